@@ -38,5 +38,6 @@ def paths() -> Paths:
         artifacts=Path(os.environ.get("COUNCIL_ARTIFACTS", home / "models")),
         catalog_dir=Path(os.environ.get("COUNCIL_CATALOG_DIR", PROJECT_ROOT / "models_catalog")),
         training_dir=PROJECT_ROOT / "training",
-        voters_file=Path(voters) if voters else (default_voters if default_voters.exists() else None),
+        voters_file=Path(voters) if voters
+        else (default_voters if default_voters.exists() else None),
     )

@@ -1,9 +1,42 @@
-"""`council` commands: init."""
+"""`council init`: create or migrate the database, load the catalog, build the classifier."""
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
+
 import click
+
+from council.config import paths
 
 
 def register(cli: click.Group) -> None:
-    """Add this module's commands to the CLI."""
+    """Add `council init` to the CLI."""
+    cli.add_command(init)
+
+
+@click.command()
+@click.option("--db", "db_path", type=click.Path(path_type=Path), default=None,
+              help="SQLite file (default: $COUNCIL_DB or var/council.db).")
+@click.option("--skip-classifier", is_flag=True, help="Do not build the classifier artifact.")
+def init(db_path: Path | None, skip_classifier: bool) -> None:
+    """Set up everything the app needs; safe to run again.
+
+    Example: council init --db var/council.db
+    """
+    from council.catalog.store import init_catalog
+    from council.db import open_db
+
+    where = paths()
+    db_path = db_path or where.db
+    started = time.perf_counter()
+    db = open_db(db_path)
+    catalog = init_catalog(db, where.catalog_dir)
+    click.echo(f"database   {db_path}")
+    click.echo(f"catalog    {len(catalog.models)} models, version {catalog.version}")
+    if not skip_classifier:
+        from council.assess.classifier import ensure_classifier
+
+        ensure_classifier()
+        click.echo(f"classifier {where.classifier_artifact}")
+    click.echo(f"ready in {time.perf_counter() - started:.1f} s")
