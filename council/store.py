@@ -1,0 +1,369 @@
+"""Stored recommendations, their share ids and the team's feedback on them.
+
+A recommendation is stored whole (the spec, the full recommendation JSON, the catalog
+version it used) under a short unguessable share id, so ``?r=<id>`` reopens exactly the
+same answer. The id carries a check character, so a mistyped or tampered link is told
+apart from one that was never issued.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+import sqlite3
+import string
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+import sqlite_utils
+
+from council.errors import InvalidInput, NotFound
+from council.task import TaskSpec, parse_task
+
+SHARE_ID_LENGTH = 10
+_ALPHABET = string.ascii_letters + string.digits + "-_"
+_SHARE_ID_RE = re.compile(rf"^[A-Za-z0-9_-]{{{SHARE_ID_LENGTH}}}$")
+MAX_NOTE_CHARS = 2_000
+
+# Strings that look like API keys never reach the database (and so never a shared link).
+_KEY_PATTERN = re.compile(
+    r"(sk-ant-[A-Za-z0-9_-]{8,}|sk-[A-Za-z0-9_-]{16,}|xai-[A-Za-z0-9]{16,}"
+    r"|AIza[0-9A-Za-z_-]{30,}|gsk_[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{16,})"
+)
+REDACTED = "[redacted]"
+
+
+class HasToDict(Protocol):
+    def to_dict(self) -> dict[str, Any]: ...
+
+
+def _create_tables(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE IF NOT EXISTS recommendations (
+            share_id TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            catalog_version TEXT,
+            description TEXT NOT NULL,
+            spec_json TEXT NOT NULL,
+            rec_json TEXT NOT NULL,
+            recommended_model TEXT,
+            cost_per_month REAL,
+            default_model TEXT,
+            default_cost_per_month REAL
+        )
+        """
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS recommendations_created ON recommendations (created_at)"
+    )
+    db.execute(
+        """
+        CREATE TABLE IF NOT EXISTS feedback (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            share_id TEXT NOT NULL REFERENCES recommendations (share_id),
+            model_id TEXT NOT NULL,
+            adequate INTEGER NOT NULL CHECK (adequate IN (0, 1)),
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS feedback_share ON feedback (share_id)")
+
+
+MIGRATIONS: list[tuple[str, Any]] = [
+    ("store_001_recommendations_feedback", _create_tables),
+]
+
+
+# ---------------------------------------------------------------- share ids
+
+
+def _check_char(body: str) -> str:
+    total = sum((i + 1) * _ALPHABET.index(c) for i, c in enumerate(body))
+    return _ALPHABET[total % len(_ALPHABET)]
+
+
+def new_share_id() -> str:
+    """Nine random url-safe characters (54 bits) and one check character."""
+    body = "".join(secrets.choice(_ALPHABET) for _ in range(SHARE_ID_LENGTH - 1))
+    return body + _check_char(body)
+
+
+def validate_share_id(share_id: object) -> str:
+    """Return the id if well formed, else InvalidInput with a readable reason."""
+    if not isinstance(share_id, str):
+        raise InvalidInput("a share id is a short piece of text, like 'aB3dE5gH9k'")
+    share_id = share_id.strip()
+    if not _SHARE_ID_RE.match(share_id):
+        raise InvalidInput(
+            f"'{_clip(share_id)}' is not a share id: expected {SHARE_ID_LENGTH} letters, "
+            "digits, '-' or '_'"
+        )
+    if _check_char(share_id[:-1]) != share_id[-1]:
+        raise InvalidInput(
+            f"share link '{share_id}' is damaged (a character was changed or mistyped)"
+        )
+    return share_id
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    printable = "".join(c if c.isprintable() else "?" for c in text)
+    return printable if len(printable) <= limit else printable[:limit] + "..."
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def scrub_keys(value: Any) -> Any:
+    """Copy of a JSON-like value with anything that looks like an API key redacted."""
+    if isinstance(value, str):
+        return _KEY_PATTERN.sub(REDACTED, value)
+    if isinstance(value, dict):
+        return {k: scrub_keys(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [scrub_keys(v) for v in value]
+    return value
+
+
+def _as_dict(rec: HasToDict | dict[str, Any]) -> dict[str, Any]:
+    data = rec if isinstance(rec, dict) else rec.to_dict()
+    return json.loads(json.dumps(data, allow_nan=False, default=_json_default))
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if hasattr(value, "model_dump"):
+        return value.model_dump(mode="json")
+    raise TypeError(f"cannot store a {type(value).__name__} in a recommendation")
+
+
+def _dig(data: Any, *path: str) -> Any:
+    for key in path:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data
+
+
+def _first(data: dict[str, Any], *paths: tuple[str, ...]) -> Any:
+    for path in paths:
+        value = _dig(data, *path)
+        if value is not None:
+            return value
+    return None
+
+
+def summarise(rec: dict[str, Any]) -> dict[str, Any]:
+    """The few fields History lists and the spend summary sums, read off a rec dict."""
+    model = _first(rec, ("recommended", "model_id"), ("recommended", "model", "id"),
+                   ("recommended", "model"), ("pick", "model_id"), ("model_id",))
+    cost = _first(rec, ("recommended", "cost", "per_month"),
+                  ("recommended", "cost_per_month"), ("recommended", "monthly_usd"),
+                  ("cost_per_month",))
+    default_model = _first(rec, ("default", "model_id"), ("default", "model", "id"),
+                           ("frontier_default", "model_id"), ("default_model",))
+    default_cost = _first(rec, ("default", "cost", "per_month"),
+                          ("default", "cost_per_month"), ("default", "monthly_usd"),
+                          ("frontier_default", "cost", "per_month"),
+                          ("default_cost_per_month",))
+    return {
+        "recommended_model": model if isinstance(model, str) else None,
+        "cost_per_month": float(cost) if isinstance(cost, int | float) else None,
+        "default_model": default_model if isinstance(default_model, str) else None,
+        "default_cost_per_month": (
+            float(default_cost) if isinstance(default_cost, int | float) else None
+        ),
+    }
+
+
+# ---------------------------------------------------------------- recommendations
+
+
+@dataclass(frozen=True)
+class StoredRecommendation:
+    """A recommendation as it was saved: what was asked, what was answered, on which catalog."""
+
+    share_id: str
+    created_at: str
+    catalog_version: str | None
+    spec: TaskSpec
+    rec: dict[str, Any]
+    feedback: list[dict[str, Any]] = field(default_factory=list)
+
+
+def save_recommendation(db: sqlite_utils.Database, spec: TaskSpec,
+                        rec: HasToDict | dict[str, Any]) -> str:
+    """Store the spec and the full recommendation; return its new share id."""
+    data = scrub_keys(_as_dict(rec))
+    spec_data = scrub_keys(spec.model_dump(mode="json"))
+    summary = summarise(data)
+    row = {
+        "created_at": _now(),
+        "catalog_version": data.get("catalog_version"),
+        "description": spec_data["description"],
+        "spec_json": json.dumps(spec_data, sort_keys=True),
+        "rec_json": json.dumps(data, sort_keys=True),
+        **summary,
+    }
+    for _ in range(5):  # a collision at 54 bits is astronomically unlikely; retry anyway
+        share_id = new_share_id()
+        try:
+            values = {"share_id": share_id, **row}
+            with db.conn:
+                db.execute(
+                    f"INSERT INTO recommendations ({', '.join(values)}) "
+                    f"VALUES ({', '.join('?' for _ in values)})", list(values.values()),
+                )
+            return share_id
+        except sqlite3.IntegrityError:  # pragma: no cover - collision
+            continue
+    raise RuntimeError("could not allocate a share id")  # pragma: no cover
+
+
+def load_recommendation(db: sqlite_utils.Database, share_id: str) -> StoredRecommendation:
+    """The stored answer for a share id: InvalidInput if malformed, NotFound if unknown."""
+    share_id = validate_share_id(share_id)
+    row = db.execute(
+        "SELECT share_id, created_at, catalog_version, spec_json, rec_json "
+        "FROM recommendations WHERE share_id = ?", [share_id],
+    ).fetchone()
+    if row is None:
+        raise NotFound(f"no recommendation with share id '{share_id}' (it may have been "
+                       "made on another server)")
+    spec = parse_task(**_spec_fields(json.loads(row[3])))
+    return StoredRecommendation(
+        share_id=row[0], created_at=row[1], catalog_version=row[2], spec=spec,
+        rec=json.loads(row[4]), feedback=_feedback_for(db, share_id),
+    )
+
+
+def _spec_fields(data: dict[str, Any]) -> dict[str, Any]:
+    fields = dict(data)
+    if "needs" in fields:
+        fields["needs"] = frozenset(fields["needs"])
+    if "providers" in fields:
+        fields["providers"] = tuple(fields["providers"])
+    return fields
+
+
+# ---------------------------------------------------------------- feedback
+
+
+def add_feedback(db: sqlite_utils.Database, share_id: str, model_id: str, adequate: bool,
+                 note: str = "") -> int:
+    """Record whether model_id did the stored task adequately; return the feedback row id."""
+    share_id = validate_share_id(share_id)
+    if not isinstance(model_id, str) or not model_id.strip():
+        raise InvalidInput("say which model the feedback is about")
+    if not isinstance(adequate, bool):
+        raise InvalidInput("adequate must be yes or no")
+    note = (note or "").replace("\x00", "").strip()
+    if len(note) > MAX_NOTE_CHARS:
+        raise InvalidInput(f"the note is {len(note):,} characters; keep it under "
+                           f"{MAX_NOTE_CHARS:,}")
+    exists = db.execute("SELECT 1 FROM recommendations WHERE share_id = ?",
+                        [share_id]).fetchone()
+    if exists is None:
+        raise NotFound(f"no recommendation with share id '{share_id}'")
+    with db.conn:
+        cursor = db.execute(
+            "INSERT INTO feedback (share_id, model_id, adequate, note, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [share_id, model_id.strip(), int(adequate), scrub_keys(note), _now()],
+        )
+    return int(cursor.lastrowid)
+
+
+def _feedback_for(db: sqlite_utils.Database, share_id: str) -> list[dict[str, Any]]:
+    rows = db.execute(
+        "SELECT model_id, adequate, note, created_at FROM feedback WHERE share_id = ? "
+        "ORDER BY id", [share_id],
+    ).fetchall()
+    return [{"model_id": r[0], "adequate": bool(r[1]), "note": r[2], "created_at": r[3]}
+            for r in rows]
+
+
+def feedback_outcomes(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Feedback as outcome rows for training: the latest verdict per (task, model) wins."""
+    rows = db.execute(
+        "SELECT f.share_id, r.description, f.model_id, f.adequate FROM feedback f "
+        "JOIN recommendations r ON r.share_id = f.share_id ORDER BY f.id"
+    ).fetchall()
+    by_share: dict[str, dict[str, Any]] = {}
+    for share_id, prompt, model_id, adequate in rows:
+        entry = by_share.setdefault(
+            share_id, {"id": share_id, "source": "feedback", "prompt": prompt, "outcomes": {}}
+        )
+        entry["outcomes"][model_id] = int(adequate)
+    return list(by_share.values())
+
+
+# ---------------------------------------------------------------- history
+
+
+def recent(db: sqlite_utils.Database, limit: int = 50) -> list[dict[str, Any]]:
+    """The newest recommendations with their feedback counts, newest first."""
+    limit = max(1, min(int(limit), 1_000))
+    rows = db.execute(
+        """
+        SELECT r.share_id, r.created_at, r.description, r.recommended_model,
+               r.cost_per_month, r.default_model, r.default_cost_per_month,
+               r.catalog_version,
+               COALESCE(SUM(f.adequate), 0), COUNT(f.id)
+        FROM recommendations r LEFT JOIN feedback f ON f.share_id = r.share_id
+        GROUP BY r.share_id ORDER BY r.created_at DESC, r.rowid DESC LIMIT ?
+        """, [limit],
+    ).fetchall()
+    keys = ("share_id", "created_at", "description", "recommended_model", "cost_per_month",
+            "default_model", "default_cost_per_month", "catalog_version")
+    out = []
+    for row in rows:
+        item = dict(zip(keys, row[:8], strict=True))
+        item["adequate_votes"] = int(row[8])
+        item["feedback_count"] = int(row[9])
+        out.append(item)
+    return out
+
+
+@dataclass(frozen=True)
+class SpendSummary:
+    """What the team's recommended models cost a month against its default frontier model."""
+
+    recommendations: int
+    counted: int
+    recommended_per_month: float
+    default_per_month: float
+
+    @property
+    def saving_per_month(self) -> float:
+        return self.default_per_month - self.recommended_per_month
+
+    @property
+    def saving_share(self) -> float | None:
+        if self.default_per_month <= 0:
+            return None
+        return self.saving_per_month / self.default_per_month
+
+
+def spend_summary(db: sqlite_utils.Database) -> SpendSummary:
+    """Sum monthly costs over recommendations that priced both the pick and the default."""
+    total = db.execute("SELECT COUNT(*) FROM recommendations").fetchone()[0]
+    counted, rec_sum, default_sum = db.execute(
+        "SELECT COUNT(*), COALESCE(SUM(cost_per_month), 0), "
+        "COALESCE(SUM(default_cost_per_month), 0) FROM recommendations "
+        "WHERE cost_per_month IS NOT NULL AND default_cost_per_month IS NOT NULL"
+    ).fetchone()
+    return SpendSummary(recommendations=int(total), counted=int(counted),
+                        recommended_per_month=float(rec_sum),
+                        default_per_month=float(default_sum))

@@ -1,0 +1,181 @@
+"""council.store on a real SQLite file: share ids, round trips, feedback, history, spend."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from council import db as council_db
+from council import store
+from council.errors import InvalidInput, NotFound
+from council.task import parse_task
+
+
+@pytest.fixture()
+def db(db_path: Path, monkeypatch: pytest.MonkeyPatch):
+    # Only this module's migrations: the store must stand on its own.
+    monkeypatch.setattr(council_db, "MIGRATION_MODULES", ("council.store",))
+    return council_db.open_db(db_path)
+
+
+def _rec(model: str = "small-model", cost: float = 12.5, default_cost: float = 300.0,
+         version: str = "cat-v1") -> dict:
+    return {
+        "catalog_version": version,
+        "recommended": {"model_id": model, "cost": {"per_call": 0.001, "per_month": cost}},
+        "default": {"model_id": "frontier", "cost": {"per_month": default_cost}},
+        "explanation": "cheapest adequate",
+    }
+
+
+def test_share_ids_are_short_unique_and_checked() -> None:
+    ids = {store.new_share_id() for _ in range(2_000)}
+    assert len(ids) == 2_000
+    for share_id in list(ids)[:50]:
+        assert len(share_id) == store.SHARE_ID_LENGTH
+        assert store.validate_share_id(share_id) == share_id
+
+
+@pytest.mark.parametrize("bad", ["", "abc", "x" * 11, "abc/def?gh", "ÄÖÜäöüßéèê", "../../etc",
+                                 "' OR 1=1 --", "\x00" * 10, None, 42])
+def test_malformed_share_id_is_invalid_input(bad: object) -> None:
+    with pytest.raises(InvalidInput):
+        store.validate_share_id(bad)
+
+
+def test_tampered_share_id_is_detected() -> None:
+    share_id = store.new_share_id()
+    alphabet = store._ALPHABET
+    # Changing any one character breaks the check character.
+    for pos in range(len(share_id)):
+        swapped = alphabet[(alphabet.index(share_id[pos]) + 1) % len(alphabet)]
+        tampered = share_id[:pos] + swapped + share_id[pos + 1:]
+        with pytest.raises(InvalidInput, match="damaged"):
+            store.validate_share_id(tampered)
+
+
+def test_round_trip_keeps_spec_rec_and_version(db) -> None:
+    spec = parse_task(description="Classify support tickets by urgency", runs_per_month=1000,
+                      needs=frozenset({"json", "tools"}), providers=("anthropic",),
+                      batch=True, quality="production")
+    share_id = store.save_recommendation(db, spec, _rec())
+    loaded = store.load_recommendation(db, share_id)
+    assert loaded.share_id == share_id
+    assert loaded.spec == spec
+    assert loaded.rec == _rec()
+    assert loaded.catalog_version == "cat-v1"
+    assert loaded.feedback == []
+
+
+def test_object_with_to_dict_is_accepted(db) -> None:
+    class Rec:
+        def to_dict(self) -> dict:
+            return _rec(model="m")
+
+    share_id = store.save_recommendation(db, parse_task(description="x y"), Rec())
+    assert store.load_recommendation(db, share_id).rec["recommended"]["model_id"] == "m"
+
+
+def test_unknown_share_id_is_not_found(db) -> None:
+    with pytest.raises(NotFound, match="no recommendation"):
+        store.load_recommendation(db, store.new_share_id())
+
+
+def test_keys_never_stored(db, db_path: Path) -> None:
+    key = "sk-ant-api03-" + "A" * 40
+    rec = _rec()
+    rec["explanation"] = f"voter used {key}"
+    spec = parse_task(description=f"use my key {key} please")
+    share_id = store.save_recommendation(db, spec, rec)
+    store.add_feedback(db, share_id, "small-model", True, f"key {key}")
+    raw = Path(db_path).read_bytes() + b"".join(
+        p.read_bytes() for p in Path(db_path).parent.glob("*.db-wal"))
+    assert key.encode() not in raw
+    loaded = store.load_recommendation(db, share_id)
+    assert store.REDACTED in loaded.rec["explanation"]
+
+
+def test_feedback_and_outcomes(db) -> None:
+    a = store.save_recommendation(db, parse_task(description="Summarise a thread"), _rec())
+    b = store.save_recommendation(db, parse_task(description="Prove a lemma"), _rec("big"))
+    store.add_feedback(db, a, "small-model", True, "fine")
+    store.add_feedback(db, b, "big", False, "")
+    store.add_feedback(db, b, "big", True, "second look: fine")  # latest wins
+    store.add_feedback(db, b, "small-model", False, "")
+    rows = {r["id"]: r for r in store.feedback_outcomes(db)}
+    assert rows[a] == {"id": a, "source": "feedback", "prompt": "Summarise a thread",
+                       "outcomes": {"small-model": 1}}
+    assert rows[b]["outcomes"] == {"big": 1, "small-model": 0}
+    assert [f["adequate"] for f in store.load_recommendation(db, b).feedback] == [
+        False, True, False]
+
+
+def test_feedback_validation(db) -> None:
+    share_id = store.save_recommendation(db, parse_task(description="a task"), _rec())
+    with pytest.raises(InvalidInput):
+        store.add_feedback(db, share_id, "", True, "")
+    with pytest.raises(InvalidInput):
+        store.add_feedback(db, share_id, "m", True, "x" * (store.MAX_NOTE_CHARS + 1))
+    with pytest.raises(NotFound):
+        store.add_feedback(db, store.new_share_id(), "m", True, "")
+    with pytest.raises(InvalidInput):
+        store.add_feedback(db, "nope", "m", True, "")
+
+
+def test_recent_and_spend(db) -> None:
+    ids = [store.save_recommendation(db, parse_task(description=f"task {i}"),
+                                     _rec(cost=10.0 * (i + 1)))
+           for i in range(3)]
+    store.save_recommendation(db, parse_task(description="unpriced"), {"catalog_version": "v"})
+    store.add_feedback(db, ids[0], "small-model", True, "")
+    rows = store.recent(db, limit=10)
+    assert rows[0]["description"] == "unpriced"
+    assert [r["share_id"] for r in rows[1:]] == ids[::-1]
+    assert rows[-1]["feedback_count"] == 1 and rows[-1]["adequate_votes"] == 1
+    assert len(store.recent(db, limit=2)) == 2
+    spend = store.spend_summary(db)
+    assert spend.recommendations == 4 and spend.counted == 3
+    assert spend.recommended_per_month == pytest.approx(60.0)
+    assert spend.default_per_month == pytest.approx(900.0)
+    assert spend.saving_per_month == pytest.approx(840.0)
+    assert spend.saving_share == pytest.approx(840 / 900)
+
+
+def test_migrations_apply_once_and_missing_db_is_created(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(council_db, "MIGRATION_MODULES", ("council.store",))
+    path = tmp_path / "nested" / "new.db"
+    first = council_db.open_db(path)
+    assert path.exists()
+    assert "recommendations" in first.table_names()
+    assert council_db.migrate(council_db.connect(path)) == []
+    mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
+    assert mode == "wal"
+
+
+def test_concurrent_saves_on_one_file(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(council_db, "MIGRATION_MODULES", ("council.store",))
+    council_db.open_db(db_path)
+    saved: list[str] = []
+    errors: list[BaseException] = []
+
+    def worker(n: int) -> None:
+        try:
+            conn = council_db.open_db(db_path)
+            for i in range(10):
+                saved.append(store.save_recommendation(
+                    conn, parse_task(description=f"w{n} t{i}"), _rec()))
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(set(saved)) == 80
+    assert store.spend_summary(council_db.open_db(db_path)).recommendations == 80
