@@ -1,0 +1,218 @@
+"""The catalog's typed schema: one ModelEntry per model, strict (unknown fields are errors).
+
+Prices are USD per million tokens. A price row is dated (``effective_from``); the newest row
+that took effect on or before a date is the price on that date. Long-context tiers bill
+cliff-style: once a request's prompt crosses a tier's threshold, all of its tokens (input,
+cache, output) bill at that tier's rates.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from council.categories import DIFFICULTY_MAX, DIFFICULTY_MIN, SKILLS
+
+Status = Literal["active", "preview", "deprecated", "retired"]
+Modality = Literal["text", "image", "audio", "video", "pdf"]
+
+# A model "has long_context" when its window holds at least this many tokens.
+LONG_CONTEXT_MIN_TOKENS = 200_000
+# Prices above this (USD per million tokens) are treated as a data-entry mistake.
+ABSURD_PRICE_PER_MTOK = 1_000.0
+# Verified prices older than this are shown as stale.
+STALE_AFTER_DAYS = 60
+
+CAPABILITY_NAMES: tuple[str, ...] = ("tools", "vision", "json", "reasoning", "long_context")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_price(value: float | None) -> float | None:
+    if value is None:
+        return value
+    if value < 0:
+        raise ValueError("price must not be negative")
+    if value > ABSURD_PRICE_PER_MTOK:
+        raise ValueError(f"price {value} per million tokens is implausibly high")
+    return value
+
+
+class Tier(_Strict):
+    """Rates that apply to a whole request once its prompt exceeds ``threshold`` tokens.
+
+    Cache rates left empty scale with the input rate (tier input / base input).
+    """
+
+    threshold: int = Field(gt=0)
+    input: float
+    output: float
+    cache_read: float | None = None
+    cache_write_5m: float | None = None
+    cache_write_1h: float | None = None
+
+    _price_ok = field_validator(
+        "input", "output", "cache_read", "cache_write_5m", "cache_write_1h"
+    )(_check_price)
+
+
+class Price(_Strict):
+    """One dated price row. Empty cache rates mean the provider does not sell that item."""
+
+    effective_from: date
+    source: str = Field(min_length=1)
+    verified: date
+    input: float
+    output: float
+    cache_read: float | None = None
+    cache_write_5m: float | None = None
+    cache_write_1h: float | None = None
+    batch_discount: float | None = Field(default=None, ge=0, lt=1)
+    tiers: tuple[Tier, ...] = ()
+    notes: str | None = None
+
+    _price_ok = field_validator(
+        "input", "output", "cache_read", "cache_write_5m", "cache_write_1h"
+    )(_check_price)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Price:
+        if self.cache_read is not None and self.cache_read > self.input:
+            raise ValueError(f"cache_read {self.cache_read} is above input {self.input}")
+        thresholds = [t.threshold for t in self.tiers]
+        if thresholds != sorted(set(thresholds)):
+            raise ValueError("tiers must have distinct thresholds in ascending order")
+        for tier in self.tiers:
+            if tier.cache_read is not None and tier.cache_read > tier.input:
+                raise ValueError(f"tier {tier.threshold}: cache_read above input")
+        return self
+
+
+class QualityScore(_Strict):
+    """A skill on the 1-5 difficulty scale and the evidence it rests on."""
+
+    skill: float = Field(ge=DIFFICULTY_MIN, le=DIFFICULTY_MAX)
+    benchmark: str = Field(min_length=1)
+    score: float | None = None
+    source: str = Field(min_length=1)
+    date: date
+    estimated: bool = False
+
+
+class ModelEntry(_Strict):
+    """Everything the product knows about one model offered by one provider."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.\-]*$")
+    provider: str = Field(min_length=1)
+    creator: str = Field(min_length=1)
+    api_id: str = Field(min_length=1)
+    aliases: tuple[str, ...] = ()
+    name: str = Field(min_length=1)
+    status: Status = "active"
+    release_date: date | None = None
+    deprecation_date: date | None = None
+    context_window: int = Field(gt=0)
+    max_output: int = Field(gt=0)
+    input_modalities: tuple[Modality, ...] = ("text",)
+    output_modalities: tuple[Modality, ...] = ("text",)
+    tools: bool = False
+    structured_output: bool = False
+    reasoning: bool = False
+    reasoning_efforts: tuple[str, ...] = ()
+    prompt_caching: bool = False
+    batch_api: bool = False
+    tokenizer: str = Field(min_length=1)
+    token_ratio: float = Field(gt=0.3, lt=3.0)
+    prices: tuple[Price, ...] = Field(min_length=1)
+    quality: dict[str, QualityScore]
+    notes: str | None = None
+
+    @field_validator("quality")
+    @classmethod
+    def _known_skills(cls, value: dict[str, QualityScore]) -> dict[str, QualityScore]:
+        unknown = set(value) - set(SKILLS)
+        if unknown:
+            raise ValueError(f"unknown skill(s) {sorted(unknown)}; known: {', '.join(SKILLS)}")
+        missing = set(SKILLS) - set(value)
+        if missing:
+            raise ValueError(f"missing skill(s) {sorted(missing)}")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> ModelEntry:
+        if self.max_output > self.context_window:
+            raise ValueError("max_output exceeds context_window")
+        if self.reasoning_efforts and not self.reasoning:
+            raise ValueError("reasoning_efforts given but reasoning is false")
+        dates = [p.effective_from for p in self.prices]
+        if len(set(dates)) != len(dates):
+            raise ValueError("two price rows take effect on the same date")
+        return self
+
+    @property
+    def vision(self) -> bool:
+        return "image" in self.input_modalities
+
+    def has(self, capability: str) -> bool:
+        """Whether the model offers a TaskSpec capability (tools, vision, json, reasoning, ...)."""
+        if capability == "tools":
+            return self.tools
+        if capability == "vision":
+            return self.vision
+        if capability == "json":
+            return self.structured_output
+        if capability == "reasoning":
+            return self.reasoning
+        if capability == "long_context":
+            return self.context_window >= LONG_CONTEXT_MIN_TOKENS
+        raise KeyError(f"unknown capability {capability!r}; known: {', '.join(CAPABILITY_NAMES)}")
+
+    def skill(self, skill_name: str) -> float:
+        """The model's skill in one dimension, on the 1-5 difficulty scale."""
+        try:
+            return self.quality[skill_name].skill
+        except KeyError:
+            raise KeyError(
+                f"unknown skill {skill_name!r}; known: {', '.join(SKILLS)}"
+            ) from None
+
+    def price_on(self, on: date | None = None) -> Price:
+        """The price row in force on a date (default: the newest row)."""
+        rows = sorted(self.prices, key=lambda p: p.effective_from)
+        if on is None:
+            return rows[-1]
+        valid = [p for p in rows if p.effective_from <= on]
+        if not valid:
+            from council.errors import NotFound
+
+            raise NotFound(
+                f"{self.id} has no price on {on.isoformat()}; "
+                f"earliest is {rows[0].effective_from.isoformat()}"
+            )
+        return valid[-1]
+
+    def is_stale(self, today: date) -> bool:
+        """True when the price in force today was verified more than STALE_AFTER_DAYS ago."""
+        started = any(p.effective_from <= today for p in self.prices)
+        row = self.price_on(today if started else None)
+        return (today - row.verified).days > STALE_AFTER_DAYS
+
+
+class ProviderFile(_Strict):
+    """The content of one models_catalog/<provider>.yaml file."""
+
+    provider: str = Field(min_length=1)
+    name: str = Field(min_length=1)
+    pricing_url: str | None = None
+    models: tuple[ModelEntry, ...] = Field(min_length=1)
+
+
+class CatalogMeta(_Strict):
+    """models_catalog/catalog.yaml: settings for the catalog as a whole."""
+
+    frontier_default: str = Field(min_length=1)
+    reference_encoding: str = "o200k_base"

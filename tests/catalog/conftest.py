@@ -1,0 +1,27 @@
+"""Fixtures for the catalog tests: the committed catalog and a writable copy of its files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from council.catalog.loader import load_catalog_dir
+from council.catalog.model import Catalog
+from council.config import PROJECT_ROOT
+
+CATALOG_DIR = PROJECT_ROOT / "models_catalog"
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return load_catalog_dir(CATALOG_DIR)
+
+
+@pytest.fixture()
+def catalog_dir(tmp_path: Path) -> Path:
+    """A private copy of models_catalog/ that a test may corrupt."""
+    target = tmp_path / "models_catalog"
+    shutil.copytree(CATALOG_DIR, target, ignore=shutil.ignore_patterns("*.md"))
+    return target
