@@ -1,0 +1,187 @@
+"""price_usage against genai-prices for every shared model, plus property tests of the rules."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from council.catalog.model import Catalog
+from council.catalog.schema import ModelEntry
+from council.errors import InvalidInput
+from council.pricing import Usage, price_usage
+
+genai_prices = pytest.importorskip("genai_prices")
+
+PROVIDER_IDS = {"xai": "x-ai"}  # catalog provider -> genai-prices provider id
+WHEN = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)  # noon UTC: outside DeepSeek's peak windows
+TOLERANCE = 0.005
+
+USAGES = {
+    "small": Usage(input_tokens=1_200, output_tokens=350),
+    "cached": Usage(input_tokens=8_000, cache_read_tokens=40_000, cache_write_5m_tokens=3_000,
+                    cache_write_1h_tokens=1_000, output_tokens=2_000, reasoning_tokens=1_500),
+    "long": Usage(input_tokens=150_000, cache_read_tokens=120_000, output_tokens=4_000),
+    "very_long": Usage(input_tokens=600_000, output_tokens=8_000),
+}
+
+# Where we knowingly differ from genai-prices, and why. Key: (model id, usage, batch).
+EXPECTED_DIFFERENCES: dict[tuple[str, str, bool], str] = {}
+# genai-prices' batch variants for these OpenAI and Google models list no batch cache-read
+# rate, so it bills batch cache reads at the real-time rate; the provider's batch discount
+# applies to the whole request and we apply it to every part.
+BATCH_CACHE_READ_UNDISCOUNTED = (
+    "gpt-4.1", "gpt-4.1-mini", "gpt-4.1-nano", "o3", "o4-mini",
+    "gemini-2.5-pro", "gemini-2.5-flash", "gemini-2.5-flash-lite", "gemini-3-flash",
+    "gemini-3.1-pro",
+)
+for _model in BATCH_CACHE_READ_UNDISCOUNTED:
+    for _usage in ("cached", "long"):
+        EXPECTED_DIFFERENCES[(_model, _usage, True)] = (
+            "genai-prices has no batch cache-read price; we discount cache reads in batch too"
+        )
+# genai-prices only models Anthropic batch rates for models in Anthropic's batch price table as
+# of 2026-10-14 and skips legacy ones, so it bills these at real-time rates in batch; Anthropic's
+# 50% batch discount applies to all Claude models offered through the Message Batches API.
+for _model in ("claude-opus-4-1", "claude-3-5-haiku"):
+    for _usage in ("small", "cached"):
+        EXPECTED_DIFFERENCES[(_model, _usage, True)] = (
+            "genai-prices has no batch variant for this legacy Claude model"
+        )
+
+
+def _genai_total(model: ModelEntry, usage: Usage, batch: bool) -> float:
+    gp_usage = genai_prices.Usage(
+        input_tokens=usage.prompt_tokens,
+        cache_read_tokens=usage.cache_read_tokens,
+        cache_write_tokens=usage.cache_write_5m_tokens + usage.cache_write_1h_tokens,
+        cache_write_1h_tokens=usage.cache_write_1h_tokens,
+        output_tokens=usage.output_tokens + usage.reasoning_tokens,
+    )
+    result = genai_prices.calc_price(
+        gp_usage, model.api_id, provider_id=PROVIDER_IDS.get(model.provider, model.provider),
+        genai_request_timestamp=WHEN,
+        price_context={"processing": "batch"} if batch else None,
+    )
+    return float(result.total_price)
+
+
+def _cases(catalog: Catalog) -> list[tuple[ModelEntry, str, bool]]:
+    cases = []
+    for model in catalog.models:
+        for name, usage in USAGES.items():
+            if usage.prompt_tokens > model.context_window:
+                continue
+            cases.append((model, name, False))
+            if model.batch_api:
+                cases.append((model, name, True))
+    return cases
+
+
+def test_agrees_with_genai_prices_within_half_a_percent(catalog: Catalog) -> None:
+    checked, disagreements, long_tier_seen = 0, [], False
+    for model, usage_name, batch in _cases(catalog):
+        usage = USAGES[usage_name]
+        ours = price_usage(model, usage, batch=batch, on=WHEN.date())
+        long_tier_seen |= ours.tier_threshold is not None
+        theirs = _genai_total(model, usage, batch)
+        checked += 1
+        agree = abs(ours.total - theirs) <= TOLERANCE * max(theirs, 1e-12)
+        key = (model.id, usage_name, batch)
+        if key in EXPECTED_DIFFERENCES:
+            assert not agree, f"{key} now agrees; drop it from EXPECTED_DIFFERENCES"
+        elif not agree:
+            disagreements.append(f"{key}: ours {ours.total:.6f} vs genai-prices {theirs:.6f}")
+    assert not disagreements, "\n".join(disagreements)
+    assert checked >= 150
+    assert long_tier_seen, "no usage crossed a long-context threshold"
+
+
+def test_long_context_tier_is_a_cliff(catalog: Catalog) -> None:
+    model = catalog.get("gemini-2.5-pro")  # 200k threshold: 1.25 -> 2.50 input, 10 -> 15 output
+    below = price_usage(model, Usage(input_tokens=200_000, output_tokens=1_000))
+    above = price_usage(model, Usage(input_tokens=200_001, output_tokens=1_000))
+    assert below.tier_threshold is None and above.tier_threshold == 200_000
+    assert below.input == pytest.approx(0.25) and below.output == pytest.approx(0.010)
+    assert above.input == pytest.approx(200_001 * 2.5 / 1e6)
+    assert above.output == pytest.approx(0.015)
+
+
+def test_cache_tokens_count_towards_the_threshold(catalog: Catalog) -> None:
+    model = catalog.get("claude-sonnet-4-5")
+    usage = Usage(input_tokens=50_000, cache_read_tokens=160_000, output_tokens=100)
+    priced = price_usage(model, usage)
+    assert priced.tier_threshold == 200_000
+    assert priced.rates["cache_read"] == pytest.approx(0.6)
+
+
+def test_breakdown_parts_sum_to_total_and_reasoning_bills_as_output(catalog: Catalog) -> None:
+    model = catalog.get("claude-opus-4-7")
+    priced = price_usage(model, USAGES["cached"])
+    parts = (priced.input + priced.cache_read + priced.cache_write_5m + priced.cache_write_1h
+             + priced.output + priced.reasoning)
+    assert priced.total == pytest.approx(parts)
+    assert priced.rates["reasoning"] == priced.rates["output"] == 25.0
+    assert priced.reasoning == pytest.approx(1_500 * 25 / 1e6)
+    assert priced.cache_write_1h == pytest.approx(1_000 * 10 / 1e6)
+
+
+def test_dated_price_is_used(catalog: Catalog) -> None:
+    model = catalog.get("o3")  # 10/40 until 2025-06-10, then 2/8
+    usage = Usage(input_tokens=1_000_000)
+    assert price_usage(model, usage, on=date(2025, 5, 1)).total == pytest.approx(10.0)
+    later = price_usage(model, usage, on=date(2025, 7, 1))
+    assert later.total == pytest.approx(2.0)
+    assert later.price_effective_from == date(2025, 6, 10)
+
+
+def test_batch_on_a_model_without_batch_is_refused(catalog: Catalog) -> None:
+    model = catalog.get("llama-3.3-70b-groq")
+    with pytest.raises(InvalidInput, match="no batch"):
+        price_usage(model, USAGES["small"], batch=True)
+
+
+def test_usage_rejects_negative_counts() -> None:
+    with pytest.raises(InvalidInput, match="output_tokens"):
+        Usage(input_tokens=1, output_tokens=-5)
+
+
+token_counts = st.integers(min_value=0, max_value=1_200_000)
+usages = st.builds(Usage, token_counts, token_counts, token_counts, token_counts,
+                   token_counts, token_counts)
+
+
+@pytest.fixture(scope="module")
+def model_ids(catalog: Catalog) -> list[str]:
+    return [m.id for m in catalog.models]
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), usage=usages)
+def test_batch_never_costs_more_than_real_time(catalog: Catalog, data: st.DataObject,
+                                                usage: Usage) -> None:
+    model = data.draw(st.sampled_from([m for m in catalog.models if m.batch_api]))
+    assert price_usage(model, usage, batch=True).total <= price_usage(model, usage).total
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), usage=usages,
+       part=st.sampled_from(["input_tokens", "cache_read_tokens", "cache_write_5m_tokens",
+                             "cache_write_1h_tokens", "output_tokens", "reasoning_tokens"]),
+       extra=st.integers(min_value=1, max_value=500_000))
+def test_more_tokens_never_cost_less(catalog: Catalog, data: st.DataObject, usage: Usage,
+                                     part: str, extra: int) -> None:
+    model = data.draw(st.sampled_from(catalog.models))
+    more = Usage(**{**usage.__dict__, part: getattr(usage, part) + extra})
+    assert price_usage(model, more).total >= price_usage(model, usage).total
+
+
+@settings(max_examples=200, deadline=None)
+@given(data=st.data(), prompt=st.integers(min_value=0, max_value=2_000_000))
+def test_cache_read_never_above_input(catalog: Catalog, data: st.DataObject, prompt: int) -> None:
+    model = data.draw(st.sampled_from(catalog.models))
+    for price in model.prices:
+        rates = price_usage(model, Usage(input_tokens=prompt), on=price.effective_from).rates
+        assert rates["cache_read"] <= rates["input"]
