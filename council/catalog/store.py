@@ -1,0 +1,455 @@
+"""The catalog in SQLite: the working copy of every model, its versions, and the audit log.
+
+The YAML files are the reviewed source; the database is the artifact the app reads. Each
+distinct catalog state is stored whole under its content hash, so any version a stored
+recommendation names can be reproduced. Edits are per field, optimistic (a per-model
+revision number) and appended to an audit log that can be reverted.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+from pydantic import ValidationError
+
+from council.catalog.editors import Editor
+from council.catalog.loader import load_catalog_dir
+from council.catalog.model import Catalog
+from council.catalog.schema import CatalogMeta, ModelEntry
+from council.errors import CatalogError, ConflictError, InvalidInput, NotFound
+
+FILES_EDITOR = "catalog-files"
+
+
+def _m001_catalog(db: sqlite_utils.Database) -> None:
+    db.execute("""
+        CREATE TABLE catalog_models (
+            id TEXT PRIMARY KEY,
+            revision INTEGER NOT NULL,
+            entry TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE catalog_versions (
+            version TEXT PRIMARY KEY,
+            created_at TEXT NOT NULL,
+            origin TEXT NOT NULL,
+            snapshot TEXT NOT NULL
+        )""")
+    db.execute("CREATE TABLE catalog_state (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute("""
+        CREATE TABLE catalog_audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at TEXT NOT NULL,
+            editor TEXT NOT NULL,
+            model_id TEXT NOT NULL,
+            field TEXT NOT NULL,
+            old TEXT,
+            new TEXT,
+            reason TEXT NOT NULL,
+            evidence_url TEXT,
+            revision INTEGER NOT NULL,
+            version TEXT NOT NULL,
+            reverts INTEGER REFERENCES catalog_audit(id)
+        )""")
+    db.execute("CREATE INDEX catalog_audit_model ON catalog_audit(model_id, id)")
+
+
+MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
+    ("catalog-001-models-versions-audit", _m001_catalog),
+]
+
+_PARSED: dict[str, Catalog] = {}  # version -> Catalog; snapshots are immutable
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: str
+    editor: str
+    model_id: str
+    field: str
+    old: Any
+    new: Any
+    reason: str
+    evidence_url: str | None
+    revision: int
+    version: str
+    reverts: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class ModelRecord:
+    """A model's working copy with its revision, for optimistic edits."""
+
+    entry: ModelEntry
+    revision: int
+    updated_at: str
+    updated_by: str
+
+
+@contextmanager
+def _write(db: sqlite_utils.Database) -> Iterator[sqlite3.Connection]:
+    """One IMMEDIATE transaction: writers queue on the lock instead of racing."""
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.rollback()
+        raise
+    conn.commit()
+
+
+def _get_path(data: Any, path: list[str]) -> Any:
+    for key in path:
+        data = data[int(key)] if isinstance(data, list) else data[key]
+    return data
+
+
+def _set_path(data: Any, path: list[str], value: Any) -> None:
+    parent = _get_path(data, path[:-1])
+    key = path[-1]
+    if isinstance(parent, list):
+        parent[int(key)] = value
+    else:
+        if key not in parent:
+            raise KeyError(key)
+        parent[key] = value
+
+
+class CatalogStore:
+    """Read and curate the catalog held in one database."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    # ---- reading ---------------------------------------------------------------------------
+    def _state(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM catalog_state WHERE key = ?", [key]).fetchone()
+        return row[0] if row else None
+
+    def _set_state(self, conn: sqlite3.Connection, key: str, value: str | None) -> None:
+        conn.execute(
+            "INSERT INTO catalog_state (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    @property
+    def current_version(self) -> str | None:
+        return self._state("current_version")
+
+    def current(self) -> Catalog:
+        """The catalog now in force; CatalogError if none was ever loaded."""
+        version = self.current_version
+        if version is None:
+            raise CatalogError("no catalog loaded yet; run `council init` (init_catalog)")
+        return self.at_version(version)
+
+    def at_version(self, version: str) -> Catalog:
+        """The exact catalog a recommendation used, by its version id."""
+        cached = _PARSED.get(version)
+        if cached is not None:
+            return cached
+        row = self.db.execute(
+            "SELECT snapshot FROM catalog_versions WHERE version = ?", [version]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"catalog version {version} is not stored in this database")
+        catalog = Catalog.from_json(row[0])
+        if catalog.version != version:
+            raise CatalogError(f"stored catalog version {version} hashes to {catalog.version}")
+        _PARSED[version] = catalog
+        return catalog
+
+    def versions(self) -> list[dict[str, str]]:
+        rows = self.db.execute(
+            "SELECT version, created_at, origin FROM catalog_versions ORDER BY created_at, rowid"
+        ).fetchall()
+        return [{"version": v, "created_at": c, "origin": o} for v, c, o in rows]
+
+    @property
+    def last_error(self) -> str | None:
+        """The message of the last failed file load, cleared by the next good one."""
+        return self._state("last_error")
+
+    def record(self, model_id: str) -> ModelRecord:
+        catalog = self.current()
+        model_id = catalog.get(model_id).id
+        row = self.db.execute(
+            "SELECT entry, revision, updated_at, updated_by FROM catalog_models WHERE id = ?",
+            [model_id],
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"model {model_id} has no working copy")
+        return ModelRecord(ModelEntry.model_validate_json(row[0]), row[1], row[2], row[3])
+
+    def revision(self, model_id: str) -> int:
+        return self.record(model_id).revision
+
+    def stale(self, today: date) -> list[str]:
+        """Models whose price in force was verified more than 60 days before ``today``."""
+        return [m.id for m in self.current().models if m.is_stale(today)]
+
+    def price_history(self, model_id: str) -> dict[str, Any]:
+        """A model's dated price rows (oldest first) and every audited change to its prices."""
+        model = self.current().get(model_id)
+        rows = [p.model_dump(mode="json")
+                for p in sorted(model.prices, key=lambda p: p.effective_from)]
+        edits = [a.to_dict() for a in self.audit_log(model.id)
+                 if a.field.startswith("prices") or a.field == "*"]
+        return {"model_id": model.id, "prices": rows, "changes": edits}
+
+    def audit_log(self, model_id: str | None = None, limit: int | None = None) -> list[AuditEntry]:
+        """Edits, newest first."""
+        sql = "SELECT * FROM catalog_audit"
+        params: list[Any] = []
+        if model_id is not None:
+            sql += " WHERE model_id = ?"
+            params.append(self.current().get(model_id).id if model_id in self.current()
+                          else model_id)
+        sql += " ORDER BY id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return self._audit_rows(sql, params)
+
+    def _audit_rows(self, sql: str, params: list[Any]) -> list[AuditEntry]:
+        cursor = self.db.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        out = []
+        for row in cursor.fetchall():
+            data = dict(zip(names, row, strict=True))
+            data["old"] = json.loads(data["old"]) if data["old"] is not None else None
+            data["new"] = json.loads(data["new"]) if data["new"] is not None else None
+            out.append(AuditEntry(**data))
+        return out
+
+    # ---- writing ---------------------------------------------------------------------------
+    def _rows(self, conn: sqlite3.Connection) -> dict[str, ModelEntry]:
+        return {
+            row[0]: ModelEntry.model_validate_json(row[1])
+            for row in conn.execute("SELECT id, entry FROM catalog_models").fetchall()
+        }
+
+    def _meta(self) -> CatalogMeta:
+        raw = self._state("meta")
+        if raw is None:
+            raise CatalogError("catalog metadata missing; run init_catalog first")
+        return CatalogMeta.model_validate_json(raw)
+
+    def _publish(self, conn: sqlite3.Connection, catalog: Catalog, origin: str) -> None:
+        conn.execute(
+            "INSERT OR IGNORE INTO catalog_versions (version, created_at, origin, snapshot) "
+            "VALUES (?, ?, ?, ?)",
+            [catalog.version, _now(), origin, catalog.to_json()],
+        )
+        self._set_state(conn, "current_version", catalog.version)
+        _PARSED[catalog.version] = catalog
+
+    def update_field(
+        self,
+        model_id: str,
+        field: str,
+        value: Any,
+        *,
+        editor: Editor,
+        reason: str,
+        evidence_url: str | None = None,
+        expected_revision: int,
+    ) -> AuditEntry:
+        """Set one field (dotted path, e.g. ``prices.0.input`` or ``quality.coding.skill``).
+
+        Raises ConflictError when someone saved the model since ``expected_revision``.
+        """
+        return self._apply_field(model_id, field, value, editor=editor, reason=reason,
+                                 evidence_url=evidence_url, expected_revision=expected_revision)
+
+    def _apply_field(self, model_id: str, field: str, value: Any, *, editor: Editor, reason: str,
+                     evidence_url: str | None, expected_revision: int,
+                     reverts: int | None = None) -> AuditEntry:
+        editor.require_editor()
+        if not reason or not reason.strip():
+            raise InvalidInput("say why you are changing it (reason)")
+        model_id = self.current().get(model_id).id
+        path = [p for p in field.split(".") if p]
+        if not path or path[0] == "id":
+            raise InvalidInput(f"field {field!r} cannot be edited")
+        with _write(self.db) as conn:
+            row = conn.execute(
+                "SELECT entry, revision, updated_at, updated_by FROM catalog_models WHERE id = ?",
+                [model_id],
+            ).fetchone()
+            if row is None:
+                raise NotFound(f"model {model_id} has no working copy")
+            entry_json, revision, updated_at, updated_by = row
+            if revision != expected_revision:
+                raise ConflictError(
+                    f"{model_id} was saved by {updated_by} at {updated_at} (revision {revision}) "
+                    f"after you opened revision {expected_revision}; reload, check their change "
+                    "and save again"
+                )
+            data = json.loads(entry_json)
+            try:
+                old = _get_path(data, path)
+                _set_path(data, path, value)
+            except (KeyError, IndexError, ValueError, TypeError):
+                raise InvalidInput(f"{model_id} has no field {field!r}") from None
+            try:
+                entry = ModelEntry.model_validate(data)
+            except ValidationError as exc:
+                problems = "; ".join(
+                    f"{'.'.join(str(p) for p in e['loc']) or field}: {e['msg']}"
+                    for e in exc.errors()
+                )
+                raise InvalidInput(
+                    f"{model_id}.{field} = {value!r} is invalid: {problems}"
+                ) from None
+            new_value = _get_path(entry.model_dump(mode="json"), path)
+            if new_value == old:
+                raise InvalidInput(f"{model_id}.{field} already is {old!r}")
+            now = _now()
+            conn.execute(
+                "UPDATE catalog_models SET entry = ?, revision = ?, updated_at = ?, "
+                "updated_by = ? WHERE id = ?",
+                [entry.model_dump_json(), revision + 1, now, editor.name, model_id],
+            )
+            models = self._rows(conn)
+            catalog = Catalog(models=tuple(models.values()), meta=self._meta())
+            self._publish(conn, catalog, origin=f"edit by {editor.name}")
+            cursor = conn.execute(
+                "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
+                "evidence_url, revision, version, reverts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [now, editor.name, model_id, field, json.dumps(old), json.dumps(new_value),
+                 reason.strip(), evidence_url, revision + 1, catalog.version, reverts],
+            )
+            audit_id = cursor.lastrowid
+        return self._audit_by_id(int(audit_id or 0))
+
+    def _audit_by_id(self, audit_id: int) -> AuditEntry:
+        found = self._audit_rows("SELECT * FROM catalog_audit WHERE id = ?", [audit_id])
+        if not found:
+            raise NotFound(f"no audit entry #{audit_id}")
+        return found[0]
+
+    def revert(self, audit_id: int, *, editor: Editor, reason: str) -> AuditEntry:
+        """Put a field back to the value it had before audit entry ``audit_id``."""
+        editor.require_editor()
+        original = self._audit_by_id(audit_id)
+        if original.field == "*":
+            raise InvalidInput(f"#{audit_id} reloaded the catalog files; revert it in the files")
+        return self._apply_field(
+            original.model_id, original.field, original.old, editor=editor,
+            reason=f"revert #{audit_id}: {reason}", evidence_url=original.evidence_url,
+            expected_revision=self.revision(original.model_id), reverts=audit_id,
+        )
+
+    def replace_models(self, new_models: dict[str, ModelEntry], *, editor: Editor, reason: str,
+                       evidence_url: str | None = None, origin: str) -> Catalog:
+        """Write whole entries (used by imports and file reloads), one audit row per model."""
+        if editor.name != FILES_EDITOR:
+            editor.require_editor()
+        with _write(self.db) as conn:
+            current = self._rows(conn)
+            now = _now()
+            changed: list[tuple[str, Any, Any, int]] = []
+            for model_id, entry in new_models.items():
+                before = current.get(model_id)
+                if before is not None and before == entry:
+                    continue
+                row = conn.execute("SELECT revision FROM catalog_models WHERE id = ?",
+                                   [model_id]).fetchone()
+                revision = (row[0] if row else 0) + 1
+                conn.execute(
+                    "INSERT INTO catalog_models (id, revision, entry, updated_at, updated_by) "
+                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET revision = "
+                    "excluded.revision, entry = excluded.entry, updated_at = excluded.updated_at, "
+                    "updated_by = excluded.updated_by",
+                    [model_id, revision, entry.model_dump_json(), now, editor.name],
+                )
+                changed.append((model_id, before.model_dump(mode="json") if before else None,
+                                entry.model_dump(mode="json"), revision))
+            catalog = Catalog(models=tuple(self._rows(conn).values()), meta=self._meta())
+            self._publish(conn, catalog, origin=origin)
+            for model_id, old, new, revision in changed:
+                conn.execute(
+                    "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
+                    "evidence_url, revision, version) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    [now, editor.name, model_id, "*", json.dumps(old), json.dumps(new), reason,
+                     evidence_url, revision, catalog.version],
+                )
+        return catalog
+
+
+def init_catalog(db: sqlite_utils.Database, catalog_dir: Path | str) -> Catalog:
+    """Load the catalog files into the database and return the catalog in force.
+
+    Idempotent: unchanged files change nothing. When the files change, models whose file
+    entry changed are replaced (audited as ``catalog-files``); models whose file entry did not
+    change keep any edits made in the app. A corrupt or invalid file is recorded (see
+    ``CatalogStore.last_error``) and the last good catalog keeps being served; with no good
+    catalog at all the CatalogError is raised.
+    """
+    store = CatalogStore(db)
+    try:
+        from_files = load_catalog_dir(catalog_dir)
+    except CatalogError as exc:
+        with _write(db) as conn:
+            store._set_state(conn, "last_error", str(exc))
+            store._set_state(conn, "last_error_at", _now())
+        if store.current_version is None:
+            raise
+        return store.current()
+    files_version = store._state("files_version")
+    if files_version == from_files.version and store.current_version is not None:
+        if store.last_error is not None:
+            with _write(db) as conn:
+                store._set_state(conn, "last_error", None)
+        return store.current()
+    previous_files: dict[str, ModelEntry] = {}
+    if files_version is not None:
+        try:
+            previous_files = {m.id: m for m in store.at_version(files_version).models}
+        except NotFound:
+            previous_files = {}
+    with _write(db) as conn:
+        store._set_state(conn, "meta", from_files.meta.model_dump_json())
+        conn.execute(
+            "INSERT OR IGNORE INTO catalog_versions (version, created_at, origin, snapshot) "
+            "VALUES (?, ?, ?, ?)",
+            [from_files.version, _now(), "files", from_files.to_json()],
+        )
+        file_ids = {m.id for m in from_files.models}
+        for (model_id,) in conn.execute("SELECT id FROM catalog_models").fetchall():
+            if model_id not in file_ids:
+                conn.execute("DELETE FROM catalog_models WHERE id = ?", [model_id])
+    changed = {
+        m.id: m for m in from_files.models
+        if previous_files.get(m.id) != m
+    }
+    catalog = store.replace_models(
+        changed, editor=Editor(FILES_EDITOR), reason="catalog files loaded",
+        origin="files",
+    )
+    with _write(db) as conn:
+        store._set_state(conn, "files_version", from_files.version)
+        store._set_state(conn, "last_error", None)
+    return catalog
+
