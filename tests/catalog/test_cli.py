@@ -1,0 +1,101 @@
+"""`council price` and `council catalog ...`: help, JSON shapes, edit/log/revert round trip."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from council.catalog.editors import hash_password
+from council.cli.main import cli
+
+CATALOG_COMMANDS = [["price"], ["catalog"], ["catalog", "list"], ["catalog", "show"],
+                    ["catalog", "edit"], ["catalog", "log"], ["catalog", "revert"],
+                    ["catalog", "hash-password"]]
+
+
+@pytest.fixture()
+def env(tmp_path: Path, catalog_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    secrets = tmp_path / "secrets.toml"
+    secrets.write_text(f'[catalog.editors]\nalice = "{hash_password("pw", iterations=1000)}"\n')
+    monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
+    monkeypatch.setenv("COUNCIL_CATALOG_DIR", str(catalog_dir))
+    monkeypatch.setenv("COUNCIL_SECRETS", str(secrets))
+    monkeypatch.setenv("COUNCIL_EDITOR_PASSWORD", "pw")
+    return tmp_path
+
+
+def _run(*args: str) -> object:
+    result = CliRunner().invoke(cli, list(args))
+    return result
+
+
+@pytest.mark.parametrize("path", CATALOG_COMMANDS)
+def test_help_has_an_example(path: list[str]) -> None:
+    result = _run(*path, "--help")
+    assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_price_json_shape(env: Path) -> None:
+    result = _run("price", "claude-opus-4-7", "--input-tokens", "100000",
+                  "--cache-read-tokens", "50000", "--cache-write-tokens", "1000",
+                  "--output-tokens", "2000", "--batch", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    for key in ("usd", "input", "cache_read", "cache_write_5m", "cache_write_1h", "output",
+                "reasoning", "total", "rates", "tier_threshold", "price_effective_from", "batch"):
+        assert key in data
+    expected = (100_000 * 5 + 50_000 * 0.5 + 1_000 * 6.25 + 2_000 * 25) / 1e6 / 2
+    assert data["usd"] == pytest.approx(expected)
+
+
+def test_price_text_and_unknown_model(env: Path) -> None:
+    ok = _run("price", "gemini-2.5-pro", "--input-tokens", "250000", "--output-tokens", "10")
+    assert ok.exit_code == 0 and "long-context tier" in ok.output
+    bad = _run("price", "gpt-99", "--input-tokens", "1")
+    assert bad.exit_code == 2 and "unknown model" in bad.output
+
+
+def test_list_json_has_every_model_with_all_fields(env: Path) -> None:
+    result = _run("catalog", "list", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["frontier_default"] == "claude-opus-4-7" and len(data["version"]) == 16
+    assert len(data["models"]) >= 40
+    first = data["models"][0]
+    for key in ("id", "provider", "api_id", "aliases", "status", "deprecation_date",
+                "context_window", "max_output", "input_modalities", "tools",
+                "structured_output", "reasoning", "reasoning_efforts", "prompt_caching",
+                "batch_api", "tokenizer", "token_ratio", "prices", "quality", "vision",
+                "stale", "revision"):
+        assert key in first, key
+
+
+def test_edit_log_revert_round_trip(env: Path) -> None:
+    edited = _run("catalog", "edit", "gpt-5", "max_output", "64000", "--editor", "alice",
+                  "--reason", "docs", "--json")
+    assert edited.exit_code == 0, edited.output
+    audit_id = json.loads(edited.output)["id"]
+    shown = json.loads(_run("catalog", "show", "gpt-5", "--json").output)
+    assert shown["max_output"] == 64000
+    log = json.loads(_run("catalog", "log", "--model", "gpt-5", "--json").output)
+    assert log[0]["id"] == audit_id and log[0]["editor"] == "alice"
+    undone = _run("catalog", "revert", str(audit_id), "--editor", "alice", "--reason", "oops",
+                  "--json")
+    assert undone.exit_code == 0, undone.output
+    assert json.loads(_run("catalog", "show", "gpt-5", "--json").output)["max_output"] == 128000
+
+
+def test_edit_with_wrong_password_is_refused(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COUNCIL_EDITOR_PASSWORD", "nope")
+    result = _run("catalog", "edit", "gpt-5", "max_output", "1", "--editor", "alice",
+                  "--reason", "x")
+    assert result.exit_code == 2 and "password" in result.output
+
+
+def test_stale_expected_revision_is_a_conflict(env: Path) -> None:
+    result = _run("catalog", "edit", "gpt-5", "max_output", "64000", "--editor", "alice",
+                  "--reason", "docs", "--expected-revision", "0")
+    assert result.exit_code == 2 and "saved by" in result.output
