@@ -254,3 +254,58 @@ def hash_password_cmd(password: str) -> None:
     from council.catalog.editors import hash_password
 
     click.echo(hash_password(password))
+
+
+def _source_paths(sources: tuple[str, ...], paths_given: tuple[str, ...]) -> dict[str, Path | None]:
+    """--source KIND (repeatable) with --path P, or --path KIND=P when several need paths."""
+    chosen: dict[str, Path | None] = {kind: None for kind in sources}
+    for item in paths_given:
+        kind, sep, where = item.partition("=")
+        if sep and kind in chosen:
+            chosen[kind] = Path(where)
+            continue
+        needing = [k for k in sources if k != "genai-prices"]
+        if len(needing) != 1:
+            raise click.UsageError("with several sources, give --path KIND=PATH")
+        chosen[needing[0]] = Path(item)
+    return chosen
+
+
+@catalog.command("import")
+@click.option("--source", "sources", multiple=True, required=True,
+              type=click.Choice(["genai-prices", "litellm", "modelsdev"]),
+              help="Where to read from; repeat to compare sources.")
+@click.option("--path", "paths_given", multiple=True,
+              help="LiteLLM JSON or models.dev SQLite file (KIND=PATH with several sources).")
+@click.option("--accept", multiple=True,
+              help="Apply this change: MODEL:FIELD, or MODEL:FIELD=KIND where sources disagree.")
+@click.option("--apply-all", is_flag=True, help="Apply every change no person needs to decide.")
+@click.option("--editor", default=None, help=f"Editor applying it; password from ${PASSWORD_ENV}.")
+@click.option("--reason", default=None, help="Why (kept in the audit log) when applying.")
+@click.option("--json", "as_json", is_flag=True, help="Print the change set as JSON.")
+@db_option
+def import_cmd(sources: tuple[str, ...], paths_given: tuple[str, ...], accept: tuple[str, ...],
+               apply_all: bool, editor: str | None, reason: str | None, as_json: bool,
+               db_path: Path | None) -> None:
+    """Compare the catalog with public sources; show the diff, optionally apply reviewed parts.
+
+    Nothing is applied unless you name changes (--accept) or ask for every unflagged one
+    (--apply-all); fields where sources disagree or a person edited are flagged.
+
+    Example: council catalog import --source litellm --path model_prices_and_context_window.json
+    --json
+    """
+    store = _store(db_path)
+    change_set = store.propose_import(_source_paths(sources, paths_given))
+    applied = []
+    if accept or apply_all:
+        if not editor or not reason:
+            raise click.UsageError("applying an import needs --editor and --reason")
+        applied = store.apply_import(change_set, editor=_editor(editor), reason=reason,
+                                     accept=list(accept), apply_all=apply_all)
+    if as_json:
+        _echo_json({**change_set.to_dict(), "applied": [a.to_dict() for a in applied]})
+        return
+    click.echo(change_set.render())
+    for entry in applied:
+        click.echo(f"applied #{entry.id} {entry.model_id}.{entry.field}")

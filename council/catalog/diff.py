@@ -1,0 +1,188 @@
+"""Turn what sources say into a change set against the current catalog, for a person to review.
+
+Nothing here writes. Every difference from the catalog is a proposal; a field where two sources
+disagree, or that a person edited by hand, is flagged and never applied in bulk.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from council.catalog.importers import PRICE_FACTS, SourceFacts
+from council.catalog.model import Catalog
+from council.catalog.schema import ABSURD_PRICE_PER_MTOK, ModelEntry
+from council.errors import InvalidInput
+
+# Fields a change set can apply; the rest are shown for a person to edit in the files.
+APPLICABLE: frozenset[str] = frozenset({
+    "price.input", "price.output", "price.cache_read", "price.cache_write_5m",
+    "price.cache_write_1h", "price.batch_discount", "context_window", "max_output", "tools",
+    "structured_output", "reasoning", "prompt_caching", "vision", "deprecation_date",
+})
+MAX_DROP = 0.10  # reject a source that now matches >10% fewer catalog models than last time
+
+SOURCES_DISAGREE = "sources-disagree"
+CURATED = "curated-by-person"
+NOT_APPLICABLE = "edit-in-files"
+
+
+def current_value(entry: ModelEntry, fact: str) -> Any:
+    """The catalog's value for an importer fact key."""
+    if fact.startswith("price."):
+        price = entry.price_on()
+        name = fact.removeprefix("price.")
+        if name.startswith("tier_"):
+            if not price.tiers:
+                return None
+            tier = price.tiers[0]
+            return tier.threshold if name == "tier_threshold" else getattr(tier, name[5:])
+        return getattr(price, name)
+    if fact == "vision":
+        return entry.vision
+    if fact == "deprecation_date":
+        return entry.deprecation_date.isoformat() if entry.deprecation_date else None
+    return getattr(entry, fact)
+
+
+def same(a: Any, b: Any) -> bool:
+    if isinstance(a, bool) or isinstance(b, bool) or a is None or b is None:
+        return a == b
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
+    return a == b
+
+
+@dataclass(frozen=True)
+class Change:
+    model_id: str
+    field: str
+    current: Any
+    proposed: Any
+    source: str
+    flags: tuple[str, ...] = ()
+    alternatives: dict[str, Any] = field(default_factory=dict)  # source -> value
+
+    @property
+    def key(self) -> str:
+        return f"{self.model_id}:{self.field}"
+
+    @property
+    def applicable(self) -> bool:
+        return self.field in APPLICABLE
+
+    @property
+    def needs_person(self) -> bool:
+        return bool(self.flags)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "model_id": self.model_id, "field": self.field,
+                "current": self.current, "proposed": self.proposed, "source": self.source,
+                "flags": list(self.flags), "alternatives": self.alternatives,
+                "applicable": self.applicable}
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    catalog_version: str
+    sources: tuple[SourceFacts, ...]
+    changes: tuple[Change, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "catalog_version": self.catalog_version,
+            "sources": [{"source": s.source, "kind": s.kind, "matched": s.matched,
+                         "not_found": list(s.not_found)} for s in self.sources],
+            "changes": [c.to_dict() for c in self.changes],
+            "flagged": sum(1 for c in self.changes if c.needs_person),
+        }
+
+    def render(self) -> str:
+        """A reviewable text diff, one line per field."""
+        lines = [f"catalog {self.catalog_version}"]
+        for s in self.sources:
+            lines.append(f"source {s.source}: {s.matched} models matched, "
+                         f"{len(s.not_found)} not found")
+        model = None
+        for c in self.changes:
+            if c.model_id != model:
+                model = c.model_id
+                lines.append(f"@@ {model}")
+            flag = f"  [{', '.join(c.flags)}]" if c.flags else ""
+            lines.append(f"- {c.field}: {c.current!r}")
+            if c.alternatives and len(c.alternatives) > 1:
+                for src, value in c.alternatives.items():
+                    lines.append(f"+ {c.field}: {value!r}   ({src}){flag}")
+            else:
+                lines.append(f"+ {c.field}: {c.proposed!r}   ({c.source}){flag}")
+        if not self.changes:
+            lines.append("no differences")
+        return "\n".join(lines)
+
+    def get(self, key: str) -> Change:
+        for change in self.changes:
+            if change.key == key:
+                return change
+        raise InvalidInput(f"no proposed change {key!r} in this import")
+
+
+def check_guards(facts: SourceFacts, previous_matched: int | None) -> None:
+    """Reject a source that lost many models or carries impossible prices (InvalidInput)."""
+    if previous_matched and facts.matched < (1 - MAX_DROP) * previous_matched:
+        raise InvalidInput(
+            f"import from {facts.source} rejected: it matches {facts.matched} catalog models, "
+            f"down from {previous_matched} last time (more than {MAX_DROP:.0%} dropped)"
+        )
+    problems = []
+    for model_id, found in facts.facts.items():
+        for key in PRICE_FACTS:
+            value = found.get(key)
+            if value is None or key in ("price.tier_threshold", "price.batch_discount"):
+                continue
+            if not isinstance(value, (int, float)) or value < 0:
+                problems.append(f"{model_id} {key} = {value!r} is negative or not a number")
+            elif value > ABSURD_PRICE_PER_MTOK:
+                problems.append(f"{model_id} {key} = {value} per million tokens is absurd")
+        read, inp = found.get("price.cache_read"), found.get("price.input")
+        if isinstance(read, (int, float)) and isinstance(inp, (int, float)) and read > inp:
+            problems.append(f"{model_id} cache read {read} is above input {inp}")
+        discount = found.get("price.batch_discount")
+        if discount is not None and not 0 <= discount < 1:
+            problems.append(f"{model_id} batch discount {discount} is outside [0, 1)")
+    if problems:
+        raise InvalidInput(f"import from {facts.source} rejected: " + "; ".join(problems[:10]))
+
+
+def propose(catalog: Catalog, sources: Iterable[SourceFacts],
+            curated: Mapping[str, set[str]] | None = None) -> ChangeSet:
+    """Every field where a source differs from the catalog, flagged where a person must decide.
+
+    ``curated`` maps model id -> fact keys a person edited by hand (from the audit log).
+    """
+    sources = tuple(sources)
+    curated = curated or {}
+    changes: list[Change] = []
+    for entry in catalog.models:
+        keys = sorted({k for s in sources for k in s.facts.get(entry.id, {})})
+        for key in keys:
+            current = current_value(entry, key)
+            said = {s.source: s.facts[entry.id][key] for s in sources
+                    if key in s.facts.get(entry.id, {})}
+            differing = {src: v for src, v in said.items() if not same(v, current)}
+            if not differing:
+                continue
+            values = list(said.values())
+            disagree = any(not same(values[0], v) for v in values[1:])
+            flags = []
+            if disagree:
+                flags.append(SOURCES_DISAGREE)
+            if key in curated.get(entry.id, set()):
+                flags.append(CURATED)
+            if key not in APPLICABLE:
+                flags.append(NOT_APPLICABLE)
+            source, proposed = next(iter(differing.items()))
+            changes.append(Change(entry.id, key, current, proposed, source, tuple(flags),
+                                  dict(said) if disagree else {}))
+    return ChangeSet(catalog.version, sources, tuple(changes))

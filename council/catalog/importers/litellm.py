@@ -1,0 +1,92 @@
+"""Facts from LiteLLM's model_prices_and_context_window.json (BerriAI/litellm, MIT)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from council.catalog.importers import SourceFacts, per_million
+from council.catalog.model import Catalog
+from council.errors import InvalidInput
+
+# our provider id -> LiteLLM key prefixes to try, in order
+PREFIXES: dict[str, tuple[str, ...]] = {
+    "anthropic": ("", "anthropic/"), "openai": ("", "openai/"), "google": ("gemini/",),
+    "xai": ("xai/",), "deepseek": ("deepseek/",), "mistral": ("mistral/",),
+    "groq": ("groq/",), "together": ("together_ai/",), "moonshotai": ("moonshot/",),
+}
+_ABOVE = re.compile(r"^input_cost_per_token_above_(\d+)k_tokens$")
+
+
+def _load(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InvalidInput(f"cannot read LiteLLM JSON {path}: {exc}") from exc
+    except json.JSONDecodeError as exc:
+        raise InvalidInput(f"{path} is not valid JSON: {exc}") from exc
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{path}: expected an object of models")
+    return data
+
+
+def _facts(row: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, ours in (("input_cost_per_token", "input"), ("output_cost_per_token", "output"),
+                      ("cache_read_input_token_cost", "cache_read"),
+                      ("cache_creation_input_token_cost", "cache_write_5m"),
+                      ("cache_creation_input_token_cost_above_1hr", "cache_write_1h")):
+        value = per_million(row.get(key))
+        if value is not None and not (ours.startswith("cache_write") and value == 0):
+            found[f"price.{ours}"] = value
+    batch_input = per_million(row.get("input_cost_per_token_batches"))
+    if batch_input is not None and found.get("price.input"):
+        found["price.batch_discount"] = round(1 - batch_input / found["price.input"], 4)
+    tiers = sorted(int(m.group(1)) for k in row if (m := _ABOVE.match(k)))
+    if tiers:
+        threshold = tiers[0]
+        found["price.tier_threshold"] = threshold * 1000
+        above = f"_above_{threshold}k_tokens"
+        found["price.tier_input"] = per_million(row[f"input_cost_per_token{above}"])
+        out = row.get(f"output_cost_per_token{above}")
+        if out is not None:
+            found["price.tier_output"] = per_million(out)
+    for key, ours in (("max_input_tokens", "context_window"), ("max_output_tokens", "max_output")):
+        if isinstance(row.get(key), int):
+            found[ours] = row[key]
+    for key, ours in (("supports_function_calling", "tools"),
+                      ("supports_response_schema", "structured_output"),
+                      ("supports_reasoning", "reasoning"), ("supports_vision", "vision"),
+                      ("supports_prompt_caching", "prompt_caching")):
+        if isinstance(row.get(key), bool):
+            found[ours] = row[key]
+    if isinstance(row.get("deprecation_date"), str):
+        found["deprecation_date"] = row["deprecation_date"]
+    return found
+
+
+def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:
+    if path is None:
+        raise InvalidInput("give the path of LiteLLM's model_prices_and_context_window.json")
+    data = _load(Path(path))
+    facts: dict[str, dict[str, Any]] = {}
+    missing = []
+    for entry in catalog.models:
+        names = (entry.api_id, *entry.aliases, entry.id)
+        row = None
+        for prefix in PREFIXES.get(entry.provider, ("",)):
+            for name in names:
+                candidate = data.get(prefix + name)
+                if isinstance(candidate, dict) and candidate.get("mode", "chat") == "chat":
+                    row = candidate
+                    break
+            if row is not None:
+                break
+        if row is None:
+            missing.append(entry.id)
+            continue
+        facts[entry.id] = _facts(row)
+    return SourceFacts(kind="litellm", source=f"litellm ({Path(path).name})", facts=facts,
+                       not_found=tuple(missing))
