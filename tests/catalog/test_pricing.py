@@ -50,6 +50,13 @@ for _model in ("claude-opus-4-1", "claude-3-5-haiku"):
         EXPECTED_DIFFERENCES[(_model, _usage, True)] = (
             "genai-prices has no batch variant for this legacy Claude model"
         )
+# genai-prices has no Google batch variant for Gemini 3.5 Flash; Google's Batch API halves the
+# price (OpenRouter's data, inside the same genai-prices wheel, lists google/gemini-3.5-flash:batch
+# at exactly 50%).
+for _usage in USAGES:
+    EXPECTED_DIFFERENCES[("gemini-3.5-flash", _usage, True)] = (
+        "genai-prices has no batch variant for gemini-3.5-flash; Google batch is 50% off"
+    )
 
 
 def _genai_total(model: ModelEntry, usage: Usage, batch: bool) -> float:
