@@ -1,0 +1,23 @@
+"""LLM Council web app: navigation only. Run with `streamlit run app.py`."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from council.ui.pages import catalog, history, recommend
+
+
+def main() -> None:
+    """Route to the Recommend, Catalog and History pages."""
+    st.set_page_config(page_title="LLM Council", page_icon=":material/balance:", layout="wide")
+    page = st.navigation([
+        st.Page(recommend.page, title="Recommend", icon=":material/lightbulb:",
+                url_path="recommend", default=True),
+        st.Page(catalog.page, title="Catalog", icon=":material/table_view:", url_path="catalog"),
+        st.Page(history.page, title="History", icon=":material/history:", url_path="history"),
+    ])
+    page.run()
+
+
+if __name__ == "__main__":
+    main()

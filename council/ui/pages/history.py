@@ -1,0 +1,66 @@
+"""History page: the team's recent recommendations, their feedback, and the spend saved."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from council import store
+from council.ui import state
+from council.ui.errors import shown_errors
+from council.ui.format import money
+
+
+def page() -> None:
+    """Recent recommendations and the default-vs-recommended spend summary."""
+    st.title("History")
+    st.caption("What the team asked, what the council answered, and how it went.")
+    with shown_errors():
+        db = state.get_db()
+        spend = store.spend_summary(db)
+        rows = store.recent(db, limit=200)
+        _spend(spend)
+        _table(rows)
+
+
+def _spend(spend: store.SpendSummary) -> None:
+    st.subheader("Team spend per month")
+    if spend.counted == 0:
+        st.info("No priced recommendations yet: make one on the Recommend page.")
+        return
+    a, b, c = st.columns(3)
+    a.metric("On the default frontier model", money(spend.default_per_month))
+    b.metric("On the recommended models", money(spend.recommended_per_month))
+    share = spend.saving_share
+    c.metric("Saved", money(spend.saving_per_month),
+             delta=f"{share:.0%} less" if share is not None else None,
+             delta_color="normal" if spend.saving_per_month >= 0 else "inverse")
+    st.caption(f"Summed over {spend.counted} of {spend.recommendations} recommendations that "
+               "priced both the pick and the default, at each one's stated monthly volume.")
+
+
+def _table(rows: list[dict]) -> None:
+    st.subheader("Recent recommendations")
+    if not rows:
+        st.info("Nothing yet.")
+        return
+    table = [
+        {
+            "open": f"/?r={r['share_id']}",
+            "when (UTC)": r["created_at"].replace("T", " ")[:16],
+            "task": r["description"][:120],
+            "recommended": r["recommended_model"],
+            "per month": r["cost_per_month"],
+            "default per month": r["default_cost_per_month"],
+            "feedback": (f"{r['adequate_votes']}/{r['feedback_count']} adequate"
+                         if r["feedback_count"] else ""),
+        }
+        for r in rows
+    ]
+    st.dataframe(
+        table, hide_index=True, width="stretch",
+        column_config={
+            "open": st.column_config.LinkColumn("link", display_text="open"),
+            "per month": st.column_config.NumberColumn(format="$%.2f"),
+            "default per month": st.column_config.NumberColumn(format="$%.2f"),
+        },
+    )

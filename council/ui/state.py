@@ -1,0 +1,98 @@
+"""Process-wide resources for the app: the only place Streamlit caching is added.
+
+The database connection is per thread (each browser session's script runs in its own
+thread), the migrations, the catalog import and the classifier load happen once per process.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from council.config import paths
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+_local = threading.local()
+
+
+@st.cache_resource(show_spinner=False)
+def _migrated(db_path: str) -> str:
+    """Create or migrate the database file once per process."""
+    from council.db import open_db
+
+    open_db(db_path).conn.close()
+    return db_path
+
+
+def db_path() -> Path:
+    return paths().db
+
+
+def get_db() -> sqlite_utils.Database:
+    """This thread's connection to the configured database (created and migrated if missing)."""
+    from council.db import connect
+
+    path = _migrated(str(db_path()))
+    conn = getattr(_local, "db", None)
+    if conn is None or getattr(_local, "db_path", None) != path:
+        conn = connect(path)
+        _local.db, _local.db_path = conn, path
+    return conn
+
+
+@st.cache_resource(show_spinner=False)
+def _catalog_loaded(db_path: str, catalog_dir: str) -> str:
+    """Load the catalog files into the database once per process; return the version."""
+    from council.catalog.store import init_catalog
+    from council.db import open_db
+
+    db = open_db(db_path)
+    try:
+        return init_catalog(db, Path(catalog_dir)).version
+    finally:
+        db.conn.close()
+
+
+def get_catalog_store() -> Any:
+    """A CatalogStore over this thread's connection, with the bundled catalog loaded."""
+    from council.catalog.store import CatalogStore
+
+    _catalog_loaded(str(_migrated(str(db_path()))), str(paths().catalog_dir))
+    return CatalogStore(get_db())
+
+
+@st.cache_resource(show_spinner="Loading the local classifier...")
+def get_classifier() -> Any:
+    """The local classifier, loaded (or built) once per process."""
+    from council.assess.classifier import ensure_classifier
+
+    return ensure_classifier(paths().classifier_artifact)
+
+
+def secrets() -> Mapping[str, Any]:
+    """st.secrets as a mapping, or an empty one when no secrets file exists."""
+    try:
+        return dict(st.secrets)
+    except FileNotFoundError:  # StreamlitSecretNotFoundError: no secrets.toml anywhere
+        return {}
+
+
+@st.cache_resource(show_spinner=False)
+def _voters(voters_file: str | None, secret_names: tuple[str, ...]) -> list[Any]:
+    from council.assess.voters import load_voters
+
+    if voters_file is None:
+        return []
+    return list(load_voters(Path(voters_file), secrets=secrets()))
+
+
+def get_voters() -> list[Any]:
+    """The LLM voters that have a key; none when no voters file is configured."""
+    voters_file = paths().voters_file
+    return _voters(str(voters_file) if voters_file else None, tuple(sorted(secrets())))
