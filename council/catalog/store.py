@@ -373,14 +373,24 @@ class CatalogStore:
                             apply_all=apply_all, today=today)
 
     def replace_models(self, new_models: dict[str, ModelEntry], *, editor: Editor, reason: str,
-                       evidence_url: str | None = None, origin: str) -> Catalog:
-        """Write whole entries (used by imports and file reloads), one audit row per model."""
+                       evidence_url: str | None = None, origin: str,
+                       remove: frozenset[str] = frozenset(),
+                       meta: CatalogMeta | None = None) -> Catalog:
+        """Write or remove whole entries in one transaction, one audit row per model."""
         if editor.name != FILES_EDITOR:
             editor.require_editor()
         with _write(self.db) as conn:
+            if meta is not None:
+                self._set_state(conn, "meta", meta.model_dump_json())
             current = self._rows(conn)
             now = _now()
             changed: list[tuple[str, Any, Any, int]] = []
+            for model_id in sorted(remove & set(current)):
+                row = conn.execute("SELECT revision FROM catalog_models WHERE id = ?",
+                                   [model_id]).fetchone()
+                conn.execute("DELETE FROM catalog_models WHERE id = ?", [model_id])
+                changed.append((model_id, current[model_id].model_dump(mode="json"), None,
+                                row[0] + 1))
             for model_id, entry in new_models.items():
                 before = current.get(model_id)
                 if before is not None and before == entry:
@@ -441,23 +451,20 @@ def init_catalog(db: sqlite_utils.Database, catalog_dir: Path | str) -> Catalog:
         except NotFound:
             previous_files = {}
     with _write(db) as conn:
-        store._set_state(conn, "meta", from_files.meta.model_dump_json())
         conn.execute(
             "INSERT OR IGNORE INTO catalog_versions (version, created_at, origin, snapshot) "
             "VALUES (?, ?, ?, ?)",
             [from_files.version, _now(), "files", from_files.to_json()],
         )
-        file_ids = {m.id for m in from_files.models}
-        for (model_id,) in conn.execute("SELECT id FROM catalog_models").fetchall():
-            if model_id not in file_ids:
-                conn.execute("DELETE FROM catalog_models WHERE id = ?", [model_id])
+        in_db = {row[0] for row in conn.execute("SELECT id FROM catalog_models").fetchall()}
+    removed = frozenset(in_db - {m.id for m in from_files.models})
     changed = {
         m.id: m for m in from_files.models
         if previous_files.get(m.id) != m
     }
     catalog = store.replace_models(
         changed, editor=Editor(FILES_EDITOR), reason="catalog files loaded",
-        origin="files",
+        origin="files", remove=removed, meta=from_files.meta,
     )
     with _write(db) as conn:
         store._set_state(conn, "files_version", from_files.version)

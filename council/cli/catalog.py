@@ -243,6 +243,24 @@ def revert(audit_id: int, editor: str, reason: str, as_json: bool, db_path: Path
     click.echo(f"#{entry.id} reverted #{audit_id}: {entry.model_id}.{entry.field} = {entry.new!r}")
 
 
+@catalog.command("versions")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+def versions(as_json: bool, db_path: Path | None) -> None:
+    """List every stored catalog version (a recommendation names the one it used).
+
+    Example: council catalog versions --json
+    """
+    store = _store(db_path)
+    rows = [{**v, "current": v["version"] == store.current_version} for v in store.versions()]
+    if as_json:
+        _echo_json(rows)
+        return
+    for row in rows:
+        mark = "*" if row["current"] else " "
+        click.echo(f"{mark} {row['version']}  {row['created_at']}  {row['origin']}")
+
+
 @catalog.command("hash-password")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
               help="The password to hash (prompted if omitted).")

@@ -13,7 +13,7 @@ from council.cli.main import cli
 
 CATALOG_COMMANDS = [["price"], ["catalog"], ["catalog", "list"], ["catalog", "show"],
                     ["catalog", "edit"], ["catalog", "log"], ["catalog", "revert"],
-                    ["catalog", "hash-password"]]
+                    ["catalog", "hash-password"], ["catalog", "versions"], ["catalog", "import"]]
 
 
 @pytest.fixture()
@@ -99,3 +99,15 @@ def test_stale_expected_revision_is_a_conflict(env: Path) -> None:
     result = _run("catalog", "edit", "gpt-5", "max_output", "64000", "--editor", "alice",
                   "--reason", "docs", "--expected-revision", "0")
     assert result.exit_code == 2 and "saved by" in result.output
+
+
+def test_price_before_the_first_price_is_an_error(env: Path) -> None:
+    result = _run("price", "gpt-5", "--input-tokens", "10", "--date", "2020-01-01")
+    assert result.exit_code == 2 and "no price" in result.output
+
+
+def test_versions_json_marks_the_current_one(env: Path) -> None:
+    _run("catalog", "edit", "gpt-5", "max_output", "64000", "--editor", "alice", "--reason", "x")
+    rows = json.loads(_run("catalog", "versions", "--json").output)
+    assert len(rows) == 2 and [r["current"] for r in rows] == [False, True]
+    assert {"version", "created_at", "origin"} <= set(rows[0])

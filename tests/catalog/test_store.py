@@ -190,3 +190,19 @@ def test_staleness_and_unknown_version(db_path: Path, catalog_dir: Path) -> None
     assert len(store.stale(date.fromordinal(verified.toordinal() + 400))) == len(catalog.models)
     with pytest.raises(NotFound):
         store.at_version("0000000000000000")
+
+
+def test_removed_model_and_new_frontier_default_follow_the_files(
+    db_path: Path, catalog_dir: Path
+) -> None:
+    db = open_db(db_path)
+    init_catalog(db, catalog_dir)
+    data = yaml.safe_load((catalog_dir / "together.yaml").read_text())
+    gone = data["models"].pop()["id"]
+    (catalog_dir / "together.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
+    meta = catalog_dir / "catalog.yaml"
+    meta.write_text(meta.read_text().replace("claude-opus-4-7", "gpt-5.5"))
+    catalog = init_catalog(db, catalog_dir)
+    assert gone not in catalog and catalog.frontier_default.id == "gpt-5.5"
+    removal = CatalogStore(db).audit_log(gone)[0]
+    assert removal.new is None and removal.old["id"] == gone
