@@ -1,10 +1,226 @@
-"""Catalog page: browse, compare, price history, editor sign-in, edits and the audit log."""
+"""Catalog page: browse, compare, price history, sign-in, edits, import review, audit log."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import Any
+
 import streamlit as st
+
+from council.catalog.editors import Editor, authenticate
+from council.errors import ConflictError, CouncilError
+from council.ui import state, tables
+from council.ui.errors import message_for, shown_errors
+
+EDITOR_KEY = "catalog_editor"
 
 
 def page() -> None:
     """Browse and curate the model catalog."""
     st.title("Catalog")
+    with shown_errors():
+        store = state.get_catalog_store()
+        catalog = store.current()
+        if store.last_error:
+            st.warning(f"The last catalog file load failed, so the last good catalog is shown: "
+                       f"{store.last_error}")
+        today = datetime.now(UTC).date()
+        rows = tables.catalog_rows(list(catalog.models), today)
+        st.caption(f"{len(rows)} models · version `{catalog.version}` · "
+                   f"default frontier model `{catalog.frontier_default.id}`")
+        editor = _sign_in()
+        browse, compare, history, edit, imports, audit = st.tabs(
+            ["Browse", "Compare", "Price history", "Edit", "Import review", "Audit log"])
+        with browse:
+            _browse(rows, catalog.providers)
+        with compare:
+            _compare(rows)
+        with history:
+            _price_history(store, [r["id"] for r in rows])
+        with edit:
+            _edit(store, catalog, editor)
+        with imports:
+            _imports(store, editor)
+        with audit:
+            _audit(store, editor)
+
+
+def _sign_in() -> Editor | None:
+    editor: Editor | None = st.session_state.get(EDITOR_KEY)
+    with st.sidebar:
+        if editor is not None:
+            st.success(f"Signed in as editor **{editor.name}**")
+            if st.button("Sign out", key="sign_out"):
+                del st.session_state[EDITOR_KEY]
+                st.rerun()
+            return editor
+        st.caption("Viewing. Editors sign in to change the catalog.")
+        with st.form("sign_in", clear_on_submit=True):
+            name = st.text_input("Editor name", key="sign_in_name")
+            password = st.text_input("Password", type="password", key="sign_in_password")
+            if st.form_submit_button("Sign in"):
+                try:
+                    st.session_state[EDITOR_KEY] = authenticate(name.strip(), password,
+                                                                state.secrets())
+                except CouncilError as exc:
+                    st.error(message_for(exc))
+                else:
+                    st.rerun()
+    return None
+
+
+def _browse(rows: list[dict[str, Any]], providers: tuple[str, ...]) -> None:
+    a, b, c = st.columns([2, 2, 1])
+    chosen = a.multiselect("Providers", providers, key="f_providers")
+    needs = b.multiselect("Must have", ["tools", "vision", "JSON", "reasoning", "caching",
+                                         "batch API"], key="f_needs")
+    search = c.text_input("Search", key="f_search", max_chars=100)
+    d, e = st.columns(2)
+    include_retired = d.toggle("Include deprecated and retired", value=True, key="f_retired")
+    stale_only = e.toggle("Only stale prices", key="f_stale")
+    shown = tables.filter_rows(rows, providers=chosen, needs=needs, search=search,
+                               include_retired=include_retired, stale_only=stale_only)
+    stale = sum(1 for r in shown if r["stale"])
+    if stale:
+        st.warning(f"{stale} of these models have prices not verified in the last 60 days "
+                   "(column 'stale').", icon=":material/schedule:")
+    st.dataframe(
+        shown, hide_index=True, width="stretch", key="catalog_table",
+        column_config={
+            "input $/M": st.column_config.NumberColumn(format="$%.3f"),
+            "output $/M": st.column_config.NumberColumn(format="$%.3f"),
+            "cache read $/M": st.column_config.NumberColumn(format="$%.4f"),
+            "stale": st.column_config.CheckboxColumn("stale price"),
+        },
+    )
+    st.caption(f"{len(shown)} of {len(rows)} models. Click a column header to sort. "
+               "Prices are USD per million tokens; skills are on the 1-5 difficulty scale.")
+
+
+def _compare(rows: list[dict[str, Any]]) -> None:
+    ids = st.multiselect("Models to compare (up to 5)", [r["id"] for r in rows],
+                         max_selections=5, key="compare_ids")
+    if len(ids) < 2:
+        st.info("Pick two or more models.")
+        return
+    st.dataframe(tables.compare_rows(rows, ids), hide_index=True, width="stretch")
+
+
+def _price_history(store: Any, ids: list[str]) -> None:
+    model_id = st.selectbox("Model", ids, key="history_model")
+    if not model_id:
+        return
+    history = store.price_history(model_id)
+    st.dataframe(history["prices"], hide_index=True, width="stretch")
+    if history["changes"]:
+        st.caption("Edits to these prices")
+        st.dataframe(tables.audit_rows([_Entry(c) for c in history["changes"]]),
+                     hide_index=True, width="stretch")
+
+
+class _Entry:
+    """An audit dict seen through attribute access, for tables.audit_rows."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.__dict__.update(data)
+
+
+def _edit(store: Any, catalog: Any, editor: Editor | None) -> None:
+    if editor is None:
+        st.info("Viewers can browse and compare. Sign in as an editor (sidebar) to edit.",
+                icon=":material/lock:")
+        return
+    model_id = st.selectbox("Model", [m.id for m in catalog.models], key="edit_model")
+    model = catalog.get(model_id)
+    fields = tables.editable_fields(model)
+    label = st.selectbox("Field", [*fields, "other (dotted path)"], key="edit_field")
+    path = (st.text_input("Dotted path, e.g. prices.0.output", key="edit_path")
+            if label == "other (dotted path)" else fields[label])
+    revision = store.revision(model_id)
+    current = tables.field_value(model, path) if path else None
+    st.caption(f"Current value: `{current!r}` · revision {revision}")
+    with st.form("edit_form"):
+        value = st.text_input("New value", key="edit_value",
+                              help="Numbers as 2.5, yes/no as true/false, dates as 2026-11-01")
+        reason = st.text_input("Reason (required)", key="edit_reason", max_chars=500)
+        evidence = st.text_input("Evidence link", key="edit_evidence", max_chars=500)
+        if st.form_submit_button("Save change", type="primary"):
+            _save(store, model_id, path, value, reason, evidence, editor, revision)
+    # Remember the revision the editor saw, so a save after someone else's is a conflict.
+    st.session_state.setdefault(f"rev:{model_id}", revision)
+
+
+def _save(store: Any, model_id: str, path: str, value: str, reason: str, evidence: str,
+          editor: Editor, revision: int) -> None:
+    seen = st.session_state.get(f"rev:{model_id}", revision)
+    try:
+        entry = store.update_field(
+            model_id, path, tables.parse_value(value), editor=editor, reason=reason,
+            evidence_url=evidence.strip() or None, expected_revision=seen,
+        )
+    except ConflictError as exc:
+        st.session_state.pop(f"rev:{model_id}", None)  # next view shows the fresh revision
+        st.error(message_for(exc) + " Check the current value above and save again.")
+    except CouncilError as exc:
+        st.error(message_for(exc))
+    else:
+        st.session_state[f"rev:{model_id}"] = entry.revision
+        st.success(f"Saved as audit entry #{entry.id}: {model_id} {path} "
+                   f"{entry.old!r} → {entry.new!r}")
+
+
+def _imports(store: Any, editor: Editor | None) -> None:
+    st.caption("Propose changes from public sources, shown as a diff; disagreements are "
+               "flagged for a person and never applied silently.")
+    sources = st.multiselect("Sources", ["genai-prices", "litellm", "modelsdev"],
+                             default=["genai-prices"], key="import_sources")
+    if st.button("Propose import", key="propose_import", disabled=not sources):
+        with shown_errors(), st.spinner("Reading sources..."):
+            st.session_state["change_set"] = store.propose_import({s: None for s in sources})
+    change_set = st.session_state.get("change_set")
+    if change_set is None:
+        return
+    data = change_set.to_dict()
+    st.write(f"{len(data['changes'])} proposed changes, **{data['flagged']} flagged** for a "
+             f"person, against catalog `{data['catalog_version']}`.")
+    st.dataframe(
+        [{"key": c["key"], "current": str(c["current"]), "proposed": str(c["proposed"]),
+          "source": c["source"], "flags": ", ".join(c["flags"]),
+          "others": str(c["alternatives"] or "")} for c in data["changes"]],
+        hide_index=True, width="stretch",
+    )
+    if editor is None:
+        st.info("Sign in as an editor to apply changes.", icon=":material/lock:")
+        return
+    with st.form("apply_import"):
+        accept = st.multiselect("Accept these (flagged ones need a person's pick)",
+                                [c["key"] for c in data["changes"] if c["applicable"]])
+        apply_all = st.checkbox("Also apply every unflagged change")
+        reason = st.text_input("Reason (required)")
+        if st.form_submit_button("Apply"):
+            with shown_errors():
+                applied = store.apply_import(change_set, editor=editor, reason=reason,
+                                             accept=accept, apply_all=apply_all)
+                st.success(f"Applied {len(applied)} changes.")
+                st.session_state.pop("change_set", None)
+
+
+def _audit(store: Any, editor: Editor | None) -> None:
+    entries = store.audit_log(limit=500)
+    edits = [e for e in entries if e.field != "*"]
+    st.dataframe(tables.audit_rows(entries), hide_index=True, width="stretch", key="audit")
+    if editor is None or not edits:
+        return
+    with st.form("revert_form"):
+        audit_id = st.selectbox("Revert entry", [e.id for e in edits],
+                                format_func=lambda i: _describe(edits, i))
+        reason = st.text_input("Reason (required)", key="revert_reason")
+        if st.form_submit_button("Revert"):
+            with shown_errors():
+                entry = store.revert(int(audit_id), editor=editor, reason=reason)
+                st.success(f"Reverted #{audit_id} as #{entry.id}.")
+
+
+def _describe(entries: list[Any], audit_id: int) -> str:
+    e = next(x for x in entries if x.id == audit_id)
+    return f"#{e.id} {e.model_id} {e.field}: {e.old!r} → {e.new!r} ({e.editor})"

@@ -1,0 +1,138 @@
+"""Rows for the pages' tables, built from core objects; no Streamlit, so unit-testable."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from council.categories import SKILLS
+
+CAPABILITY_LABELS: dict[str, str] = {
+    "tools": "tools", "vision": "vision", "json": "JSON", "reasoning": "reasoning",
+    "long_context": "long context",
+}
+
+
+def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
+    """One flat row per model: identity, limits, capabilities, price in force, skills, staleness."""
+    rows = []
+    for m in models:
+        price = m.price_on(None)
+        row: dict[str, Any] = {
+            "id": m.id, "name": m.name, "provider": m.provider, "status": m.status,
+            "context": m.context_window, "max output": m.max_output,
+            "input $/M": price.input, "output $/M": price.output,
+            "cache read $/M": price.cache_read,
+            "batch discount": price.batch_discount,
+            "tools": m.tools, "vision": m.vision, "JSON": m.structured_output,
+            "reasoning": m.reasoning, "caching": m.prompt_caching, "batch API": m.batch_api,
+            "token ratio": m.token_ratio,
+            "price verified": price.verified.isoformat(),
+            "stale": m.is_stale(today),
+        }
+        for skill in SKILLS:
+            score = m.quality.get(skill)
+            row[skill] = score.skill if score is not None else None
+        rows.append(row)
+    return rows
+
+
+def filter_rows(rows: list[dict[str, Any]], *, providers: list[str] | None = None,
+                needs: list[str] | None = None, search: str = "",
+                include_retired: bool = True, stale_only: bool = False) -> list[dict[str, Any]]:
+    """Keep rows matching every filter; ``needs`` are column names that must be true."""
+    text = search.strip().lower()
+    out = []
+    for row in rows:
+        if providers and row["provider"] not in providers:
+            continue
+        if needs and not all(row.get(n) for n in needs):
+            continue
+        if text and text not in row["id"].lower() and text not in row["name"].lower():
+            continue
+        if not include_retired and row["status"] not in ("active", "preview"):
+            continue
+        if stale_only and not row["stale"]:
+            continue
+        out.append(row)
+    return out
+
+
+def compare_rows(rows: list[dict[str, Any]], ids: list[str]) -> list[dict[str, Any]]:
+    """Models side by side: one row per attribute, one column per model."""
+    chosen = [r for r in rows if r["id"] in ids]
+    if not chosen:
+        return []
+    attributes = [k for k in chosen[0] if k != "id"]
+    return [{"attribute": a, **{r["id"]: _cell(r[a]) for r in chosen}} for a in attributes]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "n/a"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def audit_rows(entries: list[Any]) -> list[dict[str, Any]]:
+    """Audit entries as table rows, values shortened for display."""
+    return [
+        {"#": e.id, "when": e.at.replace("T", " ")[:19], "editor": e.editor,
+         "model": e.model_id, "field": e.field, "old": _short(e.old), "new": _short(e.new),
+         "reason": e.reason, "evidence": e.evidence_url or "",
+         "reverts": f"#{e.reverts}" if e.reverts else ""}
+        for e in entries
+    ]
+
+
+def _short(value: Any, limit: int = 80) -> str:
+    text = "" if value is None else str(value)
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def editable_fields(model: Any) -> dict[str, str]:
+    """Label -> dotted field path for the fields editors change most; prices on the newest row."""
+    newest = model.price_on(None)
+    i = list(model.prices).index(newest)
+    fields = {
+        f"input price $/M (row from {newest.effective_from})": f"prices.{i}.input",
+        f"output price $/M (row from {newest.effective_from})": f"prices.{i}.output",
+        f"cache read $/M (row from {newest.effective_from})": f"prices.{i}.cache_read",
+        f"batch discount (row from {newest.effective_from})": f"prices.{i}.batch_discount",
+        f"price verified date (row from {newest.effective_from})": f"prices.{i}.verified",
+    }
+    for name in ("status", "context_window", "max_output", "tools", "structured_output",
+                 "reasoning", "prompt_caching", "batch_api", "deprecation_date", "notes"):
+        fields[name] = name
+    for skill in sorted(model.quality):
+        fields[f"quality: {skill} skill"] = f"quality.{skill}.skill"
+    return fields
+
+
+def field_value(model: Any, path: str) -> Any:
+    """The current value at a dotted path of a model entry, JSON-style."""
+    data: Any = model.model_dump(mode="json")
+    for part in path.split("."):
+        if isinstance(data, list):
+            data = data[int(part)] if part.isdigit() and int(part) < len(data) else None
+        elif isinstance(data, dict):
+            data = data.get(part)
+        else:
+            return None
+    return data
+
+
+def parse_value(text: str) -> Any:
+    """An editor's typed value: JSON when it parses (numbers, true/false, null), else the text."""
+    import json
+
+    stripped = text.strip()
+    try:
+        return json.loads(stripped)
+    except ValueError:
+        return stripped

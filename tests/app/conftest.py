@@ -1,0 +1,44 @@
+"""AppTest harness: each test gets its own database and home; pages run as tiny scripts."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from council.config import PROJECT_ROOT
+
+EDITOR = ("ada", "correct-horse-battery")
+
+
+@pytest.fixture()
+def council_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """COUNCIL_HOME/COUNCIL_DB in a tmp dir; the classifier artifact stays shared."""
+    monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
+    monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
+    monkeypatch.setenv("COUNCIL_VOTERS", str(tmp_path / "no-voters.toml"))
+    monkeypatch.setenv("COUNCIL_ARTIFACTS", str(PROJECT_ROOT / "var" / "models"))
+    for name in ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "GEMINI_API_KEY", "XAI_API_KEY"):
+        monkeypatch.delenv(name, raising=False)
+    return tmp_path
+
+
+def page_app(page_module: str, *, query: dict[str, str] | None = None,
+             editors: bool = True, timeout: float = 120) -> AppTest:
+    """An AppTest that runs one page function, with editor credentials in its secrets."""
+    at = AppTest.from_string(
+        f"from council.ui.pages import {page_module}\n{page_module}.page()\n",
+        default_timeout=timeout,
+    )
+    if editors:
+        digest = hashlib.sha256(EDITOR[1].encode()).hexdigest()
+        at.secrets["editors"] = {EDITOR[0]: f"sha256${digest}"}
+    for key, value in (query or {}).items():
+        at.query_params[key] = value
+    return at
+
+
+def no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]

@@ -1,0 +1,66 @@
+"""Catalog page in AppTest: browse, filter, compare, sign in, edit with audit, viewer locked out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.app.conftest import EDITOR, no_exception, page_app
+
+
+def _sign_in(at, name: str = EDITOR[0], password: str = EDITOR[1]):
+    at.sidebar.text_input(key="sign_in_name").input(name)
+    at.sidebar.text_input(key="sign_in_password").input(password)
+    at.sidebar.button[0].click()  # the form's submit button
+    return at.run()
+
+
+def test_browse_and_filter(council_home: Path) -> None:
+    at = page_app("catalog").run()
+    no_exception(at)
+    assert at.title[0].value == "Catalog"
+    table = at.dataframe[0].value
+    assert len(table) >= 6
+    provider = table["provider"].iloc[0]
+    at.multiselect(key="f_providers").select(provider)
+    at.run()
+    filtered = at.dataframe[0].value
+    assert set(filtered["provider"]) == {provider}
+    at.text_input(key="f_search").input("zzzz-no-such-model").run()
+    assert len(at.dataframe[0].value) == 0
+
+
+def test_viewer_cannot_edit(council_home: Path) -> None:
+    at = page_app("catalog").run()
+    assert any("Sign in as an editor" in i.value for i in at.info)
+    assert not [t for t in at.text_input if t.key == "edit_value"]
+    at = _sign_in(at, password="wrong")
+    assert any("wrong editor name or password" in e.value for e in at.sidebar.error)
+    assert not [t for t in at.text_input if t.key == "edit_value"]
+
+
+def test_editor_changes_a_price_and_audit_shows_it(council_home: Path) -> None:
+    at = _sign_in(page_app("catalog").run())
+    no_exception(at)
+    assert "Signed in as editor" in at.sidebar.success[0].value
+    model_id = at.selectbox(key="edit_model").value
+    field_label = at.selectbox(key="edit_field").options[0]  # input price, newest row
+    at.selectbox(key="edit_field").select(field_label)
+    at.text_input(key="edit_value").input("4.25")
+    at.text_input(key="edit_reason").input("provider cut the price")
+    at.button(key="FormSubmitter:edit_form-Save change").click()
+    at.run()
+    no_exception(at)
+    assert any("Saved as audit entry" in s.value for s in at.success), at.error
+    audit = at.dataframe[-1].value
+    top = audit.iloc[0]
+    assert top["model"] == model_id and top["editor"] == EDITOR[0]
+    assert top["new"] == "4.25" and top["reason"] == "provider cut the price"
+
+
+def test_edit_needs_a_reason(council_home: Path) -> None:
+    at = _sign_in(page_app("catalog").run())
+    at.text_input(key="edit_value").input("4.25")
+    at.button(key="FormSubmitter:edit_form-Save change").click()
+    at.run()
+    no_exception(at)
+    assert any("reason" in e.value for e in at.error)
