@@ -7,7 +7,8 @@ Conventions (documented in docs/catalog.md):
 - Long-context tiers are cliff-style: when the whole prompt (input + cache reads + cache
   writes) exceeds a tier's threshold, every token of the request bills at the tier's rates.
 - A cache item the provider does not price separately bills at the input rate.
-- Batch applies the price row's ``batch_discount`` to every part (it stacks with caching).
+- Batch applies the price row's ``batch_discount`` to every part (it stacks with caching),
+  except cache reads when the row gives ``batch_cache_read`` (providers that do not stack).
 """
 
 from __future__ import annotations
@@ -115,7 +116,11 @@ def rates_for(price: Price, prompt_tokens: int, *, batch: bool) -> tuple[dict[st
     rates["reasoning"] = rates["output"]
     if batch:
         factor = Decimal(1) - _d(price.batch_discount or 0.0)
-        rates = {part: rate * factor for part, rate in rates.items()}
+        discounted = {part: rate * factor for part, rate in rates.items()}
+        if price.batch_cache_read is not None:
+            scale = _d(tier.input) / base_input if tier is not None and base_input else Decimal(1)
+            discounted["cache_read"] = _d(price.batch_cache_read) * scale
+        rates = discounted
     return rates, tier
 
 

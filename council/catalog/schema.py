@@ -72,17 +72,26 @@ class Price(_Strict):
     cache_write_5m: float | None = None
     cache_write_1h: float | None = None
     batch_discount: float | None = Field(default=None, ge=0, lt=1)
+    # Where a provider does not stack the batch discount on cache reads: the batch rate for them.
+    batch_cache_read: float | None = None
     tiers: tuple[Tier, ...] = ()
     notes: str | None = None
 
     _price_ok = field_validator(
-        "input", "output", "cache_read", "cache_write_5m", "cache_write_1h"
+        "input", "output", "cache_read", "cache_write_5m", "cache_write_1h", "batch_cache_read"
     )(_check_price)
 
     @model_validator(mode="after")
     def _consistent(self) -> Price:
         if self.cache_read is not None and self.cache_read > self.input:
             raise ValueError(f"cache_read {self.cache_read} is above input {self.input}")
+        if self.batch_cache_read is not None:
+            if self.batch_discount is None:
+                raise ValueError("batch_cache_read given without batch_discount")
+            ceiling = self.cache_read if self.cache_read is not None else self.input
+            if self.batch_cache_read > ceiling:
+                raise ValueError(f"batch_cache_read {self.batch_cache_read} is above the "
+                                 f"real-time cache read {ceiling}")
         thresholds = [t.threshold for t in self.tiers]
         if thresholds != sorted(set(thresholds)):
             raise ValueError("tiers must have distinct thresholds in ascending order")

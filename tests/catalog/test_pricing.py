@@ -192,3 +192,12 @@ def test_cache_read_never_above_input(catalog: Catalog, data: st.DataObject, pro
     for price in model.prices:
         rates = price_usage(model, Usage(input_tokens=prompt), on=price.effective_from).rates
         assert rates["cache_read"] <= rates["input"]
+
+
+def test_batch_cache_read_override_for_providers_that_do_not_stack(catalog: Catalog) -> None:
+    model = catalog.get("gpt-oss-120b-groq")  # Groq: batch halves input/output, not cache reads
+    rates = price_usage(model, USAGES["cached"], batch=True).rates
+    assert rates["input"] == pytest.approx(0.075) and rates["cache_read"] == pytest.approx(0.075)
+    price = model.price_on()
+    with pytest.raises(ValueError, match="batch_cache_read"):
+        type(price).model_validate({**price.model_dump(), "batch_cache_read": 1.0})
