@@ -1,0 +1,380 @@
+"""The local classifier: MiniLM embeddings -> calibrated category and difficulty distributions.
+
+The artifact is a directory of plain arrays (`.npy`) and `metadata.json`; nothing is pickled.
+Prediction is two small matrix products after the encoder, so it costs almost nothing beyond
+the ~20 ms embedding. `ensure_classifier()` loads it once per process and rebuilds it when it
+is missing, corrupt, or trained on other data or by other code; see docs/classifier.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from council.assessment import Vote
+from council.categories import CATEGORY_KEYS
+from council.errors import ArtifactError, InvalidInput
+
+# Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
+CODE_VERSION = "1"
+ARTIFACT_FORMAT = 1
+VOTER_NAME = "local-classifier"
+METADATA_FILE = "metadata.json"
+ARRAY_NAMES = (
+    "category_coef", "category_intercept", "difficulty_coef", "difficulty_intercept",
+    "reference", "category_prior",
+)
+
+# The encoder reads 256 word pieces (~1,000 characters of English). Longer inputs keep their
+# head, where people state the task, and their tail, where a pasted document's question often
+# sits; the middle is dropped. The original length still enters as a feature.
+HEAD_CHARS = 700
+TAIL_CHARS = 300
+ELISION = " [...] "
+# Below this share of printable characters the input is treated as binary junk.
+MIN_PRINTABLE = 0.85
+# Weight of the training prior mixed into an out-of-domain prediction.
+OOD_PRIOR_MIX = 0.5
+# How much a low-confidence vote counts when the council combines votes.
+LOW_CONFIDENCE_WEIGHT = 0.25
+
+
+def prepare_text(text: str) -> str:
+    """The text the encoder sees: stripped, and head+tail of anything over the window."""
+    text = text.strip()
+    if len(text) <= HEAD_CHARS + TAIL_CHARS + len(ELISION):
+        return text
+    return text[:HEAD_CHARS] + ELISION + text[-TAIL_CHARS:]
+
+
+def printable_share(text: str) -> float:
+    """Share of characters that are printable or ordinary whitespace."""
+    if not text:
+        return 0.0
+    sample = text[:20_000]
+    good = sum(1 for ch in sample if ch.isprintable() or ch in "\n\r\t")
+    return good / len(sample)
+
+
+_CODE_MARKERS = ("```", "def ", "function ", "class ", "{", "};", "=>", "import ", "#include",
+                 "SELECT ", "select ", "</", "Traceback", "Exception", "()")
+
+
+def extra_features(texts: Sequence[str], names: Sequence[str]) -> np.ndarray:
+    """Hand-made features beside the embedding, by name (fixed transforms, nothing fitted)."""
+    cols: list[list[float]] = []
+    for name in names:
+        if name == "log_length":
+            cols.append([math.log10(len(t) + 1) / 5.0 for t in texts])
+        elif name == "code":
+            cols.append([1.0 if any(m in t for m in _CODE_MARKERS) else 0.0 for t in texts])
+        else:
+            raise ArtifactError(f"unknown feature {name!r} in classifier artifact")
+    if not cols:
+        return np.zeros((len(texts), 0), dtype=np.float32)
+    return np.asarray(cols, dtype=np.float32).T
+
+
+def softmax(logits: np.ndarray, temperature: float = 1.0) -> np.ndarray:
+    z = logits / temperature
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+@dataclass
+class LocalPrediction:
+    """The classifier's view of one description."""
+
+    category_p: dict[str, float]
+    category: str
+    difficulty: float
+    difficulty_sd: float
+    low_confidence: bool
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"category": self.category, "category_p": self.category_p,
+                "difficulty": self.difficulty, "difficulty_sd": self.difficulty_sd,
+                "low_confidence": self.low_confidence, "reason": self.reason}
+
+
+@dataclass
+class ClassifierParams:
+    """Everything prediction needs: arrays plus a few scalars (all JSON/npy-serialisable)."""
+
+    category_classes: list[str]
+    category_coef: np.ndarray
+    category_intercept: np.ndarray
+    category_temperature: float
+    difficulty_levels: list[int]
+    difficulty_coef: np.ndarray
+    difficulty_intercept: np.ndarray
+    difficulty_temperature: float
+    reference: np.ndarray  # unit-normalised training embeddings, for the out-of-domain test
+    category_prior: np.ndarray  # over category_classes
+    difficulty_prior_sd: float
+    ood_threshold: float  # max cosine similarity to the training set below this: out of domain
+    ambiguity_threshold: float  # top category probability below this: ambiguous
+    features: list[str]
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        return {name: getattr(self, name) for name in ARRAY_NAMES}
+
+    def scalars(self) -> dict[str, Any]:
+        return {
+            "category_classes": self.category_classes,
+            "category_temperature": self.category_temperature,
+            "difficulty_levels": self.difficulty_levels,
+            "difficulty_temperature": self.difficulty_temperature,
+            "difficulty_prior_sd": self.difficulty_prior_sd,
+            "ood_threshold": self.ood_threshold,
+            "ambiguity_threshold": self.ambiguity_threshold,
+            "features": self.features,
+        }
+
+
+class LocalClassifier:
+    """Category distribution and difficulty (mean, sd) for task descriptions."""
+
+    def __init__(self, params: ClassifierParams, metadata: dict[str, Any],
+                 encoder: Any = None) -> None:
+        self.params = params
+        self.metadata = metadata
+        self._encoder = encoder
+        unknown = set(params.category_classes) - set(CATEGORY_KEYS)
+        if unknown:
+            raise ArtifactError(f"classifier artifact has unknown categories: {sorted(unknown)}")
+        self._cat_index = [params.category_classes.index(k) if k in params.category_classes
+                           else -1 for k in CATEGORY_KEYS]
+        self._levels = np.asarray(params.difficulty_levels, dtype=np.float64)
+
+    @property
+    def encoder(self) -> Any:
+        if self._encoder is None:
+            from council.assess.encoder import default_encoder
+
+            self._encoder = default_encoder()
+        return self._encoder
+
+    def predict(self, texts: Sequence[str], batch_size: int = 64) -> list[LocalPrediction]:
+        """Predict every text; InvalidInput for an empty or whitespace-only one."""
+        if isinstance(texts, str):
+            raise InvalidInput("predict() takes a list of texts, not a single string")
+        for i, text in enumerate(texts):
+            if not isinstance(text, str):
+                raise InvalidInput(f"text {i} is {type(text).__name__}, not a string")
+            if not text.strip():
+                raise InvalidInput(f"text {i} is empty: describe the task in a few words")
+        if not texts:
+            return []
+        prepared = [prepare_text(t) for t in texts]
+        embeddings = np.asarray(self.encoder.encode(prepared, batch_size=batch_size))
+        return self.predict_embedded(texts, embeddings)
+
+    def predict_embedded(self, texts: Sequence[str],
+                         embeddings: np.ndarray) -> list[LocalPrediction]:
+        """Predict from precomputed embeddings of `prepare_text(text)` (training, benches)."""
+        p = self.params
+        x = np.hstack([embeddings.astype(np.float64),
+                       extra_features(texts, p.features).astype(np.float64)])
+        cat = softmax(x @ p.category_coef.T + p.category_intercept, p.category_temperature)
+        dif = softmax(x @ p.difficulty_coef.T + p.difficulty_intercept, p.difficulty_temperature)
+        mean = dif @ self._levels
+        sd = np.sqrt(np.maximum(dif @ self._levels**2 - mean**2, 0.0))
+        similarity = (embeddings @ p.reference.T).max(axis=1) if len(p.reference) else \
+            np.zeros(len(texts))
+        out: list[LocalPrediction] = []
+        for i, text in enumerate(texts):
+            probs = cat[i]
+            reasons: list[str] = []
+            out_of_domain = False
+            share = printable_share(text)
+            if share < MIN_PRINTABLE:
+                out_of_domain = True
+                reasons.append(f"mostly non-text characters ({share:.0%} printable)")
+            if similarity[i] < p.ood_threshold:
+                out_of_domain = True
+                reasons.append(f"unlike the training tasks (similarity {similarity[i]:.2f} "
+                               f"< {p.ood_threshold:.2f})")
+            difficulty_sd = float(sd[i])
+            if out_of_domain:
+                probs = (1 - OOD_PRIOR_MIX) * probs + OOD_PRIOR_MIX * p.category_prior
+                difficulty_sd = max(difficulty_sd, p.difficulty_prior_sd)
+            full = {key: float(probs[j]) if j >= 0 else 0.0
+                    for key, j in zip(CATEGORY_KEYS, self._cat_index, strict=True)}
+            ranked = sorted(full.items(), key=lambda kv: kv[1], reverse=True)
+            (top, top_p), (second, second_p) = ranked[0], ranked[1]
+            if top_p < p.ambiguity_threshold:
+                reasons.append(f"categories are close: {top} {top_p:.2f}, "
+                               f"{second} {second_p:.2f}")
+            low = bool(reasons)
+            summary = (f"{top} (p={top_p:.2f}), difficulty {mean[i]:.1f} ± {difficulty_sd:.1f}")
+            reason = summary + ("; low confidence: " + "; ".join(reasons) if low else "")
+            out.append(LocalPrediction(category_p=full, category=top,
+                                       difficulty=float(mean[i]), difficulty_sd=difficulty_sd,
+                                       low_confidence=low, reason=reason))
+        return out
+
+    def vote(self, text: str) -> Vote:
+        """This classifier as a council member (free, local, never calls a provider)."""
+        started = time.perf_counter()
+        prediction = self.predict([text])[0]
+        return Vote(
+            voter=VOTER_NAME, kind="local", model=str(self.metadata.get("encoder", "")),
+            category=prediction.category, category_p=prediction.category_p,
+            difficulty=prediction.difficulty, difficulty_sd=prediction.difficulty_sd,
+            reason=prediction.reason,
+            weight=LOW_CONFIDENCE_WEIGHT if prediction.low_confidence else 1.0,
+            latency_s=time.perf_counter() - started, cost_usd=0.0,
+        )
+
+
+# --- artifact files -------------------------------------------------------------------------
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def save_artifact(out_dir: Path, params: ClassifierParams, metadata: dict[str, Any]) -> None:
+    """Write arrays then metadata (with checksums) last, so a half-written artifact is detected.
+
+    Byte-for-byte deterministic for the same inputs: no timestamps in the files.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    checksums: dict[str, str] = {}
+    for name, array in params.arrays().items():
+        path = out_dir / f"{name}.npy"
+        tmp = path.with_suffix(".npy.tmp")
+        with tmp.open("wb") as handle:
+            np.save(handle, np.ascontiguousarray(array), allow_pickle=False)
+        tmp.replace(path)
+        checksums[path.name] = _sha256(path)
+    document = {**metadata, "format": ARTIFACT_FORMAT, "code_version": CODE_VERSION,
+                "params": params.scalars(), "files": checksums}
+    meta_path = out_dir / METADATA_FILE
+    tmp = meta_path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(meta_path)
+
+
+def read_metadata(artifact_dir: Path) -> dict[str, Any]:
+    """The artifact's metadata; ArtifactError if missing or unreadable."""
+    path = artifact_dir / METADATA_FILE
+    if not path.exists():
+        raise ArtifactError(f"no classifier artifact at {artifact_dir}")
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ArtifactError(f"classifier metadata {path} is corrupt: {exc}") from exc
+    if not isinstance(document, dict):
+        raise ArtifactError(f"classifier metadata {path} is corrupt: not a JSON object")
+    return document
+
+
+def load_classifier(artifact_dir: Path, encoder: Any = None) -> LocalClassifier:
+    """Load and verify an artifact (format, code version, checksums, shapes)."""
+    meta = read_metadata(artifact_dir)
+    if meta.get("format") != ARTIFACT_FORMAT or meta.get("code_version") != CODE_VERSION:
+        raise ArtifactError(
+            f"classifier artifact at {artifact_dir} was built by another version "
+            f"(format {meta.get('format')}, code {meta.get('code_version')}; "
+            f"this code needs format {ARTIFACT_FORMAT}, code {CODE_VERSION})")
+    files = meta.get("files", {})
+    arrays: dict[str, np.ndarray] = {}
+    for name in ARRAY_NAMES:
+        path = artifact_dir / f"{name}.npy"
+        expected = files.get(path.name)
+        if not path.exists():
+            raise ArtifactError(f"classifier artifact at {artifact_dir} lacks {path.name}")
+        if expected != _sha256(path):
+            raise ArtifactError(f"classifier artifact file {path} is corrupt (checksum mismatch)")
+        try:
+            arrays[name] = np.load(path, allow_pickle=False)
+        except (OSError, ValueError) as exc:
+            raise ArtifactError(f"classifier artifact file {path} is unreadable: {exc}") from exc
+    try:
+        params = ClassifierParams(**meta["params"], **arrays)
+        k, f = params.category_coef.shape
+        ok = (k == len(params.category_classes) == len(params.category_intercept)
+              == len(params.category_prior)
+              and params.difficulty_coef.shape == (len(params.difficulty_levels), f)
+              and params.reference.ndim == 2
+              and f == params.reference.shape[1] + len(params.features))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ArtifactError(f"classifier metadata in {artifact_dir} is incomplete: {exc}") from exc
+    if not ok:
+        raise ArtifactError(f"classifier artifact at {artifact_dir} has inconsistent shapes")
+    return LocalClassifier(params, meta, encoder)
+
+
+# --- once per process -----------------------------------------------------------------------
+
+_loaded: dict[Path, LocalClassifier] = {}
+_lock = threading.Lock()
+
+
+def stale_reason(meta: dict[str, Any], data_dir: Path) -> str | None:
+    """Why an otherwise valid artifact should be rebuilt from `data_dir`, or None."""
+    from council.training.corpus import corpus_hash
+
+    current = corpus_hash(data_dir)
+    if current is not None and meta.get("data_hash") != current:
+        return f"it was trained on other data than {data_dir}"
+    return None
+
+
+def ensure_classifier(artifact_dir: Path | None = None, *,
+                      data_dir: Path | None = None) -> LocalClassifier:
+    """The process-wide classifier: loaded once, built or rebuilt from the corpus when needed.
+
+    A missing, corrupt or outdated artifact, or one whose corpus has changed since, is rebuilt
+    if the training data is there; otherwise ArtifactError says what is wrong and how to fix
+    it. Never a dummy model. The corpus is `data_dir`, else the one the artifact was trained
+    on, else training/data/tasks.
+    """
+    from council.config import paths
+    from council.training.corpus import corpus_files, default_data_dir
+
+    target = Path(artifact_dir or paths().classifier_artifact).resolve()
+    with _lock:
+        cached = _loaded.get(target)
+        if cached is not None:
+            return cached
+        problem: str | None
+        data = data_dir
+        try:
+            classifier = load_classifier(target)
+            if data is None and classifier.metadata.get("data_dir"):
+                data = Path(classifier.metadata["data_dir"])
+            data = data or default_data_dir()
+            problem = stale_reason(classifier.metadata, data)
+        except ArtifactError as exc:
+            problem = str(exc)
+            data = data or default_data_dir()
+        if problem is not None:
+            if not (data.is_dir() and corpus_files(data)):
+                raise ArtifactError(
+                    f"{problem}; the training data is not at {data} to rebuild it. "
+                    f"Run `council train --data DIR --out {target}` with the labelled corpus.")
+            from council.training.classifier import build_classifier
+
+            build_classifier(data, target)
+            classifier = load_classifier(target)
+        _loaded[target] = classifier
+        return classifier
+
+
+def forget_loaded() -> None:
+    """Drop the per-process cache (after `council train` replaced the artifact, and in tests)."""
+    with _lock:
+        _loaded.clear()

@@ -1,0 +1,345 @@
+"""Fit the local classifier from the labelled corpus, evaluate it, and write the artifact.
+
+Both heads are multinomial logistic regressions on the MiniLM embedding (plus the features
+in FEATURES). The regularisation strength is chosen and a softmax temperature fitted on
+out-of-fold predictions of a seeded 5-fold split of the train split, so the shipped
+probabilities are calibrated on data the model did not see. Difficulty is a 5-level
+distribution: its expected value is the difficulty and its spread the sd.
+The artifact is fitted on the train split only, so the test-split figures describe exactly
+the model that ships.
+"""
+
+from __future__ import annotations
+
+import platform
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from council.assess.classifier import (
+    ClassifierParams,
+    LocalClassifier,
+    extra_features,
+    prepare_text,
+    save_artifact,
+    softmax,
+)
+from council.categories import CATEGORY_KEYS
+from council.errors import InvalidInput
+from council.training.corpus import Example, corpus_hash, load_corpus
+from council.training.evaluation import confusion, difficulty_metrics, macro_f1, reliability
+
+FEATURES: tuple[str, ...] = ("log_length", "code")
+C_GRID: tuple[float, ...] = (1.0, 4.0, 16.0)
+FOLDS = 5
+# Share of in-domain training tasks allowed to fall under the out-of-domain threshold.
+OOD_QUANTILE = 0.02
+# Ambiguity: flag predictions whose top probability is in a band where out-of-fold
+# accuracy falls below this.
+AMBIGUOUS_ACCURACY = 0.5
+PROBES: dict[str, str] = {
+    "emoji": "🙂🔥🚀🎉🙂🔥🚀🎉",
+    "binary junk": "\x00\x13\x7f\x02\x1b\x05\x0e\x11" * 40,
+    "random letters": "qzxv jkwp lrtm bnvc xqzp wklj",
+    "German request": "Bitte übersetze diesen Absatz ins Englische und behalte den Ton bei.",
+    "Japanese request": "この文章を英語に翻訳してください。",
+    "single word": "hello",
+}
+
+
+@dataclass
+class TrainingResult:
+    params: ClassifierParams
+    metadata: dict[str, Any]
+    report: dict[str, Any] = field(default_factory=dict)
+
+
+def _features(embeddings: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+    return np.hstack([embeddings.astype(np.float64),
+                      extra_features(texts, FEATURES).astype(np.float64)])
+
+
+def _fit(x: np.ndarray, y: np.ndarray, c: float) -> Any:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c, max_iter=3000, tol=1e-6)
+    return model.fit(x, y)
+
+
+def _nll(logits: np.ndarray, y_index: np.ndarray, temperature: float) -> float:
+    p = softmax(logits, temperature)
+    return float(-np.log(np.clip(p[np.arange(len(y_index)), y_index], 1e-12, None)).mean())
+
+
+def _fit_temperature(logits: np.ndarray, y_index: np.ndarray) -> float:
+    from scipy.optimize import minimize_scalar
+
+    result = minimize_scalar(lambda t: _nll(logits, y_index, float(np.exp(t))),
+                             bounds=(np.log(0.05), np.log(20.0)), method="bounded",
+                             options={"xatol": 1e-6})
+    return float(round(np.exp(result.x), 6))
+
+
+def _out_of_fold(x: np.ndarray, y: np.ndarray, classes: list[Any], folds: list[tuple],
+                 c: float) -> np.ndarray:
+    """Out-of-fold logits over `classes` (a class missing from a fold's train gets -inf)."""
+    logits = np.full((len(y), len(classes)), -np.inf)
+    for train_idx, held_idx in folds:
+        model = _fit(x[train_idx], y[train_idx], c)
+        cols = [classes.index(k) for k in model.classes_]
+        logits[np.ix_(held_idx, cols)] = model.decision_function(x[held_idx]) \
+            if len(model.classes_) > 2 else _binary_logits(model, x[held_idx])
+    return logits
+
+
+def _binary_logits(model: Any, x: np.ndarray) -> np.ndarray:
+    score = model.decision_function(x)
+    return np.column_stack([-score / 2, score / 2])
+
+
+def _choose_head(x: np.ndarray, y: np.ndarray, folds: list[tuple]) -> dict[str, Any]:
+    """Pick C by out-of-fold log-loss after temperature scaling; return the winner's OOF."""
+    classes = sorted(set(y.tolist()))
+    y_index = np.array([classes.index(v) for v in y])
+    best: dict[str, Any] | None = None
+    grid = []
+    for c in C_GRID:
+        logits = _out_of_fold(x, y, classes, folds, c)
+        logits = np.where(np.isfinite(logits), logits, -1e9)
+        temperature = _fit_temperature(logits, y_index)
+        loss = _nll(logits, y_index, temperature)
+        grid.append({"C": c, "temperature": temperature, "oof_log_loss": round(loss, 5)})
+        if best is None or loss < best["loss"]:
+            best = {"C": c, "temperature": temperature, "loss": loss, "logits": logits}
+    assert best is not None
+    best["classes"] = classes
+    best["grid"] = grid
+    best["oof_p"] = softmax(best["logits"], best["temperature"])
+    return best
+
+
+def _ambiguity_threshold(top_p: np.ndarray, correct: np.ndarray) -> float:
+    """Largest top-probability cut under which out-of-fold accuracy is below 50%."""
+    chosen = 0.0
+    for cut in np.arange(0.2, 0.65, 0.05):
+        mask = top_p < cut
+        if mask.sum() >= 5 and correct[mask].mean() < AMBIGUOUS_ACCURACY:
+            chosen = float(round(cut, 2))
+    return chosen
+
+
+def _ood_threshold(reference: np.ndarray) -> tuple[float, np.ndarray]:
+    """Nearest-other-neighbour similarity of each training task; its low quantile."""
+    sims = reference @ reference.T
+    np.fill_diagonal(sims, -1.0)
+    nearest = sims.max(axis=1)
+    return float(round(np.quantile(nearest, OOD_QUANTILE), 4)), nearest
+
+
+def train_classifier(examples: Sequence[Example], encoder: Any, seed: int = 0,
+                     progress: bool = False) -> TrainingResult:
+    """Fit both heads on the train split, evaluate on CV folds and the test split."""
+    from sklearn.model_selection import StratifiedKFold
+
+    started = time.perf_counter()
+    train = [e for e in examples if e.split == "train"]
+    test = [e for e in examples if e.split == "test"]
+    if len(train) < 2 * FOLDS:
+        raise InvalidInput(f"need at least {2 * FOLDS} training rows, found {len(train)}")
+    cat_counts = {c: sum(1 for e in train if e.category == c) for c in CATEGORY_KEYS}
+    present = {c: n for c, n in cat_counts.items() if n}
+    folds_n = min(FOLDS, min(present.values()))
+    if folds_n < 2:
+        starved = [c for c, n in present.items() if n < 2]
+        raise InvalidInput(f"categories with fewer than 2 training rows: {', '.join(starved)}")
+
+    texts = [e.text for e in examples]
+    embeddings = np.asarray(encoder.encode([prepare_text(t) for t in texts], batch_size=64,
+                                           progress=progress), dtype=np.float32)
+    index = {id(e): i for i, e in enumerate(examples)}
+    train_rows = np.array([index[id(e)] for e in train])
+    test_rows = np.array([index[id(e)] for e in test], dtype=int)
+    x_all = _features(embeddings, texts)
+    x = x_all[train_rows]
+    y_cat = np.array([e.category for e in train])
+    y_dif = np.array([e.difficulty for e in train])
+
+    splitter = StratifiedKFold(n_splits=folds_n, shuffle=True, random_state=seed)
+    folds = list(splitter.split(x, y_cat))
+    cat_head = _choose_head(x, y_cat, folds)
+    dif_head = _choose_head(x, y_dif, folds)
+
+    cat_model = _fit(x, y_cat, cat_head["C"])
+    dif_model = _fit(x, y_dif, dif_head["C"])
+    if len(cat_model.classes_) < 3 or len(dif_model.classes_) < 3:
+        raise InvalidInput("need at least 3 categories and 3 difficulty levels to train")
+
+    reference = embeddings[train_rows].astype(np.float32)
+    ood, nearest = _ood_threshold(reference.astype(np.float64))
+    oof_cat_p = cat_head["oof_p"]
+    oof_pred = [cat_head["classes"][i] for i in oof_cat_p.argmax(axis=1)]
+    oof_correct = np.array([p == t for p, t in zip(oof_pred, y_cat, strict=True)])
+    ambiguity = _ambiguity_threshold(oof_cat_p.max(axis=1), oof_correct)
+    classes = [str(c) for c in cat_model.classes_]
+    prior = np.array([cat_counts[c] for c in classes], dtype=np.float64)
+    levels = [int(v) for v in dif_model.classes_]
+    params = ClassifierParams(
+        category_classes=classes,
+        category_coef=cat_model.coef_.astype(np.float64),
+        category_intercept=cat_model.intercept_.astype(np.float64),
+        category_temperature=cat_head["temperature"],
+        difficulty_levels=levels,
+        difficulty_coef=dif_model.coef_.astype(np.float64),
+        difficulty_intercept=dif_model.intercept_.astype(np.float64),
+        difficulty_temperature=dif_head["temperature"],
+        reference=reference,
+        category_prior=prior / prior.sum(),
+        difficulty_prior_sd=float(round(y_dif.std(), 6)),
+        ood_threshold=ood,
+        ambiguity_threshold=ambiguity,
+        features=list(FEATURES),
+    )
+    model = LocalClassifier(params, {}, encoder)
+
+    # Cross-validated figures (out-of-fold on the train split).
+    oof_dif_p = dif_head["oof_p"]
+    lv = np.array(dif_head["classes"], dtype=np.float64)
+    oof_mean = oof_dif_p @ lv
+    oof_sd = np.sqrt(np.maximum(oof_dif_p @ lv**2 - oof_mean**2, 0))
+    cv_ece, _ = reliability(oof_cat_p.max(axis=1), oof_correct)
+    report: dict[str, Any] = {
+        "data": {"train": len(train), "test": len(test), "folds": folds_n,
+                 "per_category_train": cat_counts,
+                 "per_category_test": {c: sum(1 for e in test if e.category == c)
+                                       for c in CATEGORY_KEYS},
+                 "difficulty_train": {str(d): int((y_dif == d).sum()) for d in range(1, 6)}},
+        "model": {"features": ["minilm-384", *FEATURES],
+                  "category": {"C": cat_head["C"], "temperature": cat_head["temperature"],
+                               "grid": cat_head["grid"]},
+                  "difficulty": {"C": dif_head["C"], "temperature": dif_head["temperature"],
+                                 "grid": dif_head["grid"]},
+                  "ood_threshold": ood, "ambiguity_threshold": ambiguity},
+        "cv": {"category_macro_f1": macro_f1(list(y_cat), oof_pred, CATEGORY_KEYS),
+               "category_accuracy": float(oof_correct.mean()),
+               "category_ece": cv_ece,
+               "difficulty": difficulty_metrics(y_dif.astype(float), oof_mean, oof_sd)},
+    }
+    if len(test):
+        report["test"] = _evaluate_test(model, test, embeddings[test_rows], train)
+    report["probes"] = _probe(model, encoder)
+    report["in_domain_flagged_share"] = float((nearest < ood).mean())
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    metadata = {
+        "encoder": getattr(encoder, "name", "unknown"),
+        "seed": seed,
+        "n_train": len(train),
+        "n_test": len(test),
+        "versions": _versions(),
+        "headline": _headline(report),
+    }
+    return TrainingResult(params=params, metadata=metadata, report=report)
+
+
+def _evaluate_test(model: LocalClassifier, test: Sequence[Example], embeddings: np.ndarray,
+                   train: Sequence[Example]) -> dict[str, Any]:
+    predictions = model.predict_embedded([e.text for e in test], embeddings)
+    truth = [e.category for e in test]
+    predicted = [p.category for p in predictions]
+    top = np.array([p.category_p[p.category] for p in predictions])
+    correct = np.array([t == p for t, p in zip(truth, predicted, strict=True)])
+    ece, table = reliability(top, correct)
+    labels = [c for c in CATEGORY_KEYS if c in set(truth) | set(predicted)]
+    dif_truth = np.array([e.difficulty for e in test], dtype=float)
+    mean = np.array([p.difficulty for p in predictions])
+    sd = np.array([p.difficulty_sd for p in predictions])
+    median = float(np.median([e.difficulty for e in train]))
+    majority = max(CATEGORY_KEYS, key=lambda c: sum(1 for e in train if e.category == c))
+    wrong = sorted(
+        (i for i in range(len(test)) if not correct[i]),
+        key=lambda i: predictions[i].category_p[predictions[i].category], reverse=True)
+    worst = [{"id": test[i].id, "text": test[i].text[:240], "true": truth[i],
+              "predicted": predicted[i],
+              "p_predicted": round(predictions[i].category_p[predicted[i]], 3),
+              "p_true": round(predictions[i].category_p[truth[i]], 3)} for i in wrong[:12]]
+    per_class = {}
+    for c in labels:
+        tp = sum(1 for t, p in zip(truth, predicted, strict=True) if t == c == p)
+        per_class[c] = {"support": truth.count(c), "predicted": predicted.count(c),
+                        "correct": tp}
+    return {
+        "category_macro_f1": macro_f1(truth, predicted, CATEGORY_KEYS),
+        "category_accuracy": float(correct.mean()),
+        "category_ece": ece,
+        "reliability": table,
+        "confusion_labels": labels,
+        "confusion": confusion(truth, predicted, labels),
+        "per_category": per_class,
+        "difficulty": difficulty_metrics(dif_truth, mean, sd),
+        "low_confidence_share": float(np.mean([p.low_confidence for p in predictions])),
+        "accuracy_when_confident": float(correct[[not p.low_confidence
+                                                  for p in predictions]].mean())
+        if not all(p.low_confidence for p in predictions) else None,
+        "baselines": {
+            "majority_category_macro_f1": macro_f1(truth, [majority] * len(truth),
+                                                   CATEGORY_KEYS),
+            "median_difficulty_mae": float(np.abs(dif_truth - median).mean()),
+        },
+        "worst_misclassified": worst,
+    }
+
+
+def _probe(model: LocalClassifier, encoder: Any) -> list[dict[str, Any]]:
+    """Out-of-domain and odd inputs: does the model flag them?"""
+    texts = list(PROBES.values())
+    embedded = np.asarray(encoder.encode([prepare_text(t) for t in texts]), dtype=np.float32)
+    out = []
+    for (name, _), pred in zip(PROBES.items(), model.predict_embedded(texts, embedded),
+                               strict=True):
+        out.append({"probe": name, "category": pred.category,
+                    "p": round(pred.category_p[pred.category], 3),
+                    "low_confidence": pred.low_confidence, "reason": pred.reason})
+    return out
+
+
+def _versions() -> dict[str, str]:
+    import sklearn
+
+    return {"python": platform.python_version(), "numpy": np.__version__,
+            "sklearn": sklearn.__version__}
+
+
+def _headline(report: dict[str, Any]) -> dict[str, float]:
+    out = {"cv_category_macro_f1": round(report["cv"]["category_macro_f1"], 4),
+           "cv_difficulty_mae": round(report["cv"]["difficulty"]["mae"], 4)}
+    if "test" in report:
+        t = report["test"]
+        out.update({"test_category_macro_f1": round(t["category_macro_f1"], 4),
+                    "test_category_ece": round(t["category_ece"], 4),
+                    "test_difficulty_mae": round(t["difficulty"]["mae"], 4),
+                    "test_difficulty_within_one": round(t["difficulty"]["within_one"], 4)})
+    return out
+
+
+def build_classifier(data_dir: Path, out_dir: Path, *, seed: int = 0, encoder: Any = None,
+                     report_dir: Path | None = None, progress: bool = False) -> TrainingResult:
+    """Train from `data_dir`, write the artifact to `out_dir` and, if asked, the report."""
+    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.config import paths
+
+    if encoder is None:
+        encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
+    data_hash = corpus_hash(data_dir)
+    examples = load_corpus(data_dir)
+    result = train_classifier(examples, encoder, seed=seed, progress=progress)
+    result.metadata["data_hash"] = data_hash
+    result.metadata["data_dir"] = str(data_dir.resolve())
+    save_artifact(out_dir, result.params, result.metadata)
+    if report_dir is not None:
+        from council.training.report import write_report
+
+        write_report(report_dir, result, data_dir=data_dir, artifact_dir=out_dir)
+    return result

@@ -1,0 +1,106 @@
+"""Artifacts: reproducible bytes, verified on load, rebuilt or reported when broken."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from council.assess.classifier import (
+    ArtifactError,
+    ensure_classifier,
+    forget_loaded,
+    load_classifier,
+)
+from council.training.classifier import build_classifier
+
+from .conftest import FIXTURE_DATA
+
+pytestmark = pytest.mark.slow
+
+
+def _files(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def test_same_data_and_seed_give_identical_bytes(fixture_artifact: Path, tmp_path: Path,
+                                                 encoder) -> None:
+    again = tmp_path / "again"
+    build_classifier(FIXTURE_DATA, again, seed=0, encoder=encoder)
+    assert _files(again) == _files(fixture_artifact)
+
+
+def test_seed_is_recorded(tmp_path: Path, encoder) -> None:
+    build_classifier(FIXTURE_DATA, tmp_path / "s7", seed=7, encoder=encoder)
+    meta = json.loads((tmp_path / "s7" / "metadata.json").read_text())
+    assert meta["seed"] == 7 and meta["data_hash"]
+
+
+@pytest.fixture()
+def copy(fixture_artifact: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "artifact"
+    shutil.copytree(fixture_artifact, target)
+    forget_loaded()
+    yield target
+    forget_loaded()
+
+
+def test_corrupt_array_is_detected(copy: Path) -> None:
+    path = copy / "category_coef.npy"
+    data = bytearray(path.read_bytes())
+    data[-3] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArtifactError, match="corrupt"):
+        load_classifier(copy)
+
+
+def test_garbage_metadata_is_detected(copy: Path) -> None:
+    (copy / "metadata.json").write_text("{not json")
+    with pytest.raises(ArtifactError, match="corrupt"):
+        load_classifier(copy)
+
+
+def test_other_code_version_is_detected(copy: Path) -> None:
+    meta = json.loads((copy / "metadata.json").read_text())
+    meta["code_version"] = "0"
+    (copy / "metadata.json").write_text(json.dumps(meta))
+    with pytest.raises(ArtifactError, match="another version"):
+        load_classifier(copy)
+
+
+def test_corrupt_artifact_without_data_is_reported(copy: Path, tmp_path: Path) -> None:
+    (copy / "reference.npy").write_bytes(b"junk")
+    empty = tmp_path / "no-data"
+    empty.mkdir()
+    with pytest.raises(ArtifactError, match="council train"):
+        ensure_classifier(copy, data_dir=empty)
+
+
+def test_corrupt_artifact_with_data_is_rebuilt(copy: Path, fixture_artifact: Path) -> None:
+    (copy / "reference.npy").write_bytes(b"junk")
+    rebuilt = ensure_classifier(copy, data_dir=FIXTURE_DATA)
+    assert _files(copy) == _files(fixture_artifact)
+    assert ensure_classifier(copy, data_dir=FIXTURE_DATA) is rebuilt  # once per process
+
+
+def test_missing_artifact_is_built(tmp_path: Path, fixture_artifact: Path) -> None:
+    forget_loaded()
+    built = ensure_classifier(tmp_path / "fresh", data_dir=FIXTURE_DATA)
+    assert _files(tmp_path / "fresh") == _files(fixture_artifact)
+    assert built.predict(["Translate this menu into German"])[0].category == "translation"
+    forget_loaded()
+
+
+def test_changed_data_triggers_rebuild(copy: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    with (data / "translation.jsonl").open("a") as handle:
+        handle.write(json.dumps({"id": "extra-1", "text": "Translate this FAQ into Dutch",
+                                 "category": "translation", "difficulty": 1,
+                                 "split": "train"}) + "\n")
+    old = np.load(copy / "reference.npy")
+    ensure_classifier(copy, data_dir=data)
+    assert np.load(copy / "reference.npy").shape[0] == old.shape[0] + 1

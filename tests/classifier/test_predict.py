@@ -1,0 +1,88 @@
+"""Predictions are proper distributions; odd input is flagged or refused, never a crash."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from council.assess.classifier import HEAD_CHARS, TAIL_CHARS, LocalClassifier, prepare_text
+from council.categories import CATEGORY_KEYS
+from council.errors import InvalidInput
+
+pytestmark = pytest.mark.slow
+
+TEXTS = [
+    "Write a Python function that validates IBAN numbers",
+    "Summarise this quarterly board meeting transcript",
+    "Translate our onboarding emails into Portuguese",
+    "Our Node server leaks memory after the upgrade; find out why",
+]
+
+
+def test_predictions_are_distributions(classifier: LocalClassifier) -> None:
+    for pred in classifier.predict(TEXTS):
+        assert set(pred.category_p) == set(CATEGORY_KEYS)
+        assert all(0.0 <= p <= 1.0 for p in pred.category_p.values())
+        assert math.isclose(sum(pred.category_p.values()), 1.0, abs_tol=1e-9)
+        assert pred.category == max(pred.category_p, key=pred.category_p.get)
+        assert 1.0 <= pred.difficulty <= 5.0
+        assert 0.0 <= pred.difficulty_sd <= 2.0
+        assert pred.reason
+
+
+def test_obvious_tasks_land_in_their_category(classifier: LocalClassifier) -> None:
+    got = [p.category for p in classifier.predict(TEXTS)]
+    assert got == ["code_generation", "summarisation", "translation", "debugging"]
+
+
+def test_vote_is_a_free_local_vote(classifier: LocalClassifier) -> None:
+    vote = classifier.vote(TEXTS[0])
+    assert vote.voter == "local-classifier" and vote.kind == "local"
+    assert vote.cost_usd == 0.0 and vote.ok and vote.latency_s > 0
+    assert vote.category == "code_generation"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t "])
+def test_empty_text_is_refused(classifier: LocalClassifier, text: str) -> None:
+    with pytest.raises(InvalidInput, match="empty"):
+        classifier.predict(["fine text", text])
+
+
+def test_non_strings_are_refused(classifier: LocalClassifier) -> None:
+    with pytest.raises(InvalidInput):
+        classifier.predict("a single string")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput):
+        classifier.predict([None])  # type: ignore[list-item]
+
+
+def test_long_text_keeps_head_and_tail() -> None:
+    text = "HEAD " + "filler words " * 20_000 + " TAIL"
+    prepared = prepare_text(text)
+    assert len(text) > 200_000
+    assert prepared.startswith("HEAD") and prepared.endswith("TAIL")
+    assert len(prepared) <= HEAD_CHARS + TAIL_CHARS + 10
+    assert prepare_text("  short  ") == "short"
+
+
+def test_huge_text_predicts(classifier: LocalClassifier) -> None:
+    text = "Please review this contract for liability clauses. " + "Clause text. " * 16_000
+    (pred,) = classifier.predict([text])
+    assert math.isclose(sum(pred.category_p.values()), 1.0, abs_tol=1e-9)
+
+
+@pytest.mark.parametrize("junk", [
+    "\x00\x13\x7f\x02\x1b\x05\x0e\x11" * 50,
+    bytes(range(256)).decode("latin-1") * 4,
+    "🙂🔥🚀🎉" * 30,
+])
+def test_junk_is_flagged_low_confidence(classifier: LocalClassifier, junk: str) -> None:
+    (pred,) = classifier.predict([junk])
+    assert pred.low_confidence
+    assert "low confidence" in pred.reason
+    assert math.isclose(sum(pred.category_p.values()), 1.0, abs_tol=1e-9)
+
+
+def test_other_languages_predict(classifier: LocalClassifier) -> None:
+    preds = classifier.predict(["Bitte fasse dieses Protokoll zusammen", "这是什么意思？"])
+    assert len(preds) == 2
