@@ -1,10 +1,328 @@
-"""Recommend page: describe a task, watch the council vote, read the answer, share it."""
+"""Recommend page: describe a task, watch the council vote, read the answer, share it.
+
+A fresh answer is saved first and then rendered from the stored dict, exactly as a share
+link (`?r=<id>`) renders it, so both show the same numbers.
+"""
 
 from __future__ import annotations
 
+import queue
+import threading
+import time
+from typing import Any
+
+import altair as alt
 import streamlit as st
+
+from council import store
+from council.errors import CouncilError
+from council.task import CAPABILITIES, parse_task
+from council.ui import recview, state
+from council.ui.errors import message_for, shown_errors
+from council.ui.format import money, percent
+
+QUALITY_HELP = "draft: 60% chance of adequate is enough; standard 75%; production 90%"
+WORKLOAD_FIELDS = ("input_tokens", "output_tokens", "cached_prefix_tokens", "calls_per_task",
+                   "runs_per_month")
 
 
 def page() -> None:
     """The form, the live vote and the recommendation; `?r=<id>` reopens a stored one."""
     st.title("Which LLM should I use?")
+    st.caption("Describe the task and its volume. The council of models judges how hard it is; "
+               "the catalog prices every model that can do it.")
+    share_id = st.query_params.get("r")
+    with shown_errors():
+        catalog_store = state.get_catalog_store()
+        providers = catalog_store.current().providers
+        submitted = _form(providers)
+        if submitted is not None:
+            share_id = _run(submitted, catalog_store)
+        if share_id:
+            _show_stored(share_id, catalog_store)
+
+
+# ---------------------------------------------------------------- the form
+
+
+def _form(providers: tuple[str, ...]) -> dict[str, Any] | None:
+    """The task and workload form; returns the raw fields when submitted."""
+    with st.form("task_form"):
+        description = st.text_area(
+            "What do you want done?", key="description", height=120,
+            placeholder="e.g. Classify 10,000 support tickets a night into 12 queues, "
+                        "returning JSON")
+        st.markdown("**Workload** · leave a number blank to use the category's default; "
+                    "the answer lists every assumption it made.")
+        a, b, c, d, e = st.columns(5)
+        fields: dict[str, Any] = {
+            "input_tokens": a.number_input("Input tokens / call", value=None, step=100,
+                                           key="input_tokens"),
+            "output_tokens": b.number_input("Output tokens / call", value=None, step=50,
+                                            key="output_tokens"),
+            "cached_prefix_tokens": c.number_input("Fixed prefix tokens", value=None,
+                                                   step=100, key="cached_prefix_tokens"),
+            "calls_per_task": d.number_input("Calls / task", value=None, step=1,
+                                             key="calls_per_task"),
+            "runs_per_month": e.number_input("Tasks / month", value=None, step=100.0,
+                                             key="runs_per_month"),
+        }
+        f, g, h = st.columns([2, 2, 3])
+        fields["needs"] = f.multiselect("Must support", CAPABILITIES, key="needs")
+        fields["providers"] = g.multiselect("Only these providers", providers, key="providers")
+        fields["quality"] = h.segmented_control(
+            "Quality bar", ["draft", "standard", "production"], default="standard",
+            key="quality", help=QUALITY_HELP)
+        i, j = st.columns(2)
+        fields["batch"] = i.toggle("Batch is fine (results within 24 h)", key="batch")
+        fields["summarise_history"] = j.toggle("Summarise old turns in agent loops",
+                                               key="summarise_history")
+        if not st.form_submit_button("Recommend", type="primary"):
+            return None
+    fields["description"] = description
+    return fields
+
+
+def _spec_from(fields: dict[str, Any]) -> Any:
+    """A TaskSpec from the form's fields (InvalidInput with a readable message if bad)."""
+    clean: dict[str, Any] = {"description": fields["description"] or "",
+                             "needs": frozenset(fields.get("needs") or ()),
+                             "providers": tuple(fields.get("providers") or ()),
+                             "quality": fields.get("quality") or "standard",
+                             "batch": bool(fields.get("batch")),
+                             "summarise_history": bool(fields.get("summarise_history"))}
+    for name in WORKLOAD_FIELDS:
+        value = fields.get(name)
+        if value is not None:
+            clean[name] = value if name == "runs_per_month" else _whole(name, value)
+    return parse_task(**clean)
+
+
+def _whole(name: str, value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+# ---------------------------------------------------------------- running the council
+
+
+def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
+    """Validate, recommend with a live status line per vote, save; return the share id."""
+    spec = _spec_from(fields)
+    from council.api import recommend
+
+    catalog = catalog_store.current()
+    classifier = state.get_classifier()
+    voters = state.get_voters()
+    votes: queue.Queue[Any] = queue.Queue()
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["rec"] = recommend(spec, catalog=catalog, classifier=classifier,
+                                      voters=voters, on_vote=votes.put)
+        except BaseException as exc:  # re-raised in the script thread below
+            result["error"] = exc
+
+    started = time.perf_counter()
+    label = (f"The council is voting ({len(voters)} LLM voters + local classifier)..."
+             if voters else "The local classifier is assessing the task (no LLM voter keys "
+                            "configured)...")
+    with st.status(label, expanded=True) as status:
+        worker = threading.Thread(target=work, daemon=True)
+        worker.start()
+        while worker.is_alive() or not votes.empty():
+            try:
+                status.write(_vote_line(votes.get(timeout=0.1)))
+            except queue.Empty:
+                continue
+        worker.join()
+        if "error" in result:
+            status.update(label="The council could not answer", state="error")
+            raise result["error"]
+        status.update(label=f"Council done in {time.perf_counter() - started:.1f} s",
+                      state="complete", expanded=False)
+    share_id = store.save_recommendation(state.get_db(), spec, result["rec"])
+    st.query_params["r"] = share_id
+    return share_id
+
+
+def _vote_line(vote: Any) -> str:
+    if getattr(vote, "error", None):
+        return f":red[✗ {vote.voter}] dropped: {vote.error}"
+    return (f":green[✓ {vote.voter}] {vote.category}, difficulty {vote.difficulty:.1f} "
+            f"({vote.latency_s:.2f} s, {money(vote.cost_usd)})")
+
+
+# ---------------------------------------------------------------- the answer
+
+
+def _show_stored(share_id: str, catalog_store: Any) -> None:
+    try:
+        stored = store.load_recommendation(state.get_db(), share_id)
+    except CouncilError as exc:
+        st.error(message_for(exc) + " Check the link, or make a new recommendation above.")
+        return
+    rec = stored.rec
+    _answer(rec)
+    _share(stored)
+    _feedback(stored)
+    _rerun(stored, catalog_store)
+
+
+def _answer(rec: dict[str, Any]) -> None:
+    h = recview.headline(rec)
+    st.divider()
+    if not h["model"]:
+        st.warning(f"**No model fits.** {h['no_fit'] or ''}")
+    else:
+        st.subheader(f"Use {h['name'] or h['model']}")
+        cols = st.columns(5)
+        cols[0].metric("Model", h["model"])
+        cols[1].metric("Per call", money(h["per_call"]))
+        cols[2].metric("Per task", money(h["per_task"]))
+        cols[3].metric("Per month", money(h["per_month"]))
+        cols[4].metric("P(adequate)", percent(h["p_adequate"]))
+        if h["default_model"] and h["saving_per_month"] is not None:
+            st.success(f"Against the default frontier model **{h['default_model']}** "
+                       f"({money(h['default_per_month'])} a month) this saves "
+                       f"**{money(h['saving_per_month'])} a month**.")
+    _votes(rec)
+    _chart(rec)
+    alternatives = recview.alternatives(rec)
+    if alternatives:
+        st.markdown("#### Alternatives")
+        st.dataframe(alternatives, hide_index=True, width="stretch", column_config=_money_cols(
+            "per call", "per month"))
+    cascade = rec.get("cascade")
+    if cascade:
+        st.markdown("#### Cascade")
+        st.json(cascade, expanded=False) if isinstance(cascade, dict | list) else st.write(
+            cascade)
+    advice = recview.advice_rows(rec)
+    if advice:
+        st.markdown("#### Advice")
+        st.dataframe(advice, hide_index=True, width="stretch",
+                     column_config=_money_cols("saves per month"))
+    text = recview.explanation(rec)
+    if text:
+        st.markdown("#### Why")
+        st.markdown(text)
+    assumptions = recview.assumptions(rec)
+    if assumptions:
+        with st.expander("Assumptions used (change them in the form and re-run)"):
+            st.json(assumptions)
+
+
+def _money_cols(*names: str) -> dict[str, Any]:
+    return {n: st.column_config.NumberColumn(format="$%.4f") for n in names}
+
+
+def _votes(rec: dict[str, Any]) -> None:
+    a = recview.assessment(rec)
+    if not a:
+        return
+    st.markdown("#### The council's verdict")
+    sd = a.get("difficulty_sd")
+    st.write(f"Category **{a.get('category')}**, difficulty **{a.get('difficulty', 0):.1f}**"
+             + (f" ± {sd:.1f}" if isinstance(sd, int | float) else "") + " on the 1-5 scale. "
+             f"Council cost {money(a.get('council_cost_usd'))}.")
+    for note in a.get("notes") or []:
+        st.caption(note)
+    if a.get("low_confidence"):
+        st.warning("Low confidence: the voters disagree or the task is unlike anything the "
+                   "local classifier was trained on. Treat the difficulty as a wide guess.")
+    rows = recview.vote_rows(rec)
+    if rows:
+        st.dataframe(rows, hide_index=True, width="stretch",
+                     column_config={"cost $": st.column_config.NumberColumn(format="$%.6f")})
+
+
+def _chart(rec: dict[str, Any]) -> None:
+    rows = recview.candidate_rows(rec)
+    if not rows:
+        return
+    st.markdown("#### Cost against adequacy")
+    base = alt.Chart(alt.Data(values=rows))
+    points = base.mark_circle(size=90).encode(
+        x=alt.X("cost per month:Q", scale=alt.Scale(type="symlog"),
+                title="cost per month (USD)"),
+        y=alt.Y("P(adequate):Q", scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("pareto:N", title="Pareto frontier",
+                        scale=alt.Scale(domain=[True, False], range=["#4B3FD1", "#BBBBBB"])),
+        tooltip=["model:N", alt.Tooltip("cost per month:Q", format="$,.2f"),
+                 alt.Tooltip("P(adequate):Q", format=".0%")],
+    )
+    frontier = base.transform_filter("datum.pareto").mark_line(color="#4B3FD1").encode(
+        x="cost per month:Q", y="P(adequate):Q")
+    pick = base.transform_filter("datum.recommended").mark_point(
+        shape="diamond", size=300, color="#D14B3F", filled=False, strokeWidth=3).encode(
+        x="cost per month:Q", y="P(adequate):Q")
+    labels = base.transform_filter("datum.pareto || datum.recommended").mark_text(
+        align="left", dx=8, fontSize=11).encode(x="cost per month:Q", y="P(adequate):Q",
+                                               text="model:N")
+    st.altair_chart(points + frontier + pick + labels, width="stretch")
+    st.caption("Each dot is a model that meets the hard constraints; the line joins the Pareto "
+               "frontier (nothing cheaper is more adequate); the diamond is the pick.")
+
+
+# ---------------------------------------------------------------- share, feedback, re-run
+
+
+def _share(stored: store.StoredRecommendation) -> None:
+    st.markdown("#### Share and export")
+    base = str(st.context.url or "").split("?")[0].rstrip("/")
+    if base.endswith("/recommend"):
+        base = base[: -len("/recommend")]
+    st.code(f"{base}/?r={stored.share_id}", language=None)
+    current = state.get_catalog_store().current_version
+    if stored.catalog_version and stored.catalog_version != current:
+        st.info(f"Made on catalog `{stored.catalog_version}`; today's is `{current}`. The "
+                "numbers above are as they were then.")
+    st.caption(f"Saved {stored.created_at} · catalog `{stored.catalog_version}` · the link "
+               "holds only this id, never a key.")
+    spec = stored.spec.model_dump(mode="json")
+    a, b = st.columns(2)
+    a.download_button("Download Markdown", recview.to_markdown(
+        stored.share_id, stored.created_at, stored.spec.description, stored.rec),
+        file_name=f"council-{stored.share_id}.md", mime="text/markdown", key="dl_md")
+    b.download_button("Download JSON", recview.to_json(
+        stored.share_id, stored.created_at, spec, stored.rec),
+        file_name=f"council-{stored.share_id}.json", mime="application/json", key="dl_json")
+
+
+def _feedback(stored: store.StoredRecommendation) -> None:
+    st.markdown("#### Was this adequate?")
+    for f in stored.feedback:
+        st.caption(f"{f['created_at'][:16]} · {f['model_id']}: "
+                   f"{'adequate' if f['adequate'] else 'not adequate'} {f['note']}")
+    pick = recview.headline(stored.rec)["model"]
+    models = [m for m in [pick, *[r["model"] for r in recview.candidate_rows(stored.rec)]] if m]
+    models = list(dict.fromkeys(models))
+    if not models:
+        return
+    with st.form("feedback_form", clear_on_submit=True):
+        model = st.selectbox("Model you tried", models, key="fb_model")
+        verdict = st.radio("Did it do the task well?", ["adequate", "not adequate"],
+                           horizontal=True, key="fb_verdict")
+        note = st.text_input("Note (optional)", key="fb_note")
+        if st.form_submit_button("Send feedback"):
+            with shown_errors():
+                store.add_feedback(state.get_db(), stored.share_id, model,
+                                   verdict == "adequate", note)
+                st.success("Thanks: the feedback trains the next version of the router.")
+
+
+def _rerun(stored: store.StoredRecommendation, catalog_store: Any) -> None:
+    if not st.button("Re-run with today's catalog", key="rerun"):
+        return
+    from council.api import recommend
+
+    with st.spinner("Re-running on today's catalog..."):
+        fresh = recommend(stored.spec, catalog=catalog_store.current(),
+                          classifier=state.get_classifier(), voters=state.get_voters())
+    data = fresh.to_dict() if hasattr(fresh, "to_dict") else fresh
+    rows = recview.changes(stored.rec, data)
+    changed = [r["what"] for r in rows if r["changed"]]
+    st.markdown("#### Today's catalog")
+    st.write("What changed: " + (", ".join(changed) if changed else "nothing."))
+    st.dataframe(rows, hide_index=True, width="stretch")

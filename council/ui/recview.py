@@ -1,0 +1,233 @@
+"""Read a stored recommendation dict (Recommendation.to_dict()) into what the page shows.
+
+Fresh and shared answers are both rendered from the stored dict, so a share link shows
+exactly the numbers the author saw. No Streamlit here, so it is unit-testable.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from council.ui.format import money, percent
+
+
+def dig(data: Any, *path: str | int) -> Any:
+    """data[p0][p1]... or None when any step is missing."""
+    for key in path:
+        if isinstance(data, dict):
+            data = data.get(key)  # type: ignore[arg-type]
+        elif isinstance(data, list) and isinstance(key, int) and -len(data) <= key < len(data):
+            data = data[key]
+        else:
+            return None
+    return data
+
+
+def first(data: Any, *paths: tuple[str | int, ...]) -> Any:
+    for path in paths:
+        value = dig(data, *path)
+        if value is not None:
+            return value
+    return None
+
+
+def model_id(option: Any) -> str | None:
+    """The model id of a pick, alternative or candidate entry."""
+    if isinstance(option, str):
+        return option
+    value = first(option, ("model_id",), ("model", "id"), ("model",), ("id",))
+    return value if isinstance(value, str) else None
+
+
+def costs(option: Any) -> dict[str, float | None]:
+    """Cost per call, per task and per month of one option."""
+    def pick(*names: str) -> float | None:
+        value = first(option, *[("cost", n) for n in names], *[(n,) for n in names],
+                      *[("costs", n) for n in names])
+        return float(value) if isinstance(value, int | float) else None
+
+    return {"per_call": pick("per_call", "cost_per_call", "call"),
+            "per_task": pick("per_task", "cost_per_task", "task"),
+            "per_month": pick("per_month", "cost_per_month", "month")}
+
+
+def p_adequate(option: Any) -> float | None:
+    value = first(option, ("p_adequate",), ("adequacy",), ("p",))
+    return float(value) if isinstance(value, int | float) else None
+
+
+def recommended(rec: dict[str, Any]) -> dict[str, Any] | None:
+    value = first(rec, ("recommended",), ("pick",), ("choice",))
+    return value if isinstance(value, dict) else None
+
+
+def assessment(rec: dict[str, Any]) -> dict[str, Any]:
+    value = rec.get("assessment")
+    return value if isinstance(value, dict) else {}
+
+
+def votes(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    return [v for v in assessment(rec).get("votes", []) if isinstance(v, dict)]
+
+
+def vote_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Who said what, why, how long it took and what it cost."""
+    return [
+        {"voter": v.get("voter"), "kind": v.get("kind"), "model": v.get("model") or "",
+         "category": v.get("category") or "", "difficulty": v.get("difficulty"),
+         "± sd": v.get("difficulty_sd"), "reason": v.get("error") or v.get("reason") or "",
+         "seconds": round(float(v.get("latency_s") or 0), 2),
+         "cost $": float(v.get("cost_usd") or 0),
+         "status": "dropped" if v.get("error") else "counted"}
+        for v in votes(rec)
+    ]
+
+
+def candidate_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every candidate with cost per month, P(adequate), Pareto flag and whether it is the pick."""
+    pick = model_id(recommended(rec))
+    raw = first(rec, ("candidates",), ("options",), ("costed",)) or []
+    rows = []
+    for c in raw if isinstance(raw, list) else []:
+        mid = model_id(c)
+        cost = costs(c)["per_month"]
+        p = p_adequate(c)
+        if mid is None or cost is None or p is None:
+            continue
+        rows.append({"model": mid, "cost per month": cost, "P(adequate)": p,
+                     "pareto": bool(first(c, ("pareto",), ("on_frontier",), ("frontier",))),
+                     "recommended": mid == pick,
+                     "meets bar": bool(first(c, ("meets_bar",), ("adequate",)))})
+    return rows
+
+
+def alternatives(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    raw = first(rec, ("alternatives",)) or []
+    if isinstance(raw, dict):
+        raw = [{"role": k, **v} for k, v in raw.items() if isinstance(v, dict)]
+    out = []
+    for a in raw if isinstance(raw, list) else []:
+        c = costs(a)
+        out.append({"role": a.get("role") or a.get("kind") or "", "model": model_id(a),
+                    "P(adequate)": p_adequate(a), "per call": c["per_call"],
+                    "per month": c["per_month"], "why": a.get("why") or a.get("note") or ""})
+    return out
+
+
+def advice_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    raw = first(rec, ("advice",)) or []
+    out = []
+    for a in raw if isinstance(raw, list) else []:
+        if isinstance(a, str):
+            out.append({"advice": a, "saves per month": None})
+            continue
+        effect = first(a, ("saving_per_month",), ("monthly_saving",), ("dollar_effect",),
+                       ("saves_per_month",), ("effect_usd",))
+        out.append({"advice": a.get("title") or a.get("text") or a.get("advice") or "",
+                    "detail": a.get("detail") or a.get("how") or "",
+                    "saves per month": float(effect) if isinstance(effect, int | float)
+                    else None})
+    return out
+
+
+def explanation(rec: dict[str, Any]) -> str:
+    value = rec.get("explanation")
+    if isinstance(value, list):
+        return "\n".join(f"- {line}" for line in value)
+    return str(value or "")
+
+
+def assumptions(rec: dict[str, Any]) -> dict[str, Any]:
+    value = first(rec, ("assumptions",), ("workload",))
+    return value if isinstance(value, dict) else {}
+
+
+def default_option(rec: dict[str, Any]) -> dict[str, Any] | None:
+    value = first(rec, ("default",), ("frontier_default",), ("baseline",))
+    return value if isinstance(value, dict) else None
+
+
+def headline(rec: dict[str, Any]) -> dict[str, Any]:
+    """The pick, its three costs, its adequacy, and the saving against the default model."""
+    pick = recommended(rec)
+    cost = costs(pick)
+    default = default_option(rec)
+    default_month = costs(default)["per_month"] if default else None
+    saving = (default_month - cost["per_month"]
+              if default_month is not None and cost["per_month"] is not None else None)
+    return {"model": model_id(pick), "name": first(pick, ("name",), ("model_name",)),
+            "p_adequate": p_adequate(pick), **cost,
+            "default_model": model_id(default), "default_per_month": default_month,
+            "saving_per_month": saving,
+            "no_fit": first(rec, ("no_fit",), ("no_model_fits",), ("reason_none",))}
+
+
+def to_markdown(share_id: str, created_at: str, description: str,
+                rec: dict[str, Any]) -> str:
+    """The answer as a Markdown document for export."""
+    h = headline(rec)
+    a = assessment(rec)
+    lines = [f"# LLM Council recommendation `{share_id}`", "",
+             f"*{created_at} · catalog version `{rec.get('catalog_version')}`*", "",
+             "## Task", "", description, ""]
+    if h["model"]:
+        lines += ["## Recommendation", "",
+                  f"**{h['model']}** · P(adequate) {percent(h['p_adequate'])}", "",
+                  "| per call | per task | per month |", "|---|---|---|",
+                  f"| {money(h['per_call'])} | {money(h['per_task'])} | "
+                  f"{money(h['per_month'])} |", ""]
+        if h["default_model"]:
+            lines += [f"Default frontier model {h['default_model']}: "
+                      f"{money(h['default_per_month'])} per month "
+                      f"(saving {money(h['saving_per_month'])}).", ""]
+    elif h["no_fit"]:
+        lines += ["## No model fits", "", str(h["no_fit"]), ""]
+    if a:
+        lines += ["## Council", "",
+                  f"Category **{a.get('category')}**, difficulty {a.get('difficulty')} "
+                  f"± {a.get('difficulty_sd')}", ""]
+        for v in vote_rows(rec):
+            lines.append(f"- {v['voter']} ({v['kind']}): {v['category']} "
+                         f"{v['difficulty']} — {v['reason']}")
+        lines.append("")
+    alts = alternatives(rec)
+    if alts:
+        lines += ["## Alternatives", ""]
+        lines += [f"- {x['role']}: {x['model']}, P(adequate) {percent(x['P(adequate)'])}, "
+                  f"{money(x['per month'])} per month" for x in alts]
+        lines.append("")
+    adv = advice_rows(rec)
+    if adv:
+        lines += ["## Advice", ""]
+        lines += [f"- {x['advice']}" + (f" (saves {money(x['saves per month'])} per month)"
+                                        if x["saves per month"] is not None else "")
+                  for x in adv]
+        lines.append("")
+    text = explanation(rec)
+    if text:
+        lines += ["## Why", "", text, ""]
+    return "\n".join(lines)
+
+
+def to_json(share_id: str, created_at: str, spec: dict[str, Any], rec: dict[str, Any]) -> str:
+    return json.dumps({"share_id": share_id, "created_at": created_at, "spec": spec,
+                       "recommendation": rec}, indent=2, sort_keys=True)
+
+
+def changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
+    """What differs between a stored answer and a re-run on today's catalog."""
+    a, b = headline(old), headline(new)
+    rows = [
+        {"what": "catalog version", "then": old.get("catalog_version"),
+         "now": new.get("catalog_version")},
+        {"what": "recommended model", "then": a["model"], "now": b["model"]},
+        {"what": "P(adequate)", "then": percent(a["p_adequate"]), "now": percent(b["p_adequate"])},
+        {"what": "cost per call", "then": money(a["per_call"]), "now": money(b["per_call"])},
+        {"what": "cost per month", "then": money(a["per_month"]), "now": money(b["per_month"])},
+        {"what": "default model per month", "then": money(a["default_per_month"]),
+         "now": money(b["default_per_month"])},
+    ]
+    for row in rows:
+        row["changed"] = row["then"] != row["now"]
+    return rows

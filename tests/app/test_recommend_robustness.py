@@ -1,0 +1,53 @@
+"""Recommend page: every bad input gets a readable message on the page, never a traceback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from council import store
+from tests.app.conftest import no_exception, page_app
+
+
+def _submit(at, description: str, **numbers: float):
+    at.text_area(key="description").input(description)
+    for key, value in numbers.items():
+        at.number_input(key=key).set_value(value)
+    at.button(key="FormSubmitter:task_form-Recommend").click()
+    return at.run()
+
+
+def _errors(at) -> str:
+    return " ".join(e.value for e in at.error)
+
+
+@pytest.mark.parametrize(("description", "numbers", "expected"), [
+    ("", {}, "description"),
+    ("   \n\t  ", {}, "describe the task"),
+    ("x" * 1_000_000, {}, "at most 20000"),
+    ("Summarise meeting notes", {"runs_per_month": -5.0}, "runs_per_month"),
+    ("Summarise meeting notes", {"input_tokens": -100}, "input_tokens"),
+    ("Summarise meeting notes", {"calls_per_task": 0}, "calls_per_task"),
+    ("Summarise meeting notes", {"runs_per_month": 1e15}, "runs_per_month"),
+])
+def test_bad_input_is_a_readable_message(council_home: Path, description: str,
+                                         numbers: dict, expected: str) -> None:
+    at = _submit(page_app("recommend").run(), description, **numbers)
+    no_exception(at)
+    assert expected in _errors(at)
+    assert "Please check the input" in _errors(at)
+
+
+@pytest.mark.parametrize("share_id", ["nope", "x" * 500, "<script>alert(1)</script>",
+                                      "ÄÖÜ😀漢字 ‮", "aaaaaaaaab"])
+def test_malformed_or_tampered_share_id(council_home: Path, share_id: str) -> None:
+    at = page_app("recommend", query={"r": share_id}).run()
+    no_exception(at)
+    assert "Please check the input" in _errors(at)
+
+
+def test_unknown_share_id(council_home: Path) -> None:
+    at = page_app("recommend", query={"r": store.new_share_id()}).run()
+    no_exception(at)
+    assert "no recommendation with share id" in _errors(at)
