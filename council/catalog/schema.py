@@ -160,6 +160,15 @@ class ModelEntry(_Strict):
         dates = [p.effective_from for p in self.prices]
         if len(set(dates)) != len(dates):
             raise ValueError("two price rows take effect on the same date")
+        newest = max(self.prices, key=lambda p: p.effective_from)
+        if self.batch_api != (newest.batch_discount is not None):
+            raise ValueError("batch_api must be true exactly when the newest price has a "
+                             "batch_discount")
+        if self.prompt_caching != (newest.cache_read is not None):
+            raise ValueError("prompt_caching must be true exactly when the newest price has a "
+                             "cache_read rate")
+        if self.status == "retired" and self.deprecation_date is None:
+            raise ValueError("a retired model needs its deprecation_date")
         return self
 
     @property

@@ -118,3 +118,16 @@ def test_broken_yaml_is_named(catalog_dir: Path) -> None:
     (catalog_dir / "xai.yaml").write_text("models: [unclosed\n")
     with pytest.raises(CatalogError, match=r"xai\.yaml"):
         load_catalog_dir(catalog_dir)
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    (lambda m: m.update(batch_api=False), "batch_api"),
+    (lambda m: m["prices"][-1].pop("cache_read"), "prompt_caching"),
+    (lambda m: m.update(status="retired", deprecation_date=None), "retired"),
+    (lambda m: m["quality"].pop("coding"), "missing skill"),
+    (lambda m: m.update(reasoning=False), "reasoning_efforts"),
+])
+def test_inconsistent_entries_are_rejected(catalog_dir: Path, change, message: str) -> None:
+    _edit(catalog_dir / "anthropic.yaml", lambda d: change(d["models"][0]))
+    with pytest.raises(CatalogError, match=message):
+        load_catalog_dir(catalog_dir)
