@@ -27,6 +27,12 @@ from council.catalog.schema import CatalogMeta, ModelEntry
 from council.errors import CatalogError, ConflictError, InvalidInput, NotFound
 
 FILES_EDITOR = "catalog-files"
+# Fields `price.X` edits change from today on (a new dated row); other price fields are
+# corrected in place through `prices.N.X`.
+PRICE_FIELDS_FROM_TODAY: frozenset[str] = frozenset({
+    "input", "output", "cache_read", "cache_write_5m", "cache_write_1h", "batch_discount",
+    "batch_cache_read",
+})
 
 
 def _m001_catalog(db: sqlite_utils.Database) -> None:
@@ -121,6 +127,29 @@ def _get_path(data: Any, path: list[str]) -> Any:
     for key in path:
         data = data[int(key)] if isinstance(data, list) else data[key]
     return data
+
+
+def _set_price_from_today(data: dict[str, Any], changes: dict[str, Any], *, source: str,
+                          today: date | None = None) -> dict[str, Any]:
+    """Change price fields from ``today`` on: a new dated row (or today's row, if one exists).
+
+    Earlier rows stay as they were, so a price on an earlier date is unchanged. Returns the
+    newest row's previous values of the changed fields.
+    """
+    today_s = (today or datetime.now(UTC).date()).isoformat()
+    rows = data["prices"]
+    newest = max(range(len(rows)), key=lambda i: rows[i]["effective_from"])
+    for name in changes:
+        if name not in PRICE_FIELDS_FROM_TODAY:
+            raise KeyError(name)
+    old = {name: rows[newest][name] for name in changes}
+    row = {**rows[newest], **changes, "effective_from": today_s, "verified": today_s,
+           "source": source}
+    if rows[newest]["effective_from"] == today_s:
+        rows[newest] = row
+    else:
+        rows.append(row)
+    return old
 
 
 def _set_path(data: Any, path: list[str], value: Any) -> None:
@@ -275,7 +304,10 @@ class CatalogStore:
         evidence_url: str | None = None,
         expected_revision: int,
     ) -> AuditEntry:
-        """Set one field (dotted path, e.g. ``prices.0.input`` or ``quality.coding.skill``).
+        """Set one field (dotted path, e.g. ``max_output`` or ``quality.coding.skill``).
+
+        ``price.X`` (e.g. ``price.input``) changes a price from today on: a new dated row, so
+        earlier dates keep their price. ``prices.N.X`` corrects row N in place.
 
         Raises ConflictError when someone saved the model since ``expected_revision``.
         """
@@ -308,8 +340,13 @@ class CatalogStore:
                 )
             data = json.loads(entry_json)
             try:
-                old = _get_path(data, path)
-                _set_path(data, path, value)
+                if path[0] == "price" and len(path) == 2:
+                    old = _set_price_from_today(
+                        data, {path[1]: value}, source=evidence_url or f"edit by {editor.name}",
+                    )[path[1]]
+                else:
+                    old = _get_path(data, path)
+                    _set_path(data, path, value)
             except (KeyError, IndexError, ValueError, TypeError):
                 raise InvalidInput(f"{model_id} has no field {field!r}") from None
             try:
@@ -322,7 +359,10 @@ class CatalogStore:
                 raise InvalidInput(
                     f"{model_id}.{field} = {value!r} is invalid: {problems}"
                 ) from None
-            new_value = _get_path(entry.model_dump(mode="json"), path)
+            if path[0] == "price":
+                new_value = getattr(entry.price_on(), path[1])
+            else:
+                new_value = _get_path(entry.model_dump(mode="json"), path)
             if new_value == old:
                 raise InvalidInput(f"{model_id}.{field} already is {old!r}")
             now = _now()
@@ -483,7 +523,7 @@ def _curated_facts(store: CatalogStore) -> dict[str, set[str]]:
             continue
         top = entry.field.split(".")[0]
         keys: set[str] = set()
-        if top == "prices":
+        if top in ("prices", "price"):
             keys = set(PRICE_FACTS)
         elif top == "input_modalities":
             keys = {"vision"}
@@ -571,21 +611,15 @@ def apply_import(store: CatalogStore, change_set: Any, *, editor: Editor, reason
                 model_id, field, value, editor=editor, reason=f"import: {note}",
                 evidence_url=change.source, expected_revision=store.revision(model_id)))
         if price_changes:
-            entry = store.current().get(model_id)
-            rows = [p.model_dump(mode="json") for p in entry.prices]
-            newest = max(range(len(rows)), key=lambda i: rows[i]["effective_from"])
-            row = dict(rows[newest])
-            row.update({"effective_from": today.isoformat(), "verified": today.isoformat(),
-                        "source": "; ".join(sorted({c.source for c in price_changes}))})
-            for change in price_changes:
-                row[change.field.removeprefix("price.")] = change.proposed
-            if rows[newest]["effective_from"] == today.isoformat():
-                rows[newest] = row
-            else:
-                rows.append(row)
+            data = store.current().get(model_id).model_dump(mode="json")
+            source = "; ".join(sorted({c.source for c in price_changes}))
+            _set_price_from_today(
+                data, {c.field.removeprefix("price."): c.proposed for c in price_changes},
+                source=source, today=today,
+            )
             done.append(store._apply_field(
-                model_id, "prices", rows, editor=editor, reason=f"import: {note}",
-                evidence_url=row["source"], expected_revision=store.revision(model_id)))
+                model_id, "prices", data["prices"], editor=editor, reason=f"import: {note}",
+                evidence_url=source, expected_revision=store.revision(model_id)))
     with _write(store.db) as conn:
         for source in change_set.sources:
             store._set_state(conn, f"import_matched:{source.kind}", str(source.matched))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -206,3 +206,23 @@ def test_removed_model_and_new_frontier_default_follow_the_files(
     assert gone not in catalog and catalog.frontier_default.id == "gpt-5.5"
     removal = CatalogStore(db).audit_log(gone)[0]
     assert removal.new is None and removal.old["id"] == gone
+
+
+def test_price_edit_starts_today_and_keeps_history(db_path: Path, catalog_dir: Path) -> None:
+    db = open_db(db_path)
+    init_catalog(db, catalog_dir)
+    store = CatalogStore(db)
+    before = store.current().get("claude-haiku-4-5").price_on()
+    entry = store.update_field("claude-haiku-4-5", "price.output", 4.0, editor=ALICE,
+                               reason="price cut", evidence_url="https://example.org/pricing",
+                               expected_revision=store.revision("claude-haiku-4-5"))
+    assert (entry.old, entry.new) == (before.output, 4.0)
+    model = store.current().get("claude-haiku-4-5")
+    today = date.today()
+    assert model.price_on().effective_from >= today - timedelta(days=1)
+    assert model.price_on().source == "https://example.org/pricing"
+    assert model.price_on(before.effective_from).output == before.output
+    assert len(store.price_history("claude-haiku-4-5")["prices"]) == len(model.prices)
+    with pytest.raises(InvalidInput, match="no field"):
+        store.update_field("claude-haiku-4-5", "price.tiers", [], editor=ALICE, reason="x",
+                           expected_revision=store.revision("claude-haiku-4-5"))
