@@ -131,3 +131,8 @@ def test_inconsistent_entries_are_rejected(catalog_dir: Path, change, message: s
     _edit(catalog_dir / "anthropic.yaml", lambda d: change(d["models"][0]))
     with pytest.raises(CatalogError, match=message):
         load_catalog_dir(catalog_dir)
+
+
+def test_version_does_not_depend_on_file_or_model_order(catalog: Catalog) -> None:
+    shuffled = Catalog(models=tuple(reversed(catalog.models)), meta=catalog.meta)
+    assert shuffled.version == catalog.version
