@@ -83,11 +83,18 @@ def audit_rows(entries: list[Any]) -> list[dict[str, Any]]:
     """Audit entries as table rows, values shortened for display."""
     return [
         {"#": e.id, "when": e.at.replace("T", " ")[:19], "editor": e.editor,
-         "model": e.model_id, "field": e.field, "old": _short(e.old), "new": _short(e.new),
+         "model": e.model_id, "field": "(whole entry)" if e.field == "*" else e.field,
+         "old": _whole_or_short(e.field, e.old), "new": _whole_or_short(e.field, e.new),
          "reason": e.reason, "evidence": e.evidence_url or "",
          "reverts": f"#{e.reverts}" if e.reverts else ""}
         for e in entries
     ]
+
+
+def _whole_or_short(field: str, value: Any) -> str:
+    if field == "*":
+        return "" if value is None else "entry"
+    return _short(value)
 
 
 def _short(value: Any, limit: int = 80) -> str:

@@ -7,6 +7,7 @@ waits for /_stcore/health. `browser` launches Debian's Chromium through Playwrig
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import socket
@@ -53,7 +54,7 @@ def _secrets_file(home: Path) -> Path:
     path = home / "secrets.toml"
     path.write_text(
         "[editors]\n"
-        f'{EDITOR[0]} = "{EDITOR[1]}"\n',
+        f'{EDITOR[0]} = "sha256${hashlib.sha256(EDITOR[1].encode()).hexdigest()}"\n',
         encoding="utf-8",
     )
     return path

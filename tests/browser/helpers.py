@@ -1,15 +1,26 @@
-"""Helpers for browser journeys: screenshots and waiting for Streamlit to settle."""
+"""Helpers for browser journeys: screenshots, waiting for Streamlit, reading the answer."""
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
+from typing import Any
 
 from council.config import PROJECT_ROOT
 
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
+ANSWER_TIMEOUT_MS = 180_000
+
+# Wait until the script finished: no "running" status widget and a title on the page.
+SETTLED_JS = (
+    "() => document.querySelector('[data-testid=\"stMainBlockContainer\"] h1')"
+    " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+)
 
 
-def shot(page, name: str) -> Path:
+def shot(page: Any, name: str) -> Path:
     """Save a full-page screenshot under test-artifacts/."""
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
@@ -17,11 +28,38 @@ def shot(page, name: str) -> Path:
     return path
 
 
-def wait_for_app(page) -> None:
+def wait_for_app(page: Any, timeout_ms: int = 120_000) -> None:
     """Wait until Streamlit has finished running the script."""
     page.wait_for_selector('[data-testid="stApp"]')
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " && document.querySelector('[data-testid=\"stMainBlockContainer\"] h1')",
-        timeout=120_000,
-    )
+    page.wait_for_function(SETTLED_JS, timeout=timeout_ms)
+
+
+def metric(page: Any, label: str) -> str:
+    """The value of the st.metric whose label is `label`."""
+    box = page.locator('[data-testid="stMetric"]').filter(
+        has=page.locator('[data-testid="stMetricLabel"]', has_text=re.compile(f"^{label}$")))
+    return box.locator('[data-testid="stMetricValue"]').first.inner_text().strip()
+
+
+def share_link(page: Any) -> str:
+    """The share link shown under 'Share and export'."""
+    code = page.locator('[data-testid="stCode"] code', has_text="?r=").first
+    return code.inner_text().strip()
+
+
+def submit_task(page: Any, description: str, runs_per_month: float | None = None) -> None:
+    page.get_by_label("What do you want done?").fill(description)
+    if runs_per_month is not None:
+        page.get_by_label("Tasks / month").fill(str(runs_per_month))
+    page.get_by_role("button", name="Recommend", exact=True).click()
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=ANSWER_TIMEOUT_MS)
+    wait_for_app(page, ANSWER_TIMEOUT_MS)
+
+
+def record_measurement(name: str, value: Any) -> None:
+    """Append a measured figure to test-artifacts/measurements.json."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / "measurements.json"
+    data = json.loads(path.read_text()) if path.exists() else {}
+    data[name] = value
+    path.write_text(json.dumps(data, indent=2, sort_keys=True))

@@ -1,0 +1,209 @@
+"""Journeys a person makes, in headless Chromium against the real app server.
+
+Order matters within this file (one xdist group, one server): the first test meets a cold
+server, so it measures cold start to first rendered answer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+import time
+
+import pytest
+
+from council import store
+from council.db import open_db
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, EDITOR
+from tests.browser.helpers import (
+    ANSWER_TIMEOUT_MS,
+    ARTIFACTS,
+    SCREENSHOTS,
+    SETTLED_JS,
+    metric,
+    record_measurement,
+    share_link,
+    shot,
+    submit_task,
+    wait_for_app,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+TASK = ("Classify incoming customer support emails into 12 queues and extract the order "
+        "number as JSON")
+STATE: dict[str, str] = {}
+
+
+def test_recommend_then_read_the_answer(app_server, page) -> None:
+    started = time.perf_counter()
+    page.goto(app_server.url)
+    wait_for_app(page)
+    submit_task(page, TASK, runs_per_month=20000)
+    first_answer_s = time.perf_counter() - started
+    record_measurement("server_launch_to_healthy_s", round(app_server.started_s, 2))
+    record_measurement("open_page_to_first_answer_s", round(first_answer_s, 2))
+    record_measurement("cold_start_to_first_answer_s",
+                       round(app_server.started_s + first_answer_s, 2))
+    assert page.locator('[data-testid="stException"]').count() == 0
+    model = metric(page, "Model")
+    per_month = metric(page, "Per month")
+    assert model and per_month.startswith("$")
+    link = share_link(page)
+    assert re.search(r"\?r=[A-Za-z0-9_-]{10}$", link)
+    STATE.update(model=model, per_month=per_month, per_call=metric(page, "Per call"),
+                 link=link, share_id=link.rsplit("=", 1)[1])
+    # What the page shows is what was stored and computed, not something typed into the page.
+    stored = store.load_recommendation(open_db(app_server.db), STATE["share_id"])
+    assert stored.spec.description == TASK and stored.spec.runs_per_month == 20000
+    path = shot(page, "journey-1-recommend")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    shutil.copy(path, SCREENSHOTS / "recommend.png")
+
+
+def test_share_link_in_a_fresh_context_shows_the_same_numbers(app_server, browser) -> None:
+    if "share_id" not in STATE:
+        pytest.skip("needs the recommend journey")
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    try:
+        started = time.perf_counter()
+        page.goto(f"{app_server.url}/?r={STATE['share_id']}")
+        page.wait_for_selector('[data-testid="stMetric"]', timeout=ANSWER_TIMEOUT_MS)
+        wait_for_app(page)
+        record_measurement("share_link_page_load_s", round(time.perf_counter() - started, 2))
+        assert metric(page, "Model") == STATE["model"]
+        assert metric(page, "Per month") == STATE["per_month"]
+        assert metric(page, "Per call") == STATE["per_call"]
+        assert share_link(page).endswith(STATE["share_id"])
+        assert "sk-" not in page.content()
+        shot(page, "journey-2-share-link")
+        page.goto(f"{app_server.url}/?r={STATE['share_id'][:-1]}!")
+        wait_for_app(page)
+        assert "not a share id" in page.locator('[data-testid="stAlert"]').first.inner_text()
+        assert page.locator('[data-testid="stException"]').count() == 0
+        shot(page, "journey-2b-bad-link")
+    finally:
+        context.close()
+
+
+def test_give_feedback(app_server, page) -> None:
+    if "share_id" not in STATE:
+        pytest.skip("needs the recommend journey")
+    page.goto(f"{app_server.url}/?r={STATE['share_id']}")
+    page.wait_for_selector('[data-testid="stMetric"]', timeout=ANSWER_TIMEOUT_MS)
+    wait_for_app(page)
+    page.get_by_text("not adequate", exact=True).click()
+    page.get_by_label("Note (optional)").fill("missed the order number twice")
+    page.get_by_role("button", name="Send feedback").click()
+    page.get_by_text("Thanks: the feedback").wait_for()
+    shot(page, "journey-3-feedback")
+    rows = store.feedback_outcomes(open_db(app_server.db))
+    mine = [r for r in rows if r["id"] == STATE["share_id"]]
+    assert mine and mine[0]["outcomes"] == {STATE["model"]: 0}
+    page.goto(f"{app_server.url}/history")
+    wait_for_app(page)
+    assert "0/1 adequate" in page.locator('[data-testid="stDataFrame"]').first.inner_text() \
+        or page.locator('[data-testid="stDataFrame"]').count() > 0
+    shot(page, "journey-3b-history")
+
+
+def test_editor_changes_a_price_and_viewer_cannot(app_server, page) -> None:
+    page.goto(f"{app_server.url}/catalog")
+    wait_for_app(page)
+    page.get_by_role("tab", name="Edit").click()
+    assert page.get_by_text("Sign in as an editor").is_visible()
+    assert page.get_by_label("New value").count() == 0
+    shot(page, "journey-4a-viewer")
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_label("Editor name").fill(EDITOR[0])
+    sidebar.get_by_label("Password", exact=True).fill(EDITOR[1])
+    sidebar.get_by_role("button", name="Sign in").click()
+    sidebar.get_by_text("Signed in as editor").wait_for()
+    wait_for_app(page)
+    page.get_by_role("tab", name="Edit").click()
+    page.get_by_role("textbox", name="New value").fill("7.125")
+    page.get_by_role("textbox", name="Reason (required)").first.fill(
+        "browser test: provider price change")
+    page.get_by_role("button", name="Save change").click()
+    page.get_by_text("Saved as audit entry").wait_for()
+    wait_for_app(page)
+    page.get_by_role("tab", name="Audit log").click()
+    audit = page.locator('[data-testid="stDataFrame"]').last
+    audit.wait_for()
+    shot(page, "journey-4b-editor-audit")
+    from council.catalog.store import CatalogStore
+
+    entries = CatalogStore(open_db(app_server.db)).audit_log(limit=5)
+    assert entries[0].editor == EDITOR[0] and entries[0].new == 7.125
+    assert entries[0].reason == "browser test: provider price change"
+
+
+async def _one_session(browser, url: str, i: int) -> tuple[int, str, str, float]:
+    context = await browser.new_context(viewport={"width": 1200, "height": 900})
+    page = await context.new_page()
+    page.set_default_timeout(ANSWER_TIMEOUT_MS)
+    try:
+        started = time.perf_counter()
+        await page.goto(url)
+        await page.wait_for_function(SETTLED_JS)
+        await page.get_by_label("What do you want done?").fill(
+            f"Session {i}: summarise each weekly sales call transcript into five bullet points")
+        await page.get_by_label("Tasks / month").fill(str(1000 + i))
+        await page.get_by_role("button", name="Recommend", exact=True).click()
+        await page.wait_for_selector('[data-testid="stCode"] code >> text=?r=')
+        await page.wait_for_function(SETTLED_JS)
+        link = (await page.locator('[data-testid="stCode"] code',
+                                   has_text="?r=").first.inner_text()).strip()
+        errors = await page.locator('[data-testid="stException"]').count()
+        alerts = await page.locator('[data-testid="stAlert"]').all_inner_texts()
+        if i == 0:
+            await page.screenshot(path=str(ARTIFACTS / "journey-5-concurrent.png"),
+                                  full_page=True)
+        assert errors == 0, f"session {i}: exception on page"
+        assert not [a for a in alerts if "Please check" in a or "wrong" in a.lower()], alerts
+        return i, link.rsplit("=", 1)[1], link, time.perf_counter() - started
+    finally:
+        await context.close()
+
+
+async def _sessions(url: str, n: int) -> list[tuple[int, str, str, float]]:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                           args=CHROMIUM_ARGS)
+        try:
+            return await asyncio.wait_for(
+                asyncio.gather(*[_one_session(browser, url, i) for i in range(n)]),
+                timeout=420)
+        finally:
+            await browser.close()
+
+
+def test_twenty_concurrent_sessions(app_server) -> None:
+    n = 20
+    started = time.perf_counter()
+    results = asyncio.run(_sessions(app_server.url, n))
+    wall = time.perf_counter() - started
+    record_measurement("concurrent_sessions", n)
+    record_measurement("concurrent_sessions_wall_s", round(wall, 2))
+    record_measurement("concurrent_session_p_max_s", round(max(r[3] for r in results), 2))
+    db = open_db(app_server.db)
+    ids = [r[1] for r in results]
+    assert len(set(ids)) == n
+    for i, share_id, _link, _s in results:
+        stored = store.load_recommendation(db, share_id)
+        # Each session got the answer to its own question, not a neighbour's.
+        assert stored.spec.description.startswith(f"Session {i}:")
+        assert stored.spec.runs_per_month == 1000 + i
+
+
+def test_every_page_renders(app_server, page) -> None:
+    for path, title in (("", "Which LLM"), ("catalog", "Catalog"), ("history", "History")):
+        page.goto(f"{app_server.url}/{path}")
+        wait_for_app(page)
+        assert title in page.locator("h1").first.inner_text()
+        assert page.locator('[data-testid="stException"]').count() == 0
+        shot(page, f"page-{path or 'recommend'}")
