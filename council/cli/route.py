@@ -1,9 +1,130 @@
-"""`council` commands: route."""
+"""`council route train` and `council route score`: the success model learned from outcomes."""
 
 from __future__ import annotations
+
+import json
+from pathlib import Path
 
 import click
 
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the CLI."""
+    cli.add_command(route)
+
+
+@click.group()
+def route() -> None:
+    """Learn P(model succeeds on a prompt) from outcomes, and score prompts with it.
+
+    Example: council route train --outcomes outcomes.jsonl --out var/models/router
+    """
+
+
+@route.command("train")
+@click.option("--outcomes", "outcome_paths", multiple=True, required=True,
+              type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help='JSONL rows {"id","source","prompt","outcomes":{MODEL:0|1}} (repeatable).')
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=Path, file_okay=False),
+              help="Artifact directory to write (weights.npz, meta.json, report.json).")
+@click.option("--feedback-db", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              default=None, help="Fold in the app's feedback (adequate / not) as outcome rows.")
+@click.option("--l2-correction", type=float, default=None,
+              help="Shrinkage of per-model corrections toward the shared model.")
+def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path | None,
+              l2_correction: float | None) -> None:
+    """Train the success model for every model named in the outcome files.
+
+    Example: council route train --outcomes ../shared/routing/outcomes.jsonl --out var/models/router
+    """
+    from itertools import chain
+
+    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.config import paths
+    from council.outcomes.adequacy_source import load_feedback
+    from council.outcomes.rows import OutcomeSummary, iter_rows, table_from_rows
+    from council.outcomes.success_model import FitConfig
+    from council.outcomes.training import embed_table, train_artifact
+
+    summary = OutcomeSummary()
+    streams = [iter_rows(p) for p in outcome_paths]
+    if feedback_db is not None:
+        feedback = load_feedback(feedback_db)
+        click.echo(f"feedback: {len(feedback)} outcome rows from {feedback_db}")
+        streams.append(iter(feedback))
+
+    def counted() -> object:
+        for row in chain.from_iterable(streams):
+            summary.add(row)
+            yield row
+
+    table = table_from_rows(counted(), summary)  # type: ignore[arg-type]
+    summary.check_trainable()
+    click.echo(summary.report())
+    encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
+    x = embed_table(table, encoder)
+    config = FitConfig() if l2_correction is None else FitConfig(l2_correction=l2_correction)
+    sources = [str(p) for p in outcome_paths] + ([str(feedback_db)] if feedback_db else [])
+    model = train_artifact(table, x, out_dir, encoder.name, config, sources)
+    click.echo(f"artifact {out_dir}")
+    for name, skill in zip(model.models, model.skill, strict=True):
+        click.echo(f"  {name}: skill {skill:.2f} (base rate {model.base_rate[name]:.3f})")
+
+
+@route.command("score")
+@click.option("--model", "model_dir", required=True,
+              type=click.Path(path_type=Path, file_okay=False),
+              help="Artifact directory written by `council route train`.")
+@click.option("--input", "input_path", required=True,
+              type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help='JSONL rows {"id","prompt"}.')
+@click.option("--output", "output_path", required=True,
+              type=click.Path(path_type=Path, dir_okay=False),
+              help='JSONL rows {"id","p_success":{MODEL:p}} to write.')
+@click.option("--batch", type=int, default=256, show_default=True, help="Rows per batch.")
+def score_cmd(model_dir: Path, input_path: Path, output_path: Path, batch: int) -> None:
+    """Score prompts: P(success) of every model the artifact covers, streamed in batches.
+
+    Example: council route score --model var/models/router --input prompts.jsonl --output s.jsonl
+    """
+    from tqdm import tqdm
+
+    from council.errors import InvalidInput
+    from council.outcomes.success_model import SuccessModel
+
+    model = SuccessModel.load(model_dir)
+    written = 0
+
+    def flush(ids: list[str], prompts: list[str], out: object) -> None:
+        for row_id, p in zip(ids, model.p_success(prompts), strict=True):
+            out.write(json.dumps({"id": row_id, "p_success": p}) + "\n")  # type: ignore[attr-defined]
+
+    with input_path.open(encoding="utf-8") as src, output_path.open("w") as out, \
+            tqdm(desc="scoring", unit="row") as bar:
+        ids: list[str] = []
+        prompts: list[str] = []
+        for number, line in enumerate(src, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InvalidInput(f"{input_path.name}:{number}: invalid JSON ({exc.msg})") from exc
+            if not isinstance(row, dict) or "id" not in row:
+                raise InvalidInput(f"{input_path.name}:{number}: a row needs an 'id'")
+            prompt = row.get("prompt")
+            if not isinstance(prompt, str) or not prompt.strip():
+                raise InvalidInput(f"{input_path.name}:{number} (id {row['id']}): "
+                                   "'prompt' must be a non-empty string")
+            ids.append(str(row["id"]))
+            prompts.append(prompt)
+            if len(ids) >= batch:
+                flush(ids, prompts, out)
+                bar.update(len(ids))
+                written += len(ids)
+                ids, prompts = [], []
+        if ids:
+            flush(ids, prompts, out)
+            bar.update(len(ids))
+            written += len(ids)
+    click.echo(f"scored {written} rows -> {output_path}")

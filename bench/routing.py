@@ -1,0 +1,257 @@
+"""Routing bench: the success model against random and kNN routers on real outcomes.
+
+    python bench/routing.py --data ../shared/routing [--report-dir training/reports]
+
+(a) Two models (outcomes.jsonl, Mixtral vs GPT-4): RouteLLM's APGR, CPT(50%), CPT(80%),
+    out-of-fold over 5 folds where no MMLU subject is in both train and test and GSM8K is
+    split by prompt. Score = predicted gain P(strong) - P(weak).
+(b) Many models (routerbench/outcomes.jsonl, 11 models), 5-fold cross-validation by prompt:
+    the product's rule (cheapest model with P >= t, else the most likely), sweeping t,
+    charging each answer its real cost_usd. Beside it: each single model, a random router,
+    kNN over the same embeddings with the same rule, and the oracle.
+
+Embeddings go through the disk cache, so a second run costs only the fitting.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+
+from council.outcomes import metrics as mt
+from council.outcomes.reading import reading_text
+from council.outcomes.rows import OutcomeTable, load_table
+from council.outcomes.success_model import FitConfig, fit_success_model
+
+FOLDS = 5
+KNN_K = 20
+STRONG, WEAK = "gpt-4-1106-preview", "mixtral-8x7b-instruct"
+GPT4 = "gpt-4-1106-preview"
+
+
+def embed(table: OutcomeTable) -> np.ndarray:
+    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.config import paths
+
+    encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
+    texts = [reading_text(t) for t in table.prompts]
+    return encoder.encode(texts, progress=True).astype(np.float64)
+
+
+def knn_p(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray,
+          k: int = KNN_K) -> np.ndarray:
+    """Per model, the success rate of the k most cosine-similar training prompts."""
+    sims = x_test @ x_train.T
+    nearest = np.argpartition(-sims, k, axis=1)[:, :k]
+    yk = y_train[nearest].astype(np.float64)  # (n, k, M)
+    seen = yk >= 0
+    return np.where(seen, yk, 0).sum(1) / np.maximum(seen.sum(1), 1)
+
+
+def two_model_folds(table: OutcomeTable, seed: int = 0) -> np.ndarray:
+    """Fold per row: MMLU by subject (whole subjects per fold), others by prompt."""
+    rng = np.random.default_rng(seed)
+    fold = np.zeros(len(table), dtype=int)
+    sources = np.array(table.sources)
+    subjects = sorted({s for s in sources if s.startswith("mmlu")})
+    subject_fold = {s: i % FOLDS for i, s in enumerate(rng.permutation(subjects))}
+    for i, s in enumerate(sources):
+        fold[i] = subject_fold[s] if s in subject_fold else rng.integers(FOLDS)
+    return fold
+
+
+def bench_two(table: OutcomeTable, x: np.ndarray, config: FitConfig) -> dict[str, object]:
+    js, jw = table.models.index(STRONG), table.models.index(WEAK)
+    keep = (table.y[:, js] >= 0) & (table.y[:, jw] >= 0)
+    table, x = table.subset(np.flatnonzero(keep)), x[keep]
+    fold = two_model_folds(table)
+    ours = np.zeros(len(table))
+    knn = np.zeros(len(table))
+    for f in range(FOLDS):
+        tr, te = fold != f, fold == f
+        model = fit_success_model(x[tr], table.y[tr], table.models, "bench", config)
+        p = model.p_matrix(x[te])
+        ours[te] = p[:, js] - p[:, jw]
+        pk = knn_p(x[tr], table.y[tr], x[te])
+        knn[te] = pk[:, js] - pk[:, jw]
+    strong, weak = table.y[:, js].astype(float), table.y[:, jw].astype(float)
+    rng = np.random.default_rng(0)
+    out: dict[str, object] = {"rows": len(table), "weak_accuracy": weak.mean(),
+                              "strong_accuracy": strong.mean()}
+    routers = {"success model": ours, f"kNN (k={KNN_K})": knn,
+               "oracle": strong - weak}
+    for name, score in routers.items():
+        out[name] = _route_metrics(score, weak, strong)
+    randoms = [_route_metrics(rng.random(len(table)), weak, strong) for _ in range(10)]
+    out["random (mean of 10)"] = {k: float(np.mean([r[k] for r in randoms])) for k in randoms[0]}
+    return out
+
+
+def _route_metrics(score: np.ndarray, weak: np.ndarray, strong: np.ndarray) -> dict[str, float]:
+    return {"APGR": mt.apgr(score, weak, strong), "CPT50": mt.cpt(score, weak, strong, 0.5),
+            "CPT80": mt.cpt(score, weak, strong, 0.8)}
+
+
+def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
+               report_dir: Path) -> dict[str, object]:
+    if table.cost is None:
+        raise SystemExit("routerbench outcomes carry no cost_usd")
+    y, cost = table.y, table.cost
+    complete = (y >= 0).all(1) & np.isfinite(cost).all(1)
+    table, x, y, cost = table.subset(np.flatnonzero(complete)), x[complete], y[complete], \
+        cost[complete]
+    n, m = y.shape
+    g = table.models.index(GPT4)
+    rng = np.random.default_rng(0)
+    fold = rng.permutation(n) % FOLDS
+    p_ours, p_knn = np.zeros((n, m)), np.zeros((n, m))
+    unit = np.zeros((n, m))  # mean cost per call as known from the training folds
+    for f in range(FOLDS):
+        tr, te = fold != f, fold == f
+        model = fit_success_model(x[tr], y[tr], table.models, "bench", config)
+        p_ours[te] = model.p_matrix(x[te])
+        p_knn[te] = knn_p(x[tr], y[tr], x[te])
+        unit[te] = cost[tr].mean(0)
+    bars = np.linspace(0.0, 1.0, 201)
+
+    def sweep(p: np.ndarray) -> list[mt.CurvePoint]:
+        points = []
+        for t in bars:
+            choice = np.zeros(n, dtype=int)
+            for f in range(FOLDS):
+                te = fold == f
+                choice[te] = mt.choose_by_bar(p[te], unit[te][0], t)
+            points.append(mt.CurvePoint(**{**asdict(mt.evaluate_choice(choice, y, cost)),
+                                           "label": f"t={t:.3f}"}))
+        return points
+
+    gpt4_cost, gpt4_acc = float(cost[:, g].mean()), float(y[:, g].mean())
+    curves = {"success model": sweep(p_ours), f"kNN (k={KNN_K})": sweep(p_knn)}
+    singles = {name: mt.CurvePoint(float(cost[:, j].mean()), float(y[:, j].mean()), name)
+               for j, name in enumerate(table.models)}
+    random_choice = rng.integers(m, size=n)
+    random_pt = mt.evaluate_choice(random_choice, y, cost)
+    # oracle: cheapest model that succeeds; if none does, the cheapest model (and it fails)
+    masked = np.where(y == 1, cost, np.inf)
+    oracle_choice = np.where(np.isfinite(masked).any(1), masked.argmin(1), cost.argmin(1))
+    oracle_pt = mt.evaluate_choice(oracle_choice, y, cost)
+
+    summary: dict[str, object] = {"rows": n, "gpt4_cost": gpt4_cost, "gpt4_accuracy": gpt4_acc}
+    for name, pts in curves.items():
+        front = mt.frontier(pts)
+        least = mt.least_cost_reaching(front, gpt4_acc)
+        summary[name] = {
+            "accuracy_at_10pct_gpt4_cost": mt.best_accuracy_within(front, 0.1 * gpt4_cost),
+            "least_cost_matching_gpt4": least,
+            "least_cost_matching_gpt4_share": None if least is None else least / gpt4_cost,
+            "auc_0_to_gpt4_cost": mt.area_under_curve(pts, gpt4_cost),
+            "best_accuracy": max(q.accuracy for q in pts),
+            "frontier": [asdict(q) for q in front]}
+    summary["single models"] = {k: asdict(v) for k, v in singles.items()}
+    summary["random"] = asdict(random_pt)
+    summary["oracle"] = asdict(oracle_pt)
+    cheap = [v for v in singles.values() if v.cost <= 0.1 * gpt4_cost]
+    summary["best single model within 10% of GPT-4 cost"] = asdict(
+        max(cheap, key=lambda q: q.accuracy)) if cheap else None
+    _plot(curves, singles, random_pt, oracle_pt, gpt4_cost,
+          report_dir / "routing_cost_accuracy.png")
+    return summary
+
+
+def _plot(curves: dict[str, list[mt.CurvePoint]], singles: dict[str, mt.CurvePoint],
+          random_pt: mt.CurvePoint, oracle_pt: mt.CurvePoint, gpt4_cost: float,
+          path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(8, 5.5))
+    for name, pts in curves.items():
+        front = mt.frontier(pts)
+        ax.step([q.cost / gpt4_cost for q in front], [q.accuracy for q in front],
+                where="post", label=name, marker=".")
+    for name, q in singles.items():
+        ax.scatter(q.cost / gpt4_cost, q.accuracy, marker="x", color="grey")
+        ax.annotate(name.split("/")[-1], (q.cost / gpt4_cost, q.accuracy), fontsize=7)
+    ax.scatter(random_pt.cost / gpt4_cost, random_pt.accuracy, marker="s", label="random")
+    ax.scatter(oracle_pt.cost / gpt4_cost, oracle_pt.accuracy, marker="*", s=120,
+               label="oracle")
+    ax.axvline(0.1, ls=":", color="k", lw=0.8)
+    ax.set_xscale("log")
+    ax.set_xlabel("mean cost per prompt / always-GPT-4's (log)")
+    ax.set_ylabel("accuracy")
+    ax.set_title("RouterBench (ARC, MBPP, Winogrande), 5-fold CV, real cost per answer")
+    ax.legend(fontsize=8)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -> str:
+    lines = ["# Routing bench", "", "Written by `python bench/routing.py --data ../shared/routing`"
+             f" ({seconds:.0f} s with cached embeddings). See docs/routing.md.", "",
+             f"## (a) Two models: {WEAK} vs {STRONG}", "",
+             f"{two['rows']} prompts, out-of-fold over {FOLDS} folds; no MMLU subject in both "
+             "train and test, GSM8K split by prompt. "
+             f"Weak accuracy {two['weak_accuracy']:.3f}, strong {two['strong_accuracy']:.3f}.",
+             "", "| router | APGR | CPT(50%) | CPT(80%) |", "|---|---|---|---|"]
+    for name, r in two.items():
+        if isinstance(r, dict):
+            lines.append(f"| {name} | {r['APGR']:.3f} | {r['CPT50']:.3f} | {r['CPT80']:.3f} |")
+    lines += ["", "## (b) Many models: RouterBench, cheapest model with P(success) >= t", "",
+              f"{many['rows']} prompts, {FOLDS}-fold CV by prompt, real cost_usd per answer. "
+              f"Always-GPT-4: accuracy {many['gpt4_accuracy']:.3f}, "
+              f"${many['gpt4_cost'] * 1000:.3f} per 1k prompts... per prompt "
+              f"${many['gpt4_cost']:.6f}.", "",
+              "| router | acc. at <= 10% GPT-4 cost | least cost matching GPT-4 (share) "
+              "| AUC (0..GPT-4 cost) | best acc. |", "|---|---|---|---|---|"]
+    for name in ("success model", f"kNN (k={KNN_K})"):
+        r = many[name]
+        share = r["least_cost_matching_gpt4_share"]
+        lines.append(f"| {name} | {r['accuracy_at_10pct_gpt4_cost']:.3f} | "
+                     f"{'not reached' if share is None else f'{share:.3f}'} | "
+                     f"{r['auc_0_to_gpt4_cost']:.3f} | {r['best_accuracy']:.3f} |")
+    lines += ["", "| single model / baseline | accuracy | cost share of GPT-4 |", "|---|---|---|"]
+    for name, q in {**many["single models"], "random": many["random"],
+                    "oracle": many["oracle"]}.items():
+        lines.append(f"| {name} | {q['accuracy']:.3f} | {q['cost'] / many['gpt4_cost']:.3f} |")
+    lines += ["", "![cost/accuracy](routing_cost_accuracy.png)", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, required=True, help="the shared routing folder")
+    parser.add_argument("--report-dir", type=Path,
+                        default=Path(__file__).resolve().parent.parent / "training" / "reports")
+    parser.add_argument("--l2-correction", type=float, default=FitConfig().l2_correction)
+    parser.add_argument("--l2-difficulty", type=float, default=FitConfig().l2_difficulty)
+    args = parser.parse_args(argv)
+    config = FitConfig(l2_correction=args.l2_correction, l2_difficulty=args.l2_difficulty)
+    start = time.time()
+    two_table = load_table(args.data / "outcomes.jsonl")
+    many_table = load_table(args.data / "routerbench" / "outcomes.jsonl")
+    x_two, x_many = embed(two_table), embed(many_table)
+    two = bench_two(two_table, x_two, config)
+    many = bench_many(many_table, x_many, config, args.report_dir)
+    seconds = time.time() - start
+    text = _markdown(two, many, seconds)
+    print(text)
+    args.report_dir.mkdir(parents=True, exist_ok=True)
+    (args.report_dir / "routing.md").write_text(text)
+    (args.report_dir / "routing.json").write_text(json.dumps(
+        {"config": asdict(config), "two_model": two, "many_model": many}, indent=2,
+        default=float))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

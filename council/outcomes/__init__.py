@@ -1,0 +1,1 @@
+"""Learning P(model succeeds on text) from per-prompt outcomes: rows, model, metrics, adequacy."""

@@ -1,0 +1,229 @@
+"""P(model m succeeds on text x): an item-response model over text embeddings.
+
+    logit P(m succeeds on x) = a_m * (skill_m - difficulty(x)) + v_m . e(x)
+
+``difficulty(x) = w . e(x) + c`` is one head shared by every model (what makes a text hard
+for everyone); ``skill_m`` and the discrimination ``a_m`` are per model; ``v_m`` is a per-model
+correction from the embedding (what this model is unusually good or bad at). The shared
+head and the corrections carry L2 penalties, the corrections a heavier one, so with little
+data every model shrinks toward its base rate rather than trusting a lucky estimate.
+
+Scale anchoring (the product's 1-5 rubric): after fitting, difficulty is shifted and scaled
+so that the training prompts have mean difficulty 3 and standard deviation 1, and skills are
+moved onto the same scale, so a model whose skill is s succeeds about half the time on a
+text of difficulty s (exactly half where its correction is zero). See docs/routing.md.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from council.errors import ArtifactError, InvalidInput
+from council.outcomes.reading import HEAD_CHARS, TAIL_CHARS, reading_text
+
+FORMAT = "council-success-model"
+FORMAT_VERSION = 1
+ANCHOR_MEAN = 3.0
+ANCHOR_SD = 1.0
+
+
+@dataclass(frozen=True)
+class FitConfig:
+    l2_difficulty: float = 1e-3  # per-cell mean loss + l2 * ||w||^2
+    l2_correction: float = 1e-2  # heavier: corrections shrink toward the shared model
+    max_iter: int = 300
+    seed: int = 0
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -40, 40)))
+
+
+@dataclass
+class SuccessModel:
+    """A fitted model; ``p_success`` for texts, ``p_from_embeddings`` for cached vectors."""
+
+    models: list[str]
+    w: np.ndarray  # (d,) difficulty head, anchored scale
+    c: float
+    a: np.ndarray  # (M,) discrimination on the anchored scale
+    skill: np.ndarray  # (M,) anchored skill
+    v: np.ndarray  # (M, d) per-model corrections
+    encoder_name: str
+    base_rate: dict[str, float] = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
+    _encoder: Any = None
+
+    # ---- prediction -------------------------------------------------------------------
+    def difficulty(self, x: np.ndarray) -> np.ndarray:
+        """Difficulty on the 1-5-anchored scale (not clipped) for embeddings ``x``."""
+        return x @ self.w + self.c
+
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        d = self.difficulty(x)
+        return self.a[None, :] * (self.skill[None, :] - d[:, None]) + x @ self.v.T
+
+    def p_matrix(self, x: np.ndarray) -> np.ndarray:
+        """(n, M) success probabilities in ``self.models`` order."""
+        return _sigmoid(self.logits(np.asarray(x, dtype=np.float64)))
+
+    def _columns(self, models: Sequence[str] | None) -> list[int]:
+        if models is None:
+            return list(range(len(self.models)))
+        index = {m: j for j, m in enumerate(self.models)}
+        unknown = [m for m in models if m not in index]
+        if unknown:
+            raise InvalidInput(f"the success model does not cover {', '.join(unknown)}; "
+                               f"it covers {', '.join(self.models)}")
+        return [index[m] for m in models]
+
+    def p_from_embeddings(self, x: np.ndarray,
+                          models: Sequence[str] | None = None) -> list[dict[str, float]]:
+        cols = self._columns(models)
+        p = self.p_matrix(x)
+        return [{self.models[j]: float(row[j]) for j in cols} for row in p]
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Embed texts the way training did (head + tail reading, same encoder)."""
+        if self._encoder is None:
+            from council.assess.encoder import default_encoder
+
+            encoder = default_encoder()
+            if encoder.name != self.encoder_name:
+                raise ArtifactError(f"model was trained with encoder {self.encoder_name!r}, "
+                                    f"but the default encoder is {encoder.name!r}")
+            self._encoder = encoder
+        return self._encoder.encode([reading_text(t) for t in texts]).astype(np.float64)
+
+    def p_success(self, texts: Sequence[str],
+                  models: Sequence[str] | None = None) -> list[dict[str, float]]:
+        """For each text, {model: P(success)} for ``models`` (default: all it covers)."""
+        for i, text in enumerate(texts):
+            if not isinstance(text, str) or not text.strip():
+                raise InvalidInput(f"text {i} is empty")
+        return self.p_from_embeddings(self.embed(texts), models)
+
+    # ---- persistence ------------------------------------------------------------------
+    def save(self, out_dir: Path) -> None:
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        np.savez(out_dir / "weights.npz", w=self.w, c=np.array([self.c]), a=self.a,
+                 skill=self.skill, v=self.v)
+        meta = {"format": FORMAT, "version": FORMAT_VERSION, "models": self.models,
+                "encoder": self.encoder_name, "dim": int(self.w.shape[0]),
+                "reading": {"head_chars": HEAD_CHARS, "tail_chars": TAIL_CHARS},
+                "base_rate": self.base_rate, **self.meta}
+        (out_dir / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True))
+
+    @classmethod
+    def load(cls, model_dir: Path) -> SuccessModel:
+        """Load an artifact; anything missing, corrupt or of another version is ArtifactError."""
+        model_dir = Path(model_dir)
+        meta_path, weights_path = model_dir / "meta.json", model_dir / "weights.npz"
+        if not meta_path.exists() or not weights_path.exists():
+            raise ArtifactError(f"no success model in {model_dir} (expected meta.json and "
+                                "weights.npz; build one with `council route train`)")
+        try:
+            meta = json.loads(meta_path.read_text())
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise ArtifactError(f"{meta_path} is corrupt: {exc}") from exc
+        if not isinstance(meta, dict) or meta.get("format") != FORMAT:
+            raise ArtifactError(f"{meta_path} is not a success-model artifact")
+        if meta.get("version") != FORMAT_VERSION:
+            raise ArtifactError(f"{meta_path} has version {meta.get('version')}; this code reads "
+                                f"version {FORMAT_VERSION}: retrain with `council route train`")
+        try:
+            with np.load(weights_path, allow_pickle=False) as z:
+                arrays = {k: np.asarray(z[k], dtype=np.float64)
+                          for k in ("w", "c", "a", "skill", "v")}
+        except (OSError, ValueError, KeyError) as exc:
+            raise ArtifactError(f"{weights_path} is corrupt: {exc}") from exc
+        models = meta.get("models")
+        m, d = len(models or []), int(meta.get("dim", -1))
+        if (not models or arrays["w"].shape != (d,) or arrays["a"].shape != (m,)
+                or arrays["skill"].shape != (m,) or arrays["v"].shape != (m, d)
+                or arrays["c"].shape != (1,)
+                or not all(np.isfinite(x).all() for x in arrays.values())):
+            raise ArtifactError(f"{weights_path} does not match {meta_path} "
+                                "(shapes or values are inconsistent)")
+        extra = {k: v for k, v in meta.items()
+                 if k not in {"format", "version", "models", "encoder", "dim", "reading",
+                              "base_rate"}}
+        return cls(models=list(models), w=arrays["w"], c=float(arrays["c"][0]), a=arrays["a"],
+                   skill=arrays["skill"], v=arrays["v"], encoder_name=str(meta.get("encoder")),
+                   base_rate=dict(meta.get("base_rate", {})), meta=extra)
+
+
+def fit_success_model(x: np.ndarray, y: np.ndarray, models: Sequence[str],
+                      encoder_name: str, config: FitConfig | None = None) -> SuccessModel:
+    """Fit on embeddings ``x`` (n, d) and outcomes ``y`` (n, M; 1, 0, or -1 for missing)."""
+    import torch
+
+    config = config or FitConfig()
+    x = np.asarray(x, dtype=np.float64)
+    y = np.asarray(y)
+    n, d = x.shape
+    m = y.shape[1]
+    if n == 0 or y.shape[0] != n or m != len(models):
+        raise InvalidInput("embeddings and outcomes disagree in shape, or there are no rows")
+    observed = y >= 0
+    rates = np.array([y[observed[:, j], j].mean() for j in range(m)])
+    if not ((rates > 0) & (rates < 1)).all():
+        raise InvalidInput("every model needs both successes and failures to be learned")
+
+    torch.manual_seed(config.seed)
+    xt = torch.tensor(x, dtype=torch.float64)
+    yt = torch.tensor(np.where(observed, y, 0), dtype=torch.float64)
+    mask = torch.tensor(observed, dtype=torch.float64)
+    n_obs = mask.sum()
+    w = torch.zeros(d, dtype=torch.float64, requires_grad=True)
+    log_a = torch.zeros(m, dtype=torch.float64, requires_grad=True)
+    prior = np.log(rates / (1 - rates))
+    s = torch.tensor(prior, dtype=torch.float64, requires_grad=True)  # c fixed at 0 in fit
+    v = torch.zeros((m, d), dtype=torch.float64, requires_grad=True)
+    params = [w, log_a, s, v]
+    opt = torch.optim.LBFGS(params, lr=1.0, max_iter=config.max_iter,
+                            line_search_fn="strong_wolfe", tolerance_grad=1e-7)
+
+    def loss_fn() -> torch.Tensor:
+        theta = xt @ w
+        logits = torch.exp(log_a)[None, :] * (s[None, :] - theta[:, None]) + xt @ v.T
+        bce = torch.nn.functional.binary_cross_entropy_with_logits(
+            logits, yt, weight=mask, reduction="sum") / n_obs
+        return bce + config.l2_difficulty * (w @ w) + config.l2_correction * (v * v).sum()
+
+    def closure() -> torch.Tensor:
+        opt.zero_grad()
+        loss = loss_fn()
+        loss.backward()
+        return loss
+
+    opt.step(closure)
+    final = float(loss_fn().detach())
+    if not np.isfinite(final):
+        raise ArtifactError("training diverged (non-finite loss)")
+
+    w_np, a_np = w.detach().numpy(), np.exp(log_a.detach().numpy())
+    s_np, v_np = s.detach().numpy(), v.detach().numpy()
+    theta = x @ w_np
+    mu, sd = float(theta.mean()), float(theta.std())
+    if sd < 1e-9:  # texts carry no difficulty signal: keep a unit scale, centre at 3
+        sd = 1.0
+    scale = sd / ANCHOR_SD
+    # difficulty' = ANCHOR_MEAN + (theta - mu) / scale; a(s - theta) = a*scale*(s' - difficulty')
+    model = SuccessModel(
+        models=list(models), w=w_np / scale, c=ANCHOR_MEAN - mu / scale,
+        a=a_np * scale, skill=ANCHOR_MEAN + (s_np - mu) / scale, v=v_np,
+        encoder_name=encoder_name,
+        base_rate={mm: float(r) for mm, r in zip(models, rates, strict=True)},
+        meta={"train_rows": int(n), "train_loss": final,
+              "fit": {"l2_difficulty": config.l2_difficulty,
+                      "l2_correction": config.l2_correction, "max_iter": config.max_iter},
+              "anchor": {"mean": ANCHOR_MEAN, "sd": ANCHOR_SD}})
+    return model
