@@ -415,8 +415,12 @@ class CatalogStore:
     def replace_models(self, new_models: dict[str, ModelEntry], *, editor: Editor, reason: str,
                        evidence_url: str | None = None, origin: str,
                        remove: frozenset[str] = frozenset(),
-                       meta: CatalogMeta | None = None) -> Catalog:
-        """Write or remove whole entries in one transaction, one audit row per model."""
+                       meta: CatalogMeta | None = None,
+                       reasons: dict[str, str] | None = None) -> Catalog:
+        """Write or remove whole entries in one transaction, one audit row per model.
+
+        ``reasons`` overrides ``reason`` for particular models.
+        """
         if editor.name != FILES_EDITOR:
             editor.require_editor()
         with _write(self.db) as conn:
@@ -453,8 +457,9 @@ class CatalogStore:
                 conn.execute(
                     "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
                     "evidence_url, revision, version) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [now, editor.name, model_id, "*", json.dumps(old), json.dumps(new), reason,
-                     evidence_url, revision, catalog.version],
+                    [now, editor.name, model_id, "*", json.dumps(old), json.dumps(new),
+                     (reasons or {}).get(model_id, reason), evidence_url, revision,
+                     catalog.version],
                 )
         return catalog
 
@@ -502,9 +507,17 @@ def init_catalog(db: sqlite_utils.Database, catalog_dir: Path | str) -> Catalog:
         m.id: m for m in from_files.models
         if previous_files.get(m.id) != m
     }
+    working = {m.id: m for m in store.current().models} if store.current_version else {}
+    overridden = {
+        model_id: "catalog files changed this model; they replace edits made in the app "
+                  "(see the earlier audit entries to redo them)"
+        for model_id in changed
+        if model_id in previous_files and working.get(model_id) not in (None,
+                                                                        previous_files[model_id])
+    }
     catalog = store.replace_models(
         changed, editor=Editor(FILES_EDITOR), reason="catalog files loaded",
-        origin="files", remove=removed, meta=from_files.meta,
+        origin="files", remove=removed, meta=from_files.meta, reasons=overridden,
     )
     with _write(db) as conn:
         store._set_state(conn, "files_version", from_files.version)

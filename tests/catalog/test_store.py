@@ -226,3 +226,19 @@ def test_price_edit_starts_today_and_keeps_history(db_path: Path, catalog_dir: P
     with pytest.raises(InvalidInput, match="no field"):
         store.update_field("claude-haiku-4-5", "price.tiers", [], editor=ALICE, reason="x",
                            expected_revision=store.revision("claude-haiku-4-5"))
+
+
+def test_files_replacing_an_app_edit_say_so_in_the_audit(db_path: Path, catalog_dir: Path) -> None:
+    db = open_db(db_path)
+    init_catalog(db, catalog_dir)
+    store = CatalogStore(db)
+    store.update_field("kimi-k2.6", "max_output", 100_000, editor=ALICE, reason="app edit",
+                       expected_revision=store.revision("kimi-k2.6"))
+    path = catalog_dir / "moonshotai.yaml"
+    data = yaml.safe_load(path.read_text())
+    kimi = next(m for m in data["models"] if m["id"] == "kimi-k2.6")
+    kimi["max_output"] = 120_000
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    assert init_catalog(db, catalog_dir).get("kimi-k2.6").max_output == 120_000
+    latest = store.audit_log("kimi-k2.6")[0]
+    assert latest.field == "*" and "replace edits made in the app" in latest.reason
