@@ -1,0 +1,40 @@
+"""History page in AppTest: recent recommendations, their feedback and the spend summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from council import store
+from council.db import open_db
+from council.task import parse_task
+from tests.app.conftest import no_exception, page_app
+
+
+def _rec(model: str, month: float, default_month: float) -> dict:
+    return {"catalog_version": "v1",
+            "recommended": {"model_id": model, "cost": {"per_month": month}},
+            "default": {"model_id": "frontier", "cost": {"per_month": default_month}}}
+
+
+def test_empty_history(council_home: Path) -> None:
+    at = page_app("history").run()
+    no_exception(at)
+    assert any("No priced recommendations yet" in i.value for i in at.info)
+
+
+def test_history_lists_recommendations_feedback_and_spend(council_home: Path) -> None:
+    db = open_db(council_home / "council.db")
+    a = store.save_recommendation(db, parse_task(description="Tag tickets"),
+                                  _rec("small", 10.0, 200.0))
+    store.save_recommendation(db, parse_task(description="Review PRs"), _rec("mid", 40.0, 100.0))
+    store.add_feedback(db, a, "small", True, "")
+    at = page_app("history").run()
+    no_exception(at)
+    values = {m.label: m.value for m in at.metric}
+    assert values["On the default frontier model"] == "$300.00"
+    assert values["On the recommended models"] == "$50.00"
+    assert values["Saved"] == "$250.00"
+    table = at.dataframe[0].value
+    assert list(table["task"]) == ["Review PRs", "Tag tickets"]
+    assert list(table["feedback"]) == ["", "1/1 adequate"]
+    assert table["open"].iloc[1] == f"/?r={a}"
