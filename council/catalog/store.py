@@ -231,7 +231,13 @@ class CatalogStore:
         return ModelRecord(ModelEntry.model_validate_json(row[0]), row[1], row[2], row[3])
 
     def revision(self, model_id: str) -> int:
-        return self.record(model_id).revision
+        """The model's revision number, to pass back as ``expected_revision`` when saving."""
+        model_id = self.current().get(model_id).id
+        row = self.db.execute("SELECT revision FROM catalog_models WHERE id = ?",
+                              [model_id]).fetchone()
+        if row is None:
+            raise NotFound(f"model {model_id} has no working copy")
+        return int(row[0])
 
     def stale(self, today: date) -> list[str]:
         """Models whose price in force was verified more than 60 days before ``today``."""
@@ -243,7 +249,7 @@ class CatalogStore:
         rows = [p.model_dump(mode="json")
                 for p in sorted(model.prices, key=lambda p: p.effective_from)]
         edits = [a.to_dict() for a in self.audit_log(model.id)
-                 if a.field.startswith("prices") or a.field == "*"]
+                 if a.field.startswith("price") or a.field == "*"]
         return {"model_id": model.id, "prices": rows, "changes": edits}
 
     def audit_log(self, model_id: str | None = None, limit: int | None = None) -> list[AuditEntry]:

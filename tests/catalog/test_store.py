@@ -222,7 +222,9 @@ def test_price_edit_starts_today_and_keeps_history(db_path: Path, catalog_dir: P
     assert model.price_on().effective_from >= today - timedelta(days=1)
     assert model.price_on().source == "https://example.org/pricing"
     assert model.price_on(before.effective_from).output == before.output
-    assert len(store.price_history("claude-haiku-4-5")["prices"]) == len(model.prices)
+    history = store.price_history("claude-haiku-4-5")
+    assert len(history["prices"]) == len(model.prices)
+    assert history["changes"][0]["id"] == entry.id
     with pytest.raises(InvalidInput, match="no field"):
         store.update_field("claude-haiku-4-5", "price.tiers", [], editor=ALICE, reason="x",
                            expected_revision=store.revision("claude-haiku-4-5"))
