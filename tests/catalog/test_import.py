@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from council.catalog.diff import CURATED, SOURCES_DISAGREE
 from council.catalog.editors import Editor, hash_password
@@ -214,3 +216,35 @@ def test_source_paths_come_from_the_environment(store: CatalogStore, tmp_path: P
     changes = store.propose_import({"modelsdev": None})
     assert changes.get("o3:max_output").proposed == 50_000
     assert {c.model_id for c in changes.changes} == {"o3"}
+
+
+def _facts_from(catalog: Catalog) -> dict[str, dict[str, object]]:
+    from council.catalog.diff import current_value
+    from council.catalog.importers import ENTRY_FACTS, PRICE_FACTS
+
+    out: dict[str, dict[str, object]] = {}
+    for model in catalog.models:
+        facts = {k: current_value(model, k) for k in (*PRICE_FACTS, *ENTRY_FACTS)}
+        out[model.id] = {k: v for k, v in facts.items() if v is not None}
+    return out
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data(), factor=st.floats(min_value=0.2, max_value=0.95))
+def test_diff_proposes_exactly_what_a_source_changes(catalog: Catalog, data: st.DataObject,
+                                                      factor: float) -> None:
+    from council.catalog.diff import propose
+    from council.catalog.importers import SourceFacts
+
+    facts = _facts_from(catalog)
+    assert propose(catalog, [SourceFacts("mirror", "test", facts)]).changes == ()
+    model_id = data.draw(st.sampled_from(sorted(facts)))
+    key = data.draw(st.sampled_from(["price.input", "price.output", "max_output"]))
+    changed = dict(facts[model_id])
+    changed[key] = (round(changed[key] * factor) if isinstance(changed[key], int)
+                    else changed[key] * factor)
+    if changed[key] == facts[model_id][key]:
+        return
+    result = propose(catalog, [SourceFacts("mirror", "test", {**facts, model_id: changed})])
+    assert [(c.key, c.proposed) for c in result.changes] == [(f"{model_id}:{key}",
+                                                              changed[key])]
