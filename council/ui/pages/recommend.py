@@ -164,9 +164,29 @@ def _show_stored(share_id: str, catalog_store: Any) -> None:
         return
     rec = stored.rec
     _answer(rec)
+    st.button("Edit these assumptions and re-run", key="edit_assumptions",
+              on_click=_fill_form, args=(stored,),
+              help="Copies the task and every assumption the answer used into the form above.")
     _share(stored)
     _feedback(stored)
     _rerun(stored, catalog_store)
+
+
+def _fill_form(stored: store.StoredRecommendation) -> None:
+    """Put the stored task and the workload it assumed into the form's widgets."""
+    spec = stored.spec
+    used = recview.assumptions(stored.rec)
+    st.session_state["description"] = spec.description
+    st.session_state["needs"] = sorted(spec.needs)
+    known = state.get_catalog_store().current().providers
+    st.session_state["providers"] = [p for p in spec.providers if p in known]
+    st.session_state["quality"] = spec.quality
+    st.session_state["batch"] = spec.batch
+    st.session_state["summarise_history"] = spec.summarise_history
+    for name in WORKLOAD_FIELDS:
+        value = used.get(name, getattr(spec, name))
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            st.session_state[name] = float(value) if name == "runs_per_month" else int(value)
 
 
 def _answer(rec: dict[str, Any]) -> None:
