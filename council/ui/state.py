@@ -87,7 +87,7 @@ def secrets() -> Mapping[str, Any]:
 def _voters(voters_file: str | None, secret_names: tuple[str, ...]) -> list[Any]:
     from council.assess.voters import load_voters
 
-    if voters_file is None:
+    if voters_file is None or not Path(voters_file).exists():
         return []
     return list(load_voters(Path(voters_file), secrets=secrets()))
 
