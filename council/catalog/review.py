@@ -1,0 +1,128 @@
+"""Review of imports: diff public sources against the catalog, then apply what a person accepts.
+
+Fields a person edited by hand and fields where sources disagree are flagged and only applied
+when named explicitly. Price changes start today as a new dated row.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from council.catalog.diff import Change, ChangeSet, check_guards, propose
+from council.catalog.editors import Editor
+from council.catalog.importers import ENTRY_FACTS, PRICE_FACTS, read_source
+from council.catalog.store import (
+    FILES_EDITOR,
+    AuditEntry,
+    CatalogStore,
+    _set_price_from_today,
+    _write,
+)
+from council.errors import ConflictError, InvalidInput
+
+
+def _curated_facts(store: CatalogStore) -> dict[str, set[str]]:
+    """Fact keys (importer vocabulary) a person has edited by hand, per model."""
+    curated: dict[str, set[str]] = {}
+    for entry in store.audit_log():
+        if entry.editor == FILES_EDITOR or entry.field == "*":
+            continue
+        top = entry.field.split(".")[0]
+        keys: set[str] = set()
+        if top in ("prices", "price"):
+            keys = set(PRICE_FACTS)
+        elif top == "input_modalities":
+            keys = {"vision"}
+        elif top in ENTRY_FACTS:
+            keys = {top}
+        curated.setdefault(entry.model_id, set()).update(keys)
+    return curated
+
+
+def propose_import(store: CatalogStore, sources: dict[str, Path | None]) -> ChangeSet:
+    """Read each source, apply the guards, and diff against the current catalog."""
+    catalog = store.current()
+    read = []
+    for kind, path in sources.items():
+        facts = read_source(kind, catalog, path)
+        previous = store._state(f"import_matched:{kind}")
+        check_guards(facts, int(previous) if previous else None)
+        read.append(facts)
+    return propose(catalog, read, _curated_facts(store))
+
+
+def apply_import(store: CatalogStore, change_set: ChangeSet, *, editor: Editor, reason: str,
+                 accept: list[str] | tuple[str, ...] = (), apply_all: bool = False,
+                 today: date | None = None) -> list[AuditEntry]:
+    """Apply reviewed changes: the keys in ``accept`` (``model:field``, or ``model:field=KIND``
+    to pick one source where sources disagree) and, with ``apply_all``, every unflagged one.
+
+    Price changes add a new dated price row (effective and verified ``today``); other fields
+    change in place. Each is audited with the source as evidence.
+    """
+    editor.require_editor()
+    if not reason or not reason.strip():
+        raise InvalidInput("say why you are applying this import (reason)")
+    if change_set.catalog_version != store.current_version:
+        raise ConflictError(
+            f"the catalog changed since this import was proposed (was {change_set.catalog_version},"
+            f" now {store.current_version}); run the import again"
+        )
+    today = today or datetime.now(UTC).date()
+    kinds = {s.kind: s.source for s in change_set.sources}
+    chosen: dict[str, Change] = {}
+    if apply_all:
+        chosen.update({c.key: c for c in change_set.changes if not c.needs_person})
+    for item in accept:
+        key, _, kind = item.partition("=")
+        change = change_set.get(key)
+        if not change.applicable:
+            raise InvalidInput(f"{key} cannot be applied from an import; edit the catalog files")
+        if change.alternatives:
+            if kind not in kinds or kinds[kind] not in change.alternatives:
+                raise InvalidInput(
+                    f"sources disagree on {key}; pick one with {key}=KIND, KIND one of "
+                    f"{', '.join(k for k, s in kinds.items() if s in change.alternatives)}"
+                )
+            source = kinds[kind]
+            change = Change(change.model_id, change.field, change.current,
+                            change.alternatives[source], source, change.flags)
+        chosen[key] = change
+    if not chosen:
+        raise InvalidInput("nothing to apply: name changes with --accept or use --apply-all")
+    by_model: dict[str, list[Change]] = {}
+    for change in chosen.values():
+        by_model.setdefault(change.model_id, []).append(change)
+    done: list[AuditEntry] = []
+    note = reason.strip()
+    for model_id, changes in sorted(by_model.items()):
+        price_changes = [c for c in changes if c.field.startswith("price.")]
+        for change in changes:
+            if change.field.startswith("price."):
+                continue
+            field, value = change.field, change.proposed
+            if field == "vision":
+                modalities = list(store.current().get(model_id).input_modalities)
+                if value and "image" not in modalities:
+                    modalities.append("image")
+                if not value:
+                    modalities = [m for m in modalities if m != "image"]
+                field, value = "input_modalities", modalities
+            done.append(store._apply_field(
+                model_id, field, value, editor=editor, reason=f"import: {note}",
+                evidence_url=change.source, expected_revision=store.revision(model_id)))
+        if price_changes:
+            data = store.current().get(model_id).model_dump(mode="json")
+            source = "; ".join(sorted({c.source for c in price_changes}))
+            _set_price_from_today(
+                data, {c.field.removeprefix("price."): c.proposed for c in price_changes},
+                source=source, today=today,
+            )
+            done.append(store._apply_field(
+                model_id, "prices", data["prices"], editor=editor, reason=f"import: {note}",
+                evidence_url=source, expected_revision=store.revision(model_id)))
+    with _write(store.db) as conn:
+        for source in change_set.sources:
+            store._set_state(conn, f"import_matched:{source.kind}", str(source.matched))
+    return done
