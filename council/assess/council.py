@@ -30,6 +30,9 @@ SMOOTHING = 0.1
 LLM_DIFFICULTY_SD = 0.5
 LOW_TOP_P = 0.5
 LOW_SPREAD = 1.0
+# Voters get the whole overall timeout as their deadline; the council waits this much
+# longer so a voter that honours its deadline reports its own reason ("timed out after").
+GRACE_S = 0.25
 
 
 class Classifier(Protocol):
@@ -120,7 +123,7 @@ def assess(
     A voter still running at the overall deadline is dropped with a note.
     """
     start = time.monotonic()
-    deadline = start + overall_timeout_s
+    deadline = start + overall_timeout_s + GRACE_S
     votes: list[Vote] = []
 
     def arrived(vote: Vote) -> None:
@@ -143,7 +146,8 @@ def assess(
                 pending.pop(future)
                 arrived(future.result())
         for voter in pending.values():
-            arrived(Vote(voter=voter.name, kind="llm", model=voter.model, weight=voter.weight,
+            arrived(Vote(voter=voter.name, kind=getattr(voter, "kind", "llm"),
+                         model=voter.model, weight=voter.weight,
                          latency_s=time.monotonic() - start,
                          error=f"no answer within the council's {overall_timeout_s:.1f} s"))
     finally:
