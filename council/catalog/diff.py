@@ -175,6 +175,14 @@ def propose(catalog: Catalog, sources: Iterable[SourceFacts],
                 continue
             values = list(said.values())
             disagree = any(not same(values[0], v) for v in values[1:])
+            if key.startswith("price.") and not disagree:
+                # The curated price names where it came from; another source differing from it
+                # is a disagreement between sources even when only one is imported now.
+                row_source = entry.price_on().source.lower()
+                kinds = {s.source: s.kind for s in sources}
+                if any(kinds[src].lower() not in row_source for src in differing):
+                    disagree = True
+                    said = {f"curated ({entry.price_on().source})": current, **said}
             flags = []
             if disagree:
                 flags.append(SOURCES_DISAGREE)

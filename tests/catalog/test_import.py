@@ -115,8 +115,14 @@ def test_litellm_difference_applies_as_a_new_dated_price(store: CatalogStore,
     assert "gpt-4.1:price.input" in keys
     assert not any(k.startswith(("gemini-2.5-flash:price", "mistral-large-3:price"))
                    for k in keys)
+    change = changes.get("gpt-4.1:price.input")
+    assert SOURCES_DISAGREE in change.flags  # the curated price came from genai-prices
+    assert any(k.startswith("curated") for k in change.alternatives)
+    with pytest.raises(InvalidInput, match="sources disagree"):
+        store.apply_import(changes, editor=ALICE, reason="x", apply_all=True,
+                           accept=["gpt-4.1:price.input"])
     applied = store.apply_import(changes, editor=ALICE, reason="price cut",
-                                 accept=["gpt-4.1:price.input"], today=date(2026, 12, 1))
+                                 accept=["gpt-4.1:price.input=litellm"], today=date(2026, 12, 1))
     assert [a.field for a in applied] == ["prices"]
     model = store.current().get("gpt-4.1")
     assert model.price_on(date(2026, 12, 1)).input == 1.5
