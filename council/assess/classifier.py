@@ -25,7 +25,7 @@ from council.categories import CATEGORY_KEYS
 from council.errors import ArtifactError, InvalidInput
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "1"
+CODE_VERSION = "2"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
@@ -40,8 +40,12 @@ ARRAY_NAMES = (
 HEAD_CHARS = 700
 TAIL_CHARS = 300
 ELISION = " [...] "
+LENGTH_CAP = HEAD_CHARS + TAIL_CHARS
 # Below this share of printable characters the input is treated as binary junk.
 MIN_PRINTABLE = 0.85
+# Below this share of letters and digits among non-space characters the input is symbols or
+# emoji (MiniLM reads emoji as [UNK], so their embedding says nothing about the task).
+MIN_WORDLIKE = 0.3
 # Weight of the training prior mixed into an out-of-domain prediction.
 OOD_PRIOR_MIX = 0.5
 # How much a low-confidence vote counts when the council combines votes.
@@ -54,6 +58,14 @@ def prepare_text(text: str) -> str:
     if len(text) <= HEAD_CHARS + TAIL_CHARS + len(ELISION):
         return text
     return text[:HEAD_CHARS] + ELISION + text[-TAIL_CHARS:]
+
+
+def wordlike_share(text: str) -> float:
+    """Share of letters and digits (any script) among non-whitespace characters."""
+    sample = [ch for ch in text[:20_000] if not ch.isspace()]
+    if not sample:
+        return 0.0
+    return sum(1 for ch in sample if ch.isalnum()) / len(sample)
 
 
 def printable_share(text: str) -> float:
@@ -74,7 +86,10 @@ def extra_features(texts: Sequence[str], names: Sequence[str]) -> np.ndarray:
     cols: list[list[float]] = []
     for name in names:
         if name == "log_length":
-            cols.append([math.log10(len(t) + 1) / 5.0 for t in texts])
+            # Capped at what the encoder reads, so a 200 KB paste does not extrapolate far
+            # beyond the corpus; scaled to [0, 1].
+            cols.append([math.log10(min(len(t.strip()), LENGTH_CAP) + 1) / math.log10(
+                LENGTH_CAP + 1) for t in texts])
         elif name == "code":
             cols.append([1.0 if any(m in t for m in _CODE_MARKERS) else 0.0 for t in texts])
         else:
@@ -202,6 +217,9 @@ class LocalClassifier:
             if share < MIN_PRINTABLE:
                 out_of_domain = True
                 reasons.append(f"mostly non-text characters ({share:.0%} printable)")
+            elif (words := wordlike_share(text)) < MIN_WORDLIKE:
+                out_of_domain = True
+                reasons.append(f"mostly symbols or emoji ({words:.0%} letters and digits)")
             if similarity[i] < p.ood_threshold:
                 out_of_domain = True
                 reasons.append(f"unlike the training tasks (similarity {similarity[i]:.2f} "
