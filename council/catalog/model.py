@@ -45,6 +45,8 @@ class Catalog:
                         f"model {entry.id}: name {name!r} is already used by {other.id}"
                     )
                 index[name] = entry
+        for name, entry in list(index.items()):
+            index.setdefault(name.lower(), entry)
         object.__setattr__(self, "_index", index)
         computed = content_hash(canonical_json(models, self.meta))
         if self.version and self.version != computed:
@@ -56,14 +58,14 @@ class Catalog:
             )
 
     def get(self, model_id: str) -> ModelEntry:
-        """A model by id, API id or alias."""
-        try:
-            return self._index[model_id]
-        except KeyError:
+        """A model by id, API id or alias (case-insensitive)."""
+        found = self._index.get(model_id) or self._index.get(model_id.strip().lower())
+        if found is None:
             raise NotFound(
                 f"unknown model {model_id!r}; `council catalog list` shows the "
                 f"{len(self.models)} known models"
-            ) from None
+            )
+        return found
 
     def __contains__(self, model_id: object) -> bool:
         return model_id in self._index

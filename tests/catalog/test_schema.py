@@ -43,6 +43,8 @@ def test_every_model_has_every_skill_with_evidence(catalog: Catalog) -> None:
 def test_aliases_and_api_ids_resolve(catalog: Catalog) -> None:
     assert catalog.get("claude-opus-4-5-20251101").id == "claude-opus-4-5"
     assert catalog.get("gemini-3.1-pro-preview").id == "gemini-3.1-pro"
+    assert catalog.get(" Claude-Opus-4-7 ").id == "claude-opus-4-7"
+    assert catalog.get("Qwen/Qwen3.6-Plus").id == catalog.get("qwen/qwen3.6-plus").id
     with pytest.raises(NotFound, match="unknown model"):
         catalog.get("gpt-99")
 
