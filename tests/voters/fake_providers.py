@@ -48,7 +48,7 @@ def task_text(user_content: str) -> str:
 class Script:
     """What the server does next. `failures` are consumed one per request, then `mode`."""
 
-    mode: str = "ok"  # ok | slow | truncated | off_schema | not_json
+    mode: str = "ok"  # ok | truncated | cut (at the output cap) | not_json | bad_body
     delay_s: float = 0.0
     failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     cached_tokens: int = 0
@@ -136,6 +136,10 @@ class FakeProviders:
             return
         if script.delay_s:
             time.sleep(script.delay_s)
+        if script.mode == "bad_body":
+            self._send(handler, 200, {"unexpected": True, "content": None})
+            return
+        cut = script.mode == "cut"
         if anthropic:
             system = body["system"][0]["text"]
             user = body["messages"][-1]["content"]
@@ -149,7 +153,8 @@ class FakeProviders:
             cached = min(script.cached_tokens, prompt_tokens)
             self._send(handler, 200, {
                 "id": "msg_fake", "type": "message", "role": "assistant",
-                "model": body["model"], "stop_reason": "end_turn", "stop_sequence": None,
+                "model": body["model"],
+                "stop_reason": "max_tokens" if cut else "end_turn", "stop_sequence": None,
                 "content": [{"type": "text", "text": text}],
                 "usage": {"input_tokens": prompt_tokens - cached,
                           "cache_creation_input_tokens": 0 if cached else len(system) // 4,
@@ -160,7 +165,7 @@ class FakeProviders:
             cached = min(script.cached_tokens, prompt_tokens)
             self._send(handler, 200, {
                 "id": "chatcmpl-fake", "object": "chat.completion", "model": body["model"],
-                "choices": [{"index": 0, "finish_reason": "stop",
+                "choices": [{"index": 0, "finish_reason": "length" if cut else "stop",
                              "message": {"role": "assistant", "content": text}}],
                 "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": output_tokens,
                           "total_tokens": prompt_tokens + output_tokens,
@@ -171,7 +176,7 @@ class FakeProviders:
     def _answer_text(task: str, script: Script) -> str:
         answer = script.answer if script.answer is not None else classify(task)
         text = json.dumps(answer)
-        if script.mode == "truncated":
+        if script.mode in ("truncated", "cut"):
             return text[: len(text) // 2]
         if script.mode == "not_json":
             return "I think this is a coding task."

@@ -110,3 +110,11 @@ def test_key_never_in_repr_logs_or_errors(fake, caplog):
     assert key not in repr(voter)
     assert key not in caplog.text
     assert key not in repr(ok.to_dict()) + repr(bad.to_dict())
+
+
+@pytest.mark.parametrize("mode,reason", [("bad_body", "malformed Messages API response"),
+                                         ("cut", "answer cut off at max_tokens (200)")])
+def test_bad_bodies_and_cut_answers(fake, mode, reason):
+    fake.script.mode = mode
+    vote = anthropic_voter(fake).vote(TASK, 5.0)
+    assert vote.error == reason

@@ -132,3 +132,11 @@ def test_key_never_in_repr_logs_or_errors(fake, caplog):
     ok = voter.vote(TASK, 5.0)
     key = fake.keys["openai"]
     assert key not in repr(voter) + caplog.text + repr(bad.to_dict()) + repr(ok.to_dict())
+
+
+@pytest.mark.parametrize("mode,reason", [("bad_body", "malformed chat-completions response"),
+                                         ("cut", "answer cut off at max_tokens (200)")])
+def test_bad_bodies_and_cut_answers(fake, mode, reason):
+    fake.script.mode = mode
+    vote = openai_voter(fake).vote(TASK, 5.0)
+    assert vote.error == reason

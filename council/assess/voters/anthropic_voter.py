@@ -61,13 +61,17 @@ class AnthropicVoter(ProviderVoter):
             ) from None
         except anthropic.APIResponseValidationError:
             raise VoterError("malformed response from the Anthropic API") from None
-        text = "".join(getattr(block, "text", "") for block in message.content
-                       if getattr(block, "type", "") == "text")
-        usage = message.usage
-        return Reply(
-            text=text,
-            input_tokens=usage.input_tokens or 0,
-            cache_read_tokens=usage.cache_read_input_tokens or 0,
-            cache_write_tokens=usage.cache_creation_input_tokens or 0,
-            output_tokens=usage.output_tokens or 0,
-        )
+        try:
+            text = "".join(block.text for block in message.content
+                           if getattr(block, "type", "") == "text")
+            usage = message.usage
+            return Reply(
+                text=text,
+                input_tokens=usage.input_tokens or 0,
+                cache_read_tokens=usage.cache_read_input_tokens or 0,
+                cache_write_tokens=usage.cache_creation_input_tokens or 0,
+                output_tokens=usage.output_tokens or 0,
+                truncated=message.stop_reason == "max_tokens",
+            )
+        except (AttributeError, TypeError):
+            raise VoterError("malformed Messages API response") from None

@@ -72,6 +72,7 @@ class Reply:
     cache_read_tokens: int = 0
     cache_write_tokens: int = 0
     output_tokens: int = 0
+    truncated: bool = False  # the provider stopped at the output cap
 
 
 class VoterTimeout(VoterError):
@@ -121,7 +122,8 @@ class ProviderVoter:
         try:
             answer = parse_answer(reply.text)
         except VoterError as exc:  # tokens were spent; the vote keeps its cost
-            base.error = str(exc)
+            base.error = (f"answer cut off at max_tokens ({self.config.max_tokens})"
+                          if reply.truncated else str(exc))
         else:
             base.category = answer.category
             base.category_p = {}

@@ -9,10 +9,12 @@ Run `python -m council.assess.voters.cost [voters.toml]` to print the table.
 
 from __future__ import annotations
 
+import functools
 import math
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from council.assess.voters.base import PriceFn, VoterConfig, read_configs
 from council.assess.voters.prompt import INSTRUCTIONS, task_message
@@ -54,10 +56,15 @@ def catalog_price_fn(catalog: Catalog) -> PriceFn:
     return price
 
 
-def o200k_tokens(text: str) -> int:
+@functools.cache
+def _o200k() -> Any:
     import bpe_openai
 
-    return len(bpe_openai.get_encoding("o200k_base").encode(text))
+    return bpe_openai.get_encoding("o200k_base")
+
+
+def o200k_tokens(text: str) -> int:
+    return len(_o200k().encode(text))
 
 
 @dataclass(frozen=True)

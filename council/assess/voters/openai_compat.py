@@ -108,11 +108,11 @@ class OpenAICompatVoter(ProviderVoter):
             choice = body["choices"][0]
             text = choice["message"].get("content") or ""
             usage = body.get("usage") or {}
+            prompt = int(usage.get("prompt_tokens") or 0)
+            cached = int((usage.get("prompt_tokens_details") or {}).get("cached_tokens") or 0)
+            refusal = choice["message"].get("refusal")
         except (ValueError, KeyError, IndexError, TypeError, AttributeError):
             raise VoterError("malformed chat-completions response") from None
-        prompt = int(usage.get("prompt_tokens") or 0)
-        cached = int((usage.get("prompt_tokens_details") or {}).get("cached_tokens") or 0)
-        refusal = choice["message"].get("refusal")
         if refusal and not text:
             raise VoterError(f"model refused: {str(refusal)[:80]}")
         return Reply(
@@ -120,4 +120,5 @@ class OpenAICompatVoter(ProviderVoter):
             input_tokens=max(0, prompt - cached),
             cache_read_tokens=cached,
             output_tokens=int(usage.get("completion_tokens") or 0),
+            truncated=choice.get("finish_reason") == "length",
         )
