@@ -159,3 +159,10 @@ def test_failed_votes_do_not_count_and_disagreement_is_low_confidence():
     assert combine([_vote("translation", 1.0), _vote("debugging", 4.0)]).low_confidence
     with pytest.raises(VoterError):
         combine([failed])
+
+
+def test_zero_deadline_is_a_timeout_not_a_hang(fake, classifier):
+    result = assess(TASK, classifier=classifier, voters=[openai_voter(fake)],
+                    overall_timeout_s=0.0)
+    assert "nano: timed out after 0.0 s" in result.notes
+    assert fake.requests == []

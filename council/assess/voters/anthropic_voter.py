@@ -5,9 +5,9 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from council.assess.voters.base import ProviderVoter, Reply, VoterTimeout
+from council.assess.voters.base import ProviderVoter, Reply
 from council.assess.voters.prompt import INSTRUCTIONS, task_message
-from council.assess.voters.retry import HTTPFailure, retry_after_seconds
+from council.assess.voters.retry import HTTPFailure, VoterTimeout, retry_after_seconds
 from council.errors import VoterError
 
 

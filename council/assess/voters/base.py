@@ -17,7 +17,7 @@ from typing import Any, Literal, Protocol, runtime_checkable
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from council.assess.voters.prompt import parse_answer
-from council.assess.voters.retry import RetryPolicy, call_with_retries
+from council.assess.voters.retry import RetryPolicy, VoterTimeout, call_with_retries
 from council.assessment import Vote
 from council.errors import InvalidInput, MissingKey, VoterError
 from council.keys import get_key
@@ -73,10 +73,6 @@ class Reply:
     cache_write_tokens: int = 0
     output_tokens: int = 0
     truncated: bool = False  # the provider stopped at the output cap
-
-
-class VoterTimeout(VoterError):
-    """The provider did not answer within the time left."""
 
 
 class ProviderVoter:

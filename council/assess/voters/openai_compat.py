@@ -13,9 +13,9 @@ from typing import Any
 
 import httpx
 
-from council.assess.voters.base import ProviderVoter, Reply, VoterTimeout
+from council.assess.voters.base import ProviderVoter, Reply
 from council.assess.voters.prompt import INSTRUCTIONS, OUTPUT_SCHEMA, SCHEMA_NAME, task_message
-from council.assess.voters.retry import HTTPFailure, retry_after_seconds
+from council.assess.voters.retry import HTTPFailure, VoterTimeout, retry_after_seconds
 from council.errors import VoterError
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"

@@ -18,6 +18,10 @@ from council.errors import VoterError
 T = TypeVar("T")
 
 
+class VoterTimeout(VoterError):
+    """The provider did not answer within the time left."""
+
+
 class HTTPFailure(VoterError):
     """A provider answered with an HTTP error status."""
 
@@ -74,13 +78,13 @@ def call_with_retries(
 
     `deadline` is a clock() instant. Retryable failures are HTTPFailure with status 429/5xx;
     the wait is Retry-After when the server gives one, else exponential backoff with full
-    jitter. Raises the last HTTPFailure, or VoterError when the deadline leaves no time.
+    jitter. Raises the last HTTPFailure, or VoterTimeout when the deadline leaves no time.
     """
     tries = 0
     while True:
         left = deadline - clock()
         if left <= 0:
-            raise VoterError("deadline passed before the provider answered")
+            raise VoterTimeout("deadline passed before the provider answered")
         try:
             return attempt(left)
         except HTTPFailure as failure:
