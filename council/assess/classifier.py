@@ -158,6 +158,19 @@ class ClassifierParams:
         }
 
 
+_controller: Any = None
+
+
+def _blas_controller() -> Any:
+    """A cached threadpoolctl controller (building one scans loaded libraries: ~1 ms)."""
+    global _controller
+    if _controller is None:
+        from threadpoolctl import ThreadpoolController
+
+        _controller = ThreadpoolController()
+    return _controller
+
+
 class LocalClassifier:
     """Category distribution and difficulty (mean, sd) for task descriptions."""
 
@@ -199,6 +212,13 @@ class LocalClassifier:
     def predict_embedded(self, texts: Sequence[str],
                          embeddings: np.ndarray) -> list[LocalPrediction]:
         """Predict from precomputed embeddings of `prepare_text(text)` (training, benches)."""
+        # One BLAS thread: these products are small, and threaded OpenBLAS on a busy machine
+        # took 12 ms for what one thread does in 0.3 ms (bench/classifier.py).
+        with _blas_controller().limit(limits=1, user_api="blas"):
+            return self._predict_embedded(texts, embeddings)
+
+    def _predict_embedded(self, texts: Sequence[str],
+                          embeddings: np.ndarray) -> list[LocalPrediction]:
         p = self.params
         x = np.hstack([embeddings.astype(np.float64),
                        extra_features(texts, p.features).astype(np.float64)])

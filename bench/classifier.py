@@ -1,0 +1,96 @@
+"""Local classifier speed: warm single-description latency and batch throughput.
+
+Run: python bench/classifier.py [--artifact DIR] [--threads 1] [--n 2000]
+Not a timed test: it prints a table. Uses the artifact `ensure_classifier()` loads (building
+it if missing) and the plain encoder, with no embedding disk cache, as the app does.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from pathlib import Path
+
+SAMPLES = [
+    "Summarise this email thread into three bullet points for my manager",
+    "Write a Python function that validates IBAN numbers and returns the country",
+    "Our Kafka consumers lag by hours after the upgrade to 3.6; find the cause",
+    "Design a multi-tenant billing schema with usage-based pricing and invoices",
+    "Translate our onboarding emails into Brazilian Portuguese, keep the friendly tone",
+    "Tag each support ticket as billing, bug, feature request or account access",
+    "Read this 400-page loan agreement and list every covenant with its threshold",
+    "Prove that every tree with n vertices has exactly n-1 edges",
+]
+
+
+def _percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--artifact", type=Path, default=None)
+    parser.add_argument("--threads", type=int, default=1,
+                        help="torch.set_num_threads for the encoder; 0 keeps torch's default "
+                             "(one thread is fastest for single texts on this 2-core box)")
+    parser.add_argument("--n", type=int, default=2000, help="texts in the batch run")
+    parser.add_argument("--repeats", type=int, default=200, help="single-text calls timed")
+    args = parser.parse_args()
+
+    import torch
+
+    from council.assess.classifier import ensure_classifier, prepare_text
+
+    if args.threads:
+        torch.set_num_threads(args.threads)
+    started = time.perf_counter()
+    classifier = ensure_classifier(args.artifact)
+    classifier.predict(["warm up the encoder"])
+    load_s = time.perf_counter() - started
+
+    single: list[float] = []
+    encode_only: list[float] = []
+    post: list[float] = []
+    with torch.inference_mode():
+        for i in range(args.repeats):
+            text = SAMPLES[i % len(SAMPLES)] + f" (case {i})"
+            t0 = time.perf_counter()
+            classifier.vote(text)
+            single.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            vector = classifier.encoder.encode([prepare_text(text)])
+            encode_only.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            classifier.predict_embedded([text], vector)
+            post.append(time.perf_counter() - t0)
+
+        texts = [SAMPLES[i % len(SAMPLES)] + f" (variant {i})" for i in range(args.n)]
+        t0 = time.perf_counter()
+        classifier.predict(texts, batch_size=64)
+        batch_s = time.perf_counter() - t0
+
+    ms = 1000.0
+    import os
+
+    rows = [
+        ("load average (1 min)", f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"),
+        ("torch threads", f"{torch.get_num_threads()}"),
+        ("load + first prediction", f"{load_s:.1f} s"),
+        ("single vote p50", f"{statistics.median(single) * ms:.1f} ms"),
+        ("single vote p95", f"{_percentile(single, 0.95) * ms:.1f} ms"),
+        ("encoder alone p50", f"{statistics.median(encode_only) * ms:.1f} ms"),
+        ("post-encoding work p50", f"{statistics.median(post) * ms:.2f} ms"),
+        (f"batch of {args.n}", f"{batch_s:.1f} s"),
+        ("batch throughput", f"{args.n / batch_s:.0f} descriptions/s"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    print(f"{'measure':<{width}}  value")
+    print(f"{'-' * width}  -----")
+    for key, value in rows:
+        print(f"{key:<{width}}  {value}")
+
+
+if __name__ == "__main__":
+    main()
