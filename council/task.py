@@ -5,7 +5,14 @@ from __future__ import annotations
 import math
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from council.errors import InvalidInput
 
@@ -31,7 +38,8 @@ class TaskSpec(BaseModel):
     output_tokens: int | None = Field(default=None, ge=1, le=MAX_TOKENS_PER_CALL)
     cached_prefix_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS_PER_CALL)
     calls_per_task: int | None = Field(default=None, ge=1, le=MAX_CALLS_PER_TASK)
-    runs_per_month: float | None = Field(default=None, ge=0, le=MAX_RUNS_PER_MONTH)
+    runs_per_month: float | None = Field(default=None, gt=0, le=MAX_RUNS_PER_MONTH)
+    reasoning_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS_PER_CALL)
     batch: bool = False
     summarise_history: bool = False
     needs: frozenset[Capability] = frozenset()
@@ -47,12 +55,21 @@ class TaskSpec(BaseModel):
             raise ValueError("describe the task in at least a few words")
         return cleaned
 
-    @field_validator("runs_per_month")
+    @field_validator("input_tokens", "output_tokens", "cached_prefix_tokens", "calls_per_task",
+                     "runs_per_month", "reasoning_tokens", "min_context", mode="before")
     @classmethod
-    def _finite(cls, value: float | None) -> float | None:
-        if value is not None and not math.isfinite(value):
-            raise ValueError("must be a finite number")
+    def _finite(cls, value: object) -> object:
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"must be a finite number, got {value}")
         return value
+
+    @model_validator(mode="after")
+    def _prefix_within_input(self) -> TaskSpec:
+        if (self.cached_prefix_tokens is not None and self.input_tokens is not None
+                and self.cached_prefix_tokens > self.input_tokens):
+            raise ValueError(f"cached_prefix_tokens ({self.cached_prefix_tokens}) cannot exceed "
+                             f"input_tokens ({self.input_tokens}): the prefix is part of the input")
+        return self
 
     @property
     def quality_bar(self) -> float:
@@ -68,5 +85,6 @@ def parse_task(**fields: object) -> TaskSpec:
         problems = []
         for err in exc.errors():
             where = ".".join(str(p) for p in err["loc"]) or "task"
-            problems.append(f"{where}: {err['msg']}")
+            message = str(err["msg"]).removeprefix("Value error, ")
+            problems.append(f"{where}: {message}")
         raise InvalidInput("; ".join(problems)) from None

@@ -1,0 +1,109 @@
+"""P(adequate): how likely a model is to do this task well, and where that number came from.
+
+The catalog model (source "catalog"). A model with skill s (its catalog skill for the
+category's dimension, on the 1-5 difficulty scale) facing a task of known difficulty d
+succeeds with probability Phi(k (s - d)) (a probit link; Phi(1.0 x) is within 0.01 of the
+logistic 1 / (1 + exp(-1.7 x)) everywhere). The rubric anchors the scale: at s = d the model
+succeeds half the time; with k = 1 one level of skill above the task gives 0.84, two give
+0.98, one below gives 0.16.
+
+The council does not know d; it gives d ~ N(mu, sd). Integrating the link over that belief
+has a closed form for the probit:
+
+    P = E_d[Phi(k (s - d))] = Phi((s - mu) / sqrt(1/k^2 + sd^2))
+
+so an uncertain difficulty pulls every probability toward 1/2: a strong model is less sure
+to clear the bar, a weak one less sure to fail. The category is uncertain too, and different
+categories use different skills, so P is also averaged over the council's category
+distribution (categories below MIN_CATEGORY_P are dropped and the rest renormalised).
+
+Calibration: k = 1 is a stated prior, not yet fitted: it follows the rubric's anchor (skill n
+succeeds about half the time at level n) and the rule of thumb that a model one level
+stronger than the task usually (~5 in 6) does it well. The bars (draft 0.6, standard 0.75,
+production 0.9) then ask for a skill margin of about 0.25, 0.67 and 1.28 levels over the
+difficulty when sd = 0, more when the difficulty is uncertain. Where a trained outcome model
+covers a model, its calibrated P(success) replaces this one (source "outcomes").
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Protocol, runtime_checkable
+
+from council.assessment import Assessment
+from council.categories import skill_for
+
+SLOPE = 1.0  # k: probit slope per difficulty level
+MIN_CATEGORY_P = 0.05
+CATALOG = "catalog"
+
+
+def phi(x: float) -> float:
+    """Standard normal CDF."""
+    return 0.5 * math.erfc(-x / math.sqrt(2.0))
+
+
+def p_adequate(skill: float, difficulty: float, difficulty_sd: float,
+               slope: float = SLOPE) -> float:
+    """P(success) with difficulty ~ N(difficulty, sd) integrated out (see module docstring)."""
+    if not all(math.isfinite(v) for v in (skill, difficulty, difficulty_sd, slope)):
+        raise ValueError("skill, difficulty, sd and slope must be finite")
+    if slope <= 0 or difficulty_sd < 0:
+        raise ValueError("slope must be > 0 and sd >= 0")
+    scale = math.sqrt(1.0 / slope**2 + difficulty_sd**2)
+    return phi((skill - difficulty) / scale)
+
+
+def category_weights(category_p: Mapping[str, float], top: str) -> dict[str, float]:
+    """The council's categories worth averaging over, renormalised (the top one at least)."""
+    kept = {c: p for c, p in category_p.items() if p >= MIN_CATEGORY_P}
+    if not kept:
+        kept = {top: 1.0}
+    total = sum(kept.values())
+    return {c: p / total for c, p in kept.items()}
+
+
+@runtime_checkable
+class AdequacySource(Protocol):
+    """Supplies P(adequate) for the models it covers; absent models fall back to the catalog."""
+
+    def p_success(self, description: str, model_ids: Sequence[str]) -> dict[str, float]: ...
+
+
+class CatalogAdequacy:
+    """P(adequate) from catalog skills against the council's assessment."""
+
+    source = CATALOG
+
+    def __init__(self, assessment: Assessment, models: Mapping[str, object]) -> None:
+        self.assessment = assessment
+        self.models = models
+        self.weights = category_weights(assessment.category_p, assessment.category)
+
+    def p_for(self, model: object) -> float:
+        a = self.assessment
+        return sum(w * p_adequate(model.skill(skill_for(c)),  # type: ignore[attr-defined]
+                                  a.difficulty, a.difficulty_sd)
+                   for c, w in self.weights.items())
+
+    def p_success(self, description: str, model_ids: Sequence[str]) -> dict[str, float]:
+        return {m: self.p_for(self.models[m]) for m in model_ids if m in self.models}
+
+
+def adequacies(description: str, models: Mapping[str, object], assessment: Assessment,
+               outcome_source: AdequacySource | None = None) -> dict[str, tuple[float, str]]:
+    """model id -> (P(adequate), source name): outcome data where it covers, else the catalog."""
+    result: dict[str, tuple[float, str]] = {}
+    if outcome_source is not None:
+        name = str(getattr(outcome_source, "source", "outcomes"))
+        for model_id, p in outcome_source.p_success(description, list(models)).items():
+            if model_id in models:
+                if not (isinstance(p, int | float) and 0.0 <= p <= 1.0):
+                    raise ValueError(f"{name} gave P={p!r} for {model_id}; must be in [0, 1]")
+                result[model_id] = (float(p), name)
+    catalog = CatalogAdequacy(assessment, models)
+    for model_id, model in models.items():
+        if model_id not in result:
+            result[model_id] = (catalog.p_for(model), CATALOG)
+    return result

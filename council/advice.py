@@ -1,0 +1,114 @@
+"""Advice that changes the bill, each item priced on this workload with the pick.
+
+Every effect is the pick's monthly cost now minus its monthly cost with the change, both
+from ``council.costing`` (so from ``price_usage``). Items that would not save are dropped.
+Assumed effects of a change (how much a cap trims output, how much lower effort thinks)
+are stated in the item's ``detail``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from council.costing import Cost, cost_of
+from council.workload import MIN_CACHEABLE_TOKENS, Workload, caches
+
+OUTPUT_CAP_SHARE = 0.7  # capping max_tokens and asking for terse output keeps ~70% of it
+LOW_EFFORT_SHARE = 0.25  # low reasoning effort thinks ~1/4 as much as the default
+SUGGESTED_PREFIX_SHARE = 0.5  # instructions + examples that could move into a fixed prefix
+EXTRACT_SHARE = 0.15  # a cheap extraction stage condenses the input to ~15%
+SPLIT_MIN_INPUT = 8000  # splitting only pays on long inputs
+
+
+@dataclass
+class Advice:
+    key: str
+    title: str
+    detail: str
+    saving_per_month: float
+    saving_per_task: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _item(key: str, title: str, detail: str, now: Cost, after: float) -> Advice:
+    per_task = now.per_task - after
+    runs = now.per_month / now.per_task if now.per_task else 0.0
+    return Advice(key, title, detail, per_task * runs, per_task)
+
+
+def advise(model: Any, workload: Workload, now: Cost, *,
+           cheap_model: Any | None = None) -> list[Advice]:
+    """Priced advice for ``model`` on ``workload`` (``now`` is its current cost), best first."""
+    batch = now.batch
+    out: list[Advice] = []
+
+    def price(w: Workload, *, b: bool = batch, caching: bool = True) -> float:
+        return cost_of(model, w, batch=b, caching=caching).per_task
+
+    if model.prompt_caching:
+        if caches(model, workload):
+            out.append(_item(
+                "cache_prefix", "Keep the fixed prefix cached",
+                f"{workload.cached_prefix_tokens:,} tokens of fixed instructions are read from "
+                "the cache (already counted in the price); this is what caching saves.",
+                cost_of(model, workload, batch=batch, caching=False), price(workload)))
+        else:
+            prefix = max(MIN_CACHEABLE_TOKENS,
+                         int(workload.input_tokens * SUGGESTED_PREFIX_SHARE))
+            if prefix <= workload.input_tokens:
+                w = workload.replace(cached_prefix_tokens=prefix)
+                out.append(_item(
+                    "cache_prefix", "Move fixed instructions into a cached prefix",
+                    f"Put instructions, tool definitions and examples first and unchanged "
+                    f"(assumed {prefix:,} of {workload.input_tokens:,} input tokens) so they "
+                    "are cached.", now, price(w)))
+    if not batch and model.batch_api:
+        out.append(_item("batch", "Use the batch API",
+                         "If results can wait up to 24 hours, the batch API discounts every "
+                         "token.", now, price(workload, b=True)))
+    capped = max(1, int(workload.output_tokens * OUTPUT_CAP_SHARE))
+    out.append(_item(
+        "cap_output", "Cap the output",
+        f"Set max_tokens and ask for a terse format; assumed to keep {OUTPUT_CAP_SHARE:.0%} "
+        f"of the output ({capped:,} of {workload.output_tokens:,} tokens per call).",
+        now, price(workload.replace(output_tokens=capped))))
+    if model.reasoning and workload.reasoning_tokens > 0:
+        low = int(workload.reasoning_tokens * LOW_EFFORT_SHARE)
+        out.append(_item(
+            "reasoning_effort", "Lower the reasoning effort",
+            f"Low effort is assumed to think ~{LOW_EFFORT_SHARE:.0%} as much "
+            f"({low:,} instead of {workload.reasoning_tokens:,} tokens per call); check that "
+            "answers stay adequate, harder tasks lose more.",
+            now, price(workload.replace(reasoning_tokens=low))))
+    if workload.calls_per_task > 1 and not workload.summarise_history:
+        out.append(_item(
+            "summarise_history", "Summarise old turns",
+            f"Keep the last turns verbatim and replace older ones with a short summary; the "
+            f"loop of {workload.calls_per_task} calls otherwise re-sends the whole history.",
+            now, price(workload.replace(summarise_history=True))))
+    if cheap_model is not None and workload.input_tokens >= SPLIT_MIN_INPUT:
+        out.extend(_split(model, cheap_model, workload, now))
+    return sorted((a for a in out if a.saving_per_task > 0),
+                  key=lambda a: -a.saving_per_task)
+
+
+def _split(model: Any, cheap: Any, workload: Workload, now: Cost) -> list[Advice]:
+    """A cheap model extracts the relevant part of a long input; the pick reasons over it."""
+    if cheap.id == model.id:
+        return []
+    extract = max(1, int(workload.input_tokens * EXTRACT_SHARE))
+    stage1 = workload.replace(output_tokens=extract, reasoning_tokens=0, calls_per_task=1,
+                              summarise_history=False)
+    prefix = min(workload.cached_prefix_tokens, extract)
+    stage2 = workload.replace(input_tokens=extract + prefix, cached_prefix_tokens=prefix)
+    batch1 = now.batch and bool(cheap.batch_api)
+    after = (cost_of(cheap, stage1, batch=batch1).per_task
+             + cost_of(model, stage2, batch=now.batch).per_task)
+    return [_item(
+        "split_stages", f"Split: {cheap.id} extracts, {model.id} reasons",
+        f"{cheap.id} reads the {workload.input_tokens:,}-token input once and extracts the "
+        f"relevant ~{EXTRACT_SHARE:.0%} ({extract:,} tokens); {model.id} works on that. "
+        "Check the extraction keeps what the answer needs.", now, after)]

@@ -1,0 +1,156 @@
+"""`recommend(spec, ...)`: assessment, workload, adequacy, selection, advice, explanation.
+
+The one call the CLI, the app and the benchmark make. ``Recommendation.to_dict()`` is the
+JSON schema documented in docs/recommendation.md (``schema_version`` 1).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from council.adequacy import AdequacySource, adequacies
+from council.advice import Advice, advise
+from council.assessment import Assessment, Vote
+from council.errors import InvalidInput
+from council.explain import explain
+from council.recommend import Alternative, Candidate, Cascade, Excluded, select
+from council.task import TaskSpec, parse_task
+from council.workload import Workload, build_workload
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Recommendation:
+    """The whole answer, JSON-safe through to_dict/from_dict."""
+
+    catalog_version: str
+    spec: dict[str, Any]
+    assessment: Assessment
+    quality_bar: float
+    assumptions: dict[str, Any]
+    assumption_notes: list[dict[str, Any]]
+    recommended: Candidate | None
+    default: Candidate
+    alternatives: list[Alternative]
+    candidates: list[Candidate]
+    excluded: list[Excluded]
+    cascade: Cascade | None
+    advice: list[Advice]
+    explanation: list[str]
+    no_fit: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def saving_per_month(self) -> float | None:
+        """Against the catalog's frontier default model (None when nothing is recommended)."""
+        if self.recommended is None:
+            return None
+        return self.default.cost.per_month - self.recommended.cost.per_month
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "catalog_version": self.catalog_version,
+            "spec": self.spec,
+            "assessment": self.assessment.to_dict(),
+            "quality_bar": self.quality_bar,
+            "assumptions": self.assumptions,
+            "assumption_notes": self.assumption_notes,
+            "recommended": self.recommended.to_dict() if self.recommended else None,
+            "default": self.default.to_dict(),
+            "saving_per_month": self.saving_per_month,
+            "alternatives": [a.to_dict() for a in self.alternatives],
+            "candidates": [c.to_dict() for c in self.candidates],
+            "excluded": [e.to_dict() for e in self.excluded],
+            "cascade": self.cascade.to_dict() if self.cascade else None,
+            "advice": [a.to_dict() for a in self.advice],
+            "explanation": self.explanation,
+            "no_fit": self.no_fit,
+            "notes": self.notes,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Recommendation:
+        if data.get("schema_version") != SCHEMA_VERSION:
+            raise InvalidInput(f"recommendation schema_version {data.get('schema_version')!r} "
+                               f"is not {SCHEMA_VERSION}")
+        rec = data.get("recommended")
+        return cls(
+            catalog_version=data["catalog_version"],
+            spec=data["spec"],
+            assessment=Assessment.from_dict(data["assessment"]),
+            quality_bar=data["quality_bar"],
+            assumptions=data["assumptions"],
+            assumption_notes=data["assumption_notes"],
+            recommended=Candidate.from_dict(rec) if rec else None,
+            default=Candidate.from_dict(data["default"]),
+            alternatives=[Alternative.from_dict(a) for a in data["alternatives"]],
+            candidates=[Candidate.from_dict(c) for c in data["candidates"]],
+            excluded=[Excluded(**e) for e in data["excluded"]],
+            cascade=Cascade(**data["cascade"]) if data.get("cascade") else None,
+            advice=[Advice(**a) for a in data["advice"]],
+            explanation=list(data["explanation"]),
+            no_fit=data.get("no_fit"),
+            notes=list(data.get("notes", [])),
+        )
+
+
+def _assess(description: str, classifier: Any, voters: Sequence[Any],
+            on_vote: Callable[[Vote], None] | None) -> Assessment:
+    from council.assess.council import assess
+
+    return assess(description, classifier=classifier, voters=voters, on_vote=on_vote)
+
+
+def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Any,
+                  success_model: AdequacySource | None = None) -> Recommendation:
+    """Everything after the council: workload, adequacy, selection, advice, explanation."""
+    workload: Workload = build_workload(spec, assessment.category, assessment.difficulty)
+    models = {m.id: m for m in catalog.models}
+    adequacy = adequacies(spec.description, models, assessment, success_model)
+    sel = select(catalog, spec, workload, adequacy)
+    advice: list[Advice] = []
+    if sel.recommended is not None:
+        pick_model = catalog.get(sel.recommended.model_id)
+        cheap = _cheapest_extractor(sel.candidates, catalog, spec.quality_bar)
+        advice = advise(pick_model, workload, sel.recommended.cost, cheap_model=cheap)
+    return Recommendation(
+        catalog_version=catalog.version,
+        spec=spec.model_dump(mode="json"),
+        assessment=assessment,
+        quality_bar=spec.quality_bar,
+        assumptions=workload.assumptions_dict(),
+        assumption_notes=[{"name": a.name, "value": a.value, "source": a.source, "why": a.why}
+                          for a in workload.assumptions],
+        recommended=sel.recommended,
+        default=sel.default,
+        alternatives=sel.alternatives,
+        candidates=sel.candidates,
+        excluded=sel.excluded,
+        cascade=sel.cascade,
+        advice=advice,
+        explanation=explain(sel, assessment, workload, spec.quality_bar, catalog, spec.batch),
+        no_fit=sel.no_fit,
+        notes=list(assessment.notes),
+    )
+
+
+def _cheapest_extractor(candidates: list[Candidate], catalog: Any, bar: float) -> Any | None:
+    """The cheapest candidate whose extraction skill is at least 3 (for the split advice)."""
+    able = [c for c in candidates if catalog.get(c.model_id).skill("extraction") >= 3.0]
+    if not able:
+        return None
+    return catalog.get(min(able, key=lambda c: (c.cost.per_month, c.model_id)).model_id)
+
+
+def recommend(spec: TaskSpec | dict[str, Any], *, catalog: Any, classifier: Any,
+              voters: Sequence[Any] = (), success_model: AdequacySource | None = None,
+              on_vote: Callable[[Vote], None] | None = None) -> Recommendation:
+    """Assess the task with the council, then pick and price the model."""
+    if not isinstance(spec, TaskSpec):
+        spec = parse_task(**spec)
+    assessment = _assess(spec.description, classifier, voters, on_vote)
+    return recommend_for(spec, assessment, catalog=catalog, success_model=success_model)

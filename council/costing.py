@@ -1,0 +1,97 @@
+"""A workload's cost on one model, per call, per task and per month, itemised.
+
+Every dollar comes from ``council.pricing.price_usage``, called once per call of a task so
+that long-context tiers apply to each request on its own. Per task is the sum over the
+task's calls, per call is that sum divided by the number of calls, and per month is per
+task times runs per month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from council.pricing import PARTS, Usage, price_usage
+from council.workload import Workload, caches, call_counts
+
+MODES: tuple[str, ...] = ("realtime", "realtime_cached", "batch", "batch_cached")
+
+
+@dataclass(frozen=True)
+class Cost:
+    """What one model costs on one workload in one mode (batch or not, caching or not)."""
+
+    per_call: float
+    per_task: float
+    per_month: float
+    parts_per_task: dict[str, float]  # input, cache_read, cache_write_5m, cache_write_1h, ...
+    parts_per_month: dict[str, float]
+    batch: bool
+    caching: bool
+    tiers_applied: list[int] = field(default_factory=list)  # long-context thresholds crossed
+    price_effective_from: str = ""
+    price_source: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Cost:
+        return cls(**data)
+
+
+def cost_of(model: Any, workload: Workload, *, batch: bool = False,
+            caching: bool = True) -> Cost:
+    """Price every call of one task on ``model`` (tiered prices call by call).
+
+    Batch must be offered by the model.
+    """
+    use_cache = caching and caches(model, workload)
+    parts = dict.fromkeys(PARTS, 0.0)
+    tiers: set[int] = set()
+    per_task = 0.0
+    breakdown = None
+    counts = call_counts(model, workload, caching=use_cache)
+    if not model.price_on(None).tiers:
+        # Untiered prices are linear in tokens: one Usage for the whole task prices the same.
+        counts = [tuple(sum(column) for column in zip(*counts, strict=True))]
+    for usage in (Usage(*c) for c in counts):
+        breakdown = price_usage(model, usage, batch=batch)
+        per_task += breakdown.total
+        for part in PARTS:
+            parts[part] += getattr(breakdown, part)
+        if breakdown.tier_threshold is not None:
+            tiers.add(breakdown.tier_threshold)
+    runs = workload.runs_per_month
+    assert breakdown is not None  # calls_per_task >= 1
+    return Cost(
+        per_call=per_task / workload.calls_per_task,
+        per_task=per_task,
+        per_month=per_task * runs,
+        parts_per_task=parts,
+        parts_per_month={p: v * runs for p, v in parts.items()},
+        batch=batch,
+        caching=use_cache,
+        tiers_applied=sorted(tiers),
+        price_effective_from=breakdown.price_effective_from.isoformat(),
+        price_source=breakdown.price_source,
+    )
+
+
+def chosen_cost(model: Any, workload: Workload, *, batch: bool) -> tuple[Cost, list[str]]:
+    """The cost in the mode the user asked for, falling back to real-time without a batch API."""
+    notes: list[str] = []
+    use_batch = batch and bool(model.batch_api)
+    if batch and not use_batch:
+        notes.append(f"{model.id} has no batch API: priced real-time")
+    return cost_of(model, workload, batch=use_batch, caching=True), notes
+
+
+def variants(model: Any, workload: Workload) -> dict[str, Cost]:
+    """The same workload real-time and batch, with and without caching (where offered)."""
+    out = {"realtime": cost_of(model, workload, caching=False),
+           "realtime_cached": cost_of(model, workload, caching=True)}
+    if model.batch_api:
+        out["batch"] = cost_of(model, workload, batch=True, caching=False)
+        out["batch_cached"] = cost_of(model, workload, batch=True, caching=True)
+    return out

@@ -1,0 +1,78 @@
+"""The answer in plain words: why this model, why not the cheaper one, which assumptions matter."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from council.assessment import Assessment
+from council.categories import BY_KEY
+from council.costing import cost_of
+from council.recommend import Selection
+from council.workload import Workload
+
+
+def _money(x: float) -> str:
+    return f"${x:,.2f}" if x >= 0.01 else f"${x:,.6f}"
+
+
+def sensitivities(model: Any, workload: Workload, batch: bool) -> list[tuple[str, float]]:
+    """How much the monthly cost moves when each user-defaulted assumption doubles."""
+    base = cost_of(model, workload, batch=batch).per_month
+    out: list[tuple[str, float]] = []
+    defaulted = {a.name for a in workload.assumptions if a.source != "you"}
+    for name in ("input_tokens", "output_tokens", "calls_per_task", "runs_per_month",
+                 "reasoning_tokens"):
+        if name not in defaulted:
+            continue
+        value = getattr(workload, name)
+        if not value:
+            continue
+        doubled = workload.replace(**{name: type(value)(value * 2)})
+        if name == "input_tokens":
+            doubled = doubled.replace(cached_prefix_tokens=workload.cached_prefix_tokens)
+        if name == "reasoning_tokens" and not model.reasoning:
+            continue
+        after = cost_of(model, doubled, batch=batch).per_month
+        out.append((name, after - base))
+    return sorted(out, key=lambda t: -t[1])
+
+
+def explain(selection: Selection, assessment: Assessment, workload: Workload, bar: float,
+            catalog: Any, batch: bool) -> list[str]:
+    """A few sentences; each one carries a number the user can check."""
+    a = assessment
+    label = BY_KEY[a.category].label
+    lines = [f"The council reads this as {label} of difficulty {a.difficulty:.1f} "
+             f"(± {a.difficulty_sd:.1f}) on the 1-5 scale"
+             + (", with low confidence." if a.low_confidence else ".")]
+    pick = selection.recommended
+    if pick is None:
+        lines.append(selection.no_fit or "No model fits.")
+        return lines
+    lines.append(
+        f"{pick.model_id} is the cheapest of {len(selection.candidates)} models that meet your "
+        f"constraints with P(adequate) {pick.p_adequate:.0%} >= the {bar:.0%} bar "
+        f"({pick.adequacy_source} estimate): {_money(pick.cost.per_month)} a month, "
+        f"{_money(pick.cost.per_call)} a call.")
+    cheaper = next((x for x in selection.alternatives if x.role == "cheaper_riskier"), None)
+    if cheaper is not None:
+        lines.append(f"Not {cheaper.model_id}: it costs {_money(cheaper.cost.per_month)} a "
+                     f"month but its P(adequate) is {cheaper.p_adequate:.0%}, under the bar.")
+    d = selection.default
+    if d.model_id != pick.model_id:
+        lines.append(f"Against the default {d.model_id} ({_money(d.cost.per_month)} a month) "
+                     f"this saves {_money(d.cost.per_month - pick.cost.per_month)} a month.")
+    if selection.cascade is not None and selection.cascade.worth_it:
+        c = selection.cascade
+        lines.append(f"A cascade ({c.cheap} first, {c.strong} on the {c.escalation_rate:.0%} "
+                     f"that fail) would expect {_money(c.expected_per_month)} a month.")
+    sens = sensitivities(catalog.get(pick.model_id), workload, batch)
+    if sens:
+        top = ", ".join(f"{n.replace('_', ' ')} (+{_money(v)})" for n, v in sens[:2])
+        lines.append(f"Assumptions that matter most (cost change per month if doubled): {top}. "
+                     "They are category defaults; enter your own numbers to sharpen this.")
+    if pick.cost.tiers_applied:
+        lines.append(f"Some calls cross the long-context price tier at "
+                     f"{pick.cost.tiers_applied[0]:,} tokens; every token of those calls bills "
+                     f"at the higher rate.")
+    return lines

@@ -1,0 +1,46 @@
+"""The real catalog loaded into a real SQLite file, and assessments built directly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from council.assessment import Assessment, Vote
+from council.catalog.model import Catalog
+from council.config import PROJECT_ROOT
+
+
+@pytest.fixture(scope="session")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+    from council.catalog.store import init_catalog
+    from council.db import open_db
+
+    db = open_db(tmp_path_factory.mktemp("catalog") / "council.db")
+    return init_catalog(db, PROJECT_ROOT / "models_catalog")
+
+
+def assessment(category: str, difficulty: float, sd: float = 0.5,
+               category_p: dict[str, float] | None = None) -> Assessment:
+    return Assessment(category=category, category_p=category_p or {category: 1.0},
+                      difficulty=difficulty, difficulty_sd=sd)
+
+
+class FixedVoteClassifier:
+    """A stand-in local classifier that always votes the same (for wiring tests only)."""
+
+    def __init__(self, category: str = "extraction", difficulty: float = 2.0) -> None:
+        self.category = category
+        self.difficulty = difficulty
+        self.seen: list[str] = []
+
+    def vote(self, text: str) -> Vote:
+        self.seen.append(text)
+        return Vote(voter="fixed", kind="local", category=self.category,
+                    category_p={self.category: 1.0}, difficulty=self.difficulty,
+                    difficulty_sd=0.4)
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,89 @@
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from council.adequacy import CATALOG, AdequacySource, adequacies, p_adequate, phi
+
+from .conftest import assessment
+
+finite = st.floats(min_value=1.0, max_value=5.0)
+sds = st.floats(min_value=0.0, max_value=2.0)
+
+
+def test_rubric_anchor_and_slope() -> None:
+    assert p_adequate(3.0, 3.0, 0.0) == pytest.approx(0.5)
+    assert p_adequate(4.0, 3.0, 0.0) == pytest.approx(0.8413, abs=1e-4)
+    assert p_adequate(2.0, 3.0, 0.0) == pytest.approx(0.1587, abs=1e-4)
+
+
+def test_closed_form_equals_the_integral_over_difficulty() -> None:
+    skill, mu, sd = 4.2, 3.1, 0.7
+    n = 4001
+    lo, hi = mu - 8 * sd, mu + 8 * sd
+    step = (hi - lo) / (n - 1)
+    total = 0.0
+    for i in range(n):
+        d = lo + i * step
+        density = math.exp(-0.5 * ((d - mu) / sd) ** 2) / (sd * math.sqrt(2 * math.pi))
+        total += phi(skill - d) * density * step
+    assert p_adequate(skill, mu, sd) == pytest.approx(total, abs=1e-4)
+
+
+@given(finite, finite, sds, sds)
+def test_uncertainty_pulls_toward_one_half(skill: float, mu: float, sd1: float,
+                                           sd2: float) -> None:
+    lo, hi = sorted((sd1, sd2))
+    p_lo, p_hi = p_adequate(skill, mu, lo), p_adequate(skill, mu, hi)
+    assert abs(p_hi - 0.5) <= abs(p_lo - 0.5) + 1e-12
+
+
+@given(finite, finite, finite, sds)
+def test_more_skill_never_less_adequate(s1: float, s2: float, mu: float, sd: float) -> None:
+    lo, hi = sorted((s1, s2))
+    assert p_adequate(lo, mu, sd) <= p_adequate(hi, mu, sd)
+
+
+def test_non_finite_inputs_are_refused() -> None:
+    with pytest.raises(ValueError):
+        p_adequate(float("nan"), 3.0, 0.5)
+
+
+class CoversOne:
+    source = "outcomes"
+
+    def p_success(self, description: str, model_ids: list[str]) -> dict[str, float]:
+        return {"gpt-4.1": 0.42} if "gpt-4.1" in model_ids else {}
+
+
+def test_outcome_source_wins_where_it_covers(catalog) -> None:
+    assert isinstance(CoversOne(), AdequacySource)
+    models = {m.id: m for m in catalog.models}
+    result = adequacies("task", models, assessment("research_qa", 3.0), CoversOne())
+    assert result["gpt-4.1"] == (0.42, "outcomes")
+    assert {src for m, (_, src) in result.items() if m != "gpt-4.1"} == {CATALOG}
+    assert set(result) == set(models)
+
+
+def test_category_mixture_uses_each_categorys_skill(catalog) -> None:
+    model = catalog.get("gpt-4.1-mini")  # coding 1.94, reasoning 3.13
+    models = {model.id: model}
+    coding = adequacies("t", models, assessment("code_generation", 3.0))[model.id][0]
+    mixed = adequacies("t", models, assessment(
+        "code_generation", 3.0, category_p={"code_generation": 0.5, "math_reasoning": 0.5}))
+    pure_math = adequacies("t", models, assessment("math_reasoning", 3.0))[model.id][0]
+    assert mixed[model.id][0] == pytest.approx((coding + pure_math) / 2)
+
+
+class Broken:
+    def p_success(self, description: str, model_ids: list[str]) -> dict[str, float]:
+        return {"gpt-4.1": 1.7}
+
+
+def test_out_of_range_probabilities_are_an_error(catalog) -> None:
+    models = {m.id: m for m in catalog.models}
+    with pytest.raises(ValueError, match="must be in"):
+        adequacies("t", models, assessment("research_qa", 3.0), Broken())
