@@ -132,7 +132,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Any,
         excluded=sel.excluded,
         cascade=sel.cascade,
         advice=advice,
-        explanation=explain(sel, assessment, workload, spec.quality_bar, catalog, spec.batch),
+        explanation=explain(sel, assessment, workload, spec.quality_bar, catalog),
         no_fit=sel.no_fit,
         notes=list(assessment.notes),
     )

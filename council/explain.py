@@ -38,7 +38,7 @@ def sensitivities(model: Any, workload: Workload, batch: bool) -> list[tuple[str
 
 
 def explain(selection: Selection, assessment: Assessment, workload: Workload, bar: float,
-            catalog: Any, batch: bool) -> list[str]:
+            catalog: Any) -> list[str]:
     """A few sentences; each one carries a number the user can check."""
     a = assessment
     label = BY_KEY[a.category].label
@@ -66,7 +66,7 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
         c = selection.cascade
         lines.append(f"A cascade ({c.cheap} first, {c.strong} on the {c.escalation_rate:.0%} "
                      f"that fail) would expect {_money(c.expected_per_month)} a month.")
-    sens = sensitivities(catalog.get(pick.model_id), workload, batch)
+    sens = sensitivities(catalog.get(pick.model_id), workload, pick.cost.batch)
     if sens:
         top = ", ".join(f"{n.replace('_', ' ')} (+{_money(v)})" for n, v in sens[:2])
         lines.append(f"Assumptions that matter most (cost change per month if doubled): {top}. "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -11,13 +12,21 @@ from council.catalog.model import Catalog
 from council.config import PROJECT_ROOT
 
 
-@pytest.fixture(scope="session")
-def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
+@lru_cache(maxsize=1)
+def real_catalog() -> Catalog:
+    """models_catalog/ loaded through a fresh real SQLite file, once per test process."""
+    import tempfile
+
     from council.catalog.store import init_catalog
     from council.db import open_db
 
-    db = open_db(tmp_path_factory.mktemp("catalog") / "council.db")
-    return init_catalog(db, PROJECT_ROOT / "models_catalog")
+    folder = Path(tempfile.mkdtemp(prefix="council-rec-"))
+    return init_catalog(open_db(folder / "council.db"), PROJECT_ROOT / "models_catalog")
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return real_catalog()
 
 
 def assessment(category: str, difficulty: float, sd: float = 0.5,
