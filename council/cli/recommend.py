@@ -124,11 +124,11 @@ def _catalog(db_path: Path | None) -> Any:
 def _voters(voters_file: Path | None) -> list[Any]:
     from council.config import paths
 
+    if voters_file is not None and not voters_file.exists():
+        raise InvalidInput(f"--voters: file not found: {voters_file}")
     path = voters_file or paths().voters_file
-    if path is None:
-        return []
-    if not Path(path).exists():
-        raise InvalidInput(f"voters file not found: {path}")
+    if path is None or not Path(path).exists():
+        return []  # no voters configured: the local classifier alone is the council
     from council.assess.voters import load_voters
 
     return load_voters(path)

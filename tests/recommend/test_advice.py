@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from council.advice import advise
+from council.costing import cost_of
+from council.task import parse_task
+from council.workload import build_workload
+
+
+def _priced(catalog, model_id: str, category: str, **fields):
+    model = catalog.get(model_id)
+    w = build_workload(parse_task(description="t", **fields), category, 3.0)
+    return model, w, cost_of(model, w)
+
+
+def test_each_item_is_the_price_difference(catalog) -> None:
+    model, w, now = _priced(catalog, "claude-sonnet-4-6", "agentic", input_tokens=6000,
+                            cached_prefix_tokens=0, calls_per_task=10, runs_per_month=500)
+    items = {a.key: a for a in advise(model, w, now)}
+    assert {"cache_prefix", "batch", "cap_output", "reasoning_effort",
+            "summarise_history"} <= set(items)
+    batch = cost_of(model, w, batch=True)
+    assert items["batch"].saving_per_month == pytest.approx(now.per_month - batch.per_month)
+    summ = cost_of(model, w.replace(summarise_history=True))
+    assert items["summarise_history"].saving_per_task == pytest.approx(
+        now.per_task - summ.per_task)
+    savings = [a.saving_per_task for a in items.values()]
+    assert all(s > 0 for s in savings)
+    assert [a.saving_per_task for a in advise(model, w, now)] == sorted(savings, reverse=True)
+
+
+def test_no_batch_advice_when_already_batch_or_unavailable(catalog) -> None:
+    model, w, _ = _priced(catalog, "gpt-5.4", "extraction")
+    now = cost_of(model, w, batch=True)
+    assert "batch" not in {a.key for a in advise(model, w, now)}
+    model, w, now = _priced(catalog, "kimi-k3", "extraction")
+    assert not model.batch_api
+    assert "batch" not in {a.key for a in advise(model, w, now)}
+
+
+def test_split_stage_priced_with_both_models(catalog) -> None:
+    model, w, now = _priced(catalog, "claude-opus-4-7", "long_document",
+                            input_tokens=150_000, output_tokens=1500, runs_per_month=100)
+    cheap = catalog.get("gemini-2.5-flash-lite")
+    items = {a.key: a for a in advise(model, w, now, cheap_model=cheap)}
+    assert "split_stages" in items
+    assert cheap.id in items["split_stages"].title
+    assert items["split_stages"].saving_per_month < now.per_month

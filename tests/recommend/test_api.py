@@ -1,0 +1,136 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from council.api import SCHEMA_VERSION, Recommendation, recommend, recommend_for
+from council.errors import InvalidInput
+from council.task import parse_task
+from council.ui import recview
+
+from .conftest import FixedVoteClassifier, assessment
+
+
+def test_recommend_runs_the_council_then_selects(catalog) -> None:
+    clf = FixedVoteClassifier("extraction", 2.0)
+    seen = []
+    rec = recommend({"description": "pull invoice totals out of PDFs", "runs_per_month": 5000},
+                    catalog=catalog, classifier=clf, on_vote=seen.append)
+    assert clf.seen == ["pull invoice totals out of PDFs"] and len(seen) == 1
+    assert rec.assessment.category == "extraction"
+    assert rec.catalog_version == catalog.version
+    assert rec.recommended is not None and rec.recommended.meets_bar
+    assert rec.recommended.adequacy_source == "catalog"
+    assert rec.assumptions["runs_per_month"] == 5000
+
+
+def test_json_round_trip_and_documented_keys(catalog) -> None:
+    spec = parse_task(description="agent that fixes failing tests", calls_per_task=8)
+    rec = recommend_for(spec, assessment("debugging", 3.0, 0.6), catalog=catalog)
+    data = json.loads(json.dumps(rec.to_dict()))
+    assert data["schema_version"] == SCHEMA_VERSION
+    for key in ("catalog_version", "spec", "assessment", "quality_bar", "assumptions",
+                "recommended", "default", "saving_per_month", "alternatives", "candidates",
+                "excluded", "cascade", "advice", "explanation", "no_fit"):
+        assert key in data
+    assert Recommendation.from_dict(data).to_dict() == data
+
+
+def test_the_pages_read_the_answer(catalog) -> None:
+    spec = parse_task(description="summarise support threads", runs_per_month=2000)
+    data = recommend_for(spec, assessment("summarisation", 2.0), catalog=catalog).to_dict()
+    head = recview.headline(data)
+    assert head["model"] == data["recommended"]["model_id"]
+    assert head["per_month"] == pytest.approx(data["recommended"]["cost"]["per_month"])
+    assert head["saving_per_month"] == pytest.approx(data["saving_per_month"])
+    rows = recview.candidate_rows(data)
+    assert len(rows) == len(data["candidates"])
+    assert sum(r["recommended"] for r in rows) == 1
+    assert any(r["pareto"] for r in rows)
+    assert all(a["advice"] and a["saves per month"] > 0 for a in recview.advice_rows(data))
+
+
+def test_saving_is_against_the_catalog_default(catalog) -> None:
+    spec = parse_task(description="tag tickets", runs_per_month=10_000)
+    rec = recommend_for(spec, assessment("classification", 1.5), catalog=catalog)
+    assert rec.default.model_id == catalog.frontier_default.id
+    assert rec.saving_per_month == pytest.approx(
+        rec.default.cost.per_month - rec.recommended.cost.per_month)
+    assert rec.saving_per_month > 0
+
+
+def test_alternatives_bracket_the_pick(catalog) -> None:
+    spec = parse_task(description="write a REST endpoint", runs_per_month=1000)
+    rec = recommend_for(spec, assessment("code_generation", 3.0, 0.5), catalog=catalog)
+    pick = rec.recommended
+    roles = {a.role: a for a in rec.alternatives}
+    if "cheaper_riskier" in roles:
+        a = roles["cheaper_riskier"]
+        assert a.cost.per_month < pick.cost.per_month and a.p_adequate < rec.quality_bar
+    if "safer_dearer" in roles:
+        a = roles["safer_dearer"]
+        assert a.cost.per_month > pick.cost.per_month and a.p_adequate > pick.p_adequate
+    assert roles, "a mid-difficulty coding task has models on both sides of the bar"
+
+
+def test_providers_and_needs_restrict_candidates(catalog) -> None:
+    spec = parse_task(description="x", providers=("anthropic",),
+                      needs=frozenset({"tools", "json"}))
+    rec = recommend_for(spec, assessment("agentic", 2.5), catalog=catalog)
+    assert rec.candidates and all(c.provider == "anthropic" for c in rec.candidates)
+    assert all(catalog.get(c.model_id).tools for c in rec.candidates)
+
+
+def test_nothing_reaches_the_bar(catalog) -> None:
+    spec = parse_task(description="prove a new theorem", quality="production")
+    rec = recommend_for(spec, assessment("math_reasoning", 5.0, 0.3), catalog=catalog)
+    assert rec.recommended is None
+    assert "reaches P(adequate)" in rec.no_fit
+    assert rec.alternatives and rec.alternatives[0].role == "closest"
+    assert rec.to_dict()["saving_per_month"] is None
+
+
+def test_itemised_modes_on_the_pick(catalog) -> None:
+    spec = parse_task(description="review pull requests", input_tokens=20_000,
+                      cached_prefix_tokens=6000, calls_per_task=3, runs_per_month=3000)
+    rec = recommend_for(spec, assessment("code_review", 2.5), catalog=catalog)
+    v = rec.recommended.variants
+    assert {"realtime", "realtime_cached"} <= set(v)
+    if "batch" in v:
+        assert v["batch"].per_month <= v["realtime"].per_month
+    parts = rec.recommended.cost.parts_per_month
+    assert set(parts) == {"input", "cache_read", "cache_write_5m", "cache_write_1h", "output",
+                          "reasoning"}
+
+
+@pytest.mark.parametrize("fields, needle", [
+    ({"description": "x", "runs_per_month": -1}, "runs_per_month"),
+    ({"description": "x", "runs_per_month": 0}, "runs_per_month"),
+    ({"description": "x", "runs_per_month": 10**15}, "runs_per_month"),
+    ({"description": "x", "runs_per_month": float("nan")}, "finite"),
+    ({"description": "x", "input_tokens": 0}, "input_tokens"),
+    ({"description": "x", "output_tokens": -3}, "output_tokens"),
+    ({"description": "x", "calls_per_task": 10**9}, "calls_per_task"),
+    ({"description": ""}, "description"),
+    ({"description": "   \n\t "}, "describe the task"),
+    ({"description": "word " * 200_000}, "description"),
+    ({"description": "x", "input_tokens": 10, "cached_prefix_tokens": 20}, "prefix"),
+    ({"description": "x", "quality": "perfect"}, "quality"),
+])
+def test_absurd_inputs_are_invalid_input(catalog, fields, needle) -> None:
+    with pytest.raises(InvalidInput, match=needle):
+        recommend(fields, catalog=catalog, classifier=FixedVoteClassifier())
+
+
+def test_stored_and_reloaded_through_the_store(catalog, db_path) -> None:
+    from council import store
+    from council.db import open_db
+
+    db = open_db(db_path)
+    spec = parse_task(description="classify emails", runs_per_month=1000)
+    rec = recommend_for(spec, assessment("classification", 2.0), catalog=catalog)
+    share = store.save_recommendation(db, spec, rec)
+    loaded = store.load_recommendation(db, share)
+    assert Recommendation.from_dict(loaded.rec).recommended.model_id == \
+        rec.recommended.model_id
