@@ -14,6 +14,16 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
+def _shown(path: Path) -> str:
+    """A path relative to the project when it is inside it (reports are committed)."""
+    from council.config import PROJECT_ROOT
+
+    try:
+        return str(path.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
+
+
 def _markdown(report: dict[str, Any], meta: dict[str, Any], data_dir: Path) -> str:
     cv, data, model = report["cv"], report["data"], report["model"]
     lines = [
@@ -21,7 +31,7 @@ def _markdown(report: dict[str, Any], meta: dict[str, Any], data_dir: Path) -> s
         "",
         "Written by `council train`; do not edit by hand.",
         "",
-        f"- data: `{data_dir}` (hash `{str(meta.get('data_hash'))[:12]}`), "
+        f"- data: `{_shown(data_dir)}` (hash `{str(meta.get('data_hash'))[:12]}`), "
         f"{data['train']} train / {data['test']} test rows, seed {meta['seed']}",
         f"- model: {meta['encoder']} embeddings + {', '.join(model['features'][1:]) or 'none'}"
         f" -> logistic regression (category C={model['category']['C']}, "
@@ -98,7 +108,7 @@ def write_report(report_dir: Path, result: TrainingResult, *, data_dir: Path,
                  artifact_dir: Path) -> tuple[Path, Path]:
     """Write classifier.json and classifier.md into `report_dir`."""
     report_dir.mkdir(parents=True, exist_ok=True)
-    document = {"artifact": str(artifact_dir), "data_dir": str(data_dir),
+    document = {"artifact": _shown(artifact_dir), "data_dir": _shown(data_dir),
                 "metadata": result.metadata, **result.report}
     json_path = report_dir / "classifier.json"
     md_path = report_dir / "classifier.md"
