@@ -109,7 +109,8 @@ def alternatives(rec: dict[str, Any]) -> list[dict[str, Any]]:
     out = []
     for a in raw if isinstance(raw, list) else []:
         c = costs(a)
-        out.append({"role": a.get("role") or a.get("kind") or "", "model": model_id(a),
+        role = a.get("role") or a.get("kind") or ""
+        out.append({"role": ROLE_LABELS.get(role, role), "model": model_id(a),
                     "P(adequate)": p_adequate(a), "per call": c["per_call"],
                     "per month": c["per_month"], "why": a.get("why") or a.get("note") or ""})
     return out
@@ -204,6 +205,9 @@ def to_markdown(share_id: str, created_at: str, description: str,
                                         if x["saves per month"] is not None else "")
                   for x in adv]
         lines.append("")
+    cascade = cascade_text(rec)
+    if cascade:
+        lines += ["## Cascade", "", cascade, ""]
     text = explanation(rec)
     if text:
         lines += ["## Why", "", text, ""]
@@ -231,3 +235,52 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
     for row in rows:
         row["changed"] = row["then"] != row["now"]
     return rows
+
+
+ROLE_LABELS = {"cheaper_riskier": "cheaper, riskier", "safer_dearer": "safer, dearer",
+               "closest": "closest"}
+
+
+def breakdown_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pick's cost itemised per task and per month (input, cache, output, reasoning)."""
+    cost = dig(recommended(rec), "cost") or {}
+    per_task = cost.get("parts_per_task") or {}
+    per_month = cost.get("parts_per_month") or {}
+    return [{"part": part.replace("_", " "), "per task": per_task.get(part),
+             "per month": per_month.get(part)}
+            for part in per_task if per_task.get(part) or per_month.get(part)]
+
+
+def variant_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    """The pick priced real-time vs batch, with and without caching."""
+    variants = dig(recommended(rec), "variants") or {}
+    return [{"variant": name.replace("_", " "), "per call": v.get("per_call"),
+             "per task": v.get("per_task"), "per month": v.get("per_month")}
+            for name, v in variants.items() if isinstance(v, dict)]
+
+
+def cascade_text(rec: dict[str, Any]) -> str | None:
+    c = rec.get("cascade")
+    if not isinstance(c, dict):
+        return None
+    verdict = "worth it" if c.get("worth_it") else "not worth it here"
+    return (f"Try **{c.get('cheap')}** first and escalate to **{c.get('strong')}** when it "
+            f"fails (about {percent(c.get('escalation_rate'))} of tasks): expected "
+            f"{money(c.get('expected_per_month'))} a month against "
+            f"{money(c.get('strong_only_per_month'))} for {c.get('strong')} alone "
+            f"({money(c.get('saving_per_month'))} saved): {verdict}. {c.get('note') or ''}")
+
+
+def assumption_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    notes = rec.get("assumption_notes")
+    if isinstance(notes, list) and notes:
+        return [{"assumption": n.get("name", "").replace("_", " "), "value": str(n.get("value")),
+                 "from": n.get("source", ""), "why": n.get("why", "")} for n in notes]
+    return [{"assumption": k.replace("_", " "), "value": str(v), "from": "", "why": ""}
+            for k, v in assumptions(rec).items()]
+
+
+def excluded_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
+    raw = rec.get("excluded") or []
+    return [{"model": e.get("model_id"), "provider": e.get("provider"),
+             "why not": "; ".join(e.get("reasons") or [])} for e in raw if isinstance(e, dict)]

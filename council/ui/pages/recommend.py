@@ -213,11 +213,10 @@ def _answer(rec: dict[str, Any]) -> None:
         st.markdown("#### Alternatives")
         st.dataframe(alternatives, hide_index=True, width="stretch", column_config=_money_cols(
             "per call", "per month"))
-    cascade = rec.get("cascade")
+    cascade = recview.cascade_text(rec)
     if cascade:
         st.markdown("#### Cascade")
-        st.json(cascade, expanded=False) if isinstance(cascade, dict | list) else st.write(
-            cascade)
+        st.markdown(cascade)
     advice = recview.advice_rows(rec)
     if advice:
         st.markdown("#### Advice")
@@ -227,10 +226,17 @@ def _answer(rec: dict[str, Any]) -> None:
     if text:
         st.markdown("#### Why")
         st.markdown(text)
-    assumptions = recview.assumptions(rec)
-    if assumptions:
-        with st.expander("Assumptions used (change them in the form and re-run)"):
-            st.json(assumptions)
+    with st.expander("Cost breakdown"):
+        st.dataframe(recview.breakdown_rows(rec), hide_index=True, width="stretch",
+                     column_config=_money_cols("per task", "per month"))
+        st.dataframe(recview.variant_rows(rec), hide_index=True, width="stretch",
+                     column_config=_money_cols("per call", "per task", "per month"))
+    with st.expander("Assumptions used (change them with the button below)"):
+        st.dataframe(recview.assumption_rows(rec), hide_index=True, width="stretch")
+    excluded = recview.excluded_rows(rec)
+    if excluded:
+        with st.expander(f"{len(excluded)} models excluded by hard constraints"):
+            st.dataframe(excluded, hide_index=True, width="stretch")
 
 
 def _money_cols(*names: str) -> dict[str, Any]:
@@ -280,9 +286,15 @@ def _chart(rec: dict[str, Any]) -> None:
     labels = base.transform_filter("datum.pareto || datum.recommended").mark_text(
         align="left", dx=8, fontSize=11).encode(x="cost per month:Q", y="P(adequate):Q",
                                                text="model:N")
-    st.altair_chart(points + frontier + pick + labels, width="stretch")
+    layers = points + frontier + pick + labels
+    bar = rec.get("quality_bar")
+    if isinstance(bar, int | float):
+        layers += alt.Chart(alt.Data(values=[{"bar": bar}])).mark_rule(
+            strokeDash=[4, 4], color="#888").encode(y="bar:Q")
+    st.altair_chart(layers, width="stretch")
     st.caption("Each dot is a model that meets the hard constraints; the line joins the Pareto "
-               "frontier (nothing cheaper is more adequate); the diamond is the pick.")
+               "frontier (nothing cheaper is more adequate); the diamond is the pick; the dashed "
+               "line is your quality bar.")
 
 
 # ---------------------------------------------------------------- share, feedback, re-run

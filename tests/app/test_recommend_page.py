@@ -1,0 +1,41 @@
+"""Recommend page in AppTest with the real classifier, catalog and recommendation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from council import store
+from council.db import open_db
+from council.ui import recview
+from council.ui.format import money
+from tests.app.conftest import no_exception, page_app
+
+
+def test_recommend_shows_and_stores_the_answer(council_home: Path) -> None:
+    at = page_app("recommend", timeout=300).run()
+    at.text_area(key="description").input(
+        "Classify incoming support emails into 12 queues and return JSON")
+    at.number_input(key="runs_per_month").set_value(20000.0)
+    at.button(key="FormSubmitter:task_form-Recommend").click()
+    at.run()
+    no_exception(at)
+    assert not at.error, [e.value for e in at.error]
+    share_id = at.query_params["r"]
+    share_id = share_id[0] if isinstance(share_id, list) else share_id
+    stored = store.load_recommendation(open_db(council_home / "council.db"), share_id)
+    h = recview.headline(stored.rec)
+    values = {m.label: m.value for m in at.metric}
+    assert values["Model"] == h["model"]
+    assert values["Per month"] == money(h["per_month"])
+    assert values["Per call"] == money(h["per_call"])
+    assert stored.spec.runs_per_month == 20000
+    assert stored.catalog_version == stored.rec["catalog_version"]
+    # No keys here: the local classifier alone is the council, and the page says so.
+    assert any("local classifier alone" in c.value for c in at.caption)
+    assert any(share_id in c.value for c in at.code)
+
+    # Re-run with today's catalog: nothing changed, and the page says so.
+    at.button(key="rerun").click()
+    at.run()
+    no_exception(at)
+    assert any("What changed: nothing" in m.value for m in at.markdown)
