@@ -1,20 +1,27 @@
 """Compare feature sets for the local classifier on cross-validation (train split only).
 
 Run: python training/classifier_ablation.py [--data training/data/tasks]
-Prints CV macro-F1, ECE and difficulty MAE for each feature set; the winner is FEATURES in
-council/training/classifier.py. The test split is not looked at here.
+Prints CV macro-F1, ECE and difficulty MAE for each feature set (the winner is FEATURES in
+council/training/classifier.py), and, on the same folds, a k-nearest-neighbour baseline over
+the same embeddings. The test split is not looked at here.
 """
 
 from __future__ import annotations
 
 import argparse
 import dataclasses
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
+from council.assess.classifier import prepare_text
 from council.assess.encoder import CachedEncoder, default_encoder
+from council.categories import CATEGORY_KEYS
 from council.config import paths
 from council.training import classifier as training
-from council.training.corpus import default_data_dir, load_corpus
+from council.training.corpus import Example, default_data_dir, load_corpus
+from council.training.evaluation import macro_f1
 
 VARIANTS: dict[str, tuple[str, ...]] = {
     "embedding only": (),
@@ -22,6 +29,26 @@ VARIANTS: dict[str, tuple[str, ...]] = {
     "+ log_length": ("log_length",),
     "+ log_length + code": ("log_length", "code"),
 }
+
+
+def knn_macro_f1(examples: Sequence[Example], encoder: CachedEncoder, seed: int,
+                 k: int = 20, tau: float = 0.05) -> float:
+    """Similarity-weighted kNN (weights exp(cos/tau)) on the same seeded folds."""
+    from sklearn.model_selection import StratifiedKFold
+
+    emb = encoder.encode([prepare_text(e.text) for e in examples]).astype(np.float64)
+    y = np.array([e.category for e in examples])
+    predicted = np.empty(len(y), dtype=object)
+    folds = StratifiedKFold(n_splits=5, shuffle=True, random_state=seed).split(emb, y)
+    for train_idx, held_idx in folds:
+        sims = emb[held_idx] @ emb[train_idx].T
+        for row, held in zip(sims, held_idx, strict=True):
+            top = np.argsort(-row)[:k]
+            votes: dict[str, float] = {}
+            for j in top:
+                votes[y[train_idx][j]] = votes.get(y[train_idx][j], 0.0) + np.exp(row[j] / tau)
+            predicted[held] = max(votes, key=votes.get)
+    return macro_f1(list(y), list(predicted), CATEGORY_KEYS)
 
 
 def main() -> None:
@@ -39,6 +66,7 @@ def main() -> None:
         cv = training.train_classifier(examples, encoder, seed=args.seed).report["cv"]
         print(f"{name:<22}{cv['category_macro_f1']:>12.3f}{cv['category_ece']:>8.3f}"
               f"{cv['difficulty']['mae']:>12.3f}{cv['difficulty']['within_one']:>10.3f}")
+    print(f"{'kNN k=20 (baseline)':<22}{knn_macro_f1(examples, encoder, args.seed):>12.3f}")
 
 
 if __name__ == "__main__":
