@@ -1,0 +1,128 @@
+"""Latency of a local-only recommendation (classifier included) and the process's peak RSS.
+
+    python bench/recommend.py [--n 200] [--artifact DIR]
+
+Cold: first classifier load (and build if missing) plus the first recommendation.
+Warm: each further `council.api.recommend` call, local classifier only, no LLM voters,
+over a rotating set of task descriptions and workloads. Target p50 <= 25 ms warm.
+Peak memory is ru_maxrss of this process, which holds what the app process holds for a
+recommendation (embedding model, classifier, catalog).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+TASKS: list[dict[str, object]] = [
+    {"description": "Classify 10,000 support tickets a night into 12 queues, returning JSON",
+     "runs_per_month": 300_000, "batch": True},
+    {"description": "Summarise each day's Slack threads for the leadership team"},
+    {"description": "Agent that fixes failing CI tests in our Python monorepo and opens a PR",
+     "calls_per_task": 20},
+    {"description": "Extract invoice number, total and due date from scanned PDFs",
+     "needs": frozenset({"vision", "json"})},
+    {"description": "Translate product descriptions from English to German and Japanese"},
+    {"description": "Review 300-page supplier contracts for unusual liability clauses",
+     "input_tokens": 150_000, "quality": "production"},
+    {"description": "Write marketing emails for a spring sale"},
+    {"description": "Prove that the sum of two even numbers is even"},
+]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def peak_rss_mb() -> float:
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kb / 1024 if sys.platform != "darwin" else kb / 1024 / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=200, help="warm recommendations to time")
+    parser.add_argument("--artifact", type=Path, default=None,
+                        help="classifier artifact dir (default: council.config paths)")
+    args = parser.parse_args()
+
+    from council.api import recommend, recommend_for
+    from council.assess.classifier import ensure_classifier
+    from council.assess.council import assess
+    from council.catalog.store import init_catalog
+    from council.config import paths
+    from council.db import open_db
+    from council.task import parse_task
+
+    rss_start = peak_rss_mb()
+    t0 = time.perf_counter()
+    db = open_db(Path(tempfile.mkdtemp(prefix="council-bench-")) / "council.db")
+    catalog = init_catalog(db, paths().catalog_dir)
+    t_catalog = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    classifier = ensure_classifier(args.artifact)
+    specs = [parse_task(**t) for t in TASKS]
+    first = recommend(specs[0], catalog=catalog, classifier=classifier)
+    t_cold = time.perf_counter() - t0
+
+    warm: list[float] = []
+    council_ms: list[float] = []
+    selection_ms: list[float] = []
+    picks: dict[str, str] = {}
+    for i in range(args.n):
+        spec = specs[i % len(specs)]
+        t0 = time.perf_counter()
+        rec = recommend(spec, catalog=catalog, classifier=classifier)
+        warm.append((time.perf_counter() - t0) * 1000)
+        picks[spec.description[:40]] = rec.recommended.model_id if rec.recommended else "none"
+        # the same answer in its two halves: the council (classifier) and everything after
+        t0 = time.perf_counter()
+        assessment = assess(spec.description, classifier=classifier)
+        t1 = time.perf_counter()
+        recommend_for(spec, assessment, catalog=catalog)
+        council_ms.append((t1 - t0) * 1000)
+        selection_ms.append((time.perf_counter() - t1) * 1000)
+
+    rows = [
+        ("catalog load (SQLite, files)", f"{t_catalog * 1000:.0f} ms"),
+        ("cold: classifier + first answer", f"{t_cold:.2f} s"),
+        (f"warm p50 (n={args.n})", f"{statistics.median(warm):.1f} ms"),
+        (f"warm p95 (n={args.n})", f"{percentile(warm, 0.95):.1f} ms"),
+        ("warm max", f"{max(warm):.1f} ms"),
+        ("  of which council (classifier) p50", f"{statistics.median(council_ms):.1f} ms"),
+        ("  of which selection+pricing p50", f"{statistics.median(selection_ms):.1f} ms"),
+        ("  selection+pricing p95", f"{percentile(selection_ms, 0.95):.1f} ms"),
+        ("load average (1 min) at the end", f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} "
+                                            "CPUs"),
+        ("peak RSS before loading", f"{rss_start:.0f} MB"),
+        ("peak RSS of the process", f"{peak_rss_mb():.0f} MB"),
+        ("catalog models / version", f"{len(catalog.models)} / {catalog.version}"),
+        ("first pick", first.recommended.model_id if first.recommended else "none"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  value")
+    print(f"{'-' * width}  {'-' * 24}")
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    print("\npicks:")
+    for task, model in picks.items():
+        print(f"  {task:<40}  {model}")
+    target = statistics.median(warm) <= 25.0
+    print(f"\ntarget p50 <= 25 ms warm: {'met' if target else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
