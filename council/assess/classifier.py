@@ -53,8 +53,12 @@ LOW_CONFIDENCE_WEIGHT = 0.25
 
 
 def prepare_text(text: str) -> str:
-    """The text the encoder sees: stripped, and head+tail of anything over the window."""
-    text = text.strip()
+    """The text the encoder sees: stripped, and head+tail of anything over the window.
+
+    Lone surrogates (possible from JSON such as "\\ud800") become U+FFFD: the tokenizer
+    rejects them.
+    """
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").strip()
     if len(text) <= HEAD_CHARS + TAIL_CHARS + len(ELISION):
         return text
     return text[:HEAD_CHARS] + ELISION + text[-TAIL_CHARS:]

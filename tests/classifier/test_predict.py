@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from council.assess.classifier import HEAD_CHARS, TAIL_CHARS, LocalClassifier, prepare_text
 from council.categories import CATEGORY_KEYS
@@ -86,3 +88,22 @@ def test_junk_is_flagged_low_confidence(classifier: LocalClassifier, junk: str) 
 def test_other_languages_predict(classifier: LocalClassifier) -> None:
     preds = classifier.predict(["Bitte fasse dieses Protokoll zusammen", "这是什么意思？"])
     assert len(preds) == 2
+
+
+def test_lone_surrogate_predicts(classifier: LocalClassifier) -> None:
+    (pred,) = classifier.predict(["fix this \ud800 encoding bug"])
+    assert math.isclose(sum(pred.category_p.values()), 1.0, abs_tol=1e-9)
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(alphabet=st.characters(codec=None), min_size=1, max_size=300))
+def test_any_text_gives_a_distribution_or_a_clear_error(classifier: LocalClassifier,
+                                                        text: str) -> None:
+    if not text.strip():
+        with pytest.raises(InvalidInput):
+            classifier.predict([text])
+        return
+    (pred,) = classifier.predict([text])
+    assert math.isclose(sum(pred.category_p.values()), 1.0, abs_tol=1e-9)
+    assert 1.0 <= pred.difficulty <= 5.0 and pred.difficulty_sd >= 0.0
