@@ -33,6 +33,7 @@ FOLDS = 5
 KNN_K = 20
 STRONG, WEAK = "gpt-4-1106-preview", "mixtral-8x7b-instruct"
 GPT4 = "gpt-4-1106-preview"
+UTILITY = "success model, utility rule (not the product's)"
 
 
 def embed(table: OutcomeTable) -> np.ndarray:
@@ -131,8 +132,21 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
                                            "label": f"t={t:.3f}"}))
         return points
 
+    def sweep_utility(p: np.ndarray) -> list[mt.CurvePoint]:
+        points = []
+        for lam in np.concatenate([[0.0], np.geomspace(0.01, 20, 120)]):
+            choice = np.zeros(n, dtype=int)
+            for f in range(FOLDS):
+                te = fold == f
+                rel = unit[te][0] / unit[te][0][g]
+                choice[te] = mt.choose_by_utility(p[te], rel, lam)
+            points.append(mt.CurvePoint(**{**asdict(mt.evaluate_choice(choice, y, cost)),
+                                           "label": f"lambda={lam:.3f}"}))
+        return points
+
     gpt4_cost, gpt4_acc = float(cost[:, g].mean()), float(y[:, g].mean())
-    curves = {"success model": sweep(p_ours), f"kNN (k={KNN_K})": sweep(p_knn)}
+    curves = {"success model": sweep(p_ours), f"kNN (k={KNN_K})": sweep(p_knn),
+              UTILITY: sweep_utility(p_ours), "kNN, utility rule": sweep_utility(p_knn)}
     singles = {name: mt.CurvePoint(float(cost[:, j].mean()), float(y[:, j].mean()), name)
                for j, name in enumerate(table.models)}
     random_choice = rng.integers(m, size=n)
@@ -209,11 +223,10 @@ def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -
     lines += ["", "## (b) Many models: RouterBench, cheapest model with P(success) >= t", "",
               f"{many['rows']} prompts, {FOLDS}-fold CV by prompt, real cost_usd per answer. "
               f"Always-GPT-4: accuracy {many['gpt4_accuracy']:.3f}, "
-              f"${many['gpt4_cost'] * 1000:.3f} per 1k prompts... per prompt "
-              f"${many['gpt4_cost']:.6f}.", "",
+              f"${many['gpt4_cost']:.6f} per prompt.", "",
               "| router | acc. at <= 10% GPT-4 cost | least cost matching GPT-4 (share) "
               "| AUC (0..GPT-4 cost) | best acc. |", "|---|---|---|---|---|"]
-    for name in ("success model", f"kNN (k={KNN_K})"):
+    for name in ("success model", f"kNN (k={KNN_K})", UTILITY, "kNN, utility rule"):
         r = many[name]
         share = r["least_cost_matching_gpt4_share"]
         lines.append(f"| {name} | {r['accuracy_at_10pct_gpt4_cost']:.3f} | "

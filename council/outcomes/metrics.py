@@ -80,6 +80,14 @@ def choose_by_bar(p: np.ndarray, unit_cost: np.ndarray, bar: float) -> np.ndarra
     return chosen
 
 
+def choose_by_utility(p: np.ndarray, unit_cost: np.ndarray, price_of_cost: float) -> np.ndarray:
+    """An alternative rule (not the product's): maximise P - price_of_cost * cost per row.
+
+    ``unit_cost`` should be relative (e.g. a share of the dearest model's cost).
+    """
+    return np.argmax(np.asarray(p) - price_of_cost * np.asarray(unit_cost)[None, :], axis=1)
+
+
 def evaluate_choice(choice: np.ndarray, y: np.ndarray, cost: np.ndarray) -> CurvePoint:
     """Accuracy and mean real cost of answering row i with model choice[i]."""
     rows = np.arange(len(choice))

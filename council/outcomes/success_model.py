@@ -35,9 +35,10 @@ ANCHOR_SD = 1.0
 
 @dataclass(frozen=True)
 class FitConfig:
+    components: int = 32  # fit on this many whitened principal components of the embedding
     l2_difficulty: float = 1e-3  # per-cell mean loss + l2 * ||w||^2
     l2_correction: float = 1e-2  # heavier: corrections shrink toward the shared model
-    max_iter: int = 300
+    max_iter: int = 100
     seed: int = 0
 
 
@@ -177,16 +178,25 @@ def fit_success_model(x: np.ndarray, y: np.ndarray, models: Sequence[str],
     if not ((rates > 0) & (rates < 1)).all():
         raise InvalidInput("every model needs both successes and failures to be learned")
 
+    # Whitened principal components: every direction gets the same penalty, and far fewer
+    # parameters per model than raw 384-d vectors (which overfit; see docs/routing.md).
+    k = max(1, min(config.components, d, n - 1))
+    centre = x.mean(0)
+    _, sing, vt = np.linalg.svd(x - centre, full_matrices=False)
+    sing = np.maximum(sing[:k], 1e-9)
+    proj = vt[:k].T / (sing / np.sqrt(n))  # (d, k): z = (x - centre) @ proj has unit variance
+    z = (x - centre) @ proj
+
     torch.manual_seed(config.seed)
-    xt = torch.tensor(x, dtype=torch.float64)
+    xt = torch.tensor(z, dtype=torch.float64)
     yt = torch.tensor(np.where(observed, y, 0), dtype=torch.float64)
     mask = torch.tensor(observed, dtype=torch.float64)
     n_obs = mask.sum()
-    w = torch.zeros(d, dtype=torch.float64, requires_grad=True)
+    w = torch.zeros(k, dtype=torch.float64, requires_grad=True)
     log_a = torch.zeros(m, dtype=torch.float64, requires_grad=True)
     prior = np.log(rates / (1 - rates))
     s = torch.tensor(prior, dtype=torch.float64, requires_grad=True)  # c fixed at 0 in fit
-    v = torch.zeros((m, d), dtype=torch.float64, requires_grad=True)
+    v = torch.zeros((m, k), dtype=torch.float64, requires_grad=True)
     params = [w, log_a, s, v]
     opt = torch.optim.LBFGS(params, lr=1.0, max_iter=config.max_iter,
                             line_search_fn="strong_wolfe", tolerance_grad=1e-7)
@@ -204,26 +214,35 @@ def fit_success_model(x: np.ndarray, y: np.ndarray, models: Sequence[str],
         loss.backward()
         return loss
 
-    opt.step(closure)
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)  # tiny problem: one thread beats contention on a shared box
+    try:
+        opt.step(closure)
+    finally:
+        torch.set_num_threads(threads)
     final = float(loss_fn().detach())
     if not np.isfinite(final):
         raise ArtifactError("training diverged (non-finite loss)")
 
-    w_np, a_np = w.detach().numpy(), np.exp(log_a.detach().numpy())
-    s_np, v_np = s.detach().numpy(), v.detach().numpy()
-    theta = x @ w_np
+    # fold the projection back so the artifact is linear in the raw embedding
+    a_np = np.exp(log_a.detach().numpy())
+    w_np = proj @ w.detach().numpy()
+    c0 = -float(centre @ w_np)
+    v_np = (proj @ v.detach().numpy().T).T  # (m, d)
+    s_np = s.detach().numpy() - (centre @ v_np.T) / a_np  # the corrections' offsets
+    theta = x @ w_np + c0
     mu, sd = float(theta.mean()), float(theta.std())
     if sd < 1e-9:  # texts carry no difficulty signal: keep a unit scale, centre at 3
         sd = 1.0
     scale = sd / ANCHOR_SD
     # difficulty' = ANCHOR_MEAN + (theta - mu) / scale; a(s - theta) = a*scale*(s' - difficulty')
     model = SuccessModel(
-        models=list(models), w=w_np / scale, c=ANCHOR_MEAN - mu / scale,
+        models=list(models), w=w_np / scale, c=ANCHOR_MEAN + (c0 - mu) / scale,
         a=a_np * scale, skill=ANCHOR_MEAN + (s_np - mu) / scale, v=v_np,
         encoder_name=encoder_name,
         base_rate={mm: float(r) for mm, r in zip(models, rates, strict=True)},
         meta={"train_rows": int(n), "train_loss": final,
-              "fit": {"l2_difficulty": config.l2_difficulty,
+              "fit": {"components": k, "l2_difficulty": config.l2_difficulty,
                       "l2_correction": config.l2_correction, "max_iter": config.max_iter},
               "anchor": {"mean": ANCHOR_MEAN, "sd": ANCHOR_SD}})
     return model

@@ -1,0 +1,62 @@
+"""`council route train` then `council route score` on a few hundred shared rows."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from council.cli.main import cli
+
+
+@pytest.mark.slow
+def test_train_then_score_round_trip(shared_dir: Path, tmp_path: Path) -> None:
+    lines = (shared_dir / "routing" / "outcomes.jsonl").read_text().splitlines()
+    subset = tmp_path / "outcomes.jsonl"
+    subset.write_text("\n".join(lines[::40]) + "\n")  # ~250 rows, MMLU and GSM8K
+    out = tmp_path / "router"
+    runner = CliRunner()
+    result = runner.invoke(cli, ["route", "train", "--outcomes", str(subset), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "gpt-4-1106-preview: skill" in result.output
+    meta = json.loads((out / "meta.json").read_text())
+    assert sorted(meta["models"]) == ["gpt-4-1106-preview", "mixtral-8x7b-instruct"]
+    report = json.loads((out / "report.json").read_text())
+    assert set(report["calibration"]["per_model"]) == set(meta["models"])
+
+    prompts = tmp_path / "prompts.jsonl"
+    rows = [json.loads(line) for line in lines[1::500]]
+    prompts.write_text("".join(json.dumps({"id": r["id"], "prompt": r["prompt"]}) + "\n"
+                               for r in rows))
+    scores = tmp_path / "scores.jsonl"
+    result = runner.invoke(cli, ["route", "score", "--model", str(out), "--input", str(prompts),
+                                 "--output", str(scores), "--batch", "7"])
+    assert result.exit_code == 0, result.output
+    scored = [json.loads(line) for line in scores.read_text().splitlines()]
+    assert [s["id"] for s in scored] == [r["id"] for r in rows]
+    for s in scored:
+        assert set(s["p_success"]) == set(meta["models"])
+        assert all(0.0 < p < 1.0 for p in s["p_success"].values())
+    # not a constant: different prompts get different probabilities
+    assert len({round(s["p_success"]["gpt-4-1106-preview"], 6) for s in scored}) > 1
+
+
+def test_score_reports_missing_artifact_and_bad_rows(tmp_path: Path) -> None:
+    prompts = tmp_path / "prompts.jsonl"
+    prompts.write_text('{"id": "a", "prompt": "hello"}\n')
+    runner = CliRunner()
+    result = runner.invoke(cli, ["route", "score", "--model", str(tmp_path / "none"),
+                                 "--input", str(prompts), "--output", str(tmp_path / "o")])
+    assert result.exit_code == 2 and "no success model" in result.output
+
+
+def test_train_reports_bad_outcome_row(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "prompt": "p", "outcomes": {"m": 1}}\n'
+                   '{"id": "b", "prompt": "q", "outcomes": {"m": 3}}\n')
+    result = CliRunner().invoke(cli, ["route", "train", "--outcomes", str(bad),
+                                      "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "bad.jsonl:2 (id b)" in result.output and "0 or 1" in result.output

@@ -1,0 +1,89 @@
+"""The success model: fitting, anchoring, artifact round trip and corruption, and that it
+predicts held-out outcomes better than each model's base rate on real shared data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from council.errors import ArtifactError, InvalidInput
+from council.outcomes.rows import load_table
+from council.outcomes.success_model import FitConfig, SuccessModel, fit_success_model
+
+
+def _synthetic(n: int = 600, d: int = 24, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Texts with a hidden difficulty along one direction; model 1 is stronger."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=(n, d))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    hardness = 6 * x[:, 0]
+    p = 1 / (1 + np.exp(-(np.array([[-0.5, 1.5]]) - hardness[:, None])))
+    return x, (rng.random(p.shape) < p).astype(np.int8)
+
+
+def test_fit_learns_difficulty_and_anchors_scale() -> None:
+    x, y = _synthetic()
+    model = fit_success_model(x[:450], y[:450], ["weak", "strong"], "test")
+    d = model.difficulty(x[:450])
+    assert d.mean() == pytest.approx(3.0) and d.std() == pytest.approx(1.0)
+    assert model.skill[1] > model.skill[0]
+    p = model.p_matrix(x[450:])
+    base = y[:450].mean(0)
+    assert np.mean((p - y[450:]) ** 2) < np.mean((base - y[450:]) ** 2) - 0.02
+    # harder texts (larger x0) get a higher difficulty
+    assert np.corrcoef(model.difficulty(x[450:]), x[450:, 0])[0, 1] > 0.8
+
+
+def test_missing_outcomes_are_ignored_not_fatal() -> None:
+    x, y = _synthetic()
+    y = y.copy()
+    y[::3, 0] = -1
+    model = fit_success_model(x, y, ["weak", "strong"], "test")
+    assert model.base_rate["weak"] == pytest.approx(y[y[:, 0] >= 0, 0].mean())
+
+
+def test_artifact_round_trip_and_corruption(tmp_path: Path) -> None:
+    x, y = _synthetic()
+    model = fit_success_model(x, y, ["weak", "strong"], "test")
+    model.save(tmp_path)
+    loaded = SuccessModel.load(tmp_path)
+    assert np.allclose(loaded.p_matrix(x[:5]), model.p_matrix(x[:5]))
+    assert loaded.p_from_embeddings(x[:1], ["strong"])[0].keys() == {"strong"}
+    with pytest.raises(InvalidInput, match="does not cover"):
+        loaded.p_from_embeddings(x[:1], ["gpt-9"])
+
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    (tmp_path / "meta.json").write_text(json.dumps({**meta, "version": 99}))
+    with pytest.raises(ArtifactError, match="version 99"):
+        SuccessModel.load(tmp_path)
+    (tmp_path / "meta.json").write_text(json.dumps(meta))
+    (tmp_path / "weights.npz").write_bytes(b"not a zip")
+    with pytest.raises(ArtifactError, match="corrupt"):
+        SuccessModel.load(tmp_path)
+    with pytest.raises(ArtifactError, match="no success model"):
+        SuccessModel.load(tmp_path / "absent")
+
+
+@pytest.mark.slow
+def test_beats_base_rate_on_held_out_shared_rows(shared_dir: Path, tmp_path: Path) -> None:
+    """A few hundred RouterBench prompts: held-out Brier must beat each model's base rate."""
+    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.config import paths
+    from council.outcomes.reading import reading_text
+
+    lines = (shared_dir / "routing" / "routerbench" / "outcomes.jsonl").read_text().splitlines()
+    rng = np.random.default_rng(0)
+    subset = tmp_path / "subset.jsonl"
+    subset.write_text("\n".join(lines[i] for i in rng.choice(len(lines), 400, replace=False)))
+    table = load_table(subset)
+    encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
+    x = encoder.encode([reading_text(t) for t in table.prompts]).astype(np.float64)
+    train, test = np.arange(300), np.arange(300, 400)
+    model = fit_success_model(x[train], table.y[train], table.models, encoder.name, FitConfig())
+    p, y = model.p_matrix(x[test]), table.y[test]
+    base = table.y[train].mean(0)
+    ours, prior = np.mean((p - y) ** 2), np.mean((base - y) ** 2)
+    assert ours < prior - 0.005, (ours, prior)
