@@ -280,8 +280,14 @@ def _evaluate_test(model: LocalClassifier, test: Sequence[Example], embeddings: 
     per_class = {}
     for c in labels:
         tp = sum(1 for t, p in zip(truth, predicted, strict=True) if t == c == p)
-        per_class[c] = {"support": truth.count(c), "predicted": predicted.count(c),
-                        "correct": tp}
+        support, guessed = truth.count(c), predicted.count(c)
+        rows = np.array([t == c for t in truth])
+        per_class[c] = {
+            "support": support, "predicted": guessed, "correct": tp,
+            "f1": 2 * tp / (support + guessed) if support + guessed else 0.0,
+            "difficulty_mae": float(np.abs(mean[rows] - dif_truth[rows]).mean())
+            if rows.any() else None,
+        }
     return {
         "category_macro_f1": macro_f1(truth, predicted, CATEGORY_KEYS),
         "category_accuracy": float(correct.mean()),

@@ -88,6 +88,13 @@ def _markdown(report: dict[str, Any], meta: dict[str, Any], data_dir: Path) -> s
                   "|---" * (len(labels) + 1) + "|"]
         for lab, row in zip(labels, test["confusion"], strict=True):
             lines.append(f"| {lab} | " + " | ".join(str(v) if v else "." for v in row) + " |")
+        lines += ["", "## Per category (test split)", "",
+                  "| category | support | predicted | F1 | difficulty MAE |",
+                  "|---|---|---|---|---|"]
+        for lab, row in test["per_category"].items():
+            mae = "n/a" if row["difficulty_mae"] is None else f"{row['difficulty_mae']:.2f}"
+            lines.append(f"| {lab} | {row['support']} | {row['predicted']} | "
+                         f"{row['f1']:.2f} | {mae} |")
         lines += ["", "## Worst misclassified (test split, most confident first)", "",
                   "| id | true | predicted (p) | p(true) | text |", "|---|---|---|---|---|"]
         for w in test["worst_misclassified"]:
