@@ -25,7 +25,7 @@ def test_recommend_shows_and_stores_the_answer(council_home: Path) -> None:
     stored = store.load_recommendation(open_db(council_home / "council.db"), share_id)
     h = recview.headline(stored.rec)
     values = {m.label: m.value for m in at.metric}
-    assert values["Model"] == h["model"]
+    assert any(c.value.startswith(f"Model id: {h['model']} ") for c in at.caption)
     assert values["Per month"] == money(h["per_month"])
     assert values["Per call"] == money(h["per_call"])
     assert stored.spec.runs_per_month == 20000

@@ -25,7 +25,7 @@ def test_shared_answer_renders_stored_numbers(council_home: Path) -> None:
     at = page_app("recommend", query={"r": share_id}).run()
     no_exception(at)
     values = {m.label: m.value for m in at.metric}
-    assert values["Model"] == "cheap"
+    assert any(c.value.startswith("Model id: cheap ") for c in at.caption)
     assert values["Per month"] == money(16.0)
     assert values["Per call"] == money(0.0004)
     assert values["P(adequate)"] == "81%"

@@ -21,10 +21,24 @@ SETTLED_JS = (
 
 
 def shot(page: Any, name: str) -> Path:
-    """Save a full-page screenshot under test-artifacts/."""
+    """Save a screenshot of the whole page under test-artifacts/.
+
+    Streamlit scrolls inside its own container, so the viewport is stretched to the content
+    height for the shot and restored afterwards.
+    """
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    size = page.viewport_size or {"width": 1400, "height": 1000}
+    height = page.evaluate(
+        "() => { const m = document.querySelector('[data-testid=\"stMain\"]');"
+        " return m ? m.scrollHeight : document.body.scrollHeight; }")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"],
+                                                                  min(int(height), 8000))})
+    try:
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(path), full_page=True)
+    finally:
+        page.set_viewport_size(size)
     return path
 
 
@@ -32,6 +46,12 @@ def wait_for_app(page: Any, timeout_ms: int = 120_000) -> None:
     """Wait until Streamlit has finished running the script."""
     page.wait_for_selector('[data-testid="stApp"]')
     page.wait_for_function(SETTLED_JS, timeout=timeout_ms)
+
+
+def model_id(page: Any) -> str:
+    """The recommended model's id, from the caption under the headline."""
+    text = page.get_by_text(re.compile(r"^Model id: ")).first.inner_text()
+    return text.split("Model id: ", 1)[1].split(" ", 1)[0]
 
 
 def metric(page: Any, label: str) -> str:

@@ -23,6 +23,7 @@ from tests.browser.helpers import (
     SCREENSHOTS,
     SETTLED_JS,
     metric,
+    model_id,
     record_measurement,
     share_link,
     shot,
@@ -54,7 +55,7 @@ def test_recommend_then_read_the_answer(recommender, app_server, page) -> None:
     record_measurement("cold_start_to_first_answer_s",
                        round(app_server.started_s + first_answer_s, 2))
     assert page.locator('[data-testid="stException"]').count() == 0
-    model = metric(page, "Model")
+    model = model_id(page)
     per_month = metric(page, "Per month")
     assert model and per_month.startswith("$")
     link = share_link(page)
@@ -80,7 +81,7 @@ def test_share_link_in_a_fresh_context_shows_the_same_numbers(app_server, browse
         page.wait_for_selector('[data-testid="stMetric"]', timeout=ANSWER_TIMEOUT_MS)
         wait_for_app(page)
         record_measurement("share_link_page_load_s", round(time.perf_counter() - started, 2))
-        assert metric(page, "Model") == STATE["model"]
+        assert model_id(page) == STATE["model"]
         assert metric(page, "Per month") == STATE["per_month"]
         assert metric(page, "Per call") == STATE["per_call"]
         assert share_link(page).endswith(STATE["share_id"])

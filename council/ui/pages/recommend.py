@@ -196,12 +196,14 @@ def _answer(rec: dict[str, Any]) -> None:
         st.warning(f"**No model fits.** {h['no_fit'] or ''}")
     else:
         st.subheader(f"Use {h['name'] or h['model']}")
-        cols = st.columns(5)
-        cols[0].metric("Model", h["model"])
-        cols[1].metric("Per call", money(h["per_call"]))
-        cols[2].metric("Per task", money(h["per_task"]))
-        cols[3].metric("Per month", money(h["per_month"]))
-        cols[4].metric("P(adequate)", percent(h["p_adequate"]))
+        pick = recview.recommended(rec) or {}
+        st.caption(f"Model id: {h['model']} · provider {pick.get('provider', 'n/a')} · "
+                   f"price from {recview.dig(pick, 'cost', 'price_effective_from') or 'n/a'}")
+        cols = st.columns(4)
+        cols[0].metric("Per call", money(h["per_call"]))
+        cols[1].metric("Per task", money(h["per_task"]))
+        cols[2].metric("Per month", money(h["per_month"]))
+        cols[3].metric("P(adequate)", percent(h["p_adequate"]))
         if h["default_model"] and h["saving_per_month"] is not None:
             st.success(f"Against the default frontier model **{h['default_model']}** "
                        f"({money(h['default_per_month'])} a month) this saves "
@@ -270,8 +272,10 @@ def _chart(rec: dict[str, Any]) -> None:
     st.markdown("#### Cost against adequacy")
     base = alt.Chart(alt.Data(values=rows))
     points = base.mark_circle(size=90).encode(
-        x=alt.X("cost per month:Q", scale=alt.Scale(type="symlog"),
-                title="cost per month (USD)"),
+        x=alt.X("cost per month:Q", title="cost per month (USD, log scale)",
+                scale=alt.Scale(type="log" if all(r["cost per month"] > 0 for r in rows)
+                                else "symlog"),
+                axis=alt.Axis(format="$,.2~f", tickCount=6, grid=False)),
         y=alt.Y("P(adequate):Q", scale=alt.Scale(domain=[0, 1])),
         color=alt.Color("pareto:N", title="Pareto frontier",
                         scale=alt.Scale(domain=[True, False], range=["#4B3FD1", "#BBBBBB"])),
