@@ -16,14 +16,11 @@ def _money(x: float) -> str:
 
 
 def sensitivities(model: Any, workload: Workload, batch: bool) -> list[tuple[str, float]]:
-    """How much the monthly cost moves when each user-defaulted assumption doubles."""
+    """How much the monthly cost moves when each workload number doubles, largest first."""
     base = cost_of(model, workload, batch=batch).per_month
     out: list[tuple[str, float]] = []
-    defaulted = {a.name for a in workload.assumptions if a.source != "you"}
     for name in ("input_tokens", "output_tokens", "calls_per_task", "runs_per_month",
                  "reasoning_tokens"):
-        if name not in defaulted:
-            continue
         value = getattr(workload, name)
         if not value:
             continue
@@ -58,6 +55,8 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
     if cheaper is not None:
         lines.append(f"Not {cheaper.model_id}: it costs {_money(cheaper.cost.per_month)} a "
                      f"month but its P(adequate) is {cheaper.p_adequate:.0%}, under the bar.")
+    elif min(c.cost.per_month for c in selection.candidates) >= pick.cost.per_month:
+        lines.append("No model that meets your constraints is cheaper.")
     d = selection.default
     if d.model_id != pick.model_id:
         lines.append(f"Against the default {d.model_id} ({_money(d.cost.per_month)} a month) "
@@ -68,9 +67,11 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
                      f"that fail) would expect {_money(c.expected_per_month)} a month.")
     sens = sensitivities(catalog.get(pick.model_id), workload, pick.cost.batch)
     if sens:
-        top = ", ".join(f"{n.replace('_', ' ')} (+{_money(v)})" for n, v in sens[:2])
-        lines.append(f"Assumptions that matter most (cost change per month if doubled): {top}. "
-                     "They are category defaults; enter your own numbers to sharpen this.")
+        source = {a.name: a.source for a in workload.assumptions}
+        top = ", ".join(f"{n.replace('_', ' ')} (+{_money(v)}, {source.get(n, 'derived')})"
+                        for n, v in sens[:3])
+        lines.append(f"The numbers that move the bill most (extra cost per month if doubled): "
+                     f"{top}. Replace category defaults with your own to sharpen the estimate.")
     if pick.cost.tiers_applied:
         lines.append(f"Some calls cross the long-context price tier at "
                      f"{pick.cost.tiers_applied[0]:,} tokens; every token of those calls bills "
