@@ -410,7 +410,11 @@ def ensure_classifier(artifact_dir: Path | None = None, *,
                     f"Run `council train --data DIR --out {target}` with the labelled corpus.")
             from council.training.classifier import build_classifier
 
-            build_classifier(data, target)
+            try:
+                build_classifier(data, target)
+            except InvalidInput as exc:
+                raise ArtifactError(f"{problem}; rebuilding it from {data} failed: {exc}") \
+                    from exc
             classifier = load_classifier(target)
         _loaded[target] = classifier
         return classifier

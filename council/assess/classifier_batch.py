@@ -66,6 +66,9 @@ def assess_file(classifier: LocalClassifier, input_path: Path, output_path: Path
     """Write one assessment row per input row; returns counts and skipped lines."""
     from tqdm import tqdm
 
+    if not output_path.parent.is_dir():
+        raise InvalidInput(f"cannot write {output_path}: folder {output_path.parent} "
+                           "does not exist")
     summary = AssessSummary()
     total = _count_lines(input_path)
     with output_path.open("w", encoding="utf-8") as out, \

@@ -104,3 +104,12 @@ def test_changed_data_triggers_rebuild(copy: Path, tmp_path: Path) -> None:
     old = np.load(copy / "reference.npy")
     ensure_classifier(copy, data_dir=data)
     assert np.load(copy / "reference.npy").shape[0] == old.shape[0] + 1
+
+
+def test_stale_artifact_with_broken_corpus_is_reported(copy: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    with (data / "translation.jsonl").open("a") as handle:
+        handle.write("{half a row\n")
+    with pytest.raises(ArtifactError, match=r"translation.jsonl:\d+: invalid JSON"):
+        ensure_classifier(copy, data_dir=data)

@@ -78,3 +78,11 @@ def test_train_writes_artifact_and_report(tmp_path: Path) -> None:
 def test_help_has_example(command: str) -> None:
     result = CliRunner().invoke(cli, [command, "--help"])
     assert result.exit_code == 0 and "Example: council " + command in result.output
+
+
+def test_assess_output_folder_must_exist(tmp_path: Path, fixture_artifact: Path) -> None:
+    src = _input(tmp_path, json.dumps({"id": 1, "prompt": "ok"}))
+    result = CliRunner().invoke(cli, ["assess", "--input", str(src), "--output",
+                                      str(tmp_path / "nope" / "o.jsonl"), "--artifact",
+                                      str(fixture_artifact)])
+    assert result.exit_code == 2 and "does not exist" in result.output
