@@ -51,3 +51,18 @@ def test_unknown_share_id(council_home: Path) -> None:
     at = page_app("recommend", query={"r": store.new_share_id()}).run()
     no_exception(at)
     assert "no recommendation with share id" in _errors(at)
+
+
+def test_sample_tokens_are_counted_into_the_form(council_home: Path) -> None:
+    at = page_app("recommend").run()
+    at.button(key="count_tokens").click()
+    at.run()
+    no_exception(at)
+    assert "paste a sample" in _errors(at)
+    at.text_area(key="sample_text").input("Hello world, this is a typical ticket. " * 50)
+    at.button(key="count_tokens").click()
+    at.run()
+    no_exception(at)
+    count = at.number_input(key="input_tokens").value
+    assert count and 300 <= count <= 600
+    assert any(f"{count:,} tokens" in s.value for s in at.success)

@@ -23,7 +23,7 @@ from council.ui.format import money, percent
 
 QUALITY_HELP = "draft: 60% chance of adequate is enough; standard 75%; production 90%"
 WORKLOAD_FIELDS = ("input_tokens", "output_tokens", "cached_prefix_tokens", "calls_per_task",
-                   "runs_per_month")
+                   "runs_per_month", "reasoning_tokens", "min_context")
 
 
 def page() -> None:
@@ -35,6 +35,7 @@ def page() -> None:
     with shown_errors():
         catalog_store = state.get_catalog_store()
         providers = catalog_store.current().providers
+        _sample_counter()
         submitted = _form(providers)
         if submitted is not None:
             share_id = _run(submitted, catalog_store)
@@ -67,6 +68,12 @@ def _form(providers: tuple[str, ...]) -> dict[str, Any] | None:
             "runs_per_month": e.number_input("Tasks / month", value=None, step=100.0,
                                              key="runs_per_month"),
         }
+        k, m, _ = st.columns([1, 1, 3])
+        fields["reasoning_tokens"] = k.number_input(
+            "Reasoning tokens / call", value=None, step=100, key="reasoning_tokens",
+            help="Thinking tokens for reasoning models; blank = estimated from difficulty")
+        fields["min_context"] = m.number_input("Min context window", value=None, step=1000,
+                                               key="min_context")
         f, g, h = st.columns([2, 2, 3])
         fields["needs"] = f.multiselect("Must support", CAPABILITIES, key="needs")
         fields["providers"] = g.multiselect("Only these providers", providers, key="providers")
@@ -81,6 +88,41 @@ def _form(providers: tuple[str, ...]) -> dict[str, Any] | None:
             return None
     fields["description"] = description
     return fields
+
+
+def _sample_counter() -> None:
+    """Count input tokens from a pasted sample or an uploaded file and copy it into the form."""
+    with st.expander("Count input tokens from a sample (text, Markdown, code or PDF)"):
+        sample = st.text_area("Paste a typical input", key="sample_text", height=100)
+        upload = st.file_uploader("...or upload a file", key="sample_file")
+        if st.button("Count tokens", key="count_tokens"):
+            with shown_errors():
+                count = _count(sample, upload)
+                st.session_state["input_tokens"] = count
+                st.success(f"{count:,} tokens (o200k_base; each model's tokenizer ratio is "
+                           "applied when pricing). Copied into 'Input tokens / call'.")
+
+
+def _count(sample: str, upload: Any) -> int:
+    from council.errors import InvalidInput
+    from council.tokens import count_file, count_tokens
+
+    if upload is not None:
+        import tempfile
+        from pathlib import Path
+
+        suffix = Path(upload.name).suffix[:16]
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"sample{suffix}"
+            path.write_bytes(upload.getvalue())
+            count = count_file(path)
+    elif sample.strip():
+        count = count_tokens(sample)
+    else:
+        raise InvalidInput("paste a sample or upload a file first")
+    if count < 1:
+        raise InvalidInput("the sample has no text to count")
+    return count
 
 
 def _spec_from(fields: dict[str, Any]) -> Any:
