@@ -83,6 +83,14 @@ def advise(model: Any, workload: Workload, now: Cost, *,
             f"({low:,} instead of {workload.reasoning_tokens:,} tokens per call); check that "
             "answers stay adequate, harder tasks lose more.",
             now, price(workload.replace(reasoning_tokens=low))))
+    if (workload.calls_per_task > 1 and not workload.summarise_history
+            and model.prompt_caching and not workload.cache_history):
+        w = workload.replace(cache_history=True)
+        out.append(_item(
+            "cache_history", "Cache the growing history",
+            f"Mark a cache breakpoint at the end of each call's prompt so the next of the "
+            f"{workload.calls_per_task} calls reads the history from the cache instead of "
+            "paying full input for it again.", now, price(w)))
     if workload.calls_per_task > 1 and not workload.summarise_history:
         out.append(_item(
             "summarise_history", "Summarise old turns",

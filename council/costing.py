@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from council.pricing import PARTS, Usage, price_usage
-from council.workload import Workload, caches, call_counts
+from council.workload import Workload, caches, caches_history, call_counts
 
 MODES: tuple[str, ...] = ("realtime", "realtime_cached", "batch", "batch_cached")
 
@@ -46,7 +46,7 @@ def cost_of(model: Any, workload: Workload, *, batch: bool = False,
 
     Batch must be offered by the model.
     """
-    use_cache = caching and caches(model, workload)
+    use_cache = caching and (caches(model, workload) or caches_history(model, workload))
     parts = dict.fromkeys(PARTS, 0.0)
     tiers: set[int] = set()
     per_task = 0.0

@@ -93,6 +93,7 @@ class Workload:
     observation_tokens: int
     reasoning_tokens: int  # per call, billed only for reasoning models
     summarise_history: bool = False
+    cache_history: bool = False  # each call caches its whole prompt for the next (see call_counts)
     assumptions: tuple[Assumption, ...] = field(default=(), compare=False)
 
     def history_tokens(self, k: int, *, summarise: bool | None = None) -> int:
@@ -188,21 +189,43 @@ USAGE_FIELDS: tuple[str, ...] = (
 )
 
 
+def caches_history(model: Any, workload: Workload) -> bool:
+    """Whether a multi-call task caches its growing history (only without summarising)."""
+    first = for_model(workload.prompt_tokens(0), model.token_ratio)
+    return (workload.cache_history and bool(model.prompt_caching)
+            and not workload.summarise_history and workload.calls_per_task > 1
+            and first >= MIN_CACHEABLE_TOKENS)
+
+
 def call_counts(model: Any, workload: Workload, *,
                 caching: bool = True) -> list[tuple[int, int, int, int, int, int]]:
-    """Each call's token counts in the model's own tokens, in USAGE_FIELDS order."""
+    """Each call's token counts in the model's own tokens, in USAGE_FIELDS order.
+
+    With history caching, every call but the last writes its whole prompt to the cache and
+    the next call reads it, paying full input only for what no earlier call wrote.
+    """
     ratio = model.token_ratio
     use_cache = caching and caches(model, workload)
+    history = caching and caches_history(model, workload)
     prefix = for_model(workload.cached_prefix_tokens, ratio)
     output = for_model(workload.output_tokens, ratio)
     reasoning = for_model(workload.reasoning_tokens, ratio) if model.reasoning else 0
+    last = workload.calls_per_task - 1
     calls = []
     for k in range(workload.calls_per_task):
         prompt = for_model(workload.prompt_tokens(k), ratio)
+        first_cold = k == 0 and not workload.warm_cache
+        if history:
+            if k > 0:
+                read = for_model(workload.prompt_tokens(k - 1), ratio)
+            else:
+                read = prefix if use_cache and not first_cold else 0
+            write = prompt - read if k < last else 0
+            calls.append((prompt - read - write, read, write, 0, output, reasoning))
+            continue
         if not use_cache:
             calls.append((prompt, 0, 0, 0, output, reasoning))
             continue
-        first_cold = k == 0 and not workload.warm_cache
         calls.append((prompt - prefix, 0 if first_cold else prefix,
                       prefix if first_cold else 0, 0, output, reasoning))
     return calls

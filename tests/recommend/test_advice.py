@@ -18,8 +18,10 @@ def test_each_item_is_the_price_difference(catalog) -> None:
     model, w, now = _priced(catalog, "claude-sonnet-4-6", "agentic", input_tokens=6000,
                             cached_prefix_tokens=0, calls_per_task=10, runs_per_month=500)
     items = {a.key: a for a in advise(model, w, now)}
-    assert {"cache_prefix", "batch", "cap_output", "reasoning_effort",
-            "summarise_history"} <= set(items)
+    assert {"cache_prefix", "batch", "cap_output", "reasoning_effort", "summarise_history",
+            "cache_history"} <= set(items)
+    hist = cost_of(model, w.replace(cache_history=True))
+    assert items["cache_history"].saving_per_task == pytest.approx(now.per_task - hist.per_task)
     batch = cost_of(model, w, batch=True)
     assert items["batch"].saving_per_month == pytest.approx(now.per_month - batch.per_month)
     summ = cost_of(model, w.replace(summarise_history=True))

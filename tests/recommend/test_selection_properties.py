@@ -14,7 +14,7 @@ from council.api import recommend_for
 from council.categories import CATEGORY_KEYS
 from council.costing import cost_of
 from council.task import parse_task
-from council.workload import build_workload
+from council.workload import build_workload, usages
 
 from .conftest import assessment, real_catalog
 
@@ -190,3 +190,20 @@ def test_pareto_frontier_and_cascade(category, difficulty, sd, work) -> None:
         assert k.expected_per_task <= min(
             c.cost.per_task + (1 - c.p_adequate) * strong.cost.per_task
             for c in cs if c.cost.per_task < strong.cost.per_task) + 1e-15
+
+
+@SETTINGS
+@given(st.sampled_from(["claude-sonnet-4-6", "claude-opus-4-7", "gpt-5.4", "gemini-2.5-pro",
+                        "deepseek-v4-flash", "kimi-k3"]),
+       categories, workloads(), st.booleans())
+def test_caching_the_history_sends_the_same_tokens_and_never_costs_more(
+        model_id, category, work, batch) -> None:
+    model = CATALOG.get(model_id)
+    w = build_workload(parse_task(description="t", **work), category, 3.0)
+    w = w.replace(calls_per_task=max(2, w.calls_per_task), summarise_history=False)
+    h = w.replace(cache_history=True)
+    plain_calls, hist_calls = usages(model, w), usages(model, h)
+    assert [u.prompt_tokens for u in plain_calls] == [u.prompt_tokens for u in hist_calls]
+    batch = batch and model.batch_api
+    assert (cost_of(model, h, batch=batch).per_task
+            <= cost_of(model, w, batch=batch).per_task + 1e-12)
