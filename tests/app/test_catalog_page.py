@@ -64,3 +64,22 @@ def test_edit_needs_a_reason(council_home: Path) -> None:
     at.run()
     no_exception(at)
     assert any("reason" in e.value for e in at.error)
+
+
+def test_import_review_shows_a_diff_or_a_readable_message(council_home: Path) -> None:
+    at = page_app("catalog").run()
+    at.button(key="propose_import").click()
+    at.run()
+    no_exception(at)
+    shown = " ".join(m.value for m in at.markdown) + " ".join(e.value for e in at.error)
+    assert "proposed changes" in shown or "**" in shown
+
+
+def test_compare_two_models(council_home: Path) -> None:
+    at = page_app("catalog").run()
+    ids = at.multiselect(key="compare_ids").options[:2]
+    at.multiselect(key="compare_ids").set_value(ids)
+    at.run()
+    no_exception(at)
+    table = next(d.value for d in at.dataframe if "attribute" in d.value.columns)
+    assert list(table.columns) == ["attribute", *ids]

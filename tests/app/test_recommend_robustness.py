@@ -66,3 +66,13 @@ def test_sample_tokens_are_counted_into_the_form(council_home: Path) -> None:
     count = at.number_input(key="input_tokens").value
     assert count and 300 <= count <= 600
     assert any(f"{count:,} tokens" in s.value for s in at.success)
+
+
+@pytest.mark.parametrize("description", [
+    "😀🤖 résumé ‮ right-to-left ​ zero-width 漢字 कार्य",
+    "\x00\x01 control chars and a real task: summarise the attached call notes",
+])
+def test_odd_unicode_gets_an_answer_or_a_message(council_home: Path, description: str) -> None:
+    at = _submit(page_app("recommend", timeout=300).run(), description)
+    no_exception(at)
+    assert at.error or any(c.value.startswith("Model id: ") for c in at.caption) or at.warning
