@@ -13,7 +13,7 @@ Conventions (documented in docs/catalog.md):
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -39,7 +39,8 @@ class Usage:
     reasoning_tokens: int = 0
 
     def __post_init__(self) -> None:
-        for name, value in asdict(self).items():
+        for f in fields(self):  # not asdict(): it deep-copies, and this runs per priced call
+            name, value = f.name, getattr(self, f.name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise InvalidInput(f"{name} must be a whole number >= 0, got {value!r}")
 
