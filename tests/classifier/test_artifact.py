@@ -113,3 +113,12 @@ def test_stale_artifact_with_broken_corpus_is_reported(copy: Path, tmp_path: Pat
         handle.write("{half a row\n")
     with pytest.raises(ArtifactError, match=r"translation.jsonl:\d+: invalid JSON"):
         ensure_classifier(copy, data_dir=data)
+
+
+def test_concurrent_callers_share_one_load(copy: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        loaded = list(pool.map(lambda _: ensure_classifier(copy, data_dir=FIXTURE_DATA),
+                               range(8)))
+    assert all(c is loaded[0] for c in loaded)
