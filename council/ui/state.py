@@ -84,15 +84,23 @@ def secrets() -> Mapping[str, Any]:
 
 
 @st.cache_resource(show_spinner=False)
-def _voters(voters_file: str | None, secret_names: tuple[str, ...]) -> list[Any]:
+def _voters(voters_file: str | None, secret_names: tuple[str, ...],
+            catalog_version: str | None) -> list[Any]:
     from council.assess.voters import load_voters
 
     if voters_file is None or not Path(voters_file).exists():
         return []
-    return list(load_voters(Path(voters_file), secrets=secrets()))
+    price_fn = None
+    if catalog_version is not None:
+        from council.assess.voters.cost import catalog_price_fn
+
+        price_fn = catalog_price_fn(get_catalog_store().at_version(catalog_version))
+    return load_voters(Path(voters_file), secrets=secrets(), price_fn=price_fn)
 
 
-def get_voters() -> list[Any]:
-    """The LLM voters that have a key; none when no voters file is configured."""
+def get_voters(catalog: Any = None) -> list[Any]:
+    """The LLM voters that have a key (a VoterSet: `.skipped` says who was left out and why),
+    priced from `catalog`; none when no voters file is configured."""
     voters_file = paths().voters_file
-    return _voters(str(voters_file) if voters_file else None, tuple(sorted(secrets())))
+    return _voters(str(voters_file) if voters_file else None, tuple(sorted(secrets())),
+                   getattr(catalog, "version", None))

@@ -39,3 +39,22 @@ def test_recommend_shows_and_stores_the_answer(council_home: Path) -> None:
     at.run()
     no_exception(at)
     assert any("What changed: nothing" in m.value for m in at.markdown)
+
+
+def test_voters_without_keys_are_skipped_and_named(council_home: Path,
+                                                   monkeypatch) -> None:
+    import shutil
+
+    from council.config import PROJECT_ROOT
+
+    voters = council_home / "voters.toml"
+    shutil.copy(PROJECT_ROOT / "voters.example.toml", voters)
+    monkeypatch.setenv("COUNCIL_VOTERS", str(voters))
+    at = page_app("recommend", timeout=300).run()
+    at.text_area(key="description").input("Translate product descriptions into German")
+    at.button(key="FormSubmitter:task_form-Recommend").click()
+    at.run()
+    no_exception(at)
+    skipped = [c.value for c in at.caption if c.value.startswith("Voter skipped")]
+    assert skipped, [c.value for c in at.caption]
+    assert any(c.value.startswith("Model id: ") for c in at.caption)

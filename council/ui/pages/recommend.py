@@ -154,7 +154,9 @@ def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
 
     catalog = catalog_store.current()
     classifier = state.get_classifier()
-    voters = state.get_voters()
+    voters = state.get_voters(catalog)
+    for note in getattr(voters, "skipped", []):
+        st.caption(f"Voter skipped: {note}")
     votes: queue.Queue[Any] = queue.Queue()
     result: dict[str, Any] = {}
 
@@ -397,7 +399,8 @@ def _rerun(stored: store.StoredRecommendation, catalog_store: Any) -> None:
 
     with st.spinner("Re-running on today's catalog..."):
         fresh = recommend(stored.spec, catalog=catalog_store.current(),
-                          classifier=state.get_classifier(), voters=state.get_voters())
+                          classifier=state.get_classifier(),
+                          voters=state.get_voters(catalog_store.current()))
     data = fresh.to_dict() if hasattr(fresh, "to_dict") else fresh
     rows = recview.changes(stored.rec, data)
     changed = [r["what"] for r in rows if r["changed"]]
