@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import pytest
+
+from council.costing import chosen_cost, cost_of, variants
+from council.pricing import price_usage
+from council.task import parse_task
+from council.workload import build_workload, usages
+
+
+def _tiered(catalog):
+    model = next(m for m in catalog.models
+                 if m.status == "active" and m.price_on(None).tiers)
+    return model, model.price_on(None).tiers[0].threshold
+
+
+def test_long_context_tier_applies_per_call(catalog) -> None:
+    model, threshold = _tiered(catalog)
+    # first call under the threshold, later calls over it as the history grows
+    start = int(threshold / model.token_ratio) - 3000
+    spec = parse_task(description="t", input_tokens=start, output_tokens=2000,
+                      cached_prefix_tokens=0, calls_per_task=4, runs_per_month=10)
+    w = build_workload(spec, "long_document", 3.0)
+    cost = cost_of(model, w)
+    calls = usages(model, w)
+    direct = [price_usage(model, u) for u in calls]
+    assert direct[0].tier_threshold is None and direct[-1].tier_threshold == threshold
+    assert cost.tiers_applied == [threshold]
+    assert cost.per_task == pytest.approx(sum(b.total for b in direct))
+
+
+def test_untiered_models_sum_calls_to_the_same_price(catalog) -> None:
+    model = catalog.get("claude-sonnet-4-6")
+    assert not model.price_on(None).tiers
+    spec = parse_task(description="t", input_tokens=8000, cached_prefix_tokens=3000,
+                      calls_per_task=7, runs_per_month=50)
+    w = build_workload(spec, "agentic", 3.0)
+    direct = sum(price_usage(model, u).total for u in usages(model, w))
+    assert cost_of(model, w).per_task == pytest.approx(direct, rel=1e-12)
+
+
+def test_batch_falls_back_to_real_time_with_a_note(catalog) -> None:
+    model = catalog.get("kimi-k3")
+    w = build_workload(parse_task(description="t"), "research_qa", 2.0)
+    cost, notes = chosen_cost(model, w, batch=True)
+    assert not cost.batch and notes and "no batch API" in notes[0]
+    assert set(variants(model, w)) == {"realtime", "realtime_cached"}
+    assert set(variants(catalog.get("gpt-5.4"), w)) == {"realtime", "realtime_cached", "batch",
+                                                       "batch_cached"}
