@@ -33,7 +33,8 @@ lint: setup
 test: setup
 	bash .ci/ensure_chromium.sh
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	$(BIN)/council init
+	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=15
 
 bench: setup
 	$(BIN)/python bench/recommend.py
