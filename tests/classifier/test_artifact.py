@@ -19,7 +19,8 @@ from council.training.classifier import build_classifier
 
 from .conftest import FIXTURE_DATA
 
-pytestmark = pytest.mark.slow
+# One worker trains the session fixtures once (`pytest -n 2 --dist loadgroup`).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("classifier")]
 
 
 def _files(directory: Path) -> dict[str, bytes]:

@@ -13,7 +13,8 @@ from council.cli.main import cli
 
 from .conftest import FIXTURE_DATA
 
-pytestmark = pytest.mark.slow
+# One worker trains the session fixtures once (`pytest -n 2 --dist loadgroup`).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("classifier")]
 
 
 def _input(tmp_path: Path, *lines: str) -> Path:

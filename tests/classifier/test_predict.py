@@ -12,7 +12,8 @@ from council.assess.classifier import HEAD_CHARS, TAIL_CHARS, LocalClassifier, p
 from council.categories import CATEGORY_KEYS
 from council.errors import InvalidInput
 
-pytestmark = pytest.mark.slow
+# One worker trains the session fixtures once (`pytest -n 2 --dist loadgroup`).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("classifier")]
 
 TEXTS = [
     "Write a Python function that validates IBAN numbers",

@@ -17,7 +17,8 @@ import pytest
 from council.training.classifier import build_classifier
 from council.training.corpus import default_data_dir
 
-pytestmark = pytest.mark.slow
+# One worker trains the session fixtures once (`pytest -n 2 --dist loadgroup`).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("classifier")]
 
 MACRO_F1_FLOOR = 0.65
 MAE_CEILING = 0.75
