@@ -35,6 +35,9 @@ def _money(x: float | None) -> str:
 @click.option("--runs-per-month", type=float, default=None, help="Tasks per month.")
 @click.option("--cached-prefix-tokens", type=int, default=None,
               help="Tokens of fixed prefix (instructions, tools, examples) that can be cached.")
+@click.option("--reasoning-tokens", type=int, default=None,
+              help="Hidden reasoning tokens per call for reasoning models (default: an "
+                   "assumption from difficulty).")
 @click.option("--sample-file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="A sample input (text, Markdown, code or PDF); its tokens become "
                    "--input-tokens unless that is given.")
@@ -58,7 +61,8 @@ def _money(x: float | None) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print the full recommendation as JSON.")
 def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None,
                   calls_per_task: int | None, runs_per_month: float | None,
-                  cached_prefix_tokens: int | None, sample_file: Path | None, batch: bool,
+                  cached_prefix_tokens: int | None, reasoning_tokens: int | None,
+                  sample_file: Path | None, batch: bool,
                   summarise_history: bool, needs: str | None, providers: str | None,
                   min_context: int | None, quality: str, voters_file: Path | None,
                   outcome_model: Path | None, db_path: Path | None, as_json: bool) -> None:
@@ -84,7 +88,8 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
     fields: dict[str, Any] = {
         "description": task, "input_tokens": input_tokens, "output_tokens": output_tokens,
         "calls_per_task": calls_per_task, "runs_per_month": runs_per_month,
-        "cached_prefix_tokens": cached_prefix_tokens, "batch": batch,
+        "cached_prefix_tokens": cached_prefix_tokens, "reasoning_tokens": reasoning_tokens,
+        "batch": batch,
         "summarise_history": summarise_history, "needs": frozenset(wanted),
         "providers": _csv(providers), "min_context": min_context, "quality": quality,
     }

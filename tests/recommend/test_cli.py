@@ -30,11 +30,13 @@ def test_help_has_an_example() -> None:
 def test_json_output_is_the_full_recommendation(env: Path) -> None:
     result = CliRunner().invoke(cli, ["recommend", "summarise meeting transcripts",
                                       "--runs-per-month", "400", "--output-tokens", "300",
+                                      "--reasoning-tokens", "50",
                                       "--needs", "json", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["assumptions"]["runs_per_month"] == 400
     assert data["assumptions"]["output_tokens"] == 300
+    assert data["assumptions"]["reasoning_tokens"] == 50
     assert data["recommended"]["model_id"]
     assert data["catalog_version"]
 
