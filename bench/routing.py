@@ -236,7 +236,19 @@ def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -
     for name, q in {**many["single models"], "random": many["random"],
                     "oracle": many["oracle"]}.items():
         lines.append(f"| {name} | {q['accuracy']:.3f} | {q['cost'] / many['gpt4_cost']:.3f} |")
-    lines += ["", "![cost/accuracy](routing_cost_accuracy.png)", ""]
+    ours, mine = two["success model"], many["success model"]
+    share = mine["least_cost_matching_gpt4_share"]
+    lines += ["", "![cost/accuracy](routing_cost_accuracy.png)", "", "## Against the targets", "",
+              f"- (a) APGR {ours['APGR']:.3f} (target >= 0.75: "
+              f"{'met' if ours['APGR'] >= 0.75 else 'NOT met'}); CPT(50%) {ours['CPT50']:.3f} "
+              f"(target <= 0.20: {'met' if ours['CPT50'] <= 0.20 else 'NOT met'}).",
+              f"- (b) product rule: accuracy {mine['accuracy_at_10pct_gpt4_cost']:.3f} at <= 10% "
+              f"of GPT-4's cost (target >= 0.81: "
+              f"{'met' if mine['accuracy_at_10pct_gpt4_cost'] >= 0.81 else 'NOT met'}); GPT-4's "
+              f"accuracy {'not reached' if share is None else f'at {share:.2f} of its cost'} "
+              f"(target <= 0.80: {'met' if share is not None and share <= 0.8 else 'NOT met'}).",
+              "", "What was tried and why the rule, not only the model, limits (b): "
+              "docs/routing.md.", ""]
     return "\n".join(lines)
 
 
