@@ -21,7 +21,14 @@ Calibration: k = 1 is a stated prior, not yet fitted: it follows the rubric's an
 succeeds about half the time at level n) and the rule of thumb that a model one level
 stronger than the task usually (~5 in 6) does it well. The bars (draft 0.6, standard 0.75,
 production 0.9) then ask for a skill margin of about 0.25, 0.67 and 1.28 levels over the
-difficulty when sd = 0, more when the difficulty is uncertain. Where a trained outcome model
+difficulty when sd = 0, more when the difficulty is uncertain.
+
+Checked against outcomes: the success model fitted on the shared RouterBench outcomes (11
+models; `council route train`, artifact of 10:56 on 2026-11-23) has logistic discriminations
+a_m with median 0.73 (range 0.05-1.02) on its anchored scale, i.e. probit k ~ 0.43: flatter
+than this prior. The scales are not the same (its difficulty is anchored to sd 1 over
+benchmark prompts, and its per-model corrections carry part of the variance), so k is kept;
+refitting k on the team's own feedback is an open item. Where a trained outcome model
 covers a model, its calibrated P(success) replaces this one (source "outcomes").
 """
 
