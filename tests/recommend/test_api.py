@@ -134,3 +134,24 @@ def test_stored_and_reloaded_through_the_store(catalog, db_path) -> None:
     loaded = store.load_recommendation(db, share)
     assert Recommendation.from_dict(loaded.rec).recommended.model_id == \
         rec.recommended.model_id
+
+
+class CoversHaiku:
+    """An adequacy source that knows one catalog model (as outcome data would)."""
+
+    source = "outcomes"
+
+    def p_success(self, description: str, model_ids: list[str]) -> dict[str, float]:
+        return {m: 0.99 for m in model_ids if m == "claude-haiku-4-5"}
+
+
+def test_candidates_record_their_adequacy_source(catalog) -> None:
+    spec = parse_task(description="answer billing questions", providers=("anthropic",))
+    rec = recommend_for(spec, assessment("customer_support", 3.5), catalog=catalog,
+                        success_model=CoversHaiku())
+    sources = {c.model_id: c.adequacy_source for c in rec.candidates}
+    assert sources.pop("claude-haiku-4-5") == "outcomes"
+    assert set(sources.values()) == {"catalog"}
+    # the outcome estimate changes the answer: haiku is now adequate and cheapest
+    assert rec.recommended.model_id == "claude-haiku-4-5"
+    assert rec.to_dict()["recommended"]["adequacy_source"] == "outcomes"
