@@ -112,8 +112,11 @@ def test_give_feedback(app_server, page) -> None:
     assert mine and mine[0]["outcomes"] == {STATE["model"]: 0}
     page.goto(f"{app_server.url}/history")
     wait_for_app(page)
-    assert "0/1 adequate" in page.locator('[data-testid="stDataFrame"]').first.inner_text() \
-        or page.locator('[data-testid="stDataFrame"]').count() > 0
+    # The grid draws on a canvas; check the spend summary and that a table is there.
+    assert metric(page, "Saved").startswith("$")
+    assert page.locator('[data-testid="stDataFrame"]').count() == 1
+    recent = store.recent(open_db(app_server.db), limit=50)
+    assert any(r["share_id"] == STATE["share_id"] and r["feedback_count"] == 1 for r in recent)
     shot(page, "journey-3b-history")
 
 
