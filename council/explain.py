@@ -12,7 +12,11 @@ from council.workload import Workload
 
 
 def _money(x: float) -> str:
-    return f"${x:,.2f}" if x >= 0.01 else f"${x:,.6f}"
+    if abs(x) >= 100:
+        return f"${x:,.0f}"
+    if abs(x) >= 1:
+        return f"${x:,.2f}"
+    return f"${x:.4f}" if abs(x) >= 0.01 else f"${x:.6f}"
 
 
 def sensitivities(model: Any, workload: Workload, batch: bool) -> list[tuple[str, float]]:

@@ -23,7 +23,11 @@ def _csv(value: str | None) -> tuple[str, ...]:
 def _money(x: float | None) -> str:
     if x is None:
         return "n/a"
-    return f"${x:,.2f}" if abs(x) >= 0.01 else f"${x:,.6f}"
+    if abs(x) >= 100:
+        return f"${x:,.0f}"
+    if abs(x) >= 1:
+        return f"${x:,.2f}"
+    return f"${x:.4f}" if abs(x) >= 0.01 else f"${x:.6f}"
 
 
 @click.command("recommend")
@@ -169,7 +173,7 @@ def summary(rec: dict[str, Any]) -> str:
     if cascade and cascade["worth_it"]:
         lines.append(f"cascade: {cascade['cheap']} then {cascade['strong']} on failure "
                      f"({cascade['escalation_rate']:.0%}): expected "
-                     f"{_money(cascade['expected_per_month'])} a month")
+                     f"{_money(cascade['expected_per_month'])} a month, if failures are detected")
     if rec.get("advice"):
         lines.append("Advice:")
         lines += [f"  - {a['title']}: saves {_money(a['saving_per_month'])} a month. "
