@@ -12,6 +12,8 @@ from council.workload import Workload
 
 
 def _money(x: float) -> str:
+    if x == 0:
+        return "$0"
     if abs(x) >= 100:
         return f"${x:,.0f}"
     if abs(x) >= 1:

@@ -23,6 +23,8 @@ def _csv(value: str | None) -> tuple[str, ...]:
 def _money(x: float | None) -> str:
     if x is None:
         return "n/a"
+    if x == 0:
+        return "$0"
     if abs(x) >= 100:
         return f"${x:,.0f}"
     if abs(x) >= 1:
