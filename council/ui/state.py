@@ -6,6 +6,7 @@ thread), the migrations, the catalog import and the classifier load happen once 
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -65,6 +66,30 @@ def get_catalog_store() -> Any:
 
     _catalog_loaded(str(_migrated(str(db_path()))), str(paths().catalog_dir))
     return CatalogStore(get_db())
+
+
+_warm_lock = threading.Lock()
+_warm_started: set[str] = set()
+
+
+def warm_up() -> None:
+    """Start loading the classifier in the background (once per process), so it is ready by
+    the time someone has typed a task. Failures resurface from get_classifier()."""
+    target = str(paths().classifier_artifact)
+    with _warm_lock:
+        if target in _warm_started:
+            return
+        _warm_started.add(target)
+
+    def load() -> None:
+        from council.assess.classifier import ensure_classifier
+        from council.errors import CouncilError
+
+        # A failure is raised again by get_classifier(), in a session, as a message.
+        with contextlib.suppress(CouncilError):
+            ensure_classifier(Path(target))
+
+    threading.Thread(target=load, name="council-warm-up", daemon=True).start()
 
 
 @st.cache_resource(show_spinner="Loading the local classifier...")

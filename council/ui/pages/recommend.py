@@ -32,6 +32,7 @@ def page() -> None:
     st.caption("Describe the task and its volume. The council of models judges how hard it is; "
                "the catalog prices every model that can do it.")
     share_id = st.query_params.get("r")
+    state.warm_up()
     with shown_errors():
         catalog_store = state.get_catalog_store()
         providers = catalog_store.current().providers
