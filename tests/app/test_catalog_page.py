@@ -83,3 +83,45 @@ def test_compare_two_models(council_home: Path) -> None:
     no_exception(at)
     table = next(d.value for d in at.dataframe if "attribute" in d.value.columns)
     assert list(table.columns) == ["attribute", *ids]
+
+
+def test_two_editors_never_lose_an_update(council_home: Path) -> None:
+    from council.catalog.editors import Editor
+    from council.catalog.store import CatalogStore
+    from council.db import open_db
+
+    at = _sign_in(page_app("catalog").run())
+    model_id = at.selectbox(key="edit_model").value
+    field_label = at.selectbox(key="edit_field").options[1]  # output price, newest row
+    at.selectbox(key="edit_field").select(field_label).run()
+    # Someone else saves the same model after this editor opened it.
+    other = CatalogStore(open_db(council_home / "council.db"))
+    other.update_field(model_id, "max_output", 4096, editor=Editor("bob"), reason="docs say so",
+                       expected_revision=other.revision(model_id))
+    at.text_input(key="edit_value").input("9.5")
+    at.text_input(key="edit_reason").input("new price")
+    at.button(key="FormSubmitter:edit_form-Save change").click()
+    at.run()
+    no_exception(at)
+    assert any("Someone else saved first" in e.value for e in at.error), [e.value for e in at.error]
+    # Seeing the fresh revision, the second save goes through.
+    at.text_input(key="edit_value").input("9.5")
+    at.text_input(key="edit_reason").input("new price")
+    at.button(key="FormSubmitter:edit_form-Save change").click()
+    at.run()
+    assert any("Saved as audit entry" in s.value for s in at.success)
+
+
+def test_revert_from_the_audit_log(council_home: Path) -> None:
+    at = _sign_in(page_app("catalog").run())
+    at.text_input(key="edit_value").input("4.25")
+    at.text_input(key="edit_reason").input("typo incoming")
+    at.button(key="FormSubmitter:edit_form-Save change").click()
+    at.run()
+    at.text_input(key="revert_reason").input("that was a typo")
+    at.button(key="FormSubmitter:revert_form-Revert").click()
+    at.run()
+    no_exception(at)
+    assert any("Reverted #" in s.value for s in at.success), [e.value for e in at.error]
+    top = at.dataframe[-1].value.iloc[0]
+    assert top["reverts"].startswith("#") and top["new"] != "4.25"

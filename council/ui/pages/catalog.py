@@ -206,19 +206,19 @@ def _imports(store: Any, editor: Editor | None) -> None:
 
 
 def _audit(store: Any, editor: Editor | None) -> None:
-    entries = store.audit_log(limit=500)
-    edits = [e for e in entries if e.field != "*"]
-    st.dataframe(tables.audit_rows(entries), hide_index=True, width="stretch", key="audit")
-    if editor is None or not edits:
-        return
-    with st.form("revert_form"):
-        audit_id = st.selectbox("Revert entry", [e.id for e in edits],
-                                format_func=lambda i: _describe(edits, i))
-        reason = st.text_input("Reason (required)", key="revert_reason")
-        if st.form_submit_button("Revert"):
-            with shown_errors():
-                entry = store.revert(int(audit_id), editor=editor, reason=reason)
-                st.success(f"Reverted #{audit_id} as #{entry.id}.")
+    edits = [e for e in store.audit_log(limit=500) if e.field != "*"]
+    if editor is not None and edits:
+        # The form comes first so that a revert shows in the table below in the same run.
+        with st.form("revert_form"):
+            audit_id = st.selectbox("Revert entry", [e.id for e in edits],
+                                    format_func=lambda i: _describe(edits, i))
+            reason = st.text_input("Reason (required)", key="revert_reason")
+            if st.form_submit_button("Revert"):
+                with shown_errors():
+                    entry = store.revert(int(audit_id), editor=editor, reason=reason)
+                    st.success(f"Reverted #{audit_id} as #{entry.id}.")
+    st.dataframe(tables.audit_rows(store.audit_log(limit=500)), hide_index=True,
+                 width="stretch", key="audit")
 
 
 def _describe(entries: list[Any], audit_id: int) -> str:
