@@ -198,6 +198,11 @@ class LocalClassifier:
             self._encoder = default_encoder()
         return self._encoder
 
+    def warm(self) -> None:
+        """Load the encoder and run one prediction, so the first real request is warm
+        (loading sentence-transformers and the weights takes seconds; a prediction ms)."""
+        self.predict(["warm up the local classifier"])
+
     def predict(self, texts: Sequence[str], batch_size: int = 64) -> list[LocalPrediction]:
         """Predict every text; InvalidInput for an empty or whitespace-only one."""
         if isinstance(texts, str):

@@ -73,8 +73,8 @@ _warm_started: set[str] = set()
 
 
 def warm_up() -> None:
-    """Start loading the classifier in the background (once per process), so it is ready by
-    the time someone has typed a task. Failures resurface from get_classifier()."""
+    """Start loading the classifier and its encoder in the background (once per process), so
+    it is ready by the time someone has typed a task. Failures resurface from get_classifier()."""
     target = str(paths().classifier_artifact)
     with _warm_lock:
         if target in _warm_started:
@@ -87,7 +87,7 @@ def warm_up() -> None:
 
         # A failure is raised again by get_classifier(), in a session, as a message.
         with contextlib.suppress(CouncilError):
-            ensure_classifier(Path(target))
+            ensure_classifier(Path(target)).warm()
 
     threading.Thread(target=load, name="council-warm-up", daemon=True).start()
 
