@@ -23,6 +23,11 @@ class Paths:
         return self.artifacts / "classifier"
 
     @property
+    def outcome_artifact(self) -> Path:
+        """The outcome (success) model `council train` builds from feedback and outcome files."""
+        return self.artifacts / "outcomes"
+
+    @property
     def embedding_cache(self) -> Path:
         return self.home / "embedding-cache"
 

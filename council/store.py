@@ -312,6 +312,27 @@ def feedback_outcomes(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- history
 
 
+def feedback_history(db: sqlite_utils.Database, limit: int = 200) -> list[dict[str, Any]]:
+    """Each feedback verdict, newest first, with the stored recommendation it was about."""
+    limit = max(1, min(int(limit), 5_000))
+    rows = db.execute(
+        "SELECT f.share_id, f.model_id, f.adequate, f.created_at, r.created_at, "
+        "r.description, r.rec_json FROM feedback f "
+        "JOIN recommendations r ON r.share_id = f.share_id ORDER BY f.id DESC LIMIT ?",
+        [limit],
+    ).fetchall()
+    out = []
+    for share_id, model_id, adequate, rated_at, made_at, description, rec_json in rows:
+        try:
+            rec = json.loads(rec_json)
+        except (TypeError, ValueError):
+            rec = {}
+        out.append({"share_id": share_id, "model_id": model_id, "adequate": bool(adequate),
+                    "rated_at": rated_at, "created_at": made_at, "description": description,
+                    "rec": rec if isinstance(rec, dict) else {}})
+    return out
+
+
 def recent(db: sqlite_utils.Database, limit: int = 50) -> list[dict[str, Any]]:
     """The newest recommendations with their feedback counts, newest first."""
     limit = max(1, min(int(limit), 1_000))

@@ -26,34 +26,81 @@ def register(cli: click.Group) -> None:
               help="Where classifier.md/json go (default: training/reports).")
 @click.option("--feedback-db", type=click.Path(path_type=Path, dir_okay=False, exists=True),
               default=None,
-              help="Also export the app's feedback as outcome rows for the outcome model.")
+              help="Fold the app's feedback into the outcome model (default: the configured "
+                   "database, when it has feedback).")
+@click.option("--outcomes", "outcome_paths", multiple=True,
+              type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="Outcome file(s) to train the outcome model on as well (repeatable).")
+@click.option("--outcome-out", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Outcome model artifact (default: $COUNCIL_ARTIFACTS/outcomes).")
+@click.option("--outcomes-only", is_flag=True,
+              help="Only (re)train the outcome model; leave the classifier as it is.")
 def train(data_dir: Path | None, out_dir: Path | None, seed: int, report_dir: Path | None,
-          feedback_db: Path | None) -> None:
-    """Rebuild the local classifier artifact and its evaluation report, reproducibly.
+          feedback_db: Path | None, outcome_paths: tuple[Path, ...], outcome_out: Path | None,
+          outcomes_only: bool) -> None:
+    """Rebuild the local classifier, and the outcome model from feedback and outcome files.
+
+    The outcome model (P(model does this task well), used as adequacy for the models it
+    covers) is trained when there is feedback in the database or an --outcomes file.
+    Models with too few verdicts are left to the catalog, each named in the output.
 
     Example: council train --data training/data/tasks --seed 0
     """
-    from council.assess.classifier import forget_loaded
-    from council.training.classifier import build_classifier
-    from council.training.corpus import default_data_dir
+    where = paths()
+    if not outcomes_only:
+        from council.assess.classifier import forget_loaded
+        from council.training.classifier import build_classifier
+        from council.training.corpus import default_data_dir
+
+        data_dir = data_dir or default_data_dir()
+        out_dir = out_dir or where.classifier_artifact
+        report_dir = report_dir or where.training_dir / "reports"
+        result = build_classifier(data_dir, out_dir, seed=seed, report_dir=report_dir,
+                                  progress=True)
+        forget_loaded()
+        click.echo(f"artifact   {out_dir}")
+        click.echo(f"report     {report_dir / 'classifier.md'}")
+        for key, value in result.metadata["headline"].items():
+            click.echo(f"{key:<28}{value:.3f}")
+    _train_outcomes(feedback_db, outcome_paths, outcome_out or where.outcome_artifact)
+
+
+def _train_outcomes(feedback_db: Path | None, outcome_paths: tuple[Path, ...],
+                    target: Path) -> None:
+    """Fold feedback (and outcome files) into the outcome model; print what was trained."""
+    from council.outcomes.adequacy_source import load_feedback
+    from council.training.feedback import export_feedback
 
     where = paths()
-    data_dir = data_dir or default_data_dir()
-    out_dir = out_dir or where.classifier_artifact
-    report_dir = report_dir or where.training_dir / "reports"
-    result = build_classifier(data_dir, out_dir, seed=seed, report_dir=report_dir,
-                              progress=True)
-    forget_loaded()
-    click.echo(f"artifact   {out_dir}")
-    click.echo(f"report     {report_dir / 'classifier.md'}")
-    for key, value in result.metadata["headline"].items():
-        click.echo(f"{key:<28}{value:.3f}")
-    if feedback_db is not None:
-        from council.training.feedback import export_feedback
+    explicit = feedback_db is not None
+    db = feedback_db if explicit else (where.db if where.db.exists() else None)
+    feedback = load_feedback(db) if db is not None else []
+    if not feedback and not outcome_paths:
+        if explicit:
+            click.echo(f"outcome model: no feedback in {db} and no --outcomes file; "
+                       "nothing to train")
+        return
+    if db is not None:
+        click.echo(f"feedback   {len(feedback)} rated task(s) from {db}")
+    if feedback:
+        export = export_feedback(db, target.parent / "feedback_outcomes.jsonl")
+        click.echo(f"           exported {export} outcome rows -> "
+                   f"{target.parent / 'feedback_outcomes.jsonl'}")
+    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.outcomes.feedback import PRIOR_STRENGTH, train_outcome_model
 
-        target = out_dir / "feedback_outcomes.jsonl"
-        count = export_feedback(feedback_db, target)
-        click.echo(f"feedback   {count} outcome rows -> {target}")
+    encoder = CachedEncoder(default_encoder(), where.embedding_cache)
+    sources = [str(p) for p in outcome_paths] + ([str(db)] if feedback else [])
+    result = train_outcome_model(outcome_paths, feedback, target, encoder, sources=sources)
+    for left in result.left_out:
+        click.echo(f"left out  {left.message()}")
+    if not result.trained:
+        click.echo(f"outcome model: {result.note}; {target} left as it was")
+        return
+    click.echo(f"outcome model {target}")
+    click.echo(result.table())
+    click.echo(f"weight = n / (n + {PRIOR_STRENGTH}): the share of P(success) taken from the "
+               "outcomes; the rest is the catalog's adequacy for the same task.")
 
 
 @click.command()

@@ -2,7 +2,9 @@
 
 ``OutcomeAdequacy.p_success`` answers only for models the outcome data covers; the other
 models are absent from its answer, so the recommendation falls back to the catalog skill
-for them and can say which source each adequacy came from.
+for them and can say which source each adequacy came from. ``with_prior`` shrinks the
+answer toward the catalog's adequacy (``council.outcomes.feedback``), which matters for
+models learnt from a handful of feedback verdicts.
 """
 
 from __future__ import annotations
@@ -36,6 +38,13 @@ class OutcomeAdequacy:
         if not wanted:
             return {}
         return self.model.p_success([description], wanted)[0]
+
+    def with_prior(self, prior: Any, strength: float | None = None) -> Any:
+        """This source with each P pulled toward ``prior`` (the catalog's adequacy) by the
+        model's outcome count: see ``council.outcomes.feedback``."""
+        from council.outcomes.feedback import PRIOR_STRENGTH, ShrunkAdequacy
+
+        return ShrunkAdequacy(self, prior, PRIOR_STRENGTH if strength is None else strength)
 
 
 def feedback_rows(rows: Iterable[dict[str, Any]]) -> Iterator[OutcomeRow]:

@@ -1,10 +1,11 @@
-"""The hook that turns the app's feedback into outcome rows for the outcome model.
+"""The app's feedback exported as outcome rows (an audit copy of what the outcome model saw).
 
-`council train --feedback-db PATH` calls `council.store.feedback_outcomes(db)` and writes
-the rows (`{"id", "source": "feedback", "prompt", "outcomes": {MODEL: 0|1}}`, the format of
-the shared outcome files) to a JSONL file that the outcome model's training reads. The
-category/difficulty classifier itself is trained on the labelled corpus only: a verdict on
-a model says nothing direct about a task's category.
+`council train` folds feedback into the outcome model (`council.outcomes.feedback`) and also
+writes the rows (`{"id", "source": "feedback", "prompt", "outcomes": {MODEL: 0|1}}`, the
+format of the shared outcome files) to `feedback_outcomes.jsonl` beside the artifact, so
+`council route train --outcomes` can reuse them. The category/difficulty classifier itself
+is trained on the labelled corpus only: a verdict on a model says nothing direct about a
+task's category.
 """
 
 from __future__ import annotations
