@@ -16,6 +16,11 @@ adequate"). Two rules keep a cheap model from being picked on a lucky estimate:
 
    With N = 10, a model with 4 verdicts keeps 4/14 = 29% of its fitted estimate and 71% of
    the catalog's; a model covered by thousands of shared outcome rows keeps > 99% of its own.
+3. **Small-data fit.** With fewer than ``SMALL_DATA_ROWS`` training rows (feedback alone),
+   the default fit (32 components, light L2) separates a dozen verdicts perfectly and
+   answers 0.000 or 1.000 for a new task. ``fit_config_for`` then fits one component per
+   50 rows with L2 1.0 on the difficulty head and the corrections, which keeps the fitted
+   P near each model's feedback rate with a mild dependence on the text.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from council.outcomes.rows import OutcomeRow, OutcomeSummary, iter_rows, table_f
 
 PRIOR_STRENGTH = 10  # N: the catalog prior counts as this many pseudo-outcomes
 MIN_VERDICTS = 3  # fewer outcomes than this for a model: left to the catalog
+SMALL_DATA_ROWS = 500  # below this many rows the fit uses the small-data configuration
 
 Prior = Callable[[str, Sequence[str]], Mapping[str, float]]
 
@@ -164,6 +170,15 @@ def catalog_prior(catalog: Any, classifier: Any) -> Prior:
 # ---------------------------------------------------------------- training
 
 
+def fit_config_for(rows: int) -> Any:
+    """The default fit for outcome-file-sized data, a heavily regularised one for feedback."""
+    from council.outcomes.success_model import FitConfig
+
+    if rows >= SMALL_DATA_ROWS:
+        return FitConfig()
+    return FitConfig(components=max(1, rows // 50), l2_difficulty=1.0, l2_correction=1.0)
+
+
 @dataclass
 class ModelLine:
     """One row of the training summary."""
@@ -238,6 +253,7 @@ def train_outcome_model(outcome_paths: Sequence[Path], feedback: Sequence[Outcom
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
+    config = config or fit_config_for(len(table))
     model = train_artifact(table, x, tmp, encoder.name, config, sources)
     fb_n: dict[str, int] = {}
     fb_k: dict[str, int] = {}
