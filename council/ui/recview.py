@@ -106,14 +106,58 @@ def alternatives(rec: dict[str, Any]) -> list[dict[str, Any]]:
     raw = first(rec, ("alternatives",)) or []
     if isinstance(raw, dict):
         raw = [{"role": k, **v} for k, v in raw.items() if isinstance(v, dict)]
+    sources = adequacy_sources(rec)
     out = []
     for a in raw if isinstance(raw, list) else []:
         c = costs(a)
         role = a.get("role") or a.get("kind") or ""
-        out.append({"role": ROLE_LABELS.get(role, role), "model": model_id(a),
-                    "P(adequate)": p_adequate(a), "per call": c["per_call"],
+        mid = model_id(a)
+        out.append({"role": ROLE_LABELS.get(role, role), "model": mid,
+                    "P(adequate)": p_adequate(a),
+                    "adequacy from": SOURCE_LABELS.get(sources.get(mid or ""),
+                                                       sources.get(mid or "", "")),
+                    "per call": c["per_call"],
                     "per month": c["per_month"], "why": a.get("why") or a.get("note") or ""})
     return out
+
+
+SOURCE_LABELS = {"outcomes": "outcome model", "catalog": "catalog skill"}
+
+
+def adequacy_sources(rec: dict[str, Any]) -> dict[str, str]:
+    """model id -> where its P(adequate) came from ("outcomes" or "catalog"), as stored."""
+    options = [recommended(rec), default_option(rec), *(rec.get("candidates") or [])]
+    out: dict[str, str] = {}
+    for option in options:
+        mid = model_id(option) if isinstance(option, dict) else None
+        source = option.get("adequacy_source") if isinstance(option, dict) else None
+        if mid and isinstance(source, str) and source:
+            out.setdefault(mid, source)
+    return out
+
+
+def source_caption(source: Any) -> str:
+    """One line under P(adequate): where the number came from."""
+    if source == "outcomes":
+        return ("From the outcome model: learnt from outcome data and the team's feedback, "
+                "shrunk toward the catalog's estimate.")
+    if source == "catalog":
+        return "From the catalog's per-category skill against the council's difficulty."
+    return f"Source: {source}." if source else "Source not recorded."
+
+
+def source_summary(rec: dict[str, Any]) -> str:
+    """How many candidates' adequacy came from each source (empty when none is recorded)."""
+    sources = adequacy_sources(rec)
+    if not sources:
+        return ""
+    covered = sorted(m for m, s in sources.items() if s == "outcomes")
+    rest = len(sources) - len(covered)
+    if not covered:
+        return (f"P(adequate) of all {rest} models comes from the catalog's per-category skill "
+                "(no outcome model covers them).")
+    return (f"P(adequate) from the outcome model for {', '.join(covered)}; from the catalog's "
+            f"per-category skill for the other {rest}.")
 
 
 def advice_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
@@ -173,8 +217,10 @@ def to_markdown(share_id: str, created_at: str, description: str,
              f"*{created_at} · catalog version `{rec.get('catalog_version')}`*", "",
              "## Task", "", description, ""]
     if h["model"]:
+        source = dig(recommended(rec), "adequacy_source")
         lines += ["## Recommendation", "",
-                  f"**{h['model']}** · P(adequate) {percent(h['p_adequate'])}", "",
+                  f"**{h['model']}** · P(adequate) {percent(h['p_adequate'])}"
+                  + (f" (from {SOURCE_LABELS.get(source, source)})" if source else ""), "",
                   "| per call | per task | per month |", "|---|---|---|",
                   f"| {money(h['per_call'])} | {money(h['per_task'])} | "
                   f"{money(h['per_month'])} |", ""]
@@ -195,8 +241,9 @@ def to_markdown(share_id: str, created_at: str, description: str,
     alts = alternatives(rec)
     if alts:
         lines += ["## Alternatives", ""]
-        lines += [f"- {x['role']}: {x['model']}, P(adequate) {percent(x['P(adequate)'])}, "
-                  f"{money(x['per month'])} per month" for x in alts]
+        lines += [f"- {x['role']}: {x['model']}, P(adequate) {percent(x['P(adequate)'])}"
+                  + (f" ({x['adequacy from']})" if x["adequacy from"] else "")
+                  + f", {money(x['per month'])} per month" for x in alts]
         lines.append("")
     adv = advice_rows(rec)
     if adv:
@@ -227,6 +274,8 @@ def changes(old: dict[str, Any], new: dict[str, Any]) -> list[dict[str, Any]]:
          "now": new.get("catalog_version")},
         {"what": "recommended model", "then": a["model"], "now": b["model"]},
         {"what": "P(adequate)", "then": percent(a["p_adequate"]), "now": percent(b["p_adequate"])},
+        {"what": "adequacy source", "then": dig(recommended(old), "adequacy_source"),
+         "now": dig(recommended(new), "adequacy_source")},
         {"what": "cost per call", "then": money(a["per_call"]), "now": money(b["per_call"])},
         {"what": "cost per month", "then": money(a["per_month"]), "now": money(b["per_month"])},
         {"what": "default model per month", "then": money(a["default_per_month"]),

@@ -1,7 +1,8 @@
 """Process-wide resources for the app: the only place Streamlit caching is added.
 
 The database connection is per thread (each browser session's script runs in its own
-thread), the migrations, the catalog import and the classifier load happen once per process.
+thread), the migrations, the catalog import and the classifier load happen once per process;
+the outcome model loads once per trained artifact.
 """
 
 from __future__ import annotations
@@ -129,3 +130,27 @@ def get_voters(catalog: Any = None) -> list[Any]:
     voters_file = paths().voters_file
     return _voters(str(voters_file) if voters_file else None, tuple(sorted(secrets())),
                    getattr(catalog, "version", None))
+
+
+@st.cache_resource(show_spinner=False)
+def _outcome_source(artifact: str, stamp: int) -> Any:
+    """The outcome model loaded once per artifact version (``stamp``: meta.json's mtime)."""
+    from council.outcomes.adequacy_source import OutcomeAdequacy
+
+    return OutcomeAdequacy(Path(artifact))
+
+
+def get_outcome_source() -> Any | None:
+    """The trained outcome model (an OutcomeAdequacy), or None when none has been trained.
+
+    A retrain (`council train`) is picked up on the next run. A damaged artifact raises
+    ArtifactError, which the pages show as a message.
+    """
+    target = paths().outcome_artifact
+    if not target.exists():
+        return None
+    try:
+        stamp = (target / "meta.json").stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _outcome_source(str(target), stamp)

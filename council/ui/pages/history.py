@@ -1,12 +1,14 @@
-"""History page: the team's recent recommendations, their feedback, and the spend saved."""
+"""History page: the team's recent recommendations, their feedback, the spend saved, and how
+the predictions for rated models moved after the outcome model was retrained."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from council import store
+from council.errors import CouncilError
 from council.ui import state
-from council.ui.errors import shown_errors
+from council.ui.errors import message_for, shown_errors
 from council.ui.format import money
 
 
@@ -20,6 +22,7 @@ def page() -> None:
         rows = store.recent(db, limit=200)
         _spend(spend)
         _table(rows)
+        _movement(db)
 
 
 def _spend(spend: store.SpendSummary) -> None:
@@ -64,3 +67,46 @@ def _table(rows: list[dict]) -> None:
             "default per month": st.column_config.NumberColumn(format="$%.2f"),
         },
     )
+
+
+MOVEMENT_TITLE = "How predictions moved after retraining"
+
+
+def _movement(db: object) -> None:
+    """Each verdict: P(adequate) when recommended against P(success) from today's model."""
+    from council.outcomes.movement import prediction_movement
+
+    st.subheader(MOVEMENT_TITLE)
+    try:
+        outcome = state.get_outcome_source()
+    except CouncilError as exc:
+        st.warning(message_for(exc) + " 'Now' below is the catalog's adequacy.")
+        outcome = None
+    catalog = state.get_catalog_store().current()
+    rows = prediction_movement(db, catalog, outcome)
+    if not rows:
+        st.info("No feedback yet: rate a model on a recommendation, then run `council train`.")
+        return
+    if outcome is None:
+        st.caption("No outcome model is trained yet (`council train` folds the feedback in), "
+                   "so 'now' is the catalog's adequacy under today's catalog.")
+    else:
+        trained = outcome.model.meta.get("trained_at") or "an earlier run"
+        st.caption(f"'Now' is the outcome model trained {trained} where it covers the model "
+                   "(shrunk toward the catalog), else the catalog's adequacy today.")
+    st.dataframe(
+        [{"open": f"/?r={r['share_id']}", "rated (UTC)": r["rated_at"].replace("T", " ")[:16],
+          "task": r["task"][:100], "model": r["model"], "verdict": r["verdict"],
+          "P then": _pct(r["p_then"]),
+          "source then": r["source_then"] or "",
+          "P now": _pct(r["p_now"]),
+          "source now": r["source_now"],
+          "moved": (f"{r['moved'] * 100:+.1f} pts" if r["moved"] is not None else "")}
+         for r in rows],
+        hide_index=True, width="stretch",
+        column_config={"open": st.column_config.LinkColumn("link", display_text="open")},
+    )
+
+
+def _pct(p: float | None) -> str:
+    return "n/a" if p is None else f"{p:.1%}"

@@ -156,6 +156,7 @@ def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
     catalog = catalog_store.current()
     classifier = state.get_classifier()
     voters = state.get_voters(catalog)
+    outcome = _outcome_source(catalog, classifier)
     for note in getattr(voters, "skipped", []):
         st.caption(f"Voter skipped: {note}")
     votes: queue.Queue[Any] = queue.Queue()
@@ -164,7 +165,8 @@ def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
     def work() -> None:
         try:
             result["rec"] = recommend(spec, catalog=catalog, classifier=classifier,
-                                      voters=voters, on_vote=votes.put)
+                                      voters=voters, success_model=outcome,
+                                      on_vote=votes.put)
         except BaseException as exc:  # re-raised in the script thread below
             result["error"] = exc
 
@@ -189,6 +191,20 @@ def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
     share_id = store.save_recommendation(state.get_db(), spec, result["rec"])
     st.query_params["r"] = share_id
     return share_id
+
+
+def _outcome_source(catalog: Any, classifier: Any) -> Any | None:
+    """The trained outcome model, shrunk toward the catalog prior; None (with a message when
+    the artifact is damaged) means every adequacy comes from the catalog."""
+    from council.outcomes.feedback import catalog_prior
+
+    try:
+        outcome = state.get_outcome_source()
+    except CouncilError as exc:
+        st.warning(message_for(exc) + " Adequacy comes from the catalog for every model "
+                   "until the outcome model is retrained (`council train`).")
+        return None
+    return None if outcome is None else outcome.with_prior(catalog_prior(catalog, classifier))
 
 
 def _vote_line(vote: Any) -> str:
@@ -249,6 +265,7 @@ def _answer(rec: dict[str, Any]) -> None:
         cols[1].metric("Per task", money(h["per_task"]))
         cols[2].metric("Per month", money(h["per_month"]))
         cols[3].metric("P(adequate)", percent(h["p_adequate"]))
+        cols[3].caption(recview.source_caption(pick.get("adequacy_source")))
         if h["default_model"] and h["saving_per_month"] is not None:
             st.success(f"Against the default frontier model **{h['default_model']}** "
                        f"({money(h['default_per_month'])} a month) this saves "
@@ -260,6 +277,9 @@ def _answer(rec: dict[str, Any]) -> None:
         st.markdown("#### Alternatives")
         st.dataframe(alternatives, hide_index=True, width="stretch", column_config=_money_cols(
             "per call", "per month"))
+    sources = recview.source_summary(rec)
+    if sources:
+        st.caption(sources)
     cascade = recview.cascade_text(rec)
     if cascade:
         st.markdown("#### Cascade")
@@ -398,10 +418,12 @@ def _rerun(stored: store.StoredRecommendation, catalog_store: Any) -> None:
         return
     from council.api import recommend
 
+    catalog = catalog_store.current()
+    classifier = state.get_classifier()
+    outcome = _outcome_source(catalog, classifier)
     with st.spinner("Re-running on today's catalog..."):
-        fresh = recommend(stored.spec, catalog=catalog_store.current(),
-                          classifier=state.get_classifier(),
-                          voters=state.get_voters(catalog_store.current()))
+        fresh = recommend(stored.spec, catalog=catalog, classifier=classifier,
+                          voters=state.get_voters(catalog), success_model=outcome)
     data = fresh.to_dict() if hasattr(fresh, "to_dict") else fresh
     rows = recview.changes(stored.rec, data)
     changed = [r["what"] for r in rows if r["changed"]]
