@@ -98,7 +98,9 @@ def candidate_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
         rows.append({"model": mid, "cost per month": cost, "P(adequate)": p,
                      "pareto": bool(first(c, ("pareto",), ("on_frontier",), ("frontier",))),
                      "recommended": mid == pick,
-                     "meets bar": bool(first(c, ("meets_bar",), ("adequate",)))})
+                     "meets bar": bool(first(c, ("meets_bar",), ("adequate",))),
+                     "adequacy from": SOURCE_LABELS.get(c.get("adequacy_source"),
+                                                        c.get("adequacy_source") or "")})
     return rows
 
 

@@ -345,7 +345,7 @@ def _chart(rec: dict[str, Any]) -> None:
         color=alt.Color("pareto:N", title="Pareto frontier",
                         scale=alt.Scale(domain=[True, False], range=["#4B3FD1", "#BBBBBB"])),
         tooltip=["model:N", alt.Tooltip("cost per month:Q", format="$,.2f"),
-                 alt.Tooltip("P(adequate):Q", format=".0%")],
+                 alt.Tooltip("P(adequate):Q", format=".0%"), "adequacy from:N"],
     )
     frontier = base.transform_filter("datum.pareto").mark_line(color="#4B3FD1").encode(
         x="cost per month:Q", y="P(adequate):Q")
