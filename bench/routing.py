@@ -74,10 +74,12 @@ def bench_two(table: OutcomeTable, x: np.ndarray, config: FitConfig) -> dict[str
     fold = two_model_folds(table)
     ours = np.zeros(len(table))
     knn = np.zeros(len(table))
+    texts = np.array(table.prompts, dtype=object)
     for f in range(FOLDS):
         tr, te = fold != f, fold == f
-        model = fit_success_model(x[tr], table.y[tr], table.models, "bench", config)
-        p = model.p_matrix(x[te])
+        model = fit_success_model(x[tr], table.y[tr], table.models, "bench", config,
+                                  texts=list(texts[tr]))
+        p = model.p_matrix(x[te], list(texts[te]))
         ours[te] = p[:, js] - p[:, jw]
         pk = knn_p(x[tr], table.y[tr], x[te])
         knn[te] = pk[:, js] - pk[:, jw]
@@ -113,10 +115,12 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
     fold = rng.permutation(n) % FOLDS
     p_ours, p_knn = np.zeros((n, m)), np.zeros((n, m))
     unit = np.zeros((n, m))  # mean cost per call as known from the training folds
+    texts = np.array(table.prompts, dtype=object)
     for f in range(FOLDS):
         tr, te = fold != f, fold == f
-        model = fit_success_model(x[tr], y[tr], table.models, "bench", config)
-        p_ours[te] = model.p_matrix(x[te])
+        model = fit_success_model(x[tr], y[tr], table.models, "bench", config,
+                                  texts=list(texts[tr]))
+        p_ours[te] = model.p_matrix(x[te], list(texts[te]))
         p_knn[te] = knn_p(x[tr], y[tr], x[te])
         unit[te] = cost[tr].mean(0)
     bars = np.linspace(0.0, 1.0, 201)

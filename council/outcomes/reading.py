@@ -5,9 +5,17 @@ RouterBench's ARC and Winogrande carry a long few-shot prefix with the real ques
 last, so reading only the head would embed the examples, not the task. A long text is
 read as its head (which usually carries the instruction) joined to its tail (which
 carries the question); short texts are read whole.
+
+``text_features`` adds a few cheap counts read from the whole text (length, digits, code
+markers, answer options, few-shot blocks) that the success model uses beside the embedding.
 """
 
 from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
 
 HEAD_CHARS = 200
 TAIL_CHARS = 800
@@ -20,3 +28,24 @@ def reading_text(text: str, head: int = HEAD_CHARS, tail: int = TAIL_CHARS) -> s
     if len(text) <= head + tail + len(JOINER):
         return text
     return text[:head] + JOINER + text[-tail:]
+
+
+# ---- cheap features read from the whole text (not only the encoder's window) ----------------
+FEATURES = ("log_length", "digit_share", "code_markers", "answer_options", "blocks",
+            "log_question_length")
+_CODE = re.compile(r"\bdef |\breturn\b|```|[{};]|\bfunction\b|\bimport\b|\bclass |==|\w\(\w*\)")
+_OPTION = re.compile(r"^\s*\(?[A-J][.)]\s", re.M)
+
+
+def text_features(texts: Sequence[str]) -> np.ndarray:
+    """(n, 6) features per text: log length, digit share of the question, log count of code
+    markers in it, its answer-option count, log count of blank-line blocks (few-shot
+    examples), log length of the question. The question is the last blank-line block."""
+    rows = []
+    for text in texts:
+        text = text.strip()
+        last = text.split("\n\n")[-1]
+        rows.append([np.log1p(len(text)), sum(c.isdigit() for c in last) / max(len(last), 1),
+                     np.log1p(len(_CODE.findall(last))), len(_OPTION.findall(last)),
+                     np.log1p(text.count("\n\n")), np.log1p(len(last))])
+    return np.array(rows, dtype=np.float64).reshape(len(rows), len(FEATURES))

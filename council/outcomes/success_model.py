@@ -1,12 +1,19 @@
 """P(model m succeeds on text x): an item-response model over text embeddings.
 
-    logit P(m succeeds on x) = a_m * (skill_m - difficulty(x)) + v_m . e(x)
+    irt_m(x)  = a_m * (skill_m - difficulty(x)) + v_m . e(x) + u_m . f(x)
+    difficulty(x) = w . e(x) + w_f . f(x) + c
+    logit P(m succeeds on x) = (1 - k_w) * irt_m(x) + k_w * knn_m(x)
 
-``difficulty(x) = w . e(x) + c`` is one head shared by every model (what makes a text hard
-for everyone); ``skill_m`` and the discrimination ``a_m`` are per model; ``v_m`` is a per-model
-correction from the embedding (what this model is unusually good or bad at). The shared
-head and the corrections carry L2 penalties, the corrections a heavier one, so with little
-data every model shrinks toward its base rate rather than trusting a lucky estimate.
+``difficulty`` is one head shared by every model (what makes a text hard for everyone);
+``skill_m`` and the discrimination ``a_m`` are per model; ``v_m`` and ``u_m`` are per-model
+corrections (what this model is unusually good or bad at). ``e(x)`` is the text embedding,
+``f(x)`` a few standardised text features (``reading.text_features``: length, digits, code
+markers, answer options, few-shot blocks). The shared head and the corrections carry L2
+penalties, the corrections a heavier one, so with little data every model shrinks toward
+its base rate rather than trusting a lucky estimate. ``knn_m(x)`` is the logit of model m's
+success rate among the k most similar training prompts, smoothed toward its base rate; it
+gets weight ``k_w`` (0.3). The features need 300 training rows and the kNN term 10 * k;
+below that (app feedback) the model is the embedding-only form.
 
 Scale anchoring (the product's 1-5 rubric): after fitting, difficulty is shifted and scaled
 so that the training prompts have mean difficulty 3 and standard deviation 1, and skills are
@@ -25,12 +32,15 @@ from typing import Any
 import numpy as np
 
 from council.errors import ArtifactError, InvalidInput
-from council.outcomes.reading import HEAD_CHARS, TAIL_CHARS, reading_text
+from council.outcomes.reading import FEATURES, HEAD_CHARS, TAIL_CHARS, reading_text, text_features
 
 FORMAT = "council-success-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: text features and the kNN term (version 1 artifacts: retrain)
 ANCHOR_MEAN = 3.0
 ANCHOR_SD = 1.0
+# Text features are read only with at least this many training rows per feature (300 rows):
+# on a handful of rows they make the outcomes separable and the discrimination runs away.
+ROWS_PER_FEATURE = 50
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,9 @@ class FitConfig:
     components: int = 32  # fit on this many whitened principal components of the embedding
     l2_difficulty: float = 1e-3  # per-cell mean loss + l2 * ||w||^2
     l2_correction: float = 1e-2  # heavier: corrections shrink toward the shared model
+    knn_k: int = 20  # neighbours in the kNN term
+    knn_weight: float = 0.3  # its share of the logit (0 turns it off)
+    knn_prior: float = 2.0  # pseudo-count pulling the neighbours' rate toward the base rate
     max_iter: int = 100
     seed: int = 0
 
@@ -57,22 +70,55 @@ class SuccessModel:
     skill: np.ndarray  # (M,) anchored skill
     v: np.ndarray  # (M, d) per-model corrections
     encoder_name: str
+    wf: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (F,) features -> difficulty
+    vf: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # (M, F) corrections
+    f_mean: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (F,) standardisation
+    f_scale: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    knn_x: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.float32))  # (N, d)
+    knn_y: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), np.int8))  # (N, M)
+    knn_k: int = 0
+    knn_weight: float = 0.0
+    knn_prior: float = 2.0
     base_rate: dict[str, float] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
     _encoder: Any = None
 
     # ---- prediction -------------------------------------------------------------------
-    def difficulty(self, x: np.ndarray) -> np.ndarray:
+    @property
+    def uses_text_features(self) -> bool:
+        return self.wf.shape[0] > 0
+
+    def _features(self, n: int, texts: Sequence[str] | None) -> np.ndarray:
+        if not self.uses_text_features:
+            return np.zeros((n, 0))
+        if texts is None or len(texts) != n:
+            raise InvalidInput("this success model reads text features: pass the texts "
+                               "beside their embeddings, one per row")
+        return (text_features(texts) - self.f_mean) / self.f_scale
+
+    def difficulty(self, x: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
         """Difficulty on the 1-5-anchored scale (not clipped) for embeddings ``x``."""
-        return x @ self.w + self.c
+        return x @ self.w + self._features(len(x), texts) @ self.wf + self.c
 
-    def logits(self, x: np.ndarray) -> np.ndarray:
-        d = self.difficulty(x)
-        return self.a[None, :] * (self.skill[None, :] - d[:, None]) + x @ self.v.T
+    def irt_logits(self, x: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
+        f = self._features(len(x), texts)
+        d = x @ self.w + f @ self.wf + self.c
+        return self.a[None, :] * (self.skill[None, :] - d[:, None]) + x @ self.v.T + f @ self.vf.T
 
-    def p_matrix(self, x: np.ndarray) -> np.ndarray:
-        """(n, M) success probabilities in ``self.models`` order."""
-        return _sigmoid(self.logits(np.asarray(x, dtype=np.float64)))
+    def knn_logits(self, x: np.ndarray) -> np.ndarray:
+        """Logit of each model's smoothed success rate among the k most similar training rows."""
+        return _knn_logits(self.knn_x, self.knn_y, x, self.knn_k, self.knn_prior)
+
+    def logits(self, x: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
+        logit = self.irt_logits(x, texts)
+        if self.knn_weight > 0:
+            logit = (1 - self.knn_weight) * logit + self.knn_weight * self.knn_logits(x)
+        return logit
+
+    def p_matrix(self, x: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
+        """(n, M) success probabilities in ``self.models`` order (``texts``: the raw texts
+        behind ``x``, needed when the model reads text features)."""
+        return _sigmoid(self.logits(np.asarray(x, dtype=np.float64), texts))
 
     def _columns(self, models: Sequence[str] | None) -> list[int]:
         if models is None:
@@ -84,10 +130,10 @@ class SuccessModel:
                                f"it covers {', '.join(self.models)}")
         return [index[m] for m in models]
 
-    def p_from_embeddings(self, x: np.ndarray,
-                          models: Sequence[str] | None = None) -> list[dict[str, float]]:
+    def p_from_embeddings(self, x: np.ndarray, models: Sequence[str] | None = None,
+                          texts: Sequence[str] | None = None) -> list[dict[str, float]]:
         cols = self._columns(models)
-        p = self.p_matrix(x)
+        p = self.p_matrix(x, texts)
         return [{self.models[j]: float(row[j]) for j in cols} for row in p]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
@@ -108,17 +154,22 @@ class SuccessModel:
         for i, text in enumerate(texts):
             if not isinstance(text, str) or not text.strip():
                 raise InvalidInput(f"text {i} is empty")
-        return self.p_from_embeddings(self.embed(texts), models)
+        return self.p_from_embeddings(self.embed(texts), models, texts)
 
     # ---- persistence ------------------------------------------------------------------
     def save(self, out_dir: Path) -> None:
         out_dir = Path(out_dir)
         out_dir.mkdir(parents=True, exist_ok=True)
         np.savez(out_dir / "weights.npz", w=self.w, c=np.array([self.c]), a=self.a,
-                 skill=self.skill, v=self.v)
+                 skill=self.skill, v=self.v, wf=self.wf, vf=self.vf, f_mean=self.f_mean,
+                 f_scale=self.f_scale, knn_x=self.knn_x.astype(np.float16),
+                 knn_y=self.knn_y.astype(np.int8))
         meta = {"format": FORMAT, "version": FORMAT_VERSION, "models": self.models,
                 "encoder": self.encoder_name, "dim": int(self.w.shape[0]),
                 "reading": {"head_chars": HEAD_CHARS, "tail_chars": TAIL_CHARS},
+                "features": list(FEATURES) if self.uses_text_features else [],
+                "knn": {"k": self.knn_k, "weight": self.knn_weight, "prior": self.knn_prior,
+                        "rows": int(self.knn_x.shape[0])},
                 "base_rate": self.base_rate, **self.meta}
         (out_dir / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True))
 
@@ -142,28 +193,64 @@ class SuccessModel:
         try:
             with np.load(weights_path, allow_pickle=False) as z:
                 arrays = {k: np.asarray(z[k], dtype=np.float64)
-                          for k in ("w", "c", "a", "skill", "v")}
-        except (OSError, ValueError, KeyError) as exc:
+                          for k in ("w", "c", "a", "skill", "v", "wf", "vf", "f_mean",
+                                    "f_scale")}
+                knn_x = np.asarray(z["knn_x"], dtype=np.float32)
+                knn_y = np.asarray(z["knn_y"], dtype=np.int8)
+            knn = meta["knn"]
+            knn_k, knn_weight = int(knn["k"]), float(knn["weight"])
+            knn_prior = float(knn["prior"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
             raise ArtifactError(f"{weights_path} is corrupt: {exc}") from exc
         models = meta.get("models")
         m, d = len(models or []), int(meta.get("dim", -1))
+        nf = arrays["wf"].shape[0] if arrays["wf"].ndim == 1 else -1
         if (not models or arrays["w"].shape != (d,) or arrays["a"].shape != (m,)
                 or arrays["skill"].shape != (m,) or arrays["v"].shape != (m, d)
-                or arrays["c"].shape != (1,)
-                or not all(np.isfinite(x).all() for x in arrays.values())):
+                or arrays["c"].shape != (1,) or nf not in (0, len(FEATURES))
+                or arrays["vf"].shape != (m, nf) or arrays["f_mean"].shape != (nf,)
+                or arrays["f_scale"].shape != (nf,)
+                or (knn_weight > 0 and (knn_x.shape[1:] != (d,) or knn_y.shape
+                                        != (knn_x.shape[0], m) or knn_k < 1))
+                or not all(np.isfinite(x).all() for x in arrays.values())
+                or not np.isfinite(knn_x).all()):
             raise ArtifactError(f"{weights_path} does not match {meta_path} "
                                 "(shapes or values are inconsistent)")
         extra = {k: v for k, v in meta.items()
                  if k not in {"format", "version", "models", "encoder", "dim", "reading",
-                              "base_rate"}}
+                              "base_rate", "features", "knn"}}
         return cls(models=list(models), w=arrays["w"], c=float(arrays["c"][0]), a=arrays["a"],
                    skill=arrays["skill"], v=arrays["v"], encoder_name=str(meta.get("encoder")),
+                   wf=arrays["wf"], vf=arrays["vf"], f_mean=arrays["f_mean"],
+                   f_scale=arrays["f_scale"], knn_x=knn_x, knn_y=knn_y, knn_k=knn_k,
+                   knn_weight=knn_weight, knn_prior=knn_prior,
                    base_rate=dict(meta.get("base_rate", {})), meta=extra)
 
 
+def _knn_logits(train_x: np.ndarray, train_y: np.ndarray, x: np.ndarray, k: int,
+                prior: float) -> np.ndarray:
+    """Per model, logit of (successes among the k most cosine-similar training rows +
+    prior * base rate) / (observed among them + prior)."""
+    train_y = np.asarray(train_y)
+    seen_all = train_y >= 0
+    rate = np.where(seen_all, train_y, 0).sum(0) / np.maximum(seen_all.sum(0), 1)
+    k = min(k, len(train_x))
+    sims = np.asarray(x, dtype=np.float32) @ np.asarray(train_x, dtype=np.float32).T
+    nearest = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+    yk = train_y[nearest]  # (n, k, M)
+    seen = yk >= 0
+    p = (np.where(seen, yk, 0).sum(1) + prior * rate) / (seen.sum(1) + prior)
+    p = np.clip(p, 1e-6, 1 - 1e-6)
+    return np.log(p / (1 - p))
+
+
 def fit_success_model(x: np.ndarray, y: np.ndarray, models: Sequence[str],
-                      encoder_name: str, config: FitConfig | None = None) -> SuccessModel:
-    """Fit on embeddings ``x`` (n, d) and outcomes ``y`` (n, M; 1, 0, or -1 for missing)."""
+                      encoder_name: str, config: FitConfig | None = None,
+                      texts: Sequence[str] | None = None) -> SuccessModel:
+    """Fit on embeddings ``x`` (n, d) and outcomes ``y`` (n, M; 1, 0, or -1 for missing).
+
+    With ``texts`` (the raw texts behind ``x``) the model also reads their text features,
+    and then needs the texts at prediction time too."""
     import torch
 
     config = config or FitConfig()
@@ -186,17 +273,28 @@ def fit_success_model(x: np.ndarray, y: np.ndarray, models: Sequence[str],
     sing = np.maximum(sing[:k], 1e-9)
     proj = vt[:k].T / (sing / np.sqrt(n))  # (d, k): z = (x - centre) @ proj has unit variance
     z = (x - centre) @ proj
+    if texts is not None and n >= ROWS_PER_FEATURE * len(FEATURES):
+        if len(texts) != n:
+            raise InvalidInput("texts and embeddings disagree in length")
+        f_raw = text_features(texts)
+        f_mean, f_scale = f_raw.mean(0), f_raw.std(0)
+        f_scale = np.where(f_scale > 1e-9, f_scale, 1.0)
+        fz = (f_raw - f_mean) / f_scale
+    else:
+        f_mean, f_scale, fz = np.zeros(0), np.zeros(0), np.zeros((n, 0))
+    nf = fz.shape[1]
+    z = np.concatenate([z, fz], 1)  # features get the same penalties as components
 
     torch.manual_seed(config.seed)
     xt = torch.tensor(z, dtype=torch.float64)
     yt = torch.tensor(np.where(observed, y, 0), dtype=torch.float64)
     mask = torch.tensor(observed, dtype=torch.float64)
     n_obs = mask.sum()
-    w = torch.zeros(k, dtype=torch.float64, requires_grad=True)
+    w = torch.zeros(k + nf, dtype=torch.float64, requires_grad=True)
     log_a = torch.zeros(m, dtype=torch.float64, requires_grad=True)
     prior = np.log(rates / (1 - rates))
     s = torch.tensor(prior, dtype=torch.float64, requires_grad=True)  # c fixed at 0 in fit
-    v = torch.zeros((m, k), dtype=torch.float64, requires_grad=True)
+    v = torch.zeros((m, k + nf), dtype=torch.float64, requires_grad=True)
     params = [w, log_a, s, v]
     opt = torch.optim.LBFGS(params, lr=1.0, max_iter=config.max_iter,
                             line_search_fn="strong_wolfe", tolerance_grad=1e-7)
@@ -226,23 +324,31 @@ def fit_success_model(x: np.ndarray, y: np.ndarray, models: Sequence[str],
 
     # fold the projection back so the artifact is linear in the raw embedding
     a_np = np.exp(log_a.detach().numpy())
-    w_np = proj @ w.detach().numpy()
+    w_all, v_all = w.detach().numpy(), v.detach().numpy()
+    w_np, wf_np = proj @ w_all[:k], w_all[k:]
     c0 = -float(centre @ w_np)
-    v_np = (proj @ v.detach().numpy().T).T  # (m, d)
+    v_np, vf_np = (proj @ v_all[:, :k].T).T, v_all[:, k:]  # (m, d), (m, F)
     s_np = s.detach().numpy() - (centre @ v_np.T) / a_np  # the corrections' offsets
-    theta = x @ w_np + c0
+    theta = x @ w_np + c0 + fz @ wf_np
     mu, sd = float(theta.mean()), float(theta.std())
     if sd < 1e-9:  # texts carry no difficulty signal: keep a unit scale, centre at 3
         sd = 1.0
     scale = sd / ANCHOR_SD
+    use_knn = config.knn_weight > 0 and config.knn_k >= 1 and n >= 10 * config.knn_k
     # difficulty' = ANCHOR_MEAN + (theta - mu) / scale; a(s - theta) = a*scale*(s' - difficulty')
     model = SuccessModel(
         models=list(models), w=w_np / scale, c=ANCHOR_MEAN + (c0 - mu) / scale,
         a=a_np * scale, skill=ANCHOR_MEAN + (s_np - mu) / scale, v=v_np,
-        encoder_name=encoder_name,
+        encoder_name=encoder_name, wf=wf_np / scale, vf=vf_np, f_mean=f_mean, f_scale=f_scale,
+        knn_x=x.astype(np.float32) if use_knn else np.zeros((0, d), np.float32),
+        knn_y=y.astype(np.int8) if use_knn else np.zeros((0, m), np.int8),
+        knn_k=config.knn_k if use_knn else 0, knn_weight=config.knn_weight if use_knn else 0.0,
+        knn_prior=config.knn_prior,
         base_rate={mm: float(r) for mm, r in zip(models, rates, strict=True)},
         meta={"train_rows": int(n), "train_loss": final,
               "fit": {"components": k, "l2_difficulty": config.l2_difficulty,
-                      "l2_correction": config.l2_correction, "max_iter": config.max_iter},
+                      "l2_correction": config.l2_correction, "max_iter": config.max_iter,
+              "text_features": nf > 0, "knn_k": config.knn_k,
+              "knn_weight": config.knn_weight if use_knn else 0.0},
               "anchor": {"mean": ANCHOR_MEAN, "sd": ANCHOR_SD}})
     return model

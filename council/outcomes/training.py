@@ -63,8 +63,10 @@ def held_out_report(x: np.ndarray, table: OutcomeTable, encoder_name: str,
                  for j in range(len(table.models)))
     if test.sum() < 20 or not usable:
         return {"note": "too few rows for a held-out calibration report"}
-    model = fit_success_model(x[~test], train_y, table.models, encoder_name, config)
-    p = model.p_matrix(x[test])
+    texts = np.array(table.prompts, dtype=object)
+    model = fit_success_model(x[~test], train_y, table.models, encoder_name, config,
+                              texts=list(texts[~test]))
+    p = model.p_matrix(x[test], list(texts[test]))
     for j, name in enumerate(table.models):
         seen = test_y[:, j] >= 0
         if seen.any():
@@ -77,7 +79,8 @@ def train_artifact(table: OutcomeTable, x: np.ndarray, out_dir: Path, encoder_na
     """Report held-out calibration, fit on all rows, save model and report in ``out_dir``."""
     config = config or FitConfig()
     report = held_out_report(x, table, encoder_name, config)
-    model = fit_success_model(x, table.y, table.models, encoder_name, config)
+    model = fit_success_model(x, table.y, table.models, encoder_name, config,
+                              texts=table.prompts)
     model.meta["sources"] = list(sources)
     model.meta["missing_outcomes"] = {m: table.summary.missing(m) for m in table.models}
     model.meta["skill"] = {m: float(s) for m, s in zip(model.models, model.skill, strict=True)}

@@ -87,3 +87,31 @@ def test_beats_base_rate_on_held_out_shared_rows(shared_dir: Path, tmp_path: Pat
     base = table.y[train].mean(0)
     ours, prior = np.mean((p - y) ** 2), np.mean((base - y) ** 2)
     assert ours < prior - 0.005, (ours, prior)
+
+
+def test_text_features_and_knn_term_round_trip(tmp_path: Path) -> None:
+    """With texts (and enough rows) the model reads text features and a kNN term; both
+    survive save/load, and predicting without the texts is refused by name."""
+    x, y = _synthetic(n=600)
+    texts = [f"Question {i}?\nA. yes\nB. no\nAnswer:" + " 7" * (i % 5) for i in range(600)]
+    model = fit_success_model(x, y, ["weak", "strong"], "test", texts=texts)
+    assert model.uses_text_features and model.knn_weight == pytest.approx(0.3)
+    model.save(tmp_path)
+    loaded = SuccessModel.load(tmp_path)
+    assert np.allclose(loaded.p_matrix(x[:5], texts[:5]), model.p_matrix(x[:5], texts[:5]),
+                       atol=1e-3)  # kNN rows are stored as float16
+    assert loaded.p_from_embeddings(x[:1], ["strong"], texts[:1])[0].keys() == {"strong"}
+    with pytest.raises(InvalidInput, match="pass the texts"):
+        loaded.p_matrix(x[:5])
+    # a handful of rows: neither features nor kNN (they would overfit)
+    small = fit_success_model(x[:40], y[:40], ["weak", "strong"], "test", texts=texts[:40])
+    assert not small.uses_text_features and small.knn_weight == 0.0
+
+
+def test_version_1_artifact_is_refused_with_retrain_hint(tmp_path: Path) -> None:
+    x, y = _synthetic()
+    fit_success_model(x, y, ["weak", "strong"], "test").save(tmp_path)
+    meta = json.loads((tmp_path / "meta.json").read_text())
+    (tmp_path / "meta.json").write_text(json.dumps({**meta, "version": 1}))
+    with pytest.raises(ArtifactError, match="version 1; this code reads version 2: retrain"):
+        SuccessModel.load(tmp_path)
