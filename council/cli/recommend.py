@@ -60,8 +60,10 @@ def _money(x: float | None) -> str:
 @click.option("--voters", "voters_file", type=click.Path(path_type=Path, dir_okay=False),
               default=None, help="Voters TOML file (default: $COUNCIL_VOTERS or voters.toml).")
 @click.option("--outcome-model", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="A `council route train` artifact: its P(success) is used as adequacy for "
-                   "the models it covers.")
+              help="An outcome model (`council train` / `council route train`): its "
+                   "P(success), shrunk toward the catalog's adequacy as in the app, is used "
+                   "for the models it covers (default: $COUNCIL_ARTIFACTS/outcomes when "
+                   "`council train` has built one from feedback).")
 @click.option("--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="SQLite file holding the catalog (default: $COUNCIL_DB or var/council.db).")
 @click.option("--json", "as_json", is_flag=True, help="Print the full recommendation as JSON.")
@@ -108,19 +110,30 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
                                f"{', '.join(catalog.providers)}")
     from council.assess.classifier import ensure_classifier
 
-    success_model = None
-    if outcome_model is not None:
-        from council.outcomes.adequacy_source import OutcomeAdequacy
-
-        success_model = OutcomeAdequacy(outcome_model)
-    rec = recommend(spec, catalog=catalog, classifier=ensure_classifier(),
-                    voters=_voters(voters_file), success_model=success_model)
+    classifier = ensure_classifier()
+    rec = recommend(spec, catalog=catalog, classifier=classifier,
+                    voters=_voters(voters_file),
+                    success_model=_outcome_source(outcome_model, catalog, classifier))
     if sample_note:
         rec.notes.append(sample_note)
     if as_json:
         click.echo(json.dumps(rec.to_dict(), indent=2, sort_keys=True))
     else:
         click.echo(summary(rec.to_dict()))
+
+
+def _outcome_source(model_dir: Path | None, catalog: Any, classifier: Any) -> Any | None:
+    """The outcome model shrunk toward the catalog prior, exactly as the app uses it."""
+    from council.config import paths
+
+    if model_dir is None:
+        model_dir = paths().outcome_artifact
+        if not model_dir.exists():
+            return None
+    from council.outcomes.adequacy_source import OutcomeAdequacy
+    from council.outcomes.feedback import catalog_prior
+
+    return OutcomeAdequacy(model_dir).with_prior(catalog_prior(catalog, classifier))
 
 
 def _catalog(db_path: Path | None) -> Any:

@@ -110,6 +110,14 @@ def test_feedback_moves_p_in_the_direction_of_the_verdicts(
     assert s_before - s_after < p_before[HAIKU] - p_after[HAIKU]
     assert s_after == pytest.approx((16 * p_after[HAIKU] + PRIOR_STRENGTH * 0.9) / 26)
 
+    # `council recommend` finds the trained model by default and shrinks it as the app does
+    result = CliRunner().invoke(cli, ["recommend", PROBE, "--json"])
+    assert result.exit_code == 0, result.output
+    candidates = {c["model_id"]: c for c in json.loads(result.output)["candidates"]}
+    assert candidates[HAIKU]["adequacy_source"] == "outcomes"
+    assert {c["adequacy_source"] for m, c in candidates.items() if m != HAIKU} == {"catalog"}
+    assert p_after[HAIKU] < candidates[HAIKU]["p_adequate"] < 1.0
+
 
 @pytest.mark.slow
 def test_single_verdict_only_is_reported_not_crashed(
