@@ -226,7 +226,7 @@ def platt(logit_val: np.ndarray, y_val: np.ndarray) -> tuple[np.ndarray, np.ndar
 class Attempt:
     name: str
     reading: str = "head+tail"
-    kind: str = "irt"  # irt | knn | ensemble
+    kind: str = "irt"  # irt | knn | ensemble | gbt | shipped+gbt
     feats: bool = False
     clusters: int = 0
     calibrate: bool = False
@@ -264,10 +264,36 @@ def oof_logits(att: Attempt, x: np.ndarray, y: np.ndarray, feats: np.ndarray,
     return out, spread
 
 
+def gbt_logit(x_tr: np.ndarray, y_tr: np.ndarray, f_tr: np.ndarray, x_te: np.ndarray,
+              f_te: np.ndarray) -> np.ndarray:
+    """Per model, gradient-boosted trees on 32 principal components + the text features."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    centre = x_tr.mean(0)
+    _, _, vt = np.linalg.svd(x_tr - centre, full_matrices=False)
+    a = np.concatenate([(x_tr - centre) @ vt[:32].T, f_tr], 1)
+    b = np.concatenate([(x_te - centre) @ vt[:32].T, f_te], 1)
+    out = np.zeros((len(x_te), y_tr.shape[1]))
+    for j in range(y_tr.shape[1]):
+        ok = y_tr[:, j] >= 0
+        clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15,
+                                             min_samples_leaf=40, l2_regularization=1.0,
+                                             early_stopping=True, random_state=0)
+        p = clf.fit(a[ok], y_tr[ok, j]).predict_proba(b)[:, 1]
+        out[:, j] = np.log(np.clip(p, 1e-4, 1 - 1e-4) / np.clip(1 - p, 1e-4, 1))
+    return out
+
+
 def _fit_predict(att: Attempt, x_tr: np.ndarray, y_tr: np.ndarray, f_tr: np.ndarray,
                  x_te: np.ndarray, f_te: np.ndarray) -> np.ndarray:
     if att.kind == "knn":
         return knn_logit(x_tr, y_tr, x_te)
+    if att.kind == "gbt":
+        return gbt_logit(x_tr, y_tr, f_tr, x_te, f_te)
+    if att.kind == "shipped+gbt":
+        inner = _fit_predict(Attempt("", feats=True, kind="ensemble", knn_weight=0.3),
+                             x_tr, y_tr, f_tr, x_te, f_te)
+        return 0.5 * inner + 0.5 * gbt_logit(x_tr, y_tr, f_tr, x_te, f_te)
     fit = fit_irt(x_tr, y_tr, f_tr if att.feats else None, att.clusters, att.components,
                   l2_f=att.l2_f)
     logit = fit.predict(x_te, f_te if att.feats else None)
@@ -358,6 +384,8 @@ ATTEMPTS = [
             kind="ensemble", knn_weight=0.3),
     Attempt("question reading + text features + ensemble kNN 0.3", reading="question",
             feats=True, kind="ensemble", knn_weight=0.3),
+    Attempt("gradient-boosted trees per model (PCs + text features)", kind="gbt"),
+    Attempt("shipped (features + kNN 0.3) averaged with the trees", kind="shipped+gbt"),
     Attempt("cluster skills (k=10)", clusters=10),
     Attempt("cluster skills (k=25)", clusters=25),
     Attempt("Platt per model (inner 3-fold)", calibrate=True),
