@@ -226,7 +226,7 @@ def platt(logit_val: np.ndarray, y_val: np.ndarray) -> tuple[np.ndarray, np.ndar
 class Attempt:
     name: str
     reading: str = "head+tail"
-    kind: str = "irt"  # irt | knn | ensemble | gbt | shipped+gbt
+    kind: str = "irt"  # irt | knn | ensemble | gbt | shipped+gbt | stacked
     feats: bool = False
     clusters: int = 0
     calibrate: bool = False
@@ -284,12 +284,33 @@ def gbt_logit(x_tr: np.ndarray, y_tr: np.ndarray, f_tr: np.ndarray, x_te: np.nda
     return out
 
 
+STACK_WEIGHTS: list[float] = []  # the inner-fold tree weights chosen, printed per attempt
+
+
 def _fit_predict(att: Attempt, x_tr: np.ndarray, y_tr: np.ndarray, f_tr: np.ndarray,
                  x_te: np.ndarray, f_te: np.ndarray) -> np.ndarray:
     if att.kind == "knn":
         return knn_logit(x_tr, y_tr, x_te)
     if att.kind == "gbt":
         return gbt_logit(x_tr, y_tr, f_tr, x_te, f_te)
+    if att.kind == "stacked":  # tree weight picked by inner 3-fold log-loss in the train fold
+        shipped = Attempt("", feats=True, kind="ensemble", knn_weight=0.3)
+        inner = np.random.default_rng(7).permutation(len(x_tr)) % 3
+        li, lg = np.zeros(y_tr.shape), np.zeros(y_tr.shape)
+        for g in range(3):
+            i, o = inner != g, inner == g
+            li[o] = _fit_predict(shipped, x_tr[i], y_tr[i], f_tr[i], x_tr[o], f_tr[o])
+            lg[o] = gbt_logit(x_tr[i], y_tr[i], f_tr[i], x_tr[o], f_tr[o])
+        ok = y_tr >= 0
+
+        def logloss(wt: float) -> float:
+            p = np.clip(sig((1 - wt) * li + wt * lg), 1e-6, 1 - 1e-6)
+            return float(-np.mean(np.where(y_tr == 1, np.log(p), np.log(1 - p))[ok]))
+
+        wt = min((0.0, 0.25, 0.5, 0.75, 1.0), key=logloss)
+        STACK_WEIGHTS.append(wt)
+        return ((1 - wt) * _fit_predict(shipped, x_tr, y_tr, f_tr, x_te, f_te)
+                + wt * gbt_logit(x_tr, y_tr, f_tr, x_te, f_te))
     if att.kind == "shipped+gbt":
         inner = _fit_predict(Attempt("", feats=True, kind="ensemble", knn_weight=0.3),
                              x_tr, y_tr, f_tr, x_te, f_te)
@@ -386,6 +407,7 @@ ATTEMPTS = [
             feats=True, kind="ensemble", knn_weight=0.3),
     Attempt("gradient-boosted trees per model (PCs + text features)", kind="gbt"),
     Attempt("shipped (features + kNN 0.3) averaged with the trees", kind="shipped+gbt"),
+    Attempt("shipped + trees, tree weight chosen on inner folds (stacking)", kind="stacked"),
     Attempt("cluster skills (k=10)", clusters=10),
     Attempt("cluster skills (k=25)", clusters=25),
     Attempt("Platt per model (inner 3-fold)", calibrate=True),
@@ -429,6 +451,10 @@ def main(argv: list[str] | None = None) -> int:
         a = run_two(att, two, cache["two", att.reading], feats["two", att.extended])
         b = run_many(att, many, cache["many", att.reading], feats["many", att.extended])
         results[att.name] = {"two": a, "many": b, "attempt": att.__dict__}
+        if STACK_WEIGHTS:
+            results[att.name]["tree_weights_two_then_many"] = list(STACK_WEIGHTS)
+            print(f"  tree weights per fold, (a) then (b): {STACK_WEIGHTS}")
+            STACK_WEIGHTS.clear()
         print(f"| {att.name} | {fmt(a['brier'])} | {fmt(a['APGR'])} | {fmt(a['CPT50'])} | "
               f"{fmt(b['brier'])} | {fmt(b['prod_acc10'])} | {fmt(b['prod_match_share'])} | "
               f"{fmt(b['util_acc10'])} | {fmt(b['util_match_share'])} | "

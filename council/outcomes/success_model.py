@@ -35,7 +35,7 @@ from council.errors import ArtifactError, InvalidInput
 from council.outcomes.reading import FEATURES, HEAD_CHARS, TAIL_CHARS, reading_text, text_features
 
 FORMAT = "council-success-model"
-FORMAT_VERSION = 2  # 2: text features and the kNN term (version 1 artifacts: retrain)
+FORMAT_VERSION = 3  # 2: text features and kNN; 3: boosted trees (older artifacts: retrain)
 ANCHOR_MEAN = 3.0
 ANCHOR_SD = 1.0
 # Text features are read only with at least this many training rows per feature (300 rows):
@@ -51,6 +51,7 @@ class FitConfig:
     knn_k: int = 20  # neighbours in the kNN term
     knn_weight: float = 0.3  # its share of the logit (0 turns it off)
     knn_prior: float = 2.0  # pseudo-count pulling the neighbours' rate toward the base rate
+    trees: bool = True  # per-model boosted trees, blended at a weight chosen on inner folds
     max_iter: int = 100
     seed: int = 0
 
@@ -79,6 +80,10 @@ class SuccessModel:
     knn_k: int = 0
     knn_weight: float = 0.0
     knn_prior: float = 2.0
+    tree_weight: float = 0.0  # share of the logit from the boosted trees (0: none)
+    tree_centre: np.ndarray = field(default_factory=lambda: np.zeros(0))  # (d,)
+    tree_proj: np.ndarray = field(default_factory=lambda: np.zeros((0, 0)))  # (d, k)
+    trees: dict[str, np.ndarray] = field(default_factory=dict)  # flattened, see _fit_trees
     base_rate: dict[str, float] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
     _encoder: Any = None
@@ -113,6 +118,11 @@ class SuccessModel:
         logit = self.irt_logits(x, texts)
         if self.knn_weight > 0:
             logit = (1 - self.knn_weight) * logit + self.knn_weight * self.knn_logits(x)
+        if self.tree_weight > 0:
+            inputs = np.concatenate([(x - self.tree_centre) @ self.tree_proj,
+                                     self._features(len(x), texts)], 1)
+            logit = (1 - self.tree_weight) * logit + self.tree_weight * _tree_logits(
+                self.trees, inputs, len(self.models))
         return logit
 
     def p_matrix(self, x: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
@@ -163,7 +173,9 @@ class SuccessModel:
         np.savez(out_dir / "weights.npz", w=self.w, c=np.array([self.c]), a=self.a,
                  skill=self.skill, v=self.v, wf=self.wf, vf=self.vf, f_mean=self.f_mean,
                  f_scale=self.f_scale, knn_x=self.knn_x.astype(np.float16),
-                 knn_y=self.knn_y.astype(np.int8))
+                 knn_y=self.knn_y.astype(np.int8), tree_weight=np.array([self.tree_weight]),
+                 tree_centre=self.tree_centre, tree_proj=self.tree_proj,
+                 **{f"tree_{k}": v for k, v in self.trees.items()})
         meta = {"format": FORMAT, "version": FORMAT_VERSION, "models": self.models,
                 "encoder": self.encoder_name, "dim": int(self.w.shape[0]),
                 "reading": {"head_chars": HEAD_CHARS, "tail_chars": TAIL_CHARS},
@@ -197,6 +209,11 @@ class SuccessModel:
                                     "f_scale")}
                 knn_x = np.asarray(z["knn_x"], dtype=np.float32)
                 knn_y = np.asarray(z["knn_y"], dtype=np.int8)
+                tree_weight = float(np.asarray(z["tree_weight"])[0])
+                tree_centre = np.asarray(z["tree_centre"], dtype=np.float64)
+                tree_proj = np.asarray(z["tree_proj"], dtype=np.float64)
+                trees = {k: np.asarray(z[f"tree_{k}"]) for k in _TREE_KEYS
+                         if tree_weight > 0}
             knn = meta["knn"]
             knn_k, knn_weight = int(knn["k"]), float(knn["weight"])
             knn_prior = float(knn["prior"])
@@ -213,7 +230,11 @@ class SuccessModel:
                 or (knn_weight > 0 and (knn_x.shape[1:] != (d,) or knn_y.shape
                                         != (knn_x.shape[0], m) or knn_k < 1))
                 or not all(np.isfinite(x).all() for x in arrays.values())
-                or not np.isfinite(knn_x).all()):
+                or not np.isfinite(knn_x).all()
+                or (tree_weight > 0 and (tree_proj.ndim != 2 or tree_proj.shape[0] != d
+                                         or tree_centre.shape != (d,)
+                                         or not _trees_consistent(
+                                             trees, m, tree_proj.shape[1] + nf)))):
             raise ArtifactError(f"{weights_path} does not match {meta_path} "
                                 "(shapes or values are inconsistent)")
         extra = {k: v for k, v in meta.items()
@@ -223,8 +244,75 @@ class SuccessModel:
                    skill=arrays["skill"], v=arrays["v"], encoder_name=str(meta.get("encoder")),
                    wf=arrays["wf"], vf=arrays["vf"], f_mean=arrays["f_mean"],
                    f_scale=arrays["f_scale"], knn_x=knn_x, knn_y=knn_y, knn_k=knn_k,
-                   knn_weight=knn_weight, knn_prior=knn_prior,
+                   knn_weight=knn_weight, knn_prior=knn_prior, tree_weight=tree_weight,
+                   tree_centre=tree_centre, tree_proj=tree_proj, trees=trees,
                    base_rate=dict(meta.get("base_rate", {})), meta=extra)
+
+
+_TREE_KEYS = ("baseline", "roots", "model", "feature", "threshold", "left", "right", "leaf",
+              "value")
+TREE_LOGIT_CAP = 9.21  # P clipped to [1e-4, 1 - 1e-4]
+
+
+def _fit_trees(inputs: np.ndarray, y: np.ndarray, seed: int) -> dict[str, np.ndarray]:
+    """Per model, boosted trees on (components, features), flattened into plain arrays so
+    the artifact loads without pickle: a tree is a root index into shared node arrays."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    parts: dict[str, list[np.ndarray]] = {k: [] for k in _TREE_KEYS}
+    offset = 0
+    for j in range(y.shape[1]):
+        ok = y[:, j] >= 0
+        clf = HistGradientBoostingClassifier(
+            max_iter=200, learning_rate=0.05, max_leaf_nodes=15, min_samples_leaf=40,
+            l2_regularization=1.0, early_stopping=True, random_state=seed)
+        clf.fit(inputs[ok], y[ok, j])
+        parts["baseline"].append(np.asarray(clf._baseline_prediction, np.float64).reshape(1))
+        for (pred,) in clf._predictors:
+            nodes = pred.nodes
+            parts["roots"].append(np.array([offset]))
+            parts["model"].append(np.array([j]))
+            parts["feature"].append(nodes["feature_idx"].astype(np.int64))
+            parts["threshold"].append(nodes["num_threshold"].astype(np.float64))
+            parts["left"].append(nodes["left"].astype(np.int64) + offset)
+            parts["right"].append(nodes["right"].astype(np.int64) + offset)
+            parts["leaf"].append(nodes["is_leaf"].astype(bool))
+            parts["value"].append(nodes["value"].astype(np.float64))
+            offset += len(nodes)
+    return {k: np.concatenate(v) for k, v in parts.items()}
+
+
+def _trees_consistent(trees: dict[str, np.ndarray], m: int, n_inputs: int) -> bool:
+    try:
+        nodes = len(trees["feature"])
+        inner = ~trees["leaf"].astype(bool)
+        return (trees["baseline"].shape == (m,) and trees["roots"].shape == trees["model"].shape
+                and all(len(trees[k]) == nodes for k in ("threshold", "left", "right", "leaf",
+                                                          "value"))
+                and bool(((trees["model"] >= 0) & (trees["model"] < m)).all())
+                and bool(((trees["roots"] >= 0) & (trees["roots"] < nodes)).all())
+                and bool(((trees["left"][inner] >= 0) & (trees["left"][inner] < nodes)
+                          & (trees["right"][inner] >= 0) & (trees["right"][inner] < nodes)
+                          & (trees["feature"][inner] >= 0)
+                          & (trees["feature"][inner] < n_inputs)).all())
+                and bool(np.isfinite(trees["value"]).all()))
+    except (KeyError, IndexError, TypeError):
+        return False
+
+
+def _tree_logits(trees: dict[str, np.ndarray], inputs: np.ndarray, m: int) -> np.ndarray:
+    """(n, M) logits: each model's baseline plus the leaf values its trees reach."""
+    node = np.broadcast_to(trees["roots"], (len(inputs), len(trees["roots"]))).copy()
+    rows = np.arange(len(inputs))[:, None]
+    leaf, feature, threshold = trees["leaf"].astype(bool), trees["feature"], trees["threshold"]
+    while not leaf[node].all():
+        at_leaf = leaf[node]
+        go_left = inputs[rows, np.where(at_leaf, 0, feature[node])] <= threshold[node]
+        node = np.where(at_leaf, node, np.where(go_left, trees["left"][node],
+                                                 trees["right"][node]))
+    out = np.tile(trees["baseline"], (len(inputs), 1))
+    np.add.at(out.T, trees["model"], trees["value"][node].T)
+    return np.clip(out, -TREE_LOGIT_CAP, TREE_LOGIT_CAP)
 
 
 def _knn_logits(train_x: np.ndarray, train_y: np.ndarray, x: np.ndarray, k: int,
@@ -351,4 +439,43 @@ def fit_success_model(x: np.ndarray, y: np.ndarray, models: Sequence[str],
               "text_features": nf > 0, "knn_k": config.knn_k,
               "knn_weight": config.knn_weight if use_knn else 0.0},
               "anchor": {"mean": ANCHOR_MEAN, "sd": ANCHOR_SD}})
+    if config.trees and nf > 0 and texts is not None:
+        _add_trees(model, x, y, texts, config, centre, proj, fz)
     return model
+
+
+def _add_trees(model: SuccessModel, x: np.ndarray, y: np.ndarray, texts: Sequence[str],
+               config: FitConfig, centre: np.ndarray, proj: np.ndarray,
+               fz: np.ndarray) -> None:
+    """Boosted trees per model, blended at the weight (0, .25, .5, .75 or 1) that gives the
+    least log-loss on three inner folds of the training rows (stacking, no test rows)."""
+    from dataclasses import replace
+
+    inner = np.random.default_rng(config.seed + 7).permutation(len(x)) % 3
+    base, tree = np.zeros(y.shape), np.zeros(y.shape)
+    texts = list(texts)
+    for g in range(3):
+        i, o = np.flatnonzero(inner != g), np.flatnonzero(inner == g)
+        texts_i, texts_o = [texts[k] for k in i], [texts[k] for k in o]
+        sub = fit_success_model(x[i], y[i], model.models, model.encoder_name,
+                                replace(config, trees=False), texts=texts_i)
+        base[o] = sub.logits(x[o], texts_o)
+        c_i = x[i].mean(0)
+        vt = np.linalg.svd(x[i] - c_i, full_matrices=False)[2][:proj.shape[1]]
+        f_i = (text_features(texts_i) - sub.f_mean) / sub.f_scale
+        f_o = (text_features(texts_o) - sub.f_mean) / sub.f_scale
+        fitted = _fit_trees(np.concatenate([(x[i] - c_i) @ vt.T, f_i], 1), y[i], config.seed)
+        tree[o] = _tree_logits(fitted, np.concatenate([(x[o] - c_i) @ vt.T, f_o], 1),
+                               y.shape[1])
+    seen = y >= 0
+
+    def log_loss(weight: float) -> float:
+        p = np.clip(_sigmoid((1 - weight) * base + weight * tree), 1e-6, 1 - 1e-6)
+        return float(-np.mean(np.where(y == 1, np.log(p), np.log(1 - p))[seen]))
+
+    weight = min((0.0, 0.25, 0.5, 0.75, 1.0), key=log_loss)
+    model.meta["fit"]["tree_weight"] = weight
+    if weight == 0:
+        return
+    model.tree_weight, model.tree_centre, model.tree_proj = weight, centre, proj
+    model.trees = _fit_trees(np.concatenate([(x - centre) @ proj, fz], 1), y, config.seed)

@@ -113,5 +113,36 @@ def test_version_1_artifact_is_refused_with_retrain_hint(tmp_path: Path) -> None
     fit_success_model(x, y, ["weak", "strong"], "test").save(tmp_path)
     meta = json.loads((tmp_path / "meta.json").read_text())
     (tmp_path / "meta.json").write_text(json.dumps({**meta, "version": 1}))
-    with pytest.raises(ArtifactError, match="version 1; this code reads version 2: retrain"):
+    with pytest.raises(ArtifactError, match="version 1; this code reads version 3: retrain"):
         SuccessModel.load(tmp_path)
+
+
+def test_boosted_trees_are_stacked_when_they_help_and_survive_save_load(tmp_path: Path) -> None:
+    """Success that depends on |x0| (not linear in the embedding): the inner folds give the
+    trees weight, the flattened trees evaluate exactly as sklearn's, and they round-trip."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    from council.outcomes.success_model import _fit_trees, _tree_logits
+
+    rng = np.random.default_rng(1)
+    x = rng.normal(size=(900, 16))
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    hard = np.abs(x[:, 0]) > 0.25
+    y = np.stack([rng.random(900) < np.where(hard, 0.1, 0.9),
+                  rng.random(900) < np.where(hard, 0.3, 0.95)], 1).astype(np.int8)
+    texts = [f"Task {i}: " + "word " * (i % 7) for i in range(900)]
+    model = fit_success_model(x, y, ["weak", "strong"], "test", texts=texts)
+    assert model.tree_weight > 0
+    model.save(tmp_path)
+    loaded = SuccessModel.load(tmp_path)
+    assert np.allclose(loaded.p_matrix(x[:9], texts[:9]), model.p_matrix(x[:9], texts[:9]),
+                       atol=1e-3)
+
+    inputs = rng.normal(size=(300, 5))
+    labels = (inputs[:, 0] + rng.normal(size=300) > 0).astype(np.int8)
+    flat = _fit_trees(inputs, labels[:, None], seed=0)
+    clf = HistGradientBoostingClassifier(max_iter=200, learning_rate=0.05, max_leaf_nodes=15,
+                                         min_samples_leaf=40, l2_regularization=1.0,
+                                         early_stopping=True, random_state=0)
+    expected = np.clip(clf.fit(inputs, labels).decision_function(inputs), -9.21, 9.21)
+    assert np.allclose(_tree_logits(flat, inputs, 1)[:, 0], expected)
