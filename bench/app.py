@@ -18,12 +18,10 @@ no keys), then measures, in Debian's Chromium through Playwright:
 from __future__ import annotations
 
 import argparse
-import asyncio
 import os
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -40,13 +38,13 @@ from council.devserver import (  # noqa: E402
 )
 from tests.browser.helpers import (  # noqa: E402
     ANSWER_TIMEOUT_MS,
-    SETTLED_JS,
+    concurrent_sessions,
+    recommend_in,
     share_link,
     submit_task,
     wait_for_app,
 )
 
-SHARED_CONTEXT = os.environ.get("BENCH_SHARED_CONTEXT") == "1"
 TASKS = [
     "Classify incoming customer support emails into 12 queues and return JSON",
     "Summarise each weekly sales call transcript into five bullet points",
@@ -63,47 +61,22 @@ def _stats(values: list[float]) -> str:
 
 
 async def _session(browser, url: str, i: int) -> float:
-    context = browser if SHARED_CONTEXT else await browser.new_context(
-        viewport={"width": 1200, "height": 900})
+    context = await browser.new_context(viewport={"width": 1200, "height": 900})
     page = await context.new_page()
     page.set_default_timeout(ANSWER_TIMEOUT_MS)
     try:
         started = time.perf_counter()
-        await page.goto(url)
-        await page.wait_for_function(SETTLED_JS)
-        await page.get_by_label("What do you want done?").fill(f"{TASKS[i % len(TASKS)]} #{i}")
-        await page.get_by_role("button", name="Recommend", exact=True).click()
-        await page.wait_for_selector('[data-testid="stCode"] code >> text=?r=')
-        await page.wait_for_function(SETTLED_JS)
+        await recommend_in(page, url, f"{TASKS[i % len(TASKS)]} #{i}")
         return time.perf_counter() - started
     finally:
-        await (page if SHARED_CONTEXT else context).close()
-
-
-async def _concurrent(url: str, n: int) -> tuple[float, list[float]]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                           args=CHROMIUM_ARGS)
-        try:
-            target = await browser.new_context() if SHARED_CONTEXT else browser
-            started = time.perf_counter()
-            times = await asyncio.gather(*[_session(target, url, i) for i in range(n)])
-            return time.perf_counter() - started, list(times)
-        finally:
-            await browser.close()
+        await context.close()
 
 
 def concurrent(url: str, n: int) -> tuple[float, list[float]]:
-    """Run the async sessions in their own thread (sync Playwright owns this one's loop)."""
-    out: dict[str, object] = {}
-    worker = threading.Thread(target=lambda: out.update(r=asyncio.run(_concurrent(url, n))))
-    worker.start()
-    worker.join()
-    if "r" not in out:
-        raise RuntimeError("concurrent sessions failed (see the traceback above)")
-    return out["r"]  # type: ignore[return-value]
+    """n sessions at once, each in its own browser context: wall time and each one's time."""
+    started = time.perf_counter()
+    times = concurrent_sessions(n, lambda browser, i: _session(browser, url, i))
+    return time.perf_counter() - started, times
 
 
 def main() -> None:

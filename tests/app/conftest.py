@@ -42,3 +42,18 @@ def page_app(page_module: str, *, query: dict[str, str] | None = None,
 
 def no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+def submit_task(at: AppTest, description: str, **numbers: float) -> AppTest:
+    """Fill the Recommend form (description and any number inputs by key) and submit it."""
+    at.text_area(key="description").input(description)
+    for key, value in numbers.items():
+        at.number_input(key=key).set_value(value)
+    at.button(key="FormSubmitter:task_form-Recommend").click()
+    return at.run()
+
+
+def share_id_of(at: AppTest) -> str:
+    """The share id the page put in its URL (?r=...)."""
+    share = at.query_params["r"]
+    return share[0] if isinstance(share, list) else share

@@ -17,7 +17,7 @@ from council.config import PROJECT_ROOT
 from council.db import open_db
 from council.task import parse_task
 from council.ui import recview
-from tests.app.conftest import no_exception, page_app
+from tests.app.conftest import no_exception, page_app, share_id_of, submit_task
 
 COVERED = ("claude-haiku-4-5", "gpt-5-mini")
 TASKS = ["Classify support tickets into 12 queues", "Summarise a long legal contract",
@@ -67,14 +67,10 @@ def test_recommend_shows_sources_and_share_link_reproduces_them(
     _seed_feedback(council_home / "council.db")
     _train()
     assert (artifacts / "outcomes" / "meta.json").exists()
-    at = page_app("recommend", timeout=300).run()
-    at.text_area(key="description").input(TASK)
-    at.button(key="FormSubmitter:task_form-Recommend").click()
-    at.run()
+    at = submit_task(page_app("recommend", timeout=300).run(), TASK)
     no_exception(at)
     assert not at.error, [e.value for e in at.error]
-    share = at.query_params["r"]
-    share = share[0] if isinstance(share, list) else share
+    share = share_id_of(at)
     rec = store.load_recommendation(open_db(council_home / "council.db"), share).rec
     sources = recview.adequacy_sources(rec)
     assert {sources[m] for m in COVERED if m in sources} == {"outcomes"}
@@ -134,10 +130,7 @@ def test_corrupt_outcome_artifact_is_a_message(council_home: Path, artifacts: Pa
     broken.mkdir()
     (broken / "meta.json").write_text("{not json")
     (broken / "weights.npz").write_bytes(b"garbage")
-    at = page_app("recommend", timeout=300).run()
-    at.text_area(key="description").input(TASK)
-    at.button(key="FormSubmitter:task_form-Recommend").click()
-    at.run()
+    at = submit_task(page_app("recommend", timeout=300).run(), TASK)
     no_exception(at)
     assert any("Model artifact problem" in w.value and "meta.json is corrupt" in w.value
                for w in at.warning), [w.value for w in at.warning]

@@ -8,20 +8,16 @@ from council import store
 from council.db import open_db
 from council.ui import recview
 from council.ui.format import money
-from tests.app.conftest import no_exception, page_app
+from tests.app.conftest import no_exception, page_app, share_id_of, submit_task
 
 
 def test_recommend_shows_and_stores_the_answer(council_home: Path) -> None:
-    at = page_app("recommend", timeout=300).run()
-    at.text_area(key="description").input(
-        "Classify incoming support emails into 12 queues and return JSON")
-    at.number_input(key="runs_per_month").set_value(20000.0)
-    at.button(key="FormSubmitter:task_form-Recommend").click()
-    at.run()
+    at = submit_task(page_app("recommend", timeout=300).run(),
+                     "Classify incoming support emails into 12 queues and return JSON",
+                     runs_per_month=20000.0)
     no_exception(at)
     assert not at.error, [e.value for e in at.error]
-    share_id = at.query_params["r"]
-    share_id = share_id[0] if isinstance(share_id, list) else share_id
+    share_id = share_id_of(at)
     stored = store.load_recommendation(open_db(council_home / "council.db"), share_id)
     h = recview.headline(stored.rec)
     values = {m.label: m.value for m in at.metric}

@@ -8,14 +8,7 @@ import pytest
 
 from council import store
 from tests.app.conftest import no_exception, page_app
-
-
-def _submit(at, description: str, **numbers: float):
-    at.text_area(key="description").input(description)
-    for key, value in numbers.items():
-        at.number_input(key=key).set_value(value)
-    at.button(key="FormSubmitter:task_form-Recommend").click()
-    return at.run()
+from tests.app.conftest import submit_task as _submit
 
 
 def _errors(at) -> str:

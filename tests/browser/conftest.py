@@ -17,8 +17,6 @@ from council.devserver import CHROMIUM, CHROMIUM_ARGS, AppServer
 from council.devserver import app_server as run_app
 from tests.browser.helpers import ARTIFACTS
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "EDITOR", "AppServer"]
-
 EDITOR = ("ada", "correct-horse-battery")
 STARTUP_TIMEOUT_S = 120
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
+import threading
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from council.config import PROJECT_ROOT
 
+T = TypeVar("T")
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 ANSWER_TIMEOUT_MS = 180_000
@@ -83,3 +87,52 @@ def record_measurement(name: str, value: Any) -> None:
     data = json.loads(path.read_text()) if path.exists() else {}
     data[name] = value
     path.write_text(json.dumps(data, indent=2, sort_keys=True))
+
+
+async def recommend_in(page: Any, url: str, description: str,
+                       runs_per_month: float | None = None) -> str:
+    """(async Playwright) Open the app, submit a task, wait for the answer; the share link."""
+    await page.goto(url)
+    await page.wait_for_function(SETTLED_JS)
+    await page.get_by_label("What do you want done?").fill(description)
+    if runs_per_month is not None:
+        await page.get_by_label("Tasks / month").fill(str(runs_per_month))
+    await page.get_by_role("button", name="Recommend", exact=True).click()
+    await page.wait_for_selector('[data-testid="stCode"] code >> text=?r=')
+    await page.wait_for_function(SETTLED_JS)
+    code = page.locator('[data-testid="stCode"] code', has_text="?r=").first
+    return (await code.inner_text()).strip()
+
+
+def concurrent_sessions(n: int, session: Callable[[Any, int], Awaitable[T]],
+                        timeout_s: float = 420) -> list[T]:
+    """Run `session(browser, i)` for i < n at once in async Chromium, in a thread of its own
+    (the sync Playwright of the browser tests owns the calling thread's event loop)."""
+    from council.devserver import CHROMIUM, CHROMIUM_ARGS
+
+    async def run_all() -> list[T]:
+        from playwright.async_api import async_playwright
+
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True,
+                                               args=CHROMIUM_ARGS)
+            try:
+                return list(await asyncio.wait_for(
+                    asyncio.gather(*[session(browser, i) for i in range(n)]), timeout_s))
+            finally:
+                await browser.close()
+
+    out: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            out["results"] = asyncio.run(run_all())
+        except BaseException as exc:  # re-raised below, in the caller's thread
+            out["error"] = exc
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    worker.join()
+    if "error" in out:
+        raise out["error"]
+    return out["results"]

@@ -6,24 +6,23 @@ server, so it measures cold start to first rendered answer.
 
 from __future__ import annotations
 
-import asyncio
 import re
 import shutil
-import threading
 import time
 
 import pytest
 
 from council import store
 from council.db import open_db
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, EDITOR
+from tests.browser.conftest import EDITOR
 from tests.browser.helpers import (
     ANSWER_TIMEOUT_MS,
     ARTIFACTS,
     SCREENSHOTS,
-    SETTLED_JS,
+    concurrent_sessions,
     metric,
     model_id,
+    recommend_in,
     record_measurement,
     share_link,
     shot,
@@ -108,8 +107,10 @@ def test_give_feedback(app_server, page) -> None:
     wait_for_app(page)
     # The grid draws on a canvas; check the spend summary and that a table is there.
     assert metric(page, "Saved").startswith("$")
-    page.locator('[data-testid="stDataFrame"]').first.wait_for()
-    assert page.locator('[data-testid="stDataFrame"]').count() == 1
+    # Recent recommendations, and (there is feedback now) how predictions moved since.
+    page.get_by_text("How predictions moved after retraining").wait_for()
+    page.locator('[data-testid="stDataFrame"]').nth(1).wait_for()
+    assert page.locator('[data-testid="stDataFrame"]').count() == 2
     recent = store.recent(open_db(app_server.db), limit=50)
     assert any(r["share_id"] == STATE["share_id"] and r["feedback_count"] == 1 for r in recent)
     shot(page, "journey-3b-history")
@@ -146,22 +147,15 @@ def test_editor_changes_a_price_and_viewer_cannot(app_server, page) -> None:
     assert entries[0].reason == "browser test: provider price change"
 
 
-async def _one_session(browser, url: str, i: int) -> tuple[int, str, str, float]:
+async def _one_session(browser, url: str, i: int) -> tuple[int, str, float]:
     context = await browser.new_context(viewport={"width": 1200, "height": 900})
     page = await context.new_page()
     page.set_default_timeout(ANSWER_TIMEOUT_MS)
     try:
         started = time.perf_counter()
-        await page.goto(url)
-        await page.wait_for_function(SETTLED_JS)
-        await page.get_by_label("What do you want done?").fill(
-            f"Session {i}: summarise each weekly sales call transcript into five bullet points")
-        await page.get_by_label("Tasks / month").fill(str(1000 + i))
-        await page.get_by_role("button", name="Recommend", exact=True).click()
-        await page.wait_for_selector('[data-testid="stCode"] code >> text=?r=')
-        await page.wait_for_function(SETTLED_JS)
-        link = (await page.locator('[data-testid="stCode"] code',
-                                   has_text="?r=").first.inner_text()).strip()
+        link = await recommend_in(
+            page, url, f"Session {i}: summarise each weekly sales call transcript into five "
+                       "bullet points", runs_per_month=1000 + i)
         errors = await page.locator('[data-testid="stException"]').count()
         alerts = await page.locator('[data-testid="stAlert"]').all_inner_texts()
         if i == 0:
@@ -169,51 +163,24 @@ async def _one_session(browser, url: str, i: int) -> tuple[int, str, str, float]
                                   full_page=True)
         assert errors == 0, f"session {i}: exception on page"
         assert not [a for a in alerts if "Please check" in a or "wrong" in a.lower()], alerts
-        return i, link.rsplit("=", 1)[1], link, time.perf_counter() - started
+        return i, link.rsplit("=", 1)[1], time.perf_counter() - started
     finally:
         await context.close()
-
-
-async def _sessions(url: str, n: int) -> list[tuple[int, str, str, float]]:
-    from playwright.async_api import async_playwright
-
-    async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                           args=CHROMIUM_ARGS)
-        try:
-            return await asyncio.wait_for(
-                asyncio.gather(*[_one_session(browser, url, i) for i in range(n)]),
-                timeout=420)
-        finally:
-            await browser.close()
 
 
 def test_twenty_concurrent_sessions(app_server) -> None:
     n = 20
     started = time.perf_counter()
-    # The sync Playwright of the other tests owns this thread's event loop: use another thread.
-    out: dict[str, object] = {}
-
-    def run() -> None:
-        try:
-            out["results"] = asyncio.run(_sessions(app_server.url, n))
-        except BaseException as exc:  # re-raised below, in the test's thread
-            out["error"] = exc
-
-    worker = threading.Thread(target=run)
-    worker.start()
-    worker.join()
-    if "error" in out:
-        raise out["error"]  # type: ignore[misc]
-    results = out["results"]
+    results = concurrent_sessions(
+        n, lambda browser, i: _one_session(browser, app_server.url, i))
     wall = time.perf_counter() - started
     record_measurement("concurrent_sessions", n)
     record_measurement("concurrent_sessions_wall_s", round(wall, 2))
-    record_measurement("concurrent_session_p_max_s", round(max(r[3] for r in results), 2))
+    record_measurement("concurrent_session_p_max_s", round(max(r[2] for r in results), 2))
     db = open_db(app_server.db)
     ids = [r[1] for r in results]
     assert len(set(ids)) == n
-    for i, share_id, _link, _s in results:
+    for i, share_id, _s in results:
         stored = store.load_recommendation(db, share_id)
         # Each session got the answer to its own question, not a neighbour's.
         assert stored.spec.description.startswith(f"Session {i}:")
