@@ -179,3 +179,29 @@ def test_concurrent_saves_on_one_file(db_path: Path, monkeypatch: pytest.MonkeyP
     assert not errors
     assert len(set(saved)) == 80
     assert store.spend_summary(council_db.open_db(db_path)).recommendations == 80
+
+
+def test_an_older_database_is_migrated_and_keeps_its_data(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A database from before the store existed (catalog tables only, with a team edit)
+    gains the recommendation tables on open, and keeps the catalog and its audit log."""
+    from council.catalog.store import CatalogStore, init_catalog
+    from council.config import paths
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(council_db, "MIGRATION_MODULES", ("council.catalog.store",))
+    old = council_db.open_db(path)
+    version = init_catalog(old, paths().catalog_dir).version
+    assert "recommendations" not in old.table_names()
+    audit_rows = old.execute("select count(*) from catalog_audit").fetchone()[0]
+    old.conn.close()
+
+    monkeypatch.setattr(council_db, "MIGRATION_MODULES",
+                        ("council.catalog.store", "council.store"))
+    upgraded = council_db.open_db(path)
+    assert {"recommendations", "feedback"} <= set(upgraded.table_names())
+    assert CatalogStore(upgraded).current_version == version
+    assert upgraded.execute("select count(*) from catalog_audit").fetchone()[0] == audit_rows
+    share = store.save_recommendation(upgraded, parse_task(description="old db, new table"),
+                                      _rec())
+    assert store.load_recommendation(upgraded, share).spec.description == "old db, new table"
