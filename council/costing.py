@@ -31,6 +31,7 @@ class Cost:
     tiers_applied: list[int] = field(default_factory=list)  # long-context thresholds crossed
     price_effective_from: str = ""
     price_source: str = ""
+    price_verified: str = ""  # when the price in force was last checked against its source
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -75,6 +76,7 @@ def cost_of(model: Any, workload: Workload, *, batch: bool = False,
         tiers_applied=sorted(tiers),
         price_effective_from=breakdown.price_effective_from.isoformat(),
         price_source=breakdown.price_source,
+        price_verified=breakdown.price_verified.isoformat(),
     )
 
 

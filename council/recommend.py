@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import Any
 
 from council.costing import Cost, chosen_cost, variants
@@ -137,11 +138,25 @@ def constraint_problems(model: Any, spec: TaskSpec, workload: Workload) -> list[
 
 
 def price_candidate(model: Any, p: tuple[float, str], workload: Workload, *, batch: bool,
-                    bar: float) -> Candidate:
+                    bar: float, today: date | None = None) -> Candidate:
     cost, notes = chosen_cost(model, workload, batch=batch)
+    notes.extend(stale_price_notes(model, today or date.today()))
     return Candidate(model_id=model.id, name=model.name, provider=model.provider,
                      p_adequate=p[0], adequacy_source=p[1], cost=cost,
                      meets_bar=p[0] >= bar, notes=notes)
+
+
+def stale_price_notes(model: Any, today: date) -> list[str]:
+    """A note when the price in force was verified more than STALE_AFTER_DAYS before today."""
+    from council.catalog.schema import STALE_AFTER_DAYS
+
+    if not model.is_stale(today):
+        return []
+    started = any(p.effective_from <= today for p in model.prices)
+    verified = model.price_on(today if started else None).verified
+    return [f"{model.id}'s price was last verified {verified.isoformat()} "
+            f"({(today - verified).days} days ago; stale after {STALE_AFTER_DAYS}): check it "
+            "before relying on the cost"]
 
 
 def mark_pareto(candidates: list[Candidate]) -> list[Candidate]:
@@ -198,8 +213,9 @@ def _no_fit_reason(excluded: list[Excluded], total: int) -> str:
 
 
 def select(catalog: Any, spec: TaskSpec, workload: Workload,
-           adequacy: dict[str, tuple[float, str]]) -> Selection:
-    """Apply the rules in the module docstring to every catalog model."""
+           adequacy: dict[str, tuple[float, str]], today: date | None = None) -> Selection:
+    """Apply the rules in the module docstring to every catalog model (`today` decides which
+    prices count as stale; default the real date)."""
     bar = spec.quality_bar
     candidates: list[Candidate] = []
     excluded: list[Excluded] = []
@@ -209,14 +225,14 @@ def select(catalog: Any, spec: TaskSpec, workload: Workload,
             excluded.append(Excluded(model.id, model.provider, problems, adequacy[model.id][0]))
         else:
             candidates.append(price_candidate(model, adequacy[model.id], workload,
-                                              batch=spec.batch, bar=bar))
+                                              batch=spec.batch, bar=bar, today=today))
     frontier = mark_pareto(candidates)
     chosen = pick(candidates)
     default_model = catalog.frontier_default
     default = next((c for c in candidates if c.model_id == default_model.id), None)
     if default is None:
         default = price_candidate(default_model, adequacy[default_model.id], workload,
-                                  batch=spec.batch, bar=bar)
+                                  batch=spec.batch, bar=bar, today=today)
         default.notes.append("the default model does not meet this task's hard constraints")
 
     alternatives: list[Alternative] = []

@@ -173,6 +173,7 @@ def summary(rec: dict[str, Any]) -> str:
         parts = ", ".join(f"{k.replace('_', ' ')} {_money(v)}"
                           for k, v in c["parts_per_month"].items() if v)
         lines.append(f"  per month itemised: {parts}")
+        lines += [f"  note: {n}" for n in pick.get("notes", [])]
         for name, v in pick.get("variants", {}).items():
             lines.append(f"  {name.replace('_', ' + '):<18} {_money(v['per_month'])} a month")
         d = rec["default"]

@@ -47,3 +47,25 @@ def test_batch_falls_back_to_real_time_with_a_note(catalog) -> None:
     assert set(variants(model, w)) == {"realtime", "realtime_cached"}
     assert set(variants(catalog.get("gpt-5.4"), w)) == {"realtime", "realtime_cached", "batch",
                                                        "batch_cached"}
+
+
+def test_a_price_verified_over_60_days_ago_is_flagged_on_the_candidate(catalog) -> None:
+    from datetime import timedelta
+
+    from council.recommend import price_candidate, stale_price_notes
+
+    model = catalog.get("claude-haiku-4-5")
+    verified = model.price_on(None).verified
+    assert stale_price_notes(model, verified + timedelta(days=60)) == []
+    late = verified + timedelta(days=75)
+    notes = stale_price_notes(model, late)
+    assert len(notes) == 1 and f"last verified {verified.isoformat()} (75 days ago" in notes[0]
+    spec = parse_task(description="Summarise a meeting")
+    workload = build_workload(spec, "summarisation", 2.0)
+    fresh = price_candidate(model, (0.9, "catalog"), workload, batch=False, bar=0.75,
+                            today=verified)
+    stale = price_candidate(model, (0.9, "catalog"), workload, batch=False, bar=0.75,
+                            today=late)
+    assert fresh.notes == [] and stale.notes == notes
+    assert stale.cost.price_verified == verified.isoformat()
+    assert stale.cost == fresh.cost  # flagged, not repriced

@@ -260,6 +260,8 @@ def _answer(rec: dict[str, Any]) -> None:
         pick = recview.recommended(rec) or {}
         st.caption(f"Model id: {h['model']} · provider {pick.get('provider', 'n/a')} · "
                    f"price from {recview.dig(pick, 'cost', 'price_effective_from') or 'n/a'}")
+        for note in pick.get("notes") or []:
+            st.info(note, icon=":material/info:")
         cols = st.columns(4)
         cols[0].metric("Per call", money(h["per_call"]))
         cols[1].metric("Per task", money(h["per_task"]))
