@@ -20,7 +20,8 @@ reads it. Providers refuse to cache prefixes below MIN_CACHEABLE_TOKENS.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import dataclasses
+from dataclasses import dataclass, field
 from typing import Any
 
 from council.categories import BY_KEY
@@ -117,10 +118,9 @@ class Workload:
         return self.runs_per_month >= WARM_RUNS_PER_MONTH
 
     def replace(self, **changes: Any) -> Workload:
-        data = {k: v for k, v in asdict(self).items() if k != "assumptions"}
-        data.update(changes)
-        data["assumptions"] = self.assumptions
-        return Workload(**data)
+        """A copy with `changes`, keeping the assumptions (no deep copy: asdict took a third
+        of a recommendation's selection time)."""
+        return dataclasses.replace(self, **changes)
 
     def assumptions_dict(self) -> dict[str, Any]:
         """name -> value of every workload number the answer used."""
