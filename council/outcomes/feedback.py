@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -60,6 +60,17 @@ class LeftOut:
                 f"the catalog ({self.reason})")
 
 
+def verdict_counts(rows: Iterable[OutcomeRow]) -> tuple[dict[str, int], dict[str, int]]:
+    """Per model: how many verdicts, and how many of them said adequate (1)."""
+    n: dict[str, int] = {}
+    k: dict[str, int] = {}
+    for row in rows:
+        for model, value in row.outcomes.items():
+            n[model] = n.get(model, 0) + 1
+            k[model] = k.get(model, 0) + value
+    return n, k
+
+
 def screen_feedback(feedback: Sequence[OutcomeRow], files: OutcomeSummary | None = None,
                     min_verdicts: int = MIN_VERDICTS) -> tuple[list[OutcomeRow], list[LeftOut]]:
     """Feedback rows without the models too thin to learn, and those models with the reason.
@@ -67,12 +78,7 @@ def screen_feedback(feedback: Sequence[OutcomeRow], files: OutcomeSummary | None
     A model's count includes its outcomes in the outcome files (``files``), so one verdict on a
     model the shared data already covers is kept.
     """
-    n: dict[str, int] = {}
-    k: dict[str, int] = {}
-    for row in feedback:
-        for model, value in row.outcomes.items():
-            n[model] = n.get(model, 0) + 1
-            k[model] = k.get(model, 0) + value
+    n, k = verdict_counts(feedback)
     left: list[LeftOut] = []
     for model in sorted(n):
         total = n[model] + (files.observed.get(model, 0) if files else 0)
@@ -255,12 +261,7 @@ def train_outcome_model(outcome_paths: Sequence[Path], feedback: Sequence[Outcom
     shutil.rmtree(tmp, ignore_errors=True)
     config = config or fit_config_for(len(table))
     model = train_artifact(table, x, tmp, encoder.name, config, sources)
-    fb_n: dict[str, int] = {}
-    fb_k: dict[str, int] = {}
-    for row in kept:
-        for m, v in row.outcomes.items():
-            fb_n[m] = fb_n.get(m, 0) + 1
-            fb_k[m] = fb_k.get(m, 0) + v
+    fb_n, fb_k = verdict_counts(kept)
     model.meta.update({
         "outcome_counts": {m: int(summary.observed[m]) for m in model.models},
         "feedback": {m: {"verdicts": fb_n[m], "adequate": fb_k[m]} for m in sorted(fb_n)},
