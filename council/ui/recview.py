@@ -178,6 +178,23 @@ def advice_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def advice_markdown(rec: dict[str, Any]) -> str:
+    """Advice as a Markdown list, biggest saving first, the detail in full.
+
+    A table cut the detail off at the column edge, and the detail is the advice.
+    """
+    rows = sorted(advice_rows(rec), key=lambda r: -(r["saves per month"] or 0.0))
+    lines = []
+    for row in rows:
+        saving = row["saves per month"]
+        head = f"**{row['advice']}**"
+        if saving is not None:
+            head += f" (saves {money(saving)} a month)"
+        detail = row.get("detail") or ""
+        lines.append(f"- {head}" + (f": {detail}" if detail else ""))
+    return "\n".join(lines)
+
+
 def explanation(rec: dict[str, Any]) -> str:
     value = rec.get("explanation")
     if isinstance(value, list):

@@ -29,6 +29,10 @@ def test_recommend_shows_and_stores_the_answer(council_home: Path) -> None:
     # No keys here: the local classifier alone is the council, and the page says so.
     assert any("local classifier alone" in c.value for c in at.caption)
     assert any(share_id in c.value for c in at.code)
+    # Every piece of advice is on the page in full, detail included.
+    for item in stored.rec["advice"]:
+        assert any(item["title"] in m.value and item["detail"] in m.value
+                   for m in at.markdown), item["title"]
 
     # Re-run with today's catalog: nothing changed, and the page says so.
     at.button(key="rerun").click()

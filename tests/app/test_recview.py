@@ -42,6 +42,18 @@ def test_candidates_votes_advice() -> None:
     assert recview.advice_rows(REC)[0]["saves per month"] == 8.0
 
 
+def test_advice_reads_in_full_biggest_saving_first() -> None:
+    long_detail = "Put instructions first and unchanged; " * 6
+    rec = {**REC, "advice": [
+        {"title": "Cap the output", "detail": "Set max_tokens.", "saving_per_month": 0.72},
+        {"title": "Cache the prefix", "detail": long_detail, "saving_per_month": 9.5},
+        "Trim the history"]}
+    lines = recview.advice_markdown(rec).splitlines()
+    assert lines[0] == f"- **Cache the prefix** (saves {money(9.5)} a month): {long_detail}"
+    assert lines[1].startswith("- **Cap the output** (saves $0.72 a month): Set max_tokens.")
+    assert lines[2] == "- **Trim the history**"
+
+
 def test_markdown_export_carries_the_numbers() -> None:
     md = recview.to_markdown("abcdefghij", "2026-11-23", "Tag tickets", REC)
     assert "**cheap**" in md and money(16.0) in md and money(384.0) in md

@@ -63,6 +63,7 @@ def _table(rows: list[dict]) -> None:
         table, hide_index=True, width="stretch",
         column_config={
             "open": st.column_config.LinkColumn("link", display_text="open"),
+            "task": st.column_config.TextColumn(width="medium"),
             "per month": st.column_config.NumberColumn(format="$%.2f"),
             "default per month": st.column_config.NumberColumn(format="$%.2f"),
         },
@@ -104,7 +105,8 @@ def _movement(db: object) -> None:
           "moved": (f"{r['moved'] * 100:+.1f} pts" if r["moved"] is not None else "")}
          for r in rows],
         hide_index=True, width="stretch",
-        column_config={"open": st.column_config.LinkColumn("link", display_text="open")},
+        column_config={"open": st.column_config.LinkColumn("link", display_text="open"),
+                       "task": st.column_config.TextColumn(width="medium")},
     )
 
 

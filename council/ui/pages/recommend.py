@@ -277,8 +277,9 @@ def _answer(rec: dict[str, Any]) -> None:
     alternatives = recview.alternatives(rec)
     if alternatives:
         st.markdown("#### Alternatives")
-        st.dataframe(alternatives, hide_index=True, width="stretch", column_config=_money_cols(
-            "per call", "per month"))
+        st.dataframe(alternatives, hide_index=True, width="stretch", column_config={
+            **_money_cols("per call", "per month"),
+            "why": st.column_config.TextColumn(width="large")})
     sources = recview.source_summary(rec)
     if sources:
         st.caption(sources)
@@ -286,11 +287,10 @@ def _answer(rec: dict[str, Any]) -> None:
     if cascade:
         st.markdown("#### Cascade")
         st.markdown(cascade)
-    advice = recview.advice_rows(rec)
+    advice = recview.advice_markdown(rec)
     if advice:
         st.markdown("#### Advice")
-        st.dataframe(advice, hide_index=True, width="stretch",
-                     column_config=_money_cols("saves per month"))
+        st.markdown(advice)
     text = recview.explanation(rec)
     if text:
         st.markdown("#### Why")
