@@ -331,12 +331,19 @@ def cascade_text(rec: dict[str, Any]) -> str | None:
     c = rec.get("cascade")
     if not isinstance(c, dict):
         return None
+    saving = c.get("saving_per_month")
+    if isinstance(saving, int | float) and saving < 0:
+        effect = f"{money(-saving)} more"
+    else:
+        effect = f"{money(saving)} saved"
     verdict = "worth it" if c.get("worth_it") else "not worth it here"
+    note = str(c.get("note") or "")
+    note = f" This assumes {note.removeprefix('assumes ')}." if note else ""
     return (f"Try **{c.get('cheap')}** first and escalate to **{c.get('strong')}** when it "
             f"fails (about {percent(c.get('escalation_rate'))} of tasks): expected "
             f"{money(c.get('expected_per_month'))} a month against "
             f"{money(c.get('strong_only_per_month'))} for {c.get('strong')} alone "
-            f"({money(c.get('saving_per_month'))} saved): {verdict}. {c.get('note') or ''}")
+            f"({effect}): {verdict}.{note}")
 
 
 def assumption_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:

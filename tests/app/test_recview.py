@@ -99,3 +99,16 @@ def test_catalog_rows_filter_and_compare(council_home) -> None:
     for path in tables.editable_fields(model).values():
         assert tables.field_value(model, path) is not None or path in (
             "deprecation_date", "notes") or path.endswith(("cache_read", "batch_discount"))
+
+
+def test_cascade_reads_as_sentences() -> None:
+    cascade = {"cheap": "small", "strong": "big", "escalation_rate": 0.33,
+               "expected_per_month": 9.15, "strong_only_per_month": 8.63,
+               "saving_per_month": -0.52, "worth_it": False,
+               "note": "assumes a failed answer is detected at no cost"}
+    text = recview.cascade_text({**REC, "cascade": cascade})
+    assert "($0.52 more): not worth it here. This assumes a failed answer" in text
+    assert text.endswith("at no cost.")
+    saved = recview.cascade_text({**REC, "cascade": {**cascade, "saving_per_month": 2.0,
+                                                      "worth_it": True}})
+    assert "($2.00 saved): worth it." in saved

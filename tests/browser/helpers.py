@@ -18,9 +18,14 @@ SCREENSHOTS = PROJECT_ROOT / "docs" / "screenshots"
 ANSWER_TIMEOUT_MS = 180_000
 
 # Wait until the script finished: no "running" status widget and a title on the page.
+# Settled: the script has finished, no lazy element is still a loading skeleton, and every
+# visible table has drawn its canvas (the grid loads after the script ends).
 SETTLED_JS = (
     "() => document.querySelector('[data-testid=\"stMainBlockContainer\"] h1')"
     " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+    " && !document.querySelector('[data-testid=\"stSkeleton\"]')"
+    " && Array.from(document.querySelectorAll('[data-testid=\"stDataFrame\"]'))"
+    "      .filter(e => e.checkVisibility()).every(e => e.querySelector('canvas'))"
 )
 
 
@@ -39,6 +44,7 @@ def shot(page: Any, name: str) -> Path:
     page.set_viewport_size({"width": size["width"], "height": max(size["height"],
                                                                   min(int(height), 8000))})
     try:
+        page.wait_for_function(SETTLED_JS, timeout=30_000)  # tables brought into view draw
         page.wait_for_timeout(300)
         page.screenshot(path=str(path), full_page=True)
     finally:
