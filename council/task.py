@@ -33,7 +33,7 @@ class TaskSpec(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    description: str = Field(min_length=1, max_length=MAX_DESCRIPTION_CHARS)
+    description: str
     input_tokens: int | None = Field(default=None, ge=1, le=MAX_TOKENS_PER_CALL)
     output_tokens: int | None = Field(default=None, ge=1, le=MAX_TOKENS_PER_CALL)
     cached_prefix_tokens: int | None = Field(default=None, ge=0, le=MAX_TOKENS_PER_CALL)
@@ -53,6 +53,11 @@ class TaskSpec(BaseModel):
         cleaned = value.replace("\x00", "").strip()
         if not cleaned:
             raise ValueError("describe the task in at least a few words")
+        if len(cleaned) > MAX_DESCRIPTION_CHARS:
+            raise ValueError(
+                f"{len(cleaned):,} characters is more than the {MAX_DESCRIPTION_CHARS:,} a "
+                "description may have: describe the task in a few sentences and give a long "
+                "input as a sample (the sample box, or --sample-file) to count its tokens")
         return cleaned
 
     @field_validator("input_tokens", "output_tokens", "cached_prefix_tokens", "calls_per_task",

@@ -16,9 +16,9 @@ def _errors(at) -> str:
 
 
 @pytest.mark.parametrize(("description", "numbers", "expected"), [
-    ("", {}, "description"),
+    ("", {}, "describe the task in at least a few words"),
     ("   \n\t  ", {}, "describe the task"),
-    ("x" * 1_000_000, {}, "at most 20000"),
+    ("x" * 1_000_000, {}, "more than the 20,000 a description may have"),
     ("Summarise meeting notes", {"runs_per_month": -5.0}, "runs_per_month"),
     ("Summarise meeting notes", {"input_tokens": -100}, "input_tokens"),
     ("Summarise meeting notes", {"calls_per_task": 0}, "calls_per_task"),
