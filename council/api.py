@@ -108,7 +108,8 @@ def _assess(description: str, classifier: Any, voters: Sequence[Any],
 def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Any,
                   success_model: AdequacySource | None = None) -> Recommendation:
     """Everything after the council: workload, adequacy, selection, advice, explanation."""
-    workload: Workload = build_workload(spec, assessment.category, assessment.difficulty)
+    workload: Workload = build_workload(spec, assessment.category, assessment.difficulty,
+                                        assessment.category_p)
     models = {m.id: m for m in catalog.models}
     adequacy = adequacies(spec.description, models, assessment, success_model)
     sel = select(catalog, spec, workload, adequacy)

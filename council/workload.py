@@ -21,6 +21,7 @@ reads it. Providers refuse to cache prefixes below MIN_CACHEABLE_TOKENS.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -127,10 +128,54 @@ class Workload:
         return {a.name: a.value for a in self.assumptions}
 
 
-def build_workload(spec: TaskSpec, category: str, difficulty: float) -> Workload:
-    """The workload from the spec, with the category's default for every blank (as assumptions)."""
-    d = DEFAULTS[category]
-    label = BY_KEY[category].label.lower()
+# A category's share of the mixed defaults is its probability above this floor, so a runner-up
+# category enters the defaults gradually as the council grows unsure, not all at once.
+MIX_FLOOR = 0.1
+
+
+def category_weights(category: str,
+                     category_p: Mapping[str, float] | None) -> dict[str, float]:
+    """Category -> its share of the defaults: max(0, p - MIX_FLOOR), renormalised.
+
+    A near tie between two categories (a summary that might be an extraction) would otherwise
+    flip every default, and the bill with it, on a word of the description. With no
+    distribution, or none above the floor, the verdict's category alone.
+    """
+    raw = {c: p - MIX_FLOOR for c, p in (category_p or {}).items()
+           if c in DEFAULTS and p > MIX_FLOOR}
+    total = sum(raw.values())
+    if total <= 0:
+        return {category: 1.0}
+    return {c: w / total for c, w in sorted(raw.items(), key=lambda kv: -kv[1])}
+
+
+def mixed_defaults(weights: Mapping[str, float]) -> CategoryDefaults:
+    """The weighted mean of the categories' defaults (integers rounded)."""
+    def mean(name: str) -> float:
+        return sum(w * getattr(DEFAULTS[c], name) for c, w in weights.items())
+
+    return CategoryDefaults(
+        input_tokens=round(mean("input_tokens")), output_tokens=round(mean("output_tokens")),
+        calls_per_task=max(1, round(mean("calls_per_task"))),
+        prefix_share=mean("prefix_share"), runs_per_month=round(mean("runs_per_month")),
+        observation_tokens=round(mean("observation_tokens")))
+
+
+def build_workload(spec: TaskSpec, category: str, difficulty: float,
+                   category_p: Mapping[str, float] | None = None) -> Workload:
+    """The workload from the spec, with the category's default for every blank (as assumptions).
+
+    Given the council's category distribution, the defaults are those of the likely categories
+    weighted by ``category_weights``; each assumption then names the mix.
+    """
+    weights = category_weights(category, category_p)
+    d = mixed_defaults(weights)
+    if len(weights) == 1:
+        label = BY_KEY[next(iter(weights))].label.lower()
+    else:
+        names = [BY_KEY[c].label.lower() for c in weights]
+        label = (", ".join(names[:-1]) + " and " + names[-1] + ", weighted "
+                 + "/".join(f"{w:.0%}" for w in weights.values()) + " as the council is unsure")
     out: list[Assumption] = []
 
     def take(name: str, given: Any, default: Any, why: str) -> Any:

@@ -95,3 +95,45 @@ def test_fits_names_window_and_output_limits(catalog) -> None:
     assert "max output" in " ".join(fits(model, build_workload(spec, "creative_writing", 2)))
     ok = parse_task(description="x", input_tokens=1000, output_tokens=100)
     assert fits(model, build_workload(ok, "creative_writing", 2)) == []
+
+
+def test_a_confident_council_uses_its_category_defaults_alone() -> None:
+    spec = parse_task(description="summarise meeting notes")
+    p = {"summarisation": 0.93, "extraction": 0.05, "translation": 0.02}
+    w = build_workload(spec, "summarisation", 2.0, p)
+    assert w == build_workload(spec, "summarisation", 2.0)
+    assert w.input_tokens == DEFAULTS["summarisation"].input_tokens
+    assert "typical prompt for summarisation" in {a.name: a for a in w.assumptions}[
+        "input_tokens"].why
+
+
+def test_an_unsure_council_weighs_the_likely_categories_and_says_so() -> None:
+    spec = parse_task(description="summarise each sales call into five bullets",
+                      output_tokens=300)
+    p = {"summarisation": 0.53, "extraction": 0.45, "data_analysis": 0.02}
+    w = build_workload(spec, "summarisation", 2.8, p)
+    s, e = DEFAULTS["summarisation"], DEFAULTS["extraction"]
+    ws, we = 0.43 / 0.78, 0.35 / 0.78  # p - 0.1, renormalised; data_analysis is under 0.1
+    assert w.input_tokens == round(ws * s.input_tokens + we * e.input_tokens)
+    assert w.runs_per_month == round(ws * s.runs_per_month + we * e.runs_per_month)
+    assert w.output_tokens == 300  # what the user gave is never mixed
+    why = {a.name: a for a in w.assumptions}["input_tokens"].why
+    assert "summarisation and information extraction, weighted 55%/45%" in why
+
+
+def test_defaults_move_gradually_as_the_council_changes_its_mind() -> None:
+    """No flip on one word: sweeping P(summarisation) against P(extraction) moves the
+    default input monotonically, in steps far smaller than the gap between the two."""
+    spec = parse_task(description="t")
+    gap = DEFAULTS["summarisation"].input_tokens - DEFAULTS["extraction"].input_tokens
+    inputs = []
+    for i in range(21):
+        ps = i / 20
+        top = "summarisation" if ps >= 0.5 else "extraction"
+        p = {"summarisation": ps, "extraction": 1 - ps}
+        inputs.append(build_workload(spec, top, 3.0, p).input_tokens)
+    steps = [b - a for a, b in itertools.pairwise(inputs)]
+    assert all(step >= 0 for step in steps)
+    assert inputs[0] == DEFAULTS["extraction"].input_tokens
+    assert inputs[-1] == DEFAULTS["summarisation"].input_tokens
+    assert max(steps) <= 0.1 * gap
