@@ -34,7 +34,19 @@ def test_history_lists_recommendations_feedback_and_spend(council_home: Path) ->
     assert values["On the default frontier model"] == "$300.00"
     assert values["On the recommended models"] == "$50.00"
     assert values["Saved"] == "$250.00"
+    saved = next(m for m in at.metric if m.label == "Saved")
+    assert saved.delta == "83% less than the default"
     table = at.dataframe[0].value
     assert list(table["task"]) == ["Review PRs", "Tag tickets"]
     assert list(table["feedback"]) == ["", "1/1 adequate"]
     assert table["open"].iloc[1] == f"/?r={a}"
+
+
+def test_history_says_when_the_picks_cost_more(council_home: Path) -> None:
+    db = open_db(council_home / "council.db")
+    store.save_recommendation(db, parse_task(description="Prove a lemma"),
+                              _rec("pricier", 120.0, 100.0))
+    at = page_app("history").run()
+    no_exception(at)
+    saved = next(m for m in at.metric if m.label == "Saved")
+    assert saved.value == "-$20.00" and saved.delta == "20% more than the default"

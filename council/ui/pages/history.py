@@ -34,8 +34,13 @@ def _spend(spend: store.SpendSummary) -> None:
     a.metric("On the default frontier model", money(spend.default_per_month))
     b.metric("On the recommended models", money(spend.recommended_per_month))
     share = spend.saving_share
-    c.metric("Saved", money(spend.saving_per_month),
-             delta=f"{share:.0%} less" if share is not None else None,
+    if share is None:
+        delta = None
+    elif share >= 0:
+        delta = f"{share:.0%} less than the default"
+    else:
+        delta = f"{-share:.0%} more than the default"
+    c.metric("Saved", money(spend.saving_per_month), delta=delta, delta_arrow="off",
              delta_color="normal" if spend.saving_per_month >= 0 else "inverse")
     st.caption(f"Summed over {spend.counted} of {spend.recommendations} recommendations that "
                "priced both the pick and the default, at each one's stated monthly volume.")
