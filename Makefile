@@ -25,7 +25,7 @@ init: setup
 	$(BIN)/council init
 
 run: init
-	$(BIN)/streamlit run app.py
+	$(BIN)/council serve
 
 lint: setup
 	$(BIN)/ruff check .

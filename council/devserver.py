@@ -98,7 +98,7 @@ def app_server(home: Path, editors: dict[str, str] | None = None,
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     log = home / "streamlit.log"
-    cmd = [sys.executable, "-m", "streamlit", "run", str(PROJECT_ROOT / "app.py"),
+    cmd = [sys.executable, "-m", "council", "serve",  # what `make run` starts
            "--server.port", str(port), "--server.address", "127.0.0.1",
            "--server.headless", "true", "--browser.gatherUsageStats", "false",
            "--secrets.files", str(secrets)]

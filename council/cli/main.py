@@ -28,9 +28,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from council.cli import catalog, init, recommend, route, train
+    from council.cli import catalog, init, recommend, route, serve, train
 
-    for module in (init, recommend, catalog, train, route):
+    for module in (init, recommend, catalog, train, route, serve):
         module.register(cli)
 
 

@@ -8,7 +8,9 @@ the outcome model loads once per trained artifact.
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -69,6 +71,7 @@ def get_catalog_store() -> Any:
     return CatalogStore(get_db())
 
 
+WARM_READY = "council: local classifier ready"  # printed to the server log when warm
 _warm_lock = threading.Lock()
 _warm_started: set[str] = set()
 
@@ -86,9 +89,12 @@ def warm_up() -> None:
         from council.assess.classifier import ensure_classifier
         from council.errors import CouncilError
 
+        started = time.perf_counter()
         # A failure is raised again by get_classifier(), in a session, as a message.
         with contextlib.suppress(CouncilError):
             ensure_classifier(Path(target)).warm()
+            print(f"{WARM_READY} in {time.perf_counter() - started:.1f} s", file=sys.stderr,
+                  flush=True)
 
     threading.Thread(target=load, name="council-warm-up", daemon=True).start()
 

@@ -1,8 +1,9 @@
 """The real app in a subprocess and headless Chromium driving it.
 
-`app_server` starts `streamlit run app.py` once per session on a free port with its own
-database under a tmp dir, editor credentials in a tmp secrets file and no API keys, and
-waits for /_stcore/health. `browser` launches Debian's Chromium through Playwright.
+`app_server` starts `council serve` (streamlit run app.py, as `make run` does) once per
+session on a free port with its own database under a tmp dir, editor credentials in a tmp
+secrets file and no API keys, and waits for /_stcore/health. `browser` launches Debian's
+Chromium through Playwright.
 """
 
 from __future__ import annotations

@@ -1,0 +1,34 @@
+"""`council serve`: the web app, with the local classifier loading from the server's start."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from council.config import PROJECT_ROOT
+
+
+def register(cli: click.Group) -> None:
+    """Add `council serve` to the CLI."""
+    cli.add_command(serve)
+
+
+@click.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("streamlit_args", nargs=-1, type=click.UNPROCESSED)
+def serve(streamlit_args: tuple[str, ...]) -> None:
+    """Start the web app: `streamlit run app.py`, in this process.
+
+    The classifier and its encoder start loading at once, in the background, instead of when
+    the first visitor opens a page, so the first answer does not wait ~8 s for them.
+    Arguments after the command go to streamlit.
+
+    Example: council serve --server.port 8600 --server.headless true
+    """
+    from streamlit.web import cli as streamlit_cli
+
+    from council.ui import state
+
+    state.warm_up()  # the app's own warm-up, so its pages find it already started
+    sys.argv = ["streamlit", "run", str(PROJECT_ROOT / "app.py"), *streamlit_args]
+    streamlit_cli.main()
