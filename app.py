@@ -5,13 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from council.ui import state
-from council.ui.pages import catalog, history, recommend
 
 
 def main() -> None:
     """Route to the Recommend, Catalog and History pages."""
     st.set_page_config(page_title="LLM Council", page_icon=":material/balance:", layout="wide")
     state.warm_up()  # whichever page opens first, the classifier loads in the background
+    state.wait_for_imports()  # never import alongside the warm-up thread (module-lock deadlock)
+    from council.ui.pages import catalog, history, recommend
     page = st.navigation([
         st.Page(recommend.page, title="Recommend", icon=":material/lightbulb:",
                 url_path="recommend", default=True),

@@ -74,22 +74,50 @@ def get_catalog_store() -> Any:
 WARM_READY = "council: local classifier ready"  # printed to the server log when warm
 _warm_lock = threading.Lock()
 _warm_started: set[str] = set()
+_imports_ready = threading.Event()
+_imports_ready.set()
+
+
+def _import_shared() -> None:
+    """Import what the pages and the classifier load have in common.
+
+    Two threads importing the same packages at once can deadlock on their module locks
+    (seen in CI when the warm-up began at server start: altair and scikit-learn both import
+    narwhals, "_DeadlockError: deadlock detected by _ModuleLock('narwhals.stable.v2')"), and
+    the first page failed. So the warm-up thread imports them first while sessions wait in
+    ``wait_for_imports``; after that it only reads the model.
+    """
+    import sentence_transformers  # noqa: F401  (torch, transformers)
+    import sklearn.linear_model  # noqa: F401
+
+    import council.api
+    import council.assess.classifier
+    import council.outcomes.movement  # noqa: F401
+    from council.ui.pages import catalog, history, recommend  # noqa: F401  (altair, pandas)
 
 
 def warm_up() -> None:
     """Start loading the classifier and its encoder in the background (once per process), so
-    it is ready by the time someone has typed a task. Failures resurface from get_classifier()."""
+    it is ready by the time someone has typed a task. Failures resurface from get_classifier()
+    (or, for an import, in the page that needs it)."""
     target = str(paths().classifier_artifact)
     with _warm_lock:
         if target in _warm_started:
             return
         _warm_started.add(target)
+        _imports_ready.clear()
 
     def load() -> None:
-        from council.assess.classifier import ensure_classifier
         from council.errors import CouncilError
 
         started = time.perf_counter()
+        try:
+            with contextlib.suppress(Exception):  # the page importing it reports the error
+                _import_shared()
+        finally:
+            _imports_ready.set()
+        from council.assess.classifier import ensure_classifier
+
         # A failure is raised again by get_classifier(), in a session, as a message.
         with contextlib.suppress(CouncilError):
             ensure_classifier(Path(target)).warm()
@@ -97,6 +125,12 @@ def warm_up() -> None:
                   flush=True)
 
     threading.Thread(target=load, name="council-warm-up", daemon=True).start()
+
+
+def wait_for_imports(timeout_s: float = 300.0) -> None:
+    """Hold a session's script until the warm-up has imported what it shares with the pages
+    (see ``_import_shared``); returns at once when no warm-up is importing."""
+    _imports_ready.wait(timeout_s)
 
 
 @st.cache_resource(show_spinner="Loading the local classifier...")
