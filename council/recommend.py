@@ -126,7 +126,8 @@ def constraint_problems(model: Any, spec: TaskSpec, workload: Workload) -> list[
     if model.status not in RECOMMENDABLE_STATUS:
         problems.append(f"{model.status}: not recommended for new work")
     if spec.providers and model.provider not in spec.providers:
-        problems.append(f"provider {model.provider} is not among {', '.join(spec.providers)}")
+        problems.append(f"provider {model.provider} is not among yours "
+                        f"({', '.join(spec.providers)})")
     for need in sorted(spec.needs):
         if not model.has(need):
             problems.append(f"no {need.replace('_', ' ')} support")
@@ -204,12 +205,29 @@ def best_cascade(candidates: list[Candidate], strong: Candidate) -> Cascade | No
 
 
 def _no_fit_reason(excluded: list[Excluded], total: int) -> str:
-    counts = Counter(r.split(":")[0] if r.startswith(("deprecated", "retired")) else
-                     ("workload too large for the context window" if "context window" in r
-                      and "largest call" in r else r)
-                     for e in excluded for r in e.reasons)
-    common = "; ".join(f"{reason} ({n} of {total})" for reason, n in counts.most_common(4))
-    return f"No model meets every hard constraint. Most common reasons: {common}."
+    """The constraints that ruled the current models out, most common first.
+
+    Deprecated and retired models are never recommended whatever the task, so they are
+    counted apart: listing "deprecated" first would hide the user's own constraint.
+    """
+    def retired(e: Excluded) -> bool:
+        return any(r.startswith(("deprecated", "retired")) for r in e.reasons)
+
+    current = [e for e in excluded if not retired(e)]
+    counts = Counter("workload too large for the context window"
+                     if "context window" in r and "largest call" in r
+                     else "provider not among yours" if r.startswith("provider ")
+                     else r
+                     for e in current for r in e.reasons)
+    n_current = total - (len(excluded) - len(current))
+    common = "; ".join(f"{reason} ({n} of {n_current})" for reason, n in counts.most_common(4))
+    text = "No model meets every hard constraint."
+    if common:
+        text += f" Among the {n_current} current models: {common}."
+    if len(current) < len(excluded):
+        text += (f" ({len(excluded) - len(current)} deprecated or retired models are never "
+                 "recommended.)")
+    return text
 
 
 def select(catalog: Any, spec: TaskSpec, workload: Workload,

@@ -178,6 +178,14 @@ def advice_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+def no_fit_title(rec: dict[str, Any]) -> str:
+    """Why there is no pick: some models meet the constraints but none clears the bar, or
+    none meets the constraints at all."""
+    if rec.get("candidates"):
+        return "No model clears the quality bar"
+    return "No model fits"
+
+
 def advice_markdown(rec: dict[str, Any]) -> str:
     """Advice as a Markdown list, biggest saving first, the detail in full.
 
@@ -248,7 +256,7 @@ def to_markdown(share_id: str, created_at: str, description: str,
                       f"{money(h['default_per_month'])} per month "
                       f"(saving {money(h['saving_per_month'])}).", ""]
     elif h["no_fit"]:
-        lines += ["## No model fits", "", str(h["no_fit"]), ""]
+        lines += [f"## {no_fit_title(rec)}", "", str(h["no_fit"]), ""]
     if a:
         lines += ["## Council", "",
                   f"Category **{a.get('category')}**, difficulty {a.get('difficulty')} "

@@ -112,3 +112,13 @@ def test_cascade_reads_as_sentences() -> None:
     saved = recview.cascade_text({**REC, "cascade": {**cascade, "saving_per_month": 2.0,
                                                       "worth_it": True}})
     assert "($2.00 saved): worth it." in saved
+
+
+def test_no_pick_says_whether_the_bar_or_the_constraints_stopped_it() -> None:
+    below_bar = {**REC, "recommended": None,
+                 "no_fit": "No model that meets the constraints reaches P(adequate) >= 90%"}
+    assert recview.no_fit_title(below_bar) == "No model clears the quality bar"
+    assert "## No model clears the quality bar" in recview.to_markdown(
+        "abcdefghij", "2026-11-23", "Prove a conjecture", below_bar)
+    nothing_fits = {**below_bar, "candidates": [], "no_fit": "every model lacks vision"}
+    assert recview.no_fit_title(nothing_fits) == "No model fits"

@@ -207,3 +207,19 @@ def test_caching_the_history_sends_the_same_tokens_and_never_costs_more(
     batch = batch and model.batch_api
     assert (cost_of(model, h, batch=batch).per_task
             <= cost_of(model, w, batch=batch).per_task + 1e-12)
+
+
+def test_no_fit_names_the_users_constraints_not_deprecation_first() -> None:
+    vision_providers = {m.provider for m in CATALOG.models if m.vision}
+    blind = sorted({m.provider for m in CATALOG.models} - vision_providers)
+    assert blind, "the catalog needs a provider without vision for this test"
+    spec = parse_task(description="Describe product photos", needs=["vision"],
+                      providers=[blind[0]])
+    rec = recommend_for(spec, assessment("extraction", 2.0), catalog=CATALOG)
+    assert rec.recommended is None and rec.candidates == []
+    current = [m for m in CATALOG.models if m.status not in ("deprecated", "retired")]
+    head = rec.no_fit.split("(", 1)[0]
+    assert f"Among the {len(current)} current models: provider not among yours" in rec.no_fit
+    assert "no vision support" in rec.no_fit and "deprecated" not in head
+    retired = len(CATALOG.models) - len(current)
+    assert f"({retired} deprecated or retired models are never recommended.)" in rec.no_fit

@@ -254,7 +254,7 @@ def _answer(rec: dict[str, Any]) -> None:
     h = recview.headline(rec)
     st.divider()
     if not h["model"]:
-        st.warning(f"**No model fits.** {h['no_fit'] or ''}")
+        st.warning(f"**{recview.no_fit_title(rec)}.** {h['no_fit'] or ''}")
     else:
         st.subheader(f"Use {h['name'] or h['model']}")
         pick = recview.recommended(rec) or {}
