@@ -153,8 +153,7 @@ def stale_price_notes(model: Any, today: date) -> list[str]:
 
     if not model.is_stale(today):
         return []
-    started = any(p.effective_from <= today for p in model.prices)
-    verified = model.price_on(today if started else None).verified
+    verified = model.price_in_force(today).verified
     return [f"{model.id}'s price was last verified {verified.isoformat()} "
             f"({(today - verified).days} days ago; stale after {STALE_AFTER_DAYS}): check it "
             "before relying on the cost"]

@@ -213,11 +213,14 @@ class ModelEntry(_Strict):
             )
         return valid[-1]
 
+    def price_in_force(self, today: date) -> Price:
+        """The price row in force today, or the newest one when none has started yet."""
+        started = any(p.effective_from <= today for p in self.prices)
+        return self.price_on(today if started else None)
+
     def is_stale(self, today: date) -> bool:
         """True when the price in force today was verified more than STALE_AFTER_DAYS ago."""
-        started = any(p.effective_from <= today for p in self.prices)
-        row = self.price_on(today if started else None)
-        return (today - row.verified).days > STALE_AFTER_DAYS
+        return (today - self.price_in_force(today).verified).days > STALE_AFTER_DAYS
 
 
 class ProviderFile(_Strict):
