@@ -133,13 +133,15 @@ class Workload:
 MIX_FLOOR = 0.1
 
 
-def category_weights(category: str,
-                     category_p: Mapping[str, float] | None) -> dict[str, float]:
+def defaults_mix(category: str, category_p: Mapping[str, float] | None) -> dict[str, float]:
     """Category -> its share of the defaults: max(0, p - MIX_FLOOR), renormalised.
 
     A near tie between two categories (a summary that might be an extraction) would otherwise
     flip every default, and the bill with it, on a word of the description. With no
-    distribution, or none above the floor, the verdict's category alone.
+    distribution, or none above the floor, the verdict's category alone. Not
+    ``council.adequacy.category_weights``, which keeps every p >= 0.05 as it is: averaging
+    adequacy over the distribution is right there, but here a runner-up must enter from zero
+    rather than jump in at a cut-off.
     """
     raw = {c: p - MIX_FLOOR for c, p in (category_p or {}).items()
            if c in DEFAULTS and p > MIX_FLOOR}
@@ -166,9 +168,9 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
     """The workload from the spec, with the category's default for every blank (as assumptions).
 
     Given the council's category distribution, the defaults are those of the likely categories
-    weighted by ``category_weights``; each assumption then names the mix.
+    weighted by ``defaults_mix``; each assumption then names the mix.
     """
-    weights = category_weights(category, category_p)
+    weights = defaults_mix(category, category_p)
     d = mixed_defaults(weights)
     if len(weights) == 1:
         label = BY_KEY[next(iter(weights))].label.lower()

@@ -85,7 +85,6 @@ class MiniLMEncoder:
                                convert_to_numpy=True, normalize_embeddings=True)
         return vectors.astype(np.float32)
 
-
     @staticmethod
     def _encode_one(model: Any, text: str) -> np.ndarray:
         """One text through the model's own modules, skipping encode()'s batching machinery

@@ -83,9 +83,9 @@ def _train_outcomes(feedback_db: Path | None, outcome_paths: tuple[Path, ...],
     if db is not None:
         click.echo(f"feedback   {len(feedback)} rated task(s) from {db}")
     if feedback:
-        export = export_feedback(db, target.parent / "feedback_outcomes.jsonl")
-        click.echo(f"           exported {export} outcome rows -> "
-                   f"{target.parent / 'feedback_outcomes.jsonl'}")
+        export_path = target.parent / "feedback_outcomes.jsonl"
+        export = export_feedback(db, export_path)
+        click.echo(f"           exported {export} outcome rows -> {export_path}")
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.outcomes.feedback import PRIOR_STRENGTH, train_outcome_model
 
