@@ -25,7 +25,6 @@ adequate"). Two rules keep a cheap model from being picked on a lucky estimate:
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -287,11 +286,3 @@ def _swap(new: Path, target: Path) -> None:
         target.replace(old)
     new.replace(target)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def artifact_meta(out_dir: Path) -> dict[str, Any]:
-    """The artifact's meta.json (empty when it has none)."""
-    try:
-        return json.loads((Path(out_dir) / "meta.json").read_text())
-    except (OSError, ValueError):
-        return {}
