@@ -19,6 +19,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Sequence
 from dataclasses import asdict
 from pathlib import Path
 
@@ -34,6 +35,10 @@ KNN_K = 20
 STRONG, WEAK = "gpt-4-1106-preview", "mixtral-8x7b-instruct"
 GPT4 = "gpt-4-1106-preview"
 UTILITY = "success model, utility rule (not the product's)"
+UTILITY_SUFFIX = ", utility rule"
+CEIL_SOURCE = "ceiling: true task-type rates"
+CEIL_TRUE = "ceiling: true task type + true difficulty"
+ROUTERS = ("success model", f"kNN (k={KNN_K})", UTILITY, "kNN, utility rule")
 
 
 def embed(table: OutcomeTable) -> np.ndarray:
@@ -96,6 +101,52 @@ def bench_two(table: OutcomeTable, x: np.ndarray, config: FitConfig) -> dict[str
     return out
 
 
+def source_rate_p(y: np.ndarray, sources: Sequence[str]) -> np.ndarray:
+    """In-sample ceiling: every prompt gets its source's true success rate per model."""
+    src = np.asarray(sources)
+    p = np.zeros(y.shape)
+    for s in set(src):
+        p[src == s] = y[src == s].mean(0)
+    return p
+
+
+def true_difficulty_p(y: np.ndarray, sources: Sequence[str], l2: float = 0.3) -> np.ndarray:
+    """In-sample ceiling: P from a 2PL model fitted to the outcomes themselves.
+
+    logit P(m, x) = a_m * (skill[source(x), m] - d_x), with a free difficulty d_x per prompt
+    (L2 ``l2``) read off that prompt's own outcomes. It is what a router would know if it
+    predicted every prompt's shared difficulty perfectly, and its task type: no text-based
+    difficulty can do better than this (it is not a router, it has seen the answers).
+    """
+    from scipy.optimize import minimize
+    from scipy.special import expit
+
+    src_names = sorted(set(sources))
+    si = np.array([src_names.index(s) for s in sources])
+    n, m = y.shape
+    k = len(src_names)
+
+    def parts(theta: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        return theta[:n], theta[n:n + k * m].reshape(k, m), np.exp(theta[n + k * m:])
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        d, skill, a = parts(theta)
+        gap = skill[si] - d[:, None]
+        z = a[None, :] * gap
+        nll = float(np.sum(np.logaddexp(0, z) - y * z)) + l2 * float(d @ d)
+        r = expit(z) - y
+        g_d = -(r * a[None, :]).sum(1) + 2 * l2 * d
+        g_skill = np.zeros((k, m))
+        np.add.at(g_skill, si, r * a[None, :])
+        g_loga = (r * gap).sum(0) * a
+        return nll, np.concatenate([g_d, g_skill.ravel(), g_loga])
+
+    fit = minimize(loss, np.zeros(n + k * m + m), jac=True, method="L-BFGS-B",
+                   options={"maxiter": 3000})
+    d, skill, a = parts(fit.x)
+    return expit(a[None, :] * (skill[si] - d[:, None]))
+
+
 def _route_metrics(score: np.ndarray, weak: np.ndarray, strong: np.ndarray) -> dict[str, float]:
     return {"APGR": mt.apgr(score, weak, strong), "CPT50": mt.cpt(score, weak, strong, 0.5),
             "CPT80": mt.cpt(score, weak, strong, 0.8)}
@@ -151,6 +202,12 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
     gpt4_cost, gpt4_acc = float(cost[:, g].mean()), float(y[:, g].mean())
     curves = {"success model": sweep(p_ours), f"kNN (k={KNN_K})": sweep(p_knn),
               UTILITY: sweep_utility(p_ours), "kNN, utility rule": sweep_utility(p_knn)}
+    # Ceilings, in-sample: what the product's rule could do with perfect knowledge of each
+    # prompt's task type, or of its task type and shared difficulty (not routers).
+    p_source, p_true = source_rate_p(y, table.sources), true_difficulty_p(y, table.sources)
+    for name, p in ((CEIL_SOURCE, p_source), (CEIL_TRUE, p_true)):
+        curves[name] = sweep(p)
+        curves[name + UTILITY_SUFFIX] = sweep_utility(p)
     singles = {name: mt.CurvePoint(float(cost[:, j].mean()), float(y[:, j].mean()), name)
                for j, name in enumerate(table.models)}
     random_choice = rng.integers(m, size=n)
@@ -191,10 +248,13 @@ def _plot(curves: dict[str, list[mt.CurvePoint]], singles: dict[str, mt.CurvePoi
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(8, 5.5))
-    for name, pts in curves.items():
-        front = mt.frontier(pts)
+    for name in (*ROUTERS, CEIL_TRUE):
+        front = mt.frontier(curves[name])
         ax.step([q.cost / gpt4_cost for q in front], [q.accuracy for q in front],
-                where="post", label=name, marker=".")
+                where="post", label=name + (" (in-sample, product rule)" if name == CEIL_TRUE
+                                            else ""),
+                marker="" if name == CEIL_TRUE else ".",
+                ls="--" if name == CEIL_TRUE else "-")
     for name, q in singles.items():
         ax.scatter(q.cost / gpt4_cost, q.accuracy, marker="x", color="grey")
         ax.annotate(name.split("/")[-1], (q.cost / gpt4_cost, q.accuracy), fontsize=7)
@@ -230,12 +290,22 @@ def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -
               f"${many['gpt4_cost']:.6f} per prompt.", "",
               "| router | acc. at <= 10% GPT-4 cost | least cost matching GPT-4 (share) "
               "| AUC (0..GPT-4 cost) | best acc. |", "|---|---|---|---|---|"]
-    for name in ("success model", f"kNN (k={KNN_K})", UTILITY, "kNN, utility rule"):
+    def row(name: str) -> str:
         r = many[name]
         share = r["least_cost_matching_gpt4_share"]
-        lines.append(f"| {name} | {r['accuracy_at_10pct_gpt4_cost']:.3f} | "
-                     f"{'not reached' if share is None else f'{share:.3f}'} | "
-                     f"{r['auc_0_to_gpt4_cost']:.3f} | {r['best_accuracy']:.3f} |")
+        return (f"| {name} | {r['accuracy_at_10pct_gpt4_cost']:.3f} | "
+                f"{'not reached' if share is None else f'{share:.3f}'} | "
+                f"{r['auc_0_to_gpt4_cost']:.3f} | {r['best_accuracy']:.3f} |")
+
+    lines += [row(name) for name in ROUTERS]
+    lines += ["", "Ceilings (in-sample: fitted to the answers, so not routers). What the same "
+              "rules reach with each prompt's true task-type success rates, and with those plus "
+              "its true shared difficulty (a 2PL model, a free difficulty per prompt and a "
+              "skill per model and task type, fitted to all outcomes):", "",
+              "| ceiling | acc. at <= 10% GPT-4 cost | least cost matching GPT-4 (share) "
+              "| AUC (0..GPT-4 cost) | best acc. |", "|---|---|---|---|---|"]
+    lines += [row(name) for name in (CEIL_SOURCE, CEIL_SOURCE + UTILITY_SUFFIX, CEIL_TRUE,
+                                     CEIL_TRUE + UTILITY_SUFFIX)]
     lines += ["", "| single model / baseline | accuracy | cost share of GPT-4 |", "|---|---|---|"]
     for name, q in {**many["single models"], "random": many["random"],
                     "oracle": many["oracle"]}.items():
@@ -251,6 +321,10 @@ def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -
               f"{'met' if mine['accuracy_at_10pct_gpt4_cost'] >= 0.81 else 'NOT met'}); GPT-4's "
               f"accuracy {'not reached' if share is None else f'at {share:.2f} of its cost'} "
               f"(target <= 0.80: {'met' if share is not None and share <= 0.8 else 'NOT met'}).",
+              f"- (b) the product rule's in-sample ceiling with each prompt's true task type "
+              f"and true difficulty: {many[CEIL_TRUE]['accuracy_at_10pct_gpt4_cost']:.3f} at "
+              f"<= 10% of GPT-4's cost; the utility rule on the same P: "
+              f"{many[CEIL_TRUE + UTILITY_SUFFIX]['accuracy_at_10pct_gpt4_cost']:.3f}.",
               "", "What was tried and why the rule, not only the model, limits (b): "
               "docs/routing.md.", ""]
     return "\n".join(lines)

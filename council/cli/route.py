@@ -31,8 +31,13 @@ def route() -> None:
               default=None, help="Fold in the app's feedback (adequate / not) as outcome rows.")
 @click.option("--l2-correction", type=float, default=None,
               help="Shrinkage of per-model corrections toward the shared model.")
+@click.option("--anchor", type=click.Choice(["classifier", "fixed"]), default="classifier",
+              show_default=True,
+              help="Where difficulty's zero point comes from: the local classifier's mean "
+                   "reading of the training prompts (one scale with `council assess`), or a "
+                   "fixed mean of 3.")
 def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path | None,
-              l2_correction: float | None) -> None:
+              l2_correction: float | None, anchor: str) -> None:
     """Train the success model for every model named in the outcome files.
 
     Example: council route train --outcomes ../shared/routing/outcomes.jsonl --out var/models/router
@@ -65,8 +70,18 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
     x = embed_table(table, encoder)
     config = FitConfig() if l2_correction is None else FitConfig(l2_correction=l2_correction)
     sources = [str(p) for p in outcome_paths] + ([str(feedback_db)] if feedback_db else [])
-    model = train_artifact(table, x, out_dir, encoder.name, config, sources)
+    classifier = None
+    if anchor == "classifier":
+        from council.assess.classifier import ensure_classifier
+
+        classifier = ensure_classifier()
+    model = train_artifact(table, x, out_dir, encoder.name, config, sources,
+                           classifier=classifier, encoder=encoder)
     click.echo(f"artifact {out_dir}")
+    if "difficulty_agreement" in model.meta:
+        from council.outcomes.anchoring import Agreement
+
+        click.echo(Agreement(**model.meta["difficulty_agreement"]).summary())
     for name, skill in zip(model.models, model.skill, strict=True):
         click.echo(f"  {name}: skill {skill:.2f} (base rate {model.base_rate[name]:.3f})")
 
@@ -80,10 +95,13 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
               help='JSONL rows {"id","prompt"}.')
 @click.option("--output", "output_path", required=True,
               type=click.Path(path_type=Path, dir_okay=False),
-              help='JSONL rows {"id","p_success":{MODEL:p}} to write.')
+              help='JSONL rows {"id","p_success":{MODEL:p},"difficulty"} to write.')
 @click.option("--batch", type=int, default=256, show_default=True, help="Rows per batch.")
 def score_cmd(model_dir: Path, input_path: Path, output_path: Path, batch: int) -> None:
     """Score prompts: P(success) of every model the artifact covers, streamed in batches.
+
+    Each row also carries the prompt's difficulty on the artifact's scale (anchored to the
+    local classifier unless trained with --anchor fixed; see docs/routing.md).
 
     Example: council route score --model var/models/router --input prompts.jsonl --output s.jsonl
     """
@@ -96,8 +114,12 @@ def score_cmd(model_dir: Path, input_path: Path, output_path: Path, batch: int) 
     written = 0
 
     def flush(ids: list[str], prompts: list[str], out: object) -> None:
-        for row_id, p in zip(ids, model.p_success(prompts), strict=True):
-            out.write(json.dumps({"id": row_id, "p_success": p}) + "\n")  # type: ignore[attr-defined]
+        x = model.embed(prompts)
+        scored = zip(ids, model.p_from_embeddings(x, None, prompts),
+                     model.difficulty(x, prompts), strict=True)
+        for row_id, p, d in scored:
+            out.write(json.dumps({"id": row_id, "p_success": p,  # type: ignore[attr-defined]
+                                  "difficulty": round(float(d), 4)}) + "\n")
 
     with input_path.open(encoding="utf-8") as src, output_path.open("w") as out, \
             tqdm(desc="scoring", unit="row") as bar:

@@ -230,11 +230,13 @@ class OutcomeTraining:
 
 def train_outcome_model(outcome_paths: Sequence[Path], feedback: Sequence[OutcomeRow],
                         out_dir: Path, encoder: Any, *, config: Any = None,
-                        sources: Sequence[str] = (), progress: bool = True) -> OutcomeTraining:
+                        sources: Sequence[str] = (), progress: bool = True,
+                        classifier: Any = None) -> OutcomeTraining:
     """Screen the feedback, fit on it and the outcome files, write the artifact atomically.
 
     Nothing trainable (no files, every feedback model left out) leaves ``out_dir`` as it was.
     An outcome file that cannot be learnt from raises InvalidInput, as `council route train`.
+    With ``classifier`` the difficulty scale is anchored to it (council.outcomes.anchoring).
     """
     from council.outcomes.training import embed_table, train_artifact
 
@@ -259,7 +261,8 @@ def train_outcome_model(outcome_paths: Sequence[Path], feedback: Sequence[Outcom
     tmp = out_dir.parent / f".{out_dir.name}.tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
     config = config or fit_config_for(len(table))
-    model = train_artifact(table, x, tmp, encoder.name, config, sources)
+    model = train_artifact(table, x, tmp, encoder.name, config, sources,
+                           classifier=classifier, encoder=encoder)
     fb_n, fb_k = verdict_counts(kept)
     model.meta.update({
         "outcome_counts": {m: int(summary.observed[m]) for m in model.models},

@@ -105,6 +105,15 @@ class SuccessModel:
         """Difficulty on the 1-5-anchored scale (not clipped) for embeddings ``x``."""
         return x @ self.w + self._features(len(x), texts) @ self.wf + self.c
 
+    def shift_scale(self, delta: float) -> None:
+        """Move difficulty and skills by ``delta`` together: the scale's zero point moves,
+        every P(success) stays as it was (see council.outcomes.anchoring)."""
+        self.c = float(self.c + delta)
+        self.skill = self.skill + delta
+        if "skill" in self.meta:
+            self.meta["skill"] = {m: float(s) for m, s in zip(self.models, self.skill,
+                                                              strict=True)}
+
     def irt_logits(self, x: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
         f = self._features(len(x), texts)
         d = x @ self.w + f @ self.wf + self.c

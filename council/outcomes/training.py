@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -75,16 +76,29 @@ def held_out_report(x: np.ndarray, table: OutcomeTable, encoder_name: str,
 
 
 def train_artifact(table: OutcomeTable, x: np.ndarray, out_dir: Path, encoder_name: str,
-                   config: FitConfig | None = None, sources: Sequence[str] = ()) -> SuccessModel:
-    """Report held-out calibration, fit on all rows, save model and report in ``out_dir``."""
+                   config: FitConfig | None = None, sources: Sequence[str] = (), *,
+                   classifier: Any = None, encoder: Any = None) -> SuccessModel:
+    """Report held-out calibration, fit on all rows, save model and report in ``out_dir``.
+
+    With ``classifier`` (the local one), the difficulty scale is anchored to its reading of
+    the training prompts and the agreement is reported (council.outcomes.anchoring);
+    ``encoder`` embeds for it (pass the disk-cached one).
+    """
     config = config or FitConfig()
     report = held_out_report(x, table, encoder_name, config)
     model = fit_success_model(x, table.y, table.models, encoder_name, config,
                               texts=table.prompts)
+    agreement = None
+    if classifier is not None:
+        from council.outcomes.anchoring import anchor_to_classifier
+
+        agreement = anchor_to_classifier(model, x, table.prompts, table.y, classifier,
+                                         encoder).to_dict()
     model.meta["sources"] = list(sources)
     model.meta["missing_outcomes"] = {m: table.summary.missing(m) for m in table.models}
     model.meta["skill"] = {m: float(s) for m, s in zip(model.models, model.skill, strict=True)}
     model.save(out_dir)
     (Path(out_dir) / "report.json").write_text(json.dumps(
-        {"calibration": report, "summary": table.summary.report()}, indent=2))
+        {"calibration": report, "summary": table.summary.report(),
+         "difficulty_agreement": agreement}, indent=2))
     return model

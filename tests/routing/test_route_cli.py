@@ -25,6 +25,19 @@ def test_train_then_score_round_trip(shared_dir: Path, tmp_path: Path) -> None:
     assert sorted(meta["models"]) == ["gpt-4-1106-preview", "mixtral-8x7b-instruct"]
     report = json.loads((out / "report.json").read_text())
     assert set(report["calibration"]["per_model"]) == set(meta["models"])
+    # one scale: the training prompts' mean difficulty is the local classifier's mean reading
+    assert "difficulty anchored to the local classifier" in result.output
+    agreement = report["difficulty_agreement"]
+    assert meta["anchor"] == {"by": "local classifier", "mean": agreement["classifier_mean"],
+                              "sd": 1.0}
+    assert 1.0 <= agreement["classifier_mean"] <= 5.0 and agreement["rows"] == len(
+        subset.read_text().splitlines())
+    from council.outcomes.success_model import SuccessModel
+
+    trained = SuccessModel.load(out)
+    texts = [json.loads(line)["prompt"] for line in subset.read_text().splitlines()]
+    assert trained.difficulty(trained.embed(texts), texts).mean() == pytest.approx(
+        agreement["classifier_mean"], abs=1e-3)
 
     prompts = tmp_path / "prompts.jsonl"
     rows = [json.loads(line) for line in lines[1::500]]
@@ -38,6 +51,7 @@ def test_train_then_score_round_trip(shared_dir: Path, tmp_path: Path) -> None:
     assert [s["id"] for s in scored] == [r["id"] for r in rows]
     for s in scored:
         assert set(s["p_success"]) == set(meta["models"])
+        assert isinstance(s["difficulty"], float)
         assert all(0.0 < p < 1.0 for p in s["p_success"].values())
     # not a constant: different prompts get different probabilities
     assert len({round(s["p_success"]["gpt-4-1106-preview"], 6) for s in scored}) > 1
@@ -60,3 +74,17 @@ def test_train_reports_bad_outcome_row(tmp_path: Path) -> None:
                                       "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
     assert "bad.jsonl:2 (id b)" in result.output and "0 or 1" in result.output
+
+
+@pytest.mark.slow
+def test_train_with_fixed_anchor_centres_on_three(shared_dir: Path, tmp_path: Path) -> None:
+    lines = (shared_dir / "routing" / "outcomes.jsonl").read_text().splitlines()
+    subset = tmp_path / "outcomes.jsonl"
+    subset.write_text("\n".join(lines[5::60]) + "\n")
+    out = tmp_path / "router"
+    result = CliRunner().invoke(cli, ["route", "train", "--outcomes", str(subset), "--out",
+                                      str(out), "--anchor", "fixed"])
+    assert result.exit_code == 0, result.output
+    meta = json.loads((out / "meta.json").read_text())
+    assert meta["anchor"] == {"mean": 3.0, "sd": 1.0}
+    assert "difficulty_agreement" not in meta
