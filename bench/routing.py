@@ -147,6 +147,26 @@ def true_difficulty_p(y: np.ndarray, sources: Sequence[str], l2: float = 0.3) ->
     return expit(a[None, :] * (skill[si] - d[:, None]))
 
 
+def neighbour_agreement(x: np.ndarray, y: np.ndarray,
+                        sources: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Per source: how far a model's outcome on a prompt follows its outcome on the most
+    similar other prompt (cosine over the same embeddings), the smallest and largest such
+    correlation over models. Near 0 means the embeddings say nothing per model per prompt."""
+    sims = x @ x.T
+    np.fill_diagonal(sims, -np.inf)
+    nearest = sims.argmax(1)
+    src = np.asarray(sources)
+    out: dict[str, dict[str, float]] = {}
+    for s in sorted(set(src)):
+        rows = np.flatnonzero(src == s)
+        corr = [float(np.corrcoef(y[rows, j], y[nearest[rows], j])[0, 1])
+                for j in range(y.shape[1])
+                if y[rows, j].std() > 0 and y[nearest[rows], j].std() > 0]
+        out[s] = {"rows": len(rows), "min": min(corr), "max": max(corr),
+                  "median_similarity": float(np.median(sims[rows, nearest[rows]]))}
+    return out
+
+
 def _route_metrics(score: np.ndarray, weak: np.ndarray, strong: np.ndarray) -> dict[str, float]:
     return {"APGR": mt.apgr(score, weak, strong), "CPT50": mt.cpt(score, weak, strong, 0.5),
             "CPT80": mt.cpt(score, weak, strong, 0.8)}
@@ -228,6 +248,7 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
             "auc_0_to_gpt4_cost": mt.area_under_curve(pts, gpt4_cost),
             "best_accuracy": max(q.accuracy for q in pts),
             "frontier": [asdict(q) for q in front]}
+    summary["neighbour agreement"] = neighbour_agreement(x, y, table.sources)
     summary["single models"] = {k: asdict(v) for k, v in singles.items()}
     summary["random"] = asdict(random_pt)
     summary["oracle"] = asdict(oracle_pt)
@@ -306,6 +327,14 @@ def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -
               "| AUC (0..GPT-4 cost) | best acc. |", "|---|---|---|---|---|"]
     lines += [row(name) for name in (CEIL_SOURCE, CEIL_SOURCE + UTILITY_SUFFIX, CEIL_TRUE,
                                      CEIL_TRUE + UTILITY_SUFFIX)]
+    lines += ["", "Per-model signal per prompt: the correlation of a model's outcome with its "
+              "outcome on the most similar other prompt (same embeddings), smallest and "
+              "largest over the 11 models:", "",
+              "| source | prompts | median similarity | correlation min | max |",
+              "|---|---|---|---|---|"]
+    for name, r in many["neighbour agreement"].items():
+        lines.append(f"| {name} | {r['rows']} | {r['median_similarity']:.3f} | "
+                     f"{r['min']:+.3f} | {r['max']:+.3f} |")
     lines += ["", "| single model / baseline | accuracy | cost share of GPT-4 |", "|---|---|---|"]
     for name, q in {**many["single models"], "random": many["random"],
                     "oracle": many["oracle"]}.items():

@@ -7,10 +7,10 @@ shift. ``anchor_to_classifier`` fixes the shift with the local classifier: after
 training prompts' mean difficulty under the success model equals their mean difficulty as
 the classifier reads them on the 1-5 rubric, and skills move with it (P is unchanged).
 
-The spread stays one standard deviation of the training prompts' difficulty, because the
-per-prompt agreement between the two is what ``Agreement`` measures, and on benchmark items
-it is close to none (docs/routing.md, "One scale"): matching the classifier's spread would
-copy its noise, not the outcome data's.
+The unit is already shared: one level moves the median model's log-odds as one level does
+in the catalog's adequacy (success_model.LEVEL_LOGITS). The classifier's spread is not
+matched: how far its per-prompt readings agree with the outcomes is what ``Agreement``
+measures, and on benchmark items that is close to nothing (docs/routing.md, "One scale").
 """
 
 from __future__ import annotations
@@ -105,7 +105,7 @@ def anchor_to_classifier(model: Any, x: np.ndarray, texts: Sequence[str], y: np.
     own = model.difficulty(x, list(texts))
     agreement = measure_agreement(own, classifier_difficulty(texts, classifier, encoder), y)
     model.shift_scale(agreement.shift)
-    model.meta["anchor"] = {"by": "local classifier", "mean": agreement.classifier_mean,
-                            "sd": float(model.meta.get("anchor", {}).get("sd", 1.0))}
+    model.meta["anchor"] = {**model.meta.get("anchor", {}), "by": "local classifier",
+                            "mean": agreement.classifier_mean}
     model.meta["difficulty_agreement"] = agreement.to_dict()
     return agreement

@@ -181,7 +181,8 @@ def fit_config_for(rows: int) -> Any:
 
     if rows >= SMALL_DATA_ROWS:
         return FitConfig()
-    return FitConfig(components=max(1, rows // 50), l2_difficulty=1.0, l2_correction=1.0)
+    return FitConfig(components=max(1, rows // 50), l2_difficulty=1.0, l2_correction=1.0,
+                     l2_discrimination=1.0)
 
 
 @dataclass

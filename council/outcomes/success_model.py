@@ -16,9 +16,11 @@ gets weight ``k_w`` (0.3). The features need 300 training rows and the kNN term 
 below that (app feedback) the model is the embedding-only form.
 
 Scale anchoring (the product's 1-5 rubric): after fitting, difficulty is shifted and scaled
-so that the training prompts have mean difficulty 3 and standard deviation 1, and skills are
-moved onto the same scale, so a model whose skill is s succeeds about half the time on a
-text of difficulty s (exactly half where its correction is zero). See docs/routing.md.
+so that the training prompts have mean difficulty 3 (or the local classifier's mean reading
+of them: council.outcomes.anchoring) and one level moves the median model's odds as one level
+does in the catalog's adequacy (LEVEL_LOGITS). Skills move onto the same scale, so a model
+whose skill is s succeeds about half the time on a text of difficulty s (exactly half where
+its correction is zero). See docs/routing.md.
 """
 
 from __future__ import annotations
@@ -31,13 +33,20 @@ from typing import Any
 
 import numpy as np
 
+from council.adequacy import SLOPE
 from council.errors import ArtifactError, InvalidInput
 from council.outcomes.reading import FEATURES, HEAD_CHARS, TAIL_CHARS, reading_text, text_features
 
 FORMAT = "council-success-model"
 FORMAT_VERSION = 3  # 2: text features and kNN; 3: boosted trees (older artifacts: retrain)
 ANCHOR_MEAN = 3.0
-ANCHOR_SD = 1.0
+# The unit: one level of difficulty changes the median model's log-odds of success by as
+# much as one level does in the catalog's adequacy (council.adequacy: a probit with slope
+# SLOPE per level; 1.702 turns a probit slope into the closest logistic one). Scaling to the
+# spread of the training prompts instead (SD 1) made the unit depend on how much the fit
+# could tell prompts apart: on a few feedback rows that spread is near 0 and skills came out
+# at -15 on a 1-5 scale.
+LEVEL_LOGITS = 1.702 * SLOPE
 # Text features are read only with at least this many training rows per feature (300 rows):
 # on a handful of rows they make the outcomes separable and the discrimination runs away.
 ROWS_PER_FEATURE = 50
@@ -48,6 +57,9 @@ class FitConfig:
     components: int = 32  # fit on this many whitened principal components of the embedding
     l2_difficulty: float = 1e-3  # per-cell mean loss + l2 * ||w||^2
     l2_correction: float = 1e-2  # heavier: corrections shrink toward the shared model
+    # pulls each log-discrimination toward 0 (a toward 1); on a few separable rows an
+    # unpenalised discrimination runs to infinity (the feedback fit sets it)
+    l2_discrimination: float = 0.0
     knn_k: int = 20  # neighbours in the kNN term
     knn_weight: float = 0.3  # its share of the logit (0 turns it off)
     knn_prior: float = 2.0  # pseudo-count pulling the neighbours' rate toward the base rate
@@ -401,7 +413,8 @@ def fit_success_model(x: np.ndarray, y: np.ndarray, models: Sequence[str],
         logits = torch.exp(log_a)[None, :] * (s[None, :] - theta[:, None]) + xt @ v.T
         bce = torch.nn.functional.binary_cross_entropy_with_logits(
             logits, yt, weight=mask, reduction="sum") / n_obs
-        return bce + config.l2_difficulty * (w @ w) + config.l2_correction * (v * v).sum()
+        return (bce + config.l2_difficulty * (w @ w) + config.l2_correction * (v * v).sum()
+                + config.l2_discrimination * (log_a @ log_a))
 
     def closure() -> torch.Tensor:
         opt.zero_grad()
@@ -428,9 +441,7 @@ def fit_success_model(x: np.ndarray, y: np.ndarray, models: Sequence[str],
     s_np = s.detach().numpy() - (centre @ v_np.T) / a_np  # the corrections' offsets
     theta = x @ w_np + c0 + fz @ wf_np
     mu, sd = float(theta.mean()), float(theta.std())
-    if sd < 1e-9:  # texts carry no difficulty signal: keep a unit scale, centre at 3
-        sd = 1.0
-    scale = sd / ANCHOR_SD
+    scale = LEVEL_LOGITS / float(np.median(a_np))
     use_knn = config.knn_weight > 0 and config.knn_k >= 1 and n >= 10 * config.knn_k
     # difficulty' = ANCHOR_MEAN + (theta - mu) / scale; a(s - theta) = a*scale*(s' - difficulty')
     model = SuccessModel(
@@ -444,10 +455,12 @@ def fit_success_model(x: np.ndarray, y: np.ndarray, models: Sequence[str],
         base_rate={mm: float(r) for mm, r in zip(models, rates, strict=True)},
         meta={"train_rows": int(n), "train_loss": final,
               "fit": {"components": k, "l2_difficulty": config.l2_difficulty,
-                      "l2_correction": config.l2_correction, "max_iter": config.max_iter,
+                      "l2_correction": config.l2_correction,
+                      "l2_discrimination": config.l2_discrimination, "max_iter": config.max_iter,
               "text_features": nf > 0, "knn_k": config.knn_k,
               "knn_weight": config.knn_weight if use_knn else 0.0},
-              "anchor": {"mean": ANCHOR_MEAN, "sd": ANCHOR_SD}})
+              "anchor": {"mean": ANCHOR_MEAN, "level_logits": LEVEL_LOGITS,
+                         "sd": sd / scale}})
     if config.trees and nf > 0 and texts is not None:
         _add_trees(model, x, y, texts, config, centre, proj, fz)
     return model

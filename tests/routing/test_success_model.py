@@ -9,9 +9,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from council.adequacy import p_adequate
 from council.errors import ArtifactError, InvalidInput
 from council.outcomes.rows import load_table
-from council.outcomes.success_model import FitConfig, SuccessModel, fit_success_model
+from council.outcomes.success_model import (
+    LEVEL_LOGITS,
+    FitConfig,
+    SuccessModel,
+    fit_success_model,
+)
 
 
 def _synthetic(n: int = 600, d: int = 24, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -28,7 +34,13 @@ def test_fit_learns_difficulty_and_anchors_scale() -> None:
     x, y = _synthetic()
     model = fit_success_model(x[:450], y[:450], ["weak", "strong"], "test")
     d = model.difficulty(x[:450])
-    assert d.mean() == pytest.approx(3.0) and d.std() == pytest.approx(1.0)
+    # centred on 3; one level moves the median model's log-odds as the catalog's adequacy does
+    assert d.mean() == pytest.approx(3.0)
+    assert float(np.median(model.a)) == pytest.approx(LEVEL_LOGITS)
+    assert model.meta["anchor"]["sd"] == pytest.approx(d.std())
+    # so the median model one level above a text succeeds as often as the catalog says (0.84)
+    assert 1 / (1 + np.exp(-LEVEL_LOGITS)) == pytest.approx(p_adequate(4.0, 3.0, 0.0),
+                                                           abs=0.005)
     assert model.skill[1] > model.skill[0]
     p = model.p_matrix(x[450:])
     base = y[:450].mean(0)
@@ -146,3 +158,31 @@ def test_boosted_trees_are_stacked_when_they_help_and_survive_save_load(tmp_path
                                          early_stopping=True, random_state=0)
     expected = np.clip(clf.fit(inputs, labels).decision_function(inputs), -9.21, 9.21)
     assert np.allclose(_tree_logits(flat, inputs, 1)[:, 0], expected)
+
+
+def test_three_separable_verdicts_fit_without_diverging(shared_dir: Path) -> None:
+    """Found by training/prior_strength.py: three feedback verdicts (the minimum the app
+    accepts) on which the small-data fit's discrimination ran to infinity, so `council
+    train` stopped with "training diverged". The feedback fit now keeps it near 1."""
+    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.config import paths
+    from council.outcomes.feedback import fit_config_for
+    from council.outcomes.reading import reading_text
+
+    wanted = ["routerbench/winogrande.dev.18", "routerbench/winogrande.dev.132",
+              "routerbench/arc-challenge.test.1171"]
+    rows = {}
+    for line in (shared_dir / "routing" / "routerbench" / "outcomes.jsonl").open():
+        row = json.loads(line)
+        if row["id"] in wanted:
+            rows[row["id"]] = row
+    texts = [rows[i]["prompt"] for i in wanted]
+    y = np.array([[rows[i]["outcomes"]["zero-one-ai/Yi-34B-Chat"]] for i in wanted], np.int8)
+    assert y.ravel().tolist() == [0, 1, 1]
+    encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
+    x = encoder.encode([reading_text(t) for t in texts]).astype(np.float64)
+    config = fit_config_for(3)
+    assert config.l2_discrimination > 0
+    model = fit_success_model(x, y, ["yi"], encoder.name, config, texts=texts)
+    p = model.p_matrix(x, texts)[:, 0]
+    assert np.all((p > 0.05) & (p < 0.95)), p
