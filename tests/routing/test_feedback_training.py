@@ -54,6 +54,16 @@ def test_shrink_is_a_beta_prior_worth_n_pseudo_outcomes() -> None:
 
 
 def _env(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh home where `council init` has run: its own database and artifacts, and a copy
+    of the project's local classifier (built once per run; `council train` reads the
+    outcome prompts with it to anchor the difficulty scale)."""
+    import shutil
+
+    from council.assess.classifier import ensure_classifier
+    from council.config import paths
+
+    ensure_classifier()
+    shutil.copytree(paths().classifier_artifact, home / "models" / "classifier")
     monkeypatch.setenv("COUNCIL_HOME", str(home))
     monkeypatch.setenv("COUNCIL_DB", str(home / "council.db"))
     monkeypatch.setenv("COUNCIL_ARTIFACTS", str(home / "models"))
