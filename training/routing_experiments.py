@@ -58,9 +58,15 @@ READINGS: dict[str, Callable[[str], str]] = {
     "head+tail": read_head_tail, "tail": read_tail, "question": read_question}
 
 
+BOTH = "head+tail & question"  # the two embeddings side by side (768-d)
+
+
 def embed(table: OutcomeTable, reading: str) -> np.ndarray:
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.config import paths
+
+    if reading == BOTH:
+        return np.hstack([embed(table, "head+tail"), embed(table, "question")]) / np.sqrt(2)
 
     encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
     texts = [READINGS[reading](t) for t in table.prompts]
@@ -408,6 +414,8 @@ ATTEMPTS = [
     Attempt("gradient-boosted trees per model (PCs + text features)", kind="gbt"),
     Attempt("shipped (features + kNN 0.3) averaged with the trees", kind="shipped+gbt"),
     Attempt("shipped + trees, tree weight chosen on inner folds (stacking)", kind="stacked"),
+    Attempt("shipped + trees (stacking) on both readings side by side", kind="stacked",
+            reading=BOTH),
     Attempt("cluster skills (k=10)", clusters=10),
     Attempt("cluster skills (k=25)", clusters=25),
     Attempt("Platt per model (inner 3-fold)", calibrate=True),
