@@ -78,10 +78,10 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
     model = train_artifact(table, x, out_dir, encoder.name, config, sources,
                            classifier=classifier, encoder=encoder)
     click.echo(f"artifact {out_dir}")
-    if "difficulty_agreement" in model.meta:
-        from council.outcomes.anchoring import Agreement
+    from council.outcomes.anchoring import Agreement
 
-        click.echo(Agreement(**model.meta["difficulty_agreement"]).summary())
+    if (agreement := Agreement.from_meta(model.meta)) is not None:
+        click.echo(agreement.summary())
     for name, skill in zip(model.models, model.skill, strict=True):
         click.echo(f"  {name}: skill {skill:.2f} (base rate {model.base_rate[name]:.3f})")
 

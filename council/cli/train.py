@@ -94,7 +94,7 @@ def _train_outcomes(feedback_db: Path | None, outcome_paths: tuple[Path, ...],
     from council.assess.classifier import ensure_classifier
 
     result = train_outcome_model(outcome_paths, feedback, target, encoder, sources=sources,
-                                 classifier=ensure_classifier())
+                                 load_classifier=ensure_classifier)
     for left in result.left_out:
         click.echo(f"left out  {left.message()}")
     if not result.trained:
@@ -102,7 +102,8 @@ def _train_outcomes(feedback_db: Path | None, outcome_paths: tuple[Path, ...],
         return
     click.echo(f"outcome model {target}")
     click.echo(result.table())
-    _echo_agreement(target)
+    if result.agreement is not None:
+        click.echo(result.agreement.summary())
     click.echo(f"weight = n / (n + {PRIOR_STRENGTH}): the share of P(success) taken from the "
                "outcomes; the rest is the catalog's adequacy for the same task.")
 
@@ -140,14 +141,3 @@ def assess(input_path: Path, output_path: Path, batch_size: int, skip_invalid: b
     click.echo(f"assessed {summary.written} rows -> {output_path}"
                + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""), err=True)
 
-
-def _echo_agreement(model_dir: Path) -> None:
-    """One line on how the difficulty scale was anchored (meta.json of the artifact)."""
-    import json
-
-    from council.outcomes.anchoring import Agreement
-
-    meta = json.loads((model_dir / "meta.json").read_text())
-    found = meta.get("difficulty_agreement")
-    if found:
-        click.echo(Agreement(**found).summary())

@@ -39,6 +39,12 @@ class Agreement:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    @classmethod
+    def from_meta(cls, meta: dict[str, Any]) -> Agreement | None:
+        """The agreement a trained artifact's meta records, if its scale was anchored."""
+        found = meta.get("difficulty_agreement")
+        return cls(**found) if found else None
+
     def summary(self) -> str:
         return (f"difficulty anchored to the local classifier: training prompts read as "
                 f"{self.classifier_mean:.2f} on the 1-5 rubric (shift {self.shift:+.2f}); "

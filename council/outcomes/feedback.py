@@ -33,6 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from council.outcomes.anchoring import Agreement
 from council.outcomes.rows import OutcomeRow, OutcomeSummary, iter_rows, table_from_rows
 
 PRIOR_STRENGTH = 10  # N: the catalog prior counts as this many pseudo-outcomes
@@ -211,6 +212,7 @@ class OutcomeTraining:
     models: list[ModelLine] = field(default_factory=list)
     left_out: list[LeftOut] = field(default_factory=list)
     note: str = ""
+    agreement: Agreement | None = None  # when the scale was anchored to the classifier
 
     def table(self) -> str:
         """The summary as a fixed-width table."""
@@ -232,12 +234,13 @@ class OutcomeTraining:
 def train_outcome_model(outcome_paths: Sequence[Path], feedback: Sequence[OutcomeRow],
                         out_dir: Path, encoder: Any, *, config: Any = None,
                         sources: Sequence[str] = (), progress: bool = True,
-                        classifier: Any = None) -> OutcomeTraining:
+                        load_classifier: Callable[[], Any] | None = None) -> OutcomeTraining:
     """Screen the feedback, fit on it and the outcome files, write the artifact atomically.
 
     Nothing trainable (no files, every feedback model left out) leaves ``out_dir`` as it was.
     An outcome file that cannot be learnt from raises InvalidInput, as `council route train`.
-    With ``classifier`` the difficulty scale is anchored to it (council.outcomes.anchoring).
+    With ``load_classifier`` the difficulty scale is anchored to the classifier it returns
+    (council.outcomes.anchoring); it is called only when there is something to train.
     """
     from council.outcomes.training import embed_table, train_artifact
 
@@ -263,7 +266,8 @@ def train_outcome_model(outcome_paths: Sequence[Path], feedback: Sequence[Outcom
     shutil.rmtree(tmp, ignore_errors=True)
     config = config or fit_config_for(len(table))
     model = train_artifact(table, x, tmp, encoder.name, config, sources,
-                           classifier=classifier, encoder=encoder)
+                           classifier=load_classifier() if load_classifier else None,
+                           encoder=encoder)
     fb_n, fb_k = verdict_counts(kept)
     model.meta.update({
         "outcome_counts": {m: int(summary.observed[m]) for m in model.models},
@@ -279,6 +283,7 @@ def train_outcome_model(outcome_paths: Sequence[Path], feedback: Sequence[Outcom
             model=name, file_outcomes=files.observed.get(name, 0), feedback=fb_n.get(name, 0),
             feedback_adequate=fb_k.get(name, 0), skill=float(model.skill[j]),
             base_rate=model.base_rate.get(name)))
+    result.agreement = Agreement.from_meta(model.meta)
     result.trained = True
     return result
 

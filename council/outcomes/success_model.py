@@ -122,9 +122,6 @@ class SuccessModel:
         every P(success) stays as it was (see council.outcomes.anchoring)."""
         self.c = float(self.c + delta)
         self.skill = self.skill + delta
-        if "skill" in self.meta:
-            self.meta["skill"] = {m: float(s) for m, s in zip(self.models, self.skill,
-                                                              strict=True)}
 
     def irt_logits(self, x: np.ndarray, texts: Sequence[str] | None = None) -> np.ndarray:
         f = self._features(len(x), texts)
@@ -203,7 +200,8 @@ class SuccessModel:
                 "features": list(FEATURES) if self.uses_text_features else [],
                 "knn": {"k": self.knn_k, "weight": self.knn_weight, "prior": self.knn_prior,
                         "rows": int(self.knn_x.shape[0])},
-                "base_rate": self.base_rate, **self.meta}
+                "base_rate": self.base_rate, **self.meta,
+                "skill": {m: float(s) for m, s in zip(self.models, self.skill, strict=True)}}
         (out_dir / "meta.json").write_text(json.dumps(meta, indent=2, sort_keys=True))
 
     @classmethod
@@ -260,7 +258,7 @@ class SuccessModel:
                                 "(shapes or values are inconsistent)")
         extra = {k: v for k, v in meta.items()
                  if k not in {"format", "version", "models", "encoder", "dim", "reading",
-                              "base_rate", "features", "knn"}}
+                              "base_rate", "features", "knn", "skill"}}
         return cls(models=list(models), w=arrays["w"], c=float(arrays["c"][0]), a=arrays["a"],
                    skill=arrays["skill"], v=arrays["v"], encoder_name=str(meta.get("encoder")),
                    wf=arrays["wf"], vf=arrays["vf"], f_mean=arrays["f_mean"],

@@ -96,7 +96,6 @@ def train_artifact(table: OutcomeTable, x: np.ndarray, out_dir: Path, encoder_na
                                          encoder).to_dict()
     model.meta["sources"] = list(sources)
     model.meta["missing_outcomes"] = {m: table.summary.missing(m) for m in table.models}
-    model.meta["skill"] = {m: float(s) for m, s in zip(model.models, model.skill, strict=True)}
     model.save(out_dir)
     (Path(out_dir) / "report.json").write_text(json.dumps(
         {"calibration": report, "summary": table.summary.report(),
