@@ -26,9 +26,9 @@ from pathlib import Path
 import numpy as np
 
 from council.outcomes import metrics as mt
-from council.outcomes.reading import reading_text
 from council.outcomes.rows import OutcomeTable, load_table
 from council.outcomes.success_model import FitConfig, fit_success_model
+from council.outcomes.training import embed_table
 
 FOLDS = 5
 KNN_K = 20
@@ -46,8 +46,7 @@ def embed(table: OutcomeTable) -> np.ndarray:
     from council.config import paths
 
     encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
-    texts = [reading_text(t) for t in table.prompts]
-    return encoder.encode(texts, progress=True).astype(np.float64)
+    return embed_table(table, encoder).astype(np.float64)
 
 
 def knn_p(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray,

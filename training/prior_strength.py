@@ -35,9 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from council.outcomes.feedback import MIN_VERDICTS, PRIOR_STRENGTH, fit_config_for  # noqa: E402
-from council.outcomes.reading import reading_text  # noqa: E402
-from council.outcomes.rows import load_table  # noqa: E402
+from council.outcomes.rows import OutcomeTable, load_table  # noqa: E402
 from council.outcomes.success_model import fit_success_model  # noqa: E402
+from council.outcomes.training import embed_table  # noqa: E402
 
 VERDICTS = (1, 2, 3, 6, 12, 24, 48)
 STRENGTHS = (0.0, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, float("inf"))
@@ -55,19 +55,20 @@ def shrunk(p: np.ndarray, n: int, q: float, strength: float) -> np.ndarray:
     return (n * p + strength * q) / (n + strength)
 
 
-def embed(prompts: list[str]) -> np.ndarray:
+def embed(table: OutcomeTable) -> np.ndarray:
+    """The prompts as training reads them, through the disk cache."""
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.config import paths
 
     encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
-    return np.asarray(encoder.encode([reading_text(t) for t in prompts]), dtype=np.float64)
+    return embed_table(table, encoder, progress=False).astype(np.float64)
 
 
 def simulate(name: str, path: Path, repeats: int, seed: int = 0,
              l2_discrimination: float | None = None) -> dict[str, object]:
     """Mean held-out log-loss per (catalog, n, N), over models and repeats."""
     table = load_table(path)
-    x = embed(table.prompts)
+    x = embed(table)
     y = table.y
     rng = np.random.default_rng(seed)
     loss: dict[str, np.ndarray] = {c: np.zeros((len(VERDICTS), len(STRENGTHS)))
