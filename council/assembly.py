@@ -89,22 +89,24 @@ def open_outcome(model_dir: Path | None = None) -> OutcomeAdequacy | None:
 
 def open_council(*, catalog: Catalog | None = None, db_path: Path | None = None,
                  voters_file: Path | None = None, secrets: Mapping[str, object] | None = None,
-                 outcome_dir: Path | None = None,
-                 classifier_dir: Path | None = None) -> Council:
+                 outcome_dir: Path | None = None, classifier_dir: Path | None = None,
+                 llm_voters: bool = True) -> Council:
     """Open the council over ``catalog`` (or the one in ``db_path``).
 
     A voters file or outcome model named here must exist and read; the configured defaults
     are optional, and a damaged default outcome model is reported in ``outcome_error``
-    instead of stopping the answer.
+    instead of stopping the answer. ``llm_voters=False`` leaves the local classifier alone
+    (the benches: no paid calls).
     """
     from council.assess.classifier import ensure_classifier
+    from council.assess.voters import VoterSet
     from council.config import paths
 
     where = paths()
     if catalog is None:
         catalog = open_catalog(db_path)
-    voters = open_voters(voters_file or where.voters_file, catalog, secrets,
-                         required=voters_file is not None)
+    voters = (open_voters(voters_file or where.voters_file, catalog, secrets,
+                          required=voters_file is not None) if llm_voters else VoterSet())
     outcome, problem = None, None
     try:
         outcome = open_outcome(outcome_dir)
