@@ -5,12 +5,13 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from council.assess.voters.base import ProviderVoter, Reply
+from council.assess.voters.base import ProviderVoter, Reply, register
 from council.assess.voters.prompt import INSTRUCTIONS, task_message
 from council.assess.voters.retry import HTTPFailure, VoterTimeout, retry_after_seconds
 from council.errors import VoterError
 
 
+@register("anthropic")
 class AnthropicVoter(ProviderVoter):
     """Messages API; the fixed instructions are a system block marked for prompt caching."""
 

@@ -140,12 +140,25 @@ class ProviderVoter:
             vote.cost_usd = float(cost) if cost is not None else 0.0
 
 
-def kinds() -> dict[str, type[ProviderVoter]]:
-    """The registry of voter kinds; implementations are imported here to avoid a cycle."""
-    from council.assess.voters.anthropic_voter import AnthropicVoter
-    from council.assess.voters.openai_compat import OpenAICompatVoter
+_KINDS: dict[str, type[ProviderVoter]] = {}
 
-    return {"anthropic": AnthropicVoter, "openai": OpenAICompatVoter}
+
+def register(kind: str) -> Callable[[type[ProviderVoter]], type[ProviderVoter]]:
+    """Class decorator: a provider module names its voter kind (``kind = "..."`` in TOML).
+
+    The package imports every provider module, so the registry is full before it is read;
+    this module never imports a provider (no import loop).
+    """
+    def add(cls: type[ProviderVoter]) -> type[ProviderVoter]:
+        _KINDS[kind] = cls
+        return cls
+
+    return add
+
+
+def kinds() -> dict[str, type[ProviderVoter]]:
+    """The registry of voter kinds."""
+    return dict(_KINDS)
 
 
 class VoterSet(list[ProviderVoter]):

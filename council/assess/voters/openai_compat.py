@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 
-from council.assess.voters.base import ProviderVoter, Reply
+from council.assess.voters.base import ProviderVoter, Reply, register
 from council.assess.voters.prompt import INSTRUCTIONS, OUTPUT_SCHEMA, SCHEMA_NAME, task_message
 from council.assess.voters.retry import HTTPFailure, VoterTimeout, retry_after_seconds
 from council.errors import VoterError
@@ -43,6 +43,7 @@ def _error_detail(response: httpx.Response) -> str:
     return ""
 
 
+@register("openai")
 class OpenAICompatVoter(ProviderVoter):
     """POST {base_url}/chat/completions with Bearer auth."""
 
