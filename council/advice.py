@@ -9,10 +9,13 @@ are stated in the item's ``detail``.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from council.costing import Cost, cost_of
 from council.workload import MIN_CACHEABLE_TOKENS, Workload, caches
+
+if TYPE_CHECKING:
+    from council.catalog.schema import ModelEntry
 
 OUTPUT_CAP_SHARE = 0.7  # capping max_tokens and asking for terse output keeps ~70% of it
 LOW_EFFORT_SHARE = 0.25  # low reasoning effort thinks ~1/4 as much as the default
@@ -39,8 +42,8 @@ def _item(key: str, title: str, detail: str, now: Cost, after: float) -> Advice:
     return Advice(key, title, detail, per_task * runs, per_task)
 
 
-def advise(model: Any, workload: Workload, now: Cost, *,
-           cheap_model: Any | None = None) -> list[Advice]:
+def advise(model: ModelEntry, workload: Workload, now: Cost, *,
+           cheap_model: ModelEntry | None = None) -> list[Advice]:
     """Priced advice for ``model`` on ``workload`` (``now`` is its current cost), best first."""
     batch = now.batch
     out: list[Advice] = []
@@ -103,7 +106,7 @@ def advise(model: Any, workload: Workload, now: Cost, *,
                   key=lambda a: -a.saving_per_task)
 
 
-def _split(model: Any, cheap: Any, workload: Workload, now: Cost) -> list[Advice]:
+def _split(model: ModelEntry, cheap: ModelEntry, workload: Workload, now: Cost) -> list[Advice]:
     """A cheap model extracts the relevant part of a long input; the pick reasons over it."""
     if cheap.id == model.id:
         return []

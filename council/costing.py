@@ -8,11 +8,15 @@ task times runs per month.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
 from council.pricing import PARTS, Usage, price_usage
-from council.workload import Workload, caches, caches_history, call_counts
+from council.workload import Workload, caches, caches_history, usages
+
+if TYPE_CHECKING:
+    from council.catalog.schema import ModelEntry
 
 MODES: tuple[str, ...] = ("realtime", "realtime_cached", "batch", "batch_cached")
 
@@ -41,7 +45,12 @@ class Cost:
         return cls(**data)
 
 
-def cost_of(model: Any, workload: Workload, *, batch: bool = False,
+def total_usage(calls: Sequence[Usage]) -> Usage:
+    """The calls' token counts added up, part by part."""
+    return Usage(**{f.name: sum(getattr(u, f.name) for u in calls) for f in fields(Usage)})
+
+
+def cost_of(model: ModelEntry, workload: Workload, *, batch: bool = False,
             caching: bool = True) -> Cost:
     """Price every call of one task on ``model`` (tiered prices call by call).
 
@@ -52,11 +61,11 @@ def cost_of(model: Any, workload: Workload, *, batch: bool = False,
     tiers: set[int] = set()
     per_task = 0.0
     breakdown = None
-    counts = call_counts(model, workload, caching=use_cache)
+    calls = usages(model, workload, caching=use_cache)
     if not model.price_on(None).tiers:
         # Untiered prices are linear in tokens: one Usage for the whole task prices the same.
-        counts = [tuple(sum(column) for column in zip(*counts, strict=True))]
-    for usage in (Usage(*c) for c in counts):
+        calls = [total_usage(calls)]
+    for usage in calls:
         breakdown = price_usage(model, usage, batch=batch)
         per_task += breakdown.total
         for part in PARTS:
@@ -80,7 +89,7 @@ def cost_of(model: Any, workload: Workload, *, batch: bool = False,
     )
 
 
-def chosen_cost(model: Any, workload: Workload, *, batch: bool) -> tuple[Cost, list[str]]:
+def chosen_cost(model: ModelEntry, workload: Workload, *, batch: bool) -> tuple[Cost, list[str]]:
     """The cost in the mode the user asked for, falling back to real-time without a batch API."""
     notes: list[str] = []
     use_batch = batch and bool(model.batch_api)
@@ -89,7 +98,7 @@ def chosen_cost(model: Any, workload: Workload, *, batch: bool) -> tuple[Cost, l
     return cost_of(model, workload, batch=use_batch, caching=True), notes
 
 
-def variants(model: Any, workload: Workload) -> dict[str, Cost]:
+def variants(model: ModelEntry, workload: Workload) -> dict[str, Cost]:
     """The same workload real-time and batch, with and without caching (where offered)."""
     out = {"realtime": cost_of(model, workload, caching=False),
            "realtime_cached": cost_of(model, workload, caching=True)}

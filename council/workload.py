@@ -23,12 +23,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from council.categories import BY_KEY
 from council.pricing import Usage
 from council.task import TaskSpec
 from council.tokens import for_model
+
+if TYPE_CHECKING:
+    from council.catalog.schema import ModelEntry
 
 KEEP_TURNS = 3
 SUMMARY_TOKENS = 500
@@ -95,7 +98,7 @@ class Workload:
     observation_tokens: int
     reasoning_tokens: int  # per call, billed only for reasoning models
     summarise_history: bool = False
-    cache_history: bool = False  # each call caches its whole prompt for the next (see call_counts)
+    cache_history: bool = False  # each call caches its whole prompt for the next (see usages)
     assumptions: tuple[Assumption, ...] = field(default=(), compare=False)
 
     def history_tokens(self, k: int, *, summarise: bool | None = None) -> int:
@@ -224,20 +227,13 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
     )
 
 
-def caches(model: Any, workload: Workload) -> bool:
+def caches(model: ModelEntry, workload: Workload) -> bool:
     """Whether the prefix is cached for this model (it sells caching, the prefix is big enough)."""
     prefix = for_model(workload.cached_prefix_tokens, model.token_ratio)
     return bool(model.prompt_caching) and prefix >= MIN_CACHEABLE_TOKENS
 
 
-# Order of the counts call_counts returns, as Usage's field names.
-USAGE_FIELDS: tuple[str, ...] = (
-    "input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
-    "output_tokens", "reasoning_tokens",
-)
-
-
-def caches_history(model: Any, workload: Workload) -> bool:
+def caches_history(model: ModelEntry, workload: Workload) -> bool:
     """Whether a multi-call task caches its growing history (only without summarising)."""
     first = for_model(workload.prompt_tokens(0), model.token_ratio)
     return (workload.cache_history and bool(model.prompt_caching)
@@ -245,9 +241,8 @@ def caches_history(model: Any, workload: Workload) -> bool:
             and first >= MIN_CACHEABLE_TOKENS)
 
 
-def call_counts(model: Any, workload: Workload, *,
-                caching: bool = True) -> list[tuple[int, int, int, int, int, int]]:
-    """Each call's token counts in the model's own tokens, in USAGE_FIELDS order.
+def usages(model: ModelEntry, workload: Workload, *, caching: bool = True) -> list[Usage]:
+    """One Usage per call of one task, in the model's own tokens.
 
     With history caching, every call but the last writes its whole prompt to the cache and
     the next call reads it, paying full input only for what no earlier call wrote.
@@ -269,22 +264,20 @@ def call_counts(model: Any, workload: Workload, *,
             else:
                 read = prefix if use_cache and not first_cold else 0
             write = prompt - read if k < last else 0
-            calls.append((prompt - read - write, read, write, 0, output, reasoning))
+            calls.append(Usage(prompt - read - write, cache_read_tokens=read,
+                               cache_write_5m_tokens=write, output_tokens=output,
+                               reasoning_tokens=reasoning))
             continue
         if not use_cache:
-            calls.append((prompt, 0, 0, 0, output, reasoning))
+            calls.append(Usage(prompt, output_tokens=output, reasoning_tokens=reasoning))
             continue
-        calls.append((prompt - prefix, 0 if first_cold else prefix,
-                      prefix if first_cold else 0, 0, output, reasoning))
+        calls.append(Usage(prompt - prefix, cache_read_tokens=0 if first_cold else prefix,
+                           cache_write_5m_tokens=prefix if first_cold else 0,
+                           output_tokens=output, reasoning_tokens=reasoning))
     return calls
 
 
-def usages(model: Any, workload: Workload, *, caching: bool = True) -> list[Usage]:
-    """One Usage per call of one task, in the model's own tokens."""
-    return [Usage(*counts) for counts in call_counts(model, workload, caching=caching)]
-
-
-def fits(model: Any, workload: Workload) -> list[str]:
+def fits(model: ModelEntry, workload: Workload) -> list[str]:
     """Why the workload does not fit the model's window or output limit (empty when it fits)."""
     ratio = model.token_ratio
     output = for_model(workload.output_tokens, ratio)
