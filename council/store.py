@@ -20,6 +20,7 @@ from typing import Any
 import sqlite_utils
 
 from council.api import Recommendation
+from council.db import Migrations, register
 from council.errors import InvalidInput, NotFound
 from council.task import TaskSpec
 
@@ -36,6 +37,10 @@ _KEY_PATTERN = re.compile(
 REDACTED = "[redacted]"
 
 
+MIGRATIONS = register(Migrations("council.store"))
+
+
+@MIGRATIONS("store_001_recommendations_feedback")
 def _create_tables(db: sqlite_utils.Database) -> None:
     db.execute(
         """
@@ -70,10 +75,6 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     )
     db.execute("CREATE INDEX IF NOT EXISTS feedback_share ON feedback (share_id)")
 
-
-MIGRATIONS: list[tuple[str, Any]] = [
-    ("store_001_recommendations_feedback", _create_tables),
-]
 
 
 # ---------------------------------------------------------------- share ids

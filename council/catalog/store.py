@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -24,6 +24,7 @@ from council.catalog.editors import Editor
 from council.catalog.loader import load_catalog_dir
 from council.catalog.model import Catalog
 from council.catalog.schema import CatalogMeta, ModelEntry
+from council.db import Migrations, register
 from council.errors import CatalogError, ConflictError, InvalidInput, NotFound
 
 FILES_EDITOR = "catalog-files"
@@ -35,6 +36,10 @@ PRICE_FIELDS_FROM_TODAY: frozenset[str] = frozenset({
 })
 
 
+MIGRATIONS = register(Migrations("council.catalog.store"))
+
+
+@MIGRATIONS("catalog-001-models-versions-audit")
 def _m001_catalog(db: sqlite_utils.Database) -> None:
     db.execute("""
         CREATE TABLE catalog_models (
@@ -70,9 +75,6 @@ def _m001_catalog(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX catalog_audit_model ON catalog_audit(model_id, id)")
 
 
-MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
-    ("catalog-001-models-versions-audit", _m001_catalog),
-]
 
 _PARSED: dict[str, Catalog] = {}  # version -> Catalog; snapshots are immutable
 

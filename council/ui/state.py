@@ -32,10 +32,13 @@ _local = threading.local()
 
 @st.cache_resource(show_spinner=False)
 def _migrated(db_path: str) -> str:
-    """Create or migrate the database file once per process."""
+    """Create or migrate the database file once per process: the catalog's tables and the
+    recommendations' (each module declares its own migrations)."""
+    from council import store
+    from council.catalog import store as catalog_store
     from council.db import open_db
 
-    open_db(db_path).conn.close()
+    open_db(db_path, catalog_store.MIGRATIONS, store.MIGRATIONS).conn.close()
     return db_path
 
 
