@@ -138,11 +138,18 @@ def vote_rows(a: Assessment) -> list[dict[str, str]]:
 
 
 def candidate_points(rec: Recommendation) -> list[dict[str, Any]]:
-    """Every candidate as a point of the cost-adequacy chart (numbers, not text)."""
+    """Every candidate as a point of the cost-adequacy chart (numbers, not text).
+
+    ``labelled``: only the pick and its alternatives carry a name on the chart (the rest
+    have tooltips), so the names stay legible on a phone instead of piling up along the
+    frontier.
+    """
     pick = rec.recommended.model_id if rec.recommended else None
+    named = {pick, *(a.model_id for a in rec.alternatives)}
     return [{"model": c.model_id, "cost per month": c.cost.per_month,
              "P(adequate)": c.p_adequate, "pareto": c.pareto, "recommended": c.model_id == pick,
-             "meets bar": c.meets_bar, "adequacy from": source_label(c.adequacy_source)}
+             "labelled": c.model_id in named, "meets bar": c.meets_bar,
+             "adequacy from": source_label(c.adequacy_source)}
             for c in rec.candidates]
 
 
@@ -186,6 +193,28 @@ def rated_models(rec: Recommendation) -> list[str]:
     """The models feedback can be about: the pick first, then every candidate."""
     ids = [rec.recommended.model_id] if rec.recommended else []
     return list(dict.fromkeys([*ids, *(c.model_id for c in rec.candidates)]))
+
+
+def recent_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """History's recent recommendations (``council.store.recent``) as table rows."""
+    return [{"open": f"/?r={r['share_id']}",
+             "when (UTC)": r["created_at"].replace("T", " ")[:16],
+             "task": r["description"][:120], "recommended": r["recommended_model"],
+             "per month": money(r["cost_per_month"]),
+             "default per month": money(r["default_cost_per_month"]),
+             "feedback": (f"{r['adequate_votes']}/{r['feedback_count']} adequate"
+                          if r["feedback_count"] else "")}
+            for r in rows]
+
+
+def movement_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """History's verdicts (``council.outcomes.movement.prediction_movement``), then and now."""
+    return [{"open": f"/?r={r['share_id']}", "rated (UTC)": r["rated_at"].replace("T", " ")[:16],
+             "task": r["task"][:100], "model": r["model"], "verdict": r["verdict"],
+             "P then": percent(r["p_then"]), "source then": r["source_then"] or "",
+             "P now": percent(r["p_now"]), "source now": r["source_now"],
+             "moved": f"{r['moved'] * 100:+.1f} pts" if r["moved"] is not None else ""}
+            for r in rows]
 
 
 # ---------------------------------------------------------------- sentences

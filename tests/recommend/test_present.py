@@ -64,6 +64,9 @@ def test_chart_points_and_feedback_models(rec) -> None:
     assert len(points) == len(rec.candidates)
     assert sum(p["recommended"] for p in points) == 1
     assert any(p["pareto"] for p in points)
+    # names on the chart: the pick and its alternatives only (legible at phone width)
+    assert {p["model"] for p in points if p["labelled"]} == {
+        rec.recommended.model_id, *(a.model_id for a in rec.alternatives)}
     assert present.rated_models(rec)[0] == rec.recommended.model_id
 
 

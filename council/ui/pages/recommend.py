@@ -332,9 +332,9 @@ def _chart(rec: Recommendation) -> None:
     pick = base.transform_filter("datum.recommended").mark_point(
         shape="diamond", size=300, color="#D14B3F", filled=False, strokeWidth=3).encode(
         x="cost per month:Q", y="P(adequate):Q")
-    labels = base.transform_filter("datum.pareto || datum.recommended").mark_text(
-        align="left", dx=8, fontSize=11).encode(x="cost per month:Q", y="P(adequate):Q",
-                                               text="model:N")
+    labels = base.transform_filter("datum.labelled").mark_text(
+        align="left", dx=8, dy=-8, fontSize=11).encode(x="cost per month:Q",
+                                                       y="P(adequate):Q", text="model:N")
     layers = points + frontier + pick + labels
     layers += alt.Chart(alt.Data(values=[{"bar": rec.quality_bar}])).mark_rule(
         strokeDash=[4, 4], color="#888").encode(y="bar:Q")
