@@ -22,6 +22,7 @@ from council.task import TaskSpec, parse_task
 from council.workload import Assumption, Workload, build_workload
 
 if TYPE_CHECKING:
+    from council.assess.council import Classifier
     from council.assess.voters.base import Voter
     from council.catalog.model import Catalog
     from council.catalog.schema import ModelEntry
@@ -154,7 +155,7 @@ def _spec_fields(data: dict[str, Any]) -> dict[str, Any]:
     return fields
 
 
-def _assess(description: str, classifier: Any, voters: Sequence[Voter],
+def _assess(description: str, classifier: Classifier, voters: Sequence[Voter],
             on_vote: Callable[[Vote], None] | None) -> Assessment:
     from council.assess.council import assess
 
@@ -201,7 +202,7 @@ def _cheapest_extractor(candidates: list[Candidate], catalog: Catalog) -> ModelE
     return catalog.get(min(able, key=lambda c: (c.cost.per_month, c.model_id)).model_id)
 
 
-def recommend(spec: TaskSpec | dict[str, Any], *, catalog: Catalog, classifier: Any,
+def recommend(spec: TaskSpec | dict[str, Any], *, catalog: Catalog, classifier: Classifier,
               voters: Sequence[Voter] = (), success_model: AdequacySource | None = None,
               on_vote: Callable[[Vote], None] | None = None) -> Recommendation:
     """Assess the task with the council, then pick and price the model."""
