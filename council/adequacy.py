@@ -15,7 +15,9 @@ has a closed form for the probit:
 so an uncertain difficulty pulls every probability toward 1/2: a strong model is less sure
 to clear the bar, a weak one less sure to fail. The category is uncertain too, and different
 categories use different skills, so P is also averaged over the council's category
-distribution (categories below MIN_CATEGORY_P are dropped and the rest renormalised).
+distribution (categories below MIN_CATEGORY_P are dropped and the rest renormalised); when
+the description's words describe an agent loop, agentic weighs at least half
+(``council.task_mix``), so a coding agent is judged on both its agentic and its coding skill.
 
 Calibration: k = 1 is a stated prior, not yet fitted: it follows the rubric's anchor (skill n
 succeeds about half the time at level n) and the rule of thumb that a model one level
@@ -34,12 +36,15 @@ covers a model, its calibrated P(success) replaces this one (source "outcomes").
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from typing import Protocol, runtime_checkable
 
 from council.assessment import Assessment
 from council.categories import skill_for
+from council.task_mix import task_mix
+from council.workload_words import read_workload
 
 SLOPE = 1.0  # k: probit slope per difficulty level
 MIN_CATEGORY_P = 0.05
@@ -109,7 +114,8 @@ def adequacies(description: str, models: Mapping[str, object], assessment: Asses
                 if not (isinstance(p, int | float) and 0.0 <= p <= 1.0):
                     raise ValueError(f"{name} gave P={p!r} for {model_id}; must be in [0, 1]")
                 result[model_id] = (float(p), name)
-    catalog = CatalogAdequacy(assessment, models)
+    mixed = task_mix(assessment.category, assessment.category_p, read_workload(description))
+    catalog = CatalogAdequacy(dataclasses.replace(assessment, category_p=mixed), models)
     for model_id, model in models.items():
         if model_id not in result:
             result[model_id] = (catalog.p_for(model), CATALOG)

@@ -1,4 +1,4 @@
-"""Read the workload from the words of a task description: volumes, sizes, loops, languages, latency.
+"""Read the workload from a task description: volumes, sizes, loops, languages, latency.
 
 Pure rules over regular expressions, no model: "10k tickets nightly" is 10,000 a night x 30
 nights a month; "a 200-page PDF" is 200 pages x TOKENS_PER_PAGE tokens. Every number read is a
@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 TOKENS_PER_WORD = 1.33
 WORDS_PER_PAGE = 500
@@ -530,8 +531,12 @@ def _latency(text: str) -> Read | None:
 # ------------------------------------------------------------------ the reader
 
 
+@lru_cache(maxsize=512)
 def read_workload(text: str) -> WorkloadWords:
-    """Every workload number the description gives, each with its words (see module docstring)."""
+    """Every workload number the description gives, each with its words (see module docstring).
+
+    Cached: the workload and the adequacy both read the same description.
+    """
     sizes, taken = _sizes(text)
     steps = _steps(text)
     if steps is not None:

@@ -112,6 +112,9 @@ class QualityScore(_Strict):
     estimated: bool = False
 
 
+DEFAULT_MIN_CACHE_PREFIX_TOKENS = 1024
+
+
 class ModelEntry(_Strict):
     """Everything the product knows about one model offered by one provider."""
 
@@ -133,6 +136,11 @@ class ModelEntry(_Strict):
     reasoning: bool = False
     reasoning_efforts: tuple[str, ...] = ()
     prompt_caching: bool = False
+    # The shortest prefix the provider caches, in the model's own tokens; below it a cache
+    # marker is silently ignored. 1,024 (OpenAI's and most providers' floor) where the provider
+    # documents none; models_catalog/SOURCES.md gives the source of each value.
+    min_cache_prefix_tokens: int = Field(default=DEFAULT_MIN_CACHE_PREFIX_TOKENS, ge=0,
+                                         le=1_000_000)
     batch_api: bool = False
     tokenizer: str = Field(min_length=1)
     token_ratio: float = Field(gt=0.3, lt=3.0)

@@ -18,12 +18,15 @@ def test_each_item_is_the_price_difference(catalog) -> None:
     model, w, now = _priced(catalog, "claude-sonnet-4-6", "agentic", input_tokens=6000,
                             cached_prefix_tokens=0, calls_per_task=10, runs_per_month=500)
     items = {a.key: a for a in advise(model, w, now)}
-    assert {"cache_prefix", "batch", "cap_output", "reasoning_effort", "summarise_history",
+    assert {"cache_prefix", "cap_output", "reasoning_effort", "summarise_history",
             "cache_history"} <= set(items)
+    assert "batch" not in items  # ten calls, each waiting on the last: no batch API
     hist = cost_of(model, w.replace(cache_history=True))
     assert items["cache_history"].saving_per_task == pytest.approx(now.per_task - hist.per_task)
-    batch = cost_of(model, w, batch=True)
-    assert items["batch"].saving_per_month == pytest.approx(now.per_month - batch.per_month)
+    one, w1, now1 = _priced(catalog, "claude-sonnet-4-6", "extraction", calls_per_task=1)
+    batch = cost_of(one, w1, batch=True)
+    item = {a.key: a for a in advise(one, w1, now1)}["batch"]
+    assert item.saving_per_month == pytest.approx(now1.per_month - batch.per_month)
     summ = cost_of(model, w.replace(summarise_history=True))
     assert items["summarise_history"].saving_per_task == pytest.approx(
         now.per_task - summ.per_task)
