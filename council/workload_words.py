@@ -44,7 +44,7 @@ UNIT_TOKENS: dict[str, float] = {
 
 UNIT_WHY: dict[str, str] = {
     "page": f"~{WORDS_PER_PAGE} words a page x {TOKENS_PER_WORD} tokens a word",
-    "word": f"{TOKENS_PER_WORD} tokens a word (1,000 tokens ~ 750 English words)",
+    "word": "1,000 tokens ~ 750 English words",
     "minute": f"~{SPOKEN_WORDS_PER_MINUTE} spoken words a minute x {TOKENS_PER_WORD} tokens a word",
     "hour": f"~{SPOKEN_WORDS_PER_MINUTE} spoken words a minute x {TOKENS_PER_WORD} tokens a word",
     "line": f"~{TOKENS_PER_LINE} tokens a line of code",
@@ -259,7 +259,9 @@ def _size_read(text: str, start: int, end: int, qty: float, unit: str,
                role: str | None = None) -> Read:
     role = role or _role(text, start)
     tokens = round(qty * UNIT_TOKENS[unit])
-    how = (f"{_fmt(qty)} {unit}{'s' if qty != 1 else ''} x {UNIT_TOKENS[unit]:,.4g} tokens "
+    per = UNIT_TOKENS[unit]
+    how = (f"{_fmt(qty)} {unit}{'s' if qty != 1 else ''} x {per:,.0f}"
+           f"{'' if per >= 10 else f'{per:.2f}'[1:]} tokens "
            f"({UNIT_WHY[unit]})" if unit != "token" else "as stated")
     return Read(f"{role}_tokens", tokens, text[start:end], start, end, how, qty, unit)
 
@@ -295,6 +297,8 @@ _TIMES_RE = re.compile(r"\b(?P<t>once|twice|three times|four times)\s+(?:a|an|pe
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
 _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in)\s+(?:~|about |roughly |around |our |the )?$",
                              re.IGNORECASE)
+_HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"
+                    r"up to|over|maybe|~)\s*|~)$", re.IGNORECASE)
 _TIMES = {"once": 1.0, "twice": 2.0, "three times": 3.0, "four times": 4.0}
 
 
@@ -414,6 +418,8 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             pass  # "a daily summary for each of our 40 stores": 40 a day
         runs = n * per_month
         start, end = min(count.start(), p.start()), max(count.end(), p.end())
+        hedge = _HEDGE.search(text, max(0, start - 14), start)
+        start = hedge.start() if hedge else start
         return Read("runs_per_month", runs, text[start:end].strip(), start, end,
                     f"{_fmt(n)} a {unit} x {_fmt(per_month)} {unit}s a month = {_fmt(runs)}"
                     if per_month != 1 else f"{_fmt(n)} a month")
@@ -429,7 +435,7 @@ _STEPS_RE = re.compile(
     re.IGNORECASE)
 _AGENT_RE = re.compile(
     r"\bagentic\b|\bautonomous(?:ly)?\b|(?-i:\bReAct\b)|\bsub-agents?\b|\borchestrator\b|"
-    r"\btool calls?\b|\bagent loop\b|\bplans? and execut|\bkeeps? (?:calling|running|trying)|"
+    r"\btool calls?\b|\bagent loop\b|\bplans? and execut\w*|\bkeeps? (?:calling|running|trying)|"
     r"\biterat(?:e|es|ing|ion|ions)\b|\bstep by step\b|"
     r"\buntil (?:it |they |the (?:tests?|checks?|build|ci|suite) )?(?:pass|passes|passing|"
     r"succeeds?|is green|are green|compiles?|works?)\b|"
@@ -477,8 +483,11 @@ def _loop(text: str) -> Read | None:
         if (m.group(0).lower().startswith("until") and _CHAT_RE.search(text)
                 and not re.search(r"\bagent", text, re.I)):
             continue  # "back-and-forth until the issue is solved" is a conversation
+        cues = [c.group(0) for c in _AGENT_RE.finditer(text)
+                if not _NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])]
+        listed = ", ".join(f"'{c}'" for c in dict.fromkeys(cues))
         return Read("loop", "agent", m.group(0), m.start(), m.end(),
-                    "an agent loop: each step waits on the last")
+                    f"an agent loop ({listed}): each step waits on the last")
     m = _CHAT_RE.search(text)
     if m:
         return Read("loop", "multi_turn", m.group(0), m.start(), m.end(),

@@ -354,11 +354,15 @@ def cascade_text(rec: dict[str, Any]) -> str | None:
             f"({effect}): {verdict}.{note}")
 
 
+SOURCE_LABELS = {"text": "your words"}  # an assumption read from the description
+
+
 def assumption_rows(rec: dict[str, Any]) -> list[dict[str, Any]]:
     notes = rec.get("assumption_notes")
     if isinstance(notes, list) and notes:
         return [{"assumption": n.get("name", "").replace("_", " "), "value": str(n.get("value")),
-                 "from": n.get("source", ""), "why": n.get("why", "")} for n in notes]
+                 "from": SOURCE_LABELS.get(n.get("source", ""), n.get("source", "")),
+                 "why": n.get("why", "")} for n in notes]
     return [{"assumption": k.replace("_", " "), "value": str(v), "from": "", "why": ""}
             for k, v in assumptions(rec).items()]
 
