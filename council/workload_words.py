@@ -215,10 +215,46 @@ def _role(text: str, start: int) -> str:
     return "input"
 
 
-def _sizes(text: str) -> tuple[list[Read], list[tuple[int, int]]]:
+# Where a number may start: the number-led patterns are tried only there (a 20,000-character
+# text has few), found with one character-class scan and plain substring searches, since a
+# long alternation tried at every character is what made long descriptions slow.
+_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
+_NUMBER_WORDS = (*_WORDNUM.split("|"), "a thousand", "a million", "a hundred", "a billion",
+                 "an hour")
+
+
+def _starts(text: str) -> list[int]:
+    found = {m.start() for m in _DIGIT_RUN.finditer(text)}
+    lower = text.lower()
+    for word in _NUMBER_WORDS:
+        i = lower.find(word)
+        while i != -1:
+            j = i + len(word)
+            if (i == 0 or not lower[i - 1].isalnum()) and (j == len(lower)
+                                                          or not lower[j].isalnum()):
+                found.add(i)
+            i = lower.find(word, i + 1)
+    return sorted(found)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """Non-overlapping matches of ``pattern`` beginning at the candidate positions."""
+    out: list[re.Match[str]] = []
+    end = -1
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, int]]]:
     found: list[Read] = []
     spans: list[tuple[int, int]] = []
-    for m in _SIZE_RE.finditer(text):
+    for m in _matches_at(_SIZE_RE, text, starts):
         unit = next(k for k in _SIZE_UNITS if m.group(k))
         qty = parse_number(m.group("num2") or m.group("num"))
         if qty is None or qty <= 0:
@@ -233,7 +269,7 @@ def _sizes(text: str) -> tuple[list[Read], list[tuple[int, int]]]:
                 s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
             found.append(_size_read(text, m.start(), m.end(), 1.0, "hour", role="input"))
-    for m in _DURATION_RE.finditer(text):
+    for m in _matches_at(_DURATION_RE, text, starts):
         if any(s <= m.start() < e for s, e in spans):
             continue
         if m.group("h"):
@@ -457,8 +493,8 @@ _CODE_RE = re.compile(r"\bcode(?:base)?\b|\brepo(?:sitory)?\b|\btests?\b|\bpytes
                       re.IGNORECASE)
 
 
-def _steps(text: str) -> Read | None:
-    for m in _STEPS_RE.finditer(text):
+def _steps(text: str, starts: list[int]) -> Read | None:
+    for m in _matches_at(_STEPS_RE, text, starts):
         unit = m.group("unit").lower()
         if unit.startswith(("action", "round")) and not re.search(
                 r"typically|usually|about|up to|max|per|each", text[max(0, m.start() - 20):
@@ -475,21 +511,35 @@ def _steps(text: str) -> Read | None:
     return None
 
 
+_AGENT_KEYS = ("agent", "autonom", "react", "orchestr", "tool call", "loop", "execut", "keep",
+               "iterat", "step by step", "until")
+_CHAT_KEYS = ("bot", "turn", "back", "conversation", "follow-up", "chat", "session", "exchanges",
+              "rounds", "voice")
+
+
+def _has(lower: str, keys: tuple[str, ...]) -> bool:
+    """A cheap test before a long alternation scans the whole text."""
+    return any(k in lower for k in keys)
+
+
 def _loop(text: str) -> Read | None:
-    for m in _AGENT_RE.finditer(text):
+    lower = text.lower()
+    agent_cues = list(_AGENT_RE.finditer(text)) if _has(lower, _AGENT_KEYS) else []
+    chat = _CHAT_RE.search(text) if _has(lower, _CHAT_KEYS) else None
+    for m in agent_cues:
         around = text[max(0, m.start() - 25):m.end() + 10]
         if _NOT_AGENT_RE.search(around):
             continue
-        if (m.group(0).lower().startswith("until") and _CHAT_RE.search(text)
-                and not re.search(r"\bagent", text, re.I)):
+        if (m.group(0).lower().startswith("until") and chat is not None
+                and "agent" not in lower):
             continue  # "back-and-forth until the issue is solved" is a conversation
-        cues = [c.group(0) for c in _AGENT_RE.finditer(text)
+        cues = [c.group(0) for c in agent_cues
                 if not _NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])]
         listed = ", ".join(f"'{c}'" for c in dict.fromkeys(cues))
         return Read("loop", "agent", m.group(0), m.start(), m.end(),
                     f"an agent loop ({listed}): each step waits on the last")
-    m = _CHAT_RE.search(text)
-    if m:
+    if chat is not None:
+        m = chat
         return Read("loop", "multi_turn", m.group(0), m.start(), m.end(),
                     "a conversation: each turn waits on the person's reply")
     return None
@@ -497,7 +547,8 @@ def _loop(text: str) -> Read | None:
 
 # ------------------------------------------------------------------ languages, latency
 
-_LANG_RE = re.compile(r"\b(" + "|".join(LANGUAGES) + r")\b")
+_LANGUAGE_SET = frozenset(LANGUAGES)
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _BATCH_OK_RE = re.compile(
     r"\bcan wait\b|\bwait until\b|\bno rush\b|\bno hurry\b|\bno deadline\b|\boffline\b|"
     r"\bin (?:a|one) batch\b|\bbatch(?:-| )(?:translate|process|job|run)|\bnightly\b|"
@@ -516,18 +567,27 @@ _NO_BATCH_RE = re.compile(
     re.IGNORECASE)
 
 
+_BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
+                  "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
+_NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
+                  "as they are", "interactive", "while", "latency", "phone")
+
+
 def _languages(text: str) -> Read | None:
-    found = list(_LANG_RE.finditer(text))
+    found = [m for m in _CAPITALISED.finditer(text) if m.group(0) in _LANGUAGE_SET
+             and (m.start() == 0 or not text[m.start() - 1].isalpha())
+             and (m.end() == len(text) or not text[m.end()].isalpha())]
     if not found:
         return None
-    names = tuple(sorted({m.group(1) for m in found}))
+    names = tuple(sorted({m.group(0) for m in found}))
     start, end = found[0].start(), found[-1].end()
     return Read("languages", names, text[start:end], start, end, ", ".join(names))
 
 
 def _latency(text: str) -> Read | None:
-    no = _NO_BATCH_RE.search(text)
-    ok = _BATCH_OK_RE.search(text)
+    lower = text.lower()
+    no = _NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None
+    ok = _BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None
     if no and not (ok and ok.start() < no.start() and "batch" in ok.group(0).lower()):
         return Read("latency", "no_batch", no.group(0), no.start(), no.end(),
                     "someone waits for the answer: no batch API (results within 24 h)")
@@ -546,8 +606,9 @@ def read_workload(text: str) -> WorkloadWords:
 
     Cached: the workload and the adequacy both read the same description.
     """
-    sizes, taken = _sizes(text)
-    steps = _steps(text)
+    starts = _starts(text)
+    sizes, taken = _sizes(text, starts)
+    steps = _steps(text, starts)
     if steps is not None:
         taken.append((steps.start, steps.end))
     inputs = [s for s in sizes if s.name == "input_tokens"]
