@@ -73,7 +73,8 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
                      f"that fail) would expect {_money(c.expected_per_month)} a month.")
     sens = sensitivities(catalog.get(pick.model_id), workload, pick.cost.batch)
     if sens:
-        source = {a.name: a.source for a in workload.assumptions}
+        source = {a.name: "your words" if a.source == "text" else a.source
+                  for a in workload.assumptions}
         top = ", ".join(f"{n.replace('_', ' ')} (+{_money(v)}, {source.get(n, 'derived')})"
                         for n, v in sens[:3])
         lines.append(f"The numbers that move the bill most (extra cost per month if doubled): "
