@@ -48,6 +48,8 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
     lines = [f"The council reads this as {label} of difficulty {a.difficulty:.1f} "
              f"(± {a.difficulty_sd:.1f}) on the 1-5 scale"
              + (", with low confidence." if a.low_confidence else ".")]
+    if workload.mix_note:
+        lines.append(workload.mix_note)
     pick = selection.recommended
     if pick is None:
         lines.append(selection.no_fit or "No model fits.")

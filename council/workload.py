@@ -113,6 +113,7 @@ class Workload:
     summarise_history: bool = False
     cache_history: bool = False  # each call caches its whole prompt for the next (see call_counts)
     user_waits: bool = False  # someone waits for each answer (chat, real time): no batch API
+    mix_note: str = ""  # why the task mixes categories the council did not put first, if so
     assumptions: tuple[Assumption, ...] = field(default=(), compare=False)
 
     @property
@@ -261,6 +262,13 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
     out.append(Assumption("batch", spec.batch, "you", "batch API (results within 24 h)"
                           if spec.batch else "real-time"))
     waits = _user_waits(spec, words, weights, out)
+    mix_note = ""
+    if loop and words.loop is not None and category != "agentic":
+        mixed = task_mix(category, category_p, words)
+        mix_note = (f"Your words describe {words.loop.how.split(':')[0]}, so the task is judged "
+                    f"as {BY_KEY['agentic'].label.lower()} ({mixed['agentic']:.0%}) and "
+                    f"{BY_KEY[category].label.lower()} ({mixed.get(category, 0):.0%}) together: "
+                    f"{int(calls)} calls per task, each waiting on the last, so no batch API.")
     if words.languages is not None:
         out.append(Assumption("languages", ", ".join(words.languages.value), "text",
                               f"from your words: '{words.languages.words}'"))
@@ -269,7 +277,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
         cached_prefix_tokens=int(prefix), calls_per_task=int(calls),
         runs_per_month=float(runs), observation_tokens=int(observation),
         reasoning_tokens=int(reasoning), summarise_history=spec.summarise_history,
-        user_waits=waits, assumptions=tuple(out),
+        user_waits=waits, mix_note=mix_note, assumptions=tuple(out),
     )
 
 
@@ -289,7 +297,7 @@ def _calls_read(words: WorkloadWords) -> Read | None:
         n, source = ((CODING_AGENT_CALLS, CODING_AGENT_SOURCE) if words.coding
                      else (AGENT_LOOP_CALLS, AGENT_LOOP_SOURCE))
         return Read("calls_per_task", n, loop.words, loop.start, loop.end,
-                    f"an agent loop: {n} calls, {source}")
+                    f"{loop.how.split(':')[0]}: {n} calls; {source}")
     n = DEFAULTS["customer_support"].calls_per_task
     return Read("calls_per_task", n, loop.words, loop.start, loop.end,
                 f"a conversation: {n} turns, the support-chat default")

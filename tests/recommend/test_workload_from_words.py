@@ -69,6 +69,7 @@ def test_the_example_gets_no_batch_advice_and_uses_both_skills(catalog) -> None:
     assert rec.recommended is not None
     assert "batch" not in {a.key for a in rec.advice}
     assert rec.assumptions["calls_per_task"] == CODING_AGENT_CALLS
+    assert any("agent loop" in line and "no batch" in line for line in rec.explanation)
     # adequacy averages the agentic and the coding skill: a model strong at coding but weak
     # as an agent loses P(adequate) against the code-only reading
     plain = recommend_for(parse_task(description="Write a Django view for the order list"),
