@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from council import present
 from council.api import recommend_for
 from council.task import MAX_RUNS_PER_MONTH, parse_task
 from council.task_mix import AGENT_SHARE, task_mix
-from council.ui import recview
 from council.workload import DEFAULTS, build_workload
 from council.workload_words import CODING_AGENT_CALLS, read_workload
 
@@ -98,6 +98,6 @@ def test_conversation_words_mean_a_person_waits(catalog) -> None:
 def test_page_rows_show_the_words(catalog) -> None:
     rec = recommend_for(parse_task(description="Tag 10k support tickets nightly"),
                         assessment("classification", 1.5), catalog=catalog)
-    rows = {r["assumption"]: r for r in recview.assumption_rows(rec.to_dict())}
+    rows = {r["assumption"]: r for r in present.assumption_rows(rec)}
     assert rows["runs per month"]["from"] == "your words"
     assert "'10k support tickets nightly'" in rows["runs per month"]["why"]
