@@ -8,12 +8,11 @@ task times runs per month.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from council.pricing import PARTS, Usage, price_usage
-from council.workload import Workload, caches, caches_history, usages
+from council.pricing import PARTS, price_usage
+from council.workload import CallTokens, Workload, caches, caches_history, call_tokens
 
 if TYPE_CHECKING:
     from council.catalog.schema import ModelEntry
@@ -45,11 +44,6 @@ class Cost:
         return cls(**data)
 
 
-def total_usage(calls: Sequence[Usage]) -> Usage:
-    """The calls' token counts added up, part by part."""
-    return Usage(**{f.name: sum(getattr(u, f.name) for u in calls) for f in fields(Usage)})
-
-
 def cost_of(model: ModelEntry, workload: Workload, *, batch: bool = False,
             caching: bool = True) -> Cost:
     """Price every call of one task on ``model`` (tiered prices call by call).
@@ -61,11 +55,11 @@ def cost_of(model: ModelEntry, workload: Workload, *, batch: bool = False,
     tiers: set[int] = set()
     per_task = 0.0
     breakdown = None
-    calls = usages(model, workload, caching=use_cache)
+    calls = call_tokens(model, workload, caching=use_cache)
     if not model.price_on(None).tiers:
         # Untiered prices are linear in tokens: one Usage for the whole task prices the same.
-        calls = [total_usage(calls)]
-    for usage in calls:
+        calls = [CallTokens.total(calls)]
+    for usage in (c.usage() for c in calls):
         breakdown = price_usage(model, usage, batch=batch)
         per_task += breakdown.total
         for part in PARTS:

@@ -26,9 +26,9 @@ with source "text" and the words it came from; a number the user typed beats bot
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from council.catalog.schema import DEFAULT_MIN_CACHE_PREFIX_TOKENS
 from council.categories import BY_KEY
@@ -114,7 +114,7 @@ class Workload:
     observation_tokens: int
     reasoning_tokens: int  # per call, billed only for reasoning models
     summarise_history: bool = False
-    cache_history: bool = False  # each call caches its whole prompt for the next (see usages)
+    cache_history: bool = False  # each call caches its whole prompt for the next (see call_tokens)
     user_waits: bool = False  # someone waits for each answer (chat, real time): no batch API
     mix_note: str = ""  # why the task mixes categories the council did not put first, if so
     assumptions: tuple[Assumption, ...] = field(default=(), compare=False)
@@ -345,8 +345,29 @@ def caches_history(model: ModelEntry, workload: Workload) -> bool:
             and first >= min_cache_prefix(model))
 
 
-def usages(model: ModelEntry, workload: Workload, *, caching: bool = True) -> list[Usage]:
-    """One Usage per call of one task, in the model's own tokens.
+class CallTokens(NamedTuple):
+    """One call's token counts in the model's own tokens: Usage's fields by name, without its
+    checks (a task's calls are counted by the thousand; costing prices them as Usage)."""
+
+    input_tokens: int
+    cache_read_tokens: int = 0
+    cache_write_5m_tokens: int = 0
+    cache_write_1h_tokens: int = 0
+    output_tokens: int = 0
+    reasoning_tokens: int = 0
+
+    def usage(self) -> Usage:
+        return Usage(*self)
+
+    @staticmethod
+    def total(calls: Sequence[CallTokens]) -> CallTokens:
+        """The calls added up, part by part (one Usage for a task where prices are linear)."""
+        return CallTokens(*(sum(part) for part in zip(*calls, strict=True)))
+
+
+def call_tokens(model: ModelEntry, workload: Workload, *,
+                caching: bool = True) -> list[CallTokens]:
+    """Each call of one task, in the model's own tokens.
 
     With history caching, every call but the last writes its whole prompt to the cache and
     the next call reads it, paying full input only for what no earlier call wrote.
@@ -358,7 +379,7 @@ def usages(model: ModelEntry, workload: Workload, *, caching: bool = True) -> li
     output = for_model(workload.output_tokens, ratio)
     reasoning = for_model(workload.reasoning_tokens, ratio) if model.reasoning else 0
     last = workload.calls_per_task - 1
-    calls = []
+    calls: list[CallTokens] = []
     for k in range(workload.calls_per_task):
         prompt = for_model(workload.prompt_tokens(k), ratio)
         first_cold = k == 0 and not workload.warm_cache
@@ -368,17 +389,22 @@ def usages(model: ModelEntry, workload: Workload, *, caching: bool = True) -> li
             else:
                 read = prefix if use_cache and not first_cold else 0
             write = prompt - read if k < last else 0
-            calls.append(Usage(prompt - read - write, cache_read_tokens=read,
-                               cache_write_5m_tokens=write, output_tokens=output,
-                               reasoning_tokens=reasoning))
+            calls.append(CallTokens(prompt - read - write, cache_read_tokens=read,
+                                    cache_write_5m_tokens=write, output_tokens=output,
+                                    reasoning_tokens=reasoning))
             continue
         if not use_cache:
-            calls.append(Usage(prompt, output_tokens=output, reasoning_tokens=reasoning))
+            calls.append(CallTokens(prompt, output_tokens=output, reasoning_tokens=reasoning))
             continue
-        calls.append(Usage(prompt - prefix, cache_read_tokens=0 if first_cold else prefix,
-                           cache_write_5m_tokens=prefix if first_cold else 0,
-                           output_tokens=output, reasoning_tokens=reasoning))
+        calls.append(CallTokens(prompt - prefix, cache_read_tokens=0 if first_cold else prefix,
+                                cache_write_5m_tokens=prefix if first_cold else 0,
+                                output_tokens=output, reasoning_tokens=reasoning))
     return calls
+
+
+def usages(model: ModelEntry, workload: Workload, *, caching: bool = True) -> list[Usage]:
+    """One Usage per call of one task, in the model's own tokens."""
+    return [c.usage() for c in call_tokens(model, workload, caching=caching)]
 
 
 def fits(model: ModelEntry, workload: Workload) -> list[str]:
