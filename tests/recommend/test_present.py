@@ -23,9 +23,10 @@ def rec():
 
 
 def test_money_reads_one_way() -> None:
-    assert money(0.000123) == "$0.000123"
+    assert money(0.000123) == "$0.00012"
     assert money(0.0004) == "$0.0004"  # a cheap per-task cost never reads $0.0000
-    assert money(0.72) == "$0.72"
+    assert money(0.0567) == "$0.057"
+    assert money(0.864) == "$0.86" and money(0.72) == "$0.72"
     assert money(12.5) == "$12.50"
     assert money(123.45) == "$123.45"  # no "$123" beside "$123.45"
     assert money(12345.4) == "$12,345"
