@@ -409,21 +409,6 @@ class CatalogStore:
             expected_revision=self.revision(original.model_id), reverts=audit_id,
         )
 
-    def propose_import(self, sources: dict[str, Path | None]) -> Any:
-        """A reviewable change set from importers; see ``council.catalog.review``."""
-        from council.catalog.review import propose_import
-
-        return propose_import(self, sources)
-
-    def apply_import(self, change_set: Any, *, editor: Editor, reason: str,
-                     accept: list[str] | tuple[str, ...] = (), apply_all: bool = False,
-                     today: date | None = None) -> list[AuditEntry]:
-        """Apply reviewed changes from an import; see ``council.catalog.review``."""
-        from council.catalog.review import apply_import
-
-        return apply_import(self, change_set, editor=editor, reason=reason, accept=accept,
-                            apply_all=apply_all, today=today)
-
     def replace_models(self, new_models: dict[str, ModelEntry], *, editor: Editor, reason: str,
                        evidence_url: str | None = None, origin: str,
                        remove: frozenset[str] = frozenset(),

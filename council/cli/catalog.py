@@ -313,14 +313,16 @@ def import_cmd(sources: tuple[str, ...], paths_given: tuple[str, ...], accept: t
     Example: council catalog import --source litellm --path model_prices_and_context_window.json
     --json
     """
+    from council.catalog.review import apply_import, propose_import
+
     store = _store(db_path)
-    change_set = store.propose_import(_source_paths(sources, paths_given))
+    change_set = propose_import(store, _source_paths(sources, paths_given))
     applied = []
     if accept or apply_all:
         if not editor or not reason:
             raise click.UsageError("applying an import needs --editor and --reason")
-        applied = store.apply_import(change_set, editor=_editor(editor), reason=reason,
-                                     accept=list(accept), apply_all=apply_all)
+        applied = apply_import(store, change_set, editor=_editor(editor), reason=reason,
+                               accept=list(accept), apply_all=apply_all)
     if as_json:
         _echo_json({**change_set.to_dict(), "applied": [a.to_dict() for a in applied]})
         return

@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from council.catalog import review
 from council.catalog.editors import Editor, authenticate
 from council.errors import ConflictError, CouncilError
 from council.ui import state, tables
@@ -176,7 +177,8 @@ def _imports(store: Any, editor: Editor | None) -> None:
                              default=["genai-prices"], key="import_sources")
     if st.button("Propose import", key="propose_import", disabled=not sources):
         with shown_errors(), st.spinner("Reading sources..."):
-            st.session_state["change_set"] = store.propose_import({s: None for s in sources})
+            st.session_state["change_set"] = review.propose_import(
+                store, {s: None for s in sources})
     change_set = st.session_state.get("change_set")
     if change_set is None:
         return
@@ -199,8 +201,8 @@ def _imports(store: Any, editor: Editor | None) -> None:
         reason = st.text_input("Reason (required)")
         if st.form_submit_button("Apply"):
             with shown_errors():
-                applied = store.apply_import(change_set, editor=editor, reason=reason,
-                                             accept=accept, apply_all=apply_all)
+                applied = review.apply_import(store, change_set, editor=editor, reason=reason,
+                                              accept=accept, apply_all=apply_all)
                 st.success(f"Applied {len(applied)} changes.")
                 st.session_state.pop("change_set", None)
 
