@@ -108,3 +108,20 @@ def test_cli_voters_are_priced_from_the_catalog(env: Path,
         assert line.endswith(f"({money(vote['cost_usd'])})") and money(vote["cost_usd"]) != "$0"
     finally:
         fake.stop()
+
+
+def test_a_damaged_outcome_model_is_a_warning_unless_named(
+        env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in the app: the default outcome model unreadable -> the catalog answers, with a
+    warning; an outcome model named with --outcome-model must read."""
+    broken = env / "models" / "outcomes"
+    broken.mkdir(parents=True)
+    (broken / "meta.json").write_text("{not json")
+    monkeypatch.setenv("COUNCIL_ARTIFACTS", str(env / "models"))
+    result = CliRunner().invoke(cli, ["recommend", "summarise meeting notes", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.stderr and "council train" in result.stderr
+    data = json.loads(result.stdout)
+    assert {c["adequacy_source"] for c in data["candidates"]} == {"catalog"}
+    named = CliRunner().invoke(cli, ["recommend", "x", "--outcome-model", str(broken)])
+    assert named.exit_code != 0 and "meta.json" in named.output
