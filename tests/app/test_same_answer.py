@@ -25,6 +25,7 @@ def _untimed(data: dict) -> dict:
     return data
 
 
+@pytest.mark.slow
 def test_cli_and_app_give_identical_json(council_home: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     fake = FakeProviders().start()
