@@ -30,6 +30,13 @@ than this prior. The scales are not the same (its difficulty is anchored to sd 1
 benchmark prompts, and its per-model corrections carry part of the variance), so k is kept;
 refitting k on the team's own feedback is an open item. Where a trained outcome model
 covers a model, its calibrated P(success) replaces this one (source "outcomes").
+
+Estimated skills. A skill with no public measurement behind it (``QualityScore.estimated``,
+see council.catalog.evidence) is uncertain itself: its sd, ESTIMATE_SD, adds to the
+denominator as the difficulty's does, so an estimated level pulls P toward 1/2, and the
+source reads "catalog-estimate". ESTIMATE_SD is measured: the RMS gap between the curator's
+estimates and the evidence-derived levels of the same model-skills
+(training/reports/evidence_link.md).
 """
 
 from __future__ import annotations
@@ -44,6 +51,8 @@ from council.categories import skill_for
 SLOPE = 1.0  # k: probit slope per difficulty level
 MIN_CATEGORY_P = 0.05
 CATALOG = "catalog"
+CATALOG_ESTIMATE = "catalog-estimate"  # the deciding skill has no public measurement
+ESTIMATE_SD = 1.03  # levels: RMS of estimate - measured over 447 model-skills (evidence_link.md)
 
 
 def phi(x: float) -> float:
@@ -52,13 +61,14 @@ def phi(x: float) -> float:
 
 
 def p_adequate(skill: float, difficulty: float, difficulty_sd: float,
-               slope: float = SLOPE) -> float:
-    """P(success) with difficulty ~ N(difficulty, sd) integrated out (see module docstring)."""
-    if not all(math.isfinite(v) for v in (skill, difficulty, difficulty_sd, slope)):
+               slope: float = SLOPE, skill_sd: float = 0.0) -> float:
+    """P(success) with difficulty ~ N(difficulty, sd) (and skill ~ N(skill, skill_sd))
+    integrated out (see module docstring)."""
+    if not all(math.isfinite(v) for v in (skill, difficulty, difficulty_sd, slope, skill_sd)):
         raise ValueError("skill, difficulty, sd and slope must be finite")
-    if slope <= 0 or difficulty_sd < 0:
+    if slope <= 0 or difficulty_sd < 0 or skill_sd < 0:
         raise ValueError("slope must be > 0 and sd >= 0")
-    scale = math.sqrt(1.0 / slope**2 + difficulty_sd**2)
+    scale = math.sqrt(1.0 / slope**2 + difficulty_sd**2 + skill_sd**2)
     return phi((skill - difficulty) / scale)
 
 
@@ -91,11 +101,25 @@ class CatalogAdequacy:
     def p_for(self, model: object) -> float:
         a = self.assessment
         return sum(w * p_adequate(model.skill(skill_for(c)),  # type: ignore[attr-defined]
-                                  a.difficulty, a.difficulty_sd)
+                                  a.difficulty, a.difficulty_sd,
+                                  skill_sd=ESTIMATE_SD if is_estimated(model, skill_for(c))
+                                  else 0.0)
                    for c, w in self.weights.items())
+
+    def source_for(self, model: object) -> str:
+        """CATALOG_ESTIMATE when the skill of the heaviest category is not measured."""
+        top = max(self.weights, key=self.weights.__getitem__)
+        return CATALOG_ESTIMATE if is_estimated(model, skill_for(top)) else CATALOG
 
     def p_success(self, description: str, model_ids: Sequence[str]) -> dict[str, float]:
         return {m: self.p_for(self.models[m]) for m in model_ids if m in self.models}
+
+
+def is_estimated(model: object, skill: str) -> bool:
+    """Whether a model's level in a skill is a curator estimate (no public measurement)."""
+    quality = getattr(model, "quality", None)
+    score = quality.get(skill) if isinstance(quality, Mapping) else None
+    return bool(getattr(score, "estimated", False))
 
 
 def adequacies(description: str, models: Mapping[str, object], assessment: Assessment,
@@ -112,5 +136,5 @@ def adequacies(description: str, models: Mapping[str, object], assessment: Asses
     catalog = CatalogAdequacy(assessment, models)
     for model_id, model in models.items():
         if model_id not in result:
-            result[model_id] = (catalog.p_for(model), CATALOG)
+            result[model_id] = (catalog.p_for(model), catalog.source_for(model))
     return result

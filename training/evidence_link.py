@@ -60,8 +60,9 @@ NEW_IDS = ("claude-opus-5-5", "claude-sonnet-5-5", "claude-haiku-5-5", "gpt-6.1-
 
 
 def benchmark_of(source: str) -> str:
-    s = source.split("/")[-1]
-    return "mmlu" if s.startswith("mmlu") else s.split(".")[0]
+    if source.startswith("mmlu"):
+        return "mmlu"
+    return source.split("/")[-1].split(".")[0]
 
 
 def read_outcomes(data: Path) -> tuple[dict, dict]:
@@ -141,7 +142,8 @@ def predict_slow(a: float, b: float, ratings: dict[str, float], reading: dict) -
 _ARRAYS: dict[int, tuple] = {}
 
 
-def predict(a: float, b: float, ratings: dict[str, float], reading: dict) -> float:
+def predict(a: float, b: float, ratings: dict[str, float], reading: dict,
+            offset: float = 0.0) -> float:
     """predict_slow, vectorised (the fit calls it ~10^5 times); a test of equality is in main."""
     from scipy.special import ndtr
 
@@ -154,24 +156,42 @@ def predict(a: float, b: float, ratings: dict[str, float], reading: dict) -> flo
     d, scale, w = arr
     r = np.array([ratings[s] for s in SKILLS])[None, :]
     levels = np.clip(a + b * (r - RATING_CENTER) / 100.0, 1.0, 5.0)
-    return float((ndtr((levels - d) / scale) * w).sum(axis=1).mean())
+    return float((ndtr((levels - d - offset) / scale) * w).sum(axis=1).mean())
 
 
-def fit(cells: list[tuple[str, str, int, int]], ratings, reads) -> tuple[float, float]:
+def fit(cells: list[tuple[str, str, int, int]], ratings, reads,
+        offsets: bool = False) -> tuple[float, float, dict[str, float]]:
+    """(intercept, slope, per-benchmark difficulty offsets) by binomial likelihood.
+
+    With ``offsets`` each benchmark's difficulty may shift (the shifts sum to zero, so the
+    classifier's mean reading stays the zero point): the slope is then learnt from how models
+    differ within a benchmark, not from how the classifier ranks benchmarks.
+    """
     from scipy.optimize import minimize
 
+    benches = sorted({c[1] for c in cells})
+
+    def unpack(theta: np.ndarray) -> tuple[float, float, dict[str, float]]:
+        shift = {bn: 0.0 for bn in benches}
+        if offsets:
+            free = [*theta[2:], -float(np.sum(theta[2:]))]
+            shift = dict(zip(benches, free, strict=True))
+        return float(theta[0]), float(math.exp(theta[1])), shift
+
     def nll(theta: np.ndarray) -> float:
-        a, b = float(theta[0]), float(math.exp(theta[1]))
+        a, b, shift = unpack(theta)
         loss = 0.0
         for model, bench, k, n in cells:
-            p = min(max(predict(a, b, ratings[model], reads[bench]), 1e-6), 1 - 1e-6)
+            p = predict(a, b, ratings[model], reads[bench], shift[bench])
+            p = min(max(p, 1e-6), 1 - 1e-6)
             loss -= k * math.log(p) + (n - k) * math.log(1 - p)
         return loss
 
-    best = min((minimize(nll, np.array([a0, math.log(0.35)]), method="Nelder-Mead",
-                         options={"xatol": 1e-4, "fatol": 1e-3, "maxiter": 400})
+    extra = [0.0] * (len(benches) - 1) if offsets else []
+    best = min((minimize(nll, np.array([a0, math.log(0.35), *extra]), method="Nelder-Mead",
+                         options={"xatol": 1e-4, "fatol": 1e-3, "maxiter": 3000})
                 for a0 in (3.5, 4.5)), key=lambda r: r.fun)
-    return float(best.x[0]), float(math.exp(best.x[1]))
+    return unpack(best.x)
 
 
 def fit_crosswalks(evidence, routing: set[str]) -> dict[str, Crosswalk]:
@@ -236,57 +256,85 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print("no Arena rating for:", ", ".join(missing))
 
-    a, b = fit(cells, ratings, reads)
-    print(f"fit on {len(cells)} cells: level = {a:.3f} + {b:.3f} x (rating - 1300)/100")
+    a_fit, b_fit, _ = fit(cells, ratings, reads)
+    a_off, b_off, shift = fit(cells, ratings, reads, offsets=True)
+    print(f"fit on {len(cells)} cells, classifier as read: level = {a_fit:.3f} + {b_fit:.3f} "
+          f"x (rating - 1300)/100; with benchmark offsets: {a_off:.3f} + {b_off:.3f}, "
+          + ", ".join(f"{k} {v:+.2f}" for k, v in shift.items()))
     model0, bench0 = cells[0][0], cells[0][1]
-    fast, slow = predict(a, b, ratings[model0], reads[bench0]), predict_slow(
-        a, b, ratings[model0], reads[bench0])
+    fast, slow = predict(a_fit, b_fit, ratings[model0], reads[bench0]), predict_slow(
+        a_fit, b_fit, ratings[model0], reads[bench0])
     assert abs(fast - slow) < 1e-9, (fast, slow)
-    held = {}
+    # The shipped link: the slope learnt within benchmarks, the zero point from the rubric
+    # (level 5 = "where even the strongest models often fail": the best-rated model is 5.0).
+    top = max(r.score for f in evidence.files for r in f.rows
+              if r.benchmark == "lmarena-text:overall")
+    a_ship = 5.0 - b_off * (top - RATING_CENTER) / 100.0
+    print(f"shipped: level = {a_ship:.3f} + {b_off:.3f} x (rating - 1300)/100 "
+          f"(best overall rating {top} = level 5)")
+
+    held: dict[str, tuple] = {}
     groups = defaultdict(list)
     for model in ratings:
         groups[round(ratings[model]["chat"], 1), round(ratings[model]["coding"], 1)].append(model)
     for members in groups.values():
         train = [c for c in cells if c[0] not in members]
-        ha, hb = fit(train, ratings, reads)
+        fa, fb, _ = fit(train, ratings, reads)
+        oa, ob, osh = fit(train, ratings, reads, offsets=True)
         for model in members:
-            held[model] = (ha, hb)
-        print(f"  without {', '.join(members)}: {ha:.3f} + {hb:.3f}", flush=True)
+            held[model] = (fa, fb, oa, ob, osh)
+        print(f"  without {', '.join(members)}: {fa:.3f} + {fb:.3f}; offsets {oa:.3f} + "
+              f"{ob:.3f}", flush=True)
+
+    def lv(a: float, b: float, r: float) -> float:
+        return round(min(max(a + b * (r - RATING_CENTER) / 100, 1.0), 5.0), 2)
 
     table = []
     for model, bench, k, n in cells:
-        ha, hb = held[model]
+        fa, fb, oa, ob, osh = held[model]
+        rt = ratings[model]
         table.append({
             "model": model, "benchmark": bench, "n": n, "measured": round(k / n, 4),
-            "predicted": round(predict(a, b, ratings[model], reads[bench]), 4),
-            "predicted_held_out": round(predict(ha, hb, ratings[model], reads[bench]), 4),
-            "rating_reasoning": ratings[model]["reasoning"],
-            "rating_coding": ratings[model]["coding"],
-            "level_reasoning": round(min(max(a + b * (ratings[model]["reasoning"] - 1300) / 100,
-                                             1), 5), 2),
-            "level_coding": round(min(max(a + b * (ratings[model]["coding"] - 1300) / 100, 1),
-                                      5), 2)})
-    err = np.array([t["predicted_held_out"] - t["measured"] for t in table])
-    meas = np.array([t["measured"] for t in table])
-    pred = np.array([t["predicted_held_out"] for t in table])
-    by_bench = {}
-    for bench in sorted({t["benchmark"] for t in table}):
-        rows = [t for t in table if t["benchmark"] == bench]
-        e = np.array([t["predicted_held_out"] - t["measured"] for t in rows])
-        r = (float(np.corrcoef([t["measured"] for t in rows],
-                               [t["predicted_held_out"] for t in rows])[0, 1])
-             if len(rows) > 2 else float("nan"))
-        by_bench[bench] = {"cells": len(rows), "mean_error": round(float(e.mean()), 3),
-                           "mae": round(float(np.abs(e).mean()), 3),
-                           "pearson": round(r, 3) if math.isfinite(r) else None,
-                           "mean_difficulty": round(float(np.mean(reads[bench]["d"])), 2)}
+            "fitted_held_out": round(predict(fa, fb, rt, reads[bench]), 4),
+            "offsets_held_out": round(predict(oa, ob, rt, reads[bench], osh[bench]), 4),
+            "shipped": round(predict(a_ship, b_off, rt, reads[bench]), 4),
+            "rating_reasoning": rt["reasoning"], "rating_coding": rt["coding"],
+            "level_fitted": [lv(a_fit, b_fit, rt["reasoning"]), lv(a_fit, b_fit, rt["coding"])],
+            "level_shipped": [lv(a_ship, b_off, rt["reasoning"]),
+                              lv(a_ship, b_off, rt["coding"])]})
+    summary = {}
+    for col in ("fitted_held_out", "offsets_held_out", "shipped"):
+        err = np.array([t[col] - t["measured"] for t in table])
+        meas = np.array([t["measured"] for t in table])
+        pred = np.array([t[col] for t in table])
+        per = {}
+        for bench in sorted({t["benchmark"] for t in table}):
+            rows = [t for t in table if t["benchmark"] == bench]
+            e = np.array([t[col] - t["measured"] for t in rows])
+            r = (float(np.corrcoef([t["measured"] for t in rows], [t[col] for t in rows])[0, 1])
+                 if len(rows) > 2 else float("nan"))
+            per[bench] = {"cells": len(rows), "mean_error": round(float(e.mean()), 3),
+                          "mae": round(float(np.abs(e).mean()), 3),
+                          "pearson": round(r, 3) if math.isfinite(r) else None}
+        summary[col] = {"mae": round(float(np.abs(err).mean()), 3),
+                        "mean_error": round(float(err.mean()), 3),
+                        "pearson": round(float(np.corrcoef(meas, pred)[0, 1]), 3),
+                        "by_benchmark": per}
+    difficulty = {bench: round(float(np.mean(reads[bench]["d"])), 2) for bench in reads}
 
     routing_ids = set(ratings) | {"mixtral-8x7b-instruct"}
     crosswalks = fit_crosswalks(evidence, routing_ids)
     link = Link(fitted=date.today(), by="training/evidence_link.py --data <shared>/routing",
-                intercept=round(a, 3), slope=round(b, 3), crosswalks=crosswalks,
-                fit={"cells": len(cells), "held_out_mae": round(float(np.abs(err).mean()), 3),
-                     "held_out_pearson": round(float(np.corrcoef(meas, pred)[0, 1]), 3),
+                intercept=round(a_ship, 3), slope=round(b_off, 3), crosswalks=crosswalks,
+                fit={"cells": len(cells), "anchor_rating": top,
+                     "classifier_anchored": {"intercept": round(a_fit, 3),
+                                             "slope": round(b_fit, 3)},
+                     "with_benchmark_offsets": {"intercept": round(a_off, 3),
+                                                "slope": round(b_off, 3),
+                                                "offsets": {k: round(v, 3)
+                                                            for k, v in shift.items()}},
+                     "held_out": {k: {x: v[x] for x in ("mae", "mean_error", "pearson")}
+                                  for k, v in summary.items()},
                      "theory_slope": round(THEORY_SLOPE, 3)})
     est = estimate_errors(args.catalog, evidence, link)
     link = link.model_copy(update={"fit": {**link.fit, "estimate_vs_evidence": est}})
@@ -305,7 +353,8 @@ def main(argv: list[str] | None = None) -> int:
     new_rows = {m: sorted({r.benchmark for r, _ in evidence.rows_for(m)}) for m in NEW_IDS}
     clipped = sorted({(m.id, s) for m in catalog.models if m.status == "active"
                       for s, q in m.quality.items() if not q.estimated and q.skill >= 5.0})
-    report = {"link": link.model_dump(mode="json"), "cells": table, "by_benchmark": by_bench,
+    report = {"link": link.model_dump(mode="json"), "cells": table, "summary": summary,
+              "classifier_mean_difficulty": difficulty,
               "coverage": {"measured": cov.measured, "total": cov.total,
                            "share": round(cov.share, 3),
                            "estimated": {k: list(v) for k, v in cov.estimated_by_model.items()}},
@@ -321,27 +370,46 @@ def main(argv: list[str] | None = None) -> int:
 
 def render(rep: dict, est: dict) -> str:
     link, fit_ = rep["link"], rep["link"]["fit"]
+    ca, wo = fit_["classifier_anchored"], fit_["with_benchmark_offsets"]
     lines = ["# Evidence -> level link, checked against outcomes", "",
-             "Written by `training/evidence_link.py --data ../shared/routing`.", "",
-             f"**Link:** level = {link['intercept']} + {link['slope']} x (Arena rating - 1300)"
-             f" / 100, clipped to [1, 5]; fitted on {fit_['cells']} model x benchmark cells "
-             f"(Bradley-Terry theory would give a slope of {fit_['theory_slope']}).", "",
-             "Predicted = the catalog's adequacy (probit, slope 1) of the model's linked level "
-             "against the local classifier's difficulty reading of each prompt (a fixed sample "
-             "per benchmark), averaged over the classifier's category weights. "
-             "*Held out* = the link refitted without that model.", "",
-             "| model | benchmark | n | measured | predicted | held out | level (reasoning / "
-             "coding) |", "|---|---|---|---|---|---|---|"]
+             "Written by `training/evidence_link.py --data ../shared/routing`; numbers below are "
+             "its output.", "",
+             "Predictions use the catalog's own adequacy (`council.adequacy.p_adequate`, probit "
+             "slope 1) of each model's linked level (its LMArena rating in the skill's category) "
+             "against the local classifier's difficulty reading of each prompt (80 per "
+             "benchmark, fixed seed), averaged over the classifier's category weights. "
+             "*Held out* = refitted without that model.", "",
+             "| link | intercept (level at 1300) | slope (levels / 100 points) |",
+             "|---|---|---|",
+             f"| A. fitted, classifier's difficulty as read | {ca['intercept']} | {ca['slope']} |",
+             f"| B. fitted with a difficulty offset per benchmark (sum 0) | {wo['intercept']} | "
+             f"{wo['slope']} |",
+             f"| **shipped**: slope of B, level 5.0 at the best overall rating "
+             f"({fit_['anchor_rating']}) | {link['intercept']} | {link['slope']} |",
+             f"| Bradley-Terry theory (preference logit = success logit) | | "
+             f"{fit_['theory_slope']} |", "",
+             "Benchmark offsets of B (levels added to the classifier's reading): "
+             + ", ".join(f"{k} {v:+.2f}" for k, v in wo["offsets"].items()) + ".", "",
+             "| model | benchmark | n | measured | A held out | B held out | shipped | "
+             "level A (reas./coding) | level shipped |", "|---|---|---|---|---|---|---|---|---|"]
     for t in rep["cells"]:
         lines.append(f"| {t['model']} | {t['benchmark']} | {t['n']} | {t['measured']:.3f} | "
-                     f"{t['predicted']:.3f} | {t['predicted_held_out']:.3f} | "
-                     f"{t['level_reasoning']} / {t['level_coding']} |")
-    lines += ["", f"Held out over all cells: MAE {fit_['held_out_mae']}, Pearson "
-              f"{fit_['held_out_pearson']}.", "", "| benchmark | cells | mean error (pred - "
-              "meas) | MAE | Pearson | classifier's mean difficulty |", "|---|---|---|---|---|---|"]
-    for bench, s in rep["by_benchmark"].items():
-        lines.append(f"| {bench} | {s['cells']} | {s['mean_error']:+.3f} | {s['mae']} | "
-                     f"{s['pearson']} | {s['mean_difficulty']} |")
+                     f"{t['fitted_held_out']:.3f} | {t['offsets_held_out']:.3f} | "
+                     f"{t['shipped']:.3f} | {t['level_fitted'][0]} / {t['level_fitted'][1]} | "
+                     f"{t['level_shipped'][0]} / {t['level_shipped'][1]} |")
+    lines += ["", "| predictions | MAE | mean error (pred - meas) | Pearson |",
+              "|---|---|---|---|"]
+    names = {"fitted_held_out": "A held out", "offsets_held_out": "B held out",
+             "shipped": "shipped"}
+    for col, v in rep["summary"].items():
+        lines.append(f"| {names[col]} | {v['mae']} | {v['mean_error']:+.3f} | {v['pearson']} |")
+    lines += ["", "| benchmark | classifier's mean difficulty | A: mean error / Pearson | "
+              "B: mean error / Pearson | shipped: mean error / Pearson |",
+              "|---|---|---|---|---|"]
+    for bench, d in rep["classifier_mean_difficulty"].items():
+        cols = [rep["summary"][c]["by_benchmark"].get(bench) for c in names]
+        lines.append(f"| {bench} | {d} | " + " | ".join(
+            f"{c['mean_error']:+.3f} / {c['pearson']}" if c else "" for c in cols) + " |")
     lines += ["", "## Crosswalks (percent benchmarks onto the Arena scale)", "",
               "| benchmark | onto | models | r | rating = a + b x logit(score) |",
               "|---|---|---|---|---|"]
@@ -352,7 +420,7 @@ def render(rep: dict, est: dict) -> str:
     lines += ["", "## Coverage", "",
               f"Active models' per-skill levels citing a measurement: {cov['measured']} of "
               f"{cov['total']} ({100 * cov['share']:.1f}%).", "",
-              f"Levels at the top of the scale (5.0, clipped): {len(rep['levels_at_5'])}.", "",
+              f"Measured levels clipped at 5.0: {len(rep['levels_at_5'])}.", "",
               "Estimated (no public measurement): "
               + "; ".join(f"{m}: {', '.join(s)}" for m, s in cov["estimated"].items()), "",
               f"Curator estimates vs evidence-derived levels ({est['n']} model-skills): mean "

@@ -123,7 +123,8 @@ def alternatives(rec: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-SOURCE_LABELS = {"outcomes": "outcome model", "catalog": "catalog skill"}
+SOURCE_LABELS = {"outcomes": "outcome model", "catalog": "catalog skill (measured)",
+                 "catalog-estimate": "estimated: no public measurement"}
 
 
 def adequacy_sources(rec: dict[str, Any]) -> dict[str, str]:
@@ -144,7 +145,11 @@ def source_caption(source: Any) -> str:
         return ("From the outcome model: learnt from outcome data and the team's feedback, "
                 "shrunk toward the catalog's estimate.")
     if source == "catalog":
-        return "From the catalog's per-category skill against the council's difficulty."
+        return ("From the catalog's per-category skill (from public measurements) against the "
+                "council's difficulty.")
+    if source == "catalog-estimate":
+        return ("Estimated: no public measurement of this model's skill; the catalog's estimate "
+                "carries a wider uncertainty.")
     return f"Source: {source}." if source else "Source not recorded."
 
 

@@ -76,7 +76,7 @@ def test_the_link_is_monotone_in_the_evidence() -> None:
     assert evidence is not None and evidence.link is not None
     link = evidence.link
     assert link.slope > 0
-    levels = [link.level(r) for r in range(800, 1700, 10)]
+    levels = [link.level(r) for r in range(500, 2000, 10)]
     assert levels == sorted(levels) and levels[0] == 1.0 and levels[-1] == 5.0
     for bench, walk in link.crosswalks.items():
         assert bench in PERCENT_BENCHMARKS and walk.slope > 0
@@ -103,7 +103,8 @@ def test_a_measured_skill_cites_its_source_and_an_unmeasured_one_is_an_estimate(
     assert "someone/leaderboard/data/x.json@0123456789ab" in q["coding"].source
     assert "[independent]" in q["coding"].source
     assert all(q[s].estimated for s in q if s != "coding")
-    assert "no public measurement" in q["writing"].source
+    # gpt-4.1 reasoning was a vendor GPQA figure in the file; with no evidence row it is flagged
+    assert "no public measurement" in q["reasoning"].source
 
 
 def test_without_an_evidence_directory_the_files_are_untouched(catalog_dir: Path) -> None:
