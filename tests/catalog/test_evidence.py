@@ -155,7 +155,13 @@ def test_coverage_of_active_models(catalog) -> None:
     active = [m for m in catalog.models if m.status == "active"]
     assert cov.total == 9 * len(active)
     assert cov.measured == sum(not q.estimated for m in active for q in m.quality.values())
-    assert cov.share >= 0.70, cov.estimated_by_model
+    assert set(cov.estimated_by_model) == {m.id for m in active
+                                           if any(q.estimated for q in m.quality.values())}
+    # Models released after the newest snapshot have no rows yet (docs/catalog.md); among
+    # the active models the evidence files know, nine levels in ten must be measured.
+    evidence = load_evidence(CATALOG_DIR)
+    known = [m for m in catalog.models if evidence.rows_for(m.id)]
+    assert coverage(known).share >= 0.90, coverage(known).estimated_by_model
 
 
 def test_the_page_says_estimated_where_no_measurement_exists(catalog) -> None:
