@@ -166,16 +166,15 @@ def test_coverage_of_active_models(catalog) -> None:
 
 def test_the_page_says_estimated_where_no_measurement_exists(catalog) -> None:
     from council.api import recommend_for
+    from council.present import candidate_points, source_caption
     from council.task import parse_task
-    from council.ui.recview import candidate_rows, source_caption
 
     estimated = coverage(catalog.models).estimated_by_model
     assert "coding" in estimated["mistral-small-4"]
     spec = parse_task(description="write a REST endpoint", runs_per_month=1000)
     a = Assessment(category="code_generation", category_p={"code_generation": 1.0},
                    difficulty=3.0, difficulty_sd=0.5)
-    rows = {r["model"]: r for r in candidate_rows(recommend_for(spec, a, catalog=catalog)
-                                                  .to_dict())}
+    rows = {r["model"]: r for r in candidate_points(recommend_for(spec, a, catalog=catalog))}
     assert rows["mistral-small-4"]["adequacy from"] == "estimated: no public measurement"
     assert rows["gpt-5.5"]["adequacy from"] == "catalog skill (measured)"
     assert source_caption(CATALOG_ESTIMATE).startswith("Estimated: no public measurement")
