@@ -103,6 +103,7 @@ NAMES: dict[str, dict[str, list[str]]] = {
     "gemini-3.5-flash": {"arena": ["gemini-3.5-flash-high", "gemini-3.5-flash-medium"],
                          "aa": ["gemini-3-5-flash", "gemini-3-5-flash-medium"]},
     "gemini-3.5-flash-lite": {"arena": ["gemini-3.5-flash-lite"], "aa": ["gemini-3-5-flash-lite"]},
+    "gemini-3.6-flash": {"arena": ["gemini-3.6-flash-high"], "aa": ["gemini-3-6-flash"]},
     # OpenAI
     "gpt-4.1": {"arena": ["gpt-4.1-2025-04-14"], "aa": ["gpt-4-1"]},
     "gpt-4.1-mini": {"arena": ["gpt-4.1-mini-2025-04-14"], "aa": ["gpt-4-1-mini"]},
@@ -131,12 +132,15 @@ NAMES: dict[str, dict[str, list[str]]] = {
     "grok-4-1-fast-non-reasoning": {"arena": [], "aa": ["grok-4-1-fast"]},
     "grok-4-1-fast-reasoning": {"arena": ["grok-4-1-fast-reasoning"],
                                 "aa": ["grok-4-1-fast-reasoning"]},
+    "grok-4.20": {"arena": ["grok-4.20-beta-0309-reasoning", "grok-4.20-beta1"],
+                  "aa": ["grok-4-20", "grok-4-20-0309"]},
     "grok-4.3": {"arena": ["grok-4.3"], "aa": ["grok-4-3"]},
     "grok-4.5": {"arena": ["grok-4.5"], "aa": ["grok-4-5"]},
     "grok-4.6": {"arena": ["grok-4.6-high"], "aa": ["grok-4-6"]},
     "grok-code-fast-1": {"arena": [], "aa": ["grok-code-fast-1"]},
     # Moonshot
     "kimi-k2.6": {"arena": ["kimi-k2.6"], "aa": ["kimi-k2-6"]},
+    "kimi-k2.7-code": {"arena": [], "aa": ["kimi-k2-7-code"]},
     "kimi-k3": {"arena": ["kimi-k3-max"], "aa": ["kimi-k3"]},
     # Meta (served by Groq / Together) and Muse
     "llama-3.1-8b-groq": {"arena": ["llama-3.1-8b-instruct"], "aa": ["llama-3-1-instruct-8b"]},
@@ -150,6 +154,7 @@ NAMES: dict[str, dict[str, list[str]]] = {
     "muse-spark-1.2": {"arena": ["muse-spark-1.2 (xHigh)"], "aa": ["muse-spark-1-2"]},
     # Mistral
     "ministral-8b": {"arena": [], "aa": ["ministral-3-8b"]},
+    "ministral-14b-2512": {"arena": [], "aa": ["ministral-3-14b"]},
     "mistral-large-3": {"arena": ["mistral-large-3"], "aa": ["mistral-large-3"]},
     "mistral-medium-3-5": {"arena": ["mistral-medium-3.5"], "aa": ["mistral-medium-3-5"]},
     "mistral-small-4": {"arena": [], "aa": ["mistral-small-4", "mistral-small-4-non-reasoning"]},
@@ -157,6 +162,7 @@ NAMES: dict[str, dict[str, list[str]]] = {
     "qwen3-32b-groq": {"arena": ["qwen3-32b"],
                        "aa": ["qwen3-32b-instruct", "qwen3-32b-instruct-reasoning"]},
     "qwen3.6-plus-together": {"arena": ["qwen3.6-plus"], "aa": ["qwen3-6-plus"]},
+    "minimax-m2.7": {"arena": ["minimax-m2.7"], "aa": ["minimax-m2-7"]},
     "minimax-m3": {"arena": ["minimax-m3"], "aa": ["minimax-m3"]},
 }
 
