@@ -20,6 +20,7 @@ from typing import Any, Protocol
 import sqlite_utils
 
 from council.errors import InvalidInput, NotFound
+from council.redact import redact, redact_data
 from council.task import TaskSpec, parse_task
 
 SHARE_ID_LENGTH = 10
@@ -27,12 +28,6 @@ _ALPHABET = string.ascii_letters + string.digits + "-_"
 _SHARE_ID_RE = re.compile(rf"^[A-Za-z0-9_-]{{{SHARE_ID_LENGTH}}}$")
 MAX_NOTE_CHARS = 2_000
 
-# Strings that look like API keys never reach the database (and so never a shared link).
-_KEY_PATTERN = re.compile(
-    r"(sk-ant-[A-Za-z0-9_-]{8,}|sk-[A-Za-z0-9_-]{16,}|xai-[A-Za-z0-9]{16,}"
-    r"|AIza[0-9A-Za-z_-]{30,}|gsk_[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{16,})"
-)
-REDACTED = "[redacted]"
 
 
 class HasToDict(Protocol):
@@ -74,9 +69,49 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS feedback_share ON feedback (share_id)")
 
 
+def _scrub_secrets(db: sqlite_utils.Database) -> None:
+    """Mask API keys in rows stored before every vote was redacted in the voter layer
+    (a provider's 401 repeating the key went into the votes, the notes and the exports)."""
+    scrub_stored(db)
+
+
 MIGRATIONS: list[tuple[str, Any]] = [
     ("store_001_recommendations_feedback", _create_tables),
+    ("store_002_scrub_secrets", _scrub_secrets),
 ]
+
+
+def scrub_stored(db: sqlite_utils.Database, extra: tuple[str, ...] = ()) -> int:
+    """Mask key shapes, registered keys and ``extra`` in every stored text column; returns
+    how many rows changed. Runs inside the caller's transaction."""
+    changed = 0
+    rows = db.execute("SELECT share_id, description, spec_json, rec_json "
+                      "FROM recommendations").fetchall()
+    for share_id, *texts in rows:
+        clean = [_scrub_json(t, extra) if i else redact(t, extra) for i, t in enumerate(texts)]
+        if clean != texts:
+            db.execute("UPDATE recommendations SET description = ?, spec_json = ?, rec_json = ? "
+                       "WHERE share_id = ?", [*clean, share_id])
+            changed += 1
+    for row_id, note, model_id in db.execute(
+            "SELECT id, note, model_id FROM feedback").fetchall():
+        clean_note, clean_model = redact(note, extra), redact(model_id, extra)
+        if (clean_note, clean_model) != (note, model_id):
+            db.execute("UPDATE feedback SET note = ?, model_id = ? WHERE id = ?",
+                       [clean_note, clean_model, row_id])
+            changed += 1
+    return changed
+
+
+def _scrub_json(text: str, extra: tuple[str, ...]) -> str:
+    """Redact inside the decoded JSON (so escapes in the text cannot hide a key), re-encoded
+    only when something changed."""
+    try:
+        data = json.loads(text)
+    except (TypeError, ValueError):
+        return redact(text, extra)
+    clean = redact_data(data, extra)
+    return text if clean == data else json.dumps(clean, sort_keys=True)
 
 
 # ---------------------------------------------------------------- share ids
@@ -120,17 +155,6 @@ def _clip(text: str, limit: int = 40) -> str:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def scrub_keys(value: Any) -> Any:
-    """Copy of a JSON-like value with anything that looks like an API key redacted."""
-    if isinstance(value, str):
-        return _KEY_PATTERN.sub(REDACTED, value)
-    if isinstance(value, dict):
-        return {k: scrub_keys(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [scrub_keys(v) for v in value]
-    return value
 
 
 def _as_dict(rec: HasToDict | dict[str, Any]) -> dict[str, Any]:
@@ -205,8 +229,8 @@ class StoredRecommendation:
 def save_recommendation(db: sqlite_utils.Database, spec: TaskSpec,
                         rec: HasToDict | dict[str, Any]) -> str:
     """Store the spec and the full recommendation; return its new share id."""
-    data = scrub_keys(_as_dict(rec))
-    spec_data = scrub_keys(spec.model_dump(mode="json"))
+    data = redact_data(_as_dict(rec))
+    spec_data = redact_data(spec.model_dump(mode="json"))
     summary = summarise(data)
     row = {
         "created_at": _now(),
@@ -280,7 +304,7 @@ def add_feedback(db: sqlite_utils.Database, share_id: str, model_id: str, adequa
         cursor = db.execute(
             "INSERT INTO feedback (share_id, model_id, adequate, note, created_at) "
             "VALUES (?, ?, ?, ?, ?)",
-            [share_id, model_id.strip(), int(adequate), scrub_keys(note), _now()],
+            [share_id, model_id.strip(), int(adequate), redact_data(note), _now()],
         )
     return int(cursor.lastrowid)
 

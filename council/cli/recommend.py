@@ -151,8 +151,9 @@ def _voters(voters_file: Path | None) -> list[Any]:
     if voters_file is not None and not voters_file.exists():
         raise InvalidInput(f"--voters: file not found: {voters_file}")
     path = voters_file or paths().voters_file
-    if path is None or not Path(path).exists():
+    if path is None:
         return []  # no voters configured: the local classifier alone is the council
+    # A missing or invalid file named by COUNCIL_VOTERS is an error here, never ignored.
     from council.assess.voters import load_voters
 
     return load_voters(path)

@@ -152,16 +152,18 @@ def secrets() -> Mapping[str, Any]:
 @st.cache_resource(show_spinner=False)
 def _voters(voters_file: str | None, secret_names: tuple[str, ...],
             catalog_version: str | None) -> list[Any]:
-    from council.assess.voters import load_voters
+    from council.assess.voters import voters_for_visitors
 
-    if voters_file is None or not Path(voters_file).exists():
+    if voters_file is None:
         return []
     price_fn = None
     if catalog_version is not None:
         from council.assess.voters.cost import catalog_price_fn
 
         price_fn = catalog_price_fn(get_catalog_store().at_version(catalog_version))
-    return load_voters(Path(voters_file), secrets=secrets(), price_fn=price_fn)
+    # A broken or missing voters file is logged and turns the LLM voters off with a note;
+    # it never blocks a visitor's recommendation.
+    return voters_for_visitors(Path(voters_file), secrets=secrets(), price_fn=price_fn)
 
 
 def get_voters(catalog: Any = None) -> list[Any]:

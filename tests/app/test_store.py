@@ -11,6 +11,7 @@ import pytest
 from council import db as council_db
 from council import store
 from council.errors import InvalidInput, NotFound
+from council.redact import REDACTED
 from council.task import parse_task
 
 
@@ -95,7 +96,7 @@ def test_keys_never_stored(db, db_path: Path) -> None:
         p.read_bytes() for p in Path(db_path).parent.glob("*.db-wal"))
     assert key.encode() not in raw
     loaded = store.load_recommendation(db, share_id)
-    assert store.REDACTED in loaded.rec["explanation"]
+    assert REDACTED in loaded.rec["explanation"]
 
 
 def test_feedback_and_outcomes(db) -> None:

@@ -172,8 +172,9 @@ def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
 
     started = time.perf_counter()
     label = (f"The council is voting ({len(voters)} LLM voters + local classifier)..."
-             if voters else "The local classifier is assessing the task (no LLM voter keys "
-                            "configured)...")
+             if voters else "The local classifier is assessing the task ("
+             + ("LLM voters are off: the voters file is invalid" if getattr(
+                 voters, "problem", None) else "no LLM voter keys configured") + ")...")
     with st.status(label, expanded=True) as status:
         worker = threading.Thread(target=work, daemon=True)
         worker.start()
