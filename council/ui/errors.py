@@ -17,6 +17,7 @@ from council.errors import (
     NotFound,
     PermissionDenied,
 )
+from council.ui.text import md_escape
 
 _TITLES: tuple[tuple[type[CouncilError], str], ...] = (
     (InvalidInput, "Please check the input"),
@@ -30,9 +31,10 @@ _TITLES: tuple[tuple[type[CouncilError], str], ...] = (
 
 
 def message_for(exc: CouncilError) -> str:
-    """A one-paragraph message for an error of the family."""
+    """A one-paragraph message for an error of the family; its text is escaped (it may echo
+    what a visitor typed, e.g. a share id, so it must never render as a link or an image)."""
     title = next((t for cls, t in _TITLES if isinstance(exc, cls)), "Something went wrong")
-    return f"**{title}.** {exc}"
+    return f"**{title}.** {md_escape(exc, limit=2_000)}"
 
 
 @contextmanager

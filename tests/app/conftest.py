@@ -40,6 +40,13 @@ def page_app(page_module: str, *, query: dict[str, str] | None = None,
     return at
 
 
+def seen(markdown: str) -> str:
+    """What a reader sees of escaped Markdown (council.ui.text.md_escape): no backslashes."""
+    import re
+
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
 def no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 

@@ -20,6 +20,7 @@ from council.task import CAPABILITIES, parse_task
 from council.ui import recview, state
 from council.ui.errors import message_for, shown_errors
 from council.ui.format import money, percent
+from council.ui.text import md_escape
 
 QUALITY_HELP = "draft: 60% chance of adequate is enough; standard 75%; production 90%"
 WORKLOAD_FIELDS = ("input_tokens", "output_tokens", "cached_prefix_tokens", "calls_per_task",
@@ -78,9 +79,12 @@ def _form(providers: tuple[str, ...]) -> dict[str, Any] | None:
         f, g, h = st.columns([2, 2, 3])
         fields["needs"] = f.multiselect("Must support", CAPABILITIES, key="needs")
         fields["providers"] = g.multiselect("Only these providers", providers, key="providers")
+        # The default lives in session state, not in `default=`: "Edit these assumptions"
+        # sets this key, and a widget given both logs a warning with a stack trace.
+        st.session_state.setdefault("quality", "standard")
         fields["quality"] = h.segmented_control(
-            "Quality bar", ["draft", "standard", "production"], default="standard",
-            key="quality", help=QUALITY_HELP)
+            "Quality bar", ["draft", "standard", "production"], key="quality",
+            help=QUALITY_HELP)
         i, j = st.columns(2)
         fields["batch"] = i.toggle("Batch is fine (results within 24 h)", key="batch")
         fields["summarise_history"] = j.toggle("Summarise old turns in agent loops",
@@ -158,7 +162,7 @@ def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
     voters = state.get_voters(catalog)
     outcome = _outcome_source(catalog, classifier)
     for note in getattr(voters, "skipped", []):
-        st.caption(f"Voter skipped: {note}")
+        st.caption(f"Voter skipped: {md_escape(note)}")
     votes: queue.Queue[Any] = queue.Queue()
     result: dict[str, Any] = {}
 
@@ -210,8 +214,8 @@ def _outcome_source(catalog: Any, classifier: Any) -> Any | None:
 
 def _vote_line(vote: Any) -> str:
     if getattr(vote, "error", None):
-        return f":red[✗ {vote.voter}] dropped: {vote.error}"
-    return (f":green[✓ {vote.voter}] {vote.category}, difficulty {vote.difficulty:.1f} "
+        return f":red[✗ {md_escape(vote.voter)}] dropped: {md_escape(vote.error)}"
+    return (f":green[✓ {md_escape(vote.voter)}] {vote.category}, difficulty {vote.difficulty:.1f} "
             f"({vote.latency_s:.2f} s, {money(vote.cost_usd)})")
 
 
@@ -323,7 +327,7 @@ def _votes(rec: dict[str, Any]) -> None:
              + (f" ± {sd:.1f}" if isinstance(sd, int | float) else "") + " on the 1-5 scale. "
              f"Council cost {money(a.get('council_cost_usd'))}.")
     for note in a.get("notes") or []:
-        st.caption(note)
+        st.caption(md_escape(note))
     if a.get("low_confidence"):
         st.warning("Low confidence: the voters disagree or the task is unlike anything the "
                    "local classifier was trained on. Treat the difficulty as a wide guess.")
@@ -397,8 +401,8 @@ def _share(stored: store.StoredRecommendation) -> None:
 def _feedback(stored: store.StoredRecommendation) -> None:
     st.markdown("#### Was this adequate?")
     for f in stored.feedback:
-        st.caption(f"{f['created_at'][:16]} · {f['model_id']}: "
-                   f"{'adequate' if f['adequate'] else 'not adequate'} {f['note']}")
+        st.caption(f"{f['created_at'][:16]} · {md_escape(f['model_id'])}: "
+                   f"{'adequate' if f['adequate'] else 'not adequate'} {md_escape(f['note'])}")
     pick = recview.headline(stored.rec)["model"]
     models = [m for m in [pick, *[r["model"] for r in recview.candidate_rows(stored.rec)]] if m]
     models = list(dict.fromkeys(models))
