@@ -14,12 +14,12 @@ import secrets
 import sqlite3
 import string
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
 import sqlite_utils
 
-from council.errors import InvalidInput, NotFound
+from council.errors import InvalidInput, NotFound, RateLimited
 from council.redact import redact, redact_data
 from council.task import TaskSpec, parse_task
 
@@ -27,6 +27,10 @@ SHARE_ID_LENGTH = 10
 _ALPHABET = string.ascii_letters + string.digits + "-_"
 _SHARE_ID_RE = re.compile(rf"^[A-Za-z0-9_-]{{{SHARE_ID_LENGTH}}}$")
 MAX_NOTE_CHARS = 2_000
+# Feedback trains the router, so one visitor must not be able to flood it: at most this
+# many verdicts per browser session an hour, and per share link a day (all sessions).
+FEEDBACK_PER_SESSION_PER_HOUR = 10
+FEEDBACK_PER_LINK_PER_DAY = 30
 
 
 
@@ -75,9 +79,16 @@ def _scrub_secrets(db: sqlite_utils.Database) -> None:
     scrub_stored(db)
 
 
+def _feedback_session(db: sqlite_utils.Database) -> None:
+    """Which browser session gave each verdict, for the per-session limit."""
+    db.execute("ALTER TABLE feedback ADD COLUMN session_id TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS feedback_session ON feedback (session_id, created_at)")
+
+
 MIGRATIONS: list[tuple[str, Any]] = [
     ("store_001_recommendations_feedback", _create_tables),
     ("store_002_scrub_secrets", _scrub_secrets),
+    ("store_003_feedback_session", _feedback_session),
 ]
 
 
@@ -284,9 +295,25 @@ def _spec_fields(data: dict[str, Any]) -> dict[str, Any]:
 # ---------------------------------------------------------------- feedback
 
 
+def answer_models(rec: dict[str, Any]) -> set[str]:
+    """Every model a stored answer names: the pick, the default, alternatives, candidates."""
+    options = [rec.get("recommended"), rec.get("default"), *(rec.get("alternatives") or []),
+               *(rec.get("candidates") or [])]
+    found = {o.get("model_id") for o in options if isinstance(o, dict)}
+    cascade = rec.get("cascade")
+    if isinstance(cascade, dict):
+        found |= {cascade.get("cheap"), cascade.get("strong")}
+    return {m for m in found if isinstance(m, str) and m}
+
+
 def add_feedback(db: sqlite_utils.Database, share_id: str, model_id: str, adequate: bool,
-                 note: str = "") -> int:
-    """Record whether model_id did the stored task adequately; return the feedback row id."""
+                 note: str = "", *, session: str | None = None,
+                 now: datetime | None = None) -> int:
+    """Record whether model_id did the stored task adequately; return the feedback row id.
+
+    Only for a model the answer names; RateLimited past FEEDBACK_PER_SESSION_PER_HOUR for
+    ``session`` (the browser session) or FEEDBACK_PER_LINK_PER_DAY for the share link.
+    """
     share_id = validate_share_id(share_id)
     if not isinstance(model_id, str) or not model_id.strip():
         raise InvalidInput("say which model the feedback is about")
@@ -296,17 +323,44 @@ def add_feedback(db: sqlite_utils.Database, share_id: str, model_id: str, adequa
     if len(note) > MAX_NOTE_CHARS:
         raise InvalidInput(f"the note is {len(note):,} characters; keep it under "
                            f"{MAX_NOTE_CHARS:,}")
-    exists = db.execute("SELECT 1 FROM recommendations WHERE share_id = ?",
-                        [share_id]).fetchone()
-    if exists is None:
+    row = db.execute("SELECT rec_json FROM recommendations WHERE share_id = ?",
+                     [share_id]).fetchone()
+    if row is None:
         raise NotFound(f"no recommendation with share id '{share_id}'")
+    model_id = model_id.strip()
+    named = answer_models(json.loads(row[0]))
+    if model_id not in named:
+        raise InvalidInput(f"'{_clip(model_id)}' is not in this answer; rate one of "
+                           f"{', '.join(sorted(named))}")
+    moment = now or datetime.now(UTC)
     with db.conn:
+        db.execute("BEGIN IMMEDIATE")  # count and insert as one step: no burst slips past
+        _check_feedback_limits(db, share_id, session, moment)
         cursor = db.execute(
-            "INSERT INTO feedback (share_id, model_id, adequate, note, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [share_id, model_id.strip(), int(adequate), redact_data(note), _now()],
+            "INSERT INTO feedback (share_id, model_id, adequate, note, created_at, session_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [share_id, model_id, int(adequate), redact(note),
+             moment.isoformat(timespec="seconds"), session],
         )
     return int(cursor.lastrowid)
+
+
+def _check_feedback_limits(db: sqlite_utils.Database, share_id: str, session: str | None,
+                           moment: datetime) -> None:
+    day = (moment - timedelta(days=1)).isoformat(timespec="seconds")
+    on_link = db.execute("SELECT COUNT(*) FROM feedback WHERE share_id = ? AND created_at > ?",
+                         [share_id, day]).fetchone()[0]
+    if on_link >= FEEDBACK_PER_LINK_PER_DAY:
+        raise RateLimited(f"this answer has had {on_link} verdicts in the last day, the most "
+                          "it takes; try again tomorrow")
+    if session is None:
+        return
+    hour = (moment - timedelta(hours=1)).isoformat(timespec="seconds")
+    mine = db.execute("SELECT COUNT(*) FROM feedback WHERE session_id = ? AND created_at > ?",
+                      [session, hour]).fetchone()[0]
+    if mine >= FEEDBACK_PER_SESSION_PER_HOUR:
+        raise RateLimited(f"you have sent {mine} verdicts in the last hour, the most one "
+                          "visitor can; thank you, and try again later")
 
 
 def _feedback_for(db: sqlite_utils.Database, share_id: str) -> list[dict[str, Any]]:

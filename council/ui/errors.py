@@ -16,6 +16,7 @@ from council.errors import (
     MissingKey,
     NotFound,
     PermissionDenied,
+    RateLimited,
 )
 from council.ui.text import md_escape
 
@@ -23,6 +24,7 @@ _TITLES: tuple[tuple[type[CouncilError], str], ...] = (
     (InvalidInput, "Please check the input"),
     (NotFound, "Not found"),
     (PermissionDenied, "Not allowed"),
+    (RateLimited, "Slow down"),
     (ConflictError, "Someone else saved first"),
     (CatalogError, "Catalog problem"),
     (ArtifactError, "Model artifact problem"),

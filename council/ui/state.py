@@ -175,6 +175,14 @@ def get_voters(catalog: Any = None) -> list[Any]:
 
 
 @st.cache_resource(show_spinner=False)
+def sign_in_guard() -> Any:
+    """The process-wide catalog sign-in guard (failures back off across sessions)."""
+    from council.catalog.signin import SignInGuard
+
+    return SignInGuard()
+
+
+@st.cache_resource(show_spinner=False)
 def _outcome_source(artifact: str, stamp: int) -> Any:
     """The outcome model loaded once per artifact version (``stamp``: meta.json's mtime)."""
     from council.outcomes.adequacy_source import OutcomeAdequacy

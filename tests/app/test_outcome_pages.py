@@ -113,7 +113,8 @@ def test_history_movement_without_an_outcome_model_uses_the_catalog(
     share = store.save_recommendation(db, parse_task(description="Tag tickets"), {
         "catalog_version": "v", "recommended": {"model_id": "gpt-5-mini", "p_adequate": 0.8,
                                                 "adequacy_source": "catalog",
-                                                "cost": {"per_month": 3.0}}})
+                                                "cost": {"per_month": 3.0}},
+        "candidates": [{"model_id": "no-such-model"}]})
     store.add_feedback(db, share, "gpt-5-mini", False, "")
     store.add_feedback(db, share, "no-such-model", True, "")
     at = page_app("history").run()

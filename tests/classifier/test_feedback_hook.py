@@ -13,7 +13,8 @@ from council.training.feedback import export_feedback
 
 def test_feedback_is_exported_as_outcome_rows(db_path: Path, tmp_path: Path) -> None:
     db = open_db(db_path)
-    share = save_recommendation(db, parse_task(description="Tag support tickets by topic"), {})
+    rated = {"candidates": [{"model_id": "claude-haiku-4-5"}, {"model_id": "gpt-5-mini"}]}
+    share = save_recommendation(db, parse_task(description="Tag support tickets by topic"), rated)
     add_feedback(db, share, "claude-haiku-4-5", adequate=False)
     add_feedback(db, share, "claude-haiku-4-5", adequate=True)  # the latest verdict wins
     add_feedback(db, share, "gpt-5-mini", adequate=False)

@@ -74,7 +74,8 @@ def _rate(db_path: Path, verdicts: list[tuple[str, str, bool]]) -> None:
     db = open_db(db_path)
     for task, model, adequate in verdicts:
         share = store.save_recommendation(db, parse_task(description=task),
-                                          {"catalog_version": "v"})
+                                          {"catalog_version": "v",
+                                           "candidates": [{"model_id": model}]})
         store.add_feedback(db, share, model, adequate, "")
 
 

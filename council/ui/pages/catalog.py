@@ -7,9 +7,9 @@ from typing import Any
 
 import streamlit as st
 
-from council.catalog.editors import Editor, authenticate
+from council.catalog.editors import Editor
 from council.errors import ConflictError, CouncilError
-from council.ui import state, tables
+from council.ui import client, state, tables
 from council.ui.errors import message_for, shown_errors
 from council.ui.text import md_escape
 
@@ -61,8 +61,8 @@ def _sign_in() -> Editor | None:
             password = st.text_input("Password", type="password", key="sign_in_password")
             if st.form_submit_button("Sign in"):
                 try:
-                    st.session_state[EDITOR_KEY] = authenticate(name.strip(), password,
-                                                                state.secrets())
+                    st.session_state[EDITOR_KEY] = state.sign_in_guard().sign_in(
+                        name.strip(), password, state.secrets(), client.client_address())
                 except CouncilError as exc:
                     st.error(message_for(exc))
                 else:

@@ -17,7 +17,7 @@ import streamlit as st
 from council import store
 from council.errors import CouncilError
 from council.task import CAPABILITIES, parse_task
-from council.ui import recview, state
+from council.ui import client, recview, state
 from council.ui.errors import message_for, shown_errors
 from council.ui.format import money, percent
 from council.ui.text import md_escape
@@ -416,7 +416,7 @@ def _feedback(stored: store.StoredRecommendation) -> None:
         if st.form_submit_button("Send feedback"):
             with shown_errors():
                 store.add_feedback(state.get_db(), stored.share_id, model,
-                                   verdict == "adequate", note)
+                                   verdict == "adequate", note, session=client.session_id())
                 st.success("Thanks: the feedback trains the next version of the router.")
 
 
