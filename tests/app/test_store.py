@@ -101,7 +101,8 @@ def test_keys_never_stored(db, db_path: Path) -> None:
 
 def test_feedback_and_outcomes(db) -> None:
     a = store.save_recommendation(db, parse_task(description="Summarise a thread"), _rec())
-    b = store.save_recommendation(db, parse_task(description="Prove a lemma"), _rec("big"))
+    b = store.save_recommendation(db, parse_task(description="Prove a lemma"),
+                                  {**_rec("big"), "candidates": [{"model_id": "small-model"}]})
     store.add_feedback(db, a, "small-model", True, "fine")
     store.add_feedback(db, b, "big", False, "")
     store.add_feedback(db, b, "big", True, "second look: fine")  # latest wins
