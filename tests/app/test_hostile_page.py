@@ -19,10 +19,10 @@ from markdown_it import MarkdownIt
 
 from council import store
 from council.db import open_db
-from council.task import parse_task
+from council.present import rated_models
 from council.ui import state
 from tests.app.conftest import EDITOR, no_exception, page_app, seen
-from tests.app.test_recview import REC
+from tests.recs import make_rec
 from tests.voters.fake_providers import FakeProviders
 
 _PARSER = MarkdownIt("commonmark").enable(["table", "strikethrough"])
@@ -54,10 +54,9 @@ def assert_inert(at) -> None:
         assert not _BARE.search(text[own.end():] if own else text), text
 
 
-def _saved(home: Path, **rec: object) -> str:
+def _saved(home: Path) -> str:
     db = open_db(home / "council.db")
-    return store.save_recommendation(db, parse_task(description="Tag support tickets"),
-                                     {**REC, **rec})
+    return store.save_recommendation(db, make_rec("Tag support tickets"))
 
 
 # ---------------------------------------------------------------- rows 4 and 5
@@ -144,7 +143,8 @@ def test_feedback_past_the_limit_gets_a_message(council_home: Path, monkeypatch)
     monkeypatch.setattr(store, "FEEDBACK_PER_SESSION_PER_HOUR", 2)
     share_id = _saved(council_home)
     at = page_app("recommend", query={"r": share_id}).run()
-    assert at.selectbox(key="fb_model").options == ["cheap", "frontier", "odd"]  # the answer's
+    rec = store.load_recommendation(open_db(council_home / "council.db"), share_id).rec
+    assert at.selectbox(key="fb_model").options == rated_models(rec)  # the answer's
     for _ in range(3):
         at.button(key="FormSubmitter:feedback_form-Send feedback").click()
         at.run()

@@ -12,16 +12,17 @@ from council import db as council_db
 from council import store
 from council.errors import InvalidInput, RateLimited
 from council.redact import REDACTED
-from council.task import parse_task
+from tests.recs import priced_rec, real_catalog
 
-ANSWER = {"catalog_version": "v1",
-          "recommended": {"model_id": "small", "cost": {"per_month": 1.0}},
-          "default": {"model_id": "frontier", "cost": {"per_month": 9.0}},
-          "alternatives": [{"model_id": "mid"}], "candidates": [{"model_id": "tiny"}]}
+
+def _answer(description: str = "Tag tickets"):
+    """A real answer: pick "small", default "frontier", the catalog's candidates."""
+    return priced_rec(description, "small")
 
 
 @pytest.fixture()
 def db(db_path: Path, monkeypatch: pytest.MonkeyPatch):
+    real_catalog()
     monkeypatch.setattr(council_db, "MIGRATION_MODULES", ("council.store",))
     return council_db.open_db(db_path)
 
@@ -53,16 +54,17 @@ def test_rows_stored_before_the_fix_are_scrubbed_by_a_migration(db_path: Path,
 
 
 def test_feedback_only_for_a_model_the_answer_names(db) -> None:
-    share = store.save_recommendation(db, parse_task(description="Tag tickets"), ANSWER)
-    for model in ("small", "frontier", "mid", "tiny"):
+    rec = _answer()
+    share = store.save_recommendation(db, rec)
+    for model in ("small", "frontier", rec.candidates[0].model_id,
+                  rec.alternatives[0].model_id):
         store.add_feedback(db, share, model, True)
     with pytest.raises(InvalidInput, match="'gpt-9' is not in this answer; rate one of"):
         store.add_feedback(db, share, "gpt-9", False)
 
 
 def test_one_session_cannot_flood_the_feedback(db) -> None:
-    shares = [store.save_recommendation(db, parse_task(description=f"Tag tickets {i}"), ANSWER)
-              for i in range(3)]
+    shares = [store.save_recommendation(db, _answer(f"Tag tickets {i}")) for i in range(3)]
     for i in range(store.FEEDBACK_PER_SESSION_PER_HOUR):
         store.add_feedback(db, shares[i % 3], "small", False, session="s1")
     with pytest.raises(RateLimited, match="verdicts in the last hour"):
@@ -75,7 +77,7 @@ def test_one_session_cannot_flood_the_feedback(db) -> None:
 
 
 def test_one_share_link_takes_a_bounded_number_of_verdicts(db) -> None:
-    share = store.save_recommendation(db, parse_task(description="Tag tickets"), ANSWER)
+    share = store.save_recommendation(db, _answer())
     for i in range(store.FEEDBACK_PER_LINK_PER_DAY):
         store.add_feedback(db, share, "small", i % 2 == 0, session=f"visitor-{i}")
     with pytest.raises(RateLimited, match="verdicts in the last day"):
@@ -83,9 +85,9 @@ def test_one_share_link_takes_a_bounded_number_of_verdicts(db) -> None:
 
 
 def test_retraining_counts_one_verdict_per_model_per_answer_the_latest(db) -> None:
-    share = store.save_recommendation(db, parse_task(description="Tag tickets"), ANSWER)
+    share = store.save_recommendation(db, _answer())
     for adequate in (False, False, False, True):
         store.add_feedback(db, share, "small", adequate, session="s1")
-    store.add_feedback(db, share, "mid", False, session="s1")
+    store.add_feedback(db, share, "frontier", False, session="s1")
     (row,) = store.feedback_outcomes(db)
-    assert row["outcomes"] == {"small": 1, "mid": 0}
+    assert row["outcomes"] == {"small": 1, "frontier": 0}

@@ -22,9 +22,9 @@ from council.catalog.store import init_catalog
 from council.cli.main import cli
 from council.config import PROJECT_ROOT
 from council.db import open_db
+from council.present import to_json, to_markdown
 from council.redact import REDACTED
 from council.task import parse_task
-from council.ui import recview
 
 from .conftest import KeywordClassifier, anthropic_voter, openai_voter
 
@@ -104,18 +104,18 @@ def test_stored_row_share_link_exports_database_and_log(echoing, tmp_path: Path,
                                   "TEAM_PROXY_KEY": KEYS["openai"]})
     spec = parse_task(description=TASK)
     rec = recommend(spec, catalog=catalog, classifier=KeywordClassifier(), voters=voters)
-    share_id = store.save_recommendation(db, spec, rec)
+    share_id = store.save_recommendation(db, rec)
     stored = store.load_recommendation(db, share_id)  # what a share link shows
-    markdown = recview.to_markdown(share_id, stored.created_at, spec.description, stored.rec)
-    exported = recview.to_json(share_id, stored.created_at, spec.model_dump(mode="json"),
-                               stored.rec)
+    markdown = to_markdown(share_id, stored.created_at, stored.rec)
+    exported = to_json(share_id, stored.created_at, stored.rec)
     # A careless log line with the key in it, beside whatever the SDKs logged.
     logging.getLogger("council.test").error("voter %s failed with key %s", "proxy",
                                             KEYS["openai"])
     raw = b"".join(p.read_bytes() for p in tmp_path.glob("council.db*"))
-    assert REDACTED in json.dumps(stored.rec) and REDACTED in markdown
+    stored_json = json.dumps(stored.rec.to_dict())
+    assert REDACTED in stored_json and REDACTED in markdown
     for key in KEYS.values():
-        for text in (json.dumps(stored.rec), markdown, exported, caplog.text):
+        for text in (stored_json, markdown, exported, caplog.text):
             assert not _leaks(text, key)
         assert key[:12].encode() not in raw
     assert "failed with key [redacted]" in caplog.text
