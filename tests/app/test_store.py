@@ -91,7 +91,7 @@ def test_keys_never_stored(db, db_path: Path) -> None:
     assert key.encode() not in raw
     loaded = store.load_recommendation(db, share_id)
     assert REDACTED in loaded.rec.explanation[0]
-    assert store.REDACTED in loaded.spec.description
+    assert REDACTED in loaded.spec.description
 
 
 def test_feedback_and_outcomes(db) -> None:
