@@ -254,16 +254,13 @@ def _read_rec(rec_json: str, share_id: str) -> Recommendation:
 
 
 def answer_models(rec: Recommendation) -> set[str]:
-    """Every model a stored answer names: the pick, the default, alternatives, candidates
-    and the cascade's two."""
-    data = rec.to_dict()
-    options = [data.get("recommended"), data.get("default"), *(data.get("alternatives") or []),
-               *(data.get("candidates") or [])]
-    found = {o.get("model_id") for o in options if isinstance(o, dict)}
-    cascade = data.get("cascade")
-    if isinstance(cascade, dict):
-        found |= {cascade.get("cheap"), cascade.get("strong")}
-    return {m for m in found if isinstance(m, str) and m}
+    """Every model a stored answer names: the pick, the default, the candidates, the models
+    it excluded (someone may have used one anyway), the alternatives and the cascade's two."""
+    options = [rec.recommended, rec.default, *rec.candidates, *rec.excluded, *rec.alternatives]
+    found = {o.model_id for o in options if o is not None}
+    if rec.cascade is not None:
+        found |= {rec.cascade.cheap, rec.cascade.strong}
+    return found
 
 
 def add_feedback(db: sqlite_utils.Database, share_id: str, model_id: str, adequate: bool,
