@@ -73,7 +73,7 @@ def _env(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _rate(db_path: Path, verdicts: list[tuple[str, str, bool]]) -> None:
     db = open_db(db_path)
     for task, model, adequate in verdicts:
-        share = store.save_recommendation(db, priced_rec(task))
+        share = store.save_recommendation(db, priced_rec(task, model))  # rated: the pick
         store.add_feedback(db, share, model, adequate, "")
 
 
