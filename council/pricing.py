@@ -134,7 +134,9 @@ def rates_for(price: Price, prompt_tokens: int, *, batch: bool, service_tier: st
     if batch:
         factor = Decimal(1) - _d(price.batch_discount or 0.0)
         discounted = {part: rate * factor for part, rate in rates.items()}
-        if price.batch_cache_read is not None:
+        if tier is not None and tier.batch_cache_read is not None:
+            discounted["cache_read"] = _d(tier.batch_cache_read)
+        elif price.batch_cache_read is not None:
             scale = _d(tier.input) / base_input if tier is not None and base_input else Decimal(1)
             discounted["cache_read"] = _d(price.batch_cache_read) * scale
         rates = discounted

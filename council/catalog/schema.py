@@ -56,9 +56,11 @@ class Tier(_Strict):
     cache_read: float | None = None
     cache_write_5m: float | None = None
     cache_write_1h: float | None = None
+    # Batch rate for cache reads in this tier, where it is not the row's scaled by input.
+    batch_cache_read: float | None = None
 
     _price_ok = field_validator(
-        "input", "output", "cache_read", "cache_write_5m", "cache_write_1h"
+        "input", "output", "cache_read", "cache_write_5m", "cache_write_1h", "batch_cache_read"
     )(_check_price)
 
 
@@ -290,6 +292,9 @@ def compact_dump(entry: ModelEntry) -> dict[str, Any]:
         for name in OPTIONAL_PRICE_FIELDS:
             if row.get(name) in (None, {}, []):
                 row.pop(name, None)
+        for tier in row.get("tiers") or []:
+            if tier.get("batch_cache_read") is None:
+                tier.pop("batch_cache_read", None)
     return data
 
 
