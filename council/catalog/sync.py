@@ -23,6 +23,7 @@ import sqlite_utils
 from pydantic import ValidationError
 
 from council.catalog.editors import Editor
+from council.catalog.loader import REJECTIONS_FILE
 from council.catalog.model import Catalog
 from council.catalog.schema import ModelEntry
 from council.catalog.sources import DISCOVER, Offer, genai_model_id
@@ -376,6 +377,8 @@ def _field_proposals(catalog: Catalog, offers: list[Offer], today: date) -> list
             for v in values.values():
                 counts[json.dumps(v)] = counts.get(json.dumps(v), 0) + 1
             proposed = json.loads(max(counts, key=lambda k: counts[k]))
+            if proposed == current:
+                continue  # most sources agree with the catalog; nothing to apply
             kind = "deprecation" if fact == "shutdown_date" else "limit"
             out.append(Proposal(f"{entry.id}:{fact}", kind, entry.id, fact, current, proposed,
                                 dict(sorted(values.items()))))
@@ -400,11 +403,32 @@ class SyncStore:
         self.db = catalog_store.db
 
     def rejected(self) -> dict[str, str]:
-        """key -> fingerprint of every change whose latest decision is a rejection."""
+        """key -> fingerprint of every change whose latest decision is a rejection.
+
+        Rejections reviewed into the bundled catalog (REJECTIONS_FILE) count too, so a fresh
+        database built from the files does not see them proposed again.
+        """
+        from council.config import paths
+
+        found = {r["key"]: r["fingerprint"] for r in read_rejections(paths().catalog_dir)}
         rows = self.db.execute(
             "SELECT key, fingerprint, decision FROM catalog_sync_decisions ORDER BY id").fetchall()
         latest: dict[str, tuple[str, str]] = {k: (f, d) for k, f, d in rows}
-        return {k: f for k, (f, d) in latest.items() if d == "reject"}
+        for key, (fingerprint, decision) in latest.items():
+            if decision == "reject":
+                found[key] = fingerprint
+            else:
+                found.pop(key, None)
+        return found
+
+    def rejections(self) -> list[dict[str, str]]:
+        """Every change whose latest decision is a rejection, with who, when and why."""
+        rows = self.db.execute(
+            "SELECT key, fingerprint, decision, editor, at, reason FROM catalog_sync_decisions "
+            "ORDER BY id").fetchall()
+        latest = {r[0]: r for r in rows}
+        return [{"key": k, "fingerprint": f, "editor": e, "at": a, "reason": r}
+                for k, f, d, e, a, r in latest.values() if d == "reject"]
 
     def create(self, proposals: list[Proposal], sources: Iterable[str]) -> ChangeSet:
         """Store a change set, leaving out changes rejected before for the same source values."""
@@ -510,13 +534,24 @@ class SyncStore:
             if old_entry is not None:
                 raise ConflictError(f"{change.model_id} was added to the catalog meanwhile")
             data = json.loads(json.dumps(value))
+            overrides = dict(overrides)
+            first = overrides.pop("first_price_date", None)
             data.update(overrides)
             for row in data["prices"]:
                 if row["effective_from"] is None:
-                    row["effective_from"] = data.get("release_date")
+                    row["effective_from"] = data.get("release_date") or first
+                    if first and not data.get("release_date"):
+                        row["notes"] = (f"starts {first}: the earliest date our sources attest "
+                                        "(they give no release date)")
+            dated = sorted(r["effective_from"] for r in data["prices"] if r["effective_from"]
+                           and r.get("notes") is None)
+            data["prices"] = [r for r in data["prices"] if not (
+                r.get("notes") and dated and r["effective_from"] and
+                r["effective_from"] >= dated[0])]  # an undated row the dated ones overtake
             if any(row["effective_from"] is None for row in data["prices"]):
                 raise InvalidInput(f"{change.model_id}: the source gives no date for its first "
-                                   "price; accept with release_date=YYYY-MM-DD")
+                                   "price; accept with release_date=YYYY-MM-DD (or "
+                                   "first_price_date=YYYY-MM-DD when the release is unknown)")
             old = None
         else:
             if old_entry is None:
@@ -568,6 +603,41 @@ class SyncStore:
              f"sync {change.key}: {reason}", ", ".join(change.sources), revision,
              catalog.version])
         return int(cursor.lastrowid or 0)
+
+
+
+
+def read_rejections(catalog_dir: Any) -> list[dict[str, str]]:
+    """The rejections reviewed into the bundled catalog (key, fingerprint, editor, at, reason)."""
+    from pathlib import Path
+
+    import yaml
+
+    path = Path(catalog_dir) / REJECTIONS_FILE
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    rows = data.get("rejected") if isinstance(data, dict) else None
+    if not isinstance(rows, list) or not all(isinstance(r, dict) and "key" in r
+                                             and "fingerprint" in r for r in rows):
+        raise InvalidInput(f"{path}: field rejected: expected a list of key/fingerprint/reason")
+    return rows
+
+
+def write_rejections(rows: list[dict[str, str]], catalog_dir: Any) -> Any:
+    """Keep rejections with the bundled catalog (merged with those already there)."""
+    from pathlib import Path
+
+    import yaml
+
+    merged = {r["key"]: r for r in read_rejections(catalog_dir)}
+    merged.update({r["key"]: r for r in rows})
+    path = Path(catalog_dir) / REJECTIONS_FILE
+    body = {"rejected": [merged[k] for k in sorted(merged)]}
+    path.write_text("# Changes `council catalog sync` proposed and an editor rejected, with why."
+                    "\n# Not proposed again until a source says something new (fingerprint).\n"
+                    + yaml.safe_dump(body, sort_keys=False, width=100), encoding="utf-8")
+    return path
 
 
 def _put_row(data: dict[str, Any], day: str, rates: dict[str, Any], source: str) -> None:

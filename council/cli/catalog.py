@@ -432,7 +432,11 @@ def export(target: Path | None, db_path: Path | None) -> None:
     Example: council catalog export --dir models_catalog
     """
     from council.catalog.export import write_catalog
+    from council.catalog.sync import SyncStore, write_rejections
 
-    written = write_catalog(_store(db_path).current(), target or paths().catalog_dir)
+    store = _store(db_path)
+    directory = target or paths().catalog_dir
+    written = write_catalog(store.current(), directory)
+    written.append(write_rejections(SyncStore(store).rejections(), directory))
     for path in written:
         click.echo(f"wrote {path}")
