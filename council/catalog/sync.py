@@ -85,6 +85,20 @@ MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
 ]
 
 
+def _stable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _stable(v) for k, v in value.items()
+                if k not in ("verified", "source", "notes", "quality")}
+    if isinstance(value, list):
+        return [_stable(v) for v in value]
+    return value
+
+
+def fingerprint(key: str, proposed: Any) -> str:
+    text = json.dumps([key, _stable(proposed)], sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 @dataclass(frozen=True)
 class Proposal:
     """One reviewable change. ``sources`` shows every source's value side by side."""
@@ -103,9 +117,8 @@ class Proposal:
 
     @property
     def fingerprint(self) -> str:
-        """What the sources say: a rejection holds until this changes."""
-        text = json.dumps([self.key, self.proposed, self.sources], sort_keys=True, default=str)
-        return hashlib.sha256(text.encode()).hexdigest()[:16]
+        """What is proposed (without check dates): a rejection holds until this changes."""
+        return fingerprint(self.key, self.proposed)
 
     @property
     def disagree(self) -> bool:

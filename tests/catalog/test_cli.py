@@ -62,7 +62,7 @@ def test_list_json_has_every_model_with_all_fields(env: Path) -> None:
     result = _run("catalog", "list", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["frontier_default"] == "claude-opus-4-7" and len(data["version"]) == 16
+    assert data["frontier_default"] == "claude-opus-5-5" and len(data["version"]) == 16
     assert len(data["models"]) >= 40
     first = data["models"][0]
     for key in ("id", "provider", "api_id", "aliases", "status", "deprecation_date",
