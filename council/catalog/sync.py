@@ -117,7 +117,13 @@ class Proposal:
 
     @property
     def fingerprint(self) -> str:
-        """What is proposed (without check dates): a rejection holds until this changes."""
+        """What is proposed (without check dates): a rejection holds until this changes.
+
+        A new model is identified by its price rows, which only genai-prices gives, so the
+        files given alongside (which fill limits) do not revive a rejected model.
+        """
+        if self.kind == "new-model" and isinstance(self.proposed, dict):
+            return fingerprint(self.key, self.proposed.get("prices"))
         return fingerprint(self.key, self.proposed)
 
     @property
@@ -379,9 +385,9 @@ def _field_proposals(catalog: Catalog, offers: list[Offer], today: date) -> list
             if fact == "shutdown_date":
                 current = current.isoformat() if current else None
             if fact == "max_input":
-                # An input limit equal to the window (or to window minus output) adds nothing.
-                values = {s: v for s, v in values.items()
-                          if v < entry.context_window - entry.max_output}
+                # An input limit equal to the window adds nothing (one below it does: OpenAI's
+                # 400k models take at most 272k input whatever the output).
+                values = {s: v for s, v in values.items() if v < entry.context_window}
                 if not values:
                     continue
             if all(v == current for v in values.values()):
@@ -415,38 +421,45 @@ class SyncStore:
         self.catalog = catalog_store
         self.db = catalog_store.db
 
-    def rejected(self) -> dict[str, str]:
-        """key -> fingerprint of every change whose latest decision is a rejection.
+    def rejected(self) -> dict[str, set[str]]:
+        """key -> fingerprints rejected for it since it was last accepted.
 
         Rejections reviewed into the bundled catalog (REJECTIONS_FILE) count too, so a fresh
         database built from the files does not see them proposed again.
         """
         from council.config import paths
 
-        found = {r["key"]: r["fingerprint"] for r in read_rejections(paths().catalog_dir)}
+        found: dict[str, set[str]] = {}
+        for row in read_rejections(paths().catalog_dir):
+            found.setdefault(row["key"], set()).add(row["fingerprint"])
         rows = self.db.execute(
             "SELECT key, fingerprint, decision FROM catalog_sync_decisions ORDER BY id").fetchall()
-        latest: dict[str, tuple[str, str]] = {k: (f, d) for k, f, d in rows}
-        for key, (fingerprint, decision) in latest.items():
+        for key, fingerprint_, decision in rows:
             if decision == "reject":
-                found[key] = fingerprint
+                found.setdefault(key, set()).add(fingerprint_)
             else:
                 found.pop(key, None)
         return found
 
     def rejections(self) -> list[dict[str, str]]:
-        """Every change whose latest decision is a rejection, with who, when and why."""
+        """Every (change, fingerprint) rejected since the change was last accepted: who, when,
+        why."""
         rows = self.db.execute(
             "SELECT key, fingerprint, decision, editor, at, reason FROM catalog_sync_decisions "
             "ORDER BY id").fetchall()
-        latest = {r[0]: r for r in rows}
-        return [{"key": k, "fingerprint": f, "editor": e, "at": a, "reason": r}
-                for k, f, d, e, a, r in latest.values() if d == "reject"]
+        kept: dict[tuple[str, str], dict[str, str]] = {}
+        for key, fingerprint_, decision, editor, at, reason in rows:
+            if decision == "reject":
+                kept[(key, fingerprint_)] = {"key": key, "fingerprint": fingerprint_,
+                                             "editor": editor, "at": at, "reason": reason}
+            else:
+                kept = {k: v for k, v in kept.items() if k[0] != key}
+        return list(kept.values())
 
     def create(self, proposals: list[Proposal], sources: Iterable[str]) -> ChangeSet:
         """Store a change set, leaving out changes rejected before for the same source values."""
         rejected = self.rejected()
-        keep = [p for p in proposals if rejected.get(p.key) != p.fingerprint]
+        keep = [p for p in proposals if p.fingerprint not in rejected.get(p.key, set())]
         with _write(self.db) as conn:
             cursor = conn.execute(
                 "INSERT INTO catalog_sync_sets (created_at, catalog_version, sources) "
@@ -643,8 +656,8 @@ def write_rejections(rows: list[dict[str, str]], catalog_dir: Any) -> Any:
 
     import yaml
 
-    merged = {r["key"]: r for r in read_rejections(catalog_dir)}
-    merged.update({r["key"]: r for r in rows})
+    merged = {(r["key"], r["fingerprint"]): r for r in read_rejections(catalog_dir)}
+    merged.update({(r["key"], r["fingerprint"]): r for r in rows})
     path = Path(catalog_dir) / REJECTIONS_FILE
     body = {"rejected": [merged[k] for k in sorted(merged)]}
     path.write_text("# Changes `council catalog sync` proposed and an editor rejected, with why."
