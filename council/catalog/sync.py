@@ -245,7 +245,8 @@ def _draft(offer: Offer, others: list[Offer], today: date) -> dict[str, Any]:
     for row in offer.rows:
         effective = row["effective_from"] or release
         rows.append({**row, "effective_from": effective,
-                     "source": f"{offer.source}; provider pricing page",
+                     "source": f"{offer.source} data (verified = checked against that package "
+                               "on this date, not against the provider page)",
                      "verified": today.isoformat(),
                      "notes": None if row["effective_from"] else
                      "first date: the model's release date (the source gives no date)"})
@@ -672,7 +673,8 @@ def _put_row(data: dict[str, Any], day: str, rates: dict[str, Any], source: str)
     base = {k: None for k in ROW_FIELDS} | {"tiers": [], "service_tiers": {}}
     today = datetime.now(UTC).date().isoformat()
     rows.append({**base, **rates, "effective_from": day, "verified": today,
-                 "source": f"{source}; provider pricing page", "notes": None})
+                 "source": f"{source} data (verified = checked against it on this date, not "
+                           "against the provider page)", "notes": None})
     rows.sort(key=lambda r: r["effective_from"])
     data["prices"] = rows
     newest = rows[-1]
