@@ -74,13 +74,17 @@ db_option = click.option("--db", "db_path", type=click.Path(path_type=Path), def
 @click.option("--reasoning-tokens", type=click.IntRange(min=0), default=0,
               help="Thinking tokens (billed at the output rate).")
 @click.option("--batch", is_flag=True, help="Price through the provider's batch API.")
+@click.option("--service-tier", type=click.Choice(["standard", "flex", "priority"]),
+              default="standard", help="OpenAI flex/priority, Gemini priority.")
+@click.option("--at", "at", type=click.DateTime(formats=["%Y-%m-%dT%H:%M"]), default=None,
+              help="Request time in UTC (YYYY-MM-DDTHH:MM), for peak-hour rates (DeepSeek).")
 @click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Price on this date (YYYY-MM-DD); default: the newest price.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 def price(model: str, input_tokens: int, cache_read_tokens: int, cache_write_tokens: int,
           cache_write_1h_tokens: int, output_tokens: int, reasoning_tokens: int, batch: bool,
-          on: Any, as_json: bool, db_path: Path | None) -> None:
+          service_tier: str, at: Any, on: Any, as_json: bool, db_path: Path | None) -> None:
     """Price one request of MODEL in USD, itemised.
 
     Example: council price claude-opus-4-7 --input-tokens 250000 --cache-read-tokens 40000
@@ -93,11 +97,16 @@ def price(model: str, input_tokens: int, cache_read_tokens: int, cache_write_tok
                   cache_write_5m_tokens=cache_write_tokens,
                   cache_write_1h_tokens=cache_write_1h_tokens, output_tokens=output_tokens,
                   reasoning_tokens=reasoning_tokens)
-    result = price_usage(entry, usage, batch=batch, on=on.date() if on else None)
+    from datetime import UTC
+
+    result = price_usage(entry, usage, batch=batch, on=on.date() if on else None,
+                         service_tier=service_tier,
+                         at=at.replace(tzinfo=UTC) if at else None)
     if as_json:
         _echo_json({"usd": result.total, **result.to_dict()})
         return
     click.echo(f"{entry.name} ({entry.id}), {'batch' if batch else 'real-time'}, "
+               f"{result.service_tier} tier{', peak-hour rates' if result.peak else ''}, "
                f"price of {result.price_effective_from}")
     for part in ("input", "cache_read", "cache_write_5m", "cache_write_1h", "output", "reasoning"):
         amount = getattr(result, part)
