@@ -17,6 +17,7 @@ import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -36,7 +37,6 @@ RATE_FIELDS = ("input", "output", "cache_read", "cache_write_5m", "cache_write_1
 ROW_FIELDS = (*RATE_FIELDS, "batch_discount", "batch_cache_read", "tiers", "service_tiers",
               "peak")
 LIMIT_FIELDS = ("context_window", "max_output", "max_input")
-KINDS = ("new-model", "price", "deprecation", "limit")
 
 
 def _m001_sync(db: sqlite_utils.Database) -> None:
@@ -197,7 +197,7 @@ def _short(value: Any) -> str:
 
 
 # ---- proposing ----------------------------------------------------------------------------
-def _slug(provider: str, model: str) -> str:
+def _slug(model: str) -> str:
     return model.lower().replace("_", "-").replace(" ", "-").replace("/", "-")
 
 
@@ -260,7 +260,7 @@ def _draft(offer: Offer, others: list[Offer], today: date) -> dict[str, Any]:
                        "date": today.isoformat(), "estimated": True} for skill in SKILLS}
     max_input = facts.get("max_input")
     return {
-        "id": _slug(offer.provider, offer.model), "provider": offer.provider,
+        "id": _slug(offer.model), "provider": offer.provider,
         "creator": offer.provider, "api_id": offer.model, "aliases": [],
         "name": offer.name or offer.model, "status": "active", "release_date": release,
         "deprecation_date": None, "context_window": window, "max_output": int(max_output),
@@ -634,10 +634,8 @@ class SyncStore:
 
 
 
-def read_rejections(catalog_dir: Any) -> list[dict[str, str]]:
+def read_rejections(catalog_dir: Path | str) -> list[dict[str, str]]:
     """The rejections reviewed into the bundled catalog (key, fingerprint, editor, at, reason)."""
-    from pathlib import Path
-
     import yaml
 
     path = Path(catalog_dir) / REJECTIONS_FILE
@@ -651,10 +649,8 @@ def read_rejections(catalog_dir: Any) -> list[dict[str, str]]:
     return rows
 
 
-def write_rejections(rows: list[dict[str, str]], catalog_dir: Any) -> Any:
+def write_rejections(rows: list[dict[str, str]], catalog_dir: Path | str) -> Path:
     """Keep rejections with the bundled catalog (merged with those already there)."""
-    from pathlib import Path
-
     import yaml
 
     merged = {(r["key"], r["fingerprint"]): r for r in read_rejections(catalog_dir)}
@@ -682,7 +678,8 @@ def _put_row(data: dict[str, Any], day: str, rates: dict[str, Any], source: str)
     data["prompt_caching"] = newest.get("cache_read") is not None
 
 
-def run_sync(catalog_store: CatalogStore, *, litellm: Any = None, modelsdev: Any = None,
+def run_sync(catalog_store: CatalogStore, *, litellm: Path | str | None = None,
+             modelsdev: Path | str | None = None,
              today: date | None = None) -> ChangeSet:
     """Read every source (genai-prices always; the two files when given), propose, store."""
     from council.catalog import sources
