@@ -25,7 +25,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from council.adequacy import Adequacy
-from council.catalog.availability import availability_problems, shutdown_warning
+from council.catalog.availability import availability_problems, catalog_notes
 from council.costing import Cost, chosen_cost, variants
 from council.task import TaskSpec
 from council.workload import Workload, fits
@@ -149,7 +149,7 @@ def price_candidate(model: ModelEntry, adequacy: Adequacy, workload: Workload, *
                     bar: float, today: date | None = None) -> Candidate:
     cost, notes = chosen_cost(model, workload, batch=batch)
     notes.extend(stale_price_notes(model, today or date.today()))
-    notes.extend(w for w in [shutdown_warning(model, today or date.today())] if w)
+    notes.extend(catalog_notes(model, today or date.today()))
     return Candidate(model_id=model.id, name=model.name, provider=model.provider,
                      p_adequate=adequacy.p, adequacy_source=adequacy.source, cost=cost,
                      meets_bar=adequacy.p >= bar, notes=notes)

@@ -32,6 +32,18 @@ def shutdown_warning(model: ModelEntry, today: date) -> str | None:
     return None
 
 
+def catalog_notes(model: ModelEntry, today: date) -> list[str]:
+    """Notes for a priced candidate: a near shutdown, and peak-hour rates the cost leaves out."""
+    notes = [w for w in [shutdown_warning(model, today)] if w]
+    peak = model.price_in_force(today).peak
+    if peak is not None:
+        factor = peak.input / model.price_in_force(today).input
+        days = " on weekdays" if peak.weekdays_only else ""
+        notes.append(f"{model.id} costs {factor:.3g}x during its peak hours ("
+                     f"{', '.join(peak.windows_utc)} UTC{days}); the cost shown is off-peak")
+    return notes
+
+
 def input_limit_problem(model: ModelEntry, prompt_tokens: int) -> str | None:
     """Why a prompt of this many (model) tokens is refused below the context window."""
     if model.max_input is not None and prompt_tokens > model.max_input:

@@ -54,3 +54,13 @@ def test_availability_problems_in_words() -> None:
     problems = availability_problems(CATALOG.get("claude-sonnet-4-5"), _Work(),
                                      date(2026, 11, 30))
     assert any("retired on 2026-11-30" in p for p in problems)
+
+
+def test_peak_hours_are_noted_beside_the_off_peak_cost() -> None:
+    from council.catalog.availability import catalog_notes
+
+    notes = catalog_notes(CATALOG.get("deepseek-flash"), date(2026, 11, 30))
+    assert any("2x during its peak hours (01:00-04:00, 06:00-10:00 UTC on weekdays)" in n
+               for n in notes), notes
+    assert any("1 day from now" in n
+               for n in catalog_notes(CATALOG.get("gemini-2.5-pro"), date(2026, 11, 30)))
