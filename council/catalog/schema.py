@@ -12,7 +12,14 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from council.categories import DIFFICULTY_MAX, DIFFICULTY_MIN, SKILLS
 
@@ -158,6 +165,9 @@ class QualityScore(_Strict):
     estimated: bool = False
 
 
+DEFAULT_MIN_CACHE_PREFIX_TOKENS = 1024
+
+
 class ModelEntry(_Strict):
     """Everything the product knows about one model offered by one provider."""
 
@@ -183,6 +193,11 @@ class ModelEntry(_Strict):
     reasoning: bool = False
     reasoning_efforts: tuple[str, ...] = ()
     prompt_caching: bool = False
+    # The shortest prefix the provider caches, in the model's own tokens; below it a cache
+    # marker is silently ignored. None where the provider documents none: the workload then
+    # uses DEFAULT_MIN_CACHE_PREFIX_TOKENS (1,024, OpenAI's and the commonest floor).
+    # models_catalog/SOURCES.md gives the source of each value.
+    min_cache_prefix_tokens: int | None = Field(default=None, ge=0, le=1_000_000)
     batch_api: bool = False
     tokenizer: str = Field(min_length=1)
     token_ratio: float = Field(gt=0.3, lt=3.0)
@@ -223,6 +238,15 @@ class ModelEntry(_Strict):
         if self.max_input is not None and self.max_input > self.context_window:
             raise ValueError("max_input exceeds context_window")
         return self
+
+    @model_serializer(mode="wrap")
+    def _without_unknown_cache_minimum(self, handler: Any) -> Any:
+        """Leave an unknown minimum out of the dump, so catalogs stored before the field
+        existed still hash to their version."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("min_cache_prefix_tokens") is None:
+            data.pop("min_cache_prefix_tokens", None)
+        return data
 
     @property
     def vision(self) -> bool:
