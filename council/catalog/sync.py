@@ -253,11 +253,13 @@ def _draft(offer: Offer, others: list[Offer], today: date) -> dict[str, Any]:
     newest = rows[-1] if rows else {}
     window = int(facts.get("context_window") or 0)
     max_output = facts.get("max_output") or min(window, 32_000)
-    level = 3.0
+    in_force = max((r for r in rows if r["effective_from"]
+                    and r["effective_from"] <= today.isoformat()),
+                   key=lambda r: r["effective_from"], default=newest)
+    level = price_tier_level(in_force.get("input") or 0.0, in_force.get("output") or 0.0)
     quality = {skill: {"skill": level, "benchmark": "no public measurement", "score": None,
-                       "source": "placeholder: no public measurement recorded yet (new model "
-                                 f"from {offer.source}); not copied from another model",
-                       "date": today.isoformat(), "estimated": True} for skill in SKILLS}
+                       "source": PLACEHOLDER_SOURCE, "date": today.isoformat(),
+                       "estimated": True} for skill in SKILLS}
     max_input = facts.get("max_input")
     return {
         "id": _slug(offer.model), "provider": offer.provider,
@@ -274,6 +276,25 @@ def _draft(offer: Offer, others: list[Offer], today: date) -> dict[str, Any]:
         "notes": "added by council catalog sync; capabilities default to text-only with tools "
                  "until reviewed",
     }
+
+
+PLACEHOLDER_SOURCE = ("price-tier placeholder: no public measurement recorded yet; level from "
+                      "the model's blended price (docs/catalog.md), not copied from any model")
+
+
+def price_tier_level(input_rate: float, output_rate: float) -> float:
+    """A new model's placeholder level from its price: 2.0 at $0.25 per million blended tokens
+    (3 input : 1 output), +0.5 per doubling, within [1.5, 4.5].
+
+    Deliberately conservative for cheap unmeasured models, so they are not picked for hard
+    tasks before a measurement says they can do them.
+    """
+    import math
+
+    blended = (3 * input_rate + output_rate) / 4
+    if blended <= 0:
+        return 1.5
+    return round(min(4.5, max(1.5, 2.0 + 0.5 * math.log2(blended / 0.25))), 1)
 
 
 def _used_names(catalog: Catalog) -> dict[str, str]:

@@ -131,3 +131,13 @@ def test_colliding_model_id_is_refused_naming_file_and_field(catalog) -> None:  
     with pytest.raises(InvalidInput, match=r"genai_prices/data.py: provider meta model gpt-5, "
                                            r"field id: 'gpt-5' collides"):
         propose(catalog, [offer], TODAY)
+
+
+def test_price_tier_placeholder_is_monotone_and_bounded() -> None:
+    from council.catalog.sync import price_tier_level
+
+    assert price_tier_level(0.25, 0.25) == 2.0
+    assert price_tier_level(0.5, 0.5) == 2.5
+    assert price_tier_level(0.0, 0.0) == 1.5 and price_tier_level(100, 500) == 4.5
+    levels = [price_tier_level(x / 10, x / 2) for x in range(1, 200)]
+    assert levels == sorted(levels)
