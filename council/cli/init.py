@@ -26,12 +26,13 @@ def init(db_path: Path | None, skip_classifier: bool) -> None:
     """
     from council import store
     from council.catalog import store as catalog_store
+    from council.catalog import sync
     from council.db import open_db
 
     where = paths()
     db_path = db_path or where.db
     started = time.perf_counter()
-    db = open_db(db_path, catalog_store.MIGRATIONS, store.MIGRATIONS)
+    db = open_db(db_path, catalog_store.MIGRATIONS, sync.MIGRATIONS, store.MIGRATIONS)
     catalog = catalog_store.init_catalog(db, where.catalog_dir)
     click.echo(f"database   {db_path}")
     click.echo(f"catalog    {len(catalog.models)} models, version {catalog.version}")
