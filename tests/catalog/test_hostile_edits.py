@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from council.catalog.editors import Editor, hash_password
+from council.catalog.review import propose_import
 from council.catalog.store import CatalogStore, init_catalog
 from council.cli.main import cli
 from council.db import open_db
@@ -99,7 +100,7 @@ def test_an_import_with_bad_values_fails_at_review(store: CatalogStore, env: Pat
                                                    override: dict, named: str) -> None:
     path = _write_litellm(env / "bad.json", store.current(), {"gpt-5": override})
     with pytest.raises(InvalidInput) as caught:
-        store.propose_import({"litellm": path})
+        propose_import(store, {"litellm": path})
     assert named in str(caught.value)
     result = CliRunner().invoke(cli, ["catalog", "import", "--source", "litellm", "--path",
                                       str(path), "--json"])
