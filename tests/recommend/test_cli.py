@@ -122,6 +122,6 @@ def test_a_damaged_outcome_model_is_a_warning_unless_named(
     assert result.exit_code == 0, result.output
     assert "warning: " in result.stderr and "council train" in result.stderr
     data = json.loads(result.stdout)
-    assert {c["adequacy_source"] for c in data["candidates"]} == {"catalog"}
+    assert {c["adequacy_source"] for c in data["candidates"]} <= {"catalog", "catalog-estimate"}
     named = CliRunner().invoke(cli, ["recommend", "x", "--outcome-model", str(broken)])
     assert named.exit_code != 0 and "meta.json" in named.output
