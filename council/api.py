@@ -17,7 +17,7 @@ from council.errors import InvalidInput
 from council.explain import explain
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
-from council.workload import Workload, build_workload
+from council.workload import DefaultsLookup, Workload, build_workload
 
 SCHEMA_VERSION = 1
 
@@ -106,10 +106,14 @@ def _assess(description: str, classifier: Any, voters: Sequence[Any],
 
 
 def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Any,
-                  success_model: AdequacySource | None = None) -> Recommendation:
-    """Everything after the council: workload, adequacy, selection, advice, explanation."""
+                  success_model: AdequacySource | None = None,
+                  learned: DefaultsLookup | None = None) -> Recommendation:
+    """Everything after the council: workload, adequacy, selection, advice, explanation.
+
+    ``learned``: the workload defaults refitted from the team's usage
+    (``council.usage.learn.learned_defaults``), else the built-in category defaults."""
     workload: Workload = build_workload(spec, assessment.category, assessment.difficulty,
-                                        assessment.category_p)
+                                        assessment.category_p, learned)
     models = {m.id: m for m in catalog.models}
     adequacy = adequacies(spec.description, models, assessment, success_model)
     sel = select(catalog, spec, workload, adequacy)
@@ -149,9 +153,11 @@ def _cheapest_extractor(candidates: list[Candidate], catalog: Any, bar: float) -
 
 def recommend(spec: TaskSpec | dict[str, Any], *, catalog: Any, classifier: Any,
               voters: Sequence[Any] = (), success_model: AdequacySource | None = None,
-              on_vote: Callable[[Vote], None] | None = None) -> Recommendation:
+              on_vote: Callable[[Vote], None] | None = None,
+              learned: DefaultsLookup | None = None) -> Recommendation:
     """Assess the task with the council, then pick and price the model."""
     if not isinstance(spec, TaskSpec):
         spec = parse_task(**spec)
     assessment = _assess(spec.description, classifier, voters, on_vote)
-    return recommend_for(spec, assessment, catalog=catalog, success_model=success_model)
+    return recommend_for(spec, assessment, catalog=catalog, success_model=success_model,
+                         learned=learned)

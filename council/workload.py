@@ -21,7 +21,7 @@ reads it. Providers refuse to cache prefixes below MIN_CACHEABLE_TOKENS.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -151,10 +151,47 @@ def defaults_mix(category: str, category_p: Mapping[str, float] | None) -> dict[
     return {c: w / total for c, w in sorted(raw.items(), key=lambda kv: -kv[1])}
 
 
-def mixed_defaults(weights: Mapping[str, float]) -> CategoryDefaults:
-    """The weighted mean of the categories' defaults (integers rounded)."""
+@dataclass(frozen=True)
+class Learned:
+    """A category default refitted from the team's own usage (``council.usage.learn``)."""
+
+    value: float
+    runs: int  # the task runs it rests on; it is already shrunk toward the built-in default
+
+
+# category -> {CategoryDefaults field: Learned}; the caller passes it in (nothing is read here).
+DefaultsLookup = Callable[[str], Mapping[str, Learned]]
+USAGE_SOURCE = "your usage"
+_LEARNED_FIELD = {"input_tokens": "input_tokens", "output_tokens": "output_tokens",
+                  "cached_prefix_tokens": "prefix_share", "calls_per_task": "calls_per_task"}
+
+
+def _default(category: str, name: str, learned: DefaultsLookup | None) -> float:
+    got = learned(category).get(name) if learned is not None else None
+    return got.value if got is not None else getattr(DEFAULTS[category], name)
+
+
+def _usage_note(assumption: str, weights: Mapping[str, float],
+                learned: DefaultsLookup | None) -> str | None:
+    """Why a default came from the team's usage, when categories holding at least half the
+    mix's weight have a learned value for it; else None (the category default stands)."""
+    name = _LEARNED_FIELD.get(assumption)
+    if learned is None or name is None:
+        return None
+    found = {c: learned(c).get(name) for c in weights}
+    share = sum(w for c, w in weights.items() if found[c] is not None)
+    if share < 0.5:
+        return None
+    runs = sum(v.runs for v in found.values() if v is not None)
+    return f"refitted from {runs:,} runs in your team's usage, shrunk toward the category default"
+
+
+def mixed_defaults(weights: Mapping[str, float],
+                   learned: DefaultsLookup | None = None) -> CategoryDefaults:
+    """The weighted mean of the categories' defaults (integers rounded), each category's
+    learned value replacing its built-in one where ``learned`` has it."""
     def mean(name: str) -> float:
-        return sum(w * getattr(DEFAULTS[c], name) for c, w in weights.items())
+        return sum(w * _default(c, name, learned) for c, w in weights.items())
 
     return CategoryDefaults(
         input_tokens=round(mean("input_tokens")), output_tokens=round(mean("output_tokens")),
@@ -164,14 +201,15 @@ def mixed_defaults(weights: Mapping[str, float]) -> CategoryDefaults:
 
 
 def build_workload(spec: TaskSpec, category: str, difficulty: float,
-                   category_p: Mapping[str, float] | None = None) -> Workload:
+                   category_p: Mapping[str, float] | None = None,
+                   learned: DefaultsLookup | None = None) -> Workload:
     """The workload from the spec, with the category's default for every blank (as assumptions).
 
     Given the council's category distribution, the defaults are those of the likely categories
     weighted by ``defaults_mix``; each assumption then names the mix.
     """
     weights = defaults_mix(category, category_p)
-    d = mixed_defaults(weights)
+    d = mixed_defaults(weights, learned)
     if len(weights) == 1:
         label = BY_KEY[next(iter(weights))].label.lower()
     else:
@@ -184,7 +222,9 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
         if given is not None:
             out.append(Assumption(name, given, "you", "as given"))
             return given
-        out.append(Assumption(name, default, "category default", why))
+        note = _usage_note(name, weights, learned)
+        out.append(Assumption(name, default, USAGE_SOURCE if note else "category default",
+                              f"{why}; {note}" if note else why))
         return default
 
     input_tokens = take("input_tokens", spec.input_tokens, d.input_tokens,
