@@ -113,7 +113,8 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
     classifier = ensure_classifier()
     rec = recommend(spec, catalog=catalog, classifier=classifier,
                     voters=_voters(voters_file),
-                    success_model=_outcome_source(outcome_model, catalog, classifier))
+                    success_model=_outcome_source(outcome_model, catalog, classifier),
+                    learned=_learned(db_path, catalog))
     if sample_note:
         rec.notes.append(sample_note)
     if as_json:
@@ -134,6 +135,15 @@ def _outcome_source(model_dir: Path | None, catalog: Any, classifier: Any) -> An
     from council.outcomes.feedback import catalog_prior
 
     return OutcomeAdequacy(model_dir).with_prior(catalog_prior(catalog, classifier))
+
+
+def _learned(db_path: Path | None, catalog: Any) -> Any | None:
+    """The workload defaults refitted from imported usage (None when nothing is learned)."""
+    from council.config import paths
+    from council.db import open_db
+    from council.usage.learn import learned_defaults
+
+    return learned_defaults(open_db(db_path or paths().db), catalog) or None
 
 
 def _catalog(db_path: Path | None) -> Any:

@@ -93,7 +93,7 @@ def _import_shared() -> None:
     import council.api
     import council.assess.classifier
     import council.outcomes.movement  # noqa: F401
-    from council.ui.pages import catalog, history, recommend  # noqa: F401  (altair, pandas)
+    from council.ui.pages import catalog, history, recommend, usage  # noqa: F401  (altair, pandas)
 
 
 def warm_up() -> None:

@@ -157,6 +157,7 @@ def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
     classifier = state.get_classifier()
     voters = state.get_voters(catalog)
     outcome = _outcome_source(catalog, classifier)
+    learned = _learned(catalog)
     for note in getattr(voters, "skipped", []):
         st.caption(f"Voter skipped: {note}")
     votes: queue.Queue[Any] = queue.Queue()
@@ -166,7 +167,7 @@ def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
         try:
             result["rec"] = recommend(spec, catalog=catalog, classifier=classifier,
                                       voters=voters, success_model=outcome,
-                                      on_vote=votes.put)
+                                      on_vote=votes.put, learned=learned)
         except BaseException as exc:  # re-raised in the script thread below
             result["error"] = exc
 
@@ -191,6 +192,13 @@ def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
     share_id = store.save_recommendation(state.get_db(), spec, result["rec"])
     st.query_params["r"] = share_id
     return share_id
+
+
+def _learned(catalog: Any) -> Any | None:
+    """Workload defaults refitted from the team's imported usage (None: nothing learned)."""
+    from council.usage.learn import learned_defaults
+
+    return learned_defaults(state.get_db(), catalog) or None
 
 
 def _outcome_source(catalog: Any, classifier: Any) -> Any | None:
