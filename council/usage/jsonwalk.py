@@ -40,8 +40,8 @@ class _Walker:
     def ws(self, pos: int) -> int:
         return _WS.match(self.text, pos).end()  # type: ignore[union-attr]
 
-    def fail(self, pos: int, what: str) -> _Stop:
-        if pos >= len(self.text):
+    def fail(self, pos: int, what: str, *, cut: bool = False) -> _Stop:
+        if cut or pos >= len(self.text):
             return _Stop(LineError(self.line(pos), f"the file ends inside {what} (truncated?); "
                                                    "the complete records before it were kept"))
         return _Stop(LineError(self.line(pos), f"malformed JSON in {what}; nothing after "
@@ -50,8 +50,9 @@ class _Walker:
     def decode(self, pos: int, what: str) -> tuple[Any, int]:
         try:
             return _DECODER.raw_decode(self.text, pos)
-        except json.JSONDecodeError:
-            raise self.fail(pos, what) from None
+        except json.JSONDecodeError as exc:  # an error at the very end means the file was cut
+            cut = exc.pos >= len(self.text.rstrip()) or exc.msg.startswith("Unterminated")
+            raise self.fail(pos, what, cut=cut) from None
 
     def expect(self, pos: int, chars: str, what: str) -> tuple[str, int]:
         pos = self.ws(pos)

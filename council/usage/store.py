@@ -139,6 +139,7 @@ def import_file(db: sqlite_utils.Database, path: Path | str, *, catalog: Any,
     tags: dict[str, RunTag] = {}
     usd = 0.0
     with db.conn:  # one transaction: an exception rolls every row of this import back
+        db.conn.execute("BEGIN")  # explicit: db.execute alone would commit each write
         cursor = db.execute(
             "INSERT INTO usage_imports (path, format, imported_at, task, attribute) "
             "VALUES (?, ?, ?, ?, ?)",
