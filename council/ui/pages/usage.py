@@ -172,7 +172,7 @@ def _whatif(db: Any, catalog: Any, report: Any) -> None:
     models = [m.id for m in catalog.models]
     default = linked.model_id if linked and linked.model_id in models else None
     model = b.selectbox("Model", models, index=models.index(default) if default else None,
-                        key="usage_whatif_model",
+                        key=f"usage_whatif_model:{task}",  # each task starts at its own pick
                         placeholder="the linked recommendation's pick")
     if model is None:
         st.caption("Pick a model (or link the task to a recommendation: "
