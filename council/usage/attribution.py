@@ -30,7 +30,9 @@ class Attributed:
 def _clean(value: Any) -> str | None:
     if value is None or isinstance(value, dict | list):
         return None
-    text = "".join(c for c in str(value).strip() if c.isprintable())
+    text = str(value).strip()
+    if not text.isprintable():
+        text = "".join(c for c in text if c.isprintable())
     return text[:MAX_TASK_CHARS] or None
 
 

@@ -110,28 +110,27 @@ def learned_defaults(db: sqlite_utils.Database, catalog: Any, *,
     ratios = {m.id: (m.token_ratio, bool(m.prompt_caching)) for m in catalog.models}
     where, args = ("AND day >= ?", [since]) if since else ("", [])
     pools: dict[str, _Pool] = {}
-    for task, model_id, calls, prompt, output, read in db.execute(
-            f"""SELECT task, model_id, SUM(calls),
-                   SUM(input_tokens + cache_read_tokens + cache_write_5m_tokens
-                       + cache_write_1h_tokens), SUM(output_tokens), SUM(cache_read_tokens)
-                FROM usage_records WHERE task IS NOT NULL AND calls IS NOT NULL {where}
-                GROUP BY task, model_id""", args).fetchall():
+    for task, model_id, calls, prompt, output, read, all_prompt in db.execute(
+            f"""SELECT task, model, SUM(calls), SUM(counted_prompt), SUM(counted_output),
+                       SUM(cache_read_tokens),
+                       SUM(input_tokens + cache_read_tokens + cache_write_tokens)
+                FROM usage_daily WHERE task IS NOT NULL AND known {where}
+                GROUP BY task, model""", args).fetchall():
         category = categories.get(task)
         if category is None or not calls:
             continue
-        ratio, caching = ratios.get(model_id, (1.0, False))
+        ratio, caching = ratios.get(model_id, (1.0, False))  # known: a catalog id
         pool = pools.setdefault(category, _Pool())
         pool.tasks.add(task)
         pool.calls += calls
         pool.prompt_ref += prompt / ratio
         pool.output_ref += output / ratio
         if caching:
-            pool.cached_prompt += prompt
+            pool.cached_prompt += all_prompt
             pool.cache_read += read
     for task, runs, calls in db.execute(
-            f"""SELECT task, COUNT(DISTINCT run_id), SUM(calls) FROM usage_records
-                WHERE task IS NOT NULL AND run_id IS NOT NULL AND calls IS NOT NULL {where}
-                GROUP BY task""", args).fetchall():
+            f"""SELECT task, SUM(runs), SUM(run_calls) FROM usage_daily_runs
+                WHERE task IS NOT NULL {where} GROUP BY task""", args).fetchall():
         category = categories.get(task)
         if category in pools:
             pools[category].runs += runs

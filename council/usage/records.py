@@ -11,7 +11,7 @@ TOKEN_FIELDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs a setattr call per field, per span
 class UsageRecord:
     """Usage of one model: one call (spans, spend-log rows) or a bucket of calls (usage APIs).
 

@@ -248,15 +248,9 @@ class Report:
 
 
 _SUMS = """
-    COUNT(*), COALESCE(SUM(calls), 0), COALESCE(SUM(input_tokens), 0),
-    COALESCE(SUM(cache_read_tokens), 0),
-    COALESCE(SUM(cache_write_5m_tokens + cache_write_1h_tokens), 0),
-    COALESCE(SUM(output_tokens), 0), COALESCE(SUM(reasoning_tokens), 0),
-    COALESCE(SUM(usd), 0), SUM(usd IS NULL),
-    COALESCE(SUM(CASE WHEN calls IS NOT NULL THEN input_tokens + cache_read_tokens
-        + cache_write_5m_tokens + cache_write_1h_tokens END), 0),
-    COALESCE(SUM(CASE WHEN calls IS NOT NULL THEN output_tokens END), 0),
-    COALESCE(SUM(CASE WHEN calls IS NOT NULL THEN reasoning_tokens END), 0)
+    SUM(records), SUM(calls), SUM(input_tokens), SUM(cache_read_tokens),
+    SUM(cache_write_tokens), SUM(output_tokens), SUM(reasoning_tokens), SUM(usd),
+    SUM(unpriced), SUM(counted_prompt), SUM(counted_output), SUM(counted_reasoning)
 """
 
 
@@ -286,10 +280,8 @@ def build_report(db: sqlite_utils.Database, catalog: Any, *, since: str | date |
         raise InvalidInput("the flag factor must be a number above 0, e.g. 1.5")
     repriced = ensure_priced(db, catalog)
     where, args = ("WHERE day >= ?", [since.isoformat()]) if since else ("", [])
-    rows = db.execute(
-        f"SELECT task, COALESCE(model_id, model), model_id IS NOT NULL, {_SUMS} "
-        f"FROM usage_records {where} GROUP BY task, COALESCE(model_id, model), "
-        "model_id IS NOT NULL", args).fetchall()
+    rows = db.execute(f"SELECT task, model, known, {_SUMS} FROM usage_daily {where} "
+                      "GROUP BY task, model, known", args).fetchall()
     total, unattributed = Totals(), Totals()
     by_model: dict[str, ModelRow] = {}
     by_task: dict[str, TaskRow] = {}
@@ -303,16 +295,15 @@ def build_report(db: sqlite_utils.Database, catalog: Any, *, since: str | date |
         row = by_task.setdefault(task, TaskRow(task))
         row.totals.add(t)
         row.models.setdefault(model, Totals()).add(t)
-    runs_where = f"{where} {'AND' if where else 'WHERE'} run_id IS NOT NULL"
     for task, runs in db.execute(
-            f"SELECT task, COUNT(DISTINCT run_id) FROM usage_records {runs_where} "
-            "GROUP BY task", args).fetchall():
+            f"SELECT task, SUM(runs) FROM usage_daily_runs {where} GROUP BY task",
+            args).fetchall():
         if task in by_task:
             by_task[task].totals.runs = runs
         else:
             unattributed.runs = runs
     total.runs = sum(r.totals.runs for r in by_task.values()) + unattributed.runs
-    first, last = db.execute(f"SELECT MIN(day), MAX(day) FROM usage_records {where}",
+    first, last = db.execute(f"SELECT MIN(day), MAX(day) FROM usage_daily {where}",
                              args).fetchone()
     first_day = date.fromisoformat(first) if first else None
     last_day = date.fromisoformat(last) if last else None
@@ -323,14 +314,13 @@ def build_report(db: sqlite_utils.Database, catalog: Any, *, since: str | date |
     _attach_estimates(db, by_task)
     unknown = [UnknownModel(name, n, calls or 0, tokens or 0) for name, n, calls, tokens in
                db.execute(
-                   f"SELECT model, COUNT(*), SUM(calls), SUM(input_tokens + cache_read_tokens + "
-                   f"cache_write_5m_tokens + cache_write_1h_tokens + output_tokens + "
-                   f"reasoning_tokens) FROM usage_records {where} "
-                   f"{'AND' if where else 'WHERE'} model_id IS NULL "
-                   "GROUP BY model ORDER BY COUNT(*) DESC, model", args).fetchall()]
+                   f"SELECT model, SUM(records), SUM(calls), SUM(input_tokens + "
+                   f"cache_read_tokens + cache_write_tokens + output_tokens + reasoning_tokens) "
+                   f"FROM usage_daily {where} {'AND' if where else 'WHERE'} NOT known "
+                   "GROUP BY model ORDER BY SUM(records) DESC, model", args).fetchall()]
     daily = [(d, m, float(u or 0)) for d, m, u in db.execute(
-        f"SELECT day, COALESCE(model_id, model), SUM(usd) FROM usage_records {where} "
-        "GROUP BY day, COALESCE(model_id, model) ORDER BY day", args).fetchall()]
+        f"SELECT day, model, SUM(usd) FROM usage_daily {where} GROUP BY day, model "
+        "ORDER BY day, model", args).fetchall()]
     return Report(since=since, first_day=first_day, last_day=last_day, days=days,
                   flag_factor=flag_factor, catalog_version=catalog.version, total=total,
                   by_model=by_model, by_task=by_task, unattributed=unattributed,

@@ -71,9 +71,28 @@ def _create(db: sqlite_utils.Database) -> None:
     )
     db.execute("CREATE INDEX IF NOT EXISTS usage_records_day ON usage_records (day)")
     db.execute("CREATE INDEX IF NOT EXISTS usage_records_task ON usage_records (task, day)")
-    db.execute("CREATE INDEX IF NOT EXISTS usage_records_run ON usage_records (run_id)")
-    db.execute("CREATE INDEX IF NOT EXISTS usage_records_priced "
-               "ON usage_records (priced_version)")
+    # Daily rollups the report reads (thousands of rows, not millions), rebuilt for the days an
+    # import or a re-pricing touches. Runs are counted per day and task (a run that crosses
+    # midnight counts on both days).
+    db.execute(
+        """
+        CREATE TABLE IF NOT EXISTS usage_daily (
+            day TEXT NOT NULL, task TEXT, recommendation_id TEXT,
+            model TEXT NOT NULL, known INTEGER NOT NULL,
+            records INTEGER NOT NULL, calls INTEGER NOT NULL, uncounted INTEGER NOT NULL,
+            input_tokens INTEGER NOT NULL, cache_read_tokens INTEGER NOT NULL,
+            cache_write_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+            reasoning_tokens INTEGER NOT NULL, usd REAL NOT NULL, unpriced INTEGER NOT NULL,
+            counted_prompt INTEGER NOT NULL, counted_output INTEGER NOT NULL,
+            counted_reasoning INTEGER NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS usage_daily_day ON usage_daily (day)")
+    db.execute("CREATE TABLE IF NOT EXISTS usage_daily_runs (day TEXT NOT NULL, task TEXT, "
+               "runs INTEGER NOT NULL, run_calls INTEGER NOT NULL)")
+    db.execute("CREATE INDEX IF NOT EXISTS usage_daily_runs_day ON usage_daily_runs (day)")
+    db.execute("CREATE TABLE IF NOT EXISTS usage_meta (key TEXT PRIMARY KEY, value TEXT)")
     db.execute(
         """
         CREATE TABLE IF NOT EXISTS usage_task_links (
@@ -137,6 +156,7 @@ def import_file(db: sqlite_utils.Database, path: Path | str, *, catalog: Any,
     pricer = RecordPricer(catalog)
     result = ImportResult(path=str(path), format=importer.name)
     tags: dict[str, RunTag] = {}
+    days: set[str] = set()
     usd = 0.0
     with db.conn:  # one transaction: an exception rolls every row of this import back
         db.conn.execute("BEGIN")  # explicit: db.execute alone would commit each write
@@ -158,6 +178,7 @@ def import_file(db: sqlite_utils.Database, path: Path | str, *, catalog: Any,
                 tags[item.run_id] = item
                 continue
             row = _row(item, import_id, pricer)
+            days.add(row[4])
             result.parsed += 1
             if row[7] is None:
                 result.unknown_models[item.model] = result.unknown_models.get(item.model, 0) + 1
@@ -169,7 +190,10 @@ def import_file(db: sqlite_utils.Database, path: Path | str, *, catalog: Any,
                 batch.clear()
         if batch:
             changed += db.conn.executemany(_UPSERT, batch).rowcount
-        _apply_run_tags(db, tags)
+        days |= _apply_run_tags(db, tags)
+        _rollup(db, days)
+        if _meta(db, "priced_version") is None:
+            _set_meta(db, "priced_version", pricer.version)
         result.inserted = _count(db) - before
         result.updated = changed - result.inserted
         result.duplicates = result.parsed - changed
@@ -183,10 +207,60 @@ def import_file(db: sqlite_utils.Database, path: Path | str, *, catalog: Any,
     return result
 
 
-def _apply_run_tags(db: sqlite_utils.Database, tags: dict[str, RunTag]) -> None:
-    """Give every call of a tagged trace its task (the tag sits on a span without usage)."""
-    if not tags:
+def _meta(db: sqlite_utils.Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM usage_meta WHERE key = ?", [key]).fetchone()
+    return None if row is None else row[0]
+
+
+def _set_meta(db: sqlite_utils.Database, key: str, value: str) -> None:
+    db.execute("INSERT INTO usage_meta (key, value) VALUES (?, ?) ON CONFLICT (key) "
+               "DO UPDATE SET value = excluded.value", [key, value])
+
+
+_ROLLUP = """
+    INSERT INTO usage_daily
+    SELECT day, task, recommendation_id, COALESCE(model_id, model), model_id IS NOT NULL,
+        COUNT(*), COALESCE(SUM(calls), 0), SUM(calls IS NULL), SUM(input_tokens),
+        SUM(cache_read_tokens), SUM(cache_write_5m_tokens + cache_write_1h_tokens),
+        SUM(output_tokens), SUM(reasoning_tokens), COALESCE(SUM(usd), 0), SUM(usd IS NULL),
+        COALESCE(SUM(CASE WHEN calls IS NOT NULL THEN input_tokens + cache_read_tokens
+            + cache_write_5m_tokens + cache_write_1h_tokens END), 0),
+        COALESCE(SUM(CASE WHEN calls IS NOT NULL THEN output_tokens END), 0),
+        COALESCE(SUM(CASE WHEN calls IS NOT NULL THEN reasoning_tokens END), 0)
+    FROM usage_records {where}
+    GROUP BY day, task, recommendation_id, COALESCE(model_id, model), model_id IS NOT NULL
+"""
+_ROLLUP_RUNS = """
+    INSERT INTO usage_daily_runs
+    SELECT day, task, COUNT(DISTINCT run_id), COALESCE(SUM(calls), 0)
+    FROM usage_records WHERE run_id IS NOT NULL {and_where} GROUP BY day, task
+"""
+
+
+def _rollup(db: sqlite_utils.Database, days: set[str] | None) -> None:
+    """Rebuild the daily rollups for ``days`` (None: all of them), inside the caller's
+    transaction."""
+    if days is None:
+        db.execute("DELETE FROM usage_daily")
+        db.execute("DELETE FROM usage_daily_runs")
+        db.execute(_ROLLUP.format(where=""))
+        db.execute(_ROLLUP_RUNS.format(and_where=""))
         return
+    ordered = sorted(days)
+    for i in range(0, len(ordered), 500):
+        chunk = ordered[i:i + 500]
+        marks = ", ".join("?" * len(chunk))
+        db.execute(f"DELETE FROM usage_daily WHERE day IN ({marks})", chunk)
+        db.execute(f"DELETE FROM usage_daily_runs WHERE day IN ({marks})", chunk)
+        db.execute(_ROLLUP.format(where=f"WHERE day IN ({marks})"), chunk)
+        db.execute(_ROLLUP_RUNS.format(and_where=f"AND day IN ({marks})"), chunk)
+
+
+def _apply_run_tags(db: sqlite_utils.Database, tags: dict[str, RunTag]) -> set[str]:
+    """Give every call of a tagged trace its task (the tag sits on a span without usage);
+    return the days of the records it touched."""
+    if not tags:
+        return set()
     db.execute("CREATE TEMP TABLE IF NOT EXISTS usage_run_tags "
                "(run_id TEXT PRIMARY KEY, task TEXT, rec TEXT)")
     db.execute("DELETE FROM usage_run_tags")
@@ -205,14 +279,15 @@ def _apply_run_tags(db: sqlite_utils.Database, tags: dict[str, RunTag]) -> None:
           AND usage_records.task_source IS NOT 'attribute'
         """
     )
+    days = {d for d, in db.execute("SELECT DISTINCT day FROM usage_records WHERE run_id IN "
+                                    "(SELECT run_id FROM usage_run_tags)").fetchall()}
     db.execute("DELETE FROM usage_run_tags")
+    return days
 
 
 def ensure_priced(db: sqlite_utils.Database, catalog: Any) -> int:
     """Re-price rows priced under another catalog version; return how many were re-priced."""
-    stale = db.execute("SELECT 1 FROM usage_records WHERE priced_version != ? LIMIT 1",
-                       [catalog.version]).fetchone()
-    if stale is None:
+    if _meta(db, "priced_version") == catalog.version:
         return 0
     pricer = RecordPricer(catalog)
     rows = db.execute(
@@ -226,8 +301,11 @@ def ensure_priced(db: sqlite_utils.Database, catalog: Any) -> int:
                               batch=batch, context_window=window)
         updates.append((priced.model_id, priced.usd, priced.note, catalog.version, rowid))
     with db.conn:
+        db.conn.execute("BEGIN")
         db.conn.executemany("UPDATE usage_records SET model_id = ?, usd = ?, price_note = ?, "
                             "priced_version = ? WHERE rowid = ?", updates)
+        _rollup(db, None)
+        _set_meta(db, "priced_version", catalog.version)
     return len(updates)
 
 
@@ -249,7 +327,7 @@ def task_links(db: sqlite_utils.Database) -> dict[str, str]:
     most often."""
     links: dict[str, str] = {}
     for task, share_id, _n in db.execute(
-            "SELECT task, recommendation_id, COUNT(*) AS n FROM usage_records "
+            "SELECT task, recommendation_id, SUM(records) AS n FROM usage_daily "
             "WHERE task IS NOT NULL AND recommendation_id IS NOT NULL "
             "GROUP BY task, recommendation_id ORDER BY n ASC").fetchall():
         links[task] = share_id  # ascending: the most frequent comes last and wins

@@ -35,6 +35,8 @@ def count(data: Mapping[str, Any], *names: str, default: int | None = 0) -> int 
         value = data.get(name)
         if value is None or value == "":
             continue
+        if type(value) is int and value >= 0:  # the common case, first
+            return value
         if isinstance(value, bool):
             raise BadRecord(f"{name} is {value!r}, not a token count")
         try:
@@ -62,6 +64,10 @@ def timestamp(value: Any, what: str) -> datetime:
     """A UTC datetime from ISO 8601 text, epoch seconds/milliseconds or OTLP nanoseconds."""
     if value is None or value == "":
         raise BadRecord(f"no {what}")
+    if isinstance(value, str) and len(value) == 19 and value.isdigit():  # OTLP nanoseconds
+        seconds = int(value) / 1e9
+        if 946_684_800 <= seconds <= 4_102_444_800:
+            return datetime.fromtimestamp(seconds, UTC).replace(tzinfo=None)
     if isinstance(value, int | float) or (isinstance(value, str) and value.strip().isdigit()):
         number = float(value)
         for scale in (1e9, 1e6, 1e3, 1.0):  # ns, us, ms, s: pick the one that lands in a sane year

@@ -12,6 +12,7 @@ any span of a trace (the agent's root span, say) attributes every call of that t
 from __future__ import annotations
 
 import json
+from collections import ChainMap
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -27,22 +28,22 @@ CACHE_READ = ("gen_ai.usage.cache_read.input_tokens", "gen_ai.usage.cache_read_i
 CACHE_WRITE = ("gen_ai.usage.cache_creation.input_tokens",
                "gen_ai.usage.cache_creation_input_tokens", "gen_ai.usage.input_tokens.cache_write")
 REASONING = ("gen_ai.usage.reasoning.output_tokens", "gen_ai.usage.output_tokens.reasoning")
+USAGE_KEYS = INPUT + OUTPUT
 
 
 def _value(any_value: Any) -> Any:
     """The Python value of an OTLP AnyValue ({"stringValue": ...}, {"intValue": "12"}, ...)."""
     if not isinstance(any_value, dict):
         return None
-    for kind in ("stringValue", "intValue", "doubleValue", "boolValue"):
-        if kind in any_value:
-            value = any_value[kind]
-            if kind == "intValue" and isinstance(value, str):
-                try:
-                    return int(value)
-                except ValueError:
-                    return value
+    if "stringValue" in any_value:
+        return any_value["stringValue"]
+    if "intValue" in any_value:  # int64 is a JSON string in OTLP/JSON
+        value = any_value["intValue"]
+        try:
+            return int(value) if isinstance(value, str) else value
+        except ValueError:
             return value
-    return None
+    return any_value.get("doubleValue", any_value.get("boolValue"))
 
 
 def attributes(items: Any) -> dict[str, Any]:
@@ -97,12 +98,12 @@ class OtlpImporter:
     def _span(self, n: int, span: dict[str, Any], resource: dict[str, Any],
               attribution: Attribution) -> Item | None:
         attrs = attributes(span.get("attributes"))
-        if not any(k in attrs for k in INPUT + OUTPUT):
+        if not any(k in attrs for k in USAGE_KEYS):
             if attribution.tags_run(attrs) and span.get("traceId"):
-                who = attribution.resolve({**resource, **attrs})
+                who = attribution.resolve(ChainMap(attrs, resource))
                 return RunTag(str(span["traceId"]), who.task, who.recommendation_id)
             return None
-        merged = {**resource, **attrs}
+        merged = ChainMap(attrs, resource)
         model = attrs.get("gen_ai.response.model") or attrs.get("gen_ai.request.model")
         if not model:
             raise BadRecord("token usage but no gen_ai.request.model or gen_ai.response.model")
