@@ -3,10 +3,10 @@
 Actual figures come from the stored, priced records. A task's estimate comes from the stored
 recommendation it is linked to (``council usage link`` or the ``council.recommendation_id``
 its calls carry): the recommended model's cost per call and per task and the workload it
-assumed. ``estimate_usd`` is that estimate for the traffic seen: cost per task x runs when
-runs are known (a trace, a session), else cost per call x calls; ``ratio`` is actual over
-estimate, and a task whose ratio exceeds the chosen factor is flagged. Cost per month scales
-the window's spend to 30 days.
+assumed. ``estimate_usd`` is that estimate for the traffic seen: cost per task x runs for
+the calls made in known runs (a trace, a session), cost per call x calls for the rest;
+``ratio`` is actual over estimate, and a task whose ratio exceeds the chosen factor is
+flagged. Cost per month scales the window's spend to 30 days.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class Totals:
     records: int = 0
     calls: int = 0  # counted calls (Anthropic's report counts none)
     runs: int = 0  # distinct run ids (traces, sessions)
+    run_calls: int = 0  # the calls made inside those runs
     input_tokens: int = 0  # fresh
     cache_read_tokens: int = 0
     cache_write_tokens: int = 0
@@ -80,7 +81,7 @@ class Totals:
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
-        for name in ("counted_prompt", "counted_output", "counted_reasoning"):
+        for name in ("counted_prompt", "counted_output", "counted_reasoning", "run_calls"):
             data.pop(name)
         data.update(prompt_tokens=self.prompt_tokens, input_per_call=self.input_per_call,
                     output_per_call=self.output_per_call,
@@ -147,15 +148,15 @@ class TaskRow:
 
     @property
     def estimate_usd(self) -> float | None:
-        """The estimate for the traffic seen (per task x runs, else per call x calls)."""
+        """The estimate for the traffic seen: per task x runs for the calls made in known runs,
+        per call x calls for the others."""
         e, t = self.estimate, self.totals
-        if e is None:
+        if e is None or e.per_task is None or e.per_call is None:
             return None
-        if t.runs and e.per_task is not None:
-            return e.per_task * t.runs
-        if t.calls and e.per_call is not None:
-            return e.per_call * t.calls
-        return None
+        loose = max(t.calls - t.run_calls, 0)
+        if not t.runs and not loose:
+            return None
+        return e.per_task * t.runs + e.per_call * loose
 
     @property
     def ratio(self) -> float | None:
@@ -295,13 +296,11 @@ def build_report(db: sqlite_utils.Database, catalog: Any, *, since: str | date |
         row = by_task.setdefault(task, TaskRow(task))
         row.totals.add(t)
         row.models.setdefault(model, Totals()).add(t)
-    for task, runs in db.execute(
-            f"SELECT task, SUM(runs) FROM usage_daily_runs {where} GROUP BY task",
-            args).fetchall():
-        if task in by_task:
-            by_task[task].totals.runs = runs
-        else:
-            unattributed.runs = runs
+    for task, runs, run_calls in db.execute(
+            f"SELECT task, SUM(runs), SUM(run_calls) FROM usage_daily_runs {where} "
+            "GROUP BY task", args).fetchall():
+        target = by_task[task].totals if task in by_task else unattributed
+        target.runs, target.run_calls = runs, run_calls
     total.runs = sum(r.totals.runs for r in by_task.values()) + unattributed.runs
     first, last = db.execute(f"SELECT MIN(day), MAX(day) FROM usage_daily {where}",
                              args).fetchone()

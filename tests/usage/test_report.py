@@ -73,6 +73,9 @@ def test_report_json_through_the_cli(db: Any, catalog: Any, tmp_path: Path,
     triage = data["by_task"]["ticket-triage"]
     assert {"calls", "usd", "estimate_usd", "ratio"} <= set(triage)
     assert triage["ratio"] == pytest.approx(triage["usd"] / triage["estimate_usd"])
+    # 519 traced runs (per task) plus 42 LiteLLM calls outside any run (per call)
+    assert (triage["runs"], triage["calls"]) == (519, 561)
+    assert triage["estimate_usd"] == pytest.approx(0.0004 * 519 + 0.0004 * 42)
     assert [u["name"] for u in data["unknown_models"]] == ["acme-llama-3.3-70b-ft"]
     assert data["total_usd"] == pytest.approx(sum(m["usd"] for m in data["by_model"].values()))
     text = runner.invoke(cli, ["usage", "report", "--since", "2026-11-15"])
