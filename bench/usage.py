@@ -29,7 +29,8 @@ sys.path.insert(0, str(ROOT))
 
 MODELS = [("gpt-5.4-mini", "openai", 640, 30), ("claude-sonnet-4-6", "anthropic", 9000, 600),
           ("gemini-2.5-flash", "gcp.gemini", 6000, 500), ("gpt-4.1", "openai", 2000, 400),
-          ("claude-haiku-4-5", "anthropic", 3000, 300), ("acme-llama-3.3-70b-ft", "vllm", 1200, 200)]
+          ("claude-haiku-4-5", "anthropic", 3000, 300),
+          ("acme-llama-3.3-70b-ft", "vllm", 1200, 200)]
 
 
 def _attr(key: str, value: object) -> dict[str, object]:

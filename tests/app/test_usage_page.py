@@ -7,9 +7,10 @@ from pathlib import Path
 from council.catalog.store import init_catalog
 from council.config import PROJECT_ROOT
 from council.db import open_db
+from council.ui.pages.usage import _plain
 from council.usage.store import import_file, link_task
 from tests.app.conftest import no_exception, page_app
-from tests.usage.conftest import LITELLM_JSON, OTLP, stored_rec
+from tests.usage.conftest import LITELLM_JSON, OTLP, otlp_line, span, stored_rec
 
 
 def test_empty_usage_page(council_home: Path) -> None:
@@ -29,7 +30,7 @@ def test_usage_page_sets_estimates_against_actuals(council_home: Path) -> None:
     metrics = {m.label: m.value for m in at.metric}
     spent = db.execute("SELECT SUM(usd) FROM usage_records").fetchone()[0]
     assert metrics["Spent"] == f"${spent:,.2f}"
-    assert any("ticket-triage" in e.value and "x" in e.value for e in at.error)  # flagged
+    assert any(_plain("ticket-triage") in e.value and "x" in e.value for e in at.error)
     tasks = at.dataframe[0].value
     order = [t for t, in db.execute("SELECT task FROM usage_records WHERE task IS NOT NULL "
                                     "GROUP BY task ORDER BY SUM(usd) DESC").fetchall()]
@@ -39,7 +40,7 @@ def test_usage_page_sets_estimates_against_actuals(council_home: Path) -> None:
     models = at.dataframe[1].value
     unknown = models[models["model"] == "acme-llama-3.3-70b-ft"].iloc[0]
     assert not unknown["in catalog"]
-    assert any("acme-llama-3.3-70b-ft" in w.value for w in at.warning)
+    assert any(_plain("acme-llama-3.3-70b-ft") in w.value for w in at.warning)
     at.selectbox(key="usage_whatif_task").set_value("ticket-triage").run()
     no_exception(at)
     model = next(s for s in at.selectbox if s.label == "Model")
@@ -50,4 +51,17 @@ def test_usage_page_sets_estimates_against_actuals(council_home: Path) -> None:
     assert set(learned["category"]) == {"classification"}
     at.number_input(key="usage_factor").set_value(100.0).run()
     no_exception(at)
-    assert not any("ticket-triage" in e.value for e in at.error)
+    assert not any(_plain("ticket-triage") in e.value for e in at.error)
+
+
+def test_imported_names_are_shown_as_text_not_markup(council_home: Path) -> None:
+    db = open_db(council_home / "council.db")
+    catalog = init_catalog(db, PROJECT_ROOT / "models_catalog")
+    path = council_home / "evil.jsonl"
+    path.write_text(otlp_line([span("1" * 16, model="[pwn](http://evil.example)",
+                                    **{"council.task": "**loud** <b>x</b>"})]) + "\n")
+    import_file(db, path, catalog=catalog)
+    at = page_app("usage").run()
+    no_exception(at)
+    shown = " ".join(w.value for w in at.warning)
+    assert "\\[pwn\\]\\(http://evil\\.example\\)" in shown and "](http" not in shown

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
@@ -13,6 +14,12 @@ from council.ui.errors import shown_errors
 from council.ui.format import money
 
 FORMATS = ("detect", "otlp", "litellm", "openai", "anthropic")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def _plain(text: object) -> str:
+    """Imported names (tasks, models) shown in Markdown as the text they are, never as markup."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
 
 
 def page() -> None:
@@ -52,14 +59,14 @@ def _import(db: Any, catalog: Any) -> None:
         result = import_file(db, path, catalog=catalog, fmt=None if fmt == "detect" else fmt,
                              attribution=Attribution(task_key=task_key or "council.task",
                                                      task_name=task_name or None))
-    st.success(f"{upload.name}: {result.parsed:,} records read, {result.inserted:,} new, "
+    st.success(f"{_plain(upload.name)}: {result.parsed:,} records read, {result.inserted:,} new, "
                f"{result.updated:,} updated, {result.duplicates:,} already there.")
     if result.unknown_models:
         st.warning("Not in the catalog (kept, unpriced): "
-                   + ", ".join(f"{m} ({n:,})" for m, n in result.unknown_models.items()))
+                   + ", ".join(f"{_plain(m)} ({n:,})" for m, n in result.unknown_models.items()))
     if result.error_count:
         st.warning(f"{result.error_count:,} lines refused:\n\n"
-                   + "\n".join(f"- {e}" for e in result.errors[:20]))
+                   + "\n".join(f"- {_plain(e)}" for e in result.errors[:20]))
 
 
 def _report(db: Any, catalog: Any) -> Any:
@@ -82,7 +89,7 @@ def _report(db: Any, catalog: Any) -> Any:
     m3.metric("Calls", f"{report.total.calls:,}")
     m4.metric("Cache hit rate", _pct(report.total.cache_hit_rate))
     for row in report.flagged:
-        st.error(f"**{row.task}** costs {money(row.totals.usd)} against an estimate of "
+        st.error(f"**{_plain(row.task)}** costs {money(row.totals.usd)} against an estimate of "
                  f"{money(row.estimate_usd)}: {row.ratio:.1f}x (recommendation "
                  f"{row.estimate.share_id if row.estimate else '?'}).",
                  icon=":material/trending_up:")
@@ -104,7 +111,7 @@ def _report(db: Any, catalog: Any) -> Any:
                  column_config=_money_columns("actual"))
     if report.unknown_models:
         st.warning("Models the catalog does not know (kept, unpriced): "
-                   + ", ".join(f"{u.name} ({u.records:,} records)"
+                   + ", ".join(f"{_plain(u.name)} ({u.records:,} records)"
                                for u in report.unknown_models))
     return report
 
