@@ -119,7 +119,8 @@ def _text(report: Any) -> str:
     lines.append("\nBy model:")
     for name, row in sorted(report.by_model.items(), key=lambda kv: -kv[1].totals.usd):
         t = row.totals
-        lines.append(f"  {name:32} {t.calls:>9,} calls  {_money(t.usd):>12}"
+        calls = f"{t.calls:>9,} calls" if t.calls else "  (calls not counted)"
+        lines.append(f"  {name:32} {calls}  {_money(t.usd):>12}"
                      + ("" if row.known else "  (not in the catalog: unpriced)"))
     lines.append("\nCostliest tasks (actual / estimate):")
     for row in report.costliest:

@@ -93,3 +93,26 @@ def test_what_if_reprices_the_last_30_days(db: Any, catalog: Any,
     assert result.variants[-1].saving == pytest.approx(billed - batch)
     default_target = what_if(db, catalog, "ticket-triage")
     assert default_target.target == "gpt-5.4-mini"  # the linked recommendation's pick
+
+
+def test_whatif_and_learned_through_the_cli(db: Any, catalog: Any, linked: dict[str, str],
+                                            tmp_path: Any, monkeypatch: Any) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from council.cli.main import cli
+
+    monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
+    runner = CliRunner()
+    out = runner.invoke(cli, ["usage", "whatif", "pr-review-agent", "--model",
+                              "claude-haiku-4-5", "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["target"] == "claude-haiku-4-5" and len(data["variants"]) == 4
+    text = runner.invoke(cli, ["usage", "whatif", "pr-review-agent"])
+    assert text.exit_code == 0 and "+ caching + batch" in text.output
+    learned = json.loads(runner.invoke(cli, ["usage", "learned", "--json"]).output)
+    assert {r["category"] for r in learned} == {"classification", "agentic"}
+    missing = runner.invoke(cli, ["usage", "whatif", "no-such-task", "--model", "gpt-5.4"])
+    assert missing.exit_code == 2 and "no usage recorded for task 'no-such-task'" in missing.output
