@@ -99,10 +99,9 @@ def learned_defaults(db: sqlite_utils.Database, catalog: Any, *,
     categories: dict[str, str] = {}
     for task, share_id in task_links(db).items():
         try:
-            rec = load_recommendation(db, share_id).rec
+            category = load_recommendation(db, share_id).rec.assessment.category
         except CouncilError:
             continue
-        category = (rec.get("assessment") or {}).get("category")
         if category in DEFAULTS:
             categories[task] = category
     if not categories:

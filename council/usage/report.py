@@ -13,12 +13,15 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from council.errors import CouncilError, InvalidInput
 from council.usage.store import ensure_priced, task_links
+
+if TYPE_CHECKING:
+    from council.api import Recommendation
 
 DEFAULT_FLAG_FACTOR = 1.5
 TOP_TASKS = 10
@@ -109,16 +112,16 @@ class Estimate:
     runs_per_month: float | None
 
     @classmethod
-    def from_rec(cls, share_id: str, rec: dict[str, Any]) -> Estimate:
-        pick = rec.get("recommended") or {}
-        cost = pick.get("cost") or {}
-        a = rec.get("assumptions") or {}
+    def from_rec(cls, share_id: str, rec: Recommendation) -> Estimate:
+        pick = rec.recommended
+        cost = pick.cost if pick is not None else None
+        a = rec.assumptions
         prefix, inp = _num(a.get("cached_prefix_tokens")), _num(a.get("input_tokens"))
         return cls(
-            share_id=share_id, model_id=pick.get("model_id"),
-            category=(rec.get("assessment") or {}).get("category"),
-            per_call=_num(cost.get("per_call")), per_task=_num(cost.get("per_task")),
-            per_month=_num(cost.get("per_month")), input_tokens=inp,
+            share_id=share_id, model_id=pick.model_id if pick is not None else None,
+            category=rec.assessment.category,
+            per_call=cost.per_call if cost else None, per_task=cost.per_task if cost else None,
+            per_month=cost.per_month if cost else None, input_tokens=inp,
             output_tokens=_num(a.get("output_tokens")),
             calls_per_task=_num(a.get("calls_per_task")),
             cache_hit_rate=(prefix / inp if prefix is not None and inp else None),

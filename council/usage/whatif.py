@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -26,6 +26,9 @@ from council.errors import CouncilError, InvalidInput, NotFound
 from council.pricing import Usage, price_usage
 from council.usage.pricing import RecordPricer
 from council.usage.store import ensure_priced, task_links
+
+if TYPE_CHECKING:
+    from council.api import Recommendation
 
 DEFAULT_DAYS = 30
 
@@ -87,15 +90,15 @@ def what_if(db: sqlite_utils.Database, catalog: Any, task: str, *, model_id: str
     if prefix_share is not None and not 0 <= prefix_share <= 1:
         raise InvalidInput("--prefix-share is a share of the prompt, between 0 and 1")
     ensure_priced(db, catalog)
-    rec: dict[str, Any] = {}
+    rec: Recommendation | None = None
     share_id = task_links(db).get(task)
     if share_id is not None:
         try:
             rec = load_recommendation(db, share_id).rec
         except CouncilError:
-            rec = {}
+            rec = None
     if model_id is None:
-        model_id = (rec.get("recommended") or {}).get("model_id")
+        model_id = rec.recommended.model_id if rec and rec.recommended else None
         if model_id is None:
             raise InvalidInput(f"task {task!r} is linked to no recommendation with a pick: "
                                "name the model with --model")
@@ -156,11 +159,11 @@ def what_if(db: sqlite_utils.Database, catalog: Any, task: str, *, model_id: str
     return result
 
 
-def _prefix_share(given: float | None, rec: dict[str, Any], groups: list[_Group]
+def _prefix_share(given: float | None, rec: Recommendation | None, groups: list[_Group]
                   ) -> tuple[float, str]:
     if given is not None:
         return given, "you"
-    a = rec.get("assumptions") or {}
+    a = rec.assumptions if rec is not None else {}
     prefix, inp = a.get("cached_prefix_tokens"), a.get("input_tokens")
     if isinstance(prefix, int | float) and isinstance(inp, int | float) and inp > 0:
         return min(prefix / inp, 1.0), "the linked recommendation"

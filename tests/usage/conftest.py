@@ -35,21 +35,20 @@ def catalog(db: Any) -> Any:
 def stored_rec(db: Any, *, model: str = "gpt-5.4-mini", per_call: float = 0.0004,
                per_task: float = 0.0004, calls: int = 1, category: str = "classification",
                input_tokens: int = 600, output_tokens: int = 30, prefix: int = 360) -> str:
-    """Save a recommendation (the shape `council.api.Recommendation.to_dict` gives)."""
-    from council import store
-    from council.task import parse_task
+    """Save a real recommendation (tests.recs) whose pick and cost are set as a test needs."""
+    import dataclasses
 
-    rec = {"schema_version": 1, "catalog_version": "test",
-           "assessment": {"category": category, "difficulty": 2.0},
-           "assumptions": {"input_tokens": input_tokens, "output_tokens": output_tokens,
-                           "cached_prefix_tokens": prefix, "calls_per_task": calls,
-                           "runs_per_month": 10_000, "reasoning_tokens": 0},
-           "recommended": {"model_id": model, "cost": {"per_call": per_call,
-                                                       "per_task": per_task,
-                                                       "per_month": per_task * 10_000}},
-           "default": {"model_id": "claude-opus-4-7", "cost": {"per_month": 100.0}}}
-    return store.save_recommendation(db, parse_task(description="Route support tickets"),
-                                     json.loads(json.dumps(rec)))
+    from council import store
+    from tests.recs import make_rec
+
+    rec = make_rec("Route support tickets", category=category, input_tokens=input_tokens,
+                   output_tokens=output_tokens, calls_per_task=calls,
+                   cached_prefix_tokens=prefix, runs_per_month=10_000)
+    assert rec.recommended is not None
+    pick = dataclasses.replace(rec.recommended, model_id=model, cost=dataclasses.replace(
+        rec.recommended.cost, per_call=per_call, per_task=per_task,
+        per_month=per_task * 10_000))
+    return store.save_recommendation(db, dataclasses.replace(rec, recommended=pick))
 
 
 def otlp_line(spans: list[dict[str, Any]], resource: dict[str, Any] | None = None) -> str:

@@ -9,9 +9,9 @@ from typing import Any
 import altair as alt
 import streamlit as st
 
+from council.format import money
 from council.ui import state
 from council.ui.errors import shown_errors
-from council.ui.format import money
 
 FORMATS = ("detect", "otlp", "litellm", "openai", "anthropic")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
