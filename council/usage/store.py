@@ -25,9 +25,10 @@ from council.usage.records import ImportResult, LineError, RunTag, UsageRecord
 
 MAX_ERRORS = 200  # refused lines kept for the message; the rest are counted
 BATCH_ROWS = 5_000
+IMPORT_CACHE_KIB = 65_536  # SQLite page cache while importing (64 MiB)
 
 COLUMNS: tuple[str, ...] = (
-    "key", "import_id", "source", "ts", "day", "provider", "model", "model_id", "task",
+    "key_hash", "key", "import_id", "source", "ts", "day", "provider", "model", "model_id", "task",
     "task_source", "recommendation_id", "run_id", "calls", "input_tokens", "cache_read_tokens",
     "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens", "reasoning_tokens",
     "batch", "context_window", "reported_usd", "usd", "price_note", "priced_version", "digest",
@@ -50,7 +51,8 @@ def _create(db: sqlite_utils.Database) -> None:
     db.execute(
         """
         CREATE TABLE IF NOT EXISTS usage_records (
-            key TEXT NOT NULL UNIQUE,
+            key_hash INTEGER NOT NULL UNIQUE,  -- 64 bits of the key: a small index to insert into
+            key TEXT NOT NULL,
             import_id INTEGER NOT NULL REFERENCES usage_imports (id),
             source TEXT NOT NULL, ts TEXT NOT NULL, day TEXT NOT NULL,
             provider TEXT, model TEXT NOT NULL, model_id TEXT,
@@ -117,6 +119,12 @@ def _digest(values: tuple[Any, ...]) -> str:
     return hashlib.blake2b(repr(values).encode(), digest_size=8).hexdigest()
 
 
+def key_hash(key: str) -> int:
+    """The record key as a signed 64-bit integer (the unique index is on this)."""
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big",
+                          signed=True)
+
+
 def _row(rec: UsageRecord, import_id: int, pricer: RecordPricer) -> tuple[Any, ...]:
     counts = (rec.input_tokens, rec.cache_read_tokens, rec.cache_write_5m_tokens,
               rec.cache_write_1h_tokens, rec.output_tokens, rec.reasoning_tokens)
@@ -125,7 +133,8 @@ def _row(rec: UsageRecord, import_id: int, pricer: RecordPricer) -> tuple[Any, .
     content = (rec.source, rec.ts.isoformat(timespec="seconds"), rec.provider, rec.model,
                rec.task, rec.task_source, rec.recommendation_id, rec.run_id, rec.calls,
                *counts, int(rec.batch), rec.context_window, rec.reported_usd)
-    return (rec.key, import_id, content[0], content[1], content[1][:10], rec.provider,
+    return (key_hash(rec.key), rec.key, import_id, content[0], content[1], content[1][:10],
+            rec.provider,
             rec.model, priced.model_id, rec.task, rec.task_source, rec.recommendation_id,
             rec.run_id, rec.calls, *counts, int(rec.batch), rec.context_window,
             rec.reported_usd, priced.usd, priced.note, pricer.version, _digest(content))
@@ -133,8 +142,8 @@ def _row(rec: UsageRecord, import_id: int, pricer: RecordPricer) -> tuple[Any, .
 
 _UPSERT = (
     f"INSERT INTO usage_records ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
-    "ON CONFLICT (key) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "key")
+    "ON CONFLICT (key_hash) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c not in ("key_hash", "key"))
     + " WHERE usage_records.digest != excluded.digest"
 )
 
@@ -155,6 +164,17 @@ def import_file(db: sqlite_utils.Database, path: Path | str, *, catalog: Any,
     importer = choose(path, fmt)
     pricer = RecordPricer(catalog)
     result = ImportResult(path=str(path), format=importer.name)
+    # A bigger page cache while importing: inserting into the key index stays in memory.
+    cache = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
+    try:
+        return _import(db, path, importer, pricer, result, attribution)
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(cache)}")
+
+
+def _import(db: sqlite_utils.Database, path: Path, importer: Any, pricer: RecordPricer,
+            result: ImportResult, attribution: Attribution) -> ImportResult:
     tags: dict[str, RunTag] = {}
     days: set[str] = set()
     usd = 0.0
@@ -178,12 +198,12 @@ def import_file(db: sqlite_utils.Database, path: Path | str, *, catalog: Any,
                 tags[item.run_id] = item
                 continue
             row = _row(item, import_id, pricer)
-            days.add(row[4])
+            days.add(row[5])
             result.parsed += 1
-            if row[7] is None:
+            if row[8] is None:
                 result.unknown_models[item.model] = result.unknown_models.get(item.model, 0) + 1
             else:
-                usd += row[22]
+                usd += row[23]
             batch.append(row)
             if len(batch) >= BATCH_ROWS:
                 changed += db.conn.executemany(_UPSERT, batch).rowcount
