@@ -15,7 +15,9 @@ has a closed form for the probit:
 so an uncertain difficulty pulls every probability toward 1/2: a strong model is less sure
 to clear the bar, a weak one less sure to fail. The category is uncertain too, and different
 categories use different skills, so P is also averaged over the council's category
-distribution (categories below MIN_CATEGORY_P are dropped and the rest renormalised).
+distribution (categories below MIN_CATEGORY_P are dropped and the rest renormalised); when
+the description's words describe an agent loop, agentic weighs at least half
+(``council.task_mix``), so a coding agent is judged on both its agentic and its coding skill.
 
 Calibration: k = 1 is a stated prior, not yet fitted: it follows the rubric's anchor (skill n
 succeeds about half the time at level n) and the rule of thumb that a model one level
@@ -34,6 +36,7 @@ covers a model, its calibrated P(success) replaces this one (source "outcomes").
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -41,6 +44,8 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from council.assessment import Assessment
 from council.categories import skill_for
+from council.task_mix import task_mix
+from council.workload_words import read_workload
 
 if TYPE_CHECKING:
     from council.catalog.schema import ModelEntry
@@ -120,9 +125,11 @@ def adequacies(description: str, models: Mapping[str, ModelEntry], assessment: A
     """model id -> Adequacy: outcome data where it covers, else the catalog.
 
     The catalog's answer under the council's assessment is also the prior the outcome source
-    shrinks toward, so the council's reading is the one reading of the task.
+    shrinks toward, so the council's reading is the one reading of the task. When the words
+    describe an agent loop, that reading weighs agentic at least half (``council.task_mix``).
     """
-    catalog = CatalogAdequacy(assessment, models)
+    mixed = task_mix(assessment.category, assessment.category_p, read_workload(description))
+    catalog = CatalogAdequacy(dataclasses.replace(assessment, category_p=mixed), models)
     prior = {model_id: catalog.p_for(model) for model_id, model in models.items()}
     result = {model_id: Adequacy(p, CATALOG) for model_id, p in prior.items()}
     if outcome_source is not None:

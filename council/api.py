@@ -55,7 +55,7 @@ class Recommendation:
     notes: list[str] = field(default_factory=list)
 
     @property
-    def assumptions(self) -> dict[str, float | int | bool]:
+    def assumptions(self) -> dict[str, float | int | bool | str]:
         """name -> value of every workload number the answer used."""
         return {a.name: a.value for a in self.assumption_notes}
 

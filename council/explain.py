@@ -43,6 +43,8 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
     lines = [f"The council reads this as {label} of difficulty {a.difficulty:.1f} "
              f"(± {a.difficulty_sd:.1f}) on the 1-5 scale"
              + (", with low confidence." if a.low_confidence else ".")]
+    if workload.mix_note:
+        lines.append(workload.mix_note)
     pick = selection.recommended
     if pick is None:
         lines.append(selection.no_fit or "No model fits.")
@@ -68,7 +70,8 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
                      f"that fail) would expect {money(c.expected_per_month)} a month.")
     sens = sensitivities(catalog.get(pick.model_id), workload, pick.cost.batch)
     if sens:
-        source = {a.name: a.source for a in workload.assumptions}
+        source = {a.name: "your words" if a.source == "text" else a.source
+                  for a in workload.assumptions}
         top = ", ".join(f"{n.replace('_', ' ')} (+{money(v)}, {source.get(n, 'derived')})"
                         for n, v in sens[:3])
         lines.append(f"The numbers that move the bill most (extra cost per month if doubled): "

@@ -172,9 +172,13 @@ def variant_rows(pick: Candidate) -> list[dict[str, str]]:
             for name, v in pick.variants.items()]
 
 
+ASSUMPTION_SOURCES = {"text": "your words"}  # read from the description (council.workload_words)
+
+
 def assumption_rows(rec: Recommendation) -> list[dict[str, str]]:
-    return [{"assumption": a.name.replace("_", " "), "value": str(a.value), "from": a.source,
-             "why": a.why} for a in rec.assumption_notes]
+    return [{"assumption": a.name.replace("_", " "), "value": str(a.value),
+             "from": ASSUMPTION_SOURCES.get(a.source, a.source), "why": a.why}
+            for a in rec.assumption_notes]
 
 
 def excluded_rows(rec: Recommendation) -> list[dict[str, str]]:
