@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from council.errors import ArtifactError, InvalidInput
+from council.errors import ArtifactError
 
 if TYPE_CHECKING:
     from council.api import Recommendation
@@ -61,20 +61,21 @@ def open_catalog(db_path: Path | None = None, catalog_dir: Path | None = None) -
 
 def open_voters(voters_file: Path | None, catalog: Catalog,
                 secrets: Mapping[str, object] | None = None, *,
-                required: bool = False) -> VoterSet:
+                visitors: bool = False) -> VoterSet:
     """The configured LLM voters with a key, each vote priced from ``catalog``.
 
-    No file means no LLM voters (the local classifier alone is the council), unless
-    ``required`` (a file the user named), when it is InvalidInput.
+    No file configured means no LLM voters (the local classifier alone is the council). A
+    file that is missing or invalid is InvalidInput naming it, or, for ``visitors`` (the
+    app), an error in the log and no LLM voters, with ``VoterSet.problem`` set so the
+    answer's notes say the voters are off: it never blocks a visitor.
     """
-    from council.assess.voters import VoterSet, load_voters
+    from council.assess.voters import VoterSet, load_voters, voters_for_visitors
     from council.assess.voters.cost import catalog_price_fn
 
-    if voters_file is None or not Path(voters_file).exists():
-        if required:
-            raise InvalidInput(f"voters file not found: {voters_file}")
+    if voters_file is None:
         return VoterSet()
-    return load_voters(Path(voters_file), secrets=secrets, price_fn=catalog_price_fn(catalog))
+    load = voters_for_visitors if visitors else load_voters
+    return load(Path(voters_file), secrets=secrets, price_fn=catalog_price_fn(catalog))
 
 
 def open_outcome(model_dir: Path | None = None) -> OutcomeAdequacy | None:
@@ -94,13 +95,14 @@ def open_outcome(model_dir: Path | None = None) -> OutcomeAdequacy | None:
 def open_council(*, catalog: Catalog | None = None, db_path: Path | None = None,
                  voters_file: Path | None = None, secrets: Mapping[str, object] | None = None,
                  outcome_dir: Path | None = None, classifier_dir: Path | None = None,
-                 llm_voters: bool = True) -> Council:
+                 llm_voters: bool = True, visitors: bool = False) -> Council:
     """Open the council over ``catalog`` (or the one in ``db_path``).
 
     A voters file or outcome model named here must exist and read; the configured defaults
     are optional, and a damaged default outcome model is reported in ``outcome_error``
     instead of stopping the answer. ``llm_voters=False`` leaves the local classifier alone
-    (the benches: no paid calls).
+    (the benches: no paid calls). ``visitors`` (the app): a broken voters file turns the
+    LLM voters off with a note instead of stopping the answer (see ``open_voters``).
     """
     from council.assess.classifier import ensure_classifier
     from council.assess.voters import VoterSet
@@ -110,7 +112,7 @@ def open_council(*, catalog: Catalog | None = None, db_path: Path | None = None,
     if catalog is None:
         catalog = open_catalog(db_path)
     voters = (open_voters(voters_file or where.voters_file, catalog, secrets,
-                          required=voters_file is not None) if llm_voters else VoterSet())
+                          visitors=visitors) if llm_voters else VoterSet())
     outcome, problem = None, None
     try:
         outcome = open_outcome(outcome_dir)
