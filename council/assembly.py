@@ -57,11 +57,13 @@ def open_catalog(db_path: Path | None = None, catalog_dir: Path | None = None) -
 
 def open_voters(voters_file: Path | None, catalog: Catalog,
                 secrets: Mapping[str, object] | None = None, *,
-                required: bool = False) -> VoterSet:
+                required: bool = False, cache_db: Path | None = None) -> VoterSet:
     """The configured LLM voters with a key, each vote priced from ``catalog``.
 
     No file means no LLM voters (the local classifier alone is the council), unless
-    ``required`` (a file the user named), when it is InvalidInput.
+    ``required`` (a file the user named), when it is InvalidInput. With ``cache_db`` each
+    voter's answers are reused from the vote cache in that database for
+    COUNCIL_VOTE_CACHE_DAYS (default 30; 0 = always ask).
     """
     from council.assess.voters import VoterSet, load_voters
     from council.assess.voters.cost import catalog_price_fn
@@ -70,7 +72,16 @@ def open_voters(voters_file: Path | None, catalog: Catalog,
         if required:
             raise InvalidInput(f"voters file not found: {voters_file}")
         return VoterSet()
-    return load_voters(Path(voters_file), secrets=secrets, price_fn=catalog_price_fn(catalog))
+    voters = load_voters(Path(voters_file), secrets=secrets,
+                         price_fn=catalog_price_fn(catalog))
+    if cache_db is not None and len(voters):
+        from council.assess.voters.cache import CachedVoter, VoteCache, ttl_days_from_env
+
+        days = ttl_days_from_env()
+        if days > 0:
+            cache = VoteCache.open(cache_db, ttl_days=days)
+            voters[:] = [CachedVoter(v, cache) for v in voters]  # keeps .skipped
+    return voters
 
 
 def open_outcome(model_dir: Path | None = None) -> OutcomeAdequacy | None:
@@ -90,13 +101,14 @@ def open_outcome(model_dir: Path | None = None) -> OutcomeAdequacy | None:
 def open_council(*, catalog: Catalog | None = None, db_path: Path | None = None,
                  voters_file: Path | None = None, secrets: Mapping[str, object] | None = None,
                  outcome_dir: Path | None = None, classifier_dir: Path | None = None,
-                 llm_voters: bool = True) -> Council:
+                 llm_voters: bool = True, vote_cache: bool = True) -> Council:
     """Open the council over ``catalog`` (or the one in ``db_path``).
 
     A voters file or outcome model named here must exist and read; the configured defaults
     are optional, and a damaged default outcome model is reported in ``outcome_error``
     instead of stopping the answer. ``llm_voters=False`` leaves the local classifier alone
-    (the benches: no paid calls).
+    (the benches: no paid calls). ``vote_cache`` reuses the voters' answers from the vote
+    cache in ``db_path`` (default: the configured database).
     """
     from council.assess.classifier import ensure_classifier
     from council.assess.voters import VoterSet
@@ -106,7 +118,9 @@ def open_council(*, catalog: Catalog | None = None, db_path: Path | None = None,
     if catalog is None:
         catalog = open_catalog(db_path)
     voters = (open_voters(voters_file or where.voters_file, catalog, secrets,
-                          required=voters_file is not None) if llm_voters else VoterSet())
+                          required=voters_file is not None,
+                          cache_db=(db_path or where.db) if vote_cache else None)
+              if llm_voters else VoterSet())
     outcome, problem = None, None
     try:
         outcome = open_outcome(outcome_dir)
