@@ -28,8 +28,8 @@ MIN_VOTERS_FOR_NEED = 2
 
 
 def members(votes: Sequence[Vote]) -> list[Vote]:
-    """The LLM votes that answered."""
-    return [v for v in votes if v.ok and v.kind != "local"]
+    """The LLM votes that answered, by voter name (arrival order must not change the words)."""
+    return sorted((v for v in votes if v.ok and v.kind != "local"), key=lambda v: v.voter)
 
 
 def _number(x: float) -> str:

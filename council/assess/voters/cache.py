@@ -28,7 +28,7 @@ from typing import Any
 
 import sqlite_utils
 
-from council.assess.voters.prompt import PROMPT_VERSION
+from council.assess.voters import prompt
 from council.assessment import Vote
 from council.errors import InvalidInput
 
@@ -83,8 +83,10 @@ def voter_identity(voter: Any) -> str:
     return f"{config.kind}|{config.base_url or ''}|{config.model}|{extra}"
 
 
-def cache_key(voter: Any, description: str, prompt_version: int = PROMPT_VERSION) -> str:
-    material = "\x1f".join((voter_identity(voter), str(prompt_version), normalise(description)))
+def cache_key(voter: Any, description: str) -> str:
+    """SHA-256 of the voter's identity, the prompt version in force and the normalised text."""
+    material = "\x1f".join((voter_identity(voter), str(prompt.PROMPT_VERSION),
+                            normalise(description)))
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
@@ -130,8 +132,8 @@ class VoteCache:
             self.db.execute(
                 "INSERT OR REPLACE INTO voter_cache (key, voter, model, prompt_version, "
                 "created_at, vote) VALUES (?, ?, ?, ?, ?, ?)",
-                [cache_key(voter, description), vote.voter, vote.model or "", PROMPT_VERSION,
-                 now, json.dumps(vote.to_dict())])
+                [cache_key(voter, description), vote.voter, vote.model or "",
+                 prompt.PROMPT_VERSION, now, json.dumps(vote.to_dict())])
         return True
 
     def count(self) -> int:
