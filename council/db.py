@@ -33,6 +33,9 @@ def connect(path: Path | str) -> sqlite_utils.Database:
     if str(path) != ":memory:":
         conn.execute("PRAGMA journal_mode = WAL")
     conn.execute("PRAGMA foreign_keys = ON")
+    # Deleted or rewritten content is zeroed, not left in free space (a scrubbed key must
+    # not stay readable in the file).
+    conn.execute("PRAGMA secure_delete = ON")
     return sqlite_utils.Database(conn)
 
 
@@ -61,6 +64,8 @@ def migrate(db: sqlite_utils.Database) -> list[str]:
                 [name, datetime.now(UTC).isoformat(timespec="seconds")],
             )
         applied.append(name)
+    if applied:  # old page images (e.g. before a scrub) leave the write-ahead log now
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return applied
 
 

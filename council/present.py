@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from council.costing import Cost
     from council.recommend import Candidate
 
-SOURCE_LABELS = {"outcomes": "outcome model", "catalog": "catalog skill"}
+SOURCE_LABELS = {"outcomes": "outcome model", "catalog": "catalog skill (measured)",
+                 "catalog-estimate": "estimated: no public measurement"}
 ROLE_LABELS = {"cheaper_riskier": "cheaper, riskier", "safer_dearer": "safer, dearer",
                "closest": "closest"}
 MODE_LABELS = {"realtime": "real-time", "realtime_cached": "real-time, cached prefix",
@@ -37,7 +38,11 @@ def source_caption(source: str | None) -> str:
         return ("From the outcome model: learnt from outcome data and the team's feedback, "
                 "shrunk toward the catalog's estimate.")
     if source == "catalog":
-        return "From the catalog's per-category skill against the council's difficulty."
+        return ("From the catalog's per-category skill (from public measurements) against the "
+                "council's difficulty.")
+    if source == "catalog-estimate":
+        return ("Estimated: no public measurement of this model's skill; the catalog's estimate "
+                "carries a wider uncertainty.")
     return f"Source: {source}." if source else "Source not recorded."
 
 

@@ -28,6 +28,7 @@ from council.assess.voter_workload import combine_needs, combine_workload
 from council.assessment import Assessment, Vote
 from council.categories import CATEGORY_KEYS, DIFFICULTY_MAX, DIFFICULTY_MIN
 from council.errors import VoterError
+from council.redact import redact
 
 SMOOTHING = 0.1
 LLM_DIFFICULTY_SD = 0.5
@@ -99,6 +100,11 @@ def combine(votes: Sequence[Vote]) -> Assessment:
 
 def _notes(votes: Sequence[Vote], voters: Sequence[Any]) -> list[str]:
     notes = list(getattr(voters, "skipped", []))
+    if getattr(voters, "problem", None):
+        from council.assess.voters import VOTERS_OFF_NOTE
+
+        notes.append(VOTERS_OFF_NOTE)
+        return notes
     llm = [v for v in votes if v.kind != "local"]
     for v in llm:
         if v.error:
@@ -131,6 +137,9 @@ def assess(
     votes: list[Vote] = []
 
     def arrived(vote: Vote) -> None:
+        # Provider voters mask their own key; this catches any voter that does not.
+        vote.error = redact(vote.error) if vote.error else vote.error
+        vote.reason = redact(vote.reason)
         votes.append(vote)
         if on_vote is not None:
             on_vote(vote)

@@ -1,4 +1,8 @@
-"""Read models_catalog/*.yaml into a Catalog; errors name the file, the model and the field."""
+"""Read models_catalog/*.yaml into a Catalog; errors name the file, the model and the field.
+
+Measured levels from models_catalog/evidence/ (council.catalog.evidence) replace the files'
+estimates at load.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from council.catalog.evidence import apply_evidence, load_evidence
 from council.catalog.model import Catalog
 from council.catalog.schema import CatalogMeta, ModelEntry, ProviderFile
 from council.errors import CatalogError
@@ -91,4 +96,5 @@ def load_catalog_dir(catalog_dir: Path | str) -> Catalog:
                 )
             seen[entry.id] = path.name
             entries.append(entry)
+    entries = apply_evidence(entries, load_evidence(catalog_dir))
     return Catalog(models=tuple(entries), meta=meta)

@@ -36,7 +36,9 @@ CAPABILITY_NAMES: tuple[str, ...] = ("tools", "vision", "json", "reasoning", "lo
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # NaN and infinity are never a price, a limit or a skill (NaN also slips past every
+    # comparison, and is written to JSON as null).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def _check_price(value: float | None) -> float | None:

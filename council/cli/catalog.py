@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
-from council.config import PROJECT_ROOT, paths
+from council.config import paths
 
 PASSWORD_ENV = "COUNCIL_EDITOR_PASSWORD"
-SECRETS_ENV = "COUNCIL_SECRETS"
 
 
 def register(cli: click.Group) -> None:
@@ -42,11 +40,9 @@ def _echo_json(data: Any) -> None:
 
 
 def _secrets() -> dict[str, Any]:
-    path = Path(os.environ.get(SECRETS_ENV, PROJECT_ROOT / ".streamlit" / "secrets.toml"))
-    if not path.exists():
-        return {}
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    from council.keys import secrets_file
+
+    return secrets_file()
 
 
 def _editor(name: str) -> Any:

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from council.assembly import Council
     from council.catalog.model import Catalog
+    from council.catalog.signin import SignInGuard
     from council.catalog.store import CatalogStore
     from council.outcomes.adequacy_source import OutcomeAdequacy
 
@@ -157,7 +158,9 @@ def _council(catalog_version: str, voters_file: str | None, secret_names: tuple[
     from council.assembly import open_council
 
     catalog = get_catalog_store().at_version(catalog_version)
-    return open_council(catalog=catalog, secrets=secrets())
+    # visitors=True: a broken voters file is logged and turns the LLM voters off with a
+    # note; it never blocks a visitor's recommendation.
+    return open_council(catalog=catalog, secrets=secrets(), visitors=True)
 
 
 def get_council(catalog: Catalog) -> Council:
@@ -169,6 +172,14 @@ def get_council(catalog: Catalog) -> Council:
                     tuple(sorted(secrets())),
                     (str(where.classifier_artifact), str(where.outcome_artifact)),
                     _outcome_stamp())
+
+
+@st.cache_resource(show_spinner=False)
+def sign_in_guard() -> SignInGuard:
+    """The process-wide catalog sign-in guard (failures back off across sessions)."""
+    from council.catalog.signin import SignInGuard
+
+    return SignInGuard()
 
 
 def _outcome_stamp() -> int:

@@ -12,6 +12,7 @@ import pytest
 from council import db as council_db
 from council import store
 from council.errors import InvalidInput, NotFound
+from council.redact import REDACTED
 from council.task import parse_task
 from tests.recs import priced_rec as _rec
 from tests.recs import real_catalog
@@ -89,8 +90,8 @@ def test_keys_never_stored(db, db_path: Path) -> None:
         p.read_bytes() for p in Path(db_path).parent.glob("*.db-wal"))
     assert key.encode() not in raw
     loaded = store.load_recommendation(db, share_id)
-    assert store.REDACTED in loaded.rec.explanation[0]
-    assert store.REDACTED in loaded.spec.description
+    assert REDACTED in loaded.rec.explanation[0]
+    assert REDACTED in loaded.spec.description
 
 
 def test_feedback_and_outcomes(db) -> None:
@@ -99,11 +100,11 @@ def test_feedback_and_outcomes(db) -> None:
     store.add_feedback(db, a, "small-model", True, "fine")
     store.add_feedback(db, b, "big", False, "")
     store.add_feedback(db, b, "big", True, "second look: fine")  # latest wins
-    store.add_feedback(db, b, "small-model", False, "")
+    store.add_feedback(db, b, "claude-haiku-4-5", False, "")  # a candidate of the answer
     rows = {r["id"]: r for r in store.feedback_outcomes(db)}
     assert rows[a] == {"id": a, "source": "feedback", "prompt": "Summarise a thread",
                        "outcomes": {"small-model": 1}}
-    assert rows[b]["outcomes"] == {"big": 1, "small-model": 0}
+    assert rows[b]["outcomes"] == {"big": 1, "claude-haiku-4-5": 0}
     assert [f["adequate"] for f in store.load_recommendation(db, b).feedback] == [
         False, True, False]
 

@@ -15,7 +15,7 @@ from .conftest import FixedVoteClassifier
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
     monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
-    monkeypatch.setenv("COUNCIL_VOTERS", str(tmp_path / "no-voters.toml"))
+    monkeypatch.setenv("COUNCIL_VOTERS", "none")
     # The CLI's wiring is under test here, not the classifier (tests/classifier covers it).
     monkeypatch.setattr("council.assess.classifier.ensure_classifier",
                         lambda *a, **k: FixedVoteClassifier("summarisation", 2.0))

@@ -64,6 +64,7 @@ class Script:
     answer: dict[str, Any] | None = None  # override the computed answer (off-schema tests)
     # per requested model: fields replacing the computed answer's (voters that disagree)
     by_model: dict[str, dict[str, Any]] = field(default_factory=dict)
+    echo_key: bool = False  # a 401 repeats the key it was sent, as real providers' partly do
 
 
 class FakeProviders:
@@ -203,11 +204,16 @@ class FakeProviders:
         return {"error": {"message": message, "type": "server_error" if status >= 500
                           else "invalid_request_error", "code": None}}
 
+    def _rejected(self, sent: str | None, message: str) -> str:
+        if not self.script.echo_key:
+            return message
+        return f"{message}: Bearer {sent}. The key {sent} is not valid"
+
     def _check_anthropic(self, handler: BaseHTTPRequestHandler,
                          body: Any) -> tuple[int, dict[str, Any]] | None:
         key = handler.headers.get("x-api-key") or _bearer(handler.headers.get("Authorization"))
         if key != self.keys["anthropic"]:
-            return 401, self._error(True, 401, "invalid x-api-key")
+            return 401, self._error(True, 401, self._rejected(key, "invalid x-api-key"))
         if not handler.headers.get("anthropic-version"):
             return 400, self._error(True, 400, "anthropic-version header is required")
         if not isinstance(body, dict) or not isinstance(body.get("max_tokens"), int):
@@ -218,8 +224,9 @@ class FakeProviders:
 
     def _check_openai(self, handler: BaseHTTPRequestHandler,
                       body: Any) -> tuple[int, dict[str, Any]] | None:
-        if _bearer(handler.headers.get("Authorization")) != self.keys["openai"]:
-            return 401, self._error(False, 401, "Incorrect API key provided")
+        sent = _bearer(handler.headers.get("Authorization"))
+        if sent != self.keys["openai"]:
+            return 401, self._error(False, 401, self._rejected(sent, "Incorrect API key provided"))
         if not isinstance(body, dict) or not body.get("messages"):
             return 400, self._error(False, 400, "messages is required")
         fmt = body.get("response_format", {})

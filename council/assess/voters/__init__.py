@@ -1,6 +1,7 @@
 """LLM voters of the council: one contract, a registry of provider kinds."""
 
 from council.assess.voters.base import (
+    VOTERS_OFF_NOTE,
     PriceFn,
     ProviderVoter,
     Voter,
@@ -10,9 +11,19 @@ from council.assess.voters.base import (
     kinds,
     load_voters,
     read_configs,
+    voters_for_visitors,
 )
 
 __all__ = [
-    "PriceFn", "ProviderVoter", "Voter", "VoterConfig", "VoterSet",
-    "build_voters", "kinds", "load_voters", "read_configs",
+    "VOTERS_OFF_NOTE",
+    "PriceFn",
+    "ProviderVoter",
+    "Voter",
+    "VoterConfig",
+    "VoterSet",
+    "build_voters",
+    "kinds",
+    "load_voters",
+    "read_configs",
+    "voters_for_visitors",
 ]

@@ -9,6 +9,7 @@ from council.assess.voters.base import ProviderVoter, Reply
 from council.assess.voters.prompt import INSTRUCTIONS, task_message
 from council.assess.voters.retry import HTTPFailure, VoterTimeout, retry_after_seconds
 from council.errors import VoterError
+from council.redact import redact
 
 
 class AnthropicVoter(ProviderVoter):
@@ -53,7 +54,8 @@ class AnthropicVoter(ProviderVoter):
         except anthropic.APIConnectionError:
             raise VoterError("could not connect to the Anthropic API") from None
         except anthropic.APIStatusError as exc:
-            detail = (getattr(exc, "api_message", None) or "")[:120]
+            # Masked before it is cut, so a cut never leaves part of a key behind.
+            detail = redact(getattr(exc, "api_message", None) or "", (self._key,))[:120]
             raise HTTPFailure(
                 exc.status_code,
                 f"HTTP {exc.status_code}" + (f": {detail}" if detail else ""),

@@ -17,6 +17,7 @@ from council.assess.voters.base import ProviderVoter, Reply
 from council.assess.voters.prompt import INSTRUCTIONS, OUTPUT_SCHEMA, SCHEMA_NAME, task_message
 from council.assess.voters.retry import HTTPFailure, VoterTimeout, retry_after_seconds
 from council.errors import VoterError
+from council.redact import redact
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
@@ -39,7 +40,7 @@ def _error_detail(response: httpx.Response) -> str:
     if isinstance(error, list) and error:  # Google wraps errors in a list
         error = error[0].get("error") if isinstance(error[0], dict) else None
     if isinstance(error, dict):
-        return str(error.get("message", ""))[:120]
+        return str(error.get("message", ""))
     return ""
 
 
@@ -93,7 +94,8 @@ class OpenAICompatVoter(ProviderVoter):
             raise VoterError(f"could not connect to {self.config.base_url or DEFAULT_BASE_URL}"
                              f" ({type(exc).__name__})") from None
         if response.status_code >= 400:
-            detail = _error_detail(response)
+            # Masked before it is cut, so a cut never leaves part of a key behind.
+            detail = redact(_error_detail(response), (self._key,))[:120]
             raise HTTPFailure(
                 response.status_code,
                 f"HTTP {response.status_code}" + (f": {detail}" if detail else ""),

@@ -7,10 +7,11 @@ from typing import Any
 
 import streamlit as st
 
-from council.catalog.editors import Editor, authenticate
+from council.catalog.editors import Editor
 from council.errors import ConflictError, CouncilError
-from council.ui import state, tables
+from council.ui import client, state, tables
 from council.ui.errors import message_for, shown_errors
+from council.ui.text import md_escape
 
 EDITOR_KEY = "catalog_editor"
 
@@ -22,8 +23,8 @@ def page() -> None:
         store = state.get_catalog_store()
         catalog = store.current()
         if store.last_error:
-            st.warning(f"The last catalog file load failed, so the last good catalog is shown: "
-                       f"{store.last_error}")
+            st.warning("The last catalog file load failed, so the last good catalog is shown: "
+                       + md_escape(store.last_error))
         today = datetime.now(UTC).date()
         rows = tables.catalog_rows(list(catalog.models), today)
         st.caption(f"{len(rows)} models · version `{catalog.version}` · "
@@ -49,7 +50,7 @@ def _sign_in() -> Editor | None:
     editor: Editor | None = st.session_state.get(EDITOR_KEY)
     with st.sidebar:
         if editor is not None:
-            st.success(f"Signed in as editor **{editor.name}**")
+            st.success(f"Signed in as editor **{md_escape(editor.name)}**")
             if st.button("Sign out", key="sign_out"):
                 del st.session_state[EDITOR_KEY]
                 st.rerun()
@@ -60,8 +61,8 @@ def _sign_in() -> Editor | None:
             password = st.text_input("Password", type="password", key="sign_in_password")
             if st.form_submit_button("Sign in"):
                 try:
-                    st.session_state[EDITOR_KEY] = authenticate(name.strip(), password,
-                                                                state.secrets())
+                    st.session_state[EDITOR_KEY] = state.sign_in_guard().sign_in(
+                        name.strip(), password, state.secrets(), client.client_address())
                 except CouncilError as exc:
                     st.error(message_for(exc))
                 else:
@@ -138,7 +139,7 @@ def _edit(store: Any, catalog: Any, editor: Editor | None) -> None:
             if label == "other (dotted path)" else fields[label])
     revision = store.revision(model_id)
     current = tables.field_value(model, path) if path else None
-    st.caption(f"Current value: `{current!r}` · revision {revision}")
+    st.caption(f"Current value: {md_escape(repr(current), limit=500)} · revision {revision}")
     with st.form("edit_form"):
         value = st.text_input("New value", key="edit_value",
                               help="Numbers as 2.5, yes/no as true/false, dates as 2026-11-01")
@@ -165,8 +166,8 @@ def _save(store: Any, model_id: str, path: str, value: str, reason: str, evidenc
         st.error(message_for(exc))
     else:
         st.session_state[f"rev:{model_id}"] = entry.revision
-        st.success(f"Saved as audit entry #{entry.id}: {model_id} {path} "
-                   f"{entry.old!r} → {entry.new!r}")
+        st.success(f"Saved as audit entry #{entry.id}: "
+                   + md_escape(f"{model_id} {path} {entry.old!r} → {entry.new!r}", limit=1_000))
 
 
 def _imports(store: Any, editor: Editor | None) -> None:

@@ -18,8 +18,9 @@ from council import present, store
 from council.errors import CouncilError
 from council.format import money
 from council.task import CAPABILITIES, parse_task
-from council.ui import state
+from council.ui import client, state
 from council.ui.errors import message_for, shown_errors
+from council.ui.text import md_escape
 
 if TYPE_CHECKING:
     from council.api import Recommendation
@@ -88,8 +89,11 @@ def _form(providers: tuple[str, ...]) -> dict[str, Any] | None:
             "Not needed", CAPABILITIES, key="not_needed",
             help="Overrides the LLM voters when they agree the task needs a capability")
         fields["providers"] = g.multiselect("Only these providers", providers, key="providers")
+        # The default lives in session state, not in `default=`: "Edit these assumptions"
+        # sets this key, and a widget given both logs a warning with a stack trace.
+        st.session_state.setdefault("quality", "standard")
         fields["quality"] = h.segmented_control(
-            "Quality bar", ["draft", "standard", "production"], default="standard",
+            "Quality bar", ["draft", "standard", "production"],
             key="quality", help=QUALITY_HELP)
         i, j = st.columns(2)
         fields["batch"] = i.toggle("Batch is fine (results within 24 h)", key="batch")
@@ -164,7 +168,7 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
     spec = _spec_from(fields)
     council = _council(catalog_store)
     for note in council.skipped:
-        st.caption(f"Voter skipped: {note}")
+        st.caption(f"Voter skipped: {md_escape(note)}")
     votes: queue.Queue[Any] = queue.Queue()
     result: dict[str, Any] = {}
 
@@ -176,8 +180,9 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
 
     started = time.perf_counter()
     label = (f"The council is voting ({len(council.voters)} LLM voters + local classifier)..."
-             if council.voters else "The local classifier is assessing the task (no LLM voter "
-                                    "keys configured)...")
+             if council.voters else "The local classifier is assessing the task ("
+             + ("LLM voters are off: the voters file is invalid" if council.voters.problem
+                else "no LLM voter keys configured") + ")...")
     with st.status(label, expanded=True) as status:
         worker = threading.Thread(target=work, daemon=True)
         worker.start()
@@ -209,11 +214,13 @@ def _council(catalog_store: CatalogStore) -> Council:
 
 def _vote_line(vote: Vote) -> str:
     if vote.error:
-        return f":red[✗ {vote.voter}] dropped: {vote.error}"
+        return f":red[✗ {md_escape(vote.voter)}] dropped: {md_escape(vote.error)}"
     if vote.cached:
-        return (f":green[✓ {vote.voter}] {vote.category}, difficulty "
-                f"{present.difficulty(vote)} ({present.cached_note(vote)}, {money(0)})")
-    return (f":green[✓ {vote.voter}] {vote.category}, difficulty {present.difficulty(vote)} "
+        return (f":green[✓ {md_escape(vote.voter)}] {vote.category}, "
+                f"difficulty {present.difficulty(vote)} "
+                f"({md_escape(present.cached_note(vote))}, {money(0)})")
+    return (f":green[✓ {md_escape(vote.voter)}] {vote.category}, "
+            f"difficulty {present.difficulty(vote)} "
             f"({vote.latency_s:.2f} s, {money(vote.cost_usd)})")
 
 
@@ -309,7 +316,7 @@ def _votes(rec: Recommendation) -> None:
     st.markdown("#### The council's verdict")
     st.write(present.council_line(a))
     for note in a.notes:
-        st.caption(note)
+        st.caption(md_escape(note))
     if a.low_confidence:
         st.warning("Low confidence: the voters disagree or the task is unlike anything the "
                    "local classifier was trained on. Treat the difficulty as a wide guess.")
@@ -379,8 +386,8 @@ def _share(stored: store.StoredRecommendation) -> None:
 def _feedback(stored: store.StoredRecommendation) -> None:
     st.markdown("#### Was this adequate?")
     for f in stored.feedback:
-        st.caption(f"{f['created_at'][:16]} · {f['model_id']}: "
-                   f"{'adequate' if f['adequate'] else 'not adequate'} {f['note']}")
+        st.caption(f"{f['created_at'][:16]} · {md_escape(f['model_id'])}: "
+                   f"{'adequate' if f['adequate'] else 'not adequate'} {md_escape(f['note'])}")
     models = present.rated_models(stored.rec)
     if not models:
         return
@@ -392,7 +399,7 @@ def _feedback(stored: store.StoredRecommendation) -> None:
         if st.form_submit_button("Send feedback"):
             with shown_errors():
                 store.add_feedback(state.get_db(), stored.share_id, model,
-                                   verdict == "adequate", note)
+                                   verdict == "adequate", note, session=client.session_id())
                 st.success("Thanks: the feedback trains the next version of the router.")
 
 
