@@ -18,8 +18,8 @@ import sqlite_utils
 Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
 
 # Modules whose MIGRATIONS make up the schema, in the order they are applied.
-MIGRATION_MODULES: tuple[str, ...] = ("council.catalog.store", "council.store",
-                                      "council.assess.voters.cache")
+MIGRATION_MODULES: tuple[str, ...] = ("council.catalog.store", "council.catalog.sync",
+                                      "council.store", "council.assess.voters.cache")
 
 BUSY_TIMEOUT_MS = 10_000
 

@@ -18,6 +18,7 @@ from council.catalog.schema import CatalogMeta, ModelEntry, ProviderFile
 from council.errors import CatalogError
 
 META_FILE = "catalog.yaml"
+REJECTIONS_FILE = "sync_rejections.yaml"  # council.catalog.sync's memory, not models
 
 
 def _read_yaml(path: Path) -> Any:
@@ -85,7 +86,8 @@ def load_catalog_dir(catalog_dir: Path | str) -> Catalog:
     meta = load_meta(catalog_dir)
     entries: list[ModelEntry] = []
     seen: dict[str, str] = {}
-    files = sorted(p for p in catalog_dir.glob("*.yaml") if p.name != META_FILE)
+    files = sorted(p for p in catalog_dir.glob("*.yaml")
+                   if p.name not in (META_FILE, REJECTIONS_FILE))
     if not files:
         raise CatalogError(f"no provider files (*.yaml) in {catalog_dir}")
     for path in files:

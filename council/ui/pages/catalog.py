@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from council.catalog.availability import shutdown_warning
 from council.catalog.editors import Editor
 from council.errors import ConflictError, CouncilError
 from council.ui import client, state, tables
@@ -27,11 +28,16 @@ def page() -> None:
                        + md_escape(store.last_error))
         today = datetime.now(UTC).date()
         rows = tables.catalog_rows(list(catalog.models), today)
+        for model in catalog.models:
+            warning = shutdown_warning(model, today)
+            if warning and model.status in ("active", "preview"):
+                st.warning(warning, icon=":material/event_busy:")
         st.caption(f"{len(rows)} models · version `{catalog.version}` · "
                    f"default frontier model `{catalog.frontier_default.id}`")
         editor = _sign_in()
-        browse, compare, history, edit, imports, audit = st.tabs(
-            ["Browse", "Compare", "Price history", "Edit", "Import review", "Audit log"])
+        browse, compare, history, edit, imports, sync, audit = st.tabs(
+            ["Browse", "Compare", "Price history", "Edit", "Import review", "Sync review",
+             "Audit log"])
         with browse:
             _browse(rows, catalog.providers)
         with compare:
@@ -42,6 +48,8 @@ def page() -> None:
             _edit(store, catalog, editor)
         with imports:
             _imports(store, editor)
+        with sync:
+            _sync(store, editor)
         with audit:
             _audit(store, editor)
 
@@ -204,6 +212,45 @@ def _imports(store: Any, editor: Editor | None) -> None:
                                              accept=accept, apply_all=apply_all)
                 st.success(f"Applied {len(applied)} changes.")
                 st.session_state.pop("change_set", None)
+
+
+def _sync(store: Any, editor: Editor | None) -> None:
+    """The newest `council catalog sync` change set: decide each change with a reason."""
+    from council.catalog.sync import SyncStore, run_sync
+
+    sync = SyncStore(store)
+    st.caption("Changes the public sources propose (genai-prices here; add LiteLLM and "
+               "models.dev files with `council catalog sync`). Nothing applies until an editor "
+               "accepts it; a rejection is remembered with its reason.")
+    if st.button("Run sync", key="run_sync"):
+        with shown_errors(), st.spinner("Reading genai-prices..."):
+            run_sync(store)
+    try:
+        change_set = sync.get()
+    except CouncilError:
+        st.info("No change set yet.")
+        return
+    st.write(f"Change set #{change_set.id}: **{len(change_set.open)} open** of "
+             f"{len(change_set.changes)}, against catalog `{change_set.catalog_version}`.")
+    st.dataframe([{"key": c.key, "kind": c.kind, "current": str(c.current)[:200],
+                   "proposed": str(c.proposed)[:200], "status": c.status,
+                   "by": c.decided_by or "", "reason": c.reason or "",
+                   **{f"source: {s}": str(v)[:120] for s, v in c.sources.items()}}
+                  for c in change_set.changes], hide_index=True, width="stretch",
+                 key="sync_changes")
+    if editor is None or not change_set.open:
+        return
+    with st.form("sync_decide"):
+        key = st.selectbox("Change", [c.key for c in change_set.open], key="sync_key")
+        decision = st.radio("Decision", ["accept", "reject"], horizontal=True, key="sync_dec")
+        reason = st.text_input("Reason (required)", key="sync_reason", max_chars=500)
+        if st.form_submit_button("Decide"):
+            try:
+                done = sync.decide(change_set.id, key, decision, editor=editor, reason=reason)
+            except CouncilError as exc:
+                st.error(message_for(exc))
+            else:
+                st.success(f"{key}: {decision}ed (decision #{done['decision_id']}).")
 
 
 def _audit(store: Any, editor: Editor | None) -> None:
