@@ -19,7 +19,8 @@ Migration = tuple[str, Callable[[sqlite_utils.Database], None]]
 
 # Modules whose MIGRATIONS make up the schema, in the order they are applied.
 MIGRATION_MODULES: tuple[str, ...] = ("council.catalog.store", "council.catalog.sync",
-                                      "council.store", "council.usage.store")
+                                      "council.store", "council.usage.store",
+                                      "council.assess.voters.cache")
 
 BUSY_TIMEOUT_MS = 10_000
 

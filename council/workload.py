@@ -26,10 +26,11 @@ with source "text" and the words it came from; a number the user typed beats bot
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from council.assessment import CouncilValue
 from council.catalog.schema import DEFAULT_MIN_CACHE_PREFIX_TOKENS
 from council.categories import BY_KEY
 from council.pricing import Usage
@@ -50,6 +51,7 @@ KEEP_TURNS = 3
 SUMMARY_TOKENS = 500
 MIN_CACHEABLE_TOKENS = DEFAULT_MIN_CACHE_PREFIX_TOKENS  # where the catalog gives no minimum
 WARM_RUNS_PER_MONTH = 30 * 24 * 12  # one task every 5 minutes keeps a 5-minute cache warm
+COUNCIL_VOTE = "council vote"  # an Assumption's source: the LLM voters' combined reading
 
 
 @dataclass(frozen=True)
@@ -95,7 +97,8 @@ def reasoning_per_output(difficulty: float) -> float:
 class Assumption:
     name: str
     value: float | int | bool | str
-    source: str  # "you" | "text" (read from the description) | "category default" | "derived"
+    # "you" | "text" (read from the description) | "council vote" | "category default" | "derived"
+    source: str
     why: str
 
 
@@ -225,14 +228,17 @@ def mixed_defaults(weights: Mapping[str, float],
 
 def build_workload(spec: TaskSpec, category: str, difficulty: float,
                    category_p: Mapping[str, float] | None = None,
-                   learned: DefaultsLookup | None = None) -> Workload:
-    """The workload from the spec, the description's words, then the category's defaults.
+                   learned: DefaultsLookup | None = None, *,
+                   voted: Sequence[CouncilValue] = ()) -> Workload:
+    """The workload from the spec, the description's words, the council, then the defaults.
 
     A number the user gave wins; then one read from the description (source "text", with
-    its words); then the default of the task's categories, weighted by ``defaults_mix`` over
-    ``council.task_mix.task_mix`` (the council's distribution, agentic lifted when the words
-    describe an agent loop); each assumption names the mix. ``learned`` (refitted from the
-    team's usage) replaces a category's built-in default where it has one ("your usage").
+    its words); then the LLM voters' combined reading (``voted``, source "council vote", see
+    ``council.assess.voter_workload``); then the default of the task's categories, weighted
+    by ``defaults_mix`` over ``council.task_mix.task_mix`` (the council's distribution,
+    agentic lifted when the words describe an agent loop); each assumption names the mix.
+    ``learned`` (refitted from the team's usage) replaces a category's built-in default where
+    it has one ("your usage").
     """
     words = read_workload(spec.description)
     loop = agent_loop(words)
@@ -247,12 +253,20 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
         label = (", ".join(names[:-1]) + " and " + names[-1] + ", weighted "
                  + "/".join(f"{w:.0%}" for w in weights.values()) + " " + reason)
     out: list[Assumption] = []
+    council = {c.name: c for c in voted}
 
     def take(name: str, given: Any, read: Read | None, default: Any, why: str,
              limit: float | None = None) -> Any:
         if given is not None:
             out.append(Assumption(name, given, "you", "as given"))
             return given
+        if read is None and name in council:
+            vote = council[name]
+            value = type(default)(vote.value)
+            if limit is not None and value > limit:
+                value = type(default)(limit)
+            out.append(Assumption(name, value, COUNCIL_VOTE, vote.why))
+            return value
         if read is not None:
             value, note = read.value, f"from your words: '{read.words}'"
             if read.how and read.how != "as stated":
@@ -302,7 +316,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
                           else "full history re-sent every call"))
     out.append(Assumption("batch", spec.batch, "you", "batch API (results within 24 h)"
                           if spec.batch else "real-time"))
-    waits = _user_waits(spec, words, weights, out)
+    waits = _user_waits(spec, words, weights, out, council.get("user_waits"))
     mix_note = ""
     if loop and words.loop is not None and category != "agentic":
         mixed = task_mix(category, category_p, words)
@@ -345,8 +359,9 @@ def _calls_read(words: WorkloadWords) -> Read | None:
 
 
 def _user_waits(spec: TaskSpec, words: WorkloadWords, weights: Mapping[str, float],
-                out: list[Assumption]) -> bool:
-    """Whether someone waits for each answer: the user's batch choice, the words, the category."""
+                out: list[Assumption], voted: CouncilValue | None = None) -> bool:
+    """Whether someone waits for each answer: the user's batch choice, the words, the
+    council's vote, the category."""
     if spec.batch:
         return False
     read = words.latency or (words.loop if words.user_waits else None)
@@ -355,6 +370,9 @@ def _user_waits(spec: TaskSpec, words: WorkloadWords, weights: Mapping[str, floa
         out.append(Assumption("user_waits", waits, "text",
                               f"from your words: '{read.words}' ({read.how})"))
         return waits
+    if voted is not None:
+        out.append(Assumption("user_waits", bool(voted.value), COUNCIL_VOTE, voted.why))
+        return bool(voted.value)
     share = sum(w for c, w in weights.items() if c in WAITING_CATEGORIES)
     waits = share >= 0.5
     out.append(Assumption("user_waits", waits, "category default",
