@@ -17,9 +17,10 @@ from council.advice import Advice, advise
 from council.assessment import Assessment, Vote
 from council.errors import InvalidInput
 from council.explain import explain
+from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
-from council.workload import Assumption, Workload, build_workload
+from council.workload import Assumption, DefaultsLookup, Workload, build_workload
 
 if TYPE_CHECKING:
     from council.assess.council import Classifier
@@ -148,8 +149,9 @@ def upgrade(data: object) -> dict[str, Any]:
 
 def _spec_fields(data: dict[str, Any]) -> dict[str, Any]:
     fields = dict(data)
-    if "needs" in fields:
-        fields["needs"] = frozenset(fields["needs"])
+    for name in ("needs", "not_needed"):
+        if name in fields:
+            fields[name] = frozenset(fields[name])
     if "providers" in fields:
         fields["providers"] = tuple(fields["providers"])
     return fields
@@ -163,13 +165,19 @@ def _assess(description: str, classifier: Classifier, voters: Sequence[Voter],
 
 
 def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
-                  success_model: AdequacySource | None = None) -> Recommendation:
-    """Everything after the council: workload, adequacy, selection, advice, explanation."""
+                  success_model: AdequacySource | None = None,
+                  learned: DefaultsLookup | None = None) -> Recommendation:
+    """Everything after the council: workload, adequacy, selection, advice, explanation.
+
+    ``learned``: the workload defaults refitted from the team's usage
+    (``council.usage.learn.learned_defaults``), else the built-in category defaults."""
     workload: Workload = build_workload(spec, assessment.category, assessment.difficulty,
-                                        assessment.category_p)
+                                        assessment.category_p, learned,
+                                        voted=assessment.council_values)
+    needs = required(spec, assessment)  # the user's needs plus those the council agrees on
     models = {m.id: m for m in catalog.models}
     adequacy = adequacies(spec.description, models, assessment, success_model)
-    sel = select(catalog, spec, workload, adequacy)
+    sel = select(catalog, needs.spec, workload, adequacy)
     advice: list[Advice] = []
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)
@@ -180,7 +188,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         spec=spec,
         assessment=assessment,
         quality_bar=spec.quality_bar,
-        assumption_notes=list(workload.assumptions),
+        assumption_notes=[*workload.assumptions, *needs.assumptions],
         recommended=sel.recommended,
         default=sel.default,
         alternatives=sel.alternatives,
@@ -204,9 +212,11 @@ def _cheapest_extractor(candidates: list[Candidate], catalog: Catalog) -> ModelE
 
 def recommend(spec: TaskSpec | dict[str, Any], *, catalog: Catalog, classifier: Classifier,
               voters: Sequence[Voter] = (), success_model: AdequacySource | None = None,
-              on_vote: Callable[[Vote], None] | None = None) -> Recommendation:
+              on_vote: Callable[[Vote], None] | None = None,
+              learned: DefaultsLookup | None = None) -> Recommendation:
     """Assess the task with the council, then pick and price the model."""
     if not isinstance(spec, TaskSpec):
         spec = parse_task(**spec)
     assessment = _assess(spec.description, classifier, voters, on_vote)
-    return recommend_for(spec, assessment, catalog=catalog, success_model=success_model)
+    return recommend_for(spec, assessment, catalog=catalog, success_model=success_model,
+                         learned=learned)

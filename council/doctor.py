@@ -72,11 +72,11 @@ def run_checks(where: Paths | None = None,
 
 
 def _database_and_catalog(where: Paths) -> list[Check]:
+    from council.assembly import open_database
     from council.catalog.store import CatalogStore, init_catalog
-    from council.db import open_db
 
     try:
-        db = open_db(where.db)
+        db = open_database(where.db)
     except (sqlite3.Error, OSError) as exc:
         return [Check("database", False, f"{where.db}: {exc}",
                       "check the path and its permissions (COUNCIL_DB), or restore a backup")]

@@ -122,20 +122,33 @@ def council_line(a: Assessment) -> str:
             f"Council cost {money(a.council_cost_usd)}.")
 
 
+def cached_note(v: Vote) -> str:
+    """"cached (asked 2026-11-29, took 1.23 s)" for a vote from the vote cache, else ""."""
+    if not v.cached:
+        return ""
+    when = f"asked {v.cached_at[:10]}" if v.cached_at else "asked earlier"
+    took = (f", took {v.original_latency_s:.2f} s" if v.original_latency_s is not None
+            else "")
+    return f"cached ({when}{took})"
+
+
 def vote_line(v: Vote) -> str:
     """One vote in words: what it said, or why it was dropped."""
     if v.error:
         return f"{v.voter} ({v.kind}): dropped: {v.error}"
     reason = f": {v.reason}" if v.reason else ""
-    return f"{v.voter} ({v.kind}): {v.category}, difficulty {difficulty(v)}{reason}"
+    cached = f" [{cached_note(v)}]" if v.cached else ""
+    return f"{v.voter} ({v.kind}): {v.category}, difficulty {difficulty(v)}{reason}{cached}"
 
 
 def vote_rows(a: Assessment) -> list[dict[str, str]]:
-    """Who said what, why, how long it took and what it cost."""
+    """Who said what, why, how long it took and what it cost (a cached vote says so)."""
     return [{"voter": v.voter, "kind": v.kind, "model": v.model or "",
              "category": v.category or "", "difficulty": difficulty(v),
              "reason": v.error or v.reason or "", "seconds": f"{v.latency_s:.2f}",
-             "cost": money(v.cost_usd), "status": "dropped" if v.error else "counted"}
+             "cost": money(v.cost_usd),
+             "status": "dropped" if v.error else ("counted, " + cached_note(v) if v.cached
+                                                   else "counted")}
             for v in a.votes]
 
 

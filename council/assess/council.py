@@ -12,6 +12,8 @@ Aggregation rule (documented in docs/voters.md):
   never below the members' own and disagreement between members widens it.
 - low_confidence when top P < LOW_TOP_P, when members weighing at least half disagree
   with the top category, or when the between-member difficulty spread exceeds LOW_SPREAD.
+- The LLM members' workload numbers and needed capabilities are combined by
+  ``council.assess.voter_workload`` into ``Assessment.council_values``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any, Protocol
 
+from council.assess.voter_workload import combine_needs, combine_workload
 from council.assessment import Assessment, Vote
 from council.categories import CATEGORY_KEYS, DIFFICULTY_MAX, DIFFICULTY_MIN
 from council.errors import VoterError
@@ -91,6 +94,7 @@ def combine(votes: Sequence[Vote]) -> Assessment:
         difficulty_sd=sd,
         votes=list(votes),
         low_confidence=low,
+        council_values=[*combine_workload(votes), *combine_needs(votes)[0]],
     )
 
 
@@ -165,5 +169,5 @@ def assess(
         pool.shutdown(wait=False, cancel_futures=True)
 
     result = combine(votes)
-    result.notes = _notes(votes, voters)
+    result.notes = _notes(votes, voters) + combine_needs(votes)[1]
     return result

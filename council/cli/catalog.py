@@ -22,13 +22,11 @@ def register(cli: click.Group) -> None:
 
 
 def _store(db_path: Path | None) -> Any:
-    from council.catalog import store as catalog_store
-    from council.catalog import sync
+    from council.assembly import open_database
     from council.catalog.store import CatalogStore, init_catalog
-    from council.db import open_db
 
     where = paths()
-    db = open_db(db_path or where.db, catalog_store.MIGRATIONS, sync.MIGRATIONS)
+    db = open_database(db_path)
     init_catalog(db, where.catalog_dir)
     store = CatalogStore(db)
     if store.last_error:

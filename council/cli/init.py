@@ -24,15 +24,13 @@ def init(db_path: Path | None, skip_classifier: bool) -> None:
 
     Example: council init --db var/council.db
     """
-    from council import store
+    from council.assembly import open_database
     from council.catalog import store as catalog_store
-    from council.catalog import sync
-    from council.db import open_db
 
     where = paths()
     db_path = db_path or where.db
     started = time.perf_counter()
-    db = open_db(db_path, catalog_store.MIGRATIONS, sync.MIGRATIONS, store.MIGRATIONS)
+    db = open_database(db_path)
     catalog = catalog_store.init_catalog(db, where.catalog_dir)
     click.echo(f"database   {db_path}")
     click.echo(f"catalog    {len(catalog.models)} models, version {catalog.version}")

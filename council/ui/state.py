@@ -35,12 +35,9 @@ _local = threading.local()
 def _migrated(db_path: str) -> str:
     """Create or migrate the database file once per process: the catalog's tables and the
     recommendations' (each module declares its own migrations)."""
-    from council import store
-    from council.catalog import store as catalog_store
-    from council.catalog import sync
-    from council.db import open_db
+    from council.assembly import open_database
 
-    open_db(db_path, catalog_store.MIGRATIONS, sync.MIGRATIONS, store.MIGRATIONS).conn.close()
+    open_database(Path(db_path)).conn.close()
     return db_path
 
 
@@ -63,10 +60,10 @@ def get_db() -> sqlite_utils.Database:
 @st.cache_resource(show_spinner=False)
 def _catalog_loaded(db_path: str, catalog_dir: str) -> str:
     """Load the catalog files into the database once per process; return the version."""
+    from council.assembly import open_database
     from council.catalog.store import init_catalog
-    from council.db import open_db
 
-    db = open_db(db_path)
+    db = open_database(Path(db_path))
     try:
         return init_catalog(db, Path(catalog_dir)).version
     finally:

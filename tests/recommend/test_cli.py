@@ -105,6 +105,11 @@ def test_cli_voters_are_priced_from_the_catalog(env: Path,
         assert want and vote["cost_usd"] == pytest.approx(want)
         text = CliRunner().invoke(cli, ["recommend", task, "--voters", str(voters)]).output
         line = next(x for x in text.splitlines() if "nano (openai): " in x)
+        assert "[cached (asked " in line and line.endswith("($0)")  # the vote cache: no call
+        assert len(fake.requests) == 1
+        monkeypatch.setenv("COUNCIL_VOTE_CACHE_DAYS", "0")  # asked again, priced again
+        text = CliRunner().invoke(cli, ["recommend", task, "--voters", str(voters)]).output
+        line = next(x for x in text.splitlines() if "nano (openai): " in x)
         assert line.endswith(f"({money(vote['cost_usd'])})") and money(vote["cost_usd"]) != "$0"
     finally:
         fake.stop()

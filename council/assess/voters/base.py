@@ -138,6 +138,7 @@ class ProviderVoter:
             base.category_p = {}
             base.difficulty = answer.difficulty
             base.capabilities = answer.capabilities
+            base.workload = answer.workload
             base.reason = answer.reason
         base.latency_s = time.monotonic() - start
         return base
@@ -174,11 +175,12 @@ def kinds() -> dict[str, type[ProviderVoter]]:
     return dict(_KINDS)
 
 
-class VoterSet(list[ProviderVoter]):
-    """The voters that can run, plus a note for each one skipped (e.g. no key), and
-    ``problem`` when the voters file itself is broken (then there are none)."""
+class VoterSet(list[Voter]):
+    """The voters that can run (provider voters, or voters wrapping them such as the vote
+    cache's), plus a note for each one skipped (e.g. no key), and ``problem`` when the
+    voters file itself is broken (then there are none)."""
 
-    def __init__(self, voters: list[ProviderVoter] | None = None,
+    def __init__(self, voters: list[Voter] | None = None,
                  skipped: list[str] | None = None, problem: str | None = None) -> None:
         super().__init__(voters or [])
         self.skipped: list[str] = skipped or []

@@ -26,8 +26,10 @@ if TYPE_CHECKING:
     from council.api import Recommendation
     from council.assembly import Council
     from council.assessment import Vote
+    from council.catalog.model import Catalog
     from council.catalog.store import CatalogStore
     from council.task import TaskSpec
+    from council.workload import DefaultsLookup
 
 QUALITY_HELP = "draft: 60% chance of adequate is enough; standard 75%; production 90%"
 WORKLOAD_FIELDS = ("input_tokens", "output_tokens", "cached_prefix_tokens", "calls_per_task",
@@ -85,6 +87,9 @@ def _form(providers: tuple[str, ...]) -> dict[str, Any] | None:
                                                key="min_context")
         f, g, h = st.columns([2, 2, 3])
         fields["needs"] = f.multiselect("Must support", CAPABILITIES, key="needs")
+        fields["not_needed"] = f.multiselect(
+            "Not needed", CAPABILITIES, key="not_needed",
+            help="Overrides the LLM voters when they agree the task needs a capability")
         fields["providers"] = g.multiselect("Only these providers", providers, key="providers")
         # The default lives in session state, not in `default=`: "Edit these assumptions"
         # sets this key, and a widget given both logs a warning with a stack trace.
@@ -141,6 +146,7 @@ def _spec_from(fields: dict[str, Any]) -> TaskSpec:
     """A TaskSpec from the form's fields (InvalidInput with a readable message if bad)."""
     clean: dict[str, Any] = {"description": fields["description"] or "",
                              "needs": frozenset(fields.get("needs") or ()),
+                             "not_needed": frozenset(fields.get("not_needed") or ()),
                              "providers": tuple(fields.get("providers") or ()),
                              "quality": fields.get("quality") or "standard",
                              "batch": bool(fields.get("batch")),
@@ -163,6 +169,7 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
     """Validate, recommend with a live status line per vote, save; return the share id."""
     spec = _spec_from(fields)
     council = _council(catalog_store)
+    learned = _learned(council.catalog)  # read here: the connection belongs to this thread
     for note in council.skipped:
         st.caption(f"Voter skipped: {md_escape(note)}")
     votes: queue.Queue[Any] = queue.Queue()
@@ -170,7 +177,7 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
 
     def work() -> None:
         try:
-            result["rec"] = council.recommend(spec, on_vote=votes.put)
+            result["rec"] = council.recommend(spec, on_vote=votes.put, learned=learned)
         except BaseException as exc:  # re-raised in the script thread below
             result["error"] = exc
 
@@ -198,6 +205,13 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
     return share_id
 
 
+def _learned(catalog: Catalog) -> DefaultsLookup | None:
+    """Workload defaults refitted from the team's imported usage (None: nothing learned)."""
+    from council.usage.learn import learned_defaults
+
+    return learned_defaults(state.get_db(), catalog) or None
+
+
 def _council(catalog_store: CatalogStore) -> Council:
     """The app's council over today's catalog; a damaged outcome model is a warning (every
     adequacy then comes from the catalog)."""
@@ -211,6 +225,10 @@ def _council(catalog_store: CatalogStore) -> Council:
 def _vote_line(vote: Vote) -> str:
     if vote.error:
         return f":red[✗ {md_escape(vote.voter)}] dropped: {md_escape(vote.error)}"
+    if vote.cached:
+        return (f":green[✓ {md_escape(vote.voter)}] {vote.category}, "
+                f"difficulty {present.difficulty(vote)} "
+                f"({md_escape(present.cached_note(vote))}, {money(0)})")
     return (f":green[✓ {md_escape(vote.voter)}] {vote.category}, "
             f"difficulty {present.difficulty(vote)} "
             f"({vote.latency_s:.2f} s, {money(vote.cost_usd)})")
@@ -240,6 +258,7 @@ def _fill_form(stored: store.StoredRecommendation) -> None:
     used = stored.rec.assumptions
     st.session_state["description"] = spec.description
     st.session_state["needs"] = sorted(spec.needs)
+    st.session_state["not_needed"] = sorted(spec.not_needed)
     known = state.get_catalog_store().current().providers
     st.session_state["providers"] = [p for p in spec.providers if p in known]
     st.session_state["quality"] = spec.quality
