@@ -60,8 +60,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from council.api import recommend, recommend_for
-    from council.assess.classifier import ensure_classifier
     from council.assess.council import assess
+    from council.assess.loader import ensure_classifier
     from council.catalog.store import init_catalog
     from council.config import paths
     from council.db import open_db

@@ -108,7 +108,7 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
         if missing:
             raise InvalidInput(f"--providers: unknown provider {', '.join(missing)}; known: "
                                f"{', '.join(catalog.providers)}")
-    from council.assess.classifier import ensure_classifier
+    from council.assess.loader import ensure_classifier
 
     classifier = ensure_classifier()
     rec = recommend(spec, catalog=catalog, classifier=classifier,

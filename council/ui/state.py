@@ -91,7 +91,7 @@ def _import_shared() -> None:
     import sklearn.linear_model  # noqa: F401
 
     import council.api
-    import council.assess.classifier
+    import council.assess.loader
     import council.outcomes.movement  # noqa: F401
     from council.ui.pages import catalog, history, recommend  # noqa: F401  (altair, pandas)
 
@@ -116,7 +116,7 @@ def warm_up() -> None:
                 _import_shared()
         finally:
             _imports_ready.set()
-        from council.assess.classifier import ensure_classifier
+        from council.assess.loader import ensure_classifier
 
         # A failure is raised again by get_classifier(), in a session, as a message.
         with contextlib.suppress(CouncilError):
@@ -136,7 +136,7 @@ def wait_for_imports(timeout_s: float = 300.0) -> None:
 @st.cache_resource(show_spinner="Loading the local classifier...")
 def get_classifier() -> Any:
     """The local classifier, loaded (or built) once per process."""
-    from council.assess.classifier import ensure_classifier
+    from council.assess.loader import ensure_classifier
 
     return ensure_classifier(paths().classifier_artifact)
 

@@ -9,12 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from council.assess.classifier import (
-    ArtifactError,
-    ensure_classifier,
-    forget_loaded,
-    load_classifier,
-)
+from council.assess.classifier import ArtifactError, load_classifier
+from council.assess.loader import ensure_classifier, forget_loaded
 from council.training.classifier import build_classifier
 
 from .conftest import FIXTURE_DATA
