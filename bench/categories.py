@@ -206,6 +206,8 @@ VARIANTS: list[Variant] = [
             real_weight=1e9),
     Variant("+real, C=1", "shipped, with C=1", c=1.0),
     Variant("+real, C=16", "shipped, with C=16", c=16.0),
+    Variant("+ beyond_window", "shipped + how far the text runs past the window",
+            features=("log_length", "beyond_window")),
     Variant("shipped", "what `council train` builds"),
 ]
 

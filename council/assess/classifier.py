@@ -43,6 +43,7 @@ HEAD_CHARS = CLASSIFIER.head
 TAIL_CHARS = CLASSIFIER.tail
 ELISION = CLASSIFIER.joiner
 LENGTH_CAP = HEAD_CHARS + TAIL_CHARS
+BEYOND_CAP = 20_000
 # Below this share of printable characters the input is treated as binary junk.
 MIN_PRINTABLE = 0.85
 # Below this share of letters and digits among non-space characters the input is symbols or
@@ -96,6 +97,11 @@ def extra_features(texts: Sequence[str], names: Sequence[str]) -> np.ndarray:
             # beyond the corpus; scaled to [0, 1].
             cols.append([math.log10(min(len(t.strip()), LENGTH_CAP) + 1) / math.log10(
                 LENGTH_CAP + 1) for t in texts])
+        elif name == "beyond_window":
+            # How far the text runs past what the encoder reads: 0 up to the window, 1 at
+            # BEYOND_CAP characters and more (a pasted document, not a description).
+            cols.append([min(1.0, max(0.0, math.log(max(len(t.strip()), 1) / LENGTH_CAP)
+                                      / math.log(BEYOND_CAP / LENGTH_CAP))) for t in texts])
         elif name == "code":
             cols.append([1.0 if any(m in t for m in _CODE_MARKERS) else 0.0 for t in texts])
         else:
