@@ -53,13 +53,16 @@ class Variant:
 
     name: str
     about: str
-    real: bool = True  # train on the copied real prompts too
+    real: bool = True  # add every copyable dev row (MIT/Apache/CC BY) to the training rows
+    team_only: bool = False  # leave out the corpus's copied rows (training/data/tasks/real)
     multi_label: bool = True
     real_weight: float | None = None  # None: the shipped REAL_SOURCE_WEIGHT
     c: float | None = None  # None: the shipped CATEGORY_C
     reading: str = "shipped"  # see READINGS
     features: tuple[str, ...] | None = None  # None: the shipped FEATURES
     exclude_ids: frozenset[str] = field(default_factory=frozenset)
+    only_sources: frozenset[str] | None = None  # copied sources to train on (None: all)
+    before_issue_17: bool = False  # leave out the team rows added by issue 17
 
 
 def load_dev(data: Path) -> list[DevRow]:
@@ -119,6 +122,32 @@ def _top2(model, x: np.ndarray) -> list[tuple[str, str]]:
     return [(str(model.classes_[a]), str(model.classes_[b])) for a, b in order]
 
 
+# Rows per team file before issue 17 appended to them (training/data/README.md).
+ROWS_BEFORE_ISSUE_17 = {
+    "agentic": 116, "architecture": 118, "classification": 120, "code_generation": 125,
+    "code_review": 118, "creative_writing": 119, "customer_support": 116, "data_analysis": 120,
+    "debugging": 122, "extraction": 125, "long_document": 120, "math_reasoning": 121,
+    "research_qa": 120, "summarisation": 121, "translation": 117}
+
+
+def _added_by_issue_17(row_id: str) -> bool:
+    category, _, number = row_id.rpartition("-")
+    return category in ROWS_BEFORE_ISSUE_17 and number.isdigit() and \
+        int(number) > ROWS_BEFORE_ISSUE_17[category]
+
+
+def _copyable(dev: list[DevRow], have: set[str]) -> list:
+    """The dev rows whose licence allows copying, as corpus rows (those not copied already):
+    what a variant trained on "real" prompts may use."""
+    from council.training.corpus import Example
+    from council.training.licences import COPYABLE, licence_of
+
+    return [Example(id=r.id, text=r.prompt, category=r.labels[0], difficulty=None,
+                    split="train", source=r.source, labels=r.labels) for r in dev
+            if r.id not in have and licence_of({"source": r.source,
+                                                 "source_label": r.source_label}) in COPYABLE]
+
+
 def run_variant(v: Variant, corpus, dev: list[DevRow], encoder) -> dict:
     """Source-held-out accuracy and top-2 on the dev rows, and the team's test split."""
     from threadpoolctl import threadpool_limits
@@ -126,8 +155,11 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder) -> dict:
     from council.training import classifier as tc
 
     started = time.perf_counter()
-    train = [e for e in corpus if e.split == "train" and (v.real or e.source == "team")
-             and e.id not in v.exclude_ids]
+    pool = list(corpus) + (_copyable(dev, {e.id for e in corpus}) if v.real else [])
+    train = [e for e in pool if e.split == "train"
+             and (e.source == "team" or not v.team_only)
+             and (e.source == "team" or v.only_sources is None or e.source in v.only_sources)
+             and not (v.before_issue_17 and _added_by_issue_17(e.id))]
     test = [e for e in corpus if e.split == "test"]
     names = tc.FEATURES if v.features is None else v.features
     read = READINGS[v.reading]
@@ -197,18 +229,28 @@ def _mistakes(dev: list[DevRow], predictions: dict[str, tuple[str, str]]) -> lis
     return out
 
 
+SHORT = ("log_length",)
 VARIANTS: list[Variant] = [
-    Variant("team-only", "before issue 17: the team's corpus alone, head 700 + tail 300",
-            real=False, reading="window", c=4.0),
-    Variant("+real, primary label", "the copied real prompts, each with its first label only",
-            multi_label=False),
-    Variant("+real, unweighted", "all accepted labels, every real row weight 1",
-            real_weight=1e9),
-    Variant("+real, C=1", "shipped, with C=1", c=1.0),
-    Variant("+real, C=16", "shipped, with C=16", c=16.0),
-    Variant("+ beyond_window", "shipped + how far the text runs past the window",
-            features=("log_length", "beyond_window")),
-    Variant("shipped", "what `council train` builds"),
+    Variant("before issue 17", "the team's corpus as it was (head 700 + tail 300, C=4)",
+            real=False, team_only=True, before_issue_17=True, features=SHORT),
+    Variant("team", "+ the 189 team rows written for issue 17", real=False, team_only=True,
+            features=SHORT),
+    Variant("+all copyable, primary label", "every MIT/Apache/CC BY dev row, its first label "
+            "only, each source weighing at most 300 rows", multi_label=False, features=SHORT),
+    Variant("+all copyable", "every accepted label (weight split between them)",
+            features=SHORT),
+    Variant("+all copyable, unweighted", "every copied row weight 1", real_weight=1e9,
+            features=SHORT),
+    Variant("+all copyable, C=1", "C=1", c=1.0, features=SHORT),
+    Variant("+all copyable, C=16", "C=16", c=16.0, features=SHORT),
+    Variant("+all copyable + beyond", "+ how far the text runs past the window (0 up to "
+            "1,000 characters, 1 at 20,000)"),
+    Variant("+all copyable at 50 + beyond", "each copied source weighing at most 50 rows",
+            real_weight=50.0),
+    Variant("team + beyond", "the team rows with the beyond-window feature", real=False,
+            team_only=True),
+    Variant("shipped", "team + QMSum's copied rows + beyond-window: what `council train` "
+            "builds", real=False),
 ]
 
 
@@ -225,12 +267,15 @@ def _table(results: list[dict]) -> list[str]:
 
 def _source_table(results: list[dict]) -> list[str]:
     names = [r["variant"] for r in results]
-    head = "| source | rows | in corpus | " + " | ".join(names) + " |"
+    head = "| source | rows | trained on by | " + " | ".join(names) + " |"
     lines = [head, "|---|---|---|" + "---|" * len(names)]
     for source, s in results[-1]["per_source"].items():
         cells = [f"{r['per_source'][source]['accuracy']:.2f} / "
                  f"{r['per_source'][source]['top2_accuracy']:.2f}" for r in results]
-        lines.append(f"| {source} | {s['rows']} | {'yes' if s['in_corpus'] else 'no'} | "
+        trained = "shipped" if any(r["variant"] == "shipped" and r["per_source"][source][
+            "in_corpus"] for r in results) else ("other variants" if any(
+                r["per_source"][source]["in_corpus"] for r in results) else "never")
+        lines.append(f"| {source} | {s['rows']} | {trained} | "
                      + " | ".join(cells) + " |")
     return lines
 

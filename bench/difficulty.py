@@ -81,8 +81,9 @@ def main() -> None:
     for name, rel in FILES.items():
         levels = load_outcome_levels([args.data / rel])
         if args.max_rows and len(levels) > args.max_rows:
-            levels = levels.subset(np.sort(rng.choice(len(levels), args.max_rows,
-                                                      replace=False)))
+            # A prefix of one seeded permutation: a smaller sample is a subset of a larger.
+            levels = levels.subset(np.sort(np.random.default_rng(0).permutation(
+                len(levels))[:args.max_rows]))
         data[name] = levels
     shipped = ensure_classifier()
     if shipped.metadata.get("difficulty_outcomes", {}).get("prompts"):

@@ -28,7 +28,7 @@ from council.errors import ArtifactError, InvalidInput
 from council.text_window import CLASSIFIER, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "2"
+CODE_VERSION = "3"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
