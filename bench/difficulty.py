@@ -10,8 +10,9 @@ Three readings of difficulty, each on prompts it was not fitted on:
 - `rubric only`: the classifier `council init` builds (rubric-labelled rows only; it never saw
   these prompts);
 - `+ outcomes, K-fold`: the difficulty head refitted on the rubric rows plus the outcome
-  prompts of the other folds (failure share mapped onto 1-5: council.training.
-  outcome_difficulty), scoring the held-out fold; what `council train --outcomes FILE` ships;
+  prompts of the other folds (failure share mapped onto 1-5, each file's mean anchored to the
+  rubric-only reading: council.training.outcome_difficulty), scoring the held-out fold; what
+  `council train --outcomes FILE` ships;
 - `+ outcomes, benchmark held out`: the same, with every prompt of the scored benchmark
   left out of the fit (a benchmark nobody has outcomes for).
 
@@ -68,7 +69,11 @@ def main() -> None:
     from council.outcomes.anchoring import spearman
     from council.training import classifier as tc
     from council.training.corpus import default_data_dir, load_corpus
-    from council.training.outcome_difficulty import OUTCOME_SHARE, load_outcome_levels
+    from council.training.outcome_difficulty import (
+        OUTCOME_SHARE,
+        anchored_levels,
+        load_outcome_levels,
+    )
 
     share = OUTCOME_SHARE if args.share is None else args.share
     missing = [args.data / f for f in FILES.values() if not (args.data / f).is_file()]
@@ -114,20 +119,24 @@ def main() -> None:
     readings: dict[str, np.ndarray] = {}
     predictions = shipped.predict_embedded(all_texts, all_x[:, :384].astype(np.float32))
     readings["rubric only"] = np.array([p.difficulty for p in predictions])
+    rubric = readings["rubric only"]  # anchors each file's mean (outcome_difficulty)
+    file_index = np.array([list(FILES).index(f) for f in file_of])
     with threadpool_limits(limits=1, user_api="blas"):
         kfold = np.zeros(len(all_texts))
         order = rng.permutation(len(all_texts))
         for k in range(args.folds):
             held = order[k::args.folds]
             keep = np.setdiff1d(np.arange(len(all_texts)), held)
-            model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], all_levels[keep], share)
+            levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
+            model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
             kfold[held] = _expected_level(model, all_x[held], temperature)
         readings["+ outcomes, K-fold"] = kfold
         by_bench = np.zeros(len(all_texts))
         for b in sorted(set(bench.tolist())):
             held = np.flatnonzero(bench == b)
             keep = np.flatnonzero(bench != b)
-            model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], all_levels[keep], share)
+            levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
+            model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
             by_bench[held] = _expected_level(model, all_x[held], temperature)
         readings["+ outcomes, benchmark held out"] = by_bench
 

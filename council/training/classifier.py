@@ -33,7 +33,12 @@ from council.categories import CATEGORY_KEYS
 from council.errors import InvalidInput
 from council.training.corpus import TEAM_SOURCE, Example, corpus_hash, load_corpus
 from council.training.evaluation import confusion, difficulty_metrics, macro_f1, reliability
-from council.training.outcome_difficulty import OUTCOME_SHARE, OutcomeLevels, level_rows
+from council.training.outcome_difficulty import (
+    OUTCOME_SHARE,
+    OutcomeLevels,
+    anchored_levels,
+    level_rows,
+)
 
 # Chosen by training/classifier_ablation.py: length lowers CV difficulty MAE (0.541 -> 0.449
 # on 1,442 train rows); the code marker changed nothing, so it is left out. beyond_window (how
@@ -311,8 +316,13 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     outcome_x = None
     if outcomes is not None and len(outcomes):
         outcome_x = _features(embed_texts(encoder, outcomes.texts), outcomes.texts)
-    dif_model = fit_difficulty(x_rated, y_dif, dif_head["C"], outcome_x,
-                               outcomes.levels if outcomes is not None else None)
+    outcome_levels = None
+    if outcome_x is not None and outcomes is not None:
+        rubric_only = _fit(x_rated, y_dif, dif_head["C"])
+        reading = softmax(rubric_only.decision_function(outcome_x), dif_head["temperature"]) \
+            @ rubric_only.classes_.astype(np.float64)
+        outcome_levels = anchored_levels(outcomes.levels, outcomes.files, reading)
+    dif_model = fit_difficulty(x_rated, y_dif, dif_head["C"], outcome_x, outcome_levels)
     if len(cat_model.classes_) < 3 or len(dif_model.classes_) < 3:
         raise InvalidInput("need at least 3 categories and 3 difficulty levels to train")
 

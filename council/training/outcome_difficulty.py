@@ -6,6 +6,12 @@ learns from it beside the rubric-labelled rows. A prompt that every model answer
 the strongest models usually fail"); in between the failure share maps linearly. The rubric
 rows keep their labels and most of the weight, so the scale keeps its anchor: one scale.
 
+The zero point is the rubric's: per outcome file, the mapped levels are shifted so their mean
+equals the rubric-only head's mean reading of the same prompts (as the success model's scale
+is anchored: council.outcomes.anchoring). Failure then orders the prompts; the rubric says
+where the file sits on the scale. Without the shift a benchmark whose items most models pass
+would pull every reading toward level 2.
+
 The head is a 5-level distribution, so a prompt mapped to 3.4 becomes two weighted rows:
 level 3 with weight 0.6 and level 4 with weight 0.4 (its expected level is 3.4).
 """
@@ -30,6 +36,7 @@ class OutcomeLevels:
     sources: list[str]
     failure_share: np.ndarray
     models: np.ndarray  # how many models answered each prompt
+    files: np.ndarray  # which outcome file each prompt came from (0, 1, ...)
 
     @property
     def levels(self) -> np.ndarray:
@@ -37,7 +44,8 @@ class OutcomeLevels:
 
     def subset(self, index: np.ndarray) -> OutcomeLevels:
         return OutcomeLevels([self.texts[i] for i in index], [self.sources[i] for i in index],
-                             self.failure_share[index], self.models[index])
+                             self.failure_share[index], self.models[index],
+                             self.files[index])
 
     def __len__(self) -> int:
         return len(self.texts)
@@ -56,7 +64,8 @@ def load_outcome_levels(paths: Sequence[Path]) -> OutcomeLevels:
     sources: list[str] = []
     share: list[float] = []
     models: list[int] = []
-    for path in paths:
+    files: list[int] = []
+    for number, path in enumerate(paths):
         table = load_table(Path(path))
         seen = table.y >= 0
         answered = seen.sum(axis=1)
@@ -66,7 +75,19 @@ def load_outcome_levels(paths: Sequence[Path]) -> OutcomeLevels:
             sources.append(table.sources[i])
             share.append(failed[i] / answered[i])
             models.append(int(answered[i]))
-    return OutcomeLevels(texts, sources, np.asarray(share), np.asarray(models))
+            files.append(number)
+    return OutcomeLevels(texts, sources, np.asarray(share), np.asarray(models),
+                         np.asarray(files, dtype=int))
+
+
+def anchored_levels(levels: np.ndarray, files: np.ndarray,
+                    rubric_reading: np.ndarray) -> np.ndarray:
+    """`levels` shifted per file so each file's mean is the rubric-only reading's mean."""
+    out = np.asarray(levels, dtype=np.float64).copy()
+    for f in np.unique(files):
+        mine = files == f
+        out[mine] += rubric_reading[mine].mean() - out[mine].mean()
+    return np.clip(out, 1.0, 5.0)
 
 
 @dataclass(frozen=True)

@@ -42,3 +42,15 @@ def test_outcome_files_give_failure_shares(tmp_path: Path) -> None:
     assert got.failure_share.tolist() == [0.0, 1.0, 0.5, 1.0]
     assert got.models.tolist() == [2, 2, 2, 1]
     assert got.levels.tolist() == [1.0, 5.0, 3.0, 5.0]
+
+
+def test_anchoring_keeps_each_files_mean_at_the_rubric_reading() -> None:
+    from council.training.outcome_difficulty import anchored_levels
+
+    levels = np.array([1.0, 3.0, 5.0, 1.0, 2.0])
+    files = np.array([0, 0, 0, 1, 1])
+    rubric = np.array([3.5, 3.5, 3.5, 2.0, 3.0])
+    got = anchored_levels(levels, files, rubric)
+    assert np.isclose(got[files == 1].mean(), 2.5)
+    assert got.tolist()[:3] == [1.5, 3.5, 5.0]  # shifted by +0.5, clipped at 5
+    assert got[3] < got[4]  # the order within a file is the failure order
