@@ -108,14 +108,15 @@ def input_flags(text: str) -> list[str]:
     """Reasons to doubt the reading of `text`, in plain words (empty when none apply)."""
     reasons: list[str] = []
     stripped = text.strip()
-    if sum(1 for ch in stripped[:20_000] if ch.isalpha()) < 2:
+    letters = (ch for ch in stripped if ch.isalpha())
+    if next(letters, None) is None or next(letters, None) is None:  # fewer than 2 letters
         reasons.append(f"{NO_WORDS}: only numbers, symbols or emoji")
         return reasons
     language = language_guess(stripped)
     if language is not None:
         reasons.append(f"written in {language}, not English: the local encoder reads English "
                        "best, so the category may be off")
-    if is_bare_code(stripped):
+    if is_bare_code(stripped[:4000]):
         reasons.append("the description is code with no words saying what to do with it "
                        "(fix, explain, review, extend?)")
     if len(stripped) > LONG_TEXT_CHARS:
