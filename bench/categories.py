@@ -6,11 +6,12 @@ Run: python bench/categories.py --data ../shared/categories [--corpus training/d
 Reads `DATA/dev.jsonl` (real prompts from 17 public sources, each with the set of categories a
 careful reader accepts). Accuracy: the predicted top category is one of the row's `labels`;
 top-2: either of the two most probable is. Every row is scored by a model that never saw its
-source: for each source the corpus holds (copied under `training/data/tasks/real/`), the
-category head is refitted without that source's rows (HumanEval and HumanEvalPack count as one
-source: the same problems); sources the corpus does not hold are scored by the model fitted on
-everything, which never saw them either. The hand-written test split is scored by that full
-model, as one more evaluation.
+source: for each source a variant trains on (the corpus's copied rows under
+`training/data/tasks/real/`, and for the "+all copyable" variants every MIT/Apache/CC BY row
+of DATA read directly), the category head is refitted without that source's rows (HumanEval
+and HumanEvalPack count as one source: the same problems); sources it does not train on are
+scored by the model fitted on everything, which never saw them either. The hand-written test
+split is scored by that full model, as one more evaluation.
 
 Variants (`--variant`, repeatable; default: all) are the recipes measured in
 docs/classifier.md; `shipped` is what `council train` builds. The report goes to
