@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from council.assessment import Assessment
 from council.categories import BY_KEY
 from council.costing import cost_of
+from council.format import money
 from council.recommend import Selection
 from council.workload import Workload
 
-
-def _money(x: float) -> str:
-    if x == 0:
-        return "$0"
-    if abs(x) >= 100:
-        return f"${x:,.0f}"
-    if abs(x) >= 1:
-        return f"${x:,.2f}"
-    return f"${x:.4f}" if abs(x) >= 0.01 else f"${x:.6f}"
+if TYPE_CHECKING:
+    from council.catalog.model import Catalog
+    from council.catalog.schema import ModelEntry
 
 
-def sensitivities(model: Any, workload: Workload, batch: bool) -> list[tuple[str, float]]:
+def sensitivities(model: ModelEntry, workload: Workload, batch: bool) -> list[tuple[str, float]]:
     """How much the monthly cost moves when each workload number doubles, largest first."""
     base = cost_of(model, workload, batch=batch).per_month
     out: list[tuple[str, float]] = []
@@ -41,13 +36,15 @@ def sensitivities(model: Any, workload: Workload, batch: bool) -> list[tuple[str
 
 
 def explain(selection: Selection, assessment: Assessment, workload: Workload, bar: float,
-            catalog: Any) -> list[str]:
+            catalog: Catalog) -> list[str]:
     """A few sentences; each one carries a number the user can check."""
     a = assessment
     label = BY_KEY[a.category].label
     lines = [f"The council reads this as {label} of difficulty {a.difficulty:.1f} "
              f"(± {a.difficulty_sd:.1f}) on the 1-5 scale"
              + (", with low confidence." if a.low_confidence else ".")]
+    if workload.mix_note:
+        lines.append(workload.mix_note)
     pick = selection.recommended
     if pick is None:
         lines.append(selection.no_fit or "No model fits.")
@@ -55,26 +52,27 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
     lines.append(
         f"{pick.model_id} is the cheapest of {len(selection.candidates)} models that meet your "
         f"constraints with P(adequate) {pick.p_adequate:.0%} >= the {bar:.0%} bar "
-        f"({pick.adequacy_source} estimate): {_money(pick.cost.per_month)} a month, "
-        f"{_money(pick.cost.per_call)} a call.")
+        f"({_source_words(pick.adequacy_source)}): {money(pick.cost.per_month)} a month, "
+        f"{money(pick.cost.per_call)} a call.")
     cheaper = next((x for x in selection.alternatives if x.role == "cheaper_riskier"), None)
     if cheaper is not None:
-        lines.append(f"Not {cheaper.model_id}: it costs {_money(cheaper.cost.per_month)} a "
+        lines.append(f"Not {cheaper.model_id}: it costs {money(cheaper.cost.per_month)} a "
                      f"month but its P(adequate) is {cheaper.p_adequate:.0%}, under the bar.")
     elif min(c.cost.per_month for c in selection.candidates) >= pick.cost.per_month:
         lines.append("No model that meets your constraints is cheaper.")
     d = selection.default
     if d.model_id != pick.model_id:
-        lines.append(f"Against the default {d.model_id} ({_money(d.cost.per_month)} a month) "
-                     f"this saves {_money(d.cost.per_month - pick.cost.per_month)} a month.")
+        lines.append(f"Against the default {d.model_id} ({money(d.cost.per_month)} a month) "
+                     f"this saves {money(d.cost.per_month - pick.cost.per_month)} a month.")
     if selection.cascade is not None and selection.cascade.worth_it:
         c = selection.cascade
         lines.append(f"A cascade ({c.cheap} first, {c.strong} on the {c.escalation_rate:.0%} "
-                     f"that fail) would expect {_money(c.expected_per_month)} a month.")
+                     f"that fail) would expect {money(c.expected_per_month)} a month.")
     sens = sensitivities(catalog.get(pick.model_id), workload, pick.cost.batch)
     if sens:
-        source = {a.name: a.source for a in workload.assumptions}
-        top = ", ".join(f"{n.replace('_', ' ')} (+{_money(v)}, {source.get(n, 'derived')})"
+        source = {a.name: "your words" if a.source == "text" else a.source
+                  for a in workload.assumptions}
+        top = ", ".join(f"{n.replace('_', ' ')} (+{money(v)}, {source.get(n, 'derived')})"
                         for n, v in sens[:3])
         lines.append(f"The numbers that move the bill most (extra cost per month if doubled): "
                      f"{top}. Replace category defaults with your own to sharpen the estimate.")
@@ -83,3 +81,10 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
                      f"{pick.cost.tiers_applied[0]:,} tokens; every token of those calls bills "
                      f"at the higher rate.")
     return lines
+
+
+def _source_words(source: str) -> str:
+    """Where a P(adequate) came from, in words."""
+    if source == "catalog-estimate":
+        return "catalog, estimated: no public measurement"
+    return f"{source} estimate"

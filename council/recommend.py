@@ -2,9 +2,10 @@
 
 Rules (docs/recommendation.md):
 - Hard constraints: status active or preview (deprecated and retired models are not
-  recommended), allowed providers, required capabilities, the minimum context, and the
-  workload fitting the window (largest call's input + history + output + reasoning) and the
-  max output.
+  recommended), not past its shutdown date (a note warns within 30 days of it; see
+  council.catalog.availability), a prompt within any input limit, allowed providers,
+  required capabilities, the minimum context, and the workload fitting the window (largest
+  call's input + history + output + reasoning) and the max output.
 - The pick: among models meeting every constraint, the cheapest per month whose
   P(adequate) >= the bar; ties go to the more adequate, then the id.
 - Pareto frontier: candidates no other candidate beats on both cost and adequacy.
@@ -21,11 +22,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from council.adequacy import Adequacy
+from council.catalog.availability import availability_problems, catalog_notes
 from council.costing import Cost, chosen_cost, variants
 from council.task import TaskSpec
 from council.workload import Workload, fits
+
+if TYPE_CHECKING:
+    from council.catalog.model import Catalog
+    from council.catalog.schema import ModelEntry
 
 RECOMMENDABLE_STATUS = frozenset({"active", "preview"})
 
@@ -120,7 +127,7 @@ class Selection:
     no_fit: str | None
 
 
-def constraint_problems(model: Any, spec: TaskSpec, workload: Workload) -> list[str]:
+def constraint_problems(model: ModelEntry, spec: TaskSpec, workload: Workload) -> list[str]:
     """Every hard constraint the model fails, in words."""
     problems: list[str] = []
     if model.status not in RECOMMENDABLE_STATUS:
@@ -138,16 +145,17 @@ def constraint_problems(model: Any, spec: TaskSpec, workload: Workload) -> list[
     return problems
 
 
-def price_candidate(model: Any, p: tuple[float, str], workload: Workload, *, batch: bool,
+def price_candidate(model: ModelEntry, adequacy: Adequacy, workload: Workload, *, batch: bool,
                     bar: float, today: date | None = None) -> Candidate:
     cost, notes = chosen_cost(model, workload, batch=batch)
     notes.extend(stale_price_notes(model, today or date.today()))
+    notes.extend(catalog_notes(model, today or date.today()))
     return Candidate(model_id=model.id, name=model.name, provider=model.provider,
-                     p_adequate=p[0], adequacy_source=p[1], cost=cost,
-                     meets_bar=p[0] >= bar, notes=notes)
+                     p_adequate=adequacy.p, adequacy_source=adequacy.source, cost=cost,
+                     meets_bar=adequacy.p >= bar, notes=notes)
 
 
-def stale_price_notes(model: Any, today: date) -> list[str]:
+def stale_price_notes(model: ModelEntry, today: date) -> list[str]:
     """A note when the price in force was verified more than STALE_AFTER_DAYS before today."""
     from council.catalog.schema import STALE_AFTER_DAYS
 
@@ -229,17 +237,18 @@ def _no_fit_reason(excluded: list[Excluded], total: int) -> str:
     return text
 
 
-def select(catalog: Any, spec: TaskSpec, workload: Workload,
-           adequacy: dict[str, tuple[float, str]], today: date | None = None) -> Selection:
+def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
+           adequacy: dict[str, Adequacy], today: date | None = None) -> Selection:
     """Apply the rules in the module docstring to every catalog model (`today` decides which
     prices count as stale; default the real date)."""
     bar = spec.quality_bar
     candidates: list[Candidate] = []
     excluded: list[Excluded] = []
     for model in catalog.models:
-        problems = constraint_problems(model, spec, workload)
+        problems = constraint_problems(model, spec, workload) + availability_problems(
+            model, workload, today or date.today())
         if problems:
-            excluded.append(Excluded(model.id, model.provider, problems, adequacy[model.id][0]))
+            excluded.append(Excluded(model.id, model.provider, problems, adequacy[model.id].p))
         else:
             candidates.append(price_candidate(model, adequacy[model.id], workload,
                                               batch=spec.batch, bar=bar, today=today))

@@ -14,31 +14,32 @@ import secrets
 import sqlite3
 import string
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any, Protocol
+from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlite_utils
 
-from council.errors import InvalidInput, NotFound
-from council.task import TaskSpec, parse_task
+from council.api import Recommendation
+from council.db import Migrations, register
+from council.errors import InvalidInput, NotFound, RateLimited
+from council.redact import redact, redact_data
+from council.task import TaskSpec
 
 SHARE_ID_LENGTH = 10
 _ALPHABET = string.ascii_letters + string.digits + "-_"
 _SHARE_ID_RE = re.compile(rf"^[A-Za-z0-9_-]{{{SHARE_ID_LENGTH}}}$")
 MAX_NOTE_CHARS = 2_000
-
-# Strings that look like API keys never reach the database (and so never a shared link).
-_KEY_PATTERN = re.compile(
-    r"(sk-ant-[A-Za-z0-9_-]{8,}|sk-[A-Za-z0-9_-]{16,}|xai-[A-Za-z0-9]{16,}"
-    r"|AIza[0-9A-Za-z_-]{30,}|gsk_[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{16,})"
-)
-REDACTED = "[redacted]"
+# Feedback trains the router, so one visitor must not be able to flood it: at most this
+# many verdicts per browser session an hour, and per share link a day (all sessions).
+FEEDBACK_PER_SESSION_PER_HOUR = 10
+FEEDBACK_PER_LINK_PER_DAY = 30
 
 
-class HasToDict(Protocol):
-    def to_dict(self) -> dict[str, Any]: ...
+
+MIGRATIONS = register(Migrations("council.store"))
 
 
+@MIGRATIONS("store_001_recommendations_feedback")
 def _create_tables(db: sqlite_utils.Database) -> None:
     db.execute(
         """
@@ -74,9 +75,53 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS feedback_share ON feedback (share_id)")
 
 
-MIGRATIONS: list[tuple[str, Any]] = [
-    ("store_001_recommendations_feedback", _create_tables),
-]
+@MIGRATIONS("store_002_scrub_secrets")
+def _scrub_secrets(db: sqlite_utils.Database) -> None:
+    """Mask API keys in rows stored before every vote was redacted in the voter layer
+    (a provider's 401 repeating the key went into the votes, the notes and the exports)."""
+    scrub_stored(db)
+
+
+@MIGRATIONS("store_003_feedback_session")
+def _feedback_session(db: sqlite_utils.Database) -> None:
+    """Which browser session gave each verdict, for the per-session limit."""
+    db.execute("ALTER TABLE feedback ADD COLUMN session_id TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS feedback_session ON feedback (session_id, created_at)")
+
+
+
+
+def scrub_stored(db: sqlite_utils.Database, extra: tuple[str, ...] = ()) -> int:
+    """Mask key shapes, registered keys and ``extra`` in every stored text column; returns
+    how many rows changed. Runs inside the caller's transaction."""
+    changed = 0
+    rows = db.execute("SELECT share_id, description, spec_json, rec_json "
+                      "FROM recommendations").fetchall()
+    for share_id, *texts in rows:
+        clean = [_scrub_json(t, extra) if i else redact(t, extra) for i, t in enumerate(texts)]
+        if clean != texts:
+            db.execute("UPDATE recommendations SET description = ?, spec_json = ?, rec_json = ? "
+                       "WHERE share_id = ?", [*clean, share_id])
+            changed += 1
+    for row_id, note, model_id in db.execute(
+            "SELECT id, note, model_id FROM feedback").fetchall():
+        clean_note, clean_model = redact(note, extra), redact(model_id, extra)
+        if (clean_note, clean_model) != (note, model_id):
+            db.execute("UPDATE feedback SET note = ?, model_id = ? WHERE id = ?",
+                       [clean_note, clean_model, row_id])
+            changed += 1
+    return changed
+
+
+def _scrub_json(text: str, extra: tuple[str, ...]) -> str:
+    """Redact inside the decoded JSON (so escapes in the text cannot hide a key), re-encoded
+    only when something changed."""
+    try:
+        data = json.loads(text)
+    except (TypeError, ValueError):
+        return redact(text, extra)
+    clean = redact_data(data, extra)
+    return text if clean == data else json.dumps(clean, sort_keys=True)
 
 
 # ---------------------------------------------------------------- share ids
@@ -122,68 +167,13 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def scrub_keys(value: Any) -> Any:
-    """Copy of a JSON-like value with anything that looks like an API key redacted."""
-    if isinstance(value, str):
-        return _KEY_PATTERN.sub(REDACTED, value)
-    if isinstance(value, dict):
-        return {k: scrub_keys(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [scrub_keys(v) for v in value]
-    return value
-
-
-def _as_dict(rec: HasToDict | dict[str, Any]) -> dict[str, Any]:
-    data = rec if isinstance(rec, dict) else rec.to_dict()
-    return json.loads(json.dumps(data, allow_nan=False, default=_json_default))
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, set | frozenset):
-        return sorted(value)
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json")
-    raise TypeError(f"cannot store a {type(value).__name__} in a recommendation")
-
-
-def _dig(data: Any, *path: str) -> Any:
-    for key in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
-
-
-def _first(data: dict[str, Any], *paths: tuple[str, ...]) -> Any:
-    for path in paths:
-        value = _dig(data, *path)
-        if value is not None:
-            return value
-    return None
-
-
-def summarise(rec: dict[str, Any]) -> dict[str, Any]:
-    """The few fields History lists and the spend summary sums, read off a rec dict."""
-    model = _first(rec, ("recommended", "model_id"), ("recommended", "model", "id"),
-                   ("recommended", "model"), ("pick", "model_id"), ("model_id",))
-    cost = _first(rec, ("recommended", "cost", "per_month"),
-                  ("recommended", "cost_per_month"), ("recommended", "monthly_usd"),
-                  ("cost_per_month",))
-    default_model = _first(rec, ("default", "model_id"), ("default", "model", "id"),
-                           ("frontier_default", "model_id"), ("default_model",))
-    default_cost = _first(rec, ("default", "cost", "per_month"),
-                          ("default", "cost_per_month"), ("default", "monthly_usd"),
-                          ("frontier_default", "cost", "per_month"),
-                          ("default_cost_per_month",))
+def summarise(rec: Recommendation) -> dict[str, Any]:
+    """The few columns History lists and the spend summary sums."""
     return {
-        "recommended_model": model if isinstance(model, str) else None,
-        "cost_per_month": float(cost) if isinstance(cost, int | float) else None,
-        "default_model": default_model if isinstance(default_model, str) else None,
-        "default_cost_per_month": (
-            float(default_cost) if isinstance(default_cost, int | float) else None
-        ),
+        "recommended_model": rec.recommended.model_id if rec.recommended else None,
+        "cost_per_month": rec.recommended.cost.per_month if rec.recommended else None,
+        "default_model": rec.default.model_id,
+        "default_cost_per_month": rec.default.cost.per_month,
     }
 
 
@@ -197,20 +187,23 @@ class StoredRecommendation:
     share_id: str
     created_at: str
     catalog_version: str | None
-    spec: TaskSpec
-    rec: dict[str, Any]
+    rec: Recommendation
     feedback: list[dict[str, Any]] = field(default_factory=list)
 
+    @property
+    def spec(self) -> TaskSpec:
+        return self.rec.spec
 
-def save_recommendation(db: sqlite_utils.Database, spec: TaskSpec,
-                        rec: HasToDict | dict[str, Any]) -> str:
-    """Store the spec and the full recommendation; return its new share id."""
-    data = scrub_keys(_as_dict(rec))
-    spec_data = scrub_keys(spec.model_dump(mode="json"))
-    summary = summarise(data)
+
+def save_recommendation(db: sqlite_utils.Database, rec: Recommendation) -> str:
+    """Store the full recommendation (its task included); return its new share id."""
+    data = redact_data(rec.to_dict())
+    json.dumps(data, allow_nan=False)  # a NaN would not read back: refuse it here
+    spec_data = data["spec"]
+    summary = summarise(rec)
     row = {
         "created_at": _now(),
-        "catalog_version": data.get("catalog_version"),
+        "catalog_version": data["catalog_version"],
         "description": spec_data["description"],
         "spec_json": json.dumps(spec_data, sort_keys=True),
         "rec_json": json.dumps(data, sort_keys=True),
@@ -241,28 +234,45 @@ def load_recommendation(db: sqlite_utils.Database, share_id: str) -> StoredRecom
     if row is None:
         raise NotFound(f"no recommendation with share id '{share_id}' (it may have been "
                        "made on another server)")
-    spec = parse_task(**_spec_fields(json.loads(row[3])))
     return StoredRecommendation(
-        share_id=row[0], created_at=row[1], catalog_version=row[2], spec=spec,
-        rec=json.loads(row[4]), feedback=_feedback_for(db, share_id),
+        share_id=row[0], created_at=row[1], catalog_version=row[2],
+        rec=_read_rec(row[4], share_id), feedback=_feedback_for(db, share_id),
     )
 
 
-def _spec_fields(data: dict[str, Any]) -> dict[str, Any]:
-    fields = dict(data)
-    if "needs" in fields:
-        fields["needs"] = frozenset(fields["needs"])
-    if "providers" in fields:
-        fields["providers"] = tuple(fields["providers"])
-    return fields
+def _read_rec(rec_json: str, share_id: str) -> Recommendation:
+    """The stored JSON as a Recommendation (older schemas upgraded), or InvalidInput."""
+    try:
+        data = json.loads(rec_json)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"the answer stored under '{share_id}' is damaged (not JSON)") from None
+    try:
+        return Recommendation.from_dict(data)
+    except InvalidInput as exc:
+        raise InvalidInput(f"the answer stored under '{share_id}' cannot be read: {exc}") from None
 
 
 # ---------------------------------------------------------------- feedback
 
 
+def answer_models(rec: Recommendation) -> set[str]:
+    """Every model a stored answer names: the pick, the default, the candidates, the models
+    it excluded (someone may have used one anyway), the alternatives and the cascade's two."""
+    options = [rec.recommended, rec.default, *rec.candidates, *rec.excluded, *rec.alternatives]
+    found = {o.model_id for o in options if o is not None}
+    if rec.cascade is not None:
+        found |= {rec.cascade.cheap, rec.cascade.strong}
+    return found
+
+
 def add_feedback(db: sqlite_utils.Database, share_id: str, model_id: str, adequate: bool,
-                 note: str = "") -> int:
-    """Record whether model_id did the stored task adequately; return the feedback row id."""
+                 note: str = "", *, session: str | None = None,
+                 now: datetime | None = None) -> int:
+    """Record whether model_id did the stored task adequately; return the feedback row id.
+
+    Only for a model the answer names; RateLimited past FEEDBACK_PER_SESSION_PER_HOUR for
+    ``session`` (the browser session) or FEEDBACK_PER_LINK_PER_DAY for the share link.
+    """
     share_id = validate_share_id(share_id)
     if not isinstance(model_id, str) or not model_id.strip():
         raise InvalidInput("say which model the feedback is about")
@@ -272,17 +282,44 @@ def add_feedback(db: sqlite_utils.Database, share_id: str, model_id: str, adequa
     if len(note) > MAX_NOTE_CHARS:
         raise InvalidInput(f"the note is {len(note):,} characters; keep it under "
                            f"{MAX_NOTE_CHARS:,}")
-    exists = db.execute("SELECT 1 FROM recommendations WHERE share_id = ?",
-                        [share_id]).fetchone()
-    if exists is None:
+    row = db.execute("SELECT rec_json FROM recommendations WHERE share_id = ?",
+                     [share_id]).fetchone()
+    if row is None:
         raise NotFound(f"no recommendation with share id '{share_id}'")
+    model_id = model_id.strip()
+    named = answer_models(_read_rec(row[0], share_id))
+    if model_id not in named:
+        raise InvalidInput(f"'{_clip(model_id)}' is not in this answer; rate one of "
+                           f"{', '.join(sorted(named))}")
+    moment = now or datetime.now(UTC)
     with db.conn:
+        db.execute("BEGIN IMMEDIATE")  # count and insert as one step: no burst slips past
+        _check_feedback_limits(db, share_id, session, moment)
         cursor = db.execute(
-            "INSERT INTO feedback (share_id, model_id, adequate, note, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [share_id, model_id.strip(), int(adequate), scrub_keys(note), _now()],
+            "INSERT INTO feedback (share_id, model_id, adequate, note, created_at, session_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [share_id, model_id, int(adequate), redact(note),
+             moment.isoformat(timespec="seconds"), session],
         )
     return int(cursor.lastrowid)
+
+
+def _check_feedback_limits(db: sqlite_utils.Database, share_id: str, session: str | None,
+                           moment: datetime) -> None:
+    day = (moment - timedelta(days=1)).isoformat(timespec="seconds")
+    on_link = db.execute("SELECT COUNT(*) FROM feedback WHERE share_id = ? AND created_at > ?",
+                         [share_id, day]).fetchone()[0]
+    if on_link >= FEEDBACK_PER_LINK_PER_DAY:
+        raise RateLimited(f"this answer has had {on_link} verdicts in the last day, the most "
+                          "it takes; try again tomorrow")
+    if session is None:
+        return
+    hour = (moment - timedelta(hours=1)).isoformat(timespec="seconds")
+    mine = db.execute("SELECT COUNT(*) FROM feedback WHERE session_id = ? AND created_at > ?",
+                      [session, hour]).fetchone()[0]
+    if mine >= FEEDBACK_PER_SESSION_PER_HOUR:
+        raise RateLimited(f"you have sent {mine} verdicts in the last hour, the most one "
+                          "visitor can; thank you, and try again later")
 
 
 def _feedback_for(db: sqlite_utils.Database, share_id: str) -> list[dict[str, Any]]:
@@ -312,7 +349,20 @@ def feedback_outcomes(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- history
 
 
-def feedback_history(db: sqlite_utils.Database, limit: int = 200) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class RatedAnswer:
+    """One feedback verdict and the stored answer it was about (None when unreadable)."""
+
+    share_id: str
+    model_id: str
+    adequate: bool
+    rated_at: str
+    created_at: str
+    description: str
+    rec: Recommendation | None
+
+
+def feedback_history(db: sqlite_utils.Database, limit: int = 200) -> list[RatedAnswer]:
     """Each feedback verdict, newest first, with the stored recommendation it was about."""
     limit = max(1, min(int(limit), 5_000))
     rows = db.execute(
@@ -324,12 +374,11 @@ def feedback_history(db: sqlite_utils.Database, limit: int = 200) -> list[dict[s
     out = []
     for share_id, model_id, adequate, rated_at, made_at, description, rec_json in rows:
         try:
-            rec = json.loads(rec_json)
-        except (TypeError, ValueError):
-            rec = {}
-        out.append({"share_id": share_id, "model_id": model_id, "adequate": bool(adequate),
-                    "rated_at": rated_at, "created_at": made_at, "description": description,
-                    "rec": rec if isinstance(rec, dict) else {}})
+            rec: Recommendation | None = _read_rec(rec_json, share_id)
+        except InvalidInput:
+            rec = None  # History still lists the verdict; "then" reads n/a
+        out.append(RatedAnswer(share_id, model_id, bool(adequate), rated_at, made_at,
+                               description, rec))
     return out
 
 

@@ -15,7 +15,7 @@ from .conftest import FixedVoteClassifier
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
     monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
-    monkeypatch.setenv("COUNCIL_VOTERS", str(tmp_path / "no-voters.toml"))
+    monkeypatch.setenv("COUNCIL_VOTERS", "none")
     # The CLI's wiring is under test here, not the classifier (tests/classifier covers it).
     monkeypatch.setattr("council.assess.loader.ensure_classifier",
                         lambda *a, **k: FixedVoteClassifier("summarisation", 2.0))
@@ -74,3 +74,59 @@ def test_no_model_fits_is_reported(env: Path) -> None:
                                       "--input-tokens", "9000000", "--output-tokens", "10"])
     assert result.exit_code == 0, result.output
     assert "No recommendation" in result.output and "context window" in result.output
+
+
+def test_cli_voters_are_priced_from_the_catalog(env: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A voter answering on loopback: its vote costs what the catalog's price says, and the
+    text output shows that cost (the CLI once loaded voters without a price function)."""
+    from council.assembly import open_catalog
+    from council.assess.voters.cost import catalog_price_fn
+    from council.format import money
+    from tests.voters.fake_providers import FakeProviders
+
+    fake = FakeProviders().start()
+    try:
+        voters = env / "voters.toml"
+        voters.write_text(f'[[voter]]\nname = "nano"\nkind = "openai"\n'
+                          f'model = "gpt-5-nano"\nbase_url = "{fake.url}/v1"\n'
+                          f'key_env = "OPENAI_API_KEY"\n', encoding="utf-8")
+        monkeypatch.setenv("OPENAI_API_KEY", fake.keys["openai"])
+        task = "Translate product descriptions into German"
+        result = CliRunner().invoke(cli, ["recommend", task, "--voters", str(voters), "--json"])
+        assert result.exit_code == 0, result.output
+        vote = next(v for v in json.loads(result.output)["assessment"]["votes"]
+                    if v["voter"] == "nano")
+        assert vote["error"] is None and vote["input_tokens"] > 0
+        want = catalog_price_fn(open_catalog())("gpt-5-nano", vote["input_tokens"]
+                                                - vote["cached_input_tokens"],
+                                                vote["cached_input_tokens"], 0,
+                                                vote["output_tokens"])
+        assert want and vote["cost_usd"] == pytest.approx(want)
+        text = CliRunner().invoke(cli, ["recommend", task, "--voters", str(voters)]).output
+        line = next(x for x in text.splitlines() if "nano (openai): " in x)
+        assert "[cached (asked " in line and line.endswith("($0)")  # the vote cache: no call
+        assert len(fake.requests) == 1
+        monkeypatch.setenv("COUNCIL_VOTE_CACHE_DAYS", "0")  # asked again, priced again
+        text = CliRunner().invoke(cli, ["recommend", task, "--voters", str(voters)]).output
+        line = next(x for x in text.splitlines() if "nano (openai): " in x)
+        assert line.endswith(f"({money(vote['cost_usd'])})") and money(vote["cost_usd"]) != "$0"
+    finally:
+        fake.stop()
+
+
+def test_a_damaged_outcome_model_is_a_warning_unless_named(
+        env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in the app: the default outcome model unreadable -> the catalog answers, with a
+    warning; an outcome model named with --outcome-model must read."""
+    broken = env / "models" / "outcomes"
+    broken.mkdir(parents=True)
+    (broken / "meta.json").write_text("{not json")
+    monkeypatch.setenv("COUNCIL_ARTIFACTS", str(env / "models"))
+    result = CliRunner().invoke(cli, ["recommend", "summarise meeting notes", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.stderr and "council train" in result.stderr
+    data = json.loads(result.stdout)
+    assert {c["adequacy_source"] for c in data["candidates"]} <= {"catalog", "catalog-estimate"}
+    named = CliRunner().invoke(cli, ["recommend", "x", "--outcome-model", str(broken)])
+    assert named.exit_code != 0 and "meta.json" in named.output
