@@ -15,7 +15,8 @@ split is scored by that full model, as one more evaluation.
 
 Variants (`--variant`, repeatable; default: all) are the recipes measured in
 docs/classifier.md; `shipped` is what `council train` builds. The report goes to
-`REPORT_DIR/categories.{md,json}` only when the shipped variant is run.
+`REPORT_DIR/categories.{md,json}` only when the shipped variant is run; variants not run keep
+the figures last written there.
 Embeddings go through the disk cache (var/embedding-cache), so a second run is fast.
 """
 
@@ -64,6 +65,9 @@ class Variant:
     exclude_ids: frozenset[str] = field(default_factory=frozenset)
     only_sources: frozenset[str] | None = None  # copied sources to train on (None: all)
     before_issue_17: bool = False  # leave out the team rows added by issue 17
+    knn: float = 0.0  # weight of a k-nearest-neighbour distribution blended into the head's
+    knn_k: int = 20
+    head: str = "linear"  # "linear" (the shipped regression) or "mlp"
 
 
 def load_dev(data: Path) -> list[DevRow]:
@@ -115,6 +119,54 @@ def _features(emb: np.ndarray, texts: Sequence[str], names: Sequence[str]) -> np
 
     return np.hstack([emb.astype(np.float64),
                       extra_features(texts, names).astype(np.float64)])
+
+
+class _Blended:
+    """A category head with other readings of the same features blended in (bench only):
+    a cosine kNN vote over the training rows (label weights as the head's), or an MLP."""
+
+    def __init__(self, head, x: np.ndarray, rows, v: Variant) -> None:
+        self.head, self.v = head, v
+        self.classes_ = head.classes_
+        emb = x[:, :384]
+        self.ref = emb / np.linalg.norm(emb, axis=1, keepdims=True)
+        self.rows = rows
+        self.onehot = np.zeros((len(rows.y), len(self.classes_)))
+        self.onehot[np.arange(len(rows.y)),
+                    np.searchsorted(self.classes_, rows.y)] = rows.weight
+        # per example: its label distribution (rows of one example sum to its weight)
+        self.label_p = np.zeros((len(x), len(self.classes_)))
+        np.add.at(self.label_p, rows.origin, self.onehot)
+
+    def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        p = self.head.predict_proba(x)
+        if self.v.knn:
+            q = x[:, :384] / np.linalg.norm(x[:, :384], axis=1, keepdims=True)
+            sim = q @ self.ref.T
+            k = self.v.knn_k
+            idx = np.argpartition(-sim, k, axis=1)[:, :k]
+            knn = np.zeros_like(p)
+            for i in range(len(x)):
+                w = np.exp(sim[i, idx[i]] / 0.1)
+                knn[i] = (w[:, None] * self.label_p[idx[i]]).sum(0)
+            knn /= np.clip(knn.sum(1, keepdims=True), 1e-12, None)
+            p = (1 - self.v.knn) * p + self.v.knn * knn
+        return p
+
+
+def _fit_head(tc, x: np.ndarray, rows, c: float, v: Variant):
+    if v.head == "mlp":
+        from sklearn.neural_network import MLPClassifier
+
+        # MLPClassifier takes no sample weights: repeat rows by weight (rounded to 1/4).
+        reps = np.maximum(1, np.round(rows.weight * 4).astype(int))
+        xi = np.repeat(x[rows.origin], reps, axis=0)
+        yi = np.repeat(rows.y, reps)
+        head = MLPClassifier(hidden_layer_sizes=(256,), alpha=1e-2, max_iter=60,
+                             early_stopping=False, random_state=0).fit(xi, yi)
+    else:
+        head = tc.fit_category(x, rows, c)
+    return _Blended(head, x, rows, v) if (v.knn or v.head != "linear") else head
 
 
 def _top2(model, x: np.ndarray) -> list[tuple[str, str]]:
@@ -174,7 +226,7 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder) -> dict:
     predictions: dict[str, tuple[str, str]] = {}
     held_out_models = 0
     with threadpool_limits(limits=1, user_api="blas"):
-        full = tc.fit_category(x_train, tc.category_rows(train, weight, v.multi_label), c)
+        full = _fit_head(tc, x_train, tc.category_rows(train, weight, v.multi_label), c, v)
         for group in dev_groups:
             rows = [i for i, r in enumerate(dev) if r.group == group]
             keep = train_groups != group
@@ -182,8 +234,8 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder) -> dict:
                 model = full
             else:
                 kept = [e for e, k in zip(train, keep, strict=True) if k]
-                model = tc.fit_category(x_train[keep], tc.category_rows(kept, weight,
-                                                                        v.multi_label), c)
+                model = _fit_head(tc, x_train[keep], tc.category_rows(kept, weight,
+                                                                      v.multi_label), c, v)
                 held_out_models += 1
             for i, pair in zip(rows, _top2(model, x_dev[rows]), strict=True):
                 predictions[dev[i].id] = pair
@@ -252,6 +304,14 @@ VARIANTS: list[Variant] = [
             team_only=True),
     Variant("shipped", "team + QMSum's copied rows + beyond-window: what `council train` "
             "builds", real=False),
+    Variant("shipped + kNN 0.3", "the shipped head blended 0.7/0.3 with a 20-neighbour cosine "
+            "vote over its training rows", real=False, knn=0.3),
+    Variant("shipped + kNN 0.5", "blend 0.5/0.5", real=False, knn=0.5),
+    Variant("shipped + kNN 0.7", "blend 0.3/0.7", real=False, knn=0.7),
+    Variant("+all copyable at 50 + beyond + kNN 0.5", "the best copyable recipe, blended "
+            "0.5/0.5", real_weight=50.0, knn=0.5),
+    Variant("shipped, MLP head", "one hidden layer of 256 (alpha 0.01) instead of the "
+            "regression", real=False, head="mlp"),
 ]
 
 
@@ -320,8 +380,20 @@ def main() -> None:
         _write_report(args.report_dir or paths().training_dir / "reports", results, dev)
 
 
+def _with_earlier(out: Path, results: list[dict]) -> list[dict]:
+    """This run's results, plus the last written figures of variants not run this time (in
+    VARIANTS order), so a report can be refreshed without refitting every recipe."""
+    path = out / "categories.json"
+    earlier = {r["variant"]: r for r in json.loads(path.read_text(encoding="utf-8"))[
+        "results"]} if path.is_file() else {}
+    now = {r["variant"]: r for r in results}
+    return [now.get(v.name) or earlier[v.name] for v in VARIANTS
+            if v.name in now or v.name in earlier]
+
+
 def _write_report(out: Path, results: list[dict], dev: list[DevRow]) -> None:
     out.mkdir(parents=True, exist_ok=True)
+    results = _with_earlier(out, results)
     shipped = next(r for r in results if r["variant"] == "shipped")
     (out / "categories.json").write_text(json.dumps(
         {"rows": len(dev), "targets": {"accuracy": 0.85, "top2": 0.95}, "results": results},
