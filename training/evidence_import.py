@@ -54,6 +54,20 @@ AA_NEW_NAMES: dict[str, list[str]] = {
     "muse-spark-1.3": ["muse-spark-1-3"],
     "grok-4.7": ["grok-4-7", "grok-4-7-high"],
 }
+# The LMArena text leaderboard published 2026-10-08, snapshotted 2026-10-10 in the same
+# repository: Arena names of this season's models (catalog id -> variants).
+ARENA_NEW_COMMIT = "5249b3936f366b0ff92fc3c7b5380ae61d8b79ca"
+ARENA_NEW_PATH = "data/lmarena/2026-10-10/text.json"
+ARENA_NEW_NAMES: dict[str, list[str]] = {
+    "claude-opus-5-5": ["claude-opus-5.5-high"],
+    "claude-sonnet-5-5": ["claude-sonnet-5.5-xhigh"],
+    "gemini-4-argon": ["gemini-4-argon-high"],
+    "gemini-3.8-flash": ["gemini-3.8-flash-high"],
+    "muse-spark-1.3": ["muse-spark-1.3-max"],
+    "deepseek-flash": ["deepseek-v4.1-flash-max"],
+    "gpt-6.1-sol": ["gpt-6.1-sol-max"],
+    "gpt-6-astra": ["gpt-6-astra-max"],
+}
 OLD_ARENA_REPO = "lmarena/arena-catalog"
 OLD_ARENA_COMMIT = "209556bee0da499fdbfbc7b31f676f9828ea6b14"
 OLD_ARENA_PATH = "data/leaderboard-text.json"
@@ -247,6 +261,15 @@ def arena_rows(text: dict, names: dict[str, list[str]]) -> list[dict]:
     return rows
 
 
+def arena_new_header(text: dict) -> dict:
+    return _header("lmarena-text-2026-10", "LMArena text leaderboard by category "
+                   "(lmarena-ai/leaderboard-dataset, CC BY 4.0), published "
+                   f"{text['meta']['leaderboard_publish_date']}: models released after the "
+                   "2026-08-19 board", ARENA_REPO, ARENA_NEW_PATH, ARENA_NEW_COMMIT, True,
+                   "Same scale and subset as lmarena-text.yaml (raw Bradley-Terry ratings); "
+                   "only this season's models (ARENA_NEW_NAMES).")
+
+
 def old_arena_rows(old: dict, names: dict[str, str]) -> list[dict]:
     rows = []
     for model_id, name in sorted(names.items()):
@@ -338,6 +361,16 @@ def main(argv: list[str] | None = None) -> None:
                  AA_PATH, ARENA_COMMIT, True, "Scores in percent. A model evaluated in "
                  "several settings takes its best; source_model names it."),
          aa_rows(aa))
+
+    try:
+        text_new = json.loads(git_show(args.mirrors, ARENA_REPO, ARENA_NEW_COMMIT,
+                                       ARENA_NEW_PATH))
+    except subprocess.CalledProcessError:
+        print(f"{ARENA_REPO}@{ARENA_NEW_COMMIT[:8]} is not in the mirror: "
+              "lmarena-text-2026-10.yaml left as it is")
+    else:
+        dump(args.out / "lmarena-text-2026-10.yaml", arena_new_header(text_new),
+             arena_rows(text_new, ARENA_NEW_NAMES))
 
     try:
         newer = json.loads(git_show(args.mirrors, ARENA_REPO, AA_NEW_COMMIT, AA_NEW_PATH))
