@@ -13,11 +13,13 @@ from typing import Any
 from council.adequacy import AdequacySource, adequacies
 from council.advice import Advice, advise
 from council.assessment import Assessment, Vote
+from council.decision import Decision
 from council.errors import InvalidInput
 from council.explain import explain
+from council.failure_cost import failure_cost
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
-from council.workload import Workload, build_workload
+from council.workload import Workload, build_workload, defaults_mix
 
 SCHEMA_VERSION = 1
 
@@ -42,6 +44,7 @@ class Recommendation:
     explanation: list[str]
     no_fit: str | None = None
     notes: list[str] = field(default_factory=list)
+    decision: Decision | None = None  # the rule, the failure cost used, the arithmetic
 
     @property
     def saving_per_month(self) -> float | None:
@@ -70,6 +73,7 @@ class Recommendation:
             "explanation": self.explanation,
             "no_fit": self.no_fit,
             "notes": self.notes,
+            "decision": self.decision.to_dict() if self.decision else None,
         }
 
     @classmethod
@@ -95,6 +99,7 @@ class Recommendation:
             explanation=list(data["explanation"]),
             no_fit=data.get("no_fit"),
             notes=list(data.get("notes", [])),
+            decision=Decision.from_dict(data["decision"]) if data.get("decision") else None,
         )
 
 
@@ -112,7 +117,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Any,
                                         assessment.category_p)
     models = {m.id: m for m in catalog.models}
     adequacy = adequacies(spec.description, models, assessment, success_model)
-    sel = select(catalog, spec, workload, adequacy)
+    failure = failure_cost(spec.failure_cost_usd,
+                           defaults_mix(assessment.category, assessment.category_p))
+    sel = select(catalog, spec, workload, adequacy, failure=failure)
     advice: list[Advice] = []
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)
@@ -136,6 +143,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Any,
         explanation=explain(sel, assessment, workload, spec.quality_bar, catalog),
         no_fit=sel.no_fit,
         notes=list(assessment.notes),
+        decision=sel.decision,
     )
 
 
