@@ -44,7 +44,7 @@ def money(x: float) -> str:
         return f"${x:,.2f}"
     if abs(x) >= 0.01:
         return f"${x:.3f}"
-    return f"${x:.2g}" if abs(x) < 0.0001 else f"${x:.4f}"
+    return f"${x:.{1 - math.floor(math.log10(abs(x)))}f}"  # two significant digits
 
 
 def arithmetic(model_id: str, price: float, p_success: float, failure_usd: float) -> str:
