@@ -336,11 +336,21 @@ def _plot(curves: dict[str, list[mt.CurvePoint]], singles: dict[str, mt.CurvePoi
     plt.close(fig)
 
 
-def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -> str:
-    lines = ["# Routing bench", "", "Written by `python bench/routing.py --data ../shared/routing`"
+def _markdown(two: dict[str, object] | None, many: dict[str, object], seconds: float,
+              command: str) -> str:
+    lines = ["# Routing bench", "", f"Written by `{command}`"
              f" ({seconds:.0f} s with cached embeddings). See docs/routing.md.", "",
-             "Every figure is out of fold: prompts the router was not trained on.", "",
-             f"## (a) Two models: {WEAK} vs {STRONG}", "",
+             "Every figure is out of fold: prompts the router was not trained on.", ""]
+    if two is not None:
+        lines += _two_markdown(two)
+    else:
+        lines += ["## (a) Two models", "", "Not run (`--only many`).", ""]
+    lines += _many_markdown(many, two)
+    return "\n".join(lines)
+
+
+def _two_markdown(two: dict[str, object]) -> list[str]:
+    lines = [f"## (a) Two models: {WEAK} vs {STRONG}", "",
              f"{two['rows']} prompts, out-of-fold over {FOLDS} folds; no MMLU subject in both "
              "train and test, GSM8K split by prompt. "
              f"Weak accuracy {two['weak_accuracy']:.3f}, strong {two['strong_accuracy']:.3f}.",
@@ -348,12 +358,16 @@ def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -
     for name, r in two.items():
         if isinstance(r, dict):
             lines.append(f"| {name} | {r['APGR']:.3f} | {r['CPT50']:.3f} | {r['CPT80']:.3f} |")
-    lines += ["", "Under the product's rule (least expected cost) the strong model is picked when "
+    return [*lines, "", "Under the product's rule (least expected cost) the strong model is "
+              "picked when "
               "its gain in P times the failure cost exceeds its extra price; sweeping the "
               "failure cost ranks prompts by gain per extra dollar (prompt tokens in, "
               f"{OUTPUT_TOKENS} out, at models.json's prices). With one price per model that "
-              "ranking is the gain itself, the `success model` row.",
-              "", "## (b) Many models: RouterBench, least expected cost swept over the failure "
+              "ranking is the gain itself, the `success model` row.", ""]
+
+
+def _many_markdown(many: dict[str, object], two: dict[str, object] | None) -> list[str]:
+    lines = ["## (b) Many models: RouterBench, least expected cost swept over the failure "
               "cost", "",
               f"{many['rows']} prompts, {FOLDS}-fold CV by prompt, real cost_usd per answer. "
               f"Always-GPT-4: accuracy {many['gpt4_accuracy']:.3f}, "
@@ -388,13 +402,17 @@ def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -
     for name, q in {**many["single models"], "random": many["random"],
                     "oracle": many["oracle"]}.items():
         lines.append(f"| {name} | {q['accuracy']:.3f} | {q['cost'] / many['gpt4_cost']:.3f} |")
-    ours, mine = two["success model"], many[PRODUCT]
+    mine = many[PRODUCT]
     share = mine["least_cost_matching_gpt4_share"]
     acc = mine["accuracy_at_10pct_gpt4_cost"]
-    lines += ["", "![cost/accuracy](routing_cost_accuracy.png)", "", "## Against the targets", "",
-              f"- (a) APGR {ours['APGR']:.3f} (target >= 0.75: "
-              f"{'met' if ours['APGR'] >= 0.75 else 'NOT met'}); CPT(50%) {ours['CPT50']:.3f} "
-              f"(target <= 0.20: {'met' if ours['CPT50'] <= 0.20 else 'NOT met'}).",
+    lines += ["", "![cost/accuracy](routing_cost_accuracy.png)", "", "## Against the targets", ""]
+    if two is not None:
+        ours = two["success model"]
+        lines.append(f"- (a) APGR {ours['APGR']:.3f} (target >= 0.75: "
+                     f"{'met' if ours['APGR'] >= 0.75 else 'NOT met'}); CPT(50%) "
+                     f"{ours['CPT50']:.3f} (target <= 0.20: "
+                     f"{'met' if ours['CPT50'] <= 0.20 else 'NOT met'}).")
+    lines += [
               f"- (b) the product's rule, least expected cost: accuracy {acc:.3f} at <= 10% "
               f"of GPT-4's cost (target >= 0.83: {'met' if acc >= 0.83 else 'NOT met'}); "
               f"GPT-4's accuracy "
@@ -404,9 +422,9 @@ def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -
               f"and true difficulty: {many[CEIL_TRUE]['accuracy_at_10pct_gpt4_cost']:.3f} at "
               f"<= 10% of GPT-4's cost; the old rule on the same P: "
               f"{many[CEIL_TRUE + OLD_SUFFIX]['accuracy_at_10pct_gpt4_cost']:.3f}.",
-              "", "What was tried and why the rule, not only the model, limits (b): "
-              "docs/routing.md.", ""]
-    return "\n".join(lines)
+              "", "What was tried: docs/routing.md and training/reports/decision_experiments.json.",
+              ""]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -416,16 +434,25 @@ def main(argv: list[str] | None = None) -> int:
                         default=Path(__file__).resolve().parent.parent / "training" / "reports")
     parser.add_argument("--l2-correction", type=float, default=FitConfig().l2_correction)
     parser.add_argument("--l2-difficulty", type=float, default=FitConfig().l2_difficulty)
+    parser.add_argument("--only", choices=("two", "many"), default=None,
+                        help="run one part: (a) two models or (b) many models")
     args = parser.parse_args(argv)
     config = FitConfig(l2_correction=args.l2_correction, l2_difficulty=args.l2_difficulty)
     start = time.time()
-    two_table = load_table(args.data / "outcomes.jsonl")
-    many_table = load_table(args.data / "routerbench" / "outcomes.jsonl")
-    x_two, x_many = embed(two_table), embed(many_table)
-    two = bench_two(two_table, x_two, config, args.data / "models.json")
-    many = bench_many(many_table, x_many, config, args.report_dir)
+    two = many = None
+    if args.only != "many":
+        two_table = load_table(args.data / "outcomes.jsonl")
+        two = bench_two(two_table, embed(two_table), config, args.data / "models.json")
+    if args.only != "two":
+        many_table = load_table(args.data / "routerbench" / "outcomes.jsonl")
+        many = bench_many(many_table, embed(many_table), config, args.report_dir)
     seconds = time.time() - start
-    text = _markdown(two, many, seconds)
+    if many is None:
+        print(json.dumps(two, indent=2, default=float))
+        return 0
+    command = "python bench/routing.py --data ../shared/routing" + (
+        f" --only {args.only}" if args.only else "")
+    text = _markdown(two, many, seconds, command)
     print(text)
     args.report_dir.mkdir(parents=True, exist_ok=True)
     (args.report_dir / "routing.md").write_text(text)
