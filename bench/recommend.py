@@ -59,23 +59,21 @@ def main() -> None:
                         help="classifier artifact dir (default: council.config paths)")
     args = parser.parse_args()
 
-    from council.api import recommend, recommend_for
-    from council.assess.classifier import ensure_classifier
+    from council.api import recommend_for
+    from council.assembly import open_catalog, open_council
     from council.assess.council import assess
-    from council.catalog.store import init_catalog
-    from council.config import paths
-    from council.db import open_db
     from council.task import parse_task
 
     rss_start = peak_rss_mb()
     t0 = time.perf_counter()
-    db = open_db(Path(tempfile.mkdtemp(prefix="council-bench-")) / "council.db")
-    catalog = init_catalog(db, paths().catalog_dir)
+    catalog = open_catalog(Path(tempfile.mkdtemp(prefix="council-bench-")) / "council.db")
     t_catalog = time.perf_counter() - t0
     t0 = time.perf_counter()
-    classifier = ensure_classifier(args.artifact)
+    # the CLI's and the app's council, without LLM voters (no paid calls in a bench)
+    council = open_council(catalog=catalog, classifier_dir=args.artifact, llm_voters=False)
+    classifier = council.classifier
     specs = [parse_task(**t) for t in TASKS]
-    first = recommend(specs[0], catalog=catalog, classifier=classifier)
+    first = council.recommend(specs[0])
     t_cold = time.perf_counter() - t0
 
     warm: list[float] = []
@@ -85,7 +83,7 @@ def main() -> None:
     for i in range(args.n):
         spec = specs[i % len(specs)]
         t0 = time.perf_counter()
-        rec = recommend(spec, catalog=catalog, classifier=classifier)
+        rec = council.recommend(spec)
         warm.append((time.perf_counter() - t0) * 1000)
         picks[spec.description[:40]] = rec.recommended.model_id if rec.recommended else "none"
         # the same answer in its two halves: the council (classifier) and everything after

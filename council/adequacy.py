@@ -15,7 +15,9 @@ has a closed form for the probit:
 so an uncertain difficulty pulls every probability toward 1/2: a strong model is less sure
 to clear the bar, a weak one less sure to fail. The category is uncertain too, and different
 categories use different skills, so P is also averaged over the council's category
-distribution (categories below MIN_CATEGORY_P are dropped and the rest renormalised).
+distribution (categories below MIN_CATEGORY_P are dropped and the rest renormalised); when
+the description's words describe an agent loop, agentic weighs at least half
+(``council.task_mix``), so a coding agent is judged on both its agentic and its coding skill.
 
 Calibration: k = 1 is a stated prior, not yet fitted: it follows the rubric's anchor (skill n
 succeeds about half the time at level n) and the rule of thumb that a model one level
@@ -34,12 +36,19 @@ covers a model, its calibrated P(success) replaces this one (source "outcomes").
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Mapping, Sequence
-from typing import Protocol, runtime_checkable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from council.assessment import Assessment
 from council.categories import skill_for
+from council.task_mix import task_mix
+from council.workload_words import read_workload
+
+if TYPE_CHECKING:
+    from council.catalog.schema import ModelEntry
 
 SLOPE = 1.0  # k: probit slope per difficulty level
 MIN_CATEGORY_P = 0.05
@@ -71,11 +80,24 @@ def category_weights(category_p: Mapping[str, float], top: str) -> dict[str, flo
     return {c: p / total for c, p in kept.items()}
 
 
+@dataclass(frozen=True)
+class Adequacy:
+    """P(adequate) for one model on one task, and the source it came from."""
+
+    p: float
+    source: str  # CATALOG or the outcome source's name ("outcomes")
+
+
 @runtime_checkable
 class AdequacySource(Protocol):
-    """Supplies P(adequate) for the models it covers; absent models fall back to the catalog."""
+    """Supplies P(adequate) for the models it covers; absent models fall back to the catalog.
 
-    def p_success(self, description: str, model_ids: Sequence[str]) -> dict[str, float]: ...
+    ``prior`` is the catalog's P(adequate) under the council's reading of the task, which a
+    source fitted on few outcomes shrinks its answer toward (``council.outcomes.feedback``).
+    """
+
+    def p_success(self, description: str, model_ids: Sequence[str], *,
+                  prior: Mapping[str, float] | None = None) -> dict[str, float]: ...
 
 
 class CatalogAdequacy:
@@ -83,34 +105,39 @@ class CatalogAdequacy:
 
     source = CATALOG
 
-    def __init__(self, assessment: Assessment, models: Mapping[str, object]) -> None:
+    def __init__(self, assessment: Assessment, models: Mapping[str, ModelEntry]) -> None:
         self.assessment = assessment
         self.models = models
         self.weights = category_weights(assessment.category_p, assessment.category)
 
-    def p_for(self, model: object) -> float:
+    def p_for(self, model: ModelEntry) -> float:
         a = self.assessment
-        return sum(w * p_adequate(model.skill(skill_for(c)),  # type: ignore[attr-defined]
-                                  a.difficulty, a.difficulty_sd)
+        return sum(w * p_adequate(model.skill(skill_for(c)), a.difficulty, a.difficulty_sd)
                    for c, w in self.weights.items())
 
-    def p_success(self, description: str, model_ids: Sequence[str]) -> dict[str, float]:
+    def p_success(self, description: str, model_ids: Sequence[str], *,
+                  prior: Mapping[str, float] | None = None) -> dict[str, float]:
         return {m: self.p_for(self.models[m]) for m in model_ids if m in self.models}
 
 
-def adequacies(description: str, models: Mapping[str, object], assessment: Assessment,
-               outcome_source: AdequacySource | None = None) -> dict[str, tuple[float, str]]:
-    """model id -> (P(adequate), source name): outcome data where it covers, else the catalog."""
-    result: dict[str, tuple[float, str]] = {}
+def adequacies(description: str, models: Mapping[str, ModelEntry], assessment: Assessment,
+               outcome_source: AdequacySource | None = None) -> dict[str, Adequacy]:
+    """model id -> Adequacy: outcome data where it covers, else the catalog.
+
+    The catalog's answer under the council's assessment is also the prior the outcome source
+    shrinks toward, so the council's reading is the one reading of the task. When the words
+    describe an agent loop, that reading weighs agentic at least half (``council.task_mix``).
+    """
+    mixed = task_mix(assessment.category, assessment.category_p, read_workload(description))
+    catalog = CatalogAdequacy(dataclasses.replace(assessment, category_p=mixed), models)
+    prior = {model_id: catalog.p_for(model) for model_id, model in models.items()}
+    result = {model_id: Adequacy(p, CATALOG) for model_id, p in prior.items()}
     if outcome_source is not None:
         name = str(getattr(outcome_source, "source", "outcomes"))
-        for model_id, p in outcome_source.p_success(description, list(models)).items():
+        answers = outcome_source.p_success(description, list(models), prior=prior)
+        for model_id, p in answers.items():
             if model_id in models:
                 if not (isinstance(p, int | float) and 0.0 <= p <= 1.0):
                     raise ValueError(f"{name} gave P={p!r} for {model_id}; must be in [0, 1]")
-                result[model_id] = (float(p), name)
-    catalog = CatalogAdequacy(assessment, models)
-    for model_id, model in models.items():
-        if model_id not in result:
-            result[model_id] = (catalog.p_for(model), CATALOG)
+                result[model_id] = Adequacy(float(p), name)
     return result

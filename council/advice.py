@@ -4,6 +4,12 @@ Every effect is the pick's monthly cost now minus its monthly cost with the chan
 from ``council.costing`` (so from ``price_usage``). Items that would not save are dropped.
 Assumed effects of a change (how much a cap trims output, how much lower effort thinks)
 are stated in the item's ``detail``.
+
+Each item checks its own preconditions, so no advice asks for what the task cannot do:
+- batch only when one call makes a task (a loop or a conversation waits on each step) and
+  nobody waits for the answer (``Workload.user_waits``: chat, real time);
+- a cached prefix only when it reaches the model's minimum cacheable prefix
+  (``min_cache_prefix_tokens`` in the catalog), in the model's own tokens.
 """
 
 from __future__ import annotations
@@ -12,7 +18,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from council.costing import Cost, cost_of
-from council.workload import MIN_CACHEABLE_TOKENS, Workload, caches
+from council.tokens import for_model
+from council.workload import Workload, caches, min_cache_prefix
 
 OUTPUT_CAP_SHARE = 0.7  # capping max_tokens and asking for terse output keeps ~70% of it
 LOW_EFFORT_SHARE = 0.25  # low reasoning effort thinks ~1/4 as much as the default
@@ -56,16 +63,15 @@ def advise(model: Any, workload: Workload, now: Cost, *,
                 "the cache (already counted in the price); this is what caching saves.",
                 cost_of(model, workload, batch=batch, caching=False), price(workload)))
         else:
-            prefix = max(MIN_CACHEABLE_TOKENS,
-                         int(workload.input_tokens * SUGGESTED_PREFIX_SHARE))
-            if prefix <= workload.input_tokens:
+            prefix = int(workload.input_tokens * SUGGESTED_PREFIX_SHARE)
+            if cacheable(model, prefix):
                 w = workload.replace(cached_prefix_tokens=prefix)
                 out.append(_item(
                     "cache_prefix", "Move fixed instructions into a cached prefix",
                     f"Put instructions, tool definitions and examples first and unchanged "
                     f"(assumed {prefix:,} of {workload.input_tokens:,} input tokens) so they "
                     "are cached.", now, price(w)))
-    if not batch and model.batch_api:
+    if not batch and model.batch_api and batch_fits(workload):
         out.append(_item("batch", "Use the batch API",
                          "If results can wait up to 24 hours, the batch API discounts every "
                          "token.", now, price(workload, b=True)))
@@ -84,7 +90,8 @@ def advise(model: Any, workload: Workload, now: Cost, *,
             "answers stay adequate, harder tasks lose more.",
             now, price(workload.replace(reasoning_tokens=low))))
     if (workload.calls_per_task > 1 and not workload.summarise_history
-            and model.prompt_caching and not workload.cache_history):
+            and model.prompt_caching and not workload.cache_history
+            and cacheable(model, workload.prompt_tokens(0))):
         w = workload.replace(cache_history=True)
         out.append(_item(
             "cache_history", "Cache the growing history",
@@ -101,6 +108,17 @@ def advise(model: Any, workload: Workload, now: Cost, *,
         out.extend(_split(model, cheap_model, workload, now))
     return sorted((a for a in out if a.saving_per_task > 0),
                   key=lambda a: -a.saving_per_task)
+
+
+def batch_fits(workload: Workload) -> bool:
+    """The batch API answers within 24 hours, each request on its own: no step may wait on
+    another's answer and nobody may be waiting for it."""
+    return not workload.dependent_steps and not workload.user_waits
+
+
+def cacheable(model: Any, reference_tokens: int) -> bool:
+    """Whether a prefix of this many reference tokens reaches the model's cacheable minimum."""
+    return for_model(reference_tokens, model.token_ratio) >= min_cache_prefix(model)
 
 
 def _split(model: Any, cheap: Any, workload: Workload, now: Cost) -> list[Advice]:

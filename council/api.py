@@ -1,14 +1,16 @@
 """`recommend(spec, ...)`: assessment, workload, adequacy, selection, advice, explanation.
 
-The one call the CLI, the app and the benchmark make. ``Recommendation.to_dict()`` is the
-JSON schema documented in docs/recommendation.md (``schema_version`` 1).
+The one call the CLI, the app and the benchmark make (through ``council.assembly``).
+``Recommendation.to_dict()`` is the JSON schema documented in docs/recommendation.md;
+``Recommendation.from_dict()`` reads it back, checking ``schema_version`` and bringing an
+older answer forward through ``UPGRADES`` first.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from council.adequacy import AdequacySource, adequacies
 from council.advice import Advice, advise
@@ -19,9 +21,19 @@ from council.explain import explain
 from council.failure_cost import failure_cost
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
-from council.workload import Workload, build_workload, defaults_mix
+from council.workload import Assumption, Workload, build_workload, defaults_mix
+
+if TYPE_CHECKING:
+    from council.assess.voters.base import Voter
+    from council.catalog.model import Catalog
+    from council.catalog.schema import ModelEntry
 
 SCHEMA_VERSION = 1
+
+# UPGRADES[n] turns a stored answer of schema n into schema n + 1. Schema 1 is the first; an
+# answer written before a defaulted field was added (a Cost's price_verified, a Candidate's
+# notes or variants, the answer's notes) loads with that field's default.
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
 @dataclass
@@ -29,11 +41,10 @@ class Recommendation:
     """The whole answer, JSON-safe through to_dict/from_dict."""
 
     catalog_version: str
-    spec: dict[str, Any]
+    spec: TaskSpec
     assessment: Assessment
-    quality_bar: float
-    assumptions: dict[str, Any]
-    assumption_notes: list[dict[str, Any]]
+    quality_bar: float  # stored as answered: the bars may be retuned later
+    assumption_notes: list[Assumption]
     recommended: Candidate | None
     default: Candidate
     alternatives: list[Alternative]
@@ -47,21 +58,34 @@ class Recommendation:
     decision: Decision | None = None  # the rule, the failure cost used, the arithmetic
 
     @property
+    def assumptions(self) -> dict[str, float | int | bool | str]:
+        """name -> value of every workload number the answer used."""
+        return {a.name: a.value for a in self.assumption_notes}
+
+    @property
     def saving_per_month(self) -> float | None:
         """Against the catalog's frontier default model (None when nothing is recommended)."""
         if self.recommended is None:
             return None
         return self.default.cost.per_month - self.recommended.cost.per_month
 
+    def option(self, model_id: str) -> Candidate | Excluded | None:
+        """The pick, the default, a candidate or an excluded model, by id (None if absent)."""
+        options: list[Candidate | Excluded] = [
+            *([self.recommended] if self.recommended else []), self.default,
+            *self.candidates, *self.excluded]
+        return next((o for o in options if o.model_id == model_id), None)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema_version": SCHEMA_VERSION,
             "catalog_version": self.catalog_version,
-            "spec": self.spec,
+            "spec": self.spec.model_dump(mode="json"),
             "assessment": self.assessment.to_dict(),
             "quality_bar": self.quality_bar,
             "assumptions": self.assumptions,
-            "assumption_notes": self.assumption_notes,
+            "assumption_notes": [{"name": a.name, "value": a.value, "source": a.source,
+                                  "why": a.why} for a in self.assumption_notes],
             "recommended": self.recommended.to_dict() if self.recommended else None,
             "default": self.default.to_dict(),
             "saving_per_month": self.saving_per_month,
@@ -78,39 +102,71 @@ class Recommendation:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Recommendation:
-        if data.get("schema_version") != SCHEMA_VERSION:
-            raise InvalidInput(f"recommendation schema_version {data.get('schema_version')!r} "
-                               f"is not {SCHEMA_VERSION}")
-        rec = data.get("recommended")
-        return cls(
-            catalog_version=data["catalog_version"],
-            spec=data["spec"],
-            assessment=Assessment.from_dict(data["assessment"]),
-            quality_bar=data["quality_bar"],
-            assumptions=data["assumptions"],
-            assumption_notes=data["assumption_notes"],
-            recommended=Candidate.from_dict(rec) if rec else None,
-            default=Candidate.from_dict(data["default"]),
-            alternatives=[Alternative.from_dict(a) for a in data["alternatives"]],
-            candidates=[Candidate.from_dict(c) for c in data["candidates"]],
-            excluded=[Excluded(**e) for e in data["excluded"]],
-            cascade=Cascade(**data["cascade"]) if data.get("cascade") else None,
-            advice=[Advice(**a) for a in data["advice"]],
-            explanation=list(data["explanation"]),
-            no_fit=data.get("no_fit"),
-            notes=list(data.get("notes", [])),
-            decision=Decision.from_dict(data["decision"]) if data.get("decision") else None,
-        )
+        """Read a stored answer back; InvalidInput names what is wrong with a bad one."""
+        data = upgrade(data)
+        try:
+            rec = data.get("recommended")
+            return cls(
+                catalog_version=data["catalog_version"],
+                spec=parse_task(**_spec_fields(data["spec"])),
+                assessment=Assessment.from_dict(data["assessment"]),
+                quality_bar=float(data["quality_bar"]),
+                assumption_notes=[Assumption(**a) for a in data["assumption_notes"]],
+                recommended=Candidate.from_dict(rec) if rec else None,
+                default=Candidate.from_dict(data["default"]),
+                alternatives=[Alternative.from_dict(a) for a in data["alternatives"]],
+                candidates=[Candidate.from_dict(c) for c in data["candidates"]],
+                excluded=[Excluded(**e) for e in data["excluded"]],
+                cascade=Cascade(**data["cascade"]) if data.get("cascade") else None,
+                advice=[Advice(**a) for a in data["advice"]],
+                explanation=list(data["explanation"]),
+                no_fit=data.get("no_fit"),
+                notes=list(data.get("notes", [])),
+                decision=Decision.from_dict(data["decision"]) if data.get("decision") else None,
+            )
+        except KeyError as exc:
+            raise InvalidInput(f"stored recommendation lacks the field {exc}") from None
+        except (TypeError, AttributeError) as exc:
+            raise InvalidInput(f"stored recommendation does not read as schema "
+                               f"{SCHEMA_VERSION}: {exc}") from None
 
 
-def _assess(description: str, classifier: Any, voters: Sequence[Any],
+def upgrade(data: object) -> dict[str, Any]:
+    """A stored answer brought to SCHEMA_VERSION (InvalidInput when it cannot be)."""
+    if not isinstance(data, dict):
+        raise InvalidInput("a stored recommendation is a JSON object")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise InvalidInput(f"stored recommendation has no schema_version (got {version!r})")
+    if version > SCHEMA_VERSION:
+        raise InvalidInput(f"stored recommendation has schema_version {version}, newer than "
+                           f"the {SCHEMA_VERSION} this version reads: upgrade council")
+    while version < SCHEMA_VERSION:
+        if version not in UPGRADES:
+            raise InvalidInput(f"stored recommendation has schema_version {version}: no "
+                               "upgrade from it is known")
+        data = UPGRADES[version](data)
+        version = data["schema_version"]
+    return data
+
+
+def _spec_fields(data: dict[str, Any]) -> dict[str, Any]:
+    fields = dict(data)
+    if "needs" in fields:
+        fields["needs"] = frozenset(fields["needs"])
+    if "providers" in fields:
+        fields["providers"] = tuple(fields["providers"])
+    return fields
+
+
+def _assess(description: str, classifier: Any, voters: Sequence[Voter],
             on_vote: Callable[[Vote], None] | None) -> Assessment:
     from council.assess.council import assess
 
     return assess(description, classifier=classifier, voters=voters, on_vote=on_vote)
 
 
-def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Any,
+def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                   success_model: AdequacySource | None = None) -> Recommendation:
     """Everything after the council: workload, adequacy, selection, advice, explanation."""
     workload: Workload = build_workload(spec, assessment.category, assessment.difficulty,
@@ -123,16 +179,14 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Any,
     advice: list[Advice] = []
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)
-        cheap = _cheapest_extractor(sel.candidates, catalog, spec.quality_bar)
+        cheap = _cheapest_extractor(sel.candidates, catalog)
         advice = advise(pick_model, workload, sel.recommended.cost, cheap_model=cheap)
     return Recommendation(
         catalog_version=catalog.version,
-        spec=spec.model_dump(mode="json"),
+        spec=spec,
         assessment=assessment,
         quality_bar=spec.quality_bar,
-        assumptions=workload.assumptions_dict(),
-        assumption_notes=[{"name": a.name, "value": a.value, "source": a.source, "why": a.why}
-                          for a in workload.assumptions],
+        assumption_notes=list(workload.assumptions),
         recommended=sel.recommended,
         default=sel.default,
         alternatives=sel.alternatives,
@@ -147,7 +201,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Any,
     )
 
 
-def _cheapest_extractor(candidates: list[Candidate], catalog: Any, bar: float) -> Any | None:
+def _cheapest_extractor(candidates: list[Candidate], catalog: Catalog) -> ModelEntry | None:
     """The cheapest candidate whose extraction skill is at least 3 (for the split advice)."""
     able = [c for c in candidates if catalog.get(c.model_id).skill("extraction") >= 3.0]
     if not able:
@@ -155,8 +209,8 @@ def _cheapest_extractor(candidates: list[Candidate], catalog: Any, bar: float) -
     return catalog.get(min(able, key=lambda c: (c.cost.per_month, c.model_id)).model_id)
 
 
-def recommend(spec: TaskSpec | dict[str, Any], *, catalog: Any, classifier: Any,
-              voters: Sequence[Any] = (), success_model: AdequacySource | None = None,
+def recommend(spec: TaskSpec | dict[str, Any], *, catalog: Catalog, classifier: Any,
+              voters: Sequence[Voter] = (), success_model: AdequacySource | None = None,
               on_vote: Callable[[Vote], None] | None = None) -> Recommendation:
     """Assess the task with the council, then pick and price the model."""
     if not isinstance(spec, TaskSpec):

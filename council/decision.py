@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from council.errors import InvalidInput
+from council.format import money
 
 MAX_BUDGET_USD = 1_000_000_000.0
 
@@ -32,19 +33,6 @@ MAX_BUDGET_USD = 1_000_000_000.0
 def expected_cost(price: float, p_success: float, failure_usd: float) -> float:
     """Price plus the chance of failure times what a failure costs."""
     return price + (1.0 - p_success) * failure_usd
-
-
-def money(x: float) -> str:
-    """Dollars with as many decimals as a small figure needs."""
-    if x == 0:
-        return "$0"
-    if abs(x) >= 100:
-        return f"${x:,.0f}"
-    if abs(x) >= 1:
-        return f"${x:,.2f}"
-    if abs(x) >= 0.01:
-        return f"${x:.3f}"
-    return f"${x:.{1 - math.floor(math.log10(abs(x)))}f}"  # two significant digits
 
 
 def arithmetic(model_id: str, price: float, p_success: float, failure_usd: float) -> str:

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from council.assessment import Assessment
 from council.categories import BY_KEY
 from council.costing import cost_of
+from council.format import money
 from council.recommend import Selection
 from council.workload import Workload
 
-
-def _money(x: float) -> str:
-    if x == 0:
-        return "$0"
-    if abs(x) >= 100:
-        return f"${x:,.0f}"
-    if abs(x) >= 1:
-        return f"${x:,.2f}"
-    return f"${x:.4f}" if abs(x) >= 0.01 else f"${x:.6f}"
+if TYPE_CHECKING:
+    from council.catalog.model import Catalog
+    from council.catalog.schema import ModelEntry
 
 
-def sensitivities(model: Any, workload: Workload, batch: bool) -> list[tuple[str, float]]:
+def sensitivities(model: ModelEntry, workload: Workload, batch: bool) -> list[tuple[str, float]]:
     """How much the monthly cost moves when each workload number doubles, largest first."""
     base = cost_of(model, workload, batch=batch).per_month
     out: list[tuple[str, float]] = []
@@ -41,13 +36,15 @@ def sensitivities(model: Any, workload: Workload, batch: bool) -> list[tuple[str
 
 
 def explain(selection: Selection, assessment: Assessment, workload: Workload, bar: float,
-            catalog: Any) -> list[str]:
+            catalog: Catalog) -> list[str]:
     """A few sentences; each one carries a number the user can check."""
     a = assessment
     label = BY_KEY[a.category].label
     lines = [f"The council reads this as {label} of difficulty {a.difficulty:.1f} "
              f"(± {a.difficulty_sd:.1f}) on the 1-5 scale"
              + (", with low confidence." if a.low_confidence else ".")]
+    if workload.mix_note:
+        lines.append(workload.mix_note)
     pick = selection.recommended
     if pick is None:
         lines.append(selection.no_fit or "No model fits.")
@@ -55,16 +52,16 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
     dec = selection.decision
     f_usd = dec.failure_cost_usd if dec else 0.0
     if dec is not None:
-        lines.append(f"A bad answer is taken to cost {_money(f_usd)} a task ("
+        lines.append(f"A bad answer is taken to cost {money(f_usd)} a task ("
                      + ("your figure" if dec.failure_cost_source == "you"
                         else f"assumed, category default: {dec.failure_cost_why}")
                      + "); give your own to sharpen the pick.")
     if dec is not None and dec.budget is not None:
         b = dec.budget
-        lines.append(f"For {_money(b.budget_per_month)} a month ({b.runs_per_month:,.0f} tasks) "
+        lines.append(f"For {money(b.budget_per_month)} a month ({b.runs_per_month:,.0f} tasks) "
                      f"the most expected successes come from {b.note}: "
                      f"{b.expected_successes_per_month:,.0f} a month "
-                     f"({b.expected_success_rate:.0%}), spending {_money(b.spend_per_month)}.")
+                     f"({b.expected_success_rate:.0%}), spending {money(b.spend_per_month)}.")
     elif dec is not None and not dec.floor_met:
         lines.append(selection.no_fit or "No model clears the floor.")
     else:
@@ -73,11 +70,11 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
             f"{pick.model_id} has the least expected cost of the "
             f"{sum(c.meets_bar for c in selection.candidates)} models that meet your "
             f"constraints and {floor}: P(adequate) {pick.p_adequate:.0%} "
-            f"({pick.adequacy_source} estimate), {_money(pick.cost.per_month)} a month, "
-            f"{_money(pick.cost.per_call)} a call.")
+            f"({pick.adequacy_source} estimate), {money(pick.cost.per_month)} a month, "
+            f"{money(pick.cost.per_call)} a call.")
         cheaper = next((x for x in selection.alternatives if x.role == "cheaper_riskier"), None)
         if cheaper is not None and cheaper.p_adequate < bar:
-            lines.append(f"Not {cheaper.model_id}: it costs {_money(cheaper.cost.per_month)} "
+            lines.append(f"Not {cheaper.model_id}: it costs {money(cheaper.cost.per_month)} "
                          f"a month but its P(adequate) is {cheaper.p_adequate:.0%}, under the "
                          "bar.")
         elif cheaper is not None:
@@ -86,10 +83,10 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
             if rival is not None and rival.expected_per_task is not None \
                     and pick.expected_per_task is not None:
                 lines.append(f"Not {cheaper.model_id}: it costs "
-                             f"{_money(cheaper.cost.per_month)} a month, but at P(adequate) "
+                             f"{money(cheaper.cost.per_month)} a month, but at P(adequate) "
                              f"{cheaper.p_adequate:.0%} its failures make it "
-                             f"{_money(rival.expected_per_task)} expected a task against the "
-                             f"pick's {_money(pick.expected_per_task)}.")
+                             f"{money(rival.expected_per_task)} expected a task against the "
+                             f"pick's {money(pick.expected_per_task)}.")
         elif min(c.cost.per_month for c in selection.candidates) >= \
                 pick.cost.per_month:
             lines.append("No model that meets your constraints is cheaper.")
@@ -98,19 +95,20 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
                      + "; ".join(dec.arithmetic) + ".")
     d = selection.default
     if d.model_id != pick.model_id:
-        lines.append(f"Against the default {d.model_id} ({_money(d.cost.per_month)} a month) "
-                     f"this saves {_money(d.cost.per_month - pick.cost.per_month)} a month.")
+        lines.append(f"Against the default {d.model_id} ({money(d.cost.per_month)} a month) "
+                     f"this saves {money(d.cost.per_month - pick.cost.per_month)} a month.")
     if selection.cascade is not None and selection.cascade.worth_it:
         c = selection.cascade
-        lines.append(f"A cascade ({c.cheap} first, a {_money(c.detection_cost_per_task)} check "
+        lines.append(f"A cascade ({c.cheap} first, a {money(c.detection_cost_per_task)} check "
                      f"on each answer, {c.strong} on the {c.escalation_rate:.0%} that fail) "
-                     f"would expect {_money(c.expected_per_month)} a month"
-                     + (f", {_money(c.expected_cost_per_task)} a task with failures counted"
+                     f"would expect {money(c.expected_per_month)} a month"
+                     + (f", {money(c.expected_cost_per_task)} a task with failures counted"
                         if c.expected_cost_per_task is not None else "") + ".")
     sens = sensitivities(catalog.get(pick.model_id), workload, pick.cost.batch)
     if sens:
-        source = {a.name: a.source for a in workload.assumptions}
-        top = ", ".join(f"{n.replace('_', ' ')} (+{_money(v)}, {source.get(n, 'derived')})"
+        source = {a.name: "your words" if a.source == "text" else a.source
+                  for a in workload.assumptions}
+        top = ", ".join(f"{n.replace('_', ' ')} (+{money(v)}, {source.get(n, 'derived')})"
                         for n, v in sens[:3])
         lines.append(f"The numbers that move the bill most (extra cost per month if doubled): "
                      f"{top}. Replace category defaults with your own to sharpen the estimate.")

@@ -28,8 +28,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from council.adequacy import Adequacy
 from council.costing import Cost, chosen_cost, variants
 from council.decision import (
     BestAction,
@@ -39,11 +40,15 @@ from council.decision import (
     budget_plan,
     expected_cost,
     least_expected,
-    money,
 )
 from council.failure_cost import FailureCost
+from council.format import money
 from council.task import TaskSpec
 from council.workload import Workload, fits
+
+if TYPE_CHECKING:
+    from council.catalog.model import Catalog
+    from council.catalog.schema import ModelEntry
 
 RECOMMENDABLE_STATUS = frozenset({"active", "preview"})
 
@@ -144,7 +149,7 @@ class Selection:
     decision: Decision | None = None
 
 
-def constraint_problems(model: Any, spec: TaskSpec, workload: Workload) -> list[str]:
+def constraint_problems(model: ModelEntry, spec: TaskSpec, workload: Workload) -> list[str]:
     """Every hard constraint the model fails, in words."""
     problems: list[str] = []
     if model.status not in RECOMMENDABLE_STATUS:
@@ -162,16 +167,16 @@ def constraint_problems(model: Any, spec: TaskSpec, workload: Workload) -> list[
     return problems
 
 
-def price_candidate(model: Any, p: tuple[float, str], workload: Workload, *, batch: bool,
+def price_candidate(model: ModelEntry, adequacy: Adequacy, workload: Workload, *, batch: bool,
                     bar: float, today: date | None = None) -> Candidate:
     cost, notes = chosen_cost(model, workload, batch=batch)
     notes.extend(stale_price_notes(model, today or date.today()))
     return Candidate(model_id=model.id, name=model.name, provider=model.provider,
-                     p_adequate=p[0], adequacy_source=p[1], cost=cost,
-                     meets_bar=p[0] >= bar, notes=notes)
+                     p_adequate=adequacy.p, adequacy_source=adequacy.source, cost=cost,
+                     meets_bar=adequacy.p >= bar, notes=notes)
 
 
-def stale_price_notes(model: Any, today: date) -> list[str]:
+def stale_price_notes(model: ModelEntry, today: date) -> list[str]:
     """A note when the price in force was verified more than STALE_AFTER_DAYS before today."""
     from council.catalog.schema import STALE_AFTER_DAYS
 
@@ -316,8 +321,8 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
                       text=text), cascade
 
 
-def select(catalog: Any, spec: TaskSpec, workload: Workload,
-           adequacy: dict[str, tuple[float, str]], today: date | None = None,
+def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
+           adequacy: dict[str, Adequacy], today: date | None = None,
            failure: FailureCost | None = None) -> Selection:
     """Apply the rules in the module docstring to every catalog model (`today` decides which
     prices count as stale; default the real date; `failure` is the cost of a bad answer,
@@ -330,7 +335,7 @@ def select(catalog: Any, spec: TaskSpec, workload: Workload,
     for model in catalog.models:
         problems = constraint_problems(model, spec, workload)
         if problems:
-            excluded.append(Excluded(model.id, model.provider, problems, adequacy[model.id][0]))
+            excluded.append(Excluded(model.id, model.provider, problems, adequacy[model.id].p))
         else:
             candidates.append(price_candidate(model, adequacy[model.id], workload,
                                               batch=spec.batch, bar=bar, today=today))

@@ -15,12 +15,13 @@ import sqlite3
 import string
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any
 
 import sqlite_utils
 
+from council.api import Recommendation
 from council.errors import InvalidInput, NotFound
-from council.task import TaskSpec, parse_task
+from council.task import TaskSpec
 
 SHARE_ID_LENGTH = 10
 _ALPHABET = string.ascii_letters + string.digits + "-_"
@@ -33,10 +34,6 @@ _KEY_PATTERN = re.compile(
     r"|AIza[0-9A-Za-z_-]{30,}|gsk_[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{16,})"
 )
 REDACTED = "[redacted]"
-
-
-class HasToDict(Protocol):
-    def to_dict(self) -> dict[str, Any]: ...
 
 
 def _create_tables(db: sqlite_utils.Database) -> None:
@@ -133,57 +130,13 @@ def scrub_keys(value: Any) -> Any:
     return value
 
 
-def _as_dict(rec: HasToDict | dict[str, Any]) -> dict[str, Any]:
-    data = rec if isinstance(rec, dict) else rec.to_dict()
-    return json.loads(json.dumps(data, allow_nan=False, default=_json_default))
-
-
-def _json_default(value: Any) -> Any:
-    if isinstance(value, set | frozenset):
-        return sorted(value)
-    if hasattr(value, "to_dict"):
-        return value.to_dict()
-    if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json")
-    raise TypeError(f"cannot store a {type(value).__name__} in a recommendation")
-
-
-def _dig(data: Any, *path: str) -> Any:
-    for key in path:
-        if not isinstance(data, dict):
-            return None
-        data = data.get(key)
-    return data
-
-
-def _first(data: dict[str, Any], *paths: tuple[str, ...]) -> Any:
-    for path in paths:
-        value = _dig(data, *path)
-        if value is not None:
-            return value
-    return None
-
-
-def summarise(rec: dict[str, Any]) -> dict[str, Any]:
-    """The few fields History lists and the spend summary sums, read off a rec dict."""
-    model = _first(rec, ("recommended", "model_id"), ("recommended", "model", "id"),
-                   ("recommended", "model"), ("pick", "model_id"), ("model_id",))
-    cost = _first(rec, ("recommended", "cost", "per_month"),
-                  ("recommended", "cost_per_month"), ("recommended", "monthly_usd"),
-                  ("cost_per_month",))
-    default_model = _first(rec, ("default", "model_id"), ("default", "model", "id"),
-                           ("frontier_default", "model_id"), ("default_model",))
-    default_cost = _first(rec, ("default", "cost", "per_month"),
-                          ("default", "cost_per_month"), ("default", "monthly_usd"),
-                          ("frontier_default", "cost", "per_month"),
-                          ("default_cost_per_month",))
+def summarise(rec: Recommendation) -> dict[str, Any]:
+    """The few columns History lists and the spend summary sums."""
     return {
-        "recommended_model": model if isinstance(model, str) else None,
-        "cost_per_month": float(cost) if isinstance(cost, int | float) else None,
-        "default_model": default_model if isinstance(default_model, str) else None,
-        "default_cost_per_month": (
-            float(default_cost) if isinstance(default_cost, int | float) else None
-        ),
+        "recommended_model": rec.recommended.model_id if rec.recommended else None,
+        "cost_per_month": rec.recommended.cost.per_month if rec.recommended else None,
+        "default_model": rec.default.model_id,
+        "default_cost_per_month": rec.default.cost.per_month,
     }
 
 
@@ -197,20 +150,23 @@ class StoredRecommendation:
     share_id: str
     created_at: str
     catalog_version: str | None
-    spec: TaskSpec
-    rec: dict[str, Any]
+    rec: Recommendation
     feedback: list[dict[str, Any]] = field(default_factory=list)
 
+    @property
+    def spec(self) -> TaskSpec:
+        return self.rec.spec
 
-def save_recommendation(db: sqlite_utils.Database, spec: TaskSpec,
-                        rec: HasToDict | dict[str, Any]) -> str:
-    """Store the spec and the full recommendation; return its new share id."""
-    data = scrub_keys(_as_dict(rec))
-    spec_data = scrub_keys(spec.model_dump(mode="json"))
-    summary = summarise(data)
+
+def save_recommendation(db: sqlite_utils.Database, rec: Recommendation) -> str:
+    """Store the full recommendation (its task included); return its new share id."""
+    data = scrub_keys(rec.to_dict())
+    json.dumps(data, allow_nan=False)  # a NaN would not read back: refuse it here
+    spec_data = data["spec"]
+    summary = summarise(rec)
     row = {
         "created_at": _now(),
-        "catalog_version": data.get("catalog_version"),
+        "catalog_version": data["catalog_version"],
         "description": spec_data["description"],
         "spec_json": json.dumps(spec_data, sort_keys=True),
         "rec_json": json.dumps(data, sort_keys=True),
@@ -241,20 +197,22 @@ def load_recommendation(db: sqlite_utils.Database, share_id: str) -> StoredRecom
     if row is None:
         raise NotFound(f"no recommendation with share id '{share_id}' (it may have been "
                        "made on another server)")
-    spec = parse_task(**_spec_fields(json.loads(row[3])))
     return StoredRecommendation(
-        share_id=row[0], created_at=row[1], catalog_version=row[2], spec=spec,
-        rec=json.loads(row[4]), feedback=_feedback_for(db, share_id),
+        share_id=row[0], created_at=row[1], catalog_version=row[2],
+        rec=_read_rec(row[4], share_id), feedback=_feedback_for(db, share_id),
     )
 
 
-def _spec_fields(data: dict[str, Any]) -> dict[str, Any]:
-    fields = dict(data)
-    if "needs" in fields:
-        fields["needs"] = frozenset(fields["needs"])
-    if "providers" in fields:
-        fields["providers"] = tuple(fields["providers"])
-    return fields
+def _read_rec(rec_json: str, share_id: str) -> Recommendation:
+    """The stored JSON as a Recommendation (older schemas upgraded), or InvalidInput."""
+    try:
+        data = json.loads(rec_json)
+    except (TypeError, ValueError):
+        raise InvalidInput(f"the answer stored under '{share_id}' is damaged (not JSON)") from None
+    try:
+        return Recommendation.from_dict(data)
+    except InvalidInput as exc:
+        raise InvalidInput(f"the answer stored under '{share_id}' cannot be read: {exc}") from None
 
 
 # ---------------------------------------------------------------- feedback
@@ -312,7 +270,20 @@ def feedback_outcomes(db: sqlite_utils.Database) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- history
 
 
-def feedback_history(db: sqlite_utils.Database, limit: int = 200) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class RatedAnswer:
+    """One feedback verdict and the stored answer it was about (None when unreadable)."""
+
+    share_id: str
+    model_id: str
+    adequate: bool
+    rated_at: str
+    created_at: str
+    description: str
+    rec: Recommendation | None
+
+
+def feedback_history(db: sqlite_utils.Database, limit: int = 200) -> list[RatedAnswer]:
     """Each feedback verdict, newest first, with the stored recommendation it was about."""
     limit = max(1, min(int(limit), 5_000))
     rows = db.execute(
@@ -324,12 +295,11 @@ def feedback_history(db: sqlite_utils.Database, limit: int = 200) -> list[dict[s
     out = []
     for share_id, model_id, adequate, rated_at, made_at, description, rec_json in rows:
         try:
-            rec = json.loads(rec_json)
-        except (TypeError, ValueError):
-            rec = {}
-        out.append({"share_id": share_id, "model_id": model_id, "adequate": bool(adequate),
-                    "rated_at": rated_at, "created_at": made_at, "description": description,
-                    "rec": rec if isinstance(rec, dict) else {}})
+            rec: Recommendation | None = _read_rec(rec_json, share_id)
+        except InvalidInput:
+            rec = None  # History still lists the verdict; "then" reads n/a
+        out.append(RatedAnswer(share_id, model_id, bool(adequate), rated_at, made_at,
+                               description, rec))
     return out
 
 

@@ -15,7 +15,12 @@ normal output, so it costs no extra call).
 Caching: the fixed prefix (system prompt, tools, few-shot examples) is written to the cache
 by a task's first call and read by its later calls. When tasks arrive at least once per
 cache lifetime (5 minutes, i.e. >= WARM_RUNS_PER_MONTH), the cache stays warm and every call
-reads it. Providers refuse to cache prefixes below MIN_CACHEABLE_TOKENS.
+reads it. Providers refuse to cache prefixes below a model's ``min_cache_prefix_tokens``
+(MIN_CACHEABLE_TOKENS where the catalog gives none).
+
+Where the description gives a number ("10k tickets nightly", "a 200-page PDF", "up to 30
+steps"), ``council.workload_words`` reads it and it replaces the category default, recorded
+with source "text" and the words it came from; a number the user typed beats both.
 """
 
 from __future__ import annotations
@@ -25,14 +30,25 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from council.catalog.schema import DEFAULT_MIN_CACHE_PREFIX_TOKENS
 from council.categories import BY_KEY
 from council.pricing import Usage
-from council.task import TaskSpec
+from council.task import MAX_CALLS_PER_TASK, MAX_RUNS_PER_MONTH, MAX_TOKENS_PER_CALL, TaskSpec
+from council.task_mix import agent_loop, task_mix
 from council.tokens import for_model
+from council.workload_words import (
+    AGENT_LOOP_CALLS,
+    AGENT_LOOP_SOURCE,
+    CODING_AGENT_CALLS,
+    CODING_AGENT_SOURCE,
+    Read,
+    WorkloadWords,
+    read_workload,
+)
 
 KEEP_TURNS = 3
 SUMMARY_TOKENS = 500
-MIN_CACHEABLE_TOKENS = 1024
+MIN_CACHEABLE_TOKENS = DEFAULT_MIN_CACHE_PREFIX_TOKENS  # where the catalog gives no minimum
 WARM_RUNS_PER_MONTH = 30 * 24 * 12  # one task every 5 minutes keeps a 5-minute cache warm
 
 
@@ -78,8 +94,8 @@ def reasoning_per_output(difficulty: float) -> float:
 @dataclass(frozen=True)
 class Assumption:
     name: str
-    value: float | int | bool
-    source: str  # "you" | "category default" | "derived"
+    value: float | int | bool | str
+    source: str  # "you" | "text" (read from the description) | "category default" | "derived"
     why: str
 
 
@@ -96,7 +112,14 @@ class Workload:
     reasoning_tokens: int  # per call, billed only for reasoning models
     summarise_history: bool = False
     cache_history: bool = False  # each call caches its whole prompt for the next (see call_counts)
+    user_waits: bool = False  # someone waits for each answer (chat, real time): no batch API
+    mix_note: str = ""  # why the task mixes categories the council did not put first, if so
     assumptions: tuple[Assumption, ...] = field(default=(), compare=False)
+
+    @property
+    def dependent_steps(self) -> bool:
+        """Each call waits on the one before (agent loop, conversation): no batch API."""
+        return self.calls_per_task > 1
 
     def history_tokens(self, k: int, *, summarise: bool | None = None) -> int:
         """Tokens of earlier turns re-sent with call k (0-based)."""
@@ -165,48 +188,71 @@ def mixed_defaults(weights: Mapping[str, float]) -> CategoryDefaults:
 
 def build_workload(spec: TaskSpec, category: str, difficulty: float,
                    category_p: Mapping[str, float] | None = None) -> Workload:
-    """The workload from the spec, with the category's default for every blank (as assumptions).
+    """The workload from the spec, the description's words, then the category's defaults.
 
-    Given the council's category distribution, the defaults are those of the likely categories
-    weighted by ``defaults_mix``; each assumption then names the mix.
+    A number the user gave wins; then one read from the description (source "text", with
+    its words); then the default of the task's categories, weighted by ``defaults_mix`` over
+    ``council.task_mix.task_mix`` (the council's distribution, agentic lifted when the words
+    describe an agent loop); each assumption names the mix.
     """
-    weights = defaults_mix(category, category_p)
+    words = read_workload(spec.description)
+    loop = agent_loop(words)
+    weights = defaults_mix(category, task_mix(category, category_p, words))
     d = mixed_defaults(weights)
     if len(weights) == 1:
         label = BY_KEY[next(iter(weights))].label.lower()
     else:
         names = [BY_KEY[c].label.lower() for c in weights]
+        reason = (f"as your words describe an agent loop ('{words.loop.words}')"
+                  if loop and words.loop is not None else "as the council is unsure")
         label = (", ".join(names[:-1]) + " and " + names[-1] + ", weighted "
-                 + "/".join(f"{w:.0%}" for w in weights.values()) + " as the council is unsure")
+                 + "/".join(f"{w:.0%}" for w in weights.values()) + " " + reason)
     out: list[Assumption] = []
 
-    def take(name: str, given: Any, default: Any, why: str) -> Any:
+    def take(name: str, given: Any, read: Read | None, default: Any, why: str,
+             limit: float | None = None) -> Any:
         if given is not None:
             out.append(Assumption(name, given, "you", "as given"))
             return given
+        if read is not None:
+            value, note = read.value, f"from your words: '{read.words}'"
+            if read.how and read.how != "as stated":
+                note += f" ({read.how})"
+            if limit is not None and isinstance(value, int | float) and value > limit:
+                value, note = type(value)(limit), note + f"; capped at {limit:,.0f}"
+            out.append(Assumption(name, value, "text", note))
+            return value
         out.append(Assumption(name, default, "category default", why))
         return default
 
-    input_tokens = take("input_tokens", spec.input_tokens, d.input_tokens,
-                        f"typical prompt for {label} (tokens per call, before history)")
-    output_tokens = take("output_tokens", spec.output_tokens, d.output_tokens,
-                         f"typical answer length for {label}")
+    size = words.input_size
+    if size is not None and loop:
+        out.append(Assumption("read_size", f"{size.quantity:g} {size.unit}s", "text",
+                              f"from your words: '{size.words}'; not the per-call input: an "
+                              "agent reads what it needs through its tools"))
+        size = None
+    input_tokens = take("input_tokens", spec.input_tokens, size, d.input_tokens,
+                        f"typical prompt for {label} (tokens per call, before history)",
+                        MAX_TOKENS_PER_CALL)
+    output_tokens = take("output_tokens", spec.output_tokens, words.output_size,
+                         d.output_tokens, f"typical answer length for {label}",
+                         MAX_TOKENS_PER_CALL)
     default_prefix = round(input_tokens * d.prefix_share)
-    prefix = take("cached_prefix_tokens", spec.cached_prefix_tokens, default_prefix,
+    prefix = take("cached_prefix_tokens", spec.cached_prefix_tokens, None, default_prefix,
                   f"{d.prefix_share:.0%} of the input is fixed instructions/examples "
                   f"(typical for {label})")
     prefix = min(prefix, input_tokens)
-    calls = take("calls_per_task", spec.calls_per_task, d.calls_per_task,
-                 f"typical number of model calls per {label} task")
-    runs = take("runs_per_month", spec.runs_per_month, d.runs_per_month,
-                f"a typical team volume for {label}")
-    observation = d.observation_tokens
+    calls = take("calls_per_task", spec.calls_per_task, _calls_read(words), d.calls_per_task,
+                 f"typical number of model calls per {label} task", MAX_CALLS_PER_TASK)
+    runs = take("runs_per_month", spec.runs_per_month, words.runs_per_month, d.runs_per_month,
+                f"a typical team volume for {label}", MAX_RUNS_PER_MONTH)
+    observation = DEFAULTS["agentic"].observation_tokens if loop else d.observation_tokens
     if calls > 1:
         out.append(Assumption("observation_tokens", observation, "category default",
                               "each turn adds the model's output plus this many tokens of tool "
                               "result or user reply to the history"))
     factor = reasoning_per_output(difficulty)
-    reasoning = take("reasoning_tokens", spec.reasoning_tokens,
+    reasoning = take("reasoning_tokens", spec.reasoning_tokens, None,
                      round(output_tokens * factor),
                      f"reasoning models think ~{factor:.1f}x the visible output at default "
                      f"effort on a difficulty-{difficulty:.1f} task (non-reasoning models: 0)")
@@ -215,19 +261,77 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
                           else "full history re-sent every call"))
     out.append(Assumption("batch", spec.batch, "you", "batch API (results within 24 h)"
                           if spec.batch else "real-time"))
+    waits = _user_waits(spec, words, weights, out)
+    mix_note = ""
+    if loop and words.loop is not None and category != "agentic":
+        mixed = task_mix(category, category_p, words)
+        mix_note = (f"Your words describe {words.loop.how.split(':')[0]}, so the task is judged "
+                    f"as {BY_KEY['agentic'].label.lower()} ({mixed['agentic']:.0%}) and "
+                    f"{BY_KEY[category].label.lower()} ({mixed.get(category, 0):.0%}) together: "
+                    f"{int(calls)} calls per task, each waiting on the last, so no batch API.")
+    if words.languages is not None:
+        out.append(Assumption("languages", ", ".join(words.languages.value), "text",
+                              f"from your words: '{words.languages.words}'"))
     return Workload(
         input_tokens=int(input_tokens), output_tokens=int(output_tokens),
         cached_prefix_tokens=int(prefix), calls_per_task=int(calls),
         runs_per_month=float(runs), observation_tokens=int(observation),
         reasoning_tokens=int(reasoning), summarise_history=spec.summarise_history,
-        assumptions=tuple(out),
+        user_waits=waits, mix_note=mix_note, assumptions=tuple(out),
     )
+
+
+# A task mostly of these categories has a person waiting on each answer unless the words say
+# otherwise (a support chat, a conversation).
+WAITING_CATEGORIES = ("customer_support",)
+
+
+def _calls_read(words: WorkloadWords) -> Read | None:
+    """Calls per task from the words: a stated number, else the length of the loop they name."""
+    if words.calls_per_task is not None:
+        return words.calls_per_task
+    loop = words.loop
+    if loop is None:
+        return None
+    if loop.value == "agent":
+        n, source = ((CODING_AGENT_CALLS, CODING_AGENT_SOURCE) if words.coding
+                     else (AGENT_LOOP_CALLS, AGENT_LOOP_SOURCE))
+        return Read("calls_per_task", n, loop.words, loop.start, loop.end,
+                    f"{loop.how.split(':')[0]}: {n} calls; {source}")
+    n = DEFAULTS["customer_support"].calls_per_task
+    return Read("calls_per_task", n, loop.words, loop.start, loop.end,
+                f"a conversation: {n} turns, the support-chat default")
+
+
+def _user_waits(spec: TaskSpec, words: WorkloadWords, weights: Mapping[str, float],
+                out: list[Assumption]) -> bool:
+    """Whether someone waits for each answer: the user's batch choice, the words, the category."""
+    if spec.batch:
+        return False
+    read = words.latency or (words.loop if words.user_waits else None)
+    if words.user_waits is not None and read is not None:
+        waits = bool(words.user_waits)
+        out.append(Assumption("user_waits", waits, "text",
+                              f"from your words: '{read.words}' ({read.how})"))
+        return waits
+    share = sum(w for c, w in weights.items() if c in WAITING_CATEGORIES)
+    waits = share >= 0.5
+    out.append(Assumption("user_waits", waits, "category default",
+                          "support chats have a person waiting for each reply" if waits
+                          else "nothing in the words says someone waits for each answer"))
+    return waits
 
 
 def caches(model: Any, workload: Workload) -> bool:
     """Whether the prefix is cached for this model (it sells caching, the prefix is big enough)."""
     prefix = for_model(workload.cached_prefix_tokens, model.token_ratio)
-    return bool(model.prompt_caching) and prefix >= MIN_CACHEABLE_TOKENS
+    return bool(model.prompt_caching) and prefix >= min_cache_prefix(model)
+
+
+def min_cache_prefix(model: Any) -> int:
+    """The model's minimum cacheable prefix in its own tokens (catalog), else the default."""
+    value = getattr(model, "min_cache_prefix_tokens", None)
+    return MIN_CACHEABLE_TOKENS if value is None else int(value)
 
 
 # Order of the counts call_counts returns, as Usage's field names.
@@ -242,7 +346,7 @@ def caches_history(model: Any, workload: Workload) -> bool:
     first = for_model(workload.prompt_tokens(0), model.token_ratio)
     return (workload.cache_history and bool(model.prompt_caching)
             and not workload.summarise_history and workload.calls_per_task > 1
-            and first >= MIN_CACHEABLE_TOKENS)
+            and first >= min_cache_prefix(model))
 
 
 def call_counts(model: Any, workload: Workload, *,

@@ -138,10 +138,12 @@ def assess(
         }
         arrived(classifier.vote(description))
         while pending:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                break
+            # Past the deadline, still collect what has finished: a cold local classifier
+            # (the encoder loading) must not drop a voter that answered in time.
+            left = max(0.0, deadline - time.monotonic())
             done, _ = wait(pending, timeout=left, return_when=FIRST_COMPLETED)
+            if not done:
+                break
             for future in done:
                 pending.pop(future)
                 arrived(future.result())

@@ -9,9 +9,16 @@ cache, output) bill at that tier's rates.
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from council.categories import DIFFICULTY_MAX, DIFFICULTY_MIN, SKILLS
 
@@ -112,6 +119,9 @@ class QualityScore(_Strict):
     estimated: bool = False
 
 
+DEFAULT_MIN_CACHE_PREFIX_TOKENS = 1024
+
+
 class ModelEntry(_Strict):
     """Everything the product knows about one model offered by one provider."""
 
@@ -133,6 +143,11 @@ class ModelEntry(_Strict):
     reasoning: bool = False
     reasoning_efforts: tuple[str, ...] = ()
     prompt_caching: bool = False
+    # The shortest prefix the provider caches, in the model's own tokens; below it a cache
+    # marker is silently ignored. None where the provider documents none: the workload then
+    # uses DEFAULT_MIN_CACHE_PREFIX_TOKENS (1,024, OpenAI's and the commonest floor).
+    # models_catalog/SOURCES.md gives the source of each value.
+    min_cache_prefix_tokens: int | None = Field(default=None, ge=0, le=1_000_000)
     batch_api: bool = False
     tokenizer: str = Field(min_length=1)
     token_ratio: float = Field(gt=0.3, lt=3.0)
@@ -170,6 +185,15 @@ class ModelEntry(_Strict):
         if self.status == "retired" and self.deprecation_date is None:
             raise ValueError("a retired model needs its deprecation_date")
         return self
+
+    @model_serializer(mode="wrap")
+    def _without_unknown_cache_minimum(self, handler: Any) -> Any:
+        """Leave an unknown minimum out of the dump, so catalogs stored before the field
+        existed still hash to their version."""
+        data = handler(self)
+        if isinstance(data, dict) and data.get("min_cache_prefix_tokens") is None:
+            data.pop("min_cache_prefix_tokens", None)
+        return data
 
     @property
     def vision(self) -> bool:

@@ -20,18 +20,6 @@ def _csv(value: str | None) -> tuple[str, ...]:
     return tuple(p.strip() for p in (value or "").split(",") if p.strip())
 
 
-def _money(x: float | None) -> str:
-    if x is None:
-        return "n/a"
-    if x == 0:
-        return "$0"
-    if abs(x) >= 100:
-        return f"${x:,.0f}"
-    if abs(x) >= 1:
-        return f"${x:,.2f}"
-    return f"${x:.4f}" if abs(x) >= 0.01 else f"${x:.6f}"
-
-
 @click.command("recommend")
 @click.argument("task")
 @click.option("--input-tokens", type=int, default=None, help="Input tokens per call.")
@@ -90,7 +78,6 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
     Example: council recommend "classify 10k support tickets nightly into 12 queues"
     --runs-per-month 300000 --batch --needs json --failure-cost 0.05
     """
-    from council.api import recommend
     from council.task import CAPABILITIES, parse_task
 
     wanted = _csv(needs)
@@ -115,24 +102,27 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
         "budget_usd_per_month": _dollars(budget_usd, "--budget-usd", positive=True),
     }
     spec = parse_task(**{k: v for k, v in fields.items() if v is not None})
-    catalog = _catalog(db_path)
+    from council.assembly import open_catalog, open_council
+    from council.present import to_text
+
+    catalog = open_catalog(db_path)
     if spec.providers:
         missing = [p for p in spec.providers if p not in catalog.providers]
         if missing:
             raise InvalidInput(f"--providers: unknown provider {', '.join(missing)}; known: "
                                f"{', '.join(catalog.providers)}")
-    from council.assess.classifier import ensure_classifier
-
-    classifier = ensure_classifier()
-    rec = recommend(spec, catalog=catalog, classifier=classifier,
-                    voters=_voters(voters_file),
-                    success_model=_outcome_source(outcome_model, catalog, classifier))
+    council = open_council(catalog=catalog, voters_file=voters_file, outcome_dir=outcome_model)
+    if council.outcome_error is not None:
+        click.echo(f"warning: {council.outcome_error}; adequacy comes from the catalog for "
+                   "every model until the outcome model is retrained (`council train`)",
+                   err=True)
+    rec = council.recommend(spec)
     if sample_note:
         rec.notes.append(sample_note)
     if as_json:
         click.echo(json.dumps(rec.to_dict(), indent=2, sort_keys=True))
     else:
-        click.echo(summary(rec.to_dict()))
+        click.echo(to_text(rec))
 
 
 def _dollars(value: float | None, option: str, positive: bool = False) -> float | None:
@@ -146,104 +136,3 @@ def _dollars(value: float | None, option: str, positive: bool = False) -> float 
         return check_budget(value) if positive else check_failure_cost(value)
     except InvalidInput as exc:
         raise InvalidInput(f"{option}: {exc}") from None
-
-
-def _outcome_source(model_dir: Path | None, catalog: Any, classifier: Any) -> Any | None:
-    """The outcome model shrunk toward the catalog prior, exactly as the app uses it."""
-    from council.config import paths
-
-    if model_dir is None:
-        model_dir = paths().outcome_artifact
-        if not model_dir.exists():
-            return None
-    from council.outcomes.adequacy_source import OutcomeAdequacy
-    from council.outcomes.feedback import catalog_prior
-
-    return OutcomeAdequacy(model_dir).with_prior(catalog_prior(catalog, classifier))
-
-
-def _catalog(db_path: Path | None) -> Any:
-    from council.catalog.store import init_catalog
-    from council.config import paths
-    from council.db import open_db
-
-    where = paths()
-    return init_catalog(open_db(db_path or where.db), where.catalog_dir)
-
-
-def _voters(voters_file: Path | None) -> list[Any]:
-    from council.config import paths
-
-    if voters_file is not None and not voters_file.exists():
-        raise InvalidInput(f"--voters: file not found: {voters_file}")
-    path = voters_file or paths().voters_file
-    if path is None or not Path(path).exists():
-        return []  # no voters configured: the local classifier alone is the council
-    from council.assess.voters import load_voters
-
-    return load_voters(path)
-
-
-def summary(rec: dict[str, Any]) -> str:
-    """The recommendation as a short readable text."""
-    lines: list[str] = []
-    pick = rec.get("recommended")
-    if pick:
-        c = pick["cost"]
-        lines.append(f"Use {pick['name']} ({pick['model_id']}, {pick['provider']}): "
-                     f"P(adequate) {pick['p_adequate']:.0%} [{pick['adequacy_source']}]")
-        mode = ("batch" if c["batch"] else "real-time") + (", cached prefix" if c["caching"]
-                                                           else "")
-        lines.append(f"  per call {_money(c['per_call'])} · per task {_money(c['per_task'])} · "
-                     f"per month {_money(c['per_month'])} ({mode})")
-        parts = ", ".join(f"{k.replace('_', ' ')} {_money(v)}"
-                          for k, v in c["parts_per_month"].items() if v)
-        lines.append(f"  per month itemised: {parts}")
-        lines += [f"  note: {n}" for n in pick.get("notes", [])]
-        for name, v in pick.get("variants", {}).items():
-            lines.append(f"  {name.replace('_', ' + '):<18} {_money(v['per_month'])} a month")
-        d = rec["default"]
-        lines.append(f"  vs default {d['model_id']}: {_money(d['cost']['per_month'])} a month, "
-                     f"saving {_money(rec.get('saving_per_month'))}")
-    if pick and rec.get("no_fit"):
-        lines.append(f"Floor not met: {rec['no_fit']}")
-    elif not pick:
-        lines.append(f"No recommendation. {rec.get('no_fit') or ''}")
-    decision = rec.get("decision") or {}
-    budget = decision.get("budget")
-    if budget:
-        lines.append(f"Budget {_money(budget['budget_per_month'])} a month: "
-                     f"{budget['note']}; expected successes "
-                     f"{budget['expected_successes_per_month']:,.0f} a month "
-                     f"({budget['expected_success_rate']:.0%}), spend "
-                     f"{_money(budget['spend_per_month'])}")
-        for part in budget["parts"]:
-            lines.append(f"  {part['model_id']}: {part['share']:.0%} of tasks, "
-                         f"{_money(part['cost_per_month'])} a month, "
-                         f"P(adequate) {part['p_adequate']:.0%}")
-    if decision.get("arithmetic"):
-        lines.append(f"Expected cost a task (price + P(failure) x "
-                     f"{_money(decision['failure_cost_usd'])}, "
-                     f"{decision['failure_cost_source']}):")
-        lines += [f"  {line}" for line in decision["arithmetic"]]
-    for alt in rec.get("alternatives", []):
-        lines.append(f"{alt['role'].replace('_', ' ')}: {alt['model_id']} "
-                     f"P(adequate) {alt['p_adequate']:.0%}, "
-                     f"{_money(alt['cost']['per_month'])} a month — {alt['why']}")
-    cascade = rec.get("cascade")
-    if cascade and cascade["worth_it"]:
-        lines.append(f"cascade: {cascade['cheap']} then {cascade['strong']} on failure "
-                     f"({cascade['escalation_rate']:.0%}): expected "
-                     f"{_money(cascade['expected_per_month'])} a month, if failures are detected")
-    if rec.get("advice"):
-        lines.append("Advice:")
-        lines += [f"  - {a['title']}: saves {_money(a['saving_per_month'])} a month. "
-                  f"{a['detail']}" for a in rec["advice"]]
-    lines.append("Why:")
-    lines += [f"  {line}" for line in rec.get("explanation", [])]
-    lines.append("Assumptions (change with the options above):")
-    lines += [f"  {a['name']} = {a['value']} ({a['source']}: {a['why']})"
-              for a in rec.get("assumption_notes", [])]
-    lines += [f"note: {n}" for n in rec.get("notes", [])]
-    lines.append(f"catalog version {rec['catalog_version']}")
-    return "\n".join(lines)

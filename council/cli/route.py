@@ -208,9 +208,10 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
     if prices_path is not None:
         price = picking.load_prices(prices_path, model.models)[None, :]
     else:
-        from council.cli.recommend import _catalog
+        from council.assembly import open_catalog
 
-        price = picking.catalog_prices(_catalog(db_path), model.models, prompts, output_tokens)
+        price = picking.catalog_prices(open_catalog(db_path), model.models, prompts,
+                                       output_tokens)
     encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
     if encoder.name != model.encoder_name:
         raise ArtifactError(f"model was trained with encoder {model.encoder_name!r}, but the "

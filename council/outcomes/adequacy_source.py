@@ -2,14 +2,14 @@
 
 ``OutcomeAdequacy.p_success`` answers only for models the outcome data covers; the other
 models are absent from its answer, so the recommendation falls back to the catalog skill
-for them and can say which source each adequacy came from. ``with_prior`` shrinks the
-answer toward the catalog's adequacy (``council.outcomes.feedback``), which matters for
+for them and can say which source each adequacy came from. Given the catalog's adequacy as a
+prior it shrinks its answer toward it (``council.outcomes.feedback``), which matters for
 models learnt from a handful of feedback verdicts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,30 +21,38 @@ SOURCE_NAME = "outcomes"
 
 
 class OutcomeAdequacy:
-    """P(success) from a trained success model, for the models it covers."""
+    """P(success) from a trained success model, for the models it covers.
+
+    Given a ``prior`` (the catalog's P(adequate) under the council's reading), each answer is
+    pulled toward it by the model's outcome count (``council.outcomes.feedback.shrink``).
+    """
 
     source = SOURCE_NAME
 
-    def __init__(self, model_dir: Path | str) -> None:
+    def __init__(self, model_dir: Path | str, strength: float | None = None) -> None:
+        from council.outcomes.feedback import PRIOR_STRENGTH, outcome_counts
+
         self.model = SuccessModel.load(Path(model_dir))
+        self.strength = PRIOR_STRENGTH if strength is None else strength
+        self.counts = outcome_counts(self.model)
 
     @property
     def covered(self) -> frozenset[str]:
         return frozenset(self.model.models)
 
-    def p_success(self, description: str, model_ids: Sequence[str]) -> dict[str, float]:
+    def p_success(self, description: str, model_ids: Sequence[str], *,
+                  prior: Mapping[str, float] | None = None) -> dict[str, float]:
         """{model: P(success)} for the requested models the outcome data covers."""
+        from council.outcomes.feedback import shrink
+
         wanted = [m for m in model_ids if m in self.covered]
         if not wanted:
             return {}
-        return self.model.p_success([description], wanted)[0]
-
-    def with_prior(self, prior: Any, strength: float | None = None) -> Any:
-        """This source with each P pulled toward ``prior`` (the catalog's adequacy) by the
-        model's outcome count: see ``council.outcomes.feedback``."""
-        from council.outcomes.feedback import PRIOR_STRENGTH, ShrunkAdequacy
-
-        return ShrunkAdequacy(self, prior, PRIOR_STRENGTH if strength is None else strength)
+        raw = self.model.p_success([description], wanted)[0]
+        if prior is None:
+            return raw
+        return {m: shrink(p, self.counts.get(m, 0), prior.get(m), self.strength)
+                for m, p in raw.items()}
 
 
 def feedback_rows(rows: Iterable[dict[str, Any]]) -> Iterator[OutcomeRow]:

@@ -27,21 +27,21 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from council.outcomes.anchoring import Agreement
 from council.outcomes.rows import OutcomeRow, OutcomeSummary, iter_rows, table_from_rows
 
+if TYPE_CHECKING:
+    from council.outcomes.success_model import SuccessModel
+
 PRIOR_STRENGTH = 10  # N: the catalog prior counts as this many pseudo-outcomes
 MIN_VERDICTS = 3  # fewer outcomes than this for a model: left to the catalog
 SMALL_DATA_ROWS = 500  # below this many rows the fit uses the small-data configuration
-
-Prior = Callable[[str, Sequence[str]], Mapping[str, float]]
-
 
 # ---------------------------------------------------------------- screening
 
@@ -111,7 +111,7 @@ def shrink(p: float, n: int, prior: float | None, strength: float = PRIOR_STRENG
     return (n * float(p) + strength * float(prior)) / (n + strength)
 
 
-def outcome_counts(model: Any) -> dict[str, int]:
+def outcome_counts(model: SuccessModel) -> dict[str, int]:
     """Observed outcomes per model in an artifact (from its meta)."""
     meta = getattr(model, "meta", {}) or {}
     counts = meta.get("outcome_counts")
@@ -120,57 +120,6 @@ def outcome_counts(model: Any) -> dict[str, int]:
     rows = int(meta.get("train_rows", 0))
     missing = meta.get("missing_outcomes") or {}
     return {m: rows - int(missing.get(m, 0)) for m in model.models}
-
-
-class ShrunkAdequacy:
-    """An outcome source whose P is pulled toward a prior (the catalog's adequacy)."""
-
-    def __init__(self, outcome: Any, prior: Prior, strength: float = PRIOR_STRENGTH) -> None:
-        self.outcome = outcome
-        self.prior = prior
-        self.strength = strength
-        self.source = getattr(outcome, "source", "outcomes")
-        self.counts = outcome_counts(outcome.model)
-
-    @property
-    def covered(self) -> frozenset[str]:
-        return self.outcome.covered
-
-    def p_success(self, description: str, model_ids: Sequence[str]) -> dict[str, float]:
-        raw = self.outcome.p_success(description, model_ids)
-        if not raw:
-            return {}
-        prior = self.prior(description, list(raw))
-        return {m: shrink(p, self.counts.get(m, 0), prior.get(m), self.strength)
-                for m, p in raw.items()}
-
-
-def assessment_prior(assessment: Any, catalog: Any) -> Prior:
-    """Catalog adequacy under a known assessment (the History page: the stored one)."""
-    from council.adequacy import CatalogAdequacy
-
-    source = CatalogAdequacy(assessment, {m.id: m for m in catalog.models})
-    return lambda description, ids: source.p_success(description, ids)
-
-
-def catalog_prior(catalog: Any, classifier: Any) -> Prior:
-    """Catalog adequacy under the local classifier's reading of the task.
-
-    This is the assessment the recommendation itself uses when no LLM voter is configured;
-    with LLM voters the prior still comes from the local classifier alone.
-    """
-    memo: dict[str, Any] = {}
-
-    def prior(description: str, ids: Sequence[str]) -> Mapping[str, float]:
-        from council.assess.council import assess
-
-        if description not in memo:
-            memo.clear()
-            memo[description] = assessment_prior(
-                assess(description, classifier=classifier, voters=()), catalog)
-        return memo[description](description, ids)
-
-    return prior
 
 
 # ---------------------------------------------------------------- training

@@ -21,9 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from council.decision import check_budget, money
+from council.decision import check_budget
 from council.errors import InvalidInput
 from council.failure_cost import check_failure_cost
+from council.format import money
 
 MAX_PROMPT_CHARS = 1_000_000
 

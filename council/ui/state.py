@@ -22,6 +22,11 @@ from council.config import paths
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from council.assembly import Council
+    from council.catalog.model import Catalog
+    from council.catalog.store import CatalogStore
+    from council.outcomes.adequacy_source import OutcomeAdequacy
+
 _local = threading.local()
 
 
@@ -63,7 +68,7 @@ def _catalog_loaded(db_path: str, catalog_dir: str) -> str:
         db.conn.close()
 
 
-def get_catalog_store() -> Any:
+def get_catalog_store() -> CatalogStore:
     """A CatalogStore over this thread's connection, with the bundled catalog loaded."""
     from council.catalog.store import CatalogStore
 
@@ -87,18 +92,21 @@ def _import_shared() -> None:
     the first page failed. So the warm-up thread imports them first while sessions wait in
     ``wait_for_imports``; after that it only reads the model.
     """
+    import altair  # noqa: F401  (what the pages import: narwhals, pandas)
+    import pandas  # noqa: F401
     import sentence_transformers  # noqa: F401  (torch, transformers)
     import sklearn.linear_model  # noqa: F401
 
     import council.api
+    import council.assembly
     import council.assess.classifier
-    import council.outcomes.movement  # noqa: F401
-    from council.ui.pages import catalog, history, recommend  # noqa: F401  (altair, pandas)
+    import council.outcomes.movement
+    import council.present  # noqa: F401
 
 
 def warm_up() -> None:
     """Start loading the classifier and its encoder in the background (once per process), so
-    it is ready by the time someone has typed a task. Failures resurface from get_classifier()
+    it is ready by the time someone has typed a task. Failures resurface from get_council()
     (or, for an import, in the page that needs it)."""
     target = str(paths().classifier_artifact)
     with _warm_lock:
@@ -118,7 +126,7 @@ def warm_up() -> None:
             _imports_ready.set()
         from council.assess.classifier import ensure_classifier
 
-        # A failure is raised again by get_classifier(), in a session, as a message.
+        # A failure is raised again by get_council(), in a session, as a message.
         with contextlib.suppress(CouncilError):
             ensure_classifier(Path(target)).warm()
             print(f"{WARM_READY} in {time.perf_counter() - started:.1f} s", file=sys.stderr,
@@ -133,14 +141,6 @@ def wait_for_imports(timeout_s: float = 300.0) -> None:
     _imports_ready.wait(timeout_s)
 
 
-@st.cache_resource(show_spinner="Loading the local classifier...")
-def get_classifier() -> Any:
-    """The local classifier, loaded (or built) once per process."""
-    from council.assess.classifier import ensure_classifier
-
-    return ensure_classifier(paths().classifier_artifact)
-
-
 def secrets() -> Mapping[str, Any]:
     """st.secrets as a mapping, or an empty one when no secrets file exists."""
     try:
@@ -149,48 +149,47 @@ def secrets() -> Mapping[str, Any]:
         return {}
 
 
-@st.cache_resource(show_spinner=False)
-def _voters(voters_file: str | None, secret_names: tuple[str, ...],
-            catalog_version: str | None) -> list[Any]:
-    from council.assess.voters import load_voters
+@st.cache_resource(show_spinner="Loading the local classifier...")
+def _council(catalog_version: str, voters_file: str | None, secret_names: tuple[str, ...],
+             artifacts: tuple[str, str], outcome_stamp: int) -> Council:
+    """The council over one catalog version, opened by the one assembly function (the
+    arguments are the cache key: what, when changed, makes it open anew)."""
+    from council.assembly import open_council
 
-    if voters_file is None or not Path(voters_file).exists():
-        return []
-    price_fn = None
-    if catalog_version is not None:
-        from council.assess.voters.cost import catalog_price_fn
-
-        price_fn = catalog_price_fn(get_catalog_store().at_version(catalog_version))
-    return load_voters(Path(voters_file), secrets=secrets(), price_fn=price_fn)
+    catalog = get_catalog_store().at_version(catalog_version)
+    return open_council(catalog=catalog, secrets=secrets())
 
 
-def get_voters(catalog: Any = None) -> list[Any]:
-    """The LLM voters that have a key (a VoterSet: `.skipped` says who was left out and why),
-    priced from `catalog`; none when no voters file is configured."""
-    voters_file = paths().voters_file
-    return _voters(str(voters_file) if voters_file else None, tuple(sorted(secrets())),
-                   getattr(catalog, "version", None))
+def get_council(catalog: Catalog) -> Council:
+    """The council for ``catalog``: reopened when the catalog, the voters file, the secrets
+    or the trained outcome model change (``council train`` is picked up on the next run)."""
+    where = paths()
+    voters_file = where.voters_file
+    return _council(catalog.version, str(voters_file) if voters_file else None,
+                    tuple(sorted(secrets())),
+                    (str(where.classifier_artifact), str(where.outcome_artifact)),
+                    _outcome_stamp())
 
 
-@st.cache_resource(show_spinner=False)
-def _outcome_source(artifact: str, stamp: int) -> Any:
-    """The outcome model loaded once per artifact version (``stamp``: meta.json's mtime)."""
-    from council.outcomes.adequacy_source import OutcomeAdequacy
-
-    return OutcomeAdequacy(Path(artifact))
-
-
-def get_outcome_source() -> Any | None:
-    """The trained outcome model (an OutcomeAdequacy), or None when none has been trained.
-
-    A retrain (`council train`) is picked up on the next run. A damaged artifact raises
-    ArtifactError, which the pages show as a message.
-    """
-    target = paths().outcome_artifact
-    if not target.exists():
-        return None
+def _outcome_stamp() -> int:
+    """meta.json's mtime: a retrained outcome model is a new version."""
     try:
-        stamp = (target / "meta.json").stat().st_mtime_ns
+        return (paths().outcome_artifact / "meta.json").stat().st_mtime_ns
     except OSError:
-        stamp = 0
-    return _outcome_source(str(target), stamp)
+        return 0
+
+
+@st.cache_resource(show_spinner=False)
+def _outcome_source(artifact: str, stamp: int) -> OutcomeAdequacy | None:
+    """The outcome model loaded once per artifact version."""
+    from council.assembly import open_outcome
+
+    return open_outcome()
+
+
+def get_outcome_source() -> OutcomeAdequacy | None:
+    """The trained outcome model, or None when none has been trained (History's "now").
+
+    A damaged artifact raises ArtifactError, which the pages show as a message.
+    """
+    return _outcome_source(str(paths().outcome_artifact), _outcome_stamp())

@@ -6,14 +6,8 @@ from pathlib import Path
 
 from council import store
 from council.db import open_db
-from council.task import parse_task
 from tests.app.conftest import no_exception, page_app
-
-
-def _rec(model: str, month: float, default_month: float) -> dict:
-    return {"catalog_version": "v1",
-            "recommended": {"model_id": model, "cost": {"per_month": month}},
-            "default": {"model_id": "frontier", "cost": {"per_month": default_month}}}
+from tests.recs import priced_rec
 
 
 def test_empty_history(council_home: Path) -> None:
@@ -24,9 +18,8 @@ def test_empty_history(council_home: Path) -> None:
 
 def test_history_lists_recommendations_feedback_and_spend(council_home: Path) -> None:
     db = open_db(council_home / "council.db")
-    a = store.save_recommendation(db, parse_task(description="Tag tickets"),
-                                  _rec("small", 10.0, 200.0))
-    store.save_recommendation(db, parse_task(description="Review PRs"), _rec("mid", 40.0, 100.0))
+    a = store.save_recommendation(db, priced_rec("Tag tickets", "small", 10.0, 200.0))
+    store.save_recommendation(db, priced_rec("Review PRs", "mid", 40.0, 100.0))
     store.add_feedback(db, a, "small", True, "")
     at = page_app("history").run()
     no_exception(at)
@@ -44,8 +37,7 @@ def test_history_lists_recommendations_feedback_and_spend(council_home: Path) ->
 
 def test_history_says_when_the_picks_cost_more(council_home: Path) -> None:
     db = open_db(council_home / "council.db")
-    store.save_recommendation(db, parse_task(description="Prove a lemma"),
-                              _rec("pricier", 120.0, 100.0))
+    store.save_recommendation(db, priced_rec("Prove a lemma", "pricier", 120.0, 100.0))
     at = page_app("history").run()
     no_exception(at)
     saved = next(m for m in at.metric if m.label == "Saved")

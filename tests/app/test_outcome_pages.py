@@ -6,18 +6,19 @@ a real SQLite store, with the real encoder; the classifier artifact stays shared
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from council import store
+from council import present, store
 from council.cli.main import cli
 from council.config import PROJECT_ROOT
 from council.db import open_db
 from council.task import parse_task
-from council.ui import recview
 from tests.app.conftest import no_exception, page_app, share_id_of, submit_task
+from tests.recs import priced_rec
 
 COVERED = ("claude-haiku-4-5", "gpt-5-mini")
 TASKS = ["Classify support tickets into 12 queues", "Summarise a long legal contract",
@@ -48,8 +49,8 @@ def _seed_feedback(db_path: Path) -> list[str]:
     shares = []
     for i, task in enumerate(TASKS):
         spec = parse_task(description=task)
-        share = store.save_recommendation(db, spec, recommend(spec, catalog=catalog,
-                                                              classifier=classifier))
+        share = store.save_recommendation(db, recommend(spec, catalog=catalog,
+                                                        classifier=classifier))
         store.add_feedback(db, share, COVERED[0], i % 2 == 0, "")
         store.add_feedback(db, share, COVERED[1], i % 3 != 0, "")
         shares.append(share)
@@ -72,14 +73,14 @@ def test_recommend_shows_sources_and_share_link_reproduces_them(
     assert not at.error, [e.value for e in at.error]
     share = share_id_of(at)
     rec = store.load_recommendation(open_db(council_home / "council.db"), share).rec
-    sources = recview.adequacy_sources(rec)
+    sources = present.adequacy_sources(rec)
     assert {sources[m] for m in COVERED if m in sources} == {"outcomes"}
     assert set(sources.values()) == {"outcomes", "catalog"}
     captions = [c.value for c in at.caption]
-    summary = recview.source_summary(rec)
+    summary = present.source_summary(rec)
     assert summary.startswith("P(adequate) from the outcome model for ") and summary in captions
-    assert recview.source_caption(rec["recommended"]["adequacy_source"]) in captions
-    if recview.alternatives(rec):
+    assert present.source_caption(rec.recommended.adequacy_source) in captions
+    if rec.alternatives:
         assert "adequacy from" in at.dataframe[1].value.columns
 
     # the share link renders the stored dict: the same numbers and the same sources
@@ -110,17 +111,17 @@ def test_history_shows_how_predictions_moved(council_home: Path, artifacts: Path
 def test_history_movement_without_an_outcome_model_uses_the_catalog(
         council_home: Path, artifacts: Path) -> None:
     db = open_db(council_home / "council.db")
-    share = store.save_recommendation(db, parse_task(description="Tag tickets"), {
-        "catalog_version": "v", "recommended": {"model_id": "gpt-5-mini", "p_adequate": 0.8,
-                                                "adequacy_source": "catalog",
-                                                "cost": {"per_month": 3.0}}})
+    rec = priced_rec("Tag tickets", "gpt-5-mini", 3.0)
+    rec = dataclasses.replace(rec, recommended=dataclasses.replace(
+        rec.recommended, p_adequate=0.8, adequacy_source="catalog"))
+    share = store.save_recommendation(db, rec)
     store.add_feedback(db, share, "gpt-5-mini", False, "")
     store.add_feedback(db, share, "no-such-model", True, "")
     at = page_app("history").run()
     no_exception(at)
     table = at.dataframe[1].value
     assert list(table["model"]) == ["no-such-model", "gpt-5-mini"]
-    assert list(table["P then"]) == ["n/a", "80.0%"]
+    assert list(table["P then"]) == ["n/a", "80%"]
     assert list(table["source now"]) == ["not in today's catalog", "catalog"]
     assert any("No outcome model is trained yet" in c.value for c in at.caption)
 
@@ -138,7 +139,7 @@ def test_corrupt_outcome_artifact_is_a_message(council_home: Path, artifacts: Pa
     share = at.query_params["r"]
     share = share[0] if isinstance(share, list) else share
     rec = store.load_recommendation(open_db(council_home / "council.db"), share).rec
-    assert set(recview.adequacy_sources(rec).values()) == {"catalog"}
+    assert set(present.adequacy_sources(rec).values()) == {"catalog"}
 
     history = page_app("history").run()
     no_exception(history)

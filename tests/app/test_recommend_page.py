@@ -6,8 +6,7 @@ from pathlib import Path
 
 from council import store
 from council.db import open_db
-from council.ui import recview
-from council.ui.format import money
+from council.format import money
 from tests.app.conftest import no_exception, page_app, share_id_of, submit_task
 
 
@@ -19,20 +18,20 @@ def test_recommend_shows_and_stores_the_answer(council_home: Path) -> None:
     assert not at.error, [e.value for e in at.error]
     share_id = share_id_of(at)
     stored = store.load_recommendation(open_db(council_home / "council.db"), share_id)
-    h = recview.headline(stored.rec)
+    pick = stored.rec.recommended
     values = {m.label: m.value for m in at.metric}
-    assert any(c.value.startswith(f"Model id: {h['model']} ") for c in at.caption)
-    assert values["Per month"] == money(h["per_month"])
-    assert values["Per call"] == money(h["per_call"])
+    assert any(c.value.startswith(f"Model id: {pick.model_id} ") for c in at.caption)
+    assert values["Per month"] == money(pick.cost.per_month)
+    assert values["Per call"] == money(pick.cost.per_call)
     assert stored.spec.runs_per_month == 20000
-    assert stored.catalog_version == stored.rec["catalog_version"]
+    assert stored.catalog_version == stored.rec.catalog_version
     # No keys here: the local classifier alone is the council, and the page says so.
     assert any("local classifier alone" in c.value for c in at.caption)
     assert any(share_id in c.value for c in at.code)
     # Every piece of advice is on the page in full, detail included.
-    for item in stored.rec["advice"]:
-        assert any(item["title"] in m.value and item["detail"] in m.value
-                   for m in at.markdown), item["title"]
+    for item in stored.rec.advice:
+        assert any(item.title in m.value and item.detail in m.value
+                   for m in at.markdown), item.title
 
     # Re-run with today's catalog: nothing changed, and the page says so.
     at.button(key="rerun").click()

@@ -6,33 +6,80 @@ import json
 from pathlib import Path
 
 from council import store
+from council.api import Recommendation
 from council.db import open_db
-from council.task import parse_task
-from council.ui.format import money
+from council.format import money, percent
 from tests.app.conftest import no_exception, page_app
-from tests.app.test_recview import REC
+from tests.recs import make_rec
+
+# An answer as the code before the typed store (commit cfc620d, schema 1) wrote it, for a
+# stated council verdict on the bundled catalog; its catalog_version is relabelled so it is
+# not today's. The share link must keep opening it with the same figures.
+STORED_ROW = Path(__file__).parent / "fixtures" / "stored_rec_schema1.json"
 
 
-def _saved(council_home: Path) -> str:
+def _rec() -> Recommendation:
+    return make_rec("Tag support tickets", runs_per_month=20000, needs=frozenset({"json"}),
+                    quality="production", input_tokens=900)
+
+
+def _saved(council_home: Path, rec: Recommendation | None = None) -> str:
     db = open_db(council_home / "council.db")
-    spec = parse_task(description="Tag support tickets", runs_per_month=20000,
-                      needs=frozenset({"json"}), quality="production")
-    return store.save_recommendation(db, spec, {**REC, "assumptions": {"input_tokens": 900}})
+    return store.save_recommendation(db, rec or _rec())
 
 
 def test_shared_answer_renders_stored_numbers(council_home: Path) -> None:
     share_id = _saved(council_home)
     at = page_app("recommend", query={"r": share_id}).run()
     no_exception(at)
+    rec = _rec()
+    pick = rec.recommended
     values = {m.label: m.value for m in at.metric}
-    assert any(c.value.startswith("Model id: cheap ") for c in at.caption)
-    assert values["Per month"] == money(16.0)
-    assert values["Per call"] == money(0.0004)
-    assert values["P(adequate)"] == "81%"
+    assert any(c.value.startswith(f"Model id: {pick.model_id} ") for c in at.caption)
+    assert values["Per month"] == money(pick.cost.per_month)
+    assert values["Per call"] == money(pick.cost.per_call)
+    assert values["P(adequate)"] == percent(pick.p_adequate)
     assert any(share_id in c.value for c in at.code)
-    assert any("saves" in s.value and money(384.0) in s.value for s in at.success)
-    # The catalog version v1 is not today's: the page says the numbers are as they were.
+    assert any("saves" in s.value and money(rec.saving_per_month) in s.value
+               for s in at.success)
+    # The task it answers is shown as text, never rendered.
+    assert "Tag support tickets" in [t.value for t in at.text]
+
+
+def test_an_answer_stored_by_this_version_still_opens(council_home: Path) -> None:
+    """A row written by schema 1 (the fixture file) opens by its share link with the same
+    figures it was stored with."""
+    data = json.loads(STORED_ROW.read_text(encoding="utf-8"))
+    stored = Recommendation.from_dict(data)
+    assert stored.to_dict() == data  # nothing lost or changed on the way through
+    share_id = _saved(council_home, stored)
+    at = page_app("recommend", query={"r": share_id}).run()
+    no_exception(at)
+    pick = data["recommended"]
+    values = {m.label: m.value for m in at.metric}
+    assert values == {"Per call": money(pick["cost"]["per_call"]),
+                      "Per task": money(pick["cost"]["per_task"]),
+                      "Per month": money(pick["cost"]["per_month"]),
+                      "P(adequate)": percent(pick["p_adequate"])}
+    assert any(money(data["saving_per_month"]) in s.value for s in at.success)
+    assert data["spec"]["description"] in [t.value for t in at.text]
+    # Made on a catalog version that is not today's: the page says the numbers are as then.
     assert any("today's is" in i.value for i in at.info)
+
+
+def test_an_older_row_without_later_fields_opens(council_home: Path) -> None:
+    """Rows stored before a Cost carried price_verified (and a candidate its notes) load with
+    the defaults."""
+    data = json.loads(STORED_ROW.read_text(encoding="utf-8"))
+    for option in [data["recommended"], data["default"], *data["candidates"]]:
+        option["cost"].pop("price_verified")
+        option.pop("notes")
+    stored = Recommendation.from_dict(data)
+    assert stored.recommended.cost.price_verified == "" and stored.recommended.notes == []
+    at = page_app("recommend", query={"r": _saved(council_home, stored)}).run()
+    no_exception(at)
+    assert {m.label: m.value for m in at.metric}["Per month"] == money(
+        data["recommended"]["cost"]["per_month"])
 
 
 def test_feedback_is_stored(council_home: Path) -> None:
@@ -46,7 +93,7 @@ def test_feedback_is_stored(council_home: Path) -> None:
     assert any("Thanks" in s.value for s in at.success)
     rows = store.feedback_outcomes(open_db(council_home / "council.db"))
     assert rows == [{"id": share_id, "source": "feedback", "prompt": "Tag support tickets",
-                     "outcomes": {"cheap": 0}}]
+                     "outcomes": {_rec().recommended.model_id: 0}}]
 
 
 def test_edit_assumptions_fills_the_form(council_home: Path) -> None:
@@ -64,8 +111,8 @@ def test_edit_assumptions_fills_the_form(council_home: Path) -> None:
 def test_json_export_is_the_stored_answer(council_home: Path) -> None:
     share_id = _saved(council_home)
     stored = store.load_recommendation(open_db(council_home / "council.db"), share_id)
-    from council.ui import recview
+    from council.present import to_json
 
-    data = json.loads(recview.to_json(share_id, stored.created_at,
-                                      stored.spec.model_dump(mode="json"), stored.rec))
-    assert data["recommendation"] == stored.rec and data["share_id"] == share_id
+    data = json.loads(to_json(share_id, stored.created_at, stored.rec))
+    assert data["recommendation"] == stored.rec.to_dict() and data["share_id"] == share_id
+    assert data["spec"] == stored.spec.model_dump(mode="json")

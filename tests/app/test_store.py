@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 import threading
 from pathlib import Path
@@ -12,23 +13,16 @@ from council import db as council_db
 from council import store
 from council.errors import InvalidInput, NotFound
 from council.task import parse_task
+from tests.recs import priced_rec as _rec
+from tests.recs import real_catalog
 
 
 @pytest.fixture()
 def db(db_path: Path, monkeypatch: pytest.MonkeyPatch):
+    real_catalog()  # the answers are built on the real catalog, in a database of its own
     # Only this module's migrations: the store must stand on its own.
     monkeypatch.setattr(council_db, "MIGRATION_MODULES", ("council.store",))
     return council_db.open_db(db_path)
-
-
-def _rec(model: str = "small-model", cost: float = 12.5, default_cost: float = 300.0,
-         version: str = "cat-v1") -> dict:
-    return {
-        "catalog_version": version,
-        "recommended": {"model_id": model, "cost": {"per_call": 0.001, "per_month": cost}},
-        "default": {"model_id": "frontier", "cost": {"per_month": default_cost}},
-        "explanation": "cheapest adequate",
-    }
 
 
 def test_share_ids_are_short_unique_and_checked() -> None:
@@ -61,22 +55,23 @@ def test_round_trip_keeps_spec_rec_and_version(db) -> None:
     spec = parse_task(description="Classify support tickets by urgency", runs_per_month=1000,
                       needs=frozenset({"json", "tools"}), providers=("anthropic",),
                       batch=True, quality="production")
-    share_id = store.save_recommendation(db, spec, _rec())
+    rec = dataclasses.replace(_rec(), spec=spec)
+    share_id = store.save_recommendation(db, rec)
     loaded = store.load_recommendation(db, share_id)
     assert loaded.share_id == share_id
     assert loaded.spec == spec
-    assert loaded.rec == _rec()
+    assert loaded.rec.to_dict() == rec.to_dict()
     assert loaded.catalog_version == "cat-v1"
     assert loaded.feedback == []
 
 
-def test_object_with_to_dict_is_accepted(db) -> None:
-    class Rec:
-        def to_dict(self) -> dict:
-            return _rec(model="m")
-
-    share_id = store.save_recommendation(db, parse_task(description="x y"), Rec())
-    assert store.load_recommendation(db, share_id).rec["recommended"]["model_id"] == "m"
+def test_a_damaged_stored_answer_is_a_message(db) -> None:
+    share_id = store.save_recommendation(db, _rec())
+    with db.conn:
+        db.execute("UPDATE recommendations SET rec_json = ? WHERE share_id = ?",
+                   ['{"schema_version": 7}', share_id])
+    with pytest.raises(InvalidInput, match=f"stored under '{share_id}'.*schema_version 7"):
+        store.load_recommendation(db, share_id)
 
 
 def test_unknown_share_id_is_not_found(db) -> None:
@@ -86,21 +81,21 @@ def test_unknown_share_id_is_not_found(db) -> None:
 
 def test_keys_never_stored(db, db_path: Path) -> None:
     key = "sk-ant-api03-" + "A" * 40
-    rec = _rec()
-    rec["explanation"] = f"voter used {key}"
-    spec = parse_task(description=f"use my key {key} please")
-    share_id = store.save_recommendation(db, spec, rec)
+    rec = dataclasses.replace(_rec(f"use my key {key} please"),
+                              explanation=[f"voter used {key}"])
+    share_id = store.save_recommendation(db, rec)
     store.add_feedback(db, share_id, "small-model", True, f"key {key}")
     raw = Path(db_path).read_bytes() + b"".join(
         p.read_bytes() for p in Path(db_path).parent.glob("*.db-wal"))
     assert key.encode() not in raw
     loaded = store.load_recommendation(db, share_id)
-    assert store.REDACTED in loaded.rec["explanation"]
+    assert store.REDACTED in loaded.rec.explanation[0]
+    assert store.REDACTED in loaded.spec.description
 
 
 def test_feedback_and_outcomes(db) -> None:
-    a = store.save_recommendation(db, parse_task(description="Summarise a thread"), _rec())
-    b = store.save_recommendation(db, parse_task(description="Prove a lemma"), _rec("big"))
+    a = store.save_recommendation(db, _rec("Summarise a thread"))
+    b = store.save_recommendation(db, _rec("Prove a lemma", "big"))
     store.add_feedback(db, a, "small-model", True, "fine")
     store.add_feedback(db, b, "big", False, "")
     store.add_feedback(db, b, "big", True, "second look: fine")  # latest wins
@@ -114,7 +109,7 @@ def test_feedback_and_outcomes(db) -> None:
 
 
 def test_feedback_validation(db) -> None:
-    share_id = store.save_recommendation(db, parse_task(description="a task"), _rec())
+    share_id = store.save_recommendation(db, _rec())
     with pytest.raises(InvalidInput):
         store.add_feedback(db, share_id, "", True, "")
     with pytest.raises(InvalidInput):
@@ -126,10 +121,9 @@ def test_feedback_validation(db) -> None:
 
 
 def test_recent_and_spend(db) -> None:
-    ids = [store.save_recommendation(db, parse_task(description=f"task {i}"),
-                                     _rec(cost=10.0 * (i + 1)))
+    ids = [store.save_recommendation(db, _rec(f"task {i}", cost=10.0 * (i + 1)))
            for i in range(3)]
-    store.save_recommendation(db, parse_task(description="unpriced"), {"catalog_version": "v"})
+    store.save_recommendation(db, _rec("unpriced", cost=None))
     store.add_feedback(db, ids[0], "small-model", True, "")
     rows = store.recent(db, limit=10)
     assert rows[0]["description"] == "unpriced"
@@ -139,7 +133,7 @@ def test_recent_and_spend(db) -> None:
     spend = store.spend_summary(db)
     assert spend.recommendations == 4 and spend.counted == 3
     assert spend.recommended_per_month == pytest.approx(60.0)
-    assert spend.default_per_month == pytest.approx(900.0)
+    assert spend.default_per_month == pytest.approx(900.0)  # the unpriced one is not counted
     assert spend.saving_per_month == pytest.approx(840.0)
     assert spend.saving_share == pytest.approx(840 / 900)
 
@@ -166,8 +160,7 @@ def test_concurrent_saves_on_one_file(db_path: Path, monkeypatch: pytest.MonkeyP
         try:
             conn = council_db.open_db(db_path)
             for i in range(10):
-                saved.append(store.save_recommendation(
-                    conn, parse_task(description=f"w{n} t{i}"), _rec()))
+                saved.append(store.save_recommendation(conn, _rec(f"w{n} t{i}")))
         except BaseException as exc:  # collected and asserted below
             errors.append(exc)
 
@@ -202,6 +195,5 @@ def test_an_older_database_is_migrated_and_keeps_its_data(
     assert {"recommendations", "feedback"} <= set(upgraded.table_names())
     assert CatalogStore(upgraded).current_version == version
     assert upgraded.execute("select count(*) from catalog_audit").fetchone()[0] == audit_rows
-    share = store.save_recommendation(upgraded, parse_task(description="old db, new table"),
-                                      _rec())
+    share = store.save_recommendation(upgraded, _rec("old db, new table"))
     assert store.load_recommendation(upgraded, share).spec.description == "old db, new table"

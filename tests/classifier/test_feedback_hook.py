@@ -7,13 +7,13 @@ from pathlib import Path
 
 from council.db import open_db
 from council.store import add_feedback, save_recommendation
-from council.task import parse_task
 from council.training.feedback import export_feedback
+from tests.recs import priced_rec
 
 
 def test_feedback_is_exported_as_outcome_rows(db_path: Path, tmp_path: Path) -> None:
     db = open_db(db_path)
-    share = save_recommendation(db, parse_task(description="Tag support tickets by topic"), {})
+    share = save_recommendation(db, priced_rec("Tag support tickets by topic"))
     add_feedback(db, share, "claude-haiku-4-5", adequate=False)
     add_feedback(db, share, "claude-haiku-4-5", adequate=True)  # the latest verdict wins
     add_feedback(db, share, "gpt-5-mini", adequate=False)

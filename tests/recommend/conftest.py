@@ -2,37 +2,20 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
-from council.assessment import Assessment, Vote
+from council.assessment import Vote
 from council.catalog.model import Catalog
-from council.config import PROJECT_ROOT
+from tests.recs import assessment, real_catalog
 
-
-@lru_cache(maxsize=1)
-def real_catalog() -> Catalog:
-    """models_catalog/ loaded through a fresh real SQLite file, once per test process."""
-    import tempfile
-
-    from council.catalog.store import init_catalog
-    from council.db import open_db
-
-    folder = Path(tempfile.mkdtemp(prefix="council-rec-"))
-    return init_catalog(open_db(folder / "council.db"), PROJECT_ROOT / "models_catalog")
+__all__ = ["assessment", "real_catalog"]
 
 
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return real_catalog()
-
-
-def assessment(category: str, difficulty: float, sd: float = 0.5,
-               category_p: dict[str, float] | None = None) -> Assessment:
-    return Assessment(category=category, category_p=category_p or {category: 1.0},
-                      difficulty=difficulty, difficulty_sd=sd)
 
 
 class FixedVoteClassifier:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from council.adequacy import CATALOG, AdequacySource, adequacies, p_adequate, phi
+from council.adequacy import CATALOG, Adequacy, AdequacySource, adequacies, p_adequate, phi
 
 from .conftest import assessment
 
@@ -55,31 +55,38 @@ def test_non_finite_inputs_are_refused() -> None:
 class CoversOne:
     source = "outcomes"
 
-    def p_success(self, description: str, model_ids: list[str]) -> dict[str, float]:
+    def p_success(self, description: str, model_ids: list[str], *,
+                  prior: dict[str, float] | None = None) -> dict[str, float]:
+        self.prior = prior
         return {"gpt-4.1": 0.42} if "gpt-4.1" in model_ids else {}
 
 
 def test_outcome_source_wins_where_it_covers(catalog) -> None:
     assert isinstance(CoversOne(), AdequacySource)
     models = {m.id: m for m in catalog.models}
-    result = adequacies("task", models, assessment("research_qa", 3.0), CoversOne())
-    assert result["gpt-4.1"] == (0.42, "outcomes")
-    assert {src for m, (_, src) in result.items() if m != "gpt-4.1"} == {CATALOG}
+    source = CoversOne()
+    result = adequacies("task", models, assessment("research_qa", 3.0), source)
+    assert result["gpt-4.1"] == Adequacy(0.42, "outcomes")
+    assert {a.source for m, a in result.items() if m != "gpt-4.1"} == {CATALOG}
     assert set(result) == set(models)
+    # the prior the source shrinks toward is the catalog's answer under the council's reading
+    catalog_only = adequacies("task", models, assessment("research_qa", 3.0))
+    assert source.prior == {m: a.p for m, a in catalog_only.items()}
 
 
 def test_category_mixture_uses_each_categorys_skill(catalog) -> None:
     model = catalog.get("gpt-4.1-mini")  # coding 1.94, reasoning 3.13
     models = {model.id: model}
-    coding = adequacies("t", models, assessment("code_generation", 3.0))[model.id][0]
+    coding = adequacies("t", models, assessment("code_generation", 3.0))[model.id].p
     mixed = adequacies("t", models, assessment(
         "code_generation", 3.0, category_p={"code_generation": 0.5, "math_reasoning": 0.5}))
-    pure_math = adequacies("t", models, assessment("math_reasoning", 3.0))[model.id][0]
-    assert mixed[model.id][0] == pytest.approx((coding + pure_math) / 2)
+    pure_math = adequacies("t", models, assessment("math_reasoning", 3.0))[model.id].p
+    assert mixed[model.id].p == pytest.approx((coding + pure_math) / 2)
 
 
 class Broken:
-    def p_success(self, description: str, model_ids: list[str]) -> dict[str, float]:
+    def p_success(self, description: str, model_ids: list[str], *,
+                  prior: dict[str, float] | None = None) -> dict[str, float]:
         return {"gpt-4.1": 1.7}
 
 

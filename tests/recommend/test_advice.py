@@ -18,12 +18,15 @@ def test_each_item_is_the_price_difference(catalog) -> None:
     model, w, now = _priced(catalog, "claude-sonnet-4-6", "agentic", input_tokens=6000,
                             cached_prefix_tokens=0, calls_per_task=10, runs_per_month=500)
     items = {a.key: a for a in advise(model, w, now)}
-    assert {"cache_prefix", "batch", "cap_output", "reasoning_effort", "summarise_history",
+    assert {"cache_prefix", "cap_output", "reasoning_effort", "summarise_history",
             "cache_history"} <= set(items)
+    assert "batch" not in items  # ten calls, each waiting on the last: no batch API
     hist = cost_of(model, w.replace(cache_history=True))
     assert items["cache_history"].saving_per_task == pytest.approx(now.per_task - hist.per_task)
-    batch = cost_of(model, w, batch=True)
-    assert items["batch"].saving_per_month == pytest.approx(now.per_month - batch.per_month)
+    one, w1, now1 = _priced(catalog, "claude-sonnet-4-6", "extraction", calls_per_task=1)
+    batch = cost_of(one, w1, batch=True)
+    item = {a.key: a for a in advise(one, w1, now1)}["batch"]
+    assert item.saving_per_month == pytest.approx(now1.per_month - batch.per_month)
     summ = cost_of(model, w.replace(summarise_history=True))
     assert items["summarise_history"].saving_per_task == pytest.approx(
         now.per_task - summ.per_task)
@@ -49,3 +52,57 @@ def test_split_stage_priced_with_both_models(catalog) -> None:
     assert "split_stages" in items
     assert cheap.id in items["split_stages"].title
     assert items["split_stages"].saving_per_month < now.per_month
+
+
+def _keys(model, w, now) -> set[str]:
+    return {a.key for a in advise(model, w, now)}
+
+
+def test_no_batch_advice_when_steps_wait_on_each_other(catalog) -> None:
+    model, single, now = _priced(catalog, "gpt-5.4", "extraction", calls_per_task=1)
+    assert model.batch_api and "batch" in _keys(model, single, now)
+    model, loop, now = _priced(catalog, "gpt-5.4", "extraction", calls_per_task=3)
+    assert loop.dependent_steps and "batch" not in _keys(model, loop, now)
+
+
+def test_no_batch_advice_when_someone_waits(catalog) -> None:
+    model = catalog.get("gpt-5.4")
+    for text, offered in (("Classify comments in real time as users post them", False),
+                          ("Classify comments, results can wait until morning", True),
+                          ("Classify comments", True)):
+        w = build_workload(parse_task(description=text), "classification", 1.5)
+        assert ("batch" in _keys(model, w, cost_of(model, w))) is offered, text
+        assert w.user_waits is not offered
+
+
+def test_support_chat_waits_by_default(catalog) -> None:
+    model = catalog.get("gpt-5.4")
+    w = build_workload(parse_task(description="t", calls_per_task=1), "customer_support", 2.0)
+    assert w.user_waits and "batch" not in _keys(model, w, cost_of(model, w))
+
+
+def test_no_cache_advice_below_the_models_minimum_prefix(catalog) -> None:
+    # 4,000 input tokens: the suggested half (2,000) clears Sonnet 4.5's 1,024 but not
+    # Haiku 4.5's 4,096, in each model's own tokens
+    sonnet, haiku = catalog.get("claude-sonnet-4-5"), catalog.get("claude-haiku-4-5")
+    assert (sonnet.min_cache_prefix_tokens, haiku.min_cache_prefix_tokens) == (1024, 4096)
+    for model, offered in ((sonnet, True), (haiku, False)):
+        w = build_workload(parse_task(description="t", input_tokens=4000, cached_prefix_tokens=0,
+                                      calls_per_task=1), "extraction", 2.0)
+        assert ("cache_prefix" in _keys(model, w, cost_of(model, w))) is offered, model.id
+
+
+def test_a_prefix_below_the_minimum_is_not_priced_as_cached(catalog) -> None:
+    from council.workload import caches
+
+    w = build_workload(parse_task(description="t", input_tokens=6000, cached_prefix_tokens=2500,
+                                  calls_per_task=1), "extraction", 2.0)
+    sonnet, haiku = catalog.get("claude-sonnet-4-5"), catalog.get("claude-haiku-4-5")
+    assert caches(sonnet, w) and not caches(haiku, w)
+    assert cost_of(haiku, w).parts_per_task.get("cache_read", 0) == 0
+    assert "cache_prefix" not in _keys(haiku, w, cost_of(haiku, w))
+    # the history: a loop whose first prompt is under Haiku's minimum gets no history caching
+    w = build_workload(parse_task(description="t", input_tokens=3000, cached_prefix_tokens=0,
+                                  calls_per_task=6), "agentic", 2.0)
+    assert "cache_history" in _keys(sonnet, w, cost_of(sonnet, w))
+    assert "cache_history" not in _keys(haiku, w, cost_of(haiku, w))

@@ -7,7 +7,6 @@ import pytest
 from council.api import SCHEMA_VERSION, Recommendation, recommend, recommend_for
 from council.errors import InvalidInput
 from council.task import parse_task
-from council.ui import recview
 
 from .conftest import FixedVoteClassifier, assessment
 
@@ -37,18 +36,31 @@ def test_json_round_trip_and_documented_keys(catalog) -> None:
     assert Recommendation.from_dict(data).to_dict() == data
 
 
-def test_the_pages_read_the_answer(catalog) -> None:
+def test_the_answer_reads_back_typed(catalog) -> None:
     spec = parse_task(description="summarise support threads", runs_per_month=2000)
+    rec = recommend_for(spec, assessment("summarisation", 2.0), catalog=catalog)
+    back = Recommendation.from_dict(json.loads(json.dumps(rec.to_dict())))
+    assert back.spec == spec and back.quality_bar == rec.quality_bar
+    assert back.recommended == rec.recommended and back.default == rec.default
+    assert back.saving_per_month == pytest.approx(rec.saving_per_month)
+    assert back.assumptions == rec.assumptions
+    assert back.option(rec.default.model_id) == rec.default
+
+
+@pytest.mark.parametrize("change, needle", [
+    ({"schema_version": None}, "no schema_version"),
+    ({"schema_version": 99}, "newer than"),
+    ({"schema_version": 0}, "no upgrade"),
+    ({"default": None}, "does not read"),
+])
+def test_a_bad_stored_answer_is_named(catalog, change, needle) -> None:
+    spec = parse_task(description="summarise support threads")
     data = recommend_for(spec, assessment("summarisation", 2.0), catalog=catalog).to_dict()
-    head = recview.headline(data)
-    assert head["model"] == data["recommended"]["model_id"]
-    assert head["per_month"] == pytest.approx(data["recommended"]["cost"]["per_month"])
-    assert head["saving_per_month"] == pytest.approx(data["saving_per_month"])
-    rows = recview.candidate_rows(data)
-    assert len(rows) == len(data["candidates"])
-    assert sum(r["recommended"] for r in rows) == 1
-    assert any(r["pareto"] for r in rows)
-    assert all(a["advice"] and a["saves per month"] > 0 for a in recview.advice_rows(data))
+    with pytest.raises(InvalidInput, match=needle):
+        Recommendation.from_dict({**data, **change})
+    del data["candidates"]
+    with pytest.raises(InvalidInput, match="lacks the field 'candidates'"):
+        Recommendation.from_dict(data)
 
 
 def test_saving_is_against_the_catalog_default(catalog) -> None:
@@ -139,10 +151,9 @@ def test_stored_and_reloaded_through_the_store(catalog, db_path) -> None:
     db = open_db(db_path)
     spec = parse_task(description="classify emails", runs_per_month=1000)
     rec = recommend_for(spec, assessment("classification", 2.0), catalog=catalog)
-    share = store.save_recommendation(db, spec, rec)
+    share = store.save_recommendation(db, rec)
     loaded = store.load_recommendation(db, share)
-    assert Recommendation.from_dict(loaded.rec).recommended.model_id == \
-        rec.recommended.model_id
+    assert loaded.rec.to_dict() == rec.to_dict() and loaded.spec == spec
 
 
 class CoversHaiku:
@@ -150,7 +161,8 @@ class CoversHaiku:
 
     source = "outcomes"
 
-    def p_success(self, description: str, model_ids: list[str]) -> dict[str, float]:
+    def p_success(self, description: str, model_ids: list[str], *,
+                  prior: dict[str, float] | None = None) -> dict[str, float]:
         return {m: 0.99 for m in model_ids if m == "claude-haiku-4-5"}
 
 

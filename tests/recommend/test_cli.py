@@ -74,3 +74,37 @@ def test_no_model_fits_is_reported(env: Path) -> None:
                                       "--input-tokens", "9000000", "--output-tokens", "10"])
     assert result.exit_code == 0, result.output
     assert "No recommendation" in result.output and "context window" in result.output
+
+
+def test_cli_voters_are_priced_from_the_catalog(env: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A voter answering on loopback: its vote costs what the catalog's price says, and the
+    text output shows that cost (the CLI once loaded voters without a price function)."""
+    from council.assembly import open_catalog
+    from council.assess.voters.cost import catalog_price_fn
+    from council.format import money
+    from tests.voters.fake_providers import FakeProviders
+
+    fake = FakeProviders().start()
+    try:
+        voters = env / "voters.toml"
+        voters.write_text(f'[[voter]]\nname = "nano"\nkind = "openai"\n'
+                          f'model = "gpt-5-nano"\nbase_url = "{fake.url}/v1"\n'
+                          f'key_env = "OPENAI_API_KEY"\n', encoding="utf-8")
+        monkeypatch.setenv("OPENAI_API_KEY", fake.keys["openai"])
+        task = "Translate product descriptions into German"
+        result = CliRunner().invoke(cli, ["recommend", task, "--voters", str(voters), "--json"])
+        assert result.exit_code == 0, result.output
+        vote = next(v for v in json.loads(result.output)["assessment"]["votes"]
+                    if v["voter"] == "nano")
+        assert vote["error"] is None and vote["input_tokens"] > 0
+        want = catalog_price_fn(open_catalog())("gpt-5-nano", vote["input_tokens"]
+                                                - vote["cached_input_tokens"],
+                                                vote["cached_input_tokens"], 0,
+                                                vote["output_tokens"])
+        assert want and vote["cost_usd"] == pytest.approx(want)
+        text = CliRunner().invoke(cli, ["recommend", task, "--voters", str(voters)]).output
+        line = next(x for x in text.splitlines() if "nano (openai): " in x)
+        assert line.endswith(f"({money(vote['cost_usd'])})") and money(vote["cost_usd"]) != "$0"
+    finally:
+        fake.stop()

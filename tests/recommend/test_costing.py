@@ -52,6 +52,7 @@ def test_batch_falls_back_to_real_time_with_a_note(catalog) -> None:
 def test_a_price_verified_over_60_days_ago_is_flagged_on_the_candidate(catalog) -> None:
     from datetime import timedelta
 
+    from council.adequacy import Adequacy
     from council.recommend import price_candidate, stale_price_notes
 
     model = catalog.get("claude-haiku-4-5")
@@ -62,9 +63,9 @@ def test_a_price_verified_over_60_days_ago_is_flagged_on_the_candidate(catalog) 
     assert len(notes) == 1 and f"last verified {verified.isoformat()} (75 days ago" in notes[0]
     spec = parse_task(description="Summarise a meeting")
     workload = build_workload(spec, "summarisation", 2.0)
-    fresh = price_candidate(model, (0.9, "catalog"), workload, batch=False, bar=0.75,
+    fresh = price_candidate(model, Adequacy(0.9, "catalog"), workload, batch=False, bar=0.75,
                             today=verified)
-    stale = price_candidate(model, (0.9, "catalog"), workload, batch=False, bar=0.75,
+    stale = price_candidate(model, Adequacy(0.9, "catalog"), workload, batch=False, bar=0.75,
                             today=late)
     assert fresh.notes == [] and stale.notes == notes
     assert stale.cost.price_verified == verified.isoformat()

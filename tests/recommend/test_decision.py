@@ -56,7 +56,7 @@ def test_explanation_shows_the_arithmetic() -> None:
     rec = recommend_for(spec, assessment("extraction", 2.5), catalog=CATALOG)
     pick = rec.recommended
     line = next(x for x in rec.decision.arithmetic if x.startswith(pick.model_id + ":"))
-    m = re.fullmatch(r".+: \$([\d.]+) \+ (\d+)% x \$0\.500 = \$([\d.]+) expected", line)
+    m = re.fullmatch(r".+: \$([\d.]+) \+ (\d+)% x \$0\.50 = \$([\d.]+) expected", line)
     assert m, line
     assert float(m.group(3)) == pytest.approx(pick.expected_per_task, rel=0.05)
     assert any("price + P(failure) x failure cost" in x for x in rec.explanation)

@@ -17,7 +17,7 @@ from council.db import open_db
 from council.outcomes.adequacy_source import OutcomeAdequacy
 from council.outcomes.feedback import PRIOR_STRENGTH, screen_feedback, shrink
 from council.outcomes.rows import OutcomeRow, OutcomeSummary
-from council.task import parse_task
+from tests.recs import priced_rec
 
 HAIKU, MINI = "claude-haiku-4-5", "gpt-5-mini"
 PROBE = "Classify incoming support tickets into twelve queues"
@@ -73,8 +73,7 @@ def _env(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _rate(db_path: Path, verdicts: list[tuple[str, str, bool]]) -> None:
     db = open_db(db_path)
     for task, model, adequate in verdicts:
-        share = store.save_recommendation(db, parse_task(description=task),
-                                          {"catalog_version": "v"})
+        share = store.save_recommendation(db, priced_rec(task))
         store.add_feedback(db, share, model, adequate, "")
 
 
@@ -112,9 +111,9 @@ def test_feedback_moves_p_in_the_direction_of_the_verdicts(
     assert p_after[HAIKU] < p_before[HAIKU] - 0.05
 
     # shrunk toward a catalog prior of 0.9: between the fit and the prior, and it moves less
-    prior = lambda description, ids: {m: 0.9 for m in ids}  # noqa: E731
-    s_before = before.with_prior(prior).p_success(PROBE, [HAIKU])[HAIKU]
-    s_after = after.with_prior(prior).p_success(PROBE, [HAIKU])[HAIKU]
+    prior = {HAIKU: 0.9}
+    s_before = before.p_success(PROBE, [HAIKU], prior=prior)[HAIKU]
+    s_after = after.p_success(PROBE, [HAIKU], prior=prior)[HAIKU]
     assert p_after[HAIKU] < s_after < 0.9
     assert s_after < s_before
     assert s_before - s_after < p_before[HAIKU] - p_after[HAIKU]

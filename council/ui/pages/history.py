@@ -7,9 +7,9 @@ import streamlit as st
 
 from council import store
 from council.errors import CouncilError
+from council.format import money, percent
 from council.ui import state
 from council.ui.errors import message_for, shown_errors
-from council.ui.format import money
 
 
 def page() -> None:
@@ -57,8 +57,8 @@ def _table(rows: list[dict]) -> None:
             "when (UTC)": r["created_at"].replace("T", " ")[:16],
             "task": r["description"][:120],
             "recommended": r["recommended_model"],
-            "per month": r["cost_per_month"],
-            "default per month": r["default_cost_per_month"],
+            "per month": money(r["cost_per_month"]),
+            "default per month": money(r["default_cost_per_month"]),
             "feedback": (f"{r['adequate_votes']}/{r['feedback_count']} adequate"
                          if r["feedback_count"] else ""),
         }
@@ -69,8 +69,6 @@ def _table(rows: list[dict]) -> None:
         column_config={
             "open": st.column_config.LinkColumn("link", display_text="open"),
             "task": st.column_config.TextColumn(width="medium"),
-            "per month": st.column_config.NumberColumn(format="$%.2f"),
-            "default per month": st.column_config.NumberColumn(format="$%.2f"),
         },
     )
 
@@ -103,9 +101,9 @@ def _movement(db: object) -> None:
     st.dataframe(
         [{"open": f"/?r={r['share_id']}", "rated (UTC)": r["rated_at"].replace("T", " ")[:16],
           "task": r["task"][:100], "model": r["model"], "verdict": r["verdict"],
-          "P then": _pct(r["p_then"]),
+          "P then": percent(r["p_then"]),
           "source then": r["source_then"] or "",
-          "P now": _pct(r["p_now"]),
+          "P now": percent(r["p_now"]),
           "source now": r["source_now"],
           "moved": (f"{r['moved'] * 100:+.1f} pts" if r["moved"] is not None else "")}
          for r in rows],
@@ -114,6 +112,3 @@ def _movement(db: object) -> None:
                        "task": st.column_config.TextColumn(width="medium")},
     )
 
-
-def _pct(p: float | None) -> str:
-    return "n/a" if p is None else f"{p:.1%}"

@@ -1,7 +1,7 @@
 """Recommend page: describe a task, watch the council vote, read the answer, share it.
 
-A fresh answer is saved first and then rendered from the stored dict, exactly as a share
-link (`?r=<id>`) renders it, so both show the same numbers.
+A fresh answer is saved first and then rendered from the stored answer, exactly as a share
+link (`?r=<id>`) renders it, so both show the same numbers (through ``council.present``).
 """
 
 from __future__ import annotations
@@ -9,17 +9,24 @@ from __future__ import annotations
 import queue
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import streamlit as st
 
-from council import store
+from council import present, store
 from council.errors import CouncilError
+from council.format import money
 from council.task import CAPABILITIES, parse_task
-from council.ui import recview, state
+from council.ui import state
 from council.ui.errors import message_for, shown_errors
-from council.ui.format import money, percent
+
+if TYPE_CHECKING:
+    from council.api import Recommendation
+    from council.assembly import Council
+    from council.assessment import Vote
+    from council.catalog.store import CatalogStore
+    from council.task import TaskSpec
 
 QUALITY_HELP = ("An optional floor on P(adequate): draft 60%, standard 75%, production 90%; "
                 "none: the least expected cost alone")
@@ -141,7 +148,7 @@ def _count(sample: str, upload: Any) -> int:
     return count
 
 
-def _spec_from(fields: dict[str, Any]) -> Any:
+def _spec_from(fields: dict[str, Any]) -> TaskSpec:
     """A TaskSpec from the form's fields (InvalidInput with a readable message if bad)."""
     clean: dict[str, Any] = {"description": fields["description"] or "",
                              "needs": frozenset(fields.get("needs") or ()),
@@ -166,32 +173,25 @@ def _whole(name: str, value: float) -> int | float:
 # ---------------------------------------------------------------- running the council
 
 
-def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
+def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
     """Validate, recommend with a live status line per vote, save; return the share id."""
     spec = _spec_from(fields)
-    from council.api import recommend
-
-    catalog = catalog_store.current()
-    classifier = state.get_classifier()
-    voters = state.get_voters(catalog)
-    outcome = _outcome_source(catalog, classifier)
-    for note in getattr(voters, "skipped", []):
+    council = _council(catalog_store)
+    for note in council.skipped:
         st.caption(f"Voter skipped: {note}")
     votes: queue.Queue[Any] = queue.Queue()
     result: dict[str, Any] = {}
 
     def work() -> None:
         try:
-            result["rec"] = recommend(spec, catalog=catalog, classifier=classifier,
-                                      voters=voters, success_model=outcome,
-                                      on_vote=votes.put)
+            result["rec"] = council.recommend(spec, on_vote=votes.put)
         except BaseException as exc:  # re-raised in the script thread below
             result["error"] = exc
 
     started = time.perf_counter()
-    label = (f"The council is voting ({len(voters)} LLM voters + local classifier)..."
-             if voters else "The local classifier is assessing the task (no LLM voter keys "
-                            "configured)...")
+    label = (f"The council is voting ({len(council.voters)} LLM voters + local classifier)..."
+             if council.voters else "The local classifier is assessing the task (no LLM voter "
+                                    "keys configured)...")
     with st.status(label, expanded=True) as status:
         worker = threading.Thread(target=work, daemon=True)
         worker.start()
@@ -206,43 +206,38 @@ def _run(fields: dict[str, Any], catalog_store: Any) -> str | None:
             raise result["error"]
         status.update(label=f"Council done in {time.perf_counter() - started:.1f} s",
                       state="complete", expanded=False)
-    share_id = store.save_recommendation(state.get_db(), spec, result["rec"])
+    share_id = store.save_recommendation(state.get_db(), result["rec"])
     st.query_params["r"] = share_id
     return share_id
 
 
-def _outcome_source(catalog: Any, classifier: Any) -> Any | None:
-    """The trained outcome model, shrunk toward the catalog prior; None (with a message when
-    the artifact is damaged) means every adequacy comes from the catalog."""
-    from council.outcomes.feedback import catalog_prior
-
-    try:
-        outcome = state.get_outcome_source()
-    except CouncilError as exc:
-        st.warning(message_for(exc) + " Adequacy comes from the catalog for every model "
-                   "until the outcome model is retrained (`council train`).")
-        return None
-    return None if outcome is None else outcome.with_prior(catalog_prior(catalog, classifier))
+def _council(catalog_store: CatalogStore) -> Council:
+    """The app's council over today's catalog; a damaged outcome model is a warning (every
+    adequacy then comes from the catalog)."""
+    council = state.get_council(catalog_store.current())
+    if council.outcome_error is not None:
+        st.warning(message_for(council.outcome_error) + " Adequacy comes from the catalog for "
+                   "every model until the outcome model is retrained (`council train`).")
+    return council
 
 
-def _vote_line(vote: Any) -> str:
-    if getattr(vote, "error", None):
+def _vote_line(vote: Vote) -> str:
+    if vote.error:
         return f":red[✗ {vote.voter}] dropped: {vote.error}"
-    return (f":green[✓ {vote.voter}] {vote.category}, difficulty {vote.difficulty:.1f} "
+    return (f":green[✓ {vote.voter}] {vote.category}, difficulty {present.difficulty(vote)} "
             f"({vote.latency_s:.2f} s, {money(vote.cost_usd)})")
 
 
 # ---------------------------------------------------------------- the answer
 
 
-def _show_stored(share_id: str, catalog_store: Any) -> None:
+def _show_stored(share_id: str, catalog_store: CatalogStore) -> None:
     try:
         stored = store.load_recommendation(state.get_db(), share_id)
     except CouncilError as exc:
         st.error(message_for(exc) + " Check the link, or make a new recommendation above.")
         return
-    rec = stored.rec
-    _answer(rec)
+    _answer(stored.rec)
     st.button("Edit these assumptions and re-run", key="edit_assumptions",
               on_click=_fill_form, args=(stored,),
               help="Copies the task and every assumption the answer used into the form above.")
@@ -254,7 +249,7 @@ def _show_stored(share_id: str, catalog_store: Any) -> None:
 def _fill_form(stored: store.StoredRecommendation) -> None:
     """Put the stored task and the workload it assumed into the form's widgets."""
     spec = stored.spec
-    used = recview.assumptions(stored.rec)
+    used = stored.rec.assumptions
     st.session_state["description"] = spec.description
     st.session_state["needs"] = sorted(spec.needs)
     known = state.get_catalog_store().current().providers
@@ -270,92 +265,75 @@ def _fill_form(stored: store.StoredRecommendation) -> None:
             st.session_state[name] = float(value) if name == "runs_per_month" else int(value)
 
 
-def _answer(rec: dict[str, Any]) -> None:
-    h = recview.headline(rec)
+def _answer(rec: Recommendation) -> None:
     st.divider()
-    if not h["model"]:
-        st.warning(f"**{recview.no_fit_title(rec)}.** {h['no_fit'] or ''}")
+    st.markdown("#### Task")
+    st.text(rec.spec.description)  # the user's words as text: never Markdown or HTML
+    pick = rec.recommended
+    if pick is None:
+        st.warning(f"**{present.no_fit_title(rec)}.** {rec.no_fit or ''}")
     else:
-        if h["no_fit"]:  # a pick that does not clear the floor: say so, first
-            st.warning(f"**No model clears the quality floor.** {h['no_fit']}")
-        st.subheader(f"Use {h['name'] or h['model']}")
-        pick = recview.recommended(rec) or {}
-        st.caption(f"Model id: {h['model']} · provider {pick.get('provider', 'n/a')} · "
-                   f"price from {recview.dig(pick, 'cost', 'price_effective_from') or 'n/a'}")
-        for note in pick.get("notes") or []:
+        if rec.no_fit:  # a pick that does not clear the floor: say so, first
+            st.warning(f"**No model clears the quality floor.** {rec.no_fit}")
+        st.subheader(f"Use {pick.name or pick.model_id}")
+        st.caption(present.pick_caption(pick))
+        for note in pick.notes:
             st.info(note, icon=":material/info:")
         cols = st.columns(4)
-        cols[0].metric("Per call", money(h["per_call"]))
-        cols[1].metric("Per task", money(h["per_task"]))
-        cols[2].metric("Per month", money(h["per_month"]))
-        cols[3].metric("P(adequate)", percent(h["p_adequate"]))
-        cols[3].caption(recview.source_caption(pick.get("adequacy_source")))
-        if h["default_model"] and h["saving_per_month"] is not None:
-            st.success(f"Against the default frontier model **{h['default_model']}** "
-                       f"({money(h['default_per_month'])} a month) this saves "
-                       f"**{money(h['saving_per_month'])} a month**.")
+        for col, metric in zip(cols, present.headline_metrics(pick), strict=True):
+            col.metric(metric.label, metric.value)
+        cols[3].caption(present.source_caption(pick.adequacy_source))
+        saving = present.saving_line(rec)
+        if saving:
+            st.success(saving)
     _votes(rec)
     _chart(rec)
-    alternatives = recview.alternatives(rec)
+    alternatives = present.alternative_rows(rec)
     if alternatives:
         st.markdown("#### Alternatives")
-        st.dataframe(alternatives, hide_index=True, width="stretch", column_config={
-            **_money_cols("per call", "per month"),
-            "why": st.column_config.TextColumn(width="large")})
-    sources = recview.source_summary(rec)
+        st.dataframe(alternatives, hide_index=True, width="stretch",
+                     column_config={"why": st.column_config.TextColumn(width="large")})
+    sources = present.source_summary(rec)
     if sources:
         st.caption(sources)
-    cascade = recview.cascade_text(rec)
+    cascade = present.cascade_text(rec)
     if cascade:
         st.markdown("#### Cascade")
         st.markdown(cascade)
-    advice = recview.advice_markdown(rec)
-    if advice:
+    if rec.advice:
         st.markdown("#### Advice")
-        st.markdown(advice)
-    text = recview.explanation(rec)
-    if text:
+        st.markdown(present.advice_markdown(rec))
+    if rec.explanation:
         st.markdown("#### Why")
-        st.markdown(text)
-    with st.expander("Cost breakdown"):
-        st.dataframe(recview.breakdown_rows(rec), hide_index=True, width="stretch",
-                     column_config=_money_cols("per task", "per month"))
-        st.dataframe(recview.variant_rows(rec), hide_index=True, width="stretch",
-                     column_config=_money_cols("per call", "per task", "per month"))
+        st.markdown(present.explanation_markdown(rec))
+    if pick is not None:
+        with st.expander("Cost breakdown"):
+            st.dataframe(present.breakdown_rows(pick.cost), hide_index=True, width="stretch")
+            st.dataframe(present.variant_rows(pick), hide_index=True, width="stretch")
     with st.expander("Assumptions used (change them with the button below)"):
-        st.dataframe(recview.assumption_rows(rec), hide_index=True, width="stretch")
-    excluded = recview.excluded_rows(rec)
+        st.dataframe(present.assumption_rows(rec), hide_index=True, width="stretch")
+    excluded = present.excluded_rows(rec)
     if excluded:
         with st.expander(f"{len(excluded)} models excluded by hard constraints"):
             st.dataframe(excluded, hide_index=True, width="stretch")
 
 
-def _money_cols(*names: str) -> dict[str, Any]:
-    return {n: st.column_config.NumberColumn(format="$%.4f") for n in names}
-
-
-def _votes(rec: dict[str, Any]) -> None:
-    a = recview.assessment(rec)
-    if not a:
-        return
+def _votes(rec: Recommendation) -> None:
+    a = rec.assessment
     st.markdown("#### The council's verdict")
-    sd = a.get("difficulty_sd")
-    st.write(f"Category **{a.get('category')}**, difficulty **{a.get('difficulty', 0):.1f}**"
-             + (f" ± {sd:.1f}" if isinstance(sd, int | float) else "") + " on the 1-5 scale. "
-             f"Council cost {money(a.get('council_cost_usd'))}.")
-    for note in a.get("notes") or []:
+    st.write(present.council_line(a))
+    for note in a.notes:
         st.caption(note)
-    if a.get("low_confidence"):
+    if a.low_confidence:
         st.warning("Low confidence: the voters disagree or the task is unlike anything the "
                    "local classifier was trained on. Treat the difficulty as a wide guess.")
-    rows = recview.vote_rows(rec)
+    rows = present.vote_rows(a)
     if rows:
-        st.dataframe(rows, hide_index=True, width="stretch",
-                     column_config={"cost $": st.column_config.NumberColumn(format="$%.6f")})
+        st.dataframe(rows, hide_index=True, width="stretch")
 
 
-def _chart(rec: dict[str, Any]) -> None:
-    rows = recview.candidate_rows(rec)
+def _chart(rec: Recommendation) -> None:
+    rows = present.candidate_points(rec)
     if not rows:
         return
     st.markdown("#### Cost against adequacy")
@@ -365,7 +343,7 @@ def _chart(rec: dict[str, Any]) -> None:
                 scale=alt.Scale(type="log" if all(r["cost per month"] > 0 for r in rows)
                                 else "symlog"),
                 axis=alt.Axis(format="$,.2~f", tickCount=6, grid=False)),
-        y=alt.Y("P(adequate):Q", scale=alt.Scale(domain=[0, 1])),
+        y=alt.Y("P(adequate):Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
         color=alt.Color("pareto:N", title="Pareto frontier",
                         scale=alt.Scale(domain=[True, False], range=["#4B3FD1", "#BBBBBB"])),
         tooltip=["model:N", alt.Tooltip("cost per month:Q", format="$,.2f"),
@@ -380,10 +358,8 @@ def _chart(rec: dict[str, Any]) -> None:
         align="left", dx=8, fontSize=11).encode(x="cost per month:Q", y="P(adequate):Q",
                                                text="model:N")
     layers = points + frontier + pick + labels
-    bar = rec.get("quality_bar")
-    if isinstance(bar, int | float):
-        layers += alt.Chart(alt.Data(values=[{"bar": bar}])).mark_rule(
-            strokeDash=[4, 4], color="#888").encode(y="bar:Q")
+    layers += alt.Chart(alt.Data(values=[{"bar": rec.quality_bar}])).mark_rule(
+        strokeDash=[4, 4], color="#888").encode(y="bar:Q")
     st.altair_chart(layers, width="stretch")
     st.caption("Each dot is a model that meets the hard constraints; the line joins the Pareto "
                "frontier (nothing cheaper is more adequate); the diamond is the pick; the dashed "
@@ -405,13 +381,12 @@ def _share(stored: store.StoredRecommendation) -> None:
                 "numbers above are as they were then.")
     st.caption(f"Saved {stored.created_at} · catalog `{stored.catalog_version}` · the link "
                "holds only this id, never a key.")
-    spec = stored.spec.model_dump(mode="json")
     a, b = st.columns(2)
-    a.download_button("Download Markdown", recview.to_markdown(
-        stored.share_id, stored.created_at, stored.spec.description, stored.rec),
+    a.download_button("Download Markdown", present.to_markdown(
+        stored.share_id, stored.created_at, stored.rec),
         file_name=f"council-{stored.share_id}.md", mime="text/markdown", key="dl_md")
-    b.download_button("Download JSON", recview.to_json(
-        stored.share_id, stored.created_at, spec, stored.rec),
+    b.download_button("Download JSON", present.to_json(
+        stored.share_id, stored.created_at, stored.rec),
         file_name=f"council-{stored.share_id}.json", mime="application/json", key="dl_json")
 
 
@@ -420,9 +395,7 @@ def _feedback(stored: store.StoredRecommendation) -> None:
     for f in stored.feedback:
         st.caption(f"{f['created_at'][:16]} · {f['model_id']}: "
                    f"{'adequate' if f['adequate'] else 'not adequate'} {f['note']}")
-    pick = recview.headline(stored.rec)["model"]
-    models = [m for m in [pick, *[r["model"] for r in recview.candidate_rows(stored.rec)]] if m]
-    models = list(dict.fromkeys(models))
+    models = present.rated_models(stored.rec)
     if not models:
         return
     with st.form("feedback_form", clear_on_submit=True):
@@ -437,19 +410,13 @@ def _feedback(stored: store.StoredRecommendation) -> None:
                 st.success("Thanks: the feedback trains the next version of the router.")
 
 
-def _rerun(stored: store.StoredRecommendation, catalog_store: Any) -> None:
+def _rerun(stored: store.StoredRecommendation, catalog_store: CatalogStore) -> None:
     if not st.button("Re-run with today's catalog", key="rerun"):
         return
-    from council.api import recommend
-
-    catalog = catalog_store.current()
-    classifier = state.get_classifier()
-    outcome = _outcome_source(catalog, classifier)
+    council = _council(catalog_store)
     with st.spinner("Re-running on today's catalog..."):
-        fresh = recommend(stored.spec, catalog=catalog, classifier=classifier,
-                          voters=state.get_voters(catalog), success_model=outcome)
-    data = fresh.to_dict() if hasattr(fresh, "to_dict") else fresh
-    rows = recview.changes(stored.rec, data)
+        fresh = council.recommend(stored.spec)
+    rows = present.changes(stored.rec, fresh)
     changed = [r["what"] for r in rows if r["changed"]]
     st.markdown("#### Today's catalog")
     st.write("What changed: " + (", ".join(changed) if changed else "nothing."))

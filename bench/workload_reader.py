@@ -1,0 +1,111 @@
+"""Misreadings and latency of the workload reader (council.workload_words).
+
+    python bench/workload_reader.py [--repeat 20]
+
+Misreadings: tests/data/workload_phrases.jsonl (163 descriptions, written before the reader)
+and workload_phrases_heldout.jsonl (50, written after it and measured before any rule was
+fitted to them), per field, against the numbers a person reads from each description.
+Latency: one uncached read of each description (the reader is all the recommendation adds),
+p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
+longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),
+the 3,936 real prompts of DIR/categories/dev.jsonl read once each (pasted prompts, not
+workload descriptions: no ground truth, so only their latency and how often something is read).
+Target: <= 5 ms per description.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from council.workload_words import read_workload  # noqa: E402
+
+FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl")
+FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
+
+
+def same(field: str, want: object, got: object) -> bool:
+    if field == "runs_per_month" and want is not None and got is not None:
+        return math.isclose(float(want), float(got), rel_tol=0.01)  # type: ignore[arg-type]
+    if field in ("input", "output") and want and got:
+        return want[1] == got[1] and math.isclose(want[0], got[0], rel_tol=0.01)  # type: ignore[index]
+    if field == "languages":
+        return sorted(want or []) == sorted(got or [])  # type: ignore[type-var]
+    return want == got
+
+
+def misreadings(path: Path) -> tuple[int, dict[str, int], dict[str, int]]:
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    wrong = {f: 0 for f in FIELDS}
+    stated = {f: 0 for f in FIELDS}
+    for row in rows:
+        got = read_workload.__wrapped__(row["text"]).summary()
+        for f in FIELDS:
+            stated[f] += row.get(f) not in (None, [])
+            wrong[f] += not same(f, row.get(f), got[f])
+    return len(rows), wrong, stated
+
+
+def latency_ms(texts: list[str], repeat: int) -> list[float]:
+    read = read_workload.__wrapped__  # uncached: every call parses the text
+    for t in texts:
+        read(t)  # compile every pattern once
+    out = []
+    for _ in range(repeat):
+        for t in texts:
+            start = time.perf_counter()
+            read(t)
+            out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--shared", type=Path, default=os.environ.get("COUNCIL_SHARED"))
+    args = parser.parse_args()
+    data = ROOT / "tests" / "data"
+    print("Misreadings per field (rows where the reader's value differs from a person's)\n")
+    print(f"| {'file':32} | rows | " + " | ".join(FIELDS) + " | total |")
+    print("|" + "---|" * (len(FIELDS) + 3))
+    texts: list[str] = []
+    for name in FILES:
+        n, wrong, stated = misreadings(data / name)
+        texts += [json.loads(line)["text"] for line in (data / name).open(encoding="utf-8")]
+        print(f"| {name:32} | {n} | " + " | ".join(f"{wrong[f]} of {stated[f]}" for f in FIELDS)
+              + f" | {sum(wrong.values())} of {n * len(FIELDS)} |")
+    print("\n('x of y': x misreadings; y rows where a person reads a value for that field)\n")
+    times = sorted(latency_ms(texts, args.repeat))
+    contract = ("The Supplier shall deliver 40 units per week for 12 months under clause 7. "
+                * 300)[:20_000]
+    long = sorted(latency_ms([contract], max(3, args.repeat // 4)))
+    q = statistics.quantiles(times, n=20)
+    print("| latency of one read (ms) | p50 | p95 | max |")
+    print("|---|---|---|---|")
+    print(f"| {len(texts)} descriptions x {args.repeat} | {statistics.median(times):.3f} | "
+          f"{q[18]:.3f} | {times[-1]:.3f} |")
+    print(f"| a 20,000-character contract | {statistics.median(long):.2f} | - | {long[-1]:.2f} |")
+    dev = Path(args.shared or "") / "categories" / "dev.jsonl"
+    if args.shared and dev.exists():
+        prompts = [json.loads(line)["prompt"][:20_000] for line in dev.open(encoding="utf-8")]
+        real = sorted(latency_ms(prompts, 1))
+        rq = statistics.quantiles(real, n=20)
+        print(f"| {len(prompts):,} real prompts (dev.jsonl, median "
+              f"{statistics.median(len(p) for p in prompts):.0f} chars) | "
+              f"{statistics.median(real):.3f} | {rq[18]:.3f} | {real[-1]:.3f} |")
+        found = sum(bool(read_workload.__wrapped__(p).reads) for p in prompts)
+        print(f"\n{found:,} of {len(prompts):,} real prompts had something read from them")
+    print(f"\nload average {os.getloadavg()[0]:.1f}; target <= 5 ms per description")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,119 @@
+"""Assembling the council: the one place that opens what a recommendation needs.
+
+``open_council`` opens the catalog, the local classifier, the LLM voters priced from that
+catalog, and the trained outcome model (when there is one). The CLI, the app (which only
+caches the result) and the benches all use it, so they answer the same task the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from council.errors import ArtifactError, InvalidInput
+
+if TYPE_CHECKING:
+    from council.api import Recommendation
+    from council.assess.classifier import LocalClassifier
+    from council.assess.voters.base import VoterSet
+    from council.assessment import Vote
+    from council.catalog.model import Catalog
+    from council.outcomes.adequacy_source import OutcomeAdequacy
+    from council.task import TaskSpec
+
+
+@dataclass
+class Council:
+    """Everything a recommendation needs, opened once."""
+
+    catalog: Catalog
+    classifier: LocalClassifier
+    voters: VoterSet
+    outcome: OutcomeAdequacy | None = None
+    # Why the trained outcome model is not used (it could not be read): adequacy then comes
+    # from the catalog for every model, and the caller says so.
+    outcome_error: ArtifactError | None = None
+    skipped: list[str] = field(default_factory=list)  # voters left out, with the reason
+
+    def recommend(self, spec: TaskSpec | dict[str, Any], *,
+                  on_vote: Callable[[Vote], None] | None = None) -> Recommendation:
+        from council.api import recommend
+
+        return recommend(spec, catalog=self.catalog, classifier=self.classifier,
+                         voters=self.voters, success_model=self.outcome, on_vote=on_vote)
+
+
+def open_catalog(db_path: Path | None = None, catalog_dir: Path | None = None) -> Catalog:
+    """The catalog files loaded into the database (default: the configured paths)."""
+    from council.catalog.store import init_catalog
+    from council.config import paths
+    from council.db import open_db
+
+    where = paths()
+    return init_catalog(open_db(db_path or where.db), catalog_dir or where.catalog_dir)
+
+
+def open_voters(voters_file: Path | None, catalog: Catalog,
+                secrets: Mapping[str, object] | None = None, *,
+                required: bool = False) -> VoterSet:
+    """The configured LLM voters with a key, each vote priced from ``catalog``.
+
+    No file means no LLM voters (the local classifier alone is the council), unless
+    ``required`` (a file the user named), when it is InvalidInput.
+    """
+    from council.assess.voters import VoterSet, load_voters
+    from council.assess.voters.cost import catalog_price_fn
+
+    if voters_file is None or not Path(voters_file).exists():
+        if required:
+            raise InvalidInput(f"voters file not found: {voters_file}")
+        return VoterSet()
+    return load_voters(Path(voters_file), secrets=secrets, price_fn=catalog_price_fn(catalog))
+
+
+def open_outcome(model_dir: Path | None = None) -> OutcomeAdequacy | None:
+    """The trained outcome model in ``model_dir`` (default: the configured artifact; None
+    when none has been trained). ArtifactError when it cannot be read."""
+    from council.config import paths
+
+    if model_dir is None:
+        model_dir = paths().outcome_artifact
+        if not model_dir.exists():
+            return None
+    from council.outcomes.adequacy_source import OutcomeAdequacy
+
+    return OutcomeAdequacy(model_dir)
+
+
+def open_council(*, catalog: Catalog | None = None, db_path: Path | None = None,
+                 voters_file: Path | None = None, secrets: Mapping[str, object] | None = None,
+                 outcome_dir: Path | None = None, classifier_dir: Path | None = None,
+                 llm_voters: bool = True) -> Council:
+    """Open the council over ``catalog`` (or the one in ``db_path``).
+
+    A voters file or outcome model named here must exist and read; the configured defaults
+    are optional, and a damaged default outcome model is reported in ``outcome_error``
+    instead of stopping the answer. ``llm_voters=False`` leaves the local classifier alone
+    (the benches: no paid calls).
+    """
+    from council.assess.classifier import ensure_classifier
+    from council.assess.voters import VoterSet
+    from council.config import paths
+
+    where = paths()
+    if catalog is None:
+        catalog = open_catalog(db_path)
+    voters = (open_voters(voters_file or where.voters_file, catalog, secrets,
+                          required=voters_file is not None) if llm_voters else VoterSet())
+    outcome, problem = None, None
+    try:
+        outcome = open_outcome(outcome_dir)
+    except ArtifactError as exc:
+        if outcome_dir is not None:
+            raise
+        problem = exc
+    classifier = ensure_classifier(classifier_dir or where.classifier_artifact)
+    return Council(catalog=catalog, classifier=classifier, voters=voters, outcome=outcome,
+                   outcome_error=problem, skipped=list(voters.skipped))

@@ -1,0 +1,371 @@
+"""A Recommendation in words and tables: the one presenter of an answer.
+
+The Recommend page, a share link, the CLI's text output, History and the Markdown export
+all read an answer through here, so a number reads the same wherever it is shown (money and
+probabilities through ``council.format``). No Streamlit: the page only lays these out.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from council.format import money, percent
+
+if TYPE_CHECKING:
+    from council.api import Recommendation
+    from council.assessment import Assessment, Vote
+    from council.costing import Cost
+    from council.recommend import Candidate
+
+SOURCE_LABELS = {"outcomes": "outcome model", "catalog": "catalog skill"}
+ROLE_LABELS = {"cheaper_riskier": "cheaper, riskier", "safer_dearer": "safer, dearer",
+               "closest": "closest"}
+MODE_LABELS = {"realtime": "real-time", "realtime_cached": "real-time, cached prefix",
+               "batch": "batch", "batch_cached": "batch, cached prefix"}
+
+
+def source_label(source: str | None) -> str:
+    return SOURCE_LABELS.get(source or "", source or "")
+
+
+def source_caption(source: str | None) -> str:
+    """One line under P(adequate): where the number came from."""
+    if source == "outcomes":
+        return ("From the outcome model: learnt from outcome data and the team's feedback, "
+                "shrunk toward the catalog's estimate.")
+    if source == "catalog":
+        return "From the catalog's per-category skill against the council's difficulty."
+    return f"Source: {source}." if source else "Source not recorded."
+
+
+def adequacy_sources(rec: Recommendation) -> dict[str, str]:
+    """model id -> where its P(adequate) came from ("outcomes" or "catalog")."""
+    out: dict[str, str] = {}
+    for option in (rec.recommended, rec.default, *rec.candidates):
+        if option is not None and option.adequacy_source:
+            out.setdefault(option.model_id, option.adequacy_source)
+    return out
+
+
+def source_summary(rec: Recommendation) -> str:
+    """How many candidates' adequacy came from each source (empty when none is recorded)."""
+    sources = adequacy_sources(rec)
+    if not sources:
+        return ""
+    covered = sorted(m for m, s in sources.items() if s == "outcomes")
+    rest = len(sources) - len(covered)
+    if not covered:
+        return (f"P(adequate) of all {rest} models comes from the catalog's per-category skill "
+                "(no outcome model covers them).")
+    return (f"P(adequate) from the outcome model for {', '.join(covered)}; from the catalog's "
+            f"per-category skill for the other {rest}.")
+
+
+# ---------------------------------------------------------------- the headline
+
+
+def no_fit_title(rec: Recommendation) -> str:
+    """Why there is no pick: some models meet the constraints but none clears the bar, or
+    none meets the constraints at all."""
+    return "No model clears the quality bar" if rec.candidates else "No model fits"
+
+
+@dataclass(frozen=True)
+class Metric:
+    label: str
+    value: str
+
+
+def headline_metrics(pick: Candidate) -> list[Metric]:
+    """The pick's three costs and its P(adequate), as the page's metrics show them."""
+    return [Metric("Per call", money(pick.cost.per_call)),
+            Metric("Per task", money(pick.cost.per_task)),
+            Metric("Per month", money(pick.cost.per_month)),
+            Metric("P(adequate)", percent(pick.p_adequate))]
+
+
+def pick_caption(pick: Candidate) -> str:
+    return (f"Model id: {pick.model_id} · provider {pick.provider} · price from "
+            f"{pick.cost.price_effective_from or 'n/a'}")
+
+
+def saving_line(rec: Recommendation) -> str | None:
+    """The saving against the default frontier model, in one sentence (Markdown)."""
+    if rec.recommended is None or rec.saving_per_month is None:
+        return None
+    return (f"Against the default frontier model **{rec.default.model_id}** "
+            f"({money(rec.default.cost.per_month)} a month) this saves "
+            f"**{money(rec.saving_per_month)} a month**.")
+
+
+# ---------------------------------------------------------------- the council
+
+
+def difficulty(a: Assessment | Vote) -> str:
+    """Difficulty on the 1-5 scale with its spread: "2.6 ± 0.7"."""
+    if a.difficulty is None:
+        return "n/a"
+    sd = a.difficulty_sd
+    return f"{a.difficulty:.1f}" + (f" ± {sd:.1f}" if sd is not None else "")
+
+
+def council_line(a: Assessment) -> str:
+    return (f"Category **{a.category}**, difficulty **{difficulty(a)}** on the 1-5 scale. "
+            f"Council cost {money(a.council_cost_usd)}.")
+
+
+def vote_line(v: Vote) -> str:
+    """One vote in words: what it said, or why it was dropped."""
+    if v.error:
+        return f"{v.voter} ({v.kind}): dropped: {v.error}"
+    reason = f": {v.reason}" if v.reason else ""
+    return f"{v.voter} ({v.kind}): {v.category}, difficulty {difficulty(v)}{reason}"
+
+
+def vote_rows(a: Assessment) -> list[dict[str, str]]:
+    """Who said what, why, how long it took and what it cost."""
+    return [{"voter": v.voter, "kind": v.kind, "model": v.model or "",
+             "category": v.category or "", "difficulty": difficulty(v),
+             "reason": v.error or v.reason or "", "seconds": f"{v.latency_s:.2f}",
+             "cost": money(v.cost_usd), "status": "dropped" if v.error else "counted"}
+            for v in a.votes]
+
+
+# ---------------------------------------------------------------- tables
+
+
+def candidate_points(rec: Recommendation) -> list[dict[str, Any]]:
+    """Every candidate as a point of the cost-adequacy chart (numbers, not text)."""
+    pick = rec.recommended.model_id if rec.recommended else None
+    return [{"model": c.model_id, "cost per month": c.cost.per_month,
+             "P(adequate)": c.p_adequate, "pareto": c.pareto, "recommended": c.model_id == pick,
+             "meets bar": c.meets_bar, "adequacy from": source_label(c.adequacy_source)}
+            for c in rec.candidates]
+
+
+def alternative_rows(rec: Recommendation) -> list[dict[str, str]]:
+    sources = adequacy_sources(rec)
+    return [{"role": ROLE_LABELS.get(a.role, a.role), "model": a.model_id,
+             "P(adequate)": percent(a.p_adequate),
+             "adequacy from": source_label(sources.get(a.model_id)),
+             "per call": money(a.cost.per_call), "per month": money(a.cost.per_month),
+             "why": a.why}
+            for a in rec.alternatives]
+
+
+def breakdown_rows(cost: Cost) -> list[dict[str, str]]:
+    """A cost itemised per task and per month (input, cache, output, reasoning)."""
+    return [{"part": part.replace("_", " "), "per task": money(value),
+             "per month": money(cost.parts_per_month.get(part))}
+            for part, value in cost.parts_per_task.items()
+            if value or cost.parts_per_month.get(part)]
+
+
+def variant_rows(pick: Candidate) -> list[dict[str, str]]:
+    """The pick priced real-time vs batch, with and without caching."""
+    return [{"variant": MODE_LABELS.get(name, name.replace("_", " ")),
+             "per call": money(v.per_call), "per task": money(v.per_task),
+             "per month": money(v.per_month)}
+            for name, v in pick.variants.items()]
+
+
+ASSUMPTION_SOURCES = {"text": "your words"}  # read from the description (council.workload_words)
+
+
+def assumption_rows(rec: Recommendation) -> list[dict[str, str]]:
+    return [{"assumption": a.name.replace("_", " "), "value": str(a.value),
+             "from": ASSUMPTION_SOURCES.get(a.source, a.source), "why": a.why}
+            for a in rec.assumption_notes]
+
+
+def excluded_rows(rec: Recommendation) -> list[dict[str, str]]:
+    return [{"model": e.model_id, "provider": e.provider, "why not": "; ".join(e.reasons)}
+            for e in rec.excluded]
+
+
+def rated_models(rec: Recommendation) -> list[str]:
+    """The models feedback can be about: the pick first, then every candidate."""
+    ids = [rec.recommended.model_id] if rec.recommended else []
+    return list(dict.fromkeys([*ids, *(c.model_id for c in rec.candidates)]))
+
+
+# ---------------------------------------------------------------- sentences
+
+
+def advice_markdown(rec: Recommendation) -> str:
+    """Advice as a Markdown list, biggest saving first, the detail in full.
+
+    A table cut the detail off at the column edge, and the detail is the advice.
+    """
+    items = sorted(rec.advice, key=lambda a: -a.saving_per_month)
+    return "\n".join(f"- **{a.title}** (saves {money(a.saving_per_month)} a month)"
+                     + (f": {a.detail}" if a.detail else "") for a in items)
+
+
+def explanation_markdown(rec: Recommendation) -> str:
+    return "\n".join(f"- {line}" for line in rec.explanation)
+
+
+def cascade_text(rec: Recommendation) -> str | None:
+    c = rec.cascade
+    if c is None:
+        return None
+    effect = (f"{money(-c.saving_per_month)} more" if c.saving_per_month < 0
+              else f"{money(c.saving_per_month)} saved")
+    verdict = "worth it" if c.worth_it else "not worth it here"
+    note = f" This assumes {c.note.removeprefix('assumes ')}." if c.note else ""
+    return (f"Try **{c.cheap}** first and escalate to **{c.strong}** when it "
+            f"fails (about {percent(c.escalation_rate)} of tasks): expected "
+            f"{money(c.expected_per_month)} a month against "
+            f"{money(c.strong_only_per_month)} for {c.strong} alone "
+            f"({effect}): {verdict}.{note}")
+
+
+def changes(old: Recommendation, new: Recommendation) -> list[dict[str, Any]]:
+    """What differs between a stored answer and a re-run on today's catalog."""
+    def pick(rec: Recommendation, what: str) -> str:
+        c = rec.recommended
+        if c is None:
+            return "n/a"
+        return {"model": c.model_id, "p": percent(c.p_adequate), "source": c.adequacy_source,
+                "call": money(c.cost.per_call), "month": money(c.cost.per_month)}[what]
+
+    rows: list[dict[str, Any]] = [
+        {"what": "catalog version", "then": old.catalog_version, "now": new.catalog_version},
+        {"what": "recommended model", "then": pick(old, "model"), "now": pick(new, "model")},
+        {"what": "P(adequate)", "then": pick(old, "p"), "now": pick(new, "p")},
+        {"what": "adequacy source", "then": pick(old, "source"), "now": pick(new, "source")},
+        {"what": "cost per call", "then": pick(old, "call"), "now": pick(new, "call")},
+        {"what": "cost per month", "then": pick(old, "month"), "now": pick(new, "month")},
+        {"what": "default model per month", "then": money(old.default.cost.per_month),
+         "now": money(new.default.cost.per_month)},
+    ]
+    for row in rows:
+        row["changed"] = row["then"] != row["now"]
+    return rows
+
+
+# ---------------------------------------------------------------- whole documents
+
+
+def fenced(text: str) -> str:
+    """``text`` as a Markdown code block that nothing inside it can close or render."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{text}\n{fence}"
+
+
+def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
+    """The answer as a Markdown document for export; the task is quoted, never rendered."""
+    lines = [f"# LLM Council recommendation `{share_id}`", "",
+             f"*{created_at} · catalog version `{rec.catalog_version}`*", "",
+             "## Task", "", fenced(rec.spec.description), ""]
+    pick = rec.recommended
+    if pick is not None:
+        lines += ["## Recommendation", "",
+                  f"**{pick.model_id}** · P(adequate) {percent(pick.p_adequate)}"
+                  f" (from {source_label(pick.adequacy_source)})", "",
+                  "| per call | per task | per month |", "|---|---|---|",
+                  f"| {money(pick.cost.per_call)} | {money(pick.cost.per_task)} | "
+                  f"{money(pick.cost.per_month)} |", "",
+                  f"Default frontier model {rec.default.model_id}: "
+                  f"{money(rec.default.cost.per_month)} per month "
+                  f"(saving {money(rec.saving_per_month)}).", ""]
+    else:
+        lines += [f"## {no_fit_title(rec)}", "", rec.no_fit or "", ""]
+    a = rec.assessment
+    lines += ["## Council", "", f"Category **{a.category}**, difficulty {difficulty(a)}", ""]
+    lines += [f"- {vote_line(v)}" for v in a.votes]
+    lines.append("")
+    if rec.alternatives:
+        lines += ["## Alternatives", ""]
+        lines += [f"- {r['role']}: {r['model']}, P(adequate) {r['P(adequate)']}"
+                  + (f" ({r['adequacy from']})" if r["adequacy from"] else "")
+                  + f", {r['per month']} per month" for r in alternative_rows(rec)]
+        lines.append("")
+    if rec.advice:
+        lines += ["## Advice", "", advice_markdown(rec), ""]
+    cascade = cascade_text(rec)
+    if cascade:
+        lines += ["## Cascade", "", cascade, ""]
+    if rec.explanation:
+        lines += ["## Why", "", explanation_markdown(rec), ""]
+    return "\n".join(lines)
+
+
+def to_json(share_id: str, created_at: str, rec: Recommendation) -> str:
+    return json.dumps({"share_id": share_id, "created_at": created_at,
+                       "spec": rec.spec.model_dump(mode="json"),
+                       "recommendation": rec.to_dict()}, indent=2, sort_keys=True)
+
+
+def decision_lines(rec: Recommendation) -> list[str]:
+    """The monthly budget's mix and the expected-cost arithmetic, as text lines."""
+    d = rec.decision
+    if d is None:
+        return []
+    lines: list[str] = []
+    if d.budget is not None:
+        b = d.budget
+        lines.append(f"Budget {money(b.budget_per_month)} a month: {b.note}; expected successes "
+                     f"{b.expected_successes_per_month:,.0f} a month "
+                     f"({percent(b.expected_success_rate)}), spend {money(b.spend_per_month)}")
+        lines += [f"  {p.model_id}: {percent(p.share)} of tasks, {money(p.cost_per_month)} a "
+                  f"month, P(adequate) {percent(p.p_adequate)}" for p in b.parts]
+    if d.arithmetic:
+        lines.append(f"Expected cost a task (price + P(failure) x {money(d.failure_cost_usd)}, "
+                     f"{d.failure_cost_source}):")
+        lines += [f"  {line}" for line in d.arithmetic]
+    return lines
+
+
+def to_text(rec: Recommendation) -> str:
+    """The answer as the CLI prints it: short readable lines."""
+    lines: list[str] = []
+    pick = rec.recommended
+    if pick is not None:
+        c = pick.cost
+        lines.append(f"Use {pick.name} ({pick.model_id}, {pick.provider}): "
+                     f"P(adequate) {percent(pick.p_adequate)} "
+                     f"[{source_label(pick.adequacy_source)}]")
+        mode = ("batch" if c.batch else "real-time") + (", cached prefix" if c.caching else "")
+        lines.append(f"  per call {money(c.per_call)} · per task {money(c.per_task)} · "
+                     f"per month {money(c.per_month)} ({mode})")
+        parts = ", ".join(f"{r['part']} {r['per month']}" for r in breakdown_rows(c))
+        lines.append(f"  per month itemised: {parts}")
+        lines += [f"  note: {n}" for n in pick.notes]
+        for row in variant_rows(pick):
+            lines.append(f"  {row['variant']:<26} {row['per month']} a month")
+        lines.append(f"  vs default {rec.default.model_id}: {money(rec.default.cost.per_month)} "
+                     f"a month, saving {money(rec.saving_per_month)}")
+    if pick is not None and rec.no_fit:
+        lines.append(f"Floor not met: {rec.no_fit}")
+    elif pick is None:
+        lines.append(f"No recommendation. {rec.no_fit or ''}")
+    lines += decision_lines(rec)
+    for row in alternative_rows(rec):
+        lines.append(f"{row['role']}: {row['model']} P(adequate) {row['P(adequate)']}, "
+                     f"{row['per month']} a month — {row['why']}")
+    if rec.cascade is not None and rec.cascade.worth_it:
+        c2 = rec.cascade
+        lines.append(f"cascade: {c2.cheap} then {c2.strong} on failure "
+                     f"({percent(c2.escalation_rate)}): expected "
+                     f"{money(c2.expected_per_month)} a month, if failures are detected")
+    a = rec.assessment
+    lines.append(f"Council: {a.category}, difficulty {difficulty(a)}, cost "
+                 f"{money(a.council_cost_usd)}")
+    lines += [f"  {vote_line(v)} ({money(v.cost_usd)})" for v in a.votes]
+    if rec.advice:
+        lines.append("Advice:")
+        lines += [f"  - {x.title}: saves {money(x.saving_per_month)} a month. {x.detail}"
+                  for x in rec.advice]
+    lines.append("Why:")
+    lines += [f"  {line}" for line in rec.explanation]
+    lines.append("Assumptions (change with the options above):")
+    lines += [f"  {x.name} = {x.value} ({x.source}: {x.why})" for x in rec.assumption_notes]
+    lines += [f"note: {n}" for n in rec.notes]
+    lines.append(f"catalog version {rec.catalog_version}")
+    return "\n".join(lines)

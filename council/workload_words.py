@@ -1,0 +1,660 @@
+"""Read the workload from a task description: volumes, sizes, loops, languages, latency.
+
+Pure rules over regular expressions, no model: "10k tickets nightly" is 10,000 a night x 30
+nights a month; "a 200-page PDF" is 200 pages x TOKENS_PER_PAGE tokens. Every number read is a
+``Read`` that keeps the exact words it came from (``words``, with their offsets), so the answer
+can show "from your words: '10k tickets nightly'" and the user can check and override it.
+
+Conversions (each a stated assumption, shown with the number it produced):
+- TOKENS_PER_WORD 1.33: the common rule of thumb for English, 1,000 tokens ~ 750 words.
+- WORDS_PER_PAGE 500: a single-spaced page of prose; so a page is ~665 tokens.
+- SPOKEN_WORDS_PER_MINUTE 150: conversational speech runs about 140-160 words a minute.
+- TOKENS_PER_LINE 10 and TOKENS_PER_FILE 1,400: measured on this project's own Python
+  (78 modules: 10.4 tokens a line, 1,396 tokens a file on average, o200k_base).
+- CHARS_PER_TOKEN 4: the common rule of thumb for English text.
+- Periods: a day is 1/30 of a month, a week 12/52, a business day 1/22, an hour 1/720
+  (1/176 during business or working hours), a quarter 3 months, a year 12.
+- Ranges ("5 to 8 tool calls", "3-4 turns") read as their upper end: the bill of the long case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+TOKENS_PER_WORD = 1.33
+WORDS_PER_PAGE = 500
+SPOKEN_WORDS_PER_MINUTE = 150
+TOKENS_PER_LINE = 10
+TOKENS_PER_FILE = 1400
+CHARS_PER_TOKEN = 4
+
+# Tokens per unit of size, in the catalog's reference encoding.
+UNIT_TOKENS: dict[str, float] = {
+    "page": WORDS_PER_PAGE * TOKENS_PER_WORD,
+    "word": TOKENS_PER_WORD,
+    "minute": SPOKEN_WORDS_PER_MINUTE * TOKENS_PER_WORD,
+    "hour": 60 * SPOKEN_WORDS_PER_MINUTE * TOKENS_PER_WORD,
+    "line": TOKENS_PER_LINE,
+    "file": TOKENS_PER_FILE,
+    "token": 1.0,
+    "char": 1 / CHARS_PER_TOKEN,
+}
+
+UNIT_WHY: dict[str, str] = {
+    "page": f"~{WORDS_PER_PAGE} words a page x {TOKENS_PER_WORD} tokens a word",
+    "word": "1,000 tokens ~ 750 English words",
+    "minute": f"~{SPOKEN_WORDS_PER_MINUTE} spoken words a minute x {TOKENS_PER_WORD} tokens a word",
+    "hour": f"~{SPOKEN_WORDS_PER_MINUTE} spoken words a minute x {TOKENS_PER_WORD} tokens a word",
+    "line": f"~{TOKENS_PER_LINE} tokens a line of code",
+    "file": f"~{TOKENS_PER_FILE:,} tokens a source file (this project's Python averages 1,396)",
+    "token": "as stated",
+    "char": f"~{CHARS_PER_TOKEN} characters a token",
+}
+
+PER_MONTH: dict[str, float] = {
+    "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 30 * 24, "day": 30,
+    "business day": 22, "week": 52 / 12, "fortnight": 26 / 12, "month": 1, "quarter": 1 / 3,
+    "year": 1 / 12,
+}
+BUSINESS_HOURS_PER_MONTH = 8 * 22
+
+# Calls per task of an agent loop when the words give no number. Coding agents on a repository:
+# SWE-agent trajectories on SWE-Bench Pro run a median of 29 to 78 steps per task across four
+# models (nilenso's analysis of 2,920 trajectories); 50 sits in that range. Other tool loops:
+# the agentic category's default of 15 (an assumption, not a measurement).
+CODING_AGENT_CALLS = 50
+CODING_AGENT_SOURCE = ("coding agents on a repository take a median 29-78 steps per task "
+                       "(SWE-agent on SWE-Bench Pro, four models)")
+AGENT_LOOP_CALLS = 15
+AGENT_LOOP_SOURCE = "the agentic default for a tool loop (an assumption, not a measurement)"
+
+LANGUAGES: tuple[str, ...] = (
+    "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Japanese",
+    "Chinese", "Mandarin", "Cantonese", "Korean", "Arabic", "Hindi", "Russian", "Ukrainian",
+    "Polish", "Turkish", "Vietnamese", "Thai", "Indonesian", "Malay", "Swedish", "Norwegian",
+    "Danish", "Finnish", "Greek", "Hebrew", "Czech", "Romanian", "Hungarian", "Bengali", "Urdu",
+    "Persian", "Farsi", "Tagalog", "Swahili", "Catalan", "Bulgarian", "Croatian", "Serbian",
+    "Slovak", "Slovenian", "Estonian", "Latvian", "Lithuanian", "Icelandic", "Irish", "Welsh",
+    "Tamil", "Telugu", "Marathi", "Gujarati", "Punjabi", "Afrikaans", "Zulu", "Amharic",
+)
+
+
+@dataclass(frozen=True)
+class Read:
+    """One value read from the description, with the exact words it came from."""
+
+    name: str
+    value: float | int | bool | str | tuple[str, ...]
+    words: str  # the exact span of the description
+    start: int
+    end: int
+    how: str = ""  # how the words became the value ("10,000 a night x 30 nights a month")
+    quantity: float | None = None  # sizes: the number in the words' own unit
+    unit: str = ""  # sizes: page, file, hour, minute, word, line, token, char
+
+
+@dataclass(frozen=True)
+class WorkloadWords:
+    """Everything the reader found; a field is None when the words do not say."""
+
+    runs_per_month: Read | None = None
+    input_size: Read | None = None  # value: reference tokens
+    output_size: Read | None = None
+    calls_per_task: Read | None = None  # an explicit number of steps, turns or tool calls
+    loop: Read | None = None  # value "agent" or "multi_turn"
+    coding: bool = False  # code words near an agent loop (sets the loop's default length)
+    languages: Read | None = None  # value: tuple of language names
+    latency: Read | None = None  # value "batch_ok" or "no_batch"
+    reads: tuple[Read, ...] = field(default=(), repr=False)
+
+    @property
+    def user_waits(self) -> bool | None:
+        """True when the words say someone waits for the answer, False when it can wait."""
+        if self.latency is not None:
+            return self.latency.value == "no_batch"
+        if self.loop is not None and self.loop.value == "multi_turn":
+            return True
+        return None
+
+    def summary(self) -> dict[str, object]:
+        """The readings as plain values, in the fixture's terms (tests/data/workload_phrases)."""
+        def size(r: Read | None) -> list[object] | None:
+            return None if r is None else [r.quantity, r.unit]
+
+        return {
+            "runs_per_month": None if self.runs_per_month is None else self.runs_per_month.value,
+            "input": size(self.input_size), "output": size(self.output_size),
+            "calls_per_task": None if self.calls_per_task is None else self.calls_per_task.value,
+            "loop": None if self.loop is None else self.loop.value,
+            "languages": sorted(self.languages.value) if self.languages else [],  # type: ignore[arg-type]
+            "latency": (None if self.user_waits is None
+                        else "no_batch" if self.user_waits else "batch_ok"),
+        }
+
+
+# ------------------------------------------------------------------ numbers
+
+_WORD_NUMBERS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
+}
+_SCALE: dict[str, float] = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "hundred": 100,
+    "b": 1e9, "bn": 1e9, "billion": 1e9,
+}
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
+            r"eleven|twelve|one|two|three|four|five|six|seven|eight|nine|ten")
+# A number: digits with an attached k/M/bn, or digits/number-words with a scale word.
+NUMBER = (rf"(?:(?:{_DIGITS})(?:[kKmMbB]|bn|mm)\b|(?:{_DIGITS}|{_WORDNUM}|a|an)\s+"
+          rf"(?:thousand|million|billion|hundred)\b|(?:{_DIGITS})|\b(?:{_WORDNUM})\b)")
+_NUMBER_RE = re.compile(NUMBER)
+
+
+def parse_number(text: str) -> float | None:
+    """'10k' -> 10000, '1.5M' -> 1.5e6, 'ten thousand' -> 10000, 'a dozen' -> 12."""
+    t = text.strip().lower().replace(",", "")
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn)?", t)
+    if m:
+        return float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1.0)
+    parts = t.split()
+    if not parts:
+        return None
+    if parts[-1] in ("thousand", "million", "billion", "hundred") and len(parts) >= 2:
+        head = " ".join(parts[:-1])
+        base = float(head) if re.fullmatch(r"\d+(?:\.\d+)?", head) else _WORD_NUMBERS.get(head)
+        return None if base is None else base * _SCALE[parts[-1]]
+    return _WORD_NUMBERS.get(t)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if abs(x - round(x)) < 1e-9 or x >= 100 else f"{x:,.2f}".rstrip("0")
+
+
+# ------------------------------------------------------------------ sizes
+
+_SIZE_UNITS = {
+    "page": r"pages?", "file": r"files?", "word": r"words?", "line": r"lines?(?: of code)?",
+    "token": r"tokens?", "char": r"characters|chars",
+}
+_SIZE_RE = re.compile(
+    rf"(?P<num>{NUMBER})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}))?\s*-?\s*(?P<unit>"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _SIZE_UNITS.items()) + r")\b")
+_DURATION_RE = re.compile(
+    rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
+    rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?)\b"
+    r"(?!\s+(?:a|per|each|every)\b)")
+_AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
+                    r"interview|episode|audio|lecture|deposition|voice")
+_OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|produce|produces|"
+                         r"compose|compile|create|creates|into|to|as|returning|return|reply|"
+                         r"summaries|summary|output)$")
+_INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|each|the|"
+                        r"about|typically|summarise|summarize|translate|extract|analyse|"
+                        r"analyze|answer|given|with|on)$")
+
+
+def _role(text: str, start: int) -> str:
+    """'output' when a producing word ('write a', 'into a') leads to the size, else 'input'."""
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
+    if before[-2:] == ["up", "to"]:
+        before = before[:-2]
+    for w in reversed(before[-3:]):
+        if w.lower() in ("a", "an", "the", "one", "daily", "weekly", "short", "single"):
+            continue
+        if _OUTPUT_CUE.match(w):
+            return "output"
+        if _INPUT_CUE.match(w):
+            return "input"
+    return "input"
+
+
+# Where a number may start: the number-led patterns are tried only there (a 20,000-character
+# text has few), found with one character-class scan and plain substring searches, since a
+# long alternation tried at every character is what made long descriptions slow.
+_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
+_NUMBER_WORDS = (*_WORDNUM.split("|"), "a thousand", "a million", "a hundred", "a billion",
+                 "an hour")
+
+
+def _starts(text: str) -> list[int]:
+    found = {m.start() for m in _DIGIT_RUN.finditer(text)}
+    lower = text  # already lower case (read_workload)
+    for word in _NUMBER_WORDS:
+        i = lower.find(word)
+        while i != -1:
+            j = i + len(word)
+            if (i == 0 or not lower[i - 1].isalnum()) and (j == len(lower)
+                                                          or not lower[j].isalnum()):
+                found.add(i)
+            i = lower.find(word, i + 1)
+    return sorted(found)
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """Non-overlapping matches of ``pattern`` beginning at the candidate positions."""
+    out: list[re.Match[str]] = []
+    end = -1
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, int]]]:
+    found: list[Read] = []
+    spans: list[tuple[int, int]] = []
+    for m in _matches_at(_SIZE_RE, text, starts):
+        unit = next(k for k in _SIZE_UNITS if m.group(k))
+        qty = parse_number(m.group("num2") or m.group("num"))
+        if qty is None or qty <= 0:
+            continue
+        if unit == "line" and re.match(rf"\s+(?:a|per|each|every)\s+{_PERIOD_NAMES}",
+                                       text[m.end():]):
+            continue  # "3 million log lines every day" is a volume
+        spans.append((m.start(), m.end()))
+        found.append(_size_read(text, m.start(), m.end(), qty, unit))
+    if not _AUDIO.search(text):  # durations are sizes only of spoken things
+        return found, spans
+    for m in re.finditer(r"\b(?:an? )?hour[- ]long\b", text) if "hour" in text else ():
+        if _AUDIO.search(_sentence_around(text, m.start())) and not any(
+                s <= m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end()))
+            found.append(_size_read(text, m.start(), m.end(), 1.0, "hour", role="input"))
+    for m in _matches_at(_DURATION_RE, text, starts):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        if m.group("h"):
+            qty, unit = float(m.group("h")) * 60 + float(m.group("m")), "minute"
+        else:
+            raw = m.group("num")
+            qty = 1.0 if raw.lower() == "an" else parse_number(raw)
+            unit = "hour" if m.group("unit").lower().startswith("h") else "minute"
+        if not qty or qty <= 0:
+            continue
+        sentence = _sentence_around(text, m.start())
+        hyphen = "-" in m.group(0)
+        if not _AUDIO.search(sentence) or (not hyphen and re.search(
+                r"(?:within|turnaround|in|under|after|for)\s*$", text[max(0, m.start() - 20):
+                                                                    m.start()])):
+            continue
+        spans.append((m.start(), m.end()))
+        found.append(_size_read(text, m.start(), m.end(), qty, unit, role="input"))
+    return found, spans
+
+
+def _size_read(text: str, start: int, end: int, qty: float, unit: str,
+               role: str | None = None) -> Read:
+    role = role or _role(text, start)
+    tokens = max(1, round(qty * UNIT_TOKENS[unit]))
+    per = UNIT_TOKENS[unit]
+    how = (f"{_fmt(qty)} {unit}{'s' if qty != 1 else ''} x {per:,.0f}"
+           f"{'' if per >= 10 else f'{per:.2f}'[1:]} tokens "
+           f"({UNIT_WHY[unit]})" if unit != "token" else "as stated")
+    return Read(f"{role}_tokens", tokens, text[start:end], start, end, how, qty, unit)
+
+
+# ------------------------------------------------------------------ volumes
+
+_PERIOD_NAMES = (r"second|sec|minute|min|hour|hr|business day|working day|weekday|work day|"
+                 r"day|night|morning|evening|week|fortnight|month|quarter|year|term")
+
+
+def _period(group: str) -> str:
+    return rf"(?P<{group}>{_PERIOD_NAMES})s?"
+
+
+_PERIOD_WORDS = _period("unit")
+_PERIOD_RE = re.compile(
+    rf"(?:/\s*{_period('unit1')}|\b(?:per|a|an|each|every|in a|over the|in total over the)\s+"
+    rf"{_period('unit')}\b|\b(?P<adverb>nightly|daily|weekly|monthly|hourly|yearly|annually|"
+    rf"quarterly|fortnightly)\b)")
+_ADVERB_UNIT = {"nightly": "day", "daily": "day", "weekly": "week", "monthly": "month",
+                "hourly": "hour", "yearly": "year", "annually": "year", "quarterly": "quarter",
+                "fortnightly": "fortnight"}
+_UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
+               "evening": "day", "working day": "business day", "weekday": "business day",
+               "work day": "business day"}
+_WEEKDAY_RE = re.compile(r"\bevery (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_INTERVAL_RE = re.compile(rf"\bevery\s+(?P<n>{_DIGITS}|{_WORDNUM})\s+{_PERIOD_WORDS}\b")
+_TIMES_RE = re.compile(r"\b(?P<t>once|twice|three times|four times)\s+(?:a|an|per|each|every)\s+"
+                       + _PERIOD_WORDS + r"\b")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+_CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+"
+                             r"(?:~|about |roughly |around |our |the )?$")
+_HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"
+                    r"up to|over|maybe|~)\s*|~)$")
+_TIMES = {"once": 1.0, "twice": 2.0, "three times": 3.0, "four times": 4.0}
+
+
+def _sentence_around(text: str, pos: int) -> str:
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        else:
+            return text[start:m.start() + 1]
+    return text[start:]
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    start, end = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        else:
+            end = m.start()
+            break
+    return start, end
+
+
+_UNIT_AFTER = re.compile(r"[-\s]?(?:minutes?|hours?|pages?|files?|words?|tokens?|steps?|turns?|"
+                         r"queues?|categories|labels|fields|languages|bullet)\b")
+
+
+def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Numbers in text[lo:hi] outside the spans already read as sizes or steps."""
+    out = []
+    for m in _NUMBER_RE.finditer(text, lo, hi):
+        s, e = m.start(), m.end()
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        if m.group(0).lower() in ("a", "an", "one"):
+            continue
+        if re.match(r"\s*(?:-|to)\s*\d", text[e:e + 6]) or re.match(r"\s*%", text[e:e + 2]):
+            continue  # a range's low end, a percentage
+        if _UNIT_AFTER.match(text, e):
+            continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
+        out.append(m)
+    return out
+
+
+def _per_month(unit: str, sentence: str) -> float:
+    unit = _UNIT_ALIAS.get(unit.lower(), unit.lower())
+    if unit == "hour" and re.search(r"business hours|working hours|office hours", sentence):
+        return BUSINESS_HOURS_PER_MONTH
+    return PER_MONTH.get(unit, 0.0)
+
+
+_DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summaries|report|"
+                          r"update|brief|briefing|newsletter|batch|job|run|check|export)\b")
+
+
+def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
+    """Whether a period word names how often the task runs ('Nightly batch:', 'we run evals
+    weekly', 'a daily digest'), not what the content covers ('monthly sales', 'the weekly sync')."""
+    word = p.group(0).strip()
+    if p.start() - lo < 3 or re.match(r"every|each", word):
+        return True
+    if not p.group("adverb"):
+        return False
+    after = text[p.end():]
+    return bool(_DELIVERABLE.match(after) or re.match(r"\s*(?:[,.;:)]|$)", after))
+
+
+# The period words alone, scanned first: a pattern whose branches start with plain letters is
+# several times faster than _PERIOD_RE tried at every character.
+_UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?)|h(?:ou)?r(?:ly)?|"
+                        r"d(?:ay|aily)|n(?:ight(?:ly)?)|w(?:eek(?:ly|day)?|orking day|ork day)|"
+                        r"b(?:usiness day)|e(?:vening)|f(?:ortnight(?:ly)?)|q(?:uarter(?:ly)?)|"
+                        r"y(?:ear(?:ly)?)|t(?:erm)|a(?:nnually))s?\b")
+
+
+def _period_matches(text: str) -> list[re.Match[str]]:
+    """_PERIOD_RE's matches, looked for only just before each period word."""
+    out: list[re.Match[str]] = []
+    seen: set[int] = set()
+    for u in _UNIT_SCAN.finditer(text):
+        p = _PERIOD_RE.search(text, max(0, u.start() - 20), u.end())
+        while p is not None and p.end() < u.end():
+            p = _PERIOD_RE.search(text, p.start() + 1, u.end())
+        if p is not None and p.start() not in seen:
+            seen.add(p.start())
+            out.append(p)
+    return out
+
+
+def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
+    every = "every " in text
+    for m in _INTERVAL_RE.finditer(text) if every else ():
+        n = parse_number(m.group("n"))
+        unit = _UNIT_ALIAS.get(m.group("unit").lower(), m.group("unit").lower())
+        if n and unit in PER_MONTH:
+            runs = PER_MONTH[unit] / n
+            return Read("runs_per_month", runs, m.group(0), m.start(), m.end(),
+                        f"one every {_fmt(n)} {unit}s = {_fmt(runs)} a month")
+    for m in _WEEKDAY_RE.finditer(text) if every else ():
+        runs = PER_MONTH["week"]
+        return Read("runs_per_month", runs, m.group(0), m.start(), m.end(),
+                    f"once a week = {_fmt(runs)} a month")
+    multiples = any(w in text for w in ("once", "twice", " times "))
+    for p in _period_matches(text):
+        unit = (_ADVERB_UNIT[p.group("adverb").lower()] if p.group("adverb")
+                else p.group("unit") or p.group("unit1"))
+        unit = _UNIT_ALIAS.get(unit.lower(), unit.lower())
+        if unit not in PER_MONTH:
+            continue
+        lo, hi = _sentence_bounds(text, p.start())
+        sentence = text[lo:hi]
+        per_month = _per_month(unit, sentence)
+        times = next((t for t in _TIMES_RE.finditer(text, lo, hi)
+                      if t.start() <= p.start() < t.end()), None) if multiples else None
+        before = [n for n in _numbers(text, max(lo, p.start() - 70), p.start(), taken)
+                  if len(re.findall(r"\S+", text[n.end():p.start()])) <= 7]
+        count: re.Match[str] | None = before[-1] if before else None
+        if count is None and times is None and _standalone(text, p, lo):
+            # "Nightly batch: categorise 250k transactions", "we run evals weekly"
+            cands = [n for n in _numbers(text, lo, hi, taken)
+                     if not _CONTENT_BEFORE.search(text[max(lo, n.start() - 20):n.start()])
+                     or re.search(r"each of (?:our |the )?$", text[max(lo, n.start() - 20):
+                                                                n.start()])]
+            count = cands[0] if cands else None
+            if count is None:
+                runs = per_month
+                return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
+                            f"once a {unit} = {_fmt(runs)} a month")
+        if count is None and times is not None:
+            runs = _TIMES[times.group("t").lower()] * per_month
+            return Read("runs_per_month", runs, times.group(0), times.start(), times.end(),
+                        f"{times.group('t')} a {unit} = {_fmt(runs)} a month")
+        if count is None:
+            continue
+        n = parse_number(count.group(0))
+        if not n:
+            continue
+        each = re.search(rf"each of (?:our |the )?{re.escape(count.group(0))}", sentence)
+        if each and p.group("adverb"):
+            pass  # "a daily summary for each of our 40 stores": 40 a day
+        runs = n * per_month
+        start, end = min(count.start(), p.start()), max(count.end(), p.end())
+        hedge = _HEDGE.search(text, max(0, start - 14), start)
+        start = hedge.start() if hedge else start
+        return Read("runs_per_month", runs, text[start:end].strip(), start, end,
+                    f"{_fmt(n)} a {unit} x {_fmt(per_month)} {unit}s a month = {_fmt(runs)}"
+                    if per_month != 1 else f"{_fmt(n)} a month")
+    return None
+
+
+# ------------------------------------------------------------------ loops and steps
+
+_STEPS_RE = re.compile(
+    rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}|{_WORDNUM}))?\s*-?\s*"
+    r"(?P<unit>steps?|turns?|tool calls?|model calls|llm calls|iterations?|actions?|"
+    r"exchanges|rounds|messages each|messages per conversation)\b")
+_AGENT_RE = re.compile(
+    r"\bagentic\b|\bautonomous(?:ly)?\b|\bsub-agents?\b|\borchestrator\b|"
+    r"\btool calls?\b|\bagent loop\b|\bplans? and execut\w*|\bkeeps? (?:calling|running|trying)|"
+    r"\biterat(?:e|es|ing|ion|ions)\b|\bstep by step\b|"
+    r"\buntil (?:it |they |the (?:tests?|checks?|build|ci|suite) )?(?:pass|passes|passing|"
+    r"succeeds?|is green|are green|compiles?|works?)\b|"
+    r"\bagents?\b")
+_NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|call[- ]center|"
+                           r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
+                           r"\bfor (?:our )?agents\b|\bthe agents? (?:reviews?|approves?|checks?|"
+                           r"edits?|sends?|reads?)\b|\buser[- ]agent\b")
+_CHAT_RE = re.compile(
+    r"\bchat ?bots?\b|\bbots?\b|\bmulti-turn\b|\bback[- ]and[- ]forth\b|\bconversation(?:s|al)?\b|"
+    r"\bfollow-up questions\b|\bchats\b|\bchatting\b|\bchats? with\b|\bin a (?:\w+ )?chat\b|"
+    r"\bchat widget\b|\bchat assistant\b|\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
+    r"\bvoice (?:agent|assistant)\b|\b\d+(?:-\d+)?[- ]turns?\b|\bturns each\b")
+_CODE_RE = re.compile(r"\bcode(?:base)?\b|\brepo(?:sitory)?\b|\btests?\b|\bpytest\b|\bci\b|"
+                      r"\bcompiler\b|\bbuild\b|\brefactor|\bpr\b|\bpull request|\bdjango\b|"
+                      r"\bfiles?\b|\bmigrat|\bbug\b|\bfeatures?\b")
+
+
+def _steps(text: str, starts: list[int]) -> Read | None:
+    for m in _matches_at(_STEPS_RE, text, starts):
+        unit = m.group("unit").lower()
+        if unit.startswith(("action", "round")) and not re.search(
+                r"typically|usually|about|up to|max|per|each", text[max(0, m.start() - 20):
+                                                                    m.end() + 12]):
+            continue
+        if re.match(r"\s+(?:a|per|each|every)\s+(?:day|week|month|hour|minute|second)",
+                    text[m.end():]):
+            continue  # "6,000 calls a week" is a volume
+        hi = parse_number(m.group("num2") or m.group("num"))
+        if not hi or hi < 1:
+            continue
+        how = ("the upper end of the range" if m.group("num2") else "as stated")
+        return Read("calls_per_task", int(hi), m.group(0), m.start(), m.end(), how)
+    return None
+
+
+_AGENT_KEYS = ("agent", "autonom", "react", "orchestr", "tool call", "loop", "execut", "keep",
+               "iterat", "step by step", "until")
+_CHAT_KEYS = ("bot", "turn", "back", "conversation", "follow-up", "chat", "session", "exchanges",
+              "rounds", "voice")
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _has(lower: str, keys: tuple[str, ...]) -> bool:
+    """A cheap test before a long alternation scans the whole text."""
+    return any(k in lower for k in keys)
+
+
+def _loop(text: str, react: bool = False) -> Read | None:
+    lower = text
+    agent_cues = list(_AGENT_RE.finditer(text)) if _has(lower, _AGENT_KEYS) else []
+    if react and not agent_cues:  # "a ReAct agent": the case-sensitive name, found by the caller
+        i = text.find("react")
+        return Read("loop", "agent", text[i:i + 5], i, i + 5,
+                    "an agent loop ('ReAct'): each step waits on the last")
+    chat = _CHAT_RE.search(text) if _has(lower, _CHAT_KEYS) else None
+    for m in agent_cues:
+        around = text[max(0, m.start() - 25):m.end() + 10]
+        if _NOT_AGENT_RE.search(around):
+            continue
+        if (m.group(0).lower().startswith("until") and chat is not None
+                and "agent" not in lower):
+            continue  # "back-and-forth until the issue is solved" is a conversation
+        cues = [c.group(0) for c in agent_cues
+                if not _NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])]
+        listed = ", ".join(f"'{c}'" for c in dict.fromkeys(cues))
+        return Read("loop", "agent", m.group(0), m.start(), m.end(),
+                    f"an agent loop ({listed}): each step waits on the last")
+    if chat is not None:
+        m = chat
+        return Read("loop", "multi_turn", m.group(0), m.start(), m.end(),
+                    "a conversation: each turn waits on the person's reply")
+    return None
+
+
+# ------------------------------------------------------------------ languages, latency
+
+_LANGUAGE_SET = frozenset(LANGUAGES)
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_BATCH_OK_RE = re.compile(
+    r"\bcan wait\b|\bwait until\b|\bno rush\b|\bno hurry\b|\bno deadline\b|\boffline\b|"
+    r"\bin (?:a|one) batch\b|\bbatch(?:-| )(?:translate|process|job|run)|\bnightly\b|"
+    r"\bevery night\b|\bat night\b|\bnext day\b|\bby tomorrow\b|\bby next \w+\b|"
+    r"\bresults by \w+\b|\bany ?time this \w+\b|\bturnaround (?:of )?\d+ (?:hours|days)\b|"
+    r"\bwithin (?:24|36|48|72) hours\b|\bwithin (?:a|\d+) days?\b|"
+    r"\b(?:processed|run|runs|running|done|ready|can run) overnight\b|"
+    r"\bovernight (?:is|processing|ok|batch|job|run)\b|\bnightly batch\b")
+_NO_BATCH_RE = re.compile(
+    r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
+    r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
+    r"\bwithin (?:the|an|a|one) (?:hour|minute)\b|\bwithin \d+ (?:seconds|minutes)\b|"
+    r"\bas (?:they|the \w+|you|users?) types?\b|\bas they are sent\b|\binteractive(?:ly)?\b|"
+    r"\bwhile (?:they|the user|the customer)\b|\blatency\b|\bon the phone\b")
+
+
+_BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
+                  "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
+_NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
+                  "as they are", "interactive", "while", "latency", "phone")
+
+
+def _languages(text: str) -> Read | None:
+    found = [m for m in _CAPITALISED.finditer(text) if m.group(0) in _LANGUAGE_SET
+             and (m.start() == 0 or not text[m.start() - 1].isalpha())
+             and (m.end() == len(text) or not text[m.end()].isalpha())]
+    if not found:
+        return None
+    names = tuple(sorted({m.group(0) for m in found}))
+    start, end = found[0].start(), found[0].end()
+    if len(found) > 1 and found[-1].end() - start <= 80:  # "from English into French and German"
+        end = found[-1].end()
+    return Read("languages", names, text[start:end], start, end, ", ".join(names))
+
+
+def _latency(text: str) -> Read | None:
+    lower = text
+    no = _NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None
+    ok = _BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None
+    if no and not (ok and ok.start() < no.start() and "batch" in ok.group(0).lower()):
+        return Read("latency", "no_batch", no.group(0), no.start(), no.end(),
+                    "someone waits for the answer: no batch API (results within 24 h)")
+    if ok:
+        return Read("latency", "batch_ok", ok.group(0), ok.start(), ok.end(),
+                    "results can wait: the batch API (within 24 h) fits")
+    return None
+
+
+# ------------------------------------------------------------------ the reader
+
+
+@lru_cache(maxsize=512)
+def read_workload(text: str) -> WorkloadWords:
+    """Every workload number the description gives, each with its words (see module docstring).
+
+    Cached: the workload and the adequacy both read the same description.
+    """
+    original, text = text, text.lower()  # the rules run on lower case, at the same offsets
+    if len(text) != len(original):  # a few non-ASCII letters grow when lowered: ASCII only
+        text = original.translate(_ASCII_LOWER)
+    starts = _starts(text)
+    sizes, taken = _sizes(text, starts)
+    steps = _steps(text, starts)
+    if steps is not None:
+        taken.append((steps.start, steps.end))
+    inputs = [s for s in sizes if s.name == "input_tokens"]
+    outputs = [s for s in sizes if s.name == "output_tokens"]
+    loop = _loop(text, react=re.search(r"\bReAct\b", original) is not None)
+    out = WorkloadWords(
+        runs_per_month=_volume(text, taken),
+        input_size=inputs[0] if inputs else None,
+        output_size=outputs[0] if outputs else None,
+        calls_per_task=steps,
+        loop=loop,
+        coding=bool(loop is not None and loop.value == "agent" and _CODE_RE.search(text)),
+        languages=_languages(original),
+        latency=_latency(text),
+    )
+    fields = {name: (None if r is None else replace(r, words=original[r.start:r.end]))
+              for name, r in out.__dict__.items() if isinstance(r, Read) or r is None}
+    out = replace(out, **fields)
+    reads = tuple(r for r in (out.runs_per_month, out.input_size, out.output_size,
+                              out.calls_per_task, out.loop, out.languages, out.latency)
+                  if r is not None)
+    return replace(out, reads=reads)

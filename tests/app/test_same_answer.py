@@ -1,0 +1,53 @@
+"""The same task through the CLI and through the app gives the same answer: both open the
+council with council.assembly.open_council (real classifier, catalog and a loopback voter)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from council import store
+from council.cli.main import cli
+from council.db import open_db
+from tests.app.conftest import no_exception, page_app, share_id_of, submit_task
+from tests.voters.fake_providers import FakeProviders
+
+TASK = "Translate product descriptions into German and return JSON"
+
+
+def _untimed(data: dict) -> dict:
+    """The answer without the votes' wall-clock latency, the one thing two runs differ in."""
+    for vote in data["assessment"]["votes"]:
+        vote["latency_s"] = 0.0
+    return data
+
+
+def test_cli_and_app_give_identical_json(council_home: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeProviders().start()
+    try:
+        voters = council_home / "voters.toml"
+        voters.write_text(f'[[voter]]\nname = "nano"\nkind = "openai"\nmodel = "gpt-5-nano"\n'
+                          f'base_url = "{fake.url}/v1"\nkey_env = "OPENAI_API_KEY"\n',
+                          encoding="utf-8")
+        monkeypatch.setenv("COUNCIL_VOTERS", str(voters))
+        monkeypatch.setenv("OPENAI_API_KEY", fake.keys["openai"])
+        result = CliRunner().invoke(cli, ["recommend", TASK, "--runs-per-month", "3000",
+                                          "--json"])
+        assert result.exit_code == 0, result.output
+        from_cli = json.loads(result.stdout)
+
+        at = submit_task(page_app("recommend", timeout=300).run(), TASK,
+                         runs_per_month=3000.0)
+        no_exception(at)
+        stored = store.load_recommendation(open_db(council_home / "council.db"),
+                                           share_id_of(at))
+        from_app = json.loads(json.dumps(stored.rec.to_dict()))
+    finally:
+        fake.stop()
+    nano = [v for v in from_cli["assessment"]["votes"] if v["voter"] == "nano"]
+    assert nano and nano[0]["cost_usd"] > 0, nano[0]["error"]  # the voter answered and was priced
+    assert _untimed(from_app) == _untimed(from_cli)
