@@ -51,6 +51,7 @@ OLD_SUFFIX = ", cheapest over a bar"
 CEIL_SOURCE = "ceiling: true task-type rates"
 CEIL_TRUE = "ceiling: true task type + true difficulty"
 ROUTERS = (PRODUCT, KNN, BUDGET, OLD, KNN_OLD)
+REPORTS = Path(__file__).resolve().parent.parent / "training" / "reports"
 FAILURE_COSTS = np.concatenate([[0.0], np.geomspace(1e-6, 10.0, 200)])  # dollars per answer
 
 
@@ -422,9 +423,26 @@ def _many_markdown(many: dict[str, object], two: dict[str, object] | None) -> li
               f"and true difficulty: {many[CEIL_TRUE]['accuracy_at_10pct_gpt4_cost']:.3f} at "
               f"<= 10% of GPT-4's cost; the old rule on the same P: "
               f"{many[CEIL_TRUE + OLD_SUFFIX]['accuracy_at_10pct_gpt4_cost']:.3f}.",
-              "", "What was tried: docs/routing.md and training/reports/decision_experiments.json.",
               ""]
-    return lines
+    return [*lines, *_experiments_markdown(REPORTS / "decision_experiments.json")]
+
+
+def _experiments_markdown(path: Path) -> list[str]:
+    """The table of attempts at a better P under the rule (training/decision_experiments.py)."""
+    if not path.exists():
+        return ["What was tried: docs/routing.md.", ""]
+    data = json.loads(path.read_text())
+    lines = ["## Attempts at a better per-prompt P under the rule", "",
+             f"`python training/decision_experiments.py --data ../shared/routing` "
+             f"({data['seconds']:.0f} s): the same folds, out-of-fold P, least expected cost "
+             "swept over F. Brier is the held-out mean over the 11 models.", "",
+             "| attempt | Brier | acc. at <= 10% GPT-4 cost | GPT-4 match (share) | AUC |",
+             "|---|---|---|---|---|"]
+    for name, r in data["attempts"].items():
+        share = r["match_gpt4_share"]
+        lines.append(f"| {name} | {r['brier']:.4f} | {r['acc_at_10pct']:.3f} | "
+                     f"{'not reached' if share is None else f'{share:.3f}'} | {r['auc']:.3f} |")
+    return [*lines, "", "What was tried before: docs/routing.md.", ""]
 
 
 def main(argv: list[str] | None = None) -> int:
