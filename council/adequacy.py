@@ -32,6 +32,13 @@ than this prior. The scales are not the same (its difficulty is anchored to sd 1
 benchmark prompts, and its per-model corrections carry part of the variance), so k is kept;
 refitting k on the team's own feedback is an open item. Where a trained outcome model
 covers a model, its calibrated P(success) replaces this one (source "outcomes").
+
+Estimated skills. A skill with no public measurement behind it (``QualityScore.estimated``,
+see council.catalog.evidence) is uncertain itself: its sd, ESTIMATE_SD, adds to the
+denominator as the difficulty's does, so an estimated level pulls P toward 1/2, and the
+source reads "catalog-estimate". ESTIMATE_SD is measured: the RMS gap between the curator's
+estimates and the evidence-derived levels of the same model-skills
+(training/reports/evidence_link.md).
 """
 
 from __future__ import annotations
@@ -53,6 +60,8 @@ if TYPE_CHECKING:
 SLOPE = 1.0  # k: probit slope per difficulty level
 MIN_CATEGORY_P = 0.05
 CATALOG = "catalog"
+CATALOG_ESTIMATE = "catalog-estimate"  # the deciding skill has no public measurement
+ESTIMATE_SD = 1.03  # levels: RMS of estimate - measured over 447 model-skills (evidence_link.md)
 
 
 def phi(x: float) -> float:
@@ -61,13 +70,14 @@ def phi(x: float) -> float:
 
 
 def p_adequate(skill: float, difficulty: float, difficulty_sd: float,
-               slope: float = SLOPE) -> float:
-    """P(success) with difficulty ~ N(difficulty, sd) integrated out (see module docstring)."""
-    if not all(math.isfinite(v) for v in (skill, difficulty, difficulty_sd, slope)):
+               slope: float = SLOPE, skill_sd: float = 0.0) -> float:
+    """P(success) with difficulty ~ N(difficulty, sd) (and skill ~ N(skill, skill_sd))
+    integrated out (see module docstring)."""
+    if not all(math.isfinite(v) for v in (skill, difficulty, difficulty_sd, slope, skill_sd)):
         raise ValueError("skill, difficulty, sd and slope must be finite")
-    if slope <= 0 or difficulty_sd < 0:
+    if slope <= 0 or difficulty_sd < 0 or skill_sd < 0:
         raise ValueError("slope must be > 0 and sd >= 0")
-    scale = math.sqrt(1.0 / slope**2 + difficulty_sd**2)
+    scale = math.sqrt(1.0 / slope**2 + difficulty_sd**2 + skill_sd**2)
     return phi((skill - difficulty) / scale)
 
 
@@ -85,7 +95,7 @@ class Adequacy:
     """P(adequate) for one model on one task, and the source it came from."""
 
     p: float
-    source: str  # CATALOG or the outcome source's name ("outcomes")
+    source: str  # CATALOG, CATALOG_ESTIMATE or the outcome source's name ("outcomes")
 
 
 @runtime_checkable
@@ -112,12 +122,26 @@ class CatalogAdequacy:
 
     def p_for(self, model: ModelEntry) -> float:
         a = self.assessment
-        return sum(w * p_adequate(model.skill(skill_for(c)), a.difficulty, a.difficulty_sd)
+        return sum(w * p_adequate(model.skill(skill_for(c)), a.difficulty, a.difficulty_sd,
+                                  skill_sd=ESTIMATE_SD if is_estimated(model, skill_for(c))
+                                  else 0.0)
                    for c, w in self.weights.items())
+
+    def source_for(self, model: ModelEntry) -> str:
+        """CATALOG_ESTIMATE when the skill of the heaviest category is not measured."""
+        top = max(self.weights, key=self.weights.__getitem__)
+        return CATALOG_ESTIMATE if is_estimated(model, skill_for(top)) else CATALOG
 
     def p_success(self, description: str, model_ids: Sequence[str], *,
                   prior: Mapping[str, float] | None = None) -> dict[str, float]:
         return {m: self.p_for(self.models[m]) for m in model_ids if m in self.models}
+
+
+def is_estimated(model: object, skill: str) -> bool:
+    """Whether a model's level in a skill is a curator estimate (no public measurement)."""
+    quality = getattr(model, "quality", None)
+    score = quality.get(skill) if isinstance(quality, Mapping) else None
+    return bool(getattr(score, "estimated", False))
 
 
 def adequacies(description: str, models: Mapping[str, ModelEntry], assessment: Assessment,
@@ -131,7 +155,8 @@ def adequacies(description: str, models: Mapping[str, ModelEntry], assessment: A
     mixed = task_mix(assessment.category, assessment.category_p, read_workload(description))
     catalog = CatalogAdequacy(dataclasses.replace(assessment, category_p=mixed), models)
     prior = {model_id: catalog.p_for(model) for model_id, model in models.items()}
-    result = {model_id: Adequacy(p, CATALOG) for model_id, p in prior.items()}
+    result = {model_id: Adequacy(p, catalog.source_for(models[model_id]))
+              for model_id, p in prior.items()}
     if outcome_source is not None:
         name = str(getattr(outcome_source, "source", "outcomes"))
         answers = outcome_source.p_success(description, list(models), prior=prior)

@@ -15,11 +15,14 @@ Each item checks its own preconditions, so no advice asks for what the task cann
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from council.costing import Cost, cost_of
 from council.tokens import for_model
 from council.workload import Workload, caches, min_cache_prefix
+
+if TYPE_CHECKING:
+    from council.catalog.schema import ModelEntry
 
 OUTPUT_CAP_SHARE = 0.7  # capping max_tokens and asking for terse output keeps ~70% of it
 LOW_EFFORT_SHARE = 0.25  # low reasoning effort thinks ~1/4 as much as the default
@@ -46,8 +49,8 @@ def _item(key: str, title: str, detail: str, now: Cost, after: float) -> Advice:
     return Advice(key, title, detail, per_task * runs, per_task)
 
 
-def advise(model: Any, workload: Workload, now: Cost, *,
-           cheap_model: Any | None = None) -> list[Advice]:
+def advise(model: ModelEntry, workload: Workload, now: Cost, *,
+           cheap_model: ModelEntry | None = None) -> list[Advice]:
     """Priced advice for ``model`` on ``workload`` (``now`` is its current cost), best first."""
     batch = now.batch
     out: list[Advice] = []
@@ -116,12 +119,12 @@ def batch_fits(workload: Workload) -> bool:
     return not workload.dependent_steps and not workload.user_waits
 
 
-def cacheable(model: Any, reference_tokens: int) -> bool:
+def cacheable(model: ModelEntry, reference_tokens: int) -> bool:
     """Whether a prefix of this many reference tokens reaches the model's cacheable minimum."""
     return for_model(reference_tokens, model.token_ratio) >= min_cache_prefix(model)
 
 
-def _split(model: Any, cheap: Any, workload: Workload, now: Cost) -> list[Advice]:
+def _split(model: ModelEntry, cheap: ModelEntry, workload: Workload, now: Cost) -> list[Advice]:
     """A cheap model extracts the relevant part of a long input; the pick reasons over it."""
     if cheap.id == model.id:
         return []

@@ -19,11 +19,13 @@ from council.decision import Decision
 from council.errors import InvalidInput
 from council.explain import explain
 from council.failure_cost import failure_cost
+from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
-from council.workload import Assumption, Workload, build_workload, defaults_mix
+from council.workload import Assumption, DefaultsLookup, Workload, build_workload, defaults_mix
 
 if TYPE_CHECKING:
+    from council.assess.council import Classifier
     from council.assess.voters.base import Voter
     from council.catalog.model import Catalog
     from council.catalog.schema import ModelEntry
@@ -152,14 +154,15 @@ def upgrade(data: object) -> dict[str, Any]:
 
 def _spec_fields(data: dict[str, Any]) -> dict[str, Any]:
     fields = dict(data)
-    if "needs" in fields:
-        fields["needs"] = frozenset(fields["needs"])
+    for name in ("needs", "not_needed"):
+        if name in fields:
+            fields[name] = frozenset(fields[name])
     if "providers" in fields:
         fields["providers"] = tuple(fields["providers"])
     return fields
 
 
-def _assess(description: str, classifier: Any, voters: Sequence[Voter],
+def _assess(description: str, classifier: Classifier, voters: Sequence[Voter],
             on_vote: Callable[[Vote], None] | None) -> Assessment:
     from council.assess.council import assess
 
@@ -167,15 +170,21 @@ def _assess(description: str, classifier: Any, voters: Sequence[Voter],
 
 
 def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
-                  success_model: AdequacySource | None = None) -> Recommendation:
-    """Everything after the council: workload, adequacy, selection, advice, explanation."""
+                  success_model: AdequacySource | None = None,
+                  learned: DefaultsLookup | None = None) -> Recommendation:
+    """Everything after the council: workload, adequacy, selection, advice, explanation.
+
+    ``learned``: the workload defaults refitted from the team's usage
+    (``council.usage.learn.learned_defaults``), else the built-in category defaults."""
     workload: Workload = build_workload(spec, assessment.category, assessment.difficulty,
-                                        assessment.category_p)
+                                        assessment.category_p, learned,
+                                        voted=assessment.council_values)
+    needs = required(spec, assessment)  # the user's needs plus those the council agrees on
     models = {m.id: m for m in catalog.models}
     adequacy = adequacies(spec.description, models, assessment, success_model)
     failure = failure_cost(spec.failure_cost_usd,
                            defaults_mix(assessment.category, assessment.category_p))
-    sel = select(catalog, spec, workload, adequacy, failure=failure)
+    sel = select(catalog, needs.spec, workload, adequacy, failure=failure)
     advice: list[Advice] = []
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)
@@ -186,7 +195,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         spec=spec,
         assessment=assessment,
         quality_bar=spec.quality_bar,
-        assumption_notes=list(workload.assumptions),
+        assumption_notes=[*workload.assumptions, *needs.assumptions],
         recommended=sel.recommended,
         default=sel.default,
         alternatives=sel.alternatives,
@@ -209,11 +218,13 @@ def _cheapest_extractor(candidates: list[Candidate], catalog: Catalog) -> ModelE
     return catalog.get(min(able, key=lambda c: (c.cost.per_month, c.model_id)).model_id)
 
 
-def recommend(spec: TaskSpec | dict[str, Any], *, catalog: Catalog, classifier: Any,
+def recommend(spec: TaskSpec | dict[str, Any], *, catalog: Catalog, classifier: Classifier,
               voters: Sequence[Voter] = (), success_model: AdequacySource | None = None,
-              on_vote: Callable[[Vote], None] | None = None) -> Recommendation:
+              on_vote: Callable[[Vote], None] | None = None,
+              learned: DefaultsLookup | None = None) -> Recommendation:
     """Assess the task with the council, then pick and price the model."""
     if not isinstance(spec, TaskSpec):
         spec = parse_task(**spec)
     assessment = _assess(spec.description, classifier, voters, on_vote)
-    return recommend_for(spec, assessment, catalog=catalog, success_model=success_model)
+    return recommend_for(spec, assessment, catalog=catalog, success_model=success_model,
+                         learned=learned)

@@ -12,9 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from council.errors import ArtifactError, InvalidInput
+from council.errors import ArtifactError
 
 if TYPE_CHECKING:
+    import sqlite_utils
+
     from council.api import Recommendation
     from council.assess.classifier import LocalClassifier
     from council.assess.voters.base import VoterSet
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from council.catalog.model import Catalog
     from council.outcomes.adequacy_source import OutcomeAdequacy
     from council.task import TaskSpec
+    from council.workload import DefaultsLookup
 
 
 @dataclass
@@ -38,39 +41,67 @@ class Council:
     skipped: list[str] = field(default_factory=list)  # voters left out, with the reason
 
     def recommend(self, spec: TaskSpec | dict[str, Any], *,
-                  on_vote: Callable[[Vote], None] | None = None) -> Recommendation:
+                  on_vote: Callable[[Vote], None] | None = None,
+                  learned: DefaultsLookup | None = None) -> Recommendation:
+        """``learned``: workload defaults refitted from imported usage (council.usage.learn)."""
         from council.api import recommend
 
         return recommend(spec, catalog=self.catalog, classifier=self.classifier,
-                         voters=self.voters, success_model=self.outcome, on_vote=on_vote)
+                         voters=self.voters, success_model=self.outcome, on_vote=on_vote,
+                         learned=learned)
+
+
+def open_database(db_path: Path | None = None) -> sqlite_utils.Database:
+    """The app's database (default: the configured one) with every table of the product:
+    each module that owns tables declares its migrations; this is where they are put
+    together (council init, the app, the CLI, council doctor)."""
+    from council import store
+    from council.assess.voters import cache
+    from council.catalog import store as catalog_store
+    from council.catalog import sync
+    from council.config import paths
+    from council.db import open_db
+    from council.usage import store as usage_store
+
+    return open_db(db_path or paths().db, catalog_store.MIGRATIONS, sync.MIGRATIONS,
+                   store.MIGRATIONS, usage_store.MIGRATIONS, cache.MIGRATIONS)
 
 
 def open_catalog(db_path: Path | None = None, catalog_dir: Path | None = None) -> Catalog:
     """The catalog files loaded into the database (default: the configured paths)."""
     from council.catalog.store import init_catalog
     from council.config import paths
-    from council.db import open_db
 
-    where = paths()
-    return init_catalog(open_db(db_path or where.db), catalog_dir or where.catalog_dir)
+    return init_catalog(open_database(db_path), catalog_dir or paths().catalog_dir)
 
 
 def open_voters(voters_file: Path | None, catalog: Catalog,
                 secrets: Mapping[str, object] | None = None, *,
-                required: bool = False) -> VoterSet:
+                visitors: bool = False, cache_db: Path | None = None) -> VoterSet:
     """The configured LLM voters with a key, each vote priced from ``catalog``.
 
-    No file means no LLM voters (the local classifier alone is the council), unless
-    ``required`` (a file the user named), when it is InvalidInput.
+    No file configured means no LLM voters (the local classifier alone is the council). A
+    file that is missing or invalid is InvalidInput naming it, or, for ``visitors`` (the
+    app), an error in the log and no LLM voters, with ``VoterSet.problem`` set so the
+    answer's notes say the voters are off: it never blocks a visitor. With ``cache_db``
+    each voter's answers are reused from the vote cache in that database for
+    COUNCIL_VOTE_CACHE_DAYS (default 30; 0 = always ask).
     """
-    from council.assess.voters import VoterSet, load_voters
+    from council.assess.voters import VoterSet, load_voters, voters_for_visitors
     from council.assess.voters.cost import catalog_price_fn
 
-    if voters_file is None or not Path(voters_file).exists():
-        if required:
-            raise InvalidInput(f"voters file not found: {voters_file}")
+    if voters_file is None:
         return VoterSet()
-    return load_voters(Path(voters_file), secrets=secrets, price_fn=catalog_price_fn(catalog))
+    load = voters_for_visitors if visitors else load_voters
+    voters = load(Path(voters_file), secrets=secrets, price_fn=catalog_price_fn(catalog))
+    if cache_db is not None and len(voters):
+        from council.assess.voters.cache import CachedVoter, VoteCache, ttl_days_from_env
+
+        days = ttl_days_from_env()
+        if days > 0:
+            cache = VoteCache.open(cache_db, ttl_days=days)
+            voters[:] = [CachedVoter(v, cache) for v in voters]  # keeps .skipped, .problem
+    return voters
 
 
 def open_outcome(model_dir: Path | None = None) -> OutcomeAdequacy | None:
@@ -90,13 +121,17 @@ def open_outcome(model_dir: Path | None = None) -> OutcomeAdequacy | None:
 def open_council(*, catalog: Catalog | None = None, db_path: Path | None = None,
                  voters_file: Path | None = None, secrets: Mapping[str, object] | None = None,
                  outcome_dir: Path | None = None, classifier_dir: Path | None = None,
-                 llm_voters: bool = True) -> Council:
+                 llm_voters: bool = True, visitors: bool = False,
+                 vote_cache: bool = True) -> Council:
     """Open the council over ``catalog`` (or the one in ``db_path``).
 
     A voters file or outcome model named here must exist and read; the configured defaults
     are optional, and a damaged default outcome model is reported in ``outcome_error``
     instead of stopping the answer. ``llm_voters=False`` leaves the local classifier alone
-    (the benches: no paid calls).
+    (the benches: no paid calls). ``visitors`` (the app): a broken voters file turns the
+    LLM voters off with a note instead of stopping the answer (see ``open_voters``).
+    ``vote_cache`` reuses the voters' answers from the vote cache in ``db_path`` (default:
+    the configured database).
     """
     from council.assess.classifier import ensure_classifier
     from council.assess.voters import VoterSet
@@ -106,7 +141,9 @@ def open_council(*, catalog: Catalog | None = None, db_path: Path | None = None,
     if catalog is None:
         catalog = open_catalog(db_path)
     voters = (open_voters(voters_file or where.voters_file, catalog, secrets,
-                          required=voters_file is not None) if llm_voters else VoterSet())
+                          visitors=visitors,
+                          cache_db=(db_path or where.db) if vote_cache else None)
+              if llm_voters else VoterSet())
     outcome, problem = None, None
     try:
         outcome = open_outcome(outcome_dir)

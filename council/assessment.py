@@ -2,8 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
+
+
+@dataclass(frozen=True)
+class VoteWorkload:
+    """The workload numbers an LLM voter read from the task (None where it gave none).
+
+    Per call of the task's model, in tokens: ``input_tokens``, ``output_tokens``; model calls
+    per task; runs per month only where the text says; ``user_waits`` True when someone waits
+    for each answer, False when results can wait (batchable), None when the text does not say.
+    """
+
+    input_tokens: int | None = None
+    output_tokens: int | None = None
+    calls_per_task: int | None = None
+    runs_per_month: float | None = None
+    user_waits: bool | None = None
+
+
+@dataclass(frozen=True)
+class CouncilValue:
+    """A workload number or a needed capability the LLM voters agree on, and how they agreed.
+
+    ``name`` is a workload field (``input_tokens`` ...) or ``needs_<capability>``.
+    """
+
+    name: str
+    value: float | int | bool
+    why: str  # "median of 3 voters (2,000, 3,000, 4,000)"
 
 
 @dataclass
@@ -26,6 +54,12 @@ class Vote:
     output_tokens: int = 0
     cost_usd: float = 0.0
     error: str | None = None
+    workload: VoteWorkload | None = None  # LLM voters: the workload numbers they read
+    # From the vote cache: no request was made, so tokens and cost are 0; the answer's own
+    # latency when it was asked is kept in original_latency_s, and when in cached_at.
+    cached: bool = False
+    original_latency_s: float | None = None
+    cached_at: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -33,6 +67,15 @@ class Vote:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Vote:
+        """A vote from to_dict(); keys this version does not know are ignored."""
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if isinstance(values.get("workload"), dict):
+            values["workload"] = VoteWorkload(**values["workload"])
+        return cls(**values)
 
 
 @dataclass
@@ -46,6 +89,9 @@ class Assessment:
     votes: list[Vote] = field(default_factory=list)
     low_confidence: bool = False
     notes: list[str] = field(default_factory=list)
+    # What the LLM voters agree on beyond category and difficulty (council.assess.voter_workload):
+    # workload numbers, and capabilities the task needs (name "needs_<capability>").
+    council_values: list[CouncilValue] = field(default_factory=list)
 
     @property
     def council_cost_usd(self) -> float:
@@ -63,6 +109,7 @@ class Assessment:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Assessment:
-        fields = {k: v for k, v in data.items() if k not in ("council_cost_usd", "council_tokens")}
-        fields["votes"] = [Vote(**v) for v in fields.get("votes", [])]
-        return cls(**fields)
+        values = {k: v for k, v in data.items() if k not in ("council_cost_usd", "council_tokens")}
+        values["votes"] = [Vote.from_dict(v) for v in values.get("votes", [])]
+        values["council_values"] = [CouncilValue(**c) for c in values.get("council_values", [])]
+        return cls(**values)

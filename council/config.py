@@ -43,6 +43,13 @@ def paths() -> Paths:
         artifacts=Path(os.environ.get("COUNCIL_ARTIFACTS", home / "models")),
         catalog_dir=Path(os.environ.get("COUNCIL_CATALOG_DIR", PROJECT_ROOT / "models_catalog")),
         training_dir=PROJECT_ROOT / "training",
-        voters_file=Path(voters) if voters
-        else (default_voters if default_voters.exists() else None),
+        voters_file=_voters_file(voters, default_voters),
     )
+
+
+def _voters_file(named: str | None, default: Path) -> Path | None:
+    """COUNCIL_VOTERS when set (a missing file is reported, not ignored: see `council doctor`);
+    "" or "none" means no voters; else voters.toml when it exists."""
+    if named is not None:
+        return None if named.strip().lower() in ("", "none") else Path(named)
+    return default if default.exists() else None

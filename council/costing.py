@@ -9,10 +9,13 @@ task times runs per month.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from council.pricing import PARTS, Usage, price_usage
-from council.workload import Workload, caches, caches_history, call_counts
+from council.pricing import PARTS, price_usage
+from council.workload import CallTokens, Workload, caches, caches_history, call_tokens
+
+if TYPE_CHECKING:
+    from council.catalog.schema import ModelEntry
 
 MODES: tuple[str, ...] = ("realtime", "realtime_cached", "batch", "batch_cached")
 
@@ -41,7 +44,7 @@ class Cost:
         return cls(**data)
 
 
-def cost_of(model: Any, workload: Workload, *, batch: bool = False,
+def cost_of(model: ModelEntry, workload: Workload, *, batch: bool = False,
             caching: bool = True) -> Cost:
     """Price every call of one task on ``model`` (tiered prices call by call).
 
@@ -52,11 +55,11 @@ def cost_of(model: Any, workload: Workload, *, batch: bool = False,
     tiers: set[int] = set()
     per_task = 0.0
     breakdown = None
-    counts = call_counts(model, workload, caching=use_cache)
+    calls = call_tokens(model, workload, caching=use_cache)
     if not model.price_on(None).tiers:
         # Untiered prices are linear in tokens: one Usage for the whole task prices the same.
-        counts = [tuple(sum(column) for column in zip(*counts, strict=True))]
-    for usage in (Usage(*c) for c in counts):
+        calls = [CallTokens.total(calls)]
+    for usage in (c.usage() for c in calls):
         breakdown = price_usage(model, usage, batch=batch)
         per_task += breakdown.total
         for part in PARTS:
@@ -80,7 +83,7 @@ def cost_of(model: Any, workload: Workload, *, batch: bool = False,
     )
 
 
-def chosen_cost(model: Any, workload: Workload, *, batch: bool) -> tuple[Cost, list[str]]:
+def chosen_cost(model: ModelEntry, workload: Workload, *, batch: bool) -> tuple[Cost, list[str]]:
     """The cost in the mode the user asked for, falling back to real-time without a batch API."""
     notes: list[str] = []
     use_batch = batch and bool(model.batch_api)
@@ -89,7 +92,7 @@ def chosen_cost(model: Any, workload: Workload, *, batch: bool) -> tuple[Cost, l
     return cost_of(model, workload, batch=use_batch, caching=True), notes
 
 
-def variants(model: Any, workload: Workload) -> dict[str, Cost]:
+def variants(model: ModelEntry, workload: Workload) -> dict[str, Cost]:
     """The same workload real-time and batch, with and without caching (where offered)."""
     out = {"realtime": cost_of(model, workload, caching=False),
            "realtime_cached": cost_of(model, workload, caching=True)}

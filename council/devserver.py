@@ -63,7 +63,7 @@ def server_env(home: Path) -> dict[str, str]:
         "COUNCIL_DB": str(home / "council.db"),
         "COUNCIL_ARTIFACTS": os.environ.get("COUNCIL_ARTIFACTS",
                                             str(PROJECT_ROOT / "var" / "models")),
-        "COUNCIL_VOTERS": str(home / "no-voters.toml"),
+        "COUNCIL_VOTERS": "none",
         "HF_HUB_OFFLINE": "1",
         "TRANSFORMERS_OFFLINE": "1",
         "TOKENIZERS_PARALLELISM": "false",

@@ -38,3 +38,7 @@ class MissingKey(CouncilError):
 
 class PermissionDenied(CouncilError):
     """The current user may not do this (e.g. a viewer editing the catalog)."""
+
+
+class RateLimited(CouncilError):
+    """Too many attempts (sign-ins, feedback) too fast; the message says when to try again."""

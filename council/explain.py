@@ -70,7 +70,7 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
             f"{pick.model_id} has the least expected cost of the "
             f"{sum(c.meets_bar for c in selection.candidates)} models that meet your "
             f"constraints and {floor}: P(adequate) {pick.p_adequate:.0%} "
-            f"({pick.adequacy_source} estimate), {money(pick.cost.per_month)} a month, "
+            f"({_source_words(pick.adequacy_source)}), {money(pick.cost.per_month)} a month, "
             f"{money(pick.cost.per_call)} a call.")
         cheaper = next((x for x in selection.alternatives if x.role == "cheaper_riskier"), None)
         if cheaper is not None and cheaper.p_adequate < bar:
@@ -117,3 +117,10 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
                      f"{pick.cost.tiers_applied[0]:,} tokens; every token of those calls bills "
                      f"at the higher rate.")
     return lines
+
+
+def _source_words(source: str) -> str:
+    """Where a P(adequate) came from, in words."""
+    if source == "catalog-estimate":
+        return "catalog, estimated: no public measurement"
+    return f"{source} estimate"

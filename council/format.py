@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import math
 
-MONEY_SIGNIFICANT = 3  # below $1 a figure keeps three significant digits: $0.000123
+MONEY_SIGNIFICANT = 2  # below 10 cents a figure keeps two significant digits: $0.00012
 
 
 def money(value: float | None) -> str:
-    """Dollars: $12,345 from $1,000; $12.50 from $1; below $1 three significant digits
-    with at least two decimals ($0.72, $0.0004, $0.000123), so a cheap cost never reads $0.00."""
+    """Dollars: $12,345 from $1,000; cents from 10 cents ($12.50, $0.86); below that two
+    significant digits ($0.057, $0.0004, $0.00012), so a cheap cost never reads $0.00."""
     if value is None or not math.isfinite(value):
         return "n/a"
     if value == 0:
@@ -22,7 +22,7 @@ def money(value: float | None) -> str:
     value = abs(value)
     if round(value, 2) >= 1_000:
         return f"{sign}${value:,.0f}"
-    if round(value, 2) >= 1:
+    if round(value, 2) >= 0.1:
         return f"{sign}${value:,.2f}"
     decimals = max(2, MONEY_SIGNIFICANT - 1 - math.floor(math.log10(value)))
     text = f"{value:.{decimals}f}"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import tomllib
 from collections.abc import Mapping
+from pathlib import Path
 
 from council.errors import MissingKey
 
@@ -31,3 +33,18 @@ def has_key(env_var: str, secrets: Mapping[str, object] | None = None) -> bool:
     except MissingKey:
         return False
     return True
+
+
+SECRETS_ENV = "COUNCIL_SECRETS"
+
+
+def secrets_file() -> dict[str, object]:
+    """The secrets a terminal command sees: $COUNCIL_SECRETS or .streamlit/secrets.toml,
+    as the app's st.secrets would read it; empty when there is no such file."""
+    from council.config import PROJECT_ROOT
+
+    path = Path(os.environ.get(SECRETS_ENV, PROJECT_ROOT / ".streamlit" / "secrets.toml"))
+    if not path.exists():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from council.costing import Cost
     from council.recommend import Candidate
 
-SOURCE_LABELS = {"outcomes": "outcome model", "catalog": "catalog skill"}
+SOURCE_LABELS = {"outcomes": "outcome model", "catalog": "catalog skill (measured)",
+                 "catalog-estimate": "estimated: no public measurement"}
 ROLE_LABELS = {"cheaper_riskier": "cheaper, riskier", "safer_dearer": "safer, dearer",
                "closest": "closest"}
 MODE_LABELS = {"realtime": "real-time", "realtime_cached": "real-time, cached prefix",
@@ -37,7 +38,11 @@ def source_caption(source: str | None) -> str:
         return ("From the outcome model: learnt from outcome data and the team's feedback, "
                 "shrunk toward the catalog's estimate.")
     if source == "catalog":
-        return "From the catalog's per-category skill against the council's difficulty."
+        return ("From the catalog's per-category skill (from public measurements) against the "
+                "council's difficulty.")
+    if source == "catalog-estimate":
+        return ("Estimated: no public measurement of this model's skill; the catalog's estimate "
+                "carries a wider uncertainty.")
     return f"Source: {source}." if source else "Source not recorded."
 
 
@@ -117,20 +122,33 @@ def council_line(a: Assessment) -> str:
             f"Council cost {money(a.council_cost_usd)}.")
 
 
+def cached_note(v: Vote) -> str:
+    """"cached (asked 2026-11-29, took 1.23 s)" for a vote from the vote cache, else ""."""
+    if not v.cached:
+        return ""
+    when = f"asked {v.cached_at[:10]}" if v.cached_at else "asked earlier"
+    took = (f", took {v.original_latency_s:.2f} s" if v.original_latency_s is not None
+            else "")
+    return f"cached ({when}{took})"
+
+
 def vote_line(v: Vote) -> str:
     """One vote in words: what it said, or why it was dropped."""
     if v.error:
         return f"{v.voter} ({v.kind}): dropped: {v.error}"
     reason = f": {v.reason}" if v.reason else ""
-    return f"{v.voter} ({v.kind}): {v.category}, difficulty {difficulty(v)}{reason}"
+    cached = f" [{cached_note(v)}]" if v.cached else ""
+    return f"{v.voter} ({v.kind}): {v.category}, difficulty {difficulty(v)}{reason}{cached}"
 
 
 def vote_rows(a: Assessment) -> list[dict[str, str]]:
-    """Who said what, why, how long it took and what it cost."""
+    """Who said what, why, how long it took and what it cost (a cached vote says so)."""
     return [{"voter": v.voter, "kind": v.kind, "model": v.model or "",
              "category": v.category or "", "difficulty": difficulty(v),
              "reason": v.error or v.reason or "", "seconds": f"{v.latency_s:.2f}",
-             "cost": money(v.cost_usd), "status": "dropped" if v.error else "counted"}
+             "cost": money(v.cost_usd),
+             "status": "dropped" if v.error else ("counted, " + cached_note(v) if v.cached
+                                                   else "counted")}
             for v in a.votes]
 
 
@@ -138,11 +156,18 @@ def vote_rows(a: Assessment) -> list[dict[str, str]]:
 
 
 def candidate_points(rec: Recommendation) -> list[dict[str, Any]]:
-    """Every candidate as a point of the cost-adequacy chart (numbers, not text)."""
+    """Every candidate as a point of the cost-adequacy chart (numbers, not text).
+
+    ``labelled``: only the pick and its alternatives carry a name on the chart (the rest
+    have tooltips), so the names stay legible on a phone instead of piling up along the
+    frontier.
+    """
     pick = rec.recommended.model_id if rec.recommended else None
+    named = {pick, *(a.model_id for a in rec.alternatives)}
     return [{"model": c.model_id, "cost per month": c.cost.per_month,
              "P(adequate)": c.p_adequate, "pareto": c.pareto, "recommended": c.model_id == pick,
-             "meets bar": c.meets_bar, "adequacy from": source_label(c.adequacy_source)}
+             "labelled": c.model_id in named, "meets bar": c.meets_bar,
+             "adequacy from": source_label(c.adequacy_source)}
             for c in rec.candidates]
 
 
@@ -190,6 +215,28 @@ def rated_models(rec: Recommendation) -> list[str]:
     """The models feedback can be about: the pick first, then every candidate."""
     ids = [rec.recommended.model_id] if rec.recommended else []
     return list(dict.fromkeys([*ids, *(c.model_id for c in rec.candidates)]))
+
+
+def recent_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """History's recent recommendations (``council.store.recent``) as table rows."""
+    return [{"open": f"/?r={r['share_id']}",
+             "when (UTC)": r["created_at"].replace("T", " ")[:16],
+             "task": r["description"][:120], "recommended": r["recommended_model"],
+             "per month": money(r["cost_per_month"]),
+             "default per month": money(r["default_cost_per_month"]),
+             "feedback": (f"{r['adequate_votes']}/{r['feedback_count']} adequate"
+                          if r["feedback_count"] else "")}
+            for r in rows]
+
+
+def movement_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """History's verdicts (``council.outcomes.movement.prediction_movement``), then and now."""
+    return [{"open": f"/?r={r['share_id']}", "rated (UTC)": r["rated_at"].replace("T", " ")[:16],
+             "task": r["task"][:100], "model": r["model"], "verdict": r["verdict"],
+             "P then": percent(r["p_then"]), "source then": r["source_then"] or "",
+             "P now": percent(r["p_now"]), "source now": r["source_now"],
+             "moved": f"{r['moved'] * 100:+.1f} pts" if r["moved"] is not None else ""}
+            for r in rows]
 
 
 # ---------------------------------------------------------------- sentences

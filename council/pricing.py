@@ -8,13 +8,17 @@ Conventions (documented in docs/catalog.md):
   writes) exceeds a tier's threshold, every token of the request bills at the tier's rates.
 - A cache item the provider does not price separately bills at the input rate.
 - Batch applies the price row's ``batch_discount`` to every part (it stacks with caching),
-  except cache reads when the row gives ``batch_cache_read`` (providers that do not stack).
+  except cache reads when the row gives ``batch_cache_read`` (each provider's own batch rate).
+- A service tier (``flex``, ``priority``) multiplies every rate by the row's factor for it; it
+  does not combine with batch.
+- Time of day: when ``at`` falls in the row's peak windows (DeepSeek), the peak rates replace
+  the standard ones; without ``at`` the standard (off-peak) rates apply.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -69,6 +73,8 @@ class PriceBreakdown:
     price_verified: date
     price_source: str
     batch: bool
+    service_tier: str = "standard"
+    peak: bool = False  # the peak (time-of-day) rates applied
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -89,14 +95,21 @@ def _tier_for(price: Price, prompt_tokens: int) -> Tier | None:
     return applied
 
 
-def rates_for(price: Price, prompt_tokens: int, *, batch: bool) -> tuple[dict[str, Decimal],
-                                                                           Tier | None]:
+def rates_for(price: Price, prompt_tokens: int, *, batch: bool, service_tier: str | None = None,
+              peak: bool = False) -> tuple[dict[str, Decimal], Tier | None]:
     """Per-million-token rates for each part of a request with this many prompt tokens."""
     base_input = _d(price.input)
+    cache_read = _d(price.cache_read) if price.cache_read is not None else base_input
+    output = _d(price.output)
+    if peak and price.peak is not None:
+        scale_peak = _d(price.peak.input) / base_input if base_input else Decimal(1)
+        cache_read = (_d(price.peak.cache_read) if price.peak.cache_read is not None
+                      else cache_read * scale_peak)
+        base_input, output = _d(price.peak.input), _d(price.peak.output)
     rates: dict[str, Decimal] = {
         "input": base_input,
-        "output": _d(price.output),
-        "cache_read": _d(price.cache_read) if price.cache_read is not None else base_input,
+        "output": output,
+        "cache_read": cache_read,
         "cache_write_5m": (_d(price.cache_write_5m) if price.cache_write_5m is not None
                            else base_input),
         "cache_write_1h": (_d(price.cache_write_1h) if price.cache_write_1h is not None
@@ -115,10 +128,15 @@ def rates_for(price: Price, prompt_tokens: int, *, batch: bool) -> tuple[dict[st
         rates["input"] = _d(tier.input)
         rates["output"] = _d(tier.output)
     rates["reasoning"] = rates["output"]
+    if service_tier is not None:
+        factor = _d(price.service_tiers[service_tier])  # checked by price_usage
+        rates = {part: rate * factor for part, rate in rates.items()}
     if batch:
         factor = Decimal(1) - _d(price.batch_discount or 0.0)
         discounted = {part: rate * factor for part, rate in rates.items()}
-        if price.batch_cache_read is not None:
+        if tier is not None and tier.batch_cache_read is not None:
+            discounted["cache_read"] = _d(tier.batch_cache_read)
+        elif price.batch_cache_read is not None:
             scale = _d(tier.input) / base_input if tier is not None and base_input else Decimal(1)
             discounted["cache_read"] = _d(price.batch_cache_read) * scale
         rates = discounted
@@ -126,13 +144,30 @@ def rates_for(price: Price, prompt_tokens: int, *, batch: bool) -> tuple[dict[st
 
 
 def price_usage(
-    model: ModelEntry, usage: Usage, *, batch: bool = False, on: date | None = None
+    model: ModelEntry, usage: Usage, *, batch: bool = False, on: date | None = None,
+    service_tier: str | None = None, at: datetime | None = None,
 ) -> PriceBreakdown:
-    """Cost of one usage of ``model`` on date ``on`` (default: newest price), real-time or batch."""
+    """Cost of one usage of ``model`` on date ``on`` (default: newest price), real-time or batch.
+
+    ``service_tier``: ``flex`` or ``priority`` where the provider sells them (None: standard).
+    ``at``: the moment of the request, for providers with peak-hour rates; it also picks the
+    price row when ``on`` is not given.
+    """
+    if on is None and at is not None:
+        on = at.date()
     price = model.price_on(on)
     if batch and (not model.batch_api or price.batch_discount is None):
         raise InvalidInput(f"{model.id} has no batch API price; price it real-time instead")
-    rates, tier = rates_for(price, usage.prompt_tokens, batch=batch)
+    tier_name = None if service_tier in (None, "standard") else service_tier
+    if tier_name is not None:
+        if tier_name not in price.service_tiers:
+            offered = ", ".join(sorted(price.service_tiers)) or "none"
+            raise InvalidInput(f"{model.id} has no {tier_name} service tier (offered: {offered})")
+        if batch:
+            raise InvalidInput("a service tier and batch do not combine; pick one")
+    peak = bool(at is not None and price.peak is not None and price.peak.covers(at))
+    rates, tier = rates_for(price, usage.prompt_tokens, batch=batch, service_tier=tier_name,
+                            peak=peak)
     counts = {
         "input": usage.input_tokens,
         "cache_read": usage.cache_read_tokens,
@@ -153,4 +188,6 @@ def price_usage(
         price_verified=price.verified,
         price_source=price.source,
         batch=batch,
+        service_tier=tier_name or "standard",
+        peak=peak,
     )

@@ -2,9 +2,10 @@
 
 Rules (docs/recommendation.md):
 - Hard constraints: status active or preview (deprecated and retired models are not
-  recommended), allowed providers, required capabilities, the minimum context, and the
-  workload fitting the window (largest call's input + history + output + reasoning) and the
-  max output.
+  recommended), not past its shutdown date (a note warns within 30 days of it; see
+  council.catalog.availability), a prompt within any input limit, allowed providers,
+  required capabilities, the minimum context, and the workload fitting the window (largest
+  call's input + history + output + reasoning) and the max output.
 - The pick: among models meeting every constraint whose P(adequate) clears the floor (the
   quality bar; "none" has none), the least expected cost per month, price + P(failure) x the
   cost of a failure (council.decision); ties go to the cheaper, the more adequate, the id.
@@ -31,6 +32,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from council.adequacy import Adequacy
+from council.catalog.availability import availability_problems, catalog_notes
 from council.costing import Cost, chosen_cost, variants
 from council.decision import (
     BestAction,
@@ -171,6 +173,7 @@ def price_candidate(model: ModelEntry, adequacy: Adequacy, workload: Workload, *
                     bar: float, today: date | None = None) -> Candidate:
     cost, notes = chosen_cost(model, workload, batch=batch)
     notes.extend(stale_price_notes(model, today or date.today()))
+    notes.extend(catalog_notes(model, today or date.today()))
     return Candidate(model_id=model.id, name=model.name, provider=model.provider,
                      p_adequate=adequacy.p, adequacy_source=adequacy.source, cost=cost,
                      meets_bar=adequacy.p >= bar, notes=notes)
@@ -333,7 +336,8 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
     candidates: list[Candidate] = []
     excluded: list[Excluded] = []
     for model in catalog.models:
-        problems = constraint_problems(model, spec, workload)
+        problems = constraint_problems(model, spec, workload) + availability_problems(
+            model, workload, today or date.today())
         if problems:
             excluded.append(Excluded(model.id, model.provider, problems, adequacy[model.id].p))
         else:

@@ -14,28 +14,32 @@ import secrets
 import sqlite3
 import string
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
 
 from council.api import Recommendation
-from council.errors import InvalidInput, NotFound
+from council.db import Migrations, register
+from council.errors import InvalidInput, NotFound, RateLimited
+from council.redact import redact, redact_data
 from council.task import TaskSpec
 
 SHARE_ID_LENGTH = 10
 _ALPHABET = string.ascii_letters + string.digits + "-_"
 _SHARE_ID_RE = re.compile(rf"^[A-Za-z0-9_-]{{{SHARE_ID_LENGTH}}}$")
 MAX_NOTE_CHARS = 2_000
-
-# Strings that look like API keys never reach the database (and so never a shared link).
-_KEY_PATTERN = re.compile(
-    r"(sk-ant-[A-Za-z0-9_-]{8,}|sk-[A-Za-z0-9_-]{16,}|xai-[A-Za-z0-9]{16,}"
-    r"|AIza[0-9A-Za-z_-]{30,}|gsk_[A-Za-z0-9]{16,}|hf_[A-Za-z0-9]{16,})"
-)
-REDACTED = "[redacted]"
+# Feedback trains the router, so one visitor must not be able to flood it: at most this
+# many verdicts per browser session an hour, and per share link a day (all sessions).
+FEEDBACK_PER_SESSION_PER_HOUR = 10
+FEEDBACK_PER_LINK_PER_DAY = 30
 
 
+
+MIGRATIONS = register(Migrations("council.store"))
+
+
+@MIGRATIONS("store_001_recommendations_feedback")
 def _create_tables(db: sqlite_utils.Database) -> None:
     db.execute(
         """
@@ -71,9 +75,53 @@ def _create_tables(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS feedback_share ON feedback (share_id)")
 
 
-MIGRATIONS: list[tuple[str, Any]] = [
-    ("store_001_recommendations_feedback", _create_tables),
-]
+@MIGRATIONS("store_002_scrub_secrets")
+def _scrub_secrets(db: sqlite_utils.Database) -> None:
+    """Mask API keys in rows stored before every vote was redacted in the voter layer
+    (a provider's 401 repeating the key went into the votes, the notes and the exports)."""
+    scrub_stored(db)
+
+
+@MIGRATIONS("store_003_feedback_session")
+def _feedback_session(db: sqlite_utils.Database) -> None:
+    """Which browser session gave each verdict, for the per-session limit."""
+    db.execute("ALTER TABLE feedback ADD COLUMN session_id TEXT")
+    db.execute("CREATE INDEX IF NOT EXISTS feedback_session ON feedback (session_id, created_at)")
+
+
+
+
+def scrub_stored(db: sqlite_utils.Database, extra: tuple[str, ...] = ()) -> int:
+    """Mask key shapes, registered keys and ``extra`` in every stored text column; returns
+    how many rows changed. Runs inside the caller's transaction."""
+    changed = 0
+    rows = db.execute("SELECT share_id, description, spec_json, rec_json "
+                      "FROM recommendations").fetchall()
+    for share_id, *texts in rows:
+        clean = [_scrub_json(t, extra) if i else redact(t, extra) for i, t in enumerate(texts)]
+        if clean != texts:
+            db.execute("UPDATE recommendations SET description = ?, spec_json = ?, rec_json = ? "
+                       "WHERE share_id = ?", [*clean, share_id])
+            changed += 1
+    for row_id, note, model_id in db.execute(
+            "SELECT id, note, model_id FROM feedback").fetchall():
+        clean_note, clean_model = redact(note, extra), redact(model_id, extra)
+        if (clean_note, clean_model) != (note, model_id):
+            db.execute("UPDATE feedback SET note = ?, model_id = ? WHERE id = ?",
+                       [clean_note, clean_model, row_id])
+            changed += 1
+    return changed
+
+
+def _scrub_json(text: str, extra: tuple[str, ...]) -> str:
+    """Redact inside the decoded JSON (so escapes in the text cannot hide a key), re-encoded
+    only when something changed."""
+    try:
+        data = json.loads(text)
+    except (TypeError, ValueError):
+        return redact(text, extra)
+    clean = redact_data(data, extra)
+    return text if clean == data else json.dumps(clean, sort_keys=True)
 
 
 # ---------------------------------------------------------------- share ids
@@ -119,17 +167,6 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def scrub_keys(value: Any) -> Any:
-    """Copy of a JSON-like value with anything that looks like an API key redacted."""
-    if isinstance(value, str):
-        return _KEY_PATTERN.sub(REDACTED, value)
-    if isinstance(value, dict):
-        return {k: scrub_keys(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [scrub_keys(v) for v in value]
-    return value
-
-
 def summarise(rec: Recommendation) -> dict[str, Any]:
     """The few columns History lists and the spend summary sums."""
     return {
@@ -160,7 +197,7 @@ class StoredRecommendation:
 
 def save_recommendation(db: sqlite_utils.Database, rec: Recommendation) -> str:
     """Store the full recommendation (its task included); return its new share id."""
-    data = scrub_keys(rec.to_dict())
+    data = redact_data(rec.to_dict())
     json.dumps(data, allow_nan=False)  # a NaN would not read back: refuse it here
     spec_data = data["spec"]
     summary = summarise(rec)
@@ -218,9 +255,24 @@ def _read_rec(rec_json: str, share_id: str) -> Recommendation:
 # ---------------------------------------------------------------- feedback
 
 
+def answer_models(rec: Recommendation) -> set[str]:
+    """Every model a stored answer names: the pick, the default, the candidates, the models
+    it excluded (someone may have used one anyway), the alternatives and the cascade's two."""
+    options = [rec.recommended, rec.default, *rec.candidates, *rec.excluded, *rec.alternatives]
+    found = {o.model_id for o in options if o is not None}
+    if rec.cascade is not None:
+        found |= {rec.cascade.cheap, rec.cascade.strong}
+    return found
+
+
 def add_feedback(db: sqlite_utils.Database, share_id: str, model_id: str, adequate: bool,
-                 note: str = "") -> int:
-    """Record whether model_id did the stored task adequately; return the feedback row id."""
+                 note: str = "", *, session: str | None = None,
+                 now: datetime | None = None) -> int:
+    """Record whether model_id did the stored task adequately; return the feedback row id.
+
+    Only for a model the answer names; RateLimited past FEEDBACK_PER_SESSION_PER_HOUR for
+    ``session`` (the browser session) or FEEDBACK_PER_LINK_PER_DAY for the share link.
+    """
     share_id = validate_share_id(share_id)
     if not isinstance(model_id, str) or not model_id.strip():
         raise InvalidInput("say which model the feedback is about")
@@ -230,17 +282,44 @@ def add_feedback(db: sqlite_utils.Database, share_id: str, model_id: str, adequa
     if len(note) > MAX_NOTE_CHARS:
         raise InvalidInput(f"the note is {len(note):,} characters; keep it under "
                            f"{MAX_NOTE_CHARS:,}")
-    exists = db.execute("SELECT 1 FROM recommendations WHERE share_id = ?",
-                        [share_id]).fetchone()
-    if exists is None:
+    row = db.execute("SELECT rec_json FROM recommendations WHERE share_id = ?",
+                     [share_id]).fetchone()
+    if row is None:
         raise NotFound(f"no recommendation with share id '{share_id}'")
+    model_id = model_id.strip()
+    named = answer_models(_read_rec(row[0], share_id))
+    if model_id not in named:
+        raise InvalidInput(f"'{_clip(model_id)}' is not in this answer; rate one of "
+                           f"{', '.join(sorted(named))}")
+    moment = now or datetime.now(UTC)
     with db.conn:
+        db.execute("BEGIN IMMEDIATE")  # count and insert as one step: no burst slips past
+        _check_feedback_limits(db, share_id, session, moment)
         cursor = db.execute(
-            "INSERT INTO feedback (share_id, model_id, adequate, note, created_at) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [share_id, model_id.strip(), int(adequate), scrub_keys(note), _now()],
+            "INSERT INTO feedback (share_id, model_id, adequate, note, created_at, session_id) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [share_id, model_id, int(adequate), redact(note),
+             moment.isoformat(timespec="seconds"), session],
         )
     return int(cursor.lastrowid)
+
+
+def _check_feedback_limits(db: sqlite_utils.Database, share_id: str, session: str | None,
+                           moment: datetime) -> None:
+    day = (moment - timedelta(days=1)).isoformat(timespec="seconds")
+    on_link = db.execute("SELECT COUNT(*) FROM feedback WHERE share_id = ? AND created_at > ?",
+                         [share_id, day]).fetchone()[0]
+    if on_link >= FEEDBACK_PER_LINK_PER_DAY:
+        raise RateLimited(f"this answer has had {on_link} verdicts in the last day, the most "
+                          "it takes; try again tomorrow")
+    if session is None:
+        return
+    hour = (moment - timedelta(hours=1)).isoformat(timespec="seconds")
+    mine = db.execute("SELECT COUNT(*) FROM feedback WHERE session_id = ? AND created_at > ?",
+                      [session, hour]).fetchone()[0]
+    if mine >= FEEDBACK_PER_SESSION_PER_HOUR:
+        raise RateLimited(f"you have sent {mine} verdicts in the last hour, the most one "
+                          "visitor can; thank you, and try again later")
 
 
 def _feedback_for(db: sqlite_utils.Database, share_id: str) -> list[dict[str, Any]]:

@@ -46,6 +46,8 @@ class TaskSpec(BaseModel):
     batch: bool = False
     summarise_history: bool = False
     needs: frozenset[Capability] = frozenset()
+    # Capabilities the task does not need, overriding the council's vote that it does.
+    not_needed: frozenset[Capability] = frozenset()
     min_context: int | None = Field(default=None, ge=1, le=MAX_TOKENS_PER_CALL)
     providers: tuple[str, ...] = ()
     quality: Quality = "standard"
@@ -82,6 +84,13 @@ class TaskSpec(BaseModel):
                 and self.cached_prefix_tokens > self.input_tokens):
             raise ValueError(f"cached_prefix_tokens ({self.cached_prefix_tokens}) cannot exceed "
                              f"input_tokens ({self.input_tokens}): the prefix is part of the input")
+        return self
+
+    @model_validator(mode="after")
+    def _needed_or_not(self) -> TaskSpec:
+        both = sorted(self.needs & self.not_needed)
+        if both:
+            raise ValueError(f"{', '.join(both)} cannot be both needed and not needed")
         return self
 
     @property

@@ -26,10 +26,11 @@ with source "text" and the words it came from; a number the user typed beats bot
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from council.assessment import CouncilValue
 from council.catalog.schema import DEFAULT_MIN_CACHE_PREFIX_TOKENS
 from council.categories import BY_KEY
 from council.pricing import Usage
@@ -46,10 +47,14 @@ from council.workload_words import (
     read_workload,
 )
 
+if TYPE_CHECKING:
+    from council.catalog.schema import ModelEntry
+
 KEEP_TURNS = 3
 SUMMARY_TOKENS = 500
 MIN_CACHEABLE_TOKENS = DEFAULT_MIN_CACHE_PREFIX_TOKENS  # where the catalog gives no minimum
 WARM_RUNS_PER_MONTH = 30 * 24 * 12  # one task every 5 minutes keeps a 5-minute cache warm
+COUNCIL_VOTE = "council vote"  # an Assumption's source: the LLM voters' combined reading
 
 
 @dataclass(frozen=True)
@@ -95,7 +100,8 @@ def reasoning_per_output(difficulty: float) -> float:
 class Assumption:
     name: str
     value: float | int | bool | str
-    source: str  # "you" | "text" (read from the description) | "category default" | "derived"
+    # "you" | "text" (read from the description) | "council vote" | "category default" | "derived"
+    source: str
     why: str
 
 
@@ -111,7 +117,7 @@ class Workload:
     observation_tokens: int
     reasoning_tokens: int  # per call, billed only for reasoning models
     summarise_history: bool = False
-    cache_history: bool = False  # each call caches its whole prompt for the next (see call_counts)
+    cache_history: bool = False  # each call caches its whole prompt for the next (see call_tokens)
     user_waits: bool = False  # someone waits for each answer (chat, real time): no batch API
     mix_note: str = ""  # why the task mixes categories the council did not put first, if so
     assumptions: tuple[Assumption, ...] = field(default=(), compare=False)
@@ -174,10 +180,47 @@ def defaults_mix(category: str, category_p: Mapping[str, float] | None) -> dict[
     return {c: w / total for c, w in sorted(raw.items(), key=lambda kv: -kv[1])}
 
 
-def mixed_defaults(weights: Mapping[str, float]) -> CategoryDefaults:
-    """The weighted mean of the categories' defaults (integers rounded)."""
+@dataclass(frozen=True)
+class Learned:
+    """A category default refitted from the team's own usage (``council.usage.learn``)."""
+
+    value: float
+    runs: int  # the task runs it rests on; it is already shrunk toward the built-in default
+
+
+# category -> {CategoryDefaults field: Learned}; the caller passes it in (nothing is read here).
+DefaultsLookup = Callable[[str], Mapping[str, Learned]]
+USAGE_SOURCE = "your usage"
+_LEARNED_FIELD = {"input_tokens": "input_tokens", "output_tokens": "output_tokens",
+                  "cached_prefix_tokens": "prefix_share", "calls_per_task": "calls_per_task"}
+
+
+def _default(category: str, name: str, learned: DefaultsLookup | None) -> float:
+    got = learned(category).get(name) if learned is not None else None
+    return got.value if got is not None else getattr(DEFAULTS[category], name)
+
+
+def _usage_note(assumption: str, weights: Mapping[str, float],
+                learned: DefaultsLookup | None) -> str | None:
+    """Why a default came from the team's usage, when categories holding at least half the
+    mix's weight have a learned value for it; else None (the category default stands)."""
+    name = _LEARNED_FIELD.get(assumption)
+    if learned is None or name is None:
+        return None
+    found = {c: learned(c).get(name) for c in weights}
+    share = sum(w for c, w in weights.items() if found[c] is not None)
+    if share < 0.5:
+        return None
+    runs = sum(v.runs for v in found.values() if v is not None)
+    return f"refitted from {runs:,} runs in your team's usage, shrunk toward the category default"
+
+
+def mixed_defaults(weights: Mapping[str, float],
+                   learned: DefaultsLookup | None = None) -> CategoryDefaults:
+    """The weighted mean of the categories' defaults (integers rounded), each category's
+    learned value replacing its built-in one where ``learned`` has it."""
     def mean(name: str) -> float:
-        return sum(w * getattr(DEFAULTS[c], name) for c, w in weights.items())
+        return sum(w * _default(c, name, learned) for c, w in weights.items())
 
     return CategoryDefaults(
         input_tokens=round(mean("input_tokens")), output_tokens=round(mean("output_tokens")),
@@ -187,18 +230,23 @@ def mixed_defaults(weights: Mapping[str, float]) -> CategoryDefaults:
 
 
 def build_workload(spec: TaskSpec, category: str, difficulty: float,
-                   category_p: Mapping[str, float] | None = None) -> Workload:
-    """The workload from the spec, the description's words, then the category's defaults.
+                   category_p: Mapping[str, float] | None = None,
+                   learned: DefaultsLookup | None = None, *,
+                   voted: Sequence[CouncilValue] = ()) -> Workload:
+    """The workload from the spec, the description's words, the council, then the defaults.
 
     A number the user gave wins; then one read from the description (source "text", with
-    its words); then the default of the task's categories, weighted by ``defaults_mix`` over
-    ``council.task_mix.task_mix`` (the council's distribution, agentic lifted when the words
-    describe an agent loop); each assumption names the mix.
+    its words); then the LLM voters' combined reading (``voted``, source "council vote", see
+    ``council.assess.voter_workload``); then the default of the task's categories, weighted
+    by ``defaults_mix`` over ``council.task_mix.task_mix`` (the council's distribution,
+    agentic lifted when the words describe an agent loop); each assumption names the mix.
+    ``learned`` (refitted from the team's usage) replaces a category's built-in default where
+    it has one ("your usage").
     """
     words = read_workload(spec.description)
     loop = agent_loop(words)
     weights = defaults_mix(category, task_mix(category, category_p, words))
-    d = mixed_defaults(weights)
+    d = mixed_defaults(weights, learned)
     if len(weights) == 1:
         label = BY_KEY[next(iter(weights))].label.lower()
     else:
@@ -208,12 +256,20 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
         label = (", ".join(names[:-1]) + " and " + names[-1] + ", weighted "
                  + "/".join(f"{w:.0%}" for w in weights.values()) + " " + reason)
     out: list[Assumption] = []
+    council = {c.name: c for c in voted}
 
     def take(name: str, given: Any, read: Read | None, default: Any, why: str,
              limit: float | None = None) -> Any:
         if given is not None:
             out.append(Assumption(name, given, "you", "as given"))
             return given
+        if read is None and name in council:
+            vote = council[name]
+            value = type(default)(vote.value)
+            if limit is not None and value > limit:
+                value = type(default)(limit)
+            out.append(Assumption(name, value, COUNCIL_VOTE, vote.why))
+            return value
         if read is not None:
             value, note = read.value, f"from your words: '{read.words}'"
             if read.how and read.how != "as stated":
@@ -222,7 +278,9 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
                 value, note = type(value)(limit), note + f"; capped at {limit:,.0f}"
             out.append(Assumption(name, value, "text", note))
             return value
-        out.append(Assumption(name, default, "category default", why))
+        note = _usage_note(name, weights, learned)
+        out.append(Assumption(name, default, USAGE_SOURCE if note else "category default",
+                              f"{why}; {note}" if note else why))
         return default
 
     size = words.input_size
@@ -261,7 +319,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
                           else "full history re-sent every call"))
     out.append(Assumption("batch", spec.batch, "you", "batch API (results within 24 h)"
                           if spec.batch else "real-time"))
-    waits = _user_waits(spec, words, weights, out)
+    waits = _user_waits(spec, words, weights, out, council.get("user_waits"))
     mix_note = ""
     if loop and words.loop is not None and category != "agentic":
         mixed = task_mix(category, category_p, words)
@@ -304,8 +362,9 @@ def _calls_read(words: WorkloadWords) -> Read | None:
 
 
 def _user_waits(spec: TaskSpec, words: WorkloadWords, weights: Mapping[str, float],
-                out: list[Assumption]) -> bool:
-    """Whether someone waits for each answer: the user's batch choice, the words, the category."""
+                out: list[Assumption], voted: CouncilValue | None = None) -> bool:
+    """Whether someone waits for each answer: the user's batch choice, the words, the
+    council's vote, the category."""
     if spec.batch:
         return False
     read = words.latency or (words.loop if words.user_waits else None)
@@ -314,6 +373,9 @@ def _user_waits(spec: TaskSpec, words: WorkloadWords, weights: Mapping[str, floa
         out.append(Assumption("user_waits", waits, "text",
                               f"from your words: '{read.words}' ({read.how})"))
         return waits
+    if voted is not None:
+        out.append(Assumption("user_waits", bool(voted.value), COUNCIL_VOTE, voted.why))
+        return bool(voted.value)
     share = sum(w for c, w in weights.items() if c in WAITING_CATEGORIES)
     waits = share >= 0.5
     out.append(Assumption("user_waits", waits, "category default",
@@ -322,26 +384,19 @@ def _user_waits(spec: TaskSpec, words: WorkloadWords, weights: Mapping[str, floa
     return waits
 
 
-def caches(model: Any, workload: Workload) -> bool:
+def caches(model: ModelEntry, workload: Workload) -> bool:
     """Whether the prefix is cached for this model (it sells caching, the prefix is big enough)."""
     prefix = for_model(workload.cached_prefix_tokens, model.token_ratio)
     return bool(model.prompt_caching) and prefix >= min_cache_prefix(model)
 
 
-def min_cache_prefix(model: Any) -> int:
+def min_cache_prefix(model: ModelEntry) -> int:
     """The model's minimum cacheable prefix in its own tokens (catalog), else the default."""
     value = getattr(model, "min_cache_prefix_tokens", None)
     return MIN_CACHEABLE_TOKENS if value is None else int(value)
 
 
-# Order of the counts call_counts returns, as Usage's field names.
-USAGE_FIELDS: tuple[str, ...] = (
-    "input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
-    "output_tokens", "reasoning_tokens",
-)
-
-
-def caches_history(model: Any, workload: Workload) -> bool:
+def caches_history(model: ModelEntry, workload: Workload) -> bool:
     """Whether a multi-call task caches its growing history (only without summarising)."""
     first = for_model(workload.prompt_tokens(0), model.token_ratio)
     return (workload.cache_history and bool(model.prompt_caching)
@@ -349,9 +404,29 @@ def caches_history(model: Any, workload: Workload) -> bool:
             and first >= min_cache_prefix(model))
 
 
-def call_counts(model: Any, workload: Workload, *,
-                caching: bool = True) -> list[tuple[int, int, int, int, int, int]]:
-    """Each call's token counts in the model's own tokens, in USAGE_FIELDS order.
+class CallTokens(NamedTuple):
+    """One call's token counts in the model's own tokens: Usage's fields by name, without its
+    checks (a task's calls are counted by the thousand; costing prices them as Usage)."""
+
+    input_tokens: int
+    cache_read_tokens: int = 0
+    cache_write_5m_tokens: int = 0
+    cache_write_1h_tokens: int = 0
+    output_tokens: int = 0
+    reasoning_tokens: int = 0
+
+    def usage(self) -> Usage:
+        return Usage(*self)
+
+    @staticmethod
+    def total(calls: Sequence[CallTokens]) -> CallTokens:
+        """The calls added up, part by part (one Usage for a task where prices are linear)."""
+        return CallTokens(*(sum(part) for part in zip(*calls, strict=True)))
+
+
+def call_tokens(model: ModelEntry, workload: Workload, *,
+                caching: bool = True) -> list[CallTokens]:
+    """Each call of one task, in the model's own tokens.
 
     With history caching, every call but the last writes its whole prompt to the cache and
     the next call reads it, paying full input only for what no earlier call wrote.
@@ -363,7 +438,7 @@ def call_counts(model: Any, workload: Workload, *,
     output = for_model(workload.output_tokens, ratio)
     reasoning = for_model(workload.reasoning_tokens, ratio) if model.reasoning else 0
     last = workload.calls_per_task - 1
-    calls = []
+    calls: list[CallTokens] = []
     for k in range(workload.calls_per_task):
         prompt = for_model(workload.prompt_tokens(k), ratio)
         first_cold = k == 0 and not workload.warm_cache
@@ -373,22 +448,25 @@ def call_counts(model: Any, workload: Workload, *,
             else:
                 read = prefix if use_cache and not first_cold else 0
             write = prompt - read if k < last else 0
-            calls.append((prompt - read - write, read, write, 0, output, reasoning))
+            calls.append(CallTokens(prompt - read - write, cache_read_tokens=read,
+                                    cache_write_5m_tokens=write, output_tokens=output,
+                                    reasoning_tokens=reasoning))
             continue
         if not use_cache:
-            calls.append((prompt, 0, 0, 0, output, reasoning))
+            calls.append(CallTokens(prompt, output_tokens=output, reasoning_tokens=reasoning))
             continue
-        calls.append((prompt - prefix, 0 if first_cold else prefix,
-                      prefix if first_cold else 0, 0, output, reasoning))
+        calls.append(CallTokens(prompt - prefix, cache_read_tokens=0 if first_cold else prefix,
+                                cache_write_5m_tokens=prefix if first_cold else 0,
+                                output_tokens=output, reasoning_tokens=reasoning))
     return calls
 
 
-def usages(model: Any, workload: Workload, *, caching: bool = True) -> list[Usage]:
+def usages(model: ModelEntry, workload: Workload, *, caching: bool = True) -> list[Usage]:
     """One Usage per call of one task, in the model's own tokens."""
-    return [Usage(*counts) for counts in call_counts(model, workload, caching=caching)]
+    return [c.usage() for c in call_tokens(model, workload, caching=caching)]
 
 
-def fits(model: Any, workload: Workload) -> list[str]:
+def fits(model: ModelEntry, workload: Workload) -> list[str]:
     """Why the workload does not fit the model's window or output limit (empty when it fits)."""
     ratio = model.token_ratio
     output = for_model(workload.output_tokens, ratio)

@@ -56,6 +56,30 @@ def test_open_db_uses_wal_and_records_migrations(db_path) -> None:
     assert migrate(connect(db_path)) == []
 
 
+def test_each_module_declares_its_own_named_migrations(tmp_path) -> None:
+    import pytest
+
+    from council import store
+    from council.catalog import store as catalog_store
+    from council.db import Migrations, registered
+
+    owners = {m.owner for m in registered()}
+    assert {"council.store", "council.catalog.store"} <= owners
+    notes = Migrations("tests.notes")
+
+    @notes("notes_001")
+    def _create(db) -> None:
+        db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+
+    with pytest.raises(ValueError, match="declared twice"):
+        notes("notes_001")
+    db = open_db(tmp_path / "n.db", notes)  # only the sets named: nobody else's tables
+    assert db.table_names() == ["_migrations", "notes"]
+    assert migrate(db, [notes]) == []
+    assert migrate(db, [catalog_store.MIGRATIONS, store.MIGRATIONS]) == [
+        name for m in (catalog_store.MIGRATIONS, store.MIGRATIONS) for name, _ in m.steps]
+
+
 def test_keys_resolve_explicit_then_secrets_then_env(monkeypatch) -> None:
     monkeypatch.setenv("COUNCIL_TEST_KEY", "from-env")
     assert get_key("COUNCIL_TEST_KEY", explicit="explicit") == "explicit"

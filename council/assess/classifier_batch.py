@@ -15,6 +15,7 @@ from typing import Any
 
 from council.assess.classifier import LocalClassifier
 from council.errors import InvalidInput
+from council.jsonl import json_object
 
 
 @dataclass
@@ -32,12 +33,7 @@ def _count_lines(path: Path) -> int:
 
 
 def _parse(raw: str, where: str) -> tuple[Any, str]:
-    try:
-        row = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{where}: invalid JSON ({exc.msg})") from exc
-    if not isinstance(row, dict):
-        raise InvalidInput(f"{where}: expected a JSON object with 'id' and 'prompt'")
+    row = json_object(raw, where, shape="a JSON object with 'id' and 'prompt'")
     if "id" not in row:
         raise InvalidInput(f"{where}: missing 'id'")
     prompt = row.get("prompt")

@@ -12,6 +12,8 @@ Aggregation rule (documented in docs/voters.md):
   never below the members' own and disagreement between members widens it.
 - low_confidence when top P < LOW_TOP_P, when members weighing at least half disagree
   with the top category, or when the between-member difficulty spread exceeds LOW_SPREAD.
+- The LLM members' workload numbers and needed capabilities are combined by
+  ``council.assess.voter_workload`` into ``Assessment.council_values``.
 """
 
 from __future__ import annotations
@@ -22,9 +24,11 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from typing import Any, Protocol
 
+from council.assess.voter_workload import combine_needs, combine_workload
 from council.assessment import Assessment, Vote
 from council.categories import CATEGORY_KEYS, DIFFICULTY_MAX, DIFFICULTY_MIN
 from council.errors import VoterError
+from council.redact import redact
 
 SMOOTHING = 0.1
 LLM_DIFFICULTY_SD = 0.5
@@ -90,11 +94,17 @@ def combine(votes: Sequence[Vote]) -> Assessment:
         difficulty_sd=sd,
         votes=list(votes),
         low_confidence=low,
+        council_values=[*combine_workload(votes), *combine_needs(votes)[0]],
     )
 
 
 def _notes(votes: Sequence[Vote], voters: Sequence[Any]) -> list[str]:
     notes = list(getattr(voters, "skipped", []))
+    if getattr(voters, "problem", None):
+        from council.assess.voters import VOTERS_OFF_NOTE
+
+        notes.append(VOTERS_OFF_NOTE)
+        return notes
     llm = [v for v in votes if v.kind != "local"]
     for v in llm:
         if v.error:
@@ -127,6 +137,9 @@ def assess(
     votes: list[Vote] = []
 
     def arrived(vote: Vote) -> None:
+        # Provider voters mask their own key; this catches any voter that does not.
+        vote.error = redact(vote.error) if vote.error else vote.error
+        vote.reason = redact(vote.reason)
         votes.append(vote)
         if on_vote is not None:
             on_vote(vote)
@@ -156,5 +169,5 @@ def assess(
         pool.shutdown(wait=False, cancel_futures=True)
 
     result = combine(votes)
-    result.notes = _notes(votes, voters)
+    result.notes = _notes(votes, voters) + combine_needs(votes)[1]
     return result

@@ -128,6 +128,41 @@ class ChangeSet:
         raise InvalidInput(f"no proposed change {key!r} in this import")
 
 
+def _finite(value: Any) -> bool:
+    """A real, finite number (not NaN, not infinity, not yes/no)."""
+    return (isinstance(value, int | float) and not isinstance(value, bool)
+            and math.isfinite(value))
+
+
+_WHOLE = ("context_window", "max_output", "price.tier_threshold")
+_YES_NO = ("tools", "structured_output", "reasoning", "prompt_caching", "vision")
+
+
+def _type_problems(found: Mapping[str, Any]) -> list[str]:
+    """Facts of the wrong type, each named (prices are checked by the caller)."""
+    problems = []
+    for key in _WHOLE:
+        value = found.get(key)
+        if value is not None and not (_finite(value) and value == int(value) and value > 0):
+            problems.append(f"{key} = {value!r} is not a positive whole number")
+    for key in _YES_NO:
+        value = found.get(key)
+        if value is not None and not isinstance(value, bool):
+            problems.append(f"{key} = {value!r} is not true or false")
+    discount = found.get("price.batch_discount")
+    if discount is not None and not _finite(discount):
+        problems.append(f"price.batch_discount = {discount!r} is not a number")
+    when = found.get("deprecation_date")
+    if when is not None:
+        from datetime import date
+
+        try:
+            date.fromisoformat(str(when))
+        except ValueError:
+            problems.append(f"deprecation_date = {when!r} is not a date (YYYY-MM-DD)")
+    return problems
+
+
 def check_guards(facts: SourceFacts, previous_matched: int | None) -> None:
     """Reject a source that lost many models or carries impossible prices (InvalidInput)."""
     if previous_matched and facts.matched < (1 - MAX_DROP) * previous_matched:
@@ -137,19 +172,20 @@ def check_guards(facts: SourceFacts, previous_matched: int | None) -> None:
         )
     problems = []
     for model_id, found in facts.facts.items():
+        problems += [f"{model_id} {p}" for p in _type_problems(found)]
         for key in PRICE_FACTS:
             value = found.get(key)
             if value is None or key in ("price.tier_threshold", "price.batch_discount"):
                 continue
-            if not isinstance(value, (int, float)) or value < 0:
+            if not _finite(value) or value < 0:
                 problems.append(f"{model_id} {key} = {value!r} is negative or not a number")
             elif value > ABSURD_PRICE_PER_MTOK:
                 problems.append(f"{model_id} {key} = {value} per million tokens is absurd")
         read, inp = found.get("price.cache_read"), found.get("price.input")
-        if isinstance(read, (int, float)) and isinstance(inp, (int, float)) and read > inp:
+        if _finite(read) and _finite(inp) and read > inp:
             problems.append(f"{model_id} cache read {read} is above input {inp}")
         discount = found.get("price.batch_discount")
-        if discount is not None and not 0 <= discount < 1:
+        if _finite(discount) and not 0 <= discount < 1:
             problems.append(f"{model_id} batch discount {discount} is outside [0, 1)")
     if problems:
         raise InvalidInput(f"import from {facts.source} rejected: " + "; ".join(problems[:10]))

@@ -67,16 +67,43 @@ def _editors_table(credentials: Mapping[str, Any] | None) -> Mapping[str, Any]:
     return table or {}
 
 
+_dummies: dict[str, str] = {}
+
+
+def _dummy_like(stored: str) -> str:
+    """A hash of a random password in the same scheme and cost as ``stored``: checking an
+    unknown name against it takes as long as checking a known one."""
+    scheme, _, rest = stored.partition("$")
+    key = f"{scheme}${rest.split('$')[0]}" if scheme == "pbkdf2_sha256" else scheme
+    if key not in _dummies:
+        noise = secrets.token_hex(16)
+        if scheme == "pbkdf2_sha256":
+            try:
+                iterations = int(rest.split("$")[0])
+            except ValueError:
+                iterations = PBKDF2_ITERATIONS
+            _dummies[key] = hash_password(noise, iterations=iterations)
+        else:
+            _dummies[key] = f"sha256${hashlib.sha256(noise.encode()).hexdigest()}"
+    return _dummies[key]
+
+
 def authenticate(name: str, password: str | None,
                  credentials: Mapping[str, Any] | None) -> Editor:
-    """An Editor when name and password match the secrets; PermissionDenied otherwise."""
+    """An Editor when name and password match the secrets; PermissionDenied otherwise.
+
+    A wrong name costs the same hash check as a wrong password, so timing does not tell
+    which names exist.
+    """
     table = _editors_table(credentials)
     if not table:
         raise PermissionDenied(
             "no catalog editors are configured; add [catalog.editors] to .streamlit/secrets.toml"
         )
     stored = table.get(name)
-    if stored is None or not password or not verify_password(password, str(stored)):
+    checked = str(stored) if stored is not None else _dummy_like(str(next(iter(table.values()))))
+    matches = verify_password(password or "", checked)
+    if stored is None or not password or not matches:
         raise PermissionDenied(f"wrong editor name or password for {name!r}")
     return Editor(name=name, role="editor")
 

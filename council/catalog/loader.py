@@ -1,4 +1,8 @@
-"""Read models_catalog/*.yaml into a Catalog; errors name the file, the model and the field."""
+"""Read models_catalog/*.yaml into a Catalog; errors name the file, the model and the field.
+
+Measured levels from models_catalog/evidence/ (council.catalog.evidence) replace the files'
+estimates at load.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from council.catalog.evidence import apply_evidence, load_evidence
 from council.catalog.model import Catalog
 from council.catalog.schema import CatalogMeta, ModelEntry, ProviderFile
 from council.errors import CatalogError
 
 META_FILE = "catalog.yaml"
+REJECTIONS_FILE = "sync_rejections.yaml"  # council.catalog.sync's memory, not models
 
 
 def _read_yaml(path: Path) -> Any:
@@ -80,7 +86,8 @@ def load_catalog_dir(catalog_dir: Path | str) -> Catalog:
     meta = load_meta(catalog_dir)
     entries: list[ModelEntry] = []
     seen: dict[str, str] = {}
-    files = sorted(p for p in catalog_dir.glob("*.yaml") if p.name != META_FILE)
+    files = sorted(p for p in catalog_dir.glob("*.yaml")
+                   if p.name not in (META_FILE, REJECTIONS_FILE))
     if not files:
         raise CatalogError(f"no provider files (*.yaml) in {catalog_dir}")
     for path in files:
@@ -91,4 +98,5 @@ def load_catalog_dir(catalog_dir: Path | str) -> Catalog:
                 )
             seen[entry.id] = path.name
             entries.append(entry)
+    entries = apply_evidence(entries, load_evidence(catalog_dir))
     return Catalog(models=tuple(entries), meta=meta)

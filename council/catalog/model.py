@@ -7,7 +7,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from council.catalog.schema import CatalogMeta, ModelEntry
+from council.catalog.schema import CatalogMeta, ModelEntry, compact_dump
 from council.errors import CatalogError, NotFound
 
 
@@ -15,7 +15,7 @@ def canonical_json(entries: Iterable[ModelEntry], meta: CatalogMeta) -> str:
     """Stable JSON of the whole catalog: sorted keys, models ordered by id."""
     payload = {
         "meta": meta.model_dump(mode="json"),
-        "models": [e.model_dump(mode="json") for e in sorted(entries, key=lambda e: e.id)],
+        "models": [compact_dump(e) for e in sorted(entries, key=lambda e: e.id)],
     }
     return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 

@@ -8,7 +8,8 @@ cache, output) bill at that tier's rates.
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 from pydantic import (
@@ -23,6 +24,7 @@ from pydantic import (
 from council.categories import DIFFICULTY_MAX, DIFFICULTY_MIN, SKILLS
 
 Status = Literal["active", "preview", "deprecated", "retired"]
+ServiceTierName = Literal["flex", "priority"]
 Modality = Literal["text", "image", "audio", "video", "pdf"]
 
 # A model "has long_context" when its window holds at least this many tokens.
@@ -36,7 +38,9 @@ CAPABILITY_NAMES: tuple[str, ...] = ("tools", "vision", "json", "reasoning", "lo
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # NaN and infinity are never a price, a limit or a skill (NaN also slips past every
+    # comparison, and is written to JSON as null).
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 def _check_price(value: float | None) -> float | None:
@@ -61,10 +65,48 @@ class Tier(_Strict):
     cache_read: float | None = None
     cache_write_5m: float | None = None
     cache_write_1h: float | None = None
+    # Batch rate for cache reads in this tier, where it is not the row's scaled by input.
+    batch_cache_read: float | None = None
 
     _price_ok = field_validator(
-        "input", "output", "cache_read", "cache_write_5m", "cache_write_1h"
+        "input", "output", "cache_read", "cache_write_5m", "cache_write_1h", "batch_cache_read"
     )(_check_price)
+
+
+class PeakRates(_Strict):
+    """Rates in force during a provider's peak windows (UTC), e.g. DeepSeek's daytime rates.
+
+    The row's own rates are the off-peak (standard) ones. ``weekdays_only``: the windows apply
+    Monday to Friday; weekends are off-peak all day.
+    """
+
+    windows_utc: tuple[str, ...] = Field(min_length=1)
+    weekdays_only: bool = True
+    input: float
+    output: float
+    cache_read: float | None = None
+
+    _price_ok = field_validator("input", "output", "cache_read")(_check_price)
+
+    @field_validator("windows_utc")
+    @classmethod
+    def _windows(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for window in value:
+            if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d", window):
+                raise ValueError(f"window {window!r} is not HH:MM-HH:MM (UTC)")
+        return value
+
+    def covers(self, when: datetime) -> bool:
+        """Whether a moment (UTC; naive counts as UTC) falls in a peak window."""
+        utc = when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+        if self.weekdays_only and utc.weekday() >= 5:
+            return False
+        minute = utc.hour * 60 + utc.minute
+        for window in self.windows_utc:
+            start, end = (int(t[:2]) * 60 + int(t[3:]) for t in window.split("-"))
+            if (start <= minute < end) if start <= end else (minute >= start or minute < end):
+                return True
+        return False
 
 
 class Price(_Strict):
@@ -82,6 +124,9 @@ class Price(_Strict):
     # Where a provider does not stack the batch discount on cache reads: the batch rate for them.
     batch_cache_read: float | None = None
     tiers: tuple[Tier, ...] = ()
+    # Other service tiers as a factor on every rate of this row (OpenAI flex 0.5, priority 2.0).
+    service_tiers: dict[ServiceTierName, float] = Field(default_factory=dict)
+    peak: PeakRates | None = None
     notes: str | None = None
 
     _price_ok = field_validator(
@@ -105,6 +150,9 @@ class Price(_Strict):
         for tier in self.tiers:
             if tier.cache_read is not None and tier.cache_read > tier.input:
                 raise ValueError(f"tier {tier.threshold}: cache_read above input")
+        for name, factor in self.service_tiers.items():
+            if not 0 < factor <= 10:
+                raise ValueError(f"service tier {name}: factor {factor} is outside (0, 10]")
         return self
 
 
@@ -134,7 +182,11 @@ class ModelEntry(_Strict):
     status: Status = "active"
     release_date: date | None = None
     deprecation_date: date | None = None
+    # The day the provider stops serving it; never recommended from then on.
+    shutdown_date: date | None = None
     context_window: int = Field(gt=0)
+    # Largest prompt accepted when below the window (OpenAI's 400k models: 272k input).
+    max_input: int | None = Field(default=None, gt=0)
     max_output: int = Field(gt=0)
     input_modalities: tuple[Modality, ...] = ("text",)
     output_modalities: tuple[Modality, ...] = ("text",)
@@ -182,8 +234,11 @@ class ModelEntry(_Strict):
         if self.prompt_caching != (newest.cache_read is not None):
             raise ValueError("prompt_caching must be true exactly when the newest price has a "
                              "cache_read rate")
-        if self.status == "retired" and self.deprecation_date is None:
-            raise ValueError("a retired model needs its deprecation_date")
+        if self.status == "retired" and self.deprecation_date is None \
+                and self.shutdown_date is None:
+            raise ValueError("a retired model needs its deprecation_date or shutdown_date")
+        if self.max_input is not None and self.max_input > self.context_window:
+            raise ValueError("max_input exceeds context_window")
         return self
 
     @model_serializer(mode="wrap")
@@ -245,6 +300,28 @@ class ModelEntry(_Strict):
     def is_stale(self, today: date) -> bool:
         """True when the price in force today was verified more than STALE_AFTER_DAYS ago."""
         return (today - self.price_in_force(today).verified).days > STALE_AFTER_DAYS
+
+
+# Fields added after catalog versions were first stored: left out of a model's canonical JSON
+# while empty, so the content hash of every stored version still reproduces.
+OPTIONAL_ENTRY_FIELDS: tuple[str, ...] = ("shutdown_date", "max_input")
+OPTIONAL_PRICE_FIELDS: tuple[str, ...] = ("service_tiers", "peak")
+
+
+def compact_dump(entry: ModelEntry) -> dict[str, Any]:
+    """``entry.model_dump(mode="json")`` without the optional newer fields while they are empty."""
+    data = entry.model_dump(mode="json")
+    for name in OPTIONAL_ENTRY_FIELDS:
+        if data.get(name) in (None, {}, []):
+            data.pop(name, None)
+    for row in data["prices"]:
+        for name in OPTIONAL_PRICE_FIELDS:
+            if row.get(name) in (None, {}, []):
+                row.pop(name, None)
+        for tier in row.get("tiers") or []:
+            if tier.get("batch_cache_read") is None:
+                tier.pop("batch_cache_read", None)
+    return data
 
 
 class ProviderFile(_Strict):

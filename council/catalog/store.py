@@ -9,8 +9,9 @@ revision number) and appended to an audit log that can be reverted.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -24,6 +25,7 @@ from council.catalog.editors import Editor
 from council.catalog.loader import load_catalog_dir
 from council.catalog.model import Catalog
 from council.catalog.schema import CatalogMeta, ModelEntry
+from council.db import Migrations, register
 from council.errors import CatalogError, ConflictError, InvalidInput, NotFound
 
 FILES_EDITOR = "catalog-files"
@@ -35,6 +37,10 @@ PRICE_FIELDS_FROM_TODAY: frozenset[str] = frozenset({
 })
 
 
+MIGRATIONS = register(Migrations("council.catalog.store"))
+
+
+@MIGRATIONS("catalog-001-models-versions-audit")
 def _m001_catalog(db: sqlite_utils.Database) -> None:
     db.execute("""
         CREATE TABLE catalog_models (
@@ -70,9 +76,6 @@ def _m001_catalog(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX catalog_audit_model ON catalog_audit(model_id, id)")
 
 
-MIGRATIONS: list[tuple[str, Callable[[sqlite_utils.Database], None]]] = [
-    ("catalog-001-models-versions-audit", _m001_catalog),
-]
 
 _PARSED: dict[str, Catalog] = {}  # version -> Catalog; snapshots are immutable
 
@@ -150,6 +153,38 @@ def _set_price_from_today(data: dict[str, Any], changes: dict[str, Any], *, sour
     else:
         rows.append(row)
     return old
+
+
+def _check_finite(field: str, value: Any) -> None:
+    """InvalidInput naming the field when a number anywhere in ``value`` is NaN or infinite."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidInput(f"{field}: {value} is not a number a catalog can hold (NaN or "
+                           "infinity)")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_finite(f"{field}.{key}", item)
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            _check_finite(f"{field}.{i}", item)
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes/no (true or false)"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return "a list" if isinstance(value, list) else "a table" if isinstance(value, dict) else "?"
+
+
+def _check_type(field: str, old: Any, value: Any) -> None:
+    """A field keeps its kind of value: a number stays a number (True is not 1), yes/no stays
+    yes/no, text stays text. An empty field (None) takes what the schema allows."""
+    if old is None or value is None:
+        return
+    if _type_name(old) != _type_name(value):
+        raise InvalidInput(f"{field}: expected {_type_name(old)}, got {value!r}")
 
 
 def _set_path(data: Any, path: list[str], value: Any) -> None:
@@ -326,10 +361,15 @@ class CatalogStore:
         editor.require_editor()
         if not reason or not reason.strip():
             raise InvalidInput("say why you are changing it (reason)")
-        model_id = self.current().get(model_id).id
+        catalog = self.current()
+        model_id = catalog.get(model_id).id
         path = [p for p in field.split(".") if p]
         if not path or path[0] == "id":
             raise InvalidInput(f"field {field!r} cannot be edited")
+        _check_finite(f"{model_id}.{field}", value)
+        if path == ["provider"] and value not in catalog.providers:
+            raise InvalidInput(f"{model_id}.provider: {value!r} is not a known provider; known: "
+                               f"{', '.join(catalog.providers)}")
         with _write(self.db) as conn:
             row = conn.execute(
                 "SELECT entry, revision, updated_at, updated_by FROM catalog_models WHERE id = ?",
@@ -355,6 +395,7 @@ class CatalogStore:
                     _set_path(data, path, value)
             except (KeyError, IndexError, ValueError, TypeError):
                 raise InvalidInput(f"{model_id} has no field {field!r}") from None
+            _check_type(f"{model_id}.{field}", old, value)
             try:
                 entry = ModelEntry.model_validate(data)
             except ValidationError as exc:
@@ -398,6 +439,8 @@ class CatalogStore:
     def revert(self, audit_id: int, *, editor: Editor, reason: str) -> AuditEntry:
         """Put a field back to the value it had before audit entry ``audit_id``."""
         editor.require_editor()
+        if not reason or not reason.strip():
+            raise InvalidInput(f"say why you are reverting #{audit_id} (reason)")
         original = self._audit_by_id(audit_id)
         if original.field == "*":
             raise InvalidInput(f"#{audit_id} reloaded the catalog files; revert it in the files")
@@ -406,21 +449,6 @@ class CatalogStore:
             reason=f"revert #{audit_id}: {reason}", evidence_url=original.evidence_url,
             expected_revision=self.revision(original.model_id), reverts=audit_id,
         )
-
-    def propose_import(self, sources: dict[str, Path | None]) -> Any:
-        """A reviewable change set from importers; see ``council.catalog.review``."""
-        from council.catalog.review import propose_import
-
-        return propose_import(self, sources)
-
-    def apply_import(self, change_set: Any, *, editor: Editor, reason: str,
-                     accept: list[str] | tuple[str, ...] = (), apply_all: bool = False,
-                     today: date | None = None) -> list[AuditEntry]:
-        """Apply reviewed changes from an import; see ``council.catalog.review``."""
-        from council.catalog.review import apply_import
-
-        return apply_import(self, change_set, editor=editor, reason=reason, accept=accept,
-                            apply_all=apply_all, today=today)
 
     def replace_models(self, new_models: dict[str, ModelEntry], *, editor: Editor, reason: str,
                        evidence_url: str | None = None, origin: str,

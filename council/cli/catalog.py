@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import click
 
-from council.config import PROJECT_ROOT, paths
+from council.config import paths
 
 PASSWORD_ENV = "COUNCIL_EDITOR_PASSWORD"
-SECRETS_ENV = "COUNCIL_SECRETS"
 
 
 def register(cli: click.Group) -> None:
@@ -24,11 +22,11 @@ def register(cli: click.Group) -> None:
 
 
 def _store(db_path: Path | None) -> Any:
+    from council.assembly import open_database
     from council.catalog.store import CatalogStore, init_catalog
-    from council.db import open_db
 
     where = paths()
-    db = open_db(db_path or where.db)
+    db = open_database(db_path)
     init_catalog(db, where.catalog_dir)
     store = CatalogStore(db)
     if store.last_error:
@@ -42,11 +40,9 @@ def _echo_json(data: Any) -> None:
 
 
 def _secrets() -> dict[str, Any]:
-    path = Path(os.environ.get(SECRETS_ENV, PROJECT_ROOT / ".streamlit" / "secrets.toml"))
-    if not path.exists():
-        return {}
-    with path.open("rb") as handle:
-        return tomllib.load(handle)
+    from council.keys import secrets_file
+
+    return secrets_file()
 
 
 def _editor(name: str) -> Any:
@@ -74,13 +70,17 @@ db_option = click.option("--db", "db_path", type=click.Path(path_type=Path), def
 @click.option("--reasoning-tokens", type=click.IntRange(min=0), default=0,
               help="Thinking tokens (billed at the output rate).")
 @click.option("--batch", is_flag=True, help="Price through the provider's batch API.")
+@click.option("--service-tier", type=click.Choice(["standard", "flex", "priority"]),
+              default="standard", help="OpenAI flex/priority, Gemini priority.")
+@click.option("--at", "at", type=click.DateTime(formats=["%Y-%m-%dT%H:%M"]), default=None,
+              help="Request time in UTC (YYYY-MM-DDTHH:MM), for peak-hour rates (DeepSeek).")
 @click.option("--date", "on", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Price on this date (YYYY-MM-DD); default: the newest price.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @db_option
 def price(model: str, input_tokens: int, cache_read_tokens: int, cache_write_tokens: int,
           cache_write_1h_tokens: int, output_tokens: int, reasoning_tokens: int, batch: bool,
-          on: Any, as_json: bool, db_path: Path | None) -> None:
+          service_tier: str, at: Any, on: Any, as_json: bool, db_path: Path | None) -> None:
     """Price one request of MODEL in USD, itemised.
 
     Example: council price claude-opus-4-7 --input-tokens 250000 --cache-read-tokens 40000
@@ -93,11 +93,16 @@ def price(model: str, input_tokens: int, cache_read_tokens: int, cache_write_tok
                   cache_write_5m_tokens=cache_write_tokens,
                   cache_write_1h_tokens=cache_write_1h_tokens, output_tokens=output_tokens,
                   reasoning_tokens=reasoning_tokens)
-    result = price_usage(entry, usage, batch=batch, on=on.date() if on else None)
+    from datetime import UTC
+
+    result = price_usage(entry, usage, batch=batch, on=on.date() if on else None,
+                         service_tier=service_tier,
+                         at=at.replace(tzinfo=UTC) if at else None)
     if as_json:
         _echo_json({"usd": result.total, **result.to_dict()})
         return
     click.echo(f"{entry.name} ({entry.id}), {'batch' if batch else 'real-time'}, "
+               f"{result.service_tier} tier{', peak-hour rates' if result.peak else ''}, "
                f"price of {result.price_effective_from}")
     for part in ("input", "cache_read", "cache_write_5m", "cache_write_1h", "output", "reasoning"):
         amount = getattr(result, part)
@@ -313,17 +318,132 @@ def import_cmd(sources: tuple[str, ...], paths_given: tuple[str, ...], accept: t
     Example: council catalog import --source litellm --path model_prices_and_context_window.json
     --json
     """
+    from council.catalog.review import apply_import, propose_import
+
     store = _store(db_path)
-    change_set = store.propose_import(_source_paths(sources, paths_given))
+    change_set = propose_import(store, _source_paths(sources, paths_given))
     applied = []
     if accept or apply_all:
         if not editor or not reason:
             raise click.UsageError("applying an import needs --editor and --reason")
-        applied = store.apply_import(change_set, editor=_editor(editor), reason=reason,
-                                     accept=list(accept), apply_all=apply_all)
+        applied = apply_import(store, change_set, editor=_editor(editor), reason=reason,
+                               accept=list(accept), apply_all=apply_all)
     if as_json:
         _echo_json({**change_set.to_dict(), "applied": [a.to_dict() for a in applied]})
         return
     click.echo(change_set.render())
     for entry in applied:
         click.echo(f"applied #{entry.id} {entry.model_id}.{entry.field}")
+
+
+@catalog.group("sync", invoke_without_command=True)
+@click.option("--litellm", "litellm_path", type=click.Path(path_type=Path), default=None,
+              help="LiteLLM's model_prices_and_context_window.json.")
+@click.option("--modelsdev", "modelsdev_path", type=click.Path(path_type=Path), default=None,
+              help="models.dev's api.json.")
+@click.option("--json", "as_json", is_flag=True, help="Print the change set as JSON.")
+@db_option
+@click.pass_context
+def sync(ctx: click.Context, litellm_path: Path | None, modelsdev_path: Path | None,
+         as_json: bool, db_path: Path | None) -> None:
+    """Propose a reviewable change set from genai-prices (installed) and the given files.
+
+    Nothing is applied: review each change with `council catalog sync decide`. Changes
+    rejected before are not proposed again until a source says something new.
+
+    Example: council catalog sync --litellm model_prices_and_context_window.json
+    --modelsdev api.json
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from council.catalog.sync import run_sync
+
+    change_set = run_sync(_store(db_path), litellm=litellm_path, modelsdev=modelsdev_path)
+    if as_json:
+        _echo_json(change_set.to_dict())
+        return
+    click.echo(change_set.render())
+
+
+@sync.command("show")
+@click.option("--set", "set_id", type=int, default=None, help="Change set id (default: newest).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@db_option
+def sync_show(set_id: int | None, as_json: bool, db_path: Path | None) -> None:
+    """Show a stored change set with each change's status.
+
+    Example: council catalog sync show --json
+    """
+    from council.catalog.sync import SyncStore
+
+    change_set = SyncStore(_store(db_path)).get(set_id)
+    if as_json:
+        _echo_json(change_set.to_dict())
+        return
+    click.echo(change_set.render())
+
+
+@sync.command("decide")
+@click.argument("decision", type=click.Choice(["accept", "reject"]))
+@click.argument("keys", nargs=-1, required=True)
+@click.option("--set", "set_id", type=int, default=None, help="Change set id (default: newest).")
+@click.option("--editor", required=True, help=f"Editor name; password from ${PASSWORD_ENV}.")
+@click.option("--reason", required=True, help="Why (kept with the decision).")
+@click.option("--use", "use_source", default=None,
+              help="Where sources disagree: take this source's value.")
+@click.option("--set-field", "overrides", multiple=True,
+              help="For a new model: FIELD=VALUE (YAML) to set in its draft, e.g. "
+                   "release_date=2026-10-20.")
+@click.option("--json", "as_json", is_flag=True, help="Print the decisions as JSON.")
+@db_option
+def sync_decide(decision: str, keys: tuple[str, ...], set_id: int | None, editor: str,
+                reason: str, use_source: str | None, overrides: tuple[str, ...], as_json: bool,
+                db_path: Path | None) -> None:
+    """Accept (apply, audited) or reject each KEY of a change set, with a reason.
+
+    Example: council catalog sync decide accept gpt-5.4:prices@2026-03-05 --editor alice
+    --reason "matches the provider page"
+    """
+    import yaml
+
+    from council.catalog.sync import SyncStore
+
+    who = _editor(editor)
+    sync_store = SyncStore(_store(db_path))
+    set_id = set_id if set_id is not None else sync_store.get().id
+    fields: dict[str, Any] = {}
+    for item in overrides:
+        name, sep, value = item.partition("=")
+        if not sep:
+            raise click.UsageError(f"--set-field {item!r}: give FIELD=VALUE")
+        fields[name] = yaml.safe_load(value)
+    if fields.get("release_date") is not None:
+        fields["release_date"] = str(fields["release_date"])
+    done = [sync_store.decide(set_id, key, decision, editor=who, reason=reason,
+                              use_source=use_source, overrides=fields) for key in keys]
+    if as_json:
+        _echo_json(done)
+        return
+    for d in done:
+        extra = f", audit #{d['audit_id']}" if d["audit_id"] else ""
+        click.echo(f"{d['decision']}ed {d['key']} (decision #{d['decision_id']}{extra})")
+
+
+@catalog.command("export")
+@click.option("--dir", "target", type=click.Path(path_type=Path), default=None,
+              help="Directory of the provider YAML files (default: the bundled catalog).")
+@db_option
+def export(target: Path | None, db_path: Path | None) -> None:
+    """Write the catalog in force back to the provider YAML files, for review as a diff.
+
+    Example: council catalog export --dir models_catalog
+    """
+    from council.catalog.export import write_catalog
+    from council.catalog.sync import SyncStore, write_rejections
+
+    store = _store(db_path)
+    directory = target or paths().catalog_dir
+    written = write_catalog(store.current(), directory)
+    written.append(write_rejections(SyncStore(store).rejections(), directory))
+    for path in written:
+        click.echo(f"wrote {path}")

@@ -24,14 +24,14 @@ def init(db_path: Path | None, skip_classifier: bool) -> None:
 
     Example: council init --db var/council.db
     """
-    from council.catalog.store import init_catalog
-    from council.db import open_db
+    from council.assembly import open_database
+    from council.catalog import store as catalog_store
 
     where = paths()
     db_path = db_path or where.db
     started = time.perf_counter()
-    db = open_db(db_path)
-    catalog = init_catalog(db, where.catalog_dir)
+    db = open_database(db_path)
+    catalog = catalog_store.init_catalog(db, where.catalog_dir)
     click.echo(f"database   {db_path}")
     click.echo(f"catalog    {len(catalog.models)} models, version {catalog.version}")
     if not skip_classifier:

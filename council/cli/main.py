@@ -28,9 +28,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from council.cli import catalog, init, recommend, route, serve, train
+    from council.cli import catalog, doctor, init, recommend, route, serve, train, usage
 
-    for module in (init, recommend, catalog, train, route, serve):
+    for module in (init, recommend, catalog, train, route, serve, doctor, usage):
         module.register(cli)
 
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from council.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from council.catalog.model import Catalog
+    from council.workload import DefaultsLookup
 
 
 def register(cli: click.Group) -> None:
@@ -40,6 +44,9 @@ def _csv(value: str | None) -> tuple[str, ...]:
               help="Agent loops summarise old turns instead of re-sending them.")
 @click.option("--needs", default=None, help="Required capabilities: tools,vision,json,"
                                             "reasoning,long_context.")
+@click.option("--not-needed", default=None,
+              help="Capabilities the task does not need, overriding the LLM voters when they "
+                   "agree it does (e.g. tools,json).")
 @click.option("--providers", default=None, help="Only these providers, e.g. openai,anthropic.")
 @click.option("--min-context", type=int, default=None, help="Minimum context window.")
 @click.option("--quality", type=click.Choice(["none", "draft", "standard", "production"]),
@@ -67,9 +74,10 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
                   calls_per_task: int | None, runs_per_month: float | None,
                   cached_prefix_tokens: int | None, reasoning_tokens: int | None,
                   sample_file: Path | None, batch: bool,
-                  summarise_history: bool, needs: str | None, providers: str | None,
-                  min_context: int | None, quality: str, failure_cost: float | None,
-                  budget_usd: float | None, voters_file: Path | None,
+                  summarise_history: bool, needs: str | None, not_needed: str | None,
+                  providers: str | None, min_context: int | None, quality: str,
+                  failure_cost: float | None, budget_usd: float | None,
+                  voters_file: Path | None,
                   outcome_model: Path | None, db_path: Path | None, as_json: bool) -> None:
     """Recommend the model with the least expected cost for TASK, with its cost.
 
@@ -80,11 +88,12 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
     """
     from council.task import CAPABILITIES, parse_task
 
-    wanted = _csv(needs)
-    unknown = [n for n in wanted if n not in CAPABILITIES]
-    if unknown:
-        raise InvalidInput(f"--needs: unknown capability {', '.join(unknown)}; known: "
-                           f"{', '.join(CAPABILITIES)}")
+    wanted, unwanted = _csv(needs), _csv(not_needed)
+    for flag, given in (("--needs", wanted), ("--not-needed", unwanted)):
+        unknown = [n for n in given if n not in CAPABILITIES]
+        if unknown:
+            raise InvalidInput(f"{flag}: unknown capability {', '.join(unknown)}; known: "
+                               f"{', '.join(CAPABILITIES)}")
     sample_note = None
     if sample_file is not None and input_tokens is None:
         from council.tokens import count_file
@@ -97,6 +106,7 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
         "cached_prefix_tokens": cached_prefix_tokens, "reasoning_tokens": reasoning_tokens,
         "batch": batch,
         "summarise_history": summarise_history, "needs": frozenset(wanted),
+        "not_needed": frozenset(unwanted),
         "providers": _csv(providers), "min_context": min_context, "quality": quality,
         "failure_cost_usd": _dollars(failure_cost, "--failure-cost"),
         "budget_usd_per_month": _dollars(budget_usd, "--budget-usd", positive=True),
@@ -116,7 +126,7 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
         click.echo(f"warning: {council.outcome_error}; adequacy comes from the catalog for "
                    "every model until the outcome model is retrained (`council train`)",
                    err=True)
-    rec = council.recommend(spec)
+    rec = council.recommend(spec, learned=_learned(db_path, catalog))
     if sample_note:
         rec.notes.append(sample_note)
     if as_json:
@@ -136,3 +146,11 @@ def _dollars(value: float | None, option: str, positive: bool = False) -> float 
         return check_budget(value) if positive else check_failure_cost(value)
     except InvalidInput as exc:
         raise InvalidInput(f"{option}: {exc}") from None
+
+
+def _learned(db_path: Path | None, catalog: Catalog) -> DefaultsLookup | None:
+    """The workload defaults refitted from imported usage (None when nothing is learned)."""
+    from council.assembly import open_database
+    from council.usage.learn import learned_defaults
+
+    return learned_defaults(open_database(db_path), catalog) or None

@@ -29,6 +29,20 @@ def serve(streamlit_args: tuple[str, ...]) -> None:
 
     from council.ui import state
 
+    _report_voter_problems()
     state.warm_up()  # the app's own warm-up, so its pages find it already started
     sys.argv = ["streamlit", "run", str(PROJECT_ROOT / "app.py"), *streamlit_args]
     streamlit_cli.main()
+
+
+def _report_voter_problems() -> None:
+    """A broken voters file or a missing key is the operator's: said loudly at start (the
+    app then runs without those voters, and the page says so)."""
+    from council.doctor import voter_checks
+    from council.keys import secrets_file
+    from council.redact import install_log_redaction
+
+    install_log_redaction()
+    for check in voter_checks(secrets=secrets_file()):
+        if not check.ok:
+            click.echo(f"council: {check.name}: {check.detail}. Fix: {check.fix}", err=True)

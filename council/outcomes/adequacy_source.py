@@ -68,8 +68,8 @@ def feedback_rows(rows: Iterable[dict[str, Any]]) -> Iterator[OutcomeRow]:
 def load_feedback(db_path: Path) -> list[OutcomeRow]:
     """Feedback from the app's database as outcome rows (empty list if there is none)."""
     from council.db import open_db
-    from council.store import feedback_outcomes
+    from council.store import MIGRATIONS, feedback_outcomes
 
     if not Path(db_path).exists():
         raise InvalidInput(f"feedback database not found: {db_path}")
-    return list(feedback_rows(feedback_outcomes(open_db(db_path))))
+    return list(feedback_rows(feedback_outcomes(open_db(db_path, MIGRATIONS))))

@@ -8,7 +8,6 @@ rest of the row is kept. Anything else that is wrong is an ``InvalidInput`` nami
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from council.errors import InvalidInput
+from council.jsonl import json_object
 
 
 @dataclass(frozen=True)
@@ -67,12 +67,7 @@ class OutcomeSummary:
 
 def parse_row(line: str, where: str) -> OutcomeRow:
     """One JSON line to an OutcomeRow; ``where`` names it (file:line) in errors."""
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{where}: invalid JSON ({exc.msg})") from exc
-    if not isinstance(data, dict):
-        raise InvalidInput(f"{where}: a row must be a JSON object")
+    data = json_object(line, where)
     row_id = data.get("id")
     prompt = data.get("prompt")
     outcomes = data.get("outcomes")

@@ -8,13 +8,13 @@ make the report describe a model nobody asked for.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from council.categories import CATEGORY_KEYS
 from council.config import paths
 from council.errors import InvalidInput
+from council.jsonl import json_object
 
 SPLITS = ("train", "test")
 
@@ -53,12 +53,7 @@ def corpus_hash(data_dir: Path) -> str | None:
 
 
 def _parse_row(raw: str, where: str) -> Example:
-    try:
-        row = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise InvalidInput(f"{where}: invalid JSON ({exc.msg})") from exc
-    if not isinstance(row, dict):
-        raise InvalidInput(f"{where}: expected a JSON object")
+    row = json_object(raw, where)
     missing = [k for k in ("id", "text", "category", "difficulty", "split") if k not in row]
     if missing:
         raise InvalidInput(f"{where}: missing field(s) {', '.join(missing)}")

@@ -17,9 +17,9 @@ from pathlib import Path
 def export_feedback(db_path: Path, target: Path) -> int:
     """Write feedback outcome rows to `target`; returns how many."""
     from council.db import open_db
-    from council.store import feedback_outcomes
+    from council.store import MIGRATIONS, feedback_outcomes
 
-    rows = feedback_outcomes(open_db(db_path))
+    rows = feedback_outcomes(open_db(db_path, MIGRATIONS))
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".jsonl.tmp")
     with tmp.open("w", encoding="utf-8") as handle:

@@ -16,12 +16,15 @@ from council.errors import (
     MissingKey,
     NotFound,
     PermissionDenied,
+    RateLimited,
 )
+from council.ui.text import md_escape
 
 _TITLES: tuple[tuple[type[CouncilError], str], ...] = (
     (InvalidInput, "Please check the input"),
     (NotFound, "Not found"),
     (PermissionDenied, "Not allowed"),
+    (RateLimited, "Slow down"),
     (ConflictError, "Someone else saved first"),
     (CatalogError, "Catalog problem"),
     (ArtifactError, "Model artifact problem"),
@@ -30,9 +33,10 @@ _TITLES: tuple[tuple[type[CouncilError], str], ...] = (
 
 
 def message_for(exc: CouncilError) -> str:
-    """A one-paragraph message for an error of the family."""
+    """A one-paragraph message for an error of the family; its text is escaped (it may echo
+    what a visitor typed, e.g. a share id, so it must never render as a link or an image)."""
     title = next((t for cls, t in _TITLES if isinstance(exc, cls)), "Something went wrong")
-    return f"**{title}.** {exc}"
+    return f"**{title}.** {md_escape(exc, limit=2_000)}"
 
 
 @contextmanager

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
     from council.assembly import Council
     from council.catalog.model import Catalog
+    from council.catalog.signin import SignInGuard
     from council.catalog.store import CatalogStore
     from council.outcomes.adequacy_source import OutcomeAdequacy
 
@@ -32,10 +33,11 @@ _local = threading.local()
 
 @st.cache_resource(show_spinner=False)
 def _migrated(db_path: str) -> str:
-    """Create or migrate the database file once per process."""
-    from council.db import open_db
+    """Create or migrate the database file once per process: the catalog's tables and the
+    recommendations' (each module declares its own migrations)."""
+    from council.assembly import open_database
 
-    open_db(db_path).conn.close()
+    open_database(Path(db_path)).conn.close()
     return db_path
 
 
@@ -58,10 +60,10 @@ def get_db() -> sqlite_utils.Database:
 @st.cache_resource(show_spinner=False)
 def _catalog_loaded(db_path: str, catalog_dir: str) -> str:
     """Load the catalog files into the database once per process; return the version."""
+    from council.assembly import open_database
     from council.catalog.store import init_catalog
-    from council.db import open_db
 
-    db = open_db(db_path)
+    db = open_database(Path(db_path))
     try:
         return init_catalog(db, Path(catalog_dir)).version
     finally:
@@ -157,7 +159,9 @@ def _council(catalog_version: str, voters_file: str | None, secret_names: tuple[
     from council.assembly import open_council
 
     catalog = get_catalog_store().at_version(catalog_version)
-    return open_council(catalog=catalog, secrets=secrets())
+    # visitors=True: a broken voters file is logged and turns the LLM voters off with a
+    # note; it never blocks a visitor's recommendation.
+    return open_council(catalog=catalog, secrets=secrets(), visitors=True)
 
 
 def get_council(catalog: Catalog) -> Council:
@@ -169,6 +173,14 @@ def get_council(catalog: Catalog) -> Council:
                     tuple(sorted(secrets())),
                     (str(where.classifier_artifact), str(where.outcome_artifact)),
                     _outcome_stamp())
+
+
+@st.cache_resource(show_spinner=False)
+def sign_in_guard() -> SignInGuard:
+    """The process-wide catalog sign-in guard (failures back off across sessions)."""
+    from council.catalog.signin import SignInGuard
+
+    return SignInGuard()
 
 
 def _outcome_stamp() -> int:

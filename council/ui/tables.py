@@ -20,6 +20,7 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
         price = m.price_on(None)
         row: dict[str, Any] = {
             "id": m.id, "name": m.name, "provider": m.provider, "status": m.status,
+            "shutdown": m.shutdown_date.isoformat() if m.shutdown_date else None,
             "context": m.context_window, "max output": m.max_output,
             "input $/M": price.input, "output $/M": price.output,
             "cache read $/M": price.cache_read,

@@ -18,7 +18,7 @@ def council_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """COUNCIL_HOME/COUNCIL_DB in a tmp dir; the classifier artifact stays shared."""
     monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
     monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
-    monkeypatch.setenv("COUNCIL_VOTERS", str(tmp_path / "no-voters.toml"))
+    monkeypatch.setenv("COUNCIL_VOTERS", "none")
     monkeypatch.setenv("COUNCIL_ARTIFACTS", str(PROJECT_ROOT / "var" / "models"))
     for name in ("ANTHROPIC_API_KEY", "OPENAI_API_KEY", "GEMINI_API_KEY", "XAI_API_KEY"):
         monkeypatch.delenv(name, raising=False)
@@ -38,6 +38,13 @@ def page_app(page_module: str, *, query: dict[str, str] | None = None,
     for key, value in (query or {}).items():
         at.query_params[key] = value
     return at
+
+
+def seen(markdown: str) -> str:
+    """What a reader sees of escaped Markdown (council.ui.text.md_escape): no backslashes."""
+    import re
+
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
 
 
 def no_exception(at: AppTest) -> None:

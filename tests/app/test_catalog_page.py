@@ -125,3 +125,27 @@ def test_revert_from_the_audit_log(council_home: Path) -> None:
     assert any("Reverted #" in s.value for s in at.success), [e.value for e in at.error]
     top = at.dataframe[-1].value.iloc[0]
     assert top["reverts"].startswith("#") and top["new"] != "4.25"
+
+
+def test_sync_review_decides_a_change_with_a_reason(council_home: Path) -> None:
+    from council.catalog.store import CatalogStore
+    from council.catalog.sync import Proposal, SyncStore
+    from council.db import open_db
+
+    at = _sign_in(page_app("catalog").run())
+    no_exception(at)
+    store = CatalogStore(open_db(council_home / "council.db"))
+    model = store.current().get("gpt-5")
+    SyncStore(store).create([Proposal("gpt-5:max_output", "limit", "gpt-5", "max_output",
+                                      model.max_output, 100_000, {"a": 100_000, "b": 90_000})],
+                            ["a", "b"])
+    at.run()
+    assert any("1 open" in m.value for m in at.markdown)
+    at.selectbox(key="sync_key").select("gpt-5:max_output")
+    at.radio(key="sync_dec").set_value("reject")
+    at.text_input(key="sync_reason").input("b is right")
+    at.button(key="FormSubmitter:sync_decide-Decide").click()
+    at.run()
+    no_exception(at)
+    assert any("rejected" in s.value for s in at.success), [e.value for e in at.error]
+    assert SyncStore(store).decisions()[0]["reason"] == "b is right"

@@ -17,7 +17,7 @@ from council.cli.main import cli
 from council.config import PROJECT_ROOT
 from council.db import open_db
 from council.task import parse_task
-from tests.app.conftest import no_exception, page_app, share_id_of, submit_task
+from tests.app.conftest import no_exception, page_app, seen, share_id_of, submit_task
 from tests.recs import priced_rec
 
 COVERED = ("claude-haiku-4-5", "gpt-5-mini")
@@ -75,7 +75,7 @@ def test_recommend_shows_sources_and_share_link_reproduces_them(
     rec = store.load_recommendation(open_db(council_home / "council.db"), share).rec
     sources = present.adequacy_sources(rec)
     assert {sources[m] for m in COVERED if m in sources} == {"outcomes"}
-    assert set(sources.values()) == {"outcomes", "catalog"}
+    assert set(sources.values()) - {"catalog-estimate"} == {"outcomes", "catalog"}
     captions = [c.value for c in at.caption]
     summary = present.source_summary(rec)
     assert summary.startswith("P(adequate) from the outcome model for ") and summary in captions
@@ -114,6 +114,9 @@ def test_history_movement_without_an_outcome_model_uses_the_catalog(
     rec = priced_rec("Tag tickets", "gpt-5-mini", 3.0)
     rec = dataclasses.replace(rec, recommended=dataclasses.replace(
         rec.recommended, p_adequate=0.8, adequacy_source="catalog"))
+    # An alternative then, gone from today's catalog (feedback is only for models named).
+    rec = dataclasses.replace(rec, alternatives=[
+        *rec.alternatives, dataclasses.replace(rec.alternatives[0], model_id="no-such-model")])
     share = store.save_recommendation(db, rec)
     store.add_feedback(db, share, "gpt-5-mini", False, "")
     store.add_feedback(db, share, "no-such-model", True, "")
@@ -133,13 +136,13 @@ def test_corrupt_outcome_artifact_is_a_message(council_home: Path, artifacts: Pa
     (broken / "weights.npz").write_bytes(b"garbage")
     at = submit_task(page_app("recommend", timeout=300).run(), TASK)
     no_exception(at)
-    assert any("Model artifact problem" in w.value and "meta.json is corrupt" in w.value
+    assert any("Model artifact problem" in w.value and "meta.json is corrupt" in seen(w.value)
                for w in at.warning), [w.value for w in at.warning]
     # the answer is still given, every adequacy from the catalog
     share = at.query_params["r"]
     share = share[0] if isinstance(share, list) else share
     rec = store.load_recommendation(open_db(council_home / "council.db"), share).rec
-    assert set(present.adequacy_sources(rec).values()) == {"catalog"}
+    assert set(present.adequacy_sources(rec).values()) <= {"catalog", "catalog-estimate"}
 
     history = page_app("history").run()
     no_exception(history)

@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from council import store
-from tests.app.conftest import no_exception, page_app
+from tests.app.conftest import no_exception, page_app, seen
 from tests.app.conftest import submit_task as _submit
 
 
 def _errors(at) -> str:
-    return " ".join(e.value for e in at.error)
+    return " ".join(seen(e.value) for e in at.error)
 
 
 @pytest.mark.parametrize(("description", "numbers", "expected"), [

@@ -18,13 +18,22 @@ from tests.voters.fake_providers import FakeProviders
 TASK = "Translate product descriptions into German and return JSON"
 
 
+METERED = ("latency_s", "input_tokens", "cached_input_tokens", "output_tokens", "cost_usd",
+           "cached", "original_latency_s", "cached_at")
+
+
 def _untimed(data: dict) -> dict:
-    """The answer without the votes' wall-clock latency, the one thing two runs differ in."""
+    """The answer without what two runs differ in: the votes' wall-clock latency and, as the
+    second run reads the first's votes from the vote cache, their metering."""
     for vote in data["assessment"]["votes"]:
-        vote["latency_s"] = 0.0
+        for name in METERED:
+            vote.pop(name, None)
+    for name in ("council_cost_usd", "council_tokens"):
+        data["assessment"].pop(name, None)
     return data
 
 
+@pytest.mark.slow
 def test_cli_and_app_give_identical_json(council_home: Path,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     fake = FakeProviders().start()
@@ -50,4 +59,7 @@ def test_cli_and_app_give_identical_json(council_home: Path,
         fake.stop()
     nano = [v for v in from_cli["assessment"]["votes"] if v["voter"] == "nano"]
     assert nano and nano[0]["cost_usd"] > 0, nano[0]["error"]  # the voter answered and was priced
+    cached = [v for v in from_app["assessment"]["votes"] if v["voter"] == "nano"]
+    assert cached[0]["cached"] and cached[0]["cost_usd"] == 0  # the app reused the CLI's vote
+    assert len(fake.requests) == 1
     assert _untimed(from_app) == _untimed(from_cli)

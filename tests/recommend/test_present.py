@@ -23,9 +23,10 @@ def rec():
 
 
 def test_money_reads_one_way() -> None:
-    assert money(0.000123) == "$0.000123"
+    assert money(0.000123) == "$0.00012"
     assert money(0.0004) == "$0.0004"  # a cheap per-task cost never reads $0.0000
-    assert money(0.72) == "$0.72"
+    assert money(0.0567) == "$0.057"
+    assert money(0.864) == "$0.86" and money(0.72) == "$0.72"
     assert money(12.5) == "$12.50"
     assert money(123.45) == "$123.45"  # no "$123" beside "$123.45"
     assert money(12345.4) == "$12,345"
@@ -64,6 +65,9 @@ def test_chart_points_and_feedback_models(rec) -> None:
     assert len(points) == len(rec.candidates)
     assert sum(p["recommended"] for p in points) == 1
     assert any(p["pareto"] for p in points)
+    # names on the chart: the pick and its alternatives only (legible at phone width)
+    assert {p["model"] for p in points if p["labelled"]} == {
+        rec.recommended.model_id, *(a.model_id for a in rec.alternatives)}
     assert present.rated_models(rec)[0] == rec.recommended.model_id
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from datetime import date
 from typing import Any
 
 import pytest
@@ -79,8 +80,11 @@ def test_pick_is_the_cheapest_eligible_model_over_the_bar(category, difficulty, 
         out = own(w.output_tokens, m.token_ratio) + (
             own(w.reasoning_tokens, m.token_ratio) if m.reasoning else 0)
         window_ok = own(w.largest_prompt, m.token_ratio) + out <= m.context_window
+        prompt = own(w.largest_prompt, m.token_ratio)
         eligible = (m.status in ("active", "preview") and m.tools and window_ok
-                    and out <= m.max_output)
+                    and out <= m.max_output
+                    and (m.shutdown_date is None or m.shutdown_date > date.today())
+                    and (m.max_input is None or prompt <= m.max_input))
         assert eligible == (m.id in ids), m.id
     over = [c for c in rec.candidates if c.p_adequate >= spec.quality_bar]
     if not over:

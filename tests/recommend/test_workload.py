@@ -10,7 +10,6 @@ from council.workload import (
     MIN_CACHEABLE_TOKENS,
     WARM_RUNS_PER_MONTH,
     build_workload,
-    call_counts,
     fits,
     usages,
 )
@@ -65,11 +64,15 @@ def test_small_prefixes_and_uncaching_models_are_not_cached(catalog) -> None:
     spec = parse_task(description="tag", input_tokens=2000,
                       cached_prefix_tokens=MIN_CACHEABLE_TOKENS - 200)
     w = build_workload(spec, "classification", 1.0)
-    assert call_counts(catalog.get("claude-sonnet-4-6"), w)[0][1:4] == (0, 0, 0)
+    first = usages(catalog.get("claude-sonnet-4-6"), w)[0]
+    assert (first.cache_read_tokens, first.cache_write_5m_tokens,
+            first.cache_write_1h_tokens) == (0, 0, 0)
     big = w.replace(cached_prefix_tokens=1500)
     no_cache = catalog.get("qwen3.6-plus-together")
     assert not no_cache.prompt_caching
-    assert call_counts(no_cache, big)[0][1:4] == (0, 0, 0)
+    first = usages(no_cache, big)[0]
+    assert (first.cache_read_tokens, first.cache_write_5m_tokens,
+            first.cache_write_1h_tokens) == (0, 0, 0)
 
 
 def test_reasoning_tokens_only_for_reasoning_models(catalog) -> None:

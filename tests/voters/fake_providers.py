@@ -35,8 +35,17 @@ def classify(task: str) -> dict[str, Any]:
     category = next((cat for word, cat in KEYWORDS if word in lowered), "research_qa")
     difficulty = 1 + min(2, len(lowered.split()) // 15) + sum(w in lowered for w in HARD_WORDS)
     capabilities = [c for c in CAPABILITIES if c.replace("_", " ") in lowered]
+    daily = re.search(r"(\d+) a day", lowered)
     return {"category": category, "difficulty": min(5, difficulty),
-            "capabilities": capabilities, "reason": f"keyword match for {category}"}
+            "capabilities": capabilities,
+            # the workload numbers, computed from the words as a voter would read them
+            "input_tokens": 400 * (1 + len(lowered.split()) // 10),
+            "output_tokens": 1200 if category == "translation" else 300,
+            "calls_per_task": 12 if "agent" in lowered else 1,
+            "runs_per_month": 30.0 * int(daily.group(1)) if daily else None,
+            "user_waits": True if "chat" in lowered else (False if "overnight" in lowered
+                                                          else None),
+            "reason": f"keyword match for {category}"}
 
 
 def task_text(user_content: str) -> str:
@@ -53,6 +62,9 @@ class Script:
     failures: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     cached_tokens: int = 0
     answer: dict[str, Any] | None = None  # override the computed answer (off-schema tests)
+    # per requested model: fields replacing the computed answer's (voters that disagree)
+    by_model: dict[str, dict[str, Any]] = field(default_factory=dict)
+    echo_key: bool = False  # a 401 repeats the key it was sent, as real providers' partly do
 
 
 class FakeProviders:
@@ -146,7 +158,7 @@ class FakeProviders:
         else:
             system = body["messages"][0]["content"]
             user = body["messages"][-1]["content"]
-        text = self._answer_text(task_text(user), script)
+        text = self._answer_text(task_text(user), script, body.get("model", ""))
         prompt_tokens = (len(system) + len(user)) // 4  # a stand-in tokenizer: 4 chars/token
         output_tokens = max(1, len(text) // 4)
         if anthropic:
@@ -173,8 +185,9 @@ class FakeProviders:
             })
 
     @staticmethod
-    def _answer_text(task: str, script: Script) -> str:
+    def _answer_text(task: str, script: Script, model: str) -> str:
         answer = script.answer if script.answer is not None else classify(task)
+        answer = {**answer, **script.by_model.get(model, {})}
         text = json.dumps(answer)
         if script.mode in ("truncated", "cut"):
             return text[: len(text) // 2]
@@ -191,11 +204,16 @@ class FakeProviders:
         return {"error": {"message": message, "type": "server_error" if status >= 500
                           else "invalid_request_error", "code": None}}
 
+    def _rejected(self, sent: str | None, message: str) -> str:
+        if not self.script.echo_key:
+            return message
+        return f"{message}: Bearer {sent}. The key {sent} is not valid"
+
     def _check_anthropic(self, handler: BaseHTTPRequestHandler,
                          body: Any) -> tuple[int, dict[str, Any]] | None:
         key = handler.headers.get("x-api-key") or _bearer(handler.headers.get("Authorization"))
         if key != self.keys["anthropic"]:
-            return 401, self._error(True, 401, "invalid x-api-key")
+            return 401, self._error(True, 401, self._rejected(key, "invalid x-api-key"))
         if not handler.headers.get("anthropic-version"):
             return 400, self._error(True, 400, "anthropic-version header is required")
         if not isinstance(body, dict) or not isinstance(body.get("max_tokens"), int):
@@ -206,8 +224,9 @@ class FakeProviders:
 
     def _check_openai(self, handler: BaseHTTPRequestHandler,
                       body: Any) -> tuple[int, dict[str, Any]] | None:
-        if _bearer(handler.headers.get("Authorization")) != self.keys["openai"]:
-            return 401, self._error(False, 401, "Incorrect API key provided")
+        sent = _bearer(handler.headers.get("Authorization"))
+        if sent != self.keys["openai"]:
+            return 401, self._error(False, 401, self._rejected(sent, "Incorrect API key provided"))
         if not isinstance(body, dict) or not body.get("messages"):
             return 400, self._error(False, 400, "messages is required")
         fmt = body.get("response_format", {})

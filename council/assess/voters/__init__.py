@@ -1,6 +1,9 @@
 """LLM voters of the council: one contract, a registry of provider kinds."""
 
+# Each provider module registers its kind with base.register when imported.
+from council.assess.voters import anthropic_voter, openai_compat  # noqa: F401
 from council.assess.voters.base import (
+    VOTERS_OFF_NOTE,
     PriceFn,
     ProviderVoter,
     Voter,
@@ -10,9 +13,19 @@ from council.assess.voters.base import (
     kinds,
     load_voters,
     read_configs,
+    voters_for_visitors,
 )
 
 __all__ = [
-    "PriceFn", "ProviderVoter", "Voter", "VoterConfig", "VoterSet",
-    "build_voters", "kinds", "load_voters", "read_configs",
+    "VOTERS_OFF_NOTE",
+    "PriceFn",
+    "ProviderVoter",
+    "Voter",
+    "VoterConfig",
+    "VoterSet",
+    "build_voters",
+    "kinds",
+    "load_voters",
+    "read_configs",
+    "voters_for_visitors",
 ]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from council.assess.voters.base import ProviderVoter, Reply
+from council.assess.voters.base import ProviderVoter, Reply, register
 from council.assess.voters.prompt import INSTRUCTIONS, task_message
 from council.assess.voters.retry import HTTPFailure, VoterTimeout, retry_after_seconds
 from council.errors import VoterError
+from council.redact import redact
 
 
+@register("anthropic")
 class AnthropicVoter(ProviderVoter):
     """Messages API; the fixed instructions are a system block marked for prompt caching."""
 
@@ -53,7 +55,8 @@ class AnthropicVoter(ProviderVoter):
         except anthropic.APIConnectionError:
             raise VoterError("could not connect to the Anthropic API") from None
         except anthropic.APIStatusError as exc:
-            detail = (getattr(exc, "api_message", None) or "")[:120]
+            # Masked before it is cut, so a cut never leaves part of a key behind.
+            detail = redact(getattr(exc, "api_message", None) or "", (self._key,))[:120]
             raise HTTPFailure(
                 exc.status_code,
                 f"HTTP {exc.status_code}" + (f": {detail}" if detail else ""),

@@ -7,6 +7,7 @@ failure: the Vote carries `error` instead, so the council never branches on the 
 
 from __future__ import annotations
 
+import logging
 import time
 import tomllib
 from collections.abc import Callable, Mapping
@@ -21,6 +22,7 @@ from council.assess.voters.retry import RetryPolicy, VoterTimeout, call_with_ret
 from council.assessment import Vote
 from council.errors import InvalidInput, MissingKey, VoterError
 from council.keys import get_key
+from council.redact import install_log_redaction, redact, register_secret
 
 # price_fn(model_id, input_tokens, cache_read_tokens, cache_write_tokens, output_tokens)
 # -> USD, or None when the model has no price. input_tokens are the fresh (uncached) ones.
@@ -88,6 +90,7 @@ class ProviderVoter:
         self.model: str | None = config.model
         self._key = key
         self._price_fn = price_fn
+        register_secret(key)  # masked in every log record and every later redact()
 
     def __repr__(self) -> str:  # never shows the key
         return f"{type(self).__name__}(name={self.name!r}, model={self.model!r})"
@@ -97,6 +100,16 @@ class ProviderVoter:
         raise NotImplementedError
 
     def vote(self, description: str, deadline_s: float) -> Vote:
+        """The vote, with this voter's key (and any key shape) masked in its error and reason:
+        a provider's error may repeat the key it was sent."""
+        vote = self._vote(description, deadline_s)
+        if vote.error:
+            vote.error = redact(vote.error, (self._key,))
+        if vote.reason:
+            vote.reason = redact(vote.reason, (self._key,))
+        return vote
+
+    def _vote(self, description: str, deadline_s: float) -> Vote:
         start = time.monotonic()
         budget = max(0.0, min(deadline_s, self.config.timeout_s))
         base = Vote(voter=self.name, kind=self.kind, model=self.model, weight=self.weight)
@@ -125,6 +138,7 @@ class ProviderVoter:
             base.category_p = {}
             base.difficulty = answer.difficulty
             base.capabilities = answer.capabilities
+            base.workload = answer.workload
             base.reason = answer.reason
         base.latency_s = time.monotonic() - start
         return base
@@ -140,21 +154,37 @@ class ProviderVoter:
             vote.cost_usd = float(cost) if cost is not None else 0.0
 
 
+_KINDS: dict[str, type[ProviderVoter]] = {}
+
+
+def register(kind: str) -> Callable[[type[ProviderVoter]], type[ProviderVoter]]:
+    """Class decorator: a provider module names its voter kind (``kind = "..."`` in TOML).
+
+    The package imports every provider module, so the registry is full before it is read;
+    this module never imports a provider (no import loop).
+    """
+    def add(cls: type[ProviderVoter]) -> type[ProviderVoter]:
+        _KINDS[kind] = cls
+        return cls
+
+    return add
+
+
 def kinds() -> dict[str, type[ProviderVoter]]:
-    """The registry of voter kinds; implementations are imported here to avoid a cycle."""
-    from council.assess.voters.anthropic_voter import AnthropicVoter
-    from council.assess.voters.openai_compat import OpenAICompatVoter
-
-    return {"anthropic": AnthropicVoter, "openai": OpenAICompatVoter}
+    """The registry of voter kinds."""
+    return dict(_KINDS)
 
 
-class VoterSet(list[ProviderVoter]):
-    """The voters that can run, plus a note for each one skipped (e.g. no key)."""
+class VoterSet(list[Voter]):
+    """The voters that can run (provider voters, or voters wrapping them such as the vote
+    cache's), plus a note for each one skipped (e.g. no key), and ``problem`` when the
+    voters file itself is broken (then there are none)."""
 
-    def __init__(self, voters: list[ProviderVoter] | None = None,
-                 skipped: list[str] | None = None) -> None:
+    def __init__(self, voters: list[Voter] | None = None,
+                 skipped: list[str] | None = None, problem: str | None = None) -> None:
         super().__init__(voters or [])
         self.skipped: list[str] = skipped or []
+        self.problem = problem
 
 
 def read_configs(path: Path | str) -> list[VoterConfig]:
@@ -166,8 +196,13 @@ def read_configs(path: Path | str) -> list[VoterConfig]:
         raise InvalidInput(f"voters file not found: {path}") from None
     except tomllib.TOMLDecodeError as exc:
         raise InvalidInput(f"{path}: not valid TOML ({exc})") from None
+    unknown = sorted(set(data) - {"voter"})
+    if unknown:
+        hint = " (did you mean [[voter]]?)" if "voters" in unknown else ""
+        raise InvalidInput(f"{path}: unknown table or key {', '.join(map(repr, unknown))}"
+                           f"{hint}; the file holds only [[voter]] tables, one per voter")
     tables = data.get("voter", [])
-    if not isinstance(tables, list):
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
         raise InvalidInput(f"{path}: use [[voter]] tables, one per voter")
     configs: list[VoterConfig] = []
     registry = kinds()
@@ -177,7 +212,9 @@ def read_configs(path: Path | str) -> list[VoterConfig]:
             config = VoterConfig.model_validate(table)
         except ValidationError as exc:
             problems = "; ".join(
-                f"{'.'.join(str(p) for p in err['loc']) or 'voter'}: {err['msg']}"
+                f"unknown field {'.'.join(str(p) for p in err['loc'])!r}"
+                if err["type"] == "extra_forbidden"
+                else f"{'.'.join(str(p) for p in err['loc']) or 'voter'}: {err['msg']}"
                 for err in exc.errors())
             raise InvalidInput(f"{path}: voter {label}: {problems}") from None
         if config.kind not in registry:
@@ -192,6 +229,7 @@ def read_configs(path: Path | str) -> list[VoterConfig]:
 def build_voters(configs: list[VoterConfig], secrets: Mapping[str, object] | None = None,
                  price_fn: PriceFn | None = None) -> VoterSet:
     """Instantiate each configured voter whose key resolves; note the rest."""
+    install_log_redaction()
     registry = kinds()
     voters = VoterSet()
     for config in configs:
@@ -208,5 +246,23 @@ def build_voters(configs: list[VoterConfig], secrets: Mapping[str, object] | Non
 
 def load_voters(path: Path | str, secrets: Mapping[str, object] | None = None,
                 price_fn: PriceFn | None = None) -> VoterSet:
-    """Voters from a TOML file; those without a key are skipped and listed in `.skipped`."""
+    """Voters from a TOML file; those without a key are skipped and listed in `.skipped`.
+
+    InvalidInput (naming the file, table and field) when the file is missing or invalid.
+    """
     return build_voters(read_configs(path), secrets=secrets, price_fn=price_fn)
+
+
+VOTERS_OFF_NOTE = ("LLM voters are off: the voters file is invalid, so the local classifier "
+                   "alone is the council (the operator can run `council doctor`)")
+
+
+def voters_for_visitors(path: Path | str, secrets: Mapping[str, object] | None = None,
+                        price_fn: PriceFn | None = None) -> VoterSet:
+    """Like load_voters, but a broken voters file is the operator's problem, not the
+    visitor's: it is logged as an error and gives no voters, with ``problem`` set."""
+    try:
+        return load_voters(path, secrets=secrets, price_fn=price_fn)
+    except InvalidInput as exc:
+        logging.getLogger("council.voters").error("LLM voters are off: %s", exc)
+        return VoterSet(problem=str(exc))

@@ -24,8 +24,10 @@ from council.pricing import Usage, price_usage
 
 # A typical answer, for the output side of an estimate (the real ones are similar or shorter).
 TYPICAL_ANSWER = ('{"category": "debugging", "difficulty": 4, "capabilities": ["reasoning"], '
-                  '"reason": "Finding an intermittent race condition in a concurrent worker '
-                  'needs careful reasoning over code and logs."}')
+                  '"input_tokens": 6000, "output_tokens": 1200, "calls_per_task": 3, '
+                  '"runs_per_month": null, "user_waits": false, "reason": "Finding an '
+                  'intermittent race condition in a concurrent worker needs careful '
+                  'reasoning over code and logs."}')
 MESSAGE_OVERHEAD_TOKENS = 8  # role and framing tokens each chat message adds
 REASONING_ALLOWANCE_TOKENS = 64  # hidden reasoning when a voter sets reasoning_effort
 TYPICAL_TASK = (

@@ -13,10 +13,11 @@ from typing import Any
 
 import httpx
 
-from council.assess.voters.base import ProviderVoter, Reply
+from council.assess.voters.base import ProviderVoter, Reply, register
 from council.assess.voters.prompt import INSTRUCTIONS, OUTPUT_SCHEMA, SCHEMA_NAME, task_message
 from council.assess.voters.retry import HTTPFailure, VoterTimeout, retry_after_seconds
 from council.errors import VoterError
+from council.redact import redact
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 
@@ -39,10 +40,11 @@ def _error_detail(response: httpx.Response) -> str:
     if isinstance(error, list) and error:  # Google wraps errors in a list
         error = error[0].get("error") if isinstance(error[0], dict) else None
     if isinstance(error, dict):
-        return str(error.get("message", ""))[:120]
+        return str(error.get("message", ""))
     return ""
 
 
+@register("openai")
 class OpenAICompatVoter(ProviderVoter):
     """POST {base_url}/chat/completions with Bearer auth."""
 
@@ -93,7 +95,8 @@ class OpenAICompatVoter(ProviderVoter):
             raise VoterError(f"could not connect to {self.config.base_url or DEFAULT_BASE_URL}"
                              f" ({type(exc).__name__})") from None
         if response.status_code >= 400:
-            detail = _error_detail(response)
+            # Masked before it is cut, so a cut never leaves part of a key behind.
+            detail = redact(_error_detail(response), (self._key,))[:120]
             raise HTTPFailure(
                 response.status_code,
                 f"HTTP {response.status_code}" + (f": {detail}" if detail else ""),

@@ -75,8 +75,17 @@ def default_path(env_var: str, package: str, relative: str) -> Path | None:
     return None
 
 
-def per_million(value: Any) -> float | None:
-    """A per-token USD cost (LiteLLM style) as USD per million tokens, rounded sanely."""
+def per_million(value: Any) -> Any:
+    """A per-token USD cost (LiteLLM style) as USD per million tokens, rounded sanely.
+
+    A value that is not a number (text, yes/no) is passed through as it is, so the review
+    (``diff.check_guards``) names it, instead of a traceback here.
+    """
     if value is None:
         return None
-    return round(float(value) * 1_000_000, 9)
+    if isinstance(value, bool):
+        return value
+    try:
+        return round(float(value) * 1_000_000, 9)
+    except (TypeError, ValueError, OverflowError):
+        return value

@@ -43,14 +43,14 @@ def _facts(row: dict[str, Any]) -> dict[str, Any]:
         if value is not None and not (ours.startswith("cache_write") and value == 0):
             found[f"price.{ours}"] = value
     batch_input = per_million(row.get("input_cost_per_token_batches"))
-    if batch_input is not None and found.get("price.input"):
+    if _number(batch_input) and _number(found.get("price.input")) and found["price.input"]:
         found["price.batch_discount"] = round(1 - batch_input / found["price.input"], 4)
     tiers = sorted(int(m.group(1)) for k in row if (m := _ABOVE.match(k)))
     if tiers:
         threshold = tiers[0]
         found["price.tier_threshold"] = threshold * 1000
         above = f"_above_{threshold}k_tokens"
-        found["price.tier_input"] = per_million(row[f"input_cost_per_token{above}"])
+        found["price.tier_input"] = per_million(row.get(f"input_cost_per_token{above}"))
         out = row.get(f"output_cost_per_token{above}")
         if out is not None:
             found["price.tier_output"] = per_million(out)
@@ -66,6 +66,10 @@ def _facts(row: dict[str, Any]) -> dict[str, Any]:
     if isinstance(row.get("deprecation_date"), str):
         found["deprecation_date"] = row["deprecation_date"]
     return found
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:

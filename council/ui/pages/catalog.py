@@ -7,10 +7,13 @@ from typing import Any
 
 import streamlit as st
 
-from council.catalog.editors import Editor, authenticate
+from council.catalog import review
+from council.catalog.availability import shutdown_warning
+from council.catalog.editors import Editor
 from council.errors import ConflictError, CouncilError
-from council.ui import state, tables
+from council.ui import client, state, tables
 from council.ui.errors import message_for, shown_errors
+from council.ui.text import md_escape
 
 EDITOR_KEY = "catalog_editor"
 
@@ -22,15 +25,20 @@ def page() -> None:
         store = state.get_catalog_store()
         catalog = store.current()
         if store.last_error:
-            st.warning(f"The last catalog file load failed, so the last good catalog is shown: "
-                       f"{store.last_error}")
+            st.warning("The last catalog file load failed, so the last good catalog is shown: "
+                       + md_escape(store.last_error))
         today = datetime.now(UTC).date()
         rows = tables.catalog_rows(list(catalog.models), today)
+        for model in catalog.models:
+            warning = shutdown_warning(model, today)
+            if warning and model.status in ("active", "preview"):
+                st.warning(warning, icon=":material/event_busy:")
         st.caption(f"{len(rows)} models · version `{catalog.version}` · "
                    f"default frontier model `{catalog.frontier_default.id}`")
         editor = _sign_in()
-        browse, compare, history, edit, imports, audit = st.tabs(
-            ["Browse", "Compare", "Price history", "Edit", "Import review", "Audit log"])
+        browse, compare, history, edit, imports, sync, audit = st.tabs(
+            ["Browse", "Compare", "Price history", "Edit", "Import review", "Sync review",
+             "Audit log"])
         with browse:
             _browse(rows, catalog.providers)
         with compare:
@@ -41,6 +49,8 @@ def page() -> None:
             _edit(store, catalog, editor)
         with imports:
             _imports(store, editor)
+        with sync:
+            _sync(store, editor)
         with audit:
             _audit(store, editor)
 
@@ -49,7 +59,7 @@ def _sign_in() -> Editor | None:
     editor: Editor | None = st.session_state.get(EDITOR_KEY)
     with st.sidebar:
         if editor is not None:
-            st.success(f"Signed in as editor **{editor.name}**")
+            st.success(f"Signed in as editor **{md_escape(editor.name)}**")
             if st.button("Sign out", key="sign_out"):
                 del st.session_state[EDITOR_KEY]
                 st.rerun()
@@ -60,8 +70,8 @@ def _sign_in() -> Editor | None:
             password = st.text_input("Password", type="password", key="sign_in_password")
             if st.form_submit_button("Sign in"):
                 try:
-                    st.session_state[EDITOR_KEY] = authenticate(name.strip(), password,
-                                                                state.secrets())
+                    st.session_state[EDITOR_KEY] = state.sign_in_guard().sign_in(
+                        name.strip(), password, state.secrets(), client.client_address())
                 except CouncilError as exc:
                     st.error(message_for(exc))
                 else:
@@ -138,7 +148,7 @@ def _edit(store: Any, catalog: Any, editor: Editor | None) -> None:
             if label == "other (dotted path)" else fields[label])
     revision = store.revision(model_id)
     current = tables.field_value(model, path) if path else None
-    st.caption(f"Current value: `{current!r}` · revision {revision}")
+    st.caption(f"Current value: {md_escape(repr(current), limit=500)} · revision {revision}")
     with st.form("edit_form"):
         value = st.text_input("New value", key="edit_value",
                               help="Numbers as 2.5, yes/no as true/false, dates as 2026-11-01")
@@ -165,8 +175,8 @@ def _save(store: Any, model_id: str, path: str, value: str, reason: str, evidenc
         st.error(message_for(exc))
     else:
         st.session_state[f"rev:{model_id}"] = entry.revision
-        st.success(f"Saved as audit entry #{entry.id}: {model_id} {path} "
-                   f"{entry.old!r} → {entry.new!r}")
+        st.success(f"Saved as audit entry #{entry.id}: "
+                   + md_escape(f"{model_id} {path} {entry.old!r} → {entry.new!r}", limit=1_000))
 
 
 def _imports(store: Any, editor: Editor | None) -> None:
@@ -176,7 +186,8 @@ def _imports(store: Any, editor: Editor | None) -> None:
                              default=["genai-prices"], key="import_sources")
     if st.button("Propose import", key="propose_import", disabled=not sources):
         with shown_errors(), st.spinner("Reading sources..."):
-            st.session_state["change_set"] = store.propose_import({s: None for s in sources})
+            st.session_state["change_set"] = review.propose_import(
+                store, {s: None for s in sources})
     change_set = st.session_state.get("change_set")
     if change_set is None:
         return
@@ -199,10 +210,49 @@ def _imports(store: Any, editor: Editor | None) -> None:
         reason = st.text_input("Reason (required)")
         if st.form_submit_button("Apply"):
             with shown_errors():
-                applied = store.apply_import(change_set, editor=editor, reason=reason,
-                                             accept=accept, apply_all=apply_all)
+                applied = review.apply_import(store, change_set, editor=editor, reason=reason,
+                                              accept=accept, apply_all=apply_all)
                 st.success(f"Applied {len(applied)} changes.")
                 st.session_state.pop("change_set", None)
+
+
+def _sync(store: Any, editor: Editor | None) -> None:
+    """The newest `council catalog sync` change set: decide each change with a reason."""
+    from council.catalog.sync import SyncStore, run_sync
+
+    sync = SyncStore(store)
+    st.caption("Changes the public sources propose (genai-prices here; add LiteLLM and "
+               "models.dev files with `council catalog sync`). Nothing applies until an editor "
+               "accepts it; a rejection is remembered with its reason.")
+    if st.button("Run sync", key="run_sync"):
+        with shown_errors(), st.spinner("Reading genai-prices..."):
+            run_sync(store)
+    try:
+        change_set = sync.get()
+    except CouncilError:
+        st.info("No change set yet.")
+        return
+    st.write(f"Change set #{change_set.id}: **{len(change_set.open)} open** of "
+             f"{len(change_set.changes)}, against catalog `{change_set.catalog_version}`.")
+    st.dataframe([{"key": c.key, "kind": c.kind, "current": str(c.current)[:200],
+                   "proposed": str(c.proposed)[:200], "status": c.status,
+                   "by": c.decided_by or "", "reason": c.reason or "",
+                   **{f"source: {s}": str(v)[:120] for s, v in c.sources.items()}}
+                  for c in change_set.changes], hide_index=True, width="stretch",
+                 key="sync_changes")
+    if editor is None or not change_set.open:
+        return
+    with st.form("sync_decide"):
+        key = st.selectbox("Change", [c.key for c in change_set.open], key="sync_key")
+        decision = st.radio("Decision", ["accept", "reject"], horizontal=True, key="sync_dec")
+        reason = st.text_input("Reason (required)", key="sync_reason", max_chars=500)
+        if st.form_submit_button("Decide"):
+            try:
+                done = sync.decide(change_set.id, key, decision, editor=editor, reason=reason)
+            except CouncilError as exc:
+                st.error(message_for(exc))
+            else:
+                st.success(f"{key}: {decision}ed (decision #{done['decision_id']}).")
 
 
 def _audit(store: Any, editor: Editor | None) -> None:

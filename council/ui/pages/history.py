@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from council import store
+from council import present, store
 from council.errors import CouncilError
-from council.format import money, percent
+from council.format import money
 from council.ui import state
 from council.ui.errors import message_for, shown_errors
 
@@ -51,19 +51,7 @@ def _table(rows: list[dict]) -> None:
     if not rows:
         st.info("Nothing yet.")
         return
-    table = [
-        {
-            "open": f"/?r={r['share_id']}",
-            "when (UTC)": r["created_at"].replace("T", " ")[:16],
-            "task": r["description"][:120],
-            "recommended": r["recommended_model"],
-            "per month": money(r["cost_per_month"]),
-            "default per month": money(r["default_cost_per_month"]),
-            "feedback": (f"{r['adequate_votes']}/{r['feedback_count']} adequate"
-                         if r["feedback_count"] else ""),
-        }
-        for r in rows
-    ]
+    table = present.recent_rows(rows)
     st.dataframe(
         table, hide_index=True, width="stretch",
         column_config={
@@ -99,14 +87,7 @@ def _movement(db: object) -> None:
         st.caption(f"'Now' is the outcome model trained {trained} where it covers the model "
                    "(shrunk toward the catalog), else the catalog's adequacy today.")
     st.dataframe(
-        [{"open": f"/?r={r['share_id']}", "rated (UTC)": r["rated_at"].replace("T", " ")[:16],
-          "task": r["task"][:100], "model": r["model"], "verdict": r["verdict"],
-          "P then": percent(r["p_then"]),
-          "source then": r["source_then"] or "",
-          "P now": percent(r["p_now"]),
-          "source now": r["source_now"],
-          "moved": (f"{r['moved'] * 100:+.1f} pts" if r["moved"] is not None else "")}
-         for r in rows],
+        present.movement_rows(rows),
         hide_index=True, width="stretch",
         column_config={"open": st.column_config.LinkColumn("link", display_text="open"),
                        "task": st.column_config.TextColumn(width="medium")},

@@ -18,15 +18,18 @@ from council import present, store
 from council.errors import CouncilError
 from council.format import money
 from council.task import CAPABILITIES, parse_task
-from council.ui import state
+from council.ui import client, state
 from council.ui.errors import message_for, shown_errors
+from council.ui.text import md_escape
 
 if TYPE_CHECKING:
     from council.api import Recommendation
     from council.assembly import Council
     from council.assessment import Vote
+    from council.catalog.model import Catalog
     from council.catalog.store import CatalogStore
     from council.task import TaskSpec
+    from council.workload import DefaultsLookup
 
 QUALITY_HELP = ("An optional floor on P(adequate): draft 60%, standard 75%, production 90%; "
                 "none: the least expected cost alone")
@@ -92,9 +95,15 @@ def _form(providers: tuple[str, ...]) -> dict[str, Any] | None:
                                                key="min_context")
         f, g, h = st.columns([2, 2, 3])
         fields["needs"] = f.multiselect("Must support", CAPABILITIES, key="needs")
+        fields["not_needed"] = f.multiselect(
+            "Not needed", CAPABILITIES, key="not_needed",
+            help="Overrides the LLM voters when they agree the task needs a capability")
         fields["providers"] = g.multiselect("Only these providers", providers, key="providers")
+        # The default lives in session state, not in `default=`: "Edit these assumptions"
+        # sets this key, and a widget given both logs a warning with a stack trace.
+        st.session_state.setdefault("quality", "standard")
         fields["quality"] = h.segmented_control(
-            "Quality floor", ["none", "draft", "standard", "production"], default="standard",
+            "Quality floor", ["none", "draft", "standard", "production"],
             key="quality", help=QUALITY_HELP)
         n, o, _ = st.columns([2, 2, 3])
         fields["failure_cost_usd"] = n.number_input(
@@ -152,6 +161,7 @@ def _spec_from(fields: dict[str, Any]) -> TaskSpec:
     """A TaskSpec from the form's fields (InvalidInput with a readable message if bad)."""
     clean: dict[str, Any] = {"description": fields["description"] or "",
                              "needs": frozenset(fields.get("needs") or ()),
+                             "not_needed": frozenset(fields.get("not_needed") or ()),
                              "providers": tuple(fields.get("providers") or ()),
                              "quality": fields.get("quality") or "standard",
                              "batch": bool(fields.get("batch")),
@@ -177,21 +187,23 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
     """Validate, recommend with a live status line per vote, save; return the share id."""
     spec = _spec_from(fields)
     council = _council(catalog_store)
+    learned = _learned(council.catalog)  # read here: the connection belongs to this thread
     for note in council.skipped:
-        st.caption(f"Voter skipped: {note}")
+        st.caption(f"Voter skipped: {md_escape(note)}")
     votes: queue.Queue[Any] = queue.Queue()
     result: dict[str, Any] = {}
 
     def work() -> None:
         try:
-            result["rec"] = council.recommend(spec, on_vote=votes.put)
+            result["rec"] = council.recommend(spec, on_vote=votes.put, learned=learned)
         except BaseException as exc:  # re-raised in the script thread below
             result["error"] = exc
 
     started = time.perf_counter()
     label = (f"The council is voting ({len(council.voters)} LLM voters + local classifier)..."
-             if council.voters else "The local classifier is assessing the task (no LLM voter "
-                                    "keys configured)...")
+             if council.voters else "The local classifier is assessing the task ("
+             + ("LLM voters are off: the voters file is invalid" if council.voters.problem
+                else "no LLM voter keys configured") + ")...")
     with st.status(label, expanded=True) as status:
         worker = threading.Thread(target=work, daemon=True)
         worker.start()
@@ -211,6 +223,13 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
     return share_id
 
 
+def _learned(catalog: Catalog) -> DefaultsLookup | None:
+    """Workload defaults refitted from the team's imported usage (None: nothing learned)."""
+    from council.usage.learn import learned_defaults
+
+    return learned_defaults(state.get_db(), catalog) or None
+
+
 def _council(catalog_store: CatalogStore) -> Council:
     """The app's council over today's catalog; a damaged outcome model is a warning (every
     adequacy then comes from the catalog)."""
@@ -223,8 +242,13 @@ def _council(catalog_store: CatalogStore) -> Council:
 
 def _vote_line(vote: Vote) -> str:
     if vote.error:
-        return f":red[✗ {vote.voter}] dropped: {vote.error}"
-    return (f":green[✓ {vote.voter}] {vote.category}, difficulty {present.difficulty(vote)} "
+        return f":red[✗ {md_escape(vote.voter)}] dropped: {md_escape(vote.error)}"
+    if vote.cached:
+        return (f":green[✓ {md_escape(vote.voter)}] {vote.category}, "
+                f"difficulty {present.difficulty(vote)} "
+                f"({md_escape(present.cached_note(vote))}, {money(0)})")
+    return (f":green[✓ {md_escape(vote.voter)}] {vote.category}, "
+            f"difficulty {present.difficulty(vote)} "
             f"({vote.latency_s:.2f} s, {money(vote.cost_usd)})")
 
 
@@ -252,6 +276,7 @@ def _fill_form(stored: store.StoredRecommendation) -> None:
     used = stored.rec.assumptions
     st.session_state["description"] = spec.description
     st.session_state["needs"] = sorted(spec.needs)
+    st.session_state["not_needed"] = sorted(spec.not_needed)
     known = state.get_catalog_store().current().providers
     st.session_state["providers"] = [p for p in spec.providers if p in known]
     st.session_state["quality"] = spec.quality
@@ -323,7 +348,7 @@ def _votes(rec: Recommendation) -> None:
     st.markdown("#### The council's verdict")
     st.write(present.council_line(a))
     for note in a.notes:
-        st.caption(note)
+        st.caption(md_escape(note))
     if a.low_confidence:
         st.warning("Low confidence: the voters disagree or the task is unlike anything the "
                    "local classifier was trained on. Treat the difficulty as a wide guess.")
@@ -354,9 +379,9 @@ def _chart(rec: Recommendation) -> None:
     pick = base.transform_filter("datum.recommended").mark_point(
         shape="diamond", size=300, color="#D14B3F", filled=False, strokeWidth=3).encode(
         x="cost per month:Q", y="P(adequate):Q")
-    labels = base.transform_filter("datum.pareto || datum.recommended").mark_text(
-        align="left", dx=8, fontSize=11).encode(x="cost per month:Q", y="P(adequate):Q",
-                                               text="model:N")
+    labels = base.transform_filter("datum.labelled").mark_text(
+        align="left", dx=8, dy=-8, fontSize=11).encode(x="cost per month:Q",
+                                                       y="P(adequate):Q", text="model:N")
     layers = points + frontier + pick + labels
     layers += alt.Chart(alt.Data(values=[{"bar": rec.quality_bar}])).mark_rule(
         strokeDash=[4, 4], color="#888").encode(y="bar:Q")
@@ -393,8 +418,8 @@ def _share(stored: store.StoredRecommendation) -> None:
 def _feedback(stored: store.StoredRecommendation) -> None:
     st.markdown("#### Was this adequate?")
     for f in stored.feedback:
-        st.caption(f"{f['created_at'][:16]} · {f['model_id']}: "
-                   f"{'adequate' if f['adequate'] else 'not adequate'} {f['note']}")
+        st.caption(f"{f['created_at'][:16]} · {md_escape(f['model_id'])}: "
+                   f"{'adequate' if f['adequate'] else 'not adequate'} {md_escape(f['note'])}")
     models = present.rated_models(stored.rec)
     if not models:
         return
@@ -406,7 +431,7 @@ def _feedback(stored: store.StoredRecommendation) -> None:
         if st.form_submit_button("Send feedback"):
             with shown_errors():
                 store.add_feedback(state.get_db(), stored.share_id, model,
-                                   verdict == "adequate", note)
+                                   verdict == "adequate", note, session=client.session_id())
                 st.success("Thanks: the feedback trains the next version of the router.")
 
 

@@ -1,0 +1,62 @@
+"""Whether a model can be used on a date and for a prompt size: shutdown dates, input limits.
+
+The selection rule asks this per model; the rule itself lives in council/recommend.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from council.catalog.schema import ModelEntry
+
+SHUTDOWN_WARNING_DAYS = 30
+
+
+def shutdown_problem(model: ModelEntry, today: date) -> str | None:
+    """Why the model must not be recommended on ``today`` (its shutdown date has come)."""
+    if model.shutdown_date is not None and today >= model.shutdown_date:
+        return (f"retired on {model.shutdown_date.isoformat()} (the provider's shutdown date): "
+                "not recommended")
+    return None
+
+
+def shutdown_warning(model: ModelEntry, today: date) -> str | None:
+    """A warning when the shutdown date is at most SHUTDOWN_WARNING_DAYS away."""
+    if model.shutdown_date is None:
+        return None
+    days = (model.shutdown_date - today).days
+    if 0 < days <= SHUTDOWN_WARNING_DAYS:
+        return (f"{model.id} shuts down on {model.shutdown_date.isoformat()} ({days} day"
+                f"{'s' if days != 1 else ''} from now): plan a replacement before relying on it")
+    return None
+
+
+def catalog_notes(model: ModelEntry, today: date) -> list[str]:
+    """Notes for a priced candidate: a near shutdown, and peak-hour rates the cost leaves out."""
+    notes = [w for w in [shutdown_warning(model, today)] if w]
+    peak = model.price_in_force(today).peak
+    if peak is not None:
+        factor = peak.input / model.price_in_force(today).input
+        days = " on weekdays" if peak.weekdays_only else ""
+        notes.append(f"{model.id} costs {factor:.3g}x during its peak hours ("
+                     f"{', '.join(peak.windows_utc)} UTC{days}); the cost shown is off-peak")
+    return notes
+
+
+def input_limit_problem(model: ModelEntry, prompt_tokens: int) -> str | None:
+    """Why a prompt of this many (model) tokens is refused below the context window."""
+    if model.max_input is not None and prompt_tokens > model.max_input:
+        return (f"the largest prompt is {prompt_tokens:,} tokens but {model.id} accepts at most "
+                f"{model.max_input:,} input tokens (its window of {model.context_window:,} "
+                "includes the output)")
+    return None
+
+
+def availability_problems(model: ModelEntry, workload: Any, today: date) -> list[str]:
+    """Hard constraints from the catalog's dates and limits, for the selection rule."""
+    from council.tokens import for_model
+
+    found = [shutdown_problem(model, today),
+             input_limit_problem(model, for_model(workload.largest_prompt, model.token_ratio))]
+    return [p for p in found if p]

@@ -1,0 +1,210 @@
+"""Usage page: what the team really spent, set against each recommendation's estimate."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+import altair as alt
+import streamlit as st
+
+from council.format import money
+from council.ui import state
+from council.ui.errors import shown_errors
+
+FORMATS = ("detect", "otlp", "litellm", "openai", "anthropic")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def _plain(text: object) -> str:
+    """Imported names (tasks, models) shown in Markdown as the text they are, never as markup."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def page() -> None:
+    """Import, report, flags, learned defaults and what-if on real usage."""
+    st.title("Usage")
+    st.caption("Every estimate checked against what was really spent. Import OpenTelemetry "
+               "GenAI spans, LiteLLM spend logs, or the OpenAI / Anthropic usage reports.")
+    with shown_errors():
+        db = state.get_db()
+        catalog = state.get_catalog_store().current()
+        _import(db, catalog)
+        report = _report(db, catalog)
+        if report is not None and report.by_task:
+            _whatif(db, catalog, report)
+        _learned(db, catalog)
+
+
+def _import(db: Any, catalog: Any) -> None:
+    from council.usage.attribution import Attribution
+    from council.usage.store import import_file
+
+    with st.expander("Import usage", expanded=False), st.form("usage_import"):
+        upload = st.file_uploader("Usage file", key="usage_file")
+        a, b, c = st.columns(3)
+        fmt = a.selectbox("Format", FORMATS, key="usage_format")
+        task_key = b.text_input("Task attribute", value="council.task", key="usage_attribute")
+        task_name = c.text_input("Task name for untagged records", key="usage_task")
+        submitted = st.form_submit_button("Import")
+    if not submitted or upload is None:
+        return
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / Path(upload.name).name
+        path.write_bytes(upload.getvalue())
+        result = import_file(db, path, catalog=catalog, fmt=None if fmt == "detect" else fmt,
+                             attribution=Attribution(task_key=task_key or "council.task",
+                                                     task_name=task_name or None))
+    st.success(f"{_plain(upload.name)}: {result.parsed:,} records read, {result.inserted:,} new, "
+               f"{result.updated:,} updated, {result.duplicates:,} already there.")
+    if result.unknown_models:
+        st.warning("Not in the catalog (kept, unpriced): "
+                   + ", ".join(f"{_plain(m)} ({n:,})" for m, n in result.unknown_models.items()))
+    if result.error_count:
+        st.warning(f"{result.error_count:,} lines refused:\n\n"
+                   + "\n".join(f"- {_plain(e)}" for e in result.errors[:20]))
+
+
+def _report(db: Any, catalog: Any) -> Any:
+    from council.usage.report import DEFAULT_FLAG_FACTOR, build_report
+
+    a, b = st.columns(2)
+    since = a.date_input("Since", value=None, key="usage_since",
+                         help="Leave empty for everything imported.")
+    factor = b.number_input("Flag a task above its estimate by more than", min_value=1.0,
+                            value=DEFAULT_FLAG_FACTOR, step=0.1, format="%.1f",
+                            key="usage_factor")
+    report = build_report(db, catalog, since=since, flag_factor=float(factor))
+    if not report.total.records:
+        st.info("No usage imported yet: import a file above, or run "
+                "`council usage import FILE`.")
+        return None
+    m1, m2, m3, m4 = st.columns(4)
+    m1.metric("Spent", money(report.total_usd), help=f"{report.first_day} to {report.last_day}")
+    m2.metric("Per month at this rate", money(report.per_month))
+    m3.metric("Calls", f"{report.total.calls:,}")
+    m4.metric("Cache hit rate", _pct(report.total.cache_hit_rate))
+    for row in report.flagged:
+        st.error(f"**{_plain(row.task)}** costs {money(row.totals.usd)} against an estimate of "
+                 f"{money(row.estimate_usd)}: {row.ratio:.1f}x (recommendation "
+                 f"{row.estimate.share_id if row.estimate else '?'}).",
+                 icon=":material/trending_up:")
+    st.subheader("Spend over time")
+    st.altair_chart(_chart(report.daily), width="stretch")
+    st.subheader("The ten costliest tasks, estimate against actual")
+    st.dataframe([_task_row(r, report.flag_factor) for r in report.costliest],
+                 hide_index=True, width="stretch", key="usage_tasks",
+                 column_config=_money_columns("actual", "estimate", "per run", "est. per run",
+                                              "per month", "est. per month"))
+    if report.unattributed.records:
+        st.caption(f"{money(report.unattributed.usd)} of usage carries no task attribute "
+                   "(grouped by model below); tag calls with `council.task` or import with a "
+                   "task name.")
+    st.subheader("By model")
+    st.dataframe([_model_row(name, row) for name, row in
+                  sorted(report.by_model.items(), key=lambda kv: -kv[1].totals.usd)],
+                 hide_index=True, width="stretch", key="usage_models",
+                 column_config=_money_columns("actual"))
+    if report.unknown_models:
+        st.warning("Models the catalog does not know (kept, unpriced): "
+                   + ", ".join(f"{_plain(u.name)} ({u.records:,} records)"
+                               for u in report.unknown_models))
+    return report
+
+
+def _chart(daily: list[tuple[str, str, float]]) -> alt.Chart:
+    rows = [{"day": d, "model": m, "usd": u} for d, m, u in daily]
+    return alt.Chart(alt.Data(values=rows)).mark_bar().encode(
+        x=alt.X("day:T", title=None),
+        y=alt.Y("sum(usd):Q", title="USD per day", axis=alt.Axis(format="$,.2f")),
+        color=alt.Color("model:N", title="model"),
+        tooltip=["day:T", "model:N", alt.Tooltip("usd:Q", format="$,.4f")],
+    ).properties(height=260)
+
+
+def _pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def _num(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def _money_columns(*names: str) -> dict[str, Any]:
+    return {n: st.column_config.NumberColumn(format="$%.4f") for n in names}
+
+
+def _task_row(row: Any, factor: float) -> dict[str, Any]:
+    t, e = row.totals, row.estimate
+    return {
+        "task": row.task, "actual": t.usd, "estimate": row.estimate_usd,
+        "ratio": None if row.ratio is None else round(row.ratio, 2),
+        "flag": "over" if row.ratio is not None and row.ratio > factor else "",
+        "per run": t.usd_per_run, "est. per run": e.per_task if e else None,
+        "per month": row.per_month, "est. per month": e.per_month if e else None,
+        "calls": t.calls, "runs": t.runs or None,
+        "calls per run": _num(t.calls_per_run),
+        "est. calls per run": e.calls_per_task if e else None,
+        "tokens per call": _num(t.input_per_call),
+        "est. tokens per call": e.input_tokens if e else None,
+        "cache hit": _pct(t.cache_hit_rate),
+        "est. cache hit": _pct(e.cache_hit_rate if e else None),
+        "reasoning per call": _num(t.reasoning_per_call),
+        "est. reasoning": e.reasoning_tokens if e else None,
+        "recommendation": e.share_id if e else (row.estimate_note or ""),
+    }
+
+
+def _model_row(name: str, row: Any) -> dict[str, Any]:
+    t = row.totals
+    return {"model": name, "in catalog": row.known, "actual": t.usd,
+            "calls": t.calls if t.calls else None, "input": t.input_tokens,
+            "cache read": t.cache_read_tokens, "cache write": t.cache_write_tokens,
+            "output": t.output_tokens, "reasoning": t.reasoning_tokens,
+            "tokens per call": _num(t.input_per_call), "cache hit": _pct(t.cache_hit_rate)}
+
+
+def _whatif(db: Any, catalog: Any, report: Any) -> None:
+    from council.usage.whatif import what_if
+
+    st.subheader("What if: the last 30 days on another model")
+    tasks = [r.task for r in report.costliest_all]
+    a, b = st.columns(2)
+    task = a.selectbox("Task", tasks, key="usage_whatif_task")
+    linked = report.by_task[task].estimate
+    models = [m.id for m in catalog.models]
+    default = linked.model_id if linked and linked.model_id in models else None
+    model = b.selectbox("Model", models, index=models.index(default) if default else None,
+                        key=f"usage_whatif_model:{task}",  # each task starts at its own pick
+                        placeholder="the linked recommendation's pick")
+    if model is None:
+        st.caption("Pick a model (or link the task to a recommendation: "
+                   "`council usage link TASK SHARE_ID`).")
+        return
+    result = what_if(db, catalog, task, model_id=model,
+                     today=report.last_day if report.last_day else date.today())
+    st.caption(f"{result.since} to {result.until}: {result.records:,} records, "
+               f"{result.calls:,} calls; caching serves {result.prefix_share:.0%} of each "
+               f"prompt (from {result.prefix_source}).")
+    st.dataframe([{"variant": v.name, "cost": v.usd, "per month": v.per_month,
+                   "saving": v.saving, "notes": "; ".join(v.notes)} for v in result.variants],
+                 hide_index=True, width="stretch", key="usage_whatif",
+                 column_config=_money_columns("cost", "per month", "saving"))
+
+
+def _learned(db: Any, catalog: Any) -> None:
+    from council.usage.learn import learned_defaults
+
+    rows = learned_defaults(db, catalog).rows()
+    st.subheader("Defaults learned from your usage")
+    if not rows:
+        st.caption("None yet: tasks linked to a recommendation refit its category's defaults "
+                   "(tokens per call, calls per task, cache hit rate).")
+        return
+    st.caption("New recommendations use these numbers and label them \"your usage\".")
+    st.dataframe([{k: (round(v, 3) if isinstance(v, float) else v) for k, v in r.items()}
+                  for r in rows], hide_index=True, width="stretch", key="usage_learned")

@@ -1,0 +1,93 @@
+"""The typed values an import produces: one record of usage, one refused line, a run's tag."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+TOKEN_FIELDS: tuple[str, ...] = (
+    "input_tokens", "cache_read_tokens", "cache_write_5m_tokens", "cache_write_1h_tokens",
+    "output_tokens", "reasoning_tokens",
+)
+
+
+@dataclass(slots=True)  # not frozen: a frozen __init__ costs a setattr call per field, per span
+class UsageRecord:
+    """Usage of one model: one call (spans, spend-log rows) or a bucket of calls (usage APIs).
+
+    Token counts follow ``council.pricing.Usage``: ``input_tokens`` are fresh prompt tokens
+    (cache reads and writes counted apart) and ``reasoning_tokens`` come on top of
+    ``output_tokens``. Each importer converts its format's convention to this one.
+    """
+
+    key: str  # stable across imports of the same source row: what makes an import idempotent
+    source: str  # otlp | litellm | openai | anthropic
+    ts: datetime  # UTC start of the call, or of the bucket
+    model: str  # as the source named it
+    provider: str | None = None
+    calls: int | None = 1  # None: the source does not count requests (Anthropic's report)
+    input_tokens: int = 0
+    cache_read_tokens: int = 0
+    cache_write_5m_tokens: int = 0
+    cache_write_1h_tokens: int = 0
+    output_tokens: int = 0
+    reasoning_tokens: int = 0
+    batch: bool = False
+    task: str | None = None
+    task_source: str | None = None  # "attribute" | "import" | None (grouped by model only)
+    recommendation_id: str | None = None
+    run_id: str | None = None  # one run of a task (a trace, a session); None when unknown
+    context_window: str | None = None  # Anthropic's "0-200k" / "200k-1M" bucket, when given
+    reported_usd: float | None = None  # what the source itself said it cost (LiteLLM's spend)
+    line: int = 0
+
+    @property
+    def prompt_tokens(self) -> int:
+        return (self.input_tokens + self.cache_read_tokens + self.cache_write_5m_tokens
+                + self.cache_write_1h_tokens)
+
+
+@dataclass(frozen=True, slots=True)
+class LineError:
+    """A line (or element) that was refused, and why; the rest of the file still imports."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class RunTag:
+    """A span without usage (e.g. the root of an agent run) that names the run's task."""
+
+    run_id: str
+    task: str | None
+    recommendation_id: str | None
+
+
+@dataclass
+class ImportResult:
+    """What one import did: counts, the refused lines, the models the catalog did not know."""
+
+    path: str
+    format: str
+    import_id: int = 0
+    parsed: int = 0  # records read from the file (duplicates inside the file included)
+    inserted: int = 0
+    updated: int = 0  # same key, different content (a usage bucket that grew, a new --task)
+    duplicates: int = 0  # already stored exactly so (or twice in the file): counted once
+    errors: list[LineError] = field(default_factory=list)
+    error_count: int = 0  # errors beyond the first MAX_ERRORS are counted, not kept
+    unknown_models: dict[str, int] = field(default_factory=dict)  # name -> records
+    usd: float = 0.0  # priced total of the records read
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path, "format": self.format, "import_id": self.import_id,
+            "parsed": self.parsed, "inserted": self.inserted, "updated": self.updated,
+            "duplicates": self.duplicates, "rejected": self.error_count,
+            "errors": [str(e) for e in self.errors], "unknown_models": self.unknown_models,
+            "usd": self.usd,
+        }

@@ -1,0 +1,67 @@
+"""Usage page in AppTest: empty state, estimate against actual, the flag, what-if."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from council.catalog.store import init_catalog
+from council.config import PROJECT_ROOT
+from council.db import open_db
+from council.ui.pages.usage import _plain
+from council.usage.store import import_file, link_task
+from tests.app.conftest import no_exception, page_app
+from tests.usage.conftest import LITELLM_JSON, OTLP, otlp_line, span, stored_rec
+
+
+def test_empty_usage_page(council_home: Path) -> None:
+    at = page_app("usage").run()
+    no_exception(at)
+    assert any("No usage imported yet" in i.value for i in at.info)
+
+
+def test_usage_page_sets_estimates_against_actuals(council_home: Path) -> None:
+    db = open_db(council_home / "council.db")
+    catalog = init_catalog(db, PROJECT_ROOT / "models_catalog")
+    import_file(db, OTLP, catalog=catalog)
+    import_file(db, LITELLM_JSON, catalog=catalog)
+    link_task(db, "ticket-triage", stored_rec(db, per_call=0.0002, per_task=0.0002))
+    at = page_app("usage").run()
+    no_exception(at)
+    metrics = {m.label: m.value for m in at.metric}
+    spent = db.execute("SELECT SUM(usd) FROM usage_records").fetchone()[0]
+    assert metrics["Spent"] == f"${spent:,.2f}"
+    assert any(_plain("ticket-triage") in e.value and "x" in e.value for e in at.error)
+    tasks = at.dataframe[0].value
+    order = [t for t, in db.execute("SELECT task FROM usage_records WHERE task IS NOT NULL "
+                                    "GROUP BY task ORDER BY SUM(usd) DESC").fetchall()]
+    assert list(tasks["task"]) == order and len(order) == 3
+    triage = tasks[tasks["task"] == "ticket-triage"].iloc[0]
+    assert triage["flag"] == "over" and triage["estimate"] > 0
+    models = at.dataframe[1].value
+    unknown = models[models["model"] == "acme-llama-3.3-70b-ft"].iloc[0]
+    assert not unknown["in catalog"]
+    assert any(_plain("acme-llama-3.3-70b-ft") in w.value for w in at.warning)
+    at.selectbox(key="usage_whatif_task").set_value("ticket-triage").run()
+    no_exception(at)
+    model = next(s for s in at.selectbox if s.label == "Model")
+    assert model.value == "gpt-5.4-mini"  # the linked recommendation's pick
+    variants = at.dataframe[2].value
+    assert list(variants["variant"])[:2] == ["as billed", "on gpt-5.4-mini"]
+    learned = at.dataframe[3].value
+    assert set(learned["category"]) == {"classification"}
+    at.number_input(key="usage_factor").set_value(100.0).run()
+    no_exception(at)
+    assert not any(_plain("ticket-triage") in e.value for e in at.error)
+
+
+def test_imported_names_are_shown_as_text_not_markup(council_home: Path) -> None:
+    db = open_db(council_home / "council.db")
+    catalog = init_catalog(db, PROJECT_ROOT / "models_catalog")
+    path = council_home / "evil.jsonl"
+    path.write_text(otlp_line([span("1" * 16, model="[pwn](http://evil.example)",
+                                    **{"council.task": "**loud** <b>x</b>"})]) + "\n")
+    import_file(db, path, catalog=catalog)
+    at = page_app("usage").run()
+    no_exception(at)
+    shown = " ".join(w.value for w in at.warning)
+    assert "\\[pwn\\]\\(http://evil\\.example\\)" in shown and "](http" not in shown
