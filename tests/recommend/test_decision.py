@@ -163,7 +163,7 @@ def test_budget_in_the_recommendation() -> None:
 def env(tmp_path, monkeypatch):
     monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
     monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
-    monkeypatch.setenv("COUNCIL_VOTERS", str(tmp_path / "no-voters.toml"))
+    monkeypatch.setenv("COUNCIL_VOTERS", "none")
     monkeypatch.setattr("council.assess.classifier.ensure_classifier",
                         lambda *a, **k: FixedVoteClassifier("architecture", 4.3))
     return tmp_path
