@@ -208,10 +208,13 @@ class Decision:
 
 
 def arithmetic_lines(options: list[Option], chosen: Option, failure_usd: float,
-                     limit: int = 4) -> list[str]:
-    """The pick's expected-cost sum beside its nearest rivals (cheaper first, then dearer)."""
+                     limit: int = 4, floor: float | None = None) -> list[str]:
+    """The pick's expected-cost sum beside its nearest rivals (cheaper first, then dearer);
+    a rival under the floor says so, since it could not be picked whatever it costs."""
     cheaper = sorted((o for o in options if o.price < chosen.price), key=lambda o: -o.price)
     dearer = sorted((o for o in options if o.price > chosen.price and o.p > chosen.p),
                     key=lambda o: o.price)
     shown = [*reversed(cheaper[: max(1, limit // 2)]), chosen, *dearer[: max(1, limit // 2)]]
-    return [arithmetic(o.model_id, o.price, o.p, failure_usd) for o in shown]
+    return [arithmetic(o.model_id, o.price, o.p, failure_usd)
+            + (f" (under the {floor:.0%} floor)" if floor is not None and o.p < floor
+               and o is not chosen else "") for o in shown]

@@ -293,7 +293,7 @@ def _choose(candidates: list[Candidate], failure: FailureCost, floor: float | No
         chosen = max(options, key=lambda o: (o.p, -o.price, o.model_id))
     else:
         decision.floor_met = True
-    decision.arithmetic = arithmetic_lines(options, chosen, failure.failure_usd)
+    decision.arithmetic = arithmetic_lines(options, chosen, failure.failure_usd, floor=floor)
     return by_id[chosen.model_id], decision
 
 
