@@ -3,7 +3,9 @@
 The artifact is a directory of plain arrays (`.npy`) and `metadata.json`; nothing is pickled.
 Prediction is two small matrix products after the encoder, so it costs almost nothing beyond
 the ~20 ms embedding. `ensure_classifier()` loads it once per process and rebuilds it when it
-is missing, corrupt, or trained on other data or by other code; see docs/classifier.md.
+is missing, corrupt, or trained on other data or by other code (council.assess.loader);
+see docs/classifier.md. This module imports nothing from council.training: training builds
+on it, not the other way round.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,12 +21,14 @@ from typing import Any
 
 import numpy as np
 
+from council.assess.input_flags import NO_WORDS, input_flags
 from council.assessment import Vote
 from council.categories import CATEGORY_KEYS
 from council.errors import ArtifactError, InvalidInput
+from council.text_window import CLASSIFIER, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "2"
+CODE_VERSION = "3"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
@@ -34,13 +37,13 @@ ARRAY_NAMES = (
     "reference", "category_prior",
 )
 
-# The encoder reads 256 word pieces (~1,000 characters of English). Longer inputs keep their
-# head, where people state the task, and their tail, where a pasted document's question often
-# sits; the middle is dropped. The original length still enters as a feature.
-HEAD_CHARS = 700
-TAIL_CHARS = 300
-ELISION = " [...] "
+# Long texts are cut by the one rule in council.text_window (head 700 + tail 300, and why).
+# The original length still enters as a feature.
+HEAD_CHARS = CLASSIFIER.head
+TAIL_CHARS = CLASSIFIER.tail
+ELISION = CLASSIFIER.joiner
 LENGTH_CAP = HEAD_CHARS + TAIL_CHARS
+BEYOND_CAP = 20_000
 # Below this share of printable characters the input is treated as binary junk.
 MIN_PRINTABLE = 0.85
 # Below this share of letters and digits among non-space characters the input is symbols or
@@ -53,15 +56,15 @@ LOW_CONFIDENCE_WEIGHT = 0.25
 
 
 def prepare_text(text: str) -> str:
-    """The text the encoder sees: stripped, and head+tail of anything over the window.
+    """The text the encoder sees: stripped, and head+tail of anything over the window."""
+    return head_and_tail(text, CLASSIFIER)
 
-    Lone surrogates (possible from JSON such as "\\ud800") become U+FFFD: the tokenizer
-    rejects them.
-    """
-    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace").strip()
-    if len(text) <= HEAD_CHARS + TAIL_CHARS + len(ELISION):
-        return text
-    return text[:HEAD_CHARS] + ELISION + text[-TAIL_CHARS:]
+
+def embed_texts(encoder: Any, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    """The classifier's reading of each text as one unit vector (what training and
+    prediction both call)."""
+    return np.asarray(encoder.encode([prepare_text(t) for t in texts], batch_size=batch_size),
+                      dtype=np.float32)
 
 
 def wordlike_share(text: str) -> float:
@@ -94,6 +97,11 @@ def extra_features(texts: Sequence[str], names: Sequence[str]) -> np.ndarray:
             # beyond the corpus; scaled to [0, 1].
             cols.append([math.log10(min(len(t.strip()), LENGTH_CAP) + 1) / math.log10(
                 LENGTH_CAP + 1) for t in texts])
+        elif name == "beyond_window":
+            # How far the text runs past what the encoder reads: 0 up to the window, 1 at
+            # BEYOND_CAP characters and more (a pasted document, not a description).
+            cols.append([min(1.0, max(0.0, math.log(max(len(t.strip()), 1) / LENGTH_CAP)
+                                      / math.log(BEYOND_CAP / LENGTH_CAP))) for t in texts])
         elif name == "code":
             cols.append([1.0 if any(m in t for m in _CODE_MARKERS) else 0.0 for t in texts])
         else:
@@ -249,6 +257,11 @@ class LocalClassifier:
             elif (words := wordlike_share(text)) < MIN_WORDLIKE:
                 out_of_domain = True
                 reasons.append(f"mostly symbols or emoji ({words:.0%} letters and digits)")
+            else:
+                flags = input_flags(text)
+                # No words at all (a number): nothing says what the task is.
+                out_of_domain = bool(flags) and flags[0].startswith(NO_WORDS)
+                reasons.extend(flags)
             if similarity[i] < p.ood_threshold:
                 out_of_domain = True
                 reasons.append(f"unlike the training tasks (similarity {similarity[i]:.2f} "
@@ -362,70 +375,3 @@ def load_classifier(artifact_dir: Path, encoder: Any = None) -> LocalClassifier:
     if not ok:
         raise ArtifactError(f"classifier artifact at {artifact_dir} has inconsistent shapes")
     return LocalClassifier(params, meta, encoder)
-
-
-# --- once per process -----------------------------------------------------------------------
-
-_loaded: dict[Path, LocalClassifier] = {}
-_lock = threading.Lock()
-
-
-def stale_reason(meta: dict[str, Any], data_dir: Path) -> str | None:
-    """Why an otherwise valid artifact should be rebuilt from `data_dir`, or None."""
-    from council.training.corpus import corpus_hash
-
-    current = corpus_hash(data_dir)
-    if current is not None and meta.get("data_hash") != current:
-        return f"it was trained on other data than {data_dir}"
-    return None
-
-
-def ensure_classifier(artifact_dir: Path | None = None, *,
-                      data_dir: Path | None = None) -> LocalClassifier:
-    """The process-wide classifier: loaded once, built or rebuilt from the corpus when needed.
-
-    A missing, corrupt or outdated artifact, or one whose corpus has changed since, is rebuilt
-    if the training data is there; otherwise ArtifactError says what is wrong and how to fix
-    it. Never a dummy model. The corpus is `data_dir`, else the one the artifact was trained
-    on, else training/data/tasks.
-    """
-    from council.config import paths
-    from council.training.corpus import corpus_files, default_data_dir
-
-    target = Path(artifact_dir or paths().classifier_artifact).resolve()
-    with _lock:
-        cached = _loaded.get(target)
-        if cached is not None:
-            return cached
-        problem: str | None
-        data = data_dir
-        try:
-            classifier = load_classifier(target)
-            if data is None and classifier.metadata.get("data_dir"):
-                data = Path(classifier.metadata["data_dir"])
-            data = data or default_data_dir()
-            problem = stale_reason(classifier.metadata, data)
-        except ArtifactError as exc:
-            problem = str(exc)
-            data = data or default_data_dir()
-        if problem is not None:
-            if not (data.is_dir() and corpus_files(data)):
-                raise ArtifactError(
-                    f"{problem}; the training data is not at {data} to rebuild it. "
-                    f"Run `council train --data DIR --out {target}` with the labelled corpus.")
-            from council.training.classifier import build_classifier
-
-            try:
-                build_classifier(data, target)
-            except InvalidInput as exc:
-                raise ArtifactError(f"{problem}; rebuilding it from {data} failed: {exc}") \
-                    from exc
-            classifier = load_classifier(target)
-        _loaded[target] = classifier
-        return classifier
-
-
-def forget_loaded() -> None:
-    """Drop the per-process cache (after `council train` replaced the artifact, and in tests)."""
-    with _lock:
-        _loaded.clear()

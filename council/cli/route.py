@@ -72,7 +72,7 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
     sources = [str(p) for p in outcome_paths] + ([str(feedback_db)] if feedback_db else [])
     classifier = None
     if anchor == "classifier":
-        from council.assess.classifier import ensure_classifier
+        from council.assess.loader import ensure_classifier
 
         classifier = ensure_classifier()
     model = train_artifact(table, x, out_dir, encoder.name, config, sources,

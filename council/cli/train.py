@@ -30,7 +30,8 @@ def register(cli: click.Group) -> None:
                    "database, when it has feedback).")
 @click.option("--outcomes", "outcome_paths", multiple=True,
               type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="Outcome file(s) to train the outcome model on as well (repeatable).")
+              help="Outcome file(s) to train the outcome model on as well (repeatable); the "
+                   "classifier's difficulty also learns from their failure rates.")
 @click.option("--outcome-out", type=click.Path(path_type=Path, file_okay=False), default=None,
               help="Outcome model artifact (default: $COUNCIL_ARTIFACTS/outcomes).")
 @click.option("--outcomes-only", is_flag=True,
@@ -48,7 +49,7 @@ def train(data_dir: Path | None, out_dir: Path | None, seed: int, report_dir: Pa
     """
     where = paths()
     if not outcomes_only:
-        from council.assess.classifier import forget_loaded
+        from council.assess.loader import forget_loaded
         from council.training.classifier import build_classifier
         from council.training.corpus import default_data_dir
 
@@ -56,7 +57,7 @@ def train(data_dir: Path | None, out_dir: Path | None, seed: int, report_dir: Pa
         out_dir = out_dir or where.classifier_artifact
         report_dir = report_dir or where.training_dir / "reports"
         result = build_classifier(data_dir, out_dir, seed=seed, report_dir=report_dir,
-                                  progress=True)
+                                  progress=True, outcome_paths=outcome_paths)
         forget_loaded()
         click.echo(f"artifact   {out_dir}")
         click.echo(f"report     {report_dir / 'classifier.md'}")
@@ -91,7 +92,7 @@ def _train_outcomes(feedback_db: Path | None, outcome_paths: tuple[Path, ...],
 
     encoder = CachedEncoder(default_encoder(), where.embedding_cache)
     sources = [str(p) for p in outcome_paths] + ([str(db)] if feedback else [])
-    from council.assess.classifier import ensure_classifier
+    from council.assess.loader import ensure_classifier
 
     result = train_outcome_model(outcome_paths, feedback, target, encoder, sources=sources,
                                  load_classifier=ensure_classifier)
@@ -130,8 +131,8 @@ def assess(input_path: Path, output_path: Path, batch_size: int, skip_invalid: b
 
     Example: council assess --input tasks.jsonl --output assessments.jsonl
     """
-    from council.assess.classifier import ensure_classifier
     from council.assess.classifier_batch import assess_file
+    from council.assess.loader import ensure_classifier
 
     classifier = ensure_classifier(artifact_dir)
     summary = assess_file(classifier, input_path, output_path, batch_size=batch_size,

@@ -17,17 +17,17 @@ from collections.abc import Sequence
 
 import numpy as np
 
-HEAD_CHARS = 200
-TAIL_CHARS = 800
-JOINER = "\n...\n"
+from council.text_window import OUTCOMES, Window, head_and_tail
+
+HEAD_CHARS = OUTCOMES.head
+TAIL_CHARS = OUTCOMES.tail
+JOINER = OUTCOMES.joiner
 
 
 def reading_text(text: str, head: int = HEAD_CHARS, tail: int = TAIL_CHARS) -> str:
-    """The part of ``text`` the encoder sees: whole if short, else head + tail."""
-    text = text.strip()
-    if len(text) <= head + tail + len(JOINER):
-        return text
-    return text[:head] + JOINER + text[-tail:]
+    """The part of ``text`` the encoder sees: whole if short, else head + tail (the one rule
+    in council.text_window, with the success model's budget)."""
+    return head_and_tail(text, Window(head=head, tail=tail, joiner=JOINER))
 
 
 # ---- cheap features read from the whole text (not only the encoder's window) ----------------

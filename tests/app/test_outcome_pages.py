@@ -40,7 +40,7 @@ def artifacts(council_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _seed_feedback(db_path: Path) -> list[str]:
     """Real recommendations for six tasks; both covered models rated on each."""
     from council.api import recommend
-    from council.assess.classifier import ensure_classifier
+    from council.assess.loader import ensure_classifier
     from council.catalog.store import init_catalog
 
     db = open_db(db_path)

@@ -9,12 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from council.assess.classifier import (
-    ArtifactError,
-    ensure_classifier,
-    forget_loaded,
-    load_classifier,
-)
+from council.assess.classifier import ArtifactError, load_classifier
+from council.assess.loader import ensure_classifier, forget_loaded
 from council.training.classifier import build_classifier
 
 from .conftest import FIXTURE_DATA
@@ -123,3 +119,32 @@ def test_concurrent_callers_share_one_load(copy: Path) -> None:
         loaded = list(pool.map(lambda _: ensure_classifier(copy, data_dir=FIXTURE_DATA),
                                range(8)))
     assert all(c is loaded[0] for c in loaded)
+
+
+def test_outcomes_train_the_difficulty_and_survive_a_rebuild(tmp_path: Path, encoder) -> None:
+    """`council train --outcomes FILE`: the difficulty head learns from failure shares, the
+    artifact records the file, and a rebuild (changed corpus) uses it again."""
+    outcomes = tmp_path / "outcomes.jsonl"
+    easy = ["What is 2 + 2?", "Name the capital of France.", "Spell 'cat' backwards."]
+    hard = ["Prove the Riemann hypothesis.", "Find a polynomial-time algorithm for SAT.",
+            "Write a formally verified optimising C compiler."]
+    rows = [{"id": f"e{i}", "source": "toy", "prompt": t, "outcomes": {"a": 1, "b": 1}}
+            for i, t in enumerate(easy)]
+    rows += [{"id": f"h{i}", "source": "toy", "prompt": t, "outcomes": {"a": 0, "b": 0}}
+             for i, t in enumerate(hard)]
+    outcomes.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_DATA, data)
+    out = tmp_path / "artifact"
+    build_classifier(data, out, seed=0, encoder=encoder, outcome_paths=[outcomes])
+    meta = json.loads((out / "metadata.json").read_text())
+    assert meta["difficulty_outcomes"] == {"files": [str(outcomes.resolve())], "prompts": 6}
+    with (data / "translation.jsonl").open("a") as handle:
+        handle.write(json.dumps({"id": "extra-2", "text": "Translate this FAQ into Dutch",
+                                 "category": "translation", "difficulty": 1,
+                                 "split": "train"}) + "\n")
+    forget_loaded()
+    ensure_classifier(out, data_dir=data)  # stale: rebuilt, with the same outcome file
+    forget_loaded()
+    meta = json.loads((out / "metadata.json").read_text())
+    assert meta["difficulty_outcomes"]["prompts"] == 6

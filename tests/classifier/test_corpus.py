@@ -54,3 +54,47 @@ def test_hash_changes_with_content(tmp_path: Path) -> None:
     first = corpus_hash(_write(tmp_path, GOOD))
     second = corpus_hash(_write(tmp_path, {**GOOD, "difficulty": 3}))
     assert first and second and first != second
+
+
+REAL = {"id": "gsm8k/1", "text": "Janet has 3 apples...", "category": "math_reasoning",
+        "labels": ["math_reasoning"], "difficulty": None, "split": "train", "source": "gsm8k",
+        "licence": "MIT"}
+
+
+def _write_real(tmp_path: Path, *rows: object) -> Path:
+    _write(tmp_path, GOOD)
+    (tmp_path / "real").mkdir(exist_ok=True)
+    (tmp_path / "real" / "gsm8k.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return tmp_path
+
+
+def test_copied_real_rows_load_with_their_source(tmp_path: Path) -> None:
+    examples = load_corpus(_write_real(tmp_path, REAL, {**REAL, "id": "gsm8k/2",
+                                                        "labels": ["math_reasoning",
+                                                                   "research_qa"]}))
+    team, real, both = examples
+    assert team.source == "team" and team.accepted == ("summarisation",)
+    assert real.source == "gsm8k" and real.difficulty is None
+    assert both.accepted == ("math_reasoning", "research_qa")
+    before = corpus_hash(tmp_path)
+    (tmp_path / "real" / "gsm8k.jsonl").write_text(json.dumps(REAL) + "\n")
+    assert corpus_hash(tmp_path) != before  # the copied rows are part of the fingerprint
+
+
+@pytest.mark.parametrize(("bad", "message"), [
+    ({**REAL, "licence": ""}, "licence"),
+    ({k: v for k, v in REAL.items() if k != "source"}, "source"),
+    ({**REAL, "labels": ["research_qa", "math_reasoning"]}, "first being"),
+    ({**REAL, "labels": ["poetry"]}, "labels"),
+])
+def test_bad_real_row_names_line(tmp_path: Path, bad: dict, message: str) -> None:
+    _write_real(tmp_path, REAL, bad)
+    with pytest.raises(InvalidInput, match=message) as info:
+        load_corpus(tmp_path)
+    assert "gsm8k.jsonl:2" in str(info.value)
+
+
+def test_team_rows_need_a_difficulty(tmp_path: Path) -> None:
+    _write(tmp_path, {**GOOD, "difficulty": None})
+    with pytest.raises(InvalidInput, match="difficulty"):
+        load_corpus(tmp_path)

@@ -1,0 +1,183 @@
+"""Does the council's difficulty follow real failure? Spearman against the share of models failing.
+
+Run: python bench/difficulty.py --data ../shared/routing [--max-rows 4000] [--folds 5]
+         [--report-dir training/reports]
+
+Reads `DATA/outcomes.jsonl` (MMLU and GSM8K, 2 models) and `DATA/routerbench/outcomes.jsonl`
+(ARC, MBPP, Winogrande, 11 models). For every prompt: the share of the models that failed it.
+Three readings of difficulty, each on prompts it was not fitted on:
+
+- `rubric only`: the classifier `council init` builds (rubric-labelled rows only; it never saw
+  these prompts);
+- `+ outcomes, K-fold`: the difficulty head refitted on the rubric rows plus the outcome
+  prompts of the other folds (failure share mapped onto 1-5, each file's mean anchored to the
+  rubric-only reading: council.training.outcome_difficulty), scoring the held-out fold; what
+  `council train --outcomes FILE` ships;
+- `+ outcomes, benchmark held out`: the same, with every prompt of the scored benchmark
+  left out of the fit (a benchmark nobody has outcomes for).
+
+Spearman per benchmark and overall per file; targets: >= 0.45 on RouterBench (11 models),
+>= 0.20 on MMLU/GSM8K (2 models). Embeddings go through the disk cache.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+FILES = {"MMLU/GSM8K (2 models)": "outcomes.jsonl",
+         "RouterBench (11 models)": "routerbench/outcomes.jsonl"}
+TARGETS = {"MMLU/GSM8K (2 models)": 0.20, "RouterBench (11 models)": 0.45}
+
+
+def benchmark_of(source: str) -> str:
+    """mmlu/abstract_algebra -> mmlu; routerbench/arc-challenge -> arc-challenge."""
+    parts = source.split("/")
+    return parts[1] if parts[0] == "routerbench" and len(parts) > 1 else parts[0]
+
+
+def _expected_level(model, x: np.ndarray, temperature: float) -> np.ndarray:
+    from council.assess.classifier import softmax
+
+    p = softmax(model.decision_function(x), temperature)
+    return p @ model.classes_.astype(np.float64)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True, help="folder with outcomes.jsonl")
+    parser.add_argument("--max-rows", type=int, default=0,
+                        help="seeded sample of at most this many prompts per file (0: all)")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--share", type=float, default=None,
+                        help="weight of the outcome rows against the rubric rows "
+                             "(default: OUTCOME_SHARE)")
+    parser.add_argument("--report-dir", type=Path, default=None)
+    args = parser.parse_args()
+
+    from threadpoolctl import threadpool_limits
+
+    from council.assess.classifier import embed_texts
+    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.assess.loader import ensure_classifier
+    from council.config import paths
+    from council.outcomes.anchoring import spearman
+    from council.training import classifier as tc
+    from council.training.corpus import default_data_dir, load_corpus
+    from council.training.outcome_difficulty import (
+        OUTCOME_SHARE,
+        anchored_levels,
+        load_outcome_levels,
+    )
+
+    share = OUTCOME_SHARE if args.share is None else args.share
+    missing = [args.data / f for f in FILES.values() if not (args.data / f).is_file()]
+    if missing:
+        sys.exit(f"error: {', '.join(map(str, missing))} not found")
+    started = time.perf_counter()
+    encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
+    rng = np.random.default_rng(0)
+    data = {}
+    for name, rel in FILES.items():
+        levels = load_outcome_levels([args.data / rel])
+        if args.max_rows and len(levels) > args.max_rows:
+            # A prefix of one seeded permutation: a smaller sample is a subset of a larger.
+            levels = levels.subset(np.sort(np.random.default_rng(0).permutation(
+                len(levels))[:args.max_rows]))
+        data[name] = levels
+    shipped = ensure_classifier()
+    if shipped.metadata.get("difficulty_outcomes", {}).get("prompts"):
+        sys.exit("error: the artifact was trained with --outcomes; run `council train` without "
+                 "them first, so 'rubric only' means what it says")
+    corpus = [e for e in load_corpus(default_data_dir())
+              if e.split == "train" and e.difficulty is not None]
+    x_rub = tc._features(embed_texts(encoder, [e.text for e in corpus]),
+                         [e.text for e in corpus])
+    y_rub = np.array([e.difficulty for e in corpus])
+    from sklearn.model_selection import StratifiedKFold
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(
+            x_rub, [e.category for e in corpus]))
+        head = tc._choose_head(x_rub, y_rub, folds)
+    c, temperature = head["C"], head["temperature"]
+
+    all_texts = [t for lv in data.values() for t in lv.texts]
+    all_x = tc._features(embed_texts(encoder, all_texts), all_texts)
+    all_levels = np.concatenate([lv.levels for lv in data.values()])
+    all_fail = np.concatenate([lv.failure_share for lv in data.values()])
+    file_of = np.concatenate([[name] * len(lv) for name, lv in data.items()])
+    bench = np.array([benchmark_of(s) for lv in data.values() for s in lv.sources])
+    print(f"{len(all_texts)} prompts embedded ({time.perf_counter() - started:.0f} s); "
+          f"difficulty head C={c}, T={temperature}", flush=True)
+
+    readings: dict[str, np.ndarray] = {}
+    predictions = shipped.predict_embedded(all_texts, all_x[:, :384].astype(np.float32))
+    readings["rubric only"] = np.array([p.difficulty for p in predictions])
+    rubric = readings["rubric only"]  # anchors each file's mean (outcome_difficulty)
+    file_index = np.array([list(FILES).index(f) for f in file_of])
+    with threadpool_limits(limits=1, user_api="blas"):
+        kfold = np.zeros(len(all_texts))
+        order = rng.permutation(len(all_texts))
+        for k in range(args.folds):
+            held = order[k::args.folds]
+            keep = np.setdiff1d(np.arange(len(all_texts)), held)
+            levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
+            model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
+            kfold[held] = _expected_level(model, all_x[held], temperature)
+        readings["+ outcomes, K-fold"] = kfold
+        by_bench = np.zeros(len(all_texts))
+        for b in sorted(set(bench.tolist())):
+            held = np.flatnonzero(bench == b)
+            keep = np.flatnonzero(bench != b)
+            levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
+            model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
+            by_bench[held] = _expected_level(model, all_x[held], temperature)
+        readings["+ outcomes, benchmark held out"] = by_bench
+
+    rows = []
+    for name in FILES:
+        in_file = file_of == name
+        groups = [("all", in_file)] + [(b, in_file & (bench == b))
+                                       for b in sorted(set(bench[in_file].tolist()))]
+        for label, mask in groups:
+            row = {"file": name, "benchmark": label, "prompts": int(mask.sum()),
+                   "failure_share": float(all_fail[mask].mean())}
+            for r, values in readings.items():
+                row[r] = spearman(values[mask], all_fail[mask])
+                row[f"{r} mean"] = float(values[mask].mean())
+            rows.append(row)
+    names = list(readings)
+    lines = ["| file | benchmark | prompts | mean failure share | " + " | ".join(
+        f"{n}: Spearman (mean level)" for n in names) + " | target |",
+        "|---|---|---|---|" + "---|" * len(names) + "---|"]
+    for row in rows:
+        target = f">= {TARGETS[row['file']]:.2f}" if row["benchmark"] == "all" else ""
+        lines.append(f"| {row['file']} | {row['benchmark']} | {row['prompts']} | "
+                     f"{row['failure_share']:.2f} | " + " | ".join(
+                         f"{row[n]:+.2f} ({row[n + ' mean']:.2f})" for n in names)
+                     + f" | {target} |")
+    print()
+    print("\n".join(lines))
+    print(f"\n{time.perf_counter() - started:.0f} s; outcome rows weigh {share} x the rubric rows")
+    out = args.report_dir or paths().training_dir / "reports"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "difficulty.json").write_text(json.dumps(
+        {"rows": rows, "c": c, "temperature": temperature, "outcome_share": share,
+         "max_rows": args.max_rows, "folds": args.folds}, indent=2) + "\n", encoding="utf-8")
+    (out / "difficulty.md").write_text(
+        "# Difficulty against real failure\n\nWritten by `python bench/difficulty.py --data "
+        f"../shared/routing{' --max-rows ' + str(args.max_rows) if args.max_rows else ''}`; "
+        "do not edit by hand. Spearman between each reading's difficulty and the share of "
+        "models failing each prompt, on prompts that reading was not fitted on.\n\n"
+        + "\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {out / 'difficulty.md'}")
+
+
+if __name__ == "__main__":
+    main()

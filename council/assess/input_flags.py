@@ -1,0 +1,125 @@
+"""Cheap checks on a description that the embedding cannot be trusted to notice.
+
+Each check returns a reason in plain words, or None. They read the raw text (no encoder, no
+fitted numbers), so they cost microseconds and say why the reading is doubtful:
+- another language: MiniLM was trained on English; other languages read poorly;
+- code pasted with no words about what to do with it;
+- no words at all (only a number, punctuation or emoji);
+- a very long text, of which the classifier reads only the head and tail.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Frequent function words per language (lower case). A text is called "language X" when it
+# has at least MIN_HITS of X's words and more than of English's.
+_WORDS: dict[str, str] = {
+    "English": "the a an and or of to in on for with is are be this that it my our your i we "
+               "you please what how why from by as at",
+    "French": "le la les un une des et ou de du en est sont ce cette pour avec dans sur je nous "
+              "vous mon notre votre qui que ne pas ce ces au aux",
+    "German": "der die das ein eine und oder ist sind nicht mit für auf ich wir sie bitte dem "
+              "den des zu von im ins mein unser diese diesen dieses bei aus auch",
+    "Spanish": "el la los las un una y o de del en es son con para por que este esta mi "
+               "nuestro su yo nosotros al lo se",
+    "Portuguese": "o a os as um uma e ou de do da em é são com para por que este esta meu "
+                  "nosso seu eu nós ao não",
+    "Italian": "il lo la gli le un una e o di del della in è sono con per che questo questa "
+               "mio nostro non al",
+    "Dutch": "de het een en of van in is zijn met voor op dat dit ik wij niet mijn ons onze",
+}
+FUNCTION_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split())
+                                             for lang, words in _WORDS.items()}
+MIN_HITS = 2
+# Share of letters outside the Latin script above which a text is read as another script.
+MAX_OTHER_SCRIPT = 0.3
+# A line is prose when it has at least this many words, nearly all plain words.
+PROSE_WORDS = 4
+# Text longer than this is flagged: the classifier reads ~1,000 characters of it.
+LONG_TEXT_CHARS = 8_000
+NO_WORDS = "no words to read"
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_CODE_LINE = re.compile(
+    r"(^\s*(def|class|import|from|return|if|for|while|elif|else|try|except|func|fn|let|const|"
+    r"var|public|private|static|#include|using|package|SELECT|select|print|console\.)\b)"
+    r"|^\s*[\w.\[\]]+\s*=\s*\S|[;{}]\s*$|^\s*[}\])]|=>|==|!=|\+=|::|->|\w\(.*\)\s*:?\s*$|^\s*#|^\s*//|^\s*@\w+")
+
+
+def script_of(ch: str) -> str:
+    """'latin', 'other' (any other script) for a letter."""
+    try:
+        name = unicodedata.name(ch)
+    except ValueError:
+        return "other"
+    return "latin" if name.startswith("LATIN") else "other"
+
+
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|「[^」]*」|\'[^\']{12,}\'')
+
+
+def instruction_part(text: str) -> str:
+    """Where the request itself is: the first line of at least three words, quotes removed
+    (so "Translate to French: 'Le chat...'" is read as English)."""
+    unquoted = _QUOTED.sub(" ", text[:4000])
+    for line in unquoted.splitlines():
+        if len(line.split()) >= 3:
+            return line
+    return unquoted
+
+
+def language_guess(text: str) -> str | None:
+    """The language of the request when it is clearly not English, else None."""
+    text = instruction_part(text)
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters:
+        other = sum(1 for ch in letters if script_of(ch) == "other") / len(letters)
+        if other > MAX_OTHER_SCRIPT:
+            return "a non-Latin script"
+    words = [w.lower() for w in _WORD.findall(text)]
+    hits = {lang: sum(1 for w in words if w in vocab) for lang, vocab in FUNCTION_WORDS.items()}
+    best = max(hits, key=lambda lang: hits[lang])
+    if best != "English" and hits[best] >= MIN_HITS and hits[best] > hits["English"]:
+        return best
+    return None
+
+
+def is_prose(line: str) -> bool:
+    """A line of words: several plain words and little else."""
+    tokens = line.split()
+    if len(tokens) < PROSE_WORDS or _CODE_LINE.search(line):
+        return False
+    wordy = sum(1 for t in tokens if _WORD.fullmatch(t.strip(".,:;!?'\"()")))
+    return wordy / len(tokens) >= 0.7
+
+
+def is_bare_code(text: str) -> bool:
+    """Code with no line of prose saying what to do with it."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if not lines:
+        return False
+    code = sum(1 for ln in lines if _CODE_LINE.search(ln))
+    return code / len(lines) >= 0.5 and not any(is_prose(ln) for ln in lines)
+
+
+def input_flags(text: str) -> list[str]:
+    """Reasons to doubt the reading of `text`, in plain words (empty when none apply)."""
+    reasons: list[str] = []
+    stripped = text.strip()
+    letters = (ch for ch in stripped if ch.isalpha())
+    if next(letters, None) is None or next(letters, None) is None:  # fewer than 2 letters
+        reasons.append(f"{NO_WORDS}: only numbers, symbols or emoji")
+        return reasons
+    language = language_guess(stripped)
+    if language is not None:
+        reasons.append(f"written in {language}, not English: the local encoder reads English "
+                       "best, so the category may be off")
+    if is_bare_code(stripped[:4000]):
+        reasons.append("the description is code with no words saying what to do with it "
+                       "(fix, explain, review, extend?)")
+    if len(stripped) > LONG_TEXT_CHARS:
+        reasons.append(f"a long text ({len(stripped):,} characters): the classifier read the "
+                       "first and last ~1,000 characters only")
+    return reasons
