@@ -33,9 +33,9 @@ import numpy as np
 
 from council.outcomes import metrics as mt
 from council.outcomes import picking
+from council.outcomes.fitting import embed_table
 from council.outcomes.rows import OutcomeTable, load_table
 from council.outcomes.success_model import FitConfig, fit_success_model
-from council.outcomes.training import embed_table
 
 FOLDS = 5
 KNN_K = 20

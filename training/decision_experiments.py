@@ -186,8 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     models = [str(m) for m in oof["models"]]
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.config import paths
+    from council.outcomes.fitting import embed_table
     from council.outcomes.reading import text_features
-    from council.outcomes.training import embed_table
 
     table = load_table(args.data / "routerbench" / "outcomes.jsonl")
     index = {i: k for k, i in enumerate(table.ids)}

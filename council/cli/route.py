@@ -47,9 +47,9 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.config import paths
     from council.outcomes.adequacy_source import load_feedback
+    from council.outcomes.fitting import embed_table, train_artifact
     from council.outcomes.rows import OutcomeSummary, iter_rows, table_from_rows
     from council.outcomes.success_model import FitConfig
-    from council.outcomes.training import embed_table, train_artifact
 
     summary = OutcomeSummary()
     streams = [iter_rows(p) for p in outcome_paths]
