@@ -5,10 +5,16 @@
 (a) Two models (outcomes.jsonl, Mixtral vs GPT-4): RouteLLM's APGR, CPT(50%), CPT(80%),
     out-of-fold over 5 folds where no MMLU subject is in both train and test and GSM8K is
     split by prompt. Score = predicted gain P(strong) - P(weak).
+    Also under the product's rule (least expected cost): the strong model is picked when
+    (P(strong) - P(weak)) x F > its extra price, so prompts are ranked by that gain per
+    extra dollar (prices from models.json, the prompt's tokens in, OUTPUT_TOKENS out).
 (b) Many models (routerbench/outcomes.jsonl, 11 models), 5-fold cross-validation by prompt:
-    the product's rule (cheapest model with P >= t, else the most likely), sweeping t,
-    charging each answer its real cost_usd. Beside it: each single model, a random router,
-    kNN over the same embeddings with the same rule, and the oracle.
+    the product's rule, least expected cost (price + (1 - P) x F, council.outcomes.picking),
+    swept over the failure cost F, and within a budget for the fold; the old rule (cheapest
+    model with P >= t, else the most likely) swept over t; each answer charged its real
+    cost_usd, the price the rule sees being each model's mean cost in the training folds.
+    Beside them: each single model, a random router, kNN over the same embeddings under the
+    same rules, and the oracle.
 
 Embeddings go through the disk cache, so a second run costs only the fitting.
 """
@@ -26,19 +32,27 @@ from pathlib import Path
 import numpy as np
 
 from council.outcomes import metrics as mt
+from council.outcomes import picking
+from council.outcomes.fitting import embed_table
 from council.outcomes.rows import OutcomeTable, load_table
 from council.outcomes.success_model import FitConfig, fit_success_model
-from council.outcomes.training import embed_table
 
 FOLDS = 5
 KNN_K = 20
 STRONG, WEAK = "gpt-4-1106-preview", "mixtral-8x7b-instruct"
 GPT4 = "gpt-4-1106-preview"
-UTILITY = "success model, utility rule (not the product's)"
-UTILITY_SUFFIX = ", utility rule"
+OUTPUT_TOKENS = 100  # assumed per answer when pricing MMLU/GSM8K prompts by their tokens
+PRODUCT = "success model, least expected cost (the product's rule)"
+KNN = f"kNN (k={KNN_K}), least expected cost"
+BUDGET = "success model, budget for the fold (the product's --budget-usd)"
+OLD = "success model, cheapest over a bar (the old rule)"
+KNN_OLD = f"kNN (k={KNN_K}), cheapest over a bar"
+OLD_SUFFIX = ", cheapest over a bar"
 CEIL_SOURCE = "ceiling: true task-type rates"
 CEIL_TRUE = "ceiling: true task type + true difficulty"
-ROUTERS = ("success model", f"kNN (k={KNN_K})", UTILITY, "kNN, utility rule")
+ROUTERS = (PRODUCT, KNN, BUDGET, OLD, KNN_OLD)
+REPORTS = Path(__file__).resolve().parent.parent / "training" / "reports"
+FAILURE_COSTS = np.concatenate([[0.0], np.geomspace(1e-6, 10.0, 200)])  # dollars per answer
 
 
 def embed(table: OutcomeTable) -> np.ndarray:
@@ -71,7 +85,23 @@ def two_model_folds(table: OutcomeTable, seed: int = 0) -> np.ndarray:
     return fold
 
 
-def bench_two(table: OutcomeTable, x: np.ndarray, config: FitConfig) -> dict[str, object]:
+def extra_price(table: OutcomeTable, prices: Path) -> np.ndarray:
+    """Per prompt, the strong model's price minus the weak one's: the prompt's tokens in
+    (o200k_base), OUTPUT_TOKENS out, at models.json's list prices."""
+    from council.tokens import count_tokens
+
+    rates = {m["id"]: m for m in json.loads(prices.read_text())["models"]}
+    tokens = np.array([count_tokens(t) for t in table.prompts], dtype=np.float64)
+
+    def price(model: str) -> np.ndarray:
+        r = rates[model]
+        return (tokens * r["input_per_mtok"] + OUTPUT_TOKENS * r["output_per_mtok"]) / 1e6
+
+    return price(STRONG) - price(WEAK)
+
+
+def bench_two(table: OutcomeTable, x: np.ndarray, config: FitConfig,
+              prices: Path) -> dict[str, object]:
     js, jw = table.models.index(STRONG), table.models.index(WEAK)
     keep = (table.y[:, js] >= 0) & (table.y[:, jw] >= 0)
     table, x = table.subset(np.flatnonzero(keep)), x[keep]
@@ -88,10 +118,14 @@ def bench_two(table: OutcomeTable, x: np.ndarray, config: FitConfig) -> dict[str
         pk = knn_p(x[tr], table.y[tr], x[te])
         knn[te] = pk[:, js] - pk[:, jw]
     strong, weak = table.y[:, js].astype(float), table.y[:, jw].astype(float)
+    # least expected cost: strong iff gain x F > extra price, i.e. F > extra / gain; sweeping
+    # F up sends prompts to the strong model in order of gain per extra dollar
+    extra = extra_price(table, prices)
     rng = np.random.default_rng(0)
     out: dict[str, object] = {"rows": len(table), "weak_accuracy": weak.mean(),
                               "strong_accuracy": strong.mean()}
     routers = {"success model": ours, f"kNN (k={KNN_K})": knn,
+               "success model, least expected cost (gain per extra dollar)": ours / extra,
                "oracle": strong - weak}
     for name, score in routers.items():
         out[name] = _route_metrics(score, weak, strong)
@@ -195,38 +229,48 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
         unit[te] = cost[tr].mean(0)
     bars = np.linspace(0.0, 1.0, 201)
 
-    def sweep(p: np.ndarray) -> list[mt.CurvePoint]:
-        points = []
-        for t in bars:
-            choice = np.zeros(n, dtype=int)
-            for f in range(FOLDS):
-                te = fold == f
-                choice[te] = mt.choose_by_bar(p[te], unit[te][0], t)
-            points.append(mt.CurvePoint(**{**asdict(mt.evaluate_choice(choice, y, cost)),
-                                           "label": f"t={t:.3f}"}))
-        return points
+    def by_fold(choose: object) -> np.ndarray:
+        choice = np.zeros(n, dtype=int)
+        for f in range(FOLDS):
+            te = fold == f
+            choice[te] = choose(te, unit[te][0])  # type: ignore[operator]
+        return choice
 
-    def sweep_utility(p: np.ndarray) -> list[mt.CurvePoint]:
-        points = []
-        for lam in np.concatenate([[0.0], np.geomspace(0.01, 20, 120)]):
-            choice = np.zeros(n, dtype=int)
-            for f in range(FOLDS):
-                te = fold == f
-                rel = unit[te][0] / unit[te][0][g]
-                choice[te] = mt.choose_by_utility(p[te], rel, lam)
-            points.append(mt.CurvePoint(**{**asdict(mt.evaluate_choice(choice, y, cost)),
-                                           "label": f"lambda={lam:.3f}"}))
-        return points
+    def point(choice: np.ndarray, label: str) -> mt.CurvePoint:
+        return mt.CurvePoint(**{**asdict(mt.evaluate_choice(choice, y, cost)), "label": label})
+
+    def sweep_bar(p: np.ndarray) -> list[mt.CurvePoint]:
+        return [point(by_fold(lambda te, u, t=t: mt.choose_by_bar(p[te], u, t)), f"t={t:.3f}")
+                for t in bars]
+
+    def sweep_failure(p: np.ndarray) -> list[mt.CurvePoint]:
+        return [point(by_fold(lambda te, u, f_usd=f_usd: picking.pick_least_expected(
+            p[te], u[None, :], f_usd).choice), f"F=${f_usd:.3g}") for f_usd in FAILURE_COSTS]
+
+    def sweep_budget(p: np.ndarray) -> list[mt.CurvePoint]:
+        pts = []
+        for share in np.geomspace(0.005, 1.2, 60):
+            def within(te: np.ndarray, u: np.ndarray, share: float = share) -> np.ndarray:
+                total = share * u[g] * int(te.sum())
+                if total < u.min() * int(te.sum()):
+                    return np.full(int(te.sum()), int(u.argmin()))
+                return picking.pick_within_budget(p[te], u[None, :], total).choice
+            pts.append(point(by_fold(within), f"budget {share:.3f} of GPT-4's"))
+        return pts
 
     gpt4_cost, gpt4_acc = float(cost[:, g].mean()), float(y[:, g].mean())
-    curves = {"success model": sweep(p_ours), f"kNN (k={KNN_K})": sweep(p_knn),
-              UTILITY: sweep_utility(p_ours), "kNN, utility rule": sweep_utility(p_knn)}
-    # Ceilings, in-sample: what the product's rule could do with perfect knowledge of each
-    # prompt's task type, or of its task type and shared difficulty (not routers).
+    curves = {PRODUCT: sweep_failure(p_ours), KNN: sweep_failure(p_knn),
+              BUDGET: sweep_budget(p_ours), OLD: sweep_bar(p_ours), KNN_OLD: sweep_bar(p_knn)}
+    # Ceilings, in-sample: what the rules could do with perfect knowledge of each prompt's
+    # task type, or of its task type and shared difficulty (not routers).
     p_source, p_true = source_rate_p(y, table.sources), true_difficulty_p(y, table.sources)
     for name, p in ((CEIL_SOURCE, p_source), (CEIL_TRUE, p_true)):
-        curves[name] = sweep(p)
-        curves[name + UTILITY_SUFFIX] = sweep_utility(p)
+        curves[name] = sweep_failure(p)
+        curves[name + OLD_SUFFIX] = sweep_bar(p)
+    oof = Path(__file__).resolve().parent.parent / "var" / "bench"
+    oof.mkdir(parents=True, exist_ok=True)
+    np.savez(oof / "routing_oof.npz", p_ours=p_ours, p_knn=p_knn, fold=fold, unit=unit, y=y,
+             cost=cost, models=np.array(table.models), ids=np.array(table.ids))
     singles = {name: mt.CurvePoint(float(cost[:, j].mean()), float(y[:, j].mean()), name)
                for j, name in enumerate(table.models)}
     random_choice = rng.integers(m, size=n)
@@ -268,11 +312,11 @@ def _plot(curves: dict[str, list[mt.CurvePoint]], singles: dict[str, mt.CurvePoi
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(8, 5.5))
-    for name in (*ROUTERS, CEIL_TRUE):
+    for name in (PRODUCT, KNN, OLD, CEIL_TRUE):
         front = mt.frontier(curves[name])
         ax.step([q.cost / gpt4_cost for q in front], [q.accuracy for q in front],
-                where="post", label=name + (" (in-sample, product rule)" if name == CEIL_TRUE
-                                            else ""),
+                where="post", label=name + (" (in-sample, least expected cost)"
+                                            if name == CEIL_TRUE else ""),
                 marker="" if name == CEIL_TRUE else ".",
                 ls="--" if name == CEIL_TRUE else "-")
     for name, q in singles.items():
@@ -293,10 +337,21 @@ def _plot(curves: dict[str, list[mt.CurvePoint]], singles: dict[str, mt.CurvePoi
     plt.close(fig)
 
 
-def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -> str:
-    lines = ["# Routing bench", "", "Written by `python bench/routing.py --data ../shared/routing`"
+def _markdown(two: dict[str, object] | None, many: dict[str, object], seconds: float,
+              command: str) -> str:
+    lines = ["# Routing bench", "", f"Written by `{command}`"
              f" ({seconds:.0f} s with cached embeddings). See docs/routing.md.", "",
-             f"## (a) Two models: {WEAK} vs {STRONG}", "",
+             "Every figure is out of fold: prompts the router was not trained on.", ""]
+    if two is not None:
+        lines += _two_markdown(two)
+    else:
+        lines += ["## (a) Two models", "", "Not run (`--only many`).", ""]
+    lines += _many_markdown(many, two)
+    return "\n".join(lines)
+
+
+def _two_markdown(two: dict[str, object]) -> list[str]:
+    lines = [f"## (a) Two models: {WEAK} vs {STRONG}", "",
              f"{two['rows']} prompts, out-of-fold over {FOLDS} folds; no MMLU subject in both "
              "train and test, GSM8K split by prompt. "
              f"Weak accuracy {two['weak_accuracy']:.3f}, strong {two['strong_accuracy']:.3f}.",
@@ -304,7 +359,17 @@ def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -
     for name, r in two.items():
         if isinstance(r, dict):
             lines.append(f"| {name} | {r['APGR']:.3f} | {r['CPT50']:.3f} | {r['CPT80']:.3f} |")
-    lines += ["", "## (b) Many models: RouterBench, cheapest model with P(success) >= t", "",
+    return [*lines, "", "Under the product's rule (least expected cost) the strong model is "
+              "picked when "
+              "its gain in P times the failure cost exceeds its extra price; sweeping the "
+              "failure cost ranks prompts by gain per extra dollar (prompt tokens in, "
+              f"{OUTPUT_TOKENS} out, at models.json's prices). With one price per model that "
+              "ranking is the gain itself, the `success model` row.", ""]
+
+
+def _many_markdown(many: dict[str, object], two: dict[str, object] | None) -> list[str]:
+    lines = ["## (b) Many models: RouterBench, least expected cost swept over the failure "
+              "cost", "",
               f"{many['rows']} prompts, {FOLDS}-fold CV by prompt, real cost_usd per answer. "
               f"Always-GPT-4: accuracy {many['gpt4_accuracy']:.3f}, "
               f"${many['gpt4_cost']:.6f} per prompt.", "",
@@ -324,8 +389,8 @@ def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -
               "skill per model and task type, fitted to all outcomes):", "",
               "| ceiling | acc. at <= 10% GPT-4 cost | least cost matching GPT-4 (share) "
               "| AUC (0..GPT-4 cost) | best acc. |", "|---|---|---|---|---|"]
-    lines += [row(name) for name in (CEIL_SOURCE, CEIL_SOURCE + UTILITY_SUFFIX, CEIL_TRUE,
-                                     CEIL_TRUE + UTILITY_SUFFIX)]
+    lines += [row(name) for name in (CEIL_SOURCE, CEIL_SOURCE + OLD_SUFFIX, CEIL_TRUE,
+                                     CEIL_TRUE + OLD_SUFFIX)]
     lines += ["", "Per-model signal per prompt: the correlation of a model's outcome with its "
               "outcome on the most similar other prompt (same embeddings), smallest and "
               "largest over the 11 models:", "",
@@ -338,24 +403,46 @@ def _markdown(two: dict[str, object], many: dict[str, object], seconds: float) -
     for name, q in {**many["single models"], "random": many["random"],
                     "oracle": many["oracle"]}.items():
         lines.append(f"| {name} | {q['accuracy']:.3f} | {q['cost'] / many['gpt4_cost']:.3f} |")
-    ours, mine = two["success model"], many["success model"]
+    mine = many[PRODUCT]
     share = mine["least_cost_matching_gpt4_share"]
-    lines += ["", "![cost/accuracy](routing_cost_accuracy.png)", "", "## Against the targets", "",
-              f"- (a) APGR {ours['APGR']:.3f} (target >= 0.75: "
-              f"{'met' if ours['APGR'] >= 0.75 else 'NOT met'}); CPT(50%) {ours['CPT50']:.3f} "
-              f"(target <= 0.20: {'met' if ours['CPT50'] <= 0.20 else 'NOT met'}).",
-              f"- (b) product rule: accuracy {mine['accuracy_at_10pct_gpt4_cost']:.3f} at <= 10% "
-              f"of GPT-4's cost (target >= 0.81: "
-              f"{'met' if mine['accuracy_at_10pct_gpt4_cost'] >= 0.81 else 'NOT met'}); GPT-4's "
-              f"accuracy {'not reached' if share is None else f'at {share:.2f} of its cost'} "
-              f"(target <= 0.80: {'met' if share is not None and share <= 0.8 else 'NOT met'}).",
-              f"- (b) the product rule's in-sample ceiling with each prompt's true task type "
+    acc = mine["accuracy_at_10pct_gpt4_cost"]
+    lines += ["", "![cost/accuracy](routing_cost_accuracy.png)", "", "## Against the targets", ""]
+    if two is not None:
+        ours = two["success model"]
+        lines.append(f"- (a) APGR {ours['APGR']:.3f} (target >= 0.75: "
+                     f"{'met' if ours['APGR'] >= 0.75 else 'NOT met'}); CPT(50%) "
+                     f"{ours['CPT50']:.3f} (target <= 0.20: "
+                     f"{'met' if ours['CPT50'] <= 0.20 else 'NOT met'}).")
+    lines += [
+              f"- (b) the product's rule, least expected cost: accuracy {acc:.3f} at <= 10% "
+              f"of GPT-4's cost (target >= 0.83: {'met' if acc >= 0.83 else 'NOT met'}); "
+              f"GPT-4's accuracy "
+              f"{'not reached' if share is None else f'at {share:.3f} of its cost'} "
+              f"(target <= 0.60: {'met' if share is not None and share <= 0.6 else 'NOT met'}).",
+              f"- (b) the same rule's in-sample ceiling with each prompt's true task type "
               f"and true difficulty: {many[CEIL_TRUE]['accuracy_at_10pct_gpt4_cost']:.3f} at "
-              f"<= 10% of GPT-4's cost; the utility rule on the same P: "
-              f"{many[CEIL_TRUE + UTILITY_SUFFIX]['accuracy_at_10pct_gpt4_cost']:.3f}.",
-              "", "What was tried and why the rule, not only the model, limits (b): "
-              "docs/routing.md.", ""]
-    return "\n".join(lines)
+              f"<= 10% of GPT-4's cost; the old rule on the same P: "
+              f"{many[CEIL_TRUE + OLD_SUFFIX]['accuracy_at_10pct_gpt4_cost']:.3f}.",
+              ""]
+    return [*lines, *_experiments_markdown(REPORTS / "decision_experiments.json")]
+
+
+def _experiments_markdown(path: Path) -> list[str]:
+    """The table of attempts at a better P under the rule (training/decision_experiments.py)."""
+    if not path.exists():
+        return ["What was tried: docs/routing.md.", ""]
+    data = json.loads(path.read_text())
+    lines = ["## Attempts at a better per-prompt P under the rule", "",
+             f"`python training/decision_experiments.py --data ../shared/routing` "
+             f"({data['seconds']:.0f} s): the same folds, out-of-fold P, least expected cost "
+             "swept over F. Brier is the held-out mean over the 11 models.", "",
+             "| attempt | Brier | acc. at <= 10% GPT-4 cost | GPT-4 match (share) | AUC |",
+             "|---|---|---|---|---|"]
+    for name, r in data["attempts"].items():
+        share = r["match_gpt4_share"]
+        lines.append(f"| {name} | {r['brier']:.4f} | {r['acc_at_10pct']:.3f} | "
+                     f"{'not reached' if share is None else f'{share:.3f}'} | {r['auc']:.3f} |")
+    return [*lines, "", "What was tried before: docs/routing.md.", ""]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -365,16 +452,25 @@ def main(argv: list[str] | None = None) -> int:
                         default=Path(__file__).resolve().parent.parent / "training" / "reports")
     parser.add_argument("--l2-correction", type=float, default=FitConfig().l2_correction)
     parser.add_argument("--l2-difficulty", type=float, default=FitConfig().l2_difficulty)
+    parser.add_argument("--only", choices=("two", "many"), default=None,
+                        help="run one part: (a) two models or (b) many models")
     args = parser.parse_args(argv)
     config = FitConfig(l2_correction=args.l2_correction, l2_difficulty=args.l2_difficulty)
     start = time.time()
-    two_table = load_table(args.data / "outcomes.jsonl")
-    many_table = load_table(args.data / "routerbench" / "outcomes.jsonl")
-    x_two, x_many = embed(two_table), embed(many_table)
-    two = bench_two(two_table, x_two, config)
-    many = bench_many(many_table, x_many, config, args.report_dir)
+    two = many = None
+    if args.only != "many":
+        two_table = load_table(args.data / "outcomes.jsonl")
+        two = bench_two(two_table, embed(two_table), config, args.data / "models.json")
+    if args.only != "two":
+        many_table = load_table(args.data / "routerbench" / "outcomes.jsonl")
+        many = bench_many(many_table, embed(many_table), config, args.report_dir)
     seconds = time.time() - start
-    text = _markdown(two, many, seconds)
+    if many is None:
+        print(json.dumps(two, indent=2, default=float))
+        return 0
+    command = "python bench/routing.py --data ../shared/routing" + (
+        f" --only {args.only}" if args.only else "")
+    text = _markdown(two, many, seconds, command)
     print(text)
     args.report_dir.mkdir(parents=True, exist_ok=True)
     (args.report_dir / "routing.md").write_text(text)

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any
 from council.adequacy import AdequacySource, adequacies
 from council.advice import Advice, advise
 from council.assessment import Assessment, Vote
+from council.decision import Decision
 from council.errors import InvalidInput
 from council.explain import explain
+from council.failure_cost import failure_cost
 from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
-from council.workload import Assumption, DefaultsLookup, Workload, build_workload
+from council.workload import Assumption, DefaultsLookup, Workload, build_workload, defaults_mix
 
 if TYPE_CHECKING:
     from council.assess.council import Classifier
@@ -55,6 +57,7 @@ class Recommendation:
     explanation: list[str]
     no_fit: str | None = None
     notes: list[str] = field(default_factory=list)
+    decision: Decision | None = None  # the rule, the failure cost used, the arithmetic
 
     @property
     def assumptions(self) -> dict[str, float | int | bool | str]:
@@ -96,6 +99,7 @@ class Recommendation:
             "explanation": self.explanation,
             "no_fit": self.no_fit,
             "notes": self.notes,
+            "decision": self.decision.to_dict() if self.decision else None,
         }
 
     @classmethod
@@ -120,6 +124,7 @@ class Recommendation:
                 explanation=list(data["explanation"]),
                 no_fit=data.get("no_fit"),
                 notes=list(data.get("notes", [])),
+                decision=Decision.from_dict(data["decision"]) if data.get("decision") else None,
             )
         except KeyError as exc:
             raise InvalidInput(f"stored recommendation lacks the field {exc}") from None
@@ -177,7 +182,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     needs = required(spec, assessment)  # the user's needs plus those the council agrees on
     models = {m.id: m for m in catalog.models}
     adequacy = adequacies(spec.description, models, assessment, success_model)
-    sel = select(catalog, needs.spec, workload, adequacy)
+    failure = failure_cost(spec.failure_cost_usd,
+                           defaults_mix(assessment.category, assessment.category_p))
+    sel = select(catalog, needs.spec, workload, adequacy, failure=failure)
     advice: list[Advice] = []
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)
@@ -199,6 +206,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         explanation=explain(sel, assessment, workload, spec.quality_bar, catalog),
         no_fit=sel.no_fit,
         notes=list(assessment.notes),
+        decision=sel.decision,
     )
 
 

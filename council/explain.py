@@ -49,25 +49,61 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
     if pick is None:
         lines.append(selection.no_fit or "No model fits.")
         return lines
-    lines.append(
-        f"{pick.model_id} is the cheapest of {len(selection.candidates)} models that meet your "
-        f"constraints with P(adequate) {pick.p_adequate:.0%} >= the {bar:.0%} bar "
-        f"({_source_words(pick.adequacy_source)}): {money(pick.cost.per_month)} a month, "
-        f"{money(pick.cost.per_call)} a call.")
-    cheaper = next((x for x in selection.alternatives if x.role == "cheaper_riskier"), None)
-    if cheaper is not None:
-        lines.append(f"Not {cheaper.model_id}: it costs {money(cheaper.cost.per_month)} a "
-                     f"month but its P(adequate) is {cheaper.p_adequate:.0%}, under the bar.")
-    elif min(c.cost.per_month for c in selection.candidates) >= pick.cost.per_month:
-        lines.append("No model that meets your constraints is cheaper.")
+    dec = selection.decision
+    f_usd = dec.failure_cost_usd if dec else 0.0
+    if dec is not None:
+        lines.append(f"A bad answer is taken to cost {money(f_usd)} a task ("
+                     + ("your figure" if dec.failure_cost_source == "you"
+                        else f"assumed, category default: {dec.failure_cost_why}")
+                     + "); give your own to sharpen the pick.")
+    if dec is not None and dec.budget is not None:
+        b = dec.budget
+        lines.append(f"For {money(b.budget_per_month)} a month ({b.runs_per_month:,.0f} tasks) "
+                     f"the most expected successes come from {b.note}: "
+                     f"{b.expected_successes_per_month:,.0f} a month "
+                     f"({b.expected_success_rate:.0%}), spending {money(b.spend_per_month)}.")
+    elif dec is not None and not dec.floor_met:
+        lines.append(selection.no_fit or "No model clears the floor.")
+    else:
+        floor = (f"clear the {bar:.0%} floor" if bar > 0 else "can do it (no floor set)")
+        lines.append(
+            f"{pick.model_id} has the least expected cost of the "
+            f"{sum(c.meets_bar for c in selection.candidates)} models that meet your "
+            f"constraints and {floor}: P(adequate) {pick.p_adequate:.0%} "
+            f"({_source_words(pick.adequacy_source)}), {money(pick.cost.per_month)} a month, "
+            f"{money(pick.cost.per_call)} a call.")
+        cheaper = next((x for x in selection.alternatives if x.role == "cheaper_riskier"), None)
+        if cheaper is not None and cheaper.p_adequate < bar:
+            lines.append(f"Not {cheaper.model_id}: it costs {money(cheaper.cost.per_month)} "
+                         f"a month but its P(adequate) is {cheaper.p_adequate:.0%}, under the "
+                         "bar.")
+        elif cheaper is not None:
+            rival = next((c for c in selection.candidates if c.model_id == cheaper.model_id),
+                         None)
+            if rival is not None and rival.expected_per_task is not None \
+                    and pick.expected_per_task is not None:
+                lines.append(f"Not {cheaper.model_id}: it costs "
+                             f"{money(cheaper.cost.per_month)} a month, but at P(adequate) "
+                             f"{cheaper.p_adequate:.0%} its failures make it "
+                             f"{money(rival.expected_per_task)} expected a task against the "
+                             f"pick's {money(pick.expected_per_task)}.")
+        elif min(c.cost.per_month for c in selection.candidates) >= \
+                pick.cost.per_month:
+            lines.append("No model that meets your constraints is cheaper.")
+    if dec is not None and dec.arithmetic:
+        lines.append("Expected cost a task, price + P(failure) x failure cost: "
+                     + "; ".join(dec.arithmetic) + ".")
     d = selection.default
     if d.model_id != pick.model_id:
         lines.append(f"Against the default {d.model_id} ({money(d.cost.per_month)} a month) "
                      f"this saves {money(d.cost.per_month - pick.cost.per_month)} a month.")
     if selection.cascade is not None and selection.cascade.worth_it:
         c = selection.cascade
-        lines.append(f"A cascade ({c.cheap} first, {c.strong} on the {c.escalation_rate:.0%} "
-                     f"that fail) would expect {money(c.expected_per_month)} a month.")
+        lines.append(f"A cascade ({c.cheap} first, a {money(c.detection_cost_per_task)} check "
+                     f"on each answer, {c.strong} on the {c.escalation_rate:.0%} that fail) "
+                     f"would expect {money(c.expected_per_month)} a month"
+                     + (f", {money(c.expected_cost_per_task)} a task with failures counted"
+                        if c.expected_cost_per_task is not None else "") + ".")
     sens = sensitivities(catalog.get(pick.model_id), workload, pick.cost.batch)
     if sens:
         source = {a.name: "your words" if a.source == "text" else a.source

@@ -349,6 +349,26 @@ def to_json(share_id: str, created_at: str, rec: Recommendation) -> str:
                        "recommendation": rec.to_dict()}, indent=2, sort_keys=True)
 
 
+def decision_lines(rec: Recommendation) -> list[str]:
+    """The monthly budget's mix and the expected-cost arithmetic, as text lines."""
+    d = rec.decision
+    if d is None:
+        return []
+    lines: list[str] = []
+    if d.budget is not None:
+        b = d.budget
+        lines.append(f"Budget {money(b.budget_per_month)} a month: {b.note}; expected successes "
+                     f"{b.expected_successes_per_month:,.0f} a month "
+                     f"({percent(b.expected_success_rate)}), spend {money(b.spend_per_month)}")
+        lines += [f"  {p.model_id}: {percent(p.share)} of tasks, {money(p.cost_per_month)} a "
+                  f"month, P(adequate) {percent(p.p_adequate)}" for p in b.parts]
+    if d.arithmetic:
+        lines.append(f"Expected cost a task (price + P(failure) x {money(d.failure_cost_usd)}, "
+                     f"{d.failure_cost_source}):")
+        lines += [f"  {line}" for line in d.arithmetic]
+    return lines
+
+
 def to_text(rec: Recommendation) -> str:
     """The answer as the CLI prints it: short readable lines."""
     lines: list[str] = []
@@ -368,8 +388,11 @@ def to_text(rec: Recommendation) -> str:
             lines.append(f"  {row['variant']:<26} {row['per month']} a month")
         lines.append(f"  vs default {rec.default.model_id}: {money(rec.default.cost.per_month)} "
                      f"a month, saving {money(rec.saving_per_month)}")
-    else:
+    if pick is not None and rec.no_fit:
+        lines.append(f"Floor not met: {rec.no_fit}")
+    elif pick is None:
         lines.append(f"No recommendation. {rec.no_fit or ''}")
+    lines += decision_lines(rec)
     for row in alternative_rows(rec):
         lines.append(f"{row['role']}: {row['model']} P(adequate) {row['P(adequate)']}, "
                      f"{row['per month']} a month — {row['why']}")

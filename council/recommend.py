@@ -1,4 +1,4 @@
-"""Selection: the cheapest model that clears the quality bar and every hard constraint.
+"""Selection: the least expected cost among models that meet every hard constraint.
 
 Rules (docs/recommendation.md):
 - Hard constraints: status active or preview (deprecated and retired models are not
@@ -6,13 +6,20 @@ Rules (docs/recommendation.md):
   council.catalog.availability), a prompt within any input limit, allowed providers,
   required capabilities, the minimum context, and the workload fitting the window (largest
   call's input + history + output + reasoning) and the max output.
-- The pick: among models meeting every constraint, the cheapest per month whose
-  P(adequate) >= the bar; ties go to the more adequate, then the id.
+- The pick: among models meeting every constraint whose P(adequate) clears the floor (the
+  quality bar; "none" has none), the least expected cost per month, price + P(failure) x the
+  cost of a failure (council.decision); ties go to the cheaper, the more adequate, the id.
+  With a failure cost of 0 that is the cheapest model over the bar, the rule before it.
+- No dead end: when no candidate clears the floor, the most adequate one is recommended with
+  its honest P, `no_fit` says the floor is not met, and `decision.best_action` adds a cascade
+  with verification and the advice to split the task.
+- A monthly budget picks the model, or the mix of two, with the most expected successes.
 - Pareto frontier: candidates no other candidate beats on both cost and adequacy.
 - Alternatives: the frontier point just below the pick (cheaper, riskier) and just above it
   (dearer, safer).
-- Cascade: try a cheaper model first and escalate to the pick on failure, which happens with
-  probability 1 - P(cheap adequate); the cheap model minimising expected cost is chosen.
+- Cascade: try a cheaper model first, check its answer (at the detection cost) and escalate
+  to the pick on a failure, which happens with probability 1 - P(cheap adequate); the cheap
+  model minimising expected cost is chosen.
 - No pick: say why (no model fits the constraints, or none reaches the bar) and list the
   closest options.
 """
@@ -27,6 +34,17 @@ from typing import TYPE_CHECKING, Any
 from council.adequacy import Adequacy
 from council.catalog.availability import availability_problems, catalog_notes
 from council.costing import Cost, chosen_cost, variants
+from council.decision import (
+    BestAction,
+    Decision,
+    Option,
+    arithmetic_lines,
+    budget_plan,
+    expected_cost,
+    least_expected,
+)
+from council.failure_cost import FailureCost
+from council.format import money
 from council.task import TaskSpec
 from council.workload import Workload, fits
 
@@ -51,6 +69,8 @@ class Candidate:
     pareto: bool = False
     notes: list[str] = field(default_factory=list)
     variants: dict[str, Cost] = field(default_factory=dict)
+    expected_per_task: float | None = None  # price + P(failure) x failure cost
+    expected_per_month: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -111,6 +131,9 @@ class Cascade:
     saving_per_month: float
     worth_it: bool
     note: str
+    detection_cost_per_task: float = 0.0
+    p_success: float | None = None  # the cascade's: the strong model's, failures nested
+    expected_cost_per_task: float | None = None  # spend + P(failure) x failure cost
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -125,6 +148,7 @@ class Selection:
     default: Candidate
     cascade: Cascade | None
     no_fit: str | None
+    decision: Decision | None = None
 
 
 def constraint_problems(model: ModelEntry, spec: TaskSpec, workload: Workload) -> list[str]:
@@ -179,35 +203,42 @@ def mark_pareto(candidates: list[Candidate]) -> list[Candidate]:
     return frontier
 
 
-def pick(candidates: list[Candidate]) -> Candidate | None:
-    """Cheapest candidate that meets the bar; ties to the more adequate, then the id."""
-    ok = [c for c in candidates if c.meets_bar]
-    if not ok:
-        return None
-    return min(ok, key=lambda c: (c.cost.per_month, -c.p_adequate, c.model_id))
+def best_cascade(candidates: list[Candidate], strong: Candidate,
+                 failure: FailureCost | None = None) -> Cascade | None:
+    """The cheap first stage minimising expected cost per task in front of ``strong``.
 
-
-def best_cascade(candidates: list[Candidate], strong: Candidate) -> Cascade | None:
-    """The cheap first stage minimising expected cost per task in front of ``strong``."""
+    Spend per task: cheap price + the check on its answer + P(cheap fails) x strong price.
+    Failures are taken as nested (the strong model fails only tasks the cheap one fails), so
+    the cascade succeeds as often as ``strong`` and its expected cost adds
+    P(strong fails) x the failure cost.
+    """
     cheaper = [c for c in candidates if c.cost.per_task < strong.cost.per_task]
     if not cheaper:
         return None
+    detect = failure.detection_usd if failure else 0.0
+    f_usd = failure.failure_usd if failure else 0.0
 
-    def expected(c: Candidate) -> float:
-        return c.cost.per_task + (1.0 - c.p_adequate) * strong.cost.per_task
+    def spend(c: Candidate) -> float:
+        return c.cost.per_task + detect + (1.0 - c.p_adequate) * strong.cost.per_task
 
-    cheap = min(cheaper, key=lambda c: (expected(c), c.model_id))
-    per_task = expected(cheap)
+    cheap = min(cheaper, key=lambda c: (spend(c), c.model_id))
+    per_task = spend(cheap)
     runs = strong.cost.per_month / strong.cost.per_task if strong.cost.per_task else 0.0
     per_month = per_task * runs
     saving = strong.cost.per_month - per_month
+    check = (f"a check on each cheap answer that costs {money(detect)} a task (tests, a "
+             "validator, a person's glance) and catches its failures"
+             if detect else "a failed answer is detected (tests, a validator, a schema check) "
+                            "at no cost")
     return Cascade(
         cheap=cheap.model_id, strong=strong.model_id, p_cheap=cheap.p_adequate,
         escalation_rate=1.0 - cheap.p_adequate, expected_per_task=per_task,
         expected_per_month=per_month, strong_only_per_month=strong.cost.per_month,
         saving_per_month=saving, worth_it=saving > 0,
-        note=("assumes a failed answer is detected (tests, a validator, a schema check) at no "
-              "cost, and the escalated share costs what the strong model costs on average"),
+        note=(f"assumes {check}, the escalated share costs what the strong model costs on "
+              "average, and the strong model fails only tasks the cheap one fails too"),
+        detection_cost_per_task=detect, p_success=strong.p_adequate,
+        expected_cost_per_task=expected_cost(per_task, strong.p_adequate, f_usd),
     )
 
 
@@ -237,11 +268,71 @@ def _no_fit_reason(excluded: list[Excluded], total: int) -> str:
     return text
 
 
+def _option(c: Candidate) -> Option:
+    return Option(c.model_id, c.cost.per_task, c.p_adequate)
+
+
+def _choose(candidates: list[Candidate], failure: FailureCost, floor: float | None,
+            spec: TaskSpec, workload: Workload) -> tuple[Candidate | None, Decision]:
+    """The pick by least expected cost over the floor (or by the monthly budget), and how."""
+    by_id = {c.model_id: c for c in candidates}
+    options = [_option(c) for c in candidates]
+    decision = Decision(rule="least expected cost", failure_cost_usd=failure.failure_usd,
+                        failure_cost_source=failure.source, failure_cost_why=failure.why,
+                        detection_cost_usd=failure.detection_usd, floor=floor, floor_met=False)
+    if not candidates:
+        return None, decision
+    if spec.budget_usd_per_month is not None:
+        plan = budget_plan(options, spec.budget_usd_per_month, workload.runs_per_month)
+        decision.rule, decision.budget = "monthly budget", plan
+        main = max(plan.parts, key=lambda p: (p.share, p.p_adequate))
+        decision.floor_met = floor is None or plan.expected_success_rate >= floor
+        return by_id[main.model_id], decision
+    chosen = least_expected(options, failure.failure_usd, floor)
+    if chosen is None:
+        chosen = max(options, key=lambda o: (o.p, -o.price, o.model_id))
+    else:
+        decision.floor_met = True
+    decision.arithmetic = arithmetic_lines(options, chosen, failure.failure_usd, floor=floor)
+    return by_id[chosen.model_id], decision
+
+
+def _best_action(chosen: Candidate, candidates: list[Candidate], failure: FailureCost,
+                 floor: float) -> tuple[BestAction, Cascade | None]:
+    """No model clears the floor: the most likely one, a cascade with a check, and a split."""
+    cascade = best_cascade(candidates, chosen, failure)
+    mine = expected_cost(chosen.cost.per_task, chosen.p_adequate, failure.failure_usd)
+    text = (f"No model reaches the {floor:.0%} floor. Best action: {chosen.model_id}, the most "
+            f"likely to succeed at P {chosen.p_adequate:.0%} ({money(mine)} expected a task, "
+            f"failures at {money(failure.failure_usd)}), with every answer checked")
+    use_cascade = cascade is not None and cascade.expected_cost_per_task is not None \
+        and cascade.expected_cost_per_task < mine
+    if use_cascade:
+        assert cascade is not None
+        text += (f"; or try {cascade.cheap} first and escalate the "
+                 f"{cascade.escalation_rate:.0%} it fails to {chosen.model_id} "
+                 f"({money(cascade.expected_cost_per_task or 0)} expected a task with a "
+                 f"{money(cascade.detection_cost_per_task)} check)")
+    text += (f". Splitting the task into smaller steps, each easier, is how to clear "
+             f"{floor:.0%}: one model at {chosen.p_adequate:.0%} on the whole task will fail "
+             f"about {1 - chosen.p_adequate:.0%} of the time.")
+    return BestAction(model_id=chosen.model_id, p_adequate=chosen.p_adequate,
+                      expected_per_task=mine,
+                      cascade_cheap=cascade.cheap if use_cascade and cascade else None,
+                      cascade_expected_per_task=(cascade.expected_cost_per_task
+                                                 if use_cascade and cascade else None),
+                      text=text), cascade
+
+
 def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
-           adequacy: dict[str, Adequacy], today: date | None = None) -> Selection:
+           adequacy: dict[str, Adequacy], today: date | None = None,
+           failure: FailureCost | None = None) -> Selection:
     """Apply the rules in the module docstring to every catalog model (`today` decides which
-    prices count as stale; default the real date)."""
+    prices count as stale; default the real date; `failure` is the cost of a bad answer,
+    default none: the cheapest model over the bar)."""
+    failure = failure or FailureCost(0.0, 0.0, "you", "no failure cost given")
     bar = spec.quality_bar
+    floor = bar if bar > 0 else None
     candidates: list[Candidate] = []
     excluded: list[Excluded] = []
     for model in catalog.models:
@@ -252,8 +343,12 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
         else:
             candidates.append(price_candidate(model, adequacy[model.id], workload,
                                               batch=spec.batch, bar=bar, today=today))
+    for c in candidates:
+        c.expected_per_task = expected_cost(c.cost.per_task, c.p_adequate, failure.failure_usd)
+        c.expected_per_month = expected_cost(c.cost.per_month, c.p_adequate,
+                                             failure.failure_usd * workload.runs_per_month)
     frontier = mark_pareto(candidates)
-    chosen = pick(candidates)
+    chosen, decision = _choose(candidates, failure, floor, spec, workload)
     default_model = catalog.frontier_default
     default = next((c for c in candidates if c.model_id == default_model.id), None)
     if default is None:
@@ -264,29 +359,42 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
     alternatives: list[Alternative] = []
     no_fit: str | None = None
     cascade: Cascade | None = None
-    if chosen is not None:
+    if chosen is not None and (decision.floor_met or decision.budget is not None):
+        if not decision.floor_met and decision.budget is not None:
+            no_fit = (f"The budget buys an expected success rate of "
+                      f"{decision.budget.expected_success_rate:.0%}, under the {bar:.0%} floor: "
+                      "raise the budget to clear it.")
         chosen.variants = variants(catalog.get(chosen.model_id), workload)
-        i = frontier.index(chosen)
-        if i > 0:
-            c = frontier[i - 1]
-            alternatives.append(Alternative(
-                "cheaper_riskier", c.model_id, c.p_adequate, c.cost,
-                f"{c.cost.per_month / chosen.cost.per_month:.0%} of the pick's cost but "
-                f"P(adequate) {c.p_adequate:.0%}, below the {bar:.0%} bar"
-                if chosen.cost.per_month else f"P(adequate) {c.p_adequate:.0%}"))
-        if i + 1 < len(frontier):
-            c = frontier[i + 1]
+        i = frontier.index(chosen) if chosen in frontier else None
+        below = ([c for c in frontier if c.cost.per_month < chosen.cost.per_month]
+                 if i is None else frontier[:i])
+        above = ([c for c in frontier if c.cost.per_month > chosen.cost.per_month
+                  and c.p_adequate > chosen.p_adequate] if i is None else frontier[i + 1:])
+        if below:
+            c = below[-1]
+            why = (f"{c.cost.per_month / chosen.cost.per_month:.0%} of the pick's cost but "
+                   f"P(adequate) {c.p_adequate:.0%}"
+                   if chosen.cost.per_month else f"P(adequate) {c.p_adequate:.0%}")
+            if floor is not None and c.p_adequate < floor:
+                why += f", below the {floor:.0%} bar"
+            elif c.expected_per_task is not None and chosen.expected_per_task is not None:
+                why += (f": {money(c.expected_per_task)} expected a task against the pick's "
+                        f"{money(chosen.expected_per_task)} once failures are counted")
+            alternatives.append(Alternative("cheaper_riskier", c.model_id, c.p_adequate,
+                                            c.cost, why))
+        if above:
+            c = above[0]
             alternatives.append(Alternative(
                 "safer_dearer", c.model_id, c.p_adequate, c.cost,
                 f"P(adequate) {c.p_adequate:.0%} against the pick's {chosen.p_adequate:.0%}, "
                 f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more a month"))
-        cascade = best_cascade(candidates, chosen)
-    elif candidates:
-        best = max(candidates, key=lambda c: (c.p_adequate, -c.cost.per_month))
+        cascade = best_cascade(candidates, chosen, failure)
+    elif chosen is not None:
+        chosen.variants = variants(catalog.get(chosen.model_id), workload)
+        decision.best_action, cascade = _best_action(chosen, candidates, failure, bar)
         no_fit = (f"No model that meets the constraints reaches P(adequate) >= {bar:.0%} "
-                  f"for this task; the most adequate is {best.model_id} at "
-                  f"{best.p_adequate:.0%}. Lower the quality bar, split the task, or expect "
-                  f"to review its answers.")
+                  f"for this task; the most adequate is {chosen.model_id} at "
+                  f"{chosen.p_adequate:.0%}. {decision.best_action.text}")
         for c in sorted(frontier, key=lambda c: -c.p_adequate)[:3]:
             alternatives.append(Alternative("closest", c.model_id, c.p_adequate, c.cost,
                                             "most adequate per dollar among those that fit"))
@@ -301,4 +409,5 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
             alternatives.append(Alternative("closest", e.model_id, e.p_adequate, cost,
                                             "fails only: " + "; ".join(e.reasons)))
     return Selection(recommended=chosen, candidates=candidates, excluded=excluded,
-                     alternatives=alternatives, default=default, cascade=cascade, no_fit=no_fit)
+                     alternatives=alternatives, default=default, cascade=cascade, no_fit=no_fit,
+                     decision=decision)

@@ -14,13 +14,16 @@ from pydantic import (
     model_validator,
 )
 
+from council.decision import MAX_BUDGET_USD
 from council.errors import InvalidInput
+from council.failure_cost import MAX_FAILURE_COST_USD
 
 Capability = Literal["tools", "vision", "json", "reasoning", "long_context"]
-Quality = Literal["draft", "standard", "production"]
+Quality = Literal["none", "draft", "standard", "production"]
 
 CAPABILITIES: tuple[str, ...] = ("tools", "vision", "json", "reasoning", "long_context")
-QUALITY_BARS: dict[str, float] = {"draft": 0.6, "standard": 0.75, "production": 0.9}
+QUALITY_BARS: dict[str, float] = {"none": 0.0, "draft": 0.6, "standard": 0.75,
+                                  "production": 0.9}
 
 MAX_DESCRIPTION_CHARS = 20_000
 MAX_TOKENS_PER_CALL = 10_000_000
@@ -48,6 +51,10 @@ class TaskSpec(BaseModel):
     min_context: int | None = Field(default=None, ge=1, le=MAX_TOKENS_PER_CALL)
     providers: tuple[str, ...] = ()
     quality: Quality = "standard"
+    # what a bad answer costs, per task (None: the category's default, stated as assumed)
+    failure_cost_usd: float | None = Field(default=None, ge=0, le=MAX_FAILURE_COST_USD)
+    # "the best I can get for $X a month": maximise expected successes within it
+    budget_usd_per_month: float | None = Field(default=None, gt=0, le=MAX_BUDGET_USD)
 
     @field_validator("description")
     @classmethod
@@ -63,7 +70,8 @@ class TaskSpec(BaseModel):
         return cleaned
 
     @field_validator("input_tokens", "output_tokens", "cached_prefix_tokens", "calls_per_task",
-                     "runs_per_month", "reasoning_tokens", "min_context", mode="before")
+                     "runs_per_month", "reasoning_tokens", "min_context", "failure_cost_usd",
+                     "budget_usd_per_month", mode="before")
     @classmethod
     def _finite(cls, value: object) -> object:
         if isinstance(value, float) and not math.isfinite(value):
@@ -87,7 +95,7 @@ class TaskSpec(BaseModel):
 
     @property
     def quality_bar(self) -> float:
-        """The minimum P(adequate) the pick must clear."""
+        """The minimum P(adequate) the pick must clear (0 for "none": no floor)."""
         return QUALITY_BARS[self.quality]
 
 

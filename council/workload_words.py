@@ -624,13 +624,20 @@ def _latency(text: str) -> Read | None:
 # ------------------------------------------------------------------ the reader
 
 
+# The rules read the head of a text only: a workload is stated where the task is described, and
+# past that a pasted document's own numbers ("in 200 characters", dates, amounts) are its
+# content, not the workload. It also bounds the reader's time on a 20,000-character paste.
+READ_LIMIT = 1_500
+
+
 @lru_cache(maxsize=512)
 def read_workload(text: str) -> WorkloadWords:
     """Every workload number the description gives, each with its words (see module docstring).
 
     Cached: the workload and the adequacy both read the same description.
     """
-    original, text = text, text.lower()  # the rules run on lower case, at the same offsets
+    original = text[:READ_LIMIT]
+    text = original.lower()  # the rules run on lower case, at the same offsets
     if len(text) != len(original):  # a few non-ASCII letters grow when lowered: ASCII only
         text = original.translate(_ASCII_LOWER)
     starts = _starts(text)

@@ -35,6 +35,39 @@ ARENA_REPO = "Scarlett9826/arena-ai-leaderboards"
 ARENA_COMMIT = "5782ec07f70d5f9081f0e3a11ee81e67bb4465dc"
 ARENA_PATH = "data/lmarena/2026-08-22/text.json"
 AA_PATH = "data/artificial_analysis/2026-08-22/llms.json"
+# A later snapshot in the same repository that rates this season's models (released
+# September 2026). The local mirror may stop at ARENA_COMMIT; the rows in
+# models_catalog/evidence/artificial-analysis-2026-10.yaml were read from this commit through
+# the code-search file index and are rewritten from it when the mirror has it.
+AA_NEW_COMMIT = "d93a10cbb6a9601ea3c68026c14ce9aea33a068c"
+AA_NEW_PATH = "data/artificial_analysis/2026-10-08/llms.json"
+# catalog id -> AA slugs of the models first rated in that snapshot.
+AA_NEW_NAMES: dict[str, list[str]] = {
+    "claude-opus-5-5": ["claude-opus-5-5", "claude-opus-5-5-xhigh", "claude-opus-5-5-high",
+                        "claude-opus-5-5-medium"],
+    "claude-sonnet-5-5": ["claude-sonnet-5-5", "claude-sonnet-5-5-xhigh",
+                          "claude-sonnet-5-5-high"],
+    "gpt-6-astra": ["gpt-6-astra", "gpt-6-astra-xhigh", "gpt-6-astra-high", "gpt-6-astra-medium"],
+    "gemini-4-argon": ["gemini-4-argon"],
+    "gpt-6.1-sol": ["gpt-6-1-sol", "gpt-6-1-sol-xhigh", "gpt-6-1-sol-high", "gpt-6-1-sol-medium"],
+    "gpt-6-sol": ["gpt-6-sol"],
+    "muse-spark-1.3": ["muse-spark-1-3"],
+    "grok-4.7": ["grok-4-7", "grok-4-7-high"],
+}
+# The LMArena text leaderboard published 2026-10-08, snapshotted 2026-10-10 in the same
+# repository: Arena names of this season's models (catalog id -> variants).
+ARENA_NEW_COMMIT = "5249b3936f366b0ff92fc3c7b5380ae61d8b79ca"
+ARENA_NEW_PATH = "data/lmarena/2026-10-10/text.json"
+ARENA_NEW_NAMES: dict[str, list[str]] = {
+    "claude-opus-5-5": ["claude-opus-5.5-high"],
+    "claude-sonnet-5-5": ["claude-sonnet-5.5-xhigh"],
+    "gemini-4-argon": ["gemini-4-argon-high"],
+    "gemini-3.8-flash": ["gemini-3.8-flash-high"],
+    "muse-spark-1.3": ["muse-spark-1.3-max"],
+    "deepseek-flash": ["deepseek-v4.1-flash-max"],
+    "gpt-6.1-sol": ["gpt-6.1-sol-max"],
+    "gpt-6-astra": ["gpt-6-astra-max"],
+}
 OLD_ARENA_REPO = "lmarena/arena-catalog"
 OLD_ARENA_COMMIT = "209556bee0da499fdbfbc7b31f676f9828ea6b14"
 OLD_ARENA_PATH = "data/leaderboard-text.json"
@@ -228,6 +261,15 @@ def arena_rows(text: dict, names: dict[str, list[str]]) -> list[dict]:
     return rows
 
 
+def arena_new_header(text: dict) -> dict:
+    return _header("lmarena-text-2026-10", "LMArena text leaderboard by category "
+                   "(lmarena-ai/leaderboard-dataset, CC BY 4.0), published "
+                   f"{text['meta']['leaderboard_publish_date']}: models released after the "
+                   "2026-08-19 board", ARENA_REPO, ARENA_NEW_PATH, ARENA_NEW_COMMIT, True,
+                   "Same scale and subset as lmarena-text.yaml (raw Bradley-Terry ratings); "
+                   "only this season's models (ARENA_NEW_NAMES).")
+
+
 def old_arena_rows(old: dict, names: dict[str, str]) -> list[dict]:
     rows = []
     for model_id, name in sorted(names.items()):
@@ -242,13 +284,15 @@ def old_arena_rows(old: dict, names: dict[str, str]) -> list[dict]:
     return rows
 
 
-def aa_rows(aa: dict) -> list[dict]:
+def aa_rows(aa: dict, names_by_id: dict[str, list[str]] | None = None) -> list[dict]:
     by_slug = {m["slug"]: m for m in aa["models"]}
     snap = aa["meta"]["snapshot_date"]
+    if names_by_id is None:
+        names_by_id = {m: n.get("aa", []) for m, n in NAMES.items()}
     rows = []
-    for model_id, names in sorted(NAMES.items()):
+    for model_id, names in sorted(names_by_id.items()):
         for bench in AA_BENCHMARKS:
-            found = [(by_slug[s]["evaluations"].get(bench), s) for s in names.get("aa", [])
+            found = [(by_slug[s]["evaluations"].get(bench), s) for s in names
                      if s in by_slug]
             found = [(v, s) for v, s in found if isinstance(v, int | float) and math.isfinite(v)]
             if not found:
@@ -317,6 +361,31 @@ def main(argv: list[str] | None = None) -> None:
                  AA_PATH, ARENA_COMMIT, True, "Scores in percent. A model evaluated in "
                  "several settings takes its best; source_model names it."),
          aa_rows(aa))
+
+    try:
+        text_new = json.loads(git_show(args.mirrors, ARENA_REPO, ARENA_NEW_COMMIT,
+                                       ARENA_NEW_PATH))
+    except subprocess.CalledProcessError:
+        print(f"{ARENA_REPO}@{ARENA_NEW_COMMIT[:8]} is not in the mirror: "
+              "lmarena-text-2026-10.yaml left as it is")
+    else:
+        dump(args.out / "lmarena-text-2026-10.yaml", arena_new_header(text_new),
+             arena_rows(text_new, ARENA_NEW_NAMES))
+
+    try:
+        newer = json.loads(git_show(args.mirrors, ARENA_REPO, AA_NEW_COMMIT, AA_NEW_PATH))
+    except subprocess.CalledProcessError:
+        print(f"{ARENA_REPO}@{AA_NEW_COMMIT[:8]} is not in the mirror: "
+              "artificial-analysis-2026-10.yaml left as it is")
+    else:
+        dump(args.out / "artificial-analysis-2026-10.yaml",
+             _header("artificial-analysis-2026-10", "Artificial Analysis model evaluations "
+                     f"(independent runs), snapshot {newer['meta']['snapshot_date']}: models "
+                     "released after the 2026-08-22 snapshot", ARENA_REPO, AA_NEW_PATH,
+                     AA_NEW_COMMIT, True, "Scores in percent. Only this season's models; a "
+                     "model evaluated in several settings takes its best; source_model names "
+                     "it."),
+             aa_rows(newer, AA_NEW_NAMES))
 
     aider = yaml.safe_load(git_show(args.mirrors, AIDER_REPO, AIDER_COMMIT, AIDER_PATH))
     dump(args.out / "aider-polyglot.yaml",

@@ -218,11 +218,11 @@ def fit_crosswalks(evidence, routing: set[str]) -> dict[str, Crosswalk]:
 
 def estimate_errors(catalog_dir: Path, evidence, link: Link) -> dict:
     """How far the provider files' estimates sit from the evidence-derived levels."""
-    from council.catalog.loader import load_provider_file
+    from council.catalog.loader import META_FILE, REJECTIONS_FILE, load_provider_file
 
     diffs = []
     for path in sorted(catalog_dir.glob("*.yaml")):
-        if path.name == "catalog.yaml":
+        if path.name in (META_FILE, REJECTIONS_FILE):  # not provider files
             continue
         for entry in load_provider_file(path):
             measured = derive_levels(evidence.rows_for(entry.id), link)

@@ -35,9 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from council.outcomes.feedback import MIN_VERDICTS, PRIOR_STRENGTH, fit_config_for  # noqa: E402
+from council.outcomes.fitting import embed_table  # noqa: E402
 from council.outcomes.rows import OutcomeTable, load_table  # noqa: E402
 from council.outcomes.success_model import fit_success_model  # noqa: E402
-from council.outcomes.training import embed_table  # noqa: E402
 
 VERDICTS = (1, 2, 3, 6, 12, 24, 48)
 STRENGTHS = (0.0, 1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0, float("inf"))

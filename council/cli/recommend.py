@@ -49,9 +49,17 @@ def _csv(value: str | None) -> tuple[str, ...]:
                    "agree it does (e.g. tools,json).")
 @click.option("--providers", default=None, help="Only these providers, e.g. openai,anthropic.")
 @click.option("--min-context", type=int, default=None, help="Minimum context window.")
-@click.option("--quality", type=click.Choice(["draft", "standard", "production"]),
+@click.option("--quality", type=click.Choice(["none", "draft", "standard", "production"]),
               default="standard", show_default=True,
-              help="Quality bar: P(adequate) >= 0.6 / 0.75 / 0.9.")
+              help="Quality floor: P(adequate) >= 0.6 / 0.75 / 0.9; none: no floor, the least "
+                   "expected cost alone.")
+@click.option("--failure-cost", type=float, default=None,
+              help="What a bad answer costs you, in dollars per task (rework, a person's time). "
+                   "The pick minimises price + P(failure) x this. Default: the category's, "
+                   "stated as an assumption; 0 gives the cheapest model over the floor.")
+@click.option("--budget-usd", type=float, default=None,
+              help="The best you can get for this many dollars a month: the model, or mix of "
+                   "two, with the most expected successes within it.")
 @click.option("--voters", "voters_file", type=click.Path(path_type=Path, dir_okay=False),
               default=None, help="Voters TOML file (default: $COUNCIL_VOTERS or voters.toml).")
 @click.option("--outcome-model", type=click.Path(path_type=Path, file_okay=False), default=None,
@@ -67,13 +75,16 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
                   cached_prefix_tokens: int | None, reasoning_tokens: int | None,
                   sample_file: Path | None, batch: bool,
                   summarise_history: bool, needs: str | None, not_needed: str | None,
-                  providers: str | None,
-                  min_context: int | None, quality: str, voters_file: Path | None,
+                  providers: str | None, min_context: int | None, quality: str,
+                  failure_cost: float | None, budget_usd: float | None,
+                  voters_file: Path | None,
                   outcome_model: Path | None, db_path: Path | None, as_json: bool) -> None:
-    """Recommend the cheapest model that will do TASK well, with its cost.
+    """Recommend the model with the least expected cost for TASK, with its cost.
+
+    Expected cost = price + P(failure) x what a failure costs (--failure-cost).
 
     Example: council recommend "classify 10k support tickets nightly into 12 queues"
-    --runs-per-month 300000 --batch --needs json
+    --runs-per-month 300000 --batch --needs json --failure-cost 0.05
     """
     from council.task import CAPABILITIES, parse_task
 
@@ -97,6 +108,8 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
         "summarise_history": summarise_history, "needs": frozenset(wanted),
         "not_needed": frozenset(unwanted),
         "providers": _csv(providers), "min_context": min_context, "quality": quality,
+        "failure_cost_usd": _dollars(failure_cost, "--failure-cost"),
+        "budget_usd_per_month": _dollars(budget_usd, "--budget-usd", positive=True),
     }
     spec = parse_task(**{k: v for k, v in fields.items() if v is not None})
     from council.assembly import open_catalog, open_council
@@ -120,6 +133,19 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
         click.echo(json.dumps(rec.to_dict(), indent=2, sort_keys=True))
     else:
         click.echo(to_text(rec))
+
+
+def _dollars(value: float | None, option: str, positive: bool = False) -> float | None:
+    """A dollar option checked here so the message names the option."""
+    if value is None:
+        return None
+    from council.decision import check_budget
+    from council.failure_cost import check_failure_cost
+
+    try:
+        return check_budget(value) if positive else check_failure_cost(value)
+    except InvalidInput as exc:
+        raise InvalidInput(f"{option}: {exc}") from None
 
 
 def _learned(db_path: Path | None, catalog: Catalog) -> DefaultsLookup | None:

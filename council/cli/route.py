@@ -47,9 +47,9 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.config import paths
     from council.outcomes.adequacy_source import load_feedback
+    from council.outcomes.fitting import embed_table, train_artifact
     from council.outcomes.rows import OutcomeSummary, iter_rows, table_from_rows
     from council.outcomes.success_model import FitConfig
-    from council.outcomes.training import embed_table, train_artifact
 
     summary = OutcomeSummary()
     streams = [iter_rows(p) for p in outcome_paths]
@@ -150,3 +150,87 @@ def score_cmd(model_dir: Path, input_path: Path, output_path: Path, batch: int) 
             bar.update(len(ids))
             written += len(ids)
     click.echo(f"scored {written} rows -> {output_path}")
+
+
+@route.command("pick")
+@click.option("--model", "model_dir", required=True,
+              type=click.Path(path_type=Path, file_okay=False),
+              help="Artifact directory written by `council route train`.")
+@click.option("--input", "input_path", required=True,
+              type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help='JSONL rows {"id","prompt"}.')
+@click.option("--output", "output_path", required=True,
+              type=click.Path(path_type=Path, dir_okay=False),
+              help='JSONL rows {"id","failure_cost_usd","model","p_success",'
+                   '"expected_cost_usd"} to write.')
+@click.option("--prices", "prices_path", default=None,
+              type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help='Per-call prices, {"models": [{"id", "mean_cost_usd_per_call"}]} (the shape '
+                   "of RouterBench's models.json). Default: the catalog's prices, for models it "
+                   "knows.")
+@click.option("--failure-cost", "failure_costs", default=None,
+              help="What a failed answer costs, in dollars; several, comma-separated, pick "
+                   "once for each.")
+@click.option("--budget-usd", type=float, default=None,
+              help="Instead of --failure-cost: the most expected successes over the whole file "
+                   "for at most this total spend.")
+@click.option("--output-tokens", type=int, default=300, show_default=True,
+              help="Output tokens per answer, for catalog prices (not used with --prices).")
+@click.option("--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="SQLite file holding the catalog (default: $COUNCIL_DB or var/council.db).")
+def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: Path | None,
+             failure_costs: str | None, budget_usd: float | None, output_tokens: int,
+             db_path: Path | None) -> None:
+    """Pick a model per prompt: the least price + P(failure) x failure cost, or the most
+    expected successes within a budget for the whole file.
+
+    Embeddings go through the disk cache, so a second run over the same prompts does not
+    embed them again.
+
+    Example: council route pick --model var/models/router --input prompts.jsonl
+    --output picks.jsonl --prices models.json --failure-cost 0.001,0.01
+    """
+    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.config import paths
+    from council.errors import ArtifactError, InvalidInput
+    from council.outcomes import picking
+    from council.outcomes.reading import reading_text
+    from council.outcomes.success_model import SuccessModel
+
+    if (failure_costs is None) == (budget_usd is None):
+        raise InvalidInput("give either --failure-cost USD[,USD...] or --budget-usd TOTAL")
+    costs = picking.parse_failure_costs(failure_costs) if failure_costs is not None else []
+    if output_tokens < 1:
+        raise InvalidInput(f"--output-tokens must be at least 1, got {output_tokens}")
+    model = SuccessModel.load(model_dir)
+    rows = picking.read_prompts(input_path)
+    prompts = [r.prompt for r in rows]
+    if prices_path is not None:
+        price = picking.load_prices(prices_path, model.models)[None, :]
+    else:
+        from council.assembly import open_catalog
+
+        price = picking.catalog_prices(open_catalog(db_path), model.models, prompts,
+                                       output_tokens)
+    encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
+    if encoder.name != model.encoder_name:
+        raise ArtifactError(f"model was trained with encoder {model.encoder_name!r}, but the "
+                            f"default encoder is {encoder.name!r}")
+    x = encoder.encode([reading_text(t) for t in prompts]).astype("float64")
+    p = model.p_matrix(x, prompts)
+    ids = [r.id for r in rows]
+    runs = ([picking.pick_within_budget(p, price, budget_usd)] if budget_usd is not None
+            else [picking.pick_least_expected(p, price, f) for f in costs])
+    with output_path.open("w", encoding="utf-8") as out:
+        for picks in runs:
+            for row in picks.rows(ids, model.models):
+                out.write(json.dumps(row) + "\n")
+    for picks in runs:
+        counts = {m: int((picks.choice == j).sum()) for j, m in enumerate(model.models)}
+        used = ", ".join(f"{m} {n}" for m, n in sorted(counts.items(), key=lambda kv: -kv[1])
+                         if n)
+        click.echo(f"failure cost ${picks.failure_cost_usd:,.6g}"
+                   + (" (implied by the budget)" if budget_usd is not None else "")
+                   + f": spend ${picks.spend:,.6f}, expected successes "
+                   f"{picks.expected_successes:,.1f} of {len(ids)}; {used}")
+    click.echo(f"wrote {len(ids) * len(runs)} rows -> {output_path}")

@@ -70,7 +70,7 @@ def _train_outcomes(feedback_db: Path | None, outcome_paths: tuple[Path, ...],
                     target: Path) -> None:
     """Fold feedback (and outcome files) into the outcome model; print what was trained."""
     from council.outcomes.adequacy_source import load_feedback
-    from council.training.feedback import export_feedback
+    from council.outcomes.feedback_export import export_feedback
 
     where = paths()
     explicit = feedback_db is not None

@@ -191,7 +191,7 @@ def train_outcome_model(outcome_paths: Sequence[Path], feedback: Sequence[Outcom
     With ``load_classifier`` the difficulty scale is anchored to the classifier it returns
     (council.outcomes.anchoring); it is called only when there is something to train.
     """
-    from council.outcomes.training import embed_table, train_artifact
+    from council.outcomes.fitting import embed_table, train_artifact
 
     files = OutcomeSummary()
     file_rows = [row for path in outcome_paths for row in iter_rows(Path(path), files)]

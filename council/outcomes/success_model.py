@@ -482,8 +482,10 @@ def _add_trees(model: SuccessModel, x: np.ndarray, y: np.ndarray, texts: Sequenc
         base[o] = sub.logits(x[o], texts_o)
         c_i = x[i].mean(0)
         vt = np.linalg.svd(x[i] - c_i, full_matrices=False)[2][:proj.shape[1]]
-        f_i = (text_features(texts_i) - sub.f_mean) / sub.f_scale
-        f_o = (text_features(texts_o) - sub.f_mean) / sub.f_scale
+        # the outer standardisation: trees do not care about it, and an inner fold under
+        # the features' minimum of rows has none of its own (it crashed at 300-450 rows)
+        f_i = (text_features(texts_i) - model.f_mean) / model.f_scale
+        f_o = (text_features(texts_o) - model.f_mean) / model.f_scale
         fitted = _fit_trees(np.concatenate([(x[i] - c_i) @ vt.T, f_i], 1), y[i], config.seed)
         tree[o] = _tree_logits(fitted, np.concatenate([(x[o] - c_i) @ vt.T, f_o], 1),
                                y.shape[1])

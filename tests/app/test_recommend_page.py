@@ -57,3 +57,22 @@ def test_voters_without_keys_are_skipped_and_named(council_home: Path,
     skipped = [c.value for c in at.caption if c.value.startswith("Voter skipped")]
     assert skipped, [c.value for c in at.caption]
     assert any(c.value.startswith("Model id: ") for c in at.caption)
+
+
+def test_failure_cost_from_the_form_and_no_dead_end(council_home: Path) -> None:
+    """The form's "What does a bad answer cost you?" reaches the rule and the arithmetic is
+    shown; a task no model can do at the production floor still gets a pick, with a warning."""
+    at = page_app("recommend", timeout=300).run()
+    at.segmented_control(key="quality").set_value("production")
+    at = submit_task(at, "Design the architecture of a multi-region, strongly consistent "
+                         "payments ledger with failover and audits", failure_cost_usd=50.0)
+    no_exception(at)
+    stored = store.load_recommendation(open_db(council_home / "council.db"), share_id_of(at))
+    rec = stored.rec
+    assert stored.spec.failure_cost_usd == 50.0 and rec.decision.failure_cost_usd == 50.0
+    assert rec.recommended is not None
+    assert any(f"Use {rec.recommended.name}" in s.value for s in at.subheader)
+    if not rec.decision.floor_met:
+        assert any("No model clears the quality floor" in w.value for w in at.warning)
+    assert any("price + P(failure) x failure cost" in m.value and "x $50.00 = $" in m.value
+               for m in at.markdown)

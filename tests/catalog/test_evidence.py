@@ -160,8 +160,19 @@ def test_coverage_of_active_models(catalog) -> None:
     # Models released after the newest snapshot have no rows yet (docs/catalog.md); among
     # the active models the evidence files know, nine levels in ten must be measured.
     evidence = load_evidence(CATALOG_DIR)
-    known = [m for m in catalog.models if evidence.rows_for(m.id)]
+    # This season's models have only Artificial Analysis' long-context and GPQA runs so far
+    # (artificial-analysis-2026-10.yaml): those skills are measured, the rest stay estimates.
+    partial = [m for m in catalog.models
+               if {f.source for _, f in evidence.rows_for(m.id)} == {"artificial-analysis-2026-10"}]
+    partial_ids = {m.id for m in partial}
+    known = [m for m in catalog.models if evidence.rows_for(m.id) and m.id not in partial_ids]
     assert coverage(known).share >= 0.90, coverage(known).estimated_by_model
+    assert partial
+    for m in partial:
+        rated = {r.benchmark for r, _ in evidence.rows_for(m.id)}
+        assert not m.quality["long_context"].estimated, m.id
+        assert m.quality["reasoning"].estimated == ("aa:gpqa" not in rated), m.id
+        assert m.quality["coding"].estimated, m.id
 
 
 def test_the_page_says_estimated_where_no_measurement_exists(catalog) -> None:

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from council.db import open_db
+from council.outcomes.feedback_export import export_feedback
 from council.store import add_feedback, save_recommendation
-from council.training.feedback import export_feedback
 from tests.recs import priced_rec
 
 

@@ -14,7 +14,8 @@ def test_explanation_names_pick_bar_cheaper_option_and_key_assumptions(catalog) 
     # difficulty 3.5: the cheapest model (ministral-8b, coding level from evidence) misses the bar
     rec = recommend_for(spec, assessment("code_generation", 3.5, 0.5), catalog=catalog)
     text = "\n".join(rec.explanation)
-    assert rec.recommended.model_id in text and "75% bar" in text
+    assert rec.recommended.model_id in text and "75% floor" in text
+    assert "price + P(failure) x failure cost" in text  # the arithmetic is shown
     cheaper = next(a for a in rec.alternatives if a.role == "cheaper_riskier")
     assert f"Not {cheaper.model_id}" in text
     assert "move the bill most" in text and "category default" in text

@@ -41,16 +41,21 @@ def workloads(draw: Any) -> dict[str, Any]:
     }
 
 
+failure_costs = st.one_of(st.just(0.0), st.floats(min_value=0.0, max_value=1000.0))
+
+
 @SETTINGS
-@given(categories, difficulties, sds, workloads(), st.booleans())
+@given(categories, difficulties, sds, workloads(), st.booleans(), failure_costs)
 def test_raising_the_bar_never_picks_a_cheaper_model(category, difficulty, sd,
-                                                     work, batch) -> None:
+                                                     work, batch, failure) -> None:
     a = assessment(category, difficulty, sd)
     costs = []
-    for quality in ("draft", "standard", "production"):
-        spec = parse_task(description="task", quality=quality, batch=batch, **work)
+    for quality in ("none", "draft", "standard", "production"):
+        spec = parse_task(description="task", quality=quality, batch=batch,
+                          failure_cost_usd=failure, **work)
         rec = recommend_for(spec, a, catalog=CATALOG)
-        costs.append(None if rec.recommended is None else rec.recommended.cost.per_month)
+        met = rec.recommended is not None and rec.decision.floor_met
+        costs.append(rec.recommended.cost.per_month if met else None)
     for lower, higher in itertools.pairwise(costs):
         if higher is not None:
             assert lower is not None and lower <= higher
@@ -61,7 +66,9 @@ def test_raising_the_bar_never_picks_a_cheaper_model(category, difficulty, sd,
     ["draft", "standard", "production"]))
 def test_pick_is_the_cheapest_eligible_model_over_the_bar(category, difficulty, sd,
                                                           work, quality) -> None:
-    spec = parse_task(description="task", quality=quality, needs=frozenset({"tools"}), **work)
+    """With a failure cost of 0 and a floor the rule is the cheapest adequate model."""
+    spec = parse_task(description="task", quality=quality, needs=frozenset({"tools"}),
+                      failure_cost_usd=0, **work)
     rec = recommend_for(spec, assessment(category, difficulty, sd), catalog=CATALOG)
     w = build_workload(spec, category, difficulty)
     ids = {c.model_id for c in rec.candidates}
@@ -80,8 +87,11 @@ def test_pick_is_the_cheapest_eligible_model_over_the_bar(category, difficulty, 
                     and (m.max_input is None or prompt <= m.max_input))
         assert eligible == (m.id in ids), m.id
     over = [c for c in rec.candidates if c.p_adequate >= spec.quality_bar]
-    if rec.recommended is None:
-        assert not over and rec.no_fit
+    if not over:
+        assert rec.no_fit
+        if rec.candidates:  # no dead end: the most adequate, with the floor said unmet
+            assert rec.recommended.p_adequate == max(c.p_adequate for c in rec.candidates)
+            assert not rec.decision.floor_met
     else:
         assert rec.recommended.cost.per_month == min(c.cost.per_month for c in over)
         assert rec.recommended.pareto
@@ -188,12 +198,17 @@ def test_pareto_frontier_and_cascade(category, difficulty, sd, work) -> None:
         k = rec.cascade
         cheap = next(c for c in cs if c.model_id == k.cheap)
         strong = rec.recommended
+        d = k.detection_cost_per_task
+        assert d == rec.decision.detection_cost_usd
         assert k.expected_per_task == pytest.approx(
-            cheap.cost.per_task + (1 - cheap.p_adequate) * strong.cost.per_task)
+            cheap.cost.per_task + d + (1 - cheap.p_adequate) * strong.cost.per_task)
         assert k.worth_it == (k.expected_per_month < strong.cost.per_month)
         assert k.expected_per_task <= min(
-            c.cost.per_task + (1 - c.p_adequate) * strong.cost.per_task
+            c.cost.per_task + d + (1 - c.p_adequate) * strong.cost.per_task
             for c in cs if c.cost.per_task < strong.cost.per_task) + 1e-15
+        # priced by the same expectation: spend + P(strong fails) x the failure cost
+        assert k.expected_cost_per_task == pytest.approx(
+            k.expected_per_task + (1 - strong.p_adequate) * rec.decision.failure_cost_usd)
 
 
 @SETTINGS

@@ -31,9 +31,17 @@ if TYPE_CHECKING:
     from council.task import TaskSpec
     from council.workload import DefaultsLookup
 
-QUALITY_HELP = "draft: 60% chance of adequate is enough; standard 75%; production 90%"
+QUALITY_HELP = ("An optional floor on P(adequate): draft 60%, standard 75%, production 90%; "
+                "none: the least expected cost alone")
+FAILURE_HELP = ("Rework, a person's time, a retry with a stronger model: what one bad answer "
+                "costs. The pick minimises price + P(failure) x this. Blank: the category's "
+                "default, shown in the answer as an assumption; 0: the cheapest model over "
+                "the floor.")
+BUDGET_HELP = ("\"The best I can get for $X a month\": the model, or a mix of two, with the "
+               "most expected successes within it. Blank: no budget.")
 WORKLOAD_FIELDS = ("input_tokens", "output_tokens", "cached_prefix_tokens", "calls_per_task",
                    "runs_per_month", "reasoning_tokens", "min_context")
+DOLLAR_FIELDS = ("failure_cost_usd", "budget_usd_per_month")
 
 
 def page() -> None:
@@ -95,8 +103,15 @@ def _form(providers: tuple[str, ...]) -> dict[str, Any] | None:
         # sets this key, and a widget given both logs a warning with a stack trace.
         st.session_state.setdefault("quality", "standard")
         fields["quality"] = h.segmented_control(
-            "Quality bar", ["draft", "standard", "production"],
+            "Quality floor", ["none", "draft", "standard", "production"],
             key="quality", help=QUALITY_HELP)
+        n, o, _ = st.columns([2, 2, 3])
+        fields["failure_cost_usd"] = n.number_input(
+            "What does a bad answer cost you? ($ per task)", value=None, min_value=0.0,
+            step=1.0, key="failure_cost_usd", help=FAILURE_HELP)
+        fields["budget_usd_per_month"] = o.number_input(
+            "Monthly budget ($, optional)", value=None, min_value=0.0, step=10.0,
+            key="budget_usd_per_month", help=BUDGET_HELP)
         i, j = st.columns(2)
         fields["batch"] = i.toggle("Batch is fine (results within 24 h)", key="batch")
         fields["summarise_history"] = j.toggle("Summarise old turns in agent loops",
@@ -155,6 +170,9 @@ def _spec_from(fields: dict[str, Any]) -> TaskSpec:
         value = fields.get(name)
         if value is not None:
             clean[name] = value if name == "runs_per_month" else _whole(name, value)
+    for name in DOLLAR_FIELDS:
+        if fields.get(name) is not None:
+            clean[name] = float(fields[name])
     return parse_task(**clean)
 
 
@@ -264,6 +282,8 @@ def _fill_form(stored: store.StoredRecommendation) -> None:
     st.session_state["quality"] = spec.quality
     st.session_state["batch"] = spec.batch
     st.session_state["summarise_history"] = spec.summarise_history
+    for name in DOLLAR_FIELDS:
+        st.session_state[name] = getattr(spec, name, None)
     for name in WORKLOAD_FIELDS:
         value = used.get(name, getattr(spec, name))
         if isinstance(value, int | float) and not isinstance(value, bool):
@@ -278,6 +298,8 @@ def _answer(rec: Recommendation) -> None:
     if pick is None:
         st.warning(f"**{present.no_fit_title(rec)}.** {rec.no_fit or ''}")
     else:
+        if rec.no_fit:  # a pick that does not clear the floor: say so, first
+            st.warning(f"**No model clears the quality floor.** {rec.no_fit}")
         st.subheader(f"Use {pick.name or pick.model_id}")
         st.caption(present.pick_caption(pick))
         for note in pick.notes:

@@ -1,0 +1,220 @@
+"""The decision rule: the least expected cost of getting the task done.
+
+    expected cost per task = price of the calls + P(failure) x cost of a failure
+
+- The pick is the candidate with the least expected cost among those whose P clears the
+  floor (the quality bar, optional); ties go to the cheaper, then the more adequate, then
+  the id. With a failure cost of 0 this is exactly the cheapest model that clears the bar.
+- No dead end: when no candidate clears the floor the answer says so and still acts: the
+  most likely model with its honest P, a cascade with verification in front of it, and
+  advice to split the task (``BestAction``).
+- A cascade (cheap first, a check on its answer, escalate on a detected failure) is priced
+  by the same expectation: cheap price + detection + P(cheap fails) x strong price +
+  P(strong fails) x failure cost. Failures are assumed nested (a task the strong model
+  fails, the cheap one fails too, as one shared difficulty implies), so the cascade
+  succeeds exactly as often as the strong model alone.
+- A monthly budget instead maximises expected successes within it: the best single model,
+  or a mix of the two models on the upper hull of (price, P) that spends the budget
+  (``budget_plan``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from council.errors import InvalidInput
+from council.format import money
+
+MAX_BUDGET_USD = 1_000_000_000.0
+
+
+def expected_cost(price: float, p_success: float, failure_usd: float) -> float:
+    """Price plus the chance of failure times what a failure costs."""
+    return price + (1.0 - p_success) * failure_usd
+
+
+def arithmetic(model_id: str, price: float, p_success: float, failure_usd: float) -> str:
+    """'model: $price + 12% x $0.50 = $0.062 expected' (per task)."""
+    return (f"{model_id}: {money(price)} + {1 - p_success:.0%} x {money(failure_usd)} = "
+            f"{money(expected_cost(price, p_success, failure_usd))} expected")
+
+
+def check_budget(value: float, what: str = "budget") -> float:
+    """A finite, positive, not absurd budget in dollars, or InvalidInput naming it."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise InvalidInput(f"{what} must be a finite number of dollars, got {value!r}")
+    if value <= 0:
+        raise InvalidInput(f"{what} ${value:,.2f} must be more than $0")
+    if value > MAX_BUDGET_USD:
+        raise InvalidInput(f"{what} ${value:,.0f} is more than the ${MAX_BUDGET_USD:,.0f} this "
+                           "accepts")
+    return float(value)
+
+
+@dataclass(frozen=True)
+class Option:
+    """What the rule needs to know of a candidate: its price per task and its P."""
+
+    model_id: str
+    price: float
+    p: float
+
+
+def least_expected(options: list[Option], failure_usd: float,
+                   floor: float | None) -> Option | None:
+    """The rule: least expected cost among the options whose P clears the floor."""
+    ok = [o for o in options if floor is None or o.p >= floor]
+    if not ok:
+        return None
+    return min(ok, key=lambda o: (expected_cost(o.price, o.p, failure_usd), o.price, -o.p,
+                                  o.model_id))
+
+
+@dataclass
+class MixPart:
+    model_id: str
+    share: float  # of the month's tasks
+    tasks_per_month: float
+    cost_per_month: float
+    p_adequate: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class BudgetPlan:
+    """The best expected successes a monthly budget buys: one model or a mix of two."""
+
+    budget_per_month: float
+    runs_per_month: float
+    parts: list[MixPart]
+    spend_per_month: float
+    expected_successes_per_month: float
+    expected_success_rate: float
+    note: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self), "parts": [p.to_dict() for p in self.parts]}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> BudgetPlan:
+        return cls(**{**data, "parts": [MixPart(**p) for p in data["parts"]]})
+
+
+def upper_hull(options: list[Option]) -> list[Option]:
+    """The options on the upper concave hull of (price, P), by increasing price: the only
+    ones a budget-maximising mix ever uses."""
+    pts: list[Option] = []
+    for o in sorted(options, key=lambda o: (o.price, -o.p, o.model_id)):
+        if pts and o.p <= pts[-1].p:
+            continue  # dearer and no better
+        while len(pts) >= 2:
+            a, b = pts[-2], pts[-1]
+            # drop b when it lies on or under the segment a-o
+            if (b.p - a.p) * (o.price - a.price) <= (o.p - a.p) * (b.price - a.price):
+                pts.pop()
+            else:
+                break
+        pts.append(o)
+    return pts
+
+
+def budget_plan(options: list[Option], budget_per_month: float,
+                runs_per_month: float) -> BudgetPlan:
+    """Maximise expected successes a month with every task done, spending at most the budget.
+
+    Per task the budget allows ``b = budget / runs``. If the most adequate model fits, it
+    alone; else the two neighbouring hull points around ``b``, the dearer one on the share
+    of tasks the budget pays for. A budget below the cheapest model's cost is InvalidInput.
+    """
+    budget_per_month = check_budget(budget_per_month, "monthly budget")
+    if not options:
+        raise InvalidInput("no model meets the task's constraints, so no budget can buy it")
+    per_task = budget_per_month / runs_per_month
+    hull = upper_hull(options)
+    cheapest = hull[0]
+    if cheapest.price > per_task * (1 + 1e-12):
+        raise InvalidInput(
+            f"monthly budget {money(budget_per_month)} is below the cheapest model's cost for "
+            f"this workload: {cheapest.model_id} costs {money(cheapest.price * runs_per_month)} "
+            f"a month for {runs_per_month:,.0f} tasks; raise the budget or lower the volume")
+    affordable = [o for o in hull if o.price <= per_task * (1 + 1e-12)]
+    low = affordable[-1]
+    mix: list[tuple[Option, float]] = [(low, 1.0)]
+    if low is not hull[-1]:
+        high = hull[hull.index(low) + 1]
+        share = (per_task - low.price) / (high.price - low.price)
+        if share > 1e-9:
+            mix = [(low, 1.0 - share), (high, share)]
+    parts = [MixPart(o.model_id, s, s * runs_per_month, s * runs_per_month * o.price, o.p)
+             for o, s in mix]
+    successes = sum(p.tasks_per_month * p.p_adequate for p in parts)
+    spend = sum(p.cost_per_month for p in parts)
+    if len(parts) == 2:
+        note = (f"send {parts[1].share:.0%} of the tasks to {parts[1].model_id} and the rest to "
+                f"{parts[0].model_id}: more expected successes than any single model the budget "
+                "affords")
+    elif low is hull[-1]:
+        note = f"{low.model_id}, the most adequate model, fits within the budget"
+    else:
+        note = f"{low.model_id}: the most adequate model the budget affords"
+    return BudgetPlan(budget_per_month, runs_per_month, parts, spend, successes,
+                      successes / runs_per_month, note)
+
+
+@dataclass
+class BestAction:
+    """What to do when no model clears the floor: never an empty answer."""
+
+    model_id: str
+    p_adequate: float
+    expected_per_task: float
+    cascade_cheap: str | None
+    cascade_expected_per_task: float | None
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Decision:
+    """How the pick was made: the rule, the failure cost it used and the arithmetic."""
+
+    rule: str  # "least expected cost" | "monthly budget"
+    failure_cost_usd: float
+    failure_cost_source: str
+    failure_cost_why: str
+    detection_cost_usd: float
+    floor: float | None
+    floor_met: bool
+    arithmetic: list[str] = field(default_factory=list)
+    best_action: BestAction | None = None
+    budget: BudgetPlan | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**asdict(self),
+                "best_action": self.best_action.to_dict() if self.best_action else None,
+                "budget": self.budget.to_dict() if self.budget else None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Decision:
+        best, budget = data.get("best_action"), data.get("budget")
+        return cls(**{**data, "best_action": BestAction(**best) if best else None,
+                      "budget": BudgetPlan.from_dict(budget) if budget else None})
+
+
+def arithmetic_lines(options: list[Option], chosen: Option, failure_usd: float,
+                     limit: int = 4, floor: float | None = None) -> list[str]:
+    """The pick's expected-cost sum beside its nearest rivals (cheaper first, then dearer);
+    a rival under the floor says so, since it could not be picked whatever it costs."""
+    cheaper = sorted((o for o in options if o.price < chosen.price), key=lambda o: -o.price)
+    dearer = sorted((o for o in options if o.price > chosen.price and o.p > chosen.p),
+                    key=lambda o: o.price)
+    shown = [*reversed(cheaper[: max(1, limit // 2)]), chosen, *dearer[: max(1, limit // 2)]]
+    return [arithmetic(o.model_id, o.price, o.p, failure_usd)
+            + (f" (under the {floor:.0%} floor)" if floor is not None and o.p < floor
+               and o is not chosen else "") for o in shown]

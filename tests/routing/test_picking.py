@@ -1,0 +1,161 @@
+"""Bulk picks (`council route pick`): least expected cost per prompt, or a budget for the file."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from council.cli.main import cli
+from council.errors import InvalidInput
+from council.outcomes import picking
+
+
+def _problem(seed: int, n: int = 40, m: int = 4) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    price = np.sort(rng.uniform(0.0001, 0.01, m))
+    p = np.clip(rng.uniform(0.2, 0.9, (n, m)) + np.linspace(0, 0.1, m), 0, 1)
+    return p, price
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_least_expected_is_the_brute_force_minimum(seed: int) -> None:
+    p, price = _problem(seed)
+    for f in (0.0, 0.003, 0.05, 10.0):
+        picks = picking.pick_least_expected(p, price[None, :], f)
+        total = price[None, :] + (1 - p) * f
+        assert np.allclose(total[np.arange(len(p)), picks.choice], total.min(1))
+        assert np.allclose(picks.expected_cost(), total.min(1))
+    cheapest = picking.pick_least_expected(p, price[None, :], 0.0)
+    assert (cheapest.choice == price.argmin()).all()
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_budget_spends_at_most_it_and_beats_every_single_failure_cost(seed: int) -> None:
+    p, price = _problem(seed)
+    lo, hi = price.min() * len(p), price.max() * len(p)
+    for budget in np.linspace(lo * 1.01, hi * 0.99, 5):
+        picks = picking.pick_within_budget(p, price[None, :], float(budget))
+        assert picks.spend <= budget * (1 + 1e-9)
+        for f in np.geomspace(1e-4, 10, 40):  # any point of the sweep within the budget
+            other = picking.pick_least_expected(p, price[None, :], float(f))
+            if other.spend <= budget:
+                assert picks.expected_successes >= other.expected_successes - 1e-9
+
+
+def test_budget_is_near_the_exact_optimum_on_a_small_file() -> None:
+    p, price = _problem(7, n=5, m=3)
+    budget = float(price.mean() * 5)
+    best = max(sum(p[i, c[i]] for i in range(5))
+               for c in itertools.product(range(3), repeat=5)
+               if sum(price[j] for j in c) <= budget)
+    got = picking.pick_within_budget(p, price[None, :], budget).expected_successes
+    assert got >= best - float(np.ptp(p))  # within one prompt's gain of the exact knapsack
+
+
+def test_bad_budgets_and_failure_costs_are_named() -> None:
+    p, price = _problem(0)
+    with pytest.raises(InvalidInput, match="below the cheapest model's cost for the file"):
+        picking.pick_within_budget(p, price[None, :], float(price.min() * len(p) / 2))
+    for bad in ("-1", "1e9", "nan", "abc", ""):
+        with pytest.raises(InvalidInput, match="--failure-cost"):
+            picking.parse_failure_costs(bad)
+    assert picking.parse_failure_costs("0, 0.5,50") == [0.0, 0.5, 50.0]
+    with pytest.raises(InvalidInput, match="--budget-usd"):
+        picking.pick_within_budget(p, price[None, :], -3.0)
+
+
+def test_prices_file_must_price_every_router_model(tmp_path: Path) -> None:
+    path = tmp_path / "prices.json"
+    path.write_text(json.dumps({"models": [{"id": "a", "mean_cost_usd_per_call": 0.001}]}))
+    assert picking.load_prices(path, ["a"]).tolist() == [0.001]
+    with pytest.raises(InvalidInput, match=r"prices\.json has no price for b"):
+        picking.load_prices(path, ["a", "b"])
+    path.write_text(json.dumps({"models": [{"id": "a", "mean_cost_usd_per_call": -1}]}))
+    with pytest.raises(InvalidInput, match="model 'a': mean_cost_usd_per_call"):
+        picking.load_prices(path, ["a"])
+    path.write_text("[1, 2]")
+    with pytest.raises(InvalidInput, match="expected"):
+        picking.load_prices(path, ["a"])
+
+
+def test_catalog_prices_grow_with_the_prompt() -> None:
+    from tests.recommend.conftest import real_catalog
+
+    catalog = real_catalog()
+    out = picking.catalog_prices(catalog, ["claude-haiku-4-5", "claude-opus-4-7"],
+                                 ["short", "a much longer prompt " * 200], 300)
+    assert (out > 0).all() and (out[1] > out[0]).all() and (out[:, 1] > out[:, 0]).all()
+    with pytest.raises(InvalidInput, match="the catalog has no price for gpt-4-1106-preview"):
+        picking.catalog_prices(catalog, ["gpt-4-1106-preview"], ["x"], 300)
+
+
+def test_prompt_file_problems_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_text('{"id": "a", "prompt": "x"}\n{"id": "a", "prompt": "y"}\n')
+    with pytest.raises(InvalidInput, match=r"in\.jsonl:2: id a appears twice"):
+        picking.read_prompts(path)
+    path.write_text('{"id": "a", "prompt": " "}\n')
+    with pytest.raises(InvalidInput, match="'prompt' must be a non-empty string"):
+        picking.read_prompts(path)
+
+
+def test_pick_needs_exactly_one_of_failure_cost_and_budget(tmp_path: Path) -> None:
+    prompts = tmp_path / "p.jsonl"
+    prompts.write_text('{"id": "a", "prompt": "x"}\n')
+    result = CliRunner().invoke(cli, ["route", "pick", "--model", str(tmp_path), "--input",
+                                      str(prompts), "--output", str(tmp_path / "o.jsonl")])
+    assert result.exit_code == 2 and "either --failure-cost" in result.output
+
+
+@pytest.mark.slow
+def test_route_pick_end_to_end_without_embedding_twice(shared_dir: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    bench = shared_dir / "routing" / "routerbench"
+    lines = (bench / "outcomes.jsonl").read_text().splitlines()
+    train = tmp_path / "train.jsonl"
+    train.write_text("\n".join(lines[::40]) + "\n")  # 56 rows
+    prompts = tmp_path / "prompts.jsonl"
+    asked = [json.loads(line) for line in lines[1::200]]
+    prompts.write_text("".join(json.dumps({"id": r["id"], "prompt": r["prompt"]}) + "\n"
+                               for r in asked))
+    router, out = tmp_path / "router", tmp_path / "picks.jsonl"
+    runner = CliRunner()
+    trained = runner.invoke(cli, ["route", "train", "--outcomes", str(train), "--out",
+                                  str(router), "--anchor", "fixed"])
+    assert trained.exit_code == 0, trained.output
+    args = ["route", "pick", "--model", str(router), "--input", str(prompts), "--output",
+            str(out), "--prices", str(bench / "models.json")]
+    first = runner.invoke(cli, [*args, "--failure-cost", "0,0.01,100"])
+    assert first.exit_code == 0, first.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(rows) == 3 * len(asked)
+    assert set(rows[0]) == {"id", "failure_cost_usd", "model", "p_success", "expected_cost_usd"}
+    prices = {m["id"]: m["mean_cost_usd_per_call"]
+              for m in json.loads((bench / "models.json").read_text())["models"]}
+    free = [r for r in rows if r["failure_cost_usd"] == 0]
+    assert {r["model"] for r in free} == {min(prices, key=prices.get)}
+    dear = [r for r in rows if r["failure_cost_usd"] == 100]
+    assert np.mean([prices[r["model"]] for r in dear]) > np.mean([prices[r["model"]]
+                                                                  for r in free])
+
+    def no_encoding(*a: object, **k: object) -> None:
+        raise AssertionError("the prompts were embedded again")
+
+    monkeypatch.setattr("council.assess.encoder.MiniLMEncoder.encode", no_encoding)
+    total = min(prices.values()) * len(asked) * 3
+    again = runner.invoke(cli, [*args, "--budget-usd", str(total)])
+    assert again.exit_code == 0, again.output
+    budget_rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(budget_rows) == len(asked)
+    assert sum(prices[r["model"]] for r in budget_rows) <= total * (1 + 1e-9)
+    assert "implied by the budget" in again.output
+    short = tmp_path / "short.json"
+    short.write_text(json.dumps({"models": [{"id": "claude-v1",
+                                             "mean_cost_usd_per_call": 0.003}]}))
+    missing = runner.invoke(cli, [*args[:-1], str(short), "--failure-cost", "1"])
+    assert missing.exit_code == 2 and "short.json has no price for" in missing.output
