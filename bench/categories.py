@@ -139,18 +139,13 @@ class _Blended:
         np.add.at(self.label_p, rows.origin, self.onehot)
 
     def predict_proba(self, x: np.ndarray) -> np.ndarray:
+        from council.assess.classifier import knn_blend
+
         p = self.head.predict_proba(x)
         if self.v.knn:
             q = x[:, :384] / np.linalg.norm(x[:, :384], axis=1, keepdims=True)
-            sim = q @ self.ref.T
-            k = self.v.knn_k
-            idx = np.argpartition(-sim, k, axis=1)[:, :k]
-            knn = np.zeros_like(p)
-            for i in range(len(x)):
-                w = np.exp(sim[i, idx[i]] / 0.1)
-                knn[i] = (w[:, None] * self.label_p[idx[i]]).sum(0)
-            knn /= np.clip(knn.sum(1, keepdims=True), 1e-12, None)
-            p = (1 - self.v.knn) * p + self.v.knn * knn
+            labels = self.label_p / np.clip(self.label_p.sum(1, keepdims=True), 1e-12, None)
+            p = knn_blend(p, q @ self.ref.T, labels, self.v.knn, self.v.knn_k)
         return p
 
 
@@ -302,10 +297,11 @@ VARIANTS: list[Variant] = [
             real_weight=50.0),
     Variant("team + beyond", "the team rows with the beyond-window feature", real=False,
             team_only=True),
-    Variant("shipped", "team + QMSum's copied rows + beyond-window: what `council train` "
-            "builds", real=False),
-    Variant("shipped + kNN 0.3", "the shipped head blended 0.7/0.3 with a 20-neighbour cosine "
-            "vote over its training rows", real=False, knn=0.3),
+    Variant("regression alone", "team + QMSum's copied rows + beyond-window, no kNN: what "
+            "shipped before the blend", real=False),
+    Variant("shipped", "the regression blended 0.7/0.3 with a 20-neighbour cosine vote over "
+            "its training rows (KNN_WEIGHT): what `council train` builds", real=False,
+            knn=0.3),
     Variant("shipped + kNN 0.5", "blend 0.5/0.5", real=False, knn=0.5),
     Variant("shipped + kNN 0.7", "blend 0.3/0.7", real=False, knn=0.7),
     Variant("+all copyable at 50 + beyond + kNN 0.5", "the best copyable recipe, blended "

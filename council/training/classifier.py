@@ -21,10 +21,12 @@ from typing import Any
 import numpy as np
 
 from council.assess.classifier import (
+    KNN_WEIGHT,
     ClassifierParams,
     LocalClassifier,
     embed_texts,
     extra_features,
+    knn_blend,
     prepare_text,
     save_artifact,
     softmax,
@@ -224,11 +226,21 @@ def _category_folds(train: Sequence[Example], folds_n: int, seed: int) -> np.nda
     return fold_of
 
 
+def label_matrix(rows: CategoryRows, n: int, classes: Sequence[str]) -> np.ndarray:
+    """Examples x classes: each example's labels (its category rows' weights), rows sum to 1."""
+    out = np.zeros((n, len(classes)))
+    np.add.at(out, (rows.origin, np.searchsorted(np.asarray(classes), rows.y)), rows.weight)
+    return out / np.clip(out.sum(axis=1, keepdims=True), 1e-12, None)
+
+
 def _category_head(x: np.ndarray, train: Sequence[Example], rows: CategoryRows,
-                   fold_of: np.ndarray, folds_n: int) -> dict[str, Any]:
-    """Out-of-fold category probabilities at CATEGORY_C, with a fitted temperature."""
+                   fold_of: np.ndarray, folds_n: int, unit: np.ndarray) -> dict[str, Any]:
+    """Out-of-fold category probabilities at CATEGORY_C blended with the out-of-fold kNN vote
+    as at prediction: a temperature for the regression, then one for the blend.
+    `unit`: the rows' unit embeddings."""
     classes = sorted(set(rows.y.tolist()))
     logits = np.full((len(train), len(classes)), -1e9)
+    labels = label_matrix(rows, len(train), classes)
     for k in range(folds_n):
         held = np.flatnonzero(fold_of == k)
         keep = np.flatnonzero(fold_of != k)
@@ -236,10 +248,19 @@ def _category_head(x: np.ndarray, train: Sequence[Example], rows: CategoryRows,
         model = fit_category(x[keep], sub)
         cols = [classes.index(c) for c in model.classes_]
         logits[np.ix_(held, cols)] = model.decision_function(x[held])
+    vote = np.zeros_like(logits)
+    for k in range(folds_n):
+        held = np.flatnonzero(fold_of == k)
+        keep = np.flatnonzero(fold_of != k)
+        vote[held] = knn_blend(vote[held], unit[held] @ unit[keep].T, labels[keep], weight=1.0)
     accepted = np.array([[c in e.accepted for c in classes] for e in train])
     temperature = _fit_set_temperature(logits, accepted)
+    blend = np.log(np.clip((1 - KNN_WEIGHT) * softmax(logits, temperature) + KNN_WEIGHT * vote,
+                           1e-12, None))
+    blend_temperature = _fit_set_temperature(blend, accepted)
     return {"classes": classes, "temperature": temperature,
-            "oof_p": softmax(logits, temperature)}
+            "blend_temperature": blend_temperature,
+            "oof_p": softmax(blend, blend_temperature)}
 
 
 def _ambiguity_threshold(top_p: np.ndarray, correct: np.ndarray) -> float:
@@ -306,7 +327,8 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
 
     rows = category_rows(train)
     fold_of = _category_folds(train, folds_n, seed)
-    cat_head = _category_head(x, train, rows, fold_of, folds_n)
+    cat_head = _category_head(x, train, rows, fold_of, folds_n,
+                              embeddings[train_rows].astype(np.float64))
     splitter = StratifiedKFold(n_splits=folds_n, shuffle=True, random_state=seed)
     x_rated = x[rated]
     folds = list(splitter.split(x_rated, y_cat[rated]))
@@ -340,11 +362,13 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         category_coef=cat_model.coef_.astype(np.float64),
         category_intercept=cat_model.intercept_.astype(np.float64),
         category_temperature=cat_head["temperature"],
+        blend_temperature=cat_head["blend_temperature"],
         difficulty_levels=levels,
         difficulty_coef=dif_model.coef_.astype(np.float64),
         difficulty_intercept=dif_model.intercept_.astype(np.float64),
         difficulty_temperature=dif_head["temperature"],
         reference=reference,
+        reference_labels=label_matrix(rows, len(train), classes),
         category_prior=prior / prior.sum(),
         difficulty_prior_sd=float(round(y_dif.std(), 6)),
         ood_threshold=ood,
