@@ -160,14 +160,17 @@ def candidate_points(rec: Recommendation) -> list[dict[str, Any]]:
 
     ``labelled``: only the pick and its alternatives carry a name on the chart (the rest
     have tooltips), so the names stay legible on a phone instead of piling up along the
-    frontier.
+    frontier. ``label role`` ("pick", "safer_dearer", "cheaper_riskier", "closest") places each
+    name on its own line: those points sit close together, often within a few percent.
     """
     pick = rec.recommended.model_id if rec.recommended else None
-    named = {pick, *(a.model_id for a in rec.alternatives)}
+    named = {a.model_id: a.role for a in rec.alternatives}
+    if pick is not None:
+        named[pick] = "pick"
     return [{"model": c.model_id, "cost per month": c.cost.per_month,
              "P(adequate)": c.p_adequate, "pareto": c.pareto, "recommended": c.model_id == pick,
-             "labelled": c.model_id in named, "meets bar": c.meets_bar,
-             "adequacy from": source_label(c.adequacy_source)}
+             "labelled": c.model_id in named, "label role": named.get(c.model_id),
+             "meets bar": c.meets_bar, "adequacy from": source_label(c.adequacy_source)}
             for c in rec.candidates]
 
 

@@ -68,6 +68,11 @@ def test_chart_points_and_feedback_models(rec) -> None:
     # names on the chart: the pick and its alternatives only (legible at phone width)
     assert {p["model"] for p in points if p["labelled"]} == {
         rec.recommended.model_id, *(a.model_id for a in rec.alternatives)}
+    # each name has its own line by role: the pick's, above it the safer one's, below the cheaper
+    roles = {p["model"]: p["label role"] for p in points if p["labelled"]}
+    assert roles[rec.recommended.model_id] == "pick"
+    assert {roles[a.model_id] for a in rec.alternatives} == {a.role for a in rec.alternatives}
+    assert all(p["label role"] is None for p in points if not p["labelled"])
     assert present.rated_models(rec)[0] == rec.recommended.model_id
 
 

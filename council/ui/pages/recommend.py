@@ -357,6 +357,9 @@ def _votes(rec: Recommendation) -> None:
         st.dataframe(rows, hide_index=True, width="stretch")
 
 
+LABEL_OFFSETS = {"pick": -12, "safer_dearer": -26, "cheaper_riskier": 16, "closest": 16}
+
+
 def _chart(rec: Recommendation) -> None:
     rows = present.candidate_points(rec)
     if not rows:
@@ -379,10 +382,13 @@ def _chart(rec: Recommendation) -> None:
     pick = base.transform_filter("datum.recommended").mark_point(
         shape="diamond", size=300, color="#D14B3F", filled=False, strokeWidth=3).encode(
         x="cost per month:Q", y="P(adequate):Q")
-    labels = base.transform_filter("datum.labelled").mark_text(
-        align="left", dx=8, dy=-8, fontSize=11).encode(x="cost per month:Q",
-                                                       y="P(adequate):Q", text="model:N")
-    layers = points + frontier + pick + labels
+    layers = points + frontier + pick
+    # The pick and its alternatives are near each other: each role's name gets its own line
+    # (safer above the pick's, cheaper below the point) so they stay apart at phone width.
+    for role, dy in LABEL_OFFSETS.items():
+        layers += base.transform_filter(f"datum['label role'] == '{role}'").mark_text(
+            align="left", dx=8, dy=dy, fontSize=11, fontWeight="bold" if role == "pick"
+            else "normal").encode(x="cost per month:Q", y="P(adequate):Q", text="model:N")
     layers += alt.Chart(alt.Data(values=[{"bar": rec.quality_bar}])).mark_rule(
         strokeDash=[4, 4], color="#888").encode(y="bar:Q")
     st.altair_chart(layers, width="stretch")
