@@ -187,8 +187,8 @@ def _added_by_issue_17(row_id: str) -> bool:
 def _copyable(dev: list[DevRow], have: set[str]) -> list:
     """The dev rows whose licence allows copying, as corpus rows (those not copied already):
     what a variant trained on "real" prompts may use."""
-    from council.training.corpus import Example
-    from council.training.licences import COPYABLE, licence_of
+    from council.classifier_training.corpus import Example
+    from council.classifier_training.licences import COPYABLE, licence_of
 
     return [Example(id=r.id, text=r.prompt, category=r.labels[0], difficulty=None,
                     split="train", source=r.source, labels=r.labels) for r in dev
@@ -200,7 +200,7 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder) -> dict:
     """Source-held-out accuracy and top-2 on the dev rows, and the team's test split."""
     from threadpoolctl import threadpool_limits
 
-    from council.training import classifier as tc
+    from council.classifier_training import classifier as tc
 
     started = time.perf_counter()
     pool = list(corpus) + (_copyable(dev, {e.id for e in corpus}) if v.real else [])
@@ -349,8 +349,8 @@ def main() -> None:
     args = parser.parse_args()
 
     from council.assess.encoder import CachedEncoder, default_encoder
+    from council.classifier_training.corpus import default_data_dir, load_corpus
     from council.config import paths
-    from council.training.corpus import default_data_dir, load_corpus
 
     corpus = load_corpus(args.corpus or default_data_dir())
     dev = load_dev(args.data)

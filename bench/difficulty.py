@@ -11,7 +11,8 @@ Three readings of difficulty, each on prompts it was not fitted on:
   these prompts);
 - `+ outcomes, K-fold`: the difficulty head refitted on the rubric rows plus the outcome
   prompts of the other folds (failure share mapped onto 1-5, each file's mean anchored to the
-  rubric-only reading: council.training.outcome_difficulty), scoring the held-out fold; what
+  rubric-only reading: council.classifier_training.outcome_difficulty), scoring the
+  held-out fold; what
   `council train --outcomes FILE` ships;
 - `+ outcomes, benchmark held out`: the same, with every prompt of the scored benchmark
   left out of the fit (a benchmark nobody has outcomes for).
@@ -65,15 +66,15 @@ def main() -> None:
     from council.assess.classifier import embed_texts
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.assess.loader import ensure_classifier
-    from council.config import paths
-    from council.outcomes.anchoring import spearman
-    from council.training import classifier as tc
-    from council.training.corpus import default_data_dir, load_corpus
-    from council.training.outcome_difficulty import (
+    from council.classifier_training import classifier as tc
+    from council.classifier_training.corpus import default_data_dir, load_corpus
+    from council.classifier_training.outcome_difficulty import (
         OUTCOME_SHARE,
         anchored_levels,
         load_outcome_levels,
     )
+    from council.config import paths
+    from council.outcomes.anchoring import spearman
 
     share = OUTCOME_SHARE if args.share is None else args.share
     missing = [args.data / f for f in FILES.values() if not (args.data / f).is_file()]

@@ -2,8 +2,8 @@
 
 Run: python training/classifier_ablation.py [--data training/data/tasks]
 Prints CV macro-F1, ECE and difficulty MAE for each feature set (the winner is FEATURES in
-council/training/classifier.py), and, on the same folds, a k-nearest-neighbour baseline over
-the same embeddings. The test split is not looked at here.
+council/classifier_training/classifier.py), and, on the same folds, a k-nearest-neighbour
+baseline over the same embeddings. The test split is not looked at here.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ import numpy as np
 from council.assess.classifier import prepare_text
 from council.assess.encoder import CachedEncoder, default_encoder
 from council.categories import CATEGORY_KEYS
+from council.classifier_training import classifier as training
+from council.classifier_training.corpus import Example, default_data_dir, load_corpus
+from council.classifier_training.evaluation import macro_f1
 from council.config import paths
-from council.training import classifier as training
-from council.training.corpus import Example, default_data_dir, load_corpus
-from council.training.evaluation import macro_f1
 
 VARIANTS: dict[str, tuple[str, ...]] = {
     "embedding only": (),

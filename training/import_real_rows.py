@@ -4,7 +4,7 @@ Run: python training/import_real_rows.py --data ../shared/categories [--out DIR]
 
 Reads `DATA/dev.jsonl` (rows `{"id", "source", "source_label", "prompt", "labels"}`) and
 writes one `OUT/<source>.jsonl` per chosen source, naming the source and its licence on every
-row. Only rows whose licence (council.training.licences, from `DATA/SOURCES.md`) is MIT,
+row. Only rows whose licence (council.classifier_training.licences, from `DATA/SOURCES.md`) is MIT,
 Apache-2.0 or CC BY are ever copied; CC BY-SA and GPL rows stay in ../shared, for measurement
 only. Rows are copied as they are (the dev set already trimmed prompts to 4,000 characters).
 """
@@ -16,7 +16,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from council.training.licences import COPYABLE, licence_of
+from council.classifier_training.licences import COPYABLE, licence_of
 
 # Copied by default: the sources that raised source-held-out accuracy on the others
 # (bench/categories.py). QMSum's long meeting transcripts teach "an instruction followed by a

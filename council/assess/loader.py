@@ -1,7 +1,7 @@
 """The process-wide local classifier: loaded once, built or rebuilt from the corpus when needed.
 
 Separate from council.assess.classifier (prediction and artifact files) because rebuilding
-needs council.training, which itself builds on council.assess.classifier: keeping the two
+needs council.classifier_training, which itself builds on council.assess.classifier: keeping the two
 apart is what keeps the imports one-way (assess.classifier <- training <- assess.loader).
 """
 
@@ -20,7 +20,7 @@ _lock = threading.Lock()
 
 def stale_reason(meta: dict[str, Any], data_dir: Path) -> str | None:
     """Why an otherwise valid artifact should be rebuilt from `data_dir`, or None."""
-    from council.training.corpus import corpus_hash
+    from council.classifier_training.corpus import corpus_hash
 
     current = corpus_hash(data_dir)
     if current is not None and meta.get("data_hash") != current:
@@ -48,8 +48,8 @@ def ensure_classifier(artifact_dir: Path | None = None, *,
     it. Never a dummy model. The corpus is `data_dir`, else the one the artifact was trained
     on, else training/data/tasks.
     """
+    from council.classifier_training.corpus import corpus_files, default_data_dir
     from council.config import paths
-    from council.training.corpus import corpus_files, default_data_dir
 
     target = Path(artifact_dir or paths().classifier_artifact).resolve()
     with _lock:
@@ -72,7 +72,7 @@ def ensure_classifier(artifact_dir: Path | None = None, *,
                 raise ArtifactError(
                     f"{problem}; the training data is not at {data} to rebuild it. "
                     f"Run `council train --data DIR --out {target}` with the labelled corpus.")
-            from council.training.classifier import build_classifier  # heavy: sklearn
+            from council.classifier_training.classifier import build_classifier  # heavy: sklearn
 
             try:
                 build_classifier(data, target, outcome_paths=_outcome_files(target))

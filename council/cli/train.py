@@ -50,8 +50,8 @@ def train(data_dir: Path | None, out_dir: Path | None, seed: int, report_dir: Pa
     where = paths()
     if not outcomes_only:
         from council.assess.loader import forget_loaded
-        from council.training.classifier import build_classifier
-        from council.training.corpus import default_data_dir
+        from council.classifier_training.classifier import build_classifier
+        from council.classifier_training.corpus import default_data_dir
 
         data_dir = data_dir or default_data_dir()
         out_dir = out_dir or where.classifier_artifact

@@ -21,7 +21,7 @@ def encoder():
 
 @pytest.fixture(scope="session")
 def fixture_artifact(tmp_path_factory: pytest.TempPathFactory, encoder) -> Path:
-    from council.training.classifier import build_classifier
+    from council.classifier_training.classifier import build_classifier
 
     out = tmp_path_factory.mktemp("classifier") / "artifact"
     build_classifier(FIXTURE_DATA, out, seed=0, encoder=encoder)

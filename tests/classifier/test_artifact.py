@@ -11,7 +11,7 @@ import pytest
 
 from council.assess.classifier import ArtifactError, load_classifier
 from council.assess.loader import ensure_classifier, forget_loaded
-from council.training.classifier import build_classifier
+from council.classifier_training.classifier import build_classifier
 
 from .conftest import FIXTURE_DATA
 

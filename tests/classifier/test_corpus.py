@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from council.classifier_training.corpus import corpus_hash, load_corpus
 from council.errors import InvalidInput
-from council.training.corpus import corpus_hash, load_corpus
 
 from .conftest import FIXTURE_DATA
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from council.training.outcome_difficulty import (
+from council.classifier_training.outcome_difficulty import (
     failure_to_level,
     level_rows,
     load_outcome_levels,
@@ -45,7 +45,7 @@ def test_outcome_files_give_failure_shares(tmp_path: Path) -> None:
 
 
 def test_anchoring_keeps_each_files_mean_at_the_rubric_reading() -> None:
-    from council.training.outcome_difficulty import anchored_levels
+    from council.classifier_training.outcome_difficulty import anchored_levels
 
     levels = np.array([1.0, 3.0, 5.0, 1.0, 2.0])
     files = np.array([0, 0, 0, 1, 1])

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from council.training.classifier import build_classifier
-from council.training.corpus import default_data_dir
+from council.classifier_training.classifier import build_classifier
+from council.classifier_training.corpus import default_data_dir
 
 # One worker trains the session fixtures once (`pytest -n 2 --dist loadgroup`).
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("classifier")]

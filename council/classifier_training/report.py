@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from council.training.classifier import TrainingResult
+    from council.classifier_training.classifier import TrainingResult
 
 
 def _pct(x: float) -> str:
