@@ -544,5 +544,6 @@ def build_classifier(data_dir: Path, out_dir: Path, *, seed: int = 0, encoder: A
     if report_dir is not None:
         from council.classifier_training.report import write_report
 
-        write_report(report_dir, result, data_dir=data_dir, artifact_dir=out_dir)
+        write_report(report_dir, result.report, result.metadata, data_dir=data_dir,
+                     artifact_dir=out_dir)
     return result

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-if TYPE_CHECKING:
-    from council.classifier_training.classifier import TrainingResult
+from typing import Any
 
 
 def _pct(x: float) -> str:
@@ -111,14 +108,15 @@ def _markdown(report: dict[str, Any], meta: dict[str, Any], data_dir: Path) -> s
     return "\n".join(lines)
 
 
-def write_report(report_dir: Path, result: TrainingResult, *, data_dir: Path,
-                 artifact_dir: Path) -> tuple[Path, Path]:
-    """Write classifier.json and classifier.md into `report_dir`."""
+def write_report(report_dir: Path, report: dict[str, Any], metadata: dict[str, Any], *,
+                 data_dir: Path, artifact_dir: Path) -> tuple[Path, Path]:
+    """Write classifier.json and classifier.md into `report_dir` (a training's figures and
+    its artifact's metadata: plain values, so this module imports nothing from the fit)."""
     report_dir.mkdir(parents=True, exist_ok=True)
     document = {"artifact": _shown(artifact_dir), "data_dir": _shown(data_dir),
-                "metadata": result.metadata, **result.report}
+                "metadata": metadata, **report}
     json_path = report_dir / "classifier.json"
     md_path = report_dir / "classifier.md"
     json_path.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    md_path.write_text(_markdown(result.report, result.metadata, data_dir), encoding="utf-8")
+    md_path.write_text(_markdown(report, metadata, data_dir), encoding="utf-8")
     return json_path, md_path
