@@ -107,7 +107,7 @@ def score_cmd(model_dir: Path, input_path: Path, output_path: Path, batch: int) 
     """
     from tqdm import tqdm
 
-    from council.errors import InvalidInput
+    from council.outcomes.picking import iter_prompts
     from council.outcomes.success_model import SuccessModel
 
     model = SuccessModel.load(model_dir)
@@ -121,25 +121,12 @@ def score_cmd(model_dir: Path, input_path: Path, output_path: Path, batch: int) 
             out.write(json.dumps({"id": row_id, "p_success": p,  # type: ignore[attr-defined]
                                   "difficulty": round(float(d), 4)}) + "\n")
 
-    with input_path.open(encoding="utf-8") as src, output_path.open("w") as out, \
-            tqdm(desc="scoring", unit="row") as bar:
+    with output_path.open("w") as out, tqdm(desc="scoring", unit="row") as bar:
         ids: list[str] = []
         prompts: list[str] = []
-        for number, line in enumerate(src, start=1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InvalidInput(f"{input_path.name}:{number}: invalid JSON ({exc.msg})") from exc
-            if not isinstance(row, dict) or "id" not in row:
-                raise InvalidInput(f"{input_path.name}:{number}: a row needs an 'id'")
-            prompt = row.get("prompt")
-            if not isinstance(prompt, str) or not prompt.strip():
-                raise InvalidInput(f"{input_path.name}:{number} (id {row['id']}): "
-                                   "'prompt' must be a non-empty string")
-            ids.append(str(row["id"]))
-            prompts.append(prompt)
+        for _, row in iter_prompts(input_path):
+            ids.append(row.id)
+            prompts.append(row.prompt)
             if len(ids) >= batch:
                 flush(ids, prompts, out)
                 bar.update(len(ids))

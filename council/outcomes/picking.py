@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,10 +62,9 @@ class Picks:
                  "expected_cost_usd": float(exp[i])} for i in range(len(ids))]
 
 
-def read_prompts(path: Path) -> list[PromptRow]:
-    """JSONL rows {"id", "prompt"}; InvalidInput naming file:line for anything else."""
-    rows: list[PromptRow] = []
-    seen: set[str] = set()
+def iter_prompts(path: Path) -> Iterator[tuple[int, PromptRow]]:
+    """Stream JSONL rows {"id", "prompt"} with their line numbers; InvalidInput naming
+    file:line for anything else (the one reader of prompt files: `route score` and `pick`)."""
     with Path(path).open(encoding="utf-8") as src:
         for number, line in enumerate(src, start=1):
             if not line.strip():
@@ -83,10 +82,18 @@ def read_prompts(path: Path) -> list[PromptRow]:
             if len(prompt) > MAX_PROMPT_CHARS:
                 raise InvalidInput(f"{path.name}:{number} (id {row['id']}): prompt of "
                                    f"{len(prompt):,} characters is over {MAX_PROMPT_CHARS:,}")
-            if str(row["id"]) in seen:
-                raise InvalidInput(f"{path.name}:{number}: id {row['id']} appears twice")
-            seen.add(str(row["id"]))
-            rows.append(PromptRow(str(row["id"]), prompt))
+            yield number, PromptRow(str(row["id"]), prompt)
+
+
+def read_prompts(path: Path) -> list[PromptRow]:
+    """Every prompt of a file, ids unique; InvalidInput naming file:line otherwise."""
+    rows: list[PromptRow] = []
+    seen: set[str] = set()
+    for number, row in iter_prompts(path):
+        if row.id in seen:
+            raise InvalidInput(f"{path.name}:{number}: id {row.id} appears twice")
+        seen.add(row.id)
+        rows.append(row)
     if not rows:
         raise InvalidInput(f"{path.name}: no prompts")
     return rows
