@@ -86,13 +86,18 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
         click.echo(f"  {name}: skill {skill:.2f} (base rate {model.base_rate[name]:.3f})")
 
 
+# The two inputs `route score` and `route pick` share.
+ROUTER_ARTIFACT = click.option("--model", "model_dir", required=True,
+                               type=click.Path(path_type=Path, file_okay=False),
+                               help="Artifact directory written by `council route train`.")
+PROMPTS_FILE = click.option("--input", "input_path", required=True,
+                            type=click.Path(path_type=Path, dir_okay=False, exists=True),
+                            help='JSONL rows {"id","prompt"}.')
+
+
 @route.command("score")
-@click.option("--model", "model_dir", required=True,
-              type=click.Path(path_type=Path, file_okay=False),
-              help="Artifact directory written by `council route train`.")
-@click.option("--input", "input_path", required=True,
-              type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help='JSONL rows {"id","prompt"}.')
+@ROUTER_ARTIFACT
+@PROMPTS_FILE
 @click.option("--output", "output_path", required=True,
               type=click.Path(path_type=Path, dir_okay=False),
               help='JSONL rows {"id","p_success":{MODEL:p},"difficulty"} to write.')
@@ -140,12 +145,8 @@ def score_cmd(model_dir: Path, input_path: Path, output_path: Path, batch: int) 
 
 
 @route.command("pick")
-@click.option("--model", "model_dir", required=True,
-              type=click.Path(path_type=Path, file_okay=False),
-              help="Artifact directory written by `council route train`.")
-@click.option("--input", "input_path", required=True,
-              type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help='JSONL rows {"id","prompt"}.')
+@ROUTER_ARTIFACT
+@PROMPTS_FILE
 @click.option("--output", "output_path", required=True,
               type=click.Path(path_type=Path, dir_okay=False),
               help='JSONL rows {"id","failure_cost_usd","model","p_success",'
