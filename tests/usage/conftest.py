@@ -20,9 +20,11 @@ ANTHROPIC = DATA / "anthropic_usage_report.json"
 
 @pytest.fixture()
 def db(tmp_path: Path) -> Any:
-    from council.db import open_db
+    """The product's whole schema, as the app opens it: a bare open_db would apply only the
+    migrations of the modules imported so far, so a test file run alone lacked the catalog's."""
+    from council.assembly import open_database
 
-    return open_db(tmp_path / "council.db")
+    return open_database(tmp_path / "council.db")
 
 
 @pytest.fixture()
