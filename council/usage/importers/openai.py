@@ -33,10 +33,7 @@ class OpenAIImporter:
         return RESULT in head or ('"num_model_requests"' in head and '"results"' in head)
 
     def read(self, path: Path, attribution: Attribution) -> Iterator[Item]:
-        def build(line: int, result: dict[str, Any], bucket: dict[str, Any]) -> UsageRecord:
-            return record(line, result, bucket, attribution)
-
-        return read_pages(path, build)
+        return read_pages(path, record, attribution)
 
 
 def record(line: int, r: dict[str, Any], bucket: dict[str, Any],
