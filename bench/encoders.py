@@ -41,6 +41,7 @@ import numpy as np
 SPEED_TEXT = "Tag 10k support tickets nightly by product area and flag the urgent ones"
 SPEED_CALLS = 60
 BATCH_TEXTS = 256
+CHUNK = 256
 
 
 # --- encoders -------------------------------------------------------------------------------
@@ -82,7 +83,7 @@ class _SentenceTransformerDir:
         self.name = name
         self._model = SentenceTransformer(str(folder), device="cpu")
         self._model.max_seq_length = max_seq_length
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.dim = int(self._model.get_embedding_dimension())
         self.disk_path = folder
 
     def encode(self, texts: Sequence[str], batch_size: int = 64,
@@ -173,8 +174,14 @@ def embed(encoder: Any, texts: Sequence[str]) -> np.ndarray:
     from council.config import paths
 
     cached = CachedEncoder(encoder, paths().embedding_cache)
-    return np.asarray(cached.encode([prepare_text(t) for t in texts], batch_size=64,
-                                    progress=False), dtype=np.float64)
+    prepared = [prepare_text(t) for t in texts]
+    out = []
+    for start in range(0, len(prepared), CHUNK):  # in chunks, so a stopped run keeps its work
+        out.append(cached.encode(prepared[start:start + CHUNK], batch_size=64, progress=False))
+        if len(prepared) > CHUNK:
+            print(f"  {encoder.name}: {min(start + CHUNK, len(prepared))}/{len(prepared)}",
+                  file=sys.stderr, flush=True)
+    return np.asarray(np.vstack(out) if out else np.zeros((0, encoder.dim)), dtype=np.float64)
 
 
 def concat(parts: Sequence[np.ndarray]) -> np.ndarray:
@@ -303,8 +310,12 @@ def main() -> None:
                         help="two or more encoder keys joined by '+', e.g. minilm+e5-small-q4")
     parser.add_argument("--mpnet-dir", type=Path, default=None,
                         help="the all-mpnet-base-v2 folder joined from its five zip parts")
+    parser.add_argument("--dev-fraction", type=float, default=1.0,
+                        help="score a seeded share of every source's rows (for slow encoders)")
     parser.add_argument("--no-speed", action="store_true", help="skip the speed subprocesses")
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
+    parser.add_argument("--report", type=Path, default=None,
+                        help="also write the tables as markdown here")
     parser.add_argument("--speed-only", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -322,6 +333,16 @@ def main() -> None:
 
     corpus = load_corpus(args.corpus or default_data_dir())
     dev = load_dev(args.data)
+    if args.dev_fraction < 1:
+        # The same seeded share of every source, so the source mix (and the figures'
+        # expectation) stays that of the whole set; every encoder is scored on these rows.
+        rng = np.random.default_rng(0)
+        keep: set[str] = set()
+        for source in sorted({r.source for r in dev}):
+            ids = [r.id for r in dev if r.source == source]
+            n = max(1, round(len(ids) * args.dev_fraction))
+            keep.update(rng.choice(ids, size=n, replace=False).tolist())
+        dev = [r for r in dev if r.id in keep]
     train = [e for e in corpus if e.split == "train"]
     test = [e for e in corpus if e.split == "test"]
     unknown = [k for k in (args.encoder or []) if k not in ENCODERS]
@@ -371,38 +392,45 @@ def main() -> None:
                      batch_per_s=1 / sum(1 / p["batch_per_s"] for p in parts),
                      disk_mb=sum(p["disk_mb"] for p in parts),
                      load_average=max(p["load_average"] for p in parts))
-    _print(rows, dev)
+    lines = _lines(rows, dev)
+    print("\n" + "\n".join(lines))
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
+    if args.report:
+        args.report.parent.mkdir(parents=True, exist_ok=True)
+        args.report.write_text("# Encoders for the category reading\n\nWritten by `python "
+                               "bench/encoders.py --data ../shared/categories --report "
+                               f"{args.report}`; do not edit by hand.\n\n"
+                               + "\n".join(lines) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.report}")
 
 
 def _cell(r: dict, key: str, fmt: str) -> str:
     return format(r[key], fmt) if key in r else "n/a"
 
 
-def _print(rows: list[dict], dev: Sequence[Any]) -> None:
-    print(f"\n{len(dev)} real prompts, {len({r.source for r in dev})} sources, source held out; "
-          "shipped recipe (head, features, kNN 0.3) with the encoder swapped. "
-          "Targets: accuracy >= 0.85, top-2 >= 0.95, one description p50 <= 25 ms.")
-    print("| encoder | accuracy | top-2 | test split acc | single p50 ms | p95 ms | "
-          "batch /s | load s | disk MB | load avg |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+def _lines(rows: list[dict], dev: Sequence[Any]) -> list[str]:
+    out = [f"{len(dev)} real prompts, {len({r.source for r in dev})} sources, source held out; "
+           "the shipped recipe (head, features, kNN 0.3) with the encoder swapped. "
+           "Targets: accuracy >= 0.85, top-2 >= 0.95, one description p50 <= 25 ms.", "",
+           "| encoder | accuracy | top-2 | test split acc | single p50 ms | p95 ms | "
+           "batch /s | load s | disk MB | load avg |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        print(f"| {r['encoder']} | {r['accuracy']:.3f} | {r['top2']:.3f} | "
-              f"{r['test_split_accuracy']:.3f} | {_cell(r, 'p50_ms', '.1f')} | "
-              f"{_cell(r, 'p95_ms', '.1f')} | {_cell(r, 'batch_per_s', '.0f')} | "
-              f"{_cell(r, 'load_s', '.1f')} | {_cell(r, 'disk_mb', '.0f')} | "
-              f"{_cell(r, 'load_average', '.1f')} |")
-    print("\nPer source, accuracy / top-2:")
-    print("| source | rows | " + " | ".join(r["encoder"] for r in rows) + " |")
-    print("|---|---|" + "---|" * len(rows))
+        out.append(f"| {r['encoder']} | {r['accuracy']:.3f} | {r['top2']:.3f} | "
+                   f"{r['test_split_accuracy']:.3f} | {_cell(r, 'p50_ms', '.1f')} | "
+                   f"{_cell(r, 'p95_ms', '.1f')} | {_cell(r, 'batch_per_s', '.0f')} | "
+                   f"{_cell(r, 'load_s', '.1f')} | {_cell(r, 'disk_mb', '.0f')} | "
+                   f"{_cell(r, 'load_average', '.1f')} |")
+    out += ["", "Per source, accuracy / top-2:", "",
+            "| source | rows | " + " | ".join(r["encoder"] for r in rows) + " |",
+            "|---|---|" + "---|" * len(rows)]
     for source, s in rows[0]["per_source"].items():
-        print(f"| {source} | {s['rows']} | " + " | ".join(
+        out.append(f"| {source} | {s['rows']} | " + " | ".join(
             f"{r['per_source'][source]['accuracy']:.2f} / {r['per_source'][source]['top2']:.2f}"
             for r in rows) + " |")
-    print("\nEncoders:")
-    for r in rows:
-        print(f"- {r['encoder']}: {r['about']}")
+    out += ["", "Encoders:", ""] + [f"- {r['encoder']}: {r['about']}" for r in rows]
+    return out
 
 
 if __name__ == "__main__":
