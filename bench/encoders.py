@@ -451,9 +451,9 @@ def main() -> None:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
-        args.report.write_text("# Encoders for the category reading\n\nWritten by `python "
-                               "bench/encoders.py --data ../shared/categories --report "
-                               f"{args.report}`; do not edit by hand.\n\n"
+        command = " ".join(["python bench/encoders.py", *sys.argv[1:]])
+        args.report.write_text("# Encoders for the category reading\n\nWritten by "
+                               f"`{command}`; do not edit by hand. See docs/encoders.md.\n\n"
                                + "\n".join(lines) + "\n", encoding="utf-8")
         print(f"\nwrote {args.report}")
 
