@@ -15,7 +15,7 @@ import json
 import math
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +28,14 @@ from council.errors import ArtifactError, InvalidInput
 from council.text_window import CLASSIFIER, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "4"
+CODE_VERSION = "5"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
 ARRAY_NAMES = (
     "category_coef", "category_intercept", "difficulty_coef", "difficulty_intercept",
     "reference", "reference_labels", "category_prior",
+    "difficulty_reference", "difficulty_reference_levels",
 )
 
 # Long texts are cut by the one rule in council.text_window (head 700 + tail 300, and why).
@@ -185,6 +186,13 @@ class ClassifierParams:
     ood_threshold: float  # max cosine similarity to the training set below this: out of domain
     ambiguity_threshold: float  # top category probability below this: ambiguous
     features: list[str]
+    # Outcome prompts (council.assess.difficulty_knn): embeddings and levels; empty without
+    # outcome data, and then the weight is 0 and the difficulty is the head's.
+    difficulty_reference: np.ndarray = field(
+        default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    difficulty_reference_levels: np.ndarray = field(
+        default_factory=lambda: np.zeros(0, dtype=np.float64))
+    difficulty_knn_weight: float = 0.0
 
     def arrays(self) -> dict[str, np.ndarray]:
         return {name: getattr(self, name) for name in ARRAY_NAMES}
@@ -200,6 +208,7 @@ class ClassifierParams:
             "ood_threshold": self.ood_threshold,
             "ambiguity_threshold": self.ambiguity_threshold,
             "features": self.features,
+            "difficulty_knn_weight": self.difficulty_knn_weight,
         }
 
 
@@ -279,6 +288,12 @@ class LocalClassifier:
         dif = softmax(x @ p.difficulty_coef.T + p.difficulty_intercept, p.difficulty_temperature)
         mean = dif @ self._levels
         sd = np.sqrt(np.maximum(dif @ self._levels**2 - mean**2, 0.0))
+        if len(p.difficulty_reference) and p.difficulty_knn_weight > 0:
+            from council.assess.difficulty_knn import knn_difficulty
+
+            mean = knn_difficulty(mean, embeddings.astype(np.float64)
+                                  @ p.difficulty_reference.T.astype(np.float64),
+                                  p.difficulty_reference_levels, sims, p.difficulty_knn_weight)
         similarity = sims.max(axis=1) if len(p.reference) else np.zeros(len(texts))
         out: list[LocalPrediction] = []
         for i, text in enumerate(texts):
@@ -405,7 +420,10 @@ def load_classifier(artifact_dir: Path, encoder: Any = None) -> LocalClassifier:
               and params.difficulty_coef.shape == (len(params.difficulty_levels), f)
               and params.reference.ndim == 2
               and params.reference_labels.shape == (len(params.reference), k)
-              and f == params.reference.shape[1] + len(params.features))
+              and f == params.reference.shape[1] + len(params.features)
+              and len(params.difficulty_reference) == len(params.difficulty_reference_levels)
+              and (not len(params.difficulty_reference)
+                   or params.difficulty_reference.shape[1] == params.reference.shape[1]))
     except (KeyError, TypeError, ValueError) as exc:
         raise ArtifactError(f"classifier metadata in {artifact_dir} is incomplete: {exc}") from exc
     if not ok:

@@ -31,6 +31,7 @@ from council.assess.classifier import (
     save_artifact,
     softmax,
 )
+from council.assess.difficulty_knn import KNN_WEIGHT as DIFFICULTY_KNN_WEIGHT
 from council.categories import CATEGORY_KEYS
 from council.classifier_training.corpus import TEAM_SOURCE, Example, corpus_hash, load_corpus
 from council.classifier_training.evaluation import (
@@ -344,11 +345,16 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     if outcomes is not None and len(outcomes):
         outcome_x = _features(embed_texts(encoder, outcomes.texts), outcomes.texts)
     outcome_levels = None
+    knn: dict[str, Any] = {}
     if outcome_x is not None and outcomes is not None:
         rubric_only = _fit(x_rated, y_dif, dif_head["C"])
         reading = softmax(rubric_only.decision_function(outcome_x), dif_head["temperature"]) \
             @ rubric_only.classes_.astype(np.float64)
         outcome_levels = anchored_levels(outcomes.levels, outcomes.files, reading)
+        # The outcome prompts themselves, for the kNN vote (council.assess.difficulty_knn).
+        knn = {"difficulty_reference": outcome_x[:, :embeddings.shape[1]].astype(np.float32),
+               "difficulty_reference_levels": outcome_levels,
+               "difficulty_knn_weight": DIFFICULTY_KNN_WEIGHT}
     dif_model = fit_difficulty(x_rated, y_dif, dif_head["C"], outcome_x, outcome_levels)
     if len(cat_model.classes_) < 3 or len(dif_model.classes_) < 3:
         raise InvalidInput("need at least 3 categories and 3 difficulty levels to train")
@@ -379,6 +385,7 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         ood_threshold=ood,
         ambiguity_threshold=ambiguity,
         features=list(FEATURES),
+        **knn,
     )
     model = LocalClassifier(params, {}, encoder)
 
