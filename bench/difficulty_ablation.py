@@ -71,6 +71,8 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None,
                         help="npz of the embedded features (written if absent)")
     parser.add_argument("--only", default="", help="comma-separated variant prefixes")
+    parser.add_argument("--save", type=Path, default=None,
+                        help="npz of every reading (for further blends)")
     args = parser.parse_args()
 
     from sklearn.linear_model import Ridge
@@ -288,6 +290,11 @@ def main() -> None:
                     sample_weight=np.concatenate([np.ones(len(y_rub)), np.full(n, per)]))
                 rubric_rows[name] = (1 - w) * rubric_rows["head"] + w * r.predict(x_test)
 
+    if args.save:
+        np.savez(args.save, fail=all_fail, bench=bench, file_of=file_of, y_test=y_test,
+                 full_levels=full_levels, **{f"{name}|{split}": v for name, d in readings.items()
+                                             for split, v in d.items()},
+                 **{f"test|{name}": v for name, v in rubric_rows.items()})
     benches = sorted(set(bench.tolist()))
     cols = [(f, "all") for f in FILES] + [(file_of[bench == b][0], b) for b in benches]
     short = {"MMLU/GSM8K (2 models)": "M/G", "RouterBench (11 models)": "RB"}

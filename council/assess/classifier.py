@@ -291,9 +291,11 @@ class LocalClassifier:
         if len(p.difficulty_reference) and p.difficulty_knn_weight > 0:
             from council.assess.difficulty_knn import knn_difficulty
 
-            mean = knn_difficulty(mean, embeddings.astype(np.float64)
-                                  @ p.difficulty_reference.T.astype(np.float64),
-                                  p.difficulty_reference_levels, sims, p.difficulty_knn_weight)
+            # float32: the outcome prompts can be 10,000s of rows; a float64 copy of them per
+            # call cost more than the product.
+            outcome_sims = embeddings.astype(np.float32) @ p.difficulty_reference.T
+            mean = knn_difficulty(mean, outcome_sims, p.difficulty_reference_levels, sims,
+                                  p.difficulty_knn_weight)
         similarity = sims.max(axis=1) if len(p.reference) else np.zeros(len(texts))
         out: list[LocalPrediction] = []
         for i, text in enumerate(texts):

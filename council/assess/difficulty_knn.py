@@ -41,16 +41,28 @@ def knn_difficulty(head: np.ndarray, outcome_similarity: np.ndarray, outcome_lev
     head = np.asarray(head, dtype=np.float64)
     if outcome_similarity.shape[1] == 0 or weight == 0:
         return head
-    sim = np.hstack([outcome_similarity, own_similarity]).astype(np.float64)
-    is_outcome = np.concatenate([np.ones(outcome_similarity.shape[1]),
-                                 np.zeros(own_similarity.shape[1])])
-    levels = np.concatenate([np.asarray(outcome_levels, dtype=np.float64),
-                             np.zeros(own_similarity.shape[1])])
+    # The k nearest of the pooled rows are among the k nearest of each side: merge those
+    # (2k candidates) instead of sorting the whole pool.
+    out_sim, out_idx = _top(np.asarray(outcome_similarity), k)
+    own_sim, _ = _top(np.asarray(own_similarity), k)
+    sim = np.hstack([out_sim, own_sim]).astype(np.float64)
+    is_outcome = np.hstack([np.ones_like(out_sim), np.zeros_like(own_sim)])
+    levels = np.hstack([np.asarray(outcome_levels, dtype=np.float64)[out_idx],
+                        np.zeros_like(own_sim)])
     k = min(k, sim.shape[1])
-    idx = np.argpartition(-sim, k - 1, axis=1)[:, :k]
-    near = np.take_along_axis(sim, idx, axis=1)
+    pick = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+    near = np.take_along_axis(sim, pick, axis=1)
     w = np.exp((near - near.max(axis=1, keepdims=True)) / KNN_SCALE)
-    w_out = w * is_outcome[idx]
+    w_out = w * np.take_along_axis(is_outcome, pick, axis=1)
     gate = w_out.sum(axis=1) / w.sum(axis=1)
-    vote = (w_out * levels[idx]).sum(axis=1) / np.clip(w_out.sum(axis=1), 1e-12, None)
+    vote = (w_out * np.take_along_axis(levels, pick, axis=1)).sum(axis=1) / np.clip(
+        w_out.sum(axis=1), 1e-12, None)
     return head + weight * gate * (vote - head)
+
+
+def _top(sim: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The k largest similarities of each row and their columns (all of them if fewer)."""
+    if sim.shape[1] <= k:
+        return sim, np.broadcast_to(np.arange(sim.shape[1]), sim.shape)
+    idx = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+    return np.take_along_axis(sim, idx, axis=1), idx
