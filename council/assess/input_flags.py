@@ -86,6 +86,11 @@ def language_guess(text: str) -> str | None:
     return None
 
 
+def is_code_line(line: str) -> bool:
+    """A line that looks like code (a keyword, an assignment, a brace, a call...)."""
+    return _CODE_LINE.search(line) is not None
+
+
 def is_prose(line: str) -> bool:
     """A line of words: several plain words and little else."""
     tokens = line.split()
@@ -100,7 +105,7 @@ def is_bare_code(text: str) -> bool:
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if not lines:
         return False
-    code = sum(1 for ln in lines if _CODE_LINE.search(ln))
+    code = sum(1 for ln in lines if is_code_line(ln))
     return code / len(lines) >= 0.5 and not any(is_prose(ln) for ln in lines)
 
 
