@@ -71,6 +71,7 @@ class Variant:
     proto_scale: float = 0.0  # >0: cosine to each category's descriptions as features, scaled
     proto_vote: float = 0.0  # >0: weight of a vote softmax(prototype cosine / PROTO_TEMP)
     balanced: bool = False  # reweight rows so every category weighs the same
+    proto_temp: float = 0.05  # the prototype vote's softmax temperature
     shipped: bool = False  # take features, prototypes and kNN from the training module
 
 
@@ -218,7 +219,7 @@ class _Blended:
 
             # the prototype columns come last, multiplied by proto_scale
             sims = x[:, -len(self.classes_):] / (self.v.proto_scale or 1e-9)
-            p = (1 - self.v.proto_vote) * p + self.v.proto_vote * softmax(sims / PROTO_TEMP)
+            p = (1 - self.v.proto_vote) * p + self.v.proto_vote * softmax(sims / self.v.proto_temp)
         if self.v.knn:
             q = x[:, :384] / np.linalg.norm(x[:, :384], axis=1, keepdims=True)
             labels = self.label_p / np.clip(self.label_p.sum(1, keepdims=True), 1e-12, None)
@@ -456,6 +457,9 @@ VARIANTS: list[Variant] = [
            "10 neighbours", 0.5, 0.1, False),
           ("code_share + prototype features x0.5, k=10, balanced", "and every category "
            "weighing the same", 0.5, 0.0, True))],
+    *[Variant(f"shipped, prototype vote at temperature {t:g}", "the prototype vote's "
+              "softmax temperature (shipped 0.05)", real=False, shipped=True, proto_temp=t)
+      for t in (0.02, 0.1)],
     Variant("shipped", "what `council train` builds: the regression on the embedding, length, "
             "beyond-window, code_share and the prototype cosines x0.5, blended with the "
             "prototype vote (0.1), then with a 10-neighbour kNN vote (0.3)", real=False,

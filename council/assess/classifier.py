@@ -217,36 +217,30 @@ class ClassifierParams:
             "prototype_scale": self.prototype_scale,
         }
 
-    def category_inputs(self, x: np.ndarray, embeddings: np.ndarray,
-                        texts: Sequence[str]) -> np.ndarray:
-        """The category head's features: the shared ones `x`, then its own."""
-        return category_inputs(x, embeddings, texts, self.category_features, self.prototypes,
-                               self.prototype_owners, self.prototype_scale)
+    def prototype_similarity(self, embeddings: np.ndarray) -> np.ndarray:
+        """Texts x prototype categories: the cosine to each one's nearest description."""
+        from council.assess.prototypes import prototype_similarity
 
+        return prototype_similarity(embeddings, self.prototypes, self.prototype_owners)
 
-    def with_prototype_vote(self, p: np.ndarray, embeddings: np.ndarray) -> np.ndarray:
+    def with_prototype_vote(self, p: np.ndarray, similarity: np.ndarray) -> np.ndarray:
         """The head's distribution `p` blended with the zero-shot prototype vote."""
         if not len(self.prototypes):
             return p
-        from council.assess.prototypes import prototype_vote
+        from council.assess.prototypes import categories_of, prototype_vote
 
-        vote = prototype_vote(embeddings, self.prototypes, self.prototype_owners,
+        vote = prototype_vote(similarity, categories_of(self.prototype_owners),
                               self.category_classes, PROTOTYPE_TEMPERATURE)
         return (1 - PROTOTYPE_VOTE) * p + PROTOTYPE_VOTE * vote
 
 
-def category_inputs(x: np.ndarray, embeddings: np.ndarray, texts: Sequence[str],
-                    names: Sequence[str], prototypes: np.ndarray, owners: Sequence[str],
-                    scale: float) -> np.ndarray:
+def category_inputs(x: np.ndarray, texts: Sequence[str], names: Sequence[str],
+                    prototype_similarity: np.ndarray, scale: float) -> np.ndarray:
     """The shared features `x`, then the category head's own surface features (by name), then
     the cosine to each category's nearest written description, times `scale` (training and
     prediction both call this)."""
-    from council.assess.prototypes import prototype_similarity
-
-    parts = [x, extra_features(texts, names).astype(np.float64)]
-    if len(prototypes):
-        parts.append(scale * prototype_similarity(embeddings, prototypes, owners))
-    return np.hstack(parts)
+    return np.hstack([x, extra_features(texts, names).astype(np.float64),
+                      scale * prototype_similarity])
 
 
 _controller: Any = None
@@ -276,6 +270,8 @@ class LocalClassifier:
         self._cat_index = [params.category_classes.index(k) if k in params.category_classes
                            else -1 for k in CATEGORY_KEYS]
         self._levels = np.asarray(params.difficulty_levels, dtype=np.float64)
+        # converted once: a per-call copy of 2,000 x 384 cost ~0.1 ms of every vote
+        self._reference_t = np.ascontiguousarray(params.reference.T, dtype=np.float64)
 
     @property
     def encoder(self) -> Any:
@@ -318,10 +314,11 @@ class LocalClassifier:
         p = self.params
         x = np.hstack([embeddings.astype(np.float64),
                        extra_features(texts, p.features).astype(np.float64)])
-        x_cat = p.category_inputs(x, embeddings, texts)
+        proto = p.prototype_similarity(embeddings)
+        x_cat = category_inputs(x, texts, p.category_features, proto, p.prototype_scale)
         cat = softmax(x_cat @ p.category_coef.T + p.category_intercept, p.category_temperature)
-        cat = p.with_prototype_vote(cat, embeddings)
-        sims = embeddings.astype(np.float64) @ p.reference.T.astype(np.float64)
+        cat = p.with_prototype_vote(cat, proto)
+        sims = embeddings.astype(np.float64) @ self._reference_t
         if len(p.reference):
             cat = sharpen(knn_blend(cat, sims, p.reference_labels), p.blend_temperature)
         dif = softmax(x @ p.difficulty_coef.T + p.difficulty_intercept, p.difficulty_temperature)

@@ -118,28 +118,35 @@ def prototype_texts() -> tuple[list[str], list[str]]:
     return texts, owners
 
 
+def categories_of(owners: Sequence[str]) -> list[str]:
+    """The categories of `owners`, in the order they first appear."""
+    return list(dict.fromkeys(owners))
+
+
 def prototype_similarity(embeddings: np.ndarray, prototypes: np.ndarray,
                          owners: Sequence[str]) -> np.ndarray:
-    """Texts x categories (in the order they first appear in `owners`): each text's cosine to
-    the nearest description of each category (unit vectors in, so a dot product)."""
+    """Texts x categories (`categories_of(owners)`): each text's cosine to the nearest
+    description of each category (unit vectors in, so a dot product). A category's
+    descriptions must be contiguous rows, as `prototype_texts` gives them."""
+    starts = [i for i in range(len(owners)) if i == 0 or owners[i] != owners[i - 1]]
+    if len(starts) != len(categories_of(owners)):
+        raise ValueError("each category's descriptions must be contiguous rows")
+    if not starts:
+        return np.zeros((len(embeddings), 0))
     sims = embeddings.astype(np.float64) @ prototypes.astype(np.float64).T
-    groups = list(dict.fromkeys(owners))
-    out = np.empty((len(embeddings), len(groups)))
-    for j, category in enumerate(groups):
-        out[:, j] = sims[:, [i for i, o in enumerate(owners) if o == category]].max(axis=1)
-    return out
+    return np.maximum.reduceat(sims, starts, axis=1)
 
 
-def prototype_vote(embeddings: np.ndarray, prototypes: np.ndarray, owners: Sequence[str],
-                   classes: Sequence[str], temperature: float) -> np.ndarray:
+def prototype_vote(similarity: np.ndarray, groups: Sequence[str], classes: Sequence[str],
+                   temperature: float) -> np.ndarray:
     """Texts x classes: softmax(nearest-description cosine / temperature), a zero-shot
-    distribution over `classes` (a class without descriptions gets nothing)."""
-    sims = prototype_similarity(embeddings, prototypes, owners)
-    groups = list(dict.fromkeys(owners))
-    logits = np.full((len(embeddings), len(classes)), -np.inf)
+    distribution over `classes` (a class without descriptions gets nothing). `similarity`
+    is `prototype_similarity`'s, whose columns are `groups`."""
+    column = {g: j for j, g in enumerate(groups)}
+    logits = np.full((len(similarity), len(classes)), -np.inf)
     for j, category in enumerate(classes):
-        if category in groups:
-            logits[:, j] = sims[:, groups.index(category)] / temperature
+        if category in column:
+            logits[:, j] = similarity[:, column[category]] / temperature
     logits -= logits.max(axis=1, keepdims=True)
     e = np.exp(logits)
     return e / e.sum(axis=1, keepdims=True)

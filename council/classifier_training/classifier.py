@@ -34,7 +34,12 @@ from council.assess.classifier import (
     save_artifact,
     softmax,
 )
-from council.assess.prototypes import prototype_texts, prototype_vote
+from council.assess.prototypes import (
+    categories_of,
+    prototype_similarity,
+    prototype_texts,
+    prototype_vote,
+)
 from council.categories import CATEGORY_KEYS
 from council.classifier_training.corpus import TEAM_SOURCE, Example, corpus_hash, load_corpus
 from council.classifier_training.evaluation import (
@@ -274,7 +279,8 @@ def _category_head(x: np.ndarray, train: Sequence[Example], rows: CategoryRows,
     head = softmax(logits, temperature)
     if len(prototypes):
         head = (1 - PROTOTYPE_VOTE) * head + PROTOTYPE_VOTE * prototype_vote(
-            unit, prototypes, owners, classes, PROTOTYPE_TEMPERATURE)
+            prototype_similarity(unit, prototypes, owners), categories_of(owners), classes,
+            PROTOTYPE_TEMPERATURE)
     blend = np.log(np.clip((1 - KNN_WEIGHT) * head + KNN_WEIGHT * vote, 1e-12, None))
     blend_temperature = _fit_set_temperature(blend, accepted)
     return {"classes": classes, "temperature": temperature,
@@ -339,8 +345,8 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     x = x_all[train_rows]
     proto_texts, proto_owners = prototype_texts()
     prototypes = np.asarray(encoder.encode(proto_texts), dtype=np.float32)
-    x_cat = category_inputs(x_all, embeddings, texts, CATEGORY_FEATURES, prototypes,
-                            proto_owners, PROTOTYPE_SCALE)[train_rows]
+    x_cat = category_inputs(x_all, texts, CATEGORY_FEATURES, prototype_similarity(
+        embeddings, prototypes, proto_owners), PROTOTYPE_SCALE)[train_rows]
     y_cat = np.array([e.category for e in train])
     rated = np.array([e.difficulty is not None for e in train])
     if rated.sum() < 2 * FOLDS:

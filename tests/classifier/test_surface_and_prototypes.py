@@ -79,9 +79,11 @@ def test_similarity_takes_the_nearest_description_of_each_category():
     owners = ["a", "a", "b"]
     sims = prototype_similarity(np.array([[0.0, 1.0]]), protos, owners)
     assert np.allclose(sims, [[0.8, 1.0]])
-    vote = prototype_vote(np.array([[0.0, 1.0]]), protos, owners, ["b", "c", "a"], 0.1)
+    vote = prototype_vote(sims, ["a", "b"], ["b", "c", "a"], 0.1)
     assert np.isclose(vote.sum(), 1.0) and vote[0, 1] == 0.0  # c has no description
     assert vote[0, 0] > vote[0, 2]
+    with pytest.raises(ValueError, match="contiguous"):
+        prototype_similarity(np.array([[0.0, 1.0]]), protos, ["a", "b", "a"])
 
 
 def _dev_prompts() -> list[str]:
