@@ -22,7 +22,14 @@ from council.failure_cost import failure_cost
 from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
-from council.workload import Assumption, DefaultsLookup, Workload, build_workload, defaults_mix
+from council.workload import (
+    Assumption,
+    DefaultsLookup,
+    Workload,
+    build_workload,
+    task_defaults_mix,
+)
+from council.workload_words import read_workload
 
 if TYPE_CHECKING:
     from council.assess.council import Classifier
@@ -183,7 +190,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     models = {m.id: m for m in catalog.models}
     adequacy = adequacies(spec.description, models, assessment, success_model)
     failure = failure_cost(spec.failure_cost_usd,
-                           defaults_mix(assessment.category, assessment.category_p))
+                           task_defaults_mix(assessment.category, assessment.category_p,
+                                             read_workload(spec.description)))
     sel = select(catalog, needs.spec, workload, adequacy, failure=failure)
     advice: list[Advice] = []
     if sel.recommended is not None:

@@ -74,6 +74,23 @@ def test_category_default_is_stated_as_an_assumption() -> None:
     assert mixed.failure_usd == pytest.approx(25.05) and "50%/50%" in mixed.why
 
 
+def test_a_mixed_task_weighs_its_failure_cost_as_its_workload() -> None:
+    """An agent loop read as code: agentic is lifted to half for the workload defaults, and
+    the failure-cost default must weigh the same mix (it used the raw council's 94%/6%)."""
+    agent = ("Build an agent that plans and executes a multi-step refactor of a 40-file "
+             "Django codebase, running the tests with tool calls until they pass")
+    verdict = assessment("code_generation", 3.7, 0.7,
+                         category_p={"code_generation": 0.74, "code_review": 0.10,
+                                     "agentic": 0.14, "architecture": 0.02})
+    rec = recommend_for(parse_task(description=agent), verdict, catalog=CATALOG)
+    inputs = next(a for a in rec.assumption_notes if a.name == "input_tokens")
+    shares = re.search(r"weighted (\d+%/\d+%)", inputs.why).group(1)
+    assert shares in rec.decision.failure_cost_why, (shares, rec.decision.failure_cost_why)
+    code, agentic = DEFAULTS["code_generation"].failure_usd, DEFAULTS["agentic"].failure_usd
+    assert min(code, agentic) < rec.decision.failure_cost_usd < max(code, agentic) or \
+        code == agentic
+
+
 @pytest.mark.parametrize("value, needle", [(-1.0, "negative"), (2e6, "more than"),
                                            (float("nan"), "finite")])
 def test_bad_failure_costs_are_named(value, needle) -> None:
