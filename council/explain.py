@@ -8,7 +8,7 @@ from council.assessment import Assessment
 from council.categories import BY_KEY
 from council.costing import cost_of
 from council.format import money
-from council.recommend import Selection
+from council.recommend import Candidate, Selection
 from council.workload import Workload
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
         elif min(c.cost.per_month for c in selection.candidates) >= \
                 pick.cost.per_month:
             lines.append("No model that meets your constraints is cheaper.")
+        lines += _break_even(pick, selection.candidates, bar, f_usd)
     if dec is not None and dec.arithmetic:
         lines.append("Expected cost a task, price + P(failure) x failure cost: "
                      + "; ".join(dec.arithmetic) + ".")
@@ -117,6 +118,25 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
                      f"{pick.cost.tiers_applied[0]:,} tokens; every token of those calls bills "
                      f"at the higher rate.")
     return lines
+
+
+def _break_even(pick: Candidate, candidates: list[Candidate], bar: float,
+                f_usd: float) -> list[str]:
+    """Against the cheapest model over the floor (the pick with no failure cost): what the
+    pick's extra price buys and the failure cost below which that model would be the pick,
+    so a pick resting on a small gap in P says so."""
+    over = [c for c in candidates if c.p_adequate >= bar]
+    if not over or f_usd <= 0:
+        return []
+    cheap = min(over, key=lambda c: (c.cost.per_task, -c.p_adequate, c.model_id))
+    gap = pick.p_adequate - cheap.p_adequate
+    extra = pick.cost.per_task - cheap.cost.per_task
+    if cheap is pick or gap <= 0 or extra <= 0:
+        return []
+    return [f"With no failure cost the pick would be {cheap.model_id} ({money(cheap.cost.per_task)}"
+            f" a task, P(adequate) {cheap.p_adequate:.1%}). {pick.model_id}'s edge is "
+            f"{gap * 100:.1f} points of P for {money(extra)} more a task: worth it while a "
+            f"failure costs more than {money(extra / gap)} a task (taken as {money(f_usd)})."]
 
 
 def _source_words(source: str) -> str:

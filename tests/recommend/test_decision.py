@@ -14,7 +14,8 @@ from council.api import Recommendation, recommend, recommend_for
 from council.categories import CATEGORY_KEYS
 from council.decision import Option, budget_plan, expected_cost, upper_hull
 from council.errors import InvalidInput
-from council.failure_cost import DEFAULTS, failure_cost
+from council.failure_cost import DEFAULTS, TaskSize, failure_cost
+from council.format import money
 from council.task import parse_task
 
 from .conftest import FixedVoteClassifier, assessment, real_catalog
@@ -56,9 +57,12 @@ def test_explanation_shows_the_arithmetic() -> None:
     rec = recommend_for(spec, assessment("extraction", 2.5), catalog=CATALOG)
     pick = rec.recommended
     line = next(x for x in rec.decision.arithmetic if x.startswith(pick.model_id + ":"))
-    m = re.fullmatch(r".+: \$([\d.]+) \+ (\d+)% x \$0\.50 = \$([\d.]+) expected", line)
+    m = re.fullmatch(r".+: \$([\d.]+) \+ ([\d.]+)% x \$0\.50 = \$([\d.]+) expected", line)
     assert m, line
     assert float(m.group(3)) == pytest.approx(pick.expected_per_task, rel=0.05)
+    # the sum reads true: price + share x $0.50 = expected, to the figures' precision
+    assert float(m.group(1)) + float(m.group(2)) / 100 * 0.5 == pytest.approx(
+        float(m.group(3)), rel=0.05)
     assert any("price + P(failure) x failure cost" in x for x in rec.explanation)
     assert "your figure" in " ".join(rec.explanation)
 
@@ -67,11 +71,58 @@ def test_category_default_is_stated_as_an_assumption() -> None:
     rec = recommend_for(parse_task(description="t"), assessment("classification", 2.0),
                         catalog=CATALOG)
     d = rec.decision
-    assert d.failure_cost_usd == DEFAULTS["classification"].failure_usd
-    assert d.failure_cost_source == "category default" and "re-routing" in d.failure_cost_why
+    a = rec.assumptions
+    size = TaskSize(a["input_tokens"] - a["cached_prefix_tokens"], a["output_tokens"],
+                    a["calls_per_task"])
+    assert d.failure_cost_usd == pytest.approx(DEFAULTS["classification"].usd(size), abs=1e-4)
+    assert d.failure_cost_source == "category default" and "re-routes" in d.failure_cost_why
+    # the page's assumption: the minutes, the rate and its source, per task
+    for needle in ("min of", "$39 an hour", "BLS", "per task"):
+        assert needle in d.failure_cost_why, needle
     assert "assumed, category default" in " ".join(rec.explanation)
+    row = next(n for n in rec.assumption_notes if n.name == "failure_cost_usd")
+    assert row.value == d.failure_cost_usd and row.source == "category default"
     mixed = failure_cost(None, {"architecture": 0.5, "classification": 0.5})
-    assert mixed.failure_usd == pytest.approx(25.05) and "50%/50%" in mixed.why
+    # no size: the fixed minutes alone, 60 at $90 an hour and 0.25 at $39
+    assert mixed.failure_usd == pytest.approx((90.0 + 0.25 * 39 / 60) / 2, abs=1e-3)
+    assert "50%/50%" in mixed.why
+
+
+def test_failure_defaults_scale_with_what_a_person_redoes() -> None:
+    """F is per task and grows with the task: 300 pages re-read are not one ticket."""
+    small, big = TaskSize(content_tokens=2_000), TaskSize(content_tokens=150_000)
+    doc = DEFAULTS["long_document"]
+    assert doc.usd(big) - doc.usd(small) == pytest.approx(148 * 39 / 60, rel=1e-6)
+    agent = DEFAULTS["agentic"]
+    assert agent.usd(TaskSize(calls_per_task=20)) > agent.usd(TaskSize(calls_per_task=2))
+    translation = DEFAULTS["translation"]
+    assert translation.usd(TaskSize(output_tokens=3_000)) > 2 * translation.usd(
+        TaskSize(output_tokens=1_000))
+    for key, default in DEFAULTS.items():
+        why = default.why(TaskSize(1_000, 500, 3))
+        assert default.rate.source in why and "min of" in why, key
+        used = failure_cost(None, {key: 1.0}, TaskSize(1_000, 500, 3))
+        assert 0 < used.detection_usd <= used.failure_usd, key  # a check never costs more
+    # the user's figure is taken as given, with the check capped at it
+    mine = failure_cost(0.01, {"long_document": 1.0}, big)
+    assert (mine.failure_usd, mine.detection_usd, mine.source) == (0.01, 0.01, "you")
+
+
+def test_the_page_shows_why_the_dearer_pick_is_worth_it() -> None:
+    """When the failure cost moves the pick off the cheapest model over the floor, the answer
+    says by how many points of P and below which failure cost the cheap one would win."""
+    spec = parse_task(description="t", failure_cost_usd=5.0, runs_per_month=1000)
+    rec = recommend_for(spec, assessment("code_generation", 3.0, 0.5), catalog=CATALOG)
+    over = [c for c in rec.candidates if c.p_adequate >= 0.75]
+    cheap = min(over, key=lambda c: (c.cost.per_task, -c.p_adequate, c.model_id))
+    assert cheap.model_id != rec.recommended.model_id
+    line = next(x for x in rec.explanation if x.startswith("With no failure cost"))
+    gap = rec.recommended.p_adequate - cheap.p_adequate
+    extra = rec.recommended.cost.per_task - cheap.cost.per_task
+    assert cheap.model_id in line and f"{gap * 100:.1f} points" in line
+    assert money(extra / gap) in line and extra / gap < 5.0
+    # and the cheap model is among the sums shown
+    assert any(x.startswith(cheap.model_id + ":") for x in rec.decision.arithmetic)
 
 
 @pytest.mark.parametrize("value, needle", [(-1.0, "negative"), (2e6, "more than"),
