@@ -151,6 +151,34 @@ def test_ledger_at_the_production_bar_gets_an_answer() -> None:
     assert again.decision == rec.decision and again.recommended == rec.recommended
 
 
+def test_no_dead_end_names_the_least_expected_cost_and_prices_the_cascade() -> None:
+    """Nothing clears the floor: the most likely model is the pick with its honest P, and
+    when a cheaper model expects less once failures are counted, the best action says so;
+    the cascade's sum (cheap + check + P(escalate) x strong, + failures) adds up."""
+    spec = parse_task(description="t", calls_per_task=20, failure_cost_usd=29.0,
+                      quality="production")
+    rec = recommend_for(spec, assessment("debugging", 3.9, 0.8), catalog=CATALOG)
+    pick, best = rec.recommended, rec.decision.best_action
+    assert not rec.decision.floor_met and best is not None
+    assert pick.p_adequate == max(c.p_adequate for c in rec.candidates)
+    least = min(rec.candidates, key=lambda c: c.expected_per_task)
+    assert least.expected_per_task < pick.expected_per_task  # 80% at $4.53 against 77% at $0.16
+    assert best.cheaper_model == least.model_id
+    assert best.cheaper_expected_per_task == pytest.approx(least.expected_per_task)
+    assert f"Least expected cost of all: {least.model_id}" in best.text
+    c = rec.cascade
+    assert c is not None and c.detection_cost_per_task > 0
+    cheap = next(x for x in rec.candidates if x.model_id == c.cheap)
+    spend = cheap.cost.per_task + c.detection_cost_per_task \
+        + (1 - cheap.p_adequate) * pick.cost.per_task
+    assert c.expected_per_task == pytest.approx(spend)
+    assert c.expected_cost_per_task == pytest.approx(spend + (1 - pick.p_adequate) * 29.0)
+    assert f"{money(c.detection_cost_per_task)} check" in c.arithmetic
+    assert c.arithmetic.endswith(f"= {money(c.expected_cost_per_task)} expected")
+    again = Recommendation.from_dict(json.loads(json.dumps(rec.to_dict())))
+    assert again.decision == rec.decision and again.cascade == rec.cascade
+
+
 def test_round_trip_of_an_answer_stored_before_the_decision() -> None:
     rec = recommend_for(parse_task(description="t"), assessment("extraction", 2.0),
                         catalog=CATALOG)
@@ -253,9 +281,17 @@ def test_the_tasks_without_a_pick_now_get_an_answer(monkeypatch) -> None:
                              "opens a PR", "calls_per_task": 20},
              {"description": "Review 300-page supplier contracts for unusual liability "
                              "clauses", "input_tokens": 150_000, "quality": "production"}]
+    from council.present import to_markdown, to_text
+
     for task in tasks:
         rec = recommend(task, catalog=CATALOG, classifier=classifier)
         assert rec.recommended is not None, task
         assert rec.decision.arithmetic and rec.explanation
+        # "model: $price + p% x $F = $expected" for the pick, in the CLI and the export
+        pick_sum = next(x for x in rec.decision.arithmetic
+                        if x.startswith(rec.recommended.model_id + ": $"))
+        assert re.search(r": \$[\d.,]+ \+ [\d.]+% x \$[\d.,]+ = \$[\d.,]+ expected", pick_sum)
+        assert pick_sum in to_text(rec) and pick_sum in to_markdown("id", "now", rec)
         if not rec.decision.floor_met:
             assert rec.decision.best_action is not None and "Best action" in rec.no_fit
+            assert "Splitting the task" in rec.no_fit and "Best action" in to_text(rec)
