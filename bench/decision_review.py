@@ -83,11 +83,15 @@ class Row:
     avoided_month: float  # failures the pick avoids a month, at F
     floor_met: bool
     cascade: str
+    rival: str  # the best cheaper model over the floor (least expected cost), or ""
+    rival_p: float
+    rival_price: float
+    break_even: float | None  # F below which the rival would be the pick
 
 
 def review(rec: object, label: str) -> Row:
     from council.api import Recommendation
-    from council.decision import Option, expected_cost, least_expected
+    from council.decision import Option, best_cheaper, break_even, expected_cost, least_expected
 
     assert isinstance(rec, Recommendation) and rec.recommended is not None
     dec = rec.decision
@@ -96,13 +100,11 @@ def review(rec: object, label: str) -> Row:
     f = dec.failure_cost_usd
     options = [Option(c.model_id, c.cost.per_task, c.p_adequate) for c in rec.candidates]
     f0 = least_expected(options, 0.0, dec.floor) or max(options, key=lambda o: (o.p, -o.price))
+    mine = Option(pick.model_id, pick.cost.per_task, pick.p_adequate)
+    over = [o for o in options if dec.floor is None or o.p >= dec.floor]
+    rival = best_cheaper(over, mine, f) if dec.floor_met else None
     runs = pick.cost.per_month / pick.cost.per_task if pick.cost.per_task else 0.0
-    cascade = ""
-    if rec.cascade is not None and rec.cascade.expected_cost_per_task is not None:
-        c = rec.cascade
-        cascade = (f"{c.cheap}→{c.strong}: {c.expected_per_task:.4g} spend "
-                   f"(incl. {c.detection_cost_per_task:.3g} check), "
-                   f"{c.expected_cost_per_task:.4g} expected")
+    cascade = rec.cascade.arithmetic if rec.cascade is not None else ""
     return Row(
         set=label, task=rec.spec.description, category=rec.assessment.category,
         floor=rec.spec.quality, failure=f, failure_source=dec.failure_cost_source,
@@ -114,7 +116,10 @@ def review(rec: object, label: str) -> Row:
         f0_pick=f0.model_id, f0_price=f0.price, f0_p=f0.p,
         extra_month=(pick.cost.per_task - f0.price) * runs,
         avoided_month=(pick.p_adequate - f0.p) * f * runs,
-        floor_met=dec.floor_met, cascade=cascade)
+        floor_met=dec.floor_met, cascade=cascade,
+        rival=rival.model_id if rival else "", rival_p=rival.p if rival else 0.0,
+        rival_price=rival.price if rival else 0.0,
+        break_even=break_even(mine, rival) if rival else None)
 
 
 def money(x: float) -> str:
@@ -142,24 +147,29 @@ def print_text(rows: list[Row]) -> None:
             print(f"  F=0 pick {r.f0_pick} at {money(r.f0_price)} P {r.f0_p:.0%}: the pick "
                   f"costs {money(r.extra_month)} more a month and avoids "
                   f"{money(r.avoided_month)} of failures")
+        if r.rival:
+            print(f"  best cheaper {r.rival} at {money(r.rival_price)} P {r.rival_p:.1%}: "
+                  f"break-even failure cost {money(r.break_even)}")
         if r.cascade:
             print(f"  cascade {r.cascade}")
 
 
 def print_markdown(rows: list[Row]) -> None:
-    print("| set | task | category, floor | F (source) | pick | P | price/task | "
-          "expected/task | opus expected/task | saving/month vs opus | F=0 pick (P, price) |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    print("| task | category, floor | F a task | pick (P) | pick: price + P(fail) × F = "
+          "expected | claude-opus-5-5, same sum | saving a month vs opus (price) | "
+          "F=0 pick (P, price) | best cheaper (P, price): break-even F |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         f0 = ("same" if r.f0_pick == r.pick
-              else f"{r.f0_pick} ({r.f0_p:.0%}, {money(r.f0_price)})")
-        print(f"| {r.set} | {r.task[:60]} | {r.category}, {r.floor}"
-              f"{'' if r.floor_met else ' (not met)'} | {money(r.failure)} "
-              f"({'default' if r.failure_source != 'you' else 'you'}) | {r.pick} | {r.p:.0%} | "
-              f"{money(r.price)} | {money(r.price)} + {failure_share(r.p)} × {money(r.failure)} = "
-              f"{money(r.expected)} | {money(r.opus_price)} + {failure_share(r.opus_p)} × "
-              f"{money(r.failure)} = {money(r.opus_expected)} | {money(r.saving_month)} | "
-              f"{f0} |")
+              else f"{r.f0_pick} ({r.f0_p:.1%}, {money(r.f0_price)})")
+        print(f"| {r.task[:58]} | {r.category}, {r.floor}"
+              f"{'' if r.floor_met else ' (not met)'} | {money(r.failure)} | "
+              f"{r.pick} ({r.p:.1%}) | {money(r.price)} + {failure_share(r.p)} × "
+              f"{money(r.failure)} = {money(r.expected)} | {money(r.opus_price)} + "
+              f"{failure_share(r.opus_p)} × {money(r.failure)} = {money(r.opus_expected)} | "
+              f"{money(r.saving_month)} | {f0} | "
+              + (f"{r.rival} ({r.rival_p:.1%}, {money(r.rival_price)}): "
+                 f"{money(r.break_even)} |" if r.rival else "– |"))
 
 
 def main() -> None:

@@ -22,7 +22,9 @@ from council.failure_cost import FailureCost, TaskSize, failure_cost
 from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
+from council.task_mix import task_mix
 from council.workload import Assumption, DefaultsLookup, Workload, build_workload, defaults_mix
+from council.workload_words import read_workload
 
 if TYPE_CHECKING:
     from council.assess.council import Classifier
@@ -184,8 +186,10 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     adequacy = adequacies(spec.description, models, assessment, success_model)
     size = TaskSize(content_tokens=workload.input_tokens - workload.cached_prefix_tokens,
                     output_tokens=workload.output_tokens, calls_per_task=workload.calls_per_task)
-    failure = failure_cost(spec.failure_cost_usd,
-                           defaults_mix(assessment.category, assessment.category_p), size)
+    # the same mix of categories as the workload's defaults (agentic lifted for an agent loop)
+    mix = defaults_mix(assessment.category, task_mix(assessment.category, assessment.category_p,
+                                                     read_workload(spec.description)))
+    failure = failure_cost(spec.failure_cost_usd, mix, size)
     sel = select(catalog, needs.spec, workload, adequacy, failure=failure)
     advice: list[Advice] = []
     if sel.recommended is not None:

@@ -220,9 +220,10 @@ class Decision:
 def arithmetic_lines(options: list[Option], chosen: Option, failure_usd: float,
                      limit: int = 4, floor: float | None = None) -> list[str]:
     """The pick's expected-cost sum beside the rivals a user would weigh it against, by
-    price: the cheapest over the floor (the pick with no failure cost), the runner-up by
-    expected cost and the most adequate. A rival under the floor says so, since it could not
-    be picked whatever it costs (when no option clears the floor, all are eligible)."""
+    price: the cheapest over the floor (the pick with no failure cost), the best cheaper one
+    (``best_cheaper``), the most adequate, the runner-up. A rival under the floor says so,
+    since it could not be picked whatever it costs (when none clears the floor, all are
+    eligible)."""
     eligible = [o for o in options if floor is None or o.p >= floor] or options
 
     def key(o: Option) -> tuple[float, float, float, str]:
@@ -230,11 +231,27 @@ def arithmetic_lines(options: list[Option], chosen: Option, failure_usd: float,
 
     rivals = [
         min(eligible, key=lambda o: (o.price, -o.p, o.model_id)),
-        min((o for o in eligible if o is not chosen), key=key, default=chosen),
+        best_cheaper(eligible, chosen, failure_usd) or chosen,
         max(options, key=lambda o: (o.p, -o.price, o.model_id)),
+        min((o for o in eligible if o is not chosen), key=key, default=chosen),
     ]
     shown = [chosen, *(o for o in dict.fromkeys(rivals) if o is not chosen)][:limit]
     shown.sort(key=lambda o: (o.price, o.model_id))
     return [arithmetic(o.model_id, o.price, o.p, failure_usd)
             + (f" (under the {floor:.0%} floor)" if floor is not None and o.p < floor
                and o is not chosen else "") for o in shown]
+
+
+def best_cheaper(options: list[Option], chosen: Option, failure_usd: float) -> Option | None:
+    """The cheaper option with the least expected cost: what a dearer pick is weighed
+    against (``break_even``)."""
+    cheaper = [o for o in options if o.price < chosen.price]
+    return min(cheaper, key=lambda o: (expected_cost(o.price, o.p, failure_usd), o.price,
+                                       o.model_id), default=None)
+
+
+def break_even(chosen: Option, rival: Option) -> float | None:
+    """The failure cost at which ``chosen`` and the cheaper, less adequate ``rival`` expect
+    the same: the extra price over the failures it avoids (None unless dearer and better)."""
+    gap, extra = chosen.p - rival.p, chosen.price - rival.price
+    return extra / gap if gap > 0 and extra > 0 else None

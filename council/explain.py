@@ -122,21 +122,25 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
 
 def _break_even(pick: Candidate, candidates: list[Candidate], bar: float,
                 f_usd: float) -> list[str]:
-    """Against the cheapest model over the floor (the pick with no failure cost): what the
-    pick's extra price buys and the failure cost below which that model would be the pick,
-    so a pick resting on a small gap in P says so."""
-    over = [c for c in candidates if c.p_adequate >= bar]
-    if not over or f_usd <= 0:
+    """Against the best cheaper model over the floor: what the pick's extra price buys and
+    the failure cost below which that model would be the pick, so a pick resting on a small
+    gap in P says so."""
+    from council.decision import Option, best_cheaper, break_even
+
+    if f_usd <= 0:
         return []
-    cheap = min(over, key=lambda c: (c.cost.per_task, -c.p_adequate, c.model_id))
-    gap = pick.p_adequate - cheap.p_adequate
-    extra = pick.cost.per_task - cheap.cost.per_task
-    if cheap is pick or gap <= 0 or extra <= 0:
+    mine = Option(pick.model_id, pick.cost.per_task, pick.p_adequate)
+    over = [Option(c.model_id, c.cost.per_task, c.p_adequate) for c in candidates
+            if c.p_adequate >= bar]
+    rival = best_cheaper(over, mine, f_usd)
+    point = break_even(mine, rival) if rival is not None else None
+    if rival is None or point is None:
         return []
-    return [f"With no failure cost the pick would be {cheap.model_id} ({money(cheap.cost.per_task)}"
-            f" a task, P(adequate) {cheap.p_adequate:.1%}). {pick.model_id}'s edge is "
-            f"{gap * 100:.1f} points of P for {money(extra)} more a task: worth it while a "
-            f"failure costs more than {money(extra / gap)} a task (taken as {money(f_usd)})."]
+    return [f"The best cheaper option is {rival.model_id} ({money(rival.price)} a task, "
+            f"P(adequate) {rival.p:.1%}): {pick.model_id}'s edge is "
+            f"{(mine.p - rival.p) * 100:.1f} points of P for {money(mine.price - rival.price)} "
+            f"more a task, worth it while a failure costs more than {money(point)} a task "
+            f"(taken as {money(f_usd)})."]
 
 
 def _source_words(source: str) -> str:

@@ -29,6 +29,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from council.errors import InvalidInput
+from council.format import money
 
 MAX_FAILURE_COST_USD = 1_000_000.0  # per task; more is a typo, not a task
 WAGE_SHARE = 0.705  # wages / employer cost per hour worked, private industry (BLS ECEC 09/2022)
@@ -199,7 +200,8 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
     top = max(known, key=lambda c: known[c]) if known else None
     why = DEFAULTS[top].why(size) if top else "no category"
     if len(known) > 1:
-        why = ("a mix of the likely categories' defaults, weighted "
-               + "/".join(f"{w / total:.0%}" for w in known.values()) + f"; mainly {why}")
+        why = ("a mix of the likely categories' defaults, "
+               + ", ".join(f"{c} {w / total:.0%} ({money(DEFAULTS[c].usd(size))})"
+                           for c, w in known.items()) + f"; mainly {why}")
     return FailureCost(round(value, 4), round(min(detection, value), 4), "category default",
                        f"{why}; per task, as the price is")

@@ -415,7 +415,9 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
         decision.best_action, cascade = _best_action(chosen, candidates, failure, bar)
         no_fit = (f"No model that meets the constraints reaches P(adequate) >= {bar:.0%} "
                   f"for this task; the most adequate is {chosen.model_id} at "
-                  f"{chosen.p_adequate:.0%}. {decision.best_action.text}")
+                  f"{chosen.p_adequate:.0%}. "
+                  + decision.best_action.text.removeprefix(
+                      f"No model reaches the {bar:.0%} floor. "))
         for c in sorted(frontier, key=lambda c: -c.p_adequate)[:3]:
             alternatives.append(Alternative("closest", c.model_id, c.p_adequate, c.cost,
                                             "most adequate per dollar among those that fit"))

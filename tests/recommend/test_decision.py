@@ -85,7 +85,7 @@ def test_category_default_is_stated_as_an_assumption() -> None:
     mixed = failure_cost(None, {"architecture": 0.5, "classification": 0.5})
     # no size: the fixed minutes alone, 60 at $90 an hour and 0.25 at $39
     assert mixed.failure_usd == pytest.approx((90.0 + 0.25 * 39 / 60) / 2, abs=1e-3)
-    assert "50%/50%" in mixed.why
+    assert "architecture 50% ($90.00), classification 50% ($0.16)" in mixed.why
 
 
 def test_failure_defaults_scale_with_what_a_person_redoes() -> None:
@@ -108,21 +108,40 @@ def test_failure_defaults_scale_with_what_a_person_redoes() -> None:
     assert (mine.failure_usd, mine.detection_usd, mine.source) == (0.01, 0.01, "you")
 
 
+def test_failure_cost_mixes_categories_as_the_workload_does() -> None:
+    """An agent loop in the words lifts agentic to half of the workload's defaults; the
+    failure cost uses the same mix and names each category's share and figure."""
+    spec = parse_task(description="Agent that fixes failing CI tests and opens a PR",
+                      calls_per_task=20)
+    rec = recommend_for(spec, assessment("debugging", 3.9, 0.8), catalog=CATALOG)
+    a = rec.assumptions
+    size = TaskSize(a["input_tokens"] - a["cached_prefix_tokens"], a["output_tokens"], 20)
+    f = rec.decision.failure_cost_usd
+    assert f == pytest.approx((DEFAULTS["agentic"].usd(size)
+                               + DEFAULTS["debugging"].usd(size)) / 2, abs=1e-3)
+    assert "debugging 50% ($22.50)" in rec.decision.failure_cost_why
+    assert f"agentic 50% ({money(DEFAULTS['agentic'].usd(size))})" in rec.decision.failure_cost_why
+
+
 def test_the_page_shows_why_the_dearer_pick_is_worth_it() -> None:
-    """When the failure cost moves the pick off the cheapest model over the floor, the answer
-    says by how many points of P and below which failure cost the cheap one would win."""
+    """When the failure cost moves the pick off a cheaper model over the floor, the answer
+    names the best cheaper one, the points of P the pick buys and the failure cost below
+    which the cheaper one would win; and shows its sum."""
     spec = parse_task(description="t", failure_cost_usd=5.0, runs_per_month=1000)
     rec = recommend_for(spec, assessment("code_generation", 3.0, 0.5), catalog=CATALOG)
-    over = [c for c in rec.candidates if c.p_adequate >= 0.75]
-    cheap = min(over, key=lambda c: (c.cost.per_task, -c.p_adequate, c.model_id))
-    assert cheap.model_id != rec.recommended.model_id
-    line = next(x for x in rec.explanation if x.startswith("With no failure cost"))
-    gap = rec.recommended.p_adequate - cheap.p_adequate
-    extra = rec.recommended.cost.per_task - cheap.cost.per_task
-    assert cheap.model_id in line and f"{gap * 100:.1f} points" in line
-    assert money(extra / gap) in line and extra / gap < 5.0
-    # and the cheap model is among the sums shown
-    assert any(x.startswith(cheap.model_id + ":") for x in rec.decision.arithmetic)
+    pick = rec.recommended
+    cheaper = [c for c in rec.candidates
+               if c.p_adequate >= 0.75 and c.cost.per_task < pick.cost.per_task]
+    assert cheaper  # the failure cost moved the pick off the cheapest over the floor
+    rival = min(cheaper, key=lambda c: (c.expected_per_task, c.cost.per_task, c.model_id))
+    gap = pick.p_adequate - rival.p_adequate
+    extra = pick.cost.per_task - rival.cost.per_task
+    line = next(x for x in rec.explanation if x.startswith("The best cheaper option is"))
+    assert rival.model_id in line and f"{gap * 100:.1f} points" in line
+    assert money(extra / gap) in line and extra / gap < 5.0  # why the pick won at $5
+    assert any(x.startswith(rival.model_id + ":") for x in rec.decision.arithmetic)
+    cheapest = min(rec.candidates, key=lambda c: (c.cost.per_task, c.model_id))
+    assert any(x.startswith(cheapest.model_id + ":") for x in rec.decision.arithmetic)
 
 
 @pytest.mark.parametrize("value, needle", [(-1.0, "negative"), (2e6, "more than"),
