@@ -22,8 +22,13 @@ from council.failure_cost import FailureCost, TaskSize, failure_cost
 from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
-from council.task_mix import task_mix
-from council.workload import Assumption, DefaultsLookup, Workload, build_workload, defaults_mix
+from council.workload import (
+    Assumption,
+    DefaultsLookup,
+    Workload,
+    build_workload,
+    task_defaults_mix,
+)
 from council.workload_words import read_workload
 
 if TYPE_CHECKING:
@@ -187,9 +192,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     size = TaskSize(content_tokens=workload.input_tokens - workload.cached_prefix_tokens,
                     output_tokens=workload.output_tokens, calls_per_task=workload.calls_per_task)
     # the same mix of categories as the workload's defaults (agentic lifted for an agent loop)
-    mix = defaults_mix(assessment.category, task_mix(assessment.category, assessment.category_p,
-                                                     read_workload(spec.description)))
-    failure = failure_cost(spec.failure_cost_usd, mix, size)
+    failure = failure_cost(spec.failure_cost_usd,
+                           task_defaults_mix(assessment.category, assessment.category_p,
+                                             read_workload(spec.description)), size)
     sel = select(catalog, needs.spec, workload, adequacy, failure=failure)
     advice: list[Advice] = []
     if sel.recommended is not None:

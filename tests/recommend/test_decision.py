@@ -144,6 +144,26 @@ def test_the_page_shows_why_the_dearer_pick_is_worth_it() -> None:
     assert any(x.startswith(cheapest.model_id + ":") for x in rec.decision.arithmetic)
 
 
+def test_a_mixed_task_weighs_its_failure_cost_as_its_workload() -> None:
+    """An agent loop read as code: agentic is lifted to half for the workload defaults, and
+    the failure-cost default must weigh the same mix (it used the raw council's 94%/6%)."""
+    agent = ("Build an agent that plans and executes a multi-step refactor of a 40-file "
+             "Django codebase, running the tests with tool calls until they pass")
+    verdict = assessment("code_generation", 3.7, 0.7,
+                         category_p={"code_generation": 0.74, "code_review": 0.10,
+                                     "agentic": 0.14, "architecture": 0.02})
+    rec = recommend_for(parse_task(description=agent), verdict, catalog=CATALOG)
+    inputs = next(a for a in rec.assumption_notes if a.name == "input_tokens")
+    first, second = re.search(r"weighted (\d+%)/(\d+%)", inputs.why).groups()
+    why = rec.decision.failure_cost_why
+    assert f"agentic {first}" in why and f"code_generation {second}" in why, (inputs.why, why)
+    a = rec.assumptions
+    size = TaskSize(a["input_tokens"] - a["cached_prefix_tokens"], a["output_tokens"],
+                    a["calls_per_task"])
+    code, agentic = DEFAULTS["code_generation"].usd(size), DEFAULTS["agentic"].usd(size)
+    assert min(code, agentic) < rec.decision.failure_cost_usd < max(code, agentic)
+
+
 @pytest.mark.parametrize("value, needle", [(-1.0, "negative"), (2e6, "more than"),
                                            (float("nan"), "finite")])
 def test_bad_failure_costs_are_named(value, needle) -> None:
