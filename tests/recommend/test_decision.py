@@ -108,21 +108,6 @@ def test_failure_defaults_scale_with_what_a_person_redoes() -> None:
     assert (mine.failure_usd, mine.detection_usd, mine.source) == (0.01, 0.01, "you")
 
 
-def test_failure_cost_mixes_categories_as_the_workload_does() -> None:
-    """An agent loop in the words lifts agentic to half of the workload's defaults; the
-    failure cost uses the same mix and names each category's share and figure."""
-    spec = parse_task(description="Agent that fixes failing CI tests and opens a PR",
-                      calls_per_task=20)
-    rec = recommend_for(spec, assessment("debugging", 3.9, 0.8), catalog=CATALOG)
-    a = rec.assumptions
-    size = TaskSize(a["input_tokens"] - a["cached_prefix_tokens"], a["output_tokens"], 20)
-    f = rec.decision.failure_cost_usd
-    assert f == pytest.approx((DEFAULTS["agentic"].usd(size)
-                               + DEFAULTS["debugging"].usd(size)) / 2, abs=1e-3)
-    assert "debugging 50% ($22.50)" in rec.decision.failure_cost_why
-    assert f"agentic 50% ({money(DEFAULTS['agentic'].usd(size))})" in rec.decision.failure_cost_why
-
-
 def test_the_page_shows_why_the_dearer_pick_is_worth_it() -> None:
     """When the failure cost moves the pick off a cheaper model over the floor, the answer
     names the best cheaper one, the points of P the pick buys and the failure cost below
