@@ -216,7 +216,12 @@ def main() -> None:
         "# Difficulty against real failure\n\nWritten by `python bench/difficulty.py --data "
         f"../shared/routing{' --max-rows ' + str(args.max_rows) if args.max_rows else ''}`; "
         "do not edit by hand. Spearman between each reading's difficulty and the share of "
-        "models failing each prompt, on prompts that reading was not fitted on.\n\n"
+        "models failing each prompt, on prompts that reading was not fitted on. "
+        "Artifacts: `rubric only` is the classifier artifact as `council init` builds it "
+        "(no outcome data); each `+ outcomes` column refits its difficulty head on the "
+        "rubric rows plus the outcome prompts outside the scored fold or benchmark, as "
+        "`council train --outcomes FILE` builds it; `+ kNN` adds the vote of those prompts "
+        "(council.assess.difficulty_knn), which is what `council train --outcomes` ships.\n\n"
         + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {out / 'difficulty.md'}")
 
