@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from council.assess.prototypes import prototype_texts
 from council.categories import CATEGORY_KEYS
 from council.classifier_training.corpus import Example
 
@@ -89,10 +90,11 @@ def test_a_source_is_never_scored_by_a_head_that_saw_it():
     emb_dev = _unit(np.eye(dim)[[5, 5, 0]] + 0.05 * rng.normal(size=(3, dim)))
     test = [Example("t", "text", A, 2, "test")]
     emb_test = emb_dev[2:]
+    protos = _unit(rng.normal(size=(len(prototype_texts()[0]), dim)))
     c = CATEGORY_KEYS.index(C)
-    held = encoders.held_out(emb_train, emb_test, emb_dev, train, test,
+    held = encoders.held_out(emb_train, emb_test, emb_dev, protos, train, test,
                              [_dev(0, "x", (C,)), _dev(1, "x", (C,)), _dev(2, "x", (A,))])
-    seen = encoders.held_out(emb_train, emb_test, emb_dev, train, test,
+    seen = encoders.held_out(emb_train, emb_test, emb_dev, protos, train, test,
                              [_dev(0, "z", (C,)), _dev(1, "z", (C,)), _dev(2, "z", (A,))])
     assert seen.dev[:2, c].min() > 0.8
     assert held.dev[:2, c].max() < seen.dev[:2, c].min() - 0.3
