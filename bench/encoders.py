@@ -30,6 +30,7 @@ import argparse
 import json
 import math
 import os
+import shlex
 import subprocess
 import sys
 import time
@@ -480,7 +481,7 @@ def main() -> None:
         args.json.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
     if args.report:
         args.report.parent.mkdir(parents=True, exist_ok=True)
-        command = " ".join(["python bench/encoders.py", *sys.argv[1:]])
+        command = "python bench/encoders.py " + shlex.join(sys.argv[1:])
         args.report.write_text("# Encoders for the category reading\n\nWritten by "
                                f"`{command}`; do not edit by hand. See docs/encoders.md.\n\n"
                                + "\n".join(lines) + "\n", encoding="utf-8")
