@@ -1,4 +1,6 @@
-"""Local classifier speed: warm single-description latency and batch throughput.
+"""Local classifier speed: warm single-description latency and batch throughput, and how
+many descriptions the second category reading (e5) read again: its cut is fixed at training
+time, so the share on real descriptions is measured here, beside the p50.
 
 Run: python bench/classifier.py [--artifact DIR] [--threads 1] [--n 2000]
 Not a timed test: it prints a table. Uses the artifact `ensure_classifier()` loads (building
@@ -54,25 +56,33 @@ def main() -> None:
     load_s = time.perf_counter() - started
 
     single: list[float] = []
+    read_again: list[bool] = []  # the second reading (council.assess.second_reading) ran
     encode_only: list[float] = []
     post: list[float] = []
     with torch.inference_mode():
         for i in range(args.repeats):
             text = SAMPLES[i % len(SAMPLES)] + f" (case {i})"
             t0 = time.perf_counter()
-            classifier.vote(text)
+            vote = classifier.vote(text)
             single.append(time.perf_counter() - t0)
+            read_again.append("read again with" in vote.reason)
             t0 = time.perf_counter()
             vector = classifier.encoder.encode([prepare_text(text)])
             encode_only.append(time.perf_counter() - t0)
+            second = classifier.second.encoder.encode([prepare_text(text)]) \
+                if classifier.second is not None else None
             t0 = time.perf_counter()
-            classifier.predict_embedded([text], vector)
+            classifier.predict_embedded([text], vector, second)
             post.append(time.perf_counter() - t0)
 
         texts = [SAMPLES[i % len(SAMPLES)] + f" (variant {i})" for i in range(args.n)]
         t0 = time.perf_counter()
-        classifier.predict(texts, batch_size=64)
+        batch = classifier.predict(texts, batch_size=64)
         batch_s = time.perf_counter() - t0
+    second_name = classifier.params.second_encoder
+    batch_again = sum(p.category_reading == second_name for p in batch) if second_name else 0
+    first_only = [t for t, a in zip(single, read_again, strict=True) if not a]
+    again_only = [t for t, a in zip(single, read_again, strict=True) if a]
 
     ms = 1000.0
 
@@ -82,10 +92,18 @@ def main() -> None:
         ("load + first prediction", f"{load_s:.1f} s"),
         ("single vote p50", f"{statistics.median(single) * ms:.1f} ms"),
         ("single vote p95", f"{_percentile(single, 0.95) * ms:.1f} ms"),
+        ("single votes read again", f"{sum(read_again)} of {len(read_again)} "
+                                    f"(cut {classifier.params.second_cut:.3f}, "
+                                    f"{second_name or 'no second reading'})"),
+        ("  p50 first reading only", f"{statistics.median(first_only) * ms:.1f} ms"
+         if first_only else "-"),
+        ("  p50 read again", f"{statistics.median(again_only) * ms:.1f} ms"
+         if again_only else "-"),
         ("encoder alone p50", f"{statistics.median(encode_only) * ms:.1f} ms"),
         ("post-encoding work p50", f"{statistics.median(post) * ms:.2f} ms"),
         (f"batch of {args.n}", f"{batch_s:.1f} s"),
         ("batch throughput", f"{args.n / batch_s:.0f} descriptions/s"),
+        ("batch read again", f"{batch_again / len(batch):.0%}"),
     ]
     width = max(len(k) for k, _ in rows)
     print(f"{'measure':<{width}}  value")

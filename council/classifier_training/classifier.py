@@ -41,6 +41,7 @@ from council.assess.prototypes import (
     prototype_texts,
     prototype_vote,
 )
+from council.assess.second_reading import SECOND_READING_SHARE
 from council.categories import CATEGORY_KEYS
 from council.classifier_training.corpus import TEAM_SOURCE, Example, corpus_hash, load_corpus
 from council.classifier_training.evaluation import (
@@ -309,18 +310,55 @@ def _ood_threshold(reference: np.ndarray) -> tuple[float, np.ndarray]:
 
 def train_classifier(examples: Sequence[Example], encoder: Any, seed: int = 0,
                      progress: bool = False,
-                     outcomes: OutcomeLevels | None = None) -> TrainingResult:
-    """Fit both heads on the train split, evaluate on CV folds and the test split."""
+                     outcomes: OutcomeLevels | None = None,
+                     second_encoder: Any = None) -> TrainingResult:
+    """Fit both heads on the train split, evaluate on CV folds and the test split. With
+    `second_encoder`, also the second category reading (council.assess.second_reading)."""
     from threadpoolctl import threadpool_limits
 
     # One BLAS thread: these matrices are small, and on a busy 2-core machine OpenBLAS
     # threads spin against each other (measured 20x slower); it also keeps sums in one order.
     with threadpool_limits(limits=1, user_api="blas"):
-        return _train(examples, encoder, seed, progress, outcomes)
+        return _train(examples, encoder, seed, progress, outcomes, second_encoder)
+
+
+def _second_reading(second_encoder: Any, examples: Sequence[Example], train: Sequence[Example],
+                    train_rows: np.ndarray, rows: CategoryRows, fold_of: np.ndarray,
+                    folds_n: int, first_oof: np.ndarray, classes: list[str],
+                    proto_texts: Sequence[str], proto_owners: Sequence[str]) -> dict[str, Any]:
+    """The second reading's head, fitted like the first on the other encoder's vectors, and the
+    cut: the SECOND_READING_SHARE quantile of the first reading's out-of-fold top
+    probabilities. Returns the ClassifierParams fields, the encoder's vectors of every
+    example, and the out-of-fold two-step distribution (for the report)."""
+    texts = [e.text for e in examples]
+    embeddings = embed_texts(second_encoder, texts)
+    prototypes = np.asarray(second_encoder.encode(proto_texts), dtype=np.float32)
+    x_cat = category_inputs(_features(embeddings, texts), texts, CATEGORY_FEATURES,
+                            prototype_similarity(embeddings, prototypes, proto_owners),
+                            PROTOTYPE_SCALE)[train_rows]
+    unit = embeddings[train_rows].astype(np.float64)
+    head = _category_head(x_cat, train, rows, fold_of, folds_n, unit, prototypes, proto_owners)
+    model = fit_category(x_cat, rows)
+    if head["classes"] != classes or [str(c) for c in model.classes_] != classes:
+        raise InvalidInput("the second reading's head learned other categories than the first")
+    cut = float(round(np.quantile(first_oof.max(axis=1), SECOND_READING_SHARE), 6))
+    again = first_oof.max(axis=1) < cut
+    two_step = np.where(again[:, None], head["oof_p"], first_oof)
+    fields = {"second_encoder": str(getattr(second_encoder, "name", "unknown")),
+              "second_cut": cut,
+              "second_category_temperature": head["temperature"],
+              "second_blend_temperature": head["blend_temperature"],
+              "second_category_coef": model.coef_.astype(np.float64),
+              "second_category_intercept": model.intercept_.astype(np.float64),
+              "second_reference": unit.astype(np.float32),
+              "second_prototypes": prototypes}
+    return {"fields": fields, "embeddings": embeddings, "oof_p": two_step,
+            "oof_share": float(again.mean()), "second_oof_p": head["oof_p"]}
 
 
 def _train(examples: Sequence[Example], encoder: Any, seed: int,
-           progress: bool, outcomes: OutcomeLevels | None = None) -> TrainingResult:
+           progress: bool, outcomes: OutcomeLevels | None = None,
+           second_encoder: Any = None) -> TrainingResult:
     from sklearn.model_selection import StratifiedKFold
 
     started = time.perf_counter()
@@ -393,6 +431,11 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     classes = [str(c) for c in cat_model.classes_]
     prior = np.array([rows.weight[rows.y == c].sum() for c in classes], dtype=np.float64)
     levels = [int(v) for v in dif_model.classes_]
+    second: dict[str, Any] = {"fields": {}}
+    if second_encoder is not None:
+        second = _second_reading(second_encoder, examples, train, train_rows, rows, fold_of,
+                                 folds_n, oof_cat_p, cat_head["classes"], proto_texts,
+                                 proto_owners)
     params = ClassifierParams(
         category_classes=classes,
         category_coef=cat_model.coef_.astype(np.float64),
@@ -415,8 +458,11 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         prototype_owners=proto_owners,
         prototype_scale=PROTOTYPE_SCALE,
         **knn,
+        **second["fields"],
     )
-    model = LocalClassifier(params, {}, encoder)
+    model = LocalClassifier(params, {"encoder": getattr(encoder, "name", "")}, encoder)
+    if model.second is not None:
+        model.second._encoder = second_encoder
 
     # Cross-validated figures (out-of-fold on the train split).
     oof_dif_p = dif_head["oof_p"]
@@ -440,7 +486,9 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
                                "real_source_weight": REAL_SOURCE_WEIGHT},
                   "difficulty": {"C": dif_head["C"], "temperature": dif_head["temperature"],
                                  "grid": dif_head["grid"]},
-                  "ood_threshold": ood, "ambiguity_threshold": ambiguity},
+                  "ood_threshold": ood, "ambiguity_threshold": ambiguity,
+                  "second_reading": {k: v for k, v in second["fields"].items()
+                                     if isinstance(v, (str, float))}},
         "cv": {"category_macro_f1": macro_f1(list(y_cat), oof_pred, CATEGORY_KEYS),
                "category_accuracy": float(oof_correct.mean()),
                "category_accuracy_team_rows": float(oof_correct[~np.array(
@@ -448,8 +496,17 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
                "category_ece": cv_ece,
                "difficulty": difficulty_metrics(y_dif.astype(float), oof_mean, oof_sd)},
     }
+    if "oof_p" in second:
+        two_pred = [cat_head["classes"][i] for i in second["oof_p"].argmax(axis=1)]
+        report["cv"]["second_reading"] = {
+            "share_read_again": second["oof_share"],
+            "category_accuracy_first_only": float(oof_correct.mean()),
+            "category_accuracy_two_step": float(np.mean(
+                [c in e.accepted for c, e in zip(two_pred, train, strict=True)]))}
     if len(test):
-        report["test"] = _evaluate_test(model, test, embeddings[test_rows], train)
+        report["test"] = _evaluate_test(
+            model, test, embeddings[test_rows], train,
+            second["embeddings"][test_rows] if "embeddings" in second else None)
     report["probes"] = _probe(model, encoder)
     report["in_domain_flagged_share"] = float((nearest < ood).mean())
     report["seconds"] = round(time.perf_counter() - started, 1)
@@ -465,8 +522,9 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
 
 
 def _evaluate_test(model: LocalClassifier, test: Sequence[Example], embeddings: np.ndarray,
-                   train: Sequence[Example]) -> dict[str, Any]:
-    predictions = model.predict_embedded([e.text for e in test], embeddings)
+                   train: Sequence[Example],
+                   second_embeddings: np.ndarray | None = None) -> dict[str, Any]:
+    predictions = model.predict_embedded([e.text for e in test], embeddings, second_embeddings)
     truth = [e.category for e in test]
     predicted = [p.category for p in predictions]
     top = np.array([p.category_p[p.category] for p in predictions])
@@ -506,6 +564,9 @@ def _evaluate_test(model: LocalClassifier, test: Sequence[Example], embeddings: 
         "per_category": per_class,
         "difficulty": difficulty_metrics(dif_truth, mean, sd),
         "low_confidence_share": float(np.mean([p.low_confidence for p in predictions])),
+        "read_again_share": float(np.mean([p.category_reading == model.params.second_encoder
+                                           for p in predictions]))
+        if model.params.second_encoder else 0.0,
         "accuracy_when_confident": float(correct[[not p.low_confidence
                                                   for p in predictions]].mean())
         if not all(p.low_confidence for p in predictions) else None,
@@ -552,18 +613,22 @@ def _headline(report: dict[str, Any]) -> dict[str, float]:
 
 def build_classifier(data_dir: Path, out_dir: Path, *, seed: int = 0, encoder: Any = None,
                      report_dir: Path | None = None, progress: bool = False,
-                     outcome_paths: Sequence[Path] = ()) -> TrainingResult:
+                     outcome_paths: Sequence[Path] = (),
+                     second_encoder: Any = None) -> TrainingResult:
     """Train from `data_dir`, write the artifact to `out_dir` and, if asked, the report.
 
     With `outcome_paths` (outcome files, never committed), the difficulty head also learns
     from the share of models failing each of their prompts; the artifact records the files,
     and a rebuild by `ensure_classifier` uses them again while they are there.
     """
-    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.assess.encoder import CachedEncoder, default_encoder, encoder_named
+    from council.assess.second_reading import SECOND_ENCODER
     from council.config import paths
 
     if encoder is None:
         encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
+    if second_encoder is None:
+        second_encoder = CachedEncoder(encoder_named(SECOND_ENCODER), paths().embedding_cache)
     data_hash = corpus_hash(data_dir)
     examples = load_corpus(data_dir)
     outcomes = None
@@ -572,7 +637,7 @@ def build_classifier(data_dir: Path, out_dir: Path, *, seed: int = 0, encoder: A
 
         outcomes = load_outcome_levels(outcome_paths)
     result = train_classifier(examples, encoder, seed=seed, progress=progress,
-                              outcomes=outcomes)
+                              outcomes=outcomes, second_encoder=second_encoder)
     result.metadata["difficulty_outcomes"] = {
         "files": [str(Path(p).resolve()) for p in outcome_paths],
         "prompts": len(outcomes) if outcomes is not None else 0}

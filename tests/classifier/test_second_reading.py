@@ -1,0 +1,86 @@
+"""The second category reading (multilingual-e5-small) on the real fixture artifact: used
+exactly where MiniLM's top probability is under the artifact's cut, and an artifact that
+reads with another encoder is rebuilt."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from council.assess.classifier import LocalClassifier
+from council.assess.encoder import MiniLMEncoder
+from council.assess.loader import ensure_classifier, forget_loaded
+from council.assess.second_reading import SECOND_ENCODER
+
+from .conftest import FIXTURE_DATA
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("classifier")]
+
+TEXT = "Help me plan the tone of a reply to an angry customer email about a late refund"
+
+
+def _with_cut(classifier: LocalClassifier, cut: float | None) -> LocalClassifier:
+    """The same artifact with another cut (None: no second reading at all)."""
+    params = dataclasses.replace(
+        classifier.params, second_cut=cut or 0.0,
+        second_encoder=SECOND_ENCODER if cut is not None else "")
+    return LocalClassifier(params, classifier.metadata)
+
+
+def test_artifact_has_a_second_reading(classifier: LocalClassifier) -> None:
+    assert classifier.params.second_encoder == SECOND_ENCODER
+    assert 0.0 < classifier.params.second_cut < 1.0
+    assert classifier.params.second_reference.shape == classifier.params.reference.shape
+
+
+def test_second_reading_is_used_below_the_cut_only(classifier: LocalClassifier) -> None:
+    first = _with_cut(classifier, None).predict([TEXT])[0]
+    top = max(first.category_p.values())
+    assert first.category_reading == MiniLMEncoder.name
+
+    above = _with_cut(classifier, top - 1e-6).predict([TEXT])[0]  # top p is not under the cut
+    assert above.category_reading == MiniLMEncoder.name
+    assert above.category_p == first.category_p
+    assert "read again" not in above.reason
+
+    below = _with_cut(classifier, top + 1e-6).predict([TEXT])[0]
+    assert below.category_reading == SECOND_ENCODER
+    assert "read again with " + SECOND_ENCODER in below.reason
+    p_first = np.array(list(first.category_p.values()))
+    p_second = np.array(list(below.category_p.values()))
+    assert np.isclose(p_second.sum(), 1.0) and not np.allclose(p_first, p_second, atol=1e-3)
+    assert below.difficulty == first.difficulty  # difficulty stays MiniLM's
+
+
+def test_batch_rereads_only_the_unsure_rows(classifier: LocalClassifier) -> None:
+    texts = ["Translate this menu into German", TEXT, "Write a SQL query for monthly revenue"]
+    first = _with_cut(classifier, None).predict(texts)
+    tops = [max(p.category_p.values()) for p in first]
+    cut = float(np.median(tops))
+    mixed = _with_cut(classifier, cut).predict(texts)
+    assert [p.category_reading == SECOND_ENCODER for p in mixed] == [t < cut for t in tops]
+
+
+@pytest.mark.parametrize("which", ["first", "second"])
+def test_artifact_with_another_encoder_is_rebuilt(fixture_artifact: Path, tmp_path: Path,
+                                                  which: str) -> None:
+    target = tmp_path / "artifact"
+    shutil.copytree(fixture_artifact, target)
+    meta = json.loads((target / "metadata.json").read_text())
+    if which == "first":
+        meta["encoder"] = "some-other-encoder"
+    else:
+        meta["params"]["second_encoder"] = "some-other-encoder"
+    (target / "metadata.json").write_text(json.dumps(meta))
+    forget_loaded()
+    try:
+        rebuilt = ensure_classifier(target, data_dir=FIXTURE_DATA)
+    finally:
+        forget_loaded()
+    assert rebuilt.params.second_encoder == SECOND_ENCODER
+    assert rebuilt.metadata["encoder"] == MiniLMEncoder.name
