@@ -377,9 +377,16 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
             assert q_classes == classes
             again_dev = p_dev.max(axis=1) < cut
             again_test = p_test.max(axis=1) < cut
+            first_top1 = [pair[0] in r.labels for pair, r in zip(_top2_of(p_dev, classes),
+                                                                 dev, strict=True)]
+            first_test = [pair[0] == e.category for pair, e in zip(_top2_of(p_test, classes),
+                                                                   test, strict=True)]
             p_dev = np.where(again_dev[:, None], q_dev, p_dev)
             p_test = np.where(again_test[:, None], q_test, p_test)
             second_info = {"second_encoder": second_encoder.name, "cut": round(cut, 4),
+                           "first_reading_accuracy": float(np.mean(first_top1)),
+                           "first_reading_test_split_accuracy": float(np.mean(first_test))
+                           if first_test else None,
                            "dev_share_read_again": float(again_dev.mean()),
                            "test_share_read_again": float(again_test.mean())}
     predictions = {r.id: pair for r, pair in zip(dev, _top2_of(p_dev, classes), strict=True)}
@@ -578,7 +585,9 @@ def main() -> None:
         results.append(run_variant(v, corpus, dev, encoder, second_encoder))
         r = results[-1]
         again = (f"; read again: {r['dev_share_read_again']:.1%} of dev rows, "
-                 f"{r['test_share_read_again']:.1%} of the test split (cut {r['cut']})"
+                 f"{r['test_share_read_again']:.1%} of the test split (cut {r['cut']}); "
+                 f"first reading alone: accuracy {r['first_reading_accuracy']:.3f}, test split "
+                 f"{r['first_reading_test_split_accuracy']:.3f}"
                  if "cut" in r else "")
         print(f"{v.name}: accuracy {r['accuracy']:.3f}, top-2 {r['top2']:.3f}, "
               f"test split {r['test_split_accuracy']:.3f} ({r['seconds']} s){again}",

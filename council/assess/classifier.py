@@ -307,7 +307,7 @@ class LocalClassifier:
     """Category distribution and difficulty (mean, sd) for task descriptions."""
 
     def __init__(self, params: ClassifierParams, metadata: dict[str, Any],
-                 encoder: Any = None) -> None:
+                 encoder: Any = None, second_encoder: Any = None) -> None:
         self.params = params
         self.metadata = metadata
         self._encoder = encoder
@@ -327,7 +327,7 @@ class LocalClassifier:
         if params.second_encoder and len(params.second_category_coef):
             from council.assess.second_reading import SecondReading
 
-            self.second = SecondReading(params)
+            self.second = SecondReading(params, second_encoder)
 
     @property
     def encoder(self) -> Any:
@@ -490,7 +490,8 @@ def read_metadata(artifact_dir: Path) -> dict[str, Any]:
     return document
 
 
-def load_classifier(artifact_dir: Path, encoder: Any = None) -> LocalClassifier:
+def load_classifier(artifact_dir: Path, encoder: Any = None,
+                    second_encoder: Any = None) -> LocalClassifier:
     """Load and verify an artifact (format, code version, checksums, shapes)."""
     meta = read_metadata(artifact_dir)
     if meta.get("format") != ARTIFACT_FORMAT or meta.get("code_version") != CODE_VERSION:
@@ -536,4 +537,4 @@ def load_classifier(artifact_dir: Path, encoder: Any = None) -> LocalClassifier:
         ok = shapes_agree(params)
     if not ok:
         raise ArtifactError(f"classifier artifact at {artifact_dir} has inconsistent shapes")
-    return LocalClassifier(params, meta, encoder)
+    return LocalClassifier(params, meta, encoder, second_encoder)

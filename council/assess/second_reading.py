@@ -26,7 +26,7 @@ SECOND_ENCODER = "multilingual-e5-small-q4-query"
 class SecondReading:
     """The e5 category head of one artifact, and its encoder (loaded on first use)."""
 
-    def __init__(self, params: Any) -> None:
+    def __init__(self, params: Any, encoder: Any = None) -> None:
         self.cut = params.second_cut
         self.encoder_name = params.second_encoder
         # MiniLM's parameter set with the category head, references and prototypes swapped.
@@ -37,7 +37,7 @@ class SecondReading:
             blend_temperature=params.second_blend_temperature,
             reference=params.second_reference, prototypes=params.second_prototypes)
         self._reference_t = np.ascontiguousarray(params.second_reference.T, dtype=np.float64)
-        self._encoder: Any = None
+        self._encoder: Any = encoder  # None: encoder_named(second_encoder) on first use
 
     @property
     def encoder(self) -> Any:

@@ -460,9 +460,8 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         **knn,
         **second["fields"],
     )
-    model = LocalClassifier(params, {"encoder": getattr(encoder, "name", "")}, encoder)
-    if model.second is not None:
-        model.second._encoder = second_encoder
+    model = LocalClassifier(params, {"encoder": getattr(encoder, "name", "")}, encoder,
+                            second_encoder)
 
     # Cross-validated figures (out-of-fold on the train split).
     oof_dif_p = dif_head["oof_p"]

@@ -20,6 +20,16 @@ def encoder():
 
 
 @pytest.fixture(scope="session")
+def second_encoder():
+    """The second reading's encoder (multilingual-e5-small) through the disk cache."""
+    from council.assess.encoder import CachedEncoder, encoder_named
+    from council.assess.second_reading import SECOND_ENCODER
+    from council.config import paths
+
+    return CachedEncoder(encoder_named(SECOND_ENCODER), paths().embedding_cache)
+
+
+@pytest.fixture(scope="session")
 def fixture_artifact(tmp_path_factory: pytest.TempPathFactory, encoder) -> Path:
     from council.classifier_training.classifier import build_classifier
 
@@ -29,5 +39,5 @@ def fixture_artifact(tmp_path_factory: pytest.TempPathFactory, encoder) -> Path:
 
 
 @pytest.fixture(scope="session")
-def classifier(fixture_artifact: Path) -> LocalClassifier:
-    return load_classifier(fixture_artifact)
+def classifier(fixture_artifact: Path, second_encoder) -> LocalClassifier:
+    return load_classifier(fixture_artifact, second_encoder=second_encoder)

@@ -40,7 +40,7 @@ def _failure_share(row: dict) -> float:
 
 
 def test_difficulty_rises_with_failure_share_on_held_out_prompts(
-        shared_dir: Path, tmp_path: Path, encoder, classifier) -> None:
+        shared_dir: Path, tmp_path: Path, encoder, second_encoder, classifier) -> None:
     from council.classifier_training.classifier import build_classifier
     from council.classifier_training.corpus import load_corpus
 
@@ -52,7 +52,7 @@ def test_difficulty_rises_with_failure_share_on_held_out_prompts(
     outcomes.write_text("".join(json.dumps(r) + "\n" for r in fit), encoding="utf-8")
     build_classifier(FIXTURE_DATA, tmp_path / "artifact", seed=0, encoder=encoder,
                      outcome_paths=[outcomes])
-    trained = load_classifier(tmp_path / "artifact", encoder)
+    trained = load_classifier(tmp_path / "artifact", encoder, second_encoder)
     assert trained.params.difficulty_knn_weight > 0
     assert len(trained.params.difficulty_reference) == len(fit)
 

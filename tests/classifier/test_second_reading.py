@@ -29,7 +29,8 @@ def _with_cut(classifier: LocalClassifier, cut: float | None) -> LocalClassifier
     params = dataclasses.replace(
         classifier.params, second_cut=cut or 0.0,
         second_encoder=SECOND_ENCODER if cut is not None else "")
-    return LocalClassifier(params, classifier.metadata)
+    return LocalClassifier(params, classifier.metadata, classifier.encoder,
+                           classifier.second.encoder)
 
 
 def test_artifact_has_a_second_reading(classifier: LocalClassifier) -> None:
