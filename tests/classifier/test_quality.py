@@ -46,6 +46,15 @@ def test_difficulty_on_test_split(corpus_report: dict[str, Any]) -> None:
     assert difficulty["within_one"] >= WITHIN_ONE_FLOOR
 
 
+def test_second_reading_lifts_the_category(corpus_report: dict[str, Any]) -> None:
+    """Out of fold on the train split: re-reading the rows MiniLM is least sure of with e5
+    (about 40% of them, by the cut) gives more right categories than MiniLM alone."""
+    second = corpus_report["cv"]["second_reading"]
+    assert 0.3 <= second["share_read_again"] <= 0.5
+    assert second["category_accuracy_two_step"] > second["category_accuracy_first_only"]
+    assert 0.2 <= corpus_report["test"]["read_again_share"] <= 0.6
+
+
 def test_calibrated_on_test_split(corpus_report: dict[str, Any]) -> None:
     assert corpus_report["test"]["category_ece"] <= ECE_CEILING
 
