@@ -506,12 +506,14 @@ def _experiments_markdown(path: Path) -> list[str]:
              f"`python training/decision_experiments.py --data ../shared/routing` "
              f"({data['seconds']:.0f} s): the same folds, out-of-fold P, least expected cost "
              "swept over F. Brier is the held-out mean over the 11 models.", "",
-             "| attempt | Brier | acc. at <= 10% GPT-4 cost | GPT-4 match (share) | AUC |",
-             "|---|---|---|---|---|"]
+             "| attempt | Brier | acc. at <= 10% GPT-4 cost | GPT-4 match (share) | AUC "
+             "| acc. at <= 10%, price per prompt |", "|---|---|---|---|---|---|"]
     for name, r in data["attempts"].items():
         share = r["match_gpt4_share"]
+        priced = r.get("acc_at_10pct_priced")
         lines.append(f"| {name} | {r['brier']:.4f} | {r['acc_at_10pct']:.3f} | "
-                     f"{'not reached' if share is None else f'{share:.3f}'} | {r['auc']:.3f} |")
+                     f"{'not reached' if share is None else f'{share:.3f}'} | {r['auc']:.3f} | "
+                     f"{'-' if priced is None else f'{priced:.3f}'} |")
     return [*lines, "", "What was tried before: docs/routing.md.", ""]
 
 

@@ -14,15 +14,18 @@ training rows only; a prediction is never below the least cost that model was se
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
-from council.errors import InvalidInput
+from council.errors import ArtifactError, InvalidInput
 from council.outcomes.reading import FEATURES, text_features
 
 INPUTS = ("prompt_tokens", *FEATURES)
+FILE = "call_cost.npz"  # beside the success model in a `council route train` artifact
 MIN_ROWS = 20  # per model: fewer rows with a cost give its mean cost instead of a fit
 
 
@@ -44,6 +47,7 @@ class CallCostModel:
     coef: np.ndarray  # (M, k) dollars per standard deviation of each input
     intercept: np.ndarray  # (M,) dollars on an average training prompt
     floor: np.ndarray  # (M,) least cost seen in training
+    train_mean: np.ndarray  # (M,) mean cost per call in training
 
     def predict(self, inputs: np.ndarray) -> np.ndarray:
         """(n, M) predicted dollars per call for rows of ``cost_inputs``."""
@@ -56,6 +60,42 @@ class CallCostModel:
 
     def predict_texts(self, texts: Sequence[str]) -> np.ndarray:
         return self.predict(cost_inputs(texts))
+
+    def shape(self, texts: Sequence[str], models: Sequence[str]) -> np.ndarray:
+        """(n, len(models)) each prompt's predicted cost over the model's mean cost in
+        training: 1 is an average prompt. A per-call price times this is a per-prompt price."""
+        missing = [m for m in models if m not in self.models]
+        if missing:
+            raise ArtifactError(f"the cost model has no {', '.join(missing)}")
+        cols = [self.models.index(m) for m in models]
+        mean = self.train_mean[cols][None, :]
+        return np.where(mean > 0, self.predict_texts(texts)[:, cols] / np.where(mean > 0, mean, 1),
+                        1.0)
+
+    def save(self, out_dir: Path) -> None:
+        np.savez(Path(out_dir) / FILE, models=np.array(json.dumps(list(self.models))),
+                 mean=self.mean, scale=self.scale, coef=self.coef, intercept=self.intercept,
+                 floor=self.floor, train_mean=self.train_mean)
+
+    @classmethod
+    def load(cls, model_dir: Path) -> CallCostModel | None:
+        """The artifact's cost model; None if it has none (its outcomes carried no cost)."""
+        path = Path(model_dir) / FILE
+        if not path.exists():
+            return None
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                model = cls(tuple(json.loads(str(z["models"]))), *(
+                    np.asarray(z[k], dtype=np.float64) for k in
+                    ("mean", "scale", "coef", "intercept", "floor", "train_mean")))
+        except (OSError, ValueError, KeyError, json.JSONDecodeError) as exc:
+            raise ArtifactError(f"{path} is corrupt: {exc}") from exc
+        m, k = len(model.models), len(INPUTS)
+        if (model.coef.shape != (m, k) or model.mean.shape != (k,) or model.scale.shape != (k,)
+                or any(a.shape != (m,) for a in (model.intercept, model.floor, model.train_mean))
+                or not (model.train_mean >= 0).all()):
+            raise ArtifactError(f"{path} is corrupt: arrays do not match {m} models")
+        return model
 
 
 def fit_call_cost(inputs: np.ndarray, cost: np.ndarray, models: Sequence[str],
@@ -78,10 +118,11 @@ def fit_call_cost(inputs: np.ndarray, cost: np.ndarray, models: Sequence[str],
     z = (inputs - mean) / scale
     k = z.shape[1]
     coef, intercept, floor = np.zeros((m, k)), np.zeros(m), np.zeros(m)
+    train_mean = np.zeros(m)
     for j in range(m):
         rows = known[:, j]
         c = cost[rows, j]
-        floor[j] = c.min()
+        floor[j], train_mean[j] = c.min(), c.mean()
         if rows.sum() < MIN_ROWS:
             intercept[j] = c.mean()
             continue
@@ -90,4 +131,4 @@ def fit_call_cost(inputs: np.ndarray, cost: np.ndarray, models: Sequence[str],
         zc = zj - centre
         coef[j] = np.linalg.solve(zc.T @ zc + l2 * np.eye(k), zc.T @ (c - c.mean()))
         intercept[j] = c.mean() - centre @ coef[j]
-    return CallCostModel(tuple(models), mean, scale, coef, intercept, floor)
+    return CallCostModel(tuple(models), mean, scale, coef, intercept, floor, train_mean)

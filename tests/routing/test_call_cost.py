@@ -91,3 +91,28 @@ def test_routerbench_prices_per_prompt_beat_the_mean_price(shared_dir: Path) -> 
     err_mean = np.nanmean(np.where(known, np.abs(np.nanmean(cost[~test], 0) - truth), np.nan), 0)
     assert (err < err_mean).all()
     assert np.mean(err / err_mean) < 0.6
+
+
+def test_saved_with_the_artifact_and_shapes_per_call_prices(tmp_path: Path) -> None:
+    from council.errors import ArtifactError
+    from council.outcomes.call_cost import CallCostModel
+
+    texts = [("Write a Python function that sorts a list. def f(x): return x" if i % 2
+              else "Which is larger? A) 2 B) 3") + " word" * (i % 40) for i in range(120)]
+    inputs = cost_inputs(texts)
+    cost = np.stack([1e-6 * inputs[:, 0] + 2e-5 * (np.arange(120) % 2),
+                     3e-5 * inputs[:, 0] + 1e-3 * (np.arange(120) % 2)], 1) + 1e-6
+    model = fit_call_cost(inputs, cost, MODELS)
+    assert CallCostModel.load(tmp_path) is None  # no cost model: per-call prices stay flat
+    model.save(tmp_path)
+    loaded = CallCostModel.load(tmp_path)
+    assert loaded is not None and loaded.models == tuple(MODELS)
+    np.testing.assert_allclose(loaded.predict(inputs), model.predict(inputs))
+    shape = loaded.shape(texts, ["dear", "cheap"])  # columns in the router's order
+    assert shape.mean(0) == pytest.approx([1.0, 1.0], abs=0.05)
+    assert shape[41, 0] > 2 * shape[40, 0]  # a code prompt costs more than a letter choice
+    with pytest.raises(ArtifactError, match="no other"):
+        loaded.shape(texts, ["other"])
+    (tmp_path / "call_cost.npz").write_bytes(b"not a zip")
+    with pytest.raises(ArtifactError, match="corrupt"):
+        CallCostModel.load(tmp_path)
