@@ -60,23 +60,35 @@ def _stats(values: list[float]) -> str:
             f"(n={len(values)})")
 
 
-async def _session(browser, url: str, i: int) -> float:
+def _session_task(i: int) -> str:
+    return f"{TASKS[i % len(TASKS)]} #{i}"
+
+
+async def _session(browser, url: str, i: int) -> tuple[float, str]:
     context = await browser.new_context(viewport={"width": 1200, "height": 900})
     page = await context.new_page()
     page.set_default_timeout(ANSWER_TIMEOUT_MS)
     try:
         started = time.perf_counter()
-        await recommend_in(page, url, f"{TASKS[i % len(TASKS)]} #{i}")
-        return time.perf_counter() - started
+        link = await recommend_in(page, url, _session_task(i))
+        return time.perf_counter() - started, link.rsplit("=", 1)[1]
     finally:
         await context.close()
 
 
-def concurrent(url: str, n: int) -> tuple[float, list[float]]:
-    """n sessions at once, each in its own browser context: wall time and each one's time."""
+def concurrent(url: str, db: Path, n: int) -> tuple[float, list[float], int]:
+    """n sessions at once, each in its own browser context: wall time, each one's time, and
+    how many got an answer that is not to their own question (read back from the database)."""
+    from council import store
+    from council.assembly import open_database
+
     started = time.perf_counter()
-    times = concurrent_sessions(n, lambda browser, i: _session(browser, url, i))
-    return time.perf_counter() - started, times
+    results = concurrent_sessions(n, lambda browser, i: _session(browser, url, i))
+    wall = time.perf_counter() - started
+    conn = open_database(db)
+    mixed = sum(store.load_recommendation(conn, share_id).spec.description != _session_task(i)
+                for i, (_s, share_id) in enumerate(results))
+    return wall, [r[0] for r in results], mixed
 
 
 def main() -> None:
@@ -126,13 +138,15 @@ def main() -> None:
         browser.close()
         for n in (int(s) for s in args.sessions.split(",") if s.strip()):
             cpu0 = cpu_seconds(server.pid)
-            wall, times = concurrent(server.url, n)
+            wall, times, mixed = concurrent(server.url, server.db, n)
             cpu1 = cpu_seconds(server.pid)
             rows.append((f"{n} concurrent sessions: wall", f"{wall:.2f} s"))
             if cpu0 is not None and cpu1 is not None:
                 rows.append((f"{n} concurrent sessions: server CPU per session",
                              f"{(cpu1 - cpu0) / n:.2f} s"))
             rows.append((f"{n} concurrent sessions: open to answer", _stats(times)))
+            rows.append((f"{n} concurrent sessions: answers to another session's task",
+                         f"{mixed} of {n}"))
         rss = peak_rss_mb(server.pid)
         rows.append(("server peak RSS", f"{rss:.0f} MB" if rss else "n/a"))
     load = os.getloadavg()[0]

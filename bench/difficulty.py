@@ -15,7 +15,16 @@ Three readings of difficulty, each on prompts it was not fitted on:
   held-out fold; what
   `council train --outcomes FILE` ships;
 - `+ outcomes, benchmark held out`: the same, with every prompt of the scored benchmark
-  left out of the fit (a benchmark nobody has outcomes for).
+  left out of the fit (a benchmark nobody has outcomes for);
+- `+ outcomes + kNN, ...`: the head above moved toward the vote of the nearest outcome prompts
+  of the fit (council.assess.difficulty_knn, gated by how much nearer they are than the
+  classifier's own training descriptions): what `council train --outcomes FILE` ships now.
+
+Artifacts: `rubric only` is the artifact itself (var/models/classifier as `council init`
+builds it; the bench refuses one trained with outcomes); every `+ outcomes` column is a refit
+of its difficulty head per fold, as `council train --outcomes` would build it from the other
+folds' prompts. The last table: the same readings of the held-out rubric rows (the corpus
+test split), whose mean must not move (one scale).
 
 Spearman per benchmark and overall per file; targets: >= 0.45 on RouterBench (11 models),
 >= 0.20 on MMLU/GSM8K (2 models). Embeddings go through the disk cache.
@@ -64,6 +73,7 @@ def main() -> None:
     from threadpoolctl import threadpool_limits
 
     from council.assess.classifier import embed_texts
+    from council.assess.difficulty_knn import KNN_WEIGHT, knn_difficulty
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.assess.loader import ensure_classifier
     from council.classifier_training import classifier as tc
@@ -95,8 +105,11 @@ def main() -> None:
     if shipped.metadata.get("difficulty_outcomes", {}).get("prompts"):
         sys.exit("error: the artifact was trained with --outcomes; run `council train` without "
                  "them first, so 'rubric only' means what it says")
-    corpus = [e for e in load_corpus(default_data_dir())
-              if e.split == "train" and e.difficulty is not None]
+    rated = [e for e in load_corpus(default_data_dir()) if e.difficulty is not None]
+    corpus = [e for e in rated if e.split == "train"]
+    test = [e for e in rated if e.split == "test"]
+    x_test = tc._features(embed_texts(encoder, [e.text for e in test]), [e.text for e in test])
+    y_test = np.array([e.difficulty for e in test], dtype=float)
     x_rub = tc._features(embed_texts(encoder, [e.text for e in corpus]),
                          [e.text for e in corpus])
     y_rub = np.array([e.difficulty for e in corpus])
@@ -118,12 +131,21 @@ def main() -> None:
           f"difficulty head C={c}, T={temperature}", flush=True)
 
     readings: dict[str, np.ndarray] = {}
-    predictions = shipped.predict_embedded(all_texts, all_x[:, :384].astype(np.float32))
+    dim = shipped.params.reference.shape[1]
+    predictions = shipped.predict_embedded(all_texts, all_x[:, :dim].astype(np.float32))
     readings["rubric only"] = np.array([p.difficulty for p in predictions])
+    own = shipped.params.reference.astype(np.float64)  # the descriptions the kNN gates against
+    test_rows: dict[str, np.ndarray] = {"rubric only": np.array([p.difficulty for p in (
+        shipped.predict_embedded([e.text for e in test], x_test[:, :dim].astype(np.float32)))])}
+
+    def with_knn(head: np.ndarray, x: np.ndarray, keep: np.ndarray,
+                 levels: np.ndarray) -> np.ndarray:
+        emb = x[:, :dim]
+        return knn_difficulty(head, emb @ all_x[keep, :dim].T, levels, emb @ own.T, KNN_WEIGHT)
     rubric = readings["rubric only"]  # anchors each file's mean (outcome_difficulty)
     file_index = np.array([list(FILES).index(f) for f in file_of])
     with threadpool_limits(limits=1, user_api="blas"):
-        kfold = np.zeros(len(all_texts))
+        kfold, kfold_knn = np.zeros(len(all_texts)), np.zeros(len(all_texts))
         order = rng.permutation(len(all_texts))
         for k in range(args.folds):
             held = order[k::args.folds]
@@ -131,15 +153,26 @@ def main() -> None:
             levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
             model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
             kfold[held] = _expected_level(model, all_x[held], temperature)
+            kfold_knn[held] = with_knn(kfold[held], all_x[held], keep, levels)
         readings["+ outcomes, K-fold"] = kfold
-        by_bench = np.zeros(len(all_texts))
+        readings["+ outcomes + kNN, K-fold"] = kfold_knn
+        by_bench, by_bench_knn = np.zeros(len(all_texts)), np.zeros(len(all_texts))
         for b in sorted(set(bench.tolist())):
             held = np.flatnonzero(bench == b)
             keep = np.flatnonzero(bench != b)
             levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
             model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
             by_bench[held] = _expected_level(model, all_x[held], temperature)
+            by_bench_knn[held] = with_knn(by_bench[held], all_x[held], keep, levels)
         readings["+ outcomes, benchmark held out"] = by_bench
+        readings["+ outcomes + kNN, benchmark held out"] = by_bench_knn
+        # The held-out rubric rows, read by the head fitted on every outcome prompt.
+        everything = np.arange(len(all_texts))
+        levels = anchored_levels(all_levels, file_index, rubric)
+        model = tc.fit_difficulty(x_rub, y_rub, c, all_x, levels, share)
+        test_rows["+ outcomes"] = _expected_level(model, x_test, temperature)
+        test_rows["+ outcomes + kNN"] = with_knn(test_rows["+ outcomes"], x_test, everything,
+                                                 levels)
 
     rows = []
     for name in FILES:
@@ -163,19 +196,32 @@ def main() -> None:
                      f"{row['failure_share']:.2f} | " + " | ".join(
                          f"{row[n]:+.2f} ({row[n + ' mean']:.2f})" for n in names)
                      + f" | {target} |")
+    lines += ["", f"Held-out rubric rows (corpus test split, {len(y_test)} rows, label mean "
+              f"{y_test.mean():.2f}):", "", "| reading | mean level | MAE against the label |",
+              "|---|---|---|"]
+    lines += [f"| {n} | {v.mean():.2f} | {np.abs(v - y_test).mean():.2f} |"
+              for n, v in test_rows.items()]
     print()
     print("\n".join(lines))
     print(f"\n{time.perf_counter() - started:.0f} s; outcome rows weigh {share} x the rubric rows")
     out = args.report_dir or paths().training_dir / "reports"
     out.mkdir(parents=True, exist_ok=True)
     (out / "difficulty.json").write_text(json.dumps(
-        {"rows": rows, "c": c, "temperature": temperature, "outcome_share": share,
+        {"rows": rows, "rubric_test_rows": {n: {"mean": float(v.mean()),
+                                                 "mae": float(np.abs(v - y_test).mean())}
+                                             for n, v in test_rows.items()},
+         "knn_weight": KNN_WEIGHT, "c": c, "temperature": temperature, "outcome_share": share,
          "max_rows": args.max_rows, "folds": args.folds}, indent=2) + "\n", encoding="utf-8")
     (out / "difficulty.md").write_text(
         "# Difficulty against real failure\n\nWritten by `python bench/difficulty.py --data "
         f"../shared/routing{' --max-rows ' + str(args.max_rows) if args.max_rows else ''}`; "
         "do not edit by hand. Spearman between each reading's difficulty and the share of "
-        "models failing each prompt, on prompts that reading was not fitted on.\n\n"
+        "models failing each prompt, on prompts that reading was not fitted on. "
+        "Artifacts: `rubric only` is the classifier artifact as `council init` builds it "
+        "(no outcome data); each `+ outcomes` column refits its difficulty head on the "
+        "rubric rows plus the outcome prompts outside the scored fold or benchmark, as "
+        "`council train --outcomes FILE` builds it; `+ kNN` adds the vote of those prompts "
+        "(council.assess.difficulty_knn), which is what `council train --outcomes` ships.\n\n"
         + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {out / 'difficulty.md'}")
 

@@ -18,11 +18,18 @@ from council.assessment import Assessment, Vote
 from council.decision import Decision
 from council.errors import InvalidInput
 from council.explain import explain
-from council.failure_cost import failure_cost
+from council.failure_cost import FailureCost, TaskSize, failure_cost
 from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
-from council.workload import Assumption, DefaultsLookup, Workload, build_workload, defaults_mix
+from council.workload import (
+    Assumption,
+    DefaultsLookup,
+    Workload,
+    build_workload,
+    task_defaults_mix,
+)
+from council.workload_words import read_workload
 
 if TYPE_CHECKING:
     from council.assess.council import Classifier
@@ -182,8 +189,12 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     needs = required(spec, assessment)  # the user's needs plus those the council agrees on
     models = {m.id: m for m in catalog.models}
     adequacy = adequacies(spec.description, models, assessment, success_model)
+    size = TaskSize(content_tokens=workload.input_tokens - workload.cached_prefix_tokens,
+                    output_tokens=workload.output_tokens, calls_per_task=workload.calls_per_task)
+    # the same mix of categories as the workload's defaults (agentic lifted for an agent loop)
     failure = failure_cost(spec.failure_cost_usd,
-                           defaults_mix(assessment.category, assessment.category_p))
+                           task_defaults_mix(assessment.category, assessment.category_p,
+                                             read_workload(spec.description)), size)
     sel = select(catalog, needs.spec, workload, adequacy, failure=failure)
     advice: list[Advice] = []
     if sel.recommended is not None:
@@ -195,7 +206,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         spec=spec,
         assessment=assessment,
         quality_bar=spec.quality_bar,
-        assumption_notes=[*workload.assumptions, *needs.assumptions],
+        assumption_notes=[*workload.assumptions, *needs.assumptions,
+                          *_failure_assumptions(failure)],
         recommended=sel.recommended,
         default=sel.default,
         alternatives=sel.alternatives,
@@ -208,6 +220,17 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         notes=list(assessment.notes),
         decision=sel.decision,
     )
+
+
+def _failure_assumptions(failure: FailureCost) -> list[Assumption]:
+    """The failure and detection costs as stated assumptions, per task like the price."""
+    mine = failure.source == "you"
+    return [Assumption("failure_cost_usd", failure.failure_usd, failure.source,
+                       "what a bad answer costs, per task: " + failure.why),
+            Assumption("detection_cost_usd", failure.detection_usd,
+                       "derived" if mine else failure.source,
+                       "what noticing a failure costs, per task (a cascade's check)"
+                       + (": the category's, capped at your failure cost" if mine else ""))]
 
 
 def _cheapest_extractor(candidates: list[Candidate], catalog: Catalog) -> ModelEntry | None:

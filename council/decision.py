@@ -35,10 +35,17 @@ def expected_cost(price: float, p_success: float, failure_usd: float) -> float:
     return price + (1.0 - p_success) * failure_usd
 
 
+def failure_share(p_success: float) -> str:
+    """1 - P as a percentage, with a decimal under 10% so that the sum reads true: a 0.4%
+    failure times $5 is not '0% x $5.00'."""
+    q = 1.0 - p_success
+    return f"{q:.1%}" if 0 < q < 0.095 else f"{q:.0%}"
+
+
 def arithmetic(model_id: str, price: float, p_success: float, failure_usd: float) -> str:
     """'model: $price + 12% x $0.50 = $0.062 expected' (per task)."""
-    return (f"{model_id}: {money(price)} + {1 - p_success:.0%} x {money(failure_usd)} = "
-            f"{money(expected_cost(price, p_success, failure_usd))} expected")
+    return (f"{model_id}: {money(price)} + {failure_share(p_success)} x {money(failure_usd)} "
+            f"= {money(expected_cost(price, p_success, failure_usd))} expected")
 
 
 def check_budget(value: float, what: str = "budget") -> float:
@@ -175,6 +182,9 @@ class BestAction:
     cascade_cheap: str | None
     cascade_expected_per_task: float | None
     text: str
+    # the least expected cost of all, when it is not the most likely model
+    cheaper_model: str | None = None
+    cheaper_expected_per_task: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -209,12 +219,39 @@ class Decision:
 
 def arithmetic_lines(options: list[Option], chosen: Option, failure_usd: float,
                      limit: int = 4, floor: float | None = None) -> list[str]:
-    """The pick's expected-cost sum beside its nearest rivals (cheaper first, then dearer);
-    a rival under the floor says so, since it could not be picked whatever it costs."""
-    cheaper = sorted((o for o in options if o.price < chosen.price), key=lambda o: -o.price)
-    dearer = sorted((o for o in options if o.price > chosen.price and o.p > chosen.p),
-                    key=lambda o: o.price)
-    shown = [*reversed(cheaper[: max(1, limit // 2)]), chosen, *dearer[: max(1, limit // 2)]]
+    """The pick's expected-cost sum beside the rivals a user would weigh it against, by
+    price: the cheapest over the floor (the pick with no failure cost), the best cheaper one
+    (``best_cheaper``), the most adequate, the runner-up. A rival under the floor says so,
+    since it could not be picked whatever it costs (when none clears the floor, all are
+    eligible)."""
+    eligible = [o for o in options if floor is None or o.p >= floor] or options
+
+    def key(o: Option) -> tuple[float, float, float, str]:
+        return (expected_cost(o.price, o.p, failure_usd), o.price, -o.p, o.model_id)
+
+    rivals = [
+        min(eligible, key=lambda o: (o.price, -o.p, o.model_id)),
+        best_cheaper(eligible, chosen, failure_usd) or chosen,
+        max(options, key=lambda o: (o.p, -o.price, o.model_id)),
+        min((o for o in eligible if o is not chosen), key=key, default=chosen),
+    ]
+    shown = [chosen, *(o for o in dict.fromkeys(rivals) if o is not chosen)][:limit]
+    shown.sort(key=lambda o: (o.price, o.model_id))
     return [arithmetic(o.model_id, o.price, o.p, failure_usd)
             + (f" (under the {floor:.0%} floor)" if floor is not None and o.p < floor
                and o is not chosen else "") for o in shown]
+
+
+def best_cheaper(options: list[Option], chosen: Option, failure_usd: float) -> Option | None:
+    """The cheaper option with the least expected cost: what a dearer pick is weighed
+    against (``break_even``)."""
+    cheaper = [o for o in options if o.price < chosen.price]
+    return min(cheaper, key=lambda o: (expected_cost(o.price, o.p, failure_usd), o.price,
+                                       o.model_id), default=None)
+
+
+def break_even(chosen: Option, rival: Option) -> float | None:
+    """The failure cost at which ``chosen`` and the cheaper, less adequate ``rival`` expect
+    the same: the extra price over the failures it avoids (None unless dearer and better)."""
+    gap, extra = chosen.p - rival.p, chosen.price - rival.price
+    return extra / gap if gap > 0 and extra > 0 else None

@@ -8,7 +8,7 @@ from council.assessment import Assessment
 from council.categories import BY_KEY
 from council.costing import cost_of
 from council.format import money
-from council.recommend import Selection
+from council.recommend import Candidate, Selection
 from council.workload import Workload
 
 if TYPE_CHECKING:
@@ -90,6 +90,7 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
         elif min(c.cost.per_month for c in selection.candidates) >= \
                 pick.cost.per_month:
             lines.append("No model that meets your constraints is cheaper.")
+        lines += _break_even(pick, selection.candidates, bar, f_usd)
     if dec is not None and dec.arithmetic:
         lines.append("Expected cost a task, price + P(failure) x failure cost: "
                      + "; ".join(dec.arithmetic) + ".")
@@ -117,6 +118,29 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
                      f"{pick.cost.tiers_applied[0]:,} tokens; every token of those calls bills "
                      f"at the higher rate.")
     return lines
+
+
+def _break_even(pick: Candidate, candidates: list[Candidate], bar: float,
+                f_usd: float) -> list[str]:
+    """Against the best cheaper model over the floor: what the pick's extra price buys and
+    the failure cost below which that model would be the pick, so a pick resting on a small
+    gap in P says so."""
+    from council.decision import Option, best_cheaper, break_even
+
+    if f_usd <= 0:
+        return []
+    mine = Option(pick.model_id, pick.cost.per_task, pick.p_adequate)
+    over = [Option(c.model_id, c.cost.per_task, c.p_adequate) for c in candidates
+            if c.p_adequate >= bar]
+    rival = best_cheaper(over, mine, f_usd)
+    point = break_even(mine, rival) if rival is not None else None
+    if rival is None or point is None:
+        return []
+    return [f"The best cheaper option is {rival.model_id} ({money(rival.price)} a task, "
+            f"P(adequate) {rival.p:.1%}): {pick.model_id}'s edge is "
+            f"{(mine.p - rival.p) * 100:.1f} points of P for {money(mine.price - rival.price)} "
+            f"more a task, worth it while a failure costs more than {money(point)} a task "
+            f"(taken as {money(f_usd)})."]
 
 
 def _source_words(source: str) -> str:

@@ -1,65 +1,161 @@
 """What a bad answer costs, per task: the user's figure, else a per-category assumption.
 
-The recommendation minimises price + P(failure) x this cost (council.decision). A failure
-here is an answer that is not adequate: someone has to notice it, redo the work or live
-with the consequence. The defaults are stated assumptions, each with its reason, priced
-at a loaded rate of $60 an hour for a person's time; the answer shows the one it used and
-the form and `--failure-cost` replace it.
+The recommendation minimises price + P(failure) x this cost (council.decision). Both sides
+are **per task**: one run of the workload (one ticket of a nightly batch, one agent run of
+its N calls), the unit the price per task counts; the month multiplies both by the runs.
 
-``detection_usd`` is what it costs to *notice* a failure before it does harm (a test run,
-a schema check, a person's glance): the price of the check in a cascade.
+A failure is an answer that is not adequate: a person has to notice it and redo the work.
+A default is that person's minutes at a loaded hourly rate, each figure stated:
+
+- the rate: the 2023 US median wage of the role (BLS Occupational Outlook Handbook /
+  O*NET: software developers $132,270 a year, $63.59 an hour; interpreters and translators
+  $27.45 an hour, standing for a fluent office reader) divided by 0.705, wages' share of
+  employers' cost per hour worked in private industry (BLS Employer Costs for Employee
+  Compensation, September 2022): $90 and $39 an hour;
+- the minutes: a fixed part (noticing, re-routing, taking over) plus, where the redo grows
+  with the task, minutes per 1,000 tokens of the task's own input (the prompt minus its fixed
+  prefix: what a person re-reads), of its output (what a person rewrites), or per model call
+  (an agent run's steps to check or undo). A 300-page contract is not re-read in the minutes
+  a ticket is.
+
+``detection_usd`` is what it costs to *notice* a failure before it does harm (tests, a
+person's glance): the price of the check in a cascade, never more than the failure.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from council.errors import InvalidInput
+from council.format import money
 
 MAX_FAILURE_COST_USD = 1_000_000.0  # per task; more is a typo, not a task
-HOURLY_USD = 60.0
+WAGE_SHARE = 0.705  # wages / employer cost per hour worked, private industry (BLS ECEC 09/2022)
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A loaded hourly rate and where it comes from."""
+
+    who: str
+    usd_per_hour: float
+    source: str
+
+    @property
+    def per_minute(self) -> float:
+        return self.usd_per_hour / 60.0
+
+
+DEVELOPER = Rate("a developer", round(63.59 / WAGE_SHARE), "BLS 2023 median, software "
+                 "developers, $63.59/h, / 0.705 for employer costs")
+READER = Rate("a fluent office reader", round(27.45 / WAGE_SHARE), "BLS 2023 median, "
+              "interpreters and translators, $27.45/h, / 0.705 for employer costs")
+
+
+@dataclass(frozen=True)
+class TaskSize:
+    """What a person re-reads or redoes when one task fails (per task, per call values)."""
+
+    content_tokens: int = 0  # the task's own input per call: input minus the fixed prefix
+    output_tokens: int = 0  # visible output per call
+    calls_per_task: int = 1
 
 
 @dataclass(frozen=True)
 class FailureDefault:
-    failure_usd: float
+    """A category's failure cost: a person's minutes, fixed plus scaled by the task's size."""
+
+    rate: Rate
+    what: str  # what the person does about a failure
+    minutes: float  # fixed: noticing, re-routing, taking over
     detection_usd: float
-    why: str
+    detection_why: str
+    read_per_1k: float = 0.0  # minutes per 1,000 content tokens re-read
+    write_per_1k: float = 0.0  # minutes per 1,000 output tokens rewritten
+    per_call: float = 0.0  # minutes per model call (an agent's steps)
+
+    def minutes_for(self, size: TaskSize) -> float:
+        return (self.minutes + self.read_per_1k * size.content_tokens / 1000
+                + self.write_per_1k * size.output_tokens / 1000
+                + self.per_call * size.calls_per_task)
+
+    def usd(self, size: TaskSize) -> float:
+        return self.minutes_for(size) * self.rate.per_minute
+
+    def why(self, size: TaskSize) -> str:
+        """'<what>: 0.5 + 0.3 (240 tokens re-read at 1 min per 1,000) = 0.7 min of <who> at
+        $39 an hour (<source>) = $0.48 a task'."""
+        parts = [f"{self.minutes:g}"]
+        if self.read_per_1k and size.content_tokens:
+            parts.append(f"{self.read_per_1k * size.content_tokens / 1000:.1f} "
+                         f"({size.content_tokens:,} tokens re-read at {self.read_per_1k:g} "
+                         "min per 1,000)")
+        if self.write_per_1k and size.output_tokens:
+            parts.append(f"{self.write_per_1k * size.output_tokens / 1000:.1f} "
+                         f"({size.output_tokens:,} output tokens redone at "
+                         f"{self.write_per_1k:g} min per 1,000)")
+        if self.per_call and size.calls_per_task:
+            parts.append(f"{self.per_call * size.calls_per_task:g} ({size.calls_per_task} "
+                         f"calls at {self.per_call:g} min each)")
+        sum_text = " + ".join(parts) + " = " if len(parts) > 1 else ""
+        return (f"{self.what}: {sum_text}{self.minutes_for(size):.1f} min of {self.rate.who} "
+                f"at ${self.rate.usd_per_hour:.0f} an hour ({self.rate.source}) = "
+                f"${self.usd(size):,.2f} a task")
 
 
+# The minutes are this project's assumptions, stated; the rates are sourced above. Re-reading
+# runs at 1 min per 1,000 tokens (about 750 words: a skim for what was missed, not a study).
 DEFAULTS: dict[str, FailureDefault] = {
-    "code_generation": FailureDefault(5.0, 0.05, "about 5 minutes of a developer finding and "
-                                      "fixing wrong code; tests catch it for a few cents"),
-    "debugging": FailureDefault(10.0, 0.05, "about 10 minutes of a developer chasing a wrong "
-                                "fix; re-running the failing test catches it"),
-    "code_review": FailureDefault(5.0, 0.50, "about 5 minutes of a reviewer redoing a missed "
-                                  "review; spotting it takes a 30-second skim"),
-    "architecture": FailureDefault(50.0, 5.0, "a flawed design found later costs an hour of a "
-                                   "senior engineer; a 5-minute review catches most"),
-    "math_reasoning": FailureDefault(2.0, 0.20, "2 minutes of someone re-deriving a wrong "
-                                     "result; checking an answer takes seconds"),
-    "data_analysis": FailureDefault(10.0, 1.0, "10 minutes of an analyst redoing a wrong "
-                                    "query or figure; a minute's sanity check catches most"),
-    "extraction": FailureDefault(0.50, 0.01, "30 seconds of a person correcting a wrong field; "
-                                 "a schema check catches many for nothing"),
-    "classification": FailureDefault(0.10, 0.01, "a misrouted item costs about 6 seconds of "
-                                     "someone re-routing it"),
-    "summarisation": FailureDefault(1.0, 0.20, "a minute of a reader going back to the source "
-                                    "for what a bad summary missed"),
-    "translation": FailureDefault(2.0, 0.50, "2 minutes of a fluent reader fixing a bad "
-                                  "translation; a 30-second read catches it"),
-    "creative_writing": FailureDefault(1.0, 0.20, "a minute of someone rewriting copy that "
-                                       "misses the tone"),
-    "research_qa": FailureDefault(2.0, 0.50, "2 minutes of someone checking and correcting a "
-                                  "wrong answer"),
-    "agentic": FailureDefault(10.0, 0.10, "10 minutes of a person undoing or finishing a "
-                              "failed multi-step run; its own checks (tests, exit codes) "
-                              "flag most failures"),
-    "customer_support": FailureDefault(1.0, 0.10, "a wrong reply costs a minute of an agent "
-                                       "and some goodwill"),
-    "long_document": FailureDefault(20.0, 2.0, "20 minutes of a person re-reading a long "
-                                    "document for what the model missed"),
+    "classification": FailureDefault(
+        READER, "someone in the wrong queue reads the item and re-routes it", 0.25,
+        0.05, "a person's 5-second glance at the label", read_per_1k=1.0),
+    "extraction": FailureDefault(
+        READER, "a person finds the right value in the source and corrects the field", 0.5,
+        0.11, "a person's 10-second look at the fields beside the source (a schema check "
+        "catches malformed output, not a wrong value)", read_per_1k=1.0),
+    "summarisation": FailureDefault(
+        READER, "a reader goes back to the source for what the summary missed", 1.0,
+        0.65, "a minute's read of the summary against the source", read_per_1k=1.0),
+    "long_document": FailureDefault(
+        READER, "a person re-reads the document for what the model missed", 2.0,
+        3.25, "a 5-minute spot check against the document", read_per_1k=1.0),
+    "translation": FailureDefault(
+        READER, "a fluent editor corrects the translation", 1.0,
+        0.33, "a fluent reader's 30-second read", write_per_1k=10.0),
+    "creative_writing": FailureDefault(
+        READER, "someone rewrites copy that misses the brief", 2.0,
+        0.33, "a 30-second read", write_per_1k=3.0),
+    "research_qa": FailureDefault(
+        READER, "someone looks the answer up and corrects it", 2.0,
+        0.65, "a minute checking the answer's sources", write_per_1k=1.0),
+    "customer_support": FailureDefault(
+        READER, "an agent takes over the conversation and answers it right (the "
+        "customer's goodwill is not counted)", 3.0,
+        0.22, "an agent's 20-second read of the reply"),
+    "math_reasoning": FailureDefault(
+        READER, "someone re-derives the result", 3.0,
+        0.33, "a 30-second check of the answer", write_per_1k=2.0),
+    "code_generation": FailureDefault(
+        DEVELOPER, "a developer finds and fixes the wrong code (1,000 tokens is about 100 "
+        "lines)", 5.0, 0.05, "a test run", write_per_1k=10.0),
+    "debugging": FailureDefault(
+        DEVELOPER, "a developer chases the wrong fix and finds the right one", 15.0,
+        0.05, "re-running the failing test"),
+    "code_review": FailureDefault(
+        DEVELOPER, "a reviewer re-reads the change for what the review missed (a second "
+        "pass at about 1,200 lines an hour)", 2.0,
+        0.75, "a reviewer's 30-second skim of the review", read_per_1k=5.0),
+    "data_analysis": FailureDefault(
+        DEVELOPER, "an analyst redoes the wrong query or figure", 15.0,
+        1.50, "a minute's sanity check of the figures"),
+    "architecture": FailureDefault(
+        DEVELOPER, "a flawed design found later costs a senior engineer an hour", 60.0,
+        7.50, "a 5-minute review by a senior engineer"),
+    "agentic": FailureDefault(
+        DEVELOPER, "a person undoes or finishes the failed run, step by step", 10.0,
+        0.10, "the run's own checks (tests, exit codes)", per_call=1.0),
 }
 
 
@@ -75,8 +171,6 @@ class FailureCost:
 
 def check_failure_cost(value: float, what: str = "failure cost") -> float:
     """A finite, non-negative, not absurd dollar figure, or InvalidInput naming it."""
-    import math
-
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
         raise InvalidInput(f"{what} must be a finite number of dollars, got {value!r}")
     if value < 0:
@@ -89,22 +183,25 @@ def check_failure_cost(value: float, what: str = "failure cost") -> float:
     return float(value)
 
 
-def failure_cost(given: float | None, mix: Mapping[str, float]) -> FailureCost:
-    """The user's figure, else the category default (weighted over ``mix``, as the workload
-    defaults are, when the council is unsure of the category)."""
-    detection = sum(w * DEFAULTS[c].detection_usd for c, w in mix.items() if c in DEFAULTS)
+def failure_cost(given: float | None, mix: Mapping[str, float],
+                 size: TaskSize | None = None) -> FailureCost:
+    """The user's figure, else the category default at this task's size (weighted over
+    ``mix``, as the workload defaults are, when the council is unsure of the category).
+    Without ``size`` only the fixed minutes count."""
+    size = size or TaskSize()
+    known = {c: w for c, w in mix.items() if c in DEFAULTS}
+    total = sum(known.values()) or 1.0
+    detection = sum(w * DEFAULTS[c].detection_usd for c, w in known.items()) / total
     if given is not None:
         value = check_failure_cost(given)
         # detection cannot cost more than the failure it prevents
         return FailureCost(value, min(detection, value), "you", "your figure")
-    known = {c: w for c, w in mix.items() if c in DEFAULTS}
-    total = sum(known.values()) or 1.0
-    value = sum(w * DEFAULTS[c].failure_usd for c, w in known.items()) / total
-    detection = sum(w * DEFAULTS[c].detection_usd for c, w in known.items()) / total
+    value = sum(w * DEFAULTS[c].usd(size) for c, w in known.items()) / total
     top = max(known, key=lambda c: known[c]) if known else None
-    why = DEFAULTS[top].why if top else "no category"
+    why = DEFAULTS[top].why(size) if top else "no category"
     if len(known) > 1:
-        why = ("a mix of the likely categories' defaults, weighted "
-               + "/".join(f"{w / total:.0%}" for w in known.values()) + f"; mainly {why}")
-    return FailureCost(round(value, 4), round(detection, 4), "category default",
-                       f"{why} (at ${HOURLY_USD:.0f} an hour)")
+        why = ("a mix of the likely categories' defaults, "
+               + ", ".join(f"{c} {w / total:.0%} ({money(DEFAULTS[c].usd(size))})"
+                           for c, w in known.items()) + f"; mainly {why}")
+    return FailureCost(round(value, 4), round(min(detection, value), 4), "category default",
+                       f"{why}; per task, as the price is")

@@ -267,11 +267,12 @@ def cascade_text(rec: Recommendation) -> str | None:
               else f"{money(c.saving_per_month)} saved")
     verdict = "worth it" if c.worth_it else "not worth it here"
     note = f" This assumes {c.note.removeprefix('assumes ')}." if c.note else ""
+    sums = f" Per task: {c.arithmetic}." if c.arithmetic else ""
     return (f"Try **{c.cheap}** first and escalate to **{c.strong}** when it "
             f"fails (about {percent(c.escalation_rate)} of tasks): expected "
             f"{money(c.expected_per_month)} a month against "
             f"{money(c.strong_only_per_month)} for {c.strong} alone "
-            f"({effect}): {verdict}.{note}")
+            f"({effect}): {verdict}.{sums}{note}")
 
 
 def changes(old: Recommendation, new: Recommendation) -> list[dict[str, Any]]:
@@ -326,6 +327,13 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
                   f"(saving {money(rec.saving_per_month)}).", ""]
     else:
         lines += [f"## {no_fit_title(rec)}", "", rec.no_fit or "", ""]
+    decision = decision_lines(rec)
+    if decision or (pick is not None and rec.no_fit):
+        lines += ["## Decision", ""]
+        if pick is not None and rec.no_fit:
+            lines += [f"**Floor not met.** {rec.no_fit}", ""]
+        if decision:
+            lines += [fenced("\n".join(decision)), ""]
     a = rec.assessment
     lines += ["## Council", "", f"Category **{a.category}**, difficulty {difficulty(a)}", ""]
     lines += [f"- {vote_line(v)}" for v in a.votes]
@@ -403,7 +411,8 @@ def to_text(rec: Recommendation) -> str:
         c2 = rec.cascade
         lines.append(f"cascade: {c2.cheap} then {c2.strong} on failure "
                      f"({percent(c2.escalation_rate)}): expected "
-                     f"{money(c2.expected_per_month)} a month, if failures are detected")
+                     f"{money(c2.expected_per_month)} a month, if failures are detected"
+                     + (f"; per task {c2.arithmetic}" if c2.arithmetic else ""))
     a = rec.assessment
     lines.append(f"Council: {a.category}, difficulty {difficulty(a)}, cost "
                  f"{money(a.council_cost_usd)}")

@@ -41,6 +41,7 @@ from council.decision import (
     arithmetic_lines,
     budget_plan,
     expected_cost,
+    failure_share,
     least_expected,
 )
 from council.failure_cost import FailureCost
@@ -134,6 +135,7 @@ class Cascade:
     detection_cost_per_task: float = 0.0
     p_success: float | None = None  # the cascade's: the strong model's, failures nested
     expected_cost_per_task: float | None = None  # spend + P(failure) x failure cost
+    arithmetic: str = ""  # the per-task sum: cheap + check + P(escalate) x strong + failures
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -230,6 +232,12 @@ def best_cascade(candidates: list[Candidate], strong: Candidate,
              "validator, a person's glance) and catches its failures"
              if detect else "a failed answer is detected (tests, a validator, a schema check) "
                             "at no cost")
+    expected = expected_cost(per_task, strong.p_adequate, f_usd)
+    arithmetic = (f"{money(cheap.cost.per_task)} ({cheap.model_id}) + {money(detect)} check + "
+                  f"{failure_share(cheap.p_adequate)} x {money(strong.cost.per_task)} "
+                  f"({strong.model_id}) = {money(per_task)} a task"
+                  + (f"; + {failure_share(strong.p_adequate)} x {money(f_usd)} failures = "
+                     f"{money(expected)} expected" if f_usd else ""))
     return Cascade(
         cheap=cheap.model_id, strong=strong.model_id, p_cheap=cheap.p_adequate,
         escalation_rate=1.0 - cheap.p_adequate, expected_per_task=per_task,
@@ -238,7 +246,7 @@ def best_cascade(candidates: list[Candidate], strong: Candidate,
         note=(f"assumes {check}, the escalated share costs what the strong model costs on "
               "average, and the strong model fails only tasks the cheap one fails too"),
         detection_cost_per_task=detect, p_success=strong.p_adequate,
-        expected_cost_per_task=expected_cost(per_task, strong.p_adequate, f_usd),
+        expected_cost_per_task=expected, arithmetic=arithmetic,
     )
 
 
@@ -313,6 +321,16 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
                  f"{cascade.escalation_rate:.0%} it fails to {chosen.model_id} "
                  f"({money(cascade.expected_cost_per_task or 0)} expected a task with a "
                  f"{money(cascade.detection_cost_per_task)} check)")
+    cheaper = min(candidates, key=lambda c: (c.expected_per_task or 0.0, c.cost.per_task,
+                                             c.model_id))
+    cheaper_expected = expected_cost(cheaper.cost.per_task, cheaper.p_adequate,
+                                     failure.failure_usd)
+    show_cheaper = cheaper is not chosen and cheaper_expected < mine
+    if show_cheaper:
+        text += (f". Least expected cost of all: {cheaper.model_id} at P "
+                 f"{cheaper.p_adequate:.0%} ({money(cheaper_expected)} expected a task: "
+                 f"{money(cheaper.cost.per_task)} against {money(chosen.cost.per_task)} "
+                 f"for {(chosen.p_adequate - cheaper.p_adequate) * 100:.1f} points less P)")
     text += (f". Splitting the task into smaller steps, each easier, is how to clear "
              f"{floor:.0%}: one model at {chosen.p_adequate:.0%} on the whole task will fail "
              f"about {1 - chosen.p_adequate:.0%} of the time.")
@@ -321,7 +339,10 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
                       cascade_cheap=cascade.cheap if use_cascade and cascade else None,
                       cascade_expected_per_task=(cascade.expected_cost_per_task
                                                  if use_cascade and cascade else None),
-                      text=text), cascade
+                      text=text,
+                      cheaper_model=cheaper.model_id if show_cheaper else None,
+                      cheaper_expected_per_task=cheaper_expected if show_cheaper else None,
+                      ), cascade
 
 
 def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
@@ -394,7 +415,9 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
         decision.best_action, cascade = _best_action(chosen, candidates, failure, bar)
         no_fit = (f"No model that meets the constraints reaches P(adequate) >= {bar:.0%} "
                   f"for this task; the most adequate is {chosen.model_id} at "
-                  f"{chosen.p_adequate:.0%}. {decision.best_action.text}")
+                  f"{chosen.p_adequate:.0%}. "
+                  + decision.best_action.text.removeprefix(
+                      f"No model reaches the {bar:.0%} floor. "))
         for c in sorted(frontier, key=lambda c: -c.p_adequate)[:3]:
             alternatives.append(Alternative("closest", c.model_id, c.p_adequate, c.cost,
                                             "most adequate per dollar among those that fit"))

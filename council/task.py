@@ -10,13 +10,14 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from council.decision import MAX_BUDGET_USD
+from council.decision import MAX_BUDGET_USD, check_budget
 from council.errors import InvalidInput
-from council.failure_cost import MAX_FAILURE_COST_USD
+from council.failure_cost import MAX_FAILURE_COST_USD, check_failure_cost
 
 Capability = Literal["tools", "vision", "json", "reasoning", "long_context"]
 Quality = Literal["none", "draft", "standard", "production"]
@@ -77,6 +78,16 @@ class TaskSpec(BaseModel):
         if isinstance(value, float) and not math.isfinite(value):
             raise ValueError(f"must be a finite number, got {value}")
         return value
+
+    @field_validator("failure_cost_usd", "budget_usd_per_month", mode="before")
+    @classmethod
+    def _dollars_in_words(cls, value: object, info: ValidationInfo) -> object:
+        """A negative, zero (budget) or absurd figure named in plain words, not as a bound."""
+        if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+            return value
+        if info.field_name == "failure_cost_usd":
+            return check_failure_cost(value)
+        return check_budget(value, "monthly budget")
 
     @model_validator(mode="after")
     def _prefix_within_input(self) -> TaskSpec:

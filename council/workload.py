@@ -180,6 +180,14 @@ def defaults_mix(category: str, category_p: Mapping[str, float] | None) -> dict[
     return {c: w / total for c, w in sorted(raw.items(), key=lambda kv: -kv[1])}
 
 
+def task_defaults_mix(category: str, category_p: Mapping[str, float] | None,
+                      words: WorkloadWords) -> dict[str, float]:
+    """The categories whose defaults a task takes, and their shares: ``defaults_mix`` over
+    ``task_mix`` (agentic lifted when the words describe an agent loop). One function, so the
+    workload defaults and the failure-cost default weigh a mixed task alike."""
+    return defaults_mix(category, task_mix(category, category_p, words))
+
+
 @dataclass(frozen=True)
 class Learned:
     """A category default refitted from the team's own usage (``council.usage.learn``)."""
@@ -245,7 +253,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
     """
     words = read_workload(spec.description)
     loop = agent_loop(words)
-    weights = defaults_mix(category, task_mix(category, category_p, words))
+    weights = task_defaults_mix(category, category_p, words)
     d = mixed_defaults(weights, learned)
     if len(weights) == 1:
         label = BY_KEY[next(iter(weights))].label.lower()

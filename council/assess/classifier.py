@@ -15,26 +15,28 @@ import json
 import math
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from council.assess.input_flags import NO_WORDS, input_flags
+from council.assess.surface import SURFACE
 from council.assessment import Vote
 from council.categories import CATEGORY_KEYS
 from council.errors import ArtifactError, InvalidInput
 from council.text_window import CLASSIFIER, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "4"
+CODE_VERSION = "6"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
 ARRAY_NAMES = (
     "category_coef", "category_intercept", "difficulty_coef", "difficulty_intercept",
-    "reference", "reference_labels", "category_prior",
+    "reference", "reference_labels", "category_prior", "prototypes",
+    "difficulty_reference", "difficulty_reference_levels",
 )
 
 # Long texts are cut by the one rule in council.text_window (head 700 + tail 300, and why).
@@ -57,8 +59,13 @@ OOD_PRIOR_MIX = 0.5
 # top-2 from 0.579 / 0.779 to 0.608 / 0.805; 0.5 read 0.625 / 0.793 but lowered top-2 and the
 # hand-written test split (0.797 -> 0.790).
 KNN_WEIGHT = 0.3
-KNN_K = 20
+KNN_K = 10
 KNN_SCALE = 0.1
+# Before the kNN vote, the regression is blended with a zero-shot vote over the written
+# category descriptions (council.assess.prototypes): softmax(cosine / PROTOTYPE_TEMPERATURE)
+# at weight PROTOTYPE_VOTE (bench/categories.py; docs/classifier.md has the table).
+PROTOTYPE_VOTE = 0.1
+PROTOTYPE_TEMPERATURE = 0.05
 # How much a low-confidence vote counts when the council combines votes.
 LOW_CONFIDENCE_WEIGHT = 0.25
 
@@ -110,6 +117,8 @@ def extra_features(texts: Sequence[str], names: Sequence[str]) -> np.ndarray:
             # BEYOND_CAP characters and more (a pasted document, not a description).
             cols.append([min(1.0, max(0.0, math.log(max(len(t.strip()), 1) / LENGTH_CAP)
                                       / math.log(BEYOND_CAP / LENGTH_CAP))) for t in texts])
+        elif name in SURFACE:
+            cols.append([SURFACE[name](t) for t in texts])
         elif name == "code":
             cols.append([1.0 if any(m in t for m in _CODE_MARKERS) else 0.0 for t in texts])
         else:
@@ -184,7 +193,18 @@ class ClassifierParams:
     difficulty_prior_sd: float
     ood_threshold: float  # max cosine similarity to the training set below this: out of domain
     ambiguity_threshold: float  # top category probability below this: ambiguous
-    features: list[str]
+    features: list[str]  # beside the embedding, for both heads
+    category_features: list[str]  # more features, for the category head only
+    prototypes: np.ndarray  # unit embeddings of council.assess.prototypes' descriptions
+    prototype_owners: list[str]  # the category of each prototype row
+    prototype_scale: float  # the cosine to each category's descriptions enters times this
+    # Outcome prompts (council.assess.difficulty_knn): embeddings and levels; empty without
+    # outcome data, and then the weight is 0 and the difficulty is the head's.
+    difficulty_reference: np.ndarray = field(
+        default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    difficulty_reference_levels: np.ndarray = field(
+        default_factory=lambda: np.zeros(0, dtype=np.float64))
+    difficulty_knn_weight: float = 0.0
 
     def arrays(self) -> dict[str, np.ndarray]:
         return {name: getattr(self, name) for name in ARRAY_NAMES}
@@ -200,7 +220,36 @@ class ClassifierParams:
             "ood_threshold": self.ood_threshold,
             "ambiguity_threshold": self.ambiguity_threshold,
             "features": self.features,
+            "category_features": self.category_features,
+            "prototype_owners": self.prototype_owners,
+            "prototype_scale": self.prototype_scale,
+            "difficulty_knn_weight": self.difficulty_knn_weight,
         }
+
+    def prototype_similarity(self, embeddings: np.ndarray) -> np.ndarray:
+        """Texts x prototype categories: the cosine to each one's nearest description."""
+        from council.assess.prototypes import prototype_similarity
+
+        return prototype_similarity(embeddings, self.prototypes, self.prototype_owners)
+
+    def with_prototype_vote(self, p: np.ndarray, similarity: np.ndarray) -> np.ndarray:
+        """The head's distribution `p` blended with the zero-shot prototype vote."""
+        if not len(self.prototypes):
+            return p
+        from council.assess.prototypes import categories_of, prototype_vote
+
+        vote = prototype_vote(similarity, categories_of(self.prototype_owners),
+                              self.category_classes, PROTOTYPE_TEMPERATURE)
+        return (1 - PROTOTYPE_VOTE) * p + PROTOTYPE_VOTE * vote
+
+
+def category_inputs(x: np.ndarray, texts: Sequence[str], names: Sequence[str],
+                    prototype_similarity: np.ndarray, scale: float) -> np.ndarray:
+    """The shared features `x`, then the category head's own surface features (by name), then
+    the cosine to each category's nearest written description, times `scale` (training and
+    prediction both call this)."""
+    return np.hstack([x, extra_features(texts, names).astype(np.float64),
+                      scale * prototype_similarity])
 
 
 _controller: Any = None
@@ -230,6 +279,12 @@ class LocalClassifier:
         self._cat_index = [params.category_classes.index(k) if k in params.category_classes
                            else -1 for k in CATEGORY_KEYS]
         self._levels = np.asarray(params.difficulty_levels, dtype=np.float64)
+        # converted once: a per-call copy of 2,000 x 384 cost ~0.1 ms of every vote
+        self._reference_t = np.ascontiguousarray(params.reference.T, dtype=np.float64)
+        # The outcome prompts (10,000s of rows with the shared files), transposed once: a
+        # float32 product against a contiguous copy took 0.5 ms a text, against the
+        # transposed view 1.6 ms, against a float64 copy made per call 6 ms.
+        self._outcome_t = np.ascontiguousarray(params.difficulty_reference.T, dtype=np.float32)
 
     @property
     def encoder(self) -> Any:
@@ -272,13 +327,22 @@ class LocalClassifier:
         p = self.params
         x = np.hstack([embeddings.astype(np.float64),
                        extra_features(texts, p.features).astype(np.float64)])
-        cat = softmax(x @ p.category_coef.T + p.category_intercept, p.category_temperature)
-        sims = embeddings.astype(np.float64) @ p.reference.T.astype(np.float64)
+        proto = p.prototype_similarity(embeddings)
+        x_cat = category_inputs(x, texts, p.category_features, proto, p.prototype_scale)
+        cat = softmax(x_cat @ p.category_coef.T + p.category_intercept, p.category_temperature)
+        cat = p.with_prototype_vote(cat, proto)
+        sims = embeddings.astype(np.float64) @ self._reference_t
         if len(p.reference):
             cat = sharpen(knn_blend(cat, sims, p.reference_labels), p.blend_temperature)
         dif = softmax(x @ p.difficulty_coef.T + p.difficulty_intercept, p.difficulty_temperature)
         mean = dif @ self._levels
         sd = np.sqrt(np.maximum(dif @ self._levels**2 - mean**2, 0.0))
+        if len(p.difficulty_reference) and p.difficulty_knn_weight > 0:
+            from council.assess.difficulty_knn import knn_difficulty
+
+            outcome_sims = embeddings.astype(np.float32) @ self._outcome_t
+            mean = knn_difficulty(mean, outcome_sims, p.difficulty_reference_levels, sims,
+                                  p.difficulty_knn_weight)
         similarity = sims.max(axis=1) if len(p.reference) else np.zeros(len(texts))
         out: list[LocalPrediction] = []
         for i, text in enumerate(texts):
@@ -402,10 +466,18 @@ def load_classifier(artifact_dir: Path, encoder: Any = None) -> LocalClassifier:
         k, f = params.category_coef.shape
         ok = (k == len(params.category_classes) == len(params.category_intercept)
               == len(params.category_prior)
-              and params.difficulty_coef.shape == (len(params.difficulty_levels), f)
+              and params.difficulty_coef.shape[0] == len(params.difficulty_levels)
               and params.reference.ndim == 2
               and params.reference_labels.shape == (len(params.reference), k)
-              and f == params.reference.shape[1] + len(params.features))
+              and params.difficulty_coef.shape[1] == params.reference.shape[1]
+              + len(params.features)
+              and f == params.difficulty_coef.shape[1] + len(params.category_features)
+              + len(set(params.prototype_owners))
+              and params.prototypes.shape == (len(params.prototype_owners),
+                                              params.reference.shape[1])
+              and len(params.difficulty_reference) == len(params.difficulty_reference_levels)
+              and (not len(params.difficulty_reference)
+                   or params.difficulty_reference.shape[1] == params.reference.shape[1]))
     except (KeyError, TypeError, ValueError) as exc:
         raise ArtifactError(f"classifier metadata in {artifact_dir} is incomplete: {exc}") from exc
     if not ok:

@@ -48,6 +48,13 @@ _CODE_LINE = re.compile(
     r"|^\s*[\w.\[\]]+\s*=\s*\S|[;{}]\s*$|^\s*[}\])]|=>|==|!=|\+=|::|->|\w\(.*\)\s*:?\s*$|^\s*#|^\s*//|^\s*@\w+")
 
 
+# A line that opens with a keyword is code even when words follow ("return not found").
+_CODE_START = re.compile(
+    r"\s*(def|class|import|from|return|if|for|while|elif|else|try|except|func|fn|let|const|"
+    r"var|public|private|static|using|package|SELECT|select|print|with|async|await|raise|"
+    r"assert|lambda|not|and|or|in|is|yield|del|pass|global)\b")
+
+
 def script_of(ch: str) -> str:
     """'latin', 'other' (any other script) for a letter."""
     try:
@@ -86,13 +93,26 @@ def language_guess(text: str) -> str | None:
     return None
 
 
+def is_code_line(line: str) -> bool:
+    """A line that looks like code (a keyword, an assignment, a brace, a call...)."""
+    return _CODE_LINE.search(line) is not None
+
+
+def _is_word(token: str) -> bool:
+    return _WORD.fullmatch(token.strip(".,:;!?'\"()")) is not None
+
+
 def is_prose(line: str) -> bool:
-    """A line of words: several plain words and little else."""
+    """A line of words: several plain words and little else, or an instruction that opens
+    with three plain words and carries a formula ("Solve for x in 3x + 10 = 5(x - 2)")."""
     tokens = line.split()
-    if len(tokens) < PROSE_WORDS or _CODE_LINE.search(line):
+    if len(tokens) < PROSE_WORDS:
         return False
-    wordy = sum(1 for t in tokens if _WORD.fullmatch(t.strip(".,:;!?'\"()")))
-    return wordy / len(tokens) >= 0.7
+    wordy = sum(1 for t in tokens if _is_word(t))
+    if not _CODE_LINE.search(line):
+        return wordy / len(tokens) >= 0.7
+    opens_with_words = all(_is_word(t) for t in tokens[:3]) and not _CODE_START.match(line)
+    return opens_with_words and wordy / len(tokens) >= 0.4
 
 
 def is_bare_code(text: str) -> bool:
@@ -100,7 +120,7 @@ def is_bare_code(text: str) -> bool:
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if not lines:
         return False
-    code = sum(1 for ln in lines if _CODE_LINE.search(ln))
+    code = sum(1 for ln in lines if is_code_line(ln))
     return code / len(lines) >= 0.5 and not any(is_prose(ln) for ln in lines)
 
 

@@ -22,14 +22,24 @@ import numpy as np
 
 from council.assess.classifier import (
     KNN_WEIGHT,
+    PROTOTYPE_TEMPERATURE,
+    PROTOTYPE_VOTE,
     ClassifierParams,
     LocalClassifier,
+    category_inputs,
     embed_texts,
     extra_features,
     knn_blend,
     prepare_text,
     save_artifact,
     softmax,
+)
+from council.assess.difficulty_knn import KNN_WEIGHT as DIFFICULTY_KNN_WEIGHT
+from council.assess.prototypes import (
+    categories_of,
+    prototype_similarity,
+    prototype_texts,
+    prototype_vote,
 )
 from council.categories import CATEGORY_KEYS
 from council.classifier_training.corpus import TEAM_SOURCE, Example, corpus_hash, load_corpus
@@ -52,6 +62,12 @@ from council.errors import InvalidInput
 # far a text runs past what the encoder reads) by bench/categories.py: with QMSum's long
 # meetings in the corpus it lifts LEval, never trained on, from 0.25 to 0.68 accuracy.
 FEATURES: tuple[str, ...] = ("log_length", "beyond_window")
+# The category head's own features, beside FEATURES (the difficulty head does not read them).
+# Chosen on real prompts with the source held out (bench/categories.py, docs/classifier.md):
+# the share of code-like lines (council.assess.surface) and the cosine to each category's
+# written descriptions (council.assess.prototypes), times PROTOTYPE_SCALE.
+CATEGORY_FEATURES: tuple[str, ...] = ("code_share",)
+PROTOTYPE_SCALE = 0.5
 C_GRID: tuple[float, ...] = (1.0, 4.0, 16.0)
 FOLDS = 5
 # The category head's C, chosen on real prompts with the source held out (bench/categories.py):
@@ -239,10 +255,11 @@ def label_matrix(rows: CategoryRows, n: int, classes: Sequence[str]) -> np.ndarr
 
 
 def _category_head(x: np.ndarray, train: Sequence[Example], rows: CategoryRows,
-                   fold_of: np.ndarray, folds_n: int, unit: np.ndarray) -> dict[str, Any]:
-    """Out-of-fold category probabilities at CATEGORY_C blended with the out-of-fold kNN vote
-    as at prediction: a temperature for the regression, then one for the blend.
-    `unit`: the rows' unit embeddings."""
+                   fold_of: np.ndarray, folds_n: int, unit: np.ndarray,
+                   prototypes: np.ndarray, owners: Sequence[str]) -> dict[str, Any]:
+    """Out-of-fold category probabilities at CATEGORY_C blended with the prototype vote and
+    the out-of-fold kNN vote as at prediction: a temperature for the regression, then one
+    for the blend. `unit`: the rows' unit embeddings."""
     classes = sorted(set(rows.y.tolist()))
     logits = np.full((len(train), len(classes)), -1e9)
     labels = label_matrix(rows, len(train), classes)
@@ -260,8 +277,12 @@ def _category_head(x: np.ndarray, train: Sequence[Example], rows: CategoryRows,
         vote[held] = knn_blend(vote[held], unit[held] @ unit[keep].T, labels[keep], weight=1.0)
     accepted = np.array([[c in e.accepted for c in classes] for e in train])
     temperature = _fit_set_temperature(logits, accepted)
-    blend = np.log(np.clip((1 - KNN_WEIGHT) * softmax(logits, temperature) + KNN_WEIGHT * vote,
-                           1e-12, None))
+    head = softmax(logits, temperature)
+    if len(prototypes):
+        head = (1 - PROTOTYPE_VOTE) * head + PROTOTYPE_VOTE * prototype_vote(
+            prototype_similarity(unit, prototypes, owners), categories_of(owners), classes,
+            PROTOTYPE_TEMPERATURE)
+    blend = np.log(np.clip((1 - KNN_WEIGHT) * head + KNN_WEIGHT * vote, 1e-12, None))
     blend_temperature = _fit_set_temperature(blend, accepted)
     return {"classes": classes, "temperature": temperature,
             "blend_temperature": blend_temperature,
@@ -323,6 +344,10 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     test_rows = np.array([index[id(e)] for e in test], dtype=int)
     x_all = _features(embeddings, texts)
     x = x_all[train_rows]
+    proto_texts, proto_owners = prototype_texts()
+    prototypes = np.asarray(encoder.encode(proto_texts), dtype=np.float32)
+    x_cat = category_inputs(x_all, texts, CATEGORY_FEATURES, prototype_similarity(
+        embeddings, prototypes, proto_owners), PROTOTYPE_SCALE)[train_rows]
     y_cat = np.array([e.category for e in train])
     rated = np.array([e.difficulty is not None for e in train])
     if rated.sum() < 2 * FOLDS:
@@ -332,23 +357,29 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
 
     rows = category_rows(train)
     fold_of = _category_folds(train, folds_n, seed)
-    cat_head = _category_head(x, train, rows, fold_of, folds_n,
-                              embeddings[train_rows].astype(np.float64))
+    cat_head = _category_head(x_cat, train, rows, fold_of, folds_n,
+                              embeddings[train_rows].astype(np.float64), prototypes,
+                              proto_owners)
     splitter = StratifiedKFold(n_splits=folds_n, shuffle=True, random_state=seed)
     x_rated = x[rated]
     folds = list(splitter.split(x_rated, y_cat[rated]))
     dif_head = _choose_head(x_rated, y_dif, folds)
 
-    cat_model = fit_category(x, rows)
+    cat_model = fit_category(x_cat, rows)
     outcome_x = None
     if outcomes is not None and len(outcomes):
         outcome_x = _features(embed_texts(encoder, outcomes.texts), outcomes.texts)
     outcome_levels = None
+    knn: dict[str, Any] = {}
     if outcome_x is not None and outcomes is not None:
         rubric_only = _fit(x_rated, y_dif, dif_head["C"])
         reading = softmax(rubric_only.decision_function(outcome_x), dif_head["temperature"]) \
             @ rubric_only.classes_.astype(np.float64)
         outcome_levels = anchored_levels(outcomes.levels, outcomes.files, reading)
+        # The outcome prompts themselves, for the kNN vote (council.assess.difficulty_knn).
+        knn = {"difficulty_reference": outcome_x[:, :embeddings.shape[1]].astype(np.float32),
+               "difficulty_reference_levels": outcome_levels,
+               "difficulty_knn_weight": DIFFICULTY_KNN_WEIGHT}
     dif_model = fit_difficulty(x_rated, y_dif, dif_head["C"], outcome_x, outcome_levels)
     if len(cat_model.classes_) < 3 or len(dif_model.classes_) < 3:
         raise InvalidInput("need at least 3 categories and 3 difficulty levels to train")
@@ -379,6 +410,11 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         ood_threshold=ood,
         ambiguity_threshold=ambiguity,
         features=list(FEATURES),
+        category_features=list(CATEGORY_FEATURES),
+        prototypes=prototypes,
+        prototype_owners=proto_owners,
+        prototype_scale=PROTOTYPE_SCALE,
+        **knn,
     )
     model = LocalClassifier(params, {}, encoder)
 
@@ -399,6 +435,8 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
                  "difficulty_train": {str(d): int((y_dif == d).sum()) for d in range(1, 6)}},
         "model": {"features": ["minilm-384", *FEATURES],
                   "category": {"C": CATEGORY_C, "temperature": cat_head["temperature"],
+                               "own_features": [*CATEGORY_FEATURES,
+                                                f"prototype cosine x{PROTOTYPE_SCALE:g}"],
                                "real_source_weight": REAL_SOURCE_WEIGHT},
                   "difficulty": {"C": dif_head["C"], "temperature": dif_head["temperature"],
                                  "grid": dif_head["grid"]},

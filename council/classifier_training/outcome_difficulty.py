@@ -25,7 +25,10 @@ from pathlib import Path
 import numpy as np
 
 # The outcome rows together weigh this much relative to the rubric rows (bench/difficulty.py:
-# RouterBench Spearman +0.39 at 1, +0.41 at 2; MMLU/GSM8K +0.26 and +0.29).
+# RouterBench Spearman +0.39 at 1, +0.41 at 2; MMLU/GSM8K +0.26 and +0.29). Each row weighs at
+# most 1, so with the shared files (more prompts than twice the rubric rows) 4 and 8 give
+# the same head as 2 (bench/difficulty_ablation.py). The artifact also keeps the prompts for
+# a kNN vote on top of the head (council.assess.difficulty_knn).
 OUTCOME_SHARE = 2.0
 
 

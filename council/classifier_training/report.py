@@ -31,7 +31,9 @@ def _markdown(report: dict[str, Any], meta: dict[str, Any], data_dir: Path) -> s
         f"- data: `{_shown(data_dir)}` (hash `{str(meta.get('data_hash'))[:12]}`), "
         f"{data['train']} train / {data['test']} test rows, seed {meta['seed']}",
         f"- model: {meta['encoder']} embeddings + {', '.join(model['features'][1:]) or 'none'}"
-        f" -> logistic regression (category C={model['category']['C']}, "
+        f" -> logistic regression (category, with "
+        f"{', '.join(model['category'].get('own_features', [])) or 'no own features'}: "
+        f"C={model['category']['C']}, "
         f"T={model['category']['temperature']}; difficulty C={model['difficulty']['C']}, "
         f"T={model['difficulty']['temperature']})",
         f"- out-of-domain threshold (max cosine similarity to a training task): "

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from council import store
+from council import present, store
 from council.db import open_db
 from council.format import money
-from tests.app.conftest import no_exception, page_app, share_id_of, submit_task
+from tests.app.conftest import no_exception, page_app, seen, share_id_of, submit_task
 
 
 def test_recommend_shows_and_stores_the_answer(council_home: Path) -> None:
@@ -76,3 +76,38 @@ def test_failure_cost_from_the_form_and_no_dead_end(council_home: Path) -> None:
         assert any("No model clears the quality floor" in w.value for w in at.warning)
     assert any("price + P(failure) x failure cost" in m.value and "x $50.00 = $" in m.value
                for m in at.markdown)
+    # the pick's own sum, "model: $price + p% x $F = $expected", on the page, on the share
+    # link and in the Markdown export, with the best action when the floor is not met
+    pick_sum = next(x for x in rec.decision.arithmetic
+                    if x.startswith(rec.recommended.model_id + ":"))
+    link = page_app("recommend", query={"r": stored.share_id}, timeout=300).run()
+    no_exception(link)
+    exported = present.to_markdown(stored.share_id, stored.created_at, rec)
+    for page in (at, link):
+        assert any(pick_sum in seen(m.value) for m in page.markdown), pick_sum
+    assert pick_sum in exported and "## Decision" in exported
+    if not rec.decision.floor_met:
+        assert rec.decision.best_action is not None
+        assert any("Best action" in seen(w.value) for w in link.warning)
+        assert "**Floor not met.**" in exported and "Best action" in exported
+
+
+def test_bad_dollars_on_the_form_are_named_and_lose_nothing(council_home: Path) -> None:
+    """An absurd failure cost, a $0 budget and a budget below the cheapest model's cost each
+    get a message naming it; nothing is saved and the form keeps what was typed."""
+    task = "Classify incoming support emails into 12 queues and return JSON"
+    at = submit_task(page_app("recommend", timeout=300).run(), task, failure_cost_usd=2e6)
+    no_exception(at)
+    assert any("failure cost $2,000,000 per task is more than" in seen(e.value)
+               for e in at.error), [e.value for e in at.error]
+    at.number_input(key="failure_cost_usd").set_value(None)
+    at = submit_task(at, task, budget_usd_per_month=0.0)
+    assert any("monthly budget $0.00 must be more than $0" in seen(e.value)
+               for e in at.error), [e.value for e in at.error]
+    at = submit_task(at, task, budget_usd_per_month=0.01, runs_per_month=100_000.0)
+    no_exception(at)
+    assert any("below the cheapest model's cost for this workload" in seen(e.value)
+               for e in at.error), [e.value for e in at.error]
+    assert "r" not in at.query_params  # nothing saved
+    assert at.text_area(key="description").value == task
+    assert at.number_input(key="budget_usd_per_month").value == 0.01

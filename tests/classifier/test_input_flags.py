@@ -28,6 +28,7 @@ BAD = {
     "bare Python": "def add(a, b):\n    total = a + b\n    return totl\n",
     "bare SQL": "SELECT name, SUM(amount) FROM orders GROUP BY name HAVING SUM(amount) > 100;",
     "a one-liner": "x = [i for i in range(10) if i % 2]",
+    "a return with words": "return not found or missing(key)",
     "a number": "42",
     "a decimal": "3.14159",
     "an emoji": "🚀",
@@ -42,6 +43,8 @@ FINE = [
     'Translate to French: "Le chat est sur la table, et le chien dort dans le jardin."',
     "Translate the following into German:\n\nThe parcel will ship within two days.",
     "Write a SQL query for the top 10 customers by spend in 2024",
+    "Solve for x in the equation 3x + 10 = 5(x - 2)",
+    "Compute the derivative of f(x) = x^2 * sin(x)",
     "hello",
 ]
 

@@ -54,3 +54,18 @@ def test_anchoring_keeps_each_files_mean_at_the_rubric_reading() -> None:
     assert np.isclose(got[files == 1].mean(), 2.5)
     assert got.tolist()[:3] == [1.5, 3.5, 5.0]  # shifted by +0.5, clipped at 5
     assert got[3] < got[4]  # the order within a file is the failure order
+
+
+def test_knn_moves_toward_near_outcome_prompts_and_leaves_descriptions() -> None:
+    from council.assess.difficulty_knn import knn_difficulty
+
+    head = np.array([3.0, 3.0])
+    # Text 0 sits among outcome prompts of level 5; text 1 among the training descriptions.
+    outcome_sim = np.array([[0.9, 0.9, 0.2], [0.1, 0.1, 0.1]])
+    own_sim = np.array([[0.1, 0.1], [0.95, 0.9]])
+    got = knn_difficulty(head, outcome_sim, np.array([5.0, 5.0, 1.0]), own_sim,
+                         weight=0.5, k=3)
+    assert 3.9 < got[0] <= 4.0  # half way to the vote (5, with the far level-1 prompt ~0)
+    assert abs(got[1] - 3.0) < 0.01  # its neighbours are descriptions: the gate is ~0
+    none = knn_difficulty(head, np.zeros((2, 0)), np.zeros(0), own_sim)
+    assert none.tolist() == head.tolist()  # no outcome data: the head's reading

@@ -14,7 +14,8 @@ from council.api import Recommendation, recommend, recommend_for
 from council.categories import CATEGORY_KEYS
 from council.decision import Option, budget_plan, expected_cost, upper_hull
 from council.errors import InvalidInput
-from council.failure_cost import DEFAULTS, failure_cost
+from council.failure_cost import DEFAULTS, TaskSize, failure_cost
+from council.format import money
 from council.task import parse_task
 
 from .conftest import FixedVoteClassifier, assessment, real_catalog
@@ -56,9 +57,12 @@ def test_explanation_shows_the_arithmetic() -> None:
     rec = recommend_for(spec, assessment("extraction", 2.5), catalog=CATALOG)
     pick = rec.recommended
     line = next(x for x in rec.decision.arithmetic if x.startswith(pick.model_id + ":"))
-    m = re.fullmatch(r".+: \$([\d.]+) \+ (\d+)% x \$0\.50 = \$([\d.]+) expected", line)
+    m = re.fullmatch(r".+: \$([\d.]+) \+ ([\d.]+)% x \$0\.50 = \$([\d.]+) expected", line)
     assert m, line
     assert float(m.group(3)) == pytest.approx(pick.expected_per_task, rel=0.05)
+    # the sum reads true: price + share x $0.50 = expected, to the figures' precision
+    assert float(m.group(1)) + float(m.group(2)) / 100 * 0.5 == pytest.approx(
+        float(m.group(3)), rel=0.05)
     assert any("price + P(failure) x failure cost" in x for x in rec.explanation)
     assert "your figure" in " ".join(rec.explanation)
 
@@ -67,11 +71,82 @@ def test_category_default_is_stated_as_an_assumption() -> None:
     rec = recommend_for(parse_task(description="t"), assessment("classification", 2.0),
                         catalog=CATALOG)
     d = rec.decision
-    assert d.failure_cost_usd == DEFAULTS["classification"].failure_usd
-    assert d.failure_cost_source == "category default" and "re-routing" in d.failure_cost_why
+    a = rec.assumptions
+    size = TaskSize(a["input_tokens"] - a["cached_prefix_tokens"], a["output_tokens"],
+                    a["calls_per_task"])
+    assert d.failure_cost_usd == pytest.approx(DEFAULTS["classification"].usd(size), abs=1e-4)
+    assert d.failure_cost_source == "category default" and "re-routes" in d.failure_cost_why
+    # the page's assumption: the minutes, the rate and its source, per task
+    for needle in ("min of", "$39 an hour", "BLS", "per task"):
+        assert needle in d.failure_cost_why, needle
     assert "assumed, category default" in " ".join(rec.explanation)
+    row = next(n for n in rec.assumption_notes if n.name == "failure_cost_usd")
+    assert row.value == d.failure_cost_usd and row.source == "category default"
     mixed = failure_cost(None, {"architecture": 0.5, "classification": 0.5})
-    assert mixed.failure_usd == pytest.approx(25.05) and "50%/50%" in mixed.why
+    # no size: the fixed minutes alone, 60 at $90 an hour and 0.25 at $39
+    assert mixed.failure_usd == pytest.approx((90.0 + 0.25 * 39 / 60) / 2, abs=1e-3)
+    assert "architecture 50% ($90.00), classification 50% ($0.16)" in mixed.why
+
+
+def test_failure_defaults_scale_with_what_a_person_redoes() -> None:
+    """F is per task and grows with the task: 300 pages re-read are not one ticket."""
+    small, big = TaskSize(content_tokens=2_000), TaskSize(content_tokens=150_000)
+    doc = DEFAULTS["long_document"]
+    assert doc.usd(big) - doc.usd(small) == pytest.approx(148 * 39 / 60, rel=1e-6)
+    agent = DEFAULTS["agentic"]
+    assert agent.usd(TaskSize(calls_per_task=20)) > agent.usd(TaskSize(calls_per_task=2))
+    translation = DEFAULTS["translation"]
+    assert translation.usd(TaskSize(output_tokens=3_000)) > 2 * translation.usd(
+        TaskSize(output_tokens=1_000))
+    for key, default in DEFAULTS.items():
+        why = default.why(TaskSize(1_000, 500, 3))
+        assert default.rate.source in why and "min of" in why, key
+        used = failure_cost(None, {key: 1.0}, TaskSize(1_000, 500, 3))
+        assert 0 < used.detection_usd <= used.failure_usd, key  # a check never costs more
+    # the user's figure is taken as given, with the check capped at it
+    mine = failure_cost(0.01, {"long_document": 1.0}, big)
+    assert (mine.failure_usd, mine.detection_usd, mine.source) == (0.01, 0.01, "you")
+
+
+def test_the_page_shows_why_the_dearer_pick_is_worth_it() -> None:
+    """When the failure cost moves the pick off a cheaper model over the floor, the answer
+    names the best cheaper one, the points of P the pick buys and the failure cost below
+    which the cheaper one would win; and shows its sum."""
+    spec = parse_task(description="t", failure_cost_usd=5.0, runs_per_month=1000)
+    rec = recommend_for(spec, assessment("code_generation", 3.0, 0.5), catalog=CATALOG)
+    pick = rec.recommended
+    cheaper = [c for c in rec.candidates
+               if c.p_adequate >= 0.75 and c.cost.per_task < pick.cost.per_task]
+    assert cheaper  # the failure cost moved the pick off the cheapest over the floor
+    rival = min(cheaper, key=lambda c: (c.expected_per_task, c.cost.per_task, c.model_id))
+    gap = pick.p_adequate - rival.p_adequate
+    extra = pick.cost.per_task - rival.cost.per_task
+    line = next(x for x in rec.explanation if x.startswith("The best cheaper option is"))
+    assert rival.model_id in line and f"{gap * 100:.1f} points" in line
+    assert money(extra / gap) in line and extra / gap < 5.0  # why the pick won at $5
+    assert any(x.startswith(rival.model_id + ":") for x in rec.decision.arithmetic)
+    cheapest = min(rec.candidates, key=lambda c: (c.cost.per_task, c.model_id))
+    assert any(x.startswith(cheapest.model_id + ":") for x in rec.decision.arithmetic)
+
+
+def test_a_mixed_task_weighs_its_failure_cost_as_its_workload() -> None:
+    """An agent loop read as code: agentic is lifted to half for the workload defaults, and
+    the failure-cost default must weigh the same mix (it used the raw council's 94%/6%)."""
+    agent = ("Build an agent that plans and executes a multi-step refactor of a 40-file "
+             "Django codebase, running the tests with tool calls until they pass")
+    verdict = assessment("code_generation", 3.7, 0.7,
+                         category_p={"code_generation": 0.74, "code_review": 0.10,
+                                     "agentic": 0.14, "architecture": 0.02})
+    rec = recommend_for(parse_task(description=agent), verdict, catalog=CATALOG)
+    inputs = next(a for a in rec.assumption_notes if a.name == "input_tokens")
+    first, second = re.search(r"weighted (\d+%)/(\d+%)", inputs.why).groups()
+    why = rec.decision.failure_cost_why
+    assert f"agentic {first}" in why and f"code_generation {second}" in why, (inputs.why, why)
+    a = rec.assumptions
+    size = TaskSize(a["input_tokens"] - a["cached_prefix_tokens"], a["output_tokens"],
+                    a["calls_per_task"])
+    code, agentic = DEFAULTS["code_generation"].usd(size), DEFAULTS["agentic"].usd(size)
+    assert min(code, agentic) < rec.decision.failure_cost_usd < max(code, agentic)
 
 
 @pytest.mark.parametrize("value, needle", [(-1.0, "negative"), (2e6, "more than"),
@@ -98,6 +173,34 @@ def test_ledger_at_the_production_bar_gets_an_answer() -> None:
     assert "Best action" in text and "expected" in text
     again = Recommendation.from_dict(json.loads(json.dumps(rec.to_dict())))
     assert again.decision == rec.decision and again.recommended == rec.recommended
+
+
+def test_no_dead_end_names_the_least_expected_cost_and_prices_the_cascade() -> None:
+    """Nothing clears the floor: the most likely model is the pick with its honest P, and
+    when a cheaper model expects less once failures are counted, the best action says so;
+    the cascade's sum (cheap + check + P(escalate) x strong, + failures) adds up."""
+    spec = parse_task(description="t", calls_per_task=20, failure_cost_usd=29.0,
+                      quality="production")
+    rec = recommend_for(spec, assessment("debugging", 3.9, 0.8), catalog=CATALOG)
+    pick, best = rec.recommended, rec.decision.best_action
+    assert not rec.decision.floor_met and best is not None
+    assert pick.p_adequate == max(c.p_adequate for c in rec.candidates)
+    least = min(rec.candidates, key=lambda c: c.expected_per_task)
+    assert least.expected_per_task < pick.expected_per_task  # 80% at $4.53 against 77% at $0.16
+    assert best.cheaper_model == least.model_id
+    assert best.cheaper_expected_per_task == pytest.approx(least.expected_per_task)
+    assert f"Least expected cost of all: {least.model_id}" in best.text
+    c = rec.cascade
+    assert c is not None and c.detection_cost_per_task > 0
+    cheap = next(x for x in rec.candidates if x.model_id == c.cheap)
+    spend = cheap.cost.per_task + c.detection_cost_per_task \
+        + (1 - cheap.p_adequate) * pick.cost.per_task
+    assert c.expected_per_task == pytest.approx(spend)
+    assert c.expected_cost_per_task == pytest.approx(spend + (1 - pick.p_adequate) * 29.0)
+    assert f"{money(c.detection_cost_per_task)} check" in c.arithmetic
+    assert c.arithmetic.endswith(f"= {money(c.expected_cost_per_task)} expected")
+    again = Recommendation.from_dict(json.loads(json.dumps(rec.to_dict())))
+    assert again.decision == rec.decision and again.cascade == rec.cascade
 
 
 def test_round_trip_of_an_answer_stored_before_the_decision() -> None:
@@ -202,9 +305,17 @@ def test_the_tasks_without_a_pick_now_get_an_answer(monkeypatch) -> None:
                              "opens a PR", "calls_per_task": 20},
              {"description": "Review 300-page supplier contracts for unusual liability "
                              "clauses", "input_tokens": 150_000, "quality": "production"}]
+    from council.present import to_markdown, to_text
+
     for task in tasks:
         rec = recommend(task, catalog=CATALOG, classifier=classifier)
         assert rec.recommended is not None, task
         assert rec.decision.arithmetic and rec.explanation
+        # "model: $price + p% x $F = $expected" for the pick, in the CLI and the export
+        pick_sum = next(x for x in rec.decision.arithmetic
+                        if x.startswith(rec.recommended.model_id + ": $"))
+        assert re.search(r": \$[\d.,]+ \+ [\d.]+% x \$[\d.,]+ = \$[\d.,]+ expected", pick_sum)
+        assert pick_sum in to_text(rec) and pick_sum in to_markdown("id", "now", rec)
         if not rec.decision.floor_met:
             assert rec.decision.best_action is not None and "Best action" in rec.no_fit
+            assert "Splitting the task" in rec.no_fit and "Best action" in to_text(rec)

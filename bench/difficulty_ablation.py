@@ -1,0 +1,320 @@
+"""Which reading of difficulty follows real failure best? Variants on the bench's folds.
+
+Run: python bench/difficulty_ablation.py --data ../shared/routing [--max-rows 2000]
+         [--cache /tmp/difficulty_features.npz] [--only NAME,...]
+
+Same prompts, sample and folds as bench/difficulty.py (5 folds by prompt, one seeded
+permutation; and every benchmark held out in turn). Each variant's difficulty is scored by
+Spearman against the share of models failing, per benchmark and per file, on prompts it was
+not fitted on. It also prints the mean reading and the MAE of the held-out rubric rows (the
+corpus test split): the outcomes must not move the rubric's scale.
+
+Variants (the ordinal head is the 5-level logistic head of council train):
+- head: the ordinal head on rubric + outcome rows (what `council train --outcomes` shipped);
+- head share S: the outcome rows weigh S x the rubric rows;
+- head rank map: failure share mapped through its per-file rank instead of linearly;
+- head + text: digit share, answer-option count and question length as extra inputs;
+- kNN: similarity-weighted mean level of the k nearest reference rows (outcome prompts of the
+  training folds at their anchored level, plus the rubric rows at their label), blended
+  into the head's expected level at weight w;
+- ridge: a ridge regression on the same levels, blended with the head at weight w.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from difficulty import FILES, TARGETS, benchmark_of
+
+
+def text_columns(texts: list[str]) -> np.ndarray:
+    """Digit share, answer-option count and question length (council.outcomes.reading)."""
+    from council.outcomes.reading import text_features
+
+    f = text_features(texts)
+    return np.column_stack([f[:, 1], np.minimum(f[:, 3], 10) / 10.0, f[:, 5] / 10.0])
+
+
+def knn_gated(sim: np.ndarray, levels: np.ndarray, is_outcome: np.ndarray, k: int,
+              scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """The vote of the outcome rows among the k nearest, and their share of the weight."""
+    k = min(k, sim.shape[1])
+    idx = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+    near = np.take_along_axis(sim, idx, axis=1)
+    w = np.exp((near - near.max(axis=1, keepdims=True)) / scale)
+    wo = w * is_outcome[idx]
+    gate = wo.sum(axis=1) / w.sum(axis=1)
+    vote = (wo * levels[idx]).sum(axis=1) / np.clip(wo.sum(axis=1), 1e-12, None)
+    return vote, gate
+
+
+def knn_levels(sim: np.ndarray, levels: np.ndarray, k: int, scale: float) -> np.ndarray:
+    k = min(k, sim.shape[1])
+    idx = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+    near = np.take_along_axis(sim, idx, axis=1)
+    w = np.exp((near - near.max(axis=1, keepdims=True)) / scale)
+    return (w * levels[idx]).sum(axis=1) / w.sum(axis=1)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--max-rows", type=int, default=2000)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="npz of the embedded features (written if absent)")
+    parser.add_argument("--only", default="", help="comma-separated variant prefixes")
+    parser.add_argument("--save", type=Path, default=None,
+                        help="npz of every reading (for further blends)")
+    args = parser.parse_args()
+
+    from sklearn.linear_model import Ridge
+    from sklearn.model_selection import StratifiedKFold
+    from threadpoolctl import threadpool_limits
+
+    from council.assess.classifier import softmax
+    from council.classifier_training import classifier as tc
+    from council.classifier_training.corpus import default_data_dir, load_corpus
+    from council.classifier_training.outcome_difficulty import (
+        anchored_levels,
+        load_outcome_levels,
+    )
+    from council.outcomes.anchoring import spearman
+
+    started = time.perf_counter()
+    data = {}
+    for name, rel in FILES.items():
+        levels = load_outcome_levels([args.data / rel])
+        if args.max_rows and len(levels) > args.max_rows:
+            levels = levels.subset(np.sort(np.random.default_rng(0).permutation(
+                len(levels))[:args.max_rows]))
+        data[name] = levels
+    corpus = [e for e in load_corpus(default_data_dir()) if e.difficulty is not None]
+    train = [e for e in corpus if e.split == "train"]
+    test = [e for e in corpus if e.split == "test"]
+    all_texts = [t for lv in data.values() for t in lv.texts]
+    if args.cache and args.cache.is_file():
+        z = np.load(args.cache)
+        x_rub, x_test, all_x = z["x_rub"], z["x_test"], z["all_x"]
+    else:
+        from council.assess.classifier import embed_texts
+        from council.assess.encoder import CachedEncoder, default_encoder
+        from council.config import paths
+
+        encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
+
+        def feats(texts: list[str]) -> np.ndarray:
+            return tc._features(embed_texts(encoder, texts), texts)
+
+        x_rub = feats([e.text for e in train])
+        x_test = feats([e.text for e in test])
+        all_x = feats(all_texts)
+        if args.cache:
+            np.savez(args.cache, x_rub=x_rub, x_test=x_test, all_x=all_x)
+    y_rub = np.array([e.difficulty for e in train], dtype=float)
+    y_test = np.array([e.difficulty for e in test], dtype=float)
+    t_rub = text_columns([e.text for e in train])
+    t_test = text_columns([e.text for e in test])
+    t_all = text_columns(all_texts)
+    all_levels = np.concatenate([lv.levels for lv in data.values()])
+    all_fail = np.concatenate([lv.failure_share for lv in data.values()])
+    file_of = np.concatenate([[name] * len(lv) for name, lv in data.items()])
+    file_index = np.array([list(FILES).index(f) for f in file_of])
+    bench = np.array([benchmark_of(s) for lv in data.values() for s in lv.sources])
+    n = len(all_texts)
+    print(f"{n} prompts, {len(train)} rubric rows, {len(test)} held-out rubric rows "
+          f"({time.perf_counter() - started:.0f} s)", flush=True)
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(
+            x_rub, [e.category for e in train]))
+        head = tc._choose_head(x_rub, y_rub, folds)
+    c, temperature = head["C"], head["temperature"]
+    print(f"head C={c} T={temperature:.3f} ({time.perf_counter() - started:.0f} s)", flush=True)
+
+    def expected(model, x: np.ndarray) -> np.ndarray:
+        return softmax(model.decision_function(x), temperature) @ model.classes_.astype(float)
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        rubric_model = tc._fit(x_rub, y_rub, c)
+    rubric = expected(rubric_model, all_x)
+    rubric_test = expected(rubric_model, x_test)
+
+    def rank_levels(fail: np.ndarray, files: np.ndarray) -> np.ndarray:
+        from scipy.stats import rankdata
+
+        out = np.empty(len(fail))
+        for f in np.unique(files):
+            m = files == f
+            out[m] = 1.0 + 4.0 * (rankdata(fail[m]) - 0.5) / m.sum()
+        return out
+
+    rng = np.random.default_rng(0)
+    order = rng.permutation(n)
+    splits = {"fold": [(order[k::args.folds], np.setdiff1d(np.arange(n), order[k::args.folds]))
+                       for k in range(args.folds)],
+              "bench": [(np.flatnonzero(bench == b), np.flatnonzero(bench != b))
+                        for b in sorted(set(bench.tolist()))]}
+
+    # readings[variant][split] = held-out difficulty of every outcome prompt; test[variant] =
+    # the reading of the held-out rubric rows by the model fitted on all outcome prompts.
+    readings: dict[str, dict[str, np.ndarray]] = {"rubric only": {"fold": rubric,
+                                                                  "bench": rubric}}
+    rubric_rows: dict[str, np.ndarray] = {"rubric only": rubric_test}
+    only = [s for s in args.only.split(",") if s]
+
+    def wanted(name: str) -> bool:
+        return not only or any(name.startswith(s) for s in only)
+
+    head_configs = {"head": dict(share=2.0), "head share 1": dict(share=1.0),
+                    "head share 4": dict(share=4.0), "head share 8": dict(share=8.0),
+                    "head rank map": dict(share=2.0, rank=True),
+                    "head + text": dict(share=2.0, text=True),
+                    "head + text share 4": dict(share=4.0, text=True)}
+    heads: dict[str, dict[str, np.ndarray]] = {}
+    levels_of: dict[str, list] = {"fold": [], "bench": []}
+    for split, parts in splits.items():
+        for _held, keep in parts:
+            levels_of[split].append(anchored_levels(all_levels[keep], file_index[keep],
+                                                    rubric[keep]))
+    full_levels = anchored_levels(all_levels, file_index, rubric)
+    for name, cfg in head_configs.items():
+        if not wanted(name) and not (name == "head" and any(
+                w.startswith(("kNN", "ridge")) for w in only)):
+            continue
+        text = cfg.get("text", False)
+        xr = np.hstack([x_rub, t_rub]) if text else x_rub
+        xa = np.hstack([all_x, t_all]) if text else all_x
+        xt = np.hstack([x_test, t_test]) if text else x_test
+        heads[name] = {}
+        for split, parts in splits.items():
+            out = np.zeros(n)
+            for (held, keep), lv in zip(parts, levels_of[split], strict=True):
+                if cfg.get("rank"):
+                    lv = anchored_levels(rank_levels(all_fail[keep], file_index[keep]),
+                                         file_index[keep], rubric[keep])
+                with threadpool_limits(limits=1, user_api="blas"):
+                    model = tc.fit_difficulty(xr, y_rub, c, xa[keep], lv, cfg["share"])
+                out[held] = expected(model, xa[held])
+            heads[name][split] = out
+        if cfg.get("rank"):
+            fl = anchored_levels(rank_levels(all_fail, file_index), file_index, rubric)
+        else:
+            fl = full_levels
+        with threadpool_limits(limits=1, user_api="blas"):
+            model = tc.fit_difficulty(xr, y_rub, c, xa, fl, cfg["share"])
+        rubric_rows[name] = expected(model, xt)
+        readings[name] = heads[name]
+        print(f"{name} done ({time.perf_counter() - started:.0f} s)", flush=True)
+
+    # kNN and ridge on top of the shipped-style head.
+    emb_all = all_x[:, :384]
+    emb_rub = x_rub[:, :384]
+    emb_test = x_test[:, :384]
+    if "head" in heads:
+        for k in (10, 20, 50):
+            for scale in (0.05, 0.1):
+                for with_rubric in (True, False):
+                    for w in (0.3, 0.5, 0.7, 1.0):
+                        name = (f"kNN k={k} s={scale} w={w}"
+                                + ("" if with_rubric else " (outcomes only)"))
+                        if not wanted(name):
+                            continue
+                        readings[name] = {}
+                        for split, parts in splits.items():
+                            out = np.zeros(n)
+                            for (held, keep), lv in zip(parts, levels_of[split], strict=True):
+                                ref = emb_all[keep]
+                                ref_lv = lv
+                                if with_rubric:
+                                    ref = np.vstack([ref, emb_rub])
+                                    ref_lv = np.concatenate([lv, y_rub])
+                                vote = knn_levels(emb_all[held] @ ref.T, ref_lv, k, scale)
+                                out[held] = (1 - w) * heads["head"][split][held] + w * vote
+                            readings[name][split] = out
+                        ref = np.vstack([emb_all, emb_rub]) if with_rubric else emb_all
+                        ref_lv = np.concatenate([full_levels, y_rub]) if with_rubric \
+                            else full_levels
+                        rubric_rows[name] = (1 - w) * rubric_rows["head"] + w * knn_levels(
+                            emb_test @ ref.T, ref_lv, k, scale)
+        for base in ("head", "rubric only"):
+         for k in (20, 50, 100):
+            for w in (0.5, 0.7, 1.0):
+                name = f"kNN gated k={k} w={w} on {base}"
+                if not wanted(name):
+                    continue
+                readings[name] = {}
+                for split, parts in splits.items():
+                    out = np.zeros(n)
+                    for (held, keep), lv in zip(parts, levels_of[split], strict=True):
+                        ref = np.vstack([emb_all[keep], emb_rub])
+                        ref_lv = np.concatenate([lv, y_rub])
+                        is_out = np.concatenate([np.ones(len(keep)), np.zeros(len(y_rub))])
+                        vote, gate = knn_gated(emb_all[held] @ ref.T, ref_lv, is_out, k, 0.1)
+                        h = readings[base][split][held]
+                        out[held] = h + w * gate * (vote - h)
+                    readings[name][split] = out
+                ref = np.vstack([emb_all, emb_rub])
+                ref_lv = np.concatenate([full_levels, y_rub])
+                is_out = np.concatenate([np.ones(n), np.zeros(len(y_rub))])
+                vote, gate = knn_gated(emb_test @ ref.T, ref_lv, is_out, k, 0.1)
+                h = rubric_rows[base]
+                rubric_rows[name] = h + w * gate * (vote - h)
+        for alpha in (1.0, 10.0, 100.0):
+            for w in (0.3, 0.5, 1.0):
+                name = f"ridge a={alpha} w={w}"
+                if not wanted(name):
+                    continue
+                readings[name] = {}
+                for split, parts in splits.items():
+                    out = np.zeros(n)
+                    for (held, keep), lv in zip(parts, levels_of[split], strict=True):
+                        per = min(1.0, 2.0 * len(y_rub) / len(keep))
+                        r = Ridge(alpha=alpha).fit(
+                            np.vstack([x_rub, all_x[keep]]), np.concatenate([y_rub, lv]),
+                            sample_weight=np.concatenate([np.ones(len(y_rub)),
+                                                          np.full(len(keep), per)]))
+                        out[held] = (1 - w) * heads["head"][split][held] + w * r.predict(
+                            all_x[held])
+                    readings[name][split] = out
+                per = min(1.0, 2.0 * len(y_rub) / n)
+                r = Ridge(alpha=alpha).fit(
+                    np.vstack([x_rub, all_x]), np.concatenate([y_rub, full_levels]),
+                    sample_weight=np.concatenate([np.ones(len(y_rub)), np.full(n, per)]))
+                rubric_rows[name] = (1 - w) * rubric_rows["head"] + w * r.predict(x_test)
+
+    if args.save:
+        np.savez(args.save, fail=all_fail, bench=bench, file_of=file_of, y_test=y_test,
+                 full_levels=full_levels, **{f"{name}|{split}": v for name, d in readings.items()
+                                             for split, v in d.items()},
+                 **{f"test|{name}": v for name, v in rubric_rows.items()})
+    benches = sorted(set(bench.tolist()))
+    cols = [(f, "all") for f in FILES] + [(file_of[bench == b][0], b) for b in benches]
+    short = {"MMLU/GSM8K (2 models)": "M/G", "RouterBench (11 models)": "RB"}
+    header = ("| variant | split | " + " | ".join(f"{short[f]} {b}" for f, b in cols)
+              + " | rubric test mean (MAE) |")
+    lines = [header, "|---|---|" + "---|" * len(cols) + "---|"]
+    for name, by_split in readings.items():
+        for split in ("fold", "bench"):
+            values = by_split[split]
+            cells = []
+            for f, b in cols:
+                mask = (file_of == f) & ((bench == b) if b != "all" else True)
+                cells.append(f"{spearman(values[mask], all_fail[mask]):+.2f}")
+            rt = rubric_rows[name]
+            lines.append(f"| {name} | {split} | " + " | ".join(cells)
+                         + f" | {rt.mean():.2f} ({np.abs(rt - y_test).mean():.2f}) |")
+    print("\n" + "\n".join(lines))
+    print(f"\ntargets: {TARGETS}; held-out rubric rows: {len(y_test)}, label mean "
+          f"{y_test.mean():.2f}; {time.perf_counter() - started:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
