@@ -33,6 +33,7 @@ import numpy as np
 
 from council.outcomes import metrics as mt
 from council.outcomes import picking
+from council.outcomes.call_cost import cost_inputs, fit_call_cost
 from council.outcomes.fitting import embed_table
 from council.outcomes.rows import OutcomeTable, load_table
 from council.outcomes.success_model import FitConfig, fit_success_model
@@ -42,24 +43,33 @@ KNN_K = 20
 STRONG, WEAK = "gpt-4-1106-preview", "mixtral-8x7b-instruct"
 GPT4 = "gpt-4-1106-preview"
 OUTPUT_TOKENS = 100  # assumed per answer when pricing MMLU/GSM8K prompts by their tokens
-PRODUCT = "success model, least expected cost (the product's rule)"
+PRODUCT = "success model, least expected cost (the product's rule), mean price per call"
+PRODUCT_PROMPT = "success model, least expected cost, price predicted per prompt"
 KNN = f"kNN (k={KNN_K}), least expected cost"
 BUDGET = "success model, budget for the fold (the product's --budget-usd)"
+BUDGET_PROMPT = "success model, budget for the fold, price predicted per prompt"
 OLD = "success model, cheapest over a bar (the old rule)"
 KNN_OLD = f"kNN (k={KNN_K}), cheapest over a bar"
 OLD_SUFFIX = ", cheapest over a bar"
 CEIL_SOURCE = "ceiling: true task-type rates"
 CEIL_TRUE = "ceiling: true task type + true difficulty"
-ROUTERS = (PRODUCT, KNN, BUDGET, OLD, KNN_OLD)
+CEIL_PRICE = "success model, least expected cost, price = the call's real cost (in-sample)"
+ROUTERS = (PRODUCT, PRODUCT_PROMPT, KNN, BUDGET, BUDGET_PROMPT, OLD, KNN_OLD)
+HULLED = (PRODUCT, PRODUCT_PROMPT, KNN, OLD)  # also reported on their upper convex hull
+HULL = " (upper convex hull: a random mix of two operating points)"
 REPORTS = Path(__file__).resolve().parent.parent / "training" / "reports"
+TWO_REPORT = "routing_two.json"  # (a) alone, written by --only two
 FAILURE_COSTS = np.concatenate([[0.0], np.geomspace(1e-6, 10.0, 200)])  # dollars per answer
 
 
-def embed(table: OutcomeTable) -> np.ndarray:
+def embed(table: OutcomeTable, inner: object = None) -> np.ndarray:
+    """Every prompt's embedding through the disk cache (var/embedding-cache/ENCODER/, one
+    file per text hash): a second run, or a run after an interrupted one, embeds only the
+    texts not seen before. ``inner`` is the encoder (default: the product's MiniLM)."""
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.config import paths
 
-    encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
+    encoder = CachedEncoder(inner or default_encoder(), paths().embedding_cache)  # type: ignore[arg-type]
     return embed_table(table, encoder).astype(np.float64)
 
 
@@ -200,6 +210,22 @@ def neighbour_agreement(x: np.ndarray, y: np.ndarray,
     return out
 
 
+def price_fit(priced: np.ndarray, unit: np.ndarray, cost: np.ndarray,
+              models: Sequence[str]) -> dict[str, dict[str, float]]:
+    """Per model, how well the out-of-fold predicted price follows the real cost: R^2 and the
+    mean absolute error as a share of the mean cost, against pricing every call at the mean."""
+    spread = ((cost - cost.mean(0)) ** 2).sum(0)
+    out = {}
+    for j, name in enumerate(models):
+        out[name] = {"cv": float(cost[:, j].std() / cost[:, j].mean()),
+                     "r2": float(1 - ((priced[:, j] - cost[:, j]) ** 2).sum() / spread[j]),
+                     "mae_share": float(np.abs(priced[:, j] - cost[:, j]).mean()
+                                        / cost[:, j].mean()),
+                     "mae_share_mean_price": float(np.abs(unit[:, j] - cost[:, j]).mean()
+                                                   / cost[:, j].mean())}
+    return out
+
+
 def _route_metrics(score: np.ndarray, weak: np.ndarray, strong: np.ndarray) -> dict[str, float]:
     return {"APGR": mt.apgr(score, weak, strong), "CPT50": mt.cpt(score, weak, strong, 0.5),
             "CPT80": mt.cpt(score, weak, strong, 0.8)}
@@ -219,6 +245,8 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
     fold = rng.permutation(n) % FOLDS
     p_ours, p_knn = np.zeros((n, m)), np.zeros((n, m))
     unit = np.zeros((n, m))  # mean cost per call as known from the training folds
+    priced = np.zeros((n, m))  # each prompt's cost per model, predicted before the call
+    inputs = cost_inputs(table.prompts)
     texts = np.array(table.prompts, dtype=object)
     for f in range(FOLDS):
         tr, te = fold != f, fold == f
@@ -227,40 +255,43 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
         p_ours[te] = model.p_matrix(x[te], list(texts[te]))
         p_knn[te] = knn_p(x[tr], y[tr], x[te])
         unit[te] = cost[tr].mean(0)
+        priced[te] = fit_call_cost(inputs[tr], cost[tr], table.models).predict(inputs[te])
     bars = np.linspace(0.0, 1.0, 201)
 
     def by_fold(choose: object) -> np.ndarray:
         choice = np.zeros(n, dtype=int)
         for f in range(FOLDS):
             te = fold == f
-            choice[te] = choose(te, unit[te][0])  # type: ignore[operator]
+            choice[te] = choose(te)  # type: ignore[operator]
         return choice
 
     def point(choice: np.ndarray, label: str) -> mt.CurvePoint:
         return mt.CurvePoint(**{**asdict(mt.evaluate_choice(choice, y, cost)), "label": label})
 
     def sweep_bar(p: np.ndarray) -> list[mt.CurvePoint]:
-        return [point(by_fold(lambda te, u, t=t: mt.choose_by_bar(p[te], u, t)), f"t={t:.3f}")
-                for t in bars]
+        return [point(by_fold(lambda te, t=t: mt.choose_by_bar(p[te], unit[te][0], t)),
+                      f"t={t:.3f}") for t in bars]
 
-    def sweep_failure(p: np.ndarray) -> list[mt.CurvePoint]:
-        return [point(by_fold(lambda te, u, f_usd=f_usd: picking.pick_least_expected(
-            p[te], u[None, :], f_usd).choice), f"F=${f_usd:.3g}") for f_usd in FAILURE_COSTS]
+    def sweep_failure(p: np.ndarray, price: np.ndarray = unit) -> list[mt.CurvePoint]:
+        return [point(by_fold(lambda te, f_usd=f_usd: picking.pick_least_expected(
+            p[te], price[te], f_usd).choice), f"F=${f_usd:.3g}") for f_usd in FAILURE_COSTS]
 
-    def sweep_budget(p: np.ndarray) -> list[mt.CurvePoint]:
+    def sweep_budget(p: np.ndarray, price: np.ndarray = unit) -> list[mt.CurvePoint]:
         pts = []
         for share in np.geomspace(0.005, 1.2, 60):
-            def within(te: np.ndarray, u: np.ndarray, share: float = share) -> np.ndarray:
-                total = share * u[g] * int(te.sum())
-                if total < u.min() * int(te.sum()):
-                    return np.full(int(te.sum()), int(u.argmin()))
-                return picking.pick_within_budget(p[te], u[None, :], total).choice
+            def within(te: np.ndarray, share: float = share) -> np.ndarray:
+                total = share * unit[te][0, g] * int(te.sum())
+                if total < price[te].min(1).sum():
+                    return price[te].argmin(1)
+                return picking.pick_within_budget(p[te], price[te], total).choice
             pts.append(point(by_fold(within), f"budget {share:.3f} of GPT-4's"))
         return pts
 
     gpt4_cost, gpt4_acc = float(cost[:, g].mean()), float(y[:, g].mean())
-    curves = {PRODUCT: sweep_failure(p_ours), KNN: sweep_failure(p_knn),
-              BUDGET: sweep_budget(p_ours), OLD: sweep_bar(p_ours), KNN_OLD: sweep_bar(p_knn)}
+    curves = {PRODUCT: sweep_failure(p_ours), PRODUCT_PROMPT: sweep_failure(p_ours, priced),
+              KNN: sweep_failure(p_knn), BUDGET: sweep_budget(p_ours),
+              BUDGET_PROMPT: sweep_budget(p_ours, priced), OLD: sweep_bar(p_ours),
+              KNN_OLD: sweep_bar(p_knn), CEIL_PRICE: sweep_failure(p_ours, cost)}
     # Ceilings, in-sample: what the rules could do with perfect knowledge of each prompt's
     # task type, or of its task type and shared difficulty (not routers).
     p_source, p_true = source_rate_p(y, table.sources), true_difficulty_p(y, table.sources)
@@ -269,8 +300,9 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
         curves[name + OLD_SUFFIX] = sweep_bar(p)
     oof = Path(__file__).resolve().parent.parent / "var" / "bench"
     oof.mkdir(parents=True, exist_ok=True)
-    np.savez(oof / "routing_oof.npz", p_ours=p_ours, p_knn=p_knn, fold=fold, unit=unit, y=y,
-             cost=cost, models=np.array(table.models), ids=np.array(table.ids))
+    np.savez(oof / "routing_oof.npz", p_ours=p_ours, p_knn=p_knn, fold=fold, unit=unit,
+             priced=priced, y=y, cost=cost, models=np.array(table.models),
+             ids=np.array(table.ids))
     singles = {name: mt.CurvePoint(float(cost[:, j].mean()), float(y[:, j].mean()), name)
                for j, name in enumerate(table.models)}
     random_choice = rng.integers(m, size=n)
@@ -291,6 +323,17 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
             "auc_0_to_gpt4_cost": mt.area_under_curve(pts, gpt4_cost),
             "best_accuracy": max(q.accuracy for q in pts),
             "frontier": [asdict(q) for q in front]}
+        if name in HULLED:
+            hull = mt.upper_hull(pts)
+            least = mt.hull_least_cost_reaching(hull, gpt4_acc)
+            summary[name + HULL] = {
+                "accuracy_at_10pct_gpt4_cost": mt.hull_accuracy_at(hull, 0.1 * gpt4_cost),
+                "least_cost_matching_gpt4": least,
+                "least_cost_matching_gpt4_share": None if least is None else least / gpt4_cost,
+                "auc_0_to_gpt4_cost": mt.hull_area(pts, gpt4_cost),
+                "best_accuracy": hull[-1].accuracy,
+                "frontier": [asdict(q) for q in hull]}
+    summary["price prediction"] = price_fit(priced, unit, cost, table.models)
     summary["neighbour agreement"] = neighbour_agreement(x, y, table.sources)
     summary["single models"] = {k: asdict(v) for k, v in singles.items()}
     summary["random"] = asdict(random_pt)
@@ -338,12 +381,20 @@ def _plot(curves: dict[str, list[mt.CurvePoint]], singles: dict[str, mt.CurvePoi
 
 
 def _markdown(two: dict[str, object] | None, many: dict[str, object], seconds: float,
-              command: str) -> str:
+              command: str, earlier: dict[str, object] | None = None) -> str:
+    """The report; ``earlier`` is the saved result of the last ``--only two`` run, shown
+    (with its own command and time) when this run skipped (a)."""
     lines = ["# Routing bench", "", f"Written by `{command}`"
              f" ({seconds:.0f} s with cached embeddings). See docs/routing.md.", "",
              "Every figure is out of fold: prompts the router was not trained on.", ""]
     if two is not None:
         lines += _two_markdown(two)
+    elif earlier is not None:
+        two = earlier["two_model"]  # type: ignore[assignment]
+        lines += [*_two_markdown(two)[:1], "",  # type: ignore[arg-type]
+                  f"From the last `{earlier['command']}` ({earlier['seconds']:.0f} s), saved in "
+                  f"{TWO_REPORT}; this run skipped (a).",
+                  *_two_markdown(two)[1:]]  # type: ignore[arg-type]
     else:
         lines += ["## (a) Two models", "", "Not run (`--only many`).", ""]
     lines += _many_markdown(many, two)
@@ -375,14 +426,33 @@ def _many_markdown(many: dict[str, object], two: dict[str, object] | None) -> li
               f"${many['gpt4_cost']:.6f} per prompt.", "",
               "| router | acc. at <= 10% GPT-4 cost | least cost matching GPT-4 (share) "
               "| AUC (0..GPT-4 cost) | best acc. |", "|---|---|---|---|---|"]
-    def row(name: str) -> str:
+    def row(name: str, label: str | None = None) -> str:
         r = many[name]
         share = r["least_cost_matching_gpt4_share"]
-        return (f"| {name} | {r['accuracy_at_10pct_gpt4_cost']:.3f} | "
+        return (f"| {label or name} | {r['accuracy_at_10pct_gpt4_cost']:.3f} | "
                 f"{'not reached' if share is None else f'{share:.3f}'} | "
                 f"{r['auc_0_to_gpt4_cost']:.3f} | {r['best_accuracy']:.3f} |")
 
     lines += [row(name) for name in ROUTERS]
+    lines += ["", "A separate line, not the main figure: the same points on their upper convex "
+              "hull. A product that runs under a budget can send each prompt to one of two "
+              "operating points at random, in the share that spends the budget (RouterBench's "
+              "AIQ is the area under this hull):", "",
+              "| router, on its hull | acc. at <= 10% GPT-4 cost | least cost matching GPT-4 "
+              "(share) | AUC (0..GPT-4 cost) | best acc. |", "|---|---|---|---|---|"]
+    lines += [row(name + HULL, name) for name in HULLED]
+    lines += ["", "Price per prompt: each model's cost per call predicted before the call "
+              "(council.outcomes.call_cost: ridge on the prompt's o200k tokens and the six text "
+              "features, fitted in the training folds), against its real cost, out of fold:", "",
+              "| model | CV of real cost | R^2 | mean abs. error / mean cost | same, pricing "
+              "at the mean |", "|---|---|---|---|---|"]
+    for name, r in many["price prediction"].items():
+        lines.append(f"| {name} | {r['cv']:.2f} | {r['r2']:.2f} | {r['mae_share']:.3f} | "
+                     f"{r['mae_share_mean_price']:.3f} |")
+    lines += ["", "With the call's real cost as the price (in-sample: the price known exactly, "
+              "P still out of fold):", "",
+              "| router | acc. at <= 10% GPT-4 cost | least cost matching GPT-4 (share) "
+              "| AUC (0..GPT-4 cost) | best acc. |", "|---|---|---|---|---|", row(CEIL_PRICE)]
     lines += ["", "Ceilings (in-sample: fitted to the answers, so not routers). What the same "
               "rules reach with each prompt's true task-type success rates, and with those plus "
               "its true shared difficulty (a 2PL model, a free difficulty per prompt and a "
@@ -436,12 +506,14 @@ def _experiments_markdown(path: Path) -> list[str]:
              f"`python training/decision_experiments.py --data ../shared/routing` "
              f"({data['seconds']:.0f} s): the same folds, out-of-fold P, least expected cost "
              "swept over F. Brier is the held-out mean over the 11 models.", "",
-             "| attempt | Brier | acc. at <= 10% GPT-4 cost | GPT-4 match (share) | AUC |",
-             "|---|---|---|---|---|"]
+             "| attempt | Brier | acc. at <= 10% GPT-4 cost | GPT-4 match (share) | AUC "
+             "| acc. at <= 10%, price per prompt |", "|---|---|---|---|---|---|"]
     for name, r in data["attempts"].items():
         share = r["match_gpt4_share"]
+        priced = r.get("acc_at_10pct_priced")
         lines.append(f"| {name} | {r['brier']:.4f} | {r['acc_at_10pct']:.3f} | "
-                     f"{'not reached' if share is None else f'{share:.3f}'} | {r['auc']:.3f} |")
+                     f"{'not reached' if share is None else f'{share:.3f}'} | {r['auc']:.3f} | "
+                     f"{'-' if priced is None else f'{priced:.3f}'} |")
     return [*lines, "", "What was tried before: docs/routing.md.", ""]
 
 
@@ -465,18 +537,26 @@ def main(argv: list[str] | None = None) -> int:
         many_table = load_table(args.data / "routerbench" / "outcomes.jsonl")
         many = bench_many(many_table, embed(many_table), config, args.report_dir)
     seconds = time.time() - start
+    args.report_dir.mkdir(parents=True, exist_ok=True)
+    saved_two = args.report_dir / TWO_REPORT
     if many is None:
-        print(json.dumps(two, indent=2, default=float))
+        command = "python bench/routing.py --data ../shared/routing --only two"
+        saved_two.write_text(json.dumps({"command": command, "seconds": seconds,
+                                         "two_model": two}, indent=2, default=float))
+        print("\n".join(_two_markdown(two)))  # type: ignore[arg-type]
+        print(f"{seconds:.0f} s; written to {saved_two}")
         return 0
     command = "python bench/routing.py --data ../shared/routing" + (
         f" --only {args.only}" if args.only else "")
-    text = _markdown(two, many, seconds, command)
+    earlier = None
+    if two is None and saved_two.exists():
+        earlier = json.loads(saved_two.read_text())
+    text = _markdown(two, many, seconds, command, earlier)
     print(text)
-    args.report_dir.mkdir(parents=True, exist_ok=True)
     (args.report_dir / "routing.md").write_text(text)
     (args.report_dir / "routing.json").write_text(json.dumps(
-        {"config": asdict(config), "two_model": two, "many_model": many}, indent=2,
-        default=float))
+        {"config": asdict(config), "two_model": two if earlier is None else earlier,
+         "many_model": many}, indent=2, default=float))
     return 0
 
 

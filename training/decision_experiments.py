@@ -46,23 +46,37 @@ def logit(p: np.ndarray) -> np.ndarray:
 
 
 def score(p: np.ndarray, oof: dict[str, np.ndarray], models: list[str]) -> dict[str, object]:
-    """The bench's figures for one out-of-fold P under the least-expected-cost rule."""
-    y, cost, unit, fold = oof["y"], oof["cost"], oof["unit"], oof["fold"]
+    """The bench's figures for one out-of-fold P under the least-expected-cost rule, with
+    each model's mean price per call; with ``priced`` in the bench's file (its per-prompt
+    price, council.outcomes.call_cost), also at that price."""
+    y, cost, fold = oof["y"], oof["cost"], oof["fold"]
     g = models.index(GPT4)
-    pts = []
-    for f_usd in FAILURE_COSTS:
-        choice = np.zeros(len(y), dtype=int)
-        for f in range(FOLDS):
-            te = fold == f
-            choice[te] = picking.pick_least_expected(p[te], unit[te][0][None, :], f_usd).choice
-        pts.append(mt.evaluate_choice(choice, y, cost))
-    front = mt.frontier(pts)
     gpt4_cost, gpt4_acc = float(cost[:, g].mean()), float(y[:, g].mean())
+
+    def curve(price: np.ndarray) -> list[mt.CurvePoint]:
+        pts = []
+        for f_usd in FAILURE_COSTS:
+            choice = np.zeros(len(y), dtype=int)
+            for f in range(FOLDS):
+                te = fold == f
+                choice[te] = picking.pick_least_expected(p[te], price[te], f_usd).choice
+            pts.append(mt.evaluate_choice(choice, y, cost))
+        return pts
+
+    pts = curve(oof["unit"])
+    front = mt.frontier(pts)
     least = mt.least_cost_reaching(front, gpt4_acc)
-    return {"brier": float(np.mean((p - y) ** 2)),
-            "acc_at_10pct": mt.best_accuracy_within(front, 0.1 * gpt4_cost),
-            "match_gpt4_share": None if least is None else least / gpt4_cost,
-            "auc": mt.area_under_curve(pts, gpt4_cost)}
+    out: dict[str, object] = {
+        "brier": float(np.mean((p - y) ** 2)),
+        "acc_at_10pct": mt.best_accuracy_within(front, 0.1 * gpt4_cost),
+        "match_gpt4_share": None if least is None else least / gpt4_cost,
+        "auc": mt.area_under_curve(pts, gpt4_cost)}
+    if "priced" in oof:
+        pts = curve(oof["priced"])
+        out["acc_at_10pct_priced"] = mt.best_accuracy_within(mt.frontier(pts),
+                                                             0.1 * gpt4_cost)
+        out["auc_priced"] = mt.area_under_curve(pts, gpt4_cost)
+    return out
 
 
 def whiten(x_tr: np.ndarray, x_te: np.ndarray, k: int = 32) -> tuple[np.ndarray, np.ndarray]:
@@ -143,6 +157,45 @@ def knn_factors(x_tr: np.ndarray, y_tr: np.ndarray, x_te: np.ndarray, rank: int,
     return sig(b[None, :] + u_te @ v.T)
 
 
+# Boosted-tree settings searched on inner folds (the first is the shipped one, _fit_trees).
+TREE_GRID = (
+    {"learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 40, "l2_regularization": 1.0},
+    {"learning_rate": 0.03, "max_leaf_nodes": 7, "min_samples_leaf": 80, "l2_regularization": 3.0},
+    {"learning_rate": 0.1, "max_leaf_nodes": 31, "min_samples_leaf": 20, "l2_regularization": 0.1},
+    {"learning_rate": 0.05, "max_leaf_nodes": 7, "min_samples_leaf": 40, "l2_regularization": 1.0,
+     "max_features": 0.5},
+    {"learning_rate": 0.05, "max_leaf_nodes": 15, "min_samples_leaf": 120,
+     "l2_regularization": 10.0},
+)
+
+
+def tuned_trees(z_tr: np.ndarray, y_tr: np.ndarray, z_te: np.ndarray,
+                seed: int = 0) -> tuple[np.ndarray, list[int]]:
+    """Per model, boosted trees with the TREE_GRID setting of least log-loss on three inner
+    folds of the training rows, refitted on all of them; (P for z_te, chosen setting per model)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    def fit(setting: dict[str, float], z: np.ndarray, yj: np.ndarray) -> object:
+        return HistGradientBoostingClassifier(max_iter=200, early_stopping=True,
+                                              random_state=seed, **setting).fit(z, yj)
+
+    inner = np.random.default_rng(seed + 7).permutation(len(z_tr)) % 3
+    out, chosen = np.zeros((len(z_te), y_tr.shape[1])), []
+    for j in range(y_tr.shape[1]):
+        losses = []
+        for setting in TREE_GRID:
+            p = np.zeros(len(z_tr))
+            for g in range(3):
+                a, b = inner != g, inner == g
+                p[b] = fit(setting, z_tr[a], y_tr[a, j]).predict_proba(z_tr[b])[:, 1]
+            p = np.clip(p, 1e-6, 1 - 1e-6)
+            losses.append(-np.mean(np.where(y_tr[:, j] == 1, np.log(p), np.log(1 - p))))
+        best = int(np.argmin(losses))
+        chosen.append(best)
+        out[:, j] = fit(TREE_GRID[best], z_tr, y_tr[:, j]).predict_proba(z_te)[:, 1]
+    return out, chosen
+
+
 def per_fold(fn: Callable[[np.ndarray, np.ndarray], np.ndarray],
              fold: np.ndarray, n: int, m: int) -> np.ndarray:
     out = np.zeros((n, m))
@@ -176,6 +229,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, required=True, help="the shared routing folder")
     parser.add_argument("--oof", type=Path, default=ROOT / "var" / "bench" / "routing_oof.npz")
+    parser.add_argument("--new-only", action="store_true",
+                        help="run only the attempts added in the last session (tuned trees, the "
+                             "per-prompt price) and keep the others from the report file")
     parser.add_argument("--report", type=Path,
                         default=ROOT / "training" / "reports" / "decision_experiments.json")
     args = parser.parse_args(argv)
@@ -218,6 +274,20 @@ def main(argv: list[str] | None = None) -> int:
 
     attempts: dict[str, np.ndarray] = {"shipped success model (version 3)": oof["p_ours"],
                                        "kNN, k=20": oof["p_knn"]}
+    chosen: list[list[int]] = []
+
+    def tuned(tr: np.ndarray, te: np.ndarray) -> np.ndarray:
+        z_tr, z_te = side(tr, te)
+        p, picks = tuned_trees(z_tr, y[tr], z_te)
+        chosen.append(picks)
+        return p
+
+    trees = per_fold(tuned, fold, n, m)
+    new = {"boosted trees alone, settings chosen per model on inner folds (5 settings)": trees,
+           "shipped + those trees, logit mean (fixed 0.5)": blend(oof["p_ours"], trees, 0.5)}
+    attempts.update(new)
+    if args.new_only:
+        return _report(attempts, oof, models, args.report, start, chosen, keep=True)
     lr4 = per_fold(lowrank(4, 1e-3), fold, n, m)
     attempts["low-rank IRT, 4 traits from the text (logistic MF with side information)"] = lr4
     attempts["low-rank IRT, 2 traits"] = per_fold(lowrank(2, 1e-3), fold, n, m)
@@ -229,19 +299,34 @@ def main(argv: list[str] | None = None) -> int:
     attempts["shipped + neighbour traits, logit mean"] = blend(oof["p_ours"], kf, 0.5)
     attempts["low-rank IRT (4), Platt per model on inner folds"] = inner_platt(
         lowrank(4, 1e-3), fold, y)
+    return _report(attempts, oof, models, args.report, start, chosen, keep=False)
+
+
+def _report(attempts: dict[str, np.ndarray], oof: dict[str, np.ndarray], models: list[str],
+            report: Path, start: float, chosen: list[list[int]], keep: bool) -> int:
+    """Score every attempt, print the table, write the JSON (with ``keep``, merged into the
+    attempts already in the file)."""
     results = {}
-    print("| attempt | Brier | acc. at <= 10% GPT-4 cost | GPT-4 match (share) | AUC |")
-    print("|---|---|---|---|---|")
+    print("| attempt | Brier | acc. at <= 10% GPT-4 cost | GPT-4 match (share) | AUC "
+          "| same acc., price per prompt |")
+    print("|---|---|---|---|---|---|")
     for name, p in attempts.items():
         r = score(p, oof, models)
         results[name] = r
         share = r["match_gpt4_share"]
+        priced = (f" {r['acc_at_10pct_priced']:.3f} |" if "acc_at_10pct_priced" in r
+                  else " - |")
         print(f"| {name} | {r['brier']:.4f} | {r['acc_at_10pct']:.3f} | "
-              f"{'not reached' if share is None else f'{share:.3f}'} | {r['auc']:.3f} |",
-              flush=True)
-    args.report.parent.mkdir(parents=True, exist_ok=True)
-    args.report.write_text(json.dumps({"seconds": time.time() - start, "attempts": results},
-                                      indent=2))
+              f"{'not reached' if share is None else f'{share:.3f}'} | {r['auc']:.3f} |"
+              + priced, flush=True)
+    print("tree settings chosen per fold and model (index into TREE_GRID):", chosen)
+    report.parent.mkdir(parents=True, exist_ok=True)
+    earlier = json.loads(report.read_text()) if keep and report.exists() else {}
+    merged = {**earlier.get("attempts", {}), **results}
+    report.write_text(json.dumps({"seconds": earlier.get("seconds", 0.0) if keep
+                                  else time.time() - start, "attempts": merged,
+                                  "tree_settings": list(TREE_GRID), "tree_chosen": chosen,
+                                  "seconds_new": time.time() - start}, indent=2))
     print(f"\n{time.time() - start:.0f} s")
     return 0
 

@@ -99,7 +99,12 @@ class MiniLMEncoder:
 
 
 class CachedEncoder:
-    """Wraps an encoder with an on-disk cache keyed by text hash (for benches and training)."""
+    """Wraps an encoder with an on-disk cache keyed by text hash (for benches and training).
+
+    A vector is written to a temporary file and renamed into place, so a run killed mid-write
+    leaves no partial file; one that cannot be read anyway (an older crash, a full disk) is
+    embedded again and rewritten.
+    """
 
     def __init__(self, inner: Encoder, cache_dir: Path) -> None:
         self.inner = inner
@@ -117,19 +122,35 @@ class CachedEncoder:
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         missing: list[int] = []
         for i, text in enumerate(texts):
-            path = self._path(text)
-            if path.exists():
-                out[i] = np.load(path)
-            else:
+            vec = self._load(self._path(text))
+            if vec is None:
                 missing.append(i)
+            else:
+                out[i] = vec
         if missing:
             fresh = self.inner.encode([texts[i] for i in missing], batch_size, progress)
             for i, vec in zip(missing, fresh, strict=True):
-                path = self._path(texts[i])
-                path.parent.mkdir(parents=True, exist_ok=True)
-                np.save(path, vec)
+                self._save(self._path(texts[i]), vec)
                 out[i] = vec
         return out
+
+    def _load(self, path: Path) -> np.ndarray | None:
+        """The cached vector, or None when absent or unreadable (truncated, wrong shape)."""
+        if not path.exists():
+            return None
+        try:
+            vec = np.load(path, allow_pickle=False)
+        except (OSError, ValueError, EOFError):
+            return None
+        return vec if vec.shape == (self.dim,) else None
+
+    @staticmethod
+    def _save(path: Path, vec: np.ndarray) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+        with tmp.open("wb") as f:
+            np.save(f, vec)
+        os.replace(tmp, path)
 
 
 _default: MiniLMEncoder | None = None

@@ -164,16 +164,21 @@ def score_cmd(model_dir: Path, input_path: Path, output_path: Path, batch: int) 
                    "for at most this total spend.")
 @click.option("--output-tokens", type=int, default=300, show_default=True,
               help="Output tokens per answer, for catalog prices (not used with --prices).")
+@click.option("--price-per-call", is_flag=True, default=False,
+              help="With --prices: charge every prompt the file's price, even when the "
+                   "artifact has a cost model (call_cost.npz) that prices each prompt.")
 @click.option("--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="SQLite file holding the catalog (default: $COUNCIL_DB or var/council.db).")
 def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: Path | None,
              failure_costs: str | None, budget_usd: float | None, output_tokens: int,
-             db_path: Path | None) -> None:
+             price_per_call: bool, db_path: Path | None) -> None:
     """Pick a model per prompt: the least price + P(failure) x failure cost, or the most
     expected successes within a budget for the whole file.
 
     Embeddings go through the disk cache, so a second run over the same prompts does not
-    embed them again.
+    embed them again. With --prices and an artifact trained on outcomes that carry cost_usd,
+    each model's price per call is scaled per prompt by the cost the artifact predicts for
+    it (its tokens, whether it asks for code...): see docs/routing.md.
 
     Example: council route pick --model var/models/router --input prompts.jsonl
     --output picks.jsonl --prices models.json --failure-cost 0.001,0.01
@@ -182,6 +187,7 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
     from council.config import paths
     from council.errors import ArtifactError, InvalidInput
     from council.outcomes import picking
+    from council.outcomes.call_cost import CallCostModel
     from council.outcomes.reading import reading_text
     from council.outcomes.success_model import SuccessModel
 
@@ -195,6 +201,12 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
     prompts = [r.prompt for r in rows]
     if prices_path is not None:
         price = picking.load_prices(prices_path, model.models)[None, :]
+        cost_model = None if price_per_call else CallCostModel.load(model_dir)
+        if cost_model is not None:
+            price = price * cost_model.shape(prompts, model.models)
+            click.echo(f"prices per prompt: {prices_path.name}'s price per call x each "
+                       f"prompt's predicted cost over the average ({model_dir.name}/"
+                       "call_cost.npz)")
     else:
         from council.assembly import open_catalog
 

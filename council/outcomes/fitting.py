@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from council.outcomes.call_cost import CallCostModel, cost_inputs, fit_call_cost
 from council.outcomes.reading import reading_text
 from council.outcomes.rows import OutcomeTable
 from council.outcomes.success_model import FitConfig, SuccessModel, fit_success_model
@@ -75,6 +76,14 @@ def held_out_report(x: np.ndarray, table: OutcomeTable, encoder_name: str,
     return {"held_out_share": share, "held_out_rows": int(test.sum()), "per_model": per_model}
 
 
+def _fit_call_cost(table: OutcomeTable) -> CallCostModel | None:
+    """A per-prompt price model when the outcomes carry every model's cost_usd (RouterBench
+    does); `council route pick` shapes per-call prices with it (council.outcomes.call_cost)."""
+    if table.cost is None or not (np.isfinite(table.cost) & (table.cost >= 0)).any(0).all():
+        return None
+    return fit_call_cost(cost_inputs(table.prompts), table.cost, table.models)
+
+
 def train_artifact(table: OutcomeTable, x: np.ndarray, out_dir: Path, encoder_name: str,
                    config: FitConfig | None = None, sources: Sequence[str] = (), *,
                    classifier: Any = None, encoder: Any = None) -> SuccessModel:
@@ -94,9 +103,13 @@ def train_artifact(table: OutcomeTable, x: np.ndarray, out_dir: Path, encoder_na
 
         agreement = anchor_to_classifier(model, x, table.prompts, table.y, classifier,
                                          encoder).to_dict()
+    cost_model = _fit_call_cost(table)
+    model.meta["call_cost"] = cost_model is not None
     model.meta["sources"] = list(sources)
     model.meta["missing_outcomes"] = {m: table.summary.missing(m) for m in table.models}
     model.save(out_dir)
+    if cost_model is not None:
+        cost_model.save(out_dir)
     (Path(out_dir) / "report.json").write_text(json.dumps(
         {"calibration": report, "summary": table.summary.report(),
          "difficulty_agreement": agreement}, indent=2))

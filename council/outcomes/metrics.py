@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -130,3 +131,56 @@ def area_under_curve(points: Sequence[CurvePoint], max_cost: float, grid: int = 
     budgets = np.linspace(max_cost / grid, max_cost, grid)
     front = frontier(points)
     return float(np.mean([best_accuracy_within(front, b) for b in budgets]))
+
+
+# ---- mixing two operating points at random (RouterBench's AIQ uses this hull) -----------
+def upper_hull(points: Sequence[CurvePoint]) -> list[CurvePoint]:
+    """The upper convex hull of the points, by increasing cost: what a router reaches by
+    sending each prompt to one of two of its operating points at random, in the share that
+    spends the budget. Only points on the frontier can be on it."""
+    hull: list[CurvePoint] = []
+    for pt in frontier(points):
+        while len(hull) >= 2:
+            a, b = hull[-2], hull[-1]
+            # b is dropped when it lies on or under the chord from a to pt
+            if (b.accuracy - a.accuracy) * (pt.cost - a.cost) \
+                    <= (pt.accuracy - a.accuracy) * (b.cost - a.cost) + 1e-15:
+                hull.pop()
+            else:
+                break
+        hull.append(pt)
+    return hull
+
+
+def hull_accuracy_at(hull: Sequence[CurvePoint], budget: float) -> float:
+    """Accuracy of the best random mix of two hull points costing at most ``budget`` on
+    average (0 below the cheapest point, as ``best_accuracy_within``)."""
+    if not hull or budget < hull[0].cost - 1e-15:
+        return 0.0
+    for a, b in pairwise(hull):
+        if budget <= b.cost:
+            share = (budget - a.cost) / (b.cost - a.cost) if b.cost > a.cost else 1.0
+            return a.accuracy + max(share, 0.0) * (b.accuracy - a.accuracy)
+    return hull[-1].accuracy
+
+
+def hull_least_cost_reaching(hull: Sequence[CurvePoint], accuracy: float) -> float | None:
+    """Least average cost of a random mix of two hull points reaching ``accuracy``."""
+    if not hull or hull[-1].accuracy < accuracy - 1e-12:
+        return None
+    if hull[0].accuracy >= accuracy - 1e-12:
+        return hull[0].cost
+    for a, b in pairwise(hull):
+        if b.accuracy >= accuracy - 1e-12:
+            share = (accuracy - a.accuracy) / (b.accuracy - a.accuracy)
+            return a.cost + share * (b.cost - a.cost)
+    return None  # unreachable: the last point reaches it
+
+
+def hull_area(points: Sequence[CurvePoint], max_cost: float, grid: int = 1000) -> float:
+    """``area_under_curve`` for the hull: mean over budgets in (0, max_cost] of the best mix."""
+    if max_cost <= 0:
+        raise InvalidInput("max_cost must be positive")
+    hull = upper_hull(points)
+    budgets = np.linspace(max_cost / grid, max_cost, grid)
+    return float(np.mean([hull_accuracy_at(hull, b) for b in budgets]))

@@ -69,3 +69,29 @@ def test_cost_curve_summaries() -> None:
     cost = np.array([[1.0, 3.0], [2.0, 5.0]])
     q = mt.evaluate_choice(np.array([0, 1]), y, cost)
     assert (q.accuracy, q.cost) == (1.0, 3.0)  # costs 1 and 5
+
+
+def test_upper_hull_mixes_two_points_by_hand() -> None:
+    # (1, .5) (2, .55) (3, .8) (4, .82) (5, .7): (2, .55) is under the chord (1,.5)-(3,.8),
+    # (5, .7) is beaten; (4, .82) stays (the chord (3,.8)-... ends there)
+    pts = [mt.CurvePoint(1, 0.5), mt.CurvePoint(2, 0.55), mt.CurvePoint(3, 0.8),
+           mt.CurvePoint(4, 0.82), mt.CurvePoint(5, 0.7)]
+    hull = mt.upper_hull(pts)
+    assert [(q.cost, q.accuracy) for q in hull] == [(1, 0.5), (3, 0.8), (4, 0.82)]
+    assert mt.hull_accuracy_at(hull, 2.0) == pytest.approx(0.65)  # half of each
+    assert mt.best_accuracy_within(mt.frontier(pts), 2.0) == pytest.approx(0.55)
+    assert mt.hull_accuracy_at(hull, 0.5) == 0.0  # below the cheapest point
+    assert mt.hull_accuracy_at(hull, 9.0) == pytest.approx(0.82)
+    assert mt.hull_least_cost_reaching(hull, 0.74) == pytest.approx(2.6)
+    assert mt.hull_least_cost_reaching(hull, 0.4) == pytest.approx(1.0)
+    assert mt.hull_least_cost_reaching(hull, 0.9) is None
+    # the hull is never below the step curve, and above it between points
+    assert mt.hull_area(pts, 4.0) > mt.area_under_curve(pts, 4.0)
+    with pytest.raises(InvalidInput, match="positive"):
+        mt.hull_area(pts, 0.0)
+
+
+def test_hull_of_concave_points_is_all_of_them() -> None:
+    pts = [mt.CurvePoint(c, a) for c, a in [(1, 0.5), (2, 0.7), (3, 0.8), (4, 0.85)]]
+    assert mt.upper_hull(pts) == pts
+    assert mt.hull_accuracy_at(pts, 3.0) == pytest.approx(0.8)

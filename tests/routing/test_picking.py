@@ -137,18 +137,27 @@ def test_route_pick_end_to_end_without_embedding_twice(shared_dir: Path, tmp_pat
     assert set(rows[0]) == {"id", "failure_cost_usd", "model", "p_success", "expected_cost_usd"}
     prices = {m["id"]: m["mean_cost_usd_per_call"]
               for m in json.loads((bench / "models.json").read_text())["models"]}
+    assert "prices per prompt" in first.output  # the artifact learned a cost model
     free = [r for r in rows if r["failure_cost_usd"] == 0]
-    assert {r["model"] for r in free} == {min(prices, key=prices.get)}
+    cheapest = min(prices, key=prices.get)
+    assert sum(r["model"] == cheapest for r in free) >= len(free) - 1
+    # at F = 0 the expected cost is the pick's price: per prompt now, around the per-call one
+    own = [r["expected_cost_usd"] for r in free if r["model"] == cheapest]
+    assert len(set(own)) > 1 and 0.5 < np.mean(own) / prices[cheapest] < 2
     dear = [r for r in rows if r["failure_cost_usd"] == 100]
     assert np.mean([prices[r["model"]] for r in dear]) > np.mean([prices[r["model"]]
                                                                   for r in free])
+    flat = runner.invoke(cli, [*args, "--failure-cost", "0", "--price-per-call"])
+    assert flat.exit_code == 0 and "prices per prompt" not in flat.output
+    flat_rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert {r["expected_cost_usd"] for r in flat_rows} == {prices[cheapest]}
 
     def no_encoding(*a: object, **k: object) -> None:
         raise AssertionError("the prompts were embedded again")
 
     monkeypatch.setattr("council.assess.encoder.MiniLMEncoder.encode", no_encoding)
     total = min(prices.values()) * len(asked) * 3
-    again = runner.invoke(cli, [*args, "--budget-usd", str(total)])
+    again = runner.invoke(cli, [*args, "--budget-usd", str(total), "--price-per-call"])
     assert again.exit_code == 0, again.output
     budget_rows = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(budget_rows) == len(asked)

@@ -1,0 +1,103 @@
+"""The routing bench's embeddings are cached on disk, keyed by text hash and encoder: a second
+run embeds nothing again, and another encoder does not read the first one's vectors."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+import numpy as np
+import pytest
+
+from council.config import PROJECT_ROOT
+from council.outcomes.rows import OutcomeSummary, OutcomeTable
+
+
+class CountingEncoder:
+    """A small real encoder (character-trigram hashing, unit length) that counts its texts."""
+
+    dim = 16
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.texts: list[str] = []
+
+    def encode(self, texts: Sequence[str], batch_size: int = 64,
+               progress: bool = False) -> np.ndarray:
+        self.texts.extend(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for k in range(len(text) - 2):
+                digest = hashlib.sha256(text[k:k + 3].encode()).digest()
+                out[i, digest[0] % self.dim] += 1.0
+        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+
+
+def _bench() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("routing_bench",
+                                                  PROJECT_ROOT / "bench" / "routing.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _table(prompts: list[str]) -> OutcomeTable:
+    n = len(prompts)
+    return OutcomeTable(ids=[str(i) for i in range(n)], sources=["s"] * n, prompts=prompts,
+                        models=["a", "b"], y=np.ones((n, 2), dtype=np.int8), cost=None,
+                        summary=OutcomeSummary())
+
+
+def test_second_run_embeds_nothing_and_encoders_do_not_share(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
+    bench = _bench()
+    prompts = [f"Question {i}: what is {i} plus {i * 3}?" for i in range(30)]
+    first = CountingEncoder("trigrams-v1")
+    x1 = bench.embed(_table(prompts), first)
+    assert len(first.texts) == 30 and x1.shape == (30, 16)
+    cached = list((tmp_path / "embedding-cache" / "trigrams-v1").rglob("*.npy"))
+    assert len(cached) == 30
+
+    again = CountingEncoder("trigrams-v1")
+    x2 = bench.embed(_table([*prompts, "A new prompt, never seen."]), again)
+    assert again.texts == ["A new prompt, never seen."]  # only the new text is embedded
+    np.testing.assert_array_equal(x2[:30], x1)
+
+    other = CountingEncoder("trigrams-v2")  # another encoder: its own keys
+    bench.embed(_table(prompts[:5]), other)
+    assert len(other.texts) == 5
+    assert (tmp_path / "embedding-cache" / "trigrams-v2").is_dir()
+
+
+def test_changed_text_is_a_new_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
+    bench = _bench()
+    enc = CountingEncoder("trigrams-v1")
+    bench.embed(_table(["Is 7 prime?"]), enc)
+    bench.embed(_table(["Is 7 prime?", "Is 9 prime?"]), enc)
+    assert enc.texts == ["Is 7 prime?", "Is 9 prime?"]
+
+
+def test_a_truncated_cache_file_is_embedded_again(tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A run killed mid-write once left an empty .npy that crashed the next run."""
+    monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
+    bench = _bench()
+    enc = CountingEncoder("trigrams-v1")
+    x1 = bench.embed(_table(["Is 7 prime?", "Is 9 prime?"]), enc)
+    files = sorted((tmp_path / "embedding-cache" / "trigrams-v1").rglob("*.npy"))
+    files[0].write_bytes(b"")  # truncated
+    files[1].write_bytes(files[1].read_bytes()[:60])  # header cut short
+    again = CountingEncoder("trigrams-v1")
+    x2 = bench.embed(_table(["Is 7 prime?", "Is 9 prime?"]), again)
+    assert sorted(again.texts) == ["Is 7 prime?", "Is 9 prime?"]
+    np.testing.assert_array_equal(x2, x1)
+    third = CountingEncoder("trigrams-v1")
+    bench.embed(_table(["Is 7 prime?", "Is 9 prime?"]), third)
+    assert third.texts == []  # rewritten whole
+    assert not list((tmp_path / "embedding-cache").rglob("*.tmp"))
