@@ -290,6 +290,30 @@ def category_distribution(p: ClassifierParams, texts: Sequence[str], x: np.ndarr
     return cat
 
 
+def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
+               embeddings: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(which texts were read again, the category distribution): rows of `first` whose top
+    probability is under the cut of `second` (a council.assess.second_reading.SecondReading)
+    are replaced by its reading. `embeddings`: its encoder's vectors for all `texts` if
+    already computed (training, benches)."""
+    again = first.max(axis=1) < second.cut
+    if not again.any():
+        return again, first
+    rows = np.flatnonzero(again)
+    sub = [texts[i] for i in rows]
+    if embeddings is None:
+        vectors = np.asarray(second.encoder.encode([prepare_text(t) for t in sub]),
+                             dtype=np.float32)
+    else:
+        vectors = np.asarray(embeddings, dtype=np.float32)[rows]
+    x = np.hstack([vectors.astype(np.float64),
+                   extra_features(sub, second.params.features).astype(np.float64)])
+    sims = vectors.astype(np.float64) @ second.reference_t
+    out = first.copy()
+    out[rows] = category_distribution(second.params, sub, x, vectors, sims)
+    return again, out
+
+
 _controller: Any = None
 
 
@@ -377,7 +401,7 @@ class LocalClassifier:
         cat = category_distribution(p, texts, x, embeddings, sims)
         reread = np.zeros(len(texts), dtype=bool)
         if self.second is not None:
-            reread, cat = self.second.reread(texts, cat, second_embeddings)
+            reread, cat = read_again(self.second, texts, cat, second_embeddings)
         dif = softmax(x @ p.difficulty_coef.T + p.difficulty_intercept, p.difficulty_temperature)
         mean = dif @ self._levels
         sd = np.sqrt(np.maximum(dif @ self._levels**2 - mean**2, 0.0))
@@ -423,9 +447,9 @@ class LocalClassifier:
             low = bool(reasons)
             reading = p.second_encoder if reread[i] else str(
                 self.metadata.get("encoder") or "first")
-            read_again = (f", read again with {p.second_encoder}: the first reading's top "
+            again_note = (f", read again with {p.second_encoder}: the first reading's top "
                           f"p was under {p.second_cut:.2f}" if reread[i] else "")
-            summary = (f"{top} (p={top_p:.2f}{read_again}), difficulty {mean[i]:.1f} "
+            summary = (f"{top} (p={top_p:.2f}{again_note}), difficulty {mean[i]:.1f} "
                        f"± {difficulty_sd:.1f}")
             reason = summary + ("; low confidence: " + "; ".join(reasons) if low else "")
             out.append(LocalPrediction(category_p=full, category=top,

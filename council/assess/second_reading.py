@@ -4,14 +4,14 @@ that head's category distribution is used instead (docs/encoders.md, "Cascade").
 
 The e5 head is built like MiniLM's (same features, written-description prototypes and kNN
 reference rows, in e5's space), so the category recipe is one function
-(council.assess.classifier.category_distribution) run on two parameter sets. Difficulty and
-the out-of-domain test stay MiniLM's: the outcome kNN and the routers live in MiniLM space.
+(council.assess.classifier.category_distribution) run on two parameter sets: this module
+holds the second head, council.assess.classifier.read_again reads with it. Difficulty and the
+out-of-domain test stay MiniLM's: the outcome kNN and the routers live in MiniLM space.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -36,7 +36,7 @@ class SecondReading:
             category_temperature=params.second_category_temperature,
             blend_temperature=params.second_blend_temperature,
             reference=params.second_reference, prototypes=params.second_prototypes)
-        self._reference_t = np.ascontiguousarray(params.second_reference.T, dtype=np.float64)
+        self.reference_t = np.ascontiguousarray(params.second_reference.T, dtype=np.float64)
         self._encoder: Any = encoder  # None: encoder_named(second_encoder) on first use
 
     @property
@@ -46,30 +46,6 @@ class SecondReading:
 
             self._encoder = encoder_named(self.encoder_name)
         return self._encoder
-
-    def reread(self, texts: Sequence[str], first: np.ndarray,
-               embeddings: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(which texts were read again, the category distribution): rows of `first` whose top
-        probability is under the cut are replaced by this reading's. `embeddings`: this
-        encoder's vectors for all `texts` if already computed (training, benches)."""
-        from council.assess.classifier import category_distribution, extra_features, prepare_text
-
-        again = first.max(axis=1) < self.cut
-        if not again.any():
-            return again, first
-        rows = np.flatnonzero(again)
-        sub = [texts[i] for i in rows]
-        if embeddings is None:
-            vectors = np.asarray(self.encoder.encode([prepare_text(t) for t in sub]),
-                                 dtype=np.float32)
-        else:
-            vectors = np.asarray(embeddings, dtype=np.float32)[rows]
-        x = np.hstack([vectors.astype(np.float64),
-                       extra_features(sub, self.params.features).astype(np.float64)])
-        sims = vectors.astype(np.float64) @ self._reference_t
-        out = first.copy()
-        out[rows] = category_distribution(self.params, sub, x, vectors, sims)
-        return again, out
 
 
 def shapes_agree(params: Any) -> bool:
