@@ -3,6 +3,9 @@ many descriptions the second category reading (e5) read again: its cut is fixed 
 time, so the share on real descriptions is measured here, beside the p50.
 
 Run: python bench/classifier.py [--artifact DIR] [--threads 1] [--n 2000]
+         [--texts ../shared/categories/dev.jsonl]
+--texts times single votes on real prompts (a JSONL with a "prompt" field, a seeded sample)
+instead of the eight written samples, whose wording the classifier was trained on.
 Not a timed test: it prints a table. Uses the artifact `ensure_classifier()` loads (building
 it if missing) and the plain encoder, with no embedding disk cache, as the app does.
 """
@@ -32,6 +35,15 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
+def _real_texts(path: Path, n: int) -> list[str]:
+    import json
+    import random
+
+    with path.open(encoding="utf-8") as f:
+        prompts = [json.loads(line)["prompt"] for line in f if line.strip()]
+    return random.Random(0).sample(prompts, min(n, len(prompts)))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--artifact", type=Path, default=None)
@@ -41,7 +53,11 @@ def main() -> None:
                              "(one thread is fastest for single texts on this 2-core box)")
     parser.add_argument("--n", type=int, default=2000, help="texts in the batch run")
     parser.add_argument("--repeats", type=int, default=200, help="single-text calls timed")
+    parser.add_argument("--texts", type=Path, default=None,
+                        help="JSONL of real prompts ('prompt' field) for the single votes")
     args = parser.parse_args()
+    singles = _real_texts(args.texts, args.repeats) if args.texts else [
+        SAMPLES[i % len(SAMPLES)] + f" (case {i})" for i in range(args.repeats)]
 
     import torch
 
@@ -60,8 +76,7 @@ def main() -> None:
     encode_only: list[float] = []
     post: list[float] = []
     with torch.inference_mode():
-        for i in range(args.repeats):
-            text = SAMPLES[i % len(SAMPLES)] + f" (case {i})"
+        for text in singles:
             t0 = time.perf_counter()
             vote = classifier.vote(text)
             single.append(time.perf_counter() - t0)
@@ -89,6 +104,8 @@ def main() -> None:
     rows = [
         ("load average (1 min)", f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"),
         ("torch threads", f"{torch.get_num_threads()}"),
+        ("single votes on", f"{len(singles)} real prompts from {args.texts.name}"
+         if args.texts else f"{len(singles)} written samples"),
         ("load + first prediction", f"{load_s:.1f} s"),
         ("single vote p50", f"{statistics.median(single) * ms:.1f} ms"),
         ("single vote p95", f"{_percentile(single, 0.95) * ms:.1f} ms"),
