@@ -325,13 +325,15 @@ def train_classifier(examples: Sequence[Example], encoder: Any, seed: int = 0,
 def _second_reading(second_encoder: Any, examples: Sequence[Example], train: Sequence[Example],
                     train_rows: np.ndarray, rows: CategoryRows, fold_of: np.ndarray,
                     folds_n: int, first_oof: np.ndarray, classes: list[str],
-                    proto_texts: Sequence[str], proto_owners: Sequence[str]) -> dict[str, Any]:
+                    proto_texts: Sequence[str], proto_owners: Sequence[str],
+                    embeddings: np.ndarray | None = None) -> dict[str, Any]:
     """The second reading's head, fitted like the first on the other encoder's vectors, and the
     cut: the SECOND_READING_SHARE quantile of the first reading's out-of-fold top
     probabilities. Returns the ClassifierParams fields, the encoder's vectors of every
     example, and the out-of-fold two-step distribution (for the report)."""
     texts = [e.text for e in examples]
-    embeddings = embed_texts(second_encoder, texts)
+    if embeddings is None:
+        embeddings = embed_texts(second_encoder, texts)
     prototypes = np.asarray(second_encoder.encode(proto_texts), dtype=np.float32)
     x_cat = category_inputs(_features(embeddings, texts), texts, CATEGORY_FEATURES,
                             prototype_similarity(embeddings, prototypes, proto_owners),
@@ -374,6 +376,15 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         raise InvalidInput(f"categories with fewer than 2 training rows: {', '.join(starved)}")
 
     texts = [e.text for e in examples]
+    # The second encoder reads the corpus in the background while the first reads and its
+    # heads are fitted: on two cores `council init` overlaps the two instead of adding them.
+    second_vectors = None
+    if second_encoder is not None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        background = ThreadPoolExecutor(1)
+        second_vectors = background.submit(embed_texts, second_encoder, texts)
+        background.shutdown(wait=False)
     embeddings = embed_texts(encoder, texts) if not progress else np.asarray(
         encoder.encode([prepare_text(t) for t in texts], batch_size=64, progress=True),
         dtype=np.float32)
@@ -435,7 +446,8 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     if second_encoder is not None:
         second = _second_reading(second_encoder, examples, train, train_rows, rows, fold_of,
                                  folds_n, oof_cat_p, cat_head["classes"], proto_texts,
-                                 proto_owners)
+                                 proto_owners, second_vectors.result() if second_vectors
+                                 else None)
     params = ClassifierParams(
         category_classes=classes,
         category_coef=cat_model.coef_.astype(np.float64),
