@@ -58,6 +58,21 @@ def _expected_level(model, x: np.ndarray, temperature: float) -> np.ndarray:
     return p @ model.classes_.astype(np.float64)
 
 
+def load_samples(data_dir: Path, max_rows: int | None) -> dict[str, object]:
+    """Each outcome file's levels, or a seeded sample of max_rows of them: a prefix of one
+    seeded permutation, so a smaller sample is a subset of a larger."""
+    from council.classifier_training.outcome_difficulty import load_outcome_levels
+
+    data = {}
+    for name, rel in FILES.items():
+        levels = load_outcome_levels([data_dir / rel])
+        if max_rows and len(levels) > max_rows:
+            levels = levels.subset(np.sort(np.random.default_rng(0).permutation(
+                len(levels))[:max_rows]))
+        data[name] = levels
+    return data
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="folder with outcomes.jsonl")
@@ -81,7 +96,6 @@ def main() -> None:
     from council.classifier_training.outcome_difficulty import (
         OUTCOME_SHARE,
         anchored_levels,
-        load_outcome_levels,
     )
     from council.config import paths
     from council.outcomes.anchoring import spearman
@@ -93,14 +107,7 @@ def main() -> None:
     started = time.perf_counter()
     encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
     rng = np.random.default_rng(0)
-    data = {}
-    for name, rel in FILES.items():
-        levels = load_outcome_levels([args.data / rel])
-        if args.max_rows and len(levels) > args.max_rows:
-            # A prefix of one seeded permutation: a smaller sample is a subset of a larger.
-            levels = levels.subset(np.sort(np.random.default_rng(0).permutation(
-                len(levels))[:args.max_rows]))
-        data[name] = levels
+    data = load_samples(args.data, args.max_rows)
     shipped = ensure_classifier()
     if shipped.metadata.get("difficulty_outcomes", {}).get("prompts"):
         sys.exit("error: the artifact was trained with --outcomes; run `council train` without "
@@ -145,27 +152,25 @@ def main() -> None:
     rubric = readings["rubric only"]  # anchors each file's mean (outcome_difficulty)
     file_index = np.array([list(FILES).index(f) for f in file_of])
     with threadpool_limits(limits=1, user_api="blas"):
-        kfold, kfold_knn = np.zeros(len(all_texts)), np.zeros(len(all_texts))
+        def held_out(splits: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+            """The head's reading and the head + kNN reading of each prompt, each from a fit
+            on the prompts outside its split."""
+            plain, knn = np.zeros(len(all_texts)), np.zeros(len(all_texts))
+            for held in splits:
+                keep = np.setdiff1d(np.arange(len(all_texts)), held)
+                levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
+                model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
+                plain[held] = _expected_level(model, all_x[held], temperature)
+                knn[held] = with_knn(plain[held], all_x[held], keep, levels)
+            return plain, knn
+
         order = rng.permutation(len(all_texts))
-        for k in range(args.folds):
-            held = order[k::args.folds]
-            keep = np.setdiff1d(np.arange(len(all_texts)), held)
-            levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
-            model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
-            kfold[held] = _expected_level(model, all_x[held], temperature)
-            kfold_knn[held] = with_knn(kfold[held], all_x[held], keep, levels)
-        readings["+ outcomes, K-fold"] = kfold
-        readings["+ outcomes + kNN, K-fold"] = kfold_knn
-        by_bench, by_bench_knn = np.zeros(len(all_texts)), np.zeros(len(all_texts))
-        for b in sorted(set(bench.tolist())):
-            held = np.flatnonzero(bench == b)
-            keep = np.flatnonzero(bench != b)
-            levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
-            model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
-            by_bench[held] = _expected_level(model, all_x[held], temperature)
-            by_bench_knn[held] = with_knn(by_bench[held], all_x[held], keep, levels)
-        readings["+ outcomes, benchmark held out"] = by_bench
-        readings["+ outcomes + kNN, benchmark held out"] = by_bench_knn
+        (readings["+ outcomes, K-fold"],
+         readings["+ outcomes + kNN, K-fold"]) = held_out(
+            [order[k::args.folds] for k in range(args.folds)])
+        (readings["+ outcomes, benchmark held out"],
+         readings["+ outcomes + kNN, benchmark held out"]) = held_out(
+            [np.flatnonzero(bench == b) for b in sorted(set(bench.tolist()))])
         # The held-out rubric rows, read by the head fitted on every outcome prompt.
         everything = np.arange(len(all_texts))
         levels = anchored_levels(all_levels, file_index, rubric)

@@ -31,7 +31,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from difficulty import FILES, TARGETS, benchmark_of
+from difficulty import FILES, TARGETS, benchmark_of, load_samples
 
 
 def text_columns(texts: list[str]) -> np.ndarray:
@@ -84,18 +84,11 @@ def main() -> None:
     from council.classifier_training.corpus import default_data_dir, load_corpus
     from council.classifier_training.outcome_difficulty import (
         anchored_levels,
-        load_outcome_levels,
     )
     from council.outcomes.anchoring import spearman
 
     started = time.perf_counter()
-    data = {}
-    for name, rel in FILES.items():
-        levels = load_outcome_levels([args.data / rel])
-        if args.max_rows and len(levels) > args.max_rows:
-            levels = levels.subset(np.sort(np.random.default_rng(0).permutation(
-                len(levels))[:args.max_rows]))
-        data[name] = levels
+    data = load_samples(args.data, args.max_rows)
     corpus = [e for e in load_corpus(default_data_dir()) if e.difficulty is not None]
     train = [e for e in corpus if e.split == "train"]
     test = [e for e in corpus if e.split == "test"]
