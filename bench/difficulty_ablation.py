@@ -1,7 +1,7 @@
 """Which reading of difficulty follows real failure best? Variants on the bench's folds.
 
 Run: python bench/difficulty_ablation.py --data ../shared/routing [--max-rows 2000]
-         [--cache /tmp/difficulty_features.npz] [--only NAME,...]
+         [--cache /tmp/difficulty_features.npz] [--only NAME,...] [--e5]
 
 Same prompts, sample and folds as bench/difficulty.py (5 folds by prompt, one seeded
 permutation; and every benchmark held out in turn). Each variant's difficulty is scored by
@@ -17,7 +17,12 @@ Variants (the ordinal head is the 5-level logistic head of council train):
 - kNN: similarity-weighted mean level of the k nearest reference rows (outcome prompts of the
   training folds at their anchored level, plus the rubric rows at their label), blended
   into the head's expected level at weight w;
-- ridge: a ridge regression on the same levels, blended with the head at weight w.
+- ridge: a ridge regression on the same levels, blended with the head at weight w;
+- with --e5 (e5_variants below): the gated kNN in other spaces (the question block in MiniLM
+  and in e5, e5 on the outcome window, MiniLM and e5 concatenated, a MiniLM gate with an e5
+  vote, e5 with text features), a gated ridge vote, and the head on MiniLM + e5 features.
+  Each prints its RouterBench 5-fold difference from the shipped reading with a paired
+  bootstrap SE, so a gain can be told from noise.
 """
 
 from __future__ import annotations
@@ -63,6 +68,201 @@ def knn_levels(sim: np.ndarray, levels: np.ndarray, k: int, scale: float) -> np.
     return (w * levels[idx]).sum(axis=1) / w.sum(axis=1)
 
 
+def question_block(text: str) -> str:
+    """The last blank-line block: a benchmark prompt's own question after its few-shot
+    examples (council.outcomes.reading.text_features reads the same block)."""
+    return text.strip().split("\n\n")[-1].strip() or text.strip()
+
+
+def embed_cached(name: str, texts: list[str], batch: int = 200) -> np.ndarray:
+    """`texts` through the encoder called `name`, via the disk cache, in batches (so a
+    stopped run keeps what it read)."""
+    from council.assess.encoder import CachedEncoder, encoder_named
+    from council.config import paths
+
+    encoder = CachedEncoder(encoder_named(name), paths().embedding_cache)
+    if not texts:
+        return np.zeros((0, encoder.dim), dtype=np.float32)
+    return np.vstack([encoder.encode(texts[i:i + batch]) for i in range(0, len(texts), batch)])
+
+
+def unit(x: np.ndarray) -> np.ndarray:
+    x = np.asarray(x, dtype=np.float64)
+    return x / np.clip(np.linalg.norm(x, axis=1, keepdims=True), 1e-12, None)
+
+
+def knn_split_gate(gate_sim: np.ndarray, gate_is_outcome: np.ndarray, vote_sim: np.ndarray,
+                   levels: np.ndarray, k: int, scale: float) -> tuple[np.ndarray, np.ndarray]:
+    """The gate from one space (outcome prompts' share of the k nearest, descriptions pooled)
+    and the vote from another (the k nearest outcome prompts only)."""
+    _, gate = knn_gated(gate_sim, np.zeros(gate_sim.shape[1]), gate_is_outcome, k, scale)
+    return knn_levels(vote_sim, levels, k, scale), gate
+
+
+def e5_variants(args, readings, rubric_rows, heads, splits, levels_of, full_levels,
+                all_texts, rub_texts, test_texts, all_x, x_rub, x_test, y_rub, c, expected,
+                wanted, started) -> None:
+    """Issue 17 part 5, round 3: spaces that might separate items within a benchmark.
+
+    Each space embeds the outcome prompts one way and the rubric descriptions (the gate's
+    pool, and the held-out rubric rows) the way the classifier would read them at assess
+    time; the gated kNN (k nearest, weight w) then moves the shipped-style head as
+    council.assess.difficulty_knn does. Spaces: MiniLM as shipped (the check), the question
+    block (last blank-line block) in MiniLM and in e5, e5 on the outcome window (200 head +
+    800 tail characters, council.outcomes.reading; only with --e5-window), MiniLM and
+    e5-question concatenated, a MiniLM gate with an e5-question vote, and e5-question with
+    text features appended. Head
+    variants: the difficulty head on MiniLM features + the e5 vector.
+    """
+    from threadpoolctl import threadpool_limits
+
+    from council.assess.classifier import prepare_text
+    from council.assess.encoder import MiniLMEncoder
+    from council.assess.second_reading import SECOND_ENCODER
+    from council.classifier_training import classifier as tc
+    from council.outcomes.reading import reading_text, text_features
+
+    n = len(all_texts)
+    mini = MiniLMEncoder.name
+    rub_prep = [prepare_text(t) for t in rub_texts]
+    test_prep = [prepare_text(t) for t in test_texts]
+
+    def embed(name: str, outcome: list[str], rub: list[str], test: list[str]):
+        t0 = time.perf_counter()
+        out = (unit(embed_cached(name, outcome)), unit(embed_cached(name, rub)),
+               unit(embed_cached(name, test)))
+        print(f"embedded {name} ({time.perf_counter() - t0:.0f} s)", flush=True)
+        return out
+
+    questions = [question_block(t) for t in all_texts]
+    rub_q = [question_block(t) for t in rub_prep]
+    test_q = [question_block(t) for t in test_prep]
+    spaces = {"MiniLM (shipped)": (unit(all_x[:, :384]), unit(x_rub[:, :384]),
+                                   unit(x_test[:, :384]))}
+    spaces["MiniLM question"] = embed(mini, questions, rub_q, test_q)
+    spaces["e5 question"] = embed(SECOND_ENCODER, questions, rub_q, test_q)
+    if args.e5_window:  # long benchmark prompts: ~1-2 s each under this machine's load
+        spaces["e5 window"] = embed(SECOND_ENCODER, [reading_text(t) for t in all_texts],
+                                    rub_prep, test_prep)
+    half = np.sqrt(0.5)
+    spaces["MiniLM + e5 question"] = tuple(
+        np.hstack([half * a, half * b]) for a, b in zip(spaces["MiniLM (shipped)"],
+                                                        spaces["e5 question"], strict=True))
+
+    f_all = text_features(all_texts)
+    f_rub, f_test = text_features(rub_texts), text_features(test_texts)
+    mu, sd = f_all.mean(axis=0), f_all.std(axis=0) + 1e-9
+    for beta in (0.05, 0.1):
+        spaces[f"e5 question + text features x{beta}"] = tuple(
+            np.hstack([e, beta * (f - mu) / sd]) for e, f in zip(
+                spaces["e5 question"], (f_all, f_rub, f_test), strict=True))
+
+    for space, (emb, rub, test) in spaces.items():
+        for k in (20, 50, 100):
+            for w in (0.5, 0.7, 1.0):
+                name = f"kNN gated k={k} w={w} in {space}"
+                if not wanted(name):
+                    continue
+                readings[name] = {}
+                for split, parts in splits.items():
+                    out = np.zeros(n)
+                    for (held, keep), lv in zip(parts, levels_of[split], strict=True):
+                        ref = np.vstack([emb[keep], rub])
+                        is_out = np.concatenate([np.ones(len(keep)), np.zeros(len(rub))])
+                        vote, gate = knn_gated(emb[held] @ ref.T,
+                                               np.concatenate([lv, y_rub]), is_out, k, 0.1)
+                        h = heads["head"][split][held]
+                        out[held] = h + w * gate * (vote - h)
+                    readings[name][split] = out
+                ref = np.vstack([emb, rub])
+                is_out = np.concatenate([np.ones(n), np.zeros(len(rub))])
+                vote, gate = knn_gated(test @ ref.T, np.concatenate([full_levels, y_rub]),
+                                       is_out, k, 0.1)
+                h = rubric_rows["head"]
+                rubric_rows[name] = h + w * gate * (vote - h)
+    # The gate in MiniLM (as shipped: no e5 for a text far from every outcome prompt), the
+    # vote among the outcome prompts in e5-question space.
+    g_emb, g_rub, g_test = spaces["MiniLM (shipped)"]
+    v_emb, _, v_test = spaces["e5 question"]
+    for k in (20, 50, 100):
+        for w in (0.5, 0.7, 1.0):
+            name = f"kNN k={k} w={w}, MiniLM gate, e5 question vote"
+            if not wanted(name):
+                continue
+            readings[name] = {}
+            for split, parts in splits.items():
+                out = np.zeros(n)
+                for (held, keep), lv in zip(parts, levels_of[split], strict=True):
+                    ref = np.vstack([g_emb[keep], g_rub])
+                    is_out = np.concatenate([np.ones(len(keep)), np.zeros(len(g_rub))])
+                    vote, gate = knn_split_gate(g_emb[held] @ ref.T, is_out,
+                                                v_emb[held] @ v_emb[keep].T, lv, k, 0.1)
+                    h = heads["head"][split][held]
+                    out[held] = h + w * gate * (vote - h)
+                readings[name][split] = out
+            ref = np.vstack([g_emb, g_rub])
+            is_out = np.concatenate([np.ones(n), np.zeros(len(g_rub))])
+            vote, gate = knn_split_gate(g_test @ ref.T, is_out, v_test @ v_emb.T, full_levels,
+                                        k, 0.1)
+            h = rubric_rows["head"]
+            rubric_rows[name] = h + w * gate * (vote - h)
+    # A ridge regression for the vote instead of the kNN: fitted on the outcome prompts'
+    # levels over [MiniLM, e5 question, text features], gated in MiniLM as shipped (the
+    # ridge can weigh dimensions that separate items within a benchmark; the kNN cannot).
+    from sklearn.linear_model import Ridge
+
+    ridge_x = {"MiniLM + e5 question + text": (
+        np.hstack([g_emb, v_emb, (f_all - mu) / sd]),
+        np.hstack([g_test, v_test, (f_test - mu) / sd])),
+        "MiniLM + text": (np.hstack([g_emb, (f_all - mu) / sd]),
+                          np.hstack([g_test, (f_test - mu) / sd]))}
+    for feats_name, (rx, rx_test) in ridge_x.items():
+        for alpha in (1.0, 10.0):
+            for w in (0.5, 1.0):
+                name = f"gated ridge vote a={alpha} w={w} on {feats_name}"
+                if not wanted(name):
+                    continue
+                readings[name] = {}
+                for split, parts in splits.items():
+                    out = np.zeros(n)
+                    for (held, keep), lv in zip(parts, levels_of[split], strict=True):
+                        ref = np.vstack([g_emb[keep], g_rub])
+                        is_out = np.concatenate([np.ones(len(keep)), np.zeros(len(g_rub))])
+                        _, gate = knn_gated(g_emb[held] @ ref.T, np.zeros(len(ref)), is_out,
+                                            50, 0.1)
+                        with threadpool_limits(limits=1, user_api="blas"):
+                            vote = Ridge(alpha=alpha).fit(rx[keep], lv).predict(rx[held])
+                        h = heads["head"][split][held]
+                        out[held] = h + w * gate * (vote - h)
+                    readings[name][split] = out
+                ref = np.vstack([g_emb, g_rub])
+                is_out = np.concatenate([np.ones(n), np.zeros(len(g_rub))])
+                _, gate = knn_gated(g_test @ ref.T, np.zeros(len(ref)), is_out, 50, 0.1)
+                with threadpool_limits(limits=1, user_api="blas"):
+                    vote = Ridge(alpha=alpha).fit(rx, full_levels).predict(rx_test)
+                h = rubric_rows["head"]
+                rubric_rows[name] = h + w * gate * (vote - h)
+    # The difficulty head on MiniLM features + an e5 vector.
+    for space in ("e5 question", "e5 window"):
+        name = f"head + {space}"
+        if not wanted(name) or space not in spaces:
+            continue
+        emb, rub, test = spaces[space]
+        xa, xr, xt = np.hstack([all_x, emb]), np.hstack([x_rub, rub]), np.hstack([x_test, test])
+        readings[name] = {}
+        for split, parts in splits.items():
+            out = np.zeros(n)
+            for (held, keep), lv in zip(parts, levels_of[split], strict=True):
+                with threadpool_limits(limits=1, user_api="blas"):
+                    model = tc.fit_difficulty(xr, y_rub, c, xa[keep], lv, 2.0)
+                out[held] = expected(model, xa[held])
+            readings[name][split] = out
+        with threadpool_limits(limits=1, user_api="blas"):
+            model = tc.fit_difficulty(xr, y_rub, c, xa, full_levels, 2.0)
+        rubric_rows[name] = expected(model, xt)
+        print(f"{name} done ({time.perf_counter() - started:.0f} s)", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True)
@@ -73,6 +273,12 @@ def main() -> None:
     parser.add_argument("--only", default="", help="comma-separated variant prefixes")
     parser.add_argument("--save", type=Path, default=None,
                         help="npz of every reading (for further blends)")
+    parser.add_argument("--e5", action="store_true",
+                        help="also the e5 spaces (multilingual-e5-small; the disk cache per "
+                             "encoder; ~20 min the first time on this machine)")
+    parser.add_argument("--e5-window", action="store_true",
+                        help="with --e5, also e5 on the outcome window (200 head + 800 tail "
+                             "characters): the long prompts, slow to embed")
     args = parser.parse_args()
 
     from sklearn.linear_model import Ridge
@@ -283,6 +489,11 @@ def main() -> None:
                     sample_weight=np.concatenate([np.ones(len(y_rub)), np.full(n, per)]))
                 rubric_rows[name] = (1 - w) * rubric_rows["head"] + w * r.predict(x_test)
 
+    if args.e5 and "head" in heads:
+        e5_variants(args, readings, rubric_rows, heads, splits, levels_of, full_levels,
+                    all_texts, [e.text for e in train], [e.text for e in test],
+                    all_x, x_rub, x_test, y_rub, c, expected, wanted, started)
+
     if args.save:
         np.savez(args.save, fail=all_fail, bench=bench, file_of=file_of, y_test=y_test,
                  full_levels=full_levels, **{f"{name}|{split}": v for name, d in readings.items()
@@ -305,6 +516,20 @@ def main() -> None:
             lines.append(f"| {name} | {split} | " + " | ".join(cells)
                          + f" | {rt.mean():.2f} ({np.abs(rt - y_test).mean():.2f}) |")
     print("\n" + "\n".join(lines))
+    base = "kNN gated k=50 w=0.5 on head"
+    if base in readings:
+        # Noise: the 5-fold RouterBench Spearman's paired bootstrap (prompts resampled, 200
+        # draws) for each variant against the shipped reading.
+        rb = file_of == "RouterBench (11 models)"
+        boot = np.random.default_rng(1)
+        draws = [boot.integers(0, rb.sum(), rb.sum()) for _ in range(200)]
+        f_rb, b_rb = all_fail[rb], readings[base]["fold"][rb]
+        print(f"\nRouterBench 5-fold, against {base}: difference (bootstrap SE)")
+        for name, by_split in readings.items():
+            v = by_split["fold"][rb]
+            diffs = [spearman(v[d], f_rb[d]) - spearman(b_rb[d], f_rb[d]) for d in draws]
+            print(f"  {name}: {spearman(v, f_rb) - spearman(b_rb, f_rb):+.3f} "
+                  f"({np.std(diffs):.3f})")
     print(f"\ntargets: {TARGETS}; held-out rubric rows: {len(y_test)}, label mean "
           f"{y_test.mean():.2f}; {time.perf_counter() - started:.0f} s")
 
