@@ -23,7 +23,7 @@ import numpy as np
 
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.assess.surface import SURFACE
-from council.assessment import Vote
+from council.assessment import CategoryReading, Vote
 from council.categories import CATEGORY_KEYS
 from council.errors import ArtifactError, InvalidInput
 from council.text_window import CLASSIFIER, head_and_tail
@@ -172,6 +172,7 @@ class LocalPrediction:
     # The encoder whose category head gave `category_p`: MiniLM's, or the second reading's
     # when MiniLM's top probability was under the artifact's cut (difficulty is always MiniLM's).
     category_reading: str = ""
+    reading: CategoryReading | None = None  # the same, with the first reading's p and the cut
 
     def to_dict(self) -> dict[str, Any]:
         return {"category": self.category, "category_p": self.category_p,
@@ -400,6 +401,7 @@ class LocalClassifier:
         sims = embeddings.astype(np.float64) @ self._reference_t
         cat = category_distribution(p, texts, x, embeddings, sims)
         reread = np.zeros(len(texts), dtype=bool)
+        first_top = cat.max(axis=1)
         if self.second is not None:
             reread, cat = read_again(self.second, texts, cat, second_embeddings)
         dif = softmax(x @ p.difficulty_coef.T + p.difficulty_intercept, p.difficulty_temperature)
@@ -445,8 +447,8 @@ class LocalClassifier:
                 reasons.append(f"categories are close: {top} {top_p:.2f}, "
                                f"{second} {second_p:.2f}")
             low = bool(reasons)
-            reading = p.second_encoder if reread[i] else str(
-                self.metadata.get("encoder") or "first")
+            first_encoder = str(self.metadata.get("encoder") or "first")
+            reading = p.second_encoder if reread[i] else first_encoder
             again_note = (f", read again with {p.second_encoder}: the first reading's top "
                           f"p was under {p.second_cut:.2f}" if reread[i] else "")
             summary = (f"{top} (p={top_p:.2f}{again_note}), difficulty {mean[i]:.1f} "
@@ -455,7 +457,13 @@ class LocalClassifier:
             out.append(LocalPrediction(category_p=full, category=top,
                                        difficulty=float(mean[i]), difficulty_sd=difficulty_sd,
                                        low_confidence=low, reason=reason,
-                                       category_reading=reading))
+                                       category_reading=reading,
+                                       reading=CategoryReading(
+                                           encoder=reading, first_encoder=first_encoder,
+                                           first_top_p=round(float(first_top[i]), 4),
+                                           cut=p.second_cut if self.second else None,
+                                           second_encoder=p.second_encoder if self.second
+                                           else None)))
         return out
 
     def vote(self, text: str) -> Vote:
@@ -469,6 +477,7 @@ class LocalClassifier:
             reason=prediction.reason,
             weight=LOW_CONFIDENCE_WEIGHT if prediction.low_confidence else 1.0,
             latency_s=time.perf_counter() - started, cost_usd=0.0,
+            category_reading=prediction.reading,
         )
 
 
