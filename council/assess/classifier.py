@@ -368,8 +368,11 @@ class LocalClassifier:
         (loading sentence-transformers and the weights takes seconds; a prediction ms)."""
         self.predict(["warm up the local classifier"])
 
-    def predict(self, texts: Sequence[str], batch_size: int = 64) -> list[LocalPrediction]:
-        """Predict every text; InvalidInput for an empty or whitespace-only one."""
+    def predict(self, texts: Sequence[str], batch_size: int = 64, *,
+                read_again: bool = True) -> list[LocalPrediction]:
+        """Predict every text; InvalidInput for an empty or whitespace-only one.
+        ``read_again=False``: no second category reading (a caller that needs only the
+        difficulty, which is MiniLM's either way, saves the e5 pass)."""
         if isinstance(texts, str):
             raise InvalidInput("predict() takes a list of texts, not a single string")
         for i, text in enumerate(texts):
@@ -381,20 +384,22 @@ class LocalClassifier:
             return []
         prepared = [prepare_text(t) for t in texts]
         embeddings = np.asarray(self.encoder.encode(prepared, batch_size=batch_size))
-        return self.predict_embedded(texts, embeddings)
+        return self.predict_embedded(texts, embeddings, read_again=read_again)
 
     def predict_embedded(self, texts: Sequence[str], embeddings: np.ndarray,
-                         second_embeddings: np.ndarray | None = None) -> list[LocalPrediction]:
+                         second_embeddings: np.ndarray | None = None, *,
+                         read_again: bool = True) -> list[LocalPrediction]:
         """Predict from precomputed embeddings of `prepare_text(text)` (training, benches).
         `second_embeddings`, the second encoder's rows for the same texts, where already
         computed; otherwise the texts the second reading needs are encoded here."""
         # One BLAS thread: these products are small, and threaded OpenBLAS on a busy machine
         # took 12 ms for what one thread does in 0.3 ms (bench/classifier.py).
         with _blas_controller().limit(limits=1, user_api="blas"):
-            return self._predict_embedded(texts, embeddings, second_embeddings)
+            return self._predict_embedded(texts, embeddings, second_embeddings, read_again)
 
     def _predict_embedded(self, texts: Sequence[str], embeddings: np.ndarray,
-                          second_embeddings: np.ndarray | None) -> list[LocalPrediction]:
+                          second_embeddings: np.ndarray | None,
+                          read_again_: bool = True) -> list[LocalPrediction]:
         p = self.params
         x = np.hstack([embeddings.astype(np.float64),
                        extra_features(texts, p.features).astype(np.float64)])
@@ -402,7 +407,7 @@ class LocalClassifier:
         cat = category_distribution(p, texts, x, embeddings, sims)
         reread = np.zeros(len(texts), dtype=bool)
         first_top = cat.max(axis=1)
-        if self.second is not None:
+        if self.second is not None and read_again_:
             reread, cat = read_again(self.second, texts, cat, second_embeddings)
         dif = softmax(x @ p.difficulty_coef.T + p.difficulty_intercept, p.difficulty_temperature)
         mean = dif @ self._levels

@@ -139,8 +139,9 @@ def assess(text: str | None, input_path: Path | None, output_path: Path | None,
     "category_reading"} per row. A bad row (invalid JSON, missing or empty prompt) stops the
     run with its line number, unless --skip-invalid is given.
 
-    Examples: council assess "summarise the notes of our weekly meeting";
-    council assess --input tasks.jsonl --output assessments.jsonl
+    Example: council assess "summarise the notes of our weekly meeting" --json
+
+    Or a file: council assess --input tasks.jsonl --output assessments.jsonl
     """
     if (text is None) == (input_path is None):
         raise click.UsageError("give one task description as TEXT, or --input FILE.jsonl "
