@@ -26,7 +26,7 @@ from council.assess.surface import SURFACE
 from council.assessment import Vote
 from council.categories import CATEGORY_KEYS
 from council.errors import ArtifactError, InvalidInput
-from council.text_window import CLASSIFIER, head_and_tail
+from council.text_window import CLASSIFIER, Window, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
 CODE_VERSION = "7"
@@ -72,16 +72,17 @@ PROTOTYPE_TEMPERATURE = 0.05
 LOW_CONFIDENCE_WEIGHT = 0.25
 
 
-def prepare_text(text: str) -> str:
+def prepare_text(text: str, window: Window = CLASSIFIER) -> str:
     """The text the encoder sees: stripped, and head+tail of anything over the window."""
-    return head_and_tail(text, CLASSIFIER)
+    return head_and_tail(text, window)
 
 
-def embed_texts(encoder: Any, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+def embed_texts(encoder: Any, texts: Sequence[str], batch_size: int = 64,
+                window: Window = CLASSIFIER) -> np.ndarray:
     """The classifier's reading of each text as one unit vector (what training and
-    prediction both call)."""
-    return np.asarray(encoder.encode([prepare_text(t) for t in texts], batch_size=batch_size),
-                      dtype=np.float32)
+    prediction both call); the second reading passes its own window (SECOND_WINDOW)."""
+    return np.asarray(encoder.encode([prepare_text(t, window) for t in texts],
+                                     batch_size=batch_size), dtype=np.float32)
 
 
 def wordlike_share(text: str) -> float:
@@ -302,8 +303,8 @@ def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
     rows = np.flatnonzero(again)
     sub = [texts[i] for i in rows]
     if embeddings is None:
-        vectors = np.asarray(second.encoder.encode([prepare_text(t) for t in sub]),
-                             dtype=np.float32)
+        vectors = np.asarray(second.encoder.encode([prepare_text(t, second.window)
+                                                    for t in sub]), dtype=np.float32)
     else:
         vectors = np.asarray(embeddings, dtype=np.float32)[rows]
     x = np.hstack([vectors.astype(np.float64),

@@ -16,11 +16,15 @@ from typing import Any
 
 import numpy as np
 
+from council.text_window import CLASSIFIER
+
 # Share of the training rows (by out-of-fold MiniLM top probability) the cut sends to the
 # second reading: measured at 40% (bench/encoders.py --cascade; docs/encoders.md).
 SECOND_READING_SHARE = 0.4
 # The second reading's encoder (council.assess.encoder.E5SmallQ4Encoder's name).
 SECOND_ENCODER = "multilingual-e5-small-q4-query"
+# What of a long text e5 reads (council.text_window); its cost grows with the tokens read.
+SECOND_WINDOW = CLASSIFIER
 
 
 class SecondReading:
@@ -29,6 +33,7 @@ class SecondReading:
     def __init__(self, params: Any, encoder: Any = None) -> None:
         self.cut = params.second_cut
         self.encoder_name = params.second_encoder
+        self.window = SECOND_WINDOW
         # MiniLM's parameter set with the category head, references and prototypes swapped.
         self.params = dataclasses.replace(
             params, category_coef=params.second_category_coef,
