@@ -79,6 +79,7 @@ class Variant:
     second: bool = False
     second_share: float | None = None  # None: the shipped SECOND_READING_SHARE
     second_window: tuple[int, int] | None = None  # (head, tail) e5 reads; None: SECOND_WINDOW
+    second_weight: float | None = None  # e5's weight in the mixture; None: SECOND_WEIGHT
 
 
 def load_dev(data: Path) -> list[DevRow]:
@@ -335,6 +336,7 @@ def _recipe_key(v: Variant, second: bool) -> tuple:
     from dataclasses import astuple, replace
 
     return astuple(replace(v, name="", about="", second=False, second_share=None,
+                           second_weight=None,
                            second_window=v.second_window if second else None))
 
 
@@ -436,8 +438,11 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
                                                                  dev, strict=True)]
             first_test = [pair[0] == e.category for pair, e in zip(_top2_of(p_test, classes),
                                                                    test, strict=True)]
-            p_dev = np.where(again_dev[:, None], q_dev, p_dev)
-            p_test = np.where(again_test[:, None], q_test, p_test)
+            from council.assess.second_reading import SECOND_WEIGHT
+
+            w = SECOND_WEIGHT if v.second_weight is None else v.second_weight
+            p_dev = np.where(again_dev[:, None], (1 - w) * p_dev + w * q_dev, p_dev)
+            p_test = np.where(again_test[:, None], (1 - w) * p_test + w * q_test, p_test)
             second_info = {"second_encoder": second_encoder.name,
                            "cut": round(cut, 4) if np.isfinite(cut) else None,
                            "first_reading_accuracy": float(np.mean(first_top1)),
@@ -577,30 +582,36 @@ VARIANTS: list[Variant] = [
     *[Variant(f"shipped, prototype vote at temperature {t:g}", "the prototype vote's "
               "softmax temperature (shipped 0.05)", real=False, shipped=True, proto_temp=t)
       for t in (0.02, 0.1)],
+    # issue 17 part 1, fourth helper: the rows written for misread kinds, the re-read share,
+    # mixing the two readings, e5's window (docs/classifier.md, "Fourth helper")
+    Variant("e5 alone below the cut, without the fourth helper's rows", "what shipped before "
+            "(the cut at 40%, e5's distribution replacing MiniLM's, e5 reading 700+300) on the "
+            "corpus before the 142 rows written for misread kinds (the test split keeps them)",
+            real=False, shipped=True, second=True, without_part1_rows=True, second_weight=1.0,
+            second_share=0.4, second_window=(700, 300)),
+    *[Variant(f"e5 alone below the cut, re-read {share:.0%}" if share < 1 else
+              "e5 alone, every text", "e5's distribution replaces MiniLM's below the cut at the "
+              f"{share:.0%} quantile of out-of-fold top probabilities (e5 reading 700+300)",
+              real=False, shipped=True, second=True, second_share=share, second_weight=1.0,
+              second_window=(700, 300)) for share in (0.4, 0.5, 0.6, 1.0)],
+    *[Variant(f"mixed {w:g}, re-read {share:.0%}" if share < 1 else f"mixed {w:g}, every text",
+              f"below the cut: {1 - w:g} x MiniLM's distribution + {w:g} x e5's (e5 reading "
+              "700+300)", real=False, shipped=True, second=True, second_share=share,
+              second_weight=w, second_window=(700, 300))
+      for w, share in ((0.5, 0.4), (0.6, 0.4), (0.7, 0.4), (0.5, 0.5), (0.6, 0.5), (0.7, 0.5),
+                       (0.7, 0.6), (0.7, 1.0))],
+    Variant("mixed 0.7, every text, e5 window 350+150", "every text read by both, mixed 0.3/0.7, "
+            "e5 reading the first 350 and last 150 characters", real=False, shipped=True,
+            second=True, second_share=1.0, second_weight=0.7, second_window=(350, 150)),
     Variant("first reading only (MiniLM)", "what `council train` built before the second "
             "reading: the regression on the embedding, length, beyond-window, code_share and "
             "the prototype cosines x0.5, blended with the prototype vote (0.1), then with a "
             "10-neighbour kNN vote (0.3)", real=False, shipped=True),
-    # issue 17 part 1, fourth helper: the rows written for misread kinds, the re-read share,
-    # e5's window (docs/classifier.md, "Fourth helper")
-    Variant("two readings, without the fourth helper's rows", "the shipped recipe on the corpus "
-            "as it was before the 142 rows written for misread kinds (the test split keeps them)",
-            real=False, shipped=True, second=True, without_part1_rows=True),
-    *[Variant(f"two readings, re-read {share:.0%}" if share < 1 else "two readings, re-read all",
-              f"the cut at the {share:.0%} quantile of out-of-fold top probabilities"
-              if share < 1 else "every text read again with e5 (MiniLM's reading is not used "
-              "for the category)", real=False, shipped=True, second=True, second_share=share)
-      for share in (0.4, 0.5, 0.6, 0.7, 1.0)],
-    *[Variant(f"two readings, re-read {share:.0%}, e5 window {h}+{t}" if share < 1 else
-              f"two readings, re-read all, e5 window {h}+{t}",
-              f"e5 reads the first {h} and last {t} characters of a longer text (MiniLM keeps "
-              "700+300)", real=False, shipped=True, second=True, second_share=share,
-              second_window=(h, t)) for share, (h, t) in ((0.4, (350, 150)), (0.6, (350, 150)),
-                                                          (1.0, (350, 150)))],
     Variant("shipped", "what `council train` builds: the first reading (MiniLM) as above; "
-            "where its top probability is under the cut (the 40% quantile of out-of-fold "
+            "where its top probability is under the cut (the 50% quantile of out-of-fold "
             "top probabilities on the training rows), the same recipe on multilingual-e5-small "
-            "4-bit vectors", real=False, shipped=True, second=True),
+            "4-bit vectors of the first 350 and last 150 characters, mixed 0.3 MiniLM + 0.7 e5",
+            real=False, shipped=True, second=True),
 ]
 
 

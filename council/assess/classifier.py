@@ -29,7 +29,7 @@ from council.errors import ArtifactError, InvalidInput
 from council.text_window import CLASSIFIER, Window, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "7"
+CODE_VERSION = "8"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
@@ -171,7 +171,8 @@ class LocalPrediction:
     low_confidence: bool
     reason: str
     # The encoder whose category head gave `category_p`: MiniLM's, or the second reading's
-    # when MiniLM's top probability was under the artifact's cut (difficulty is always MiniLM's).
+    # when MiniLM's top probability was under the artifact's cut (then `category_p` mixes both
+    # readings, council.assess.second_reading.SECOND_WEIGHT; difficulty is always MiniLM's).
     category_reading: str = ""
 
     def to_dict(self) -> dict[str, Any]:
@@ -295,8 +296,8 @@ def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
                embeddings: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(which texts were read again, the category distribution): rows of `first` whose top
     probability is under the cut of `second` (a council.assess.second_reading.SecondReading)
-    are replaced by its reading. `embeddings`: its encoder's vectors for all `texts` if
-    already computed (training, benches)."""
+    are mixed with its reading (weight `second.weight` on the second). `embeddings`: its
+    encoder's vectors for all `texts` if already computed (training, benches)."""
     again = first.max(axis=1) < second.cut
     if not again.any():
         return again, first
@@ -311,7 +312,8 @@ def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
                    extra_features(sub, second.params.features).astype(np.float64)])
     sims = vectors.astype(np.float64) @ second.reference_t
     out = first.copy()
-    out[rows] = category_distribution(second.params, sub, x, vectors, sims)
+    out[rows] = (1.0 - second.weight) * first[rows] + second.weight * category_distribution(
+        second.params, sub, x, vectors, sims)
     return again, out
 
 
