@@ -26,10 +26,10 @@ from council.assess.surface import SURFACE
 from council.assessment import CategoryReading, Vote
 from council.categories import CATEGORY_KEYS
 from council.errors import ArtifactError, InvalidInput
-from council.text_window import CLASSIFIER, head_and_tail
+from council.text_window import CLASSIFIER, Window, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "7"
+CODE_VERSION = "8"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
@@ -72,16 +72,17 @@ PROTOTYPE_TEMPERATURE = 0.05
 LOW_CONFIDENCE_WEIGHT = 0.25
 
 
-def prepare_text(text: str) -> str:
+def prepare_text(text: str, window: Window = CLASSIFIER) -> str:
     """The text the encoder sees: stripped, and head+tail of anything over the window."""
-    return head_and_tail(text, CLASSIFIER)
+    return head_and_tail(text, window)
 
 
-def embed_texts(encoder: Any, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+def embed_texts(encoder: Any, texts: Sequence[str], batch_size: int = 64,
+                window: Window = CLASSIFIER) -> np.ndarray:
     """The classifier's reading of each text as one unit vector (what training and
-    prediction both call)."""
-    return np.asarray(encoder.encode([prepare_text(t) for t in texts], batch_size=batch_size),
-                      dtype=np.float32)
+    prediction both call); the second reading passes its own window (SECOND_WINDOW)."""
+    return np.asarray(encoder.encode([prepare_text(t, window) for t in texts],
+                                     batch_size=batch_size), dtype=np.float32)
 
 
 def wordlike_share(text: str) -> float:
@@ -170,7 +171,8 @@ class LocalPrediction:
     low_confidence: bool
     reason: str
     # The encoder whose category head gave `category_p`: MiniLM's, or the second reading's
-    # when MiniLM's top probability was under the artifact's cut (difficulty is always MiniLM's).
+    # when MiniLM's top probability was under the artifact's cut (then `category_p` mixes both
+    # readings, council.assess.second_reading.SECOND_WEIGHT; difficulty is always MiniLM's).
     category_reading: str = ""
     reading: CategoryReading | None = None  # the same, with the first reading's p and the cut
 
@@ -295,23 +297,24 @@ def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
                embeddings: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(which texts were read again, the category distribution): rows of `first` whose top
     probability is under the cut of `second` (a council.assess.second_reading.SecondReading)
-    are replaced by its reading. `embeddings`: its encoder's vectors for all `texts` if
-    already computed (training, benches)."""
+    are mixed with its reading (weight `second.weight` on the second). `embeddings`: its
+    encoder's vectors for all `texts` if already computed (training, benches)."""
     again = first.max(axis=1) < second.cut
     if not again.any():
         return again, first
     rows = np.flatnonzero(again)
     sub = [texts[i] for i in rows]
     if embeddings is None:
-        vectors = np.asarray(second.encoder.encode([prepare_text(t) for t in sub]),
-                             dtype=np.float32)
+        vectors = np.asarray(second.encoder.encode([prepare_text(t, second.window)
+                                                    for t in sub]), dtype=np.float32)
     else:
         vectors = np.asarray(embeddings, dtype=np.float32)[rows]
     x = np.hstack([vectors.astype(np.float64),
                    extra_features(sub, second.params.features).astype(np.float64)])
     sims = vectors.astype(np.float64) @ second.reference_t
     out = first.copy()
-    out[rows] = category_distribution(second.params, sub, x, vectors, sims)
+    out[rows] = (1.0 - second.weight) * first[rows] + second.weight * category_distribution(
+        second.params, sub, x, vectors, sims)
     return again, out
 
 

@@ -98,3 +98,28 @@ def test_artifact_with_another_encoder_is_rebuilt(fixture_artifact: Path, tmp_pa
         forget_loaded()
     assert rebuilt.params.second_encoder == SECOND_ENCODER
     assert rebuilt.metadata["encoder"] == MiniLMEncoder.name
+
+
+class _Recording:
+    """The real e5 encoder, keeping the texts it is given."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.dim, self.seen = inner, inner.name, inner.dim, []
+
+    def encode(self, texts, batch_size: int = 64, progress: bool = False):
+        self.seen.extend(texts)
+        return self.inner.encode(texts, batch_size, progress)
+
+
+def test_second_reading_reads_its_own_window(classifier: LocalClassifier) -> None:
+    from council.assess.classifier import prepare_text
+    from council.assess.second_reading import SECOND_WINDOW
+
+    recording = _Recording(classifier.second.encoder)
+    params = dataclasses.replace(classifier.params, second_cut=1.01)  # every text read again
+    reader = LocalClassifier(params, classifier.metadata, classifier.encoder, recording)
+    long_text = "Answer the question about the report below. " + "The bus network grew. " * 200
+    prediction = reader.predict([long_text])[0]
+    assert prediction.category_reading == SECOND_ENCODER
+    assert recording.seen == [prepare_text(long_text, SECOND_WINDOW)]
+    assert len(recording.seen[0]) <= SECOND_WINDOW.limit < len(long_text)
