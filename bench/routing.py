@@ -31,10 +31,10 @@ from pathlib import Path
 
 import numpy as np
 
-from council.assess.encoder import JOIN  # "minilm+e5": the two side by side
 from council.outcomes import metrics as mt
 from council.outcomes import picking
 from council.outcomes.call_cost import cost_inputs, fit_call_cost
+from council.outcomes.embedding import JOIN  # "minilm+e5": the two side by side
 from council.outcomes.fitting import embed_table
 from council.outcomes.rows import OutcomeTable, load_table
 from council.outcomes.success_model import FitConfig, fit_success_model
@@ -68,18 +68,28 @@ FAILURE_COSTS = np.concatenate([[0.0], np.geomspace(1e-6, 10.0, 200)])  # dollar
 def embed(table: OutcomeTable, inner: object = None, name: str | None = None) -> np.ndarray:
     """Every prompt's embedding through the disk cache (var/embedding-cache/ENCODER/, one
     file per text hash): a second run, or a run after an interrupted one, embeds only the
-    texts not seen before. ``inner`` is the encoder, or ``name`` names one (an alias of
-    ENCODER_ALIASES or a council.assess.encoder name; "minilm+e5" joins two, each part cached
-    under its own name); default: the product's MiniLM."""
-    from council.assess.encoder import CachedEncoder, cached_encoder, default_encoder
+    texts not seen before. ``inner`` is the encoder, or ``name`` an encoder spec
+    (council.outcomes.embedding: "e5@question", "minilm+e5@question"; ENCODER_ALIASES name
+    the two encoders); default: the product's MiniLM."""
+    from council.assess.encoder import CachedEncoder, default_encoder
     from council.config import paths
+    from council.outcomes.embedding import PromptEmbedder
 
     if name is not None:
-        full = JOIN.join(ENCODER_ALIASES.get(part, part) for part in name.split(JOIN))
-        encoder = cached_encoder(full, paths().embedding_cache)
+        encoder: object = PromptEmbedder(full_spec(name), paths().embedding_cache)
     else:
         encoder = CachedEncoder(inner or default_encoder(), paths().embedding_cache)  # type: ignore[arg-type]
     return embed_table(table, encoder).astype(np.float64)
+
+
+def full_spec(name: str) -> str:
+    """An encoder spec with ENCODER_ALIASES spelled out ("minilm+e5@question" ->
+    "all-MiniLM-L6-v2+multilingual-e5-small-q4-query@question")."""
+    parts = []
+    for part in name.split(JOIN):
+        encoder, at, reading = part.strip().partition("@")
+        parts.append(ENCODER_ALIASES.get(encoder, encoder) + at + reading)
+    return JOIN.join(parts)
 
 
 def knn_p(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray,
@@ -418,7 +428,7 @@ ENCODERS_REPORT = "routing_encoders"
 def oof_path(encoder: str) -> Path:
     """Where (b)'s out-of-fold P for ``encoder`` is kept (for training/decision_experiments.py);
     the full bench's own file is routing_oof.npz."""
-    slug = encoder.replace("/", "_").replace(JOIN, "_plus_")
+    slug = encoder.replace("/", "_").replace(JOIN, "_plus_").replace("@", "_at_")
     return Path(__file__).resolve().parent.parent / "var" / "bench" / f"routing_oof_{slug}.npz"
 
 

@@ -24,6 +24,9 @@ how sure the model was, and how those picks do against GPT-4 on the same prompts
   uncertainty) and tau_m^2 the variance of model m's inner out-of-fold deviations (the
   signal's spread). Nothing is fitted to outcomes at all.
 - both: the per-model shrinkage, then the per-prompt one.
+- margin: each model's P less one standard deviation of its advantage over the model with
+  the best training rate (GPT-4), across the three inner models: a model leaves GPT-4 only
+  when its edge is larger than the fit's own disagreement about that edge.
 
 Writes training/reports/match_experiments.json and prints Markdown tables.
 """
@@ -84,7 +87,8 @@ def oof_runs(x: np.ndarray, y: np.ndarray, models: list[str], texts: list[str],
     """Per fold: the test P as the bench gets it, and each correction fitted on that fold's
     training rows only."""
     n, m = y.shape
-    out = {k: np.zeros((n, m)) for k in ("shipped", "platt", "shrink", "bayes", "both")}
+    out = {k: np.zeros((n, m)) for k in ("shipped", "platt", "shrink", "bayes", "both",
+                                          "margin")}
     params: dict[str, list] = {"platt": [], "shrink": [], "tree_weight": []}
     texts_arr = np.array(texts, dtype=object)
     for f in range(bench.FOLDS):
@@ -101,6 +105,12 @@ def oof_runs(x: np.ndarray, y: np.ndarray, models: list[str], texts: list[str],
         sigma2 = subs.var(0)  # (n_te, M): how much the three inner models disagree
         tau2 = (z_in - centre[None, :]).var(0)  # (M,): the spread of real deviations
         out["shipped"][te] = sig(z_te)
+        # the advantage over the model with the best training rate counts only beyond the
+        # three inner models' disagreement about it (one standard deviation)
+        best = int(np.argmax(rate))
+        p_subs = sig(subs)
+        spread = (p_subs - p_subs[:, :, [best]]).std(0)  # (n_te, M), 0 for the best itself
+        out["margin"][te] = np.clip(sig(z_te) - spread, 0.0, 1.0)
         platt, shrink = [], []
         for j in range(m):
             a, b = fit_platt(z_in[:, j], y_in[:, j])
@@ -183,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
              "shrink": "shrunk toward each model's training rate, s_m on inner folds",
              "bayes": "per-prompt empirical Bayes: pull tau^2 / (tau^2 + sigma_i^2), "
                       "sigma from the 3 inner models",
-             "both": "per-model shrinkage, then the per-prompt pull"}
+             "both": "per-model shrinkage, then the per-prompt pull",
+             "margin": "each model's P less the inner models' spread of its advantage over "
+                       "the best-rate model (1 sd)"}
     results: dict[str, object] = {}
     lines = [f"encoder {args.encoder}", "",
              "| P | held-out Brier | acc. at <= 10% | least cost matching GPT-4 (share) | "

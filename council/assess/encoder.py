@@ -229,34 +229,6 @@ def _e5_in_processes(texts: list[str], workers: int) -> np.ndarray:
         return np.vstack(list(pool.map(_e5_chunk, chunks)))
 
 
-JOIN = "+"  # "A+B": the two encoders' vectors side by side
-
-
-class JoinedEncoder:
-    """Several encoders' unit vectors side by side, scaled to unit length (so cosine
-    similarity is the mean of the parts'); named "A+B"."""
-
-    def __init__(self, parts: Sequence[Any]) -> None:
-        self.parts = list(parts)
-        self.name = JOIN.join(p.name for p in self.parts)
-        self.dim = sum(p.dim for p in self.parts)
-
-    def encode(self, texts: Sequence[str], batch_size: int = 64,
-               progress: bool = False) -> np.ndarray:
-        vectors = [np.asarray(p.encode(texts, batch_size, progress), dtype=np.float32)
-                   for p in self.parts]
-        return np.hstack(vectors) / np.float32(np.sqrt(len(vectors)))
-
-
-def cached_encoder(name: str, cache_dir: Path) -> Any:
-    """encoder_named(name) through the disk cache; a joined one caches each part under the
-    part's own name, so "A+B" reuses what A and B have already embedded."""
-    if JOIN in name:
-        return JoinedEncoder([CachedEncoder(encoder_named(part), cache_dir)
-                              for part in name.split(JOIN)])
-    return CachedEncoder(encoder_named(name), cache_dir)
-
-
 _ENCODERS: dict[str, type] = {MiniLMEncoder.name: MiniLMEncoder,
                               E5SmallQ4Encoder.name: E5SmallQ4Encoder}
 _named: dict[str, Any] = {}
@@ -264,12 +236,9 @@ _named: dict[str, Any] = {}
 
 def encoder_named(name: str) -> Any:
     """The process-wide encoder called `name` (MiniLM is the same instance as
-    default_encoder(); "A+B" joins two known ones); ArtifactError for a name this code does
-    not know."""
+    default_encoder()); ArtifactError for a name this code does not know."""
     if name == MiniLMEncoder.name:
         return default_encoder()
-    if JOIN in name:
-        return JoinedEncoder([encoder_named(part) for part in name.split(JOIN)])
     with _default_lock:
         if name not in _named:
             if name not in _ENCODERS:

@@ -36,10 +36,11 @@ def route() -> None:
 @click.option("--l2-correction", type=float, default=None,
               help="Shrinkage of per-model corrections toward the shared model.")
 @click.option("--encoder", "encoder_name", default=ROUTER_ENCODER, show_default=True,
-              help="The text encoder the success model reads prompts with, recorded in the "
-                   "artifact (`route score` and `route pick` embed with it): "
-                   "all-MiniLM-L6-v2, multilingual-e5-small-q4-query, or both joined "
-                   "with '+'.")
+              help="The encoder spec the success model reads prompts with, recorded in the "
+                   "artifact (`route score` and `route pick` embed with it): an encoder "
+                   "(all-MiniLM-L6-v2, multilingual-e5-small-q4-query), optionally @question "
+                   "for the prompt's last block instead of its head + tail, several joined "
+                   "with '+' (docs/routing.md, \"Encoder\").")
 @click.option("--anchor", type=click.Choice(["classifier", "fixed"]), default="classifier",
               show_default=True,
               help="Where difficulty's zero point comes from: the local classifier's mean "
@@ -53,14 +54,15 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
     """
     from itertools import chain
 
-    from council.assess.encoder import CachedEncoder, cached_encoder, default_encoder
+    from council.assess.encoder import CachedEncoder, default_encoder
     from council.config import paths
     from council.outcomes.adequacy_source import load_feedback
+    from council.outcomes.embedding import PromptEmbedder
     from council.outcomes.fitting import embed_table, train_artifact
     from council.outcomes.rows import OutcomeSummary, iter_rows, table_from_rows
     from council.outcomes.success_model import FitConfig
 
-    encoder = cached_encoder(encoder_name, paths().embedding_cache)  # unknown: exit 2 first
+    encoder = PromptEmbedder(encoder_name, paths().embedding_cache)  # unknown: exit 2 first
     summary = OutcomeSummary()
     streams = [iter_rows(p) for p in outcome_paths]
     if feedback_db is not None:
@@ -194,12 +196,11 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
     Example: council route pick --model var/models/router --input prompts.jsonl
     --output picks.jsonl --prices models.json --failure-cost 0.001,0.01
     """
-    from council.assess.encoder import cached_encoder
     from council.config import paths
     from council.errors import InvalidInput
     from council.outcomes import picking
     from council.outcomes.call_cost import CallCostModel
-    from council.outcomes.reading import reading_text
+    from council.outcomes.embedding import PromptEmbedder
     from council.outcomes.success_model import SuccessModel
 
     if (failure_costs is None) == (budget_usd is None):
@@ -223,8 +224,7 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
 
         price = picking.catalog_prices(open_catalog(db_path), model.models, prompts,
                                        output_tokens)
-    encoder = cached_encoder(model.encoder_name, paths().embedding_cache)  # the artifact's
-    x = encoder.encode([reading_text(t) for t in prompts]).astype("float64")
+    x = PromptEmbedder(model.encoder_name, paths().embedding_cache).embed(prompts)  # its own
     p = model.p_matrix(x, prompts)
     ids = [r.id for r in rows]
     runs = ([picking.pick_within_budget(p, price, budget_usd)] if budget_usd is not None

@@ -104,6 +104,7 @@ class SuccessModel:
     inner_logits: np.ndarray | None = None
     inner_models: list[SuccessModel] = field(default_factory=list)
     _encoder: Any = None
+    _embedder: Any = None
 
     # ---- prediction -------------------------------------------------------------------
     @property
@@ -170,13 +171,15 @@ class SuccessModel:
         return [{self.models[j]: float(row[j]) for j in cols} for row in p]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed texts the way training did: head + tail reading, with the encoder the
-        artifact names (ArtifactError for one this code does not know)."""
-        if self._encoder is None:
-            from council.assess.encoder import encoder_named
+        """Embed texts the way training did: with the encoder spec the artifact names and its
+        readings (council.outcomes.embedding; ArtifactError for one this code does not know)."""
+        if self._encoder is not None:  # a plain encoder set on the model: the window
+            return self._encoder.encode([reading_text(t) for t in texts]).astype(np.float64)
+        if self._embedder is None:
+            from council.outcomes.embedding import PromptEmbedder
 
-            self._encoder = encoder_named(self.encoder_name)
-        return self._encoder.encode([reading_text(t) for t in texts]).astype(np.float64)
+            self._embedder = PromptEmbedder(self.encoder_name)
+        return self._embedder.embed(texts)
 
     def p_success(self, texts: Sequence[str],
                   models: Sequence[str] | None = None) -> list[dict[str, float]]:

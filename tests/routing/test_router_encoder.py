@@ -12,15 +12,11 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from council.assess.encoder import (
-    CachedEncoder,
-    E5SmallQ4Encoder,
-    JoinedEncoder,
-    MiniLMEncoder,
-    encoder_named,
-)
+from council.assess.encoder import E5SmallQ4Encoder, MiniLMEncoder
 from council.cli.main import cli
 from council.errors import ArtifactError
+from council.outcomes.embedding import PromptEmbedder, parse_spec
+from council.outcomes.reading import question_text, reading_text
 
 E5 = E5SmallQ4Encoder.name
 
@@ -42,27 +38,41 @@ class Trigrams:
         return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
-def test_joined_encoder_is_unit_length_and_caches_each_part_apart(tmp_path: Path) -> None:
+FEW_SHOT = ("Answer the question.\n\n" + "Q: an example that is long. A: yes\n\n" * 40
+            + "Q: Is 7 prime?")
+
+
+def test_a_joined_spec_reads_each_part_its_way_and_caches_each_apart(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     a, b = Trigrams("tri-a", 8), Trigrams("tri-b", 16)
-    joined = JoinedEncoder([CachedEncoder(a, tmp_path), CachedEncoder(b, tmp_path)])
-    assert joined.name == "tri-a+tri-b" and joined.dim == 24
-    texts = ["Is 7 prime?", "Sort a list of 3 numbers"]
-    x = joined.encode(texts)
+    monkeypatch.setattr("council.assess.encoder._ENCODERS", {"tri-a": lambda: a,
+                                                             "tri-b": lambda: b})
+    monkeypatch.setattr("council.assess.encoder._named", {})
+    embedder = PromptEmbedder("tri-a+tri-b@question", tmp_path)
+    assert embedder.name == "tri-a+tri-b@question" and embedder.dim == 24
+    texts = [FEW_SHOT, "Sort a list of 3 numbers"]
+    x = embedder.embed(texts)
     np.testing.assert_allclose(np.linalg.norm(x, axis=1), 1.0, rtol=1e-6)
-    np.testing.assert_allclose(x[:, :8] * np.sqrt(2), a.encode(texts), rtol=1e-6)
-    assert {p.name for p in tmp_path.iterdir()} == {"tri-a", "tri-b"}  # no "tri-a+tri-b"
-    again = JoinedEncoder([CachedEncoder(a, tmp_path), CachedEncoder(b, tmp_path)])
-    seen = len(a.texts)
-    np.testing.assert_array_equal(again.encode(texts), x)
-    assert len(a.texts) == seen  # read from each part's cache
+    assert a.texts == [reading_text(t) for t in texts]  # the head + tail window
+    assert b.texts == [question_text(t) for t in texts] and b.texts[0] == "Q: Is 7 prime?"
+    np.testing.assert_allclose(x[:, :8] * np.sqrt(2), Trigrams("x", 8).encode(a.texts),
+                               rtol=1e-6)
+    np.testing.assert_allclose(x[:, 8:] * np.sqrt(2), Trigrams("y", 16).encode(b.texts),
+                               rtol=1e-6)
+    assert {p.name for p in tmp_path.iterdir()} == {"tri-a", "tri-b"}
+    seen = (len(a.texts), len(b.texts))
+    again = PromptEmbedder("tri-a+tri-b@question", tmp_path).embed(texts)
+    np.testing.assert_allclose(again, x, rtol=1e-6)
+    assert (len(a.texts), len(b.texts)) == seen  # both read from their caches
 
 
-def test_encoders_are_named_and_unknown_names_are_refused() -> None:
-    assert isinstance(encoder_named(E5), E5SmallQ4Encoder)
-    joined = encoder_named(f"{MiniLMEncoder.name}+{E5}")
-    assert joined.dim == 768 and joined.name == f"{MiniLMEncoder.name}+{E5}"
+def test_specs_name_unknown_encoders_and_readings() -> None:
+    assert [p.spec for p in parse_spec(f"{MiniLMEncoder.name}+{E5}@question")] == [
+        MiniLMEncoder.name, f"{E5}@question"]
     with pytest.raises(ArtifactError, match="unknown encoder 'nope'"):
-        encoder_named(f"{E5}+nope")
+        parse_spec(f"{E5}+nope")
+    with pytest.raises(ArtifactError, match="unknown reading 'tail'"):
+        parse_spec(f"{E5}@tail")
 
 
 def test_route_train_names_an_unknown_encoder(tmp_path: Path) -> None:
@@ -76,8 +86,8 @@ def test_route_train_names_an_unknown_encoder(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_e5_artifact_trains_scores_and_picks_with_e5(shared_dir: Path, tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    """A real fit on RouterBench rows read by e5; score and pick embed with e5 (its cache
-    fills, MiniLM's stays empty, and MiniLM is never asked)."""
+    """A real fit on RouterBench rows read by e5; score and pick embed with the artifact's
+    encoder and reading (e5's cache fills, MiniLM's stays empty, MiniLM is never asked)."""
     monkeypatch.setenv("COUNCIL_HOME", str(tmp_path / "home"))
     bench = shared_dir / "routing" / "routerbench"
     lines = (bench / "outcomes.jsonl").read_text().splitlines()
@@ -94,10 +104,11 @@ def test_e5_artifact_trains_scores_and_picks_with_e5(shared_dir: Path, tmp_path:
     monkeypatch.setattr(MiniLMEncoder, "encode", no_minilm)
     runner, router = CliRunner(), tmp_path / "router"
     trained = runner.invoke(cli, ["route", "train", "--outcomes", str(train), "--out",
-                                  str(router), "--anchor", "fixed", "--encoder", E5])
+                                  str(router), "--anchor", "fixed", "--encoder",
+                                  f"{E5}@question"])  # the question: short, so e5 is quick
     assert trained.exit_code == 0, trained.output
     meta = json.loads((router / "meta.json").read_text())
-    assert meta["encoder"] == E5 and meta["dim"] == 384
+    assert meta["encoder"] == f"{E5}@question" and meta["dim"] == 384
     cache = tmp_path / "home" / "embedding-cache"
     assert len(list((cache / E5).rglob("*.npy"))) == 56
 
