@@ -492,8 +492,10 @@ def _encoders_markdown(many: dict[str, dict[str, object]] | None,
     lines = ["# Routing bench: the success model's encoder", "",
              f"Written by `{command}` ({seconds:.0f} s). The same folds, fit and rule as the "
              f"full bench (`routing.md`); only the encoder changes. `{SHIPPED_ENCODER}` is the "
-             "shipped one, measured again in this run. `A+B`: the two unit vectors side by "
-             "side, scaled to unit length.", ""]
+             "shipped one, measured again in every run. `A+B`: the two unit vectors side by "
+             "side, scaled to unit length; `@question`: the encoder reads the prompt's last "
+             "blank-line block, else the head + tail window. A row from an earlier run says "
+             "so under the table.", ""]
     if many is not None:
         lines += ["## (b) RouterBench, least expected cost (the product's rule)", "",
                   "| encoder | dim | held-out Brier | acc. at <= 10% GPT-4 cost | least cost "
@@ -509,7 +511,8 @@ def _encoders_markdown(many: dict[str, dict[str, object]] | None,
                 f"{a['auc_0_to_gpt4_cost']:.3f} | {a['best_accuracy']:.3f} | "  # type: ignore[index]
                 f"{b['accuracy_at_10pct_gpt4_cost']:.3f} | "  # type: ignore[index]
                 f"{b['auc_0_to_gpt4_cost']:.3f} |")  # type: ignore[index]
-        lines.append("")
+        lines += [""] + [f"- {name}: from `{r['command']}`" for name, r in many.items()
+                         if r.get("command", command) != command] + [""]
     if two is not None:
         lines += [f"## (a) MMLU/GSM8K, {WEAK} vs {STRONG}", "",
                   "| encoder | dim | held-out Brier (2 models) | APGR | CPT(50%) | CPT(80%) | "
@@ -760,15 +763,33 @@ def _compare(args: argparse.Namespace, config: FitConfig, start: float) -> int:
     seconds = time.time() - start
     command = f"python bench/routing.py --data ../shared/routing --encoder {args.encoder}" + (
         f" --only {args.only}" if args.only else "")
+    suffix = f"_{args.only}" if args.only else ""
+    saved = args.report_dir / f"{ENCODERS_REPORT}{suffix}.json"
+    for rows in (many, two):  # each row names its run; rows of other encoders are kept
+        for r in (rows or {}).values():
+            r["command"] = command
+    if saved.exists():
+        earlier = json.loads(saved.read_text())
+        many = _keep_earlier(earlier.get("many_model"), many)
+        two = _keep_earlier(earlier.get("two_model"), two)
     text = _encoders_markdown(many, two, command, seconds)
     print(text)
-    suffix = f"_{args.only}" if args.only else ""
     args.report_dir.mkdir(parents=True, exist_ok=True)
     (args.report_dir / f"{ENCODERS_REPORT}{suffix}.md").write_text(text)
     (args.report_dir / f"{ENCODERS_REPORT}{suffix}.json").write_text(json.dumps(
         {"command": command, "seconds": seconds, "config": asdict(config), "many_model": many,
          "two_model": two}, indent=2, default=float))
     return 0
+
+
+
+def _keep_earlier(earlier: dict[str, dict[str, object]] | None,
+                  now: dict[str, dict[str, object]] | None) -> dict[str, dict[str, object]] | None:
+    """This run's rows, then an earlier run's rows for encoders this run did not measure."""
+    if not earlier:
+        return now
+    kept = {k: v for k, v in earlier.items() if now is None or k not in now}
+    return {**(now or {}), **kept} or None
 
 
 if __name__ == "__main__":
