@@ -257,9 +257,10 @@ def complete_rows(table: OutcomeTable) -> np.ndarray:
     return (table.y >= 0).all(1) & np.isfinite(table.cost).all(1)
 
 
-def many_folds(n: int) -> np.ndarray:
-    """(b)'s five folds by prompt: the one draw every (b) figure uses."""
-    return np.random.default_rng(0).permutation(n) % FOLDS
+def many_folds(n: int, seed: int = 0) -> np.ndarray:
+    """(b)'s five folds by prompt: the one draw every (b) figure uses (seed 0); another seed
+    checks a choice made on these folds on a fresh draw."""
+    return np.random.default_rng(seed).permutation(n) % FOLDS
 
 
 def oof_success(x: np.ndarray, y: np.ndarray, models: Sequence[str], texts: Sequence[str],

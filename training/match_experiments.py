@@ -174,6 +174,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, required=True, help="the shared routing folder")
     parser.add_argument("--encoder", default="minilm",
                         help="the success model's encoder (as bench/routing.py --encoder)")
+    parser.add_argument("--fold-seed", type=int, default=0,
+                        help="another draw of the five folds (the bench's is 0), to check on "
+                             "fresh folds a choice made on the bench's")
     parser.add_argument("--report", type=Path,
                         default=ROOT / "training" / "reports" / "match_experiments.json")
     args = parser.parse_args(argv)
@@ -183,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     y, cost = table.y[complete], table.cost[complete]  # type: ignore[index]
     sub = table.subset(np.flatnonzero(complete))
     x = bench.embed(table, name=args.encoder)[complete]
-    fold = bench.many_folds(len(y))
+    fold = bench.many_folds(len(y), args.fold_seed)
     unit, priced = bench.fold_prices(sub.prompts, cost, sub.models, fold)
     runs = oof_runs(x, y, sub.models, sub.prompts, fold, FitConfig())
     g = sub.models.index(bench.GPT4)
@@ -197,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
              "margin": "each model's P less the inner models' spread of its advantage over "
                        "the best-rate model (1 sd)"}
     results: dict[str, object] = {}
-    lines = [f"encoder {args.encoder}", "",
+    lines = [f"encoder {args.encoder}, fold draw {args.fold_seed}", "",
              "| P | held-out Brier | acc. at <= 10% | least cost matching GPT-4 (share) | "
              "AUC | best acc. | acc. at <= 10%, price per prompt | GPT-4 match, price per "
              "prompt |", "|---|---|---|---|---|---|---|---|"]
@@ -236,9 +239,10 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(lines))
     args.report.parent.mkdir(parents=True, exist_ok=True)
     command = ("python training/match_experiments.py --data ../shared/routing --encoder "
-               f"{args.encoder}")
+               f"{args.encoder}" + (f" --fold-seed {args.fold_seed}" if args.fold_seed else ""))
     earlier = json.loads(args.report.read_text()) if args.report.exists() else {}
-    earlier[args.encoder] = {"command": command, "seconds": seconds, "attempts": results,
+    key = args.encoder + (f", folds {args.fold_seed}" if args.fold_seed else "")
+    earlier[key] = {"command": command, "seconds": seconds, "attempts": results,
                              "params": runs["params"], "table": "\n".join(lines)}
     args.report.write_text(json.dumps(earlier, indent=2, default=float))
     args.report.with_suffix(".md").write_text("\n\n".join(
