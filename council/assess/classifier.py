@@ -23,7 +23,7 @@ import numpy as np
 
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.assess.surface import SURFACE
-from council.assessment import Vote
+from council.assessment import CategoryReading, Vote
 from council.categories import CATEGORY_KEYS
 from council.errors import ArtifactError, InvalidInput
 from council.text_window import CLASSIFIER, head_and_tail
@@ -172,6 +172,7 @@ class LocalPrediction:
     # The encoder whose category head gave `category_p`: MiniLM's, or the second reading's
     # when MiniLM's top probability was under the artifact's cut (difficulty is always MiniLM's).
     category_reading: str = ""
+    reading: CategoryReading | None = None  # the same, with the first reading's p and the cut
 
     def to_dict(self) -> dict[str, Any]:
         return {"category": self.category, "category_p": self.category_p,
@@ -367,8 +368,11 @@ class LocalClassifier:
         (loading sentence-transformers and the weights takes seconds; a prediction ms)."""
         self.predict(["warm up the local classifier"])
 
-    def predict(self, texts: Sequence[str], batch_size: int = 64) -> list[LocalPrediction]:
-        """Predict every text; InvalidInput for an empty or whitespace-only one."""
+    def predict(self, texts: Sequence[str], batch_size: int = 64, *,
+                read_again: bool = True) -> list[LocalPrediction]:
+        """Predict every text; InvalidInput for an empty or whitespace-only one.
+        ``read_again=False``: no second category reading (a caller that needs only the
+        difficulty, which is MiniLM's either way, saves the e5 pass)."""
         if isinstance(texts, str):
             raise InvalidInput("predict() takes a list of texts, not a single string")
         for i, text in enumerate(texts):
@@ -380,27 +384,30 @@ class LocalClassifier:
             return []
         prepared = [prepare_text(t) for t in texts]
         embeddings = np.asarray(self.encoder.encode(prepared, batch_size=batch_size))
-        return self.predict_embedded(texts, embeddings)
+        return self.predict_embedded(texts, embeddings, read_again=read_again)
 
     def predict_embedded(self, texts: Sequence[str], embeddings: np.ndarray,
-                         second_embeddings: np.ndarray | None = None) -> list[LocalPrediction]:
+                         second_embeddings: np.ndarray | None = None, *,
+                         read_again: bool = True) -> list[LocalPrediction]:
         """Predict from precomputed embeddings of `prepare_text(text)` (training, benches).
         `second_embeddings`, the second encoder's rows for the same texts, where already
         computed; otherwise the texts the second reading needs are encoded here."""
         # One BLAS thread: these products are small, and threaded OpenBLAS on a busy machine
         # took 12 ms for what one thread does in 0.3 ms (bench/classifier.py).
         with _blas_controller().limit(limits=1, user_api="blas"):
-            return self._predict_embedded(texts, embeddings, second_embeddings)
+            return self._predict_embedded(texts, embeddings, second_embeddings, read_again)
 
     def _predict_embedded(self, texts: Sequence[str], embeddings: np.ndarray,
-                          second_embeddings: np.ndarray | None) -> list[LocalPrediction]:
+                          second_embeddings: np.ndarray | None,
+                          read_again_: bool = True) -> list[LocalPrediction]:
         p = self.params
         x = np.hstack([embeddings.astype(np.float64),
                        extra_features(texts, p.features).astype(np.float64)])
         sims = embeddings.astype(np.float64) @ self._reference_t
         cat = category_distribution(p, texts, x, embeddings, sims)
         reread = np.zeros(len(texts), dtype=bool)
-        if self.second is not None:
+        first_top = cat.max(axis=1)
+        if self.second is not None and read_again_:
             reread, cat = read_again(self.second, texts, cat, second_embeddings)
         dif = softmax(x @ p.difficulty_coef.T + p.difficulty_intercept, p.difficulty_temperature)
         mean = dif @ self._levels
@@ -445,8 +452,8 @@ class LocalClassifier:
                 reasons.append(f"categories are close: {top} {top_p:.2f}, "
                                f"{second} {second_p:.2f}")
             low = bool(reasons)
-            reading = p.second_encoder if reread[i] else str(
-                self.metadata.get("encoder") or "first")
+            first_encoder = str(self.metadata.get("encoder") or "first")
+            reading = p.second_encoder if reread[i] else first_encoder
             again_note = (f", read again with {p.second_encoder}: the first reading's top "
                           f"p was under {p.second_cut:.2f}" if reread[i] else "")
             summary = (f"{top} (p={top_p:.2f}{again_note}), difficulty {mean[i]:.1f} "
@@ -455,7 +462,13 @@ class LocalClassifier:
             out.append(LocalPrediction(category_p=full, category=top,
                                        difficulty=float(mean[i]), difficulty_sd=difficulty_sd,
                                        low_confidence=low, reason=reason,
-                                       category_reading=reading))
+                                       category_reading=reading,
+                                       reading=CategoryReading(
+                                           encoder=reading, first_encoder=first_encoder,
+                                           first_top_p=round(float(first_top[i]), 4),
+                                           cut=p.second_cut if self.second else None,
+                                           second_encoder=p.second_encoder if self.second
+                                           else None)))
         return out
 
     def vote(self, text: str) -> Vote:
@@ -469,6 +482,7 @@ class LocalClassifier:
             reason=prediction.reason,
             weight=LOW_CONFIDENCE_WEIGHT if prediction.low_confidence else 1.0,
             latency_s=time.perf_counter() - started, cost_usd=0.0,
+            category_reading=prediction.reading,
         )
 
 

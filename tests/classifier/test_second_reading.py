@@ -16,6 +16,8 @@ from council.assess.classifier import LocalClassifier
 from council.assess.encoder import MiniLMEncoder
 from council.assess.loader import ensure_classifier, forget_loaded
 from council.assess.second_reading import SECOND_ENCODER
+from council.assessment import Vote
+from council.present import reading_words
 
 from .conftest import FIXTURE_DATA
 
@@ -49,8 +51,19 @@ def test_second_reading_is_used_below_the_cut_only(classifier: LocalClassifier) 
     assert above.category_p == first.category_p
     assert "read again" not in above.reason
 
+    assert first.reading.cut is None and not first.reading.read_again
+    assert above.reading.first_top_p == pytest.approx(top, abs=1e-4)
+    assert not above.reading.read_again
+    assert reading_words(first.reading).startswith("read by MiniLM only (this classifier")
+    assert reading_words(above.reading).startswith("read by MiniLM only: sure enough")
+
     below = _with_cut(classifier, top + 1e-6).predict([TEXT])[0]
     assert below.category_reading == SECOND_ENCODER
+    assert below.reading.read_again and below.reading.first_top_p == above.reading.first_top_p
+    assert reading_words(below.reading).startswith("read twice: MiniLM was unsure")
+    vote = _with_cut(classifier, top + 1e-6).vote(TEXT)  # the council's vote carries it
+    assert vote.category_reading == below.reading
+    assert Vote.from_dict(json.loads(json.dumps(vote.to_dict()))) == vote
     assert "read again with " + SECOND_ENCODER in below.reason
     p_first = np.array(list(first.category_p.values()))
     p_second = np.array(list(below.category_p.values()))
