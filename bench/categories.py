@@ -65,6 +65,7 @@ class Variant:
     exclude_ids: frozenset[str] = field(default_factory=frozenset)
     only_sources: frozenset[str] | None = None  # copied sources to train on (None: all)
     before_issue_17: bool = False  # leave out the team rows added by issue 17
+    without_part1_rows: bool = False  # leave out the team rows added by part 1's fourth helper
     knn: float = 0.0  # weight of a k-nearest-neighbour distribution blended into the head's
     knn_k: int = 20
     head: str = "linear"  # "linear" (the shipped regression) or "mlp"
@@ -76,6 +77,9 @@ class Variant:
     # read again with the second encoder (council.assess.second_reading) where the first
     # reading's top probability is under the cut fitted on out-of-fold training predictions
     second: bool = False
+    second_share: float | None = None  # None: the shipped SECOND_READING_SHARE
+    second_window: tuple[int, int] | None = None  # (head, tail) e5 reads; None: SECOND_WINDOW
+    second_weight: float | None = None  # e5's weight in the mixture; None: SECOND_WEIGHT
 
 
 def load_dev(data: Path) -> list[DevRow]:
@@ -264,6 +268,20 @@ ROWS_BEFORE_ISSUE_17 = {
     "research_qa": 120, "summarisation": 121, "translation": 117}
 
 
+# Rows per team file before issue 17 part 1's fourth helper appended to them (docs/classifier.md,
+# "Rows written for the misread kinds").
+ROWS_BEFORE_PART1_FOURTH = {
+    "agentic": 147, "architecture": 118, "classification": 128, "code_generation": 147,
+    "code_review": 128, "creative_writing": 135, "customer_support": 161, "data_analysis": 120,
+    "debugging": 146, "extraction": 141, "long_document": 132, "math_reasoning": 121,
+    "research_qa": 135, "summarisation": 131, "translation": 177}
+
+
+def _added_after(row_id: str, before: dict[str, int]) -> bool:
+    category, _, number = row_id.rpartition("-")
+    return category in before and number.isdigit() and int(number) > before[category]
+
+
 def _added_by_issue_17(row_id: str) -> bool:
     category, _, number = row_id.rpartition("-")
     return category in ROWS_BEFORE_ISSUE_17 and number.isdigit() and \
@@ -307,19 +325,41 @@ def _held_out_proba(tc, v: Variant, train, x_train: np.ndarray, x_dev: np.ndarra
     return p_dev, p_test, classes, held_out_models
 
 
+# (recipe, encoder, sizes) -> (features, held-out probabilities): one bench run's readings
+_READINGS: dict[tuple, tuple] = {}
+_OOF_TOP: dict[tuple, np.ndarray] = {}
+
+
+def _recipe_key(v: Variant, second: bool) -> tuple:
+    """What a reading depends on: the variant without its name, text, re-read share, and
+    (for the first encoder) the second reading's window."""
+    from dataclasses import astuple, replace
+
+    return astuple(replace(v, name="", about="", second=False, second_share=None,
+                           second_weight=None,
+                           second_window=v.second_window if second else None))
+
+
 def _oof_cut(tc, v: Variant, train, x_train: np.ndarray, c: float, weight: float) -> float:
-    """The second reading's cut as training fits it: the SECOND_READING_SHARE quantile of
-    out-of-fold top probabilities (the training module's folds: each copied source whole)."""
+    """The second reading's cut as training fits it: the SECOND_READING_SHARE quantile (or the
+    variant's share) of out-of-fold top probabilities (the training module's folds: each
+    copied source whole)."""
     from council.assess.second_reading import SECOND_READING_SHARE
 
-    fold_of = tc._category_folds(train, tc.FOLDS, 0)
-    top = np.zeros(len(train))
-    for k in range(tc.FOLDS):
-        held, keep = np.flatnonzero(fold_of == k), np.flatnonzero(fold_of != k)
-        model = _fit_head(tc, x_train[keep], tc.category_rows([train[i] for i in keep], weight,
-                                                              v.multi_label), c, v)
-        top[held] = model.predict_proba(x_train[held]).max(axis=1)
-    return float(np.quantile(top, SECOND_READING_SHARE))
+    share = SECOND_READING_SHARE if v.second_share is None else v.second_share
+    if share >= 1.0:
+        return float("inf")  # every text is read again
+    key = (_recipe_key(v, False), len(train))
+    if key not in _OOF_TOP:
+        fold_of = tc._category_folds(train, tc.FOLDS, 0)
+        top = np.zeros(len(train))
+        for k in range(tc.FOLDS):
+            held, keep = np.flatnonzero(fold_of == k), np.flatnonzero(fold_of != k)
+            model = _fit_head(tc, x_train[keep], tc.category_rows(
+                [train[i] for i in keep], weight, v.multi_label), c, v)
+            top[held] = model.predict_proba(x_train[held]).max(axis=1)
+        _OOF_TOP[key] = top
+    return float(np.quantile(_OOF_TOP[key], share))
 
 
 def _top2_of(p: np.ndarray, classes: list[str]) -> list[tuple[str, str]]:
@@ -345,12 +385,24 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
     train = [e for e in pool if e.split == "train"
              and (e.source == "team" or not v.team_only)
              and (e.source == "team" or v.only_sources is None or e.source in v.only_sources)
-             and not (v.before_issue_17 and _added_by_issue_17(e.id))]
+             and not (v.before_issue_17 and _added_by_issue_17(e.id))
+             and not (v.without_part1_rows and _added_after(e.id, ROWS_BEFORE_PART1_FOURTH))]
     test = [e for e in corpus if e.split == "test"]
     names = tc.FEATURES if v.features is None else v.features
     read = READINGS[v.reading]
+
+    def read_second(enc, texts: Sequence[str]) -> np.ndarray:
+        """The second reading's vectors: the shipped SECOND_WINDOW or the variant's."""
+        from council.assess.classifier import embed_texts
+        from council.assess.second_reading import SECOND_WINDOW
+        from council.text_window import Window
+
+        window = SECOND_WINDOW if v.second_window is None else \
+            Window(*v.second_window, joiner=SECOND_WINDOW.joiner)
+        return embed_texts(enc, texts, window=window)
+
     def featurise(enc, texts: list[str]) -> np.ndarray:
-        emb = read(enc, texts)
+        emb = (read_second if enc is second_encoder else read)(enc, texts)
         x = _features(emb, texts, names)
         if v.proto_scale or v.proto_vote:
             # prototype columns last (the vote reads them there); scale 0 leaves them out of
@@ -365,9 +417,14 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
     second_info: dict = {}
 
     def readings(enc):
-        xs = [featurise(enc, [e.text for e in train]), featurise(enc, [e.text for e in test]),
-              featurise(enc, [r.prompt for r in dev])]
-        return xs, _held_out_proba(tc, v, train, xs[0], xs[2], xs[1], dev, c, weight)
+        # variants that differ only in the re-read share reuse one reading per encoder
+        key = (_recipe_key(v, enc is second_encoder), enc.name, len(corpus), len(dev))
+        if key not in _READINGS:
+            xs = [featurise(enc, [e.text for e in train]),
+                  featurise(enc, [e.text for e in test]), featurise(enc, [r.prompt for r in dev])]
+            _READINGS[key] = xs, _held_out_proba(tc, v, train, xs[0], xs[2], xs[1], dev, c,
+                                                 weight)
+        return _READINGS[key]
 
     with threadpool_limits(limits=1, user_api="blas"):
         (x_train, _, _), (p_dev, p_test, classes, held_out_models) = readings(encoder)
@@ -381,9 +438,13 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
                                                                  dev, strict=True)]
             first_test = [pair[0] == e.category for pair, e in zip(_top2_of(p_test, classes),
                                                                    test, strict=True)]
-            p_dev = np.where(again_dev[:, None], q_dev, p_dev)
-            p_test = np.where(again_test[:, None], q_test, p_test)
-            second_info = {"second_encoder": second_encoder.name, "cut": round(cut, 4),
+            from council.assess.second_reading import SECOND_WEIGHT
+
+            w = SECOND_WEIGHT if v.second_weight is None else v.second_weight
+            p_dev = np.where(again_dev[:, None], (1 - w) * p_dev + w * q_dev, p_dev)
+            p_test = np.where(again_test[:, None], (1 - w) * p_test + w * q_test, p_test)
+            second_info = {"second_encoder": second_encoder.name,
+                           "cut": round(cut, 4) if np.isfinite(cut) else None,
                            "first_reading_accuracy": float(np.mean(first_top1)),
                            "first_reading_test_split_accuracy": float(np.mean(first_test))
                            if first_test else None,
@@ -406,6 +467,9 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
     n = len(dev)
     test_acc = float(np.mean([p[0] == e.category for p, e in zip(test_pred, test, strict=True)])) \
         if test else None
+    # the test split as it was before the fourth helper's rows (409 rows), comparable across runs
+    older = [p[0] == e.category for p, e in zip(test_pred, test, strict=True)
+             if not _added_after(e.id, ROWS_BEFORE_PART1_FOURTH)]
     test_top2 = float(np.mean([e.category in p for p, e in zip(test_pred, test, strict=True)])) \
         if test else None
     return {
@@ -414,6 +478,7 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
         "top2": sum(s["top2"] for s in per_source.values()) / n,
         "mean_source_accuracy": float(np.mean([s["accuracy"] for s in per_source.values()])),
         "test_split_accuracy": test_acc, "test_split_top2": test_top2,
+        "test_split_409_accuracy": float(np.mean(older)) if older else None,
         "test_split_rows": len(test), "held_out_models": held_out_models,
         "per_source": dict(sorted(per_source.items())),
         "seconds": round(time.perf_counter() - started, 1),
@@ -517,25 +582,51 @@ VARIANTS: list[Variant] = [
     *[Variant(f"shipped, prototype vote at temperature {t:g}", "the prototype vote's "
               "softmax temperature (shipped 0.05)", real=False, shipped=True, proto_temp=t)
       for t in (0.02, 0.1)],
+    # issue 17 part 1, fourth helper: the rows written for misread kinds, the re-read share,
+    # mixing the two readings, e5's window (docs/classifier.md, "Fourth helper")
+    Variant("e5 alone below the cut, without the fourth helper's rows", "what shipped before "
+            "(the cut at 40%, e5's distribution replacing MiniLM's, e5 reading 700+300) on the "
+            "corpus before the 142 rows written for misread kinds (the test split keeps them)",
+            real=False, shipped=True, second=True, without_part1_rows=True, second_weight=1.0,
+            second_share=0.4, second_window=(700, 300)),
+    *[Variant(f"e5 alone below the cut, re-read {share:.0%}" if share < 1 else
+              "e5 alone, every text", "e5's distribution replaces MiniLM's below the cut at the "
+              f"{share:.0%} quantile of out-of-fold top probabilities (e5 reading 700+300)",
+              real=False, shipped=True, second=True, second_share=share, second_weight=1.0,
+              second_window=(700, 300)) for share in (0.4, 0.5, 0.6, 1.0)],
+    *[Variant(f"mixed {w:g}, re-read {share:.0%}" if share < 1 else f"mixed {w:g}, every text",
+              f"below the cut: {1 - w:g} x MiniLM's distribution + {w:g} x e5's (e5 reading "
+              "700+300)", real=False, shipped=True, second=True, second_share=share,
+              second_weight=w, second_window=(700, 300))
+      for w, share in ((0.5, 0.4), (0.6, 0.4), (0.7, 0.4), (0.5, 0.5), (0.6, 0.5), (0.7, 0.5),
+                       (0.7, 0.6), (0.7, 1.0))],
+    Variant("mixed 0.7, every text, e5 window 350+150", "every text read by both, mixed 0.3/0.7, "
+            "e5 reading the first 350 and last 150 characters", real=False, shipped=True,
+            second=True, second_share=1.0, second_weight=0.7, second_window=(350, 150)),
     Variant("first reading only (MiniLM)", "what `council train` built before the second "
             "reading: the regression on the embedding, length, beyond-window, code_share and "
             "the prototype cosines x0.5, blended with the prototype vote (0.1), then with a "
             "10-neighbour kNN vote (0.3)", real=False, shipped=True),
     Variant("shipped", "what `council train` builds: the first reading (MiniLM) as above; "
-            "where its top probability is under the cut (the 40% quantile of out-of-fold "
+            "where its top probability is under the cut (the 50% quantile of out-of-fold "
             "top probabilities on the training rows), the same recipe on multilingual-e5-small "
-            "4-bit vectors", real=False, shipped=True, second=True),
+            "4-bit vectors of the first 350 and last 150 characters, mixed 0.3 MiniLM + 0.7 e5",
+            real=False, shipped=True, second=True),
 ]
 
 
 def _table(results: list[dict]) -> list[str]:
     lines = ["| variant | train rows | accuracy | top-2 | mean of sources | test split acc / top-2 "
-             "| s |", "|---|---|---|---|---|---|---|"]
+             "| the 409 earlier test rows | read again (dev) | s |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for r in results:
+        older = r.get("test_split_409_accuracy")
+        again = r.get("dev_share_read_again")
         lines.append(
             f"| {r['variant']} | {r['train_rows']} | {r['accuracy']:.3f} | {r['top2']:.3f} | "
             f"{r['mean_source_accuracy']:.3f} | {r['test_split_accuracy']:.3f} / "
-            f"{r['test_split_top2']:.3f} | {r['seconds']} |")
+            f"{r['test_split_top2']:.3f} | {'' if older is None else f'{older:.3f}'} | "
+            f"{'' if again is None else f'{again:.0%}'} | {r['seconds']} |")
     return lines
 
 
@@ -560,7 +651,7 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=None,
                         help="labelled corpus (default: training/data/tasks)")
     parser.add_argument("--variant", action="append", default=None,
-                        help=f"one of {[v.name for v in VARIANTS]}; repeatable")
+                        help=f"one of {[v.name for v in VARIANTS]}; repeatable".replace("%", "%%"))
     parser.add_argument("--report-dir", type=Path, default=None,
                         help="where categories.{md,json} go (default: training/reports)")
     args = parser.parse_args()

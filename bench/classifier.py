@@ -84,7 +84,8 @@ def main() -> None:
             t0 = time.perf_counter()
             vector = classifier.encoder.encode([prepare_text(text)])
             encode_only.append(time.perf_counter() - t0)
-            second = classifier.second.encoder.encode([prepare_text(text)]) \
+            second = classifier.second.encoder.encode(
+                [prepare_text(text, classifier.second.window)]) \
                 if classifier.second is not None else None
             t0 = time.perf_counter()
             classifier.predict_embedded([text], vector, second)

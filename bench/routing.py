@@ -34,6 +34,7 @@ import numpy as np
 from council.outcomes import metrics as mt
 from council.outcomes import picking
 from council.outcomes.call_cost import cost_inputs, fit_call_cost
+from council.outcomes.embedding import JOIN  # "minilm+e5": the two side by side
 from council.outcomes.fitting import embed_table
 from council.outcomes.rows import OutcomeTable, load_table
 from council.outcomes.success_model import FitConfig, fit_success_model
@@ -59,18 +60,36 @@ HULLED = (PRODUCT, PRODUCT_PROMPT, KNN, OLD)  # also reported on their upper con
 HULL = " (upper convex hull: a random mix of two operating points)"
 REPORTS = Path(__file__).resolve().parent.parent / "training" / "reports"
 TWO_REPORT = "routing_two.json"  # (a) alone, written by --only two
+SHIPPED_ENCODER = "all-MiniLM-L6-v2"
+ENCODER_ALIASES = {"minilm": SHIPPED_ENCODER, "e5": "multilingual-e5-small-q4-query"}
 FAILURE_COSTS = np.concatenate([[0.0], np.geomspace(1e-6, 10.0, 200)])  # dollars per answer
 
 
-def embed(table: OutcomeTable, inner: object = None) -> np.ndarray:
+def embed(table: OutcomeTable, inner: object = None, name: str | None = None) -> np.ndarray:
     """Every prompt's embedding through the disk cache (var/embedding-cache/ENCODER/, one
     file per text hash): a second run, or a run after an interrupted one, embeds only the
-    texts not seen before. ``inner`` is the encoder (default: the product's MiniLM)."""
+    texts not seen before. ``inner`` is the encoder, or ``name`` an encoder spec
+    (council.outcomes.embedding: "e5@question", "minilm+e5@question"; ENCODER_ALIASES name
+    the two encoders); default: the product's MiniLM."""
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.config import paths
+    from council.outcomes.embedding import PromptEmbedder
 
-    encoder = CachedEncoder(inner or default_encoder(), paths().embedding_cache)  # type: ignore[arg-type]
+    if name is not None:
+        encoder: object = PromptEmbedder(full_spec(name), paths().embedding_cache)
+    else:
+        encoder = CachedEncoder(inner or default_encoder(), paths().embedding_cache)  # type: ignore[arg-type]
     return embed_table(table, encoder).astype(np.float64)
+
+
+def full_spec(name: str) -> str:
+    """An encoder spec with ENCODER_ALIASES spelled out ("minilm+e5@question" ->
+    "all-MiniLM-L6-v2+multilingual-e5-small-q4-query@question")."""
+    parts = []
+    for part in name.split(JOIN):
+        encoder, at, reading = part.strip().partition("@")
+        parts.append(ENCODER_ALIASES.get(encoder, encoder) + at + reading)
+    return JOIN.join(parts)
 
 
 def knn_p(x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray,
@@ -231,31 +250,90 @@ def _route_metrics(score: np.ndarray, weak: np.ndarray, strong: np.ndarray) -> d
             "CPT80": mt.cpt(score, weak, strong, 0.8)}
 
 
-def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
-               report_dir: Path) -> dict[str, object]:
+def complete_rows(table: OutcomeTable) -> np.ndarray:
+    """(b)'s rows: every model's outcome and cost known."""
     if table.cost is None:
         raise SystemExit("routerbench outcomes carry no cost_usd")
-    y, cost = table.y, table.cost
-    complete = (y >= 0).all(1) & np.isfinite(cost).all(1)
-    table, x, y, cost = table.subset(np.flatnonzero(complete)), x[complete], y[complete], \
-        cost[complete]
+    return (table.y >= 0).all(1) & np.isfinite(table.cost).all(1)
+
+
+def many_folds(n: int, seed: int = 0) -> np.ndarray:
+    """(b)'s five folds by prompt: the one draw every (b) figure uses (seed 0); another seed
+    checks a choice made on these folds on a fresh draw."""
+    return np.random.default_rng(seed).permutation(n) % FOLDS
+
+
+def oof_success(x: np.ndarray, y: np.ndarray, models: Sequence[str], texts: Sequence[str],
+                fold: np.ndarray, config: FitConfig) -> np.ndarray:
+    """Out-of-fold P(success) of the success model: fitted on the other folds, per fold."""
+    p = np.zeros(y.shape)
+    texts_arr = np.array(texts, dtype=object)
+    for f in range(FOLDS):
+        tr, te = fold != f, fold == f
+        model = fit_success_model(x[tr], y[tr], models, "bench", config,
+                                  texts=list(texts_arr[tr]))
+        p[te] = model.p_matrix(x[te], list(texts_arr[te]))
+    return p
+
+
+def fold_prices(prompts: Sequence[str], cost: np.ndarray, models: Sequence[str],
+                fold: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The prices the rule sees, from the training folds: each model's mean cost per call,
+    and each prompt's cost predicted before the call (council.outcomes.call_cost)."""
+    unit, priced = np.zeros(cost.shape), np.zeros(cost.shape)
+    inputs = cost_inputs(prompts)
+    for f in range(FOLDS):
+        tr, te = fold != f, fold == f
+        unit[te] = cost[tr].mean(0)
+        priced[te] = fit_call_cost(inputs[tr], cost[tr], models).predict(inputs[te])
+    return unit, priced
+
+
+def sweep_least_expected(p: np.ndarray, price: np.ndarray, fold: np.ndarray, y: np.ndarray,
+                         cost: np.ndarray) -> list[mt.CurvePoint]:
+    """The product's rule per fold, swept over FAILURE_COSTS; every answer charged its cost."""
+    pts = []
+    for f_usd in FAILURE_COSTS:
+        choice = np.zeros(len(y), dtype=int)
+        for f in range(FOLDS):
+            te = fold == f
+            choice[te] = picking.pick_least_expected(p[te], price[te], f_usd).choice
+        pts.append(mt.CurvePoint(**{**asdict(mt.evaluate_choice(choice, y, cost)),
+                                    "label": f"F=${f_usd:.3g}"}))
+    return pts
+
+
+def curve_figures(pts: list[mt.CurvePoint], gpt4_cost: float,
+                  gpt4_acc: float) -> dict[str, float | None]:
+    """Accuracy at <= 10% of GPT-4's cost, the least cost share matching GPT-4, the AUC."""
+    front = mt.frontier(pts)
+    least = mt.least_cost_reaching(front, gpt4_acc)
+    return {"accuracy_at_10pct_gpt4_cost": mt.best_accuracy_within(front, 0.1 * gpt4_cost),
+            "least_cost_matching_gpt4_share": None if least is None else least / gpt4_cost,
+            "auc_0_to_gpt4_cost": mt.area_under_curve(pts, gpt4_cost),
+            "best_accuracy": max(q.accuracy for q in pts)}
+
+
+def brier(p: np.ndarray, y: np.ndarray) -> float:
+    """Held-out Brier, the mean over models of each model's mean over its observed rows."""
+    return float(np.mean([np.mean((p[y[:, j] >= 0, j] - y[y[:, j] >= 0, j]) ** 2)
+                          for j in range(y.shape[1])]))
+
+
+def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
+               report_dir: Path) -> dict[str, object]:
+    complete = complete_rows(table)
+    y, cost = table.y[complete], table.cost[complete]  # type: ignore[index]
+    table, x = table.subset(np.flatnonzero(complete)), x[complete]
     n, m = y.shape
     g = table.models.index(GPT4)
     rng = np.random.default_rng(0)
-    fold = rng.permutation(n) % FOLDS
-    p_ours, p_knn = np.zeros((n, m)), np.zeros((n, m))
-    unit = np.zeros((n, m))  # mean cost per call as known from the training folds
-    priced = np.zeros((n, m))  # each prompt's cost per model, predicted before the call
-    inputs = cost_inputs(table.prompts)
-    texts = np.array(table.prompts, dtype=object)
+    fold = rng.permutation(n) % FOLDS  # many_folds(n) draws the same
+    p_ours = oof_success(x, y, table.models, table.prompts, fold, config)
+    unit, priced = fold_prices(table.prompts, cost, table.models, fold)
+    p_knn = np.zeros((n, m))
     for f in range(FOLDS):
-        tr, te = fold != f, fold == f
-        model = fit_success_model(x[tr], y[tr], table.models, "bench", config,
-                                  texts=list(texts[tr]))
-        p_ours[te] = model.p_matrix(x[te], list(texts[te]))
-        p_knn[te] = knn_p(x[tr], y[tr], x[te])
-        unit[te] = cost[tr].mean(0)
-        priced[te] = fit_call_cost(inputs[tr], cost[tr], table.models).predict(inputs[te])
+        p_knn[fold == f] = knn_p(x[fold != f], y[fold != f], x[fold == f])
     bars = np.linspace(0.0, 1.0, 201)
 
     def by_fold(choose: object) -> np.ndarray:
@@ -273,8 +351,7 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
                       f"t={t:.3f}") for t in bars]
 
     def sweep_failure(p: np.ndarray, price: np.ndarray = unit) -> list[mt.CurvePoint]:
-        return [point(by_fold(lambda te, f_usd=f_usd: picking.pick_least_expected(
-            p[te], price[te], f_usd).choice), f"F=${f_usd:.3g}") for f_usd in FAILURE_COSTS]
+        return sweep_least_expected(p, price, fold, y, cost)
 
     def sweep_budget(p: np.ndarray, price: np.ndarray = unit) -> list[mt.CurvePoint]:
         pts = []
@@ -344,6 +421,111 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
     _plot(curves, singles, random_pt, oracle_pt, gpt4_cost,
           report_dir / "routing_cost_accuracy.png")
     return summary
+
+# ---- encoders compared on the same folds (--encoder) ------------------------------------------
+ENCODERS_REPORT = "routing_encoders"
+
+
+def oof_path(encoder: str) -> Path:
+    """Where (b)'s out-of-fold P for ``encoder`` is kept (for training/decision_experiments.py);
+    the full bench's own file is routing_oof.npz."""
+    slug = encoder.replace("/", "_").replace(JOIN, "_plus_").replace("@", "_at_")
+    return Path(__file__).resolve().parent.parent / "var" / "bench" / f"routing_oof_{slug}.npz"
+
+
+def compare_many(table: OutcomeTable, names: Sequence[str],
+                 config: FitConfig) -> dict[str, dict[str, object]]:
+    """(b) for each encoder: the success model's out-of-fold P on the bench's folds, under the
+    product's rule with both prices, as the full bench scores it (without its baselines)."""
+    complete = complete_rows(table)
+    y, cost = table.y[complete], table.cost[complete]  # type: ignore[index]
+    sub = table.subset(np.flatnonzero(complete))
+    fold = many_folds(len(y))
+    unit, priced = fold_prices(sub.prompts, cost, sub.models, fold)
+    g = sub.models.index(GPT4)
+    gpt4_cost, gpt4_acc = float(cost[:, g].mean()), float(y[:, g].mean())
+    out: dict[str, dict[str, object]] = {}
+    for name in names:
+        start = time.time()
+        x = embed(table, name=name)[complete]
+        embedded = time.time()
+        p = oof_success(x, y, sub.models, sub.prompts, fold, config)
+        path = oof_path(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(path, p_ours=p, fold=fold, unit=unit, priced=priced, y=y, cost=cost,
+                 models=np.array(sub.models), ids=np.array(sub.ids))
+        out[name] = {"dim": int(x.shape[1]), "brier": brier(p, y),
+                     "mean price": curve_figures(sweep_least_expected(p, unit, fold, y, cost),
+                                                 gpt4_cost, gpt4_acc),
+                     "price per prompt": curve_figures(
+                         sweep_least_expected(p, priced, fold, y, cost), gpt4_cost, gpt4_acc),
+                     "embed_seconds": embedded - start, "fit_seconds": time.time() - embedded}
+        print(f"(b) {name}: {json.dumps(out[name], default=float)}", flush=True)
+    return out
+
+
+def compare_two(table: OutcomeTable, names: Sequence[str], config: FitConfig,
+                prices: Path) -> dict[str, dict[str, object]]:
+    """(a) for each encoder: the success model's out-of-fold gain on the bench's folds (no
+    MMLU subject in both train and test), ranked by gain and by gain per extra dollar."""
+    js, jw = table.models.index(STRONG), table.models.index(WEAK)
+    keep = (table.y[:, js] >= 0) & (table.y[:, jw] >= 0)
+    sub = table.subset(np.flatnonzero(keep))
+    fold = two_model_folds(sub)
+    extra = extra_price(sub, prices)
+    strong, weak = sub.y[:, js].astype(float), sub.y[:, jw].astype(float)
+    out: dict[str, dict[str, object]] = {}
+    for name in names:
+        x = embed(table, name=name)[keep]
+        p = oof_success(x, sub.y, sub.models, sub.prompts, fold, config)
+        gain = p[:, js] - p[:, jw]
+        out[name] = {"dim": int(x.shape[1]),
+                     "brier": brier(p[:, [js, jw]], sub.y[:, [js, jw]]),
+                     "gain": _route_metrics(gain, weak, strong),
+                     "gain per extra dollar": _route_metrics(gain / extra, weak, strong)}
+        print(f"(a) {name}: {json.dumps(out[name], default=float)}", flush=True)
+    return out
+
+
+def _encoders_markdown(many: dict[str, dict[str, object]] | None,
+                       two: dict[str, dict[str, object]] | None, command: str,
+                       seconds: float) -> str:
+    lines = ["# Routing bench: the success model's encoder", "",
+             f"Written by `{command}` ({seconds:.0f} s). The same folds, fit and rule as the "
+             f"full bench (`routing.md`); only the encoder changes. `{SHIPPED_ENCODER}` is the "
+             "shipped one, measured again in every run. `A+B`: the two unit vectors side by "
+             "side, scaled to unit length; `@question`: the encoder reads the prompt's last "
+             "blank-line block, else the head + tail window. A row from an earlier run says "
+             "so under the table.", ""]
+    if many is not None:
+        lines += ["## (b) RouterBench, least expected cost (the product's rule)", "",
+                  "| encoder | dim | held-out Brier | acc. at <= 10% GPT-4 cost | least cost "
+                  "matching GPT-4 (share) | AUC | best acc. | acc. at <= 10%, price per prompt "
+                  "| AUC, price per prompt |", "|---|---|---|---|---|---|---|---|---|"]
+        for name, r in many.items():
+            a, b = r["mean price"], r["price per prompt"]
+            share = a["least_cost_matching_gpt4_share"]  # type: ignore[index]
+            lines.append(
+                f"| {name} | {r['dim']} | {r['brier']:.4f} | "
+                f"{a['accuracy_at_10pct_gpt4_cost']:.3f} | "  # type: ignore[index]
+                f"{'not reached' if share is None else f'{share:.3f}'} | "
+                f"{a['auc_0_to_gpt4_cost']:.3f} | {a['best_accuracy']:.3f} | "  # type: ignore[index]
+                f"{b['accuracy_at_10pct_gpt4_cost']:.3f} | "  # type: ignore[index]
+                f"{b['auc_0_to_gpt4_cost']:.3f} |")  # type: ignore[index]
+        lines += [""] + [f"- {name}: from `{r['command']}`" for name, r in many.items()
+                         if r.get("command", command) != command] + [""]
+    if two is not None:
+        lines += [f"## (a) MMLU/GSM8K, {WEAK} vs {STRONG}", "",
+                  "| encoder | dim | held-out Brier (2 models) | APGR | CPT(50%) | CPT(80%) | "
+                  "APGR, gain per extra dollar | CPT(50%), gain per extra dollar |",
+                  "|---|---|---|---|---|---|---|---|"]
+        for name, r in two.items():
+            a, b = r["gain"], r["gain per extra dollar"]
+            lines.append(f"| {name} | {r['dim']} | {r['brier']:.4f} | {a['APGR']:.3f} | "  # type: ignore[index]
+                         f"{a['CPT50']:.3f} | {a['CPT80']:.3f} | {b['APGR']:.3f} | "  # type: ignore[index]
+                         f"{b['CPT50']:.3f} |")  # type: ignore[index]
+        lines.append("")
+    return "\n".join(lines)
 
 
 def _plot(curves: dict[str, list[mt.CurvePoint]], singles: dict[str, mt.CurvePoint],
@@ -526,9 +708,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2-difficulty", type=float, default=FitConfig().l2_difficulty)
     parser.add_argument("--only", choices=("two", "many"), default=None,
                         help="run one part: (a) two models or (b) many models")
+    parser.add_argument("--encoder", default=None, metavar="NAME[,NAME...]",
+                        help="compare the success model with these encoders (minilm, e5, "
+                             "minilm+e5, or a council.assess.encoder name) beside the shipped "
+                             "one, on the same folds and rule, without the baselines; writes "
+                             f"{ENCODERS_REPORT}.md/.json")
     args = parser.parse_args(argv)
     config = FitConfig(l2_correction=args.l2_correction, l2_difficulty=args.l2_difficulty)
     start = time.time()
+    if args.encoder is not None:
+        return _compare(args, config, start)
     two = many = None
     if args.only != "many":
         two_table = load_table(args.data / "outcomes.jsonl")
@@ -558,6 +747,50 @@ def main(argv: list[str] | None = None) -> int:
         {"config": asdict(config), "two_model": two if earlier is None else earlier,
          "many_model": many}, indent=2, default=float))
     return 0
+
+
+
+def _compare(args: argparse.Namespace, config: FitConfig, start: float) -> int:
+    names = [SHIPPED_ENCODER] + [n.strip() for n in args.encoder.split(",")
+                                 if n.strip() and ENCODER_ALIASES.get(n.strip(), n.strip())
+                                 != SHIPPED_ENCODER]
+    many = two = None
+    if args.only != "two":
+        many = compare_many(load_table(args.data / "routerbench" / "outcomes.jsonl"), names,
+                            config)
+    if args.only != "many":
+        two = compare_two(load_table(args.data / "outcomes.jsonl"), names, config,
+                          args.data / "models.json")
+    seconds = time.time() - start
+    command = f"python bench/routing.py --data ../shared/routing --encoder {args.encoder}" + (
+        f" --only {args.only}" if args.only else "")
+    suffix = f"_{args.only}" if args.only else ""
+    saved = args.report_dir / f"{ENCODERS_REPORT}{suffix}.json"
+    for rows in (many, two):  # each row names its run; rows of other encoders are kept
+        for r in (rows or {}).values():
+            r["command"] = command
+    if saved.exists():
+        earlier = json.loads(saved.read_text())
+        many = _keep_earlier(earlier.get("many_model"), many)
+        two = _keep_earlier(earlier.get("two_model"), two)
+    text = _encoders_markdown(many, two, command, seconds)
+    print(text)
+    args.report_dir.mkdir(parents=True, exist_ok=True)
+    (args.report_dir / f"{ENCODERS_REPORT}{suffix}.md").write_text(text)
+    (args.report_dir / f"{ENCODERS_REPORT}{suffix}.json").write_text(json.dumps(
+        {"command": command, "seconds": seconds, "config": asdict(config), "many_model": many,
+         "two_model": two}, indent=2, default=float))
+    return 0
+
+
+
+def _keep_earlier(earlier: dict[str, dict[str, object]] | None,
+                  now: dict[str, dict[str, object]] | None) -> dict[str, dict[str, object]] | None:
+    """This run's rows, then an earlier run's rows for encoders this run did not measure."""
+    if not earlier:
+        return now
+    kept = {k: v for k, v in earlier.items() if now is None or k not in now}
+    return {**(now or {}), **kept} or None
 
 
 if __name__ == "__main__":

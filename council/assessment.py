@@ -23,6 +23,22 @@ class VoteWorkload:
 
 
 @dataclass(frozen=True)
+class CategoryReading:
+    """How the local classifier read the category: with its first encoder only, or read again
+    with the second because the first reading's top probability was under the cut."""
+
+    encoder: str  # the encoder whose category head gave the distribution
+    first_encoder: str
+    first_top_p: float  # the first reading's top category probability
+    cut: float | None = None  # None: this classifier has no second reading
+    second_encoder: str | None = None
+
+    @property
+    def read_again(self) -> bool:
+        return self.second_encoder is not None and self.encoder == self.second_encoder
+
+
+@dataclass(frozen=True)
 class CouncilValue:
     """A workload number or a needed capability the LLM voters agree on, and how they agreed.
 
@@ -60,6 +76,7 @@ class Vote:
     cached: bool = False
     original_latency_s: float | None = None
     cached_at: str | None = None
+    category_reading: CategoryReading | None = None  # the local classifier's, else None
 
     @property
     def ok(self) -> bool:
@@ -75,6 +92,8 @@ class Vote:
         values = {k: v for k, v in data.items() if k in known}
         if isinstance(values.get("workload"), dict):
             values["workload"] = VoteWorkload(**values["workload"])
+        if isinstance(values.get("category_reading"), dict):
+            values["category_reading"] = CategoryReading(**values["category_reading"])
         return cls(**values)
 
 
@@ -101,15 +120,23 @@ class Assessment:
     def council_tokens(self) -> int:
         return sum(v.input_tokens + v.output_tokens for v in self.votes)
 
+    @property
+    def category_reading(self) -> CategoryReading | None:
+        """The local classifier's category reading (None when it gave no vote)."""
+        return next((v.category_reading for v in self.votes if v.category_reading), None)
+
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["council_cost_usd"] = self.council_cost_usd
         data["council_tokens"] = self.council_tokens
+        reading = self.category_reading
+        data["category_reading"] = asdict(reading) if reading else None
         return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Assessment:
-        values = {k: v for k, v in data.items() if k not in ("council_cost_usd", "council_tokens")}
+        values = {k: v for k, v in data.items()
+                  if k not in ("council_cost_usd", "council_tokens", "category_reading")}
         values["votes"] = [Vote.from_dict(v) for v in values.get("votes", [])]
         values["council_values"] = [CouncilValue(**c) for c in values.get("council_values", [])]
         return cls(**values)

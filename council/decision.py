@@ -24,7 +24,7 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from council.errors import InvalidInput
+from council.errors import BudgetTooLow, InvalidInput
 from council.format import money
 
 MAX_BUDGET_USD = 1_000_000_000.0
@@ -144,10 +144,10 @@ def budget_plan(options: list[Option], budget_per_month: float,
     hull = upper_hull(options)
     cheapest = hull[0]
     if cheapest.price > per_task * (1 + 1e-12):
-        raise InvalidInput(
-            f"monthly budget {money(budget_per_month)} is below the cheapest model's cost for "
-            f"this workload: {cheapest.model_id} costs {money(cheapest.price * runs_per_month)} "
-            f"a month for {runs_per_month:,.0f} tasks; raise the budget or lower the volume")
+        raise BudgetTooLow(
+            "monthly budget", budget_per_month, cheapest.price * runs_per_month,
+            f"for this workload ({cheapest.model_id}, {runs_per_month:,.0f} tasks a month; "
+            "or lower the volume)", unit=" a month")
     affordable = [o for o in hull if o.price <= per_task * (1 + 1e-12)]
     low = affordable[-1]
     mix: list[tuple[Option, float]] = [(low, 1.0)]

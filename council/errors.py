@@ -1,5 +1,9 @@
 """The error family. Converted to messages only at the edges (CLI, pages)."""
 
+from __future__ import annotations
+
+from council.format import at_least, money
+
 
 class CouncilError(Exception):
     """Base of every error the product raises on purpose."""
@@ -7,6 +11,21 @@ class CouncilError(Exception):
 
 class InvalidInput(CouncilError, ValueError):
     """A user-supplied value is out of range or malformed."""
+
+
+class BudgetTooLow(InvalidInput):
+    """A budget below the least spend that answers every task: says the amount given and the
+    least that works (rounded up to the figure shown, so that amount does work)."""
+
+    def __init__(self, what: str, given: float, least: float, detail: str,
+                 unit: str = "") -> None:
+        self.given, self.least, self.detail, self.unit = given, at_least(least), detail, unit
+        super().__init__(f"{what} {money(given)}{unit} is below the cheapest model's cost "
+                         f"{detail}; the least that works is {money(self.least)}{unit}")
+
+    def naming(self, what: str) -> BudgetTooLow:
+        """The same error, naming the option the user typed (`--budget-usd`)."""
+        return BudgetTooLow(what, self.given, self.least, self.detail, self.unit)
 
 
 class CatalogError(CouncilError):

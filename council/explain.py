@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from council.assessment import Assessment
 from council.categories import BY_KEY
 from council.costing import cost_of
+from council.decision import Option, best_cheaper, break_even, expected_cost
 from council.format import money
 from council.recommend import Candidate, Selection
 from council.workload import Workload
@@ -125,8 +126,6 @@ def _break_even(pick: Candidate, candidates: list[Candidate], bar: float,
     """Against the best cheaper model over the floor: what the pick's extra price buys and
     the failure cost below which that model would be the pick, so a pick resting on a small
     gap in P says so."""
-    from council.decision import Option, best_cheaper, break_even
-
     if f_usd <= 0:
         return []
     mine = Option(pick.model_id, pick.cost.per_task, pick.p_adequate)
@@ -136,11 +135,37 @@ def _break_even(pick: Candidate, candidates: list[Candidate], bar: float,
     point = break_even(mine, rival) if rival is not None else None
     if rival is None or point is None:
         return []
-    return [f"The best cheaper option is {rival.model_id} ({money(rival.price)} a task, "
-            f"P(adequate) {rival.p:.1%}): {pick.model_id}'s edge is "
-            f"{(mine.p - rival.p) * 100:.1f} points of P for {money(mine.price - rival.price)} "
-            f"more a task, worth it while a failure costs more than {money(point)} a task "
-            f"(taken as {money(f_usd)})."]
+    lines = [f"The best cheaper option is {rival.model_id} ({money(rival.price)} a task, "
+             f"P(adequate) {rival.p:.1%}): {pick.model_id}'s edge is "
+             f"{(mine.p - rival.p) * 100:.1f} points of P for {money(mine.price - rival.price)} "
+             f"more a task, worth it while a failure costs more than {money(point)} a task "
+             f"(taken as {money(f_usd)})."]
+    thin = _thin_edge(mine, rival, f_usd, point)
+    return [thin, *lines] if thin else lines
+
+
+# A pick "far dearer for a thin edge": at least FAR_PRICIER times the best cheaper option's
+# price for under SMALL_GAP of P. The rule still picks it when the failure cost says so; the
+# answer says in numbers that the failure cost is what carries it.
+FAR_PRICIER = 2.0
+SMALL_GAP = 0.02
+
+
+def _thin_edge(mine: Option, rival: Option, f_usd: float, point: float) -> str | None:
+    """"X: +0.4 points of P for 7.2x the price; the expected cost is lower because a failure
+    costs $22.50 ...", when the pick is far dearer than the best cheaper option for a small
+    gain in P; else None."""
+    gap = mine.p - rival.p
+    ratio = mine.price / rival.price if rival.price > 0 else float("inf")
+    if ratio < FAR_PRICIER or gap >= SMALL_GAP:
+        return None
+    times = f"{ratio:.1f}x" if ratio < 10 else f"{ratio:,.0f}x"
+    return (f"{mine.model_id}: +{gap * 100:.1f} points of P for {times} the price of "
+            f"{rival.model_id} ({money(mine.price)} against {money(rival.price)} a task); the "
+            f"expected cost is lower ({money(expected_cost(mine.price, mine.p, f_usd))} against "
+            f"{money(expected_cost(rival.price, rival.p, f_usd))}) only because a failure is "
+            f"taken to cost {money(f_usd)} a task. Below {money(point)} a failure, or if that "
+            f"gap in P is not real, {rival.model_id} is the better buy.")
 
 
 def _source_words(source: str) -> str:

@@ -31,6 +31,22 @@ def money(value: float | None) -> str:
     return f"{sign}${whole}.{frac}"
 
 
+def at_least(value: float) -> float:
+    """``value`` rounded up to the figure ``money`` shows, so the amount read is enough:
+    $0.002345 -> 0.0024, $12.341 -> 12.35, $1,234.2 -> 1,235."""
+    if value <= 0 or not math.isfinite(value):
+        return value
+    if round(value, 2) >= 1_000:
+        decimals = 0
+    elif round(value, 2) >= 0.1:
+        decimals = 2
+    else:
+        decimals = max(2, MONEY_SIGNIFICANT - 1 - math.floor(math.log10(value)))
+    scale = 10**decimals
+    up = math.ceil(round(value * scale, 6)) / scale
+    return up if up >= value else up + 1 / scale
+
+
 def percent(value: float | None) -> str:
     """A probability or share as a whole percentage: 84%."""
     return "n/a" if value is None else f"{value:.0%}"

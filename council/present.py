@@ -16,7 +16,7 @@ from council.format import money, percent
 
 if TYPE_CHECKING:
     from council.api import Recommendation
-    from council.assessment import Assessment, Vote
+    from council.assessment import Assessment, CategoryReading, Vote
     from council.costing import Cost
     from council.recommend import Candidate
 
@@ -120,6 +120,31 @@ def difficulty(a: Assessment | Vote) -> str:
 def council_line(a: Assessment) -> str:
     return (f"Category **{a.category}**, difficulty **{difficulty(a)}** on the 1-5 scale. "
             f"Council cost {money(a.council_cost_usd)}.")
+
+
+def encoder_label(name: str) -> str:
+    """A short name for an encoder: "MiniLM", "e5"; an unknown one as it is."""
+    lower = name.lower()
+    return "MiniLM" if "minilm" in lower else "e5" if "e5" in lower else name
+
+
+def reading_words(r: CategoryReading) -> str:
+    """The local classifier's category reading in plain words, with its numbers."""
+    first = encoder_label(r.first_encoder)
+    if r.read_again:
+        return (f"read twice: {first} was unsure ({r.first_top_p:.2f} on its top category, "
+                f"under the {r.cut:.2f} cut), so {encoder_label(r.encoder)} read the task "
+                "again and its reading is used")
+    if r.cut is None:
+        return f"read by {first} only (this classifier has no second reading)"
+    return (f"read by {first} only: sure enough ({r.first_top_p:.2f} on its top category, "
+            f"at or above the {r.cut:.2f} cut for a second reading)")
+
+
+def reading_line(a: Assessment) -> str | None:
+    """"The local classifier's category: read by MiniLM only ...", or None without one."""
+    r = a.category_reading
+    return None if r is None else f"The local classifier's category: {reading_words(r)}."
 
 
 def cached_note(v: Vote) -> str:
@@ -336,6 +361,8 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
             lines += [fenced("\n".join(decision)), ""]
     a = rec.assessment
     lines += ["## Council", "", f"Category **{a.category}**, difficulty {difficulty(a)}", ""]
+    if (reading := reading_line(a)) is not None:
+        lines += [reading, ""]
     lines += [f"- {vote_line(v)}" for v in a.votes]
     lines.append("")
     if rec.alternatives:
@@ -416,6 +443,8 @@ def to_text(rec: Recommendation) -> str:
     a = rec.assessment
     lines.append(f"Council: {a.category}, difficulty {difficulty(a)}, cost "
                  f"{money(a.council_cost_usd)}")
+    if a.category_reading is not None:
+        lines.append(f"  category reading: {reading_words(a.category_reading)}")
     lines += [f"  {vote_line(v)} ({money(v.cost_usd)})" for v in a.votes]
     if rec.advice:
         lines.append("Advice:")

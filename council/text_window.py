@@ -7,6 +7,10 @@ goes, for a reason each states:
 - `CLASSIFIER` (council.assess.classifier), head 700 + tail 300: a task description says
   what to do first ("Summarise this contract: ..."), and a pasted document's question, if
   any, often sits at its end.
+- `SECOND_READING` (council.assess.second_reading), head 350 + tail 150: e5 reads a text again
+  only where MiniLM was unsure, and its cost grows with the tokens it reads (a 1,000-character
+  text: ~2.4x the CPU of 500 characters); the short window loses 0.003 of accuracy on real
+  prompts (docs/classifier.md, "Fourth helper").
 - `OUTCOMES` (council.outcomes.reading), head 200 + tail 800: benchmark prompts (RouterBench's
   ARC, Winogrande) carry a few-shot prefix and put the real question last; reading the head
   would embed the examples, not the item. Changing it would move every stored router
@@ -31,6 +35,7 @@ class Window:
 
 
 CLASSIFIER = Window(head=700, tail=300, joiner=" [...] ")
+SECOND_READING = Window(head=350, tail=150, joiner=" [...] ")
 OUTCOMES = Window(head=200, tail=800, joiner="\n...\n")
 
 

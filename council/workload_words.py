@@ -323,7 +323,9 @@ _ADVERB_UNIT = {"nightly": "day", "daily": "day", "weekly": "week", "monthly": "
 _UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
                "evening": "day", "working day": "business day", "weekday": "business day",
                "work day": "business day"}
-_WEEKDAY_RE = re.compile(r"\bevery (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
+_WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) {_WEEKDAYS}|on {_WEEKDAYS}s)\b")
 _INTERVAL_RE = re.compile(rf"\bevery\s+(?P<n>{_DIGITS}|{_WORDNUM})\s+{_PERIOD_WORDS}\b")
 _TIMES_RE = re.compile(r"\b(?P<t>once|twice|three times|four times)\s+(?:a|an|per|each|every)\s+"
                        + _PERIOD_WORDS + r"\b")
@@ -397,7 +399,33 @@ def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
     if not p.group("adverb"):
         return False
     after = text[p.end():]
-    return bool(_DELIVERABLE.match(after) or re.match(r"\s*(?:[,.;:)]|$)", after))
+    if _DELIVERABLE.match(after):
+        return not _NOT_A_RUN.match(after)  # "our weekly newsletter template": one-off
+    return bool(re.match(r"\s*(?:[,.;:)]|$)", after) or _ADVERBIAL.match(after))
+
+
+# A cadence before a recurring event says one item an occurrence: "the notes of our weekly
+# meeting" is one meeting a week. Not when each of several items is done for it ("each epic
+# ... for the weekly sync": how many epics is not said).
+_EVENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:meetings?|stand-?ups?|syncs?|calls?|reviews?|"
+                    r"retros?|retrospectives?|1:1s?|one-on-ones?|all-hands|town halls?|huddles?|"
+                    r"check-ins?|webinars?|podcasts?|episodes?|demos?)\b")
+_EACH_BEFORE = re.compile(r"\b(?:each|every)\s+$")
+_EACH = re.compile(r"\b(?:each|every|all)\b")
+_FOR_BEFORE = re.compile(r"\bfor (?:the |our |a |an |each |every |this )?$")
+# "hourly for the on-call engineer", "daily to the team": the adverb says when the task runs.
+_ADVERBIAL = re.compile(r"\s+(?:for|to|and|from|into|with|by|at|until|so)\b")
+_NOT_A_RUN = re.compile(r"\s+(?:\w+\s+)?(?:template|format|layout|style)s?\b")
+
+
+def _event(text: str, p: re.Match[str], lo: int) -> re.Match[str] | None:
+    """The recurring event after a cadence adverb ('weekly meeting', 'daily standup')."""
+    if not p.group("adverb") or _EACH_BEFORE.search(text, max(lo, p.start() - 6), p.start()):
+        return None  # "each quarterly earnings call": whose, and how many, is not said
+    if (_FOR_BEFORE.search(text, max(lo, p.start() - 20), p.start())
+            and _EACH.search(text, lo, p.start())):
+        return None
+    return _EVENT.match(text, p.end())
 
 
 # The period words alone, scanned first: a pattern whose branches start with plain letters is
@@ -424,6 +452,7 @@ def _period_matches(text: str) -> list[re.Match[str]]:
 
 def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     every = "every " in text
+    weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
     for m in _INTERVAL_RE.finditer(text) if every else ():
         n = parse_number(m.group("n"))
         unit = _UNIT_ALIAS.get(m.group("unit").lower(), m.group("unit").lower())
@@ -431,7 +460,7 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             runs = PER_MONTH[unit] / n
             return Read("runs_per_month", runs, m.group(0), m.start(), m.end(),
                         f"one every {_fmt(n)} {unit}s = {_fmt(runs)} a month")
-    for m in _WEEKDAY_RE.finditer(text) if every else ():
+    for m in _WEEKDAY_RE.finditer(text) if weekday else ():
         runs = PER_MONTH["week"]
         return Read("runs_per_month", runs, m.group(0), m.start(), m.end(),
                     f"once a week = {_fmt(runs)} a month")
@@ -450,6 +479,11 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         before = [n for n in _numbers(text, max(lo, p.start() - 70), p.start(), taken)
                   if len(re.findall(r"\S+", text[n.end():p.start()])) <= 7]
         count: re.Match[str] | None = before[-1] if before else None
+        event = _event(text, p, lo) if count is None and times is None else None
+        if event is not None:
+            # "our weekly meeting": one a week; the sentence's other numbers are its content
+            return Read("runs_per_month", per_month, text[p.start():event.end()].strip(),
+                        p.start(), event.end(), f"one a {unit} = {_fmt(per_month)} a month")
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
             cands = [n for n in _numbers(text, lo, hi, taken)

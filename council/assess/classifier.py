@@ -23,13 +23,13 @@ import numpy as np
 
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.assess.surface import SURFACE
-from council.assessment import Vote
+from council.assessment import CategoryReading, Vote
 from council.categories import CATEGORY_KEYS
 from council.errors import ArtifactError, InvalidInput
-from council.text_window import CLASSIFIER, head_and_tail
+from council.text_window import CLASSIFIER, Window, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "7"
+CODE_VERSION = "8"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
@@ -72,16 +72,17 @@ PROTOTYPE_TEMPERATURE = 0.05
 LOW_CONFIDENCE_WEIGHT = 0.25
 
 
-def prepare_text(text: str) -> str:
+def prepare_text(text: str, window: Window = CLASSIFIER) -> str:
     """The text the encoder sees: stripped, and head+tail of anything over the window."""
-    return head_and_tail(text, CLASSIFIER)
+    return head_and_tail(text, window)
 
 
-def embed_texts(encoder: Any, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+def embed_texts(encoder: Any, texts: Sequence[str], batch_size: int = 64,
+                window: Window = CLASSIFIER) -> np.ndarray:
     """The classifier's reading of each text as one unit vector (what training and
-    prediction both call)."""
-    return np.asarray(encoder.encode([prepare_text(t) for t in texts], batch_size=batch_size),
-                      dtype=np.float32)
+    prediction both call); the second reading passes its own window (SECOND_WINDOW)."""
+    return np.asarray(encoder.encode([prepare_text(t, window) for t in texts],
+                                     batch_size=batch_size), dtype=np.float32)
 
 
 def wordlike_share(text: str) -> float:
@@ -170,8 +171,10 @@ class LocalPrediction:
     low_confidence: bool
     reason: str
     # The encoder whose category head gave `category_p`: MiniLM's, or the second reading's
-    # when MiniLM's top probability was under the artifact's cut (difficulty is always MiniLM's).
+    # when MiniLM's top probability was under the artifact's cut (then `category_p` mixes both
+    # readings, council.assess.second_reading.SECOND_WEIGHT; difficulty is always MiniLM's).
     category_reading: str = ""
+    reading: CategoryReading | None = None  # the same, with the first reading's p and the cut
 
     def to_dict(self) -> dict[str, Any]:
         return {"category": self.category, "category_p": self.category_p,
@@ -294,23 +297,24 @@ def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
                embeddings: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(which texts were read again, the category distribution): rows of `first` whose top
     probability is under the cut of `second` (a council.assess.second_reading.SecondReading)
-    are replaced by its reading. `embeddings`: its encoder's vectors for all `texts` if
-    already computed (training, benches)."""
+    are mixed with its reading (weight `second.weight` on the second). `embeddings`: its
+    encoder's vectors for all `texts` if already computed (training, benches)."""
     again = first.max(axis=1) < second.cut
     if not again.any():
         return again, first
     rows = np.flatnonzero(again)
     sub = [texts[i] for i in rows]
     if embeddings is None:
-        vectors = np.asarray(second.encoder.encode([prepare_text(t) for t in sub]),
-                             dtype=np.float32)
+        vectors = np.asarray(second.encoder.encode([prepare_text(t, second.window)
+                                                    for t in sub]), dtype=np.float32)
     else:
         vectors = np.asarray(embeddings, dtype=np.float32)[rows]
     x = np.hstack([vectors.astype(np.float64),
                    extra_features(sub, second.params.features).astype(np.float64)])
     sims = vectors.astype(np.float64) @ second.reference_t
     out = first.copy()
-    out[rows] = category_distribution(second.params, sub, x, vectors, sims)
+    out[rows] = (1.0 - second.weight) * first[rows] + second.weight * category_distribution(
+        second.params, sub, x, vectors, sims)
     return again, out
 
 
@@ -367,8 +371,11 @@ class LocalClassifier:
         (loading sentence-transformers and the weights takes seconds; a prediction ms)."""
         self.predict(["warm up the local classifier"])
 
-    def predict(self, texts: Sequence[str], batch_size: int = 64) -> list[LocalPrediction]:
-        """Predict every text; InvalidInput for an empty or whitespace-only one."""
+    def predict(self, texts: Sequence[str], batch_size: int = 64, *,
+                read_again: bool = True) -> list[LocalPrediction]:
+        """Predict every text; InvalidInput for an empty or whitespace-only one.
+        ``read_again=False``: no second category reading (a caller that needs only the
+        difficulty, which is MiniLM's either way, saves the e5 pass)."""
         if isinstance(texts, str):
             raise InvalidInput("predict() takes a list of texts, not a single string")
         for i, text in enumerate(texts):
@@ -380,27 +387,30 @@ class LocalClassifier:
             return []
         prepared = [prepare_text(t) for t in texts]
         embeddings = np.asarray(self.encoder.encode(prepared, batch_size=batch_size))
-        return self.predict_embedded(texts, embeddings)
+        return self.predict_embedded(texts, embeddings, read_again=read_again)
 
     def predict_embedded(self, texts: Sequence[str], embeddings: np.ndarray,
-                         second_embeddings: np.ndarray | None = None) -> list[LocalPrediction]:
+                         second_embeddings: np.ndarray | None = None, *,
+                         read_again: bool = True) -> list[LocalPrediction]:
         """Predict from precomputed embeddings of `prepare_text(text)` (training, benches).
         `second_embeddings`, the second encoder's rows for the same texts, where already
         computed; otherwise the texts the second reading needs are encoded here."""
         # One BLAS thread: these products are small, and threaded OpenBLAS on a busy machine
         # took 12 ms for what one thread does in 0.3 ms (bench/classifier.py).
         with _blas_controller().limit(limits=1, user_api="blas"):
-            return self._predict_embedded(texts, embeddings, second_embeddings)
+            return self._predict_embedded(texts, embeddings, second_embeddings, read_again)
 
     def _predict_embedded(self, texts: Sequence[str], embeddings: np.ndarray,
-                          second_embeddings: np.ndarray | None) -> list[LocalPrediction]:
+                          second_embeddings: np.ndarray | None,
+                          read_again_: bool = True) -> list[LocalPrediction]:
         p = self.params
         x = np.hstack([embeddings.astype(np.float64),
                        extra_features(texts, p.features).astype(np.float64)])
         sims = embeddings.astype(np.float64) @ self._reference_t
         cat = category_distribution(p, texts, x, embeddings, sims)
         reread = np.zeros(len(texts), dtype=bool)
-        if self.second is not None:
+        first_top = cat.max(axis=1)
+        if self.second is not None and read_again_:
             reread, cat = read_again(self.second, texts, cat, second_embeddings)
         dif = softmax(x @ p.difficulty_coef.T + p.difficulty_intercept, p.difficulty_temperature)
         mean = dif @ self._levels
@@ -445,8 +455,8 @@ class LocalClassifier:
                 reasons.append(f"categories are close: {top} {top_p:.2f}, "
                                f"{second} {second_p:.2f}")
             low = bool(reasons)
-            reading = p.second_encoder if reread[i] else str(
-                self.metadata.get("encoder") or "first")
+            first_encoder = str(self.metadata.get("encoder") or "first")
+            reading = p.second_encoder if reread[i] else first_encoder
             again_note = (f", read again with {p.second_encoder}: the first reading's top "
                           f"p was under {p.second_cut:.2f}" if reread[i] else "")
             summary = (f"{top} (p={top_p:.2f}{again_note}), difficulty {mean[i]:.1f} "
@@ -455,7 +465,13 @@ class LocalClassifier:
             out.append(LocalPrediction(category_p=full, category=top,
                                        difficulty=float(mean[i]), difficulty_sd=difficulty_sd,
                                        low_confidence=low, reason=reason,
-                                       category_reading=reading))
+                                       category_reading=reading,
+                                       reading=CategoryReading(
+                                           encoder=reading, first_encoder=first_encoder,
+                                           first_top_p=round(float(first_top[i]), 4),
+                                           cut=p.second_cut if self.second else None,
+                                           second_encoder=p.second_encoder if self.second
+                                           else None)))
         return out
 
     def vote(self, text: str) -> Vote:
@@ -469,6 +485,7 @@ class LocalClassifier:
             reason=prediction.reason,
             weight=LOW_CONFIDENCE_WEIGHT if prediction.low_confidence else 1.0,
             latency_s=time.perf_counter() - started, cost_usd=0.0,
+            category_reading=prediction.reading,
         )
 
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from council.assess.classifier import LocalClassifier
+from council.assess.classifier import LocalClassifier, LocalPrediction
 from council.errors import InvalidInput
 from council.jsonl import json_object
 
@@ -22,6 +22,17 @@ from council.jsonl import json_object
 class AssessSummary:
     written: int = 0
     skipped: list[str] = field(default_factory=list)
+    read_again: int = 0  # rows whose category the second encoder read
+
+
+def record(row_id: Any, pred: LocalPrediction) -> dict[str, Any]:
+    """One assessment as written (and as `council assess TEXT --json` prints it)."""
+    return {"id": row_id, "category": pred.category,
+            "category_p": {k: round(v, 6) for k, v in pred.category_p.items()},
+            "difficulty": round(pred.difficulty, 4),
+            "difficulty_sd": round(pred.difficulty_sd, 4),
+            "low_confidence": pred.low_confidence,
+            "category_reading": asdict(pred.reading) if pred.reading else None}
 
 
 def _count_lines(path: Path) -> int:
@@ -74,12 +85,8 @@ def assess_file(classifier: LocalClassifier, input_path: Path, output_path: Path
         def flush() -> None:
             predictions = classifier.predict([p for _, p in batch])
             for (row_id, _), pred in zip(batch, predictions, strict=True):
-                record = {"id": row_id, "category": pred.category,
-                          "category_p": {k: round(v, 6) for k, v in pred.category_p.items()},
-                          "difficulty": round(pred.difficulty, 4),
-                          "difficulty_sd": round(pred.difficulty_sd, 4),
-                          "low_confidence": pred.low_confidence}
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                out.write(json.dumps(record(row_id, pred), ensure_ascii=False) + "\n")
+                summary.read_again += bool(pred.reading and pred.reading.read_again)
             summary.written += len(batch)
             bar.update(len(batch))
             batch.clear()

@@ -16,11 +16,20 @@ from typing import Any
 
 import numpy as np
 
+from council.text_window import SECOND_READING
+
 # Share of the training rows (by out-of-fold MiniLM top probability) the cut sends to the
-# second reading: measured at 40% (bench/encoders.py --cascade; docs/encoders.md).
-SECOND_READING_SHARE = 0.4
+# second reading: 40% before the two readings were mixed (bench/encoders.py --cascade); 50%
+# with the mixture (bench/categories.py; docs/classifier.md, "Fourth helper").
+SECOND_READING_SHARE = 0.5
 # The second reading's encoder (council.assess.encoder.E5SmallQ4Encoder's name).
 SECOND_ENCODER = "multilingual-e5-small-q4-query"
+# What of a long text e5 reads (council.text_window); its cost grows with the tokens read.
+SECOND_WINDOW = SECOND_READING
+# Below the cut the returned distribution is (1 - w) * MiniLM's + w * e5's, w = SECOND_WEIGHT:
+# the two readings err on different texts, so their mixture beats either alone (measured in
+# bench/categories.py, docs/classifier.md "Fourth helper"; 1.0 returned e5's alone before).
+SECOND_WEIGHT = 0.7
 
 
 class SecondReading:
@@ -29,6 +38,8 @@ class SecondReading:
     def __init__(self, params: Any, encoder: Any = None) -> None:
         self.cut = params.second_cut
         self.encoder_name = params.second_encoder
+        self.window = SECOND_WINDOW
+        self.weight = SECOND_WEIGHT
         # MiniLM's parameter set with the category head, references and prototypes swapped.
         self.params = dataclasses.replace(
             params, category_coef=params.second_category_coef,

@@ -41,7 +41,7 @@ from council.assess.prototypes import (
     prototype_texts,
     prototype_vote,
 )
-from council.assess.second_reading import SECOND_READING_SHARE
+from council.assess.second_reading import SECOND_READING_SHARE, SECOND_WEIGHT, SECOND_WINDOW
 from council.categories import CATEGORY_KEYS
 from council.classifier_training.corpus import TEAM_SOURCE, Example, corpus_hash, load_corpus
 from council.classifier_training.evaluation import (
@@ -333,7 +333,7 @@ def _second_reading(second_encoder: Any, examples: Sequence[Example], train: Seq
     example, and the out-of-fold two-step distribution (for the report)."""
     texts = [e.text for e in examples]
     if embeddings is None:
-        embeddings = embed_texts(second_encoder, texts)
+        embeddings = embed_texts(second_encoder, texts, window=SECOND_WINDOW)
     prototypes = np.asarray(second_encoder.encode(proto_texts), dtype=np.float32)
     x_cat = category_inputs(_features(embeddings, texts), texts, CATEGORY_FEATURES,
                             prototype_similarity(embeddings, prototypes, proto_owners),
@@ -345,7 +345,9 @@ def _second_reading(second_encoder: Any, examples: Sequence[Example], train: Seq
         raise InvalidInput("the second reading's head learned other categories than the first")
     cut = float(round(np.quantile(first_oof.max(axis=1), SECOND_READING_SHARE), 6))
     again = first_oof.max(axis=1) < cut
-    two_step = np.where(again[:, None], head["oof_p"], first_oof)
+    two_step = np.where(again[:, None],
+                        (1.0 - SECOND_WEIGHT) * first_oof + SECOND_WEIGHT * head["oof_p"],
+                        first_oof)
     fields = {"second_encoder": str(getattr(second_encoder, "name", "unknown")),
               "second_cut": cut,
               "second_category_temperature": head["temperature"],
@@ -383,7 +385,8 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         from concurrent.futures import ThreadPoolExecutor
 
         background = ThreadPoolExecutor(1)
-        second_vectors = background.submit(embed_texts, second_encoder, texts)
+        second_vectors = background.submit(embed_texts, second_encoder, texts,
+                                           window=SECOND_WINDOW)
         background.shutdown(wait=False)
     embeddings = embed_texts(encoder, texts) if not progress else np.asarray(
         encoder.encode([prepare_text(t) for t in texts], batch_size=64, progress=True),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from council.errors import InvalidInput
+from council.errors import BudgetTooLow, InvalidInput
 
 if TYPE_CHECKING:
     from council.catalog.model import Catalog
@@ -126,7 +126,10 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
         click.echo(f"warning: {council.outcome_error}; adequacy comes from the catalog for "
                    "every model until the outcome model is retrained (`council train`)",
                    err=True)
-    rec = council.recommend(spec, learned=_learned(db_path, catalog))
+    try:
+        rec = council.recommend(spec, learned=_learned(db_path, catalog))
+    except BudgetTooLow as exc:
+        raise exc.naming("--budget-usd") from None
     if sample_note:
         rec.notes.append(sample_note)
     if as_json:

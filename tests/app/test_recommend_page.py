@@ -27,6 +27,13 @@ def test_recommend_shows_and_stores_the_answer(council_home: Path) -> None:
     assert stored.catalog_version == stored.rec.catalog_version
     # No keys here: the local classifier alone is the council, and the page says so.
     assert any("local classifier alone" in c.value for c in at.caption)
+    # How the classifier read the category (MiniLM only, or again with e5), in plain words.
+    reading = stored.rec.assessment.category_reading
+    assert reading is not None and reading.first_encoder
+    line = present.reading_line(stored.rec.assessment)
+    assert line in [c.value for c in at.caption]
+    assert ("read twice: MiniLM was unsure" if reading.read_again
+            else "read by MiniLM only") in line
     assert any(share_id in c.value for c in at.code)
     # Every piece of advice is on the page in full, detail included.
     for item in stored.rec.advice:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from council.assess.encoder import MiniLMEncoder
+from council.assess.loader import forget_loaded
+from council.assess.second_reading import SECOND_ENCODER
 from council.categories import CATEGORY_KEYS
 from council.cli.main import cli
 
@@ -35,7 +39,8 @@ def test_assess_writes_one_row_per_prompt(tmp_path: Path, fixture_artifact: Path
     assert [r["id"] for r in got] == list(range(5))
     for row in got:
         assert set(row) == {"id", "category", "category_p", "difficulty", "difficulty_sd",
-                            "low_confidence"}
+                            "low_confidence", "category_reading"}
+        assert row["category_reading"]["first_encoder"] == MiniLMEncoder.name
         assert set(row["category_p"]) == set(CATEGORY_KEYS)
         assert row["category"] == "translation"
 
@@ -87,3 +92,46 @@ def test_assess_output_folder_must_exist(tmp_path: Path, fixture_artifact: Path)
                                       str(tmp_path / "nope" / "o.jsonl"), "--artifact",
                                       str(fixture_artifact)])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+@pytest.mark.parametrize("cut", [0.0, 0.999])
+def test_assess_one_text_prints_how_the_category_was_read(tmp_path: Path,
+                                                          fixture_artifact: Path,
+                                                          cut: float) -> None:
+    """`council assess TEXT` prints the category reading (MiniLM only, or read again with
+    e5 because MiniLM was unsure), and --json carries it. Cut 0: never read again; cut
+    0.999: always (the same artifact, its cut edited)."""
+    artifact = tmp_path / "artifact"
+    shutil.copytree(fixture_artifact, artifact)
+    meta = json.loads((artifact / "metadata.json").read_text())
+    meta["params"]["second_cut"] = cut
+    (artifact / "metadata.json").write_text(json.dumps(meta))
+    text = "Summarise the notes of our weekly meeting"
+    forget_loaded()
+    try:
+        shown = CliRunner().invoke(cli, ["assess", text, "--artifact", str(artifact)])
+        data = CliRunner().invoke(cli, ["assess", text, "--artifact", str(artifact), "--json"])
+    finally:
+        forget_loaded()
+    assert shown.exit_code == 0 and data.exit_code == 0, shown.output + data.output
+    reading = json.loads(data.output)["category_reading"]
+    assert reading["first_encoder"] == MiniLMEncoder.name and reading["cut"] == cut
+    line = next(x for x in shown.output.splitlines() if x.startswith("category reading: "))
+    if cut:
+        assert reading["encoder"] == SECOND_ENCODER
+        assert line.startswith("category reading: read twice: MiniLM was unsure ("
+                               f"{reading['first_top_p']:.2f} on its top category, under the "
+                               "1.00 cut), so e5 read the task again")
+    else:
+        assert reading["encoder"] == MiniLMEncoder.name
+        assert line.startswith("category reading: read by MiniLM only: sure enough")
+
+
+def test_assess_needs_one_text_or_a_file(tmp_path: Path) -> None:
+    src = _input(tmp_path, json.dumps({"id": 1, "prompt": "ok"}))
+    both = CliRunner().invoke(cli, ["assess", "hello", "--input", str(src)])
+    assert both.exit_code == 2 and "TEXT, or --input" in both.output
+    neither = CliRunner().invoke(cli, ["assess"])
+    assert neither.exit_code == 2 and "TEXT, or --input" in neither.output
+    no_out = CliRunner().invoke(cli, ["assess", "--input", str(src)])
+    assert no_out.exit_code == 2 and "--output" in no_out.output

@@ -16,6 +16,8 @@ from council.assess.classifier import LocalClassifier
 from council.assess.encoder import MiniLMEncoder
 from council.assess.loader import ensure_classifier, forget_loaded
 from council.assess.second_reading import SECOND_ENCODER
+from council.assessment import Vote
+from council.present import reading_words
 
 from .conftest import FIXTURE_DATA
 
@@ -49,8 +51,19 @@ def test_second_reading_is_used_below_the_cut_only(classifier: LocalClassifier) 
     assert above.category_p == first.category_p
     assert "read again" not in above.reason
 
+    assert first.reading.cut is None and not first.reading.read_again
+    assert above.reading.first_top_p == pytest.approx(top, abs=1e-4)
+    assert not above.reading.read_again
+    assert reading_words(first.reading).startswith("read by MiniLM only (this classifier")
+    assert reading_words(above.reading).startswith("read by MiniLM only: sure enough")
+
     below = _with_cut(classifier, top + 1e-6).predict([TEXT])[0]
     assert below.category_reading == SECOND_ENCODER
+    assert below.reading.read_again and below.reading.first_top_p == above.reading.first_top_p
+    assert reading_words(below.reading).startswith("read twice: MiniLM was unsure")
+    vote = _with_cut(classifier, top + 1e-6).vote(TEXT)  # the council's vote carries it
+    assert vote.category_reading == below.reading
+    assert Vote.from_dict(json.loads(json.dumps(vote.to_dict()))) == vote
     assert "read again with " + SECOND_ENCODER in below.reason
     p_first = np.array(list(first.category_p.values()))
     p_second = np.array(list(below.category_p.values()))
@@ -85,3 +98,28 @@ def test_artifact_with_another_encoder_is_rebuilt(fixture_artifact: Path, tmp_pa
         forget_loaded()
     assert rebuilt.params.second_encoder == SECOND_ENCODER
     assert rebuilt.metadata["encoder"] == MiniLMEncoder.name
+
+
+class _Recording:
+    """The real e5 encoder, keeping the texts it is given."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.name, self.dim, self.seen = inner, inner.name, inner.dim, []
+
+    def encode(self, texts, batch_size: int = 64, progress: bool = False):
+        self.seen.extend(texts)
+        return self.inner.encode(texts, batch_size, progress)
+
+
+def test_second_reading_reads_its_own_window(classifier: LocalClassifier) -> None:
+    from council.assess.classifier import prepare_text
+    from council.assess.second_reading import SECOND_WINDOW
+
+    recording = _Recording(classifier.second.encoder)
+    params = dataclasses.replace(classifier.params, second_cut=1.01)  # every text read again
+    reader = LocalClassifier(params, classifier.metadata, classifier.encoder, recording)
+    long_text = "Answer the question about the report below. " + "The bus network grew. " * 200
+    prediction = reader.predict([long_text])[0]
+    assert prediction.category_reading == SECOND_ENCODER
+    assert recording.seen == [prepare_text(long_text, SECOND_WINDOW)]
+    assert len(recording.seen[0]) <= SECOND_WINDOW.limit < len(long_text)

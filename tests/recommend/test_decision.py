@@ -236,7 +236,9 @@ def test_budget_mixes_the_two_hull_neighbours_and_spends_the_budget() -> None:
 
 
 def test_budget_below_the_cheapest_model_is_named() -> None:
-    with pytest.raises(InvalidInput, match=r"below the cheapest model.s cost.*a costs \$100"):
+    with pytest.raises(InvalidInput, match=r"monthly budget \$50.00 a month is below the "
+                       r"cheapest model.s cost.*\(a, 100 tasks a month.*the least that works "
+                       r"is \$100.00 a month"):
         budget_plan([Option("a", 1.0, 0.5)], budget_per_month=50.0, runs_per_month=100.0)
     with pytest.raises(InvalidInput, match=r"more than \$0"):
         budget_plan([Option("a", 1.0, 0.5)], budget_per_month=-5.0, runs_per_month=100.0)
@@ -284,6 +286,12 @@ def test_cli_failure_cost_and_budget(env) -> None:
     assert bad.exit_code == 2 and "--failure-cost" in bad.output and "negative" in bad.output
     poor = run(cli, ["recommend", "t", "--runs-per-month", "1000", "--budget-usd", "0.0001"])
     assert poor.exit_code == 2 and "below the cheapest model's cost" in poor.output
+    assert "--budget-usd $0.0001 a month is below" in poor.output
+    least = re.search(r"the least that works is \$([0-9.,]+) a month", poor.output)
+    assert least is not None, poor.output
+    enough = run(cli, ["recommend", "t", "--runs-per-month", "1000", "--budget-usd",
+                       least.group(1).replace(",", "")])
+    assert enough.exit_code == 0, enough.output
     data = json.loads(run(cli, ["recommend", "t", "--runs-per-month", "100", "--budget-usd",
                                 "20", "--json"]).output)
     assert data["decision"]["rule"] == "monthly budget"
@@ -319,3 +327,12 @@ def test_the_tasks_without_a_pick_now_get_an_answer(monkeypatch) -> None:
         if not rec.decision.floor_met:
             assert rec.decision.best_action is not None and "Best action" in rec.no_fit
             assert "Splitting the task" in rec.no_fit and "Best action" in to_text(rec)
+
+
+def test_the_least_amount_shown_is_enough() -> None:
+    """A least budget is rounded up to the figure shown, so typing it back works."""
+    from council.format import at_least, money
+
+    for value in (0.002345, 0.0023, 0.099991, 12.341, 1_234.2, 100.0, 5e-7, 0.1):
+        shown = float(money(at_least(value)).lstrip("$").replace(",", ""))
+        assert shown >= value and shown <= value * 1.05, (value, shown)

@@ -4,6 +4,7 @@ import pytest
 
 from council.api import recommend, recommend_for
 from council.config import PROJECT_ROOT
+from council.decision import Option
 from council.task import parse_task
 
 from .conftest import assessment
@@ -43,3 +44,42 @@ def test_end_to_end_with_the_real_local_classifier(catalog, monkeypatch) -> None
     assert rec.assessment.votes and rec.assessment.votes[0].kind == "local"
     assert rec.assessment.category in rec.assessment.category_p
     assert rec.recommended is not None or rec.no_fit
+
+
+DJANGO = "Debug why our Django app intermittently returns 500 errors under load"
+
+
+@pytest.mark.parametrize("difficulty", [3.0, 4.0])
+def test_a_far_dearer_pick_for_a_thin_edge_says_so_in_numbers(catalog, difficulty) -> None:
+    """The rule may pick a model 7x the price for 0.4 points of P when a failure is dear; the
+    answer must say that the failure cost carries it, with the figures (issue 19 review #20).
+    At 4.0 the edge is wider than two points: no such line."""
+    from council.decision import best_cheaper, expected_cost
+    from council.explain import FAR_PRICIER, SMALL_GAP
+    from council.format import money
+
+    rec = recommend_for(parse_task(description=DJANGO), assessment("debugging", difficulty, 0.6),
+                        catalog=catalog)
+    pick, f = rec.recommended, rec.decision.failure_cost_usd
+    options = [Option(c.model_id, c.cost.per_task, c.p_adequate) for c in rec.candidates
+               if c.p_adequate >= rec.quality_bar]
+    mine = Option(pick.model_id, pick.cost.per_task, pick.p_adequate)
+    rival = best_cheaper(options, mine, f)
+    ratio, gap = mine.price / rival.price, mine.p - rival.p
+    thin = [x for x in rec.explanation if x.startswith(f"{pick.model_id}: +")]
+    if difficulty == 3.0:  # the review's case: the catalog gives it today
+        assert ratio >= FAR_PRICIER and 0 < gap < SMALL_GAP
+    if ratio >= FAR_PRICIER and gap < SMALL_GAP:
+        assert len(thin) == 1, rec.explanation
+        line = thin[0]
+        assert f"+{gap * 100:.1f} points of P for {ratio:.1f}x the price of {rival.model_id}" \
+            in line
+        assert f"a failure is taken to cost {money(f)} a task" in line
+        assert money(expected_cost(mine.price, mine.p, f)) in line
+        assert money(expected_cost(rival.price, rival.p, f)) in line
+        assert expected_cost(mine.price, mine.p, f) < expected_cost(rival.price, rival.p, f)
+        from council.present import to_text
+
+        assert line in to_text(rec)  # the CLI prints it under "Why:"
+    else:
+        assert not thin and gap >= SMALL_GAP

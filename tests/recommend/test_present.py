@@ -131,3 +131,29 @@ def test_no_pick_says_whether_the_bar_or_the_constraints_stopped_it(rec) -> None
     nothing_fits = dataclasses.replace(below_bar, candidates=[], no_fit="every model lacks vision")
     assert present.no_fit_title(nothing_fits) == "No model fits"
     assert "No recommendation. every model lacks vision" in present.to_text(nothing_fits)
+
+
+def test_the_category_reading_reads_in_the_cli_and_the_export() -> None:
+    """The local vote's category reading (MiniLM only, or again with e5) is printed by
+    `council recommend`, written in the Markdown export and kept in the JSON."""
+    from council.assessment import Assessment, CategoryReading
+
+    again = CategoryReading(encoder="multilingual-e5-small-q4-query",
+                            first_encoder="all-MiniLM-L6-v2", first_top_p=0.41, cut=0.55,
+                            second_encoder="multilingual-e5-small-q4-query")
+    local = dataclasses.replace(VOTES[0], category_reading=again)
+    rec = make_rec("Tag support tickets by urgency", runs_per_month=20_000,
+                   votes=[local, VOTES[1]])
+    words = ("read twice: MiniLM was unsure (0.41 on its top category, under the 0.55 cut), "
+             "so e5 read the task again and its reading is used")
+    assert present.reading_words(again) == words
+    assert f"  category reading: {words}" in present.to_text(rec).splitlines()
+    assert f"The local classifier's category: {words}." in present.to_markdown("x", "t", rec)
+    data = rec.assessment.to_dict()
+    assert data["category_reading"]["first_top_p"] == 0.41
+    assert Assessment.from_dict(data).category_reading == again
+    once = dataclasses.replace(again, encoder="all-MiniLM-L6-v2", first_top_p=0.82)
+    assert present.reading_words(once) == ("read by MiniLM only: sure enough (0.82 on its top "
+                                           "category, at or above the 0.55 cut for a second "
+                                           "reading)")
+    assert present.reading_line(make_rec("t", votes=[VOTES[1]]).assessment) is None

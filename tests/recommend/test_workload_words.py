@@ -2,7 +2,9 @@
 
 tests/data/workload_phrases.jsonl (163 rows, written before the reader) and
 workload_phrases_heldout.jsonl (50 rows, written after it, measured before any rule was fitted
-to them: 9 misreadings at first run). Each row gives, for the fields a person would read,
+to them: 9 misreadings at first run) and workload_phrases_cadence.jsonl (25 rows of cadences
+said without a number, "our weekly meeting", "each Monday": 14 misreadings before the reader
+read them, 0 after). Each row gives, for the fields a person would read,
 runs_per_month, input / output as [quantity, unit], calls_per_task, loop, languages and
 latency; an absent field means "the words do not say", and reading something there is a
 misreading too.
@@ -20,9 +22,10 @@ import pytest
 from council.workload_words import read_workload
 
 DATA = Path(__file__).parents[1] / "data"
-FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl")
+FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
+         "workload_phrases_cadence.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
-# Misreadings allowed over all rows and fields (213 x 7 = 1,491 values); 2 at the last count:
+# Misreadings allowed over all rows and fields (238 x 7 = 1,666 values); 2 at the last count:
 # "Explain stack traces ... when they paste them" (a waiting user the rules cannot see) and
 # "the 20 most important emails each morning" (read as 20 tasks a morning, not one).
 MAX_MISREADINGS = 4
@@ -74,6 +77,17 @@ def test_the_issue_examples() -> None:
     assert read_workload("2-hour transcripts").input_size.value == 23_940  # 120 x 150 x 1.33
     assert read_workload("results can wait until morning").user_waits is False
     assert read_workload("the user is waiting").user_waits is True
+
+
+def test_a_cadence_said_without_a_number_is_one_an_occurrence() -> None:
+    meeting = read_workload("summarise the notes of our weekly meeting").runs_per_month
+    assert meeting is not None and meeting.value == pytest.approx(52 / 12)
+    assert meeting.words == "weekly meeting" and "one a week" in meeting.how
+    assert read_workload("Each Monday, draft the priorities").runs_per_month.words == "Each Monday"
+    assert read_workload("the transcript of our daily standup").runs_per_month.value == 30
+    # how many epics is not said, nor whose earnings calls
+    assert read_workload("Summarize each epic for the weekly sync").runs_per_month is None
+    assert read_workload("Summarise each quarterly earnings call").runs_per_month is None
 
 
 def test_nothing_is_read_from_words_that_give_no_numbers() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from pathlib import Path
 
 import numpy as np
@@ -11,7 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from council.cli.main import cli
-from council.errors import InvalidInput
+from council.errors import BudgetTooLow, InvalidInput
+from council.format import money
 from council.outcomes import picking
 
 
@@ -59,8 +61,11 @@ def test_budget_is_near_the_exact_optimum_on_a_small_file() -> None:
 
 def test_bad_budgets_and_failure_costs_are_named() -> None:
     p, price = _problem(0)
-    with pytest.raises(InvalidInput, match="below the cheapest model's cost for the file"):
-        picking.pick_within_budget(p, price[None, :], float(price.min() * len(p) / 2))
+    floor = float(price.min() * len(p))
+    with pytest.raises(BudgetTooLow, match="below the cheapest model's cost for the file") as e:
+        picking.pick_within_budget(p, price[None, :], floor / 2)
+    assert e.value.given == floor / 2 and e.value.least >= floor
+    assert picking.pick_within_budget(p, price[None, :], e.value.least).spend <= e.value.least
     for bad in ("-1", "1e9", "nan", "abc", ""):
         with pytest.raises(InvalidInput, match="--failure-cost"):
             picking.parse_failure_costs(bad)
@@ -163,6 +168,16 @@ def test_route_pick_end_to_end_without_embedding_twice(shared_dir: Path, tmp_pat
     assert len(budget_rows) == len(asked)
     assert sum(prices[r["model"]] for r in budget_rows) <= total * (1 + 1e-9)
     assert "implied by the budget" in again.output
+    # below the cheapest model's cost: the flag, the amount given and the least that works
+    floor = min(prices.values()) * len(asked)
+    poor = runner.invoke(cli, [*args, "--budget-usd", str(floor / 2), "--price-per-call"])
+    assert poor.exit_code == 2
+    least = re.search(r"the least that works is \$([0-9.,]+)", poor.output)
+    assert f"--budget-usd {money(floor / 2)} is below the cheapest model's cost" in poor.output
+    assert least is not None and float(least.group(1).replace(",", "")) >= floor
+    enough = runner.invoke(cli, [*args, "--budget-usd", least.group(1).replace(",", ""),
+                                 "--price-per-call"])
+    assert enough.exit_code == 0, enough.output
     short = tmp_path / "short.json"
     short.write_text(json.dumps({"models": [{"id": "claude-v1",
                                              "mean_cost_usd_per_call": 0.003}]}))

@@ -57,9 +57,15 @@ def test_missing_outcomes_are_ignored_not_fatal() -> None:
     assert model.base_rate["weak"] == pytest.approx(y[y[:, 0] >= 0, 0].mean())
 
 
-def test_artifact_round_trip_and_corruption(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def fitted() -> tuple[np.ndarray, SuccessModel]:
+    """One fit on the default synthetic rows, shared by the artifact tests."""
     x, y = _synthetic()
-    model = fit_success_model(x, y, ["weak", "strong"], "test")
+    return x, fit_success_model(x, y, ["weak", "strong"], "test")
+
+
+def test_artifact_round_trip_and_corruption(tmp_path: Path, fitted) -> None:
+    x, model = fitted
     model.save(tmp_path)
     loaded = SuccessModel.load(tmp_path)
     assert np.allclose(loaded.p_matrix(x[:5]), model.p_matrix(x[:5]))
@@ -106,7 +112,9 @@ def test_text_features_and_knn_term_round_trip(tmp_path: Path) -> None:
     survive save/load, and predicting without the texts is refused by name."""
     x, y = _synthetic(n=600)
     texts = [f"Question {i}?\nA. yes\nB. no\nAnswer:" + " 7" * (i % 5) for i in range(600)]
-    model = fit_success_model(x, y, ["weak", "strong"], "test", texts=texts)
+    # no boosted trees: they are the next test's (their inner folds took most of this one)
+    model = fit_success_model(x, y, ["weak", "strong"], "test", FitConfig(trees=False),
+                              texts=texts)
     assert model.uses_text_features and model.knn_weight == pytest.approx(0.3)
     model.save(tmp_path)
     loaded = SuccessModel.load(tmp_path)
@@ -120,9 +128,8 @@ def test_text_features_and_knn_term_round_trip(tmp_path: Path) -> None:
     assert not small.uses_text_features and small.knn_weight == 0.0
 
 
-def test_version_1_artifact_is_refused_with_retrain_hint(tmp_path: Path) -> None:
-    x, y = _synthetic()
-    fit_success_model(x, y, ["weak", "strong"], "test").save(tmp_path)
+def test_version_1_artifact_is_refused_with_retrain_hint(tmp_path: Path, fitted) -> None:
+    fitted[1].save(tmp_path)
     meta = json.loads((tmp_path / "meta.json").read_text())
     (tmp_path / "meta.json").write_text(json.dumps({**meta, "version": 1}))
     with pytest.raises(ArtifactError, match="version 1; this code reads version 3: retrain"):

@@ -347,6 +347,9 @@ def _votes(rec: Recommendation) -> None:
     a = rec.assessment
     st.markdown("#### The council's verdict")
     st.write(present.council_line(a))
+    reading = present.reading_line(a)
+    if reading is not None:
+        st.caption(reading)
     for note in a.notes:
         st.caption(md_escape(note))
     if a.low_confidence:

@@ -1,0 +1,33 @@
+"""The team's hand-written rows are not copies of the real prompts the category bench scores
+(bench/categories.py): a copied row would let a source score a model trained on its own text.
+Copied real rows live apart, under training/data/tasks/real/, naming their source."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from council.classifier_training.corpus import TEAM_SOURCE, default_data_dir, load_corpus
+
+
+def _dev_prompts() -> list[str]:
+    shared = os.environ.get("COUNCIL_SHARED")
+    path = Path(shared) / "categories" / "dev.jsonl" if shared else None
+    if path is None or not path.is_file():
+        pytest.skip("no ../shared/categories/dev.jsonl (COUNCIL_SHARED)")
+    return [" ".join(json.loads(line)["prompt"].lower().split())
+            for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def test_team_rows_are_not_dev_prompts() -> None:
+    prompts = _dev_prompts()
+    team = [" ".join(e.text.lower().split()) for e in load_corpus(default_data_dir())
+            if e.source == TEAM_SOURCE]
+    dev_blob, team_blob = "\n".join(prompts), "\n".join(team)
+    # a team row found inside a dev prompt, or a dev prompt (40+ characters) inside a team row
+    inside_dev = [t for t in team if len(t) >= 40 and t in dev_blob]
+    inside_team = [p for p in prompts if len(p) >= 40 and p in team_blob]
+    assert inside_dev == [] and inside_team == []
