@@ -134,8 +134,10 @@ def input_flags(text: str) -> list[str]:
         return reasons
     language = language_guess(stripped)
     if language is not None:
-        reasons.append(f"written in {language}, not English: the local encoder reads English "
-                       "best, so the category may be off")
+        # The second (e5) reading is multilingual, but the first reading, the difficulty and
+        # the training rows are English: only a re-read category is read in the text's language.
+        reasons.append(f"written in {language}, not English: the first category reading and "
+                       "the difficulty are English-trained, so they may be off")
     if is_bare_code(stripped[:4000]):
         reasons.append("the description is code with no words saying what to do with it "
                        "(fix, explain, review, extend?)")
