@@ -3,9 +3,7 @@ run embeds nothing again, and another encoder does not read the first one's vect
 
 from __future__ import annotations
 
-import hashlib
 import importlib.util
-from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 
@@ -14,26 +12,7 @@ import pytest
 
 from council.config import PROJECT_ROOT
 from council.outcomes.rows import OutcomeSummary, OutcomeTable
-
-
-class CountingEncoder:
-    """A small real encoder (character-trigram hashing, unit length) that counts its texts."""
-
-    dim = 16
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-        self.texts: list[str] = []
-
-    def encode(self, texts: Sequence[str], batch_size: int = 64,
-               progress: bool = False) -> np.ndarray:
-        self.texts.extend(texts)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for k in range(len(text) - 2):
-                digest = hashlib.sha256(text[k:k + 3].encode()).digest()
-                out[i, digest[0] % self.dim] += 1.0
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
+from tests.trigram_encoder import TrigramEncoder as CountingEncoder
 
 
 def _bench() -> ModuleType:

@@ -3,9 +3,7 @@ the artifact's encoder, not the process default (so MiniLM and e5 artifacts both
 
 from __future__ import annotations
 
-import hashlib
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -17,25 +15,9 @@ from council.cli.main import cli
 from council.errors import ArtifactError
 from council.outcomes.embedding import PromptEmbedder, parse_spec
 from council.outcomes.reading import question_text, reading_text
+from tests.trigram_encoder import TrigramEncoder as Trigrams
 
 E5 = E5SmallQ4Encoder.name
-
-
-class Trigrams:
-    """A small real encoder (character-trigram hashing, unit length) that counts its texts."""
-
-    def __init__(self, name: str, dim: int) -> None:
-        self.name, self.dim = name, dim
-        self.texts: list[str] = []
-
-    def encode(self, texts: Sequence[str], batch_size: int = 64,
-               progress: bool = False) -> np.ndarray:
-        self.texts.extend(texts)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for i, text in enumerate(texts):
-            for k in range(len(text) - 2):
-                out[i, hashlib.sha256(text[k:k + 3].encode()).digest()[0] % self.dim] += 1.0
-        return out / np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-9)
 
 
 FEW_SHOT = ("Answer the question.\n\n" + "Q: an example that is long. A: yes\n\n" * 40
