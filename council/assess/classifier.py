@@ -170,11 +170,16 @@ class LocalPrediction:
     difficulty_sd: float
     low_confidence: bool
     reason: str
-    # The encoder whose category head gave `category_p`: MiniLM's, or the second reading's
-    # when MiniLM's top probability was under the artifact's cut (then `category_p` mixes both
-    # readings, council.assess.second_reading.SECOND_WEIGHT; difficulty is always MiniLM's).
-    category_reading: str = ""
-    reading: CategoryReading | None = None  # the same, with the first reading's p and the cut
+    # Which encoder's category head gave `category_p`, MiniLM's top p and the cut.
+    reading: CategoryReading | None = None
+
+    @property
+    def category_reading(self) -> str:
+        """The encoder whose category head gave `category_p`: MiniLM's, or the second
+        reading's when MiniLM's top probability was under the artifact's cut (then
+        `category_p` mixes both readings, council.assess.second_reading.SECOND_WEIGHT;
+        difficulty is always MiniLM's)."""
+        return self.reading.encoder if self.reading else ""
 
     def to_dict(self) -> dict[str, Any]:
         return {"category": self.category, "category_p": self.category_p,
@@ -465,7 +470,6 @@ class LocalClassifier:
             out.append(LocalPrediction(category_p=full, category=top,
                                        difficulty=float(mean[i]), difficulty_sd=difficulty_sd,
                                        low_confidence=low, reason=reason,
-                                       category_reading=reading,
                                        reading=CategoryReading(
                                            encoder=reading, first_encoder=first_encoder,
                                            first_top_p=round(float(first_top[i]), 4),
