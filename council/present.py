@@ -132,9 +132,10 @@ def reading_words(r: CategoryReading) -> str:
     """The local classifier's category reading in plain words, with its numbers."""
     first = encoder_label(r.first_encoder)
     if r.read_again:
+        second = encoder_label(r.encoder)
         return (f"read twice: {first} was unsure ({r.first_top_p:.2f} on its top category, "
-                f"under the {r.cut:.2f} cut), so {encoder_label(r.encoder)} read the task "
-                "again and its reading is used")
+                f"under the {r.cut:.2f} cut), so {second} read the task again; the category "
+                f"mixes the two readings, mostly {second}'s")
     if r.cut is None:
         return f"read by {first} only (this classifier has no second reading)"
     return (f"read by {first} only: sure enough ({r.first_top_p:.2f} on its top category, "

@@ -145,7 +145,7 @@ def test_the_category_reading_reads_in_the_cli_and_the_export() -> None:
     rec = make_rec("Tag support tickets by urgency", runs_per_month=20_000,
                    votes=[local, VOTES[1]])
     words = ("read twice: MiniLM was unsure (0.41 on its top category, under the 0.55 cut), "
-             "so e5 read the task again and its reading is used")
+             "so e5 read the task again; the category mixes the two readings, mostly e5's")
     assert present.reading_words(again) == words
     assert f"  category reading: {words}" in present.to_text(rec).splitlines()
     assert f"The local classifier's category: {words}." in present.to_markdown("x", "t", rec)
