@@ -25,15 +25,16 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT))
 
+import routing as bench  # noqa: E402
+
 from council.outcomes import metrics as mt  # noqa: E402
-from council.outcomes import picking  # noqa: E402
 from council.outcomes.rows import load_table  # noqa: E402
 
-FOLDS = 5
-FAILURE_COSTS = np.concatenate([[0.0], np.geomspace(1e-6, 10.0, 200)])
-GPT4 = "gpt-4-1106-preview"
+FOLDS = bench.FOLDS
+GPT4 = bench.GPT4
 
 
 def sig(z: np.ndarray) -> np.ndarray:
@@ -54,14 +55,7 @@ def score(p: np.ndarray, oof: dict[str, np.ndarray], models: list[str]) -> dict[
     gpt4_cost, gpt4_acc = float(cost[:, g].mean()), float(y[:, g].mean())
 
     def curve(price: np.ndarray) -> list[mt.CurvePoint]:
-        pts = []
-        for f_usd in FAILURE_COSTS:
-            choice = np.zeros(len(y), dtype=int)
-            for f in range(FOLDS):
-                te = fold == f
-                choice[te] = picking.pick_least_expected(p[te], price[te], f_usd).choice
-            pts.append(mt.evaluate_choice(choice, y, cost))
-        return pts
+        return bench.sweep_least_expected(p, price, fold, y, cost)
 
     pts = curve(oof["unit"])
     front = mt.frontier(pts)
