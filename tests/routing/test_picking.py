@@ -15,6 +15,7 @@ from council.cli.main import cli
 from council.errors import BudgetTooLow, InvalidInput
 from council.format import money
 from council.outcomes import picking
+from tests.routerbench_files import routerbench_files
 
 
 def _problem(seed: int, n: int = 40, m: int = 4) -> tuple[np.ndarray, np.ndarray]:
@@ -121,13 +122,7 @@ def test_pick_needs_exactly_one_of_failure_cost_and_budget(tmp_path: Path) -> No
 def test_route_pick_end_to_end_without_embedding_twice(shared_dir: Path, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     bench = shared_dir / "routing" / "routerbench"
-    lines = (bench / "outcomes.jsonl").read_text().splitlines()
-    train = tmp_path / "train.jsonl"
-    train.write_text("\n".join(lines[::40]) + "\n")  # 56 rows
-    prompts = tmp_path / "prompts.jsonl"
-    asked = [json.loads(line) for line in lines[1::200]]
-    prompts.write_text("".join(json.dumps({"id": r["id"], "prompt": r["prompt"]}) + "\n"
-                               for r in asked))
+    train, prompts, asked = routerbench_files(shared_dir, tmp_path, slice(1, None, 200))
     router, out = tmp_path / "router", tmp_path / "picks.jsonl"
     runner = CliRunner()
     trained = runner.invoke(cli, ["route", "train", "--outcomes", str(train), "--out",

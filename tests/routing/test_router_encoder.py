@@ -15,6 +15,7 @@ from council.cli.main import cli
 from council.errors import ArtifactError
 from council.outcomes.embedding import PromptEmbedder, parse_spec
 from council.outcomes.reading import question_text, reading_text
+from tests.routerbench_files import routerbench_files
 from tests.trigram_encoder import TrigramEncoder as Trigrams
 
 E5 = E5SmallQ4Encoder.name
@@ -72,13 +73,7 @@ def test_e5_artifact_trains_scores_and_picks_with_e5(shared_dir: Path, tmp_path:
     encoder and reading (e5's cache fills, MiniLM's stays empty, MiniLM is never asked)."""
     monkeypatch.setenv("COUNCIL_HOME", str(tmp_path / "home"))
     bench = shared_dir / "routing" / "routerbench"
-    lines = (bench / "outcomes.jsonl").read_text().splitlines()
-    train = tmp_path / "train.jsonl"
-    train.write_text("\n".join(lines[::40]) + "\n")  # 56 rows
-    prompts = tmp_path / "prompts.jsonl"
-    asked = [json.loads(line) for line in lines[3::400]]
-    prompts.write_text("".join(json.dumps({"id": r["id"], "prompt": r["prompt"]}) + "\n"
-                               for r in asked))
+    train, prompts, asked = routerbench_files(shared_dir, tmp_path, slice(3, None, 400))
 
     def no_minilm(*a: object, **k: object) -> None:
         raise AssertionError("MiniLM was asked to embed")
