@@ -280,6 +280,8 @@ def main() -> None:
                         help=f"one of {[s.name for s in SETTINGS]}; repeatable")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, default=None, help="append results here")
+    parser.add_argument("--share", type=float, action="append", default=None,
+                        help="more shares of dev rows e5 re-reads (recipe reading; repeatable)")
     args = parser.parse_args()
 
     import torch
@@ -378,6 +380,15 @@ def main() -> None:
                        "fit_seconds": fit_seconds, "first": first, "with_e5": mixed,
                        "cut": round(float(cut), 4),
                        "test_share_read_again": float((p_test.max(1) < cut).mean())}
+                for share in (args.share or []) if name == "recipe" else []:
+                    m_dev, cut_s = _mix(p_dev, q_dev, share)
+                    m_test = np.where((p_test.max(1) < cut_s)[:, None],
+                                      0.3 * p_test + 0.7 * q_test, p_test)
+                    row[f"with_e5_share_{share:g}"] = _scores(m_dev, m_test, dev, test, classes)
+                    got = row[f"with_e5_share_{share:g}"]
+                    print(f"{s.name:16} {name:6} e5 re-reads {share:.0%} of dev rows: "
+                          f"{got['accuracy']:.3f} / {got['top2']:.3f} test "
+                          f"{got['test_split']:.3f}", flush=True)
                 results.append(row)
                 print(f"{s.name:16} {name:6} seed {args.seed} fits {fit_seconds} s | first: "
                       f"{first['accuracy']:.3f} / {first['top2']:.3f} test "
