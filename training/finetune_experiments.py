@@ -54,7 +54,8 @@ class Setting:
 SETTINGS = [Setting("frozen", 0, epochs=0),
             Setting("top1-e3", 1, epochs=3), Setting("top2-e3", 2, epochs=3),
             Setting("top1-e3-t128", 1, epochs=3, max_tokens=128),
-            Setting("top2-e3-t128", 2, epochs=3, max_tokens=128)]
+            Setting("top2-e3-t128", 2, epochs=3, max_tokens=128),
+            Setting("top2-e2-t64", 2, epochs=2, max_tokens=64)]
 
 
 def _key(text: str) -> str:
