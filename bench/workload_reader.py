@@ -4,7 +4,7 @@
 
 Misreadings: tests/data/workload_phrases.jsonl (163 descriptions, written before the reader)
 and workload_phrases_heldout.jsonl (50, written after it and measured before any rule was
-fitted to them), and workload_phrases_cadence.jsonl (25 cadences said without a number,
+fitted to them), and workload_phrases_cadence.jsonl (41 cadences said without a number,
 written with the rule that reads them), per field, against the numbers a person reads from
 each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
