@@ -4,10 +4,10 @@
 
 Misreadings: tests/data/workload_phrases.jsonl (163 descriptions, written before the reader)
 and workload_phrases_heldout.jsonl (50, written after it and measured before any rule was
-fitted to them), and workload_phrases_cadence.jsonl (25 cadences said without a number,
-written with the rule that reads them), and workload_phrases_fresh.jsonl (80 descriptions in
-other users' voices, written before the reader's code or tests were read), per field, against the numbers a person reads from
-each description.
+fitted to them), workload_phrases_cadence.jsonl (41 cadences said without a number, written
+with the rule that reads them) and workload_phrases_fresh.jsonl (80 descriptions in other
+users' voices, written before the reader's code or tests were read), per field, against the
+numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
 longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),

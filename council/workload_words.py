@@ -12,8 +12,10 @@ Conversions (each a stated assumption, shown with the number it produced):
 - TOKENS_PER_LINE 10 and TOKENS_PER_FILE 1,400: measured on this project's own Python
   (78 modules: 10.4 tokens a line, 1,396 tokens a file on average, o200k_base).
 - CHARS_PER_TOKEN 4: the common rule of thumb for English text.
-- Periods: a day is 1/30 of a month, a week 12/52, a business day 1/22, an hour 1/720
-  (1/176 during business or working hours), a quarter 3 months, a year 12.
+- Periods: a day is 1/30 of a month, a week 12/52, a business day 12/260 (5 x 52 a year,
+  about 21.7 a month), an hour 1/720 (during business or working hours, 8 a business day:
+  about 173 a month), a quarter 3 months, a year 12. "Bi-weekly" and "every other week" read as
+  once a fortnight.
 - Ranges ("5 to 8 tool calls", "3-4 turns") read as their upper end: the bill of the long case.
 """
 
@@ -55,10 +57,10 @@ UNIT_WHY: dict[str, str] = {
 
 PER_MONTH: dict[str, float] = {
     "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 30 * 24, "day": 30,
-    "business day": 22, "week": 52 / 12, "fortnight": 26 / 12, "month": 1, "quarter": 1 / 3,
-    "year": 1 / 12,
+    "business day": 5 * 52 / 12, "week": 52 / 12, "fortnight": 26 / 12, "month": 1,
+    "quarter": 1 / 3, "year": 1 / 12,
 }
-BUSINESS_HOURS_PER_MONTH = 8 * 22
+BUSINESS_HOURS_PER_MONTH = 8 * PER_MONTH["business day"]
 
 # Calls per task of an agent loop when the words give no number. Coding agents on a repository:
 # SWE-agent trajectories on SWE-Bench Pro run a median of 29 to 78 steps per task across four
@@ -315,18 +317,18 @@ def _period(group: str) -> str:
 _PERIOD_WORDS = _period("unit")
 _PERIOD_RE = re.compile(
     rf"(?:/\s*{_period('unit1')}|\b(?:per|a|an|each|every|in a|over the|in total over the)\s+"
-    rf"{_period('unit')}\b|\b(?P<adverb>nightly|daily|weekly|monthly|hourly|yearly|annually|"
-    rf"quarterly|fortnightly)\b)")
+    rf"{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|yearly|"
+    rf"annually|quarterly|fortnightly)\b)")
 _ADVERB_UNIT = {"nightly": "day", "daily": "day", "weekly": "week", "monthly": "month",
                 "hourly": "hour", "yearly": "year", "annually": "year", "quarterly": "quarter",
-                "fortnightly": "fortnight"}
+                "fortnightly": "fortnight", "biweekly": "fortnight", "bi-weekly": "fortnight"}
 _UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
                "evening": "day", "working day": "business day", "weekday": "business day",
                "work day": "business day"}
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
 _WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) {_WEEKDAYS}|on {_WEEKDAYS}s)\b")
-_INTERVAL_RE = re.compile(rf"\bevery\s+(?P<n>{_DIGITS}|{_WORDNUM})\s+{_PERIOD_WORDS}\b")
+_INTERVAL_RE = re.compile(rf"\bevery\s+(?P<n>{_DIGITS}|{_WORDNUM}|other)\s+{_PERIOD_WORDS}\b")
 _TIMES_RE = re.compile(r"\b(?P<t>once|twice|three times|four times)\s+(?:a|an|per|each|every)\s+"
                        + _PERIOD_WORDS + r"\b")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
@@ -379,6 +381,11 @@ def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
     return out
 
 
+def _a(unit: str) -> str:
+    """'a week', 'an hour': the period with its article, as the reading is shown."""
+    return f"an {unit}" if unit == "hour" else f"a {unit}"
+
+
 def _per_month(unit: str, sentence: str) -> float:
     unit = _UNIT_ALIAS.get(unit.lower(), unit.lower())
     if unit == "hour" and re.search(r"business hours|working hours|office hours", sentence):
@@ -407,10 +414,15 @@ def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
 # A cadence before a recurring event says one item an occurrence: "the notes of our weekly
 # meeting" is one meeting a week. Not when each of several items is done for it ("each epic
 # ... for the weekly sync": how many epics is not said).
-_EVENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:meetings?|stand-?ups?|syncs?|calls?|reviews?|"
-                    r"retros?|retrospectives?|1:1s?|one-on-ones?|all-hands|town halls?|huddles?|"
-                    r"check-ins?|webinars?|podcasts?|episodes?|demos?)\b")
+_EVENTS = (r"(?:meetings?|stand-?ups?|syncs?|calls?|reviews?|retros?|retrospectives?|1:1s?|"
+           r"one-on-ones?|all-hands|town halls?|huddles?|check-ins?|webinars?|podcasts?|"
+           r"episodes?|demos?)\b")
+_EVENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _EVENTS)
+_BARE_EVENT = re.compile(r"\s+" + _EVENTS)  # "every weekly sync": the event, unqualified
 _EACH_BEFORE = re.compile(r"\b(?:each|every)\s+$")
+# The task hangs on each occurrence: "before each quarterly earnings call".
+_WHEN_EACH_BEFORE = re.compile(r"\b(?:before|after|ahead of|following|prior to|during)\s+"
+                               r"(?:each|every)\s+$")
 _EACH = re.compile(r"\b(?:each|every|all)\b")
 _FOR_BEFORE = re.compile(r"\bfor (?:the |our |a |an |each |every |this )?$")
 # "hourly for the on-call engineer", "daily to the team": the adverb says when the task runs.
@@ -420,8 +432,15 @@ _NOT_A_RUN = re.compile(r"\s+(?:\w+\s+)?(?:template|format|layout|style)s?\b")
 
 def _event(text: str, p: re.Match[str], lo: int) -> re.Match[str] | None:
     """The recurring event after a cadence adverb ('weekly meeting', 'daily standup')."""
-    if not p.group("adverb") or _EACH_BEFORE.search(text, max(lo, p.start() - 6), p.start()):
-        return None  # "each quarterly earnings call": whose, and how many, is not said
+    if not p.group("adverb"):
+        return None
+    if _EACH_BEFORE.search(text, max(lo, p.start() - 6), p.start()):
+        # "every weekly sync", "after each quarterly earnings call": one an occurrence; not
+        # "each weekly client call transcript" (whose, and how many, is not said)
+        if (_BARE_EVENT.match(text, p.end())
+                or _WHEN_EACH_BEFORE.search(text, max(lo, p.start() - 20), p.start())):
+            return _EVENT.match(text, p.end())
+        return None
     if (_FOR_BEFORE.search(text, max(lo, p.start() - 20), p.start())
             and _EACH.search(text, lo, p.start())):
         return None
@@ -454,12 +473,14 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     every = "every " in text
     weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
     for m in _INTERVAL_RE.finditer(text) if every else ():
-        n = parse_number(m.group("n"))
+        other = m.group("n") == "other"  # "every other week": one every 2 weeks
+        n = 2.0 if other else parse_number(m.group("n"))
         unit = _UNIT_ALIAS.get(m.group("unit").lower(), m.group("unit").lower())
         if n and unit in PER_MONTH:
             runs = PER_MONTH[unit] / n
+            every_n = f"other {unit}" if other else f"{_fmt(n)} {unit}s"
             return Read("runs_per_month", runs, m.group(0), m.start(), m.end(),
-                        f"one every {_fmt(n)} {unit}s = {_fmt(runs)} a month")
+                        f"one every {every_n} = {_fmt(runs)} a month")
     for m in _WEEKDAY_RE.finditer(text) if weekday else ():
         runs = PER_MONTH["week"]
         return Read("runs_per_month", runs, m.group(0), m.start(), m.end(),
@@ -483,7 +504,7 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if event is not None:
             # "our weekly meeting": one a week; the sentence's other numbers are its content
             return Read("runs_per_month", per_month, text[p.start():event.end()].strip(),
-                        p.start(), event.end(), f"one a {unit} = {_fmt(per_month)} a month")
+                        p.start(), event.end(), f"one {_a(unit)} = {_fmt(per_month)} a month")
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
             cands = [n for n in _numbers(text, lo, hi, taken)
@@ -494,11 +515,11 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             if count is None:
                 runs = per_month
                 return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
-                            f"once a {unit} = {_fmt(runs)} a month")
+                            f"once {_a(unit)} = {_fmt(runs)} a month")
         if count is None and times is not None:
             runs = _TIMES[times.group("t").lower()] * per_month
             return Read("runs_per_month", runs, times.group(0), times.start(), times.end(),
-                        f"{times.group('t')} a {unit} = {_fmt(runs)} a month")
+                        f"{times.group('t')} {_a(unit)} = {_fmt(runs)} a month")
         if count is None:
             continue
         n = parse_number(count.group(0))
@@ -512,7 +533,7 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         hedge = _HEDGE.search(text, max(0, start - 14), start)
         start = hedge.start() if hedge else start
         return Read("runs_per_month", runs, text[start:end].strip(), start, end,
-                    f"{_fmt(n)} a {unit} x {_fmt(per_month)} {unit}s a month = {_fmt(runs)}"
+                    f"{_fmt(n)} {_a(unit)} x {_fmt(per_month)} {unit}s a month = {_fmt(runs)}"
                     if per_month != 1 else f"{_fmt(n)} a month")
     return None
 
