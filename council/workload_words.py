@@ -151,9 +151,16 @@ _SCALE: dict[str, float] = {
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
             r"eleven|twelve|one|two|three|four|five|six|seven|eight|nine|ten")
-# A number: digits with an attached k/M/bn, or digits/number-words with a scale word.
-NUMBER = (rf"(?:(?:{_DIGITS})(?:[kKmMbB]|bn|mm)\b|(?:{_DIGITS}|{_WORDNUM}|a|an)\s+"
-          rf"(?:thousand|million|billion|hundred)\b|(?:{_DIGITS})|\b(?:{_WORDNUM})\b)")
+_SCALES = r"(?:thousand|million|billion|hundred)"
+# Counts said the way people speak: "half a million", "a couple of hundred", "two dozen",
+# "a thousand and a half".
+_SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SCALES})\b|"
+           rf"(?:(?:a|one) )?{_SCALES} and a half\b|"
+           rf"(?:{_DIGITS}|{_WORDNUM.split('|dozen|', 1)[1]}) dozen\b")
+# A number: a spoken count, digits with an attached k/M/bn, or digits/number-words with a
+# scale word.
+NUMBER = (rf"(?:{_SPOKEN}|(?:{_DIGITS})(?:[kKmMbB]|bn|mm)\b|(?:{_DIGITS}|{_WORDNUM}|a|an)\s+"
+          rf"{_SCALES}\b|(?:{_DIGITS})|\b(?:{_WORDNUM})\b)")
 _NUMBER_RE = re.compile(NUMBER)
 
 
@@ -166,6 +173,16 @@ def parse_number(text: str) -> float | None:
     parts = t.split()
     if not parts:
         return None
+    if parts[0] == "half" and len(parts) == 3:  # "half a million"
+        whole = parse_number("a " + parts[2])
+        return None if whole is None else whole / 2
+    if "couple" in parts[:2]:  # "a couple of hundred", "couple thousand"
+        return 2 * _SCALE.get(parts[-1], 12 if parts[-1] == "dozen" else 0) or None
+    if parts[-3:] == ["and", "a", "half"] and parts[-4] in _SCALE:  # "a thousand and a half"
+        return 1.5 * _SCALE[parts[-4]]
+    if parts[-1] == "dozen" and len(parts) == 2 and parts[0] not in ("a", "an"):  # "two dozen"
+        base = parse_number(parts[0])
+        return None if base is None else base * 12
     if parts[-1] in ("thousand", "million", "billion", "hundred") and len(parts) >= 2:
         head = " ".join(parts[:-1])
         base = float(head) if re.fullmatch(r"\d+(?:\.\d+)?", head) else _WORD_NUMBERS.get(head)
@@ -180,12 +197,18 @@ def _fmt(x: float) -> str:
 # ------------------------------------------------------------------ sizes
 
 _SIZE_UNITS = {
-    "page": r"pages?", "file": r"files?", "word": r"words?", "line": r"lines?(?: of code)?",
-    "token": r"tokens?", "char": r"characters|chars",
+    "page": r"pages?", "file": r"files?", "word": r"words?",
+    "line": r"lines?(?: of code)?|s?loc", "token": r"tokens?", "char": r"characters|chars",
+    "byte": r"[km]b|(?:kilo|mega)bytes?",
 }
+_NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
+# A file's bytes are its characters (one byte a character in ASCII text). Kilo- and megabytes
+# only: a gigabyte is ~250M tokens, no call's input but a corpus ("the 30 GB email archive").
+_BYTES = {"k": 1e3, "m": 1e6}
 _SIZE_RE = re.compile(
     rf"(?P<num>{NUMBER})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}))?\s*-?\s*(?P<unit>"
-    + "|".join(f"(?P<{k}>{v})" for k, v in _SIZE_UNITS.items()) + r")\b")
+    + "|".join(f"(?P<{k}>{v})" for k, v in _SIZE_UNITS.items()) + r")\b"
+    r"(?!\s*(?:of\s+)?(?:ram|memory|vram|gpu|disk|storage|ssd|hdd)\b)")
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
     rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?)\b"
@@ -220,7 +243,7 @@ def _role(text: str, start: int) -> str:
 # long alternation tried at every character is what made long descriptions slow.
 _DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
 _NUMBER_WORDS = (*_WORDNUM.split("|"), "a thousand", "a million", "a hundred", "a billion",
-                 "an hour")
+                 "an hour", "half", "a couple", "couple", "thousand", "hundred", "million")
 
 
 def _starts(text: str) -> list[int]:
@@ -263,6 +286,16 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
                                        text[m.end():]):
             continue  # "3 million log lines every day" is a volume
         spans.append((m.start(), m.end()))
+        if unit == "byte":  # "a 3 MB log": 3,000,000 characters
+            if _NOT_CONTENT.search(text, max(0, m.start() - 30), m.start()):
+                spans.pop()
+                continue  # "memory limit per test 256 megabytes"
+            name = m.group("unit")
+            said = f"{_fmt(qty)} {name.upper() if len(name) == 2 else name}"
+            qty, unit = qty * _BYTES[name[0]], "char"
+            found.append(_size_read(text, m.start(), m.end(), qty, unit,
+                                    said=f"{said} = {_fmt(qty)} characters (a byte each); "))
+            continue
         found.append(_size_read(text, m.start(), m.end(), qty, unit))
     if not _AUDIO.search(text):  # durations are sizes only of spoken things
         return found, spans
@@ -294,11 +327,11 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
 
 
 def _size_read(text: str, start: int, end: int, qty: float, unit: str,
-               role: str | None = None) -> Read:
+               role: str | None = None, said: str = "") -> Read:
     role = role or _role(text, start)
     tokens = max(1, round(qty * UNIT_TOKENS[unit]))
     per = UNIT_TOKENS[unit]
-    how = (f"{_fmt(qty)} {unit}{'s' if qty != 1 else ''} x {per:,.0f}"
+    how = said + (f"{_fmt(qty)} {unit}{'s' if qty != 1 else ''} x {per:,.0f}"
            f"{'' if per >= 10 else f'{per:.2f}'[1:]} tokens "
            f"({UNIT_WHY[unit]})" if unit != "token" else "as stated")
     return Read(f"{role}_tokens", tokens, text[start:end], start, end, how, qty, unit)
@@ -329,14 +362,19 @@ _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
 _WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) {_WEEKDAYS}|on {_WEEKDAYS}s)\b")
 _INTERVAL_RE = re.compile(rf"\bevery\s+(?P<n>{_DIGITS}|{_WORDNUM}|other)\s+{_PERIOD_WORDS}\b")
-_TIMES_RE = re.compile(r"\b(?P<t>once|twice|three times|four times)\s+(?:a|an|per|each|every)\s+"
+_TIMES_RE = re.compile(r"\b(?P<t>once|twice|thrice|three times|four times|\d+ ?(?:x|times))\s+"
+                       r"(?:a|an|per|each|every)\s+"
                        + _PERIOD_WORDS + r"\b")
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+# Not after an abbreviation: "(approx. 150 mails/day)" is one sentence.
+_SENTENCE_END = re.compile(r"(?<!approx)(?<!\bca)(?<!\bvs)(?<!e\.g)(?<!i\.e)[.;!?](?:\s|$)|\n")
 _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+"
                              r"(?:~|about |roughly |around |our |the )?$")
 _HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"
                     r"up to|over|maybe|~)\s*|~)$")
-_TIMES = {"once": 1.0, "twice": 2.0, "three times": 3.0, "four times": 4.0}
+_TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four times": 4.0}
+# "on weekdays", "Monday to Friday": a count a day is a count a business day.
+_WEEKDAYS_ONLY = re.compile(r"\b(?:on|only on) weekdays\b|\bweekdays only\b|"
+                            r"\bmon(?:day)? ?(?:to|through|thru|-) ?fri(?:day)?\b")
 
 
 def _sentence_around(text: str, pos: int) -> str:
@@ -364,6 +402,10 @@ _UNIT_AFTER = re.compile(r"[-\s]?(?:minutes?|hours?|pages?|files?|words?|tokens?
                          r"queues?|categories|labels|fields|languages|bullet)\b")
 
 
+_PRICE_BEFORE = re.compile(r"[$€£¥]\s?$")
+_PRICE_AFTER = re.compile(r"\s?(?:(?:usd|eur|gbp|dollars?|euros?|pounds|bucks)\b|[$€£])")
+
+
 def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Numbers in text[lo:hi] outside the spans already read as sizes or steps."""
     out = []
@@ -375,6 +417,10 @@ def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
             continue
         if re.match(r"\s*(?:-|to)\s*\d", text[e:e + 6]) or re.match(r"\s*%", text[e:e + 2]):
             continue  # a range's low end, a percentage
+        if text.endswith("between ", max(0, s - 8), s) and text.startswith(" and ", e):
+            continue  # "between 200 and 300": the low end
+        if _PRICE_BEFORE.search(text, max(0, s - 2), s) or _PRICE_AFTER.match(text, e):
+            continue  # "$49/month" is a price, not a volume
         if _UNIT_AFTER.match(text, e):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
         out.append(m)
@@ -469,6 +515,44 @@ def _period_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+# "30,000 users, each has (about) 200 ...": a count of owners before a count per owner.
+_EACH_HAS = re.compile(rf"(?P<n>{NUMBER})\s+[a-z-]+,?\s+each\s+(?:has|have|with|sends?|makes?|"
+                       r"gets?|receives?|writes?|submits?|files?|places?)\s+$")
+
+
+def _count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
+                  ) -> list[re.Match[str]]:
+    """Numbers shortly before a cadence in its sentence ('300 a week', '200 tickets a day')."""
+    return [n for n in _numbers(text, max(lo, at - 70), at, taken)
+            if len(re.findall(r"\S+", text[n.end():at])) <= 7]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count
+
+
+def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
+                         taken: list[tuple[int, int]]) -> Read:
+    """A cadence ('every 15 min', 'every Monday', '3x a day') times the count its sentence
+    gives before it ('200-300 reviews every 15 min') or after it ('... 500 tweets each run'),
+    else once an occurrence."""
+    lo, hi = _sentence_bounds(text, start)
+    busy = [*taken, (start, end)]
+    before = [n for n in _count_before(text, start, lo, busy) if not _YEAR.fullmatch(n.group(0))]
+    count = before[-1] if before else next(
+        (n for n in _numbers(text, end, hi, busy)
+         if not _CONTENT_BEFORE.search(text[max(lo, n.start() - 20):n.start()])
+         and not _YEAR.fullmatch(n.group(0))), None)
+    n = None if count is None else parse_number(count.group(0))
+    if count is None or not n:
+        return Read("runs_per_month", runs, text[start:end], start, end,
+                    f"{said} = {_fmt(runs)} a month")
+    a, b = min(count.start(), start), max(count.end(), end)
+    hedge = _HEDGE.search(text, max(0, a - 14), a)
+    a = hedge.start() if hedge else a
+    return Read("runs_per_month", n * runs, text[a:b].strip(), a, b,
+                f"{_fmt(n)} each time, {said} = {_fmt(runs)} times a month: {_fmt(n * runs)}")
+
+
 def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     every = "every " in text
     weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
@@ -479,26 +563,27 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if n and unit in PER_MONTH:
             runs = PER_MONTH[unit] / n
             every_n = f"other {unit}" if other else f"{_fmt(n)} {unit}s"
-            return Read("runs_per_month", runs, m.group(0), m.start(), m.end(),
-                        f"one every {every_n} = {_fmt(runs)} a month")
+            return _cadence_times_count(text, m.start(), m.end(), runs, f"one every {every_n}",
+                                        taken)
     for m in _WEEKDAY_RE.finditer(text) if weekday else ():
-        runs = PER_MONTH["week"]
-        return Read("runs_per_month", runs, m.group(0), m.start(), m.end(),
-                    f"once a week = {_fmt(runs)} a month")
-    multiples = any(w in text for w in ("once", "twice", " times "))
+        return _cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
+                                    taken)
+    multiples = any(w in text for w in ("once", "twice", "thrice", "times", "x a", "x per",
+                                        "x an", "x each", "x every"))
     for p in _period_matches(text):
         unit = (_ADVERB_UNIT[p.group("adverb").lower()] if p.group("adverb")
                 else p.group("unit") or p.group("unit1"))
         unit = _UNIT_ALIAS.get(unit.lower(), unit.lower())
-        if unit not in PER_MONTH:
-            continue
+        if unit not in PER_MONTH or any(a <= p.start() < b for a, b in taken):
+            continue  # not a period, or part of a size ("each about an hour long")
         lo, hi = _sentence_bounds(text, p.start())
         sentence = text[lo:hi]
+        if unit == "day" and _WEEKDAYS_ONLY.search(sentence):
+            unit = "business day"  # "on weekdays, 150 mails/day"
         per_month = _per_month(unit, sentence)
         times = next((t for t in _TIMES_RE.finditer(text, lo, hi)
                       if t.start() <= p.start() < t.end()), None) if multiples else None
-        before = [n for n in _numbers(text, max(lo, p.start() - 70), p.start(), taken)
-                  if len(re.findall(r"\S+", text[n.end():p.start()])) <= 7]
+        before = [] if times else _count_before(text, p.start(), lo, taken)
         count: re.Match[str] | None = before[-1] if before else None
         event = _event(text, p, lo) if count is None and times is None else None
         if event is not None:
@@ -516,10 +601,11 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
                 runs = per_month
                 return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
                             f"once {_a(unit)} = {_fmt(runs)} a month")
-        if count is None and times is not None:
-            runs = _TIMES[times.group("t").lower()] * per_month
-            return Read("runs_per_month", runs, times.group(0), times.start(), times.end(),
-                        f"{times.group('t')} {_a(unit)} = {_fmt(runs)} a month")
+        if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
+            said = times.group("t")
+            runs = _TIMES.get(said, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
+            return _cadence_times_count(text, times.start(), times.end(), runs * per_month,
+                                        f"{said} {_a(unit)}", taken)
         if count is None:
             continue
         n = parse_number(count.group(0))
@@ -532,9 +618,14 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         start, end = min(count.start(), p.start()), max(count.end(), p.end())
         hedge = _HEDGE.search(text, max(0, start - 14), start)
         start = hedge.start() if hedge else start
-        return Read("runs_per_month", runs, text[start:end].strip(), start, end,
-                    f"{_fmt(n)} {_a(unit)} x {_fmt(per_month)} {unit}s a month = {_fmt(runs)}"
-                    if per_month != 1 else f"{_fmt(n)} a month")
+        how = (f"{_fmt(n)} {_a(unit)} x {_fmt(per_month)} {unit}s a month = {_fmt(runs)}"
+               if per_month != 1 else f"{_fmt(n)} a month")
+        owners = _EACH_HAS.search(text, max(lo, start - 60), start)
+        if owners is not None and (k := parse_number(owners.group("n"))):
+            # "30,000 users, each has maybe 200 transactions a month": 200 for each user
+            start, runs = owners.start(), runs * k
+            how = f"{_fmt(k)} x ({how}) = {_fmt(runs)}"
+        return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
     return None
 
 
@@ -543,7 +634,11 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
 _STEPS_RE = re.compile(
     rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}|{_WORDNUM}))?\s*-?\s*"
     r"(?P<unit>steps?|turns?|tool calls?|model calls|llm calls|iterations?|actions?|"
-    r"exchanges|rounds|messages each|messages per conversation)\b")
+    r"exchanges|rounds|hops|messages each|messages per conversation)\b")
+# "a 2-step signup form", "two-step verification": steps of the thing the task is about.
+_STEPS_OF_A_THING = re.compile(r"\s+(?:[\w-]+\s+)?(?:forms?|wizards?|checkouts?|funnels?|"
+                               r"guides?|tutorials?|recipes?|verification|authentication|"
+                               r"log-?ins?|sign-?ups?|onboarding)\b")
 _AGENT_RE = re.compile(
     r"\bagentic\b|\bautonomous(?:ly)?\b|\bsub-agents?\b|\borchestrator\b|"
     r"\btool calls?\b|\bagent loop\b|\bplans? and execut\w*|\bkeeps? (?:calling|running|trying)|"
@@ -554,11 +649,13 @@ _AGENT_RE = re.compile(
 _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|call[- ]center|"
                            r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
                            r"\bfor (?:our )?agents\b|\bthe agents? (?:reviews?|approves?|checks?|"
-                           r"edits?|sends?|reads?)\b|\buser[- ]agent\b")
+                           r"edits?|sends?|reads?)\b|\buser[- ]agent\b|"
+    r"\bon the (?:phone|line) with (?:our |an? |the )?agents?\b")
 _CHAT_RE = re.compile(
     r"\bchat ?bots?\b|\bbots?\b|\bmulti-turn\b|\bback[- ]and[- ]forth\b|\bconversation(?:s|al)?\b|"
     r"\bfollow-up questions\b|\bchats\b|\bchatting\b|\bchats? with\b|\bin a (?:\w+ )?chat\b|"
-    r"\bchat widget\b|\bchat assistant\b|\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
+    r"\bchat widget\b|\bchat assistant\b|\b(?:website|web|site|in-app|online) chat\b|"
+    r"\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
     r"\bvoice (?:agent|assistant)\b|\b\d+(?:-\d+)?[- ]turns?\b|\bturns each\b")
 _CODE_RE = re.compile(r"\bcode(?:base)?\b|\brepo(?:sitory)?\b|\btests?\b|\bpytest\b|\bci\b|"
                       r"\bcompiler\b|\bbuild\b|\brefactor|\bpr\b|\bpull request|\bdjango\b|"
@@ -575,6 +672,8 @@ def _steps(text: str, starts: list[int]) -> Read | None:
         if re.match(r"\s+(?:a|per|each|every)\s+(?:day|week|month|hour|minute|second)",
                     text[m.end():]):
             continue  # "6,000 calls a week" is a volume
+        if text[m.start("unit") - 1] == "-" and _STEPS_OF_A_THING.match(text, m.end()):
+            continue
         hi = parse_number(m.group("num2") or m.group("num"))
         if not hi or hi < 1:
             continue
@@ -605,9 +704,16 @@ def _loop(text: str, react: bool = False) -> Read | None:
         return Read("loop", "agent", text[i:i + 5], i, i + 5,
                     "an agent loop ('ReAct'): each step waits on the last")
     chat = _CHAT_RE.search(text) if _has(lower, _CHAT_KEYS) else None
+    # Once the words name a person as the agent ("on the phone with our agent"), a bare
+    # "the agent" later is that person, not a loop.
+    human = any(_NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])
+                for c in agent_cues)
     for m in agent_cues:
         around = text[max(0, m.start() - 25):m.end() + 10]
         if _NOT_AGENT_RE.search(around):
+            continue
+        if human and m.group(0).startswith("agent") and not re.search(
+                r"\b(?:ai|llm|an?)\s+$", text[max(0, m.start() - 4):m.start()]):
             continue
         if (m.group(0).lower().startswith("until") and chat is not None
                 and "agent" not in lower):
@@ -627,7 +733,7 @@ def _loop(text: str, react: bool = False) -> Read | None:
 # ------------------------------------------------------------------ languages, latency
 
 _LANGUAGE_SET = frozenset(LANGUAGES)
-_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_WORD = re.compile(r"[A-Za-z][a-z]+")
 _BATCH_OK_RE = re.compile(
     r"\bcan wait\b|\bwait until\b|\bno rush\b|\bno hurry\b|\bno deadline\b|\boffline\b|"
     r"\bin (?:a|one) batch\b|\bbatch(?:-| )(?:translate|process|job|run)|\bnightly\b|"
@@ -636,27 +742,75 @@ _BATCH_OK_RE = re.compile(
     r"\bwithin (?:24|36|48|72) hours\b|\bwithin (?:a|\d+) days?\b|"
     r"\b(?:processed|run|runs|running|done|ready|can run) overnight\b|"
     r"\bovernight (?:is|processing|ok|batch|job|run)\b|\bnightly batch\b")
+# Said other ways ("not urgent", "by the next morning is fine", "done the same day", "deadline
+# Friday"); a second pattern behind its own cheap key test, so most texts never scan it.
+_BATCH_OK_MORE_RE = re.compile(
+    r"\bnot urgent\b|\b(?:by|needed|due|ready|until) (?:the )?next (?:morning|day|week|month)\b|"
+    r"\bnext (?:morning|day|week) (?:is|are) (?:fine|ok|okay)\b|"
+    r"\b(?:done|ready|needed|due|back) (?:the )?same day\b|"
+    rf"\bdeadline (?:is )?(?:on )?(?:{_WEEKDAYS}|tomorrow|next \w+|end of \w+)\b")
 _NO_BATCH_RE = re.compile(
     r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
     r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
     r"\bwithin (?:the|an|a|one) (?:hour|minute)\b|\bwithin \d+ (?:seconds|minutes)\b|"
     r"\bas (?:they|the \w+|you|users?) types?\b|\bas they are sent\b|\binteractive(?:ly)?\b|"
     r"\bwhile (?:they|the user|the customer)\b|\blatency\b|\bon the phone\b")
+# The answer sits in the request path ("before the comment is shown", "40 requests a second",
+# "they wait for the query"): behind its own key test, as above.
+_NO_BATCH_MORE_RE = re.compile(
+    r"\bbefore (?:it|they|the \w+) (?:is |are |gets? )?(?:shown|posted|published|displayed|"
+    r"visible|(?:hits?|reach(?:es)?) the (?:index|database|db|api|server|backend|search))\b|"
+    r"\brequests? (?:per|a|/) ?sec(?:ond)?\b|\b(?:qps|rps)\b|"
+    r"(?<!can )\bwait(?:s|ing)? for (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
+    r"responses?|results?|query|queries|output|suggestions?)\b")
 
 
 _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
                   "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
                   "as they are", "interactive", "while", "latency", "phone")
+_BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline")
+_NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait")
 
 
-def _languages(text: str) -> Read | None:
-    found = [m for m in _CAPITALISED.finditer(text) if m.group(0) in _LANGUAGE_SET
+def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
+    return min((m for m in found if m is not None), key=lambda m: m.start(), default=None)
+
+
+# Language names written in lower case count too where the words around say a language ("the
+# spanish and italian website", "in english"): a lower-case "greek orange pie" or "a russian
+# businessman" in a pasted text is not one, nor is "polish the copy".
+_LOWER_WORDS = frozenset({"Polish"})
+_LANGUAGE_CUE = (r"(?:-speaking|\s+(?:speakers?|language|website|site|version|translations?|"
+                 r"subtitles|text|users|customers|market)\b)")
+_LOWER_BEFORE = re.compile(r"\b(?:in|into|to|from|speaks?|speaking)\s+$")
+_LOWER_AFTER = re.compile(rf"{_LANGUAGE_CUE}|\s*(?:,|and|or|&|/)\s*[a-z]+{_LANGUAGE_CUE}")
+
+
+def _says_a_language(text: str, m: re.Match[str]) -> bool:
+    name = m.group(0)
+    if name[0].isupper():
+        return True
+    if name.capitalize() in _LOWER_WORDS:
+        return False
+    return bool(_LOWER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or _LOWER_AFTER.match(text, m.end()))
+
+
+_LANGUAGES_LOWER = frozenset(n.lower() for n in LANGUAGES)
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _languages(text: str, lower: str) -> Read | None:
+    if _LANGUAGES_LOWER.isdisjoint(_LETTERS.findall(lower)):
+        return None  # one C-level pass: most texts name no language
+    found = [m for m in _WORD.finditer(text) if m.group(0).capitalize() in _LANGUAGE_SET
+             and _says_a_language(text, m)
              and (m.start() == 0 or not text[m.start() - 1].isalpha())
              and (m.end() == len(text) or not text[m.end()].isalpha())]
     if not found:
         return None
-    names = tuple(sorted({m.group(0) for m in found}))
+    names = tuple(sorted({m.group(0).capitalize() for m in found}))
     start, end = found[0].start(), found[0].end()
     if len(found) > 1 and found[-1].end() - start <= 80:  # "from English into French and German"
         end = found[-1].end()
@@ -665,8 +819,10 @@ def _languages(text: str) -> Read | None:
 
 def _latency(text: str) -> Read | None:
     lower = text
-    no = _NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None
-    ok = _BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None
+    no = _first(_NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None,
+                _NO_BATCH_MORE_RE.search(text) if _has(lower, _NO_BATCH_MORE_KEYS) else None)
+    ok = _first(_BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None,
+                _BATCH_OK_MORE_RE.search(text) if _has(lower, _BATCH_OK_MORE_KEYS) else None)
     if no and not (ok and ok.start() < no.start() and "batch" in ok.group(0).lower()):
         return Read("latency", "no_batch", no.group(0), no.start(), no.end(),
                     "someone waits for the answer: no batch API (results within 24 h)")
@@ -710,7 +866,7 @@ def read_workload(text: str) -> WorkloadWords:
         calls_per_task=steps,
         loop=loop,
         coding=bool(loop is not None and loop.value == "agent" and _CODE_RE.search(text)),
-        languages=_languages(original),
+        languages=_languages(original, text),
         latency=_latency(text),
     )
     fields = {name: (None if r is None else replace(r, words=original[r.start:r.end]))
