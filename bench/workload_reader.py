@@ -6,7 +6,9 @@ Misreadings: tests/data/workload_phrases.jsonl (163 descriptions, written before
 and workload_phrases_heldout.jsonl (50, written after it and measured before any rule was
 fitted to them), workload_phrases_cadence.jsonl (41 cadences said without a number, written
 with the rule that reads them) and workload_phrases_fresh.jsonl (80 descriptions in other
-users' voices, written before the reader's code or tests were read), per field, against the
+users' voices, written before the reader's code or tests were read) and
+workload_phrases_fresh_heldout.jsonl (30 more, written after the rules fitted to those and
+measured before any rule was fitted to them), per field, against the
 numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
@@ -33,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 from council.workload_words import read_workload  # noqa: E402
 
 FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
-         "workload_phrases_cadence.jsonl", "workload_phrases_fresh.jsonl")
+         "workload_phrases_cadence.jsonl", "workload_phrases_fresh.jsonl",
+         "workload_phrases_fresh_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 
