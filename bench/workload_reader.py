@@ -82,13 +82,13 @@ def main() -> None:
     args = parser.parse_args()
     data = ROOT / "tests" / "data"
     print("Misreadings per field (rows where the reader's value differs from a person's)\n")
-    print(f"| {'file':32} | rows | " + " | ".join(FIELDS) + " | total |")
+    print(f"| {'file':36} | rows | " + " | ".join(FIELDS) + " | total |")
     print("|" + "---|" * (len(FIELDS) + 3))
     texts: list[str] = []
     for name in FILES:
         n, wrong, stated = misreadings(data / name)
         texts += [json.loads(line)["text"] for line in (data / name).open(encoding="utf-8")]
-        print(f"| {name:32} | {n} | " + " | ".join(f"{wrong[f]} of {stated[f]}" for f in FIELDS)
+        print(f"| {name:36} | {n} | " + " | ".join(f"{wrong[f]} of {stated[f]}" for f in FIELDS)
               + f" | {sum(wrong.values())} of {n * len(FIELDS)} |")
     print("\n('x of y': x misreadings; y rows where a person reads a value for that field)\n")
     times = sorted(latency_ms(texts, args.repeat))

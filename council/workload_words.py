@@ -16,7 +16,13 @@ Conversions (each a stated assumption, shown with the number it produced):
   about 21.7 a month), an hour 1/720 (during business or working hours, 8 a business day:
   about 173 a month), a quarter 3 months, a year 12. "Bi-weekly" and "every other week" read as
   once a fortnight.
-- Ranges ("5 to 8 tool calls", "3-4 turns") read as their upper end: the bill of the long case.
+- Ranges ("5 to 8 tool calls", "3-4 turns", "between 200 and 300") read as their upper end: the
+  bill of the long case.
+- A kilobyte or megabyte of a file is 1,000 or 1,000,000 characters (a byte a character);
+  gigabytes are a corpus, not one call's input, and are not read. "100k LOC" is 100,000 lines.
+- A cadence without a count of its own ("every 15 min", "every Monday", "3x a day") times the
+  count its sentence gives ("200-300 reviews every 15 min"); "on weekdays" turns a count a day
+  into one a business day; "30,000 users, each has 200 a month" multiplies.
 """
 
 from __future__ import annotations
@@ -152,15 +158,17 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
             r"eleven|twelve|one|two|three|four|five|six|seven|eight|nine|ten")
 _SCALES = r"(?:thousand|million|billion|hundred)"
+_SCALE_WORDS = rf"(?:hundred\s+(?:thousand|million)|{_SCALES})\b"
+_SMALL = _WORDNUM.split("|dozen|", 1)[1]
 # Counts said the way people speak: "half a million", "a couple of hundred", "two dozen",
 # "a thousand and a half".
 _SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SCALES})\b|"
-           rf"(?:(?:a|one) )?{_SCALES} and a half\b|"
-           rf"(?:{_DIGITS}|{_WORDNUM.split('|dozen|', 1)[1]}) dozen\b")
-# A number: a spoken count, digits with an attached k/M/bn, or digits/number-words with a
-# scale word.
-NUMBER = (rf"(?:{_SPOKEN}|(?:{_DIGITS})(?:[kKmMbB]|bn|mm)\b|(?:{_DIGITS}|{_WORDNUM}|a|an)\s+"
-          rf"{_SCALES}\b|(?:{_DIGITS})|\b(?:{_WORDNUM})\b)")
+           rf"(?:(?:a|one) )?{_SCALES} and a half\b|\b(?:{_SMALL}) dozen\b")
+# A number: digits, with an attached k/M/bn or a scale word or "dozen" after them; a spoken
+# count; number-words with a scale word; a number-word. (Digits lead one branch only: trying
+# them in several branches doubled the cost of a scan.)
+NUMBER = (rf"(?:(?:{_DIGITS})(?:(?:[kKmMbB]|bn|mm)\b|\s+(?:{_SCALE_WORDS}|dozen\b))?|{_SPOKEN}|"
+          rf"(?:{_WORDNUM}|a|an)\s+{_SCALE_WORDS}|\b(?:{_WORDNUM})\b)")
 _NUMBER_RE = re.compile(NUMBER)
 
 
@@ -185,7 +193,9 @@ def parse_number(text: str) -> float | None:
         return None if base is None else base * 12
     if parts[-1] in ("thousand", "million", "billion", "hundred") and len(parts) >= 2:
         head = " ".join(parts[:-1])
-        base = float(head) if re.fullmatch(r"\d+(?:\.\d+)?", head) else _WORD_NUMBERS.get(head)
+        base = (float(head) if re.fullmatch(r"\d+(?:\.\d+)?", head)
+                else parse_number(head) if parts[-2] == "hundred"  # "three hundred thousand"
+                else _WORD_NUMBERS.get(head))
         return None if base is None else base * _SCALE[parts[-1]]
     return _WORD_NUMBERS.get(t)
 
@@ -212,7 +222,7 @@ _SIZE_RE = re.compile(
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
     rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?)\b"
-    r"(?!\s+(?:a|per|each|every)\b)")
+    r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
                     r"interview|episode|audio|lecture|deposition|voice")
 _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|produce|produces|"
@@ -366,7 +376,8 @@ _TIMES_RE = re.compile(r"\b(?P<t>once|twice|thrice|three times|four times|\d+ ?(
                        r"(?:a|an|per|each|every)\s+"
                        + _PERIOD_WORDS + r"\b")
 # Not after an abbreviation: "(approx. 150 mails/day)" is one sentence.
-_SENTENCE_END = re.compile(r"(?<!approx)(?<!\bca)(?<!\bvs)(?<!e\.g)(?<!i\.e)[.;!?](?:\s|$)|\n")
+_SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
+                           r"(?:\s|$)|\n")
 _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+"
                              r"(?:~|about |roughly |around |our |the )?$")
 _HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"
@@ -402,7 +413,7 @@ _UNIT_AFTER = re.compile(r"[-\s]?(?:minutes?|hours?|pages?|files?|words?|tokens?
                          r"queues?|categories|labels|fields|languages|bullet)\b")
 
 
-_PRICE_BEFORE = re.compile(r"[$€£¥]\s?$")
+_CURRENCY = frozenset("$€£¥")
 _PRICE_AFTER = re.compile(r"\s?(?:(?:usd|eur|gbp|dollars?|euros?|pounds|bucks)\b|[$€£])")
 
 
@@ -419,7 +430,7 @@ def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
             continue  # a range's low end, a percentage
         if text.endswith("between ", max(0, s - 8), s) and text.startswith(" and ", e):
             continue  # "between 200 and 300": the low end
-        if _PRICE_BEFORE.search(text, max(0, s - 2), s) or _PRICE_AFTER.match(text, e):
+        if text[max(0, s - 2):s].strip()[-1:] in _CURRENCY or _PRICE_AFTER.match(text, e):
             continue  # "$49/month" is a price, not a volume
         if _UNIT_AFTER.match(text, e):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
@@ -648,9 +659,12 @@ _AGENT_RE = re.compile(
     r"\bagents?\b")
 _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|call[- ]center|"
                            r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
-                           r"\bfor (?:our )?agents\b|\bthe agents? (?:reviews?|approves?|checks?|"
-                           r"edits?|sends?|reads?)\b|\buser[- ]agent\b|"
-    r"\bon the (?:phone|line) with (?:our |an? |the )?agents?\b")
+                           r"\bfor (?:our |the |human )?agents\b|"
+                           r"\bthe agents? (?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
+                           r"\buser[- ]agent\b|\bon the (?:phone|line) with (?:our |an? |the )?"
+                           r"agents?\b")
+# A call centre, a caller: "the agent" in such words is a person.
+_PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b")
 _CHAT_RE = re.compile(
     r"\bchat ?bots?\b|\bbots?\b|\bmulti-turn\b|\bback[- ]and[- ]forth\b|\bconversation(?:s|al)?\b|"
     r"\bfollow-up questions\b|\bchats\b|\bchatting\b|\bchats? with\b|\bin a (?:\w+ )?chat\b|"
@@ -660,6 +674,10 @@ _CHAT_RE = re.compile(
 _CODE_RE = re.compile(r"\bcode(?:base)?\b|\brepo(?:sitory)?\b|\btests?\b|\bpytest\b|\bci\b|"
                       r"\bcompiler\b|\bbuild\b|\brefactor|\bpr\b|\bpull request|\bdjango\b|"
                       r"\bfiles?\b|\bmigrat|\bbug\b|\bfeatures?\b")
+
+
+_PER_CHAT = re.compile(r"\beach (?:chat|conversation|session|thread) (?:is |has |of |with )?"
+                       r"(?:~|about |around |roughly )?(?P<num>\d+) (?:messages|turns|exchanges)\b")
 
 
 def _steps(text: str, starts: list[int]) -> Read | None:
@@ -679,6 +697,10 @@ def _steps(text: str, starts: list[int]) -> Read | None:
             continue
         how = ("the upper end of the range" if m.group("num2") else "as stated")
         return Read("calls_per_task", int(hi), m.group(0), m.start(), m.end(), how)
+    per = _PER_CHAT.search(text) if "each " in text else None
+    if per is not None:  # "each chat ~5 messages"
+        return Read("calls_per_task", int(float(per.group("num"))), per.group(0), per.start(),
+                    per.end(), "as stated")
     return None
 
 
@@ -693,7 +715,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def _has(lower: str, keys: tuple[str, ...]) -> bool:
     """A cheap test before a long alternation scans the whole text."""
-    return any(k in lower for k in keys)
+    return any(map(lower.__contains__, keys))
 
 
 def _loop(text: str, react: bool = False) -> Read | None:
@@ -707,7 +729,7 @@ def _loop(text: str, react: bool = False) -> Read | None:
     # Once the words name a person as the agent ("on the phone with our agent"), a bare
     # "the agent" later is that person, not a loop.
     human = any(_NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])
-                for c in agent_cues)
+                for c in agent_cues) or (bool(agent_cues) and _PEOPLE_ON_CALLS.search(text))
     for m in agent_cues:
         around = text[max(0, m.start() - 25):m.end() + 10]
         if _NOT_AGENT_RE.search(around):
@@ -740,12 +762,13 @@ _BATCH_OK_RE = re.compile(
     r"\bevery night\b|\bat night\b|\bnext day\b|\bby tomorrow\b|\bby next \w+\b|"
     r"\bresults by \w+\b|\bany ?time this \w+\b|\bturnaround (?:of )?\d+ (?:hours|days)\b|"
     r"\bwithin (?:24|36|48|72) hours\b|\bwithin (?:a|\d+) days?\b|"
-    r"\b(?:processed|run|runs|running|done|ready|can run) overnight\b|"
+    r"\b(?:process|processed|run|runs|running|done|ready|can run) overnight\b|"
     r"\bovernight (?:is|processing|ok|batch|job|run)\b|\bnightly batch\b")
 # Said other ways ("not urgent", "by the next morning is fine", "done the same day", "deadline
 # Friday"); a second pattern behind its own cheap key test, so most texts never scan it.
 _BATCH_OK_MORE_RE = re.compile(
-    r"\bnot urgent\b|\b(?:by|needed|due|ready|until) (?:the )?next (?:morning|day|week|month)\b|"
+    r"\bnot urgent\b|\bby (?:the )?end of (?:the )?(?:day|week|month)\b|"
+    r"\b(?:by|needed|due|ready|until) (?:the )?next (?:morning|day|week|month)\b|"
     r"\bnext (?:morning|day|week) (?:is|are) (?:fine|ok|okay)\b|"
     r"\b(?:done|ready|needed|due|back) (?:the )?same day\b|"
     rf"\bdeadline (?:is )?(?:on )?(?:{_WEEKDAYS}|tomorrow|next \w+|end of \w+)\b")
@@ -762,15 +785,17 @@ _NO_BATCH_MORE_RE = re.compile(
     r"visible|(?:hits?|reach(?:es)?) the (?:index|database|db|api|server|backend|search))\b|"
     r"\brequests? (?:per|a|/) ?sec(?:ond)?\b|\b(?:qps|rps)\b|"
     r"(?<!can )\bwait(?:s|ing)? for (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
-    r"responses?|results?|query|queries|output|suggestions?)\b")
+    r"responses?|results?|query|queries|output|suggestions?)\b|"
+    r"\b(?:under|less than|within) (?:a|one|\d+(?:\.\d+)?) ?(?:seconds?|secs?|ms|milliseconds?)\b")
 
 
 _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
                   "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
                   "as they are", "interactive", "while", "latency", "phone")
-_BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline")
-_NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait")
+_BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of")
+_NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
+                       "within ")
 
 
 def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
@@ -782,7 +807,7 @@ def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
 # businessman" in a pasted text is not one, nor is "polish the copy".
 _LOWER_WORDS = frozenset({"Polish"})
 _LANGUAGE_CUE = (r"(?:-speaking|\s+(?:speakers?|language|website|site|version|translations?|"
-                 r"subtitles|text|users|customers|market)\b)")
+                 r"subtitles|text|users|customers|market|manuals?|docs|documents?)\b)")
 _LOWER_BEFORE = re.compile(r"\b(?:in|into|to|from|speaks?|speaking)\s+$")
 _LOWER_AFTER = re.compile(rf"{_LANGUAGE_CUE}|\s*(?:,|and|or|&|/)\s*[a-z]+{_LANGUAGE_CUE}")
 

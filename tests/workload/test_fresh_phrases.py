@@ -6,6 +6,8 @@ non-native English, numbers in words, ranges, rates, sizes in MB and LOC, traps 
 files were read, each with the numbers a careful person reads (an absent field: nothing).
 At first count the reader misread 34 of their 560 values on 30 of the 80 rows; MAX_MISREADINGS
 is where the general fixes left it (see bench/workload_reader.py for the table per field).
+workload_phrases_fresh_heldout.jsonl: 30 more, written after those fixes and measured before any
+rule was fitted to them: 9 misreadings of 210 (14 with the reader before the fixes), 0 after.
 """
 
 from __future__ import annotations
@@ -22,20 +24,23 @@ from council.task import parse_task
 from council.workload import build_workload
 from council.workload_words import parse_number, read_workload
 
-FRESH = Path(__file__).parents[1] / "data" / "workload_phrases_fresh.jsonl"
+DATA = Path(__file__).parents[1] / "data"
+FRESH = DATA / "workload_phrases_fresh.jsonl"
+HELDOUT = DATA / "workload_phrases_fresh_heldout.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 # 8 of 560 at the last count: two sizes in GB/TB (read as no call's input, as the team's
 # "30 GB email archive" row wants), "40 vendors" every 2 hours and "1,000 prompts against 3
 # models" nightly (counts after content words), "for our docs chatbot" (the chatbot is the
 # object, not the task: loop and latency) and "answer HR questions in Teams" (loop and latency).
 MAX_MISREADINGS = 8
+MAX_HELDOUT_MISREADINGS = 0
 # Rows where the batch API is advised though a person reads a waiting user or a loop:
 # "answer HR policy questions from employees in Teams" (4 before the fixes).
 MAX_BATCH_AGAINST_A_PERSON = 1
 
 
-def _rows() -> list[dict]:
-    return [json.loads(line) for line in FRESH.open(encoding="utf-8")]
+def _rows(path: Path = FRESH) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
 
 
 def _same(field: str, want: object, got: object) -> bool:
@@ -48,20 +53,22 @@ def _same(field: str, want: object, got: object) -> bool:
     return want == got
 
 
-def test_fresh_descriptions_are_read_as_a_person_reads_them() -> None:
-    rows = _rows()
-    assert len(rows) == 80
+@pytest.mark.parametrize(("path", "n", "most"), [(FRESH, 80, MAX_MISREADINGS),
+                                               (HELDOUT, 30, MAX_HELDOUT_MISREADINGS)])
+def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
+                                                            most: int) -> None:
+    rows = _rows(path)
+    assert len(rows) == n
     wrong = []
     for row in rows:
         got = read_workload(row["text"]).summary()
         wrong += [f"{f}: {row['text'][:70]!r}: want {row.get(f)!r}, got {got[f]!r}"
                   for f in FIELDS if not _same(f, row.get(f), got[f])]
-    assert len(wrong) <= MAX_MISREADINGS, (f"{len(wrong)} misreadings of {len(rows) * 7}\n"
-                                           + "\n".join(wrong))
+    assert len(wrong) <= most, f"{len(wrong)} misreadings of {len(rows) * 7}\n" + "\n".join(wrong)
 
 
 def test_every_fresh_read_carries_its_exact_words_and_how() -> None:
-    for row in _rows():
+    for row in _rows() + _rows(HELDOUT):
         text = row["text"]
         for r in read_workload(text).reads:
             assert r.words and text[r.start:r.end] == r.words and r.how, (text, r)
@@ -71,6 +78,7 @@ def test_every_fresh_read_carries_its_exact_words_and_how() -> None:
     ("half a million", 500_000), ("a couple of hundred", 200), ("two dozen", 24),
     ("2 dozen", 24), ("thousand and a half", 1500), ("a thousand and a half", 1500),
     ("half a dozen", 6), ("couple thousand", 2000), ("a dozen", 12), ("10k", 10_000),
+    ("three hundred thousand", 300_000),
 ])
 def test_counts_said_in_words(said: str, value: float) -> None:
     assert parse_number(said) == value
@@ -118,6 +126,10 @@ def test_who_waits_said_other_ways() -> None:
     assert waits("results needed next week") is False
     assert waits("summarize the consultation, done the same day") is False
     assert waits("spell-check the emails before they go out today") is None
+    assert waits("the model decides the routing in under a second") is True
+    assert waits("grade the essays by end of week") is False
+    assert read_workload("Our call centre handles 6,000 calls a day; give the agent a live "
+                         "summary").loop is None
     # a person on the phone is not an agent loop; the chat on a website is a conversation
     assert read_workload("The user is on the phone with our agent and the agent needs a "
                          "suggested answer").loop is None
