@@ -13,7 +13,6 @@ rule was fitted to them: 9 misreadings of 210 (14 with the reader before the fix
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
 import pytest
@@ -23,6 +22,7 @@ from council.costing import cost_of
 from council.task import parse_task
 from council.workload import build_workload
 from council.workload_words import parse_number, read_workload
+from tests.bench_modules import load_bench
 
 DATA = Path(__file__).parents[1] / "data"
 FRESH = DATA / "workload_phrases_fresh.jsonl"
@@ -43,14 +43,8 @@ def _rows(path: Path = FRESH) -> list[dict]:
     return [json.loads(line) for line in path.open(encoding="utf-8")]
 
 
-def _same(field: str, want: object, got: object) -> bool:
-    if field == "runs_per_month" and want is not None and got is not None:
-        return math.isclose(float(want), float(got), rel_tol=0.01)  # type: ignore[arg-type]
-    if field in ("input", "output") and want and got:
-        return want[1] == got[1] and math.isclose(want[0], got[0], rel_tol=0.01)  # type: ignore[index]
-    if field == "languages":
-        return sorted(want or []) == sorted(got or [])  # type: ignore[type-var]
-    return want == got
+# the bench's comparison: numbers within 1%, languages as sets
+_same = load_bench("workload_reader").same
 
 
 @pytest.mark.parametrize(("path", "n", "most"), [(FRESH, 80, MAX_MISREADINGS),
