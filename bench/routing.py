@@ -76,10 +76,11 @@ def embed(table: OutcomeTable, inner: object = None, name: str | None = None) ->
     from council.outcomes.embedding import PromptEmbedder
 
     if name is not None:
-        encoder: object = PromptEmbedder(full_spec(name), paths().embedding_cache)
+        embedder = PromptEmbedder(full_spec(name), paths().embedding_cache)
     else:
-        encoder = CachedEncoder(inner or default_encoder(), paths().embedding_cache)  # type: ignore[arg-type]
-    return embed_table(table, encoder).astype(np.float64)
+        embedder = PromptEmbedder.of(CachedEncoder(inner or default_encoder(),  # type: ignore[arg-type]
+                                                   paths().embedding_cache))
+    return embed_table(table, embedder).astype(np.float64)
 
 
 def full_spec(name: str) -> str:

@@ -4,9 +4,12 @@
 
 Misreadings: tests/data/workload_phrases.jsonl (163 descriptions, written before the reader)
 and workload_phrases_heldout.jsonl (50, written after it and measured before any rule was
-fitted to them), and workload_phrases_cadence.jsonl (25 cadences said without a number,
-written with the rule that reads them), per field, against the numbers a person reads from
-each description.
+fitted to them), workload_phrases_cadence.jsonl (41 cadences said without a number, written
+with the rule that reads them) and workload_phrases_fresh.jsonl (80 descriptions in other
+users' voices, written before the reader's code or tests were read) and
+workload_phrases_fresh_heldout.jsonl (30 more, written after the rules fitted to those and
+measured before any rule was fitted to them), per field, against the
+numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
 longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),
@@ -32,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 from council.workload_words import read_workload  # noqa: E402
 
 FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
-         "workload_phrases_cadence.jsonl")
+         "workload_phrases_cadence.jsonl", "workload_phrases_fresh.jsonl",
+         "workload_phrases_fresh_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 
@@ -78,13 +82,13 @@ def main() -> None:
     args = parser.parse_args()
     data = ROOT / "tests" / "data"
     print("Misreadings per field (rows where the reader's value differs from a person's)\n")
-    print(f"| {'file':32} | rows | " + " | ".join(FIELDS) + " | total |")
+    print(f"| {'file':36} | rows | " + " | ".join(FIELDS) + " | total |")
     print("|" + "---|" * (len(FIELDS) + 3))
     texts: list[str] = []
     for name in FILES:
         n, wrong, stated = misreadings(data / name)
         texts += [json.loads(line)["text"] for line in (data / name).open(encoding="utf-8")]
-        print(f"| {name:32} | {n} | " + " | ".join(f"{wrong[f]} of {stated[f]}" for f in FIELDS)
+        print(f"| {name:36} | {n} | " + " | ".join(f"{wrong[f]} of {stated[f]}" for f in FIELDS)
               + f" | {sum(wrong.values())} of {n * len(FIELDS)} |")
     print("\n('x of y': x misreadings; y rows where a person reads a value for that field)\n")
     times = sorted(latency_ms(texts, args.repeat))

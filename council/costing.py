@@ -12,7 +12,15 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from council.pricing import PARTS, price_usage
-from council.workload import CallTokens, Workload, caches, caches_history, call_tokens
+from council.tokens import for_model
+from council.workload import (
+    CallTokens,
+    Workload,
+    caches,
+    caches_history,
+    call_tokens,
+    min_cache_prefix,
+)
 
 if TYPE_CHECKING:
     from council.catalog.schema import ModelEntry
@@ -92,11 +100,29 @@ def chosen_cost(model: ModelEntry, workload: Workload, *, batch: bool) -> tuple[
     return cost_of(model, workload, batch=use_batch, caching=True), notes
 
 
+def why_not_cached(model: ModelEntry, workload: Workload) -> str | None:
+    """Why caching changes nothing on this workload, in words; None when something is cached."""
+    if caches(model, workload) or caches_history(model, workload):
+        return None
+    if not model.prompt_caching:
+        return f"{model.id} sells no prompt caching"
+    prefix = for_model(workload.cached_prefix_tokens, model.token_ratio)
+    if not prefix:
+        return "no fixed prefix to cache"
+    return (f"the fixed prefix ({prefix:,} of {model.id}'s tokens) is under its "
+            f"{min_cache_prefix(model):,}-token minimum for caching")
+
+
 def variants(model: ModelEntry, workload: Workload) -> dict[str, Cost]:
-    """The same workload real-time and batch, with and without caching (where offered)."""
-    out = {"realtime": cost_of(model, workload, caching=False),
-           "realtime_cached": cost_of(model, workload, caching=True)}
+    """The same workload real-time and batch (where offered), with and without caching where
+    caching applies: a "cached" price equal to the uncached one would read as a saving of 0
+    on an option the provider does not give this prompt (``why_not_cached`` says why)."""
+    cached = why_not_cached(model, workload) is None
+    out = {"realtime": cost_of(model, workload, caching=False)}
+    if cached:
+        out["realtime_cached"] = cost_of(model, workload, caching=True)
     if model.batch_api:
         out["batch"] = cost_of(model, workload, batch=True, caching=False)
-        out["batch_cached"] = cost_of(model, workload, batch=True, caching=True)
+        if cached:
+            out["batch_cached"] = cost_of(model, workload, batch=True, caching=True)
     return out

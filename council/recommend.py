@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from council.adequacy import Adequacy
 from council.catalog.availability import availability_problems, catalog_notes
-from council.costing import Cost, chosen_cost, variants
+from council.costing import Cost, chosen_cost, variants, why_not_cached
 from council.decision import (
     BestAction,
     Decision,
@@ -179,6 +179,14 @@ def price_candidate(model: ModelEntry, adequacy: Adequacy, workload: Workload, *
     return Candidate(model_id=model.id, name=model.name, provider=model.provider,
                      p_adequate=adequacy.p, adequacy_source=adequacy.source, cost=cost,
                      meets_bar=adequacy.p >= bar, notes=notes)
+
+
+def _price_modes(pick: Candidate, model: ModelEntry, workload: Workload) -> None:
+    """The pick priced in each mode it can use, with a note when caching does not apply."""
+    pick.variants = variants(model, workload)
+    reason = why_not_cached(model, workload)
+    if reason is not None:
+        pick.notes.append(f"no cached-prefix price: {reason}")
 
 
 def stale_price_notes(model: ModelEntry, today: date) -> list[str]:
@@ -385,7 +393,7 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
             no_fit = (f"The budget buys an expected success rate of "
                       f"{decision.budget.expected_success_rate:.0%}, under the {bar:.0%} floor: "
                       "raise the budget to clear it.")
-        chosen.variants = variants(catalog.get(chosen.model_id), workload)
+        _price_modes(chosen, catalog.get(chosen.model_id), workload)
         i = frontier.index(chosen) if chosen in frontier else None
         below = ([c for c in frontier if c.cost.per_month < chosen.cost.per_month]
                  if i is None else frontier[:i])
@@ -411,7 +419,7 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                 f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more a month"))
         cascade = best_cascade(candidates, chosen, failure)
     elif chosen is not None:
-        chosen.variants = variants(catalog.get(chosen.model_id), workload)
+        _price_modes(chosen, catalog.get(chosen.model_id), workload)
         decision.best_action, cascade = _best_action(chosen, candidates, failure, bar)
         no_fit = (f"No model that meets the constraints reaches P(adequate) >= {bar:.0%} "
                   f"for this task; the most adequate is {chosen.model_id} at "

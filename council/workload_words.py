@@ -12,9 +12,17 @@ Conversions (each a stated assumption, shown with the number it produced):
 - TOKENS_PER_LINE 10 and TOKENS_PER_FILE 1,400: measured on this project's own Python
   (78 modules: 10.4 tokens a line, 1,396 tokens a file on average, o200k_base).
 - CHARS_PER_TOKEN 4: the common rule of thumb for English text.
-- Periods: a day is 1/30 of a month, a week 12/52, a business day 1/22, an hour 1/720
-  (1/176 during business or working hours), a quarter 3 months, a year 12.
-- Ranges ("5 to 8 tool calls", "3-4 turns") read as their upper end: the bill of the long case.
+- Periods: a day is 1/30 of a month, a week 12/52, a business day 12/260 (5 x 52 a year,
+  about 21.7 a month), an hour 1/720 (during business or working hours, 8 a business day:
+  about 173 a month), a quarter 3 months, a year 12. "Bi-weekly" and "every other week" read as
+  once a fortnight.
+- Ranges ("5 to 8 tool calls", "3-4 turns", "between 200 and 300") read as their upper end: the
+  bill of the long case.
+- A kilobyte or megabyte of a file is 1,000 or 1,000,000 characters (a byte a character);
+  gigabytes are a corpus, not one call's input, and are not read. "100k LOC" is 100,000 lines.
+- A cadence without a count of its own ("every 15 min", "every Monday", "3x a day") times the
+  count its sentence gives ("200-300 reviews every 15 min"); "on weekdays" turns a count a day
+  into one a business day; "30,000 users, each has 200 a month" multiplies.
 """
 
 from __future__ import annotations
@@ -55,10 +63,10 @@ UNIT_WHY: dict[str, str] = {
 
 PER_MONTH: dict[str, float] = {
     "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 30 * 24, "day": 30,
-    "business day": 22, "week": 52 / 12, "fortnight": 26 / 12, "month": 1, "quarter": 1 / 3,
-    "year": 1 / 12,
+    "business day": 5 * 52 / 12, "week": 52 / 12, "fortnight": 26 / 12, "month": 1,
+    "quarter": 1 / 3, "year": 1 / 12,
 }
-BUSINESS_HOURS_PER_MONTH = 8 * 22
+BUSINESS_HOURS_PER_MONTH = 8 * PER_MONTH["business day"]
 
 # Calls per task of an agent loop when the words give no number. Coding agents on a repository:
 # SWE-agent trajectories on SWE-Bench Pro run a median of 29 to 78 steps per task across four
@@ -149,9 +157,18 @@ _SCALE: dict[str, float] = {
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
             r"eleven|twelve|one|two|three|four|five|six|seven|eight|nine|ten")
-# A number: digits with an attached k/M/bn, or digits/number-words with a scale word.
-NUMBER = (rf"(?:(?:{_DIGITS})(?:[kKmMbB]|bn|mm)\b|(?:{_DIGITS}|{_WORDNUM}|a|an)\s+"
-          rf"(?:thousand|million|billion|hundred)\b|(?:{_DIGITS})|\b(?:{_WORDNUM})\b)")
+_SCALES = r"(?:thousand|million|billion|hundred)"
+_SCALE_WORDS = rf"(?:hundred\s+(?:thousand|million)|{_SCALES})\b"
+_SMALL = _WORDNUM.split("|dozen|", 1)[1]
+# Counts said the way people speak: "half a million", "a couple of hundred", "two dozen",
+# "a thousand and a half".
+_SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SCALES})\b|"
+           rf"(?:(?:a|one) )?{_SCALES} and a half\b|\b(?:{_SMALL}) dozen\b")
+# A number: digits, with an attached k/M/bn or a scale word or "dozen" after them; a spoken
+# count; number-words with a scale word; a number-word. (Digits lead one branch only: trying
+# them in several branches doubled the cost of a scan.)
+NUMBER = (rf"(?:(?:{_DIGITS})(?:(?:[kKmMbB]|bn|mm)\b|\s+(?:{_SCALE_WORDS}|dozen\b))?|{_SPOKEN}|"
+          rf"(?:{_WORDNUM}|a|an)\s+{_SCALE_WORDS}|\b(?:{_WORDNUM})\b)")
 _NUMBER_RE = re.compile(NUMBER)
 
 
@@ -164,9 +181,21 @@ def parse_number(text: str) -> float | None:
     parts = t.split()
     if not parts:
         return None
+    if parts[0] == "half" and len(parts) == 3:  # "half a million"
+        whole = parse_number("a " + parts[2])
+        return None if whole is None else whole / 2
+    if "couple" in parts[:2]:  # "a couple of hundred", "couple thousand"
+        return 2 * _SCALE.get(parts[-1], 12 if parts[-1] == "dozen" else 0) or None
+    if parts[-3:] == ["and", "a", "half"] and parts[-4] in _SCALE:  # "a thousand and a half"
+        return 1.5 * _SCALE[parts[-4]]
+    if parts[-1] == "dozen" and len(parts) == 2 and parts[0] not in ("a", "an"):  # "two dozen"
+        base = parse_number(parts[0])
+        return None if base is None else base * 12
     if parts[-1] in ("thousand", "million", "billion", "hundred") and len(parts) >= 2:
         head = " ".join(parts[:-1])
-        base = float(head) if re.fullmatch(r"\d+(?:\.\d+)?", head) else _WORD_NUMBERS.get(head)
+        base = (float(head) if re.fullmatch(r"\d+(?:\.\d+)?", head)
+                else parse_number(head) if parts[-2] == "hundred"  # "three hundred thousand"
+                else _WORD_NUMBERS.get(head))
         return None if base is None else base * _SCALE[parts[-1]]
     return _WORD_NUMBERS.get(t)
 
@@ -178,16 +207,22 @@ def _fmt(x: float) -> str:
 # ------------------------------------------------------------------ sizes
 
 _SIZE_UNITS = {
-    "page": r"pages?", "file": r"files?", "word": r"words?", "line": r"lines?(?: of code)?",
-    "token": r"tokens?", "char": r"characters|chars",
+    "page": r"pages?", "file": r"files?", "word": r"words?",
+    "line": r"lines?(?: of code)?|s?loc", "token": r"tokens?", "char": r"characters|chars",
+    "byte": r"[km]b|(?:kilo|mega)bytes?",
 }
+_NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
+# A file's bytes are its characters (one byte a character in ASCII text). Kilo- and megabytes
+# only: a gigabyte is ~250M tokens, no call's input but a corpus ("the 30 GB email archive").
+_BYTES = {"k": 1e3, "m": 1e6}
 _SIZE_RE = re.compile(
     rf"(?P<num>{NUMBER})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}))?\s*-?\s*(?P<unit>"
-    + "|".join(f"(?P<{k}>{v})" for k, v in _SIZE_UNITS.items()) + r")\b")
+    + "|".join(f"(?P<{k}>{v})" for k, v in _SIZE_UNITS.items()) + r")\b"
+    r"(?!\s*(?:of\s+)?(?:ram|memory|vram|gpu|disk|storage|ssd|hdd)\b)")
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
     rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?)\b"
-    r"(?!\s+(?:a|per|each|every)\b)")
+    r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
                     r"interview|episode|audio|lecture|deposition|voice")
 _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|produce|produces|"
@@ -218,7 +253,7 @@ def _role(text: str, start: int) -> str:
 # long alternation tried at every character is what made long descriptions slow.
 _DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
 _NUMBER_WORDS = (*_WORDNUM.split("|"), "a thousand", "a million", "a hundred", "a billion",
-                 "an hour")
+                 "an hour", "half", "a couple", "couple", "thousand", "hundred", "million")
 
 
 def _starts(text: str) -> list[int]:
@@ -261,6 +296,16 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
                                        text[m.end():]):
             continue  # "3 million log lines every day" is a volume
         spans.append((m.start(), m.end()))
+        if unit == "byte":  # "a 3 MB log": 3,000,000 characters
+            if _NOT_CONTENT.search(text, max(0, m.start() - 30), m.start()):
+                spans.pop()
+                continue  # "memory limit per test 256 megabytes"
+            name = m.group("unit")
+            said = f"{_fmt(qty)} {name.upper() if len(name) == 2 else name}"
+            qty, unit = qty * _BYTES[name[0]], "char"
+            found.append(_size_read(text, m.start(), m.end(), qty, unit,
+                                    said=f"{said} = {_fmt(qty)} characters (a byte each); "))
+            continue
         found.append(_size_read(text, m.start(), m.end(), qty, unit))
     if not _AUDIO.search(text):  # durations are sizes only of spoken things
         return found, spans
@@ -292,11 +337,11 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
 
 
 def _size_read(text: str, start: int, end: int, qty: float, unit: str,
-               role: str | None = None) -> Read:
+               role: str | None = None, said: str = "") -> Read:
     role = role or _role(text, start)
     tokens = max(1, round(qty * UNIT_TOKENS[unit]))
     per = UNIT_TOKENS[unit]
-    how = (f"{_fmt(qty)} {unit}{'s' if qty != 1 else ''} x {per:,.0f}"
+    how = said + (f"{_fmt(qty)} {unit}{'s' if qty != 1 else ''} x {per:,.0f}"
            f"{'' if per >= 10 else f'{per:.2f}'[1:]} tokens "
            f"({UNIT_WHY[unit]})" if unit != "token" else "as stated")
     return Read(f"{role}_tokens", tokens, text[start:end], start, end, how, qty, unit)
@@ -315,26 +360,32 @@ def _period(group: str) -> str:
 _PERIOD_WORDS = _period("unit")
 _PERIOD_RE = re.compile(
     rf"(?:/\s*{_period('unit1')}|\b(?:per|a|an|each|every|in a|over the|in total over the)\s+"
-    rf"{_period('unit')}\b|\b(?P<adverb>nightly|daily|weekly|monthly|hourly|yearly|annually|"
-    rf"quarterly|fortnightly)\b)")
+    rf"{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|yearly|"
+    rf"annually|quarterly|fortnightly)\b)")
 _ADVERB_UNIT = {"nightly": "day", "daily": "day", "weekly": "week", "monthly": "month",
                 "hourly": "hour", "yearly": "year", "annually": "year", "quarterly": "quarter",
-                "fortnightly": "fortnight"}
+                "fortnightly": "fortnight", "biweekly": "fortnight", "bi-weekly": "fortnight"}
 _UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
                "evening": "day", "working day": "business day", "weekday": "business day",
                "work day": "business day"}
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
 _WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) {_WEEKDAYS}|on {_WEEKDAYS}s)\b")
-_INTERVAL_RE = re.compile(rf"\bevery\s+(?P<n>{_DIGITS}|{_WORDNUM})\s+{_PERIOD_WORDS}\b")
-_TIMES_RE = re.compile(r"\b(?P<t>once|twice|three times|four times)\s+(?:a|an|per|each|every)\s+"
+_INTERVAL_RE = re.compile(rf"\bevery\s+(?P<n>{_DIGITS}|{_WORDNUM}|other)\s+{_PERIOD_WORDS}\b")
+_TIMES_RE = re.compile(r"\b(?P<t>once|twice|thrice|three times|four times|\d+ ?(?:x|times))\s+"
+                       r"(?:a|an|per|each|every)\s+"
                        + _PERIOD_WORDS + r"\b")
-_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+# Not after an abbreviation: "(approx. 150 mails/day)" is one sentence.
+_SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
+                           r"(?:\s|$)|\n")
 _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+"
                              r"(?:~|about |roughly |around |our |the )?$")
 _HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"
                     r"up to|over|maybe|~)\s*|~)$")
-_TIMES = {"once": 1.0, "twice": 2.0, "three times": 3.0, "four times": 4.0}
+_TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four times": 4.0}
+# "on weekdays", "Monday to Friday": a count a day is a count a business day.
+_WEEKDAYS_ONLY = re.compile(r"\b(?:on|only on) weekdays\b|\bweekdays only\b|"
+                            r"\bmon(?:day)? ?(?:to|through|thru|-) ?fri(?:day)?\b")
 
 
 def _sentence_around(text: str, pos: int) -> str:
@@ -362,6 +413,10 @@ _UNIT_AFTER = re.compile(r"[-\s]?(?:minutes?|hours?|pages?|files?|words?|tokens?
                          r"queues?|categories|labels|fields|languages|bullet)\b")
 
 
+_CURRENCY = frozenset("$€£¥")
+_PRICE_AFTER = re.compile(r"\s?(?:(?:usd|eur|gbp|dollars?|euros?|pounds|bucks)\b|[$€£])")
+
+
 def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Numbers in text[lo:hi] outside the spans already read as sizes or steps."""
     out = []
@@ -373,10 +428,19 @@ def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
             continue
         if re.match(r"\s*(?:-|to)\s*\d", text[e:e + 6]) or re.match(r"\s*%", text[e:e + 2]):
             continue  # a range's low end, a percentage
+        if text.endswith("between ", max(0, s - 8), s) and text.startswith(" and ", e):
+            continue  # "between 200 and 300": the low end
+        if text[max(0, s - 2):s].strip()[-1:] in _CURRENCY or _PRICE_AFTER.match(text, e):
+            continue  # "$49/month" is a price, not a volume
         if _UNIT_AFTER.match(text, e):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
         out.append(m)
     return out
+
+
+def _a(unit: str) -> str:
+    """'a week', 'an hour': the period with its article, as the reading is shown."""
+    return f"an {unit}" if unit == "hour" else f"a {unit}"
 
 
 def _per_month(unit: str, sentence: str) -> float:
@@ -407,10 +471,15 @@ def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
 # A cadence before a recurring event says one item an occurrence: "the notes of our weekly
 # meeting" is one meeting a week. Not when each of several items is done for it ("each epic
 # ... for the weekly sync": how many epics is not said).
-_EVENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:meetings?|stand-?ups?|syncs?|calls?|reviews?|"
-                    r"retros?|retrospectives?|1:1s?|one-on-ones?|all-hands|town halls?|huddles?|"
-                    r"check-ins?|webinars?|podcasts?|episodes?|demos?)\b")
+_EVENTS = (r"(?:meetings?|stand-?ups?|syncs?|calls?|reviews?|retros?|retrospectives?|1:1s?|"
+           r"one-on-ones?|all-hands|town halls?|huddles?|check-ins?|webinars?|podcasts?|"
+           r"episodes?|demos?)\b")
+_EVENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _EVENTS)
+_BARE_EVENT = re.compile(r"\s+" + _EVENTS)  # "every weekly sync": the event, unqualified
 _EACH_BEFORE = re.compile(r"\b(?:each|every)\s+$")
+# The task hangs on each occurrence: "before each quarterly earnings call".
+_WHEN_EACH_BEFORE = re.compile(r"\b(?:before|after|ahead of|following|prior to|during)\s+"
+                               r"(?:each|every)\s+$")
 _EACH = re.compile(r"\b(?:each|every|all)\b")
 _FOR_BEFORE = re.compile(r"\bfor (?:the |our |a |an |each |every |this )?$")
 # "hourly for the on-call engineer", "daily to the team": the adverb says when the task runs.
@@ -420,8 +489,15 @@ _NOT_A_RUN = re.compile(r"\s+(?:\w+\s+)?(?:template|format|layout|style)s?\b")
 
 def _event(text: str, p: re.Match[str], lo: int) -> re.Match[str] | None:
     """The recurring event after a cadence adverb ('weekly meeting', 'daily standup')."""
-    if not p.group("adverb") or _EACH_BEFORE.search(text, max(lo, p.start() - 6), p.start()):
-        return None  # "each quarterly earnings call": whose, and how many, is not said
+    if not p.group("adverb"):
+        return None
+    if _EACH_BEFORE.search(text, max(lo, p.start() - 6), p.start()):
+        # "every weekly sync", "after each quarterly earnings call": one an occurrence; not
+        # "each weekly client call transcript" (whose, and how many, is not said)
+        if (_BARE_EVENT.match(text, p.end())
+                or _WHEN_EACH_BEFORE.search(text, max(lo, p.start() - 20), p.start())):
+            return _EVENT.match(text, p.end())
+        return None
     if (_FOR_BEFORE.search(text, max(lo, p.start() - 20), p.start())
             and _EACH.search(text, lo, p.start())):
         return None
@@ -450,40 +526,81 @@ def _period_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
+# "30,000 users, each has (about) 200 ...": a count of owners before a count per owner.
+_EACH_HAS = re.compile(rf"(?P<n>{NUMBER})\s+[a-z-]+,?\s+each\s+(?:has|have|with|sends?|makes?|"
+                       r"gets?|receives?|writes?|submits?|files?|places?)\s+$")
+
+
+def _count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
+                  ) -> list[re.Match[str]]:
+    """Numbers shortly before a cadence in its sentence ('300 a week', '200 tickets a day')."""
+    return [n for n in _numbers(text, max(lo, at - 70), at, taken)
+            if len(re.findall(r"\S+", text[n.end():at])) <= 7]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count
+
+
+def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
+                         taken: list[tuple[int, int]]) -> Read:
+    """A cadence ('every 15 min', 'every Monday', '3x a day') times the count its sentence
+    gives before it ('200-300 reviews every 15 min') or after it ('... 500 tweets each run'),
+    else once an occurrence."""
+    lo, hi = _sentence_bounds(text, start)
+    busy = [*taken, (start, end)]
+    before = [n for n in _count_before(text, start, lo, busy) if not _YEAR.fullmatch(n.group(0))]
+    count = before[-1] if before else next(
+        (n for n in _numbers(text, end, hi, busy)
+         if not _CONTENT_BEFORE.search(text[max(lo, n.start() - 20):n.start()])
+         and not _YEAR.fullmatch(n.group(0))), None)
+    n = None if count is None else parse_number(count.group(0))
+    if count is None or not n:
+        return Read("runs_per_month", runs, text[start:end], start, end,
+                    f"{said} = {_fmt(runs)} a month")
+    a, b = min(count.start(), start), max(count.end(), end)
+    hedge = _HEDGE.search(text, max(0, a - 14), a)
+    a = hedge.start() if hedge else a
+    return Read("runs_per_month", n * runs, text[a:b].strip(), a, b,
+                f"{_fmt(n)} each time, {said} = {_fmt(runs)} times a month: {_fmt(n * runs)}")
+
+
 def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     every = "every " in text
     weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
     for m in _INTERVAL_RE.finditer(text) if every else ():
-        n = parse_number(m.group("n"))
+        other = m.group("n") == "other"  # "every other week": one every 2 weeks
+        n = 2.0 if other else parse_number(m.group("n"))
         unit = _UNIT_ALIAS.get(m.group("unit").lower(), m.group("unit").lower())
         if n and unit in PER_MONTH:
             runs = PER_MONTH[unit] / n
-            return Read("runs_per_month", runs, m.group(0), m.start(), m.end(),
-                        f"one every {_fmt(n)} {unit}s = {_fmt(runs)} a month")
+            every_n = f"other {unit}" if other else f"{_fmt(n)} {unit}s"
+            return _cadence_times_count(text, m.start(), m.end(), runs, f"one every {every_n}",
+                                        taken)
     for m in _WEEKDAY_RE.finditer(text) if weekday else ():
-        runs = PER_MONTH["week"]
-        return Read("runs_per_month", runs, m.group(0), m.start(), m.end(),
-                    f"once a week = {_fmt(runs)} a month")
-    multiples = any(w in text for w in ("once", "twice", " times "))
+        return _cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
+                                    taken)
+    multiples = any(w in text for w in ("once", "twice", "thrice", "times", "x a", "x per",
+                                        "x an", "x each", "x every"))
     for p in _period_matches(text):
         unit = (_ADVERB_UNIT[p.group("adverb").lower()] if p.group("adverb")
                 else p.group("unit") or p.group("unit1"))
         unit = _UNIT_ALIAS.get(unit.lower(), unit.lower())
-        if unit not in PER_MONTH:
-            continue
+        if unit not in PER_MONTH or any(a <= p.start() < b for a, b in taken):
+            continue  # not a period, or part of a size ("each about an hour long")
         lo, hi = _sentence_bounds(text, p.start())
         sentence = text[lo:hi]
+        if unit == "day" and _WEEKDAYS_ONLY.search(sentence):
+            unit = "business day"  # "on weekdays, 150 mails/day"
         per_month = _per_month(unit, sentence)
         times = next((t for t in _TIMES_RE.finditer(text, lo, hi)
                       if t.start() <= p.start() < t.end()), None) if multiples else None
-        before = [n for n in _numbers(text, max(lo, p.start() - 70), p.start(), taken)
-                  if len(re.findall(r"\S+", text[n.end():p.start()])) <= 7]
+        before = [] if times else _count_before(text, p.start(), lo, taken)
         count: re.Match[str] | None = before[-1] if before else None
         event = _event(text, p, lo) if count is None and times is None else None
         if event is not None:
             # "our weekly meeting": one a week; the sentence's other numbers are its content
             return Read("runs_per_month", per_month, text[p.start():event.end()].strip(),
-                        p.start(), event.end(), f"one a {unit} = {_fmt(per_month)} a month")
+                        p.start(), event.end(), f"one {_a(unit)} = {_fmt(per_month)} a month")
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
             cands = [n for n in _numbers(text, lo, hi, taken)
@@ -494,11 +611,12 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             if count is None:
                 runs = per_month
                 return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
-                            f"once a {unit} = {_fmt(runs)} a month")
-        if count is None and times is not None:
-            runs = _TIMES[times.group("t").lower()] * per_month
-            return Read("runs_per_month", runs, times.group(0), times.start(), times.end(),
-                        f"{times.group('t')} a {unit} = {_fmt(runs)} a month")
+                            f"once {_a(unit)} = {_fmt(runs)} a month")
+        if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
+            said = times.group("t")
+            runs = _TIMES.get(said, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
+            return _cadence_times_count(text, times.start(), times.end(), runs * per_month,
+                                        f"{said} {_a(unit)}", taken)
         if count is None:
             continue
         n = parse_number(count.group(0))
@@ -511,9 +629,14 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         start, end = min(count.start(), p.start()), max(count.end(), p.end())
         hedge = _HEDGE.search(text, max(0, start - 14), start)
         start = hedge.start() if hedge else start
-        return Read("runs_per_month", runs, text[start:end].strip(), start, end,
-                    f"{_fmt(n)} a {unit} x {_fmt(per_month)} {unit}s a month = {_fmt(runs)}"
-                    if per_month != 1 else f"{_fmt(n)} a month")
+        how = (f"{_fmt(n)} {_a(unit)} x {_fmt(per_month)} {unit}s a month = {_fmt(runs)}"
+               if per_month != 1 else f"{_fmt(n)} a month")
+        owners = _EACH_HAS.search(text, max(lo, start - 60), start)
+        if owners is not None and (k := parse_number(owners.group("n"))):
+            # "30,000 users, each has maybe 200 transactions a month": 200 for each user
+            start, runs = owners.start(), runs * k
+            how = f"{_fmt(k)} x ({how}) = {_fmt(runs)}"
+        return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
     return None
 
 
@@ -522,7 +645,11 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
 _STEPS_RE = re.compile(
     rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}|{_WORDNUM}))?\s*-?\s*"
     r"(?P<unit>steps?|turns?|tool calls?|model calls|llm calls|iterations?|actions?|"
-    r"exchanges|rounds|messages each|messages per conversation)\b")
+    r"exchanges|rounds|hops|messages each|messages per conversation)\b")
+# "a 2-step signup form", "two-step verification": steps of the thing the task is about.
+_STEPS_OF_A_THING = re.compile(r"\s+(?:[\w-]+\s+)?(?:forms?|wizards?|checkouts?|funnels?|"
+                               r"guides?|tutorials?|recipes?|verification|authentication|"
+                               r"log-?ins?|sign-?ups?|onboarding)\b")
 _AGENT_RE = re.compile(
     r"\bagentic\b|\bautonomous(?:ly)?\b|\bsub-agents?\b|\borchestrator\b|"
     r"\btool calls?\b|\bagent loop\b|\bplans? and execut\w*|\bkeeps? (?:calling|running|trying)|"
@@ -532,16 +659,25 @@ _AGENT_RE = re.compile(
     r"\bagents?\b")
 _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|call[- ]center|"
                            r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
-                           r"\bfor (?:our )?agents\b|\bthe agents? (?:reviews?|approves?|checks?|"
-                           r"edits?|sends?|reads?)\b|\buser[- ]agent\b")
+                           r"\bfor (?:our |the |human )?agents\b|"
+                           r"\bthe agents? (?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
+                           r"\buser[- ]agent\b|\bon the (?:phone|line) with (?:our |an? |the )?"
+                           r"agents?\b")
+# A call centre, a caller: "the agent" in such words is a person.
+_PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b")
 _CHAT_RE = re.compile(
     r"\bchat ?bots?\b|\bbots?\b|\bmulti-turn\b|\bback[- ]and[- ]forth\b|\bconversation(?:s|al)?\b|"
     r"\bfollow-up questions\b|\bchats\b|\bchatting\b|\bchats? with\b|\bin a (?:\w+ )?chat\b|"
-    r"\bchat widget\b|\bchat assistant\b|\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
+    r"\bchat widget\b|\bchat assistant\b|\b(?:website|web|site|in-app|online) chat\b|"
+    r"\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
     r"\bvoice (?:agent|assistant)\b|\b\d+(?:-\d+)?[- ]turns?\b|\bturns each\b")
 _CODE_RE = re.compile(r"\bcode(?:base)?\b|\brepo(?:sitory)?\b|\btests?\b|\bpytest\b|\bci\b|"
                       r"\bcompiler\b|\bbuild\b|\brefactor|\bpr\b|\bpull request|\bdjango\b|"
                       r"\bfiles?\b|\bmigrat|\bbug\b|\bfeatures?\b")
+
+
+_PER_CHAT = re.compile(r"\beach (?:chat|conversation|session|thread) (?:is |has |of |with )?"
+                       r"(?:~|about |around |roughly )?(?P<num>\d+) (?:messages|turns|exchanges)\b")
 
 
 def _steps(text: str, starts: list[int]) -> Read | None:
@@ -554,11 +690,17 @@ def _steps(text: str, starts: list[int]) -> Read | None:
         if re.match(r"\s+(?:a|per|each|every)\s+(?:day|week|month|hour|minute|second)",
                     text[m.end():]):
             continue  # "6,000 calls a week" is a volume
+        if text[m.start("unit") - 1] == "-" and _STEPS_OF_A_THING.match(text, m.end()):
+            continue
         hi = parse_number(m.group("num2") or m.group("num"))
         if not hi or hi < 1:
             continue
         how = ("the upper end of the range" if m.group("num2") else "as stated")
         return Read("calls_per_task", int(hi), m.group(0), m.start(), m.end(), how)
+    per = _PER_CHAT.search(text) if "each " in text else None
+    if per is not None:  # "each chat ~5 messages"
+        return Read("calls_per_task", int(float(per.group("num"))), per.group(0), per.start(),
+                    per.end(), "as stated")
     return None
 
 
@@ -573,7 +715,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 def _has(lower: str, keys: tuple[str, ...]) -> bool:
     """A cheap test before a long alternation scans the whole text."""
-    return any(k in lower for k in keys)
+    return any(map(lower.__contains__, keys))
 
 
 def _loop(text: str, react: bool = False) -> Read | None:
@@ -584,9 +726,16 @@ def _loop(text: str, react: bool = False) -> Read | None:
         return Read("loop", "agent", text[i:i + 5], i, i + 5,
                     "an agent loop ('ReAct'): each step waits on the last")
     chat = _CHAT_RE.search(text) if _has(lower, _CHAT_KEYS) else None
+    # Once the words name a person as the agent ("on the phone with our agent"), a bare
+    # "the agent" later is that person, not a loop.
+    human = any(_NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])
+                for c in agent_cues) or (bool(agent_cues) and _PEOPLE_ON_CALLS.search(text))
     for m in agent_cues:
         around = text[max(0, m.start() - 25):m.end() + 10]
         if _NOT_AGENT_RE.search(around):
+            continue
+        if human and m.group(0).startswith("agent") and not re.search(
+                r"\b(?:ai|llm|an?)\s+$", text[max(0, m.start() - 4):m.start()]):
             continue
         if (m.group(0).lower().startswith("until") and chat is not None
                 and "agent" not in lower):
@@ -606,36 +755,87 @@ def _loop(text: str, react: bool = False) -> Read | None:
 # ------------------------------------------------------------------ languages, latency
 
 _LANGUAGE_SET = frozenset(LANGUAGES)
-_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_WORD = re.compile(r"[A-Za-z][a-z]+")
 _BATCH_OK_RE = re.compile(
     r"\bcan wait\b|\bwait until\b|\bno rush\b|\bno hurry\b|\bno deadline\b|\boffline\b|"
     r"\bin (?:a|one) batch\b|\bbatch(?:-| )(?:translate|process|job|run)|\bnightly\b|"
     r"\bevery night\b|\bat night\b|\bnext day\b|\bby tomorrow\b|\bby next \w+\b|"
     r"\bresults by \w+\b|\bany ?time this \w+\b|\bturnaround (?:of )?\d+ (?:hours|days)\b|"
     r"\bwithin (?:24|36|48|72) hours\b|\bwithin (?:a|\d+) days?\b|"
-    r"\b(?:processed|run|runs|running|done|ready|can run) overnight\b|"
+    r"\b(?:process|processed|run|runs|running|done|ready|can run) overnight\b|"
     r"\bovernight (?:is|processing|ok|batch|job|run)\b|\bnightly batch\b")
+# Said other ways ("not urgent", "by the next morning is fine", "done the same day", "deadline
+# Friday"); a second pattern behind its own cheap key test, so most texts never scan it.
+_BATCH_OK_MORE_RE = re.compile(
+    r"\bnot urgent\b|\bby (?:the )?end of (?:the )?(?:day|week|month)\b|"
+    r"\b(?:by|needed|due|ready|until) (?:the )?next (?:morning|day|week|month)\b|"
+    r"\bnext (?:morning|day|week) (?:is|are) (?:fine|ok|okay)\b|"
+    r"\b(?:done|ready|needed|due|back) (?:the )?same day\b|"
+    rf"\bdeadline (?:is )?(?:on )?(?:{_WEEKDAYS}|tomorrow|next \w+|end of \w+)\b")
 _NO_BATCH_RE = re.compile(
     r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
     r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
     r"\bwithin (?:the|an|a|one) (?:hour|minute)\b|\bwithin \d+ (?:seconds|minutes)\b|"
     r"\bas (?:they|the \w+|you|users?) types?\b|\bas they are sent\b|\binteractive(?:ly)?\b|"
     r"\bwhile (?:they|the user|the customer)\b|\blatency\b|\bon the phone\b")
+# The answer sits in the request path ("before the comment is shown", "40 requests a second",
+# "they wait for the query"): behind its own key test, as above.
+_NO_BATCH_MORE_RE = re.compile(
+    r"\bbefore (?:it|they|the \w+) (?:is |are |gets? )?(?:shown|posted|published|displayed|"
+    r"visible|(?:hits?|reach(?:es)?) the (?:index|database|db|api|server|backend|search))\b|"
+    r"\brequests? (?:per|a|/) ?sec(?:ond)?\b|\b(?:qps|rps)\b|"
+    r"(?<!can )\bwait(?:s|ing)? for (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
+    r"responses?|results?|query|queries|output|suggestions?)\b|"
+    r"\b(?:under|less than|within) (?:a|one|\d+(?:\.\d+)?) ?(?:seconds?|secs?|ms|milliseconds?)\b")
 
 
 _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
                   "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
                   "as they are", "interactive", "while", "latency", "phone")
+_BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of")
+_NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
+                       "within ")
 
 
-def _languages(text: str) -> Read | None:
-    found = [m for m in _CAPITALISED.finditer(text) if m.group(0) in _LANGUAGE_SET
+def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
+    return min((m for m in found if m is not None), key=lambda m: m.start(), default=None)
+
+
+# Language names written in lower case count too where the words around say a language ("the
+# spanish and italian website", "in english"): a lower-case "greek orange pie" or "a russian
+# businessman" in a pasted text is not one, nor is "polish the copy".
+_LOWER_WORDS = frozenset({"Polish"})
+_LANGUAGE_CUE = (r"(?:-speaking|\s+(?:speakers?|language|website|site|version|translations?|"
+                 r"subtitles|text|users|customers|market|manuals?|docs|documents?)\b)")
+_LOWER_BEFORE = re.compile(r"\b(?:in|into|to|from|speaks?|speaking)\s+$")
+_LOWER_AFTER = re.compile(rf"{_LANGUAGE_CUE}|\s*(?:,|and|or|&|/)\s*[a-z]+{_LANGUAGE_CUE}")
+
+
+def _says_a_language(text: str, m: re.Match[str]) -> bool:
+    name = m.group(0)
+    if name[0].isupper():
+        return True
+    if name.capitalize() in _LOWER_WORDS:
+        return False
+    return bool(_LOWER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or _LOWER_AFTER.match(text, m.end()))
+
+
+_LANGUAGES_LOWER = frozenset(n.lower() for n in LANGUAGES)
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _languages(text: str, lower: str) -> Read | None:
+    if _LANGUAGES_LOWER.isdisjoint(_LETTERS.findall(lower)):
+        return None  # one C-level pass: most texts name no language
+    found = [m for m in _WORD.finditer(text) if m.group(0).capitalize() in _LANGUAGE_SET
+             and _says_a_language(text, m)
              and (m.start() == 0 or not text[m.start() - 1].isalpha())
              and (m.end() == len(text) or not text[m.end()].isalpha())]
     if not found:
         return None
-    names = tuple(sorted({m.group(0) for m in found}))
+    names = tuple(sorted({m.group(0).capitalize() for m in found}))
     start, end = found[0].start(), found[0].end()
     if len(found) > 1 and found[-1].end() - start <= 80:  # "from English into French and German"
         end = found[-1].end()
@@ -644,8 +844,10 @@ def _languages(text: str) -> Read | None:
 
 def _latency(text: str) -> Read | None:
     lower = text
-    no = _NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None
-    ok = _BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None
+    no = _first(_NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None,
+                _NO_BATCH_MORE_RE.search(text) if _has(lower, _NO_BATCH_MORE_KEYS) else None)
+    ok = _first(_BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None,
+                _BATCH_OK_MORE_RE.search(text) if _has(lower, _BATCH_OK_MORE_KEYS) else None)
     if no and not (ok and ok.start() < no.start() and "batch" in ok.group(0).lower()):
         return Read("latency", "no_batch", no.group(0), no.start(), no.end(),
                     "someone waits for the answer: no batch API (results within 24 h)")
@@ -689,7 +891,7 @@ def read_workload(text: str) -> WorkloadWords:
         calls_per_task=steps,
         loop=loop,
         coding=bool(loop is not None and loop.value == "agent" and _CODE_RE.search(text)),
-        languages=_languages(original),
+        languages=_languages(original, text),
         latency=_latency(text),
     )
     fields = {name: (None if r is None else replace(r, words=original[r.start:r.end]))

@@ -113,3 +113,14 @@ def test_torch_threads_default_and_override(monkeypatch) -> None:
     monkeypatch.setenv("COUNCIL_TORCH_THREADS", "two")
     with pytest.raises(ArtifactError, match="COUNCIL_TORCH_THREADS"):
         torch_threads()
+
+
+@pytest.mark.slow
+def test_loading_the_encoder_prints_no_progress_bar() -> None:
+    """A CLI user's stderr stays free of transformers' 'Loading weights' bar."""
+    code = ("from council.assess.encoder import MiniLMEncoder\n"
+            "print(MiniLMEncoder().encode(['classify tickets']).shape)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         timeout=300)
+    assert out.stdout.strip() == "(1, 384)"
+    assert "Loading weights" not in out.stderr and "it/s" not in out.stderr

@@ -234,15 +234,16 @@ def main(argv: list[str] | None = None) -> int:
     start = time.time()
     oof = dict(np.load(args.oof, allow_pickle=False))
     models = [str(m) for m in oof["models"]]
-    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.assess.encoder import MiniLMEncoder
     from council.config import paths
+    from council.outcomes.embedding import PromptEmbedder
     from council.outcomes.fitting import embed_table
     from council.outcomes.reading import text_features
 
     table = load_table(args.data / "routerbench" / "outcomes.jsonl")
     index = {i: k for k, i in enumerate(table.ids)}
     table = table.subset(np.array([index[str(i)] for i in oof["ids"]]))
-    x = embed_table(table, CachedEncoder(default_encoder(), paths().embedding_cache),
+    x = embed_table(table, PromptEmbedder(MiniLMEncoder.name, paths().embedding_cache),
                     progress=False).astype(np.float64)
     feats = text_features(table.prompts)
     y, fold = oof["y"], oof["fold"]

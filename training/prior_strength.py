@@ -57,11 +57,12 @@ def shrunk(p: np.ndarray, n: int, q: float, strength: float) -> np.ndarray:
 
 def embed(table: OutcomeTable) -> np.ndarray:
     """The prompts as training reads them, through the disk cache."""
-    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.assess.encoder import MiniLMEncoder
     from council.config import paths
+    from council.outcomes.embedding import PromptEmbedder
 
-    encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
-    return embed_table(table, encoder, progress=False).astype(np.float64)
+    embedder = PromptEmbedder(MiniLMEncoder.name, paths().embedding_cache)
+    return embed_table(table, embedder, progress=False).astype(np.float64)
 
 
 def simulate(name: str, path: Path, repeats: int, seed: int = 0,

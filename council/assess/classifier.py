@@ -15,7 +15,7 @@ import json
 import math
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -182,10 +182,12 @@ class LocalPrediction:
         return self.reading.encoder if self.reading else ""
 
     def to_dict(self) -> dict[str, Any]:
+        """JSON-safe; `category_reading` is the whole reading (CategoryReading's fields, as
+        the stored answer's vote keeps it) or None, never only the encoder's name."""
         return {"category": self.category, "category_p": self.category_p,
                 "difficulty": self.difficulty, "difficulty_sd": self.difficulty_sd,
                 "low_confidence": self.low_confidence, "reason": self.reason,
-                "category_reading": self.category_reading}
+                "category_reading": asdict(self.reading) if self.reading else None}
 
 
 @dataclass

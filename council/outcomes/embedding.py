@@ -59,14 +59,26 @@ class PromptEmbedder:
     def __init__(self, spec: str, cache_dir: Path | None = None) -> None:
         from council.assess.encoder import CachedEncoder, encoder_named
 
-        self.parts = parse_spec(spec)
-        self.name = JOIN.join(p.spec for p in self.parts)
-        self._encoders: list[Any] = []
-        for part in self.parts:
-            encoder = encoder_named(part.encoder)
-            self._encoders.append(encoder if cache_dir is None
-                                  else CachedEncoder(encoder, cache_dir))
-        self.dim = sum(e.dim for e in self._encoders)
+        parts = parse_spec(spec)
+        encoders = [encoder_named(part.encoder) for part in parts]
+        self._hold(parts, encoders if cache_dir is None
+                   else [CachedEncoder(e, cache_dir) for e in encoders])
+
+    @classmethod
+    def of(cls, encoder: Any, reading: str = "window") -> PromptEmbedder:
+        """One encoder already built (a CachedEncoder, a bench's or a test's own) read one
+        way; its name need not be one council.assess.encoder knows."""
+        if reading not in READINGS:
+            raise ArtifactError(f"unknown reading {reading!r}; known: {', '.join(READINGS)}")
+        embedder = cls.__new__(cls)
+        embedder._hold([Part(encoder.name, reading)], [encoder])
+        return embedder
+
+    def _hold(self, parts: list[Part], encoders: list[Any]) -> None:
+        self.parts = parts
+        self.name = JOIN.join(p.spec for p in parts)
+        self._encoders = encoders
+        self.dim = sum(e.dim for e in encoders)
 
     def embed(self, prompts: Sequence[str]) -> np.ndarray:
         """(n, dim) float64 vectors of unit length for the raw prompts."""

@@ -190,7 +190,10 @@ def train_outcome_model(outcome_paths: Sequence[Path], feedback: Sequence[Outcom
     An outcome file that cannot be learnt from raises InvalidInput, as `council route train`.
     With ``load_classifier`` the difficulty scale is anchored to the classifier it returns
     (council.outcomes.anchoring); it is called only when there is something to train.
+    ``encoder`` (a plain one, disk-cached) reads the head + tail window for the model and the
+    classifier's own text for the anchoring.
     """
+    from council.outcomes.embedding import PromptEmbedder
     from council.outcomes.fitting import embed_table, train_artifact
 
     files = OutcomeSummary()
@@ -207,7 +210,7 @@ def train_outcome_model(outcome_paths: Sequence[Path], feedback: Sequence[Outcom
         summary.add(row)
     table = table_from_rows(rows, summary)
     summary.check_trainable()
-    x = embed_table(table, encoder, progress=progress)
+    x = embed_table(table, PromptEmbedder.of(encoder), progress=progress)
 
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)

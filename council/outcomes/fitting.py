@@ -14,28 +14,23 @@ from typing import Any
 import numpy as np
 
 from council.outcomes.call_cost import CallCostModel, cost_inputs, fit_call_cost
-from council.outcomes.reading import reading_text
+from council.outcomes.embedding import PromptEmbedder
 from council.outcomes.rows import OutcomeTable
 from council.outcomes.success_model import FitConfig, SuccessModel, fit_success_model
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
 
-def embed_table(table: OutcomeTable, encoder: object, batch: int = 256,
+def embed_table(table: OutcomeTable, embedder: PromptEmbedder, batch: int = 256,
                 progress: bool = True) -> np.ndarray:
-    """Embed every prompt in batches, with a progress bar: as a PromptEmbedder's spec
-    reads them (council.outcomes.embedding), or, for a plain encoder, the head + tail window."""
+    """Every prompt embedded as the embedder's spec reads it, in batches with a progress bar
+    (a plain encoder: ``PromptEmbedder.of(encoder)``, the head + tail window)."""
     from tqdm import tqdm
 
-    from council.outcomes.embedding import PromptEmbedder
-
-    out = np.zeros((len(table), encoder.dim), dtype=np.float32)  # type: ignore[attr-defined]
+    out = np.zeros((len(table), embedder.dim), dtype=np.float32)
     for start in tqdm(range(0, len(table), batch), desc="embedding", unit="batch",
                       disable=not progress):
-        prompts = table.prompts[start:start + batch]
-        out[start:start + batch] = (
-            encoder.embed(prompts) if isinstance(encoder, PromptEmbedder)
-            else encoder.encode([reading_text(t) for t in prompts]))  # type: ignore[attr-defined]
+        out[start:start + batch] = embedder.embed(table.prompts[start:start + batch])
     return out
 
 

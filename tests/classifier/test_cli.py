@@ -39,7 +39,7 @@ def test_assess_writes_one_row_per_prompt(tmp_path: Path, fixture_artifact: Path
     assert [r["id"] for r in got] == list(range(5))
     for row in got:
         assert set(row) == {"id", "category", "category_p", "difficulty", "difficulty_sd",
-                            "low_confidence", "category_reading"}
+                            "low_confidence", "reason", "category_reading"}
         assert row["category_reading"]["first_encoder"] == MiniLMEncoder.name
         assert set(row["category_p"]) == set(CATEGORY_KEYS)
         assert row["category"] == "translation"

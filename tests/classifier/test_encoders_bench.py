@@ -2,30 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 from council.assess.prototypes import prototype_texts
 from council.categories import CATEGORY_KEYS
 from council.classifier_training.corpus import Example
+from tests.bench_modules import load_bench
 
-BENCH = Path(__file__).resolve().parents[2] / "bench"
-
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-encoders = _load("encoders")
-categories = _load("categories")
+encoders = load_bench("encoders")
+categories = load_bench("categories")
 
 A, B, C = CATEGORY_KEYS[:3]
 

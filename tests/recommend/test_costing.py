@@ -44,9 +44,35 @@ def test_batch_falls_back_to_real_time_with_a_note(catalog) -> None:
     w = build_workload(parse_task(description="t"), "research_qa", 2.0)
     cost, notes = chosen_cost(model, w, batch=True)
     assert not cost.batch and notes and "no batch API" in notes[0]
-    assert set(variants(model, w)) == {"realtime", "realtime_cached"}
-    assert set(variants(catalog.get("gpt-5.4"), w)) == {"realtime", "realtime_cached", "batch",
-                                                       "batch_cached"}
+    cached = build_workload(parse_task(description="t", cached_prefix_tokens=8000),
+                            "research_qa", 2.0)
+    assert set(variants(model, cached)) == {"realtime", "realtime_cached"}
+    assert set(variants(catalog.get("gpt-5.4"), cached)) == {"realtime", "realtime_cached",
+                                                            "batch", "batch_cached"}
+
+
+def test_no_cached_price_where_caching_does_not_apply(catalog) -> None:
+    """A 'cached prefix' price equal to the uncached one would show a saving of 0 on an option
+    the provider does not give this prompt: it is left out, and the reason is said instead."""
+    from council.costing import why_not_cached
+    from council.workload import min_cache_prefix
+
+    haiku = catalog.get("claude-haiku-4-5")
+    assert min_cache_prefix(haiku) == 4096
+    small = build_workload(parse_task(description="t", input_tokens=6000,
+                                      cached_prefix_tokens=2000), "research_qa", 2.0)
+    assert set(variants(haiku, small)) == {"realtime", "batch"}
+    assert "under its 4,096-token minimum" in why_not_cached(haiku, small)
+    big = build_workload(parse_task(description="t", input_tokens=12000,
+                                    cached_prefix_tokens=6000), "research_qa", 2.0)
+    assert why_not_cached(haiku, big) is None
+    v = variants(haiku, big)
+    assert v["realtime_cached"].parts_per_task["cache_write_5m"] > 0  # priced with caching
+    none = build_workload(parse_task(description="t", cached_prefix_tokens=0), "research_qa", 2.0)
+    assert why_not_cached(haiku, none) == "no fixed prefix to cache"
+    llama = catalog.get("llama-3.3-70b-together")
+    assert why_not_cached(llama, big) == "llama-3.3-70b-together sells no prompt caching"
+    assert "realtime_cached" not in variants(llama, big)
 
 
 def test_a_price_verified_over_60_days_ago_is_flagged_on_the_candidate(catalog) -> None:

@@ -3,25 +3,19 @@ run embeds nothing again, and another encoder does not read the first one's vect
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from types import ModuleType
 
 import numpy as np
 import pytest
 
-from council.config import PROJECT_ROOT
 from council.outcomes.rows import OutcomeSummary, OutcomeTable
+from tests.bench_modules import load_bench
 from tests.trigram_encoder import TrigramEncoder as CountingEncoder
 
 
 def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("routing_bench",
-                                                  PROJECT_ROOT / "bench" / "routing.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_bench("routing")
 
 
 def _table(prompts: list[str]) -> OutcomeTable:

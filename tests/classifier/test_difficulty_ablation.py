@@ -1,0 +1,59 @@
+"""bench/difficulty_ablation.py's shared machinery on synthetic vectors (no encoder, no data)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from council.assess.difficulty_knn import knn_difficulty
+from tests.bench_modules import load_bench
+
+ablation = load_bench("difficulty_ablation")
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return v / np.linalg.norm(v, axis=-1, keepdims=True)
+
+
+def test_per_split_reads_every_prompt_from_a_fit_that_never_saw_it():
+    n = 12
+    order = np.random.default_rng(3).permutation(n)
+    parts = {"fold": [(order[k::3], np.setdiff1d(np.arange(n), order[k::3])) for k in range(3)],
+             "bench": [(np.arange(0, 5), np.arange(5, n)), (np.arange(5, n), np.arange(0, 5))]}
+    levels = {split: [np.full(len(keep), 10.0 * (i + 1)) for i, (_h, keep) in enumerate(ps)]
+              for split, ps in parts.items()}
+    folds = ablation.Folds(parts, levels, n)
+    seen: list[tuple[str, set, set]] = []
+
+    def read(split, held, keep, lv):
+        seen.append((split, set(held.tolist()), set(keep.tolist())))
+        return lv[0] + held  # which fit read it, and which row
+
+    out = folds.per_split(read)
+    assert set(out) == {"fold", "bench"}
+    assert all(not held & keep for _s, held, keep in seen)
+    assert len(seen) == 5
+    for split, ps in parts.items():
+        for i, (held, _keep) in enumerate(ps):
+            np.testing.assert_array_equal(out[split][held], 10.0 * (i + 1) + held)
+
+
+def test_the_bench_gated_knn_is_the_shipped_reading():
+    """gated_vote + gated_move over outcome prompts and descriptions pooled give what
+    council.assess.difficulty_knn ships, so the ablation's baseline is the real reading."""
+    rng = np.random.default_rng(0)
+    # Benchmark prompts and descriptions as two clusters, as in the real spaces.
+    centre = np.eye(16)[:2] * 2.0
+    outcome = _unit(rng.normal(size=(300, 16)) + centre[0])
+    own = _unit(rng.normal(size=(120, 16)) + centre[1])
+    # Queries near outcome prompts, near descriptions, and in between: gates across 0..1.
+    query = _unit(np.vstack([outcome[:20] + 0.3 * rng.normal(size=(20, 16)),
+                             own[:20] + 0.3 * rng.normal(size=(20, 16)),
+                             rng.normal(size=(20, 16))]))
+    levels = rng.uniform(1, 5, size=300)
+    head = rng.uniform(1, 5, size=60)
+    vote, gate = ablation.gated_vote(query, outcome, own, levels, rng.uniform(1, 5, 120), 50)
+    assert gate[:20].mean() > 0.7 and gate[20:40].mean() < 0.4  # the gate spans the range
+    bench = ablation.gated_move(head, vote, gate, 0.5)
+    shipped = knn_difficulty(head, query @ outcome.T, levels, query @ own.T, 0.5, 50)
+    np.testing.assert_allclose(bench, shipped, atol=1e-9)
+    np.testing.assert_allclose(ablation.gate_of(query, outcome, own, 50), gate, atol=1e-12)

@@ -1,0 +1,159 @@
+"""The workload reader and the batch advice on descriptions written in other users' voices.
+
+tests/data/workload_phrases_fresh.jsonl: 80 descriptions (terse tickets, rambling paragraphs,
+non-native English, numbers in words, ranges, rates, sizes in MB and LOC, traps such as
+"Python 3.11", "HTTP 404", "$49/month"), written before the reader's code or its other test
+files were read, each with the numbers a careful person reads (an absent field: nothing).
+At first count the reader misread 34 of their 560 values on 30 of the 80 rows; MAX_MISREADINGS
+is where the general fixes left it (see bench/workload_reader.py for the table per field).
+workload_phrases_fresh_heldout.jsonl: 30 more, written after those fixes and measured before any
+rule was fitted to them: 9 misreadings of 210 (14 with the reader before the fixes), 0 after.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from council.advice import advise, batch_fits
+from council.costing import cost_of
+from council.task import parse_task
+from council.workload import build_workload
+from council.workload_words import parse_number, read_workload
+from tests.bench_modules import load_bench
+
+DATA = Path(__file__).parents[1] / "data"
+FRESH = DATA / "workload_phrases_fresh.jsonl"
+HELDOUT = DATA / "workload_phrases_fresh_heldout.jsonl"
+FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
+# 8 of 560 at the last count: two sizes in GB/TB (read as no call's input, as the team's
+# "30 GB email archive" row wants), "40 vendors" every 2 hours and "1,000 prompts against 3
+# models" nightly (counts after content words), "for our docs chatbot" (the chatbot is the
+# object, not the task: loop and latency) and "answer HR questions in Teams" (loop and latency).
+MAX_MISREADINGS = 8
+MAX_HELDOUT_MISREADINGS = 0
+# Rows where the batch API is advised though a person reads a waiting user or a loop:
+# "answer HR policy questions from employees in Teams" (4 before the fixes).
+MAX_BATCH_AGAINST_A_PERSON = 1
+
+
+def _rows(path: Path = FRESH) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8")]
+
+
+# the bench's comparison: numbers within 1%, languages as sets
+_same = load_bench("workload_reader").same
+
+
+@pytest.mark.parametrize(("path", "n", "most"), [(FRESH, 80, MAX_MISREADINGS),
+                                               (HELDOUT, 30, MAX_HELDOUT_MISREADINGS)])
+def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
+                                                            most: int) -> None:
+    rows = _rows(path)
+    assert len(rows) == n
+    wrong = []
+    for row in rows:
+        got = read_workload(row["text"]).summary()
+        wrong += [f"{f}: {row['text'][:70]!r}: want {row.get(f)!r}, got {got[f]!r}"
+                  for f in FIELDS if not _same(f, row.get(f), got[f])]
+    assert len(wrong) <= most, f"{len(wrong)} misreadings of {len(rows) * 7}\n" + "\n".join(wrong)
+
+
+def test_every_fresh_read_carries_its_exact_words_and_how() -> None:
+    for row in _rows() + _rows(HELDOUT):
+        text = row["text"]
+        for r in read_workload(text).reads:
+            assert r.words and text[r.start:r.end] == r.words and r.how, (text, r)
+
+
+@pytest.mark.parametrize(("said", "value"), [
+    ("half a million", 500_000), ("a couple of hundred", 200), ("two dozen", 24),
+    ("2 dozen", 24), ("thousand and a half", 1500), ("a thousand and a half", 1500),
+    ("half a dozen", 6), ("couple thousand", 2000), ("a dozen", 12), ("10k", 10_000),
+    ("three hundred thousand", 300_000),
+])
+def test_counts_said_in_words(said: str, value: float) -> None:
+    assert parse_number(said) == value
+
+
+def test_rates_ranges_and_sizes_said_other_ways() -> None:
+    def runs(text: str) -> float | None:
+        r = read_workload(text).runs_per_month
+        return None if r is None else r.value
+
+    assert runs("between 200 and 300 reviews every 15 min") == pytest.approx(300 * 4 * 720)
+    assert runs("3x a day, maybe 500 tweets each run") == pytest.approx(500 * 3 * 30)
+    assert runs("on weekdays, draft replies (approx. 150 mails/day)") == pytest.approx(
+        150 * 260 / 12)
+    assert runs("30,000 users, each has maybe 200 transactions a month") == 6_000_000
+    assert runs("every Monday, pull the tickets (usually 60-80)") == pytest.approx(80 * 52 / 12)
+    log = read_workload("Summarize a 3 MB log file").input_size
+    assert (log.quantity, log.unit, log.words) == (3_000_000, "char", "3 MB")
+    assert "3 MB = 3,000,000 characters" in log.how
+    loc = read_workload("a monolith of 100k LOC").input_size
+    assert (loc.quantity, loc.unit) == (100_000, "line")
+
+
+@pytest.mark.parametrize("text", [
+    "Our pricing page says $49/month; write 3 variants of the headline",
+    "Generate the copy for a 2-step signup form",
+    "Fix the 404 and 500 errors reported in the last 24 hours",
+    "Run the model on a box with 16 GB RAM",
+    "Summarize 14 call transcripts, each about an hour long",
+])
+def test_traps_give_no_volume_steps_or_wrong_size(text: str) -> None:
+    w = read_workload(text)
+    assert (w.runs_per_month, w.calls_per_task) == (None, None), text
+    assert w.input_size is None or (w.input_size.quantity, w.input_size.unit) == (1, "hour")
+
+
+def test_who_waits_said_other_ways() -> None:
+    def waits(text: str) -> bool | None:
+        return read_workload(text).user_waits
+
+    assert waits("must be decided before the comment is shown") is True
+    assert waits("about 40 requests per second of search queries") is True
+    assert waits("they type a question and wait for the query to run") is True
+    assert waits("Not urgent, by the next morning is fine.") is False
+    assert waits("results needed next week") is False
+    assert waits("summarize the consultation, done the same day") is False
+    assert waits("spell-check the emails before they go out today") is None
+    assert waits("the model decides the routing in under a second") is True
+    assert waits("grade the essays by end of week") is False
+    assert read_workload("Our call centre handles 6,000 calls a day; give the agent a live "
+                         "summary").loop is None
+    # a person on the phone is not an agent loop; the chat on a website is a conversation
+    assert read_workload("The user is on the phone with our agent and the agent needs a "
+                         "suggested answer").loop is None
+    assert read_workload("Answer customers on the website chat").loop.value == "multi_turn"
+    assert read_workload("for the spanish and italian website").languages.value == (
+        "Italian", "Spanish")
+    assert read_workload("polish the copy of our landing page").languages is None
+
+
+@pytest.fixture(scope="module")
+def sonnet():
+    from tests.recs import real_catalog
+
+    model = real_catalog().get("claude-sonnet-4-6")
+    assert model.batch_api
+    return model
+
+
+def test_no_batch_advice_where_a_person_reads_a_wait_or_a_loop(sonnet) -> None:
+    against = []
+    for row in _rows():
+        # a category whose default has nobody waiting: only the words can stop the batch API
+        w = build_workload(parse_task(description=row["text"]), "extraction", 2.0)
+        keys = {a.key for a in advise(sonnet, w, cost_of(sonnet, w))}
+        assert ("batch" in keys) == batch_fits(w), row["text"]
+        words = read_workload(row["text"])
+        if words.user_waits or words.loop is not None:
+            assert "batch" not in keys, row["text"]
+        person = (row.get("latency") == "no_batch" or row.get("loop") is not None
+                  or (row.get("calls_per_task") or 1) > 1)
+        if person and "batch" in keys:
+            against.append(row["text"])
+    assert len(against) <= MAX_BATCH_AGAINST_A_PERSON, against
