@@ -96,7 +96,7 @@ def main() -> None:
         batch = classifier.predict(texts, batch_size=64)
         batch_s = time.perf_counter() - t0
     second_name = classifier.params.second_encoder
-    batch_again = sum(p.category_reading == second_name for p in batch) if second_name else 0
+    batch_again = sum(p.category_encoder == second_name for p in batch) if second_name else 0
     first_only = [t for t, a in zip(single, read_again, strict=True) if not a]
     again_only = [t for t, a in zip(single, read_again, strict=True) if a]
 

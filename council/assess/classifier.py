@@ -174,7 +174,7 @@ class LocalPrediction:
     reading: CategoryReading | None = None
 
     @property
-    def category_reading(self) -> str:
+    def category_encoder(self) -> str:
         """The encoder whose category head gave `category_p`: MiniLM's, or the second
         reading's when MiniLM's top probability was under the artifact's cut (then
         `category_p` mixes both readings, council.assess.second_reading.SECOND_WEIGHT;

@@ -578,7 +578,7 @@ def _evaluate_test(model: LocalClassifier, test: Sequence[Example], embeddings: 
         "per_category": per_class,
         "difficulty": difficulty_metrics(dif_truth, mean, sd),
         "low_confidence_share": float(np.mean([p.low_confidence for p in predictions])),
-        "read_again_share": float(np.mean([p.category_reading == model.params.second_encoder
+        "read_again_share": float(np.mean([p.category_encoder == model.params.second_encoder
                                            for p in predictions]))
         if model.params.second_encoder else 0.0,
         "accuracy_when_confident": float(correct[[not p.low_confidence

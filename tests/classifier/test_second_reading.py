@@ -44,10 +44,10 @@ def test_artifact_has_a_second_reading(classifier: LocalClassifier) -> None:
 def test_second_reading_is_used_below_the_cut_only(classifier: LocalClassifier) -> None:
     first = _with_cut(classifier, None).predict([TEXT])[0]
     top = max(first.category_p.values())
-    assert first.category_reading == MiniLMEncoder.name
+    assert first.category_encoder == MiniLMEncoder.name
 
     above = _with_cut(classifier, top - 1e-6).predict([TEXT])[0]  # top p is not under the cut
-    assert above.category_reading == MiniLMEncoder.name
+    assert above.category_encoder == MiniLMEncoder.name
     assert above.category_p == first.category_p
     assert "read again" not in above.reason
 
@@ -58,7 +58,7 @@ def test_second_reading_is_used_below_the_cut_only(classifier: LocalClassifier) 
     assert reading_words(above.reading).startswith("read by MiniLM only: sure enough")
 
     below = _with_cut(classifier, top + 1e-6).predict([TEXT])[0]
-    assert below.category_reading == SECOND_ENCODER
+    assert below.category_encoder == SECOND_ENCODER
     assert below.reading.read_again and below.reading.first_top_p == above.reading.first_top_p
     assert reading_words(below.reading).startswith("read twice: MiniLM was unsure")
     vote = _with_cut(classifier, top + 1e-6).vote(TEXT)  # the council's vote carries it
@@ -77,7 +77,7 @@ def test_batch_rereads_only_the_unsure_rows(classifier: LocalClassifier) -> None
     tops = [max(p.category_p.values()) for p in first]
     cut = float(np.median(tops))
     mixed = _with_cut(classifier, cut).predict(texts)
-    assert [p.category_reading == SECOND_ENCODER for p in mixed] == [t < cut for t in tops]
+    assert [p.category_encoder == SECOND_ENCODER for p in mixed] == [t < cut for t in tops]
 
 
 @pytest.mark.parametrize("which", ["first", "second"])
@@ -120,6 +120,6 @@ def test_second_reading_reads_its_own_window(classifier: LocalClassifier) -> Non
     reader = LocalClassifier(params, classifier.metadata, classifier.encoder, recording)
     long_text = "Answer the question about the report below. " + "The bus network grew. " * 200
     prediction = reader.predict([long_text])[0]
-    assert prediction.category_reading == SECOND_ENCODER
+    assert prediction.category_encoder == SECOND_ENCODER
     assert recording.seen == [prepare_text(long_text, SECOND_WINDOW)]
     assert len(recording.seen[0]) <= SECOND_WINDOW.limit < len(long_text)
