@@ -153,12 +153,16 @@ _WORD_NUMBERS: dict[str, float] = {
 _SCALE: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "hundred": 100,
     "b": 1e9, "bn": 1e9, "billion": 1e9,
+    # the same said in Spanish, Portuguese, French and German ("10 mil tickets", "2,5 Tsd.")
+    "mil": 1e3, "mille": 1e3, "tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "millones": 1e6,
+    "milhões": 1e6, "millions": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
 }
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
             r"eleven|twelve|one|two|three|four|five|six|seven|eight|nine|ten")
 _SCALES = r"(?:thousand|million|billion|hundred)"
-_SCALE_WORDS = rf"(?:hundred\s+(?:thousand|million)|{_SCALES})\b"
+_FOREIGN_SCALES = r"(?:mil|mille|tausend|millones|milhões|millions|millionen)\b|(?:tsd|mio)\b\.?"
+_SCALE_WORDS = rf"(?:(?:hundred\s+(?:thousand|million)|{_SCALES})\b|{_FOREIGN_SCALES})"
 _SMALL = _WORDNUM.split("|dozen|", 1)[1]
 # Counts said the way people speak: "half a million", "a couple of hundred", "two dozen",
 # "a thousand and a half".
@@ -191,13 +195,34 @@ def parse_number(text: str) -> float | None:
     if parts[-1] == "dozen" and len(parts) == 2 and parts[0] not in ("a", "an"):  # "two dozen"
         base = parse_number(parts[0])
         return None if base is None else base * 12
-    if parts[-1] in ("thousand", "million", "billion", "hundred") and len(parts) >= 2:
+    if parts[-1] in _SCALE and len(parts[-1]) > 2 and len(parts) >= 2:
         head = " ".join(parts[:-1])
         base = (float(head) if re.fullmatch(r"\d+(?:\.\d+)?", head)
                 else parse_number(head) if parts[-2] == "hundred"  # "three hundred thousand"
                 else _WORD_NUMBERS.get(head))
         return None if base is None else base * _SCALE[parts[-1]]
     return _WORD_NUMBERS.get(t)
+
+
+# Numbers written the European way, rewritten in place to the English way at the same length
+# (so every read keeps its offsets into the description): "10.000" and "1.000.000" are
+# thousands, a thin, no-break or plain-apostrophe space between digit groups ("1 500",
+# "45'000") is a thousands separator, and a decimal comma before a scale ("2,5k", "1,5
+# millones", "2,5 Tsd.") is a decimal point. A dotted group after a letter ("v2.100") or
+# inside a longer dotted run ("4.10.2") is a version and is left alone.
+_DOT_THOUSANDS = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\d.]|,\d)")
+_SPACE_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f\u00a0'\u2019](?=\d{3}(?!\d))")
+_DECIMAL_COMMA = re.compile(r"(?<![\w.,])\d+(,)\d{1,2}(?=\s?(?:k\b|m\b|bn\b|mil|mio|tsd|"
+                            r"tausend|thousand|million|billion))")
+
+
+def european_numbers(text: str) -> str:
+    """'10.000 Tickets' -> '10,000 Tickets', '1 500' -> '1,500', '2,5k' -> '2.5k' (same length)."""
+    if not any(c in text for c in ".,\u2009\u202f\u00a0'\u2019"):
+        return text
+    text = _DOT_THOUSANDS.sub(lambda m: m.group(0).replace(".", ","), text)
+    text = _SPACE_THOUSANDS.sub(",", text)
+    return _DECIMAL_COMMA.sub(lambda m: m.group(0).replace(",", "."), text)
 
 
 def _fmt(x: float) -> str:
@@ -350,7 +375,7 @@ def _size_read(text: str, start: int, end: int, qty: float, unit: str,
 # ------------------------------------------------------------------ volumes
 
 _PERIOD_NAMES = (r"second|sec|minute|min|hour|hr|business day|working day|weekday|work day|"
-                 r"day|night|morning|evening|week|fortnight|month|quarter|year|term")
+                 r"day|night|morning|evening|week|wk|fortnight|month|mth|mo|quarter|year|yr|term")
 
 
 def _period(group: str) -> str:
@@ -366,6 +391,7 @@ _ADVERB_UNIT = {"nightly": "day", "daily": "day", "weekly": "week", "monthly": "
                 "hourly": "hour", "yearly": "year", "annually": "year", "quarterly": "quarter",
                 "fortnightly": "fortnight", "biweekly": "fortnight", "bi-weekly": "fortnight"}
 _UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
+               "wk": "week", "mo": "month", "mth": "month", "yr": "year",
                "evening": "day", "working day": "business day", "weekday": "business day",
                "work day": "business day"}
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -377,6 +403,7 @@ _TIMES_RE = re.compile(r"\b(?P<t>once|twice|thrice|three times|four times|\d+ ?(
                        + _PERIOD_WORDS + r"\b")
 # Not after an abbreviation: "(approx. 150 mails/day)" is one sentence.
 _SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
+                           r"(?<!\btsd\.)(?<!\bmio\.)"
                            r"(?:\s|$)|\n")
 _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+"
                              r"(?:~|about |roughly |around |our |the )?$")
@@ -417,6 +444,11 @@ _CURRENCY = frozenset("$€£¥")
 _PRICE_AFTER = re.compile(r"\s?(?:(?:usd|eur|gbp|dollars?|euros?|pounds|bucks)\b|[$€£])")
 
 
+# Words of Spanish or Portuguese (where "10 mil" is ten thousand).
+_ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nuestros|nossos|"
+                      r"nuestras|nossas|cada|mais|más|el|os|as)\b")
+
+
 def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Numbers in text[lo:hi] outside the spans already read as sizes or steps."""
     out = []
@@ -434,6 +466,12 @@ def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
             continue  # "$49/month" is a price, not a volume
         if _UNIT_AFTER.match(text, e):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
+        if s and (text[s - 1].isalpha() or text[s - 1] == "-" and text[s - 2:s - 1].isalpha()):
+            continue  # "v2.4", "Q3", "P1", "GPT-5": a name, not a count
+        if re.match(r"-[a-z]", text[e:e + 2]):
+            continue  # "3-tier", "5-star": a compound word, not a count
+        if m.group(0).endswith("mil") and not _ROMANCE.search(text):
+            continue  # "mil" is a thousand in Spanish or Portuguese, a million in English slang
         out.append(m)
     return out
 
@@ -458,7 +496,7 @@ def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
     """Whether a period word names how often the task runs ('Nightly batch:', 'we run evals
     weekly', 'a daily digest'), not what the content covers ('monthly sales', 'the weekly sync')."""
     word = p.group(0).strip()
-    if p.start() - lo < 3 or re.match(r"every|each", word):
+    if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod", word):
         return True
     if not p.group("adverb"):
         return False
@@ -506,16 +544,53 @@ def _event(text: str, p: re.Match[str], lo: int) -> re.Match[str] | None:
 
 # The period words alone, scanned first: a pattern whose branches start with plain letters is
 # several times faster than _PERIOD_RE tried at every character.
-_UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?)|h(?:ou)?r(?:ly)?|"
+_UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?|th|o)|h(?:ou)?r(?:ly)?|"
                         r"d(?:ay|aily)|n(?:ight(?:ly)?)|w(?:eek(?:ly|day)?|orking day|ork day)|"
                         r"b(?:usiness day)|e(?:vening)|f(?:ortnight(?:ly)?)|q(?:uarter(?:ly)?)|"
-                        r"y(?:ear(?:ly)?)|t(?:erm)|a(?:nnually))s?\b")
+                        r"y(?:ea)?r(?:ly)?|t(?:erm)|a(?:nnually)|wk)s?\b")
+
+# Periods said in Spanish, Portuguese, French and German ("10 mil tickets por noche", "pro
+# Tag", "par jour", "im Monat", "jede Nacht", "chaque semaine", "llamadas diarias"): only after
+# their own prepositions, since "tag" or "an" alone are English words.
+_FOREIGN_UNITS = {
+    "día": "day", "dia": "day", "tag": "day", "jour": "day", "noche": "day", "noite": "day",
+    "nacht": "day", "nuit": "day", "semana": "week", "woche": "week", "semaine": "week",
+    "mes": "month", "mês": "month", "monat": "month", "mois": "month", "año": "year",
+    "ano": "year", "jahr": "year", "année": "year", "hora": "hour", "stunde": "hour",
+    "heure": "hour", "werktag": "business day", "arbeitstag": "business day",
+    "día hábil": "business day", "dia útil": "business day", "jour ouvré": "business day",
+}
+_FOREIGN_ADVERBS = {
+    "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
+    "diárias": "day", "diários": "day", "täglich": "day", "quotidien": "day",
+    "quotidiens": "day", "quotidiennes": "day", "nächtlich": "day", "semanal": "week",
+    "semanales": "week", "semanais": "week", "semanalmente": "week", "wöchentlich": "week",
+    "hebdomadaire": "week", "mensual": "month", "mensuales": "month", "mensal": "month",
+    "mensais": "month", "mensalmente": "month", "monatlich": "month", "mensuel": "month",
+    "mensuels": "month", "anual": "year", "anuales": "year", "anuais": "year",
+    "jährlich": "year", "annuel": "year", "annuels": "year",
+}
+_FOREIGN_UNIT_WORDS = "|".join(sorted(_FOREIGN_UNITS, key=len, reverse=True))
+_FOREIGN_PERIOD_RE = re.compile(
+    rf"(?:/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
+    rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la)\s+"
+    rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
+    + "|".join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
+_FOREIGN_KEYS = ("por ", "pro ", "par ", "al ", "im ", "am ", "ao ", "cada ", "jede", "chaque ",
+                 "tous ", "toutes ", "todas ", "todos ", "a la ", "à la ", "diari", "tägl",
+                 "quotid", "semana", "wöchent", "hebdo", "mensu", "mensa", "monatl", "anua",
+                 "jährl", "annuel", "nächtl", "/")
 
 
 def _period_matches(text: str) -> list[re.Match[str]]:
-    """_PERIOD_RE's matches, looked for only just before each period word."""
+    """_PERIOD_RE's matches, looked for only just before each period word, and the periods
+    said in other languages (_FOREIGN_PERIOD_RE), in the order they come."""
     out: list[re.Match[str]] = []
     seen: set[int] = set()
+    if _has(text, _FOREIGN_KEYS):
+        for f in _FOREIGN_PERIOD_RE.finditer(text):
+            seen.add(f.start())
+            out.append(f)
     for u in _UNIT_SCAN.finditer(text):
         p = _PERIOD_RE.search(text, max(0, u.start() - 20), u.end())
         while p is not None and p.end() < u.end():
@@ -523,7 +598,7 @@ def _period_matches(text: str) -> list[re.Match[str]]:
         if p is not None and p.start() not in seen:
             seen.add(p.start())
             out.append(p)
-    return out
+    return sorted(out, key=lambda m: m.start())
 
 
 # "30,000 users, each has (about) 200 ...": a count of owners before a count per owner.
@@ -582,9 +657,11 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     multiples = any(w in text for w in ("once", "twice", "thrice", "times", "x a", "x per",
                                         "x an", "x each", "x every"))
     for p in _period_matches(text):
-        unit = (_ADVERB_UNIT[p.group("adverb").lower()] if p.group("adverb")
+        said = p.group("adverb")
+        unit = (_ADVERB_UNIT.get(said) or _FOREIGN_ADVERBS[said] if said
                 else p.group("unit") or p.group("unit1"))
-        unit = _UNIT_ALIAS.get(unit.lower(), unit.lower())
+        unit = _UNIT_ALIAS.get(unit, unit)
+        unit = _FOREIGN_UNITS.get(unit, unit)
         if unit not in PER_MONTH or any(a <= p.start() < b for a, b in taken):
             continue  # not a period, or part of a size ("each about an hour long")
         lo, hi = _sentence_bounds(text, p.start())
@@ -876,6 +953,7 @@ def read_workload(text: str) -> WorkloadWords:
     text = original.lower()  # the rules run on lower case, at the same offsets
     if len(text) != len(original):  # a few non-ASCII letters grow when lowered: ASCII only
         text = original.translate(_ASCII_LOWER)
+    text = european_numbers(text)
     starts = _starts(text)
     sizes, taken = _sizes(text, starts)
     steps = _steps(text, starts)
