@@ -602,8 +602,9 @@ def _period_matches(text: str) -> list[re.Match[str]]:
 
 
 # "30,000 users, each has (about) 200 ...": a count of owners before a count per owner.
-_EACH_HAS = re.compile(rf"(?P<n>{NUMBER})\s+[a-z-]+,?\s+each\s+(?:has|have|with|sends?|makes?|"
-                       r"gets?|receives?|writes?|submits?|files?|places?)\s+$")
+# "120 sales reps each write ~10 ...": up to three words for the owners, any verb after each.
+_EACH_HAS = re.compile(rf"(?P<n>{NUMBER})\s+(?:(?!(?:from|of|for|in|to|with)\s)[a-z-]+\s+){{0,2}}"
+                       r"[a-z-]+,?\s+each\s+(?:(?!of\s)[a-z]+\s+)?$")
 
 
 def _count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
@@ -639,7 +640,49 @@ def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str
                 f"{_fmt(n)} each time, {said} = {_fmt(runs)} times a month: {_fmt(n * runs)}")
 
 
+# A crontab schedule: minute, hour, day of month, month, day of week ("0 2 * * *" is 02:00
+# every night, "*/15 * * * *" every 15 minutes, "30 6 * * 1-5" weekdays at 06:30), at a
+# line's start or after "cron"; two fields at least are "*" so that arithmetic is not taken.
+_CRON_FIELD = r"[\d*][\d*/,-]*"
+_CRON_RE = re.compile(rf"(?:^|\n|\bcron(?:tab)?:?)[ \t>`#-]*(?P<expr>{_CRON_FIELD}(?:[ \t]+"
+                      rf"{_CRON_FIELD}){{4}})(?=[ \t]|$)(?![ \t]*(?:=|[-+*/x][ \t]))")
+
+
+def _cron_values(field: str, lo: int, hi: int) -> int:
+    """How many times a crontab field fires in its range lo..hi ('*/15' in 0..59: 4)."""
+    total = 0
+    for part in field.split(","):
+        base, _, step = part.partition("/")
+        a, b = (lo, hi) if base == "*" else (
+            (int(base.split("-")[0]), int(base.split("-")[1])) if "-" in base
+            else (int(base), int(base) if not step else hi))
+        total += len(range(a, b + 1, int(step) if step else 1))
+    return total
+
+
+def _cron(text: str, taken: list[tuple[int, int]]) -> Read | None:
+    for m in _CRON_RE.finditer(text):
+        expr = m.group("expr")
+        fields = expr.split()
+        if expr.count("*") < 2:
+            continue
+        try:
+            minute, hour, dom, mon, dow = (_cron_values(f, lo, hi) for f, (lo, hi) in zip(
+                fields, ((0, 59), (0, 23), (1, 31), (1, 12), (0, 6))))
+        except ValueError:
+            continue
+        days = (30.0 if fields[2] == "*" and fields[4] == "*"
+                else dow * 52 / 12 if fields[2] == "*" else dom + (
+                    0 if fields[4] == "*" else dow * 52 / 12))
+        runs = minute * hour * days * (mon / 12)
+        return _cadence_times_count(text, m.start("expr"), m.end("expr"), runs,
+                                    f"crontab '{expr}'", taken)
+    return None
+
+
 def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
+    if "* " in text and (cron := _cron(text, taken)) is not None:
+        return cron
     every = "every " in text
     weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
     for m in _INTERVAL_RE.finditer(text) if every else ():
