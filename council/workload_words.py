@@ -232,8 +232,9 @@ def _fmt(x: float) -> str:
 # ------------------------------------------------------------------ sizes
 
 _SIZE_UNITS = {
-    "page": r"pages?", "file": r"files?", "word": r"words?",
-    "line": r"lines?(?: of code)?|s?loc", "token": r"tokens?", "char": r"characters|chars",
+    "page": r"pages?|pgs?|p[aá]ginas?|seiten?", "file": r"files?",
+    "word": r"words?|mots|palabras|palavras|w[oö]rter",
+    "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc", "token": r"tokens?", "char": r"characters|chars",
     "byte": r"[km]b|(?:kilo|mega)bytes?",
 }
 _NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
@@ -246,14 +247,15 @@ _SIZE_RE = re.compile(
     r"(?!\s*(?:of\s+)?(?:ram|memory|vram|gpu|disk|storage|ssd|hdd)\b)")
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
-    rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?)\b"
+    rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|"
+    rf"minutos|minuten|horas|stunden|heures)\b"
     r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
-                    r"interview|episode|audio|lecture|deposition|voice")
+                    r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?")
 _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|produce|produces|"
                          r"compose|compile|create|creates|into|to|as|returning|return|reply|"
                          r"summaries|summary|output)$")
-_INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|each|the|"
+_INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|the|"
                         r"about|typically|summarise|summarize|translate|extract|analyse|"
                         r"analyze|answer|given|with|on)$")
 
@@ -264,7 +266,7 @@ def _role(text: str, start: int) -> str:
     if before[-2:] == ["up", "to"]:
         before = before[:-2]
     for w in reversed(before[-3:]):
-        if w.lower() in ("a", "an", "the", "one", "daily", "weekly", "short", "single"):
+        if w.lower() in ("a", "an", "the", "one", "daily", "weekly", "short", "single", "each"):
             continue
         if _OUTPUT_CUE.match(w):
             return "output"
@@ -317,9 +319,11 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
         qty = parse_number(m.group("num2") or m.group("num"))
         if qty is None or qty <= 0:
             continue
-        if unit == "line" and re.match(rf"\s+(?:a|per|each|every)\s+{_PERIOD_NAMES}",
-                                       text[m.end():]):
-            continue  # "3 million log lines every day" is a volume
+        if re.match(rf"\s*(?:/|(?:a|per|each|every)\s+)(?:{_PERIOD_NAMES})s?\b", text[m.end():]):
+            continue  # "3 million log lines every day", "15 pages a day" are volumes
+        if text.endswith("per ", 0, m.start()) and any(
+                c in text[max(0, m.start() - 20):m.start()] for c in _CURRENCY):
+            continue  # "$0.002 per 1K tokens" is a price's unit
         spans.append((m.start(), m.end()))
         if unit == "byte":  # "a 3 MB log": 3,000,000 characters
             if _NOT_CONTENT.search(text, max(0, m.start() - 30), m.start()):
@@ -347,7 +351,7 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
         else:
             raw = m.group("num")
             qty = 1.0 if raw.lower() == "an" else parse_number(raw)
-            unit = "hour" if m.group("unit").lower().startswith("h") else "minute"
+            unit = "hour" if m.group("unit").lower().startswith(("h", "st")) else "minute"
         if not qty or qty <= 0:
             continue
         sentence = _sentence_around(text, m.start())
