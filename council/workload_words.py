@@ -950,20 +950,101 @@ _LANGUAGES_LOWER = frozenset(n.lower() for n in LANGUAGES)
 _LETTERS = re.compile(r"[a-z]+")
 
 
+# Language names in French, German, Spanish and Portuguese ("auf Deutsch", "en allemand").
+_FOREIGN_NAMES = {
+    "deutsch": "German", "englisch": "English", "französisch": "French",
+    "italienisch": "Italian", "spanisch": "Spanish", "portugiesisch": "Portuguese",
+    "niederländisch": "Dutch", "polnisch": "Polish", "japanisch": "Japanese",
+    "anglais": "English", "allemand": "German", "français": "French", "italien": "Italian",
+    "espagnol": "Spanish", "portugais": "Portuguese", "néerlandais": "Dutch",
+    "japonais": "Japanese", "inglés": "English", "alemán": "German", "francés": "French",
+    "italiano": "Italian", "español": "Spanish", "portugués": "Portuguese", "inglês": "English",
+    "alemão": "German", "francês": "French", "espanhol": "Spanish", "português": "Portuguese",
+}
+# A place or its people, named with the people who write or read the text ("our Brazilian
+# customers", "the Tokyo office", "for the Quebec site", "clients québécois"): the language
+# spoken there. Only places with one language a reader would assume (not Montreal, Switzerland
+# or Barcelona); a place alone ("shipped from Germany") says nothing about the language.
+_PLACES = {
+    "Portuguese": "brazil|brazilians?|brasil|brasileir[oa]s?|são paulo|sao paulo|rio de janeiro|"
+                  "lisbon|lisboa|portugal",
+    "Spanish": "mexico|méxico|mexicans?|argentina|argentin(?:e|ian)s?|colombian?s?|chilean?s?|"
+               "peru|peruvians?|madrid|bogotá|bogota|buenos aires|spain|venezuelan?s?",
+    "French": "quebec|québec|qu[ée]b[ée]cois(?:es?)?|walloons?|wallonia|wallonie|paris|"
+              "parisians?|lyon|france",
+    "German": "germany|berlin|munich|münchen|hamburg|frankfurt|vienna|wien|austrian?s?|"
+              "österreich",
+    "Dutch": "flemish|flanders|antwerp|amsterdam|rotterdam|netherlands|holland",
+    "Japanese": "tokyo|osaka|kyoto|japan", "Korean": "seoul|busan|korea",
+    "Chinese": "beijing|shanghai|shenzhen|china|taipei|taiwan(?:ese)?",
+    "Arabic": "cairo|riyadh|jeddah|egypt(?:ians?)?|saudi|morocc(?:o|ans?)|casablanca",
+    "Italian": "italy|milan|milano|naples", "Russian": "moscow", "Polish": "warsaw|poland",
+    "Ukrainian": "kyiv|kiev", "Turkish": "istanbul|ankara", "Swedish": "stockholm|sweden",
+    "Indonesian": "jakarta|indonesia", "Thai": "bangkok|thailand",
+    "Vietnamese": "hanoi|vietnam", "Hebrew": "tel aviv|israel(?:is?)?",
+    "Finnish": "helsinki|finland", "Danish": "copenhagen|denmark", "Norwegian": "oslo|norway",
+    "Czech": "prague", "Hungarian": "budapest", "Romanian": "bucharest",
+}
+_PLACE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{n}>{v})" for n, v in _PLACES.items())
+                       + r")\b")
+_FOREIGN_NAME_RE = re.compile(r"\b(?P<name>" + "|".join(_FOREIGN_NAMES)
+                              + r")(?:e|en|er|es|a|as|os|s)?\b")
+_WHO = re.compile(r"\b(?:customers?|clients?|clientes|kunden|users?|offices?|bureau|oficina|"
+                  r"escrit[oó]rio|teams?|equipe|equipo|staff|branch(?:es)?|site|website|"
+                  r"markets?|distributors?|partners?|call cent(?:er|re)s?|centro|employees|"
+                  r"colleagues|speakers|students|patients|stores?|shops?|subsidiar(?:y|ies)|"
+                  r"region|audience|readers|sellers|buyers|suppliers|vendors|members|agents|"
+                  r"reps|hq|headquarters|division|plant|factory|warehouse|guests|tenants)\b")
+# Language codes after "translate ... into": "into de + fr", "to DE/FR".
+_CODES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+          "nl": "Dutch", "ja": "Japanese", "jp": "Japanese", "zh": "Chinese", "ko": "Korean",
+          "pl": "Polish", "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "ar": "Arabic"}
+_CODE = "(?:" + "|".join(_CODES) + ")"
+_CODES_RE = re.compile(rf"\b(?:into|to)\s+(?P<list>{_CODE}(?:\s*(?:\+|,|/|&|and)\s*{_CODE})*)\b")
+_INDIRECT_KEYS = ("deutsch", "englisch", "anglais", "allemand", "fran", "ital", "espa", "portu",
+                  "ingl", "alem", "japon", "japanisch", "polnisch", "niederl", "néerl")
+
+
+def _indirect(text: str, lower: str) -> list[tuple[int, int, str, str]]:
+    """Languages said in another language, by place or people, or by code: (start, end,
+    name, why)."""
+    hits: list[tuple[int, int, str, str]] = []
+    if _has(lower, _INDIRECT_KEYS):
+        hits += [(m.start(), m.end(), _FOREIGN_NAMES[m.group("name")], "")
+                 for m in _FOREIGN_NAME_RE.finditer(lower)]
+    for m in _PLACE_RE.finditer(lower):
+        lo, hi = _sentence_bounds(lower, m.start())
+        if _WHO.search(lower, max(lo, m.start() - 40), min(hi, m.end() + 40)):
+            name = m.lastgroup or ""
+            hits.append((m.start(), m.end(), name, f"{name} (spoken by '{text[m.start():m.end()]}')"))
+    if "translat" in lower:
+        for m in _CODES_RE.finditer(lower):
+            codes = re.findall(_CODE + r"\b", m.group("list"))
+            said = text[m.start("list"):m.end("list")]
+            if len(codes) > 1 or said.isupper():
+                hits += [(m.start("list"), m.end("list"), _CODES[c], f"{_CODES[c]} ('{c}')")
+                         for c in codes]
+    return hits
+
+
 def _languages(text: str, lower: str) -> Read | None:
-    if _LANGUAGES_LOWER.isdisjoint(_LETTERS.findall(lower)):
-        return None  # one C-level pass: most texts name no language
-    found = [m for m in _WORD.finditer(text) if m.group(0).capitalize() in _LANGUAGE_SET
-             and _says_a_language(text, m)
-             and (m.start() == 0 or not text[m.start() - 1].isalpha())
-             and (m.end() == len(text) or not text[m.end()].isalpha())]
-    if not found:
+    hits: list[tuple[int, int, str, str]] = []
+    if not _LANGUAGES_LOWER.isdisjoint(_LETTERS.findall(lower)):  # one C-level pass
+        hits = [(m.start(), m.end(), m.group(0).capitalize(), "")
+                for m in _WORD.finditer(text) if m.group(0).capitalize() in _LANGUAGE_SET
+                and _says_a_language(text, m)
+                and (m.start() == 0 or not text[m.start() - 1].isalpha())
+                and (m.end() == len(text) or not text[m.end()].isalpha())]
+    hits = sorted(hits + _indirect(text, lower))
+    if not hits:
         return None
-    names = tuple(sorted({m.group(0).capitalize() for m in found}))
-    start, end = found[0].start(), found[0].end()
-    if len(found) > 1 and found[-1].end() - start <= 80:  # "from English into French and German"
-        end = found[-1].end()
-    return Read("languages", names, text[start:end], start, end, ", ".join(names))
+    names = tuple(sorted({h[2] for h in hits}))
+    start, end = hits[0][0], hits[0][1]
+    if len(hits) > 1 and hits[-1][1] - start <= 80:  # "from English into French and German"
+        end = hits[-1][1]
+    why = {h[2]: h[3] for h in hits if h[3]}
+    return Read("languages", names, text[start:end], start, end,
+                ", ".join(why.get(n, n) for n in names))
 
 
 def _latency(text: str) -> Read | None:
