@@ -115,6 +115,7 @@ class WorkloadWords:
     coding: bool = False  # code words near an agent loop (sets the loop's default length)
     languages: Read | None = None  # value: tuple of language names
     latency: Read | None = None  # value "batch_ok" or "no_batch"
+    corpus_size: Read | None = None  # gigabytes and up: the whole data, not one call's input
     reads: tuple[Read, ...] = field(default=(), repr=False)
 
     @property
@@ -235,16 +236,21 @@ _SIZE_UNITS = {
     "page": r"pages?|pgs?|p[aá]ginas?|seiten?", "file": r"files?",
     "word": r"words?|mots|palabras|palavras|w[oö]rter",
     "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc", "token": r"tokens?", "char": r"characters|chars",
-    "byte": r"[km]b|(?:kilo|mega)bytes?",
+    "byte": r"[kmgt]b|(?:kilo|mega|giga|tera)bytes?",
 }
 _NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
 # A file's bytes are its characters (one byte a character in ASCII text). Kilo- and megabytes
 # only: a gigabyte is ~250M tokens, no call's input but a corpus ("the 30 GB email archive").
-_BYTES = {"k": 1e3, "m": 1e6}
+_BYTES = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
+# Gigabytes and terabytes are a corpus ("the 30 GB email archive", "a 10 GB CSV"): ~250
+# million tokens and up, no call's input. They are read as such and shown ("split into
+# chunks, each call reads one"), never as the input of a call.
+CORPUS_UNITS = "gt"
 _SIZE_RE = re.compile(
     rf"(?P<num>{NUMBER})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}))?\s*-?\s*(?P<unit>"
     + "|".join(f"(?P<{k}>{v})" for k, v in _SIZE_UNITS.items()) + r")\b"
-    r"(?!\s*(?:of\s+)?(?:ram|memory|vram|gpu|disk|storage|ssd|hdd)\b)")
+    r"(?!\s*(?:of\s+)?(?:ram|memory|vram|gpu|disk|storage|ssd|hdd)\b)"
+    r"(?!\s*(?:box(?:es)?|machines?|instances?|nodes?|vms?|laptops?)\b)")
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
     rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|"
@@ -332,6 +338,13 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
             name = m.group("unit")
             said = f"{_fmt(qty)} {name.upper() if len(name) == 2 else name}"
             qty, unit = qty * _BYTES[name[0]], "char"
+            if name[0] in CORPUS_UNITS:
+                tokens = round(qty * UNIT_TOKENS["char"])
+                found.append(Read("corpus_size", tokens, text[m.start():m.end()], m.start(),
+                                  m.end(), f"{said} = {_fmt(qty)} characters (a byte each), "
+                                  f"~{_fmt(tokens)} tokens: more than any call reads, so it is "
+                                  "split into chunks and each call reads one", qty, unit))
+                continue
             found.append(_size_read(text, m.start(), m.end(), qty, unit,
                                     said=f"{said} = {_fmt(qty)} characters (a byte each); "))
             continue
@@ -493,7 +506,7 @@ def _per_month(unit: str, sentence: str) -> float:
 
 
 _DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summaries|report|"
-                          r"update|brief|briefing|newsletter|batch|job|run|check|export)\b")
+                          r"update|brief|briefing|newsletter|batch|job|run|check|export)(?:e?s)?\b")
 
 
 def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
@@ -1148,11 +1161,13 @@ def read_workload(text: str) -> WorkloadWords:
         coding=bool(loop is not None and loop.value == "agent" and _CODE_RE.search(text)),
         languages=_languages(original, text),
         latency=_latency(text),
+        corpus_size=next((s for s in sizes if s.name == "corpus_size"), None),
     )
     fields = {name: (None if r is None else replace(r, words=original[r.start:r.end]))
               for name, r in out.__dict__.items() if isinstance(r, Read) or r is None}
     out = replace(out, **fields)
     reads = tuple(r for r in (out.runs_per_month, out.input_size, out.output_size,
-                              out.calls_per_task, out.loop, out.languages, out.latency)
+                              out.calls_per_task, out.loop, out.languages, out.latency,
+                              out.corpus_size)
                   if r is not None)
     return replace(out, reads=reads)
