@@ -217,9 +217,12 @@ _DECIMAL_COMMA = re.compile(r"(?<![\w.,])\d+(,)\d{1,2}(?=\s?(?:k\b|m\b|bn\b|mil|
                             r"tausend|thousand|million|billion))")
 
 
+_SEPARATED = re.compile(r"\d[.,\u2009\u202f\u00a0'\u2019]\d")
+
+
 def european_numbers(text: str) -> str:
     """'10.000 Tickets' -> '10,000 Tickets', '1 500' -> '1,500', '2,5k' -> '2.5k' (same length)."""
-    if not any(c in text for c in ".,\u2009\u202f\u00a0'\u2019"):
+    if _SEPARATED.search(text) is None:
         return text
     text = _DOT_THOUSANDS.sub(lambda m: m.group(0).replace(".", ","), text)
     text = _SPACE_THOUSANDS.sub(",", text)
@@ -235,7 +238,8 @@ def _fmt(x: float) -> str:
 _SIZE_UNITS = {
     "page": r"pages?|pgs?|p[aá]ginas?|seiten?", "file": r"files?",
     "word": r"words?|mots|palabras|palavras|w[oö]rter",
-    "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc", "token": r"tokens?", "char": r"characters|chars",
+    "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc", "token": r"tokens?",
+    "char": r"characters|chars",
     "byte": r"[kmgt]b|(?:kilo|mega|giga|tera)bytes?",
 }
 _NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
@@ -483,7 +487,7 @@ def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
             continue  # "$49/month" is a price, not a volume
         if _UNIT_AFTER.match(text, e):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
-        if s and (text[s - 1].isalpha() or text[s - 1] == "-" and text[s - 2:s - 1].isalpha()):
+        if s and (text[s - 1].isalpha() or (text[s - 1] == "-" and text[s - 2:s - 1].isalpha())):
             continue  # "v2.4", "Q3", "P1", "GPT-5": a name, not a count
         if re.match(r"-[a-z]", text[e:e + 2]):
             continue  # "3-tier", "5-star": a compound word, not a count
@@ -561,7 +565,8 @@ def _event(text: str, p: re.Match[str], lo: int) -> re.Match[str] | None:
 
 # The period words alone, scanned first: a pattern whose branches start with plain letters is
 # several times faster than _PERIOD_RE tried at every character.
-_UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?|th|o)|h(?:ou)?r(?:ly)?|"
+_UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?|th|o)|"
+                        r"h(?:ou)?r(?:ly)?|"
                         r"d(?:ay|aily)|n(?:ight(?:ly)?)|w(?:eek(?:ly|day)?|orking day|ork day)|"
                         r"b(?:usiness day)|e(?:vening)|f(?:ortnight(?:ly)?)|q(?:uarter(?:ly)?)|"
                         r"y(?:ea)?r(?:ly)?|t(?:erm)|a(?:nnually)|wk)s?\b")
@@ -593,10 +598,10 @@ _FOREIGN_PERIOD_RE = re.compile(
     rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la)\s+"
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
     + "|".join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
-_FOREIGN_KEYS = ("por ", "pro ", "par ", "al ", "im ", "am ", "ao ", "cada ", "jede", "chaque ",
-                 "tous ", "toutes ", "todas ", "todos ", "a la ", "à la ", "diari", "tägl",
-                 "quotid", "semana", "wöchent", "hebdo", "mensu", "mensa", "monatl", "anua",
-                 "jährl", "annuel", "nächtl", "/")
+# Words one of which a text in those languages has; tested as a set (one C-level pass).
+_FOREIGN_PERIOD_GATE = frozenset({
+    "por", "pro", "par", "al", "im", "am", "ao", "cada", "jede", "jeden", "jeder", "jedes",
+    "chaque", "tous", "toutes", "todas", "todos", "la", *_FOREIGN_UNITS, *_FOREIGN_ADVERBS})
 
 
 def _period_matches(text: str) -> list[re.Match[str]]:
@@ -604,7 +609,7 @@ def _period_matches(text: str) -> list[re.Match[str]]:
     said in other languages (_FOREIGN_PERIOD_RE), in the order they come."""
     out: list[re.Match[str]] = []
     seen: set[int] = set()
-    if _has(text, _FOREIGN_KEYS):
+    if not _FOREIGN_PERIOD_GATE.isdisjoint(_word_list(text)):
         for f in _FOREIGN_PERIOD_RE.finditer(text):
             seen.add(f.start())
             out.append(f)
@@ -673,6 +678,8 @@ def _cron_values(field: str, lo: int, hi: int) -> int:
         a, b = (lo, hi) if base == "*" else (
             (int(base.split("-")[0]), int(base.split("-")[1])) if "-" in base
             else (int(base), int(base) if not step else hi))
+        if not lo <= a <= b <= hi:
+            raise ValueError(field)  # "60 2 * * *" is no schedule
         total += len(range(a, b + 1, int(step) if step else 1))
     return total
 
@@ -685,7 +692,7 @@ def _cron(text: str, taken: list[tuple[int, int]]) -> Read | None:
             continue
         try:
             minute, hour, dom, mon, dow = (_cron_values(f, lo, hi) for f, (lo, hi) in zip(
-                fields, ((0, 59), (0, 23), (1, 31), (1, 12), (0, 6))))
+                fields, ((0, 59), (0, 23), (1, 31), (1, 12), (0, 6)), strict=True))
         except ValueError:
             continue
         days = (30.0 if fields[2] == "*" and fields[4] == "*"
@@ -859,11 +866,21 @@ def _steps(text: str, starts: list[int]) -> Read | None:
 
 _AGENT_KEYS = ("agent", "autonom", "react", "orchestr", "tool call", "loop", "execut", "keep",
                "iterat", "step by step", "until")
-_CHAT_KEYS = ("bot", "turn", "back", "conversation", "conversa", "unterhalt", "follow-up", "chat", "session", "exchanges",
+_CHAT_KEYS = ("bot", "turn", "back", "conversation", "conversa", "unterhalt", "follow-up", "chat",
+              "session", "exchanges",
               "rounds", "voice")
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+_WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def _word_list(text: str) -> tuple[str, ...]:
+    """The words of a text, found once and shared by the gates of the rules in other languages."""
+    return tuple(_WORDS.findall(text))
 
 
 def _has(lower: str, keys: tuple[str, ...]) -> bool:
@@ -942,7 +959,8 @@ _NO_BATCH_RE = re.compile(
 # The answer sits in the request path ("before the comment is shown", "40 requests a second",
 # "they wait for the query"): behind its own key test, as above.
 _NO_BATCH_MORE_RE = re.compile(
-    r"\bwait (?:up to |at most |for )?(?:a few|a couple of|\d+) (?:seconds?|secs?|minutes?|mins?)\b|"
+    r"\bwait (?:up to |at most |for )?(?:a few|a couple of|\d+) "
+    r"(?:seconds?|secs?|minutes?|mins?)\b|"
     r"\bbefore (?:it|they|the \w+)(?:'re|'s)? (?:is |are |gets? )?(?:shown|posted|published|"
     r"displayed|approved|accepted|authori[sz]ed|confirmed|"
     r"visible|(?:hits?|reach(?:es)?) the (?:index|database|db|api|server|backend|search))\b|"
@@ -972,10 +990,13 @@ _NO_BATCH_FOREIGN_RE = re.compile(
     r"\bimediat\w*|\b(?:espera|esperan|aguarda|aguardam|wartet auf|warten auf|attend|"
     r"attendent) (?:el|la|los|las|o|a|os|as|su|sua|seu|die|den|das|le|les) (?:resumen|"
     r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)")
-_BATCH_OK_FOREIGN_KEYS = ("noche", "nacht", "nuit", "noite", "urgent", "bis ", "até ",
-                          "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten")
-_NO_BATCH_FOREIGN_KEYS = ("real", "echtzeit", "sofort", "inmedia", "imedia", "espera", "aguard",
-                          "wart", "attend")
+_BATCH_OK_FOREIGN_GATE = frozenset({
+    "noche", "nacht", "nachts", "nuit", "noite", "noites", "noches", "urgente", "urgent", "bis",
+    "até", "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten"})
+_NO_BATCH_FOREIGN_GATE = frozenset({
+    "tiempo", "tempo", "temps", "echtzeit", "sofort", "espera", "esperan", "aguarda", "aguardam",
+    "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
+    "imediato", "imediata", "imediatamente"})
 _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
                        "within ")
 
@@ -1023,28 +1044,38 @@ _FOREIGN_NAMES = {
 # customers", "the Tokyo office", "for the Quebec site", "clients québécois"): the language
 # spoken there. Only places with one language a reader would assume (not Montreal, Switzerland
 # or Barcelona); a place alone ("shipped from Germany") says nothing about the language.
-_PLACES = {
-    "Portuguese": "brazil|brazilians?|brasil|brasileir[oa]s?|são paulo|sao paulo|rio de janeiro|"
-                  "lisbon|lisboa|portugal",
-    "Spanish": "mexico|méxico|mexicans?|argentina|argentin(?:e|ian)s?|colombian?s?|chilean?s?|"
-               "peru|peruvians?|madrid|bogotá|bogota|buenos aires|spain|venezuelan?s?",
-    "French": "quebec|québec|qu[ée]b[ée]cois(?:es?)?|walloons?|wallonia|wallonie|paris|"
-              "parisians?|lyon|france",
-    "German": "germany|berlin|munich|münchen|hamburg|frankfurt|vienna|wien|austrian?s?|"
-              "österreich",
-    "Dutch": "flemish|flanders|antwerp|amsterdam|rotterdam|netherlands|holland",
-    "Japanese": "tokyo|osaka|kyoto|japan", "Korean": "seoul|busan|korea",
-    "Chinese": "beijing|shanghai|shenzhen|china|taipei|taiwan(?:ese)?",
-    "Arabic": "cairo|riyadh|jeddah|egypt(?:ians?)?|saudi|morocc(?:o|ans?)|casablanca",
-    "Italian": "italy|milan|milano|naples", "Russian": "moscow", "Polish": "warsaw|poland",
-    "Ukrainian": "kyiv|kiev", "Turkish": "istanbul|ankara", "Swedish": "stockholm|sweden",
-    "Indonesian": "jakarta|indonesia", "Thai": "bangkok|thailand",
-    "Vietnamese": "hanoi|vietnam", "Hebrew": "tel aviv|israel(?:is?)?",
-    "Finnish": "helsinki|finland", "Danish": "copenhagen|denmark", "Norwegian": "oslo|norway",
-    "Czech": "prague", "Hungarian": "budapest", "Romanian": "bucharest",
+_PLACES: dict[str, tuple[str, ...]] = {
+    "Portuguese": ("brazil", "brazilian", "brazilians", "brasil", "brasileiro", "brasileiros",
+                   "brasileira", "brasileiras", "são paulo", "sao paulo", "rio de janeiro",
+                   "lisbon", "lisboa", "portugal"),
+    "Spanish": ("mexico", "méxico", "mexican", "mexicans", "argentina", "argentine",
+                "argentinian", "argentinians", "colombia", "colombian", "colombians", "chile",
+                "chilean", "chileans", "peru", "peruvian", "peruvians", "madrid", "bogotá",
+                "bogota", "buenos aires", "spain", "venezuela", "venezuelan", "venezuelans"),
+    "French": ("quebec", "québec", "québécois", "québécoise", "québécoises", "quebecois",
+               "walloon", "walloons", "wallonia", "wallonie", "paris", "parisian", "parisians",
+               "lyon", "france"),
+    "German": ("germany", "berlin", "munich", "münchen", "hamburg", "frankfurt", "vienna",
+               "wien", "austria", "austrian", "austrians", "österreich"),
+    "Dutch": ("flemish", "flanders", "antwerp", "amsterdam", "rotterdam", "netherlands",
+              "holland"),
+    "Japanese": ("tokyo", "osaka", "kyoto", "japan"), "Korean": ("seoul", "busan", "korea"),
+    "Chinese": ("beijing", "shanghai", "shenzhen", "china", "taipei", "taiwan", "taiwanese"),
+    "Arabic": ("cairo", "riyadh", "jeddah", "egypt", "egyptian", "egyptians", "saudi",
+               "morocco", "moroccan", "moroccans", "casablanca"),
+    "Italian": ("italy", "milan", "milano", "naples"), "Russian": ("moscow",),
+    "Polish": ("warsaw", "poland"), "Ukrainian": ("kyiv", "kiev"),
+    "Turkish": ("istanbul", "ankara"), "Swedish": ("stockholm", "sweden"),
+    "Indonesian": ("jakarta", "indonesia"), "Thai": ("bangkok", "thailand"),
+    "Vietnamese": ("hanoi", "vietnam"), "Hebrew": ("tel aviv", "israel", "israeli", "israelis"),
+    "Finnish": ("helsinki", "finland"), "Danish": ("copenhagen", "denmark"),
+    "Norwegian": ("oslo", "norway"), "Czech": ("prague",), "Hungarian": ("budapest",),
+    "Romanian": ("bucharest",),
 }
-_PLACE_RE = re.compile(r"\b(?:" + "|".join(f"(?P<{n}>{v})" for n, v in _PLACES.items())
-                       + r")\b")
+_PLACE_LANGUAGE = {form: name for name, forms in _PLACES.items() for form in forms}
+_PLACE_FIRST = frozenset(form.split()[0] for form in _PLACE_LANGUAGE)
+_PLACE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PLACE_LANGUAGE),
+                                                   key=len, reverse=True)) + r")\b")
 _FOREIGN_NAME_RE = re.compile(r"\b(?P<name>" + "|".join(_FOREIGN_NAMES)
                               + r")(?:e|en|er|es|a|as|os|s)?\b")
 _WHO = re.compile(r"\b(?:customers?|clients?|clientes|kunden|users?|offices?|bureau|oficina|"
@@ -1059,22 +1090,24 @@ _CODES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt"
           "pl": "Polish", "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "ar": "Arabic"}
 _CODE = "(?:" + "|".join(_CODES) + ")"
 _CODES_RE = re.compile(rf"\b(?:into|to)\s+(?P<list>{_CODE}(?:\s*(?:\+|,|/|&|and)\s*{_CODE})*)\b")
-_INDIRECT_KEYS = ("deutsch", "englisch", "anglais", "allemand", "fran", "ital", "espa", "portu",
-                  "ingl", "alem", "japon", "japanisch", "polnisch", "niederl", "néerl")
+_FOREIGN_NAME_FORMS = frozenset(name + end for name in _FOREIGN_NAMES
+                                for end in ("", "e", "en", "er", "es", "a", "as", "os", "s"))
 
 
 def _indirect(text: str, lower: str) -> list[tuple[int, int, str, str]]:
     """Languages said in another language, by place or people, or by code: (start, end,
     name, why)."""
     hits: list[tuple[int, int, str, str]] = []
-    if _has(lower, _INDIRECT_KEYS):
+    if not _FOREIGN_NAME_FORMS.isdisjoint(_word_list(lower)):
         hits += [(m.start(), m.end(), _FOREIGN_NAMES[m.group("name")], "")
                  for m in _FOREIGN_NAME_RE.finditer(lower)]
-    for m in _PLACE_RE.finditer(lower):
+    places = () if _PLACE_FIRST.isdisjoint(_word_list(lower)) else _PLACE_RE.finditer(lower)
+    for m in places:
         lo, hi = _sentence_bounds(lower, m.start())
         if _WHO.search(lower, max(lo, m.start() - 40), min(hi, m.end() + 40)):
-            name = m.lastgroup or ""
-            hits.append((m.start(), m.end(), name, f"{name} (spoken by '{text[m.start():m.end()]}')"))
+            name = _PLACE_LANGUAGE[m.group(0)]
+            hits.append((m.start(), m.end(), name,
+                         f"{name} (spoken by '{text[m.start():m.end()]}')"))
     if "translat" in lower:
         for m in _CODES_RE.finditer(lower):
             codes = re.findall(_CODE + r"\b", m.group("list"))
@@ -1110,9 +1143,9 @@ def _latency(text: str) -> Read | None:
     no = _first(_NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None,
                 _NO_BATCH_MORE_RE.search(text) if _has(lower, _NO_BATCH_MORE_KEYS) else None)
     no = _first(no, _NO_BATCH_FOREIGN_RE.search(text)
-                if _has(lower, _NO_BATCH_FOREIGN_KEYS) else None)
+                if not _NO_BATCH_FOREIGN_GATE.isdisjoint(_word_list(text)) else None)
     ok = _first(_BATCH_OK_FOREIGN_RE.search(text)
-                if _has(lower, _BATCH_OK_FOREIGN_KEYS) else None,
+                if not _BATCH_OK_FOREIGN_GATE.isdisjoint(_word_list(text)) else None,
                 _BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None,
                 _BATCH_OK_MORE_RE.search(text) if _has(lower, _BATCH_OK_MORE_KEYS) else None)
     if no and not (ok and ok.start() < no.start() and "batch" in ok.group(0).lower()):
@@ -1163,7 +1196,8 @@ def read_workload(text: str) -> WorkloadWords:
         latency=_latency(text),
         corpus_size=next((s for s in sizes if s.name == "corpus_size"), None),
     )
-    fields = {name: (None if r is None else replace(r, words=original[r.start:r.end]))
+    fields = {name: (r if r is None or r.words == original[r.start:r.end]
+                     else replace(r, words=original[r.start:r.end]))
               for name, r in out.__dict__.items() if isinstance(r, Read) or r is None}
     out = replace(out, **fields)
     reads = tuple(r for r in (out.runs_per_month, out.input_size, out.output_size,
