@@ -594,7 +594,7 @@ _FOREIGN_ADVERBS = {
 }
 _FOREIGN_UNIT_WORDS = "|".join(sorted(_FOREIGN_UNITS, key=len, reverse=True))
 _FOREIGN_PERIOD_RE = re.compile(
-    rf"(?:/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
+    rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
     rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la)\s+"
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
     + "|".join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
@@ -664,7 +664,7 @@ def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str
 
 # A crontab schedule: minute, hour, day of month, month, day of week ("0 2 * * *" is 02:00
 # every night, "*/15 * * * *" every 15 minutes, "30 6 * * 1-5" weekdays at 06:30), at a
-# line's start or after "cron"; two fields at least are "*" so that arithmetic is not taken.
+# line's start or after "cron", with a "*" in it and no "=" or operator after it.
 _CRON_FIELD = r"[\d*][\d*/,-]*"
 _CRON_RE = re.compile(rf"(?:^|\n|\bcron(?:tab)?:?)[ \t>`#-]*(?P<expr>{_CRON_FIELD}(?:[ \t]+"
                       rf"{_CRON_FIELD}){{4}})(?=[ \t]|$)(?![ \t]*(?:=|[-+*/x][ \t]))")
@@ -688,7 +688,7 @@ def _cron(text: str, taken: list[tuple[int, int]]) -> Read | None:
     for m in _CRON_RE.finditer(text):
         expr = m.group("expr")
         fields = expr.split()
-        if expr.count("*") < 2:
+        if "*" not in expr:
             continue
         try:
             minute, hour, dom, mon, dow = (_cron_values(f, lo, hi) for f, (lo, hi) in zip(
