@@ -46,9 +46,11 @@ MAX_HELDOUT_MISREADINGS = 0
 # as a conversation: the team's held-out row "Answer customer questions ... on WhatsApp" wants
 # none; loop and latency), "auf Englisch" of German texts (the German is implied, not said).
 MAX_FRESH2_MISREADINGS = 5
-# Rows where the batch API is advised though a person reads a waiting user or a loop:
-# "answer HR policy questions from employees in Teams" (4 before the fixes).
-MAX_BATCH_AGAINST_A_PERSON = 1
+# Rows where the batch API is advised though a person reads a waiting user or a loop: none in
+# the first file since "answer HR policy questions from employees in Teams" is read (4 before
+# round 1's fixes, 1 after); in fresh2 "responder os leads no WhatsApp" (a messenger, above).
+MAX_BATCH_AGAINST_A_PERSON = 0
+MAX_FRESH2_BATCH_AGAINST_A_PERSON = 1
 
 
 def _rows(path: Path = FRESH) -> list[dict]:
@@ -155,9 +157,12 @@ def sonnet():
     return model
 
 
-def test_no_batch_advice_where_a_person_reads_a_wait_or_a_loop(sonnet) -> None:
+@pytest.mark.parametrize(("path", "most"), [(FRESH, MAX_BATCH_AGAINST_A_PERSON),
+                                           (FRESH2, MAX_FRESH2_BATCH_AGAINST_A_PERSON)])
+def test_no_batch_advice_where_a_person_reads_a_wait_or_a_loop(sonnet, path: Path,
+                                                               most: int) -> None:
     against = []
-    for row in _rows():
+    for row in _rows(path):
         # a category whose default has nobody waiting: only the words can stop the batch API
         w = build_workload(parse_task(description=row["text"]), "extraction", 2.0)
         keys = {a.key for a in advise(sonnet, w, cost_of(sonnet, w))}
@@ -169,4 +174,4 @@ def test_no_batch_advice_where_a_person_reads_a_wait_or_a_loop(sonnet) -> None:
                   or (row.get("calls_per_task") or 1) > 1)
         if person and "batch" in keys:
             against.append(row["text"])
-    assert len(against) <= MAX_BATCH_AGAINST_A_PERSON, against
+    assert len(against) <= most, against
