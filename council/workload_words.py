@@ -19,7 +19,12 @@ Conversions (each a stated assumption, shown with the number it produced):
 - Ranges ("5 to 8 tool calls", "3-4 turns", "between 200 and 300") read as their upper end: the
   bill of the long case.
 - A kilobyte or megabyte of a file is 1,000 or 1,000,000 characters (a byte a character);
-  gigabytes are a corpus, not one call's input, and are not read. "100k LOC" is 100,000 lines.
+  gigabytes and terabytes are a corpus (``corpus_size``), never one call's input. "100k LOC"
+  is 100,000 lines.
+- Numbers written the European way ("10.000", "1 500", "2,5k") and counts, periods, sizes and
+  language names said in Spanish, German, French or Portuguese ("10 mil tickets por noche");
+  a crontab line ("0 2 * * *") is its schedule; a place or its people next to who writes or
+  reads ("our Brazilian customers") names the language spoken there.
 - A cadence without a count of its own ("every 15 min", "every Monday", "3x a day") times the
   count its sentence gives ("200-300 reviews every 15 min"); "on weekdays" turns a count a day
   into one a business day; "30,000 users, each has 200 a month" multiplies.
