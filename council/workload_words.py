@@ -433,6 +433,19 @@ _SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.
                            r"(?:\s|$)|\n")
 _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+"
                              r"(?:~|about |roughly |around |our |the )?$")
+# After such a word a count may still be what each run covers: "each of our 40 stores", "the
+# feeds of our 40 vendors" (a fleet of one's own), "a nightly eval of 1,000 prompts".
+_ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?:all )?our |"
+                           r"\b(?:evals?|evaluations?|batch|run|job|sweep) of "
+                           r"(?:~|about |roughly |around )?)$")
+
+
+def _counts_items(text: str, n: re.Match[str], lo: int) -> bool:
+    """Whether a number after a cadence may be the count each run covers."""
+    before = text[max(lo, n.start() - 20):n.start()]
+    return not _CONTENT_BEFORE.search(before) or _ITEMS_BEFORE.search(before) is not None
+
+
 _HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"
                     r"up to|over|maybe|~)\s*|~)$")
 _TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four times": 4.0}
@@ -515,7 +528,7 @@ def _per_month(unit: str, sentence: str) -> float:
 
 
 _DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summaries|report|"
-                          r"update|brief|briefing|newsletter|batch|job|run|check|export)(?:e?s)?\b")
+                          r"update|brief|briefing|newsletter|batch|job|run|check|export|eval|evaluation)(?:e?s)?\b")
 
 
 def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
@@ -654,8 +667,7 @@ def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str
     before = [n for n in _count_before(text, start, lo, busy) if not _YEAR.fullmatch(n.group(0))]
     count = before[-1] if before else next(
         (n for n in _numbers(text, end, hi, busy)
-         if not _CONTENT_BEFORE.search(text[max(lo, n.start() - 20):n.start()])
-         and not _YEAR.fullmatch(n.group(0))), None)
+         if _counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))), None)
     n = None if count is None else parse_number(count.group(0))
     if count is None or not n:
         return Read("runs_per_month", runs, text[start:end], start, end,
@@ -752,10 +764,7 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
                         p.start(), event.end(), f"one {_a(unit)} = {_fmt(per_month)} a month")
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
-            cands = [n for n in _numbers(text, lo, hi, taken)
-                     if not _CONTENT_BEFORE.search(text[max(lo, n.start() - 20):n.start()])
-                     or re.search(r"each of (?:our |the )?$", text[max(lo, n.start() - 20):
-                                                                n.start()])]
+            cands = [n for n in _numbers(text, lo, hi, taken) if _counts_items(text, n, lo)]
             count = cands[0] if cands else None
             if count is None:
                 runs = per_month

@@ -61,6 +61,10 @@ def test_what_is_not_a_crontab(text: str) -> None:
     ("like 30 notes a wk", 30 * 52 / 12),
     ("classify 50k support emails/mo", 50_000),
     ("Summarize 3.000 tickets weekly", 3000 * 52 / 12),
+    # a count after a cadence that each run covers: a fleet of one's own, an eval's prompts
+    ("Every 2 hours, check the status page feeds of our 40 vendors.", 40 * 360),
+    ("Run a nightly eval of 1,000 prompts against 3 models.", 30_000),
+    ("every Monday, summarize the top 10 of the 200 tickets", 52 / 12),
 ])
 def test_counts_and_periods_in_other_languages_and_formats(text: str, runs: float) -> None:
     assert _runs(text) == pytest.approx(runs)
