@@ -334,7 +334,7 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
         qty = parse_number(m.group("num2") or m.group("num"))
         if qty is None or qty <= 0:
             continue
-        if re.match(rf"\s*(?:/|(?:a|per|each|every)\s+)(?:{_PERIOD_NAMES})s?\b", text[m.end():]):
+        if _RATE_AFTER.match(text, m.end()):
             continue  # "3 million log lines every day", "15 pages a day" are volumes
         if text.endswith("per ", 0, m.start()) and any(
                 c in text[max(0, m.start() - 20):m.start()] for c in _CURRENCY):
@@ -402,6 +402,10 @@ def _size_read(text: str, start: int, end: int, qty: float, unit: str,
 
 _PERIOD_NAMES = (r"second|sec|minute|min|hour|hr|business day|working day|weekday|work day|"
                  r"day|night|morning|evening|week|wk|fortnight|month|mth|mo|quarter|year|yr|term")
+
+
+# "15 pages a day", "3 million log lines every day": a volume, not one call's size.
+_RATE_AFTER = re.compile(rf"\s*(?:/|(?:a|per|each|every)\s+)(?:{_PERIOD_NAMES})s?\b")
 
 
 def _period(group: str) -> str:
@@ -488,6 +492,9 @@ _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nu
                       r"nuestras|nossas|cada|mais|más|el|os|as)\b")
 
 
+_COMPOUND = re.compile(r"-[a-z]")
+
+
 def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Numbers in text[lo:hi] outside the spans already read as sizes or steps."""
     out = []
@@ -507,7 +514,7 @@ def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
         if s and (text[s - 1].isalpha() or (text[s - 1] == "-" and text[s - 2:s - 1].isalpha())):
             continue  # "v2.4", "Q3", "P1", "GPT-5": a name, not a count
-        if re.match(r"-[a-z]", text[e:e + 2]):
+        if _COMPOUND.match(text, e):
             continue  # "3-tier", "5-star": a compound word, not a count
         if m.group(0).endswith("mil") and not _ROMANCE.search(text):
             continue  # "mil" is a thousand in Spanish or Portuguese, a million in English slang
