@@ -1206,23 +1206,22 @@ def read_workload(text: str) -> WorkloadWords:
     inputs = [s for s in sizes if s.name == "input_tokens"]
     outputs = [s for s in sizes if s.name == "output_tokens"]
     loop = _loop(text, react=re.search(r"\bReAct\b", original) is not None)
-    out = WorkloadWords(
-        runs_per_month=_volume(text, taken),
-        input_size=inputs[0] if inputs else None,
-        output_size=outputs[0] if outputs else None,
-        calls_per_task=steps,
-        loop=loop,
+    found = {
+        "runs_per_month": _volume(text, taken),
+        "input_size": inputs[0] if inputs else None,
+        "output_size": outputs[0] if outputs else None,
+        "calls_per_task": steps,
+        "loop": loop,
+        "languages": _languages(original, text),
+        "latency": _latency(text),
+        "corpus_size": next((s for s in sizes if s.name == "corpus_size"), None),
+    }
+    # every read shows the description's own words (the rules ran on a lowered copy)
+    for name, r in found.items():
+        if r is not None and r.words != original[r.start:r.end]:
+            found[name] = replace(r, words=original[r.start:r.end])
+    return WorkloadWords(
+        **found,
         coding=bool(loop is not None and loop.value == "agent" and _CODE_RE.search(text)),
-        languages=_languages(original, text),
-        latency=_latency(text),
-        corpus_size=next((s for s in sizes if s.name == "corpus_size"), None),
+        reads=tuple(r for r in found.values() if r is not None),
     )
-    fields = {name: (r if r is None or r.words == original[r.start:r.end]
-                     else replace(r, words=original[r.start:r.end]))
-              for name, r in out.__dict__.items() if isinstance(r, Read) or r is None}
-    out = replace(out, **fields)
-    reads = tuple(r for r in (out.runs_per_month, out.input_size, out.output_size,
-                              out.calls_per_task, out.loop, out.languages, out.latency,
-                              out.corpus_size)
-                  if r is not None)
-    return replace(out, reads=reads)
