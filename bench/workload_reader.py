@@ -8,7 +8,9 @@ fitted to them), workload_phrases_cadence.jsonl (41 cadences said without a numb
 with the rule that reads them) and workload_phrases_fresh.jsonl (80 descriptions in other
 users' voices, written before the reader's code or tests were read) and
 workload_phrases_fresh_heldout.jsonl (30 more, written after the rules fitted to those and
-measured before any rule was fitted to them), per field, against the
+measured before any rule was fitted to them) and workload_phrases_fresh2.jsonl (60 in
+further voices: Slack, specs, forwarded mail, crontab lines, Spanish, German, French and
+Portuguese, European number formats, languages named by place), per field, against the
 numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
@@ -36,7 +38,7 @@ from council.workload_words import read_workload  # noqa: E402
 
 FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_cadence.jsonl", "workload_phrases_fresh.jsonl",
-         "workload_phrases_fresh_heldout.jsonl")
+         "workload_phrases_fresh_heldout.jsonl", "workload_phrases_fresh2.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

@@ -297,6 +297,11 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
                               f"from your words: '{size.words}'; not the per-call input: an "
                               "agent reads what it needs through its tools"))
         size = None
+    if words.corpus_size is not None:
+        corpus = words.corpus_size
+        out.append(Assumption("corpus_size", f"{corpus.quantity:,.0f} characters", "text",
+                              f"from your words: '{corpus.words}' ({corpus.how}); the input "
+                              "per call is that of one chunk"))
     input_tokens = take("input_tokens", spec.input_tokens, size, d.input_tokens,
                         f"typical prompt for {label} (tokens per call, before history)",
                         MAX_TOKENS_PER_CALL)

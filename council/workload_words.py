@@ -19,7 +19,12 @@ Conversions (each a stated assumption, shown with the number it produced):
 - Ranges ("5 to 8 tool calls", "3-4 turns", "between 200 and 300") read as their upper end: the
   bill of the long case.
 - A kilobyte or megabyte of a file is 1,000 or 1,000,000 characters (a byte a character);
-  gigabytes are a corpus, not one call's input, and are not read. "100k LOC" is 100,000 lines.
+  gigabytes and terabytes are a corpus (``corpus_size``), never one call's input. "100k LOC"
+  is 100,000 lines.
+- Numbers written the European way ("10.000", "1 500", "2,5k") and counts, periods, sizes and
+  language names said in Spanish, German, French or Portuguese ("10 mil tickets por noche");
+  a crontab line ("0 2 * * *") is its schedule; a place or its people next to who writes or
+  reads ("our Brazilian customers") names the language spoken there.
 - A cadence without a count of its own ("every 15 min", "every Monday", "3x a day") times the
   count its sentence gives ("200-300 reviews every 15 min"); "on weekdays" turns a count a day
   into one a business day; "30,000 users, each has 200 a month" multiplies.
@@ -115,6 +120,7 @@ class WorkloadWords:
     coding: bool = False  # code words near an agent loop (sets the loop's default length)
     languages: Read | None = None  # value: tuple of language names
     latency: Read | None = None  # value "batch_ok" or "no_batch"
+    corpus_size: Read | None = None  # gigabytes and up: the whole data, not one call's input
     reads: tuple[Read, ...] = field(default=(), repr=False)
 
     @property
@@ -153,12 +159,16 @@ _WORD_NUMBERS: dict[str, float] = {
 _SCALE: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "hundred": 100,
     "b": 1e9, "bn": 1e9, "billion": 1e9,
+    # the same said in Spanish, Portuguese, French and German ("10 mil tickets", "2,5 Tsd.")
+    "mil": 1e3, "mille": 1e3, "tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "millones": 1e6,
+    "milhões": 1e6, "millions": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
 }
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
             r"eleven|twelve|one|two|three|four|five|six|seven|eight|nine|ten")
 _SCALES = r"(?:thousand|million|billion|hundred)"
-_SCALE_WORDS = rf"(?:hundred\s+(?:thousand|million)|{_SCALES})\b"
+_FOREIGN_SCALES = r"(?:mil|mille|tausend|millones|milhões|millions|millionen)\b|(?:tsd|mio)\b\.?"
+_SCALE_WORDS = rf"(?:(?:hundred\s+(?:thousand|million)|{_SCALES})\b|{_FOREIGN_SCALES})"
 _SMALL = _WORDNUM.split("|dozen|", 1)[1]
 # Counts said the way people speak: "half a million", "a couple of hundred", "two dozen",
 # "a thousand and a half".
@@ -191,13 +201,37 @@ def parse_number(text: str) -> float | None:
     if parts[-1] == "dozen" and len(parts) == 2 and parts[0] not in ("a", "an"):  # "two dozen"
         base = parse_number(parts[0])
         return None if base is None else base * 12
-    if parts[-1] in ("thousand", "million", "billion", "hundred") and len(parts) >= 2:
+    if parts[-1] in _SCALE and len(parts[-1]) > 2 and len(parts) >= 2:
         head = " ".join(parts[:-1])
         base = (float(head) if re.fullmatch(r"\d+(?:\.\d+)?", head)
                 else parse_number(head) if parts[-2] == "hundred"  # "three hundred thousand"
                 else _WORD_NUMBERS.get(head))
         return None if base is None else base * _SCALE[parts[-1]]
     return _WORD_NUMBERS.get(t)
+
+
+# Numbers written the European way, rewritten in place to the English way at the same length
+# (so every read keeps its offsets into the description): "10.000" and "1.000.000" are
+# thousands, a thin, no-break or plain-apostrophe space between digit groups ("1 500",
+# "45'000") is a thousands separator, and a decimal comma before a scale ("2,5k", "1,5
+# millones", "2,5 Tsd.") is a decimal point. A dotted group after a letter ("v2.100") or
+# inside a longer dotted run ("4.10.2") is a version and is left alone.
+_DOT_THOUSANDS = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\d.]|,\d)")
+_SPACE_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f\u00a0'\u2019](?=\d{3}(?!\d))")
+_DECIMAL_COMMA = re.compile(r"(?<![\w.,])\d+(,)\d{1,2}(?=\s?(?:k\b|m\b|bn\b|mil|mio|tsd|"
+                            r"tausend|thousand|million|billion))")
+
+
+_SEPARATED = re.compile(r"\d[.,\u2009\u202f\u00a0'\u2019]\d")
+
+
+def european_numbers(text: str) -> str:
+    """'10.000 Tickets' -> '10,000 Tickets', '1 500' -> '1,500', '2,5k' -> '2.5k' (same length)."""
+    if _SEPARATED.search(text) is None:
+        return text
+    text = _DOT_THOUSANDS.sub(lambda m: m.group(0).replace(".", ","), text)
+    text = _SPACE_THOUSANDS.sub(",", text)
+    return _DECIMAL_COMMA.sub(lambda m: m.group(0).replace(",", "."), text)
 
 
 def _fmt(x: float) -> str:
@@ -207,28 +241,36 @@ def _fmt(x: float) -> str:
 # ------------------------------------------------------------------ sizes
 
 _SIZE_UNITS = {
-    "page": r"pages?", "file": r"files?", "word": r"words?",
-    "line": r"lines?(?: of code)?|s?loc", "token": r"tokens?", "char": r"characters|chars",
-    "byte": r"[km]b|(?:kilo|mega)bytes?",
+    "page": r"pages?|pgs?|p[aá]ginas?|seiten?", "file": r"files?",
+    "word": r"words?|mots|palabras|palavras|w[oö]rter",
+    "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc", "token": r"tokens?",
+    "char": r"characters|chars",
+    "byte": r"[kmgt]b|(?:kilo|mega|giga|tera)bytes?",
 }
 _NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
 # A file's bytes are its characters (one byte a character in ASCII text). Kilo- and megabytes
 # only: a gigabyte is ~250M tokens, no call's input but a corpus ("the 30 GB email archive").
-_BYTES = {"k": 1e3, "m": 1e6}
+_BYTES = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
+# Gigabytes and terabytes are a corpus ("the 30 GB email archive", "a 10 GB CSV"): ~250
+# million tokens and up, no call's input. They are read as such and shown ("split into
+# chunks, each call reads one"), never as the input of a call.
+CORPUS_UNITS = "gt"
 _SIZE_RE = re.compile(
     rf"(?P<num>{NUMBER})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}))?\s*-?\s*(?P<unit>"
     + "|".join(f"(?P<{k}>{v})" for k, v in _SIZE_UNITS.items()) + r")\b"
-    r"(?!\s*(?:of\s+)?(?:ram|memory|vram|gpu|disk|storage|ssd|hdd)\b)")
+    r"(?!\s*(?:of\s+)?(?:ram|memory|vram|gpu|disk|storage|ssd|hdd)\b)"
+    r"(?!\s*(?:box(?:es)?|machines?|instances?|nodes?|vms?|laptops?)\b)")
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
-    rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?)\b"
+    rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|"
+    rf"minutos|minuten|horas|stunden|heures)\b"
     r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
-                    r"interview|episode|audio|lecture|deposition|voice")
+                    r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?")
 _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|produce|produces|"
                          r"compose|compile|create|creates|into|to|as|returning|return|reply|"
                          r"summaries|summary|output)$")
-_INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|each|the|"
+_INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|the|"
                         r"about|typically|summarise|summarize|translate|extract|analyse|"
                         r"analyze|answer|given|with|on)$")
 
@@ -239,7 +281,7 @@ def _role(text: str, start: int) -> str:
     if before[-2:] == ["up", "to"]:
         before = before[:-2]
     for w in reversed(before[-3:]):
-        if w.lower() in ("a", "an", "the", "one", "daily", "weekly", "short", "single"):
+        if w.lower() in ("a", "an", "the", "one", "daily", "weekly", "short", "single", "each"):
             continue
         if _OUTPUT_CUE.match(w):
             return "output"
@@ -292,9 +334,11 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
         qty = parse_number(m.group("num2") or m.group("num"))
         if qty is None or qty <= 0:
             continue
-        if unit == "line" and re.match(rf"\s+(?:a|per|each|every)\s+{_PERIOD_NAMES}",
-                                       text[m.end():]):
-            continue  # "3 million log lines every day" is a volume
+        if _RATE_AFTER.match(text, m.end()):
+            continue  # "3 million log lines every day", "15 pages a day" are volumes
+        if text.endswith("per ", 0, m.start()) and any(
+                c in text[max(0, m.start() - 20):m.start()] for c in _CURRENCY):
+            continue  # "$0.002 per 1K tokens" is a price's unit
         spans.append((m.start(), m.end()))
         if unit == "byte":  # "a 3 MB log": 3,000,000 characters
             if _NOT_CONTENT.search(text, max(0, m.start() - 30), m.start()):
@@ -303,6 +347,13 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
             name = m.group("unit")
             said = f"{_fmt(qty)} {name.upper() if len(name) == 2 else name}"
             qty, unit = qty * _BYTES[name[0]], "char"
+            if name[0] in CORPUS_UNITS:
+                tokens = round(qty * UNIT_TOKENS["char"])
+                found.append(Read("corpus_size", tokens, text[m.start():m.end()], m.start(),
+                                  m.end(), f"{said} = {_fmt(qty)} characters (a byte each), "
+                                  f"~{_fmt(tokens)} tokens: more than any call reads, so it is "
+                                  "split into chunks and each call reads one", qty, unit))
+                continue
             found.append(_size_read(text, m.start(), m.end(), qty, unit,
                                     said=f"{said} = {_fmt(qty)} characters (a byte each); "))
             continue
@@ -322,7 +373,7 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
         else:
             raw = m.group("num")
             qty = 1.0 if raw.lower() == "an" else parse_number(raw)
-            unit = "hour" if m.group("unit").lower().startswith("h") else "minute"
+            unit = "hour" if m.group("unit").lower().startswith(("h", "st")) else "minute"
         if not qty or qty <= 0:
             continue
         sentence = _sentence_around(text, m.start())
@@ -350,7 +401,11 @@ def _size_read(text: str, start: int, end: int, qty: float, unit: str,
 # ------------------------------------------------------------------ volumes
 
 _PERIOD_NAMES = (r"second|sec|minute|min|hour|hr|business day|working day|weekday|work day|"
-                 r"day|night|morning|evening|week|fortnight|month|quarter|year|term")
+                 r"day|night|morning|evening|week|wk|fortnight|month|mth|mo|quarter|year|yr|term")
+
+
+# "15 pages a day", "3 million log lines every day": a volume, not one call's size.
+_RATE_AFTER = re.compile(rf"\s*(?:/|(?:a|per|each|every)\s+)(?:{_PERIOD_NAMES})s?\b")
 
 
 def _period(group: str) -> str:
@@ -366,6 +421,7 @@ _ADVERB_UNIT = {"nightly": "day", "daily": "day", "weekly": "week", "monthly": "
                 "hourly": "hour", "yearly": "year", "annually": "year", "quarterly": "quarter",
                 "fortnightly": "fortnight", "biweekly": "fortnight", "bi-weekly": "fortnight"}
 _UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
+               "wk": "week", "mo": "month", "mth": "month", "yr": "year",
                "evening": "day", "working day": "business day", "weekday": "business day",
                "work day": "business day"}
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -377,9 +433,23 @@ _TIMES_RE = re.compile(r"\b(?P<t>once|twice|thrice|three times|four times|\d+ ?(
                        + _PERIOD_WORDS + r"\b")
 # Not after an abbreviation: "(approx. 150 mails/day)" is one sentence.
 _SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
+                           r"(?<!\btsd\.)(?<!\bmio\.)"
                            r"(?:\s|$)|\n")
 _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+"
                              r"(?:~|about |roughly |around |our |the )?$")
+# After such a word a count may still be what each run covers: "each of our 40 stores", "the
+# feeds of our 40 vendors" (a fleet of one's own), "a nightly eval of 1,000 prompts".
+_ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?:all )?our |"
+                           r"\b(?:evals?|evaluations?|batch|run|job|sweep) of "
+                           r"(?:~|about |roughly |around )?)$")
+
+
+def _counts_items(text: str, n: re.Match[str], lo: int) -> bool:
+    """Whether a number after a cadence may be the count each run covers."""
+    before = text[max(lo, n.start() - 20):n.start()]
+    return not _CONTENT_BEFORE.search(before) or _ITEMS_BEFORE.search(before) is not None
+
+
 _HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"
                     r"up to|over|maybe|~)\s*|~)$")
 _TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four times": 4.0}
@@ -417,6 +487,14 @@ _CURRENCY = frozenset("$€£¥")
 _PRICE_AFTER = re.compile(r"\s?(?:(?:usd|eur|gbp|dollars?|euros?|pounds|bucks)\b|[$€£])")
 
 
+# Words of Spanish or Portuguese (where "10 mil" is ten thousand).
+_ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nuestros|nossos|"
+                      r"nuestras|nossas|cada|mais|más|el|os|as)\b")
+
+
+_COMPOUND = re.compile(r"-[a-z]")
+
+
 def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Numbers in text[lo:hi] outside the spans already read as sizes or steps."""
     out = []
@@ -434,6 +512,12 @@ def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
             continue  # "$49/month" is a price, not a volume
         if _UNIT_AFTER.match(text, e):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
+        if s and (text[s - 1].isalpha() or (text[s - 1] == "-" and text[s - 2:s - 1].isalpha())):
+            continue  # "v2.4", "Q3", "P1", "GPT-5": a name, not a count
+        if _COMPOUND.match(text, e):
+            continue  # "3-tier", "5-star": a compound word, not a count
+        if m.group(0).endswith("mil") and not _ROMANCE.search(text):
+            continue  # "mil" is a thousand in Spanish or Portuguese, a million in English slang
         out.append(m)
     return out
 
@@ -451,14 +535,14 @@ def _per_month(unit: str, sentence: str) -> float:
 
 
 _DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summaries|report|"
-                          r"update|brief|briefing|newsletter|batch|job|run|check|export)\b")
+                          r"update|brief|briefing|newsletter|batch|job|run|check|export|eval|evaluation)(?:e?s)?\b")
 
 
 def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
     """Whether a period word names how often the task runs ('Nightly batch:', 'we run evals
     weekly', 'a daily digest'), not what the content covers ('monthly sales', 'the weekly sync')."""
     word = p.group(0).strip()
-    if p.start() - lo < 3 or re.match(r"every|each", word):
+    if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod", word):
         return True
     if not p.group("adverb"):
         return False
@@ -506,16 +590,54 @@ def _event(text: str, p: re.Match[str], lo: int) -> re.Match[str] | None:
 
 # The period words alone, scanned first: a pattern whose branches start with plain letters is
 # several times faster than _PERIOD_RE tried at every character.
-_UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?)|h(?:ou)?r(?:ly)?|"
+_UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?|th|o)|"
+                        r"h(?:ou)?r(?:ly)?|"
                         r"d(?:ay|aily)|n(?:ight(?:ly)?)|w(?:eek(?:ly|day)?|orking day|ork day)|"
                         r"b(?:usiness day)|e(?:vening)|f(?:ortnight(?:ly)?)|q(?:uarter(?:ly)?)|"
-                        r"y(?:ear(?:ly)?)|t(?:erm)|a(?:nnually))s?\b")
+                        r"y(?:ea)?r(?:ly)?|t(?:erm)|a(?:nnually)|wk)s?\b")
+
+# Periods said in Spanish, Portuguese, French and German ("10 mil tickets por noche", "pro
+# Tag", "par jour", "im Monat", "jede Nacht", "chaque semaine", "llamadas diarias"): only after
+# their own prepositions, since "tag" or "an" alone are English words.
+_FOREIGN_UNITS = {
+    "día": "day", "dia": "day", "tag": "day", "jour": "day", "noche": "day", "noite": "day",
+    "nacht": "day", "nuit": "day", "semana": "week", "woche": "week", "semaine": "week",
+    "mes": "month", "mês": "month", "monat": "month", "mois": "month", "año": "year",
+    "ano": "year", "jahr": "year", "année": "year", "hora": "hour", "stunde": "hour",
+    "heure": "hour", "werktag": "business day", "arbeitstag": "business day",
+    "día hábil": "business day", "dia útil": "business day", "jour ouvré": "business day",
+}
+_FOREIGN_ADVERBS = {
+    "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
+    "diárias": "day", "diários": "day", "täglich": "day", "quotidien": "day",
+    "quotidiens": "day", "quotidiennes": "day", "nächtlich": "day", "semanal": "week",
+    "semanales": "week", "semanais": "week", "semanalmente": "week", "wöchentlich": "week",
+    "hebdomadaire": "week", "mensual": "month", "mensuales": "month", "mensal": "month",
+    "mensais": "month", "mensalmente": "month", "monatlich": "month", "mensuel": "month",
+    "mensuels": "month", "anual": "year", "anuales": "year", "anuais": "year",
+    "jährlich": "year", "annuel": "year", "annuels": "year",
+}
+_FOREIGN_UNIT_WORDS = "|".join(sorted(_FOREIGN_UNITS, key=len, reverse=True))
+_FOREIGN_PERIOD_RE = re.compile(
+    rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
+    rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la)\s+"
+    rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
+    + "|".join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
+# Words one of which a text in those languages has; tested as a set (one C-level pass).
+_FOREIGN_PERIOD_GATE = frozenset({
+    "por", "pro", "par", "al", "im", "am", "ao", "cada", "jede", "jeden", "jeder", "jedes",
+    "chaque", "tous", "toutes", "todas", "todos", "la", *_FOREIGN_UNITS, *_FOREIGN_ADVERBS})
 
 
 def _period_matches(text: str) -> list[re.Match[str]]:
-    """_PERIOD_RE's matches, looked for only just before each period word."""
+    """_PERIOD_RE's matches, looked for only just before each period word, and the periods
+    said in other languages (_FOREIGN_PERIOD_RE), in the order they come."""
     out: list[re.Match[str]] = []
     seen: set[int] = set()
+    if not _FOREIGN_PERIOD_GATE.isdisjoint(_word_list(text)):
+        for f in _FOREIGN_PERIOD_RE.finditer(text):
+            seen.add(f.start())
+            out.append(f)
     for u in _UNIT_SCAN.finditer(text):
         p = _PERIOD_RE.search(text, max(0, u.start() - 20), u.end())
         while p is not None and p.end() < u.end():
@@ -523,12 +645,13 @@ def _period_matches(text: str) -> list[re.Match[str]]:
         if p is not None and p.start() not in seen:
             seen.add(p.start())
             out.append(p)
-    return out
+    return sorted(out, key=lambda m: m.start())
 
 
 # "30,000 users, each has (about) 200 ...": a count of owners before a count per owner.
-_EACH_HAS = re.compile(rf"(?P<n>{NUMBER})\s+[a-z-]+,?\s+each\s+(?:has|have|with|sends?|makes?|"
-                       r"gets?|receives?|writes?|submits?|files?|places?)\s+$")
+# "120 sales reps each write ~10 ...": up to three words for the owners, any verb after each.
+_EACH_HAS = re.compile(rf"(?P<n>{NUMBER})\s+(?:(?!(?:from|of|for|in|to|with)\s)[a-z-]+\s+){{0,2}}"
+                       r"[a-z-]+,?\s+each\s+(?:(?!of\s)[a-z]+\s+)?$")
 
 
 def _count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
@@ -551,8 +674,7 @@ def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str
     before = [n for n in _count_before(text, start, lo, busy) if not _YEAR.fullmatch(n.group(0))]
     count = before[-1] if before else next(
         (n for n in _numbers(text, end, hi, busy)
-         if not _CONTENT_BEFORE.search(text[max(lo, n.start() - 20):n.start()])
-         and not _YEAR.fullmatch(n.group(0))), None)
+         if _counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))), None)
     n = None if count is None else parse_number(count.group(0))
     if count is None or not n:
         return Read("runs_per_month", runs, text[start:end], start, end,
@@ -564,7 +686,51 @@ def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str
                 f"{_fmt(n)} each time, {said} = {_fmt(runs)} times a month: {_fmt(n * runs)}")
 
 
+# A crontab schedule: minute, hour, day of month, month, day of week ("0 2 * * *" is 02:00
+# every night, "*/15 * * * *" every 15 minutes, "30 6 * * 1-5" weekdays at 06:30), at a
+# line's start or after "cron", with a "*" in it and no "=" or operator after it.
+_CRON_FIELD = r"[\d*][\d*/,-]*"
+_CRON_RE = re.compile(rf"(?:^|\n|\bcron(?:tab)?:?)[ \t>`#-]*(?P<expr>{_CRON_FIELD}(?:[ \t]+"
+                      rf"{_CRON_FIELD}){{4}})(?=[ \t]|$)(?![ \t]*(?:=|[-+*/x][ \t]))")
+
+
+def _cron_values(field: str, lo: int, hi: int) -> int:
+    """How many times a crontab field fires in its range lo..hi ('*/15' in 0..59: 4)."""
+    total = 0
+    for part in field.split(","):
+        base, _, step = part.partition("/")
+        a, b = (lo, hi) if base == "*" else (
+            (int(base.split("-")[0]), int(base.split("-")[1])) if "-" in base
+            else (int(base), int(base) if not step else hi))
+        if not lo <= a <= b <= hi:
+            raise ValueError(field)  # "60 2 * * *" is no schedule
+        total += len(range(a, b + 1, int(step) if step else 1))
+    return total
+
+
+def _cron(text: str, taken: list[tuple[int, int]]) -> Read | None:
+    for m in _CRON_RE.finditer(text):
+        expr = m.group("expr")
+        fields = expr.split()
+        if "*" not in expr:
+            continue
+        try:
+            minute, hour, dom, mon, dow = (_cron_values(f, lo, hi) for f, (lo, hi) in zip(
+                fields, ((0, 59), (0, 23), (1, 31), (1, 12), (0, 6)), strict=True))
+        except ValueError:
+            continue
+        days = (30.0 if fields[2] == "*" and fields[4] == "*"
+                else dow * 52 / 12 if fields[2] == "*" else dom + (
+                    0 if fields[4] == "*" else dow * 52 / 12))
+        runs = minute * hour * days * (mon / 12)
+        return _cadence_times_count(text, m.start("expr"), m.end("expr"), runs,
+                                    f"crontab '{expr}'", taken)
+    return None
+
+
 def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
+    if "* " in text and (cron := _cron(text, taken)) is not None:
+        return cron
     every = "every " in text
     weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
     for m in _INTERVAL_RE.finditer(text) if every else ():
@@ -582,9 +748,11 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     multiples = any(w in text for w in ("once", "twice", "thrice", "times", "x a", "x per",
                                         "x an", "x each", "x every"))
     for p in _period_matches(text):
-        unit = (_ADVERB_UNIT[p.group("adverb").lower()] if p.group("adverb")
+        said = p.group("adverb")
+        unit = (_ADVERB_UNIT.get(said) or _FOREIGN_ADVERBS[said] if said
                 else p.group("unit") or p.group("unit1"))
-        unit = _UNIT_ALIAS.get(unit.lower(), unit.lower())
+        unit = _UNIT_ALIAS.get(unit, unit)
+        unit = _FOREIGN_UNITS.get(unit, unit)
         if unit not in PER_MONTH or any(a <= p.start() < b for a, b in taken):
             continue  # not a period, or part of a size ("each about an hour long")
         lo, hi = _sentence_bounds(text, p.start())
@@ -603,10 +771,7 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
                         p.start(), event.end(), f"one {_a(unit)} = {_fmt(per_month)} a month")
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
-            cands = [n for n in _numbers(text, lo, hi, taken)
-                     if not _CONTENT_BEFORE.search(text[max(lo, n.start() - 20):n.start()])
-                     or re.search(r"each of (?:our |the )?$", text[max(lo, n.start() - 20):
-                                                                n.start()])]
+            cands = [n for n in _numbers(text, lo, hi, taken) if _counts_items(text, n, lo)]
             count = cands[0] if cands else None
             if count is None:
                 runs = per_month
@@ -645,7 +810,9 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
 _STEPS_RE = re.compile(
     rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}|{_WORDNUM}))?\s*-?\s*"
     r"(?P<unit>steps?|turns?|tool calls?|model calls|llm calls|iterations?|actions?|"
-    r"exchanges|rounds|hops|messages each|messages per conversation)\b")
+    r"exchanges|rounds|hops|messages each|messages per conversation|it[ée]rations?|iteraciones|"
+    r"iterações|iterationen|runden|rondas|(?:messages|mensagens|mensajes|nachrichten) "
+    r"(?:on average|em m[ée]dia|en promedio|de media|im schnitt|en moyenne))\b")
 # "a 2-step signup form", "two-step verification": steps of the thing the task is about.
 _STEPS_OF_A_THING = re.compile(r"\s+(?:[\w-]+\s+)?(?:forms?|wizards?|checkouts?|funnels?|"
                                r"guides?|tutorials?|recipes?|verification|authentication|"
@@ -661,16 +828,29 @@ _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|cal
                            r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
                            r"\bfor (?:our |the |human )?agents\b|"
                            r"\bthe agents? (?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
+                           r"\bagents (?:review|approve|check|edit|send|read)\b|"
                            r"\buser[- ]agent\b|\bon the (?:phone|line) with (?:our |an? |the )?"
                            r"agents?\b")
 # A call centre, a caller: "the agent" in such words is a person.
-_PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b")
+_PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b|\bcustomer calls?\b|"
+                              r"\b(?:closes?|ends?|answers?|takes?) the call\b|\bhangs? up\b")
 _CHAT_RE = re.compile(
     r"\bchat ?bots?\b|\bbots?\b|\bmulti-turn\b|\bback[- ]and[- ]forth\b|\bconversation(?:s|al)?\b|"
+    r"\b(?:conversas|conversaciones|unterhaltungen)\b|"
     r"\bfollow-up questions\b|\bchats\b|\bchatting\b|\bchats? with\b|\bin a (?:\w+ )?chat\b|"
     r"\bchat widget\b|\bchat assistant\b|\b(?:website|web|site|in-app|online) chat\b|"
     r"\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
-    r"\bvoice (?:agent|assistant)\b|\b\d+(?:-\d+)?[- ]turns?\b|\bturns each\b")
+    r"\bvoice (?:agent|assistant|bots?)\b|\b\d+(?:-\d+)?[- ]turns?\b|\bturns each\b")
+# A bare "bot" is a conversation only where its sentence has someone talk to it ("the bot to
+# tag incoming tickets" is a job); a workplace chat tool ("answer HR questions in Teams")
+# likewise. Not a messenger ("answer customer questions on WhatsApp"): the customer writes and
+# comes back later (the team's held-out row wants no conversation read there).
+_TALK = re.compile(r"\b(?:answers?|answering|questions?|talks?|asks?|responds?|respond|"
+                   r"replies to|chat|conversations?|fragen|beantwort\w*|preguntas|perguntas|"
+                   r"responder|répond\w*|antwort\w*)\b")
+_CHAT_TOOL = re.compile(r"\b(?:in|on|via|over|no|na|en|über|sur) (?:ms |microsoft )?"
+                        r"(?:teams|slack|discord|mattermost)\b")
+_CHAT_TOOL_KEYS = ("teams", "slack", "discord", "mattermost")
 _CODE_RE = re.compile(r"\bcode(?:base)?\b|\brepo(?:sitory)?\b|\btests?\b|\bpytest\b|\bci\b|"
                       r"\bcompiler\b|\bbuild\b|\brefactor|\bpr\b|\bpull request|\bdjango\b|"
                       r"\bfiles?\b|\bmigrat|\bbug\b|\bfeatures?\b")
@@ -683,8 +863,9 @@ _PER_CHAT = re.compile(r"\beach (?:chat|conversation|session|thread) (?:is |has 
 def _steps(text: str, starts: list[int]) -> Read | None:
     for m in _matches_at(_STEPS_RE, text, starts):
         unit = m.group("unit").lower()
-        if unit.startswith(("action", "round")) and not re.search(
-                r"typically|usually|about|up to|max|per|each", text[max(0, m.start() - 20):
+        if unit.startswith(("action", "round", "runde", "ronda")) and not re.search(
+                r"typically|usually|about|up to|max|per|each|average|avg|im schnitt|en moyenne|"
+                r"em m[ée]dia|en promedio", text[max(0, m.start() - 20):
                                                                     m.end() + 12]):
             continue
         if re.match(r"\s+(?:a|per|each|every)\s+(?:day|week|month|hour|minute|second)",
@@ -706,11 +887,21 @@ def _steps(text: str, starts: list[int]) -> Read | None:
 
 _AGENT_KEYS = ("agent", "autonom", "react", "orchestr", "tool call", "loop", "execut", "keep",
                "iterat", "step by step", "until")
-_CHAT_KEYS = ("bot", "turn", "back", "conversation", "follow-up", "chat", "session", "exchanges",
+_CHAT_KEYS = ("bot", "turn", "back", "conversation", "conversa", "unterhalt", "follow-up", "chat",
+              "session", "exchanges",
               "rounds", "voice")
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+_WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def _word_list(text: str) -> tuple[str, ...]:
+    """The words of a text, found once and shared by the gates of the rules in other languages."""
+    return tuple(_WORDS.findall(text))
 
 
 def _has(lower: str, keys: tuple[str, ...]) -> bool:
@@ -725,7 +916,12 @@ def _loop(text: str, react: bool = False) -> Read | None:
         i = text.find("react")
         return Read("loop", "agent", text[i:i + 5], i, i + 5,
                     "an agent loop ('ReAct'): each step waits on the last")
-    chat = _CHAT_RE.search(text) if _has(lower, _CHAT_KEYS) else None
+    chat = next((c for c in _CHAT_RE.finditer(text) if not c.group(0).startswith("bot")
+                 or _TALK.search(_sentence_around(text, c.start()))),
+                None) if _has(lower, _CHAT_KEYS) else None
+    if chat is None and _has(lower, _CHAT_TOOL_KEYS):
+        chat = next((c for c in _CHAT_TOOL.finditer(text)
+                     if _TALK.search(_sentence_around(text, c.start()))), None)
     # Once the words name a person as the agent ("on the phone with our agent"), a bare
     # "the agent" later is that person, not a loop.
     human = any(_NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])
@@ -748,7 +944,8 @@ def _loop(text: str, react: bool = False) -> Read | None:
     if chat is not None:
         m = chat
         return Read("loop", "multi_turn", m.group(0), m.start(), m.end(),
-                    "a conversation: each turn waits on the person's reply")
+                    "a conversation: each turn waits on the person's reply"
+                    + (" (a chat tool)" if _CHAT_TOOL.fullmatch(m.group(0)) else ""))
     return None
 
 
@@ -771,7 +968,9 @@ _BATCH_OK_MORE_RE = re.compile(
     r"\b(?:by|needed|due|ready|until) (?:the )?next (?:morning|day|week|month)\b|"
     r"\bnext (?:morning|day|week) (?:is|are) (?:fine|ok|okay)\b|"
     r"\b(?:done|ready|needed|due|back) (?:the )?same day\b|"
-    rf"\bdeadline (?:is )?(?:on )?(?:{_WEEKDAYS}|tomorrow|next \w+|end of \w+)\b")
+    rf"\bdeadline (?:is )?(?:on )?(?:{_WEEKDAYS}|tomorrow|next \w+|end of \w+)\b|"
+    r"\beo[dw]\b|\beach night\b|\bbatch (?:is|would be) (?:fine|ok|okay)\b|"
+    r"\bwithin (?:a|one|\d+) weeks?\b|\bnext morning\b")
 _NO_BATCH_RE = re.compile(
     r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
     r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
@@ -781,7 +980,10 @@ _NO_BATCH_RE = re.compile(
 # The answer sits in the request path ("before the comment is shown", "40 requests a second",
 # "they wait for the query"): behind its own key test, as above.
 _NO_BATCH_MORE_RE = re.compile(
-    r"\bbefore (?:it|they|the \w+) (?:is |are |gets? )?(?:shown|posted|published|displayed|"
+    r"\bwait (?:up to |at most |for )?(?:a few|a couple of|\d+) "
+    r"(?:seconds?|secs?|minutes?|mins?)\b|"
+    r"\bbefore (?:it|they|the \w+)(?:'re|'s)? (?:is |are |gets? )?(?:shown|posted|published|"
+    r"displayed|approved|accepted|authori[sz]ed|confirmed|"
     r"visible|(?:hits?|reach(?:es)?) the (?:index|database|db|api|server|backend|search))\b|"
     r"\brequests? (?:per|a|/) ?sec(?:ond)?\b|\b(?:qps|rps)\b|"
     r"(?<!can )\bwait(?:s|ing)? for (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
@@ -793,7 +995,29 @@ _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "nigh
                   "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
                   "as they are", "interactive", "while", "latency", "phone")
-_BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of")
+_BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of", "eod", "eow",
+                       "each night", "batch", "within")
+# Said in Spanish, Portuguese, French or German ("por noche", "no es urgente", "bis zum
+# nächsten Werktag", "em tempo real", "el agente espera el resumen").
+_BATCH_OK_FOREIGN_RE = re.compile(
+    r"\b(?:por|cada) noche\b|\btodas las noches\b|\bjede nacht\b|\bnachts\b|"
+    r"\bchaque nuit\b|\b(?:toda|cada|por) noite\b|\btodas as noites\b|"
+    r"\bno es urgente\b|\bnão é urgente\b|\bpas urgent\b|\bnicht (?:dringend|eilig)\b|"
+    r"\bbis (?:zum )?(?:nächsten|morgen)\b|\baté (?:amanhã|o dia seguinte|segunda|terça|"
+    r"quarta|quinta|sexta)|\b(?:hasta|para) mañana\b|\b(?:d'ici|jusqu'à) demain\b|"
+    r"\ble lendemain\b|\bal día siguiente\b|\bno dia seguinte\b|\bam nächsten tag\b")
+_NO_BATCH_FOREIGN_RE = re.compile(
+    r"\b(?:tiempo|tempo) real\b|\btemps réel\b|\bechtzeit\b|\bsofort\b|\binmediat\w*|"
+    r"\bimediat\w*|\b(?:espera|esperan|aguarda|aguardam|wartet auf|warten auf|attend|"
+    r"attendent) (?:el|la|los|las|o|a|os|as|su|sua|seu|die|den|das|le|les) (?:resumen|"
+    r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)")
+_BATCH_OK_FOREIGN_GATE = frozenset({
+    "noche", "nacht", "nachts", "nuit", "noite", "noites", "noches", "urgente", "urgent", "bis",
+    "até", "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten"})
+_NO_BATCH_FOREIGN_GATE = frozenset({
+    "tiempo", "tempo", "temps", "echtzeit", "sofort", "espera", "esperan", "aguarda", "aguardam",
+    "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
+    "imediato", "imediata", "imediatamente"})
 _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
                        "within ")
 
@@ -826,27 +1050,124 @@ _LANGUAGES_LOWER = frozenset(n.lower() for n in LANGUAGES)
 _LETTERS = re.compile(r"[a-z]+")
 
 
+# Language names in French, German, Spanish and Portuguese ("auf Deutsch", "en allemand").
+_FOREIGN_NAMES = {
+    "deutsch": "German", "englisch": "English", "französisch": "French",
+    "italienisch": "Italian", "spanisch": "Spanish", "portugiesisch": "Portuguese",
+    "niederländisch": "Dutch", "polnisch": "Polish", "japanisch": "Japanese",
+    "anglais": "English", "allemand": "German", "français": "French", "italien": "Italian",
+    "espagnol": "Spanish", "portugais": "Portuguese", "néerlandais": "Dutch",
+    "japonais": "Japanese", "inglés": "English", "alemán": "German", "francés": "French",
+    "italiano": "Italian", "español": "Spanish", "portugués": "Portuguese", "inglês": "English",
+    "alemão": "German", "francês": "French", "espanhol": "Spanish", "português": "Portuguese",
+}
+# A place or its people, named with the people who write or read the text ("our Brazilian
+# customers", "the Tokyo office", "for the Quebec site", "clients québécois"): the language
+# spoken there. Only places with one language a reader would assume (not Montreal, Switzerland
+# or Barcelona); a place alone ("shipped from Germany") says nothing about the language.
+_PLACES: dict[str, tuple[str, ...]] = {
+    "Portuguese": ("brazil", "brazilian", "brazilians", "brasil", "brasileiro", "brasileiros",
+                   "brasileira", "brasileiras", "são paulo", "sao paulo", "rio de janeiro",
+                   "lisbon", "lisboa", "portugal"),
+    "Spanish": ("mexico", "méxico", "mexican", "mexicans", "argentina", "argentine",
+                "argentinian", "argentinians", "colombia", "colombian", "colombians", "chile",
+                "chilean", "chileans", "peru", "peruvian", "peruvians", "madrid", "bogotá",
+                "bogota", "buenos aires", "spain", "venezuela", "venezuelan", "venezuelans"),
+    "French": ("quebec", "québec", "québécois", "québécoise", "québécoises", "quebecois",
+               "walloon", "walloons", "wallonia", "wallonie", "paris", "parisian", "parisians",
+               "lyon", "france"),
+    "German": ("germany", "berlin", "munich", "münchen", "hamburg", "frankfurt", "vienna",
+               "wien", "austria", "austrian", "austrians", "österreich"),
+    "Dutch": ("flemish", "flanders", "antwerp", "amsterdam", "rotterdam", "netherlands",
+              "holland"),
+    "Japanese": ("tokyo", "osaka", "kyoto", "japan"), "Korean": ("seoul", "busan", "korea"),
+    "Chinese": ("beijing", "shanghai", "shenzhen", "china", "taipei", "taiwan", "taiwanese"),
+    "Arabic": ("cairo", "riyadh", "jeddah", "egypt", "egyptian", "egyptians", "saudi",
+               "morocco", "moroccan", "moroccans", "casablanca"),
+    "Italian": ("italy", "milan", "milano", "naples"), "Russian": ("moscow",),
+    "Polish": ("warsaw", "poland"), "Ukrainian": ("kyiv", "kiev"),
+    "Turkish": ("istanbul", "ankara"), "Swedish": ("stockholm", "sweden"),
+    "Indonesian": ("jakarta", "indonesia"), "Thai": ("bangkok", "thailand"),
+    "Vietnamese": ("hanoi", "vietnam"), "Hebrew": ("tel aviv", "israel", "israeli", "israelis"),
+    "Finnish": ("helsinki", "finland"), "Danish": ("copenhagen", "denmark"),
+    "Norwegian": ("oslo", "norway"), "Czech": ("prague",), "Hungarian": ("budapest",),
+    "Romanian": ("bucharest",),
+}
+_PLACE_LANGUAGE = {form: name for name, forms in _PLACES.items() for form in forms}
+_PLACE_FIRST = frozenset(form.split()[0] for form in _PLACE_LANGUAGE)
+_PLACE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PLACE_LANGUAGE),
+                                                   key=len, reverse=True)) + r")\b")
+_FOREIGN_NAME_RE = re.compile(r"\b(?P<name>" + "|".join(_FOREIGN_NAMES)
+                              + r")(?:e|en|er|es|a|as|os|s)?\b")
+_WHO = re.compile(r"\b(?:customers?|clients?|clientes|kunden|users?|offices?|bureau|oficina|"
+                  r"escrit[oó]rio|teams?|equipe|equipo|staff|branch(?:es)?|site|website|"
+                  r"markets?|distributors?|partners?|call cent(?:er|re)s?|centro|employees|"
+                  r"colleagues|speakers|students|patients|stores?|shops?|subsidiar(?:y|ies)|"
+                  r"region|audience|readers|sellers|buyers|suppliers|vendors|members|agents|"
+                  r"reps|hq|headquarters|division|plant|factory|warehouse|guests|tenants)\b")
+# Language codes after "translate ... into": "into de + fr", "to DE/FR".
+_CODES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+          "nl": "Dutch", "ja": "Japanese", "jp": "Japanese", "zh": "Chinese", "ko": "Korean",
+          "pl": "Polish", "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "ar": "Arabic"}
+_CODE = "(?:" + "|".join(_CODES) + ")"
+_CODES_RE = re.compile(rf"\b(?:into|to)\s+(?P<list>{_CODE}(?:\s*(?:\+|,|/|&|and)\s*{_CODE})*)\b")
+_FOREIGN_NAME_FORMS = frozenset(name + end for name in _FOREIGN_NAMES
+                                for end in ("", "e", "en", "er", "es", "a", "as", "os", "s"))
+
+
+def _indirect(text: str, lower: str) -> list[tuple[int, int, str, str]]:
+    """Languages said in another language, by place or people, or by code: (start, end,
+    name, why)."""
+    hits: list[tuple[int, int, str, str]] = []
+    if not _FOREIGN_NAME_FORMS.isdisjoint(_word_list(lower)):
+        hits += [(m.start(), m.end(), _FOREIGN_NAMES[m.group("name")], "")
+                 for m in _FOREIGN_NAME_RE.finditer(lower)]
+    places = () if _PLACE_FIRST.isdisjoint(_word_list(lower)) else _PLACE_RE.finditer(lower)
+    for m in places:
+        lo, hi = _sentence_bounds(lower, m.start())
+        if _WHO.search(lower, max(lo, m.start() - 40), min(hi, m.end() + 40)):
+            name = _PLACE_LANGUAGE[m.group(0)]
+            hits.append((m.start(), m.end(), name,
+                         f"{name} (spoken by '{text[m.start():m.end()]}')"))
+    if "translat" in lower:
+        for m in _CODES_RE.finditer(lower):
+            codes = re.findall(_CODE + r"\b", m.group("list"))
+            said = text[m.start("list"):m.end("list")]
+            if len(codes) > 1 or said.isupper():
+                hits += [(m.start("list"), m.end("list"), _CODES[c], f"{_CODES[c]} ('{c}')")
+                         for c in codes]
+    return hits
+
+
 def _languages(text: str, lower: str) -> Read | None:
-    if _LANGUAGES_LOWER.isdisjoint(_LETTERS.findall(lower)):
-        return None  # one C-level pass: most texts name no language
-    found = [m for m in _WORD.finditer(text) if m.group(0).capitalize() in _LANGUAGE_SET
-             and _says_a_language(text, m)
-             and (m.start() == 0 or not text[m.start() - 1].isalpha())
-             and (m.end() == len(text) or not text[m.end()].isalpha())]
-    if not found:
+    hits: list[tuple[int, int, str, str]] = []
+    if not _LANGUAGES_LOWER.isdisjoint(_LETTERS.findall(lower)):  # one C-level pass
+        hits = [(m.start(), m.end(), m.group(0).capitalize(), "")
+                for m in _WORD.finditer(text) if m.group(0).capitalize() in _LANGUAGE_SET
+                and _says_a_language(text, m)
+                and (m.start() == 0 or not text[m.start() - 1].isalpha())
+                and (m.end() == len(text) or not text[m.end()].isalpha())]
+    hits = sorted(hits + _indirect(text, lower))
+    if not hits:
         return None
-    names = tuple(sorted({m.group(0).capitalize() for m in found}))
-    start, end = found[0].start(), found[0].end()
-    if len(found) > 1 and found[-1].end() - start <= 80:  # "from English into French and German"
-        end = found[-1].end()
-    return Read("languages", names, text[start:end], start, end, ", ".join(names))
+    names = tuple(sorted({h[2] for h in hits}))
+    start, end = hits[0][0], hits[0][1]
+    if len(hits) > 1 and hits[-1][1] - start <= 80:  # "from English into French and German"
+        end = hits[-1][1]
+    why = {h[2]: h[3] for h in hits if h[3]}
+    return Read("languages", names, text[start:end], start, end,
+                ", ".join(why.get(n, n) for n in names))
 
 
 def _latency(text: str) -> Read | None:
     lower = text
     no = _first(_NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None,
                 _NO_BATCH_MORE_RE.search(text) if _has(lower, _NO_BATCH_MORE_KEYS) else None)
-    ok = _first(_BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None,
+    no = _first(no, _NO_BATCH_FOREIGN_RE.search(text)
+                if not _NO_BATCH_FOREIGN_GATE.isdisjoint(_word_list(text)) else None)
+    ok = _first(_BATCH_OK_FOREIGN_RE.search(text)
+                if not _BATCH_OK_FOREIGN_GATE.isdisjoint(_word_list(text)) else None,
+                _BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None,
                 _BATCH_OK_MORE_RE.search(text) if _has(lower, _BATCH_OK_MORE_KEYS) else None)
     if no and not (ok and ok.start() < no.start() and "batch" in ok.group(0).lower()):
         return Read("latency", "no_batch", no.group(0), no.start(), no.end(),
@@ -876,6 +1197,7 @@ def read_workload(text: str) -> WorkloadWords:
     text = original.lower()  # the rules run on lower case, at the same offsets
     if len(text) != len(original):  # a few non-ASCII letters grow when lowered: ASCII only
         text = original.translate(_ASCII_LOWER)
+    text = european_numbers(text)
     starts = _starts(text)
     sizes, taken = _sizes(text, starts)
     steps = _steps(text, starts)
@@ -884,20 +1206,22 @@ def read_workload(text: str) -> WorkloadWords:
     inputs = [s for s in sizes if s.name == "input_tokens"]
     outputs = [s for s in sizes if s.name == "output_tokens"]
     loop = _loop(text, react=re.search(r"\bReAct\b", original) is not None)
-    out = WorkloadWords(
-        runs_per_month=_volume(text, taken),
-        input_size=inputs[0] if inputs else None,
-        output_size=outputs[0] if outputs else None,
-        calls_per_task=steps,
-        loop=loop,
+    found = {
+        "runs_per_month": _volume(text, taken),
+        "input_size": inputs[0] if inputs else None,
+        "output_size": outputs[0] if outputs else None,
+        "calls_per_task": steps,
+        "loop": loop,
+        "languages": _languages(original, text),
+        "latency": _latency(text),
+        "corpus_size": next((s for s in sizes if s.name == "corpus_size"), None),
+    }
+    # every read shows the description's own words (the rules ran on a lowered copy)
+    for name, r in found.items():
+        if r is not None and r.words != original[r.start:r.end]:
+            found[name] = replace(r, words=original[r.start:r.end])
+    return WorkloadWords(
+        **found,
         coding=bool(loop is not None and loop.value == "agent" and _CODE_RE.search(text)),
-        languages=_languages(original, text),
-        latency=_latency(text),
+        reads=tuple(r for r in found.values() if r is not None),
     )
-    fields = {name: (None if r is None else replace(r, words=original[r.start:r.end]))
-              for name, r in out.__dict__.items() if isinstance(r, Read) or r is None}
-    out = replace(out, **fields)
-    reads = tuple(r for r in (out.runs_per_month, out.input_size, out.output_size,
-                              out.calls_per_task, out.loop, out.languages, out.latency)
-                  if r is not None)
-    return replace(out, reads=reads)

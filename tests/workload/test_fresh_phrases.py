@@ -8,6 +8,11 @@ At first count the reader misread 34 of their 560 values on 30 of the 80 rows; M
 is where the general fixes left it (see bench/workload_reader.py for the table per field).
 workload_phrases_fresh_heldout.jsonl: 30 more, written after those fixes and measured before any
 rule was fitted to them: 9 misreadings of 210 (14 with the reader before the fixes), 0 after.
+workload_phrases_fresh2.jsonl: 60 more in voices neither file had (Slack with abbreviations,
+specs with headings, forwarded mail, crontab lines, English mixed with another language, whole
+descriptions in Spanish, German, French or Portuguese, European number formats, languages named
+by place or people, traps such as "v2.4", "Q3", "GPT-5", "3-tier", "24/7"), written before the
+reader's code was read: 82 misreadings of 420 on 47 rows at first count, MAX_FRESH2 after.
 """
 
 from __future__ import annotations
@@ -27,16 +32,25 @@ from tests.bench_modules import load_bench
 DATA = Path(__file__).parents[1] / "data"
 FRESH = DATA / "workload_phrases_fresh.jsonl"
 HELDOUT = DATA / "workload_phrases_fresh_heldout.jsonl"
+FRESH2 = DATA / "workload_phrases_fresh2.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
-# 8 of 560 at the last count: two sizes in GB/TB (read as no call's input, as the team's
-# "30 GB email archive" row wants), "40 vendors" every 2 hours and "1,000 prompts against 3
-# models" nightly (counts after content words), "for our docs chatbot" (the chatbot is the
-# object, not the task: loop and latency) and "answer HR questions in Teams" (loop and latency).
-MAX_MISREADINGS = 8
+# 4 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
+# the team's "30 GB email archive" row wants: the rows' labels and that row disagree, and the
+# reader keeps the team's intent), "for our docs chatbot" (the chatbot is the object, not the
+# task: loop and latency). Read since round 2: "answer HR questions in Teams", "the feeds of
+# our 40 vendors" every 2 hours, "a nightly eval of 1,000 prompts".
+MAX_MISREADINGS = 4
 MAX_HELDOUT_MISREADINGS = 0
-# Rows where the batch API is advised though a person reads a waiting user or a loop:
-# "answer HR policy questions from employees in Teams" (4 before the fixes).
-MAX_BATCH_AGAINST_A_PERSON = 1
+# 5 of 420: "15 pages a day" of pager alerts (a volume said in a unit of size), a monthly
+# crontab job read with no latency, "responder os leads no WhatsApp" (a messenger is not read
+# as a conversation: the team's held-out row "Answer customer questions ... on WhatsApp" wants
+# none; loop and latency), "auf Englisch" of German texts (the German is implied, not said).
+MAX_FRESH2_MISREADINGS = 5
+# Rows where the batch API is advised though a person reads a waiting user or a loop: none in
+# the first file since "answer HR policy questions from employees in Teams" is read (4 before
+# round 1's fixes, 1 after); in fresh2 "responder os leads no WhatsApp" (a messenger, above).
+MAX_BATCH_AGAINST_A_PERSON = 0
+MAX_FRESH2_BATCH_AGAINST_A_PERSON = 1
 
 
 def _rows(path: Path = FRESH) -> list[dict]:
@@ -48,7 +62,8 @@ _same = load_bench("workload_reader").same
 
 
 @pytest.mark.parametrize(("path", "n", "most"), [(FRESH, 80, MAX_MISREADINGS),
-                                               (HELDOUT, 30, MAX_HELDOUT_MISREADINGS)])
+                                               (HELDOUT, 30, MAX_HELDOUT_MISREADINGS),
+                                               (FRESH2, 60, MAX_FRESH2_MISREADINGS)])
 def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
                                                             most: int) -> None:
     rows = _rows(path)
@@ -62,7 +77,7 @@ def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
 
 
 def test_every_fresh_read_carries_its_exact_words_and_how() -> None:
-    for row in _rows() + _rows(HELDOUT):
+    for row in _rows() + _rows(HELDOUT) + _rows(FRESH2):
         text = row["text"]
         for r in read_workload(text).reads:
             assert r.words and text[r.start:r.end] == r.words and r.how, (text, r)
@@ -142,9 +157,12 @@ def sonnet():
     return model
 
 
-def test_no_batch_advice_where_a_person_reads_a_wait_or_a_loop(sonnet) -> None:
+@pytest.mark.parametrize(("path", "most"), [(FRESH, MAX_BATCH_AGAINST_A_PERSON),
+                                           (FRESH2, MAX_FRESH2_BATCH_AGAINST_A_PERSON)])
+def test_no_batch_advice_where_a_person_reads_a_wait_or_a_loop(sonnet, path: Path,
+                                                               most: int) -> None:
     against = []
-    for row in _rows():
+    for row in _rows(path):
         # a category whose default has nobody waiting: only the words can stop the batch API
         w = build_workload(parse_task(description=row["text"]), "extraction", 2.0)
         keys = {a.key for a in advise(sonnet, w, cost_of(sonnet, w))}
@@ -156,4 +174,4 @@ def test_no_batch_advice_where_a_person_reads_a_wait_or_a_loop(sonnet) -> None:
                   or (row.get("calls_per_task") or 1) > 1)
         if person and "batch" in keys:
             against.append(row["text"])
-    assert len(against) <= MAX_BATCH_AGAINST_A_PERSON, against
+    assert len(against) <= most, against
