@@ -64,7 +64,7 @@ def cost_of(model: ModelEntry, workload: Workload, *, batch: bool = False,
     per_task = 0.0
     breakdown = None
     calls = call_tokens(model, workload, caching=use_cache)
-    if not model.price_on(None).tiers:
+    if len(calls) > 1 and not model.price_on(None).tiers:
         # Untiered prices are linear in tokens: one Usage for the whole task prices the same.
         calls = [CallTokens.total(calls)]
     for usage in (c.usage() for c in calls):

@@ -43,8 +43,8 @@ class Usage:
     reasoning_tokens: int = 0
 
     def __post_init__(self) -> None:
-        for f in fields(self):  # not asdict(): it deep-copies, and this runs per priced call
-            name, value = f.name, getattr(self, f.name)
+        for name in _USAGE_FIELDS:  # runs per priced call: names read once, not fields()
+            value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 raise InvalidInput(f"{name} must be a whole number >= 0, got {value!r}")
 
@@ -53,6 +53,9 @@ class Usage:
         """Every token the provider counts as prompt; decides the long-context tier."""
         return (self.input_tokens + self.cache_read_tokens
                 + self.cache_write_5m_tokens + self.cache_write_1h_tokens)
+
+
+_USAGE_FIELDS = tuple(f.name for f in fields(Usage))
 
 
 @dataclass(frozen=True)

@@ -174,8 +174,9 @@ def constraint_problems(model: ModelEntry, spec: TaskSpec, workload: Workload) -
 def price_candidate(model: ModelEntry, adequacy: Adequacy, workload: Workload, *, batch: bool,
                     bar: float, today: date | None = None) -> Candidate:
     cost, notes = chosen_cost(model, workload, batch=batch)
-    notes.extend(stale_price_notes(model, today or date.today()))
-    notes.extend(catalog_notes(model, today or date.today()))
+    today = today or date.today()
+    notes.extend(stale_price_notes(model, today))
+    notes.extend(catalog_notes(model, today))
     return Candidate(model_id=model.id, name=model.name, provider=model.provider,
                      p_adequate=adequacy.p, adequacy_source=adequacy.source, cost=cost,
                      meets_bar=adequacy.p >= bar, notes=notes)
@@ -360,13 +361,14 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
     prices count as stale; default the real date; `failure` is the cost of a bad answer,
     default none: the cheapest model over the bar)."""
     failure = failure or FailureCost(0.0, 0.0, "you", "no failure cost given")
+    today = today or date.today()  # once, not per model
     bar = spec.quality_bar
     floor = bar if bar > 0 else None
     candidates: list[Candidate] = []
     excluded: list[Excluded] = []
     for model in catalog.models:
         problems = constraint_problems(model, spec, workload) + availability_problems(
-            model, workload, today or date.today())
+            model, workload, today)
         if problems:
             excluded.append(Excluded(model.id, model.provider, problems, adequacy[model.id].p))
         else:
