@@ -140,6 +140,21 @@ def gate_of(query: np.ndarray, outcome_ref: np.ndarray, rubric_ref: np.ndarray, 
                       np.zeros(len(rubric_ref)), k)[1]
 
 
+def gated_variant(folds: Folds, base: dict[str, np.ndarray], base_rubric: np.ndarray,
+                  emb: np.ndarray, rub: np.ndarray, test: np.ndarray, full_levels: np.ndarray,
+                  y_rub: np.ndarray, k: int, w: float
+                  ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """A base reading moved by the gated kNN vote in one space (outcome prompts `emb`, rubric
+    descriptions `rub`): per split out of fold, and on the held-out rubric rows `test`."""
+
+    def read(split, held, keep, lv):
+        vote, gate = gated_vote(emb[held], emb[keep], rub, lv, y_rub, k)
+        return gated_move(base[split][held], vote, gate, w)
+
+    vote, gate = gated_vote(test, emb, rub, full_levels, y_rub, k)
+    return folds.per_split(read), gated_move(base_rubric, vote, gate, w)
+
+
 def e5_variants(args, readings, rubric_rows, heads, folds: Folds, full_levels,
                 all_texts, rub_texts, test_texts, all_x, x_rub, x_test, y_rub, c, expected,
                 wanted, started) -> None:
@@ -201,16 +216,10 @@ def e5_variants(args, readings, rubric_rows, heads, folds: Folds, full_levels,
         for k in (20, 50, 100):
             for w in (0.5, 0.7, 1.0):
                 name = f"kNN gated k={k} w={w} in {space}"
-                if not wanted(name):
-                    continue
-
-                def read(split, held, keep, lv, emb=emb, rub=rub, k=k, w=w):
-                    vote, gate = gated_vote(emb[held], emb[keep], rub, lv, y_rub, k)
-                    return gated_move(heads["head"][split][held], vote, gate, w)
-
-                readings[name] = folds.per_split(read)
-                vote, gate = gated_vote(test, emb, rub, full_levels, y_rub, k)
-                rubric_rows[name] = gated_move(rubric_rows["head"], vote, gate, w)
+                if wanted(name):
+                    readings[name], rubric_rows[name] = gated_variant(
+                        folds, heads["head"], rubric_rows["head"], emb, rub, test,
+                        full_levels, y_rub, k, w)
     # The gate in MiniLM (as shipped: no e5 for a text far from every outcome prompt), the
     # vote among the outcome prompts in e5-question space.
     g_emb, g_rub, g_test = spaces["MiniLM (shipped)"]
@@ -462,16 +471,10 @@ def main() -> None:
         for base, k, w in [(b, k, w) for b in ("head", "rubric only") for k in (20, 50, 100)
                            for w in (0.5, 0.7, 1.0)]:
             name = f"kNN gated k={k} w={w} on {base}"
-            if not wanted(name):
-                continue
-
-            def read(split, held, keep, lv, base=base, k=k, w=w):
-                vote, gate = gated_vote(emb_all[held], emb_all[keep], emb_rub, lv, y_rub, k)
-                return gated_move(readings[base][split][held], vote, gate, w)
-
-            readings[name] = folds.per_split(read)
-            vote, gate = gated_vote(emb_test, emb_all, emb_rub, full_levels, y_rub, k)
-            rubric_rows[name] = gated_move(rubric_rows[base], vote, gate, w)
+            if wanted(name):
+                readings[name], rubric_rows[name] = gated_variant(
+                    folds, readings[base], rubric_rows[base], emb_all, emb_rub, emb_test,
+                    full_levels, y_rub, k, w)
         for alpha in (1.0, 10.0, 100.0):
             for w in (0.3, 0.5, 1.0):
                 name = f"ridge a={alpha} w={w}"

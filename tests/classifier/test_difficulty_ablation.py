@@ -51,9 +51,22 @@ def test_the_bench_gated_knn_is_the_shipped_reading():
                              rng.normal(size=(20, 16))]))
     levels = rng.uniform(1, 5, size=300)
     head = rng.uniform(1, 5, size=60)
-    vote, gate = ablation.gated_vote(query, outcome, own, levels, rng.uniform(1, 5, 120), 50)
+    y_own = rng.uniform(1, 5, 120)
+    vote, gate = ablation.gated_vote(query, outcome, own, levels, y_own, 50)
     assert gate[:20].mean() > 0.7 and gate[20:40].mean() < 0.4  # the gate spans the range
     bench = ablation.gated_move(head, vote, gate, 0.5)
     shipped = knn_difficulty(head, query @ outcome.T, levels, query @ own.T, 0.5, 50)
     np.testing.assert_allclose(bench, shipped, atol=1e-9)
     np.testing.assert_allclose(ablation.gate_of(query, outcome, own, 50), gate, atol=1e-12)
+    # gated_variant: the same move out of fold (two halves) and on held-out rows
+    halves = [(np.arange(150), np.arange(150, 300)), (np.arange(150, 300), np.arange(150))]
+    folds = ablation.Folds({"fold": halves}, {"fold": [levels[keep] for _h, keep in halves]},
+                           300)
+    base = rng.uniform(1, 5, size=300)
+    per, rubric = ablation.gated_variant(folds, {"fold": base}, head, outcome, own, query,
+                                         levels, y_own, 50, 0.5)
+    np.testing.assert_allclose(rubric, shipped, atol=1e-9)
+    for held, keep in halves:
+        np.testing.assert_allclose(per["fold"][held], knn_difficulty(
+            base[held], outcome[held] @ outcome[keep].T, levels[keep], outcome[held] @ own.T,
+            0.5, 50), atol=1e-9)
