@@ -438,11 +438,11 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
                                                                  dev, strict=True)]
             first_test = [pair[0] == e.category for pair, e in zip(_top2_of(p_test, classes),
                                                                    test, strict=True)]
-            from council.assess.second_reading import SECOND_WEIGHT
+            from council.assess.second_reading import SECOND_WEIGHT, mix
 
             w = SECOND_WEIGHT if v.second_weight is None else v.second_weight
-            p_dev = np.where(again_dev[:, None], (1 - w) * p_dev + w * q_dev, p_dev)
-            p_test = np.where(again_test[:, None], (1 - w) * p_test + w * q_test, p_test)
+            p_dev = np.where(again_dev[:, None], mix(p_dev, q_dev, w), p_dev)
+            p_test = np.where(again_test[:, None], mix(p_test, q_test, w), p_test)
             second_info = {"second_encoder": second_encoder.name,
                            "cut": round(cut, 4) if np.isfinite(cut) else None,
                            "first_reading_accuracy": float(np.mean(first_top1)),

@@ -304,8 +304,10 @@ def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
                embeddings: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(which texts were read again, the category distribution): rows of `first` whose top
     probability is under the cut of `second` (a council.assess.second_reading.SecondReading)
-    are mixed with its reading (weight `second.weight` on the second). `embeddings`: its
+    are mixed with its reading (council.assess.second_reading.mix). `embeddings`: its
     encoder's vectors for all `texts` if already computed (training, benches)."""
+    from council.assess.second_reading import mix
+
     again = first.max(axis=1) < second.cut
     if not again.any():
         return again, first
@@ -320,8 +322,7 @@ def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
                    extra_features(sub, second.params.features).astype(np.float64)])
     sims = vectors.astype(np.float64) @ second.reference_t
     out = first.copy()
-    out[rows] = (1.0 - second.weight) * first[rows] + second.weight * category_distribution(
-        second.params, sub, x, vectors, sims)
+    out[rows] = mix(first[rows], category_distribution(second.params, sub, x, vectors, sims))
     return again, out
 
 

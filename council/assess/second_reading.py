@@ -32,6 +32,12 @@ SECOND_WINDOW = SECOND_READING
 SECOND_WEIGHT = 0.7
 
 
+def mix(first: np.ndarray, second: np.ndarray, weight: float = SECOND_WEIGHT) -> np.ndarray:
+    """The category distribution of a text read twice: (1 - weight) x the first reading's +
+    weight x the second's (training, prediction and the bench all mix this way)."""
+    return (1.0 - weight) * first + weight * second
+
+
 class SecondReading:
     """The e5 category head of one artifact, and its encoder (loaded on first use)."""
 
@@ -39,7 +45,6 @@ class SecondReading:
         self.cut = params.second_cut
         self.encoder_name = params.second_encoder
         self.window = SECOND_WINDOW
-        self.weight = SECOND_WEIGHT
         # MiniLM's parameter set with the category head, references and prototypes swapped.
         self.params = dataclasses.replace(
             params, category_coef=params.second_category_coef,

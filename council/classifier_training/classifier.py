@@ -41,7 +41,7 @@ from council.assess.prototypes import (
     prototype_texts,
     prototype_vote,
 )
-from council.assess.second_reading import SECOND_READING_SHARE, SECOND_WEIGHT, SECOND_WINDOW
+from council.assess.second_reading import SECOND_READING_SHARE, SECOND_WINDOW, mix
 from council.categories import CATEGORY_KEYS
 from council.classifier_training.corpus import TEAM_SOURCE, Example, corpus_hash, load_corpus
 from council.classifier_training.evaluation import (
@@ -345,9 +345,7 @@ def _second_reading(second_encoder: Any, examples: Sequence[Example], train: Seq
         raise InvalidInput("the second reading's head learned other categories than the first")
     cut = float(round(np.quantile(first_oof.max(axis=1), SECOND_READING_SHARE), 6))
     again = first_oof.max(axis=1) < cut
-    two_step = np.where(again[:, None],
-                        (1.0 - SECOND_WEIGHT) * first_oof + SECOND_WEIGHT * head["oof_p"],
-                        first_oof)
+    two_step = np.where(again[:, None], mix(first_oof, head["oof_p"]), first_oof)
     fields = {"second_encoder": str(getattr(second_encoder, "name", "unknown")),
               "second_cut": cut,
               "second_category_temperature": head["temperature"],
