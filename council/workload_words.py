@@ -1127,8 +1127,9 @@ def _indirect(text: str, lower: str) -> list[tuple[int, int, str, str]]:
     if not _FOREIGN_NAME_FORMS.isdisjoint(_word_list(lower)):
         hits += [(m.start(), m.end(), _FOREIGN_NAMES[m.group("name")], "")
                  for m in _FOREIGN_NAME_RE.finditer(lower)]
-    head = lower[:PLACE_HEAD]
-    places = () if _PLACE_FIRST.isdisjoint(_word_list(head)) else _PLACE_RE.finditer(head)
+    # the whole text's words (cached) gate the scan of its head
+    places = (() if _PLACE_FIRST.isdisjoint(_word_list(lower))
+              else _PLACE_RE.finditer(lower, 0, PLACE_HEAD))
     for m in places:
         lo, hi = _sentence_bounds(lower, m.start())
         if _WHO.search(lower, max(lo, m.start() - 40), min(hi, m.end() + 40)):
