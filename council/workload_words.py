@@ -241,8 +241,8 @@ def _fmt(x: float) -> str:
 # ------------------------------------------------------------------ sizes
 
 _SIZE_UNITS = {
-    "page": r"pages?|pgs?|p[aá]ginas?|seiten?", "file": r"files?",
-    "word": r"words?|mots|palabras|palavras|w[oö]rter",
+    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona", "file": r"files?",
+    "word": r"words?|mots|palabras|palavras|w[oö]rter|parole|woorden|słów|słowa",
     "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc", "token": r"tokens?",
     "char": r"characters|chars",
     "byte": r"[kmgt]b|(?:kilo|mega|giga|tera)bytes?",
@@ -256,17 +256,22 @@ _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
 # chunks, each call reads one"), never as the input of a call.
 CORPUS_UNITS = "gt"
 _SIZE_RE = re.compile(
-    rf"(?P<num>{NUMBER})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}))?\s*-?\s*(?P<unit>"
+    rf"(?P<num>{NUMBER})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}))?\s*-?\s*"
+    # a file format between the count and its unit: "12 CSV files", "30 PDF pages"
+    r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python)\s+)?(?P<unit>"
     + "|".join(f"(?P<{k}>{v})" for k, v in _SIZE_UNITS.items()) + r")\b"
     r"(?!\s*(?:of\s+)?(?:ram|memory|vram|gpu|disk|storage|ssd|hdd)\b)"
     r"(?!\s*(?:box(?:es)?|machines?|instances?|nodes?|vms?|laptops?)\b)")
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
     rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|"
-    rf"minutos|minuten|horas|stunden|heures)\b"
+    rf"minutos|minuten|horas|stunden|heures|uur|ore|godzin[ya]?|minuti|minut[y]?)\b"
+    r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
-                    r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?")
+                    r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?|"
+                    r"\b1:1s?\b|one-on-one|stand-?up|vergadering|gesprek|riunion|chiamat|"
+                    r"spotkani|nagrani|rozmow")
 _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|produce|produces|"
                          r"compose|compile|create|creates|into|to|as|returning|return|reply|"
                          r"summaries|summary|output)$")
@@ -373,7 +378,10 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
         else:
             raw = m.group("num")
             qty = 1.0 if raw.lower() == "an" else parse_number(raw)
-            unit = "hour" if m.group("unit").lower().startswith(("h", "st")) else "minute"
+            unit = ("hour" if m.group("unit").lower().startswith(("h", "st", "u", "o", "g"))
+                    else "minute")
+            if m.group("half") and qty:  # "an hour and a half"
+                qty += 0.5
         if not qty or qty <= 0:
             continue
         sentence = _sentence_around(text, m.start())
@@ -383,8 +391,20 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
                                                                     m.start()])):
             continue
         spans.append((m.start(), m.end()))
-        found.append(_size_read(text, m.start(), m.end(), qty, unit, role="input"))
+        read = _size_read(text, m.start(), m.end(), qty, unit, role="input")
+        last = found[-1] if found and found[-1].unit in ("hour", "minute") else None
+        if (last is not None and _ALTERNATIVE.search(text, last.end, m.start())
+                and "." not in text[last.end:m.start()]):
+            # "usually about an hour, sometimes a 90-min call": the long case, as a range
+            if read.value > last.value:  # type: ignore[operator]
+                found[-1] = read
+            continue
+        found.append(read)
     return found, spans
+
+
+# Between two durations of one sentence, a word that makes them alternatives (a range).
+_ALTERNATIVE = re.compile(r"\b(?:sometimes|occasionally|or|up to|at most|even)\b")
 
 
 def _size_read(text: str, start: int, end: int, qty: float, unit: str,
@@ -512,8 +532,9 @@ def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
             continue  # "$49/month" is a price, not a volume
         if _UNIT_AFTER.match(text, e):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
-        if s and (text[s - 1].isalpha() or (text[s - 1] == "-" and text[s - 2:s - 1].isalpha())):
-            continue  # "v2.4", "Q3", "P1", "GPT-5": a name, not a count
+        if s and ((text[s - 1].isalpha() and text[s - 1].isascii())
+                  or (text[s - 1] == "-" and text[s - 2:s - 1].isalpha())):
+            continue  # "v2.4", "Q3", "P1", "GPT-5": a name, not a count ("約200件" is one)
         if _COMPOUND.match(text, e):
             continue  # "3-tier", "5-star": a compound word, not a count
         if m.group(0).endswith("mil") and not _ROMANCE.search(text):
@@ -542,7 +563,8 @@ def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
     """Whether a period word names how often the task runs ('Nightly batch:', 'we run evals
     weekly', 'a daily digest'), not what the content covers ('monthly sales', 'the weekly sync')."""
     word = p.group(0).strip()
-    if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod", word):
+    if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod|ogni|elke|iedere|"
+                                      r"co |raz ", word):
         return True
     if not p.group("adverb"):
         return False
@@ -606,6 +628,13 @@ _FOREIGN_UNITS = {
     "ano": "year", "jahr": "year", "année": "year", "hora": "hour", "stunde": "hour",
     "heure": "hour", "werktag": "business day", "arbeitstag": "business day",
     "día hábil": "business day", "dia útil": "business day", "jour ouvré": "business day",
+    # Italian, Dutch and Polish ("al giorno", "ogni settimana", "per dag", "elke week", "co
+    # miesiąc", "raz na kwartał")
+    "giorno": "day", "notte": "day", "settimana": "week", "mese": "month",
+    "dag": "day", "week": "week", "maand": "month", "jaar": "year", "werkdag": "business day",
+    "dzień": "day", "dzien": "day", "noc": "day", "tydzień": "week", "tydzien": "week",
+    "miesiąc": "month", "miesiac": "month", "kwartał": "quarter", "kwartal": "quarter",
+    "rok": "year",
 }
 _FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
@@ -616,17 +645,43 @@ _FOREIGN_ADVERBS = {
     "mensais": "month", "mensalmente": "month", "monatlich": "month", "mensuel": "month",
     "mensuels": "month", "anual": "year", "anuales": "year", "anuais": "year",
     "jährlich": "year", "annuel": "year", "annuels": "year",
+    "giornalmente": "day", "quotidianamente": "day", "settimanalmente": "week",
+    "mensilmente": "month", "dagelijks": "day", "wekelijks": "week", "maandelijks": "month",
+    "jaarlijks": "year", "codziennie": "day", "dziennie": "day", "tygodniowo": "week",
+    "miesięcznie": "month", "kwartalnie": "quarter", "rocznie": "year",
+    "mainichi": "day", "maishuu": "week", "maishū": "week", "maitsuki": "month",
+    "毎日": "day", "毎週": "week", "毎月": "month",
 }
 _FOREIGN_UNIT_WORDS = "|".join(sorted(_FOREIGN_UNITS, key=len, reverse=True))
 _FOREIGN_PERIOD_RE = re.compile(
     rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
-    rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la)\s+"
+    rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
+    rf"ogni|alla|elke|iedere|per|raz na|co|na)\s+"
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
     + "|".join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
 # Words one of which a text in those languages has; tested as a set (one C-level pass).
 _FOREIGN_PERIOD_GATE = frozenset({
     "por", "pro", "par", "al", "im", "am", "ao", "cada", "jede", "jeden", "jeder", "jedes",
-    "chaque", "tous", "toutes", "todas", "todos", "la", *_FOREIGN_UNITS, *_FOREIGN_ADVERBS})
+    "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere", "co",
+    "na", *_FOREIGN_UNITS, *_FOREIGN_ADVERBS} - {"week", "per"})
+
+
+# "elke twee weken", "ogni due settimane", "co dwa tygodnie", "alle zwei Wochen", "cada dos
+# semanas", "toutes les deux semaines": one every n periods.
+_FOREIGN_TWO = {"twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0, "deux": 2.0,
+                "dois": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0, "drei": 3.0, "tres": 3.0,
+                "trois": 3.0, "três": 3.0}
+_FOREIGN_PLURALS = {
+    "dagen": "day", "giorni": "day", "dni": "day", "tage": "day", "días": "day", "dias": "day",
+    "jours": "day", "weken": "week", "settimane": "week", "tygodnie": "week", "wochen": "week",
+    "semanas": "week", "semaines": "week", "maanden": "month", "mesi": "month",
+    "miesiące": "month", "monate": "month", "meses": "month", "mois": "month"}
+_FOREIGN_EVERY = frozenset({"elke", "iedere", "ogni", "co", "alle", "cada", "toutes", "tous",
+                            "todas", "todos"})
+_FOREIGN_INTERVAL_RE = re.compile(
+    r"\b(?:elke|iedere|ogni|co|alle|cada|toutes les|tous les|todas as|todos os|a cada)\s+"
+    r"(?P<n>\d+|" + "|".join(_FOREIGN_TWO) + r")\s+(?P<unit>"
+    + "|".join(_FOREIGN_PLURALS) + r")\b")
 
 
 def _period_matches(text: str) -> list[re.Match[str]]:
@@ -742,6 +797,13 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             every_n = f"other {unit}" if other else f"{_fmt(n)} {unit}s"
             return _cadence_times_count(text, m.start(), m.end(), runs, f"one every {every_n}",
                                         taken)
+    for m in (_FOREIGN_INTERVAL_RE.finditer(text)
+              if not _FOREIGN_EVERY.isdisjoint(_word_list(text)) else ()):
+        n = parse_number(m.group("n")) or _FOREIGN_TWO.get(m.group("n"), 0.0)
+        unit = _FOREIGN_PLURALS[m.group("unit")]
+        if n:
+            return _cadence_times_count(text, m.start(), m.end(), PER_MONTH[unit] / n,
+                                        f"one every {_fmt(n)} {unit}s", taken)
     for m in _WEEKDAY_RE.finditer(text) if weekday else ():
         return _cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
                                     taken)
@@ -1005,16 +1067,26 @@ _BATCH_OK_FOREIGN_RE = re.compile(
     r"\bno es urgente\b|\bnão é urgente\b|\bpas urgent\b|\bnicht (?:dringend|eilig)\b|"
     r"\bbis (?:zum )?(?:nächsten|morgen)\b|\baté (?:amanhã|o dia seguinte|segunda|terça|"
     r"quarta|quinta|sexta)|\b(?:hasta|para) mañana\b|\b(?:d'ici|jusqu'à) demain\b|"
-    r"\ble lendemain\b|\bal día siguiente\b|\bno dia seguinte\b|\bam nächsten tag\b")
+    r"\ble lendemain\b|\bal día siguiente\b|\bno dia seguinte\b|\bam nächsten tag\b|"
+    # Italian, Dutch, Polish, Japanese
+    r"\bil giorno dopo\b|\bnon (?:è|e) urgente\b|\bnon serve subito\b|\bpuò aspettare\b|"
+    r"\bkan wachten\b|\bgeen haast\b|\bde volgende dag\b|\bniet dringend\b|"
+    r"\bmo(?:gą|że) poczekać\b|\bnastępnego dnia\b|\bnie jest pilne\b|"
+    r"急ぎではありません|急ぎません|翌日")
 _NO_BATCH_FOREIGN_RE = re.compile(
     r"\b(?:tiempo|tempo) real\b|\btemps réel\b|\bechtzeit\b|\bsofort\b|\binmediat\w*|"
     r"\bimediat\w*|\b(?:espera|esperan|aguarda|aguardam|wartet auf|warten auf|attend|"
     r"attendent) (?:el|la|los|las|o|a|os|as|su|sua|seu|die|den|das|le|les) (?:resumen|"
-    r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)")
+    r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)|"
+    r"\btempo reale\b|\bstanno aspettando\b|\bw czasie rzeczywistym\b|\bczeka(?:ją)? na\b|"
+    r"\bwachten op\b|待っています|待っている|リアルタイム")
 _BATCH_OK_FOREIGN_GATE = frozenset({
     "noche", "nacht", "nachts", "nuit", "noite", "noites", "noches", "urgente", "urgent", "bis",
-    "até", "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten"})
+    "até", "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten", "dopo",
+    "subito", "aspettare", "wachten", "haast", "volgende", "dringend", "poczekać",
+    "następnego", "pilne"})
 _NO_BATCH_FOREIGN_GATE = frozenset({
+    "reale", "aspettando", "rzeczywistym", "czeka", "czekają", "wachten",
     "tiempo", "tempo", "temps", "echtzeit", "sofort", "espera", "esperan", "aguarda", "aguardam",
     "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
     "imediato", "imediata", "imediatamente"})
@@ -1060,7 +1132,52 @@ _FOREIGN_NAMES = {
     "japonais": "Japanese", "inglés": "English", "alemán": "German", "francés": "French",
     "italiano": "Italian", "español": "Spanish", "portugués": "Portuguese", "inglês": "English",
     "alemão": "German", "francês": "French", "espanhol": "Spanish", "português": "Portuguese",
+    # Italian, Dutch, Polish ("po polsku": in Polish) and Japanese in romaji
+    "inglese": "English", "tedesco": "German", "francese": "French", "spagnolo": "Spanish",
+    "olandese": "Dutch", "giapponese": "Japanese", "polacco": "Polish", "nederlands": "Dutch",
+    "polsku": "Polish", "angielsku": "English", "niemiecku": "German", "francusku": "French",
+    "hiszpańsku": "Spanish", "włosku": "Italian", "niderlandzku": "Dutch", "japońsku": "Japanese",
+    "nihongo": "Japanese", "eigo": "English",
 }
+# Dutch names that are also English words or names ("Engels", "Frans"): only after a Dutch
+# preposition ("in het Engels", "naar het Duits").
+_DUTCH_NAMES = {"engels": "English", "duits": "German", "frans": "French", "spaans": "Spanish",
+                "italiaans": "Italian", "japans": "Japanese", "pools": "Polish"}
+_DUTCH_NAME_RE = re.compile(r"\b(?:in het|naar het|het|naar|in|en)\s+(?P<name>"
+                            + "|".join(_DUTCH_NAMES) + r")\b")
+# Written in their own script (no word boundary between kanji): "日本語で" is "in Japanese".
+_CJK_NAMES = {"日本語": "Japanese", "英語": "English", "中国語": "Chinese", "韓国語": "Korean",
+              "中文": "Chinese", "英文": "English", "한국어": "Korean", "영어": "English"}
+# The language a text is written in, by its commonest small words; read only when the text
+# names another language ("gerne auch auf Englisch": the German is implied, not said).
+_SMALL_WORDS: dict[str, str] = {
+    "English": "the and we to of a in for is our with each it that on be are this i my you",
+    "German": ("und der die das wir für ist nicht mit auch auf bitte ein eine einen jede jeden "
+               "etwa ich sie zu den dem von unsere unser gerne"),
+    "Dutch": ("wij een het de en van is niet elke zijn voor met ongeveer graag ik hebben dat "
+              "ons onze"),
+    "Italian": ("il la di che e per un una non sono ogni circa vorrei siamo del della dei gli "
+                "anche ci al"),
+    "Polish": ("i w na się nie do po co dla jest od ma każda każdy około oraz z przez raz "
+               "potrzebujemy"),
+    "Spanish": ("el la los las de del en y que por para un una unos unas al es con nuestros "
+                "cada"),
+    "Portuguese": ("o a os as de do da dos das em e que por para um uma uns umas ao com cada "
+                   "precisamos"),
+    "French": "le la les de des du et que pour un une par au est avec chaque nous nos",
+}
+_FUNCTION_WORDS = {name: frozenset(words.split()) for name, words in _SMALL_WORDS.items()}
+
+
+_TRANSLATE = re.compile(r"translat|tradu|übersetz|vertaal|tłumacz|przetłumacz|翻訳")
+
+
+def _written_in(words: tuple[str, ...]) -> str | None:
+    """The non-English language whose small words the text has most (3 at least, more than
+    English's), else None."""
+    counts = {name: sum(w in small for w in words) for name, small in _FUNCTION_WORDS.items()}
+    best = max((n for n in counts if n != "English"), key=counts.__getitem__)
+    return best if counts[best] >= 3 and counts[best] > counts["English"] else None
 # A place or its people, named with the people who write or read the text ("our Brazilian
 # customers", "the Tokyo office", "for the Quebec site", "clients québécois"): the language
 # spoken there. Only places with one language a reader would assume (not Montreal, Switzerland
@@ -1124,6 +1241,13 @@ def _indirect(text: str, lower: str) -> list[tuple[int, int, str, str]]:
     """Languages said in another language, by place or people, or by code: (start, end,
     name, why)."""
     hits: list[tuple[int, int, str, str]] = []
+    if not _DUTCH_NAMES.keys().isdisjoint(_word_list(lower)):
+        hits += [(m.start("name"), m.end(), _DUTCH_NAMES[m.group("name")], "")
+                 for m in _DUTCH_NAME_RE.finditer(lower)]
+    if not text.isascii():
+        for said, name in _CJK_NAMES.items():
+            if (i := text.find(said)) != -1:
+                hits.append((i, i + len(said), name, ""))
     if not _FOREIGN_NAME_FORMS.isdisjoint(_word_list(lower)):
         hits += [(m.start(), m.end(), _FOREIGN_NAMES[m.group("name")], "")
                  for m in _FOREIGN_NAME_RE.finditer(lower)]
@@ -1162,18 +1286,28 @@ def _languages(text: str, lower: str) -> Read | None:
     if len(hits) > 1 and hits[-1][1] - start <= 80:  # "from English into French and German"
         end = hits[-1][1]
     why = {h[2]: h[3] for h in hits if h[3]}
+    # "auch auf Englisch": and the German it is written in; not a translation's target
+    # ("Traduire ... en allemand": the rows read only the languages translated into)
+    own = None if _TRANSLATE.search(lower) else _written_in(_word_list(lower))
+    if own is not None and own not in names:
+        names = tuple(sorted((*names, own)))
+        why[own] = f"{own} (the language the description is written in)"
     return Read("languages", names, text[start:end], start, end,
                 ", ".join(why.get(n, n) for n in names))
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _latency(text: str) -> Read | None:
     lower = text
+    cjk = not text.isascii() and _CJK.search(text) is not None  # no word boundaries to gate on
     no = _first(_NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None,
                 _NO_BATCH_MORE_RE.search(text) if _has(lower, _NO_BATCH_MORE_KEYS) else None)
     no = _first(no, _NO_BATCH_FOREIGN_RE.search(text)
-                if not _NO_BATCH_FOREIGN_GATE.isdisjoint(_word_list(text)) else None)
+                if cjk or not _NO_BATCH_FOREIGN_GATE.isdisjoint(_word_list(text)) else None)
     ok = _first(_BATCH_OK_FOREIGN_RE.search(text)
-                if not _BATCH_OK_FOREIGN_GATE.isdisjoint(_word_list(text)) else None,
+                if cjk or not _BATCH_OK_FOREIGN_GATE.isdisjoint(_word_list(text)) else None,
                 _BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None,
                 _BATCH_OK_MORE_RE.search(text) if _has(lower, _BATCH_OK_MORE_KEYS) else None)
     if no and not (ok and ok.start() < no.start() and "batch" in ok.group(0).lower()):
