@@ -515,6 +515,33 @@ _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nu
 _COMPOUND = re.compile(r"-[a-z]")
 
 
+# A number that names or orders rather than counts: a heading or a rank ("Step 7", "Year 9",
+# "Section 2.3", "top 10"), a time of day ("at 02:00", "2pm"), a date ("15 March").
+_LABEL_BEFORE = re.compile(r"(?:\b(?:step|phase|stage|section|chapter|article|part|level|"
+                           r"sprint|year|grade|ward|room|floor|top|no\.)|\d:|#)\s*$")
+_MONTHS = (r"january|february|march|april|june|july|august|september|october|november|"
+           r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
+_NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
+_EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{_PERIOD_NAMES}|time|run)s?\b)")
+_RANKED = re.compile(r"\s+(?:most|least|best|worst|latest|newest|largest|biggest|highest|"
+                     r"lowest)\b")
+# "12 files a day", "3 pages per week" of a pager, "15 pages a day ... one page per form": a
+# count in a unit of size that is a count of tasks.
+_PAGER = re.compile(r"pager|\bon-?call\b|\bsev-?\d|\bincidents?\b")
+_ONE_PAGE_EACH = re.compile(r"\b(?:one|a|1|single) page (?:per|each|a)\b|\ba page each\b|"
+                            r"\bone-page (?!summar|brief|report)")
+
+
+def _units_are_tasks(text: str, unit: re.Match[str]) -> bool:
+    said = unit.group(0).strip(" -")
+    if not _RATE_AFTER.match(text, unit.end()):
+        return False
+    if said.startswith("file"):
+        return True
+    return said.startswith("page") and (_PAGER.search(text) is not None
+                                        or _ONE_PAGE_EACH.search(text) is not None)
+
+
 def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Numbers in text[lo:hi] outside the spans already read as sizes or steps."""
     out = []
@@ -530,8 +557,13 @@ def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
             continue  # "between 200 and 300": the low end
         if text[max(0, s - 2):s].strip()[-1:] in _CURRENCY or _PRICE_AFTER.match(text, e):
             continue  # "$49/month" is a price, not a volume
-        if _UNIT_AFTER.match(text, e):
+        unit = _UNIT_AFTER.match(text, e)
+        if unit and not _units_are_tasks(text, unit):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
+        if _LABEL_BEFORE.search(text, max(0, s - 10), s) or _NOT_A_COUNT_AFTER.match(text, e):
+            continue  # "Step 7", "Year 9", "at 02:00", "15 March"
+        if _RANKED.match(text, e) and not _EACH_DONE.search(text[e:e + 100].split(".")[0]):
+            continue  # "the 20 most important emails": what one run reads, unless each is done
         if s and ((text[s - 1].isalpha() and text[s - 1].isascii())
                   or (text[s - 1] == "-" and text[s - 2:s - 1].isalpha())):
             continue  # "v2.4", "Q3", "P1", "GPT-5": a name, not a count ("約200件" is one)
@@ -889,7 +921,8 @@ _AGENT_RE = re.compile(
 _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|call[- ]center|"
                            r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
                            r"\bfor (?:our |the |human )?agents\b|"
-                           r"\bthe agents? (?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
+                           r"\bthe agents? (?:(?:can|could|will|may|should|must|then) )?"
+                           r"(?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
                            r"\bagents (?:review|approve|check|edit|send|read)\b|"
                            r"\buser[- ]agent\b|\bon the (?:phone|line) with (?:our |an? |the )?"
                            r"agents?\b")
@@ -971,6 +1004,27 @@ def _has(lower: str, keys: tuple[str, ...]) -> bool:
     return any(map(lower.__contains__, keys))
 
 
+# "Compare GPT-4 vs 3.5 answers for our docs chatbot": the chatbot is what the task judges,
+# not a conversation the task holds.
+_JUDGE = re.compile(r"\b(?:compare|comparing|evaluate|evaluating|benchmark|benchmarking|grade|"
+                    r"grading|score|scoring|assess|assessing|audit|auditing|test|testing)\b")
+_FOR_THE = re.compile(r"\bfor (?:our|the|a|an|my|their) (?:[\w-]+ )?$")
+
+
+def _judged(text: str, cue: re.Match[str]) -> bool:
+    lo, _ = _sentence_bounds(text, cue.start())
+    return (_FOR_THE.search(text, max(lo, cue.start() - 30), cue.start()) is not None
+            and _JUDGE.search(text, lo, cue.start()) is not None)
+
+
+# A messenger with an assistant that answers on it ("um agente pra responder os leads no
+# WhatsApp") is a conversation; the bare task of answering there ("answer customer questions
+# on WhatsApp") is one message at a time (the team's held-out row).
+_MESSENGER_KEYS = ("whatsapp", "telegram", "messenger", "wechat", "imessage")
+_MESSENGER = re.compile(r"\b(?:whatsapp|telegram|messenger|wechat|imessage)\b")
+_PERSONA = re.compile(r"\b(?:agente?s?|assistente?s?|asistentes?|assistants?|assistent)\b")
+
+
 def _loop(text: str, react: bool = False) -> Read | None:
     lower = text
     agent_cues = list(_AGENT_RE.finditer(text)) if _has(lower, _AGENT_KEYS) else []
@@ -978,9 +1032,13 @@ def _loop(text: str, react: bool = False) -> Read | None:
         i = text.find("react")
         return Read("loop", "agent", text[i:i + 5], i, i + 5,
                     "an agent loop ('ReAct'): each step waits on the last")
-    chat = next((c for c in _CHAT_RE.finditer(text) if not c.group(0).startswith("bot")
-                 or _TALK.search(_sentence_around(text, c.start()))),
+    chat = next((c for c in _CHAT_RE.finditer(text) if (not c.group(0).startswith("bot")
+                 or _TALK.search(_sentence_around(text, c.start())))
+                 and not _judged(text, c)),
                 None) if _has(lower, _CHAT_KEYS) else None
+    if chat is None and _has(lower, _MESSENGER_KEYS):
+        chat = next((c for c in _MESSENGER.finditer(text)
+                     if _PERSONA.search(_sentence_around(text, c.start()))), None)
     if chat is None and _has(lower, _CHAT_TOOL_KEYS):
         chat = next((c for c in _CHAT_TOOL.finditer(text)
                      if _TALK.search(_sentence_around(text, c.start()))), None)
@@ -1032,7 +1090,10 @@ _BATCH_OK_MORE_RE = re.compile(
     r"\b(?:done|ready|needed|due|back) (?:the )?same day\b|"
     rf"\bdeadline (?:is )?(?:on )?(?:{_WEEKDAYS}|tomorrow|next \w+|end of \w+)\b|"
     r"\beo[dw]\b|\beach night\b|\bbatch (?:is|would be) (?:fine|ok|okay)\b|"
-    r"\bwithin (?:a|one|\d+) weeks?\b|\bnext morning\b")
+    r"\bwithin (?:a|one|\d+) weeks?\b|\bnext morning\b|"
+    # "check it over the weekend", "grades by Monday are fine", "nobody needs it same-day"
+    rf"\bover the weekend\b|\bby (?:the weekend|{_WEEKDAYS})(?: (?:is|are))? (?:fine|ok|okay)\b|"
+    r"\b(?:nobody|no one|no-one) (?:needs it|is waiting|waits)\b")
 _NO_BATCH_RE = re.compile(
     r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
     r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
@@ -1048,9 +1109,14 @@ _NO_BATCH_MORE_RE = re.compile(
     r"displayed|approved|accepted|authori[sz]ed|confirmed|"
     r"visible|(?:hits?|reach(?:es)?) the (?:index|database|db|api|server|backend|search))\b|"
     r"\brequests? (?:per|a|/) ?sec(?:ond)?\b|\b(?:qps|rps)\b|"
-    r"(?<!can )\bwait(?:s|ing)? for (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
+    r"(?<!can )\bwait(?:s|ing)? (?:for|on) (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
     r"responses?|results?|query|queries|output|suggestions?)\b|"
-    r"\b(?:under|less than|within) (?:a|one|\d+(?:\.\d+)?) ?(?:seconds?|secs?|ms|milliseconds?)\b")
+    r"\b(?:under|less than|within) (?:a|one|\d+(?:\.\d+)?) ?(?:seconds?|secs?|ms|milliseconds?)\b|"
+    # the answer is a reply to what a person just did, or must come before they go
+    r"\bwhen (?:they|users?|someone|people|customers?|developers?|a user) (?:paste|ask|type|"
+    r"send|post|message|submit)s?\b|\bright (?:after|away)\b|"
+    r"\bbefore (?:the|a|our) (?:patient|customer|client|caller|user|guest|visitor)s? "
+    r"(?:leaves?|goes|go|hangs? up|is discharged|checks? out)\b")
 
 
 _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
@@ -1058,7 +1124,8 @@ _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "nigh
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
                   "as they are", "interactive", "while", "latency", "phone")
 _BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of", "eod", "eow",
-                       "each night", "batch", "within")
+                       "each night", "batch", "within", "weekend", "fine", "ok", "nobody",
+                       "no one", "no-one")
 # Said in Spanish, Portuguese, French or German ("por noche", "no es urgente", "bis zum
 # nächsten Werktag", "em tempo real", "el agente espera el resumen").
 _BATCH_OK_FOREIGN_RE = re.compile(
@@ -1091,7 +1158,7 @@ _NO_BATCH_FOREIGN_GATE = frozenset({
     "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
     "imediato", "imediata", "imediatamente"})
 _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
-                       "within ")
+                       "within ", "when ", "right a")
 
 
 def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
