@@ -274,15 +274,31 @@ _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|w
                     r"spotkani|nagrani|rozmow")
 _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|produce|produces|"
                          r"compose|compile|create|creates|into|to|as|returning|return|reply|"
-                         r"summaries|summary|output)$")
+                         r"summaries|summary|output|streszczenie|streszczenia|riassunto|"
+                         r"samenvatting|verslag|resumen|resumo|zusammenfassung)$")
 _INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|the|"
                         r"about|typically|summarise|summarize|translate|extract|analyse|"
                         r"analyze|answer|given|with|on)$")
 
 
-def _role(text: str, start: int) -> str:
-    """'output' when a producing word ('write a', 'into a') leads to the size, else 'input'."""
-    before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
+# What is produced, named right after its size: "a 2-page executive brief", "a one-page
+# summary"; a character limit ("under 80 characters", "155 characters max") bounds an output.
+_OUTPUT_NOUN = re.compile(r"[-\s]*(?:[\w-]+\s+)?(?:brief|briefing|summary|digest|abstract|"
+                          r"synopsis|recap|overview|scorecard|memo|description|blurb)\b")
+_LIMIT_BEFORE = re.compile(r"\b(?:under|below|at most|no more than|fewer than|less than|"
+                           r"max(?:imum)?|max\.|limit(?:ed)? (?:of|to))\s*$")
+_LIMIT_AFTER = re.compile(r"\s*(?:max(?:imum)?|or less|or fewer|limit)\b")
+
+
+def _role(text: str, start: int, end: int | None = None) -> str:
+    """'output' when a producing word ('write a', 'into a') leads to the size, or the size
+    names what is produced ('a 2-page brief') or limits it ('under 80 characters'), else
+    'input'."""
+    if end is not None and "char" in text[start:end] and (
+            _LIMIT_BEFORE.search(text, max(0, start - 16), start)
+            or _LIMIT_AFTER.match(text, end)):
+        return "output"
+    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
         before = before[:-2]
     for w in reversed(before[-3:]):
@@ -292,7 +308,7 @@ def _role(text: str, start: int) -> str:
             return "output"
         if _INPUT_CUE.match(w):
             return "input"
-    return "input"
+    return "output" if end is not None and _OUTPUT_NOUN.match(text, end) else "input"
 
 
 # Where a number may start: the number-led patterns are tried only there (a 20,000-character
@@ -331,6 +347,10 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[
     return out
 
 
+_AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{_DIGITS}k?)"
+                      r"(?:\s*(?:tokens?|words?))?\s+out\b")
+
+
 def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, int]]]:
     found: list[Read] = []
     spans: list[tuple[int, int]] = []
@@ -363,6 +383,11 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
                                     said=f"{said} = {_fmt(qty)} characters (a byte each); "))
             continue
         found.append(_size_read(text, m.start(), m.end(), qty, unit))
+        out = _AND_OUT.match(text, m.end()) if found[-1].name == "input_tokens" else None
+        if out is not None and (n := parse_number(out.group("num"))):
+            # "800 tokens in and 200 out": the second number is the output, in the same unit
+            spans.append((out.start("num"), out.end()))
+            found.append(_size_read(text, out.start("num"), out.end(), n, unit, role="output"))
     if not _AUDIO.search(text):  # durations are sizes only of spoken things
         return found, spans
     for m in re.finditer(r"\b(?:an? )?hour[- ]long\b", text) if "hour" in text else ():
@@ -409,7 +434,7 @@ _ALTERNATIVE = re.compile(r"\b(?:sometimes|occasionally|or|up to|at most|even)\b
 
 def _size_read(text: str, start: int, end: int, qty: float, unit: str,
                role: str | None = None, said: str = "") -> Read:
-    role = role or _role(text, start)
+    role = role or _role(text, start, end)
     tokens = max(1, round(qty * UNIT_TOKENS[unit]))
     per = UNIT_TOKENS[unit]
     how = said + (f"{_fmt(qty)} {unit}{'s' if qty != 1 else ''} x {per:,.0f}"
@@ -751,6 +776,12 @@ def _count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count
 
 
+# "(usually ~1.2k of them) ... clustered into a short digest": the items after a cadence are
+# what one run reads when they all go into one deliverable.
+_ONE_DELIVERABLE = re.compile(r"\binto (?:a|one|an) (?:[\w-]+ )?(?:digest|summary|report|brief|"
+                              r"briefing|overview|newsletter|memo)\b")
+
+
 def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
                          taken: list[tuple[int, int]]) -> Read:
     """A cadence ('every 15 min', 'every Monday', '3x a day') times the count its sentence
@@ -761,7 +792,8 @@ def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str
     before = [n for n in _count_before(text, start, lo, busy) if not _YEAR.fullmatch(n.group(0))]
     count = before[-1] if before else next(
         (n for n in _numbers(text, end, hi, busy)
-         if _counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))), None)
+         if _counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))
+         and not _ONE_DELIVERABLE.search(text, n.end(), hi)), None)
     n = None if count is None else parse_number(count.group(0))
     if count is None or not n:
         return Read("runs_per_month", runs, text[start:end], start, end,
@@ -777,8 +809,9 @@ def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str
 # every night, "*/15 * * * *" every 15 minutes, "30 6 * * 1-5" weekdays at 06:30), at a
 # line's start or after "cron", with a "*" in it and no "=" or operator after it.
 _CRON_FIELD = r"[\d*][\d*/,-]*"
-_CRON_RE = re.compile(rf"(?:^|\n|\bcron(?:tab)?:?)[ \t>`#-]*(?P<expr>{_CRON_FIELD}(?:[ \t]+"
-                      rf"{_CRON_FIELD}){{4}})(?=[ \t]|$)(?![ \t]*(?:=|[-+*/x][ \t]))")
+_CRON_RE = re.compile(rf"(?:^|\n|\bcron(?:tab)?:?|\bschedule(?:_interval)?\s*[=:]\s*['\"]?)"
+                      rf"[ \t>`#-]*(?P<expr>{_CRON_FIELD}(?:[ \t]+"
+                      rf"{_CRON_FIELD}){{4}})(?=[ \t'\"]|$)(?![ \t]*(?:=|[-+*/x][ \t]))")
 
 
 def _cron_values(field: str, lo: int, hi: int) -> int:
@@ -904,7 +937,10 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
 _STEPS_RE = re.compile(
     rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}|{_WORDNUM}))?\s*-?\s*"
     r"(?P<unit>steps?|turns?|tool calls?|model calls|llm calls|iterations?|actions?|"
-    r"exchanges|rounds|hops|messages each|messages per conversation|it[ée]rations?|iteraciones|"
+    r"exchanges|rounds|hops|messages each|it[ée]rations?|iteraciones|"
+    r"(?:messages|mensajes|mensagens|nachrichten|messaggi|berichten|wiadomości) (?:per|por|par|"
+    r"pro|na) (?:conversation|conversación|conversa|conversação|unterhaltung|gespräch|"
+    r"conversazione|gesprek|rozmowę|chat|session)|"
     r"iterações|iterationen|runden|rondas|(?:messages|mensagens|mensajes|nachrichten) "
     r"(?:on average|em m[ée]dia|en promedio|de media|im schnitt|en moyenne))\b")
 # "a 2-step signup form", "two-step verification": steps of the thing the task is about.
