@@ -848,6 +848,11 @@ def _cron(text: str, taken: list[tuple[int, int]]) -> Read | None:
     return None
 
 
+# "3x/wk ... for each of my 25 athletes": a number of times, done for each of a fleet.
+_MULTIPLIER = re.compile(r"\s?(?:x|times)\b")
+_EACH_OF = re.compile(rf"\beach of (?:my|our|the|his|her|their) (?P<n>{_DIGITS})\b")
+
+
 def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     if "* " in text and (cron := _cron(text, taken)) is not None:
         return cron
@@ -917,12 +922,19 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         each = re.search(rf"each of (?:our |the )?{re.escape(count.group(0))}", sentence)
         if each and p.group("adverb"):
             pass  # "a daily summary for each of our 40 stores": 40 a day
-        runs = n * per_month
         start, end = min(count.start(), p.start()), max(count.end(), p.end())
+        fleet = (_EACH_OF.search(text, p.end(), hi)
+                 if _MULTIPLIER.match(text, count.end()) else None)
+        k = parse_number(fleet.group("n")) if fleet else None
+        fleet_how = ""
+        if fleet is not None and k:  # "3x/wk I write plans for each of my 25 athletes"
+            fleet_how = f"{_fmt(n)} times for each of {_fmt(k)}: "
+            n, end = n * k, fleet.end()
+        runs = n * per_month
         hedge = _HEDGE.search(text, max(0, start - 14), start)
         start = hedge.start() if hedge else start
-        how = (f"{_fmt(n)} {_a(unit)} x {_fmt(per_month)} {unit}s a month = {_fmt(runs)}"
-               if per_month != 1 else f"{_fmt(n)} a month")
+        how = fleet_how + (f"{_fmt(n)} {_a(unit)} x {_fmt(per_month)} {unit}s a month = "
+                           f"{_fmt(runs)}" if per_month != 1 else f"{_fmt(n)} a month")
         owners = _EACH_HAS.search(text, max(lo, start - 60), start)
         if owners is not None and (k := parse_number(owners.group("n"))):
             # "30,000 users, each has maybe 200 transactions a month": 200 for each user
@@ -1160,8 +1172,8 @@ _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "nigh
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
                   "as they are", "interactive", "while", "latency", "phone")
 _BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of", "eod", "eow",
-                       "each night", "batch", "within", "weekend", "fine", "ok", "nobody",
-                       "no one", "no-one")
+                       "each night", "batch", "within", "weekend", "day is", "day are",
+                       "nobody", "no one", "no-one")
 # Said in Spanish, Portuguese, French or German ("por noche", "no es urgente", "bis zum
 # nächsten Werktag", "em tempo real", "el agente espera el resumen").
 _BATCH_OK_FOREIGN_RE = re.compile(
