@@ -540,12 +540,13 @@ _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nu
 _COMPOUND = re.compile(r"-[a-z]")
 
 
-# A number that names or orders rather than counts: a heading or a rank ("Step 7", "Year 9",
-# "Section 2.3", "top 10"), a time of day ("at 02:00", "2pm"), a date ("15 March").
-_LABEL_BEFORE = re.compile(r"(?:\b(?:step|phase|stage|section|chapter|article|part|level|"
-                           r"sprint|year|grade|ward|room|floor|top|no\.)|\d:|#)\s*$")
 _MONTHS = (r"january|february|march|april|june|july|august|september|october|november|"
            r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
+# A number that names or orders rather than counts: a heading or a rank ("Step 7", "Year 9",
+# "Section 2.3", "top 10"), a time of day ("at 02:00", "2pm"), a date ("15 March").
+_LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|part|level|"
+                           r"sprint|year|grade|ward|room|floor|top|no\.|"
+                           rf"{_MONTHS})|\d:|#)\s*$")
 _NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
 _EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{_PERIOD_NAMES}|time|run)s?\b)")
 _RANKED = re.compile(r"\s+(?:most|least|best|worst|latest|newest|largest|biggest|highest|"
@@ -1140,7 +1141,8 @@ _BATCH_OK_MORE_RE = re.compile(
     r"\beo[dw]\b|\beach night\b|\bbatch (?:is|would be) (?:fine|ok|okay)\b|"
     r"\bwithin (?:a|one|\d+) weeks?\b|\bnext morning\b|"
     # "check it over the weekend", "grades by Monday are fine", "nobody needs it same-day"
-    rf"\bover the weekend\b|\bby (?:the weekend|{_WEEKDAYS})(?: (?:is|are))? (?:fine|ok|okay)\b|"
+    r"\b(?:it|them|this|that|these|those) over the weekend\b|"
+    rf"\bby (?:the weekend|{_WEEKDAYS})(?: (?:is|are))? (?:fine|ok|okay)\b|"
     r"\b(?:nobody|no one|no-one) (?:needs it|is waiting|waits)\b")
 _NO_BATCH_RE = re.compile(
     r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
@@ -1162,7 +1164,7 @@ _NO_BATCH_MORE_RE = re.compile(
     r"\b(?:under|less than|within) (?:a|one|\d+(?:\.\d+)?) ?(?:seconds?|secs?|ms|milliseconds?)\b|"
     # the answer is a reply to what a person just did, or must come before they go
     r"\bwhen (?:they|users?|someone|people|customers?|developers?|a user) (?:paste|ask|type|"
-    r"send|post|message|submit)s?\b|\bright (?:after|away)\b|"
+    r"send|post|message|submit)s?\b|\bright after (?:each|every)\b|"
     r"\bbefore (?:the|a|our) (?:patient|customer|client|caller|user|guest|visitor)s? "
     r"(?:leaves?|goes|go|hangs? up|is discharged|checks? out)\b")
 

@@ -125,6 +125,8 @@ def test_counts_labels_and_cadences_of_round_3(text: str, runs: float) -> None:
     # a count, not a number of times, for each of a fleet: the count
     ("about 40 tickets a week for each of our 3 teams", 40 * 52 / 12),
     ("schedule = '60 2 * * *' is no crontab", None),
+    # a date's day and year are no counts (a real prompt: once a month, not 2,024 times)
+    ("if i had invested every month 100$ in QQQ since 1 january 2024", 1),
 ])
 def test_round_3_rules_that_must_not_fire(text: str, runs: float | None) -> None:
     got = _runs(text)
@@ -161,6 +163,9 @@ def test_sizes_that_name_or_limit_the_output(text: str, which: str, size) -> Non
     ("our team meets on the weekend", None),
     ("the report is due by Monday", None),
     ("when they left the company we lost the notes", None),
+    # in the 3,936 real prompts: a story's weekend, a reviewer's "right away"
+    ("Over the weekend he sold 20 crates of bread", None),
+    ("the store refunded me right away", None),
 ])
 def test_who_waits_said_in_round_3(text: str, waits: bool | None) -> None:
     assert read_workload(text).user_waits is waits
