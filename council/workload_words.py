@@ -241,7 +241,9 @@ def _fmt(x: float) -> str:
 # ------------------------------------------------------------------ sizes
 
 _SIZE_UNITS = {
-    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona", "file": r"files?",
+    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona",
+    # a file format between the count and "files": "12 CSV files"
+    "file": r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python) )?files?",
     "word": r"words?|mots|palabras|palavras|w[oö]rter|parole|woorden|słów|słowa",
     "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc", "token": r"tokens?",
     "char": r"characters|chars",
@@ -256,9 +258,7 @@ _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
 # chunks, each call reads one"), never as the input of a call.
 CORPUS_UNITS = "gt"
 _SIZE_RE = re.compile(
-    rf"(?P<num>{NUMBER})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}))?\s*-?\s*"
-    # a file format between the count and its unit: "12 CSV files", "30 PDF pages"
-    r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python)\s+)?(?P<unit>"
+    rf"(?P<num>{NUMBER})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}))?\s*-?\s*(?P<unit>"
     + "|".join(f"(?P<{k}>{v})" for k, v in _SIZE_UNITS.items()) + r")\b"
     r"(?!\s*(?:of\s+)?(?:ram|memory|vram|gpu|disk|storage|ssd|hdd)\b)"
     r"(?!\s*(?:box(?:es)?|machines?|instances?|nodes?|vms?|laptops?)\b)")
@@ -269,9 +269,19 @@ _DURATION_RE = re.compile(
     r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
-                    r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?|"
-                    r"\b1:1s?\b|one-on-one|stand-?up|vergadering|gesprek|riunion|chiamat|"
-                    r"spotkani|nagrani|rozmow")
+                    r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?")
+# More spoken things (a 1:1, a stand-up; a meeting, call or recording in Dutch, Italian or
+# Polish) behind a substring test: each branch added to _AUDIO slowed every read.
+_AUDIO_MORE_KEYS = ("1:1", "one-on-one", "standup", "stand-up", "vergader", "gesprek",
+                    "riunion", "chiamat", "spotkani", "nagrani", "rozmow")
+_AUDIO_MORE = re.compile(r"\b1:1s?\b|one-on-one|stand-?up|vergader|gesprek|riunion|chiamat|"
+                         r"spotkani|nagrani|rozmow")
+
+
+def _audio(text: str) -> bool:
+    """Whether the words name something spoken, whose length a duration gives."""
+    return _AUDIO.search(text) is not None or (
+        _has(text, _AUDIO_MORE_KEYS) and _AUDIO_MORE.search(text) is not None)
 _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|produce|produces|"
                          r"compose|compile|create|creates|into|to|as|returning|return|reply|"
                          r"summaries|summary|output|streszczenie|streszczenia|riassunto|"
@@ -298,7 +308,7 @@ def _role(text: str, start: int, end: int | None = None) -> str:
             _LIMIT_BEFORE.search(text, max(0, start - 16), start)
             or _LIMIT_AFTER.match(text, end)):
         return "output"
-    before = re.findall(r"[^\W\d_]+", text[max(0, start - 40):start])
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
         before = before[:-2]
     for w in reversed(before[-3:]):
@@ -388,10 +398,10 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
             # "800 tokens in and 200 out": the second number is the output, in the same unit
             spans.append((out.start("num"), out.end()))
             found.append(_size_read(text, out.start("num"), out.end(), n, unit, role="output"))
-    if not _AUDIO.search(text):  # durations are sizes only of spoken things
+    if not _audio(text):  # durations are sizes only of spoken things
         return found, spans
     for m in re.finditer(r"\b(?:an? )?hour[- ]long\b", text) if "hour" in text else ():
-        if _AUDIO.search(_sentence_around(text, m.start())) and not any(
+        if _audio(_sentence_around(text, m.start())) and not any(
                 s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
             found.append(_size_read(text, m.start(), m.end(), 1.0, "hour", role="input"))
@@ -411,7 +421,7 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
             continue
         sentence = _sentence_around(text, m.start())
         hyphen = "-" in m.group(0)
-        if not _AUDIO.search(sentence) or (not hyphen and re.search(
+        if not _audio(sentence) or (not hyphen and re.search(
                 r"(?:within|turnaround|in|under|after|for)\s*$", text[max(0, m.start() - 20):
                                                                     m.start()])):
             continue
@@ -1161,12 +1171,14 @@ _NO_BATCH_MORE_RE = re.compile(
     r"\brequests? (?:per|a|/) ?sec(?:ond)?\b|\b(?:qps|rps)\b|"
     r"(?<!can )\bwait(?:s|ing)? (?:for|on) (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
     r"responses?|results?|query|queries|output|suggestions?)\b|"
-    r"\b(?:under|less than|within) (?:a|one|\d+(?:\.\d+)?) ?(?:seconds?|secs?|ms|milliseconds?)\b|"
-    # the answer is a reply to what a person just did, or must come before they go
+    r"\b(?:under|less than|within) (?:a|one|\d+(?:\.\d+)?) ?(?:seconds?|secs?|ms|milliseconds?)\b")
+# The answer is a reply to what a person just did, or must come before they go: behind keys of
+# its own ("when " alone is in most texts).
+_NO_BATCH_PERSON_RE = re.compile(
     r"\bwhen (?:they|users?|someone|people|customers?|developers?|a user) (?:paste|ask|type|"
     r"send|post|message|submit)s?\b|\bright after (?:each|every)\b|"
     r"\bbefore (?:the|a|our) (?:patient|customer|client|caller|user|guest|visitor)s? "
-    r"(?:leaves?|goes|go|hangs? up|is discharged|checks? out)\b")
+    r"(?:leaves?|hangs? up|is discharged|checks? out)\b")
 
 
 _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
@@ -1208,7 +1220,10 @@ _NO_BATCH_FOREIGN_GATE = frozenset({
     "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
     "imediato", "imediata", "imediatamente"})
 _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
-                       "within ", "when ", "right a")
+                       "within ")
+_NO_BATCH_PERSON_KEYS = ("when they", "when user", "when someone", "when people", "when cust",
+                         "when dev", "when a user", "right after", "leave", "hang", "discharged",
+                         "check out", "checks out")
 
 
 def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
@@ -1284,6 +1299,10 @@ _SMALL_WORDS: dict[str, str] = {
     "French": "le la les de des du et que pour un une par au est avec chaque nous nos",
 }
 _FUNCTION_WORDS = {name: frozenset(words.split()) for name, words in _SMALL_WORDS.items()}
+# word -> the languages it is a small word of, so a text's words are counted in one pass
+_SMALL_INDEX: dict[str, tuple[str, ...]] = {
+    w: tuple(name for name, small in _FUNCTION_WORDS.items() if w in small)
+    for w in frozenset().union(*_FUNCTION_WORDS.values())}
 
 
 _TRANSLATE = re.compile(r"translat|tradu|übersetz|vertaal|tłumacz|przetłumacz|翻訳")
@@ -1292,7 +1311,10 @@ _TRANSLATE = re.compile(r"translat|tradu|übersetz|vertaal|tłumacz|przetłumacz
 def _written_in(words: tuple[str, ...]) -> str | None:
     """The non-English language whose small words the text has most (3 at least, more than
     English's), else None."""
-    counts = {name: sum(w in small for w in words) for name, small in _FUNCTION_WORDS.items()}
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for w in words:
+        for name in _SMALL_INDEX.get(w, ()):
+            counts[name] += 1
     best = max((n for n in counts if n != "English"), key=counts.__getitem__)
     return best if counts[best] >= 3 and counts[best] > counts["English"] else None
 # A place or its people, named with the people who write or read the text ("our Brazilian
@@ -1420,7 +1442,8 @@ def _latency(text: str) -> Read | None:
     lower = text
     cjk = not text.isascii() and _CJK.search(text) is not None  # no word boundaries to gate on
     no = _first(_NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None,
-                _NO_BATCH_MORE_RE.search(text) if _has(lower, _NO_BATCH_MORE_KEYS) else None)
+                _NO_BATCH_MORE_RE.search(text) if _has(lower, _NO_BATCH_MORE_KEYS) else None,
+                _NO_BATCH_PERSON_RE.search(text) if _has(lower, _NO_BATCH_PERSON_KEYS) else None)
     no = _first(no, _NO_BATCH_FOREIGN_RE.search(text)
                 if cjk or not _NO_BATCH_FOREIGN_GATE.isdisjoint(_word_list(text)) else None)
     ok = _first(_BATCH_OK_FOREIGN_RE.search(text)
