@@ -923,8 +923,8 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
             said = times.group("t")
             runs = _TIMES.get(said, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
-            return _cadence_times_count(text, times.start(), times.end(), runs * per_month,
-                                        f"{said} {_a(unit)}", taken)
+            return _per_head(text, _cadence_times_count(
+                text, times.start(), times.end(), runs * per_month, f"{said} {_a(unit)}", taken))
         if count is None:
             continue
         n = parse_number(count.group(0))
@@ -951,8 +951,39 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             # "30,000 users, each has maybe 200 transactions a month": 200 for each user
             start, runs = owners.start(), runs * k
             how = f"{_fmt(k)} x ({how}) = {_fmt(runs)}"
-        return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
+            return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
+        return _per_head(text, Read("runs_per_month", runs, text[start:end].strip(), start, end,
+                                    how))
     return None
+
+
+def _per_head(text: str, read: Read) -> Read:
+    """'Team size: 45 ... 2-3 times per day per person': the rate times the headcount."""
+    per = _PER_HEAD.match(text, read.end)
+    heads = _headcount(text) if per is not None else None
+    if per is None or heads is None:
+        return read
+    k, said = heads
+    runs = float(read.value) * k  # type: ignore[arg-type]
+    return replace(read, value=runs, words=text[read.start:per.end()], end=per.end(),
+                   how=f"{_fmt(k)} people ('{said}') x ({read.how}) = {_fmt(runs)}")
+
+
+# "per person", "a user", "/seat" after a rate: the rate of each of a headcount the text gives
+# elsewhere ("Team size: 45", "a 45-person team", "200 employees").
+_PER_HEAD = re.compile(r"\s*(?:per|a|each|/)\s*(?:person|user|employee|member|seat|head|agent|rep|"
+                       r"student)\b")
+_HEADCOUNT = re.compile(
+    rf"\b(?:team size|headcount|team of|number of (?:users|employees|seats|people))\s*[:=]?\s*"
+    rf"(?:~|about |around )?(?P<n>{_DIGITS})\b|"
+    rf"\b(?P<m>{_DIGITS})[- ](?:people|persons|person|employees|users|seats|staff|agents|reps|"
+    r"students|members)\b")
+
+
+def _headcount(text: str) -> tuple[float, str] | None:
+    m = _HEADCOUNT.search(text)
+    n = None if m is None else parse_number(m.group("n") or m.group("m"))
+    return None if m is None or not n else (n, m.group(0))
 
 
 # ------------------------------------------------------------------ loops and steps

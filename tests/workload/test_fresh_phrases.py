@@ -51,14 +51,14 @@ MAX_HELDOUT_MISREADINGS = 0
 # since round 3: "15 pages a day" of pager alerts, "um agente pra responder os leads no
 # WhatsApp" (an assistant on a messenger), "auch auf Englisch" of a German text.
 MAX_FRESH2_MISREADINGS = 1
-# 16 of 490 (65 at first count): counts across sentences or fields ("three sections ... 28
-# students each. Twice a month", "Team size: 45 ... per person", "15 people per quarter ... 6
-# candidates per role", "with my 8 reports", "each of the ~50k rows ... twice a year", the DAG's
+# 15 of 490 (65 at first count): counts across sentences ("three sections ... 28 students
+# each. Twice a month", "15 people per quarter ... 6 candidates per role", "with my 8
+# reports", "each of the ~50k rows ... twice a year", the DAG's
 # "400 PDFs" a line after "nightly", "30-nin" in romaji), "½ page" of what is written, "50k-row"
 # (rows are no unit), "8,000 pages ... each page's", "300-ji", "~400 words each" of plans the
 # model drafts (said a sentence later: read as input), the partner's Friday review, and "every
 # night" of an agent's sessions (read batch_ok; the row, written blind, wants none).
-MAX_FRESH3_MISREADINGS = 16
+MAX_FRESH3_MISREADINGS = 15
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1

@@ -109,6 +109,9 @@ def test_languages_not_read(text: str, languages) -> None:
      "clustered into a short digest.", 15),
     ("weekly_report DAG. schedule_interval='0 6 * * 1'. Reads 12 CSV files.", 52 / 12),
     ("Coach here. 3x/wk I write training plans for each of my 25 athletes.", 3 * 25 * 52 / 12),
+    # a rate per person times the headcount the text gives elsewhere
+    ("Team size: 45\nExpected usage: 2-3 times per day per person", 3 * 30 * 45),
+    ("40 emails a day per rep; 12 reps", 40 * 30 * 12),
 ])
 def test_counts_labels_and_cadences_of_round_3(text: str, runs: float) -> None:
     assert _runs(text) == pytest.approx(runs)
@@ -125,6 +128,9 @@ def test_counts_labels_and_cadences_of_round_3(text: str, runs: float) -> None:
     # a count, not a number of times, for each of a fleet: the count
     ("about 40 tickets a week for each of our 3 teams", 40 * 52 / 12),
     ("schedule = '60 2 * * *' is no crontab", None),
+    # per person with no headcount said: the rate alone
+    ("3 times per day per person", 90),
+    ("a 12-person studio, 40 tickets a day", 1200),
     # a date's day and year are no counts (a real prompt: once a month, not 2,024 times)
     ("if i had invested every month 100$ in QQQ since 1 january 2024", 1),
 ])
