@@ -27,7 +27,15 @@ Conversions (each a stated assumption, shown with the number it produced):
   reads ("our Brazilian customers") names the language spoken there.
 - A cadence without a count of its own ("every 15 min", "every Monday", "3x a day") times the
   count its sentence gives ("200-300 reviews every 15 min"); "on weekdays" turns a count a day
-  into one a business day; "30,000 users, each has 200 a month" multiplies.
+  into one a business day; "30,000 users, each has 200 a month" multiplies, so do "3x/wk ...
+  for each of my 25 athletes" and "2-3 times per day per person" with "Team size: 45".
+- Italian, Dutch, Polish and Japanese (romaji, kana) periods, sizes, language names and waits
+  ("ogni settimana", "elke twee weken", "co miesiąc", "毎日", "po polsku", "日本語で"); a text
+  in one of those languages or German, Spanish, French or Portuguese that names another
+  language is read as in its own too ("gerne auch auf Englisch": German and English), unless
+  it asks for a translation.
+- Numbers that name rather than count are skipped: headings and ranks ("Step 7", "Year 9",
+  "the 20 most important"), times of day ("at 02:00") and dates ("15 March", "january 2024").
 """
 
 from __future__ import annotations
