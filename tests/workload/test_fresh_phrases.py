@@ -19,6 +19,8 @@ runbook steps, portal forms, a teacher, a lawyer, a hospital, a game studio; Ita
 Polish, Japanese in romaji and kana, mixed; "1'500", "3x/wk", "twice a quarter", "every other
 day"; traps such as "Step 7", "at 02:00", "ISO 27001", "top 10", "2 TB of archives"), written
 before the reader's code was read: 65 misreadings of 490 at first count, MAX_FRESH3 after.
+workload_phrases_fresh3_heldout.jsonl: 25 more, written after those fixes and measured before
+any rule was fitted to them: 13 misreadings of 175 (27 with the reader before round 3).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ FRESH = DATA / "workload_phrases_fresh.jsonl"
 HELDOUT = DATA / "workload_phrases_fresh_heldout.jsonl"
 FRESH2 = DATA / "workload_phrases_fresh2.jsonl"
 FRESH3 = DATA / "workload_phrases_fresh3.jsonl"
+FRESH3_HELDOUT = DATA / "workload_phrases_fresh3_heldout.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 # 2 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
 # the team's "30 GB email archive" row wants: the rows' labels and that row disagree, and the
@@ -59,6 +62,9 @@ MAX_FRESH2_MISREADINGS = 1
 # model drafts (said a sentence later: read as input), the partner's Friday review, and "every
 # night" of an agent's sessions (read batch_ok; the row, written blind, wants none).
 MAX_FRESH3_MISREADINGS = 15
+# 25 written after round 3's rules, measured before any rule was fitted to them: 13 of 175
+# (27 with the reader before round 3).
+MAX_FRESH3_HELDOUT_MISREADINGS = 13
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1
@@ -80,7 +86,9 @@ _same = load_bench("workload_reader").same
 @pytest.mark.parametrize(("path", "n", "most"), [(FRESH, 80, MAX_MISREADINGS),
                                                (HELDOUT, 30, MAX_HELDOUT_MISREADINGS),
                                                (FRESH2, 60, MAX_FRESH2_MISREADINGS),
-                                               (FRESH3, 70, MAX_FRESH3_MISREADINGS)])
+                                               (FRESH3, 70, MAX_FRESH3_MISREADINGS),
+                                               (FRESH3_HELDOUT, 25,
+                                                MAX_FRESH3_HELDOUT_MISREADINGS)])
 def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
                                                             most: int) -> None:
     rows = _rows(path)
