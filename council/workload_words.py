@@ -1053,6 +1053,11 @@ _PER_CHAT = re.compile(r"\beach (?:chat|conversation|session|thread) (?:is |has 
                        r"(?:~|about |around |roughly )?(?P<num>\d+) (?:messages|turns|exchanges)\b")
 
 
+# An agent's retries said as a count of times: "patches, reruns up to 12 times".
+_UP_TO_TIMES = re.compile(r"\b(?:re\w+|repeats?|tr(?:y|ies)|loops?)\s+(?:it\s+)?up to\s+"
+                          r"(?P<num>\d+)\s+(?:times|attempts|tries)\b")
+
+
 def _steps(text: str, starts: list[int]) -> Read | None:
     for m in _matches_at(_STEPS_RE, text, starts):
         unit = m.group("unit").lower()
@@ -1071,6 +1076,10 @@ def _steps(text: str, starts: list[int]) -> Read | None:
             continue
         how = ("the upper end of the range" if m.group("num2") else "as stated")
         return Read("calls_per_task", int(hi), m.group(0), m.start(), m.end(), how)
+    tries = _UP_TO_TIMES.search(text) if "up to" in text else None
+    if tries is not None and _AGENT_RE.search(text) is not None:  # "reruns up to 12 times"
+        return Read("calls_per_task", int(tries.group("num")), tries.group(0), tries.start(),
+                    tries.end(), "as stated")
     per = _PER_CHAT.search(text) if "each " in text else None
     if per is not None:  # "each chat ~5 messages"
         return Read("calls_per_task", int(float(per.group("num"))), per.group(0), per.start(),
@@ -1174,11 +1183,15 @@ _WORD = re.compile(r"[A-Za-z][a-z]+")
 _BATCH_OK_RE = re.compile(
     r"\bcan wait\b|\bwait until\b|\bno rush\b|\bno hurry\b|\bno deadline\b|\boffline\b|"
     r"\bin (?:a|one) batch\b|\bbatch(?:-| )(?:translate|process|job|run)|\bnightly\b|"
-    r"\bevery night\b|\bat night\b|\bnext day\b|\bby tomorrow\b|\bby next \w+\b|"
+    r"\bevery night\b|\bat night\b|\bnext[- ]day\b|\bby tomorrow\b|\bby next \w+\b|"
     r"\bresults by \w+\b|\bany ?time this \w+\b|\bturnaround (?:of )?\d+ (?:hours|days)\b|"
     r"\bwithin (?:24|36|48|72) hours\b|\bwithin (?:a|\d+) days?\b|"
     r"\b(?:process|processed|run|runs|running|done|ready|can run) overnight\b|"
-    r"\bovernight (?:is|processing|ok|batch|job|run)\b|\bnightly batch\b")
+    r"\bovernight (?:is|processing|ok|batch|job|run)\b|\bnightly batch\b|"
+    # "sort them into practice areas overnight.": the adverb ending its clause
+    r"\b(?:sort|process|run|classify|tag|summari[sz]e|translate|extract|categori[sz]e|handle|"
+    r"grade|score|label|check|review)\b[^.;\n]{0,60}\bovernight(?=\s*(?:[.;!]|,\s|$))|"
+    r"\blater (?:in|this) (?:the )?week\b")
 # Said other ways ("not urgent", "by the next morning is fine", "done the same day", "deadline
 # Friday"); a second pattern behind its own cheap key test, so most texts never scan it.
 _BATCH_OK_MORE_RE = re.compile(
@@ -1221,6 +1234,7 @@ _NO_BATCH_PERSON_RE = re.compile(
 
 
 _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
+                  "next-", "later ",
                   "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
                   "as they are", "interactive", "while", "latency", "phone")
@@ -1336,6 +1350,8 @@ _SMALL_WORDS: dict[str, str] = {
     "Portuguese": ("o a os as de do da dos das em e que por para um uma uns umas ao com cada "
                    "precisamos"),
     "French": "le la les de des du et que pour un une par au est avec chaque nous nos",
+    # romaji particles and politeness ("youyaku shite kudasai", "nihongo de onegaishimasu")
+    "Japanese": "wa ga no ni o wo de desu masu kudasai shite onegaishimasu",
 }
 _FUNCTION_WORDS = {name: frozenset(words.split()) for name, words in _SMALL_WORDS.items()}
 # word -> the languages it is a small word of, so a text's words are counted in one pass

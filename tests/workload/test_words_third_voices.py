@@ -197,3 +197,34 @@ def test_loops_said_in_round_3(text: str, loop: str | None) -> None:
 def test_messages_per_conversation_in_other_languages(text: str, calls: int | None) -> None:
     r = read_workload(text).calls_per_task
     assert (None if r is None else r.value) == calls
+
+
+@pytest.mark.parametrize(("text", "waits"), [
+    # fitted after the held-out count (13 of 175): said other ways
+    ("Next-day turnaround is fine.", False),
+    ("Sort them into practice areas overnight.", False),
+    ("codes suggested for the coder to confirm later in the week", False),
+    # not a wait: a cricket score's "overnight" in a pasted article (a real prompt)
+    ("New Zealand, 41 for two overnight, lost nightwatchman Shane Bond", None),
+    ("the next-gen model", None),
+])
+def test_batch_said_in_the_held_out_rows(text: str, waits: bool | None) -> None:
+    assert read_workload(text).user_waits is waits
+
+
+@pytest.mark.parametrize(("text", "calls"), [
+    ("an agent that replays the failing test, reads the log, patches, reruns up to 12 times", 12),
+    # not an agent: a retry count of a plain job is no loop's length
+    ("the upload job retries up to 3 times", None),
+])
+def test_an_agents_retries_said_as_times(text: str, calls: int | None) -> None:
+    r = read_workload(text).calls_per_task
+    assert (None if r is None else r.value) == calls
+
+
+def test_romaji_text_that_names_english_is_japanese_too() -> None:
+    assert read_workload("Maishuu, eigyou repooto o youyaku shite, eigo de okutte "
+                         "kudasai.").languages.value == ("English", "Japanese")
+    # an English text with "de" and "no" in it stays English
+    assert read_workload("Please answer in English, no de-duplication needed, it is "
+                         "fine.").languages.value == ("English",)
