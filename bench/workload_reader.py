@@ -10,8 +10,12 @@ users' voices, written before the reader's code or tests were read) and
 workload_phrases_fresh_heldout.jsonl (30 more, written after the rules fitted to those and
 measured before any rule was fitted to them) and workload_phrases_fresh2.jsonl (60 in
 further voices: Slack, specs, forwarded mail, crontab lines, Spanish, German, French and
-Portuguese, European number formats, languages named by place), per field, against the
-numbers a person reads from each description.
+Portuguese, European number formats, languages named by place) and workload_phrases_fresh3.jsonl
+(70 more: Jira tickets, procurement mail, PRDs, dictation, DAG docstrings, runbooks, portal
+forms; Italian, Dutch, Polish, Japanese; written before the reader's code was read) and
+workload_phrases_fresh3_heldout.jsonl (25, written after the rules fitted to those and
+measured before any rule was fitted to them), per field, against the numbers a person reads
+from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
 longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),
@@ -38,7 +42,8 @@ from council.workload_words import read_workload  # noqa: E402
 
 FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_cadence.jsonl", "workload_phrases_fresh.jsonl",
-         "workload_phrases_fresh_heldout.jsonl", "workload_phrases_fresh2.jsonl")
+         "workload_phrases_fresh_heldout.jsonl", "workload_phrases_fresh2.jsonl",
+         "workload_phrases_fresh3.jsonl", "workload_phrases_fresh3_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

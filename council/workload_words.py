@@ -27,7 +27,15 @@ Conversions (each a stated assumption, shown with the number it produced):
   reads ("our Brazilian customers") names the language spoken there.
 - A cadence without a count of its own ("every 15 min", "every Monday", "3x a day") times the
   count its sentence gives ("200-300 reviews every 15 min"); "on weekdays" turns a count a day
-  into one a business day; "30,000 users, each has 200 a month" multiplies.
+  into one a business day; "30,000 users, each has 200 a month" multiplies, so do "3x/wk ...
+  for each of my 25 athletes" and "2-3 times per day per person" with "Team size: 45".
+- Italian, Dutch, Polish and Japanese (romaji, kana) periods, sizes, language names and waits
+  ("ogni settimana", "elke twee weken", "co miesiąc", "毎日", "po polsku", "日本語で"); a text
+  in one of those languages or German, Spanish, French or Portuguese that names another
+  language is read as in its own too ("gerne auch auf Englisch": German and English), unless
+  it asks for a translation.
+- Numbers that name rather than count are skipped: headings and ranks ("Step 7", "Year 9",
+  "the 20 most important"), times of day ("at 02:00") and dates ("15 March", "january 2024").
 """
 
 from __future__ import annotations
@@ -241,8 +249,10 @@ def _fmt(x: float) -> str:
 # ------------------------------------------------------------------ sizes
 
 _SIZE_UNITS = {
-    "page": r"pages?|pgs?|p[aá]ginas?|seiten?", "file": r"files?",
-    "word": r"words?|mots|palabras|palavras|w[oö]rter",
+    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona",
+    # a file format between the count and "files": "12 CSV files"
+    "file": r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python) )?files?",
+    "word": r"words?|mots|palabras|palavras|w[oö]rter|parole|woorden|słów|słowa",
     "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc", "token": r"tokens?",
     "char": r"characters|chars",
     "byte": r"[kmgt]b|(?:kilo|mega|giga|tera)bytes?",
@@ -263,20 +273,49 @@ _SIZE_RE = re.compile(
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
     rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|"
-    rf"minutos|minuten|horas|stunden|heures)\b"
+    rf"minutos|minuten|horas|stunden|heures|uur|ore|godzin[ya]?|minuti|minut[y]?)\b"
+    r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
                     r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?")
+# More spoken things (a 1:1, a stand-up; a meeting, call or recording in Dutch, Italian or
+# Polish) behind a substring test: each branch added to _AUDIO slowed every read.
+_AUDIO_MORE_KEYS = ("1:1", "one-on-one", "standup", "stand-up", "vergader", "gesprek",
+                    "riunion", "chiamat", "spotkani", "nagrani", "rozmow")
+_AUDIO_MORE = re.compile(r"\b1:1s?\b|one-on-one|stand-?up|vergader|gesprek|riunion|chiamat|"
+                         r"spotkani|nagrani|rozmow")
+
+
+def _audio(text: str) -> bool:
+    """Whether the words name something spoken, whose length a duration gives."""
+    return _AUDIO.search(text) is not None or (
+        _has(text, _AUDIO_MORE_KEYS) and _AUDIO_MORE.search(text) is not None)
 _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|produce|produces|"
                          r"compose|compile|create|creates|into|to|as|returning|return|reply|"
-                         r"summaries|summary|output)$")
+                         r"summaries|summary|output|streszczenie|streszczenia|riassunto|"
+                         r"samenvatting|verslag|resumen|resumo|zusammenfassung)$")
 _INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|the|"
                         r"about|typically|summarise|summarize|translate|extract|analyse|"
                         r"analyze|answer|given|with|on)$")
 
 
-def _role(text: str, start: int) -> str:
-    """'output' when a producing word ('write a', 'into a') leads to the size, else 'input'."""
+# What is produced, named right after its size: "a 2-page executive brief", "a one-page
+# summary"; a character limit ("under 80 characters", "155 characters max") bounds an output.
+_OUTPUT_NOUN = re.compile(r"[-\s]*(?:[\w-]+\s+)?(?:brief|briefing|summary|digest|abstract|"
+                          r"synopsis|recap|overview|scorecard|memo|description|blurb)\b")
+_LIMIT_BEFORE = re.compile(r"\b(?:under|below|at most|no more than|fewer than|less than|"
+                           r"max(?:imum)?|max\.|limit(?:ed)? (?:of|to))\s*$")
+_LIMIT_AFTER = re.compile(r"\s*(?:max(?:imum)?|or less|or fewer|limit)\b")
+
+
+def _role(text: str, start: int, end: int | None = None) -> str:
+    """'output' when a producing word ('write a', 'into a') leads to the size, or the size
+    names what is produced ('a 2-page brief') or limits it ('under 80 characters'), else
+    'input'."""
+    if end is not None and "char" in text[start:end] and (
+            _LIMIT_BEFORE.search(text, max(0, start - 16), start)
+            or _LIMIT_AFTER.match(text, end)):
+        return "output"
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
         before = before[:-2]
@@ -287,7 +326,7 @@ def _role(text: str, start: int) -> str:
             return "output"
         if _INPUT_CUE.match(w):
             return "input"
-    return "input"
+    return "output" if end is not None and _OUTPUT_NOUN.match(text, end) else "input"
 
 
 # Where a number may start: the number-led patterns are tried only there (a 20,000-character
@@ -326,6 +365,10 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[
     return out
 
 
+_AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{_DIGITS}k?)"
+                      r"(?:\s*(?:tokens?|words?))?\s+out\b")
+
+
 def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, int]]]:
     found: list[Read] = []
     spans: list[tuple[int, int]] = []
@@ -358,10 +401,15 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
                                     said=f"{said} = {_fmt(qty)} characters (a byte each); "))
             continue
         found.append(_size_read(text, m.start(), m.end(), qty, unit))
-    if not _AUDIO.search(text):  # durations are sizes only of spoken things
+        out = _AND_OUT.match(text, m.end()) if found[-1].name == "input_tokens" else None
+        if out is not None and (n := parse_number(out.group("num"))):
+            # "800 tokens in and 200 out": the second number is the output, in the same unit
+            spans.append((out.start("num"), out.end()))
+            found.append(_size_read(text, out.start("num"), out.end(), n, unit, role="output"))
+    if not _audio(text):  # durations are sizes only of spoken things
         return found, spans
     for m in re.finditer(r"\b(?:an? )?hour[- ]long\b", text) if "hour" in text else ():
-        if _AUDIO.search(_sentence_around(text, m.start())) and not any(
+        if _audio(_sentence_around(text, m.start())) and not any(
                 s <= m.start() < e for s, e in spans):
             spans.append((m.start(), m.end()))
             found.append(_size_read(text, m.start(), m.end(), 1.0, "hour", role="input"))
@@ -373,23 +421,38 @@ def _sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, in
         else:
             raw = m.group("num")
             qty = 1.0 if raw.lower() == "an" else parse_number(raw)
-            unit = "hour" if m.group("unit").lower().startswith(("h", "st")) else "minute"
+            unit = ("hour" if m.group("unit").lower().startswith(("h", "st", "u", "o", "g"))
+                    else "minute")
+            if m.group("half") and qty:  # "an hour and a half"
+                qty += 0.5
         if not qty or qty <= 0:
             continue
         sentence = _sentence_around(text, m.start())
         hyphen = "-" in m.group(0)
-        if not _AUDIO.search(sentence) or (not hyphen and re.search(
+        if not _audio(sentence) or (not hyphen and re.search(
                 r"(?:within|turnaround|in|under|after|for)\s*$", text[max(0, m.start() - 20):
                                                                     m.start()])):
             continue
         spans.append((m.start(), m.end()))
-        found.append(_size_read(text, m.start(), m.end(), qty, unit, role="input"))
+        read = _size_read(text, m.start(), m.end(), qty, unit, role="input")
+        last = found[-1] if found and found[-1].unit in ("hour", "minute") else None
+        if (last is not None and _ALTERNATIVE.search(text, last.end, m.start())
+                and "." not in text[last.end:m.start()]):
+            # "usually about an hour, sometimes a 90-min call": the long case, as a range
+            if read.value > last.value:  # type: ignore[operator]
+                found[-1] = read
+            continue
+        found.append(read)
     return found, spans
+
+
+# Between two durations of one sentence, a word that makes them alternatives (a range).
+_ALTERNATIVE = re.compile(r"\b(?:sometimes|occasionally|or|up to|at most|even)\b")
 
 
 def _size_read(text: str, start: int, end: int, qty: float, unit: str,
                role: str | None = None, said: str = "") -> Read:
-    role = role or _role(text, start)
+    role = role or _role(text, start, end)
     tokens = max(1, round(qty * UNIT_TOKENS[unit]))
     per = UNIT_TOKENS[unit]
     how = said + (f"{_fmt(qty)} {unit}{'s' if qty != 1 else ''} x {per:,.0f}"
@@ -495,6 +558,34 @@ _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nu
 _COMPOUND = re.compile(r"-[a-z]")
 
 
+_MONTHS = (r"january|february|march|april|june|july|august|september|october|november|"
+           r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
+# A number that names or orders rather than counts: a heading or a rank ("Step 7", "Year 9",
+# "Section 2.3", "top 10"), a time of day ("at 02:00", "2pm"), a date ("15 March").
+_LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|part|level|"
+                           r"sprint|year|grade|ward|room|floor|top|no\.|"
+                           rf"{_MONTHS})|\d:|#)\s*$")
+_NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
+_EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{_PERIOD_NAMES}|time|run)s?\b)")
+_RANKED = re.compile(r"\s+(?:most|least|best|worst|latest|newest|largest|biggest|highest|"
+                     r"lowest)\b")
+# "12 files a day", "3 pages per week" of a pager, "15 pages a day ... one page per form": a
+# count in a unit of size that is a count of tasks.
+_PAGER = re.compile(r"pager|\bon-?call\b|\bsev-?\d|\bincidents?\b")
+_ONE_PAGE_EACH = re.compile(r"\b(?:one|a|1|single) page (?:per|each|a)\b|\ba page each\b|"
+                            r"\bone-page (?!summar|brief|report)")
+
+
+def _units_are_tasks(text: str, unit: re.Match[str]) -> bool:
+    said = unit.group(0).strip(" -")
+    if not _RATE_AFTER.match(text, unit.end()):
+        return False
+    if said.startswith("file"):
+        return True
+    return said.startswith("page") and (_PAGER.search(text) is not None
+                                        or _ONE_PAGE_EACH.search(text) is not None)
+
+
 def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Numbers in text[lo:hi] outside the spans already read as sizes or steps."""
     out = []
@@ -510,10 +601,16 @@ def _numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[
             continue  # "between 200 and 300": the low end
         if text[max(0, s - 2):s].strip()[-1:] in _CURRENCY or _PRICE_AFTER.match(text, e):
             continue  # "$49/month" is a price, not a volume
-        if _UNIT_AFTER.match(text, e):
+        unit = _UNIT_AFTER.match(text, e)
+        if unit and not _units_are_tasks(text, unit):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
-        if s and (text[s - 1].isalpha() or (text[s - 1] == "-" and text[s - 2:s - 1].isalpha())):
-            continue  # "v2.4", "Q3", "P1", "GPT-5": a name, not a count
+        if _LABEL_BEFORE.search(text, max(0, s - 10), s) or _NOT_A_COUNT_AFTER.match(text, e):
+            continue  # "Step 7", "Year 9", "at 02:00", "15 March"
+        if _RANKED.match(text, e) and not _EACH_DONE.search(text[e:e + 100].split(".")[0]):
+            continue  # "the 20 most important emails": what one run reads, unless each is done
+        if s and ((text[s - 1].isalpha() and text[s - 1].isascii())
+                  or (text[s - 1] == "-" and text[s - 2:s - 1].isalpha())):
+            continue  # "v2.4", "Q3", "P1", "GPT-5": a name, not a count ("約200件" is one)
         if _COMPOUND.match(text, e):
             continue  # "3-tier", "5-star": a compound word, not a count
         if m.group(0).endswith("mil") and not _ROMANCE.search(text):
@@ -542,7 +639,8 @@ def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
     """Whether a period word names how often the task runs ('Nightly batch:', 'we run evals
     weekly', 'a daily digest'), not what the content covers ('monthly sales', 'the weekly sync')."""
     word = p.group(0).strip()
-    if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod", word):
+    if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod|ogni|elke|iedere|"
+                                      r"co |raz ", word):
         return True
     if not p.group("adverb"):
         return False
@@ -606,6 +704,13 @@ _FOREIGN_UNITS = {
     "ano": "year", "jahr": "year", "année": "year", "hora": "hour", "stunde": "hour",
     "heure": "hour", "werktag": "business day", "arbeitstag": "business day",
     "día hábil": "business day", "dia útil": "business day", "jour ouvré": "business day",
+    # Italian, Dutch and Polish ("al giorno", "ogni settimana", "per dag", "elke week", "co
+    # miesiąc", "raz na kwartał")
+    "giorno": "day", "notte": "day", "settimana": "week", "mese": "month",
+    "dag": "day", "week": "week", "maand": "month", "jaar": "year", "werkdag": "business day",
+    "dzień": "day", "dzien": "day", "noc": "day", "tydzień": "week", "tydzien": "week",
+    "miesiąc": "month", "miesiac": "month", "kwartał": "quarter", "kwartal": "quarter",
+    "rok": "year",
 }
 _FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
@@ -616,17 +721,43 @@ _FOREIGN_ADVERBS = {
     "mensais": "month", "mensalmente": "month", "monatlich": "month", "mensuel": "month",
     "mensuels": "month", "anual": "year", "anuales": "year", "anuais": "year",
     "jährlich": "year", "annuel": "year", "annuels": "year",
+    "giornalmente": "day", "quotidianamente": "day", "settimanalmente": "week",
+    "mensilmente": "month", "dagelijks": "day", "wekelijks": "week", "maandelijks": "month",
+    "jaarlijks": "year", "codziennie": "day", "dziennie": "day", "tygodniowo": "week",
+    "miesięcznie": "month", "kwartalnie": "quarter", "rocznie": "year",
+    "mainichi": "day", "maishuu": "week", "maishū": "week", "maitsuki": "month",
+    "毎日": "day", "毎週": "week", "毎月": "month",
 }
 _FOREIGN_UNIT_WORDS = "|".join(sorted(_FOREIGN_UNITS, key=len, reverse=True))
 _FOREIGN_PERIOD_RE = re.compile(
     rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
-    rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la)\s+"
+    rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
+    rf"ogni|alla|elke|iedere|per|raz na|co|na)\s+"
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
     + "|".join(sorted(_FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
 # Words one of which a text in those languages has; tested as a set (one C-level pass).
 _FOREIGN_PERIOD_GATE = frozenset({
     "por", "pro", "par", "al", "im", "am", "ao", "cada", "jede", "jeden", "jeder", "jedes",
-    "chaque", "tous", "toutes", "todas", "todos", "la", *_FOREIGN_UNITS, *_FOREIGN_ADVERBS})
+    "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere", "co",
+    "na", *_FOREIGN_UNITS, *_FOREIGN_ADVERBS} - {"week", "per"})
+
+
+# "elke twee weken", "ogni due settimane", "co dwa tygodnie", "alle zwei Wochen", "cada dos
+# semanas", "toutes les deux semaines": one every n periods.
+_FOREIGN_TWO = {"twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0, "deux": 2.0,
+                "dois": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0, "drei": 3.0, "tres": 3.0,
+                "trois": 3.0, "três": 3.0}
+_FOREIGN_PLURALS = {
+    "dagen": "day", "giorni": "day", "dni": "day", "tage": "day", "días": "day", "dias": "day",
+    "jours": "day", "weken": "week", "settimane": "week", "tygodnie": "week", "wochen": "week",
+    "semanas": "week", "semaines": "week", "maanden": "month", "mesi": "month",
+    "miesiące": "month", "monate": "month", "meses": "month", "mois": "month"}
+_FOREIGN_EVERY = frozenset({"elke", "iedere", "ogni", "co", "alle", "cada", "toutes", "tous",
+                            "todas", "todos"})
+_FOREIGN_INTERVAL_RE = re.compile(
+    r"\b(?:elke|iedere|ogni|co|alle|cada|toutes les|tous les|todas as|todos os|a cada)\s+"
+    r"(?P<n>\d+|" + "|".join(_FOREIGN_TWO) + r")\s+(?P<unit>"
+    + "|".join(_FOREIGN_PLURALS) + r")\b")
 
 
 def _period_matches(text: str) -> list[re.Match[str]]:
@@ -664,6 +795,12 @@ def _count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count
 
 
+# "(usually ~1.2k of them) ... clustered into a short digest": the items after a cadence are
+# what one run reads when they all go into one deliverable.
+_ONE_DELIVERABLE = re.compile(r"\binto (?:a|one|an) (?:[\w-]+ )?(?:digest|summary|report|brief|"
+                              r"briefing|overview|newsletter|memo)\b")
+
+
 def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
                          taken: list[tuple[int, int]]) -> Read:
     """A cadence ('every 15 min', 'every Monday', '3x a day') times the count its sentence
@@ -674,7 +811,8 @@ def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str
     before = [n for n in _count_before(text, start, lo, busy) if not _YEAR.fullmatch(n.group(0))]
     count = before[-1] if before else next(
         (n for n in _numbers(text, end, hi, busy)
-         if _counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))), None)
+         if _counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))
+         and not _ONE_DELIVERABLE.search(text, n.end(), hi)), None)
     n = None if count is None else parse_number(count.group(0))
     if count is None or not n:
         return Read("runs_per_month", runs, text[start:end], start, end,
@@ -690,8 +828,9 @@ def _cadence_times_count(text: str, start: int, end: int, runs: float, said: str
 # every night, "*/15 * * * *" every 15 minutes, "30 6 * * 1-5" weekdays at 06:30), at a
 # line's start or after "cron", with a "*" in it and no "=" or operator after it.
 _CRON_FIELD = r"[\d*][\d*/,-]*"
-_CRON_RE = re.compile(rf"(?:^|\n|\bcron(?:tab)?:?)[ \t>`#-]*(?P<expr>{_CRON_FIELD}(?:[ \t]+"
-                      rf"{_CRON_FIELD}){{4}})(?=[ \t]|$)(?![ \t]*(?:=|[-+*/x][ \t]))")
+_CRON_RE = re.compile(rf"(?:^|\n|\bcron(?:tab)?:?|\bschedule(?:_interval)?\s*[=:]\s*['\"]?)"
+                      rf"[ \t>`#-]*(?P<expr>{_CRON_FIELD}(?:[ \t]+"
+                      rf"{_CRON_FIELD}){{4}})(?=[ \t'\"]|$)(?![ \t]*(?:=|[-+*/x][ \t]))")
 
 
 def _cron_values(field: str, lo: int, hi: int) -> int:
@@ -728,6 +867,11 @@ def _cron(text: str, taken: list[tuple[int, int]]) -> Read | None:
     return None
 
 
+# "3x/wk ... for each of my 25 athletes": a number of times, done for each of a fleet.
+_MULTIPLIER = re.compile(r"\s?(?:x|times)\b")
+_EACH_OF = re.compile(rf"\beach of (?:my|our|the|his|her|their) (?P<n>{_DIGITS})\b")
+
+
 def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     if "* " in text and (cron := _cron(text, taken)) is not None:
         return cron
@@ -742,6 +886,13 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             every_n = f"other {unit}" if other else f"{_fmt(n)} {unit}s"
             return _cadence_times_count(text, m.start(), m.end(), runs, f"one every {every_n}",
                                         taken)
+    for m in (_FOREIGN_INTERVAL_RE.finditer(text)
+              if not _FOREIGN_EVERY.isdisjoint(_word_list(text)) else ()):
+        n = parse_number(m.group("n")) or _FOREIGN_TWO.get(m.group("n"), 0.0)
+        unit = _FOREIGN_PLURALS[m.group("unit")]
+        if n:
+            return _cadence_times_count(text, m.start(), m.end(), PER_MONTH[unit] / n,
+                                        f"one every {_fmt(n)} {unit}s", taken)
     for m in _WEEKDAY_RE.finditer(text) if weekday else ():
         return _cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
                                     taken)
@@ -780,8 +931,8 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
             said = times.group("t")
             runs = _TIMES.get(said, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
-            return _cadence_times_count(text, times.start(), times.end(), runs * per_month,
-                                        f"{said} {_a(unit)}", taken)
+            return _per_head(text, _cadence_times_count(
+                text, times.start(), times.end(), runs * per_month, f"{said} {_a(unit)}", taken))
         if count is None:
             continue
         n = parse_number(count.group(0))
@@ -790,19 +941,57 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         each = re.search(rf"each of (?:our |the )?{re.escape(count.group(0))}", sentence)
         if each and p.group("adverb"):
             pass  # "a daily summary for each of our 40 stores": 40 a day
-        runs = n * per_month
         start, end = min(count.start(), p.start()), max(count.end(), p.end())
+        fleet = (_EACH_OF.search(text, p.end(), hi)
+                 if _MULTIPLIER.match(text, count.end()) else None)
+        k = parse_number(fleet.group("n")) if fleet else None
+        fleet_how = ""
+        if fleet is not None and k:  # "3x/wk I write plans for each of my 25 athletes"
+            fleet_how = f"{_fmt(n)} times for each of {_fmt(k)}: "
+            n, end = n * k, fleet.end()
+        runs = n * per_month
         hedge = _HEDGE.search(text, max(0, start - 14), start)
         start = hedge.start() if hedge else start
-        how = (f"{_fmt(n)} {_a(unit)} x {_fmt(per_month)} {unit}s a month = {_fmt(runs)}"
-               if per_month != 1 else f"{_fmt(n)} a month")
+        how = fleet_how + (f"{_fmt(n)} {_a(unit)} x {_fmt(per_month)} {unit}s a month = "
+                           f"{_fmt(runs)}" if per_month != 1 else f"{_fmt(n)} a month")
         owners = _EACH_HAS.search(text, max(lo, start - 60), start)
         if owners is not None and (k := parse_number(owners.group("n"))):
             # "30,000 users, each has maybe 200 transactions a month": 200 for each user
             start, runs = owners.start(), runs * k
             how = f"{_fmt(k)} x ({how}) = {_fmt(runs)}"
-        return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
+            return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
+        return _per_head(text, Read("runs_per_month", runs, text[start:end].strip(), start, end,
+                                    how))
     return None
+
+
+def _per_head(text: str, read: Read) -> Read:
+    """'Team size: 45 ... 2-3 times per day per person': the rate times the headcount."""
+    per = _PER_HEAD.match(text, read.end)
+    heads = _headcount(text) if per is not None else None
+    if per is None or heads is None:
+        return read
+    k, said = heads
+    runs = float(read.value) * k  # type: ignore[arg-type]
+    return replace(read, value=runs, words=text[read.start:per.end()], end=per.end(),
+                   how=f"{_fmt(k)} people ('{said}') x ({read.how}) = {_fmt(runs)}")
+
+
+# "per person", "a user", "/seat" after a rate: the rate of each of a headcount the text gives
+# elsewhere ("Team size: 45", "a 45-person team", "200 employees").
+_PER_HEAD = re.compile(r"\s*(?:per|a|each|/)\s*(?:person|user|employee|member|seat|head|agent|rep|"
+                       r"student)\b")
+_HEADCOUNT = re.compile(
+    rf"\b(?:team size|headcount|team of|number of (?:users|employees|seats|people))\s*[:=]?\s*"
+    rf"(?:~|about |around )?(?P<n>{_DIGITS})\b|"
+    rf"\b(?P<m>{_DIGITS})[- ](?:people|persons|person|employees|users|seats|staff|agents|reps|"
+    r"students|members)\b")
+
+
+def _headcount(text: str) -> tuple[float, str] | None:
+    m = _HEADCOUNT.search(text)
+    n = None if m is None else parse_number(m.group("n") or m.group("m"))
+    return None if m is None or not n else (n, m.group(0))
 
 
 # ------------------------------------------------------------------ loops and steps
@@ -810,7 +999,10 @@ def _volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
 _STEPS_RE = re.compile(
     rf"(?P<num>{_DIGITS}|{_WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{_DIGITS}|{_WORDNUM}))?\s*-?\s*"
     r"(?P<unit>steps?|turns?|tool calls?|model calls|llm calls|iterations?|actions?|"
-    r"exchanges|rounds|hops|messages each|messages per conversation|it[ée]rations?|iteraciones|"
+    r"exchanges|rounds|hops|messages each|it[ée]rations?|iteraciones|"
+    r"(?:messages|mensajes|mensagens|nachrichten|messaggi|berichten|wiadomości) (?:per|por|par|"
+    r"pro|na) (?:conversation|conversación|conversa|conversação|unterhaltung|gespräch|"
+    r"conversazione|gesprek|rozmowę|chat|session)|"
     r"iterações|iterationen|runden|rondas|(?:messages|mensagens|mensajes|nachrichten) "
     r"(?:on average|em m[ée]dia|en promedio|de media|im schnitt|en moyenne))\b")
 # "a 2-step signup form", "two-step verification": steps of the thing the task is about.
@@ -827,7 +1019,8 @@ _AGENT_RE = re.compile(
 _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|call[- ]center|"
                            r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
                            r"\bfor (?:our |the |human )?agents\b|"
-                           r"\bthe agents? (?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
+                           r"\bthe agents? (?:(?:can|could|will|may|should|must|then) )?"
+                           r"(?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
                            r"\bagents (?:review|approve|check|edit|send|read)\b|"
                            r"\buser[- ]agent\b|\bon the (?:phone|line) with (?:our |an? |the )?"
                            r"agents?\b")
@@ -860,6 +1053,11 @@ _PER_CHAT = re.compile(r"\beach (?:chat|conversation|session|thread) (?:is |has 
                        r"(?:~|about |around |roughly )?(?P<num>\d+) (?:messages|turns|exchanges)\b")
 
 
+# An agent's retries said as a count of times: "patches, reruns up to 12 times".
+_UP_TO_TIMES = re.compile(r"\b(?:re\w+|repeats?|tr(?:y|ies)|loops?)\s+(?:it\s+)?up to\s+"
+                          r"(?P<num>\d+)\s+(?:times|attempts|tries)\b")
+
+
 def _steps(text: str, starts: list[int]) -> Read | None:
     for m in _matches_at(_STEPS_RE, text, starts):
         unit = m.group("unit").lower()
@@ -878,6 +1076,10 @@ def _steps(text: str, starts: list[int]) -> Read | None:
             continue
         how = ("the upper end of the range" if m.group("num2") else "as stated")
         return Read("calls_per_task", int(hi), m.group(0), m.start(), m.end(), how)
+    tries = _UP_TO_TIMES.search(text) if "up to" in text else None
+    if tries is not None and _AGENT_RE.search(text) is not None:  # "reruns up to 12 times"
+        return Read("calls_per_task", int(tries.group("num")), tries.group(0), tries.start(),
+                    tries.end(), "as stated")
     per = _PER_CHAT.search(text) if "each " in text else None
     if per is not None:  # "each chat ~5 messages"
         return Read("calls_per_task", int(float(per.group("num"))), per.group(0), per.start(),
@@ -909,6 +1111,27 @@ def _has(lower: str, keys: tuple[str, ...]) -> bool:
     return any(map(lower.__contains__, keys))
 
 
+# "Compare GPT-4 vs 3.5 answers for our docs chatbot": the chatbot is what the task judges,
+# not a conversation the task holds.
+_JUDGE = re.compile(r"\b(?:compare|comparing|evaluate|evaluating|benchmark|benchmarking|grade|"
+                    r"grading|score|scoring|assess|assessing|audit|auditing|test|testing)\b")
+_FOR_THE = re.compile(r"\bfor (?:our|the|a|an|my|their) (?:[\w-]+ )?$")
+
+
+def _judged(text: str, cue: re.Match[str]) -> bool:
+    lo, _ = _sentence_bounds(text, cue.start())
+    return (_FOR_THE.search(text, max(lo, cue.start() - 30), cue.start()) is not None
+            and _JUDGE.search(text, lo, cue.start()) is not None)
+
+
+# A messenger with an assistant that answers on it ("um agente pra responder os leads no
+# WhatsApp") is a conversation; the bare task of answering there ("answer customer questions
+# on WhatsApp") is one message at a time (the team's held-out row).
+_MESSENGER_KEYS = ("whatsapp", "telegram", "messenger", "wechat", "imessage")
+_MESSENGER = re.compile(r"\b(?:whatsapp|telegram|messenger|wechat|imessage)\b")
+_PERSONA = re.compile(r"\b(?:agente?s?|assistente?s?|asistentes?|assistants?|assistent)\b")
+
+
 def _loop(text: str, react: bool = False) -> Read | None:
     lower = text
     agent_cues = list(_AGENT_RE.finditer(text)) if _has(lower, _AGENT_KEYS) else []
@@ -916,9 +1139,13 @@ def _loop(text: str, react: bool = False) -> Read | None:
         i = text.find("react")
         return Read("loop", "agent", text[i:i + 5], i, i + 5,
                     "an agent loop ('ReAct'): each step waits on the last")
-    chat = next((c for c in _CHAT_RE.finditer(text) if not c.group(0).startswith("bot")
-                 or _TALK.search(_sentence_around(text, c.start()))),
+    chat = next((c for c in _CHAT_RE.finditer(text) if (not c.group(0).startswith("bot")
+                 or _TALK.search(_sentence_around(text, c.start())))
+                 and not _judged(text, c)),
                 None) if _has(lower, _CHAT_KEYS) else None
+    if chat is None and _has(lower, _MESSENGER_KEYS):
+        chat = next((c for c in _MESSENGER.finditer(text)
+                     if _PERSONA.search(_sentence_around(text, c.start()))), None)
     if chat is None and _has(lower, _CHAT_TOOL_KEYS):
         chat = next((c for c in _CHAT_TOOL.finditer(text)
                      if _TALK.search(_sentence_around(text, c.start()))), None)
@@ -956,11 +1183,15 @@ _WORD = re.compile(r"[A-Za-z][a-z]+")
 _BATCH_OK_RE = re.compile(
     r"\bcan wait\b|\bwait until\b|\bno rush\b|\bno hurry\b|\bno deadline\b|\boffline\b|"
     r"\bin (?:a|one) batch\b|\bbatch(?:-| )(?:translate|process|job|run)|\bnightly\b|"
-    r"\bevery night\b|\bat night\b|\bnext day\b|\bby tomorrow\b|\bby next \w+\b|"
+    r"\bevery night\b|\bat night\b|\bnext[- ]day\b|\bby tomorrow\b|\bby next \w+\b|"
     r"\bresults by \w+\b|\bany ?time this \w+\b|\bturnaround (?:of )?\d+ (?:hours|days)\b|"
     r"\bwithin (?:24|36|48|72) hours\b|\bwithin (?:a|\d+) days?\b|"
     r"\b(?:process|processed|run|runs|running|done|ready|can run) overnight\b|"
-    r"\bovernight (?:is|processing|ok|batch|job|run)\b|\bnightly batch\b")
+    r"\bovernight (?:is|processing|ok|batch|job|run)\b|\bnightly batch\b|"
+    # "sort them into practice areas overnight.": the adverb ending its clause
+    r"\b(?:sort|process|run|classify|tag|summari[sz]e|translate|extract|categori[sz]e|handle|"
+    r"grade|score|label|check|review)\b[^.;\n]{0,60}\bovernight(?=\s*(?:[.;!]|,\s|$))|"
+    r"\blater (?:in|this) (?:the )?week\b")
 # Said other ways ("not urgent", "by the next morning is fine", "done the same day", "deadline
 # Friday"); a second pattern behind its own cheap key test, so most texts never scan it.
 _BATCH_OK_MORE_RE = re.compile(
@@ -970,7 +1201,11 @@ _BATCH_OK_MORE_RE = re.compile(
     r"\b(?:done|ready|needed|due|back) (?:the )?same day\b|"
     rf"\bdeadline (?:is )?(?:on )?(?:{_WEEKDAYS}|tomorrow|next \w+|end of \w+)\b|"
     r"\beo[dw]\b|\beach night\b|\bbatch (?:is|would be) (?:fine|ok|okay)\b|"
-    r"\bwithin (?:a|one|\d+) weeks?\b|\bnext morning\b")
+    r"\bwithin (?:a|one|\d+) weeks?\b|\bnext morning\b|"
+    # "check it over the weekend", "grades by Monday are fine", "nobody needs it same-day"
+    r"\b(?:it|them|this|that|these|those) over the weekend\b|"
+    rf"\bby (?:the weekend|{_WEEKDAYS})(?: (?:is|are))? (?:fine|ok|okay)\b|"
+    r"\b(?:nobody|no one|no-one) (?:needs it|is waiting|waits)\b")
 _NO_BATCH_RE = re.compile(
     r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
     r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
@@ -986,17 +1221,26 @@ _NO_BATCH_MORE_RE = re.compile(
     r"displayed|approved|accepted|authori[sz]ed|confirmed|"
     r"visible|(?:hits?|reach(?:es)?) the (?:index|database|db|api|server|backend|search))\b|"
     r"\brequests? (?:per|a|/) ?sec(?:ond)?\b|\b(?:qps|rps)\b|"
-    r"(?<!can )\bwait(?:s|ing)? for (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
+    r"(?<!can )\bwait(?:s|ing)? (?:for|on) (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
     r"responses?|results?|query|queries|output|suggestions?)\b|"
     r"\b(?:under|less than|within) (?:a|one|\d+(?:\.\d+)?) ?(?:seconds?|secs?|ms|milliseconds?)\b")
+# The answer is a reply to what a person just did, or must come before they go: behind keys of
+# its own ("when " alone is in most texts).
+_NO_BATCH_PERSON_RE = re.compile(
+    r"\bwhen (?:they|users?|someone|people|customers?|developers?|a user) (?:paste|ask|type|"
+    r"send|post|message|submit)s?\b|\bright after (?:each|every)\b|"
+    r"\bbefore (?:the|a|our) (?:patient|customer|client|caller|user|guest|visitor)s? "
+    r"(?:leaves?|hangs? up|is discharged|checks? out)\b")
 
 
 _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
+                  "next-", "later ",
                   "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
                   "as they are", "interactive", "while", "latency", "phone")
 _BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of", "eod", "eow",
-                       "each night", "batch", "within")
+                       "each night", "batch", "within", "weekend", "day is", "day are",
+                       "nobody", "no one", "no-one")
 # Said in Spanish, Portuguese, French or German ("por noche", "no es urgente", "bis zum
 # nächsten Werktag", "em tempo real", "el agente espera el resumen").
 _BATCH_OK_FOREIGN_RE = re.compile(
@@ -1005,21 +1249,34 @@ _BATCH_OK_FOREIGN_RE = re.compile(
     r"\bno es urgente\b|\bnão é urgente\b|\bpas urgent\b|\bnicht (?:dringend|eilig)\b|"
     r"\bbis (?:zum )?(?:nächsten|morgen)\b|\baté (?:amanhã|o dia seguinte|segunda|terça|"
     r"quarta|quinta|sexta)|\b(?:hasta|para) mañana\b|\b(?:d'ici|jusqu'à) demain\b|"
-    r"\ble lendemain\b|\bal día siguiente\b|\bno dia seguinte\b|\bam nächsten tag\b")
+    r"\ble lendemain\b|\bal día siguiente\b|\bno dia seguinte\b|\bam nächsten tag\b|"
+    # Italian, Dutch, Polish, Japanese
+    r"\bil giorno dopo\b|\bnon (?:è|e) urgente\b|\bnon serve subito\b|\bpuò aspettare\b|"
+    r"\bkan wachten\b|\bgeen haast\b|\bde volgende dag\b|\bniet dringend\b|"
+    r"\bmo(?:gą|że) poczekać\b|\bnastępnego dnia\b|\bnie jest pilne\b|"
+    r"急ぎではありません|急ぎません|翌日")
 _NO_BATCH_FOREIGN_RE = re.compile(
     r"\b(?:tiempo|tempo) real\b|\btemps réel\b|\bechtzeit\b|\bsofort\b|\binmediat\w*|"
     r"\bimediat\w*|\b(?:espera|esperan|aguarda|aguardam|wartet auf|warten auf|attend|"
     r"attendent) (?:el|la|los|las|o|a|os|as|su|sua|seu|die|den|das|le|les) (?:resumen|"
-    r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)")
+    r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)|"
+    r"\btempo reale\b|\bstanno aspettando\b|\bw czasie rzeczywistym\b|\bczeka(?:ją)? na\b|"
+    r"\bwachten op\b|待っています|待っている|リアルタイム")
 _BATCH_OK_FOREIGN_GATE = frozenset({
     "noche", "nacht", "nachts", "nuit", "noite", "noites", "noches", "urgente", "urgent", "bis",
-    "até", "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten"})
+    "até", "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten", "dopo",
+    "subito", "aspettare", "wachten", "haast", "volgende", "dringend", "poczekać",
+    "następnego", "pilne"})
 _NO_BATCH_FOREIGN_GATE = frozenset({
+    "reale", "aspettando", "rzeczywistym", "czeka", "czekają", "wachten",
     "tiempo", "tempo", "temps", "echtzeit", "sofort", "espera", "esperan", "aguarda", "aguardam",
     "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
     "imediato", "imediata", "imediatamente"})
 _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
                        "within ")
+_NO_BATCH_PERSON_KEYS = ("when they", "when user", "when someone", "when people", "when cust",
+                         "when dev", "when a user", "right after", "leave", "hang", "discharged",
+                         "check out", "checks out")
 
 
 def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
@@ -1060,7 +1317,61 @@ _FOREIGN_NAMES = {
     "japonais": "Japanese", "inglés": "English", "alemán": "German", "francés": "French",
     "italiano": "Italian", "español": "Spanish", "portugués": "Portuguese", "inglês": "English",
     "alemão": "German", "francês": "French", "espanhol": "Spanish", "português": "Portuguese",
+    # Italian, Dutch, Polish ("po polsku": in Polish) and Japanese in romaji
+    "inglese": "English", "tedesco": "German", "francese": "French", "spagnolo": "Spanish",
+    "olandese": "Dutch", "giapponese": "Japanese", "polacco": "Polish", "nederlands": "Dutch",
+    "polsku": "Polish", "angielsku": "English", "niemiecku": "German", "francusku": "French",
+    "hiszpańsku": "Spanish", "włosku": "Italian", "niderlandzku": "Dutch", "japońsku": "Japanese",
+    "nihongo": "Japanese", "eigo": "English",
 }
+# Dutch names that are also English words or names ("Engels", "Frans"): only after a Dutch
+# preposition ("in het Engels", "naar het Duits").
+_DUTCH_NAMES = {"engels": "English", "duits": "German", "frans": "French", "spaans": "Spanish",
+                "italiaans": "Italian", "japans": "Japanese", "pools": "Polish"}
+_DUTCH_NAME_RE = re.compile(r"\b(?:in het|naar het|het|naar|in|en)\s+(?P<name>"
+                            + "|".join(_DUTCH_NAMES) + r")\b")
+# Written in their own script (no word boundary between kanji): "日本語で" is "in Japanese".
+_CJK_NAMES = {"日本語": "Japanese", "英語": "English", "中国語": "Chinese", "韓国語": "Korean",
+              "中文": "Chinese", "英文": "English", "한국어": "Korean", "영어": "English"}
+# The language a text is written in, by its commonest small words; read only when the text
+# names another language ("gerne auch auf Englisch": the German is implied, not said).
+_SMALL_WORDS: dict[str, str] = {
+    "English": "the and we to of a in for is our with each it that on be are this i my you",
+    "German": ("und der die das wir für ist nicht mit auch auf bitte ein eine einen jede jeden "
+               "etwa ich sie zu den dem von unsere unser gerne"),
+    "Dutch": ("wij een het de en van is niet elke zijn voor met ongeveer graag ik hebben dat "
+              "ons onze"),
+    "Italian": ("il la di che e per un una non sono ogni circa vorrei siamo del della dei gli "
+                "anche ci al"),
+    "Polish": ("i w na się nie do po co dla jest od ma każda każdy około oraz z przez raz "
+               "potrzebujemy"),
+    "Spanish": ("el la los las de del en y que por para un una unos unas al es con nuestros "
+                "cada"),
+    "Portuguese": ("o a os as de do da dos das em e que por para um uma uns umas ao com cada "
+                   "precisamos"),
+    "French": "le la les de des du et que pour un une par au est avec chaque nous nos",
+    # romaji particles and politeness ("youyaku shite kudasai", "nihongo de onegaishimasu")
+    "Japanese": "wa ga no ni o wo de desu masu kudasai shite onegaishimasu",
+}
+_FUNCTION_WORDS = {name: frozenset(words.split()) for name, words in _SMALL_WORDS.items()}
+# word -> the languages it is a small word of, so a text's words are counted in one pass
+_SMALL_INDEX: dict[str, tuple[str, ...]] = {
+    w: tuple(name for name, small in _FUNCTION_WORDS.items() if w in small)
+    for w in frozenset().union(*_FUNCTION_WORDS.values())}
+
+
+_TRANSLATE = re.compile(r"translat|tradu|übersetz|vertaal|tłumacz|przetłumacz|翻訳")
+
+
+def _written_in(words: tuple[str, ...]) -> str | None:
+    """The non-English language whose small words the text has most (3 at least, more than
+    English's), else None."""
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for w in words:
+        for name in _SMALL_INDEX.get(w, ()):
+            counts[name] += 1
+    best = max((n for n in counts if n != "English"), key=counts.__getitem__)
+    return best if counts[best] >= 3 and counts[best] > counts["English"] else None
 # A place or its people, named with the people who write or read the text ("our Brazilian
 # customers", "the Tokyo office", "for the Quebec site", "clients québécois"): the language
 # spoken there. Only places with one language a reader would assume (not Montreal, Switzerland
@@ -1124,6 +1435,13 @@ def _indirect(text: str, lower: str) -> list[tuple[int, int, str, str]]:
     """Languages said in another language, by place or people, or by code: (start, end,
     name, why)."""
     hits: list[tuple[int, int, str, str]] = []
+    if not _DUTCH_NAMES.keys().isdisjoint(_word_list(lower)):
+        hits += [(m.start("name"), m.end(), _DUTCH_NAMES[m.group("name")], "")
+                 for m in _DUTCH_NAME_RE.finditer(lower)]
+    if not text.isascii():
+        for said, name in _CJK_NAMES.items():
+            if (i := text.find(said)) != -1:
+                hits.append((i, i + len(said), name, ""))
     if not _FOREIGN_NAME_FORMS.isdisjoint(_word_list(lower)):
         hits += [(m.start(), m.end(), _FOREIGN_NAMES[m.group("name")], "")
                  for m in _FOREIGN_NAME_RE.finditer(lower)]
@@ -1162,18 +1480,29 @@ def _languages(text: str, lower: str) -> Read | None:
     if len(hits) > 1 and hits[-1][1] - start <= 80:  # "from English into French and German"
         end = hits[-1][1]
     why = {h[2]: h[3] for h in hits if h[3]}
+    # "auch auf Englisch": and the German it is written in; not a translation's target
+    # ("Traduire ... en allemand": the rows read only the languages translated into)
+    own = None if _TRANSLATE.search(lower) else _written_in(_word_list(lower))
+    if own is not None and own not in names:
+        names = tuple(sorted((*names, own)))
+        why[own] = f"{own} (the language the description is written in)"
     return Read("languages", names, text[start:end], start, end,
                 ", ".join(why.get(n, n) for n in names))
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def _latency(text: str) -> Read | None:
     lower = text
+    cjk = not text.isascii() and _CJK.search(text) is not None  # no word boundaries to gate on
     no = _first(_NO_BATCH_RE.search(text) if _has(lower, _NO_BATCH_KEYS) else None,
-                _NO_BATCH_MORE_RE.search(text) if _has(lower, _NO_BATCH_MORE_KEYS) else None)
+                _NO_BATCH_MORE_RE.search(text) if _has(lower, _NO_BATCH_MORE_KEYS) else None,
+                _NO_BATCH_PERSON_RE.search(text) if _has(lower, _NO_BATCH_PERSON_KEYS) else None)
     no = _first(no, _NO_BATCH_FOREIGN_RE.search(text)
-                if not _NO_BATCH_FOREIGN_GATE.isdisjoint(_word_list(text)) else None)
+                if cjk or not _NO_BATCH_FOREIGN_GATE.isdisjoint(_word_list(text)) else None)
     ok = _first(_BATCH_OK_FOREIGN_RE.search(text)
-                if not _BATCH_OK_FOREIGN_GATE.isdisjoint(_word_list(text)) else None,
+                if cjk or not _BATCH_OK_FOREIGN_GATE.isdisjoint(_word_list(text)) else None,
                 _BATCH_OK_RE.search(text) if _has(lower, _BATCH_OK_KEYS) else None,
                 _BATCH_OK_MORE_RE.search(text) if _has(lower, _BATCH_OK_MORE_KEYS) else None)
     if no and not (ok and ok.start() < no.start() and "batch" in ok.group(0).lower()):

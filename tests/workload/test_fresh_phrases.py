@@ -13,6 +13,15 @@ specs with headings, forwarded mail, crontab lines, English mixed with another l
 descriptions in Spanish, German, French or Portuguese, European number formats, languages named
 by place or people, traps such as "v2.4", "Q3", "GPT-5", "3-tier", "24/7"), written before the
 reader's code was read: 82 misreadings of 420 on 47 rows at first count, MAX_FRESH2 after.
+workload_phrases_fresh3.jsonl: 70 more in voices none of those had (a Jira ticket, a
+procurement email, a PRD with a metrics table, dictation with fillers, Airflow docstrings, SRE
+runbook steps, portal forms, a teacher, a lawyer, a hospital, a game studio; Italian, Dutch,
+Polish, Japanese in romaji and kana, mixed; "1'500", "3x/wk", "twice a quarter", "every other
+day"; traps such as "Step 7", "at 02:00", "ISO 27001", "top 10", "2 TB of archives"), written
+before the reader's code was read: 65 misreadings of 490 at first count, MAX_FRESH3 after.
+workload_phrases_fresh3_heldout.jsonl: 25 more, written after those fixes and measured before
+any rule was fitted to them: 13 misreadings of 175 (27 with the reader before round 3),
+MAX_FRESH3_HELDOUT after.
 """
 
 from __future__ import annotations
@@ -33,24 +42,43 @@ DATA = Path(__file__).parents[1] / "data"
 FRESH = DATA / "workload_phrases_fresh.jsonl"
 HELDOUT = DATA / "workload_phrases_fresh_heldout.jsonl"
 FRESH2 = DATA / "workload_phrases_fresh2.jsonl"
+FRESH3 = DATA / "workload_phrases_fresh3.jsonl"
+FRESH3_HELDOUT = DATA / "workload_phrases_fresh3_heldout.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
-# 4 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
+# 2 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
 # the team's "30 GB email archive" row wants: the rows' labels and that row disagree, and the
-# reader keeps the team's intent), "for our docs chatbot" (the chatbot is the object, not the
-# task: loop and latency). Read since round 2: "answer HR questions in Teams", "the feeds of
-# our 40 vendors" every 2 hours, "a nightly eval of 1,000 prompts".
-MAX_MISREADINGS = 4
+# reader keeps the team's intent: a terabyte priced as one call's input is no estimate). Read
+# since round 3: "Compare ... answers for our docs chatbot" (the chatbot is what is judged).
+MAX_MISREADINGS = 2
 MAX_HELDOUT_MISREADINGS = 0
-# 5 of 420: "15 pages a day" of pager alerts (a volume said in a unit of size), a monthly
-# crontab job read with no latency, "responder os leads no WhatsApp" (a messenger is not read
-# as a conversation: the team's held-out row "Answer customer questions ... on WhatsApp" wants
-# none; loop and latency), "auf Englisch" of German texts (the German is implied, not said).
-MAX_FRESH2_MISREADINGS = 5
+# 1 of 420: a monthly crontab job read with no latency (other crontab rows want none). Read
+# since round 3: "15 pages a day" of pager alerts, "um agente pra responder os leads no
+# WhatsApp" (an assistant on a messenger), "auch auf Englisch" of a German text.
+MAX_FRESH2_MISREADINGS = 1
+# 15 of 490 (65 at first count): counts across sentences ("three sections ... 28 students
+# each. Twice a month", "15 people per quarter ... 6 candidates per role", "with my 8
+# reports", "each of the ~50k rows ... twice a year", the DAG's
+# "400 PDFs" a line after "nightly", "30-nin" in romaji), "½ page" of what is written, "50k-row"
+# (rows are no unit), "8,000 pages ... each page's", "300-ji", "~400 words each" of plans the
+# model drafts (said a sentence later: read as input), the partner's Friday review, and "every
+# night" of an agent's sessions (read batch_ok; the row, written blind, wants none).
+MAX_FRESH3_MISREADINGS = 15
+# 25 written after round 3's rules, measured before any rule was fitted to them: 13 of 175
+# (27 with the reader before round 3); 8 after "next-day", "overnight." ending a clause, "later
+# in the week", "reruns up to 12 times" of an agent and romaji's small words. Left: "van zo'n
+# 300 woorden" written (read as input), two wholly Italian / Polish texts that name no language
+# (the rows read their language; fresh2's rows in Spanish, French or Portuguese read none, and
+# the reader keeps fresh2's convention), "10-ken" in romaji, "we have about 3,000 lines, once"
+# (read as input; the row leaves it out), "~3 hints per question" of a tutor app (calls, loop).
+MAX_FRESH3_HELDOUT_MISREADINGS = 8
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
-# round 1's fixes, 1 after); in fresh2 "responder os leads no WhatsApp" (a messenger, above).
+# round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1
+# before round 3); in fresh3 none (4 before round 3: a pager, a discharge letter before the
+# patient leaves, a Japanese "waiting", "right after each one").
 MAX_BATCH_AGAINST_A_PERSON = 0
-MAX_FRESH2_BATCH_AGAINST_A_PERSON = 1
+MAX_FRESH2_BATCH_AGAINST_A_PERSON = 0
+MAX_FRESH3_BATCH_AGAINST_A_PERSON = 0
 
 
 def _rows(path: Path = FRESH) -> list[dict]:
@@ -63,7 +91,10 @@ _same = load_bench("workload_reader").same
 
 @pytest.mark.parametrize(("path", "n", "most"), [(FRESH, 80, MAX_MISREADINGS),
                                                (HELDOUT, 30, MAX_HELDOUT_MISREADINGS),
-                                               (FRESH2, 60, MAX_FRESH2_MISREADINGS)])
+                                               (FRESH2, 60, MAX_FRESH2_MISREADINGS),
+                                               (FRESH3, 70, MAX_FRESH3_MISREADINGS),
+                                               (FRESH3_HELDOUT, 25,
+                                                MAX_FRESH3_HELDOUT_MISREADINGS)])
 def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
                                                             most: int) -> None:
     rows = _rows(path)
@@ -77,7 +108,7 @@ def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
 
 
 def test_every_fresh_read_carries_its_exact_words_and_how() -> None:
-    for row in _rows() + _rows(HELDOUT) + _rows(FRESH2):
+    for row in _rows() + _rows(HELDOUT) + _rows(FRESH2) + _rows(FRESH3):
         text = row["text"]
         for r in read_workload(text).reads:
             assert r.words and text[r.start:r.end] == r.words and r.how, (text, r)
@@ -158,7 +189,8 @@ def sonnet():
 
 
 @pytest.mark.parametrize(("path", "most"), [(FRESH, MAX_BATCH_AGAINST_A_PERSON),
-                                           (FRESH2, MAX_FRESH2_BATCH_AGAINST_A_PERSON)])
+                                           (FRESH2, MAX_FRESH2_BATCH_AGAINST_A_PERSON),
+                                           (FRESH3, MAX_FRESH3_BATCH_AGAINST_A_PERSON)])
 def test_no_batch_advice_where_a_person_reads_a_wait_or_a_loop(sonnet, path: Path,
                                                                most: int) -> None:
     against = []

