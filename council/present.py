@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from council.assess.input_flags import NO_WORDS, input_flags
+from council.categories import BY_KEY
+from council.decision import failure_share
 from council.format import money, percent
+from council.task_mix import AGENT, task_mix
+from council.workload_words import read_workload
 
 if TYPE_CHECKING:
     from council.api import Recommendation
@@ -106,6 +111,64 @@ def saving_line(rec: Recommendation) -> str | None:
             f"**{money(rec.saving_per_month)} a month**.")
 
 
+def expected_line(rec: Recommendation) -> str | None:
+    """The pick's expected cost a task as its sum (Markdown): price + P(failure) x failure
+    cost, with where the failure cost came from. None when the rule used no failure cost."""
+    pick, d = rec.recommended, rec.decision
+    if pick is None or d is None or pick.expected_per_task is None:
+        return None
+    where = ("your figure" if d.failure_cost_source == "you"
+             else "the category's default: give your own in the form")
+    month = (f"; {money(pick.expected_per_month)} a month"
+             if pick.expected_per_month is not None else "")
+    return (f"Expected cost a task: {money(pick.cost.per_task)} price + "
+            f"{failure_share(pick.p_adequate)} chance of failure x "
+            f"{money(d.failure_cost_usd)} a failure ({where}) = "
+            f"**{money(pick.expected_per_task)}**{month}.")
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    """A monthly budget's plan as the page shows it: one sentence and a row per model."""
+
+    headline: str
+    rows: list[dict[str, str]]
+
+
+def budget_view(rec: Recommendation) -> BudgetView | None:
+    """The plan for "the best I can get for $X a month" (None without a budget)."""
+    plan = rec.decision.budget if rec.decision is not None else None
+    if plan is None:
+        return None
+    split = " and ".join(f"{percent(p.share)} of tasks to **{p.model_id}**" for p in plan.parts)
+    headline = (f"**Your budget, {money(plan.budget_per_month)} a month** "
+                f"({plan.runs_per_month:,.0f} tasks): send {split}. It spends "
+                f"{money(plan.spend_per_month)} a month for "
+                f"{plan.expected_successes_per_month:,.0f} expected successes "
+                f"({percent(plan.expected_success_rate)}), more than any other model or mix "
+                "the budget affords.")
+    rows = [{"model": p.model_id, "share of tasks": percent(p.share),
+             "tasks a month": f"{p.tasks_per_month:,.0f}",
+             "cost a month": money(p.cost_per_month), "P(adequate)": percent(p.p_adequate)}
+            for p in plan.parts]
+    return BudgetView(headline, rows)
+
+
+@dataclass(frozen=True)
+class Doubts:
+    """Why the reading of this description is doubtful, in plain words."""
+
+    reasons: list[str]
+    no_words: bool  # nothing in it says what the task is (a number, an emoji)
+
+
+def doubts(rec: Recommendation) -> Doubts:
+    """The local classifier's input checks on the task's words (council.assess.input_flags:
+    the same checks the classifier runs, on the raw text, in microseconds)."""
+    reasons = input_flags(rec.spec.description)
+    return Doubts(reasons, bool(reasons) and reasons[0].startswith(NO_WORDS))
+
+
 # ---------------------------------------------------------------- the council
 
 
@@ -117,9 +180,32 @@ def difficulty(a: Assessment | Vote) -> str:
     return f"{a.difficulty:.1f}" + (f" ± {sd:.1f}" if sd is not None else "")
 
 
-def council_line(a: Assessment) -> str:
-    return (f"Category **{a.category}**, difficulty **{difficulty(a)}** on the 1-5 scale. "
-            f"Council cost {money(a.council_cost_usd)}.")
+def category_label(key: str | None) -> str:
+    category = BY_KEY.get(key or "")
+    return category.label if category else (key or "n/a")
+
+
+def priced_mix(description: str, a: Assessment) -> dict[str, float] | None:
+    """The categories the task is priced and judged as when its words describe an agent loop
+    (``council.task_mix``: agentic lifted to half), else None (the council's reading alone)."""
+    if a.category is None:
+        return None
+    mix = task_mix(a.category, a.category_p, read_workload(description))
+    if AGENT not in mix or mix == (dict(a.category_p) if a.category_p else mix):
+        return None
+    return mix
+
+
+def council_line(a: Assessment, description: str | None = None) -> str:
+    """The verdict in one line; with an agent loop in the words, the mix it is judged as."""
+    mix = priced_mix(description, a) if description is not None else None
+    judged = ""
+    if mix is not None:
+        top = [(k, v) for k, v in mix.items() if v >= 0.05][:3]
+        judged = (" Your words describe an agent loop, so it is judged and priced as "
+                  + " + ".join(f"**{category_label(k)}** {percent(v)}" for k, v in top) + ".")
+    return (f"Category **{category_label(a.category)}**, difficulty **{difficulty(a)}** on the "
+            f"1-5 scale.{judged} Council cost {money(a.council_cost_usd)}.")
 
 
 def encoder_label(name: str) -> str:
@@ -190,14 +276,41 @@ def candidate_points(rec: Recommendation) -> list[dict[str, Any]]:
     name on its own line: those points sit close together, often within a few percent.
     """
     pick = rec.recommended.model_id if rec.recommended else None
-    named = {a.model_id: a.role for a in rec.alternatives}
+    named = {a.model_id: a.role for a in other_alternatives(rec)}
     if pick is not None:
         named[pick] = "pick"
+    offsets = label_offsets(named)
     return [{"model": c.model_id, "cost per month": c.cost.per_month,
              "P(adequate)": c.p_adequate, "pareto": c.pareto, "recommended": c.model_id == pick,
              "labelled": c.model_id in named, "label role": named.get(c.model_id),
+             "label dy": offsets.get(c.model_id),
              "meets bar": c.meets_bar, "adequacy from": source_label(c.adequacy_source)}
             for c in rec.candidates]
+
+
+# Where each name sits against its point, in pixels: the pick's just above, the safer one's
+# higher, the cheaper one's below; names that share a role take the next free line.
+LABEL_LINES = {"pick": (-12,), "safer_dearer": (-26, -40, -54),
+               "cheaper_riskier": (16, 30, 44), "closest": (16, 30, 44, -26, -40)}
+
+
+def label_offsets(named: dict[str, str]) -> dict[str, int]:
+    """model id -> a vertical offset for its name, no two names of one role on one line."""
+    used: set[int] = set()
+    out: dict[str, int] = {}
+    for model_id, role in named.items():
+        lines = LABEL_LINES.get(role, (16,))
+        dy = next((y for y in lines if y not in used), lines[-1])
+        used.add(dy)
+        out[model_id] = dy
+    return out
+
+
+def other_alternatives(rec: Recommendation) -> list[Any]:
+    """The alternatives other than the pick itself (with no model over the floor, the
+    selection lists the closest models, and the pick is one of them)."""
+    pick = rec.recommended.model_id if rec.recommended else None
+    return [a for a in rec.alternatives if a.model_id != pick]
 
 
 def alternative_rows(rec: Recommendation) -> list[dict[str, str]]:
@@ -207,7 +320,7 @@ def alternative_rows(rec: Recommendation) -> list[dict[str, str]]:
              "adequacy from": source_label(sources.get(a.model_id)),
              "per call": money(a.cost.per_call), "per month": money(a.cost.per_month),
              "why": a.why}
-            for a in rec.alternatives]
+            for a in other_alternatives(rec)]
 
 
 def breakdown_rows(cost: Cost) -> list[dict[str, str]]:
@@ -366,7 +479,7 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
         lines += [reading, ""]
     lines += [f"- {vote_line(v)}" for v in a.votes]
     lines.append("")
-    if rec.alternatives:
+    if other_alternatives(rec):
         lines += ["## Alternatives", ""]
         lines += [f"- {r['role']}: {r['model']}, P(adequate) {r['P(adequate)']}"
                   + (f" ({r['adequacy from']})" if r["adequacy from"] else "")

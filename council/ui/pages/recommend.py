@@ -294,6 +294,14 @@ def _answer(rec: Recommendation) -> None:
     st.divider()
     st.markdown("#### Task")
     st.text(rec.spec.description)  # the user's words as text: never Markdown or HTML
+    doubts = present.doubts(rec)
+    if doubts.reasons:
+        head = ("Nothing in this description says what the task is" if doubts.no_words
+                else "This description is read with doubt")
+        st.warning(f"**{head}:** " + "; ".join(md_escape(r) for r in doubts.reasons)
+                   + ". The category and difficulty below are a guess from what there is: "
+                   "say in a sentence what you want done to sharpen them.",
+                   icon=":material/help:")
     pick = rec.recommended
     if pick is None:
         st.warning(f"**{present.no_fit_title(rec)}.** {rec.no_fit or ''}")
@@ -308,6 +316,13 @@ def _answer(rec: Recommendation) -> None:
         for col, metric in zip(cols, present.headline_metrics(pick), strict=True):
             col.metric(metric.label, metric.value)
         cols[3].caption(present.source_caption(pick.adequacy_source))
+        expected = present.expected_line(rec)
+        if expected:
+            st.markdown(expected)
+        budget = present.budget_view(rec)
+        if budget is not None:
+            st.info(budget.headline, icon=":material/savings:")
+            st.table(budget.rows)
         saving = present.saving_line(rec)
         if saving:
             st.success(saving)
@@ -316,8 +331,7 @@ def _answer(rec: Recommendation) -> None:
     alternatives = present.alternative_rows(rec)
     if alternatives:
         st.markdown("#### Alternatives")
-        st.dataframe(alternatives, hide_index=True, width="stretch",
-                     column_config={"why": st.column_config.TextColumn(width="large")})
+        st.table(alternatives)  # a static table wraps "why"; a grid cut it off at the edge
     sources = present.source_summary(rec)
     if sources:
         st.caption(sources)
@@ -346,13 +360,13 @@ def _answer(rec: Recommendation) -> None:
 def _votes(rec: Recommendation) -> None:
     a = rec.assessment
     st.markdown("#### The council's verdict")
-    st.write(present.council_line(a))
+    st.write(present.council_line(a, rec.spec.description))
     reading = present.reading_line(a)
     if reading is not None:
         st.caption(reading)
     for note in a.notes:
         st.caption(md_escape(note))
-    if a.low_confidence:
+    if a.low_confidence and not present.doubts(rec).reasons:  # doubts: said at the top
         st.warning("Low confidence: the voters disagree or the task is unlike anything the "
                    "local classifier was trained on. Treat the difficulty as a wide guess.")
     rows = present.vote_rows(a)
@@ -360,7 +374,7 @@ def _votes(rec: Recommendation) -> None:
         st.dataframe(rows, hide_index=True, width="stretch")
 
 
-LABEL_OFFSETS = {"pick": -12, "safer_dearer": -26, "cheaper_riskier": 16, "closest": 16}
+FRONTIER_LEGEND = {"on the Pareto frontier": "#4B3FD1", "dominated": "#BBBBBB"}
 
 
 def _chart(rec: Recommendation) -> None:
@@ -368,15 +382,19 @@ def _chart(rec: Recommendation) -> None:
     if not rows:
         return
     st.markdown("#### Cost against adequacy")
+    for row in rows:
+        row["frontier"] = next(iter(FRONTIER_LEGEND)) if row["pareto"] else "dominated"
     base = alt.Chart(alt.Data(values=rows))
     points = base.mark_circle(size=90).encode(
         x=alt.X("cost per month:Q", title="cost per month (USD, log scale)",
                 scale=alt.Scale(type="log" if all(r["cost per month"] > 0 for r in rows)
                                 else "symlog"),
                 axis=alt.Axis(format="$,.2~f", tickCount=6, grid=False)),
-        y=alt.Y("P(adequate):Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
-        color=alt.Color("pareto:N", title="Pareto frontier",
-                        scale=alt.Scale(domain=[True, False], range=["#4B3FD1", "#BBBBBB"])),
+        y=alt.Y("P(adequate):Q", title="P(adequate)", scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%")),
+        color=alt.Color("frontier:N", title=None,
+                        scale=alt.Scale(domain=list(FRONTIER_LEGEND),
+                                        range=list(FRONTIER_LEGEND.values()))),
         tooltip=["model:N", alt.Tooltip("cost per month:Q", format="$,.2f"),
                  alt.Tooltip("P(adequate):Q", format=".0%"), "adequacy from:N"],
     )
@@ -386,14 +404,15 @@ def _chart(rec: Recommendation) -> None:
         shape="diamond", size=300, color="#D14B3F", filled=False, strokeWidth=3).encode(
         x="cost per month:Q", y="P(adequate):Q")
     layers = points + frontier + pick
-    # The pick and its alternatives are near each other: each role's name gets its own line
-    # (safer above the pick's, cheaper below the point) so they stay apart at phone width.
-    for role, dy in LABEL_OFFSETS.items():
-        layers += base.transform_filter(f"datum['label role'] == '{role}'").mark_text(
-            align="left", dx=8, dy=dy, fontSize=11, fontWeight="bold" if role == "pick"
-            else "normal").encode(x="cost per month:Q", y="P(adequate):Q", text="model:N")
+    # The pick and its alternatives are near each other: each name gets its own line
+    # (present.label_offsets) so they stay apart at phone width.
+    for dy in sorted({r["label dy"] for r in rows if r["label dy"] is not None}):
+        layers += base.transform_filter(f"datum['label dy'] == {dy}").mark_text(
+            align="left", dx=8, dy=dy, fontSize=11,
+            fontWeight="bold" if dy in present.LABEL_LINES["pick"] else "normal").encode(
+            x="cost per month:Q", y="P(adequate):Q", text="model:N")
     layers += alt.Chart(alt.Data(values=[{"bar": rec.quality_bar}])).mark_rule(
-        strokeDash=[4, 4], color="#888").encode(y="bar:Q")
+        strokeDash=[4, 4], color="#888").encode(y=alt.Y("bar:Q", title="P(adequate)"))
     st.altair_chart(layers, width="stretch")
     st.caption("Each dot is a model that meets the hard constraints; the line joins the Pareto "
                "frontier (nothing cheaper is more adequate); the diamond is the pick; the dashed "
