@@ -113,13 +113,13 @@ def saving_line(rec: Recommendation) -> str | None:
 
 def expected_line(rec: Recommendation) -> str | None:
     """The pick's expected cost a task as its sum (Markdown): price + P(failure) x failure
-    cost, with where the failure cost came from. None when the rule used no failure cost."""
+    cost, with where the failure cost came from. None without one, or under a budget."""
     pick, d = rec.recommended, rec.decision
-    if pick is None or d is None or pick.expected_per_task is None:
-        return None
+    if pick is None or d is None or pick.expected_per_task is None or d.budget is not None:
+        return None  # a budget's plan maximises successes: it is shown instead
     where = ("your figure" if d.failure_cost_source == "you"
              else "the category's default: give your own in the form")
-    month = (f"; {money(pick.expected_per_month)} a month"
+    month = (f" ({money(pick.expected_per_month)} a month with failures counted)"
              if pick.expected_per_month is not None else "")
     return (f"Expected cost a task: {money(pick.cost.per_task)} price + "
             f"{failure_share(pick.p_adequate)} chance of failure x "

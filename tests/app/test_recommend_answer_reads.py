@@ -58,6 +58,8 @@ def test_a_monthly_budget_is_answered_at_the_top(council_home: Path) -> None:
     assert f"Your budget, {money(50.0)} a month" in box
     assert f"spends {money(plan.spend_per_month)} a month" in box
     assert f"{plan.expected_successes_per_month:,.0f} expected successes" in box
+    # the budget's rule maximises successes: no expected-cost sum that it did not use
+    assert not any(m.value.startswith("Expected cost a task") for m in at.markdown)
     rows = next(t.value for t in at.table if "share of tasks" in t.value.columns)
     assert list(rows["model"]) == [p.model_id for p in plan.parts]
     assert list(rows["share of tasks"]) == [percent(p.share) for p in plan.parts]
