@@ -169,6 +169,17 @@ def doubts(rec: Recommendation) -> Doubts:
     return Doubts(reasons, bool(reasons) and reasons[0].startswith(NO_WORDS))
 
 
+def doubts_sentence(rec: Recommendation) -> str | None:
+    """The doubts as one plain sentence (the page, the export and the CLI say the same)."""
+    d = doubts(rec)
+    if not d.reasons:
+        return None
+    head = ("Nothing in this description says what the task is" if d.no_words
+            else "This description is read with doubt")
+    return (f"{head}: {'; '.join(d.reasons)}. The category and difficulty are a guess from "
+            "what there is: say in a sentence what you want done to sharpen them.")
+
+
 # ---------------------------------------------------------------- the council
 
 
@@ -196,16 +207,21 @@ def priced_mix(description: str, a: Assessment) -> dict[str, float] | None:
     return mix
 
 
+def mix_sentence(a: Assessment, description: str | None) -> str:
+    """" Your words describe an agent loop, so it is judged and priced as ..." or ""."""
+    mix = priced_mix(description, a) if description is not None else None
+    if mix is None:
+        return ""
+    top = [(k, v) for k, v in mix.items() if v >= 0.05][:3]
+    return (" Your words describe an agent loop, so it is judged and priced as "
+            + " + ".join(f"**{category_label(k)}** {percent(v)}" for k, v in top) + ".")
+
+
 def council_line(a: Assessment, description: str | None = None) -> str:
     """The verdict in one line; with an agent loop in the words, the mix it is judged as."""
-    mix = priced_mix(description, a) if description is not None else None
-    judged = ""
-    if mix is not None:
-        top = [(k, v) for k, v in mix.items() if v >= 0.05][:3]
-        judged = (" Your words describe an agent loop, so it is judged and priced as "
-                  + " + ".join(f"**{category_label(k)}** {percent(v)}" for k, v in top) + ".")
     return (f"Category **{category_label(a.category)}**, difficulty **{difficulty(a)}** on the "
-            f"1-5 scale.{judged} Council cost {money(a.council_cost_usd)}.")
+            f"1-5 scale.{mix_sentence(a, description)} Council cost "
+            f"{money(a.council_cost_usd)}.")
 
 
 def encoder_label(name: str) -> str:
@@ -453,6 +469,8 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
     lines = [f"# LLM Council recommendation `{share_id}`", "",
              f"*{created_at} · catalog version `{rec.catalog_version}`*", "",
              "## Task", "", fenced(rec.spec.description), ""]
+    if (doubt := doubts_sentence(rec)) is not None:
+        lines += [f"**{doubt}**", ""]
     pick = rec.recommended
     if pick is not None:
         lines += ["## Recommendation", "",
@@ -474,7 +492,8 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
         if decision:
             lines += [fenced("\n".join(decision)), ""]
     a = rec.assessment
-    lines += ["## Council", "", f"Category **{a.category}**, difficulty {difficulty(a)}", ""]
+    lines += ["## Council", "", f"Category **{category_label(a.category)}**, difficulty "
+              f"{difficulty(a)}.{mix_sentence(a, rec.spec.description)}", ""]
     if (reading := reading_line(a)) is not None:
         lines += [reading, ""]
     lines += [f"- {vote_line(v)}" for v in a.votes]
@@ -524,6 +543,8 @@ def decision_lines(rec: Recommendation) -> list[str]:
 def to_text(rec: Recommendation) -> str:
     """The answer as the CLI prints it: short readable lines."""
     lines: list[str] = []
+    if (doubt := doubts_sentence(rec)) is not None:
+        lines.append(doubt)
     pick = rec.recommended
     if pick is not None:
         c = pick.cost
@@ -557,6 +578,9 @@ def to_text(rec: Recommendation) -> str:
     a = rec.assessment
     lines.append(f"Council: {a.category}, difficulty {difficulty(a)}, cost "
                  f"{money(a.council_cost_usd)}")
+    if (mix := priced_mix(rec.spec.description, a)) is not None:
+        lines.append("  judged and priced as an agent loop: " + ", ".join(
+            f"{k} {percent(v)}" for k, v in mix.items() if v >= 0.05))
     if a.category_reading is not None:
         lines.append(f"  category reading: {reading_words(a.category_reading)}")
     lines += [f"  {vote_line(v)} ({money(v.cost_usd)})" for v in a.votes]

@@ -81,6 +81,11 @@ def test_a_doubtful_description_says_why_at_the_top(council_home: Path, descript
     warnings = [seen(w.value) for w in at.warning]
     assert any(says in w for w in warnings), warnings
     assert any("say in a sentence what you want done" in w for w in warnings)
+    stored = _stored(council_home, at)  # the export and the CLI say the same
+    doubt = present.doubts_sentence(stored.rec)
+    assert doubt is not None and says in doubt
+    assert doubt in present.to_markdown(stored.share_id, stored.created_at, stored.rec)
+    assert doubt in present.to_text(stored.rec)
 
 
 def test_an_agent_loop_is_named_in_the_verdict(council_home: Path) -> None:
@@ -94,6 +99,8 @@ def test_an_agent_loop_is_named_in_the_verdict(council_home: Path) -> None:
     mix = present.priced_mix(rec.spec.description, rec.assessment)
     assert mix is not None and mix["agentic"] == pytest.approx(0.5)
     assert not any("batch" in a.title.lower() for a in rec.advice)
+    assert "agent loop" in present.to_markdown("x", "now", rec)
+    assert "judged and priced as an agent loop: agentic 50%" in present.to_text(rec)
     # a plain task keeps the council's reading, by its label
     plain = present.council_line(rec.assessment, "Summarise meeting notes")
     assert "agent loop" not in plain and "Category **" in plain

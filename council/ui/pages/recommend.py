@@ -294,14 +294,10 @@ def _answer(rec: Recommendation) -> None:
     st.divider()
     st.markdown("#### Task")
     st.text(rec.spec.description)  # the user's words as text: never Markdown or HTML
-    doubts = present.doubts(rec)
-    if doubts.reasons:
-        head = ("Nothing in this description says what the task is" if doubts.no_words
-                else "This description is read with doubt")
-        st.warning(f"**{head}:** " + "; ".join(md_escape(r) for r in doubts.reasons)
-                   + ". The category and difficulty below are a guess from what there is: "
-                   "say in a sentence what you want done to sharpen them.",
-                   icon=":material/help:")
+    doubt = present.doubts_sentence(rec)
+    if doubt is not None:
+        head, rest = doubt.split(": ", 1)
+        st.warning(f"**{head}:** {md_escape(rest)}", icon=":material/help:")
     pick = rec.recommended
     if pick is None:
         st.warning(f"**{present.no_fit_title(rec)}.** {rec.no_fit or ''}")
