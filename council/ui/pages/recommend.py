@@ -7,6 +7,7 @@ link (`?r=<id>`) renders it, so both show the same numbers (through ``council.pr
 from __future__ import annotations
 
 import queue
+import re
 import threading
 import time
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ import altair as alt
 import streamlit as st
 
 from council import present, store
-from council.errors import CouncilError
+from council.errors import CouncilError, InvalidInput
 from council.format import money
 from council.task import CAPABILITIES, parse_task
 from council.ui import client, state
@@ -173,7 +174,29 @@ def _spec_from(fields: dict[str, Any]) -> TaskSpec:
     for name in DOLLAR_FIELDS:
         if fields.get(name) is not None:
             clean[name] = float(fields[name])
-    return parse_task(**clean)
+    try:
+        return parse_task(**clean)
+    except InvalidInput as exc:
+        raise InvalidInput(in_form_words(str(exc))) from None
+
+
+# The form's own words for each field, so a message names what the visitor sees.
+FIELD_LABELS = {"description": "What do you want done?",
+                "input_tokens": "Input tokens / call", "output_tokens": "Output tokens / call",
+                "cached_prefix_tokens": "Fixed prefix tokens", "calls_per_task": "Calls / task",
+                "runs_per_month": "Tasks / month", "reasoning_tokens": "Reasoning tokens / call",
+                "min_context": "Min context window",
+                "failure_cost_usd": "What does a bad answer cost you?",
+                "budget_usd_per_month": "Monthly budget", "needs": "Must support",
+                "not_needed": "Not needed", "providers": "Only these providers"}
+
+
+def in_form_words(message: str) -> str:
+    """"runs_per_month: Input should be greater than 0" -> "'Tasks / month' should be
+    greater than 0": the field as the form labels it."""
+    for name, label in FIELD_LABELS.items():
+        message = re.sub(rf"(?<![\w.]){name}: (Input )?", f"'{label}': ", message)
+    return message.replace(": should be", " should be")
 
 
 def _whole(name: str, value: float) -> int | float:
