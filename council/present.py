@@ -77,6 +77,22 @@ def source_summary(rec: Recommendation) -> str:
 # ---------------------------------------------------------------- the headline
 
 
+TASK_HEAD_CHARS = 600
+TASK_HEAD_LINES = 8
+
+
+def task_head(description: str) -> tuple[str, bool]:
+    """The start of a long description for the answer's heading, and whether it was cut:
+    at most TASK_HEAD_LINES lines and TASK_HEAD_CHARS characters, cut at a word."""
+    lines = description.splitlines()
+    head = "\n".join(lines[:TASK_HEAD_LINES])
+    if len(head) > TASK_HEAD_CHARS:
+        head = head[:TASK_HEAD_CHARS].rsplit(" ", 1)[0]
+    if head == description:
+        return description, False
+    return head.rstrip() + " …", True
+
+
 def no_fit_title(rec: Recommendation) -> str:
     """Why there is no pick: some models meet the constraints but none clears the bar, or
     none meets the constraints at all."""

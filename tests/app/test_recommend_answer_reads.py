@@ -104,3 +104,20 @@ def test_an_agent_loop_is_named_in_the_verdict(council_home: Path) -> None:
     # a plain task keeps the council's reading, by its label
     plain = present.council_line(rec.assessment, "Summarise meeting notes")
     assert "agent loop" not in plain and "Category **" in plain
+
+
+def test_a_pasted_contract_is_clipped_in_the_answer(council_home: Path) -> None:
+    """A 20,000-character description: the answer's Task shows its start, the whole text is
+    in an expander, and the doubt (read only head and tail) is said at the top."""
+    clause = "The Supplier shall indemnify the Buyer against all losses arising from breach. "
+    contract = ("MASTER SERVICES AGREEMENT\n" + "\n".join(
+        f"{i}. {clause}" for i in range(1, 400)))[:20_000]
+    at = submit_task(page_app("recommend", timeout=300).run(), contract)
+    no_exception(at)
+    shown = [t.value for t in at.text]
+    assert shown[0].startswith("MASTER SERVICES AGREEMENT") and shown[0].endswith(" …")
+    assert len(shown[0]) <= present.TASK_HEAD_CHARS + 2
+    assert contract in shown  # the whole of it, in the expander
+    assert any("The whole description (20,000 characters)" in e.label for e in at.expander)
+    assert any("a long text (20,000 characters)" in seen(w.value) for w in at.warning)
+    assert present.task_head("Summarise meeting notes") == ("Summarise meeting notes", False)

@@ -316,7 +316,13 @@ def _fill_form(stored: store.StoredRecommendation) -> None:
 def _answer(rec: Recommendation) -> None:
     st.divider()
     st.markdown("#### Task")
-    st.text(rec.spec.description)  # the user's words as text: never Markdown or HTML
+    # The user's words as text, never Markdown or HTML; a pasted contract is clipped so the
+    # answer is not 300 lines down the page, and the whole of it is one click away.
+    head, clipped = present.task_head(rec.spec.description)
+    st.text(head)
+    if clipped:
+        with st.expander(f"The whole description ({len(rec.spec.description):,} characters)"):
+            st.text(rec.spec.description)
     doubt = present.doubts_sentence(rec)
     if doubt is not None:
         head, rest = doubt.split(": ", 1)
