@@ -285,6 +285,16 @@ def vote_line(v: Vote) -> str:
     return f"{v.voter} ({v.kind}): {v.category}, difficulty {difficulty(v)}{reason}{cached}"
 
 
+def low_confidence_line(a: Assessment) -> str:
+    """Why the verdict is unsure, for the one reader there is or the several that disagree."""
+    answered = [v for v in a.votes if not v.error]
+    if len(answered) <= 1:
+        return ("Low confidence: the local classifier is unsure of this reading (its reason is "
+                "in the table below). Treat the category and difficulty as a wide guess.")
+    return ("Low confidence: the voters disagree, or the task is unlike anything the local "
+            "classifier was trained on. Treat the category and difficulty as a wide guess.")
+
+
 def vote_rows(a: Assessment) -> list[dict[str, str]]:
     """Who said what, why, how long it took and what it cost (a cached vote says so)."""
     return [{"voter": v.voter, "kind": v.kind, "model": v.model or "",

@@ -21,7 +21,7 @@ from council.format import money
 from council.task import CAPABILITIES, parse_task
 from council.ui import client, state
 from council.ui.errors import message_for, shown_errors
-from council.ui.text import md_escape
+from council.ui.text import md_escape, text_rows
 
 if TYPE_CHECKING:
     from council.api import Recommendation
@@ -347,7 +347,7 @@ def _answer(rec: Recommendation) -> None:
         budget = present.budget_view(rec)
         if budget is not None:
             st.info(budget.headline, icon=":material/savings:")
-            st.table(budget.rows)
+            st.table(text_rows(budget.rows))
         saving = present.saving_line(rec)
         if saving:
             st.success(saving)
@@ -356,7 +356,7 @@ def _answer(rec: Recommendation) -> None:
     alternatives = present.alternative_rows(rec)
     if alternatives:
         st.markdown("#### Alternatives")
-        st.table(alternatives)  # a static table wraps "why"; a grid cut it off at the edge
+        st.table(text_rows(alternatives))  # wraps "why"; a grid cut it off at the edge
     sources = present.source_summary(rec)
     if sources:
         st.caption(sources)
@@ -392,11 +392,10 @@ def _votes(rec: Recommendation) -> None:
     for note in a.notes:
         st.caption(md_escape(note))
     if a.low_confidence and not present.doubts(rec).reasons:  # doubts: said at the top
-        st.warning("Low confidence: the voters disagree or the task is unlike anything the "
-                   "local classifier was trained on. Treat the difficulty as a wide guess.")
+        st.warning(present.low_confidence_line(a))
     rows = present.vote_rows(a)
     if rows:
-        st.dataframe(rows, hide_index=True, width="stretch")
+        st.table(text_rows(rows))  # wraps each voter's reason, which a grid cut off
 
 
 FRONTIER_LEGEND = {"on the Pareto frontier": "#4B3FD1", "dominated": "#BBBBBB"}
