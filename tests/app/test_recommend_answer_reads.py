@@ -39,6 +39,12 @@ def test_expected_cost_sum_beside_the_pick_and_the_pick_is_no_alternative(
             and f"x {money(d.failure_cost_usd)} a failure" in line
             and f"= **{money(pick.expected_per_task)}**" in line), line
     assert "category's default" in line  # no failure cost given: it says whose figure it is
+    # a cascade weighed and rejected is one folded line with its cost, not a section
+    if rec.cascade is not None and not rec.cascade.worth_it:
+        assert any(e.label.startswith("A cascade was weighed: not worth it here (")
+                   for e in at.expander)
+        assert "Cascade" not in [m.value for m in at.markdown]
+        assert "#### Cascade" not in [m.value for m in at.markdown]
     tables = [t.value for t in at.table]
     alternatives = next(t for t in tables if "why" in t.columns)
     assert pick.model_id not in {seen(m) for m in alternatives["model"]}, alternatives

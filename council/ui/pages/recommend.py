@@ -361,9 +361,13 @@ def _answer(rec: Recommendation) -> None:
     if sources:
         st.caption(sources)
     cascade = present.cascade_text(rec)
-    if cascade:
+    if cascade and rec.cascade is not None and rec.cascade.worth_it:
         st.markdown("#### Cascade")
         st.markdown(cascade)
+    elif cascade and rec.cascade is not None:  # weighed and rejected: its sums on request
+        with st.expander(f"A cascade was weighed: not worth it here "
+                         f"({money(-rec.cascade.saving_per_month)} more a month)"):
+            st.markdown(cascade)
     if rec.advice:
         st.markdown("#### Advice")
         st.markdown(present.advice_markdown(rec))
