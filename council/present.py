@@ -63,13 +63,14 @@ def adequacy_sources(rec: Recommendation) -> dict[str, str]:
 def source_summary(rec: Recommendation) -> str:
     """How many candidates' adequacy came from each source (empty when none is recorded)."""
     sources = adequacy_sources(rec)
-    if not sources:
+    if not sources or not rec.candidates:  # no model fits: the default alone is no summary
         return ""
     covered = sorted(m for m, s in sources.items() if s == "outcomes")
     rest = len(sources) - len(covered)
     if not covered:
-        return (f"P(adequate) of all {rest} models comes from the catalog's per-category skill "
-                "(no outcome model covers them).")
+        return (f"P(adequate) of {'the one model' if rest == 1 else f'all {rest} models'} "
+                "comes from the catalog's per-category skill (no outcome model covers "
+                f"{'it' if rest == 1 else 'them'}).")
     return (f"P(adequate) from the outcome model for {', '.join(covered)}; from the catalog's "
             f"per-category skill for the other {rest}.")
 
@@ -359,7 +360,8 @@ def alternative_rows(rec: Recommendation) -> list[dict[str, str]]:
     sources = adequacy_sources(rec)
     return [{"role": ROLE_LABELS.get(a.role, a.role), "model": a.model_id,
              "P(adequate)": percent(a.p_adequate),
-             "adequacy from": source_label(sources.get(a.model_id)),
+             # an excluded model's source is not recorded: a dash, not an empty cell
+             "adequacy from": source_label(sources.get(a.model_id)) or "–",
              "per call": money(a.cost.per_call), "per month": money(a.cost.per_month),
              "why": a.why}
             for a in other_alternatives(rec)]

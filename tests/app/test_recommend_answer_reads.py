@@ -127,3 +127,20 @@ def test_a_pasted_contract_is_clipped_in_the_answer(council_home: Path) -> None:
     assert any("The whole description (20,000 characters)" in e.label for e in at.expander)
     assert any("a long text (20,000 characters)" in seen(w.value) for w in at.warning)
     assert present.task_head("Summarise meeting notes") == ("Summarise meeting notes", False)
+
+
+def test_no_model_fits_reads_clean(council_home: Path) -> None:
+    """A constraint no model meets: the answer says so and names the closest models, with no
+    'all 1 models' summary and no blank source cell; an out-of-range number reads 10,000,000."""
+    at = submit_task(page_app("recommend", timeout=300).run(), "Summarise our weekly sales "
+                     "meeting notes", min_context=50_000_000)
+    no_exception(at)
+    assert any("'Min context window' should be less than or equal to 10,000,000"
+               in seen(e.value) for e in at.error), [e.value for e in at.error]
+    at.number_input(key="min_context").set_value(9_000_000)
+    at = submit_task(at, "Summarise our weekly sales meeting notes")
+    no_exception(at)
+    assert any("No model fits" in w.value for w in at.warning)
+    assert not any("all 1 models" in c.value for c in at.caption)
+    alternatives = next(t.value for t in at.table if "why" in t.value.columns)
+    assert len(alternatives) and all(seen(v) for v in alternatives["adequacy from"])

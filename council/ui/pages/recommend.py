@@ -196,7 +196,8 @@ def in_form_words(message: str) -> str:
     greater than 0": the field as the form labels it."""
     for name, label in FIELD_LABELS.items():
         message = re.sub(rf"(?<![\w.]){name}: (Input )?", f"'{label}': ", message)
-    return message.replace(": should be", " should be")
+    message = message.replace(": should be", " should be")
+    return re.sub(r"(?<![\w.,$])(\d{5,})(?![\w.,])", lambda m: f"{int(m[1]):,}", message)
 
 
 def _whole(name: str, value: float) -> int | float:
