@@ -421,7 +421,7 @@ def _chart(rec: Recommendation) -> None:
                 axis=alt.Axis(format="$,.2~f", tickCount=6, grid=False)),
         y=alt.Y("P(adequate):Q", title="P(adequate)", scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format=".0%")),
-        color=alt.Color("frontier:N", title=None,
+        color=alt.Color("frontier:N", title=None, legend=alt.Legend(orient="bottom"),
                         scale=alt.Scale(domain=list(FRONTIER_LEGEND),
                                         range=list(FRONTIER_LEGEND.values()))),
         tooltip=["model:N", alt.Tooltip("cost per month:Q", format="$,.2f"),
