@@ -114,6 +114,23 @@ def headline_metrics(pick: Candidate) -> list[Metric]:
             Metric("P(adequate)", percent(pick.p_adequate))]
 
 
+def volume_caption(rec: Recommendation) -> str | None:
+    """Under "Per month": the monthly volume it rests on and whose it is, so a one-off task
+    priced at a category's typical team volume says so beside the figure."""
+    note = next((a for a in rec.assumption_notes if a.name == "runs_per_month"), None)
+    if note is None or not isinstance(note.value, int | float):
+        return None
+    at = f"At {note.value:,.0f} tasks a month"
+    if note.source == "you":
+        return f"{at} (yours)."
+    if note.source == "text":
+        return f"{at}, {note.why}."
+    if note.source == "category default":
+        return (f"{at}: a typical volume for this kind of task, not yours. Give yours in "
+                "'Tasks / month' (1 for a one-off).")
+    return f"{at} ({note.source}: {note.why})."
+
+
 def pick_caption(pick: Candidate) -> str:
     return (f"Model id: {pick.model_id} · provider {pick.provider} · price from "
             f"{pick.cost.price_effective_from or 'n/a'}")

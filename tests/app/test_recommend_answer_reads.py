@@ -144,3 +144,18 @@ def test_no_model_fits_reads_clean(council_home: Path) -> None:
     assert not any("all 1 models" in c.value for c in at.caption)
     alternatives = next(t.value for t in at.table if "why" in t.value.columns)
     assert len(alternatives) and all(seen(v) for v in alternatives["adequacy from"])
+
+
+def test_the_monthly_figure_says_whose_volume_it_is(council_home: Path) -> None:
+    """A one-off refactor is priced at a category's typical volume: the caption under
+    'Per month' says so and where to give yours; a volume from the words quotes them."""
+    at = submit_task(page_app("recommend", timeout=300).run(),
+                     "refactor a 3-file Python module to asyncio")
+    no_exception(at)
+    captions = [seen(c.value) for c in at.caption]
+    assert any(c.startswith("At 1,000 tasks a month: a typical volume for this kind of task, "
+                            "not yours") for c in captions), captions
+    at = submit_task(at, "classify 10k support tickets nightly")
+    captions = [seen(c.value) for c in at.caption]
+    assert any(c.startswith("At 300,000 tasks a month, from your words") for c in captions), \
+        captions

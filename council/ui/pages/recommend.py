@@ -341,6 +341,9 @@ def _answer(rec: Recommendation) -> None:
         cols = st.columns(4)
         for col, metric in zip(cols, present.headline_metrics(pick), strict=True):
             col.metric(metric.label, metric.value)
+        volume = present.volume_caption(rec)
+        if volume:
+            cols[2].caption(md_escape(volume))  # may quote the user's words
         cols[3].caption(present.source_caption(pick.adequacy_source))
         expected = present.expected_line(rec)
         if expected:
