@@ -210,8 +210,15 @@ def doubts_sentence(rec: Recommendation) -> str | None:
         return None
     head = ("Nothing in this description says what the task is" if d.no_words
             else "This description is read with doubt")
-    return (f"{head}: {'; '.join(d.reasons)}. The category and difficulty are a guess from "
-            "what there is: say in a sentence what you want done to sharpen them.")
+    if all(r.startswith("written in ") for r in d.reasons):
+        tail = "Check the category below; a sentence in English reads surest."
+    elif all(r.startswith("a long text") for r in d.reasons):
+        tail = ("Put what you want done in the first lines, and paste the document itself "
+                "under 'Count input tokens from a sample'.")
+    else:
+        tail = ("The category and difficulty are a guess from what there is: say in a "
+                "sentence what you want done to sharpen them.")
+    return f"{head}: {'; '.join(d.reasons)}. {tail}"
 
 
 # ---------------------------------------------------------------- the council

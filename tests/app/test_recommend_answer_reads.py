@@ -77,6 +77,8 @@ def test_a_monthly_budget_is_answered_at_the_top(council_home: Path) -> None:
      "code with no words saying what to do with it"),
     ("42", "Nothing in this description says what the task is"),
     ("🚀", "only numbers, symbols or emoji"),
+    ("顧客からの問い合わせメールを毎日500件、カテゴリに分類してください",
+     "written in a non-Latin script"),
 ])
 def test_a_doubtful_description_says_why_at_the_top(council_home: Path, description: str,
                                                      says: str) -> None:
@@ -86,7 +88,9 @@ def test_a_doubtful_description_says_why_at_the_top(council_home: Path, descript
     no_exception(at)
     warnings = [seen(w.value) for w in at.warning]
     assert any(says in w for w in warnings), warnings
-    assert any("say in a sentence what you want done" in w for w in warnings)
+    advice = ("a sentence in English reads surest" if "written in" in says
+              else "say in a sentence what you want done")  # the words were there
+    assert any(advice in w for w in warnings), warnings
     stored = _stored(council_home, at)  # the export and the CLI say the same
     doubt = present.doubts_sentence(stored.rec)
     assert doubt is not None and says in doubt
@@ -125,7 +129,9 @@ def test_a_pasted_contract_is_clipped_in_the_answer(council_home: Path) -> None:
     assert len(shown[0]) <= present.TASK_HEAD_CHARS + 2
     assert contract in shown  # the whole of it, in the expander
     assert any("The whole description (20,000 characters)" in e.label for e in at.expander)
-    assert any("a long text (20,000 characters)" in seen(w.value) for w in at.warning)
+    assert any("a long text (20,000 characters)" in seen(w.value)
+               and "Put what you want done in the first lines" in seen(w.value)
+               for w in at.warning)
     assert present.task_head("Summarise meeting notes") == ("Summarise meeting notes", False)
 
 
