@@ -16,8 +16,6 @@ from council.assess.input_flags import NO_WORDS, input_flags
 from council.categories import BY_KEY
 from council.decision import failure_share
 from council.format import money, percent
-from council.task_mix import AGENT, task_mix
-from council.workload_words import read_workload
 
 if TYPE_CHECKING:
     from council.api import Recommendation
@@ -240,6 +238,9 @@ def category_label(key: str | None) -> str:
 def priced_mix(description: str, a: Assessment) -> dict[str, float] | None:
     """The categories the task is priced and judged as when its words describe an agent loop
     (``council.task_mix``: agentic lifted to half), else None (the council's reading alone)."""
+    from council.task_mix import AGENT, task_mix  # the words reader compiles ~100 ms of
+    from council.workload_words import read_workload  # patterns: load it when first asked
+
     if a.category is None:
         return None
     mix = task_mix(a.category, a.category_p, read_workload(description))
