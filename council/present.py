@@ -12,6 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from council.assess.input_flags import NO_WORDS, input_flags
+from council.categories import BY_KEY
+from council.decision import failure_share
 from council.format import money, percent
 
 if TYPE_CHECKING:
@@ -58,18 +61,35 @@ def adequacy_sources(rec: Recommendation) -> dict[str, str]:
 def source_summary(rec: Recommendation) -> str:
     """How many candidates' adequacy came from each source (empty when none is recorded)."""
     sources = adequacy_sources(rec)
-    if not sources:
+    if not sources or not rec.candidates:  # no model fits: the default alone is no summary
         return ""
     covered = sorted(m for m, s in sources.items() if s == "outcomes")
     rest = len(sources) - len(covered)
     if not covered:
-        return (f"P(adequate) of all {rest} models comes from the catalog's per-category skill "
-                "(no outcome model covers them).")
+        return (f"P(adequate) of {'the one model' if rest == 1 else f'all {rest} models'} "
+                "comes from the catalog's per-category skill (no outcome model covers "
+                f"{'it' if rest == 1 else 'them'}).")
     return (f"P(adequate) from the outcome model for {', '.join(covered)}; from the catalog's "
             f"per-category skill for the other {rest}.")
 
 
 # ---------------------------------------------------------------- the headline
+
+
+TASK_HEAD_CHARS = 600
+TASK_HEAD_LINES = 8
+
+
+def task_head(description: str) -> tuple[str, bool]:
+    """The start of a long description for the answer's heading, and whether it was cut:
+    at most TASK_HEAD_LINES lines and TASK_HEAD_CHARS characters, cut at a word."""
+    lines = description.splitlines()
+    head = "\n".join(lines[:TASK_HEAD_LINES])
+    if len(head) > TASK_HEAD_CHARS:
+        head = head[:TASK_HEAD_CHARS].rsplit(" ", 1)[0]
+    if head == description:
+        return description, False
+    return head.rstrip() + " …", True
 
 
 def no_fit_title(rec: Recommendation) -> str:
@@ -92,6 +112,23 @@ def headline_metrics(pick: Candidate) -> list[Metric]:
             Metric("P(adequate)", percent(pick.p_adequate))]
 
 
+def volume_caption(rec: Recommendation) -> str | None:
+    """Under "Per month": the monthly volume it rests on and whose it is, so a one-off task
+    priced at a category's typical team volume says so beside the figure."""
+    note = next((a for a in rec.assumption_notes if a.name == "runs_per_month"), None)
+    if note is None or not isinstance(note.value, int | float):
+        return None
+    at = f"At {note.value:,.0f} tasks a month"
+    if note.source == "you":
+        return f"{at} (yours)."
+    if note.source == "text":
+        return f"{at}, {note.why}."
+    if note.source == "category default":
+        return (f"{at}: a typical volume for this kind of task, not yours. Give yours in "
+                "'Tasks / month' (1 for a one-off).")
+    return f"{at} ({note.source}: {note.why})."
+
+
 def pick_caption(pick: Candidate) -> str:
     return (f"Model id: {pick.model_id} · provider {pick.provider} · price from "
             f"{pick.cost.price_effective_from or 'n/a'}")
@@ -106,6 +143,82 @@ def saving_line(rec: Recommendation) -> str | None:
             f"**{money(rec.saving_per_month)} a month**.")
 
 
+def expected_line(rec: Recommendation) -> str | None:
+    """The pick's expected cost a task as its sum (Markdown): price + P(failure) x failure
+    cost, with where the failure cost came from. None without one, or under a budget."""
+    pick, d = rec.recommended, rec.decision
+    if pick is None or d is None or pick.expected_per_task is None or d.budget is not None:
+        return None  # a budget's plan maximises successes: it is shown instead
+    where = ("your figure" if d.failure_cost_source == "you"
+             else "the category's default: give your own in the form")
+    month = (f" ({money(pick.expected_per_month)} a month with failures counted)"
+             if pick.expected_per_month is not None else "")
+    return (f"Expected cost a task: {money(pick.cost.per_task)} price + "
+            f"{failure_share(pick.p_adequate)} chance of failure x "
+            f"{money(d.failure_cost_usd)} a failure ({where}) = "
+            f"**{money(pick.expected_per_task)}**{month}.")
+
+
+@dataclass(frozen=True)
+class BudgetView:
+    """A monthly budget's plan as the page shows it: one sentence and a row per model."""
+
+    headline: str
+    rows: list[dict[str, str]]
+
+
+def budget_view(rec: Recommendation) -> BudgetView | None:
+    """The plan for "the best I can get for $X a month" (None without a budget)."""
+    plan = rec.decision.budget if rec.decision is not None else None
+    if plan is None:
+        return None
+    split = " and ".join(f"{percent(p.share)} of tasks to **{p.model_id}**" for p in plan.parts)
+    headline = (f"**Your budget, {money(plan.budget_per_month)} a month** "
+                f"({plan.runs_per_month:,.0f} tasks): send {split}. It spends "
+                f"{money(plan.spend_per_month)} a month for "
+                f"{plan.expected_successes_per_month:,.0f} expected successes "
+                f"({percent(plan.expected_success_rate)}), more than any other model or mix "
+                "the budget affords.")
+    rows = [{"model": p.model_id, "share of tasks": percent(p.share),
+             "tasks a month": f"{p.tasks_per_month:,.0f}",
+             "cost a month": money(p.cost_per_month), "P(adequate)": percent(p.p_adequate)}
+            for p in plan.parts]
+    return BudgetView(headline, rows)
+
+
+@dataclass(frozen=True)
+class Doubts:
+    """Why the reading of this description is doubtful, in plain words."""
+
+    reasons: list[str]
+    no_words: bool  # nothing in it says what the task is (a number, an emoji)
+
+
+def doubts(rec: Recommendation) -> Doubts:
+    """The local classifier's input checks on the task's words (council.assess.input_flags:
+    the same checks the classifier runs, on the raw text, in microseconds)."""
+    reasons = input_flags(rec.spec.description)
+    return Doubts(reasons, bool(reasons) and reasons[0].startswith(NO_WORDS))
+
+
+def doubts_sentence(rec: Recommendation) -> str | None:
+    """The doubts as one plain sentence (the page, the export and the CLI say the same)."""
+    d = doubts(rec)
+    if not d.reasons:
+        return None
+    head = ("Nothing in this description says what the task is" if d.no_words
+            else "This description is read with doubt")
+    if all(r.startswith("written in ") for r in d.reasons):
+        tail = "Check the category below; a sentence in English reads surest."
+    elif all(r.startswith("a long text") for r in d.reasons):
+        tail = ("Put what you want done in the first lines, and paste the document itself "
+                "under 'Count input tokens from a sample'.")
+    else:
+        tail = ("The category and difficulty are a guess from what there is: say in a "
+                "sentence what you want done to sharpen them.")
+    return f"{head}: {'; '.join(d.reasons)}. {tail}"
+
+
 # ---------------------------------------------------------------- the council
 
 
@@ -117,9 +230,40 @@ def difficulty(a: Assessment | Vote) -> str:
     return f"{a.difficulty:.1f}" + (f" ± {sd:.1f}" if sd is not None else "")
 
 
-def council_line(a: Assessment) -> str:
-    return (f"Category **{a.category}**, difficulty **{difficulty(a)}** on the 1-5 scale. "
-            f"Council cost {money(a.council_cost_usd)}.")
+def category_label(key: str | None) -> str:
+    category = BY_KEY.get(key or "")
+    return category.label if category else (key or "n/a")
+
+
+def priced_mix(description: str, a: Assessment) -> dict[str, float] | None:
+    """The categories the task is priced and judged as when its words describe an agent loop
+    (``council.task_mix``: agentic lifted to half), else None (the council's reading alone)."""
+    from council.task_mix import AGENT, task_mix  # the words reader compiles ~100 ms of
+    from council.workload_words import read_workload  # patterns: load it when first asked
+
+    if a.category is None:
+        return None
+    mix = task_mix(a.category, a.category_p, read_workload(description))
+    if AGENT not in mix or mix == (dict(a.category_p) if a.category_p else mix):
+        return None
+    return mix
+
+
+def mix_sentence(a: Assessment, description: str | None) -> str:
+    """" Your words describe an agent loop, so it is judged and priced as ..." or ""."""
+    mix = priced_mix(description, a) if description is not None else None
+    if mix is None:
+        return ""
+    top = [(k, v) for k, v in mix.items() if v >= 0.05][:3]
+    return (" Your words describe an agent loop, so it is judged and priced as "
+            + " + ".join(f"**{category_label(k)}** {percent(v)}" for k, v in top) + ".")
+
+
+def council_line(a: Assessment, description: str | None = None) -> str:
+    """The verdict in one line; with an agent loop in the words, the mix it is judged as."""
+    return (f"Category **{category_label(a.category)}**, difficulty **{difficulty(a)}** on the "
+            f"1-5 scale.{mix_sentence(a, description)} Council cost "
+            f"{money(a.council_cost_usd)}.")
 
 
 def encoder_label(name: str) -> str:
@@ -167,6 +311,16 @@ def vote_line(v: Vote) -> str:
     return f"{v.voter} ({v.kind}): {v.category}, difficulty {difficulty(v)}{reason}{cached}"
 
 
+def low_confidence_line(a: Assessment) -> str:
+    """Why the verdict is unsure, for the one reader there is or the several that disagree."""
+    answered = [v for v in a.votes if not v.error]
+    if len(answered) <= 1:
+        return ("Low confidence: the local classifier is unsure of this reading (its reason is "
+                "in the table below). Treat the category and difficulty as a wide guess.")
+    return ("Low confidence: the voters disagree, or the task is unlike anything the local "
+            "classifier was trained on. Treat the category and difficulty as a wide guess.")
+
+
 def vote_rows(a: Assessment) -> list[dict[str, str]]:
     """Who said what, why, how long it took and what it cost (a cached vote says so)."""
     return [{"voter": v.voter, "kind": v.kind, "model": v.model or "",
@@ -190,24 +344,52 @@ def candidate_points(rec: Recommendation) -> list[dict[str, Any]]:
     name on its own line: those points sit close together, often within a few percent.
     """
     pick = rec.recommended.model_id if rec.recommended else None
-    named = {a.model_id: a.role for a in rec.alternatives}
+    named = {a.model_id: a.role for a in other_alternatives(rec)}
     if pick is not None:
         named[pick] = "pick"
+    offsets = label_offsets(named)
     return [{"model": c.model_id, "cost per month": c.cost.per_month,
              "P(adequate)": c.p_adequate, "pareto": c.pareto, "recommended": c.model_id == pick,
              "labelled": c.model_id in named, "label role": named.get(c.model_id),
+             "label dy": offsets.get(c.model_id),
              "meets bar": c.meets_bar, "adequacy from": source_label(c.adequacy_source)}
             for c in rec.candidates]
+
+
+# Where each name sits against its point, in pixels: the pick's just above, the safer one's
+# higher, the cheaper one's below; names that share a role take the next free line.
+LABEL_LINES = {"pick": (-12,), "safer_dearer": (-26, -40, -54),
+               "cheaper_riskier": (16, 30, 44), "closest": (16, 30, 44, -26, -40)}
+
+
+def label_offsets(named: dict[str, str]) -> dict[str, int]:
+    """model id -> a vertical offset for its name, no two names of one role on one line."""
+    used: set[int] = set()
+    out: dict[str, int] = {}
+    for model_id, role in named.items():
+        lines = LABEL_LINES.get(role, (16,))
+        dy = next((y for y in lines if y not in used), lines[-1])
+        used.add(dy)
+        out[model_id] = dy
+    return out
+
+
+def other_alternatives(rec: Recommendation) -> list[Any]:
+    """The alternatives other than the pick itself (with no model over the floor, the
+    selection lists the closest models, and the pick is one of them)."""
+    pick = rec.recommended.model_id if rec.recommended else None
+    return [a for a in rec.alternatives if a.model_id != pick]
 
 
 def alternative_rows(rec: Recommendation) -> list[dict[str, str]]:
     sources = adequacy_sources(rec)
     return [{"role": ROLE_LABELS.get(a.role, a.role), "model": a.model_id,
              "P(adequate)": percent(a.p_adequate),
-             "adequacy from": source_label(sources.get(a.model_id)),
+             # an excluded model's source is not recorded: a dash, not an empty cell
+             "adequacy from": source_label(sources.get(a.model_id)) or "–",
              "per call": money(a.cost.per_call), "per month": money(a.cost.per_month),
              "why": a.why}
-            for a in rec.alternatives]
+            for a in other_alternatives(rec)]
 
 
 def breakdown_rows(cost: Cost) -> list[dict[str, str]]:
@@ -340,6 +522,8 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
     lines = [f"# LLM Council recommendation `{share_id}`", "",
              f"*{created_at} · catalog version `{rec.catalog_version}`*", "",
              "## Task", "", fenced(rec.spec.description), ""]
+    if (doubt := doubts_sentence(rec)) is not None:
+        lines += [f"**{doubt}**", ""]
     pick = rec.recommended
     if pick is not None:
         lines += ["## Recommendation", "",
@@ -361,12 +545,13 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
         if decision:
             lines += [fenced("\n".join(decision)), ""]
     a = rec.assessment
-    lines += ["## Council", "", f"Category **{a.category}**, difficulty {difficulty(a)}", ""]
+    lines += ["## Council", "", f"Category **{category_label(a.category)}**, difficulty "
+              f"{difficulty(a)}.{mix_sentence(a, rec.spec.description)}", ""]
     if (reading := reading_line(a)) is not None:
         lines += [reading, ""]
     lines += [f"- {vote_line(v)}" for v in a.votes]
     lines.append("")
-    if rec.alternatives:
+    if other_alternatives(rec):
         lines += ["## Alternatives", ""]
         lines += [f"- {r['role']}: {r['model']}, P(adequate) {r['P(adequate)']}"
                   + (f" ({r['adequacy from']})" if r["adequacy from"] else "")
@@ -411,6 +596,8 @@ def decision_lines(rec: Recommendation) -> list[str]:
 def to_text(rec: Recommendation) -> str:
     """The answer as the CLI prints it: short readable lines."""
     lines: list[str] = []
+    if (doubt := doubts_sentence(rec)) is not None:
+        lines.append(doubt)
     pick = rec.recommended
     if pick is not None:
         c = pick.cost
@@ -444,6 +631,9 @@ def to_text(rec: Recommendation) -> str:
     a = rec.assessment
     lines.append(f"Council: {a.category}, difficulty {difficulty(a)}, cost "
                  f"{money(a.council_cost_usd)}")
+    if (mix := priced_mix(rec.spec.description, a)) is not None:
+        lines.append("  judged and priced as an agent loop: " + ", ".join(
+            f"{k} {percent(v)}" for k, v in mix.items() if v >= 0.05))
     if a.category_reading is not None:
         lines.append(f"  category reading: {reading_words(a.category_reading)}")
     lines += [f"  {vote_line(v)} ({money(v.cost_usd)})" for v in a.votes]

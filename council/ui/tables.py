@@ -144,3 +144,31 @@ def parse_value(text: str) -> Any:
         return json.loads(stripped)
     except ValueError:
         return stripped
+
+
+def _per_m(value: float | None) -> str:
+    return "" if value is None else f"${value:,.4g}"
+
+
+def price_history_rows(prices: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """A model's dated prices (``CatalogStore.price_history``) in words and units: dollars per
+    million tokens, the batch discount as a percentage, long-context tiers and peak hours."""
+    rows = []
+    for p in prices:
+        tiers = "; ".join(f"above {t['threshold']:,} tokens: in {_per_m(t.get('input'))}, "
+                          f"out {_per_m(t.get('output'))}" for t in p.get("tiers") or [])
+        peak = p.get("peak") or {}
+        rows.append({
+            "from": str(p.get("effective_from") or ""),
+            "input $/M": _per_m(p.get("input")), "output $/M": _per_m(p.get("output")),
+            "cache read $/M": _per_m(p.get("cache_read")),
+            "cache write 5 min $/M": _per_m(p.get("cache_write_5m")),
+            "cache write 1 h $/M": _per_m(p.get("cache_write_1h")),
+            "batch discount": (f"{p['batch_discount']:.0%}"
+                               if p.get("batch_discount") is not None else ""),
+            "long context": tiers,
+            "peak hours (UTC)": (", ".join(peak.get("windows_utc") or [])
+                                 + (" weekdays" if peak.get("weekdays_only") else "")
+                                 if peak else ""),
+            "verified": str(p.get("verified") or ""), "source": str(p.get("source") or "")})
+    return rows

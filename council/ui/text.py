@@ -27,3 +27,9 @@ def md_escape(value: object, *, keep_newlines: bool = False, limit: int | None =
     if keep_newlines:
         return escaped.replace("\n", "  \n")  # a hard line break, never a new block
     return " ".join(escaped.split("\n"))
+
+
+def text_rows(rows: list[dict[str, object]]) -> list[dict[str, str]]:
+    """Rows for ``st.table``, which renders every cell as Markdown: each cell escaped, so a
+    model id, a "why" with two dollar amounts or a voter's reason reads as its text."""
+    return [{key: md_escape(value) for key, value in row.items()} for row in rows]

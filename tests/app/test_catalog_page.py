@@ -149,3 +149,20 @@ def test_sync_review_decides_a_change_with_a_reason(council_home: Path) -> None:
     no_exception(at)
     assert any("rejected" in s.value for s in at.success), [e.value for e in at.error]
     assert SyncStore(store).decisions()[0]["reason"] == "b is right"
+
+
+def test_price_history_reads_in_units(council_home: Path) -> None:
+    """Price history: dollars per million tokens in named columns (was input 5.0, cache_read
+    0.5, tiers as raw lists), long-context tiers and peak hours in words."""
+    at = page_app("catalog").run()
+    at.selectbox(key="history_model").set_value("claude-opus-4-6").run()
+    no_exception(at)
+    prices = next(d.value for d in at.dataframe if "long context" in d.value.columns)
+    latest = prices.iloc[-1]
+    assert latest["input $/M"] == "$5" and latest["output $/M"] == "$25"
+    assert latest["batch discount"] == "50%"
+    assert prices.iloc[0]["long context"].startswith("above 200,000 tokens: in $10, out $37.5")
+    assert not [c for c in prices.columns if "_" in c]
+    at.selectbox(key="history_model").set_value("deepseek-flash").run()
+    prices = next(d.value for d in at.dataframe if "long context" in d.value.columns)
+    assert prices.iloc[-1]["peak hours (UTC)"] == "01:00-04:00, 06:00-10:00 weekdays"

@@ -40,6 +40,8 @@ def _markdown_texts(at) -> list[str]:
     for kind in kinds:
         texts += [str(e.value) for e in getattr(at, kind)]
         texts += [str(e.value) for e in getattr(at.sidebar, kind)]
+    for table in at.table:  # st.table renders each cell as Markdown too
+        texts += [str(cell) for cell in table.value.to_numpy().ravel()]
     return texts
 
 
@@ -103,9 +105,10 @@ def test_an_echoed_key_shows_nowhere_on_the_page(council_home: Path, monkeypatch
     finally:
         fake.stop()
     assert_inert(at)
-    shown = " ".join(_markdown_texts(at)) + " ".join(d.value.to_csv() for d in at.dataframe)
+    shown = (" ".join(_markdown_texts(at)) + " ".join(d.value.to_csv() for d in at.dataframe)
+             + " ".join(t.value.to_csv() for t in at.table))
     assert "HTTP 401" in seen(shown)  # the failed vote is shown, its key is not
-    assert key[:12] not in shown and key[-12:] not in shown
+    assert key[:12] not in seen(shown) and key[-12:] not in seen(shown)
 
 
 # ---------------------------------------------------------------- rows 2 and 3 in the app

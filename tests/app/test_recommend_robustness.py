@@ -19,10 +19,11 @@ def _errors(at) -> str:
     ("", {}, "describe the task in at least a few words"),
     ("   \n\t  ", {}, "describe the task"),
     ("x" * 1_000_000, {}, "more than the 20,000 a description may have"),
-    ("Summarise meeting notes", {"runs_per_month": -5.0}, "runs_per_month"),
-    ("Summarise meeting notes", {"input_tokens": -100}, "input_tokens"),
-    ("Summarise meeting notes", {"calls_per_task": 0}, "calls_per_task"),
-    ("Summarise meeting notes", {"runs_per_month": 1e15}, "runs_per_month"),
+    ("Summarise meeting notes", {"runs_per_month": -5.0},
+     "'Tasks / month' should be greater than 0"),
+    ("Summarise meeting notes", {"input_tokens": -100}, "'Input tokens / call' should be"),
+    ("Summarise meeting notes", {"calls_per_task": 0}, "'Calls / task' should be"),
+    ("Summarise meeting notes", {"runs_per_month": 1e15}, "'Tasks / month'"),
 ])
 def test_bad_input_is_a_readable_message(council_home: Path, description: str,
                                          numbers: dict, expected: str) -> None:
@@ -30,6 +31,7 @@ def test_bad_input_is_a_readable_message(council_home: Path, description: str,
     no_exception(at)
     assert expected in _errors(at)
     assert "Please check the input" in _errors(at)
+    assert "_" not in _errors(at)  # the form's words, never a field's code name
 
 
 @pytest.mark.parametrize("share_id", ["nope", "x" * 500, "<script>alert(1)</script>",

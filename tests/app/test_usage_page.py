@@ -19,6 +19,14 @@ def test_empty_usage_page(council_home: Path) -> None:
     assert any("No usage imported yet" in i.value for i in at.info)
 
 
+def test_import_without_a_file_says_so(council_home: Path) -> None:
+    at = page_app("usage").run()
+    at.button(key="FormSubmitter:usage_import-Import").click()
+    at.run()
+    no_exception(at)
+    assert any("Choose a usage file first" in e.value for e in at.error), at.error
+
+
 def test_usage_page_sets_estimates_against_actuals(council_home: Path) -> None:
     db = open_db(council_home / "council.db")
     catalog = init_catalog(db, PROJECT_ROOT / "models_catalog")

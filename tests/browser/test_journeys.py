@@ -54,7 +54,12 @@ def test_recommend_then_read_the_answer(app_server, page) -> None:
     link = share_link(page)
     assert re.search(r"\?r=[A-Za-z0-9_-]{10}$", link)
     STATE.update(model=model, per_month=per_month, per_call=metric(page, "Per call"),
-                 link=link, share_id=link.rsplit("=", 1)[1])
+                 link=link, share_id=link.rsplit("=", 1)[1], expected=_expected_line(page),
+                 tables=_tables(page))
+    # The pick's expected cost as its sum, beside the headline (issue 19).
+    assert re.search(r"^Expected cost a task: \$[\d.,]+ price \+ [\d.]+% chance of failure x "
+                     r"\$[\d.,]+ a failure .* = \$[\d.,]+", STATE["expected"]), STATE["expected"]
+    assert "why" in STATE["tables"]  # alternatives in a table that wraps, read as text
     # What the page shows is what was stored and computed, not something typed into the page.
     stored = store.load_recommendation(open_db(app_server.db), STATE["share_id"])
     assert stored.spec.description == TASK and stored.spec.runs_per_month == 20000
@@ -78,6 +83,7 @@ def test_share_link_in_a_fresh_context_shows_the_same_numbers(app_server, browse
         assert metric(page, "Per month") == STATE["per_month"]
         assert metric(page, "Per call") == STATE["per_call"]
         assert share_link(page).endswith(STATE["share_id"])
+        assert _expected_line(page) == STATE["expected"] and _tables(page) == STATE["tables"]
         assert "sk-" not in page.content()
         shot(page, "journey-2-share-link")
         page.goto(f"{app_server.url}/?r={STATE['share_id'][:-1]}!")
@@ -87,6 +93,15 @@ def test_share_link_in_a_fresh_context_shows_the_same_numbers(app_server, browse
         shot(page, "journey-2b-bad-link")
     finally:
         context.close()
+
+
+def _expected_line(page) -> str:
+    return page.get_by_text(re.compile(r"^Expected cost a task")).first.inner_text().strip()
+
+
+def _tables(page) -> str:
+    """The text of the answer's static tables (votes, alternatives, a budget's plan)."""
+    return "\n".join(page.locator('[data-testid="stTable"]').all_inner_texts())
 
 
 def test_give_feedback(app_server, page) -> None:
@@ -190,7 +205,8 @@ def test_concurrent_sessions_stay_apart(app_server) -> None:
 
 
 def test_every_page_renders(app_server, page) -> None:
-    for path, title in (("", "Which LLM"), ("catalog", "Catalog"), ("history", "History")):
+    for path, title in (("", "Which LLM"), ("catalog", "Catalog"), ("history", "History"),
+                        ("usage", "Usage")):
         page.goto(f"{app_server.url}/{path}")
         wait_for_app(page)
         assert title in page.locator("h1").first.inner_text()

@@ -73,6 +73,11 @@ def test_chart_points_and_feedback_models(rec) -> None:
     assert roles[rec.recommended.model_id] == "pick"
     assert {roles[a.model_id] for a in rec.alternatives} == {a.role for a in rec.alternatives}
     assert all(p["label role"] is None for p in points if not p["labelled"])
+    # no two names on one line, even when several alternatives share a role ("closest")
+    lines = [p["label dy"] for p in points if p["labelled"]]
+    assert None not in lines and len(set(lines)) == len(lines)
+    assert present.label_offsets({"a": "closest", "b": "closest", "c": "pick",
+                                  "d": "closest"}) == {"a": 16, "b": 30, "c": -12, "d": 44}
     assert present.rated_models(rec)[0] == rec.recommended.model_id
 
 

@@ -121,7 +121,8 @@ def _price_history(store: Any, ids: list[str]) -> None:
     if not model_id:
         return
     history = store.price_history(model_id)
-    st.dataframe(history["prices"], hide_index=True, width="stretch")
+    st.dataframe(tables.price_history_rows(history["prices"]), hide_index=True,
+                 width="stretch")
     if history["changes"]:
         st.caption("Edits to these prices")
         st.dataframe(tables.audit_rows([_Entry(c) for c in history["changes"]]),

@@ -7,6 +7,7 @@ link (`?r=<id>`) renders it, so both show the same numbers (through ``council.pr
 from __future__ import annotations
 
 import queue
+import re
 import threading
 import time
 from typing import TYPE_CHECKING, Any
@@ -15,12 +16,12 @@ import altair as alt
 import streamlit as st
 
 from council import present, store
-from council.errors import CouncilError
+from council.errors import CouncilError, InvalidInput
 from council.format import money
 from council.task import CAPABILITIES, parse_task
 from council.ui import client, state
 from council.ui.errors import message_for, shown_errors
-from council.ui.text import md_escape
+from council.ui.text import md_escape, text_rows
 
 if TYPE_CHECKING:
     from council.api import Recommendation
@@ -173,7 +174,30 @@ def _spec_from(fields: dict[str, Any]) -> TaskSpec:
     for name in DOLLAR_FIELDS:
         if fields.get(name) is not None:
             clean[name] = float(fields[name])
-    return parse_task(**clean)
+    try:
+        return parse_task(**clean)
+    except InvalidInput as exc:
+        raise InvalidInput(in_form_words(str(exc))) from None
+
+
+# The form's own words for each field, so a message names what the visitor sees.
+FIELD_LABELS = {"description": "What do you want done?",
+                "input_tokens": "Input tokens / call", "output_tokens": "Output tokens / call",
+                "cached_prefix_tokens": "Fixed prefix tokens", "calls_per_task": "Calls / task",
+                "runs_per_month": "Tasks / month", "reasoning_tokens": "Reasoning tokens / call",
+                "min_context": "Min context window",
+                "failure_cost_usd": "What does a bad answer cost you?",
+                "budget_usd_per_month": "Monthly budget", "needs": "Must support",
+                "not_needed": "Not needed", "providers": "Only these providers"}
+
+
+def in_form_words(message: str) -> str:
+    """"runs_per_month: Input should be greater than 0" -> "'Tasks / month' should be
+    greater than 0": the field as the form labels it."""
+    for name, label in FIELD_LABELS.items():
+        message = re.sub(rf"(?<![\w.]){name}: (Input )?", f"'{label}': ", message)
+    message = message.replace(": should be", " should be")
+    return re.sub(r"(?<![\w.,$])(\d{5,})(?![\w.,])", lambda m: f"{int(m[1]):,}", message)
 
 
 def _whole(name: str, value: float) -> int | float:
@@ -293,7 +317,17 @@ def _fill_form(stored: store.StoredRecommendation) -> None:
 def _answer(rec: Recommendation) -> None:
     st.divider()
     st.markdown("#### Task")
-    st.text(rec.spec.description)  # the user's words as text: never Markdown or HTML
+    # The user's words as text, never Markdown or HTML; a pasted contract is clipped so the
+    # answer is not 300 lines down the page, and the whole of it is one click away.
+    head, clipped = present.task_head(rec.spec.description)
+    st.text(head)
+    if clipped:
+        with st.expander(f"The whole description ({len(rec.spec.description):,} characters)"):
+            st.text(rec.spec.description)
+    doubt = present.doubts_sentence(rec)
+    if doubt is not None:
+        head, rest = doubt.split(": ", 1)
+        st.warning(f"**{head}:** {md_escape(rest)}", icon=":material/help:")
     pick = rec.recommended
     if pick is None:
         st.warning(f"**{present.no_fit_title(rec)}.** {rec.no_fit or ''}")
@@ -307,7 +341,17 @@ def _answer(rec: Recommendation) -> None:
         cols = st.columns(4)
         for col, metric in zip(cols, present.headline_metrics(pick), strict=True):
             col.metric(metric.label, metric.value)
+        volume = present.volume_caption(rec)
+        if volume:
+            cols[2].caption(md_escape(volume))  # may quote the user's words
         cols[3].caption(present.source_caption(pick.adequacy_source))
+        expected = present.expected_line(rec)
+        if expected:
+            st.markdown(expected)
+        budget = present.budget_view(rec)
+        if budget is not None:
+            st.info(budget.headline, icon=":material/savings:")
+            st.table(text_rows(budget.rows))
         saving = present.saving_line(rec)
         if saving:
             st.success(saving)
@@ -316,15 +360,18 @@ def _answer(rec: Recommendation) -> None:
     alternatives = present.alternative_rows(rec)
     if alternatives:
         st.markdown("#### Alternatives")
-        st.dataframe(alternatives, hide_index=True, width="stretch",
-                     column_config={"why": st.column_config.TextColumn(width="large")})
+        st.table(text_rows(alternatives))  # wraps "why"; a grid cut it off at the edge
     sources = present.source_summary(rec)
     if sources:
         st.caption(sources)
     cascade = present.cascade_text(rec)
-    if cascade:
+    if cascade and rec.cascade is not None and rec.cascade.worth_it:
         st.markdown("#### Cascade")
         st.markdown(cascade)
+    elif cascade and rec.cascade is not None:  # weighed and rejected: its sums on request
+        with st.expander(f"A cascade was weighed: not worth it here "
+                         f"({money(-rec.cascade.saving_per_month)} more a month)"):
+            st.markdown(cascade)
     if rec.advice:
         st.markdown("#### Advice")
         st.markdown(present.advice_markdown(rec))
@@ -346,21 +393,20 @@ def _answer(rec: Recommendation) -> None:
 def _votes(rec: Recommendation) -> None:
     a = rec.assessment
     st.markdown("#### The council's verdict")
-    st.write(present.council_line(a))
+    st.write(present.council_line(a, rec.spec.description))
     reading = present.reading_line(a)
     if reading is not None:
         st.caption(reading)
     for note in a.notes:
         st.caption(md_escape(note))
-    if a.low_confidence:
-        st.warning("Low confidence: the voters disagree or the task is unlike anything the "
-                   "local classifier was trained on. Treat the difficulty as a wide guess.")
+    if a.low_confidence and not present.doubts(rec).reasons:  # doubts: said at the top
+        st.warning(present.low_confidence_line(a))
     rows = present.vote_rows(a)
     if rows:
-        st.dataframe(rows, hide_index=True, width="stretch")
+        st.table(text_rows(rows))  # wraps each voter's reason, which a grid cut off
 
 
-LABEL_OFFSETS = {"pick": -12, "safer_dearer": -26, "cheaper_riskier": 16, "closest": 16}
+FRONTIER_LEGEND = {"on the Pareto frontier": "#4B3FD1", "dominated": "#BBBBBB"}
 
 
 def _chart(rec: Recommendation) -> None:
@@ -368,15 +414,19 @@ def _chart(rec: Recommendation) -> None:
     if not rows:
         return
     st.markdown("#### Cost against adequacy")
+    for row in rows:
+        row["frontier"] = next(iter(FRONTIER_LEGEND)) if row["pareto"] else "dominated"
     base = alt.Chart(alt.Data(values=rows))
     points = base.mark_circle(size=90).encode(
         x=alt.X("cost per month:Q", title="cost per month (USD, log scale)",
                 scale=alt.Scale(type="log" if all(r["cost per month"] > 0 for r in rows)
                                 else "symlog"),
                 axis=alt.Axis(format="$,.2~f", tickCount=6, grid=False)),
-        y=alt.Y("P(adequate):Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%")),
-        color=alt.Color("pareto:N", title="Pareto frontier",
-                        scale=alt.Scale(domain=[True, False], range=["#4B3FD1", "#BBBBBB"])),
+        y=alt.Y("P(adequate):Q", title="P(adequate)", scale=alt.Scale(domain=[0, 1]),
+                axis=alt.Axis(format=".0%")),
+        color=alt.Color("frontier:N", title=None, legend=alt.Legend(orient="bottom"),
+                        scale=alt.Scale(domain=list(FRONTIER_LEGEND),
+                                        range=list(FRONTIER_LEGEND.values()))),
         tooltip=["model:N", alt.Tooltip("cost per month:Q", format="$,.2f"),
                  alt.Tooltip("P(adequate):Q", format=".0%"), "adequacy from:N"],
     )
@@ -386,14 +436,15 @@ def _chart(rec: Recommendation) -> None:
         shape="diamond", size=300, color="#D14B3F", filled=False, strokeWidth=3).encode(
         x="cost per month:Q", y="P(adequate):Q")
     layers = points + frontier + pick
-    # The pick and its alternatives are near each other: each role's name gets its own line
-    # (safer above the pick's, cheaper below the point) so they stay apart at phone width.
-    for role, dy in LABEL_OFFSETS.items():
-        layers += base.transform_filter(f"datum['label role'] == '{role}'").mark_text(
-            align="left", dx=8, dy=dy, fontSize=11, fontWeight="bold" if role == "pick"
-            else "normal").encode(x="cost per month:Q", y="P(adequate):Q", text="model:N")
+    # The pick and its alternatives are near each other: each name gets its own line
+    # (present.label_offsets) so they stay apart at phone width.
+    for dy in sorted({r["label dy"] for r in rows if r["label dy"] is not None}):
+        layers += base.transform_filter(f"datum['label dy'] == {dy}").mark_text(
+            align="left", dx=8, dy=dy, fontSize=11,
+            fontWeight="bold" if dy in present.LABEL_LINES["pick"] else "normal").encode(
+            x="cost per month:Q", y="P(adequate):Q", text="model:N")
     layers += alt.Chart(alt.Data(values=[{"bar": rec.quality_bar}])).mark_rule(
-        strokeDash=[4, 4], color="#888").encode(y="bar:Q")
+        strokeDash=[4, 4], color="#888").encode(y=alt.Y("bar:Q", title="P(adequate)"))
     st.altair_chart(layers, width="stretch")
     st.caption("Each dot is a model that meets the hard constraints; the line joins the Pareto "
                "frontier (nothing cheaper is more adequate); the diamond is the pick; the dashed "

@@ -48,7 +48,12 @@ def _import(db: Any, catalog: Any) -> None:
         task_key = b.text_input("Task attribute", value="council.task", key="usage_attribute")
         task_name = c.text_input("Task name for untagged records", key="usage_task")
         submitted = st.form_submit_button("Import")
-    if not submitted or upload is None:
+    if not submitted:
+        return
+    if upload is None:
+        st.error("**Please check the input.** Choose a usage file first (OpenTelemetry spans, "
+                 "a LiteLLM spend log, or an OpenAI / Anthropic usage report), then Import.",
+                 icon=":material/error:")
         return
     import tempfile
     from pathlib import Path

@@ -1,0 +1,167 @@
+"""What a demanding new user must be able to read off the answer, in AppTest with the real
+classifier, catalog, recommendation and SQLite: the expected cost as a sum beside the pick,
+the monthly budget's plan at the top, why a reading is doubtful, and an agent loop's mix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from council import present, store
+from council.db import open_db
+from council.format import money, percent
+from tests.app.conftest import no_exception, page_app, seen, share_id_of, submit_task
+
+LEDGER = ("Design the architecture of a multi-region, strongly consistent payments ledger with "
+          "failover and audits")
+AGENT = ("Build an agent that plans and executes a multi-step refactor of a 40-file Django "
+         "codebase, running the tests with tool calls until they pass")
+
+
+def _stored(home: Path, at) -> store.StoredRecommendation:
+    return store.load_recommendation(open_db(home / "council.db"), share_id_of(at))
+
+
+def test_expected_cost_sum_beside_the_pick_and_the_pick_is_no_alternative(
+        council_home: Path) -> None:
+    """Issue 19: at the production bar the ledger gets a pick, its expected cost as a sum
+    under the headline (not only in the Why list), and the pick is not its own alternative."""
+    at = page_app("recommend", timeout=300).run()
+    at.segmented_control(key="quality").set_value("production")
+    at = submit_task(at, LEDGER)
+    no_exception(at)
+    rec = _stored(council_home, at).rec
+    pick, d = rec.recommended, rec.decision
+    assert pick is not None and d is not None and pick.expected_per_task is not None
+    line = next(seen(m.value) for m in at.markdown if m.value.startswith("Expected cost a task"))
+    assert (f"{money(pick.cost.per_task)} price + " in line
+            and f"x {money(d.failure_cost_usd)} a failure" in line
+            and f"= **{money(pick.expected_per_task)}**" in line), line
+    assert "category's default" in line  # no failure cost given: it says whose figure it is
+    # a cascade weighed and rejected is one folded line with its cost, not a section
+    if rec.cascade is not None and not rec.cascade.worth_it:
+        assert any(e.label.startswith("A cascade was weighed: not worth it here (")
+                   for e in at.expander)
+        assert "Cascade" not in [m.value for m in at.markdown]
+        assert "#### Cascade" not in [m.value for m in at.markdown]
+    tables = [t.value for t in at.table]
+    alternatives = next(t for t in tables if "why" in t.columns)
+    assert pick.model_id not in {seen(m) for m in alternatives["model"]}, alternatives
+    assert all(a.model_id != pick.model_id for a in present.other_alternatives(rec))
+
+
+def test_a_monthly_budget_is_answered_at_the_top(council_home: Path) -> None:
+    """"The best I can get for $50 a month": the plan (which models, what share, spend,
+    expected successes) is beside the pick, not only a sentence deep in the Why list."""
+    at = submit_task(page_app("recommend", timeout=300).run(),
+                     "Summarise each customer call transcript for the account manager",
+                     budget_usd_per_month=50.0)
+    no_exception(at)
+    plan = _stored(council_home, at).rec.decision.budget
+    assert plan is not None
+    box = next(seen(i.value) for i in at.info if "Your budget" in i.value)
+    assert f"Your budget, {money(50.0)} a month" in box
+    assert f"spends {money(plan.spend_per_month)} a month" in box
+    assert f"{plan.expected_successes_per_month:,.0f} expected successes" in box
+    # the budget's rule maximises successes: no expected-cost sum that it did not use
+    assert not any(m.value.startswith("Expected cost a task") for m in at.markdown)
+    rows = next(t.value for t in at.table if "share of tasks" in t.value.columns)
+    assert [seen(m) for m in rows["model"]] == [p.model_id for p in plan.parts]
+    assert [seen(s) for s in rows["share of tasks"]] == [percent(p.share) for p in plan.parts]
+
+
+@pytest.mark.parametrize(("description", "says"), [
+    ("def fetch_all(urls):\n    results = []\n    for u in urls:\n"
+     "        results.append(requests.get(u).json())\n    return results",
+     "code with no words saying what to do with it"),
+    ("42", "Nothing in this description says what the task is"),
+    ("🚀", "only numbers, symbols or emoji"),
+    ("顧客からの問い合わせメールを毎日500件、カテゴリに分類してください",
+     "written in a non-Latin script"),
+])
+def test_a_doubtful_description_says_why_at_the_top(council_home: Path, description: str,
+                                                     says: str) -> None:
+    """Pasted code, a bare number, an emoji: the answer opens with why its reading is a
+    guess (the classifier's own input checks), not only in a cut-off table cell."""
+    at = submit_task(page_app("recommend", timeout=300).run(), description)
+    no_exception(at)
+    warnings = [seen(w.value) for w in at.warning]
+    assert any(says in w for w in warnings), warnings
+    advice = ("a sentence in English reads surest" if "written in" in says
+              else "say in a sentence what you want done")  # the words were there
+    assert any(advice in w for w in warnings), warnings
+    stored = _stored(council_home, at)  # the export and the CLI say the same
+    doubt = present.doubts_sentence(stored.rec)
+    assert doubt is not None and says in doubt
+    assert doubt in present.to_markdown(stored.share_id, stored.created_at, stored.rec)
+    assert doubt in present.to_text(stored.rec)
+
+
+def test_an_agent_loop_is_named_in_the_verdict(council_home: Path) -> None:
+    """Issue 17: a coding agent reads as agentic + code in the verdict line itself, with the
+    shares the price and adequacy used, and no batch advice."""
+    at = submit_task(page_app("recommend", timeout=300).run(), AGENT)
+    no_exception(at)
+    rec = _stored(council_home, at).rec
+    verdict = next(m.value for m in at.markdown if m.value.startswith("Category **"))
+    assert "agent loop" in verdict and "**Agentic & multi-step** 50%" in verdict, verdict
+    mix = present.priced_mix(rec.spec.description, rec.assessment)
+    assert mix is not None and mix["agentic"] == pytest.approx(0.5)
+    assert not any("batch" in a.title.lower() for a in rec.advice)
+    assert "agent loop" in present.to_markdown("x", "now", rec)
+    assert "judged and priced as an agent loop: agentic 50%" in present.to_text(rec)
+    # a plain task keeps the council's reading, by its label
+    plain = present.council_line(rec.assessment, "Summarise meeting notes")
+    assert "agent loop" not in plain and "Category **" in plain
+
+
+def test_a_pasted_contract_is_clipped_in_the_answer(council_home: Path) -> None:
+    """A 20,000-character description: the answer's Task shows its start, the whole text is
+    in an expander, and the doubt (read only head and tail) is said at the top."""
+    clause = "The Supplier shall indemnify the Buyer against all losses arising from breach. "
+    contract = ("MASTER SERVICES AGREEMENT\n" + "\n".join(
+        f"{i}. {clause}" for i in range(1, 400)))[:20_000]
+    at = submit_task(page_app("recommend", timeout=300).run(), contract)
+    no_exception(at)
+    shown = [t.value for t in at.text]
+    assert shown[0].startswith("MASTER SERVICES AGREEMENT") and shown[0].endswith(" …")
+    assert len(shown[0]) <= present.TASK_HEAD_CHARS + 2
+    assert contract in shown  # the whole of it, in the expander
+    assert any("The whole description (20,000 characters)" in e.label for e in at.expander)
+    assert any("a long text (20,000 characters)" in seen(w.value)
+               and "Put what you want done in the first lines" in seen(w.value)
+               for w in at.warning)
+    assert present.task_head("Summarise meeting notes") == ("Summarise meeting notes", False)
+
+
+def test_no_model_fits_reads_clean(council_home: Path) -> None:
+    """A constraint no model meets: the answer says so and names the closest models, with no
+    'all 1 models' summary and no blank source cell; an out-of-range number reads 10,000,000."""
+    at = submit_task(page_app("recommend", timeout=300).run(), "Summarise our weekly sales "
+                     "meeting notes", min_context=50_000_000)
+    no_exception(at)
+    assert any("'Min context window' should be less than or equal to 10,000,000"
+               in seen(e.value) for e in at.error), [e.value for e in at.error]
+    at.number_input(key="min_context").set_value(9_000_000)
+    at = submit_task(at, "Summarise our weekly sales meeting notes")
+    no_exception(at)
+    assert any("No model fits" in w.value for w in at.warning)
+    assert not any("all 1 models" in c.value for c in at.caption)
+    alternatives = next(t.value for t in at.table if "why" in t.value.columns)
+    assert len(alternatives) and all(seen(v) for v in alternatives["adequacy from"])
+
+
+def test_the_monthly_figure_says_whose_volume_it_is(council_home: Path) -> None:
+    """A one-off refactor is priced at a category's typical volume: the caption under
+    'Per month' says so and where to give yours; a volume from the words quotes them."""
+    at = submit_task(page_app("recommend", timeout=300).run(),
+                     "refactor a 3-file Python module to asyncio")
+    no_exception(at)
+    captions = [seen(c.value) for c in at.caption]
+    assert any(c.startswith("At 1,000 tasks a month: a typical volume for this kind of task, "
+                            "not yours") for c in captions), captions
+    at = submit_task(at, "classify 10k support tickets nightly")
+    captions = [seen(c.value) for c in at.caption]
+    assert any(c.startswith("At 300,000 tasks a month, from your words") for c in captions), \
+        captions
