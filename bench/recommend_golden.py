@@ -5,9 +5,9 @@
     python bench/recommend_golden.py --check [FILE]      # default: the tests' file
 
 Everything after the council is compared: ``recommend_for(spec, assessment)`` turned into
-canonical JSON (``to_dict``, sorted keys) must be byte-identical. The assessment is stored
-with each case, so a change to the classifier does not move these answers, and ``today`` is
-pinned (stale-price notes count days).
+JSON (``to_dict`` as ``json.dumps`` writes it, keys in their order) must be byte-identical.
+The assessment is stored with each case, so a change to the classifier does not move these
+answers, and ``today`` is pinned (stale-price notes count days).
 
 - The tests' set (``CASES``, 10 tasks with stated assessments, no classifier) is committed
   as a digest of each answer plus a readable summary (the pick, every candidate's monthly
@@ -127,7 +127,7 @@ def answer(case: Case, catalog: Any, today: date = TODAY) -> dict[str, Any]:
         fields["providers"] = tuple(fields["providers"])
     try:
         spec = parse_task(**fields)
-        # as stored: sorted keys (category_p's order decides the order of a float sum)
+        # as stored and read back (category_p's order decides the order of a float sum)
         verdict = Assessment.from_dict(json.loads(canonical(case.assessment)))
         rec = recommend_for(spec, verdict, catalog=catalog, today=today)
     except InvalidInput as exc:  # a budget below the cheapest model, a bad field
@@ -139,7 +139,9 @@ def answer(case: Case, catalog: Any, today: date = TODAY) -> dict[str, Any]:
 
 
 def canonical(data: Any) -> str:
-    return json.dumps(data, sort_keys=True, ensure_ascii=False)
+    """JSON text with the keys in the order the answer gives them (an answer's JSON is what
+    the app stores and shares, so the order of its keys is part of it)."""
+    return json.dumps(data, ensure_ascii=False)
 
 
 def digest(data: Any) -> str:
@@ -198,6 +200,8 @@ def first_difference(old: Any, new: Any, where: str = "") -> str:
         for i, (a, b) in enumerate(zip(old, new, strict=True)):
             if canonical(a) != canonical(b):
                 return first_difference(a, b, f"{where}[{i}]")
+    if isinstance(old, dict) and isinstance(new, dict) and list(old) != list(new):
+        return f"{where or '.'}: keys in another order: {list(old)} -> {list(new)}"
     return f"{where or '.'}: {canonical(old)[:120]} -> {canonical(new)[:120]}"
 
 
@@ -296,7 +300,7 @@ def main() -> None:
     else:
         target, cases = args.write_wide, wide_cases(args.n, catalog, args.texts)
     data = golden(cases, catalog, full=not args.write_tests)
-    target.write_text(json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n",
+    target.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n",
                       encoding="utf-8")
     errors = sum(1 for c in data["cases"] if "error" in c.get("answer", c.get("summary")))
     print(f"wrote {len(cases)} answers ({errors} refused) to {target}")
