@@ -3,6 +3,7 @@
     python bench/recommend_golden.py --write-tests     # tests/data/recommend_golden.json
     python bench/recommend_golden.py --write-wide FILE [--n 300] [--texts JSONL]
     python bench/recommend_golden.py --check [FILE]      # default: the tests' file
+    python bench/recommend_golden.py --time FILE [--repeat 5]
 
 Everything after the council is compared: ``recommend_for(spec, assessment)`` turned into
 JSON (``to_dict`` as ``json.dumps`` writes it, keys in their order) must be byte-identical.
@@ -27,8 +28,10 @@ import hashlib
 import json
 import os
 import random
+import statistics
 import sys
 import tempfile
+import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -112,11 +115,9 @@ def catalog_for(db: Path | None = None) -> Any:
     return open_catalog(db or Path(tempfile.mkdtemp(prefix="council-golden-")) / "council.db")
 
 
-def answer(case: Case, catalog: Any, today: date = TODAY) -> dict[str, Any]:
-    """The whole answer as JSON-safe data, or {"error": message} when the task is refused."""
-    from council.api import recommend_for
+def inputs(case: Case) -> tuple[Any, Any]:
+    """The TaskSpec and the Assessment of a case (InvalidInput for a refused task)."""
     from council.assessment import Assessment
-    from council.errors import InvalidInput
     from council.task import parse_task
 
     fields = dict(case.spec)
@@ -125,10 +126,18 @@ def answer(case: Case, catalog: Any, today: date = TODAY) -> dict[str, Any]:
             fields[name] = frozenset(fields[name])
     if "providers" in fields:
         fields["providers"] = tuple(fields["providers"])
+    spec = parse_task(**fields)
+    # as stored and read back (category_p's order decides the order of a float sum)
+    return spec, Assessment.from_dict(json.loads(canonical(case.assessment)))
+
+
+def answer(case: Case, catalog: Any, today: date = TODAY) -> dict[str, Any]:
+    """The whole answer as JSON-safe data, or {"error": message} when the task is refused."""
+    from council.api import recommend_for
+    from council.errors import InvalidInput
+
     try:
-        spec = parse_task(**fields)
-        # as stored and read back (category_p's order decides the order of a float sum)
-        verdict = Assessment.from_dict(json.loads(canonical(case.assessment)))
+        spec, verdict = inputs(case)
         rec = recommend_for(spec, verdict, catalog=catalog, today=today)
     except InvalidInput as exc:  # a budget below the cheapest model, a bad field
         return {"error": f"{type(exc).__name__}: {exc}"}
@@ -136,6 +145,25 @@ def answer(case: Case, catalog: Any, today: date = TODAY) -> dict[str, Any]:
     for name in ("needs", "not_needed"):  # frozensets: their order varies with the hash seed
         data["spec"][name] = sorted(data["spec"][name])
     return data
+
+
+def timings(stored: dict[str, Any], catalog: Any, repeat: int) -> list[float]:
+    """ms of recommend_for per answered case, the least of ``repeat`` rounds (the least is
+    the figure the machine's load moves least)."""
+    from council.api import recommend_for
+
+    today = date.fromisoformat(stored["today"])
+    work = []
+    for row in stored["cases"]:
+        if "error" not in row.get("answer", row.get("summary", {})):
+            work.append(inputs(Case(row["spec"], row["assessment"])))
+    best = [float("inf")] * len(work)
+    for _ in range(repeat):
+        for i, (spec, verdict) in enumerate(work):
+            t0 = time.perf_counter()
+            recommend_for(spec, verdict, catalog=catalog, today=today)
+            best[i] = min(best[i], (time.perf_counter() - t0) * 1000)
+    return best
 
 
 def canonical(data: Any) -> str:
@@ -280,6 +308,9 @@ def main() -> None:
     what.add_argument("--write-wide", type=Path, metavar="FILE")
     what.add_argument("--check", type=Path, metavar="FILE", nargs="?", const=TESTS_FILE,
                       help="compare today's answers with a golden file (default: the tests')")
+    what.add_argument("--time", type=Path, metavar="FILE",
+                      help="time recommend_for on a golden file's tasks (least of --repeat)")
+    parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--n", type=int, default=300, help="real prompts in the wide set")
     parser.add_argument("--texts", type=Path,
                         default=PROJECT.parent / "shared" / "categories" / "dev.jsonl",
@@ -295,6 +326,15 @@ def main() -> None:
         n = len(stored["cases"])
         print(f"{n - len(problems)} of {n} answers byte-identical")
         sys.exit(1 if problems else 0)
+    if args.time:
+        ms = timings(json.loads(args.time.read_text(encoding="utf-8")), catalog, args.repeat)
+        first = ms[:8]  # the wide set begins with the bench's tasks
+        print(f"recommend_for, least of {args.repeat} rounds, {len(ms)} tasks: median "
+              f"{statistics.median(ms):.2f} ms, mean {statistics.mean(ms):.2f} ms, p95 "
+              f"{sorted(ms)[int(0.95 * (len(ms) - 1))]:.2f} ms; first 8 median "
+              f"{statistics.median(first):.2f} ms, max {max(first):.2f} ms; load "
+              f"{os.getloadavg()[0]:.1f}")
+        return
     if args.write_tests:
         target, cases = TESTS_FILE, CASES
     else:
