@@ -27,6 +27,7 @@ from council.catalog.schema import ModelEntry, Price, Tier
 from council.errors import InvalidInput
 
 PER = Decimal(1_000_000)
+_ZERO = Decimal(0)
 PARTS: tuple[str, ...] = (
     "input", "cache_read", "cache_write_5m", "cache_write_1h", "output", "reasoning",
 )
@@ -163,6 +164,7 @@ RATES_KEPT = 4096
 
 def _rates(price: Price, tier: Tier | None, batch: bool, service_tier: str | None,
            peak: bool) -> tuple[Decimal, ...]:
+    """``_tier_rates`` in PARTS order, worked out once per row, tier and mode."""
     key = (id(price), tier.threshold if tier is not None else None, batch, service_tier, peak)
     kept = _RATES.get(key)
     if kept is not None and kept[0] is price:
@@ -180,8 +182,6 @@ def _parts(rates: tuple[Decimal, ...], counts: tuple[int, ...]) -> list[Decimal]
     0 without the arithmetic; it adds nothing to the sum)."""
     return [rate * n / PER if n else _ZERO for rate, n in zip(rates, counts, strict=True)]
 
-
-_ZERO = Decimal(0)
 
 
 def price_usage(
