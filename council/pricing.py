@@ -177,7 +177,7 @@ def _rates(price: Price, tier: Tier | None, batch: bool, service_tier: str | Non
     return ordered
 
 
-def _parts(rates: tuple[Decimal, ...], counts: tuple[int, ...]) -> list[Decimal]:
+def _parts(rates: tuple[Decimal, ...], counts: Sequence[int]) -> list[Decimal]:
     """USD of each part, in PARTS order: rate x tokens / 1M, exactly (a part with no tokens is
     0 without the arithmetic; it adds nothing to the sum)."""
     return [rate * n / PER if n else _ZERO for rate, n in zip(rates, counts, strict=True)]
