@@ -5,19 +5,24 @@
 Cold: first classifier load (and build if missing) plus the first recommendation.
 Warm: each further `council.api.recommend` call, local classifier only, no LLM voters,
 over a rotating set of task descriptions and workloads. Target p50 <= 25 ms warm.
-Peak memory is ru_maxrss of this process, which holds what the app process holds for a
-recommendation (embedding model, classifier, catalog).
+The CPU time of the same calls (process_time, all threads) is printed beside the wall
+clock: on a shared machine it moves far less with the load. Peak memory is ru_maxrss of
+this process, which holds what the app process holds for a recommendation (embedding
+model, classifier, catalog).
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import resource
 import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -38,6 +43,74 @@ TASKS: list[dict[str, object]] = [
     {"description": "Write marketing emails for a spring sale"},
     {"description": "Prove that the sum of two even numbers is even"},
 ]
+
+
+# Stages of everything after the council, each a module attribute wrapped by a timer while
+# the stage pass runs (the timed pass above runs unwrapped). Indented rows are inside select.
+STAGES: list[tuple[str, str, tuple[str, ...]]] = [
+    ("workload (build_workload)", "council.api", ("build_workload",)),
+    ("needs", "council.api", ("required",)),
+    ("adequacy", "council.api", ("adequacies",)),
+    ("failure cost (words, mix)", "council.api", ("read_workload", "task_defaults_mix",
+                                                  "failure_cost")),
+    ("selection (select)", "council.api", ("select",)),
+    ("  constraints", "council.recommend", ("constraint_problems", "availability_problems")),
+    ("  price every candidate", "council.recommend", ("price_candidate",)),
+    ("  the pick in each mode", "council.recommend", ("_price_modes",)),
+    ("  rule, arithmetic", "council.recommend", ("_choose",)),
+    ("  cascade", "council.recommend", ("best_cascade",)),
+    ("advice", "council.api", ("advise",)),
+    ("explanation", "council.api", ("explain",)),
+]
+
+
+@contextmanager
+def timed_stages(totals: dict[str, float]) -> Iterator[None]:
+    """Wrap each stage's functions so that their time adds up in ``totals`` (seconds)."""
+    saved: list[tuple[object, str, object]] = []
+    for label, module_name, names in STAGES:
+        module = importlib.import_module(module_name)
+        for name in names:
+            inner = getattr(module, name)
+
+            def timed(*args: object, _inner: object = inner, _label: str = label,
+                      **kwargs: object) -> object:
+                t0 = time.perf_counter()
+                try:
+                    return _inner(*args, **kwargs)  # type: ignore[operator]
+                finally:
+                    totals[_label] = totals.get(_label, 0.0) + time.perf_counter() - t0
+
+            saved.append((module, name, inner))
+            setattr(module, name, timed)
+    try:
+        yield
+    finally:
+        for module, name, inner in saved:
+            setattr(module, name, inner)
+
+
+def stage_table(specs: list[object], assessments: list[object], catalog: object,
+                rounds: int) -> list[tuple[str, str, str]]:
+    """Mean ms per recommendation of each stage after the council, and its share."""
+    from council.api import recommend_for
+
+    totals: dict[str, float] = {}
+    t_all = 0.0
+    with timed_stages(totals):
+        for _ in range(rounds):
+            for spec, verdict in zip(specs, assessments, strict=True):
+                t0 = time.perf_counter()
+                recommend_for(spec, verdict, catalog=catalog)  # type: ignore[arg-type]
+                t_all += time.perf_counter() - t0
+    n = rounds * len(specs)
+    top = sum(v for k, v in totals.items() if not k.startswith(" "))
+    rows = [(label, f"{totals.get(label, 0.0) * 1000 / n:.2f} ms",
+             f"{totals.get(label, 0.0) / t_all:.0%}") for label, _, _ in STAGES]
+    rows.append(("the rest (assembling the answer)", f"{(t_all - top) * 1000 / n:.2f} ms",
+                 f"{(t_all - top) / t_all:.0%}"))
+    rows.append(("all after the council (mean)", f"{t_all * 1000 / n:.2f} ms", "100%"))
+    return rows
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -77,14 +150,16 @@ def main() -> None:
     t_cold = time.perf_counter() - t0
 
     warm: list[float] = []
+    warm_cpu: list[float] = []
     council_ms: list[float] = []
     selection_ms: list[float] = []
     picks: dict[str, str] = {}
     for i in range(args.n):
         spec = specs[i % len(specs)]
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         rec = council.recommend(spec)
         warm.append((time.perf_counter() - t0) * 1000)
+        warm_cpu.append((time.process_time() - c0) * 1000)
         picks[spec.description[:40]] = rec.recommended.model_id if rec.recommended else "none"
         # the same answer in its two halves: the council (classifier) and everything after
         t0 = time.perf_counter()
@@ -100,6 +175,7 @@ def main() -> None:
         (f"warm p50 (n={args.n})", f"{statistics.median(warm):.1f} ms"),
         (f"warm p95 (n={args.n})", f"{percentile(warm, 0.95):.1f} ms"),
         ("warm max", f"{max(warm):.1f} ms"),
+        ("warm p50 CPU time (process)", f"{statistics.median(warm_cpu):.1f} ms"),
         ("  of which council (classifier) p50", f"{statistics.median(council_ms):.1f} ms"),
         ("  of which selection+pricing p50", f"{statistics.median(selection_ms):.1f} ms"),
         ("  selection+pricing p95", f"{percentile(selection_ms, 0.95):.1f} ms"),
@@ -120,6 +196,16 @@ def main() -> None:
         print(f"  {task:<40}  {model}")
     target = statistics.median(warm) <= 25.0
     print(f"\ntarget p50 <= 25 ms warm: {'met' if target else 'NOT met'}")
+
+    assessments = [assess(spec.description, classifier=classifier) for spec in specs]
+    rows3 = stage_table(specs, assessments, catalog, rounds=max(1, args.n // len(specs)))
+    width = max(len(r[0]) for r in rows3)
+    print(f"\nafter the council, by stage (mean of {max(1, args.n // len(specs)) * len(specs)} "
+          "recommendations, timers around each stage):")
+    print(f"{'stage':<{width}}  {'per answer':>10}  share")
+    print(f"{'-' * width}  {'-' * 10}  -----")
+    for name, value, share in rows3:
+        print(f"{name:<{width}}  {value:>10}  {share:>5}")
 
 
 if __name__ == "__main__":

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
     from council.catalog.schema import ModelEntry
 
 SLOPE = 1.0  # k: probit slope per difficulty level
+DIFFICULTY_MID = 3.0  # a skill in range, to check a difficulty through p_adequate
 MIN_CATEGORY_P = 0.05
 CATALOG = "catalog"
 CATALOG_ESTIMATE = "catalog-estimate"  # the deciding skill has no public measurement
@@ -119,18 +120,31 @@ class CatalogAdequacy:
         self.assessment = assessment
         self.models = models
         self.weights = category_weights(assessment.category_p, assessment.category)
+        # What p_adequate works out per call that does not depend on the model, once per task
+        # (a recommendation asks for every catalog model): each category's skill, and the
+        # probit's scale for a measured and for an estimated skill.
+        d, sd = assessment.difficulty, assessment.difficulty_sd
+        p_adequate(DIFFICULTY_MID, d, sd)  # raises on a bad difficulty or sd, once per task
+        self._terms = [(skill_for(c), w) for c, w in self.weights.items()]
+        self._scale = {False: math.sqrt(1.0 / SLOPE**2 + sd**2 + 0.0**2),
+                       True: math.sqrt(1.0 / SLOPE**2 + sd**2 + ESTIMATE_SD**2)}
+        self._top_skill = skill_for(max(self.weights, key=self.weights.__getitem__))
 
     def p_for(self, model: ModelEntry) -> float:
-        a = self.assessment
-        return sum(w * p_adequate(model.skill(skill_for(c)), a.difficulty, a.difficulty_sd,
-                                  skill_sd=ESTIMATE_SD if is_estimated(model, skill_for(c))
-                                  else 0.0)
-                   for c, w in self.weights.items())
+        """The weighted sum of p_adequate over the categories, term for term the same floats
+        (the same scale expression and phi, summed in the weights' order)."""
+        d, scale = self.assessment.difficulty, self._scale
+        total = 0
+        for skill, w in self._terms:
+            score = model.quality.get(skill)
+            if score is None:
+                model.skill(skill)  # raises: the model lacks the skill, in words
+            total += w * phi((score.skill - d) / scale[bool(score.estimated)])
+        return total
 
     def source_for(self, model: ModelEntry) -> str:
         """CATALOG_ESTIMATE when the skill of the heaviest category is not measured."""
-        top = max(self.weights, key=self.weights.__getitem__)
-        return CATALOG_ESTIMATE if is_estimated(model, skill_for(top)) else CATALOG
+        return CATALOG_ESTIMATE if is_estimated(model, self._top_skill) else CATALOG
 
     def p_success(self, description: str, model_ids: Sequence[str], *,
                   prior: Mapping[str, float] | None = None) -> dict[str, float]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from council.adequacy import AdequacySource, adequacies
@@ -178,11 +179,13 @@ def _assess(description: str, classifier: Classifier, voters: Sequence[Voter],
 
 def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                   success_model: AdequacySource | None = None,
-                  learned: DefaultsLookup | None = None) -> Recommendation:
+                  learned: DefaultsLookup | None = None,
+                  today: date | None = None) -> Recommendation:
     """Everything after the council: workload, adequacy, selection, advice, explanation.
 
     ``learned``: the workload defaults refitted from the team's usage
-    (``council.usage.learn.learned_defaults``), else the built-in category defaults."""
+    (``council.usage.learn.learned_defaults``), else the built-in category defaults.
+    ``today``: the date that decides stale prices and shutdown notes (default: the real one)."""
     workload: Workload = build_workload(spec, assessment.category, assessment.difficulty,
                                         assessment.category_p, learned,
                                         voted=assessment.council_values)
@@ -195,7 +198,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     failure = failure_cost(spec.failure_cost_usd,
                            task_defaults_mix(assessment.category, assessment.category_p,
                                              read_workload(spec.description)), size)
-    sel = select(catalog, needs.spec, workload, adequacy, failure=failure)
+    sel = select(catalog, needs.spec, workload, adequacy, today=today, failure=failure)
     advice: list[Advice] = []
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)

@@ -1,9 +1,9 @@
 """A workload's cost on one model, per call, per task and per month, itemised.
 
-Every dollar comes from ``council.pricing.price_usage``, called once per call of a task so
-that long-context tiers apply to each request on its own. Per task is the sum over the
-task's calls, per call is that sum divided by the number of calls, and per month is per
-task times runs per month.
+Every dollar comes from ``council.pricing``, which prices each call of a task on its own
+(``price_calls``: what ``price_usage`` gives call by call) so that long-context tiers apply
+to each request on its own. Per task is the sum over the task's calls, per call is that sum
+divided by the number of calls, and per month is per task times runs per month.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from council.pricing import PARTS, price_usage
+from council.pricing import price_calls
 from council.tokens import for_model
 from council.workload import (
     CallTokens,
@@ -59,35 +59,24 @@ def cost_of(model: ModelEntry, workload: Workload, *, batch: bool = False,
     Batch must be offered by the model.
     """
     use_cache = caching and (caches(model, workload) or caches_history(model, workload))
-    parts = dict.fromkeys(PARTS, 0.0)
-    tiers: set[int] = set()
-    per_task = 0.0
-    breakdown = None
     calls = call_tokens(model, workload, caching=use_cache)
     if len(calls) > 1 and not model.price_on(None).tiers:
         # Untiered prices are linear in tokens: one Usage for the whole task prices the same.
         calls = [CallTokens.total(calls)]
-    for usage in (c.usage() for c in calls):
-        breakdown = price_usage(model, usage, batch=batch)
-        per_task += breakdown.total
-        for part in PARTS:
-            parts[part] += getattr(breakdown, part)
-        if breakdown.tier_threshold is not None:
-            tiers.add(breakdown.tier_threshold)
-    runs = workload.runs_per_month
-    assert breakdown is not None  # calls_per_task >= 1
+    priced = price_calls(model, calls, batch=batch)
+    per_task, runs = priced.total, workload.runs_per_month
     return Cost(
         per_call=per_task / workload.calls_per_task,
         per_task=per_task,
         per_month=per_task * runs,
-        parts_per_task=parts,
-        parts_per_month={p: v * runs for p, v in parts.items()},
+        parts_per_task=priced.parts,
+        parts_per_month={p: v * runs for p, v in priced.parts.items()},
         batch=batch,
         caching=use_cache,
-        tiers_applied=sorted(tiers),
-        price_effective_from=breakdown.price_effective_from.isoformat(),
-        price_source=breakdown.price_source,
-        price_verified=breakdown.price_verified.isoformat(),
+        tiers_applied=list(priced.tiers_applied),
+        price_effective_from=priced.price.effective_from.isoformat(),
+        price_source=priced.price.source,
+        price_verified=priced.price.verified.isoformat(),
     )
 
 

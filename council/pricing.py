@@ -17,6 +17,7 @@ Conventions (documented in docs/catalog.md):
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
@@ -26,6 +27,7 @@ from council.catalog.schema import ModelEntry, Price, Tier
 from council.errors import InvalidInput
 
 PER = Decimal(1_000_000)
+_ZERO = Decimal(0)
 PARTS: tuple[str, ...] = (
     "input", "cache_read", "cache_write_5m", "cache_write_1h", "output", "reasoning",
 )
@@ -101,6 +103,13 @@ def _tier_for(price: Price, prompt_tokens: int) -> Tier | None:
 def rates_for(price: Price, prompt_tokens: int, *, batch: bool, service_tier: str | None = None,
               peak: bool = False) -> tuple[dict[str, Decimal], Tier | None]:
     """Per-million-token rates for each part of a request with this many prompt tokens."""
+    tier = _tier_for(price, prompt_tokens)
+    return dict(zip(PARTS, _rates(price, tier, batch, service_tier, peak), strict=True)), tier
+
+
+def _tier_rates(price: Price, tier: Tier | None, batch: bool, service_tier: str | None,
+                peak: bool) -> dict[str, Decimal]:
+    """The rates of ``rates_for`` once the tier is known (it depends on nothing else)."""
     base_input = _d(price.input)
     cache_read = _d(price.cache_read) if price.cache_read is not None else base_input
     output = _d(price.output)
@@ -118,7 +127,6 @@ def rates_for(price: Price, prompt_tokens: int, *, batch: bool, service_tier: st
         "cache_write_1h": (_d(price.cache_write_1h) if price.cache_write_1h is not None
                            else base_input),
     }
-    tier = _tier_for(price, prompt_tokens)
     if tier is not None:
         scale = _d(tier.input) / base_input if base_input else Decimal(1)
         explicit = {
@@ -143,7 +151,37 @@ def rates_for(price: Price, prompt_tokens: int, *, batch: bool, service_tier: st
             scale = _d(tier.input) / base_input if tier is not None and base_input else Decimal(1)
             discounted["cache_read"] = _d(price.batch_cache_read) * scale
         rates = discounted
-    return rates, tier
+    return rates
+
+
+# Rates per (price row, tier, batch, service tier, peak), in PARTS order. A catalog's rows are
+# immutable, and the entry keeps its row alive so that its id is not reused; a new catalog
+# version brings new rows, and the dict is emptied when it grows past RATES_KEPT.
+_RATES: dict[tuple[int, int | None, bool, str | None, bool],
+             tuple[Price, tuple[Decimal, ...]]] = {}
+RATES_KEPT = 4096
+
+
+def _rates(price: Price, tier: Tier | None, batch: bool, service_tier: str | None,
+           peak: bool) -> tuple[Decimal, ...]:
+    """``_tier_rates`` in PARTS order, worked out once per row, tier and mode."""
+    key = (id(price), tier.threshold if tier is not None else None, batch, service_tier, peak)
+    kept = _RATES.get(key)
+    if kept is not None and kept[0] is price:
+        return kept[1]
+    rates = _tier_rates(price, tier, batch, service_tier, peak)
+    ordered = tuple(rates[part] for part in PARTS)
+    if len(_RATES) >= RATES_KEPT:
+        _RATES.clear()
+    _RATES[key] = (price, ordered)
+    return ordered
+
+
+def _parts(rates: tuple[Decimal, ...], counts: Sequence[int]) -> list[Decimal]:
+    """USD of each part, in PARTS order: rate x tokens / 1M, exactly (a part with no tokens is
+    0 without the arithmetic; it adds nothing to the sum)."""
+    return [rate * n / PER if n else _ZERO for rate, n in zip(rates, counts, strict=True)]
+
 
 
 def price_usage(
@@ -159,8 +197,7 @@ def price_usage(
     if on is None and at is not None:
         on = at.date()
     price = model.price_on(on)
-    if batch and (not model.batch_api or price.batch_discount is None):
-        raise InvalidInput(f"{model.id} has no batch API price; price it real-time instead")
+    _check_batch(model, price, batch)
     tier_name = None if service_tier in (None, "standard") else service_tier
     if tier_name is not None:
         if tier_name not in price.service_tiers:
@@ -169,23 +206,16 @@ def price_usage(
         if batch:
             raise InvalidInput("a service tier and batch do not combine; pick one")
     peak = bool(at is not None and price.peak is not None and price.peak.covers(at))
-    rates, tier = rates_for(price, usage.prompt_tokens, batch=batch, service_tier=tier_name,
-                            peak=peak)
-    counts = {
-        "input": usage.input_tokens,
-        "cache_read": usage.cache_read_tokens,
-        "cache_write_5m": usage.cache_write_5m_tokens,
-        "cache_write_1h": usage.cache_write_1h_tokens,
-        "output": usage.output_tokens,
-        "reasoning": usage.reasoning_tokens,
-    }
-    parts = {part: rates[part] * counts[part] / PER for part in PARTS}
-    total = sum(parts.values(), Decimal(0))
+    tier = _tier_for(price, usage.prompt_tokens)
+    rates = _rates(price, tier, batch, tier_name, peak)
+    parts = _parts(rates, (usage.input_tokens, usage.cache_read_tokens,
+                           usage.cache_write_5m_tokens, usage.cache_write_1h_tokens,
+                           usage.output_tokens, usage.reasoning_tokens))
     return PriceBreakdown(
         model_id=model.id,
-        **{part: float(value) for part, value in parts.items()},
-        total=float(total),
-        rates={part: float(rates[part]) for part in PARTS},
+        **{part: float(value) for part, value in zip(PARTS, parts, strict=True)},
+        total=float(sum(parts, _ZERO)),
+        rates={part: float(rate) for part, rate in zip(PARTS, rates, strict=True)},
         tier_threshold=tier.threshold if tier else None,
         price_effective_from=price.effective_from,
         price_verified=price.verified,
@@ -194,3 +224,49 @@ def price_usage(
         service_tier=tier_name or "standard",
         peak=peak,
     )
+
+
+def _check_batch(model: ModelEntry, price: Price, batch: bool) -> None:
+    if batch and (not model.batch_api or price.batch_discount is None):
+        raise InvalidInput(f"{model.id} has no batch API price; price it real-time instead")
+
+
+@dataclass(frozen=True)
+class CallsPrice:
+    """A task's calls priced one by one and added up in call order, in USD."""
+
+    total: float
+    parts: dict[str, float]  # per part, in PARTS order
+    tiers_applied: tuple[int, ...]  # the long-context thresholds crossed, ascending
+    price: Price  # the row that priced every call (the newest)
+
+
+def price_calls(model: ModelEntry, calls: Sequence[Sequence[int]], *,
+                batch: bool = False) -> CallsPrice:
+    """Every call of one task at the newest price: for each call the figures ``price_usage``
+    gives, its total and parts added up as floats in call order.
+
+    A call is its token counts in PARTS order (``council.workload.CallTokens``). The batch
+    check runs once per task and no PriceBreakdown is built per call: a 20-call agent loop on
+    a tiered model is 20 prices, and a recommendation prices every candidate.
+    """
+    if not calls:
+        raise InvalidInput("a task has at least one call to price")
+    price = model.price_on(None)
+    _check_batch(model, price, batch)
+    total = 0.0
+    parts = [0.0] * len(PARTS)
+    tiers: set[int] = set()
+    for counts in calls:
+        if min(counts) < 0:
+            raise InvalidInput(f"token counts must be >= 0, got {tuple(counts)}")
+        tier = _tier_for(price, counts[0] + counts[1] + counts[2] + counts[3])
+        values = _parts(_rates(price, tier, batch, None, False), counts)
+        total += float(sum(values, _ZERO))
+        for i, value in enumerate(values):
+            if value:
+                parts[i] += float(value)
+        if tier is not None:
+            tiers.add(tier.threshold)
+    return CallsPrice(total=total, parts=dict(zip(PARTS, parts, strict=True)),
+                      tiers_applied=tuple(sorted(tiers)), price=price)

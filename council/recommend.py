@@ -174,9 +174,7 @@ def constraint_problems(model: ModelEntry, spec: TaskSpec, workload: Workload) -
 def price_candidate(model: ModelEntry, adequacy: Adequacy, workload: Workload, *, batch: bool,
                     bar: float, today: date | None = None) -> Candidate:
     cost, notes = chosen_cost(model, workload, batch=batch)
-    today = today or date.today()
-    notes.extend(stale_price_notes(model, today))
-    notes.extend(catalog_notes(model, today))
+    notes.extend(model_notes(model, today or date.today()))
     return Candidate(model_id=model.id, name=model.name, provider=model.provider,
                      p_adequate=adequacy.p, adequacy_source=adequacy.source, cost=cost,
                      meets_bar=adequacy.p >= bar, notes=notes)
@@ -188,6 +186,23 @@ def _price_modes(pick: Candidate, model: ModelEntry, workload: Workload) -> None
     reason = why_not_cached(model, workload)
     if reason is not None:
         pick.notes.append(f"no cached-prefix price: {reason}")
+
+
+# model id -> (the entry, the day, its notes): a recommendation notes every candidate, and the
+# notes depend on the entry and the day alone. A new catalog version (another entry object)
+# or another day replaces the kept notes.
+_NOTES: dict[str, tuple[ModelEntry, date, tuple[str, ...]]] = {}
+
+
+def model_notes(model: ModelEntry, today: date) -> tuple[str, ...]:
+    """A candidate's notes that do not depend on the task: a stale price, a near shutdown,
+    peak-hour rates."""
+    kept = _NOTES.get(model.id)
+    if kept is not None and kept[0] is model and kept[1] == today:
+        return kept[2]
+    notes = (*stale_price_notes(model, today), *catalog_notes(model, today))
+    _NOTES[model.id] = (model, today, notes)
+    return notes
 
 
 def stale_price_notes(model: ModelEntry, today: date) -> list[str]:

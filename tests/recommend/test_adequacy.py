@@ -3,18 +3,22 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from council.adequacy import (
     CATALOG,
     CATALOG_ESTIMATE,
+    ESTIMATE_SD,
     Adequacy,
     AdequacySource,
+    CatalogAdequacy,
     adequacies,
+    is_estimated,
     p_adequate,
     phi,
 )
+from council.categories import CATEGORY_KEYS, skill_for
 
 from .conftest import assessment
 
@@ -102,3 +106,31 @@ def test_out_of_range_probabilities_are_an_error(catalog) -> None:
     models = {m.id: m for m in catalog.models}
     with pytest.raises(ValueError, match="must be in"):
         adequacies("t", models, assessment("research_qa", 3.0), Broken())
+
+
+@settings(max_examples=200, deadline=None)
+@given(difficulty=finite, sd=sds,
+       mix=st.dictionaries(st.sampled_from(CATEGORY_KEYS), st.floats(0.0, 1.0), min_size=1,
+                           max_size=4))
+def test_catalog_p_is_the_weighted_p_adequate_to_the_last_bit(catalog, difficulty: float,
+                                                              sd: float,
+                                                              mix: dict[str, float]) -> None:
+    """p_for works out the scales once per task; each model's P stays the sum, in the weights'
+    order, of w x p_adequate(skill, d, sd, skill_sd) for its skill in each category."""
+    top = max(mix, key=mix.__getitem__)
+    verdict = assessment(top, difficulty, sd, category_p=mix)
+    models = {m.id: m for m in catalog.models}
+    source = CatalogAdequacy(verdict, models)
+    for model in catalog.models:
+        want = sum(w * p_adequate(model.skill(skill_for(c)), difficulty, sd,
+                                  skill_sd=ESTIMATE_SD if is_estimated(model, skill_for(c))
+                                  else 0.0)
+                   for c, w in source.weights.items())
+        assert source.p_for(model) == want
+
+
+def test_a_non_finite_difficulty_is_refused_once_per_task(catalog) -> None:
+    with pytest.raises(ValueError, match="finite"):
+        CatalogAdequacy(assessment("extraction", float("nan"), 0.5), {})
+    with pytest.raises(ValueError, match="sd >= 0"):
+        CatalogAdequacy(assessment("extraction", 2.0, -0.1), {})

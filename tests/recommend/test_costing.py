@@ -96,3 +96,23 @@ def test_a_price_verified_over_60_days_ago_is_flagged_on_the_candidate(catalog) 
     assert fresh.notes == [] and stale.notes == notes
     assert stale.cost.price_verified == verified.isoformat()
     assert stale.cost == fresh.cost  # flagged, not repriced
+
+
+def test_kept_notes_follow_the_day_and_the_catalog_entry(catalog) -> None:
+    """A candidate's notes are kept per model, and only for the same entry on the same day."""
+    from datetime import timedelta
+
+    from council.catalog.availability import catalog_notes
+    from council.recommend import model_notes, stale_price_notes
+
+    model = catalog.get("claude-haiku-4-5")
+    verified = model.price_on(None).verified
+    fresh, late = verified, verified + timedelta(days=75)
+    for today in (fresh, late, fresh, late):
+        assert model_notes(model, today) == (*stale_price_notes(model, today),
+                                             *catalog_notes(model, today))
+    assert model_notes(model, fresh) == () and len(model_notes(model, late)) == 1
+    reverified = model.model_copy(update={"prices": tuple(
+        p.model_copy(update={"verified": late}) for p in model.prices)})
+    assert model_notes(reverified, late) == ()  # the new entry's own notes
+    assert len(model_notes(model, late)) == 1
