@@ -208,9 +208,6 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         n = parse_number(count.group(0))
         if not n:
             continue
-        each = re.search(rf"each of (?:our |the )?{re.escape(count.group(0))}", sentence)
-        if each and p.group("adverb"):
-            pass  # "a daily summary for each of our 40 stores": 40 a day
         start, end = min(count.start(), p.start()), max(count.end(), p.end())
         fleet = (_EACH_OF.search(text, p.end(), hi)
                  if _MULTIPLIER.match(text, count.end()) else None)
