@@ -11,7 +11,6 @@ from council.workload_words.values import Read
 
 _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+"
                              r"(?:~|about |roughly |around |our |the )?$")
-
 # After such a word a count may still be what each run covers: "each of our 40 stores", "the
 # feeds of our 40 vendors" (a fleet of one's own), "a nightly eval of 1,000 prompts".
 _ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?:all )?our |"
@@ -33,32 +32,29 @@ _UNIT_AFTER = re.compile(r"[-\s]?(?:minutes?|hours?|pages?|files?|words?|tokens?
 
 _PRICE_AFTER = re.compile(r"\s?(?:(?:usd|eur|gbp|dollars?|euros?|pounds|bucks)\b|[$€£])")
 
+
 # Words of Spanish or Portuguese (where "10 mil" is ten thousand).
 _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nuestros|nossos|"
                       r"nuestras|nossas|cada|mais|más|el|os|as)\b")
 
+
 _COMPOUND = re.compile(r"-[a-z]")
+
 
 _MONTHS = (r"january|february|march|april|june|july|august|september|october|november|"
            r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
-
 # A number that names or orders rather than counts: a heading or a rank ("Step 7", "Year 9",
 # "Section 2.3", "top 10"), a time of day ("at 02:00", "2pm"), a date ("15 March").
 _LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|part|level|"
                            r"sprint|year|grade|ward|room|floor|top|no\.|"
                            rf"{_MONTHS})|\d:|#)\s*$")
-
 _NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
-
 _EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{PERIOD_NAMES}|time|run)s?\b)")
-
 _RANKED = re.compile(r"\s+(?:most|least|best|worst|latest|newest|largest|biggest|highest|"
                      r"lowest)\b")
-
 # "12 files a day", "3 pages per week" of a pager, "15 pages a day ... one page per form": a
 # count in a unit of size that is a count of tasks.
 _PAGER = re.compile(r"pager|\bon-?call\b|\bsev-?\d|\bincidents?\b")
-
 _ONE_PAGE_EACH = re.compile(r"\b(?:one|a|1|single) page (?:per|each|a)\b|\ba page each\b|"
                             r"\bone-page (?!summar|brief|report)")
 
@@ -114,6 +110,7 @@ def count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count
+
 
 # "(usually ~1.2k of them) ... clustered into a short digest": the items after a cadence are
 # what one run reads when they all go into one deliverable.

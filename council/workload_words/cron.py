@@ -12,7 +12,6 @@ from council.workload_words.values import Read
 # every night, "*/15 * * * *" every 15 minutes, "30 6 * * 1-5" weekdays at 06:30), at a
 # line's start or after "cron", with a "*" in it and no "=" or operator after it.
 _CRON_FIELD = r"[\d*][\d*/,-]*"
-
 _CRON_RE = re.compile(rf"(?:^|\n|\bcron(?:tab)?:?|\bschedule(?:_interval)?\s*[=:]\s*['\"]?)"
                       rf"[ \t>`#-]*(?P<expr>{_CRON_FIELD}(?:[ \t]+"
                       rf"{_CRON_FIELD}){{4}})(?=[ \t'\"]|$)(?![ \t]*(?:=|[-+*/x][ \t]))")

@@ -26,7 +26,6 @@ def times_headcount(text: str, read: Read) -> Read:
 # elsewhere ("Team size: 45", "a 45-person team", "200 employees").
 _PER_HEAD = re.compile(r"\s*(?:per|a|each|/)\s*(?:person|user|employee|member|seat|head|agent|rep|"
                        r"student)\b")
-
 _HEADCOUNT = re.compile(
     rf"\b(?:team size|headcount|team of|number of (?:users|employees|seats|people))\s*[:=]?\s*"
     rf"(?:~|about |around )?(?P<n>{DIGITS})\b|"

@@ -20,19 +20,15 @@ LANGUAGES: tuple[str, ...] = (
 )
 
 _LANGUAGE_SET = frozenset(LANGUAGES)
-
 _WORD = re.compile(r"[A-Za-z][a-z]+")
 
 # Language names written in lower case count too where the words around say a language ("the
 # spanish and italian website", "in english"): a lower-case "greek orange pie" or "a russian
 # businessman" in a pasted text is not one, nor is "polish the copy".
 _LOWER_WORDS = frozenset({"Polish"})
-
 _LANGUAGE_CUE = (r"(?:-speaking|\s+(?:speakers?|language|website|site|version|translations?|"
                  r"subtitles|text|users|customers|market|manuals?|docs|documents?)\b)")
-
 _LOWER_BEFORE = re.compile(r"\b(?:in|into|to|from|speaks?|speaking)\s+$")
-
 _LOWER_AFTER = re.compile(rf"{_LANGUAGE_CUE}|\s*(?:,|and|or|&|/)\s*[a-z]+{_LANGUAGE_CUE}")
 
 
@@ -47,8 +43,8 @@ def _says_a_language(text: str, m: re.Match[str]) -> bool:
 
 
 _LANGUAGES_LOWER = frozenset(n.lower() for n in LANGUAGES)
-
 _LETTERS = re.compile(r"[a-z]+")
+
 
 # Language names in French, German, Spanish and Portuguese ("auf Deutsch", "en allemand").
 _FOREIGN_NAMES = {
@@ -67,19 +63,15 @@ _FOREIGN_NAMES = {
     "hiszpańsku": "Spanish", "włosku": "Italian", "niderlandzku": "Dutch", "japońsku": "Japanese",
     "nihongo": "Japanese", "eigo": "English",
 }
-
 # Dutch names that are also English words or names ("Engels", "Frans"): only after a Dutch
 # preposition ("in het Engels", "naar het Duits").
 _DUTCH_NAMES = {"engels": "English", "duits": "German", "frans": "French", "spaans": "Spanish",
                 "italiaans": "Italian", "japans": "Japanese", "pools": "Polish"}
-
 _DUTCH_NAME_RE = re.compile(r"\b(?:in het|naar het|het|naar|in|en)\s+(?P<name>"
                             + "|".join(_DUTCH_NAMES) + r")\b")
-
 # Written in their own script (no word boundary between kanji): "日本語で" is "in Japanese".
 _CJK_NAMES = {"日本語": "Japanese", "英語": "English", "中国語": "Chinese", "韓国語": "Korean",
               "中文": "Chinese", "英文": "English", "한국어": "Korean", "영어": "English"}
-
 # The language a text is written in, by its commonest small words; read only when the text
 # names another language ("gerne auch auf Englisch": the German is implied, not said).
 _SMALL_WORDS: dict[str, str] = {
@@ -100,13 +92,12 @@ _SMALL_WORDS: dict[str, str] = {
     # romaji particles and politeness ("youyaku shite kudasai", "nihongo de onegaishimasu")
     "Japanese": "wa ga no ni o wo de desu masu kudasai shite onegaishimasu",
 }
-
 _FUNCTION_WORDS = {name: frozenset(words.split()) for name, words in _SMALL_WORDS.items()}
-
 # word -> the languages it is a small word of, so a text's words are counted in one pass
 _SMALL_INDEX: dict[str, tuple[str, ...]] = {
     w: tuple(name for name, small in _FUNCTION_WORDS.items() if w in small)
     for w in frozenset().union(*_FUNCTION_WORDS.values())}
+
 
 _TRANSLATE = re.compile(r"translat|tradu|übersetz|vertaal|tłumacz|przetłumacz|翻訳")
 
@@ -154,39 +145,29 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "Norwegian": ("oslo", "norway"), "Czech": ("prague",), "Hungarian": ("budapest",),
     "Romanian": ("bucharest",),
 }
-
 _PLACE_LANGUAGE = {form: name for name, forms in _PLACES.items() for form in forms}
-
 # Places are read only where the task is described, not in the text pasted after it: in
 # the 3,936 real prompts of the shared category set, a place deep in a pasted contract,
 # article or plot ("Tokyo", "ROME, Italy (CNN)") beside "members" or "users" read a
 # language the task does not need (7 rows read Japanese, Chinese or Italian that way).
 PLACE_HEAD = 400
-
 _PLACE_FIRST = frozenset(form.split()[0] for form in _PLACE_LANGUAGE)
-
 _PLACE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PLACE_LANGUAGE),
                                                    key=len, reverse=True)) + r")\b")
-
 _FOREIGN_NAME_RE = re.compile(r"\b(?P<name>" + "|".join(_FOREIGN_NAMES)
                               + r")(?:e|en|er|es|a|as|os|s)?\b")
-
 _WHO = re.compile(r"\b(?:customers?|clients?|clientes|kunden|users?|offices?|bureau|oficina|"
                   r"escrit[oó]rio|teams?|equipe|equipo|staff|branch(?:es)?|site|website|"
                   r"markets?|distributors?|partners?|call cent(?:er|re)s?|centro|employees|"
                   r"colleagues|speakers|students|patients|stores?|shops?|subsidiar(?:y|ies)|"
                   r"region|audience|readers|sellers|buyers|suppliers|vendors|members|agents|"
                   r"reps|hq|headquarters|division|plant|factory|warehouse|guests|tenants)\b")
-
 # Language codes after "translate ... into": "into de + fr", "to DE/FR".
 _CODES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
           "nl": "Dutch", "ja": "Japanese", "jp": "Japanese", "zh": "Chinese", "ko": "Korean",
           "pl": "Polish", "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "ar": "Arabic"}
-
 _CODE = "(?:" + "|".join(_CODES) + ")"
-
 _CODES_RE = re.compile(rf"\b(?:into|to)\s+(?P<list>{_CODE}(?:\s*(?:\+|,|/|&|and)\s*{_CODE})*)\b")
-
 _FOREIGN_NAME_FORMS = frozenset(name + end for name in _FOREIGN_NAMES
                                 for end in ("", "e", "en", "er", "es", "a", "as", "os", "s"))
 

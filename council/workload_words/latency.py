@@ -20,7 +20,6 @@ _BATCH_OK_RE = re.compile(
     r"\b(?:sort|process|run|classify|tag|summari[sz]e|translate|extract|categori[sz]e|handle|"
     r"grade|score|label|check|review)\b[^.;\n]{0,60}\bovernight(?=\s*(?:[.;!]|,\s|$))|"
     r"\blater (?:in|this) (?:the )?week\b")
-
 # Said other ways ("not urgent", "by the next morning is fine", "done the same day", "deadline
 # Friday"); a second pattern behind its own cheap key test, so most texts never scan it.
 _BATCH_OK_MORE_RE = re.compile(
@@ -35,14 +34,12 @@ _BATCH_OK_MORE_RE = re.compile(
     r"\b(?:it|them|this|that|these|those) over the weekend\b|"
     rf"\bby (?:the weekend|{WEEKDAYS})(?: (?:is|are))? (?:fine|ok|okay)\b|"
     r"\b(?:nobody|no one|no-one) (?:needs it|is waiting|waits)\b")
-
 _NO_BATCH_RE = re.compile(
     r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
     r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
     r"\bwithin (?:the|an|a|one) (?:hour|minute)\b|\bwithin \d+ (?:seconds|minutes)\b|"
     r"\bas (?:they|the \w+|you|users?) types?\b|\bas they are sent\b|\binteractive(?:ly)?\b|"
     r"\bwhile (?:they|the user|the customer)\b|\blatency\b|\bon the phone\b")
-
 # The answer sits in the request path ("before the comment is shown", "40 requests a second",
 # "they wait for the query"): behind its own key test, as above.
 _NO_BATCH_MORE_RE = re.compile(
@@ -55,7 +52,6 @@ _NO_BATCH_MORE_RE = re.compile(
     r"(?<!can )\bwait(?:s|ing)? (?:for|on) (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
     r"responses?|results?|query|queries|output|suggestions?)\b|"
     r"\b(?:under|less than|within) (?:a|one|\d+(?:\.\d+)?) ?(?:seconds?|secs?|ms|milliseconds?)\b")
-
 # The answer is a reply to what a person just did, or must come before they go: behind keys of
 # its own ("when " alone is in most texts).
 _NO_BATCH_PERSON_RE = re.compile(
@@ -64,17 +60,15 @@ _NO_BATCH_PERSON_RE = re.compile(
     r"\bbefore (?:the|a|our) (?:patient|customer|client|caller|user|guest|visitor)s? "
     r"(?:leaves?|hangs? up|is discharged|checks? out)\b")
 
+
 _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
                   "next-", "later ",
                   "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
-
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
                   "as they are", "interactive", "while", "latency", "phone")
-
 _BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of", "eod", "eow",
                        "each night", "batch", "within", "weekend", "day is", "day are",
                        "nobody", "no one", "no-one")
-
 # Said in Spanish, Portuguese, French or German ("por noche", "no es urgente", "bis zum
 # nächsten Werktag", "em tempo real", "el agente espera el resumen").
 _BATCH_OK_FOREIGN_RE = re.compile(
@@ -89,7 +83,6 @@ _BATCH_OK_FOREIGN_RE = re.compile(
     r"\bkan wachten\b|\bgeen haast\b|\bde volgende dag\b|\bniet dringend\b|"
     r"\bmo(?:gą|że) poczekać\b|\bnastępnego dnia\b|\bnie jest pilne\b|"
     r"急ぎではありません|急ぎません|翌日")
-
 _NO_BATCH_FOREIGN_RE = re.compile(
     r"\b(?:tiempo|tempo) real\b|\btemps réel\b|\bechtzeit\b|\bsofort\b|\binmediat\w*|"
     r"\bimediat\w*|\b(?:espera|esperan|aguarda|aguardam|wartet auf|warten auf|attend|"
@@ -97,22 +90,18 @@ _NO_BATCH_FOREIGN_RE = re.compile(
     r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)|"
     r"\btempo reale\b|\bstanno aspettando\b|\bw czasie rzeczywistym\b|\bczeka(?:ją)? na\b|"
     r"\bwachten op\b|待っています|待っている|リアルタイム")
-
 _BATCH_OK_FOREIGN_GATE = frozenset({
     "noche", "nacht", "nachts", "nuit", "noite", "noites", "noches", "urgente", "urgent", "bis",
     "até", "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten", "dopo",
     "subito", "aspettare", "wachten", "haast", "volgende", "dringend", "poczekać",
     "następnego", "pilne"})
-
 _NO_BATCH_FOREIGN_GATE = frozenset({
     "reale", "aspettando", "rzeczywistym", "czeka", "czekają", "wachten",
     "tiempo", "tempo", "temps", "echtzeit", "sofort", "espera", "esperan", "aguarda", "aguardam",
     "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
     "imediato", "imediata", "imediatamente"})
-
 _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
                        "within ")
-
 _NO_BATCH_PERSON_KEYS = ("when they", "when user", "when someone", "when people", "when cust",
                          "when dev", "when a user", "right after", "leave", "hang", "discharged",
                          "check out", "checks out")

@@ -11,7 +11,6 @@ _WORD_NUMBERS: dict[str, float] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
 }
-
 _SCALE: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "hundred": 100,
     "b": 1e9, "bn": 1e9, "billion": 1e9,
@@ -19,31 +18,22 @@ _SCALE: dict[str, float] = {
     "mil": 1e3, "mille": 1e3, "tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "millones": 1e6,
     "milhões": 1e6, "millions": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
 }
-
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-
 WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
            r"eleven|twelve|one|two|three|four|five|six|seven|eight|nine|ten")
-
 _SCALES = r"(?:thousand|million|billion|hundred)"
-
 _FOREIGN_SCALES = r"(?:mil|mille|tausend|millones|milhões|millions|millionen)\b|(?:tsd|mio)\b\.?"
-
 _SCALE_WORDS = rf"(?:(?:hundred\s+(?:thousand|million)|{_SCALES})\b|{_FOREIGN_SCALES})"
-
 _SMALL = WORDNUM.split("|dozen|", 1)[1]
-
 # Counts said the way people speak: "half a million", "a couple of hundred", "two dozen",
 # "a thousand and a half".
 _SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SCALES})\b|"
            rf"(?:(?:a|one) )?{_SCALES} and a half\b|\b(?:{_SMALL}) dozen\b")
-
 # A number: digits, with an attached k/M/bn or a scale word or "dozen" after them; a spoken
 # count; number-words with a scale word; a number-word. (Digits lead one branch only: trying
 # them in several branches doubled the cost of a scan.)
 NUMBER = (rf"(?:(?:{DIGITS})(?:(?:[kKmMbB]|bn|mm)\b|\s+(?:{_SCALE_WORDS}|dozen\b))?|{_SPOKEN}|"
           rf"(?:{WORDNUM}|a|an)\s+{_SCALE_WORDS}|\b(?:{WORDNUM})\b)")
-
 NUMBER_RE = re.compile(NUMBER)
 
 
@@ -82,11 +72,10 @@ def parse_number(text: str) -> float | None:
 # millones", "2,5 Tsd.") is a decimal point. A dotted group after a letter ("v2.100") or
 # inside a longer dotted run ("4.10.2") is a version and is left alone.
 _DOT_THOUSANDS = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\d.]|,\d)")
-
 _SPACE_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f\u00a0'\u2019](?=\d{3}(?!\d))")
-
 _DECIMAL_COMMA = re.compile(r"(?<![\w.,])\d+(,)\d{1,2}(?=\s?(?:k\b|m\b|bn\b|mil|mio|tsd|"
                             r"tausend|thousand|million|billion))")
+
 
 _SEPARATED = re.compile(r"\d[.,\u2009\u202f\u00a0'\u2019]\d")
 
@@ -109,7 +98,6 @@ def fmt(x: float) -> str:
 # text has few), found with one character-class scan and plain substring searches, since a
 # long alternation tried at every character is what made long descriptions slow.
 _DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
-
 _NUMBER_WORDS = (*WORDNUM.split("|"), "a thousand", "a million", "a hundred", "a billion",
                  "an hour", "half", "a couple", "couple", "thousand", "hundred", "million")
 

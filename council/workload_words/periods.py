@@ -12,7 +12,6 @@ PER_MONTH: dict[str, float] = {
     "business day": 5 * 52 / 12, "week": 52 / 12, "fortnight": 26 / 12, "month": 1,
     "quarter": 1 / 3, "year": 1 / 12,
 }
-
 BUSINESS_HOURS_PER_MONTH = 8 * PER_MONTH["business day"]
 
 
@@ -21,16 +20,13 @@ def _period(group: str) -> str:
 
 
 PERIOD_WORDS = _period("unit")
-
 _PERIOD_RE = re.compile(
     rf"(?:/\s*{_period('unit1')}|\b(?:per|a|an|each|every|in a|over the|in total over the)\s+"
     rf"{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|yearly|"
     rf"annually|quarterly|fortnightly)\b)")
-
 ADVERB_UNIT = {"nightly": "day", "daily": "day", "weekly": "week", "monthly": "month",
                "hourly": "hour", "yearly": "year", "annually": "year", "quarterly": "quarter",
                "fortnightly": "fortnight", "biweekly": "fortnight", "bi-weekly": "fortnight"}
-
 UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
               "wk": "week", "mo": "month", "mth": "month", "yr": "year",
               "evening": "day", "working day": "business day", "weekday": "business day",
@@ -76,7 +72,6 @@ FOREIGN_UNITS = {
     "miesiąc": "month", "miesiac": "month", "kwartał": "quarter", "kwartal": "quarter",
     "rok": "year",
 }
-
 FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
     "diárias": "day", "diários": "day", "täglich": "day", "quotidien": "day",
@@ -93,16 +88,13 @@ FOREIGN_ADVERBS = {
     "mainichi": "day", "maishuu": "week", "maishū": "week", "maitsuki": "month",
     "毎日": "day", "毎週": "week", "毎月": "month",
 }
-
 _FOREIGN_UNIT_WORDS = "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True))
-
 _FOREIGN_PERIOD_RE = re.compile(
     rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
     rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
     rf"ogni|alla|elke|iedere|per|raz na|co|na)\s+"
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
     + "|".join(sorted(FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
-
 # Words one of which a text in those languages has; tested as a set (one C-level pass).
 _FOREIGN_PERIOD_GATE = frozenset({
     "por", "pro", "par", "al", "im", "am", "ao", "cada", "jede", "jeden", "jeder", "jedes",

@@ -10,15 +10,10 @@ from council.workload_words.text import CURRENCY, RATE_AFTER, has, sentence_arou
 from council.workload_words.values import Read
 
 TOKENS_PER_WORD = 1.33
-
 WORDS_PER_PAGE = 500
-
 SPOKEN_WORDS_PER_MINUTE = 150
-
 TOKENS_PER_LINE = 10
-
 TOKENS_PER_FILE = 1400
-
 CHARS_PER_TOKEN = 4
 
 # Tokens per unit of size, in the catalog's reference encoding.
@@ -53,39 +48,31 @@ _SIZE_UNITS = {
     "char": r"characters|chars",
     "byte": r"[kmgt]b|(?:kilo|mega|giga|tera)bytes?",
 }
-
 _NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
-
 # A file's bytes are its characters (one byte a character in ASCII text). Kilo- and megabytes
 # only: a gigabyte is ~250M tokens, no call's input but a corpus ("the 30 GB email archive").
 _BYTES = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
-
 # Gigabytes and terabytes are a corpus ("the 30 GB email archive", "a 10 GB CSV"): ~250
 # million tokens and up, no call's input. They are read as such and shown ("split into
 # chunks, each call reads one"), never as the input of a call.
 CORPUS_UNITS = "gt"
-
 _SIZE_RE = re.compile(
     rf"(?P<num>{NUMBER})(?:\s*(?:-|to)\s*(?P<num2>{DIGITS}))?\s*-?\s*(?P<unit>"
     + "|".join(f"(?P<{k}>{v})" for k, v in _SIZE_UNITS.items()) + r")\b"
     r"(?!\s*(?:of\s+)?(?:ram|memory|vram|gpu|disk|storage|ssd|hdd)\b)"
     r"(?!\s*(?:box(?:es)?|machines?|instances?|nodes?|vms?|laptops?)\b)")
-
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
     rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|"
     rf"minutos|minuten|horas|stunden|heures|uur|ore|godzin[ya]?|minuti|minut[y]?)\b"
     r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
-
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
                     r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?")
-
 # More spoken things (a 1:1, a stand-up; a meeting, call or recording in Dutch, Italian or
 # Polish) behind a substring test: each branch added to _AUDIO slowed every read.
 _AUDIO_MORE_KEYS = ("1:1", "one-on-one", "standup", "stand-up", "vergader", "gesprek",
                     "riunion", "chiamat", "spotkani", "nagrani", "rozmow")
-
 _AUDIO_MORE = re.compile(r"\b1:1s?\b|one-on-one|stand-?up|vergader|gesprek|riunion|chiamat|"
                          r"spotkani|nagrani|rozmow")
 
@@ -100,19 +87,17 @@ _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|prod
                          r"compose|compile|create|creates|into|to|as|returning|return|reply|"
                          r"summaries|summary|output|streszczenie|streszczenia|riassunto|"
                          r"samenvatting|verslag|resumen|resumo|zusammenfassung)$")
-
 _INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|the|"
                         r"about|typically|summarise|summarize|translate|extract|analyse|"
                         r"analyze|answer|given|with|on)$")
+
 
 # What is produced, named right after its size: "a 2-page executive brief", "a one-page
 # summary"; a character limit ("under 80 characters", "155 characters max") bounds an output.
 _OUTPUT_NOUN = re.compile(r"[-\s]*(?:[\w-]+\s+)?(?:brief|briefing|summary|digest|abstract|"
                           r"synopsis|recap|overview|scorecard|memo|description|blurb)\b")
-
 _LIMIT_BEFORE = re.compile(r"\b(?:under|below|at most|no more than|fewer than|less than|"
                            r"max(?:imum)?|max\.|limit(?:ed)? (?:of|to))\s*$")
-
 _LIMIT_AFTER = re.compile(r"\s*(?:max(?:imum)?|or less|or fewer|limit)\b")
 
 

@@ -14,12 +14,9 @@ from council.workload_words.values import Read
 # models (nilenso's analysis of 2,920 trajectories); 50 sits in that range. Other tool loops:
 # the agentic category's default of 15 (an assumption, not a measurement).
 CODING_AGENT_CALLS = 50
-
 CODING_AGENT_SOURCE = ("coding agents on a repository take a median 29-78 steps per task "
                        "(SWE-agent on SWE-Bench Pro, four models)")
-
 AGENT_LOOP_CALLS = 15
-
 AGENT_LOOP_SOURCE = "the agentic default for a tool loop (an assumption, not a measurement)"
 
 _STEPS_RE = re.compile(
@@ -31,12 +28,10 @@ _STEPS_RE = re.compile(
     r"conversazione|gesprek|rozmowę|chat|session)|"
     r"iterações|iterationen|runden|rondas|(?:messages|mensagens|mensajes|nachrichten) "
     r"(?:on average|em m[ée]dia|en promedio|de media|im schnitt|en moyenne))\b")
-
 # "a 2-step signup form", "two-step verification": steps of the thing the task is about.
 _STEPS_OF_A_THING = re.compile(r"\s+(?:[\w-]+\s+)?(?:forms?|wizards?|checkouts?|funnels?|"
                                r"guides?|tutorials?|recipes?|verification|authentication|"
                                r"log-?ins?|sign-?ups?|onboarding)\b")
-
 _AGENT_RE = re.compile(
     r"\bagentic\b|\bautonomous(?:ly)?\b|\bsub-agents?\b|\borchestrator\b|"
     r"\btool calls?\b|\bagent loop\b|\bplans? and execut\w*|\bkeeps? (?:calling|running|trying)|"
@@ -44,7 +39,6 @@ _AGENT_RE = re.compile(
     r"\buntil (?:it |they |the (?:tests?|checks?|build|ci|suite) )?(?:pass|passes|passing|"
     r"succeeds?|is green|are green|compiles?|works?)\b|"
     r"\bagents?\b")
-
 _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|call[- ]center|"
                            r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
                            r"\bfor (?:our |the |human )?agents\b|"
@@ -53,11 +47,9 @@ _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|cal
                            r"\bagents (?:review|approve|check|edit|send|read)\b|"
                            r"\buser[- ]agent\b|\bon the (?:phone|line) with (?:our |an? |the )?"
                            r"agents?\b")
-
 # A call centre, a caller: "the agent" in such words is a person.
 _PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b|\bcustomer calls?\b|"
                               r"\b(?:closes?|ends?|answers?|takes?) the call\b|\bhangs? up\b")
-
 _CHAT_RE = re.compile(
     r"\bchat ?bots?\b|\bbots?\b|\bmulti-turn\b|\bback[- ]and[- ]forth\b|\bconversation(?:s|al)?\b|"
     r"\b(?:conversas|conversaciones|unterhaltungen)\b|"
@@ -65,7 +57,6 @@ _CHAT_RE = re.compile(
     r"\bchat widget\b|\bchat assistant\b|\b(?:website|web|site|in-app|online) chat\b|"
     r"\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
     r"\bvoice (?:agent|assistant|bots?)\b|\b\d+(?:-\d+)?[- ]turns?\b|\bturns each\b")
-
 # A bare "bot" is a conversation only where its sentence has someone talk to it ("the bot to
 # tag incoming tickets" is a job); a workplace chat tool ("answer HR questions in Teams")
 # likewise. Not a messenger ("answer customer questions on WhatsApp"): the customer writes and
@@ -73,18 +64,17 @@ _CHAT_RE = re.compile(
 _TALK = re.compile(r"\b(?:answers?|answering|questions?|talks?|asks?|responds?|respond|"
                    r"replies to|chat|conversations?|fragen|beantwort\w*|preguntas|perguntas|"
                    r"responder|répond\w*|antwort\w*)\b")
-
 _CHAT_TOOL = re.compile(r"\b(?:in|on|via|over|no|na|en|über|sur) (?:ms |microsoft )?"
                         r"(?:teams|slack|discord|mattermost)\b")
-
 _CHAT_TOOL_KEYS = ("teams", "slack", "discord", "mattermost")
-
 CODE_RE = re.compile(r"\bcode(?:base)?\b|\brepo(?:sitory)?\b|\btests?\b|\bpytest\b|\bci\b|"
                      r"\bcompiler\b|\bbuild\b|\brefactor|\bpr\b|\bpull request|\bdjango\b|"
                      r"\bfiles?\b|\bmigrat|\bbug\b|\bfeatures?\b")
 
+
 _PER_CHAT = re.compile(r"\beach (?:chat|conversation|session|thread) (?:is |has |of |with )?"
                        r"(?:~|about |around |roughly )?(?P<num>\d+) (?:messages|turns|exchanges)\b")
+
 
 # An agent's retries said as a count of times: "patches, reruns up to 12 times".
 _UP_TO_TIMES = re.compile(r"\b(?:re\w+|repeats?|tr(?:y|ies)|loops?)\s+(?:it\s+)?up to\s+"
@@ -123,7 +113,6 @@ def read_steps(text: str, starts: list[int]) -> Read | None:
 
 _AGENT_KEYS = ("agent", "autonom", "react", "orchestr", "tool call", "loop", "execut", "keep",
                "iterat", "step by step", "until")
-
 _CHAT_KEYS = ("bot", "turn", "back", "conversation", "conversa", "unterhalt", "follow-up", "chat",
               "session", "exchanges",
               "rounds", "voice")
@@ -132,7 +121,6 @@ _CHAT_KEYS = ("bot", "turn", "back", "conversation", "conversa", "unterhalt", "f
 # not a conversation the task holds.
 _JUDGE = re.compile(r"\b(?:compare|comparing|evaluate|evaluating|benchmark|benchmarking|grade|"
                     r"grading|score|scoring|assess|assessing|audit|auditing|test|testing)\b")
-
 _FOR_THE = re.compile(r"\bfor (?:our|the|a|an|my|their) (?:[\w-]+ )?$")
 
 
@@ -146,9 +134,7 @@ def _judged(text: str, cue: re.Match[str]) -> bool:
 # WhatsApp") is a conversation; the bare task of answering there ("answer customer questions
 # on WhatsApp") is one message at a time (the team's held-out row).
 _MESSENGER_KEYS = ("whatsapp", "telegram", "messenger", "wechat", "imessage")
-
 _MESSENGER = re.compile(r"\b(?:whatsapp|telegram|messenger|wechat|imessage)\b")
-
 _PERSONA = re.compile(r"\b(?:agente?s?|assistente?s?|asistentes?|assistants?|assistent)\b")
 
 

@@ -31,15 +31,12 @@ from council.workload_words.values import Read
 
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
 _WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) {WEEKDAYS}|on {WEEKDAYS}s)\b")
-
 _INTERVAL_RE = re.compile(rf"\bevery\s+(?P<n>{DIGITS}|{WORDNUM}|other)\s+{PERIOD_WORDS}\b")
-
 _TIMES_RE = re.compile(r"\b(?P<t>once|twice|thrice|three times|four times|\d+ ?(?:x|times))\s+"
                        r"(?:a|an|per|each|every)\s+"
                        + PERIOD_WORDS + r"\b")
 
 _TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four times": 4.0}
-
 # "on weekdays", "Monday to Friday": a count a day is a count a business day.
 _WEEKDAYS_ONLY = re.compile(r"\b(?:on|only on) weekdays\b|\bweekdays only\b|"
                             r"\bmon(?:day)? ?(?:to|through|thru|-) ?fri(?:day)?\b")
@@ -69,24 +66,16 @@ def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
 _EVENTS = (r"(?:meetings?|stand-?ups?|syncs?|calls?|reviews?|retros?|retrospectives?|1:1s?|"
            r"one-on-ones?|all-hands|town halls?|huddles?|check-ins?|webinars?|podcasts?|"
            r"episodes?|demos?)\b")
-
 _EVENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _EVENTS)
-
 _BARE_EVENT = re.compile(r"\s+" + _EVENTS)  # "every weekly sync": the event, unqualified
-
 _EACH_BEFORE = re.compile(r"\b(?:each|every)\s+$")
-
 # The task hangs on each occurrence: "before each quarterly earnings call".
 _WHEN_EACH_BEFORE = re.compile(r"\b(?:before|after|ahead of|following|prior to|during)\s+"
                                r"(?:each|every)\s+$")
-
 _EACH = re.compile(r"\b(?:each|every|all)\b")
-
 _FOR_BEFORE = re.compile(r"\bfor (?:the |our |a |an |each |every |this )?$")
-
 # "hourly for the on-call engineer", "daily to the team": the adverb says when the task runs.
 _ADVERBIAL = re.compile(r"\s+(?:for|to|and|from|into|with|by|at|until|so)\b")
-
 _NOT_A_RUN = re.compile(r"\s+(?:\w+\s+)?(?:template|format|layout|style)s?\b")
 
 
@@ -112,16 +101,13 @@ def _event(text: str, p: re.Match[str], lo: int) -> re.Match[str] | None:
 _FOREIGN_TWO = {"twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0, "deux": 2.0,
                 "dois": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0, "drei": 3.0, "tres": 3.0,
                 "trois": 3.0, "três": 3.0}
-
 _FOREIGN_PLURALS = {
     "dagen": "day", "giorni": "day", "dni": "day", "tage": "day", "días": "day", "dias": "day",
     "jours": "day", "weken": "week", "settimane": "week", "tygodnie": "week", "wochen": "week",
     "semanas": "week", "semaines": "week", "maanden": "month", "mesi": "month",
     "miesiące": "month", "monate": "month", "meses": "month", "mois": "month"}
-
 _FOREIGN_EVERY = frozenset({"elke", "iedere", "ogni", "co", "alle", "cada", "toutes", "tous",
                             "todas", "todos"})
-
 _FOREIGN_INTERVAL_RE = re.compile(
     r"\b(?:elke|iedere|ogni|co|alle|cada|toutes les|tous les|todas as|todos os|a cada)\s+"
     r"(?P<n>\d+|" + "|".join(_FOREIGN_TWO) + r")\s+(?P<unit>"
@@ -134,7 +120,6 @@ _EACH_HAS = re.compile(rf"(?P<n>{NUMBER})\s+(?:(?!(?:from|of|for|in|to|with)\s)[
 
 # "3x/wk ... for each of my 25 athletes": a number of times, done for each of a fleet.
 _MULTIPLIER = re.compile(r"\s?(?:x|times)\b")
-
 _EACH_OF = re.compile(rf"\beach of (?:my|our|the|his|her|their) (?P<n>{DIGITS})\b")
 
 
