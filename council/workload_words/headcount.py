@@ -4,7 +4,7 @@ times per day per person")."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from council.workload_words.numbers import DIGITS, fmt, parse_number
 from council.workload_words.values import Read
@@ -16,7 +16,7 @@ def times_headcount(text: str, read: Read) -> Read:
     heads = _headcount(text) if per is not None else None
     if per is None or heads is None:
         return read
-    k, said = heads
+    k, said = heads.n, heads.said
     runs = float(read.value) * k  # type: ignore[arg-type]
     return replace(read, value=runs, words=text[read.start:per.end()], end=per.end(),
                    how=f"{fmt(k)} people ('{said}') x ({read.how}) = {fmt(runs)}")
@@ -33,7 +33,13 @@ _HEADCOUNT = re.compile(
     r"students|members)\b")
 
 
-def _headcount(text: str) -> tuple[float, str] | None:
+@dataclass(frozen=True)
+class _Headcount:
+    n: float
+    said: str  # the words that gave it ("Team size: 45")
+
+
+def _headcount(text: str) -> _Headcount | None:
     m = _HEADCOUNT.search(text)
     n = None if m is None else parse_number(m.group("n") or m.group("m"))
-    return None if m is None or not n else (n, m.group(0))
+    return None if m is None or not n else _Headcount(n, m.group(0))

@@ -5,6 +5,7 @@ text is written in when it names another."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from council.workload_words.text import sentence_bounds, word_list
 from council.workload_words.values import Read
@@ -172,19 +173,28 @@ _FOREIGN_NAME_FORMS = frozenset(name + end for name in _FOREIGN_NAMES
                                 for end in ("", "e", "en", "er", "es", "a", "as", "os", "s"))
 
 
-def _indirect(text: str, lower: str) -> list[tuple[int, int, str, str]]:
-    """Languages said in another language, by place or people, or by code: (start, end,
-    name, why)."""
-    hits: list[tuple[int, int, str, str]] = []
+@dataclass(frozen=True, order=True)
+class _Named:
+    """A language the words name, where (ordered by position), and why when not by its name."""
+
+    start: int
+    end: int
+    name: str
+    why: str = ""
+
+
+def _indirect(text: str, lower: str) -> list[_Named]:
+    """Languages said in another language, by place or people, or by code."""
+    hits: list[_Named] = []
     if not _DUTCH_NAMES.keys().isdisjoint(word_list(lower)):
-        hits += [(m.start("name"), m.end(), _DUTCH_NAMES[m.group("name")], "")
+        hits += [_Named(m.start("name"), m.end(), _DUTCH_NAMES[m.group("name")])
                  for m in _DUTCH_NAME_RE.finditer(lower)]
     if not text.isascii():
         for said, name in _CJK_NAMES.items():
             if (i := text.find(said)) != -1:
-                hits.append((i, i + len(said), name, ""))
+                hits.append(_Named(i, i + len(said), name))
     if not _FOREIGN_NAME_FORMS.isdisjoint(word_list(lower)):
-        hits += [(m.start(), m.end(), _FOREIGN_NAMES[m.group("name")], "")
+        hits += [_Named(m.start(), m.end(), _FOREIGN_NAMES[m.group("name")])
                  for m in _FOREIGN_NAME_RE.finditer(lower)]
     # the whole text's words (cached) gate the scan of its head
     places = (() if _PLACE_FIRST.isdisjoint(word_list(lower))
@@ -193,14 +203,14 @@ def _indirect(text: str, lower: str) -> list[tuple[int, int, str, str]]:
         lo, hi = sentence_bounds(lower, m.start())
         if _WHO.search(lower, max(lo, m.start() - 40), min(hi, m.end() + 40)):
             name = _PLACE_LANGUAGE[m.group(0)]
-            hits.append((m.start(), m.end(), name,
-                         f"{name} (spoken by '{text[m.start():m.end()]}')"))
+            hits.append(_Named(m.start(), m.end(), name,
+                               f"{name} (spoken by '{text[m.start():m.end()]}')"))
     if "translat" in lower:
         for m in _CODES_RE.finditer(lower):
             codes = re.findall(_CODE + r"\b", m.group("list"))
             said = text[m.start("list"):m.end("list")]
             if len(codes) > 1 or said.isupper():
-                hits += [(m.start("list"), m.end("list"), _CODES[c], f"{_CODES[c]} ('{c}')")
+                hits += [_Named(m.start("list"), m.end("list"), _CODES[c], f"{_CODES[c]} ('{c}')")
                          for c in codes]
     return hits
 
@@ -208,9 +218,9 @@ def _indirect(text: str, lower: str) -> list[tuple[int, int, str, str]]:
 def read_languages(text: str, lower: str) -> Read | None:
     """The languages the text names (``text`` as written, ``lower`` its lowered copy), said
     any of the ways above, and the one it is written in when it names another."""
-    hits: list[tuple[int, int, str, str]] = []
+    hits: list[_Named] = []
     if not _LANGUAGES_LOWER.isdisjoint(_LETTERS.findall(lower)):  # one C-level pass
-        hits = [(m.start(), m.end(), m.group(0).capitalize(), "")
+        hits = [_Named(m.start(), m.end(), m.group(0).capitalize())
                 for m in _WORD.finditer(text) if m.group(0).capitalize() in _LANGUAGE_SET
                 and _says_a_language(text, m)
                 and (m.start() == 0 or not text[m.start() - 1].isalpha())
@@ -218,11 +228,11 @@ def read_languages(text: str, lower: str) -> Read | None:
     hits = sorted(hits + _indirect(text, lower))
     if not hits:
         return None
-    names = tuple(sorted({h[2] for h in hits}))
-    start, end = hits[0][0], hits[0][1]
-    if len(hits) > 1 and hits[-1][1] - start <= 80:  # "from English into French and German"
-        end = hits[-1][1]
-    why = {h[2]: h[3] for h in hits if h[3]}
+    names = tuple(sorted({h.name for h in hits}))
+    start, end = hits[0].start, hits[0].end
+    if len(hits) > 1 and hits[-1].end - start <= 80:  # "from English into French and German"
+        end = hits[-1].end
+    why = {h.name: h.why for h in hits if h.why}
     # "auch auf Englisch": and the German it is written in; not a translation's target
     # ("Traduire ... en allemand": the rows read only the languages translated into)
     own = None if _TRANSLATE.search(lower) else _written_in(word_list(lower))
