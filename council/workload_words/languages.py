@@ -155,8 +155,10 @@ PLACE_HEAD = 400
 _PLACE_FIRST = frozenset(form.split()[0] for form in _PLACE_LANGUAGE)
 _PLACE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PLACE_LANGUAGE),
                                                    key=len, reverse=True)) + r")\b")
+# the endings a language name takes in those languages ("Deutschen", "allemande", "inglesas")
+_NAME_ENDINGS = ("e", "en", "er", "es", "a", "as", "os", "s")
 _FOREIGN_NAME_RE = re.compile(r"\b(?P<name>" + "|".join(_FOREIGN_NAMES)
-                              + r")(?:e|en|er|es|a|as|os|s)?\b")
+                              + r")(?:" + "|".join(_NAME_ENDINGS) + r")?\b")
 _WHO = re.compile(r"\b(?:customers?|clients?|clientes|kunden|users?|offices?|bureau|oficina|"
                   r"escrit[oó]rio|teams?|equipe|equipo|staff|branch(?:es)?|site|website|"
                   r"markets?|distributors?|partners?|call cent(?:er|re)s?|centro|employees|"
@@ -170,7 +172,7 @@ _CODES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt"
 _CODE = "(?:" + "|".join(_CODES) + ")"
 _CODES_RE = re.compile(rf"\b(?:into|to)\s+(?P<list>{_CODE}(?:\s*(?:\+|,|/|&|and)\s*{_CODE})*)\b")
 _FOREIGN_NAME_FORMS = frozenset(name + end for name in _FOREIGN_NAMES
-                                for end in ("", "e", "en", "er", "es", "a", "as", "os", "s"))
+                                for end in ("", *_NAME_ENDINGS))
 
 
 @dataclass(frozen=True, order=True)
