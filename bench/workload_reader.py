@@ -22,11 +22,21 @@ longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNC
 the 3,936 real prompts of DIR/categories/dev.jsonl read once each (pasted prompts, not
 workload descriptions: no ground truth, so only their latency and how often something is read).
 Target: <= 5 ms per description.
+
+Golden check (a refactor of the reader must not move a reading):
+
+    python bench/workload_reader.py --dump /tmp/readings.jsonl   # before the change
+    python bench/workload_reader.py --check /tmp/readings.jsonl  # after it: exit 1 on a change
+
+writes (or compares) every reading, the summary and each Read's every field, of every row of
+the phrase files above and, with --shared, of the real prompts. Keep the dump outside the
+repository: it quotes the real prompts, which are never committed.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import math
 import os
@@ -82,11 +92,48 @@ def latency_ms(texts: list[str], repeat: int) -> list[float]:
     return out
 
 
+def readings(shared: Path | None) -> list[str]:
+    """One JSON line per text: its source, summary, coding flag and every Read in full."""
+    data = ROOT / "tests" / "data"
+    rows = [(f"{name}:{i}", json.loads(line)["text"])
+            for name in FILES for i, line in enumerate((data / name).open(encoding="utf-8"))]
+    dev = Path(shared or "") / "categories" / "dev.jsonl"
+    if shared and dev.exists():
+        rows += [(row["id"], row["prompt"])
+                 for row in map(json.loads, dev.open(encoding="utf-8"))]
+    out = []
+    for where, text in rows:
+        w = read_workload.__wrapped__(text)
+        out.append(json.dumps({"row": where, "summary": w.summary(), "coding": w.coding,
+                               "reads": [dataclasses.asdict(r) for r in w.reads]},
+                              ensure_ascii=False, sort_keys=True))
+    return out
+
+
+def golden(args: argparse.Namespace) -> int:
+    """--dump writes the readings; --check compares them with a dump, line by line."""
+    lines = readings(args.shared)
+    if args.dump:
+        args.dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"wrote {len(lines):,} readings to {args.dump}")
+        return 0
+    want = args.check.read_text(encoding="utf-8").splitlines()
+    moved = [(a, b) for a, b in zip(want, lines, strict=False) if a != b]  # lengths checked below
+    print(f"{len(lines):,} readings, {len(want):,} in {args.check}: {len(moved)} differ")
+    for a, b in moved[:5]:
+        print(f"- {a}\n+ {b}")
+    return 0 if not moved and len(want) == len(lines) else 1
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--shared", type=Path, default=os.environ.get("COUNCIL_SHARED"))
+    parser.add_argument("--dump", type=Path, help="write every reading to this file")
+    parser.add_argument("--check", type=Path, help="compare every reading with this dump")
     args = parser.parse_args()
+    if args.dump or args.check:
+        sys.exit(golden(args))
     data = ROOT / "tests" / "data"
     print("Misreadings per field (rows where the reader's value differs from a person's)\n")
     print(f"| {'file':36} | rows | " + " | ".join(FIELDS) + " | total |")

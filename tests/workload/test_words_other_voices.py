@@ -96,7 +96,7 @@ def test_names_prices_and_code_are_no_volume(text: str) -> None:
     ("We shipped 40 pallets from Germany last week", None),  # a place alone is no language
     ("translate it into the spreadsheet", None),
     # a place deep in pasted text is content, not the task's readers (council.workload_words.
-    # PLACE_HEAD): read at the start, not 400 characters in
+    # languages.PLACE_HEAD): read at the start, not 400 characters in
     ("Summarise this article for our Tokyo office. " + "Markets moved. " * 30
      + "Members of the Tokyo Metropolitan Bureau met users on Friday.", ("Japanese",)),
     ("Summarise this article. " + "Markets moved. " * 30

@@ -1,0 +1,141 @@
+"""Which numbers count what a task runs on (not sizes, prices, labels, ranks, dates or
+names), and a cadence times the count its sentence gives ("200 reviews every 15 min")."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
+from council.workload_words.text import CURRENCY, PERIOD_NAMES, RATE_AFTER, sentence_bounds
+from council.workload_words.values import Read
+
+_CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+"
+                             r"(?:~|about |roughly |around |our |the )?$")
+# After such a word a count may still be what each run covers: "each of our 40 stores", "the
+# feeds of our 40 vendors" (a fleet of one's own), "a nightly eval of 1,000 prompts".
+_ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?:all )?our |"
+                           r"\b(?:evals?|evaluations?|batch|run|job|sweep) of "
+                           r"(?:~|about |roughly |around )?)$")
+
+
+def counts_items(text: str, n: re.Match[str], lo: int) -> bool:
+    """Whether a number after a cadence may be the count each run covers."""
+    before = text[max(lo, n.start() - 20):n.start()]
+    return not _CONTENT_BEFORE.search(before) or _ITEMS_BEFORE.search(before) is not None
+
+
+HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"
+                   r"up to|over|maybe|~)\s*|~)$")
+
+_UNIT_AFTER = re.compile(r"[-\s]?(?:minutes?|hours?|pages?|files?|words?|tokens?|steps?|turns?|"
+                         r"queues?|categories|labels|fields|languages|bullet)\b")
+
+_PRICE_AFTER = re.compile(r"\s?(?:(?:usd|eur|gbp|dollars?|euros?|pounds|bucks)\b|[$€£])")
+
+
+# Words of Spanish or Portuguese (where "10 mil" is ten thousand).
+_ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nuestros|nossos|"
+                      r"nuestras|nossas|cada|mais|más|el|os|as)\b")
+
+
+_COMPOUND = re.compile(r"-[a-z]")
+
+
+_MONTHS = (r"january|february|march|april|june|july|august|september|october|november|"
+           r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
+# A number that names or orders rather than counts: a heading or a rank ("Step 7", "Year 9",
+# "Section 2.3", "top 10"), a time of day ("at 02:00", "2pm"), a date ("15 March").
+_LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|part|level|"
+                           r"sprint|year|grade|ward|room|floor|top|no\.|"
+                           rf"{_MONTHS})|\d:|#)\s*$")
+_NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
+_EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{PERIOD_NAMES}|time|run)s?\b)")
+_RANKED = re.compile(r"\s+(?:most|least|best|worst|latest|newest|largest|biggest|highest|"
+                     r"lowest)\b")
+# "12 files a day", "3 pages per week" of a pager, "15 pages a day ... one page per form": a
+# count in a unit of size that is a count of tasks.
+_PAGER = re.compile(r"pager|\bon-?call\b|\bsev-?\d|\bincidents?\b")
+_ONE_PAGE_EACH = re.compile(r"\b(?:one|a|1|single) page (?:per|each|a)\b|\ba page each\b|"
+                            r"\bone-page (?!summar|brief|report)")
+
+
+def _units_are_tasks(text: str, unit: re.Match[str]) -> bool:
+    said = unit.group(0).strip(" -")
+    if not RATE_AFTER.match(text, unit.end()):
+        return False
+    if said.startswith("file"):
+        return True
+    return said.startswith("page") and (_PAGER.search(text) is not None
+                                        or _ONE_PAGE_EACH.search(text) is not None)
+
+
+def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """Numbers in text[lo:hi] outside the spans already read as sizes or steps."""
+    out = []
+    for m in NUMBER_RE.finditer(text, lo, hi):
+        s, e = m.start(), m.end()
+        if any(a <= s < b or a < e <= b for a, b in taken):
+            continue
+        if m.group(0).lower() in ("a", "an", "one"):
+            continue
+        if re.match(r"\s*(?:-|to)\s*\d", text[e:e + 6]) or re.match(r"\s*%", text[e:e + 2]):
+            continue  # a range's low end, a percentage
+        if text.endswith("between ", max(0, s - 8), s) and text.startswith(" and ", e):
+            continue  # "between 200 and 300": the low end
+        if text[max(0, s - 2):s].strip()[-1:] in CURRENCY or _PRICE_AFTER.match(text, e):
+            continue  # "$49/month" is a price, not a volume
+        unit = _UNIT_AFTER.match(text, e)
+        if unit and not _units_are_tasks(text, unit):
+            continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
+        if _LABEL_BEFORE.search(text, max(0, s - 10), s) or _NOT_A_COUNT_AFTER.match(text, e):
+            continue  # "Step 7", "Year 9", "at 02:00", "15 March"
+        if _RANKED.match(text, e) and not _EACH_DONE.search(text[e:e + 100].split(".")[0]):
+            continue  # "the 20 most important emails": what one run reads, unless each is done
+        if s and ((text[s - 1].isalpha() and text[s - 1].isascii())
+                  or (text[s - 1] == "-" and text[s - 2:s - 1].isalpha())):
+            continue  # "v2.4", "Q3", "P1", "GPT-5": a name, not a count ("約200件" is one)
+        if _COMPOUND.match(text, e):
+            continue  # "3-tier", "5-star": a compound word, not a count
+        if m.group(0).endswith("mil") and not _ROMANCE.search(text):
+            continue  # "mil" is a thousand in Spanish or Portuguese, a million in English slang
+        out.append(m)
+    return out
+
+
+def count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
+                 ) -> list[re.Match[str]]:
+    """Numbers shortly before a cadence in its sentence ('300 a week', '200 tickets a day')."""
+    return [n for n in count_numbers(text, max(lo, at - 70), at, taken)
+            if len(re.findall(r"\S+", text[n.end():at])) <= 7]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count
+
+
+# "(usually ~1.2k of them) ... clustered into a short digest": the items after a cadence are
+# what one run reads when they all go into one deliverable.
+_ONE_DELIVERABLE = re.compile(r"\binto (?:a|one|an) (?:[\w-]+ )?(?:digest|summary|report|brief|"
+                              r"briefing|overview|newsletter|memo)\b")
+
+
+def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
+                        taken: list[tuple[int, int]]) -> Read:
+    """A cadence ('every 15 min', 'every Monday', '3x a day') times the count its sentence
+    gives before it ('200-300 reviews every 15 min') or after it ('... 500 tweets each run'),
+    else once an occurrence."""
+    lo, hi = sentence_bounds(text, start)
+    busy = [*taken, (start, end)]
+    before = [n for n in count_before(text, start, lo, busy) if not _YEAR.fullmatch(n.group(0))]
+    count = before[-1] if before else next(
+        (n for n in count_numbers(text, end, hi, busy)
+         if counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))
+         and not _ONE_DELIVERABLE.search(text, n.end(), hi)), None)
+    n = None if count is None else parse_number(count.group(0))
+    if count is None or not n:
+        return Read("runs_per_month", runs, text[start:end], start, end,
+                    f"{said} = {fmt(runs)} a month")
+    a, b = min(count.start(), start), max(count.end(), end)
+    hedge = HEDGE.search(text, max(0, a - 14), a)
+    a = hedge.start() if hedge else a
+    return Read("runs_per_month", n * runs, text[a:b].strip(), a, b,
+                f"{fmt(n)} each time, {said} = {fmt(runs)} times a month: {fmt(n * runs)}")

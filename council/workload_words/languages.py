@@ -1,0 +1,245 @@
+"""The languages a task needs: names in English or in the language of the text, languages
+by place or people ("our Brazilian customers"), codes ("into de + fr"), and the language the
+text is written in when it names another."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from council.workload_words.text import sentence_bounds, word_list
+from council.workload_words.values import Read
+
+LANGUAGES: tuple[str, ...] = (
+    "English", "French", "German", "Spanish", "Portuguese", "Italian", "Dutch", "Japanese",
+    "Chinese", "Mandarin", "Cantonese", "Korean", "Arabic", "Hindi", "Russian", "Ukrainian",
+    "Polish", "Turkish", "Vietnamese", "Thai", "Indonesian", "Malay", "Swedish", "Norwegian",
+    "Danish", "Finnish", "Greek", "Hebrew", "Czech", "Romanian", "Hungarian", "Bengali", "Urdu",
+    "Persian", "Farsi", "Tagalog", "Swahili", "Catalan", "Bulgarian", "Croatian", "Serbian",
+    "Slovak", "Slovenian", "Estonian", "Latvian", "Lithuanian", "Icelandic", "Irish", "Welsh",
+    "Tamil", "Telugu", "Marathi", "Gujarati", "Punjabi", "Afrikaans", "Zulu", "Amharic",
+)
+
+_LANGUAGE_SET = frozenset(LANGUAGES)
+_WORD = re.compile(r"[A-Za-z][a-z]+")
+
+# Language names written in lower case count too where the words around say a language ("the
+# spanish and italian website", "in english"): a lower-case "greek orange pie" or "a russian
+# businessman" in a pasted text is not one, nor is "polish the copy".
+_LOWER_WORDS = frozenset({"Polish"})
+_LANGUAGE_CUE = (r"(?:-speaking|\s+(?:speakers?|language|website|site|version|translations?|"
+                 r"subtitles|text|users|customers|market|manuals?|docs|documents?)\b)")
+_LOWER_BEFORE = re.compile(r"\b(?:in|into|to|from|speaks?|speaking)\s+$")
+_LOWER_AFTER = re.compile(rf"{_LANGUAGE_CUE}|\s*(?:,|and|or|&|/)\s*[a-z]+{_LANGUAGE_CUE}")
+
+
+def _says_a_language(text: str, m: re.Match[str]) -> bool:
+    name = m.group(0)
+    if name[0].isupper():
+        return True
+    if name.capitalize() in _LOWER_WORDS:
+        return False
+    return bool(_LOWER_BEFORE.search(text, max(0, m.start() - 12), m.start())
+                or _LOWER_AFTER.match(text, m.end()))
+
+
+_LANGUAGES_LOWER = frozenset(n.lower() for n in LANGUAGES)
+_LETTERS = re.compile(r"[a-z]+")
+
+
+# Language names in French, German, Spanish and Portuguese ("auf Deutsch", "en allemand").
+_FOREIGN_NAMES = {
+    "deutsch": "German", "englisch": "English", "französisch": "French",
+    "italienisch": "Italian", "spanisch": "Spanish", "portugiesisch": "Portuguese",
+    "niederländisch": "Dutch", "polnisch": "Polish", "japanisch": "Japanese",
+    "anglais": "English", "allemand": "German", "français": "French", "italien": "Italian",
+    "espagnol": "Spanish", "portugais": "Portuguese", "néerlandais": "Dutch",
+    "japonais": "Japanese", "inglés": "English", "alemán": "German", "francés": "French",
+    "italiano": "Italian", "español": "Spanish", "portugués": "Portuguese", "inglês": "English",
+    "alemão": "German", "francês": "French", "espanhol": "Spanish", "português": "Portuguese",
+    # Italian, Dutch, Polish ("po polsku": in Polish) and Japanese in romaji
+    "inglese": "English", "tedesco": "German", "francese": "French", "spagnolo": "Spanish",
+    "olandese": "Dutch", "giapponese": "Japanese", "polacco": "Polish", "nederlands": "Dutch",
+    "polsku": "Polish", "angielsku": "English", "niemiecku": "German", "francusku": "French",
+    "hiszpańsku": "Spanish", "włosku": "Italian", "niderlandzku": "Dutch", "japońsku": "Japanese",
+    "nihongo": "Japanese", "eigo": "English",
+}
+# Dutch names that are also English words or names ("Engels", "Frans"): only after a Dutch
+# preposition ("in het Engels", "naar het Duits").
+_DUTCH_NAMES = {"engels": "English", "duits": "German", "frans": "French", "spaans": "Spanish",
+                "italiaans": "Italian", "japans": "Japanese", "pools": "Polish"}
+_DUTCH_NAME_RE = re.compile(r"\b(?:in het|naar het|het|naar|in|en)\s+(?P<name>"
+                            + "|".join(_DUTCH_NAMES) + r")\b")
+# Written in their own script (no word boundary between kanji): "日本語で" is "in Japanese".
+_CJK_NAMES = {"日本語": "Japanese", "英語": "English", "中国語": "Chinese", "韓国語": "Korean",
+              "中文": "Chinese", "英文": "English", "한국어": "Korean", "영어": "English"}
+# The language a text is written in, by its commonest small words; read only when the text
+# names another language ("gerne auch auf Englisch": the German is implied, not said).
+_SMALL_WORDS: dict[str, str] = {
+    "English": "the and we to of a in for is our with each it that on be are this i my you",
+    "German": ("und der die das wir für ist nicht mit auch auf bitte ein eine einen jede jeden "
+               "etwa ich sie zu den dem von unsere unser gerne"),
+    "Dutch": ("wij een het de en van is niet elke zijn voor met ongeveer graag ik hebben dat "
+              "ons onze"),
+    "Italian": ("il la di che e per un una non sono ogni circa vorrei siamo del della dei gli "
+                "anche ci al"),
+    "Polish": ("i w na się nie do po co dla jest od ma każda każdy około oraz z przez raz "
+               "potrzebujemy"),
+    "Spanish": ("el la los las de del en y que por para un una unos unas al es con nuestros "
+                "cada"),
+    "Portuguese": ("o a os as de do da dos das em e que por para um uma uns umas ao com cada "
+                   "precisamos"),
+    "French": "le la les de des du et que pour un une par au est avec chaque nous nos",
+    # romaji particles and politeness ("youyaku shite kudasai", "nihongo de onegaishimasu")
+    "Japanese": "wa ga no ni o wo de desu masu kudasai shite onegaishimasu",
+}
+_FUNCTION_WORDS = {name: frozenset(words.split()) for name, words in _SMALL_WORDS.items()}
+# word -> the languages it is a small word of, so a text's words are counted in one pass
+_SMALL_INDEX: dict[str, tuple[str, ...]] = {
+    w: tuple(name for name, small in _FUNCTION_WORDS.items() if w in small)
+    for w in frozenset().union(*_FUNCTION_WORDS.values())}
+
+
+_TRANSLATE = re.compile(r"translat|tradu|übersetz|vertaal|tłumacz|przetłumacz|翻訳")
+
+
+def _written_in(words: tuple[str, ...]) -> str | None:
+    """The non-English language whose small words the text has most (3 at least, more than
+    English's), else None."""
+    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+    for w in words:
+        for name in _SMALL_INDEX.get(w, ()):
+            counts[name] += 1
+    best = max((n for n in counts if n != "English"), key=counts.__getitem__)
+    return best if counts[best] >= 3 and counts[best] > counts["English"] else None
+
+
+# A place or its people, named with the people who write or read the text ("our Brazilian
+# customers", "the Tokyo office", "for the Quebec site", "clients québécois"): the language
+# spoken there. Only places with one language a reader would assume (not Montreal, Switzerland
+# or Barcelona); a place alone ("shipped from Germany") says nothing about the language.
+_PLACES: dict[str, tuple[str, ...]] = {
+    "Portuguese": ("brazil", "brazilian", "brazilians", "brasil", "brasileiro", "brasileiros",
+                   "brasileira", "brasileiras", "são paulo", "sao paulo", "rio de janeiro",
+                   "lisbon", "lisboa", "portugal"),
+    "Spanish": ("mexico", "méxico", "mexican", "mexicans", "argentina", "argentine",
+                "argentinian", "argentinians", "colombia", "colombian", "colombians", "chile",
+                "chilean", "chileans", "peru", "peruvian", "peruvians", "madrid", "bogotá",
+                "bogota", "buenos aires", "spain", "venezuela", "venezuelan", "venezuelans"),
+    "French": ("quebec", "québec", "québécois", "québécoise", "québécoises", "quebecois",
+               "walloon", "walloons", "wallonia", "wallonie", "paris", "parisian", "parisians",
+               "lyon", "france"),
+    "German": ("germany", "berlin", "munich", "münchen", "hamburg", "frankfurt", "vienna",
+               "wien", "austria", "austrian", "austrians", "österreich"),
+    "Dutch": ("flemish", "flanders", "antwerp", "amsterdam", "rotterdam", "netherlands",
+              "holland"),
+    "Japanese": ("tokyo", "osaka", "kyoto", "japan"), "Korean": ("seoul", "busan", "korea"),
+    "Chinese": ("beijing", "shanghai", "shenzhen", "china", "taipei", "taiwan", "taiwanese"),
+    "Arabic": ("cairo", "riyadh", "jeddah", "egypt", "egyptian", "egyptians", "saudi",
+               "morocco", "moroccan", "moroccans", "casablanca"),
+    "Italian": ("italy", "milan", "milano", "naples"), "Russian": ("moscow",),
+    "Polish": ("warsaw", "poland"), "Ukrainian": ("kyiv", "kiev"),
+    "Turkish": ("istanbul", "ankara"), "Swedish": ("stockholm", "sweden"),
+    "Indonesian": ("jakarta", "indonesia"), "Thai": ("bangkok", "thailand"),
+    "Vietnamese": ("hanoi", "vietnam"), "Hebrew": ("tel aviv", "israel", "israeli", "israelis"),
+    "Finnish": ("helsinki", "finland"), "Danish": ("copenhagen", "denmark"),
+    "Norwegian": ("oslo", "norway"), "Czech": ("prague",), "Hungarian": ("budapest",),
+    "Romanian": ("bucharest",),
+}
+_PLACE_LANGUAGE = {form: name for name, forms in _PLACES.items() for form in forms}
+# Places are read only where the task is described, not in the text pasted after it: in
+# the 3,936 real prompts of the shared category set, a place deep in a pasted contract,
+# article or plot ("Tokyo", "ROME, Italy (CNN)") beside "members" or "users" read a
+# language the task does not need (7 rows read Japanese, Chinese or Italian that way).
+PLACE_HEAD = 400
+_PLACE_FIRST = frozenset(form.split()[0] for form in _PLACE_LANGUAGE)
+_PLACE_RE = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, _PLACE_LANGUAGE),
+                                                   key=len, reverse=True)) + r")\b")
+# the endings a language name takes in those languages ("Deutschen", "allemande", "inglesas")
+_NAME_ENDINGS = ("e", "en", "er", "es", "a", "as", "os", "s")
+_FOREIGN_NAME_RE = re.compile(r"\b(?P<name>" + "|".join(_FOREIGN_NAMES)
+                              + r")(?:" + "|".join(_NAME_ENDINGS) + r")?\b")
+_WHO = re.compile(r"\b(?:customers?|clients?|clientes|kunden|users?|offices?|bureau|oficina|"
+                  r"escrit[oó]rio|teams?|equipe|equipo|staff|branch(?:es)?|site|website|"
+                  r"markets?|distributors?|partners?|call cent(?:er|re)s?|centro|employees|"
+                  r"colleagues|speakers|students|patients|stores?|shops?|subsidiar(?:y|ies)|"
+                  r"region|audience|readers|sellers|buyers|suppliers|vendors|members|agents|"
+                  r"reps|hq|headquarters|division|plant|factory|warehouse|guests|tenants)\b")
+# Language codes after "translate ... into": "into de + fr", "to DE/FR".
+_CODES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
+          "nl": "Dutch", "ja": "Japanese", "jp": "Japanese", "zh": "Chinese", "ko": "Korean",
+          "pl": "Polish", "ru": "Russian", "sv": "Swedish", "tr": "Turkish", "ar": "Arabic"}
+_CODE = "(?:" + "|".join(_CODES) + ")"
+_CODES_RE = re.compile(rf"\b(?:into|to)\s+(?P<list>{_CODE}(?:\s*(?:\+|,|/|&|and)\s*{_CODE})*)\b")
+_FOREIGN_NAME_FORMS = frozenset(name + end for name in _FOREIGN_NAMES
+                                for end in ("", *_NAME_ENDINGS))
+
+
+@dataclass(frozen=True, order=True)
+class _Named:
+    """A language the words name, where (ordered by position), and why when not by its name."""
+
+    start: int
+    end: int
+    name: str
+    why: str = ""
+
+
+def _indirect(text: str, lower: str) -> list[_Named]:
+    """Languages said in another language, by place or people, or by code."""
+    hits: list[_Named] = []
+    if not _DUTCH_NAMES.keys().isdisjoint(word_list(lower)):
+        hits += [_Named(m.start("name"), m.end(), _DUTCH_NAMES[m.group("name")])
+                 for m in _DUTCH_NAME_RE.finditer(lower)]
+    if not text.isascii():
+        for said, name in _CJK_NAMES.items():
+            if (i := text.find(said)) != -1:
+                hits.append(_Named(i, i + len(said), name))
+    if not _FOREIGN_NAME_FORMS.isdisjoint(word_list(lower)):
+        hits += [_Named(m.start(), m.end(), _FOREIGN_NAMES[m.group("name")])
+                 for m in _FOREIGN_NAME_RE.finditer(lower)]
+    # the whole text's words (cached) gate the scan of its head
+    places = (() if _PLACE_FIRST.isdisjoint(word_list(lower))
+              else _PLACE_RE.finditer(lower, 0, PLACE_HEAD))
+    for m in places:
+        lo, hi = sentence_bounds(lower, m.start())
+        if _WHO.search(lower, max(lo, m.start() - 40), min(hi, m.end() + 40)):
+            name = _PLACE_LANGUAGE[m.group(0)]
+            hits.append(_Named(m.start(), m.end(), name,
+                               f"{name} (spoken by '{text[m.start():m.end()]}')"))
+    if "translat" in lower:
+        for m in _CODES_RE.finditer(lower):
+            codes = re.findall(_CODE + r"\b", m.group("list"))
+            said = text[m.start("list"):m.end("list")]
+            if len(codes) > 1 or said.isupper():
+                hits += [_Named(m.start("list"), m.end("list"), _CODES[c], f"{_CODES[c]} ('{c}')")
+                         for c in codes]
+    return hits
+
+
+def read_languages(text: str, lower: str) -> Read | None:
+    """The languages the text names (``text`` as written, ``lower`` its lowered copy), said
+    any of the ways above, and the one it is written in when it names another."""
+    hits: list[_Named] = []
+    if not _LANGUAGES_LOWER.isdisjoint(_LETTERS.findall(lower)):  # one C-level pass
+        hits = [_Named(m.start(), m.end(), m.group(0).capitalize())
+                for m in _WORD.finditer(text) if m.group(0).capitalize() in _LANGUAGE_SET
+                and _says_a_language(text, m)
+                and (m.start() == 0 or not text[m.start() - 1].isalpha())
+                and (m.end() == len(text) or not text[m.end()].isalpha())]
+    hits = sorted(hits + _indirect(text, lower))
+    if not hits:
+        return None
+    names = tuple(sorted({h.name for h in hits}))
+    start, end = hits[0].start, hits[0].end
+    if len(hits) > 1 and hits[-1].end - start <= 80:  # "from English into French and German"
+        end = hits[-1].end
+    why = {h.name: h.why for h in hits if h.why}
+    # "auch auf Englisch": and the German it is written in; not a translation's target
+    # ("Traduire ... en allemand": the rows read only the languages translated into)
+    own = None if _TRANSLATE.search(lower) else _written_in(word_list(lower))
+    if own is not None and own not in names:
+        names = tuple(sorted((*names, own)))
+        why[own] = f"{own} (the language the description is written in)"
+    return Read("languages", names, text[start:end], start, end,
+                ", ".join(why.get(n, n) for n in names))

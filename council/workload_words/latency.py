@@ -1,0 +1,137 @@
+"""Whether someone waits for the answer ("real-time", "while the customer is on the phone")
+or it can wait for the batch API ("nightly", "by tomorrow"), in English and other languages."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.text import WEEKDAYS, has, word_list
+from council.workload_words.values import Read
+
+_BATCH_OK_RE = re.compile(
+    r"\bcan wait\b|\bwait until\b|\bno rush\b|\bno hurry\b|\bno deadline\b|\boffline\b|"
+    r"\bin (?:a|one) batch\b|\bbatch(?:-| )(?:translate|process|job|run)|\bnightly\b|"
+    r"\bevery night\b|\bat night\b|\bnext[- ]day\b|\bby tomorrow\b|\bby next \w+\b|"
+    r"\bresults by \w+\b|\bany ?time this \w+\b|\bturnaround (?:of )?\d+ (?:hours|days)\b|"
+    r"\bwithin (?:24|36|48|72) hours\b|\bwithin (?:a|\d+) days?\b|"
+    r"\b(?:process|processed|run|runs|running|done|ready|can run) overnight\b|"
+    r"\bovernight (?:is|processing|ok|batch|job|run)\b|\bnightly batch\b|"
+    # "sort them into practice areas overnight.": the adverb ending its clause
+    r"\b(?:sort|process|run|classify|tag|summari[sz]e|translate|extract|categori[sz]e|handle|"
+    r"grade|score|label|check|review)\b[^.;\n]{0,60}\bovernight(?=\s*(?:[.;!]|,\s|$))|"
+    r"\blater (?:in|this) (?:the )?week\b")
+# Said other ways ("not urgent", "by the next morning is fine", "done the same day", "deadline
+# Friday"); a second pattern behind its own cheap key test, so most texts never scan it.
+_BATCH_OK_MORE_RE = re.compile(
+    r"\bnot urgent\b|\bby (?:the )?end of (?:the )?(?:day|week|month)\b|"
+    r"\b(?:by|needed|due|ready|until) (?:the )?next (?:morning|day|week|month)\b|"
+    r"\bnext (?:morning|day|week) (?:is|are) (?:fine|ok|okay)\b|"
+    r"\b(?:done|ready|needed|due|back) (?:the )?same day\b|"
+    rf"\bdeadline (?:is )?(?:on )?(?:{WEEKDAYS}|tomorrow|next \w+|end of \w+)\b|"
+    r"\beo[dw]\b|\beach night\b|\bbatch (?:is|would be) (?:fine|ok|okay)\b|"
+    r"\bwithin (?:a|one|\d+) weeks?\b|\bnext morning\b|"
+    # "check it over the weekend", "grades by Monday are fine", "nobody needs it same-day"
+    r"\b(?:it|them|this|that|these|those) over the weekend\b|"
+    rf"\bby (?:the weekend|{WEEKDAYS})(?: (?:is|are))? (?:fine|ok|okay)\b|"
+    r"\b(?:nobody|no one|no-one) (?:needs it|is waiting|waits)\b")
+_NO_BATCH_RE = re.compile(
+    r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
+    r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
+    r"\bwithin (?:the|an|a|one) (?:hour|minute)\b|\bwithin \d+ (?:seconds|minutes)\b|"
+    r"\bas (?:they|the \w+|you|users?) types?\b|\bas they are sent\b|\binteractive(?:ly)?\b|"
+    r"\bwhile (?:they|the user|the customer)\b|\blatency\b|\bon the phone\b")
+# The answer sits in the request path ("before the comment is shown", "40 requests a second",
+# "they wait for the query"): behind its own key test, as above.
+_NO_BATCH_MORE_RE = re.compile(
+    r"\bwait (?:up to |at most |for )?(?:a few|a couple of|\d+) "
+    r"(?:seconds?|secs?|minutes?|mins?)\b|"
+    r"\bbefore (?:it|they|the \w+)(?:'re|'s)? (?:is |are |gets? )?(?:shown|posted|published|"
+    r"displayed|approved|accepted|authori[sz]ed|confirmed|"
+    r"visible|(?:hits?|reach(?:es)?) the (?:index|database|db|api|server|backend|search))\b|"
+    r"\brequests? (?:per|a|/) ?sec(?:ond)?\b|\b(?:qps|rps)\b|"
+    r"(?<!can )\bwait(?:s|ing)? (?:for|on) (?:the|their|an?|its) (?:answers?|repl(?:y|ies)|"
+    r"responses?|results?|query|queries|output|suggestions?)\b|"
+    r"\b(?:under|less than|within) (?:a|one|\d+(?:\.\d+)?) ?(?:seconds?|secs?|ms|milliseconds?)\b")
+# The answer is a reply to what a person just did, or must come before they go: behind keys of
+# its own ("when " alone is in most texts).
+_NO_BATCH_PERSON_RE = re.compile(
+    r"\bwhen (?:they|users?|someone|people|customers?|developers?|a user) (?:paste|ask|type|"
+    r"send|post|message|submit)s?\b|\bright after (?:each|every)\b|"
+    r"\bbefore (?:the|a|our) (?:patient|customer|client|caller|user|guest|visitor)s? "
+    r"(?:leaves?|hangs? up|is discharged|checks? out)\b")
+
+
+_BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
+                  "next-", "later ",
+                  "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
+_NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
+                  "as they are", "interactive", "while", "latency", "phone")
+_BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of", "eod", "eow",
+                       "each night", "batch", "within", "weekend", "day is", "day are",
+                       "nobody", "no one", "no-one")
+# Said in Spanish, Portuguese, French or German ("por noche", "no es urgente", "bis zum
+# nächsten Werktag", "em tempo real", "el agente espera el resumen").
+_BATCH_OK_FOREIGN_RE = re.compile(
+    r"\b(?:por|cada) noche\b|\btodas las noches\b|\bjede nacht\b|\bnachts\b|"
+    r"\bchaque nuit\b|\b(?:toda|cada|por) noite\b|\btodas as noites\b|"
+    r"\bno es urgente\b|\bnão é urgente\b|\bpas urgent\b|\bnicht (?:dringend|eilig)\b|"
+    r"\bbis (?:zum )?(?:nächsten|morgen)\b|\baté (?:amanhã|o dia seguinte|segunda|terça|"
+    r"quarta|quinta|sexta)|\b(?:hasta|para) mañana\b|\b(?:d'ici|jusqu'à) demain\b|"
+    r"\ble lendemain\b|\bal día siguiente\b|\bno dia seguinte\b|\bam nächsten tag\b|"
+    # Italian, Dutch, Polish, Japanese
+    r"\bil giorno dopo\b|\bnon (?:è|e) urgente\b|\bnon serve subito\b|\bpuò aspettare\b|"
+    r"\bkan wachten\b|\bgeen haast\b|\bde volgende dag\b|\bniet dringend\b|"
+    r"\bmo(?:gą|że) poczekać\b|\bnastępnego dnia\b|\bnie jest pilne\b|"
+    r"急ぎではありません|急ぎません|翌日")
+_NO_BATCH_FOREIGN_RE = re.compile(
+    r"\b(?:tiempo|tempo) real\b|\btemps réel\b|\bechtzeit\b|\bsofort\b|\binmediat\w*|"
+    r"\bimediat\w*|\b(?:espera|esperan|aguarda|aguardam|wartet auf|warten auf|attend|"
+    r"attendent) (?:el|la|los|las|o|a|os|as|su|sua|seu|die|den|das|le|les) (?:resumen|"
+    r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)|"
+    r"\btempo reale\b|\bstanno aspettando\b|\bw czasie rzeczywistym\b|\bczeka(?:ją)? na\b|"
+    r"\bwachten op\b|待っています|待っている|リアルタイム")
+_BATCH_OK_FOREIGN_GATE = frozenset({
+    "noche", "nacht", "nachts", "nuit", "noite", "noites", "noches", "urgente", "urgent", "bis",
+    "até", "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten", "dopo",
+    "subito", "aspettare", "wachten", "haast", "volgende", "dringend", "poczekać",
+    "następnego", "pilne"})
+_NO_BATCH_FOREIGN_GATE = frozenset({
+    "reale", "aspettando", "rzeczywistym", "czeka", "czekają", "wachten",
+    "tiempo", "tempo", "temps", "echtzeit", "sofort", "espera", "esperan", "aguarda", "aguardam",
+    "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
+    "imediato", "imediata", "imediatamente"})
+_NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
+                       "within ")
+_NO_BATCH_PERSON_KEYS = ("when they", "when user", "when someone", "when people", "when cust",
+                         "when dev", "when a user", "right after", "leave", "hang", "discharged",
+                         "check out", "checks out")
+
+
+def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
+    return min((m for m in found if m is not None), key=lambda m: m.start(), default=None)
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def read_latency(text: str) -> Read | None:
+    """'no_batch' when someone waits, 'batch_ok' when it can wait; a wait said first wins
+    unless a batch is named before it."""
+    lower = text
+    cjk = not text.isascii() and _CJK.search(text) is not None  # no word boundaries to gate on
+    no = _first(_NO_BATCH_RE.search(text) if has(lower, _NO_BATCH_KEYS) else None,
+                _NO_BATCH_MORE_RE.search(text) if has(lower, _NO_BATCH_MORE_KEYS) else None,
+                _NO_BATCH_PERSON_RE.search(text) if has(lower, _NO_BATCH_PERSON_KEYS) else None)
+    no = _first(no, _NO_BATCH_FOREIGN_RE.search(text)
+                if cjk or not _NO_BATCH_FOREIGN_GATE.isdisjoint(word_list(text)) else None)
+    ok = _first(_BATCH_OK_FOREIGN_RE.search(text)
+                if cjk or not _BATCH_OK_FOREIGN_GATE.isdisjoint(word_list(text)) else None,
+                _BATCH_OK_RE.search(text) if has(lower, _BATCH_OK_KEYS) else None,
+                _BATCH_OK_MORE_RE.search(text) if has(lower, _BATCH_OK_MORE_KEYS) else None)
+    if no and not (ok and ok.start() < no.start() and "batch" in ok.group(0).lower()):
+        return Read("latency", "no_batch", no.group(0), no.start(), no.end(),
+                    "someone waits for the answer: no batch API (results within 24 h)")
+    if ok:
+        return Read("latency", "batch_ok", ok.group(0), ok.start(), ok.end(),
+                    "results can wait: the batch API (within 24 h) fits")
+    return None

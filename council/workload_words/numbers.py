@@ -1,0 +1,131 @@
+"""Numbers as people write them: digits with k/M/bn, number-words, spoken counts ("half a
+million"), European separators; where in a text a number may start, and how one is shown."""
+
+from __future__ import annotations
+
+import re
+
+_WORD_NUMBERS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
+}
+_SCALE: dict[str, float] = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "hundred": 100,
+    "b": 1e9, "bn": 1e9, "billion": 1e9,
+    # the same said in Spanish, Portuguese, French and German ("10 mil tickets", "2,5 Tsd.")
+    "mil": 1e3, "mille": 1e3, "tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "millones": 1e6,
+    "milhões": 1e6, "millions": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
+}
+DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
+           r"eleven|twelve|one|two|three|four|five|six|seven|eight|nine|ten")
+_SCALES = r"(?:thousand|million|billion|hundred)"
+_FOREIGN_SCALES = r"(?:mil|mille|tausend|millones|milhões|millions|millionen)\b|(?:tsd|mio)\b\.?"
+_SCALE_WORDS = rf"(?:(?:hundred\s+(?:thousand|million)|{_SCALES})\b|{_FOREIGN_SCALES})"
+_SMALL = WORDNUM.split("|dozen|", 1)[1]
+# Counts said the way people speak: "half a million", "a couple of hundred", "two dozen",
+# "a thousand and a half".
+_SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SCALES})\b|"
+           rf"(?:(?:a|one) )?{_SCALES} and a half\b|\b(?:{_SMALL}) dozen\b")
+# A number: digits, with an attached k/M/bn or a scale word or "dozen" after them; a spoken
+# count; number-words with a scale word; a number-word. (Digits lead one branch only: trying
+# them in several branches doubled the cost of a scan.)
+NUMBER = (rf"(?:(?:{DIGITS})(?:(?:[kKmMbB]|bn|mm)\b|\s+(?:{_SCALE_WORDS}|dozen\b))?|{_SPOKEN}|"
+          rf"(?:{WORDNUM}|a|an)\s+{_SCALE_WORDS}|\b(?:{WORDNUM})\b)")
+NUMBER_RE = re.compile(NUMBER)
+
+
+def parse_number(text: str) -> float | None:
+    """'10k' -> 10000, '1.5M' -> 1.5e6, 'ten thousand' -> 10000, 'a dozen' -> 12."""
+    t = text.strip().lower().replace(",", "")
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn)?", t)
+    if m:
+        return float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1.0)
+    parts = t.split()
+    if not parts:
+        return None
+    if parts[0] == "half" and len(parts) == 3:  # "half a million"
+        whole = parse_number("a " + parts[2])
+        return None if whole is None else whole / 2
+    if "couple" in parts[:2]:  # "a couple of hundred", "couple thousand"
+        return 2 * _SCALE.get(parts[-1], 12 if parts[-1] == "dozen" else 0) or None
+    if parts[-3:] == ["and", "a", "half"] and parts[-4] in _SCALE:  # "a thousand and a half"
+        return 1.5 * _SCALE[parts[-4]]
+    if parts[-1] == "dozen" and len(parts) == 2 and parts[0] not in ("a", "an"):  # "two dozen"
+        base = parse_number(parts[0])
+        return None if base is None else base * 12
+    if parts[-1] in _SCALE and len(parts[-1]) > 2 and len(parts) >= 2:
+        head = " ".join(parts[:-1])
+        base = (float(head) if re.fullmatch(r"\d+(?:\.\d+)?", head)
+                else parse_number(head) if parts[-2] == "hundred"  # "three hundred thousand"
+                else _WORD_NUMBERS.get(head))
+        return None if base is None else base * _SCALE[parts[-1]]
+    return _WORD_NUMBERS.get(t)
+
+
+# Numbers written the European way, rewritten in place to the English way at the same length
+# (so every read keeps its offsets into the description): "10.000" and "1.000.000" are
+# thousands, a thin, no-break or plain-apostrophe space between digit groups ("1 500",
+# "45'000") is a thousands separator, and a decimal comma before a scale ("2,5k", "1,5
+# millones", "2,5 Tsd.") is a decimal point. A dotted group after a letter ("v2.100") or
+# inside a longer dotted run ("4.10.2") is a version and is left alone.
+_DOT_THOUSANDS = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\d.]|,\d)")
+_SPACE_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f\u00a0'\u2019](?=\d{3}(?!\d))")
+_DECIMAL_COMMA = re.compile(r"(?<![\w.,])\d+(,)\d{1,2}(?=\s?(?:k\b|m\b|bn\b|mil|mio|tsd|"
+                            r"tausend|thousand|million|billion))")
+
+
+_SEPARATED = re.compile(r"\d[.,\u2009\u202f\u00a0'\u2019]\d")
+
+
+def european_numbers(text: str) -> str:
+    """'10.000 Tickets' -> '10,000 Tickets', '1 500' -> '1,500', '2,5k' -> '2.5k' (same length)."""
+    if _SEPARATED.search(text) is None:
+        return text
+    text = _DOT_THOUSANDS.sub(lambda m: m.group(0).replace(".", ","), text)
+    text = _SPACE_THOUSANDS.sub(",", text)
+    return _DECIMAL_COMMA.sub(lambda m: m.group(0).replace(",", "."), text)
+
+
+def fmt(x: float) -> str:
+    """A number as a reading shows it: '10,000', '2.5'."""
+    return f"{x:,.0f}" if abs(x - round(x)) < 1e-9 or x >= 100 else f"{x:,.2f}".rstrip("0")
+
+
+# Where a number may start: the number-led patterns are tried only there (a 20,000-character
+# text has few), found with one character-class scan and plain substring searches, since a
+# long alternation tried at every character is what made long descriptions slow.
+_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
+_NUMBER_WORDS = (*WORDNUM.split("|"), "a thousand", "a million", "a hundred", "a billion",
+                 "an hour", "half", "a couple", "couple", "thousand", "hundred", "million")
+
+
+def number_starts(text: str) -> list[int]:
+    """Where a number may start in the (lower-case) text, in order."""
+    found = {m.start() for m in _DIGIT_RUN.finditer(text)}
+    lower = text  # already lower case (read_workload)
+    for word in _NUMBER_WORDS:
+        i = lower.find(word)
+        while i != -1:
+            j = i + len(word)
+            if (i == 0 or not lower[i - 1].isalnum()) and (j == len(lower)
+                                                          or not lower[j].isalnum()):
+                found.add(i)
+            i = lower.find(word, i + 1)
+    return sorted(found)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """Non-overlapping matches of ``pattern`` beginning at the candidate positions."""
+    out: list[re.Match[str]] = []
+    end = -1
+    for pos in starts:
+        if pos < end:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out

@@ -1,0 +1,121 @@
+"""Periods and how many of each a month holds: the period words in English and in Spanish,
+Portuguese, French, German, Italian, Dutch, Polish and Japanese, and where a text says one."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.text import PERIOD_NAMES, word_list
+
+PER_MONTH: dict[str, float] = {
+    "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 30 * 24, "day": 30,
+    "business day": 5 * 52 / 12, "week": 52 / 12, "fortnight": 26 / 12, "month": 1,
+    "quarter": 1 / 3, "year": 1 / 12,
+}
+BUSINESS_HOURS_PER_MONTH = 8 * PER_MONTH["business day"]
+
+
+def _period(group: str) -> str:
+    return rf"(?P<{group}>{PERIOD_NAMES})s?"
+
+
+PERIOD_WORDS = _period("unit")
+_PERIOD_RE = re.compile(
+    rf"(?:/\s*{_period('unit1')}|\b(?:per|a|an|each|every|in a|over the|in total over the)\s+"
+    rf"{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|yearly|"
+    rf"annually|quarterly|fortnightly)\b)")
+ADVERB_UNIT = {"nightly": "day", "daily": "day", "weekly": "week", "monthly": "month",
+               "hourly": "hour", "yearly": "year", "annually": "year", "quarterly": "quarter",
+               "fortnightly": "fortnight", "biweekly": "fortnight", "bi-weekly": "fortnight"}
+UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
+              "wk": "week", "mo": "month", "mth": "month", "yr": "year",
+              "evening": "day", "working day": "business day", "weekday": "business day",
+              "work day": "business day"}
+
+
+def with_article(unit: str) -> str:
+    """'a week', 'an hour': the period with its article, as the reading is shown."""
+    return f"an {unit}" if unit == "hour" else f"a {unit}"
+
+
+def per_month_of(unit: str, sentence: str) -> float:
+    """How many of a period a month holds; an hour of business hours counts those only."""
+    unit = UNIT_ALIAS.get(unit.lower(), unit.lower())
+    if unit == "hour" and re.search(r"business hours|working hours|office hours", sentence):
+        return BUSINESS_HOURS_PER_MONTH
+    return PER_MONTH.get(unit, 0.0)
+
+
+# The period words alone, scanned first: a pattern whose branches start with plain letters is
+# several times faster than _PERIOD_RE tried at every character.
+_UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?|th|o)|"
+                        r"h(?:ou)?r(?:ly)?|"
+                        r"d(?:ay|aily)|n(?:ight(?:ly)?)|w(?:eek(?:ly|day)?|orking day|ork day)|"
+                        r"b(?:usiness day)|e(?:vening)|f(?:ortnight(?:ly)?)|q(?:uarter(?:ly)?)|"
+                        r"y(?:ea)?r(?:ly)?|t(?:erm)|a(?:nnually)|wk)s?\b")
+
+# Periods said in Spanish, Portuguese, French and German ("10 mil tickets por noche", "pro
+# Tag", "par jour", "im Monat", "jede Nacht", "chaque semaine", "llamadas diarias"): only after
+# their own prepositions, since "tag" or "an" alone are English words.
+FOREIGN_UNITS = {
+    "día": "day", "dia": "day", "tag": "day", "jour": "day", "noche": "day", "noite": "day",
+    "nacht": "day", "nuit": "day", "semana": "week", "woche": "week", "semaine": "week",
+    "mes": "month", "mês": "month", "monat": "month", "mois": "month", "año": "year",
+    "ano": "year", "jahr": "year", "année": "year", "hora": "hour", "stunde": "hour",
+    "heure": "hour", "werktag": "business day", "arbeitstag": "business day",
+    "día hábil": "business day", "dia útil": "business day", "jour ouvré": "business day",
+    # Italian, Dutch and Polish ("al giorno", "ogni settimana", "per dag", "elke week", "co
+    # miesiąc", "raz na kwartał")
+    "giorno": "day", "notte": "day", "settimana": "week", "mese": "month",
+    "dag": "day", "week": "week", "maand": "month", "jaar": "year", "werkdag": "business day",
+    "dzień": "day", "dzien": "day", "noc": "day", "tydzień": "week", "tydzien": "week",
+    "miesiąc": "month", "miesiac": "month", "kwartał": "quarter", "kwartal": "quarter",
+    "rok": "year",
+}
+FOREIGN_ADVERBS = {
+    "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
+    "diárias": "day", "diários": "day", "täglich": "day", "quotidien": "day",
+    "quotidiens": "day", "quotidiennes": "day", "nächtlich": "day", "semanal": "week",
+    "semanales": "week", "semanais": "week", "semanalmente": "week", "wöchentlich": "week",
+    "hebdomadaire": "week", "mensual": "month", "mensuales": "month", "mensal": "month",
+    "mensais": "month", "mensalmente": "month", "monatlich": "month", "mensuel": "month",
+    "mensuels": "month", "anual": "year", "anuales": "year", "anuais": "year",
+    "jährlich": "year", "annuel": "year", "annuels": "year",
+    "giornalmente": "day", "quotidianamente": "day", "settimanalmente": "week",
+    "mensilmente": "month", "dagelijks": "day", "wekelijks": "week", "maandelijks": "month",
+    "jaarlijks": "year", "codziennie": "day", "dziennie": "day", "tygodniowo": "week",
+    "miesięcznie": "month", "kwartalnie": "quarter", "rocznie": "year",
+    "mainichi": "day", "maishuu": "week", "maishū": "week", "maitsuki": "month",
+    "毎日": "day", "毎週": "week", "毎月": "month",
+}
+_FOREIGN_UNIT_WORDS = "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True))
+_FOREIGN_PERIOD_RE = re.compile(
+    rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
+    rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
+    rf"ogni|alla|elke|iedere|per|raz na|co|na)\s+"
+    rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
+    + "|".join(sorted(FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
+# Words one of which a text in those languages has; tested as a set (one C-level pass).
+_FOREIGN_PERIOD_GATE = frozenset({
+    "por", "pro", "par", "al", "im", "am", "ao", "cada", "jede", "jeden", "jeder", "jedes",
+    "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere", "co",
+    "na", *FOREIGN_UNITS, *FOREIGN_ADVERBS} - {"week", "per"})
+
+
+def period_matches(text: str) -> list[re.Match[str]]:
+    """_PERIOD_RE's matches, looked for only just before each period word, and the periods
+    said in other languages (_FOREIGN_PERIOD_RE), in the order they come."""
+    out: list[re.Match[str]] = []
+    seen: set[int] = set()
+    if not _FOREIGN_PERIOD_GATE.isdisjoint(word_list(text)):
+        for f in _FOREIGN_PERIOD_RE.finditer(text):
+            seen.add(f.start())
+            out.append(f)
+    for u in _UNIT_SCAN.finditer(text):
+        p = _PERIOD_RE.search(text, max(0, u.start() - 20), u.end())
+        while p is not None and p.end() < u.end():
+            p = _PERIOD_RE.search(text, p.start() + 1, u.end())
+        if p is not None and p.start() not in seen:
+            seen.add(p.start())
+            out.append(p)
+    return sorted(out, key=lambda m: m.start())

