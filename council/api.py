@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from council.adequacy import AdequacySource, adequacies
-from council.advice import Advice, advise
+from council.advice import Advice, advise, for_floor
 from council.assessment import Assessment, Vote
 from council.decision import Decision
 from council.errors import InvalidInput
@@ -203,7 +203,12 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)
         cheap = _cheapest_extractor(sel.candidates, catalog)
-        advice = advise(pick_model, workload, sel.recommended.cost, cheap_model=cheap)
+        checked = for_floor(advise(pick_model, workload, sel.recommended.cost,
+                                   cheap_model=cheap),
+                            sel.recommended.p_adequate, spec.quality_bar)
+        advice = checked.advice
+        if checked.note:
+            sel.recommended.notes.append(checked.note)
     return Recommendation(
         catalog_version=catalog.version,
         spec=spec,
