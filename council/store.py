@@ -168,10 +168,16 @@ def _now() -> str:
 
 
 def summarise(rec: Recommendation) -> dict[str, Any]:
-    """The few columns History lists and the spend summary sums."""
+    """The few columns History lists and the spend summary sums.
+
+    Under a monthly budget the month costs the plan's spend (a mix of two models), not the
+    pick's own price for every task."""
+    budget = rec.decision.budget if rec.decision else None
+    per_month = (None if rec.recommended is None else
+                 budget.spend_per_month if budget is not None else rec.recommended.cost.per_month)
     return {
         "recommended_model": rec.recommended.model_id if rec.recommended else None,
-        "cost_per_month": rec.recommended.cost.per_month if rec.recommended else None,
+        "cost_per_month": per_month,
         "default_model": rec.default.model_id,
         "default_cost_per_month": rec.default.cost.per_month,
     }
