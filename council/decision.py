@@ -53,7 +53,7 @@ def check_budget(value: float, what: str = "budget") -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise InvalidInput(f"{what} must be a finite number of dollars, got {value!r}")
     if value <= 0:
-        raise InvalidInput(f"{what} ${value:,.2f} must be more than $0")
+        raise InvalidInput(f"{what} {money(value)} must be more than $0")
     if value > MAX_BUDGET_USD:
         raise InvalidInput(f"{what} ${value:,.0f} is more than the ${MAX_BUDGET_USD:,.0f} this "
                            "accepts")

@@ -174,7 +174,7 @@ def check_failure_cost(value: float, what: str = "failure cost") -> float:
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
         raise InvalidInput(f"{what} must be a finite number of dollars, got {value!r}")
     if value < 0:
-        raise InvalidInput(f"{what} ${value:,.2f} is negative: a bad answer cannot earn money; "
+        raise InvalidInput(f"{what} {money(value)} is negative: a bad answer cannot earn money; "
                            "give 0 or more")
     if value > MAX_FAILURE_COST_USD:
         raise InvalidInput(f"{what} ${value:,.0f} per task is more than the "

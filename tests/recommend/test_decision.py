@@ -284,6 +284,9 @@ def test_cli_failure_cost_and_budget(env) -> None:
     assert "x $50.00 = $" in ok.output
     bad = run(cli, ["recommend", "t", "--failure-cost", "-3"])
     assert bad.exit_code == 2 and "--failure-cost" in bad.output and "negative" in bad.output
+    assert "-$3.00 is negative" in bad.output and "$-" not in bad.output  # QA: "$-5.00"
+    neg = run(cli, ["recommend", "t", "--budget-usd", "-5"])
+    assert neg.exit_code == 2 and "-$5.00 must be more than $0" in neg.output, neg.output
     poor = run(cli, ["recommend", "t", "--runs-per-month", "1000", "--budget-usd", "0.0001"])
     assert poor.exit_code == 2 and "below the cheapest model's cost" in poor.output
     assert "--budget-usd $0.0001 a month is below" in poor.output
