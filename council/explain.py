@@ -53,10 +53,13 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
     dec = selection.decision
     f_usd = dec.failure_cost_usd if dec else 0.0
     if dec is not None:
+        source = dec.failure_cost_source
         lines.append(f"A bad answer is taken to cost {money(f_usd)} a task ("
-                     + ("your figure" if dec.failure_cost_source == "you"
-                        else f"assumed, category default: {dec.failure_cost_why}")
-                     + "); give your own to sharpen the pick.")
+                     + ("your figure); give your own to sharpen the pick." if source == "you"
+                        else f"read {dec.failure_cost_why}); a figure in the form replaces it."
+                        if source == "text"
+                        else f"assumed, category default: {dec.failure_cost_why}); give your "
+                        "own to sharpen the pick."))
     if dec is not None and dec.budget is not None:
         b = dec.budget
         lines.append(f"For {money(b.budget_per_month)} a month ({b.runs_per_month:,.0f} tasks) "

@@ -69,3 +69,60 @@ def test_heldout_traps_are_never_read() -> None:
         got = reading(read_money(p["text"]))
         for key in ("failure_usd", "failure_minutes", "budget_usd"):
             assert got[key] is None or got[key] == p[key], (p["text"], got)
+
+
+# ---------------------------------------------------------------- in the recommendation
+
+
+def _rec(description: str, **spec: object):
+    from council.api import recommend_for
+    from council.task import parse_task
+
+    from .conftest import assessment, real_catalog
+    return recommend_for(parse_task(description=description, runs_per_month=1000, **spec),
+                         assessment("classification", 2.0), catalog=real_catalog())
+
+
+def test_a_failure_cost_in_the_words_is_used_shown_and_overridden_by_the_form() -> None:
+    text = "Classify refund requests; a wrong answer costs us about $200 in chargebacks"
+    rec = _rec(text)
+    assert rec.decision.failure_cost_usd == 200.0 and rec.decision.failure_cost_source == "text"
+    note = next(a for a in rec.assumption_notes if a.name == "failure_cost_usd")
+    assert note.source == "text" and "a wrong answer costs us about $200" in note.why
+    assert any("(read from your words: 'a wrong answer costs us about $200 in chargebacks'); "
+               "a figure in the form replaces it." in x for x in rec.explanation), rec.explanation
+    plain = _rec("Classify refund requests")
+    assert plain.decision.failure_cost_source == "category default"
+    form = _rec(text, failure_cost_usd=3.0)  # the form's figure wins
+    assert form.decision.failure_cost_usd == 3.0 and form.decision.failure_cost_source == "you"
+
+
+def test_minutes_in_the_words_are_priced_at_the_stated_default_rate() -> None:
+    from council.failure_cost import DEFAULTS
+    rec = _rec("Tag tickets. Each bad label means an agent redoes 30 minutes of work")
+    rate = DEFAULTS["classification"].rate
+    assert rec.decision.failure_cost_usd == pytest.approx(30 * rate.per_minute, abs=1e-4)
+    assert "30 min at $39 an hour (assumed: the rate of a fluent office reader" \
+        in rec.decision.failure_cost_why
+
+
+def test_a_budget_in_the_words_plans_the_month_and_the_form_replaces_it() -> None:
+    rec = _rec("What's the best I can get for $50 a month? Tag support tickets by urgency")
+    assert rec.decision.rule == "monthly budget"
+    assert rec.decision.budget.budget_per_month == 50.0
+    note = next(a for a in rec.assumption_notes if a.name == "budget_usd_per_month")
+    assert note.source == "text" and "for $50 a month" in note.why
+    form = _rec("What's the best I can get for $50 a month? Tag tickets",
+                budget_usd_per_month=80.0)
+    assert form.decision.budget.budget_per_month == 80.0
+    assert all(a.name != "budget_usd_per_month" for a in form.assumption_notes)
+    trap = _rec("Answer billing questions about our $19.99 plan; refund orders over $500")
+    assert trap.decision.budget is None and trap.decision.failure_cost_source == \
+        "category default"
+
+
+def test_a_budget_in_the_words_too_low_to_buy_anything_does_not_stop_the_answer() -> None:
+    rec = _rec("Spend no more than $0.01 a month classifying emails")
+    assert rec.recommended is not None and rec.decision.budget is None
+    assert any("read from your words" in n and "is not used" in n and "least that works" in n
+               for n in rec.notes), rec.notes
