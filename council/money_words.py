@@ -35,8 +35,12 @@ _MONTH_AFTER = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|m
 _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$]*\b(?:a|per)\s+month\b",
                              re.IGNORECASE)
 _BUDGET_CUE = re.compile(
-    r"\b(?:budget|spend|spending|afford|for|under|no more than|at most|max(?:imum)?|cap)\b",
+    r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
+    r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed)\b",
     re.IGNORECASE)
+# "$3k monthly revenue", "$5,000 a month in sales": what comes in, not what may go out
+_INCOME_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:revenue|sales|income|turnover|profit|"
+                           r"earnings|salary|wages?)\b", re.IGNORECASE)
 # what is priced, earned or saved in the task, not what the user pays or loses
 _NOT_OURS = re.compile(
     r"\b(?:plan|plans|subscription|price[sd]?|priced|pricing|revenue|sales|salary|salaries|"
@@ -44,8 +48,10 @@ _NOT_OURS = re.compile(
     r"value|over|above|below|costs?)\b", re.IGNORECASE)
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|errors?|erroneous|incorrect|failed|fails?|"
-    r"failures?|misclassifications?|misroutes?|mislabel(?:s|ed)?)\b", re.IGNORECASE)
-_COST_VERB = re.compile(r"\b(?:costs?|costing|means|wastes?|loses?|takes?)\b", re.IGNORECASE)
+    r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed)?|"
+    r"hallucinat(?:ed|es|ion|ions)|inaccurate)\b", re.IGNORECASE)
+_COST_VERB = re.compile(r"\b(?:costs?|costing|means|wastes?|loses?|takes?|spends?)\b",
+                        re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
     r"\s*(?P<unit>minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
@@ -107,7 +113,7 @@ def _budget(clause: str) -> BudgetRead | None:
         before = clause[:m.start()]
         monthly = bool(_MONTH_AFTER.match(clause[m.end():])) or bool(
             _MONTHLY_BEFORE.search(clause))
-        if not monthly:
+        if not monthly or _INCOME_AFTER.match(clause[m.end():]):
             continue
         near = before[-40:]
         cue = _BUDGET_CUE.search(near)

@@ -1,5 +1,6 @@
 """The failure cost and the monthly budget read from a description's words, scored on
-tests/data/money_phrases.jsonl (written before the reader: 28 readings, 22 traps)."""
+tests/data/money_phrases.jsonl (written before the reader: 28 readings, 22 traps) and on two
+sets written after it (money_phrases_heldout.jsonl, money_phrases_fresh.jsonl)."""
 
 from __future__ import annotations
 
@@ -57,18 +58,21 @@ def test_bad_input_reads_nothing() -> None:
     assert read_money("a wrong answer costs $99,999,999,999") == MoneyWords()  # over the cap
 
 
-HELDOUT = [json.loads(line) for line in
-           (PROJECT_ROOT / "tests" / "data" / "money_phrases_heldout.jsonl").read_text()
-           .splitlines() if line.strip()]
+def _load(name: str) -> list[dict]:
+    return [json.loads(line) for line in
+            (PROJECT_ROOT / "tests" / "data" / name).read_text().splitlines() if line.strip()]
 
 
-def test_heldout_traps_are_never_read() -> None:
-    """15 phrases written after the reader: a trap read as a figure would silently move the
-    pick, a miss only leaves the stated default. First look: 6 of 15 missed, 0 false."""
-    for p in HELDOUT:
-        got = reading(read_money(p["text"]))
-        for key in ("failure_usd", "failure_minutes", "budget_usd"):
-            assert got[key] is None or got[key] == p[key], (p["text"], got)
+@pytest.mark.parametrize("name", ["money_phrases_heldout.jsonl", "money_phrases_fresh.jsonl"])
+def test_phrases_written_after_the_reader(name: str) -> None:
+    """Written after the reader, scored blind, then fixed: heldout (15) missed 6 and read no
+    trap; fresh (12) missed 1 and read one trap ("$3k monthly revenue" as a budget). Now 0."""
+    wrong = []
+    for p in _load(name):
+        want = {k: p[k] for k in ("failure_usd", "failure_minutes", "budget_usd")}
+        if reading(read_money(p["text"])) != want:
+            wrong.append(p["text"])
+    assert wrong == []
 
 
 # ---------------------------------------------------------------- in the recommendation
