@@ -251,7 +251,7 @@ def _budget_assumption(read: BudgetRead | None) -> list[Assumption]:
     if read is None:
         return []
     return [Assumption("budget_usd_per_month", read.usd_per_month, "text",
-                       f"from your words: '{read.words}'; a figure in the form replaces it")]
+                       f"from your words: '{read.words}'; your own figure replaces it")]
 
 
 def _failure_assumptions(failure: FailureCost) -> list[Assumption]:

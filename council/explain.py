@@ -56,7 +56,7 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
         source = dec.failure_cost_source
         lines.append(f"A bad answer is taken to cost {money(f_usd)} a task ("
                      + ("your figure); give your own to sharpen the pick." if source == "you"
-                        else f"read {dec.failure_cost_why}); a figure in the form replaces it."
+                        else f"read {dec.failure_cost_why}); your own figure replaces it."
                         if source == "text"
                         else f"assumed, category default: {dec.failure_cost_why}); give your "
                         "own to sharpen the pick."))

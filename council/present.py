@@ -150,7 +150,7 @@ def expected_line(rec: Recommendation) -> str | None:
     if pick is None or d is None or pick.expected_per_task is None or d.budget is not None:
         return None  # a budget's plan maximises successes: it is shown instead
     where = ("your figure" if d.failure_cost_source == "you"
-             else f"read {d.failure_cost_why}; a figure in the form replaces it"
+             else f"read {d.failure_cost_why}; your own figure replaces it"
              if d.failure_cost_source == "text"
              else "the category's default: give your own in the form")
     month = (f" ({money(pick.expected_per_month)} a month with failures counted)"

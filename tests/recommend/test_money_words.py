@@ -94,7 +94,7 @@ def test_a_failure_cost_in_the_words_is_used_shown_and_overridden_by_the_form() 
     note = next(a for a in rec.assumption_notes if a.name == "failure_cost_usd")
     assert note.source == "text" and "a wrong answer costs us about $200" in note.why
     assert any("(read from your words: 'a wrong answer costs us about $200 in chargebacks'); "
-               "a figure in the form replaces it." in x for x in rec.explanation), rec.explanation
+               "your own figure replaces it." in x for x in rec.explanation), rec.explanation
     plain = _rec("Classify refund requests")
     assert plain.decision.failure_cost_source == "category default"
     form = _rec(text, failure_cost_usd=3.0)  # the form's figure wins
