@@ -89,6 +89,21 @@ def _feedback_session(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS feedback_session ON feedback (session_id, created_at)")
 
 
+@MIGRATIONS("store_004_budget_spend")
+def _budget_spend(db: sqlite_utils.Database) -> None:
+    """Budget answers stored before History counted the plan's spend: their month is the
+    plan's spend, not the pick's own price for every task (see ``summarise``)."""
+    for share_id, rec_json in db.execute(
+            "SELECT share_id, rec_json FROM recommendations").fetchall():
+        try:
+            budget = (json.loads(rec_json).get("decision") or {}).get("budget") or {}
+            spend = float(budget["spend_per_month"])
+        except (ValueError, TypeError, KeyError, AttributeError):
+            continue  # no budget, or not an answer this can read: left as it was
+        db.execute("UPDATE recommendations SET cost_per_month = ? WHERE share_id = ?",
+                   [spend, share_id])
+
+
 
 
 def scrub_stored(db: sqlite_utils.Database, extra: tuple[str, ...] = ()) -> int:
