@@ -14,6 +14,7 @@ model, classifier, catalog).
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import resource
@@ -62,6 +63,25 @@ STAGES: list[tuple[str, str, tuple[str, ...]]] = [
     ("advice", "council.api", ("advise",)),
     ("explanation", "council.api", ("explain",)),
 ]
+
+
+@contextmanager
+def collector_pauses(pauses: dict[int, list[float]]) -> Iterator[None]:
+    """Each garbage collection's wall time (ms) by generation, while the block runs."""
+    started: list[float] = []
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(time.perf_counter())
+        elif started:
+            pauses.setdefault(info["generation"], []).append(
+                (time.perf_counter() - started.pop()) * 1000)
+
+    gc.callbacks.append(callback)
+    try:
+        yield
+    finally:
+        gc.callbacks.remove(callback)
 
 
 @contextmanager
@@ -130,11 +150,14 @@ def main() -> None:
     parser.add_argument("--n", type=int, default=200, help="warm recommendations to time")
     parser.add_argument("--artifact", type=Path, default=None,
                         help="classifier artifact dir (default: council.config paths)")
+    parser.add_argument("--no-gc-freeze", action="store_true",
+                        help="leave the loaded heap unfrozen (the app freezes it after loading)")
     args = parser.parse_args()
 
     from council.api import recommend_for
     from council.assembly import open_catalog, open_council
     from council.assess.council import assess
+    from council.heap import freeze_loaded_heap
     from council.task import parse_task
 
     rss_start = peak_rss_mb()
@@ -148,30 +171,43 @@ def main() -> None:
     specs = [parse_task(**t) for t in TASKS]
     first = council.recommend(specs[0])
     t_cold = time.perf_counter() - t0
+    frozen = 0 if args.no_gc_freeze else freeze_loaded_heap()  # as council/ui/state.py does
+    t0 = time.perf_counter()
+    gc.collect()  # what one full (generation-2) pass costs inside a request
+    full_gc_ms = (time.perf_counter() - t0) * 1000
 
     warm: list[float] = []
     warm_cpu: list[float] = []
     council_ms: list[float] = []
     selection_ms: list[float] = []
     picks: dict[str, str] = {}
-    for i in range(args.n):
-        spec = specs[i % len(specs)]
-        t0, c0 = time.perf_counter(), time.process_time()
-        rec = council.recommend(spec)
-        warm.append((time.perf_counter() - t0) * 1000)
-        warm_cpu.append((time.process_time() - c0) * 1000)
-        picks[spec.description[:40]] = rec.recommended.model_id if rec.recommended else "none"
-        # the same answer in its two halves: the council (classifier) and everything after
-        t0 = time.perf_counter()
-        assessment = assess(spec.description, classifier=classifier)
-        t1 = time.perf_counter()
-        recommend_for(spec, assessment, catalog=catalog)
-        council_ms.append((t1 - t0) * 1000)
-        selection_ms.append((time.perf_counter() - t1) * 1000)
+    pauses: dict[int, list[float]] = {}
+    with collector_pauses(pauses):
+        for i in range(args.n):
+            spec = specs[i % len(specs)]
+            t0, c0 = time.perf_counter(), time.process_time()
+            rec = council.recommend(spec)
+            warm.append((time.perf_counter() - t0) * 1000)
+            warm_cpu.append((time.process_time() - c0) * 1000)
+            picks[spec.description[:40]] = rec.recommended.model_id if rec.recommended else "none"
+            # the same answer in its two halves: the council (classifier) and everything after
+            t0 = time.perf_counter()
+            assessment = assess(spec.description, classifier=classifier)
+            t1 = time.perf_counter()
+            recommend_for(spec, assessment, catalog=catalog)
+            council_ms.append((t1 - t0) * 1000)
+            selection_ms.append((time.perf_counter() - t1) * 1000)
+    gen2 = pauses.get(2, [])
 
     rows = [
         ("catalog load (SQLite, files)", f"{t_catalog * 1000:.0f} ms"),
         ("cold: classifier + first answer", f"{t_cold:.2f} s"),
+        ("objects frozen out of the collector", f"{frozen:,}"),
+        ("one full collection after loading", f"{full_gc_ms:.1f} ms"),
+        ("gen-2 collections while warm", f"{len(gen2)}, longest "
+         f"{max(gen2, default=0.0):.1f} ms, total {sum(gen2):.1f} ms"),
+        ("all collections while warm", f"{sum(map(len, pauses.values()))}, total "
+         f"{sum(map(sum, pauses.values())):.1f} ms"),
         (f"warm p50 (n={args.n})", f"{statistics.median(warm):.1f} ms"),
         (f"warm p95 (n={args.n})", f"{percentile(warm, 0.95):.1f} ms"),
         ("warm max", f"{max(warm):.1f} ms"),

@@ -9,7 +9,9 @@ Each item checks its own preconditions, so no advice asks for what the task cann
 - batch only when one call makes a task (a loop or a conversation waits on each step) and
   nobody waits for the answer (``Workload.user_waits``: chat, real time);
 - a cached prefix only when it reaches the model's minimum cacheable prefix
-  (``min_cache_prefix_tokens`` in the catalog), in the model's own tokens.
+  (``min_cache_prefix_tokens`` in the catalog), in the model's own tokens;
+- no advice that trades quality for price (``LOWERS_QUALITY``) when the pick already misses
+  the quality floor: ``for_floor`` drops it and says why.
 """
 
 from __future__ import annotations
@@ -29,6 +31,9 @@ LOW_EFFORT_SHARE = 0.25  # low reasoning effort thinks ~1/4 as much as the defau
 SUGGESTED_PREFIX_SHARE = 0.5  # instructions + examples that could move into a fixed prefix
 EXTRACT_SHARE = 0.15  # a cheap extraction stage condenses the input to ~15%
 SPLIT_MIN_INPUT = 8000  # splitting only pays on long inputs
+# less thinking, a cheaper model reading the input, a summary of old turns: each can lose
+# what the answer needed
+LOWERS_QUALITY = frozenset({"reasoning_effort", "split_stages", "summarise_history"})
 
 
 @dataclass
@@ -111,6 +116,28 @@ def advise(model: ModelEntry, workload: Workload, now: Cost, *,
         out.extend(_split(model, cheap_model, workload, now))
     return sorted((a for a in out if a.saving_per_task > 0),
                   key=lambda a: -a.saving_per_task)
+
+
+@dataclass
+class FloorCheckedAdvice:
+    """The advice left once the quality floor is checked, and why any was dropped."""
+
+    advice: list[Advice]
+    note: str | None
+
+
+def for_floor(items: list[Advice], p_adequate: float, floor: float) -> FloorCheckedAdvice:
+    """Drop advice that lowers quality when the pick's P(adequate) is already under the floor."""
+    if floor <= 0 or p_adequate >= floor:
+        return FloorCheckedAdvice(items, None)
+    dropped = [a for a in items if a.key in LOWERS_QUALITY]
+    if not dropped:
+        return FloorCheckedAdvice(items, None)
+    names = ", ".join(f'"{a.title}"' for a in dropped)
+    return FloorCheckedAdvice(
+        [a for a in items if a.key not in LOWERS_QUALITY],
+        f"advice left out: {names} would lower quality, and the pick's P(adequate) "
+        f"{p_adequate:.0%} is already under the {floor:.0%} floor")
 
 
 def batch_fits(workload: Workload) -> bool:

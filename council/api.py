@@ -14,12 +14,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from council.adequacy import AdequacySource, adequacies
-from council.advice import Advice, advise
+from council.advice import Advice, advise, for_floor
 from council.assessment import Assessment, Vote
 from council.decision import Decision
-from council.errors import InvalidInput
+from council.errors import BudgetTooLow, InvalidInput
 from council.explain import explain
 from council.failure_cost import FailureCost, TaskSize, failure_cost
+from council.money_words import BudgetRead, read_money
 from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
@@ -195,22 +196,42 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     size = TaskSize(content_tokens=workload.input_tokens - workload.cached_prefix_tokens,
                     output_tokens=workload.output_tokens, calls_per_task=workload.calls_per_task)
     # the same mix of categories as the workload's defaults (agentic lifted for an agent loop)
+    heard = read_money(spec.description)  # a failure cost, a budget in the words; yours win
     failure = failure_cost(spec.failure_cost_usd,
                            task_defaults_mix(assessment.category, assessment.category_p,
-                                             read_workload(spec.description)), size)
-    sel = select(catalog, needs.spec, workload, adequacy, today=today, failure=failure)
+                                             read_workload(spec.description)), size,
+                           heard.failure)
+    budget_read = heard.budget if spec.budget_usd_per_month is None else None
+    asked = needs.spec if budget_read is None else needs.spec.model_copy(
+        update={"budget_usd_per_month": budget_read.usd_per_month})
+    unread: list[str] = []
+    try:
+        sel = select(catalog, asked, workload, adequacy, today=today, failure=failure)
+    except BudgetTooLow as too_low:
+        if budget_read is None:
+            raise
+        # a figure the user did not type must not stop the answer: say so, answer without it
+        unread.append(f"The monthly budget read from your words ('{budget_read.words}') is "
+                      f"not used: {too_low}")
+        budget_read = None
+        sel = select(catalog, needs.spec, workload, adequacy, today=today, failure=failure)
     advice: list[Advice] = []
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)
         cheap = _cheapest_extractor(sel.candidates, catalog)
-        advice = advise(pick_model, workload, sel.recommended.cost, cheap_model=cheap)
+        checked = for_floor(advise(pick_model, workload, sel.recommended.cost,
+                                   cheap_model=cheap),
+                            sel.recommended.p_adequate, spec.quality_bar)
+        advice = checked.advice
+        if checked.note:
+            sel.recommended.notes.append(checked.note)
     return Recommendation(
         catalog_version=catalog.version,
         spec=spec,
         assessment=assessment,
         quality_bar=spec.quality_bar,
         assumption_notes=[*workload.assumptions, *needs.assumptions,
-                          *_failure_assumptions(failure)],
+                          *_failure_assumptions(failure), *_budget_assumption(budget_read)],
         recommended=sel.recommended,
         default=sel.default,
         alternatives=sel.alternatives,
@@ -220,9 +241,17 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         advice=advice,
         explanation=explain(sel, assessment, workload, spec.quality_bar, catalog),
         no_fit=sel.no_fit,
-        notes=list(assessment.notes),
+        notes=[*assessment.notes, *unread],
         decision=sel.decision,
     )
+
+
+def _budget_assumption(read: BudgetRead | None) -> list[Assumption]:
+    """A monthly budget read from the words (the form's figure, when given, replaces it)."""
+    if read is None:
+        return []
+    return [Assumption("budget_usd_per_month", read.usd_per_month, "text",
+                       f"from your words: '{read.words}'; your own figure replaces it")]
 
 
 def _failure_assumptions(failure: FailureCost) -> list[Assumption]:

@@ -53,7 +53,7 @@ def check_budget(value: float, what: str = "budget") -> float:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise InvalidInput(f"{what} must be a finite number of dollars, got {value!r}")
     if value <= 0:
-        raise InvalidInput(f"{what} ${value:,.2f} must be more than $0")
+        raise InvalidInput(f"{what} {money(value)} must be more than $0")
     if value > MAX_BUDGET_USD:
         raise InvalidInput(f"{what} ${value:,.0f} is more than the ${MAX_BUDGET_USD:,.0f} this "
                            "accepts")
@@ -101,7 +101,7 @@ class BudgetPlan:
     spend_per_month: float
     expected_successes_per_month: float
     expected_success_rate: float
-    note: str
+    note: str  # a noun phrase: it follows "come from" and "Budget $X a month:"
 
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "parts": [p.to_dict() for p in self.parts]}
@@ -161,13 +161,12 @@ def budget_plan(options: list[Option], budget_per_month: float,
     successes = sum(p.tasks_per_month * p.p_adequate for p in parts)
     spend = sum(p.cost_per_month for p in parts)
     if len(parts) == 2:
-        note = (f"send {parts[1].share:.0%} of the tasks to {parts[1].model_id} and the rest to "
-                f"{parts[0].model_id}: more expected successes than any single model the budget "
-                "affords")
+        note = (f"sending {parts[1].share:.0%} of the tasks to {parts[1].model_id} and the rest "
+                f"to {parts[0].model_id}, more than any single model the budget affords")
     elif low is hull[-1]:
-        note = f"{low.model_id}, the most adequate model, fits within the budget"
+        note = f"{low.model_id} alone, the most adequate model, which fits within the budget"
     else:
-        note = f"{low.model_id}: the most adequate model the budget affords"
+        note = f"{low.model_id} alone, the most adequate model the budget affords"
     return BudgetPlan(budget_per_month, runs_per_month, parts, spend, successes,
                       successes / runs_per_month, note)
 

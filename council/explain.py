@@ -53,16 +53,19 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
     dec = selection.decision
     f_usd = dec.failure_cost_usd if dec else 0.0
     if dec is not None:
+        source = dec.failure_cost_source
         lines.append(f"A bad answer is taken to cost {money(f_usd)} a task ("
-                     + ("your figure" if dec.failure_cost_source == "you"
-                        else f"assumed, category default: {dec.failure_cost_why}")
-                     + "); give your own to sharpen the pick.")
+                     + ("your figure); give your own to sharpen the pick." if source == "you"
+                        else f"read {dec.failure_cost_why}); your own figure replaces it."
+                        if source == "text"
+                        else f"assumed, category default: {dec.failure_cost_why}); give your "
+                        "own to sharpen the pick."))
     if dec is not None and dec.budget is not None:
         b = dec.budget
         lines.append(f"For {money(b.budget_per_month)} a month ({b.runs_per_month:,.0f} tasks) "
-                     f"the most expected successes come from {b.note}: "
-                     f"{b.expected_successes_per_month:,.0f} a month "
-                     f"({b.expected_success_rate:.0%}), spending {money(b.spend_per_month)}.")
+                     f"the most expected successes ({b.expected_successes_per_month:,.0f} a "
+                     f"month, {b.expected_success_rate:.0%}) come from {b.note}, spending "
+                     f"{money(b.spend_per_month)}.")
     elif dec is not None and not dec.floor_met:
         lines.append(selection.no_fit or "No model clears the floor.")
     else:

@@ -27,9 +27,13 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from council.errors import InvalidInput
 from council.format import money
+
+if TYPE_CHECKING:
+    from council.money_words import FailureRead
 
 MAX_FAILURE_COST_USD = 1_000_000.0  # per task; more is a typo, not a task
 WAGE_SHARE = 0.705  # wages / employer cost per hour worked, private industry (BLS ECEC 09/2022)
@@ -165,7 +169,7 @@ class FailureCost:
 
     failure_usd: float
     detection_usd: float
-    source: str  # "you" | "category default"
+    source: str  # "you" | "text" (read from the description) | "category default"
     why: str
 
 
@@ -174,7 +178,7 @@ def check_failure_cost(value: float, what: str = "failure cost") -> float:
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
         raise InvalidInput(f"{what} must be a finite number of dollars, got {value!r}")
     if value < 0:
-        raise InvalidInput(f"{what} ${value:,.2f} is negative: a bad answer cannot earn money; "
+        raise InvalidInput(f"{what} {money(value)} is negative: a bad answer cannot earn money; "
                            "give 0 or more")
     if value > MAX_FAILURE_COST_USD:
         raise InvalidInput(f"{what} ${value:,.0f} per task is more than the "
@@ -184,10 +188,14 @@ def check_failure_cost(value: float, what: str = "failure cost") -> float:
 
 
 def failure_cost(given: float | None, mix: Mapping[str, float],
-                 size: TaskSize | None = None) -> FailureCost:
-    """The user's figure, else the category default at this task's size (weighted over
+                 size: TaskSize | None = None, read: FailureRead | None = None) -> FailureCost:
+    """The user's figure, else one read from the description's words (``read``, see
+    ``council.money_words``), else the category default at this task's size (weighted over
     ``mix``, as the workload defaults are, when the council is unsure of the category).
-    Without ``size`` only the fixed minutes count."""
+    Without ``size`` only the fixed minutes count.
+
+    Words that give minutes, not dollars ("an analyst redoes 30 minutes of work"), are priced
+    at the hourly rate of the likeliest category's default, and the answer says so."""
     size = size or TaskSize()
     known = {c: w for c, w in mix.items() if c in DEFAULTS}
     total = sum(known.values()) or 1.0
@@ -196,8 +204,19 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
         value = check_failure_cost(given)
         # detection cannot cost more than the failure it prevents
         return FailureCost(value, min(detection, value), "you", "your figure")
-    value = sum(w * DEFAULTS[c].usd(size) for c, w in known.items()) / total
     top = max(known, key=lambda c: known[c]) if known else None
+    if read is not None and (read.usd is not None or top is not None):
+        heard = f"from your words: '{read.words}'"
+        if read.usd is not None:
+            value, why = read.usd, heard
+        else:
+            rate = DEFAULTS[top].rate  # type: ignore[index]
+            value = (read.minutes or 0.0) * rate.per_minute
+            why = (f"{heard}: {read.minutes:g} min at ${rate.usd_per_hour:.0f} an hour "
+                   f"(assumed: the rate of {rate.who}, {rate.source})")
+        value = check_failure_cost(round(value, 4))
+        return FailureCost(value, min(detection, value), "text", why)
+    value = sum(w * DEFAULTS[c].usd(size) for c, w in known.items()) / total
     why = DEFAULTS[top].why(size) if top else "no category"
     if len(known) > 1:
         why = ("a mix of the likely categories' defaults, "

@@ -150,6 +150,8 @@ def expected_line(rec: Recommendation) -> str | None:
     if pick is None or d is None or pick.expected_per_task is None or d.budget is not None:
         return None  # a budget's plan maximises successes: it is shown instead
     where = ("your figure" if d.failure_cost_source == "you"
+             else f"read {d.failure_cost_why}; your own figure replaces it"
+             if d.failure_cost_source == "text"
              else "the category's default: give your own in the form")
     month = (f" ({money(pick.expected_per_month)} a month with failures counted)"
              if pick.expected_per_month is not None else "")
@@ -408,7 +410,8 @@ def variant_rows(pick: Candidate) -> list[dict[str, str]]:
             for name, v in pick.variants.items()]
 
 
-ASSUMPTION_SOURCES = {"text": "your words"}  # read from the description (council.workload_words)
+# read from the description (council.workload_words, council.money_words)
+ASSUMPTION_SOURCES = {"text": "your words"}
 
 
 def assumption_rows(rec: Recommendation) -> list[dict[str, str]]:
@@ -588,7 +591,7 @@ def decision_lines(rec: Recommendation) -> list[str]:
                   f"month, P(adequate) {percent(p.p_adequate)}" for p in b.parts]
     if d.arithmetic:
         lines.append(f"Expected cost a task (price + P(failure) x {money(d.failure_cost_usd)}, "
-                     f"{d.failure_cost_source}):")
+                     f"{ASSUMPTION_SOURCES.get(d.failure_cost_source, d.failure_cost_source)}):")
         lines += [f"  {line}" for line in d.arithmetic]
     return lines
 

@@ -89,6 +89,21 @@ def _feedback_session(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS feedback_session ON feedback (session_id, created_at)")
 
 
+@MIGRATIONS("store_004_budget_spend")
+def _budget_spend(db: sqlite_utils.Database) -> None:
+    """Budget answers stored before History counted the plan's spend: their month is the
+    plan's spend, not the pick's own price for every task (see ``summarise``)."""
+    for share_id, rec_json in db.execute(
+            "SELECT share_id, rec_json FROM recommendations").fetchall():
+        try:
+            budget = (json.loads(rec_json).get("decision") or {}).get("budget") or {}
+            spend = float(budget["spend_per_month"])
+        except (ValueError, TypeError, KeyError, AttributeError):
+            continue  # no budget, or not an answer this can read: left as it was
+        db.execute("UPDATE recommendations SET cost_per_month = ? WHERE share_id = ?",
+                   [spend, share_id])
+
+
 
 
 def scrub_stored(db: sqlite_utils.Database, extra: tuple[str, ...] = ()) -> int:
@@ -168,10 +183,16 @@ def _now() -> str:
 
 
 def summarise(rec: Recommendation) -> dict[str, Any]:
-    """The few columns History lists and the spend summary sums."""
+    """The few columns History lists and the spend summary sums.
+
+    Under a monthly budget the month costs the plan's spend (a mix of two models), not the
+    pick's own price for every task."""
+    budget = rec.decision.budget if rec.decision else None
+    per_month = (None if rec.recommended is None else
+                 budget.spend_per_month if budget is not None else rec.recommended.cost.per_month)
     return {
         "recommended_model": rec.recommended.model_id if rec.recommended else None,
-        "cost_per_month": rec.recommended.cost.per_month if rec.recommended else None,
+        "cost_per_month": per_month,
         "default_model": rec.default.model_id,
         "default_cost_per_month": rec.default.cost.per_month,
     }

@@ -11,6 +11,7 @@ from pydantic import (
     Field,
     ValidationError,
     ValidationInfo,
+    field_serializer,
     field_validator,
     model_validator,
 )
@@ -56,6 +57,12 @@ class TaskSpec(BaseModel):
     failure_cost_usd: float | None = Field(default=None, ge=0, le=MAX_FAILURE_COST_USD)
     # "the best I can get for $X a month": maximise expected successes within it
     budget_usd_per_month: float | None = Field(default=None, gt=0, le=MAX_BUDGET_USD)
+
+    @field_serializer("needs", "not_needed")
+    def _sorted(self, value: frozenset[Capability]) -> list[str]:
+        """In name order: a set's order follows the string hash, which differs per process,
+        so the same answer's JSON (a share link's export) would differ too."""
+        return sorted(value)
 
     @field_validator("description")
     @classmethod

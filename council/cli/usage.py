@@ -108,7 +108,11 @@ def report_cmd(since: str | None, flag_factor: float, db_path: Path | None,
 
 
 def _money(value: float | None) -> str:
-    return "n/a" if value is None else f"${value:,.4f}" if value < 100 else f"${value:,.2f}"
+    """Four decimals under $100 (usage costs are small), the sign before the dollar: -$0.0042."""
+    if value is None:
+        return "n/a"
+    sign = "-" if value < 0 else ""
+    return sign + (f"${abs(value):,.4f}" if abs(value) < 100 else f"${abs(value):,.2f}")
 
 
 def _text(report: Any) -> str:

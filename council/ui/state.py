@@ -127,10 +127,12 @@ def warm_up() -> None:
         finally:
             _imports_ready.set()
         from council.assess.loader import ensure_classifier
+        from council.heap import freeze_loaded_heap
 
         # A failure is raised again by get_council(), in a session, as a message.
         with contextlib.suppress(CouncilError):
             ensure_classifier(Path(target)).warm()
+            freeze_loaded_heap()
             print(f"{WARM_READY} in {time.perf_counter() - started:.1f} s", file=sys.stderr,
                   flush=True)
 
@@ -157,11 +159,14 @@ def _council(catalog_version: str, voters_file: str | None, secret_names: tuple[
     """The council over one catalog version, opened by the one assembly function (the
     arguments are the cache key: what, when changed, makes it open anew)."""
     from council.assembly import open_council
+    from council.heap import freeze_loaded_heap
 
     catalog = get_catalog_store().at_version(catalog_version)
     # visitors=True: a broken voters file is logged and turns the LLM voters off with a
     # note; it never blocks a visitor's recommendation.
-    return open_council(catalog=catalog, secrets=secrets(), visitors=True)
+    council = open_council(catalog=catalog, secrets=secrets(), visitors=True)
+    freeze_loaded_heap()  # the loaded model is never garbage: no full pass walks it again
+    return council
 
 
 def get_council(catalog: Catalog) -> Council:

@@ -147,7 +147,9 @@ def parse_value(text: str) -> Any:
 
 
 def _per_m(value: float | None) -> str:
-    return "" if value is None else f"${value:,.4g}"
+    if value is None:
+        return ""
+    return ("-" if value < 0 else "") + f"${abs(value):,.4g}"
 
 
 def price_history_rows(prices: list[dict[str, Any]]) -> list[dict[str, str]]:

@@ -20,7 +20,7 @@ import sqlite_utils
 from council.db import Migrations, register
 from council.errors import InvalidInput, NotFound
 from council.usage.attribution import Attribution
-from council.usage.importers import choose
+from council.usage.importers import CLI_FORMAT, FormatControl, choose
 from council.usage.pricing import RecordPricer
 from council.usage.records import ImportResult, LineError, RunTag, UsageRecord
 
@@ -155,7 +155,8 @@ def _count(db: sqlite_utils.Database) -> int:
 
 
 def import_file(db: sqlite_utils.Database, path: Path | str, *, catalog: Any,
-                fmt: str | None = None, attribution: Attribution | None = None) -> ImportResult:
+                fmt: str | None = None, attribution: Attribution | None = None,
+                control: FormatControl = CLI_FORMAT) -> ImportResult:
     """Import one usage file in one transaction; refused lines are reported, the rest kept."""
     path = Path(path)
     if not path.is_file():
@@ -163,7 +164,7 @@ def import_file(db: sqlite_utils.Database, path: Path | str, *, catalog: Any,
     if path.stat().st_size == 0:
         raise InvalidInput(f"{path.name} is empty")
     attribution = attribution or Attribution()
-    importer = choose(path, fmt)
+    importer = choose(path, fmt, control)
     pricer = RecordPricer(catalog)
     result = ImportResult(path=str(path), format=importer.name)
     # A bigger page cache while importing: inserting into the key index stays in memory.

@@ -109,7 +109,7 @@ def test_bad_dollars_on_the_form_are_named_and_lose_nothing(council_home: Path) 
                for e in at.error), [e.value for e in at.error]
     at.number_input(key="failure_cost_usd").set_value(None)
     at = submit_task(at, task, budget_usd_per_month=0.0)
-    assert any("monthly budget $0.00 must be more than $0" in seen(e.value)
+    assert any("monthly budget $0 must be more than $0" in seen(e.value)
                for e in at.error), [e.value for e in at.error]
     at = submit_task(at, task, budget_usd_per_month=0.01, runs_per_month=100_000.0)
     no_exception(at)
@@ -118,3 +118,20 @@ def test_bad_dollars_on_the_form_are_named_and_lose_nothing(council_home: Path) 
     assert "r" not in at.query_params  # nothing saved
     assert at.text_area(key="description").value == task
     assert at.number_input(key="budget_usd_per_month").value == 0.01
+
+
+def test_a_failure_cost_in_the_words_is_shown_with_them_and_the_form_wins(
+        council_home: Path) -> None:
+    """Issue 19: "a wrong answer costs us about $200" in the description is the failure cost,
+    shown with its words; the form's figure replaces it."""
+    text = "Classify refund requests into 5 queues; a wrong answer costs us about $200"
+    at = submit_task(page_app("recommend", timeout=300).run(), text)
+    no_exception(at)
+    rec = store.load_recommendation(open_db(council_home / "council.db"), share_id_of(at)).rec
+    assert rec.decision.failure_cost_usd == 200.0 and rec.decision.failure_cost_source == "text"
+    shown = [m.value for m in at.markdown] + [str(d.value) for d in at.dataframe]
+    assert any("a wrong answer costs us about" in s for s in shown), shown
+    at = submit_task(at, text, failure_cost_usd=5.0)
+    no_exception(at)
+    mine = store.load_recommendation(open_db(council_home / "council.db"), share_id_of(at)).rec
+    assert mine.decision.failure_cost_usd == 5.0 and mine.decision.failure_cost_source == "you"

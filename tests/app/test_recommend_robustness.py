@@ -71,3 +71,13 @@ def test_odd_unicode_gets_an_answer_or_a_message(council_home: Path, description
     at = _submit(page_app("recommend", timeout=300).run(), description)
     no_exception(at)
     assert at.error or any(c.value.startswith("Model id: ") for c in at.caption) or at.warning
+
+
+def test_the_loaded_model_is_frozen_out_of_the_collector(council_home: Path) -> None:
+    """A full collection walked the ~486k objects of the loaded model inside a request
+    (220 ms); the app freezes them once they are loaded (council.heap)."""
+    import gc
+
+    at = _submit(page_app("recommend", timeout=300).run(), "Tag support tickets by urgency")
+    no_exception(at)
+    assert gc.get_freeze_count() > 100_000

@@ -193,3 +193,34 @@ def test_an_older_database_is_migrated_and_keeps_its_data(
     assert upgraded.execute("select count(*) from catalog_audit").fetchone()[0] == audit_rows
     share = store.save_recommendation(upgraded, _rec("old db, new table"))
     assert store.load_recommendation(upgraded, share).spec.description == "old db, new table"
+
+
+def test_history_month_of_a_budget_answer_is_the_plans_spend(db) -> None:
+    """QA: History showed the pick's own $45.15 a month for a $50 budget that mixes two."""
+    from tests.recs import make_rec
+    free = make_rec("Write a REST endpoint", category="code_generation", difficulty=3.0,
+                    runs_per_month=1000, quality="none", failure_cost_usd=1000.0)
+    rec = make_rec("Write a REST endpoint", category="code_generation", difficulty=3.0,
+                   runs_per_month=1000, budget_usd_per_month=free.recommended.cost.per_month / 2)
+    plan = rec.decision.budget
+    assert len(plan.parts) == 2 and plan.spend_per_month != rec.recommended.cost.per_month
+    sid = store.save_recommendation(db, rec)
+    row = next(r for r in store.recent(db) if r["share_id"] == sid)
+    assert row["cost_per_month"] == pytest.approx(plan.spend_per_month)
+    assert store.spend_summary(db).recommended_per_month == pytest.approx(plan.spend_per_month)
+
+
+def test_budget_answers_stored_before_get_the_plans_spend(db) -> None:
+    from tests.recs import make_rec
+    free = make_rec("Write a REST endpoint", category="code_generation", difficulty=3.0,
+                    runs_per_month=1000, quality="none", failure_cost_usd=1000.0)
+    rec = make_rec("Write a REST endpoint", category="code_generation", difficulty=3.0,
+                   runs_per_month=1000, budget_usd_per_month=free.recommended.cost.per_month / 2)
+    sid = store.save_recommendation(db, rec)
+    plain = store.save_recommendation(db, _rec("no budget", cost=12.5))
+    db.execute("UPDATE recommendations SET cost_per_month = ? WHERE share_id = ?",
+               [rec.recommended.cost.per_month, sid])  # as saved before the fix
+    store._budget_spend(db)
+    rows = {r["share_id"]: r["cost_per_month"] for r in store.recent(db)}
+    assert rows[sid] == pytest.approx(rec.decision.budget.spend_per_month)
+    assert rows[plain] == pytest.approx(12.5)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from council.advice import advise
+from council.advice import Advice, advise, for_floor
 from council.costing import cost_of
 from council.task import parse_task
 from council.workload import build_workload
@@ -106,3 +106,24 @@ def test_a_prefix_below_the_minimum_is_not_priced_as_cached(catalog) -> None:
                                   calls_per_task=6), "agentic", 2.0)
     assert "cache_history" in _keys(sonnet, w, cost_of(sonnet, w))
     assert "cache_history" not in _keys(haiku, w, cost_of(haiku, w))
+
+
+def test_no_quality_lowering_advice_when_the_pick_misses_the_floor() -> None:
+    """QA: the ledger design at the production bar (no model reaches 90%) was told to lower
+    the reasoning effort. Advice that lowers quality is dropped there, and a note says why."""
+    from council.api import recommend_for
+
+    from .conftest import assessment, real_catalog
+    ledger = ("Design the architecture of a multi-region, strongly consistent payments ledger "
+              "with failover and audits")
+    a = assessment("architecture", 4.6, 0.3)
+    prod = recommend_for(parse_task(description=ledger, quality="production"), a,
+                         catalog=real_catalog())
+    pick = prod.recommended
+    assert pick.p_adequate < prod.quality_bar  # the floor is missed
+    assert {x.key for x in prod.advice}.isdisjoint({"reasoning_effort", "split_stages",
+                                                    "summarise_history"})
+    assert any("Lower the reasoning effort" in n and "under the 90% floor" in n
+               for n in pick.notes), pick.notes
+    over = for_floor([*prod.advice, Advice("reasoning_effort", "t", "", 1.0, 0.1)], 0.95, 0.9)
+    assert over.note is None and "reasoning_effort" in {x.key for x in over.advice}

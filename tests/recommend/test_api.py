@@ -178,3 +178,27 @@ def test_candidates_record_their_adequacy_source(catalog) -> None:
     # the outcome estimate changes the answer: haiku is now adequate and cheapest
     assert rec.recommended.model_id == "claude-haiku-4-5"
     assert rec.to_dict()["recommended"]["adequacy_source"] == "outcomes"
+
+
+def test_needs_are_written_in_the_same_order_in_every_process() -> None:
+    """A set's order follows the per-process string hash: the JSON of one answer (a share
+    link's export) must not change with it."""
+    import os
+    import subprocess
+    import sys
+
+    from council.config import PROJECT_ROOT
+    code = ("import json; from council.task import parse_task; "
+            "s = parse_task(description='t', needs=frozenset({'tools','vision','json'}), "
+            "not_needed=frozenset({'reasoning','long_context'})); "
+            "print(json.dumps(s.model_dump(mode='json')))")
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True, cwd=PROJECT_ROOT,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed),
+                                "PYTHONPATH": str(PROJECT_ROOT)}).stdout
+            for seed in range(6)}
+    assert len(outs) == 1, outs
+    import json
+    spec = json.loads(outs.pop())
+    assert spec["needs"] == ["json", "tools", "vision"]
+    assert spec["not_needed"] == ["long_context", "reasoning"]

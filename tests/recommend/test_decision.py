@@ -284,6 +284,9 @@ def test_cli_failure_cost_and_budget(env) -> None:
     assert "x $50.00 = $" in ok.output
     bad = run(cli, ["recommend", "t", "--failure-cost", "-3"])
     assert bad.exit_code == 2 and "--failure-cost" in bad.output and "negative" in bad.output
+    assert "-$3.00 is negative" in bad.output and "$-" not in bad.output  # QA: "$-5.00"
+    neg = run(cli, ["recommend", "t", "--budget-usd", "-5"])
+    assert neg.exit_code == 2 and "-$5.00 must be more than $0" in neg.output, neg.output
     poor = run(cli, ["recommend", "t", "--runs-per-month", "1000", "--budget-usd", "0.0001"])
     assert poor.exit_code == 2 and "below the cheapest model's cost" in poor.output
     assert "--budget-usd $0.0001 a month is below" in poor.output
@@ -336,3 +339,22 @@ def test_the_least_amount_shown_is_enough() -> None:
     for value in (0.002345, 0.0023, 0.099991, 12.341, 1_234.2, 100.0, 5e-7, 0.1):
         shown = float(money(at_least(value)).lstrip("$").replace(",", ""))
         assert shown >= value and shown <= value * 1.05, (value, shown)
+
+
+def test_budget_sentence_reads_as_english() -> None:
+    """QA: "come from send 6% of the tasks to ..." — the note is a noun phrase."""
+    opts = [Option("a", 1.0, 0.5), Option("b", 2.0, 0.6), Option("c", 3.0, 0.9)]
+    mix = budget_plan(opts, budget_per_month=200.0, runs_per_month=100.0).note
+    assert mix.startswith("sending 50% of the tasks to c and the rest to a")
+    top = budget_plan(opts, budget_per_month=1e4, runs_per_month=100.0).note
+    assert top == "c alone, the most adequate model, which fits within the budget"
+    a = assessment("code_generation", 3.0, 0.5)
+    free = recommend_for(parse_task(description="t", runs_per_month=1000, quality="none",
+                                    failure_cost_usd=1000.0), a, catalog=CATALOG)
+    half = recommend_for(parse_task(description="t", runs_per_month=1000,
+                                    budget_usd_per_month=free.recommended.cost.per_month / 2),
+                         a, catalog=CATALOG)
+    line = next(x for x in half.explanation if x.startswith("For $"))
+    assert " come from sending " in line or " come from " + half.recommended.model_id + " alone" \
+        in line, line
+    assert "come from send " not in line

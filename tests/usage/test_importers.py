@@ -78,3 +78,24 @@ def test_json_walker_keeps_parent_fields_and_stops_at_a_cut() -> None:
     assert found == [(3, 1, 5), (4, 2, 5), (6, 3, 6)]
     assert isinstance(items[-1], LineError) and items[-1].line == 7
     assert "truncated" in items[-1].message
+
+
+def test_the_page_names_its_own_format_box_not_the_cli_flag(tmp_path) -> None:
+    """QA: the web page's import errors said "(--format otlp)", a flag the page has not."""
+    import pytest
+
+    from council.errors import InvalidInput
+    from council.usage.importers import PAGE_FORMAT, choose
+    from tests.usage.conftest import OTLP
+
+    with pytest.raises(InvalidInput) as wrong:
+        choose(OTLP, "openai", PAGE_FORMAT)
+    assert 'use Format "otlp" (or Format "detect")' in str(wrong.value)
+    assert "--format" not in str(wrong.value)
+    junk = tmp_path / "junk.json"
+    junk.write_text('{"hello": 1}')
+    with pytest.raises(InvalidInput) as unknown:
+        choose(junk, None, PAGE_FORMAT)
+    assert 'Format "otlp"' in str(unknown.value) and "--format" not in str(unknown.value)
+    with pytest.raises(InvalidInput, match="--format otlp"):  # the CLI keeps its flag
+        choose(OTLP, "openai")

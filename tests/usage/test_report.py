@@ -82,3 +82,10 @@ def test_report_json_through_the_cli(db: Any, catalog: Any, tmp_path: Path,
     assert text.exit_code == 0 and "Costliest tasks" in text.output
     bad = runner.invoke(cli, ["usage", "import", str(OTLP), "--format", "openai"])
     assert bad.exit_code == 2 and "looks like OpenTelemetry GenAI spans" in bad.output
+
+
+def test_negative_money_puts_the_sign_before_the_dollar() -> None:
+    from council.cli.usage import _money
+    from council.ui.tables import _per_m
+    assert _money(-0.0042) == "-$0.0042" and _money(-1234.5) == "-$1,234.50"
+    assert _per_m(-2.5) == "-$2.5" and _per_m(3.0) == "$3"

@@ -35,11 +35,13 @@ if TYPE_CHECKING:
 QUALITY_HELP = ("An optional floor on P(adequate): draft 60%, standard 75%, production 90%; "
                 "none: the least expected cost alone")
 FAILURE_HELP = ("Rework, a person's time, a retry with a stronger model: what one bad answer "
-                "costs. The pick minimises price + P(failure) x this. Blank: the category's "
-                "default, shown in the answer as an assumption; 0: the cheapest model over "
-                "the floor.")
+                "costs. The pick minimises price + P(failure) x this. Blank: what your "
+                "description says (\"a wrong answer costs us about $200\", \"a bad summary "
+                "means 30 minutes of rework\"), else the category's default, shown in the "
+                "answer as an assumption; 0: the cheapest model over the floor.")
 BUDGET_HELP = ("\"The best I can get for $X a month\": the model, or a mix of two, with the "
-               "most expected successes within it. Blank: no budget.")
+               "most expected successes within it. Blank: a budget your description names "
+               "(\"for $50 a month\"), else no budget.")
 WORKLOAD_FIELDS = ("input_tokens", "output_tokens", "cached_prefix_tokens", "calls_per_task",
                    "runs_per_month", "reasoning_tokens", "min_context")
 DOLLAR_FIELDS = ("failure_cost_usd", "budget_usd_per_month")

@@ -39,6 +39,7 @@ def page() -> None:
 
 def _import(db: Any, catalog: Any) -> None:
     from council.usage.attribution import Attribution
+    from council.usage.importers import PAGE_FORMAT
     from council.usage.store import import_file
 
     with st.expander("Import usage", expanded=False), st.form("usage_import"):
@@ -63,7 +64,8 @@ def _import(db: Any, catalog: Any) -> None:
         path.write_bytes(upload.getvalue())
         result = import_file(db, path, catalog=catalog, fmt=None if fmt == "detect" else fmt,
                              attribution=Attribution(task_key=task_key or "council.task",
-                                                     task_name=task_name or None))
+                                                     task_name=task_name or None),
+                             control=PAGE_FORMAT)
     st.success(f"{_plain(upload.name)}: {result.parsed:,} records read, {result.inserted:,} new, "
                f"{result.updated:,} updated, {result.duplicates:,} already there.")
     if result.unknown_models:

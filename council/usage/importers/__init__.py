@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from council.errors import InvalidInput
@@ -16,6 +17,18 @@ IMPORTERS: dict[str, Importer] = {
 }
 FORMATS: tuple[str, ...] = tuple(IMPORTERS)
 HEAD_CHARS = 65_536
+
+
+@dataclass(frozen=True)
+class FormatControl:
+    """How the reader of an error picks a format: the CLI's flag or the page's Format box."""
+
+    pick: str  # with {name}: how to ask for one format
+    detect: str  # how to let the format be detected
+
+
+CLI_FORMAT = FormatControl("--format {name}", "leave --format out")
+PAGE_FORMAT = FormatControl('Format "{name}"', 'Format "detect"')
 
 # Files people may mistake for usage, named so the message says what they are.
 _OTHERS: tuple[tuple[str, str], ...] = (
@@ -54,8 +67,9 @@ def describe(head: str) -> str:
     return "not JSON or a spend-log CSV"
 
 
-def choose(path: Path, fmt: str | None) -> Importer:
-    """The importer for a file: the one asked for (checked against the content) or detected."""
+def choose(path: Path, fmt: str | None, control: FormatControl = CLI_FORMAT) -> Importer:
+    """The importer for a file: the one asked for (checked against the content) or detected.
+    ``control`` names the format choice as the reader sees it (a CLI flag, a page's box)."""
     head = head_of(path)
     found = detect(head)
     if fmt is not None:
@@ -64,10 +78,11 @@ def choose(path: Path, fmt: str | None) -> Importer:
         if found is not None and found != fmt:
             raise InvalidInput(
                 f"{path.name} looks like {IMPORTERS[found].label}, not "
-                f"{IMPORTERS[fmt].label}: use --format {found} (or leave --format out)")
+                f"{IMPORTERS[fmt].label}: use {control.pick.format(name=found)} (or "
+                f"{control.detect})")
         return IMPORTERS[fmt]
     if found is None:
         raise InvalidInput(
             f"{path.name} is {describe(head)}; expected one of: "
-            + "; ".join(f"{i.label} (--format {n})" for n, i in IMPORTERS.items()))
+            + "; ".join(f"{i.label} ({control.pick.format(name=n)})" for n, i in IMPORTERS.items()))
     return IMPORTERS[found]
