@@ -77,6 +77,9 @@ class Vote:
     original_latency_s: float | None = None
     cached_at: str | None = None
     category_reading: CategoryReading | None = None  # the local classifier's, else None
+    # The member says its own reading is unsure (the local classifier: out of its domain,
+    # pasted code, a long text, a low top probability); the council counts it by weight.
+    unsure: bool = False
 
     @property
     def ok(self) -> bool:

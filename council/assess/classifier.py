@@ -491,6 +491,7 @@ class LocalClassifier:
             difficulty=prediction.difficulty, difficulty_sd=prediction.difficulty_sd,
             reason=prediction.reason,
             weight=LOW_CONFIDENCE_WEIGHT if prediction.low_confidence else 1.0,
+            unsure=prediction.low_confidence,
             latency_s=time.perf_counter() - started, cost_usd=0.0,
             category_reading=prediction.reading,
         )

@@ -11,7 +11,9 @@ Aggregation rule (documented in docs/voters.md):
   `difficulty_sd`, or LLM_DIFFICULTY_SD for an LLM's whole-number answer, so the sd is
   never below the members' own and disagreement between members widens it.
 - low_confidence when top P < LOW_TOP_P, when members weighing at least half disagree
-  with the top category, or when the between-member difficulty spread exceeds LOW_SPREAD.
+  with the top category, when members weighing at least half say their own reading is
+  unsure (``Vote.unsure``; the local classifier alone on pasted code, say), or when the
+  between-member difficulty spread exceeds LOW_SPREAD.
 - The LLM members' workload numbers and needed capabilities are combined by
   ``council.assess.voter_workload`` into ``Assessment.council_values``.
 """
@@ -85,7 +87,8 @@ def combine(votes: Sequence[Vote]) -> Assessment:
 
     agree_w = sum(v.weight for v, d in zip(members, dists, strict=True)
                   if max(d, key=d.__getitem__) == top) / total_w
-    low = (category_p[top] < LOW_TOP_P or agree_w < 0.5
+    unsure_w = sum(v.weight for v in members if v.unsure) / total_w
+    low = (category_p[top] < LOW_TOP_P or agree_w < 0.5 or unsure_w >= 0.5
            or math.sqrt(between_var) > LOW_SPREAD)
     return Assessment(
         category=top,

@@ -12,6 +12,7 @@ import math
 import pytest
 
 from council.assess.classifier import LocalClassifier
+from council.assess.council import combine
 from council.assess.input_flags import input_flags, is_bare_code, language_guess
 
 CONTRACT = ("MASTER SERVICES AGREEMENT. This Agreement is entered into by and between the "
@@ -90,4 +91,6 @@ def test_classifier_reads_bad_input_with_low_confidence(classifier: LocalClassif
     assert math.isclose(sum(pred.category_p.values()), 1.0, abs_tol=1e-9)
     assert 1.0 <= pred.difficulty <= 5.0
     vote = classifier.vote(BAD[name])
-    assert vote.weight < 1.0 and vote.ok
+    assert vote.weight < 1.0 and vote.ok and vote.unsure
+    # the classifier alone is the council: its doubt is the verdict's (QA found it dropped)
+    assert combine([vote]).low_confidence, name

@@ -161,6 +161,16 @@ def test_failed_votes_do_not_count_and_disagreement_is_low_confidence():
         combine([failed])
 
 
+def test_an_unsure_member_makes_the_verdict_unsure_by_its_weight():
+    sure = _vote("translation", 2.0)
+    unsure = Vote(**{**sure.to_dict(), "voter": "local", "kind": "local", "unsure": True,
+                     "weight": 0.25})
+    assert combine([unsure]).low_confidence  # alone, its doubt is the council's
+    assert not combine([unsure, sure]).low_confidence  # 0.25 of 1.25 is under half
+    assert combine([Vote(**{**unsure.to_dict(), "weight": 1.0}), sure]).low_confidence
+    assert Vote.from_dict(unsure.to_dict()).unsure
+
+
 def test_zero_deadline_is_a_timeout_not_a_hang(fake, classifier):
     result = assess(TASK, classifier=classifier, voters=[openai_voter(fake)],
                     overall_timeout_s=0.0)
