@@ -112,3 +112,18 @@ def test_tampered_weights_are_refused(copy: Path) -> None:
     (copy / "metadata.json").write_text(json.dumps(meta))
     with pytest.raises(ArtifactError, match="tuned layers hash to"):
         load_classifier(copy)
+
+
+def test_shipped_artifact_reads_a_row_frozen_minilm_misread() -> None:
+    """extraction-020 (test split): the frozen shipped classifier (code 8) read it as
+    long_document at p=0.841, over its cut, so e5 never re-read it (training/reports/
+    classifier.json, worst_misclassified). The fine-tuned first reading gets it right alone."""
+    from council.assess.loader import ensure_classifier
+
+    shipped = ensure_classifier()
+    text = ("Extract a complete, machine-checkable specification of every message format from "
+            "a 1,200-page legacy telecom protocol standard, including conditional fields and "
+            "versions.")
+    first = shipped.predict([text], read_again=False)[0]
+    assert shipped.encoder.name.startswith("all-MiniLM-L6-v2+tuned2-")
+    assert first.category == "extraction" and first.category_p["long_document"] < 0.5
