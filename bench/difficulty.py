@@ -89,7 +89,7 @@ def main() -> None:
 
     from council.assess.classifier import embed_texts
     from council.assess.difficulty_knn import KNN_WEIGHT, knn_difficulty
-    from council.assess.encoder import CachedEncoder, default_encoder
+    from council.assess.encoder import CachedEncoder
     from council.assess.loader import ensure_classifier
     from council.classifier_training import classifier as tc
     from council.classifier_training.corpus import default_data_dir, load_corpus
@@ -105,10 +105,11 @@ def main() -> None:
     if missing:
         sys.exit(f"error: {', '.join(map(str, missing))} not found")
     started = time.perf_counter()
-    encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
     rng = np.random.default_rng(0)
     data = load_samples(args.data, args.max_rows)
     shipped = ensure_classifier()
+    # the classifier's own encoder (MiniLM with its fine-tuned layers when it has them)
+    encoder = CachedEncoder(shipped.encoder, paths().embedding_cache)
     if shipped.metadata.get("difficulty_outcomes", {}).get("prompts"):
         sys.exit("error: the artifact was trained with --outcomes; run `council train` without "
                  "them first, so 'rubric only' means what it says")

@@ -1,31 +1,25 @@
-"""Fine-tuning MiniLM's top layers for the category (issue 17 part 1): measurement only.
+"""Fine-tuning MiniLM's top layers for the category (issue 17): measurement of recipes.
 
 Run: PYTHONPATH=$PWD python training/finetune_experiments.py --data ../shared/categories
-         [--variant top1-e4 ...] [--seed 0] [--json out.json]
+         [--variant top2-e3 ...] [--seed 0] [--share 0.3 ...] [--json out.json] [--latency]
 
-The lower layers of all-MiniLM-L6-v2 stay frozen: every text's hidden states after them are
-computed once (one forward pass, cached in var/finetune-cache) and the top one or two
-transformer layers plus a linear category head are trained on those states with
-cross-entropy (soft targets: a row accepting k categories splits its weight, as
-`category_rows` does; the copied real rows weigh what they weigh in `council train`).
-
-Scored exactly as bench/categories.py scores the shipped recipe: every dev row by a model that
-never saw its source (QMSum's rows by a fine-tune fitted without QMSum; the other sources by
-the fine-tune on the whole training split, which never saw them), the hand-written test split
-by the full fine-tune. Four readings per variant:
-  - `head`: the fine-tuned network's own softmax;
+The fitting code is the shipped one (council.classifier_training.finetune, on the lower
+states of council.assess.tuned_encoder, cached here in var/finetune-cache between runs);
+this script only varies its recipe and scores it as bench/categories.py scores the shipped
+path: every dev row by a model that never saw its source (QMSum's rows by a fine-tune fitted
+without QMSum; the other sources by the fine-tune on the whole training split, which never
+saw them), the hand-written test split by the full fine-tune. Two readings per variant:
   - `recipe`: the shipped first reading (regression + features + prototype vote + kNN) on
     the fine-tuned vectors instead of MiniLM's;
-  - `+e5` for each: e5's reading (as shipped) mixed 0.3/0.7 below a cut. The cut sends the same
-    share of dev rows on as the shipped cascade does (57.7%), taken from the dev rows' own top
-    probabilities (no labels), so each mix costs the same e5 time as shipped.
-Variant `frozen` (no layer trained) must reproduce the bench's shipped figures.
+  - `+e5`: e5's reading (as shipped) mixed 0.3/0.7 below a cut that sends a fixed share of
+    the dev rows on (57.7%, what the frozen cascade re-read; `--share` adds more), taken from
+    the dev rows' own top probabilities (no labels).
+Variant `frozen` (no layer trained) must reproduce the bench's frozen figures.
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
 import hashlib
 import json
 import sys
@@ -35,25 +29,31 @@ from pathlib import Path
 
 import numpy as np
 
-LAYERS = 6
-CUT = 4  # states are cached after this many layers; layers CUT.. run on them (frozen or trained)
 SHIPPED_DEV_SHARE = 0.577  # bench/categories.py "shipped" on this corpus: dev rows read again
 
 
 @dataclass(frozen=True)
 class Setting:
+    """A fine-tuning recipe (council.classifier_training.finetune.FineTune) by name; `top` 0
+    is MiniLM as published. The top-1 settings and the network's own head reading were
+    measured by this script at commit 36dfa28 (docs/encoders.md); the council code tunes two."""
+
     name: str
-    top: int  # transformer layers trained (0: frozen MiniLM)
+    top: int  # transformer layers trained (0 or council.assess.tuned_encoder's LAYERS - CUT)
     epochs: int = 4
     lr: float = 1e-4  # the layers' learning rate; the head's is 10x
     batch: int = 16
     weight_decay: float = 0.01
     max_tokens: int = 256  # training reads at most the first this many tokens (cost)
 
+    def recipe(self, seed: int):
+        from council.classifier_training.finetune import FineTune
 
-SETTINGS = [Setting("frozen", 0, epochs=0),
-            Setting("top1-e3", 1, epochs=3), Setting("top2-e3", 2, epochs=3),
-            Setting("top1-e3-t128", 1, epochs=3, max_tokens=128),
+        return FineTune(epochs=self.epochs, lr=self.lr, batch=self.batch,
+                        weight_decay=self.weight_decay, max_tokens=self.max_tokens, seed=seed)
+
+
+SETTINGS = [Setting("frozen", 0, epochs=0), Setting("top2-e3", 2, epochs=3),
             Setting("top2-e3-t128", 2, epochs=3, max_tokens=128),
             Setting("top2-e2-t64", 2, epochs=2, max_tokens=64)]
 
@@ -63,16 +63,12 @@ def _key(text: str) -> str:
 
 
 class LowerStates:
-    """Hidden states after MiniLM's frozen lower layers, per text (fp16, no padding),
-    computed on first need and kept on disk."""
+    """council.assess.tuned_encoder.lower_states per text, kept on disk (fp16) between runs."""
 
-    def __init__(self, cut: int, cache: Path) -> None:
-        from council.assess.encoder import default_encoder
+    def __init__(self, cache: Path) -> None:
+        from council.assess.tuned_encoder import CUT
 
-        self.cut = cut
-        self.st = default_encoder()._load()
-        self.bert = self.st[0].auto_model
-        self.path = cache / f"minilm-after-{cut}.pt"
+        self.path = cache / f"minilm-after-{CUT}.pt"
         self.states: dict[str, object] = {}
         self.dirty = False
         if self.path.is_file():
@@ -83,24 +79,17 @@ class LowerStates:
     def get(self, texts: list[str]) -> list:
         import torch
 
-        missing = sorted({t for t in texts if _key(t) not in self.states}, key=len)
-        started = time.perf_counter()
-        for at in range(0, len(missing), 32):
-            chunk = missing[at:at + 32]
-            feats = self.st.tokenize(chunk)
-            with torch.inference_mode():
-                out = self.bert(**{k: v for k, v in feats.items()
-                                   if k in ("input_ids", "attention_mask", "token_type_ids")},
-                                output_hidden_states=True)
-            h = out.hidden_states[self.cut]
-            lengths = feats["attention_mask"].sum(1).tolist()
-            for j, t in enumerate(chunk):
-                self.states[_key(t)] = h[j, :lengths[j]].to(torch.float16).clone()
-            self.dirty = True
+        from council.assess.tuned_encoder import lower_states
+
+        missing = list(dict.fromkeys(t for t in texts if _key(t) not in self.states))
         if missing:
+            started = time.perf_counter()
+            for t, h in zip(missing, lower_states(missing), strict=True):
+                self.states[_key(t)] = h.to(torch.float16)
+            self.dirty = True
             print(f"  lower states: {len(missing)} texts in {time.perf_counter() - started:.0f} s",
                   flush=True)
-        return [self.states[_key(t)] for t in texts]
+        return [self.states[_key(t)].float() for t in texts]
 
     def save(self) -> None:
         if self.dirty:
@@ -111,127 +100,30 @@ class LowerStates:
             self.dirty = False
 
 
-def _pad(states: list):
-    import torch
-
-    n = max(s.shape[0] for s in states)
-    h = torch.zeros(len(states), n, states[0].shape[1])
-    mask = torch.zeros(len(states), n)
-    for i, s in enumerate(states):
-        h[i, :s.shape[0]] = s.float()
-        mask[i, :s.shape[0]] = 1
-    return h, mask
-
-
-def _top_model(bert, top: int, n_classes: int):
-    import torch
-    from torch import nn
-
-    class Top(nn.Module):
-        """MiniLM's layers from CUT on (the last `top` trainable, those before frozen), mean
-        pooling, a linear head."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.frozen = LAYERS - CUT - top
-            self.layers = nn.ModuleList(copy.deepcopy(bert.encoder.layer[CUT:]))
-            for layer in self.layers[:self.frozen]:
-                layer.requires_grad_(False)
-                layer.eval()
-            self.head = nn.Linear(384, n_classes)
-
-        def pooled(self, h, mask):
-            ext = (1.0 - mask[:, None, None, :]) * torch.finfo(torch.float32).min
-            for i, layer in enumerate(self.layers):
-                if i < self.frozen:
-                    layer.eval()  # no dropout in the frozen layers
-                    with torch.no_grad():
-                        out = layer(h, attention_mask=ext)
-                else:
-                    out = layer(h, attention_mask=ext)
-                h = out[0] if isinstance(out, tuple) else out
-            m = mask[..., None]
-            return (h * m).sum(1) / m.sum(1).clamp(min=1)
-
-        def forward(self, h, mask):
-            return self.head(self.pooled(h, mask))
-
-    return Top()
-
-
-def fine_tune(states: LowerStates, examples, classes: list[str], s: Setting, seed: int):
-    """The top layers + head fitted on `examples` (train split rows); returns the model."""
-    import torch
-
-    from council.classifier_training import classifier as tc
-
-    torch.manual_seed(seed)
-    rows = tc.category_rows(examples)
-    target = np.zeros((len(examples), len(classes)))
-    np.add.at(target, (rows.origin, np.searchsorted(classes, rows.y)), rows.weight)
-    weight = target.sum(1)
-    target = target / weight[:, None]
-    model = _top_model(states.bert, s.top, len(classes))
+def fine_tune(states: LowerStates, examples, s: Setting, seed: int):
+    """The shipped fine-tune code (council.classifier_training.finetune) with this setting."""
     from council.assess.classifier import prepare_text
+    from council.classifier_training.finetune import fine_tune as fit
 
-    h_all = [h[:s.max_tokens] for h in states.get([prepare_text(e.text) for e in examples])]
-    params = [{"params": [p for p in model.layers.parameters() if p.requires_grad],
-               "lr": s.lr},
-              {"params": model.head.parameters(), "lr": s.lr * 10}]
-    opt = torch.optim.AdamW(params, weight_decay=s.weight_decay)
-    order = np.argsort([h.shape[0] for h in h_all], kind="stable")
-    batches = [order[i:i + s.batch] for i in range(0, len(order), s.batch)]
-    total = s.epochs * len(batches)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda step: min(1.0, (step + 1) / max(1, total // 10)) * max(0.0, 1 - step / total))
-    rng = np.random.default_rng(seed)
-    t_target = torch.tensor(target, dtype=torch.float32)
-    t_weight = torch.tensor(weight, dtype=torch.float32)
-    model.train()
-    for _ in range(s.epochs):
-        for b in rng.permutation(len(batches)):
-            idx = batches[b]
-            h, mask = _pad([h_all[i] for i in idx])
-            logp = torch.log_softmax(model(h, mask), dim=1)
-            w = t_weight[idx]
-            loss = -((t_target[idx] * logp).sum(1) * w).sum() / w.sum()
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-    model.eval()
-    return model
+    return fit(states.get([prepare_text(e.text) for e in examples]), examples, s.recipe(seed))
 
 
 class TunedEncoder:
-    """A fine-tuned model behind the encoder interface: unit mean-pooled vectors, and the
-    head's probabilities (for the `head` reading)."""
+    """A fine-tune's vectors from the cached lower states (the encoder interface)."""
 
-    def __init__(self, model, states: LowerStates, name: str) -> None:
-        self.model, self.states, self.name, self.dim = model, states, name, 384
-        self._memo: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+    def __init__(self, layers, states: LowerStates) -> None:
+        from council.assess.tuned_encoder import TunedMiniLMEncoder
 
-    def _run(self, texts: list[str]) -> None:
-        import torch
-
-        missing = sorted({t for t in texts if t not in self._memo}, key=len)
-        for at in range(0, len(missing), 64):
-            chunk = missing[at:at + 64]
-            h, mask = _pad(self.states.get(chunk))
-            with torch.inference_mode():
-                v = self.model.pooled(h, mask)
-                p = torch.softmax(self.model.head(v), dim=1)
-                v = torch.nn.functional.normalize(v, dim=1)
-            for j, t in enumerate(chunk):
-                self._memo[t] = (v[j].numpy().astype(np.float32), p[j].numpy())
+        self.inner, self.states = TunedMiniLMEncoder(layers), states
+        self.name, self.dim = self.inner.name, 384
+        self._memo: dict[str, np.ndarray] = {}
 
     def encode(self, texts, batch_size: int = 64, progress: bool = False) -> np.ndarray:
-        self._run(list(texts))
-        return np.stack([self._memo[t][0] for t in texts]) if texts else np.zeros((0, 384))
-
-    def proba(self, texts) -> np.ndarray:
-        self._run(list(texts))
-        return np.stack([self._memo[t][1] for t in texts])
+        missing = list(dict.fromkeys(t for t in texts if t not in self._memo))
+        if missing:
+            self._memo.update(zip(missing, self.inner.from_states(self.states.get(missing)),
+                                  strict=True))
+        return np.stack([self._memo[t] for t in texts]) if texts else np.zeros((0, 384))
 
 
 def _recipe(v, enc, tc, train, texts_to_score, second: bool):
@@ -278,40 +170,30 @@ LATENCY_TEXTS = (
 
 
 def latency(repeats: int = 200) -> None:
-    """p50 of one description through MiniLM, and of running its last one or two layers
-    again on the states before them (what a tuned category reading would add)."""
+    """p50 of one description through MiniLM, and of running its top layers again on the
+    states before them (what a tuned reading *beside* MiniLM's would add; the shipped
+    fine-tune replaces them instead: council.assess.tuned_encoder)."""
     import torch
 
     from council.assess.encoder import default_encoder
+    from council.assess.tuned_encoder import CUT, lower_states, pooled, top_copies
 
     encoder = default_encoder()
-    st = encoder._load()
-    bert = st[0].auto_model
+    top = top_copies().eval()
     for text in LATENCY_TEXTS:
-        feats = st.tokenize([text])
-        mask = feats["attention_mask"].float()
-        with torch.inference_mode():
-            hidden = bert(**{k: feats[k] for k in ("input_ids", "attention_mask",
-                                                     "token_type_ids")},
-                          output_hidden_states=True).hidden_states
-        again = {top: _top_model(bert, top, 15).eval() for top in (1, 2)}
-        for model in again.values():  # the frozen layer's output is shared, not rerun
-            model.layers, model.frozen = model.layers[model.frozen:], 0
-        times: dict[str, list[float]] = {"encode": [], "1 layer": [], "2 layers": []}
+        h = lower_states([text])[0][None]
+        mask = torch.ones(h.shape[:2])
+        times: dict[str, list[float]] = {"encode": [], f"layers {CUT}.. again": []}
         for _ in range(repeats):
             t0 = time.perf_counter()
             encoder.encode([text])
             t1 = time.perf_counter()
             with torch.inference_mode():
-                again[1].pooled(hidden[LAYERS - 1], mask)
+                pooled(top, h, mask)
             t2 = time.perf_counter()
-            with torch.inference_mode():
-                again[2].pooled(hidden[LAYERS - 2], mask)
-            t3 = time.perf_counter()
             times["encode"].append(t1 - t0)
-            times["1 layer"].append(t2 - t1)
-            times["2 layers"].append(t3 - t2)
-        print(f"{feats['input_ids'].shape[1]} tokens: " + ", ".join(
+            times[f"layers {CUT}.. again"].append(t2 - t1)
+        print(f"{h.shape[1]} tokens: " + ", ".join(
             f"{k} p50 {np.median(v) * 1e3:.1f} ms" for k, v in times.items()), flush=True)
 
 
@@ -367,7 +249,7 @@ def main() -> None:
     frozen = CachedEncoder(default_encoder(), paths().embedding_cache)
     e5 = CachedEncoder(encoder_named(SECOND_ENCODER), paths().embedding_cache)
     cache = paths().home / "finetune-cache"
-    lower: dict[int, LowerStates] = {}
+    lower = LowerStates(cache)
 
     def held_out(reading) -> tuple[np.ndarray, np.ndarray]:
         """reading(group or None) -> (probabilities of texts, fitted without that group)."""
@@ -395,14 +277,12 @@ def main() -> None:
                 continue
             encoders, fit_seconds = {}, []
             if s.top:
-                if CUT not in lower:
-                    lower[CUT] = LowerStates(CUT, cache)
                 for g in [None, *held]:
                     started = time.perf_counter()
-                    model = fine_tune(lower[CUT], without(g), classes, s, args.seed)
+                    layers = fine_tune(lower, without(g), s, args.seed)
                     fit_seconds.append(round(time.perf_counter() - started, 1))
-                    encoders[g] = TunedEncoder(model, lower[CUT], f"tuned-{s.name}")
-                lower[CUT].save()
+                    encoders[g] = TunedEncoder(layers, lower)
+                lower.save()
 
             def recipe_reading(g, dev_texts, test_texts, encoders=encoders):
                 enc = encoders.get(g, frozen)
@@ -410,15 +290,7 @@ def main() -> None:
                 return p[:len(dev_texts)], p[len(dev_texts):]
 
             readings = {"recipe": held_out(recipe_reading)}
-            if s.top:
-                def head_reading(g, dev_texts, test_texts, encoders=encoders):
-                    from council.assess.classifier import prepare_text
-
-                    p = encoders[g].proba([prepare_text(t) for t in dev_texts + test_texts])
-                    return p[:len(dev_texts)], p[len(dev_texts):]
-
-                readings["head"] = held_out(head_reading)
-                lower[CUT].save()  # the dev rows' states too
+            lower.save()  # the dev rows' states too
             for name, (p_dev, p_test) in readings.items():
                 first = _scores(p_dev, p_test, dev, test, classes)
                 m_dev, cut = _mix(p_dev, q_dev, SHIPPED_DEV_SHARE)

@@ -29,7 +29,7 @@ from council.errors import ArtifactError, InvalidInput
 from council.text_window import CLASSIFIER, Window, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "8"
+CODE_VERSION = "9"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
@@ -39,6 +39,8 @@ ARRAY_NAMES = (
     "difficulty_reference", "difficulty_reference_levels",
     # the second reading (council.assess.second_reading): empty arrays when there is none
     "second_category_coef", "second_category_intercept", "second_reference", "second_prototypes",
+    # MiniLM's fine-tuned top layers (council.assess.tuned_encoder): empty when not tuned
+    "tuned_layers",
 )
 
 # Long texts are cut by the one rule in council.text_window (head 700 + tail 300, and why).
@@ -236,6 +238,20 @@ class ClassifierParams:
         default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
     second_prototypes: np.ndarray = field(
         default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    # The first reading's encoder is MiniLM with these top layers (TunedLayers, flattened);
+    # empty: MiniLM as published.
+    tuned_layers: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+    tuned_names: list[str] = field(default_factory=list)
+    tuned_shapes: list[list[int]] = field(default_factory=list)
+
+    def tuned(self) -> Any:
+        """The fine-tuned layers (a council.assess.tuned_encoder.TunedLayers) or None."""
+        if not len(self.tuned_layers):
+            return None
+        from council.assess.tuned_encoder import TunedLayers
+
+        return TunedLayers(tuple(self.tuned_names), tuple(tuple(s) for s in self.tuned_shapes),
+                           self.tuned_layers)
 
     def arrays(self) -> dict[str, np.ndarray]:
         return {name: getattr(self, name) for name in ARRAY_NAMES}
@@ -259,6 +275,8 @@ class ClassifierParams:
             "second_cut": self.second_cut,
             "second_category_temperature": self.second_category_temperature,
             "second_blend_temperature": self.second_blend_temperature,
+            "tuned_names": self.tuned_names,
+            "tuned_shapes": self.tuned_shapes,
         }
 
     def prototype_similarity(self, embeddings: np.ndarray) -> np.ndarray:
@@ -326,6 +344,23 @@ def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
     return again, out
 
 
+def first_encoder(params: ClassifierParams, metadata: dict[str, Any]) -> Any:
+    """The encoder the artifact's first reading was trained on: MiniLM with its tuned layers
+    (whose weights must hash to the recorded name), or the named encoder."""
+    name = str(metadata.get("encoder") or "all-MiniLM-L6-v2")
+    layers = params.tuned()
+    if layers is None:
+        from council.assess.encoder import encoder_named
+
+        return encoder_named(name)
+    from council.assess.tuned_encoder import tuned_encoder
+
+    if layers.encoder_name != name:
+        raise ArtifactError(f"the classifier's tuned layers hash to {layers.encoder_name}, "
+                            f"but it was trained with {name}: rebuild it (council init)")
+    return tuned_encoder(layers)
+
+
 _controller: Any = None
 
 
@@ -368,10 +403,7 @@ class LocalClassifier:
     @property
     def encoder(self) -> Any:
         if self._encoder is None:
-            from council.assess.encoder import encoder_named
-
-            self._encoder = encoder_named(str(self.metadata.get("encoder")
-                                              or "all-MiniLM-L6-v2"))
+            self._encoder = first_encoder(self.params, self.metadata)
         return self._encoder
 
     def warm(self) -> None:
@@ -586,4 +618,8 @@ def load_classifier(artifact_dir: Path, encoder: Any = None,
         ok = shapes_agree(params)
     if not ok:
         raise ArtifactError(f"classifier artifact at {artifact_dir} has inconsistent shapes")
+    layers = params.tuned()
+    if layers is not None and layers.encoder_name != meta.get("encoder"):
+        raise ArtifactError(f"classifier artifact at {artifact_dir}: its tuned layers hash to "
+                            f"{layers.encoder_name}, not to its encoder {meta.get('encoder')!r}")
     return LocalClassifier(params, meta, encoder, second_encoder)

@@ -21,16 +21,26 @@ _lock = threading.Lock()
 def stale_reason(meta: dict[str, Any], data_dir: Path) -> str | None:
     """Why an otherwise valid artifact should be rebuilt from `data_dir`, or None."""
     from council.assess.encoder import MiniLMEncoder
-    from council.assess.second_reading import SECOND_ENCODER
+    from council.assess.second_reading import SECOND_ENCODER, SECOND_READING_SHARE
     from council.classifier_training.corpus import corpus_hash
+    from council.classifier_training.finetune import finetune_record
 
-    # The routers in council.outcomes are fitted on MiniLM vectors: the first reading must
-    # stay MiniLM; the second is the configured one.
-    if meta.get("encoder") != MiniLMEncoder.name:
-        return f"it reads with {meta.get('encoder')!r}, not {MiniLMEncoder.name}"
+    # The first reading is MiniLM, with its top layers fine-tuned as configured
+    # (council.classifier_training.finetune; the routers in council.outcomes keep their own
+    # MiniLM); the second is the configured one.
+    wanted = finetune_record()
+    encoder = str(meta.get("encoder"))
+    if wanted is None and encoder != MiniLMEncoder.name:
+        return f"it reads with {encoder!r}, not {MiniLMEncoder.name}"
+    if wanted is not None and (not encoder.startswith(f"{MiniLMEncoder.name}+tuned")
+                               or meta.get("finetune") != wanted):
+        return f"its first reading ({encoder!r}) is not MiniLM fine-tuned as configured"
     second = (meta.get("params") or {}).get("second_encoder")
     if second != SECOND_ENCODER:
         return f"its second reading is {second!r}, not {SECOND_ENCODER}"
+    if meta.get("second_reading_share") != SECOND_READING_SHARE:
+        return (f"its second reading's cut sends {meta.get('second_reading_share')} of the "
+                f"training rows on, not {SECOND_READING_SHARE}")
     current = corpus_hash(data_dir)
     if current is not None and meta.get("data_hash") != current:
         return f"it was trained on other data than {data_dir}"

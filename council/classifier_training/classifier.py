@@ -42,6 +42,7 @@ from council.assess.prototypes import (
     prototype_vote,
 )
 from council.assess.second_reading import SECOND_READING_SHARE, SECOND_WINDOW, mix
+from council.assess.tuned_encoder import TunedLayers
 from council.categories import CATEGORY_KEYS
 from council.classifier_training.corpus import TEAM_SOURCE, Example, corpus_hash, load_corpus
 from council.classifier_training.evaluation import (
@@ -50,6 +51,7 @@ from council.classifier_training.evaluation import (
     macro_f1,
     reliability,
 )
+from council.classifier_training.finetune import FINETUNE, FineTune, fine_tune, finetune_record
 from council.classifier_training.outcome_difficulty import (
     OUTCOME_SHARE,
     OutcomeLevels,
@@ -311,15 +313,19 @@ def _ood_threshold(reference: np.ndarray) -> tuple[float, np.ndarray]:
 def train_classifier(examples: Sequence[Example], encoder: Any, seed: int = 0,
                      progress: bool = False,
                      outcomes: OutcomeLevels | None = None,
-                     second_encoder: Any = None) -> TrainingResult:
+                     second_encoder: Any = None,
+                     finetune: FineTune | None = None) -> TrainingResult:
     """Fit both heads on the train split, evaluate on CV folds and the test split. With
-    `second_encoder`, also the second category reading (council.assess.second_reading)."""
+    `second_encoder`, also the second category reading (council.assess.second_reading).
+    With `finetune` (and MiniLM as `encoder`), MiniLM's top layers are first fine-tuned on
+    the train split and the tuned encoder serves the whole first reading: category,
+    difficulty, out-of-domain (council.classifier_training.finetune)."""
     from threadpoolctl import threadpool_limits
 
     # One BLAS thread: these matrices are small, and on a busy 2-core machine OpenBLAS
     # threads spin against each other (measured 20x slower); it also keeps sums in one order.
     with threadpool_limits(limits=1, user_api="blas"):
-        return _train(examples, encoder, seed, progress, outcomes, second_encoder)
+        return _train(examples, encoder, seed, progress, outcomes, second_encoder, finetune)
 
 
 def _second_reading(second_encoder: Any, examples: Sequence[Example], train: Sequence[Example],
@@ -358,9 +364,27 @@ def _second_reading(second_encoder: Any, examples: Sequence[Example], train: Seq
             "oof_share": float(again.mean()), "second_oof_p": head["oof_p"]}
 
 
+def tuned_first_reading(encoder: Any, texts: Sequence[str], train_rows: np.ndarray,
+                        train: Sequence[Example],
+                        recipe: FineTune) -> tuple[Any, np.ndarray, TunedLayers]:
+    """(the tuned encoder, through `encoder`'s disk cache if it has one; every text's vector;
+    the layers): MiniLM's lower layers run once over `texts`, the top layers are fitted on the
+    train rows' states, and the same states give every text's tuned vector."""
+    from council.assess.encoder import CachedEncoder
+    from council.assess.tuned_encoder import lower_states, tuned_encoder
+
+    states = lower_states([prepare_text(t) for t in texts])
+    layers = fine_tune([states[i] for i in train_rows], train, recipe)
+    tuned = tuned_encoder(layers)
+    vectors = tuned.from_states(states)
+    if isinstance(encoder, CachedEncoder):
+        return CachedEncoder(tuned, encoder.cache_dir.parent), vectors, layers
+    return tuned, vectors, layers
+
+
 def _train(examples: Sequence[Example], encoder: Any, seed: int,
            progress: bool, outcomes: OutcomeLevels | None = None,
-           second_encoder: Any = None) -> TrainingResult:
+           second_encoder: Any = None, finetune: FineTune | None = None) -> TrainingResult:
     from sklearn.model_selection import StratifiedKFold
 
     started = time.perf_counter()
@@ -386,12 +410,23 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         second_vectors = background.submit(embed_texts, second_encoder, texts,
                                            window=SECOND_WINDOW)
         background.shutdown(wait=False)
-    embeddings = embed_texts(encoder, texts) if not progress else np.asarray(
-        encoder.encode([prepare_text(t) for t in texts], batch_size=64, progress=True),
-        dtype=np.float32)
     index = {id(e): i for i, e in enumerate(examples)}
     train_rows = np.array([index[id(e)] for e in train])
     test_rows = np.array([index[id(e)] for e in test], dtype=int)
+    tuned: dict[str, Any] = {}
+    finetune_seconds = 0.0
+    if finetune is not None:
+        tuning = time.perf_counter()
+        encoder, embeddings, layers = tuned_first_reading(encoder, texts, train_rows, train,
+                                                          finetune)
+        finetune_seconds = round(time.perf_counter() - tuning, 1)
+        tuned = {"tuned_layers": layers.flat, "tuned_names": list(layers.names),
+                 "tuned_shapes": [list(shape) for shape in layers.shapes]}
+    elif progress:
+        embeddings = np.asarray(encoder.encode([prepare_text(t) for t in texts],
+                                               batch_size=64, progress=True), dtype=np.float32)
+    else:
+        embeddings = embed_texts(encoder, texts)
     x_all = _features(embeddings, texts)
     x = x_all[train_rows]
     proto_texts, proto_owners = prototype_texts()
@@ -472,6 +507,7 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         prototype_scale=PROTOTYPE_SCALE,
         **knn,
         **second["fields"],
+        **tuned,
     )
     model = LocalClassifier(params, {"encoder": getattr(encoder, "name", "")}, encoder,
                             second_encoder)
@@ -491,7 +527,8 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
                  "per_category_test": {c: sum(1 for e in test if e.category == c)
                                        for c in CATEGORY_KEYS},
                  "difficulty_train": {str(d): int((y_dif == d).sum()) for d in range(1, 6)}},
-        "model": {"features": ["minilm-384", *FEATURES],
+        "model": {"features": [f"{getattr(encoder, 'name', '')}-384", *FEATURES],
+                  "finetune": finetune_record(finetune),
                   "category": {"C": CATEGORY_C, "temperature": cat_head["temperature"],
                                "own_features": [*CATEGORY_FEATURES,
                                                 f"prototype cosine x{PROTOTYPE_SCALE:g}"],
@@ -522,8 +559,11 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     report["probes"] = _probe(model, encoder)
     report["in_domain_flagged_share"] = float((nearest < ood).mean())
     report["seconds"] = round(time.perf_counter() - started, 1)
+    report["finetune_seconds"] = finetune_seconds
     metadata = {
         "encoder": getattr(encoder, "name", "unknown"),
+        "finetune": finetune_record(finetune),
+        "second_reading_share": SECOND_READING_SHARE if second_encoder is not None else None,
         "seed": seed,
         "n_train": len(train),
         "n_test": len(test),
@@ -538,6 +578,11 @@ def _evaluate_test(model: LocalClassifier, test: Sequence[Example], embeddings: 
                    second_embeddings: np.ndarray | None = None) -> dict[str, Any]:
     predictions = model.predict_embedded([e.text for e in test], embeddings, second_embeddings)
     truth = [e.category for e in test]
+    # the first reading alone: on the train split its out-of-fold figures are no longer
+    # out-of-sample once MiniLM is fine-tuned on those rows, so the held-out split says
+    # what the second reading adds
+    first_only = model.predict_embedded([e.text for e in test], embeddings,
+                                        read_again=False) if model.second else predictions
     predicted = [p.category for p in predictions]
     top = np.array([p.category_p[p.category] for p in predictions])
     correct = np.array([t == p for t, p in zip(truth, predicted, strict=True)])
@@ -569,6 +614,8 @@ def _evaluate_test(model: LocalClassifier, test: Sequence[Example], embeddings: 
     return {
         "category_macro_f1": macro_f1(truth, predicted, CATEGORY_KEYS),
         "category_accuracy": float(correct.mean()),
+        "category_accuracy_first_only": float(np.mean(
+            [p.category == t for p, t in zip(first_only, truth, strict=True)])),
         "category_ece": ece,
         "reliability": table,
         "confusion_labels": labels,
@@ -626,19 +673,27 @@ def _headline(report: dict[str, Any]) -> dict[str, float]:
 def build_classifier(data_dir: Path, out_dir: Path, *, seed: int = 0, encoder: Any = None,
                      report_dir: Path | None = None, progress: bool = False,
                      outcome_paths: Sequence[Path] = (),
-                     second_encoder: Any = None) -> TrainingResult:
+                     second_encoder: Any = None,
+                     finetune: FineTune | None = FINETUNE) -> TrainingResult:
     """Train from `data_dir`, write the artifact to `out_dir` and, if asked, the report.
 
     With `outcome_paths` (outcome files, never committed), the difficulty head also learns
     from the share of models failing each of their prompts; the artifact records the files,
     and a rebuild by `ensure_classifier` uses them again while they are there.
     """
-    from council.assess.encoder import CachedEncoder, default_encoder, encoder_named
+    from council.assess.encoder import (
+        CachedEncoder,
+        MiniLMEncoder,
+        default_encoder,
+        encoder_named,
+    )
     from council.assess.second_reading import SECOND_ENCODER
     from council.config import paths
 
     if encoder is None:
         encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
+    if getattr(encoder, "name", "") != MiniLMEncoder.name:
+        finetune = None  # the fine-tune is of MiniLM's layers (tests train other encoders)
     if second_encoder is None:
         second_encoder = CachedEncoder(encoder_named(SECOND_ENCODER), paths().embedding_cache)
     data_hash = corpus_hash(data_dir)
@@ -649,7 +704,8 @@ def build_classifier(data_dir: Path, out_dir: Path, *, seed: int = 0, encoder: A
 
         outcomes = load_outcome_levels(outcome_paths)
     result = train_classifier(examples, encoder, seed=seed, progress=progress,
-                              outcomes=outcomes, second_encoder=second_encoder)
+                              outcomes=outcomes, second_encoder=second_encoder,
+                              finetune=finetune)
     result.metadata["difficulty_outcomes"] = {
         "files": [str(Path(p).resolve()) for p in outcome_paths],
         "prompts": len(outcomes) if outcomes is not None else 0}

@@ -17,6 +17,9 @@ from council.cli.main import cli
 
 from .conftest import FIXTURE_DATA
 
+# the first reading: MiniLM with its top layers fine-tuned (council.assess.tuned_encoder)
+TUNED = f"{MiniLMEncoder.name}+tuned2-"
+
 # One worker trains the session fixtures once (`pytest -n 2 --dist loadgroup`).
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("classifier")]
 
@@ -40,7 +43,7 @@ def test_assess_writes_one_row_per_prompt(tmp_path: Path, fixture_artifact: Path
     for row in got:
         assert set(row) == {"id", "category", "category_p", "difficulty", "difficulty_sd",
                             "low_confidence", "reason", "category_reading"}
-        assert row["category_reading"]["first_encoder"] == MiniLMEncoder.name
+        assert row["category_reading"]["first_encoder"].startswith(TUNED)
         assert set(row["category_p"]) == set(CATEGORY_KEYS)
         assert row["category"] == "translation"
 
@@ -115,7 +118,7 @@ def test_assess_one_text_prints_how_the_category_was_read(tmp_path: Path,
         forget_loaded()
     assert shown.exit_code == 0 and data.exit_code == 0, shown.output + data.output
     reading = json.loads(data.output)["category_reading"]
-    assert reading["first_encoder"] == MiniLMEncoder.name and reading["cut"] == cut
+    assert reading["first_encoder"].startswith(TUNED) and reading["cut"] == cut
     line = next(x for x in shown.output.splitlines() if x.startswith("category reading: "))
     if cut:
         assert reading["encoder"] == SECOND_ENCODER
@@ -123,7 +126,7 @@ def test_assess_one_text_prints_how_the_category_was_read(tmp_path: Path,
                                f"{reading['first_top_p']:.2f} on its top category, under the "
                                "1.00 cut), so e5 read the task again")
     else:
-        assert reading["encoder"] == MiniLMEncoder.name
+        assert reading["encoder"].startswith(TUNED)
         assert line.startswith("category reading: read by MiniLM only: sure enough")
 
 

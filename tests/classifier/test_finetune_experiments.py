@@ -1,5 +1,6 @@
-"""training/finetune_experiments.py's split of MiniLM: the cached lower-layer states and a copy
-of the top layers give MiniLM's own vectors until trained, and training moves only the copy."""
+"""training/finetune_experiments.py measures the shipped fine-tune code: its cached lower
+states give MiniLM's own vectors until trained, and a setting fits what council's fine_tune
+fits with that recipe."""
 
 from __future__ import annotations
 
@@ -28,34 +29,26 @@ def _load():
 
 
 @pytest.mark.slow
-def test_untrained_top_layers_reproduce_minilm_and_training_moves_only_the_copy(tmp_path):
-    import torch
-
+def test_cached_states_reproduce_minilm_and_a_setting_is_the_shipped_fit(tmp_path):
+    from council.assess.classifier import prepare_text
     from council.assess.encoder import default_encoder
+    from council.assess.tuned_encoder import TunedLayers, lower_states, top_copies
+    from council.classifier_training.finetune import fine_tune
 
     fe = _load()
-    states = fe.LowerStates(fe.CUT, tmp_path)
+    states = fe.LowerStates(tmp_path)
     frozen = default_encoder().encode(TEXTS)
-    for top in (1, 2):
-        model = fe._top_model(states.bert, top, 3).eval()
-        tuned = fe.TunedEncoder(model, states, "untrained").encode(TEXTS)
-        np.testing.assert_allclose(tuned, frozen, atol=1e-4)
-
-    before = {k: v.clone() for k, v in states.bert.state_dict().items()}
+    untrained = TunedLayers.from_state(top_copies().state_dict())
+    # fp16 on disk: within 1e-3 of MiniLM's vectors
+    np.testing.assert_allclose(fe.TunedEncoder(untrained, states).encode(TEXTS), frozen,
+                               atol=1e-3)
     rows = [Example(f"r{i}", text, category, None, "train") for i, (text, category) in
             enumerate([("Write a poem about the sea", "creative_writing"),
-                       ("Compose a short story about a lighthouse", "creative_writing"),
                        ("Debug this stack trace from my Flask app", "debugging"),
-                       ("Why does this loop never end? while i < 10: print(i)", "debugging"),
-                       ("Translate this sentence into German", "translation"),
-                       ("Render the paragraph below in Spanish", "translation")] * 3)]
-    setting = fe.Setting("tiny", top=1, epochs=2, lr=1e-3, batch=6)
-    classes = sorted({e.category for e in rows})
-    model = fe.fine_tune(states, rows, classes, setting, seed=0)
-    tuned = fe.TunedEncoder(model, states, "tiny").encode(TEXTS)
-    assert np.abs(tuned - frozen).max() > 1e-3  # the trained layer changed the vectors
-    # the frozen layer 5 copy and MiniLM itself are untouched
-    for name, value in model.layers[0].state_dict().items():
-        assert torch.equal(value, before[f"encoder.layer.{fe.CUT}.{name}"])
-    assert all(torch.equal(v, before[k]) for k, v in states.bert.state_dict().items())
-    np.testing.assert_allclose(default_encoder().encode(TEXTS), frozen, atol=1e-6)
+                       ("Translate this sentence into German", "translation")] * 2)]
+    setting = fe.Setting("tiny", top=2, epochs=1, max_tokens=16)
+    layers = fe.fine_tune(states, rows, setting, seed=0)
+    again = fine_tune([s.half().float() for s in lower_states(
+        [prepare_text(e.text) for e in rows])], rows, setting.recipe(0))
+    assert np.array_equal(layers.flat, again.flat)
+    assert fe.TunedEncoder(layers, states).name == again.encoder_name

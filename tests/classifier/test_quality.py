@@ -47,12 +47,15 @@ def test_difficulty_on_test_split(corpus_report: dict[str, Any]) -> None:
 
 
 def test_second_reading_lifts_the_category(corpus_report: dict[str, Any]) -> None:
-    """Out of fold on the train split: re-reading the rows MiniLM is least sure of with e5
-    (about 40% of them, by the cut) gives more right categories than MiniLM alone."""
+    """On the held-out test split: re-reading the rows the (fine-tuned) first reading is least
+    sure of with e5 gives more right categories than the first reading alone. (Out of fold on
+    the train split it no longer can: the fine-tune saw those rows, so its first reading there
+    is too good to be a fair comparison: 0.885 against 0.846 with e5.)"""
     second = corpus_report["cv"]["second_reading"]
     assert 0.3 <= second["share_read_again"] <= 0.5
-    assert second["category_accuracy_two_step"] > second["category_accuracy_first_only"]
-    assert 0.2 <= corpus_report["test"]["read_again_share"] <= 0.6
+    test = corpus_report["test"]
+    assert test["category_accuracy"] > test["category_accuracy_first_only"]
+    assert 0.2 <= test["read_again_share"] <= 0.6
 
 
 def test_calibrated_on_test_split(corpus_report: dict[str, Any]) -> None:
