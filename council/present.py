@@ -269,9 +269,12 @@ def council_line(a: Assessment, description: str | None = None) -> str:
 
 
 def encoder_label(name: str) -> str:
-    """A short name for an encoder: "MiniLM", "e5"; an unknown one as it is."""
+    """A short name for an encoder: "MiniLM", "MiniLM (fine-tuned)", "e5"; an unknown one as
+    it is."""
     lower = name.lower()
-    return "MiniLM" if "minilm" in lower else "e5" if "e5" in lower else name
+    if "minilm" in lower:
+        return "MiniLM (fine-tuned)" if "+tuned" in lower else "MiniLM"
+    return "e5" if "e5" in lower else name
 
 
 def reading_words(r: CategoryReading) -> str:

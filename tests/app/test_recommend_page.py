@@ -32,8 +32,8 @@ def test_recommend_shows_and_stores_the_answer(council_home: Path) -> None:
     assert reading is not None and reading.first_encoder
     line = present.reading_line(stored.rec.assessment)
     assert line in [c.value for c in at.caption]
-    assert ("read twice: MiniLM was unsure" if reading.read_again
-            else "read by MiniLM only") in line
+    assert ("read twice: MiniLM (fine-tuned) was unsure" if reading.read_again
+            else "read by MiniLM (fine-tuned) only") in line
     assert any(share_id in c.value for c in at.code)
     # Every piece of advice is on the page in full, detail included.
     for item in stored.rec.advice:

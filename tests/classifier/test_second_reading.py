@@ -57,13 +57,13 @@ def test_second_reading_is_used_below_the_cut_only(classifier: LocalClassifier) 
     assert first.reading.cut is None and not first.reading.read_again
     assert above.reading.first_top_p == pytest.approx(top, abs=1e-4)
     assert not above.reading.read_again
-    assert reading_words(first.reading).startswith("read by MiniLM only (this classifier")
-    assert reading_words(above.reading).startswith("read by MiniLM only: sure enough")
+    assert reading_words(first.reading).startswith("read by MiniLM (fine-tuned) only (this classifier")
+    assert reading_words(above.reading).startswith("read by MiniLM (fine-tuned) only: sure enough")
 
     below = _with_cut(classifier, top + 1e-6).predict([TEXT])[0]
     assert below.category_encoder == SECOND_ENCODER
     assert below.reading.read_again and below.reading.first_top_p == above.reading.first_top_p
-    assert reading_words(below.reading).startswith("read twice: MiniLM was unsure")
+    assert reading_words(below.reading).startswith("read twice: MiniLM (fine-tuned) was unsure")
     vote = _with_cut(classifier, top + 1e-6).vote(TEXT)  # the council's vote carries it
     assert vote.category_reading == below.reading
     assert Vote.from_dict(json.loads(json.dumps(vote.to_dict()))) == vote

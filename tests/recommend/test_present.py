@@ -162,3 +162,6 @@ def test_the_category_reading_reads_in_the_cli_and_the_export() -> None:
                                            "category, at or above the 0.55 cut for a second "
                                            "reading)")
     assert present.reading_line(make_rec("t", votes=[VOTES[1]]).assessment) is None
+    tuned = dataclasses.replace(once, encoder="all-MiniLM-L6-v2+tuned2-0123456789ab",
+                                first_encoder="all-MiniLM-L6-v2+tuned2-0123456789ab")
+    assert present.reading_words(tuned).startswith("read by MiniLM (fine-tuned) only")
