@@ -57,7 +57,8 @@ def test_second_reading_is_used_below_the_cut_only(classifier: LocalClassifier) 
     assert first.reading.cut is None and not first.reading.read_again
     assert above.reading.first_top_p == pytest.approx(top, abs=1e-4)
     assert not above.reading.read_again
-    assert reading_words(first.reading).startswith("read by MiniLM (fine-tuned) only (this classifier")
+    assert reading_words(first.reading).startswith(
+        "read by MiniLM (fine-tuned) only (this classifier")
     assert reading_words(above.reading).startswith("read by MiniLM (fine-tuned) only: sure enough")
 
     below = _with_cut(classifier, top + 1e-6).predict([TEXT])[0]
