@@ -27,16 +27,22 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from council.errors import InvalidInput
 from council.format import money
 
-if TYPE_CHECKING:
-    from council.money_words import FailureRead
-
 MAX_FAILURE_COST_USD = 1_000_000.0  # per task; more is a typo, not a task
 WAGE_SHARE = 0.705  # wages / employer cost per hour worked, private industry (BLS ECEC 09/2022)
+
+
+@dataclass(frozen=True)
+class FailureRead:
+    """What a description's words say one failure costs (council.money_words reads it):
+    dollars, or a person's minutes to redo it."""
+
+    usd: float | None
+    minutes: float | None
+    words: str
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from council.decision import MAX_BUDGET_USD
-from council.failure_cost import MAX_FAILURE_COST_USD
+from council.failure_cost import MAX_FAILURE_COST_USD, FailureRead
 
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}
 _AMOUNT = re.compile(
@@ -59,15 +59,6 @@ _WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
                  "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "half a": 0.5,
                  "half an": 0.5}
 WORDS_CHARS = 120  # the words shown beside a reading, at most
-
-
-@dataclass(frozen=True)
-class FailureRead:
-    """What the words say one failure costs: dollars, or a person's minutes to redo it."""
-
-    usd: float | None
-    minutes: float | None
-    words: str
 
 
 @dataclass(frozen=True)

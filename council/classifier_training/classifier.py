@@ -44,6 +44,11 @@ from council.assess.prototypes import (
 from council.assess.second_reading import SECOND_READING_SHARE, SECOND_WINDOW, mix
 from council.assess.tuned_encoder import TunedLayers
 from council.categories import CATEGORY_KEYS
+from council.classifier_training.category_rows import (
+    REAL_SOURCE_WEIGHT,
+    CategoryRows,
+    category_rows,
+)
 from council.classifier_training.corpus import TEAM_SOURCE, Example, corpus_hash, load_corpus
 from council.classifier_training.evaluation import (
     confusion,
@@ -76,42 +81,9 @@ FOLDS = 5
 # The category head's C, chosen on real prompts with the source held out (bench/categories.py):
 # out-of-fold log-loss on the corpus favours a C that fits the team's style, not real text.
 CATEGORY_C = 4.0
-# Copied real prompts: a source's rows count together as at most this many rows, so one large
-# source (arena-hard: 677 rows) does not outweigh the team's ~120 rows per category.
-REAL_SOURCE_WEIGHT = 300.0
 # On ~6,000 weighted rows a tolerance of 1e-6 took several times longer for no change in the
 # top-2 predictions of the real-text bench.
 CATEGORY_TOL = 1e-4
-
-
-@dataclass(frozen=True)
-class CategoryRows:
-    """The category head's training rows: one per accepted label of each example, weighted.
-
-    A row whose source accepts k categories becomes k rows of weight w/k, so the head learns
-    that such a text is split between them. `origin` maps each row back to its example.
-    """
-
-    origin: np.ndarray
-    y: np.ndarray
-    weight: np.ndarray
-
-
-def category_rows(examples: Sequence[Example], real_weight: float = REAL_SOURCE_WEIGHT,
-                  multi_label: bool = True) -> CategoryRows:
-    per_source: dict[str, int] = {}
-    for e in examples:
-        per_source[e.source] = per_source.get(e.source, 0) + 1
-    origin, y, weight = [], [], []
-    for i, e in enumerate(examples):
-        w = 1.0 if e.source == TEAM_SOURCE else min(1.0, real_weight / per_source[e.source])
-        labels = e.accepted if multi_label else (e.category,)
-        for label in labels:
-            origin.append(i)
-            y.append(label)
-            weight.append(w / len(labels))
-    return CategoryRows(np.asarray(origin, dtype=int), np.asarray(y),
-                        np.asarray(weight, dtype=np.float64))
 
 
 def fit_category(x: np.ndarray, rows: CategoryRows, c: float = CATEGORY_C) -> Any:

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from council.assess.tuned_encoder import TunedLayers, pad, pooled, top_copies
+from council.classifier_training.category_rows import category_rows
 from council.classifier_training.corpus import Example
 
 
@@ -42,7 +43,6 @@ FINETUNE = FineTune()
 def soft_targets(examples: Sequence[Example], classes: Sequence[str]) -> tuple[np.ndarray,
                                                                                np.ndarray]:
     """(examples x classes label distribution, each example's weight), from category_rows."""
-    from council.classifier_training.classifier import category_rows
 
     rows = category_rows(examples)
     target = np.zeros((len(examples), len(classes)))
