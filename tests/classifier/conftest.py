@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from council.assess.classifier import LocalClassifier, load_classifier
+from council.assess.loader import forget_loaded
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "tasks"
 
@@ -41,3 +44,13 @@ def fixture_artifact(tmp_path_factory: pytest.TempPathFactory, encoder) -> Path:
 @pytest.fixture(scope="session")
 def classifier(fixture_artifact: Path, second_encoder) -> LocalClassifier:
     return load_classifier(fixture_artifact, second_encoder=second_encoder)
+
+
+@pytest.fixture()
+def copy(fixture_artifact: Path, tmp_path: Path) -> Iterator[Path]:
+    """A copy of the fixture artifact to tamper with; no loaded classifier outlives it."""
+    target = tmp_path / "artifact"
+    shutil.copytree(fixture_artifact, target)
+    forget_loaded()
+    yield target
+    forget_loaded()

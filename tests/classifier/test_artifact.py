@@ -36,15 +36,6 @@ def test_seed_is_recorded(tmp_path: Path, encoder) -> None:
     assert meta["seed"] == 7 and meta["data_hash"]
 
 
-@pytest.fixture()
-def copy(fixture_artifact: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "artifact"
-    shutil.copytree(fixture_artifact, target)
-    forget_loaded()
-    yield target
-    forget_loaded()
-
-
 def test_corrupt_array_is_detected(copy: Path) -> None:
     path = copy / "category_coef.npy"
     data = bytearray(path.read_bytes())

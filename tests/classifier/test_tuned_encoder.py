@@ -5,7 +5,6 @@ deterministic, the weights name the encoder, and the artifact keeps them checked
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +13,6 @@ import pytest
 
 from council.assess.classifier import ArtifactError, load_classifier
 from council.assess.encoder import default_encoder
-from council.assess.loader import forget_loaded
 from council.assess.tuned_encoder import (
     TunedLayers,
     TunedMiniLMEncoder,
@@ -73,15 +71,6 @@ def test_tuned_vectors_move_and_both_paths_agree(states) -> None:
     frozen = default_encoder().encode(texts)
     assert np.abs(via_states - frozen).max() > 1e-3  # training moved the copies
     assert not np.array_equal(default_encoder().encode(texts), via_states)  # MiniLM untouched
-
-
-@pytest.fixture()
-def copy(fixture_artifact: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "artifact"
-    shutil.copytree(fixture_artifact, target)
-    forget_loaded()
-    yield target
-    forget_loaded()
 
 
 def test_artifact_keeps_the_tuned_layers(fixture_artifact: Path) -> None:
