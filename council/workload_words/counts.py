@@ -38,7 +38,9 @@ _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nu
                       r"nuestras|nossas|cada|mais|más|el|os|as)\b")
 
 
-_COMPOUND = re.compile(r"-[a-z]")
+# "3-tier", "5-star" are compound words; a romaji counter ("30-nin" people, "10-ken" items,
+# "50-mai" sheets, "5-hon" things, "3-tsu") is a count.
+_COMPOUND = re.compile(r"-(?!(?:nin|ken|mai|hon|tsu|mei)\b)[a-z]")
 
 
 _MONTHS = (r"january|february|march|april|june|july|august|september|october|november|"

@@ -44,8 +44,8 @@ _SIZE_UNITS = {
     # a file format between the count and "files": "12 CSV files"
     "file": r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python) )?files?",
     "word": r"words?|mots|palabras|palavras|w[oö]rter|parole|woorden|słów|słowa",
-    "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc", "token": r"tokens?",
-    "char": r"characters|chars",
+    "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc|rows?", "token": r"tokens?",
+    "char": r"characters|chars|ji|moji",
     "byte": r"[kmgt]b|(?:kilo|mega|giga|tera)bytes?",
 }
 _NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
@@ -109,6 +109,8 @@ def _role(text: str, start: int, end: int | None = None) -> str:
             _LIMIT_BEFORE.search(text, max(0, start - 16), start)
             or _LIMIT_AFTER.match(text, end)):
         return "output"
+    if _EACH_PRODUCED.search(text, max(0, start - 70), start):
+        return "output"
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
         before = before[:-2]
@@ -120,6 +122,18 @@ def _role(text: str, start: int, end: int | None = None) -> str:
         if _INPUT_CUE.match(w):
             return "input"
     return "output" if end is not None and _OUTPUT_NOUN.match(text, end) else "input"
+
+
+# "40 discharge summaries a day, each roughly ½ page": the size of each thing produced (a
+# summary, a draft, a reply is written; a report or a letter may be either, so not those).
+_EACH_PRODUCED = re.compile(r"\b(?:summaries|drafts|replies|responses|descriptions|blurbs|"
+                            r"captions)\b[^.;:]{0,40}\beach\s+(?:(?:roughly|about|around|"
+                            r"approximately|~)\s*)?$")
+
+
+# "a 50k-row CSV": rows are the size of one thing said with its article ("5,000-row
+# spreadsheets", how many not said, is left unread, as the held-out rows read it).
+_ONE_BEFORE = re.compile(r"\b(?:a|an|one|each|the|single)\s+(?:~|about\s+|roughly\s+)?$")
 
 
 _AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{DIGITS}k?)"
@@ -140,6 +154,13 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         if text.endswith("per ", 0, m.start()) and any(
                 c in text[max(0, m.start() - 20):m.start()] for c in CURRENCY):
             continue  # "$0.002 per 1K tokens" is a price's unit
+        said_unit = m.group("unit")
+        if said_unit.startswith("row") and ("-" not in text[m.end("num"):m.start("unit")]
+                                            or not _ONE_BEFORE.search(text, 0, m.start())):
+            continue  # "a 50k-row CSV" is one file's size; "50k rows in our sheet" counts items
+        if said_unit in ("ji", "moji") and (qty < 25 or "-" not in text[m.end("num"):
+                                                                       m.start("unit")]):
+            continue  # romaji "300-ji" is 300 characters; "2-ji" is two o'clock
         spans.append((m.start(), m.end()))
         if unit == "byte":  # "a 3 MB log": 3,000,000 characters
             if _NOT_CONTENT.search(text, max(0, m.start() - 30), m.start()):

@@ -228,3 +228,40 @@ def test_romaji_text_that_names_english_is_japanese_too() -> None:
     # an English text with "de" and "no" in it stays English
     assert read_workload("Please answer in English, no de-duplication needed, it is "
                          "fine.").languages.value == ("English",)
+
+
+@pytest.mark.parametrize(("text", "field", "want"), [
+    ("each summary roughly ½ page", "output", [0.5, "page"]),
+    ("a 1½ hour call", "input", [1.5, "hour"]),
+    ("Once a month I upload a 50k-row CSV of transactions", "input", [50000, "line"]),
+    # rows counted, not one file's size: the items of the task
+    ("For each of the ~50k rows in our sheet, tag the category.", "input", None),
+    ("Shain wa hitori 300-ji gurai desu.", "input", [300, "char"]),
+    # "2-ji" is two o'clock in romaji, no size
+    ("Mainichi 2-ji ni okutte kudasai.", "input", None),
+])
+def test_fractions_rows_and_romaji_characters_are_sizes(text: str, field: str,
+                                                       want: list[object] | None) -> None:
+    got = read_workload(text).summary()[field]
+    assert got == want or (got and want and got[1] == want[1] and got[0] == want[0])
+
+
+@pytest.mark.parametrize(("text", "field", "want"), [
+    ("40 discharge summaries a day, each roughly ½ page.", "output", [0.5, "page"]),
+    # reports may be what one reads: the size of each stays an input
+    ("we receive 40 reports a day, each roughly 2 pages.", "input", [2.0, "page"]),
+])
+def test_the_size_of_each_thing_produced_is_an_output(text: str, field: str,
+                                                      want: list[object]) -> None:
+    assert read_workload(text).summary()[field] == want
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("Mainichi, shain 30-nin no nippou o youyaku shite kudasai.", 900.0),
+    ("Maishuu, eigyou repooto o 10-ken youyaku shite.", 130 / 3),
+    # a compound word is still no count
+    ("Every day, summarise our 3-tier app's logs.", 30.0),
+])
+def test_romaji_counters_count(text: str, runs: float) -> None:
+    r = read_workload(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(runs)
