@@ -96,6 +96,13 @@ def _event(text: str, p: re.Match[str], lo: int) -> re.Match[str] | None:
     return _EVENT.match(text, p.end())
 
 
+# A 1:1 is with one person: "weekly 1:1s with my 8 reports" is eight a week (a "weekly
+# meeting with my 8 reports" is one).
+_PAIRED = re.compile(r"1:1|one-on-one")
+_ONE_ON_ONES = re.compile(rf"\s+with\s+(?:each of\s+)?(?:my|our|the|his|her|their|all)\s+"
+                          rf"(?:~|about\s+)?(?P<n>{DIGITS}|{WORDNUM})\b")
+
+
 # "elke twee weken", "ogni due settimane", "co dwa tygodnie", "alle zwei Wochen", "cada dos
 # semanas", "toutes les deux semaines": one every n periods.
 _FOREIGN_TWO = {"twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0, "deux": 2.0,
@@ -171,6 +178,14 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         event = _event(text, p, lo) if count is None and times is None else None
         if event is not None:
             # "our weekly meeting": one a week; the sentence's other numbers are its content
+            pairs = _ONE_ON_ONES.match(text, event.end()) if _PAIRED.search(
+                event.group(0)) else None
+            k = parse_number(pairs.group("n")) if pairs else None
+            if pairs is not None and k:  # "weekly 1:1s with my 8 reports": 8 a week
+                return Read("runs_per_month", k * per_month,
+                            text[p.start():pairs.end()].strip(), p.start(), pairs.end(),
+                            f"one with each of {fmt(k)}, {with_article(unit)}: {fmt(k)} x "
+                            f"{fmt(per_month)} = {fmt(k * per_month)} a month")
             return Read("runs_per_month", per_month, text[p.start():event.end()].strip(),
                         p.start(), event.end(),
                         f"one {with_article(unit)} = {fmt(per_month)} a month")

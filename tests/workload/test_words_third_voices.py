@@ -265,3 +265,14 @@ def test_the_size_of_each_thing_produced_is_an_output(text: str, field: str,
 def test_romaji_counters_count(text: str, runs: float) -> None:
     r = read_workload(text).runs_per_month
     assert r is not None and r.value == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("Weekly 1:1s with my 8 reports, 30 min each.", 8 * 52 / 12),
+    ("our weekly one-on-ones with my eight reports", 8 * 52 / 12),
+    # a meeting with eight people is one meeting
+    ("Weekly meeting with my 8 reports, 30 min.", 52 / 12),
+])
+def test_one_on_ones_are_one_a_person(text: str, runs: float) -> None:
+    r = read_workload(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(runs)
