@@ -9,6 +9,7 @@ from council.workload_words.counts import (
     HEDGE,
     cadence_times_count,
     count_before,
+    count_elsewhere,
     count_numbers,
     counts_items,
 )
@@ -192,7 +193,7 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)]
-            count = cands[0] if cands else None
+            count = cands[0] if cands else count_elsewhere(text, lo, hi, taken)
             if count is None:
                 runs = per_month
                 return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),

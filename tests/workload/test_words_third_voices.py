@@ -276,3 +276,17 @@ def test_romaji_counters_count(text: str, runs: float) -> None:
 def test_one_on_ones_are_one_a_person(text: str, runs: float) -> None:
     r = read_workload(text).runs_per_month
     assert r is not None and r.value == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("For each of the ~50k rows in our sheet, write a 30-word description. We refresh the "
+     "sheet twice a year.", 50_000 * 2 / 12),
+    # rows said without "for each of": what a run covers is not said
+    ("We refresh the sheet twice a year. It has 50k rows.", 2 / 12),
+    ("Runs nightly at 02:00 UTC. Pulls the day's invoices\n(roughly 400 PDFs) from S3.", 12_000),
+    # the next sentence after a schedule line says whom it tells, not what it reads
+    ("Runs nightly at 02:00 UTC. Sends the 3 owners a note.", 30),
+])
+def test_a_count_in_another_sentence_than_its_cadence(text: str, runs: float) -> None:
+    r = read_workload(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(runs)
