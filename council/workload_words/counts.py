@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
-from council.workload_words.text import CURRENCY, PERIOD_NAMES, RATE_AFTER, sentence_bounds
+from council.workload_words.text import (
+    CURRENCY,
+    PAGE_BY_PAGE,
+    PERIOD_NAMES,
+    RATE_AFTER,
+    sentence_bounds,
+)
 from council.workload_words.values import Read
 
 _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+"
@@ -63,6 +69,9 @@ _ONE_PAGE_EACH = re.compile(r"\b(?:one|a|1|single) page (?:per|each|a)\b|\ba pag
 
 def _units_are_tasks(text: str, unit: re.Match[str]) -> bool:
     said = unit.group(0).strip(" -")
+    if said.startswith("page") and unit.group(0)[:1] != "-" and PAGE_BY_PAGE.match(
+            text, unit.end()):
+        return True  # "8,000 pages, and want each page's OCR text cleaned up"
     if not RATE_AFTER.match(text, unit.end()):
         return False
     if said.startswith("file"):

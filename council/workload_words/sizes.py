@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 
 from council.workload_words.numbers import DIGITS, NUMBER, fmt, matches_at, parse_number
-from council.workload_words.text import CURRENCY, RATE_AFTER, has, sentence_around
+from council.workload_words.text import (
+    CURRENCY,
+    PAGE_BY_PAGE,
+    RATE_AFTER,
+    has,
+    sentence_around,
+)
 from council.workload_words.values import Read
 
 TOKENS_PER_WORD = 1.33
@@ -151,6 +157,13 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             continue
         if RATE_AFTER.match(text, m.end()):
             continue  # "3 million log lines every day", "15 pages a day" are volumes
+        if (unit == "page" and qty > 1 and "-" not in text[m.end("num"):m.start("unit")]
+                and (each := PAGE_BY_PAGE.match(text, m.end())) is not None):
+            # "8,000 pages, and want each page's OCR text cleaned up": a call reads one page
+            a = text.rfind(" ", m.end(), each.end() - len(" page")) + 1
+            spans.append((a, each.end()))
+            found.append(_size_read(text, a, each.end(), 1.0, "page"))
+            continue
         if text.endswith("per ", 0, m.start()) and any(
                 c in text[max(0, m.start() - 20):m.start()] for c in CURRENCY):
             continue  # "$0.002 per 1K tokens" is a price's unit

@@ -290,3 +290,17 @@ def test_one_on_ones_are_one_a_person(text: str, runs: float) -> None:
 def test_a_count_in_another_sentence_than_its_cadence(text: str, runs: float) -> None:
     r = read_workload(text).runs_per_month
     assert r is not None and r.value == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "runs", "size"), [
+    ("Each month we digitise roughly 8,000 pages, and want each page's OCR text cleaned up.",
+     8_000, [1.0, "page"]),
+    # one document's pages, however each is then handled, are its size
+    ("Once a week a 200-page contract comes in; flag each page's risks.", 52 / 12,
+     [200.0, "page"]),
+    ("We get 30 documents a day, 10 pages each.", 900, [10.0, "page"]),
+])
+def test_pages_done_one_by_one_are_the_tasks(text: str, runs: float, size: list[object]) -> None:
+    w = read_workload(text)
+    assert w.runs_per_month is not None and w.runs_per_month.value == pytest.approx(runs)
+    assert w.summary()["input"] == size
