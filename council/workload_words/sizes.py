@@ -115,7 +115,8 @@ def _role(text: str, start: int, end: int | None = None) -> str:
             _LIMIT_BEFORE.search(text, max(0, start - 16), start)
             or _LIMIT_AFTER.match(text, end)):
         return "output"
-    if _EACH_PRODUCED.search(text, max(0, start - 70), start):
+    if _EACH_PRODUCED.search(text, max(0, start - 70), start) or _WRITES_THEN_SIZE.search(
+            text, max(0, start - 90), start):
         return "output"
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
@@ -140,6 +141,15 @@ _EACH_PRODUCED = re.compile(r"\b(?:summaries|drafts|replies|responses|descriptio
 # "a 50k-row CSV": rows are the size of one thing said with its article ("5,000-row
 # spreadsheets", how many not said, is left unread, as the held-out rows read it).
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one|each|the|single)\s+(?:~|about\s+|roughly\s+)?$")
+
+# "I write training plans for each of my 25 athletes, ~400 words each", "schrijven we
+# ongeveer 20 woningteksten van zo'n 300 woorden": a writing verb, what it writes, its size;
+# not when something read comes between ("write replies to emails of about 300 words").
+_WRITES_THEN_SIZE = re.compile(
+    r"\b(?:i|we) (?:write|draft)\b(?![^.;:]*\b(?:from|to|on|read|receiv|repl|answer|summar|"
+    r"translat|extract|analy|review|based|given)[^.;:]*$)[^.;:]{0,70}$|"
+    r"\b(?:schrijven|scriviamo|escribimos|schreiben|écrivons|rédigeons|escrevemos|piszemy)\b"
+    r"[^.;:]{0,70}$")
 
 
 _AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{DIGITS}k?)"

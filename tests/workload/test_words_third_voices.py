@@ -304,3 +304,17 @@ def test_pages_done_one_by_one_are_the_tasks(text: str, runs: float, size: list[
     w = read_workload(text)
     assert w.runs_per_month is not None and w.runs_per_month.value == pytest.approx(runs)
     assert w.summary()["input"] == size
+
+
+@pytest.mark.parametrize(("text", "field", "want"), [
+    ("3x/wk I write training plans for each of my 25 athletes, ~400 words each.", "output",
+     [400.0, "word"]),
+    ("elke week schrijven we ongeveer 20 woningteksten van zo'n 300 woorden.", "output",
+     [300.0, "word"]),
+    # what is read comes between the writing and the size: an input
+    ("we draft replies to emails of about 300 words", "input", [300.0, "word"]),
+    ("Each week I write a summary from 40 pages of notes", "input", [40.0, "page"]),
+])
+def test_the_size_of_what_one_writes_is_an_output(text: str, field: str,
+                                                  want: list[object]) -> None:
+    assert read_workload(text).summary()[field] == want
