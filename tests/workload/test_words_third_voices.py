@@ -318,3 +318,13 @@ def test_pages_done_one_by_one_are_the_tasks(text: str, runs: float, size: list[
 def test_the_size_of_what_one_writes_is_an_output(text: str, field: str,
                                                   want: list[object]) -> None:
     assert read_workload(text).summary()[field] == want
+
+
+@pytest.mark.parametrize(("text", "waits"), [
+    ("Flag non-standard clauses; the partner reviews the list on Friday afternoon.", False),
+    ("we review the results on Mondays", False),
+    # a time of day without a person checking the results later says no wait
+    ("The bot answers clients on Friday afternoon.", None),
+])
+def test_a_review_at_a_set_later_time_can_wait(text: str, waits: bool | None) -> None:
+    assert read_workload(text).user_waits is waits
