@@ -324,7 +324,7 @@ def test_the_size_of_what_one_writes_is_an_output(text: str, field: str,
     ("Flag non-standard clauses; the partner reviews the list on Friday afternoon.", False),
     ("we review the results on Mondays", False),
     # a time of day without a person checking the results later says no wait
-    ("The bot answers clients on Friday afternoon.", None),
+    ("We send the list on Friday afternoon.", None),
 ])
 def test_a_review_at_a_set_later_time_can_wait(text: str, waits: bool | None) -> None:
     assert read_workload(text).user_waits is waits
