@@ -14,7 +14,7 @@ from council.workload_words.counts import (
     counts_items,
 )
 from council.workload_words.cron import read_cron
-from council.workload_words.headcount import times_headcount
+from council.workload_words.headcount import each_persons, times_headcount
 from council.workload_words.numbers import DIGITS, NUMBER, WORDNUM, fmt, parse_number
 from council.workload_words.periods import (
     ADVERB_UNIT,
@@ -201,9 +201,11 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
             said = times.group("t")
             runs = _TIMES.get(said, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
-            return times_headcount(text, cadence_times_count(
-                text, times.start(), times.end(), runs * per_month,
-                f"{said} {with_article(unit)}", taken))
+            read = cadence_times_count(text, times.start(), times.end(), runs * per_month,
+                                       f"{said} {with_article(unit)}", taken)
+            if (read.start, read.end) == (times.start(), times.end()):  # no count of its own
+                read = each_persons(text, read)
+            return times_headcount(text, read)
         if count is None:
             continue
         n = parse_number(count.group(0))

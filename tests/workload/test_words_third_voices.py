@@ -328,3 +328,15 @@ def test_the_size_of_what_one_writes_is_an_output(text: str, field: str,
 ])
 def test_a_review_at_a_set_later_time_can_wait(text: str, waits: bool | None) -> None:
     assert read_workload(text).user_waits is waits
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("I teach three sections of Year 9 history, 28 students each. Twice a month I set a "
+     "600-word essay, and I'd like feedback drafted for every essay.", 168),
+    # done for each of something the cadence does not bring: no headcount is multiplied
+    ("We have 40 employees. Twice a month I review a plan for each team.", 2),
+    ("Twice a month I write a newsletter for every customer.", 2),
+])
+def test_a_cadence_done_for_each_persons_item(text: str, runs: float) -> None:
+    r = read_workload(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(runs)
