@@ -138,6 +138,9 @@ _EACH_PRODUCED = re.compile(r"\b(?:summaries|drafts|replies|responses|descriptio
                             r"approximately|~)\s*)?$")
 
 
+# "each NPC line", "every dialogue line": the lines are the items, not a code size ("each
+# line of this 40-line script" is still the script's size).
+_EACH_LINE = re.compile(r"\b(?:each|every|per) (?!code |log |source )[\w-]+ line\b")
 # "a 50k-row CSV": rows are the size of one thing said with its article ("5,000-row
 # spreadsheets", how many not said, is left unread, as the held-out rows read it).
 _ONE_BEFORE = re.compile(r"\b(?:a|an|one|each|the|single)\s+(?:~|about\s+|roughly\s+)?$")
@@ -178,6 +181,8 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
                 c in text[max(0, m.start() - 20):m.start()] for c in CURRENCY):
             continue  # "$0.002 per 1K tokens" is a price's unit
         said_unit = m.group("unit")
+        if said_unit in ("line", "lines") and _EACH_LINE.search(text):
+            continue  # "5 variations of each NPC line; we have about 3,000 lines": items
         if said_unit.startswith("row") and ("-" not in text[m.end("num"):m.start("unit")]
                                             or not _ONE_BEFORE.search(text, 0, m.start())):
             continue  # "a 50k-row CSV" is one file's size; "50k rows in our sheet" counts items

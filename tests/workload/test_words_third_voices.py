@@ -340,3 +340,13 @@ def test_a_review_at_a_set_later_time_can_wait(text: str, waits: bool | None) ->
 def test_a_cadence_done_for_each_persons_item(text: str, runs: float) -> None:
     r = read_workload(text).runs_per_month
     assert r is not None and r.value == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("the writers want 5 variations of each NPC line; we have about 3,000 lines", None),
+    # a script's lines, each explained, are still its size
+    ("Explain each line of this 40 lines script", [40.0, "line"]),
+    ("check each log line of the 500 lines", [500.0, "line"]),
+])
+def test_lines_done_each_are_items_not_code(text: str, size: list[object] | None) -> None:
+    assert read_workload(text).summary()["input"] == size
