@@ -70,7 +70,7 @@ MAX_FRESH3_MISREADINGS = 2
 # (the rows read their language; fresh2's rows in Spanish, French or Portuguese read none, and
 # the reader keeps fresh2's convention), "10-ken" in romaji, "we have about 3,000 lines, once"
 # (read as input; the row leaves it out), "~3 hints per question" of a tutor app (calls, loop).
-MAX_FRESH3_HELDOUT_MISREADINGS = 4
+MAX_FRESH3_HELDOUT_MISREADINGS = 2
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1

@@ -350,3 +350,14 @@ def test_a_cadence_done_for_each_persons_item(text: str, runs: float) -> None:
 ])
 def test_lines_done_each_are_items_not_code(text: str, size: list[object] | None) -> None:
     assert read_workload(text).summary()["input"] == size
+
+
+@pytest.mark.parametrize(("text", "calls", "loop"), [
+    ("students type a maths question and get a hint while they wait; ~3 hints per question",
+     3, "multi_turn"),
+    # answers generated per question for an eval are no conversation
+    ("Generate 3 answers per question for our eval set, 500 questions.", None, None),
+])
+def test_hints_per_question_are_turns(text: str, calls: int | None, loop: str | None) -> None:
+    got = read_workload(text).summary()
+    assert (got["calls_per_task"], got["loop"]) == (calls, loop)
