@@ -34,6 +34,13 @@ Conversions (each a stated assumption, shown with the number it produced):
   in one of those languages or German, Spanish, French or Portuguese that names another
   language is read as in its own too ("gerne auch auf Englisch": German and English), unless
   it asks for a translation.
+- "½ page" is half a page; "a 50k-row CSV" is 50,000 lines of one file's input ("50k rows in
+  our sheet" are items); a romaji counter is a count ("30-nin", "10-ken") and "300-ji" is
+  300 characters (under 25, "2-ji", it is a time of day).
+- A count may sit in another sentence than its cadence: "For each of the ~50k rows ... twice
+  a year", a schedule line and the next sentence's intake ("Runs nightly. Pulls ... (roughly
+  400 PDFs"); "weekly 1:1s with my 8 reports" are eight a week; "8,000 pages ... each page's
+  text" are 8,000 tasks of one page.
 - Numbers that name rather than count are skipped: headings and ranks ("Step 7", "Year 9",
   "the 20 most important"), times of day ("at 02:00") and dates ("15 March", "january 2024").
 """

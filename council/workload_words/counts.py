@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
-from council.workload_words.text import CURRENCY, PERIOD_NAMES, RATE_AFTER, sentence_bounds
+from council.workload_words.text import (
+    CURRENCY,
+    PAGE_BY_PAGE,
+    PERIOD_NAMES,
+    RATE_AFTER,
+    sentence_bounds,
+)
 from council.workload_words.values import Read
 
 _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+"
@@ -38,7 +44,9 @@ _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nu
                       r"nuestras|nossas|cada|mais|más|el|os|as)\b")
 
 
-_COMPOUND = re.compile(r"-[a-z]")
+# "3-tier", "5-star" are compound words; a romaji counter ("30-nin" people, "10-ken" items,
+# "50-mai" sheets, "5-hon" things, "3-tsu") is a count.
+_COMPOUND = re.compile(r"-(?!(?:nin|ken|mai|hon|tsu|mei)\b)[a-z]")
 
 
 _MONTHS = (r"january|february|march|april|june|july|august|september|october|november|"
@@ -61,6 +69,9 @@ _ONE_PAGE_EACH = re.compile(r"\b(?:one|a|1|single) page (?:per|each|a)\b|\ba pag
 
 def _units_are_tasks(text: str, unit: re.Match[str]) -> bool:
     said = unit.group(0).strip(" -")
+    if said.startswith("page") and unit.group(0)[:1] != "-" and PAGE_BY_PAGE.match(
+            text, unit.end()):
+        return True  # "8,000 pages, and want each page's OCR text cleaned up"
     if not RATE_AFTER.match(text, unit.end()):
         return False
     if said.startswith("file"):
@@ -130,6 +141,7 @@ def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
         (n for n in count_numbers(text, end, hi, busy)
          if counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))
          and not _ONE_DELIVERABLE.search(text, n.end(), hi)), None)
+    count = count if count is not None else count_elsewhere(text, lo, hi, busy)
     n = None if count is None else parse_number(count.group(0))
     if count is None or not n:
         return Read("runs_per_month", runs, text[start:end], start, end,
@@ -139,3 +151,37 @@ def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
     a = hedge.start() if hedge else a
     return Read("runs_per_month", n * runs, text[a:b].strip(), a, b,
                 f"{fmt(n)} each time, {said} = {fmt(runs)} times a month: {fmt(n * runs)}")
+
+
+# A count said in another sentence than its cadence, when the cadence's own has none: "For
+# each of the ~50k rows ... We refresh the sheet twice a year" (what each run covers), and a
+# schedule line's next sentence ("Runs nightly at 02:00 UTC. Pulls ... (roughly 400 PDFs").
+_FOR_EACH_OF = re.compile(rf"\bfor each of (?:the |our |my |all )?(?:~|about |roughly |around )?"
+                          rf"(?P<n>{NUMBER_RE.pattern})")
+_SCHEDULE_LINE = re.compile(r"\s*(?:it |this (?:job|dag|pipeline|task) |the (?:job|dag|pipeline|"
+                            r"task) )?(?:runs|is run|is scheduled|scheduled|is triggered|"
+                            r"triggered|executes)\b")
+
+# The sentence after a schedule line says what each run takes in: "Pulls the previous day's
+# invoices (roughly 400 PDFs)", not whom it tells ("Sends the 3 owners a note").
+_TAKES_IN = re.compile(r"\s*(?:it |then )?(?:pulls|reads|fetches|loads|processes|ingests|scans|"
+                       r"collects|downloads|takes|grabs|picks up)\b")
+_FULL_STOP = re.compile(r"[.;!?](?:\s|$)")
+
+
+def count_elsewhere(text: str, lo: int, hi: int, taken: list[tuple[int, int]]
+                    ) -> re.Match[str] | None:
+    """The count of a cadence whose sentence text[lo:hi] gives none, from another sentence."""
+    each = _FOR_EACH_OF.search(text)
+    if each is not None and not lo <= each.start() < hi:
+        found = count_numbers(text, each.start("n"), each.end("n"), taken)
+        if found and not _YEAR.fullmatch(found[0].group(0)):
+            return found[0]
+    if _SCHEDULE_LINE.match(text, lo) and (taken_in := _TAKES_IN.match(text, hi + 1)):
+        # the next sentence, to its full stop (a docstring wraps its lines)
+        stop = _FULL_STOP.search(text, taken_in.end())
+        nhi = stop.start() if stop else len(text)
+        return next((n for n in count_numbers(text, taken_in.start(), nhi, taken)
+                     if counts_items(text, n, taken_in.start())
+                     and not _YEAR.fullmatch(n.group(0))), None)
+    return None

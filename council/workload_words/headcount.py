@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from council.workload_words.numbers import DIGITS, fmt, parse_number
+from council.workload_words.numbers import DIGITS, WORDNUM, fmt, parse_number
+from council.workload_words.text import sentence_bounds
 from council.workload_words.values import Read
 
 
@@ -20,6 +21,34 @@ def times_headcount(text: str, read: Read) -> Read:
     runs = float(read.value) * k  # type: ignore[arg-type]
     return replace(read, value=runs, words=text[read.start:per.end()], end=per.end(),
                    how=f"{fmt(k)} people ('{said}') x ({read.how}) = {fmt(runs)}")
+
+
+def each_persons(text: str, read: Read) -> Read:
+    """'28 students each. Twice a month I set an essay, and I'd like feedback for every
+    essay': a cadence with no count of its own, done for each of something, and a headcount
+    the text gives: one a person each time."""
+    _, hi = sentence_bounds(text, read.start)
+    each = _FOR_EACH_ITEM.search(text, read.end, hi)
+    if each is not None and not re.search(rf"\b{each.group('item')}\b",
+                                          text[read.end:each.start()]):
+        each = None  # "a plan for each team": not each of what the cadence brings
+    heads = _headcount(text) if each is not None else None
+    if each is None or heads is None:
+        return read
+    runs = float(read.value) * heads.n  # type: ignore[arg-type]
+    return replace(read, value=runs,
+                   how=f"for each of {fmt(heads.n)} people ('{heads.said}'): "
+                       f"{fmt(heads.n)} x ({read.how}) = {fmt(runs)}")
+
+
+# "I set a 600-word essay, and I'd like feedback drafted for every essay": done for each
+# of the things the cadence brings (the same noun said before it in the sentence).
+_FOR_EACH_ITEM = re.compile(r"\bfor (?:every|each) (?P<item>[a-z]{3,})\b")
+# "three sections of Year 9 history, 28 students each": groups times the people of each.
+_GROUPS = re.compile(rf"\b(?P<g>{DIGITS}|{WORDNUM})\s+(?:[\w-]+\s+)?(?:sections|classes|teams|"
+                     r"groups|cohorts|departments|offices|stores|branches|shifts)\b[^.;]{0,40}?,"
+                     rf"\s*(?P<m>{DIGITS})\s+(?:people|students|employees|members|staff|users|"
+                     r"agents|reps|pupils)\s+each\b")
 
 
 # "per person", "a user", "/seat" after a rate: the rate of each of a headcount the text gives
@@ -40,6 +69,11 @@ class _Headcount:
 
 
 def _headcount(text: str) -> _Headcount | None:
+    groups = _GROUPS.search(text)
+    g = parse_number(groups.group("g")) if groups else None
+    k = parse_number(groups.group("m")) if groups else None
+    if groups is not None and g and k:
+        return _Headcount(g * k, groups.group(0))
     m = _HEADCOUNT.search(text)
     n = None if m is None else parse_number(m.group("n") or m.group("m"))
     return None if m is None or not n else _Headcount(n, m.group(0))

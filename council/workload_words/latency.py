@@ -33,7 +33,11 @@ _BATCH_OK_MORE_RE = re.compile(
     # "check it over the weekend", "grades by Monday are fine", "nobody needs it same-day"
     r"\b(?:it|them|this|that|these|those) over the weekend\b|"
     rf"\bby (?:the weekend|{WEEKDAYS})(?: (?:is|are))? (?:fine|ok|okay)\b|"
-    r"\b(?:nobody|no one|no-one) (?:needs it|is waiting|waits)\b")
+    r"\b(?:nobody|no one|no-one) (?:needs it|is waiting|waits)\b|"
+    # "the partner reviews the list on Friday afternoon": read by a person at a set time later
+    r"\b(?:reviews?|checks?|goes through|go through|looks? over|signs? off) (?:it|them|the "
+    r"(?:list|results?|drafts?|output|flags|summaries|report))\s+(?:on|every|each) "
+    rf"{WEEKDAYS}s?\b(?: (?:morning|afternoon|evening))?")
 _NO_BATCH_RE = re.compile(
     r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
     r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
@@ -68,7 +72,8 @@ _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "wit
                   "as they are", "interactive", "while", "latency", "phone")
 _BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of", "eod", "eow",
                        "each night", "batch", "within", "weekend", "day is", "day are",
-                       "nobody", "no one", "no-one")
+                       "nobody", "no one", "no-one", "review", "check", "go", "look",
+                       "sign")
 # Said in Spanish, Portuguese, French or German ("por noche", "no es urgente", "bis zum
 # nächsten Werktag", "em tempo real", "el agente espera el resumen").
 _BATCH_OK_FOREIGN_RE = re.compile(

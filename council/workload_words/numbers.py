@@ -32,7 +32,11 @@ _SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SC
 # A number: digits, with an attached k/M/bn or a scale word or "dozen" after them; a spoken
 # count; number-words with a scale word; a number-word. (Digits lead one branch only: trying
 # them in several branches doubled the cost of a scan.)
-NUMBER = (rf"(?:(?:{DIGITS})(?:(?:[kKmMbB]|bn|mm)\b|\s+(?:{_SCALE_WORDS}|dozen\b))?|{_SPOKEN}|"
+# "½ page", "1½ hours": a vulgar fraction, alone or after a whole number.
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_FRACTION = r"\d*[½¼¾⅓⅔]"
+NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:(?:[kKmMbB]|bn|mm)\b|\s+(?:{_SCALE_WORDS}|dozen\b))?|"
+          rf"{_SPOKEN}|"
           rf"(?:{WORDNUM}|a|an)\s+{_SCALE_WORDS}|\b(?:{WORDNUM})\b)")
 NUMBER_RE = re.compile(NUMBER)
 
@@ -40,6 +44,8 @@ NUMBER_RE = re.compile(NUMBER)
 def parse_number(text: str) -> float | None:
     """'10k' -> 10000, '1.5M' -> 1.5e6, 'ten thousand' -> 10000, 'a dozen' -> 12."""
     t = text.strip().lower().replace(",", "")
+    if t[-1:] in _FRACTIONS:  # "½", "1½"
+        return (float(t[:-1]) if t[:-1].isdigit() else 0.0) + _FRACTIONS[t[-1]]
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn)?", t)
     if m:
         return float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1.0)
@@ -97,7 +103,7 @@ def fmt(x: float) -> str:
 # Where a number may start: the number-led patterns are tried only there (a 20,000-character
 # text has few), found with one character-class scan and plain substring searches, since a
 # long alternation tried at every character is what made long descriptions slow.
-_DIGIT_RUN = re.compile(r"[0-9][0-9,.]*")
+_DIGIT_RUN = re.compile(r"[0-9½¼¾⅓⅔][0-9,.]*")
 _NUMBER_WORDS = (*WORDNUM.split("|"), "a thousand", "a million", "a hundred", "a billion",
                  "an hour", "half", "a couple", "couple", "thousand", "hundred", "million")
 

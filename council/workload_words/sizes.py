@@ -6,7 +6,13 @@ from __future__ import annotations
 import re
 
 from council.workload_words.numbers import DIGITS, NUMBER, fmt, matches_at, parse_number
-from council.workload_words.text import CURRENCY, RATE_AFTER, has, sentence_around
+from council.workload_words.text import (
+    CURRENCY,
+    PAGE_BY_PAGE,
+    RATE_AFTER,
+    has,
+    sentence_around,
+)
 from council.workload_words.values import Read
 
 TOKENS_PER_WORD = 1.33
@@ -44,8 +50,8 @@ _SIZE_UNITS = {
     # a file format between the count and "files": "12 CSV files"
     "file": r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python) )?files?",
     "word": r"words?|mots|palabras|palavras|w[oö]rter|parole|woorden|słów|słowa",
-    "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc", "token": r"tokens?",
-    "char": r"characters|chars",
+    "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc|rows?", "token": r"tokens?",
+    "char": r"characters|chars|ji|moji",
     "byte": r"[kmgt]b|(?:kilo|mega|giga|tera)bytes?",
 }
 _NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
@@ -109,6 +115,9 @@ def _role(text: str, start: int, end: int | None = None) -> str:
             _LIMIT_BEFORE.search(text, max(0, start - 16), start)
             or _LIMIT_AFTER.match(text, end)):
         return "output"
+    if _EACH_PRODUCED.search(text, max(0, start - 70), start) or _WRITES_THEN_SIZE.search(
+            text, max(0, start - 90), start):
+        return "output"
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
         before = before[:-2]
@@ -120,6 +129,30 @@ def _role(text: str, start: int, end: int | None = None) -> str:
         if _INPUT_CUE.match(w):
             return "input"
     return "output" if end is not None and _OUTPUT_NOUN.match(text, end) else "input"
+
+
+# "40 discharge summaries a day, each roughly ½ page": the size of each thing produced (a
+# summary, a draft, a reply is written; a report or a letter may be either, so not those).
+_EACH_PRODUCED = re.compile(r"\b(?:summaries|drafts|replies|responses|descriptions|blurbs|"
+                            r"captions)\b[^.;:]{0,40}\beach\s+(?:(?:roughly|about|around|"
+                            r"approximately|~)\s*)?$")
+
+
+# "each NPC line", "every dialogue line": the lines are the items, not a code size ("each
+# line of this 40-line script" is still the script's size).
+_EACH_LINE = re.compile(r"\b(?:each|every|per) (?!code |log |source )[\w-]+ line\b")
+# "a 50k-row CSV": rows are the size of one thing said with its article ("5,000-row
+# spreadsheets", how many not said, is left unread, as the held-out rows read it).
+_ONE_BEFORE = re.compile(r"\b(?:a|an|one|each|the|single)\s+(?:~|about\s+|roughly\s+)?$")
+
+# "I write training plans for each of my 25 athletes, ~400 words each", "schrijven we
+# ongeveer 20 woningteksten van zo'n 300 woorden": a writing verb, what it writes, its size;
+# not when something read comes between ("write replies to emails of about 300 words").
+_WRITES_THEN_SIZE = re.compile(
+    r"\b(?:i|we) (?:write|draft)\b(?![^.;:]*\b(?:from|to|on|read|receiv|repl|answer|summar|"
+    r"translat|extract|analy|review|based|given)[^.;:]*$)[^.;:]{0,70}$|"
+    r"\b(?:schrijven|scriviamo|escribimos|schreiben|écrivons|rédigeons|escrevemos|piszemy)\b"
+    r"[^.;:]{0,70}$")
 
 
 _AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{DIGITS}k?)"
@@ -137,9 +170,25 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             continue
         if RATE_AFTER.match(text, m.end()):
             continue  # "3 million log lines every day", "15 pages a day" are volumes
+        if (unit == "page" and qty > 1 and "-" not in text[m.end("num"):m.start("unit")]
+                and (each := PAGE_BY_PAGE.match(text, m.end())) is not None):
+            # "8,000 pages, and want each page's OCR text cleaned up": a call reads one page
+            a = text.rfind(" ", m.end(), each.end() - len(" page")) + 1
+            spans.append((a, each.end()))
+            found.append(_size_read(text, a, each.end(), 1.0, "page"))
+            continue
         if text.endswith("per ", 0, m.start()) and any(
                 c in text[max(0, m.start() - 20):m.start()] for c in CURRENCY):
             continue  # "$0.002 per 1K tokens" is a price's unit
+        said_unit = m.group("unit")
+        if said_unit in ("line", "lines") and _EACH_LINE.search(text):
+            continue  # "5 variations of each NPC line; we have about 3,000 lines": items
+        if said_unit.startswith("row") and ("-" not in text[m.end("num"):m.start("unit")]
+                                            or not _ONE_BEFORE.search(text, 0, m.start())):
+            continue  # "a 50k-row CSV" is one file's size; "50k rows in our sheet" counts items
+        if said_unit in ("ji", "moji") and (qty < 25 or "-" not in text[m.end("num"):
+                                                                       m.start("unit")]):
+            continue  # romaji "300-ji" is 300 characters; "2-ji" is two o'clock
         spans.append((m.start(), m.end()))
         if unit == "byte":  # "a 3 MB log": 3,000,000 characters
             if _NOT_CONTENT.search(text, max(0, m.start() - 30), m.start()):

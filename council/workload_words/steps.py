@@ -23,6 +23,7 @@ _STEPS_RE = re.compile(
     rf"(?P<num>{DIGITS}|{WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{DIGITS}|{WORDNUM}))?\s*-?\s*"
     r"(?P<unit>steps?|turns?|tool calls?|model calls|llm calls|iterations?|actions?|"
     r"exchanges|rounds|hops|messages each|it[ée]rations?|iteraciones|"
+    r"hints (?:per|for each|a) (?:question|problem|exercise)|"
     r"(?:messages|mensajes|mensagens|nachrichten|messaggi|berichten|wiadomości) (?:per|por|par|"
     r"pro|na) (?:conversation|conversación|conversa|conversação|unterhaltung|gespräch|"
     r"conversazione|gesprek|rozmowę|chat|session)|"
@@ -56,6 +57,8 @@ _CHAT_RE = re.compile(
     r"\bfollow-up questions\b|\bchats\b|\bchatting\b|\bchats? with\b|\bin a (?:\w+ )?chat\b|"
     r"\bchat widget\b|\bchat assistant\b|\b(?:website|web|site|in-app|online) chat\b|"
     r"\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
+    # "~3 hints per question": each hint answers the person's next try, a conversation
+    r"\bhints? (?:per|for each|a) (?:question|problem|exercise)\b|"
     r"\bvoice (?:agent|assistant|bots?)\b|\b\d+(?:-\d+)?[- ]turns?\b|\bturns each\b")
 # A bare "bot" is a conversation only where its sentence has someone talk to it ("the bot to
 # tag incoming tickets" is a job); a workplace chat tool ("answer HR questions in Teams")
@@ -115,7 +118,7 @@ _AGENT_KEYS = ("agent", "autonom", "react", "orchestr", "tool call", "loop", "ex
                "iterat", "step by step", "until")
 _CHAT_KEYS = ("bot", "turn", "back", "conversation", "conversa", "unterhalt", "follow-up", "chat",
               "session", "exchanges",
-              "rounds", "voice")
+              "rounds", "voice", "hint")
 
 # "Compare GPT-4 vs 3.5 answers for our docs chatbot": the chatbot is what the task judges,
 # not a conversation the task holds.

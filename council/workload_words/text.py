@@ -14,6 +14,10 @@ PERIOD_NAMES = (r"second|sec|minute|min|hour|hr|business day|working day|weekday
 # "15 pages a day", "3 million log lines every day": a volume, not one call's size.
 RATE_AFTER = re.compile(rf"\s*(?:/|(?:a|per|each|every)\s+)(?:{PERIOD_NAMES})s?\b")
 
+# "roughly 8,000 pages, and want each page's OCR text cleaned up": the pages are the tasks,
+# each call reads one (not "a 200-page contract", the size of one document).
+PAGE_BY_PAGE = re.compile(r"[^.;]{0,60}\b(?:each|every|per) page\b")
+
 WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 # Not after an abbreviation: "(approx. 150 mails/day)" is one sentence.

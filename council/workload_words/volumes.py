@@ -9,11 +9,12 @@ from council.workload_words.counts import (
     HEDGE,
     cadence_times_count,
     count_before,
+    count_elsewhere,
     count_numbers,
     counts_items,
 )
 from council.workload_words.cron import read_cron
-from council.workload_words.headcount import times_headcount
+from council.workload_words.headcount import each_persons, times_headcount
 from council.workload_words.numbers import DIGITS, NUMBER, WORDNUM, fmt, parse_number
 from council.workload_words.periods import (
     ADVERB_UNIT,
@@ -96,6 +97,13 @@ def _event(text: str, p: re.Match[str], lo: int) -> re.Match[str] | None:
     return _EVENT.match(text, p.end())
 
 
+# A 1:1 is with one person: "weekly 1:1s with my 8 reports" is eight a week (a "weekly
+# meeting with my 8 reports" is one).
+_PAIRED = re.compile(r"1:1|one-on-one")
+_ONE_ON_ONES = re.compile(rf"\s+with\s+(?:each of\s+)?(?:my|our|the|his|her|their|all)\s+"
+                          rf"(?:~|about\s+)?(?P<n>{DIGITS}|{WORDNUM})\b")
+
+
 # "elke twee weken", "ogni due settimane", "co dwa tygodnie", "alle zwei Wochen", "cada dos
 # semanas", "toutes les deux semaines": one every n periods.
 _FOREIGN_TWO = {"twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0, "deux": 2.0,
@@ -171,13 +179,21 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         event = _event(text, p, lo) if count is None and times is None else None
         if event is not None:
             # "our weekly meeting": one a week; the sentence's other numbers are its content
+            pairs = _ONE_ON_ONES.match(text, event.end()) if _PAIRED.search(
+                event.group(0)) else None
+            k = parse_number(pairs.group("n")) if pairs else None
+            if pairs is not None and k:  # "weekly 1:1s with my 8 reports": 8 a week
+                return Read("runs_per_month", k * per_month,
+                            text[p.start():pairs.end()].strip(), p.start(), pairs.end(),
+                            f"one with each of {fmt(k)}, {with_article(unit)}: {fmt(k)} x "
+                            f"{fmt(per_month)} = {fmt(k * per_month)} a month")
             return Read("runs_per_month", per_month, text[p.start():event.end()].strip(),
                         p.start(), event.end(),
                         f"one {with_article(unit)} = {fmt(per_month)} a month")
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)]
-            count = cands[0] if cands else None
+            count = cands[0] if cands else count_elsewhere(text, lo, hi, taken)
             if count is None:
                 runs = per_month
                 return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
@@ -185,9 +201,11 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
             said = times.group("t")
             runs = _TIMES.get(said, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
-            return times_headcount(text, cadence_times_count(
-                text, times.start(), times.end(), runs * per_month,
-                f"{said} {with_article(unit)}", taken))
+            read = cadence_times_count(text, times.start(), times.end(), runs * per_month,
+                                       f"{said} {with_article(unit)}", taken)
+            if (read.start, read.end) == (times.start(), times.end()):  # no count of its own
+                read = each_persons(text, read)
+            return times_headcount(text, read)
         if count is None:
             continue
         n = parse_number(count.group(0))

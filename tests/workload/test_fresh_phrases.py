@@ -62,7 +62,7 @@ MAX_FRESH2_MISREADINGS = 1
 # (rows are no unit), "8,000 pages ... each page's", "300-ji", "~400 words each" of plans the
 # model drafts (said a sentence later: read as input), the partner's Friday review, and "every
 # night" of an agent's sessions (read batch_ok; the row, written blind, wants none).
-MAX_FRESH3_MISREADINGS = 15
+MAX_FRESH3_MISREADINGS = 2
 # 25 written after round 3's rules, measured before any rule was fitted to them: 13 of 175
 # (27 with the reader before round 3); 8 after "next-day", "overnight." ending a clause, "later
 # in the week", "reruns up to 12 times" of an agent and romaji's small words. Left: "van zo'n
@@ -70,7 +70,7 @@ MAX_FRESH3_MISREADINGS = 15
 # (the rows read their language; fresh2's rows in Spanish, French or Portuguese read none, and
 # the reader keeps fresh2's convention), "10-ken" in romaji, "we have about 3,000 lines, once"
 # (read as input; the row leaves it out), "~3 hints per question" of a tutor app (calls, loop).
-MAX_FRESH3_HELDOUT_MISREADINGS = 8
+MAX_FRESH3_HELDOUT_MISREADINGS = 2
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1

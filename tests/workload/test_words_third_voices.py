@@ -228,3 +228,136 @@ def test_romaji_text_that_names_english_is_japanese_too() -> None:
     # an English text with "de" and "no" in it stays English
     assert read_workload("Please answer in English, no de-duplication needed, it is "
                          "fine.").languages.value == ("English",)
+
+
+@pytest.mark.parametrize(("text", "field", "want"), [
+    ("each summary roughly ½ page", "output", [0.5, "page"]),
+    ("a 1½ hour call", "input", [1.5, "hour"]),
+    ("Once a month I upload a 50k-row CSV of transactions", "input", [50000, "line"]),
+    # rows counted, not one file's size: the items of the task
+    ("For each of the ~50k rows in our sheet, tag the category.", "input", None),
+    ("Shain wa hitori 300-ji gurai desu.", "input", [300, "char"]),
+    # "2-ji" is two o'clock in romaji, no size
+    ("Mainichi 2-ji ni okutte kudasai.", "input", None),
+])
+def test_fractions_rows_and_romaji_characters_are_sizes(text: str, field: str,
+                                                       want: list[object] | None) -> None:
+    got = read_workload(text).summary()[field]
+    assert got == want or (got and want and got[1] == want[1] and got[0] == want[0])
+
+
+@pytest.mark.parametrize(("text", "field", "want"), [
+    ("40 discharge summaries a day, each roughly ½ page.", "output", [0.5, "page"]),
+    # reports may be what one reads: the size of each stays an input
+    ("we receive 40 reports a day, each roughly 2 pages.", "input", [2.0, "page"]),
+])
+def test_the_size_of_each_thing_produced_is_an_output(text: str, field: str,
+                                                      want: list[object]) -> None:
+    assert read_workload(text).summary()[field] == want
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("Mainichi, shain 30-nin no nippou o youyaku shite kudasai.", 900.0),
+    ("Maishuu, eigyou repooto o 10-ken youyaku shite.", 130 / 3),
+    # a compound word is still no count
+    ("Every day, summarise our 3-tier app's logs.", 30.0),
+])
+def test_romaji_counters_count(text: str, runs: float) -> None:
+    r = read_workload(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("Weekly 1:1s with my 8 reports, 30 min each.", 8 * 52 / 12),
+    ("our weekly one-on-ones with my eight reports", 8 * 52 / 12),
+    # a meeting with eight people is one meeting
+    ("Weekly meeting with my 8 reports, 30 min.", 52 / 12),
+])
+def test_one_on_ones_are_one_a_person(text: str, runs: float) -> None:
+    r = read_workload(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("For each of the ~50k rows in our sheet, write a 30-word description. We refresh the "
+     "sheet twice a year.", 50_000 * 2 / 12),
+    # rows said without "for each of": what a run covers is not said
+    ("We refresh the sheet twice a year. It has 50k rows.", 2 / 12),
+    ("Runs nightly at 02:00 UTC. Pulls the day's invoices\n(roughly 400 PDFs) from S3.", 12_000),
+    # the next sentence after a schedule line says whom it tells, not what it reads
+    ("Runs nightly at 02:00 UTC. Sends the 3 owners a note.", 30),
+])
+def test_a_count_in_another_sentence_than_its_cadence(text: str, runs: float) -> None:
+    r = read_workload(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "runs", "size"), [
+    ("Each month we digitise roughly 8,000 pages, and want each page's OCR text cleaned up.",
+     8_000, [1.0, "page"]),
+    # one document's pages, however each is then handled, are its size
+    ("Once a week a 200-page contract comes in; flag each page's risks.", 52 / 12,
+     [200.0, "page"]),
+    ("We get 30 documents a day, 10 pages each.", 900, [10.0, "page"]),
+])
+def test_pages_done_one_by_one_are_the_tasks(text: str, runs: float, size: list[object]) -> None:
+    w = read_workload(text)
+    assert w.runs_per_month is not None and w.runs_per_month.value == pytest.approx(runs)
+    assert w.summary()["input"] == size
+
+
+@pytest.mark.parametrize(("text", "field", "want"), [
+    ("3x/wk I write training plans for each of my 25 athletes, ~400 words each.", "output",
+     [400.0, "word"]),
+    ("elke week schrijven we ongeveer 20 woningteksten van zo'n 300 woorden.", "output",
+     [300.0, "word"]),
+    # what is read comes between the writing and the size: an input
+    ("we draft replies to emails of about 300 words", "input", [300.0, "word"]),
+    ("Each week I write a summary from 40 pages of notes", "input", [40.0, "page"]),
+])
+def test_the_size_of_what_one_writes_is_an_output(text: str, field: str,
+                                                  want: list[object]) -> None:
+    assert read_workload(text).summary()[field] == want
+
+
+@pytest.mark.parametrize(("text", "waits"), [
+    ("Flag non-standard clauses; the partner reviews the list on Friday afternoon.", False),
+    ("we review the results on Mondays", False),
+    # a time of day without a person checking the results later says no wait
+    ("We send the list on Friday afternoon.", None),
+])
+def test_a_review_at_a_set_later_time_can_wait(text: str, waits: bool | None) -> None:
+    assert read_workload(text).user_waits is waits
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("I teach three sections of Year 9 history, 28 students each. Twice a month I set a "
+     "600-word essay, and I'd like feedback drafted for every essay.", 168),
+    # done for each of something the cadence does not bring: no headcount is multiplied
+    ("We have 40 employees. Twice a month I review a plan for each team.", 2),
+    ("Twice a month I write a newsletter for every customer.", 2),
+])
+def test_a_cadence_done_for_each_persons_item(text: str, runs: float) -> None:
+    r = read_workload(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("the writers want 5 variations of each NPC line; we have about 3,000 lines", None),
+    # a script's lines, each explained, are still its size
+    ("Explain each line of this 40 lines script", [40.0, "line"]),
+    ("check each log line of the 500 lines", [500.0, "line"]),
+])
+def test_lines_done_each_are_items_not_code(text: str, size: list[object] | None) -> None:
+    assert read_workload(text).summary()["input"] == size
+
+
+@pytest.mark.parametrize(("text", "calls", "loop"), [
+    ("students type a maths question and get a hint while they wait; ~3 hints per question",
+     3, "multi_turn"),
+    # answers generated per question for an eval are no conversation
+    ("Generate 3 answers per question for our eval set, 500 questions.", None, None),
+])
+def test_hints_per_question_are_turns(text: str, calls: int | None, loop: str | None) -> None:
+    got = read_workload(text).summary()
+    assert (got["calls_per_task"], got["loop"]) == (calls, loop)
