@@ -122,12 +122,13 @@ def test_assess_one_text_prints_how_the_category_was_read(tmp_path: Path,
     line = next(x for x in shown.output.splitlines() if x.startswith("category reading: "))
     if cut:
         assert reading["encoder"] == SECOND_ENCODER
-        assert line.startswith("category reading: read twice: MiniLM was unsure ("
+        assert line.startswith("category reading: read twice: MiniLM (fine-tuned) was unsure ("
                                f"{reading['first_top_p']:.2f} on its top category, under the "
                                "1.00 cut), so e5 read the task again")
     else:
         assert reading["encoder"].startswith(TUNED)
-        assert line.startswith("category reading: read by MiniLM only: sure enough")
+        assert line.startswith(
+            "category reading: read by MiniLM (fine-tuned) only: sure enough")
 
 
 def test_assess_needs_one_text_or_a_file(tmp_path: Path) -> None:
