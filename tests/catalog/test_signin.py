@@ -4,7 +4,6 @@ and an unknown name costs as much time as a known one."""
 from __future__ import annotations
 
 import logging
-import statistics
 import time
 
 import pytest
@@ -85,9 +84,10 @@ def test_an_unknown_name_takes_as_long_as_a_known_one() -> None:
         return time.perf_counter() - start
 
     timed("nobody")  # the dummy hash is made once
-    known = statistics.median(timed("alice") for _ in range(5))
-    unknown = statistics.median(timed(f"nobody{i}") for i in range(5))
-    empty = statistics.median(timed("") for _ in range(3))
+    # Interleaved rounds, the least of each: another process's load only ever adds time, so
+    # the minimum is the hash's own cost (medians of a few runs flaked at load 5 on 2 CPUs).
+    rounds = [(timed("alice"), timed(f"nobody{i}"), timed("")) for i in range(7)]
+    known, unknown, empty = (min(r[j] for r in rounds) for j in range(3))
     assert known > 0.005
     assert 0.5 < unknown / known < 2.0, (known, unknown)
     assert 0.5 < empty / known < 2.0, (known, empty)
