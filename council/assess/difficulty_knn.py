@@ -24,6 +24,11 @@ import numpy as np
 
 # bench/difficulty_ablation.py: k 20 / 50 / 100 and weight 0.5 / 0.7 / 1.0; k=50 at 0.5 is
 # the best on both files with prompts held out and keeps the benchmark-held-out figures.
+# Chosen in the frozen MiniLM space. In the fine-tuned space (council init since CODE_VERSION 9)
+# they are re-checked by bench/difficulty_ablation.py's GRID (k 20/50/100 x weight 0.3/0.5/0.7
+# x scale 0.05/0.1/0.2) under the rule written above GRID before it ran: best mean 5-fold over
+# both files with the benchmark-held-out RouterBench at least the no-kNN head's and MMLU/GSM8K
+# >= +0.12, confirmed on a fresh fold draw; otherwise these stay.
 # An e5 vote on the question block or a ridge vote gained under one paired SE over this on
 # fresh fold draws (docs/classifier.md, rounds 3 and 4), so the reading stays MiniLM's.
 KNN_WEIGHT = 0.5
