@@ -152,17 +152,21 @@ def gate_of(query: np.ndarray, outcome_ref: np.ndarray, rubric_ref: np.ndarray, 
 
 def gated_variant(folds: Folds, base: dict[str, np.ndarray], base_rubric: np.ndarray,
                   emb: np.ndarray, rub: np.ndarray, test: np.ndarray, full_levels: np.ndarray,
-                  y_rub: np.ndarray, k: int, w: float, scale: float = 0.1
-                  ) -> tuple[dict[str, np.ndarray], np.ndarray]:
+                  y_rub: np.ndarray, k: int, w: float, scale: float = 0.1,
+                  floor: float | None = None) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """A base reading moved by the gated kNN vote in one space (outcome prompts `emb`, rubric
-    descriptions `rub`): per split out of fold, and on the held-out rubric rows `test`."""
+    descriptions `rub`): per split out of fold, and on the held-out rubric rows `test`.
+    `floor`: the gate is 0 where the nearest outcome prompt's cosine is below it."""
+
+    def floored(query: np.ndarray, ref: np.ndarray, gate: np.ndarray) -> np.ndarray:
+        return gate if floor is None else gate * ((query @ ref.T).max(axis=1) >= floor)
 
     def read(split, held, keep, lv):
         vote, gate = gated_vote(emb[held], emb[keep], rub, lv, y_rub, k, scale)
-        return gated_move(base[split][held], vote, gate, w)
+        return gated_move(base[split][held], vote, floored(emb[held], emb[keep], gate), w)
 
     vote, gate = gated_vote(test, emb, rub, full_levels, y_rub, k, scale)
-    return folds.per_split(read), gated_move(base_rubric, vote, gate, w)
+    return folds.per_split(read), gated_move(base_rubric, vote, floored(test, emb, gate), w)
 
 
 def e5_variants(args, readings, rubric_rows, heads, folds: Folds, full_levels,
@@ -303,10 +307,11 @@ def _quantiles(x: np.ndarray) -> str:
 
 
 def similarity_summary(emb: np.ndarray, rub: np.ndarray, test: np.ndarray,
-                       file_of: np.ndarray) -> None:
+                       file_of: np.ndarray, bench: np.ndarray) -> None:
     """What the gate sees: per file, the cosine of each outcome prompt's nearest other outcome
     prompt and nearest rubric description (p10 / p50 / p90), and the gate at k=50 s=0.1 over
-    all other outcome prompts; the same for the held-out rubric rows."""
+    all other outcome prompts; then the same with the prompt's own benchmark left out (the
+    benchmark-held-out split); the same for the held-out rubric rows."""
     print("\nnearest similarity p10 / p50 / p90 | gate k=50 s=0.1 (mean, share > 0.5)")
     self_sim = emb @ emb.T
     np.fill_diagonal(self_sim, -np.inf)
@@ -319,6 +324,14 @@ def similarity_summary(emb: np.ndarray, rub: np.ndarray, test: np.ndarray,
         is_out = np.concatenate([np.ones(len(emb)), np.zeros(len(rub))])
         _vote, gate = knn_gated(sim, np.zeros(sim.shape[1]), is_out, 50, 0.1)
         print(f"  {f}: outcome {_quantiles(near_out)}; description {_quantiles(near_rub)}; "
+              f"gate {gate.mean():.2f}, {(gate > 0.5).mean():.2f}")
+    for b in sorted(set(bench.tolist())):
+        m = bench == b
+        other = self_sim[np.ix_(m, ~m)]
+        sim = np.hstack([other, to_rub[m]])
+        is_out = np.concatenate([np.ones(other.shape[1]), np.zeros(len(rub))])
+        _vote, gate = knn_gated(sim, np.zeros(sim.shape[1]), is_out, 50, 0.1)
+        print(f"  {b} held out: nearest other-benchmark outcome {_quantiles(other.max(axis=1))}; "
               f"gate {gate.mean():.2f}, {(gate > 0.5).mean():.2f}")
     rub_self = test @ rub.T
     sim = np.hstack([test @ emb.T, rub_self])
@@ -559,6 +572,14 @@ def main() -> None:
                 readings[name], rubric_rows[name] = gated_variant(
                     folds, readings["head"], rubric_rows["head"], emb_all, emb_rub, emb_test,
                     full_levels, y_rub, k, w, scale)
+        # Outside GRID (a new gate, not a constant): the shipped constants with an absolute
+        # floor on the nearest outcome prompt's cosine; a diagnostic of what the gate misses.
+        for floor in (0.85, 0.9, 0.95):
+            name = f"floor {floor} k=50 w=0.5 s=0.1"
+            if wanted(name):
+                readings[name], rubric_rows[name] = gated_variant(
+                    folds, readings["head"], rubric_rows["head"], emb_all, emb_rub, emb_test,
+                    full_levels, y_rub, 50, 0.5, 0.1, floor)
         for alpha in (1.0, 10.0, 100.0):
             for w in (0.3, 0.5, 1.0):
                 name = f"ridge a={alpha} w={w}"
@@ -609,7 +630,7 @@ def main() -> None:
     print("\n" + "\n".join(lines))
     if args.similarity:
         similarity_summary(unit(all_x[:, :384]), unit(x_rub[:, :384]), unit(x_test[:, :384]),
-                           file_of)
+                           file_of, bench)
     if any(name.startswith("grid ") for name in readings):
         select(readings, all_fail, file_of, bench)
     base = "kNN gated k=50 w=0.5 on head"
