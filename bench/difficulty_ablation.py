@@ -2,6 +2,7 @@
 
 Run: python bench/difficulty_ablation.py --data ../shared/routing [--max-rows 2000]
          [--cache /tmp/difficulty_features.npz] [--only NAME,...] [--e5] [--fold-seed S]
+         [--encoder shipped|frozen] [--similarity]
 
 Same prompts, sample and folds as bench/difficulty.py (5 folds by prompt, one seeded
 permutation; and every benchmark held out in turn). Each variant's difficulty is scored by
@@ -18,6 +19,11 @@ Variants (the ordinal head is the 5-level logistic head of council train):
   training folds at their anchored level, plus the rubric rows at their label), blended
   into the head's expected level at weight w;
 - ridge: a ridge regression on the same levels, blended with the head at weight w;
+- grid k= w= s=: the gated kNN's constants (GRID), with the selection rule above GRID printed
+  after the table; floor ...: the gated kNN with its gate closed below a cosine floor (fixed,
+  or a quantile of the outcome prompts' own nearest-neighbour cosines), a diagnostic;
+- --encoder: the features in the classifier artifact's own space (default; the fine-tuned
+  MiniLM) or in frozen MiniLM; --similarity prints what the gate sees in that space;
 - with --e5 (e5_variants below): the gated kNN in other spaces (the question block in MiniLM
   and in e5, e5 on the outcome window, MiniLM and e5 concatenated, a MiniLM gate with an e5
   vote, e5 with text features), a gated ridge vote, and the head on MiniLM + e5 features.
@@ -153,13 +159,21 @@ def gate_of(query: np.ndarray, outcome_ref: np.ndarray, rubric_ref: np.ndarray, 
 def gated_variant(folds: Folds, base: dict[str, np.ndarray], base_rubric: np.ndarray,
                   emb: np.ndarray, rub: np.ndarray, test: np.ndarray, full_levels: np.ndarray,
                   y_rub: np.ndarray, k: int, w: float, scale: float = 0.1,
-                  floor: float | None = None) -> tuple[dict[str, np.ndarray], np.ndarray]:
+                  floor: float | None = None, floor_quantile: float | None = None
+                  ) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """A base reading moved by the gated kNN vote in one space (outcome prompts `emb`, rubric
     descriptions `rub`): per split out of fold, and on the held-out rubric rows `test`.
-    `floor`: the gate is 0 where the nearest outcome prompt's cosine is below it."""
+    `floor`: the gate is 0 where the nearest outcome prompt's cosine is below it;
+    `floor_quantile`: the same with the floor at that quantile of the fitted outcome prompts'
+    own nearest-other-prompt cosines (a floor each space sets for itself)."""
 
     def floored(query: np.ndarray, ref: np.ndarray, gate: np.ndarray) -> np.ndarray:
-        return gate if floor is None else gate * ((query @ ref.T).max(axis=1) >= floor)
+        cut = floor
+        if floor_quantile is not None:
+            own_sim = ref @ ref.T
+            np.fill_diagonal(own_sim, -np.inf)
+            cut = float(np.quantile(own_sim.max(axis=1), floor_quantile))
+        return gate if cut is None else gate * ((query @ ref.T).max(axis=1) >= cut)
 
     def read(split, held, keep, lv):
         vote, gate = gated_vote(emb[held], emb[keep], rub, lv, y_rub, k, scale)
@@ -580,6 +594,12 @@ def main() -> None:
                 readings[name], rubric_rows[name] = gated_variant(
                     folds, readings["head"], rubric_rows["head"], emb_all, emb_rub, emb_test,
                     full_levels, y_rub, 50, 0.5, 0.1, floor)
+        for q in (0.02, 0.05, 0.1):
+            name = f"floor q{q} k=50 w=0.5 s=0.1"
+            if wanted(name):
+                readings[name], rubric_rows[name] = gated_variant(
+                    folds, readings["head"], rubric_rows["head"], emb_all, emb_rub, emb_test,
+                    full_levels, y_rub, 50, 0.5, 0.1, floor_quantile=q)
         for alpha in (1.0, 10.0, 100.0):
             for w in (0.3, 0.5, 1.0):
                 name = f"ridge a={alpha} w={w}"
