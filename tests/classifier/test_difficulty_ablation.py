@@ -70,3 +70,33 @@ def test_the_bench_gated_knn_is_the_shipped_reading():
         np.testing.assert_allclose(per["fold"][held], knn_difficulty(
             base[held], outcome[held] @ outcome[keep].T, levels[keep], outcome[held] @ own.T,
             0.5, 50), atol=1e-9)
+
+
+def test_the_grid_scale_and_the_floor_diagnostic():
+    """gated_variant's scale is the softmax scale (a larger one spreads the weight: the gate
+    of a query between the clusters moves), and a floor above every cosine closes the gate,
+    so the reading is the base's; a floor below every cosine changes nothing."""
+    rng = np.random.default_rng(1)
+    centre = np.eye(16)[:2] * 2.0
+    outcome = _unit(rng.normal(size=(200, 16)) + centre[0])
+    own = _unit(rng.normal(size=(80, 16)) + centre[1])
+    query = _unit(rng.normal(size=(30, 16)))
+    levels = rng.uniform(1, 5, size=200)
+    y_own = rng.uniform(1, 5, 80)
+    _v, sharp = ablation.gated_vote(query, outcome, own, levels, y_own, 50, 0.05)
+    _v, soft = ablation.gated_vote(query, outcome, own, levels, y_own, 50, 0.2)
+    assert np.abs(sharp - soft).max() > 0.05
+    halves = [(np.arange(100), np.arange(100, 200)), (np.arange(100, 200), np.arange(100))]
+    folds = ablation.Folds({"fold": halves}, {"fold": [levels[keep] for _h, keep in halves]},
+                           200)
+    base = rng.uniform(1, 5, size=200)
+    head = rng.uniform(1, 5, size=30)
+    args = (folds, {"fold": base}, head, outcome, own, query, levels, y_own, 50, 0.5, 0.1)
+    closed, closed_rubric = ablation.gated_variant(*args, floor=1.01)
+    np.testing.assert_allclose(closed["fold"], base)
+    np.testing.assert_allclose(closed_rubric, head)
+    open_, open_rubric = ablation.gated_variant(*args, floor=-1.01)
+    plain, plain_rubric = ablation.gated_variant(*args)
+    np.testing.assert_allclose(open_["fold"], plain["fold"])
+    np.testing.assert_allclose(open_rubric, plain_rubric)
+    assert np.abs(plain["fold"] - base).max() > 0.01
