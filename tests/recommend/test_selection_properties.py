@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from council.api import recommend_for
+from council.catalog.availability import shutdown_problem
 from council.categories import CATEGORY_KEYS
 from council.costing import cost_of
 from council.task import parse_task
@@ -236,7 +237,10 @@ def test_no_fit_names_the_users_constraints_not_deprecation_first() -> None:
                       providers=[blind[0]])
     rec = recommend_for(spec, assessment("extraction", 2.0), catalog=CATALOG)
     assert rec.recommended is None and rec.candidates == []
-    current = [m for m in CATALOG.models if m.status not in ("deprecated", "retired")]
+    # Current as the answer counts it: not deprecated or retired, and not past its shutdown
+    # date today (the catalog holds dates that pass while it is in use).
+    current = [m for m in CATALOG.models if m.status not in ("deprecated", "retired")
+               and shutdown_problem(m, date.today()) is None]
     head = rec.no_fit.split("(", 1)[0]
     assert f"Among the {len(current)} current models: provider not among yours" in rec.no_fit
     assert "no vision support" in rec.no_fit and "deprecated" not in head
