@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from council.decision import MAX_BUDGET_USD
 from council.failure_cost import MAX_FAILURE_COST_USD, FailureRead
+from council.workload_words import parse_number
 
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6}
 _AMOUNT = re.compile(
     r"(?<![\w$])\$\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
     r"(?:\s?(?P<scale>k|mm|m|thousand|million)\b)?", re.IGNORECASE)
@@ -55,9 +55,6 @@ _COST_VERB = re.compile(r"\b(?:costs?|costing|means|wastes?|loses?|takes?|spends
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
     r"\s*(?P<unit>minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
-_WORD_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
-                 "ten": 10, "fifteen": 15, "twenty": 20, "thirty": 30, "half a": 0.5,
-                 "half an": 0.5}
 WORDS_CHARS = 120  # the words shown beside a reading, at most
 
 
@@ -91,8 +88,8 @@ def read_money(text: str) -> MoneyWords:
 
 
 def _usd(m: re.Match[str]) -> float:
-    value = float(m["num"].replace(",", "") + (m["dec"] or ""))
-    return value * _SCALE.get((m["scale"] or "").lower(), 1.0)
+    """The amount in dollars, by the workload reader's parser ("$1.5k", "$2 million")."""
+    return parse_number(f"{m['num']}{m['dec'] or ''} {m['scale'] or ''}") or 0.0
 
 
 def _words(clause: str) -> str:
@@ -134,7 +131,7 @@ def _failure(clause: str) -> FailureRead | None:
     t = _TIME.search(after)
     if t is not None:
         n = t["n"].lower()
-        qty = float(n) if n[0].isdigit() else float(_WORD_NUMBERS[n])
+        qty = 0.5 if n.startswith("half") else parse_number(n) or 0.0
         minutes = qty * (60.0 if t["unit"].lower().startswith("h") else 1.0)
         if minutes > 0:
             return FailureRead(None, minutes, _words(clause))
