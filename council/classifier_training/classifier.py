@@ -336,12 +336,20 @@ def _second_reading(second_encoder: Any, examples: Sequence[Example], train: Seq
             "oof_share": float(again.mean()), "second_oof_p": head["oof_p"]}
 
 
+@dataclass(frozen=True)
+class TunedReading:
+    """What fine-tuning gives the first reading: the tuned encoder (through the given
+    encoder's disk cache if it has one), every text's tuned vector, and the tuned layers."""
+
+    encoder: Any
+    vectors: np.ndarray
+    layers: TunedLayers
+
+
 def tuned_first_reading(encoder: Any, texts: Sequence[str], train_rows: np.ndarray,
-                        train: Sequence[Example],
-                        recipe: FineTune) -> tuple[Any, np.ndarray, TunedLayers]:
-    """(the tuned encoder, through `encoder`'s disk cache if it has one; every text's vector;
-    the layers): MiniLM's lower layers run once over `texts`, the top layers are fitted on the
-    train rows' states, and the same states give every text's tuned vector."""
+                        train: Sequence[Example], recipe: FineTune) -> TunedReading:
+    """MiniLM's lower layers run once over `texts`, the top layers are fitted on the train
+    rows' states, and the same states give every text's tuned vector."""
     from council.assess.encoder import CachedEncoder
     from council.assess.tuned_encoder import lower_states, tuned_encoder
 
@@ -350,8 +358,8 @@ def tuned_first_reading(encoder: Any, texts: Sequence[str], train_rows: np.ndarr
     tuned = tuned_encoder(layers)
     vectors = tuned.from_states(states)
     if isinstance(encoder, CachedEncoder):
-        return CachedEncoder(tuned, encoder.cache_dir.parent), vectors, layers
-    return tuned, vectors, layers
+        return TunedReading(CachedEncoder(tuned, encoder.cache_dir.parent), vectors, layers)
+    return TunedReading(tuned, vectors, layers)
 
 
 def _train(examples: Sequence[Example], encoder: Any, seed: int,
@@ -389,8 +397,8 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     finetune_seconds = 0.0
     if finetune is not None:
         tuning = time.perf_counter()
-        encoder, embeddings, layers = tuned_first_reading(encoder, texts, train_rows, train,
-                                                          finetune)
+        reading = tuned_first_reading(encoder, texts, train_rows, train, finetune)
+        encoder, embeddings, layers = reading.encoder, reading.vectors, reading.layers
         finetune_seconds = round(time.perf_counter() - tuning, 1)
         tuned = {"tuned_layers": layers.flat, "tuned_names": list(layers.names),
                  "tuned_shapes": [list(shape) for shape in layers.shapes]}
