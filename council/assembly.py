@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -78,7 +79,8 @@ def open_catalog(db_path: Path | None = None, catalog_dir: Path | None = None) -
 def open_voters(voters_file: Path | None, catalog: Catalog,
                 secrets: Mapping[str, object] | None = None, *,
                 visitors: bool = False, cache_db: Path | None = None) -> VoterSet:
-    """The configured LLM voters with a key, each vote priced from ``catalog``.
+    """The configured LLM voters with a key, each vote priced from ``catalog``; a voter
+    whose model the catalog says is shut down is skipped with a note naming the date.
 
     No file configured means no LLM voters (the local classifier alone is the council). A
     file that is missing or invalid is InvalidInput naming it, or, for ``visitors`` (the
@@ -89,11 +91,13 @@ def open_voters(voters_file: Path | None, catalog: Catalog,
     """
     from council.assess.voters import VoterSet, load_voters, voters_for_visitors
     from council.assess.voters.cost import catalog_price_fn
+    from council.assess.voters.lifecycle import retired_check
 
     if voters_file is None:
         return VoterSet()
     load = voters_for_visitors if visitors else load_voters
-    voters = load(Path(voters_file), secrets=secrets, price_fn=catalog_price_fn(catalog))
+    voters = load(Path(voters_file), secrets=secrets, price_fn=catalog_price_fn(catalog),
+                  skip=retired_check(catalog, date.today()))
     if cache_db is not None and len(voters):
         from council.assess.voters.cache import CachedVoter, VoteCache, ttl_days_from_env
 

@@ -1,7 +1,8 @@
 """`council doctor`: is this installation set up right, and if not, what to fix.
 
 Checks the voters file (strictly: an unknown table or field, or a missing file named by
-COUNCIL_VOTERS, is a problem), each voter's key (present or not; never shown), the
+COUNCIL_VOTERS, is a problem), each voter's key (present or not; never shown) and model
+(not shut down or shutting down soon, by the catalog's dates), the
 database (opens and migrates), the catalog (loads, no failed file load) and the classifier
 artifact (present and intact). The app runs the voters checks at start and logs them.
 """
@@ -11,11 +12,15 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from council.config import Paths, paths
 from council.errors import CouncilError
+
+if TYPE_CHECKING:
+    from council.catalog.model import Catalog
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,28 @@ def voter_checks(where: Paths | None = None,
     return checks
 
 
+def voter_model_checks(where: Paths, catalog: Catalog, today: date) -> list[Check]:
+    """Each voter's model against the catalog's shutdown dates: shut down (the voter is
+    skipped) or shutting down within the warning window."""
+    from council.assess.voters import read_configs
+    from council.assess.voters.lifecycle import FIX, shut_down, shutdown_soon
+
+    if where.voters_file is None:
+        return []
+    try:
+        configs = read_configs(where.voters_file)
+    except CouncilError:
+        return []  # the voters-file check already says why
+    checks = []
+    for config in configs:
+        name = f"model for {config.name}"
+        if gone := shut_down(config, catalog, today):
+            checks.append(Check(name, False, f"{gone}; the voter is skipped", FIX))
+        elif soon := shutdown_soon(config, catalog, today):
+            checks.append(Check(name, False, soon, FIX))
+    return checks
+
+
 def run_checks(where: Paths | None = None,
                secrets: Mapping[str, object] | None = None) -> list[Check]:
     """Every check, in the order a person would fix them."""
@@ -94,7 +121,7 @@ def _database_and_catalog(where: Paths) -> list[Check]:
         else:
             checks.append(Check("catalog", True, f"{len(catalog.models)} models, version "
                                                  f"{catalog.version}"))
-        return checks
+        return checks + voter_model_checks(where, catalog, date.today())
     finally:
         db.conn.close()
 

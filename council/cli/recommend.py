@@ -126,6 +126,8 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
         click.echo(f"warning: {council.outcome_error}; adequacy comes from the catalog for "
                    "every model until the outcome model is retrained (`council train`)",
                    err=True)
+    for note in council.skipped:
+        click.echo(f"warning: voter {note}", err=True)
     try:
         rec = council.recommend(spec, learned=_learned(db_path, catalog))
     except BudgetTooLow as exc:

@@ -94,7 +94,7 @@ def test_an_echoed_key_shows_nowhere_on_the_page(council_home: Path, monkeypatch
     key = "team-proxy-key-" + "Q8w1Zr" * 6
     try:
         voters = council_home / "voters.toml"
-        voters.write_text(f'[[voter]]\nname = "proxy"\nkind = "openai"\nmodel = "gpt-5-nano"\n'
+        voters.write_text(f'[[voter]]\nname = "proxy"\nkind = "openai"\nmodel = "gpt-6-luna"\n'
                           f'base_url = "{fake.url}/v1"\nkey_env = "TEAM_PROXY_KEY"\n')
         monkeypatch.setenv("COUNCIL_VOTERS", str(voters))
         monkeypatch.setenv("TEAM_PROXY_KEY", key)

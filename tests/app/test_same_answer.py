@@ -39,7 +39,7 @@ def test_cli_and_app_give_identical_json(council_home: Path,
     fake = FakeProviders().start()
     try:
         voters = council_home / "voters.toml"
-        voters.write_text(f'[[voter]]\nname = "nano"\nkind = "openai"\nmodel = "gpt-5-nano"\n'
+        voters.write_text(f'[[voter]]\nname = "nano"\nkind = "openai"\nmodel = "gpt-6-luna"\n'
                           f'base_url = "{fake.url}/v1"\nkey_env = "OPENAI_API_KEY"\n',
                           encoding="utf-8")
         monkeypatch.setenv("COUNCIL_VOTERS", str(voters))

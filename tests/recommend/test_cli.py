@@ -89,7 +89,7 @@ def test_cli_voters_are_priced_from_the_catalog(env: Path,
     try:
         voters = env / "voters.toml"
         voters.write_text(f'[[voter]]\nname = "nano"\nkind = "openai"\n'
-                          f'model = "gpt-5-nano"\nbase_url = "{fake.url}/v1"\n'
+                          f'model = "gpt-6-luna"\nbase_url = "{fake.url}/v1"\n'
                           f'key_env = "OPENAI_API_KEY"\n', encoding="utf-8")
         monkeypatch.setenv("OPENAI_API_KEY", fake.keys["openai"])
         task = "Translate product descriptions into German"
@@ -98,7 +98,7 @@ def test_cli_voters_are_priced_from_the_catalog(env: Path,
         vote = next(v for v in json.loads(result.output)["assessment"]["votes"]
                     if v["voter"] == "nano")
         assert vote["error"] is None and vote["input_tokens"] > 0
-        want = catalog_price_fn(open_catalog())("gpt-5-nano", vote["input_tokens"]
+        want = catalog_price_fn(open_catalog())("gpt-6-luna", vote["input_tokens"]
                                                 - vote["cached_input_tokens"],
                                                 vote["cached_input_tokens"], 0,
                                                 vote["output_tokens"])

@@ -67,7 +67,7 @@ def anthropic_voter(fake: FakeProviders, **overrides: object) -> AnthropicVoter:
 def openai_voter(fake: FakeProviders | None, *, base_url: str | None = None,
                  key: str | None = None, **overrides: object) -> OpenAICompatVoter:
     config = VoterConfig(name=str(overrides.pop("name", "nano")), kind="openai",
-                         model=str(overrides.pop("model", "gpt-5-nano")),
+                         model=str(overrides.pop("model", "gpt-6-luna")),
                          base_url=base_url or (fake.url + "/v1" if fake else None),
                          key_env="OPENAI_API_KEY", **overrides)  # type: ignore[arg-type]
     return OpenAICompatVoter(config, key or (fake.keys["openai"] if fake else "k"), prices)

@@ -36,7 +36,7 @@ def no_env_keys(monkeypatch):
 def test_example_file_defines_cheap_default_voters(no_env_keys):
     secrets = {var: f"secret-for-{var}" for var in KEY_VARS}
     voters = load_voters(EXAMPLE, secrets=secrets)
-    assert [v.model for v in voters] == ["claude-haiku-4-5", "gpt-5-nano",
+    assert [v.model for v in voters] == ["claude-haiku-4-5", "gpt-6-luna",
                                          "gemini-2.5-flash-lite"]
     assert [type(v) for v in voters] == [AnthropicVoter, OpenAICompatVoter, OpenAICompatVoter]
     assert voters.skipped == []
@@ -46,7 +46,7 @@ def test_example_file_defines_cheap_default_voters(no_env_keys):
 def test_each_missing_key_names_its_variable(no_env_keys, monkeypatch):
     monkeypatch.setenv("OPENAI_API_KEY", "from-env")
     voters = load_voters(EXAMPLE)
-    assert [v.name for v in voters] == ["gpt-5-nano"]
+    assert [v.name for v in voters] == ["gpt-6-luna"]
     assert len(voters.skipped) == 2
     assert "ANTHROPIC_API_KEY" in voters.skipped[0] and "GEMINI_API_KEY" in voters.skipped[1]
 
@@ -79,7 +79,7 @@ def test_real_vote_is_priced_from_the_catalog(fake, catalog):
     voter._price_fn = catalog_price_fn(catalog)
     vote = voter.vote("Summarise this board meeting transcript.", 5.0)
     assert vote.ok
-    model = catalog.get("gpt-5-nano")
+    model = catalog.get("gpt-6-luna")
     want = price_usage(model, Usage(input_tokens=vote.input_tokens,
                                     output_tokens=vote.output_tokens)).total
     assert vote.cost_usd == pytest.approx(float(want))

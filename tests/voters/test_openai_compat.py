@@ -53,7 +53,7 @@ def test_cached_tokens_are_recorded_and_priced(fake):
     vote = openai_voter(fake).vote(TASK, 5.0)
     assert vote.cached_input_tokens == 128
     assert vote.cost_usd == pytest.approx(
-        prices("gpt-5-nano", vote.input_tokens - 128, 128, 0, vote.output_tokens))
+        prices("gpt-6-luna", vote.input_tokens - 128, 128, 0, vote.output_tokens))
 
 
 @pytest.mark.parametrize("fmt,expected", [("json_object", {"type": "json_object"}),

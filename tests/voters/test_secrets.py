@@ -71,7 +71,7 @@ def _voters_file(tmp_path: Path, url: str) -> Path:
     path.write_text(
         f'[[voter]]\nname = "claude"\nkind = "anthropic"\nmodel = "claude-haiku-4-5"\n'
         f'base_url = "{url}"\nkey_env = "TEAM_ANTHROPIC_KEY"\n\n'
-        f'[[voter]]\nname = "proxy"\nkind = "openai"\nmodel = "gpt-5-nano"\n'
+        f'[[voter]]\nname = "proxy"\nkind = "openai"\nmodel = "gpt-6-luna"\n'
         f'base_url = "{url}/v1"\nkey_env = "TEAM_PROXY_KEY"\n', encoding="utf-8")
     return path
 

@@ -72,7 +72,7 @@ def test_runs_per_month_from_a_lone_voter_is_not_used(fake, classifier):
 
 
 def test_council_numbers_fill_only_what_you_and_your_words_leave(fake, classifier, catalog):
-    fake.script.by_model = {"gpt-5-nano": {"input_tokens": 7777, "output_tokens": 555,
+    fake.script.by_model = {"gpt-6-luna": {"input_tokens": 7777, "output_tokens": 555,
                                            "calls_per_task": 3, "runs_per_month": 4321}}
     task = "Tag each support ticket with one of 12 queues, 10k tickets nightly"
     voters = [openai_voter(fake, name="a"), openai_voter(fake, name="b")]
@@ -142,7 +142,7 @@ def test_a_minority_of_voters_does_not_require_a_capability(fake, classifier):
 ])
 @pytest.mark.parametrize("make", [anthropic_voter, openai_voter], ids=["anthropic", "openai"])
 def test_malformed_workload_answers_are_error_votes(fake, make, field, value, problem):
-    fake.script.by_model = {"claude-haiku-4-5": {field: value}, "gpt-5-nano": {field: value}}
+    fake.script.by_model = {"claude-haiku-4-5": {field: value}, "gpt-6-luna": {field: value}}
     vote = make(fake).vote(TASK, deadline_s=5.0)
     assert not vote.ok
     assert vote.error is not None and problem in vote.error

@@ -150,7 +150,7 @@ def test_the_answer_says_cached_on_the_page_table_and_cli(fake, cache, classifie
 
 def _voters_file(tmp_path: Path, fake) -> Path:
     path = tmp_path / "voters.toml"
-    path.write_text(f'[[voter]]\nname = "nano"\nkind = "openai"\nmodel = "gpt-5-nano"\n'
+    path.write_text(f'[[voter]]\nname = "nano"\nkind = "openai"\nmodel = "gpt-6-luna"\n'
                     f'base_url = "{fake.url}/v1"\nkey_env = "OPENAI_API_KEY"\n',
                     encoding="utf-8")
     return path

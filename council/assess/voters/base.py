@@ -226,13 +226,22 @@ def read_configs(path: Path | str) -> list[VoterConfig]:
     return configs
 
 
+# Why a configured voter must not run (e.g. its model is shut down), or None.
+SkipCheck = Callable[[VoterConfig], str | None]
+
+
 def build_voters(configs: list[VoterConfig], secrets: Mapping[str, object] | None = None,
-                 price_fn: PriceFn | None = None) -> VoterSet:
-    """Instantiate each configured voter whose key resolves; note the rest."""
+                 price_fn: PriceFn | None = None, skip: SkipCheck | None = None) -> VoterSet:
+    """Instantiate each configured voter whose key resolves and that ``skip`` lets run;
+    note the rest."""
     install_log_redaction()
     registry = kinds()
     voters = VoterSet()
     for config in configs:
+        why = skip(config) if skip is not None else None
+        if why:
+            voters.skipped.append(f"{config.name}: skipped, {why}")
+            continue
         key: str | None = None
         if config.key_env:
             try:
@@ -245,12 +254,13 @@ def build_voters(configs: list[VoterConfig], secrets: Mapping[str, object] | Non
 
 
 def load_voters(path: Path | str, secrets: Mapping[str, object] | None = None,
-                price_fn: PriceFn | None = None) -> VoterSet:
-    """Voters from a TOML file; those without a key are skipped and listed in `.skipped`.
+                price_fn: PriceFn | None = None, skip: SkipCheck | None = None) -> VoterSet:
+    """Voters from a TOML file; those without a key, or that ``skip`` stops, are skipped
+    and listed in `.skipped`.
 
     InvalidInput (naming the file, table and field) when the file is missing or invalid.
     """
-    return build_voters(read_configs(path), secrets=secrets, price_fn=price_fn)
+    return build_voters(read_configs(path), secrets=secrets, price_fn=price_fn, skip=skip)
 
 
 VOTERS_OFF_NOTE = ("LLM voters are off: the voters file is invalid, so the local classifier "
@@ -258,11 +268,12 @@ VOTERS_OFF_NOTE = ("LLM voters are off: the voters file is invalid, so the local
 
 
 def voters_for_visitors(path: Path | str, secrets: Mapping[str, object] | None = None,
-                        price_fn: PriceFn | None = None) -> VoterSet:
+                        price_fn: PriceFn | None = None,
+                        skip: SkipCheck | None = None) -> VoterSet:
     """Like load_voters, but a broken voters file is the operator's problem, not the
     visitor's: it is logged as an error and gives no voters, with ``problem`` set."""
     try:
-        return load_voters(path, secrets=secrets, price_fn=price_fn)
+        return load_voters(path, secrets=secrets, price_fn=price_fn, skip=skip)
     except InvalidInput as exc:
         logging.getLogger("council.voters").error("LLM voters are off: %s", exc)
         return VoterSet(problem=str(exc))
