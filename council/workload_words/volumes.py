@@ -14,7 +14,7 @@ from council.workload_words.counts import (
     counts_items,
 )
 from council.workload_words.cron import read_cron
-from council.workload_words.headcount import each_persons, times_headcount
+from council.workload_words.headcount import each_persons, times_candidates, times_headcount
 from council.workload_words.numbers import DIGITS, NUMBER, WORDNUM, fmt, parse_number
 from council.workload_words.periods import (
     ADVERB_UNIT,
@@ -51,7 +51,7 @@ def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
     weekly', 'a daily digest'), not what the content covers ('monthly sales', 'the weekly sync')."""
     word = p.group(0).strip()
     if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod|ogni|elke|iedere|"
-                                      r"co |raz ", word):
+                                      r"co |raz |każd|kazd", word):
         return True
     if not p.group("adverb"):
         return False
@@ -230,6 +230,6 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             start, runs = owners.start(), runs * k
             how = f"{fmt(k)} x ({how}) = {fmt(runs)}"
             return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
-        return times_headcount(text, Read("runs_per_month", runs, text[start:end].strip(), start,
-                                          end, how))
+        return times_candidates(text, times_headcount(
+            text, Read("runs_per_month", runs, text[start:end].strip(), start, end, how)))
     return None
