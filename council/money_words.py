@@ -100,7 +100,8 @@ _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual":
 _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
-    r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed)\b",
+    r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed|"
+    r"set aside|allocated|earmarked|reserved)\b",
     re.IGNORECASE)
 # "$3k monthly revenue", "$5,000 a month in sales": what comes in, not what may go out
 _INCOME_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:revenue|sales|income|turnover|profit|"
@@ -108,8 +109,10 @@ _INCOME_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:revenue|sales|income|turnover|pro
 # what is priced, earned or saved in the task, not what the user pays or loses
 _NOT_OURS = re.compile(
     r"\b(?:plan|plans|subscription|price[sd]?|priced|pricing|revenue|sales|salary|salaries|"
-    r"earns?|earning|paying|pays|saves?|saving|savings|worth|bill|order|orders|refunds?|"
-    r"value|over|above|below|costs?)\b", re.IGNORECASE)
+    r"earns?|earning|paying|pays|paid|saves?|saving|savings|worth|bill|order|orders|refunds?|"
+    r"value|over|above|below|costs?|rents?|rented|renting|wages?)\b", re.IGNORECASE)
+# "firms that spend £2m a year", "clients who have $5k a month": someone else's money
+_THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed)?|"
@@ -210,7 +213,8 @@ def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
         near = before[-40:]
         cue = _BUDGET_CUE.search(near)
         if cue is None or _NOT_OURS.search(near[cue.end():]) or (_NOT_OURS.search(
-                near[:cue.start()]) and "budget" not in near.lower()):
+                near[:cue.start()]) and "budget" not in near.lower()) or _THIRD_PARTY.search(
+                near[:cue.start()]):
             continue
         amount = _usd(m, unread)
         if amount is None:

@@ -48,6 +48,7 @@ FRESH2 = DATA / "workload_phrases_fresh2.jsonl"
 FRESH3 = DATA / "workload_phrases_fresh3.jsonl"
 FRESH3_HELDOUT = DATA / "workload_phrases_fresh3_heldout.jsonl"
 FRESH4 = DATA / "workload_phrases_fresh4.jsonl"
+FRESH4_HELDOUT = DATA / "workload_phrases_fresh4_heldout.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 # 2 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
 # the team's "30 GB email archive" row wants: the rows' labels and that row disagree, and the
@@ -85,6 +86,11 @@ MAX_FRESH3_HELDOUT_MISREADINGS = 0
 # reader reads a translation's target only), "reads up to 20 web pages" (calls), "Milan
 # offices ... in English" (read Italian by place) and "summarise both every Monday" (read one).
 MAX_FRESH4_MISREADINGS = 8
+# 12 written after round 5's rules, measured before any was fitted to them: 3 of 84 (11 with
+# the reader before round 5); then "totals from about 3,000 receipts" (fields taken from each
+# item) is read. Left: "8 engineers this quarter" ("this quarter" is no cadence the reader
+# takes) and "Overnight, the agent triages ~200 alerts" ("overnight" alone is no cadence).
+MAX_FRESH4_HELDOUT_MISREADINGS = 2
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1
@@ -109,7 +115,9 @@ _same = load_bench("workload_reader").same
                                                (FRESH3, 70, MAX_FRESH3_MISREADINGS),
                                                (FRESH3_HELDOUT, 25,
                                                 MAX_FRESH3_HELDOUT_MISREADINGS),
-                                               (FRESH4, 16, MAX_FRESH4_MISREADINGS)])
+                                               (FRESH4, 16, MAX_FRESH4_MISREADINGS),
+                                               (FRESH4_HELDOUT, 12,
+                                                MAX_FRESH4_HELDOUT_MISREADINGS)])
 def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
                                                             most: int) -> None:
     rows = _rows(path)
@@ -206,7 +214,7 @@ def sonnet():
 @pytest.mark.parametrize(("path", "most"), [(FRESH, MAX_BATCH_AGAINST_A_PERSON),
                                            (FRESH2, MAX_FRESH2_BATCH_AGAINST_A_PERSON),
                                            (FRESH3, MAX_FRESH3_BATCH_AGAINST_A_PERSON),
-                                           (FRESH4, 0)])
+                                           (FRESH4, 0), (FRESH4_HELDOUT, 0)])
 def test_no_batch_advice_where_a_person_reads_a_wait_or_a_loop(sonnet, path: Path,
                                                                most: int) -> None:
     against = []

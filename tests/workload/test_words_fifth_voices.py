@@ -51,6 +51,15 @@ def test_an_agent_run_nightly_is_not_read_as_batch_ok(text: str) -> None:
     assert words.latency is None and words.user_waits is None
 
 
+@pytest.mark.parametrize(("text", "runs"), [
+    ("Every night we extract totals from about 3,000 receipts.", 3000 * 30),
+    # "from" a period or a place stays content, not the run's items
+    ("Every night, summarise the notes from the last 3 days.", 30),
+])
+def test_fields_taken_from_each_item_count_the_items(text: str, runs: float) -> None:
+    assert _runs(text) == pytest.approx(runs)
+
+
 def test_a_nightly_job_without_an_agent_stays_batch_ok() -> None:
     words = read_workload("Every night we classify about 50,000 product reviews.")
     assert words.loop is None and words.latency is not None
