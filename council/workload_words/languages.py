@@ -291,3 +291,4 @@ def _own_language(text: str, lower: str) -> Read | None:
     end = min(end, sentence_end) if sentence_end > 0 else end
     return Read("languages", (own,), text[:end], 0, end,
                 f"{own} (the language the description is written in; it names no other)")
+

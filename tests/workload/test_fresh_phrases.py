@@ -80,12 +80,13 @@ MAX_FRESH3_MISREADINGS = 0
 # (read as input; the row leaves it out), "~3 hints per question" of a tutor app (calls, loop);
 # round 5 (issue 19): two wholly Italian / Polish texts that name no language read it.
 MAX_FRESH3_HELDOUT_MISREADINGS = 0
-# 8 of 112 (24 before round 5): "Codziennie rano ... 120 wiadomości" (one summary of 120, read
-# 120 a day), "tre turni al giorno ... 40 righe" (Italian number words and lines), "po jednej
+# 6 of 112 (24 before round 5): "tre turni al giorno" (Italian number words), "po jednej
 # stronie" (a page each), "Tłumaczymy ... na angielski" (the Polish source of a translation: the
 # reader reads a translation's target only), "reads up to 20 web pages" (calls), "Milan
-# offices ... in English" (read Italian by place) and "summarise both every Monday" (read one).
-MAX_FRESH4_MISREADINGS = 8
+# offices ... in English" (read Italian by place: a named language winning over a place in its
+# sentence breaks fresh2's and the held-out's rows, tried and reverted) and "summarise both
+# every Monday" (read one a week).
+MAX_FRESH4_MISREADINGS = 6
 # 12 written after round 5's rules, measured before any was fitted to them: 3 of 84 (11 with
 # the reader before round 5); then "totals from about 3,000 receipts" (fields taken from each
 # item) is read. Left: "8 engineers this quarter" ("this quarter" is no cadence the reader

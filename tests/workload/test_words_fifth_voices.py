@@ -60,6 +60,30 @@ def test_fields_taken_from_each_item_count_the_items(text: str, runs: float) -> 
     assert _runs(text) == pytest.approx(runs)
 
 
+@pytest.mark.parametrize(("text", "runs"), [
+    # one summary a period of what it brought, the count said aside after the items
+    ("Every morning, summarise the overnight hotline tickets, usually 120 messages.", 30),
+    ("Codziennie rano trzeba streścić nocne zgłoszenia z infolinii, zwykle 120 wiadomości.",
+     30),
+    # each of them summarised, or the count said as the object: one run each, as before
+    ("Every morning, summarise each of the tickets, usually 120 messages.", 120 * 30),
+    ("Every night we summarise about 3,000 reviews.", 3000 * 30),
+    ("Every morning, classify the overnight tickets, usually 120 messages.", 120 * 30),
+])
+def test_a_summary_of_what_a_period_brings_is_one_run(text: str, runs: float) -> None:
+    assert _runs(text) == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "size"), [
+    ("a fine turno serve un riepilogo delle note, di solito 40 righe", (40, "line")),
+    ("el registro tiene unas 300 líneas", (300, "line")),
+    ("das Protokoll hat etwa 200 Zeilen", (200, "line")),
+])
+def test_lines_said_in_other_languages(text: str, size: tuple[float, str]) -> None:
+    r = read_workload(text).input_size
+    assert r is not None and (r.quantity, r.unit) == size
+
+
 def test_a_nightly_job_without_an_agent_stays_batch_ok() -> None:
     words = read_workload("Every night we classify about 50,000 product reviews.")
     assert words.loop is None and words.latency is not None
