@@ -61,6 +61,8 @@ class Rate:
         return self.usd_per_hour / 60.0
 
 
+STATED_RATE = "the rate your words give"  # Rate.who of an hourly rate read from the words
+
 DEVELOPER = Rate("a developer", round(63.59 / WAGE_SHARE), "BLS 2023 median, software "
                  "developers, $63.59/h, / 0.705 for employer costs")
 READER = Rate("a fluent office reader", round(27.45 / WAGE_SHARE), "BLS 2023 median, "
@@ -224,8 +226,9 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
             rate = read.rate or DEFAULTS[top].rate  # type: ignore[index]
             named = f", named by '{read.role_words}'" if read.rate is not None else ""
             value = (read.minutes or 0.0) * rate.per_minute
-            why = (f"{heard}: {read.minutes:g} min at ${rate.usd_per_hour:.0f} an hour "
-                   f"(assumed: the rate of {rate.who}{named}, {rate.source})")
+            said = (f"{STATED_RATE}: {rate.source}" if rate.who == STATED_RATE
+                    else f"assumed: the rate of {rate.who}{named}, {rate.source}")
+            why = f"{heard}: {read.minutes:g} min at ${rate.usd_per_hour:.0f} an hour ({said})"
         value = check_failure_cost(round(value, 4))
         return FailureCost(value, min(detection, value), "text", why)
     value = sum(w * DEFAULTS[c].usd(size) for c, w in known.items()) / total

@@ -21,7 +21,8 @@ a month, and the answer says so). An amount in another currency ("€300", "£15
 "40 euros") is converted at the dated rates of ``council.exchange_rates``, the rate shown; a
 currency that table lacks, or a sign several share ("kr"), leaves the figure unread with a
 note, never taken as dollars. Minutes of a named role ("a lawyer redoes it") carry that
-role's hourly rate (``council.role_rates``), found in the figure's clause or its sentence.
+role's hourly rate (``council.role_rates``), found in the figure's clause or its sentence;
+an hourly rate the sentence states ("a lawyer at $300 an hour") beats the table.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 
 from council.decision import MAX_BUDGET_USD
 from council.exchange_rates import to_usd
-from council.failure_cost import MAX_FAILURE_COST_USD, FailureRead
+from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead, Rate
 from council.format import money
 from council.role_rates import role_rate
 from council.workload_words import parse_number
@@ -237,8 +238,9 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
         return None
     after = clause[verb.end():]
     for m in _amounts(after):
-        if _MONTH_AFTER.match(after[m.end():]) or _PERIOD_AFTER.match(after[m.end():]):
-            continue  # a figure a month or a year is not one failure's cost
+        if (_MONTH_AFTER.match(after[m.end():]) or _PERIOD_AFTER.match(after[m.end():])
+                or _PER_HOUR.match(after, m.end())):
+            continue  # a figure a month, a year or an hour is not one failure's cost
         amount = _usd(m, unread)
         if amount is not None and 0 < amount.usd <= MAX_FAILURE_COST_USD:
             usd = round(amount.usd, 2) if amount.how else amount.usd
@@ -251,8 +253,26 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
         if minutes > 0:
             # the role who redoes it, in this clause or else its sentence ("A nurse checks
             # every flagged note; a wrong flag wastes 10 minutes of her time")
-            role = role_rate(clause) or role_rate(sentence)
+            role = _stated_rate(sentence, unread) or role_rate(clause) or role_rate(sentence)
             if role is None:
                 return FailureRead(None, minutes, _words(clause))
             return FailureRead(None, minutes, _words(clause), rate=role[0], role_words=role[1])
+    return None
+
+
+_PER_HOUR = re.compile(r"\s*(?:an|a|per|/)\s*(?:hour|hr|h)\b", re.IGNORECASE)
+
+
+def _stated_rate(sentence: str, unread: list[str]) -> tuple[Rate, str] | None:
+    """An hourly rate the failure's sentence gives ("a lawyer at $300 an hour redoes it in 20
+    minutes"): the person's minutes at that rate, which beats any table."""
+    for m in _amounts(sentence):
+        if _PER_HOUR.match(sentence, m.end()):
+            amount = _usd(m, unread)
+            per = _PER_HOUR.match(sentence, m.end())
+            if amount is None or per is None or amount.usd <= 0:
+                return None
+            said = sentence[m.start():per.end()]
+            source = f"'{said}'" + (f", {amount.how}" if amount.how else "")
+            return Rate(STATED_RATE, amount.usd, source), said
     return None

@@ -248,6 +248,24 @@ def test_a_roles_minutes_carry_that_roles_rate(text: str, rate, minutes: float) 
     assert f.role_words and f.role_words in text
 
 
+@pytest.mark.parametrize(("text", "usd_per_hour", "said"), [
+    ("When the summary is wrong, a lawyer at $300 an hour redoes it in 20 minutes", 300.0,
+     "$300 an hour"),
+    ("Our lawyers bill $400 an hour; a wrong summary costs one of them 15 minutes", 400.0,
+     "$400 an hour"),
+    ("A wrong answer costs a contractor (€60/h) 30 minutes", 60 * 1.1172, "€60/h"),
+])
+def test_an_hourly_rate_the_words_give_beats_the_table(text: str, usd_per_hour: float,
+                                                       said: str) -> None:
+    from council.failure_cost import STATED_RATE, failure_cost
+    f = read_money(text).failure
+    assert f is not None and f.usd is None and f.rate is not None
+    assert f.rate.who == STATED_RATE and f.rate.usd_per_hour == pytest.approx(usd_per_hour)
+    cost = failure_cost(None, {"summarisation": 1.0}, read=f)
+    assert cost.failure_usd == pytest.approx(f.minutes * usd_per_hour / 60, abs=1e-3)
+    assert f"(the rate your words give: '{said}'" in cost.why
+
+
 def test_minutes_without_a_known_role_keep_the_category_rate() -> None:
     f = read_money("Each bad label means an agent redoes 30 minutes of work").failure
     assert f is not None and f.minutes == 30 and f.rate is None
