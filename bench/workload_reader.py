@@ -14,8 +14,11 @@ Portuguese, European number formats, languages named by place) and workload_phra
 (70 more: Jira tickets, procurement mail, PRDs, dictation, DAG docstrings, runbooks, portal
 forms; Italian, Dutch, Polish, Japanese; written before the reader's code was read) and
 workload_phrases_fresh3_heldout.jsonl (25, written after the rules fitted to those and
-measured before any rule was fitted to them), per field, against the numbers a person reads
-from each description.
+measured before any rule was fitted to them) and workload_phrases_fresh4.jsonl (16, issues
+17/19: hires times candidates per role, agents' nightly sessions, Italian and Polish naming no
+language; written before the reader's code was read) and workload_phrases_fresh4_heldout.jsonl
+(12, written after round 5's rules, measured before any was fitted to them), per field,
+against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
 longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),

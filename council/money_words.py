@@ -171,10 +171,13 @@ def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
     """The amount in dollars, by the workload reader's parser ("$1.5k", "$2 million"),
     converted at the dated rate when in another currency; None (and a note) when the
     currency cannot be converted."""
-    n = parse_number(f"{m['num']}{m['dec'] or ''} {m['scale'] or ''}") or 0.0
     pre = m.re is _PRE_AMOUNT
     said = (m["pre"] if pre else m["suf"]).lower()
     code = _PREFIXES[said] if pre else _SUFFIXES[said]
+    dec = m["dec"] or ""
+    if code not in ("USD", "GBP") and len(dec) == 4 and not m["scale"]:
+        dec = dec[1:]  # "€1.200", "1.500 zł": a thousands point, as written in Europe
+    n = parse_number(f"{m['num']}{dec} {m['scale'] or ''}") or 0.0
     conv = to_usd(n, code) if code else None
     if conv is None:
         why = _AMBIGUOUS.get(said, f"{said} is not a currency this reads")

@@ -199,6 +199,10 @@ def test_the_held_out_rows_written_after_the_rules() -> None:
     ("We can afford CHF 500 a month", 607.57, "1 CHF = 1.2151 USD"),
     ("Monthly budget ¥50,000", 317.96, "1 JPY = 0.006359 USD"),
     ("Our yearly cap is £1,200", 133.99, "£1,200 = $1,608 at 1 GBP = 1.3399 USD"),
+    # a thousands point as written in Europe; in dollars a point stays a decimal point
+    ("Budget: €1.200 per month", 1340.64, "€1.200 = $1,341 at 1 EUR"),
+    ("Our budget is 1.500 € a month", 1675.8, "1.500 € = $1,676"),
+    ("We can spend $1.250 a month", 1.25, ""),
 ])
 def test_a_budget_a_year_or_in_another_currency_is_read_and_says_how(text: str, usd: float,
                                                                       how: str) -> None:
