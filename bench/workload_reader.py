@@ -31,7 +31,8 @@ Golden check (a refactor of the reader must not move a reading):
     python bench/workload_reader.py --dump /tmp/readings.jsonl   # before the change
     python bench/workload_reader.py --check /tmp/readings.jsonl  # after it: exit 1 on a change
 
-writes (or compares) every reading, the summary and each Read's every field, of every row of
+writes (or compares, row by row: rows of a phrase file added since are counted, not compared)
+every reading, the summary and each Read's every field, of every row of
 the phrase files above and, with --shared, of the real prompts. Keep the dump outside the
 repository: it quotes the real prompts, which are never committed.
 """
@@ -121,12 +122,18 @@ def golden(args: argparse.Namespace) -> int:
         args.dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {len(lines):,} readings to {args.dump}")
         return 0
-    want = args.check.read_text(encoding="utf-8").splitlines()
-    moved = [(a, b) for a, b in zip(want, lines, strict=False) if a != b]  # lengths checked below
-    print(f"{len(lines):,} readings, {len(want):,} in {args.check}: {len(moved)} differ")
+    # compared row by row (a phrase file added since the dump adds rows, moves none)
+    want = {json.loads(line)["row"]: line
+            for line in args.check.read_text(encoding="utf-8").splitlines()}
+    now = {json.loads(line)["row"]: line for line in lines}
+    moved = [(want[k], now[k]) for k in want if k in now and want[k] != now[k]]
+    gone = [k for k in want if k not in now]
+    added = len(now) - len(want) + len(gone)
+    print(f"{len(lines):,} readings, {len(want):,} in {args.check}: {len(moved)} differ, "
+          f"{len(gone)} gone, {added} new rows")
     for a, b in moved[:5]:
         print(f"- {a}\n+ {b}")
-    return 0 if not moved and len(want) == len(lines) else 1
+    return 0 if not moved and not gone else 1
 
 
 def main() -> None:
