@@ -256,13 +256,19 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
         if minutes > 0:
             # the role who redoes it, in this clause or else its sentence ("A nurse checks
             # every flagged note; a wrong flag wastes 10 minutes of her time")
-            role = _stated_rate(sentence, unread) or role_rate(clause) or role_rate(sentence)
+            role = _stated_rate(sentence, unread) or role_rate(clause) or (
+                None if _OTHER_PERSON.search(clause) else role_rate(sentence))
             if role is None:
                 return FailureRead(None, minutes, _words(clause))
             return FailureRead(None, minutes, _words(clause), rate=role[0], role_words=role[1])
     return None
 
 
+# A person the failure's clause names who is in no rate table: the sentence's role is not the
+# one who pays ("Answer nurses' questions; a bad reply wastes 10 minutes of the support team").
+_OTHER_PERSON = re.compile(r"\b(?:agents?|team|staff|analysts?|reviewers?|someone|person|"
+                           r"editors?|clerks?|managers?|operators?|colleagues?|employees?|"
+                           r"moderators?|support)\b", re.IGNORECASE)
 _PER_HOUR = re.compile(r"\s*(?:an|a|per|/)\s*(?:hour|hr|h)\b", re.IGNORECASE)
 
 

@@ -273,6 +273,10 @@ def test_an_hourly_rate_the_words_give_beats_the_table(text: str, usd_per_hour: 
 def test_minutes_without_a_known_role_keep_the_category_rate() -> None:
     f = read_money("Each bad label means an agent redoes 30 minutes of work").failure
     assert f is not None and f.minutes == 30 and f.rate is None
+    # the sentence names nurses, but the clause says whose minutes they are
+    f = read_money("Draft replies to nurses' questions; a bad reply wastes 10 minutes of the "
+                   "support team").failure
+    assert f is not None and f.minutes == 10 and f.rate is None
     # a role named where no failure is priced: nothing read
     assert read_money("Draft discharge letters that nurses send to patients; writing one by "
                       "hand takes 10 minutes today") == MoneyWords()
