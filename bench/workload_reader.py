@@ -14,8 +14,11 @@ Portuguese, European number formats, languages named by place) and workload_phra
 (70 more: Jira tickets, procurement mail, PRDs, dictation, DAG docstrings, runbooks, portal
 forms; Italian, Dutch, Polish, Japanese; written before the reader's code was read) and
 workload_phrases_fresh3_heldout.jsonl (25, written after the rules fitted to those and
-measured before any rule was fitted to them), per field, against the numbers a person reads
-from each description.
+measured before any rule was fitted to them) and workload_phrases_fresh4.jsonl (16, issues
+17/19: hires times candidates per role, agents' nightly sessions, Italian and Polish naming no
+language; written before the reader's code was read) and workload_phrases_fresh4_heldout.jsonl
+(12, written after round 5's rules, measured before any was fitted to them), per field,
+against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
 longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),
@@ -28,7 +31,8 @@ Golden check (a refactor of the reader must not move a reading):
     python bench/workload_reader.py --dump /tmp/readings.jsonl   # before the change
     python bench/workload_reader.py --check /tmp/readings.jsonl  # after it: exit 1 on a change
 
-writes (or compares) every reading, the summary and each Read's every field, of every row of
+writes (or compares, row by row: rows of a phrase file added since are counted, not compared)
+every reading, the summary and each Read's every field, of every row of
 the phrase files above and, with --shared, of the real prompts. Keep the dump outside the
 repository: it quotes the real prompts, which are never committed.
 """
@@ -53,7 +57,8 @@ from council.workload_words import read_workload  # noqa: E402
 FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_cadence.jsonl", "workload_phrases_fresh.jsonl",
          "workload_phrases_fresh_heldout.jsonl", "workload_phrases_fresh2.jsonl",
-         "workload_phrases_fresh3.jsonl", "workload_phrases_fresh3_heldout.jsonl")
+         "workload_phrases_fresh3.jsonl", "workload_phrases_fresh3_heldout.jsonl",
+         "workload_phrases_fresh4.jsonl", "workload_phrases_fresh4_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 
@@ -117,12 +122,18 @@ def golden(args: argparse.Namespace) -> int:
         args.dump.write_text("\n".join(lines) + "\n", encoding="utf-8")
         print(f"wrote {len(lines):,} readings to {args.dump}")
         return 0
-    want = args.check.read_text(encoding="utf-8").splitlines()
-    moved = [(a, b) for a, b in zip(want, lines, strict=False) if a != b]  # lengths checked below
-    print(f"{len(lines):,} readings, {len(want):,} in {args.check}: {len(moved)} differ")
+    # compared row by row (a phrase file added since the dump adds rows, moves none)
+    want = {json.loads(line)["row"]: line
+            for line in args.check.read_text(encoding="utf-8").splitlines()}
+    now = {json.loads(line)["row"]: line for line in lines}
+    moved = [(want[k], now[k]) for k in want if k in now and want[k] != now[k]]
+    gone = [k for k in want if k not in now]
+    added = len(now) - len(want) + len(gone)
+    print(f"{len(lines):,} readings, {len(want):,} in {args.check}: {len(moved)} differ, "
+          f"{len(gone)} gone, {added} new rows")
     for a, b in moved[:5]:
         print(f"- {a}\n+ {b}")
-    return 0 if not moved and len(want) == len(lines) else 1
+    return 0 if not moved and not gone else 1
 
 
 def main() -> None:

@@ -204,7 +204,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     budget_read = heard.budget if spec.budget_usd_per_month is None else None
     asked = needs.spec if budget_read is None else needs.spec.model_copy(
         update={"budget_usd_per_month": budget_read.usd_per_month})
-    unread: list[str] = []
+    unread: list[str] = list(heard.unread)  # figures in a currency not converted, and why
     try:
         sel = select(catalog, asked, workload, adequacy, today=today, failure=failure)
     except BudgetTooLow as too_low:
@@ -250,8 +250,9 @@ def _budget_assumption(read: BudgetRead | None) -> list[Assumption]:
     """A monthly budget read from the words (the form's figure, when given, replaces it)."""
     if read is None:
         return []
+    how = f" ({read.how})" if read.how else ""
     return [Assumption("budget_usd_per_month", read.usd_per_month, "text",
-                       f"from your words: '{read.words}'; your own figure replaces it")]
+                       f"from your words: '{read.words}'{how}; your own figure replaces it")]
 
 
 def _failure_assumptions(failure: FailureCost) -> list[Assumption]:

@@ -38,11 +38,14 @@ WAGE_SHARE = 0.705  # wages / employer cost per hour worked, private industry (B
 @dataclass(frozen=True)
 class FailureRead:
     """What a description's words say one failure costs (council.money_words reads it):
-    dollars, or a person's minutes to redo it."""
+    dollars, or a person's minutes to redo it, and the rate of the person they name."""
 
     usd: float | None
     minutes: float | None
     words: str
+    how: str = ""  # a conversion shown beside the words ("£15 = $20.10 at ...")
+    rate: Rate | None = None  # the hourly rate of the role named ("a lawyer redoes it")
+    role_words: str = ""  # the words that named the role
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class Rate:
     def per_minute(self) -> float:
         return self.usd_per_hour / 60.0
 
+
+STATED_RATE = "the rate your words give"  # Rate.who of an hourly rate read from the words
 
 DEVELOPER = Rate("a developer", round(63.59 / WAGE_SHARE), "BLS 2023 median, software "
                  "developers, $63.59/h, / 0.705 for employer costs")
@@ -201,7 +206,8 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
     Without ``size`` only the fixed minutes count.
 
     Words that give minutes, not dollars ("an analyst redoes 30 minutes of work"), are priced
-    at the hourly rate of the likeliest category's default, and the answer says so."""
+    at the hourly rate of the role they name ("a lawyer redoes it", ``council.role_rates``),
+    else of the likeliest category's default, and the answer says which."""
     size = size or TaskSize()
     known = {c: w for c, w in mix.items() if c in DEFAULTS}
     total = sum(known.values()) or 1.0
@@ -211,15 +217,18 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
         # detection cannot cost more than the failure it prevents
         return FailureCost(value, min(detection, value), "you", "your figure")
     top = max(known, key=lambda c: known[c]) if known else None
-    if read is not None and (read.usd is not None or top is not None):
-        heard = f"from your words: '{read.words}'"
+    if read is not None and (read.usd is not None or top is not None
+                             or read.rate is not None):
+        heard = f"from your words: '{read.words}'" + (f" ({read.how})" if read.how else "")
         if read.usd is not None:
             value, why = read.usd, heard
         else:
-            rate = DEFAULTS[top].rate  # type: ignore[index]
+            rate = read.rate or DEFAULTS[top].rate  # type: ignore[index]
+            named = f", named by '{read.role_words}'" if read.rate is not None else ""
             value = (read.minutes or 0.0) * rate.per_minute
-            why = (f"{heard}: {read.minutes:g} min at ${rate.usd_per_hour:.0f} an hour "
-                   f"(assumed: the rate of {rate.who}, {rate.source})")
+            said = (f"{STATED_RATE}: {rate.source}" if rate.who == STATED_RATE
+                    else f"assumed: the rate of {rate.who}{named}, {rate.source}")
+            why = f"{heard}: {read.minutes:g} min at ${rate.usd_per_hour:.0f} an hour ({said})"
         value = check_failure_cost(round(value, 4))
         return FailureCost(value, min(detection, value), "text", why)
     value = sum(w * DEFAULTS[c].usd(size) for c, w in known.items()) / total

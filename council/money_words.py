@@ -15,6 +15,14 @@ Everything else is left unread: prices of things in the task ("refund orders ove
 "our $19.99 plan", "a plan at $49 a month"), revenue and sales, salaries and hourly rates,
 what something "saves", last month's bill. Unread means the category default, stated.
 Clauses are split at ". ", ";", "!" and "?" ("$0.50" keeps its point).
+
+A budget a year, a quarter or a week is read as its share of a month ("$6,000 a year" is $500
+a month, and the answer says so). An amount in another currency ("€300", "£15", "CHF 500",
+"40 euros") is converted at the dated rates of ``council.exchange_rates``, the rate shown; a
+currency that table lacks, or a sign several share ("kr"), leaves the figure unread with a
+note, never taken as dollars. Minutes of a named role ("a lawyer redoes it") carry that
+role's hourly rate (``council.role_rates``), found in the figure's clause or its sentence;
+an hourly rate the sentence states ("a lawyer at $300 an hour") beats the table.
 """
 
 from __future__ import annotations
@@ -23,20 +31,78 @@ import re
 from dataclasses import dataclass
 
 from council.decision import MAX_BUDGET_USD
-from council.failure_cost import MAX_FAILURE_COST_USD, FailureRead
+from council.exchange_rates import to_usd
+from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead, Rate
+from council.format import money
+from council.role_rates import role_rate
 from council.workload_words import parse_number
 
-_AMOUNT = re.compile(
-    r"(?<![\w$])\$\s?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
-    r"(?:\s?(?P<scale>k|mm|m|thousand|million)\b)?", re.IGNORECASE)
+# A currency before the amount ("$", "US$", "€", "£", "CHF ", "EUR") or after it ("USD",
+# "euros", "pounds", "zł"); "kr" and "kroner" are several currencies' and are not converted.
+_PREFIXES = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
+             "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "cn¥": "CNY", "rmb": "CNY", "cny": "CNY",
+             "₹": "INR", "inr": "INR", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "a$": "AUD",
+             "au$": "AUD", "aud": "AUD", "nz$": "NZD", "nzd": "NZD", "s$": "SGD", "sgd": "SGD",
+             "hk$": "HKD", "hkd": "HKD", "r$": "BRL", "brl": "BRL", "mx$": "MXN", "mxn": "MXN",
+             "chf": "CHF", "pln": "PLN", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
+             "czk": "CZK", "huf": "HUF", "zar": "ZAR", "krw": "KRW", "₩": "KRW", "try": "TRY",
+             "₺": "TRY", "ils": "ILS", "₪": "ILS"}
+_SUFFIXES = {"usd": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD", "eur": "EUR",
+             "euros": "EUR", "euro": "EUR", "€": "EUR", "gbp": "GBP", "pounds": "GBP",
+             "pound": "GBP", "quid": "GBP", "yen": "JPY", "jpy": "JPY", "chf": "CHF",
+             "francs": "CHF", "swiss francs": "CHF", "rupees": "INR", "inr": "INR",
+             "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "zł": "PLN", "zl": "PLN", "złoty": "PLN",
+             "zloty": "PLN", "pln": "PLN", "kronor": "SEK", "sek": "SEK", "nok": "NOK",
+             "dkk": "DKK", "cad": "CAD", "aud": "AUD", "kr": "", "kroner": "",
+             "kronur": "ISK"}
+_AMBIGUOUS = {"kr": "kr is the sign of the Swedish, Norwegian, Danish and Icelandic krona",
+              "kroner": "kroner are Norwegian or Danish"}
+
+
+def _alternation(words: dict[str, str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+        r"(?:\s?(?P<scale>k|mm|m|thousand|million)\b)?")
+_PRE_AMOUNT = re.compile(rf"(?<![\w$€£¥₹₩₺₪])(?P<pre>{_alternation(_PREFIXES)})\s?{_NUM}",
+                         re.IGNORECASE)
+# "20 pounds of produce", "5 pounds in weight": a mass, not money
+_SUF_AMOUNT = re.compile(rf"(?<![\w$.,€£¥₹₩₺₪]){_NUM}\s?(?P<suf>{_alternation(_SUFFIXES)})"
+                         r"(?![\w$])(?!\s+(?:of|in weight|weight)\b)", re.IGNORECASE)
+
+
+def _amounts(text: str) -> list[re.Match[str]]:
+    """The amounts with a currency, in order; where both forms overlap ("$40 USD"), the one
+    that starts first."""
+    out: list[re.Match[str]] = []
+    for m in sorted([*_PRE_AMOUNT.finditer(text), *_SUF_AMOUNT.finditer(text)],
+                    key=lambda m: m.start()):
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
 _CLAUSES = re.compile(r"(?:[.!?](?=\s|$)|;)\s*")
+_SENTENCES = re.compile(r"[.!?](?=\s|$)\s*")
 _MONTH_AFTER = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|monthly\b)",
                           re.IGNORECASE)
-_MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$]*\b(?:a|per)\s+month\b",
+_MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b",
                              re.IGNORECASE)
+# A budget for a longer or shorter period: its share of a month (a week is 12/52 of one).
+_PERIOD_AFTER = re.compile(
+    r"^\s*(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week)\b|/\s?(?P<unit2>year|yr|"
+    r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b)", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?P<adj>annual|yearly|quarterly|weekly)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|limit|"
+    r"spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week)\b",
+    re.IGNORECASE)
+_MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual": 12.0,
+           "per annum": 12.0, "quarter": 3.0, "quarterly": 3.0, "week": 12 / 52,
+           "wk": 12 / 52, "weekly": 12 / 52}
+_PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
-    r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed)\b",
+    r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed|"
+    r"set aside|allocated|earmarked|reserved)\b",
     re.IGNORECASE)
 # "$3k monthly revenue", "$5,000 a month in sales": what comes in, not what may go out
 _INCOME_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:revenue|sales|income|turnover|profit|"
@@ -44,14 +110,16 @@ _INCOME_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:revenue|sales|income|turnover|pro
 # what is priced, earned or saved in the task, not what the user pays or loses
 _NOT_OURS = re.compile(
     r"\b(?:plan|plans|subscription|price[sd]?|priced|pricing|revenue|sales|salary|salaries|"
-    r"earns?|earning|paying|pays|saves?|saving|savings|worth|bill|order|orders|refunds?|"
-    r"value|over|above|below|costs?)\b", re.IGNORECASE)
+    r"earns?|earning|paying|pays|paid|saves?|saving|savings|worth|bill|order|orders|refunds?|"
+    r"value|over|above|below|costs?|rents?|rented|renting|wages?)\b", re.IGNORECASE)
+# "firms that spend £2m a year", "clients who have $5k a month": someone else's money
+_THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed)?|"
-    r"hallucinat(?:ed|es|ion|ions)|inaccurate)\b", re.IGNORECASE)
-_COST_VERB = re.compile(r"\b(?:costs?|costing|means|wastes?|loses?|takes?|spends?)\b",
-                        re.IGNORECASE)
+    r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads)\b", re.IGNORECASE)
+_COST_VERB = re.compile(r"\b(?:costs?|costing|means|wastes?|loses?|takes?|spends?|needs|"
+                        r"redoes|has to redo|have to redo)\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
     r"\s*(?P<unit>minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
@@ -64,12 +132,14 @@ class BudgetRead:
 
     usd_per_month: float
     words: str
+    how: str = ""  # how a yearly or foreign figure became dollars a month
 
 
 @dataclass(frozen=True)
 class MoneyWords:
     failure: FailureRead | None = None
     budget: BudgetRead | None = None
+    unread: tuple[str, ...] = ()  # figures not read, and why ("kr" is several currencies)
 
 
 def read_money(text: str) -> MoneyWords:
@@ -77,44 +147,92 @@ def read_money(text: str) -> MoneyWords:
     None where it states none (see the module docstring for what counts)."""
     failure: FailureRead | None = None
     budget: BudgetRead | None = None
-    for clause in (c.strip() for c in _CLAUSES.split(text or "")):
-        if not clause:
-            continue
-        if budget is None:
-            budget = _budget(clause)
-        if failure is None:
-            failure = _failure(clause)
-    return MoneyWords(failure, budget)
+    unread: list[str] = []
+    for sentence in (s.strip() for s in _SENTENCES.split(text or "")):
+        for clause in (c.strip() for c in _CLAUSES.split(sentence)):
+            if not clause:
+                continue
+            if budget is None:
+                budget = _budget(clause, unread)
+            if failure is None:
+                failure = _failure(clause, sentence, unread)
+    return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)))
 
 
-def _usd(m: re.Match[str]) -> float:
-    """The amount in dollars, by the workload reader's parser ("$1.5k", "$2 million")."""
-    return parse_number(f"{m['num']}{m['dec'] or ''} {m['scale'] or ''}") or 0.0
+@dataclass(frozen=True)
+class _Amount:
+    """An amount the words give, in dollars, and how it became dollars ('' for dollars)."""
+
+    usd: float
+    how: str
+
+
+def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
+    """The amount in dollars, by the workload reader's parser ("$1.5k", "$2 million"),
+    converted at the dated rate when in another currency; None (and a note) when the
+    currency cannot be converted."""
+    pre = m.re is _PRE_AMOUNT
+    said = (m["pre"] if pre else m["suf"]).lower()
+    code = _PREFIXES[said] if pre else _SUFFIXES[said]
+    dec = m["dec"] or ""
+    if code not in ("USD", "GBP") and len(dec) == 4 and not m["scale"]:
+        dec = dec[1:]  # "€1.200", "1.500 zł": a thousands point, as written in Europe
+    n = parse_number(f"{m['num']}{dec} {m['scale'] or ''}") or 0.0
+    conv = to_usd(n, code) if code else None
+    if conv is None:
+        why = _AMBIGUOUS.get(said, f"{said} is not a currency this reads")
+        unread.append(f"'{m.group(0).strip()}' was not read as dollars ({why}); give the "
+                      "figure in US dollars in the form")
+        return None
+    if code == "USD":
+        return _Amount(n, "")
+    return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}")
 
 
 def _words(clause: str) -> str:
     return clause if len(clause) <= WORDS_CHARS else clause[:WORDS_CHARS - 3] + "..."
 
 
-def _budget(clause: str) -> BudgetRead | None:
-    for m in _AMOUNT.finditer(clause):
+def _months(clause: str, m: re.Match[str]) -> float | None:
+    """How many months the amount's period is: 1 for "a month" or "monthly budget", 12 for
+    "a year" or "annual budget", 3 a quarter, 12/52 a week; None when no period is said."""
+    after = clause[m.end():]
+    if _MONTH_AFTER.match(after):
+        return 1.0
+    p = _PERIOD_AFTER.match(after)
+    if p is not None:
+        return _MONTHS[(p["unit"] or p["unit2"] or p["adv"]).lower()]
+    if _MONTHLY_BEFORE.search(clause):
+        return 1.0
+    b = _PERIOD_BEFORE.search(clause)
+    return None if b is None else _MONTHS[(b["adj"] or b["unit"]).lower()]
+
+
+def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
+    for m in _amounts(clause):
         before = clause[:m.start()]
-        monthly = bool(_MONTH_AFTER.match(clause[m.end():])) or bool(
-            _MONTHLY_BEFORE.search(clause))
-        if not monthly or _INCOME_AFTER.match(clause[m.end():]):
+        months = _months(clause, m)
+        if months is None or _INCOME_AFTER.match(clause[m.end():]):
             continue
         near = before[-40:]
         cue = _BUDGET_CUE.search(near)
         if cue is None or _NOT_OURS.search(near[cue.end():]) or (_NOT_OURS.search(
-                near[:cue.start()]) and "budget" not in near.lower()):
+                near[:cue.start()]) and "budget" not in near.lower()) or _THIRD_PARTY.search(
+                near[:cue.start()]):
             continue
-        usd = _usd(m)
+        amount = _usd(m, unread)
+        if amount is None:
+            continue
+        usd = amount.usd / months
         if 0 < usd <= MAX_BUDGET_USD:
-            return BudgetRead(usd, _words(clause))
+            how = [amount.how] if amount.how else []
+            if months != 1.0:
+                how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
+            return BudgetRead(round(usd, 2) if how else usd, _words(clause), "; ".join(how))
     return None
 
 
-def _failure(clause: str) -> FailureRead | None:
+def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | None:
     fail = _FAILURE.search(clause)
     if fail is None:
         return None
@@ -122,17 +240,48 @@ def _failure(clause: str) -> FailureRead | None:
     if verb is None:
         return None
     after = clause[verb.end():]
-    for m in _AMOUNT.finditer(after):
-        if _MONTH_AFTER.match(after[m.end():]):
-            continue  # a monthly figure is not one failure's cost
-        usd = _usd(m)
-        if 0 < usd <= MAX_FAILURE_COST_USD:
-            return FailureRead(usd, None, _words(clause))
+    for m in _amounts(after):
+        if (_MONTH_AFTER.match(after[m.end():]) or _PERIOD_AFTER.match(after[m.end():])
+                or _PER_HOUR.match(after, m.end())):
+            continue  # a figure a month, a year or an hour is not one failure's cost
+        amount = _usd(m, unread)
+        if amount is not None and 0 < amount.usd <= MAX_FAILURE_COST_USD:
+            usd = round(amount.usd, 2) if amount.how else amount.usd
+            return FailureRead(usd, None, _words(clause), amount.how)
     t = _TIME.search(after)
     if t is not None:
         n = t["n"].lower()
         qty = 0.5 if n.startswith("half") else parse_number(n) or 0.0
         minutes = qty * (60.0 if t["unit"].lower().startswith("h") else 1.0)
         if minutes > 0:
-            return FailureRead(None, minutes, _words(clause))
+            # the role who redoes it, in this clause or else its sentence ("A nurse checks
+            # every flagged note; a wrong flag wastes 10 minutes of her time")
+            role = _stated_rate(sentence, unread) or role_rate(clause) or (
+                None if _OTHER_PERSON.search(clause) else role_rate(sentence))
+            if role is None:
+                return FailureRead(None, minutes, _words(clause))
+            return FailureRead(None, minutes, _words(clause), rate=role[0], role_words=role[1])
+    return None
+
+
+# A person the failure's clause names who is in no rate table: the sentence's role is not the
+# one who pays ("Answer nurses' questions; a bad reply wastes 10 minutes of the support team").
+_OTHER_PERSON = re.compile(r"\b(?:agents?|team|staff|analysts?|reviewers?|someone|person|"
+                           r"editors?|clerks?|managers?|operators?|colleagues?|employees?|"
+                           r"moderators?|support)\b", re.IGNORECASE)
+_PER_HOUR = re.compile(r"\s*(?:an|a|per|/)\s*(?:hour|hr|h)\b", re.IGNORECASE)
+
+
+def _stated_rate(sentence: str, unread: list[str]) -> tuple[Rate, str] | None:
+    """An hourly rate the failure's sentence gives ("a lawyer at $300 an hour redoes it in 20
+    minutes"): the person's minutes at that rate, which beats any table."""
+    for m in _amounts(sentence):
+        if _PER_HOUR.match(sentence, m.end()):
+            amount = _usd(m, unread)
+            per = _PER_HOUR.match(sentence, m.end())
+            if amount is None or per is None or amount.usd <= 0:
+                return None
+            said = sentence[m.start():per.end()]
+            source = f"'{said}'" + (f", {amount.how}" if amount.how else "")
+            return Rate(STATED_RATE, amount.usd, source), said
     return None

@@ -41,6 +41,10 @@ Conversions (each a stated assumption, shown with the number it produced):
   a year", a schedule line and the next sentence's intake ("Runs nightly. Pulls ... (roughly
   400 PDFs"); "weekly 1:1s with my 8 reports" are eight a week; "8,000 pages ... each page's
   text" are 8,000 tasks of one page.
+- Hires a period times the candidates of each ("15 people per quarter ... 6 candidates per
+  role" = 30 a month); an agent loop is never batch_ok (its steps wait on each other, however
+  late the results may come: "50 sessions every night"); a text that names no language is
+  read as needing the one it is written in, by the small words of its head (not of code).
 - Numbers that name rather than count are skipped: headings and ranks ("Step 7", "Year 9",
   "the 20 most important"), times of day ("at 02:00") and dates ("15 March", "january 2024").
 """

@@ -21,7 +21,11 @@ _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+
 # feeds of our 40 vendors" (a fleet of one's own), "a nightly eval of 1,000 prompts".
 _ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?:all )?our |"
                            r"\b(?:evals?|evaluations?|batch|run|job|sweep) of "
-                           r"(?:~|about |roughly |around )?)$")
+                           r"(?:~|about |roughly |around )?|"
+                           # "(extract) totals from about 3,000 receipts": fields taken
+                           # from each of the items (the window is 20 characters)
+                           r"\b(?:totals?|amounts?|fields?|values?|data|details|dates?|names?|"
+                           r"prices?) from (?:~|about |roughly |around )?)$")
 
 
 def counts_items(text: str, n: re.Match[str], lo: int) -> bool:

@@ -1,5 +1,6 @@
 """A rate per person times the headcount the text gives elsewhere ("Team size: 45 ... 2-3
-times per day per person")."""
+times per day per person"), and hires times the candidates of each ("15 people per quarter
+... 6 candidates per role")."""
 
 from __future__ import annotations
 
@@ -77,3 +78,33 @@ def _headcount(text: str) -> _Headcount | None:
     m = _HEADCOUNT.search(text)
     n = None if m is None else parse_number(m.group("n") or m.group("m"))
     return None if m is None or not n else _Headcount(n, m.group(0))
+
+
+# What hiring counts ("we hire about 15 people per quarter", "15 positions a quarter") and the
+# candidates each of them brings ("6 candidates per role", "for each role we shortlist 6
+# candidates"): a task a candidate, the hires times the candidates of each.
+_HIRES = re.compile(r"\b(?:people|persons|hires|new hires|roles|positions|openings|vacancies|"
+                    r"jobs|reqs|requisitions)\b")
+_ROLE = r"(?:role|position|opening|vacancy|job|req|requisition|hire)"
+_CANDIDATES = r"(?:[\w-]+\s+)?(?:candidates|applicants|finalists|interviewees)"
+_PER_ROLE = re.compile(
+    rf"\b(?P<n>{DIGITS}|{WORDNUM})\s+{_CANDIDATES}\s+(?:per|for each|for every|each|a)\s+{_ROLE}\b|"
+    rf"\b(?:per|for each|for every|each)\s+{_ROLE}\b[^.;]{{0,30}}?\b(?P<m>{DIGITS}|{WORDNUM})"
+    rf"\s+{_CANDIDATES}\b")
+
+
+def times_candidates(text: str, read: Read) -> Read:
+    """'We hire about 15 people per quarter and interview 6 candidates per role': the task is
+    done for each candidate, so 15 x 6 a quarter. Not when the count is of something else
+    ('200 CVs a quarter, 6 candidates per role' counts the CVs already)."""
+    if _HIRES.search(read.words) is None:
+        return read
+    _, hi = sentence_bounds(text, read.start)
+    per = _PER_ROLE.search(text, read.end, hi)
+    k = parse_number(per.group("n") or per.group("m")) if per else None
+    if per is None or not k:
+        return read
+    runs = float(read.value) * k  # type: ignore[arg-type]
+    return replace(read, value=runs, words=text[read.start:per.end()], end=per.end(),
+                   how=f"({read.how}) x {fmt(k)} candidates each ('{per.group(0)}') = "
+                       f"{fmt(runs)}")

@@ -63,6 +63,9 @@ _FOREIGN_NAMES = {
     "polsku": "Polish", "angielsku": "English", "niemiecku": "German", "francusku": "French",
     "hiszpańsku": "Spanish", "włosku": "Italian", "niderlandzku": "Dutch", "japońsku": "Japanese",
     "nihongo": "Japanese", "eigo": "English",
+    # Polish names as said after "na" ("na angielski": into English)
+    "angielski": "English", "niemiecki": "German", "francuski": "French",
+    "hiszpański": "Spanish", "włoski": "Italian", "japoński": "Japanese",
 }
 # Dutch names that are also English words or names ("Engels", "Frans"): only after a Dutch
 # preposition ("in het Engels", "naar het Duits").
@@ -82,14 +85,16 @@ _SMALL_WORDS: dict[str, str] = {
     "Dutch": ("wij een het de en van is niet elke zijn voor met ongeveer graag ik hebben dat "
               "ons onze"),
     "Italian": ("il la di che e per un una non sono ogni circa vorrei siamo del della dei gli "
-                "anche ci al"),
-    "Polish": ("i w na się nie do po co dla jest od ma każda każdy około oraz z przez raz "
-               "potrzebujemy"),
+                "anche ci al vogliamo abbiamo delle alle nel nella ciascuno ognuno"),
+    "Polish": ("i w na się nie do po co dla jest od ma każda każdy każde około oraz z przez "
+               "raz potrzebujemy trzeba zwykle rano nasz nasze nasi nam ich jak ale przy są "
+               "też tylko"),
     "Spanish": ("el la los las de del en y que por para un una unos unas al es con nuestros "
                 "cada"),
     "Portuguese": ("o a os as de do da dos das em e que por para um uma uns umas ao com cada "
                    "precisamos"),
-    "French": "le la les de des du et que pour un une par au est avec chaque nous nos",
+    "French": ("le la les de des du et que pour un une par au est avec chaque nous nos qui sur "
+               "sans dans toi moi ton mon tu vous pas sont cette"),
     # romaji particles and politeness ("youyaku shite kudasai", "nihongo de onegaishimasu")
     "Japanese": "wa ga no ni o wo de desu masu kudasai shite onegaishimasu",
 }
@@ -229,7 +234,7 @@ def read_languages(text: str, lower: str) -> Read | None:
                 and (m.end() == len(text) or not text[m.end()].isalpha())]
     hits = sorted(hits + _indirect(text, lower))
     if not hits:
-        return None
+        return _own_language(text, lower)
     names = tuple(sorted({h.name for h in hits}))
     start, end = hits[0].start, hits[0].end
     if len(hits) > 1 and hits[-1].end - start <= 80:  # "from English into French and German"
@@ -243,3 +248,47 @@ def read_languages(text: str, lower: str) -> Read | None:
         why[own] = f"{own} (the language the description is written in)"
     return Read("languages", names, text[start:end], start, end,
                 ", ".join(why.get(n, n) for n in names))
+
+
+# The words shown for a language read from the text's own small words: its opening, at most.
+OWN_WORDS_CHARS = 60
+
+
+# Read from the head of the text only (where the task is said), and not from code: in the
+# 3,936 real prompts, code ("for i in", "as pd", "do {") and an English question with "i" in
+# it ("how much more volume do i get") have small words of Polish or Portuguese.
+OWN_HEAD = 300
+_CODE_MARKS = re.compile(r"[{}();=<>#\[\]]|\bimport\b|\bdef\b")
+_ENGLISH_SMALL = _FUNCTION_WORDS["English"]
+
+
+def _head_language(head: str) -> str | None:
+    """The language whose small words the head has, two distinct ones at least (three if
+    one English small word is there too), counting none shorter than two letters or shared
+    with English; else None."""
+    words = set(word_list(head))
+    english = sum(len(w) > 1 for w in words & _ENGLISH_SMALL)
+    if english > 1:
+        return None
+    counts = {name: sum(1 for w in words & small if len(w) > 1 and w not in _ENGLISH_SMALL)
+              for name, small in _FUNCTION_WORDS.items() if name != "English"}
+    best = max(counts, key=counts.__getitem__)
+    ties = [n for n, c in counts.items() if c == counts[best]]
+    return best if counts[best] >= 2 + english and len(ties) == 1 else None
+
+
+def _own_language(text: str, lower: str) -> Read | None:
+    """A text written in another language that names none ("Ogni giorno riceviamo circa 300
+    recensioni ..."): the task is in the language it is written in, by its small words."""
+    head = lower[:OWN_HEAD]
+    if len(_CODE_MARKS.findall(head)) >= 3:
+        return None
+    own = _head_language(head)
+    if own is None:
+        return None
+    end = min(len(text), OWN_WORDS_CHARS)
+    _, sentence_end = sentence_bounds(lower, 0)
+    end = min(end, sentence_end) if sentence_end > 0 else end
+    return Read("languages", (own,), text[:end], 0, end,
+                f"{own} (the language the description is written in; it names no other)")
+

@@ -93,7 +93,8 @@ _NO_BATCH_FOREIGN_RE = re.compile(
     r"\bimediat\w*|\b(?:espera|esperan|aguarda|aguardam|wartet auf|warten auf|attend|"
     r"attendent) (?:el|la|los|las|o|a|os|as|su|sua|seu|die|den|das|le|les) (?:resumen|"
     r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)|"
-    r"\btempo reale\b|\bstanno aspettando\b|\bw czasie rzeczywistym\b|\bczeka(?:ją)? na\b|"
+    r"\btempo reale\b|\bstanno aspettando\b|\baspett(?:a|ano) (?:la|le|il|i|una) (?:risposta|"
+    r"risposte|riepilogo|risultato|risultati)\b|\bw czasie rzeczywistym\b|\bczeka(?:ją)? na\b|"
     r"\bwachten op\b|待っています|待っている|リアルタイム")
 _BATCH_OK_FOREIGN_GATE = frozenset({
     "noche", "nacht", "nachts", "nuit", "noite", "noites", "noches", "urgente", "urgent", "bis",
@@ -101,7 +102,7 @@ _BATCH_OK_FOREIGN_GATE = frozenset({
     "subito", "aspettare", "wachten", "haast", "volgende", "dringend", "poczekać",
     "następnego", "pilne"})
 _NO_BATCH_FOREIGN_GATE = frozenset({
-    "reale", "aspettando", "rzeczywistym", "czeka", "czekają", "wachten",
+    "reale", "aspettando", "aspetta", "aspettano", "rzeczywistym", "czeka", "czekają", "wachten",
     "tiempo", "tempo", "temps", "echtzeit", "sofort", "espera", "esperan", "aguarda", "aguardam",
     "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
     "imediato", "imediata", "imediatamente"})

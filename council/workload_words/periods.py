@@ -71,6 +71,9 @@ FOREIGN_UNITS = {
     "dzień": "day", "dzien": "day", "noc": "day", "tydzień": "week", "tydzien": "week",
     "miesiąc": "month", "miesiac": "month", "kwartał": "quarter", "kwartal": "quarter",
     "rok": "year",
+    # Polish genitive after "każdego" ("każdego miesiąca": every month)
+    "dnia": "day", "tygodnia": "week", "miesiąca": "month", "miesiaca": "month",
+    "kwartału": "quarter", "roku": "year",
 }
 FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
@@ -92,14 +95,14 @@ _FOREIGN_UNIT_WORDS = "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True))
 _FOREIGN_PERIOD_RE = re.compile(
     rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
     rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
-    rf"ogni|alla|elke|iedere|per|raz na|co|na)\s+"
+    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego)\s+"
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
     + "|".join(sorted(FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
 # Words one of which a text in those languages has; tested as a set (one C-level pass).
 _FOREIGN_PERIOD_GATE = frozenset({
     "por", "pro", "par", "al", "im", "am", "ao", "cada", "jede", "jeden", "jeder", "jedes",
     "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere", "co",
-    "na", *FOREIGN_UNITS, *FOREIGN_ADVERBS} - {"week", "per"})
+    "na", "każdego", "kazdego", *FOREIGN_UNITS, *FOREIGN_ADVERBS} - {"week", "per"})
 
 
 def period_matches(text: str) -> list[re.Match[str]]:

@@ -42,6 +42,12 @@ def read_workload(text: str) -> WorkloadWords:
     inputs = [s for s in sizes if s.name == "input_tokens"]
     outputs = [s for s in sizes if s.name == "output_tokens"]
     loop = read_loop(text, react=re.search(r"\bReAct\b", original) is not None)
+    latency = read_latency(text)
+    if latency is not None and latency.value == "batch_ok" and loop is not None \
+            and loop.value == "agent":
+        # "50 agent sessions every night": each step waits on the last one's answer, so the
+        # batch API cannot run a session, however late its results may come
+        latency = None
     found = {
         "runs_per_month": read_volume(text, taken),
         "input_size": inputs[0] if inputs else None,
@@ -49,7 +55,7 @@ def read_workload(text: str) -> WorkloadWords:
         "calls_per_task": steps,
         "loop": loop,
         "languages": read_languages(original, text),
-        "latency": read_latency(text),
+        "latency": latency,
         "corpus_size": next((s for s in sizes if s.name == "corpus_size"), None),
     }
     # every read shows the description's own words (the rules ran on a lowered copy)

@@ -50,7 +50,8 @@ _SIZE_UNITS = {
     # a file format between the count and "files": "12 CSV files"
     "file": r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python) )?files?",
     "word": r"words?|mots|palabras|palavras|w[oö]rter|parole|woorden|słów|słowa",
-    "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc|rows?", "token": r"tokens?",
+    "line": r"(?:log |code |source )?lines?(?: of code)?|s?loc|rows?|righe|líneas|lignes|"
+            r"zeilen|regels|wierszy|linii|linhas", "token": r"tokens?",
     "char": r"characters|chars|ji|moji",
     "byte": r"[kmgt]b|(?:kilo|mega|giga|tera)bytes?",
 }

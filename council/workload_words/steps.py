@@ -25,8 +25,8 @@ _STEPS_RE = re.compile(
     r"exchanges|rounds|hops|messages each|it[ée]rations?|iteraciones|"
     r"hints (?:per|for each|a) (?:question|problem|exercise)|"
     r"(?:messages|mensajes|mensagens|nachrichten|messaggi|berichten|wiadomości) (?:per|por|par|"
-    r"pro|na) (?:conversation|conversación|conversa|conversação|unterhaltung|gespräch|"
-    r"conversazione|gesprek|rozmowę|chat|session)|"
+    r"pro|na|w) (?:conversation|conversación|conversa|conversação|unterhaltung|gespräch|"
+    r"conversazione|gesprek|rozmowę|rozmowie|chat|session)|"
     r"iterações|iterationen|runden|rondas|(?:messages|mensagens|mensajes|nachrichten) "
     r"(?:on average|em m[ée]dia|en promedio|de media|im schnitt|en moyenne))\b")
 # "a 2-step signup form", "two-step verification": steps of the thing the task is about.
@@ -53,7 +53,7 @@ _PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b|\bc
                               r"\b(?:closes?|ends?|answers?|takes?) the call\b|\bhangs? up\b")
 _CHAT_RE = re.compile(
     r"\bchat ?bots?\b|\bbots?\b|\bmulti-turn\b|\bback[- ]and[- ]forth\b|\bconversation(?:s|al)?\b|"
-    r"\b(?:conversas|conversaciones|unterhaltungen)\b|"
+    r"\b(?:conversas|conversaciones|unterhaltungen|conversazioni|rozmów|rozmowy|czat)\b|"
     r"\bfollow-up questions\b|\bchats\b|\bchatting\b|\bchats? with\b|\bin a (?:\w+ )?chat\b|"
     r"\bchat widget\b|\bchat assistant\b|\b(?:website|web|site|in-app|online) chat\b|"
     r"\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
@@ -118,7 +118,7 @@ _AGENT_KEYS = ("agent", "autonom", "react", "orchestr", "tool call", "loop", "ex
                "iterat", "step by step", "until")
 _CHAT_KEYS = ("bot", "turn", "back", "conversation", "conversa", "unterhalt", "follow-up", "chat",
               "session", "exchanges",
-              "rounds", "voice", "hint")
+              "rounds", "voice", "hint", "rozm", "czat")
 
 # "Compare GPT-4 vs 3.5 answers for our docs chatbot": the chatbot is what the task judges,
 # not a conversation the task holds.

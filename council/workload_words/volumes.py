@@ -14,7 +14,7 @@ from council.workload_words.counts import (
     counts_items,
 )
 from council.workload_words.cron import read_cron
-from council.workload_words.headcount import each_persons, times_headcount
+from council.workload_words.headcount import each_persons, times_candidates, times_headcount
 from council.workload_words.numbers import DIGITS, NUMBER, WORDNUM, fmt, parse_number
 from council.workload_words.periods import (
     ADVERB_UNIT,
@@ -51,7 +51,7 @@ def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
     weekly', 'a daily digest'), not what the content covers ('monthly sales', 'the weekly sync')."""
     word = p.group(0).strip()
     if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod|ogni|elke|iedere|"
-                                      r"co |raz ", word):
+                                      r"co |raz |każd|kazd", word):
         return True
     if not p.group("adverb"):
         return False
@@ -126,6 +126,18 @@ _FOREIGN_INTERVAL_RE = re.compile(
 _EACH_HAS = re.compile(rf"(?P<n>{NUMBER})\s+(?:(?!(?:from|of|for|in|to|with)\s)[a-z-]+\s+){{0,2}}"
                        r"[a-z-]+,?\s+each\s+(?:(?!of\s)[a-z]+\s+)?$")
 
+# A summary of what a period brings, its count said aside after the items ("summarise the
+# overnight tickets, usually 120 messages", "streścić nocne zgłoszenia, zwykle 120
+# wiadomości"): one run a period. Not "summarise each of the 120" nor "summarise about 3,000
+# reviews" (whether one summary or 3,000, the words do not say; read as 3,000, as before).
+_ONE_SUMMARY_OF = re.compile(r"\b(?:summari[sz]e|recap|digest|streścić|streszczenie|podsumować|"
+                             r"podsumowanie|riassumere|riassunto|resumir|résumer|zusammenfassen|"
+                             r"samenvatten)\b(?![^.;]*\b(?:each|every|per|każd\w*|ogni|cada|"
+                             r"chaque|jede[nrs]?|elke)\b)")
+_ASIDE_COUNT = re.compile(r",\s*(?:usually|typically|normally|generally|often|zwykle|zazwyczaj|"
+                          r"di solito|solitamente|normalmente|en général|meistens|normalerweise|"
+                          r"meestal)\s*(?:~|about |around |roughly |około |circa )?$")
+
 # "3x/wk ... for each of my 25 athletes": a number of times, done for each of a fleet.
 _MULTIPLIER = re.compile(r"\s?(?:x|times)\b")
 _EACH_OF = re.compile(rf"\beach of (?:my|our|the|his|her|their) (?P<n>{DIGITS})\b")
@@ -193,6 +205,14 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)]
+            if cands and _ONE_SUMMARY_OF.search(text, p.end(), cands[0].start()) and \
+                    _ASIDE_COUNT.search(text, max(lo, cands[0].start() - 24), cands[0].start()):
+                # "Every morning, summarise the overnight tickets, usually 120 messages": one
+                # summary a morning of what came in, the count said aside
+                runs = per_month
+                return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
+                            f"once {with_article(unit)} = {fmt(runs)} a month (one summary of "
+                            f"the {cands[0].group(0)} said after it)")
             count = cands[0] if cands else count_elsewhere(text, lo, hi, taken)
             if count is None:
                 runs = per_month
@@ -230,6 +250,6 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             start, runs = owners.start(), runs * k
             how = f"{fmt(k)} x ({how}) = {fmt(runs)}"
             return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
-        return times_headcount(text, Read("runs_per_month", runs, text[start:end].strip(), start,
-                                          end, how))
+        return times_candidates(text, times_headcount(
+            text, Read("runs_per_month", runs, text[start:end].strip(), start, end, how)))
     return None

@@ -1,6 +1,8 @@
 """The failure cost and the monthly budget read from a description's words, scored on
-tests/data/money_phrases.jsonl (written before the reader: 28 readings, 22 traps) and on two
-sets written after it (money_phrases_heldout.jsonl, money_phrases_fresh.jsonl)."""
+tests/data/money_phrases.jsonl (written before the reader: 28 readings, 22 traps), on two
+sets written after it (money_phrases_heldout.jsonl, money_phrases_fresh.jsonl) and on
+money_phrases_fresh2.jsonl (issues 17/19, written blind: yearly budgets, other currencies,
+the minutes of a named role, and their traps)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,18 @@ import json
 import pytest
 
 from council.config import PROJECT_ROOT
+from council.exchange_rates import RATES_DATE, usd_per
+from council.failure_cost import DEVELOPER
 from council.money_words import MoneyWords, read_money
+from council.role_rates import (
+    ACCOUNTANT,
+    ADJUSTER,
+    LAWYER,
+    MEDICAL_CODER,
+    NURSE,
+    PARALEGAL,
+    TRANSLATOR,
+)
 
 PHRASES = [json.loads(line) for line in
            (PROJECT_ROOT / "tests" / "data" / "money_phrases.jsonl").read_text().splitlines()
@@ -130,3 +143,169 @@ def test_a_budget_in_the_words_too_low_to_buy_anything_does_not_stop_the_answer(
     assert rec.recommended is not None and rec.decision.budget is None
     assert any("read from your words" in n and "is not used" in n and "least that works" in n
                for n in rec.notes), rec.notes
+
+
+# ---------------------------------------------------------------- round 5 (issues 17/19)
+
+# the roles of money_phrases_fresh2.jsonl, as the rows name them, and the rate each must carry
+ROLES = {"lawyer": LAWYER, "nurse": NURSE, "paralegal": PARALEGAL, "medical coder": MEDICAL_CODER,
+         "translator": TRANSLATOR, "claims adjuster": ADJUSTER, "accountant": ACCOUNTANT,
+         "software engineer": DEVELOPER}
+
+
+def _fresh2_misreadings(read=read_money, name: str = "money_phrases_fresh2.jsonl") -> list[str]:
+    """Rows of a round-5 file read wrong: an amount in another currency is wanted in dollars
+    at the table's rate (to the cent), a role's minutes with that role's rate."""
+    wrong = []
+    for p in _load(name):
+        rate = usd_per(p.get("currency", "USD")) or 0.0
+        want = {k: (None if p[k] is None else round(p[k] * rate, 2) if k != "failure_minutes"
+                    else p[k]) for k in ("failure_usd", "failure_minutes", "budget_usd")}
+        words = read(p["text"])
+        got = reading(words)
+        got = {k: None if v is None else round(v, 2) for k, v in got.items()}
+        role = p.get("role")
+        got_rate = words.failure.rate if words.failure is not None else None
+        want_rate = ROLES[role] if role else None
+        if got != want or got_rate != want_rate:
+            wrong.append(p["text"])
+    return wrong
+
+
+def test_yearly_budgets_currencies_and_roles_written_blind() -> None:
+    """24 rows written before the rules: 16 misread by the reader before them (4 yearly
+    budgets, 5 amounts in EUR/GBP/JPY/CHF, 2 minutes missed, 7 roles' rates not read; the 8
+    traps read nothing), 0 after."""
+    assert len(_load("money_phrases_fresh2.jsonl")) == 24
+    assert _fresh2_misreadings() == []
+
+
+def test_the_held_out_rows_written_after_the_rules() -> None:
+    """12 rows written after those rules and scored before any rule was fitted to them: 4
+    misread ("$24k per annum" set aside; three traps read: "firms that spend £2m a year",
+    "flats that rent at €1,500 a month", "paralegals paid £30,000 a year"); 8 with the reader
+    before round 5. Then "set aside", someone else's "that spend", "rent" and "paid": 0."""
+    assert len(_load("money_phrases_fresh2_heldout.jsonl")) == 12
+    assert _fresh2_misreadings(name="money_phrases_fresh2_heldout.jsonl") == []
+
+
+@pytest.mark.parametrize(("text", "usd", "how"), [
+    ("Our annual AI budget is $6,000; summarise board packs", 500.0,
+     "$6,000 a year = $500.00 a month"),
+    ("We can spend up to $1,200 per year on this", 100.0, "$1,200 a year = $100.00 a month"),
+    ("Our quarterly budget is $900 for tagging", 300.0, "$900.00 a quarter = $300.00 a month"),
+    ("Budget: €300 per month", 335.16, f"€300 = $335.16 at 1 EUR = 1.1172 USD (ECB euro "
+     f"reference rates of {RATES_DATE})"),
+    ("We can afford CHF 500 a month", 607.57, "1 CHF = 1.2151 USD"),
+    ("Monthly budget ¥50,000", 317.96, "1 JPY = 0.006359 USD"),
+    ("Our yearly cap is £1,200", 133.99, "£1,200 = $1,608 at 1 GBP = 1.3399 USD"),
+    # a thousands point as written in Europe; in dollars a point stays a decimal point
+    ("Budget: €1.200 per month", 1340.64, "€1.200 = $1,341 at 1 EUR"),
+    ("Our budget is 1.500 € a month", 1675.8, "1.500 € = $1,676"),
+    ("We can spend $1.250 a month", 1.25, ""),
+])
+def test_a_budget_a_year_or_in_another_currency_is_read_and_says_how(text: str, usd: float,
+                                                                      how: str) -> None:
+    b = read_money(text).budget
+    assert b is not None and b.usd_per_month == pytest.approx(usd, abs=0.01)
+    assert how in b.how and b.words in text
+
+
+@pytest.mark.parametrize("text", [
+    "Summarise the annual report of a client that spends $6,000 a year on cloud hosting",
+    "Extract salary data from job postings; each lists a salary like $85,000 a year",
+    "Job ads say things like 'up to £45,000 per year'; pull the salary band into a table",
+    "Write product descriptions for handbags priced €250 to €900",
+    "Summarise the quarterly reports of a retailer with €12M annual revenue",
+    "Translate our price list (a basic plan at €9 a month, pro at €29 a month) into French",
+    "Our lawyers bill $400 an hour; classify the engagement letters by matter type",
+    "Our annual report costs $6,000 a year to print; summarise it",
+    "Summarise earnings calls of firms that spend £2m a year on R&D",
+    "Tag listings for flats that rent at €1,500 a month",
+    "Write job ads for paralegals paid £30,000 a year",
+    "Rank suppliers who have $5,000 a month for marketing",
+])
+def test_prices_revenue_and_salaries_in_any_currency_are_no_budget(text: str) -> None:
+    assert read_money(text) == MoneyWords()
+
+
+def test_a_currency_that_cannot_be_converted_is_not_read_as_dollars() -> None:
+    words = read_money("Our budget is 4,000 kr a month; a wrong label costs us 30 kr")
+    assert words.budget is None and words.failure is None
+    assert any("'4,000 kr' was not read as dollars" in n and "Swedish" in n
+               for n in words.unread), words.unread
+    # a mass, not money
+    assert read_money("A wrong pallet means we lose 20 pounds of produce") == MoneyWords()
+
+
+@pytest.mark.parametrize(("text", "rate", "minutes"), [
+    ("When the summary is wrong a lawyer redoes it, which takes about 20 minutes", LAWYER, 20),
+    ("A nurse checks every flagged note; a wrong flag wastes 10 minutes of her time", NURSE,
+     10),
+    ("When a claim summary is misread, the adjuster has to redo it: about an hour", ADJUSTER,
+     60),
+    ("Draft letters; a bad letter costs 2 hours of a paralegal", PARALEGAL, 120),
+])
+def test_a_roles_minutes_carry_that_roles_rate(text: str, rate, minutes: float) -> None:
+    f = read_money(text).failure
+    assert f is not None and f.minutes == minutes and f.rate == rate
+    assert f.role_words and f.role_words in text
+
+
+@pytest.mark.parametrize(("text", "usd_per_hour", "said"), [
+    ("When the summary is wrong, a lawyer at $300 an hour redoes it in 20 minutes", 300.0,
+     "$300 an hour"),
+    ("Our lawyers bill $400 an hour; a wrong summary costs one of them 15 minutes", 400.0,
+     "$400 an hour"),
+    ("A wrong answer costs a contractor (€60/h) 30 minutes", 60 * 1.1172, "€60/h"),
+])
+def test_an_hourly_rate_the_words_give_beats_the_table(text: str, usd_per_hour: float,
+                                                       said: str) -> None:
+    from council.failure_cost import STATED_RATE, failure_cost
+    f = read_money(text).failure
+    assert f is not None and f.usd is None and f.rate is not None
+    assert f.rate.who == STATED_RATE and f.rate.usd_per_hour == pytest.approx(usd_per_hour)
+    cost = failure_cost(None, {"summarisation": 1.0}, read=f)
+    assert cost.failure_usd == pytest.approx(f.minutes * usd_per_hour / 60, abs=1e-3)
+    assert f"(the rate your words give: '{said}'" in cost.why
+
+
+def test_minutes_without_a_known_role_keep_the_category_rate() -> None:
+    f = read_money("Each bad label means an agent redoes 30 minutes of work").failure
+    assert f is not None and f.minutes == 30 and f.rate is None
+    # the sentence names nurses, but the clause says whose minutes they are
+    f = read_money("Draft replies to nurses' questions; a bad reply wastes 10 minutes of the "
+                   "support team").failure
+    assert f is not None and f.minutes == 10 and f.rate is None
+    # a role named where no failure is priced: nothing read
+    assert read_money("Draft discharge letters that nurses send to patients; writing one by "
+                      "hand takes 10 minutes today") == MoneyWords()
+
+
+def test_a_yearly_budget_plans_the_month_and_shows_how() -> None:
+    rec = _rec("Our annual AI budget is $6,000; tag support tickets by urgency")
+    assert rec.decision.rule == "monthly budget"
+    assert rec.decision.budget.budget_per_month == 500.0
+    note = next(a for a in rec.assumption_notes if a.name == "budget_usd_per_month")
+    assert note.value == 500.0 and "($6,000 a year = $500.00 a month)" in note.why
+
+
+def test_a_euro_budget_is_converted_at_the_dated_rate_in_the_answer() -> None:
+    rec = _rec("Budget: €300 per month. Tag support tickets by urgency")
+    assert rec.decision.budget.budget_per_month == pytest.approx(335.16)
+    note = next(a for a in rec.assumption_notes if a.name == "budget_usd_per_month")
+    assert f"1 EUR = 1.1172 USD (ECB euro reference rates of {RATES_DATE})" in note.why
+
+
+def test_a_krona_budget_is_not_taken_as_dollars_and_the_answer_says_so() -> None:
+    rec = _rec("Our budget is 4,000 kr a month. Tag support tickets by urgency")
+    assert rec.decision.budget is None and rec.decision.rule != "monthly budget"
+    assert any("'4,000 kr' was not read as dollars" in n for n in rec.notes), rec.notes
+
+
+def test_a_lawyers_minutes_are_priced_at_a_lawyers_rate_in_the_answer() -> None:
+    rec = _rec("Classify contracts; when the summary is wrong a lawyer redoes it, which takes "
+               "about 20 minutes")
+    assert rec.decision.failure_cost_usd == pytest.approx(20 * LAWYER.per_minute, abs=1e-4)
+    assert "20 min at $93 an hour (assumed: the rate of a lawyer, named by 'lawyer', BLS " \
+        "2022 median, lawyers, $65.26/h" in rec.decision.failure_cost_why

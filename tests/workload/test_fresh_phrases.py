@@ -22,6 +22,9 @@ before the reader's code was read: 65 misreadings of 490 at first count, MAX_FRE
 workload_phrases_fresh3_heldout.jsonl: 25 more, written after those fixes and measured before
 any rule was fitted to them: 13 misreadings of 175 (27 with the reader before round 3),
 MAX_FRESH3_HELDOUT after.
+workload_phrases_fresh4.jsonl: 16 written blind for issues 17/19 (hires a quarter times
+candidates per role, an agent's "50 sessions every night", Italian and Polish texts that name
+no language): 24 misreadings of 112 with the reader before the fixes, MAX_FRESH4 after.
 """
 
 from __future__ import annotations
@@ -44,6 +47,8 @@ HELDOUT = DATA / "workload_phrases_fresh_heldout.jsonl"
 FRESH2 = DATA / "workload_phrases_fresh2.jsonl"
 FRESH3 = DATA / "workload_phrases_fresh3.jsonl"
 FRESH3_HELDOUT = DATA / "workload_phrases_fresh3_heldout.jsonl"
+FRESH4 = DATA / "workload_phrases_fresh4.jsonl"
+FRESH4_HELDOUT = DATA / "workload_phrases_fresh4_heldout.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 # 2 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
 # the team's "30 GB email archive" row wants: the rows' labels and that row disagree, and the
@@ -53,24 +58,40 @@ MAX_MISREADINGS = 2
 MAX_HELDOUT_MISREADINGS = 0
 # 1 of 420: a monthly crontab job read with no latency (other crontab rows want none). Read
 # since round 3: "15 pages a day" of pager alerts, "um agente pra responder os leads no
-# WhatsApp" (an assistant on a messenger), "auch auf Englisch" of a German text.
+# WhatsApp" (an assistant on a messenger), "auch auf Englisch" of a German text. Since round 5
+# (issue 19) five rows wholly in Spanish, German, French or Portuguese that name no language
+# read the language they are written in, as fresh3_heldout's Italian and Polish rows want (the
+# rows first said none; re-labelled so one rule holds for every language, each row's note
+# says so).
 MAX_FRESH2_MISREADINGS = 1
 # 15 of 490 (65 at first count): counts across sentences ("three sections ... 28 students
 # each. Twice a month", "15 people per quarter ... 6 candidates per role", "with my 8
-# reports", "each of the ~50k rows ... twice a year", the DAG's
+# reports" ("15 people per quarter ... 6 candidates per role" read since round 5), "each of
+# the ~50k rows ... twice a year", the DAG's
 # "400 PDFs" a line after "nightly", "30-nin" in romaji), "½ page" of what is written, "50k-row"
 # (rows are no unit), "8,000 pages ... each page's", "300-ji", "~400 words each" of plans the
-# model drafts (said a sentence later: read as input), the partner's Friday review, and "every
-# night" of an agent's sessions (read batch_ok; the row, written blind, wants none).
-MAX_FRESH3_MISREADINGS = 2
+# model drafts (said a sentence later: read as input), the partner's Friday review; round 5:
+# "every night" of an agent's sessions (no batch for a loop whose steps wait on each other).
+MAX_FRESH3_MISREADINGS = 0
 # 25 written after round 3's rules, measured before any rule was fitted to them: 13 of 175
 # (27 with the reader before round 3); 8 after "next-day", "overnight." ending a clause, "later
 # in the week", "reruns up to 12 times" of an agent and romaji's small words. Left: "van zo'n
-# 300 woorden" written (read as input), two wholly Italian / Polish texts that name no language
-# (the rows read their language; fresh2's rows in Spanish, French or Portuguese read none, and
-# the reader keeps fresh2's convention), "10-ken" in romaji, "we have about 3,000 lines, once"
-# (read as input; the row leaves it out), "~3 hints per question" of a tutor app (calls, loop).
-MAX_FRESH3_HELDOUT_MISREADINGS = 2
+# 300 woorden" written (read as input), "10-ken" in romaji, "we have about 3,000 lines, once"
+# (read as input; the row leaves it out), "~3 hints per question" of a tutor app (calls, loop);
+# round 5 (issue 19): two wholly Italian / Polish texts that name no language read it.
+MAX_FRESH3_HELDOUT_MISREADINGS = 0
+# 6 of 112 (24 before round 5): "tre turni al giorno" (Italian number words), "po jednej
+# stronie" (a page each), "Tłumaczymy ... na angielski" (the Polish source of a translation: the
+# reader reads a translation's target only), "reads up to 20 web pages" (calls), "Milan
+# offices ... in English" (read Italian by place: a named language winning over a place in its
+# sentence breaks fresh2's and the held-out's rows, tried and reverted) and "summarise both
+# every Monday" (read one a week).
+MAX_FRESH4_MISREADINGS = 6
+# 12 written after round 5's rules, measured before any was fitted to them: 3 of 84 (11 with
+# the reader before round 5); then "totals from about 3,000 receipts" (fields taken from each
+# item) is read. Left: "8 engineers this quarter" ("this quarter" is no cadence the reader
+# takes) and "Overnight, the agent triages ~200 alerts" ("overnight" alone is no cadence).
+MAX_FRESH4_HELDOUT_MISREADINGS = 2
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1
@@ -94,7 +115,10 @@ _same = load_bench("workload_reader").same
                                                (FRESH2, 60, MAX_FRESH2_MISREADINGS),
                                                (FRESH3, 70, MAX_FRESH3_MISREADINGS),
                                                (FRESH3_HELDOUT, 25,
-                                                MAX_FRESH3_HELDOUT_MISREADINGS)])
+                                                MAX_FRESH3_HELDOUT_MISREADINGS),
+                                               (FRESH4, 16, MAX_FRESH4_MISREADINGS),
+                                               (FRESH4_HELDOUT, 12,
+                                                MAX_FRESH4_HELDOUT_MISREADINGS)])
 def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
                                                             most: int) -> None:
     rows = _rows(path)
@@ -108,7 +132,7 @@ def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
 
 
 def test_every_fresh_read_carries_its_exact_words_and_how() -> None:
-    for row in _rows() + _rows(HELDOUT) + _rows(FRESH2) + _rows(FRESH3):
+    for row in _rows() + _rows(HELDOUT) + _rows(FRESH2) + _rows(FRESH3) + _rows(FRESH4):
         text = row["text"]
         for r in read_workload(text).reads:
             assert r.words and text[r.start:r.end] == r.words and r.how, (text, r)
@@ -190,7 +214,8 @@ def sonnet():
 
 @pytest.mark.parametrize(("path", "most"), [(FRESH, MAX_BATCH_AGAINST_A_PERSON),
                                            (FRESH2, MAX_FRESH2_BATCH_AGAINST_A_PERSON),
-                                           (FRESH3, MAX_FRESH3_BATCH_AGAINST_A_PERSON)])
+                                           (FRESH3, MAX_FRESH3_BATCH_AGAINST_A_PERSON),
+                                           (FRESH4, 0), (FRESH4_HELDOUT, 0)])
 def test_no_batch_advice_where_a_person_reads_a_wait_or_a_loop(sonnet, path: Path,
                                                                most: int) -> None:
     against = []

@@ -399,7 +399,7 @@ def _votes(rec: Recommendation) -> None:
     reading = present.reading_line(a)
     if reading is not None:
         st.caption(reading)
-    for note in a.notes:
+    for note in rec.notes:  # the council's, and figures in the words left unread
         st.caption(md_escape(note))
     if a.low_confidence and not present.doubts(rec).reasons:  # doubts: said at the top
         st.warning(present.low_confidence_line(a))

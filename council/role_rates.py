@@ -1,0 +1,55 @@
+"""The hourly rate of a person the words name as the one who redoes a failed answer.
+
+"When the summary is wrong a lawyer redoes it, which takes about 20 minutes": 20 minutes of
+a lawyer, not of the category's default reader. Each rate is the US median hourly wage of
+the occupation in the BLS Occupational Outlook Handbook (the year of its figure given, the
+latest the handbook page showed when read), divided by ``WAGE_SHARE`` for the employer's
+cost per hour worked, as the category defaults are (``council.failure_cost``). A role not in
+the table keeps the category's rate; the answer names whichever it used.
+"""
+
+from __future__ import annotations
+
+import re
+
+from council.failure_cost import DEVELOPER, WAGE_SHARE, Rate
+
+
+def _rate(who: str, occupation: str, wage: float, year: int) -> Rate:
+    return Rate(who, round(wage / WAGE_SHARE),
+                f"BLS {year} median, {occupation}, ${wage:.2f}/h, / {WAGE_SHARE} for "
+                "employer costs")
+
+
+LAWYER = _rate("a lawyer", "lawyers", 65.26, 2022)
+PARALEGAL = _rate("a paralegal", "paralegals and legal assistants", 29.31, 2023)
+NURSE = _rate("a registered nurse", "registered nurses", 39.05, 2022)
+TRANSLATOR = _rate("a translator", "interpreters and translators", 27.45, 2023)
+ADJUSTER = _rate("a claims adjuster", "claims adjusters, appraisers, examiners and "
+                 "investigators", 36.07, 2023)
+ACCOUNTANT = _rate("an accountant", "accountants and auditors", 38.41, 2023)
+MEDICAL_CODER = _rate("a medical coder", "medical records and health information "
+                      "specialists", 21.20, 2020)
+
+# The words for each role, singular or plural; the first role named wins.
+_ROLES: tuple[tuple[str, Rate], ...] = (
+    (r"lawyers?|attorneys?|solicitors?|(?:in-house )?counsel", LAWYER),
+    (r"paralegals?|legal assistants?", PARALEGAL),
+    (r"(?:registered )?nurses?|RNs?", NURSE),
+    (r"translators?|interpreters?", TRANSLATOR),
+    (r"(?:claims? )?adjusters?|claims? (?:examiners?|handlers?)", ADJUSTER),
+    (r"accountants?|auditors?", ACCOUNTANT),
+    (r"medical coders?|medical coding specialists?|medical records specialists?|"
+     r"coding specialists?", MEDICAL_CODER),
+    (r"(?:software )?(?:developers?|engineers?)|programmers?", DEVELOPER),
+)
+_ROLE_RE = re.compile("|".join(f"(?P<r{i}>\\b(?:{words})\\b)" for i, (words, _) in
+                               enumerate(_ROLES)), re.IGNORECASE)
+
+
+def role_rate(words: str) -> tuple[Rate, str] | None:
+    """The rate of the first role ``words`` name, and the words that named it; None if none."""
+    m = _ROLE_RE.search(words)
+    if m is None or m.lastgroup is None:
+        return None
+    return _ROLES[int(m.lastgroup[1:])][1], m.group(0)
