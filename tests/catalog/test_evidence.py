@@ -256,3 +256,21 @@ def test_agentic_levels_of_this_season_rest_on_crosswalks_that_pass_the_bar(cata
         rated = {r.benchmark for r, _ in evidence.rows_for(model_id)}
         assert "aa:terminalbench_v4_0" in rated and "aa:terminalbench_v2_1" not in rated
         assert catalog.get(model_id).quality["agentic"].estimated, model_id
+
+
+@pytest.mark.parametrize("bench", ["aa:terminalbench_v2_1", "aa:tau_banking"])
+def test_a_new_agentic_crosswalk_agrees_with_terminal_bench_hard_where_both_exist(
+        bench: str) -> None:
+    evidence = load_evidence(CATALOG_DIR)
+    link = evidence.link
+    hard = link.crosswalks["aa:terminalbench_hard"]
+    gaps = []
+    for model in sorted({r.model for f in evidence.files for r in f.rows}):
+        rows = {r.benchmark: r for r, _ in evidence.rows_for(model)}
+        if bench in rows and "aa:terminalbench_hard" in rows:
+            gaps.append(link.level(link.crosswalks[bench].rating(rows[bench].score))
+                        - link.level(hard.rating(rows["aa:terminalbench_hard"].score)))
+    # 42 and 39 models on 2026-12-01: mean gap -0.01 and +0.00, mean absolute 0.09 and 0.11
+    assert len(gaps) >= 30
+    assert abs(sum(gaps) / len(gaps)) < 0.05
+    assert sum(abs(g) for g in gaps) / len(gaps) < 0.15
