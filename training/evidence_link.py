@@ -1,6 +1,7 @@
 """Fit the link from public evidence to per-skill levels, and check it against outcomes.
 
     python training/evidence_link.py --data ../shared/routing [--per-benchmark 80]
+    python training/evidence_link.py --data ../shared/routing --crosswalks-only
 
 The models in the shared routing outcomes (GPT-4, GPT-3.5, Claude 1/2/Instant, Mixtral,
 Llama-2-70B, Yi-34B, Mistral-7B, Code Llama 34B, WizardLM-13B) have LMArena ratings too
@@ -25,6 +26,7 @@ import math
 import random
 import sys
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -194,8 +196,24 @@ def fit(cells: list[tuple[str, str, int, int]], ratings, reads,
     return unpack(best.x)
 
 
-def fit_crosswalks(evidence, routing: set[str]) -> dict[str, Crosswalk]:
-    out = {}
+# Benchmarks crosswalked after the 2026-11-30 review (AA's Terminal-Bench v2.1 and v4.0 and
+# tau3-banking, in AA's files from August 2026). Each is used only when its fit is as good as
+# the crosswalks already in use: r >= GATE_MIN_R over >= GATE_MIN_N models; a weaker fit is
+# reported (CrosswalkFits.rejected) and left out of link.yaml, so its rows stay unused.
+GATED_CROSSWALKS = ("aa:terminalbench_v2_1", "aa:terminalbench_v4_0", "aa:tau_banking")
+GATE_MIN_R = 0.75
+GATE_MIN_N = 10
+
+
+@dataclass(frozen=True)
+class CrosswalkFits:
+    used: dict[str, Crosswalk]
+    rejected: dict[str, Crosswalk]  # gated benchmarks whose fit is below the bar
+
+
+def fit_crosswalks(evidence, routing: set[str]) -> CrosswalkFits:
+    used: dict[str, Crosswalk] = {}
+    rejected: dict[str, Crosswalk] = {}
     for bench, target in sorted(PERCENT_BENCHMARKS.items()):
         xs, ys = [], []
         models = {r.model for f in evidence.files for r in f.rows if r.benchmark == bench}
@@ -205,15 +223,20 @@ def fit_crosswalks(evidence, routing: set[str]) -> dict[str, Crosswalk]:
                 p = min(max(rows[bench].score / 100.0, 0.005), 0.995)
                 xs.append(math.log(p / (1 - p)))
                 ys.append(rows[target].score)
-        if len(xs) < 8:
+        if len(xs) < 3:
             continue
         slope, intercept = np.polyfit(xs, ys, 1)
         r = float(np.corrcoef(xs, ys)[0, 1])
-        if slope <= 0:
-            continue
-        out[bench] = Crosswalk(target=target, intercept=round(float(intercept), 2),
-                               slope=round(float(slope), 3), n=len(xs), r=round(r, 3))
-    return out
+        walk = Crosswalk(target=target, intercept=round(float(intercept), 2),
+                         slope=round(float(slope), 3), n=len(xs), r=round(r, 3))
+        if bench in GATED_CROSSWALKS:
+            if slope > 0 and r >= GATE_MIN_R and len(xs) >= GATE_MIN_N:
+                used[bench] = walk
+            else:
+                rejected[bench] = walk
+        elif len(xs) >= 8 and slope > 0:
+            used[bench] = walk
+    return CrosswalkFits(used=used, rejected=rejected)
 
 
 def estimate_errors(catalog_dir: Path, evidence, link: Link) -> dict:
@@ -243,7 +266,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-benchmark", type=int, default=80)
     ap.add_argument("--reports", type=Path, default=ROOT / "training" / "reports")
     ap.add_argument("--cache", type=Path, default=ROOT / "var" / "evidence_readings.json")
+    ap.add_argument("--crosswalks-only", action="store_true",
+                    help="refit only the crosswalks; keep link.yaml's intercept, slope and fit")
     args = ap.parse_args(argv)
+    if args.crosswalks_only:
+        return refit_crosswalks_only(args.catalog, args.reports)
 
     evidence = load_evidence(args.catalog)
     if evidence is None:
@@ -323,9 +350,9 @@ def main(argv: list[str] | None = None) -> int:
     difficulty = {bench: round(float(np.mean(reads[bench]["d"])), 2) for bench in reads}
 
     routing_ids = set(ratings) | {"mixtral-8x7b-instruct"}
-    crosswalks = fit_crosswalks(evidence, routing_ids)
+    fits = fit_crosswalks(evidence, routing_ids)
     link = Link(fitted=date.today(), by="training/evidence_link.py --data <shared>/routing",
-                intercept=round(a_ship, 3), slope=round(b_off, 3), crosswalks=crosswalks,
+                intercept=round(a_ship, 3), slope=round(b_off, 3), crosswalks=fits.used,
                 fit={"cells": len(cells), "anchor_rating": top,
                      "classifier_anchored": {"intercept": round(a_fit, 3),
                                              "slope": round(b_fit, 3)},
@@ -336,36 +363,68 @@ def main(argv: list[str] | None = None) -> int:
                      "held_out": {k: {x: v[x] for x in ("mae", "mean_error", "pearson")}
                                   for k, v in summary.items()},
                      "theory_slope": round(THEORY_SLOPE, 3)})
-    est = estimate_errors(args.catalog, evidence, link)
+    publish(args.catalog, args.reports, evidence, link, fits,
+            {"cells": table, "summary": summary, "classifier_mean_difficulty": difficulty,
+             "unrated_outcome_models": missing})
+    return 0
+
+
+def refit_crosswalks_only(catalog_dir: Path, reports: Path) -> int:
+    """Refit the crosswalks (they rest on evidence rows alone) and keep link.yaml's intercept,
+    slope and fit, which rest on the local classifier's readings of the outcome prompts: a
+    new evidence row then changes levels only through the crosswalks and its own row."""
+    evidence = load_evidence(catalog_dir)
+    if evidence is None or evidence.link is None:
+        raise SystemExit(f"no evidence link under {catalog_dir}; run the full fit first")
+    fits = fit_crosswalks(evidence, set(routing_ratings(evidence)) | {"mixtral-8x7b-instruct"})
+    old = evidence.link
+    link = old.model_copy(update={"crosswalks": fits.used,
+                                  "fit": {**old.fit, "crosswalks_refitted": str(date.today())}})
+    base_path = reports / "evidence_link.json"
+    base = json.loads(base_path.read_text()) if base_path.exists() else {}
+    publish(catalog_dir, reports, evidence, link, fits,
+            {k: base.get(k, d) for k, d in (("cells", []), ("summary", {}),
+                                            ("classifier_mean_difficulty", {}),
+                                            ("unrated_outcome_models", []))})
+    return 0
+
+
+def publish(catalog_dir: Path, reports: Path, evidence, link: Link, fits: CrosswalkFits,
+            base: dict) -> None:
+    """Write link.yaml and training/reports/evidence_link.{json,md} (coverage after the link)."""
+    for bench, w in fits.rejected.items():
+        print(f"crosswalk {bench} not used: r = {w.r} over {w.n} models (needs r >= "
+              f"{GATE_MIN_R} over >= {GATE_MIN_N})")
+    est = estimate_errors(catalog_dir, evidence, link)
     link = link.model_copy(update={"fit": {**link.fit, "estimate_vs_evidence": est}})
 
     import yaml
 
-    link_path = args.catalog / "evidence" / "link.yaml"
+    link_path = catalog_dir / "evidence" / "link.yaml"
     link_path.write_text("# Written by training/evidence_link.py; see docs/catalog.md.\n"
                          + yaml.safe_dump(link.model_dump(mode="json"), sort_keys=False),
                          encoding="utf-8")
 
     from council.catalog.loader import load_catalog_dir
 
-    catalog = load_catalog_dir(args.catalog)
+    catalog = load_catalog_dir(catalog_dir)
     cov = coverage(catalog.models)
     new_rows = {m: sorted({r.benchmark for r, _ in evidence.rows_for(m)}) for m in NEW_IDS}
     clipped = sorted({(m.id, s) for m in catalog.models if m.status == "active"
                       for s, q in m.quality.items() if not q.estimated and q.skill >= 5.0})
-    report = {"link": link.model_dump(mode="json"), "cells": table, "summary": summary,
-              "classifier_mean_difficulty": difficulty,
+    report = {"link": link.model_dump(mode="json"), **base,
               "coverage": {"measured": cov.measured, "total": cov.total,
                            "share": round(cov.share, 3),
                            "estimated": {k: list(v) for k, v in cov.estimated_by_model.items()}},
               "levels_at_5": [list(x) for x in clipped],
-              "new_models_with_evidence": new_rows, "unrated_outcome_models": missing}
-    args.reports.mkdir(parents=True, exist_ok=True)
-    (args.reports / "evidence_link.json").write_text(json.dumps(report, indent=1))
+              "new_models_with_evidence": new_rows,
+              "rejected_crosswalks": {b: w.model_dump(mode="json")
+                                      for b, w in fits.rejected.items()}}
+    reports.mkdir(parents=True, exist_ok=True)
+    (reports / "evidence_link.json").write_text(json.dumps(report, indent=1))
     md = render(report, est)
-    (args.reports / "evidence_link.md").write_text(md)
+    (reports / "evidence_link.md").write_text(md)
     print(md)
-    return 0
 
 
 def render(rep: dict, est: dict) -> str:
@@ -410,11 +469,18 @@ def render(rep: dict, est: dict) -> str:
         cols = [rep["summary"][c]["by_benchmark"].get(bench) for c in names]
         lines.append(f"| {bench} | {d} | " + " | ".join(
             f"{c['mean_error']:+.3f} / {c['pearson']}" if c else "" for c in cols) + " |")
-    lines += ["", "## Crosswalks (percent benchmarks onto the Arena scale)", "",
+    refit = ([f"Crosswalks refitted {fit_['crosswalks_refitted']} (`--crosswalks-only`); the "
+              f"link above is the fit of {link['fitted']}.", ""]
+             if fit_.get("crosswalks_refitted") else [])
+    lines += ["", "## Crosswalks (percent benchmarks onto the Arena scale)", "", *refit,
               "| benchmark | onto | models | r | rating = a + b x logit(score) |",
               "|---|---|---|---|---|"]
     for bench, w in link["crosswalks"].items():
         lines.append(f"| {bench} | {w['target']} | {w['n']} | {w['r']} | "
+                     f"{w['intercept']} + {w['slope']} x logit |")
+    for bench, w in rep.get("rejected_crosswalks", {}).items():
+        lines.append(f"| {bench} (**not used**: below r >= {GATE_MIN_R} over >= {GATE_MIN_N}) | "
+                     f"{w['target']} | {w['n']} | {w['r']} | "
                      f"{w['intercept']} + {w['slope']} x logit |")
     cov = rep["coverage"]
     lines += ["", "## Coverage", "",

@@ -42,6 +42,11 @@ PERCENT_BENCHMARKS: dict[str, str] = {
     "aa:livecodebench": "lmarena-text:coding",
     "aa:terminalbench_hard": "lmarena-text:coding",
     "aa:tau2": "lmarena-text:coding",
+    # AA's agentic runs since mid-2026 (Terminal-Bench 2.1 and 4.0, tau3-bench banking); a
+    # crosswalk is fitted and used only as training/evidence_link.py's gate allows.
+    "aa:terminalbench_v2_1": "lmarena-text:coding",
+    "aa:terminalbench_v4_0": "lmarena-text:coding",
+    "aa:tau_banking": "lmarena-text:coding",
     "aa:ifbench": "lmarena-text:instruction_following",
     "aa:lcr": "lmarena-text:longer_query",
     "aider-polyglot": "lmarena-text:coding",
@@ -60,7 +65,8 @@ SKILL_EVIDENCE: dict[str, tuple[str, ...]] = {
     "extraction": ("lmarena-text:instruction_following", "aa:ifbench"),
     "summarisation": ("lmarena-text:longer_query",),
     "multilingual": ("lmarena-text:non_english",),
-    "agentic": ("aa:terminalbench_hard", "aa:tau2", "terminal-bench-2"),
+    "agentic": ("aa:terminalbench_hard", "aa:tau2", "aa:terminalbench_v2_1", "aa:tau_banking",
+                "aa:terminalbench_v4_0", "terminal-bench-2"),
     "chat": ("lmarena-text:multi_turn", "lmarena-text:overall"),
     "long_context": ("aa:lcr", "lmarena-text:longer_query"),
 }

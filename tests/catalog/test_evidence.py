@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
+import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,12 +15,15 @@ from council.assessment import Assessment
 from council.catalog.evidence import (
     PERCENT_BENCHMARKS,
     RATING_BENCHMARKS,
+    Evidence,
+    EvidenceFile,
     Link,
     coverage,
     derive_levels,
     load_evidence,
 )
 from council.catalog.loader import load_catalog_dir
+from council.config import PROJECT_ROOT
 from council.errors import CatalogError
 
 from .conftest import CATALOG_DIR
@@ -116,8 +122,6 @@ def test_without_an_evidence_directory_the_files_are_untouched(catalog_dir: Path
 
 
 def test_independent_before_vendor_reported() -> None:
-    from council.catalog.evidence import EvidenceFile
-
     link = Link(fitted="2026-11-30", by="test", intercept=4.0, slope=0.4, crosswalks={
         "aa:gpqa": {"target": "lmarena-text:hard_prompts", "intercept": 1300.0,
                     "slope": 50.0, "n": 10, "r": 0.8},
@@ -160,8 +164,9 @@ def test_coverage_of_active_models(catalog) -> None:
     # Models released after the newest snapshot have no rows yet (docs/catalog.md); among
     # the active models the evidence files know, nine levels in ten must be measured.
     evidence = load_evidence(CATALOG_DIR)
-    # This season's models have only Artificial Analysis' long-context and GPQA runs so far
-    # (artificial-analysis-2026-10.yaml): those skills are measured, the rest stay estimates.
+    # Some of this season's models have only Artificial Analysis' October runs
+    # (artificial-analysis-2026-10.yaml): long context (and GPQA where run) are measured; their
+    # Terminal-Bench v4.0 rows have no usable crosswalk, so the rest stay estimates.
     partial = [m for m in catalog.models
                if {f.source for _, f in evidence.rows_for(m.id)} == {"artificial-analysis-2026-10"}]
     partial_ids = {m.id for m in partial}
@@ -189,3 +194,83 @@ def test_the_page_says_estimated_where_no_measurement_exists(catalog) -> None:
     assert rows["mistral-small-4"]["adequacy from"] == "estimated: no public measurement"
     assert rows["gpt-5.5"]["adequacy from"] == "catalog skill (measured)"
     assert source_caption(CATALOG_ESTIMATE).startswith("Estimated: no public measurement")
+
+
+def _evidence_link_script():
+    spec = importlib.util.spec_from_file_location(
+        "evidence_link_script", PROJECT_ROOT / "training" / "evidence_link.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def _two_benchmarks(points: list[tuple[float, float]], bench: str) -> Evidence:
+    rows = []
+    for i, (rating, score) in enumerate(points):
+        rows += [{"model": f"m{i}", "benchmark": "lmarena-text:coding", "score": rating,
+                  "date": "2026-10-08"},
+                 {"model": f"m{i}", "benchmark": bench, "score": score, "date": "2026-10-08"}]
+    return Evidence(files=(EvidenceFile(**{**HEADER, "rows": rows}),), link=None)
+
+
+def test_a_new_crosswalk_is_used_only_when_it_fits_as_well_as_the_old_ones() -> None:
+    script = _evidence_link_script()
+    bench = "aa:terminalbench_v4_0"
+    assert bench in script.GATED_CROSSWALKS
+    tight = [(1400.0 + 12 * i, 5.0 + 7 * i) for i in range(12)]  # r ~ 0.97 over 12 models
+    fits = script.fit_crosswalks(_two_benchmarks(tight, bench), set())
+    assert bench in fits.used and fits.used[bench].n == 12 and fits.used[bench].r >= 0.9
+    too_few = script.fit_crosswalks(_two_benchmarks(tight[:9], bench), set())
+    assert bench not in too_few.used and too_few.rejected[bench].n == 9
+    shuffled = [s for _, s in tight]
+    random.Random(3).shuffle(shuffled)
+    loose = [(r, s) for (r, _), s in zip(tight, shuffled, strict=True)]
+    weak = script.fit_crosswalks(_two_benchmarks(loose, bench), set())
+    assert bench not in weak.used and weak.rejected[bench].r < script.GATE_MIN_R
+    # the crosswalks in use before the gate keep their rule (n >= 8, positive slope)
+    old = script.fit_crosswalks(_two_benchmarks(loose, "aa:tau2"), set())
+    assert not old.rejected
+    assert ("aa:tau2" in old.used) == (weak.rejected[bench].slope > 0)
+
+
+def test_agentic_levels_of_this_season_rest_on_crosswalks_that_pass_the_bar(catalog) -> None:
+    evidence = load_evidence(CATALOG_DIR)
+    link = evidence.link
+    for bench in ("aa:terminalbench_v2_1", "aa:tau_banking"):
+        assert link.crosswalks[bench].r >= 0.75 and link.crosswalks[bench].n >= 10, bench
+    assert "aa:terminalbench_v4_0" not in link.crosswalks  # r 0.67 over 6 models: below the bar
+    walk = link.crosswalks["aa:terminalbench_v2_1"]
+    for model_id in ("claude-opus-5", "claude-sonnet-5", "gemini-3.5-flash-lite",
+                     "gemini-3.6-flash", "gemini-3.8-flash", "grok-4.6", "kimi-k3",
+                     "gpt-6-astra", "muse-spark-1.3"):
+        q = catalog.get(model_id).quality["agentic"]
+        row = next(r for r, _ in evidence.rows_for(model_id)
+                   if r.benchmark == "aa:terminalbench_v2_1")
+        assert not q.estimated and q.benchmark.startswith("aa:terminalbench_v2_1"), model_id
+        assert q.skill == pytest.approx(link.level(walk.rating(row.score)), abs=0.005)
+        assert "Scarlett9826/arena-ai-leaderboards" in q.source and "[independent]" in q.source
+    # Terminal-Bench v4.0 is the only agentic run AA has for these: the level stays an estimate
+    for model_id in ("claude-opus-5-5", "claude-sonnet-5-5", "gemini-4-argon", "gpt-6.1-sol",
+                     "deepseek-flash"):
+        rated = {r.benchmark for r, _ in evidence.rows_for(model_id)}
+        assert "aa:terminalbench_v4_0" in rated and "aa:terminalbench_v2_1" not in rated
+        assert catalog.get(model_id).quality["agentic"].estimated, model_id
+
+
+@pytest.mark.parametrize("bench", ["aa:terminalbench_v2_1", "aa:tau_banking"])
+def test_a_new_agentic_crosswalk_agrees_with_terminal_bench_hard_where_both_exist(
+        bench: str) -> None:
+    evidence = load_evidence(CATALOG_DIR)
+    link = evidence.link
+    hard = link.crosswalks["aa:terminalbench_hard"]
+    gaps = []
+    for model in sorted({r.model for f in evidence.files for r in f.rows}):
+        rows = {r.benchmark: r for r, _ in evidence.rows_for(model)}
+        if bench in rows and "aa:terminalbench_hard" in rows:
+            gaps.append(link.level(link.crosswalks[bench].rating(rows[bench].score))
+                        - link.level(hard.rating(rows["aa:terminalbench_hard"].score)))
+    # 42 and 39 models on 2026-12-01: mean gap -0.01 and +0.00, mean absolute 0.09 and 0.11
+    assert len(gaps) >= 30
+    assert abs(sum(gaps) / len(gaps)) < 0.05
+    assert sum(abs(g) for g in gaps) / len(gaps) < 0.15
