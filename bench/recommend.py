@@ -49,11 +49,11 @@ TASKS: list[dict[str, object]] = [
 # Stages of everything after the council, each a module attribute wrapped by a timer while
 # the stage pass runs (the timed pass above runs unwrapped). Indented rows are inside select.
 STAGES: list[tuple[str, str, tuple[str, ...]]] = [
+    ("the words, read once (read_task)", "council.api", ("read_task",)),
     ("workload (build_workload)", "council.api", ("build_workload",)),
     ("needs", "council.api", ("required",)),
     ("adequacy", "council.api", ("adequacies",)),
-    ("failure cost (words, mix)", "council.api", ("read_workload", "task_defaults_mix",
-                                                  "failure_cost")),
+    ("failure cost (mix)", "council.api", ("task_defaults_mix", "failure_cost")),
     ("selection (select)", "council.api", ("select",)),
     ("  constraints", "council.recommend", ("constraint_problems", "availability_problems")),
     ("  price every candidate", "council.recommend", ("price_candidate",)),

@@ -18,6 +18,7 @@ categories use different skills, so P is also averaged over the council's catego
 distribution (categories below MIN_CATEGORY_P are dropped and the rest renormalised); when
 the description's words describe an agent loop, agentic weighs at least half
 (``council.task_mix``), so a coding agent is judged on both its agentic and its coding skill.
+That mix is read once per answer by the caller (``council.api``) and passed in.
 
 Calibration: k = 1 is a stated prior, not yet fitted: it follows the rubric's anchor (skill n
 succeeds about half the time at level n) and the rule of thumb that a model one level
@@ -51,8 +52,6 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from council.assessment import Assessment
 from council.categories import skill_for
-from council.task_mix import task_mix
-from council.workload_words import read_workload
 
 if TYPE_CHECKING:
     from council.catalog.schema import ModelEntry
@@ -159,15 +158,19 @@ def is_estimated(model: object, skill: str) -> bool:
 
 
 def adequacies(description: str, models: Mapping[str, ModelEntry], assessment: Assessment,
-               outcome_source: AdequacySource | None = None) -> dict[str, Adequacy]:
+               outcome_source: AdequacySource | None = None, *,
+               mix: Mapping[str, float] | None = None) -> dict[str, Adequacy]:
     """model id -> Adequacy: outcome data where it covers, else the catalog.
 
     The catalog's answer under the council's assessment is also the prior the outcome source
-    shrinks toward, so the council's reading is the one reading of the task. When the words
-    describe an agent loop, that reading weighs agentic at least half (``council.task_mix``).
+    shrinks toward, so the council's reading is the one reading of the task. ``mix``: the
+    categories the task is judged as (``council.task_mix.read_task``: agentic at least half
+    when the words describe an agent loop); None takes the council's distribution as it is.
+    The words are not read here: the answer reads them once and passes the mix.
     """
-    mixed = task_mix(assessment.category, assessment.category_p, read_workload(description))
-    catalog = CatalogAdequacy(dataclasses.replace(assessment, category_p=mixed), models)
+    judged = assessment if mix is None else dataclasses.replace(assessment,
+                                                                category_p=dict(mix))
+    catalog = CatalogAdequacy(judged, models)
     prior = {model_id: catalog.p_for(model) for model_id, model in models.items()}
     result = {model_id: Adequacy(p, catalog.source_for(models[model_id]))
               for model_id, p in prior.items()}

@@ -24,6 +24,7 @@ from council.money_words import BudgetRead, read_money
 from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, select
 from council.task import TaskSpec, parse_task
+from council.task_mix import read_task
 from council.workload import (
     Assumption,
     DefaultsLookup,
@@ -31,7 +32,6 @@ from council.workload import (
     build_workload,
     task_defaults_mix,
 )
-from council.workload_words import read_workload
 
 if TYPE_CHECKING:
     from council.assess.council import Classifier
@@ -67,6 +67,10 @@ class Recommendation:
     no_fit: str | None = None
     notes: list[str] = field(default_factory=list)
     decision: Decision | None = None  # the rule, the failure cost used, the arithmetic
+    # category -> weight the task was judged and priced as (council.task_mix: the council's
+    # distribution, agentic lifted to half when the words describe an agent loop). None in an
+    # answer stored before it was kept: present then reads the words again (see priced_mix).
+    priced_mix: dict[str, float] | None = None
 
     @property
     def assumptions(self) -> dict[str, float | int | bool | str]:
@@ -93,6 +97,7 @@ class Recommendation:
             "catalog_version": self.catalog_version,
             "spec": self.spec.model_dump(mode="json"),
             "assessment": self.assessment.to_dict(),
+            "priced_mix": self.priced_mix,
             "quality_bar": self.quality_bar,
             "assumptions": self.assumptions,
             "assumption_notes": [{"name": a.name, "value": a.value, "source": a.source,
@@ -134,6 +139,7 @@ class Recommendation:
                 no_fit=data.get("no_fit"),
                 notes=list(data.get("notes", [])),
                 decision=Decision.from_dict(data["decision"]) if data.get("decision") else None,
+                priced_mix=_mix_from(data.get("priced_mix")),
             )
         except KeyError as exc:
             raise InvalidInput(f"stored recommendation lacks the field {exc}") from None
@@ -159,6 +165,19 @@ def upgrade(data: object) -> dict[str, Any]:
         data = UPGRADES[version](data)
         version = data["schema_version"]
     return data
+
+
+def _mix_from(data: object) -> dict[str, float] | None:
+    """A stored answer's priced mix (None when it predates the field); InvalidInput when it
+    is not category -> weight."""
+    if data is None:
+        return None
+    if not isinstance(data, dict) or not all(
+            isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
+            and 0.0 <= v <= 1.0 for k, v in data.items()):
+        raise InvalidInput("stored recommendation's priced_mix is not category -> weight "
+                           f"(0 to 1): {data!r:.120}")
+    return {k: float(v) for k, v in data.items()}
 
 
 def _spec_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -187,19 +206,22 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     ``learned``: the workload defaults refitted from the team's usage
     (``council.usage.learn.learned_defaults``), else the built-in category defaults.
     ``today``: the date that decides stale prices and shutdown notes (default: the real one)."""
+    # the words read once: the one mix the adequacy, the workload defaults, the failure cost
+    # and the stored answer share (agentic lifted for an agent loop)
+    reading = read_task(spec.description, assessment.category, assessment.category_p)
     workload: Workload = build_workload(spec, assessment.category, assessment.difficulty,
                                         assessment.category_p, learned,
-                                        voted=assessment.council_values)
+                                        voted=assessment.council_values, reading=reading)
     needs = required(spec, assessment)  # the user's needs plus those the council agrees on
     models = {m.id: m for m in catalog.models}
-    adequacy = adequacies(spec.description, models, assessment, success_model)
+    adequacy = adequacies(spec.description, models, assessment, success_model,
+                          mix=reading.mix)
     size = TaskSize(content_tokens=workload.input_tokens - workload.cached_prefix_tokens,
                     output_tokens=workload.output_tokens, calls_per_task=workload.calls_per_task)
-    # the same mix of categories as the workload's defaults (agentic lifted for an agent loop)
     heard = read_money(spec.description)  # a failure cost, a budget in the words; yours win
+    # the same mix of categories as the workload's defaults
     failure = failure_cost(spec.failure_cost_usd,
-                           task_defaults_mix(assessment.category, assessment.category_p,
-                                             read_workload(spec.description)), size,
+                           task_defaults_mix(assessment.category, reading), size,
                            heard.failure)
     budget_read = heard.budget if spec.budget_usd_per_month is None else None
     asked = needs.spec if budget_read is None else needs.spec.model_copy(
@@ -243,6 +265,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         no_fit=sel.no_fit,
         notes=[*assessment.notes, *unread],
         decision=sel.decision,
+        priced_mix=dict(reading.mix),
     )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ from council.assess.input_flags import NO_WORDS, input_flags
 from council.categories import BY_KEY
 from council.decision import failure_share
 from council.format import money, percent
+from council.task_mix import read_task, shown_mix
 
 if TYPE_CHECKING:
     from council.api import Recommendation
@@ -237,23 +239,28 @@ def category_label(key: str | None) -> str:
     return category.label if category else (key or "n/a")
 
 
-def priced_mix(description: str, a: Assessment) -> dict[str, float] | None:
-    """The categories the task is priced and judged as when its words describe an agent loop
-    (``council.task_mix``: agentic lifted to half), else None (the council's reading alone)."""
-    from council.task_mix import AGENT, task_mix  # the words reader compiles ~100 ms of
-    from council.workload_words import read_workload  # patterns: load it when first asked
+def priced_mix(rec: Recommendation) -> dict[str, float] | None:
+    """The categories the answer was judged and priced as, when its words describe an agent
+    loop (``council.task_mix``: agentic lifted to half), else None (the council's reading
+    alone).
 
+    The answer's stored mix (``Recommendation.priced_mix``), so a share link shows what the
+    answer was priced with whatever the reader says today. An answer stored before the mix
+    was kept has none: for it the words are read again with today's reader (what the page
+    did then), which may differ from what it was priced with.
+    """
+    a = rec.assessment
     if a.category is None:
         return None
-    mix = task_mix(a.category, a.category_p, read_workload(description))
-    if AGENT not in mix or mix == (dict(a.category_p) if a.category_p else mix):
-        return None
-    return mix
+    mix = rec.priced_mix
+    if mix is None:  # an older answer: today's reading of its words
+        mix = dict(read_task(rec.spec.description, a.category, a.category_p).mix)
+    return shown_mix(mix, a.category_p)
 
 
-def mix_sentence(a: Assessment, description: str | None) -> str:
-    """" Your words describe an agent loop, so it is judged and priced as ..." or ""."""
-    mix = priced_mix(description, a) if description is not None else None
+def mix_sentence(mix: Mapping[str, float] | None) -> str:
+    """" Your words describe an agent loop, so it is judged and priced as ..." or "" (``mix``:
+    ``priced_mix`` of the answer)."""
     if mix is None:
         return ""
     top = [(k, v) for k, v in mix.items() if v >= 0.05][:3]
@@ -261,10 +268,11 @@ def mix_sentence(a: Assessment, description: str | None) -> str:
             + " + ".join(f"**{category_label(k)}** {percent(v)}" for k, v in top) + ".")
 
 
-def council_line(a: Assessment, description: str | None = None) -> str:
-    """The verdict in one line; with an agent loop in the words, the mix it is judged as."""
+def council_line(a: Assessment, mix: Mapping[str, float] | None = None) -> str:
+    """The verdict in one line; with an agent loop in the words, the mix it is judged as
+    (``priced_mix`` of the answer)."""
     return (f"Category **{category_label(a.category)}**, difficulty **{difficulty(a)}** on the "
-            f"1-5 scale.{mix_sentence(a, description)} Council cost "
+            f"1-5 scale.{mix_sentence(mix)} Council cost "
             f"{money(a.council_cost_usd)}.")
 
 
@@ -552,7 +560,7 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
             lines += [fenced("\n".join(decision)), ""]
     a = rec.assessment
     lines += ["## Council", "", f"Category **{category_label(a.category)}**, difficulty "
-              f"{difficulty(a)}.{mix_sentence(a, rec.spec.description)}", ""]
+              f"{difficulty(a)}.{mix_sentence(priced_mix(rec))}", ""]
     if (reading := reading_line(a)) is not None:
         lines += [reading, ""]
     lines += [f"- {vote_line(v)}" for v in a.votes]
@@ -637,7 +645,7 @@ def to_text(rec: Recommendation) -> str:
     a = rec.assessment
     lines.append(f"Council: {a.category}, difficulty {difficulty(a)}, cost "
                  f"{money(a.council_cost_usd)}")
-    if (mix := priced_mix(rec.spec.description, a)) is not None:
+    if (mix := priced_mix(rec)) is not None:
         lines.append("  judged and priced as an agent loop: " + ", ".join(
             f"{k} {percent(v)}" for k, v in mix.items() if v >= 0.05))
     if a.category_reading is not None:

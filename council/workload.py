@@ -35,7 +35,7 @@ from council.catalog.schema import DEFAULT_MIN_CACHE_PREFIX_TOKENS
 from council.categories import BY_KEY
 from council.pricing import Usage
 from council.task import MAX_CALLS_PER_TASK, MAX_RUNS_PER_MONTH, MAX_TOKENS_PER_CALL, TaskSpec
-from council.task_mix import agent_loop, task_mix
+from council.task_mix import TaskReading, read_task
 from council.tokens import for_model
 from council.workload_words import (
     AGENT_LOOP_CALLS,
@@ -44,7 +44,6 @@ from council.workload_words import (
     CODING_AGENT_SOURCE,
     Read,
     WorkloadWords,
-    read_workload,
 )
 
 if TYPE_CHECKING:
@@ -180,12 +179,11 @@ def defaults_mix(category: str, category_p: Mapping[str, float] | None) -> dict[
     return {c: w / total for c, w in sorted(raw.items(), key=lambda kv: -kv[1])}
 
 
-def task_defaults_mix(category: str, category_p: Mapping[str, float] | None,
-                      words: WorkloadWords) -> dict[str, float]:
+def task_defaults_mix(category: str, reading: TaskReading) -> dict[str, float]:
     """The categories whose defaults a task takes, and their shares: ``defaults_mix`` over
-    ``task_mix`` (agentic lifted when the words describe an agent loop). One function, so the
-    workload defaults and the failure-cost default weigh a mixed task alike."""
-    return defaults_mix(category, task_mix(category, category_p, words))
+    the reading's mix (agentic lifted when the words describe an agent loop). One function,
+    so the workload defaults and the failure-cost default weigh a mixed task alike."""
+    return defaults_mix(category, reading.mix)
 
 
 @dataclass(frozen=True)
@@ -240,7 +238,8 @@ def mixed_defaults(weights: Mapping[str, float],
 def build_workload(spec: TaskSpec, category: str, difficulty: float,
                    category_p: Mapping[str, float] | None = None,
                    learned: DefaultsLookup | None = None, *,
-                   voted: Sequence[CouncilValue] = ()) -> Workload:
+                   voted: Sequence[CouncilValue] = (),
+                   reading: TaskReading | None = None) -> Workload:
     """The workload from the spec, the description's words, the council, then the defaults.
 
     A number the user gave wins; then one read from the description (source "text", with
@@ -249,11 +248,13 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
     by ``defaults_mix`` over ``council.task_mix.task_mix`` (the council's distribution,
     agentic lifted when the words describe an agent loop); each assumption names the mix.
     ``learned`` (refitted from the team's usage) replaces a category's built-in default where
-    it has one ("your usage").
+    it has one ("your usage"). ``reading``: the answer's one reading of the words and its mix
+    (``council.task_mix.read_task``); None reads them here.
     """
-    words = read_workload(spec.description)
-    loop = agent_loop(words)
-    weights = task_defaults_mix(category, category_p, words)
+    if reading is None:
+        reading = read_task(spec.description, category, category_p)
+    words, loop = reading.words, reading.agent_loop
+    weights = task_defaults_mix(category, reading)
     d = mixed_defaults(weights, learned)
     if len(weights) == 1:
         label = BY_KEY[next(iter(weights))].label.lower()
@@ -335,7 +336,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
     waits = _user_waits(spec, words, weights, out, council.get("user_waits"))
     mix_note = ""
     if loop and words.loop is not None and category != "agentic":
-        mixed = task_mix(category, category_p, words)
+        mixed = reading.mix
         mix_note = (f"Your words describe {words.loop.how.split(':')[0]}, so the task is judged "
                     f"as {BY_KEY['agentic'].label.lower()} ({mixed['agentic']:.0%}) and "
                     f"{BY_KEY[category].label.lower()} ({mixed.get(category, 0):.0%}) together: "

@@ -106,13 +106,14 @@ def test_an_agent_loop_is_named_in_the_verdict(council_home: Path) -> None:
     rec = _stored(council_home, at).rec
     verdict = next(m.value for m in at.markdown if m.value.startswith("Category **"))
     assert "agent loop" in verdict and "**Agentic & multi-step** 50%" in verdict, verdict
-    mix = present.priced_mix(rec.spec.description, rec.assessment)
+    mix = present.priced_mix(rec)
     assert mix is not None and mix["agentic"] == pytest.approx(0.5)
+    assert mix == rec.priced_mix  # the stored mix the answer was priced with
     assert not any("batch" in a.title.lower() for a in rec.advice)
     assert "agent loop" in present.to_markdown("x", "now", rec)
     assert "judged and priced as an agent loop: agentic 50%" in present.to_text(rec)
     # a plain task keeps the council's reading, by its label
-    plain = present.council_line(rec.assessment, "Summarise meeting notes")
+    plain = present.council_line(rec.assessment)
     assert "agent loop" not in plain and "Category **" in plain
 
 

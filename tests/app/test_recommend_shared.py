@@ -128,3 +128,37 @@ def test_json_export_is_the_stored_answer(council_home: Path) -> None:
     data = json.loads(to_json(share_id, stored.created_at, stored.rec))
     assert data["recommendation"] == stored.rec.to_dict() and data["share_id"] == share_id
     assert data["spec"] == stored.spec.model_dump(mode="json")
+
+
+AGENT = ("Build an agent that plans and executes a multi-step refactor of a 40-file Django "
+         "codebase, running the tests with tool calls until they pass")
+
+
+def _verdict(at) -> str:
+    return next(m.value for m in at.markdown if m.value.startswith("Category **"))
+
+
+def test_a_shared_answer_shows_the_mix_it_was_priced_with(council_home: Path) -> None:
+    """Issue 17: the verdict line shows the stored mix, not today's reading of the words; an
+    answer stored before the mix was kept shows today's reading (the fallback)."""
+    data = make_rec(AGENT, category="code_generation", difficulty=3.5).to_dict()
+    assert data["priced_mix"] == {"code_generation": 0.5, "agentic": 0.5}
+    data["priced_mix"] = {"code_generation": 0.7, "agentic": 0.3}  # an older reader's mix
+    at = page_app("recommend", query={"r": _saved(council_home,
+                                                  Recommendation.from_dict(data))}).run()
+    no_exception(at)
+    assert ("**Code generation** 70% + **Agentic & multi-step** 30%" in _verdict(at)), \
+        _verdict(at)
+    del data["priced_mix"]  # stored before the field: the words are read again
+    at = page_app("recommend", query={"r": _saved(council_home,
+                                                  Recommendation.from_dict(data))}).run()
+    no_exception(at)
+    assert "**Code generation** 50% + **Agentic & multi-step** 50%" in _verdict(at)
+
+
+def test_the_schema_1_answer_shows_no_mix(council_home: Path) -> None:
+    stored = Recommendation.from_dict(json.loads(STORED_ROW.read_text(encoding="utf-8")))
+    assert stored.priced_mix is None
+    at = page_app("recommend", query={"r": _saved(council_home, stored)}).run()
+    no_exception(at)
+    assert "agent loop" not in _verdict(at)

@@ -395,7 +395,7 @@ def _answer(rec: Recommendation) -> None:
 def _votes(rec: Recommendation) -> None:
     a = rec.assessment
     st.markdown("#### The council's verdict")
-    st.write(present.council_line(a, rec.spec.description))
+    st.write(present.council_line(a, present.priced_mix(rec)))
     reading = present.reading_line(a)
     if reading is not None:
         st.caption(reading)
