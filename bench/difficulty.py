@@ -47,8 +47,9 @@ TARGETS = {"MMLU/GSM8K (2 models)": 0.20, "RouterBench (11 models)": 0.45}
 
 def benchmark_of(source: str) -> str:
     """mmlu/abstract_algebra -> mmlu; routerbench/arc-challenge -> arc-challenge."""
-    parts = source.split("/")
-    return parts[1] if parts[0] == "routerbench" and len(parts) > 1 else parts[0]
+    from council.classifier_training.outcome_difficulty import source_group
+
+    return source_group(source)
 
 
 def _expected_level(model, x: np.ndarray, temperature: float) -> np.ndarray:

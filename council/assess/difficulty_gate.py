@@ -26,9 +26,13 @@ reading keeps the description gate alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import numpy as np
 
+# What a prompt read among all the others is labelled: the weighted share of its k nearest
+# from its own source, or 1 ("seen": its source is in the fit).
+Target = Literal["share", "seen"]
 FEATURES = ("top1", "mean", "rel_top1", "rel_mean", "agree")
 # Rows of the similarity matrix handled at a time when fitting (12,000 outcome prompts x
 # 1,000 rows of float32 is 48 MB).
@@ -123,9 +127,11 @@ def neighbourhood(reference: np.ndarray, k: int) -> Neighbourhood:
 
 
 def training_rows(reference: np.ndarray, groups: np.ndarray, own: Neighbourhood,
-                  descriptions: np.ndarray, k: int, scale: float
+                  descriptions: np.ndarray, k: int, scale: float, target: Target = "share"
                   ) -> tuple[np.ndarray, np.ndarray]:
-    """The gate's training rows and soft labels, as the module docstring says."""
+    """The gate's training rows and labels, as the module docstring says; `target` "seen"
+    labels every prompt read among all the others 1 (its source is in the fit) instead of
+    the weighted share of its k nearest from its own source."""
     reference = np.asarray(reference, dtype=np.float32)
     groups = np.asarray(groups)
     n = len(reference)
@@ -138,7 +144,8 @@ def training_rows(reference: np.ndarray, groups: np.ndarray, own: Neighbourhood,
         near, idx = top_k(sim, min(k, n - 1))
         feats.append(gate_features(near, idx, own, groups, scale))
         same = groups[idx] == groups[rows][:, None]
-        labels.append((softmax_weights(near, scale) * same).sum(axis=1))
+        labels.append((softmax_weights(near, scale) * same).sum(axis=1) if target == "share"
+                      else np.ones(len(rows)))
         # the same prompts with their own source left out: an unseen source
         sim[groups[rows][:, None] == groups[None, :]] = -np.inf
         near, idx = top_k(sim, min(k, n - 1))
@@ -153,7 +160,8 @@ def training_rows(reference: np.ndarray, groups: np.ndarray, own: Neighbourhood,
 
 
 def fit_source_gate(reference: np.ndarray, groups: np.ndarray, descriptions: np.ndarray,
-                    k: int, scale: float) -> tuple[SourceGate | None, Neighbourhood]:
+                    k: int, scale: float, target: Target = "share"
+                    ) -> tuple[SourceGate | None, Neighbourhood]:
     """The gate for these outcome prompts (unit rows, each with its source `groups`) and
     their neighbourhood; the gate is None with fewer than two sources."""
     from sklearn.linear_model import LogisticRegression
@@ -161,7 +169,7 @@ def fit_source_gate(reference: np.ndarray, groups: np.ndarray, descriptions: np.
     own = neighbourhood(reference, k)
     if len(np.unique(groups)) < 2:
         return None, own
-    x, y = training_rows(reference, groups, own, descriptions, k, scale)
+    x, y = training_rows(reference, groups, own, descriptions, k, scale, target)
     # Soft labels as two weighted rows each; the features standardised for the fit and the
     # coefficients mapped back onto the raw features.
     centre, spread = x.mean(axis=0), np.clip(x.std(axis=0), 1e-6, None)
