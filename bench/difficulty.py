@@ -59,16 +59,18 @@ def _expected_level(model, x: np.ndarray, temperature: float) -> np.ndarray:
     return p @ model.classes_.astype(np.float64)
 
 
-def load_samples(data_dir: Path, max_rows: int | None) -> dict[str, object]:
+def load_samples(data_dir: Path, max_rows: int | None, sample_seed: int = 0
+                 ) -> dict[str, object]:
     """Each outcome file's levels, or a seeded sample of max_rows of them: a prefix of one
-    seeded permutation, so a smaller sample is a subset of a larger."""
+    seeded permutation, so a smaller sample is a subset of a larger. `sample_seed` 0 is
+    the sample of every reported figure; another draws other prompts (a fresh sample)."""
     from council.classifier_training.outcome_difficulty import load_outcome_levels
 
     data = {}
     for name, rel in FILES.items():
         levels = load_outcome_levels([data_dir / rel])
         if max_rows and len(levels) > max_rows:
-            levels = levels.subset(np.sort(np.random.default_rng(0).permutation(
+            levels = levels.subset(np.sort(np.random.default_rng(sample_seed).permutation(
                 len(levels))[:max_rows]))
         data[name] = levels
     return data

@@ -2,7 +2,7 @@
 
 Run: python bench/difficulty_ablation.py --data ../shared/routing [--max-rows 2000]
          [--cache /tmp/difficulty_features.npz] [--only NAME,...] [--e5] [--fold-seed S]
-         [--encoder shipped|frozen] [--similarity]
+         [--encoder shipped|frozen] [--similarity] [--sample-seed S]
 
 Same prompts, sample and folds as bench/difficulty.py (5 folds by prompt, one seeded
 permutation; and every benchmark held out in turn). Each variant's difficulty is scored by
@@ -491,6 +491,9 @@ def main() -> None:
     parser.add_argument("--fold-seed", type=int, default=0,
                         help="seed of the K-fold permutation and of the bootstrap (0: the "
                              "folds of every earlier round; another: a fresh draw)")
+    parser.add_argument("--sample-seed", type=int, default=0,
+                        help="seed of the prompt sample (0: every reported figure's; another: "
+                             "other prompts, a fresh sample; give it its own --cache)")
     parser.add_argument("--cache", type=Path, default=None,
                         help="npz of the embedded features (written if absent)")
     parser.add_argument("--encoder", choices=("shipped", "frozen"), default="shipped",
@@ -523,7 +526,7 @@ def main() -> None:
     from council.outcomes.anchoring import spearman
 
     started = time.perf_counter()
-    data = load_samples(args.data, args.max_rows)
+    data = load_samples(args.data, args.max_rows, args.sample_seed)
     corpus = [e for e in load_corpus(default_data_dir()) if e.difficulty is not None]
     train = [e for e in corpus if e.split == "train"]
     test = [e for e in corpus if e.split == "test"]
@@ -531,6 +534,10 @@ def main() -> None:
     if args.cache and args.cache.is_file():
         z = np.load(args.cache)
         x_rub, x_test, all_x = z["x_rub"], z["x_test"], z["all_x"]
+        cached_seed = int(z["sample_seed"]) if "sample_seed" in z else 0
+        if cached_seed != args.sample_seed or len(all_x) != len(all_texts):
+            sys.exit(f"error: {args.cache} holds sample {cached_seed} ({len(all_x)} prompts), "
+                     f"not sample {args.sample_seed} ({len(all_texts)}): give another --cache")
     else:
         from council.assess.classifier import embed_texts
         from council.assess.encoder import CachedEncoder, default_encoder
@@ -548,7 +555,8 @@ def main() -> None:
         x_test = feats([e.text for e in test])
         all_x = feats(all_texts)
         if args.cache:
-            np.savez(args.cache, x_rub=x_rub, x_test=x_test, all_x=all_x)
+            np.savez(args.cache, x_rub=x_rub, x_test=x_test, all_x=all_x,
+                     sample_seed=args.sample_seed)
     y_rub = np.array([e.difficulty for e in train], dtype=float)
     y_test = np.array([e.difficulty for e in test], dtype=float)
     t_rub = text_columns([e.text for e in train])
