@@ -76,6 +76,10 @@ RULE_MG_FLOOR = 0.12
 # and at w 0.7 with either target (the gate now guards the unseen benchmark, which is what
 # held the weight at 0.5 in round 5). Seed 0 informed them, so they must pass on seed 0 and
 # on both fresh draws --fold-seed 1 and 2.
+# Result (docs/classifier.md, round 6): none of the five passes on seed 0. The two at w 0.7
+# pass (1), (2) and (4) there (+0.450) but not (3) (+0.205 / +0.207 against +0.210), and
+# reach only +0.444 / +0.446 on seeds 1 and 2; at w 0.5 the 5-fold RouterBench is +0.445
+# (seed 0), +0.442, +0.440. Ship nothing.
 SOURCE_GATE_CANDIDATES = ("source gate k=50 w=0.5 s=0.1 x description gate",
                           "source gate k=50 w=0.5 s=0.1",
                           "source gate k=50 w=0.7 s=0.1 x description gate",

@@ -19,8 +19,15 @@ of the text's similarities to its KNN_K nearest outcome prompts:
 It is fitted on the outcome prompts alone: each prompt once among all the others (the label:
 the weighted share of its k nearest from its own source) and once with its own source left
 out (label 0: what an unseen source looks like), plus the classifier's training descriptions
-(label 0). One source only: no unseen source to learn from, so the gate is None and the
-reading keeps the description gate alone.
+(label 0). One source only: no unseen source to learn from, so the gate is None.
+
+Status: measured, not wired into the reading. In bench/difficulty_ablation.py (round 6,
+docs/classifier.md) it does what it is for: with the scored benchmark held out the reading
+stays the head's (RouterBench +0.208 against the head's +0.210, where the shipped kNN reads
++0.098), at -0.002 (SE 0.001) on the 5-fold RouterBench figure; but it failed the
+selection rule written before the run (5-fold RouterBench +0.445 < 0.45), so
+council.assess.difficulty_knn is unchanged. bench/difficulty.py reports it beside the
+shipped reading.
 """
 
 from __future__ import annotations
