@@ -46,13 +46,6 @@ class OutcomeLevels:
     def levels(self) -> np.ndarray:
         return failure_to_level(self.failure_share)
 
-    @property
-    def groups(self) -> np.ndarray:
-        """Each prompt's benchmark (source_group) as an integer, in sorted-name order: what
-        the kNN's source gate (council.assess.difficulty_gate) asks about."""
-        names = [source_group(s) for s in self.sources]
-        return np.unique(np.array(names, dtype=str), return_inverse=True)[1].astype(np.int32)
-
     def subset(self, index: np.ndarray) -> OutcomeLevels:
         return OutcomeLevels([self.texts[i] for i in index], [self.sources[i] for i in index],
                              self.failure_share[index], self.models[index],
@@ -63,7 +56,8 @@ class OutcomeLevels:
 
 
 def source_group(source: str) -> str:
-    """The benchmark a prompt's source names, its template: mmlu/abstract_algebra -> mmlu;
+    """The benchmark a prompt's source names, its template (what the source gate of
+    council.assess.difficulty_gate asks about): mmlu/abstract_algebra -> mmlu;
     routerbench/arc-challenge -> arc-challenge (RouterBench's file names the benchmark
     second); a source without a slash is its own group."""
     parts = source.split("/")

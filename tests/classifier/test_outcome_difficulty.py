@@ -42,7 +42,6 @@ def test_outcome_files_give_failure_shares(tmp_path: Path) -> None:
     assert got.failure_share.tolist() == [0.0, 1.0, 0.5, 1.0]
     assert got.models.tolist() == [2, 2, 2, 1]
     assert got.levels.tolist() == [1.0, 5.0, 3.0, 5.0]
-    assert got.groups.tolist() == [1, 1, 0, 0]  # mmlu/x -> mmlu, gsm8k: sorted names
 
 
 def test_source_group_is_the_benchmark() -> None:
