@@ -18,7 +18,11 @@ Three readings of difficulty, each on prompts it was not fitted on:
   left out of the fit (a benchmark nobody has outcomes for);
 - `+ outcomes + kNN, ...`: the head above moved toward the vote of the nearest outcome prompts
   of the fit (council.assess.difficulty_knn, gated by how much nearer they are than the
-  classifier's own training descriptions): what `council train --outcomes FILE` ships now.
+  classifier's own training descriptions): what `council train --outcomes FILE` ships now;
+- `+ kNN x source gate (not shipped)`: the same with its gate multiplied by the probability
+  that the text comes from the same source as its nearest outcome prompts
+  (council.assess.difficulty_gate, fitted on the fit's outcome prompts only; round 6 of
+  docs/classifier.md: it failed its selection rule, so it is reported, not shipped).
 
 Artifacts: `rubric only` is the artifact itself (var/models/classifier as `council init`
 builds it; the bench refuses one trained with outcomes); every `+ outcomes` column is a refit
@@ -43,12 +47,16 @@ import numpy as np
 FILES = {"MMLU/GSM8K (2 models)": "outcomes.jsonl",
          "RouterBench (11 models)": "routerbench/outcomes.jsonl"}
 TARGETS = {"MMLU/GSM8K (2 models)": 0.20, "RouterBench (11 models)": 0.45}
+# The kNN with the source gate of council.assess.difficulty_gate (round 6): measured, not
+# shipped (it failed the rule above SOURCE_GATE_CANDIDATES in bench/difficulty_ablation.py).
+SOURCE_GATED = "+ kNN x source gate (not shipped)"
 
 
 def benchmark_of(source: str) -> str:
     """mmlu/abstract_algebra -> mmlu; routerbench/arc-challenge -> arc-challenge."""
-    parts = source.split("/")
-    return parts[1] if parts[0] == "routerbench" and len(parts) > 1 else parts[0]
+    from council.classifier_training.outcome_difficulty import source_group
+
+    return source_group(source)
 
 
 def _expected_level(model, x: np.ndarray, temperature: float) -> np.ndarray:
@@ -58,16 +66,18 @@ def _expected_level(model, x: np.ndarray, temperature: float) -> np.ndarray:
     return p @ model.classes_.astype(np.float64)
 
 
-def load_samples(data_dir: Path, max_rows: int | None) -> dict[str, object]:
+def load_samples(data_dir: Path, max_rows: int | None, sample_seed: int = 0
+                 ) -> dict[str, object]:
     """Each outcome file's levels, or a seeded sample of max_rows of them: a prefix of one
-    seeded permutation, so a smaller sample is a subset of a larger."""
+    seeded permutation, so a smaller sample is a subset of a larger. `sample_seed` 0 is
+    the sample of every reported figure; another draws other prompts (a fresh sample)."""
     from council.classifier_training.outcome_difficulty import load_outcome_levels
 
     data = {}
     for name, rel in FILES.items():
         levels = load_outcome_levels([data_dir / rel])
         if max_rows and len(levels) > max_rows:
-            levels = levels.subset(np.sort(np.random.default_rng(0).permutation(
+            levels = levels.subset(np.sort(np.random.default_rng(sample_seed).permutation(
                 len(levels))[:max_rows]))
         data[name] = levels
     return data
@@ -88,7 +98,8 @@ def main() -> None:
     from threadpoolctl import threadpool_limits
 
     from council.assess.classifier import embed_texts
-    from council.assess.difficulty_knn import KNN_WEIGHT, knn_difficulty
+    from council.assess.difficulty_gate import fit_source_gate, gate_features, top_k
+    from council.assess.difficulty_knn import KNN_K, KNN_SCALE, KNN_WEIGHT, knn_difficulty
     from council.assess.encoder import CachedEncoder
     from council.assess.loader import ensure_classifier
     from council.classifier_training import classifier as tc
@@ -150,28 +161,42 @@ def main() -> None:
                  levels: np.ndarray) -> np.ndarray:
         emb = x[:, :dim]
         return knn_difficulty(head, emb @ all_x[keep, :dim].T, levels, emb @ own.T, KNN_WEIGHT)
+
+    def with_source_gate(head: np.ndarray, x: np.ndarray, keep: np.ndarray,
+                         levels: np.ndarray) -> np.ndarray:
+        """with_knn's reading with its gate times the source gate fitted on the `keep`
+        prompts (council.assess.difficulty_gate; round 6, not shipped)."""
+        emb, ref = x[:, :dim], all_x[keep, :dim]
+        gate, near_own = fit_source_gate(ref, bench[keep], own, KNN_K, KNN_SCALE)
+        near, idx = top_k(emb @ ref.T, KNN_K)
+        source = gate.probability(gate_features(near, idx, near_own, bench[keep], KNN_SCALE))
+        moved = knn_difficulty(head, emb @ ref.T, levels, emb @ own.T, 1.0)
+        return head + KNN_WEIGHT * source * (moved - head)
     rubric = readings["rubric only"]  # anchors each file's mean (outcome_difficulty)
     file_index = np.array([list(FILES).index(f) for f in file_of])
     with threadpool_limits(limits=1, user_api="blas"):
         def held_out(splits: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
             """The head's reading and the head + kNN reading of each prompt, each from a fit
             on the prompts outside its split."""
-            plain, knn = np.zeros(len(all_texts)), np.zeros(len(all_texts))
+            plain, knn, gated = (np.zeros(len(all_texts)) for _ in range(3))
             for held in splits:
                 keep = np.setdiff1d(np.arange(len(all_texts)), held)
                 levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
                 model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
                 plain[held] = _expected_level(model, all_x[held], temperature)
                 knn[held] = with_knn(plain[held], all_x[held], keep, levels)
-            return plain, knn
+                gated[held] = with_source_gate(plain[held], all_x[held], keep, levels)
+            return plain, knn, gated
 
         order = rng.permutation(len(all_texts))
         (readings["+ outcomes, K-fold"],
-         readings["+ outcomes + kNN, K-fold"]) = held_out(
+         readings["+ outcomes + kNN, K-fold"], knn_gated_fold) = held_out(
             [order[k::args.folds] for k in range(args.folds)])
         (readings["+ outcomes, benchmark held out"],
-         readings["+ outcomes + kNN, benchmark held out"]) = held_out(
+         readings["+ outcomes + kNN, benchmark held out"], knn_gated_bench) = held_out(
             [np.flatnonzero(bench == b) for b in sorted(set(bench.tolist()))])
+        readings[f"{SOURCE_GATED}, K-fold"] = knn_gated_fold
+        readings[f"{SOURCE_GATED}, benchmark held out"] = knn_gated_bench
         # The held-out rubric rows, read by the head fitted on every outcome prompt.
         everything = np.arange(len(all_texts))
         levels = anchored_levels(all_levels, file_index, rubric)
@@ -179,6 +204,8 @@ def main() -> None:
         test_rows["+ outcomes"] = _expected_level(model, x_test, temperature)
         test_rows["+ outcomes + kNN"] = with_knn(test_rows["+ outcomes"], x_test, everything,
                                                  levels)
+        test_rows[SOURCE_GATED] = with_source_gate(test_rows["+ outcomes"], x_test, everything,
+                                                   levels)
 
     rows = []
     for name in FILES:
@@ -227,7 +254,9 @@ def main() -> None:
         "(no outcome data); each `+ outcomes` column refits its difficulty head on the "
         "rubric rows plus the outcome prompts outside the scored fold or benchmark, as "
         "`council train --outcomes FILE` builds it; `+ kNN` adds the vote of those prompts "
-        "(council.assess.difficulty_knn), which is what `council train --outcomes` ships.\n\n"
+        "(council.assess.difficulty_knn), which is what `council train --outcomes` ships; "
+        "`x source gate` multiplies its gate by council.assess.difficulty_gate's (measured, "
+        "not shipped: docs/classifier.md, round 6).\n\n"
         + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {out / 'difficulty.md'}")
 

@@ -33,6 +33,11 @@ import numpy as np
 # (every one lowers RouterBench with its benchmark held out below the head's +0.21; the best
 # 5-fold mean leads by +0.005, +0.002 on a fresh draw), so these stay (docs/classifier.md,
 # round 5).
+# Round 6 (docs/classifier.md): a gate that also asks whether the nearest outcome prompts
+# share the text's source (council.assess.difficulty_gate) keeps the benchmark-held-out
+# RouterBench figure at the head's (+0.208 vs +0.210; this reading +0.098) but failed its
+# rule written before the run (5-fold RouterBench +0.445 < 0.45; at weight 0.7 +0.450 on
+# one fold draw, +0.444 / +0.446 on two fresh ones), so this reading stays as it is.
 # An e5 vote on the question block or a ridge vote gained under one paired SE over this on
 # fresh fold draws (docs/classifier.md, rounds 3 and 4), so the reading stays MiniLM's.
 KNN_WEIGHT = 0.5

@@ -55,6 +55,15 @@ class OutcomeLevels:
         return len(self.texts)
 
 
+def source_group(source: str) -> str:
+    """The benchmark a prompt's source names, its template (what the source gate of
+    council.assess.difficulty_gate asks about): mmlu/abstract_algebra -> mmlu;
+    routerbench/arc-challenge -> arc-challenge (RouterBench's file names the benchmark
+    second); a source without a slash is its own group."""
+    parts = source.split("/")
+    return parts[1] if parts[0] == "routerbench" and len(parts) > 1 else parts[0]
+
+
 def failure_to_level(share: np.ndarray) -> np.ndarray:
     """All succeed -> 1, all fail -> 5, linear between."""
     return 1.0 + 4.0 * np.asarray(share, dtype=np.float64)

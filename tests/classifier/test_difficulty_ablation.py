@@ -100,3 +100,47 @@ def test_the_grid_scale_and_the_floor_diagnostic():
     np.testing.assert_allclose(open_["fold"], plain["fold"])
     np.testing.assert_allclose(open_rubric, plain_rubric)
     assert np.abs(plain["fold"] - base).max() > 0.01
+
+
+def test_the_source_gated_variant_keeps_the_head_for_an_unseen_benchmark():
+    """Three benchmarks sharing a template direction, each at its own level. Out of fold
+    (every benchmark in the fit) the source-gated reading moves toward the vote as the
+    shipped one does; with each benchmark held out the shipped gate still opens (the other
+    benchmarks' prompts are nearer than the descriptions) and takes their levels, while the
+    source gate closes and the reading stays the head's."""
+    rng = np.random.default_rng(2)
+    dim = 24
+    axes = np.linalg.qr(rng.normal(size=(dim, 5)))[0].T
+    centres = [_unit(0.8 * axes[4] + 0.6 * axes[i]) for i in range(3)]
+    outcome = np.vstack([_unit(c + 0.05 * rng.normal(size=(60, dim))) for c in centres])
+    bench = np.repeat(np.array(["a", "b", "c"]), 60)
+    levels = np.repeat([1.5, 3.0, 4.5], 60)
+    own = _unit(-axes[4] + 0.6 * rng.normal(size=(50, dim)))
+    y_own = rng.uniform(1, 5, 50)
+    order = rng.permutation(180)
+    parts = {"fold": [(order[k::3], np.setdiff1d(np.arange(180), order[k::3]))
+                      for k in range(3)],
+             "bench": [(np.flatnonzero(bench == b), np.flatnonzero(bench != b))
+                       for b in ("a", "b", "c")]}
+    folds = ablation.Folds(parts, {s: [levels[keep] for _h, keep in ps]
+                                   for s, ps in parts.items()}, 180)
+    head = {s: np.full(180, 3.0) for s in parts}
+    query = own[:10]
+    gates: dict[str, np.ndarray] = {}
+    source, rubric = ablation.source_gated_variant(
+        folds, head, np.full(10, 3.0), outcome, own, query, levels, y_own, bench, 20, 0.5,
+        0.1, True, gates)
+    shipped, _ = ablation.gated_variant(folds, head, np.full(10, 3.0), outcome, own, query,
+                                        levels, y_own, 20, 0.5)
+    # out of fold both move half way to the benchmark's own level
+    for reading in (source, shipped):
+        assert np.abs(reading["fold"] - (3.0 + 0.5 * gates["fold"] * (levels - 3.0))).max() \
+            < 0.2
+    assert gates["fold"].min() > 0.8
+    # benchmark held out: the shipped gate opens to the other benchmarks' levels, the source
+    # gate stays near 0
+    assert np.abs(shipped["bench"] - 3.0).max() > 0.3
+    assert gates["bench"].mean() < 0.1 and gates["bench"].max() < 0.3
+    assert np.abs(source["bench"] - 3.0).mean() < 0.05
+    assert np.abs(source["bench"] - 3.0).mean() < 0.2 * np.abs(shipped["bench"] - 3.0).mean()
+    assert np.abs(rubric - 3.0).max() < 0.1 and gates["rubric"].max() < 0.2

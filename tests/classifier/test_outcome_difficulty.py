@@ -44,6 +44,15 @@ def test_outcome_files_give_failure_shares(tmp_path: Path) -> None:
     assert got.levels.tolist() == [1.0, 5.0, 3.0, 5.0]
 
 
+def test_source_group_is_the_benchmark() -> None:
+    from council.classifier_training.outcome_difficulty import source_group
+
+    assert source_group("mmlu/abstract_algebra") == "mmlu"
+    assert source_group("routerbench/arc-challenge") == "arc-challenge"
+    assert source_group("routerbench") == "routerbench"
+    assert source_group("gsm8k") == "gsm8k"
+
+
 def test_anchoring_keeps_each_files_mean_at_the_rubric_reading() -> None:
     from council.classifier_training.outcome_difficulty import anchored_levels
 
