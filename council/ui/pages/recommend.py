@@ -16,7 +16,7 @@ import altair as alt
 import streamlit as st
 
 from council import present, store
-from council.errors import CouncilError, InvalidInput
+from council.errors import BudgetTooLow, CouncilError, InvalidInput
 from council.format import money
 from council.task import CAPABILITIES, parse_task
 from council.ui import client, state
@@ -199,7 +199,20 @@ def in_form_words(message: str) -> str:
     for name, label in FIELD_LABELS.items():
         message = re.sub(rf"(?<![\w.]){name}: (Input )?", f"'{label}': ", message)
     message = message.replace(": should be", " should be")
+    message = message.replace("'Monthly budget': monthly budget ", "'Monthly budget': ")
     return re.sub(r"(?<![\w.,$])(\d{5,})(?![\w.,])", lambda m: f"{int(m[1]):,}", message)
+
+
+def _in_form_words(error: BaseException, spec: TaskSpec) -> BaseException:
+    """A budget the visitor typed, named as the form labels it ("'Monthly budget': $0.01 a
+    month is below ..."), as a failure cost is; anything else unchanged."""
+    if spec.budget_usd_per_month is None or not isinstance(error, InvalidInput):
+        return error
+    if isinstance(error, BudgetTooLow):
+        return error.naming(f"'{FIELD_LABELS['budget_usd_per_month']}':")
+    text = re.sub(r"^monthly budget (?=-?\$)",
+                  f"'{FIELD_LABELS['budget_usd_per_month']}': ", str(error))
+    return InvalidInput(text)
 
 
 def _whole(name: str, value: float) -> int | float:
@@ -228,8 +241,7 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
     started = time.perf_counter()
     label = (f"The council is voting ({len(council.voters)} LLM voters + local classifier)..."
              if council.voters else "The local classifier is assessing the task ("
-             + ("LLM voters are off: the voters file is invalid" if council.voters.problem
-                else "no LLM voter keys configured") + ")...")
+             + _why_no_voters(council) + ")...")
     with st.status(label, expanded=True) as status:
         worker = threading.Thread(target=work, daemon=True)
         worker.start()
@@ -240,13 +252,21 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
                 continue
         worker.join()
         if "error" in result:
-            status.update(label="The council could not answer", state="error")
-            raise result["error"]
+            status.update(label="No answer: see the message below", state="error")
+            raise _in_form_words(result["error"], spec)
         status.update(label=f"Council done in {time.perf_counter() - started:.1f} s",
                       state="complete", expanded=False)
     share_id = store.save_recommendation(state.get_db(), result["rec"])
     st.query_params["r"] = share_id
     return share_id
+
+
+def _why_no_voters(council: Council) -> str:
+    if council.voters.problem:
+        return "LLM voters are off: the voters file is invalid"
+    if council.skipped:  # e.g. a voter whose model is shut down: not a missing key
+        return "every LLM voter was skipped: see above"
+    return "no LLM voter keys configured"
 
 
 def _learned(catalog: Catalog) -> DefaultsLookup | None:
