@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from council.categories import SKILLS
+from council.categories import CATEGORIES, SKILLS
 
 CAPABILITY_LABELS: dict[str, str] = {
     "tools": "tools", "vision": "vision", "json": "JSON", "reasoning": "reasoning",
@@ -35,6 +35,26 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
             score = m.quality.get(skill)
             row[skill] = score.skill if score is not None else None
         rows.append(row)
+    return rows
+
+
+def skill_rows(model: Any) -> list[dict[str, str]]:
+    """A model's skill levels with what each rests on: the benchmark and its score, the
+    source, the date, and whether it is measured or a price-tier estimate."""
+    rows = []
+    for skill in SKILLS:
+        q = model.quality.get(skill)
+        used_for = ", ".join(c.label for c in CATEGORIES if c.skill == skill)
+        if q is None:
+            rows.append({"skill": skill.replace("_", " "), "level (1-5)": "", "from": "none",
+                         "as of": "", "judges": used_for, "benchmark": "", "score": "",
+                         "source": ""})
+            continue
+        rows.append({
+            "skill": skill.replace("_", " "), "level (1-5)": f"{q.skill:.2f}",
+            "from": "estimated" if q.estimated else "measured", "as of": q.date.isoformat(),
+            "judges": used_for, "benchmark": q.benchmark,
+            "score": "" if q.score is None else f"{q.score:g}", "source": q.source})
     return rows
 
 
