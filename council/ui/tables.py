@@ -20,7 +20,7 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
         price = m.price_on(None)
         row: dict[str, Any] = {
             "id": m.id, "name": m.name, "provider": m.provider, "status": m.status,
-            "shutdown": m.shutdown_date.isoformat() if m.shutdown_date else None,
+            "shutdown": m.shutdown_date.isoformat() if m.shutdown_date else "",
             "context": m.context_window, "max output": m.max_output,
             "input $/M": price.input, "output $/M": price.output,
             "cache read $/M": price.cache_read,
@@ -33,7 +33,8 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
         }
         for skill in SKILLS:
             score = m.quality.get(skill)
-            row[skill] = score.skill if score is not None else None
+            # "reasoning skill" beside the capability "reasoning", which a bare name overwrote
+            row[f"{skill.replace('_', ' ')} skill"] = score.skill if score is not None else None
         rows.append(row)
     return rows
 

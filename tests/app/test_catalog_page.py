@@ -199,3 +199,20 @@ def _skills_table(at):
     """The skills table as its reader sees it (st.table cells are escaped Markdown)."""
     table = next(t.value for t in at.table if "benchmark" in t.value.columns)
     return table.map(seen)
+
+
+def test_the_reasoning_filter_keeps_only_reasoning_models(council_home: Path) -> None:
+    """'Must have: reasoning' filtered on the reasoning *skill* (a number every model has),
+    since the skill's column overwrote the capability's: all 82 models passed."""
+    from council.catalog.loader import load_catalog_dir
+    from council.config import PROJECT_ROOT
+
+    models = load_catalog_dir(PROJECT_ROOT / "models_catalog").models
+    at = page_app("catalog").run()
+    table = at.dataframe[0].value
+    assert set(table["reasoning"]) == {True, False}  # the capability, beside its skill
+    assert "reasoning skill" in table.columns and "long context skill" in table.columns
+    at.multiselect(key="f_needs").select("reasoning").run()
+    kept = at.dataframe[0].value
+    assert set(kept["id"]) == {m.id for m in models if m.reasoning}
+    assert len(kept) < len(models)

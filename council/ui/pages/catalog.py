@@ -102,6 +102,9 @@ def _browse(rows: list[dict[str, Any]], providers: tuple[str, ...]) -> None:
             "input $/M": st.column_config.NumberColumn(format="$%.3f"),
             "output $/M": st.column_config.NumberColumn(format="$%.3f"),
             "cache read $/M": st.column_config.NumberColumn(format="$%.4f"),
+            "batch discount": st.column_config.NumberColumn(format="percent"),
+            "context": st.column_config.NumberColumn(format="localized"),
+            "max output": st.column_config.NumberColumn(format="localized"),
             "stale": st.column_config.CheckboxColumn("stale price"),
         },
     )
