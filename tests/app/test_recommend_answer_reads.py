@@ -165,3 +165,31 @@ def test_the_monthly_figure_says_whose_volume_it_is(council_home: Path) -> None:
     captions = [seen(c.value) for c in at.caption]
     assert any(c.startswith("At 300,000 tasks a month, from your words") for c in captions), \
         captions
+
+
+def test_chart_names_on_the_right_are_written_leftwards(council_home: Path) -> None:
+    """At phone width the dearest model's name ran off the chart's right edge ('gemini-4-argo'):
+    a name right of the middle of the log cost axis is right-aligned to its point."""
+    import json
+    import math
+
+    from council.ui.pages.recommend import _label_sides
+    from tests.recs import make_rec
+
+    rec = make_rec(LEDGER, category="architecture", difficulty=3.7, sd=1.0)
+    share_id = store.save_recommendation(open_db(council_home / "council.db"), rec)
+    at = page_app("recommend", query={"r": share_id}).run()
+    no_exception(at)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    rows = present.candidate_points(rec)
+    _label_sides(rows)  # what the page adds to each point before drawing
+    named = [r for r in rows if r["label dy"] is not None]
+    costs = [math.log10(r["cost per month"]) for r in rows]
+    middle = (min(costs) + max(costs)) / 2
+    dearest = max(named, key=lambda r: r["cost per month"])
+    assert math.log10(dearest["cost per month"]) > middle and dearest["label side"] == "right"
+    texts = [layer for layer in spec["layer"] if (layer.get("mark") or {}).get("type") == "text"]
+    right = [t for t in texts if t["mark"]["align"] == "right"]
+    assert right and all(t["mark"]["dx"] < 0 and "'right'" in t["transform"][0]["filter"]
+                         for t in right)
+    assert all(t["mark"]["dx"] > 0 for t in texts if t["mark"]["align"] == "left")

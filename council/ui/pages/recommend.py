@@ -6,6 +6,7 @@ link (`?r=<id>`) renders it, so both show the same numbers (through ``council.pr
 
 from __future__ import annotations
 
+import math
 import queue
 import re
 import threading
@@ -438,6 +439,7 @@ def _chart(rec: Recommendation) -> None:
     st.markdown("#### Cost against adequacy")
     for row in rows:
         row["frontier"] = next(iter(FRONTIER_LEGEND)) if row["pareto"] else "dominated"
+    _label_sides(rows)
     base = alt.Chart(alt.Data(values=rows))
     points = base.mark_circle(size=90).encode(
         x=alt.X("cost per month:Q", title="cost per month (USD, log scale)",
@@ -460,9 +462,11 @@ def _chart(rec: Recommendation) -> None:
     layers = points + frontier + pick
     # The pick and its alternatives are near each other: each name gets its own line
     # (present.label_offsets) so they stay apart at phone width.
-    for dy in sorted({r["label dy"] for r in rows if r["label dy"] is not None}):
-        layers += base.transform_filter(f"datum['label dy'] == {dy}").mark_text(
-            align="left", dx=8, dy=dy, fontSize=11,
+    for dy, side in sorted({(r["label dy"], r["label side"]) for r in rows
+                            if r["label dy"] is not None}):
+        layers += base.transform_filter(
+            f"datum['label dy'] == {dy} && datum['label side'] == '{side}'").mark_text(
+            align=side, dx=8 if side == "left" else -8, dy=dy, fontSize=11,
             fontWeight="bold" if dy in present.LABEL_LINES["pick"] else "normal").encode(
             x="cost per month:Q", y="P(adequate):Q", text="model:N")
     layers += alt.Chart(alt.Data(values=[{"bar": rec.quality_bar}])).mark_rule(
@@ -471,6 +475,16 @@ def _chart(rec: Recommendation) -> None:
     st.caption("Each dot is a model that meets the hard constraints; the line joins the Pareto "
                "frontier (nothing cheaper is more adequate); the diamond is the pick; the dashed "
                "line is your quality bar.")
+
+
+def _label_sides(rows: list[dict[str, Any]]) -> None:
+    """A name on the right half of the (log) cost axis is written leftwards from its point,
+    so the dearest model's name is not cut off at the chart's edge at phone width."""
+    costs = [math.log10(r["cost per month"]) for r in rows if r["cost per month"] > 0]
+    middle = (min(costs) + max(costs)) / 2 if costs else 0.0
+    for row in rows:
+        cost = row["cost per month"]
+        row["label side"] = "right" if cost > 0 and math.log10(cost) > middle else "left"
 
 
 # ---------------------------------------------------------------- share, feedback, re-run
