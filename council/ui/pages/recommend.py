@@ -147,9 +147,10 @@ def _count(sample: str, upload: Any) -> int:
         import tempfile
         from pathlib import Path
 
-        suffix = Path(upload.name).suffix[:16]
+        # the visitor's own file name (no folders), so a message names the file they chose
+        name = Path(upload.name.replace("\\", "/")).name[-120:].lstrip(".") or "sample"
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"sample{suffix}"
+            path = Path(tmp) / name
             path.write_bytes(upload.getvalue())
             count = count_file(path)
     elif sample.strip():
