@@ -193,3 +193,30 @@ def test_chart_names_on_the_right_are_written_leftwards(council_home: Path) -> N
     assert right and all(t["mark"]["dx"] < 0 and "'right'" in t["transform"][0]["filter"]
                          for t in right)
     assert all(t["mark"]["dx"] > 0 for t in texts if t["mark"]["align"] == "left")
+
+
+def test_a_pick_dearer_than_the_budget_says_so_beside_its_cost(council_home: Path) -> None:
+    """With a $100 budget the headline read 'Per month $123.48' for the pick alone, above a
+    plan that spends $100.00: the figure over the budget now says it is, and what the plan
+    does instead."""
+    from tests.recs import make_rec
+
+    rec = make_rec("Summarise customer call transcripts", category="summarisation",
+                   difficulty=2.9, sd=0.7, budget_usd_per_month=100.0)
+    pick, plan = rec.recommended, rec.decision.budget
+    assert pick.cost.per_month > 100.0 and plan.spend_per_month <= 100.0
+    share = next(p.share for p in plan.parts if p.model_id == pick.model_id)
+    share_id = store.save_recommendation(open_db(council_home / "council.db"), rec)
+    at = page_app("recommend", query={"r": share_id}).run()
+    no_exception(at)
+    captions = [seen(c.value) for c in at.caption]
+    assert any(f"{money(pick.cost.per_month)} a month for every task is over your "
+               f"{money(100.0)} budget: the plan below sends it {percent(share)} of tasks "
+               f"and spends {money(plan.spend_per_month)}" in c for c in captions), captions
+    # within budget, no such line
+    rec = make_rec("Summarise customer call transcripts", category="summarisation",
+                   difficulty=2.9, sd=0.7, budget_usd_per_month=60.0)
+    assert rec.recommended.cost.per_month <= 60.0
+    at = page_app("recommend", query={
+        "r": store.save_recommendation(open_db(council_home / "council.db"), rec)}).run()
+    assert not any("is over your" in seen(c.value) for c in at.caption)

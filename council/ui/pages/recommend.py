@@ -18,7 +18,7 @@ import streamlit as st
 
 from council import present, store
 from council.errors import BudgetTooLow, CouncilError, InvalidInput
-from council.format import money
+from council.format import money, percent
 from council.task import CAPABILITIES, parse_task
 from council.ui import client, state
 from council.ui.errors import message_for, shown_errors
@@ -368,6 +368,9 @@ def _answer(rec: Recommendation) -> None:
         volume = present.volume_caption(rec)
         if volume:
             cols[2].caption(md_escape(volume))  # may quote the user's words
+        over = _over_budget(rec)
+        if over:
+            cols[2].caption(over)
         cols[3].caption(present.source_caption(pick.adequacy_source))
         expected = present.expected_line(rec)
         if expected:
@@ -412,6 +415,20 @@ def _answer(rec: Recommendation) -> None:
     if excluded:
         with st.expander(f"{len(excluded)} models excluded by hard constraints"):
             st.dataframe(excluded, hide_index=True, width="stretch")
+
+
+def _over_budget(rec: Recommendation) -> str | None:
+    """Beside 'Per month': the pick alone costs more than the budget (the plan below mixes in
+    a cheaper model to stay within it), so the big figure is not read as the spend."""
+    plan = rec.decision.budget if rec.decision is not None else None
+    pick = rec.recommended
+    if plan is None or pick is None or pick.cost.per_month <= plan.budget_per_month:
+        return None
+    share = next((p.share for p in plan.parts if p.model_id == pick.model_id), None)
+    sends = f"sends it {percent(share)} of tasks and " if share is not None else ""
+    return md_escape(f"{money(pick.cost.per_month)} a month for every task is over your "
+                     f"{money(plan.budget_per_month)} budget: the plan below {sends}spends "
+                     f"{money(plan.spend_per_month)}.")
 
 
 def _votes(rec: Recommendation) -> None:
