@@ -220,3 +220,22 @@ def test_a_pick_dearer_than_the_budget_says_so_beside_its_cost(council_home: Pat
     at = page_app("recommend", query={
         "r": store.save_recommendation(open_db(council_home / "council.db"), rec)}).run()
     assert not any("is over your" in seen(c.value) for c in at.caption)
+
+
+def test_assumptions_and_exclusions_wrap_instead_of_being_cut(council_home: Path) -> None:
+    """'Assumptions used' and 'models excluded' were grids whose 'why' / 'why not' ran off the
+    right edge ('from your words: '40-file'; not the per-call input: an agent reads what it
+    needs through its t...'): static tables now, each cell the whole text."""
+    from tests.recs import make_rec
+
+    rec = make_rec(AGENT, category="code_generation", difficulty=3.3, sd=1.0)
+    assert rec.excluded and rec.assumption_notes
+    share_id = store.save_recommendation(open_db(council_home / "council.db"), rec)
+    at = page_app("recommend", query={"r": share_id}).run()
+    no_exception(at)
+    assert not [d for d in at.dataframe if {"assumption", "why not"} & set(d.value.columns)]
+    tables = [t.value.map(seen) for t in at.table]
+    assumptions = next(t for t in tables if "assumption" in t.columns)
+    assert list(assumptions["why"]) == [a.why for a in rec.assumption_notes]
+    excluded = next(t for t in tables if "why not" in t.columns)
+    assert list(excluded["why not"]) == ["; ".join(e.reasons) for e in rec.excluded]

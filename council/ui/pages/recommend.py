@@ -409,12 +409,13 @@ def _answer(rec: Recommendation) -> None:
         with st.expander("Cost breakdown"):
             st.dataframe(present.breakdown_rows(pick.cost), hide_index=True, width="stretch")
             st.dataframe(present.variant_rows(pick), hide_index=True, width="stretch")
+    # static tables: each "why" is a sentence, which a grid cut off at its right edge
     with st.expander("Assumptions used (change them with the button below)"):
-        st.dataframe(present.assumption_rows(rec), hide_index=True, width="stretch")
+        st.table(text_rows(present.assumption_rows(rec)))
     excluded = present.excluded_rows(rec)
     if excluded:
         with st.expander(f"{len(excluded)} models excluded by hard constraints"):
-            st.dataframe(excluded, hide_index=True, width="stretch")
+            st.table(text_rows(excluded))
 
 
 def _over_budget(rec: Recommendation) -> str | None:
