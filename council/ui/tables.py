@@ -35,6 +35,10 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
             score = m.quality.get(skill)
             # "reasoning skill" beside the capability "reasoning", which a bare name overwrote
             row[f"{skill.replace('_', ' ')} skill"] = score.skill if score is not None else None
+        # the levels with no public measurement behind them (a price-tier placeholder)
+        row["estimated skills"] = ", ".join(
+            skill.replace("_", " ") for skill in SKILLS
+            if (q := m.quality.get(skill)) is not None and q.estimated)
         rows.append(row)
     return rows
 
@@ -86,12 +90,16 @@ def compare_rows(rows: list[dict[str, Any]], ids: list[str]) -> list[dict[str, A
     if not chosen:
         return []
     attributes = [k for k in chosen[0] if k != "id"]
-    return [{"attribute": a, **{r["id"]: _cell(r[a]) for r in chosen}} for a in attributes]
+    return [{"attribute": a, **{r["id"]: _cell(r[a], a) for r in chosen}} for a in attributes]
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, attribute: str = "") -> str:
     if value is None:
         return "n/a"
+    if attribute.endswith("$/M") and isinstance(value, int | float):
+        return _per_m(value)
+    if attribute == "batch discount" and isinstance(value, int | float):
+        return f"{value:.0%}"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
