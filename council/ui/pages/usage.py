@@ -87,8 +87,14 @@ def _report(db: Any, catalog: Any) -> Any:
                             key="usage_factor")
     report = build_report(db, catalog, since=since, flag_factor=float(factor))
     if not report.total.records:
-        st.info("No usage imported yet: import a file above, or run "
-                "`council usage import FILE`.")
+        imported = (build_report(db, catalog, since=None).total.records if since is not None
+                    else 0)
+        if imported:  # there is usage, only none as recent as the chosen start
+            st.info(f"None of the {imported:,} imported records is from {since.isoformat()} "
+                    "or later: choose an earlier date in 'Since', or clear it.")
+        else:
+            st.info("No usage imported yet: import a file above, or run "
+                    "`council usage import FILE`.")
         return None
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("Spent", money(report.total_usd), help=f"{report.first_day} to {report.last_day}")
