@@ -132,7 +132,7 @@ def _text(report: Any) -> str:
         calls = f"{t.calls:>9,} calls" if t.calls else "  (calls not counted)"
         spent = _money(t.usd) if t.records > t.unpriced_records else "unpriced"
         lines.append(f"  {name:32} {calls}  {spent:>12}"
-                     + ("" if row.known else "  (not in the catalog: unpriced)"))
+                     + ("" if row.known else "  (not in the catalog)"))
     lines.append("\nCostliest tasks (actual / estimate):")
     for row in report.costliest:
         est, ratio = row.estimate_usd, row.ratio
