@@ -128,3 +128,16 @@ def test_json_export_is_the_stored_answer(council_home: Path) -> None:
     data = json.loads(to_json(share_id, stored.created_at, stored.rec))
     assert data["recommendation"] == stored.rec.to_dict() and data["share_id"] == share_id
     assert data["spec"] == stored.spec.model_dump(mode="json")
+
+
+def test_the_note_box_stops_at_the_stored_limit(council_home: Path) -> None:
+    """A 6,000-character note was refused ('keep it under 2,000') and, the form clearing on
+    submit, lost: the box now takes at most the limit, as the browser enforces."""
+    share_id = _saved(council_home)
+    at = page_app("recommend", query={"r": share_id}).run()
+    assert at.text_input(key="fb_note").proto.max_chars == store.MAX_NOTE_CHARS
+    at.text_input(key="fb_note").input("y" * store.MAX_NOTE_CHARS)
+    at.button(key="FormSubmitter:feedback_form-Send feedback").click()
+    at.run()
+    no_exception(at)
+    assert any("Thanks" in s.value for s in at.success)

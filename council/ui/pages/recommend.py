@@ -542,7 +542,8 @@ def _feedback(stored: store.StoredRecommendation) -> None:
         model = st.selectbox("Model you tried", models, key="fb_model")
         verdict = st.radio("Did it do the task well?", ["adequate", "not adequate"],
                            horizontal=True, key="fb_verdict")
-        note = st.text_input("Note (optional)", key="fb_note")
+        # capped where it is typed: a longer note would be refused after the form cleared it
+        note = st.text_input("Note (optional)", key="fb_note", max_chars=store.MAX_NOTE_CHARS)
         if st.form_submit_button("Send feedback"):
             with shown_errors():
                 store.add_feedback(state.get_db(), stored.share_id, model,
