@@ -538,17 +538,34 @@ def _feedback(stored: store.StoredRecommendation) -> None:
     models = present.rated_models(stored.rec)
     if not models:
         return
-    with st.form("feedback_form", clear_on_submit=True):
-        model = st.selectbox("Model you tried", models, key="fb_model")
-        verdict = st.radio("Did it do the task well?", ["adequate", "not adequate"],
-                           horizontal=True, key="fb_verdict")
-        # capped where it is typed: a longer note would be refused after the form cleared it
-        note = st.text_input("Note (optional)", key="fb_note", max_chars=store.MAX_NOTE_CHARS)
-        if st.form_submit_button("Send feedback"):
-            with shown_errors():
-                store.add_feedback(state.get_db(), stored.share_id, model,
-                                   verdict == "adequate", note, session=client.session_id())
-                st.success("Thanks: the feedback trains the next version of the router.")
+    # Not clear_on_submit: a refused note (too long, too many at once) stays in the box to be
+    # trimmed; the callback clears it only once it is stored.
+    with st.form("feedback_form"):
+        st.selectbox("Model you tried", models, key="fb_model")
+        st.radio("Did it do the task well?", ["adequate", "not adequate"], horizontal=True,
+                 key="fb_verdict")
+        st.text_input("Note (optional)", key="fb_note",
+                      help=f"Up to {store.MAX_NOTE_CHARS:,} characters")
+        st.form_submit_button("Send feedback", on_click=_send_feedback, args=(stored.share_id,))
+    sent = st.session_state.pop("fb_sent", None)
+    if isinstance(sent, CouncilError):
+        st.error(message_for(sent) + " Your note is kept above.", icon=":material/error:")
+    elif sent:
+        st.success("Thanks: the feedback trains the next version of the router.")
+
+
+def _send_feedback(share_id: str) -> None:
+    """Store the form's verdict (a callback, so the note box can be cleared after it)."""
+    ss = st.session_state
+    try:
+        store.add_feedback(state.get_db(), share_id, ss["fb_model"],
+                           ss["fb_verdict"] == "adequate", ss.get("fb_note") or "",
+                           session=client.session_id())
+    except CouncilError as exc:
+        ss["fb_sent"] = exc
+    else:
+        ss["fb_sent"] = True
+        ss["fb_note"] = ""
 
 
 def _rerun(stored: store.StoredRecommendation, catalog_store: CatalogStore) -> None:
