@@ -544,8 +544,7 @@ def _feedback(stored: store.StoredRecommendation) -> None:
         st.selectbox("Model you tried", models, key="fb_model")
         st.radio("Did it do the task well?", ["adequate", "not adequate"], horizontal=True,
                  key="fb_verdict")
-        st.text_input("Note (optional)", key="fb_note",
-                      help=f"Up to {store.MAX_NOTE_CHARS:,} characters")
+        st.text_input("Note (optional)", key="fb_note")
         st.form_submit_button("Send feedback", on_click=_send_feedback, args=(stored.share_id,))
     sent = st.session_state.pop("fb_sent", None)
     if isinstance(sent, CouncilError):
