@@ -435,6 +435,9 @@ class SpendSummary:
     counted: int
     recommended_per_month: float
     default_per_month: float
+    # of `counted`, those priced at the team's own monthly volume (typed, or read from the
+    # words); the rest at a category's typical volume, which is no one's real spend
+    own_volume: int = 0
 
     @property
     def saving_per_month(self) -> float:
@@ -455,6 +458,12 @@ def spend_summary(db: sqlite_utils.Database) -> SpendSummary:
         "COALESCE(SUM(default_cost_per_month), 0) FROM recommendations "
         "WHERE cost_per_month IS NOT NULL AND default_cost_per_month IS NOT NULL"
     ).fetchone()
+    own = db.execute(
+        "SELECT COUNT(*) FROM recommendations WHERE cost_per_month IS NOT NULL "
+        "AND default_cost_per_month IS NOT NULL AND EXISTS (SELECT 1 FROM "
+        "json_each(rec_json, '$.assumption_notes') WHERE json_extract(value, '$.name') = "
+        "'runs_per_month' AND json_extract(value, '$.source') IN ('you', 'text'))"
+    ).fetchone()[0]
     return SpendSummary(recommendations=int(total), counted=int(counted),
                         recommended_per_month=float(rec_sum),
-                        default_per_month=float(default_sum))
+                        default_per_month=float(default_sum), own_volume=int(own))

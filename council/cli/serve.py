@@ -36,13 +36,25 @@ def serve(streamlit_args: tuple[str, ...]) -> None:
 
 
 def _report_voter_problems() -> None:
-    """A broken voters file or a missing key is the operator's: said loudly at start (the
-    app then runs without those voters, and the page says so)."""
-    from council.doctor import voter_checks
+    """A broken voters file, a missing key or a voter whose model is shut down is the
+    operator's: said loudly at start (the app then runs without those voters, and the page
+    says so)."""
+    import contextlib
+    from datetime import date
+
+    from council.catalog.loader import load_catalog_dir
+    from council.config import paths
+    from council.doctor import voter_checks, voter_model_checks
+    from council.errors import CouncilError
     from council.keys import secrets_file
     from council.redact import install_log_redaction
 
     install_log_redaction()
-    for check in voter_checks(secrets=secrets_file()):
+    where = paths()
+    checks = voter_checks(where, secrets=secrets_file())
+    # the bundled catalog's shutdown dates; a broken catalog is reported by the app
+    with contextlib.suppress(CouncilError):
+        checks += voter_model_checks(where, load_catalog_dir(where.catalog_dir), date.today())
+    for check in checks:
         if not check.ok:
             click.echo(f"council: {check.name}: {check.detail}. Fix: {check.fix}", err=True)

@@ -104,6 +104,12 @@ def report_cmd(since: str | None, flag_factor: float, db_path: Path | None,
     if as_json:
         click.echo(json.dumps(report.to_dict(), indent=2, sort_keys=True))
         return
+    if not report.total.records and since:  # usage there is, only none that recent
+        imported = build_report(db, catalog).total.records
+        if imported:
+            click.echo(f"None of the {imported:,} imported records is from {since} or later: "
+                       "give an earlier --since.")
+            return
     click.echo(_text(report))
 
 
@@ -124,8 +130,9 @@ def _text(report: Any) -> str:
     for name, row in sorted(report.by_model.items(), key=lambda kv: -kv[1].totals.usd):
         t = row.totals
         calls = f"{t.calls:>9,} calls" if t.calls else "  (calls not counted)"
-        lines.append(f"  {name:32} {calls}  {_money(t.usd):>12}"
-                     + ("" if row.known else "  (not in the catalog: unpriced)"))
+        spent = _money(t.usd) if t.records > t.unpriced_records else "unpriced"
+        lines.append(f"  {name:32} {calls}  {spent:>12}"
+                     + ("" if row.known else "  (not in the catalog)"))
     lines.append("\nCostliest tasks (actual / estimate):")
     for row in report.costliest:
         est, ratio = row.estimate_usd, row.ratio
@@ -133,7 +140,10 @@ def _text(report: Any) -> str:
         lines.append(f"  {row.task[:40]:40} {_money(row.totals.usd):>12} / {_money(est):>12}"
                      + (f"  x{ratio:.2f}" if ratio is not None else "") + flag)
     if report.unattributed.records:
-        lines.append(f"  {'(no task attribute)':40} {_money(report.unattributed.usd):>12}")
+        u = report.unattributed
+        lines.append(f"  {'(no task attribute)':40} {_money(u.usd):>12}"
+                     + (f"  ({u.records:,} records, {u.unpriced_records:,} unpriced)"
+                        if u.unpriced_records else ""))
     if report.unknown_models:
         lines.append("\nModels the catalog does not know (kept, unpriced): "
                      + ", ".join(f"{u.name} ({u.records:,} records)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from council.categories import SKILLS
+from council.categories import CATEGORIES, SKILLS
 
 CAPABILITY_LABELS: dict[str, str] = {
     "tools": "tools", "vision": "vision", "json": "JSON", "reasoning": "reasoning",
@@ -20,7 +20,7 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
         price = m.price_on(None)
         row: dict[str, Any] = {
             "id": m.id, "name": m.name, "provider": m.provider, "status": m.status,
-            "shutdown": m.shutdown_date.isoformat() if m.shutdown_date else None,
+            "shutdown": m.shutdown_date.isoformat() if m.shutdown_date else "",
             "context": m.context_window, "max output": m.max_output,
             "input $/M": price.input, "output $/M": price.output,
             "cache read $/M": price.cache_read,
@@ -33,8 +33,33 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
         }
         for skill in SKILLS:
             score = m.quality.get(skill)
-            row[skill] = score.skill if score is not None else None
+            # "reasoning skill" beside the capability "reasoning", which a bare name overwrote
+            row[f"{skill.replace('_', ' ')} skill"] = score.skill if score is not None else None
+        # the levels with no public measurement behind them (a price-tier placeholder)
+        row["estimated skills"] = ", ".join(
+            skill.replace("_", " ") for skill in SKILLS
+            if (q := m.quality.get(skill)) is not None and q.estimated)
         rows.append(row)
+    return rows
+
+
+def skill_rows(model: Any) -> list[dict[str, str]]:
+    """A model's skill levels with what each rests on: the benchmark and its score, the
+    source, the date, and whether it is measured or a price-tier estimate."""
+    rows = []
+    for skill in SKILLS:
+        q = model.quality.get(skill)
+        used_for = ", ".join(c.label for c in CATEGORIES if c.skill == skill)
+        if q is None:
+            rows.append({"skill": skill.replace("_", " "), "level (1-5)": "", "from": "none",
+                         "as of": "", "judges": used_for, "benchmark": "", "score": "",
+                         "source": ""})
+            continue
+        rows.append({
+            "skill": skill.replace("_", " "), "level (1-5)": f"{q.skill:.2f}",
+            "from": "estimated" if q.estimated else "measured", "as of": q.date.isoformat(),
+            "judges": used_for, "benchmark": q.benchmark,
+            "score": "" if q.score is None else f"{q.score:g}", "source": q.source})
     return rows
 
 
@@ -65,12 +90,16 @@ def compare_rows(rows: list[dict[str, Any]], ids: list[str]) -> list[dict[str, A
     if not chosen:
         return []
     attributes = [k for k in chosen[0] if k != "id"]
-    return [{"attribute": a, **{r["id"]: _cell(r[a]) for r in chosen}} for a in attributes]
+    return [{"attribute": a, **{r["id"]: _cell(r[a], a) for r in chosen}} for a in attributes]
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, attribute: str = "") -> str:
     if value is None:
         return "n/a"
+    if attribute.endswith("$/M") and isinstance(value, int | float):
+        return _per_m(value)
+    if attribute == "batch discount" and isinstance(value, int | float):
+        return f"{value:.0%}"
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):

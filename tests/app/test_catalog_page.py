@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.app.conftest import EDITOR, no_exception, page_app
+from tests.app.conftest import EDITOR, no_exception, page_app, seen
 
 
 def _sign_in(at, name: str = EDITOR[0], password: str = EDITOR[1]):
@@ -166,3 +166,53 @@ def test_price_history_reads_in_units(council_home: Path) -> None:
     at.selectbox(key="history_model").set_value("deepseek-flash").run()
     prices = next(d.value for d in at.dataframe if "long context" in d.value.columns)
     assert prices.iloc[-1]["peak hours (UTC)"] == "01:00-04:00, 06:00-10:00 weekdays"
+
+
+def test_skill_levels_show_their_source_and_date(council_home: Path) -> None:
+    """Each skill level with the benchmark, source and date it rests on, and whether it is
+    measured or a price-tier estimate (the Browse table showed bare numbers)."""
+    from council.catalog.loader import load_catalog_dir
+    from council.config import PROJECT_ROOT
+
+    at = page_app("catalog").run()
+    at.selectbox(key="skills_model").set_value("minimax-m3").run()
+    no_exception(at)
+    skills = _skills_table(at)
+    by_skill = skills.set_index("skill")
+    agentic = load_catalog_dir(PROJECT_ROOT / "models_catalog").get("minimax-m3") \
+        .quality["agentic"]
+    row = by_skill.loc["agentic"]
+    assert row["level (1-5)"] == f"{agentic.skill:.2f}"
+    assert row["from"] == ("measured" if not agentic.estimated else "estimated")
+    assert row["source"] == agentic.source and row["as of"] == agentic.date.isoformat()
+    assert agentic.benchmark in row["benchmark"]
+    assert by_skill.loc["long context"]["judges"] == "Long-document work"
+    assert len(skills) == 9 and not [c for c in skills.columns if "_" in c]
+    # a level with no measurement says so, in the same words as the answer's 'adequacy from'
+    at.selectbox(key="skills_model").set_value("gemini-4-argon").run()
+    skills = _skills_table(at)
+    assert skills.set_index("skill").loc["agentic"]["from"] == "estimated"
+    assert any("measured" in c.value and "of 9" in c.value for c in at.caption)
+
+
+def _skills_table(at):
+    """The skills table as its reader sees it (st.table cells are escaped Markdown)."""
+    table = next(t.value for t in at.table if "benchmark" in t.value.columns)
+    return table.map(seen)
+
+
+def test_the_reasoning_filter_keeps_only_reasoning_models(council_home: Path) -> None:
+    """'Must have: reasoning' filtered on the reasoning *skill* (a number every model has),
+    since the skill's column overwrote the capability's: all 82 models passed."""
+    from council.catalog.loader import load_catalog_dir
+    from council.config import PROJECT_ROOT
+
+    models = load_catalog_dir(PROJECT_ROOT / "models_catalog").models
+    at = page_app("catalog").run()
+    table = at.dataframe[0].value
+    assert set(table["reasoning"]) == {True, False}  # the capability, beside its skill
+    assert "reasoning skill" in table.columns and "long context skill" in table.columns
+    at.multiselect(key="f_needs").select("reasoning").run()
+    kept = at.dataframe[0].value
+    assert set(kept["id"]) == {m.id for m in models if m.reasoning}
+    assert len(kept) < len(models)

@@ -42,3 +42,22 @@ def test_history_says_when_the_picks_cost_more(council_home: Path) -> None:
     no_exception(at)
     saved = next(m for m in at.metric if m.label == "Saved")
     assert saved.value == "-$20.00" and saved.delta == "20% more than the default"
+
+
+def test_spend_says_whose_volumes_it_sums(council_home: Path) -> None:
+    """The saving is summed at each answer's monthly volume; when that is a category's
+    typical volume and not the team's, the caption says how many (it said 'stated')."""
+    from tests.recs import make_rec
+
+    db = open_db(council_home / "council.db")
+    store.save_recommendation(db, priced_rec("Tag tickets", "small", 10.0, 200.0))  # 1,000 typed
+    guessed = make_rec("Tag support tickets by urgency")  # volume: the category's default
+    assert next(a for a in guessed.assumption_notes
+                if a.name == "runs_per_month").source == "category default"
+    store.save_recommendation(db, guessed)
+    at = page_app("history").run()
+    no_exception(at)
+    caption = next(c.value for c in at.caption if "Summed over" in c.value)
+    assert "Summed over 2 of 2 recommendations" in caption
+    assert "1 at the team's own volume and 1 at a category's typical volume" in caption
+    assert "stated" not in caption

@@ -166,3 +166,77 @@ def test_the_monthly_figure_says_whose_volume_it_is(council_home: Path) -> None:
     captions = [seen(c.value) for c in at.caption]
     assert any(c.startswith("At 300,000 tasks a month, from your words") for c in captions), \
         captions
+
+
+def test_chart_names_on_the_right_are_written_leftwards(council_home: Path) -> None:
+    """At phone width the dearest model's name ran off the chart's right edge ('gemini-4-argo'):
+    a name right of the middle of the log cost axis is right-aligned to its point."""
+    import json
+    import math
+
+    from council.ui.pages.recommend import _label_sides
+    from tests.recs import make_rec
+
+    rec = make_rec(LEDGER, category="architecture", difficulty=3.7, sd=1.0)
+    share_id = store.save_recommendation(open_db(council_home / "council.db"), rec)
+    at = page_app("recommend", query={"r": share_id}).run()
+    no_exception(at)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    rows = present.candidate_points(rec)
+    _label_sides(rows)  # what the page adds to each point before drawing
+    named = [r for r in rows if r["label dy"] is not None]
+    costs = [math.log10(r["cost per month"]) for r in rows]
+    middle = (min(costs) + max(costs)) / 2
+    dearest = max(named, key=lambda r: r["cost per month"])
+    assert math.log10(dearest["cost per month"]) > middle and dearest["label side"] == "right"
+    texts = [layer for layer in spec["layer"] if (layer.get("mark") or {}).get("type") == "text"]
+    right = [t for t in texts if t["mark"]["align"] == "right"]
+    assert right and all(t["mark"]["dx"] < 0 and "'right'" in t["transform"][0]["filter"]
+                         for t in right)
+    assert all(t["mark"]["dx"] > 0 for t in texts if t["mark"]["align"] == "left")
+
+
+def test_a_pick_dearer_than_the_budget_says_so_beside_its_cost(council_home: Path) -> None:
+    """With a $100 budget the headline read 'Per month $123.48' for the pick alone, above a
+    plan that spends $100.00: the figure over the budget now says it is, and what the plan
+    does instead."""
+    from tests.recs import make_rec
+
+    rec = make_rec("Summarise customer call transcripts", category="summarisation",
+                   difficulty=2.9, sd=0.7, budget_usd_per_month=100.0)
+    pick, plan = rec.recommended, rec.decision.budget
+    assert pick.cost.per_month > 100.0 and plan.spend_per_month <= 100.0
+    share = next(p.share for p in plan.parts if p.model_id == pick.model_id)
+    share_id = store.save_recommendation(open_db(council_home / "council.db"), rec)
+    at = page_app("recommend", query={"r": share_id}).run()
+    no_exception(at)
+    captions = [seen(c.value) for c in at.caption]
+    assert any(f"{money(pick.cost.per_month)} a month for every task is over your "
+               f"{money(100.0)} budget: the plan below sends it {percent(share)} of tasks "
+               f"and spends {money(plan.spend_per_month)}" in c for c in captions), captions
+    # within budget, no such line
+    rec = make_rec("Summarise customer call transcripts", category="summarisation",
+                   difficulty=2.9, sd=0.7, budget_usd_per_month=60.0)
+    assert rec.recommended.cost.per_month <= 60.0
+    at = page_app("recommend", query={
+        "r": store.save_recommendation(open_db(council_home / "council.db"), rec)}).run()
+    assert not any("is over your" in seen(c.value) for c in at.caption)
+
+
+def test_assumptions_and_exclusions_wrap_instead_of_being_cut(council_home: Path) -> None:
+    """'Assumptions used' and 'models excluded' were grids whose 'why' / 'why not' ran off the
+    right edge ('from your words: '40-file'; not the per-call input: an agent reads what it
+    needs through its t...'): static tables now, each cell the whole text."""
+    from tests.recs import make_rec
+
+    rec = make_rec(AGENT, category="code_generation", difficulty=3.3, sd=1.0)
+    assert rec.excluded and rec.assumption_notes
+    share_id = store.save_recommendation(open_db(council_home / "council.db"), rec)
+    at = page_app("recommend", query={"r": share_id}).run()
+    no_exception(at)
+    assert not [d for d in at.dataframe if {"assumption", "why not"} & set(d.value.columns)]
+    tables = [t.value.map(seen) for t in at.table]
+    assumptions = next(t for t in tables if "assumption" in t.columns)
+    assert list(assumptions["why"]) == [a.why for a in rec.assumption_notes]
+    excluded = next(t for t in tables if "why not" in t.columns)
+    assert list(excluded["why not"]) == ["; ".join(e.reasons) for e in rec.excluded]

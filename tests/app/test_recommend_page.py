@@ -109,12 +109,13 @@ def test_bad_dollars_on_the_form_are_named_and_lose_nothing(council_home: Path) 
                for e in at.error), [e.value for e in at.error]
     at.number_input(key="failure_cost_usd").set_value(None)
     at = submit_task(at, task, budget_usd_per_month=0.0)
-    assert any("monthly budget $0 must be more than $0" in seen(e.value)
+    assert any("'Monthly budget': $0 must be more than $0" in seen(e.value)
                for e in at.error), [e.value for e in at.error]
     at = submit_task(at, task, budget_usd_per_month=0.01, runs_per_month=100_000.0)
     no_exception(at)
-    assert any("below the cheapest model's cost for this workload" in seen(e.value)
-               for e in at.error), [e.value for e in at.error]
+    # named as the form labels it, as the failure cost is (was "monthly budget $0.01 a month")
+    assert any("'Monthly budget': $0.01 a month is below the cheapest model's cost for this "
+               "workload" in seen(e.value) for e in at.error), [e.value for e in at.error]
     assert "r" not in at.query_params  # nothing saved
     assert at.text_area(key="description").value == task
     assert at.number_input(key="budget_usd_per_month").value == 0.01

@@ -81,3 +81,25 @@ def test_the_loaded_model_is_frozen_out_of_the_collector(council_home: Path) -> 
     at = _submit(page_app("recommend", timeout=300).run(), "Tag support tickets by urgency")
     no_exception(at)
     assert gc.get_freeze_count() > 100_000
+
+
+def test_an_unreadable_upload_is_named_by_its_own_name(council_home: Path) -> None:
+    """A broken PDF said 'cannot read PDF sample.pdf' (the temporary copy's name), not the
+    file the visitor chose. Streamlit's own UploadedFile, a real PDF reader."""
+    from streamlit.proto.Common_pb2 import FileURLs
+    from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
+
+    from council.errors import InvalidInput
+    from council.ui.pages.recommend import _count
+
+    upload = UploadedFile(UploadedFileRec("f1", "Q3 contract (final).pdf", "application/pdf",
+                                          b"%PDF-1.7\n not really a pdf"), FileURLs())
+    with pytest.raises(InvalidInput) as err:
+        _count("", upload)
+    assert "Q3 contract (final).pdf" in str(err.value) and "sample.pdf" not in str(err.value)
+    text = UploadedFile(UploadedFileRec("f2", "../../etc/ticket.txt", "text/plain",
+                                        b"Hello world, a typical ticket. " * 20), FileURLs())
+    assert 100 <= _count("", text) <= 200  # a path in the name never leaves the temp folder
+    dots = UploadedFile(UploadedFileRec("f3", "..", "text/plain", b"a typical ticket " * 20),
+                        FileURLs())
+    assert _count("", dots) > 0

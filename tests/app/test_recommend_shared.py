@@ -9,7 +9,7 @@ from council import store
 from council.api import Recommendation
 from council.db import open_db
 from council.format import money, percent
-from tests.app.conftest import no_exception, page_app
+from tests.app.conftest import no_exception, page_app, seen
 from tests.recs import make_rec
 
 # An answer as the code before the typed store (commit cfc620d, schema 1) wrote it, for a
@@ -162,3 +162,26 @@ def test_the_schema_1_answer_shows_no_mix(council_home: Path) -> None:
     at = page_app("recommend", query={"r": _saved(council_home, stored)}).run()
     no_exception(at)
     assert "agent loop" not in _verdict(at)
+
+
+def test_a_refused_note_is_kept_to_be_trimmed(council_home: Path) -> None:
+    """A 6,000-character note was refused ('keep it under 2,000') and, the form clearing on
+    submit, lost: it stays in the box now, and is cleared once a note is stored."""
+    share_id = _saved(council_home)
+    at = page_app("recommend", query={"r": share_id}).run()
+    long_note = "y" * (store.MAX_NOTE_CHARS * 3)
+    at.text_input(key="fb_note").input(long_note)
+    at.button(key="FormSubmitter:feedback_form-Send feedback").click()
+    at.run()
+    no_exception(at)
+    assert any("keep it under 2,000" in seen(e.value) and "Your note is kept above" in
+               seen(e.value) for e in at.error), [e.value for e in at.error]
+    assert at.text_input(key="fb_note").value == long_note
+    assert store.feedback_outcomes(open_db(council_home / "council.db")) == []
+    at.text_input(key="fb_note").input("y" * store.MAX_NOTE_CHARS)
+    at.button(key="FormSubmitter:feedback_form-Send feedback").click()
+    at.run()
+    no_exception(at)
+    assert any("Thanks" in s.value for s in at.success)
+    assert at.text_input(key="fb_note").value == ""
+    assert len(store.feedback_outcomes(open_db(council_home / "council.db"))) == 1

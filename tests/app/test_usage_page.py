@@ -73,3 +73,41 @@ def test_imported_names_are_shown_as_text_not_markup(council_home: Path) -> None
     no_exception(at)
     shown = " ".join(w.value for w in at.warning)
     assert "\\[pwn\\]\\(http://evil\\.example\\)" in shown and "](http" not in shown
+
+
+def test_unpriced_usage_is_not_shown_as_zero_dollars(council_home: Path) -> None:
+    """30 untagged records of a model the catalog does not know read '$0 of usage carries no
+    task attribute' and '$0.0000' actual: money nobody knows, shown as none spent."""
+    db = open_db(council_home / "council.db")
+    import_file(db, OTLP, catalog=init_catalog(db, PROJECT_ROOT / "models_catalog"))
+    unpriced = db.execute("SELECT COUNT(*) FROM usage_records WHERE model = "
+                          "'acme-llama-3.3-70b-ft'").fetchone()[0]
+    assert unpriced == 30
+    at = page_app("usage").run()
+    no_exception(at)
+    caption = next(c.value for c in at.caption if "no task attribute" in c.value)
+    assert "$0 of usage" not in caption
+    assert f"{unpriced} records carry no task attribute" in caption
+    assert f"{unpriced} of them unpriced" in caption
+    models = at.dataframe[1].value.set_index("model")
+    assert models.loc["acme-llama-3.3-70b-ft", "unpriced records"] == unpriced
+    assert models.loc["acme-llama-3.3-70b-ft", "actual"] != models.loc[
+        "acme-llama-3.3-70b-ft", "actual"]  # NaN: no price, not $0
+    assert models.loc["claude-sonnet-4-6", "actual"] > 0
+
+
+def test_a_start_date_after_every_record_is_not_no_usage(council_home: Path) -> None:
+    """'Since' set after the last record read 'No usage imported yet: import a file above',
+    though 793 records were imported: it now says none is that recent."""
+    from datetime import date
+
+    db = open_db(council_home / "council.db")
+    import_file(db, OTLP, catalog=init_catalog(db, PROJECT_ROOT / "models_catalog"))
+    imported = db.execute("SELECT COUNT(*) FROM usage_records").fetchone()[0]
+    at = page_app("usage").run()
+    at.date_input(key="usage_since").set_value(date(2030, 1, 1)).run()
+    no_exception(at)
+    infos = [i.value for i in at.info]
+    assert not any("No usage imported yet" in i for i in infos), infos
+    assert any(f"None of the {imported:,} imported records is from 2030-01-01 or later" in i
+               for i in infos), infos

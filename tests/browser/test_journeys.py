@@ -134,6 +134,13 @@ def test_give_feedback(app_server, page) -> None:
 def test_editor_changes_a_price_and_viewer_cannot(app_server, page) -> None:
     page.goto(f"{app_server.url}/catalog")
     wait_for_app(page)
+    # each skill level with its source and date, readable without scrolling sideways
+    page.get_by_role("tab", name="Skills and evidence").click()
+    skills = page.locator('[data-testid="stTable"]').first
+    skills.get_by_text("measured").first.wait_for()
+    assert re.search(r"agentic\s+[\d.]+\s+(measured|estimated)\s+20\d\d-\d\d-\d\d",
+                     skills.inner_text()), skills.inner_text()[:500]
+    shot(page, "journey-4-skills")
     page.get_by_role("tab", name="Edit").click()
     page.get_by_text("Sign in as an editor").wait_for()
     assert page.get_by_label("New value").count() == 0

@@ -13,7 +13,7 @@ from council.catalog.editors import Editor
 from council.errors import ConflictError, CouncilError
 from council.ui import client, state, tables
 from council.ui.errors import message_for, shown_errors
-from council.ui.text import md_escape
+from council.ui.text import md_escape, text_rows
 
 EDITOR_KEY = "catalog_editor"
 
@@ -36,13 +36,15 @@ def page() -> None:
         st.caption(f"{len(rows)} models · version `{catalog.version}` · "
                    f"default frontier model `{catalog.frontier_default.id}`")
         editor = _sign_in()
-        browse, compare, history, edit, imports, sync, audit = st.tabs(
-            ["Browse", "Compare", "Price history", "Edit", "Import review", "Sync review",
-             "Audit log"])
+        browse, compare, skills, history, edit, imports, sync, audit = st.tabs(
+            ["Browse", "Compare", "Skills and evidence", "Price history", "Edit",
+             "Import review", "Sync review", "Audit log"])
         with browse:
             _browse(rows, catalog.providers)
         with compare:
             _compare(rows)
+        with skills:
+            _skills(catalog, [r["id"] for r in rows])
         with history:
             _price_history(store, [r["id"] for r in rows])
         with edit:
@@ -100,11 +102,15 @@ def _browse(rows: list[dict[str, Any]], providers: tuple[str, ...]) -> None:
             "input $/M": st.column_config.NumberColumn(format="$%.3f"),
             "output $/M": st.column_config.NumberColumn(format="$%.3f"),
             "cache read $/M": st.column_config.NumberColumn(format="$%.4f"),
+            "batch discount": st.column_config.NumberColumn(format="percent"),
+            "context": st.column_config.NumberColumn(format="localized"),
+            "max output": st.column_config.NumberColumn(format="localized"),
             "stale": st.column_config.CheckboxColumn("stale price"),
         },
     )
     st.caption(f"{len(shown)} of {len(rows)} models. Click a column header to sort. "
-               "Prices are USD per million tokens; skills are on the 1-5 difficulty scale.")
+               "Prices are USD per million tokens; skills are on the 1-5 difficulty scale "
+               "(each level's source and date: 'Skills and evidence').")
 
 
 def _compare(rows: list[dict[str, Any]]) -> None:
@@ -114,6 +120,20 @@ def _compare(rows: list[dict[str, Any]]) -> None:
         st.info("Pick two or more models.")
         return
     st.dataframe(tables.compare_rows(rows, ids), hide_index=True, width="stretch")
+
+
+def _skills(catalog: Any, ids: list[str]) -> None:
+    """Where each skill level comes from: the numbers in Browse are only as good as this."""
+    model_id = st.selectbox("Model", ids, key="skills_model")
+    if not model_id:
+        return
+    rows = tables.skill_rows(catalog.get(model_id))
+    measured = sum(1 for r in rows if r["from"] == "measured")
+    st.caption(f"{measured} of {len(rows)} skill levels of `{model_id}` are measured (a public "
+               "benchmark mapped to the 1-5 scale); the rest are estimates from the model's "
+               "price tier until a measurement is recorded (docs/catalog.md). 'Judges' names "
+               "the task categories each skill decides P(adequate) for.")
+    st.table(text_rows(rows))  # wraps: a source is a sentence, cut off in a grid
 
 
 def _price_history(store: Any, ids: list[str]) -> None:

@@ -42,8 +42,11 @@ def _spend(spend: store.SpendSummary) -> None:
         delta = f"{-share:.0%} more than the default"
     c.metric("Saved", money(spend.saving_per_month), delta=delta, delta_arrow="off",
              delta_color="normal" if spend.saving_per_month >= 0 else "inverse")
+    typical = spend.counted - spend.own_volume
     st.caption(f"Summed over {spend.counted} of {spend.recommendations} recommendations that "
-               "priced both the pick and the default, at each one's stated monthly volume.")
+               f"priced both the pick and the default: {spend.own_volume} at the team's own "
+               f"volume and {typical} at a category's typical volume"
+               + (", so these figures are an estimate, not the team's bill." if typical else "."))
 
 
 def _table(rows: list[dict]) -> None:

@@ -6,6 +6,7 @@ link (`?r=<id>`) renders it, so both show the same numbers (through ``council.pr
 
 from __future__ import annotations
 
+import math
 import queue
 import re
 import threading
@@ -16,8 +17,8 @@ import altair as alt
 import streamlit as st
 
 from council import present, store
-from council.errors import CouncilError, InvalidInput
-from council.format import money
+from council.errors import BudgetTooLow, CouncilError, InvalidInput
+from council.format import money, percent
 from council.task import CAPABILITIES, parse_task
 from council.ui import client, state
 from council.ui.errors import message_for, shown_errors
@@ -146,9 +147,10 @@ def _count(sample: str, upload: Any) -> int:
         import tempfile
         from pathlib import Path
 
-        suffix = Path(upload.name).suffix[:16]
+        # the visitor's own file name (no folders), so a message names the file they chose
+        name = Path(upload.name.replace("\\", "/")).name[-120:].lstrip(".") or "sample"
         with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / f"sample{suffix}"
+            path = Path(tmp) / name
             path.write_bytes(upload.getvalue())
             count = count_file(path)
     elif sample.strip():
@@ -199,7 +201,20 @@ def in_form_words(message: str) -> str:
     for name, label in FIELD_LABELS.items():
         message = re.sub(rf"(?<![\w.]){name}: (Input )?", f"'{label}': ", message)
     message = message.replace(": should be", " should be")
+    message = message.replace("'Monthly budget': monthly budget ", "'Monthly budget': ")
     return re.sub(r"(?<![\w.,$])(\d{5,})(?![\w.,])", lambda m: f"{int(m[1]):,}", message)
+
+
+def _in_form_words(error: BaseException, spec: TaskSpec) -> BaseException:
+    """A budget the visitor typed, named as the form labels it ("'Monthly budget': $0.01 a
+    month is below ..."), as a failure cost is; anything else unchanged."""
+    if spec.budget_usd_per_month is None or not isinstance(error, InvalidInput):
+        return error
+    if isinstance(error, BudgetTooLow):
+        return error.naming(f"'{FIELD_LABELS['budget_usd_per_month']}':")
+    text = re.sub(r"^monthly budget (?=-?\$)",
+                  f"'{FIELD_LABELS['budget_usd_per_month']}': ", str(error))
+    return InvalidInput(text)
 
 
 def _whole(name: str, value: float) -> int | float:
@@ -228,8 +243,7 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
     started = time.perf_counter()
     label = (f"The council is voting ({len(council.voters)} LLM voters + local classifier)..."
              if council.voters else "The local classifier is assessing the task ("
-             + ("LLM voters are off: the voters file is invalid" if council.voters.problem
-                else "no LLM voter keys configured") + ")...")
+             + _why_no_voters(council) + ")...")
     with st.status(label, expanded=True) as status:
         worker = threading.Thread(target=work, daemon=True)
         worker.start()
@@ -240,13 +254,21 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
                 continue
         worker.join()
         if "error" in result:
-            status.update(label="The council could not answer", state="error")
-            raise result["error"]
+            status.update(label="No answer: see the message below", state="error")
+            raise _in_form_words(result["error"], spec)
         status.update(label=f"Council done in {time.perf_counter() - started:.1f} s",
                       state="complete", expanded=False)
     share_id = store.save_recommendation(state.get_db(), result["rec"])
     st.query_params["r"] = share_id
     return share_id
+
+
+def _why_no_voters(council: Council) -> str:
+    if council.voters.problem:
+        return "LLM voters are off: the voters file is invalid"
+    if council.skipped:  # e.g. a voter whose model is shut down: not a missing key
+        return "every LLM voter was skipped: see above"
+    return "no LLM voter keys configured"
 
 
 def _learned(catalog: Catalog) -> DefaultsLookup | None:
@@ -346,6 +368,9 @@ def _answer(rec: Recommendation) -> None:
         volume = present.volume_caption(rec)
         if volume:
             cols[2].caption(md_escape(volume))  # may quote the user's words
+        over = _over_budget(rec)
+        if over:
+            cols[2].caption(over)
         cols[3].caption(present.source_caption(pick.adequacy_source))
         expected = present.expected_line(rec)
         if expected:
@@ -384,12 +409,27 @@ def _answer(rec: Recommendation) -> None:
         with st.expander("Cost breakdown"):
             st.dataframe(present.breakdown_rows(pick.cost), hide_index=True, width="stretch")
             st.dataframe(present.variant_rows(pick), hide_index=True, width="stretch")
+    # static tables: each "why" is a sentence, which a grid cut off at its right edge
     with st.expander("Assumptions used (change them with the button below)"):
-        st.dataframe(present.assumption_rows(rec), hide_index=True, width="stretch")
+        st.table(text_rows(present.assumption_rows(rec)))
     excluded = present.excluded_rows(rec)
     if excluded:
         with st.expander(f"{len(excluded)} models excluded by hard constraints"):
-            st.dataframe(excluded, hide_index=True, width="stretch")
+            st.table(text_rows(excluded))
+
+
+def _over_budget(rec: Recommendation) -> str | None:
+    """Beside 'Per month': the pick alone costs more than the budget (the plan below mixes in
+    a cheaper model to stay within it), so the big figure is not read as the spend."""
+    plan = rec.decision.budget if rec.decision is not None else None
+    pick = rec.recommended
+    if plan is None or pick is None or pick.cost.per_month <= plan.budget_per_month:
+        return None
+    share = next((p.share for p in plan.parts if p.model_id == pick.model_id), None)
+    sends = f"sends it {percent(share)} of tasks and " if share is not None else ""
+    return md_escape(f"{money(pick.cost.per_month)} a month for every task is over your "
+                     f"{money(plan.budget_per_month)} budget: the plan below {sends}spends "
+                     f"{money(plan.spend_per_month)}.")
 
 
 def _votes(rec: Recommendation) -> None:
@@ -418,6 +458,7 @@ def _chart(rec: Recommendation) -> None:
     st.markdown("#### Cost against adequacy")
     for row in rows:
         row["frontier"] = next(iter(FRONTIER_LEGEND)) if row["pareto"] else "dominated"
+    _label_sides(rows)
     base = alt.Chart(alt.Data(values=rows))
     points = base.mark_circle(size=90).encode(
         x=alt.X("cost per month:Q", title="cost per month (USD, log scale)",
@@ -440,9 +481,11 @@ def _chart(rec: Recommendation) -> None:
     layers = points + frontier + pick
     # The pick and its alternatives are near each other: each name gets its own line
     # (present.label_offsets) so they stay apart at phone width.
-    for dy in sorted({r["label dy"] for r in rows if r["label dy"] is not None}):
-        layers += base.transform_filter(f"datum['label dy'] == {dy}").mark_text(
-            align="left", dx=8, dy=dy, fontSize=11,
+    for dy, side in sorted({(r["label dy"], r["label side"]) for r in rows
+                            if r["label dy"] is not None}):
+        layers += base.transform_filter(
+            f"datum['label dy'] == {dy} && datum['label side'] == '{side}'").mark_text(
+            align=side, dx=8 if side == "left" else -8, dy=dy, fontSize=11,
             fontWeight="bold" if dy in present.LABEL_LINES["pick"] else "normal").encode(
             x="cost per month:Q", y="P(adequate):Q", text="model:N")
     layers += alt.Chart(alt.Data(values=[{"bar": rec.quality_bar}])).mark_rule(
@@ -451,6 +494,16 @@ def _chart(rec: Recommendation) -> None:
     st.caption("Each dot is a model that meets the hard constraints; the line joins the Pareto "
                "frontier (nothing cheaper is more adequate); the diamond is the pick; the dashed "
                "line is your quality bar.")
+
+
+def _label_sides(rows: list[dict[str, Any]]) -> None:
+    """A name on the right half of the (log) cost axis is written leftwards from its point,
+    so the dearest model's name is not cut off at the chart's edge at phone width."""
+    costs = [math.log10(r["cost per month"]) for r in rows if r["cost per month"] > 0]
+    middle = (min(costs) + max(costs)) / 2 if costs else 0.0
+    for row in rows:
+        cost = row["cost per month"]
+        row["label side"] = "right" if cost > 0 and math.log10(cost) > middle else "left"
 
 
 # ---------------------------------------------------------------- share, feedback, re-run
@@ -485,16 +538,33 @@ def _feedback(stored: store.StoredRecommendation) -> None:
     models = present.rated_models(stored.rec)
     if not models:
         return
-    with st.form("feedback_form", clear_on_submit=True):
-        model = st.selectbox("Model you tried", models, key="fb_model")
-        verdict = st.radio("Did it do the task well?", ["adequate", "not adequate"],
-                           horizontal=True, key="fb_verdict")
-        note = st.text_input("Note (optional)", key="fb_note")
-        if st.form_submit_button("Send feedback"):
-            with shown_errors():
-                store.add_feedback(state.get_db(), stored.share_id, model,
-                                   verdict == "adequate", note, session=client.session_id())
-                st.success("Thanks: the feedback trains the next version of the router.")
+    # Not clear_on_submit: a refused note (too long, too many at once) stays in the box to be
+    # trimmed; the callback clears it only once it is stored.
+    with st.form("feedback_form"):
+        st.selectbox("Model you tried", models, key="fb_model")
+        st.radio("Did it do the task well?", ["adequate", "not adequate"], horizontal=True,
+                 key="fb_verdict")
+        st.text_input("Note (optional)", key="fb_note")
+        st.form_submit_button("Send feedback", on_click=_send_feedback, args=(stored.share_id,))
+    sent = st.session_state.pop("fb_sent", None)
+    if isinstance(sent, CouncilError):
+        st.error(message_for(sent) + " Your note is kept above.", icon=":material/error:")
+    elif sent:
+        st.success("Thanks: the feedback trains the next version of the router.")
+
+
+def _send_feedback(share_id: str) -> None:
+    """Store the form's verdict (a callback, so the note box can be cleared after it)."""
+    ss = st.session_state
+    try:
+        store.add_feedback(state.get_db(), share_id, ss["fb_model"],
+                           ss["fb_verdict"] == "adequate", ss.get("fb_note") or "",
+                           session=client.session_id())
+    except CouncilError as exc:
+        ss["fb_sent"] = exc
+    else:
+        ss["fb_sent"] = True
+        ss["fb_note"] = ""
 
 
 def _rerun(stored: store.StoredRecommendation, catalog_store: CatalogStore) -> None:

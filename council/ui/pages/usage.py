@@ -87,8 +87,14 @@ def _report(db: Any, catalog: Any) -> Any:
                             key="usage_factor")
     report = build_report(db, catalog, since=since, flag_factor=float(factor))
     if not report.total.records:
-        st.info("No usage imported yet: import a file above, or run "
-                "`council usage import FILE`.")
+        imported = (build_report(db, catalog, since=None).total.records if since is not None
+                    else 0)
+        if imported:  # there is usage, only none as recent as the chosen start
+            st.info(f"None of the {imported:,} imported records is from {since.isoformat()} "
+                    "or later: choose an earlier date in 'Since', or clear it.")
+        else:
+            st.info("No usage imported yet: import a file above, or run "
+                    "`council usage import FILE`.")
         return None
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("Spent", money(report.total_usd), help=f"{report.first_day} to {report.last_day}")
@@ -108,9 +114,7 @@ def _report(db: Any, catalog: Any) -> Any:
                  column_config=_money_columns("actual", "estimate", "per run", "est. per run",
                                               "per month", "est. per month"))
     if report.unattributed.records:
-        st.caption(f"{money(report.unattributed.usd)} of usage carries no task attribute "
-                   "(grouped by model below); tag calls with `council.task` or import with a "
-                   "task name.")
+        st.caption(_unattributed(report.unattributed))
     st.subheader("By model")
     st.dataframe([_model_row(name, row) for name, row in
                   sorted(report.by_model.items(), key=lambda kv: -kv[1].totals.usd)],
@@ -121,6 +125,16 @@ def _report(db: Any, catalog: Any) -> Any:
                    + ", ".join(f"{_plain(u.name)} ({u.records:,} records)"
                                for u in report.unknown_models))
     return report
+
+
+def _unattributed(t: Any) -> str:
+    """The untagged records: how many, what the priced ones cost, how many have no price
+    (a model the catalog does not know is not $0 spent)."""
+    unpriced = (f"; {t.unpriced_records:,} of them unpriced, their model not in the catalog"
+                if t.unpriced_records else "")
+    return (f"{t.records:,} records carry no task attribute (grouped by model below): "
+            f"{money(t.usd)} for the priced ones{unpriced}. Tag calls with `council.task` or "
+            "import with a task name.")
 
 
 def _chart(daily: list[tuple[str, str, float]]) -> alt.Chart:
@@ -168,7 +182,10 @@ def _task_row(row: Any, factor: float) -> dict[str, Any]:
 
 def _model_row(name: str, row: Any) -> dict[str, Any]:
     t = row.totals
-    return {"model": name, "in catalog": row.known, "actual": t.usd,
+    priced = t.records - t.unpriced_records
+    return {"model": name, "in catalog": row.known,
+            "actual": t.usd if priced else None,  # no price known: blank, not $0
+            "unpriced records": t.unpriced_records,
             "calls": t.calls if t.calls else None, "input": t.input_tokens,
             "cache read": t.cache_read_tokens, "cache write": t.cache_write_tokens,
             "output": t.output_tokens, "reasoning": t.reasoning_tokens,
