@@ -110,7 +110,7 @@ def logit(p: np.ndarray) -> np.ndarray:
 
 
 def variants(states, y, models, texts, fold, config, recipe, category: bool,
-             log: dict) -> dict[str, np.ndarray]:
+             log: dict, tune: bool = True) -> dict[str, np.ndarray]:
     """Out-of-fold P of every variant (rows x models)."""
     from scipy.special import expit
 
@@ -126,6 +126,8 @@ def variants(states, y, models, texts, fold, config, recipe, category: bool,
         out[CATEGORY] = oof(lambda f: x_cat, y, models, texts, fold, config)
         log[CATEGORY] = {"seconds": time.time() - start}
         print(f"{CATEGORY}: {log[CATEGORY]}", flush=True)
+    if not tune:
+        return out
     head = np.zeros(y.shape)
     tuned_x: dict[int, np.ndarray] = {}
     tune_cpu = []
@@ -145,7 +147,8 @@ def variants(states, y, models, texts, fold, config, recipe, category: bool,
     return out
 
 
-def run_many(data: Path, seed: int, recipe: OutcomeTune, category: bool) -> dict:
+def run_many(data: Path, seed: int, recipe: OutcomeTune, category: bool,
+             tune: bool = True) -> dict:
     table = load_table(data / "routerbench" / "outcomes.jsonl")
     complete = rb.complete_rows(table)
     y, cost = table.y[complete], table.cost[complete]
@@ -156,7 +159,8 @@ def run_many(data: Path, seed: int, recipe: OutcomeTune, category: bool) -> dict
     g = sub.models.index(rb.GPT4)
     gpt4_cost, gpt4_acc = float(cost[:, g].mean()), float(y[:, g].mean())
     log: dict = {}
-    ps = variants(states, y, sub.models, sub.prompts, fold, FitConfig(), recipe, category, log)
+    ps = variants(states, y, sub.models, sub.prompts, fold, FitConfig(), recipe, category, log,
+                  tune)
     rows = {}
     for name, p in ps.items():
         rows[name] = {"brier": rb.brier(p, y),
@@ -172,7 +176,7 @@ def run_many(data: Path, seed: int, recipe: OutcomeTune, category: bool) -> dict
     return rows
 
 
-def run_two(data: Path, recipe: OutcomeTune, category: bool) -> dict:
+def run_two(data: Path, recipe: OutcomeTune, category: bool, tune: bool = True) -> dict:
     table = load_table(data / "outcomes.jsonl")
     js, jw = table.models.index(rb.STRONG), table.models.index(rb.WEAK)
     keep = (table.y[:, js] >= 0) & (table.y[:, jw] >= 0)
@@ -183,7 +187,7 @@ def run_two(data: Path, recipe: OutcomeTune, category: bool) -> dict:
     strong, weak = sub.y[:, js].astype(float), sub.y[:, jw].astype(float)
     log: dict = {}
     ps = variants(states, sub.y, sub.models, sub.prompts, fold, FitConfig(), recipe, category,
-                  log)
+                  log, tune)
     rows = {}
     for name, p in ps.items():
         gain = p[:, js] - p[:, jw]
@@ -238,20 +242,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--max-tokens", type=int, default=OutcomeTune().max_tokens)
     parser.add_argument("--no-category", action="store_true",
                         help="skip the category-tuned MiniLM row")
+    parser.add_argument("--no-tune", action="store_true",
+                        help="only the MiniLM and category-tuned rows (no fine-tune on outcomes)")
     parser.add_argument("--report-dir", type=Path, default=REPORTS)
     args = parser.parse_args(argv)
     recipe = OutcomeTune(epochs=args.epochs, max_tokens=args.max_tokens)
     start = time.time()
-    many = run_many(args.data, args.fold_seed, recipe, not args.no_category) \
+    tune = not args.no_tune
+    many = run_many(args.data, args.fold_seed, recipe, not args.no_category, tune) \
         if args.only != "two" else None
-    two = run_two(args.data, recipe, not args.no_category) if args.only != "many" else None
+    two = run_two(args.data, recipe, not args.no_category, tune) if args.only != "many" else None
     seconds = time.time() - start
     command = "python training/outcome_finetune.py --data ../shared/routing" + "".join(
         f" {a}" for a in (argv if argv is not None else sys.argv[1:])
         if not a.startswith("/") and "routing" not in a and a != "--data")
     name = "routing_outcome_finetune" + (f"_{args.only}" if args.only else "") + (
         f"_seed{args.fold_seed}" if args.fold_seed else "") + (
-        f"_e{args.epochs}_t{args.max_tokens}" if recipe != OutcomeTune() else "")
+        f"_e{args.epochs}_t{args.max_tokens}" if recipe != OutcomeTune() and tune else "") + (
+        "_encoders" if not tune else "")
     args.report_dir.mkdir(parents=True, exist_ok=True)
     text = markdown(many, two, command, seconds)
     print(text)
