@@ -199,6 +199,35 @@ def run_two(data: Path, recipe: OutcomeTune, category: bool, tune: bool = True) 
     return rows
 
 
+def post_hoc_mixes(data: Path) -> None:
+    """Mean logits of saved out-of-fold P (both fold draws, from earlier runs): chosen after
+    seeing the table, so exploratory only; prints Brier, acc. at <= 10% (mean / per prompt)."""
+    from scipy.special import expit
+
+    table = load_table(data / "routerbench" / "outcomes.jsonl")
+    complete = rb.complete_rows(table)
+    y, cost = table.y[complete], table.cost[complete]
+    sub = table.subset(np.flatnonzero(complete))
+    g = sub.models.index(rb.GPT4)
+    gpt4_cost, gpt4_acc = float(cost[:, g].mean()), float(y[:, g].mean())
+    for seed in (0, 1):
+        saved = np.load(BENCH / f"outcome_finetune_oof_seed{seed}.npz")
+        p = {str(n): saved[f"p{i}"] for i, n in enumerate(saved["names"])}
+        fold = saved["fold"]
+        unit_price, priced = rb.fold_prices(sub.prompts, cost, sub.models, fold)
+        mixes = {"category-tuned + head": (CATEGORY, HEAD),
+                 "category-tuned + head + shipped": (CATEGORY, HEAD, SHIPPED)}
+        for label, parts in mixes.items():
+            q = expit(np.mean([logit(p[n]) for n in parts], axis=0))
+            a, b = (rb.curve_figures(rb.sweep_least_expected(q, price, fold, y, cost),
+                                     gpt4_cost, gpt4_acc) for price in (unit_price, priced))
+            print(f"seed {seed} | {label} | {rb.brier(q, y):.4f} | "
+                  f"{a['accuracy_at_10pct_gpt4_cost']:.3f} / "
+                  f"{b['accuracy_at_10pct_gpt4_cost']:.3f} | "
+                  f"{_fmt(a['least_cost_matching_gpt4_share'])} | "
+                  f"{a['auc_0_to_gpt4_cost']:.3f} | {a['best_accuracy']:.3f}", flush=True)
+
+
 def _fmt(v: float | None, digits: int = 3) -> str:
     return "not reached" if v is None else f"{v:.{digits}f}"
 
@@ -245,7 +274,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-tune", action="store_true",
                         help="only the MiniLM and category-tuned rows (no fine-tune on outcomes)")
     parser.add_argument("--report-dir", type=Path, default=REPORTS)
+    parser.add_argument("--post-hoc-mixes", action="store_true",
+                        help="print mixes of the saved out-of-fold P of both draws and stop")
     args = parser.parse_args(argv)
+    if args.post_hoc_mixes:
+        post_hoc_mixes(args.data)
+        return 0
     recipe = OutcomeTune(epochs=args.epochs, max_tokens=args.max_tokens)
     start = time.time()
     tune = not args.no_tune
