@@ -114,7 +114,9 @@ def _notes(votes: Sequence[Vote], voters: Sequence[Any]) -> list[str]:
             notes.append(f"{v.voter}: {v.error}")
         elif v.input_tokens and not v.cost_usd:
             notes.append(f"{v.voter}: cost unknown ({v.model} has no catalog price)")
-    if not voters:
+    if not voters and notes:  # every configured voter skipped, each note says why
+        notes.append("every LLM voter was skipped: the local classifier alone is the council")
+    elif not voters:
         notes.append("no LLM voters configured (no API keys): "
                      "the local classifier alone is the council")
     elif not any(v.ok for v in llm):

@@ -74,6 +74,11 @@ def test_a_retired_voter_is_never_asked_and_the_cli_says_why(tmp_path, monkeypat
         assert "warning: voter v: skipped, its model gpt-4.1-nano was shut down on 2026-10-23" \
             in result.output
         assert fake.requests == []
+        answer = CliRunner().invoke(cli, ["recommend", "Summarise meeting transcripts",
+                                          "--voters", str(voters), "--json"])
+        notes = json.loads(answer.stdout)["assessment"]["notes"]
+        assert "every LLM voter was skipped: the local classifier alone is the council" in notes
+        assert not any("no API keys" in n for n in notes), notes
         monkeypatch.setenv("COUNCIL_VOTERS", str(voters))
         doctor = CliRunner().invoke(cli, ["doctor", "--json"])
         checks = {c["name"]: c for c in json.loads(doctor.output)["checks"]}
