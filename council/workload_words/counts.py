@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from council.exchange_rates import PER_EUR
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
 from council.workload_words.text import (
     CURRENCY,
@@ -40,7 +41,13 @@ HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|
 _UNIT_AFTER = re.compile(r"[-\s]?(?:minutes?|hours?|pages?|files?|words?|tokens?|steps?|turns?|"
                          r"queues?|categories|labels|fields|languages|bullet)\b")
 
-_PRICE_AFTER = re.compile(r"\s?(?:(?:usd|eur|gbp|dollars?|euros?|pounds|bucks)\b|[$€£])")
+# An amount of money, not a count: "$49/month", "500 CHF a month", "4,000 kr a month": the
+# currency codes council.exchange_rates converts (but "40 php files" are files, "ron" and "try"
+# words), and the names and signs of money.
+_CODES = "|".join(c.lower() for c in PER_EUR if c not in ("PHP", "TRY", "RON"))
+_PRICE_AFTER = re.compile(
+    rf"\s?(?:(?:{_CODES}|dollars?|euros?|pounds|bucks|kr|kroner|kronor|krone|yen|yuan|"
+    r"francs?|rupees?|zloty|złotych|zł|reais|pesos?)\b|[$€£¥₹₩₺₪])", re.IGNORECASE)
 
 
 # Words of Spanish or Portuguese (where "10 mil" is ten thousand).

@@ -154,3 +154,17 @@ def test_hires_times_candidates_and_an_italian_text_are_shown_with_their_words()
     lang = next(a for a in it.assumption_notes if a.name == "languages")
     assert lang.value == "Italian" and lang.source == "text"
     assert "from your words: 'Ogni settimana riceviamo circa 200 curriculum" in lang.why
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    # money in any currency is not a volume (the QA round: "4,000 kr a month" read as 4,000 tasks)
+    ("Summarise support chats; our budget is 4,000 kr a month.", None),
+    ("Classify invoices, budget 500 CHF a month.", None),
+    ("Draft replies to reviews, we can spend 20,000 JPY per month.", None),
+    ("Tag 2,000 tickets a month; budget 300 SEK a month.", 2000),
+    # ... but a code that is also a word, and counts beside money, are still counts
+    ("Refactor 40 PHP files a month", 40),
+    ("We pay 300 zł a month; translate 120 documents a month", 120),
+])
+def test_money_in_any_currency_is_not_a_volume(text: str, runs: float | None) -> None:
+    assert _runs(text) == (None if runs is None else pytest.approx(runs))
