@@ -28,6 +28,8 @@ TRANSLATOR = _rate("a translator", "interpreters and translators", 27.45, 2023)
 ADJUSTER = _rate("a claims adjuster", "claims adjusters, appraisers, examiners and "
                  "investigators", 36.07, 2023)
 ACCOUNTANT = _rate("an accountant", "accountants and auditors", 38.41, 2023)
+SUPPORT_AGENT = _rate("a customer service representative", "customer service representatives",
+                      15.53, 2016)
 MEDICAL_CODER = _rate("a medical coder", "medical records and health information "
                       "specialists", 21.20, 2020)
 
@@ -42,6 +44,8 @@ _ROLES: tuple[tuple[str, Rate], ...] = (
     (r"medical coders?|medical coding specialists?|medical records specialists?|"
      r"coding specialists?", MEDICAL_CODER),
     (r"(?:software )?(?:developers?|engineers?)|programmers?", DEVELOPER),
+    (r"(?:customer )?(?:support|service|care|call[- ]cent(?:er|re)|help ?desk|service desk) "
+     r"(?:agents?|reps?|representatives?|staff)|CSRs?", SUPPORT_AGENT),
 )
 _ROLE_RE = re.compile("|".join(f"(?P<r{i}>\\b(?:{words})\\b)" for i, (words, _) in
                                enumerate(_ROLES)), re.IGNORECASE)

@@ -21,6 +21,7 @@ from council.role_rates import (
     MEDICAL_CODER,
     NURSE,
     PARALEGAL,
+    SUPPORT_AGENT,
     TRANSLATOR,
 )
 
@@ -150,7 +151,7 @@ def test_a_budget_in_the_words_too_low_to_buy_anything_does_not_stop_the_answer(
 # the roles of money_phrases_fresh2.jsonl, as the rows name them, and the rate each must carry
 ROLES = {"lawyer": LAWYER, "nurse": NURSE, "paralegal": PARALEGAL, "medical coder": MEDICAL_CODER,
          "translator": TRANSLATOR, "claims adjuster": ADJUSTER, "accountant": ACCOUNTANT,
-         "software engineer": DEVELOPER}
+         "software engineer": DEVELOPER, "support agent": SUPPORT_AGENT}
 
 
 def _fresh2_misreadings(read=read_money, name: str = "money_phrases_fresh2.jsonl") -> list[str]:
@@ -245,6 +246,9 @@ def test_a_currency_that_cannot_be_converted_is_not_read_as_dollars() -> None:
     ("When a claim summary is misread, the adjuster has to redo it: about an hour", ADJUSTER,
      60),
     ("Draft letters; a bad letter costs 2 hours of a paralegal", PARALEGAL, 120),
+    # the QA round: a support agent's hours were priced at the category's translator rate
+    ("A wrong answer costs us about two hours of a support agent's time. Classify 500 "
+     "tickets a day.", SUPPORT_AGENT, 120),
 ])
 def test_a_roles_minutes_carry_that_roles_rate(text: str, rate, minutes: float) -> None:
     f = read_money(text).failure
