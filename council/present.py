@@ -425,8 +425,21 @@ def variant_rows(pick: Candidate) -> list[dict[str, str]]:
 ASSUMPTION_SOURCES = {"text": "your words"}
 
 
+def assumption_value(name: str, value: float | int | bool | str) -> str:
+    """An assumption's value as a person reads it: "$58.25", "no", "3,515", "2.5"."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return value
+    if "usd" in name:
+        return money(value)
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
 def assumption_rows(rec: Recommendation) -> list[dict[str, str]]:
-    return [{"assumption": a.name.replace("_", " "), "value": str(a.value),
+    return [{"assumption": a.name.replace("_", " "), "value": assumption_value(a.name, a.value),
              "from": ASSUMPTION_SOURCES.get(a.source, a.source), "why": a.why}
             for a in rec.assumption_notes]
 
@@ -524,6 +537,11 @@ def changes(old: Recommendation, new: Recommendation) -> list[dict[str, Any]]:
 # ---------------------------------------------------------------- whole documents
 
 
+def md_cell(text: str) -> str:
+    """``text`` on one line with its pipes escaped, so it stays in its Markdown table cell."""
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
 def fenced(text: str) -> str:
     """``text`` as a Markdown code block that nothing inside it can close or render."""
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
@@ -542,7 +560,7 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
     if pick is not None:
         lines += ["## Recommendation", "",
                   f"**{pick.model_id}** · P(adequate) {percent(pick.p_adequate)}"
-                  f" (from {source_label(pick.adequacy_source)})", "",
+                  f", from {source_label(pick.adequacy_source)}", "",
                   "| per call | per task | per month |", "|---|---|---|",
                   f"| {money(pick.cost.per_call)} | {money(pick.cost.per_task)} | "
                   f"{money(pick.cost.per_month)} |", "",
@@ -578,6 +596,13 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
         lines += ["## Cascade", "", cascade, ""]
     if rec.explanation:
         lines += ["## Why", "", explanation_markdown(rec), ""]
+    if rec.assumption_notes:
+        lines += ["## Assumptions", "", "| assumption | value | from | why |", "|---|---|---|---|"]
+        lines += ["| " + " | ".join(md_cell(r[k]) for k in ("assumption", "value", "from", "why"))
+                  + " |" for r in assumption_rows(rec)]
+        lines.append("")
+    if rec.notes:
+        lines += ["## Notes", ""] + [f"- {md_cell(n)}" for n in rec.notes] + [""]
     return "\n".join(lines)
 
 

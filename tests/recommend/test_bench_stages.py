@@ -28,7 +28,8 @@ def test_every_stage_is_timed_and_the_functions_are_put_back():
     for label in ("selection (select)", "  price every candidate", "  constraints",
                   "adequacy", "explanation", "all after the council (mean)"):
         assert ms[label] > 0, label
-    top = sum(v for k, v in ms.items() if not k.startswith(" ") and k != "all after the "
-              "council (mean)")
-    assert abs(top - ms["all after the council (mean)"]) < 0.02  # the rest closes the sum
+    tops = [v for k, v in ms.items() if not k.startswith(" ") and k != "all after the "
+            "council (mean)"]
+    # the rest closes the sum, up to each shown figure's rounding (0.005 ms a row)
+    assert abs(sum(tops) - ms["all after the council (mean)"]) <= 0.005 * (len(tops) + 1) + 1e-9
     assert ms["  price every candidate"] < ms["selection (select)"]

@@ -165,3 +165,32 @@ def test_the_category_reading_reads_in_the_cli_and_the_export() -> None:
     tuned = dataclasses.replace(once, encoder="all-MiniLM-L6-v2+tuned2-0123456789ab",
                                 first_encoder="all-MiniLM-L6-v2+tuned2-0123456789ab")
     assert present.reading_words(tuned).startswith("read by MiniLM (fine-tuned) only")
+
+
+def test_assumption_values_read_as_a_person_writes_them() -> None:
+    """The QA round: 'Assumptions used' showed 58.2526, False and 3515."""
+    from council.present import assumption_value
+
+    assert assumption_value("failure_cost_usd", 58.2526) == "$58.25"
+    assert assumption_value("batch", False) == "no" and assumption_value("user_waits", True) == "yes"
+    assert assumption_value("input_tokens", 3515) == "3,515"
+    assert assumption_value("calls_per_task", 2.5) == "2.5"
+    assert assumption_value("runs_per_month", 21666.666) == "21,666.67"
+    assert assumption_value("languages", "German, French") == "German, French"
+
+
+def test_the_markdown_export_carries_the_assumptions_and_the_notes() -> None:
+    """The QA round: the export left out the answer's notes (a voter skipped, a figure not
+    read as dollars) and wrote 'P(adequate) 82% (from catalog skill (measured))'."""
+    from council.present import to_markdown
+    from tests.recs import make_rec
+
+    rec = make_rec("Summarise support chats; a wrong summary costs us about $40; our budget "
+                   "is 4,000 kr a month.", category="summarisation", difficulty=2.0)
+    assert any("kr" in n for n in rec.notes), rec.notes
+    text = to_markdown("abc", "2026-12-01T00:00:00", rec)
+    notes = text.split("## Notes", 1)[1]
+    assert all(" ".join(n.split()) in notes for n in rec.notes)
+    table = text.split("## Assumptions", 1)[1].split("##", 1)[0]
+    assert "| failure cost usd | $40.00 |" in table, table
+    assert "(from " not in text.split("## Recommendation", 1)[1].split("\n\n")[1]
