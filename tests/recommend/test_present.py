@@ -172,7 +172,8 @@ def test_assumption_values_read_as_a_person_writes_them() -> None:
     from council.present import assumption_value
 
     assert assumption_value("failure_cost_usd", 58.2526) == "$58.25"
-    assert assumption_value("batch", False) == "no" and assumption_value("user_waits", True) == "yes"
+    assert assumption_value("batch", False) == "no"
+    assert assumption_value("user_waits", True) == "yes"
     assert assumption_value("input_tokens", 3515) == "3,515"
     assert assumption_value("calls_per_task", 2.5) == "2.5"
     assert assumption_value("runs_per_month", 21666.666) == "21,666.67"
