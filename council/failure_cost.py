@@ -28,6 +28,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from council.categories import BY_KEY
 from council.errors import InvalidInput
 from council.format import money
 
@@ -235,7 +236,8 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
     why = DEFAULTS[top].why(size) if top else "no category"
     if len(known) > 1:
         why = ("a mix of the likely categories' defaults, "
-               + ", ".join(f"{c} {w / total:.0%} ({money(DEFAULTS[c].usd(size))})"
+               + ", ".join(f"{BY_KEY[c].label.lower() if c in BY_KEY else c} {w / total:.0%} "
+                           f"({money(DEFAULTS[c].usd(size))})"
                            for c, w in known.items()) + f"; mainly {why}")
     return FailureCost(round(value, 4), round(min(detection, value), 4), "category default",
                        f"{why}; per task, as the price is")

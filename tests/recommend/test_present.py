@@ -195,3 +195,15 @@ def test_the_markdown_export_carries_the_assumptions_and_the_notes() -> None:
     table = text.split("## Assumptions", 1)[1].split("##", 1)[0]
     assert "| failure cost usd | $40.00 |" in table, table
     assert "(from " not in text.split("## Recommendation", 1)[1].split("\n\n")[1]
+
+
+def test_the_failure_cost_mix_names_categories_as_the_page_does() -> None:
+    """The QA round: the failure cost's reason said 'code_generation 49%'."""
+    from tests.recs import make_rec
+
+    rec = make_rec("Build an agent that plans and executes a multi-step refactor of a 40-file "
+                   "Django codebase, running the tests with tool calls until they pass",
+                   category="code_generation", difficulty=3.5)
+    why = next(a.why for a in rec.assumption_notes if a.name == "failure_cost_usd")
+    assert "code generation 50%" in why and "agentic & multi-step 50%" in why, why
+    assert "code_generation" not in why
