@@ -85,7 +85,7 @@ def test_category_default_is_stated_as_an_assumption() -> None:
     mixed = failure_cost(None, {"architecture": 0.5, "classification": 0.5})
     # no size: the fixed minutes alone, 60 at $90 an hour and 0.25 at $39
     assert mixed.failure_usd == pytest.approx((90.0 + 0.25 * 39 / 60) / 2, abs=1e-3)
-    assert "architecture 50% ($90.00), classification 50% ($0.16)" in mixed.why
+    assert "architecture & design 50% ($90.00), classification & tagging 50% ($0.16)" in mixed.why
 
 
 def test_failure_defaults_scale_with_what_a_person_redoes() -> None:
@@ -141,7 +141,8 @@ def test_a_mixed_task_weighs_its_failure_cost_as_its_workload() -> None:
     inputs = next(a for a in rec.assumption_notes if a.name == "input_tokens")
     first, second = re.search(r"weighted (\d+%)/(\d+%)", inputs.why).groups()
     why = rec.decision.failure_cost_why
-    assert f"agentic {first}" in why and f"code_generation {second}" in why, (inputs.why, why)
+    assert f"agentic & multi-step {first}" in why, (inputs.why, why)
+    assert f"code generation {second}" in why, (inputs.why, why)
     a = rec.assumptions
     size = TaskSize(a["input_tokens"] - a["cached_prefix_tokens"], a["output_tokens"],
                     a["calls_per_task"])
