@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -139,6 +139,36 @@ def pad(states: Sequence[Any]) -> tuple[Any, Any]:
 def pooled(layers: Any, h: Any, mask: Any) -> Any:
     """The top layers on lower states, mean-pooled (before normalising)."""
     return mean_pool(_run(layers, h, mask), mask)
+
+
+def train_top(layers: Any, head: Any, states: Sequence[Any],
+              loss_of: Callable[[Any, np.ndarray], Any], *, lr: float, head_lr: float,
+              weight_decay: float, epochs: int, batch: int, seed: int) -> None:
+    """Train ``layers`` (top_copies) and ``head`` in place on lower ``states``: AdamW, batches
+    of like length in a seeded order, 10% warm-up then linear decay. ``loss_of(logits, rows)``
+    is the loss of a batch: the one thing the category and the outcome fine-tunes differ in."""
+    import torch
+
+    opt = torch.optim.AdamW([{"params": layers.parameters(), "lr": lr},
+                             {"params": head.parameters(), "lr": head_lr}],
+                            weight_decay=weight_decay)
+    order = np.argsort([h.shape[0] for h in states], kind="stable")
+    batches = [order[i:i + batch] for i in range(0, len(order), batch)]
+    total = epochs * len(batches)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda step: min(1.0, (step + 1) / max(1, total // 10)) * max(0.0, 1 - step / total))
+    rng = np.random.default_rng(seed)
+    layers.train()
+    for _ in range(epochs):
+        for b in rng.permutation(len(batches)):
+            rows = batches[b]
+            h, mask = pad([states[i] for i in rows])
+            loss = loss_of(head(pooled(layers, h, mask)), rows)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+    layers.eval()
 
 
 class TunedMiniLMEncoder(MiniLMEncoder):

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from council.assess.tuned_encoder import TunedLayers, pad, pooled, top_copies
+from council.assess.tuned_encoder import TunedLayers, top_copies, train_top
 from council.classifier_training.category_rows import category_rows
 from council.classifier_training.corpus import Example
 
@@ -74,30 +74,16 @@ def _fit(states: Sequence[Any], examples: Sequence[Example], s: FineTune) -> Tun
     layers = top_copies()
     head = nn.Linear(384, len(classes))
     h_all = [h[:s.max_tokens] for h in states]
-    opt = torch.optim.AdamW([{"params": layers.parameters(), "lr": s.lr},
-                             {"params": head.parameters(), "lr": s.lr * 10}],
-                            weight_decay=s.weight_decay)
-    order = np.argsort([h.shape[0] for h in h_all], kind="stable")
-    batches = [order[i:i + s.batch] for i in range(0, len(order), s.batch)]
-    total = s.epochs * len(batches)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda step: min(1.0, (step + 1) / max(1, total // 10)) * max(0.0, 1 - step / total))
-    rng = np.random.default_rng(s.seed)
     t_target = torch.tensor(target, dtype=torch.float32)
     t_weight = torch.tensor(weight, dtype=torch.float32)
-    layers.train()
-    for _ in range(s.epochs):
-        for b in rng.permutation(len(batches)):
-            idx = batches[b]
-            h, mask = pad([h_all[i] for i in idx])
-            logp = torch.log_softmax(head(pooled(layers, h, mask)), dim=1)
-            w = t_weight[idx]
-            loss = -((t_target[idx] * logp).sum(1) * w).sum() / w.sum()
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-    layers.eval()
+
+    def loss_of(logits: Any, rows: np.ndarray) -> Any:
+        logp = torch.log_softmax(logits, dim=1)
+        w = t_weight[rows]
+        return -((t_target[rows] * logp).sum(1) * w).sum() / w.sum()
+
+    train_top(layers, head, h_all, loss_of, lr=s.lr, head_lr=s.lr * 10,
+              weight_decay=s.weight_decay, epochs=s.epochs, batch=s.batch, seed=s.seed)
     return TunedLayers.from_state(layers.state_dict())
 
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from council.assess.tuned_encoder import TunedLayers, pad, pooled, top_copies
+from council.assess.tuned_encoder import TunedLayers, pad, pooled, top_copies, train_top
 
 
 @dataclass(frozen=True)
@@ -89,31 +89,16 @@ def _fit(states: Sequence[Any], y: np.ndarray, s: OutcomeTune) -> tuple[Any, Any
     with torch.no_grad():
         head.bias.copy_(torch.tensor(np.log(rates / (1 - rates)), dtype=torch.float32))
     h_all = [cut(h, s.max_tokens).float() for h in states]
-    opt = torch.optim.AdamW([{"params": layers.parameters(), "lr": s.lr},
-                             {"params": head.parameters(), "lr": s.lr * s.head_lr_factor}],
-                            weight_decay=s.weight_decay)
-    order = np.argsort([h.shape[0] for h in h_all], kind="stable")
-    batches = [order[i:i + s.batch] for i in range(0, len(order), s.batch)]
-    total = s.epochs * len(batches)
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda step: min(1.0, (step + 1) / max(1, total // 10)) * max(0.0, 1 - step / total))
-    rng = np.random.default_rng(s.seed)
     target = torch.tensor(np.where(observed, y, 0), dtype=torch.float32)
     mask = torch.tensor(observed, dtype=torch.float32)
-    layers.train()
-    for _ in range(s.epochs):
-        for b in rng.permutation(len(batches)):
-            idx = batches[b]
-            h, m = pad([h_all[i] for i in idx])
-            logits = head(pooled(layers, h, m))
-            seen = mask[idx]
-            loss = nn.functional.binary_cross_entropy_with_logits(
-                logits, target[idx], weight=seen, reduction="sum") / seen.sum().clamp(min=1)
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            sched.step()
-    layers.eval()
+
+    def loss_of(logits: Any, rows: np.ndarray) -> Any:
+        seen = mask[rows]
+        return nn.functional.binary_cross_entropy_with_logits(
+            logits, target[rows], weight=seen, reduction="sum") / seen.sum().clamp(min=1)
+
+    train_top(layers, head, h_all, loss_of, lr=s.lr, head_lr=s.lr * s.head_lr_factor,
+              weight_decay=s.weight_decay, epochs=s.epochs, batch=s.batch, seed=s.seed)
     return layers, head
 
 
