@@ -445,7 +445,8 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                       f"No model reaches the {bar:.0%} floor. "))
         for c in sorted(frontier, key=lambda c: -c.p_adequate)[:3]:
             alternatives.append(Alternative("closest", c.model_id, c.p_adequate, c.cost,
-                                            "most adequate per dollar among those that fit"))
+                                            f"among the most adequate that meet your "
+                                            f"constraints; none reaches the {bar:.0%} bar"))
     else:
         no_fit = _no_fit_reason(excluded, len(catalog.models))
         fewest = min(len(e.reasons) for e in excluded)

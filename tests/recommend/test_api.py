@@ -111,6 +111,8 @@ def test_nothing_reaches_the_bar(catalog) -> None:
     assert "reaches P(adequate)" in rec.no_fit and "Best action" in rec.no_fit
     assert rec.decision.best_action.model_id == rec.recommended.model_id
     assert rec.alternatives and rec.alternatives[0].role == "closest"
+    # "among those that fit" read as if they cleared the bar (the QA round): say they do not
+    assert all(f"none reaches the {rec.quality_bar:.0%} bar" in a.why for a in rec.alternatives)
 
 
 def test_itemised_modes_on_the_pick(catalog) -> None:
