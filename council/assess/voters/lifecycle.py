@@ -31,7 +31,7 @@ def retired_check(catalog: Catalog, today: date) -> Callable[[VoterConfig], str 
 
 
 def shut_down(config: VoterConfig, catalog: Catalog, today: date) -> str | None:
-    """"its model X was shut down on DATE (the catalog's date)", or None."""
+    """The phrase "its model X was shut down on DATE (the catalog's date)", or None."""
     model = _model(config, catalog)
     if model is None or shutdown_problem(model, today) is None:
         return None
