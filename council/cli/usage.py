@@ -105,7 +105,9 @@ def report_cmd(since: str | None, flag_factor: float, db_path: Path | None,
         click.echo(json.dumps(report.to_dict(), indent=2, sort_keys=True))
         return
     if not report.total.records and since:  # usage there is, only none that recent
-        imported = build_report(db, catalog).total.records
+        from council.usage.store import record_count
+
+        imported = record_count(db)
         if imported:
             click.echo(f"None of the {imported:,} imported records is from {since} or later: "
                        "give an earlier --since.")

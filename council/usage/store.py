@@ -150,7 +150,8 @@ _UPSERT = (
 )
 
 
-def _count(db: sqlite_utils.Database) -> int:
+def record_count(db: sqlite_utils.Database) -> int:
+    """How many usage records are imported, whatever their day."""
     return int(db.execute("SELECT COUNT(*) FROM usage_records").fetchone()[0])
 
 
@@ -188,7 +189,7 @@ def _import(db: sqlite_utils.Database, path: Path, importer: Any, pricer: Record
             "VALUES (?, ?, ?, ?, ?)",
             [str(path), importer.name, _now(), attribution.task_name, attribution.task_key])
         import_id = int(cursor.lastrowid)
-        before = _count(db)
+        before = record_count(db)
         changed = 0
         batch: list[tuple[Any, ...]] = []
         for item in importer.read(path, attribution):
@@ -217,7 +218,7 @@ def _import(db: sqlite_utils.Database, path: Path, importer: Any, pricer: Record
         _rollup(db, days)
         if _meta(db, "priced_version") is None:
             _set_meta(db, "priced_version", pricer.version)
-        result.inserted = _count(db) - before
+        result.inserted = record_count(db) - before
         result.updated = changed - result.inserted
         result.duplicates = result.parsed - changed
         result.import_id = import_id

@@ -78,6 +78,7 @@ def _import(db: Any, catalog: Any) -> None:
 
 def _report(db: Any, catalog: Any) -> Any:
     from council.usage.report import DEFAULT_FLAG_FACTOR, build_report
+    from council.usage.store import record_count
 
     a, b = st.columns(2)
     since = a.date_input("Since", value=None, key="usage_since",
@@ -87,8 +88,7 @@ def _report(db: Any, catalog: Any) -> Any:
                             key="usage_factor")
     report = build_report(db, catalog, since=since, flag_factor=float(factor))
     if not report.total.records:
-        imported = (build_report(db, catalog, since=None).total.records if since is not None
-                    else 0)
+        imported = record_count(db) if since is not None else 0
         if imported:  # there is usage, only none as recent as the chosen start
             st.info(f"None of the {imported:,} imported records is from {since.isoformat()} "
                     "or later: choose an earlier date in 'Since', or clear it.")
