@@ -276,12 +276,13 @@ def _stated_rate(sentence: str, unread: list[str]) -> tuple[Rate, str] | None:
     """An hourly rate the failure's sentence gives ("a lawyer at $300 an hour redoes it in 20
     minutes"): the person's minutes at that rate, which beats any table."""
     for m in _amounts(sentence):
-        if _PER_HOUR.match(sentence, m.end()):
-            amount = _usd(m, unread)
-            per = _PER_HOUR.match(sentence, m.end())
-            if amount is None or per is None or amount.usd <= 0:
-                return None
-            said = sentence[m.start():per.end()]
-            source = f"'{said}'" + (f", {amount.how}" if amount.how else "")
-            return Rate(STATED_RATE, amount.usd, source), said
+        per = _PER_HOUR.match(sentence, m.end())
+        if per is None:
+            continue
+        amount = _usd(m, unread)
+        if amount is None or amount.usd <= 0:
+            return None
+        said = sentence[m.start():per.end()]
+        source = f"'{said}'" + (f", {amount.how}" if amount.how else "")
+        return Rate(STATED_RATE, amount.usd, source), said
     return None
