@@ -91,13 +91,16 @@ def open_voters(voters_file: Path | None, catalog: Catalog,
     """
     from council.assess.voters import VoterSet, load_voters, voters_for_visitors
     from council.assess.voters.cost import catalog_price_fn
-    from council.assess.voters.lifecycle import retired_check
+    from council.assess.voters.lifecycle import ShutdownGuard, retired_check, shutdown_ahead
 
     if voters_file is None:
         return VoterSet()
     load = voters_for_visitors if visitors else load_voters
+    today = date.today()
     voters = load(Path(voters_file), secrets=secrets, price_fn=catalog_price_fn(catalog),
-                  skip=retired_check(catalog, date.today()))
+                  skip=retired_check(catalog, today))
+    ends = [shutdown_ahead(v.config, catalog, today) if hasattr(v, "config") else None
+            for v in voters]
     if cache_db is not None and len(voters):
         from council.assess.voters.cache import CachedVoter, VoteCache, ttl_days_from_env
 
@@ -105,6 +108,10 @@ def open_voters(voters_file: Path | None, catalog: Catalog,
         if days > 0:
             cache = VoteCache.open(cache_db, ttl_days=days)
             voters[:] = [CachedVoter(v, cache) for v in voters]  # keeps .skipped, .problem
+    # Outermost, so that from the shutdown day not even a cached answer is used: the same
+    # council as one opened after the date.
+    voters[:] = [ShutdownGuard(v, end) if end is not None else v
+                 for v, end in zip(voters, ends, strict=True)]
     return voters
 
 

@@ -4,15 +4,17 @@ one shutting down soon is kept, and `council doctor` warns."""
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from council.assembly import open_voters
 from council.assess.voters import read_configs
-from council.assess.voters.lifecycle import retired_check, shutdown_soon
+from council.assess.voters.lifecycle import ShutdownGuard, retired_check, shutdown_soon
 from council.catalog.loader import load_catalog_dir
+from council.catalog.model import Catalog
 from council.cli.main import cli
 from council.config import PROJECT_ROOT
 
@@ -86,3 +88,41 @@ def test_a_retired_voter_is_never_asked_and_the_cli_says_why(tmp_path, monkeypat
         assert "voters file" in checks["model for v"]["fix"] and doctor.exit_code == 1
     finally:
         fake.stop()
+
+
+def test_a_council_opened_before_the_shutdown_stops_asking_on_the_day(tmp_path, monkeypatch,
+                                                                      catalog) -> None:
+    """The app keeps one council open for days: a voter whose model shuts down while it is
+    open is skipped from that day, cached answers included, with the date and the fix."""
+    fake = FakeProviders().start()
+    try:
+        ends = date.today() + timedelta(days=3)
+        dated = Catalog(models=tuple(m.model_copy(update={"shutdown_date": ends})
+                                     if m.id == "gpt-5-nano" else m for m in catalog.models),
+                        meta=catalog.meta)
+        voters_file, _ = _config(tmp_path, "gpt-5-nano", f"{fake.url}/v1")
+        monkeypatch.setenv("OPENAI_API_KEY", fake.keys["openai"])
+        voters = open_voters(voters_file, dated, cache_db=tmp_path / "council.db")
+        [guard] = voters
+        assert isinstance(guard, ShutdownGuard) and voters.skipped == []
+        assert guard.vote("Summarise meeting transcripts", 5.0).ok
+        assert guard.vote("Summarise meeting transcripts", 5.0).cached
+        assert len(fake.requests) == 1
+        guard.today = lambda: ends  # the same open council, on the shutdown day
+        for text in ("Summarise meeting transcripts", "Translate a user manual"):
+            vote = guard.vote(text, 5.0)
+            assert not vote.ok and not vote.cached
+            assert vote.error == (f"skipped, its model gpt-5-nano was shut down on "
+                                  f"{ends.isoformat()} (the catalog's date): name a current "
+                                  "model in the voters file (voters.example.toml lists the "
+                                  "defaults)")
+        assert len(fake.requests) == 1
+    finally:
+        fake.stop()
+
+
+def test_a_voter_without_a_shutdown_date_is_not_wrapped(tmp_path, monkeypatch, catalog) -> None:
+    voters_file, _ = _config(tmp_path, "gpt-6-luna")
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-test-not-used")
+    [voter] = open_voters(voters_file, catalog, cache_db=None)
+    assert not isinstance(voter, ShutdownGuard)
