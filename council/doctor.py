@@ -37,9 +37,13 @@ class Check:
 
 
 def voter_checks(where: Paths | None = None,
-                 secrets: Mapping[str, object] | None = None) -> list[Check]:
-    """The voters file and each configured voter's key."""
+                 secrets: Mapping[str, object] | None = None,
+                 catalog: Catalog | None = None, today: date | None = None) -> list[Check]:
+    """The voters file (read once), each configured voter's key and, given the catalog,
+    each voter's model against its shutdown dates (shut down: the voter is skipped;
+    shutting down within the warning window)."""
     from council.assess.voters import read_configs
+    from council.assess.voters.lifecycle import FIX, shut_down, shutdown_soon
     from council.keys import has_key
 
     where = where or paths()
@@ -63,22 +67,9 @@ def voter_checks(where: Paths | None = None,
             checks.append(Check(f"key for {config.name}", False, f"{config.key_env} is not set",
                                 f"set {config.key_env} in the environment or in "
                                 ".streamlit/secrets.toml (or the voter is skipped)"))
-    return checks
-
-
-def voter_model_checks(where: Paths, catalog: Catalog, today: date) -> list[Check]:
-    """Each voter's model against the catalog's shutdown dates: shut down (the voter is
-    skipped) or shutting down within the warning window."""
-    from council.assess.voters import read_configs
-    from council.assess.voters.lifecycle import FIX, shut_down, shutdown_soon
-
-    if where.voters_file is None:
-        return []
-    try:
-        configs = read_configs(where.voters_file)
-    except CouncilError:
-        return []  # the voters-file check already says why
-    checks = []
+    if catalog is None:
+        return checks
+    today = today or date.today()
     for config in configs:
         name = f"model for {config.name}"
         if gone := shut_down(config, catalog, today):
@@ -90,15 +81,17 @@ def voter_model_checks(where: Paths, catalog: Catalog, today: date) -> list[Chec
 
 def run_checks(where: Paths | None = None,
                secrets: Mapping[str, object] | None = None) -> list[Check]:
-    """Every check, in the order a person would fix them."""
+    """Every check, in the order a person would fix them (the voters' models are checked
+    against the catalog the app serves, the database's)."""
     where = where or paths()
-    checks = voter_checks(where, secrets)
-    checks += _database_and_catalog(where)
-    checks.append(_classifier(where.classifier_artifact))
-    return checks
+    store_checks, catalog = database_and_catalog(where)
+    return [*voter_checks(where, secrets, catalog), *store_checks,
+            _classifier(where.classifier_artifact)]
 
 
-def _database_and_catalog(where: Paths) -> list[Check]:
+def database_and_catalog(where: Paths) -> tuple[list[Check], Catalog | None]:
+    """The database and catalog checks, and the catalog the app serves (None when it
+    cannot be opened)."""
     from council.assembly import open_database
     from council.catalog.store import CatalogStore, init_catalog
 
@@ -106,14 +99,15 @@ def _database_and_catalog(where: Paths) -> list[Check]:
         db = open_database(where.db)
     except (sqlite3.Error, OSError) as exc:
         return [Check("database", False, f"{where.db}: {exc}",
-                      "check the path and its permissions (COUNCIL_DB), or restore a backup")]
+                      "check the path and its permissions (COUNCIL_DB), or restore a "
+                      "backup")], None
     try:
         checks = [Check("database", True, f"{where.db}: opens, migrations applied")]
         try:
             catalog = init_catalog(db, where.catalog_dir)
         except CouncilError as exc:
             return [*checks, Check("catalog", False, str(exc),
-                                   f"fix the file named above in {where.catalog_dir}")]
+                                   f"fix the file named above in {where.catalog_dir}")], None
         last_error = CatalogStore(db).last_error
         if last_error:
             checks.append(Check("catalog", False, f"serving the last good catalog: {last_error}",
@@ -121,7 +115,7 @@ def _database_and_catalog(where: Paths) -> list[Check]:
         else:
             checks.append(Check("catalog", True, f"{len(catalog.models)} models, version "
                                                  f"{catalog.version}"))
-        return checks + voter_model_checks(where, catalog, date.today())
+        return checks, catalog
     finally:
         db.conn.close()
 

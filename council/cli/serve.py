@@ -39,22 +39,17 @@ def _report_voter_problems() -> None:
     """A broken voters file, a missing key or a voter whose model is shut down is the
     operator's: said loudly at start (the app then runs without those voters, and the page
     says so)."""
-    import contextlib
-    from datetime import date
-
-    from council.catalog.loader import load_catalog_dir
     from council.config import paths
-    from council.doctor import voter_checks, voter_model_checks
-    from council.errors import CouncilError
+    from council.doctor import database_and_catalog, voter_checks
     from council.keys import secrets_file
     from council.redact import install_log_redaction
 
     install_log_redaction()
     where = paths()
-    checks = voter_checks(where, secrets=secrets_file())
-    # the bundled catalog's shutdown dates; a broken catalog is reported by the app
-    with contextlib.suppress(CouncilError):
-        checks += voter_model_checks(where, load_catalog_dir(where.catalog_dir), date.today())
+    # the catalog the app serves (the database's, with the curators' edits); a broken
+    # database or catalog is reported by the app
+    _, catalog = database_and_catalog(where)
+    checks = voter_checks(where, secrets=secrets_file(), catalog=catalog)
     for check in checks:
         if not check.ok:
             click.echo(f"council: {check.name}: {check.detail}. Fix: {check.fix}", err=True)

@@ -40,3 +40,32 @@ def test_no_voters_file_says_nothing(tmp_path: Path, capsys: pytest.CaptureFixtu
     monkeypatch.setenv("COUNCIL_VOTERS", "none")
     _report_voter_problems()
     assert capsys.readouterr().err == ""
+
+
+def test_the_warning_reads_the_catalog_the_app_serves(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A curator's shutdown date in the database (the catalog the app serves) is the one the
+    start-up warning names, not the bundled files' (which give gpt-6-luna none)."""
+    from council.assembly import open_database
+    from council.catalog.editors import Editor
+    from council.catalog.store import CatalogStore, init_catalog
+    from council.config import PROJECT_ROOT
+
+    voters = tmp_path / "voters.toml"
+    voters.write_text(RETIRED.replace("gpt-4.1-nano", "gpt-6-luna"), encoding="utf-8")
+    monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
+    monkeypatch.setenv("COUNCIL_VOTERS", str(voters))
+    monkeypatch.setenv("OPENAI_API_KEY", "sk-dummy-not-used")
+    _report_voter_problems()
+    assert capsys.readouterr().err == ""
+    db = open_database()
+    init_catalog(db, PROJECT_ROOT / "models_catalog")
+    store = CatalogStore(db)
+    store.update_field("gpt-6-luna", "shutdown_date", "2026-01-01", editor=Editor("alice"),
+                       reason="the provider's deprecations page",
+                       expected_revision=store.revision("gpt-6-luna"))
+    db.conn.close()
+    _report_voter_problems()
+    err = capsys.readouterr().err
+    assert "its model gpt-6-luna was shut down on 2026-01-01" in err, err
