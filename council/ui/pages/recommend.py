@@ -181,7 +181,7 @@ def _spec_from(fields: dict[str, Any]) -> TaskSpec:
     try:
         return parse_task(**clean)
     except InvalidInput as exc:
-        raise InvalidInput(in_form_words(str(exc))) from None
+        raise in_form_words(exc) from None
 
 
 # The form's own words for each field, so a message names what the visitor sees.
@@ -195,26 +195,24 @@ FIELD_LABELS = {"description": "What do you want done?",
                 "not_needed": "Not needed", "providers": "Only these providers"}
 
 
-def in_form_words(message: str) -> str:
-    """"runs_per_month: Input should be greater than 0" -> "'Tasks / month' should be
-    greater than 0": the field as the form labels it."""
+def in_form_words(error: BaseException) -> BaseException:
+    """A visitor's bad input in the form's own words: "runs_per_month: Input should be
+    greater than 0" -> "'Tasks / month' should be greater than 0", a budget named as the
+    form labels it ("'Monthly budget': $0.01 a month is below ..."), long numbers grouped.
+    Anything but InvalidInput is returned unchanged."""
+    budget = f"'{FIELD_LABELS['budget_usd_per_month']}':"
+    if isinstance(error, BudgetTooLow):
+        return error.naming(budget)
+    if not isinstance(error, InvalidInput):
+        return error
+    message = str(error)
     for name, label in FIELD_LABELS.items():
         message = re.sub(rf"(?<![\w.]){name}: (Input )?", f"'{label}': ", message)
     message = message.replace(": should be", " should be")
-    message = message.replace("'Monthly budget': monthly budget ", "'Monthly budget': ")
-    return re.sub(r"(?<![\w.,$])(\d{5,})(?![\w.,])", lambda m: f"{int(m[1]):,}", message)
-
-
-def _in_form_words(error: BaseException, spec: TaskSpec) -> BaseException:
-    """A budget the visitor typed, named as the form labels it ("'Monthly budget': $0.01 a
-    month is below ..."), as a failure cost is; anything else unchanged."""
-    if spec.budget_usd_per_month is None or not isinstance(error, InvalidInput):
-        return error
-    if isinstance(error, BudgetTooLow):
-        return error.naming(f"'{FIELD_LABELS['budget_usd_per_month']}':")
-    text = re.sub(r"^monthly budget (?=-?\$)",
-                  f"'{FIELD_LABELS['budget_usd_per_month']}': ", str(error))
-    return InvalidInput(text)
+    message = message.replace(f"{budget} monthly budget ", f"{budget} ")
+    message = re.sub(r"^monthly budget (?=-?\$)", f"{budget} ", message)
+    message = re.sub(r"(?<![\w.,$])(\d{5,})(?![\w.,])", lambda m: f"{int(m[1]):,}", message)
+    return InvalidInput(message)
 
 
 def _whole(name: str, value: float) -> int | float:
@@ -255,7 +253,7 @@ def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
         worker.join()
         if "error" in result:
             status.update(label="No answer: see the message below", state="error")
-            raise _in_form_words(result["error"], spec)
+            raise in_form_words(result["error"])
         status.update(label=f"Council done in {time.perf_counter() - started:.1f} s",
                       state="complete", expanded=False)
     share_id = store.save_recommendation(state.get_db(), result["rec"])
