@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from council.currency_words import AFTER, AMBIGUOUS, BEFORE, SIGN_CHARS, alternation
 from council.decision import MAX_BUDGET_USD
 from council.exchange_rates import to_usd
 from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead, Rate
@@ -37,38 +38,15 @@ from council.format import money
 from council.role_rates import role_rate
 from council.workload_words import parse_number
 
-# A currency before the amount ("$", "US$", "€", "£", "CHF ", "EUR") or after it ("USD",
-# "euros", "pounds", "zł"); "kr" and "kroner" are several currencies' and are not converted.
-_PREFIXES = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-             "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "cn¥": "CNY", "rmb": "CNY", "cny": "CNY",
-             "₹": "INR", "inr": "INR", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "a$": "AUD",
-             "au$": "AUD", "aud": "AUD", "nz$": "NZD", "nzd": "NZD", "s$": "SGD", "sgd": "SGD",
-             "hk$": "HKD", "hkd": "HKD", "r$": "BRL", "brl": "BRL", "mx$": "MXN", "mxn": "MXN",
-             "chf": "CHF", "pln": "PLN", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
-             "czk": "CZK", "huf": "HUF", "zar": "ZAR", "krw": "KRW", "₩": "KRW", "try": "TRY",
-             "₺": "TRY", "ils": "ILS", "₪": "ILS"}
-_SUFFIXES = {"usd": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD", "eur": "EUR",
-             "euros": "EUR", "euro": "EUR", "€": "EUR", "gbp": "GBP", "pounds": "GBP",
-             "pound": "GBP", "quid": "GBP", "yen": "JPY", "jpy": "JPY", "chf": "CHF",
-             "francs": "CHF", "swiss francs": "CHF", "rupees": "INR", "inr": "INR",
-             "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "zł": "PLN", "zl": "PLN", "złoty": "PLN",
-             "zloty": "PLN", "pln": "PLN", "kronor": "SEK", "sek": "SEK", "nok": "NOK",
-             "dkk": "DKK", "cad": "CAD", "aud": "AUD", "kr": "", "kroner": "",
-             "kronur": "ISK"}
-_AMBIGUOUS = {"kr": "kr is the sign of the Swedish, Norwegian, Danish and Icelandic krona",
-              "kroner": "kroner are Norwegian or Danish"}
-
-
-def _alternation(words: dict[str, str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
 _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
         r"(?:\s?(?P<scale>k|mm|m|thousand|million)\b)?")
-_PRE_AMOUNT = re.compile(rf"(?<![\w$€£¥₹₩₺₪])(?P<pre>{_alternation(_PREFIXES)})\s?{_NUM}",
+# a currency before the amount ("$", "R$", "CHF ") or after it ("USD", "euros", "zł", "€"):
+# the words of council.currency_words
+_SIGNS = re.escape(SIGN_CHARS)
+_PRE_AMOUNT = re.compile(rf"(?<![\w{_SIGNS}])(?P<pre>{alternation(BEFORE)})\s?{_NUM}",
                          re.IGNORECASE)
 # "20 pounds of produce", "5 pounds in weight": a mass, not money
-_SUF_AMOUNT = re.compile(rf"(?<![\w$.,€£¥₹₩₺₪]){_NUM}\s?(?P<suf>{_alternation(_SUFFIXES)})"
+_SUF_AMOUNT = re.compile(rf"(?<![\w.,{_SIGNS}]){_NUM}\s?(?P<suf>{alternation(AFTER)})"
                          r"(?![\w$])(?!\s+(?:of|in weight|weight)\b)", re.IGNORECASE)
 
 
@@ -173,14 +151,14 @@ def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
     currency cannot be converted."""
     pre = m.re is _PRE_AMOUNT
     said = (m["pre"] if pre else m["suf"]).lower()
-    code = _PREFIXES[said] if pre else _SUFFIXES[said]
+    code = BEFORE[said] if pre else AFTER[said]
     dec = m["dec"] or ""
     if code not in ("USD", "GBP") and len(dec) == 4 and not m["scale"]:
         dec = dec[1:]  # "€1.200", "1.500 zł": a thousands point, as written in Europe
     n = parse_number(f"{m['num']}{dec} {m['scale'] or ''}") or 0.0
     conv = to_usd(n, code) if code else None
     if conv is None:
-        why = _AMBIGUOUS.get(said, f"{said} is not a currency this reads")
+        why = AMBIGUOUS.get(said, f"{said} is not a currency this reads")
         unread.append(f"'{m.group(0).strip()}' was not read as dollars ({why}); give the "
                       "figure in US dollars in the form")
         return None

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from council.currency_words import SIGNS
 from council.workload_words.numbers import DIGITS, NUMBER, fmt, matches_at, parse_number
 from council.workload_words.text import (
-    CURRENCY,
     PAGE_BY_PAGE,
     RATE_AFTER,
     has,
@@ -179,7 +179,7 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             found.append(_size_read(text, a, each.end(), 1.0, "page"))
             continue
         if text.endswith("per ", 0, m.start()) and any(
-                c in text[max(0, m.start() - 20):m.start()] for c in CURRENCY):
+                c in text[max(0, m.start() - 20):m.start()] for c in SIGNS):
             continue  # "$0.002 per 1K tokens" is a price's unit
         said_unit = m.group("unit")
         if said_unit in ("line", "lines") and _EACH_LINE.search(text):
