@@ -38,7 +38,9 @@ from council.format import money
 from council.role_rates import role_rate
 from council.workload_words import parse_number
 
-_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+# "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
+_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+)"
+        r"(?P<dec>\.\d+)?"
         r"(?:\s?(?P<scale>k|mm|m|thousand|million)\b)?")
 # a currency before the amount ("$", "R$", "CHF ") or after it ("USD", "euros", "zł", "€"):
 # the words of council.currency_words
@@ -59,16 +61,30 @@ def _amounts(text: str) -> list[re.Match[str]]:
         if not out or m.start() >= out[-1].end():
             out.append(m)
     return out
-_CLAUSES = re.compile(r"(?:[.!?](?=\s|$)|;)\s*")
-_SENTENCES = re.compile(r"[.!?](?=\s|$)\s*")
-_MONTH_AFTER = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|monthly\b)",
-                          re.IGNORECASE)
-_MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b",
+# Not after an abbreviation of "about" ("ok. 50 zł", "ca. 40 €", "env. 20 €", "approx. $5").
+_NOT_ABBREVIATION = r"(?<!\bok\.)(?<!\bca\.)(?<!\benv\.)(?<!\bapprox\.)"
+_CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;)\s*")
+_SENTENCES = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?=\s|$)\s*")
+# "a month" as Italian, Spanish, French, German, Portuguese and Polish say it after an amount
+_FOREIGN_MONTH = (r"al mese|ogni mese|al mes|por mes|cada mes|par mois|au mois|chaque mois|"
+                  r"pro monat|im monat|je monat|monatlich|por mês|ao mês|por mes|"
+                  r"miesięcznie|na miesiąc|w miesiącu|co miesiąc|/\s?(?:mese|mes|mois|monat|"
+                  r"mês|mies)")
+_MONTH_AFTER = re.compile(rf"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|monthly\b|"
+                          rf"(?:{_FOREIGN_MONTH})\b)", re.IGNORECASE)
+_MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
+                             r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
+                             r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b",
                              re.IGNORECASE)
 # A budget for a longer or shorter period: its share of a month (a week is 12/52 of one).
 _PERIOD_AFTER = re.compile(
     r"^\s*(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week)\b|/\s?(?P<unit2>year|yr|"
-    r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b)", re.IGNORECASE)
+    r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b|"
+    # the same in Italian, Spanish, French, German, Portuguese and Polish
+    r"(?P<year>all'anno|l'anno|al año|por año|par an|pro jahr|im jahr|jährlich|por ano|ao ano|"
+    r"rocznie|na rok)(?!\w)|(?P<quarter>al trimestre|a trimestre|por trimestre|par trimestre|"
+    r"pro quartal|kwartalnie)\b|(?P<week>a settimana|alla settimana|por semana|a la semana|"
+    r"par semaine|pro woche|wöchentlich|tygodniowo)\b)", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(
     r"\b(?P<adj>annual|yearly|quarterly|weekly)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|limit|"
     r"spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week)\b",
@@ -76,11 +92,14 @@ _PERIOD_BEFORE = re.compile(
 _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual": 12.0,
            "per annum": 12.0, "quarter": 3.0, "quarterly": 3.0, "week": 12 / 52,
            "wk": 12 / 52, "weekly": 12 / 52}
+_FOREIGN_PERIOD = {"year": 12.0, "quarter": 3.0, "week": 12 / 52}
 _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed|"
-    r"set aside|allocated|earmarked|reserved)\b",
+    r"set aside|allocated|earmarked|reserved|"
+    # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
+    r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
     re.IGNORECASE)
 # "$3k monthly revenue", "$5,000 a month in sales": what comes in, not what may go out
 _INCOME_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:revenue|sales|income|turnover|profit|"
@@ -89,18 +108,31 @@ _INCOME_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:revenue|sales|income|turnover|pro
 _NOT_OURS = re.compile(
     r"\b(?:plan|plans|subscription|price[sd]?|priced|pricing|revenue|sales|salary|salaries|"
     r"earns?|earning|paying|pays|paid|saves?|saving|savings|worth|bill|order|orders|refunds?|"
-    r"value|over|above|below|costs?|rents?|rented|renting|wages?)\b", re.IGNORECASE)
+    r"value|over|above|below|costs?|rents?|rented|renting|wages?|"
+    # rent, salary and price in Italian, Spanish, French, German, Portuguese, Polish
+    r"affitto|alquiler|loyer|miete|aluguel|czynsz\w*|stipendio|salario|salaire|gehalt|"
+    r"salário|pensj\w+|wynagrodzeni\w+|prezzo|precio|prix|preis|preço|cen(?:a|ie|y|ą|ach)?)\b",
+    re.IGNORECASE)
 # "firms that spend £2m a year", "clients who have $5k a month": someone else's money
 _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed)?|"
-    r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads)\b", re.IGNORECASE)
+    r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|"
+    # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
+    r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
+    r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+)\b", re.IGNORECASE)
 _COST_VERB = re.compile(r"\b(?:costs?|costing|means|wastes?|loses?|takes?|spends?|needs|"
-                        r"redoes|has to redo|have to redo)\b", re.IGNORECASE)
+                        r"redoes|has to redo|have to redo|"
+                        # costs, needs, spends (it, es, fr, de, pt, pl)
+                        r"costa|costano|cuesta|cuestan|coûte|coûtent|kostet|kosten|custa|"
+                        r"custam|kosztuje|kosztują|braucht|brauchen|passe|passent|necesita|"
+                        r"precisa|zajmuje)\b", re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
-    r"\s*(?P<unit>minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
+    r"\s*(?P<unit>minutes?|mins?|hours?|hrs?|minuti|minutos|minuten|minut[y]?|ore|horas?|"
+    r"stunden?|heures?|godzin[ay]?)\b", re.IGNORECASE)
+_HOURS = re.compile(r"h|ore|stunde|godzin", re.IGNORECASE)  # "hours", "ore", "Stunden"
 WORDS_CHARS = 120  # the words shown beside a reading, at most
 
 
@@ -155,7 +187,8 @@ def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
     dec = m["dec"] or ""
     if code not in ("USD", "GBP") and len(dec) == 4 and not m["scale"]:
         dec = dec[1:]  # "€1.200", "1.500 zł": a thousands point, as written in Europe
-    n = parse_number(f"{m['num']}{dec} {m['scale'] or ''}") or 0.0
+    num = re.sub(r"[ \u00a0\u202f\u2009]", "", m["num"])  # "1 200 zł"
+    n = parse_number(f"{num}{dec} {m['scale'] or ''}") or 0.0
     conv = to_usd(n, code) if code else None
     if conv is None:
         why = AMBIGUOUS.get(said, f"{said} is not a currency this reads")
@@ -179,6 +212,9 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
         return 1.0
     p = _PERIOD_AFTER.match(after)
     if p is not None:
+        foreign = next((k for k in _FOREIGN_PERIOD if p[k]), None)
+        if foreign is not None:
+            return _FOREIGN_PERIOD[foreign]
         return _MONTHS[(p["unit"] or p["unit2"] or p["adv"]).lower()]
     if _MONTHLY_BEFORE.search(clause):
         return 1.0
@@ -230,7 +266,7 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
     if t is not None:
         n = t["n"].lower()
         qty = 0.5 if n.startswith("half") else parse_number(n) or 0.0
-        minutes = qty * (60.0 if t["unit"].lower().startswith("h") else 1.0)
+        minutes = qty * (60.0 if _HOURS.match(t["unit"]) else 1.0)
         if minutes > 0:
             # the role who redoes it, in this clause or else its sentence ("A nurse checks
             # every flagged note; a wrong flag wastes 10 minutes of her time")
