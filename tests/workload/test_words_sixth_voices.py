@@ -1,0 +1,32 @@
+"""The workload reader's rules of round 6 (issue 17, tests/data/workload_phrases_fresh5.jsonl):
+each with the cases it must not fire on."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.workload_words import read_workload
+
+
+def _calls(text: str) -> int | None:
+    r = read_workload(text).calls_per_task
+    return None if r is None else r.value
+
+
+@pytest.mark.parametrize(("text", "calls"), [
+    # what an agent reads, each one a call
+    ("Our research agent reads up to 15 sources per question", 15),
+    ("each session browses and reads up to 20 web pages; the agent then writes a brief", 20),
+    # steps said in German, Spanish, Italian
+    ("Ein Agent bearbeitet jede Nacht rund 60 Tickets, pro Ticket bis zu 12 Schritte.", 12),
+    ("Un agente resuelve cada incidencia en unos 8 pasos", 8),
+    # a conversation's length said "each up to"
+    ("Our tutoring bot handles 500 chats a day, each up to 10 messages", 10),
+    # not: a person reads, no agent; a summary of up to 20 pages; messages of no conversation
+    ("Our analyst reads up to 20 web pages a day and wants a digest", None),
+    ("Summarise reports of up to 20 pages", None),
+    ("We receive 500 emails a day, each up to 10 messages in its thread", None),
+    ("Our support agents read up to 30 tickets an hour", None),
+])
+def test_calls_said_as_what_is_read_or_in_other_languages(text: str, calls: int | None) -> None:
+    assert _calls(text) == calls
