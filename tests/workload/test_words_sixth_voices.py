@@ -30,3 +30,22 @@ def _calls(text: str) -> int | None:
 ])
 def test_calls_said_as_what_is_read_or_in_other_languages(text: str, calls: int | None) -> None:
     assert _calls(text) == calls
+
+
+def _runs(text: str) -> float | None:
+    r = read_workload(text).runs_per_month
+    return None if r is None else r.value
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    # a plain space between digit groups is a thousands separator, as French and Polish write
+    ("Chaque nuit, nous devons résumer environ 12 000 avis clients", 360_000),
+    ("about 2 500 student chats a day", 75_000),
+    ("Nous classons 1 200 000 avis par mois", 1_200_000),
+    # not: a count then a size, a range's low end, a time, a decimal
+    ("3 100-page reports a month", 3),
+    ("between 2 and 3 000 tickets a day", 90_000),
+    ("at 10 30 tickets come in every day", 900),
+])
+def test_a_space_between_digit_groups(text: str, runs: float) -> None:
+    assert _runs(text) == pytest.approx(runs)
