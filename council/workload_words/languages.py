@@ -277,13 +277,19 @@ def _head_language(head: str) -> str | None:
     return best if counts[best] >= 2 + english and len(ties) == 1 else None
 
 
-def _own_language(text: str, lower: str) -> Read | None:
-    """A text written in another language that names none ("Ogni giorno riceviamo circa 300
-    recensioni ..."): the task is in the language it is written in, by its small words."""
+def head_language(lower: str) -> str | None:
+    """The language the head of a (lower-case) text is written in, by its small words; None
+    for English, code or a tie."""
     head = lower[:OWN_HEAD]
     if len(_CODE_MARKS.findall(head)) >= 3:
         return None
-    own = _head_language(head)
+    return _head_language(head)
+
+
+def _own_language(text: str, lower: str) -> Read | None:
+    """A text written in another language that names none ("Ogni giorno riceviamo circa 300
+    recensioni ..."): the task is in the language it is written in, by its small words."""
+    own = head_language(lower)
     if own is None:
         return None
     end = min(len(text), OWN_WORDS_CHARS)

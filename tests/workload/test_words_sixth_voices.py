@@ -49,3 +49,27 @@ def _runs(text: str) -> float | None:
 ])
 def test_a_space_between_digit_groups(text: str, runs: float) -> None:
     assert _runs(text) == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    # number words in the language the text is written in
+    ("Ogni giorno riceviamo circa duecento email dai clienti", 6000),
+    ("Abbiamo tre turni al giorno e a fine turno serve un riepilogo delle note", 90),
+    ("Cada día llegan unos dos mil mensajes de WhatsApp y el cliente espera", 60_000),
+    ("Nous traitons trois cents dossiers par mois, de 25 pages chacun", 300),
+    ("Mil e quinhentos contratos por ano, em média 12 páginas cada; precisamos de um resumo",
+     125),
+    ("Wir bekommen jeden Tag zweihundert Rechnungen und brauchen die Summe", 6000),
+    ("Codziennie dostajemy trzysta zgłoszeń od klientów i trzeba je posortować", 9000),
+    # not: English words ("due", "six"), two numbers joined by "and", a percentage
+    ("The report is due every Monday for the team", 52 / 12),
+    ("Ogni settimana tre e quattro report per il cliente", 52 / 12),
+    ("Ogni mese il cento per cento delle fatture va controllato", 1),
+])
+def test_number_words_in_the_language_of_the_text(text: str, runs: float) -> None:
+    assert _runs(text) == pytest.approx(runs, rel=0.01)
+
+
+def test_a_number_word_read_shows_the_words_as_written() -> None:
+    r = read_workload("Ogni giorno riceviamo circa duecento email dai clienti").runs_per_month
+    assert r.words == "Ogni giorno riceviamo circa duecento" and "200 a day" in r.how
