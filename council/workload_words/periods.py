@@ -74,6 +74,10 @@ FOREIGN_UNITS = {
     # Polish genitive after "każdego" ("każdego miesiąca": every month)
     "dnia": "day", "tygodnia": "week", "miesiąca": "month", "miesiaca": "month",
     "kwartału": "quarter", "roku": "year",
+    # a quarter in Italian, Spanish, French, Portuguese and German ("ogni trimestre", "pro
+    # Quartal"); Polish locative after "w" ("dwa razy w tygodniu": twice a week)
+    "trimestre": "quarter", "quartal": "quarter", "tygodniu": "week", "miesiącu": "month",
+    "miesiacu": "month",
 }
 FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
@@ -88,6 +92,8 @@ FOREIGN_ADVERBS = {
     "mensilmente": "month", "dagelijks": "day", "wekelijks": "week", "maandelijks": "month",
     "jaarlijks": "year", "codziennie": "day", "dziennie": "day", "tygodniowo": "week",
     "miesięcznie": "month", "kwartalnie": "quarter", "rocznie": "year",
+    "trimestrale": "quarter", "trimestral": "quarter", "trimestriel": "quarter",
+    "vierteljährlich": "quarter", "quartalsweise": "quarter",
     "mainichi": "day", "maishuu": "week", "maishū": "week", "maitsuki": "month",
     "毎日": "day", "毎週": "week", "毎月": "month",
 }
@@ -95,14 +101,15 @@ _FOREIGN_UNIT_WORDS = "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True))
 _FOREIGN_PERIOD_RE = re.compile(
     rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
     rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
-    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego)\s+"
+    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego|todo|toda|w)\s+"
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
     + "|".join(sorted(FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
 # Words one of which a text in those languages has; tested as a set (one C-level pass).
 _FOREIGN_PERIOD_GATE = frozenset({
     "por", "pro", "par", "al", "im", "am", "ao", "cada", "jede", "jeden", "jeder", "jedes",
     "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere", "co",
-    "na", "każdego", "kazdego", *FOREIGN_UNITS, *FOREIGN_ADVERBS} - {"week", "per"})
+    "na", "każdego", "kazdego", "todo", "toda", *FOREIGN_UNITS, *FOREIGN_ADVERBS}
+    - {"week", "per"})
 
 
 def period_matches(text: str) -> list[re.Match[str]]:

@@ -37,7 +37,29 @@ _TIMES_RE = re.compile(r"\b(?P<t>once|twice|thrice|three times|four times|\d+ ?(
                        r"(?:a|an|per|each|every)\s+"
                        + PERIOD_WORDS + r"\b")
 
-_TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four times": 4.0}
+_TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four times": 4.0,
+          "einmal": 1.0, "zweimal": 2.0, "dreimal": 3.0, "viermal": 4.0}
+# "zweimal pro Woche", "dwa razy w tygodniu", "due volte alla settimana", "3 fois par jour"
+# (number words are digits by then: "002 razy"), right before a period said in that language
+_FOREIGN_TIMES = re.compile(r"\b(?P<t>einmal|zweimal|dreimal|viermal|\d+\s?(?:mal|volte|veces|"
+                            r"vez|fois|vezes|razy|x))\s+$")
+_FOREIGN_TIMES_KEYS = ("mal ", "volte", "veces", "vez ", "fois", "vezes", "razy", "x ")
+
+# "tous les lundis", "jeden Montag", "ogni lunedì", "cada lunes", "toda segunda",
+# "w każdy poniedziałek": once a week. (Not "freitags" alone: in the real prompts it is a
+# story's "on Fridays".)
+_FOREIGN_WEEKDAY_RE = re.compile(
+    r"\b(?:(?:tous les|chaque) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|"
+    r"(?:jeden|jedes|an jedem) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag)|"
+    r"(?:ogni|tutti i|tutte le) (?:luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|"
+    r"sabat[oi]|domenic(?:a|he))|(?:cada|todos los) (?:lunes|martes|mi[ée]rcoles|jueves|"
+    r"viernes|s[áa]bados?|domingos?)|(?:toda|todas as|cada|todo|todos os) (?:(?:segunda|"
+    r"ter[çc]a|quarta|quinta|sexta)s?(?:-feiras?)?|s[áa]bados?|domingos?)|(?:w każd[yą]|co) "
+    r"(?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę))\b")
+_FOREIGN_WEEKDAY_GATE = frozenset({"tous", "chaque", "jeden", "jedes", "jedem", "ogni", "tutti",
+                                   "tutte", "cada", "todos", "toda", "todas", "todo", "każdy",
+                                   "każdą", "co"})
 # "on weekdays", "Monday to Friday": a count a day is a count a business day.
 _WEEKDAYS_ONLY = re.compile(r"\b(?:on|only on) weekdays\b|\bweekdays only\b|"
                             r"\bmon(?:day)? ?(?:to|through|thru|-) ?fri(?:day)?\b")
@@ -169,8 +191,13 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     for m in _WEEKDAY_RE.finditer(text) if weekday else ():
         return cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
                                    taken)
+    for m in (_FOREIGN_WEEKDAY_RE.finditer(text)
+              if not _FOREIGN_WEEKDAY_GATE.isdisjoint(word_list(text)) else ()):
+        return cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
+                                   taken)
     multiples = any(w in text for w in ("once", "twice", "thrice", "times", "x a", "x per",
                                         "x an", "x each", "x every"))
+    foreign_multiples = any(w in text for w in _FOREIGN_TIMES_KEYS)
     for p in period_matches(text):
         said = p.group("adverb")
         unit = (ADVERB_UNIT.get(said) or FOREIGN_ADVERBS[said] if said
@@ -186,6 +213,8 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         per_month = per_month_of(unit, sentence)
         times = next((t for t in _TIMES_RE.finditer(text, lo, hi)
                       if t.start() <= p.start() < t.end()), None) if multiples else None
+        if times is None and foreign_multiples and p.group(0)[:1] != "/":
+            times = _FOREIGN_TIMES.search(text, max(lo, p.start() - 14), p.start())
         before = [] if times else count_before(text, p.start(), lo, taken)
         count: re.Match[str] | None = before[-1] if before else None
         event = _event(text, p, lo) if count is None and times is None else None
@@ -221,9 +250,11 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
             said = times.group("t")
             runs = _TIMES.get(said, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
-            read = cadence_times_count(text, times.start(), times.end(), runs * per_month,
-                                       f"{said} {with_article(unit)}", taken)
-            if (read.start, read.end) == (times.start(), times.end()):  # no count of its own
+            t_end = max(times.end(), p.end())  # a foreign period follows its times word
+            shown = f"{fmt(runs)} times" if times.re is _FOREIGN_TIMES else said
+            read = cadence_times_count(text, times.start(), t_end, runs * per_month,
+                                       f"{shown} {with_article(unit)}", taken)
+            if (read.start, read.end) == (times.start(), t_end):  # no count of its own
                 read = each_persons(text, read)
             return times_headcount(text, read)
         if count is None:

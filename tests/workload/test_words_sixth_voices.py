@@ -73,3 +73,22 @@ def test_number_words_in_the_language_of_the_text(text: str, runs: float) -> Non
 def test_a_number_word_read_shows_the_words_as_written() -> None:
     r = read_workload("Ogni giorno riceviamo circa duecento email dai clienti").runs_per_month
     assert r.words == "Ogni giorno riceviamo circa duecento" and "200 a day" in r.how
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    # times a period, weekdays, a quarter and "todo mês" said in other languages
+    ("Wir bekommen zweimal pro Woche einen Bericht von ca. 40 Seiten", 2 * 52 / 12),
+    ("Dwa razy w tygodniu przygotowujemy raport dla zarządu z około 30 stron", 2 * 52 / 12),
+    ("Due volte alla settimana riceviamo il report del cliente", 2 * 52 / 12),
+    ("Ogni trimestre analizziamo 1.800 questionari, 4 pagine ciascuno.", 600),
+    ("Todo mês recebemos cerca de 2.000 notas fiscais e precisamos extrair o valor", 2000),
+    ("Tous les lundis, on reçoit une quinzaine de candidatures ; il faut un résumé", 65),
+    ("Jeden Montag kommen etwa 30 Bewerbungen, bitte je eine Zusammenfassung", 130),
+    ("Cada lunes llegan unos 40 pedidos nuevos para el equipo", 40 * 52 / 12),
+    # not: "w" before another word, a story's "freitags", "todo el día" (all day)
+    ("Mamy 300 faktur w tym miesiącu do sprawdzenia i nic więcej", None),
+    ("Sie arbeitet freitags bis spät in die Nacht und schreibt die Geschichte", None),
+])
+def test_cadences_said_in_other_languages(text: str, runs: float | None) -> None:
+    got = _runs(text)
+    assert got == (None if runs is None else pytest.approx(runs, rel=0.01))
