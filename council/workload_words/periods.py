@@ -21,11 +21,14 @@ def _period(group: str) -> str:
 
 PERIOD_WORDS = _period("unit")
 _PERIOD_RE = re.compile(
-    rf"(?:/\s*{_period('unit1')}|\b(?:per|a|an|each|every|in a|over the|in total over the)\s+"
-    rf"{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|yearly|"
-    rf"annually|quarterly|fortnightly)\b)")
-ADVERB_UNIT = {"nightly": "day", "daily": "day", "weekly": "week", "monthly": "month",
-               "hourly": "hour", "yearly": "year", "annually": "year", "quarterly": "quarter",
+    rf"(?:/\s*{_period('unit1')}|\b(?:per|a|an|each|every|in a|over the|in total over the|"
+    # "8 engineers this quarter", "This quarter we expect 1,200 applications": the period's
+    # volume, as the words give it
+    rf"this)\s+{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|"
+    rf"yearly|annually|quarterly|fortnightly|overnight)\b)")
+ADVERB_UNIT = {"nightly": "day", "overnight": "day", "daily": "day", "weekly": "week",
+               "monthly": "month", "hourly": "hour", "yearly": "year", "annually": "year",
+               "quarterly": "quarter",
                "fortnightly": "fortnight", "biweekly": "fortnight", "bi-weekly": "fortnight"}
 UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
               "wk": "week", "mo": "month", "mth": "month", "yr": "year",

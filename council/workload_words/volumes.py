@@ -165,6 +165,25 @@ _MULTIPLIER = re.compile(r"\s?(?:x|times)\b")
 _EACH_OF = re.compile(rf"\beach of (?:my|our|the|his|her|their) (?P<n>{DIGITS})\b")
 
 
+# A deadline before "this ...": "any time this week", "by the end of this quarter".
+_DEADLINE_BEFORE = re.compile(r"(?:any ?time|by|before|until|within|during|end of|later|"
+                              r"sometime|next|in)\s+$")
+
+
+def _relative_is_a_cadence(text: str, p: re.Match[str], lo: int, unit: str) -> bool:
+    """'8 engineers this quarter', 'This quarter we expect 1,200 applications': a quarter's
+    volume (not "this week" or "this morning", which say when, nor a deadline before it);
+    'Overnight, the agent triages ~200 alerts': every night, when it opens its sentence
+    (not "one-time job, can run overnight", "overnight batch is fine")."""
+    said = p.group(0)
+    if said.startswith("this"):
+        return unit == "quarter" and not _DEADLINE_BEFORE.search(
+            text, max(lo, p.start() - 12), p.start())
+    if p.group("adverb") == "overnight":
+        return p.start() - lo < 3
+    return True
+
+
 def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     """How often the task runs, a month; ``taken`` are the spans already read as sizes or
     steps, whose numbers are no count."""
@@ -207,6 +226,8 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if unit not in PER_MONTH or any(a <= p.start() < b for a, b in taken):
             continue  # not a period, or part of a size ("each about an hour long")
         lo, hi = sentence_bounds(text, p.start())
+        if not _relative_is_a_cadence(text, p, lo, unit):
+            continue  # "any time this week", "can run overnight": when, not how often
         sentence = text[lo:hi]
         if unit == "day" and _WEEKDAYS_ONLY.search(sentence):
             unit = "business day"  # "on weekdays, 150 mails/day"

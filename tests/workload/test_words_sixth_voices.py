@@ -92,3 +92,24 @@ def test_a_number_word_read_shows_the_words_as_written() -> None:
 def test_cadences_said_in_other_languages(text: str, runs: float | None) -> None:
     got = _runs(text)
     assert got == (None if runs is None else pytest.approx(runs, rel=0.01))
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    # a quarter's volume said "this quarter"; "overnight" opening its sentence is every night
+    ("This quarter we expect about 1,200 grant applications; each needs a note.", 400),
+    ("We're hiring 8 engineers this quarter; for each opening we phone-screen 5 candidates "
+     "and want notes from every screen.", 8 * 5 / 3),
+    ("Overnight, the agent triages ~200 alerts: 6 tool calls each.", 6000),
+    ("Overnight batch: ~4,000 support emails get a sentiment label; by 8am is fine.", 120_000),
+    # not: when, not how often
+    ("Dedupe 500k company names in one pass, any time this week", None),
+    ("Summarise the 40 reports by the end of this quarter", None),
+    ("We got 20 complaints this week; summarise them", None),
+    ("Map 20,000 job titles to our taxonomy, one-time job, can run overnight", None),
+    ("Label 800 customer calls as sales/support/spam, overnight batch is fine.", None),
+    # hires in one sentence and candidates in the next: not multiplied
+    ("We're hiring 8 engineers this quarter. For each opening HR reads 5 candidates.", 8 / 3),
+])
+def test_relative_periods(text: str, runs: float | None) -> None:
+    got = _runs(text)
+    assert got == (None if runs is None else pytest.approx(runs, rel=0.01))
