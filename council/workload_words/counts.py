@@ -130,6 +130,9 @@ _ONE_DELIVERABLE = re.compile(r"\binto (?:a|one|an) (?:[\w-]+ )?(?:digest|summar
                               r"briefing|overview|newsletter|memo)\b")
 
 
+_BOTH_BEFORE = re.compile(r"\bboth\s+$")
+
+
 def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
                         taken: list[tuple[int, int]]) -> Read:
     """A cadence ('every 15 min', 'every Monday', '3x a day') times the count its sentence
@@ -143,6 +146,10 @@ def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
          if counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))
          and not _ONE_DELIVERABLE.search(text, n.end(), hi)), None)
     count = count if count is not None else count_elsewhere(text, lo, hi, busy)
+    if count is None and (both := _BOTH_BEFORE.search(text, max(lo, start - 6), start)):
+        # "summarise both every Monday": the two things just named, each time
+        return Read("runs_per_month", 2 * runs, text[both.start():end], both.start(), end,
+                    f"both (2) each time, {said} = {fmt(runs)} times a month: {fmt(2 * runs)}")
     n = None if count is None else parse_number(count.group(0))
     if count is None or not n:
         return Read("runs_per_month", runs, text[start:end], start, end,

@@ -66,6 +66,9 @@ _FOREIGN_NAMES = {
     # Polish names as said after "na" ("na angielski": into English)
     "angielski": "English", "niemiecki": "German", "francuski": "French",
     "hiszpański": "Spanish", "włoski": "Italian", "japoński": "Japanese",
+    # and after "z" (from): "z polskiego na niemiecki" (from Polish into German)
+    "polskiego": "Polish", "angielskiego": "English", "niemieckiego": "German",
+    "francuskiego": "French", "hiszpańskiego": "Spanish", "włoskiego": "Italian",
 }
 # Dutch names that are also English words or names ("Engels", "Frans"): only after a Dutch
 # preposition ("in het Engels", "naar het Duits").
@@ -170,6 +173,12 @@ _WHO = re.compile(r"\b(?:customers?|clients?|clientes|kunden|users?|offices?|bur
                   r"colleagues|speakers|students|patients|stores?|shops?|subsidiar(?:y|ies)|"
                   r"region|audience|readers|sellers|buyers|suppliers|vendors|members|agents|"
                   r"reps|hq|headquarters|division|plant|factory|warehouse|guests|tenants)\b")
+# What a place's people write is in the language said: "the Kraków and Milan offices each send
+# a weekly report in English" needs English, not Polish or Italian (but "the Tokyo office wants
+# its reports summarised in English" reads Japanese reports).
+_WRITES_IN = re.compile(r"\b(?:send|sends|write|writes|submit|submits|file|files|post|posts|"
+                        r"produce|produces|draft|drafts)\b[^.;]{0,60}\bin (?:"
+                        + "|".join(n.lower() for n in LANGUAGES) + r")\b")
 # Language codes after "translate ... into": "into de + fr", "to DE/FR".
 _CODES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
           "nl": "Dutch", "ja": "Japanese", "jp": "Japanese", "zh": "Chinese", "ko": "Korean",
@@ -208,6 +217,8 @@ def _indirect(text: str, lower: str) -> list[_Named]:
               else _PLACE_RE.finditer(lower, 0, PLACE_HEAD))
     for m in places:
         lo, hi = sentence_bounds(lower, m.start())
+        if _WRITES_IN.search(lower, m.end(), hi):
+            continue  # "our Milan offices each send a weekly report in English"
         if _WHO.search(lower, max(lo, m.start() - 40), min(hi, m.end() + 40)):
             name = _PLACE_LANGUAGE[m.group(0)]
             hits.append(_Named(m.start(), m.end(), name,

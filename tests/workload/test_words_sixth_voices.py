@@ -113,3 +113,31 @@ def test_cadences_said_in_other_languages(text: str, runs: float | None) -> None
 def test_relative_periods(text: str, runs: float | None) -> None:
     got = _runs(text)
     assert got == (None if runs is None else pytest.approx(runs, rel=0.01))
+
+
+def _languages(text: str) -> list[str]:
+    r = read_workload(text).languages
+    return [] if r is None else sorted(r.value)
+
+
+@pytest.mark.parametrize(("text", "languages"), [
+    # what a place's people send in a language is in that language
+    ("Our Kraków and Milan offices each send a weekly report in English; summarise both",
+     ["English"]),
+    ("The Lisbon stores each send a daily stock note in English; summarise it", ["English"]),
+    # but a place whose texts are summarised in a language still reads the place's
+    ("The Tokyo office wants their weekly sales reports summarized for HQ in English.",
+     ["English", "Japanese"]),
+    ("our team in Warsaw reads the results, mostly in English", ["English", "Polish"]),
+    # a translation's source said in Polish
+    ("Co tydzień tłumaczymy z polskiego na niemiecki około 15 umów", ["German", "Polish"]),
+])
+def test_places_and_sources(text: str, languages: list[str]) -> None:
+    assert _languages(text) == languages
+
+
+def test_both_things_each_time() -> None:
+    assert _runs("Our two offices each send a weekly report in English; summarise both every "
+                 "Monday.") == pytest.approx(2 * 52 / 12)
+    assert _runs("Summarise the report every Monday") == pytest.approx(52 / 12)
+    assert _runs("Both teams want a summary every Monday") == pytest.approx(52 / 12)
