@@ -27,7 +27,7 @@ from council.workload_words.periods import (
     period_matches,
     with_article,
 )
-from council.workload_words.text import WEEKDAYS, sentence_bounds, word_list
+from council.workload_words.text import PERIOD_NAMES, WEEKDAYS, sentence_bounds, word_list
 from council.workload_words.values import Read
 
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
@@ -165,6 +165,9 @@ _MULTIPLIER = re.compile(r"\s?(?:x|times)\b")
 _EACH_OF = re.compile(rf"\beach of (?:my|our|the|his|her|their) (?P<n>{DIGITS})\b")
 
 
+# "one log file an hour", "one digest a day": one of a thing a period
+_ONE_BEFORE = re.compile(rf"\bone\s+(?!of\b|(?:{PERIOD_NAMES}|page|word|line|token|file|"
+                         rf"char)s?\b)(?:[a-z-]+\s+){{1,2}}$")
 # A deadline before "this ...": "any time this week", "by the end of this quarter".
 _DEADLINE_BEFORE = re.compile(r"(?:any ?time|by|before|until|within|during|end of|later|"
                               r"sometime|next|in)\s+$")
@@ -252,6 +255,14 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             return Read("runs_per_month", per_month, text[p.start():event.end()].strip(),
                         p.start(), event.end(),
                         f"one {with_article(unit)} = {fmt(per_month)} a month")
+        if (count is None and times is None and not p.group("adverb")
+                and (one := _ONE_BEFORE.search(text, max(lo, p.start() - 30), p.start()))
+                and not count_numbers(text, lo, hi, taken)):
+            # "writes one log file an hour": one a period ("one" is no count elsewhere), when
+            # the sentence counts nothing else ("one reminder a week to each of our 40")
+            return Read("runs_per_month", per_month, text[one.start():p.end()].strip(),
+                        one.start(), p.end(), f"one {with_article(unit)} = {fmt(per_month)} a "
+                        "month")
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)]

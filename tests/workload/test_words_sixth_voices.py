@@ -141,3 +141,27 @@ def test_both_things_each_time() -> None:
                  "Monday.") == pytest.approx(2 * 52 / 12)
     assert _runs("Summarise the report every Monday") == pytest.approx(52 / 12)
     assert _runs("Both teams want a summary every Monday") == pytest.approx(52 / 12)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    # one of a thing a period
+    ("Our Berlin data centre writes one log file an hour, about 5,000 lines each", 720),
+    ("Write one tweet a day for our bakery", 30),
+    # not: a duration, nor when the sentence counts something else
+    ("It takes one hour a day to read them", None),
+    ("Send one reminder per week to each of our 40 clients", None),
+])
+def test_one_a_period(text: str, runs: float | None) -> None:
+    got = _runs(text)
+    assert got == (None if runs is None else pytest.approx(runs, rel=0.01))
+
+
+@pytest.mark.parametrize(("text", "latency"), [
+    ("Overnight the pipeline re-scores 80,000 listings; nobody looks at them before 9am.",
+     "batch_ok"),
+    ("Tag the tickets; no one reads the tags until the morning", "batch_ok"),
+    ("Nobody looks at the dashboard except the CEO", None),
+])
+def test_read_only_later(text: str, latency: str | None) -> None:
+    r = read_workload(text).latency
+    assert (None if r is None else r.value) == latency
