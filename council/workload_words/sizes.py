@@ -46,7 +46,7 @@ UNIT_WHY: dict[str, str] = {
 }
 
 _SIZE_UNITS = {
-    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona",
+    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona|stronie",
     # a file format between the count and "files": "12 CSV files"
     "file": r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python) )?files?",
     "word": r"words?|mots|palabras|palavras|w[oö]rter|parole|woorden|słów|słowa",
@@ -102,7 +102,7 @@ _INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|t
 # What is produced, named right after its size: "a 2-page executive brief", "a one-page
 # summary"; a character limit ("under 80 characters", "155 characters max") bounds an output.
 _OUTPUT_NOUN = re.compile(r"[-\s]*(?:[\w-]+\s+)?(?:brief|briefing|summary|digest|abstract|"
-                          r"synopsis|recap|overview|scorecard|memo|description|blurb)\b")
+                          r"synopsis|recap|overview|scorecard|memo|description|blurb|note)\b")
 _LIMIT_BEFORE = re.compile(r"\b(?:under|below|at most|no more than|fewer than|less than|"
                            r"max(?:imum)?|max\.|limit(?:ed)? (?:of|to))\s*$")
 _LIMIT_AFTER = re.compile(r"\s*(?:max(?:imum)?|or less|or fewer|limit)\b")

@@ -165,3 +165,15 @@ def test_one_a_period(text: str, runs: float | None) -> None:
 def test_read_only_later(text: str, latency: str | None) -> None:
     r = read_workload(text).latency
     assert (None if r is None else r.value) == latency
+
+
+def test_sizes_said_other_ways() -> None:
+    w = read_workload("Każdego miesiąca dostajemy około 400 faktur, po jednej stronie; trzeba "
+                      "z nich wyciągnąć kwotę")
+    assert (w.input_size.quantity, w.input_size.unit) == (1, "page")
+    w = read_workload("We expect about 1,200 grant applications; each needs a 1-page "
+                      "eligibility note.")
+    assert w.input_size is None and (w.output_size.quantity, w.output_size.unit) == (1, "page")
+    # German "jeden" is "every", not one
+    w = read_workload("Wir bekommen jeden Monat etwa 300 Rechnungen mit je 2 Seiten")
+    assert w.runs_per_month.value == 300 and w.input_size.quantity == 2
