@@ -59,7 +59,7 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_fresh_heldout.jsonl", "workload_phrases_fresh2.jsonl",
          "workload_phrases_fresh3.jsonl", "workload_phrases_fresh3_heldout.jsonl",
          "workload_phrases_fresh4.jsonl", "workload_phrases_fresh4_heldout.jsonl",
-         "workload_phrases_fresh5.jsonl")
+         "workload_phrases_fresh5.jsonl", "workload_phrases_fresh5_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 
