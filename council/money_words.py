@@ -74,7 +74,8 @@ _MONTH_AFTER = re.compile(rf"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|
                           rf"(?:{_FOREIGN_MONTH})\b)", re.IGNORECASE)
 _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
-                             r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b",
+                             r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b|"
+                             r"\b(?:monatliche[sn]?|miesięczny) (?:budget|budżet)\b",
                              re.IGNORECASE)
 # A budget for a longer or shorter period: its share of a month (a week is 12/52 of one).
 _PERIOD_AFTER = re.compile(
@@ -83,11 +84,16 @@ _PERIOD_AFTER = re.compile(
     # the same in Italian, Spanish, French, German, Portuguese and Polish
     r"(?P<year>all'anno|l'anno|al año|por año|par an|pro jahr|im jahr|jährlich|por ano|ao ano|"
     r"rocznie|na rok)(?!\w)|(?P<quarter>al trimestre|a trimestre|por trimestre|par trimestre|"
-    r"pro quartal|kwartalnie)\b|(?P<week>a settimana|alla settimana|por semana|a la semana|"
-    r"par semaine|pro woche|wöchentlich|tygodniowo)\b)", re.IGNORECASE)
+    r"pro quartal|kwartalnie|na kwartał)(?!\w)|(?P<week>a settimana|alla settimana|por semana|"
+    r"a la semana|par semaine|pro woche|wöchentlich|tygodniowo|na tydzień)(?!\w))", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(
     r"\b(?P<adj>annual|yearly|quarterly|weekly)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|limit|"
-    r"spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week)\b",
+    r"spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week)\b|"
+    # "orçamento anual", "budget annuel", "jährliches Budget", "Jahresbudget", "roczny budżet"
+    r"\b(?:budget|presupuesto|orçamento|budżet) (?:(?P<fyear>annuale|anual|annuel|roczny)|"
+    r"(?P<fquarter>trimestrale|trimestral|trimestriel|kwartalny))\b|"
+    r"\b(?:(?P<gyear>jährliche[sn]?|roczny)|(?P<gquarter>vierteljährliche[sn]?|kwartalny)) "
+    r"(?:budget|budżet)\b|\b(?P<hyear>jahresbudget)\b|\b(?P<hquarter>quartalsbudget)\b",
     re.IGNORECASE)
 _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual": 12.0,
            "per annum": 12.0, "quarter": 3.0, "quarterly": 3.0, "week": 12 / 52,
@@ -121,13 +127,18 @@ _FAILURE = re.compile(
     r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|"
     # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
     r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
-    r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+)\b", re.IGNORECASE)
+    r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
+    r"incorrett[oaie]|incorrect(?:e|s|es)|equivocad[oa]s?|mauvaise?s?)\b", re.IGNORECASE)
 _COST_VERB = re.compile(r"\b(?:costs?|costing|means|wastes?|loses?|takes?|spends?|needs|"
                         r"redoes|has to redo|have to redo|"
                         # costs, needs, spends (it, es, fr, de, pt, pl)
                         r"costa|costano|cuesta|cuestan|coûte|coûtent|kostet|kosten|custa|"
                         r"custam|kosztuje|kosztują|braucht|brauchen|passe|passent|necesita|"
-                        r"precisa|zajmuje)\b", re.IGNORECASE)
+                        r"precisa|zajmuje|"
+                        # takes (time), loses: "tarda", "impiega", "dauert", "traci", "perde"
+                        r"tarda|tardan|impiega|impiegano|prend|prennent|dauert|demora|leva|"
+                        r"traci|tracą|perde|perdem|pierde|pierden|verliert|verlieren)\b",
+                        re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
     r"\s*(?P<unit>minutes?|mins?|hours?|hrs?|minuti|minutos|minuten|minut[y]?|ore|horas?|"
@@ -219,7 +230,13 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
     if _MONTHLY_BEFORE.search(clause):
         return 1.0
     b = _PERIOD_BEFORE.search(clause)
-    return None if b is None else _MONTHS[(b["adj"] or b["unit"]).lower()]
+    if b is None:
+        return None
+    if b["fyear"] or b["gyear"] or b["hyear"]:
+        return 12.0
+    if b["fquarter"] or b["gquarter"] or b["hquarter"]:
+        return 3.0
+    return _MONTHS[(b["adj"] or b["unit"]).lower()]
 
 
 def _budget(clause: str, unread: list[str]) -> BudgetRead | None:

@@ -44,7 +44,8 @@ _TENS_AND_MORE: dict[str, dict[str, int]] = {
                    "duzentas": 200, "trezentos": 300, "trezentas": 300, "quatrocentos": 400,
                    "quinhentos": 500, "quinhentas": 500, "mil": 1000, "duas": 2},
     # "po jednej stronie": a page each ("jeden" alone is also German's "every": Polish only)
-    "Polish": {"jednej": 1, "jednego": 1, "dwie": 2, "dziesięć": 10, "piętnaście": 15,
+    "Polish": {"jednej": 1, "jednego": 1, "dwie": 2, "dwóch": 2, "trzech": 3, "czterech": 4,
+               "pięciu": 5, "dziesięć": 10, "piętnaście": 15,
                "dwadzieścia": 20,
                "trzydzieści": 30, "czterdzieści": 40, "pięćdziesiąt": 50, "sto": 100,
                "dwieście": 200, "trzysta": 300, "czterysta": 400, "pięćset": 500,

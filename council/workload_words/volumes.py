@@ -41,8 +41,11 @@ _TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four ti
           "einmal": 1.0, "zweimal": 2.0, "dreimal": 3.0, "viermal": 4.0}
 # "zweimal pro Woche", "dwa razy w tygodniu", "due volte alla settimana", "3 fois par jour"
 # (number words are digits by then: "002 razy"), right before a period said in that language
+# "deux fois", "dos veces": the times word says the language, so its number is read in
+# any text (a text too short to tell its language by its small words)
 _FOREIGN_TIMES = re.compile(r"\b(?P<t>einmal|zweimal|dreimal|viermal|\d+\s?(?:mal|volte|veces|"
-                            r"vez|fois|vezes|razy|x))\s+$")
+                            r"vez|fois|vezes|razy|x)|(?:deux|trois|dos|tres|due|tre|duas|três|"
+                            r"dwa|trzy) (?:fois|veces|volte|vezes|razy))\s+$")
 _FOREIGN_TIMES_KEYS = ("mal ", "volte", "veces", "vez ", "fois", "vezes", "razy", "x ")
 
 # "tous les lundis", "jeden Montag", "ogni lunedì", "cada lunes", "toda segunda",
@@ -128,9 +131,9 @@ _ONE_ON_ONES = re.compile(rf"\s+with\s+(?:each of\s+)?(?:my|our|the|his|her|thei
 
 # "elke twee weken", "ogni due settimane", "co dwa tygodnie", "alle zwei Wochen", "cada dos
 # semanas", "toutes les deux semaines": one every n periods.
-_FOREIGN_TWO = {"twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0, "deux": 2.0,
-                "dois": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0, "drei": 3.0, "tres": 3.0,
-                "trois": 3.0, "três": 3.0}
+_FOREIGN_TWO = {"duas": 2.0, "twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0,
+                "deux": 2.0, "dois": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0, "drei": 3.0,
+                "tres": 3.0, "trois": 3.0, "três": 3.0}
 _FOREIGN_PLURALS = {
     "dagen": "day", "giorni": "day", "dni": "day", "tage": "day", "días": "day", "dias": "day",
     "jours": "day", "weken": "week", "settimane": "week", "tygodnie": "week", "wochen": "week",
@@ -281,7 +284,8 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
                             f"once {with_article(unit)} = {fmt(runs)} a month")
         if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
             said = times.group("t")
-            runs = _TIMES.get(said, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
+            runs = _TIMES.get(said, 0.0) or _FOREIGN_TWO.get(said.split()[0], 0.0) or float(
+                re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
             t_end = max(times.end(), p.end())  # a foreign period follows its times word
             shown = f"{fmt(runs)} times" if times.re is _FOREIGN_TIMES else said
             read = cadence_times_count(text, times.start(), t_end, runs * per_month,

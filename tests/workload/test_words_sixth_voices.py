@@ -177,3 +177,14 @@ def test_sizes_said_other_ways() -> None:
     # German "jeden" is "every", not one
     w = read_workload("Wir bekommen jeden Monat etwa 300 Rechnungen mit je 2 Seiten")
     assert w.runs_per_month.value == 300 and w.input_size.quantity == 2
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    # a times word that says its language reads in a text too short to tell it
+    ("Deux fois par jour, l'équipe exporte environ 400 tickets à classer.", 24_000),
+    ("Dos veces por semana llegan 30 informes", 2 * 30 * 52 / 12),
+    # Polish genitive number words
+    ("Co miesiąc mamy około dwóch tysięcy reklamacji do przypisania do działu.", 2000),
+])
+def test_held_out_misses_read(text: str, runs: float) -> None:
+    assert _runs(text) == pytest.approx(runs, rel=0.01)
