@@ -17,7 +17,11 @@ workload_phrases_fresh3_heldout.jsonl (25, written after the rules fitted to tho
 measured before any rule was fitted to them) and workload_phrases_fresh4.jsonl (16, issues
 17/19: hires times candidates per role, agents' nightly sessions, Italian and Polish naming no
 language; written before the reader's code was read) and workload_phrases_fresh4_heldout.jsonl
-(12, written after round 5's rules, measured before any was fitted to them), per field,
+(12, written after round 5's rules, measured before any was fitted to them) and
+workload_phrases_fresh5.jsonl (25, round 6: Italian, Spanish, French, German, Portuguese and
+Polish, number words, "12 000", "this quarter", "overnight", places; written before any fix)
+and workload_phrases_fresh5_heldout.jsonl (12, written after round 6's rules, scored once
+before any fit), per field,
 against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
@@ -58,7 +62,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_cadence.jsonl", "workload_phrases_fresh.jsonl",
          "workload_phrases_fresh_heldout.jsonl", "workload_phrases_fresh2.jsonl",
          "workload_phrases_fresh3.jsonl", "workload_phrases_fresh3_heldout.jsonl",
-         "workload_phrases_fresh4.jsonl", "workload_phrases_fresh4_heldout.jsonl")
+         "workload_phrases_fresh4.jsonl", "workload_phrases_fresh4_heldout.jsonl",
+         "workload_phrases_fresh5.jsonl", "workload_phrases_fresh5_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

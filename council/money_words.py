@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from council.currency_words import AFTER, AMBIGUOUS, BEFORE, SIGN_CHARS, alternation
 from council.decision import MAX_BUDGET_USD
 from council.exchange_rates import to_usd
 from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead, Rate
@@ -37,38 +38,17 @@ from council.format import money
 from council.role_rates import role_rate
 from council.workload_words import parse_number
 
-# A currency before the amount ("$", "US$", "€", "£", "CHF ", "EUR") or after it ("USD",
-# "euros", "pounds", "zł"); "kr" and "kroner" are several currencies' and are not converted.
-_PREFIXES = {"$": "USD", "us$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP",
-             "gbp": "GBP", "¥": "JPY", "jpy": "JPY", "cn¥": "CNY", "rmb": "CNY", "cny": "CNY",
-             "₹": "INR", "inr": "INR", "c$": "CAD", "ca$": "CAD", "cad": "CAD", "a$": "AUD",
-             "au$": "AUD", "aud": "AUD", "nz$": "NZD", "nzd": "NZD", "s$": "SGD", "sgd": "SGD",
-             "hk$": "HKD", "hkd": "HKD", "r$": "BRL", "brl": "BRL", "mx$": "MXN", "mxn": "MXN",
-             "chf": "CHF", "pln": "PLN", "sek": "SEK", "nok": "NOK", "dkk": "DKK",
-             "czk": "CZK", "huf": "HUF", "zar": "ZAR", "krw": "KRW", "₩": "KRW", "try": "TRY",
-             "₺": "TRY", "ils": "ILS", "₪": "ILS"}
-_SUFFIXES = {"usd": "USD", "dollars": "USD", "dollar": "USD", "bucks": "USD", "eur": "EUR",
-             "euros": "EUR", "euro": "EUR", "€": "EUR", "gbp": "GBP", "pounds": "GBP",
-             "pound": "GBP", "quid": "GBP", "yen": "JPY", "jpy": "JPY", "chf": "CHF",
-             "francs": "CHF", "swiss francs": "CHF", "rupees": "INR", "inr": "INR",
-             "yuan": "CNY", "rmb": "CNY", "cny": "CNY", "zł": "PLN", "zl": "PLN", "złoty": "PLN",
-             "zloty": "PLN", "pln": "PLN", "kronor": "SEK", "sek": "SEK", "nok": "NOK",
-             "dkk": "DKK", "cad": "CAD", "aud": "AUD", "kr": "", "kroner": "",
-             "kronur": "ISK"}
-_AMBIGUOUS = {"kr": "kr is the sign of the Swedish, Norwegian, Danish and Icelandic krona",
-              "kroner": "kroner are Norwegian or Danish"}
-
-
-def _alternation(words: dict[str, str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+# "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
+_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+)"
+        r"(?P<dec>\.\d+)?"
         r"(?:\s?(?P<scale>k|mm|m|thousand|million)\b)?")
-_PRE_AMOUNT = re.compile(rf"(?<![\w$€£¥₹₩₺₪])(?P<pre>{_alternation(_PREFIXES)})\s?{_NUM}",
+# a currency before the amount ("$", "R$", "CHF ") or after it ("USD", "euros", "zł", "€"):
+# the words of council.currency_words
+_SIGNS = re.escape(SIGN_CHARS)
+_PRE_AMOUNT = re.compile(rf"(?<![\w{_SIGNS}])(?P<pre>{alternation(BEFORE)})\s?{_NUM}",
                          re.IGNORECASE)
 # "20 pounds of produce", "5 pounds in weight": a mass, not money
-_SUF_AMOUNT = re.compile(rf"(?<![\w$.,€£¥₹₩₺₪]){_NUM}\s?(?P<suf>{_alternation(_SUFFIXES)})"
+_SUF_AMOUNT = re.compile(rf"(?<![\w.,{_SIGNS}]){_NUM}\s?(?P<suf>{alternation(AFTER)})"
                          r"(?![\w$])(?!\s+(?:of|in weight|weight)\b)", re.IGNORECASE)
 
 
@@ -81,28 +61,51 @@ def _amounts(text: str) -> list[re.Match[str]]:
         if not out or m.start() >= out[-1].end():
             out.append(m)
     return out
-_CLAUSES = re.compile(r"(?:[.!?](?=\s|$)|;)\s*")
-_SENTENCES = re.compile(r"[.!?](?=\s|$)\s*")
-_MONTH_AFTER = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|monthly\b)",
-                          re.IGNORECASE)
-_MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b",
+# Not after an abbreviation of "about" ("ok. 50 zł", "ca. 40 €", "env. 20 €", "approx. $5").
+_NOT_ABBREVIATION = r"(?<!\bok\.)(?<!\bca\.)(?<!\benv\.)(?<!\bapprox\.)"
+_CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;)\s*")
+_SENTENCES = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?=\s|$)\s*")
+# "a month" as Italian, Spanish, French, German, Portuguese and Polish say it after an amount
+_FOREIGN_MONTH = (r"al mese|ogni mese|al mes|por mes|cada mes|par mois|au mois|chaque mois|"
+                  r"pro monat|im monat|je monat|monatlich|por mês|ao mês|por mes|"
+                  r"miesięcznie|na miesiąc|w miesiącu|co miesiąc|/\s?(?:mese|mes|mois|monat|"
+                  r"mês|mies)")
+_MONTH_AFTER = re.compile(rf"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|monthly\b|"
+                          rf"(?:{_FOREIGN_MONTH})\b)", re.IGNORECASE)
+_MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
+                             r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
+                             r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b|"
+                             r"\b(?:monatliche[sn]?|miesięczny) (?:budget|budżet)\b",
                              re.IGNORECASE)
 # A budget for a longer or shorter period: its share of a month (a week is 12/52 of one).
 _PERIOD_AFTER = re.compile(
     r"^\s*(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week)\b|/\s?(?P<unit2>year|yr|"
-    r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b)", re.IGNORECASE)
+    r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b|"
+    # the same in Italian, Spanish, French, German, Portuguese and Polish
+    r"(?P<year>all'anno|l'anno|al año|por año|par an|pro jahr|im jahr|jährlich|por ano|ao ano|"
+    r"rocznie|na rok)(?!\w)|(?P<quarter>al trimestre|a trimestre|por trimestre|par trimestre|"
+    r"pro quartal|kwartalnie|na kwartał)(?!\w)|(?P<week>a settimana|alla settimana|por semana|"
+    r"a la semana|par semaine|pro woche|wöchentlich|tygodniowo|na tydzień)(?!\w))", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(
     r"\b(?P<adj>annual|yearly|quarterly|weekly)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|limit|"
-    r"spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week)\b",
+    r"spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week)\b|"
+    # "orçamento anual", "budget annuel", "jährliches Budget", "Jahresbudget", "roczny budżet"
+    r"\b(?:budget|presupuesto|orçamento|budżet) (?:(?P<fyear>annuale|anual|annuel|roczny)|"
+    r"(?P<fquarter>trimestrale|trimestral|trimestriel|kwartalny))\b|"
+    r"\b(?:(?P<gyear>jährliche[sn]?|roczny)|(?P<gquarter>vierteljährliche[sn]?|kwartalny)) "
+    r"(?:budget|budżet)\b|\b(?P<hyear>jahresbudget)\b|\b(?P<hquarter>quartalsbudget)\b",
     re.IGNORECASE)
 _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual": 12.0,
            "per annum": 12.0, "quarter": 3.0, "quarterly": 3.0, "week": 12 / 52,
            "wk": 12 / 52, "weekly": 12 / 52}
+_FOREIGN_PERIOD = {"year": 12.0, "quarter": 3.0, "week": 12 / 52}
 _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed|"
-    r"set aside|allocated|earmarked|reserved)\b",
+    r"set aside|allocated|earmarked|reserved|"
+    # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
+    r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
     re.IGNORECASE)
 # "$3k monthly revenue", "$5,000 a month in sales": what comes in, not what may go out
 _INCOME_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:revenue|sales|income|turnover|profit|"
@@ -111,18 +114,36 @@ _INCOME_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:revenue|sales|income|turnover|pro
 _NOT_OURS = re.compile(
     r"\b(?:plan|plans|subscription|price[sd]?|priced|pricing|revenue|sales|salary|salaries|"
     r"earns?|earning|paying|pays|paid|saves?|saving|savings|worth|bill|order|orders|refunds?|"
-    r"value|over|above|below|costs?|rents?|rented|renting|wages?)\b", re.IGNORECASE)
+    r"value|over|above|below|costs?|rents?|rented|renting|wages?|"
+    # rent, salary and price in Italian, Spanish, French, German, Portuguese, Polish
+    r"affitto|alquiler|loyer|miete|aluguel|czynsz\w*|stipendio|salario|salaire|gehalt|"
+    r"salário|pensj\w+|wynagrodzeni\w+|prezzo|precio|prix|preis|preço|cen(?:a|ie|y|ą|ach)?)\b",
+    re.IGNORECASE)
 # "firms that spend £2m a year", "clients who have $5k a month": someone else's money
 _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed)?|"
-    r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads)\b", re.IGNORECASE)
+    r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|"
+    # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
+    r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
+    r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
+    r"incorrett[oaie]|incorrect(?:e|s|es)|equivocad[oa]s?|mauvaise?s?)\b", re.IGNORECASE)
 _COST_VERB = re.compile(r"\b(?:costs?|costing|means|wastes?|loses?|takes?|spends?|needs|"
-                        r"redoes|has to redo|have to redo)\b", re.IGNORECASE)
+                        r"redoes|has to redo|have to redo|"
+                        # costs, needs, spends (it, es, fr, de, pt, pl)
+                        r"costa|costano|cuesta|cuestan|coûte|coûtent|kostet|kosten|custa|"
+                        r"custam|kosztuje|kosztują|braucht|brauchen|passe|passent|necesita|"
+                        r"precisa|zajmuje|"
+                        # takes (time), loses: "tarda", "impiega", "dauert", "traci", "perde"
+                        r"tarda|tardan|impiega|impiegano|prend|prennent|dauert|demora|leva|"
+                        r"traci|tracą|perde|perdem|pierde|pierden|verliert|verlieren)\b",
+                        re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
-    r"\s*(?P<unit>minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
+    r"\s*(?P<unit>minutes?|mins?|hours?|hrs?|minuti|minutos|minuten|minut[y]?|ore|horas?|"
+    r"stunden?|heures?|godzin[ay]?)\b", re.IGNORECASE)
+_HOURS = re.compile(r"h|ore|stunde|godzin", re.IGNORECASE)  # "hours", "ore", "Stunden"
 WORDS_CHARS = 120  # the words shown beside a reading, at most
 
 
@@ -173,14 +194,15 @@ def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
     currency cannot be converted."""
     pre = m.re is _PRE_AMOUNT
     said = (m["pre"] if pre else m["suf"]).lower()
-    code = _PREFIXES[said] if pre else _SUFFIXES[said]
+    code = BEFORE[said] if pre else AFTER[said]
     dec = m["dec"] or ""
     if code not in ("USD", "GBP") and len(dec) == 4 and not m["scale"]:
         dec = dec[1:]  # "€1.200", "1.500 zł": a thousands point, as written in Europe
-    n = parse_number(f"{m['num']}{dec} {m['scale'] or ''}") or 0.0
+    num = re.sub(r"[ \u00a0\u202f\u2009]", "", m["num"])  # "1 200 zł"
+    n = parse_number(f"{num}{dec} {m['scale'] or ''}") or 0.0
     conv = to_usd(n, code) if code else None
     if conv is None:
-        why = _AMBIGUOUS.get(said, f"{said} is not a currency this reads")
+        why = AMBIGUOUS.get(said, f"{said} is not a currency this reads")
         unread.append(f"'{m.group(0).strip()}' was not read as dollars ({why}); give the "
                       "figure in US dollars in the form")
         return None
@@ -201,11 +223,20 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
         return 1.0
     p = _PERIOD_AFTER.match(after)
     if p is not None:
+        foreign = next((k for k in _FOREIGN_PERIOD if p[k]), None)
+        if foreign is not None:
+            return _FOREIGN_PERIOD[foreign]
         return _MONTHS[(p["unit"] or p["unit2"] or p["adv"]).lower()]
     if _MONTHLY_BEFORE.search(clause):
         return 1.0
     b = _PERIOD_BEFORE.search(clause)
-    return None if b is None else _MONTHS[(b["adj"] or b["unit"]).lower()]
+    if b is None:
+        return None
+    if b["fyear"] or b["gyear"] or b["hyear"]:
+        return 12.0
+    if b["fquarter"] or b["gquarter"] or b["hquarter"]:
+        return 3.0
+    return _MONTHS[(b["adj"] or b["unit"]).lower()]
 
 
 def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
@@ -252,7 +283,7 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
     if t is not None:
         n = t["n"].lower()
         qty = 0.5 if n.startswith("half") else parse_number(n) or 0.0
-        minutes = qty * (60.0 if t["unit"].lower().startswith("h") else 1.0)
+        minutes = qty * (60.0 if _HOURS.match(t["unit"]) else 1.0)
         if minutes > 0:
             # the role who redoes it, in this clause or else its sentence ("A nurse checks
             # every flagged note; a wrong flag wastes 10 minutes of her time")

@@ -33,17 +33,24 @@ SUPPORT_AGENT = _rate("a customer service representative", "customer service rep
 MEDICAL_CODER = _rate("a medical coder", "medical records and health information "
                       "specialists", 21.20, 2020)
 
-# The words for each role, singular or plural; the first role named wins.
+# The words for each role, singular or plural, in English and as Italian, Spanish, French,
+# German, Portuguese and Polish name it ("un traducteur", "ein Anwalt"); the first named wins.
 _ROLES: tuple[tuple[str, Rate], ...] = (
-    (r"lawyers?|attorneys?|solicitors?|(?:in-house )?counsel", LAWYER),
+    (r"lawyers?|attorneys?|solicitors?|(?:in-house )?counsel|avvocat[oaie]|abogad[oa]s?|"
+     r"avocate?s?|anw[aä]lt\w*|rechtsanw[aä]lt\w*|advogad[oa]s?|prawni\w*|adwokat\w*", LAWYER),
     (r"paralegals?|legal assistants?", PARALEGAL),
-    (r"(?:registered )?nurses?|RNs?", NURSE),
-    (r"translators?|interpreters?", TRANSLATOR),
+    (r"(?:registered )?nurses?|RNs?|infermier[ea]|infermieri|enfermer[oa]s?|infirmi[eè]re?s?|"
+     r"pflegekr[aä]ft\w*|enfermeir[oa]s?|piel[eę]gniar\w*", NURSE),
+    (r"translators?|interpreters?|tradutt(?:ore|rice|ori)|traductor(?:a|es)?|"
+     r"tradu(?:cteur|ctrice)s?|[üu]bersetzer\w*|tradutor(?:a|es)?|t[łl]umacz\w*", TRANSLATOR),
     (r"(?:claims? )?adjusters?|claims? (?:examiners?|handlers?)", ADJUSTER),
-    (r"accountants?|auditors?", ACCOUNTANT),
+    (r"accountants?|auditors?|contabil[ei]|commercialist[aie]|contador(?:a|es)?|"
+     r"comptables?|buchhalter\w*|contadores|ksi[eę]gow\w*", ACCOUNTANT),
     (r"medical coders?|medical coding specialists?|medical records specialists?|"
      r"coding specialists?", MEDICAL_CODER),
-    (r"(?:software )?(?:developers?|engineers?)|programmers?", DEVELOPER),
+    (r"(?:software )?(?:developers?|engineers?)|programmers?|sviluppator[ei]|"
+     r"desarrollador(?:a|es)?|d[ée]veloppeu(?:r|se)s?|entwickler\w*|desenvolvedor(?:a|es)?|"
+     r"programist\w*", DEVELOPER),
     (r"(?:customer )?(?:support|service|care|call[- ]cent(?:er|re)|help ?desk|service desk) "
      r"(?:agents?|reps?|representatives?|staff)|CSRs?", SUPPORT_AGENT),
 )

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 
-from council.exchange_rates import PER_EUR
+from council.currency_words import MONEY_AFTER, SIGNS
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
 from council.workload_words.text import (
-    CURRENCY,
     PAGE_BY_PAGE,
     PERIOD_NAMES,
     RATE_AFTER,
@@ -40,15 +39,6 @@ HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|
 
 _UNIT_AFTER = re.compile(r"[-\s]?(?:minutes?|hours?|pages?|files?|words?|tokens?|steps?|turns?|"
                          r"queues?|categories|labels|fields|languages|bullet)\b")
-
-# An amount of money, not a count: "$49/month", "500 CHF a month", "4,000 kr a month": the
-# currency codes council.exchange_rates converts (but "40 php files" are files, "ron" and "try"
-# words), and the names and signs of money.
-_CODES = "|".join(c.lower() for c in PER_EUR if c not in ("PHP", "TRY", "RON"))
-_PRICE_AFTER = re.compile(
-    rf"\s?(?:(?:{_CODES}|dollars?|euros?|pounds|bucks|kr|kroner|kronor|krone|yen|yuan|"
-    r"francs?|rupees?|zloty|złotych|zł|reais|pesos?)\b|[$€£¥₹₩₺₪])", re.IGNORECASE)
-
 
 # Words of Spanish or Portuguese (where "10 mil" is ten thousand).
 _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nuestros|nossos|"
@@ -104,8 +94,8 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
             continue  # a range's low end, a percentage
         if text.endswith("between ", max(0, s - 8), s) and text.startswith(" and ", e):
             continue  # "between 200 and 300": the low end
-        if text[max(0, s - 2):s].strip()[-1:] in CURRENCY or _PRICE_AFTER.match(text, e):
-            continue  # "$49/month" is a price, not a volume
+        if text[max(0, s - 2):s].strip()[-1:] in SIGNS or MONEY_AFTER.match(text, e):
+            continue  # "$49/month", "500 CHF a month", "4,000 kr": money, not a volume
         unit = _UNIT_AFTER.match(text, e)
         if unit and not _units_are_tasks(text, unit):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
@@ -140,6 +130,9 @@ _ONE_DELIVERABLE = re.compile(r"\binto (?:a|one|an) (?:[\w-]+ )?(?:digest|summar
                               r"briefing|overview|newsletter|memo)\b")
 
 
+_BOTH_BEFORE = re.compile(r"\bboth\s+$")
+
+
 def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
                         taken: list[tuple[int, int]]) -> Read:
     """A cadence ('every 15 min', 'every Monday', '3x a day') times the count its sentence
@@ -153,6 +146,10 @@ def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
          if counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))
          and not _ONE_DELIVERABLE.search(text, n.end(), hi)), None)
     count = count if count is not None else count_elsewhere(text, lo, hi, busy)
+    if count is None and (both := _BOTH_BEFORE.search(text, max(lo, start - 6), start)):
+        # "summarise both every Monday": the two things just named, each time
+        return Read("runs_per_month", 2 * runs, text[both.start():end], both.start(), end,
+                    f"both (2) each time, {said} = {fmt(runs)} times a month: {fmt(2 * runs)}")
     n = None if count is None else parse_number(count.group(0))
     if count is None or not n:
         return Read("runs_per_month", runs, text[start:end], start, end,

@@ -86,6 +86,7 @@ def _headcount(text: str) -> _Headcount | None:
 _HIRES = re.compile(r"\b(?:people|persons|hires|new hires|roles|positions|openings|vacancies|"
                     r"jobs|reqs|requisitions)\b")
 _ROLE = r"(?:role|position|opening|vacancy|job|req|requisition|hire)"
+_HIRING = re.compile(r"\b(?:hiring|we hire|we're hiring|recruiting|to hire|we recruit)\b")
 _CANDIDATES = r"(?:[\w-]+\s+)?(?:candidates|applicants|finalists|interviewees)"
 _PER_ROLE = re.compile(
     rf"\b(?P<n>{DIGITS}|{WORDNUM})\s+{_CANDIDATES}\s+(?:per|for each|for every|each|a)\s+{_ROLE}\b|"
@@ -97,9 +98,11 @@ def times_candidates(text: str, read: Read) -> Read:
     """'We hire about 15 people per quarter and interview 6 candidates per role': the task is
     done for each candidate, so 15 x 6 a quarter. Not when the count is of something else
     ('200 CVs a quarter, 6 candidates per role' counts the CVs already)."""
-    if _HIRES.search(read.words) is None:
-        return read
-    _, hi = sentence_bounds(text, read.start)
+    lo, hi = sentence_bounds(text, read.start)
+    if _HIRES.search(read.words) is None and _HIRING.search(text, lo, read.start) is None:
+        return read  # "We're hiring 8 engineers this quarter": the engineers are hires
+    if text.startswith(";", hi):  # "...this quarter; for each opening we screen 5 candidates"
+        hi = sentence_bounds(text, len(text) - len(text[hi + 1:].lstrip()))[1]
     per = _PER_ROLE.search(text, read.end, hi)
     k = parse_number(per.group("n") or per.group("m")) if per else None
     if per is None or not k:

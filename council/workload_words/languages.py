@@ -66,6 +66,9 @@ _FOREIGN_NAMES = {
     # Polish names as said after "na" ("na angielski": into English)
     "angielski": "English", "niemiecki": "German", "francuski": "French",
     "hiszpański": "Spanish", "włoski": "Italian", "japoński": "Japanese",
+    # and after "z" (from): "z polskiego na niemiecki" (from Polish into German)
+    "polskiego": "Polish", "angielskiego": "English", "niemieckiego": "German",
+    "francuskiego": "French", "hiszpańskiego": "Spanish", "włoskiego": "Italian",
 }
 # Dutch names that are also English words or names ("Engels", "Frans"): only after a Dutch
 # preposition ("in het Engels", "naar het Duits").
@@ -170,6 +173,12 @@ _WHO = re.compile(r"\b(?:customers?|clients?|clientes|kunden|users?|offices?|bur
                   r"colleagues|speakers|students|patients|stores?|shops?|subsidiar(?:y|ies)|"
                   r"region|audience|readers|sellers|buyers|suppliers|vendors|members|agents|"
                   r"reps|hq|headquarters|division|plant|factory|warehouse|guests|tenants)\b")
+# What a place's people write is in the language said: "the Kraków and Milan offices each send
+# a weekly report in English" needs English, not Polish or Italian (but "the Tokyo office wants
+# its reports summarised in English" reads Japanese reports).
+_WRITES_IN = re.compile(r"\b(?:send|sends|write|writes|submit|submits|file|files|post|posts|"
+                        r"produce|produces|draft|drafts)\b[^.;]{0,60}\bin (?:"
+                        + "|".join(n.lower() for n in LANGUAGES) + r")\b")
 # Language codes after "translate ... into": "into de + fr", "to DE/FR".
 _CODES = {"de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "pt": "Portuguese",
           "nl": "Dutch", "ja": "Japanese", "jp": "Japanese", "zh": "Chinese", "ko": "Korean",
@@ -208,6 +217,8 @@ def _indirect(text: str, lower: str) -> list[_Named]:
               else _PLACE_RE.finditer(lower, 0, PLACE_HEAD))
     for m in places:
         lo, hi = sentence_bounds(lower, m.start())
+        if _WRITES_IN.search(lower, m.end(), hi):
+            continue  # "our Milan offices each send a weekly report in English"
         if _WHO.search(lower, max(lo, m.start() - 40), min(hi, m.end() + 40)):
             name = _PLACE_LANGUAGE[m.group(0)]
             hits.append(_Named(m.start(), m.end(), name,
@@ -277,13 +288,19 @@ def _head_language(head: str) -> str | None:
     return best if counts[best] >= 2 + english and len(ties) == 1 else None
 
 
-def _own_language(text: str, lower: str) -> Read | None:
-    """A text written in another language that names none ("Ogni giorno riceviamo circa 300
-    recensioni ..."): the task is in the language it is written in, by its small words."""
+def head_language(lower: str) -> str | None:
+    """The language the head of a (lower-case) text is written in, by its small words; None
+    for English, code or a tie."""
     head = lower[:OWN_HEAD]
     if len(_CODE_MARKS.findall(head)) >= 3:
         return None
-    own = _head_language(head)
+    return _head_language(head)
+
+
+def _own_language(text: str, lower: str) -> Read | None:
+    """A text written in another language that names none ("Ogni giorno riceviamo circa 300
+    recensioni ..."): the task is in the language it is written in, by its small words."""
+    own = head_language(lower)
     if own is None:
         return None
     end = min(len(text), OWN_WORDS_CHARS)

@@ -34,6 +34,9 @@ _BATCH_OK_MORE_RE = re.compile(
     r"\b(?:it|them|this|that|these|those) over the weekend\b|"
     rf"\bby (?:the weekend|{WEEKDAYS})(?: (?:is|are))? (?:fine|ok|okay)\b|"
     r"\b(?:nobody|no one|no-one) (?:needs it|is waiting|waits)\b|"
+    # "nobody looks at them before 9am": read only the next morning
+    r"\b(?:nobody|no one|no-one) (?:needs|looks at|reads|checks|opens|uses) (?:it|them|these|"
+    r"those|the \w+) (?:before|until) (?:the )?(?:morning|tomorrow|\d{1,2}(?::\d\d)? ?am)\b|"
     # "the partner reviews the list on Friday afternoon": read by a person at a set time later
     r"\b(?:reviews?|checks?|goes through|go through|looks? over|signs? off) (?:it|them|the "
     r"(?:list|results?|drafts?|output|flags|summaries|report))\s+(?:on|every|each) "

@@ -79,11 +79,16 @@ def parse_number(text: str) -> float | None:
 # inside a longer dotted run ("4.10.2") is a version and is left alone.
 _DOT_THOUSANDS = re.compile(r"(?<![\w.,])\d{1,3}(?:\.\d{3})+(?![\d.]|,\d)")
 _SPACE_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f\u00a0'\u2019](?=\d{3}(?!\d))")
+# A plain space between digit groups, as French, Polish and others write thousands ("12 000
+# avis", "2 500 chats"): only a whole number of 1-3 digits and 3-digit groups, not a range's
+# end, a list ("in 2 500-word essays"), a decimal or a time.
+_PLAIN_SPACE_THOUSANDS = re.compile(r"(?<![\d.,:/-])(?<![\d.,:/-] )\d{1,3}(?: \d{3})+(?![\d.,:/%-]|"
+                                    r" \d| ?(?:-|to)\s?\d)")
 _DECIMAL_COMMA = re.compile(r"(?<![\w.,])\d+(,)\d{1,2}(?=\s?(?:k\b|m\b|bn\b|mil|mio|tsd|"
                             r"tausend|thousand|million|billion))")
 
 
-_SEPARATED = re.compile(r"\d[.,\u2009\u202f\u00a0'\u2019]\d")
+_SEPARATED = re.compile(r"\d[.,\u2009\u202f\u00a0'\u2019 ]\d")
 
 
 def european_numbers(text: str) -> str:
@@ -92,6 +97,7 @@ def european_numbers(text: str) -> str:
         return text
     text = _DOT_THOUSANDS.sub(lambda m: m.group(0).replace(".", ","), text)
     text = _SPACE_THOUSANDS.sub(",", text)
+    text = _PLAIN_SPACE_THOUSANDS.sub(lambda m: m.group(0).replace(" ", ","), text)
     return _DECIMAL_COMMA.sub(lambda m: m.group(0).replace(",", "."), text)
 
 

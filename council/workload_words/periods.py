@@ -21,11 +21,14 @@ def _period(group: str) -> str:
 
 PERIOD_WORDS = _period("unit")
 _PERIOD_RE = re.compile(
-    rf"(?:/\s*{_period('unit1')}|\b(?:per|a|an|each|every|in a|over the|in total over the)\s+"
-    rf"{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|yearly|"
-    rf"annually|quarterly|fortnightly)\b)")
-ADVERB_UNIT = {"nightly": "day", "daily": "day", "weekly": "week", "monthly": "month",
-               "hourly": "hour", "yearly": "year", "annually": "year", "quarterly": "quarter",
+    rf"(?:/\s*{_period('unit1')}|\b(?:per|a|an|each|every|in a|over the|in total over the|"
+    # "8 engineers this quarter", "This quarter we expect 1,200 applications": the period's
+    # volume, as the words give it
+    rf"this)\s+{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|"
+    rf"yearly|annually|quarterly|fortnightly|overnight)\b)")
+ADVERB_UNIT = {"nightly": "day", "overnight": "day", "daily": "day", "weekly": "week",
+               "monthly": "month", "hourly": "hour", "yearly": "year", "annually": "year",
+               "quarterly": "quarter",
                "fortnightly": "fortnight", "biweekly": "fortnight", "bi-weekly": "fortnight"}
 UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
               "wk": "week", "mo": "month", "mth": "month", "yr": "year",
@@ -74,6 +77,10 @@ FOREIGN_UNITS = {
     # Polish genitive after "każdego" ("każdego miesiąca": every month)
     "dnia": "day", "tygodnia": "week", "miesiąca": "month", "miesiaca": "month",
     "kwartału": "quarter", "roku": "year",
+    # a quarter in Italian, Spanish, French, Portuguese and German ("ogni trimestre", "pro
+    # Quartal"); Polish locative after "w" ("dwa razy w tygodniu": twice a week)
+    "trimestre": "quarter", "quartal": "quarter", "tygodniu": "week", "miesiącu": "month",
+    "miesiacu": "month",
 }
 FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
@@ -88,6 +95,8 @@ FOREIGN_ADVERBS = {
     "mensilmente": "month", "dagelijks": "day", "wekelijks": "week", "maandelijks": "month",
     "jaarlijks": "year", "codziennie": "day", "dziennie": "day", "tygodniowo": "week",
     "miesięcznie": "month", "kwartalnie": "quarter", "rocznie": "year",
+    "trimestrale": "quarter", "trimestral": "quarter", "trimestriel": "quarter",
+    "vierteljährlich": "quarter", "quartalsweise": "quarter",
     "mainichi": "day", "maishuu": "week", "maishū": "week", "maitsuki": "month",
     "毎日": "day", "毎週": "week", "毎月": "month",
 }
@@ -95,14 +104,15 @@ _FOREIGN_UNIT_WORDS = "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True))
 _FOREIGN_PERIOD_RE = re.compile(
     rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
     rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
-    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego)\s+"
+    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego|todo|toda|w)\s+"
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
     + "|".join(sorted(FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
 # Words one of which a text in those languages has; tested as a set (one C-level pass).
 _FOREIGN_PERIOD_GATE = frozenset({
     "por", "pro", "par", "al", "im", "am", "ao", "cada", "jede", "jeden", "jeder", "jedes",
     "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere", "co",
-    "na", "każdego", "kazdego", *FOREIGN_UNITS, *FOREIGN_ADVERBS} - {"week", "per"})
+    "na", "każdego", "kazdego", "todo", "toda", *FOREIGN_UNITS, *FOREIGN_ADVERBS}
+    - {"week", "per"})
 
 
 def period_matches(text: str) -> list[re.Match[str]]:

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from council.workload_words.foreign_numbers import foreign_number_words
 from council.workload_words.languages import read_languages
 from council.workload_words.latency import read_latency
 from council.workload_words.numbers import european_numbers, number_starts
@@ -33,7 +34,7 @@ def read_workload(text: str) -> WorkloadWords:
     text = original.lower()  # the rules run on lower case, at the same offsets
     if len(text) != len(original):  # a few non-ASCII letters grow when lowered: ASCII only
         text = original.translate(_ASCII_LOWER)
-    text = european_numbers(text)
+    text = foreign_number_words(european_numbers(text))  # "12.000", "duecento": digits
     starts = number_starts(text)
     sizes, taken = read_sizes(text, starts)
     steps = read_steps(text, starts)

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from council.currency_words import SIGNS
 from council.workload_words.numbers import DIGITS, NUMBER, fmt, matches_at, parse_number
 from council.workload_words.text import (
-    CURRENCY,
     PAGE_BY_PAGE,
     RATE_AFTER,
     has,
@@ -46,7 +46,7 @@ UNIT_WHY: dict[str, str] = {
 }
 
 _SIZE_UNITS = {
-    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona",
+    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona|stronie",
     # a file format between the count and "files": "12 CSV files"
     "file": r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python) )?files?",
     "word": r"words?|mots|palabras|palavras|w[oö]rter|parole|woorden|słów|słowa",
@@ -102,7 +102,7 @@ _INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|t
 # What is produced, named right after its size: "a 2-page executive brief", "a one-page
 # summary"; a character limit ("under 80 characters", "155 characters max") bounds an output.
 _OUTPUT_NOUN = re.compile(r"[-\s]*(?:[\w-]+\s+)?(?:brief|briefing|summary|digest|abstract|"
-                          r"synopsis|recap|overview|scorecard|memo|description|blurb)\b")
+                          r"synopsis|recap|overview|scorecard|memo|description|blurb|note)\b")
 _LIMIT_BEFORE = re.compile(r"\b(?:under|below|at most|no more than|fewer than|less than|"
                            r"max(?:imum)?|max\.|limit(?:ed)? (?:of|to))\s*$")
 _LIMIT_AFTER = re.compile(r"\s*(?:max(?:imum)?|or less|or fewer|limit)\b")
@@ -179,7 +179,7 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             found.append(_size_read(text, a, each.end(), 1.0, "page"))
             continue
         if text.endswith("per ", 0, m.start()) and any(
-                c in text[max(0, m.start() - 20):m.start()] for c in CURRENCY):
+                c in text[max(0, m.start() - 20):m.start()] for c in SIGNS):
             continue  # "$0.002 per 1K tokens" is a price's unit
         said_unit = m.group("unit")
         if said_unit in ("line", "lines") and _EACH_LINE.search(text):

@@ -23,6 +23,8 @@ _STEPS_RE = re.compile(
     rf"(?P<num>{DIGITS}|{WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{DIGITS}|{WORDNUM}))?\s*-?\s*"
     r"(?P<unit>steps?|turns?|tool calls?|model calls|llm calls|iterations?|actions?|"
     r"exchanges|rounds|hops|messages each|it[ée]rations?|iteraciones|"
+    # steps in German, Spanish, Italian, French, Portuguese, Polish ("bis zu 12 Schritte")
+    r"schritte|pasos|passi|[ée]tapes|passos|kroków|kroki|"
     r"hints (?:per|for each|a) (?:question|problem|exercise)|"
     r"(?:messages|mensajes|mensagens|nachrichten|messaggi|berichten|wiadomości) (?:per|por|par|"
     r"pro|na|w) (?:conversation|conversación|conversa|conversação|unterhaltung|gespräch|"
@@ -84,6 +86,18 @@ _UP_TO_TIMES = re.compile(r"\b(?:re\w+|repeats?|tr(?:y|ies)|loops?)\s+(?:it\s+)?
                           r"(?P<num>\d+)\s+(?:times|attempts|tries)\b")
 
 
+# What an agent reads or opens, each a tool call: "(browses and) reads up to 20 web pages",
+# "reads up to 15 sources per question".
+_AGENT_READS_UP_TO = re.compile(
+    r"\b(?:reads?|brows\w*|visits?|opens?|searches|checks?|queries|fetch\w*|scrapes?)\s+"
+    r"up to\s+(?P<num>\d+)\s+(?:[\w-]+\s+)?(?:pages|sources|sites|websites|documents|docs|"
+    r"urls|links|results|articles|papers|files|records)\b")
+# "(2,500 chats a day,) each up to 10 messages", in a text about a conversation
+_EACH_UP_TO = re.compile(r"\beach (?:(?:chat|conversation|session|thread) )?"
+                         r"(?:up to|at most|max(?:imum)?) (?P<num>\d+) (?:messages|turns|"
+                         r"exchanges)\b")
+
+
 def read_steps(text: str, starts: list[int]) -> Read | None:
     """The first stated number of steps, turns or calls a task takes (a range's upper end)."""
     for m in matches_at(_STEPS_RE, text, starts):
@@ -107,8 +121,15 @@ def read_steps(text: str, starts: list[int]) -> Read | None:
     if tries is not None and _AGENT_RE.search(text) is not None:  # "reruns up to 12 times"
         return Read("calls_per_task", int(tries.group("num")), tries.group(0), tries.start(),
                     tries.end(), "as stated")
+    reads = _AGENT_READS_UP_TO.search(text) if "up to" in text else None
+    if reads is not None and _AGENT_RE.search(text) is not None and \
+            _NOT_AGENT_RE.search(text) is None:  # "the agent reads up to 20 web pages"
+        return Read("calls_per_task", int(reads.group("num")), reads.group(0), reads.start(),
+                    reads.end(), "as stated: each one read is a call")
     per = _PER_CHAT.search(text) if "each " in text else None
-    if per is not None:  # "each chat ~5 messages"
+    if per is None and "each " in text and ("up to" in text or "at most" in text):
+        per = _EACH_UP_TO.search(text) if _CHAT_RE.search(text) else None
+    if per is not None:  # "each chat ~5 messages", "chats a day, each up to 10 messages"
         return Read("calls_per_task", int(float(per.group("num"))), per.group(0), per.start(),
                     per.end(), "as stated")
     return None

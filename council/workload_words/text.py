@@ -44,8 +44,6 @@ def sentence_around(text: str, pos: int) -> str:
     return text[lo:hi + 1]
 
 
-CURRENCY = frozenset("$€£¥")
-
 _WORDS = re.compile(r"\w+")
 
 

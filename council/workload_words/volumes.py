@@ -27,7 +27,7 @@ from council.workload_words.periods import (
     period_matches,
     with_article,
 )
-from council.workload_words.text import WEEKDAYS, sentence_bounds, word_list
+from council.workload_words.text import PERIOD_NAMES, WEEKDAYS, sentence_bounds, word_list
 from council.workload_words.values import Read
 
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
@@ -37,7 +37,32 @@ _TIMES_RE = re.compile(r"\b(?P<t>once|twice|thrice|three times|four times|\d+ ?(
                        r"(?:a|an|per|each|every)\s+"
                        + PERIOD_WORDS + r"\b")
 
-_TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four times": 4.0}
+_TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four times": 4.0,
+          "einmal": 1.0, "zweimal": 2.0, "dreimal": 3.0, "viermal": 4.0}
+# "zweimal pro Woche", "dwa razy w tygodniu", "due volte alla settimana", "3 fois par jour"
+# (number words are digits by then: "002 razy"), right before a period said in that language
+# "deux fois", "dos veces": the times word says the language, so its number is read in
+# any text (a text too short to tell its language by its small words)
+_FOREIGN_TIMES = re.compile(r"\b(?P<t>einmal|zweimal|dreimal|viermal|\d+\s?(?:mal|volte|veces|"
+                            r"vez|fois|vezes|razy|x)|(?:deux|trois|dos|tres|due|tre|duas|três|"
+                            r"dwa|trzy) (?:fois|veces|volte|vezes|razy))\s+$")
+_FOREIGN_TIMES_KEYS = ("mal ", "volte", "veces", "vez ", "fois", "vezes", "razy", "x ")
+
+# "tous les lundis", "jeden Montag", "ogni lunedì", "cada lunes", "toda segunda",
+# "w każdy poniedziałek": once a week. (Not "freitags" alone: in the real prompts it is a
+# story's "on Fridays".)
+_FOREIGN_WEEKDAY_RE = re.compile(
+    r"\b(?:(?:tous les|chaque) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|"
+    r"(?:jeden|jedes|an jedem) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag)|"
+    r"(?:ogni|tutti i|tutte le) (?:luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|"
+    r"sabat[oi]|domenic(?:a|he))|(?:cada|todos los) (?:lunes|martes|mi[ée]rcoles|jueves|"
+    r"viernes|s[áa]bados?|domingos?)|(?:toda|todas as|cada|todo|todos os) (?:(?:segunda|"
+    r"ter[çc]a|quarta|quinta|sexta)s?(?:-feiras?)?|s[áa]bados?|domingos?)|(?:w każd[yą]|co) "
+    r"(?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę))\b")
+_FOREIGN_WEEKDAY_GATE = frozenset({"tous", "chaque", "jeden", "jedes", "jedem", "ogni", "tutti",
+                                   "tutte", "cada", "todos", "toda", "todas", "todo", "każdy",
+                                   "każdą", "co"})
 # "on weekdays", "Monday to Friday": a count a day is a count a business day.
 _WEEKDAYS_ONLY = re.compile(r"\b(?:on|only on) weekdays\b|\bweekdays only\b|"
                             r"\bmon(?:day)? ?(?:to|through|thru|-) ?fri(?:day)?\b")
@@ -106,9 +131,9 @@ _ONE_ON_ONES = re.compile(rf"\s+with\s+(?:each of\s+)?(?:my|our|the|his|her|thei
 
 # "elke twee weken", "ogni due settimane", "co dwa tygodnie", "alle zwei Wochen", "cada dos
 # semanas", "toutes les deux semaines": one every n periods.
-_FOREIGN_TWO = {"twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0, "deux": 2.0,
-                "dois": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0, "drei": 3.0, "tres": 3.0,
-                "trois": 3.0, "três": 3.0}
+_FOREIGN_TWO = {"duas": 2.0, "twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0,
+                "deux": 2.0, "dois": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0, "drei": 3.0,
+                "tres": 3.0, "trois": 3.0, "três": 3.0}
 _FOREIGN_PLURALS = {
     "dagen": "day", "giorni": "day", "dni": "day", "tage": "day", "días": "day", "dias": "day",
     "jours": "day", "weken": "week", "settimane": "week", "tygodnie": "week", "wochen": "week",
@@ -143,6 +168,28 @@ _MULTIPLIER = re.compile(r"\s?(?:x|times)\b")
 _EACH_OF = re.compile(rf"\beach of (?:my|our|the|his|her|their) (?P<n>{DIGITS})\b")
 
 
+# "one log file an hour", "one digest a day": one of a thing a period
+_ONE_BEFORE = re.compile(rf"\bone\s+(?!of\b|(?:{PERIOD_NAMES}|page|word|line|token|file|"
+                         rf"char)s?\b)(?:[a-z-]+\s+){{1,2}}$")
+# A deadline before "this ...": "any time this week", "by the end of this quarter".
+_DEADLINE_BEFORE = re.compile(r"(?:any ?time|by|before|until|within|during|end of|later|"
+                              r"sometime|next|in)\s+$")
+
+
+def _relative_is_a_cadence(text: str, p: re.Match[str], lo: int, unit: str) -> bool:
+    """'8 engineers this quarter', 'This quarter we expect 1,200 applications': a quarter's
+    volume (not "this week" or "this morning", which say when, nor a deadline before it);
+    'Overnight, the agent triages ~200 alerts': every night, when it opens its sentence
+    (not "one-time job, can run overnight", "overnight batch is fine")."""
+    said = p.group(0)
+    if said.startswith("this"):
+        return unit == "quarter" and not _DEADLINE_BEFORE.search(
+            text, max(lo, p.start() - 12), p.start())
+    if p.group("adverb") == "overnight":
+        return p.start() - lo < 3
+    return True
+
+
 def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     """How often the task runs, a month; ``taken`` are the spans already read as sizes or
     steps, whose numbers are no count."""
@@ -169,8 +216,13 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     for m in _WEEKDAY_RE.finditer(text) if weekday else ():
         return cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
                                    taken)
+    for m in (_FOREIGN_WEEKDAY_RE.finditer(text)
+              if not _FOREIGN_WEEKDAY_GATE.isdisjoint(word_list(text)) else ()):
+        return cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
+                                   taken)
     multiples = any(w in text for w in ("once", "twice", "thrice", "times", "x a", "x per",
                                         "x an", "x each", "x every"))
+    foreign_multiples = any(w in text for w in _FOREIGN_TIMES_KEYS)
     for p in period_matches(text):
         said = p.group("adverb")
         unit = (ADVERB_UNIT.get(said) or FOREIGN_ADVERBS[said] if said
@@ -180,12 +232,16 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if unit not in PER_MONTH or any(a <= p.start() < b for a, b in taken):
             continue  # not a period, or part of a size ("each about an hour long")
         lo, hi = sentence_bounds(text, p.start())
+        if not _relative_is_a_cadence(text, p, lo, unit):
+            continue  # "any time this week", "can run overnight": when, not how often
         sentence = text[lo:hi]
         if unit == "day" and _WEEKDAYS_ONLY.search(sentence):
             unit = "business day"  # "on weekdays, 150 mails/day"
         per_month = per_month_of(unit, sentence)
         times = next((t for t in _TIMES_RE.finditer(text, lo, hi)
                       if t.start() <= p.start() < t.end()), None) if multiples else None
+        if times is None and foreign_multiples and p.group(0)[:1] != "/":
+            times = _FOREIGN_TIMES.search(text, max(lo, p.start() - 14), p.start())
         before = [] if times else count_before(text, p.start(), lo, taken)
         count: re.Match[str] | None = before[-1] if before else None
         event = _event(text, p, lo) if count is None and times is None else None
@@ -202,6 +258,14 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             return Read("runs_per_month", per_month, text[p.start():event.end()].strip(),
                         p.start(), event.end(),
                         f"one {with_article(unit)} = {fmt(per_month)} a month")
+        if (count is None and times is None and not p.group("adverb")
+                and (one := _ONE_BEFORE.search(text, max(lo, p.start() - 30), p.start()))
+                and not count_numbers(text, lo, hi, taken)):
+            # "writes one log file an hour": one a period ("one" is no count elsewhere), when
+            # the sentence counts nothing else ("one reminder a week to each of our 40")
+            return Read("runs_per_month", per_month, text[one.start():p.end()].strip(),
+                        one.start(), p.end(), f"one {with_article(unit)} = {fmt(per_month)} a "
+                        "month")
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)]
@@ -220,10 +284,13 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
                             f"once {with_article(unit)} = {fmt(runs)} a month")
         if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
             said = times.group("t")
-            runs = _TIMES.get(said, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
-            read = cadence_times_count(text, times.start(), times.end(), runs * per_month,
-                                       f"{said} {with_article(unit)}", taken)
-            if (read.start, read.end) == (times.start(), times.end()):  # no count of its own
+            runs = _TIMES.get(said, 0.0) or _FOREIGN_TWO.get(said.split()[0], 0.0) or float(
+                re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
+            t_end = max(times.end(), p.end())  # a foreign period follows its times word
+            shown = f"{fmt(runs)} times" if times.re is _FOREIGN_TIMES else said
+            read = cadence_times_count(text, times.start(), t_end, runs * per_month,
+                                       f"{shown} {with_article(unit)}", taken)
+            if (read.start, read.end) == (times.start(), t_end):  # no count of its own
                 read = each_persons(text, read)
             return times_headcount(text, read)
         if count is None:

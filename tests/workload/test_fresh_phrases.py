@@ -25,6 +25,11 @@ MAX_FRESH3_HELDOUT after.
 workload_phrases_fresh4.jsonl: 16 written blind for issues 17/19 (hires a quarter times
 candidates per role, an agent's "50 sessions every night", Italian and Polish texts that name
 no language): 24 misreadings of 112 with the reader before the fixes, MAX_FRESH4 after.
+workload_phrases_fresh5.jsonl: 25 written blind for round 6 (issue 17: Italian, Spanish, French,
+German, Portuguese and Polish texts, '.' and space thousands, number words, "up to N", "this
+quarter", "overnight", places that are not languages): 25 misreadings of 175 before the fixes,
+MAX_FRESH5 after. workload_phrases_fresh5_heldout.jsonl: 12 written after those fixes and scored
+once before any fit: 3 of 84 (11 with the reader before round 6), MAX_FRESH5_HELDOUT after.
 """
 
 from __future__ import annotations
@@ -49,6 +54,8 @@ FRESH3 = DATA / "workload_phrases_fresh3.jsonl"
 FRESH3_HELDOUT = DATA / "workload_phrases_fresh3_heldout.jsonl"
 FRESH4 = DATA / "workload_phrases_fresh4.jsonl"
 FRESH4_HELDOUT = DATA / "workload_phrases_fresh4_heldout.jsonl"
+FRESH5 = DATA / "workload_phrases_fresh5.jsonl"
+FRESH5_HELDOUT = DATA / "workload_phrases_fresh5_heldout.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 # 2 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
 # the team's "30 GB email archive" row wants: the rows' labels and that row disagree, and the
@@ -80,18 +87,24 @@ MAX_FRESH3_MISREADINGS = 0
 # (read as input; the row leaves it out), "~3 hints per question" of a tutor app (calls, loop);
 # round 5 (issue 19): two wholly Italian / Polish texts that name no language read it.
 MAX_FRESH3_HELDOUT_MISREADINGS = 0
-# 6 of 112 (24 before round 5): "tre turni al giorno" (Italian number words), "po jednej
-# stronie" (a page each), "Tłumaczymy ... na angielski" (the Polish source of a translation: the
-# reader reads a translation's target only), "reads up to 20 web pages" (calls), "Milan
-# offices ... in English" (read Italian by place: a named language winning over a place in its
-# sentence breaks fresh2's and the held-out's rows, tried and reverted) and "summarise both
-# every Monday" (read one a week).
-MAX_FRESH4_MISREADINGS = 6
+# 1 of 112 (24 before round 5, 6 after it): "Tłumaczymy ... na angielski" (the Polish source
+# of a translation: fresh2's French "Traduire ... en allemand" row wants the target only, this
+# row the source too; no rule holds both). Read since round 6: "tre turni al giorno", "po
+# jednej stronie", "reads up to 20 web pages", "Milan offices each send a weekly report in
+# English" (no Italian by place), "summarise both every Monday".
+MAX_FRESH4_MISREADINGS = 1
 # 12 written after round 5's rules, measured before any was fitted to them: 3 of 84 (11 with
 # the reader before round 5); then "totals from about 3,000 receipts" (fields taken from each
 # item) is read. Left: "8 engineers this quarter" ("this quarter" is no cadence the reader
-# takes) and "Overnight, the agent triages ~200 alerts" ("overnight" alone is no cadence).
-MAX_FRESH4_HELDOUT_MISREADINGS = 2
+# takes) and "Overnight, the agent triages ~200 alerts" ("overnight" alone is no cadence); both
+# read since round 6.
+MAX_FRESH4_HELDOUT_MISREADINGS = 0
+# 2 of 175 (25 before round 6): the French "résumé d'une page" (no number: "une" is an
+# article), "Diese Woche kommen 500 ..., danach jeden Monat etwa 2.000" (the week's 500 is taken
+# as the month's count). The held-out 12: the French of "Deux fois par jour, l'équipe exporte
+# ..." (one French small word: too few to tell the language).
+MAX_FRESH5_MISREADINGS = 2
+MAX_FRESH5_HELDOUT_MISREADINGS = 1
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1
@@ -118,7 +131,10 @@ _same = load_bench("workload_reader").same
                                                 MAX_FRESH3_HELDOUT_MISREADINGS),
                                                (FRESH4, 16, MAX_FRESH4_MISREADINGS),
                                                (FRESH4_HELDOUT, 12,
-                                                MAX_FRESH4_HELDOUT_MISREADINGS)])
+                                                MAX_FRESH4_HELDOUT_MISREADINGS),
+                                               (FRESH5, 25, MAX_FRESH5_MISREADINGS),
+                                               (FRESH5_HELDOUT, 12,
+                                                MAX_FRESH5_HELDOUT_MISREADINGS)])
 def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
                                                             most: int) -> None:
     rows = _rows(path)
@@ -132,7 +148,8 @@ def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
 
 
 def test_every_fresh_read_carries_its_exact_words_and_how() -> None:
-    for row in _rows() + _rows(HELDOUT) + _rows(FRESH2) + _rows(FRESH3) + _rows(FRESH4):
+    for row in (_rows() + _rows(HELDOUT) + _rows(FRESH2) + _rows(FRESH3) + _rows(FRESH4)
+                + _rows(FRESH5) + _rows(FRESH5_HELDOUT)):
         text = row["text"]
         for r in read_workload(text).reads:
             assert r.words and text[r.start:r.end] == r.words and r.how, (text, r)
@@ -215,7 +232,8 @@ def sonnet():
 @pytest.mark.parametrize(("path", "most"), [(FRESH, MAX_BATCH_AGAINST_A_PERSON),
                                            (FRESH2, MAX_FRESH2_BATCH_AGAINST_A_PERSON),
                                            (FRESH3, MAX_FRESH3_BATCH_AGAINST_A_PERSON),
-                                           (FRESH4, 0), (FRESH4_HELDOUT, 0)])
+                                           (FRESH4, 0), (FRESH4_HELDOUT, 0), (FRESH5, 0),
+                                           (FRESH5_HELDOUT, 0)])
 def test_no_batch_advice_where_a_person_reads_a_wait_or_a_loop(sonnet, path: Path,
                                                                most: int) -> None:
     against = []

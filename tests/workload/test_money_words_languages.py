@@ -1,0 +1,60 @@
+"""Budgets and failure costs said in Italian, Spanish, French, German, Portuguese and Polish,
+and amounts written with a '.' or a space between digit groups (round 6, issue 17).
+
+money_phrases_fresh3.jsonl (17 rows, written before these rules): 13 misread before them
+("1.500 € al mese", "200 euros par mois", "300 € pro Monat", "R$ 2.000 por mês", "1 200 zł
+miesięcznie" unread; "1 500 €" read as €500; "Ogni errore ci costa", "kostet", "cuesta",
+"kosztuje nas ok. 50 zł" unread; a traducteur's and an Anwalt's minutes unread), 0 after.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from council.money_words import read_money
+from council.role_rates import LAWYER, TRANSLATOR
+from tests.recommend.test_money_words import _fresh2_misreadings, _load
+
+MAX_FRESH3_MISREADINGS = 0
+
+
+def test_the_blind_rows_in_other_languages() -> None:
+    assert len(_load("money_phrases_fresh3.jsonl")) == 17
+    wrong = _fresh2_misreadings(name="money_phrases_fresh3.jsonl")
+    assert len(wrong) <= MAX_FRESH3_MISREADINGS, wrong
+
+
+@pytest.mark.parametrize(("text", "usd"), [
+    ("Possiamo spendere 500 € al mese", 558.6),
+    ("Budget : 12 000 € par an", 1117.2),
+    ("Nuestro presupuesto: 6.000 € al año", 558.6),
+    ("Unser Budget: 900 € pro Quartal", 335.16),
+    ("Budżet wynosi 2 000 zł miesięcznie", 507.38),
+])
+def test_budgets_said_in_other_languages(text: str, usd: float | None) -> None:
+    b = read_money(text).budget
+    assert (None if b is None else b.usd_per_month) == usd
+
+
+@pytest.mark.parametrize("text", [
+    "Riassumere annunci di appartamenti: affitto 1.200 € al mese",
+    "Extraer ofertas de empleo con un salario de 2.000 € al mes para la base de datos",
+    "Budżet klienta? Opisz produkty w cenie 1 200 zł miesięcznie",
+    "Le loyer est de 900 € par mois; résumer les baux",
+    "Das Gehalt von 3.000 € pro Monat aus den Anzeigen auslesen",
+])
+def test_rents_salaries_and_prices_in_other_languages_stay_unread(text: str) -> None:
+    assert read_money(text).budget is None
+
+
+def test_failures_said_in_other_languages() -> None:
+    f = read_money("Un errore costa 2 ore di lavoro").failure
+    assert f is not None and f.minutes == 120
+    f = read_money("Si le résumé est faux, un traducteur passe 20 minutes à le corriger").failure
+    assert f is not None and f.minutes == 20 and f.rate == TRANSLATOR
+    f = read_money("Ist die Antwort falsch, braucht ein Anwalt 1 Stunde").failure
+    assert f is not None and f.minutes == 60 and f.rate == LAWYER
+    f = read_money("Każdy błąd kosztuje nas ok. 50 zł.").failure
+    assert f is not None and f.usd == round(50 * 4.4038 ** -1 * 1.1172, 2)
+    # a mass of ore is no time; a price is no failure
+    assert read_money("Un errore nel prezzo: 20 ore samples").failure is None
