@@ -110,11 +110,13 @@ def _form(providers: tuple[str, ...]) -> dict[str, Any] | None:
             "Quality floor", ["none", "draft", "standard", "production"],
             key="quality", help=QUALITY_HELP)
         n, o, _ = st.columns([2, 2, 3])
+        # No min_value: a widget's own bound left Recommend doing nothing but a red mark in
+        # the box; parse_task refuses a negative figure with a message that names the field.
         fields["failure_cost_usd"] = n.number_input(
-            "What does a bad answer cost you? ($ per task)", value=None, min_value=0.0,
-            step=1.0, key="failure_cost_usd", help=FAILURE_HELP)
+            "What does a bad answer cost you? ($ per task)", value=None, step=1.0,
+            key="failure_cost_usd", help=FAILURE_HELP)
         fields["budget_usd_per_month"] = o.number_input(
-            "Monthly budget ($, optional)", value=None, min_value=0.0, step=10.0,
+            "Monthly budget ($, optional)", value=None, step=10.0,
             key="budget_usd_per_month", help=BUDGET_HELP)
         i, j = st.columns(2)
         fields["batch"] = i.toggle("Batch is fine (results within 24 h)", key="batch")
@@ -305,7 +307,9 @@ def _show_stored(share_id: str, catalog_store: CatalogStore) -> None:
     try:
         stored = store.load_recommendation(state.get_db(), share_id)
     except CouncilError as exc:
-        st.error(message_for(exc) + " Check the link, or make a new recommendation above.")
+        said = message_for(exc).rstrip()
+        st.error(said + ("" if said.endswith((".", "!", "?")) else ".")
+                 + " Check the link, or make a new recommendation above.")
         return
     _answer(stored.rec)
     st.button("Edit these assumptions and re-run", key="edit_assumptions",
