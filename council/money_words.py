@@ -193,6 +193,10 @@ def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
     converted at the dated rate when in another currency; None (and a note) when the
     currency cannot be converted."""
     pre = m.re is _PRE_AMOUNT
+    if _NEGATIVE.search(m.string, 0, m.start()):
+        unread.append(f"'{m.string[m.start() - 1:m.end()].strip()}' was not read: a cost or "
+                      "a budget cannot be negative; give the figure in the form")
+        return None
     said = (m["pre"] if pre else m["suf"]).lower()
     code = BEFORE[said] if pre else AFTER[said]
     dec = m["dec"] or ""
@@ -209,6 +213,11 @@ def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
     if code == "USD":
         return _Amount(n, "")
     return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}")
+
+
+# a minus sign just before the amount ("costs us -$200", "−€50"), not a range's dash
+# ("$100-$200") nor a dash between words ("costs - $200")
+_NEGATIVE = re.compile(r"(?:^|(?<=[\s(:=]))[-\u2212]$")
 
 
 def _words(clause: str) -> str:
@@ -255,7 +264,12 @@ def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
         if amount is None:
             continue
         usd = amount.usd / months
-        if 0 < usd <= MAX_BUDGET_USD:
+        if usd > MAX_BUDGET_USD:  # a typo or a joke: said, never a silent default
+            unread.append(f"'{m.group(0).strip()}' was not read as a budget: {money(usd)} a "
+                          f"month is more than the {money(MAX_BUDGET_USD)} a month this "
+                          "reads; give your budget in the form")
+            continue
+        if usd > 0:
             how = [amount.how] if amount.how else []
             if months != 1.0:
                 how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
@@ -276,7 +290,13 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
                 or _PER_HOUR.match(after, m.end())):
             continue  # a figure a month, a year or an hour is not one failure's cost
         amount = _usd(m, unread)
-        if amount is not None and 0 < amount.usd <= MAX_FAILURE_COST_USD:
+        if amount is not None and amount.usd > MAX_FAILURE_COST_USD:
+            unread.append(f"'{m.group(0).strip()}' was not read as a failure cost: "
+                          f"{money(amount.usd)} is more than the {money(MAX_FAILURE_COST_USD)} "
+                          "a task this reads (a year's losses?); give one bad answer's cost "
+                          "in the form")
+            continue
+        if amount is not None and amount.usd > 0:
             usd = round(amount.usd, 2) if amount.how else amount.usd
             return FailureRead(usd, None, _words(clause), amount.how)
     t = _TIME.search(after)

@@ -69,7 +69,31 @@ def test_each_reading_keeps_its_words(text: str) -> None:
 def test_bad_input_reads_nothing() -> None:
     assert read_money("") == MoneyWords()
     assert read_money("a wrong answer costs $") == MoneyWords()
-    assert read_money("a wrong answer costs $99,999,999,999") == MoneyWords()  # over the cap
+    over = read_money("a wrong answer costs $99,999,999,999")  # over the cap: said, not read
+    assert over.failure is None and over.budget is None
+    assert over.unread == ("'$99,999,999,999' was not read as a failure cost: $99,999,999,999 "
+                           "is more than the $1,000,000 a task this reads (a year's losses?); "
+                           "give one bad answer's cost in the form",)
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("Extract invoice fields; a wrong answer costs us -$200", "'-$200' was not read: a cost"),
+    ("Tag tickets, budget: −€50 a month", "'−€50' was not read: a cost or a budget cannot be "
+     "negative"),
+    ("Extract invoice fields with a budget of $9,000,000,000,000 a month",
+     "'$9,000,000,000,000' was not read as a budget: $9,000,000,000,000 a month is more than "
+     "the $1,000,000,000 a month this reads"),
+])
+def test_a_negative_or_absurd_figure_is_not_read_and_says_why(text: str, note: str) -> None:
+    """QA round 7: '-$200' was read as $200, a $9 trillion budget was dropped without a word."""
+    words = read_money(text)
+    assert words.failure is None and words.budget is None
+    assert any(note in n for n in words.unread), words.unread
+
+
+def test_a_range_dash_is_no_minus_sign() -> None:
+    assert read_money("a wrong answer costs between $100-$200").failure.usd == 100
+    assert read_money("a wrong answer costs us - $200").failure.usd == 200
 
 
 def _load(name: str) -> list[dict]:
