@@ -273,8 +273,20 @@ def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
             how = [amount.how] if amount.how else []
             if months != 1.0:
                 how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
-            return BudgetRead(round(usd, 2) if how else usd, _words(clause), "; ".join(how))
+            # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
+            return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
+                              _words(_budget_part(clause, m.start() - len(near) + cue.start(),
+                                                  m.end())), "; ".join(how))
     return None
+
+
+def _budget_part(clause: str, start: int, end: int) -> str:
+    """The comma-separated part of the clause from the budget word to the amount and its
+    period ("Classify 5.000 e-mails a day, orçamento R$ 2.000 por mês" -> "orçamento R$ 2.000
+    por mês"), so the words shown are the budget's, not the volume's too."""
+    comma = clause.rfind(", ", 0, start)
+    after = re.search(r",\s", clause[end:])
+    return clause[comma + 2 if comma >= 0 else 0:end + after.start() if after else len(clause)]
 
 
 def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | None:

@@ -170,6 +170,15 @@ def test_a_budget_in_the_words_too_low_to_buy_anything_does_not_stop_the_answer(
                for n in rec.notes), rec.notes
 
 
+def test_a_foreign_budget_too_low_says_its_words_and_rate() -> None:
+    """QA round 7: the note named the whole sentence and '$368.15' for 'R$ 2.000', no rate."""
+    rec = _rec("Classificar e-mails de clientes todos os dias, orçamento R$ 0.02 por mês")
+    note = next(n for n in rec.notes if "is not used" in n)
+    assert note.startswith("The monthly budget read from your words ('orçamento R$ 0.02 por mês', "
+                           "R$ 0.02 = $0.0037 at 1 BRL = "), note
+    assert f"(ECB euro reference rates of {RATES_DATE})) is not used" in note
+
+
 # ---------------------------------------------------------------- round 5 (issues 17/19)
 
 # the roles of money_phrases_fresh2.jsonl, as the rows name them, and the rate each must carry
