@@ -25,6 +25,10 @@ def test_a_euro_budget_and_a_lawyers_minutes_are_shown_with_their_words(
     assert rec.decision.budget.budget_per_month == 335.16
     box = next(seen(i.value) for i in at.info if "Your budget" in i.value)
     assert f"Your budget, {money(335.16)} a month" in box
+    # beside the plan, not only in the closed assumptions: the euros, the rate and its date
+    assert (f"The budget $335.16 a month is from your words: 'Budget: €300 per month' (€300 = "
+            f"$335.16 at 1 EUR = 1.1172 USD (ECB euro reference rates of {RATES_DATE}))"
+            in " ".join(seen(c.value) for c in at.caption))
     rows = next(t.value.map(seen) for t in at.table if "assumption" in t.value.columns)
     why = dict(zip(rows["assumption"], rows["why"], strict=True))
     assert (f"from your words: 'Budget: €300 per month' (€300 = $335.16 at 1 EUR = 1.1172 USD "

@@ -380,6 +380,9 @@ def _answer(rec: Recommendation) -> None:
         budget = present.budget_view(rec)
         if budget is not None:
             st.info(budget.headline, icon=":material/savings:")
+            read = _budget_read(rec)
+            if read:  # the user's own words and, for "300 € al mese", the rate and its date
+                st.caption(md_escape(read))
             st.table(text_rows(budget.rows))
         saving = present.saving_line(rec)
         if saving:
@@ -418,6 +421,14 @@ def _answer(rec: Recommendation) -> None:
     if excluded:
         with st.expander(f"{len(excluded)} models excluded by hard constraints"):
             st.table(text_rows(excluded))
+
+
+def _budget_read(rec: Recommendation) -> str | None:
+    """Where a budget read from the words came from, beside the plan: the figure in dollars
+    alone hid that "300 € al mese" was converted, at what rate and of which date."""
+    note = next((a for a in rec.assumption_notes
+                 if a.name == "budget_usd_per_month" and a.source == "text"), None)
+    return None if note is None else f"The budget {money(float(note.value))} a month is {note.why}."
 
 
 def _over_budget(rec: Recommendation) -> str | None:
