@@ -44,6 +44,19 @@ def test_a_krona_budget_is_not_taken_as_dollars_and_the_page_says_so(
                      "transcript for the account manager.")
     no_exception(at)
     assert not any("Your budget" in i.value for i in at.info)
-    captions = [seen(c.value) for c in at.caption]
-    assert any("'4,000 kr' was not read as dollars" in c and "give the figure in US dollars "
-               "in the form" in c for c in captions), captions
+    # by the headline figures, not a caption under the council's verdict (QA round 7)
+    warnings = [seen(w.value) for w in at.warning]
+    assert any("'4,000 kr' was not read as dollars" in w and "give the figure in US dollars "
+               "in the form" in w for w in warnings), warnings
+
+
+def test_a_negative_failure_cost_in_the_words_is_not_read_and_the_page_says_so(
+        council_home: Path) -> None:
+    """QA round 7: 'costs us -$200' was priced as a $200 failure."""
+    at = submit_task(page_app("recommend", timeout=300).run(),
+                     "Extract fields from invoices; a wrong answer costs us -$200")
+    no_exception(at)
+    warnings = [seen(w.value) for w in at.warning]
+    assert any("'-$200' was not read: a cost or a budget cannot be negative" in w
+               for w in warnings), warnings
+    assert not any("read from your words" in seen(m.value) for m in at.markdown)

@@ -377,6 +377,9 @@ def _answer(rec: Recommendation) -> None:
         expected = present.expected_line(rec)
         if expected:
             st.markdown(expected)
+    for note in _money_notes(rec):  # a figure of theirs not used: by the figures, not below
+        st.warning(md_escape(note), icon=":material/money_off:")
+    if pick is not None:
         budget = present.budget_view(rec)
         if budget is not None:
             st.info(budget.headline, icon=":material/savings:")
@@ -423,6 +426,12 @@ def _answer(rec: Recommendation) -> None:
             st.table(text_rows(excluded))
 
 
+def _money_notes(rec: Recommendation) -> list[str]:
+    """The answer's notes that are not the council's: a budget or a failure cost in the words
+    that was not read or not used, and why (council.api puts them after the council's)."""
+    return rec.notes[len(rec.assessment.notes):]
+
+
 def _budget_read(rec: Recommendation) -> str | None:
     """Where a budget read from the words came from, beside the plan: the figure in dollars
     alone hid that "300 € al mese" was converted, at what rate and of which date."""
@@ -452,7 +461,7 @@ def _votes(rec: Recommendation) -> None:
     reading = present.reading_line(a)
     if reading is not None:
         st.caption(reading)
-    for note in rec.notes:  # the council's, and figures in the words left unread
+    for note in a.notes:  # the council's own (figures left unread are by the headline)
         st.caption(md_escape(note))
     if a.low_confidence and not present.doubts(rec).reasons:  # doubts: said at the top
         st.warning(present.low_confidence_line(a))
