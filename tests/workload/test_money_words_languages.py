@@ -58,3 +58,23 @@ def test_failures_said_in_other_languages() -> None:
     assert f is not None and f.usd == round(50 * 4.4038 ** -1 * 1.1172, 2)
     # a mass of ore is no time; a price is no failure
     assert read_money("Un errore nel prezzo: 20 ore samples").failure is None
+
+
+@pytest.mark.parametrize("text", [
+    "Streszczaj umowy, budżet 1 200 zł miesięcznie",
+    "Summarise contracts, budget $300 monthly",
+    "Summarise contracts; monthly budget of $300",
+])
+def test_a_budgets_period_is_no_cadence(text: str) -> None:
+    """QA round 7: the budget's 'miesięcznie' / 'monthly' was read as one task a month."""
+    from council.workload_words import read_workload
+
+    assert read_workload(text).runs_per_month is None
+    assert read_money(text).budget is not None
+
+
+def test_a_cadence_beside_a_budget_is_still_read() -> None:
+    from council.workload_words import read_workload
+
+    assert read_workload("Summarise contracts monthly, budget $300").runs_per_month.value == 1
+    assert read_workload("Streszczaj 1 200 umów miesięcznie").runs_per_month.value == 1200
