@@ -195,7 +195,7 @@ def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
     pre = m.re is _PRE_AMOUNT
     if _NEGATIVE.search(m.string, 0, m.start()):
         unread.append(f"'{m.string[m.start() - 1:m.end()].strip()}' was not read: a cost or "
-                      "a budget cannot be negative; give the figure in the form")
+                      "a budget cannot be negative; give your own figure instead")
         return None
     said = (m["pre"] if pre else m["suf"]).lower()
     code = BEFORE[said] if pre else AFTER[said]
@@ -267,7 +267,7 @@ def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
         if usd > MAX_BUDGET_USD:  # a typo or a joke: said, never a silent default
             unread.append(f"'{m.group(0).strip()}' was not read as a budget: {money(usd)} a "
                           f"month is more than the {money(MAX_BUDGET_USD)} a month this "
-                          "reads; give your budget in the form")
+                          "reads; give your own budget instead")
             continue
         if usd > 0:
             how = [amount.how] if amount.how else []
@@ -306,7 +306,7 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
             unread.append(f"'{m.group(0).strip()}' was not read as a failure cost: "
                           f"{money(amount.usd)} is more than the {money(MAX_FAILURE_COST_USD)} "
                           "a task this reads (a year's losses?); give one bad answer's cost "
-                          "in the form")
+                          "instead")
             continue
         if amount is not None and amount.usd > 0:
             usd = round(amount.usd, 2) if amount.how else amount.usd

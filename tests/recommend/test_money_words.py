@@ -73,7 +73,7 @@ def test_bad_input_reads_nothing() -> None:
     assert over.failure is None and over.budget is None
     assert over.unread == ("'$99,999,999,999' was not read as a failure cost: $99,999,999,999 "
                            "is more than the $1,000,000 a task this reads (a year's losses?); "
-                           "give one bad answer's cost in the form",)
+                           "give one bad answer's cost instead",)
 
 
 @pytest.mark.parametrize(("text", "note"), [
