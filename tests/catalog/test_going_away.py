@@ -110,19 +110,30 @@ def test_a_leaving_default_is_named_beside_the_saving() -> None:
            f"{shut.isoformat()} (the catalog names no successor)" in answer.recommended.notes
 
 
-def test_the_translation_cascade_leaves_gpt_4_1_mini_after_mid_december() -> None:
-    """The golden translation case: its cheap stage gpt-4.1-mini shuts down 2027-01-14."""
+def test_a_cascade_stage_that_shuts_down_soon_is_replaced() -> None:
+    """The golden translation case: its cheap first stage, made to shut down in 25 days."""
     spec = dict(description="Translate product pages into German and Japanese",
                 providers=("openai", "anthropic"), input_tokens=1_500, output_tokens=1_800,
                 runs_per_month=5_000)
-    mini = real_catalog().get("gpt-4.1-mini")
-    assert mini.shutdown_date == date(2027, 1, 14)
-    assert not leaving_soon(mini, TODAY) and leaving_soon(mini, date(2026, 12, 20))
     now = _answer(real_catalog(), spec, "translation", 2.0, 0.4)
-    later = _answer(real_catalog(), spec, "translation", 2.0, 0.4, today=date(2026, 12, 20))
-    assert now.cascade is not None and now.cascade.cheap == "gpt-4.1-mini"
-    assert later.cascade is not None and later.cascade.cheap != "gpt-4.1-mini"
-    assert "gpt-4.1-mini" in {c.model_id for c in later.candidates}
+    assert now.cascade is not None
+    cheap = now.cascade.cheap
+    shut = TODAY + timedelta(days=25)
+    later = _answer(_with(real_catalog(), **{cheap: {"shutdown_date": shut}}), spec,
+                    "translation", 2.0, 0.4)
+    assert later.cascade is not None and later.cascade.cheap != cheap
+    assert later.recommended is not None and now.recommended is not None
+    assert later.recommended.model_id == now.recommended.model_id
+    assert cheap in {c.model_id for c in later.candidates}
+
+
+def test_gpt_4_1_models_enter_the_window_on_2026_12_15() -> None:
+    for model_id in ("gpt-4.1", "gpt-4.1-mini"):
+        model = real_catalog().get(model_id)
+        assert model.status == "active" and model.shutdown_date == date(2027, 1, 14)
+        assert not leaving_soon(model, date(2026, 12, 14))
+        assert leaving_soon(model, date(2026, 12, 15))
+        assert not leaving_soon(model, date(2027, 1, 14))  # then it is retired, not leaving
 
 
 def test_a_deprecated_model_is_excluded_with_its_shutdown_date() -> None:
