@@ -388,17 +388,17 @@ def _choose_staying(catalog: Catalog, candidates: list[Candidate], failure: Fail
     candidates only when none of those clears the floor and one going away does. Returns the
     pool the pick came from (the frontier, alternatives and cascade are drawn from it) and
     notes on the pick naming what a shutdown date changed."""
-    leaving = [c for c in candidates if leaving_soon(catalog.get(c.model_id), today)]
-    staying = [c for c in candidates if c not in leaving]
+    leaving = {c.model_id for c in candidates if leaving_soon(catalog.get(c.model_id), today)}
+    staying = [c for c in candidates if c.model_id not in leaving]
     if not leaving or not staying:
         chosen, decision = _choose(candidates, failure, floor, spec, workload)
-        if chosen is not None and chosen in leaving:
+        if chosen is not None and chosen.model_id in leaving:
             chosen.notes.append(_leaving_note(catalog, chosen, today, "every candidate "
                                               "that meets your constraints shuts down soon"))
         return candidates, chosen, decision
     chosen, decision = _choose(staying, failure, floor, spec, workload)
     rival, rival_decision = _choose(candidates, failure, floor, spec, workload)
-    if rival is None or rival not in leaving:
+    if rival is None or rival.model_id not in leaving:
         return staying, chosen, decision
     if not decision.floor_met and rival_decision.floor_met:
         assert floor is not None  # without a floor every pick meets it
