@@ -170,3 +170,26 @@ def test_an_empty_successor_leaves_the_catalog_version_unchanged() -> None:
     shipped = load_catalog_dir(PROJECT_ROOT / "models_catalog")
     assert all(m.successor is None for m in shipped.models)  # no source names one yet
     assert shipped.version == real_catalog().version
+
+
+def test_an_editor_names_a_successor_and_the_warning_shows_it(tmp_path: Path) -> None:
+    from council.catalog.editors import Editor
+    from council.catalog.store import CatalogStore, init_catalog
+    from council.db import open_db
+    from council.errors import InvalidInput
+
+    db = open_db(tmp_path / "council.db")
+    init_catalog(db, PROJECT_ROOT / "models_catalog")
+    store = CatalogStore(db)
+    alice = Editor("alice")
+    for bad in ("gpt-9", "gpt-5"):
+        with pytest.raises(InvalidInput, match=r"successor: .* is not another catalog model's id"):
+            store.update_field("gpt-5", "successor", bad, editor=alice, reason="test",
+                               expected_revision=store.revision("gpt-5"))
+    store.update_field("gpt-5", "successor", "gpt-5.5", editor=alice, reason="provider notice",
+                       evidence_url="https://example.org/notice",
+                       expected_revision=store.revision("gpt-5"))
+    model = store.current().get("gpt-5")
+    assert model.successor == "gpt-5.5"
+    assert "the provider names gpt-5.5 as its replacement" in (shutdown_warning(model, TODAY)
+                                                                or "")
