@@ -88,10 +88,11 @@ ARENA_TRANSCRIPT_COMMENT = (
     "# lmarena-text-2026-10-08-rows.json), read through the code-search file index: the local\n"
     "# mirror stops at 2026-08-22. Read 2026-11-30: the first 30-75 ranks of coding,\n"
     "# creative_writing, hard_prompts, instruction_following, longer_query, multi_turn,\n"
-    "# non_english and overall; 2026-12-01: ranks 34-194 of coding, 22-106 and 284-327 of\n"
-    "# instruction_following, 43-87 and 91-135 of longer_query, 37-126 of multi_turn, 42-86 and\n"
-    "# 143-187 of non_english, 38-83 of overall. A model absent from a category here may be rated\n"
-    "# outside the ranks read; math was not read.\n")
+    "# non_english and overall; 2026-12-01: ranks 34-194 of coding, 26-160 of\n"
+    "# hard_prompts, 22-106 and 284-327 of instruction_following, 43-87 and 91-135 of\n"
+    "# longer_query, 37-126 of multi_turn, 42-86 and 143-187 of non_english, 38-83 of\n"
+    "# overall. A model absent from a category here may be rated outside the ranks read;\n"
+    "# math was not read.\n")
 OLD_ARENA_REPO = "lmarena/arena-catalog"
 OLD_ARENA_COMMIT = "209556bee0da499fdbfbc7b31f676f9828ea6b14"
 OLD_ARENA_PATH = "data/leaderboard-text.json"
