@@ -2,10 +2,15 @@
 
 Rules (docs/recommendation.md):
 - Hard constraints: status active or preview (deprecated and retired models are not
-  recommended), not past its shutdown date (a note warns within 30 days of it; see
-  council.catalog.availability), a prompt within any input limit, allowed providers,
-  required capabilities, the minimum context, and the workload fitting the window (largest
-  call's input + history + output + reasoning) and the max output.
+  recommended; the reason names a deprecated model's shutdown date), not past its shutdown
+  date (a note warns within 30 days of it; see council.catalog.availability), a prompt
+  within any input limit, allowed providers, required capabilities, the minimum context,
+  and the workload fitting the window (largest call's input + history + output +
+  reasoning) and the max output.
+- Going away: a model that shuts down within 30 days stays listed and priced but is not
+  picked, nor offered as an alternative or a cascade stage, when a model that stays
+  available clears the same floor; only when none does is it picked, with the date, the
+  successor the catalog names and the reason in its notes.
 - The pick: among models meeting every constraint whose P(adequate) clears the floor (the
   quality bar; "none" has none), the least expected cost per month, price + P(failure) x the
   cost of a failure (council.decision); ties go to the cheaper, the more adequate, the id.
@@ -32,7 +37,12 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from council.adequacy import Adequacy
-from council.catalog.availability import availability_problems, catalog_notes
+from council.catalog.availability import (
+    availability_problems,
+    catalog_notes,
+    leaving_soon,
+    successor_words,
+)
 from council.costing import Cost, chosen_cost, variants, why_not_cached
 from council.decision import (
     BestAction,
@@ -157,7 +167,9 @@ def constraint_problems(model: ModelEntry, spec: TaskSpec, workload: Workload) -
     """Every hard constraint the model fails, in words."""
     problems: list[str] = []
     if model.status not in RECOMMENDABLE_STATUS:
-        problems.append(f"{model.status}: not recommended for new work")
+        when = (f" (shutdown date {model.shutdown_date.isoformat()}; {successor_words(model)})"
+                if model.status == "deprecated" and model.shutdown_date is not None else "")
+        problems.append(f"{model.status}: not recommended for new work{when}")
     if spec.providers and model.provider not in spec.providers:
         problems.append(f"provider {model.provider} is not among yours "
                         f"({', '.join(spec.providers)})")
@@ -369,6 +381,49 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
                       ), cascade
 
 
+def _choose_staying(catalog: Catalog, candidates: list[Candidate], failure: FailureCost,
+                    floor: float | None, spec: TaskSpec, workload: Workload, today: date,
+                    ) -> tuple[list[Candidate], Candidate | None, Decision]:
+    """The pick among the models that stay available past SHUTDOWN_WARNING_DAYS; among all
+    candidates only when none of those clears the floor and one going away does. Returns the
+    pool the pick came from (the frontier, alternatives and cascade are drawn from it) and
+    notes on the pick naming what a shutdown date changed."""
+    leaving = {c.model_id for c in candidates if leaving_soon(catalog.get(c.model_id), today)}
+    staying = [c for c in candidates if c.model_id not in leaving]
+    if not leaving or not staying:
+        chosen, decision = _choose(candidates, failure, floor, spec, workload)
+        if chosen is not None and chosen.model_id in leaving:
+            chosen.notes.append(_leaving_note(catalog, chosen, today, "every candidate "
+                                              "that meets your constraints shuts down soon"))
+        return candidates, chosen, decision
+    chosen, decision = _choose(staying, failure, floor, spec, workload)
+    rival, rival_decision = _choose(candidates, failure, floor, spec, workload)
+    if rival is None or rival.model_id not in leaving:
+        return staying, chosen, decision
+    if not decision.floor_met and rival_decision.floor_met:
+        assert floor is not None  # without a floor every pick meets it
+        rival.notes.append(_leaving_note(catalog, rival, today, "no model that stays "
+                                         f"available clears the {floor:.0%} bar"))
+        return candidates, rival, rival_decision
+    if chosen is not None:
+        model = catalog.get(rival.model_id)
+        assert model.shutdown_date is not None
+        chosen.notes.append(
+            f"{rival.model_id} would be the pick ({money(rival.cost.per_month)} a month, P "
+            f"{rival.p_adequate:.0%}) but shuts down on {model.shutdown_date.isoformat()} "
+            f"({(model.shutdown_date - today).days} days; {successor_words(model)}): not "
+            "picked, so the monthly plan does not rest on a model that is going away")
+    return staying, chosen, decision
+
+
+def _leaving_note(catalog: Catalog, pick: Candidate, today: date, why: str) -> str:
+    model = catalog.get(pick.model_id)
+    assert model.shutdown_date is not None
+    return (f"picked although it shuts down on {model.shutdown_date.isoformat()} "
+            f"({(model.shutdown_date - today).days} days; {successor_words(model)}): {why}; "
+            "its monthly cost holds only until that day")
+
+
 def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
            adequacy: dict[str, Adequacy], today: date | None = None,
            failure: FailureCost | None = None) -> Selection:
@@ -393,14 +448,20 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
         c.expected_per_task = expected_cost(c.cost.per_task, c.p_adequate, failure.failure_usd)
         c.expected_per_month = expected_cost(c.cost.per_month, c.p_adequate,
                                              failure.failure_usd * workload.runs_per_month)
-    frontier = mark_pareto(candidates)
-    chosen, decision = _choose(candidates, failure, floor, spec, workload)
+    pool, chosen, decision = _choose_staying(catalog, candidates, failure, floor, spec,
+                                             workload, today)
+    frontier = mark_pareto(pool)
     default_model = catalog.frontier_default
     default = next((c for c in candidates if c.model_id == default_model.id), None)
     if default is None:
         default = price_candidate(default_model, adequacy[default_model.id], workload,
                                   batch=spec.batch, bar=bar, today=today)
         default.notes.append("the default model does not meet this task's hard constraints")
+    if chosen is not None and default is not chosen and leaving_soon(default_model, today):
+        assert default_model.shutdown_date is not None
+        chosen.notes.append(f"the default it is compared against, {default_model.id}, shuts "
+                            f"down on {default_model.shutdown_date.isoformat()} "
+                            f"({successor_words(default_model)})")
 
     alternatives: list[Alternative] = []
     no_fit: str | None = None
@@ -434,10 +495,10 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                 "safer_dearer", c.model_id, c.p_adequate, c.cost,
                 f"P(adequate) {c.p_adequate:.0%} against the pick's {chosen.p_adequate:.0%}, "
                 f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more a month"))
-        cascade = best_cascade(candidates, chosen, failure)
+        cascade = best_cascade(pool, chosen, failure)
     elif chosen is not None:
         _price_modes(chosen, catalog.get(chosen.model_id), workload)
-        decision.best_action, cascade = _best_action(chosen, candidates, failure, bar)
+        decision.best_action, cascade = _best_action(chosen, pool, failure, bar)
         no_fit = (f"No model that meets the constraints reaches P(adequate) >= {bar:.0%} "
                   f"for this task; the most adequate is {chosen.model_id} at "
                   f"{chosen.p_adequate:.0%}. "

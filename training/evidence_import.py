@@ -77,7 +77,22 @@ ARENA_NEW_NAMES: dict[str, list[str]] = {
     "deepseek-flash": ["deepseek-v4.1-flash-max"],
     "gpt-6.1-sol": ["gpt-6.1-sol-max"],
     "gpt-6-astra": ["gpt-6-astra-max"],
+    # read 2026-12-01 below rank 30-75 (only these variants were found there)
+    "gpt-6-sol": ["gpt-6-sol-max"],
+    "gpt-6-luna": ["gpt-6-luna-max"],
+    "grok-4.7": ["grok-4.7-xhigh"],
+    "mistral-large-4": ["mistral-large-4"],
 }
+ARENA_TRANSCRIPT_COMMENT = (
+    "# Rows from a transcript of the file at that commit (--arena-new-json, training/data/\n"
+    "# lmarena-text-2026-10-08-rows.json), read through the code-search file index: the local\n"
+    "# mirror stops at 2026-08-22. Read 2026-11-30: the first 30-75 ranks of coding,\n"
+    "# creative_writing, hard_prompts, instruction_following, longer_query, multi_turn,\n"
+    "# non_english and overall; 2026-12-01: ranks 34-194 of coding, 26-160 of\n"
+    "# hard_prompts, 22-106 and 284-327 of instruction_following, 43-87 and 91-135 of\n"
+    "# longer_query, 37-126 of multi_turn, 42-86 and 143-187 of non_english, 38-83 of\n"
+    "# overall. A model absent from a category here may be rated outside the ranks read;\n"
+    "# math was not read.\n")
 OLD_ARENA_REPO = "lmarena/arena-catalog"
 OLD_ARENA_COMMIT = "209556bee0da499fdbfbc7b31f676f9828ea6b14"
 OLD_ARENA_PATH = "data/leaderboard-text.json"
@@ -345,6 +360,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--aa-new-json", type=Path, default=None,
                     help=f"a copy of {AA_NEW_PATH} at {AA_NEW_COMMIT[:8]} (or the part of it "
                     "holding AA_NEW_NAMES' slugs), for when the mirror stops before that commit")
+    ap.add_argument("--arena-new-json", type=Path, default=None,
+                    help=f"rows of {ARENA_NEW_PATH} at {ARENA_NEW_COMMIT[:8]} transcribed from "
+                    "the file index (training/data/lmarena-text-2026-10-08-rows.json), for when "
+                    "the mirror stops before that commit")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -380,11 +399,16 @@ def main(argv: list[str] | None = None) -> None:
         text_new = json.loads(git_show(args.mirrors, ARENA_REPO, ARENA_NEW_COMMIT,
                                        ARENA_NEW_PATH))
     except subprocess.CalledProcessError:
-        print(f"{ARENA_REPO}@{ARENA_NEW_COMMIT[:8]} is not in the mirror: "
-              "lmarena-text-2026-10.yaml left as it is")
-    else:
+        text_new = None
+        if args.arena_new_json is not None:
+            text_new = json.loads(args.arena_new_json.read_text(encoding="utf-8"))
+        else:
+            print(f"{ARENA_REPO}@{ARENA_NEW_COMMIT[:8]} is not in the mirror: "
+                  "lmarena-text-2026-10.yaml left as it is")
+    if text_new is not None:
         dump(args.out / "lmarena-text-2026-10.yaml", arena_new_header(text_new),
-             arena_rows(text_new, ARENA_NEW_NAMES))
+             arena_rows(text_new, ARENA_NEW_NAMES),
+             "" if args.arena_new_json is None else ARENA_TRANSCRIPT_COMMENT)
 
     newer, comment = None, ""
     try:

@@ -2,6 +2,7 @@
 
     python training/evidence_link.py --data ../shared/routing [--per-benchmark 80]
     python training/evidence_link.py --data ../shared/routing --crosswalks-only
+    python training/evidence_link.py --data ../shared/routing --compare-refit
 
 The models in the shared routing outcomes (GPT-4, GPT-3.5, Claude 1/2/Instant, Mixtral,
 Llama-2-70B, Yi-34B, Mistral-7B, Code Llama 34B, WizardLM-13B) have LMArena ratings too
@@ -268,9 +269,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=ROOT / "var" / "evidence_readings.json")
     ap.add_argument("--crosswalks-only", action="store_true",
                     help="refit only the crosswalks; keep link.yaml's intercept, slope and fit")
+    ap.add_argument("--compare-refit", action="store_true",
+                    help="fit the link on today's classifier readings and compare it with "
+                         "link.yaml's (outcome error, level moves); writes only "
+                         "training/reports/evidence_link_refit.md")
     args = ap.parse_args(argv)
     if args.crosswalks_only:
         return refit_crosswalks_only(args.catalog, args.reports)
+    if args.compare_refit:
+        return compare_refit(args.data, args.catalog, args.reports, args.per_benchmark,
+                             args.cache)
 
     evidence = load_evidence(args.catalog)
     if evidence is None:
@@ -366,6 +374,94 @@ def main(argv: list[str] | None = None) -> int:
     publish(args.catalog, args.reports, evidence, link, fits,
             {"cells": table, "summary": summary, "classifier_mean_difficulty": difficulty,
              "unrated_outcome_models": missing})
+    return 0
+
+
+@dataclass(frozen=True)
+class LinkError:
+    """How well a link's adequacy predicts the outcome cells (P predicted - P measured)."""
+
+    mae: float
+    mean_error: float
+    pearson: float
+
+
+def link_error(a: float, b: float, cells, ratings, reads) -> LinkError:
+    err = np.array([predict(a, b, ratings[m], reads[bn]) - k / n for m, bn, k, n in cells])
+    meas = np.array([k / n for _, _, k, n in cells])
+    return LinkError(round(float(np.abs(err).mean()), 3), round(float(err.mean()), 3),
+                     round(float(np.corrcoef(meas, meas + err)[0, 1]), 3))
+
+
+def level_moves(catalog_dir: Path, intercept: float, slope: float) -> list[tuple]:
+    """(model, skill, level now, level under the other link) of every measured level of an
+    active model, the catalog loaded from a copy whose link.yaml has the other numbers."""
+    import shutil
+    import tempfile
+
+    import yaml
+
+    from council.catalog.loader import load_catalog_dir
+
+    now = load_catalog_dir(catalog_dir)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "models_catalog"
+        shutil.copytree(catalog_dir, copy)
+        path = copy / "evidence" / "link.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data.update(intercept=intercept, slope=slope)
+        path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        other = load_catalog_dir(copy)
+    return [(m.id, s, q.skill, other.get(m.id).quality[s].skill)
+            for m in now.models if m.status == "active"
+            for s, q in m.quality.items() if not q.estimated]
+
+
+def compare_refit(data: Path, catalog_dir: Path, reports: Path, per: int, cache: Path) -> int:
+    """The full refit on today's readings against the link in use, without writing link.yaml:
+    whether the refit predicts the outcomes better, and what it would move."""
+    evidence = load_evidence(catalog_dir)
+    if evidence is None or evidence.link is None:
+        raise SystemExit(f"no evidence link under {catalog_dir}")
+    cells_raw, prompts = read_outcomes(data)
+    ratings = routing_ratings(evidence)
+    reads = readings(prompts, per, cache)
+    cells = sorted((m, b, k, n) for (m, b), (k, n) in cells_raw.items() if m in ratings)
+    _, b_off, _ = fit(cells, ratings, reads, offsets=True)
+    top = max(r.score for f in evidence.files for r in f.rows
+              if r.benchmark == "lmarena-text:overall")
+    a_new, b_new = round(5.0 - b_off * (top - RATING_CENTER) / 100.0, 3), round(b_off, 3)
+    old = evidence.link
+    errors = {"in use": link_error(old.intercept, old.slope, cells, ratings, reads),
+              "refit": link_error(a_new, b_new, cells, ratings, reads)}
+    moves = level_moves(catalog_dir, a_new, b_new)
+    deltas = [new - now for _, _, now, new in moves]
+    moved = [d for d in deltas if abs(d) > 1e-9]
+    lines = [
+        "# The evidence link refitted on today's classifier readings",
+        "",
+        "Written by `training/evidence_link.py --data ../shared/routing --compare-refit`; "
+        "link.yaml is not changed. Both links are evaluated on the same "
+        f"{len(cells)} outcome cells with the local classifier's current reading of the "
+        f"prompts ({per} per benchmark; mean difficulty "
+        + ", ".join(f"{k} {np.mean(v['d']):.2f}" for k, v in sorted(reads.items())) + ").",
+        "",
+        "| link | intercept | slope | MAE of P | mean error | Pearson |",
+        "|---|---|---|---|---|---|",
+        f"| in use (fitted {old.fitted}) | {old.intercept} | {old.slope} | "
+        f"{errors['in use'].mae} | {errors['in use'].mean_error:+.3f} | "
+        f"{errors['in use'].pearson} |",
+        f"| refit today | {a_new} | {b_new} | {errors['refit'].mae} | "
+        f"{errors['refit'].mean_error:+.3f} | {errors['refit'].pearson} |",
+        "",
+        f"Measured levels of active models that the refit would move: {len(moved)} of "
+        f"{len(moves)} (mean {np.mean(deltas):+.3f}, from {min(deltas):+.3f} to "
+        f"{max(deltas):+.3f}; levels at 5.0: {sum(n >= 5.0 for *_, n, _ in moves)} now, "
+        f"{sum(x >= 5.0 for *_, x in moves)} after).",
+        ""]
+    reports.mkdir(parents=True, exist_ok=True)
+    (reports / "evidence_link_refit.md").write_text("\n".join(lines))
+    print("\n".join(lines))
     return 0
 
 

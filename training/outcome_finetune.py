@@ -6,7 +6,7 @@
 The bench's folds and scoring (bench/routing.py): (b) RouterBench, 5 folds by prompt, the
 product's rule swept over the failure cost with the mean price per call and the price
 predicted per prompt; (a) MMLU/GSM8K, 5 folds with no MMLU subject in both train and test,
-APGR / CPT ranked by gain per extra dollar. For each fold, council.outcomes.outcome_tuning
+APGR / CPT ranked by gain per extra dollar. For each fold, training/outcome_tuning.py
 fine-tunes layers 4-5 and a per-model head on the *training* rows only; then
 - "tuned vectors": the shipped success model fitted on that fold's tuned vectors;
 - "head": the head's own P;
@@ -34,14 +34,14 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import routing as rb  # noqa: E402
-
-from council.outcomes.outcome_tuning import (  # noqa: E402
+from outcome_tuning import (  # noqa: E402  (training/, beside this script)
     OutcomeTune,
     fine_tune_outcomes,
     head_logits,
     pooled_outputs,
     unit,
 )
+
 from council.outcomes.reading import reading_text  # noqa: E402
 from council.outcomes.rows import OutcomeTable, load_table  # noqa: E402
 from council.outcomes.success_model import FitConfig, fit_success_model  # noqa: E402

@@ -21,15 +21,33 @@ def shutdown_problem(model: ModelEntry, today: date) -> str | None:
     return None
 
 
+def days_left(model: ModelEntry, today: date) -> int | None:
+    """Days until the shutdown date (None without one)."""
+    return None if model.shutdown_date is None else (model.shutdown_date - today).days
+
+
+def leaving_soon(model: ModelEntry, today: date) -> bool:
+    """Shuts down within SHUTDOWN_WARNING_DAYS: still usable, but not for a monthly plan."""
+    days = days_left(model, today)
+    return days is not None and 0 < days <= SHUTDOWN_WARNING_DAYS
+
+
+def successor_words(model: ModelEntry) -> str:
+    """The replacement the catalog names, or that it names none."""
+    if model.successor is not None:
+        return f"the provider names {model.successor} as its replacement"
+    return "the catalog names no successor"
+
+
 def shutdown_warning(model: ModelEntry, today: date) -> str | None:
     """A warning when the shutdown date is at most SHUTDOWN_WARNING_DAYS away."""
-    if model.shutdown_date is None:
+    if not leaving_soon(model, today):
         return None
-    days = (model.shutdown_date - today).days
-    if 0 < days <= SHUTDOWN_WARNING_DAYS:
-        return (f"{model.id} shuts down on {model.shutdown_date.isoformat()} ({days} day"
-                f"{'s' if days != 1 else ''} from now): plan a replacement before relying on it")
-    return None
+    assert model.shutdown_date is not None
+    days = days_left(model, today)
+    return (f"{model.id} shuts down on {model.shutdown_date.isoformat()} ({days} day"
+            f"{'s' if days != 1 else ''} from now; {successor_words(model)}): plan a "
+            "replacement before relying on it")
 
 
 def catalog_notes(model: ModelEntry, today: date) -> list[str]:

@@ -98,5 +98,18 @@ def load_catalog_dir(catalog_dir: Path | str) -> Catalog:
                 )
             seen[entry.id] = path.name
             entries.append(entry)
+    _check_successors(entries, seen)
     entries = apply_evidence(entries, load_evidence(catalog_dir))
     return Catalog(models=tuple(entries), meta=meta)
+
+
+def _check_successors(entries: list[ModelEntry], files: dict[str, str]) -> None:
+    """A named successor must be another catalog model, given by its id."""
+    ids = {e.id for e in entries}
+    for e in entries:
+        if e.successor is None:
+            continue
+        if e.successor == e.id or e.successor not in ids:
+            why = "is the model itself" if e.successor == e.id else "is not a catalog model id"
+            raise CatalogError(f"{files[e.id]}: model {e.id}, field successor: "
+                               f"{e.successor!r} {why}")

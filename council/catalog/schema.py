@@ -184,6 +184,9 @@ class ModelEntry(_Strict):
     deprecation_date: date | None = None
     # The day the provider stops serving it; never recommended from then on.
     shutdown_date: date | None = None
+    # The model the provider names as its replacement (a catalog id), shown beside the
+    # shutdown date; empty where no source names one (models_catalog/SOURCES.md).
+    successor: str | None = None
     context_window: int = Field(gt=0)
     # Largest prompt accepted when below the window (OpenAI's 400k models: 272k input).
     max_input: int | None = Field(default=None, gt=0)
@@ -304,7 +307,7 @@ class ModelEntry(_Strict):
 
 # Fields added after catalog versions were first stored: left out of a model's canonical JSON
 # while empty, so the content hash of every stored version still reproduces.
-OPTIONAL_ENTRY_FIELDS: tuple[str, ...] = ("shutdown_date", "max_input")
+OPTIONAL_ENTRY_FIELDS: tuple[str, ...] = ("shutdown_date", "max_input", "successor")
 OPTIONAL_PRICE_FIELDS: tuple[str, ...] = ("service_tiers", "peak")
 
 

@@ -370,6 +370,10 @@ class CatalogStore:
         if path == ["provider"] and value not in catalog.providers:
             raise InvalidInput(f"{model_id}.provider: {value!r} is not a known provider; known: "
                                f"{', '.join(catalog.providers)}")
+        if path == ["successor"] and value is not None \
+                and (value == model_id or value not in {m.id for m in catalog.models}):
+            raise InvalidInput(f"{model_id}.successor: {value!r} is not another catalog "
+                               "model's id")
         with _write(self.db) as conn:
             row = conn.execute(
                 "SELECT entry, revision, updated_at, updated_by FROM catalog_models WHERE id = ?",

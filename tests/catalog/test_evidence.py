@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import random
 import sys
 from pathlib import Path
@@ -197,8 +198,13 @@ def test_the_page_says_estimated_where_no_measurement_exists(catalog) -> None:
 
 
 def _evidence_link_script():
+    return _load_training("evidence_link")
+
+
+def _load_training(name: str):
+    """training/NAME.py as a module (training/ is no package)."""
     spec = importlib.util.spec_from_file_location(
-        "evidence_link_script", PROJECT_ROOT / "training" / "evidence_link.py")
+        f"{name}_script", PROJECT_ROOT / "training" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
@@ -274,3 +280,19 @@ def test_a_new_agentic_crosswalk_agrees_with_terminal_bench_hard_where_both_exis
     assert len(gaps) >= 30
     assert abs(sum(gaps) / len(gaps)) < 0.05
     assert sum(abs(g) for g in gaps) / len(gaps) < 0.15
+
+
+def test_the_october_arena_file_is_its_transcript_run_through_the_importer() -> None:
+    """lmarena-text-2026-10.yaml is what evidence_import.py --arena-new-json writes from the
+    committed transcript: no hand-edited row, and every new model's row names its variant."""
+    importer = _load_training("evidence_import")
+    transcript = json.loads((PROJECT_ROOT / "training" / "data"
+                             / "lmarena-text-2026-10-08-rows.json").read_text(encoding="utf-8"))
+    shipped = yaml.safe_load((CATALOG_DIR / "evidence" / "lmarena-text-2026-10.yaml")
+                             .read_text(encoding="utf-8"))
+    assert importer.arena_rows(transcript, importer.ARENA_NEW_NAMES) == shipped["rows"]
+    assert transcript["meta"]["commit"] == shipped["commit"] == importer.ARENA_NEW_COMMIT
+    rated = {(r["model"], r["benchmark"]) for r in shipped["rows"]}
+    for model in ("gpt-6.1-sol", "gpt-6-astra"):  # every category but math, since 2026-12-01
+        for cat in importer.ARENA_CATEGORIES:
+            assert (model, f"lmarena-text:{cat}") in rated or cat == "math", (model, cat)

@@ -1,6 +1,7 @@
-"""MiniLM's top layers fine-tuned on outcomes (council.outcomes.outcome_tuning): the untouched
-copies give MiniLM's vectors, the fit is deterministic, missing cells are not failures, and
-the head learns which model succeeds on which kind of text."""
+"""MiniLM's top layers fine-tuned on outcomes (training/outcome_tuning.py, an experiment the
+product does not run): the untouched copies give MiniLM's vectors, the fit is deterministic,
+missing cells are not failures, and the head learns which model succeeds on which kind of
+text."""
 
 from __future__ import annotations
 
@@ -11,14 +12,11 @@ import pytest
 
 from council.assess.encoder import default_encoder
 from council.assess.tuned_encoder import TunedLayers, lower_states, top_copies
-from council.outcomes.outcome_tuning import (
-    OutcomeTune,
-    cut,
-    fine_tune_outcomes,
-    head_logits,
-    pooled_outputs,
-    unit,
-)
+from tests.bench_modules import load_bench
+
+tuning = load_bench("outcome_tuning", "training")
+OutcomeTune, cut, fine_tune_outcomes = tuning.OutcomeTune, tuning.cut, tuning.fine_tune_outcomes
+head_logits, pooled_outputs, unit = tuning.head_logits, tuning.pooled_outputs, tuning.unit
 
 pytestmark = [pytest.mark.slow]
 
