@@ -311,7 +311,7 @@ def _show_stored(share_id: str, catalog_store: CatalogStore) -> None:
         st.error(said + ("" if said.endswith((".", "!", "?")) else ".")
                  + " Check the link, or make a new recommendation above.")
         return
-    _answer(stored.rec)
+    _answer(stored.rec, _pick_today(stored.rec, catalog_store.current()))
     st.button("Edit these assumptions and re-run", key="edit_assumptions",
               on_click=_fill_form, args=(stored,),
               help="Copies the task and every assumption the answer used into the form above.")
@@ -340,7 +340,32 @@ def _fill_form(stored: store.StoredRecommendation) -> None:
             st.session_state[name] = float(value) if name == "runs_per_month" else int(value)
 
 
-def _answer(rec: Recommendation) -> None:
+def _pick_today(rec: Recommendation, catalog: Catalog) -> str | None:
+    """A stored pick that shuts down soon, or has, by today's catalog: a link opened weeks
+    later must not send someone to a model that is going away without saying so."""
+    from datetime import UTC, datetime
+
+    from council.catalog.availability import shutdown_problem, shutdown_warning
+    from council.errors import NotFound
+
+    if rec.recommended is None:
+        return None
+    model_id = rec.recommended.model_id
+    try:
+        model = catalog.get(model_id)
+    except NotFound:
+        return f"{model_id} is not in today's catalog: re-run with today's catalog below."
+    today = datetime.now(UTC).date()
+    gone = shutdown_problem(model, today)
+    if gone is not None:
+        return f"{model_id} has {gone}: re-run with today's catalog below."
+    soon = shutdown_warning(model, today)
+    said = model.shutdown_date is not None and any(
+        f"shuts down on {model.shutdown_date.isoformat()}" in n for n in rec.recommended.notes)
+    return None if soon is None or said else f"Today's catalog: {soon}."
+
+
+def _answer(rec: Recommendation, pick_today: str | None = None) -> None:
     st.divider()
     st.markdown("#### Task")
     # The user's words as text, never Markdown or HTML; a pasted contract is clipped so the
@@ -362,6 +387,8 @@ def _answer(rec: Recommendation) -> None:
             st.warning(f"**No model clears the quality floor.** {rec.no_fit}")
         st.subheader(f"Use {pick.name or pick.model_id}")
         st.caption(present.pick_caption(pick))
+        if pick_today:
+            st.warning(md_escape(pick_today), icon=":material/event_busy:")
         for note in pick.notes:
             st.info(note, icon=":material/info:")
         cols = st.columns(4)
