@@ -233,8 +233,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         if budget_read is None:
             raise
         # a figure the user did not type must not stop the answer: say so, answer without it
-        unread.append(f"The monthly budget read from your words ('{budget_read.words}') is "
-                      f"not used: {too_low}")
+        how = f", {budget_read.how}" if budget_read.how else ""  # the rate, for R$ or €
+        unread.append(f"The monthly budget read from your words ('{budget_read.words}'{how}) "
+                      f"is not used: {too_low}")
         budget_read = None
         sel = select(catalog, needs.spec, workload, adequacy, today=today, failure=failure)
     advice: list[Advice] = []

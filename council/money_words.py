@@ -193,6 +193,10 @@ def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
     converted at the dated rate when in another currency; None (and a note) when the
     currency cannot be converted."""
     pre = m.re is _PRE_AMOUNT
+    if _NEGATIVE.search(m.string, 0, m.start()):
+        unread.append(f"'{m.string[m.start() - 1:m.end()].strip()}' was not read: a cost or "
+                      "a budget cannot be negative; give your own figure instead")
+        return None
     said = (m["pre"] if pre else m["suf"]).lower()
     code = BEFORE[said] if pre else AFTER[said]
     dec = m["dec"] or ""
@@ -209,6 +213,11 @@ def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
     if code == "USD":
         return _Amount(n, "")
     return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}")
+
+
+# a minus sign just before the amount ("costs us -$200", "−€50"), not a range's dash
+# ("$100-$200") nor a dash between words ("costs - $200")
+_NEGATIVE = re.compile(r"(?:^|(?<=[\s(:=]))[-\u2212]$")
 
 
 def _words(clause: str) -> str:
@@ -255,12 +264,29 @@ def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
         if amount is None:
             continue
         usd = amount.usd / months
-        if 0 < usd <= MAX_BUDGET_USD:
+        if usd > MAX_BUDGET_USD:  # a typo or a joke: said, never a silent default
+            unread.append(f"'{m.group(0).strip()}' was not read as a budget: {money(usd)} a "
+                          f"month is more than the {money(MAX_BUDGET_USD)} a month this "
+                          "reads; give your own budget instead")
+            continue
+        if usd > 0:
             how = [amount.how] if amount.how else []
             if months != 1.0:
                 how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
-            return BudgetRead(round(usd, 2) if how else usd, _words(clause), "; ".join(how))
+            # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
+            return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
+                              _words(_budget_part(clause, m.start() - len(near) + cue.start(),
+                                                  m.end())), "; ".join(how))
     return None
+
+
+def _budget_part(clause: str, start: int, end: int) -> str:
+    """The comma-separated part of the clause from the budget word to the amount and its
+    period ("Classify 5.000 e-mails a day, orçamento R$ 2.000 por mês" -> "orçamento R$ 2.000
+    por mês"), so the words shown are the budget's, not the volume's too."""
+    comma = clause.rfind(", ", 0, start)
+    after = re.search(r",\s", clause[end:])
+    return clause[comma + 2 if comma >= 0 else 0:end + after.start() if after else len(clause)]
 
 
 def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | None:
@@ -276,7 +302,13 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
                 or _PER_HOUR.match(after, m.end())):
             continue  # a figure a month, a year or an hour is not one failure's cost
         amount = _usd(m, unread)
-        if amount is not None and 0 < amount.usd <= MAX_FAILURE_COST_USD:
+        if amount is not None and amount.usd > MAX_FAILURE_COST_USD:
+            unread.append(f"'{m.group(0).strip()}' was not read as a failure cost: "
+                          f"{money(amount.usd)} is more than the {money(MAX_FAILURE_COST_USD)} "
+                          "a task this reads (a year's losses?); give one bad answer's cost "
+                          "instead")
+            continue
+        if amount is not None and amount.usd > 0:
             usd = round(amount.usd, 2) if amount.how else amount.usd
             return FailureRead(usd, None, _words(clause), amount.how)
     t = _TIME.search(after)

@@ -315,7 +315,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
                   f"(typical for {label})")
     prefix = min(prefix, input_tokens)
     calls = take("calls_per_task", spec.calls_per_task, _calls_read(words), d.calls_per_task,
-                 f"typical number of model calls per {label} task", MAX_CALLS_PER_TASK)
+                 f"typical number of model calls a task for {label}", MAX_CALLS_PER_TASK)
     runs = take("runs_per_month", spec.runs_per_month, words.runs_per_month, d.runs_per_month,
                 f"a typical team volume for {label}", MAX_RUNS_PER_MONTH)
     observation = DEFAULTS["agentic"].observation_tokens if loop else d.observation_tokens

@@ -49,7 +49,13 @@ _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|cal
                            r"(?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
                            r"\bagents (?:review|approve|check|edit|send|read)\b|"
                            r"\buser[- ]agent\b|\bon the (?:phone|line) with (?:our |an? |the )?"
-                           r"agents?\b")
+                           r"agents?\b|"
+                           # a person's time a failure costs: "a bad summary costs an agent 5
+                           # minutes", "wastes an agent's time" (QA round 7: read as a loop)
+                           r"\b(?:costs?|takes?|wastes?|means|gives)\s+(?:an?|the|our|one)\s+"
+                           r"agent(?:'s)?\b(?=\s+(?:\d+|an?|one|two|three|five|ten|fifteen|"
+                           r"twenty|thirty|half|several|a few)\s+(?:minutes?|mins?|hours?|hrs?)"
+                           r"\b|'s\s+time\b)|\bagents?'s?\s+time\b")
 # A call centre, a caller: "the agent" in such words is a person.
 _PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b|\bcustomer calls?\b|"
                               r"\b(?:closes?|ends?|answers?|takes?) the call\b|\bhangs? up\b")
@@ -148,6 +154,22 @@ _JUDGE = re.compile(r"\b(?:compare|comparing|evaluate|evaluating|benchmark|bench
 _FOR_THE = re.compile(r"\bfor (?:our|the|a|an|my|their) (?:[\w-]+ )?$")
 
 
+# Chats worked on, not held: "Summarise 500 support chats a day", "Classify 2,000 chats by
+# topic" are one call a chat read whole (QA round 7: read as a conversation)
+_WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|classify|classifies|classifying|"
+                        r"tag|tags|tagging|label|labels|labelling|labeling|categori[sz]e[sd]?|"
+                        r"triage[sd]?|extract\w*|translate[sd]?|translating|transcribe[sd]?|"
+                        r"analy[sz]e[sd]?|analy[sz]ing|redact\w*|review(?:s|ing)?|score[sd]?|"
+                        r"scoring|route[sd]?|routing|archive[sd]?)\b"
+                        r"(?:\s+(?:the|our|all|each|every|about|around|~|up to|some|last|"
+                        r"yesterday's|today's|\d[\d,. ]*\w?|[\w-]+)){0,3}\s*$", re.IGNORECASE)
+
+
+def _worked_on(text: str, cue: re.Match[str]) -> bool:
+    lo, _ = sentence_bounds(text, cue.start())
+    return _WORKED_ON.search(text[max(lo, cue.start() - 50):cue.start()]) is not None
+
+
 def _judged(text: str, cue: re.Match[str]) -> bool:
     lo, _ = sentence_bounds(text, cue.start())
     return (_FOR_THE.search(text, max(lo, cue.start() - 30), cue.start()) is not None
@@ -172,7 +194,7 @@ def read_loop(text: str, react: bool = False) -> Read | None:
                     "an agent loop ('ReAct'): each step waits on the last")
     chat = next((c for c in _CHAT_RE.finditer(text) if (not c.group(0).startswith("bot")
                  or _TALK.search(sentence_around(text, c.start())))
-                 and not _judged(text, c)),
+                 and not _judged(text, c) and not _worked_on(text, c)),
                 None) if has(lower, _CHAT_KEYS) else None
     if chat is None and has(lower, _MESSENGER_KEYS):
         chat = next((c for c in _MESSENGER.finditer(text)

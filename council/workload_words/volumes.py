@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from council.currency_words import MONEY_AFTER, SIGN_CHARS
 from council.workload_words.counts import (
     HEDGE,
     cadence_times_count,
@@ -71,9 +72,20 @@ _DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summa
                           r"update|brief|briefing|newsletter|batch|job|run|check|export|eval|evaluation)(?:e?s)?\b")
 
 
+# "$300 monthly", "1 200 zł miesięcznie", "monthly budget": the money's period, not how often
+# the task runs (QA round 7: "budżet 1 200 zł miesięcznie" was one task a month)
+_MONEY_BEFORE = re.compile(rf"(?:[{re.escape(SIGN_CHARS)}]\s?\d[\d.,\s]*(?:k|m)?|"
+                           rf"\d(?:{MONEY_AFTER.pattern}))\s*$", re.IGNORECASE)
+_BUDGET_AFTER = re.compile(r"\s+(?:budget|budżet|presupuesto|orçamento|spend|spending|"
+                           r"allowance)\b", re.IGNORECASE)
+
+
 def _standalone(text: str, p: re.Match[str], lo: int) -> bool:
     """Whether a period word names how often the task runs ('Nightly batch:', 'we run evals
     weekly', 'a daily digest'), not what the content covers ('monthly sales', 'the weekly sync')."""
+    if p.group("adverb") and (_MONEY_BEFORE.search(text[max(lo, p.start() - 24):p.start()])
+                              or _BUDGET_AFTER.match(text, p.end())):
+        return False
     word = p.group(0).strip()
     if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod|ogni|elke|iedere|"
                                       r"co |raz |każd|kazd", word):

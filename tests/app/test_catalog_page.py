@@ -216,3 +216,26 @@ def test_the_reasoning_filter_keeps_only_reasoning_models(council_home: Path) ->
     kept = at.dataframe[0].value
     assert set(kept["id"]) == {m.id for m in models if m.reasoning}
     assert len(kept) < len(models)
+
+
+def test_a_deprecated_model_going_away_soon_is_warned_with_its_date(council_home: Path) -> None:
+    """QA round 7: gpt-5, gpt-5-mini, gpt-5-nano and o3 (deprecated) shut down in 10 days and
+    the page warned of active models only; someone still running one was not told."""
+    from datetime import UTC, datetime, timedelta
+
+    from council.catalog.store import Editor
+    from council.ui import state
+
+    at = page_app("catalog").run()  # loads the bundled catalog into this home's database
+    store = state.get_catalog_store()
+    model = next(m for m in store.current().models if m.status == "deprecated")
+    shut = datetime.now(UTC).date() + timedelta(days=10)
+    store.update_field(model.id, "shutdown_date", shut.isoformat(), editor=Editor("ada"),
+                       reason="test: a deprecated model leaving in 10 days",
+                       expected_revision=store.revision(model.id))
+    at.run()
+    no_exception(at)
+    warned = " ".join(seen(w.value) for w in at.warning)
+    assert f"{model.id} shuts down on {shut.isoformat()} (10 days from now" in warned, warned
+    retired = [m.id for m in store.current().models if m.status == "retired"]
+    assert not any(f"{r} shuts down" in warned for r in retired)  # gone already: no warning

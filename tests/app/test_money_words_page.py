@@ -25,6 +25,10 @@ def test_a_euro_budget_and_a_lawyers_minutes_are_shown_with_their_words(
     assert rec.decision.budget.budget_per_month == 335.16
     box = next(seen(i.value) for i in at.info if "Your budget" in i.value)
     assert f"Your budget, {money(335.16)} a month" in box
+    # beside the plan, not only in the closed assumptions: the euros, the rate and its date
+    assert (f"The budget $335.16 a month is from your words: 'Budget: €300 per month' (€300 = "
+            f"$335.16 at 1 EUR = 1.1172 USD (ECB euro reference rates of {RATES_DATE}))"
+            in " ".join(seen(c.value) for c in at.caption))
     rows = next(t.value.map(seen) for t in at.table if "assumption" in t.value.columns)
     why = dict(zip(rows["assumption"], rows["why"], strict=True))
     assert (f"from your words: 'Budget: €300 per month' (€300 = $335.16 at 1 EUR = 1.1172 USD "
@@ -40,6 +44,19 @@ def test_a_krona_budget_is_not_taken_as_dollars_and_the_page_says_so(
                      "transcript for the account manager.")
     no_exception(at)
     assert not any("Your budget" in i.value for i in at.info)
-    captions = [seen(c.value) for c in at.caption]
-    assert any("'4,000 kr' was not read as dollars" in c and "give the figure in US dollars "
-               "in the form" in c for c in captions), captions
+    # by the headline figures, not a caption under the council's verdict (QA round 7)
+    warnings = [seen(w.value) for w in at.warning]
+    assert any("'4,000 kr' was not read as dollars" in w and "give the figure in US dollars "
+               "in the form" in w for w in warnings), warnings
+
+
+def test_a_negative_failure_cost_in_the_words_is_not_read_and_the_page_says_so(
+        council_home: Path) -> None:
+    """QA round 7: 'costs us -$200' was priced as a $200 failure."""
+    at = submit_task(page_app("recommend", timeout=300).run(),
+                     "Extract fields from invoices; a wrong answer costs us -$200")
+    no_exception(at)
+    warnings = [seen(w.value) for w in at.warning]
+    assert any("'-$200' was not read: a cost or a budget cannot be negative" in w
+               for w in warnings), warnings
+    assert not any("read from your words" in seen(m.value) for m in at.markdown)

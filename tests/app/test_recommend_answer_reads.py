@@ -240,3 +240,18 @@ def test_assumptions_and_exclusions_wrap_instead_of_being_cut(council_home: Path
     assert list(assumptions["why"]) == [a.why for a in rec.assumption_notes]
     excluded = next(t for t in tables if "why not" in t.columns)
     assert list(excluded["why not"]) == ["; ".join(e.reasons) for e in rec.excluded]
+
+
+
+def test_a_mixed_categorys_calls_assumption_reads_as_a_sentence() -> None:
+    """QA round 7: "typical number of model calls per code review & refactoring and code
+    generation, weighted 99%/1% as the council is unsure task" (the mix inside "per ... task")."""
+    from council.task import parse_task
+    from council.workload import build_workload
+
+    w = build_workload(parse_task(description="refactor a Python module to asyncio"),
+                       "code_review", 1.8, {"code_review": 0.6, "code_generation": 0.4})
+    why = next(a.why for a in w.assumptions if a.name == "calls_per_task")
+    assert why.startswith("typical number of model calls a task for code review & "
+                          "refactoring and code generation, weighted "), why
+    assert why.endswith("as the council is unsure"), why

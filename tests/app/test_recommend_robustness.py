@@ -24,6 +24,12 @@ def _errors(at) -> str:
     ("Summarise meeting notes", {"input_tokens": -100}, "'Input tokens / call' should be"),
     ("Summarise meeting notes", {"calls_per_task": 0}, "'Calls / task' should be"),
     ("Summarise meeting notes", {"runs_per_month": 1e15}, "'Tasks / month'"),
+    # a negative dollar figure: a message on Recommend (a min_value on the widget left the
+    # button doing nothing but a red mark in the box, QA round 7)
+    ("Summarise meeting notes", {"failure_cost_usd": -50.0},
+     "'What does a bad answer cost you?': failure cost -$50.00 is negative"),
+    ("Summarise meeting notes", {"budget_usd_per_month": -10.0},
+     "'Monthly budget': -$10.00"),
 ])
 def test_bad_input_is_a_readable_message(council_home: Path, description: str,
                                          numbers: dict, expected: str) -> None:
@@ -40,6 +46,7 @@ def test_malformed_or_tampered_share_id(council_home: Path, share_id: str) -> No
     at = page_app("recommend", query={"r": share_id}).run()
     no_exception(at)
     assert "Please check the input" in _errors(at)
+    assert ". Check the link" in _errors(at)  # two sentences, not run together
 
 
 def test_unknown_share_id(council_home: Path) -> None:

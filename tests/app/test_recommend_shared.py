@@ -9,7 +9,7 @@ from council import store
 from council.api import Recommendation
 from council.db import open_db
 from council.format import money, percent
-from tests.app.conftest import no_exception, page_app, seen
+from tests.app.conftest import no_exception, page_app, seen, share_id_of, submit_task
 from tests.recs import make_rec
 
 # An answer as the code before the typed store (commit cfc620d, schema 1) wrote it, for a
@@ -185,3 +185,29 @@ def test_a_refused_note_is_kept_to_be_trimmed(council_home: Path) -> None:
     assert any("Thanks" in s.value for s in at.success)
     assert at.text_input(key="fb_note").value == ""
     assert len(store.feedback_outcomes(open_db(council_home / "council.db"))) == 1
+
+
+def test_a_shared_pick_that_now_shuts_down_soon_says_so(council_home: Path) -> None:
+    """QA round 7: a link to an answer picking a model that today's catalog shuts down in 10
+    days (as gpt-5 and o3 on 2026-12-11) showed the old pick with no word of it."""
+    from datetime import UTC, datetime, timedelta
+
+    from council.catalog.store import Editor
+    from council.ui import state
+
+    at = submit_task(page_app("recommend", timeout=300).run(),
+                     "Classify support emails into 12 queues as JSON")
+    no_exception(at)
+    share = share_id_of(at)
+    stored = store.load_recommendation(open_db(council_home / "council.db"), share)
+    pick = stored.rec.recommended.model_id
+    catalog_store = state.get_catalog_store()
+    shut = datetime.now(UTC).date() + timedelta(days=10)
+    catalog_store.update_field(pick, "shutdown_date", shut.isoformat(), editor=Editor("ada"),
+                               reason="test: the pick leaves in 10 days",
+                               expected_revision=catalog_store.revision(pick))
+    at = page_app("recommend", query={"r": share}).run()
+    no_exception(at)
+    warned = " ".join(seen(w.value) for w in at.warning)
+    assert f"Today's catalog: {pick} shuts down on {shut.isoformat()} (10 days from now" \
+        in warned, warned

@@ -69,7 +69,31 @@ def test_each_reading_keeps_its_words(text: str) -> None:
 def test_bad_input_reads_nothing() -> None:
     assert read_money("") == MoneyWords()
     assert read_money("a wrong answer costs $") == MoneyWords()
-    assert read_money("a wrong answer costs $99,999,999,999") == MoneyWords()  # over the cap
+    over = read_money("a wrong answer costs $99,999,999,999")  # over the cap: said, not read
+    assert over.failure is None and over.budget is None
+    assert over.unread == ("'$99,999,999,999' was not read as a failure cost: $99,999,999,999 "
+                           "is more than the $1,000,000 a task this reads (a year's losses?); "
+                           "give one bad answer's cost instead",)
+
+
+@pytest.mark.parametrize(("text", "note"), [
+    ("Extract invoice fields; a wrong answer costs us -$200", "'-$200' was not read: a cost"),
+    ("Tag tickets, budget: −€50 a month", "'−€50' was not read: a cost or a budget cannot be "
+     "negative"),
+    ("Extract invoice fields with a budget of $9,000,000,000,000 a month",
+     "'$9,000,000,000,000' was not read as a budget: $9,000,000,000,000 a month is more than "
+     "the $1,000,000,000 a month this reads"),
+])
+def test_a_negative_or_absurd_figure_is_not_read_and_says_why(text: str, note: str) -> None:
+    """QA round 7: '-$200' was read as $200, a $9 trillion budget was dropped without a word."""
+    words = read_money(text)
+    assert words.failure is None and words.budget is None
+    assert any(note in n for n in words.unread), words.unread
+
+
+def test_a_range_dash_is_no_minus_sign() -> None:
+    assert read_money("a wrong answer costs between $100-$200").failure.usd == 100
+    assert read_money("a wrong answer costs us - $200").failure.usd == 200
 
 
 def _load(name: str) -> list[dict]:
@@ -144,6 +168,15 @@ def test_a_budget_in_the_words_too_low_to_buy_anything_does_not_stop_the_answer(
     assert rec.recommended is not None and rec.decision.budget is None
     assert any("read from your words" in n and "is not used" in n and "least that works" in n
                for n in rec.notes), rec.notes
+
+
+def test_a_foreign_budget_too_low_says_its_words_and_rate() -> None:
+    """QA round 7: the note named the whole sentence and '$368.15' for 'R$ 2.000', no rate."""
+    rec = _rec("Classificar e-mails de clientes todos os dias, orçamento R$ 0.02 por mês")
+    note = next(n for n in rec.notes if "is not used" in n)
+    assert note.startswith("The monthly budget read from your words ('orçamento R$ 0.02 por mês', "
+                           "R$ 0.02 = $0.0037 at 1 BRL = "), note
+    assert f"(ECB euro reference rates of {RATES_DATE})) is not used" in note
 
 
 # ---------------------------------------------------------------- round 5 (issues 17/19)

@@ -58,3 +58,48 @@ def test_failures_said_in_other_languages() -> None:
     assert f is not None and f.usd == round(50 * 4.4038 ** -1 * 1.1172, 2)
     # a mass of ore is no time; a price is no failure
     assert read_money("Un errore nel prezzo: 20 ore samples").failure is None
+
+
+@pytest.mark.parametrize("text", [
+    "Streszczaj umowy, budżet 1 200 zł miesięcznie",
+    "Summarise contracts, budget $300 monthly",
+    "Summarise contracts; monthly budget of $300",
+])
+def test_a_budgets_period_is_no_cadence(text: str) -> None:
+    """QA round 7: the budget's 'miesięcznie' / 'monthly' was read as one task a month."""
+    from council.workload_words import read_workload
+
+    assert read_workload(text).runs_per_month is None
+    assert read_money(text).budget is not None
+
+
+def test_a_cadence_beside_a_budget_is_still_read() -> None:
+    from council.workload_words import read_workload
+
+    assert read_workload("Summarise contracts monthly, budget $300").runs_per_month.value == 1
+    assert read_workload("Streszczaj 1 200 umów miesięcznie").runs_per_month.value == 1200
+
+
+@pytest.mark.parametrize("text", [
+    "Summarise 500 support chats a day; a bad summary costs an agent 5 minutes",
+    "Summarise tickets; each wrong summary wastes an agent's time",
+])
+def test_a_person_whose_time_a_failure_costs_is_no_agent_loop(text: str) -> None:
+    """QA round 7: 'costs an agent 5 minutes' (a support agent's time) was read as an agent
+    loop: 15 calls a task, agentic 50%, $944.92 a month instead of one call a chat."""
+    from council.workload_words import read_workload
+
+    assert read_workload(text).loop is None
+    assert read_workload("Build an agent that books travel; a mistake takes an agent 10 "
+                         "minutes to fix").loop.value == "agent"
+
+
+@pytest.mark.parametrize("text", ["Summarise 500 support chats a day",
+                                  "Classify 2,000 chats a day by topic",
+                                  "Tag yesterday's chats by sentiment"])
+def test_chats_worked_on_are_no_conversation(text: str) -> None:
+    from council.workload_words import read_workload
+
+    assert read_workload(text).loop is None
+    assert read_workload("Answer FAQ questions on our website chat widget, ~3,000 chats per "
+                         "day").loop.value == "multi_turn"

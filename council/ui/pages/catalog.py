@@ -29,10 +29,13 @@ def page() -> None:
                        + md_escape(store.last_error))
         today = datetime.now(UTC).date()
         rows = tables.catalog_rows(list(catalog.models), today)
-        for model in catalog.models:
-            warning = shutdown_warning(model, today)
-            if warning and model.status in ("active", "preview"):
-                st.warning(warning, icon=":material/event_busy:")
+        # every model still answering that goes away soon, deprecated ones too: whoever
+        # still runs gpt-5 needs the date most (retired ones are gone already)
+        leaving = [w for m in catalog.models if m.status != "retired"
+                   and (w := shutdown_warning(m, today))]
+        if leaving:
+            st.warning("\n".join(f"- {md_escape(w)}" for w in leaving),
+                       icon=":material/event_busy:")
         st.caption(f"{len(rows)} models · version `{catalog.version}` · "
                    f"default frontier model `{catalog.frontier_default.id}`")
         editor = _sign_in()

@@ -110,11 +110,13 @@ def _form(providers: tuple[str, ...]) -> dict[str, Any] | None:
             "Quality floor", ["none", "draft", "standard", "production"],
             key="quality", help=QUALITY_HELP)
         n, o, _ = st.columns([2, 2, 3])
+        # No min_value: a widget's own bound left Recommend doing nothing but a red mark in
+        # the box; parse_task refuses a negative figure with a message that names the field.
         fields["failure_cost_usd"] = n.number_input(
-            "What does a bad answer cost you? ($ per task)", value=None, min_value=0.0,
-            step=1.0, key="failure_cost_usd", help=FAILURE_HELP)
+            "What does a bad answer cost you? ($ per task)", value=None, step=1.0,
+            key="failure_cost_usd", help=FAILURE_HELP)
         fields["budget_usd_per_month"] = o.number_input(
-            "Monthly budget ($, optional)", value=None, min_value=0.0, step=10.0,
+            "Monthly budget ($, optional)", value=None, step=10.0,
             key="budget_usd_per_month", help=BUDGET_HELP)
         i, j = st.columns(2)
         fields["batch"] = i.toggle("Batch is fine (results within 24 h)", key="batch")
@@ -305,9 +307,11 @@ def _show_stored(share_id: str, catalog_store: CatalogStore) -> None:
     try:
         stored = store.load_recommendation(state.get_db(), share_id)
     except CouncilError as exc:
-        st.error(message_for(exc) + " Check the link, or make a new recommendation above.")
+        said = message_for(exc).rstrip()
+        st.error(said + ("" if said.endswith((".", "!", "?")) else ".")
+                 + " Check the link, or make a new recommendation above.")
         return
-    _answer(stored.rec)
+    _answer(stored.rec, _pick_today(stored.rec, catalog_store.current()))
     st.button("Edit these assumptions and re-run", key="edit_assumptions",
               on_click=_fill_form, args=(stored,),
               help="Copies the task and every assumption the answer used into the form above.")
@@ -336,7 +340,32 @@ def _fill_form(stored: store.StoredRecommendation) -> None:
             st.session_state[name] = float(value) if name == "runs_per_month" else int(value)
 
 
-def _answer(rec: Recommendation) -> None:
+def _pick_today(rec: Recommendation, catalog: Catalog) -> str | None:
+    """A stored pick that shuts down soon, or has, by today's catalog: a link opened weeks
+    later must not send someone to a model that is going away without saying so."""
+    from datetime import UTC, datetime
+
+    from council.catalog.availability import shutdown_problem, shutdown_warning
+    from council.errors import NotFound
+
+    if rec.recommended is None:
+        return None
+    model_id = rec.recommended.model_id
+    try:
+        model = catalog.get(model_id)
+    except NotFound:
+        return f"{model_id} is not in today's catalog: re-run with today's catalog below."
+    today = datetime.now(UTC).date()
+    gone = shutdown_problem(model, today)
+    if gone is not None:
+        return f"{model_id} has {gone}: re-run with today's catalog below."
+    soon = shutdown_warning(model, today)
+    said = model.shutdown_date is not None and any(
+        f"shuts down on {model.shutdown_date.isoformat()}" in n for n in rec.recommended.notes)
+    return None if soon is None or said else f"Today's catalog: {soon}."
+
+
+def _answer(rec: Recommendation, pick_today: str | None = None) -> None:
     st.divider()
     st.markdown("#### Task")
     # The user's words as text, never Markdown or HTML; a pasted contract is clipped so the
@@ -358,6 +387,8 @@ def _answer(rec: Recommendation) -> None:
             st.warning(f"**No model clears the quality floor.** {rec.no_fit}")
         st.subheader(f"Use {pick.name or pick.model_id}")
         st.caption(present.pick_caption(pick))
+        if pick_today:
+            st.warning(md_escape(pick_today), icon=":material/event_busy:")
         for note in pick.notes:
             st.info(note, icon=":material/info:")
         cols = st.columns(4)
@@ -373,9 +404,15 @@ def _answer(rec: Recommendation) -> None:
         expected = present.expected_line(rec)
         if expected:
             st.markdown(expected)
+    for note in _money_notes(rec):  # a figure of theirs not used: by the figures, not below
+        st.warning(md_escape(note), icon=":material/money_off:")
+    if pick is not None:
         budget = present.budget_view(rec)
         if budget is not None:
             st.info(budget.headline, icon=":material/savings:")
+            read = _budget_read(rec)
+            if read:  # the user's own words and, for "300 € al mese", the rate and its date
+                st.caption(md_escape(read))
             st.table(text_rows(budget.rows))
         saving = present.saving_line(rec)
         if saving:
@@ -416,6 +453,20 @@ def _answer(rec: Recommendation) -> None:
             st.table(text_rows(excluded))
 
 
+def _money_notes(rec: Recommendation) -> list[str]:
+    """The answer's notes that are not the council's: a budget or a failure cost in the words
+    that was not read or not used, and why (council.api puts them after the council's)."""
+    return rec.notes[len(rec.assessment.notes):]
+
+
+def _budget_read(rec: Recommendation) -> str | None:
+    """Where a budget read from the words came from, beside the plan: the figure in dollars
+    alone hid that "300 € al mese" was converted, at what rate and of which date."""
+    note = next((a for a in rec.assumption_notes
+                 if a.name == "budget_usd_per_month" and a.source == "text"), None)
+    return None if note is None else f"The budget {money(float(note.value))} a month is {note.why}."
+
+
 def _over_budget(rec: Recommendation) -> str | None:
     """Beside 'Per month': the pick alone costs more than the budget (the plan below mixes in
     a cheaper model to stay within it), so the big figure is not read as the spend."""
@@ -437,7 +488,7 @@ def _votes(rec: Recommendation) -> None:
     reading = present.reading_line(a)
     if reading is not None:
         st.caption(reading)
-    for note in rec.notes:  # the council's, and figures in the words left unread
+    for note in a.notes:  # the council's own (figures left unread are by the headline)
         st.caption(md_escape(note))
     if a.low_confidence and not present.doubts(rec).reasons:  # doubts: said at the top
         st.warning(present.low_confidence_line(a))
