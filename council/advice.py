@@ -17,6 +17,7 @@ Each item checks its own preconditions, so no advice asks for what the task cann
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from council.costing import Cost, cost_of
@@ -55,13 +56,14 @@ def _item(key: str, title: str, detail: str, now: Cost, after: float) -> Advice:
 
 
 def advise(model: ModelEntry, workload: Workload, now: Cost, *,
-           cheap_model: ModelEntry | None = None) -> list[Advice]:
-    """Priced advice for ``model`` on ``workload`` (``now`` is its current cost), best first."""
+           cheap_model: ModelEntry | None = None, today: date | None = None) -> list[Advice]:
+    """Priced advice for ``model`` on ``workload`` (``now`` is its current cost, priced on
+    ``today``, default the real date), best first."""
     batch = now.batch
     out: list[Advice] = []
 
     def price(w: Workload, *, b: bool = batch, caching: bool = True) -> float:
-        return cost_of(model, w, batch=b, caching=caching).per_task
+        return cost_of(model, w, batch=b, caching=caching, on=today).per_task
 
     if model.prompt_caching:
         if caches(model, workload):
@@ -69,7 +71,8 @@ def advise(model: ModelEntry, workload: Workload, now: Cost, *,
                 "cache_prefix", "Keep the fixed prefix cached",
                 f"{workload.cached_prefix_tokens:,} tokens of fixed instructions are read from "
                 "the cache (already counted in the price); this is what caching saves.",
-                cost_of(model, workload, batch=batch, caching=False), price(workload)))
+                cost_of(model, workload, batch=batch, caching=False, on=today),
+                price(workload)))
         else:
             prefix = int(workload.input_tokens * SUGGESTED_PREFIX_SHARE)
             if cacheable(model, prefix):
@@ -113,7 +116,7 @@ def advise(model: ModelEntry, workload: Workload, now: Cost, *,
             f"loop of {workload.calls_per_task} calls otherwise re-sends the whole history.",
             now, price(workload.replace(summarise_history=True))))
     if cheap_model is not None and workload.input_tokens >= SPLIT_MIN_INPUT:
-        out.extend(_split(model, cheap_model, workload, now))
+        out.extend(_split(model, cheap_model, workload, now, today))
     return sorted((a for a in out if a.saving_per_task > 0),
                   key=lambda a: -a.saving_per_task)
 
@@ -151,7 +154,8 @@ def cacheable(model: ModelEntry, reference_tokens: int) -> bool:
     return for_model(reference_tokens, model.token_ratio) >= min_cache_prefix(model)
 
 
-def _split(model: ModelEntry, cheap: ModelEntry, workload: Workload, now: Cost) -> list[Advice]:
+def _split(model: ModelEntry, cheap: ModelEntry, workload: Workload, now: Cost,
+           today: date | None) -> list[Advice]:
     """A cheap model extracts the relevant part of a long input; the pick reasons over it."""
     if cheap.id == model.id:
         return []
@@ -161,8 +165,8 @@ def _split(model: ModelEntry, cheap: ModelEntry, workload: Workload, now: Cost) 
     prefix = min(workload.cached_prefix_tokens, extract)
     stage2 = workload.replace(input_tokens=extract + prefix, cached_prefix_tokens=prefix)
     batch1 = now.batch and bool(cheap.batch_api)
-    after = (cost_of(cheap, stage1, batch=batch1).per_task
-             + cost_of(model, stage2, batch=now.batch).per_task)
+    after = (cost_of(cheap, stage1, batch=batch1, on=today).per_task
+             + cost_of(model, stage2, batch=now.batch, on=today).per_task)
     return [_item(
         "split_stages", f"Split: {cheap.id} extracts, {model.id} reasons",
         f"{cheap.id} reads the {workload.input_tokens:,}-token input once and extracts the "

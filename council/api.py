@@ -205,7 +205,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
 
     ``learned``: the workload defaults refitted from the team's usage
     (``council.usage.learn.learned_defaults``), else the built-in category defaults.
-    ``today``: the date that decides stale prices and shutdown notes (default: the real one)."""
+    ``today``: the date that decides the price in force, stale prices and shutdown notes
+    (default: the real one)."""
     # the words read once: the one mix the adequacy, the workload defaults, the failure cost
     # and the stored answer share (agentic lifted for an agent loop)
     reading = read_task(spec.description, assessment.category, assessment.category_p)
@@ -243,7 +244,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         pick_model = catalog.get(sel.recommended.model_id)
         cheap = _cheapest_extractor(sel.candidates, catalog)
         checked = for_floor(advise(pick_model, workload, sel.recommended.cost,
-                                   cheap_model=cheap),
+                                   cheap_model=cheap, today=today),
                             sel.recommended.p_adequate, spec.quality_bar)
         advice = checked.advice
         if checked.note:
@@ -262,7 +263,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         excluded=sel.excluded,
         cascade=sel.cascade,
         advice=advice,
-        explanation=explain(sel, assessment, workload, spec.quality_bar, catalog),
+        explanation=explain(sel, assessment, workload, spec.quality_bar, catalog, today),
         no_fit=sel.no_fit,
         notes=[*assessment.notes, *unread],
         decision=sel.decision,

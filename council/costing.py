@@ -9,6 +9,7 @@ divided by the number of calls, and per month is per task times runs per month.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from council.pricing import price_calls
@@ -53,17 +54,18 @@ class Cost:
 
 
 def cost_of(model: ModelEntry, workload: Workload, *, batch: bool = False,
-            caching: bool = True) -> Cost:
-    """Price every call of one task on ``model`` (tiered prices call by call).
+            caching: bool = True, on: date | None = None) -> Cost:
+    """Price every call of one task on ``model`` (tiered prices call by call) at the price
+    in force on ``on`` (default today).
 
     Batch must be offered by the model.
     """
     use_cache = caching and (caches(model, workload) or caches_history(model, workload))
     calls = call_tokens(model, workload, caching=use_cache)
-    if len(calls) > 1 and not model.price_on(None).tiers:
+    if len(calls) > 1 and not model.price_in_force(on or date.today()).tiers:
         # Untiered prices are linear in tokens: one Usage for the whole task prices the same.
         calls = [CallTokens.total(calls)]
-    priced = price_calls(model, calls, batch=batch)
+    priced = price_calls(model, calls, batch=batch, on=on)
     per_task, runs = priced.total, workload.runs_per_month
     return Cost(
         per_call=per_task / workload.calls_per_task,
@@ -80,13 +82,14 @@ def cost_of(model: ModelEntry, workload: Workload, *, batch: bool = False,
     )
 
 
-def chosen_cost(model: ModelEntry, workload: Workload, *, batch: bool) -> tuple[Cost, list[str]]:
+def chosen_cost(model: ModelEntry, workload: Workload, *, batch: bool,
+                on: date | None = None) -> tuple[Cost, list[str]]:
     """The cost in the mode the user asked for, falling back to real-time without a batch API."""
     notes: list[str] = []
     use_batch = batch and bool(model.batch_api)
     if batch and not use_batch:
         notes.append(f"{model.id} has no batch API: priced real-time")
-    return cost_of(model, workload, batch=use_batch, caching=True), notes
+    return cost_of(model, workload, batch=use_batch, caching=True, on=on), notes
 
 
 def why_not_cached(model: ModelEntry, workload: Workload) -> str | None:
@@ -102,16 +105,16 @@ def why_not_cached(model: ModelEntry, workload: Workload) -> str | None:
             f"{min_cache_prefix(model):,}-token minimum for caching")
 
 
-def variants(model: ModelEntry, workload: Workload) -> dict[str, Cost]:
+def variants(model: ModelEntry, workload: Workload, on: date | None = None) -> dict[str, Cost]:
     """The same workload real-time and batch (where offered), with and without caching where
     caching applies: a "cached" price equal to the uncached one would read as a saving of 0
     on an option the provider does not give this prompt (``why_not_cached`` says why)."""
     cached = why_not_cached(model, workload) is None
-    out = {"realtime": cost_of(model, workload, caching=False)}
+    out = {"realtime": cost_of(model, workload, caching=False, on=on)}
     if cached:
-        out["realtime_cached"] = cost_of(model, workload, caching=True)
+        out["realtime_cached"] = cost_of(model, workload, caching=True, on=on)
     if model.batch_api:
-        out["batch"] = cost_of(model, workload, batch=True, caching=False)
+        out["batch"] = cost_of(model, workload, batch=True, caching=False, on=on)
         if cached:
-            out["batch_cached"] = cost_of(model, workload, batch=True, caching=True)
+            out["batch_cached"] = cost_of(model, workload, batch=True, caching=True, on=on)
     return out

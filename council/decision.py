@@ -159,7 +159,8 @@ def budget_plan(options: list[Option], budget_per_month: float,
     parts = [MixPart(o.model_id, s, s * runs_per_month, s * runs_per_month * o.price, o.p)
              for o, s in mix]
     successes = sum(p.tasks_per_month * p.p_adequate for p in parts)
-    spend = sum(p.cost_per_month for p in parts)
+    # a two-model mix spends the budget exactly; its float sum can land 1e-14 over it
+    spend = min(sum(p.cost_per_month for p in parts), budget_per_month)
     if len(parts) == 2:
         note = (f"sending {parts[1].share:.0%} of the tasks to {parts[1].model_id} and the rest "
                 f"to {parts[0].model_id}, more than any single model the budget affords")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from council.assessment import Assessment
@@ -17,9 +18,10 @@ if TYPE_CHECKING:
     from council.catalog.schema import ModelEntry
 
 
-def sensitivities(model: ModelEntry, workload: Workload, batch: bool) -> list[tuple[str, float]]:
+def sensitivities(model: ModelEntry, workload: Workload, batch: bool,
+                  today: date | None = None) -> list[tuple[str, float]]:
     """How much the monthly cost moves when each workload number doubles, largest first."""
-    base = cost_of(model, workload, batch=batch).per_month
+    base = cost_of(model, workload, batch=batch, on=today).per_month
     out: list[tuple[str, float]] = []
     for name in ("input_tokens", "output_tokens", "calls_per_task", "runs_per_month",
                  "reasoning_tokens"):
@@ -31,13 +33,13 @@ def sensitivities(model: ModelEntry, workload: Workload, batch: bool) -> list[tu
             doubled = doubled.replace(cached_prefix_tokens=workload.cached_prefix_tokens)
         if name == "reasoning_tokens" and not model.reasoning:
             continue
-        after = cost_of(model, doubled, batch=batch).per_month
+        after = cost_of(model, doubled, batch=batch, on=today).per_month
         out.append((name, after - base))
     return sorted(out, key=lambda t: -t[1])
 
 
 def explain(selection: Selection, assessment: Assessment, workload: Workload, bar: float,
-            catalog: Catalog) -> list[str]:
+            catalog: Catalog, today: date | None = None) -> list[str]:
     """A few sentences; each one carries a number the user can check."""
     a = assessment
     label = BY_KEY[a.category].label
@@ -109,7 +111,7 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
                      f"would expect {money(c.expected_per_month)} a month"
                      + (f", {money(c.expected_cost_per_task)} a task with failures counted"
                         if c.expected_cost_per_task is not None else "") + ".")
-    sens = sensitivities(catalog.get(pick.model_id), workload, pick.cost.batch)
+    sens = sensitivities(catalog.get(pick.model_id), workload, pick.cost.batch, today)
     if sens:
         source = {a.name: "your words" if a.source == "text" else a.source
                   for a in workload.assumptions}

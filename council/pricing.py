@@ -238,13 +238,15 @@ class CallsPrice:
     total: float
     parts: dict[str, float]  # per part, in PARTS order
     tiers_applied: tuple[int, ...]  # the long-context thresholds crossed, ascending
-    price: Price  # the row that priced every call (the newest)
+    price: Price  # the row that priced every call (the one in force on the day asked)
 
 
 def price_calls(model: ModelEntry, calls: Sequence[Sequence[int]], *,
-                batch: bool = False) -> CallsPrice:
-    """Every call of one task at the newest price: for each call the figures ``price_usage``
-    gives, its total and parts added up as floats in call order.
+                batch: bool = False, on: date | None = None) -> CallsPrice:
+    """Every call of one task at the price in force on ``on`` (default today; the newest row
+    when none has started yet): for each call the figures ``price_usage`` gives, its total
+    and parts added up as floats in call order. A row dated later (a price the provider has
+    announced) is not today's price.
 
     A call is its token counts in PARTS order (``council.workload.CallTokens``). The batch
     check runs once per task and no PriceBreakdown is built per call: a 20-call agent loop on
@@ -252,7 +254,7 @@ def price_calls(model: ModelEntry, calls: Sequence[Sequence[int]], *,
     """
     if not calls:
         raise InvalidInput("a task has at least one call to price")
-    price = model.price_on(None)
+    price = model.price_in_force(on or date.today())
     _check_batch(model, price, batch)
     total = 0.0
     parts = [0.0] * len(PARTS)

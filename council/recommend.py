@@ -185,16 +185,17 @@ def constraint_problems(model: ModelEntry, spec: TaskSpec, workload: Workload) -
 
 def price_candidate(model: ModelEntry, adequacy: Adequacy, workload: Workload, *, batch: bool,
                     bar: float, today: date | None = None) -> Candidate:
-    cost, notes = chosen_cost(model, workload, batch=batch)
-    notes.extend(model_notes(model, today or date.today()))
+    today = today or date.today()
+    cost, notes = chosen_cost(model, workload, batch=batch, on=today)
+    notes.extend(model_notes(model, today))
     return Candidate(model_id=model.id, name=model.name, provider=model.provider,
                      p_adequate=adequacy.p, adequacy_source=adequacy.source, cost=cost,
                      meets_bar=adequacy.p >= bar, notes=notes)
 
 
-def _price_modes(pick: Candidate, model: ModelEntry, workload: Workload) -> None:
+def _price_modes(pick: Candidate, model: ModelEntry, workload: Workload, today: date) -> None:
     """The pick priced in each mode it can use, with a note when caching does not apply."""
-    pick.variants = variants(model, workload)
+    pick.variants = variants(model, workload, on=today)
     reason = why_not_cached(model, workload)
     if reason is not None:
         pick.notes.append(f"no cached-prefix price: {reason}")
@@ -212,7 +213,8 @@ def model_notes(model: ModelEntry, today: date) -> tuple[str, ...]:
     kept = _NOTES.get(model.id)
     if kept is not None and kept[0] is model and kept[1] == today:
         return kept[2]
-    notes = (*stale_price_notes(model, today), *catalog_notes(model, today))
+    notes = (*stale_price_notes(model, today), *price_change_notes(model, today),
+             *catalog_notes(model, today))
     _NOTES[model.id] = (model, today, notes)
     return notes
 
@@ -227,6 +229,21 @@ def stale_price_notes(model: ModelEntry, today: date) -> list[str]:
     return [f"{model.id}'s price was last verified {verified.isoformat()} "
             f"({(today - verified).days} days ago; stale after {STALE_AFTER_DAYS}): check it "
             "before relying on the cost"]
+
+
+def price_change_notes(model: ModelEntry, today: date) -> list[str]:
+    """A note when a dated price row starts after today: the cost is priced at today's row,
+    and the change is the provider's announcement, not yet in force."""
+    now = model.price_in_force(today)
+    later = sorted((p for p in model.prices if p.effective_from > today),
+                   key=lambda p: p.effective_from)
+    if not later or now.effective_from > today:
+        return []
+    nxt = later[0]
+    return [f"{model.id}'s price changes on {nxt.effective_from.isoformat()} to "
+            f"{money(nxt.input)} / {money(nxt.output)} per million input / output tokens "
+            f"(today {money(now.input)} / {money(now.output)}): the cost shown is today's, "
+            "and holds until then"]
 
 
 def mark_pareto(candidates: list[Candidate]) -> list[Candidate]:
@@ -471,7 +488,7 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
             no_fit = (f"The budget buys an expected success rate of "
                       f"{decision.budget.expected_success_rate:.0%}, under the {bar:.0%} floor: "
                       "raise the budget to clear it.")
-        _price_modes(chosen, catalog.get(chosen.model_id), workload)
+        _price_modes(chosen, catalog.get(chosen.model_id), workload, today)
         i = frontier.index(chosen) if chosen in frontier else None
         below = ([c for c in frontier if c.cost.per_month < chosen.cost.per_month]
                  if i is None else frontier[:i])
@@ -497,7 +514,7 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                 f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more a month"))
         cascade = best_cascade(pool, chosen, failure)
     elif chosen is not None:
-        _price_modes(chosen, catalog.get(chosen.model_id), workload)
+        _price_modes(chosen, catalog.get(chosen.model_id), workload, today)
         decision.best_action, cascade = _best_action(chosen, pool, failure, bar)
         no_fit = (f"No model that meets the constraints reaches P(adequate) >= {bar:.0%} "
                   f"for this task; the most adequate is {chosen.model_id} at "
@@ -515,7 +532,7 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                       key=lambda e: -e.p_adequate)[:3]
         for e in near:
             model = catalog.get(e.model_id)
-            cost, _ = chosen_cost(model, workload, batch=spec.batch)
+            cost, _ = chosen_cost(model, workload, batch=spec.batch, on=today)
             alternatives.append(Alternative("closest", e.model_id, e.p_adequate, cost,
                                             "fails only: " + "; ".join(e.reasons)))
     return Selection(recommended=chosen, candidates=candidates, excluded=excluded,

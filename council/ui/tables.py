@@ -17,7 +17,9 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
     """One flat row per model: identity, limits, capabilities, price in force, skills, staleness."""
     rows = []
     for m in models:
-        price = m.price_on(None)
+        price = m.price_in_force(today)  # a row dated later is announced, not in force
+        later = sorted((p for p in m.prices if p.effective_from > today),
+                       key=lambda p: p.effective_from)
         row: dict[str, Any] = {
             "id": m.id, "name": m.name, "provider": m.provider, "status": m.status,
             "shutdown": m.shutdown_date.isoformat() if m.shutdown_date else "",
@@ -29,6 +31,8 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
             "reasoning": m.reasoning, "caching": m.prompt_caching, "batch API": m.batch_api,
             "token ratio": m.token_ratio,
             "price verified": price.verified.isoformat(),
+            "next price": (f"{later[0].effective_from}: ${later[0].input:g} / "
+                           f"${later[0].output:g}" if later and price is not later[0] else ""),
             "stale": m.is_stale(today),
         }
         for skill in SKILLS:
