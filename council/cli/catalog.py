@@ -122,7 +122,7 @@ def catalog() -> None:
 
 
 def _summary(entry: Any, today: date) -> dict[str, Any]:
-    current = entry.price_on()
+    current = entry.price_in_force(today)  # a later row is announced, not in force
     return {
         "id": entry.id, "name": entry.name, "provider": entry.provider,
         "status": entry.status, "context_window": entry.context_window,
