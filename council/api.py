@@ -78,11 +78,21 @@ class Recommendation:
         return {a.name: a.value for a in self.assumption_notes}
 
     @property
-    def saving_per_month(self) -> float | None:
-        """Against the catalog's frontier default model (None when nothing is recommended)."""
+    def spend_per_month(self) -> float | None:
+        """What the answer spends a month: under a budget the plan's mix, else the pick alone
+        (None when nothing is recommended)."""
         if self.recommended is None:
             return None
-        return self.default.cost.per_month - self.recommended.cost.per_month
+        if self.decision is not None and self.decision.budget is not None:
+            return self.decision.budget.spend_per_month
+        return self.recommended.cost.per_month
+
+    @property
+    def saving_per_month(self) -> float | None:
+        """Against the catalog's frontier default model, of what the answer spends (negative
+        when the answer costs more; None when nothing is recommended)."""
+        spend = self.spend_per_month
+        return None if spend is None else self.default.cost.per_month - spend
 
     def option(self, model_id: str) -> Candidate | Excluded | None:
         """The pick, the default, a candidate or an excluded model, by id (None if absent)."""

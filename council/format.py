@@ -31,6 +31,11 @@ def money(value: float | None) -> str:
     return f"{sign}${whole}.{frac}"
 
 
+def saves(amount: float) -> str:
+    """"saves $12.50", or for a negative saving "costs $18.46 more": never "saves -$18.46"."""
+    return f"saves {money(amount)}" if amount >= 0 else f"costs {money(-amount)} more"
+
+
 def at_least(value: float) -> float:
     """``value`` rounded up to the figure ``money`` shows, so the amount read is enough:
     $0.002345 -> 0.0024, $12.341 -> 12.35, $1,234.2 -> 1,235."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.categories import BY_KEY
 from council.decision import failure_share
-from council.format import money, percent
+from council.format import money, percent, saves
 from council.task_mix import read_task, shown_mix
 
 if TYPE_CHECKING:
@@ -141,8 +141,8 @@ def saving_line(rec: Recommendation) -> str | None:
     if rec.recommended is None or rec.saving_per_month is None:
         return None
     return (f"Against the default frontier model **{rec.default.model_id}** "
-            f"({money(rec.default.cost.per_month)} a month) this saves "
-            f"**{money(rec.saving_per_month)} a month**.")
+            f"({money(rec.default.cost.per_month)} a month) this "
+            f"**{saves(rec.saving_per_month)} a month**.")
 
 
 def expected_line(rec: Recommendation) -> str | None:
@@ -566,7 +566,7 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
                   f"{money(pick.cost.per_month)} |", "",
                   f"Default frontier model {rec.default.model_id}: "
                   f"{money(rec.default.cost.per_month)} per month "
-                  f"(saving {money(rec.saving_per_month)}).", ""]
+                  f"(this {saves(rec.saving_per_month or 0.0)} a month).", ""]
     else:
         lines += [f"## {no_fit_title(rec)}", "", rec.no_fit or "", ""]
     decision = decision_lines(rec)
@@ -652,7 +652,7 @@ def to_text(rec: Recommendation) -> str:
         for row in variant_rows(pick):
             lines.append(f"  {row['variant']:<26} {row['per month']} a month")
         lines.append(f"  vs default {rec.default.model_id}: {money(rec.default.cost.per_month)} "
-                     f"a month, saving {money(rec.saving_per_month)}")
+                     f"a month, this {saves(rec.saving_per_month or 0.0)}")
     if pick is not None and rec.no_fit:
         lines.append(f"Floor not met: {rec.no_fit}")
     elif pick is None:
