@@ -222,8 +222,8 @@ def arithmetic_lines(options: list[Option], chosen: Option, failure_usd: float,
     """The pick's expected-cost sum beside the rivals a user would weigh it against, by
     price: the cheapest over the floor (the pick with no failure cost), the best cheaper one
     (``best_cheaper``), the most adequate, the runner-up. A rival under the floor says so,
-    since it could not be picked whatever it costs (when none clears the floor, all are
-    eligible)."""
+    since it could not be picked whatever it costs. When none clears the floor all are
+    eligible, and every line under it says so, the pick's too."""
     eligible = [o for o in options if floor is None or o.p >= floor] or options
 
     def key(o: Option) -> tuple[float, float, float, str]:
@@ -237,9 +237,10 @@ def arithmetic_lines(options: list[Option], chosen: Option, failure_usd: float,
     ]
     shown = [chosen, *(o for o in dict.fromkeys(rivals) if o is not chosen)][:limit]
     shown.sort(key=lambda o: (o.price, o.model_id))
+    none_clear = floor is not None and not any(o.p >= floor for o in options)
     return [arithmetic(o.model_id, o.price, o.p, failure_usd)
             + (f" (under the {floor:.0%} floor)" if floor is not None and o.p < floor
-               and o is not chosen else "") for o in shown]
+               and (o is not chosen or none_clear) else "") for o in shown]
 
 
 def best_cheaper(options: list[Option], chosen: Option, failure_usd: float) -> Option | None:

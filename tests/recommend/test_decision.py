@@ -359,3 +359,18 @@ def test_budget_sentence_reads_as_english() -> None:
     assert " come from sending " in line or " come from " + half.recommended.model_id + " alone" \
         in line, line
     assert "come from send " not in line
+
+
+def test_under_the_floor_is_said_of_every_line_when_none_clears_it() -> None:
+    """The ledger at the production bar: the pick at 82% was unmarked beside a rival at 82%
+    marked "(under the 90% floor)"; when no model clears the floor, each line says so."""
+    from council.decision import arithmetic_lines
+
+    cheap, pick, dear = Option("cheap", 0.01, 0.70), Option("pick", 0.2, 0.82), \
+        Option("dear", 0.5, 0.82)
+    lines = arithmetic_lines([cheap, pick, dear], pick, 90.0, floor=0.9)
+    assert len(lines) == 3 and all(line.endswith("(under the 90% floor)") for line in lines)
+    over = Option("over", 0.3, 0.95)  # one clears it: the rivals shown are those over it
+    lines = arithmetic_lines([cheap, pick, over, Option("top", 1.0, 0.97)], over, 90.0,
+                             floor=0.9)
+    assert len(lines) == 2 and not any("floor" in line for line in lines)
