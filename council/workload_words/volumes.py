@@ -202,6 +202,13 @@ def _relative_is_a_cadence(text: str, p: re.Match[str], lo: int, unit: str) -> b
     return True
 
 
+# "One-off: translate a 40-page contract", "just once", "a one-time migration": one task. Not
+# "one-time password(s)", nor "off-by-one".
+_ONE_OFF = re.compile(r"\b(?:a |this is a |it's a |just a )?one[- ]off\b|\b(?:just|only) once\b|"
+                      r"\bone[- ]time (?:job|task|run|project|migration|translation|report|"
+                      r"analysis|clean-?up|import|export|review|audit)\b")
+
+
 def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     """How often the task runs, a month; ``taken`` are the spans already read as sizes or
     steps, whose numbers are no count."""
@@ -331,4 +338,12 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
         return times_candidates(text, times_headcount(
             text, Read("runs_per_month", runs, text[start:end].strip(), start, end, how)))
+    if "one" in text or "once" in text:
+        one_off = _ONE_OFF.search(text)
+        if one_off is not None and not count_numbers(text, 0, len(text), taken):
+            # no cadence and nothing counted: the words say the task runs once ("One-off:
+            # translate a 40-page contract"); "12k SKUs, one-off" is 12k tasks once, a count
+            # with no monthly volume, left to the form
+            return Read("runs_per_month", 1.0, one_off.group(0).strip(), one_off.start(),
+                        one_off.end(), "a one-off: 1 task, priced as one month")
     return None

@@ -1,0 +1,35 @@
+"""A one-off with nothing counted is one task ("One-off: translate a 40-page contract" read
+the category's 2,000 a month, while the form's hint said "1 for a one-off"); a one-off that
+counts its items ("12k SKUs, one-off") has no monthly volume and is left to the form, as the
+phrase files say; "one-time passwords" and "off-by-one" are not one-offs."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.workload_words.reader import read_workload
+
+
+@pytest.mark.parametrize("text, words", [
+    ("One-off: translate a 40-page contract into German", "One-off"),
+    ("Summarise this due diligence report, just once", "just once"),
+    ("a one-time review of our privacy policy", "one-time review"),
+])
+def test_a_one_off_is_one_task(text: str, words: str) -> None:
+    read = read_workload(text).runs_per_month
+    assert read is not None and read.value == 1.0 and read.words == words
+    assert read.how == "a one-off: 1 task, priced as one month"
+
+
+@pytest.mark.parametrize("text", [
+    "Generate product descriptions in German for 12k SKUs, one-off",
+    "Review our 25 data processing agreements against GDPR Article 28, only once",
+    "fix the off-by-one error in this loop",
+])
+def test_not_a_single_task(text: str) -> None:
+    assert read_workload(text).runs_per_month is None
+
+
+def test_one_time_passwords_are_not_a_one_off() -> None:
+    read = read_workload("Send one-time passwords by SMS to 5,000 users a day").runs_per_month
+    assert read is not None and read.value == 150_000
