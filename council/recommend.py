@@ -501,6 +501,14 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                    if chosen.cost.per_month else f"P(adequate) {c.p_adequate:.0%}")
             if floor is not None and c.p_adequate < floor:
                 why += f", below the {floor:.0%} bar"
+            elif decision.budget is not None:
+                # under a budget the plan maximises expected successes: an expected cost a
+                # task would judge the alternative by a rule the answer did not use
+                part = next((p for p in decision.budget.parts if p.model_id == c.model_id),
+                            None)
+                why += (f"; the budget's plan sends it {part.share:.0%} of the tasks"
+                        if part is not None else
+                        "; within the budget it buys fewer expected successes than the plan")
             elif c.expected_per_task is not None and chosen.expected_per_task is not None:
                 why += (f": {money(c.expected_per_task)} expected a task against the pick's "
                         f"{money(chosen.expected_per_task)} once failures are counted")

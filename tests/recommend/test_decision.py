@@ -374,3 +374,22 @@ def test_under_the_floor_is_said_of_every_line_when_none_clears_it() -> None:
     lines = arithmetic_lines([cheap, pick, over, Option("top", 1.0, 0.97)], over, 90.0,
                              floor=0.9)
     assert len(lines) == 2 and not any("floor" in line for line in lines)
+
+
+def test_under_a_budget_the_cheaper_alternative_is_judged_by_the_plan() -> None:
+    """Under a budget the pick maximises expected successes; the cheaper alternative said
+    "$0.032 expected a task against the pick's $0.04 once failures are counted", a rule the
+    answer did not use, reading as the better buy."""
+    from tests.recs import make_rec
+
+    for budget in (100.0, 40.0):
+        rec = make_rec("Summarise customer call transcripts", category="summarisation",
+                       difficulty=2.9, sd=0.7, budget_usd_per_month=budget)
+        [cheaper] = [a for a in rec.alternatives if a.role == "cheaper_riskier"]
+        assert "expected a task" not in cheaper.why
+        in_plan = {p.model_id: p.share for p in rec.decision.budget.parts}
+        if cheaper.model_id in in_plan:
+            assert cheaper.why.endswith(f"the budget's plan sends it "
+                                        f"{in_plan[cheaper.model_id]:.0%} of the tasks")
+        else:
+            assert cheaper.why.endswith("buys fewer expected successes than the plan")
