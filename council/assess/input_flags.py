@@ -90,7 +90,11 @@ def language_guess(text: str) -> str | None:
     best = max(hits, key=lambda lang: hits[lang])
     if best != "English" and hits[best] >= MIN_HITS and hits[best] > hits["English"]:
         return best
-    return None
+    # the workload reader's guess by small words knows more languages (Polish, Swedish...):
+    # a text it reads as written in one is not English either
+    from council.workload_words.languages import head_language
+
+    return head_language(text.lower())
 
 
 def is_code_line(line: str) -> bool:

@@ -94,3 +94,14 @@ def test_classifier_reads_bad_input_with_low_confidence(classifier: LocalClassif
     assert vote.weight < 1.0 and vote.ok and vote.unsure
     # the classifier alone is the council: its doubt is the verdict's (QA found it dropped)
     assert combine([vote]).low_confidence, name
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Streszczaj 1 200 umów miesięcznie, każda po 10 stron, na jedną stronę.", "Polish"),
+    ("Riassumi le recensioni dei clienti ogni settimana", "Italian"),
+])
+def test_languages_the_workload_reader_knows_are_flagged(text: str, language: str) -> None:
+    """The QA round: a Polish description got no "written in" doubt (input_flags knew seven
+    languages' small words, the workload reader more); now either guess flags it."""
+    flags = input_flags(text)
+    assert flags and flags[0].startswith(f"written in {language}, not English")
