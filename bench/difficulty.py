@@ -1,7 +1,7 @@
 """Does the council's difficulty follow real failure? Spearman against the share of models failing.
 
 Run: python bench/difficulty.py --data ../shared/routing [--max-rows 4000] [--folds 5]
-         [--report-dir training/reports]
+         [--fold-seeds 0,1,2] [--sample-seed 0] [--report-dir training/reports]
 
 Reads `DATA/outcomes.jsonl` (MMLU and GSM8K, 2 models) and `DATA/routerbench/outcomes.jsonl`
 (ARC, MBPP, Winogrande, 11 models). For every prompt: the share of the models that failed it.
@@ -32,6 +32,12 @@ test split), whose mean must not move (one scale).
 
 Spearman per benchmark and overall per file; targets: >= 0.45 on RouterBench (11 models),
 >= 0.20 on MMLU/GSM8K (2 models). Embeddings go through the disk cache.
+
+One draw of the K folds moves the 5-fold figure by about as much as the target is missed by
+(docs/classifier.md, round 4), so the K-fold readings are repeated on every `--fold-seeds`
+draw (0 is the draw of the table and of every earlier round) and the figure to judge is
+their mean with its standard error (`fold_draws` in the JSON; the table below the main one).
+`--sample-seed` draws other prompts from the files (0: the reported sample).
 """
 
 from __future__ import annotations
@@ -83,6 +89,21 @@ def load_samples(data_dir: Path, max_rows: int | None, sample_seed: int = 0
     return data
 
 
+def fold_draw_summary(draws: dict[int, dict[str, np.ndarray]], fail: np.ndarray,
+                      file_of: np.ndarray, spearman) -> list[dict[str, object]]:
+    """Per file and reading: the K-fold Spearman on each draw of the folds, their mean and
+    its standard error (sample sd / sqrt(draws); 0 with one draw)."""
+    out = []
+    for name in FILES:
+        mask = file_of == name
+        for reading in next(iter(draws.values())):
+            values = [spearman(d[reading][mask], fail[mask]) for d in draws.values()]
+            se = float(np.std(values, ddof=1) / np.sqrt(len(values))) if len(values) > 1 else 0.0
+            out.append({"file": name, "reading": reading, "draws": values,
+                        "mean": float(np.mean(values)), "se": se})
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, required=True, help="folder with outcomes.jsonl")
@@ -92,8 +113,19 @@ def main() -> None:
     parser.add_argument("--share", type=float, default=None,
                         help="weight of the outcome rows against the rubric rows "
                              "(default: OUTCOME_SHARE)")
+    parser.add_argument("--fold-seeds", default="0,1,2",
+                        help="seeds of the K-fold draws; the figure is their mean and SE "
+                             "(the first draws the main table's folds)")
+    parser.add_argument("--sample-seed", type=int, default=0,
+                        help="seed of the prompt sample (0: the reported one)")
     parser.add_argument("--report-dir", type=Path, default=None)
     args = parser.parse_args()
+    try:
+        fold_seeds = [int(s) for s in args.fold_seeds.split(",") if s.strip()]
+    except ValueError:
+        sys.exit(f"error: --fold-seeds wants comma-separated integers, got {args.fold_seeds!r}")
+    if not fold_seeds:
+        sys.exit("error: --fold-seeds names no seed")
 
     from threadpoolctl import threadpool_limits
 
@@ -116,8 +148,7 @@ def main() -> None:
     if missing:
         sys.exit(f"error: {', '.join(map(str, missing))} not found")
     started = time.perf_counter()
-    rng = np.random.default_rng(0)
-    data = load_samples(args.data, args.max_rows)
+    data = load_samples(args.data, args.max_rows, args.sample_seed)
     shipped = ensure_classifier()
     # the classifier's own encoder (MiniLM with its fine-tuned layers when it has them)
     encoder = CachedEncoder(shipped.encoder, paths().embedding_cache)
@@ -175,9 +206,10 @@ def main() -> None:
     rubric = readings["rubric only"]  # anchors each file's mean (outcome_difficulty)
     file_index = np.array([list(FILES).index(f) for f in file_of])
     with threadpool_limits(limits=1, user_api="blas"):
-        def held_out(splits: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-            """The head's reading and the head + kNN reading of each prompt, each from a fit
-            on the prompts outside its split."""
+        def held_out(splits: list[np.ndarray], source_gate: bool = True
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+            """The head's reading, the head + kNN reading and (if `source_gate`) the source
+            gated one of each prompt, each from a fit on the prompts outside its split."""
             plain, knn, gated = (np.zeros(len(all_texts)) for _ in range(3))
             for held in splits:
                 keep = np.setdiff1d(np.arange(len(all_texts)), held)
@@ -185,13 +217,25 @@ def main() -> None:
                 model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
                 plain[held] = _expected_level(model, all_x[held], temperature)
                 knn[held] = with_knn(plain[held], all_x[held], keep, levels)
-                gated[held] = with_source_gate(plain[held], all_x[held], keep, levels)
+                if source_gate:
+                    gated[held] = with_source_gate(plain[held], all_x[held], keep, levels)
             return plain, knn, gated
 
-        order = rng.permutation(len(all_texts))
+        def k_folds(seed: int) -> list[np.ndarray]:
+            order = np.random.default_rng(seed).permutation(len(all_texts))
+            return [order[k::args.folds] for k in range(args.folds)]
+
         (readings["+ outcomes, K-fold"],
-         readings["+ outcomes + kNN, K-fold"], knn_gated_fold) = held_out(
-            [order[k::args.folds] for k in range(args.folds)])
+         readings["+ outcomes + kNN, K-fold"], knn_gated_fold) = held_out(k_folds(fold_seeds[0]))
+        # The same K-fold readings on the other draws (the source gate only on the first).
+        draws = {fold_seeds[0]: {"rubric only": readings["rubric only"],
+                                 "+ outcomes": readings["+ outcomes, K-fold"],
+                                 "+ outcomes + kNN": readings["+ outcomes + kNN, K-fold"]}}
+        for seed in fold_seeds[1:]:
+            plain, knn, _ = held_out(k_folds(seed), source_gate=False)
+            draws[seed] = {"rubric only": readings["rubric only"], "+ outcomes": plain,
+                           "+ outcomes + kNN": knn}
+            print(f"fold draw {seed} done ({time.perf_counter() - started:.0f} s)", flush=True)
         (readings["+ outcomes, benchmark held out"],
          readings["+ outcomes + kNN, benchmark held out"], knn_gated_bench) = held_out(
             [np.flatnonzero(bench == b) for b in sorted(set(bench.tolist()))])
@@ -219,6 +263,7 @@ def main() -> None:
                 row[r] = spearman(values[mask], all_fail[mask])
                 row[f"{r} mean"] = float(values[mask].mean())
             rows.append(row)
+    fold_draws = fold_draw_summary(draws, all_fail, file_of, spearman)
     names = list(readings)
     lines = ["| file | benchmark | prompts | mean failure share | " + " | ".join(
         f"{n}: Spearman (mean level)" for n in names) + " | target |",
@@ -234,6 +279,14 @@ def main() -> None:
               "|---|---|---|"]
     lines += [f"| {n} | {v.mean():.2f} | {np.abs(v - y_test).mean():.2f} |"
               for n, v in test_rows.items()]
+    lines += ["", f"K-fold Spearman over {len(fold_seeds)} draws of the folds (fold seeds "
+              f"{', '.join(map(str, fold_seeds))}; the table above is seed {fold_seeds[0]}'s): "
+              "each draw, then the mean and its standard error (sd / sqrt(draws)):", "",
+              "| file | reading | " + " | ".join(f"seed {s}" for s in fold_seeds)
+              + " | mean (SE) |", "|---|---|" + "---|" * len(fold_seeds) + "---|"]
+    for row in fold_draws:
+        lines.append(f"| {row['file']} | {row['reading']} | " + " | ".join(
+            f"{v:+.3f}" for v in row["draws"]) + f" | **{row['mean']:+.3f}** ({row['se']:.3f}) |")
     print()
     print("\n".join(lines))
     print(f"\n{time.perf_counter() - started:.0f} s; outcome rows weigh {share} x the rubric rows")
@@ -244,7 +297,9 @@ def main() -> None:
                                                  "mae": float(np.abs(v - y_test).mean())}
                                              for n, v in test_rows.items()},
          "knn_weight": KNN_WEIGHT, "c": c, "temperature": temperature, "outcome_share": share,
-         "max_rows": args.max_rows, "folds": args.folds}, indent=2) + "\n", encoding="utf-8")
+         "max_rows": args.max_rows, "folds": args.folds, "fold_seeds": fold_seeds,
+         "sample_seed": args.sample_seed, "fold_draws": fold_draws}, indent=2) + "\n",
+        encoding="utf-8")
     (out / "difficulty.md").write_text(
         "# Difficulty against real failure\n\nWritten by `python bench/difficulty.py --data "
         f"../shared/routing{' --max-rows ' + str(args.max_rows) if args.max_rows else ''}`; "
