@@ -21,7 +21,7 @@ Three readings of difficulty, each on prompts it was not fitted on:
   classifier's own training descriptions): what `council train --outcomes FILE` ships now;
 - `+ kNN x source gate (not shipped)`: the same with its gate multiplied by the probability
   that the text comes from the same source as its nearest outcome prompts
-  (council.assess.difficulty_gate, fitted on the fit's outcome prompts only; round 6 of
+  (bench/difficulty_gate.py, fitted on the fit's outcome prompts only; round 6 of
   docs/classifier.md: it failed its selection rule, so it is reported, not shipped).
 
 Artifacts: `rubric only` is the artifact itself (var/models/classifier as `council init`
@@ -50,10 +50,12 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/difficulty_gate.py
+
 FILES = {"MMLU/GSM8K (2 models)": "outcomes.jsonl",
          "RouterBench (11 models)": "routerbench/outcomes.jsonl"}
 TARGETS = {"MMLU/GSM8K (2 models)": 0.20, "RouterBench (11 models)": 0.45}
-# The kNN with the source gate of council.assess.difficulty_gate (round 6): measured, not
+# The kNN with the source gate of bench/difficulty_gate.py (round 6): measured, not
 # shipped (it failed the rule above SOURCE_GATE_CANDIDATES in bench/difficulty_ablation.py).
 SOURCE_GATED = "+ kNN x source gate (not shipped)"
 
@@ -127,10 +129,10 @@ def main() -> None:
     if not fold_seeds:
         sys.exit("error: --fold-seeds names no seed")
 
+    from difficulty_gate import fit_source_gate, gate_features, top_k
     from threadpoolctl import threadpool_limits
 
     from council.assess.classifier import embed_texts
-    from council.assess.difficulty_gate import fit_source_gate, gate_features, top_k
     from council.assess.difficulty_knn import KNN_K, KNN_SCALE, KNN_WEIGHT, knn_difficulty
     from council.assess.encoder import CachedEncoder
     from council.assess.loader import ensure_classifier
@@ -196,7 +198,7 @@ def main() -> None:
     def with_source_gate(head: np.ndarray, x: np.ndarray, keep: np.ndarray,
                          levels: np.ndarray) -> np.ndarray:
         """with_knn's reading with its gate times the source gate fitted on the `keep`
-        prompts (council.assess.difficulty_gate; round 6, not shipped)."""
+        prompts (bench/difficulty_gate.py; round 6, not shipped)."""
         emb, ref = x[:, :dim], all_x[keep, :dim]
         gate, near_own = fit_source_gate(ref, bench[keep], own, KNN_K, KNN_SCALE)
         near, idx = top_k(emb @ ref.T, KNN_K)
@@ -310,7 +312,7 @@ def main() -> None:
         "rubric rows plus the outcome prompts outside the scored fold or benchmark, as "
         "`council train --outcomes FILE` builds it; `+ kNN` adds the vote of those prompts "
         "(council.assess.difficulty_knn), which is what `council train --outcomes` ships; "
-        "`x source gate` multiplies its gate by council.assess.difficulty_gate's (measured, "
+        "`x source gate` multiplies its gate by bench/difficulty_gate.py's (measured, "
         "not shipped: docs/classifier.md, round 6).\n\n"
         + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {out / 'difficulty.md'}")

@@ -23,7 +23,7 @@ Variants (the ordinal head is the 5-level logistic head of council train):
 - grid k= w= s=: the gated kNN's constants (GRID), with the selection rule above GRID printed
   after the table; floor ...: the gated kNN with its gate closed below a cosine floor (fixed,
   or a quantile of the outcome prompts' own nearest-neighbour cosines), a diagnostic;
-- source gate ...: the gated kNN with council.assess.difficulty_gate's source gate, fitted
+- source gate ...: the gated kNN with bench/difficulty_gate.py's source gate, fitted
   per split on the fit's outcome prompts (times the description gate, or alone); the rule
   above SOURCE_GATE_CANDIDATES is printed after the table;
 - r7 ...: round 7's candidates (ROUND7_CANDIDATES, the rule above them): every benchmark
@@ -64,7 +64,7 @@ GRID = [(k, w, s) for k in (20, 50, 100) for w in (0.3, 0.5, 0.7) for s in (0.05
 # the shipped constants' (k=50 w=0.5 s=0.1) on that draw too. No point passing: ship nothing.
 RULE_MG_FLOOR = 0.12
 
-# Round 6 (issue 17 part 5): the source gate (council.assess.difficulty_gate). The rule,
+# Round 6 (issue 17 part 5): the source gate (bench/difficulty_gate.py). The rule,
 # written and committed before either candidate was measured; the constants k 50, w 0.5,
 # s 0.1 are the shipped ones, not tuned. Candidates: SOURCE_GATE_CANDIDATES. A candidate
 # passes on a fold draw if (1) RouterBench 5-fold >= 0.45, (2) MMLU/GSM8K 5-fold >= 0.331
@@ -250,12 +250,12 @@ def source_gated_variant(folds: Folds, base: dict[str, np.ndarray], base_rubric:
                          k: int, w: float, scale: float, with_descriptions: bool,
                          gates: dict[str, np.ndarray] | None = None, target: str = "share"
                          ) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """The gated kNN with the source gate (council.assess.difficulty_gate), fitted per split
+    """The gated kNN with the source gate (bench/difficulty_gate.py), fitted per split
     on the fit's outcome prompts only. `with_descriptions`: the gate is the source gate times
     the description gate (the training descriptions pooled with the outcome prompts, as
     shipped); otherwise the source gate alone and the vote of the k nearest outcome prompts.
     `gates`, if given, collects each split's gate of every prompt (and "rubric")."""
-    from council.assess.difficulty_gate import fit_source_gate, gate_features, top_k
+    from difficulty_gate import fit_source_gate, gate_features, top_k
 
     def reading(query, ref, ref_groups, lv, head):
         gate, own = fit_source_gate(ref, ref_groups, rub, k, scale, target)

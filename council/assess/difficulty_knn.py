@@ -34,7 +34,7 @@ import numpy as np
 # 5-fold mean leads by +0.005, +0.002 on a fresh draw), so these stay (docs/classifier.md,
 # round 5).
 # Round 6 (docs/classifier.md): a gate that also asks whether the nearest outcome prompts
-# share the text's source (council.assess.difficulty_gate) keeps the benchmark-held-out
+# share the text's source (bench/difficulty_gate.py) keeps the benchmark-held-out
 # RouterBench figure at the head's (+0.208 vs +0.210; this reading +0.098) but failed its
 # rule written before the run (5-fold RouterBench +0.445 < 0.45; at weight 0.7 +0.450 on
 # one fold draw, +0.444 / +0.446 on two fresh ones), so this reading stays as it is.
