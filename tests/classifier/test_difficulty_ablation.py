@@ -259,3 +259,16 @@ def test_the_bench_reports_the_mean_and_se_over_fold_draws():
     assert np.isclose(rb["se"], np.std(expect, ddof=1) / np.sqrt(3)) and rb["se"] > 0
     one = difficulty.fold_draw_summary({0: draws[0]}, fail, file_of, spearman)
     assert one[0]["se"] == 0.0
+
+
+def test_shape_columns_read_tokens_options_and_code():
+    texts = ["Which planet is largest?\nA) Mars\nB) Jupiter\nC) Venus\nAnswer:",
+             "Write a function to add two numbers.\n```python\ndef add(a, b):\n"
+             "    return a + b\n```",
+             "Summarise this meeting in three lines.",
+             "word " * 20000]
+    cols = ablation.shape_columns(texts)
+    assert cols.shape == (4, 3)
+    assert cols[:, 1].tolist() == [1.0, 0.0, 0.0, 0.0]  # options present
+    assert cols[1, 2] == 1.0 and cols[2, 2] == 0.0  # code present
+    assert cols[2, 0] < cols[0, 0] < cols[3, 0] == 1.0  # log tokens, capped at 1
