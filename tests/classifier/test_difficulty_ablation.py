@@ -272,3 +272,20 @@ def test_shape_columns_read_tokens_options_and_code():
     assert cols[:, 1].tolist() == [1.0, 0.0, 0.0, 0.0]  # options present
     assert cols[1, 2] == 1.0 and cols[2, 2] == 0.0  # code present
     assert cols[2, 0] < cols[0, 0] < cols[3, 0] == 1.0  # log tokens, capped at 1
+
+
+def test_a_warm_started_head_reaches_the_cold_fit():
+    """Round 7 starts each fold's fit from the fit on all prompts: the same convex objective,
+    so the same head (to the fit's tolerance), only sooner."""
+    rng = np.random.default_rng(8)
+    d = _head_data(rng)
+    levels = np.clip(2.5 + d.all_x[:, 0] + 0.5 * rng.normal(size=300), 1, 5)
+    on_all = d.fit(np.arange(300), levels)
+    keep = np.arange(60, 300)
+    cold = d.fit(keep, levels[keep])
+    warm = d.fit(keep, levels[keep], init=on_all)
+    np.testing.assert_allclose(warm.coef_, cold.coef_, atol=1e-3)
+    np.testing.assert_allclose(d.expected(warm, d.x_test), d.expected(cold, d.x_test),
+                               atol=1e-3)
+    assert warm.n_iter_[0] < cold.n_iter_[0]
+    assert np.abs(on_all.coef_ - cold.coef_).max() > 1e-2  # the start was not the answer
