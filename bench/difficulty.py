@@ -184,11 +184,14 @@ def main() -> None:
 
     readings: dict[str, np.ndarray] = {}
     dim = shipped.params.reference.shape[1]
-    predictions = shipped.predict_embedded(all_texts, all_x[:, :dim].astype(np.float32))
+    # Only the difficulty is read: no second (e5, category-only) reading of 4,000 long prompts.
+    predictions = shipped.predict_embedded(all_texts, all_x[:, :dim].astype(np.float32),
+                                           read_again=False)
     readings["rubric only"] = np.array([p.difficulty for p in predictions])
     own = shipped.params.reference.astype(np.float64)  # the descriptions the kNN gates against
     test_rows: dict[str, np.ndarray] = {"rubric only": np.array([p.difficulty for p in (
-        shipped.predict_embedded([e.text for e in test], x_test[:, :dim].astype(np.float32)))])}
+        shipped.predict_embedded([e.text for e in test], x_test[:, :dim].astype(np.float32),
+                                 read_again=False))])}
 
     def with_knn(head: np.ndarray, x: np.ndarray, keep: np.ndarray,
                  levels: np.ndarray) -> np.ndarray:

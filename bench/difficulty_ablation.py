@@ -116,6 +116,10 @@ ROUND7_RULE = {"rb_mean": 0.450, "rb_lead": 0.005, "mg_drop": 0.01, "mae_rise": 
 INNER_K = (10, 20, 50, 100, 200)
 INNER_W = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
 INNER_FOLDS = 5
+# Result (docs/classifier.md, round 7): none passes. RouterBench 5-fold means over seeds 0-2:
+# shipped +0.444; equal benchmarks +0.445, logit +0.442, rank +0.440, shape +0.443, inner k
+# +0.441, inner w +0.447, inner k w +0.446; no candidate leads by 0.005 on all three draws.
+# Ship nothing.
 
 
 @dataclass(frozen=True)
