@@ -307,7 +307,9 @@ def main() -> None:
         encoding="utf-8")
     (out / "difficulty.md").write_text(
         "# Difficulty against real failure\n\nWritten by `python bench/difficulty.py --data "
-        f"../shared/routing{' --max-rows ' + str(args.max_rows) if args.max_rows else ''}`; "
+        f"../shared/routing{' --max-rows ' + str(args.max_rows) if args.max_rows else ''}"
+        f"{'' if fold_seeds == [0, 1, 2] else ' --fold-seeds ' + ','.join(map(str, fold_seeds))}"
+        f"{' --sample-seed ' + str(args.sample_seed) if args.sample_seed else ''}`; "
         "do not edit by hand. Spearman between each reading's difficulty and the share of "
         "models failing each prompt, on prompts that reading was not fitted on. "
         "Artifacts: `rubric only` is the classifier artifact as `council init` builds it "
