@@ -2,7 +2,8 @@
 
 Run: python bench/difficulty_ablation.py --data ../shared/routing [--max-rows 2000]
          [--cache /tmp/difficulty_features.npz] [--only NAME,...] [--e5] [--fold-seed S]
-         [--encoder shipped|frozen] [--similarity] [--sample-seed S]
+         [--encoder shipped|frozen] [--similarity] [--sample-seed S] [--save FILE.npz]
+     python bench/difficulty_ablation.py --rule7 seed0.npz,seed1.npz,seed2.npz
 
 Same prompts, sample and folds as bench/difficulty.py (5 folds by prompt, one seeded
 permutation; and every benchmark held out in turn). Each variant's difficulty is scored by
@@ -22,9 +23,13 @@ Variants (the ordinal head is the 5-level logistic head of council train):
 - grid k= w= s=: the gated kNN's constants (GRID), with the selection rule above GRID printed
   after the table; floor ...: the gated kNN with its gate closed below a cosine floor (fixed,
   or a quantile of the outcome prompts' own nearest-neighbour cosines), a diagnostic;
-- source gate ...: the gated kNN with council.assess.difficulty_gate's source gate, fitted
+- source gate ...: the gated kNN with bench/difficulty_gate.py's source gate, fitted
   per split on the fit's outcome prompts (times the description gate, or alone); the rule
   above SOURCE_GATE_CANDIDATES is printed after the table;
+- r7 ...: round 7's candidates (ROUND7_CANDIDATES, the rule above them): every benchmark
+  weighed equally in the head's fit, a logit or rank target, the kNN's k and weight chosen
+  on inner folds of each training fold, prompt-shape inputs to the head; `--rule7 A,B,C`
+  applies the rule to the `--save` npz of fold seeds 0, 1 and 2;
 - --encoder: the features in the classifier artifact's own space (default; the fine-tuned
   MiniLM) or in frozen MiniLM; --similarity prints what the gate sees in that space;
 - with --e5 (e5_variants below): the gated kNN in other spaces (the question block in MiniLM
@@ -59,7 +64,7 @@ GRID = [(k, w, s) for k in (20, 50, 100) for w in (0.3, 0.5, 0.7) for s in (0.05
 # the shipped constants' (k=50 w=0.5 s=0.1) on that draw too. No point passing: ship nothing.
 RULE_MG_FLOOR = 0.12
 
-# Round 6 (issue 17 part 5): the source gate (council.assess.difficulty_gate). The rule,
+# Round 6 (issue 17 part 5): the source gate (bench/difficulty_gate.py). The rule,
 # written and committed before either candidate was measured; the constants k 50, w 0.5,
 # s 0.1 are the shipped ones, not tuned. Candidates: SOURCE_GATE_CANDIDATES. A candidate
 # passes on a fold draw if (1) RouterBench 5-fold >= 0.45, (2) MMLU/GSM8K 5-fold >= 0.331
@@ -86,6 +91,35 @@ SOURCE_GATE_CANDIDATES = ("source gate k=50 w=0.5 s=0.1 x description gate",
                           "source gate seen k=50 w=0.5 s=0.1 x description gate",
                           "source gate seen k=50 w=0.7 s=0.1 x description gate")
 SOURCE_GATE_RULE = {"rb_fold": 0.45, "mg_fold": 0.331, "rubric_shift": 0.10}
+
+# Round 7 (issue 17, target 5): principled, cheap candidates, judged on three fold draws.
+# The rule, written and committed before any candidate below was measured (docs/classifier.md,
+# round 7). Same 2,000-prompt sample (--sample-seed 0) and the three fold draws whose mean
+# bench/difficulty.py reports (--fold-seed 0, 1, 2; one run per seed with --save, then
+# --rule7 on the three npz). Against the shipped reading (head + gated kNN, k 50, w 0.5,
+# s 0.1: SHIPPED) on the same draw, a candidate ships only if
+#   (1) its RouterBench 5-fold Spearman, mean over the three draws, is >= 0.450;
+#   (2) it is above the shipped reading's by >= 0.005 on each of the three draws;
+#   (3) its MMLU/GSM8K 5-fold mean over the draws is not below the shipped one's by > 0.01;
+#   (4) the held-out rubric rows' MAE is not above the shipped reading's by > 0.05 (one
+#       scale).
+# The benchmark-held-out figures are printed, not judged (they swing -0.345..+0.210 across
+# samples: round 6). Of those passing, the highest RouterBench mean ships, and only if a run on
+# the fresh prompt sample --sample-seed 1 (fold seed 0) still puts it above the shipped
+# reading there. Two passing candidates are not combined without a run of their own under
+# this rule. None passing: ship nothing, table the rows.
+SHIPPED = "grid k=50 w=0.5 s=0.1"
+ROUND7_CANDIDATES = ("r7 equal benchmarks", "r7 logit target", "r7 rank target",
+                     "r7 inner k", "r7 inner w", "r7 inner k w", "r7 shape features")
+ROUND7_RULE = {"rb_mean": 0.450, "rb_lead": 0.005, "mg_drop": 0.01, "mae_rise": 0.05}
+# What the inner folds choose among: the kNN's k (w 0.5) and its weight (k 50).
+INNER_K = (10, 20, 50, 100, 200)
+INNER_W = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0)
+INNER_FOLDS = 5
+# Result (docs/classifier.md, round 7): none passes. RouterBench 5-fold means over seeds 0-2:
+# shipped +0.444; equal benchmarks +0.445, logit +0.442, rank +0.440, shape +0.443, inner k
+# +0.441, inner w +0.447, inner k w +0.446; no candidate leads by 0.005 on all three draws.
+# Ship nothing.
 
 
 @dataclass(frozen=True)
@@ -220,12 +254,12 @@ def source_gated_variant(folds: Folds, base: dict[str, np.ndarray], base_rubric:
                          k: int, w: float, scale: float, with_descriptions: bool,
                          gates: dict[str, np.ndarray] | None = None, target: str = "share"
                          ) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """The gated kNN with the source gate (council.assess.difficulty_gate), fitted per split
+    """The gated kNN with the source gate (bench/difficulty_gate.py), fitted per split
     on the fit's outcome prompts only. `with_descriptions`: the gate is the source gate times
     the description gate (the training descriptions pooled with the outcome prompts, as
     shipped); otherwise the source gate alone and the vote of the k nearest outcome prompts.
     `gates`, if given, collects each split's gate of every prompt (and "rubric")."""
-    from council.assess.difficulty_gate import fit_source_gate, gate_features, top_k
+    from difficulty_gate import fit_source_gate, gate_features, top_k
 
     def reading(query, ref, ref_groups, lv, head):
         gate, own = fit_source_gate(ref, ref_groups, rub, k, scale, target)
@@ -505,6 +539,8 @@ def held_out_summary(readings: dict[str, dict[str, np.ndarray]], fail: np.ndarra
     print("\nbenchmark held out: RB minus head (bootstrap SE) | mean within-benchmark "
           "Spearman | mean level error of the held-out benchmark")
     for name, by_split in readings.items():
+        if "bench" not in by_split:  # round 7's candidates: the K folds only
+            continue
         v = by_split["bench"]
         diffs = [spearman(v[rb][d], f_rb[d]) - spearman(head[d], f_rb[d]) for d in draws]
         within = np.mean([spearman(v[bench == b], fail[bench == b]) for b in benches])
@@ -514,9 +550,273 @@ def held_out_summary(readings: dict[str, dict[str, np.ndarray]], fail: np.ndarra
               f"({np.std(diffs):.4f}) | {within:+.3f} | {error:.2f}")
 
 
+@dataclass(frozen=True)
+class HeadData:
+    """What a round-7 head fit reads: the rubric rows, the outcome prompts and the held-out
+    rubric rows as features (with any extra columns already appended), and the head's C."""
+
+    x_rub: np.ndarray
+    y_rub: np.ndarray
+    all_x: np.ndarray
+    x_test: np.ndarray
+    c: float
+    expected: Callable[[object, np.ndarray], np.ndarray]
+
+    def fit(self, keep: np.ndarray, levels: np.ndarray,
+            prompt_weight: np.ndarray | None = None, init: object | None = None) -> object:
+        """tc.fit_difficulty on the `keep` prompts at `levels` (share 2), each prompt's rows
+        further weighed by `prompt_weight` (None: all 1, exactly fit_difficulty). `init`: a
+        fitted head to start L-BFGS from (the same convex objective and tolerance, so the
+        same optimum, in fewer iterations: a fit on all prompts starts each fold's)."""
+        from sklearn.linear_model import LogisticRegression
+
+        from council.classifier_training import classifier as tc
+        from council.classifier_training.outcome_difficulty import level_rows
+
+        rows = level_rows(levels, len(self.y_rub), 2.0)
+        weight = rows.weight if prompt_weight is None else rows.weight * prompt_weight[
+            rows.origin]
+        x = np.vstack([self.x_rub, self.all_x[keep][rows.origin]])
+        y = np.concatenate([self.y_rub, rows.y])
+        w = np.concatenate([np.ones(len(self.y_rub)), weight])
+        if init is None:
+            return tc._fit(x, y, self.c, w)
+        model = LogisticRegression(C=self.c, max_iter=3000, tol=1e-6, warm_start=True)
+        model.coef_ = np.array(init.coef_, copy=True)
+        model.intercept_ = np.array(init.intercept_, copy=True)
+        return model.fit(x, y, sample_weight=w)
+
+
+def equal_benchmark_weights(groups: np.ndarray) -> np.ndarray:
+    """Per prompt, a multiplier that gives every benchmark the same total weight; the mean
+    multiplier is 1, so the outcome rows together weigh what they did."""
+    names, index, counts = np.unique(groups, return_inverse=True, return_counts=True)
+    return len(groups) / (len(names) * counts[index])
+
+
+def logit_levels(fail: np.ndarray, models: np.ndarray) -> np.ndarray:
+    """The failure share through a logit (smoothed: (failed + 0.5) / (models + 1)), mapped so
+    that all-succeed and all-fail are still 1 and 5: the ends spread, the middle narrows."""
+    fail, models = np.asarray(fail, dtype=float), np.asarray(models, dtype=float)
+    smoothed = (fail * models + 0.5) / (models + 1.0)
+    end = np.log((models + 0.5) / 0.5)  # logit of the all-fail share
+    return 3.0 + 2.0 * np.log(smoothed / (1.0 - smoothed)) / end
+
+
+def rank_levels(fail: np.ndarray, files: np.ndarray) -> np.ndarray:
+    """The failure share mapped through its per-file rank onto 1..5 (ties share a rank)."""
+    from scipy.stats import rankdata
+
+    out = np.empty(len(fail))
+    for f in np.unique(files):
+        m = files == f
+        out[m] = 1.0 + 4.0 * (rankdata(fail[m]) - 0.5) / m.sum()
+    return out
+
+
+def shape_columns(texts: list[str]) -> np.ndarray:
+    """Prompt-shape inputs any text gives the product: log length in tokens (o200k, /
+    log 8,192, capped at 1), multiple-choice options present (two or more 'A)' / 'B.' lines
+    in the last block), code present (council.assess.classifier's code markers)."""
+    from council.assess.classifier import extra_features
+    from council.outcomes.reading import text_features
+    from council.tokens import count_tokens
+
+    tokens = np.array([np.log1p(count_tokens(t)) for t in texts]) / np.log1p(8192)
+    options = (text_features(texts)[:, 3] >= 2).astype(float)
+    code = extra_features(texts, ["code"])[:, 0].astype(float)
+    return np.column_stack([np.minimum(tokens, 1.0), options, code])
+
+
+@dataclass(frozen=True)
+class InnerPick:
+    """What the inner folds of one training fold chose: k at w 0.5, w at k 50, and both."""
+
+    k: int
+    w: float
+    kw: tuple[int, float]
+
+
+def inner_pick(d: HeadData, emb: np.ndarray, emb_rub: np.ndarray, keep: np.ndarray,
+               raw_levels: np.ndarray, file_index: np.ndarray, rubric: np.ndarray,
+               fail: np.ndarray, seed: int, init: object | None = None) -> InnerPick:
+    """Choose the kNN's k and weight on INNER_FOLDS folds of the `keep` prompts only: each
+    inner fold read by a head and a kNN fitted on the other inner folds (anchored as the
+    outer fit is), scored by the mean over the files of the Spearman with failure share."""
+    from council.classifier_training.outcome_difficulty import anchored_levels
+    from council.outcomes.anchoring import spearman
+
+    order = np.random.default_rng(seed).permutation(len(keep))
+    head = np.zeros(len(keep))
+    votes = {k: np.zeros(len(keep)) for k in INNER_K}
+    gates = {k: np.zeros(len(keep)) for k in INNER_K}
+    for j in range(INNER_FOLDS):
+        ih = order[j::INNER_FOLDS]
+        ik = np.setdiff1d(np.arange(len(keep)), ih)
+        rows_h, rows_k = keep[ih], keep[ik]
+        lv = anchored_levels(raw_levels[rows_k], file_index[rows_k], rubric[rows_k])
+        head[ih] = d.expected(d.fit(rows_k, lv, init=init), d.all_x[rows_h])
+        pooled = emb[rows_h] @ np.vstack([emb[rows_k], emb_rub]).T
+        is_out = np.concatenate([np.ones(len(rows_k)), np.zeros(len(emb_rub))])
+        ref_lv = np.concatenate([lv, np.zeros(len(emb_rub))])
+        for k in INNER_K:
+            votes[k][ih], gates[k][ih] = knn_gated(pooled, ref_lv, is_out, k, 0.1)
+    files = file_index[keep]
+
+    def score(k: int, w: float) -> float:
+        r = gated_move(head, votes[k], gates[k], w)
+        return float(np.mean([spearman(r[files == f], fail[keep][files == f])
+                              for f in np.unique(files)]))
+
+    best_k = max(INNER_K, key=lambda k: score(k, 0.5))
+    best_w = max(INNER_W, key=lambda w: score(50, w))
+    best_kw = max(((k, w) for k in INNER_K for w in INNER_W), key=lambda kw: score(*kw))
+    return InnerPick(best_k, best_w, best_kw)
+
+
+def round7_variants(readings: dict[str, dict[str, np.ndarray]],
+                    rubric_rows: dict[str, np.ndarray], heads: dict[str, dict[str, np.ndarray]],
+                    splits: dict[str, list[tuple[np.ndarray, np.ndarray]]], d: HeadData,
+                    texts: list[str], test_texts: list[str], rub_texts: list[str],
+                    all_levels: np.ndarray, all_fail: np.ndarray, models: np.ndarray,
+                    file_index: np.ndarray, bench: np.ndarray, rubric: np.ndarray,
+                    wanted: Callable[[str], bool], fold_seed: int, started: float) -> None:
+    """The ROUND7_CANDIDATES (the rule above them), each a head and the gated kNN (k 50,
+    w 0.5, s 0.1) unless the candidate is the kNN's constants."""
+    from threadpoolctl import threadpool_limits
+
+    from council.classifier_training.outcome_difficulty import anchored_levels
+
+    n = len(texts)
+    everything = np.arange(n)
+    emb, emb_rub, emb_test = d.all_x[:, :384], d.x_rub[:, :384], d.x_test[:, :384]
+    # Only the K folds: the benchmark-held-out split is not judged by the rule and, at this
+    # machine's load (~10 on 2 cores), would double the fits (docs/classifier.md, round 7).
+    splits = {"fold": splits["fold"]}
+
+    def folds_of(raw: Callable[[np.ndarray], np.ndarray]) -> Folds:
+        """The splits with each fit's levels: `raw(keep)` anchored per file."""
+        return Folds(splits, {split: [anchored_levels(raw(keep), file_index[keep],
+                                                      rubric[keep]) for _h, keep in parts]
+                              for split, parts in splits.items()}, n)
+
+    def head_and_knn(name: str, hd: HeadData, folds: Folds, full: np.ndarray,
+                     weight_of: Callable[[np.ndarray], np.ndarray] | None = None) -> None:
+        with threadpool_limits(limits=1, user_api="blas"):
+            pw = None if weight_of is None else weight_of(everything)
+            on_all = hd.fit(everything, full, pw)
+            head_test = hd.expected(on_all, hd.x_test)
+
+            def read(split, held, keep, lv):
+                pw = None if weight_of is None else weight_of(keep)
+                return hd.expected(hd.fit(keep, lv, pw, init=on_all), hd.all_x[held])
+
+            head = folds.per_split(read)
+        readings[name], rubric_rows[name] = gated_variant(
+            folds, head, head_test, emb, emb_rub, emb_test, full, d.y_rub, 50, 0.5, 0.1)
+        readings[f"{name} (head only)"], rubric_rows[f"{name} (head only)"] = head, head_test
+        print(f"{name} done ({time.perf_counter() - started:.0f} s)", flush=True)
+
+    linear = folds_of(lambda keep: all_levels[keep])
+    full_linear = anchored_levels(all_levels, file_index, rubric)
+    if wanted("r7 equal benchmarks"):
+        head_and_knn("r7 equal benchmarks", d, linear, full_linear,
+                     lambda keep: equal_benchmark_weights(bench[keep]))
+    if wanted("r7 logit target"):
+        logit = logit_levels(all_fail, models)
+        head_and_knn("r7 logit target", d, folds_of(lambda keep: logit[keep]),
+                     anchored_levels(logit, file_index, rubric))
+    if wanted("r7 rank target"):
+        head_and_knn("r7 rank target", d, folds_of(
+            lambda keep: rank_levels(all_fail[keep], file_index[keep])),
+            anchored_levels(rank_levels(all_fail, file_index), file_index, rubric))
+    if wanted("r7 shape features"):
+        shaped = HeadData(np.hstack([d.x_rub, shape_columns(rub_texts)]), d.y_rub,
+                          np.hstack([d.all_x, shape_columns(texts)]),
+                          np.hstack([d.x_test, shape_columns(test_texts)]), d.c, d.expected)
+        head_and_knn("r7 shape features", shaped, linear, full_linear)
+    inner = [name for name in ("r7 inner k", "r7 inner w", "r7 inner k w") if wanted(name)]
+    if inner:
+        picks: dict[tuple[str, int, int], InnerPick] = {}
+        with threadpool_limits(limits=1, user_api="blas"):
+            on_all = d.fit(everything, full_linear)
+            for split, parts in splits.items():
+                for held, keep in parts:
+                    picks[(split, int(held[0]), len(held))] = inner_pick(
+                        d, emb, emb_rub, keep, all_levels, file_index, rubric, all_fail,
+                        fold_seed + 100, on_all)
+            full_pick = inner_pick(d, emb, emb_rub, everything, all_levels, file_index,
+                                   rubric, all_fail, fold_seed + 100, on_all)
+        for split in splits:
+            print(f"inner picks, {split}: " + "; ".join(
+                f"k {p.k}, w {p.w}, (k, w) {p.kw}" for (s, _h, _n), p in picks.items()
+                if s == split), flush=True)
+        print(f"inner pick on every prompt (the rubric rows' reading): {full_pick}")
+        for name in inner:
+            def constants(p: InnerPick, name=name) -> tuple[int, float]:
+                return {"r7 inner k": (p.k, 0.5), "r7 inner w": (50, p.w),
+                        "r7 inner k w": p.kw}[name]
+
+            def read(split, held, keep, lv, constants=constants):
+                k, w = constants(picks[(split, int(held[0]), len(held))])
+                vote, gate = gated_vote(emb[held], emb[keep], emb_rub, lv, d.y_rub, k, 0.1)
+                return gated_move(heads["head"][split][held], vote, gate, w)
+
+            readings[name] = linear.per_split(read)
+            k, w = constants(full_pick)
+            vote, gate = gated_vote(emb_test, emb, emb_rub, full_linear, d.y_rub, k, 0.1)
+            rubric_rows[name] = gated_move(rubric_rows["head"], vote, gate, w)
+        print(f"inner variants done ({time.perf_counter() - started:.0f} s)", flush=True)
+
+
+def rule7(saved: list[Path]) -> None:
+    """The rule above ROUND7_CANDIDATES over the --save npz of the fold draws (one per seed)."""
+    from council.outcomes.anchoring import spearman
+
+    runs = [np.load(p, allow_pickle=False) for p in saved]
+    rb_name, mg_name = "RouterBench (11 models)", "MMLU/GSM8K (2 models)"
+
+    def figures(z, name: str) -> tuple[float, float, float]:
+        fail, file_of = z["fail"], z["file_of"]
+        rb, mg = file_of == rb_name, file_of == mg_name
+        v = z[f"{name}|fold"]
+        return (spearman(v[rb], fail[rb]), spearman(v[mg], fail[mg]),
+                float(np.abs(z[f"test|{name}"] - z["y_test"]).mean()))
+
+    base = [figures(z, SHIPPED) for z in runs]
+    rb0, mg0, mae0 = (np.array(col) for col in zip(*base, strict=True))
+    print(f"\nround 7 rule over {len(runs)} fold draws ({', '.join(map(str, saved))}); "
+          f"shipped RB {', '.join(f'{v:+.3f}' for v in rb0)} (mean {rb0.mean():+.3f}), "
+          f"M/G mean {mg0.mean():+.3f}, rubric MAE {mae0.mean():.3f}")
+    print("| candidate | RB 5-fold per draw | RB mean (SE) | vs shipped per draw | M/G mean "
+          "(vs shipped) | rubric MAE (vs shipped) | passes? |")
+    print("|---|---|---|---|---|---|---|")
+    names = [n for n in runs[0].files if n.endswith("|fold")]
+    candidates = [n[:-5] for n in names if n[:-5] in ROUND7_CANDIDATES or n.startswith("r7 ")]
+    for name in candidates:
+        if not all(f"{name}|fold" in z.files for z in runs):
+            continue
+        rb, mg, mae = (np.array(col) for col in zip(*[figures(z, name) for z in runs],
+                                                     strict=True))
+        lead = rb - rb0
+        se = rb.std(ddof=1) / np.sqrt(len(rb)) if len(rb) > 1 else 0.0
+        failed = [label for label, ok in (
+            ("(1)", rb.mean() >= ROUND7_RULE["rb_mean"]),
+            ("(2)", bool((lead >= ROUND7_RULE["rb_lead"]).all())),
+            ("(3)", mg.mean() >= mg0.mean() - ROUND7_RULE["mg_drop"]),
+            ("(4)", mae.mean() <= mae0.mean() + ROUND7_RULE["mae_rise"])) if not ok]
+        verdict = ("n/a (not a candidate)" if name not in ROUND7_CANDIDATES else
+                   "**passes**" if not failed else "no: " + ", ".join(failed))
+        print(f"| {name} | {' / '.join(f'{v:+.3f}' for v in rb)} | {rb.mean():+.3f} "
+              f"({se:.3f}) | {' / '.join(f'{v:+.3f}' for v in lead)} | {mg.mean():+.3f} "
+              f"({mg.mean() - mg0.mean():+.3f}) | {mae.mean():.2f} "
+              f"({mae.mean() - mae0.mean():+.2f}) | {verdict} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, required=True)
+    parser.add_argument("--data", type=Path, default=None,
+                        help="folder with outcomes.jsonl (all but --rule7)")
     parser.add_argument("--max-rows", type=int, default=2000)
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--fold-seed", type=int, default=0,
@@ -542,7 +842,15 @@ def main() -> None:
     parser.add_argument("--e5-window", action="store_true",
                         help="with --e5, also e5 on the outcome window (200 head + 800 tail "
                              "characters): the long prompts, slow to embed")
+    parser.add_argument("--rule7", default="",
+                        help="comma-separated --save npz of fold seeds 0, 1, 2: apply round "
+                             "7's rule (above ROUND7_CANDIDATES) and stop")
     args = parser.parse_args()
+    if args.rule7:
+        rule7([Path(p) for p in args.rule7.split(",") if p])
+        return
+    if args.data is None:
+        parser.error("--data is required")
 
     from sklearn.linear_model import Ridge
     from sklearn.model_selection import StratifiedKFold
@@ -616,15 +924,6 @@ def main() -> None:
         rubric_model = tc._fit(x_rub, y_rub, c)
     rubric = expected(rubric_model, all_x)
     rubric_test = expected(rubric_model, x_test)
-
-    def rank_levels(fail: np.ndarray, files: np.ndarray) -> np.ndarray:
-        from scipy.stats import rankdata
-
-        out = np.empty(len(fail))
-        for f in np.unique(files):
-            m = files == f
-            out[m] = 1.0 + 4.0 * (rankdata(fail[m]) - 0.5) / m.sum()
-        return out
 
     # --fold-seed 0 is the draw every earlier round used; another seed is a fresh draw of
     # the K folds (and of the bootstrap), for confirming a variant chosen on seed 0.
@@ -777,6 +1076,17 @@ def main() -> None:
                     sample_weight=np.concatenate([np.ones(len(y_rub)), np.full(n, per)]))
                 rubric_rows[name] = (1 - w) * rubric_rows["head"] + w * r.predict(x_test)
 
+    if "head" in heads and any(wanted(name) for name in ROUND7_CANDIDATES):
+        if SHIPPED not in readings:  # the rule's baseline
+            readings[SHIPPED], rubric_rows[SHIPPED] = gated_variant(
+                folds, readings["head"], rubric_rows["head"], emb_all, emb_rub, emb_test,
+                full_levels, y_rub, 50, 0.5, 0.1)
+        round7_variants(readings, rubric_rows, heads, splits,
+                        HeadData(x_rub, y_rub, all_x, x_test, c, expected), all_texts,
+                        [e.text for e in test], [e.text for e in train], all_levels, all_fail,
+                        np.concatenate([lv.models for lv in data.values()]), file_index, bench,
+                        rubric, wanted, args.fold_seed, started)
+
     if args.e5 and "head" in heads:
         e5_variants(args, readings, rubric_rows, heads, folds, full_levels,
                     all_texts, [e.text for e in train], [e.text for e in test],
@@ -794,7 +1104,7 @@ def main() -> None:
               + " | rubric test mean (MAE) |")
     lines = [header, "|---|---|" + "---|" * len(cols) + "---|"]
     for name, by_split in readings.items():
-        for split in ("fold", "bench"):
+        for split in [s for s in ("fold", "bench") if s in by_split]:
             values = by_split[split]
             cells = []
             for f, b in cols:

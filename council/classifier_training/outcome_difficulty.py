@@ -57,7 +57,7 @@ class OutcomeLevels:
 
 def source_group(source: str) -> str:
     """The benchmark a prompt's source names, its template (what the source gate of
-    council.assess.difficulty_gate asks about): mmlu/abstract_algebra -> mmlu;
+    bench/difficulty_gate.py asks about): mmlu/abstract_algebra -> mmlu;
     routerbench/arc-challenge -> arc-challenge (RouterBench's file names the benchmark
     second); a source without a slash is its own group."""
     parts = source.split("/")

@@ -144,3 +144,148 @@ def test_the_source_gated_variant_keeps_the_head_for_an_unseen_benchmark():
     assert np.abs(source["bench"] - 3.0).mean() < 0.05
     assert np.abs(source["bench"] - 3.0).mean() < 0.2 * np.abs(shipped["bench"] - 3.0).mean()
     assert np.abs(rubric - 3.0).max() < 0.1 and gates["rubric"].max() < 0.2
+
+
+def test_equal_benchmark_weights_give_each_benchmark_the_same_total():
+    groups = np.array(["mmlu"] * 6 + ["gsm8k"] * 2 + ["arc"] * 4)
+    w = ablation.equal_benchmark_weights(groups)
+    totals = {g: w[groups == g].sum() for g in set(groups.tolist())}
+    assert np.allclose(list(totals.values()), 4.0)  # 12 prompts, 3 benchmarks
+    assert np.isclose(w.mean(), 1.0)
+
+
+def test_logit_levels_keep_the_ends_and_the_order():
+    two = ablation.logit_levels(np.array([0.0, 0.5, 1.0]), np.full(3, 2))
+    np.testing.assert_allclose(two, [1.0, 3.0, 5.0])  # 2 models: the linear map
+    share = np.arange(12) / 11
+    eleven = ablation.logit_levels(share, np.full(12, 11))
+    np.testing.assert_allclose(eleven[[0, -1]], [1.0, 5.0])
+    assert np.all(np.diff(eleven) > 0)
+    linear = 1 + 4 * share
+    assert eleven[1] > linear[1] and eleven[5] > linear[5] - 0.01  # the ends spread
+    assert eleven[1] - eleven[0] > linear[1] - linear[0]
+
+
+def _head_data(rng, n_rub: int = 120, n_out: int = 300, dim: int = 6):
+    from council.assess.classifier import softmax
+
+    x_rub = rng.normal(size=(n_rub, dim))
+    y_rub = rng.integers(1, 6, n_rub)
+
+    def expected(model, x):
+        return softmax(model.decision_function(x), 1.0) @ model.classes_.astype(float)
+
+    return ablation.HeadData(x_rub, y_rub, rng.normal(size=(n_out, dim)),
+                             rng.normal(size=(20, dim)), 1.0, expected)
+
+
+def test_head_data_fit_without_prompt_weights_is_the_shipped_fit():
+    from council.classifier_training import classifier as tc
+
+    rng = np.random.default_rng(4)
+    d = _head_data(rng)
+    keep = np.arange(50, 300)
+    levels = rng.uniform(1, 5, len(keep))
+    ours = d.fit(keep, levels)
+    shipped = tc.fit_difficulty(d.x_rub, d.y_rub, 1.0, d.all_x[keep], levels, 2.0)
+    np.testing.assert_allclose(ours.coef_, shipped.coef_, atol=1e-6)
+    heavy = d.fit(keep, levels, np.where(levels > 3, 5.0, 0.2))  # the weights do act
+    assert np.abs(heavy.coef_ - shipped.coef_).max() > 1e-3
+
+
+def test_inner_pick_trusts_an_informative_neighbourhood_and_not_a_blind_one():
+    """Outcome prompts in clusters, each cluster at its own failure share: the inner folds
+    pick a high kNN weight. The same levels over unrelated vectors: a low one."""
+    rng = np.random.default_rng(5)
+    d = _head_data(rng)  # the head's features carry nothing
+    n, dim = 300, 16
+    cluster = rng.integers(0, 10, n)
+    centres = _unit(rng.normal(size=(10, dim)))
+    fail = np.clip(cluster / 9 + 0.05 * rng.normal(size=n), 0, 1)
+    raw = 1 + 4 * fail
+    file_index = np.zeros(n, dtype=int)
+    rubric = np.full(n, 3.0)
+    emb_rub = _unit(rng.normal(size=(120, dim)) - 3 * centres.mean(axis=0))
+    keep = np.arange(n)
+    near = _unit(centres[cluster] + 0.1 * rng.normal(size=(n, dim)))
+    informative = ablation.inner_pick(d, near, emb_rub, keep, raw, file_index, rubric, fail, 0)
+    blind = ablation.inner_pick(d, _unit(rng.normal(size=(n, dim))), emb_rub, keep, raw,
+                                file_index, rubric, fail, 0)
+    assert informative.w >= 0.7 and informative.kw[1] >= 0.7
+    assert blind.w <= 0.3
+    assert informative.k in ablation.INNER_K
+
+
+def test_rule7_passes_a_clear_gain_and_fails_the_shipped_reading_renamed(tmp_path, capsys):
+    rng = np.random.default_rng(6)
+    n = 400
+    file_of = np.array(["RouterBench (11 models)"] * 200 + ["MMLU/GSM8K (2 models)"] * 200)
+    y_test = rng.uniform(1, 5, 50)
+    saved = []
+    for seed in range(3):
+        fail = rng.uniform(0, 1, n)
+        shipped = fail + rng.normal(size=n)  # Spearman about 0.3
+        arrays = {"fail": fail, "file_of": file_of, "y_test": y_test,
+                  f"{ablation.SHIPPED}|fold": shipped, f"test|{ablation.SHIPPED}": y_test + 0.5,
+                  "r7 logit target|fold": fail + 0.05 * rng.normal(size=n),
+                  "test|r7 logit target": y_test + 0.52,
+                  "r7 rank target|fold": shipped, "test|r7 rank target": y_test + 0.5,
+                  "r7 inner w|fold": fail, "test|r7 inner w": y_test + 0.8}
+        path = tmp_path / f"seed{seed}.npz"
+        np.savez(path, **arrays)
+        saved.append(path)
+    ablation.rule7(saved)
+    out = {line.split(" | ")[0].strip("| "): line for line in capsys.readouterr().out.splitlines()
+           if line.startswith("| r7")}
+    assert out["r7 logit target"].endswith("**passes** |")
+    assert "no: (1), (2)" in out["r7 rank target"]
+    assert out["r7 inner w"].endswith("no: (4) |")
+
+
+def test_the_bench_reports_the_mean_and_se_over_fold_draws():
+    difficulty = load_bench("difficulty")
+    from council.outcomes.anchoring import spearman
+
+    rng = np.random.default_rng(7)
+    fail = rng.uniform(0, 1, 100)
+    file_of = np.array(["RouterBench (11 models)"] * 60 + ["MMLU/GSM8K (2 models)"] * 40)
+    draws = {s: {"+ outcomes": fail + (s + 1) * 0.3 * rng.normal(size=100)} for s in range(3)}
+    rows = difficulty.fold_draw_summary(draws, fail, file_of, spearman)
+    rb = next(r for r in rows if r["file"].startswith("RouterBench"))
+    rb_mask = file_of == "RouterBench (11 models)"
+    expect = [spearman(draws[s]["+ outcomes"][rb_mask], fail[rb_mask]) for s in range(3)]
+    np.testing.assert_allclose(rb["draws"], expect)
+    assert np.isclose(rb["mean"], np.mean(expect))
+    assert np.isclose(rb["se"], np.std(expect, ddof=1) / np.sqrt(3)) and rb["se"] > 0
+    one = difficulty.fold_draw_summary({0: draws[0]}, fail, file_of, spearman)
+    assert one[0]["se"] == 0.0
+
+
+def test_shape_columns_read_tokens_options_and_code():
+    texts = ["Which planet is largest?\nA) Mars\nB) Jupiter\nC) Venus\nAnswer:",
+             "Write a function to add two numbers.\n```python\ndef add(a, b):\n"
+             "    return a + b\n```",
+             "Summarise this meeting in three lines.",
+             "word " * 20000]
+    cols = ablation.shape_columns(texts)
+    assert cols.shape == (4, 3)
+    assert cols[:, 1].tolist() == [1.0, 0.0, 0.0, 0.0]  # options present
+    assert cols[1, 2] == 1.0 and cols[2, 2] == 0.0  # code present
+    assert cols[2, 0] < cols[0, 0] < cols[3, 0] == 1.0  # log tokens, capped at 1
+
+
+def test_a_warm_started_head_reaches_the_cold_fit():
+    """Round 7 starts each fold's fit from the fit on all prompts: the same convex objective,
+    so the same head (to the fit's tolerance), only sooner."""
+    rng = np.random.default_rng(8)
+    d = _head_data(rng)
+    levels = np.clip(2.5 + d.all_x[:, 0] + 0.5 * rng.normal(size=300), 1, 5)
+    on_all = d.fit(np.arange(300), levels)
+    keep = np.arange(60, 300)
+    cold = d.fit(keep, levels[keep])
+    warm = d.fit(keep, levels[keep], init=on_all)
+    np.testing.assert_allclose(warm.coef_, cold.coef_, atol=1e-3)
+    np.testing.assert_allclose(d.expected(warm, d.x_test), d.expected(cold, d.x_test),
+                               atol=1e-3)
+    assert warm.n_iter_[0] < cold.n_iter_[0]
+    assert np.abs(on_all.coef_ - cold.coef_).max() > 1e-2  # the start was not the answer

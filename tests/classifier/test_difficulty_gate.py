@@ -1,4 +1,4 @@
-"""The source gate (council.assess.difficulty_gate) on constructed unit vectors.
+"""The source gate (bench/difficulty_gate.py, measured, not shipped) on constructed unit vectors.
 
 Three "benchmarks", each a tight cluster around its own template direction, and a few
 "descriptions" away from all of them. A text drawn from a fitted benchmark's template must
@@ -12,14 +12,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from council.assess.difficulty_gate import (
-    FEATURES,
-    Neighbourhood,
-    SourceGate,
-    fit_source_gate,
-    gate_features,
-    top_k,
-)
+from tests.bench_modules import load_bench
+
+_gate = load_bench("difficulty_gate")
+FEATURES = _gate.FEATURES
+Neighbourhood = _gate.Neighbourhood
+SourceGate = _gate.SourceGate
+fit_source_gate = _gate.fit_source_gate
+gate_features = _gate.gate_features
+top_k = _gate.top_k
 
 DIM = 32
 K = 10

@@ -21,13 +21,15 @@ the weighted share of its k nearest from its own source) and once with its own s
 out (label 0: what an unseen source looks like), plus the classifier's training descriptions
 (label 0). One source only: no unseen source to learn from, so the gate is None.
 
-Status: measured, not wired into the reading. In bench/difficulty_ablation.py (round 6,
-docs/classifier.md) it does what it is for: with the scored benchmark held out the reading
-stays the head's (RouterBench +0.208 against the head's +0.210, where the shipped kNN reads
-+0.098), at -0.002 (SE 0.001) on the 5-fold RouterBench figure; but it failed the
-selection rule written before the run (5-fold RouterBench +0.445 < 0.45), so
-council.assess.difficulty_knn is unchanged. bench/difficulty.py reports it beside the
-shipped reading.
+Status: measured, never wired into the reading, so it lives with the benches, not in the
+product package (it was council/assess/difficulty_gate.py until round 7). In
+bench/difficulty_ablation.py (round 6, docs/classifier.md) it does what it is for: with the
+scored benchmark held out the reading stays the head's (RouterBench +0.208 against the
+head's +0.210, where the shipped kNN reads +0.098), at -0.002 (SE 0.001) on the 5-fold
+RouterBench figure; but it failed the selection rule written before the run (5-fold
+RouterBench +0.445 < 0.45), so council.assess.difficulty_knn is unchanged.
+bench/difficulty.py reports it beside the shipped reading. To wire it: docs/classifier.md,
+round 6 (what the artifact would need, and its cost).
 """
 
 from __future__ import annotations
