@@ -188,7 +188,8 @@ def price_usage(
     model: ModelEntry, usage: Usage, *, batch: bool = False, on: date | None = None,
     service_tier: str | None = None, at: datetime | None = None,
 ) -> PriceBreakdown:
-    """Cost of one usage of ``model`` on date ``on`` (default: newest price), real-time or batch.
+    """Cost of one usage of ``model`` on date ``on`` (default: the price in force today; the
+    newest row when none has started), real-time or batch.
 
     ``service_tier``: ``flex`` or ``priority`` where the provider sells them (None: standard).
     ``at``: the moment of the request, for providers with peak-hour rates; it also picks the
@@ -196,7 +197,7 @@ def price_usage(
     """
     if on is None and at is not None:
         on = at.date()
-    price = model.price_on(on)
+    price = model.price_on(on) if on is not None else model.price_in_force(date.today())
     _check_batch(model, price, batch)
     tier_name = None if service_tier in (None, "standard") else service_tier
     if tier_name is not None:

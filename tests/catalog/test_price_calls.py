@@ -3,6 +3,8 @@ and the rates kept per price row never outlive the row they came from."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,7 +43,7 @@ def test_the_same_floats_as_price_usage_call_by_call(catalog: Catalog, data: st.
     assert priced.total == total
     assert priced.parts == parts and list(priced.parts) == list(PARTS)
     assert priced.tiers_applied == tuple(sorted(tiers))
-    assert priced.price is model.price_on(None)
+    assert priced.price is model.price_in_force(date.today())  # both default to today's row
 
 
 def test_a_tiered_model_crosses_its_threshold_call_by_call(catalog: Catalog) -> None:
