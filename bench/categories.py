@@ -86,7 +86,6 @@ class Variant:
     # issue 17 target 1, seventh helper: re-read by structure, not only by confidence
     second_long: bool = False  # also re-read every text longer than the classifier's window
     second_long_weight: float | None = None  # e5's weight for those; None: second_weight
-    extra_corpus: str | None = None  # a corpus file of candidate team rows trained on too
     without_real_kinds: bool = False  # leave out training/data/tasks/real_kinds.jsonl's rows
     category_features: tuple[str, ...] | None = None  # None: the shipped CATEGORY_FEATURES
 
@@ -430,13 +429,6 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
         v = replace(v, features=tc.FEATURES + (v.category_features or tc.CATEGORY_FEATURES),
                     knn=KNN_WEIGHT,
                     knn_k=KNN_K, proto_scale=tc.PROTOTYPE_SCALE, proto_vote=PROTOTYPE_VOTE)
-    if v.extra_corpus:
-        from council.classifier_training.corpus import _parse_row
-
-        path = Path(v.extra_corpus)
-        corpus = list(corpus) + [_parse_row(line, f"{path}:{n}", real=False) for n, line in
-                                 enumerate(path.open(encoding="utf-8"), start=1)
-                                 if line.strip()]
     pool = list(corpus) + (_copyable(dev, {e.id for e in corpus}) if v.real else [])
     train = [e for e in pool if e.split == "train"
              and (e.source == "team" or not v.team_only)
