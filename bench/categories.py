@@ -816,6 +816,9 @@ def main() -> None:
                         help=f"one of {[v.name for v in VARIANTS]}; repeatable".replace("%", "%%"))
     parser.add_argument("--report-dir", type=Path, default=None,
                         help="where categories.{md,json} go (default: training/reports)")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="after each variant with a second reading, print its per-source "
+                             "diagnosis (training/reports/categories_diagnosis.md)")
     args = parser.parse_args()
 
     from council.assess.encoder import CachedEncoder, default_encoder
@@ -845,6 +848,8 @@ def main() -> None:
         print(f"{v.name}: accuracy {r['accuracy']:.3f}, top-2 {r['top2']:.3f}, "
               f"test split {r['test_split_accuracy']:.3f} ({r['seconds']} s){again}",
               flush=True)
+        if args.diagnose and "cut" in r:
+            print("\n".join(diagnosis(dev, LAST_READINGS)), flush=True)
     print()
     print(f"{len(dev)} real prompts, {len({r.source for r in dev})} sources; source held out. "
           "Targets: accuracy >= 0.85, top-2 >= 0.95.")
