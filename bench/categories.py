@@ -83,6 +83,11 @@ class Variant:
     # the first reading by MiniLM with its top layers fine-tuned on the variant's training
     # rows (council.classifier_training.finetune); None: as `council train` builds it
     tuned: bool | None = False
+    # issue 17 target 1, seventh helper: re-read by structure, not only by confidence
+    second_long: bool = False  # also re-read every text longer than the classifier's window
+    second_long_weight: float | None = None  # e5's weight for those; None: second_weight
+    without_real_kinds: bool = False  # leave out training/data/tasks/real_kinds.jsonl's rows
+    category_features: tuple[str, ...] | None = None  # None: the shipped CATEGORY_FEATURES
 
 
 def load_dev(data: Path) -> list[DevRow]:
@@ -280,6 +285,11 @@ ROWS_BEFORE_PART1_FOURTH = {
     "research_qa": 135, "summarisation": 131, "translation": 177}
 
 
+# Ids of the team rows written for misread kinds of real prompt (issue 17 target 1, seventh
+# helper): training/data/tasks/real_kinds.jsonl.
+REAL_KINDS_PREFIX = "real-kinds-"
+
+
 def _added_after(row_id: str, before: dict[str, int]) -> bool:
     category, _, number = row_id.rpartition("-")
     return category in before and number.isdigit() and int(number) > before[category]
@@ -339,7 +349,7 @@ def _recipe_key(v: Variant, second: bool) -> tuple:
     from dataclasses import astuple, replace
 
     return astuple(replace(v, name="", about="", second=False, second_share=None,
-                           second_weight=None,
+                           second_weight=None, second_long=False, second_long_weight=None,
                            second_window=v.second_window if second else None))
 
 
@@ -367,6 +377,8 @@ def _oof_cut(tc, v: Variant, train, x_train: np.ndarray, c: float, weight: float
 
 _STATES: dict[str, object] = {}
 _TUNED: dict[tuple, object] = {}
+# the last run's per-row readings (first, second, cut, classes), for --diagnose
+LAST_READINGS: dict[str, object] = {}
 
 
 def _tuned(train, encoder):
@@ -414,14 +426,16 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
 
         from council.assess.classifier import KNN_K, KNN_WEIGHT, PROTOTYPE_VOTE
 
-        v = replace(v, features=tc.FEATURES + tc.CATEGORY_FEATURES, knn=KNN_WEIGHT,
+        v = replace(v, features=tc.FEATURES + (v.category_features or tc.CATEGORY_FEATURES),
+                    knn=KNN_WEIGHT,
                     knn_k=KNN_K, proto_scale=tc.PROTOTYPE_SCALE, proto_vote=PROTOTYPE_VOTE)
     pool = list(corpus) + (_copyable(dev, {e.id for e in corpus}) if v.real else [])
     train = [e for e in pool if e.split == "train"
              and (e.source == "team" or not v.team_only)
              and (e.source == "team" or v.only_sources is None or e.source in v.only_sources)
              and not (v.before_issue_17 and _added_by_issue_17(e.id))
-             and not (v.without_part1_rows and _added_after(e.id, ROWS_BEFORE_PART1_FOURTH))]
+             and not (v.without_part1_rows and _added_after(e.id, ROWS_BEFORE_PART1_FOURTH))
+             and not (v.without_real_kinds and e.id.startswith(REAL_KINDS_PREFIX))]
     test = [e for e in corpus if e.split == "test"]
     names = tc.FEATURES if v.features is None else v.features
     read = READINGS[v.reading]
@@ -483,6 +497,11 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
             assert q_classes == classes
             again_dev = p_dev.max(axis=1) < cut
             again_test = p_test.max(axis=1) < cut
+            from council.text_window import CLASSIFIER
+
+            long_dev = np.array([len(r.prompt.strip()) > CLASSIFIER.limit for r in dev])
+            long_test = np.array([len(e.text.strip()) > CLASSIFIER.limit for e in test],
+                                 dtype=bool)
             first_top1 = [pair[0] in r.labels for pair, r in zip(_top2_of(p_dev, classes),
                                                                  dev, strict=True)]
             first_test = [pair[0] == e.category for pair, e in zip(_top2_of(p_test, classes),
@@ -490,8 +509,15 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
             from council.assess.second_reading import SECOND_WEIGHT, mix
 
             w = SECOND_WEIGHT if v.second_weight is None else v.second_weight
-            p_dev = np.where(again_dev[:, None], mix(p_dev, q_dev, w), p_dev)
-            p_test = np.where(again_test[:, None], mix(p_test, q_test, w), p_test)
+            LAST_READINGS.update(first=p_dev, second=q_dev, cut=cut, classes=classes,
+                                 weight=w, first_test=p_test, second_test=q_test)
+            wl = w if v.second_long_weight is None else v.second_long_weight
+            if v.second_long:
+                again_dev, again_test = again_dev | long_dev, again_test | long_test
+            w_dev = np.where(long_dev, wl, w)[:, None]
+            w_test = np.where(long_test, wl, w)[:, None]
+            p_dev = np.where(again_dev[:, None], mix(p_dev, q_dev, w_dev), p_dev)
+            p_test = np.where(again_test[:, None], mix(p_test, q_test, w_test), p_test)
             second_info = {"second_encoder": second_encoder.name, "first_encoder": first.name,
                            "cut": round(cut, 4) if np.isfinite(cut) else None,
                            "first_reading_accuracy": float(np.mean(first_top1)),
@@ -534,6 +560,54 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
         "mistakes": _mistakes(dev, predictions),
         **second_info,
     }
+
+
+DIAGNOSED = ("qmsum", "webarena", "leval", "arena-hard-v2.0", "t0-promptsource")
+
+
+def diagnosis(dev: list[DevRow], readings: dict, sources: Sequence[str] = DIAGNOSED) -> list[str]:
+    """Markdown: for each source, the misread rows by what they were read as and by which
+    reading (first only / mixed), and each source's accuracy had every row been read by the
+    first reading, e5, or the two mixed at other weights (`readings`: LAST_READINGS of a run
+    with the second reading)."""
+    from collections import Counter
+
+    from council.text_window import CLASSIFIER
+
+    first, second = np.asarray(readings["first"]), np.asarray(readings["second"])
+    classes, cut, w = readings["classes"], float(readings["cut"]), float(readings["weight"])
+    again = first.max(axis=1) < cut
+    final = np.where(again[:, None], (1 - w) * first + w * second, first)
+
+    def right(p: np.ndarray, i: int) -> bool:
+        return classes[int(p[i].argmax())] in dev[i].labels
+
+    def acc(p: np.ndarray, rows: list[int]) -> float:
+        return float(np.mean([right(p, i) for i in rows]))
+
+    weights = (0.0, 0.3, 0.5, 0.7, 0.85, 1.0)
+    long_ = np.array([len(r.prompt.strip()) > CLASSIFIER.limit for r in dev])
+    out = ["| source | rows | long | re-read | accuracy | misread: first reading only / "
+           "re-read | misread rows read as | of the misread re-read: first right / e5 right "
+           "| of the misread not re-read: e5 right / mix right | every row mixed, e5 weight "
+           + " / ".join(f"{x:g}" for x in weights) + " |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for src in sources:
+        rows = [i for i, r in enumerate(dev) if r.source == src]
+        wrong = [i for i in rows if not right(final, i)]
+        kept = [i for i in wrong if not again[i]]
+        reread = [i for i in wrong if again[i]]
+        mixed = (1 - w) * first + w * second
+        read_as = ", ".join(f"{k} {n}" for k, n in Counter(
+            classes[int(final[i].argmax())] for i in wrong).most_common(4))
+        every = " / ".join(f"{acc((1 - x) * first + x * second, rows):.2f}" for x in weights)
+        out.append(
+            f"| {src} | {len(rows)} | {long_[rows].mean():.0%} | {again[rows].mean():.0%} | "
+            f"{acc(final, rows):.3f} | {len(kept)} / {len(reread)} | {read_as} | "
+            f"{sum(right(first, i) for i in reread)} / {sum(right(second, i) for i in reread)} | "
+            f"{sum(right(second, i) for i in kept)} / {sum(right(mixed, i) for i in kept)} | "
+            f"{every} |")
+    return out
 
 
 def _mistakes(dev: list[DevRow], predictions: dict[str, tuple[str, str]]) -> list[dict]:
@@ -671,6 +745,29 @@ VARIANTS: list[Variant] = [
               f"in below the cut at the {share:.0%} quantile of out-of-fold top probabilities",
               real=False, shipped=True, second=True, tuned=True, second_share=share)
       for share in (0.1, 0.2, 0.3, 0.4, 0.5)],
+    # issue 17 target 1, seventh helper: candidates from the diagnosis of the misread rows
+    # (training/reports/categories_diagnosis.md), each against the rule in docs/classifier.md
+    *[Variant(f"shipped, long texts always re-read{'' if w is None else f', e5 {w:g} on them'}",
+              "as shipped, and every text longer than the classifier's window (1,007 "
+              "characters: an instruction with a pasted document) is read again by e5 whatever "
+              "MiniLM's confidence" + ("" if w is None else f", mixed {1 - w:g} / {w:g}"),
+              real=False, shipped=True, second=True, tuned=None, second_long=True,
+              second_long_weight=w) for w in (None, 0.5, 0.85, 1.0)],
+    *[Variant(f"shipped, e5 {w:g} on re-read long texts", "as shipped; where a text longer "
+              f"than the window is read again, e5 weighs {w:g} (0.7 elsewhere)", real=False,
+              shipped=True, second=True, tuned=None, second_long_weight=w)
+      for w in (0.5, 0.85, 1.0)],
+    Variant("shipped, code share without braced words", "as shipped, the category head's "
+            "code-line share counted after removing words in braces ({gap}, {slot}: a "
+            "transcript's markers or a template's slots; council.assess.surface."
+            "code_share_unmarked)", real=False, shipped=True, second=True, tuned=None,
+            category_features=("code_share_unmarked",)),
+    Variant("shipped, without the seventh helper's rows", "what shipped before the 52 team "
+            "rows of training/data/tasks/real_kinds.jsonl (meeting questions over a pasted "
+            "transcript, web-agent intents, contract extraction, templated NLP tasks); before "
+            "they were moved into the corpus this was `shipped`, and with them `shipped + rows "
+            "for real kinds`", real=False, shipped=True, second=True, tuned=None,
+            without_real_kinds=True),
     Variant("shipped", "what `council train` builds: the first reading (MiniLM, fine-tuned "
             "as council.classifier_training.finetune.FINETUNE says) as above; where its top "
             "probability is under the cut (the SECOND_READING_SHARE quantile of out-of-fold "
@@ -719,6 +816,9 @@ def main() -> None:
                         help=f"one of {[v.name for v in VARIANTS]}; repeatable".replace("%", "%%"))
     parser.add_argument("--report-dir", type=Path, default=None,
                         help="where categories.{md,json} go (default: training/reports)")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="after each variant with a second reading, print its per-source "
+                             "diagnosis (training/reports/categories_diagnosis.md)")
     args = parser.parse_args()
 
     from council.assess.encoder import CachedEncoder, default_encoder
@@ -748,6 +848,8 @@ def main() -> None:
         print(f"{v.name}: accuracy {r['accuracy']:.3f}, top-2 {r['top2']:.3f}, "
               f"test split {r['test_split_accuracy']:.3f} ({r['seconds']} s){again}",
               flush=True)
+        if args.diagnose and "cut" in r:
+            print("\n".join(diagnosis(dev, LAST_READINGS)), flush=True)
     print()
     print(f"{len(dev)} real prompts, {len({r.source for r in dev})} sources; source held out. "
           "Targets: accuracy >= 0.85, top-2 >= 0.95.")

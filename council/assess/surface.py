@@ -48,6 +48,17 @@ def code_share(text: str) -> float:
     return sum(1 for ln in lines if is_code_line(ln)) / len(lines)
 
 
+# A word in braces ("{gap}", "{vocalsound}", "{name}") marks a transcript's non-speech or a
+# template's slot, not code: code_share_unmarked drops them before counting code lines.
+_BRACED_WORD = re.compile(r"\{[A-Za-z_ ]{1,30}\}")
+
+
+def code_share_unmarked(text: str) -> float:
+    """code_share with every braced word removed first (a transcript's {disfmarker} and a
+    template's {slot} made a pasted meeting read as part code)."""
+    return code_share(_BRACED_WORD.sub(" ", text[:READ_CHARS]))
+
+
 def has_function(text: str) -> float:
     """1 when a function definition is pasted."""
     return 1.0 if _FUNCTION.search(text[:READ_CHARS]) else 0.0
@@ -79,6 +90,7 @@ def line_count(text: str) -> float:
 
 
 SURFACE: dict[str, Callable[[str], float]] = {
-    "code_share": code_share, "has_function": has_function, "has_traceback": has_traceback,
+    "code_share": code_share, "code_share_unmarked": code_share_unmarked,
+    "has_function": has_function, "has_traceback": has_traceback,
     "asks_question": asks_question, "imperative": imperative, "line_count": line_count,
 }

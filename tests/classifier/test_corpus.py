@@ -98,3 +98,15 @@ def test_team_rows_need_a_difficulty(tmp_path: Path) -> None:
     _write(tmp_path, {**GOOD, "difficulty": None})
     with pytest.raises(InvalidInput, match="difficulty"):
         load_corpus(tmp_path)
+
+
+def test_rows_written_for_real_kinds_train_only() -> None:
+    """training/data/tasks/real_kinds.jsonl (issue 17 target 1): 52 team rows, all in the train
+    split, so the hand-written test split stays the rows every earlier figure was read on."""
+    from council.classifier_training.corpus import TEAM_SOURCE, default_data_dir
+
+    rows = [e for e in load_corpus(default_data_dir()) if e.id.startswith("real-kinds-")]
+    assert len(rows) == 52
+    assert {e.source for e in rows} == {TEAM_SOURCE}
+    assert {e.split for e in rows} == {"train"}
+    assert all(e.difficulty in (1, 2, 3, 4, 5) for e in rows)

@@ -21,6 +21,7 @@ from council.assess.surface import (
     SURFACE,
     asks_question,
     code_share,
+    code_share_unmarked,
     has_function,
     has_traceback,
     imperative,
@@ -39,6 +40,15 @@ def test_code_share_tells_a_paste_from_prose():
     assert code_share(FIX_BUGS) >= 0.6
     assert code_share(PROSE) == 0.0
     assert code_share("") == 0.0
+
+
+def test_braced_markers_are_not_code_once_unmarked():
+    meeting = ("What did the team decide about the budget?\n\nChair: OK , let's start .\n"
+               "Anna: I think we should {disfmarker}\nTom: {vocalsound}\n")
+    assert code_share(meeting) == 0.5  # a line ending in a brace reads as code
+    assert code_share_unmarked(meeting) == 0.0
+    assert code_share_unmarked(FIX_BUGS) == code_share(FIX_BUGS)
+    assert code_share_unmarked("if (x) {\n  y = {a};\n}") == 1.0
 
 
 def test_function_and_traceback_are_found_only_where_pasted():
