@@ -55,7 +55,7 @@ def read_rows(path: Path) -> list[Row]:
 
 
 def score(rows: list[Row], artifact: Path | None) -> list[Scored]:
-    from council.assess.loader import ensure_classifier
+    from council.classifier_loader import ensure_classifier
 
     classifier = ensure_classifier(artifact) if artifact else ensure_classifier()
     out = []

@@ -62,7 +62,7 @@ def main() -> None:
     import torch
 
     from council.assess.classifier import prepare_text
-    from council.assess.loader import ensure_classifier
+    from council.classifier_loader import ensure_classifier
 
     # The encoder sets torch's threads from COUNCIL_TORCH_THREADS when it loads (default 1).
     os.environ["COUNCIL_TORCH_THREADS"] = str(args.threads or torch.get_num_threads())

@@ -135,7 +135,7 @@ def main() -> None:
     from council.assess.classifier import embed_texts
     from council.assess.difficulty_knn import KNN_K, KNN_SCALE, KNN_WEIGHT, knn_difficulty
     from council.assess.encoder import CachedEncoder
-    from council.assess.loader import ensure_classifier
+    from council.classifier_loader import ensure_classifier
     from council.classifier_training import classifier as tc
     from council.classifier_training.corpus import default_data_dir, load_corpus
     from council.classifier_training.outcome_difficulty import (

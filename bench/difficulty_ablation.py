@@ -880,7 +880,7 @@ def main() -> None:
     else:
         from council.assess.classifier import embed_texts
         from council.assess.encoder import CachedEncoder, default_encoder
-        from council.assess.loader import ensure_classifier
+        from council.classifier_loader import ensure_classifier
         from council.config import paths
 
         inner = ensure_classifier().encoder if args.encoder == "shipped" else default_encoder()

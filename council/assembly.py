@@ -144,8 +144,8 @@ def open_council(*, catalog: Catalog | None = None, db_path: Path | None = None,
     ``vote_cache`` reuses the voters' answers from the vote cache in ``db_path`` (default:
     the configured database).
     """
-    from council.assess.loader import ensure_classifier
     from council.assess.voters import VoterSet
+    from council.classifier_loader import ensure_classifier
     from council.config import paths
 
     where = paths()

@@ -91,7 +91,7 @@ def readings(prompts: dict[str, list[str]], per: int, cache: Path) -> dict[str, 
         stored = json.loads(cache.read_text())
         if stored.get("key") == key:
             return stored["benchmarks"]
-    from council.assess.loader import ensure_classifier
+    from council.classifier_loader import ensure_classifier
 
     clf = ensure_classifier()
     out = {}

@@ -3,7 +3,7 @@
 The artifact is a directory of plain arrays (`.npy`) and `metadata.json`; nothing is pickled.
 Prediction is two small matrix products after the encoder, so it costs almost nothing beyond
 the ~20 ms embedding. `ensure_classifier()` loads it once per process and rebuilds it when it
-is missing, corrupt, or trained on other data or by other code (council.assess.loader);
+is missing, corrupt, or trained on other data or by other code (council.classifier_loader);
 see docs/classifier.md. This module imports nothing from council.classifier_training:
 training builds on it, not the other way round.
 """

@@ -35,7 +35,7 @@ def init(db_path: Path | None, skip_classifier: bool) -> None:
     click.echo(f"database   {db_path}")
     click.echo(f"catalog    {len(catalog.models)} models, version {catalog.version}")
     if not skip_classifier:
-        from council.assess.loader import ensure_classifier
+        from council.classifier_loader import ensure_classifier
 
         ensure_classifier()
         click.echo(f"classifier {where.classifier_artifact}")

@@ -83,7 +83,7 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
     sources = [str(p) for p in outcome_paths] + ([str(feedback_db)] if feedback_db else [])
     classifier = None
     if anchor == "classifier":
-        from council.assess.loader import ensure_classifier
+        from council.classifier_loader import ensure_classifier
 
         classifier = ensure_classifier()
     # the classifier reads its own (MiniLM) embeddings, whatever the router's encoder

@@ -54,7 +54,7 @@ def train(data_dir: Path | None, out_dir: Path | None, seed: int, report_dir: Pa
     """
     where = paths()
     if not outcomes_only:
-        from council.assess.loader import forget_loaded
+        from council.classifier_loader import forget_loaded
         from council.classifier_training.classifier import build_classifier
         from council.classifier_training.corpus import default_data_dir
 
@@ -97,7 +97,7 @@ def _train_outcomes(feedback_db: Path | None, outcome_paths: tuple[Path, ...],
 
     encoder = CachedEncoder(default_encoder(), where.embedding_cache)
     sources = [str(p) for p in outcome_paths] + ([str(db)] if feedback else [])
-    from council.assess.loader import ensure_classifier
+    from council.classifier_loader import ensure_classifier
 
     result = train_outcome_model(outcome_paths, feedback, target, encoder, sources=sources,
                                  load_classifier=ensure_classifier)
@@ -150,7 +150,7 @@ def assess(text: str | None, input_path: Path | None, output_path: Path | None,
         raise click.UsageError("--input needs --output FILE.jsonl for the assessments")
     if text is not None and output_path is not None:
         raise click.UsageError("--output goes with --input; TEXT's assessment is printed")
-    from council.assess.loader import ensure_classifier
+    from council.classifier_loader import ensure_classifier
 
     classifier = ensure_classifier(artifact_dir)
     if text is not None:

@@ -101,7 +101,7 @@ def _import_shared() -> None:
 
     import council.api
     import council.assembly
-    import council.assess.loader
+    import council.classifier_loader
     import council.outcomes.movement
     import council.present  # noqa: F401
 
@@ -126,7 +126,7 @@ def warm_up() -> None:
                 _import_shared()
         finally:
             _imports_ready.set()
-        from council.assess.loader import ensure_classifier
+        from council.classifier_loader import ensure_classifier
         from council.heap import freeze_loaded_heap
 
         # A failure is raised again by get_council(), in a session, as a message.

@@ -40,8 +40,8 @@ def artifacts(council_home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def _seed_feedback(db_path: Path) -> list[str]:
     """Real recommendations for six tasks; both covered models rated on each."""
     from council.api import recommend
-    from council.assess.loader import ensure_classifier
     from council.catalog.store import init_catalog
+    from council.classifier_loader import ensure_classifier
 
     db = open_db(db_path)
     catalog = init_catalog(db, PROJECT_ROOT / "models_catalog")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from council.assess.classifier import LocalClassifier, load_classifier
-from council.assess.loader import forget_loaded
+from council.classifier_loader import forget_loaded
 
 FIXTURE_DATA = Path(__file__).parent / "fixtures" / "tasks"
 

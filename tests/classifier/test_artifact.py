@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from council.assess.classifier import ArtifactError, load_classifier
-from council.assess.loader import ensure_classifier, forget_loaded
+from council.classifier_loader import ensure_classifier, forget_loaded
 from council.classifier_training.classifier import build_classifier
 
 from .conftest import FIXTURE_DATA

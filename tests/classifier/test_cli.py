@@ -10,9 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from council.assess.encoder import MiniLMEncoder
-from council.assess.loader import forget_loaded
 from council.assess.second_reading import SECOND_ENCODER
 from council.categories import CATEGORY_KEYS
+from council.classifier_loader import forget_loaded
 from council.cli.main import cli
 
 from .conftest import FIXTURE_DATA

@@ -14,9 +14,9 @@ import pytest
 
 from council.assess.classifier import LocalClassifier
 from council.assess.encoder import MiniLMEncoder
-from council.assess.loader import ensure_classifier, forget_loaded
 from council.assess.second_reading import SECOND_ENCODER
 from council.assessment import Vote
+from council.classifier_loader import ensure_classifier, forget_loaded
 from council.present import reading_words
 
 from .conftest import FIXTURE_DATA

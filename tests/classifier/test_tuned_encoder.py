@@ -107,7 +107,7 @@ def test_shipped_artifact_reads_a_row_frozen_minilm_misread() -> None:
     """extraction-020 (test split): the frozen shipped classifier (code 8) read it as
     long_document at p=0.841, over its cut, so e5 never re-read it (training/reports/
     classifier.json, worst_misclassified). The fine-tuned first reading gets it right alone."""
-    from council.assess.loader import ensure_classifier
+    from council.classifier_loader import ensure_classifier
 
     shipped = ensure_classifier()
     text = ("Extract a complete, machine-checkable specification of every message format from "

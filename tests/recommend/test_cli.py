@@ -17,7 +17,7 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
     monkeypatch.setenv("COUNCIL_VOTERS", "none")
     # The CLI's wiring is under test here, not the classifier (tests/classifier covers it).
-    monkeypatch.setattr("council.assess.loader.ensure_classifier",
+    monkeypatch.setattr("council.classifier_loader.ensure_classifier",
                         lambda *a, **k: FixedVoteClassifier("summarisation", 2.0))
     return tmp_path
 

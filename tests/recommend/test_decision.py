@@ -270,7 +270,7 @@ def env(tmp_path, monkeypatch):
     monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
     monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
     monkeypatch.setenv("COUNCIL_VOTERS", "none")
-    monkeypatch.setattr("council.assess.loader.ensure_classifier",
+    monkeypatch.setattr("council.classifier_loader.ensure_classifier",
                         lambda *a, **k: FixedVoteClassifier("architecture", 4.3))
     return tmp_path
 
@@ -305,7 +305,7 @@ def test_cli_failure_cost_and_budget(env) -> None:
 @pytest.mark.slow
 def test_the_tasks_without_a_pick_now_get_an_answer(monkeypatch) -> None:
     """With the real local classifier: the ledger and bench/recommend.py's two dead ends."""
-    from council.assess.loader import ensure_classifier
+    from council.classifier_loader import ensure_classifier
     from council.config import PROJECT_ROOT
 
     artifact = PROJECT_ROOT / "var" / "models" / "classifier"

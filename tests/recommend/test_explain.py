@@ -36,7 +36,7 @@ def test_end_to_end_with_the_real_local_classifier(catalog, monkeypatch) -> None
     artifact = PROJECT_ROOT / "var" / "models" / "classifier"
     if not (artifact / "metadata.json").exists():
         pytest.skip("classifier artifact not built (run `council init`)")
-    from council.assess.loader import ensure_classifier
+    from council.classifier_loader import ensure_classifier
 
     rec = recommend({"description": "Translate our product FAQ from English into Spanish",
                      "runs_per_month": 200}, catalog=catalog,

@@ -59,7 +59,7 @@ def _env(home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     outcome prompts with it to anchor the difficulty scale)."""
     import shutil
 
-    from council.assess.loader import ensure_classifier
+    from council.classifier_loader import ensure_classifier
     from council.config import paths
 
     ensure_classifier()

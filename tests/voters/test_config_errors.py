@@ -48,7 +48,7 @@ def test_a_missing_file_named_by_council_voters_is_reported(tmp_path: Path,
     assert paths().voters_file == missing
     (check,) = voter_checks()
     assert not check.ok and str(missing) in check.detail and "COUNCIL_VOTERS" in check.fix
-    monkeypatch.setattr("council.assess.loader.ensure_classifier",
+    monkeypatch.setattr("council.classifier_loader.ensure_classifier",
                         lambda *a, **k: KeywordClassifier())
     monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
     result = CliRunner().invoke(cli, ["recommend", "translate a menu", "--json"])

@@ -68,7 +68,7 @@ def test_a_retired_voter_is_never_asked_and_the_cli_says_why(tmp_path, monkeypat
         monkeypatch.setenv("OPENAI_API_KEY", fake.keys["openai"])
         monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
         # The voters' wiring is under test, not the classifier (tests/classifier covers it).
-        monkeypatch.setattr("council.assess.loader.ensure_classifier",
+        monkeypatch.setattr("council.classifier_loader.ensure_classifier",
                             lambda *a, **k: KeywordClassifier())
         result = CliRunner().invoke(cli, ["recommend", "Summarise meeting transcripts",
                                           "--voters", str(voters)])

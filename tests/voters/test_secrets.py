@@ -82,7 +82,7 @@ def test_cli_json_never_prints_the_key(echoing, tmp_path: Path,
     monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
     monkeypatch.setenv("TEAM_ANTHROPIC_KEY", KEYS["anthropic"])
     monkeypatch.setenv("TEAM_PROXY_KEY", KEYS["openai"])
-    monkeypatch.setattr("council.assess.loader.ensure_classifier",
+    monkeypatch.setattr("council.classifier_loader.ensure_classifier",
                         lambda *a, **k: KeywordClassifier())
     result = CliRunner().invoke(cli, ["recommend", TASK, "--json", "--voters",
                                       str(_voters_file(tmp_path, echoing.url))])

@@ -1,8 +1,8 @@
 """The process-wide local classifier: loaded once, built or rebuilt from the corpus when needed.
 
-Separate from council.assess.classifier (prediction and artifact files) because rebuilding
-needs council.classifier_training, which itself builds on council.assess.classifier: keeping the two
-apart is what keeps the imports one-way (assess.classifier <- training <- assess.loader).
+Outside council.assess (prediction and artifact files) because rebuilding needs
+council.classifier_training, which itself builds on council.assess: standing above both is
+what keeps the imports one-way (assess <- classifier_training <- classifier_loader).
 """
 
 from __future__ import annotations
