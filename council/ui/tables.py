@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from council.categories import CATEGORIES, SKILLS
+from council.format import money
 
 CAPABILITY_LABELS: dict[str, str] = {
     "tools": "tools", "vision": "vision", "json": "JSON", "reasoning": "reasoning",
@@ -31,8 +32,9 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
             "reasoning": m.reasoning, "caching": m.prompt_caching, "batch API": m.batch_api,
             "token ratio": m.token_ratio,
             "price verified": price.verified.isoformat(),
-            "next price": (f"{later[0].effective_from}: ${later[0].input:g} / "
-                           f"${later[0].output:g}" if later and price is not later[0] else ""),
+            "next price": (f"{later[0].effective_from}: {money(later[0].input)} / "
+                           f"{money(later[0].output)}" if later and price is not later[0]
+                           else ""),
             "stale": m.is_stale(today),
         }
         for skill in SKILLS:

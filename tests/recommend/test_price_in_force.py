@@ -55,6 +55,6 @@ def test_the_catalog_table_shows_the_price_in_force_and_the_next_one() -> None:
     model = real_catalog().get("gemini-3.8-flash")
     [row] = catalog_rows([model], BEFORE)
     assert (row["input $/M"], row["output $/M"]) == (0.75, 3.75)
-    assert row["next price"] == "2027-01-01: $1.5 / $7.5"
+    assert row["next price"] == "2027-01-01: $1.50 / $7.50"
     [row] = catalog_rows([model], AFTER)
     assert (row["input $/M"], row["next price"]) == (1.5, "")
