@@ -64,8 +64,8 @@ def ensure_classifier(artifact_dir: Path | None = None, *,
 
     A missing, corrupt or outdated artifact, or one whose corpus has changed since, is rebuilt
     if the training data is there; otherwise ArtifactError says what is wrong and how to fix
-    it. Never a dummy model. The corpus is `data_dir`, else the one the artifact was trained
-    on, else training/data/tasks.
+    it. Never a dummy model. The corpus is `data_dir`, else the one a `council train --data DIR`
+    artifact was trained on, else this checkout's training/data/tasks.
     """
     from council.classifier_training.corpus import corpus_files, default_data_dir
     from council.config import paths

@@ -49,7 +49,13 @@ from council.classifier_training.category_rows import (
     CategoryRows,
     category_rows,
 )
-from council.classifier_training.corpus import TEAM_SOURCE, Example, corpus_hash, load_corpus
+from council.classifier_training.corpus import (
+    TEAM_SOURCE,
+    Example,
+    corpus_hash,
+    default_data_dir,
+    load_corpus,
+)
 from council.classifier_training.evaluation import (
     confusion,
     difficulty_metrics,
@@ -690,7 +696,10 @@ def build_classifier(data_dir: Path, out_dir: Path, *, seed: int = 0, encoder: A
         "files": [str(Path(p).resolve()) for p in outcome_paths],
         "prompts": len(outcomes) if outcomes is not None else 0}
     result.metadata["data_hash"] = data_hash
-    result.metadata["data_dir"] = str(data_dir.resolve())
+    # the project's own corpus is recorded as None, so an artifact copied to another checkout
+    # is checked against that checkout's corpus, not the one it was built beside
+    result.metadata["data_dir"] = (None if data_dir.resolve() == default_data_dir().resolve()
+                                   else str(data_dir.resolve()))
     save_artifact(out_dir, result.params, result.metadata)
     if report_dir is not None:
         from council.classifier_training.report import write_report

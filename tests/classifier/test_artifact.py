@@ -139,3 +139,30 @@ def test_outcomes_train_the_difficulty_and_survive_a_rebuild(tmp_path: Path, enc
     forget_loaded()
     meta = json.loads((out / "metadata.json").read_text())
     assert meta["difficulty_outcomes"]["prompts"] == 6
+
+
+def test_an_artifact_copied_to_another_checkout_checks_that_checkouts_corpus(
+        tmp_path: Path, encoder, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The project's own corpus is recorded as None, not as a path: a var/ copied from
+    checkout A to checkout B kept checking A's corpus, so B's new rows were never built in."""
+    from council.assess.classifier import read_metadata
+    from council.classifier_training import classifier as training
+    from council.classifier_training import corpus
+
+    first, second = tmp_path / "a" / "tasks", tmp_path / "b" / "tasks"
+    shutil.copytree(FIXTURE_DATA, first)
+    shutil.copytree(FIXTURE_DATA, second)
+    with (second / "translation.jsonl").open("a") as handle:
+        handle.write(json.dumps({"id": "extra-1", "text": "Translate this FAQ into Dutch",
+                                 "category": "translation", "difficulty": 1,
+                                 "split": "train"}) + "\n")
+    monkeypatch.setattr(training, "default_data_dir", lambda: first)
+    out = tmp_path / "artifact"
+    build_classifier(first, out, seed=0, encoder=encoder)
+    assert read_metadata(out)["data_dir"] is None
+    rows = np.load(out / "reference.npy").shape[0]
+    monkeypatch.setattr(corpus, "default_data_dir", lambda: second)  # now in checkout B
+    forget_loaded()
+    ensure_classifier(out)
+    assert np.load(out / "reference.npy").shape[0] == rows + 1
+    forget_loaded()
