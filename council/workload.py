@@ -231,8 +231,17 @@ def mixed_defaults(weights: Mapping[str, float],
     return CategoryDefaults(
         input_tokens=round(mean("input_tokens")), output_tokens=round(mean("output_tokens")),
         calls_per_task=max(1, round(mean("calls_per_task"))),
-        prefix_share=mean("prefix_share"), runs_per_month=round(mean("runs_per_month")),
+        prefix_share=mean("prefix_share"), runs_per_month=_two_figures(mean("runs_per_month")),
         observation_tokens=round(mean("observation_tokens")))
+
+
+def _two_figures(volume: float) -> int:
+    """A mixed default volume to two significant figures (16,112 -> 16,000): it is a typical
+    team's volume, and five figures would claim a precision it does not have."""
+    if volume < 100:
+        return max(1, round(volume))
+    digits = len(str(int(volume))) - 2
+    return int(round(volume, -digits))
 
 
 def build_workload(spec: TaskSpec, category: str, difficulty: float,
