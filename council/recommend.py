@@ -234,12 +234,10 @@ def stale_price_notes(model: ModelEntry, today: date) -> list[str]:
 def price_change_notes(model: ModelEntry, today: date) -> list[str]:
     """A note when a dated price row starts after today: the cost is priced at today's row,
     and the change is the provider's announcement, not yet in force."""
-    now = model.price_in_force(today)
-    later = sorted((p for p in model.prices if p.effective_from > today),
-                   key=lambda p: p.effective_from)
-    if not later or now.effective_from > today:
+    nxt = model.next_price(today)
+    if nxt is None:
         return []
-    nxt = later[0]
+    now = model.price_in_force(today)
     return [f"{model.id}'s price changes on {nxt.effective_from.isoformat()} to "
             f"{money(nxt.input)} / {money(nxt.output)} per million input / output tokens "
             f"(today {money(now.input)} / {money(now.output)}): the cost shown is today's, "

@@ -300,6 +300,15 @@ class ModelEntry(_Strict):
         started = any(p.effective_from <= today for p in self.prices)
         return self.price_on(today if started else None)
 
+    def next_price(self, today: date) -> Price | None:
+        """The first row that starts after ``today`` while another is in force: a change the
+        provider has announced (None when there is none, or when no row has started yet and
+        the newest one stands in)."""
+        later = [p for p in self.prices if p.effective_from > today]
+        if not later or len(later) == len(self.prices):
+            return None
+        return min(later, key=lambda p: p.effective_from)
+
     def is_stale(self, today: date) -> bool:
         """True when the price in force today was verified more than STALE_AFTER_DAYS ago."""
         return (today - self.price_in_force(today).verified).days > STALE_AFTER_DAYS

@@ -19,8 +19,7 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
     rows = []
     for m in models:
         price = m.price_in_force(today)  # a row dated later is announced, not in force
-        later = sorted((p for p in m.prices if p.effective_from > today),
-                       key=lambda p: p.effective_from)
+        nxt = m.next_price(today)
         row: dict[str, Any] = {
             "id": m.id, "name": m.name, "provider": m.provider, "status": m.status,
             "shutdown": m.shutdown_date.isoformat() if m.shutdown_date else "",
@@ -32,9 +31,8 @@ def catalog_rows(models: list[Any], today: date) -> list[dict[str, Any]]:
             "reasoning": m.reasoning, "caching": m.prompt_caching, "batch API": m.batch_api,
             "token ratio": m.token_ratio,
             "price verified": price.verified.isoformat(),
-            "next price": (f"{later[0].effective_from}: {money(later[0].input)} / "
-                           f"{money(later[0].output)}" if later and price is not later[0]
-                           else ""),
+            "next price": (f"{nxt.effective_from}: {money(nxt.input)} / {money(nxt.output)}"
+                           if nxt is not None else ""),
             "stale": m.is_stale(today),
         }
         for skill in SKILLS:

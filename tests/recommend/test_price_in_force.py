@@ -58,3 +58,12 @@ def test_the_catalog_table_shows_the_price_in_force_and_the_next_one() -> None:
     assert row["next price"] == "2027-01-01: $1.50 / $7.50"
     [row] = catalog_rows([model], AFTER)
     assert (row["input $/M"], row["next price"]) == (1.5, "")
+
+
+def test_next_price_is_none_before_any_row_starts() -> None:
+    """Before its first row the newest row stands in for today's price, so there is no
+    "next" one to announce (the table and the note share ModelEntry.next_price)."""
+    model = real_catalog().get("gemini-3.8-flash")
+    assert model.next_price(BEFORE).effective_from == date(2027, 1, 1)
+    assert model.next_price(AFTER) is None
+    assert model.next_price(date(2026, 1, 1)) is None  # no row in force yet
