@@ -41,6 +41,7 @@ from council.catalog.availability import (
     availability_problems,
     catalog_notes,
     leaving_soon,
+    leaving_words,
     successor_words,
 )
 from council.costing import Cost, chosen_cost, variants, why_not_cached
@@ -421,21 +422,15 @@ def _choose_staying(catalog: Catalog, candidates: list[Candidate], failure: Fail
                                          f"available clears the {floor:.0%} bar"))
         return candidates, rival, rival_decision
     if chosen is not None:
-        model = catalog.get(rival.model_id)
-        assert model.shutdown_date is not None
         chosen.notes.append(
             f"{rival.model_id} would be the pick ({money(rival.cost.per_month)} a month, P "
-            f"{rival.p_adequate:.0%}) but shuts down on {model.shutdown_date.isoformat()} "
-            f"({(model.shutdown_date - today).days} days; {successor_words(model)}): not "
-            "picked, so the monthly plan does not rest on a model that is going away")
+            f"{rival.p_adequate:.0%}) but {leaving_words(catalog.get(rival.model_id), today)}: "
+            "not picked, so the monthly plan does not rest on a model that is going away")
     return staying, chosen, decision
 
 
 def _leaving_note(catalog: Catalog, pick: Candidate, today: date, why: str) -> str:
-    model = catalog.get(pick.model_id)
-    assert model.shutdown_date is not None
-    return (f"picked although it shuts down on {model.shutdown_date.isoformat()} "
-            f"({(model.shutdown_date - today).days} days; {successor_words(model)}): {why}; "
+    return (f"picked although it {leaving_words(catalog.get(pick.model_id), today)}: {why}; "
             "its monthly cost holds only until that day")
 
 

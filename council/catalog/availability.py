@@ -39,6 +39,13 @@ def successor_words(model: ModelEntry) -> str:
     return "the catalog names no successor"
 
 
+def leaving_words(model: ModelEntry, today: date) -> str:
+    """"shuts down on DATE (N days; the successor)", for a model with a shutdown date."""
+    assert model.shutdown_date is not None
+    return (f"shuts down on {model.shutdown_date.isoformat()} ({days_left(model, today)} days; "
+            f"{successor_words(model)})")
+
+
 def shutdown_warning(model: ModelEntry, today: date) -> str | None:
     """A warning when the shutdown date is at most SHUTDOWN_WARNING_DAYS away."""
     if not leaving_soon(model, today):
