@@ -14,7 +14,7 @@ from pydantic import ValidationError
 
 from council.catalog.evidence import apply_evidence, load_evidence
 from council.catalog.model import Catalog
-from council.catalog.schema import CatalogMeta, ModelEntry, ProviderFile
+from council.catalog.schema import CatalogMeta, ModelEntry, ProviderFile, successor_problem
 from council.errors import CatalogError
 
 META_FILE = "catalog.yaml"
@@ -107,9 +107,7 @@ def _check_successors(entries: list[ModelEntry], files: dict[str, str]) -> None:
     """A named successor must be another catalog model, given by its id."""
     ids = {e.id for e in entries}
     for e in entries:
-        if e.successor is None:
-            continue
-        if e.successor == e.id or e.successor not in ids:
-            why = "is the model itself" if e.successor == e.id else "is not a catalog model id"
+        why = successor_problem(e.id, e.successor, ids)
+        if why is not None:
             raise CatalogError(f"{files[e.id]}: model {e.id}, field successor: "
                                f"{e.successor!r} {why}")

@@ -314,6 +314,16 @@ class ModelEntry(_Strict):
         return (today - self.price_in_force(today).verified).days > STALE_AFTER_DAYS
 
 
+def successor_problem(model_id: str, successor: str | None, ids: set[str]) -> str | None:
+    """Why ``successor`` cannot be ``model_id``'s named replacement (it must be another
+    catalog model, by id), or None; checked where the catalog loads and where it is edited."""
+    if successor is None:
+        return None
+    if successor == model_id:
+        return "is the model itself"
+    return None if successor in ids else "is not a catalog model id"
+
+
 # Fields added after catalog versions were first stored: left out of a model's canonical JSON
 # while empty, so the content hash of every stored version still reproduces.
 OPTIONAL_ENTRY_FIELDS: tuple[str, ...] = ("shutdown_date", "max_input", "successor")

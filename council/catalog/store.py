@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from council.catalog.editors import Editor
 from council.catalog.loader import load_catalog_dir
 from council.catalog.model import Catalog
-from council.catalog.schema import CatalogMeta, ModelEntry
+from council.catalog.schema import CatalogMeta, ModelEntry, successor_problem
 from council.db import Migrations, register
 from council.errors import CatalogError, ConflictError, InvalidInput, NotFound
 
@@ -370,8 +370,8 @@ class CatalogStore:
         if path == ["provider"] and value not in catalog.providers:
             raise InvalidInput(f"{model_id}.provider: {value!r} is not a known provider; known: "
                                f"{', '.join(catalog.providers)}")
-        if path == ["successor"] and value is not None \
-                and (value == model_id or value not in {m.id for m in catalog.models}):
+        if path == ["successor"] and successor_problem(
+                model_id, value, {m.id for m in catalog.models}) is not None:
             raise InvalidInput(f"{model_id}.successor: {value!r} is not another catalog "
                                "model's id")
         with _write(self.db) as conn:
