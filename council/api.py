@@ -22,7 +22,7 @@ from council.explain import explain
 from council.failure_cost import FailureCost, TaskSize, failure_cost
 from council.money_words import BudgetRead, read_money
 from council.needs import required
-from council.recommend import Alternative, Candidate, Cascade, Excluded, select
+from council.recommend import Alternative, Candidate, Cascade, Excluded, monthly_spend, select
 from council.task import TaskSpec, parse_task
 from council.task_mix import read_task
 from council.workload import (
@@ -81,11 +81,8 @@ class Recommendation:
     def spend_per_month(self) -> float | None:
         """What the answer spends a month: under a budget the plan's mix, else the pick alone
         (None when nothing is recommended)."""
-        if self.recommended is None:
-            return None
-        if self.decision is not None and self.decision.budget is not None:
-            return self.decision.budget.spend_per_month
-        return self.recommended.cost.per_month
+        return (None if self.recommended is None
+                else monthly_spend(self.recommended, self.decision))
 
     @property
     def saving_per_month(self) -> float | None:

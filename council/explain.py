@@ -10,7 +10,7 @@ from council.categories import BY_KEY
 from council.costing import cost_of
 from council.decision import Option, best_cheaper, break_even, expected_cost
 from council.format import money, saves
-from council.recommend import Candidate, Selection
+from council.recommend import Candidate, Selection, monthly_spend
 from council.workload import Workload
 
 if TYPE_CHECKING:
@@ -102,11 +102,11 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
                      + "; ".join(dec.arithmetic) + ".")
     d = selection.default
     if d.model_id != pick.model_id:
-        budget = dec.budget if dec is not None else None
-        spend = budget.spend_per_month if budget is not None else pick.cost.per_month
+        spend = monthly_spend(pick, dec)
         lines.append(f"Against the default {d.model_id} ({money(d.cost.per_month)} a month) "
                      f"this {saves(d.cost.per_month - spend)} a month"
-                     + (" (the budget's plan)." if budget is not None else "."))
+                     + (" (the budget's plan)." if dec is not None and dec.budget is not None
+                        else "."))
     if selection.cascade is not None and selection.cascade.worth_it:
         c = selection.cascade
         lines.append(f"A cascade ({c.cheap} first, a {money(c.detection_cost_per_task)} check "

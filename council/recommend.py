@@ -397,6 +397,13 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
                       ), cascade
 
 
+def monthly_spend(pick: Candidate, decision: Decision | None) -> float:
+    """What the answer spends a month: under a budget the plan's mix, else the pick alone."""
+    if decision is not None and decision.budget is not None:
+        return decision.budget.spend_per_month
+    return pick.cost.per_month
+
+
 def _choose_staying(catalog: Catalog, candidates: list[Candidate], failure: FailureCost,
                     floor: float | None, spec: TaskSpec, workload: Workload, today: date,
                     ) -> tuple[list[Candidate], Candidate | None, Decision]:
