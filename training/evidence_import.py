@@ -82,6 +82,8 @@ ARENA_NEW_NAMES: dict[str, list[str]] = {
     "gpt-6-luna": ["gpt-6-luna-max"],
     "grok-4.7": ["grok-4.7-xhigh"],
     "mistral-large-4": ["mistral-large-4"],
+    # read 2026-12-01 (catalog8): ranks 1-30 of coding and creative_writing only
+    "claude-fable-5-1": ["claude-fable-5.1-max"],
 }
 ARENA_TRANSCRIPT_COMMENT = (
     "# Rows from a transcript of the file at that commit (--arena-new-json, training/data/\n"
