@@ -63,6 +63,9 @@ AA_NEW_NAMES: dict[str, list[str]] = {
                          "claude-haiku-5-5-medium"],
     "gpt-6-luna": ["gpt-6-luna", "gpt-6-luna-xhigh", "gpt-6-luna-high"],
     "mistral-large-4": ["mistral-large-4"],
+    # read 2026-12-01 (catalog8): training/data/aa-2026-10-08-claude-fable-5-1.json
+    "claude-fable-5-1": ["claude-fable-5-1", "claude-fable-5-1-xhigh", "claude-fable-5-1-high",
+                         "claude-fable-5-1-medium", "claude-fable-5-1-low"],
 }
 # The LMArena text leaderboard published 2026-10-08, snapshotted 2026-10-10 in the same
 # repository: Arena names of this season's models (catalog id -> variants).
