@@ -324,7 +324,8 @@ def main() -> None:
         for line in problems:
             print(line)
         n = len(stored["cases"])
-        print(f"{n - len(problems)} of {n} answers byte-identical")
+        moved = sum(line.startswith("case ") for line in problems)
+        print(f"{n - moved} of {n} answers byte-identical")
         sys.exit(1 if problems else 0)
     if args.time:
         ms = timings(json.loads(args.time.read_text(encoding="utf-8")), catalog, args.repeat)

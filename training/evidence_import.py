@@ -63,6 +63,9 @@ AA_NEW_NAMES: dict[str, list[str]] = {
                          "claude-haiku-5-5-medium"],
     "gpt-6-luna": ["gpt-6-luna", "gpt-6-luna-xhigh", "gpt-6-luna-high"],
     "mistral-large-4": ["mistral-large-4"],
+    # read 2026-12-01 (catalog8): training/data/aa-2026-10-08-claude-fable-5-1.json
+    "claude-fable-5-1": ["claude-fable-5-1", "claude-fable-5-1-xhigh", "claude-fable-5-1-high",
+                         "claude-fable-5-1-medium", "claude-fable-5-1-low"],
 }
 # The LMArena text leaderboard published 2026-10-08, snapshotted 2026-10-10 in the same
 # repository: Arena names of this season's models (catalog id -> variants).
@@ -82,6 +85,8 @@ ARENA_NEW_NAMES: dict[str, list[str]] = {
     "gpt-6-luna": ["gpt-6-luna-max"],
     "grok-4.7": ["grok-4.7-xhigh"],
     "mistral-large-4": ["mistral-large-4"],
+    # read 2026-12-01 (catalog8): every category's top ranks (released 2026-09-01)
+    "claude-fable-5-1": ["claude-fable-5.1-max"],
 }
 ARENA_TRANSCRIPT_COMMENT = (
     "# Rows from a transcript of the file at that commit (--arena-new-json, training/data/\n"
@@ -91,8 +96,10 @@ ARENA_TRANSCRIPT_COMMENT = (
     "# non_english and overall; 2026-12-01: ranks 34-194 of coding, 26-160 of\n"
     "# hard_prompts, 22-106 and 284-327 of instruction_following, 43-87 and 91-135 of\n"
     "# longer_query, 37-126 of multi_turn, 42-86 and 143-187 of non_english, 38-83 of\n"
-    "# overall. A model absent from a category here may be rated outside the ranks read;\n"
-    "# math was not read.\n")
+    "# overall; and (catalog8, 2026-12-01) ranks 1-34 of coding, creative_writing 1-32 and\n"
+    "# 75-162, hard_prompts 1-43, instruction_following 1-32 and 104-147, longer_query 1-42,\n"
+    "# math 1-25, multi_turn 1-38 and 127-171, non_english 1-35 and 87-131, overall 1-37 and\n"
+    "# 84-173. A model absent from a category here may be rated outside the ranks read.\n")
 OLD_ARENA_REPO = "lmarena/arena-catalog"
 OLD_ARENA_COMMIT = "209556bee0da499fdbfbc7b31f676f9828ea6b14"
 OLD_ARENA_PATH = "data/leaderboard-text.json"

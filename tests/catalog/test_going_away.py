@@ -140,7 +140,16 @@ def test_a_deprecated_model_is_excluded_with_its_shutdown_date() -> None:
     answer = _answer(real_catalog(), TICKETS, "classification", 1.6, 0.4)
     gpt5 = next(e for e in answer.excluded if e.model_id == "gpt-5")
     assert gpt5.reasons[0] == ("deprecated: not recommended for new work (shutdown date "
-                               "2026-12-11; the catalog names no successor)")
+                               "2026-12-11; the provider names gpt-6.1-sol as its replacement)")
+
+
+def test_the_2026_12_11_group_names_the_replacements_openai_lists() -> None:
+    """OpenAI's deprecations page (read 2026-12-01; models_catalog/SOURCES.md)."""
+    named = {m: real_catalog().get(m).successor for m in ("gpt-5", "gpt-5-mini", "gpt-5-nano",
+                                                          "o3", "gpt-4.1", "gpt-4.1-mini")}
+    assert named == {"gpt-5": "gpt-6.1-sol", "gpt-5-mini": "gpt-6.1-terra",
+                     "gpt-5-nano": "gpt-6-luna", "o3": "gpt-6.1-sol", "gpt-4.1": "gpt-6-luna",
+                     "gpt-4.1-mini": "gpt-6-luna"}
 
 
 def test_the_warning_names_the_successor_when_the_catalog_gives_one() -> None:
@@ -167,9 +176,14 @@ def test_a_successor_must_be_another_catalog_model(tmp_path: Path, successor: st
 
 
 def test_an_empty_successor_leaves_the_catalog_version_unchanged() -> None:
+    from council.catalog.model import canonical_json, content_hash
+
     shipped = load_catalog_dir(PROJECT_ROOT / "models_catalog")
-    assert all(m.successor is None for m in shipped.models)  # no source names one yet
     assert shipped.version == real_catalog().version
+    # Emptying every successor gives the hash of the same entries written without the field.
+    cleared = [m.model_copy(update={"successor": None}) for m in shipped.models]
+    assert '"successor"' not in canonical_json(cleared, shipped.meta)
+    assert content_hash(canonical_json(cleared, shipped.meta)) != shipped.version
 
 
 def test_an_editor_names_a_successor_and_the_warning_shows_it(tmp_path: Path) -> None:

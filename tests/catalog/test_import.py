@@ -23,6 +23,7 @@ from council.cli.main import cli
 from council.db import open_db
 from council.errors import ConflictError, InvalidInput
 from council.pricing import Usage, price_usage
+from tests.catalog.genai_coverage import NOT_IN_GENAI_PRICES
 
 ALICE = Editor("alice")
 
@@ -85,7 +86,8 @@ def store(db_path: Path, catalog_dir: Path) -> CatalogStore:
 
 def test_genai_prices_importer_reads_the_installed_package(catalog: Catalog) -> None:
     facts = read_source("genai-prices", catalog)
-    assert facts.matched == len(catalog.models)
+    assert {m.id for m in catalog.models} - set(facts.facts) == NOT_IN_GENAI_PRICES
+    assert facts.matched == len(catalog.models) - len(NOT_IN_GENAI_PRICES)
     opus = facts.facts["claude-opus-4-7"]
     assert opus["price.input"] == 5.0 and opus["price.cache_write_1h"] == 10.0
     assert opus["price.batch_discount"] == 0.5

@@ -1,0 +1,50 @@
+"""How many per-skill quality levels of active models cite a measurement.
+
+    python bench/catalog_coverage.py [--catalog DIR] [--same-models-as DIR] [--list]
+
+Loads the catalog as the product does (provider files + models_catalog/evidence) and prints
+measured / total levels of the active models (`council.catalog.evidence.coverage`), the same
+count training/reports/evidence_link.md gives; `--catalog` points at another checkout's
+models_catalog to compare (e.g. main's); `--same-models-as DIR` counts only the models active in
+that catalog (like for like when models were added); `--list` names every model with estimated
+levels.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from council.catalog.evidence import coverage
+from council.catalog.loader import load_catalog_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--catalog", type=Path, default=ROOT / "models_catalog")
+    parser.add_argument("--same-models-as", type=Path, default=None,
+                        help="count only the models active in this catalog directory")
+    parser.add_argument("--list", action="store_true", help="name the estimated levels")
+    args = parser.parse_args()
+    catalog = load_catalog_dir(args.catalog)
+    models = list(catalog.models)
+    if args.same_models_as is not None:
+        keep = {m.id for m in load_catalog_dir(args.same_models_as).models if m.status == "active"}
+        models = [m for m in models if m.id in keep]
+        print(f"only the {len(keep)} models active in {args.same_models_as}")
+    cov = coverage(models)
+    active = [m for m in models if m.status == "active"]
+    print(f"catalog {args.catalog} (version {catalog.version})")
+    print(f"active models: {len(active)}")
+    print(f"measured levels: {cov.measured} of {cov.total} ({cov.share:.1%})")
+    fully = sum(1 for m in active if m.id not in cov.estimated_by_model)
+    print(f"models with every level measured: {fully} of {len(active)}")
+    if args.list:
+        for model_id, skills in sorted(cov.estimated_by_model.items()):
+            print(f"  {model_id}: {len(skills)} estimated ({', '.join(skills)})")
+
+
+if __name__ == "__main__":
+    main()
