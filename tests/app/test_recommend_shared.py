@@ -211,3 +211,54 @@ def test_a_shared_pick_that_now_shuts_down_soon_says_so(council_home: Path) -> N
     warned = " ".join(seen(w.value) for w in at.warning)
     assert f"Today's catalog: {pick} shuts down on {shut.isoformat()} (10 days from now" \
         in warned, warned
+
+
+def test_a_rivals_shutdown_note_does_not_hide_the_picks_own(council_home: Path) -> None:
+    """The page looked for 'shuts down on DATE' in the pick's notes: a note that a rival
+    (o3) was not picked because it shuts down that day hid that today's catalog shuts the
+    pick down the same day (as gpt-5 and o3 both on 2026-12-11). The catalog the answer used
+    gave the pick no date, so the answer never said it: the page says it now."""
+    from datetime import UTC, datetime, timedelta
+
+    from council.catalog.store import Editor
+    from council.ui import state
+
+    rec = _rec()
+    pick = rec.recommended.model_id
+    shut = datetime.now(UTC).date() + timedelta(days=10)
+    rec.recommended.notes.append(
+        f"o3 would be the pick ($1.00 a month, P 90%) but shuts down on {shut.isoformat()} "
+        "(10 days; the catalog names no successor): not picked, so the monthly plan does not "
+        "rest on a model that is going away")
+    share = _saved(council_home, rec)
+    catalog_store = state.get_catalog_store()
+    catalog_store.update_field(pick, "shutdown_date", shut.isoformat(), editor=Editor("ada"),
+                               reason="test: the pick leaves the same day as its rival",
+                               expected_revision=catalog_store.revision(pick))
+    at = page_app("recommend", query={"r": share}).run()
+    no_exception(at)
+    warned = " ".join(seen(w.value) for w in at.warning)
+    assert f"Today's catalog: {pick} shuts down on {shut.isoformat()} (10 days from now" \
+        in warned, warned
+
+
+def test_a_shutdown_the_answer_gave_is_not_said_twice(council_home: Path) -> None:
+    """The catalog the answer used (by its version) had the pick leaving on that date, near
+    on the answer's day, so the answer said it: the page adds no second warning."""
+    from datetime import UTC, datetime, timedelta
+
+    from council.catalog.store import Editor
+    from council.ui import state
+
+    catalog_store = state.get_catalog_store()
+    rec = _rec()
+    pick = rec.recommended.model_id
+    shut = datetime.now(UTC).date() + timedelta(days=10)
+    catalog_store.update_field(pick, "shutdown_date", shut.isoformat(), editor=Editor("ada"),
+                               reason="test: the pick leaves in 10 days",
+                               expected_revision=catalog_store.revision(pick))
+    rec.catalog_version = catalog_store.current_version  # answered on that catalog, today
+    at = page_app("recommend", query={"r": _saved(council_home, rec)}).run()
+    no_exception(at)
+    assert not any("Today's catalog" in seen(w.value) for w in at.warning), \
+        [seen(w.value) for w in at.warning]
