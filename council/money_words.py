@@ -37,6 +37,7 @@ from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead,
 from council.format import money
 from council.role_rates import role_rate
 from council.workload_words import parse_number
+from council.workload_words.periods import foreign_period_at
 
 # "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
 _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+)"
@@ -65,13 +66,8 @@ def _amounts(text: str) -> list[re.Match[str]]:
 _NOT_ABBREVIATION = r"(?<!\bok\.)(?<!\bca\.)(?<!\benv\.)(?<!\bapprox\.)"
 _CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;)\s*")
 _SENTENCES = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?=\s|$)\s*")
-# "a month" as Italian, Spanish, French, German, Portuguese and Polish say it after an amount
-_FOREIGN_MONTH = (r"al mese|ogni mese|al mes|por mes|cada mes|par mois|au mois|chaque mois|"
-                  r"pro monat|im monat|je monat|monatlich|por mês|ao mês|por mes|"
-                  r"miesięcznie|na miesiąc|w miesiącu|co miesiąc|/\s?(?:mese|mes|mois|monat|"
-                  r"mês|mies)")
-_MONTH_AFTER = re.compile(rf"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|monthly\b|"
-                          rf"(?:{_FOREIGN_MONTH})\b)", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|monthly\b)",
+                          re.IGNORECASE)
 _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
                              r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b|"
@@ -80,12 +76,7 @@ _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a
 # A budget for a longer or shorter period: its share of a month (a week is 12/52 of one).
 _PERIOD_AFTER = re.compile(
     r"^\s*(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week)\b|/\s?(?P<unit2>year|yr|"
-    r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b|"
-    # the same in Italian, Spanish, French, German, Portuguese and Polish
-    r"(?P<year>all'anno|l'anno|al año|por año|par an|pro jahr|im jahr|jährlich|por ano|ao ano|"
-    r"rocznie|na rok)(?!\w)|(?P<quarter>al trimestre|a trimestre|por trimestre|par trimestre|"
-    r"pro quartal|kwartalnie|na kwartał)(?!\w)|(?P<week>a settimana|alla settimana|por semana|"
-    r"a la semana|par semaine|pro woche|wöchentlich|tygodniowo|na tydzień)(?!\w))", re.IGNORECASE)
+    r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b)", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(
     r"\b(?P<adj>annual|yearly|quarterly|weekly)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|limit|"
     r"spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week)\b|"
@@ -98,7 +89,9 @@ _PERIOD_BEFORE = re.compile(
 _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual": 12.0,
            "per annum": 12.0, "quarter": 3.0, "quarterly": 3.0, "week": 12 / 52,
            "wk": 12 / 52, "weekly": 12 / 52}
-_FOREIGN_PERIOD = {"year": 12.0, "quarter": 3.0, "week": 12 / 52}
+# a period said in another language after the amount ("300 € pro Monat", "6 000 € par an",
+# "R$ 2.000 por mês"), in the workload reader's words for periods: its length in months
+_FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52}
 _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
@@ -224,18 +217,23 @@ def _words(clause: str) -> str:
     return clause if len(clause) <= WORDS_CHARS else clause[:WORDS_CHARS - 3] + "..."
 
 
-def _months(clause: str, m: re.Match[str]) -> float | None:
-    """How many months the amount's period is: 1 for "a month" or "monthly budget", 12 for
-    "a year" or "annual budget", 3 a quarter, 12/52 a week; None when no period is said."""
-    after = clause[m.end():]
+def _period_after(after: str) -> float | None:
+    """How many months the period right after an amount is ("a month", "per year", "pro
+    Woche", "all'anno"), None when none is said there."""
     if _MONTH_AFTER.match(after):
         return 1.0
     p = _PERIOD_AFTER.match(after)
     if p is not None:
-        foreign = next((k for k in _FOREIGN_PERIOD if p[k]), None)
-        if foreign is not None:
-            return _FOREIGN_PERIOD[foreign]
         return _MONTHS[(p["unit"] or p["unit2"] or p["adv"]).lower()]
+    return _FOREIGN_MONTHS.get(foreign_period_at(after.lower(), 0) or "")
+
+
+def _months(clause: str, m: re.Match[str]) -> float | None:
+    """How many months the amount's period is: 1 for "a month" or "monthly budget", 12 for
+    "a year" or "annual budget", 3 a quarter, 12/52 a week; None when no period is said."""
+    after = _period_after(clause[m.end():])
+    if after is not None:
+        return after
     if _MONTHLY_BEFORE.search(clause):
         return 1.0
     b = _PERIOD_BEFORE.search(clause)
@@ -298,8 +296,7 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
         return None
     after = clause[verb.end():]
     for m in _amounts(after):
-        if (_MONTH_AFTER.match(after[m.end():]) or _PERIOD_AFTER.match(after[m.end():])
-                or _PER_HOUR.match(after, m.end())):
+        if _period_after(after[m.end():]) is not None or _PER_HOUR.match(after, m.end()):
             continue  # a figure a month, a year or an hour is not one failure's cost
         amount = _usd(m, unread)
         if amount is not None and amount.usd > MAX_FAILURE_COST_USD:

@@ -59,7 +59,9 @@ _UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?|t
 
 # Periods said in Spanish, Portuguese, French and German ("10 mil tickets por noche", "pro
 # Tag", "par jour", "im Monat", "jede Nacht", "chaque semaine", "llamadas diarias"): only after
-# their own prepositions, since "tag" or "an" alone are English words.
+# their own prepositions, since "tag" or "an" alone are English words. The one vocabulary of
+# periods in other languages: the workload reader's and the money reader's
+# (council.money_words: "300 € pro Monat", "6 000 € par an", through ``foreign_period_at``).
 FOREIGN_UNITS = {
     "día": "day", "dia": "day", "tag": "day", "jour": "day", "noche": "day", "noite": "day",
     "nacht": "day", "nuit": "day", "semana": "week", "woche": "week", "semaine": "week",
@@ -81,6 +83,8 @@ FOREIGN_UNITS = {
     # Quartal"); Polish locative after "w" ("dwa razy w tygodniu": twice a week)
     "trimestre": "quarter", "quartal": "quarter", "tygodniu": "week", "miesiącu": "month",
     "miesiacu": "month",
+    # a year in Italian ("all'anno") and French ("par an"); Polish "mies." ("zł/mies")
+    "anno": "year", "an": "year", "mies": "month",
 }
 FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
@@ -102,17 +106,34 @@ FOREIGN_ADVERBS = {
 }
 _FOREIGN_UNIT_WORDS = "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True))
 _FOREIGN_PERIOD_RE = re.compile(
-    rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
-    rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
-    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego|todo|toda|w)\s+"
+    rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:(?:por|pro|par|al|im|am|ao|au|cada|"
+    rf"jede[nrs]?|je|chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
+    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego|todo|toda|w|"
+    # Italian "a settimana", "a trimestre" ("a" before anything else is English)
+    rf"a(?=\s+(?:settimana|trimestre)\b))\s+|(?:all|l)['’]\s*)"
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
     + "|".join(sorted(FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
 # Words one of which a text in those languages has; tested as a set (one C-level pass).
 _FOREIGN_PERIOD_GATE = frozenset({
-    "por", "pro", "par", "al", "im", "am", "ao", "cada", "jede", "jeden", "jeder", "jedes",
-    "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere", "co",
-    "na", "każdego", "kazdego", "todo", "toda", *FOREIGN_UNITS, *FOREIGN_ADVERBS}
-    - {"week", "per"})
+    "por", "pro", "par", "al", "im", "am", "ao", "au", "cada", "jede", "jeden", "jeder", "jedes",
+    "je", "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere",
+    "co", "na", "każdego", "kazdego", "todo", "toda", *FOREIGN_UNITS, *FOREIGN_ADVERBS}
+    - {"week", "per", "an"})
+_FOREIGN_SLASH = re.compile(rf"/\s?(?P<unit>{_FOREIGN_UNIT_WORDS})\b")
+
+
+def foreign_period_at(text: str, pos: int) -> str | None:
+    """The period (a PER_MONTH key) a lower-case text says in another language right at
+    ``pos``, spaces skipped: "pro monat", "/mies", "all'anno", "mensal"; else None."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    if text.startswith("/", pos):
+        m = _FOREIGN_SLASH.match(text, pos)
+        return None if m is None else FOREIGN_UNITS[m["unit"]]
+    m = _FOREIGN_PERIOD_RE.match(text, pos)
+    if m is None:
+        return None
+    return FOREIGN_ADVERBS[m["adverb"]] if m["adverb"] else FOREIGN_UNITS[m["unit"]]
 
 
 def period_matches(text: str) -> list[re.Match[str]]:
