@@ -35,7 +35,7 @@ from council.decision import MAX_BUDGET_USD
 from council.exchange_rates import to_usd
 from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead, Rate
 from council.format import money
-from council.role_rates import role_rate
+from council.role_rates import AI_AGENT, agent_rate, role_rate
 from council.workload_words import parse_number
 from council.workload_words.periods import foreign_period_at
 
@@ -315,9 +315,15 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
         minutes = qty * (60.0 if _HOURS.match(t["unit"]) else 1.0)
         if minutes > 0:
             # the role who redoes it, in this clause or else its sentence ("A nurse checks
-            # every flagged note; a wrong flag wastes 10 minutes of her time")
-            role = _stated_rate(sentence, unread) or role_rate(clause) or (
-                None if _OTHER_PERSON.search(clause) else role_rate(sentence))
+            # every flagged note; a wrong flag wastes 10 minutes of her time"); an agent whose
+            # minutes are lost ("costs an agent 5 minutes") is a person, unless a program
+            role = (_stated_rate(sentence, unread) or role_rate(clause) or agent_rate(after)
+                    or (None if _OTHER_PERSON.search(clause) else role_rate(sentence)))
+            if role is None and AI_AGENT.search(after):
+                unread.append(f"'{t.group(0)}' of an AI agent was not read as a failure cost: "
+                              "a program's minutes are not a person's wage; give what a "
+                              "failure costs in dollars instead")
+                return None
             if role is None:
                 return FailureRead(None, minutes, _words(clause))
             return FailureRead(None, minutes, _words(clause), rate=role[0], role_words=role[1])
