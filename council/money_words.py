@@ -110,7 +110,8 @@ _NOT_OURS = re.compile(
     r"value|over|above|below|costs?|rents?|rented|renting|wages?|"
     # rent, salary and price in Italian, Spanish, French, German, Portuguese, Polish
     r"affitto|alquiler|loyer|miete|aluguel|czynsz\w*|stipendio|salario|salaire|gehalt|"
-    r"salário|pensj\w+|wynagrodzeni\w+|prezzo|precio|prix|preis|preço|cen(?:a|ie|y|ą|ach)?)\b",
+    r"salário|pensj\w+|wynagrodzeni\w+|prezz[oi]|precios?|prix|preise?|preços?|"
+    r"cen(?:a|ie|y|ą|ach)?)\b",
     re.IGNORECASE)
 # "firms that spend £2m a year", "clients who have $5k a month": someone else's money
 _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -162,12 +163,14 @@ def read_money(text: str) -> MoneyWords:
     failure: FailureRead | None = None
     budget: BudgetRead | None = None
     unread: list[str] = []
-    for sentence in (s.strip() for s in _SENTENCES.split(text or "")):
+    text = text or ""
+    for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             if not clause:
                 continue
             if budget is None:
-                budget = _budget(clause, unread)
+                at = text.find(clause)
+                budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD)
             if failure is None:
                 failure = _failure(clause, sentence, unread)
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)))
@@ -246,7 +249,7 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
     return _MONTHS[(b["adj"] or b["unit"]).lower()]
 
 
-def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
+def _budget(clause: str, unread: list[str], head: bool = True) -> BudgetRead | None:
     for m in _amounts(clause):
         before = clause[:m.start()]
         months = _months(clause, m)
@@ -254,6 +257,13 @@ def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
             continue
         near = before[-40:]
         cue = _BUDGET_CUE.search(near)
+        if cue is None and _unsaid_budget(clause, m, head):
+            # "Verträge zusammenfassen: 300 € pro Monat": an amount a month that no word makes
+            # a budget, a price or anyone's income; said, never silently taken or dropped
+            unread.append(f"'{_amount_words(clause, m)}' was not read as a monthly budget: no "
+                          "word says it is what you can spend; if it is, write 'budget' "
+                          "before it or give it in the form")
+            continue
         if cue is None or _NOT_OURS.search(near[cue.end():]) or (_NOT_OURS.search(
                 near[:cue.start()]) and "budget" not in near.lower()) or _THIRD_PARTY.search(
                 near[:cue.start()]):
@@ -276,6 +286,26 @@ def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
                               _words(_budget_part(clause, m.start() - len(near) + cue.start(),
                                                   m.end())), "; ".join(how))
     return None
+
+
+# An amount a month with no word saying what it is is asked about only where the task is
+# said, not deep in a pasted document ("your payment could be as low as $0 per month").
+UNSAID_HEAD = 300
+
+
+def _unsaid_budget(clause: str, m: re.Match[str], head: bool) -> bool:
+    """Whether an amount with a period, that no budget word names, may be the user's budget:
+    in the head of the text, not quoted, its clause naming no price, income or third party."""
+    before = clause[:m.start()]
+    return (head and before.count("'") % 2 == 0 and before.count('"') % 2 == 0
+            and not (_NOT_OURS.search(clause) or _THIRD_PARTY.search(before)))
+
+
+def _amount_words(clause: str, m: re.Match[str]) -> str:
+    """The amount and the period said right after it ("300 € pro Monat")."""
+    after = clause[m.end():]
+    period = re.match(r"\s*(?:\S+\s+)?\S+", after)
+    return (m.group(0) + (period.group(0) if period else "")).strip().rstrip(".,;:")
 
 
 def _budget_part(clause: str, start: int, end: int) -> str:

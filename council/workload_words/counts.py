@@ -114,11 +114,20 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
     return out
 
 
+# "Diese Woche 200, danach jeden Monat 50": a number before "then" is a first batch, not the
+# count of the cadence after it
+THEN = re.compile(r"\b(?:then|after that|afterwards|thereafter|danach|dann|anschließend|"
+                  r"ensuite|puis|luego|después|despues|poi|dopo|depois|em seguida|potem|"
+                  r"następnie|daarna|vervolgens)\b")
+
+
 def count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
                  ) -> list[re.Match[str]]:
-    """Numbers shortly before a cadence in its sentence ('300 a week', '200 tickets a day')."""
+    """Numbers shortly before a cadence in its sentence ('300 a week', '200 tickets a day'),
+    none with a "then" between it and the cadence."""
     return [n for n in count_numbers(text, max(lo, at - 70), at, taken)
-            if len(re.findall(r"\S+", text[n.end():at])) <= 7]
+            if len(re.findall(r"\S+", text[n.end():at])) <= 7
+            and not THEN.search(text, n.end(), at)]
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count
