@@ -8,12 +8,12 @@ import re
 from council.currency_words import MONEY_AFTER, SIGN_CHARS
 from council.workload_words.counts import (
     HEDGE,
-    THEN,
     cadence_times_count,
     count_before,
     count_elsewhere,
     count_numbers,
     counts_items,
+    first_batch_then,
 )
 from council.workload_words.cron import read_cron
 from council.workload_words.headcount import each_persons, times_candidates, times_headcount
@@ -126,7 +126,7 @@ def _first_batch(text: str, lo: int, start: int, taken: list[tuple[int, int]]) -
     """"; the 200 before 'danach' are a first batch ..." when the sentence counts one before
     a "then" ahead of the cadence read, so the number left out is said; else ""."""
     for n in count_numbers(text, lo, start, taken):
-        then = THEN.search(text, n.end(), start)
+        then = first_batch_then(text, n.end(), start)
         if then is not None:
             return (f"; the {n.group(0)} before '{then.group(0)}' are a first batch, not a "
                     "month's volume")
@@ -304,7 +304,8 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)
-                     and not (n.end() <= p.start() and THEN.search(text, n.end(), p.start()))]
+                     and not (n.end() <= p.start()
+                              and first_batch_then(text, n.end(), p.start()))]
             if cands and _ONE_SUMMARY_OF.search(text, p.end(), cands[0].start()) and \
                     _ASIDE_COUNT.search(text, max(lo, cands[0].start() - 24), cands[0].start()):
                 # "Every morning, summarise the overnight tickets, usually 120 messages": one

@@ -50,6 +50,11 @@ def test_a_first_batch_then_a_cadence(text: str, value: float, words: str, first
     assert f"{first} are a first batch, not a month's volume" in r.how, r.how
 
 
+def test_then_with_no_count_after_it_keeps_the_count() -> None:
+    r = _runs("We get 300 tickets, then triage them every morning.")
+    assert r is not None and r.value == 9000 and "first batch" not in r.how
+
+
 @pytest.mark.parametrize(("text", "value", "words"), [
     ("毎晩1万件のログを要約してください。", 300_000, "毎晩1万"),
     ("毎朝300件のメールを分類してください。", 9_000, "毎朝300"),
