@@ -21,7 +21,9 @@ language; written before the reader's code was read) and workload_phrases_fresh4
 workload_phrases_fresh5.jsonl (25, round 6: Italian, Spanish, French, German, Portuguese and
 Polish, number words, "12 000", "this quarter", "overnight", places; written before any fix)
 and workload_phrases_fresh5_heldout.jsonl (12, written after round 6's rules, scored once
-before any fit), per field,
+before any fit) and workload_phrases_review8.jsonl (8, review 8: "une fois par semaine", a
+first batch then a cadence, "毎晩1万件", "300 € pro Monat"; written with the rules that read
+them, a regression file, not blind), per field,
 against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
@@ -63,7 +65,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_fresh_heldout.jsonl", "workload_phrases_fresh2.jsonl",
          "workload_phrases_fresh3.jsonl", "workload_phrases_fresh3_heldout.jsonl",
          "workload_phrases_fresh4.jsonl", "workload_phrases_fresh4_heldout.jsonl",
-         "workload_phrases_fresh5.jsonl", "workload_phrases_fresh5_heldout.jsonl")
+         "workload_phrases_fresh5.jsonl", "workload_phrases_fresh5_heldout.jsonl",
+         "workload_phrases_review8.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

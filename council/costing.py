@@ -62,10 +62,11 @@ def cost_of(model: ModelEntry, workload: Workload, *, batch: bool = False,
     """
     use_cache = caching and (caches(model, workload) or caches_history(model, workload))
     calls = call_tokens(model, workload, caching=use_cache)
-    if len(calls) > 1 and not model.price_in_force(on or date.today()).tiers:
+    price = model.price_in_force(on or date.today())  # once: the same row (and day) throughout
+    if len(calls) > 1 and not price.tiers:
         # Untiered prices are linear in tokens: one Usage for the whole task prices the same.
         calls = [CallTokens.total(calls)]
-    priced = price_calls(model, calls, batch=batch, on=on)
+    priced = price_calls(model, calls, batch=batch, price=price)
     per_task, runs = priced.total, workload.runs_per_month
     return Cost(
         per_call=per_task / workload.calls_per_task,

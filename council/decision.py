@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from council.errors import BudgetTooLow, InvalidInput
-from council.format import money
+from council.format import money, shares
 
 MAX_BUDGET_USD = 1_000_000_000.0
 
@@ -162,7 +162,8 @@ def budget_plan(options: list[Option], budget_per_month: float,
     # a two-model mix spends the budget exactly; its float sum can land 1e-14 over it
     spend = min(sum(p.cost_per_month for p in parts), budget_per_month)
     if len(parts) == 2:
-        note = (f"sending {parts[1].share:.0%} of the tasks to {parts[1].model_id} and the rest "
+        note = (f"sending {shares([p.share for p in parts])[1]} of the tasks to "
+                f"{parts[1].model_id} and the rest "
                 f"to {parts[0].model_id}, more than any single model the budget affords")
     elif low is hull[-1]:
         note = f"{low.model_id} alone, the most adequate model, which fits within the budget"

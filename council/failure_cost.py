@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from council.categories import BY_KEY
 from council.errors import InvalidInput
-from council.format import money
+from council.format import money, shares
 
 MAX_FAILURE_COST_USD = 1_000_000.0  # per task; more is a typo, not a task
 WAGE_SHARE = 0.705  # wages / employer cost per hour worked, private industry (BLS ECEC 09/2022)
@@ -236,8 +236,9 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
     why = DEFAULTS[top].why(size) if top else "no category"
     if len(known) > 1:
         why = ("a mix of the likely categories' defaults, "
-               + ", ".join(f"{BY_KEY[c].label.lower() if c in BY_KEY else c} {w / total:.0%} "
+               + ", ".join(f"{BY_KEY[c].label.lower() if c in BY_KEY else c} {share} "
                            f"({money(DEFAULTS[c].usd(size))})"
-                           for c, w in known.items()) + f"; mainly {why}")
+                           for c, share in zip(known, shares(list(known.values())),
+                                               strict=True)) + f"; mainly {why}")
     return FailureCost(round(value, 4), round(min(detection, value), 4), "category default",
                        f"{why}; per task, as the price is")

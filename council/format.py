@@ -7,6 +7,7 @@ probability never reads "0.9023" beside "84%".
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 MONEY_SIGNIFICANT = 2  # below 10 cents a figure keeps two significant digits: $0.00012
 
@@ -50,6 +51,21 @@ def at_least(value: float) -> float:
     scale = 10**decimals
     up = math.ceil(round(value * scale, 6)) / scale
     return up if up >= value else up + 1 / scale
+
+
+def shares(values: Sequence[float]) -> list[str]:
+    """Parts of a whole (a mix of categories, a budget's split) as whole percentages that add
+    up to 100%: each rounded down, the points left going to the largest remainders, so a mix
+    never reads "50% + 48%" in one place and "51% + 49%" in another."""
+    total = sum(values)
+    if total <= 0:
+        return ["0%"] * len(values)
+    exact = [v / total * 100 for v in values]
+    whole = [math.floor(x + 1e-9) for x in exact]
+    for i in sorted(range(len(exact)), key=lambda i: (whole[i] - exact[i], i))[
+            :100 - sum(whole)]:
+        whole[i] += 1
+    return [f"{w}%" for w in whole]
 
 
 def percent(value: float | None) -> str:

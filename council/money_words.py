@@ -35,8 +35,9 @@ from council.decision import MAX_BUDGET_USD
 from council.exchange_rates import to_usd
 from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead, Rate
 from council.format import money
-from council.role_rates import role_rate
+from council.role_rates import AI_AGENT, agent_rate, role_rate
 from council.workload_words import parse_number
+from council.workload_words.periods import foreign_period_at
 
 # "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
 _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+)"
@@ -65,13 +66,8 @@ def _amounts(text: str) -> list[re.Match[str]]:
 _NOT_ABBREVIATION = r"(?<!\bok\.)(?<!\bca\.)(?<!\benv\.)(?<!\bapprox\.)"
 _CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;)\s*")
 _SENTENCES = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?=\s|$)\s*")
-# "a month" as Italian, Spanish, French, German, Portuguese and Polish say it after an amount
-_FOREIGN_MONTH = (r"al mese|ogni mese|al mes|por mes|cada mes|par mois|au mois|chaque mois|"
-                  r"pro monat|im monat|je monat|monatlich|por mês|ao mês|por mes|"
-                  r"miesięcznie|na miesiąc|w miesiącu|co miesiąc|/\s?(?:mese|mes|mois|monat|"
-                  r"mês|mies)")
-_MONTH_AFTER = re.compile(rf"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|monthly\b|"
-                          rf"(?:{_FOREIGN_MONTH})\b)", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|monthly\b)",
+                          re.IGNORECASE)
 _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
                              r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b|"
@@ -80,12 +76,7 @@ _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a
 # A budget for a longer or shorter period: its share of a month (a week is 12/52 of one).
 _PERIOD_AFTER = re.compile(
     r"^\s*(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week)\b|/\s?(?P<unit2>year|yr|"
-    r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b|"
-    # the same in Italian, Spanish, French, German, Portuguese and Polish
-    r"(?P<year>all'anno|l'anno|al año|por año|par an|pro jahr|im jahr|jährlich|por ano|ao ano|"
-    r"rocznie|na rok)(?!\w)|(?P<quarter>al trimestre|a trimestre|por trimestre|par trimestre|"
-    r"pro quartal|kwartalnie|na kwartał)(?!\w)|(?P<week>a settimana|alla settimana|por semana|"
-    r"a la semana|par semaine|pro woche|wöchentlich|tygodniowo|na tydzień)(?!\w))", re.IGNORECASE)
+    r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b)", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(
     r"\b(?P<adj>annual|yearly|quarterly|weekly)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|limit|"
     r"spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week)\b|"
@@ -98,7 +89,9 @@ _PERIOD_BEFORE = re.compile(
 _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual": 12.0,
            "per annum": 12.0, "quarter": 3.0, "quarterly": 3.0, "week": 12 / 52,
            "wk": 12 / 52, "weekly": 12 / 52}
-_FOREIGN_PERIOD = {"year": 12.0, "quarter": 3.0, "week": 12 / 52}
+# a period said in another language after the amount ("300 € pro Monat", "6 000 € par an",
+# "R$ 2.000 por mês"), in the workload reader's words for periods: its length in months
+_FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52}
 _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
@@ -117,7 +110,8 @@ _NOT_OURS = re.compile(
     r"value|over|above|below|costs?|rents?|rented|renting|wages?|"
     # rent, salary and price in Italian, Spanish, French, German, Portuguese, Polish
     r"affitto|alquiler|loyer|miete|aluguel|czynsz\w*|stipendio|salario|salaire|gehalt|"
-    r"salário|pensj\w+|wynagrodzeni\w+|prezzo|precio|prix|preis|preço|cen(?:a|ie|y|ą|ach)?)\b",
+    r"salário|pensj\w+|wynagrodzeni\w+|prezz[oi]|precios?|prix|preise?|preços?|"
+    r"cen(?:a|ie|y|ą|ach)?)\b",
     re.IGNORECASE)
 # "firms that spend £2m a year", "clients who have $5k a month": someone else's money
 _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
@@ -169,12 +163,14 @@ def read_money(text: str) -> MoneyWords:
     failure: FailureRead | None = None
     budget: BudgetRead | None = None
     unread: list[str] = []
-    for sentence in (s.strip() for s in _SENTENCES.split(text or "")):
+    text = text or ""
+    for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             if not clause:
                 continue
             if budget is None:
-                budget = _budget(clause, unread)
+                at = text.find(clause)
+                budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD)
             if failure is None:
                 failure = _failure(clause, sentence, unread)
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)))
@@ -224,18 +220,23 @@ def _words(clause: str) -> str:
     return clause if len(clause) <= WORDS_CHARS else clause[:WORDS_CHARS - 3] + "..."
 
 
-def _months(clause: str, m: re.Match[str]) -> float | None:
-    """How many months the amount's period is: 1 for "a month" or "monthly budget", 12 for
-    "a year" or "annual budget", 3 a quarter, 12/52 a week; None when no period is said."""
-    after = clause[m.end():]
+def _period_after(after: str) -> float | None:
+    """How many months the period right after an amount is ("a month", "per year", "pro
+    Woche", "all'anno"), None when none is said there."""
     if _MONTH_AFTER.match(after):
         return 1.0
     p = _PERIOD_AFTER.match(after)
     if p is not None:
-        foreign = next((k for k in _FOREIGN_PERIOD if p[k]), None)
-        if foreign is not None:
-            return _FOREIGN_PERIOD[foreign]
         return _MONTHS[(p["unit"] or p["unit2"] or p["adv"]).lower()]
+    return _FOREIGN_MONTHS.get(foreign_period_at(after.lower(), 0) or "")
+
+
+def _months(clause: str, m: re.Match[str]) -> float | None:
+    """How many months the amount's period is: 1 for "a month" or "monthly budget", 12 for
+    "a year" or "annual budget", 3 a quarter, 12/52 a week; None when no period is said."""
+    after = _period_after(clause[m.end():])
+    if after is not None:
+        return after
     if _MONTHLY_BEFORE.search(clause):
         return 1.0
     b = _PERIOD_BEFORE.search(clause)
@@ -248,7 +249,7 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
     return _MONTHS[(b["adj"] or b["unit"]).lower()]
 
 
-def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
+def _budget(clause: str, unread: list[str], head: bool = True) -> BudgetRead | None:
     for m in _amounts(clause):
         before = clause[:m.start()]
         months = _months(clause, m)
@@ -256,6 +257,13 @@ def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
             continue
         near = before[-40:]
         cue = _BUDGET_CUE.search(near)
+        if cue is None and _unsaid_budget(clause, m, head):
+            # "Verträge zusammenfassen: 300 € pro Monat": an amount a month that no word makes
+            # a budget, a price or anyone's income; said, never silently taken or dropped
+            unread.append(f"'{_amount_words(clause, m)}' was not read as a monthly budget: no "
+                          "word says it is what you can spend; if it is, write 'budget' "
+                          "before it or give it in the form")
+            continue
         if cue is None or _NOT_OURS.search(near[cue.end():]) or (_NOT_OURS.search(
                 near[:cue.start()]) and "budget" not in near.lower()) or _THIRD_PARTY.search(
                 near[:cue.start()]):
@@ -280,6 +288,26 @@ def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
     return None
 
 
+# An amount a month with no word saying what it is is asked about only where the task is
+# said, not deep in a pasted document ("your payment could be as low as $0 per month").
+UNSAID_HEAD = 300
+
+
+def _unsaid_budget(clause: str, m: re.Match[str], head: bool) -> bool:
+    """Whether an amount with a period, that no budget word names, may be the user's budget:
+    in the head of the text, not quoted, its clause naming no price, income or third party."""
+    before = clause[:m.start()]
+    return (head and before.count("'") % 2 == 0 and before.count('"') % 2 == 0
+            and not (_NOT_OURS.search(clause) or _THIRD_PARTY.search(before)))
+
+
+def _amount_words(clause: str, m: re.Match[str]) -> str:
+    """The amount and the period said right after it ("300 € pro Monat")."""
+    after = clause[m.end():]
+    period = re.match(r"\s*(?:\S+\s+)?\S+", after)
+    return (m.group(0) + (period.group(0) if period else "")).strip().rstrip(".,;:")
+
+
 def _budget_part(clause: str, start: int, end: int) -> str:
     """The comma-separated part of the clause from the budget word to the amount and its
     period ("Classify 5.000 e-mails a day, orçamento R$ 2.000 por mês" -> "orçamento R$ 2.000
@@ -298,8 +326,7 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
         return None
     after = clause[verb.end():]
     for m in _amounts(after):
-        if (_MONTH_AFTER.match(after[m.end():]) or _PERIOD_AFTER.match(after[m.end():])
-                or _PER_HOUR.match(after, m.end())):
+        if _period_after(after[m.end():]) is not None or _PER_HOUR.match(after, m.end()):
             continue  # a figure a month, a year or an hour is not one failure's cost
         amount = _usd(m, unread)
         if amount is not None and amount.usd > MAX_FAILURE_COST_USD:
@@ -318,9 +345,15 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
         minutes = qty * (60.0 if _HOURS.match(t["unit"]) else 1.0)
         if minutes > 0:
             # the role who redoes it, in this clause or else its sentence ("A nurse checks
-            # every flagged note; a wrong flag wastes 10 minutes of her time")
-            role = _stated_rate(sentence, unread) or role_rate(clause) or (
-                None if _OTHER_PERSON.search(clause) else role_rate(sentence))
+            # every flagged note; a wrong flag wastes 10 minutes of her time"); an agent whose
+            # minutes are lost ("costs an agent 5 minutes") is a person, unless a program
+            role = (_stated_rate(sentence, unread) or role_rate(clause) or agent_rate(after)
+                    or (None if _OTHER_PERSON.search(clause) else role_rate(sentence)))
+            if role is None and AI_AGENT.search(after):
+                unread.append(f"'{t.group(0)}' of an AI agent was not read as a failure cost: "
+                              "a program's minutes are not a person's wage; give what a "
+                              "failure costs in dollars instead")
+                return None
             if role is None:
                 return FailureRead(None, minutes, _words(clause))
             return FailureRead(None, minutes, _words(clause), rate=role[0], role_words=role[1])

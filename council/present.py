@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.categories import BY_KEY
 from council.decision import failure_share
-from council.format import money, percent, saves
+from council.format import money, percent, saves, shares
 from council.task_mix import read_task, shown_mix
 
 if TYPE_CHECKING:
@@ -176,17 +176,19 @@ def budget_view(rec: Recommendation) -> BudgetView | None:
     plan = rec.decision.budget if rec.decision is not None else None
     if plan is None:
         return None
-    split = " and ".join(f"{percent(p.share)} of tasks to **{p.model_id}**" for p in plan.parts)
+    split_shares = shares([p.share for p in plan.parts])
+    split = " and ".join(f"{s} of tasks to **{p.model_id}**"
+                         for p, s in zip(plan.parts, split_shares, strict=True))
     headline = (f"**Your budget, {money(plan.budget_per_month)} a month** "
                 f"({plan.runs_per_month:,.0f} tasks): send {split}. It spends "
                 f"{money(plan.spend_per_month)} a month for "
                 f"{plan.expected_successes_per_month:,.0f} expected successes "
                 f"({percent(plan.expected_success_rate)}), more than any other model or mix "
                 "the budget affords.")
-    rows = [{"model": p.model_id, "share of tasks": percent(p.share),
+    rows = [{"model": p.model_id, "share of tasks": s,
              "tasks a month": f"{p.tasks_per_month:,.0f}",
              "cost a month": money(p.cost_per_month), "P(adequate)": percent(p.p_adequate)}
-            for p in plan.parts]
+            for p, s in zip(plan.parts, split_shares, strict=True)]
     return BudgetView(headline, rows)
 
 
@@ -263,9 +265,20 @@ def mix_sentence(mix: Mapping[str, float] | None) -> str:
     ``priced_mix`` of the answer)."""
     if mix is None:
         return ""
-    top = [(k, v) for k, v in mix.items() if v >= 0.05][:3]
     return (" Your words describe an agent loop, so it is judged and priced as "
-            + " + ".join(f"**{category_label(k)}** {percent(v)}" for k, v in top) + ".")
+            + " + ".join(f"**{category_label(k)}** {s}" if k else f"other categories {s}"
+                         for k, s in mix_shares(mix)) + ".")
+
+
+def mix_shares(mix: Mapping[str, float]) -> list[tuple[str, str]]:
+    """(category, its share) for the three largest categories of 5% or more, and ("", the
+    rest) when others remain: whole percentages that add up to 100%
+    (``council.format.shares``), as the failure cost and the workload state theirs."""
+    said = dict(zip(mix, shares(list(mix.values())), strict=True))
+    top = [k for k, v in mix.items() if v >= 0.05][:3]
+    out = [(k, said[k]) for k in top]
+    rest = 100 - sum(int(said[k].rstrip("%")) for k in top)
+    return out + ([("", f"{rest}%")] if rest > 0 else [])
 
 
 def council_line(a: Assessment, mix: Mapping[str, float] | None = None) -> str:
@@ -672,7 +685,7 @@ def to_text(rec: Recommendation) -> str:
                  f"{money(a.council_cost_usd)}")
     if (mix := priced_mix(rec)) is not None:
         lines.append("  judged and priced as an agent loop: " + ", ".join(
-            f"{k} {percent(v)}" for k, v in mix.items() if v >= 0.05))
+            f"{k or 'other categories'} {s}" for k, s in mix_shares(mix)))
     if a.category_reading is not None:
         lines.append(f"  category reading: {reading_words(a.category_reading)}")
     lines += [f"  {vote_line(v)} ({money(v.cost_usd)})" for v in a.votes]

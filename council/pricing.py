@@ -243,7 +243,8 @@ class CallsPrice:
 
 
 def price_calls(model: ModelEntry, calls: Sequence[Sequence[int]], *,
-                batch: bool = False, on: date | None = None) -> CallsPrice:
+                batch: bool = False, on: date | None = None,
+                price: Price | None = None) -> CallsPrice:
     """Every call of one task at the price in force on ``on`` (default today; the newest row
     when none has started yet): for each call the figures ``price_usage`` gives, its total
     and parts added up as floats in call order. A row dated later (a price the provider has
@@ -251,11 +252,12 @@ def price_calls(model: ModelEntry, calls: Sequence[Sequence[int]], *,
 
     A call is its token counts in PARTS order (``council.workload.CallTokens``). The batch
     check runs once per task and no PriceBreakdown is built per call: a 20-call agent loop on
-    a tiered model is 20 prices, and a recommendation prices every candidate.
+    a tiered model is 20 prices, and a recommendation prices every candidate. ``price``: the
+    row in force, when the caller has already looked it up (``on`` is then not read).
     """
     if not calls:
         raise InvalidInput("a task has at least one call to price")
-    price = model.price_in_force(on or date.today())
+    price = price or model.price_in_force(on or date.today())
     _check_batch(model, price, batch)
     total = 0.0
     parts = [0.0] * len(PARTS)

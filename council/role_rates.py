@@ -64,3 +64,18 @@ def role_rate(words: str) -> tuple[Rate, str] | None:
     if m is None or m.lastgroup is None:
         return None
     return _ROLES[int(m.lastgroup[1:])][1], m.group(0)
+
+
+# An agent that is a program ("the AI agent", "our coding agent"): its minutes are run time,
+# not a wage. Any other agent who loses minutes to a failure ("a failure costs an agent 5
+# minutes") is a person answering customers, at the customer service representative's rate.
+AI_AGENT = re.compile(r"\b(?:ai|llm|coding|autonomous|software)[- ]agents?\b", re.IGNORECASE)
+_AGENT = re.compile(r"\bagents?\b", re.IGNORECASE)
+
+
+def agent_rate(words: str) -> tuple[Rate, str] | None:
+    """The rate of an agent ``words`` name who is a person (none is a program), and the word."""
+    m = _AGENT.search(words)
+    if m is None or AI_AGENT.search(words):
+        return None
+    return SUPPORT_AGENT, m.group(0)

@@ -34,6 +34,7 @@ class TaskReading:
 
     words: WorkloadWords
     mix: Mapping[str, float]  # category -> weight, sums to 1 (``task_mix``)
+    lifted: bool = False  # the words lifted agentic (``lifts``): the mix is not the council's
 
     @property
     def agent_loop(self) -> bool:
@@ -46,14 +47,21 @@ def read_task(description: str, category: str,
     from council.workload_words import read_workload
 
     words = read_workload(description)
-    return TaskReading(words, task_mix(category, category_p, words))
+    return TaskReading(words, task_mix(category, category_p, words),
+                       lifts(category, category_p, words))
+
+
+def lifts(category: str, category_p: Mapping[str, float] | None, words: WorkloadWords) -> bool:
+    """Whether the words describe an agent loop the council gave less than AGENT_SHARE."""
+    p = category_p or {category: 1.0}
+    return agent_loop(words) and p.get(AGENT, 0.0) < AGENT_SHARE
 
 
 def task_mix(category: str, category_p: Mapping[str, float] | None,
              words: WorkloadWords) -> dict[str, float]:
     """Category -> weight (sums to 1): the council's, with agentic lifted for an agent loop."""
     p = dict(category_p) if category_p else {category: 1.0}
-    if not agent_loop(words) or p.get(AGENT, 0.0) >= AGENT_SHARE:
+    if not lifts(category, p, words):
         return p
     rest = sum(v for c, v in p.items() if c != AGENT)
     if rest <= 0:

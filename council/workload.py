@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from council.assessment import CouncilValue
 from council.catalog.schema import DEFAULT_MIN_CACHE_PREFIX_TOKENS
 from council.categories import BY_KEY
+from council.format import shares
 from council.pricing import Usage
 from council.task import MAX_CALLS_PER_TASK, MAX_RUNS_PER_MONTH, MAX_TOKENS_PER_CALL, TaskSpec
 from council.task_mix import TaskReading, read_task
@@ -180,9 +181,15 @@ def defaults_mix(category: str, category_p: Mapping[str, float] | None) -> dict[
 
 
 def task_defaults_mix(category: str, reading: TaskReading) -> dict[str, float]:
-    """The categories whose defaults a task takes, and their shares: ``defaults_mix`` over
-    the reading's mix (agentic lifted when the words describe an agent loop). One function,
-    so the workload defaults and the failure-cost default weigh a mixed task alike."""
+    """The categories whose defaults a task takes, and their shares: the reading's mix
+    itself when the words lifted agentic (the mix the verdict shows it judged and priced as:
+    the same shares everywhere), else ``defaults_mix`` over the council's reading. One
+    function, so the workload defaults and the failure-cost default weigh a mixed task alike."""
+    if reading.lifted:
+        known = {c: w for c, w in reading.mix.items() if c in DEFAULTS and w > 0}
+        total = sum(known.values())
+        if total > 0:
+            return {c: w / total for c, w in sorted(known.items(), key=lambda kv: -kv[1])}
     return defaults_mix(category, reading.mix)
 
 
@@ -272,7 +279,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
         reason = (f"as your words describe an agent loop ('{words.loop.words}')"
                   if loop and words.loop is not None else "as the council is unsure")
         label = (", ".join(names[:-1]) + " and " + names[-1] + ", weighted "
-                 + "/".join(f"{w:.0%}" for w in weights.values()) + " " + reason)
+                 + "/".join(shares(list(weights.values()))) + " " + reason)
     out: list[Assumption] = []
     council = {c.name: c for c in voted}
 
@@ -345,10 +352,10 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
     waits = _user_waits(spec, words, weights, out, council.get("user_waits"))
     mix_note = ""
     if loop and words.loop is not None and category != "agentic":
-        mixed = reading.mix
+        shown = dict(zip(reading.mix, shares(list(reading.mix.values())), strict=True))
         mix_note = (f"Your words describe {words.loop.how.split(':')[0]}, so the task is judged "
-                    f"as {BY_KEY['agentic'].label.lower()} ({mixed['agentic']:.0%}) and "
-                    f"{BY_KEY[category].label.lower()} ({mixed.get(category, 0):.0%}) together: "
+                    f"as {BY_KEY['agentic'].label.lower()} ({shown['agentic']}) and "
+                    f"{BY_KEY[category].label.lower()} ({shown.get(category, '0%')}) together: "
                     f"{int(calls)} calls per task, each waiting on the last, so no batch API.")
     if words.languages is not None:
         out.append(Assumption("languages", ", ".join(words.languages.value), "text",

@@ -13,25 +13,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Frequent function words per language (lower case). A text is called "language X" when it
-# has at least MIN_HITS of X's words and more than of English's.
-_WORDS: dict[str, str] = {
-    "English": "the a an and or of to in on for with is are be this that it my our your i we "
-               "you please what how why from by as at",
-    "French": "le la les un une des et ou de du en est sont ce cette pour avec dans sur je nous "
-              "vous mon notre votre qui que ne pas ce ces au aux",
-    "German": "der die das ein eine und oder ist sind nicht mit für auf ich wir sie bitte dem "
-              "den des zu von im ins mein unser diese diesen dieses bei aus auch",
-    "Spanish": "el la los las un una y o de del en es son con para por que este esta mi "
-               "nuestro su yo nosotros al lo se",
-    "Portuguese": "o a os as um uma e ou de do da em é são com para por que este esta meu "
-                  "nosso seu eu nós ao não",
-    "Italian": "il lo la gli le un una e o di del della in è sono con per che questo questa "
-               "mio nostro non al",
-    "Dutch": "de het een en of van in is zijn met voor op dat dit ik wij niet mijn ons onze",
-}
-FUNCTION_WORDS: dict[str, frozenset[str]] = {lang: frozenset(words.split())
-                                             for lang, words in _WORDS.items()}
+# A text is called "language X" when it has at least MIN_HITS of X's small words (the one
+# vocabulary, ``council.workload_words.languages.SMALL_WORDS``) and more than of English's.
 MIN_HITS = 2
 # Share of letters outside the Latin script above which a text is read as another script.
 MAX_OTHER_SCRIPT = 0.3
@@ -85,16 +68,12 @@ def language_guess(text: str) -> str | None:
         other = sum(1 for ch in letters if script_of(ch) == "other") / len(letters)
         if other > MAX_OTHER_SCRIPT:
             return "a non-Latin script"
-    words = [w.lower() for w in _WORD.findall(text)]
-    hits = {lang: sum(1 for w in words if w in vocab) for lang, vocab in FUNCTION_WORDS.items()}
-    best = max(hits, key=lambda lang: hits[lang])
-    if best != "English" and hits[best] >= MIN_HITS and hits[best] > hits["English"]:
-        return best
-    # the workload reader's guess by small words knows more languages (Polish, Swedish...):
-    # a text it reads as written in one is not English either
-    from council.workload_words.languages import head_language
+    from council.workload_words.languages import head_language, written_in
 
-    return head_language(text.lower())
+    lower = text.lower()
+    # by how often its small words come, else by which of them its head has (the workload
+    # reader's two guesses): a text either reads as written in another language is not English
+    return written_in(_WORD.findall(lower), MIN_HITS) or head_language(lower)
 
 
 def is_code_line(line: str) -> bool:

@@ -57,6 +57,19 @@ def shutdown_warning(model: ModelEntry, today: date) -> str | None:
             "replacement before relying on it")
 
 
+def shutdown_news(then: ModelEntry | None, answered_on: date, now: ModelEntry,
+                  today: date) -> str | None:
+    """Today's shutdown warning for a model an answer picked on ``answered_on`` (``then``: its
+    entry in the catalog the answer used, None if that catalog is not at hand), unless the
+    answer gave it already: the same shutdown date, within the warning window that day."""
+    soon = shutdown_warning(now, today)
+    if soon is None:
+        return None
+    said = (then is not None and then.shutdown_date == now.shutdown_date
+            and leaving_soon(then, answered_on))
+    return None if said else soon
+
+
 def catalog_notes(model: ModelEntry, today: date) -> list[str]:
     """Notes for a priced candidate: a near shutdown, and peak-hour rates the cost leaves out."""
     notes = [w for w in [shutdown_warning(model, today)] if w]

@@ -114,11 +114,32 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
     return out
 
 
+# "Diese Woche 200, danach jeden Monat 50": a number before "then" is a first batch, not the
+# count of the cadence after it, when another number follows the "then" ("We get 300
+# tickets, then triage them every morning" keeps its 300)
+_THEN = re.compile(r"\b(?:then|after that|afterwards|thereafter|danach|dann|anschließend|"
+                   r"ensuite|puis|luego|después|despues|poi|dopo|depois|em seguida|potem|"
+                   r"następnie|daarna|vervolgens)\b")
+_DIGIT = re.compile(r"\d")
+
+
+def first_batch_then(text: str, after: int, at: int) -> re.Match[str] | None:
+    """The "then" between a number ending at ``after`` and a cadence at ``at`` when the
+    sentence gives another number after it: the number is a first batch; else None."""
+    then = _THEN.search(text, after, at)
+    if then is None:
+        return None
+    _, hi = sentence_bounds(text, at)
+    return then if _DIGIT.search(text, then.end(), hi) else None
+
+
 def count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
                  ) -> list[re.Match[str]]:
-    """Numbers shortly before a cadence in its sentence ('300 a week', '200 tickets a day')."""
+    """Numbers shortly before a cadence in its sentence ('300 a week', '200 tickets a day'),
+    none with a "then" between it and the cadence."""
     return [n for n in count_numbers(text, max(lo, at - 70), at, taken)
-            if len(re.findall(r"\S+", text[n.end():at])) <= 7]
+            if len(re.findall(r"\S+", text[n.end():at])) <= 7
+            and first_batch_then(text, n.end(), at) is None]
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count

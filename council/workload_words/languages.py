@@ -5,6 +5,7 @@ text is written in when it names another."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from council.workload_words.text import sentence_bounds, word_list
@@ -79,12 +80,15 @@ _DUTCH_NAME_RE = re.compile(r"\b(?:in het|naar het|het|naar|in|en)\s+(?P<name>"
 # Written in their own script (no word boundary between kanji): "日本語で" is "in Japanese".
 _CJK_NAMES = {"日本語": "Japanese", "英語": "English", "中国語": "Chinese", "韓国語": "Korean",
               "中文": "Chinese", "英文": "English", "한국어": "Korean", "영어": "English"}
-# The language a text is written in, by its commonest small words; read only when the text
-# names another language ("gerne auch auf Englisch": the German is implied, not said).
+# The commonest small words of each language: the one vocabulary the reader's guesses below
+# and the description's "written in another language" flag (council.assess.input_flags) count.
 _SMALL_WORDS: dict[str, str] = {
-    "English": "the and we to of a in for is our with each it that on be are this i my you",
+    "English": ("the and we to of a in for is our with each it that on be are this i my you "
+                "an or your please what how why from by as at"),
+    # ("im" is not one: it read a German chatbot row, "im Schnitt", as needing German)
     "German": ("und der die das wir für ist nicht mit auch auf bitte ein eine einen jede jeden "
-               "etwa ich sie zu den dem von unsere unser gerne"),
+               "etwa ich sie zu den dem von unsere unser gerne oder sind des ins mein diese "
+               "diesen dieses bei aus"),
     "Dutch": ("wij een het de en van is niet elke zijn voor met ongeveer graag ik hebben dat "
               "ons onze"),
     "Italian": ("il la di che e per un una non sono ogni circa vorrei siamo del della dei gli "
@@ -101,25 +105,26 @@ _SMALL_WORDS: dict[str, str] = {
     # romaji particles and politeness ("youyaku shite kudasai", "nihongo de onegaishimasu")
     "Japanese": "wa ga no ni o wo de desu masu kudasai shite onegaishimasu",
 }
-_FUNCTION_WORDS = {name: frozenset(words.split()) for name, words in _SMALL_WORDS.items()}
+SMALL_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split())
+                                         for name, words in _SMALL_WORDS.items()}
 # word -> the languages it is a small word of, so a text's words are counted in one pass
 _SMALL_INDEX: dict[str, tuple[str, ...]] = {
-    w: tuple(name for name, small in _FUNCTION_WORDS.items() if w in small)
-    for w in frozenset().union(*_FUNCTION_WORDS.values())}
+    w: tuple(name for name, small in SMALL_WORDS.items() if w in small)
+    for w in frozenset().union(*SMALL_WORDS.values())}
 
 
 _TRANSLATE = re.compile(r"translat|tradu|übersetz|vertaal|tłumacz|przetłumacz|翻訳")
 
 
-def _written_in(words: tuple[str, ...]) -> str | None:
-    """The non-English language whose small words the text has most (3 at least, more than
-    English's), else None."""
-    counts = dict.fromkeys(_FUNCTION_WORDS, 0)
+def written_in(words: Iterable[str], min_hits: int = 3) -> str | None:
+    """The non-English language whose small words the (lower-case) words have most, counting
+    each time one comes (``min_hits`` at least, more than English's), else None."""
+    counts = dict.fromkeys(SMALL_WORDS, 0)
     for w in words:
         for name in _SMALL_INDEX.get(w, ()):
             counts[name] += 1
     best = max((n for n in counts if n != "English"), key=counts.__getitem__)
-    return best if counts[best] >= 3 and counts[best] > counts["English"] else None
+    return best if counts[best] >= min_hits and counts[best] > counts["English"] else None
 
 
 # A place or its people, named with the people who write or read the text ("our Brazilian
@@ -253,7 +258,7 @@ def read_languages(text: str, lower: str) -> Read | None:
     why = {h.name: h.why for h in hits if h.why}
     # "auch auf Englisch": and the German it is written in; not a translation's target
     # ("Traduire ... en allemand": the rows read only the languages translated into)
-    own = None if _TRANSLATE.search(lower) else _written_in(word_list(lower))
+    own = None if _TRANSLATE.search(lower) else written_in(word_list(lower))
     if own is not None and own not in names:
         names = tuple(sorted((*names, own)))
         why[own] = f"{own} (the language the description is written in)"
@@ -270,7 +275,7 @@ OWN_WORDS_CHARS = 60
 # it ("how much more volume do i get") have small words of Polish or Portuguese.
 OWN_HEAD = 300
 _CODE_MARKS = re.compile(r"[{}();=<>#\[\]]|\bimport\b|\bdef\b")
-_ENGLISH_SMALL = _FUNCTION_WORDS["English"]
+_ENGLISH_SMALL = SMALL_WORDS["English"]
 
 
 def _head_language(head: str) -> str | None:
@@ -282,7 +287,7 @@ def _head_language(head: str) -> str | None:
     if english > 1:
         return None
     counts = {name: sum(1 for w in words & small if len(w) > 1 and w not in _ENGLISH_SMALL)
-              for name, small in _FUNCTION_WORDS.items() if name != "English"}
+              for name, small in SMALL_WORDS.items() if name != "English"}
     best = max(counts, key=counts.__getitem__)
     ties = [n for n, c in counts.items() if c == counts[best]]
     return best if counts[best] >= 2 + english and len(ties) == 1 else None

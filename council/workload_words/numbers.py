@@ -17,6 +17,8 @@ _SCALE: dict[str, float] = {
     # the same said in Spanish, Portuguese, French and German ("10 mil tickets", "2,5 Tsd.")
     "mil": 1e3, "mille": 1e3, "tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "millones": 1e6,
     "milhões": 1e6, "millions": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
+    # Japanese and Chinese after the digits ("1万件": 10,000 items; "3千": 3,000)
+    "万": 1e4, "千": 1e3, "億": 1e8,
 }
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
@@ -35,7 +37,8 @@ _SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SC
 # "½ page", "1½ hours": a vulgar fraction, alone or after a whole number.
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _FRACTION = r"\d*[½¼¾⅓⅔]"
-NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:(?:[kKmMbB]|bn|mm)\b|\s+(?:{_SCALE_WORDS}|dozen\b))?|"
+NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:(?:[kKmMbB]|bn|mm)\b|[万千億]|\s+(?:{_SCALE_WORDS}|"
+          rf"dozen\b))?|"
           rf"{_SPOKEN}|"
           rf"(?:{WORDNUM}|a|an)\s+{_SCALE_WORDS}|\b(?:{WORDNUM})\b)")
 NUMBER_RE = re.compile(NUMBER)
@@ -46,7 +49,7 @@ def parse_number(text: str) -> float | None:
     t = text.strip().lower().replace(",", "")
     if t[-1:] in _FRACTIONS:  # "½", "1½"
         return (float(t[:-1]) if t[:-1].isdigit() else 0.0) + _FRACTIONS[t[-1]]
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn)?", t)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn|万|千|億)?", t)
     if m:
         return float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1.0)
     parts = t.split()

@@ -59,7 +59,9 @@ _UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?|t
 
 # Periods said in Spanish, Portuguese, French and German ("10 mil tickets por noche", "pro
 # Tag", "par jour", "im Monat", "jede Nacht", "chaque semaine", "llamadas diarias"): only after
-# their own prepositions, since "tag" or "an" alone are English words.
+# their own prepositions, since "tag" or "an" alone are English words. The one vocabulary of
+# periods in other languages: the workload reader's and the money reader's
+# (council.money_words: "300 € pro Monat", "6 000 € par an", through ``foreign_period_at``).
 FOREIGN_UNITS = {
     "día": "day", "dia": "day", "tag": "day", "jour": "day", "noche": "day", "noite": "day",
     "nacht": "day", "nuit": "day", "semana": "week", "woche": "week", "semaine": "week",
@@ -81,6 +83,8 @@ FOREIGN_UNITS = {
     # Quartal"); Polish locative after "w" ("dwa razy w tygodniu": twice a week)
     "trimestre": "quarter", "quartal": "quarter", "tygodniu": "week", "miesiącu": "month",
     "miesiacu": "month",
+    # a year in Italian ("all'anno") and French ("par an"); Polish "mies." ("zł/mies")
+    "anno": "year", "an": "year", "mies": "month",
 }
 FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
@@ -98,21 +102,42 @@ FOREIGN_ADVERBS = {
     "trimestrale": "quarter", "trimestral": "quarter", "trimestriel": "quarter",
     "vierteljährlich": "quarter", "quartalsweise": "quarter",
     "mainichi": "day", "maishuu": "week", "maishū": "week", "maitsuki": "month",
-    "毎日": "day", "毎週": "week", "毎月": "month",
+    "毎日": "day", "毎週": "week", "毎月": "month", "毎晩": "day", "毎朝": "day", "毎夜": "day",
 }
+# Japanese needs no space around a word ("毎晩1万件のログ": 10,000 logs every night)
+_CJK = "\u3040-\u30ff\u4e00-\u9fff"
+_CJK_ADVERBS = tuple(a for a in FOREIGN_ADVERBS if not a.isascii())
 _FOREIGN_UNIT_WORDS = "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True))
 _FOREIGN_PERIOD_RE = re.compile(
-    rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:por|pro|par|al|im|am|ao|cada|jede[nrs]?|"
-    rf"chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
-    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego|todo|toda|w)\s+"
-    rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|\b(?P<adverb>"
-    + "|".join(sorted(FOREIGN_ADVERBS, key=len, reverse=True)) + r"))(?:e?s|en|e)?\b")
+    rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:(?:por|pro|par|al|im|am|ao|au|cada|"
+    rf"jede[nrs]?|je|chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
+    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego|todo|toda|w|"
+    # Italian "a settimana", "a trimestre" ("a" before anything else is English)
+    rf"a(?=\s+(?:settimana|trimestre)\b))\s+|(?:all|l)['’]\s*)"
+    rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|(?:\b|(?<=[{_CJK}]))(?P<adverb>"
+    + "|".join(sorted(FOREIGN_ADVERBS, key=len, reverse=True))
+    + rf"))(?:(?:e?s|en|e)?\b|(?<=[{_CJK}]))")
 # Words one of which a text in those languages has; tested as a set (one C-level pass).
 _FOREIGN_PERIOD_GATE = frozenset({
-    "por", "pro", "par", "al", "im", "am", "ao", "cada", "jede", "jeden", "jeder", "jedes",
-    "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere", "co",
-    "na", "każdego", "kazdego", "todo", "toda", *FOREIGN_UNITS, *FOREIGN_ADVERBS}
-    - {"week", "per"})
+    "por", "pro", "par", "al", "im", "am", "ao", "au", "cada", "jede", "jeden", "jeder", "jedes",
+    "je", "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere",
+    "co", "na", "każdego", "kazdego", "todo", "toda", *FOREIGN_UNITS, *FOREIGN_ADVERBS}
+    - {"week", "per", "an"})
+_FOREIGN_SLASH = re.compile(rf"/\s?(?P<unit>{_FOREIGN_UNIT_WORDS})\b")
+
+
+def foreign_period_at(text: str, pos: int) -> str | None:
+    """The period (a PER_MONTH key) a lower-case text says in another language right at
+    ``pos``, spaces skipped: "pro monat", "/mies", "all'anno", "mensal"; else None."""
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    if text.startswith("/", pos):
+        m = _FOREIGN_SLASH.match(text, pos)
+        return None if m is None else FOREIGN_UNITS[m["unit"]]
+    m = _FOREIGN_PERIOD_RE.match(text, pos)
+    if m is None:
+        return None
+    return FOREIGN_ADVERBS[m["adverb"]] if m["adverb"] else FOREIGN_UNITS[m["unit"]]
 
 
 def period_matches(text: str) -> list[re.Match[str]]:
@@ -120,7 +145,8 @@ def period_matches(text: str) -> list[re.Match[str]]:
     said in other languages (_FOREIGN_PERIOD_RE), in the order they come."""
     out: list[re.Match[str]] = []
     seen: set[int] = set()
-    if not _FOREIGN_PERIOD_GATE.isdisjoint(word_list(text)):
+    if not _FOREIGN_PERIOD_GATE.isdisjoint(word_list(text)) or (
+            not text.isascii() and any(a in text for a in _CJK_ADVERBS)):
         for f in _FOREIGN_PERIOD_RE.finditer(text):
             seen.add(f.start())
             out.append(f)

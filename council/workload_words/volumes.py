@@ -13,6 +13,7 @@ from council.workload_words.counts import (
     count_elsewhere,
     count_numbers,
     counts_items,
+    first_batch_then,
 )
 from council.workload_words.cron import read_cron
 from council.workload_words.headcount import each_persons, times_candidates, times_headcount
@@ -44,10 +45,14 @@ _TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four ti
 # (number words are digits by then: "002 razy"), right before a period said in that language
 # "deux fois", "dos veces": the times word says the language, so its number is read in
 # any text (a text too short to tell its language by its small words)
+# "une fois par semaine", "una vez al mes", "una volta al giorno", "uma vez por semana": "une"
+# and "una" are one only before the times word (elsewhere an article: "une liste par jour")
 _FOREIGN_TIMES = re.compile(r"\b(?P<t>einmal|zweimal|dreimal|viermal|\d+\s?(?:mal|volte|veces|"
                             r"vez|fois|vezes|razy|x)|(?:deux|trois|dos|tres|due|tre|duas|três|"
-                            r"dwa|trzy) (?:fois|veces|volte|vezes|razy))\s+$")
-_FOREIGN_TIMES_KEYS = ("mal ", "volte", "veces", "vez ", "fois", "vezes", "razy", "x ")
+                            r"dwa|trzy) (?:fois|veces|volte|vezes|razy)|(?:une|una|uma) "
+                            r"(?:fois|vez|volta))\s+$")
+_FOREIGN_TIMES_KEYS = ("mal ", "volte", "volta", "veces", "vez ", "fois", "vezes", "razy", "x ")
+_FOREIGN_ONE = {"une": 1.0, "una": 1.0, "uma": 1.0}
 
 # "tous les lundis", "jeden Montag", "ogni lunedì", "cada lunes", "toda segunda",
 # "w każdy poniedziałek": once a week. (Not "freitags" alone: in the real prompts it is a
@@ -115,6 +120,17 @@ _FOR_BEFORE = re.compile(r"\bfor (?:the |our |a |an |each |every |this )?$")
 # "hourly for the on-call engineer", "daily to the team": the adverb says when the task runs.
 _ADVERBIAL = re.compile(r"\s+(?:for|to|and|from|into|with|by|at|until|so)\b")
 _NOT_A_RUN = re.compile(r"\s+(?:\w+\s+)?(?:template|format|layout|style)s?\b")
+
+
+def _first_batch(text: str, lo: int, start: int, taken: list[tuple[int, int]]) -> str:
+    """"; the 200 before 'danach' are a first batch ..." when the sentence counts one before
+    a "then" ahead of the cadence read, so the number left out is said; else ""."""
+    for n in count_numbers(text, lo, start, taken):
+        then = first_batch_then(text, n.end(), start)
+        if then is not None:
+            return (f"; the {n.group(0)} before '{then.group(0)}' are a first batch, not a "
+                    "month's volume")
+    return ""
 
 
 def _event(text: str, p: re.Match[str], lo: int) -> re.Match[str] | None:
@@ -287,7 +303,9 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
                         "month")
         if count is None and times is None and _standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
-            cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)]
+            cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)
+                     and not (n.end() <= p.start()
+                              and first_batch_then(text, n.end(), p.start()))]
             if cands and _ONE_SUMMARY_OF.search(text, p.end(), cands[0].start()) and \
                     _ASIDE_COUNT.search(text, max(lo, cands[0].start() - 24), cands[0].start()):
                 # "Every morning, summarise the overnight tickets, usually 120 messages": one
@@ -303,10 +321,13 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
                             f"once {with_article(unit)} = {fmt(runs)} a month")
         if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
             said = times.group("t")
-            runs = _TIMES.get(said, 0.0) or _FOREIGN_TWO.get(said.split()[0], 0.0) or float(
+            first = said.split()[0]
+            runs = _TIMES.get(said, 0.0) or _FOREIGN_TWO.get(first, 0.0) or _FOREIGN_ONE.get(
+                first, 0.0) or float(
                 re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
             t_end = max(times.end(), p.end())  # a foreign period follows its times word
-            shown = f"{fmt(runs)} times" if times.re is _FOREIGN_TIMES else said
+            shown = (("once" if runs == 1 else f"{fmt(runs)} times")
+                     if times.re is _FOREIGN_TIMES else said)
             read = cadence_times_count(text, times.start(), t_end, runs * per_month,
                                        f"{shown} {with_article(unit)}", taken)
             if (read.start, read.end) == (times.start(), t_end):  # no count of its own
@@ -330,6 +351,7 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         start = hedge.start() if hedge else start
         how = fleet_how + (f"{fmt(n)} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
                            f"{fmt(runs)}" if per_month != 1 else f"{fmt(n)} a month")
+        how += _first_batch(text, lo, start, taken)
         owners = _EACH_HAS.search(text, max(lo, start - 60), start)
         if owners is not None and (k := parse_number(owners.group("n"))):
             # "30,000 users, each has maybe 200 transactions a month": 200 for each user

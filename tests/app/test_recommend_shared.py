@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from council import store
@@ -187,27 +188,66 @@ def test_a_refused_note_is_kept_to_be_trimmed(council_home: Path) -> None:
     assert len(store.feedback_outcomes(open_db(council_home / "council.db"))) == 1
 
 
-def test_a_shared_pick_that_now_shuts_down_soon_says_so(council_home: Path) -> None:
-    """QA round 7: a link to an answer picking a model that today's catalog shuts down in 10
-    days (as gpt-5 and o3 on 2026-12-11) showed the old pick with no word of it."""
-    from datetime import UTC, datetime, timedelta
-
+def _leaves_in_10_days(pick: str) -> date:
+    """Today's catalog shuts ``pick`` down 10 days from now (a curator's real edit)."""
     from council.catalog.store import Editor
     from council.ui import state
 
+    catalog_store = state.get_catalog_store()
+    shut = datetime.now(UTC).date() + timedelta(days=10)
+    catalog_store.update_field(pick, "shutdown_date", shut.isoformat(), editor=Editor("ada"),
+                               reason="test: the pick leaves in 10 days",
+                               expected_revision=catalog_store.revision(pick))
+    return shut
+
+
+def _warnings(share: str) -> str:
+    at = page_app("recommend", query={"r": share}).run()
+    no_exception(at)
+    return " ".join(seen(w.value) for w in at.warning)
+
+
+def test_a_shared_pick_that_now_shuts_down_soon_says_so(council_home: Path) -> None:
+    """QA round 7: a link to an answer picking a model that today's catalog shuts down in 10
+    days (as gpt-5 and o3 on 2026-12-11) showed the old pick with no word of it."""
     at = submit_task(page_app("recommend", timeout=300).run(),
                      "Classify support emails into 12 queues as JSON")
     no_exception(at)
     share = share_id_of(at)
     stored = store.load_recommendation(open_db(council_home / "council.db"), share)
     pick = stored.rec.recommended.model_id
-    catalog_store = state.get_catalog_store()
-    shut = datetime.now(UTC).date() + timedelta(days=10)
-    catalog_store.update_field(pick, "shutdown_date", shut.isoformat(), editor=Editor("ada"),
-                               reason="test: the pick leaves in 10 days",
-                               expected_revision=catalog_store.revision(pick))
-    at = page_app("recommend", query={"r": share}).run()
-    no_exception(at)
-    warned = " ".join(seen(w.value) for w in at.warning)
+    shut = _leaves_in_10_days(pick)
+    warned = _warnings(share)
     assert f"Today's catalog: {pick} shuts down on {shut.isoformat()} (10 days from now" \
         in warned, warned
+
+
+def test_a_rivals_shutdown_note_does_not_hide_the_picks_own(council_home: Path) -> None:
+    """The page looked for 'shuts down on DATE' in the pick's notes: a note that a rival
+    (o3) was not picked because it shuts down that day hid that today's catalog shuts the
+    pick down the same day (as gpt-5 and o3 both on 2026-12-11). The catalog the answer used
+    gave the pick no date, so the answer never said it: the page says it now."""
+    rec = _rec()
+    pick = rec.recommended.model_id
+    shut = datetime.now(UTC).date() + timedelta(days=10)
+    rec.recommended.notes.append(
+        f"o3 would be the pick ($1.00 a month, P 90%) but shuts down on {shut.isoformat()} "
+        "(10 days; the catalog names no successor): not picked, so the monthly plan does not "
+        "rest on a model that is going away")
+    share = _saved(council_home, rec)
+    assert _leaves_in_10_days(pick) == shut
+    warned = _warnings(share)
+    assert f"Today's catalog: {pick} shuts down on {shut.isoformat()} (10 days from now" \
+        in warned, warned
+
+
+def test_a_shutdown_the_answer_gave_is_not_said_twice(council_home: Path) -> None:
+    """The catalog the answer used (by its version) had the pick leaving on that date, near
+    on the answer's day, so the answer said it: the page adds no second warning."""
+    from council.ui import state
+
+    rec = _rec()
+    _leaves_in_10_days(rec.recommended.model_id)
+    rec.catalog_version = state.get_catalog_store().current_version  # answered on it, today
+    warned = _warnings(_saved(council_home, rec))
+    assert "Today's catalog" not in warned, warned

@@ -105,3 +105,19 @@ def test_languages_the_workload_reader_knows_are_flagged(text: str, language: st
     languages' small words, the workload reader more); now either guess flags it."""
     flags = input_flags(text)
     assert flags and flags[0].startswith(f"written in {language}, not English")
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    # the flag's own word lists called these French, none, Portuguese, Portuguese, French and
+    # Portuguese; the one vocabulary (council.workload_words.languages.SMALL_WORDS) reads them
+    ("Escribe un cuento corto sobre gatos en la playa.", "Spanish"),
+    ("Napisz krótki wiersz o kocie, który mieszka w lesie i lubi spać na dachu.", "Polish"),
+    ("Dziennie spływa do nas do 700 zgłoszeń, każde trzeba przypisać do działu.", "Polish"),
+    ("Ogni mese archiviamo 1.200 fatture e vogliamo estrarre importo, scadenza e fornitore.",
+     "Italian"),
+    ("Toda sexta-feira recebemos uns 80 relatórios de vendas de 5 páginas cada.", "Portuguese"),
+    ("If a class has 3 times as many girls as they do boys, how many boys?", None),
+])
+def test_the_flag_and_the_workload_reader_share_one_vocabulary(text: str,
+                                                               language: str | None) -> None:
+    assert language_guess(text) == language

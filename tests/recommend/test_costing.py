@@ -116,3 +116,25 @@ def test_kept_notes_follow_the_day_and_the_catalog_entry(catalog) -> None:
         p.model_copy(update={"verified": late}) for p in model.prices)})
     assert model_notes(reverified, late) == ()  # the new entry's own notes
     assert len(model_notes(model, late)) == 1
+
+
+@pytest.mark.parametrize("tiered", [True, False])
+def test_cost_of_looks_the_price_row_up_once(catalog, monkeypatch, tiered: bool) -> None:
+    """cost_of read the row in force once to choose call-by-call pricing and again (a second
+    date.today()) to price: two lookups, and two days if midnight fell between them."""
+    from council.catalog.schema import ModelEntry
+
+    model = next(m for m in catalog.models if m.status == "active"
+                 and bool(m.price_on(None).tiers) == tiered)
+    seen: list[object] = []
+    real = ModelEntry.price_in_force
+
+    def counted(self: ModelEntry, today):  # the real lookup, counted
+        seen.append(today)
+        return real(self, today)
+
+    monkeypatch.setattr(ModelEntry, "price_in_force", counted)
+    spec = parse_task(description="t", input_tokens=2000, output_tokens=500,
+                      cached_prefix_tokens=0, calls_per_task=4, runs_per_month=10)
+    cost_of(model, build_workload(spec, "agentic", 3.0))
+    assert len(seen) == 1, seen

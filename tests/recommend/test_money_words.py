@@ -141,11 +141,18 @@ def test_a_failure_cost_in_the_words_is_used_shown_and_overridden_by_the_form() 
 
 def test_minutes_in_the_words_are_priced_at_the_stated_default_rate() -> None:
     from council.failure_cost import DEFAULTS
-    rec = _rec("Tag tickets. Each bad label means an agent redoes 30 minutes of work")
+    rec = _rec("Tag tickets. Each bad label means someone redoes 30 minutes of work")
     rate = DEFAULTS["classification"].rate
     assert rec.decision.failure_cost_usd == pytest.approx(30 * rate.per_minute, abs=1e-4)
     assert "30 min at $39 an hour (assumed: the rate of a fluent office reader" \
         in rec.decision.failure_cost_why
+    # an agent who redoes it is a person answering customers (review 8: before, the
+    # category's reader rate priced the agent)
+    rec = _rec("Tag tickets. Each bad label means an agent redoes 30 minutes of work")
+    assert rec.decision.failure_cost_usd == pytest.approx(30 * SUPPORT_AGENT.per_minute,
+                                                          abs=1e-4)
+    assert "30 min at $22 an hour (assumed: the rate of a customer service representative, " \
+        "named by 'agent'" in rec.decision.failure_cost_why
 
 
 def test_a_budget_in_the_words_plans_the_month_and_the_form_replaces_it() -> None:
@@ -308,7 +315,7 @@ def test_an_hourly_rate_the_words_give_beats_the_table(text: str, usd_per_hour: 
 
 
 def test_minutes_without_a_known_role_keep_the_category_rate() -> None:
-    f = read_money("Each bad label means an agent redoes 30 minutes of work").failure
+    f = read_money("Each bad label means someone redoes 30 minutes of work").failure
     assert f is not None and f.minutes == 30 and f.rate is None
     # the sentence names nurses, but the clause says whose minutes they are
     f = read_money("Draft replies to nurses' questions; a bad reply wastes 10 minutes of the "
@@ -346,3 +353,36 @@ def test_a_lawyers_minutes_are_priced_at_a_lawyers_rate_in_the_answer() -> None:
     assert rec.decision.failure_cost_usd == pytest.approx(20 * LAWYER.per_minute, abs=1e-4)
     assert "20 min at $93 an hour (assumed: the rate of a lawyer, named by 'lawyer', BLS " \
         "2022 median, lawyers, $65.26/h" in rec.decision.failure_cost_why
+
+
+# ---------------------------------------------------------------- an agent's minutes (review 8)
+
+
+@pytest.mark.parametrize("text", [
+    "Answer support tickets. A failure costs an agent 5 minutes.",
+    "Triage tickets; each wrong routing wastes 5 minutes of an agent's time",
+])
+def test_an_agents_minutes_are_a_persons_at_the_support_rate(text: str) -> None:
+    """'costs an agent 5 minutes' had no role: the category's rate (a translator's $39 an
+    hour for support) priced the agent. An agent is a person answering customers: $22."""
+    from council.failure_cost import failure_cost
+
+    f = read_money(text).failure
+    assert f is not None and f.minutes == 5 and f.rate == SUPPORT_AGENT and f.role_words == "agent"
+    why = failure_cost(None, {"customer_support": 1.0}, read=f).why
+    assert "5 min at $22 an hour (assumed: the rate of a customer service representative, " \
+           "named by 'agent', BLS 2016 median" in why, why
+
+
+def test_an_ai_agents_minutes_are_not_a_wage() -> None:
+    """The AI agent's own minutes (its retries) are run time: not read, and said, so the
+    category's default stands rather than a developer's or an agent's wage."""
+    words = read_money("Run a coding agent on our repo; a failure costs the AI agent 5 "
+                       "minutes of retries.")
+    assert words.failure is None
+    assert words.unread == ("'5 minutes' of an AI agent was not read as a failure cost: a "
+                            "program's minutes are not a person's wage; give what a failure "
+                            "costs in dollars instead",)
+    # a person named beside the AI agent is the one whose minutes count
+    f = read_money("A failure of our AI agent costs a developer 20 minutes.").failure
+    assert f is not None and f.rate == DEVELOPER and f.minutes == 20

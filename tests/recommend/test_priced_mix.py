@@ -19,9 +19,9 @@ import pytest
 from council import present
 from council.api import Recommendation, recommend_for
 from council.errors import InvalidInput
+from council.format import shares
 from council.task import parse_task
 from council.task_mix import AGENT_SHARE, task_mix
-from council.workload import defaults_mix
 from council.workload_words import read_workload
 
 from .conftest import assessment
@@ -69,10 +69,9 @@ def test_the_answer_keeps_the_mix_it_was_priced_with(catalog) -> None:
     rec = _agent_rec(catalog)
     expected = task_mix("code_generation", CODE_READING, read_workload(EXAMPLE))
     assert rec.priced_mix == expected and rec.priced_mix["agentic"] == AGENT_SHARE
-    # the workload defaults and the failure cost weigh the same mix
-    weights = defaults_mix("code_generation", expected)
+    # the workload defaults and the failure cost weigh the same mix, the one priced
     why = next(a.why for a in rec.assumption_notes if a.name == "input_tokens")
-    assert "/".join(f"{w:.0%}" for w in weights.values()) in why, why
+    assert "/".join(shares(list(expected.values()))) in why, why
     data = json.loads(json.dumps(rec.to_dict()))
     assert data["priced_mix"] == expected
     assert Recommendation.from_dict(data).priced_mix == expected
@@ -147,3 +146,28 @@ def test_a_bad_stored_mix_is_refused_in_words(catalog, bad: object) -> None:
     data["priced_mix"] = bad
     with pytest.raises(InvalidInput, match="priced_mix is not category -> weight"):
         Recommendation.from_dict(data)
+
+
+
+def test_the_mix_reads_the_same_and_adds_up_wherever_it_is_shown(catalog) -> None:
+    """Review 8: the verdict said "Agentic 50% + Code generation 47%" (a 3% category left
+    out) while the failure cost and the workload said 52%/48% (their defaults' mix, the
+    floor taken off each category): two mixes, neither adding up. Now the words' lifted mix
+    is the defaults' mix too, and every place states it with one rounding rule."""
+    reading = {"code_generation": 0.90, "agentic": 0.04, "debugging": 0.06}
+    rec = recommend_for(parse_task(description=EXAMPLE),
+                        assessment("code_generation", 3.0, 0.5, reading), catalog=catalog)
+    assert rec.priced_mix == pytest.approx({"agentic": 0.5, "code_generation": 0.46875,
+                                            "debugging": 0.03125})
+    line = present.council_line(rec.assessment, present.priced_mix(rec))
+    assert ("judged and priced as **Agentic & multi-step** 50% + **Code generation** 47% + "
+            "other categories 3%.") in line, line
+    assert ("a mix of the likely categories' defaults, agentic & multi-step 50% ($90.00), "
+            "code generation 47% (") in rec.decision.failure_cost_why, rec.decision.failure_cost_why
+    assert "debugging 3% (" in rec.decision.failure_cost_why
+    why = next(a.why for a in rec.assumption_notes if a.name == "input_tokens")
+    assert "weighted 50%/47%/3% as your words describe an agent loop" in why, why
+    assert any("judged as agentic & multi-step (50%) and code generation (47%)" in line
+               for line in rec.explanation), rec.explanation
+    assert "judged and priced as an agent loop: agentic 50%, code_generation 47%, other " \
+        "categories 3%" in present.to_text(rec)

@@ -30,6 +30,10 @@ German, Portuguese and Polish texts, '.' and space thousands, number words, "up 
 quarter", "overnight", places that are not languages): 25 misreadings of 175 before the fixes,
 MAX_FRESH5 after. workload_phrases_fresh5_heldout.jsonl: 12 written after those fixes and scored
 once before any fit: 3 of 84 (11 with the reader before round 6), MAX_FRESH5_HELDOUT after.
+workload_phrases_review8.jsonl: 8 written with review 8's rules (a regression file, not blind):
+"une fois par semaine" (une is one before "fois", an article elsewhere), a first batch then a
+cadence ("Diese Woche 200, danach jeden Monat 50"), "毎晩1万件", "300 € pro Monat" (money, no
+volume): 10 misreadings of 56 with the reader before them, MAX_REVIEW8 after.
 """
 
 from __future__ import annotations
@@ -56,6 +60,7 @@ FRESH4 = DATA / "workload_phrases_fresh4.jsonl"
 FRESH4_HELDOUT = DATA / "workload_phrases_fresh4_heldout.jsonl"
 FRESH5 = DATA / "workload_phrases_fresh5.jsonl"
 FRESH5_HELDOUT = DATA / "workload_phrases_fresh5_heldout.jsonl"
+REVIEW8 = DATA / "workload_phrases_review8.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 # 2 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
 # the team's "30 GB email archive" row wants: the rows' labels and that row disagree, and the
@@ -99,12 +104,16 @@ MAX_FRESH4_MISREADINGS = 1
 # takes) and "Overnight, the agent triages ~200 alerts" ("overnight" alone is no cadence); both
 # read since round 6.
 MAX_FRESH4_HELDOUT_MISREADINGS = 0
-# 2 of 175 (25 before round 6): the French "résumé d'une page" (no number: "une" is an
-# article), "Diese Woche kommen 500 ..., danach jeden Monat etwa 2.000" (the week's 500 is taken
-# as the month's count). The held-out 12: the French of "Deux fois par jour, l'équipe exporte
-# ..." (one French small word: too few to tell the language).
-MAX_FRESH5_MISREADINGS = 2
+# 1 of 175 (25 before round 6): the French "résumé d'une page" (no number: "une" is an
+# article). "Diese Woche kommen 500 ..., danach jeden Monat etwa 2.000" is read since review 8
+# (2,000 a month; the 500 before "danach" a first batch). The held-out 12: the French of "Deux
+# fois par jour, l'équipe exporte ..." (one French small word: too few to tell the language).
+MAX_FRESH5_MISREADINGS = 1
 MAX_FRESH5_HELDOUT_MISREADINGS = 1
+# 4 of 56 (10 before review 8), all languages: "Une fois par semaine, on classe ..." (too few
+# French small words), two Japanese texts in kana and kanji (the small words are romaji) and
+# "Verträge zusammenfassen: 300 € pro Monat." (no German small word).
+MAX_REVIEW8_MISREADINGS = 4
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1
@@ -134,7 +143,8 @@ _same = load_bench("workload_reader").same
                                                 MAX_FRESH4_HELDOUT_MISREADINGS),
                                                (FRESH5, 25, MAX_FRESH5_MISREADINGS),
                                                (FRESH5_HELDOUT, 12,
-                                                MAX_FRESH5_HELDOUT_MISREADINGS)])
+                                                MAX_FRESH5_HELDOUT_MISREADINGS),
+                                               (REVIEW8, 8, MAX_REVIEW8_MISREADINGS)])
 def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
                                                             most: int) -> None:
     rows = _rows(path)
@@ -149,7 +159,7 @@ def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
 
 def test_every_fresh_read_carries_its_exact_words_and_how() -> None:
     for row in (_rows() + _rows(HELDOUT) + _rows(FRESH2) + _rows(FRESH3) + _rows(FRESH4)
-                + _rows(FRESH5) + _rows(FRESH5_HELDOUT)):
+                + _rows(FRESH5) + _rows(FRESH5_HELDOUT) + _rows(REVIEW8)):
         text = row["text"]
         for r in read_workload(text).reads:
             assert r.words and text[r.start:r.end] == r.words and r.how, (text, r)

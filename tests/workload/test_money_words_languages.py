@@ -103,3 +103,21 @@ def test_chats_worked_on_are_no_conversation(text: str) -> None:
     assert read_workload(text).loop is None
     assert read_workload("Answer FAQ questions on our website chat widget, ~3,000 chats per "
                          "day").loop.value == "multi_turn"
+
+
+@pytest.mark.parametrize(("text", "usd"), [
+    # the workload reader's periods, now the money reader's too (council.workload_words.periods)
+    ("Budget: 400 € per maand voor samenvattingen.", 446.88),
+    ("Mamy budżet 1 200 zł każdego miesiąca.", 304.43),
+    ("Presupuesto: 500 € mensual.", 558.6),
+    ("Budget 100 € elke week", 484.12),
+    # and those the money reader had on its own list before, still read
+    ("Budget 300 € je Monat.", 335.16),
+    ("Budget 2 400 € all'anno.", 223.44),
+    ("budget 6 000 € par an", 558.6),
+    ("Budget 300 € / mois", 335.16),
+    ("budżet 900 zł/mies", 228.32),
+])
+def test_one_vocabulary_of_periods_for_volumes_and_money(text: str, usd: float) -> None:
+    b = read_money(text).budget
+    assert b is not None and round(b.usd_per_month, 2) == usd, b

@@ -311,7 +311,7 @@ def _show_stored(share_id: str, catalog_store: CatalogStore) -> None:
         st.error(said + ("" if said.endswith((".", "!", "?")) else ".")
                  + " Check the link, or make a new recommendation above.")
         return
-    _answer(stored.rec, _pick_today(stored.rec, catalog_store.current()))
+    _answer(stored.rec, _pick_today(stored, catalog_store))
     st.button("Edit these assumptions and re-run", key="edit_assumptions",
               on_click=_fill_form, args=(stored,),
               help="Copies the task and every assumption the answer used into the form above.")
@@ -340,29 +340,33 @@ def _fill_form(stored: store.StoredRecommendation) -> None:
             st.session_state[name] = float(value) if name == "runs_per_month" else int(value)
 
 
-def _pick_today(rec: Recommendation, catalog: Catalog) -> str | None:
+def _pick_today(stored: store.StoredRecommendation, catalog_store: CatalogStore) -> str | None:
     """A stored pick that shuts down soon, or has, by today's catalog: a link opened weeks
-    later must not send someone to a model that is going away without saying so."""
-    from datetime import UTC, datetime
+    later must not send someone to a model that is going away without saying so (nor say it
+    twice when the answer did: the catalog it used had the same date, near on its day)."""
+    from datetime import UTC, date, datetime
 
-    from council.catalog.availability import shutdown_problem, shutdown_warning
+    from council.catalog.availability import shutdown_news, shutdown_problem
     from council.errors import NotFound
 
+    rec = stored.rec
     if rec.recommended is None:
         return None
     model_id = rec.recommended.model_id
     try:
-        model = catalog.get(model_id)
+        model = catalog_store.current().get(model_id)
     except NotFound:
         return f"{model_id} is not in today's catalog: re-run with today's catalog below."
     today = datetime.now(UTC).date()
     gone = shutdown_problem(model, today)
     if gone is not None:
         return f"{model_id} has {gone}: re-run with today's catalog below."
-    soon = shutdown_warning(model, today)
-    said = model.shutdown_date is not None and any(
-        f"shuts down on {model.shutdown_date.isoformat()}" in n for n in rec.recommended.notes)
-    return None if soon is None or said else f"Today's catalog: {soon}."
+    try:
+        then = catalog_store.at_version(rec.catalog_version).get(model_id)
+    except NotFound:  # that catalog is not stored here: the answer's words cannot be checked
+        then = None
+    news = shutdown_news(then, date.fromisoformat(stored.created_at[:10]), model, today)
+    return None if news is None else f"Today's catalog: {news}."
 
 
 def _answer(rec: Recommendation, pick_today: str | None = None) -> None:
