@@ -33,6 +33,7 @@ from itertools import permutations
 
 import numpy as np
 
+from council.categories import CATEGORY_KEYS
 from council.errors import InvalidInput
 from council.failure_cost import check_failure_cost
 
@@ -40,6 +41,25 @@ from council.failure_cost import check_failure_cost
 # whose default detection in council.failure_cost is a test run or the run's own checks.
 TESTED_CATEGORIES = ("code_generation", "debugging", "agentic")
 CHAIN_SEP = ">"  # a chain's name: "cheap>strong"
+TESTED = "tested"  # --detectable-categories shorthand for TESTED_CATEGORIES
+MAX_STAGES = 3
+
+
+def parse_categories(text: str) -> tuple[str, ...]:
+    """'code_generation,debugging' or 'tested' -> category keys; InvalidInput naming any
+    unknown one."""
+    keys: list[str] = []
+    for part in (p.strip() for p in text.split(",")):
+        if part == TESTED:
+            keys.extend(TESTED_CATEGORIES)
+        elif part:
+            if part not in CATEGORY_KEYS:
+                raise InvalidInput(f"--detectable-categories: {part!r} is not a category; "
+                                   f"use '{TESTED}' or some of {', '.join(CATEGORY_KEYS)}")
+            keys.append(part)
+    if not keys:
+        raise InvalidInput(f"--detectable-categories: give at least one category, or '{TESTED}'")
+    return tuple(dict.fromkeys(keys))
 
 
 @dataclass(frozen=True)
@@ -77,8 +97,8 @@ class Chains:
         """Every single model and every ordered chain of distinct models up to ``length``."""
         if models < 1:
             raise InvalidInput("a chain needs at least one model")
-        if length < 1:
-            raise InvalidInput(f"a chain has at least 1 stage, got {length}")
+        if not 1 <= length <= MAX_STAGES:
+            raise InvalidInput(f"a chain has 1 to {MAX_STAGES} stages, got {length}")
         return cls(tuple(c for n in range(1, length + 1)
                          for c in permutations(range(models), n)))
 

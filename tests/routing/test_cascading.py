@@ -7,7 +7,14 @@ import pytest
 
 from council.errors import InvalidInput
 from council.outcomes import picking
-from council.outcomes.cascading import Chains, Detector, charge, chain_columns, verdicts
+from council.outcomes.cascading import (
+    Chains,
+    Detector,
+    chain_columns,
+    charge,
+    parse_categories,
+    verdicts,
+)
 
 # two prompts, three models: cheap ($0.001), middle ($0.004), strong ($0.010)
 PRICE = np.array([[0.001, 0.004, 0.010]] * 2)
@@ -116,8 +123,19 @@ def test_bad_detectors_are_named(kwargs: dict[str, object], message: str) -> Non
 
 
 def test_bad_chains_and_probabilities_are_named() -> None:
-    with pytest.raises(InvalidInput, match="at least 1 stage"):
-        Chains.up_to(3, 0)
+    for bad in (0, 4):
+        with pytest.raises(InvalidInput, match="1 to 3 stages"):
+            Chains.up_to(3, bad)
     with pytest.raises(InvalidInput, match="probabilities"):
         chain_columns(np.array([[1.2, 0.1]]), np.array([0.1, 0.2]), Chains.up_to(2, 2),
                       Detector())
+
+
+def test_detectable_categories_are_read_and_checked() -> None:
+    assert parse_categories("tested") == ("code_generation", "debugging", "agentic")
+    assert parse_categories("debugging, code_generation,debugging") == ("debugging",
+                                                                        "code_generation")
+    with pytest.raises(InvalidInput, match="'coding' is not a category"):
+        parse_categories("coding")
+    with pytest.raises(InvalidInput, match="at least one category"):
+        parse_categories(" , ")
