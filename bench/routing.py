@@ -25,7 +25,7 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -365,6 +365,11 @@ def classifier_categories(table: OutcomeTable) -> list[str]:
     return [known[k] for k in keys]
 
 
+def plot_name(fold_seed: int) -> str:
+    return ("routing_cost_accuracy.png" if not fold_seed
+            else f"routing_many_seed{fold_seed}_cost_accuracy.png")
+
+
 @dataclass(frozen=True)
 class CascadeCase:
     """One cascade row: the longest chain offered, the check the rule prices, the real one."""
@@ -444,10 +449,11 @@ def gpt4_given_cheap_failed(y: np.ndarray, rows: np.ndarray, models: Sequence[st
 
 
 def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
-               report_dir: Path, categories: Sequence[str] | None = None,
+               report_dir: Path, categories: Callable[[], Sequence[str]] | None = None,
                fold_seed: int = 0) -> dict[str, object]:
-    """(b); ``categories`` (the local classifier's, per row of ``table``) adds the cascade
-    rows, on the prompts whose category is one a test checks."""
+    """(b); ``categories`` (gives the local classifier's category per row of ``table``,
+    called after the fit) adds the cascade rows, on the prompts whose category a test
+    checks."""
     complete = complete_rows(table)
     y, cost = table.y[complete], table.cost[complete]  # type: ignore[index]
     table, x = table.subset(np.flatnonzero(complete)), x[complete]
@@ -505,7 +511,7 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
     cascade: dict[str, object] = {}
     swept: dict[str, list[SweptPoint]] = {}
     if categories is not None:
-        cats = np.asarray(categories)[complete]
+        cats = np.asarray(categories())[complete]
         allowed = np.isin(cats, cas.TESTED_CATEGORIES)
         src = np.asarray(table.sources)
         for name, case in {**CASCADE_CASES, PRODUCT: NO_CASCADE}.items():
@@ -578,7 +584,7 @@ def bench_many(table: OutcomeTable, x: np.ndarray, config: FitConfig,
     summary["best single model within 10% of GPT-4 cost"] = asdict(
         max(cheap, key=lambda q: q.accuracy)) if cheap else None
     _plot(curves, singles, random_pt, oracle_pt, gpt4_cost,
-          report_dir / "routing_cost_accuracy.png")
+          report_dir / plot_name(fold_seed))
     return summary
 
 # ---- encoders compared on the same folds (--encoder) ------------------------------------------
@@ -820,7 +826,8 @@ def _many_markdown(many: dict[str, object], two: dict[str, object] | None) -> li
     mine = many[PRODUCT]
     share = mine["least_cost_matching_gpt4_share"]
     acc = mine["accuracy_at_10pct_gpt4_cost"]
-    lines += ["", "![cost/accuracy](routing_cost_accuracy.png)", "", "## Against the targets", ""]
+    plot = plot_name(int(many.get("fold_seed", 0)))  # type: ignore[call-overload]
+    lines += ["", f"![cost/accuracy]({plot})", "", "## Against the targets", ""]
     if two is not None:
         ours = two["success model"]
         lines.append(f"- (a) APGR {ours['APGR']:.3f} (target >= 0.75: "
@@ -956,7 +963,7 @@ def main(argv: list[str] | None = None) -> int:
         two = bench_two(two_table, embed(two_table), config, args.data / "models.json")
     if args.only != "two":
         many_table = load_table(args.data / "routerbench" / "outcomes.jsonl")
-        categories = None if args.no_cascade else classifier_categories(many_table)
+        categories = None if args.no_cascade else lambda: classifier_categories(many_table)
         many = bench_many(many_table, embed(many_table), config, args.report_dir, categories,
                           args.fold_seed)
     seconds = time.time() - start
