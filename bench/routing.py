@@ -73,7 +73,9 @@ CASCADE_HEAD = (f"cascade, imperfect check (misses {MISS:.0%}, flags {FALSE_FLAG
 CASCADE_TOLD = (f"cascade, imperfect check at ${CHECK_USD} a check, priced knowing its "
                 "error rates")
 CASCADE_THREE = f"3-stage chain, imperfect check at ${CHECK_USD} a check, priced as if perfect"
-CASCADES = (CASCADE_FREE, CASCADE_PAID, CASCADE_HEAD, CASCADE_TOLD, CASCADE_THREE)
+CASCADE_CO = (f"cascade, imperfect check at ${CHECK_USD} a check, priced as if perfect, with "
+              "the training folds' co-failure (not independence)")
+CASCADES = (CASCADE_FREE, CASCADE_PAID, CASCADE_HEAD, CASCADE_TOLD, CASCADE_THREE, CASCADE_CO)
 FAILURE_COSTS = np.concatenate([[0.0], np.geomspace(1e-6, 10.0, 200)])  # dollars per answer
 
 
@@ -377,6 +379,7 @@ class CascadeCase:
     length: int
     priced: cas.Detector
     real: cas.Detector
+    co_failure: bool = False  # priced with the training folds' co-failure, not independence
 
 
 IMPERFECT = cas.Detector(CHECK_USD, MISS, FALSE_FLAG)
@@ -386,6 +389,7 @@ CASCADE_CASES = {
     CASCADE_HEAD: CascadeCase(2, cas.Detector(CHECK_USD), IMPERFECT),
     CASCADE_TOLD: CascadeCase(2, IMPERFECT, IMPERFECT),
     CASCADE_THREE: CascadeCase(3, cas.Detector(CHECK_USD), IMPERFECT),
+    CASCADE_CO: CascadeCase(2, cas.Detector(CHECK_USD), IMPERFECT, co_failure=True),
 }
 NO_CASCADE = CascadeCase(1, cas.Detector(), cas.Detector())  # the product's row, per source
 
@@ -406,7 +410,12 @@ def sweep_chains(p: np.ndarray, price: np.ndarray, fold: np.ndarray, y: np.ndarr
     """The product's rule over single models and chains (council.outcomes.cascading) per
     fold, swept over FAILURE_COSTS; every call and check charged at its real cost."""
     chains = cas.Chains.up_to(p.shape[1], case.length)
-    spend, success = cas.chain_columns(p, price, chains, case.priced, allowed)
+    spend, success = np.zeros((len(y), len(chains))), np.zeros((len(y), len(chains)))
+    for f in range(FOLDS):
+        te = fold == f
+        ratio = cas.co_failure(y[(fold != f) & allowed]) if case.co_failure else None
+        spend[te], success[te] = cas.chain_columns(p[te], price[te], chains, case.priced,
+                                                   allowed[te], ratio)
     long_chain = np.array([len(c) > 1 for c in chains.stages])
     draws = ([None] if case.real.perfect
              else [cas.verdicts(y.shape, seed) for seed in range(DETECTOR_SEEDS)])

@@ -109,12 +109,32 @@ class Chains:
         return len(self.stages)
 
 
+def co_failure(y: np.ndarray) -> np.ndarray:
+    """(M, M) r[c, s]: model s's success rate where model c failed, over its rate overall
+    (1 where either is unknown), from observed outcomes ``y`` (0/1, -1 missing). Independent
+    outcomes give 1; a shared difficulty gives less."""
+    y = np.asarray(y)
+    m = y.shape[1]
+    r = np.ones((m, m))
+    for c in range(m):
+        for s in range(m):
+            both = (y[:, s] >= 0) & (y[:, c] >= 0)
+            failed = both & (y[:, c] == 0)
+            base = y[both, s].mean() if both.any() else 0.0
+            if c != s and failed.any() and base > 0:
+                r[c, s] = y[failed, s].mean() / base
+    return r
+
+
 def chain_columns(p: np.ndarray, price: np.ndarray, chains: Chains, detector: Detector,
-                  allowed: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                  allowed: np.ndarray | None = None,
+                  after_failure: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(n, K) expected spend and P(success) of each chain on each prompt.
 
     ``allowed`` (n,) bool: prompts whose answers can be checked; elsewhere a chain of two or
-    more stages gets an infinite spend, so the rule never picks it.
+    more stages gets an infinite spend, so the rule never picks it. ``after_failure``
+    (``co_failure``): the next stage's P where the stage before failed is its P times
+    r[before, next] (capped at 1), instead of its P (independence).
     """
     p = np.asarray(p, dtype=np.float64)
     price = np.broadcast_to(np.asarray(price, dtype=np.float64), p.shape)
@@ -125,11 +145,15 @@ def chain_columns(p: np.ndarray, price: np.ndarray, chains: Chains, detector: De
     d, miss, flag = detector.cost_usd, detector.miss, detector.false_flag
     for k, chain in enumerate(chains.stages):
         s, q = price[:, chain[-1]].copy(), p[:, chain[-1]].copy()
-        for j in reversed(chain[:-1]):
-            pj = p[:, j]
+        for at in range(len(chain) - 2, -1, -1):
+            j, pj = chain[at], p[:, chain[at]]
             go = pj * flag + (1 - pj) * (1 - miss)
             s = price[:, j] + d + go * s
-            q = pj * (1 - flag) + (pj * flag + (1 - pj) * (1 - miss)) * q
+            # where stage j failed, the next stage's own P scaled by the co-failure ratio
+            nxt = chain[at + 1]
+            q_fail = q if after_failure is None else np.minimum(
+                q * after_failure[j, nxt], 1.0)
+            q = pj * (1 - flag) + pj * flag * q + (1 - pj) * (1 - miss) * q_fail
         spend[:, k], success[:, k] = s, q
     if allowed is not None:
         multi = np.array([len(c) > 1 for c in chains.stages])

@@ -12,6 +12,7 @@ from council.outcomes.cascading import (
     Detector,
     chain_columns,
     charge,
+    co_failure,
     parse_categories,
     verdicts,
 )
@@ -139,3 +140,18 @@ def test_detectable_categories_are_read_and_checked() -> None:
         parse_categories("coding")
     with pytest.raises(InvalidInput, match="at least one category"):
         parse_categories(" , ")
+
+
+def test_co_failure_lowers_the_strong_models_p_where_the_cheap_one_failed() -> None:
+    # the strong model is right on 3 of 4, but on only 1 of the 2 the cheap model fails
+    y = np.array([[1, 1], [1, 1], [0, 1], [0, 0]])
+    r = co_failure(y)
+    assert r[0, 1] == pytest.approx(0.5 / 0.75) and r[1, 0] == pytest.approx(0.0)
+    assert r[0, 0] == r[1, 1] == 1.0
+    chains = Chains(((0, 1),))
+    p, price = np.array([[0.5, 0.75]]), np.array([[0.001, 0.01]])
+    _, independent = chain_columns(p, price, chains, Detector())
+    spend, nested = chain_columns(p, price, chains, Detector(), after_failure=r)
+    assert independent[0, 0] == pytest.approx(0.5 + 0.5 * 0.75)
+    assert nested[0, 0] == pytest.approx(0.5 + 0.5 * 0.5)  # what y shows: 3 of 4
+    assert spend[0, 0] == pytest.approx(0.001 + 0.5 * 0.01)  # the spend does not change
