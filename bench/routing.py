@@ -14,7 +14,10 @@
     model with P >= t, else the most likely) swept over t; each answer charged its real
     cost_usd, the price the rule sees being each model's mean cost in the training folds.
     Beside them: each single model, a random router, kNN over the same embeddings under the
-    same rules, and the oracle.
+    same rules, and the oracle. And the cascade rows (council.outcomes.cascading): on the
+    prompts the local classifier reads as a category a test checks, every ordered chain of
+    models too (cheap first, a check, escalate on a flag), with a perfect or an imperfect
+    check at a stated price; `--fold-seed N` draws other folds, `--no-cascade` skips them.
 
 Embeddings go through the disk cache, so a second run costs only the fitting.
 """
@@ -304,15 +307,22 @@ def fold_prices(prompts: Sequence[str], cost: np.ndarray, models: Sequence[str],
     return unit, priced
 
 
+def fold_choice(p: np.ndarray, price: np.ndarray, fold: np.ndarray,
+                failure_usd: float) -> np.ndarray:
+    """The product's pick per row, fold by fold (each fold's prices from its own training)."""
+    choice = np.zeros(len(p), dtype=int)
+    for f in range(FOLDS):
+        te = fold == f
+        choice[te] = picking.pick_least_expected(p[te], price[te], failure_usd).choice
+    return choice
+
+
 def sweep_least_expected(p: np.ndarray, price: np.ndarray, fold: np.ndarray, y: np.ndarray,
                          cost: np.ndarray) -> list[mt.CurvePoint]:
     """The product's rule per fold, swept over FAILURE_COSTS; every answer charged its cost."""
     pts = []
     for f_usd in FAILURE_COSTS:
-        choice = np.zeros(len(y), dtype=int)
-        for f in range(FOLDS):
-            te = fold == f
-            choice[te] = picking.pick_least_expected(p[te], price[te], f_usd).choice
+        choice = fold_choice(p, price, fold, f_usd)
         pts.append(mt.CurvePoint(**{**asdict(mt.evaluate_choice(choice, y, cost)),
                                     "label": f"F=${f_usd:.3g}"}))
     return pts
@@ -422,10 +432,7 @@ def sweep_chains(p: np.ndarray, price: np.ndarray, fold: np.ndarray, y: np.ndarr
     src = np.asarray(sources)
     out = []
     for f_usd in FAILURE_COSTS:
-        choice = np.zeros(len(y), dtype=int)
-        for f in range(FOLDS):
-            te = fold == f
-            choice[te] = picking.pick_least_expected(success[te], spend[te], f_usd).choice
+        choice = fold_choice(success, spend, fold, f_usd)
         runs = [cas.charge(choice, chains, y, cost, case.real, d) for d in draws]
         right = np.mean([r.success for r in runs], 0)
         paid = np.mean([r.cost for r in runs], 0)
