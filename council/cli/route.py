@@ -180,11 +180,22 @@ def score_cmd(model_dir: Path, input_path: Path, output_path: Path, batch: int) 
 @click.option("--price-per-call", is_flag=True, default=False,
               help="With --prices: charge every prompt the file's price, even when the "
                    "artifact has a cost model (call_cost.npz) that prices each prompt.")
+@click.option("--detectable-categories", "detectable", default=None,
+              help="Also offer cascades (cheap model first, a check, the next model when the "
+                   "check flags the answer) on prompts the local classifier reads as one of "
+                   "these categories (comma-separated keys, or 'tested': code_generation, "
+                   "debugging, agentic). A cascade's model is written 'cheap>strong'.")
+@click.option("--check-cost", "check_cost", type=float, default=None,
+              help="With --detectable-categories: what one check costs, in dollars (a test "
+                   "run); required.")
+@click.option("--chain-length", type=click.IntRange(2, 3), default=2, show_default=True,
+              help="With --detectable-categories: the most models a cascade calls.")
 @click.option("--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="SQLite file holding the catalog (default: $COUNCIL_DB or var/council.db).")
 def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: Path | None,
              failure_costs: str | None, budget_usd: float | None, output_tokens: int,
-             price_per_call: bool, db_path: Path | None) -> None:
+             price_per_call: bool, detectable: str | None, check_cost: float | None,
+             chain_length: int, db_path: Path | None) -> None:
     """Pick a model per prompt: the least price + P(failure) x failure cost, or the most
     expected successes within a budget for the whole file.
 
@@ -206,6 +217,21 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
     if (failure_costs is None) == (budget_usd is None):
         raise InvalidInput("give either --failure-cost USD[,USD...] or --budget-usd TOTAL")
     costs = picking.parse_failure_costs(failure_costs) if failure_costs is not None else []
+    import numpy as np
+
+    from council.format import money
+    from council.outcomes import cascading
+
+    tested = None
+    if detectable is not None:
+        tested = cascading.parse_categories(detectable)
+        if check_cost is None:
+            raise InvalidInput("--detectable-categories needs --check-cost USD, what one check "
+                               "on a cheap answer costs (a test run; 0 if free)")
+        detector = cascading.Detector(cost_usd=check_cost)
+    elif check_cost is not None:
+        raise InvalidInput("--check-cost prices the check of a cascade: give "
+                           "--detectable-categories too")
     if output_tokens < 1:
         raise InvalidInput(f"--output-tokens must be at least 1, got {output_tokens}")
     model = SuccessModel.load(model_dir)
@@ -227,14 +253,27 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
     x = PromptEmbedder(model.encoder_name, paths().embedding_cache).embed(prompts)  # its own
     p = model.p_matrix(x, prompts)
     ids = [r.id for r in rows]
+    names = list(model.models)
+    if tested is not None:
+        from council.classifier_loader import ensure_classifier
+
+        read = [pr.category for pr in ensure_classifier().predict(prompts)]
+        allowed = np.isin(read, tested)
+        chains = cascading.Chains.up_to(len(names), chain_length)
+        price, p = cascading.chain_columns(p, price, chains, detector, allowed)
+        names = chains.names(model.models)
+        click.echo(f"cascades offered on {int(allowed.sum())} of {len(ids)} prompts (read as "
+                   f"{', '.join(tested)}), with a {money(check_cost or 0.0)} check on each "
+                   "cheap answer; assumed: the check catches every failure, and the models' "
+                   "outcomes are independent")
     runs = ([picking.pick_within_budget(p, price, budget_usd)] if budget_usd is not None
             else [picking.pick_least_expected(p, price, f) for f in costs])
     with output_path.open("w", encoding="utf-8") as out:
         for picks in runs:
-            for row in picks.rows(ids, model.models):
+            for row in picks.rows(ids, names):
                 out.write(json.dumps(row) + "\n")
     for picks in runs:
-        counts = {m: int((picks.choice == j).sum()) for j, m in enumerate(model.models)}
+        counts = {m: int((picks.choice == j).sum()) for j, m in enumerate(names)}
         used = ", ".join(f"{m} {n}" for m, n in sorted(counts.items(), key=lambda kv: -kv[1])
                          if n)
         click.echo(f"failure cost ${picks.failure_cost_usd:,.6g}"

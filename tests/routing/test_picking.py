@@ -178,3 +178,56 @@ def test_route_pick_end_to_end_without_embedding_twice(shared_dir: Path, tmp_pat
                                              "mean_cost_usd_per_call": 0.003}]}))
     missing = runner.invoke(cli, [*args[:-1], str(short), "--failure-cost", "1"])
     assert missing.exit_code == 2 and "short.json has no price for" in missing.output
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    (["--detectable-categories", "tested"], "needs --check-cost"),
+    (["--check-cost", "0.001"], "give --detectable-categories too"),
+    (["--detectable-categories", "coding", "--check-cost", "0"], "'coding' is not a category"),
+    (["--detectable-categories", "tested", "--check-cost", "-1"], "detection cost"),
+])
+def test_cascade_options_are_checked_before_anything_loads(tmp_path: Path, extra: list[str],
+                                                            message: str) -> None:
+    prompts = tmp_path / "p.jsonl"
+    prompts.write_text('{"id": "a", "prompt": "x"}\n')
+    result = CliRunner().invoke(cli, ["route", "pick", "--model", str(tmp_path / "none"),
+                                      "--input", str(prompts), "--output",
+                                      str(tmp_path / "o.jsonl"), "--failure-cost", "1", *extra])
+    assert result.exit_code == 2 and message in result.output, result.output
+
+
+@pytest.mark.slow
+def test_route_pick_offers_cascades_on_code_prompts_only(shared_dir: Path,
+                                                         tmp_path: Path) -> None:
+    bench = shared_dir / "routing" / "routerbench"
+    lines = (bench / "outcomes.jsonl").read_text().splitlines()
+    rows = [json.loads(line) for line in lines]
+    mbpp = [r for r in rows if r["source"].endswith("mbpp")][:3]
+    arc = [r for r in rows if r["source"].endswith("arc-challenge")][:2]
+    train = tmp_path / "train.jsonl"
+    train.write_text("\n".join(lines[::40]) + "\n")
+    prompts = tmp_path / "prompts.jsonl"
+    prompts.write_text("".join(json.dumps({"id": r["id"], "prompt": r["prompt"]}) + "\n"
+                               for r in mbpp + arc))
+    router, out = tmp_path / "router", tmp_path / "picks.jsonl"
+    runner = CliRunner()
+    trained = runner.invoke(cli, ["route", "train", "--outcomes", str(train), "--out",
+                                  str(router), "--anchor", "fixed"])
+    assert trained.exit_code == 0, trained.output
+    result = runner.invoke(cli, ["route", "pick", "--model", str(router), "--input",
+                                 str(prompts), "--output", str(out), "--prices",
+                                 str(bench / "models.json"), "--price-per-call",
+                                 "--failure-cost", "0,10", "--detectable-categories",
+                                 "tested", "--check-cost", "0"])
+    assert result.exit_code == 0, result.output
+    offered = re.search(r"cascades offered on (\d+) of 5 prompts", result.output)
+    assert offered is not None and 1 <= int(offered.group(1)) <= 3  # the MBPP ones, at most
+    picks = [json.loads(line) for line in out.read_text().splitlines()]
+    assert all(set(r) == {"id", "failure_cost_usd", "model", "p_success",
+                          "expected_cost_usd"} for r in picks)
+    chained = {r["id"] for r in picks if ">" in r["model"]}
+    # a free check and $10 a failure: a chain costs less than the one model it ends with
+    # (the cheap answer is often kept) and fails only when both do
+    assert chained and chained <= {r["id"] for r in mbpp}
+    assert len(chained) == int(offered.group(1))
+    assert not any(">" in r["model"] for r in picks if r["failure_cost_usd"] == 0)
