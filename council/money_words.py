@@ -7,8 +7,8 @@
 
 Each reading keeps the words it came from, so the answer can show them. A figure is read only
 where its clause says what it is:
-- a failure cost needs a failure word (wrong, bad, mistake, missed, error, failed, ...)
-  before a cost verb (costs, means, wastes) and the amount after it;
+- a failure cost needs a failure word (wrong, bad, mistake, missed, missing, error, ...)
+  before a cost verb (costs, means, wastes, "is costly", "is expensive") and the amount after it;
 - a budget needs a budget word (budget, spend, afford, "for", "under", "no more than") before
   the amount and "a month" (or "monthly") around it.
 Everything else is left unread: prices of things in the task ("refund orders over $500",
@@ -122,14 +122,15 @@ _NOT_OURS = re.compile(
 # "firms that spend £2m a year", "clients who have $5k a month": someone else's money
 _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FAILURE = re.compile(
-    r"\b(?:wrong|bad|mistakes?|missed|miss|errors?|erroneous|incorrect|failed|fails?|"
+    r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed)?|"
     r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|"
     # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
     r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
     r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
     r"incorrett[oaie]|incorrect(?:e|s|es)|equivocad[oa]s?|mauvaise?s?)\b", re.IGNORECASE)
-_COST_VERB = re.compile(r"\b(?:costs?|costing|means|wastes?|loses?|takes?|spends?|needs|"
+_COST_VERB = re.compile(r"\b(?:costs?|costing|costly|expensive|means|wastes?|loses?|takes?|"
+                        r"spends?|needs|"
                         r"redoes|has to redo|have to redo|"
                         # costs, needs, spends (it, es, fr, de, pt, pl)
                         r"costa|costano|cuesta|cuestan|coûte|coûtent|kostet|kosten|custa|"
