@@ -70,8 +70,10 @@ _FOREIGN_MONTH = (r"al mese|ogni mese|al mes|por mes|cada mes|par mois|au mois|c
                   r"pro monat|im monat|je monat|monatlich|por mês|ao mês|por mes|"
                   r"miesięcznie|na miesiąc|w miesiącu|co miesiąc|/\s?(?:mese|mes|mois|monat|"
                   r"mês|mies)")
-_MONTH_AFTER = re.compile(rf"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|monthly\b|"
-                          rf"(?:{_FOREIGN_MONTH})\b)", re.IGNORECASE)
+# "$100 max per month", "$250 tops a month": a cap word between the amount and its period
+_CAP = r"(?:(?:max(?:imum)?|tops|at (?:the )?most|or less)\s+)?"
+_MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|"
+                          rf"monthly\b|(?:{_FOREIGN_MONTH})\b)", re.IGNORECASE)
 _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
                              r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b|"
@@ -79,7 +81,8 @@ _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a
                              re.IGNORECASE)
 # A budget for a longer or shorter period: its share of a month (a week is 12/52 of one).
 _PERIOD_AFTER = re.compile(
-    r"^\s*(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week)\b|/\s?(?P<unit2>year|yr|"
+    rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week)\b|"
+    r"/\s?(?P<unit2>year|yr|"
     r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b|"
     # the same in Italian, Spanish, French, German, Portuguese and Polish
     r"(?P<year>all'anno|l'anno|al año|por año|par an|pro jahr|im jahr|jährlich|por ano|ao ano|"
@@ -249,11 +252,44 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
     return _MONTHS[(b["adj"] or b["unit"]).lower()]
 
 
+# A budget said with no period ("Our budget is $500.", "Budget cap EUR 40,000.", "we have $20
+# total"): not read, since a budget here is a month's, but said, so it is not dropped without
+# a word. Only the user's own budget: not "within a budget of $100" (a shopper's), "your
+# budget of $200" (a role-play's) or "a budget of $160 million" (a film's).
+_NO_PERIOD_CUE = re.compile(
+    r"(?:\b(?:our|my|the|total|overall|project) budget|^budget)\b(?: cap| limit| ceiling)?"
+    r"(?: is| of|:)?(?: only| about| around| roughly)?\s*$|"
+    r"\b(?:we|i) can (?:only )?afford (?:about |around |up to )?$|"
+    r"\b(?:we|i) (?:can|could) spend (?:about |around |up to |at most |no more than )?$|"
+    r"\b(?:we|i) (?:only |still )?have (?:about |around |roughly )?$", re.IGNORECASE)
+# "we have $20 total" is a budget; "we have $20 coupons" is not
+_HAVE_AFTER = re.compile(r"^\s*(?:total|in total|all in|altogether|left|to spend|overall)?"
+                         r"\s*(?:[.;,!?]|$)", re.IGNORECASE)
+# "$0.02 per request": a budget for something else than a month, not a month's left unsaid
+_PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|every|/)\s*\w", re.IGNORECASE)
+
+
+def _no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:
+    after = clause[m.end():]
+    cue = _NO_PERIOD_CUE.search(clause[:m.start()])
+    if cue is None or _INCOME_AFTER.match(after) or _PER_UNIT_AFTER.match(after):
+        return
+    if "have" in cue.group(0).lower() and not _HAVE_AFTER.match(after):
+        return
+    said = m.group(0).strip()
+    unread.append(f"'{said}' was not read as a budget: the words give no period, and a budget "
+                  f"here is a month's; say '{said} a month' or give your own monthly budget "
+                  "instead")
+
+
 def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
     for m in _amounts(clause):
         before = clause[:m.start()]
         months = _months(clause, m)
-        if months is None or _INCOME_AFTER.match(clause[m.end():]):
+        if months is None:
+            _no_period(clause, m, unread)
+            continue
+        if _INCOME_AFTER.match(clause[m.end():]):
             continue
         near = before[-40:]
         cue = _BUDGET_CUE.search(near)
