@@ -109,10 +109,16 @@ def _report(db: Any, catalog: Any) -> Any:
     st.subheader("Spend over time")
     st.altair_chart(_chart(report.daily), width="stretch")
     st.subheader("The ten costliest tasks, estimate against actual")
-    st.dataframe([_task_row(r, report.flag_factor) for r in report.costliest],
-                 hide_index=True, width="stretch", key="usage_tasks",
-                 column_config=_money_columns("actual", "estimate", "per run", "est. per run",
-                                              "per month", "est. per month"))
+    if report.costliest:  # none attributed: the caption below says why, not an empty grid
+        st.dataframe([_task_row(r, report.flag_factor) for r in report.costliest],
+                     hide_index=True, width="stretch", key="usage_tasks",
+                     column_config=_money_columns("actual", "estimate", "per run",
+                                                  "est. per run", "per month",
+                                                  "est. per month"))
+        if any(r.totals.unpriced_records for r in report.costliest):
+            st.caption("A task with *unpriced records* made calls on a model the catalog does "
+                       "not know: its *actual*, *per run* and *per month* count the priced "
+                       "calls only, so each is at least that (blank when none is priced).")
     if report.unattributed.records:
         st.caption(_unattributed(report.unattributed))
     st.subheader("By model")
@@ -161,8 +167,10 @@ def _money_columns(*names: str) -> dict[str, Any]:
 
 def _task_row(row: Any, factor: float) -> dict[str, Any]:
     t, e = row.totals, row.estimate
+    priced = t.records > t.unpriced_records
     return {
-        "task": row.task, "actual": t.usd, "estimate": row.estimate_usd,
+        "task": row.task, "actual": t.usd if priced else None,  # no price known: not $0
+        "unpriced records": t.unpriced_records, "estimate": row.estimate_usd,
         "ratio": None if row.ratio is None else round(row.ratio, 2),
         "flag": "over" if row.ratio is not None and row.ratio > factor else "",
         "per run": t.usd_per_run, "est. per run": e.per_task if e else None,
