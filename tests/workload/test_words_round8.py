@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from council.workload_words.reader import read_workload
+from tests.recs import make_rec
 
 
 @pytest.mark.parametrize("text", [
@@ -24,3 +25,40 @@ def test_a_chat_held_is_still_a_conversation() -> None:
     words = read_workload("A support chatbot for our shop, about 3,000 chats a day")
     assert words.loop is not None and words.loop.value == "multi_turn"
 
+
+@pytest.mark.parametrize("text, pages", [
+    ("Answer questions about our 2,000-page internal wiki (RAG), employees ask ~200 questions "
+     "a day and wait for the answer", 2000.0),
+    ("Employees ask questions about our 2,500-page HR handbook, about 50 a day", 2500.0),
+    ("RAG chatbot over our 300-page product manual", 300.0),
+])
+def test_a_knowledge_base_searched_is_no_calls_input(text: str, pages: float) -> None:
+    """'our 2,000-page internal wiki (RAG)' was the input of every call (1,330,000 tokens):
+    no model fits ('workload too large for the context window (56 of 56)'). Retrieval sends
+    the chunks a question needs; the wiki is the corpus they come from."""
+    words = read_workload(text)
+    assert words.input_size is None, words.input_size
+    assert words.corpus_size is not None and words.corpus_size.quantity == pages
+    assert words.corpus_size.unit == "page"
+
+
+@pytest.mark.parametrize("text", [
+    "Summarise our 300-page employee handbook into a 2-page brief",
+    "Answer questions about this 20-page contract",
+    "Employees ask questions about our 400-page HR handbook",  # a model can read it whole
+    "Answer questions over a 500-page technical manual",  # the phrase file's reading
+])
+def test_a_document_read_whole_stays_the_input(text: str) -> None:
+    words = read_workload(text)
+    assert words.input_size is not None and words.corpus_size is None
+
+
+def test_the_rag_answer_fits_and_says_why() -> None:
+    rec = make_rec("Answer questions about our 2,000-page internal wiki (RAG), employees ask "
+                   "~200 questions a day and wait for the answer", category="research_qa",
+                   difficulty=2.5)
+    assert rec.recommended is not None and rec.no_fit is None
+    corpus = next(a for a in rec.assumption_notes if a.name == "corpus_size")
+    assert corpus.value == "2,000 pages" and "one chunk" not in corpus.why
+    assert "retriev" in corpus.why
+    assert rec.assumptions["input_tokens"] < 100_000
