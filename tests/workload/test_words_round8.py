@@ -62,3 +62,20 @@ def test_the_rag_answer_fits_and_says_why() -> None:
     assert corpus.value == "2,000 pages" and "one chunk" not in corpus.why
     assert "retriev" in corpus.why
     assert rec.assumptions["input_tokens"] < 100_000
+
+
+@pytest.mark.parametrize("text, runs", [
+    ("Extract entities from 50 million web pages for a knowledge graph, one time backfill, "
+     "then 100k pages a day", 3_000_000.0),
+    ("Classify the web pages we crawl, about 20k pages a day, by topic", 600_000.0),
+])
+def test_web_pages_a_day_are_tasks(text: str, runs: float) -> None:
+    """'then 100k pages a day' of web pages was read as nothing: the category's 10,000 a month
+    priced a 3,000,000-a-month crawl. A web page is a document, one task each."""
+    read = read_workload(text).runs_per_month
+    assert read is not None and read.value == runs, read
+
+
+def test_pages_of_a_document_a_day_are_still_no_count() -> None:
+    assert read_workload("Our paralegals review about 300 pages a day of contracts"
+                         ).runs_per_month is None
