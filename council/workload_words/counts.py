@@ -93,6 +93,10 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
             continue
         if m.group(0).lower() in ("a", "an", "one"):
             continue
+        if re.match(r"[eE][+-]?\d", text[e:e + 3]):
+            continue  # "1e309": an exponent too big (or negative) to be a count, not 1
+        if s and text[s - 1] in "-\u2212" and (s == 1 or text[s - 2] in " \t\n(:="):
+            continue  # "-500 strings a day": a count cannot be negative; not 500
         if re.match(r"\s*(?:-|to)\s*\d", text[e:e + 6]) or re.match(r"\s*%", text[e:e + 2]):
             continue  # a range's low end, a percentage
         if text.endswith("between ", max(0, s - 8), s) and text.startswith(" and ", e):

@@ -79,3 +79,21 @@ def test_web_pages_a_day_are_tasks(text: str, runs: float) -> None:
 def test_pages_of_a_document_a_day_are_still_no_count() -> None:
     assert read_workload("Our paralegals review about 300 pages a day of contracts"
                          ).runs_per_month is None
+
+
+@pytest.mark.parametrize("text, runs", [
+    ("classify 1e6 tickets a day", 30_000_000.0),
+    ("we process 2.5e5 emails per month", 250_000.0),
+])
+def test_a_count_in_scientific_notation(text: str, runs: float) -> None:
+    """'1e6 tickets a day' read as 1 a day (30 a month), '2.5e5 emails per month' as 2.5."""
+    read = read_workload(text).runs_per_month
+    assert read is not None and read.value == runs, read
+
+
+@pytest.mark.parametrize("text", [
+    "classify 1e309 tickets a day",  # no float holds it: unread, not 1
+    "Translate -500 strings a day",  # a negative count: unread, not 500
+])
+def test_a_count_that_cannot_be_is_not_read(text: str) -> None:
+    assert read_workload(text).runs_per_month is None
