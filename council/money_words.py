@@ -312,15 +312,16 @@ def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
                 how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
             return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
-                              _words(_budget_part(clause, m.start() - len(near) + cue.start(),
+                              _words(_own_part(clause, m.start() - len(near) + cue.start(),
                                                   m.end())), "; ".join(how))
     return None
 
 
-def _budget_part(clause: str, start: int, end: int) -> str:
-    """The comma-separated part of the clause from the budget word to the amount and its
-    period ("Classify 5.000 e-mails a day, orçamento R$ 2.000 por mês" -> "orçamento R$ 2.000
-    por mês"), so the words shown are the budget's, not the volume's too."""
+def _own_part(clause: str, start: int, end: int) -> str:
+    """The comma-separated parts of the clause from the cue word to the amount ("Classify
+    5.000 e-mails a day, orçamento R$ 2.000 por mês" -> "orçamento R$ 2.000 por mês"; "...,
+    about 50 a day, a wrong answer costs HR 20 minutes" -> "a wrong answer costs HR 20
+    minutes"), so the words shown are the budget's or the failure's, not the volume's too."""
     comma = clause.rfind(", ", 0, start)
     after = re.search(r",\s", clause[end:])
     return clause[comma + 2 if comma >= 0 else 0:end + after.start() if after else len(clause)]
@@ -347,7 +348,8 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
             continue
         if amount is not None and amount.usd > 0:
             usd = round(amount.usd, 2) if amount.how else amount.usd
-            return FailureRead(usd, None, _words(clause), amount.how)
+            return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
+                                                           verb.end() + m.end())), amount.how)
     t = _TIME.search(after)
     if t is not None:
         n = t["n"].lower()
@@ -358,9 +360,10 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
             # every flagged note; a wrong flag wastes 10 minutes of her time")
             role = _stated_rate(sentence, unread) or role_rate(clause) or (
                 None if _OTHER_PERSON.search(clause) else role_rate(sentence))
+            said = _words(_own_part(clause, fail.start(), verb.end() + t.end()))
             if role is None:
-                return FailureRead(None, minutes, _words(clause))
-            return FailureRead(None, minutes, _words(clause), rate=role[0], role_words=role[1])
+                return FailureRead(None, minutes, said)
+            return FailureRead(None, minutes, said, rate=role[0], role_words=role[1])
     return None
 
 

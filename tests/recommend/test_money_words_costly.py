@@ -45,3 +45,21 @@ def test_the_answer_uses_it() -> None:
                    difficulty=3.5)
     assert rec.decision.failure_cost_source == "text"
     assert rec.decision.failure_cost_usd == 50_000.0
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Employees ask questions about our 2,500-page HR handbook (RAG), about 50 a day, a wrong "
+     "answer costs HR 20 minutes", "a wrong answer costs HR 20 minutes"),
+    ("Extract invoice number, date, total and VAT from scanned PDF invoices, ~1200 per month, "
+     "if a total is wrong, our accountant spends 15 min fixing it",
+     "if a total is wrong, our accountant spends 15 min fixing it"),
+    ("Classify refund requests; a wrong answer costs us about $200 in chargebacks",
+     "a wrong answer costs us about $200 in chargebacks"),
+])
+def test_a_failure_cost_quotes_its_own_words(text: str, words: str) -> None:
+    """Round 8: 'read from your words: 'Employees ask questions about our 2,500-page HR
+    handbook (RAG), about 50 a day, a wrong answer costs HR 20 minutes'': the whole sentence
+    quoted for the failure cost, the volume and the handbook with it (as the budget's words
+    were before round 7)."""
+    failure = read_money(text).failure
+    assert failure is not None and failure.words == words
