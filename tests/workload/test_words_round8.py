@@ -97,3 +97,14 @@ def test_a_count_in_scientific_notation(text: str, runs: float) -> None:
 ])
 def test_a_count_that_cannot_be_is_not_read(text: str) -> None:
     assert read_workload(text).runs_per_month is None
+
+
+@pytest.mark.parametrize("text, runs", [
+    ("Agentic coding: our devs use a coding agent for ~30 tasks per developer per week, 12 "
+     "devs. Each session maybe 80 tool calls.", 1560.0),
+    ("About 3 reviews a day per engineer, and we have 25 engineers", 2250.0),
+])
+def test_a_rate_per_developer_times_the_developers(text: str, runs: float) -> None:
+    """'~30 tasks per developer per week, 12 devs' read 130 a month: one developer's."""
+    read = read_workload(text).runs_per_month
+    assert read is not None and read.value == pytest.approx(runs), read
