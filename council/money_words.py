@@ -126,13 +126,14 @@ _NOT_OURS = re.compile(
 _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
-    r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed)?|"
+    r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
     r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|"
     # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
     r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
     r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
     r"incorrett[oaie]|incorrect(?:e|s|es)|equivocad[oa]s?|mauvaise?s?)\b", re.IGNORECASE)
-_COST_VERB = re.compile(r"\b(?:costs?|costing|costly|expensive|means|wastes?|loses?|takes?|"
+_COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of an agent"
+                        r"\b(?:costs?|costing|costly|expensive|means|wastes?|loses?|takes?|"
                         r"spends?|needs|"
                         r"redoes|has to redo|have to redo|"
                         # costs, needs, spends (it, es, fr, de, pt, pl)
@@ -327,14 +328,26 @@ def _own_part(clause: str, start: int, end: int) -> str:
     return clause[comma + 2 if comma >= 0 else 0:end + after.start() if after else len(clause)]
 
 
+# "Cost of a wrong answer: $15", "cost per mistake = 20 min": a label, then the figure
+_LABELLED = re.compile(rf"\b(?:cost|price) (?:of|per) (?:an? |one |each |every )?"
+                       rf"(?:[\w-]+ ){{0,2}}?{_FAILURE.pattern}[^:=.;]{{0,25}}?\s*[:=]\s*",
+                       re.IGNORECASE)
+
+
 def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | None:
-    fail = _FAILURE.search(clause)
-    if fail is None:
-        return None
-    verb = _COST_VERB.search(clause, fail.end())
-    if verb is None:
-        return None
-    after = clause[verb.end():]
+    label = _LABELLED.search(clause)
+    if label is not None:
+        fail: re.Match[str] | None = label
+        verb_end = label.end()
+    else:
+        fail = _FAILURE.search(clause)
+        if fail is None:
+            return None
+        verb = _COST_VERB.search(clause, fail.end())
+        if verb is None:
+            return None
+        verb_end = verb.end()
+    after = clause[verb_end:]
     for m in _amounts(after):
         if (_MONTH_AFTER.match(after[m.end():]) or _PERIOD_AFTER.match(after[m.end():])
                 or _PER_HOUR.match(after, m.end())):
@@ -349,7 +362,7 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
         if amount is not None and amount.usd > 0:
             usd = round(amount.usd, 2) if amount.how else amount.usd
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
-                                                           verb.end() + m.end())), amount.how)
+                                                           verb_end + m.end())), amount.how)
     t = _TIME.search(after)
     if t is not None:
         n = t["n"].lower()
@@ -360,7 +373,7 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
             # every flagged note; a wrong flag wastes 10 minutes of her time")
             role = _stated_rate(sentence, unread) or role_rate(clause) or (
                 None if _OTHER_PERSON.search(clause) else role_rate(sentence))
-            said = _words(_own_part(clause, fail.start(), verb.end() + t.end()))
+            said = _words(_own_part(clause, fail.start(), verb_end + t.end()))
             if role is None:
                 return FailureRead(None, minutes, said)
             return FailureRead(None, minutes, said, rate=role[0], role_words=role[1])

@@ -63,3 +63,24 @@ def test_a_failure_cost_quotes_its_own_words(text: str, words: str) -> None:
     were before round 7)."""
     failure = read_money(text).failure
     assert failure is not None and failure.words == words
+
+
+@pytest.mark.parametrize("text, usd, minutes", [
+    ("Answer billing questions. Cost of a wrong answer: $15.", 15.0, None),
+    ("Summarise tickets; every wrong summary = 10 min of an agent", None, 10.0),
+    ("Tag leads; mislabeling one loses a $2k deal", 2000.0, None),
+])
+def test_a_failure_cost_said_as_a_label_or_an_equation(text: str, usd, minutes) -> None:
+    """Round 8: 'Cost of a wrong answer: $15.', 'every wrong summary = 10 min' and
+    'mislabeling one loses a $2k deal' were left to the category default."""
+    failure = read_money(text).failure
+    assert failure is not None and (failure.usd, failure.minutes) == (usd, minutes)
+
+
+@pytest.mark.parametrize("text", [
+    "Errors: log them to Sentry; our plan costs $49 a month",
+    "Label the errors: cost, $ amount and date from each invoice",
+    "Wrong answers: the user sees a $0 balance",
+])
+def test_a_colon_after_a_failure_word_is_no_cost(text: str) -> None:
+    assert read_money(text).failure is None
