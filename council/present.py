@@ -128,7 +128,8 @@ def volume_caption(rec: Recommendation) -> str | None:
         return f"{at}, {note.why}."
     if note.source == "category default":
         return (f"{at}: a typical volume for this kind of task, not yours. Give yours in "
-                "'Tasks / month' (1 for a one-off).")
+                "'Tasks / month' (for a job done once: its number of items, 1 for a "
+                "single document).")
     return f"{at} ({note.source}: {note.why})."
 
 
