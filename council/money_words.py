@@ -182,7 +182,28 @@ def read_money(text: str) -> MoneyWords:
                 budget = _budget(clause, unread)
             if failure is None:
                 failure = _failure(clause, sentence, unread)
+    if failure is None:
+        _stakes(text or "", unread)
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)))
+
+
+# A failure that harms someone or brings a lawsuit, said with no figure ("a wrong answer here
+# could kill someone"): the category's failure cost is used, and the answer says so.
+_STAKES = re.compile(r"\b(?:could|can|might|may|would|will)\s+(?:\w+\s+){0,2}?(?:kill|harm|"
+                     r"injure|hurt|endanger|(?:get|be) sued)\w*", re.IGNORECASE)
+
+
+def _stakes(text: str, unread: list[str]) -> None:
+    for sentence in (s.strip() for s in _SENTENCES.split(text)):
+        for clause in (c.strip() for c in _CLAUSES.split(sentence)):
+            fail = _FAILURE.search(clause)
+            stakes = _STAKES.search(clause, fail.end()) if fail is not None else None
+            if stakes is not None and fail is not None and stakes.start() - fail.end() <= 40 \
+                    and "\n" not in clause[fail.start():stakes.end()]:
+                said = _words(_own_part(clause, fail.start(), stakes.end()))
+                unread.append(f"'{said}' gives no dollar figure, so the category's failure "
+                              "cost is used; give what one bad answer costs you instead")
+                return
 
 
 @dataclass(frozen=True)
