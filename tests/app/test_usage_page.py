@@ -147,3 +147,20 @@ def test_no_attributed_task_shows_no_empty_task_table(council_home: Path) -> Non
     no_exception(at)
     assert len(at.dataframe) == 1  # by model only
     assert any("3 records carry no task attribute" in c.value for c in at.caption)
+
+
+def test_what_if_for_an_unlinked_task_does_not_name_a_linked_pick(council_home: Path) -> None:
+    """Round 8: for a task linked to no recommendation, the model box read "the linked
+    recommendation's pick" (its placeholder), as if one were chosen; the caption below said to
+    pick a model."""
+    db = open_db(council_home / "council.db")
+    path = council_home / "tagged.jsonl"
+    path.write_text(otlp_line([span(f"{i:016x}", **{"council.task": "triage"})
+                               for i in range(1, 4)]) + "\n")
+    import_file(db, path, catalog=init_catalog(db, PROJECT_ROOT / "models_catalog"))
+    at = page_app("usage").run()
+    no_exception(at)
+    model = next(s for s in at.selectbox if s.label == "Model")
+    assert model.value is None
+    assert "linked recommendation" not in (model.placeholder or "")
+    assert any("Pick a model" in c.value for c in at.caption)

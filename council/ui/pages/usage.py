@@ -212,7 +212,8 @@ def _whatif(db: Any, catalog: Any, report: Any) -> None:
     default = linked.model_id if linked and linked.model_id in models else None
     model = b.selectbox("Model", models, index=models.index(default) if default else None,
                         key=f"usage_whatif_model:{task}",  # each task starts at its own pick
-                        placeholder="the linked recommendation's pick")
+                        # shown only when no linked pick is there to preselect
+                        placeholder="Choose a model")
     if model is None:
         st.caption("Pick a model (or link the task to a recommendation: "
                    "`council usage link TASK SHARE_ID`).")
