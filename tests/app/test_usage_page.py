@@ -164,3 +164,16 @@ def test_what_if_for_an_unlinked_task_does_not_name_a_linked_pick(council_home: 
     assert model.value is None
     assert "linked recommendation" not in (model.placeholder or "")
     assert any("Pick a model" in c.value for c in at.caption)
+
+
+def test_the_import_message_says_what_the_cli_says(council_home: Path) -> None:
+    """Round 8: the page's import message gave the record counts only, while `council usage
+    import` says the format and the dollars at catalog prices."""
+    from council.format import money
+    from council.ui.pages.usage import _imported
+
+    db = open_db(council_home / "council.db")
+    result = import_file(db, OTLP, catalog=init_catalog(db, PROJECT_ROOT / "models_catalog"))
+    said = _imported("spans.jsonl", result)
+    assert said.startswith(f"spans\\.jsonl: {result.format}, {result.parsed:,} records read")
+    assert f"{money(result.usd)} at catalog prices" in said and result.usd > 0

@@ -66,14 +66,20 @@ def _import(db: Any, catalog: Any) -> None:
                              attribution=Attribution(task_key=task_key or "council.task",
                                                      task_name=task_name or None),
                              control=PAGE_FORMAT)
-    st.success(f"{_plain(upload.name)}: {result.parsed:,} records read, {result.inserted:,} new, "
-               f"{result.updated:,} updated, {result.duplicates:,} already there.")
+    st.success(_imported(upload.name, result))
     if result.unknown_models:
         st.warning("Not in the catalog (kept, unpriced): "
                    + ", ".join(f"{_plain(m)} ({n:,})" for m, n in result.unknown_models.items()))
     if result.error_count:
         st.warning(f"{result.error_count:,} lines refused:\n\n"
                    + "\n".join(f"- {_plain(e)}" for e in result.errors[:20]))
+
+
+def _imported(name: str, result: Any) -> str:
+    """What an import read and what it cost, as `council usage import` says it."""
+    return (f"{_plain(name)}: {result.format}, {result.parsed:,} records read, "
+            f"{result.inserted:,} new, {result.updated:,} updated, {result.duplicates:,} "
+            f"already there; {money(result.usd)} at catalog prices.")
 
 
 def _report(db: Any, catalog: Any) -> Any:
