@@ -304,20 +304,30 @@ def _no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:
                   "instead")
 
 
+# "Our monthly spend must stay below $1k", "keep the monthly bill within €200": a cap on what
+# the team spends a month ("below" elsewhere marks a price in the task: "orders below $50")
+_SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|bill)\s+(?:must |"
+                        r"should |has to |needs to |will have to )?(?:stay |be |remain )?"
+                        r"(?:below|under|within|at most|no more than)\s*$|\bkeep (?:our |the |my )?"
+                        r"monthly (?:spend|spending|costs?|bill) (?:below|under|within)\s*$",
+                        re.IGNORECASE)
+
+
 def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
     for m in _amounts(clause):
         before = clause[:m.start()]
-        months = _months(clause, m)
+        near = before[-40:]
+        capped = _SPEND_CAP.search(before) is not None
+        months = 1.0 if capped else _months(clause, m)
         if months is None:
             _no_period(clause, m, unread)
             continue
         if _INCOME_AFTER.match(clause[m.end():]):
             continue
-        near = before[-40:]
         cue = _BUDGET_CUE.search(near)
-        if cue is None or _NOT_OURS.search(near[cue.end():]) or (_NOT_OURS.search(
-                near[:cue.start()]) and "budget" not in near.lower()) or _THIRD_PARTY.search(
-                near[:cue.start()]):
+        if not capped and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
+                _NOT_OURS.search(near[:cue.start()]) and "budget" not in near.lower())
+                or _THIRD_PARTY.search(near[:cue.start()])):
             continue
         amount = _usd(m, unread)
         if amount is None:
@@ -333,9 +343,10 @@ def _budget(clause: str, unread: list[str]) -> BudgetRead | None:
             if months != 1.0:
                 how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
+            start = m.start() - len(near) + cue.start() if cue is not None and not capped \
+                else clause.lower().rfind("monthly", 0, m.start())
             return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
-                              _words(_own_part(clause, m.start() - len(near) + cue.start(),
-                                                  m.end())), "; ".join(how))
+                              _words(_own_part(clause, start, m.end())), "; ".join(how))
     return None
 
 

@@ -54,3 +54,23 @@ def test_the_answer_says_the_budget_was_not_used() -> None:
                    category="classification", difficulty=1.5)
     assert rec.decision.budget is None
     assert any("'$500' was not read as a budget" in n for n in rec.notes), rec.notes
+
+
+@pytest.mark.parametrize("text, usd", [
+    ("Tag support tickets by urgency. Our monthly spend must stay below $1k", 1000.0),
+    ("Summarise calls; monthly cost should be under $300", 300.0),
+    ("Translate the FAQ, keep the monthly bill within €200", 223.44),
+])
+def test_a_cap_on_the_monthly_spend_is_a_budget(text: str, usd: float) -> None:
+    """Round 8: 'Our monthly spend must stay below $1k' was no budget ('below' marks a price
+    in a task, and no budget word comes before the amount)."""
+    budget = read_money(text).budget
+    assert budget is not None and budget.usd_per_month == pytest.approx(usd)
+
+
+@pytest.mark.parametrize("text", [
+    "Our monthly bill is $1k; summarise the invoices",
+    "Flag orders whose monthly cost is below $50",
+])
+def test_a_monthly_figure_that_is_no_cap_is_no_budget(text: str) -> None:
+    assert read_money(text).budget is None
