@@ -21,6 +21,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from council.costing import Cost, cost_of
+from council.format import percent_beside
 from council.tokens import for_model
 from council.workload import Workload, caches, min_cache_prefix
 
@@ -140,7 +141,7 @@ def for_floor(items: list[Advice], p_adequate: float, floor: float) -> FloorChec
     return FloorCheckedAdvice(
         [a for a in items if a.key not in LOWERS_QUALITY],
         f"advice left out: {names} would lower quality, and the pick's P(adequate) "
-        f"{p_adequate:.0%} is already under the {floor:.0%} floor")
+        f"{percent_beside(p_adequate, floor)} is already under the {floor:.0%} floor")
 
 
 def batch_fits(workload: Workload) -> bool:

@@ -256,6 +256,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         advice = checked.advice
         if checked.note:
             sel.recommended.notes.append(checked.note)
+        speed = _speed_note(workload)
+        if speed:
+            sel.recommended.notes.append(speed)
     return Recommendation(
         catalog_version=catalog.version,
         spec=spec,
@@ -285,6 +288,18 @@ def _budget_assumption(read: BudgetRead | None) -> list[Assumption]:
     how = f" ({read.how})" if read.how else ""
     return [Assumption("budget_usd_per_month", read.usd_per_month, "text",
                        f"from your words: '{read.words}'{how}; your own figure replaces it")]
+
+
+def _speed_note(workload: Workload) -> str | None:
+    """Someone waits, by the user's words: the pick was not chosen for speed, which the
+    catalog has no figures for (a wait only rules out the batch API); say so."""
+    said = next((a for a in workload.assumptions if a.name == "user_waits"), None)
+    if not workload.user_waits or said is None or said.source != "text":
+        return None
+    words = said.why.split(" (", 1)[0].removeprefix("from your words: ")
+    return (f"Someone waits for each answer ({words}): the pick is not chosen for speed, "
+            "the catalog has no latency figures; check its response time before relying on "
+            "it")
 
 
 def _failure_assumptions(failure: FailureCost) -> list[Assumption]:

@@ -73,6 +73,20 @@ def percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0%}"
 
 
+def percent_beside(value: float, bar: float) -> str:
+    """A probability said beside a bar it is judged against: a whole percentage, unless that
+    would read as the bar itself from the wrong side (0.747 under a 75% floor is "74.7%", not
+    "75%"; 0.7499 is "74.99%")."""
+    shown = f"{value:.0%}"
+    if value >= bar or shown != f"{bar:.0%}":
+        return shown
+    for digits in (1, 2):
+        shown = f"{value:.{digits}%}"
+        if float(shown.rstrip("%")) < bar * 100:
+            return shown
+    return f"under {bar:.0%}"
+
+
 def tokens(value: float | None) -> str:
     if value is None:
         return "n/a"

@@ -7,8 +7,8 @@
 
 Each reading keeps the words it came from, so the answer can show them. A figure is read only
 where its clause says what it is:
-- a failure cost needs a failure word (wrong, bad, mistake, missed, error, failed, ...)
-  before a cost verb (costs, means, wastes) and the amount after it;
+- a failure cost needs a failure word (wrong, bad, mistake, missed, missing, error, ...)
+  before a cost verb (costs, means, wastes, "is costly", "is expensive") and the amount after it;
 - a budget needs a budget word (budget, spend, afford, "for", "under", "no more than") before
   the amount and "a month" (or "monthly") around it.
 Everything else is left unread: prices of things in the task ("refund orders over $500",
@@ -66,8 +66,10 @@ def _amounts(text: str) -> list[re.Match[str]]:
 _NOT_ABBREVIATION = r"(?<!\bok\.)(?<!\bca\.)(?<!\benv\.)(?<!\bapprox\.)"
 _CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;)\s*")
 _SENTENCES = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?=\s|$)\s*")
-_MONTH_AFTER = re.compile(r"^\s*(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|monthly\b)",
-                          re.IGNORECASE)
+# "$100 max per month", "$250 tops a month": a cap word between the amount and its period
+_CAP = r"(?:(?:max(?:imum)?|tops|at (?:the )?most|or less)\s+)?"
+_MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|"
+                          r"monthly\b)", re.IGNORECASE)
 _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
                              r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b|"
@@ -75,7 +77,7 @@ _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a
                              re.IGNORECASE)
 # A budget for a longer or shorter period: its share of a month (a week is 12/52 of one).
 _PERIOD_AFTER = re.compile(
-    r"^\s*(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week)\b|/\s?(?P<unit2>year|yr|"
+    rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week)\b|/\s?(?P<unit2>year|yr|"
     r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b)", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(
     r"\b(?P<adj>annual|yearly|quarterly|weekly)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|limit|"
@@ -116,14 +118,16 @@ _NOT_OURS = re.compile(
 # "firms that spend £2m a year", "clients who have $5k a month": someone else's money
 _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FAILURE = re.compile(
-    r"\b(?:wrong|bad|mistakes?|missed|miss|errors?|erroneous|incorrect|failed|fails?|"
-    r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed)?|"
+    r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
+    r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
     r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|"
     # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
     r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
     r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
     r"incorrett[oaie]|incorrect(?:e|s|es)|equivocad[oa]s?|mauvaise?s?)\b", re.IGNORECASE)
-_COST_VERB = re.compile(r"\b(?:costs?|costing|means|wastes?|loses?|takes?|spends?|needs|"
+_COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of an agent"
+                        r"\b(?:costs?|costing|costly|expensive|means|wastes?|loses?|takes?|"
+                        r"spends?|needs|"
                         r"redoes|has to redo|have to redo|"
                         # costs, needs, spends (it, es, fr, de, pt, pl)
                         r"costa|costano|cuesta|cuestan|coûte|coûtent|kostet|kosten|custa|"
@@ -173,7 +177,28 @@ def read_money(text: str) -> MoneyWords:
                 budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD)
             if failure is None:
                 failure = _failure(clause, sentence, unread)
+    if failure is None:
+        _stakes(text or "", unread)
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)))
+
+
+# A failure that harms someone or brings a lawsuit, said with no figure ("a wrong answer here
+# could kill someone"): the category's failure cost is used, and the answer says so.
+_STAKES = re.compile(r"\b(?:could|can|might|may|would|will)\s+(?:\w+\s+){0,2}?(?:kill|harm|"
+                     r"injure|hurt|endanger|(?:get|be) sued)\w*", re.IGNORECASE)
+
+
+def _stakes(text: str, unread: list[str]) -> None:
+    for sentence in (s.strip() for s in _SENTENCES.split(text)):
+        for clause in (c.strip() for c in _CLAUSES.split(sentence)):
+            fail = _FAILURE.search(clause)
+            stakes = _STAKES.search(clause, fail.end()) if fail is not None else None
+            if stakes is not None and fail is not None and stakes.start() - fail.end() <= 40 \
+                    and "\n" not in clause[fail.start():stakes.end()]:
+                said = _words(_own_part(clause, fail.start(), stakes.end()))
+                unread.append(f"'{said}' gives no dollar figure, so the category's failure "
+                              "cost is used; give what one bad answer costs you instead")
+                return
 
 
 @dataclass(frozen=True)
@@ -249,24 +274,67 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
     return _MONTHS[(b["adj"] or b["unit"]).lower()]
 
 
+# A budget said with no period ("Our budget is $500.", "Budget cap EUR 40,000.", "we have $20
+# total"): not read, since a budget here is a month's, but said, so it is not dropped without
+# a word. Only the user's own budget: not "within a budget of $100" (a shopper's), "your
+# budget of $200" (a role-play's) or "a budget of $160 million" (a film's).
+_NO_PERIOD_CUE = re.compile(
+    r"(?:\b(?:our|my|the|total|overall|project) budget|^budget)\b(?: cap| limit| ceiling)?"
+    r"(?: is| of|:)?(?: only| about| around| roughly)?\s*$|"
+    r"\b(?:we|i) can (?:only )?afford (?:about |around |up to )?$|"
+    r"\b(?:we|i) (?:can|could) spend (?:about |around |up to |at most |no more than )?$|"
+    r"\b(?:we|i) (?:only |still )?have (?:about |around |roughly )?$", re.IGNORECASE)
+# "we have $20 total" is a budget; "we have $20 coupons" is not
+_HAVE_AFTER = re.compile(r"^\s*(?:total|in total|all in|altogether|left|to spend|overall)?"
+                         r"\s*(?:[.;,!?]|$)", re.IGNORECASE)
+# "$0.02 per request": a budget for something else than a month, not a month's left unsaid
+_PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|every|/)\s*\w", re.IGNORECASE)
+
+
+def _no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:
+    after = clause[m.end():]
+    cue = _NO_PERIOD_CUE.search(clause[:m.start()])
+    if cue is None or _INCOME_AFTER.match(after) or _PER_UNIT_AFTER.match(after):
+        return
+    if "have" in cue.group(0).lower() and not _HAVE_AFTER.match(after):
+        return
+    said = m.group(0).strip()
+    unread.append(f"'{said}' was not read as a budget: the words give no period, and a budget "
+                  f"here is a month's; say '{said} a month' or give your own monthly budget "
+                  "instead")
+
+
+# "Our monthly spend must stay below $1k", "keep the monthly bill within €200": a cap on what
+# the team spends a month ("below" elsewhere marks a price in the task: "orders below $50")
+_SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|bill)\s+(?:must |"
+                        r"should |has to |needs to |will have to )?(?:stay |be |remain )?"
+                        r"(?:below|under|within|at most|no more than)\s*$|\bkeep (?:our |the |my )?"
+                        r"monthly (?:spend|spending|costs?|bill) (?:below|under|within)\s*$",
+                        re.IGNORECASE)
+
+
 def _budget(clause: str, unread: list[str], head: bool = True) -> BudgetRead | None:
     for m in _amounts(clause):
         before = clause[:m.start()]
-        months = _months(clause, m)
-        if months is None or _INCOME_AFTER.match(clause[m.end():]):
-            continue
         near = before[-40:]
+        capped = _SPEND_CAP.search(before) is not None
+        months = 1.0 if capped else _months(clause, m)
+        if months is None:
+            _no_period(clause, m, unread)
+            continue
+        if _INCOME_AFTER.match(clause[m.end():]):
+            continue
         cue = _BUDGET_CUE.search(near)
-        if cue is None and _unsaid_budget(clause, m, head):
+        if cue is None and not capped and _unsaid_budget(clause, m, head):
             # "Verträge zusammenfassen: 300 € pro Monat": an amount a month that no word makes
             # a budget, a price or anyone's income; said, never silently taken or dropped
             unread.append(f"'{_amount_words(clause, m)}' was not read as a monthly budget: no "
                           "word says it is what you can spend; if it is, write 'budget' "
                           "before it or give it in the form")
             continue
-        if cue is None or _NOT_OURS.search(near[cue.end():]) or (_NOT_OURS.search(
-                near[:cue.start()]) and "budget" not in near.lower()) or _THIRD_PARTY.search(
-                near[:cue.start()]):
+        if not capped and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
+                _NOT_OURS.search(near[:cue.start()]) and "budget" not in near.lower())
+                or _THIRD_PARTY.search(near[:cue.start()])):
             continue
         amount = _usd(m, unread)
         if amount is None:
@@ -282,9 +350,10 @@ def _budget(clause: str, unread: list[str], head: bool = True) -> BudgetRead | N
             if months != 1.0:
                 how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
+            start = m.start() - len(near) + cue.start() if cue is not None and not capped \
+                else clause.lower().rfind("monthly", 0, m.start())
             return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
-                              _words(_budget_part(clause, m.start() - len(near) + cue.start(),
-                                                  m.end())), "; ".join(how))
+                              _words(_own_part(clause, start, m.end())), "; ".join(how))
     return None
 
 
@@ -308,23 +377,36 @@ def _amount_words(clause: str, m: re.Match[str]) -> str:
     return (m.group(0) + (period.group(0) if period else "")).strip().rstrip(".,;:")
 
 
-def _budget_part(clause: str, start: int, end: int) -> str:
-    """The comma-separated part of the clause from the budget word to the amount and its
-    period ("Classify 5.000 e-mails a day, orçamento R$ 2.000 por mês" -> "orçamento R$ 2.000
-    por mês"), so the words shown are the budget's, not the volume's too."""
+def _own_part(clause: str, start: int, end: int) -> str:
+    """The comma-separated parts of the clause from the cue word to the amount ("Classify
+    5.000 e-mails a day, orçamento R$ 2.000 por mês" -> "orçamento R$ 2.000 por mês"; "...,
+    about 50 a day, a wrong answer costs HR 20 minutes" -> "a wrong answer costs HR 20
+    minutes"), so the words shown are the budget's or the failure's, not the volume's too."""
     comma = clause.rfind(", ", 0, start)
     after = re.search(r",\s", clause[end:])
     return clause[comma + 2 if comma >= 0 else 0:end + after.start() if after else len(clause)]
 
 
+# "Cost of a wrong answer: $15", "cost per mistake = 20 min": a label, then the figure
+_LABELLED = re.compile(rf"\b(?:cost|price) (?:of|per) (?:an? |one |each |every )?"
+                       rf"(?:[\w-]+ ){{0,2}}?{_FAILURE.pattern}[^:=.;]{{0,25}}?\s*[:=]\s*",
+                       re.IGNORECASE)
+
+
 def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | None:
-    fail = _FAILURE.search(clause)
-    if fail is None:
-        return None
-    verb = _COST_VERB.search(clause, fail.end())
-    if verb is None:
-        return None
-    after = clause[verb.end():]
+    label = _LABELLED.search(clause)
+    if label is not None:
+        fail: re.Match[str] | None = label
+        verb_end = label.end()
+    else:
+        fail = _FAILURE.search(clause)
+        if fail is None:
+            return None
+        verb = _COST_VERB.search(clause, fail.end())
+        if verb is None:
+            return None
+        verb_end = verb.end()
+    after = clause[verb_end:]
     for m in _amounts(after):
         if _period_after(after[m.end():]) is not None or _PER_HOUR.match(after, m.end()):
             continue  # a figure a month, a year or an hour is not one failure's cost
@@ -337,7 +419,8 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
             continue
         if amount is not None and amount.usd > 0:
             usd = round(amount.usd, 2) if amount.how else amount.usd
-            return FailureRead(usd, None, _words(clause), amount.how)
+            return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
+                                                           verb_end + m.end())), amount.how)
     t = _TIME.search(after)
     if t is not None:
         n = t["n"].lower()
@@ -354,9 +437,10 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
                               "a program's minutes are not a person's wage; give what a "
                               "failure costs in dollars instead")
                 return None
+            said = _words(_own_part(clause, fail.start(), verb_end + t.end()))
             if role is None:
-                return FailureRead(None, minutes, _words(clause))
-            return FailureRead(None, minutes, _words(clause), rate=role[0], role_words=role[1])
+                return FailureRead(None, minutes, said)
+            return FailureRead(None, minutes, said, rate=role[0], role_words=role[1])
     return None
 
 

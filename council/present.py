@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.categories import BY_KEY
 from council.decision import failure_share
-from council.format import money, percent, saves, shares
+from council.format import money, percent, percent_beside, saves, shares
 from council.task_mix import read_task, shown_mix
 
 if TYPE_CHECKING:
@@ -106,12 +106,13 @@ class Metric:
     value: str
 
 
-def headline_metrics(pick: Candidate) -> list[Metric]:
-    """The pick's three costs and its P(adequate), as the page's metrics show them."""
+def headline_metrics(pick: Candidate, bar: float = 0.0) -> list[Metric]:
+    """The pick's three costs and its P(adequate), as the page's metrics show them; a P
+    under the quality bar ``bar`` never reads as the bar itself."""
     return [Metric("Per call", money(pick.cost.per_call)),
             Metric("Per task", money(pick.cost.per_task)),
             Metric("Per month", money(pick.cost.per_month)),
-            Metric("P(adequate)", percent(pick.p_adequate))]
+            Metric("P(adequate)", percent_beside(pick.p_adequate, bar))]
 
 
 def volume_caption(rec: Recommendation) -> str | None:
@@ -127,7 +128,8 @@ def volume_caption(rec: Recommendation) -> str | None:
         return f"{at}, {note.why}."
     if note.source == "category default":
         return (f"{at}: a typical volume for this kind of task, not yours. Give yours in "
-                "'Tasks / month' (1 for a one-off).")
+                "'Tasks / month' (for a job done once: its number of items, 1 for a "
+                "single document).")
     return f"{at} ({note.source}: {note.why})."
 
 
@@ -410,7 +412,7 @@ def other_alternatives(rec: Recommendation) -> list[Any]:
 def alternative_rows(rec: Recommendation) -> list[dict[str, str]]:
     sources = adequacy_sources(rec)
     return [{"role": ROLE_LABELS.get(a.role, a.role), "model": a.model_id,
-             "P(adequate)": percent(a.p_adequate),
+             "P(adequate)": percent_beside(a.p_adequate, rec.quality_bar),
              # an excluded model's source is not recorded: a dash, not an empty cell
              "adequacy from": source_label(sources.get(a.model_id)) or "–",
              "per call": money(a.cost.per_call), "per month": money(a.cost.per_month),
@@ -572,7 +574,8 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
     pick = rec.recommended
     if pick is not None:
         lines += ["## Recommendation", "",
-                  f"**{pick.model_id}** · P(adequate) {percent(pick.p_adequate)}"
+                  f"**{pick.model_id}** · P(adequate) "
+                  f"{percent_beside(pick.p_adequate, rec.quality_bar)}"
                   f", from {source_label(pick.adequacy_source)}", "",
                   "| per call | per task | per month |", "|---|---|---|",
                   f"| {money(pick.cost.per_call)} | {money(pick.cost.per_task)} | "
@@ -654,7 +657,7 @@ def to_text(rec: Recommendation) -> str:
     if pick is not None:
         c = pick.cost
         lines.append(f"Use {pick.name} ({pick.model_id}, {pick.provider}): "
-                     f"P(adequate) {percent(pick.p_adequate)} "
+                     f"P(adequate) {percent_beside(pick.p_adequate, rec.quality_bar)} "
                      f"[{source_label(pick.adequacy_source)}]")
         mode = ("batch" if c.batch else "real-time") + (", cached prefix" if c.caching else "")
         lines.append(f"  per call {money(c.per_call)} · per task {money(c.per_task)} · "

@@ -56,7 +56,7 @@ from council.decision import (
     least_expected,
 )
 from council.failure_cost import FailureCost
-from council.format import money
+from council.format import money, percent_beside
 from council.task import TaskSpec
 from council.workload import Workload, fits
 
@@ -363,7 +363,8 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
     cascade = best_cascade(candidates, chosen, failure)
     mine = expected_cost(chosen.cost.per_task, chosen.p_adequate, failure.failure_usd)
     text = (f"No model reaches the {floor:.0%} floor. Best action: {chosen.model_id}, the most "
-            f"likely to succeed at P {chosen.p_adequate:.0%} ({money(mine)} expected a task, "
+            f"likely to succeed at P {percent_beside(chosen.p_adequate, floor)} ({money(mine)} "
+            f"expected a task, "
             f"failures at {money(failure.failure_usd)}), with every answer checked")
     use_cascade = cascade is not None and cascade.expected_cost_per_task is not None \
         and cascade.expected_cost_per_task < mine
@@ -380,11 +381,13 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
     show_cheaper = cheaper is not chosen and cheaper_expected < mine
     if show_cheaper:
         text += (f". Least expected cost of all: {cheaper.model_id} at P "
-                 f"{cheaper.p_adequate:.0%} ({money(cheaper_expected)} expected a task: "
+                 f"{percent_beside(cheaper.p_adequate, floor)} ({money(cheaper_expected)} "
+                 f"expected a task: "
                  f"{money(cheaper.cost.per_task)} against {money(chosen.cost.per_task)} "
                  f"for {(chosen.p_adequate - cheaper.p_adequate) * 100:.1f} points less P)")
     text += (f". Splitting the task into smaller steps, each easier, is how to clear "
-             f"{floor:.0%}: one model at {chosen.p_adequate:.0%} on the whole task will fail "
+             f"{floor:.0%}: one model at {percent_beside(chosen.p_adequate, floor)} on the "
+             f"whole task will fail "
              f"about {1 - chosen.p_adequate:.0%} of the time.")
     return BestAction(model_id=chosen.model_id, p_adequate=chosen.p_adequate,
                       expected_per_task=mine,
@@ -526,7 +529,7 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
         decision.best_action, cascade = _best_action(chosen, pool, failure, bar)
         no_fit = (f"No model that meets the constraints reaches P(adequate) >= {bar:.0%} "
                   f"for this task; the most adequate is {chosen.model_id} at "
-                  f"{chosen.p_adequate:.0%}. "
+                  f"{percent_beside(chosen.p_adequate, bar)}. "
                   + decision.best_action.text.removeprefix(
                       f"No model reaches the {bar:.0%} floor. "))
         for c in sorted(frontier, key=lambda c: -c.p_adequate)[:3]:

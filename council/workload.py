@@ -316,9 +316,13 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
         size = None
     if words.corpus_size is not None:
         corpus = words.corpus_size
-        out.append(Assumption("corpus_size", f"{corpus.quantity:,.0f} characters", "text",
+        searched = corpus.unit != "char"  # a knowledge base retrieval draws on (sizes.py)
+        unit = {"char": "characters"}.get(corpus.unit, f"{corpus.unit}s")
+        out.append(Assumption("corpus_size", f"{corpus.quantity:,.0f} {unit}", "text",
                               f"from your words: '{corpus.words}' ({corpus.how}); the input "
-                              "per call is that of one chunk"))
+                              + ("per call is the question and what retrieval sends, the "
+                                 "category's typical prompt" if searched else
+                                 "per call is that of one chunk")))
     input_tokens = take("input_tokens", spec.input_tokens, size, d.input_tokens,
                         f"typical prompt for {label} (tokens per call, before history)",
                         MAX_TOKENS_PER_CALL)

@@ -70,6 +70,15 @@ def shutdown_news(then: ModelEntry | None, answered_on: date, now: ModelEntry,
     return None if said else soon
 
 
+def price_note(model: ModelEntry, today: date) -> str | None:
+    """Beside a price asked for by hand (``council price``): the model is shut down, or soon."""
+    if model.shutdown_date is not None and today >= model.shutdown_date:
+        return (f"{model.id} was shut down on {model.shutdown_date.isoformat()} (the "
+                f"provider's shutdown date; {successor_words(model)}): the price is its last "
+                "one, and calls to it fail")
+    return shutdown_warning(model, today)
+
+
 def catalog_notes(model: ModelEntry, today: date) -> list[str]:
     """Notes for a priced candidate: a near shutdown, and peak-hour rates the cost leaves out."""
     notes = [w for w in [shutdown_warning(model, today)] if w]

@@ -98,8 +98,11 @@ def price(model: str, input_tokens: int, cache_read_tokens: int, cache_write_tok
     result = price_usage(entry, usage, batch=batch, on=on.date() if on else None,
                          service_tier=service_tier,
                          at=at.replace(tzinfo=UTC) if at else None)
+    from council.catalog.availability import price_note
+
+    note = price_note(entry, date.today())
     if as_json:
-        _echo_json({"usd": result.total, **result.to_dict()})
+        _echo_json({"usd": result.total, **result.to_dict(), "notes": [note] if note else []})
         return
     click.echo(f"{entry.name} ({entry.id}), {'batch' if batch else 'real-time'}, "
                f"{result.service_tier} tier{', peak-hour rates' if result.peak else ''}, "
@@ -111,6 +114,8 @@ def price(model: str, input_tokens: int, cache_read_tokens: int, cache_write_tok
     if result.tier_threshold:
         click.echo(f"  long-context tier: prompt over {result.tier_threshold:,} tokens")
     click.echo(f"  {'total':<15} ${result.total:>12.6f}")
+    if note:
+        click.echo(f"note: {note}")
 
 
 @click.group()

@@ -139,8 +139,12 @@ def _text(report: Any) -> str:
     for row in report.costliest:
         est, ratio = row.estimate_usd, row.ratio
         flag = "  << over estimate" if ratio is not None and ratio > report.flag_factor else ""
-        lines.append(f"  {row.task[:40]:40} {_money(row.totals.usd):>12} / {_money(est):>12}"
-                     + (f"  x{ratio:.2f}" if ratio is not None else "") + flag)
+        t = row.totals
+        spent = _money(t.usd) if t.records > t.unpriced_records else "unpriced"
+        unpriced = (f"  ({t.unpriced_records:,} of {t.records:,} records unpriced: at least "
+                    "this)" if t.unpriced_records and t.records > t.unpriced_records else "")
+        lines.append(f"  {row.task[:40]:40} {spent:>12} / {_money(est):>12}"
+                     + (f"  x{ratio:.2f}" if ratio is not None else "") + flag + unpriced)
     if report.unattributed.records:
         u = report.unattributed
         lines.append(f"  {'(no task attribute)':40} {_money(u.usd):>12}"

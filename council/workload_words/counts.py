@@ -61,9 +61,11 @@ _NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
 _EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{PERIOD_NAMES}|time|run)s?\b)")
 _RANKED = re.compile(r"\s+(?:most|least|best|worst|latest|newest|largest|biggest|highest|"
                      r"lowest)\b")
-# "12 files a day", "3 pages per week" of a pager, "15 pages a day ... one page per form": a
-# count in a unit of size that is a count of tasks.
+# "12 files a day", "3 pages per week" of a pager, "15 pages a day ... one page per form",
+# "100k pages a day" of a crawl: a count in a unit of size that is a count of tasks.
 _PAGER = re.compile(r"pager|\bon-?call\b|\bsev-?\d|\bincidents?\b")
+# "100k pages a day" of web pages: each page is a document, one task each
+_WEB_PAGES = re.compile(r"\bweb ?pages?\b|\bwebsites?\b|\bcrawl\w*|\bscrap(?:e|ed|es|ing)\b")
 _ONE_PAGE_EACH = re.compile(r"\b(?:one|a|1|single) page (?:per|each|a)\b|\ba page each\b|"
                             r"\bone-page (?!summar|brief|report)")
 
@@ -78,7 +80,8 @@ def _units_are_tasks(text: str, unit: re.Match[str]) -> bool:
     if said.startswith("file"):
         return True
     return said.startswith("page") and (_PAGER.search(text) is not None
-                                        or _ONE_PAGE_EACH.search(text) is not None)
+                                        or _ONE_PAGE_EACH.search(text) is not None
+                                        or _WEB_PAGES.search(text) is not None)
 
 
 def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -90,6 +93,10 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
             continue
         if m.group(0).lower() in ("a", "an", "one"):
             continue
+        if re.match(r"[eE][+-]?\d", text[e:e + 3]):
+            continue  # "1e309": an exponent too big (or negative) to be a count, not 1
+        if s and text[s - 1] in "-\u2212" and (s == 1 or text[s - 2] in " \t\n(:="):
+            continue  # "-500 strings a day": a count cannot be negative; not 500
         if re.match(r"\s*(?:-|to)\s*\d", text[e:e + 6]) or re.match(r"\s*%", text[e:e + 2]):
             continue  # a range's low end, a percentage
         if text.endswith("between ", max(0, s - 8), s) and text.startswith(" and ", e):

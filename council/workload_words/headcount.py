@@ -15,12 +15,15 @@ from council.workload_words.values import Read
 def times_headcount(text: str, read: Read) -> Read:
     """'Team size: 45 ... 2-3 times per day per person': the rate times the headcount."""
     per = _PER_HEAD.match(text, read.end)
-    heads = _headcount(text) if per is not None else None
-    if per is None or heads is None:
+    # "~30 tasks per developer per week": the person said inside the rate's own words
+    inside = _PER_HEAD_INSIDE.search(text, read.start, read.end) if per is None else None
+    heads = _headcount(text) if per is not None or inside is not None else None
+    if heads is None:
         return read
     k, said = heads.n, heads.said
+    end = per.end() if per is not None else read.end
     runs = float(read.value) * k  # type: ignore[arg-type]
-    return replace(read, value=runs, words=text[read.start:per.end()], end=per.end(),
+    return replace(read, value=runs, words=text[read.start:end], end=end,
                    how=f"{fmt(k)} people ('{said}') x ({read.how}) = {fmt(runs)}")
 
 
@@ -54,13 +57,15 @@ _GROUPS = re.compile(rf"\b(?P<g>{DIGITS}|{WORDNUM})\s+(?:[\w-]+\s+)?(?:sections|
 
 # "per person", "a user", "/seat" after a rate: the rate of each of a headcount the text gives
 # elsewhere ("Team size: 45", "a 45-person team", "200 employees").
-_PER_HEAD = re.compile(r"\s*(?:per|a|each|/)\s*(?:person|user|employee|member|seat|head|agent|rep|"
-                       r"student)\b")
+_HEAD = (r"(?:person|user|employee|member|seat|head|agent|rep|student|developer|dev|engineer|"
+         r"analyst)")
+_PER_HEAD = re.compile(rf"\s*(?:per|a|each|/)\s*{_HEAD}\b")
+_PER_HEAD_INSIDE = re.compile(rf"\s(?:per|each|/)\s*{_HEAD}\b")
 _HEADCOUNT = re.compile(
     rf"\b(?:team size|headcount|team of|number of (?:users|employees|seats|people))\s*[:=]?\s*"
     rf"(?:~|about |around )?(?P<n>{DIGITS})\b|"
     rf"\b(?P<m>{DIGITS})[- ](?:people|persons|person|employees|users|seats|staff|agents|reps|"
-    r"students|members)\b")
+    r"students|members|developers|devs|engineers|analysts)\b")
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,38 @@ _NO_BATCH_PERSON_RE = re.compile(
     r"\bwhen (?:they|users?|someone|people|customers?|developers?|a user) (?:paste|ask|type|"
     r"send|post|message|submit)s?\b|\bright after (?:each|every)\b|"
     r"\bbefore (?:the|a|our) (?:patient|customer|client|caller|user|guest|visitor)s? "
-    r"(?:leaves?|hangs? up|is discharged|checks? out)\b")
+    r"(?:leaves?|hangs? up|is discharged|checks? out)\b|"
+    # "analysts type a question and wait", "paste a note and then wait": not "... and wait
+    # until the next morning"
+    r"\b(?:type|types|ask|asks|enter|enters|submit|submits|send|sends|paste|pastes|upload|"
+    r"uploads) (?:a|an|the|their|his|her|its|one) (?:\w+ ){0,2}?\w+ and (?:then )?wait\b"
+    r"(?! (?:until|till|for (?:the )?(?:next|morning|tomorrow|batch|report)))")
+
+
+# A wait said not to matter ("latency doesn't matter", "latency: not important", "it does not
+# need to be real-time", "no real-time need"): nobody waits, and the wait word inside it
+# ("latency", "real-time") is no wait.
+_NOT_ = r"(?:doesn['’]t|does not|don['’]t|do not|isn['’]t|is not|['’]s not|is no|is of no)"
+_NEGATED_WAIT_RE = re.compile(
+    rf"\b(?:latency|speed|response time|turnaround)(?: time)?(?::| {_NOT_})\s*(?:not )?"
+    r"(?:really |much |at all |that )?(?:matter|important|critical|a concern|concern|an issue|"
+    r"issue|a problem|relevant|a priority|priority)s?\b|"
+    rf"\b(?:doesn['’]t|does not|don['’]t|do not|needn['’]t|need not)(?: need)?(?: to)? be "
+    r"(?:real[- ]?time|instant(?:aneous)?|live|fast|quick|immediate)\b|"
+    r"\bno (?:need for |need of )?real[- ]?time(?: need| requirement)?\b|"
+    r"\bnot (?:real[- ]?time|time[- ]critical|time[- ]sensitive|latency[- ]sensitive)\b")
+_NEGATED_WAIT_KEYS = ("latency", "speed", "response time", "turnaround", "real", "instant",
+                      "live", "fast", "quick", "immediate", "critical", "sensitive")
+
+
+def _without_negated_wait(text: str) -> tuple[str, re.Match[str] | None]:
+    """The text with a wait said not to matter blanked (same offsets), and that match."""
+    if not has(text, _NEGATED_WAIT_KEYS):
+        return text, None
+    m = _NEGATED_WAIT_RE.search(text)
+    if m is None:
+        return text, None
+    return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():], m
 
 
 _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
@@ -113,7 +144,7 @@ _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "le
                        "within ")
 _NO_BATCH_PERSON_KEYS = ("when they", "when user", "when someone", "when people", "when cust",
                          "when dev", "when a user", "right after", "leave", "hang", "discharged",
-                         "check out", "checks out")
+                         "check out", "checks out", "and wait", "and then wait")
 
 
 def _first(*found: re.Match[str] | None) -> re.Match[str] | None:
@@ -126,6 +157,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 def read_latency(text: str) -> Read | None:
     """'no_batch' when someone waits, 'batch_ok' when it can wait; a wait said first wins
     unless a batch is named before it."""
+    text, negated = _without_negated_wait(text)
     lower = text
     cjk = not text.isascii() and _CJK.search(text) is not None  # no word boundaries to gate on
     no = _first(_NO_BATCH_RE.search(text) if has(lower, _NO_BATCH_KEYS) else None,
@@ -133,7 +165,7 @@ def read_latency(text: str) -> Read | None:
                 _NO_BATCH_PERSON_RE.search(text) if has(lower, _NO_BATCH_PERSON_KEYS) else None)
     no = _first(no, _NO_BATCH_FOREIGN_RE.search(text)
                 if cjk or not _NO_BATCH_FOREIGN_GATE.isdisjoint(word_list(text)) else None)
-    ok = _first(_BATCH_OK_FOREIGN_RE.search(text)
+    ok = _first(negated, _BATCH_OK_FOREIGN_RE.search(text)
                 if cjk or not _BATCH_OK_FOREIGN_GATE.isdisjoint(word_list(text)) else None,
                 _BATCH_OK_RE.search(text) if has(lower, _BATCH_OK_KEYS) else None,
                 _BATCH_OK_MORE_RE.search(text) if has(lower, _BATCH_OK_MORE_KEYS) else None)

@@ -37,8 +37,10 @@ _SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SC
 # "½ page", "1½ hours": a vulgar fraction, alone or after a whole number.
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _FRACTION = r"\d*[½¼¾⅓⅔]"
-NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:(?:[kKmMbB]|bn|mm)\b|[万千億]|\s+(?:{_SCALE_WORDS}|"
-          rf"dozen\b))?|"
+# "1e6", "2.5e5": an engineer's count (two exponent digits at most: "1e309" is no count)
+_EXPONENT = r"[eE]\+?\d{1,2}\b"
+NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:{_EXPONENT}|(?:[kKmMbB]|bn|mm)\b|[万千億]|"
+          rf"\s+(?:{_SCALE_WORDS}|dozen\b))?|"
           rf"{_SPOKEN}|"
           rf"(?:{WORDNUM}|a|an)\s+{_SCALE_WORDS}|\b(?:{WORDNUM})\b)")
 NUMBER_RE = re.compile(NUMBER)
@@ -49,6 +51,8 @@ def parse_number(text: str) -> float | None:
     t = text.strip().lower().replace(",", "")
     if t[-1:] in _FRACTIONS:  # "½", "1½"
         return (float(t[:-1]) if t[:-1].isdigit() else 0.0) + _FRACTIONS[t[-1]]
+    if re.fullmatch(r"\d+(?:\.\d+)?e\+?\d{1,2}", t):  # "1e6", "2.5e5"
+        return float(t)
     m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn|万|千|億)?", t)
     if m:
         return float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1.0)

@@ -208,7 +208,13 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             found.append(_size_read(text, m.start(), m.end(), qty, unit,
                                     said=f"{said} = {fmt(qty)} characters (a byte each); "))
             continue
-        found.append(_size_read(text, m.start(), m.end(), qty, unit))
+        read = _size_read(text, m.start(), m.end(), qty, unit)
+        if read.name == "input_tokens" and _searched(text, m.start(), m.end(), read.value):
+            read = Read("corpus_size", read.value, read.words, read.start, read.end,
+                        f"{read.how}: the knowledge base a question is answered from; "
+                        "retrieval sends each call the passages it needs, not all of it",
+                        qty, unit)
+        found.append(read)
         out = _AND_OUT.match(text, m.end()) if found[-1].name == "input_tokens" else None
         if out is not None and (n := parse_number(out.group("num"))):
             # "800 tokens in and 200 out": the second number is the output, in the same unit
@@ -252,6 +258,34 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             continue
         found.append(read)
     return found, spans
+
+
+# A knowledge base searched for answers ("questions about our 2,000-page internal wiki (RAG)",
+# "a RAG chatbot over our 300-page manual"): its size is the corpus retrieval draws on, not
+# the input of each call. Said outright (RAG, retrieval) at any size; a knowledge base that
+# questions are asked about only when no model could read it whole (over 1M tokens: read as
+# the input, no model would fit), since a smaller one may be sent whole ("Answer questions
+# over a 500-page technical manual" is the input in the phrase file).
+_KNOWLEDGE_BASE = re.compile(r"[-\s]*(?:[\w-]+\s+){0,2}?(?:wiki|wikis|knowledge ?base|kb|docs|"
+                             r"documentation|manuals?|handbooks?|policies|polic(?:y|ies) "
+                             r"(?:library|manual)|library|intranet|confluence|help ?cent(?:er|re)|"
+                             r"faqs?|corpus|archive)\b")
+_RETRIEVAL = re.compile(r"\brag\b|\bretriev\w*|\bvector (?:search|store|db|database)\b|"
+                        r"\bsemantic search\b|\bembeddings? search\b")
+_ASKED_ABOUT = re.compile(r"\bquestions?\b|\bask(?:s|ed|ing)?\b|\banswer\w*\b|\bchat "
+                          r"with\b|\bsearch\w*\b|\blook(?:s|ing)? up\b")
+_WHOLE_WINDOW = 1_000_000
+
+
+def _searched(text: str, start: int, end: int, tokens: object) -> bool:
+    """The size is that of a knowledge base questions are answered from (see above)."""
+    if _KNOWLEDGE_BASE.match(text, end) is None:
+        return False
+    sentence = sentence_around(text, start)
+    if _RETRIEVAL.search(sentence):
+        return True
+    return (isinstance(tokens, int) and tokens > _WHOLE_WINDOW
+            and _ASKED_ABOUT.search(sentence) is not None)
 
 
 # Between two durations of one sentence, a word that makes them alternatives (a range).

@@ -166,8 +166,14 @@ _WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|classify|classif
 
 
 def _worked_on(text: str, cue: re.Match[str]) -> bool:
+    """The chat word is what the task works on; or the same word earlier in its sentence was
+    ("summarising support chats, 400k chats a month": the chats counted again)."""
     lo, _ = sentence_bounds(text, cue.start())
-    return _WORKED_ON.search(text[max(lo, cue.start() - 50):cue.start()]) is not None
+    if _WORKED_ON.search(text[max(lo, cue.start() - 50):cue.start()]) is not None:
+        return True
+    word = re.escape(cue.group(0))
+    return any(_WORKED_ON.search(text[max(lo, m.start() - 50):m.start()]) is not None
+               for m in re.finditer(rf"\b{word}\b", text[:cue.start()]) if m.start() >= lo)
 
 
 def _judged(text: str, cue: re.Match[str]) -> bool:

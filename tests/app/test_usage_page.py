@@ -111,3 +111,69 @@ def test_a_start_date_after_every_record_is_not_no_usage(council_home: Path) -> 
     assert not any("No usage imported yet" in i for i in infos), infos
     assert any(f"None of the {imported:,} imported records is from 2030-01-01 or later" in i
                for i in infos), infos
+
+
+def test_a_tasks_unpriced_calls_are_counted_not_shown_as_spent(council_home: Path) -> None:
+    """Round 8: a task with calls on a model the catalog does not know showed only the priced
+    calls' dollars as its 'actual' ($0.4253 for ticket-triage, 25 of its calls unpriced), with
+    no sign the figure leaves calls out; its row now counts them, and an all-unpriced task's
+    actual is blank, not $0."""
+    db = open_db(council_home / "council.db")
+    catalog = init_catalog(db, PROJECT_ROOT / "models_catalog")
+    path = council_home / "mixed.jsonl"
+    spans = [span(f"{i:016x}", model="gpt-5.4-mini" if i % 2 else "acme-ft-7b",
+                  **{"council.task": "triage"}) for i in range(1, 7)]
+    spans += [span(f"{i:016x}", model="acme-ft-7b", **{"council.task": "drafts"})
+              for i in range(7, 10)]
+    path.write_text(otlp_line(spans) + "\n")
+    import_file(db, path, catalog=catalog)
+    at = page_app("usage").run()
+    no_exception(at)
+    tasks = at.dataframe[0].value.set_index("task")
+    assert tasks.loc["triage", "unpriced records"] == 3
+    assert tasks.loc["triage", "actual"] > 0
+    assert tasks.loc["drafts", "unpriced records"] == 3
+    assert tasks.loc["drafts", "actual"] != tasks.loc["drafts", "actual"]  # NaN: not $0
+
+
+def test_no_attributed_task_shows_no_empty_task_table(council_home: Path) -> None:
+    """Round 8: with no record carrying a task, 'The ten costliest tasks' stood over an empty
+    grid; the caption under it says why and what to do."""
+    db = open_db(council_home / "council.db")
+    path = council_home / "untagged.jsonl"
+    path.write_text(otlp_line([span(f"{i:016x}") for i in range(1, 4)]) + "\n")
+    import_file(db, path, catalog=init_catalog(db, PROJECT_ROOT / "models_catalog"))
+    at = page_app("usage").run()
+    no_exception(at)
+    assert len(at.dataframe) == 1  # by model only
+    assert any("3 records carry no task attribute" in c.value for c in at.caption)
+
+
+def test_what_if_for_an_unlinked_task_does_not_name_a_linked_pick(council_home: Path) -> None:
+    """Round 8: for a task linked to no recommendation, the model box read "the linked
+    recommendation's pick" (its placeholder), as if one were chosen; the caption below said to
+    pick a model."""
+    db = open_db(council_home / "council.db")
+    path = council_home / "tagged.jsonl"
+    path.write_text(otlp_line([span(f"{i:016x}", **{"council.task": "triage"})
+                               for i in range(1, 4)]) + "\n")
+    import_file(db, path, catalog=init_catalog(db, PROJECT_ROOT / "models_catalog"))
+    at = page_app("usage").run()
+    no_exception(at)
+    model = next(s for s in at.selectbox if s.label == "Model")
+    assert model.value is None
+    assert "linked recommendation" not in (model.placeholder or "")
+    assert any("Pick a model" in c.value for c in at.caption)
+
+
+def test_the_import_message_says_what_the_cli_says(council_home: Path) -> None:
+    """Round 8: the page's import message gave the record counts only, while `council usage
+    import` says the format and the dollars at catalog prices."""
+    from council.format import money
+    from council.ui.pages.usage import _imported
+
+    db = open_db(council_home / "council.db")
+    result = import_file(db, OTLP, catalog=init_catalog(db, PROJECT_ROOT / "models_catalog"))
+    said = _imported("spans.jsonl", result)
+    assert said.startswith(f"spans\\.jsonl: {result.format}, {result.parsed:,} records read")
+    assert f"{money(result.usd)} at catalog prices" in said and result.usd > 0

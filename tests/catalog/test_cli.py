@@ -153,3 +153,20 @@ def test_sync_decide_and_export_from_the_cli(env: Path, tmp_path: Path) -> None:
     exported = _run("catalog", "export", "--dir", str(out))
     assert exported.exit_code == 0, exported.output
     assert "max_output: 96000" in (out / "anthropic.yaml").read_text()
+
+
+def test_price_of_a_model_past_its_shutdown_says_so(env: Path, catalog_dir: Path) -> None:
+    """Round 8: `council price gpt-5` (shutting down on 2026-12-11, 10 days from the review)
+    printed a price with no word of it; a model past its date was priced the same way."""
+    from datetime import date
+
+    from council.catalog.availability import days_left
+    from council.catalog.loader import load_catalog_dir
+
+    gone = next(m for m in load_catalog_dir(catalog_dir).models
+                if (days_left(m, date.today()) or 1) <= 0)
+    text = _run("price", gone.id, "--input-tokens", "1000")
+    assert text.exit_code == 0, text.output
+    assert f"note: {gone.id} was shut down on {gone.shutdown_date.isoformat()}" in text.output
+    data = json.loads(_run("price", gone.id, "--input-tokens", "1000", "--json").output)
+    assert any("shut down" in n for n in data["notes"])

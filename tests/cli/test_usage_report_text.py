@@ -29,3 +29,25 @@ def test_since_after_every_record_and_unpriced_untagged(tmp_path: Path,
     acme = next(line for line in out.output.splitlines() if "acme-llama" in line
                 and "calls" in line)
     assert "$0.0000" not in acme and "unpriced" in acme, acme
+
+
+def test_a_tasks_unpriced_calls_are_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Round 8: 'ticket-triage  $0.4253 / n/a' counted only the priced calls, 25 of its calls
+    being on a model the catalog does not know; the line now says how many are unpriced."""
+    from tests.usage.conftest import otlp_line, span
+
+    monkeypatch.setenv("COUNCIL_HOME", str(tmp_path))
+    monkeypatch.setenv("COUNCIL_DB", str(tmp_path / "council.db"))
+    path = tmp_path / "mixed.jsonl"
+    spans = [span(f"{i:016x}", model="gpt-5.4-mini" if i % 2 else "acme-ft-7b",
+                  **{"council.task": "triage"}) for i in range(1, 7)]
+    spans += [span(f"{i:016x}", model="acme-ft-7b", **{"council.task": "drafts"})
+              for i in range(7, 10)]
+    path.write_text(otlp_line(spans) + "\n")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["usage", "import", str(path)]).exit_code == 0
+    out = runner.invoke(cli, ["usage", "report"]).output
+    triage = next(line for line in out.splitlines() if line.strip().startswith("triage"))
+    assert "3 of 6 records unpriced: at least this" in triage, triage
+    drafts = next(line for line in out.splitlines() if line.strip().startswith("drafts"))
+    assert "$0.0000" not in drafts and "unpriced" in drafts, drafts

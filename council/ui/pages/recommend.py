@@ -396,7 +396,8 @@ def _answer(rec: Recommendation, pick_today: str | None = None) -> None:
         for note in pick.notes:
             st.info(note, icon=":material/info:")
         cols = st.columns(4)
-        for col, metric in zip(cols, present.headline_metrics(pick), strict=True):
+        for col, metric in zip(cols, present.headline_metrics(pick, rec.quality_bar),
+                               strict=True):
             col.metric(metric.label, metric.value)
         volume = present.volume_caption(rec)
         if volume:

@@ -66,14 +66,20 @@ def _import(db: Any, catalog: Any) -> None:
                              attribution=Attribution(task_key=task_key or "council.task",
                                                      task_name=task_name or None),
                              control=PAGE_FORMAT)
-    st.success(f"{_plain(upload.name)}: {result.parsed:,} records read, {result.inserted:,} new, "
-               f"{result.updated:,} updated, {result.duplicates:,} already there.")
+    st.success(_imported(upload.name, result))
     if result.unknown_models:
         st.warning("Not in the catalog (kept, unpriced): "
                    + ", ".join(f"{_plain(m)} ({n:,})" for m, n in result.unknown_models.items()))
     if result.error_count:
         st.warning(f"{result.error_count:,} lines refused:\n\n"
                    + "\n".join(f"- {_plain(e)}" for e in result.errors[:20]))
+
+
+def _imported(name: str, result: Any) -> str:
+    """What an import read and what it cost, as `council usage import` says it."""
+    return (f"{_plain(name)}: {result.format}, {result.parsed:,} records read, "
+            f"{result.inserted:,} new, {result.updated:,} updated, {result.duplicates:,} "
+            f"already there; {money(result.usd)} at catalog prices.")
 
 
 def _report(db: Any, catalog: Any) -> Any:
@@ -109,10 +115,16 @@ def _report(db: Any, catalog: Any) -> Any:
     st.subheader("Spend over time")
     st.altair_chart(_chart(report.daily), width="stretch")
     st.subheader("The ten costliest tasks, estimate against actual")
-    st.dataframe([_task_row(r, report.flag_factor) for r in report.costliest],
-                 hide_index=True, width="stretch", key="usage_tasks",
-                 column_config=_money_columns("actual", "estimate", "per run", "est. per run",
-                                              "per month", "est. per month"))
+    if report.costliest:  # none attributed: the caption below says why, not an empty grid
+        st.dataframe([_task_row(r, report.flag_factor) for r in report.costliest],
+                     hide_index=True, width="stretch", key="usage_tasks",
+                     column_config=_money_columns("actual", "estimate", "per run",
+                                                  "est. per run", "per month",
+                                                  "est. per month"))
+        if any(r.totals.unpriced_records for r in report.costliest):
+            st.caption("A task with *unpriced records* made calls on a model the catalog does "
+                       "not know: its *actual*, *per run* and *per month* count the priced "
+                       "calls only, so each is at least that (blank when none is priced).")
     if report.unattributed.records:
         st.caption(_unattributed(report.unattributed))
     st.subheader("By model")
@@ -161,8 +173,10 @@ def _money_columns(*names: str) -> dict[str, Any]:
 
 def _task_row(row: Any, factor: float) -> dict[str, Any]:
     t, e = row.totals, row.estimate
+    priced = t.records > t.unpriced_records
     return {
-        "task": row.task, "actual": t.usd, "estimate": row.estimate_usd,
+        "task": row.task, "actual": t.usd if priced else None,  # no price known: not $0
+        "unpriced records": t.unpriced_records, "estimate": row.estimate_usd,
         "ratio": None if row.ratio is None else round(row.ratio, 2),
         "flag": "over" if row.ratio is not None and row.ratio > factor else "",
         "per run": t.usd_per_run, "est. per run": e.per_task if e else None,
@@ -204,7 +218,8 @@ def _whatif(db: Any, catalog: Any, report: Any) -> None:
     default = linked.model_id if linked and linked.model_id in models else None
     model = b.selectbox("Model", models, index=models.index(default) if default else None,
                         key=f"usage_whatif_model:{task}",  # each task starts at its own pick
-                        placeholder="the linked recommendation's pick")
+                        # shown only when no linked pick is there to preselect
+                        placeholder="Choose a model")
     if model is None:
         st.caption("Pick a model (or link the task to a recommendation: "
                    "`council usage link TASK SHARE_ID`).")
