@@ -1,7 +1,7 @@
 """Does the council's difficulty follow real failure? Spearman against the share of models failing.
 
 Run: python bench/difficulty.py --data ../shared/routing [--max-rows 4000] [--folds 5]
-         [--fold-seeds 0,1,2] [--sample-seed 0] [--report-dir training/reports]
+         [--fold-seeds 0,1,2] [--sample-seed 0] [--report-dir training/reports] [--round8]
 
 Reads `DATA/outcomes.jsonl` (MMLU and GSM8K, 2 models) and `DATA/routerbench/outcomes.jsonl`
 (ARC, MBPP, Winogrande, 11 models). For every prompt: the share of the models that failed it.
@@ -38,6 +38,10 @@ One draw of the K folds moves the 5-fold figure by about as much as the target i
 draw (0 is the draw of the table and of every earlier round) and the figure to judge is
 their mean with its standard error (`fold_draws` in the JSON; the table below the main one).
 `--sample-seed` draws other prompts from the files (0: the reported sample).
+
+`--round8` adds round 8's candidates (bench/difficulty_irt.py: the success model's shared IRT
+difficulty head, alone and gated into the shipped reading; measured, not shipped) to every
+table and prints its rule's verdict; it writes difficulty_round8[_sampleS].{md,json}.
 """
 
 from __future__ import annotations
@@ -347,7 +351,10 @@ def main() -> None:
     print(f"\n{time.perf_counter() - started:.0f} s; outcome rows weigh {share} x the rubric rows")
     out = args.report_dir or paths().training_dir / "reports"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "difficulty.json").write_text(json.dumps(
+    # round 8's report beside the plain one, per prompt sample: it has eight more columns
+    stem = "difficulty" + (f"_round8{'_sample' + str(args.sample_seed) if args.sample_seed else ''}"
+                           if args.round8 else "")
+    (out / f"{stem}.json").write_text(json.dumps(
         {"rows": rows, "rubric_test_rows": {n: {"mean": float(v.mean()),
                                                  "mae": float(np.abs(v - y_test).mean())}
                                              for n, v in test_rows.items()},
@@ -356,11 +363,12 @@ def main() -> None:
          "sample_seed": args.sample_seed, "fold_draws": fold_draws,
          **({"round8": verdict} if verdict else {})}, indent=2) + "\n",
         encoding="utf-8")
-    (out / "difficulty.md").write_text(
+    (out / f"{stem}.md").write_text(
         "# Difficulty against real failure\n\nWritten by `python bench/difficulty.py --data "
         f"../shared/routing{' --max-rows ' + str(args.max_rows) if args.max_rows else ''}"
         f"{'' if fold_seeds == [0, 1, 2] else ' --fold-seeds ' + ','.join(map(str, fold_seeds))}"
-        f"{' --sample-seed ' + str(args.sample_seed) if args.sample_seed else ''}`; "
+        f"{' --sample-seed ' + str(args.sample_seed) if args.sample_seed else ''}"
+        f"{' --round8' if args.round8 else ''}`; "
         "do not edit by hand. Spearman between each reading's difficulty and the share of "
         "models failing each prompt, on prompts that reading was not fitted on. "
         "Artifacts: `rubric only` is the classifier artifact as `council init` builds it "
@@ -371,7 +379,7 @@ def main() -> None:
         "`x source gate` multiplies its gate by bench/difficulty_gate.py's (measured, "
         "not shipped: docs/classifier.md, round 6).\n\n"
         + "\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {out / 'difficulty.md'}")
+    print(f"wrote {out / (stem + '.md')}")
 
 
 if __name__ == "__main__":

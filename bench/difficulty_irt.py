@@ -51,6 +51,14 @@ sample). A candidate ships only if all hold:
 Of those passing, the highest RouterBench mean (sample 0) ships, through what `council train
 --outcomes` builds. Candidates are not combined without a run of their own under this rule.
 None passing: ship nothing, and table every candidate in docs/classifier.md (round 8).
+
+Result (docs/classifier.md, round 8): none passes; nothing ships. Leads over the shipped
+reading, RouterBench mean of three fold draws, sample 0 (paired bootstrap SE) / sample 1:
+irt frozen -0.005 (0.011) / +0.008; irt tuned +0.002 (0.010) / +0.011; shipped + irt frozen
++0.005 (0.007) / +0.011; shipped + irt tuned +0.007 (0.006) / +0.011, failing (1) only
+(0.007 < 2 SE). Written after the verdict and before running it: a third sample
+(--sample-seed 2) is measured outside the rule, as information for a later round; it
+cannot ship anything.
 """
 
 from __future__ import annotations
