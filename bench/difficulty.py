@@ -199,7 +199,8 @@ def main() -> None:
         from council.outcomes.embedding import PromptEmbedder
 
         outcomes = r8.joint_outcomes([args.data / rel for rel in FILES.values()],
-                                     args.max_rows, args.sample_seed)
+                                     lambda rows: sample_index(rows, args.max_rows,
+                                                               args.sample_seed))
         if outcomes.texts != all_texts:
             sys.exit("error: the outcome tables do not line up with the sampled prompts")
         frozen = PromptEmbedder(r8.FROZEN_SPEC, paths().embedding_cache)

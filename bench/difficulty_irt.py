@@ -65,13 +65,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/difficulty.py's sample
 
 CANDIDATES = ("irt frozen", "irt tuned", "shipped + irt frozen", "shipped + irt tuned")
 IRT_WEIGHT = 0.5
@@ -94,16 +92,15 @@ class Outcomes:
     models: list[str]
 
 
-def joint_outcomes(paths: Sequence[Path], max_rows: int | None, sample_seed: int) -> Outcomes:
-    """Each file's sampled rows (bench/difficulty.py's sample), over the union of models."""
-    from difficulty import sample_index
-
+def joint_outcomes(paths: Sequence[Path], sample: Callable[[int], np.ndarray]) -> Outcomes:
+    """Each file's sampled rows over the union of models; `sample(rows)` says which of a
+    file's rows (bench/difficulty.py passes its sample_index)."""
     from council.outcomes.rows import load_table
 
     tables = []
     for path in paths:
         table = load_table(path)
-        tables.append(table.subset(sample_index(len(table), max_rows, sample_seed)))
+        tables.append(table.subset(sample(len(table))))
     models = sorted({m for t in tables for m in t.models})
     col = {m: j for j, m in enumerate(models)}
     y = np.full((sum(len(t) for t in tables), len(models)), -1, dtype=np.int8)
@@ -256,6 +253,6 @@ def rule8(reports: Sequence[Path]) -> list[str]:
 
 if __name__ == "__main__":
     if len(sys.argv) != 3:
-        sys.exit("usage: python bench/difficulty_irt.py SAMPLE0/difficulty.json "
-                 "SAMPLE1/difficulty.json  (two bench/difficulty.py --round8 reports)")
+        sys.exit("usage: python bench/difficulty_irt.py difficulty_round8.json "
+                 "difficulty_round8_sample1.json  (two bench/difficulty.py --round8 reports)")
     print("\n".join(rule8([Path(a) for a in sys.argv[1:]])))

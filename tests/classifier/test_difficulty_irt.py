@@ -45,7 +45,7 @@ def test_joint_outcomes_stacks_both_files_over_the_union_of_models(tmp_path):
                                    "outcomes": {"m1": i % 2, "m2": int(i < 3)}} for i in range(5)])
     _write(tmp_path / "b.jsonl", [{"id": i, "source": "routerbench/arc", "prompt": f"b{i}",
                                    "outcomes": {"m2": int(i == 0), "m3": i % 2}} for i in range(3)])
-    out = irt.joint_outcomes([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], 0, 0)
+    out = irt.joint_outcomes([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], np.arange)
     assert out.texts == [f"a{i}" for i in range(5)] + [f"b{i}" for i in range(3)]
     assert out.models == ["m1", "m2", "m3"]
     np.testing.assert_array_equal(out.y[:5, 2], -1)
@@ -53,8 +53,9 @@ def test_joint_outcomes_stacks_both_files_over_the_union_of_models(tmp_path):
     np.testing.assert_array_equal(out.y[:5, 0], [0, 1, 0, 1, 0])
     np.testing.assert_array_equal(out.y[:, 1], [1, 1, 1, 0, 0, 1, 0, 0])
     # with a sample, the rows bench/difficulty.py samples, in its order
-    sampled = irt.joint_outcomes([tmp_path / "a.jsonl", tmp_path / "b.jsonl"], 2, 0)
     difficulty = load_bench("difficulty")
+    sampled = irt.joint_outcomes([tmp_path / "a.jsonl", tmp_path / "b.jsonl"],
+                                 lambda rows: difficulty.sample_index(rows, 2, 0))
     ix = difficulty.sample_index(5, 2, 0)
     assert sampled.texts[:2] == [f"a{i}" for i in ix] and len(sampled.texts) == 4
 
