@@ -1,7 +1,7 @@
 """Does the council's difficulty follow real failure? Spearman against the share of models failing.
 
 Run: python bench/difficulty.py --data ../shared/routing [--max-rows 4000] [--folds 5]
-         [--fold-seeds 0,1,2] [--sample-seed 0] [--report-dir training/reports]
+         [--fold-seeds 0,1,2] [--sample-seed 0] [--report-dir training/reports] [--round8]
 
 Reads `DATA/outcomes.jsonl` (MMLU and GSM8K, 2 models) and `DATA/routerbench/outcomes.jsonl`
 (ARC, MBPP, Winogrande, 11 models). For every prompt: the share of the models that failed it.
@@ -38,6 +38,10 @@ One draw of the K folds moves the 5-fold figure by about as much as the target i
 draw (0 is the draw of the table and of every earlier round) and the figure to judge is
 their mean with its standard error (`fold_draws` in the JSON; the table below the main one).
 `--sample-seed` draws other prompts from the files (0: the reported sample).
+
+`--round8` adds round 8's candidates (bench/difficulty_irt.py: the success model's shared IRT
+difficulty head, alone and gated into the shipped reading; measured, not shipped) to every
+table and prints its rule's verdict; it writes difficulty_round8[_sampleS].{md,json}.
 """
 
 from __future__ import annotations
@@ -84,11 +88,15 @@ def load_samples(data_dir: Path, max_rows: int | None, sample_seed: int = 0
     data = {}
     for name, rel in FILES.items():
         levels = load_outcome_levels([data_dir / rel])
-        if max_rows and len(levels) > max_rows:
-            levels = levels.subset(np.sort(np.random.default_rng(sample_seed).permutation(
-                len(levels))[:max_rows]))
-        data[name] = levels
+        data[name] = levels.subset(sample_index(len(levels), max_rows, sample_seed))
     return data
+
+
+def sample_index(rows: int, max_rows: int | None, sample_seed: int = 0) -> np.ndarray:
+    """Which of a file's `rows` prompts the sample holds (all when max_rows is 0 or more)."""
+    if not max_rows or rows <= max_rows:
+        return np.arange(rows)
+    return np.sort(np.random.default_rng(sample_seed).permutation(rows)[:max_rows])
 
 
 def fold_draw_summary(draws: dict[int, dict[str, np.ndarray]], fail: np.ndarray,
@@ -121,6 +129,9 @@ def main() -> None:
     parser.add_argument("--sample-seed", type=int, default=0,
                         help="seed of the prompt sample (0: the reported one)")
     parser.add_argument("--report-dir", type=Path, default=None)
+    parser.add_argument("--round8", action="store_true",
+                        help="also read round 8's candidates (bench/difficulty_irt.py: the "
+                             "success model's IRT head) and judge them by its rule")
     args = parser.parse_args()
     try:
         fold_seeds = [int(s) for s in args.fold_seeds.split(",") if s.strip()]
@@ -181,9 +192,25 @@ def main() -> None:
     bench = np.array([benchmark_of(s) for lv in data.values() for s in lv.sources])
     print(f"{len(all_texts)} prompts embedded ({time.perf_counter() - started:.0f} s); "
           f"difficulty head C={c}, T={temperature}", flush=True)
+    dim = shipped.params.reference.shape[1]
+    if args.round8:  # the success model's own space beside the classifier's
+        import difficulty_irt as r8
+
+        from council.outcomes.embedding import PromptEmbedder
+
+        outcomes = r8.joint_outcomes([args.data / rel for rel in FILES.values()],
+                                     lambda rows: sample_index(rows, args.max_rows,
+                                                               args.sample_seed))
+        if outcomes.texts != all_texts:
+            sys.exit("error: the outcome tables do not line up with the sampled prompts")
+        frozen = PromptEmbedder(r8.FROZEN_SPEC, paths().embedding_cache)
+        spaces = {"frozen": frozen.embed(all_texts), "tuned": all_x[:, :dim]}
+        test_spaces = {"frozen": frozen.embed([e.text for e in test]),
+                       "tuned": x_test[:, :dim]}
+        print(f"round 8: frozen MiniLM vectors ready ({time.perf_counter() - started:.0f} s)",
+              flush=True)
 
     readings: dict[str, np.ndarray] = {}
-    dim = shipped.params.reference.shape[1]
     # Only the difficulty is read: no second (e5, category-only) reading of 4,000 long prompts.
     predictions = shipped.predict_embedded(all_texts, all_x[:, :dim].astype(np.float32),
                                            read_again=False)
@@ -212,10 +239,12 @@ def main() -> None:
     file_index = np.array([list(FILES).index(f) for f in file_of])
     with threadpool_limits(limits=1, user_api="blas"):
         def held_out(splits: list[np.ndarray], source_gate: bool = True
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-            """The head's reading, the head + kNN reading and (if `source_gate`) the source
-            gated one of each prompt, each from a fit on the prompts outside its split."""
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+            """The head's reading, the head + kNN reading, (if `source_gate`) the source
+            gated one and (with --round8) round 8's candidates of each prompt, each from a
+            fit on the prompts outside its split."""
             plain, knn, gated = (np.zeros(len(all_texts)) for _ in range(3))
+            candidates: dict[str, np.ndarray] = {}
             for held in splits:
                 keep = np.setdiff1d(np.arange(len(all_texts)), held)
                 levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
@@ -224,28 +253,40 @@ def main() -> None:
                 knn[held] = with_knn(plain[held], all_x[held], keep, levels)
                 if source_gate:
                     gated[held] = with_source_gate(plain[held], all_x[held], keep, levels)
-            return plain, knn, gated
+                if args.round8:
+                    emb = all_x[held, :dim]
+                    gate = r8.description_gate(emb @ all_x[keep, :dim].T, emb @ own.T)
+                    for name, values in r8.candidate_readings(
+                            spaces, {sp: v[held] for sp, v in spaces.items()},
+                            [all_texts[i] for i in held], outcomes, keep,
+                            float(rubric[keep].mean()), knn[held], gate).items():
+                        candidates.setdefault(name, np.zeros(len(all_texts)))[held] = values
+            return plain, knn, gated, candidates
 
         def k_folds(seed: int) -> list[np.ndarray]:
             order = np.random.default_rng(seed).permutation(len(all_texts))
             return [order[k::args.folds] for k in range(args.folds)]
 
-        (readings["+ outcomes, K-fold"],
-         readings["+ outcomes + kNN, K-fold"], knn_gated_fold) = held_out(k_folds(fold_seeds[0]))
+        (readings["+ outcomes, K-fold"], readings["+ outcomes + kNN, K-fold"],
+         knn_gated_fold, cand_fold) = held_out(k_folds(fold_seeds[0]))
         # The same K-fold readings on the other draws (the source gate only on the first).
         draws = {fold_seeds[0]: {"rubric only": readings["rubric only"],
                                  "+ outcomes": readings["+ outcomes, K-fold"],
-                                 "+ outcomes + kNN": readings["+ outcomes + kNN, K-fold"]}}
+                                 "+ outcomes + kNN": readings["+ outcomes + kNN, K-fold"],
+                                 **cand_fold}}
         for seed in fold_seeds[1:]:
-            plain, knn, _ = held_out(k_folds(seed), source_gate=False)
+            plain, knn, _, cand = held_out(k_folds(seed), source_gate=False)
             draws[seed] = {"rubric only": readings["rubric only"], "+ outcomes": plain,
-                           "+ outcomes + kNN": knn}
+                           "+ outcomes + kNN": knn, **cand}
             print(f"fold draw {seed} done ({time.perf_counter() - started:.0f} s)", flush=True)
         (readings["+ outcomes, benchmark held out"],
-         readings["+ outcomes + kNN, benchmark held out"], knn_gated_bench) = held_out(
+         readings["+ outcomes + kNN, benchmark held out"], knn_gated_bench, cand_bench) = held_out(
             [np.flatnonzero(bench == b) for b in sorted(set(bench.tolist()))])
         readings[f"{SOURCE_GATED}, K-fold"] = knn_gated_fold
         readings[f"{SOURCE_GATED}, benchmark held out"] = knn_gated_bench
+        for name in cand_fold:
+            readings[f"{name} (round 8), K-fold"] = cand_fold[name]
+            readings[f"{name} (round 8), benchmark held out"] = cand_bench[name]
         # The held-out rubric rows, read by the head fitted on every outcome prompt.
         everything = np.arange(len(all_texts))
         levels = anchored_levels(all_levels, file_index, rubric)
@@ -255,6 +296,12 @@ def main() -> None:
                                                  levels)
         test_rows[SOURCE_GATED] = with_source_gate(test_rows["+ outcomes"], x_test, everything,
                                                    levels)
+        if args.round8:
+            emb = x_test[:, :dim]
+            test_rows.update(r8.candidate_readings(
+                spaces, test_spaces, [e.text for e in test], outcomes, everything,
+                float(rubric.mean()), test_rows["+ outcomes + kNN"],
+                r8.description_gate(emb @ all_x[:, :dim].T, emb @ own.T)))
 
     rows = []
     for name in FILES:
@@ -292,24 +339,37 @@ def main() -> None:
     for row in fold_draws:
         lines.append(f"| {row['file']} | {row['reading']} | " + " | ".join(
             f"{v:+.3f}" for v in row["draws"]) + f" | **{row['mean']:+.3f}** ({row['se']:.3f}) |")
+    verdict = None
+    if args.round8:
+        names = list(FILES)
+        verdict = r8.judge(draws, all_fail, file_of, test_rows, y_test, "+ outcomes + kNN",
+                           rb=names[1], mg=names[0])
+        lines += ["", "Round 8 (bench/difficulty_irt.py; rules (1)-(3) on this sample; (4) "
+                  "needs a --sample-seed 1 run, (5) a latency measurement):", ""]
+        lines += r8.verdict_lines(verdict)
     print()
     print("\n".join(lines))
     print(f"\n{time.perf_counter() - started:.0f} s; outcome rows weigh {share} x the rubric rows")
     out = args.report_dir or paths().training_dir / "reports"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "difficulty.json").write_text(json.dumps(
+    # round 8's report beside the plain one, per prompt sample: it has eight more columns
+    stem = "difficulty" + (f"_round8{'_sample' + str(args.sample_seed) if args.sample_seed else ''}"
+                           if args.round8 else "")
+    (out / f"{stem}.json").write_text(json.dumps(
         {"rows": rows, "rubric_test_rows": {n: {"mean": float(v.mean()),
                                                  "mae": float(np.abs(v - y_test).mean())}
                                              for n, v in test_rows.items()},
          "knn_weight": KNN_WEIGHT, "c": c, "temperature": temperature, "outcome_share": share,
          "max_rows": args.max_rows, "folds": args.folds, "fold_seeds": fold_seeds,
-         "sample_seed": args.sample_seed, "fold_draws": fold_draws}, indent=2) + "\n",
+         "sample_seed": args.sample_seed, "fold_draws": fold_draws,
+         **({"round8": verdict} if verdict else {})}, indent=2) + "\n",
         encoding="utf-8")
-    (out / "difficulty.md").write_text(
+    (out / f"{stem}.md").write_text(
         "# Difficulty against real failure\n\nWritten by `python bench/difficulty.py --data "
         f"../shared/routing{' --max-rows ' + str(args.max_rows) if args.max_rows else ''}"
         f"{'' if fold_seeds == [0, 1, 2] else ' --fold-seeds ' + ','.join(map(str, fold_seeds))}"
-        f"{' --sample-seed ' + str(args.sample_seed) if args.sample_seed else ''}`; "
+        f"{' --sample-seed ' + str(args.sample_seed) if args.sample_seed else ''}"
+        f"{' --round8' if args.round8 else ''}`; "
         "do not edit by hand. Spearman between each reading's difficulty and the share of "
         "models failing each prompt, on prompts that reading was not fitted on. "
         "Artifacts: `rubric only` is the classifier artifact as `council init` builds it "
@@ -320,7 +380,7 @@ def main() -> None:
         "`x source gate` multiplies its gate by bench/difficulty_gate.py's (measured, "
         "not shipped: docs/classifier.md, round 6).\n\n"
         + "\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {out / 'difficulty.md'}")
+    print(f"wrote {out / (stem + '.md')}")
 
 
 if __name__ == "__main__":
