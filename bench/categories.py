@@ -87,6 +87,8 @@ class Variant:
     second_long: bool = False  # also re-read every text longer than the classifier's window
     second_long_weight: float | None = None  # e5's weight for those; None: second_weight
     without_real_kinds: bool = False  # leave out training/data/tasks/real_kinds.jsonl's rows
+    # a folder of candidate team rows (under training/data) added to the training rows
+    extra_corpus: str | None = None
     category_features: tuple[str, ...] | None = None  # None: the shipped CATEGORY_FEATURES
 
 
@@ -288,6 +290,8 @@ ROWS_BEFORE_PART1_FOURTH = {
 # Ids of the team rows written for misread kinds of real prompt (issue 17 target 1, seventh
 # helper): training/data/tasks/real_kinds.jsonl.
 REAL_KINDS_PREFIX = "real-kinds-"
+# The eighth round's candidate rows (not shipped: docs/classifier.md, "Eighth round").
+ROUND8_ROWS = "candidates/round8"
 
 
 def _added_after(row_id: str, before: dict[str, int]) -> bool:
@@ -430,6 +434,11 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
                     knn=KNN_WEIGHT,
                     knn_k=KNN_K, proto_scale=tc.PROTOTYPE_SCALE, proto_vote=PROTOTYPE_VOTE)
     pool = list(corpus) + (_copyable(dev, {e.id for e in corpus}) if v.real else [])
+    if v.extra_corpus:
+        from council.classifier_training.corpus import load_corpus
+        from council.config import paths
+
+        pool += load_corpus(paths().training_dir / "data" / v.extra_corpus)
     train = [e for e in pool if e.split == "train"
              and (e.source == "team" or not v.team_only)
              and (e.source == "team" or v.only_sources is None or e.source in v.only_sources)
@@ -768,6 +777,11 @@ VARIANTS: list[Variant] = [
             "they were moved into the corpus this was `shipped`, and with them `shipped + rows "
             "for real kinds`", real=False, shipped=True, second=True, tuned=None,
             without_real_kinds=True),
+    Variant("shipped + the eighth round's rows", "as shipped, with the 31 team rows of "
+            "training/data/candidates/round8 (questions over a long pasted document, creative "
+            "and coding asks with long pasted context, web-agent intents, maths in notation); "
+            "measured while they were in the corpus, not shipped", real=False, shipped=True,
+            second=True, tuned=None, extra_corpus=ROUND8_ROWS),
     Variant("shipped", "what `council train` builds: the first reading (MiniLM, fine-tuned "
             "as council.classifier_training.finetune.FINETUNE says) as above; where its top "
             "probability is under the cut (the SECOND_READING_SHARE quantile of out-of-fold "
@@ -816,6 +830,10 @@ def main() -> None:
                         help=f"one of {[v.name for v in VARIANTS]}; repeatable".replace("%", "%%"))
     parser.add_argument("--report-dir", type=Path, default=None,
                         help="where categories.{md,json} go (default: training/reports)")
+    parser.add_argument("--save-readings", type=Path, default=None,
+                        help="after the last variant with a second reading, save its per-row "
+                             "readings (first, second, cut, classes, weight) to this .npz, for "
+                             "bench/category_mixes.py")
     parser.add_argument("--diagnose", action="store_true",
                         help="after each variant with a second reading, print its per-source "
                              "diagnosis (training/reports/categories_diagnosis.md)")
@@ -850,6 +868,11 @@ def main() -> None:
               flush=True)
         if args.diagnose and "cut" in r:
             print("\n".join(diagnosis(dev, LAST_READINGS)), flush=True)
+    if args.save_readings and LAST_READINGS:
+        np.savez(args.save_readings, first=LAST_READINGS["first"],
+                 second=LAST_READINGS["second"], cut=LAST_READINGS["cut"],
+                 classes=np.array(LAST_READINGS["classes"]), weight=LAST_READINGS["weight"])
+        print(f"saved the readings to {args.save_readings}")
     print()
     print(f"{len(dev)} real prompts, {len({r.source for r in dev})} sources; source held out. "
           "Targets: accuracy >= 0.85, top-2 >= 0.95.")

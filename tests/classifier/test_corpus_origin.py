@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -31,3 +32,29 @@ def test_team_rows_are_not_dev_prompts() -> None:
     inside_dev = [t for t in team if len(t) >= 40 and t in dev_blob]
     inside_team = [p for p in prompts if len(p) >= 40 and p in team_blob]
     assert inside_dev == [] and inside_team == []
+
+
+def _runs(text: str, n: int = 8) -> set[tuple[str, ...]]:
+    words = re.findall(r"\w+", text.lower())
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+@pytest.mark.parametrize("name", ["category_blind8.jsonl"])
+def test_blind_files_share_no_8_word_run_with_dev_or_the_corpus(name: str) -> None:
+    """A blind file measures text nobody tuned on: no run of 8 words it shares with a dev
+    prompt (the bench's measure) or a training row (what the classifier learnt from), the
+    candidate rows of training/data/candidates included."""
+    seen: set[tuple[str, ...]] = set()
+    for prompt in _dev_prompts():
+        seen |= _runs(prompt)
+    candidates = default_data_dir().parent / "candidates" / "round8"
+    for example in [*load_corpus(default_data_dir()), *load_corpus(candidates)]:
+        seen |= _runs(example.text)
+    path = Path(__file__).resolve().parents[1] / "data" / name
+    shared = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        hits = _runs(row["text"]) & seen
+        if hits:
+            shared[row["id"]] = " ".join(sorted(hits)[0])
+    assert shared == {}
