@@ -204,6 +204,14 @@ _DEADLINE_BEFORE = re.compile(r"(?:any ?time|by|before|until|within|during|end o
                               r"sometime|next|in)\s+$")
 
 
+# A count a few characters after a Chinese period ("每天收到大约2千封"), not followed by a unit
+# of measure ("12小时" hours, "150瓦" watts, "3元" yuan, "5页" pages are sizes or prices)
+_CN_UNITS = "小分秒瓦度元块塊岁歲年月天号號点點米克斤倍页頁字%万千億亿百"
+_CN_COUNT_AFTER = re.compile(rf"[^\d，。；！？,.;!?\n]{{0,6}}?(?P<n>{NUMBER})"
+                             rf"(?!\s?(?:[{_CN_UNITS}a-z\d.,]|日(?!志)))")
+_CN_COUNTER = re.compile("[条個个件份封张張篇次位名本单單]")
+
+
 def _relative_is_a_cadence(text: str, p: re.Match[str], lo: int, unit: str) -> bool:
     """'8 engineers this quarter', 'This quarter we expect 1,200 applications': a quarter's
     volume (not "this week" or "this morning", which say when, nor a deadline before it);
@@ -317,6 +325,18 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
                       if t.start() <= p.start() < t.end()), None) if multiples else None
         if times is None and foreign_multiples and p.group(0)[:1] != "/":
             times = _FOREIGN_TIMES.search(text, max(lo, p.start() - 14), p.start())
+        if said and said[0] == "每":
+            # Chinese says the period before the count ("每天处理3000条"): a count within a few
+            # characters after it, or no reading ("笔记本150瓦，每天使用12小时" is watts and hours)
+            after = _CN_COUNT_AFTER.match(text, p.end())
+            n = parse_number(after["n"]) if after is not None else None
+            if after is None or not n or any(a <= after.start("n") < b for a, b in taken):
+                continue
+            end = after.end() + (1 if _CN_COUNTER.match(text, after.end()) else 0)
+            runs = n * per_month
+            return Read("runs_per_month", runs, text[p.start():end].strip(), p.start(), end,
+                        f"{fmt(n)} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
+                        f"{fmt(runs)}" if per_month != 1 else f"{fmt(n)} a month")
         before = [] if times else count_before(text, p.start(), lo, taken)
         count: re.Match[str] | None = before[-1] if before else None
         event = _event(text, p, lo) if count is None and times is None else None
