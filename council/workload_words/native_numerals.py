@@ -69,15 +69,10 @@ def _in_place(value: int, length: int) -> str | None:
     return None
 
 
-def native_numerals(text: str) -> str:
-    """The text with Arabic-Indic digits and Chinese numerals written as the reader's digits."""
-    if text.isascii():
-        return text
-    if _NATIVE_DIGIT.search(text):
-        text = text.translate(_DIGITS)
-    if not any("\u4e00" <= ch <= "\u9fff" for ch in text):
-        return text
-    out = text
+def _rewrites(text: str) -> list[tuple[int, int, str, str | None]]:
+    """Each Chinese count in ``text``: its start, end, words and its digits (None when they
+    cannot be written in its place)."""
+    out: list[tuple[int, int, str, str | None]] = []
     for m in _CN_RUN.finditer(text):
         said = m.group(0)
         if said == "一" or said[0] in "百千万萬亿億" or _NOT_AFTER.match(text, m.end()) \
@@ -91,6 +86,37 @@ def native_numerals(text: str) -> str:
         if written is None and _COUNTER.match(text, end):
             end += 1  # "十条": the counter's place holds the second digit
             written = _in_place(value, len(said) + 1)
-        if written is not None:
-            out = out[:m.start()] + written + out[end:]
+        out.append((m.start(), end, said, written))
     return out
+
+
+def _has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def native_numerals(text: str) -> str:
+    """The text with Arabic-Indic digits and Chinese numerals written as the reader's digits."""
+    if text.isascii():
+        return text
+    if _NATIVE_DIGIT.search(text):
+        text = text.translate(_DIGITS)
+    if not _has_han(text):
+        return text
+    out = text
+    for start, end, _, written in _rewrites(text):
+        if written is not None:
+            out = out[:start] + written + out[end:]
+    return out
+
+
+def unread_numerals(text: str) -> list[str]:
+    """A note for each Chinese count with a scale ("两百万", "三百万") the reader could not
+    take as digits, so the user sees it was not read."""
+    if text.isascii() or not _has_han(text):
+        return []
+    said_once = dict.fromkeys(  # a lone "十" is as often a word ("十字", a cross): no note
+        said for _, _, said, written in _rewrites(text)
+        if written is None and len(said) > 1 and any(ch in _CN_UNITS or ch in _CN_BIG
+                                                     for ch in said))
+    return [f"'{said}' ({chinese_value(said):,}) was not read as a count: give the number of "
+            "tasks in 'Tasks / month'" for said in said_once]

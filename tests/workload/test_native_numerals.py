@@ -6,8 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from council.workload_words.native_numerals import chinese_value, native_numerals
+from council.workload_words.native_numerals import (
+    chinese_value,
+    native_numerals,
+    unread_numerals,
+)
 from council.workload_words.reader import read_workload
+from tests.recs import make_rec
 
 
 @pytest.mark.parametrize("text, runs, words", [
@@ -49,3 +54,18 @@ def test_rewritten_in_place() -> None:
 ])
 def test_a_chinese_period_with_a_measure_is_no_volume(text: str) -> None:
     assert read_workload(text).runs_per_month is None
+
+
+def test_a_count_that_cannot_be_written_in_place_is_said_to_be_unread() -> None:
+    """'两百万日志' (no counter to take a third digit's place): not read, and the note says
+    so; read counts and words holding a numeral ('十分') give no note."""
+    text = "每周两百万日志需要分类"
+    assert read_workload(text).runs_per_month is None
+    assert unread_numerals(text) == ["'两百万' (2,000,000) was not read as a count: give the "
+                                     "number of tasks in 'Tasks / month'"]
+    assert unread_numerals("每天一万条客服消息，十分重要") == []
+
+
+def test_the_answer_says_a_count_was_not_read() -> None:
+    rec = make_rec("每周两百万日志需要分类", category="classification")
+    assert any("'两百万' (2,000,000) was not read as a count" in n for n in rec.notes)
