@@ -32,6 +32,7 @@ from council.workload import (
     build_workload,
     task_defaults_mix,
 )
+from council.workload_words.native_numerals import unread_numerals
 
 if TYPE_CHECKING:
     from council.assess.council import Classifier
@@ -234,7 +235,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     budget_read = heard.budget if spec.budget_usd_per_month is None else None
     asked = needs.spec if budget_read is None else needs.spec.model_copy(
         update={"budget_usd_per_month": budget_read.usd_per_month})
-    unread: list[str] = list(heard.unread)  # figures in a currency not converted, and why
+    # figures in a currency not converted, counts in numerals not read, and why
+    unread: list[str] = [*heard.unread, *unread_numerals(spec.description)]
     try:
         sel = select(catalog, asked, workload, adequacy, today=today, failure=failure)
     except BudgetTooLow as too_low:

@@ -122,6 +122,9 @@ def volume_caption(rec: Recommendation) -> str | None:
     if note is None or not isinstance(note.value, int | float):
         return None
     at = f"At {note.value:,.0f} tasks a month"
+    if note.source == "text" and "a one-off:" in str(note.why):
+        tasks = "1 task" if note.value == 1 else f"{note.value:,.0f} tasks"
+        return f"At {tasks} done once (a one-off, priced as one month), {note.why}."
     if note.source == "you":
         return f"{at} (yours)."
     if note.source == "text":

@@ -30,6 +30,7 @@ ADJUSTER = _rate("a claims adjuster", "claims adjusters, appraisers, examiners a
 ACCOUNTANT = _rate("an accountant", "accountants and auditors", 38.41, 2023)
 SUPPORT_AGENT = _rate("a customer service representative", "customer service representatives",
                       15.53, 2016)
+HR_SPECIALIST = _rate("an HR specialist", "human resources specialists", 30.52, 2020)
 MEDICAL_CODER = _rate("a medical coder", "medical records and health information "
                       "specialists", 21.20, 2020)
 
@@ -48,6 +49,9 @@ _ROLES: tuple[tuple[str, Rate], ...] = (
      r"comptables?|buchhalter\w*|contadores|ksi[eę]gow\w*", ACCOUNTANT),
     (r"medical coders?|medical coding specialists?|medical records specialists?|"
      r"coding specialists?", MEDICAL_CODER),
+    # "HR" only in capitals: "hr" is an hour ("$300/hr")
+    (r"(?-i:HR)(?: (?:staff|team|people|specialists?|generalists?|reps?|partners?))?|"
+     r"human resources(?: (?:staff|team|specialists?))?|recruiters?", HR_SPECIALIST),
     (r"(?:software )?(?:developers?|engineers?)|programmers?|sviluppator[ei]|"
      r"desarrollador(?:a|es)?|d[ée]veloppeu(?:r|se)s?|entwickler\w*|desenvolvedor(?:a|es)?|"
      r"programist\w*", DEVELOPER),

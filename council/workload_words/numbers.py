@@ -17,8 +17,9 @@ _SCALE: dict[str, float] = {
     # the same said in Spanish, Portuguese, French and German ("10 mil tickets", "2,5 Tsd.")
     "mil": 1e3, "mille": 1e3, "tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "millones": 1e6,
     "milhões": 1e6, "millions": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
-    # Japanese and Chinese after the digits ("1万件": 10,000 items; "3千": 3,000)
-    "万": 1e4, "千": 1e3, "億": 1e8,
+    # Japanese and Chinese after the digits ("1万件": 10,000 items; "3千": 3,000; "5百": 500,
+    # as ``native_numerals`` writes "五百")
+    "万": 1e4, "千": 1e3, "億": 1e8, "亿": 1e8, "百": 100,
 }
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
@@ -39,7 +40,7 @@ _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _FRACTION = r"\d*[½¼¾⅓⅔]"
 # "1e6", "2.5e5": an engineer's count (two exponent digits at most: "1e309" is no count)
 _EXPONENT = r"[eE]\+?\d{1,2}\b"
-NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:{_EXPONENT}|(?:[kKmMbB]|bn|mm)\b|[万千億]|"
+NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:{_EXPONENT}|(?:[kKmMbB]|bn|mm)\b|[万千億亿百]|"
           rf"\s+(?:{_SCALE_WORDS}|dozen\b))?|"
           rf"{_SPOKEN}|"
           rf"(?:{WORDNUM}|a|an)\s+{_SCALE_WORDS}|\b(?:{WORDNUM})\b)")
@@ -53,7 +54,7 @@ def parse_number(text: str) -> float | None:
         return (float(t[:-1]) if t[:-1].isdigit() else 0.0) + _FRACTIONS[t[-1]]
     if re.fullmatch(r"\d+(?:\.\d+)?e\+?\d{1,2}", t):  # "1e6", "2.5e5"
         return float(t)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn|万|千|億)?", t)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn|万|千|億|亿|百)?", t)
     if m:
         return float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1.0)
     parts = t.split()

@@ -103,6 +103,13 @@ FOREIGN_ADVERBS = {
     "vierteljährlich": "quarter", "quartalsweise": "quarter",
     "mainichi": "day", "maishuu": "week", "maishū": "week", "maitsuki": "month",
     "毎日": "day", "毎週": "week", "毎月": "month", "毎晩": "day", "毎朝": "day", "毎夜": "day",
+    # Chinese ("每" is not Japanese "毎") and Arabic ("يوميا" daily, "أسبوعيا" weekly, "شهريا"
+    # monthly, "سنويا" yearly; with or without the final tanwin)
+    "每天": "day", "每日": "day", "每晚": "day", "每周": "week", "每星期": "week",
+    # (not "每年": the one real prompt that says it, "每年出栏不少于 1500 只", is a modelling
+    # problem's sheep, not a workload)
+    "每月": "month", "每个月": "month",
+    "يوميا": "day", "أسبوعيا": "week", "اسبوعيا": "week", "شهريا": "month", "سنويا": "year",
 }
 # Japanese needs no space around a word ("毎晩1万件のログ": 10,000 logs every night)
 _CJK = "\u3040-\u30ff\u4e00-\u9fff"

@@ -10,6 +10,7 @@ from functools import lru_cache
 from council.workload_words.foreign_numbers import foreign_number_words
 from council.workload_words.languages import read_languages
 from council.workload_words.latency import read_latency
+from council.workload_words.native_numerals import native_numerals
 from council.workload_words.numbers import european_numbers, number_starts
 from council.workload_words.sizes import read_sizes
 from council.workload_words.steps import CODE_RE, read_loop, read_steps
@@ -34,7 +35,8 @@ def read_workload(text: str) -> WorkloadWords:
     text = original.lower()  # the rules run on lower case, at the same offsets
     if len(text) != len(original):  # a few non-ASCII letters grow when lowered: ASCII only
         text = original.translate(_ASCII_LOWER)
-    text = foreign_number_words(european_numbers(text))  # "12.000", "duecento": digits
+    # "12.000", "duecento", "١٠٠٠", "一万": digits
+    text = native_numerals(foreign_number_words(european_numbers(text)))
     starts = number_starts(text)
     sizes, taken = read_sizes(text, starts)
     steps = read_steps(text, starts)

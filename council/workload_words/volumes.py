@@ -204,6 +204,14 @@ _DEADLINE_BEFORE = re.compile(r"(?:any ?time|by|before|until|within|during|end o
                               r"sometime|next|in)\s+$")
 
 
+# A count a few characters after a Chinese period ("每天收到大约2千封"), not followed by a unit
+# of measure ("12小时" hours, "150瓦" watts, "3元" yuan, "5页" pages are sizes or prices)
+_CN_UNITS = "小分秒瓦度元块塊岁歲年月天号號点點米克斤倍页頁字%万千億亿百"
+_CN_COUNT_AFTER = re.compile(rf"[^\d，。；！？,.;!?\n]{{0,6}}?(?P<n>{NUMBER})"
+                             rf"(?!\s?(?:[{_CN_UNITS}a-z\d.,]|日(?!志)))")
+_CN_COUNTER = re.compile("[条個个件份封张張篇次位名本单單]")
+
+
 def _relative_is_a_cadence(text: str, p: re.Match[str], lo: int, unit: str) -> bool:
     """'8 engineers this quarter', 'This quarter we expect 1,200 applications': a quarter's
     volume (not "this week" or "this morning", which say when, nor a deadline before it);
@@ -223,6 +231,46 @@ def _relative_is_a_cadence(text: str, p: re.Match[str], lo: int, unit: str) -> b
 _ONE_OFF = re.compile(r"\b(?:a |this is a |it's a |just a )?one[- ]off\b|\b(?:just|only) once\b|"
                       r"\bone[- ]time (?:job|task|run|project|migration|translation|report|"
                       r"analysis|clean-?up|import|export|review|audit)\b")
+
+
+# "Translate these 10,000 product descriptions once": a one-off said with a bare "once" at the
+# end of its clause (not "once a week", nor "once the file arrives").
+_ONCE = re.compile(r"\bonce(?=\s*(?:[.,;:!)]|$|(?:and|then|before|after|no)\b))",
+                   re.IGNORECASE)
+# A verb done to each item it counts ("translate 10,000 descriptions", "migration of 2,500
+# files"): the count is that many tasks. Words that make the count one task's input ("detect
+# duplicates among 100k tickets", "cluster 1.5M queries") leave it to the form.
+_EACH_ITEM_VERB = re.compile(r"\b(?:translat\w*|tag\w*|classif\w*|label\w*|rewrit\w*|"
+                             r"generat\w*|pars\w*|scor\w*|summari[sz]\w*|extract\w*|"
+                             r"caption\w*|categori[sz]\w*|moderat\w*|migrat\w*|convert\w*|"
+                             r"transcrib\w*|grad\w*|proofread\w*|locali[sz]\w*|describ\w*|"
+                             r"enrich\w*|review\w*|answer\w*|process\w*)\b", re.IGNORECASE)
+_ONE_TASK_OVER = re.compile(r"\b(?:among|across|duplicat\w*|dedup\w*|cluster\w*|compar\w*|"
+                            r"group\w*|all of|corpus|in total|variations?|then)\b",
+                            re.IGNORECASE)
+
+_WHEN_BEFORE = re.compile(r"\b(?:before|after|until|ahead of|for)\s+$", re.IGNORECASE)
+
+
+def _one_off_count(text: str, one_off: re.Match[str],
+                   taken: list[tuple[int, int]]) -> Read | None:
+    """'Translate these 10,000 product descriptions once': one run of 10,000 tasks, when the
+    one-off's sentence counts exactly one thing and a verb is done to each of them."""
+    lo, hi = sentence_bounds(text, one_off.start())
+    counted = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)]
+    if len(counted) != 1 or _ONE_TASK_OVER.search(text):
+        return None
+    n = counted[0]
+    qty = parse_number(n.group(0))
+    verb = next((v for v in _EACH_ITEM_VERB.finditer(text, lo, hi)
+                 if not _WHEN_BEFORE.search(text, max(lo, v.start() - 10), v.start())), None)
+    if not qty or qty < 2 or verb is None:
+        return None
+    start, end = min(n.start(), one_off.start()), max(n.end(), one_off.end())
+    hedge = HEDGE.search(text, max(0, start - 14), start)
+    start = hedge.start() if hedge else start
+    return Read("runs_per_month", qty, text[start:end].strip(), start, end,
+                f"a one-off: {fmt(qty)} tasks once, priced as one month")
 
 
 def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
@@ -277,6 +325,18 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
                       if t.start() <= p.start() < t.end()), None) if multiples else None
         if times is None and foreign_multiples and p.group(0)[:1] != "/":
             times = _FOREIGN_TIMES.search(text, max(lo, p.start() - 14), p.start())
+        if said and said[0] == "每":
+            # Chinese says the period before the count ("每天处理3000条"): a count within a few
+            # characters after it, or no reading ("笔记本150瓦，每天使用12小时" is watts and hours)
+            after = _CN_COUNT_AFTER.match(text, p.end())
+            n = parse_number(after["n"]) if after is not None else None
+            if after is None or not n or any(a <= after.start("n") < b for a, b in taken):
+                continue
+            end = after.end() + (1 if _CN_COUNTER.match(text, after.end()) else 0)
+            runs = n * per_month
+            return Read("runs_per_month", runs, text[p.start():end].strip(), p.start(), end,
+                        f"{fmt(n)} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
+                        f"{fmt(runs)}" if per_month != 1 else f"{fmt(n)} a month")
         before = [] if times else count_before(text, p.start(), lo, taken)
         count: re.Match[str] | None = before[-1] if before else None
         event = _event(text, p, lo) if count is None and times is None else None
@@ -362,10 +422,15 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             text, Read("runs_per_month", runs, text[start:end].strip(), start, end, how)))
     if "one" in text or "once" in text:
         one_off = _ONE_OFF.search(text)
-        if one_off is not None and not count_numbers(text, 0, len(text), taken):
+        counted = count_numbers(text, 0, len(text), taken)
+        if one_off is not None and not counted:
             # no cadence and nothing counted: the words say the task runs once ("One-off:
-            # translate a 40-page contract"); "12k SKUs, one-off" is 12k tasks once, a count
-            # with no monthly volume, left to the form
+            # translate a 40-page contract")
             return Read("runs_per_month", 1.0, one_off.group(0).strip(), one_off.start(),
                         one_off.end(), "a one-off: 1 task, priced as one month")
+        one_off = one_off or (_ONCE.search(text) if counted else None)
+        if one_off is not None:
+            # "12k SKUs, one-off": 12k tasks once, priced as that one month; a count that is
+            # one task's input ("duplicates among 100k tickets") is left to the form
+            return _one_off_count(text, one_off, taken)
     return None

@@ -78,7 +78,7 @@ def test_a_monthly_budget_is_answered_at_the_top(council_home: Path) -> None:
     ("42", "Nothing in this description says what the task is"),
     ("🚀", "only numbers, symbols or emoji"),
     ("顧客からの問い合わせメールを毎日500件、カテゴリに分類してください",
-     "written in a non-Latin script"),
+     "written in Japanese"),
 ])
 def test_a_doubtful_description_says_why_at_the_top(council_home: Path, description: str,
                                                      says: str) -> None:

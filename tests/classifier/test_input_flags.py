@@ -64,7 +64,8 @@ def test_ordinary_descriptions_are_not_flagged(text: str) -> None:
 
 def test_reasons_say_what_is_wrong() -> None:
     assert "German" in input_flags(BAD["German"])[0]
-    assert "non-Latin" in input_flags(BAD["Japanese"])[0]
+    assert "written in Japanese" in input_flags(BAD["Japanese"])[0]
+    assert "non-Latin" in input_flags("用中文总结这次会议的纪要")[0]  # no kana: not Japanese
     assert "code" in input_flags(BAD["bare Python"])[0]
     assert "only numbers" in input_flags(BAD["a number"])[0]
     assert "20," in input_flags(BAD["a contract"])[0]

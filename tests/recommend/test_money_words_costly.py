@@ -84,3 +84,27 @@ def test_a_failure_cost_said_as_a_label_or_an_equation(text: str, usd, minutes) 
 ])
 def test_a_colon_after_a_failure_word_is_no_cost(text: str) -> None:
     assert read_money(text).failure is None
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Employees ask questions about our 2,500-page HR handbook (RAG), about 50 a day, a wrong "
+     "answer costs HR 20 minutes", "HR"),
+    ("Screen CVs; a bad shortlist costs the HR team half an hour", "HR team"),
+    ("Draft job ads; a wrong one costs our recruiters 15 minutes", "recruiters"),
+])
+def test_minutes_of_hr_are_priced_at_an_hr_specialists_rate(text: str, said: str) -> None:
+    """Round 8's review: 'a wrong answer costs HR 20 minutes' was priced at the office
+    reader's (translator's) $39 an hour; HR has its own BLS median (human resources
+    specialists, $30.52/h in 2020, the handbook page's figure) -> $43 an hour."""
+    failure = read_money(text).failure
+    assert failure is not None and failure.rate is not None
+    assert (failure.rate.who, failure.rate.usd_per_hour, failure.role_words) == (
+        "an HR specialist", 43, said)
+    assert "human resources specialists, $30.52/h" in failure.rate.source
+
+
+def test_hr_is_no_hour() -> None:
+    """'hr' in lower case is an hour, never the HR rate."""
+    failure = read_money("a wrong summary costs a lawyer at $300/hr 20 minutes").failure
+    assert failure is not None and failure.rate is not None
+    assert failure.rate.usd_per_hour == 300.0

@@ -1,7 +1,9 @@
 """A one-off with nothing counted is one task ("One-off: translate a 40-page contract" read
 the category's 2,000 a month, while the form's hint said "1 for a one-off"); a one-off that
-counts its items ("12k SKUs, one-off") has no monthly volume and is left to the form, as the
-phrase files say; "one-time passwords" and "off-by-one" are not one-offs."""
+counts its items ("translate these 10,000 product descriptions once") is that many tasks once,
+priced as one month (round 8's review: it was priced at the category's monthly volume), unless
+the count is one task's input ("detect duplicates among 100k tickets once"); "one-time
+passwords" and "off-by-one" are not one-offs."""
 
 from __future__ import annotations
 
@@ -21,9 +23,27 @@ def test_a_one_off_is_one_task(text: str, words: str) -> None:
     assert read.how == "a one-off: 1 task, priced as one month"
 
 
+@pytest.mark.parametrize("text, n, words", [
+    ("Translate these 10,000 product descriptions once", 10_000,
+     "10,000 product descriptions once"),
+    ("Translate our 300 UI strings once", 300, "300 UI strings once"),
+    ("Parse 10,000 resumes into JSON, once", 10_000, "10,000 resumes into JSON, once"),
+    ("Generate product descriptions in German for 12k SKUs, one-off", 12_000,
+     "12k SKUs, one-off"),
+    ("Review our 25 data processing agreements against GDPR Article 28, only once", 25,
+     "25 data processing agreements against GDPR Article 28, only once"),
+])
+def test_a_one_off_that_counts_its_items_is_that_many_tasks_once(text: str, n: int,
+                                                                 words: str) -> None:
+    read = read_workload(text).runs_per_month
+    assert read is not None and (read.value, read.words) == (n, words)
+    assert read.how == f"a one-off: {n:,} tasks once, priced as one month"
+
+
 @pytest.mark.parametrize("text", [
-    "Generate product descriptions in German for 12k SKUs, one-off",
-    "Review our 25 data processing agreements against GDPR Article 28, only once",
+    "Detect duplicates among 100k support tickets once",
+    "one-off: cluster 1.5M search queries into topics",
+    "Once the 500 files arrive, tag them",
     "fix the off-by-one error in this loop",
 ])
 def test_not_a_single_task(text: str) -> None:
