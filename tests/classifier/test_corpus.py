@@ -110,3 +110,19 @@ def test_rows_written_for_real_kinds_train_only() -> None:
     assert {e.source for e in rows} == {TEAM_SOURCE}
     assert {e.split for e in rows} == {"train"}
     assert all(e.difficulty in (1, 2, 3, 4, 5) for e in rows)
+
+
+def test_ninth_round_rows_train_only() -> None:
+    """training/data/tasks/real_kinds8.jsonl (issue 17, ninth round): the 21 eighth-round rows
+    that passed the ninth round's rule (no web-agent intent among them), all team rows in the
+    train split; the 10 web-agent intents stay in training/data/candidates/round8."""
+    from council.classifier_training.corpus import TEAM_SOURCE, default_data_dir
+
+    rows = [e for e in load_corpus(default_data_dir()) if e.id.startswith("real-kinds8-")]
+    assert len(rows) == 21
+    assert "agentic" not in {e.category for e in rows}
+    assert {e.source for e in rows} == {TEAM_SOURCE}
+    assert {e.split for e in rows} == {"train"}
+    left = load_corpus(default_data_dir().parent / "candidates" / "round8")
+    assert len(left) == 10 and {e.category for e in left} == {"agentic"}
+    assert not {e.id for e in left} & {e.id for e in rows}
