@@ -53,19 +53,25 @@ def at_least(value: float) -> float:
     return up if up >= value else up + 1 / scale
 
 
-def shares(values: Sequence[float]) -> list[str]:
-    """Parts of a whole (a mix of categories, a budget's split) as whole percentages that add
-    up to 100%: each rounded down, the points left going to the largest remainders, so a mix
-    never reads "50% + 48%" in one place and "51% + 49%" in another."""
+def whole_percents(values: Sequence[float]) -> list[int]:
+    """Parts of a whole as whole percentages that add up to 100: each rounded down, the
+    points left going to the largest remainders (all 0 when the whole is 0)."""
     total = sum(values)
     if total <= 0:
-        return ["0%"] * len(values)
+        return [0] * len(values)
     exact = [v / total * 100 for v in values]
     whole = [math.floor(x + 1e-9) for x in exact]
     for i in sorted(range(len(exact)), key=lambda i: (whole[i] - exact[i], i))[
             :100 - sum(whole)]:
         whole[i] += 1
-    return [f"{w}%" for w in whole]
+    return whole
+
+
+def shares(values: Sequence[float]) -> list[str]:
+    """Parts of a whole (a mix of categories, a budget's split) as whole percentages that add
+    up to 100% (``whole_percents``), so a mix never reads "50% + 48%" in one place and
+    "51% + 49%" in another."""
+    return [f"{w}%" for w in whole_percents(values)]
 
 
 def percent(value: float | None) -> str:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.categories import BY_KEY
 from council.decision import failure_share
-from council.format import money, percent, percent_beside, saves, shares
+from council.format import money, percent, percent_beside, saves, shares, whole_percents
 from council.task_mix import read_task, shown_mix
 
 if TYPE_CHECKING:
@@ -279,11 +279,10 @@ def mix_shares(mix: Mapping[str, float]) -> list[tuple[str, str]]:
     """(category, its share) for the three largest categories of 5% or more, and ("", the
     rest) when others remain: whole percentages that add up to 100%
     (``council.format.shares``), as the failure cost and the workload state theirs."""
-    said = dict(zip(mix, shares(list(mix.values())), strict=True))
+    said = dict(zip(mix, whole_percents(list(mix.values())), strict=True))
     top = [k for k, v in mix.items() if v >= 0.05][:3]
-    out = [(k, said[k]) for k in top]
-    rest = 100 - sum(int(said[k].rstrip("%")) for k in top)
-    return out + ([("", f"{rest}%")] if rest > 0 else [])
+    rest = 100 - sum(said[k] for k in top)
+    return [(k, f"{said[k]}%") for k in top] + ([("", f"{rest}%")] if rest > 0 else [])
 
 
 def council_line(a: Assessment, mix: Mapping[str, float] | None = None) -> str:
