@@ -33,6 +33,9 @@ CODE_VERSION = "9"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
+# The build's held-out figures, kept beside the arrays (not read when classifying) so a check
+# of the shipped artifact need not train it again; timings are left out to keep the bytes stable.
+REPORT_FILE = "report.json"
 ARRAY_NAMES = (
     "category_coef", "category_intercept", "difficulty_coef", "difficulty_intercept",
     "reference", "reference_labels", "category_prior", "prototypes",
@@ -555,6 +558,31 @@ def save_artifact(out_dir: Path, params: ClassifierParams, metadata: dict[str, A
     tmp = meta_path.with_suffix(".json.tmp")
     tmp.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     tmp.replace(meta_path)
+
+
+def save_report(out_dir: Path, report: dict[str, Any], data_hash: str | None) -> None:
+    """Write the build's held-out report (without its timings), tagged with what it measured."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    kept = {k: v for k, v in report.items() if not k.endswith("seconds")}
+    document = {"code_version": CODE_VERSION, "data_hash": data_hash, "report": kept}
+    path = out_dir / REPORT_FILE
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def read_report(artifact_dir: Path, data_hash: str | None) -> dict[str, Any] | None:
+    """The held-out report of the artifact's build, or None when there is none or it was made
+    by other code or from other data than `data_hash` (then only a new build can say)."""
+    try:
+        document = json.loads((artifact_dir / REPORT_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return None
+    if (not isinstance(document, dict) or document.get("code_version") != CODE_VERSION
+            or data_hash is None or document.get("data_hash") != data_hash):
+        return None
+    report = document.get("report")
+    return report if isinstance(report, dict) else None
 
 
 def read_metadata(artifact_dir: Path) -> dict[str, Any]:

@@ -32,6 +32,7 @@ from council.assess.classifier import (
     knn_blend,
     prepare_text,
     save_artifact,
+    save_report,
     softmax,
 )
 from council.assess.difficulty_knn import KNN_WEIGHT as DIFFICULTY_KNN_WEIGHT
@@ -700,6 +701,7 @@ def build_classifier(data_dir: Path, out_dir: Path, *, seed: int = 0, encoder: A
     # is checked against that checkout's corpus, not the one it was built beside
     result.metadata["data_dir"] = (None if data_dir.resolve() == default_data_dir().resolve()
                                    else str(data_dir.resolve()))
+    save_report(out_dir, result.report, data_hash)
     save_artifact(out_dir, result.params, result.metadata)
     if report_dir is not None:
         from council.classifier_training.report import write_report

@@ -166,3 +166,14 @@ def test_an_artifact_copied_to_another_checkout_checks_that_checkouts_corpus(
     ensure_classifier(out)
     assert np.load(out / "reference.npy").shape[0] == rows + 1
     forget_loaded()
+
+
+def test_the_build_keeps_its_held_out_report_for_its_own_data_only(fixture_artifact: Path) -> None:
+    from council.assess.classifier import read_report
+    from council.classifier_training.corpus import corpus_hash
+
+    report = read_report(fixture_artifact, corpus_hash(FIXTURE_DATA))
+    assert report is not None and "cv" in report and "probes" in report
+    assert not any(key.endswith("seconds") for key in report)
+    assert read_report(fixture_artifact, "another corpus") is None
+    assert read_report(fixture_artifact, None) is None
