@@ -207,9 +207,12 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
     Example: council route pick --model var/models/router --input prompts.jsonl
     --output picks.jsonl --prices models.json --failure-cost 0.001,0.01
     """
+    import numpy as np
+
     from council.config import paths
     from council.errors import InvalidInput
-    from council.outcomes import picking
+    from council.format import money
+    from council.outcomes import cascading, picking
     from council.outcomes.call_cost import CallCostModel
     from council.outcomes.embedding import PromptEmbedder
     from council.outcomes.success_model import SuccessModel
@@ -217,11 +220,6 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
     if (failure_costs is None) == (budget_usd is None):
         raise InvalidInput("give either --failure-cost USD[,USD...] or --budget-usd TOTAL")
     costs = picking.parse_failure_costs(failure_costs) if failure_costs is not None else []
-    import numpy as np
-
-    from council.format import money
-    from council.outcomes import cascading
-
     tested = None
     if detectable is not None:
         tested = cascading.parse_categories(detectable)
