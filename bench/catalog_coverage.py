@@ -7,7 +7,9 @@ measured / total levels of the active models (`council.catalog.evidence.coverage
 count training/reports/evidence_link.md gives; `--catalog` points at another checkout's
 models_catalog to compare (e.g. main's); `--same-models-as DIR` counts only the models active in
 that catalog (like for like when models were added); `--list` names every model with estimated
-levels.
+levels. It also splits the estimated levels by kind: the price-tier placeholder new models get
+from `council catalog sync` (copied from no model, `council.catalog.sync.price_tier_level`)
+against the curator's and lineage estimates in the provider files.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from council.catalog.evidence import coverage
 from council.catalog.loader import load_catalog_dir
+from council.catalog.sync import PLACEHOLDER_SOURCE
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,6 +44,11 @@ def main() -> None:
     print(f"measured levels: {cov.measured} of {cov.total} ({cov.share:.1%})")
     fully = sum(1 for m in active if m.id not in cov.estimated_by_model)
     print(f"models with every level measured: {fully} of {len(active)}")
+    placeholder = PLACEHOLDER_SOURCE.split(";")[0]
+    estimated = [q for m in active for q in m.quality.values() if q.estimated]
+    from_price = sum(1 for q in estimated if q.source.startswith(placeholder))
+    print(f"estimated levels: {len(estimated)} ({from_price} price-tier placeholders, "
+          f"{len(estimated) - from_price} curator or lineage estimates)")
     if args.list:
         for model_id, skills in sorted(cov.estimated_by_model.items()):
             print(f"  {model_id}: {len(skills)} estimated ({', '.join(skills)})")
