@@ -34,7 +34,9 @@ test: setup
 	bash .ci/ensure_chromium.sh
 	$(BIN)/ruff check .
 	$(BIN)/council init
-	$(BIN)/python -m pytest -n 2 --dist loadgroup --durations=15
+	# two workers on two cores: one thread each (numpy's BLAS and scikit-learn's OpenMP start one
+	# per core, four busy threads on two cores; a routing subset ran 216 s so, 110 s with one)
+	OMP_NUM_THREADS=1 $(BIN)/python -m pytest -n 2 --dist loadgroup --durations=15
 
 bench: setup
 	$(BIN)/python bench/recommend.py
