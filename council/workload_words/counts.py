@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from council.currency_words import MONEY_AFTER, SIGNS
+from council.workload_words.first_batch import first_batch_then
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
 from council.workload_words.text import (
     PAGE_BY_PAGE,
@@ -119,25 +120,6 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
             continue  # "mil" is a thousand in Spanish or Portuguese, a million in English slang
         out.append(m)
     return out
-
-
-# "Diese Woche 200, danach jeden Monat 50": a number before "then" is a first batch, not the
-# count of the cadence after it, when another number follows the "then" ("We get 300
-# tickets, then triage them every morning" keeps its 300)
-_THEN = re.compile(r"\b(?:then|after that|afterwards|thereafter|danach|dann|anschließend|"
-                   r"ensuite|puis|luego|después|despues|poi|dopo|depois|em seguida|potem|"
-                   r"następnie|daarna|vervolgens)\b")
-_DIGIT = re.compile(r"\d")
-
-
-def first_batch_then(text: str, after: int, at: int) -> re.Match[str] | None:
-    """The "then" between a number ending at ``after`` and a cadence at ``at`` when the
-    sentence gives another number after it: the number is a first batch; else None."""
-    then = _THEN.search(text, after, at)
-    if then is None:
-        return None
-    _, hi = sentence_bounds(text, at)
-    return then if _DIGIT.search(text, then.end(), hi) else None
 
 
 def count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
