@@ -8,6 +8,7 @@ import re
 from council.currency_words import MONEY_AFTER, SIGNS
 from council.workload_words.first_batch import first_batch_then
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
+from council.workload_words.per_file import file_by_file
 from council.workload_words.text import (
     PAGE_BY_PAGE,
     PERIOD_NAMES,
@@ -21,6 +22,10 @@ _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+
 # After such a word a count may still be what each run covers: "each of our 40 stores", "the
 # feeds of our 40 vendors" (a fleet of one's own), "a nightly eval of 1,000 prompts".
 _ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?:all )?our |"
+                           # "a migration of 2,500 files", "a backlog of 18,000 letters": the
+                           # work is done to each item
+                           r"\b(?:migration|conversion|translation|backlog) of "
+                           r"(?:~|about |roughly |around |some )?|"
                            r"\b(?:evals?|evaluations?|batch|run|job|sweep) of "
                            r"(?:~|about |roughly |around )?|"
                            # "(extract) totals from about 3,000 receipts": fields taken
@@ -55,8 +60,12 @@ _MONTHS = (r"january|february|march|april|june|july|august|september|october|nov
            r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 # A number that names or orders rather than counts: a heading or a rank ("Step 7", "Year 9",
 # "Section 2.3", "top 10"), a time of day ("at 02:00", "2pm"), a date ("15 March").
+# A version after a language, framework or platform ("from Python 2 to Python 3", "Angular
+# 17", "iOS 18") names a release.
 _LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|part|level|"
                            r"sprint|year|grade|ward|room|floor|top|no\.|"
+                           r"python|java|php|perl|ruby|rails|django|node|angular|vue|react|"
+                           r"ios|android|windows|macos|ubuntu|debian|version|"
                            rf"{_MONTHS})|\d:|#)\s*$")
 _NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
 _EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{PERIOD_NAMES}|time|run)s?\b)")
@@ -73,6 +82,8 @@ _ONE_PAGE_EACH = re.compile(r"\b(?:one|a|1|single) page (?:per|each|a)\b|\ba pag
 
 def _units_are_tasks(text: str, unit: re.Match[str]) -> bool:
     said = unit.group(0).strip(" -")
+    if said == "files" and unit.group(0)[:1] != "-" and file_by_file(text, unit.start()):
+        return True  # "a one-off migration of 2,500 files": each file a task
     if said.startswith("page") and unit.group(0)[:1] != "-" and PAGE_BY_PAGE.match(
             text, unit.end()):
         return True  # "8,000 pages, and want each page's OCR text cleaned up"

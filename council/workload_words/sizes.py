@@ -7,6 +7,7 @@ import re
 
 from council.currency_words import SIGNS
 from council.workload_words.numbers import DIGITS, NUMBER, fmt, matches_at, parse_number
+from council.workload_words.per_file import file_by_file
 from council.workload_words.text import (
     PAGE_BY_PAGE,
     RATE_AFTER,
@@ -160,6 +161,28 @@ _AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{D
                       r"(?:\s*(?:tokens?|words?))?\s+out\b")
 
 
+# A summary "of one page" said in French, Spanish, Portuguese, Italian, German or Dutch: "un
+# résumé d'une page", "un resumen de una página", "um resumo de uma página", "un riassunto di
+# una pagina", "eine Zusammenfassung von einer Seite", "een samenvatting van één pagina": one
+# page written ("une", "una", "einer" are "one" here, an article elsewhere).
+_ONE_PAGE_SUMMARY = re.compile(
+    r"\b(?:résumé|resumen|resumo|riassunto|sintesi|síntesis|síntese|synthèse|"
+    r"zusammenfassung|samenvatting)\s+(?:d['’]\s*|de\s+|di\s+|von\s+|van\s+)"
+    r"(?P<one>une|una|uma|einer|één|een)\s+(?:page|página|pagina|seite)\b")
+_ONE_PAGE_KEYS = ("page", "pagina", "página", "seite")
+
+
+def _one_page_summaries(text: str, found: list[Read], spans: list[tuple[int, int]]) -> None:
+    """Add each foreign "summary of one page" to ``found`` (in text order) as one page out."""
+    for m in _ONE_PAGE_SUMMARY.finditer(text) if has(text, _ONE_PAGE_KEYS) else ():
+        a, b = m.start("one"), m.end()
+        if any(s <= a < e for s, e in spans):
+            continue
+        spans.append((a, b))
+        at = next((i for i, r in enumerate(found) if r.start > a), len(found))
+        found.insert(at, _size_read(text, a, b, 1.0, "page", role="output"))
+
+
 def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, int]]]:
     """Every size in the text, in order, and the spans they take (no count is read there)."""
     found: list[Read] = []
@@ -182,6 +205,15 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
                 c in text[max(0, m.start() - 20):m.start()] for c in SIGNS):
             continue  # "$0.002 per 1K tokens" is a price's unit
         said_unit = m.group("unit")
+        if (unit == "file" and qty > 1 and said_unit.endswith("files")
+                and "-" not in text[m.end("num"):m.start("unit")]
+                and file_by_file(text, m.start())):
+            # "a one-off migration of 2,500 files": 2,500 tasks of one file each (the number is
+            # left to be read as their count)
+            spans.append((m.start("unit"), m.end()))
+            found.append(_size_read(text, m.start("unit"), m.end(), 1.0, "file",
+                                    said=f"one of the {m.group('num')} files a task: "))
+            continue
         if said_unit in ("line", "lines") and _EACH_LINE.search(text):
             continue  # "5 variations of each NPC line; we have about 3,000 lines": items
         if said_unit.startswith("row") and ("-" not in text[m.end("num"):m.start("unit")]
@@ -220,6 +252,7 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             # "800 tokens in and 200 out": the second number is the output, in the same unit
             spans.append((out.start("num"), out.end()))
             found.append(_size_read(text, out.start("num"), out.end(), n, unit, role="output"))
+    _one_page_summaries(text, found, spans)
     if not _audio(text):  # durations are sizes only of spoken things
         return found, spans
     for m in re.finditer(r"\b(?:an? )?hour[- ]long\b", text) if "hour" in text else ():

@@ -104,12 +104,13 @@ MAX_FRESH4_MISREADINGS = 1
 # takes) and "Overnight, the agent triages ~200 alerts" ("overnight" alone is no cadence); both
 # read since round 6.
 MAX_FRESH4_HELDOUT_MISREADINGS = 0
-# 1 of 175 (25 before round 6): the French "résumé d'une page" (no number: "une" is an
-# article). "Diese Woche kommen 500 ..., danach jeden Monat etwa 2.000" is read since review 8
+# 0 of 175 (25 before round 6, 1 after it): the French "résumé d'une page" is read since
+# words10 (one page written: "une" is one before "page" after a summary, an article
+# elsewhere). "Diese Woche kommen 500 ..., danach jeden Monat etwa 2.000" is read since review 8
 # (2,000 a month; the 500 before "danach" a first batch). The held-out 12: the French of "Deux
 # fois par jour, l'équipe exporte ..." (one French small word: too few to tell the language),
 # read since words10 (its workload words: "fois", "jour", "environ").
-MAX_FRESH5_MISREADINGS = 1
+MAX_FRESH5_MISREADINGS = 0
 MAX_FRESH5_HELDOUT_MISREADINGS = 0
 # 0 of 56 (10 before review 8, 4 after it, all languages, read since words10): "Une fois par
 # semaine, on classe ..." and "Verträge zusammenfassen: 300 € pro Monat." by their workload

@@ -42,3 +42,56 @@ def test_the_language_a_short_or_other_script_text_is_written_in(text: str,
 ])
 def test_no_language_guessed_from_too_little(text: str) -> None:
     assert _languages(text) is None
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("Tous les lundis, on reçoit une quinzaine de candidatures ; il faut un résumé d'une page "
+     "pour chacune.", "une page"),
+    ("Je voudrais un résumé d'une page de ce rapport de 40 pages.", "une page"),
+    ("Un resumen de una página por contrato, 200 contratos al mes.", "una página"),
+    ("Bitte eine Zusammenfassung von einer Seite pro Vertrag.", "einer Seite"),
+])
+def test_a_summary_of_one_page_is_one_page_written(text: str, said: str) -> None:
+    """"un résumé d'une page" was read as nothing ("une" is an article elsewhere)."""
+    w = read_workload(text)
+    out = w.output_size
+    assert out is not None and (out.quantity, out.unit, out.words) == (1, "page", said)
+    if "40 pages" in text:  # the report read is still the input
+        assert (w.input_size.quantity, w.input_size.unit) == (40, "page")
+
+
+def test_a_summary_of_one_page_is_no_volume() -> None:
+    w = read_workload("Il faut un résumé d'une page.")
+    assert w.runs_per_month is None and w.output_size.quantity == 1
+
+
+@pytest.mark.parametrize(("text", "runs", "words"), [
+    ("We need a one-off migration of 2,500 files from Python 2 to Python 3.", 2500,
+     "a one-off migration of 2,500"),
+    ("A one-off migration of 2,500 files", 2500, "A one-off migration of 2,500"),
+    ("Convert these 300 files to Markdown, once.", 300, "300 files to Markdown, once"),
+])
+def test_a_one_off_migration_of_files_is_a_task_a_file(text: str, runs: float,
+                                                       words: str) -> None:
+    """It was one task reading all the files (2,500 x 1,400 = 3.5M tokens: no model fits)."""
+    w = read_workload(text)
+    assert w.runs_per_month is not None and w.runs_per_month.value == runs
+    assert w.runs_per_month.words == words and "one-off" in w.runs_per_month.how
+    assert (w.input_size.quantity, w.input_size.unit) == (1, "file")
+    assert f"one of the {runs:,} files a task" in w.input_size.how
+
+
+@pytest.mark.parametrize(("text", "files"), [
+    ("Find duplicate functions across 400 files", 400),  # read together
+    ("Review these 12 files in the PR", 12),  # one change reviewed as one
+])
+def test_files_read_together_stay_one_input(text: str, files: float) -> None:
+    w = read_workload(text)
+    assert (w.input_size.quantity, w.input_size.unit) == (files, "file")
+    assert w.runs_per_month is None
+
+
+def test_a_backlog_counts_its_items() -> None:
+    r = read_workload("We have a backlog of 18,000 scanned letters (1-2 pages each) to "
+                      "transcribe, once.").runs_per_month
+    assert r is not None and r.value == 18_000 and "one-off" in r.how
