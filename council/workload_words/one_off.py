@@ -11,9 +11,10 @@ from council.workload_words.numbers import fmt, parse_number
 from council.workload_words.text import sentence_bounds
 from council.workload_words.values import Read
 
-# "One-off: translate a 40-page contract", "just once", "a one-time migration": one task. Not
+# "One-off: translate a 40-page contract", "just (this) once", "a one-time migration": one task. Not
 # "one-time password(s)", nor "off-by-one".
-_ONE_OFF = re.compile(r"\b(?:a |this is a |it's a |just a )?one[- ]off\b|\b(?:just|only) once\b|"
+_ONE_OFF = re.compile(r"\b(?:a |this is a |it's a |just a )?one[- ]off\b|"
+                      r"\b(?:just|only) (?:this )?once\b|"
                       r"\bone[- ]time (?:job|task|run|project|migration|translation|report|"
                       r"analysis|clean-?up|import|export|review|audit)\b")
 

@@ -79,10 +79,13 @@ _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|w
                     r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?")
 # More spoken things (a 1:1, a stand-up; a meeting, call or recording in Dutch, Italian or
 # Polish) behind a substring test: each branch added to _AUDIO slowed every read.
+# ("Aufnahme", "Aufzeichnung": a recording in German; "enregistrement", "grabación" too)
 _AUDIO_MORE_KEYS = ("1:1", "one-on-one", "standup", "stand-up", "vergader", "gesprek",
-                    "riunion", "chiamat", "spotkani", "nagrani", "rozmow")
+                    "riunion", "chiamat", "spotkani", "nagrani", "rozmow", "aufnahme",
+                    "aufzeichnung", "enregistrement", "grabaci", "grava")
 _AUDIO_MORE = re.compile(r"\b1:1s?\b|one-on-one|stand-?up|vergader|gesprek|riunion|chiamat|"
-                         r"spotkani|nagrani|rozmow")
+                         r"spotkani|nagrani|rozmow|aufnahme|aufzeichnung|enregistrement|"
+                         r"grabaci[oó]n|grava[çc][ãa]o")
 
 
 def _audio(text: str) -> bool:

@@ -12,20 +12,25 @@ from council.workload_words.numbers import FOREIGN_FEW, fmt
 from council.workload_words.periods import PERIOD_WORDS, with_article
 from council.workload_words.values import Read
 
-_TIMES_RE = re.compile(r"\b(?P<t>once|twice|thrice|three times|four times|\d+ ?(?:x|times))\s+"
+# "two or three times a month": a range, read as its upper end (the low end is no count)
+_TIMES_RE = re.compile(r"\b(?:(?:one|two|three|four|five|\d+)\s+or\s+)?"
+                       r"(?P<t>once|twice|thrice|three times|four times|five times|"
+                       r"\d+ ?(?:x|times))\s+"
                        r"(?:a|an|per|each|every)\s+"
                        + PERIOD_WORDS + r"\b")
 
 _TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four times": 4.0,
-          "einmal": 1.0, "zweimal": 2.0, "dreimal": 3.0, "viermal": 4.0}
+          "five times": 5.0, "einmal": 1.0, "ein mal": 1.0, "zweimal": 2.0, "dreimal": 3.0,
+          "viermal": 4.0}
 # "zweimal pro Woche", "dwa razy w tygodniu", "due volte alla settimana", "3 fois par jour"
 # (number words are digits by then: "002 razy"), right before a period said in that language
 # "deux fois", "dos veces": the times word says the language, so its number is read in
 # any text (a text too short to tell its language by its small words)
 # "une fois par semaine", "una vez al mes", "una volta al giorno", "uma vez por semana": "une"
 # and "una" are one only before the times word (elsewhere an article: "une liste par jour")
-_FOREIGN_TIMES = re.compile(r"\b(?P<t>einmal|zweimal|dreimal|viermal|\d+\s?(?:mal|volte|veces|"
-                            r"vez|fois|vezes|razy|x)|(?:deux|trois|dos|tres|due|tre|duas|três|"
+# ("Ein Mal im Monat": "einmal" in two words)
+_FOREIGN_TIMES = re.compile(r"\b(?P<t>einmal|ein mal|zweimal|dreimal|viermal|"
+                            r"\d+\s?(?:mal|volte|veces|vez|fois|vezes|razy|x)|(?:deux|trois|dos|tres|due|tre|duas|três|"
                             r"dwa|trzy) (?:fois|veces|volte|vezes|razy)|(?:une|una|uma) "
                             r"(?:fois|vez|volta))\s+$")
 _FOREIGN_TIMES_KEYS = ("mal ", "volte", "volta", "veces", "vez ", "fois", "vezes", "razy", "x ")

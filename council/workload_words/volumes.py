@@ -25,7 +25,12 @@ from council.workload_words.intervals import read_interval
 from council.workload_words.numbers import fmt, parse_number
 from council.workload_words.one_a_period import one_a_period
 from council.workload_words.one_off import read_one_off
-from council.workload_words.owners import fleet_after, owners_before
+from council.workload_words.owners import (
+    fleet_after,
+    items_each_after,
+    owners_before,
+    owners_of_each,
+)
 from council.workload_words.periods import (
     ADVERB_UNIT,
     FOREIGN_ADVERBS,
@@ -125,13 +130,19 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
     if fleet is not None and k:  # "3x/wk I write plans for each of my 25 athletes"
         fleet_how = f"{fmt(n)} times for each of {fmt(k)}: "
         n, end = n * k, fleet.end()
+    held = items_each_after(text, p.end())
+    k = parse_number(held.group("n")) if held else None
+    if held is not None and k and count_numbers(text, held.start("n"), held.end("n"), taken):
+        # "Two batches a day of roughly 250 receipts each": 500 a day
+        fleet_how = f"{fmt(n)} of {fmt(k)} each: "
+        n, end = n * k, held.end()
     runs = n * per_month
     hedge = HEDGE.search(text, max(0, start - 14), start)
     start = hedge.start() if hedge else start
     how = fleet_how + (f"{fmt(n)} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
                        f"{fmt(runs)}" if per_month != 1 else f"{fmt(n)} a month")
     how += first_batch_note(text, count_numbers(text, lo, start, taken), start)
-    owners = owners_before(text, lo, start)
+    owners = owners_before(text, lo, start) or owners_of_each(text, lo, count, p.start())
     if owners is not None and (k := parse_number(owners.group("n"))):
         # "30,000 users, each has maybe 200 transactions a month": 200 for each user
         start, runs = owners.start(), runs * k

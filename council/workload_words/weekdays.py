@@ -34,13 +34,21 @@ _WEEKDAYS_ONLY = re.compile(r"\b(?:on|only on) weekdays\b|\bweekdays only\b|"
                             r"\bmon(?:day)? ?(?:to|through|thru|-) ?fri(?:day)?\b")
 
 
+# "every Monday, Wednesday and Friday", "on Mondays and Thursdays": each day named is a run.
+_MORE_DAYS = re.compile(rf"(?:\s*(?:,|and|&|/|,\s*and)\s*{WEEKDAYS}s?\b)+")
+_DAY = re.compile(WEEKDAYS)
+
+
 def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
-    """The first weekly weekday of the text ("every Monday"), in English or another
-    language, times its sentence's count; else None."""
+    """The first weekly weekday of the text ("every Monday", "on Mondays and Thursdays"), in
+    English or another language, times its sentence's count; else None."""
     weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
     for m in _WEEKDAY_RE.finditer(text) if weekday else ():
-        return cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
-                                   taken)
+        more = _MORE_DAYS.match(text, m.end())
+        days = 1 + (len(_DAY.findall(more.group(0))) if more else 0)
+        end = more.end() if more else m.end()
+        said = "once a week" if days == 1 else f"{days} days a week"
+        return cadence_times_count(text, m.start(), end, days * PER_MONTH["week"], said, taken)
     for m in (_FOREIGN_WEEKDAY_RE.finditer(text)
               if not _FOREIGN_WEEKDAY_GATE.isdisjoint(word_list(text)) else ()):
         return cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",

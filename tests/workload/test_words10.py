@@ -95,3 +95,51 @@ def test_a_backlog_counts_its_items() -> None:
     r = read_workload("We have a backlog of 18,000 scanned letters (1-2 pages each) to "
                       "transcribe, once.").runs_per_month
     assert r is not None and r.value == 18_000 and "one-off" in r.how
+
+
+def _runs(text: str) -> float | None:
+    r = read_workload(text).runs_per_month
+    return None if r is None else float(r.value)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    # "a few hundred": about three hundred (an estimate); "300-ish": 300
+    ("A few hundred customer reviews come in every week; tag each with a sentiment.",
+     300 * 52 / 12),
+    ("Daily: generate alt text for the 300-ish new product photos.", 9000),
+    # a range of times is its upper end; "just this once" is a one-off; "Ein Mal" is einmal
+    ("Two or three times a month we need a deck outline from a 50-page market report.", 3),
+    ("Translate a 2-hour video's subtitles (about 18k words) from English to Japanese, just "
+     "this once.", 1),
+    ("Ein Mal im Monat das Protokoll der Betriebsversammlung zusammenfassen.", 1),
+    # each weekday named is a run
+    ("Every Monday, Wednesday and Friday the bot reviews ~25 new vendor contracts.",
+     3 * 25 * 52 / 12),
+    ("On Mondays and Thursdays we send clients one digest of the week's news.", 2 * 52 / 12),
+    # a count "each" of the owners named before it, and the items each run holds
+    ("Clinic notes: 12 doctors, ~25 patient visits each per day.", 12 * 25 * 30),
+    ("The tool will be used by 30 reps, maybe 15 emails each per day.", 30 * 15 * 30),
+    ("Half a dozen analysts each ask the research assistant 20 or so questions a day.",
+     6 * 20 * 30),
+    ("Two batches a day of roughly 250 receipts each.", 2 * 250 * 30),
+])
+def test_words10_rows_read_by_their_rule(text: str, runs: float) -> None:
+    assert _runs(text) == pytest.approx(runs)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("We get 10 reports a week of 30 pages each.", 10 * 52 / 12),  # pages are a size
+    ("every Monday, pull the tickets (usually 60-80)", 80 * 52 / 12),
+    ("Every Monday the team meets; on Friday we send one digest.", 52 / 12),
+    ("3x a day, maybe 500 tweets each run", 500 * 3 * 30),
+])
+def test_what_those_rules_leave_alone(text: str, runs: float) -> None:
+    assert _runs(text) == pytest.approx(runs)
+
+
+def test_sizes_said_roughly_or_in_german() -> None:
+    w = read_workload("A handful of contracts a week (say 5-6), each 30ish pages.")
+    assert (w.input_size.quantity, w.input_size.unit, w.input_size.words) == (
+        30, "page", "30ish pages")
+    w = read_workload("Ein Mal im Monat das Protokoll (ca. 90 Minuten Aufnahme) zusammenfassen.")
+    assert (w.input_size.quantity, w.input_size.unit) == (90, "minute")
