@@ -115,7 +115,7 @@ SMALL_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split())
 # small words. Not in SMALL_WORDS, which the input flags share.
 _WORKLOAD_WORDS: dict[str, str] = {
     "German": ("monat monate monatlich woche wochen wöchentlich täglich jahr jährlich quartal "
-               "jeweils ungefähr zusammenfassen zusammenfassung zur nötig sollen werden"),
+               "jeweils ungefähr zusammenfassen zusammenfassung zur nötig sollen werden unter"),
     "French": ("fois semaine semaines jour jours mois année environ quotidien hebdomadaire "
                "mensuel ouvré résumé résumer faut"),
     "Dutch": "werkdag maand jaar dag dagen weken keer komen willen binnen",

@@ -129,7 +129,11 @@ _NO_BATCH_FOREIGN_RE = re.compile(
     r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)|"
     r"\btempo reale\b|\bstanno aspettando\b|\baspett(?:a|ano) (?:la|le|il|i|una) (?:risposta|"
     r"risposte|riepilogo|risultato|risultati)\b|\bw czasie rzeczywistym\b|\bczeka(?:ją)? na\b|"
-    r"\bwachten op\b|待っています|待っている|リアルタイム")
+    r"\bwachten op\b|待っています|待っている|リアルタイム|"
+    # "Antwort in unter 200 ms", "en moins de 2 secondes", "em menos de 3 segundos"
+    r"\b(?:unter|weniger als|moins de|menos de|meno di|poniżej|binnen) (?:einer|une|un|uno|"
+    r"una|um|uma|één|\d+(?:[.,]\d+)?) ?(?:sekunden?|secondes?|segundos?|secondi|sekund[ay]?|"
+    r"seconden|ms|millisekunden|millisecondes|milisegundos|millisecondi)\b")
 _BATCH_OK_FOREIGN_GATE = frozenset({
     "noche", "nacht", "nachts", "nuit", "noite", "noites", "noches", "urgente", "urgent", "bis",
     "até", "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten", "dopo",
@@ -139,7 +143,8 @@ _NO_BATCH_FOREIGN_GATE = frozenset({
     "reale", "aspettando", "aspetta", "aspettano", "rzeczywistym", "czeka", "czekają", "wachten",
     "tiempo", "tempo", "temps", "echtzeit", "sofort", "espera", "esperan", "aguarda", "aguardam",
     "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
-    "imediato", "imediata", "imediatamente"})
+    "imediato", "imediata", "imediatamente", "unter", "weniger", "moins", "menos", "meno",
+    "poniżej", "binnen"})
 _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
                        "within ")
 _NO_BATCH_PERSON_KEYS = ("when they", "when user", "when someone", "when people", "when cust",

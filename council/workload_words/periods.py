@@ -41,11 +41,18 @@ def with_article(unit: str) -> str:
     return f"an {unit}" if unit == "hour" else f"a {unit}"
 
 
+# The hours a day the rate runs: "~40 an hour for the 12 hours the mall is open every day",
+# "open 10 hours a day".
+_HOURS_A_DAY = re.compile(r"\b(?P<n>\d{1,2}) hours?\b[^.;]{0,40}?\b(?:a|every|each|per) day\b")
+
+
 def per_month_of(unit: str, sentence: str) -> float:
     """How many of a period a month holds; an hour of business hours counts those only."""
     unit = UNIT_ALIAS.get(unit.lower(), unit.lower())
     if unit == "hour" and re.search(r"business hours|working hours|office hours", sentence):
         return BUSINESS_HOURS_PER_MONTH
+    if unit == "hour" and (day := _HOURS_A_DAY.search(sentence)) and 0 < int(day["n"]) < 24:
+        return int(day["n"]) * PER_MONTH["day"]  # "for the 12 hours the mall is open every day"
     return PER_MONTH.get(unit, 0.0)
 
 

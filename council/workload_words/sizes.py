@@ -47,7 +47,8 @@ UNIT_WHY: dict[str, str] = {
 }
 
 _SIZE_UNITS = {
-    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona|stronie",
+    # ("15页", "15頁": pages in Chinese and Japanese)
+    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona|stronie|页|頁",
     # a file format between the count and "files": "12 CSV files"
     "file": r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python) )?files?",
     "word": r"words?|mots|palabras|palavras|w[oö]rter|parole|woorden|słów|słowa",
@@ -98,6 +99,10 @@ _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|prod
                          r"compose|compile|create|creates|into|to|as|returning|return|reply|"
                          r"summaries|summary|output|streszczenie|streszczenia|riassunto|"
                          r"samenvatting|verslag|resumen|resumo|zusammenfassung)$")
+# "the error traces go to the model, ~1k tokens each": what is sent to the model is its input.
+_SENT_TO_MODEL = re.compile(r"\b(?:go|goes|sent|send|sends|fed|feed|passed|pass)\s+(?:in)?to\s+"
+                            r"(?:the |our )?(?:model|llm|api|ai)\b[,;:]?\s*(?:~|about |around |"
+                            r"roughly )?$")
 _INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|the|"
                         r"about|typically|summarise|summarize|translate|extract|analyse|"
                         r"analyze|answer|given|with|on)$")
@@ -123,6 +128,8 @@ def _role(text: str, start: int, end: int | None = None) -> str:
     if _EACH_PRODUCED.search(text, max(0, start - 70), start) or _WRITES_THEN_SIZE.search(
             text, max(0, start - 90), start):
         return "output"
+    if _SENT_TO_MODEL.search(text, max(0, start - 40), start):
+        return "input"
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
         before = before[:-2]

@@ -41,6 +41,7 @@ from council.workload_words.periods import (
     period_matches,
     with_article,
 )
+from council.workload_words.shares import share_before
 from council.workload_words.summary_aside import one_summary_of
 from council.workload_words.text import sentence_bounds
 from council.workload_words.times import TimesWords, times_read
@@ -130,6 +131,10 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
     if fleet is not None and k:  # "3x/wk I write plans for each of my 25 athletes"
         fleet_how = f"{fmt(n)} times for each of {fmt(k)}: "
         n, end = n * k, fleet.end()
+    share = share_before(text, lo, count.start())
+    if share is not None:  # "about a third of our 9,000 customers": 3,000
+        fleet_how = f"{share.said} of {fmt(n)} = {fmt(n * share.part)}: "
+        n, start = n * share.part, min(start, share.start)
     held = items_each_after(text, p.end())
     k = parse_number(held.group("n")) if held else None
     if held is not None and k and count_numbers(text, held.start("n"), held.end("n"), taken):

@@ -143,3 +143,24 @@ def test_sizes_said_roughly_or_in_german() -> None:
         30, "page", "30ish pages")
     w = read_workload("Ein Mal im Monat das Protokoll (ca. 90 Minuten Aufnahme) zusammenfassen.")
     assert (w.input_size.quantity, w.input_size.unit) == (90, "minute")
+
+
+@pytest.mark.parametrize(("text", "runs", "how"), [
+    ("Each month about a third of our 9,000 customers renew; write a renewal email for each.",
+     3000, "a third of 9,000 = 3,000"),
+    ("20% of the 40,000 orders a month need a fraud check.", 8000, "20% of 40,000 = 8,000"),
+    ("Our kiosk answers ~40 questions an hour for the 12 hours the mall is open every day.",
+     40 * 12 * 30, "360 hours a month"),
+])
+def test_a_share_of_a_count_and_the_hours_of_a_day(text: str, runs: float, how: str) -> None:
+    r = read_workload(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(runs) and how in r.how
+
+
+def test_german_wait_chinese_pages_and_what_goes_to_the_model() -> None:
+    w = read_workload("~5.000 Bestellungen/Tag zur Betrugsprüfung, Antwort in unter 200 ms "
+                      "nötig.")
+    assert w.latency.value == "no_batch" and w.languages.value == ("German",)
+    assert read_workload("每周大约处理800份合同，每份平均15页。").input_size.quantity == 15
+    w = read_workload("Only the ~2,000 error traces a day go to the model, ~1k tokens each.")
+    assert w.output_size is None and w.input_size.quantity == 1000
