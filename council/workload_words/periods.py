@@ -36,6 +36,16 @@ UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "m
               "work day": "business day"}
 
 
+def period_unit(p: re.Match[str]) -> str:
+    """The period a match of ``period_matches`` names, as said ("week", "business day", a
+    foreign or adverb form resolved); not always a PER_MONTH key ("term")."""
+    said = p.group("adverb")
+    unit = (ADVERB_UNIT.get(said) or FOREIGN_ADVERBS[said] if said
+            else p.group("unit") or p.group("unit1"))
+    unit = UNIT_ALIAS.get(unit, unit)
+    return FOREIGN_UNITS.get(unit, unit)
+
+
 def with_article(unit: str) -> str:
     """'a week', 'an hour': the period with its article, as the reading is shown."""
     return f"an {unit}" if unit == "hour" else f"a {unit}"

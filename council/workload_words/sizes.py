@@ -14,6 +14,7 @@ from council.workload_words.text import (
     has,
     sentence_around,
 )
+from council.workload_words.totals import total_at
 from council.workload_words.values import Read
 
 TOKENS_PER_WORD = 1.33
@@ -204,6 +205,9 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             continue
         if RATE_AFTER.match(text, m.end()):
             continue  # "3 million log lines every day", "15 pages a day" are volumes
+        if m.group("token") and total_at(text, m.start()) is not None:
+            spans.append((m.start(), m.end()))
+            continue  # "1.2M tokens ... which average 600 tokens each": a total, no input
         if (unit == "page" and qty > 1 and "-" not in text[m.end("num"):m.start("unit")]
                 and (each := PAGE_BY_PAGE.match(text, m.end())) is not None):
             # "8,000 pages, and want each page's OCR text cleaned up": a call reads one page
@@ -273,6 +277,9 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
     for m in matches_at(_DURATION_RE, text, starts):
         if any(s <= m.start() < e for s, e in spans):
             continue
+        if total_at(text, m.start()) is not None:
+            spans.append((m.start(), m.end()))
+            continue  # "2 hours of audio per day ... calls of ~6 minutes": a total, no input
         if m.group("h"):
             qty, unit = float(m.group("h")) * 60 + float(m.group("m")), "minute"
         else:

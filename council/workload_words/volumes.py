@@ -32,19 +32,17 @@ from council.workload_words.owners import (
     owners_of_each,
 )
 from council.workload_words.periods import (
-    ADVERB_UNIT,
-    FOREIGN_ADVERBS,
-    FOREIGN_UNITS,
     PER_MONTH,
-    UNIT_ALIAS,
     per_month_of,
     period_matches,
+    period_unit,
     with_article,
 )
 from council.workload_words.shares import share_before
 from council.workload_words.summary_aside import one_summary_of
 from council.workload_words.text import sentence_bounds
 from council.workload_words.times import TimesWords, times_read
+from council.workload_words.totals import read_total
 from council.workload_words.values import Read
 from council.workload_words.weekdays import read_weekday, weekdays_only
 
@@ -54,6 +52,8 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     steps, whose numbers are no count."""
     if "* " in text and (cron := read_cron(text, taken)) is not None:
         return cron
+    if (read := read_total(text)) is not None:
+        return read
     if (read := read_interval(text, taken)) is not None:
         return read
     if (read := read_weekday(text, taken)) is not None:
@@ -61,10 +61,7 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     times_words = TimesWords(text)
     for p in period_matches(text):
         said = p.group("adverb")
-        unit = (ADVERB_UNIT.get(said) or FOREIGN_ADVERBS[said] if said
-                else p.group("unit") or p.group("unit1"))
-        unit = UNIT_ALIAS.get(unit, unit)
-        unit = FOREIGN_UNITS.get(unit, unit)
+        unit = period_unit(p)
         if unit not in PER_MONTH or any(a <= p.start() < b for a, b in taken):
             continue  # not a period, or part of a size ("each about an hour long")
         lo, hi = sentence_bounds(text, p.start())

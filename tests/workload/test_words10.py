@@ -13,16 +13,16 @@ from tests.bench_modules import load_bench
 
 DATA = Path(__file__).parents[1] / "data"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
-# 48 written before words10's fixes: 41 misreadings of 336 before them, 15 after. Left: hours
-# of audio over minutes a call (twice), Swedish, tokens a day over tokens a prompt, "every 2
-# hours during business hours" of one summary, a Discord bot read as a conversation (the
-# project's convention for a bot answering questions; the row says one call), "per wave, three
-# waves a year", "shoppers wait at the screen", "A handful ... (say 5-6)", twelve subsidiaries'
+# 48 written before words10's fixes: 41 misreadings of 336 before them, 10 after. Left:
+# Swedish (2), "every 2 hours during business hours" of one summary, a Discord bot and a
+# Polish call recording read as a conversation (the first the project's convention for a bot
+# answering questions; the rows say one call), the recording's wait, "per wave, three waves a
+# year", "shoppers wait at the screen", "A handful ... (say 5-6)", twelve subsidiaries'
 # quarterly reports.
-MAX_WORDS10_MISREADINGS = 15
+MAX_WORDS10_MISREADINGS = 10
 # 16 written after those fixes and scored once before any fit: 10 of 112 (12 with the reader
-# before words10).
-MAX_WORDS10_HELDOUT_MISREADINGS = 10
+# before words10); 8 since the totals rule (fitted to words10 rows, not to these).
+MAX_WORDS10_HELDOUT_MISREADINGS = 8
 _same = load_bench("workload_reader").same
 
 
@@ -199,3 +199,25 @@ def test_german_wait_chinese_pages_and_what_goes_to_the_model() -> None:
     assert read_workload("每周大约处理800份合同，每份平均15页。").input_size.quantity == 15
     w = read_workload("Only the ~2,000 error traces a day go to the model, ~1k tokens each.")
     assert w.output_size is None and w.input_size.quantity == 1000
+
+
+@pytest.mark.parametrize(("text", "runs", "size"), [
+    ("Transcripts: roughly 2 hours of audio per day from the helpline, cut into calls of ~6 "
+     "minutes; classify each call's reason.", 20 * 30, (6, "minute")),
+    ("Co miesiąc mamy około 90 godzin nagrań rozmów, średnio 8 minut na rozmowę; chcemy "
+     "streszczenie każdej.", 90 * 60 / 8, (8, "minute")),
+    ("Volume: 1.2M tokens/day across all prompts, which average 600 tokens each.", 2000 * 30,
+     (600, "token")),
+])
+def test_a_total_a_period_over_the_size_of_each(text: str, runs: float,
+                                                 size: tuple[float, str]) -> None:
+    """The total was read as one call's input (2 hours, 90 hours) or not at all."""
+    w = read_workload(text)
+    assert w.runs_per_month is not None and w.runs_per_month.value == pytest.approx(runs)
+    assert (w.input_size.quantity, w.input_size.unit) == size
+
+
+def test_a_total_with_no_size_of_each_is_left_alone() -> None:
+    w = read_workload("We have 300 hours of recordings to transcribe.")
+    assert w.runs_per_month is None
+    assert (w.input_size.quantity, w.input_size.unit) == (300, "hour")
