@@ -149,6 +149,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a dat
 # what one run reads when they all go into one deliverable.
 _ONE_DELIVERABLE = re.compile(r"\binto (?:a|one|an) (?:[\w-]+ )?(?:digest|summary|report|brief|"
                               r"briefing|overview|newsletter|memo)\b")
+# "every 2 hours, post one summary of the new tickets (a dozen or so each time)": the count
+# after "one summary of" is what the one summary covers.
+_ONE_DELIVERABLE_OF = re.compile(r"\bone (?:[\w-]+ )?(?:digest|summary|report|brief|briefing|"
+                                 r"overview|newsletter|memo|recap) (?:of|on|about|covering)\b")
 
 
 _BOTH_BEFORE = re.compile(r"\bboth\s+$")
@@ -165,7 +169,8 @@ def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
     count = before[-1] if before else next(
         (n for n in count_numbers(text, end, hi, busy)
          if counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))
-         and not _ONE_DELIVERABLE.search(text, n.end(), hi)), None)
+         and not _ONE_DELIVERABLE.search(text, n.end(), hi)
+         and not _ONE_DELIVERABLE_OF.search(text, end, n.start())), None)
     count = count if count is not None else count_elsewhere(text, lo, hi, busy)
     if count is None and (both := _BOTH_BEFORE.search(text, max(lo, start - 6), start)):
         # "summarise both every Monday": the two things just named, each time

@@ -8,8 +8,8 @@ import re
 
 from council.workload_words.counts import cadence_times_count
 from council.workload_words.numbers import DIGITS, FOREIGN_FEW, WORDNUM, fmt, parse_number
-from council.workload_words.periods import PER_MONTH, PERIOD_WORDS, UNIT_ALIAS
-from council.workload_words.text import word_list
+from council.workload_words.periods import PER_MONTH, PERIOD_WORDS, UNIT_ALIAS, per_month_of
+from council.workload_words.text import sentence_bounds, word_list
 from council.workload_words.values import Read
 
 _INTERVAL_RE = re.compile(rf"\bevery\s+(?P<n>{DIGITS}|{WORDNUM}|other)\s+{PERIOD_WORDS}\b")
@@ -34,8 +34,13 @@ def read_interval(text: str, taken: list[tuple[int, int]]) -> Read | None:
         n = 2.0 if other else parse_number(m.group("n"))
         unit = UNIT_ALIAS.get(m.group("unit").lower(), m.group("unit").lower())
         if n and unit in PER_MONTH:
-            runs = PER_MONTH[unit] / n
+            # "every 2 hours during business hours": of the business hours only
+            lo, hi = sentence_bounds(text, m.start())
+            per_month = per_month_of(unit, text[lo:hi])
+            runs = per_month / n
             every_n = f"other {unit}" if other else f"{fmt(n)} {unit}s"
+            if per_month != PER_MONTH[unit]:
+                every_n += f" of {fmt(per_month)} {unit}s a month"
             return cadence_times_count(text, m.start(), m.end(), runs, f"one every {every_n}",
                                        taken)
     for m in (_FOREIGN_INTERVAL_RE.finditer(text)

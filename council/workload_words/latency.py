@@ -70,7 +70,12 @@ _NO_BATCH_PERSON_RE = re.compile(
     # until the next morning"
     r"\b(?:type|types|ask|asks|enter|enters|submit|submits|send|sends|paste|pastes|upload|"
     r"uploads) (?:a|an|the|their|his|her|its|one) (?:\w+ ){0,2}?\w+ and (?:then )?wait\b"
-    r"(?! (?:until|till|for (?:the )?(?:next|morning|tomorrow|batch|report)))")
+    r"(?! (?:until|till|for (?:the )?(?:next|morning|tomorrow|batch|report)))|"
+    # "shoppers wait at the screen", "the caller waits on the line": people waiting where the
+    # answer is given (not "customers wait 3 days for a reply", how long it takes today)
+    r"\b(?:customers?|users?|shoppers?|people|patients?|callers?|guests?|visitors?|clients?|"
+    r"students?) (?:wait|waits|are waiting|is waiting) (?:at|on|in front of|by) (?:the|their|a) "
+    r"(?:screen|kiosk|counter|desk|line|phone|terminal|till|register|app|chat)\b")
 
 
 # A wait said not to matter ("latency doesn't matter", "latency: not important", "it does not
@@ -149,7 +154,7 @@ _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "le
                        "within ")
 _NO_BATCH_PERSON_KEYS = ("when they", "when user", "when someone", "when people", "when cust",
                          "when dev", "when a user", "right after", "leave", "hang", "discharged",
-                         "check out", "checks out", "and wait", "and then wait")
+                         "check out", "checks out", "and wait", "and then wait", " wait")
 
 
 def _first(*found: re.Match[str] | None) -> re.Match[str] | None:

@@ -31,6 +31,7 @@ from council.workload_words.owners import (
     owners_before,
     owners_of_each,
 )
+from council.workload_words.per_unit import per_unit_before
 from council.workload_words.periods import (
     PER_MONTH,
     per_month_of,
@@ -132,6 +133,12 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
     if share is not None:  # "about a third of our 9,000 customers": 3,000
         fleet_how = f"{share.said} of {fmt(n)} = {fmt(n * share.part)}: "
         n, start = n * share.part, min(start, share.start)
+    per = per_unit_before(text, lo, count)
+    k = parse_number(per.group("n")) if per else None
+    if per is not None and k and count_numbers(text, per.start("n"), per.end("n"), taken):
+        # "a thousand comments per wave, three waves a year": 3,000 a year
+        fleet_how = f"{fmt(k)} each of {fmt(n)}: "
+        n, start = n * k, min(start, per.start())
     held = items_each_after(text, p.end())
     k = parse_number(held.group("n")) if held else None
     if held is not None and k and count_numbers(text, held.start("n"), held.end("n"), taken):

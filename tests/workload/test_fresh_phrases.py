@@ -123,15 +123,14 @@ MAX_FRESH5_HELDOUT_MISREADINGS = 0
 # words with the small words, two Japanese texts by their kana.
 MAX_REVIEW8_MISREADINGS = 0
 # 48 written before words10's fixes (tests/workload/test_words10.py): 41 misreadings of 336
-# before them, 10 after. Left: Swedish (2), "every 2 hours during business hours" of one
-# summary, a Discord bot and a Polish call recording read as a conversation (the first the
-# project's convention for a bot answering questions; the rows say one call), the
-# recording's wait, "per wave, three waves a year", "shoppers wait at the screen", "A handful
-# ... (say 5-6)", twelve subsidiaries' quarterly reports.
-MAX_WORDS10_MISREADINGS = 10
+# before them, 7 after. Left: Swedish (2), a Discord bot and a Polish call recording read as
+# a conversation (the first the project's convention for a bot answering questions; the rows
+# say one call), the recording's wait, "A handful ... (say 5-6)", twelve subsidiaries'
+# quarterly reports.
+MAX_WORDS10_MISREADINGS = 7
 # 16 written after those fixes and scored once before any fit: 10 of 112 (12 with the reader
-# before words10); 8 since the totals rule (fitted to words10 rows, not to these).
-MAX_WORDS10_HELDOUT_MISREADINGS = 8
+# before words10); 7 since the totals and per-unit rules (fitted to words10 rows, not these).
+MAX_WORDS10_HELDOUT_MISREADINGS = 7
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1

@@ -186,3 +186,29 @@ def test_a_total_with_no_size_of_each_is_left_alone() -> None:
     w = read_workload("We have 300 hours of recordings to transcribe.")
     assert w.runs_per_month is None
     assert (w.input_size.quantity, w.input_size.unit) == (300, "hour")
+
+
+@pytest.mark.parametrize(("text", "runs", "how"), [
+    # every n hours of the business hours; the count after "one summary of" is its content
+    ("Every 2 hours during business hours, post one summary of the new Zendesk tickets (a "
+     "dozen or so each time) for the on-call lead.", 8 * 260 / 12 / 2, "of 173 hours a month"),
+    # a count per unit times the units a period
+    ("About a thousand short survey comments per wave, three waves a year; code each comment.",
+     1000 * 3 / 12, "1,000 each of 3"),
+])
+def test_business_hours_intervals_and_counts_per_unit(text: str, runs: float,
+                                                      how: str) -> None:
+    r = read_workload(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(runs) and how in r.how, r
+
+
+def test_people_waiting_at_the_screen_wait() -> None:
+    w = read_workload("Our mall kiosk answers questions, ~40 an hour; shoppers wait at the "
+                      "screen.")
+    assert w.latency is not None and w.latency.value == "no_batch"
+    assert read_workload("Today customers wait 3 days for a reply.").latency is None
+
+
+def test_every_two_hours_around_the_clock_is_unchanged() -> None:
+    r = read_workload("Every 2 hours, summarise the new alerts.").runs_per_month
+    assert r is not None and r.value == 360
