@@ -1,8 +1,9 @@
 """How often the task runs, as runs a month: "10k tickets nightly", "300 a week", "every
 other week", "our weekly meeting", "30,000 users, each has 200 a month".
 
-The order the rules are tried in; each rule is its own module (intervals, weekdays, times,
-events, one_a_period, summary_aside, owners, first_batch, chinese_counts, one_off)."""
+The order the rules are tried in; each rule is its own module (totals, intervals, weekdays,
+times, events, one_a_period, summary_aside, owners, shares, per_unit, first_batch,
+chinese_counts, one_off)."""
 
 from __future__ import annotations
 
@@ -120,8 +121,9 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
 
 def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str], lo: int,
                     hi: int, unit: str, per_month: float, taken: list[tuple[int, int]]) -> Read:
-    """'300 tickets a week': the count times the period's runs a month, times each of a fleet
-    or of its owners, times the headcount or the candidates."""
+    """'300 tickets a week': the count times the period's runs a month; times each of a fleet,
+    a share of it, the count per unit, the items each run holds, each of its owners, the
+    headcount or the candidates, where the words say so."""
     start, end = min(count.start(), p.start()), max(count.end(), p.end())
     fleet = fleet_after(text, count, p.end(), hi)
     k = parse_number(fleet.group("n")) if fleet else None
@@ -131,19 +133,19 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
         n, end = n * k, fleet.end()
     share = share_before(text, lo, count.start())
     if share is not None:  # "about a third of our 9,000 customers": 3,000
-        fleet_how = f"{share.said} of {fmt(n)} = {fmt(n * share.part)}: "
+        fleet_how += f"{share.said} of {fmt(n)} = {fmt(n * share.part)}: "
         n, start = n * share.part, min(start, share.start)
     per = per_unit_before(text, lo, count)
     k = parse_number(per.group("n")) if per else None
     if per is not None and k and count_numbers(text, per.start("n"), per.end("n"), taken):
         # "a thousand comments per wave, three waves a year": 3,000 a year
-        fleet_how = f"{fmt(k)} each of {fmt(n)}: "
+        fleet_how += f"{fmt(k)} each of {fmt(n)}: "
         n, start = n * k, min(start, per.start())
     held = items_each_after(text, p.end())
     k = parse_number(held.group("n")) if held else None
     if held is not None and k and count_numbers(text, held.start("n"), held.end("n"), taken):
         # "Two batches a day of roughly 250 receipts each": 500 a day
-        fleet_how = f"{fmt(n)} of {fmt(k)} each: "
+        fleet_how += f"{fmt(n)} of {fmt(k)} each: "
         n, end = n * k, held.end()
     runs = n * per_month
     hedge = HEDGE.search(text, max(0, start - 14), start)
