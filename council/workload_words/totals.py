@@ -33,7 +33,9 @@ _EACH = re.compile(
     rf"(?:\b(?:calls?|recordings?|conversations?|chats?|clips?|prompts?|requests?) of|"
     rf"\baverag\w*(?: (?:call|length|duration|size|prompt|request))?(?: of| is)?|\bśrednio|"
     rf"\beach)\s*(?:~|about |around |roughly |some )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
-_KEYS = ("hour", "hr", "godzin", "stunden", "heure", "hora", "min", "token")
+# A digit before a unit of time or tokens: a cheap scan before the number-led pattern (which
+# would otherwise be tried at every character of a long paste).
+_GATE = re.compile(rf"\d\s*{_UNITS}\b")
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def total_at(text: str, start: int) -> Total | None:
 
 def totals(text: str) -> list[Total]:
     """Every total over each of the text, in order."""
-    if not any(k in text for k in _KEYS):
+    if _GATE.search(text) is None:
         return []
     out = []
     for m in _TOTAL.finditer(text):
