@@ -123,11 +123,10 @@ MAX_FRESH5_HELDOUT_MISREADINGS = 0
 # words with the small words, two Japanese texts by their kana.
 MAX_REVIEW8_MISREADINGS = 0
 # 48 written before words10's fixes (tests/workload/test_words10.py): 41 misreadings of 336
-# before them, 7 after. Left: Swedish (2), a Discord bot and a Polish call recording read as
-# a conversation (the first the project's convention for a bot answering questions; the rows
-# say one call), the recording's wait, "A handful ... (say 5-6)", twelve subsidiaries'
-# quarterly reports.
-MAX_WORDS10_MISREADINGS = 7
+# before them, 5 after. Left: Swedish (2), a Discord bot read as a conversation (the project's
+# convention for a bot answering questions; the row says one call), "A handful ... (say
+# 5-6)", twelve subsidiaries' quarterly reports.
+MAX_WORDS10_MISREADINGS = 5
 # 16 written after those fixes and scored once before any fit: 10 of 112 (12 with the reader
 # before words10); 7 since the totals and per-unit rules (fitted to words10 rows, not these).
 MAX_WORDS10_HELDOUT_MISREADINGS = 7

@@ -212,3 +212,19 @@ def test_people_waiting_at_the_screen_wait() -> None:
 def test_every_two_hours_around_the_clock_is_unchanged() -> None:
     r = read_workload("Every 2 hours, summarise the new alerts.").runs_per_month
     assert r is not None and r.value == 360
+
+
+@pytest.mark.parametrize("text", [
+    "Co miesiąc mamy około 90 godzin nagrań rozmów, średnio 8 minut na rozmowę; chcemy "
+    "streszczenie każdej.",
+    "Each week we get recordings of customer conversations to summarise.",
+])
+def test_recorded_conversations_are_read_not_held(text: str) -> None:
+    """'nagrań rozmów' (recordings of conversations) was a live conversation: someone waiting."""
+    w = read_workload(text)
+    assert w.loop is None and w.user_waits is None
+
+
+def test_a_chatbot_still_holds_a_conversation() -> None:
+    assert read_workload("Our chatbot holds conversations with customers").loop.value == \
+        "multi_turn"
