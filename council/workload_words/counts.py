@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from council.currency_words import MONEY_AFTER, SIGNS
+from council.workload_words.first_batch import first_batch_then
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
+from council.workload_words.per_file import file_by_file
 from council.workload_words.text import (
     PAGE_BY_PAGE,
     PERIOD_NAMES,
@@ -20,6 +22,10 @@ _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+
 # After such a word a count may still be what each run covers: "each of our 40 stores", "the
 # feeds of our 40 vendors" (a fleet of one's own), "a nightly eval of 1,000 prompts".
 _ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?:all )?our |"
+                           # "a migration of 2,500 files", "a backlog of 18,000 letters": the
+                           # work is done to each item
+                           r"\b(?:migration|conversion|translation|backlog) of "
+                           r"(?:~|about |roughly |around |some )?|"
                            r"\b(?:evals?|evaluations?|batch|run|job|sweep) of "
                            r"(?:~|about |roughly |around )?|"
                            # "(extract) totals from about 3,000 receipts": fields taken
@@ -54,8 +60,12 @@ _MONTHS = (r"january|february|march|april|june|july|august|september|october|nov
            r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 # A number that names or orders rather than counts: a heading or a rank ("Step 7", "Year 9",
 # "Section 2.3", "top 10"), a time of day ("at 02:00", "2pm"), a date ("15 March").
+# A version after a language, framework or platform ("from Python 2 to Python 3", "Angular
+# 17", "iOS 18") names a release.
 _LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|part|level|"
                            r"sprint|year|grade|ward|room|floor|top|no\.|"
+                           r"python|java|php|perl|ruby|rails|django|node|angular|vue|react|"
+                           r"ios|android|windows|macos|ubuntu|debian|version|"
                            rf"{_MONTHS})|\d:|#)\s*$")
 _NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
 _EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{PERIOD_NAMES}|time|run)s?\b)")
@@ -72,6 +82,8 @@ _ONE_PAGE_EACH = re.compile(r"\b(?:one|a|1|single) page (?:per|each|a)\b|\ba pag
 
 def _units_are_tasks(text: str, unit: re.Match[str]) -> bool:
     said = unit.group(0).strip(" -")
+    if said == "files" and unit.group(0)[:1] != "-" and file_by_file(text, unit.start()):
+        return True  # "a one-off migration of 2,500 files": each file a task
     if said.startswith("page") and unit.group(0)[:1] != "-" and PAGE_BY_PAGE.match(
             text, unit.end()):
         return True  # "8,000 pages, and want each page's OCR text cleaned up"
@@ -121,25 +133,6 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
     return out
 
 
-# "Diese Woche 200, danach jeden Monat 50": a number before "then" is a first batch, not the
-# count of the cadence after it, when another number follows the "then" ("We get 300
-# tickets, then triage them every morning" keeps its 300)
-_THEN = re.compile(r"\b(?:then|after that|afterwards|thereafter|danach|dann|anschließend|"
-                   r"ensuite|puis|luego|después|despues|poi|dopo|depois|em seguida|potem|"
-                   r"następnie|daarna|vervolgens)\b")
-_DIGIT = re.compile(r"\d")
-
-
-def first_batch_then(text: str, after: int, at: int) -> re.Match[str] | None:
-    """The "then" between a number ending at ``after`` and a cadence at ``at`` when the
-    sentence gives another number after it: the number is a first batch; else None."""
-    then = _THEN.search(text, after, at)
-    if then is None:
-        return None
-    _, hi = sentence_bounds(text, at)
-    return then if _DIGIT.search(text, then.end(), hi) else None
-
-
 def count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
                  ) -> list[re.Match[str]]:
     """Numbers shortly before a cadence in its sentence ('300 a week', '200 tickets a day'),
@@ -156,6 +149,10 @@ _YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a dat
 # what one run reads when they all go into one deliverable.
 _ONE_DELIVERABLE = re.compile(r"\binto (?:a|one|an) (?:[\w-]+ )?(?:digest|summary|report|brief|"
                               r"briefing|overview|newsletter|memo)\b")
+# "every 2 hours, post one summary of the new tickets (a dozen or so each time)": the count
+# after "one summary of" is what the one summary covers.
+_ONE_DELIVERABLE_OF = re.compile(r"\bone (?:[\w-]+ )?(?:digest|summary|report|brief|briefing|"
+                                 r"overview|newsletter|memo|recap) (?:of|on|about|covering)\b")
 
 
 _BOTH_BEFORE = re.compile(r"\bboth\s+$")
@@ -172,7 +169,8 @@ def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
     count = before[-1] if before else next(
         (n for n in count_numbers(text, end, hi, busy)
          if counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))
-         and not _ONE_DELIVERABLE.search(text, n.end(), hi)), None)
+         and not _ONE_DELIVERABLE.search(text, n.end(), hi)
+         and not _ONE_DELIVERABLE_OF.search(text, end, n.start())), None)
     count = count if count is not None else count_elsewhere(text, lo, hi, busy)
     if count is None and (both := _BOTH_BEFORE.search(text, max(lo, start - 6), start)):
         # "summarise both every Monday": the two things just named, each time

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from council.workload_words.scripts import script_language
 from council.workload_words.text import sentence_bounds, word_list
 from council.workload_words.values import Read
 
@@ -107,6 +108,25 @@ _SMALL_WORDS: dict[str, str] = {
 }
 SMALL_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split())
                                          for name, words in _SMALL_WORDS.items()}
+# Words a workload says in each language, spelt so in no other listed language nor in English:
+# its periods, "times", "about", "each". Counted with the small words only for the language a
+# description is written in when it names none ("Une fois par semaine, on classe environ 300
+# tickets.", "Verträge zusammenfassen: 300 € pro Monat."): a short description has too few
+# small words. Not in SMALL_WORDS, which the input flags share.
+_WORKLOAD_WORDS: dict[str, str] = {
+    "German": ("monat monate monatlich woche wochen wöchentlich täglich jahr jährlich quartal "
+               "jeweils ungefähr zusammenfassen zusammenfassung zur nötig sollen werden unter"),
+    "French": ("fois semaine semaines jour jours mois année environ quotidien hebdomadaire "
+               "mensuel ouvré résumé résumer faut"),
+    "Dutch": "werkdag maand jaar dag dagen weken keer komen willen binnen",
+    "Italian": "settimana mese giorno giorni volte volta ciascuna riceviamo",
+    "Spanish": "semana mes día año veces vez necesitamos cerca",
+    "Portuguese": "mês ano vezes precisam semanalmente cerca",
+    "Polish": "tydzień tygodniu miesiąc miesiącu dzień razy rocznie",
+}
+_OWN_WORDS: dict[str, frozenset[str]] = {
+    name: small | frozenset(_WORKLOAD_WORDS.get(name, "").split())
+    for name, small in SMALL_WORDS.items()}
 # word -> the languages it is a small word of, so a text's words are counted in one pass
 _SMALL_INDEX: dict[str, tuple[str, ...]] = {
     w: tuple(name for name, small in SMALL_WORDS.items() if w in small)
@@ -278,16 +298,17 @@ _CODE_MARKS = re.compile(r"[{}();=<>#\[\]]|\bimport\b|\bdef\b")
 _ENGLISH_SMALL = SMALL_WORDS["English"]
 
 
-def _head_language(head: str) -> str | None:
-    """The language whose small words the head has, two distinct ones at least (three if
-    one English small word is there too), counting none shorter than two letters or shared
-    with English; else None."""
+def _head_language(head: str, vocabulary: dict[str, frozenset[str]] = SMALL_WORDS
+                   ) -> str | None:
+    """The language whose small words (or other ``vocabulary``) the head has, two distinct
+    ones at least (three if one English small word is there too), counting none shorter than
+    two letters or shared with English; else None."""
     words = set(word_list(head))
     english = sum(len(w) > 1 for w in words & _ENGLISH_SMALL)
     if english > 1:
         return None
     counts = {name: sum(1 for w in words & small if len(w) > 1 and w not in _ENGLISH_SMALL)
-              for name, small in SMALL_WORDS.items() if name != "English"}
+              for name, small in vocabulary.items() if name != "English"}
     best = max(counts, key=counts.__getitem__)
     ties = [n for n, c in counts.items() if c == counts[best]]
     return best if counts[best] >= 2 + english and len(ties) == 1 else None
@@ -304,8 +325,12 @@ def head_language(lower: str) -> str | None:
 
 def _own_language(text: str, lower: str) -> Read | None:
     """A text written in another language that names none ("Ogni giorno riceviamo circa 300
-    recensioni ..."): the task is in the language it is written in, by its small words."""
-    own = head_language(lower)
+    recensioni ..."): the task is in the language it is written in, by its small words, its
+    script ("毎朝300件のメールを分類してください"), or its small and workload words together
+    ("Une fois par semaine, on classe environ 300 tickets.")."""
+    own = head_language(lower) or script_language(text[:OWN_HEAD])
+    if own is None and len(_CODE_MARKS.findall(lower[:OWN_HEAD])) < 3:
+        own = _head_language(lower[:OWN_HEAD], _OWN_WORDS)
     if own is None:
         return None
     end = min(len(text), OWN_WORDS_CHARS)

@@ -70,7 +70,12 @@ _NO_BATCH_PERSON_RE = re.compile(
     # until the next morning"
     r"\b(?:type|types|ask|asks|enter|enters|submit|submits|send|sends|paste|pastes|upload|"
     r"uploads) (?:a|an|the|their|his|her|its|one) (?:\w+ ){0,2}?\w+ and (?:then )?wait\b"
-    r"(?! (?:until|till|for (?:the )?(?:next|morning|tomorrow|batch|report)))")
+    r"(?! (?:until|till|for (?:the )?(?:next|morning|tomorrow|batch|report)))|"
+    # "shoppers wait at the screen", "the caller waits on the line": people waiting where the
+    # answer is given (not "customers wait 3 days for a reply", how long it takes today)
+    r"\b(?:customers?|users?|shoppers?|people|patients?|callers?|guests?|visitors?|clients?|"
+    r"students?) (?:wait|waits|are waiting|is waiting) (?:at|on|in front of|by) (?:the|their|a) "
+    r"(?:screen|kiosk|counter|desk|line|phone|terminal|till|register|app|chat)\b")
 
 
 # A wait said not to matter ("latency doesn't matter", "latency: not important", "it does not
@@ -129,7 +134,11 @@ _NO_BATCH_FOREIGN_RE = re.compile(
     r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)|"
     r"\btempo reale\b|\bstanno aspettando\b|\baspett(?:a|ano) (?:la|le|il|i|una) (?:risposta|"
     r"risposte|riepilogo|risultato|risultati)\b|\bw czasie rzeczywistym\b|\bczeka(?:ją)? na\b|"
-    r"\bwachten op\b|待っています|待っている|リアルタイム")
+    r"\bwachten op\b|待っています|待っている|リアルタイム|"
+    # "Antwort in unter 200 ms", "en moins de 2 secondes", "em menos de 3 segundos"
+    r"\b(?:unter|weniger als|moins de|menos de|meno di|poniżej|binnen) (?:einer|une|un|uno|"
+    r"una|um|uma|één|\d+(?:[.,]\d+)?) ?(?:sekunden?|secondes?|segundos?|secondi|sekund[ay]?|"
+    r"seconden|ms|millisekunden|millisecondes|milisegundos|millisecondi)\b")
 _BATCH_OK_FOREIGN_GATE = frozenset({
     "noche", "nacht", "nachts", "nuit", "noite", "noites", "noches", "urgente", "urgent", "bis",
     "até", "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten", "dopo",
@@ -139,12 +148,13 @@ _NO_BATCH_FOREIGN_GATE = frozenset({
     "reale", "aspettando", "aspetta", "aspettano", "rzeczywistym", "czeka", "czekają", "wachten",
     "tiempo", "tempo", "temps", "echtzeit", "sofort", "espera", "esperan", "aguarda", "aguardam",
     "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
-    "imediato", "imediata", "imediatamente"})
+    "imediato", "imediata", "imediatamente", "unter", "weniger", "moins", "menos", "meno",
+    "poniżej", "binnen"})
 _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
                        "within ")
 _NO_BATCH_PERSON_KEYS = ("when they", "when user", "when someone", "when people", "when cust",
                          "when dev", "when a user", "right after", "leave", "hang", "discharged",
-                         "check out", "checks out", "and wait", "and then wait")
+                         "check out", "checks out", "and wait", "and then wait", " wait")
 
 
 def _first(*found: re.Match[str] | None) -> re.Match[str] | None:

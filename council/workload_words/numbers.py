@@ -24,13 +24,21 @@ _SCALE: dict[str, float] = {
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
            r"eleven|twelve|one|two|three|four|five|six|seven|eight|nine|ten")
+# Two and three in other languages, where a cadence says them as words ("elke twee weken",
+# "deux fois par jour"): read by the cadence rules in any text, the times or interval word
+# saying the language.
+FOREIGN_FEW = {"duas": 2.0, "twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0,
+               "deux": 2.0, "dois": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0, "drei": 3.0,
+               "tres": 3.0, "trois": 3.0, "três": 3.0}
 _SCALES = r"(?:thousand|million|billion|hundred)"
 _FOREIGN_SCALES = r"(?:mil|mille|tausend|millones|milhões|millions|millionen)\b|(?:tsd|mio)\b\.?"
 _SCALE_WORDS = rf"(?:(?:hundred\s+(?:thousand|million)|{_SCALES})\b|{_FOREIGN_SCALES})"
 _SMALL = WORDNUM.split("|dozen|", 1)[1]
 # Counts said the way people speak: "half a million", "a couple of hundred", "two dozen",
 # "a thousand and a half".
+# "a few hundred" is read as three hundred (an estimate: "a few" is about three).
 _SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SCALES})\b|"
+           rf"a few (?:dozen|{_SCALES})\b|"
            rf"(?:(?:a|one) )?{_SCALES} and a half\b|\b(?:{_SMALL}) dozen\b")
 # A number: digits, with an attached k/M/bn or a scale word or "dozen" after them; a spoken
 # count; number-words with a scale word; a number-word. (Digits lead one branch only: trying
@@ -40,8 +48,9 @@ _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
 _FRACTION = r"\d*[½¼¾⅓⅔]"
 # "1e6", "2.5e5": an engineer's count (two exponent digits at most: "1e309" is no count)
 _EXPONENT = r"[eE]\+?\d{1,2}\b"
+# "300-ish photos", "30ish pages": about that many, read as the number.
 NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:{_EXPONENT}|(?:[kKmMbB]|bn|mm)\b|[万千億亿百]|"
-          rf"\s+(?:{_SCALE_WORDS}|dozen\b))?|"
+          rf"\s+(?:{_SCALE_WORDS}|dozen\b)|-?ish\b)?|"
           rf"{_SPOKEN}|"
           rf"(?:{WORDNUM}|a|an)\s+{_SCALE_WORDS}|\b(?:{WORDNUM})\b)")
 NUMBER_RE = re.compile(NUMBER)
@@ -50,6 +59,8 @@ NUMBER_RE = re.compile(NUMBER)
 def parse_number(text: str) -> float | None:
     """'10k' -> 10000, '1.5M' -> 1.5e6, 'ten thousand' -> 10000, 'a dozen' -> 12."""
     t = text.strip().lower().replace(",", "")
+    if t.endswith("ish") and t[:1].isdigit():  # "300-ish", "30ish"
+        t = t[:-3].rstrip("-")
     if t[-1:] in _FRACTIONS:  # "½", "1½"
         return (float(t[:-1]) if t[:-1].isdigit() else 0.0) + _FRACTIONS[t[-1]]
     if re.fullmatch(r"\d+(?:\.\d+)?e\+?\d{1,2}", t):  # "1e6", "2.5e5"
@@ -65,6 +76,8 @@ def parse_number(text: str) -> float | None:
         return None if whole is None else whole / 2
     if "couple" in parts[:2]:  # "a couple of hundred", "couple thousand"
         return 2 * _SCALE.get(parts[-1], 12 if parts[-1] == "dozen" else 0) or None
+    if parts[:2] == ["a", "few"]:  # "a few hundred": about three hundred
+        return 3 * _SCALE.get(parts[-1], 12 if parts[-1] == "dozen" else 0) or None
     if parts[-3:] == ["and", "a", "half"] and parts[-4] in _SCALE:  # "a thousand and a half"
         return 1.5 * _SCALE[parts[-4]]
     if parts[-1] == "dozen" and len(parts) == 2 and parts[0] not in ("a", "an"):  # "two dozen"
@@ -119,7 +132,7 @@ def fmt(x: float) -> str:
 # long alternation tried at every character is what made long descriptions slow.
 _DIGIT_RUN = re.compile(r"[0-9½¼¾⅓⅔][0-9,.]*")
 _NUMBER_WORDS = (*WORDNUM.split("|"), "a thousand", "a million", "a hundred", "a billion",
-                 "an hour", "half", "a couple", "couple", "thousand", "hundred", "million")
+                 "an hour", "half", "a couple", "couple", "thousand", "hundred", "million", "a few")
 
 
 def number_starts(text: str) -> list[int]:

@@ -36,9 +36,24 @@ UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "m
               "work day": "business day"}
 
 
+def period_unit(p: re.Match[str]) -> str:
+    """The period a match of ``period_matches`` names, as said ("week", "business day", a
+    foreign or adverb form resolved); not always a PER_MONTH key ("term")."""
+    said = p.group("adverb")
+    unit = (ADVERB_UNIT.get(said) or FOREIGN_ADVERBS[said] if said
+            else p.group("unit") or p.group("unit1"))
+    unit = UNIT_ALIAS.get(unit, unit)
+    return FOREIGN_UNITS.get(unit, unit)
+
+
 def with_article(unit: str) -> str:
     """'a week', 'an hour': the period with its article, as the reading is shown."""
     return f"an {unit}" if unit == "hour" else f"a {unit}"
+
+
+# The hours a day the rate runs: "~40 an hour for the 12 hours the mall is open every day",
+# "open 10 hours a day".
+_HOURS_A_DAY = re.compile(r"\b(?P<n>\d{1,2}) hours?\b[^.;]{0,40}?\b(?:a|every|each|per) day\b")
 
 
 def per_month_of(unit: str, sentence: str) -> float:
@@ -46,6 +61,8 @@ def per_month_of(unit: str, sentence: str) -> float:
     unit = UNIT_ALIAS.get(unit.lower(), unit.lower())
     if unit == "hour" and re.search(r"business hours|working hours|office hours", sentence):
         return BUSINESS_HOURS_PER_MONTH
+    if unit == "hour" and (day := _HOURS_A_DAY.search(sentence)) and 0 < int(day["n"]) < 24:
+        return int(day["n"]) * PER_MONTH["day"]  # "for the 12 hours the mall is open every day"
     return PER_MONTH.get(unit, 0.0)
 
 

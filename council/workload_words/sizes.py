@@ -7,12 +7,14 @@ import re
 
 from council.currency_words import SIGNS
 from council.workload_words.numbers import DIGITS, NUMBER, fmt, matches_at, parse_number
+from council.workload_words.per_file import file_by_file
 from council.workload_words.text import (
     PAGE_BY_PAGE,
     RATE_AFTER,
     has,
     sentence_around,
 )
+from council.workload_words.totals import total_at
 from council.workload_words.values import Read
 
 TOKENS_PER_WORD = 1.33
@@ -46,7 +48,8 @@ UNIT_WHY: dict[str, str] = {
 }
 
 _SIZE_UNITS = {
-    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona|stronie",
+    # ("15页", "15頁": pages in Chinese and Japanese)
+    "page": r"pages?|pgs?|p[aá]ginas?|seiten?|pagine|stron[yę]?|strona|stronie|页|頁",
     # a file format between the count and "files": "12 CSV files"
     "file": r"(?:(?:csv|pdf|json|xml|xlsx?|excel|docx?|txt|markdown|html|python) )?files?",
     "word": r"words?|mots|palabras|palavras|w[oö]rter|parole|woorden|słów|słowa",
@@ -78,10 +81,13 @@ _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|w
                     r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?")
 # More spoken things (a 1:1, a stand-up; a meeting, call or recording in Dutch, Italian or
 # Polish) behind a substring test: each branch added to _AUDIO slowed every read.
+# ("Aufnahme", "Aufzeichnung": a recording in German; "enregistrement", "grabación" too)
 _AUDIO_MORE_KEYS = ("1:1", "one-on-one", "standup", "stand-up", "vergader", "gesprek",
-                    "riunion", "chiamat", "spotkani", "nagrani", "rozmow")
+                    "riunion", "chiamat", "spotkani", "nagrani", "rozmow", "aufnahme",
+                    "aufzeichnung", "enregistrement", "grabaci", "grava")
 _AUDIO_MORE = re.compile(r"\b1:1s?\b|one-on-one|stand-?up|vergader|gesprek|riunion|chiamat|"
-                         r"spotkani|nagrani|rozmow")
+                         r"spotkani|nagrani|rozmow|aufnahme|aufzeichnung|enregistrement|"
+                         r"grabaci[oó]n|grava[çc][ãa]o")
 
 
 def _audio(text: str) -> bool:
@@ -94,6 +100,10 @@ _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|prod
                          r"compose|compile|create|creates|into|to|as|returning|return|reply|"
                          r"summaries|summary|output|streszczenie|streszczenia|riassunto|"
                          r"samenvatting|verslag|resumen|resumo|zusammenfassung)$")
+# "the error traces go to the model, ~1k tokens each": what is sent to the model is its input.
+_SENT_TO_MODEL = re.compile(r"\b(?:go|goes|sent|send|sends|fed|feed|passed|pass)\s+(?:in)?to\s+"
+                            r"(?:the |our )?(?:model|llm|api|ai)\b[,;:]?\s*(?:~|about |around |"
+                            r"roughly )?$")
 _INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|the|"
                         r"about|typically|summarise|summarize|translate|extract|analyse|"
                         r"analyze|answer|given|with|on)$")
@@ -119,6 +129,8 @@ def _role(text: str, start: int, end: int | None = None) -> str:
     if _EACH_PRODUCED.search(text, max(0, start - 70), start) or _WRITES_THEN_SIZE.search(
             text, max(0, start - 90), start):
         return "output"
+    if _SENT_TO_MODEL.search(text, max(0, start - 40), start):
+        return "input"
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
         before = before[:-2]
@@ -160,6 +172,28 @@ _AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{D
                       r"(?:\s*(?:tokens?|words?))?\s+out\b")
 
 
+# A summary "of one page" said in French, Spanish, Portuguese, Italian, German or Dutch: "un
+# résumé d'une page", "un resumen de una página", "um resumo de uma página", "un riassunto di
+# una pagina", "eine Zusammenfassung von einer Seite", "een samenvatting van één pagina": one
+# page written ("une", "una", "einer" are "one" here, an article elsewhere).
+_ONE_PAGE_SUMMARY = re.compile(
+    r"\b(?:résumé|resumen|resumo|riassunto|sintesi|síntesis|síntese|synthèse|"
+    r"zusammenfassung|samenvatting)\s+(?:d['’]\s*|de\s+|di\s+|von\s+|van\s+)"
+    r"(?P<one>une|una|uma|einer|één|een)\s+(?:page|página|pagina|seite)\b")
+_ONE_PAGE_KEYS = ("page", "pagina", "página", "seite")
+
+
+def _one_page_summaries(text: str, found: list[Read], spans: list[tuple[int, int]]) -> None:
+    """Add each foreign "summary of one page" to ``found`` (in text order) as one page out."""
+    for m in _ONE_PAGE_SUMMARY.finditer(text) if has(text, _ONE_PAGE_KEYS) else ():
+        a, b = m.start("one"), m.end()
+        if any(s <= a < e for s, e in spans):
+            continue
+        spans.append((a, b))
+        at = next((i for i, r in enumerate(found) if r.start > a), len(found))
+        found.insert(at, _size_read(text, a, b, 1.0, "page", role="output"))
+
+
 def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, int]]]:
     """Every size in the text, in order, and the spans they take (no count is read there)."""
     found: list[Read] = []
@@ -171,6 +205,9 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             continue
         if RATE_AFTER.match(text, m.end()):
             continue  # "3 million log lines every day", "15 pages a day" are volumes
+        if m.group("token") and total_at(text, m.start()) is not None:
+            spans.append((m.start(), m.end()))
+            continue  # "1.2M tokens ... which average 600 tokens each": a total, no input
         if (unit == "page" and qty > 1 and "-" not in text[m.end("num"):m.start("unit")]
                 and (each := PAGE_BY_PAGE.match(text, m.end())) is not None):
             # "8,000 pages, and want each page's OCR text cleaned up": a call reads one page
@@ -182,6 +219,15 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
                 c in text[max(0, m.start() - 20):m.start()] for c in SIGNS):
             continue  # "$0.002 per 1K tokens" is a price's unit
         said_unit = m.group("unit")
+        if (unit == "file" and qty > 1 and said_unit.endswith("files")
+                and "-" not in text[m.end("num"):m.start("unit")]
+                and file_by_file(text, m.start())):
+            # "a one-off migration of 2,500 files": 2,500 tasks of one file each (the number is
+            # left to be read as their count)
+            spans.append((m.start("unit"), m.end()))
+            found.append(_size_read(text, m.start("unit"), m.end(), 1.0, "file",
+                                    said=f"one of the {m.group('num')} files a task: "))
+            continue
         if said_unit in ("line", "lines") and _EACH_LINE.search(text):
             continue  # "5 variations of each NPC line; we have about 3,000 lines": items
         if said_unit.startswith("row") and ("-" not in text[m.end("num"):m.start("unit")]
@@ -220,6 +266,7 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             # "800 tokens in and 200 out": the second number is the output, in the same unit
             spans.append((out.start("num"), out.end()))
             found.append(_size_read(text, out.start("num"), out.end(), n, unit, role="output"))
+    _one_page_summaries(text, found, spans)
     if not _audio(text):  # durations are sizes only of spoken things
         return found, spans
     for m in re.finditer(r"\b(?:an? )?hour[- ]long\b", text) if "hour" in text else ():
@@ -230,6 +277,9 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
     for m in matches_at(_DURATION_RE, text, starts):
         if any(s <= m.start() < e for s, e in spans):
             continue
+        if total_at(text, m.start()) is not None:
+            spans.append((m.start(), m.end()))
+            continue  # "2 hours of audio per day ... calls of ~6 minutes": a total, no input
         if m.group("h"):
             qty, unit = float(m.group("h")) * 60 + float(m.group("m")), "minute"
         else:

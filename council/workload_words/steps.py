@@ -165,11 +165,23 @@ _WORKED_ON = re.compile(r"\b(?:summari[sz]e[sd]?|summari[sz]ing|classify|classif
                         r"yesterday's|today's|\d[\d,. ]*\w?|[\w-]+)){0,3}\s*$", re.IGNORECASE)
 
 
+# Conversations recorded or written down: "90 godzin nagrań rozmów" (hours of recordings of
+# conversations), "transcripts of customer chats", "Aufnahmen von Gesprächen": what the task
+# reads, not a conversation it holds.
+_RECORDED_BEFORE = re.compile(r"\b(?:recordings?|transcripts?|logs?|nagra\w*|transkrypc\w*|"
+                              r"aufnahmen|aufzeichnungen|grabaciones|grava[çc][õo]es|"
+                              r"enregistrements|registrazioni|trascrizioni|opnames)\s+"
+                              r"(?:of\s+|de\s+|des\s+|di\s+|von\s+|van\s+)?(?:the\s+|our\s+|"
+                              r"customer\s+|support\s+|sales\s+)?$")
+
+
 def _worked_on(text: str, cue: re.Match[str]) -> bool:
     """The chat word is what the task works on; or the same word earlier in its sentence was
     ("summarising support chats, 400k chats a month": the chats counted again)."""
     lo, _ = sentence_bounds(text, cue.start())
     if _WORKED_ON.search(text[max(lo, cue.start() - 50):cue.start()]) is not None:
+        return True
+    if _RECORDED_BEFORE.search(text, max(lo, cue.start() - 40), cue.start()) is not None:
         return True
     word = re.escape(cue.group(0))
     return any(_WORKED_ON.search(text[max(lo, m.start() - 50):m.start()]) is not None

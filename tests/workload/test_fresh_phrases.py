@@ -34,6 +34,10 @@ workload_phrases_review8.jsonl: 8 written with review 8's rules (a regression fi
 "une fois par semaine" (une is one before "fois", an article elsewhere), a first batch then a
 cadence ("Diese Woche 200, danach jeden Monat 50"), "毎晩1万件", "300 € pro Monat" (money, no
 volume): 10 misreadings of 56 with the reader before them, MAX_REVIEW8 after.
+workload_phrases_words10.jsonl: 48 written before words10's fixes (ranges, "a few hundred",
+weekdays, tokens as words, pages or audio minutes, Swedish, Dutch, Chinese, Japanese): 41 of
+336 before them, MAX_WORDS10 after; workload_phrases_words10_heldout.jsonl: 16 written after
+them, scored once: 10 of 112 (12 before words10), MAX_WORDS10_HELDOUT now.
 """
 
 from __future__ import annotations
@@ -61,6 +65,8 @@ FRESH4_HELDOUT = DATA / "workload_phrases_fresh4_heldout.jsonl"
 FRESH5 = DATA / "workload_phrases_fresh5.jsonl"
 FRESH5_HELDOUT = DATA / "workload_phrases_fresh5_heldout.jsonl"
 REVIEW8 = DATA / "workload_phrases_review8.jsonl"
+WORDS10 = DATA / "workload_phrases_words10.jsonl"
+WORDS10_HELDOUT = DATA / "workload_phrases_words10_heldout.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 # 2 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
 # the team's "30 GB email archive" row wants: the rows' labels and that row disagree, and the
@@ -74,7 +80,7 @@ MAX_HELDOUT_MISREADINGS = 0
 # (issue 19) five rows wholly in Spanish, German, French or Portuguese that name no language
 # read the language they are written in, as fresh3_heldout's Italian and Polish rows want (the
 # rows first said none; re-labelled so one rule holds for every language, each row's note
-# says so).
+# says so); words10 re-labelled the German "Unser Chatbot ..." row so too.
 MAX_FRESH2_MISREADINGS = 1
 # 15 of 490 (65 at first count): counts across sentences ("three sections ... 28 students
 # each. Twice a month", "15 people per quarter ... 6 candidates per role", "with my 8
@@ -104,16 +110,26 @@ MAX_FRESH4_MISREADINGS = 1
 # takes) and "Overnight, the agent triages ~200 alerts" ("overnight" alone is no cadence); both
 # read since round 6.
 MAX_FRESH4_HELDOUT_MISREADINGS = 0
-# 1 of 175 (25 before round 6): the French "résumé d'une page" (no number: "une" is an
-# article). "Diese Woche kommen 500 ..., danach jeden Monat etwa 2.000" is read since review 8
+# 0 of 175 (25 before round 6, 1 after it): the French "résumé d'une page" is read since
+# words10 (one page written: "une" is one before "page" after a summary, an article
+# elsewhere). "Diese Woche kommen 500 ..., danach jeden Monat etwa 2.000" is read since review 8
 # (2,000 a month; the 500 before "danach" a first batch). The held-out 12: the French of "Deux
-# fois par jour, l'équipe exporte ..." (one French small word: too few to tell the language).
-MAX_FRESH5_MISREADINGS = 1
-MAX_FRESH5_HELDOUT_MISREADINGS = 1
-# 4 of 56 (10 before review 8), all languages: "Une fois par semaine, on classe ..." (too few
-# French small words), two Japanese texts in kana and kanji (the small words are romaji) and
-# "Verträge zusammenfassen: 300 € pro Monat." (no German small word).
-MAX_REVIEW8_MISREADINGS = 4
+# fois par jour, l'équipe exporte ..." (one French small word: too few to tell the language),
+# read since words10 (its workload words: "fois", "jour", "environ").
+MAX_FRESH5_MISREADINGS = 0
+MAX_FRESH5_HELDOUT_MISREADINGS = 0
+# 0 of 56 (10 before review 8, 4 after it, all languages, read since words10): "Une fois par
+# semaine, on classe ..." and "Verträge zusammenfassen: 300 € pro Monat." by their workload
+# words with the small words, two Japanese texts by their kana.
+MAX_REVIEW8_MISREADINGS = 0
+# 48 written before words10's fixes (tests/workload/test_words10.py): 41 misreadings of 336
+# before them, 5 after. Left: Swedish (2), a Discord bot read as a conversation (the project's
+# convention for a bot answering questions; the row says one call), "A handful ... (say
+# 5-6)", twelve subsidiaries' quarterly reports.
+MAX_WORDS10_MISREADINGS = 5
+# 16 written after those fixes and scored once before any fit: 10 of 112 (12 with the reader
+# before words10); 7 since the totals and per-unit rules (fitted to words10 rows, not these).
+MAX_WORDS10_HELDOUT_MISREADINGS = 7
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1
@@ -144,7 +160,10 @@ _same = load_bench("workload_reader").same
                                                (FRESH5, 25, MAX_FRESH5_MISREADINGS),
                                                (FRESH5_HELDOUT, 12,
                                                 MAX_FRESH5_HELDOUT_MISREADINGS),
-                                               (REVIEW8, 8, MAX_REVIEW8_MISREADINGS)])
+                                               (REVIEW8, 8, MAX_REVIEW8_MISREADINGS),
+                                               (WORDS10, 48, MAX_WORDS10_MISREADINGS),
+                                               (WORDS10_HELDOUT, 16,
+                                                MAX_WORDS10_HELDOUT_MISREADINGS)])
 def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
                                                             most: int) -> None:
     rows = _rows(path)
@@ -159,7 +178,8 @@ def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
 
 def test_every_fresh_read_carries_its_exact_words_and_how() -> None:
     for row in (_rows() + _rows(HELDOUT) + _rows(FRESH2) + _rows(FRESH3) + _rows(FRESH4)
-                + _rows(FRESH5) + _rows(FRESH5_HELDOUT) + _rows(REVIEW8)):
+                + _rows(FRESH5) + _rows(FRESH5_HELDOUT) + _rows(REVIEW8) + _rows(WORDS10)
+                + _rows(WORDS10_HELDOUT)):
         text = row["text"]
         for r in read_workload(text).reads:
             assert r.words and text[r.start:r.end] == r.words and r.how, (text, r)

@@ -1,0 +1,61 @@
+"""Whether a period word says how often the task runs: "Nightly batch:", "we run evals
+weekly", "This quarter we expect 1,200 applications" do; "monthly sales", "$300 monthly",
+"any time this week", "can run overnight" do not."""
+
+from __future__ import annotations
+
+import re
+
+from council.currency_words import MONEY_AFTER, SIGN_CHARS
+
+_DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summaries|report|"
+                          r"update|brief|briefing|newsletter|batch|job|run|check|export|eval|evaluation)(?:e?s)?\b")
+
+
+# "$300 monthly", "1 200 zł miesięcznie", "monthly budget": the money's period, not how often
+# the task runs (QA round 7: "budżet 1 200 zł miesięcznie" was one task a month)
+_MONEY_BEFORE = re.compile(rf"(?:[{re.escape(SIGN_CHARS)}]\s?\d[\d.,\s]*(?:k|m)?|"
+                           rf"\d(?:{MONEY_AFTER.pattern}))\s*$", re.IGNORECASE)
+_BUDGET_AFTER = re.compile(r"\s+(?:budget|budżet|presupuesto|orçamento|spend|spending|"
+                           r"allowance)\b", re.IGNORECASE)
+
+# "hourly for the on-call engineer", "daily to the team": the adverb says when the task runs.
+_ADVERBIAL = re.compile(r"\s+(?:for|to|and|from|into|with|by|at|until|so)\b")
+_NOT_A_RUN = re.compile(r"\s+(?:\w+\s+)?(?:template|format|layout|style)s?\b")
+
+
+def standalone(text: str, p: re.Match[str], lo: int) -> bool:
+    """Whether a period word names how often the task runs ('Nightly batch:', 'we run evals
+    weekly', 'a daily digest'), not what the content covers ('monthly sales', 'the weekly sync')."""
+    if p.group("adverb") and (_MONEY_BEFORE.search(text[max(lo, p.start() - 24):p.start()])
+                              or _BUDGET_AFTER.match(text, p.end())):
+        return False
+    word = p.group(0).strip()
+    if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod|ogni|elke|iedere|"
+                                      r"co |raz |każd|kazd", word):
+        return True
+    if not p.group("adverb"):
+        return False
+    after = text[p.end():]
+    if _DELIVERABLE.match(after):
+        return not _NOT_A_RUN.match(after)  # "our weekly newsletter template": one-off
+    return bool(re.match(r"\s*(?:[,.;:)]|$)", after) or _ADVERBIAL.match(after))
+
+
+# A deadline before "this ...": "any time this week", "by the end of this quarter".
+_DEADLINE_BEFORE = re.compile(r"(?:any ?time|by|before|until|within|during|end of|later|"
+                              r"sometime|next|in)\s+$")
+
+
+def relative_is_a_cadence(text: str, p: re.Match[str], lo: int, unit: str) -> bool:
+    """'8 engineers this quarter', 'This quarter we expect 1,200 applications': a quarter's
+    volume (not "this week" or "this morning", which say when, nor a deadline before it);
+    'Overnight, the agent triages ~200 alerts': every night, when it opens its sentence
+    (not "one-time job, can run overnight", "overnight batch is fine")."""
+    said = p.group(0)
+    if said.startswith("this"):
+        return unit == "quarter" and not _DEADLINE_BEFORE.search(
+            text, max(lo, p.start() - 12), p.start())
+    if p.group("adverb") == "overnight":
+        return p.start() - lo < 3
+    return True

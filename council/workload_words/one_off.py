@@ -1,0 +1,78 @@
+"""One-offs: a task the words say runs once ("One-off: translate a 40-page contract": one task)
+and a one-off that counts its items ("Translate these 10,000 product descriptions once":
+10,000 tasks once, priced as one month)."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.counts import HEDGE, count_numbers, counts_items
+from council.workload_words.numbers import fmt, parse_number
+from council.workload_words.text import sentence_bounds
+from council.workload_words.values import Read
+
+# "One-off: translate a 40-page contract", "just (this) once", "a one-time migration": one task. Not
+# "one-time password(s)", nor "off-by-one".
+_ONE_OFF = re.compile(r"\b(?:a |this is a |it's a |just a )?one[- ]off\b|"
+                      r"\b(?:just|only) (?:this )?once\b|"
+                      r"\bone[- ]time (?:job|task|run|project|migration|translation|report|"
+                      r"analysis|clean-?up|import|export|review|audit)\b")
+
+
+# "Translate these 10,000 product descriptions once": a one-off said with a bare "once" at the
+# end of its clause (not "once a week", nor "once the file arrives").
+_ONCE = re.compile(r"\bonce(?=\s*(?:[.,;:!)]|$|(?:and|then|before|after|no)\b))",
+                   re.IGNORECASE)
+# A verb done to each item it counts ("translate 10,000 descriptions", "migration of 2,500
+# files"): the count is that many tasks. Words that make the count one task's input ("detect
+# duplicates among 100k tickets", "cluster 1.5M queries") leave it to the form.
+_EACH_ITEM_VERB = re.compile(r"\b(?:translat\w*|tag\w*|classif\w*|label\w*|rewrit\w*|"
+                             r"generat\w*|pars\w*|scor\w*|summari[sz]\w*|extract\w*|"
+                             r"caption\w*|categori[sz]\w*|moderat\w*|migrat\w*|convert\w*|"
+                             r"transcrib\w*|grad\w*|proofread\w*|locali[sz]\w*|describ\w*|"
+                             r"enrich\w*|review\w*|answer\w*|process\w*)\b", re.IGNORECASE)
+_ONE_TASK_OVER = re.compile(r"\b(?:among|across|duplicat\w*|dedup\w*|cluster\w*|compar\w*|"
+                            r"group\w*|all of|corpus|in total|variations?|then)\b",
+                            re.IGNORECASE)
+
+_WHEN_BEFORE = re.compile(r"\b(?:before|after|until|ahead of|for)\s+$", re.IGNORECASE)
+
+
+def _one_off_count(text: str, one_off: re.Match[str],
+                   taken: list[tuple[int, int]]) -> Read | None:
+    """'Translate these 10,000 product descriptions once': one run of 10,000 tasks, when the
+    one-off's sentence counts exactly one thing and a verb is done to each of them."""
+    lo, hi = sentence_bounds(text, one_off.start())
+    counted = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)]
+    if len(counted) != 1 or _ONE_TASK_OVER.search(text):
+        return None
+    n = counted[0]
+    qty = parse_number(n.group(0))
+    verb = next((v for v in _EACH_ITEM_VERB.finditer(text, lo, hi)
+                 if not _WHEN_BEFORE.search(text, max(lo, v.start() - 10), v.start())), None)
+    if not qty or qty < 2 or verb is None:
+        return None
+    start, end = min(n.start(), one_off.start()), max(n.end(), one_off.end())
+    hedge = HEDGE.search(text, max(0, start - 14), start)
+    start = hedge.start() if hedge else start
+    return Read("runs_per_month", qty, text[start:end].strip(), start, end,
+                f"a one-off: {fmt(qty)} tasks once, priced as one month")
+
+
+def read_one_off(text: str, taken: list[tuple[int, int]]) -> Read | None:
+    """A text with no cadence that says it runs once: one task, or its counted items once."""
+    if "one" not in text and "once" not in text:
+        return None
+    one_off = _ONE_OFF.search(text)
+    counted = count_numbers(text, 0, len(text), taken)
+    if one_off is not None and not counted:
+        # no cadence and nothing counted: the words say the task runs once ("One-off:
+        # translate a 40-page contract")
+        return Read("runs_per_month", 1.0, one_off.group(0).strip(), one_off.start(),
+                    one_off.end(), "a one-off: 1 task, priced as one month")
+    one_off = one_off or (_ONCE.search(text) if counted else None)
+    if one_off is not None:
+        # "12k SKUs, one-off": 12k tasks once, priced as that one month; a count that is
+        # one task's input ("duplicates among 100k tickets") is left to the form
+        return _one_off_count(text, one_off, taken)
+    return None

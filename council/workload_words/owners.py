@@ -1,0 +1,57 @@
+"""A count for each of several owners: "30,000 users, each has about 200 transactions a
+month" (200 for each user) and "3x/wk I write plans for each of my 25 athletes" (3 times for
+each athlete)."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.numbers import DIGITS, NUMBER
+
+# "30,000 users, each has (about) 200 ...": a count of owners before a count per owner.
+# "120 sales reps each write ~10 ...": up to three words for the owners, any verb after each.
+# "Half a dozen analysts each ask the research assistant 20 ...": up to four words after each.
+_EACH_HAS = re.compile(rf"(?P<n>{NUMBER})\s+(?:(?!(?:from|of|for|in|to|with)\s)[a-z-]+\s+){{0,2}}"
+                       r"[a-z-]+,?\s+each\s+(?:(?!of\s)[a-z]+\s+){0,4}$")
+
+# "12 doctors, ~25 patient visits each per day", "used by 30 reps, maybe 15 emails each per
+# day": the owners, a comma, then a count "each" a period (each of the owners).
+_OWNERS_COMMA = re.compile(rf"(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?[a-z-]+,\s*"
+                           r"(?:(?:~|about|around|roughly|maybe|say|some|approx\.?)\s*)?$")
+_EACH_BEFORE_PERIOD = re.compile(r"\s+(?:[a-z-]+\s+){0,3}each\s+")
+
+# "Two batches a day of roughly 250 receipts each": each run of the period holds that many.
+_OF_EACH = re.compile(rf"\s+of\s+(?:~|about |around |roughly |some |approx\. )?(?P<n>{NUMBER})"
+                      r"\s+(?:[a-z-]+\s+){0,2}?[a-z-]+\s+each\b")
+
+# "3x/wk ... for each of my 25 athletes": a number of times, done for each of a fleet.
+_MULTIPLIER = re.compile(r"\s?(?:x|times)\b")
+_EACH_OF = re.compile(rf"\beach of (?:my|our|the|his|her|their) (?P<n>{DIGITS})\b")
+
+
+def fleet_after(text: str, count: re.Match[str], after: int, hi: int) -> re.Match[str] | None:
+    """"for each of my 25 athletes" after a period at ``after`` when the ``count`` before it is
+    a number of times ("3x/wk"); its group "n" is the fleet's size; else None."""
+    if not _MULTIPLIER.match(text, count.end()):
+        return None
+    return _EACH_OF.search(text, after, hi)
+
+
+def owners_before(text: str, lo: int, start: int) -> re.Match[str] | None:
+    """"30,000 users, each has" right before a count at ``start``; its group "n" is the number
+    of owners; else None."""
+    return _EACH_HAS.search(text, max(lo, start - 60), start)
+
+
+def owners_of_each(text: str, lo: int, count: re.Match[str], at: int) -> re.Match[str] | None:
+    """"12 doctors, ~25 patient visits each" before a period at ``at``: the owners (group
+    "n") of a count said "each"; else None."""
+    if not _EACH_BEFORE_PERIOD.fullmatch(text, count.end(), at):
+        return None
+    return _OWNERS_COMMA.search(text, max(lo, count.start() - 50), count.start())
+
+
+def items_each_after(text: str, after: int) -> re.Match[str] | None:
+    """"of roughly 250 receipts each" right after a period ending at ``after``: how many each
+    run holds (group "n"); else None."""
+    return _OF_EACH.match(text, after)

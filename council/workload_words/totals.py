@@ -1,0 +1,111 @@
+"""A total a period over the size of each item: "roughly 2 hours of audio per day ... calls of
+~6 minutes" is 20 calls a day; "90 godzin nagrań co miesiąc, średnio 8 minut na rozmowę" 675
+calls a month; "1.2M tokens/day across all prompts, which average 600 tokens each" 2,000
+prompts a day. The total is no call's input: each item is (its size is read as the input)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from council.workload_words.numbers import NUMBER, fmt, parse_number
+from council.workload_words.periods import (
+    PER_MONTH,
+    per_month_of,
+    period_matches,
+    period_unit,
+    with_article,
+)
+from council.workload_words.text import sentence_bounds
+from council.workload_words.values import Read
+
+# Each unit in minutes (time) or tokens.
+_MINUTES = {"hour": 60.0, "hours": 60.0, "hr": 60.0, "hrs": 60.0, "godzin": 60.0,
+            "godziny": 60.0, "godzina": 60.0, "stunden": 60.0, "heures": 60.0, "horas": 60.0,
+            "minute": 1.0, "minutes": 1.0, "min": 1.0, "mins": 1.0, "minut": 1.0, "minuty": 1.0,
+            "minuten": 1.0, "minutos": 1.0, "minuti": 1.0}
+_UNITS = r"(?:hours?|hrs?|godzin[ay]?|stunden|heures|horas|minutes?|mins?|minut[y]?|minuten|" \
+         r"minutos|minuti|tokens?)"
+_TOTAL = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
+# The size of each item after the total: "cut into calls of ~6 minutes", "average call 5
+# minutes", "which average 600 tokens each", "średnio 8 minut na rozmowę".
+_EACH = re.compile(
+    rf"(?:\b(?:calls?|recordings?|conversations?|chats?|clips?|prompts?|requests?) of|"
+    rf"\baverag\w*(?: (?:call|length|duration|size|prompt|request))?(?: of| is)?|\bśrednio|"
+    rf"\beach)\s*(?:~|about |around |roughly |some )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
+# A digit before a unit of time or tokens: a cheap scan before the number-led pattern (which
+# would otherwise be tried at every character of a long paste).
+_GATE = re.compile(rf"\d\s*{_UNITS}\b")
+
+
+@dataclass(frozen=True)
+class Total:
+    """A total amount and the size of each item it holds, in the same dimension."""
+
+    total: re.Match[str]
+    each: re.Match[str]
+    items: float  # how many items the total holds
+
+    def how(self) -> str:
+        return f"{self.total.group(0)} over '{self.each.group(0)}' = {fmt(self.items)}"
+
+
+def _amount(m: re.Match[str]) -> tuple[str, float] | None:
+    """('time', minutes) or ('tokens', tokens) of a number with its unit."""
+    n = parse_number(m.group("n"))
+    if not n:
+        return None
+    unit = m.group("unit")
+    if unit.startswith("token"):
+        return "tokens", n
+    return "time", n * _MINUTES[unit]
+
+
+def total_at(text: str, start: int) -> Total | None:
+    """The total starting at ``start`` when its sentence, after it, gives the size of each
+    item in the same dimension (smaller than the total); else None."""
+    t = _TOTAL.match(text, start)
+    if t is None:
+        return None
+    _, hi = sentence_bounds(text, start)
+    each = _EACH.search(text, t.end(), hi)
+    a, b = _amount(t), (_amount(each) if each is not None else None)
+    if a is None or b is None or a[0] != b[0] or not 0 < b[1] < a[1]:
+        return None
+    return Total(t, each, a[1] / b[1])  # type: ignore[arg-type]
+
+
+def totals(text: str) -> list[Total]:
+    """Every total over each of the text, in order."""
+    if _GATE.search(text) is None:
+        return []
+    out = []
+    for m in _TOTAL.finditer(text):
+        if (found := total_at(text, m.start())) is not None:
+            out.append(found)
+    return out
+
+
+def read_total(text: str) -> Read | None:
+    """Runs a month of the first total over each whose sentence names a period ("2 hours of
+    audio per day ... calls of ~6 minutes": 20 a day x 30); else None."""
+    found = totals(text)
+    if not found:
+        return None
+    periods = period_matches(text)
+    for t in found:
+        lo, hi = sentence_bounds(text, t.total.start())
+        spans = ((t.total.start(), t.total.end()), (t.each.start(), t.each.end()))
+        near = [p for p in periods if lo <= p.start() < hi and period_unit(p) in PER_MONTH
+                and not any(a <= p.start() < b for a, b in spans)]
+        if not near:
+            continue
+        p = min(near, key=lambda p: abs(p.start() - t.total.start()))
+        unit = period_unit(p)
+        per_month = per_month_of(unit, text[lo:hi])
+        runs = t.items * per_month
+        start, end = min(p.start(), t.total.start()), max(p.end(), t.each.end())
+        return Read("runs_per_month", runs, text[start:end], start, end,
+                    f"{t.how()} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
+                    f"{fmt(runs)}" if per_month != 1 else f"{t.how()} a month")
+    return None

@@ -1,0 +1,61 @@
+"""Weekdays: "every Monday", "tous les lundis", "jeden Montag", "w każdy poniedziałek" are
+once a week (times the count their sentence gives); "on weekdays", "Monday to Friday" make a
+count a day one a business day."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.counts import cadence_times_count
+from council.workload_words.periods import PER_MONTH
+from council.workload_words.text import WEEKDAYS, word_list
+from council.workload_words.values import Read
+
+# "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
+_WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) {WEEKDAYS}|on {WEEKDAYS}s)\b")
+
+# "tous les lundis", "jeden Montag", "ogni lunedì", "cada lunes", "toda segunda",
+# "w każdy poniedziałek": once a week. (Not "freitags" alone: in the real prompts it is a
+# story's "on Fridays".)
+_FOREIGN_WEEKDAY_RE = re.compile(
+    r"\b(?:(?:tous les|chaque) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|"
+    r"(?:jeden|jedes|an jedem) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+    r"sonntag)|"
+    r"(?:ogni|tutti i|tutte le) (?:luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|"
+    r"sabat[oi]|domenic(?:a|he))|(?:cada|todos los) (?:lunes|martes|mi[ée]rcoles|jueves|"
+    r"viernes|s[áa]bados?|domingos?)|(?:toda|todas as|cada|todo|todos os) (?:(?:segunda|"
+    r"ter[çc]a|quarta|quinta|sexta)s?(?:-feiras?)?|s[áa]bados?|domingos?)|(?:w każd[yą]|co) "
+    r"(?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę))\b")
+_FOREIGN_WEEKDAY_GATE = frozenset({"tous", "chaque", "jeden", "jedes", "jedem", "ogni", "tutti",
+                                   "tutte", "cada", "todos", "toda", "todas", "todo", "każdy",
+                                   "każdą", "co"})
+# "on weekdays", "Monday to Friday": a count a day is a count a business day.
+_WEEKDAYS_ONLY = re.compile(r"\b(?:on|only on) weekdays\b|\bweekdays only\b|"
+                            r"\bmon(?:day)? ?(?:to|through|thru|-) ?fri(?:day)?\b")
+
+
+# "every Monday, Wednesday and Friday", "on Mondays and Thursdays": each day named is a run.
+_MORE_DAYS = re.compile(rf"(?:\s*(?:,|and|&|/|,\s*and)\s*{WEEKDAYS}s?\b)+")
+_DAY = re.compile(WEEKDAYS)
+
+
+def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
+    """The first weekly weekday of the text ("every Monday", "on Mondays and Thursdays"), in
+    English or another language, times its sentence's count; else None."""
+    weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
+    for m in _WEEKDAY_RE.finditer(text) if weekday else ():
+        more = _MORE_DAYS.match(text, m.end())
+        days = 1 + (len(_DAY.findall(more.group(0))) if more else 0)
+        end = more.end() if more else m.end()
+        said = "once a week" if days == 1 else f"{days} days a week"
+        return cadence_times_count(text, m.start(), end, days * PER_MONTH["week"], said, taken)
+    for m in (_FOREIGN_WEEKDAY_RE.finditer(text)
+              if not _FOREIGN_WEEKDAY_GATE.isdisjoint(word_list(text)) else ()):
+        return cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
+                                   taken)
+    return None
+
+
+def weekdays_only(sentence: str) -> bool:
+    """Whether a sentence says its days are weekdays only ("on weekdays, 150 mails/day")."""
+    return _WEEKDAYS_ONLY.search(sentence) is not None
