@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from council.workload_words.scripts import script_language
+
 # A text is called "language X" when it has at least MIN_HITS of X's small words (the one
 # vocabulary, ``council.workload_words.languages.SMALL_WORDS``) and more than of English's.
 MIN_HITS = 2
 # Share of letters outside the Latin script above which a text is read as another script.
 MAX_OTHER_SCRIPT = 0.3
-# Share of letters in hiragana or katakana at or above which another script is Japanese:
-# Chinese has no kana, and Japanese prose is more than a third kana (particles, endings).
-MIN_KANA = 0.1
 # A line is prose when it has at least this many words, nearly all plain words.
 PROSE_WORDS = 4
 # Text longer than this is flagged: the classifier reads ~1,000 characters of it.
@@ -70,8 +69,8 @@ def language_guess(text: str) -> str | None:
     if letters:
         other = sum(1 for ch in letters if script_of(ch) == "other") / len(letters)
         if other > MAX_OTHER_SCRIPT:
-            kana = sum(1 for ch in letters if "\u3040" <= ch <= "\u30ff") / len(letters)
-            return "Japanese" if kana >= MIN_KANA else "a non-Latin script"
+            # the workload reader's one rule: kana is Japanese, Hangul Korean, Han Chinese
+            return script_language(text) or "a non-Latin script"
     from council.workload_words.languages import head_language, written_in
 
     lower = text.lower()

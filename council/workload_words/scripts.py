@@ -11,7 +11,7 @@ import re
 # script (the same share as the input flags' "written in a non-Latin script").
 MIN_OTHER_SCRIPT = 0.3
 # Japanese prose is more than a third kana (particles, endings); Chinese has none. A tenth of
-# the letters in kana is Japanese (the input flags' rule, council.assess.input_flags).
+# the letters in kana is Japanese (the input flags read the script by this rule too).
 MIN_KANA = 0.1
 
 _KANA = re.compile(r"[\u3040-\u30ff]")
