@@ -1,12 +1,16 @@
 """What the AA Intelligence Index estimates change in the golden answers, case by case.
 
     python bench/index_estimate_effect.py
+    python bench/index_estimate_effect.py --wide 300 --texts ../shared/categories/dev.jsonl
 
 Answers the ten golden cases (bench/recommend_golden.py's CASES, its pinned day) twice: on the
 catalog as the files give it (price-tier placeholders) and as loaded (placeholders covered by a
 shipped index crosswalk replaced, council.catalog.index_estimate). Prints, per case, the pick,
 its P(adequate) and monthly cost, the cascade's cheap stage and the alternatives, then every
-candidate whose P moved by more than 0.01, with the quality levels behind it.
+candidate whose P moved by more than 0.01. ``--wide N`` answers instead the wide set of
+bench/recommend_golden.py (the bench's tasks and N real prompts with seeded workload options,
+assessed once by the local classifier) and counts the answers whose pick, cascade or
+alternatives move.
 """
 
 from __future__ import annotations
@@ -18,7 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from recommend_golden import CASES, answer  # noqa: E402
+import argparse  # noqa: E402
+
+from recommend_golden import CASES, answer, wide_cases  # noqa: E402
 
 from council.catalog.loader import load_catalog_dir  # noqa: E402
 
@@ -37,7 +43,40 @@ def _brief(data: dict) -> dict:
     }
 
 
+def wide(n: int, texts: Path) -> None:
+    before = load_catalog_dir(ROOT / "models_catalog", index_estimates=False)
+    after = load_catalog_dir(ROOT / "models_catalog")
+    cases = wide_cases(n, after, texts)
+    counts = {"answered": 0, "pick": 0, "cascade": 0, "alternatives": 0, "any": 0}
+    moves: dict[tuple[str, str], int] = {}
+    for case in cases:
+        old, new = _brief(answer(case, before)), _brief(answer(case, after))
+        if "error" in old or "error" in new:
+            continue
+        counts["answered"] += 1
+        changed = [k for k in ("pick", "cascade", "alternatives") if old[k] != new[k]]
+        for k in changed:
+            counts[k] += 1
+        counts["any"] += bool(changed)
+        if "pick" in changed:
+            key = (str(old["pick"]), str(new["pick"]))
+            moves[key] = moves.get(key, 0) + 1
+    print(f"wide set: {len(cases)} cases, {counts['answered']} answered; moved: "
+          f"pick {counts['pick']}, cascade {counts['cascade']}, alternatives "
+          f"{counts['alternatives']}, any of them {counts['any']}")
+    for (a, b), k in sorted(moves.items(), key=lambda kv: -kv[1]):
+        print(f"    pick {a} -> {b}: {k}")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--wide", type=int, default=None, metavar="N")
+    parser.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "categories"
+                        / "dev.jsonl")
+    args = parser.parse_args()
+    if args.wide is not None:
+        wide(args.wide, args.texts)
+        return
     before = load_catalog_dir(ROOT / "models_catalog", index_estimates=False)
     after = load_catalog_dir(ROOT / "models_catalog")
     moved = 0
