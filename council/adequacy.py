@@ -39,7 +39,9 @@ see council.catalog.evidence) is uncertain itself: its sd, ESTIMATE_SD, adds to 
 denominator as the difficulty's does, so an estimated level pulls P toward 1/2, and the
 source reads "catalog-estimate". ESTIMATE_SD is measured: the RMS gap between the curator's
 estimates and the evidence-derived levels of the same model-skills
-(training/reports/evidence_link.md).
+(training/reports/evidence_link.md). An estimate that carries its own measured error
+(``QualityScore.sd``: an AA Intelligence Index estimate's leave-one-model-out RMS error,
+council.catalog.index_estimate) adds that sd instead.
 """
 
 from __future__ import annotations
@@ -127,19 +129,32 @@ class CatalogAdequacy:
         self._terms = [(skill_for(c), w) for c, w in self.weights.items()]
         self._scale = {False: math.sqrt(1.0 / SLOPE**2 + sd**2 + 0.0**2),
                        True: math.sqrt(1.0 / SLOPE**2 + sd**2 + ESTIMATE_SD**2)}
+        self._own_scale: dict[float, float] = {}  # an estimate's own sd -> its scale
         self._top_skill = skill_for(max(self.weights, key=self.weights.__getitem__))
 
     def p_for(self, model: ModelEntry) -> float:
         """The weighted sum of p_adequate over the categories, term for term the same floats
         (the same scale expression and phi, summed in the weights' order)."""
-        d, scale = self.assessment.difficulty, self._scale
+        d = self.assessment.difficulty
         total = 0
         for skill, w in self._terms:
             score = model.quality.get(skill)
             if score is None:
                 model.skill(skill)  # raises: the model lacks the skill, in words
-            total += w * phi((score.skill - d) / scale[bool(score.estimated)])
+            total += w * phi((score.skill - d) / self._scale_of(score))
         return total
+
+    def _scale_of(self, score: object) -> float:
+        """The probit's scale for one level: measured, estimated, or an estimate with its own sd."""
+        if not getattr(score, "estimated", False):
+            return self._scale[False]
+        own = getattr(score, "sd", None)
+        if own is None:
+            return self._scale[True]
+        if own not in self._own_scale:
+            d_sd = self.assessment.difficulty_sd
+            self._own_scale[own] = math.sqrt(1.0 / SLOPE**2 + d_sd**2 + own**2)
+        return self._own_scale[own]
 
     def source_for(self, model: ModelEntry) -> str:
         """CATALOG_ESTIMATE when the skill of the heaviest category is not measured."""

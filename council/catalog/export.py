@@ -12,9 +12,11 @@ from council.catalog.schema import compact_dump
 
 NAMES = {"anthropic": "Anthropic", "openai": "OpenAI", "google": "Google", "xai": "xAI",
          "deepseek": "DeepSeek", "mistral": "Mistral AI", "moonshotai": "Moonshot AI",
-         "groq": "Groq", "together": "Together AI", "meta": "Meta", "minimax": "MiniMax"}
+         "groq": "Groq", "together": "Together AI", "meta": "Meta", "minimax": "MiniMax",
+         "fireworks": "Fireworks AI"}
 PRICING_URLS = {"meta": "https://llama.developer.meta.com/docs/pricing",
-                "minimax": "https://www.minimax.io/platform/document/Price"}
+                "minimax": "https://www.minimax.io/platform/document/Price",
+                "fireworks": "https://fireworks.ai/pricing"}
 
 
 def write_catalog(catalog: Catalog, directory: Path) -> list[Path]:

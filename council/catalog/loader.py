@@ -1,7 +1,8 @@
 """Read models_catalog/*.yaml into a Catalog; errors name the file, the model and the field.
 
 Measured levels from models_catalog/evidence/ (council.catalog.evidence) replace the files'
-estimates at load.
+estimates at load; then a shipped index crosswalk (council.catalog.index_estimate) replaces the
+price-tier placeholders it covers.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import yaml
 from pydantic import ValidationError
 
 from council.catalog.evidence import apply_evidence, load_evidence
+from council.catalog.index_estimate import apply_index_estimates, load_index_estimates
 from council.catalog.model import Catalog
 from council.catalog.schema import CatalogMeta, ModelEntry, ProviderFile, successor_problem
 from council.errors import CatalogError
@@ -78,8 +80,11 @@ def load_meta(catalog_dir: Path) -> CatalogMeta:
         raise CatalogError(_describe(path, raw, exc)) from None
 
 
-def load_catalog_dir(catalog_dir: Path | str) -> Catalog:
-    """Parse and validate every provider file; raise CatalogError on the first bad file."""
+def load_catalog_dir(catalog_dir: Path | str, *, index_estimates: bool = True) -> Catalog:
+    """Parse and validate every provider file; raise CatalogError on the first bad file.
+
+    ``index_estimates=False`` leaves the price-tier placeholders as the files have them (to fit
+    or compare the index estimates, training/index_crosswalk.py)."""
     catalog_dir = Path(catalog_dir)
     if not catalog_dir.is_dir():
         raise CatalogError(f"catalog directory {catalog_dir} does not exist")
@@ -100,6 +105,8 @@ def load_catalog_dir(catalog_dir: Path | str) -> Catalog:
             entries.append(entry)
     _check_successors(entries, seen)
     entries = apply_evidence(entries, load_evidence(catalog_dir))
+    if index_estimates:
+        entries = apply_index_estimates(entries, load_index_estimates(catalog_dir))
     return Catalog(models=tuple(entries), meta=meta)
 
 

@@ -165,6 +165,9 @@ class QualityScore(_Strict):
     source: str = Field(min_length=1)
     date: date
     estimated: bool = False
+    # An estimate's own uncertainty (levels, an RMS error) where it was measured for that kind
+    # of estimate; None takes council.adequacy.ESTIMATE_SD.
+    sd: float | None = Field(default=None, gt=0, le=5)
 
 
 DEFAULT_MIN_CACHE_PREFIX_TOKENS = 1024
@@ -343,6 +346,9 @@ def compact_dump(entry: ModelEntry) -> dict[str, Any]:
         for tier in row.get("tiers") or []:
             if tier.get("batch_cache_read") is None:
                 tier.pop("batch_cache_read", None)
+    for score in data["quality"].values():
+        if score.get("sd") is None:
+            score.pop("sd", None)
     return data
 
 

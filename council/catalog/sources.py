@@ -26,12 +26,12 @@ from council.catalog.schema import ABSURD_PRICE_PER_MTOK
 from council.errors import InvalidInput
 
 # Our provider id -> genai-prices provider id. New models are discovered for these providers
-# (the first-party ones we carry, plus Meta and MiniMax); hosts of open models (Groq, Together)
-# are only compared for the models already in the catalog.
+# (the first-party ones we carry, plus Meta and MiniMax); hosts of open models (Groq, Together,
+# Fireworks) are only compared for the models already in the catalog.
 GENAI_PROVIDERS: dict[str, str] = {
     "anthropic": "anthropic", "openai": "openai", "google": "google", "xai": "x-ai",
     "deepseek": "deepseek", "mistral": "mistral", "moonshotai": "moonshotai", "meta": "meta",
-    "minimax": "minimax", "groq": "groq", "together": "together",
+    "minimax": "minimax", "groq": "groq", "together": "together", "fireworks": "fireworks",
 }
 DISCOVER: frozenset[str] = frozenset({
     "anthropic", "openai", "google", "xai", "deepseek", "mistral", "moonshotai", "meta",
@@ -51,7 +51,7 @@ NOT_TEXT = re.compile(
     r"embed|tts|transcri|whisper|image|realtime|live|audio|speech|voice|moderation|search|"
     r"computer-use|ocr|voxtral|robotics|omni|deep-research|cyber|rosalind|:free|:extended|"
     r"^ft:|latest$|-contributor|davinci|babbage|curie|^ada$|instruct$|vision|gemma|"
-    r"^claude-(?!.*(opus|sonnet|haiku))|nano-banana|^zai-|^deepseek-v4-1",
+    r"^claude-(?!.*(opus|sonnet|haiku|fable))|nano-banana|^zai-|^deepseek-v4-1",
     re.IGNORECASE,
 )
 _RELEASED = re.compile(r"[Rr]eleased (\d{4}-\d{2}-\d{2})")

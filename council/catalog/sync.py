@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from council.catalog.editors import Editor
 from council.catalog.loader import REJECTIONS_FILE
 from council.catalog.model import Catalog
+from council.catalog.placeholder import PLACEHOLDER_SOURCE, price_tier_level
 from council.catalog.schema import ModelEntry
 from council.catalog.sources import DISCOVER, Offer, genai_model_id
 from council.catalog.store import CatalogStore, _write
@@ -278,25 +279,6 @@ def _draft(offer: Offer, others: list[Offer], today: date) -> dict[str, Any]:
         "notes": "added by council catalog sync; capabilities default to text-only with tools "
                  "until reviewed",
     }
-
-
-PLACEHOLDER_SOURCE = ("price-tier placeholder: no public measurement recorded yet; level from "
-                      "the model's blended price (docs/catalog.md), not copied from any model")
-
-
-def price_tier_level(input_rate: float, output_rate: float) -> float:
-    """A new model's placeholder level from its price: 2.0 at $0.25 per million blended tokens
-    (3 input : 1 output), +0.5 per doubling, within [1.5, 4.5].
-
-    Deliberately conservative for cheap unmeasured models, so they are not picked for hard
-    tasks before a measurement says they can do them.
-    """
-    import math
-
-    blended = (3 * input_rate + output_rate) / 4
-    if blended <= 0:
-        return 1.5
-    return round(min(4.5, max(1.5, 2.0 + 0.5 * math.log2(blended / 0.25))), 1)
 
 
 def _used_names(catalog: Catalog) -> dict[str, str]:

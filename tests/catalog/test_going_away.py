@@ -121,7 +121,9 @@ def test_a_cascade_stage_that_shuts_down_soon_is_replaced() -> None:
     shut = TODAY + timedelta(days=25)
     later = _answer(_with(real_catalog(), **{cheap: {"shutdown_date": shut}}), spec,
                     "translation", 2.0, 0.4)
-    assert later.cascade is not None and later.cascade.cheap != cheap
+    # Not a stage any more; since the AA Intelligence Index estimates (2026-12-01, catalog10)
+    # no other cheap stage pays off for this case, so the cascade may go with it.
+    assert later.cascade is None or later.cascade.cheap != cheap
     assert later.recommended is not None and now.recommended is not None
     assert later.recommended.model_id == now.recommended.model_id
     assert cheap in {c.model_id for c in later.candidates}

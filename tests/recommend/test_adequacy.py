@@ -108,6 +108,15 @@ def test_out_of_range_probabilities_are_an_error(catalog) -> None:
         adequacies("t", models, assessment("research_qa", 3.0), Broken())
 
 
+def _skill_sd(model, skill: str) -> float:
+    """0 for a measured level; an estimate's own sd (an index estimate's LOO RMS error) where it
+    has one, else ESTIMATE_SD."""
+    if not is_estimated(model, skill):
+        return 0.0
+    own = model.quality[skill].sd
+    return ESTIMATE_SD if own is None else own
+
+
 @settings(max_examples=200, deadline=None)
 @given(difficulty=finite, sd=sds,
        mix=st.dictionaries(st.sampled_from(CATEGORY_KEYS), st.floats(0.0, 1.0), min_size=1,
@@ -117,14 +126,14 @@ def test_catalog_p_is_the_weighted_p_adequate_to_the_last_bit(catalog, difficult
                                                               mix: dict[str, float]) -> None:
     """p_for works out the scales once per task; each model's P stays the sum, in the weights'
     order, of w x p_adequate(skill, d, sd, skill_sd) for its skill in each category."""
+    assert any(q.sd is not None for m in catalog.models for q in m.quality.values())
     top = max(mix, key=mix.__getitem__)
     verdict = assessment(top, difficulty, sd, category_p=mix)
     models = {m.id: m for m in catalog.models}
     source = CatalogAdequacy(verdict, models)
     for model in catalog.models:
         want = sum(w * p_adequate(model.skill(skill_for(c)), difficulty, sd,
-                                  skill_sd=ESTIMATE_SD if is_estimated(model, skill_for(c))
-                                  else 0.0)
+                                  skill_sd=_skill_sd(model, skill_for(c)))
                    for c, w in source.weights.items())
         assert source.p_for(model) == want
 
