@@ -180,8 +180,66 @@ def rule9(reports: Sequence[Path]) -> list[str]:
     return lines
 
 
+def outcome_artifact(out: Path, data: Path) -> int:
+    """Rule (4)'s artifact: the shipped one with the difficulty head and the kNN's outcome
+    prompts of every prompt of both files, fitted as `council train --outcomes` fits them
+    (council.classifier_training.classifier._train), from the cached embeddings instead of
+    re-running the fine-tune (the encoder is the shipped one either way). Both candidates
+    read a text through an artifact of this shape (the same head, 12,155 outcome prompts),
+    so one latency run covers both. Returns the number of outcome prompts."""
+    import dataclasses
+
+    from sklearn.model_selection import StratifiedKFold
+
+    from council.assess.classifier import embed_texts, save_artifact, softmax
+    from council.assess.encoder import CachedEncoder
+    from council.classifier_loader import ensure_classifier
+    from council.classifier_training import classifier as tc
+    from council.classifier_training.corpus import default_data_dir, load_corpus
+    from council.classifier_training.outcome_difficulty import (
+        anchored_levels,
+        load_outcome_levels,
+    )
+    from council.config import paths
+
+    shipped = ensure_classifier()
+    encoder = CachedEncoder(shipped.encoder, paths().embedding_cache)
+    outcomes = load_outcome_levels([data / "outcomes.jsonl", data / "routerbench/outcomes.jsonl"])
+    train = [e for e in load_corpus(default_data_dir())
+             if e.split == "train" and e.difficulty is not None]
+    x_rated = tc._features(embed_texts(encoder, [e.text for e in train]),
+                           [e.text for e in train])
+    y_dif = np.array([e.difficulty for e in train])
+    folds = list(StratifiedKFold(5, shuffle=True, random_state=0).split(
+        x_rated, [e.category for e in train]))
+    head = tc._choose_head(x_rated, y_dif, folds)
+    outcome_x = tc._features(embed_texts(encoder, outcomes.texts), outcomes.texts)
+    rubric_only = tc._fit(x_rated, y_dif, head["C"])
+    reading = softmax(rubric_only.decision_function(outcome_x), head["temperature"]) \
+        @ rubric_only.classes_.astype(np.float64)
+    levels = anchored_levels(outcomes.levels, outcomes.files, reading)
+    model = tc.fit_difficulty(x_rated, y_dif, head["C"], outcome_x, levels)
+    dim = shipped.params.reference.shape[1]
+    params = dataclasses.replace(
+        shipped.params, difficulty_coef=model.coef_, difficulty_intercept=model.intercept_,
+        difficulty_reference=outcome_x[:, :dim].astype(np.float32),
+        difficulty_reference_levels=levels, difficulty_knn_weight=tc.DIFFICULTY_KNN_WEIGHT)
+    metadata = {k: v for k, v in shipped.metadata.items()
+                if k not in ("format", "code_version", "params", "files")}
+    metadata["difficulty_outcomes"] = {"files": ["outcomes.jsonl", "routerbench/outcomes.jsonl"],
+                                       "prompts": len(outcomes)}
+    save_artifact(out, params, metadata)
+    return len(outcomes)
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--artifact":
+        n = outcome_artifact(Path(sys.argv[2]), Path(sys.argv[3]))
+        print(f"wrote {sys.argv[2]} ({n} outcome prompts); time it with "
+              f"python bench/classifier.py --artifact {sys.argv[2]}")
+        sys.exit(0)
     if len(sys.argv) != 3:
         sys.exit("usage: python bench/difficulty_round9.py difficulty_round9.json "
-                 "difficulty_round9_sample1.json  (two bench/difficulty.py --round9 reports)")
+                 "difficulty_round9_sample1.json  (two bench/difficulty.py --round9 reports)\n"
+                 "   or: python bench/difficulty_round9.py --artifact OUT_DIR ../shared/routing")
     print("\n".join(rule9([Path(a) for a in sys.argv[1:]])))
