@@ -404,23 +404,19 @@ def main() -> None:
     for row in fold_draws:
         lines.append(f"| {row['file']} | {row['reading']} | " + " | ".join(
             f"{v:+.3f}" for v in row["draws"]) + f" | **{row['mean']:+.3f}** ({row['se']:.3f}) |")
-    verdict = None
-    if args.round8:
-        names = list(FILES)
-        verdict = r8.judge(draws, all_fail, file_of, test_rows, y_test, "+ outcomes + kNN",
-                           rb=names[1], mg=names[0])
-        lines += ["", "Round 8 (bench/difficulty_irt.py; rules (1)-(3) on this sample; (4) "
-                  "needs a --sample-seed 1 run, (5) a latency measurement):", ""]
-        lines += r8.verdict_lines(verdict)
-    verdict9 = None
-    if args.round9:
-        names = list(FILES)
-        verdict9 = r9.judge(draws, all_fail, file_of, test_rows, y_test, "+ outcomes + kNN",
-                            rb=names[1], mg=names[0])
-        lines += ["", "Round 9 (bench/difficulty_round9.py; rules (1)-(3) on this sample; both "
-                  "samples: `python bench/difficulty_round9.py A.json B.json`; (4) is a "
-                  "latency run):", ""]
-        lines += r9.verdict_lines(verdict9)
+    verdicts: dict[str, dict] = {}  # round 8's and round 9's rules, where asked for
+    for key, on, note in (
+            ("round8", args.round8, "Round 8 (bench/difficulty_irt.py; rules (1)-(3) on this "
+             "sample; (4) needs a --sample-seed 1 run, (5) a latency measurement):"),
+            ("round9", args.round9, "Round 9 (bench/difficulty_round9.py; rules (1)-(3) on this "
+             "sample; both samples: `python bench/difficulty_round9.py A.json B.json`; (4) is "
+             "a latency run):")):
+        if on:
+            rules = r8 if key == "round8" else r9
+            verdicts[key] = rules.judge(draws, all_fail, file_of, test_rows, y_test,
+                                        "+ outcomes + kNN", rb=list(FILES)[1],
+                                        mg=next(iter(FILES)))
+            lines += ["", note, "", *rules.verdict_lines(verdicts[key])]
     print()
     print("\n".join(lines))
     print(f"\n{time.perf_counter() - started:.0f} s; outcome rows weigh {share} x the rubric rows")
@@ -437,8 +433,7 @@ def main() -> None:
          "knn_weight": KNN_WEIGHT, "c": c, "temperature": temperature, "outcome_share": share,
          "max_rows": args.max_rows, "folds": args.folds, "fold_seeds": fold_seeds,
          "sample_seed": args.sample_seed, "fold_draws": fold_draws,
-         **({"round8": verdict} if verdict else {}),
-         **({"round9": verdict9} if verdict9 else {})}, indent=2) + "\n",
+         **verdicts}, indent=2) + "\n",
         encoding="utf-8")
     (out / f"{stem}.md").write_text(
         "# Difficulty against real failure\n\nWritten by `python bench/difficulty.py --data "

@@ -54,6 +54,9 @@ from pathlib import Path
 
 import numpy as np
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/difficulty_irt.py
+from difficulty_irt import rb_lead  # round 8's lead and its SEs
+
 CANDIDATES = ("all rows", "weak half")
 WEAK_MIN_MODELS = 4
 RULE9 = {"se_multiple": 2.0, "mg_drop": 0.01, "mae_rise": 0.05, "latency_ms": 25.0,
@@ -93,19 +96,6 @@ def weak_half_share(y: np.ndarray, file_of: np.ndarray, fit: np.ndarray,
     return out
 
 
-def _bootstrap_lead(cand: list[np.ndarray], ship: list[np.ndarray], fail: np.ndarray,
-                    draws: int, seed: int = 0) -> float:
-    from council.outcomes.anchoring import spearman
-
-    rng = np.random.default_rng(seed)
-    leads = []
-    for _ in range(draws):
-        ix = rng.integers(0, len(fail), len(fail))
-        leads.append(np.mean([spearman(c[ix], fail[ix]) - spearman(s[ix], fail[ix])
-                              for c, s in zip(cand, ship, strict=True)]))
-    return float(np.std(leads, ddof=1))
-
-
 def judge(per_draw: dict[int, dict[str, np.ndarray]], fail: np.ndarray, file_of: np.ndarray,
           test_rows: dict[str, np.ndarray], y_test: np.ndarray, shipped: str,
           rb: str, mg: str) -> dict[str, dict[str, object]]:
@@ -122,12 +112,9 @@ def judge(per_draw: dict[int, dict[str, np.ndarray]], fail: np.ndarray, file_of:
     ship_mae = float(np.abs(test_rows[shipped] - y_test).mean())
     out: dict[str, dict[str, object]] = {}
     for name in CANDIDATES:
-        cand_rb = [per_draw[s][name][rb_mask] for s in seeds]
-        figs = [spearman(r, fail[rb_mask]) for r in cand_rb]
-        leads = [f - g for f, g in zip(figs, ship_figs, strict=True)]
-        se_draws = float(np.std(leads, ddof=1) / np.sqrt(len(leads))) if len(leads) > 1 else 0.0
-        se_boot = _bootstrap_lead(cand_rb, ship_rb, fail[rb_mask], RULE9["bootstrap"])
-        lead = float(np.mean(leads))
+        figs, leads, lead, se_draws, se_boot = rb_lead(
+            [per_draw[s][name][rb_mask] for s in seeds], ship_rb, ship_figs, fail[rb_mask],
+            RULE9["bootstrap"])
         mg_mean = float(np.mean([spearman(per_draw[s][name][mg_mask], fail[mg_mask])
                                  for s in seeds]))
         mae = float(np.abs(test_rows[name] - y_test).mean())
@@ -147,22 +134,10 @@ def judge(per_draw: dict[int, dict[str, np.ndarray]], fail: np.ndarray, file_of:
 
 
 def verdict_lines(verdict: dict[str, dict[str, object]]) -> list[str]:
-    ship = verdict["_shipped"]
-    lines = ["| reading | RouterBench 5-fold per draw | mean | lead vs shipped (SE boot / "
-             "draws) | MMLU/GSM8K mean (change) | rubric rows mean (MAE) | fails (1)-(3) |",
-             "|---|---|---|---|---|---|---|",
-             f"| shipped | {' / '.join(f'{v:+.3f}' for v in ship['rb_draws'])} | "
-             f"{ship['rb_mean']:+.3f} | | {ship['mg_mean']:+.3f} | {ship['rubric_mean']:.2f} "
-             f"({ship['rubric_mae']:.2f}) | |"]
-    for name, v in verdict.items():
-        if name.startswith("_"):
-            continue
-        lines.append(
-            f"| {name} | {' / '.join(f'{x:+.3f}' for x in v['rb_draws'])} | "
-            f"{v['rb_mean']:+.3f} | {v['lead']:+.4f} ({v['se_boot']:.4f} / "
-            f"{v['se_draws']:.4f}) | {v['mg_mean']:+.3f} ({v['mg_change']:+.3f}) | "
-            f"{v['rubric_mean']:.2f} ({v['rubric_mae']:.2f}) | {', '.join(v['fails']) or 'none'} |")
-    return lines
+    """Round 8's table (bench/difficulty_irt.py) with the MMLU/GSM8K change rule (2) reads."""
+    from difficulty_irt import verdict_lines as table
+
+    return table(verdict, mg_change=True)
 
 
 def rule9(reports: Sequence[Path]) -> list[str]:
