@@ -39,6 +39,10 @@ draw (0 is the draw of the table and of every earlier round) and the figure to j
 their mean with its standard error (`fold_draws` in the JSON; the table below the main one).
 `--sample-seed` draws other prompts from the files (0: the reported sample).
 
+`--round9` adds round 9's (bench/difficulty_round9.py: the fit on every prompt of the files,
+as the product builds it, and the weak half's failure share as the target; K-fold only) and
+writes difficulty_round9[_sampleS].{md,json}.
+
 `--round8` adds round 8's candidates (bench/difficulty_irt.py: the success model's shared IRT
 difficulty head, alone and gated into the shipped reading; measured, not shipped) to every
 table and prints its rule's verdict; it writes difficulty_round8[_sampleS].{md,json}.
@@ -132,6 +136,9 @@ def main() -> None:
     parser.add_argument("--round8", action="store_true",
                         help="also read round 8's candidates (bench/difficulty_irt.py: the "
                              "success model's IRT head) and judge them by its rule")
+    parser.add_argument("--round9", action="store_true",
+                        help="also read round 9's candidates (bench/difficulty_round9.py) on "
+                             "the K-fold draws and judge them by its rule")
     args = parser.parse_args()
     try:
         fold_seeds = [int(s) for s in args.fold_seeds.split(",") if s.strip()]
@@ -210,6 +217,36 @@ def main() -> None:
         print(f"round 8: frozen MiniLM vectors ready ({time.perf_counter() - started:.0f} s)",
               flush=True)
 
+    if args.round9:
+        import difficulty_irt as r8
+        import difficulty_round9 as r9
+
+        from council.classifier_training.outcome_difficulty import (
+            failure_to_level,
+            load_outcome_levels,
+        )
+
+        # every prompt of each file outside the sample: in the fit, never scored
+        extra_parts = []
+        for number, rel in enumerate(FILES.values()):
+            full = load_outcome_levels([args.data / rel])
+            part = r9.outside_sample(full, sample_index(len(full), args.max_rows,
+                                                        args.sample_seed))
+            extra_parts.append((part, number))
+        extra_texts = [t for part, _ in extra_parts for t in part.texts]
+        extra_x = tc._features(embed_texts(encoder, extra_texts), extra_texts)
+        extra_levels = np.concatenate([part.levels for part, _ in extra_parts])
+        extra_file = np.concatenate([[n] * len(part) for part, n in extra_parts]).astype(int)
+        extra_rubric = np.array([p.difficulty for p in shipped.predict_embedded(
+            extra_texts, extra_x[:, :dim].astype(np.float32), read_again=False)])
+        table9 = r8.joint_outcomes([args.data / rel for rel in FILES.values()],
+                                   lambda rows: sample_index(rows, args.max_rows,
+                                                             args.sample_seed))
+        if table9.texts != all_texts:
+            sys.exit("error: the outcome tables do not line up with the sampled prompts")
+        print(f"round 9: {len(extra_texts)} prompts outside the sample embedded "
+              f"({time.perf_counter() - started:.0f} s)", flush=True)
+
     readings: dict[str, np.ndarray] = {}
     # Only the difficulty is read: no second (e5, category-only) reading of 4,000 long prompts.
     predictions = shipped.predict_embedded(all_texts, all_x[:, :dim].astype(np.float32),
@@ -237,8 +274,28 @@ def main() -> None:
         return head + KNN_WEIGHT * source * (moved - head)
     rubric = readings["rubric only"]  # anchors each file's mean (outcome_difficulty)
     file_index = np.array([list(FILES).index(f) for f in file_of])
+
+    def round9(keep: np.ndarray, x: np.ndarray) -> dict[str, np.ndarray]:
+        """Round 9's candidates (head + gated kNN each) of the rows `x`, fitted on the
+        `keep` prompts: plus every prompt outside the sample, or on the weak half's share."""
+        out = {}
+        emb = x[:, :dim]
+        ref = np.vstack([all_x[keep], extra_x])
+        levels = anchored_levels(np.concatenate([all_levels[keep], extra_levels]),
+                                 np.concatenate([file_index[keep], extra_file]),
+                                 np.concatenate([rubric[keep], extra_rubric]))
+        model = tc.fit_difficulty(x_rub, y_rub, c, ref, levels, share)
+        out["all rows"] = knn_difficulty(_expected_level(model, x, temperature),
+                                         emb @ ref[:, :dim].T, levels, emb @ own.T, KNN_WEIGHT)
+        weak = r9.weak_half_share(table9.y, file_index, keep, all_fail)
+        levels = anchored_levels(failure_to_level(weak[keep]), file_index[keep], rubric[keep])
+        model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
+        out["weak half"] = knn_difficulty(_expected_level(model, x, temperature),
+                                          emb @ all_x[keep, :dim].T, levels, emb @ own.T,
+                                          KNN_WEIGHT)
+        return out
     with threadpool_limits(limits=1, user_api="blas"):
-        def held_out(splits: list[np.ndarray], source_gate: bool = True
+        def held_out(splits: list[np.ndarray], source_gate: bool = True, k_fold: bool = True
                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, dict[str, np.ndarray]]:
             """The head's reading, the head + kNN reading, (if `source_gate`) the source
             gated one and (with --round8) round 8's candidates of each prompt, each from a
@@ -261,6 +318,9 @@ def main() -> None:
                             [all_texts[i] for i in held], outcomes, keep,
                             float(rubric[keep].mean()), knn[held], gate).items():
                         candidates.setdefault(name, np.zeros(len(all_texts)))[held] = values
+                if args.round9 and k_fold:
+                    for name, values in round9(keep, all_x[held]).items():
+                        candidates.setdefault(name, np.zeros(len(all_texts)))[held] = values
             return plain, knn, gated, candidates
 
         def k_folds(seed: int) -> list[np.ndarray]:
@@ -281,12 +341,15 @@ def main() -> None:
             print(f"fold draw {seed} done ({time.perf_counter() - started:.0f} s)", flush=True)
         (readings["+ outcomes, benchmark held out"],
          readings["+ outcomes + kNN, benchmark held out"], knn_gated_bench, cand_bench) = held_out(
-            [np.flatnonzero(bench == b) for b in sorted(set(bench.tolist()))])
+            [np.flatnonzero(bench == b) for b in sorted(set(bench.tolist()))], k_fold=False)
         readings[f"{SOURCE_GATED}, K-fold"] = knn_gated_fold
         readings[f"{SOURCE_GATED}, benchmark held out"] = knn_gated_bench
         for name in cand_fold:
-            readings[f"{name} (round 8), K-fold"] = cand_fold[name]
-            readings[f"{name} (round 8), benchmark held out"] = cand_bench[name]
+            if name in cand_bench:
+                readings[f"{name} (round 8), K-fold"] = cand_fold[name]
+                readings[f"{name} (round 8), benchmark held out"] = cand_bench[name]
+            else:
+                readings[f"{name} (round 9), K-fold"] = cand_fold[name]
         # The held-out rubric rows, read by the head fitted on every outcome prompt.
         everything = np.arange(len(all_texts))
         levels = anchored_levels(all_levels, file_index, rubric)
@@ -302,6 +365,8 @@ def main() -> None:
                 spaces, test_spaces, [e.text for e in test], outcomes, everything,
                 float(rubric.mean()), test_rows["+ outcomes + kNN"],
                 r8.description_gate(emb @ all_x[:, :dim].T, emb @ own.T)))
+        if args.round9:
+            test_rows.update(round9(everything, x_test))
 
     rows = []
     for name in FILES:
@@ -339,22 +404,28 @@ def main() -> None:
     for row in fold_draws:
         lines.append(f"| {row['file']} | {row['reading']} | " + " | ".join(
             f"{v:+.3f}" for v in row["draws"]) + f" | **{row['mean']:+.3f}** ({row['se']:.3f}) |")
-    verdict = None
-    if args.round8:
-        names = list(FILES)
-        verdict = r8.judge(draws, all_fail, file_of, test_rows, y_test, "+ outcomes + kNN",
-                           rb=names[1], mg=names[0])
-        lines += ["", "Round 8 (bench/difficulty_irt.py; rules (1)-(3) on this sample; (4) "
-                  "needs a --sample-seed 1 run, (5) a latency measurement):", ""]
-        lines += r8.verdict_lines(verdict)
+    verdicts: dict[str, dict] = {}  # round 8's and round 9's rules, where asked for
+    for key, on, note in (
+            ("round8", args.round8, "Round 8 (bench/difficulty_irt.py; rules (1)-(3) on this "
+             "sample; (4) needs a --sample-seed 1 run, (5) a latency measurement):"),
+            ("round9", args.round9, "Round 9 (bench/difficulty_round9.py; rules (1)-(3) on this "
+             "sample; both samples: `python bench/difficulty_round9.py A.json B.json`; (4) is "
+             "a latency run):")):
+        if on:
+            rules = r8 if key == "round8" else r9
+            verdicts[key] = rules.judge(draws, all_fail, file_of, test_rows, y_test,
+                                        "+ outcomes + kNN", rb=list(FILES)[1],
+                                        mg=next(iter(FILES)))
+            lines += ["", note, "", *rules.verdict_lines(verdicts[key])]
     print()
     print("\n".join(lines))
     print(f"\n{time.perf_counter() - started:.0f} s; outcome rows weigh {share} x the rubric rows")
     out = args.report_dir or paths().training_dir / "reports"
     out.mkdir(parents=True, exist_ok=True)
     # round 8's report beside the plain one, per prompt sample: it has eight more columns
-    stem = "difficulty" + (f"_round8{'_sample' + str(args.sample_seed) if args.sample_seed else ''}"
-                           if args.round8 else "")
+    suffix = '_sample' + str(args.sample_seed) if args.sample_seed else ''
+    stem = "difficulty" + (f"_round8{suffix}" if args.round8 else "") + (
+        f"_round9{suffix}" if args.round9 and not args.round8 else "")
     (out / f"{stem}.json").write_text(json.dumps(
         {"rows": rows, "rubric_test_rows": {n: {"mean": float(v.mean()),
                                                  "mae": float(np.abs(v - y_test).mean())}
@@ -362,14 +433,14 @@ def main() -> None:
          "knn_weight": KNN_WEIGHT, "c": c, "temperature": temperature, "outcome_share": share,
          "max_rows": args.max_rows, "folds": args.folds, "fold_seeds": fold_seeds,
          "sample_seed": args.sample_seed, "fold_draws": fold_draws,
-         **({"round8": verdict} if verdict else {})}, indent=2) + "\n",
+         **verdicts}, indent=2) + "\n",
         encoding="utf-8")
     (out / f"{stem}.md").write_text(
         "# Difficulty against real failure\n\nWritten by `python bench/difficulty.py --data "
         f"../shared/routing{' --max-rows ' + str(args.max_rows) if args.max_rows else ''}"
         f"{'' if fold_seeds == [0, 1, 2] else ' --fold-seeds ' + ','.join(map(str, fold_seeds))}"
         f"{' --sample-seed ' + str(args.sample_seed) if args.sample_seed else ''}"
-        f"{' --round8' if args.round8 else ''}`; "
+        f"{' --round8' if args.round8 else ''}{' --round9' if args.round9 else ''}`; "
         "do not edit by hand. Spearman between each reading's difficulty and the share of "
         "models failing each prompt, on prompts that reading was not fitted on. "
         "Artifacts: `rubric only` is the classifier artifact as `council init` builds it "

@@ -172,6 +172,20 @@ def _bootstrap_lead(cand: list[np.ndarray], ship: list[np.ndarray], fail: np.nda
     return float(np.std(leads, ddof=1))
 
 
+def rb_lead(cand: list[np.ndarray], ship: list[np.ndarray], ship_figs: list[float],
+            fail: np.ndarray, draws: int) -> tuple[list[float], list[float], float, float, float]:
+    """A candidate's Spearman on each fold draw, its lead over the shipped reading's per
+    draw and on average, and the two SEs of that mean lead (over the draws; paired
+    bootstrap)."""
+    from council.outcomes.anchoring import spearman
+
+    figs = [spearman(r, fail) for r in cand]
+    leads = [f - g for f, g in zip(figs, ship_figs, strict=True)]
+    se_draws = float(np.std(leads, ddof=1) / np.sqrt(len(leads))) if len(leads) > 1 else 0.0
+    return (figs, leads, float(np.mean(leads)), se_draws,
+            _bootstrap_lead(cand, ship, fail, draws))
+
+
 def judge(per_draw: dict[int, dict[str, np.ndarray]], fail: np.ndarray, file_of: np.ndarray,
           test_rows: dict[str, np.ndarray], y_test: np.ndarray, shipped: str,
           rb: str, mg: str) -> dict[str, dict[str, object]]:
@@ -185,13 +199,10 @@ def judge(per_draw: dict[int, dict[str, np.ndarray]], fail: np.ndarray, file_of:
     ship_figs = [spearman(r, fail[rb_mask]) for r in ship_rb]
     out = {}
     for name in CANDIDATES:
-        cand_rb = [per_draw[s][name][rb_mask] for s in seeds]
-        figs = [spearman(r, fail[rb_mask]) for r in cand_rb]
-        leads = [f - g for f, g in zip(figs, ship_figs, strict=True)]
-        se_draws = float(np.std(leads, ddof=1) / np.sqrt(len(leads))) if len(leads) > 1 else 0.0
-        se_boot = _bootstrap_lead(cand_rb, ship_rb, fail[rb_mask], RULE8["bootstrap"])
+        figs, leads, lead, se_draws, se_boot = rb_lead(
+            [per_draw[s][name][rb_mask] for s in seeds], ship_rb, ship_figs, fail[rb_mask],
+            RULE8["bootstrap"])
         se = max(se_draws, se_boot)
-        lead = float(np.mean(leads))
         mg_mean = float(np.mean([spearman(per_draw[s][name][mg_mask], fail[mg_mask])
                                  for s in seeds]))
         shift = float(test_rows[name].mean() - test_rows[shipped].mean())
@@ -215,10 +226,14 @@ def judge(per_draw: dict[int, dict[str, np.ndarray]], fail: np.ndarray, file_of:
     return out
 
 
-def verdict_lines(verdict: dict[str, dict[str, object]]) -> list[str]:
+def verdict_lines(verdict: dict[str, dict[str, object]], mg_change: bool = False
+                  ) -> list[str]:
+    """A rule's verdict as a table; with `mg_change` (round 9's rule) each candidate's
+    MMLU/GSM8K mean also shows its change against the shipped reading's."""
     ship = verdict["_shipped"]
     lines = ["| reading | RouterBench 5-fold per draw | mean | lead vs shipped (SE boot / "
-             "draws) | MMLU/GSM8K mean | rubric rows mean (MAE) | fails (1)-(3) |",
+             f"draws) | MMLU/GSM8K mean{' (change)' if mg_change else ''} | rubric rows "
+             "mean (MAE) | fails (1)-(3) |",
              "|---|---|---|---|---|---|---|",
              f"| shipped | {' / '.join(f'{v:+.3f}' for v in ship['rb_draws'])} | "
              f"{ship['rb_mean']:+.3f} | | {ship['mg_mean']:+.3f} | {ship['rubric_mean']:.2f} "
@@ -226,10 +241,11 @@ def verdict_lines(verdict: dict[str, dict[str, object]]) -> list[str]:
     for name, v in verdict.items():
         if name.startswith("_"):
             continue
+        change = f" ({v['mg_change']:+.3f})" if mg_change else ""
         lines.append(
             f"| {name} | {' / '.join(f'{x:+.3f}' for x in v['rb_draws'])} | "
             f"{v['rb_mean']:+.3f} | {v['lead']:+.4f} ({v['se_boot']:.4f} / "
-            f"{v['se_draws']:.4f}) | {v['mg_mean']:+.3f} | {v['rubric_mean']:.2f} "
+            f"{v['se_draws']:.4f}) | {v['mg_mean']:+.3f}{change} | {v['rubric_mean']:.2f} "
             f"({v['rubric_mae']:.2f}) | {', '.join(v['fails']) or 'none'} |")
     return lines
 

@@ -44,6 +44,9 @@ import numpy as np
 # 10-50), equal benchmark weights, a logit or rank target and prompt-shape inputs all stay
 # within 0.005 of this reading on three fold draws (best mean +0.447 against +0.444), under
 # the rule written before the run, so these constants stay (docs/classifier.md, round 7).
+# Round 9: fitted on every outcome prompt (as `council train --outcomes` fits) RouterBench
+# reads -0.004 (SE 0.004) against the bench's sampled fit, MMLU/GSM8K +0.033; the weak half's
+# failure share as the target -0.005 / -0.007; neither passed its rule (docs/classifier.md).
 KNN_WEIGHT = 0.5
 KNN_K = 50
 # As the category kNN (council.assess.classifier.KNN_SCALE): weight exp(similarity / 0.1).
