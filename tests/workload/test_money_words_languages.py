@@ -83,6 +83,9 @@ def test_a_cadence_beside_a_budget_is_still_read() -> None:
 @pytest.mark.parametrize("text", [
     "Summarise 500 support chats a day; a bad summary costs an agent 5 minutes",
     "Summarise tickets; each wrong summary wastes an agent's time",
+    # QA round 9: "agent time" without the possessive ($14,321 a month for ticket routing)
+    "Route 8,000 tickets a day; a misrouted ticket costs us roughly $3 in agent time",
+    "Tag support emails; wrong tags burn 40 agent-hours a month",
 ])
 def test_a_person_whose_time_a_failure_costs_is_no_agent_loop(text: str) -> None:
     """QA round 7: 'costs an agent 5 minutes' (a support agent's time) was read as an agent

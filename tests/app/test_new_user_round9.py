@@ -1,0 +1,38 @@
+"""QA round 9 (a new user's hour, Chromium against `council serve`): what the page said wrong,
+checked in AppTest with the real classifier, catalog, recommendation and SQLite."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from council import store
+from council.db import open_db
+from tests.app.conftest import no_exception, page_app, seen, share_id_of, submit_task
+
+TICKETS = ("Classify about 8,000 customer support tickets a day into 14 queues, return JSON. "
+           "A misrouted ticket costs us roughly $3 in agent time. Budget is around $400 a "
+           "month.")
+
+
+def _stored(home: Path, at) -> store.StoredRecommendation:
+    return store.load_recommendation(open_db(home / "council.db"), share_id_of(at))
+
+
+def _assumption(rec, name: str):
+    return next(a for a in rec.assumption_notes if a.name == name)
+
+
+def test_agent_time_is_a_persons_time_not_an_agent_loop(council_home: Path) -> None:
+    """'$3 in agent time' (the support agent who re-routes the ticket) was read as an agent
+    loop: 15 calls a ticket, agentic 50%, $14,321 a month, and the $400 budget 'not used'
+    because the least that worked was $7,221."""
+    at = submit_task(page_app("recommend", timeout=300).run(), TICKETS)
+    no_exception(at)
+    rec = _stored(council_home, at).rec
+    page = "\n".join(seen(m.value) for m in at.markdown)
+    assert "agent loop" not in page, page
+    assert _assumption(rec, "calls_per_task").value < 15
+    assert (rec.priced_mix or {}).get("agentic", 0.0) < 0.5, rec.priced_mix
+    # the $400 a month read from the words is now the answer's budget, not refused
+    assert rec.decision is not None and rec.decision.budget is not None, rec.decision
+    assert rec.decision.budget.budget_per_month == 400.0
