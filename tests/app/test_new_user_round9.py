@@ -36,3 +36,20 @@ def test_agent_time_is_a_persons_time_not_an_agent_loop(council_home: Path) -> N
     # the $400 a month read from the words is now the answer's budget, not refused
     assert rec.decision is not None and rec.decision.budget is not None, rec.decision
     assert rec.decision.budget.budget_per_month == 400.0
+
+
+ACTAS = ("Resumir las actas de 40 reuniones de la junta directiva cada trimestre, cada acta "
+         "tiene unas 30 páginas. Un resumen malo nos puede costar 2.000 dólares en decisiones "
+         "equivocadas.")
+
+
+def test_a_failure_cost_in_spanish_dollars_is_read(council_home: Path) -> None:
+    """'Un resumen malo nos puede costar 2.000 dólares' was not read: the category's $12.68
+    was used, 158 times less; and '$2.000' in a Spanish sentence read as two dollars."""
+    at = submit_task(page_app("recommend", timeout=300).run(), ACTAS)
+    no_exception(at)
+    line = next(seen(m.value) for m in at.markdown if m.value.startswith("Expected cost a task"))
+    assert "x $2,000 a failure (read from your words: 'Un resumen malo nos puede costar 2.000 " \
+           "dólares" in line, line
+    rec = _stored(council_home, at).rec
+    assert rec.decision is not None and rec.decision.failure_cost_usd == 2000.0

@@ -124,3 +124,30 @@ def test_chats_worked_on_are_no_conversation(text: str) -> None:
 def test_one_vocabulary_of_periods_for_volumes_and_money(text: str, usd: float) -> None:
     b = read_money(text).budget
     assert b is not None and round(b.usd_per_month, 2) == usd, b
+
+
+@pytest.mark.parametrize(("text", "usd"), [
+    # QA round 9: unread (no "malo", "costar" or "dólares"), and "$2.000" read as $2
+    ("Resumir las actas de 40 reuniones de la junta directiva cada trimestre, cada acta tiene "
+     "unas 30 páginas. Un resumen malo nos puede costar 2.000 dólares en decisiones "
+     "equivocadas.", 2000.0),
+    ("Un error nos cuesta $2.000.", 2000.0),
+    ("Um erro custa US$ 2.000 para nós.", 2000.0),
+    ("Ein Fehler kostet uns 1.200 Dollar.", 1200.0),
+    ("Un error nos cuesta 50 dólares.", 50.0),
+    # English keeps the decimal point
+    ("A wrong answer costs us $2.500.", 2.5),
+])
+def test_dollars_with_a_thousands_point_in_a_language_that_writes_one(text: str,
+                                                                       usd: float) -> None:
+    from council.money_words import read_money
+
+    read = read_money(text).failure
+    assert read is not None and read.usd == usd, read
+
+
+def test_a_budget_in_dollars_with_a_thousands_point() -> None:
+    from council.money_words import read_money
+
+    budget = read_money("Presupuesto: $1.500 al mes.").budget
+    assert budget is not None and budget.usd_per_month == 1500.0
