@@ -53,3 +53,21 @@ def test_a_failure_cost_in_spanish_dollars_is_read(council_home: Path) -> None:
            "dólares" in line, line
     rec = _stored(council_home, at).rec
     assert rec.decision is not None and rec.decision.failure_cost_usd == 2000.0
+
+
+INVOICES = ("Extract invoice number, supplier VAT ID, line items and totals from scanned PDF "
+            "invoices into JSON, 3,000 invoices a month, overnight is fine. A wrong total costs "
+            "about $15 to fix by hand.")
+
+
+def test_the_checks_cost_is_not_said_to_come_from_the_words(council_home: Path) -> None:
+    """With the failure cost read from the words, *Assumptions used* said the cascade's check
+    ($0.11) came from 'your words' too: the words say nothing of a check."""
+    at = submit_task(page_app("recommend", timeout=300).run(), INVOICES)
+    no_exception(at)
+    table = next(t.value for t in at.table if "assumption" in t.value.columns)
+    rows = {seen(r["assumption"]): r for _, r in table.iterrows()}
+    assert seen(rows["failure cost usd"]["from"]) == "your words"
+    check = rows["detection cost usd"]
+    assert seen(check["from"]) != "your words", check
+    assert "capped at the failure cost read from your words" in seen(check["why"]), check
