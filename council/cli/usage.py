@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,10 @@ def report_cmd(since: str | None, flag_factor: float, db_path: Path | None,
                        "give an earlier --since.")
             return
     click.echo(_text(report))
+    from council.usage.shutdowns import shutdown_notes
+
+    for note in shutdown_notes(report, catalog, date.today()):
+        click.echo(f"note: {note.text}")
 
 
 def _money(value: float | None) -> str:

@@ -84,6 +84,7 @@ def _imported(name: str, result: Any) -> str:
 
 def _report(db: Any, catalog: Any) -> Any:
     from council.usage.report import DEFAULT_FLAG_FACTOR, build_report
+    from council.usage.shutdowns import shutdown_notes
     from council.usage.store import record_count
 
     a, b = st.columns(2)
@@ -102,6 +103,8 @@ def _report(db: Any, catalog: Any) -> Any:
             st.info("No usage imported yet: import a file above, or run "
                     "`council usage import FILE`.")
         return None
+    for note in shutdown_notes(report, catalog, date.today()):
+        st.warning(_plain(note.text), icon=":material/event_busy:")
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("Spent", money(report.total_usd), help=f"{report.first_day} to {report.last_day}")
     m2.metric("Per month at this rate", money(report.per_month))
