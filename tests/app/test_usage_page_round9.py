@@ -91,3 +91,20 @@ def test_the_cli_report_names_them_too(council_home: Path) -> None:
     assert out.exit_code == 0, out.output
     assert "note: claude-sonnet-4-5 was shut down on 2026-11-30" in out.output, out.output
     assert "note: gpt-5-mini " in out.output
+
+
+def test_calls_say_which_records_count_none(council_home: Path) -> None:
+    """'Calls 37,790' beside a month of Anthropic usage whose report counts no requests: the
+    figure left out $141 of usage without a word, and the model table showed 'None' calls and
+    token counts such as 52599600."""
+    _imported(council_home)
+    at = page_app("usage").run()
+    no_exception(at)
+    calls = next(m.value for m in at.metric if m.label == "Calls")
+    assert calls == f"{30 * (900 + 300):,}"
+    caption = next(seen(c.value) for c in at.caption if "*Calls* leaves out" in c.value)
+    assert "the 60 records of claude-haiku-4-5 ($" in caption and "claude-sonnet-4-5 ($" in caption
+    assert "counts no requests" in caption
+    models = next(d for d in at.dataframe if "cache read" in d.value.columns)
+    config = str(models.proto.columns)
+    assert config.count('"format": "localized"') >= 5 or config.count('localized') >= 5, config
