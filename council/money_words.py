@@ -304,7 +304,8 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
 # a word. Only the user's own budget: not "within a budget of $100" (a shopper's), "your
 # budget of $200" (a role-play's) or "a budget of $160 million" (a film's).
 _NO_PERIOD_CUE = re.compile(
-    r"(?:\b(?:our|my|the|total|overall|project) budget|^budget)\b(?: cap| limit| ceiling)?"
+    r"(?:\b(?:our|my|the|total|overall|project) budget|^(?:budget|presupuesto|orçamento|"
+    r"budżet))\b(?: cap| limit| ceiling)?"
     r"(?: is| of|:)?(?: only| about| around| roughly)?\s*$|"
     r"\b(?:we|i) can (?:only )?afford (?:about |around |up to )?$|"
     r"\b(?:we|i) (?:can|could) spend (?:about |around |up to |at most |no more than )?$|"
@@ -313,7 +314,8 @@ _NO_PERIOD_CUE = re.compile(
 _HAVE_AFTER = re.compile(r"^\s*(?:total|in total|all in|altogether|left|to spend|overall)?"
                          r"\s*(?:[.;,!?]|$)", re.IGNORECASE)
 # "$0.02 per request": a budget for something else than a month, not a month's left unsaid
-_PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|every|/)\s*\w", re.IGNORECASE)
+# ("a" and "an" are words: "100 € au total" is no price per unit, QA round 9)
+_PER_UNIT_AFTER = re.compile(r"^\s*(?:(?:per|a|an|each|every)\s+|/\s*)\w", re.IGNORECASE)
 
 
 def _no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:

@@ -71,3 +71,17 @@ def test_the_checks_cost_is_not_said_to_come_from_the_words(council_home: Path) 
     check = rows["detection cost usd"]
     assert seen(check["from"]) != "your words", check
     assert "capped at the failure cost read from your words" in seen(check["why"]), check
+
+
+FICHES = ("Rédiger 300 fiches produit originales pour notre boutique en ligne de vins, environ "
+          "150 mots chacune, une seule fois. Budget 100 € au total.")
+
+
+def test_a_budget_in_total_in_french_is_not_dropped_without_a_word(council_home: Path) -> None:
+    """'Budget 100 € au total' was dropped without a word ('a u' read as 'a' unit: '$0.02 a
+    request'), while 'Budget 100 euros in total' said why it was not read."""
+    at = submit_task(page_app("recommend", timeout=300).run(), FICHES)
+    no_exception(at)
+    warnings = [seen(w.value) for w in at.warning]
+    assert any("'100 €' was not read as a budget: the words give no period" in w
+               for w in warnings), warnings

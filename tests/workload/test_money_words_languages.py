@@ -151,3 +151,15 @@ def test_a_budget_in_dollars_with_a_thousands_point() -> None:
 
     budget = read_money("Presupuesto: $1.500 al mes.").budget
     assert budget is not None and budget.usd_per_month == 1500.0
+
+
+@pytest.mark.parametrize("text", ["Budget 100 € au total.", "Presupuesto 100 € en total.",
+                                  "Budget $500 and no more."])
+def test_a_budget_with_no_period_is_said_in_any_language(text: str) -> None:
+    """QA round 9: ' au total', ' and no more' matched the per-unit words ('a', 'an' with no
+    word boundary), so the budget was dropped without a word."""
+    from council.money_words import read_money
+
+    read = read_money(text)
+    assert read.budget is None
+    assert any("was not read as a budget: the words give no period" in u for u in read.unread)
