@@ -85,3 +85,23 @@ def test_a_budget_in_total_in_french_is_not_dropped_without_a_word(council_home:
     warnings = [seen(w.value) for w in at.warning]
     assert any("'100 €' was not read as a budget: the words give no period" in w
                for w in warnings), warnings
+
+
+def test_a_pasted_contract_is_priced_at_its_own_size(council_home: Path) -> None:
+    """A 20,000-character contract pasted into the description was priced at the category's
+    120,000 input tokens a call (and a failure at 114,000 tokens re-read): 29x its size."""
+    from council.tokens import count_tokens
+
+    clause = ("The Supplier shall deliver the Services described in the Schedule in accordance "
+              "with the Service Levels, and the Customer shall pay the Fees within thirty (30) "
+              "days of a valid invoice.")
+    contract = ("Review this master services agreement and list every clause that is "
+                "unfavourable to us as the customer, with a suggested redline.\n\n"
+                + "\n".join(f"{i}. {clause}" for i in range(1, 200)))[:20_000]
+    at = submit_task(page_app("recommend", timeout=300).run(), contract)
+    no_exception(at)
+    table = next(t.value for t in at.table if "assumption" in t.value.columns)
+    row = next(r for _, r in table.iterrows() if seen(r["assumption"]) == "input tokens")
+    tokens = count_tokens(contract)
+    assert seen(row["value"]) == f"{tokens:,}" and seen(row["from"]) == "your words", row
+    assert f"the 20,000 characters you pasted are {tokens:,} tokens" in seen(row["why"])
