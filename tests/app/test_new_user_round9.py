@@ -87,6 +87,19 @@ def test_a_budget_in_total_in_french_is_not_dropped_without_a_word(council_home:
                for w in warnings), warnings
 
 
+def test_the_length_of_each_piece_written_is_the_output(council_home: Path) -> None:
+    """'environ 150 mots chacune' (each product sheet written) was read as 200 tokens of
+    input, and the output left at the category's 951 tokens."""
+    at = submit_task(page_app("recommend", timeout=300).run(), FICHES)
+    no_exception(at)
+    table = next(t.value for t in at.table if "assumption" in t.value.columns)
+    rows = {seen(r["assumption"]): r for _, r in table.iterrows()}
+    out = rows["output tokens"]
+    assert seen(out["value"]) == "200" and seen(out["from"]) == "your words", out
+    assert "'150 mots'" in seen(out["why"])
+    assert seen(rows["input tokens"]["from"]) != "your words"
+
+
 def test_a_pasted_contract_is_priced_at_its_own_size(council_home: Path) -> None:
     """A 20,000-character contract pasted into the description was priced at the category's
     120,000 input tokens a call (and a failure at 114,000 tokens re-read): 29x its size."""

@@ -163,3 +163,24 @@ def test_a_budget_with_no_period_is_said_in_any_language(text: str) -> None:
     read = read_money(text)
     assert read.budget is None
     assert any("was not read as a budget: the words give no period" in u for u in read.unread)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Write 300 original product descriptions for our online wine shop, about 150 words "
+     "each, once.", "150 words"),
+    ("Rédiger 300 fiches produit originales pour notre boutique en ligne de vins, environ 150 "
+     "mots chacune, une seule fois.", "150 mots"),
+    ("Escribir 300 fichas de producto para nuestra tienda de vinos, unas 150 palabras cada "
+     "una.", "150 palabras"),
+])
+def test_the_size_of_each_piece_a_task_orders_written_is_the_output(text: str,
+                                                                    words: str) -> None:
+    """QA round 9: read as the input (200 tokens), the output left at the category's."""
+    from council.workload_words import read_workload
+
+    read = read_workload(text)
+    assert read.input_size is None and read.output_size is not None
+    assert read.output_size.words == words
+    assert read_workload("Summarise 40 reports of about 5,000 words each").output_size is None
+    assert read_workload("Write a summary of each of our 300 reports, about 5,000 words "
+                         "each").input_size is not None
