@@ -118,3 +118,21 @@ def test_a_pasted_contract_is_priced_at_its_own_size(council_home: Path) -> None
     tokens = count_tokens(contract)
     assert seen(row["value"]) == f"{tokens:,}" and seen(row["from"]) == "your words", row
     assert f"the 20,000 characters you pasted are {tokens:,} tokens" in seen(row["why"])
+
+
+def test_a_pick_that_is_the_default_says_so(council_home: Path) -> None:
+    """At a $2,000 failure the board-minutes summary picks the default frontier model, and the
+    page said 'Against the default frontier model claude-opus-5-5 ($2.61 a month) this saves
+    $0 a month'."""
+    at = submit_task(page_app("recommend", timeout=300).run(), ACTAS)
+    no_exception(at)
+    rec = _stored(council_home, at).rec
+    assert rec.recommended is not None
+    page = "\n".join(seen(m.value) for m in [*at.markdown, *at.success])
+    if rec.recommended.model_id == rec.default.model_id:
+        assert "saves $0 a month" not in page, page
+        assert (f"The pick is the default frontier model, {rec.default.model_id}, itself: "
+                "nothing is saved against it.") in page.replace("**", "")
+    else:  # today's catalog picks another model: the saving is said as before
+        assert f"Against the default frontier model {rec.default.model_id}" in \
+            page.replace("**", "")
