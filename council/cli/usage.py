@@ -78,6 +78,9 @@ def import_cmd(file: Path, fmt: str | None, task_name: str | None, task_key: str
                f"{result.duplicates:,} already there; ${result.usd:,.4f} at catalog prices")
     for name, n in sorted(result.unknown_models.items()):
         click.echo(f"  not in the catalog (kept, unpriced): {name} ({n:,} records)")
+    hint = result.grouping_hint()
+    if hint:
+        click.echo(f"  {hint}")
     if result.error_count:
         click.echo(f"  {result.error_count:,} lines refused:", err=True)
         for error in result.errors[:20]:

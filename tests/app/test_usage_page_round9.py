@@ -108,3 +108,28 @@ def test_calls_say_which_records_count_none(council_home: Path) -> None:
     models = next(d for d in at.dataframe if "cache read" in d.value.columns)
     config = str(models.proto.columns)
     assert config.count('"format": "localized"') >= 5 or config.count('localized') >= 5, config
+
+
+def test_an_import_grouped_by_project_says_how_to_attribute_it(council_home: Path) -> None:
+    """An OpenAI report grouped by project_id: the page said only '90 records carry no task
+    attribute ... Tag calls with council.task', not that project_id would name a task."""
+    data = _openai_month(council_home / "openai.json").read_bytes()
+    at = page_app("usage").run()
+    at.file_uploader(key="usage_file").upload("openai_usage_nov.json", data, "application/json")
+    at.button(key="FormSubmitter:usage_import-Import").click()
+    at.run()
+    no_exception(at)
+    assert any("openai_usage_nov.json: openai, 60 records read" in seen(s.value)
+               for s in at.success), [s.value for s in at.success]
+    hint = next(seen(i.value) for i in at.info if "carry project_id" in seen(i.value))
+    assert hint.startswith("60 records with no task carry project_id: import the file again "
+                           "with project_id as the task attribute"), hint
+    at.text_input(key="usage_attribute").input("project_id")
+    at.file_uploader(key="usage_file").upload("openai_usage_nov.json", data, "application/json")
+    at.button(key="FormSubmitter:usage_import-Import").click()
+    at.run()
+    no_exception(at)
+    assert not any("carry project_id" in seen(i.value) for i in at.info)
+    db = open_db(council_home / "council.db")
+    counts = db.execute("SELECT COUNT(*), COUNT(DISTINCT task) FROM usage_records").fetchone()
+    assert tuple(counts) == (60, 1)  # updated in place, one task: proj_support

@@ -67,6 +67,9 @@ def _import(db: Any, catalog: Any) -> None:
                                                      task_name=task_name or None),
                              control=PAGE_FORMAT)
     st.success(_imported(upload.name, result))
+    hint = result.grouping_hint()
+    if hint:
+        st.info(_plain(hint), icon=":material/label:")
     if result.unknown_models:
         st.warning("Not in the catalog (kept, unpriced): "
                    + ", ".join(f"{_plain(m)} ({n:,})" for m, n in result.unknown_models.items()))
