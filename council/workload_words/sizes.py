@@ -112,14 +112,14 @@ def _role(text: str, start: int, end: int | None = None) -> str:
     """'output' when a producing word ('write a', 'into a') leads to the size, or the size
     names what is produced ('a 2-page brief') or limits it ('under 80 characters'), else
     'input'."""
+    if end is not None and _EACH_AFTER.match(text, end) and _WRITE_ORDER.match(text[:start]):
+        return "output"  # "Write 300 product descriptions, about 150 words each"
     if end is not None and "char" in text[start:end] and (
             _LIMIT_BEFORE.search(text, max(0, start - 16), start)
             or _LIMIT_AFTER.match(text, end)):
         return "output"
     if _EACH_PRODUCED.search(text, max(0, start - 70), start) or _WRITES_THEN_SIZE.search(
             text, max(0, start - 90), start):
-        return "output"
-    if end is not None and _EACH_AFTER.match(text, end) and _WRITE_ORDER.match(text[:start]):
         return "output"
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
