@@ -450,8 +450,11 @@ def _failure(clause: str, sentence: str, unread: list[str],
             continue
         if amount is not None and amount.usd > 0:
             usd = round(amount.usd, 2) if amount.how else amount.usd
+            how = amount.how
+            if _WORST_CASE.search(clause, fail.start(), verb_end):
+                how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
-                                                           verb_end + m.end())), amount.how)
+                                                           verb_end + m.end())), how)
     t = _TIME.search(after)
     if t is not None:
         n = t["n"].lower()
@@ -473,6 +476,16 @@ def _failure(clause: str, sentence: str, unread: list[str],
                 return FailureRead(None, minutes, said)
             return FailureRead(None, minutes, said, rate=role[0], role_words=role[1])
     return None
+
+
+# A failure that "could" cost the figure: a worst case, which the rule charges to every bad
+# answer ("A missed vulnerability could cost us $20,000" at P(failure) 19% read as $975,169 a
+# month "with failures counted", QA round 9): said beside the figure, so the user can give an
+# average instead.
+_WORST_CASE = re.compile(r"\b(?:could|might|may|puede|podría|pode|poderia|peut|pourrait|"
+                         r"könnte|kann|potrebbe|può|może)\b", re.IGNORECASE)
+WORST_CASE_NOTE = ("what one could cost, charged here to every bad answer; if most cost less, "
+                   "give the average in the form")
 
 
 # A person the failure's clause names who is in no rate table: the sentence's role is not the

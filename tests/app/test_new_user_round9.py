@@ -136,3 +136,20 @@ def test_a_pick_that_is_the_default_says_so(council_home: Path) -> None:
     else:  # today's catalog picks another model: the saving is said as before
         assert f"Against the default frontier model {rec.default.model_id}" in \
             page.replace("**", "")
+
+
+PRS = ("Review every pull request in our monorepo (about 60 PRs a week, average diff 400 lines "
+       "of TypeScript) and flag security issues before merge. A missed vulnerability could "
+       "cost us $20,000.")
+
+
+def test_a_failure_that_could_cost_a_figure_says_it_is_charged_to_every_failure(
+        council_home: Path) -> None:
+    """'A missed vulnerability could cost us $20,000' was charged to every failed review
+    ($975,169 a month 'with failures counted') with no word that a worst case was read as
+    every bad answer's cost."""
+    at = submit_task(page_app("recommend", timeout=300).run(), PRS)
+    no_exception(at)
+    line = next(seen(m.value) for m in at.markdown if m.value.startswith("Expected cost a task"))
+    assert ("'A missed vulnerability could cost us $20,000' (what one could cost, charged here "
+            "to every bad answer; if most cost less, give the average in the form)") in line, line

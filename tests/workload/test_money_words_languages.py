@@ -184,3 +184,12 @@ def test_the_size_of_each_piece_a_task_orders_written_is_the_output(text: str,
     assert read_workload("Summarise 40 reports of about 5,000 words each").output_size is None
     assert read_workload("Write a summary of each of our 300 reports, about 5,000 words "
                          "each").input_size is not None
+
+
+def test_a_failure_that_could_cost_a_figure_is_said_to_be_a_worst_case() -> None:
+    from council.money_words import WORST_CASE_NOTE, read_money
+
+    could = read_money("A missed vulnerability could cost us $20,000.").failure
+    assert could is not None and could.usd == 20000.0 and could.how == WORST_CASE_NOTE
+    plain = read_money("A wrong total costs about $15 to fix by hand.").failure
+    assert plain is not None and plain.how == ""
