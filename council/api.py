@@ -306,13 +306,16 @@ def _speed_note(workload: Workload) -> str | None:
 
 def _failure_assumptions(failure: FailureCost) -> list[Assumption]:
     """The failure and detection costs as stated assumptions, per task like the price."""
-    mine = failure.source == "you"
+    # The check's cost is always the category's (capped at the failure cost): never "your
+    # words" because the failure cost was read from them (QA round 9).
+    capped_at = {"you": "your failure cost",
+                 "text": "the failure cost read from your words"}.get(failure.source)
     return [Assumption("failure_cost_usd", failure.failure_usd, failure.source,
                        "what a bad answer costs, per task: " + failure.why),
             Assumption("detection_cost_usd", failure.detection_usd,
-                       "derived" if mine else failure.source,
+                       "derived" if capped_at else failure.source,
                        "what noticing a failure costs, per task (a cascade's check)"
-                       + (": the category's, capped at your failure cost" if mine else ""))]
+                       + (f": the category's, capped at {capped_at}" if capped_at else ""))]
 
 
 def _cheapest_extractor(candidates: list[Candidate], catalog: Catalog) -> ModelEntry | None:

@@ -31,6 +31,9 @@ NAMES: dict[str, str] = {
     "francs": "CHF", "franc": "CHF", "swiss francs": "CHF", "rupees": "INR", "rupee": "INR",
     "zł": "PLN", "zl": "PLN", "złoty": "PLN", "zloty": "PLN", "złotych": "PLN",
     "kronor": "SEK", "kronur": "ISK", "reais": "BRL",
+    # dollars in Spanish, Portuguese, Italian, Polish (QA round 9: "2.000 dólares" was unread)
+    "dólares": "USD", "dólar": "USD", "dolares": "USD", "dollari": "USD", "dolarów": "USD",
+    "dolary": "USD",
     "kr": "", "kroner": "", "krone": "", "pesos": "", "peso": ""}
 # Why a shared name is not converted (the note the answer shows).
 AMBIGUOUS: dict[str, str] = {
@@ -43,6 +46,8 @@ BEFORE: dict[str, str] = SIGNS | PREFIX_SIGNS | CODES  # "€300", "R$ 2.000", "
 AFTER: dict[str, str] = CODES | NAMES | SIGNS  # "500 CHF", "40 euros", "300 €"
 
 SIGN_CHARS = "".join(SIGNS)  # for a character class: "$€£¥₹₩₺₪"
+# Dollars named in a language that writes a thousands point: "2.000 dólares" is two thousand.
+POINT_DOLLAR_NAMES = frozenset({"dólares", "dólar", "dolares", "dollari", "dolarów", "dolary"})
 
 
 def alternation(words: dict[str, str]) -> str:

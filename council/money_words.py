@@ -30,14 +30,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from council.currency_words import AFTER, AMBIGUOUS, BEFORE, SIGN_CHARS, alternation
+from council.currency_words import (
+    AFTER,
+    AMBIGUOUS,
+    BEFORE,
+    POINT_DOLLAR_NAMES,
+    SIGN_CHARS,
+    alternation,
+)
 from council.decision import MAX_BUDGET_USD
 from council.exchange_rates import to_usd
 from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead, Rate
 from council.format import money
 from council.role_rates import AI_AGENT, agent_rate, role_rate
 from council.workload_words import parse_number
+from council.workload_words.languages import written_in
 from council.workload_words.periods import foreign_period_at
+from council.workload_words.text import word_list
 
 # "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
 _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+)"
@@ -124,7 +133,9 @@ _FAILURE = re.compile(
     # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
     r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
     r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
-    r"incorrett[oaie]|incorrect(?:e|s|es)|equivocad[oa]s?|mauvaise?s?)\b", re.IGNORECASE)
+    r"incorrett[oaie]|incorrect(?:e|s|es)|equivocad[oa]s?|mauvaise?s?|"
+    # bad (es, pt): "un resumen malo nos puede costar ..." (QA round 9)
+    r"malo|mala|malos|malas|ruim|ruins)\b", re.IGNORECASE)
 _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of an agent"
                         r"\b(?:costs?|costing|costly|expensive|means|wastes?|loses?|takes?|"
                         r"spends?|needs|"
@@ -135,7 +146,9 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
                         r"precisa|zajmuje|"
                         # takes (time), loses: "tarda", "impiega", "dauert", "traci", "perde"
                         r"tarda|tardan|impiega|impiegano|prend|prennent|dauert|demora|leva|"
-                        r"traci|tracą|perde|perdem|pierde|pierden|verliert|verlieren)\b",
+                        r"traci|tracą|perde|perdem|pierde|pierden|verliert|verlieren|"
+                        # "puede costar", "pode custar", "peut coûter", "può costare"
+                        r"costar|costarnos|custar|coûter|costare|kosztować)\b",
                         re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
@@ -168,15 +181,16 @@ def read_money(text: str) -> MoneyWords:
     budget: BudgetRead | None = None
     unread: list[str] = []
     text = text or ""
+    point = written_in(word_list(text.lower())) in POINT_LANGUAGES
     for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             if not clause:
                 continue
             if budget is None:
                 at = text.find(clause)
-                budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD)
+                budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD, point=point)
             if failure is None:
-                failure = _failure(clause, sentence, unread)
+                failure = _failure(clause, sentence, unread, point)
     if failure is None:
         _stakes(text or "", unread)
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)))
@@ -209,10 +223,11 @@ class _Amount:
     how: str
 
 
-def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
+def _usd(m: re.Match[str], unread: list[str], point: bool = False) -> _Amount | None:
     """The amount in dollars, by the workload reader's parser ("$1.5k", "$2 million"),
     converted at the dated rate when in another currency; None (and a note) when the
-    currency cannot be converted."""
+    currency cannot be converted. ``point``: the text is written in a language whose
+    thousands are marked with a point, so "$2.000" there is two thousand dollars."""
     pre = m.re is _PRE_AMOUNT
     if _NEGATIVE.search(m.string, 0, m.start()):
         unread.append(f"'{m.string[m.start() - 1:m.end()].strip()}' was not read: a cost or "
@@ -221,7 +236,8 @@ def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
     said = (m["pre"] if pre else m["suf"]).lower()
     code = BEFORE[said] if pre else AFTER[said]
     dec = m["dec"] or ""
-    if code not in ("USD", "GBP") and len(dec) == 4 and not m["scale"]:
+    if len(dec) == 4 and not m["scale"] and (code not in ("USD", "GBP") or point
+                                             or said in POINT_DOLLAR_NAMES):
         dec = dec[1:]  # "€1.200", "1.500 zł": a thousands point, as written in Europe
     num = re.sub(r"[ \u00a0\u202f\u2009]", "", m["num"])  # "1 200 zł"
     n = parse_number(f"{num}{dec} {m['scale'] or ''}") or 0.0
@@ -234,6 +250,15 @@ def _usd(m: re.Match[str], unread: list[str]) -> _Amount | None:
     if code == "USD":
         return _Amount(n, "")
     return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}")
+
+
+# Languages written with a thousands point ("2.000", "1.500.000"), by their small words.
+POINT_LANGUAGES = frozenset({"Spanish", "Portuguese", "German", "Italian", "Dutch"})
+# A cost verb or budget word of those languages marks a short clause the small words miss
+# ("Un error nos cuesta $2.000", "Ein Fehler kostet uns 1.200 Dollar").
+POINT_WORDS = frozenset({"cuesta", "cuestan", "costar", "costarnos", "custa", "custam", "custar",
+                         "kostet", "kosten", "costa", "costano", "costare", "presupuesto",
+                         "orçamento", "gastar", "spendere", "ausgeben"})
 
 
 # a minus sign just before the amount ("costs us -$200", "−€50"), not a range's dash
@@ -279,7 +304,8 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
 # a word. Only the user's own budget: not "within a budget of $100" (a shopper's), "your
 # budget of $200" (a role-play's) or "a budget of $160 million" (a film's).
 _NO_PERIOD_CUE = re.compile(
-    r"(?:\b(?:our|my|the|total|overall|project) budget|^budget)\b(?: cap| limit| ceiling)?"
+    r"(?:\b(?:our|my|the|total|overall|project) budget|^(?:budget|presupuesto|orçamento|"
+    r"budżet))\b(?: cap| limit| ceiling)?"
     r"(?: is| of|:)?(?: only| about| around| roughly)?\s*$|"
     r"\b(?:we|i) can (?:only )?afford (?:about |around |up to )?$|"
     r"\b(?:we|i) (?:can|could) spend (?:about |around |up to |at most |no more than )?$|"
@@ -288,7 +314,8 @@ _NO_PERIOD_CUE = re.compile(
 _HAVE_AFTER = re.compile(r"^\s*(?:total|in total|all in|altogether|left|to spend|overall)?"
                          r"\s*(?:[.;,!?]|$)", re.IGNORECASE)
 # "$0.02 per request": a budget for something else than a month, not a month's left unsaid
-_PER_UNIT_AFTER = re.compile(r"^\s*(?:per|a|an|each|every|/)\s*\w", re.IGNORECASE)
+# ("a" and "an" are words: "100 € au total" is no price per unit, QA round 9)
+_PER_UNIT_AFTER = re.compile(r"^\s*(?:(?:per|a|an|each|every)\s+|/\s*)\w", re.IGNORECASE)
 
 
 def _no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:
@@ -313,7 +340,8 @@ _SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|b
                         re.IGNORECASE)
 
 
-def _budget(clause: str, unread: list[str], head: bool = True) -> BudgetRead | None:
+def _budget(clause: str, unread: list[str], head: bool = True,
+            point: bool = False) -> BudgetRead | None:
     for m in _amounts(clause):
         before = clause[:m.start()]
         near = before[-40:]
@@ -336,7 +364,8 @@ def _budget(clause: str, unread: list[str], head: bool = True) -> BudgetRead | N
                 _NOT_OURS.search(near[:cue.start()]) and "budget" not in near.lower())
                 or _THIRD_PARTY.search(near[:cue.start()])):
             continue
-        amount = _usd(m, unread)
+        amount = _usd(m, unread, point or (cue is not None
+                                           and cue.group(0).lower() in POINT_WORDS))
         if amount is None:
             continue
         usd = amount.usd / months
@@ -393,7 +422,8 @@ _LABELLED = re.compile(rf"\b(?:cost|price) (?:of|per) (?:an? |one |each |every )
                        re.IGNORECASE)
 
 
-def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | None:
+def _failure(clause: str, sentence: str, unread: list[str],
+             point: bool = False) -> FailureRead | None:
     label = _LABELLED.search(clause)
     if label is not None:
         fail: re.Match[str] | None = label
@@ -406,11 +436,12 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
         if verb is None:
             return None
         verb_end = verb.end()
+        point = point or verb.group(0).lower() in POINT_WORDS
     after = clause[verb_end:]
     for m in _amounts(after):
         if _period_after(after[m.end():]) is not None or _PER_HOUR.match(after, m.end()):
             continue  # a figure a month, a year or an hour is not one failure's cost
-        amount = _usd(m, unread)
+        amount = _usd(m, unread, point)
         if amount is not None and amount.usd > MAX_FAILURE_COST_USD:
             unread.append(f"'{m.group(0).strip()}' was not read as a failure cost: "
                           f"{money(amount.usd)} is more than the {money(MAX_FAILURE_COST_USD)} "
@@ -419,8 +450,11 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
             continue
         if amount is not None and amount.usd > 0:
             usd = round(amount.usd, 2) if amount.how else amount.usd
+            how = amount.how
+            if _WORST_CASE.search(clause, fail.start(), verb_end):
+                how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
-                                                           verb_end + m.end())), amount.how)
+                                                           verb_end + m.end())), how)
     t = _TIME.search(after)
     if t is not None:
         n = t["n"].lower()
@@ -442,6 +476,16 @@ def _failure(clause: str, sentence: str, unread: list[str]) -> FailureRead | Non
                 return FailureRead(None, minutes, said)
             return FailureRead(None, minutes, said, rate=role[0], role_words=role[1])
     return None
+
+
+# A failure that "could" cost the figure: a worst case, which the rule charges to every bad
+# answer ("A missed vulnerability could cost us $20,000" at P(failure) 19% read as $975,169 a
+# month "with failures counted", QA round 9): said beside the figure, so the user can give an
+# average instead.
+_WORST_CASE = re.compile(r"\b(?:could|might|may|puede|podría|pode|poderia|peut|pourrait|"
+                         r"könnte|kann|potrebbe|può|może)\b", re.IGNORECASE)
+WORST_CASE_NOTE = ("what one could cost, charged here to every bad answer; if most cost less, "
+                   "give the average in the form")
 
 
 # A person the failure's clause names who is in no rate table: the sentence's role is not the

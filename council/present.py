@@ -145,6 +145,10 @@ def saving_line(rec: Recommendation) -> str | None:
     """The saving against the default frontier model, in one sentence (Markdown)."""
     if rec.recommended is None or rec.saving_per_month is None:
         return None
+    if rec.recommended.model_id == rec.default.model_id and round(rec.saving_per_month, 2) == 0:
+        # "this saves $0 a month" read as a failed search for savings (QA round 9)
+        return (f"The pick is the default frontier model, **{rec.default.model_id}**, "
+                "itself: nothing is saved against it.")
     return (f"Against the default frontier model **{rec.default.model_id}** "
             f"({money(rec.default.cost.per_month)} a month) this "
             f"**{saves(rec.saving_per_month)} a month**.")

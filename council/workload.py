@@ -37,7 +37,7 @@ from council.format import shares
 from council.pricing import Usage
 from council.task import MAX_CALLS_PER_TASK, MAX_RUNS_PER_MONTH, MAX_TOKENS_PER_CALL, TaskSpec
 from council.task_mix import TaskReading, read_task
-from council.tokens import for_model
+from council.tokens import count_tokens, for_model
 from council.workload_words import (
     AGENT_LOOP_CALLS,
     AGENT_LOOP_SOURCE,
@@ -55,6 +55,9 @@ SUMMARY_TOKENS = 500
 MIN_CACHEABLE_TOKENS = DEFAULT_MIN_CACHE_PREFIX_TOKENS  # where the catalog gives no minimum
 WARM_RUNS_PER_MONTH = 30 * 24 * 12  # one task every 5 minutes keeps a 5-minute cache warm
 COUNCIL_VOTE = "council vote"  # an Assumption's source: the LLM voters' combined reading
+# A description this long has a document pasted into it (the classifier's long-text flag,
+# council.assess.input_flags.LONG_TEXT_CHARS, reads only its head and tail): each call sends it.
+PASTED_DOCUMENT_CHARS = 8_000
 
 
 @dataclass(frozen=True)
@@ -308,7 +311,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
                               f"{why}; {note}" if note else why))
         return default
 
-    size = words.input_size
+    size = words.input_size or _pasted(spec.description, loop)
     if size is not None and loop:
         out.append(Assumption("read_size", f"{size.quantity:g} {size.unit}s", "text",
                               f"from your words: '{size.words}'; not the per-call input: an "
@@ -376,6 +379,19 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
 # A task mostly of these categories has a person waiting on each answer unless the words say
 # otherwise (a support chat, a conversation).
 WAITING_CATEGORIES = ("customer_support",)
+
+
+def _pasted(description: str, loop: bool) -> Read | None:
+    """A document pasted into the description: a call sends at least its tokens. A 20,000-
+    character contract was priced at the category's 120,000 tokens a call (QA round 9)."""
+    text = description.strip()
+    if loop or len(text) <= PASTED_DOCUMENT_CHARS:
+        return None
+    n = count_tokens(text)
+    head = " ".join(text[:40].split())
+    return Read("input_tokens", n, head + "...", 0, len(text),
+                f"the {len(text):,} characters you pasted are {n:,} tokens (o200k_base); "
+                "give 'Input tokens / call' if other documents are longer", float(n), "token")
 
 
 def _calls_read(words: WorkloadWords) -> Read | None:

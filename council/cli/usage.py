@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,9 @@ def import_cmd(file: Path, fmt: str | None, task_name: str | None, task_key: str
                f"{result.duplicates:,} already there; ${result.usd:,.4f} at catalog prices")
     for name, n in sorted(result.unknown_models.items()):
         click.echo(f"  not in the catalog (kept, unpriced): {name} ({n:,} records)")
+    hint = result.grouping_hint()
+    if hint:
+        click.echo(f"  {hint}")
     if result.error_count:
         click.echo(f"  {result.error_count:,} lines refused:", err=True)
         for error in result.errors[:20]:
@@ -113,6 +117,10 @@ def report_cmd(since: str | None, flag_factor: float, db_path: Path | None,
                        "give an earlier --since.")
             return
     click.echo(_text(report))
+    from council.usage.shutdowns import shutdown_notes
+
+    for note in shutdown_notes(report, catalog, date.today()):
+        click.echo(f"note: {note.text}")
 
 
 def _money(value: float | None) -> str:

@@ -9,13 +9,18 @@ attribute take the ``--task`` name given at import; without one they are grouped
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from council.errors import InvalidInput
 
 DEFAULT_TASK_KEY = "council.task"
+# The usage APIs' groupings a team can attribute by (``--attribute project_id``): counted on the
+# records that get no task, so the import can say which one they carry (QA round 9: an OpenAI
+# report grouped by project said only "no task attribute").
+GROUPINGS = ("project_id", "workspace_id", "api_key_id", "user_id")
 REC_KEY = "council.recommendation_id"
 MAX_TASK_CHARS = 200
 
@@ -56,6 +61,8 @@ class Attribution:
     rec_key: str = REC_KEY
     task_name: str | None = None  # --task: for records the attribute does not name
     recommendation_id: str | None = None  # --recommendation: link this import to a share id
+    # records without a task, by the grouping they carry (filled by ``resolve``)
+    untagged_groupings: Counter[str] = field(default_factory=Counter, compare=False)
 
     def __post_init__(self) -> None:
         if not self.task_key.strip():
@@ -78,6 +85,7 @@ class Attribution:
             return Attributed(rec, "attribute", rec)  # tagged with a recommendation only
         if self.task_name is not None:
             return Attributed(_clean(self.task_name), "import", rec)
+        self.untagged_groupings.update(g for g in GROUPINGS if attrs.get(g) is not None)
         return Attributed(None, None, rec)
 
     def tags_run(self, attrs: Mapping[str, Any]) -> bool:

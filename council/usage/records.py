@@ -82,6 +82,18 @@ class ImportResult:
     error_count: int = 0  # errors beyond the first MAX_ERRORS are counted, not kept
     unknown_models: dict[str, int] = field(default_factory=dict)  # name -> records
     usd: float = 0.0  # priced total of the records read
+    # records with no task by the usage API grouping they carry: "project_id" -> 90
+    untagged_groupings: dict[str, int] = field(default_factory=dict)
+
+    def grouping_hint(self) -> str | None:
+        """How to attribute records that got no task by a grouping they carry, or None."""
+        if not self.untagged_groupings:
+            return None
+        key, n = max(self.untagged_groupings.items(), key=lambda kv: (kv[1], kv[0]))
+        return (f"{n:,} records with no task carry {key}: import the file again with {key} "
+                f"as the task attribute ('Task attribute' on the Usage page, --attribute {key} "
+                f"in the CLI) to see a task per {key.removesuffix('_id').replace('_', ' ')}; "
+                "the records are updated, not counted twice")
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -89,5 +101,5 @@ class ImportResult:
             "parsed": self.parsed, "inserted": self.inserted, "updated": self.updated,
             "duplicates": self.duplicates, "rejected": self.error_count,
             "errors": [str(e) for e in self.errors], "unknown_models": self.unknown_models,
-            "usd": self.usd,
+            "usd": self.usd, "untagged_groupings": self.untagged_groupings,
         }

@@ -172,7 +172,9 @@ def import_file(db: sqlite_utils.Database, path: Path | str, *, catalog: Any,
     cache = db.execute("PRAGMA cache_size").fetchone()[0]
     db.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
     try:
-        return _import(db, path, importer, pricer, result, attribution)
+        result = _import(db, path, importer, pricer, result, attribution)
+        result.untagged_groupings = dict(attribution.untagged_groupings)
+        return result
     finally:
         db.execute(f"PRAGMA cache_size = {int(cache)}")
 

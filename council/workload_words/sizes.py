@@ -122,6 +122,8 @@ def _role(text: str, start: int, end: int | None = None) -> str:
     """'output' when a producing word ('write a', 'into a') leads to the size, or the size
     names what is produced ('a 2-page brief') or limits it ('under 80 characters'), else
     'input'."""
+    if end is not None and _EACH_AFTER.match(text, end) and _WRITE_ORDER.match(text[:start]):
+        return "output"  # "Write 300 product descriptions, about 150 words each"
     if end is not None and "char" in text[start:end] and (
             _LIMIT_BEFORE.search(text, max(0, start - 16), start)
             or _LIMIT_AFTER.match(text, end)):
@@ -149,6 +151,19 @@ def _role(text: str, start: int, end: int | None = None) -> str:
 _EACH_PRODUCED = re.compile(r"\b(?:summaries|drafts|replies|responses|descriptions|blurbs|"
                             r"captions)\b[^.;:]{0,40}\beach\s+(?:(?:roughly|about|around|"
                             r"approximately|~)\s*)?$")
+
+
+# "Write 300 product descriptions, about 150 words each", "Rédiger 300 fiches produit, environ
+# 150 mots chacune": the task opens by ordering the writing and the size is each piece's (QA
+# round 9: read as 200 tokens of input); not when something is read first ("of", "from").
+_EACH_AFTER = re.compile(r"\s*(?:each|apiece|chacune|chacun|cada una|cada uno|jeweils|"
+                         r"ciascun[oa]|cada)\b", re.IGNORECASE)
+_WRITE_ORDER = re.compile(
+    r"\s*(?:please\s+)?(?:write|draft|generate|create|compose|produce|r[ée]dige[rz]?|"
+    r"[ée]cri(?:re|vez)|escrib(?:e|ir)|redact(?:a|ar)|generar?|schreib(?:e|en)|erstell(?:e|en)|"
+    r"scriv(?:i|ere)|redigi|escrev(?:a|er)|gerar?|napisz|napisać)\b"
+    r"(?![^.;:]*\b(?:of|from|based on|de la|à partir|a partir|aus|von|dai|das|z|ze|"
+    r"summar\w*|translat\w*)\b)[^.;:]*$", re.IGNORECASE)
 
 
 # "each NPC line", "every dialogue line": the lines are the items, not a code size ("each

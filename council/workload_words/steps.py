@@ -55,7 +55,10 @@ _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|cal
                            r"\b(?:costs?|takes?|wastes?|means|gives)\s+(?:an?|the|our|one)\s+"
                            r"agent(?:'s)?\b(?=\s+(?:\d+|an?|one|two|three|five|ten|fifteen|"
                            r"twenty|thirty|half|several|a few)\s+(?:minutes?|mins?|hours?|hrs?)"
-                           r"\b|'s\s+time\b)|\bagents?'s?\s+time\b")
+                           r"\b|'s\s+time\b)|"
+                           # "$3 in agent time", "agents' hours", "40 agent-hours" (QA round 9)
+                           r"\bagents?(?:'s|s')?[- ]?(?:time|hours?|minutes?|mins|effort|"
+                           r"labou?r|wages?|salar(?:y|ies))\b")
 # A call centre, a caller: "the agent" in such words is a person.
 _PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b|\bcustomer calls?\b|"
                               r"\b(?:closes?|ends?|answers?|takes?) the call\b|\bhangs? up\b")

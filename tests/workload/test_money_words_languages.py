@@ -83,6 +83,9 @@ def test_a_cadence_beside_a_budget_is_still_read() -> None:
 @pytest.mark.parametrize("text", [
     "Summarise 500 support chats a day; a bad summary costs an agent 5 minutes",
     "Summarise tickets; each wrong summary wastes an agent's time",
+    # QA round 9: "agent time" without the possessive ($14,321 a month for ticket routing)
+    "Route 8,000 tickets a day; a misrouted ticket costs us roughly $3 in agent time",
+    "Tag support emails; wrong tags burn 40 agent-hours a month",
 ])
 def test_a_person_whose_time_a_failure_costs_is_no_agent_loop(text: str) -> None:
     """QA round 7: 'costs an agent 5 minutes' (a support agent's time) was read as an agent
@@ -121,3 +124,72 @@ def test_chats_worked_on_are_no_conversation(text: str) -> None:
 def test_one_vocabulary_of_periods_for_volumes_and_money(text: str, usd: float) -> None:
     b = read_money(text).budget
     assert b is not None and round(b.usd_per_month, 2) == usd, b
+
+
+@pytest.mark.parametrize(("text", "usd"), [
+    # QA round 9: unread (no "malo", "costar" or "dólares"), and "$2.000" read as $2
+    ("Resumir las actas de 40 reuniones de la junta directiva cada trimestre, cada acta tiene "
+     "unas 30 páginas. Un resumen malo nos puede costar 2.000 dólares en decisiones "
+     "equivocadas.", 2000.0),
+    ("Un error nos cuesta $2.000.", 2000.0),
+    ("Um erro custa US$ 2.000 para nós.", 2000.0),
+    ("Ein Fehler kostet uns 1.200 Dollar.", 1200.0),
+    ("Un error nos cuesta 50 dólares.", 50.0),
+    # English keeps the decimal point
+    ("A wrong answer costs us $2.500.", 2.5),
+])
+def test_dollars_with_a_thousands_point_in_a_language_that_writes_one(text: str,
+                                                                       usd: float) -> None:
+    from council.money_words import read_money
+
+    read = read_money(text).failure
+    assert read is not None and read.usd == usd, read
+
+
+def test_a_budget_in_dollars_with_a_thousands_point() -> None:
+    from council.money_words import read_money
+
+    budget = read_money("Presupuesto: $1.500 al mes.").budget
+    assert budget is not None and budget.usd_per_month == 1500.0
+
+
+@pytest.mark.parametrize("text", ["Budget 100 € au total.", "Presupuesto 100 € en total.",
+                                  "Budget $500 and no more."])
+def test_a_budget_with_no_period_is_said_in_any_language(text: str) -> None:
+    """QA round 9: ' au total', ' and no more' matched the per-unit words ('a', 'an' with no
+    word boundary), so the budget was dropped without a word."""
+    from council.money_words import read_money
+
+    read = read_money(text)
+    assert read.budget is None
+    assert any("was not read as a budget: the words give no period" in u for u in read.unread)
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("Write 300 original product descriptions for our online wine shop, about 150 words "
+     "each, once.", "150 words"),
+    ("Rédiger 300 fiches produit originales pour notre boutique en ligne de vins, environ 150 "
+     "mots chacune, une seule fois.", "150 mots"),
+    ("Escribir 300 fichas de producto para nuestra tienda de vinos, unas 150 palabras cada "
+     "una.", "150 palabras"),
+])
+def test_the_size_of_each_piece_a_task_orders_written_is_the_output(text: str,
+                                                                    words: str) -> None:
+    """QA round 9: read as the input (200 tokens), the output left at the category's."""
+    from council.workload_words import read_workload
+
+    read = read_workload(text)
+    assert read.input_size is None and read.output_size is not None
+    assert read.output_size.words == words
+    assert read_workload("Summarise 40 reports of about 5,000 words each").output_size is None
+    assert read_workload("Write a summary of each of our 300 reports, about 5,000 words "
+                         "each").input_size is not None
+
+
+def test_a_failure_that_could_cost_a_figure_is_said_to_be_a_worst_case() -> None:
+    from council.money_words import WORST_CASE_NOTE, read_money
+
+    could = read_money("A missed vulnerability could cost us $20,000.").failure
+    assert could is not None and could.usd == 20000.0 and could.how == WORST_CASE_NOTE
+    plain = read_money("A wrong total costs about $15 to fix by hand.").failure
+    assert plain is not None and plain.how == ""

@@ -67,6 +67,9 @@ def _import(db: Any, catalog: Any) -> None:
                                                      task_name=task_name or None),
                              control=PAGE_FORMAT)
     st.success(_imported(upload.name, result))
+    hint = result.grouping_hint()
+    if hint:
+        st.info(_plain(hint), icon=":material/label:")
     if result.unknown_models:
         st.warning("Not in the catalog (kept, unpriced): "
                    + ", ".join(f"{_plain(m)} ({n:,})" for m, n in result.unknown_models.items()))
@@ -84,6 +87,7 @@ def _imported(name: str, result: Any) -> str:
 
 def _report(db: Any, catalog: Any) -> Any:
     from council.usage.report import DEFAULT_FLAG_FACTOR, build_report
+    from council.usage.shutdowns import shutdown_notes
     from council.usage.store import record_count
 
     a, b = st.columns(2)
@@ -102,11 +106,16 @@ def _report(db: Any, catalog: Any) -> Any:
             st.info("No usage imported yet: import a file above, or run "
                     "`council usage import FILE`.")
         return None
+    for note in shutdown_notes(report, catalog, date.today()):
+        st.warning(_plain(note.text), icon=":material/event_busy:")
     m1, m2, m3, m4 = st.columns(4)
     m1.metric("Spent", money(report.total_usd), help=f"{report.first_day} to {report.last_day}")
     m2.metric("Per month at this rate", money(report.per_month))
     m3.metric("Calls", f"{report.total.calls:,}")
     m4.metric("Cache hit rate", _pct(report.total.cache_hit_rate))
+    uncounted = _uncounted_calls(report)
+    if uncounted:
+        st.caption(uncounted)
     for row in report.flagged:
         st.error(f"**{_plain(row.task)}** costs {money(row.totals.usd)} against an estimate of "
                  f"{money(row.estimate_usd)}: {row.ratio:.1f}x (recommendation "
@@ -131,12 +140,27 @@ def _report(db: Any, catalog: Any) -> Any:
     st.dataframe([_model_row(name, row) for name, row in
                   sorted(report.by_model.items(), key=lambda kv: -kv[1].totals.usd)],
                  hide_index=True, width="stretch", key="usage_models",
-                 column_config=_money_columns("actual"))
+                 column_config=_money_columns("actual") | _count_columns(
+                     "calls", "input", "cache read", "cache write", "output", "reasoning"))
     if report.unknown_models:
         st.warning("Models the catalog does not know (kept, unpriced): "
                    + ", ".join(f"{_plain(u.name)} ({u.records:,} records)"
                                for u in report.unknown_models))
     return report
+
+
+def _uncounted_calls(report: Any) -> str | None:
+    """The models whose records count no calls (Anthropic's usage report gives tokens and
+    cost, no request count): *Calls* and every per-call figure leave them out, unsaid until
+    QA round 9 ("Calls 37,790" beside $141 of Anthropic usage in no call)."""
+    rows = sorted((r for r in report.by_model.values() if r.totals.records and not r.totals.calls),
+                  key=lambda r: -r.totals.usd)
+    if not rows:
+        return None
+    names = ", ".join(f"{_plain(r.model)} ({money(r.totals.usd)})" for r in rows)
+    return (f"*Calls* leaves out the {sum(r.totals.records for r in rows):,} records of "
+            f"{names}: their source counts no requests (as Anthropic's usage report), so they "
+            "have no calls or tokens per call; *Spent* and the cache hit rate include them.")
 
 
 def _unattributed(t: Any) -> str:
@@ -165,6 +189,11 @@ def _pct(value: float | None) -> str:
 
 def _num(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
+
+
+def _count_columns(*names: str) -> dict[str, Any]:
+    """Token and call counts with thousands grouped ("52,599,600", not "52599600")."""
+    return {n: st.column_config.NumberColumn(format="localized") for n in names}
 
 
 def _money_columns(*names: str) -> dict[str, Any]:
