@@ -16,7 +16,16 @@ from council.workload_words.values import Read
 _ONE_OFF = re.compile(r"\b(?:a |this is a |it's a |just a )?one[- ]off\b|"
                       r"\b(?:just|only) (?:this )?once\b|"
                       r"\bone[- ]time (?:job|task|run|project|migration|translation|report|"
-                      r"analysis|clean-?up|import|export|review|audit)\b")
+                      r"analysis|clean-?up|import|export|review|audit)\b|"
+                      # the same said in French, Spanish, Portuguese and German ("une seule
+                      # fois", "una sola vez", "uma única vez", "einmalig"); not "une fois par
+                      # semaine", a cadence
+                      r"\bune (?:seule )?fois pour toutes\b|\bune seule fois\b|"
+                      r"\buna (?:sola|única|unica) vez\b|\bpor única vez\b|"
+                      r"\buma (?:só|única|unica) vez\b|"
+                      r"\beinmalig\w*|\bnur einmal\b|\bein einziges mal\b")
+# Cheap gate before the patterns: a text with none of these cannot say it runs once.
+_MAY_SAY_ONCE = re.compile(r"one|once|fois|vez|einmal|einzig")
 
 
 # "Translate these 10,000 product descriptions once": a one-off said with a bare "once" at the
@@ -30,7 +39,13 @@ _EACH_ITEM_VERB = re.compile(r"\b(?:translat\w*|tag\w*|classif\w*|label\w*|rewri
                              r"generat\w*|pars\w*|scor\w*|summari[sz]\w*|extract\w*|"
                              r"caption\w*|categori[sz]\w*|moderat\w*|migrat\w*|convert\w*|"
                              r"transcrib\w*|grad\w*|proofread\w*|locali[sz]\w*|describ\w*|"
-                             r"enrich\w*|review\w*|answer\w*|process\w*)\b", re.IGNORECASE)
+                             r"enrich\w*|review\w*|answer\w*|process\w*|solv\w*|"
+                             # French, Spanish, Portuguese, German: summarise, translate,
+                             # classify, tag, extract, rewrite, correct
+                             r"résum\w*|resum\w*|tradu\w*|übersetz\w*|zusammenfass\w*|"
+                             r"clasific\w*|klassifizier\w*|étiquet\w*|etiquet\w*|"
+                             r"extrai\w*|extra[ei]\w*|réécri\w*|reescrib\w*|corrig\w*|"
+                             r"korrigier\w*)\b", re.IGNORECASE)
 _ONE_TASK_OVER = re.compile(r"\b(?:among|across|duplicat\w*|dedup\w*|cluster\w*|compar\w*|"
                             r"group\w*|all of|corpus|in total|variations?|then)\b",
                             re.IGNORECASE)
@@ -44,6 +59,8 @@ def _one_off_count(text: str, one_off: re.Match[str],
     one-off's sentence counts exactly one thing and a verb is done to each of them."""
     lo, hi = sentence_bounds(text, one_off.start())
     counted = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)]
+    if len({parse_number(n.group(0)) for n in counted}) == 1:
+        counted = counted[:1]  # the count said again ("50 problems (50 such problems once)")
     if len(counted) != 1 or _ONE_TASK_OVER.search(text):
         return None
     n = counted[0]
@@ -61,7 +78,7 @@ def _one_off_count(text: str, one_off: re.Match[str],
 
 def read_one_off(text: str, taken: list[tuple[int, int]]) -> Read | None:
     """A text with no cadence that says it runs once: one task, or its counted items once."""
-    if "one" not in text and "once" not in text:
+    if not _MAY_SAY_ONCE.search(text):
         return None
     one_off = _ONE_OFF.search(text)
     counted = count_numbers(text, 0, len(text), taken)

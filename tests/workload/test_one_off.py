@@ -53,3 +53,26 @@ def test_not_a_single_task(text: str) -> None:
 def test_one_time_passwords_are_not_a_one_off() -> None:
     read = read_workload("Send one-time passwords by SMS to 5,000 users a day").runs_per_month
     assert read is not None and read.value == 150_000
+
+
+@pytest.mark.parametrize("text, n", [
+    # userqa9: each was priced at the category's monthly volume
+    ("Résumer 300 fiches produit, une seule fois", 300),
+    ("Traducir 1.200 fichas de producto, una sola vez", 1_200),
+    ("Einmalig 5.000 Produkttexte übersetzen", 5_000),
+    ("Traduzir 800 descrições de produtos, uma única vez", 800),
+    ("Solve these 50 maths problems (50 such problems once)", 50),  # the count said twice
+])
+def test_a_one_off_said_in_other_words_counts_its_items(text: str, n: int) -> None:
+    read = read_workload(text).runs_per_month
+    assert read is not None and read.value == n
+    assert read.how == f"a one-off: {n:,} tasks once, priced as one month"
+
+
+@pytest.mark.parametrize("text", [
+    "Résumer 300 fiches produit une fois par semaine",  # a cadence, not a one-off
+    "Solve 50 problems once, then 20 more problems once",  # two counts: left to the form
+])
+def test_once_a_period_and_two_counts_are_not_a_one_off(text: str) -> None:
+    read = read_workload(text).runs_per_month
+    assert read is None or not read.how.startswith("a one-off")
