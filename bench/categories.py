@@ -87,8 +87,8 @@ class Variant:
     second_long: bool = False  # also re-read every text longer than the classifier's window
     second_long_weight: float | None = None  # e5's weight for those; None: second_weight
     without_real_kinds: bool = False  # leave out training/data/tasks/real_kinds.jsonl's rows
-    # a folder of candidate team rows (under training/data) added to the training rows
-    extra_corpus: str | None = None
+    # folders of candidate team rows (under training/data) added to the training rows
+    extra_corpus: str | tuple[str, ...] | None = None
     category_features: tuple[str, ...] | None = None  # None: the shipped CATEGORY_FEATURES
 
 
@@ -296,6 +296,10 @@ ROUND8_ROWS = "candidates/round8"
 # Its 10 web-agent intents, left out of the ninth round's candidate (blind8's customer
 # messages read as agentic with them in).
 ROUND8_AGENTIC_IDS = frozenset(f"real-kinds8-{n:03d}" for n in range(18, 28))
+# The tenth round's candidate rows (docs/classifier.md, "Tenth round"): 30 short everyday asks
+# (emails, posts, product and how-to questions, advice, planning, quick rewrites) that use the
+# words the web-agent and tool rows use, for the agentic pull on short everyday asks.
+ROUND10_ROWS = "candidates/round10"
 
 
 def _added_after(row_id: str, before: dict[str, int]) -> bool:
@@ -442,7 +446,9 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
         from council.classifier_training.corpus import load_corpus
         from council.config import paths
 
-        pool += load_corpus(paths().training_dir / "data" / v.extra_corpus)
+        folders = (v.extra_corpus,) if isinstance(v.extra_corpus, str) else v.extra_corpus
+        for folder in folders:
+            pool += load_corpus(paths().training_dir / "data" / folder)
     train = [e for e in pool if e.split == "train"
              and (e.source == "team" or not v.team_only)
              and (e.source == "team" or v.only_sources is None or e.source in v.only_sources)
@@ -794,6 +800,17 @@ VARIANTS: list[Variant] = [
             "moved into the corpus (training/data/tasks/real_kinds8.jsonl), so now the same "
             "as `shipped`", real=False, shipped=True,
             second=True, tuned=None, extra_corpus=ROUND8_ROWS, exclude_ids=ROUND8_AGENTIC_IDS),
+    # issue 17 target 1, tenth round: two candidates, the rule written before either was
+    # measured (docs/classifier.md, "Tenth round")
+    Variant("shipped + the tenth round's everyday rows", "as shipped, with the 30 short "
+            "everyday asks of training/data/candidates/round10 (emails, posts, product and "
+            "how-to questions, advice, planning, quick rewrites, in the web-agent rows' words)",
+            real=False, shipped=True, second=True, tuned=None, extra_corpus=ROUND10_ROWS),
+    Variant("shipped + the tenth round's everyday rows + the eighth round's web-agent intents",
+            "as `shipped + the tenth round's everyday rows`, with the eighth round's 10 "
+            "web-agent intents too (training/data/candidates/round8): the intents for WebArena, "
+            "the everyday rows against the pull they put on customer messages", real=False,
+            shipped=True, second=True, tuned=None, extra_corpus=(ROUND10_ROWS, ROUND8_ROWS)),
     Variant("shipped", "what `council train` builds: the first reading (MiniLM, fine-tuned "
             "as council.classifier_training.finetune.FINETUNE says) as above; where its top "
             "probability is under the cut (the SECOND_READING_SHARE quantile of out-of-fold "

@@ -60,8 +60,10 @@ from council.classifier_training.corpus import (
 from council.classifier_training.evaluation import (
     confusion,
     difficulty_metrics,
+    f1_by_label,
     macro_f1,
     reliability,
+    truth_as_accepted,
 )
 from council.classifier_training.finetune import FINETUNE, FineTune, fine_tune, finetune_record
 from council.classifier_training.outcome_difficulty import (
@@ -505,6 +507,8 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     oof_mean = oof_dif_p @ lv
     oof_sd = np.sqrt(np.maximum(oof_dif_p @ lv**2 - oof_mean**2, 0))
     cv_ece, _ = reliability(oof_cat_p.max(axis=1), oof_correct)
+    oof_accepted = truth_as_accepted(oof_pred, [e.accepted for e in train], list(y_cat))
+    accepted_f1 = f1_by_label(oof_accepted, oof_pred, CATEGORY_KEYS)
     report: dict[str, Any] = {
         "data": {"train": len(train), "test": len(test), "folds": folds_n,
                  "rated_train": int(rated.sum()),
@@ -526,6 +530,11 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
                   "second_reading": {k: v for k, v in second["fields"].items()
                                      if isinstance(v, (str, float))}},
         "cv": {"category_macro_f1": macro_f1(list(y_cat), oof_pred, CATEGORY_KEYS),
+               # the F1 that credits what category_accuracy credits (any accepted label)
+               "category_macro_f1_accepted": macro_f1(oof_accepted, oof_pred, CATEGORY_KEYS),
+               "per_category_f1": {
+                   c: {"first_label": round(f, 4), "accepted": round(accepted_f1.get(c, 0.0), 4)}
+                   for c, f in f1_by_label(list(y_cat), oof_pred, CATEGORY_KEYS).items()},
                "category_accuracy": float(oof_correct.mean()),
                "category_accuracy_team_rows": float(oof_correct[~np.array(
                    [e.source != TEAM_SOURCE for e in train])].mean()),

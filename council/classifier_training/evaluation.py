@@ -9,17 +9,32 @@ from typing import Any
 import numpy as np
 
 
-def macro_f1(truth: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> float:
-    """Unweighted mean F1 over the labels that occur in truth or prediction."""
+def f1_by_label(truth: Sequence[str], predicted: Sequence[str],
+                labels: Sequence[str]) -> dict[str, float]:
+    """F1 of each label that occurs in truth or prediction."""
     present = [lab for lab in labels if lab in set(truth) | set(predicted)]
-    scores = []
+    scores = {}
     for lab in present:
         tp = sum(1 for t, p in zip(truth, predicted, strict=True) if t == lab and p == lab)
         fp = sum(1 for t, p in zip(truth, predicted, strict=True) if t != lab and p == lab)
         fn = sum(1 for t, p in zip(truth, predicted, strict=True) if t == lab and p != lab)
         denom = 2 * tp + fp + fn
-        scores.append(2 * tp / denom if denom else 0.0)
-    return float(np.mean(scores)) if scores else 0.0
+        scores[lab] = 2 * tp / denom if denom else 0.0
+    return scores
+
+
+def macro_f1(truth: Sequence[str], predicted: Sequence[str], labels: Sequence[str]) -> float:
+    """Unweighted mean F1 over the labels that occur in truth or prediction."""
+    scores = f1_by_label(truth, predicted, labels)
+    return float(np.mean(list(scores.values()))) if scores else 0.0
+
+
+def truth_as_accepted(predicted: Sequence[str], accepted: Sequence[Sequence[str]],
+                      first: Sequence[str]) -> list[str]:
+    """Each row's truth for an F1 that credits what accuracy credits: the prediction where it
+    is one of the row's accepted labels, else the row's first label. A row with two accepted
+    labels read as its second counts right in accuracy but twice wrong in first-label F1."""
+    return [p if p in ok else f for p, ok, f in zip(predicted, accepted, first, strict=True)]
 
 
 def confusion(truth: Sequence[str], predicted: Sequence[str],

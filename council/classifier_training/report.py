@@ -62,6 +62,13 @@ def _markdown(report: dict[str, Any], meta: dict[str, Any], data_dir: Path) -> s
                 value = value[key] if value is not None else None
             values.append("n/a" if value is None else f"{value:.3f}")
         lines.append(f"| {label} | {values[0]} | {values[1]} |")
+    if "category_macro_f1_accepted" in cv:
+        lines += ["", f"Cross-validated category macro-F1 crediting any accepted label (as the "
+                  f"accuracy does): {cv['category_macro_f1_accepted']:.3f}. Per category "
+                  "(first label / any accepted label):",
+                  "", "| category | F1, first label | F1, any accepted label |", "|---|---|---|"]
+        lines += [f"| {c} | {f['first_label']:.3f} | {f['accepted']:.3f} |"
+                  for c, f in cv["per_category_f1"].items()]
     if test:
         b = test["baselines"]
         lines += [
