@@ -193,9 +193,10 @@ async def _one_session(browser, url: str, i: int) -> tuple[int, str, float]:
 
 
 def test_concurrent_sessions_stay_apart(app_server) -> None:
-    """Sessions at once each get their own answer. Five prove the isolation; the load
-    figure for 1, 5 and 20 sessions is `python bench/app.py`'s (20 took 236 s of the suite)."""
-    n = 5
+    """Sessions at once each get their own answer. Three prove the isolation (any two could
+    swap; five took 42 s of the CI suite); the load figure for 1, 5 and 20 sessions is
+    `python bench/app.py`'s (20 took 236 s of the suite)."""
+    n = 3
     started = time.perf_counter()
     results = concurrent_sessions(
         n, lambda browser, i: _one_session(browser, app_server.url, i))
