@@ -13,9 +13,15 @@ from council.catalog.schema import ModelEntry
 SHUTDOWN_WARNING_DAYS = 30
 
 
+def retired(model: ModelEntry, today: date) -> bool:
+    """Its shutdown date has come: calls to it fail."""
+    return model.shutdown_date is not None and today >= model.shutdown_date
+
+
 def shutdown_problem(model: ModelEntry, today: date) -> str | None:
     """Why the model must not be recommended on ``today`` (its shutdown date has come)."""
-    if model.shutdown_date is not None and today >= model.shutdown_date:
+    if retired(model, today):
+        assert model.shutdown_date is not None
         return (f"retired on {model.shutdown_date.isoformat()} (the provider's shutdown date): "
                 "not recommended")
     return None
@@ -72,7 +78,8 @@ def shutdown_news(then: ModelEntry | None, answered_on: date, now: ModelEntry,
 
 def price_note(model: ModelEntry, today: date) -> str | None:
     """Beside a price asked for by hand (``council price``): the model is shut down, or soon."""
-    if model.shutdown_date is not None and today >= model.shutdown_date:
+    if retired(model, today):
+        assert model.shutdown_date is not None
         return (f"{model.id} was shut down on {model.shutdown_date.isoformat()} (the "
                 f"provider's shutdown date; {successor_words(model)}): the price is its last "
                 "one, and calls to it fail")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from council.catalog.availability import leaving_soon, successor_words
+from council.catalog.availability import days_left, leaving_soon, retired, successor_words
 from council.format import money
 
 if TYPE_CHECKING:
@@ -35,18 +35,18 @@ def shutdown_notes(report: Report, catalog: Catalog, today: date) -> list[Shutdo
             continue
         model = catalog.get(row.model)
         when = model.shutdown_date
-        if when is None or not (today >= when or leaving_soon(model, today)):
+        gone = retired(model, today)
+        if when is None or not (gone or leaving_soon(model, today)):
             continue
-        retired = today >= when
         spent = (f"{money(row.totals.usd)} of this usage"
                  + (f", {row.totals.calls:,} calls" if row.totals.calls else ""))
-        if retired:
+        if gone:
             text = (f"{model.id} was shut down on {when.isoformat()} ({spent}): calls to it "
                     f"fail from then on; {successor_words(model)}")
         else:
-            days = (when - today).days
+            days = days_left(model, today)
             text = (f"{model.id} shuts down on {when.isoformat()}, {days} day"
                     f"{'s' if days != 1 else ''} from now ({spent}); "
                     f"{successor_words(model)}: move this traffic before then")
-        notes.append(ShutdownNote(model.id, when, retired, row.totals.usd, text))
+        notes.append(ShutdownNote(model.id, when, gone, row.totals.usd, text))
     return sorted(notes, key=lambda n: (-n.usd, n.model))
