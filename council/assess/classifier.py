@@ -538,6 +538,13 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _write_json(path: Path, document: dict[str, Any]) -> None:
+    """Write through a temporary file and a rename, so a reader never sees half of it."""
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
 def save_artifact(out_dir: Path, params: ClassifierParams, metadata: dict[str, Any]) -> None:
     """Write arrays then metadata (with checksums) last, so a half-written artifact is detected.
 
@@ -554,21 +561,15 @@ def save_artifact(out_dir: Path, params: ClassifierParams, metadata: dict[str, A
         checksums[path.name] = _sha256(path)
     document = {**metadata, "format": ARTIFACT_FORMAT, "code_version": CODE_VERSION,
                 "params": params.scalars(), "files": checksums}
-    meta_path = out_dir / METADATA_FILE
-    tmp = meta_path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(meta_path)
+    _write_json(out_dir / METADATA_FILE, document)
 
 
 def save_report(out_dir: Path, report: dict[str, Any], data_hash: str | None) -> None:
     """Write the build's held-out report (without its timings), tagged with what it measured."""
     out_dir.mkdir(parents=True, exist_ok=True)
     kept = {k: v for k, v in report.items() if not k.endswith("seconds")}
-    document = {"code_version": CODE_VERSION, "data_hash": data_hash, "report": kept}
-    path = out_dir / REPORT_FILE
-    tmp = path.with_suffix(".json.tmp")
-    tmp.write_text(json.dumps(document, indent=2, sort_keys=True) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    _write_json(out_dir / REPORT_FILE,
+                {"code_version": CODE_VERSION, "data_hash": data_hash, "report": kept})
 
 
 def read_report(artifact_dir: Path, data_hash: str | None) -> dict[str, Any] | None:
