@@ -119,6 +119,7 @@ def test_pick_needs_exactly_one_of_failure_cost_and_budget(tmp_path: Path) -> No
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("routerbench-rows")  # one worker: the second reuses the 56 vectors
 def test_route_pick_end_to_end_without_embedding_twice(shared_dir: Path, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     bench = shared_dir / "routing" / "routerbench"
@@ -197,6 +198,7 @@ def test_cascade_options_are_checked_before_anything_loads(tmp_path: Path, extra
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("routerbench-rows")  # one worker: the second reuses the 56 vectors
 def test_route_pick_offers_cascades_on_code_prompts_only(shared_dir: Path,
                                                          tmp_path: Path) -> None:
     bench = shared_dir / "routing" / "routerbench"

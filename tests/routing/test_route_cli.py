@@ -13,6 +13,7 @@ from council.cli.main import cli
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("mmlu-gsm8k-rows")  # one worker, in order: the vectors are reused
 def test_train_then_score_round_trip(shared_dir: Path, tmp_path: Path) -> None:
     lines = (shared_dir / "routing" / "outcomes.jsonl").read_text().splitlines()
     subset = tmp_path / "outcomes.jsonl"
@@ -85,6 +86,7 @@ def test_train_reports_bad_outcome_row(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.xdist_group("mmlu-gsm8k-rows")  # one worker, in order: the vectors are reused
 def test_train_with_fixed_anchor_centres_on_three(shared_dir: Path, tmp_path: Path) -> None:
     lines = (shared_dir / "routing" / "outcomes.jsonl").read_text().splitlines()
     subset = tmp_path / "outcomes.jsonl"
