@@ -155,11 +155,9 @@ def targets(catalog_dir: Path, fits: dict[str, SkillFit], index: dict[str, tuple
     return out
 
 
-def report(fits: dict[str, SkillFit], index: dict, found: list) -> str:
-    lines = ["# AA Intelligence Index -> per-skill level (leave-one-model-out)", "",
-             "`python training/index_crosswalk.py` (rule: docs/catalog.md, 2026-12-01 catalog10)."
-             f" Snapshot 2026-10-10, {len(index)} catalog models with an index in the ranks read.",
-             "", "| skill | n | index range | slope / 10 pts | LOO MAE (index) | LOO RMS | "
+def skill_table(fits: dict[str, SkillFit]) -> list[str]:
+    """The per-skill table of both MAEs, n and the rule's verdict (markdown lines)."""
+    lines = ["| skill | n | index range | slope / 10 pts | LOO MAE (index) | LOO RMS | "
              "MAE (price-tier placeholder) | LOO MAE (mean level, context) | ships |",
              "|---|---|---|---|---|---|---|---|---|"]
     for skill in SKILLS:
@@ -171,6 +169,14 @@ def report(fits: dict[str, SkillFit], index: dict, found: list) -> str:
                      f"{10 * f.slope:.3f} | {f.loo_mae:.3f} | {f.loo_rms:.3f} | "
                      f"{f.placeholder_mae:.3f} | {f.mean_only_mae:.3f} | "
                      f"{'yes' if f.shipped else 'no'} |")
+    return lines
+
+
+def report(fits: dict[str, SkillFit], index: dict, found: list) -> str:
+    lines = ["# AA Intelligence Index -> per-skill level (leave-one-model-out)", "",
+             "`python training/index_crosswalk.py` (rule: docs/catalog.md, 2026-12-01 catalog10)."
+             f" Snapshot 2026-10-10, {len(index)} catalog models with an index in the ranks read.",
+             "", *skill_table(fits)]
     lines += ["", "Placeholders replaced (model, skill, index: placeholder -> estimate):", ""]
     lines += [f"- {m} {s} ({x:g}): {p:.2f} -> {e:.2f}" for m, s, x, p, e in found] or ["- none"]
     return "\n".join(lines) + "\n"

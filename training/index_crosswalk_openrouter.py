@@ -23,10 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "training"))
 
-from index_crosswalk import MIN_MODELS, SkillFit, fit_index, targets  # noqa: E402
+from index_crosswalk import MIN_MODELS, SkillFit, fit_index, skill_table, targets  # noqa: E402
 
 from council.catalog.loader import load_catalog_dir  # noqa: E402
-from council.categories import SKILLS  # noqa: E402
 
 TRANSCRIPT = ROOT / "training" / "data" / "openrouter-aa-index-2026-12-01.json"
 REPORT = ROOT / "training" / "reports" / "index_crosswalk_openrouter.md"
@@ -60,17 +59,8 @@ def report(fits: dict[str, SkillFit], values: dict, conflicts: dict, pages: int,
     for model, (x, _) in sorted(values.items(), key=lambda kv: -kv[1][0]):
         lines.append(f"| {model} | {x:g} | {old[model]:g} |" if model in old
                      else f"| {model} | {x:g} | - |")
-    lines += ["", "| skill | n | index range | LOO MAE (index) | LOO RMS | MAE (price-tier "
-              f"placeholder) | ships (n >= {MIN_MODELS} and lower MAE) |",
-              "|---|---|---|---|---|---|---|"]
-    for skill in SKILLS:
-        f = fits.get(skill)
-        if f is None:
-            lines.append(f"| {skill} | <3 | | | | | no |")
-            continue
-        lines.append(f"| {skill} | {len(f.models)} | {f.index_min:g}-{f.index_max:g} | "
-                     f"{f.loo_mae:.3f} | {f.loo_rms:.3f} | {f.placeholder_mae:.3f} | "
-                     f"{'yes' if f.shipped else 'no'} |")
+    lines += ["", f"Ships: n >= {MIN_MODELS} and LOO MAE below the placeholder's.", "",
+              *skill_table(fits)]
     lines += ["", "Placeholders it would replace (only those left after the 2026-10-10 "
               "crosswalk):", ""]
     lines += [f"- {m} {s} ({x:g}): {p:.2f} -> {e:.2f}" for m, s, x, p, e in found] or ["- none"]
