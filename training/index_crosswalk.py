@@ -106,6 +106,14 @@ def fit_all(catalog_dir: Path) -> tuple[dict[str, SkillFit], dict[str, tuple[flo
     catalog = load_catalog_dir(catalog_dir, index_estimates=False)
     transcript = json.loads(TRANSCRIPT.read_text(encoding="utf-8"))
     index = catalog_index(transcript, {m.id for m in catalog.models})
+    return fit_index(catalog, index), index, transcript
+
+
+def fit_index(catalog, index: dict[str, tuple[float, str]]) -> dict[str, SkillFit]:
+    """Per skill, the crosswalk over the models with an index value and a measured level.
+
+    index: catalog id -> (value, the source's name for it); one source and version only.
+    """
     fits = {}
     for skill in SKILLS:
         points, seen = [], set()
@@ -123,13 +131,16 @@ def fit_all(catalog_dir: Path) -> tuple[dict[str, SkillFit], dict[str, tuple[flo
                            price_tier_level(price.input, price.output)))
         if len(points) >= 3:
             fits[skill] = fit_skill(skill, points)
-    return fits, index, transcript
+    return fits
 
 
-def targets(catalog_dir: Path, fits: dict[str, SkillFit],
-            index: dict[str, tuple[float, str]]) -> list[tuple[str, str, float, float, float]]:
-    """(model, skill, index, placeholder, index estimate) for every placeholder it would replace."""
-    catalog = load_catalog_dir(catalog_dir, index_estimates=False)
+def targets(catalog_dir: Path, fits: dict[str, SkillFit], index: dict[str, tuple[float, str]],
+            after_estimates: bool = False) -> list[tuple[str, str, float, float, float]]:
+    """(model, skill, index, placeholder, index estimate) for every placeholder it would replace.
+
+    after_estimates: only placeholders still left once the shipped index estimates are applied.
+    """
+    catalog = load_catalog_dir(catalog_dir, index_estimates=after_estimates)
     out = []
     for m in sorted(catalog.models, key=lambda m: m.id):
         for skill, q in m.quality.items():
@@ -144,11 +155,9 @@ def targets(catalog_dir: Path, fits: dict[str, SkillFit],
     return out
 
 
-def report(fits: dict[str, SkillFit], index: dict, found: list) -> str:
-    lines = ["# AA Intelligence Index -> per-skill level (leave-one-model-out)", "",
-             "`python training/index_crosswalk.py` (rule: docs/catalog.md, 2026-12-01 catalog10)."
-             f" Snapshot 2026-10-10, {len(index)} catalog models with an index in the ranks read.",
-             "", "| skill | n | index range | slope / 10 pts | LOO MAE (index) | LOO RMS | "
+def skill_table(fits: dict[str, SkillFit]) -> list[str]:
+    """The per-skill table of both MAEs, n and the rule's verdict (markdown lines)."""
+    lines = ["| skill | n | index range | slope / 10 pts | LOO MAE (index) | LOO RMS | "
              "MAE (price-tier placeholder) | LOO MAE (mean level, context) | ships |",
              "|---|---|---|---|---|---|---|---|---|"]
     for skill in SKILLS:
@@ -160,6 +169,14 @@ def report(fits: dict[str, SkillFit], index: dict, found: list) -> str:
                      f"{10 * f.slope:.3f} | {f.loo_mae:.3f} | {f.loo_rms:.3f} | "
                      f"{f.placeholder_mae:.3f} | {f.mean_only_mae:.3f} | "
                      f"{'yes' if f.shipped else 'no'} |")
+    return lines
+
+
+def report(fits: dict[str, SkillFit], index: dict, found: list) -> str:
+    lines = ["# AA Intelligence Index -> per-skill level (leave-one-model-out)", "",
+             "`python training/index_crosswalk.py` (rule: docs/catalog.md, 2026-12-01 catalog10)."
+             f" Snapshot 2026-10-10, {len(index)} catalog models with an index in the ranks read.",
+             "", *skill_table(fits)]
     lines += ["", "Placeholders replaced (model, skill, index: placeholder -> estimate):", ""]
     lines += [f"- {m} {s} ({x:g}): {p:.2f} -> {e:.2f}" for m, s, x, p, e in found] or ["- none"]
     return "\n".join(lines) + "\n"

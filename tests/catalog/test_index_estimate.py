@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import sys
 from pathlib import Path
@@ -127,3 +128,20 @@ def test_the_shipped_file_is_the_fit_of_the_committed_transcript() -> None:
         fit = fits[skill]
         assert walk["n"] == len(fit.models) and walk["loo_mae"] == round(fit.loo_mae, 3)
         assert walk["shipped"] == (fit.loo_mae < fit.placeholder_mae and len(fit.models) >= 10)
+
+
+def test_the_newer_index_version_is_fitted_apart_and_ships_nothing() -> None:
+    """OpenRouter's pages show another index version (catalog11): its own fit, by the same
+    rule; with 4 models that also have measured levels no skill reaches n >= 10."""
+    script = _load_training("index_crosswalk_openrouter")
+    transcript = json.loads(script.TRANSCRIPT.read_text(encoding="utf-8"))
+    values, conflicts = script.read_values(transcript)
+    assert conflicts == {} and values["gpt-6-astra"] == (56.9, "openai/gpt-6-astra")
+    assert values["claude-opus-5-5"][0] != SHIPPED["index"]["claude-opus-5-5"]["index"]
+    fits = script.fit_index(load_catalog_dir(CATALOG_DIR, index_estimates=False), values)
+    assert fits and all(len(f.models) < 10 and not f.shipped for f in fits.values())
+    # a model whose pages disagree is left out, not averaged
+    pages = transcript["pages"] + [{"url": "x", "values": {"openai/gpt-6-astra": 55.0}}]
+    values, conflicts = script.read_values({**transcript, "pages": pages})
+    assert "gpt-6-astra" not in values
+    assert conflicts["openai/gpt-6-astra"] == [56.9, 56.9, 56.9, 55.0]
