@@ -107,7 +107,11 @@ _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed|"
-    r"set aside|allocated|earmarked|reserved|"
+    r"set aside|allocated|earmarked|reserved|up to|not more than|"
+    # a ceiling in German, French, Spanish, Italian, Portuguese, Polish ("höchstens 800 €")
+    r"höchstens|maximal|nicht mehr als|bis zu|au maximum|au plus|pas plus de|"
+    r"como máximo|como maximo|no más de|al máximo|al massimo|non più di|no máximo|"
+    r"não mais (?:de|que)|maksymalnie|nie więcej niż|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
     re.IGNORECASE)
@@ -165,6 +169,30 @@ class BudgetRead:
     usd_per_month: float
     words: str
     how: str = ""  # how a yearly or foreign figure became dollars a month
+    # "at most $800 a month", "höchstens 800 €": a limit to stay under, not a sum to spend
+    ceiling: bool = False
+
+
+# Words that make a budget a ceiling: before the amount ("at most", "no more than", "up to",
+# "under", "höchstens", "au maximum", "como máximo") or right after it ("$800 max a month",
+# "$800 or less", "and no more"), or a cap or limit named ("budget cap", "spend must stay
+# below"). "A budget of $800", "for $800 a month" stay a sum the plan may spend.
+_CEILING_BEFORE = re.compile(
+    r"\b(?:at (?:the )?most|no more than|not more than|up to|under|below|within|max(?:imum)?|"
+    r"cap(?:ped)?(?: at)?|ceiling|limit(?:ed to)?|never (?:more|above)|"
+    r"höchstens|maximal|nicht mehr als|bis zu|unter|au maximum|au plus|pas plus de|"
+    r"jusqu'à|moins de|como máximo|como maximo|no más de|hasta|al máximo|menos de|"
+    r"al massimo|non più di|fino a|no máximo|não mais (?:de|que)|até|maksymalnie|"
+    r"nie więcej niż)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)
+_CEILING_AFTER = re.compile(r"^[^,;]{0,25}?\b(?:max(?:imum)?|tops|at (?:the )?most|or less|"
+                            r"and no more|no more|höchstens|maximal|au maximum|como máximo)"
+                            r"(?!\w)", re.IGNORECASE)
+
+
+def _ceiling(clause: str, m: re.Match[str], capped: bool) -> bool:
+    """Whether the budget at ``m`` is a limit to stay under (see above)."""
+    return (capped or _CEILING_BEFORE.search(clause[:m.start()][-40:]) is not None
+            or _CEILING_AFTER.match(clause[m.end():]) is not None)
 
 
 @dataclass(frozen=True)
@@ -382,7 +410,8 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             start = m.start() - len(near) + cue.start() if cue is not None and not capped \
                 else clause.lower().rfind("monthly", 0, m.start())
             return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
-                              _words(_own_part(clause, start, m.end())), "; ".join(how))
+                              _words(_own_part(clause, start, m.end())), "; ".join(how),
+                              ceiling=_ceiling(clause, m, capped))
     return None
 
 

@@ -46,6 +46,7 @@ from council.catalog.availability import (
 )
 from council.costing import Cost, chosen_cost, variants, why_not_cached
 from council.decision import (
+    CEILING_RULE,
     BestAction,
     Decision,
     Option,
@@ -54,6 +55,7 @@ from council.decision import (
     expected_cost,
     failure_share,
     least_expected,
+    within_ceiling,
 )
 from council.failure_cost import FailureCost
 from council.format import money, percent_beside
@@ -342,7 +344,12 @@ def _choose(candidates: list[Candidate], failure: FailureCost, floor: float | No
                         detection_cost_usd=failure.detection_usd, floor=floor, floor_met=False)
     if not candidates:
         return None, decision
-    if spec.budget_usd_per_month is not None:
+    if spec.budget_usd_per_month is not None and spec.budget_ceiling:
+        fits = within_ceiling(options, spec.budget_usd_per_month, workload.runs_per_month)
+        decision.rule, decision.ceiling_usd_per_month = CEILING_RULE, spec.budget_usd_per_month
+        decision.over_ceiling = len(options) - len(fits)
+        options = fits
+    elif spec.budget_usd_per_month is not None:
         plan = budget_plan(options, spec.budget_usd_per_month, workload.runs_per_month)
         decision.rule, decision.budget = "monthly budget", plan
         main = max(plan.parts, key=lambda p: (p.share, p.p_adequate))

@@ -57,6 +57,9 @@ class TaskSpec(BaseModel):
     failure_cost_usd: float | None = Field(default=None, ge=0, le=MAX_FAILURE_COST_USD)
     # "the best I can get for $X a month": maximise expected successes within it
     budget_usd_per_month: float | None = Field(default=None, gt=0, le=MAX_BUDGET_USD)
+    # the budget is a ceiling ("at most $800 a month"): the least expected cost under it,
+    # not the most successes it buys
+    budget_ceiling: bool = False
 
     @field_serializer("needs", "not_needed")
     def _sorted(self, value: frozenset[Capability]) -> list[str]:
