@@ -122,6 +122,9 @@ class Workload:
     summarise_history: bool = False
     cache_history: bool = False  # each call caches its whole prompt for the next (see call_tokens)
     user_waits: bool = False  # someone waits for each answer (chat, real time): no batch API
+    # the input is a reference document sent whole with each question ("every call sends our
+    # 1,200-page runbook"): retrieval could send the relevant part (council.advice)
+    reference_input: bool = False
     mix_note: str = ""  # why the task mixes categories the council did not put first, if so
     assumptions: tuple[Assumption, ...] = field(default=(), compare=False)
 
@@ -373,6 +376,8 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
         runs_per_month=float(runs), observation_tokens=int(observation),
         reasoning_tokens=int(reasoning), summarise_history=spec.summarise_history,
         user_waits=waits, mix_note=mix_note, assumptions=tuple(out),
+        reference_input=(words.consulted and spec.input_tokens is None
+                         and size is not None and size is words.input_size),
     )
 
 

@@ -337,7 +337,7 @@ _KNOWLEDGE_BASE = re.compile(r"[-\s]*(?:[\w-]+\s+){0,2}?(?:wiki|wikis|knowledge 
                              r"faqs?|corpus|archive)\b")
 _RETRIEVAL = re.compile(r"\brag\b|\bretriev\w*|\bvector (?:search|store|db|database)\b|"
                         r"\bsemantic search\b|\bembeddings? search\b")
-_ASKED_ABOUT = re.compile(r"\bquestions?\b|\bask(?:s|ed|ing)?\b|\banswer\w*\b|\bchat "
+ASKED_ABOUT = re.compile(r"\bquestions?\b|\bask(?:s|ed|ing)?\b|\banswer\w*\b|\bchat "
                           r"with\b|\bsearch\w*\b|\blook(?:s|ing)? up\b")
 _WHOLE_WINDOW = 1_000_000
 
@@ -350,7 +350,7 @@ def _searched(text: str, start: int, end: int, tokens: object) -> bool:
     if _RETRIEVAL.search(sentence):
         return True
     return (isinstance(tokens, int) and tokens > _WHOLE_WINDOW
-            and _ASKED_ABOUT.search(sentence) is not None)
+            and ASKED_ABOUT.search(sentence) is not None)
 
 
 # Between two durations of one sentence, a word that makes them alternatives (a range).
