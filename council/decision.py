@@ -230,9 +230,12 @@ class Decision:
     over_ceiling: int = 0  # models that met the constraints but cost more than the ceiling
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self),
+        data = {**asdict(self),
                 "best_action": self.best_action.to_dict() if self.best_action else None,
                 "budget": self.budget.to_dict() if self.budget else None}
+        if self.ceiling_usd_per_month is None:  # an answer with no ceiling keeps its bytes
+            del data["ceiling_usd_per_month"], data["over_ceiling"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Decision:

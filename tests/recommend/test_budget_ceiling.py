@@ -79,3 +79,17 @@ def test_a_ceiling_below_every_model_is_refused_with_the_least_that_works() -> N
     with pytest.raises(BudgetTooLow, match=r"monthly ceiling \$5\.00 a month is below .* "
                                            r"the least that works is \$10\.00 a month"):
         within_ceiling(options, 5.0, 1000)
+
+
+def test_a_ceiling_answer_reads_back_and_one_without_keeps_its_keys() -> None:
+    import json
+
+    from council.api import Recommendation
+
+    rec = make_rec(f"{TICKETS}, höchstens 800 € im Monat.", difficulty=2.0)
+    back = Recommendation.from_dict(json.loads(json.dumps(rec.to_dict())))
+    assert back.decision.ceiling_usd_per_month and back.decision == rec.decision
+    assert ceiling_line(back) == ceiling_line(rec)
+    plain = make_rec(TICKETS, difficulty=2.0).to_dict()  # no new keys without a ceiling
+    assert "budget_ceiling" not in plain["spec"]
+    assert "ceiling_usd_per_month" not in plain["decision"]
