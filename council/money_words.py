@@ -107,9 +107,9 @@ _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed|"
-    r"set aside|allocated|earmarked|reserved|up to|not more than|"
+    r"set aside|allocated|earmarked|reserved|not more than|"
     # a ceiling in German, French, Spanish, Italian, Portuguese, Polish ("höchstens 800 €")
-    r"höchstens|maximal|nicht mehr als|bis zu|au maximum|au plus|pas plus de|"
+    r"höchstens|maximal|nicht mehr als|au maximum|au plus|pas plus de|"
     r"como máximo|como maximo|no más de|al máximo|al massimo|non più di|no máximo|"
     r"não mais (?:de|que)|maksymalnie|nie więcej niż|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
@@ -484,7 +484,7 @@ def _failure(clause: str, sentence: str, unread: list[str],
                 how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
                                                            verb_end + m.end())), how)
-    t = _TIME.search(after)
+    t = _time(after)
     if t is not None:
         n = t["n"].lower()
         qty = 0.5 if n.startswith("half") else parse_number(n) or 0.0
@@ -523,6 +523,15 @@ _OTHER_PERSON = re.compile(r"\b(?:agents?|team|staff|analysts?|reviewers?|someon
                            r"editors?|clerks?|managers?|operators?|colleagues?|employees?|"
                            r"moderators?|support)\b", re.IGNORECASE)
 _PER_HOUR = re.compile(r"\s*(?:an|a|per|/)\s*(?:hour|hr|h)\b", re.IGNORECASE)
+
+
+def _time(after: str) -> re.Match[str] | None:
+    """The first time a person spends, not the hour of a rate ("a sales rep at $60 an hour
+    rewrites it in 15 minutes" is 15 minutes, not the hour of "$60 an hour")."""
+    rates = [(m.start(), p.end()) for m in _amounts(after)
+             if (p := _PER_HOUR.match(after, m.end())) is not None]
+    return next((t for t in _TIME.finditer(after)
+                 if not any(s <= t.start() < e for s, e in rates)), None)
 
 
 def _stated_rate(sentence: str, unread: list[str]) -> tuple[Rate, str] | None:
