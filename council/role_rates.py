@@ -64,7 +64,7 @@ _ROLES: tuple[tuple[str, Rate], ...] = (
      r"associates?|executives?)|salespe(?:rson|ople)|salesm[ae]n|saleswom[ae]n|"
      r"account (?:executives?|managers?)|(?-i:AEs?|SDRs?|BDRs?)|business development reps?|"
      r"vertriebs\w*|verkäufer\w*|(?:un |une |les |nos |notre )commerci(?:al|aux|ale|ales)|"
-     r"vendedor(?:a|es|as)?|venditor[ei]|commerciali|handlow\w*|przedstawiciel\w* "
+     r"vendedor(?:a|es|as)?|venditor[ei]|commerciali|säljar\w*|handlow\w*|przedstawiciel\w* "
      r"handlow\w*", SALES_REP),
     (r"(?:customer )?(?:support|service|care|call[- ]cent(?:er|re)|help ?desk|service desk) "
      r"(?:agents?|reps?|representatives?|staff)|CSRs?", SUPPORT_AGENT),

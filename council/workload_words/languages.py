@@ -331,6 +331,13 @@ def head_language(lower: str) -> str | None:
     return _head_language(head)
 
 
+def own_words_language(lower: str) -> str | None:
+    """The language the head of a (lower-case) text is written in, by its small words and
+    its workload words together ("Vi får 3 000 ärenden i månaden"); None for English or a
+    tie."""
+    return head_language(lower) or _head_language(lower[:OWN_HEAD], _OWN_WORDS)
+
+
 def _own_language(text: str, lower: str) -> Read | None:
     """A text written in another language that names none ("Ogni giorno riceviamo circa 300
     recensioni ..."): the task is in the language it is written in, by its small words, its

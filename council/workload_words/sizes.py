@@ -74,7 +74,9 @@ _SIZE_RE = re.compile(
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
     rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|"
-    rf"minutos|minuten|horas|stunden|heures|uur|ore|godzin[ya]?|minuti|minut[y]?)\b"
+    rf"minutos|minuten|horas|stunden|heures|uur|ore|godzin[ya]?|minuti|minut[y]?|"
+    # Swedish: "10 minuter", "2 timmar"
+    rf"minuter|timmar|timme)\b"
     r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
@@ -84,10 +86,10 @@ _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|w
 # ("Aufnahme", "Aufzeichnung": a recording in German; "enregistrement", "grabación" too)
 _AUDIO_MORE_KEYS = ("1:1", "one-on-one", "standup", "stand-up", "vergader", "gesprek",
                     "riunion", "chiamat", "spotkani", "nagrani", "rozmow", "aufnahme",
-                    "aufzeichnung", "enregistrement", "grabaci", "grava")
+                    "aufzeichnung", "enregistrement", "grabaci", "grava", "samtal", "inspelning")
 _AUDIO_MORE = re.compile(r"\b1:1s?\b|one-on-one|stand-?up|vergader|gesprek|riunion|chiamat|"
                          r"spotkani|nagrani|rozmow|aufnahme|aufzeichnung|enregistrement|"
-                         r"grabaci[oó]n|grava[çc][ãa]o")
+                         r"grabaci[oó]n|grava[çc][ãa]o|samtal|inspelning\w*")
 
 
 def _audio(text: str) -> bool:
@@ -300,7 +302,7 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         else:
             raw = m.group("num")
             qty = 1.0 if raw.lower() == "an" else parse_number(raw)
-            unit = ("hour" if m.group("unit").lower().startswith(("h", "st", "u", "o", "g"))
+            unit = ("hour" if m.group("unit").lower().startswith(("h", "st", "u", "o", "g", "t"))
                     else "minute")
             if m.group("half") and qty:  # "an hour and a half"
                 qty += 0.5
