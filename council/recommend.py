@@ -526,10 +526,13 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                                             c.cost, why))
         if above:
             c = above[0]
+            ceiling = decision.ceiling_usd_per_month
+            over = (f", over your {money(ceiling)} ceiling"
+                    if ceiling is not None and c.cost.per_month > ceiling else "")
             alternatives.append(Alternative(
                 "safer_dearer", c.model_id, c.p_adequate, c.cost,
                 f"P(adequate) {c.p_adequate:.0%} against the pick's {chosen.p_adequate:.0%}, "
-                f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more a month"))
+                f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more a month{over}"))
         cascade = best_cascade(pool, chosen, failure)
     elif chosen is not None:
         _price_modes(chosen, catalog.get(chosen.model_id), workload, today)

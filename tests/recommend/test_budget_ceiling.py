@@ -71,6 +71,8 @@ def test_a_tight_ceiling_leaves_out_the_models_over_it() -> None:
     assert d.rule == CEILING_RULE and d.over_ceiling > 0
     assert rec.recommended.cost.per_month <= 800
     assert f"{d.over_ceiling} models over it were left out" in (ceiling_line(rec) or "")
+    dearer = [a for a in rec.alternatives if a.cost.per_month > 800]
+    assert dearer and all(a.why.endswith("over your $800.00 ceiling") for a in dearer)
 
 
 def test_a_ceiling_below_every_model_is_refused_with_the_least_that_works() -> None:
