@@ -71,6 +71,9 @@ def test_a_tight_ceiling_leaves_out_the_models_over_it() -> None:
     assert d.rule == CEILING_RULE and d.over_ceiling > 0
     assert rec.recommended.cost.per_month <= 800
     assert f"{d.over_ceiling} models over it were left out" in (ceiling_line(rec) or "")
+    fit = sum(c.meets_bar and c.cost.per_month <= 800 for c in rec.candidates)
+    assert any(f"of the {fit} models that meet your constraints and cost at most your "
+               "$800.00 a month" in line for line in rec.explanation), rec.explanation
     dearer = [a for a in rec.alternatives if a.cost.per_month > 800]
     assert dearer and all(a.why.endswith("over your $800.00 ceiling") for a in dearer)
 
