@@ -10,6 +10,9 @@ Each item checks its own preconditions, so no advice asks for what the task cann
   nobody waits for the answer (``Workload.user_waits``: chat, real time);
 - a cached prefix only when it reaches the model's minimum cacheable prefix
   (``min_cache_prefix_tokens`` in the catalog), in the model's own tokens;
+- retrieval only when the input is a reference document sent whole with each question
+  (``Workload.reference_input``: "every call sends our 1,200-page runbook") and is far larger
+  than what retrieval would send;
 - no advice that trades quality for price (``LOWERS_QUALITY``) when the pick already misses
   the quality floor: ``for_floor`` drops it and says why.
 """
@@ -21,7 +24,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from council.costing import Cost, cost_of
-from council.format import percent_beside
+from council.format import money, percent_beside
 from council.tokens import for_model
 from council.workload import Workload, caches, min_cache_prefix
 
@@ -33,9 +36,18 @@ LOW_EFFORT_SHARE = 0.25  # low reasoning effort thinks ~1/4 as much as the defau
 SUGGESTED_PREFIX_SHARE = 0.5  # instructions + examples that could move into a fixed prefix
 EXTRACT_SHARE = 0.15  # a cheap extraction stage condenses the input to ~15%
 SPLIT_MIN_INPUT = 8000  # splitting only pays on long inputs
-# less thinking, a cheaper model reading the input, a summary of old turns: each can lose
-# what the answer needed
-LOWERS_QUALITY = frozenset({"reasoning_effort", "split_stages", "summarise_history"})
+# Retrieval (RAG), an assumption stated in the advice: the document is cut into chunks of
+# ~CHUNK_TOKENS, embedded once, and each question is sent its RETRIEVED_CHUNKS most similar
+# chunks plus ~QUESTION_TOKENS of instructions and question (common defaults of retrieval
+# frameworks: 512-1,000-token chunks, top 4-10).
+CHUNK_TOKENS = 800
+RETRIEVED_CHUNKS = 8
+QUESTION_TOKENS = 1000
+RETRIEVE_MIN_SHARE = 4  # only when the whole document is at least 4x what retrieval sends
+# less thinking, a cheaper model reading the input, a summary of old turns, a few chunks of
+# the document: each can lose what the answer needed
+LOWERS_QUALITY = frozenset({"reasoning_effort", "split_stages", "summarise_history",
+                            "retrieve"})
 
 
 @dataclass
@@ -118,6 +130,8 @@ def advise(model: ModelEntry, workload: Workload, now: Cost, *,
             now, price(workload.replace(summarise_history=True))))
     if cheap_model is not None and workload.input_tokens >= SPLIT_MIN_INPUT:
         out.extend(_split(model, cheap_model, workload, now, today))
+    if workload.reference_input:
+        out.extend(_retrieve(model, workload, now, today))
     return sorted((a for a in out if a.saving_per_task > 0),
                   key=lambda a: -a.saving_per_task)
 
@@ -173,3 +187,25 @@ def _split(model: ModelEntry, cheap: ModelEntry, workload: Workload, now: Cost,
         f"{cheap.id} reads the {workload.input_tokens:,}-token input once and extracts the "
         f"relevant ~{EXTRACT_SHARE:.0%} ({extract:,} tokens); {model.id} works on that. "
         "Check the extraction keeps what the answer needs.", now, after)]
+
+
+def _retrieve(model: ModelEntry, workload: Workload, now: Cost,
+              today: date | None) -> list[Advice]:
+    """Each question gets the relevant chunks of the reference document, not all of it."""
+    sent = RETRIEVED_CHUNKS * CHUNK_TOKENS + QUESTION_TOKENS
+    if workload.input_tokens < RETRIEVE_MIN_SHARE * sent:
+        return []
+    w = workload.replace(input_tokens=sent,
+                         cached_prefix_tokens=min(workload.cached_prefix_tokens,
+                                                  QUESTION_TOKENS))
+    after = cost_of(model, w, batch=now.batch, on=today).per_task
+    runs = now.per_month / now.per_task if now.per_task else 0.0
+    return [_item(
+        "retrieve", "Retrieve the relevant pages instead of sending the whole document",
+        f"Index the {workload.input_tokens:,}-token document once (embedding it costs cents "
+        f"at a small embedding model's price) and send each question its "
+        f"{RETRIEVED_CHUNKS} most relevant chunks of ~{CHUNK_TOKENS:,} tokens: about "
+        f"{sent:,} tokens a call with the question and instructions, instead of "
+        f"{workload.input_tokens:,}: {money(after * runs)} a month on {model.id} instead of "
+        f"{money(now.per_month)}. An estimate: it assumes the answer sits in those "
+        f"{RETRIEVED_CHUNKS} chunks; check it on past questions.", now, after)]

@@ -234,7 +234,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                            heard.failure)
     budget_read = heard.budget if spec.budget_usd_per_month is None else None
     asked = needs.spec if budget_read is None else needs.spec.model_copy(
-        update={"budget_usd_per_month": budget_read.usd_per_month})
+        update={"budget_usd_per_month": budget_read.usd_per_month,
+                "budget_ceiling": budget_read.ceiling})
     # figures in a currency not converted, counts in numerals not read, and why
     unread: list[str] = [*heard.unread, *unread_numerals(spec.description)]
     try:
@@ -288,8 +289,11 @@ def _budget_assumption(read: BudgetRead | None) -> list[Assumption]:
     if read is None:
         return []
     how = f" ({read.how})" if read.how else ""
+    kind = ("; a ceiling: the least expected cost among the models under it, not a sum to "
+            "spend" if read.ceiling else "")
     return [Assumption("budget_usd_per_month", read.usd_per_month, "text",
-                       f"from your words: '{read.words}'{how}; your own figure replaces it")]
+                       f"from your words: '{read.words}'{how}{kind}; your own figure replaces "
+                       "it")]
 
 
 def _speed_note(workload: Workload) -> str | None:

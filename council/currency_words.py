@@ -42,6 +42,11 @@ AMBIGUOUS: dict[str, str] = {
     "pesos": "pesos are Mexican, Argentine, Chilean, Colombian or Philippine",
     "peso": "the peso is Mexican, Argentine, Chilean, Colombian or Philippine"}
 
+# A shared name in a text written in one language is that language's currency: "500 kr i
+# månaden" in a Swedish text is kronor (the reader knows Swedish by its small words; Danish
+# and Norwegian it cannot tell apart, so "kr" there stays unread).
+SHARED_IN_LANGUAGE: dict[tuple[str, str], str] = {("kr", "Swedish"): "SEK"}
+
 BEFORE: dict[str, str] = SIGNS | PREFIX_SIGNS | CODES  # "€300", "R$ 2.000", "CHF 500"
 AFTER: dict[str, str] = CODES | NAMES | SIGNS  # "500 CHF", "40 euros", "300 €"
 

@@ -16,6 +16,8 @@
 - A monthly budget instead maximises expected successes within it: the best single model,
   or a mix of the two models on the upper hull of (price, P) that spends the budget
   (``budget_plan``).
+- A monthly ceiling ("at most $800 a month") is a limit, not a sum to spend: the same least
+  expected cost, among the models whose month fits under it (``within_ceiling``).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from council.errors import BudgetTooLow, InvalidInput
 from council.format import money, shares
 
 MAX_BUDGET_USD = 1_000_000_000.0
+CEILING_RULE = "least expected cost under a monthly ceiling"
 
 
 def expected_cost(price: float, p_success: float, failure_usd: float) -> float:
@@ -173,6 +176,23 @@ def budget_plan(options: list[Option], budget_per_month: float,
                       successes / runs_per_month, note)
 
 
+def within_ceiling(options: list[Option], ceiling_per_month: float,
+                   runs_per_month: float) -> list[Option]:
+    """The options whose month of tasks costs at most the ceiling; BudgetTooLow when none."""
+    ceiling_per_month = check_budget(ceiling_per_month, "monthly ceiling")
+    if not options:
+        raise InvalidInput("no model meets the task's constraints, so no budget can buy it")
+    per_task = ceiling_per_month / runs_per_month
+    fits = [o for o in options if o.price <= per_task * (1 + 1e-12)]
+    if not fits:
+        cheapest = min(options, key=lambda o: (o.price, o.model_id))
+        raise BudgetTooLow(
+            "monthly ceiling", ceiling_per_month, cheapest.price * runs_per_month,
+            f"for this workload ({cheapest.model_id}, {runs_per_month:,.0f} tasks a month; "
+            "or lower the volume)", unit=" a month")
+    return fits
+
+
 @dataclass
 class BestAction:
     """What to do when no model clears the floor: never an empty answer."""
@@ -195,7 +215,7 @@ class BestAction:
 class Decision:
     """How the pick was made: the rule, the failure cost it used and the arithmetic."""
 
-    rule: str  # "least expected cost" | "monthly budget"
+    rule: str  # "least expected cost" | "monthly budget" | CEILING_RULE
     failure_cost_usd: float
     failure_cost_source: str
     failure_cost_why: str
@@ -205,11 +225,17 @@ class Decision:
     arithmetic: list[str] = field(default_factory=list)
     best_action: BestAction | None = None
     budget: BudgetPlan | None = None
+    # "at most $X a month": the pick is the least expected cost among the models under it
+    ceiling_usd_per_month: float | None = None
+    over_ceiling: int = 0  # models that met the constraints but cost more than the ceiling
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self),
+        data = {**asdict(self),
                 "best_action": self.best_action.to_dict() if self.best_action else None,
                 "budget": self.budget.to_dict() if self.budget else None}
+        if self.ceiling_usd_per_month is None:  # an answer with no ceiling keeps its bytes
+            del data["ceiling_usd_per_month"], data["over_ceiling"]
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Decision:

@@ -72,10 +72,15 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
         lines.append(selection.no_fit or "No model clears the floor.")
     else:
         floor = (f"clear the {bar:.0%} floor" if bar > 0 else "can do it (no floor set)")
+        ceiling = dec.ceiling_usd_per_month if dec is not None else None
+        under = ("" if ceiling is None else
+                 f" and cost at most your {money(ceiling)} a month")
+        meeting = [c for c in selection.candidates if c.meets_bar and (
+            ceiling is None or c.cost.per_month <= ceiling * (1 + 1e-12))]
         lines.append(
             f"{pick.model_id} has the least expected cost of the "
-            f"{sum(c.meets_bar for c in selection.candidates)} models that meet your "
-            f"constraints and {floor}: P(adequate) {pick.p_adequate:.0%} "
+            f"{len(meeting)} models that meet your "
+            f"constraints{under} and {floor}: P(adequate) {pick.p_adequate:.0%} "
             f"({_source_words(pick.adequacy_source)}), {money(pick.cost.per_month)} a month, "
             f"{money(pick.cost.per_call)} a call.")
         cheaper = next((x for x in selection.alternatives if x.role == "cheaper_riskier"), None)

@@ -35,6 +35,7 @@ from council.currency_words import (
     AMBIGUOUS,
     BEFORE,
     POINT_DOLLAR_NAMES,
+    SHARED_IN_LANGUAGE,
     SIGN_CHARS,
     alternation,
 )
@@ -44,7 +45,7 @@ from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead,
 from council.format import money
 from council.role_rates import AI_AGENT, agent_rate, role_rate
 from council.workload_words import parse_number
-from council.workload_words.languages import written_in
+from council.workload_words.languages import own_words_language, written_in
 from council.workload_words.periods import foreign_period_at
 from council.workload_words.text import word_list
 
@@ -107,7 +108,11 @@ _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed|"
-    r"set aside|allocated|earmarked|reserved|"
+    r"set aside|allocated|earmarked|reserved|not more than|"
+    # a ceiling in German, French, Spanish, Italian, Portuguese, Polish ("höchstens 800 €")
+    r"höchstens|maximal|nicht mehr als|au maximum|au plus|pas plus de|"
+    r"como máximo|como maximo|no más de|al máximo|al massimo|non più di|no máximo|"
+    r"não mais (?:de|que)|maksymalnie|nie więcej niż|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
     re.IGNORECASE)
@@ -135,7 +140,9 @@ _FAILURE = re.compile(
     r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
     r"incorrett[oaie]|incorrect(?:e|s|es)|equivocad[oa]s?|mauvaise?s?|"
     # bad (es, pt): "un resumen malo nos puede costar ..." (QA round 9)
-    r"malo|mala|malos|malas|ruim|ruins)\b", re.IGNORECASE)
+    r"malo|mala|malos|malas|ruim|ruins|"
+    # wrong, error, mistake (sv)
+    r"felaktig[at]?|fel|misstag)\b", re.IGNORECASE)
 _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of an agent"
                         r"\b(?:costs?|costing|costly|expensive|means|wastes?|loses?|takes?|"
                         r"spends?|needs|"
@@ -148,13 +155,15 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
                         r"tarda|tardan|impiega|impiegano|prend|prennent|dauert|demora|leva|"
                         r"traci|tracą|perde|perdem|pierde|pierden|verliert|verlieren|"
                         # "puede costar", "pode custar", "peut coûter", "può costare"
-                        r"costar|costarnos|custar|coûter|costare|kosztować)\b",
+                        r"costar|costarnos|custar|coûter|costare|kosztować|"
+                        # costs, takes (sv)
+                        r"kostar|tar)\b",
                         re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
     r"\s*(?P<unit>minutes?|mins?|hours?|hrs?|minuti|minutos|minuten|minut[y]?|ore|horas?|"
-    r"stunden?|heures?|godzin[ay]?)\b", re.IGNORECASE)
-_HOURS = re.compile(r"h|ore|stunde|godzin", re.IGNORECASE)  # "hours", "ore", "Stunden"
+    r"stunden?|heures?|godzin[ay]?|minuter|timmar|timme)\b", re.IGNORECASE)
+_HOURS = re.compile(r"h|ore|stunde|godzin|timm", re.IGNORECASE)  # "hours", "ore", "Stunden"
 WORDS_CHARS = 120  # the words shown beside a reading, at most
 
 
@@ -165,6 +174,30 @@ class BudgetRead:
     usd_per_month: float
     words: str
     how: str = ""  # how a yearly or foreign figure became dollars a month
+    # "at most $800 a month", "höchstens 800 €": a limit to stay under, not a sum to spend
+    ceiling: bool = False
+
+
+# Words that make a budget a ceiling: before the amount ("at most", "no more than", "up to",
+# "under", "höchstens", "au maximum", "como máximo") or right after it ("$800 max a month",
+# "$800 or less", "and no more"), or a cap or limit named ("budget cap", "spend must stay
+# below"). "A budget of $800", "for $800 a month" stay a sum the plan may spend.
+_CEILING_BEFORE = re.compile(
+    r"\b(?:at (?:the )?most|no more than|not more than|up to|under|below|within|max(?:imum)?|"
+    r"cap(?:ped)?(?: at)?|ceiling|limit(?:ed to)?|never (?:more|above)|"
+    r"höchstens|maximal|nicht mehr als|bis zu|unter|au maximum|au plus|pas plus de|"
+    r"jusqu'à|moins de|como máximo|como maximo|no más de|hasta|al máximo|menos de|"
+    r"al massimo|non più di|fino a|no máximo|não mais (?:de|que)|até|maksymalnie|"
+    r"nie więcej niż)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)
+_CEILING_AFTER = re.compile(r"^[^,;]{0,25}?\b(?:max(?:imum)?|tops|at (?:the )?most|or less|"
+                            r"and no more|no more|höchstens|maximal|au maximum|como máximo)"
+                            r"(?!\w)", re.IGNORECASE)
+
+
+def _ceiling(clause: str, m: re.Match[str], capped: bool) -> bool:
+    """Whether the budget at ``m`` is a limit to stay under (see above)."""
+    return (capped or _CEILING_BEFORE.search(clause[:m.start()][-40:]) is not None
+            or _CEILING_AFTER.match(clause[m.end():]) is not None)
 
 
 @dataclass(frozen=True)
@@ -182,15 +215,17 @@ def read_money(text: str) -> MoneyWords:
     unread: list[str] = []
     text = text or ""
     point = written_in(word_list(text.lower())) in POINT_LANGUAGES
+    language = own_words_language(text.lower())  # "500 kr" in a Swedish text: kronor
     for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             if not clause:
                 continue
             if budget is None:
                 at = text.find(clause)
-                budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD, point=point)
+                budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD, point=point,
+                                 language=language)
             if failure is None:
-                failure = _failure(clause, sentence, unread, point)
+                failure = _failure(clause, sentence, unread, point, language)
     if failure is None:
         _stakes(text or "", unread)
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)))
@@ -223,7 +258,8 @@ class _Amount:
     how: str
 
 
-def _usd(m: re.Match[str], unread: list[str], point: bool = False) -> _Amount | None:
+def _usd(m: re.Match[str], unread: list[str], point: bool = False,
+         language: str | None = None) -> _Amount | None:
     """The amount in dollars, by the workload reader's parser ("$1.5k", "$2 million"),
     converted at the dated rate when in another currency; None (and a note) when the
     currency cannot be converted. ``point``: the text is written in a language whose
@@ -235,6 +271,9 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False) -> _Amount | 
         return None
     said = (m["pre"] if pre else m["suf"]).lower()
     code = BEFORE[said] if pre else AFTER[said]
+    # "500 kr" in a text written in Swedish is Swedish kronor (elsewhere several currencies')
+    shared = "" if code else SHARED_IN_LANGUAGE.get((said, language or ""), "")
+    code = code or shared
     dec = m["dec"] or ""
     if len(dec) == 4 and not m["scale"] and (code not in ("USD", "GBP") or point
                                              or said in POINT_DOLLAR_NAMES):
@@ -249,7 +288,8 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False) -> _Amount | 
         return None
     if code == "USD":
         return _Amount(n, "")
-    return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}")
+    why = f" ({said} in a text written in {language}: {code})" if shared else ""
+    return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}")
 
 
 # Languages written with a thousands point ("2.000", "1.500.000"), by their small words.
@@ -341,7 +381,7 @@ _SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|b
 
 
 def _budget(clause: str, unread: list[str], head: bool = True,
-            point: bool = False) -> BudgetRead | None:
+            point: bool = False, language: str | None = None) -> BudgetRead | None:
     for m in _amounts(clause):
         before = clause[:m.start()]
         near = before[-40:]
@@ -365,7 +405,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                 or _THIRD_PARTY.search(near[:cue.start()])):
             continue
         amount = _usd(m, unread, point or (cue is not None
-                                           and cue.group(0).lower() in POINT_WORDS))
+                                           and cue.group(0).lower() in POINT_WORDS), language)
         if amount is None:
             continue
         usd = amount.usd / months
@@ -382,7 +422,8 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             start = m.start() - len(near) + cue.start() if cue is not None and not capped \
                 else clause.lower().rfind("monthly", 0, m.start())
             return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
-                              _words(_own_part(clause, start, m.end())), "; ".join(how))
+                              _words(_own_part(clause, start, m.end())), "; ".join(how),
+                              ceiling=_ceiling(clause, m, capped))
     return None
 
 
@@ -423,7 +464,7 @@ _LABELLED = re.compile(rf"\b(?:cost|price) (?:of|per) (?:an? |one |each |every )
 
 
 def _failure(clause: str, sentence: str, unread: list[str],
-             point: bool = False) -> FailureRead | None:
+             point: bool = False, language: str | None = None) -> FailureRead | None:
     label = _LABELLED.search(clause)
     if label is not None:
         fail: re.Match[str] | None = label
@@ -441,7 +482,7 @@ def _failure(clause: str, sentence: str, unread: list[str],
     for m in _amounts(after):
         if _period_after(after[m.end():]) is not None or _PER_HOUR.match(after, m.end()):
             continue  # a figure a month, a year or an hour is not one failure's cost
-        amount = _usd(m, unread, point)
+        amount = _usd(m, unread, point, language)
         if amount is not None and amount.usd > MAX_FAILURE_COST_USD:
             unread.append(f"'{m.group(0).strip()}' was not read as a failure cost: "
                           f"{money(amount.usd)} is more than the {money(MAX_FAILURE_COST_USD)} "
@@ -455,7 +496,7 @@ def _failure(clause: str, sentence: str, unread: list[str],
                 how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
                                                            verb_end + m.end())), how)
-    t = _TIME.search(after)
+    t = _time(after)
     if t is not None:
         n = t["n"].lower()
         qty = 0.5 if n.startswith("half") else parse_number(n) or 0.0
@@ -494,6 +535,15 @@ _OTHER_PERSON = re.compile(r"\b(?:agents?|team|staff|analysts?|reviewers?|someon
                            r"editors?|clerks?|managers?|operators?|colleagues?|employees?|"
                            r"moderators?|support)\b", re.IGNORECASE)
 _PER_HOUR = re.compile(r"\s*(?:an|a|per|/)\s*(?:hour|hr|h)\b", re.IGNORECASE)
+
+
+def _time(after: str) -> re.Match[str] | None:
+    """The first time a person spends, not the hour of a rate ("a sales rep at $60 an hour
+    rewrites it in 15 minutes" is 15 minutes, not the hour of "$60 an hour")."""
+    rates = [(m.start(), p.end()) for m in _amounts(after)
+             if (p := _PER_HOUR.match(after, m.end())) is not None]
+    return next((t for t in _TIME.finditer(after)
+                 if not any(s <= t.start() < e for s, e in rates)), None)
 
 
 def _stated_rate(sentence: str, unread: list[str]) -> tuple[Rate, str] | None:

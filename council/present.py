@@ -201,6 +201,20 @@ def budget_view(rec: Recommendation) -> BudgetView | None:
     return BudgetView(headline, rows)
 
 
+def ceiling_line(rec: Recommendation) -> str | None:
+    """Under "at most $X a month": what the pick spends of the ceiling, and how many models
+    the ceiling left out (None without a ceiling). A ceiling is kept, not spent."""
+    d, pick = rec.decision, rec.recommended
+    if d is None or d.ceiling_usd_per_month is None or pick is None:
+        return None
+    ceiling = d.ceiling_usd_per_month
+    out = (f" {d.over_ceiling} model{'s' if d.over_ceiling != 1 else ''} over it "
+           f"{'were' if d.over_ceiling != 1 else 'was'} left out." if d.over_ceiling else "")
+    return (f"Your ceiling, {money(ceiling)} a month, is a limit, not a sum to spend: the pick "
+            f"is the least expected cost under it and spends {money(pick.cost.per_month)} a "
+            f"month ({percent(pick.cost.per_month / ceiling)} of it).{out}")
+
+
 @dataclass(frozen=True)
 class Doubts:
     """Why the reading of this description is doubtful, in plain words."""
@@ -640,6 +654,8 @@ def decision_lines(rec: Recommendation) -> list[str]:
     if d is None:
         return []
     lines: list[str] = []
+    if (ceiling := ceiling_line(rec)) is not None:
+        lines.append(ceiling)
     if d.budget is not None:
         b = d.budget
         lines.append(f"Budget {money(b.budget_per_month)} a month: {b.note}; expected successes "

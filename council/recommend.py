@@ -46,6 +46,7 @@ from council.catalog.availability import (
 )
 from council.costing import Cost, chosen_cost, variants, why_not_cached
 from council.decision import (
+    CEILING_RULE,
     BestAction,
     Decision,
     Option,
@@ -54,6 +55,7 @@ from council.decision import (
     expected_cost,
     failure_share,
     least_expected,
+    within_ceiling,
 )
 from council.failure_cost import FailureCost
 from council.format import money, percent_beside
@@ -342,7 +344,12 @@ def _choose(candidates: list[Candidate], failure: FailureCost, floor: float | No
                         detection_cost_usd=failure.detection_usd, floor=floor, floor_met=False)
     if not candidates:
         return None, decision
-    if spec.budget_usd_per_month is not None:
+    if spec.budget_usd_per_month is not None and spec.budget_ceiling:
+        fits = within_ceiling(options, spec.budget_usd_per_month, workload.runs_per_month)
+        decision.rule, decision.ceiling_usd_per_month = CEILING_RULE, spec.budget_usd_per_month
+        decision.over_ceiling = len(options) - len(fits)
+        options = fits
+    elif spec.budget_usd_per_month is not None:
         plan = budget_plan(options, spec.budget_usd_per_month, workload.runs_per_month)
         decision.rule, decision.budget = "monthly budget", plan
         main = max(plan.parts, key=lambda p: (p.share, p.p_adequate))
@@ -519,10 +526,13 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                                             c.cost, why))
         if above:
             c = above[0]
+            ceiling = decision.ceiling_usd_per_month
+            over = (f", over your {money(ceiling)} ceiling"
+                    if ceiling is not None and c.cost.per_month > ceiling else "")
             alternatives.append(Alternative(
                 "safer_dearer", c.model_id, c.p_adequate, c.cost,
                 f"P(adequate) {c.p_adequate:.0%} against the pick's {chosen.p_adequate:.0%}, "
-                f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more a month"))
+                f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more a month{over}"))
         cascade = best_cascade(pool, chosen, failure)
     elif chosen is not None:
         _price_modes(chosen, catalog.get(chosen.model_id), workload, today)

@@ -31,6 +31,10 @@ ACCOUNTANT = _rate("an accountant", "accountants and auditors", 38.41, 2023)
 SUPPORT_AGENT = _rate("a customer service representative", "customer service representatives",
                       15.53, 2016)
 HR_SPECIALIST = _rate("an HR specialist", "human resources specialists", 30.52, 2020)
+# the handbook gives this one a year: $61,600 / 2,080 hours = $29.62 an hour
+SALES_REP = _rate("a sales representative", "sales representatives, wholesale and "
+                  "manufacturing, except technical and scientific products ($61,600 a year / "
+                  "2,080 h)", 29.62, 2021)
 MEDICAL_CODER = _rate("a medical coder", "medical records and health information "
                       "specialists", 21.20, 2020)
 
@@ -55,6 +59,13 @@ _ROLES: tuple[tuple[str, Rate], ...] = (
     (r"(?:software )?(?:developers?|engineers?)|programmers?|sviluppator[ei]|"
      r"desarrollador(?:a|es)?|d[ée]veloppeu(?:r|se)s?|entwickler\w*|desenvolvedor(?:a|es)?|"
      r"programist\w*", DEVELOPER),
+    # "a sales rep", "our account executives", "an SDR", "Vertriebsmitarbeiter", "un commercial"
+    (r"sales ?(?:reps?|representatives?|people|persons?|staff|team|managers?|"
+     r"associates?|executives?)|salespe(?:rson|ople)|salesm[ae]n|saleswom[ae]n|"
+     r"account (?:executives?|managers?)|(?-i:AEs?|SDRs?|BDRs?)|business development reps?|"
+     r"vertriebs\w*|verkäufer\w*|(?:un |une |les |nos |notre )commerci(?:al|aux|ale|ales)|"
+     r"vendedor(?:a|es|as)?|venditor[ei]|commerciali|säljar\w*|handlow\w*|przedstawiciel\w* "
+     r"handlow\w*", SALES_REP),
     (r"(?:customer )?(?:support|service|care|call[- ]cent(?:er|re)|help ?desk|service desk) "
      r"(?:agents?|reps?|representatives?|staff)|CSRs?", SUPPORT_AGENT),
 )

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import math
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    SerializerFunctionWrapHandler,
     ValidationError,
     ValidationInfo,
     field_serializer,
     field_validator,
+    model_serializer,
     model_validator,
 )
 
@@ -57,6 +59,18 @@ class TaskSpec(BaseModel):
     failure_cost_usd: float | None = Field(default=None, ge=0, le=MAX_FAILURE_COST_USD)
     # "the best I can get for $X a month": maximise expected successes within it
     budget_usd_per_month: float | None = Field(default=None, gt=0, le=MAX_BUDGET_USD)
+    # the budget is a ceiling ("at most $800 a month"): the least expected cost under it,
+    # not the most successes it buys
+    budget_ceiling: bool = False
+
+    @model_serializer(mode="wrap")
+    def _no_default_ceiling(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """``budget_ceiling`` is written only when set: an answer without a ceiling keeps the
+        bytes it had before the field existed (stored answers, golden answers)."""
+        data: dict[str, Any] = handler(self)
+        if not self.budget_ceiling:
+            data.pop("budget_ceiling", None)
+        return data
 
     @field_serializer("needs", "not_needed")
     def _sorted(self, value: frozenset[Capability]) -> list[str]:

@@ -26,6 +26,7 @@ with source "text" and the words it came from; a number the user typed beats bot
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -122,6 +123,9 @@ class Workload:
     summarise_history: bool = False
     cache_history: bool = False  # each call caches its whole prompt for the next (see call_tokens)
     user_waits: bool = False  # someone waits for each answer (chat, real time): no batch API
+    # the input is a reference document sent whole with each question ("every call sends our
+    # 1,200-page runbook"): retrieval could send the relevant part (council.advice)
+    reference_input: bool = False
     mix_note: str = ""  # why the task mixes categories the council did not put first, if so
     assumptions: tuple[Assumption, ...] = field(default=(), compare=False)
 
@@ -329,9 +333,12 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
     input_tokens = take("input_tokens", spec.input_tokens, size, d.input_tokens,
                         f"typical prompt for {label} (tokens per call, before history)",
                         MAX_TOKENS_PER_CALL)
+    out_default, out_why = d.output_tokens, f"typical answer length for {label}"
+    translated = translated_output(weights, words, spec.description, int(input_tokens))
+    if translated is not None and (spec.input_tokens is not None or size is not None):
+        out_default, out_why = translated  # the input is the user's or their words'
     output_tokens = take("output_tokens", spec.output_tokens, words.output_size,
-                         d.output_tokens, f"typical answer length for {label}",
-                         MAX_TOKENS_PER_CALL)
+                         out_default, out_why, MAX_TOKENS_PER_CALL)
     default_prefix = round(input_tokens * d.prefix_share)
     prefix = take("cached_prefix_tokens", spec.cached_prefix_tokens, None, default_prefix,
                   f"{d.prefix_share:.0%} of the input is fixed instructions/examples "
@@ -373,7 +380,32 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
         runs_per_month=float(runs), observation_tokens=int(observation),
         reasoning_tokens=int(reasoning), summarise_history=spec.summarise_history,
         user_waits=waits, mix_note=mix_note, assumptions=tuple(out),
+        reference_input=(words.consulted and spec.input_tokens is None
+                         and size is not None and size is words.input_size),
     )
+
+
+# A translation is about as long as what it translates, once per target language: "Translate
+# our app's UI strings (~8 words each) into French, German and Japanese" was priced at the
+# category's 1,700 output tokens a call (QA round 10: $237.70 a month for 2,000 strings).
+# Token counts differ between languages; this is an estimate and says so.
+_FROM_LANGUAGE = re.compile(r"\b(?:from|out of)\s+(?P<name>[a-z]+)\b", re.IGNORECASE)
+
+
+def translated_output(weights: Mapping[str, float], words: WorkloadWords, text: str,
+                      input_tokens: int) -> tuple[int, str] | None:
+    """The output of a task mostly translation: its input once per target language (the
+    languages named, less one named after "from"), and why; None for other tasks."""
+    if weights.get("translation", 0.0) < 0.5:
+        return None
+    named = list(words.languages.value) if words.languages is not None else []
+    source = next((m["name"].title() for m in _FROM_LANGUAGE.finditer(text)
+                   if m["name"].title() in named), None)
+    targets = [n for n in named if n != source] or ["one language"]
+    tokens = max(1, input_tokens * len(targets))
+    return tokens, (f"a translation is about as long as its input (an estimate: languages "
+                    f"take more or fewer tokens), once per target language: {input_tokens:,} "
+                    f"x {len(targets)} ({', '.join(targets)})")
 
 
 # A task mostly of these categories has a person waiting on each answer unless the words say

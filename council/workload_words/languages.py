@@ -65,6 +65,9 @@ _FOREIGN_NAMES = {
     "polsku": "Polish", "angielsku": "English", "niemiecku": "German", "francusku": "French",
     "hiszpańsku": "Spanish", "włosku": "Italian", "niderlandzku": "Dutch", "japońsku": "Japanese",
     "nihongo": "Japanese", "eigo": "English",
+    # Swedish ("från svenska till engelska": from Swedish into English)
+    "svenska": "Swedish", "engelska": "English", "tyska": "German", "franska": "French",
+    "spanska": "Spanish", "finska": "Finnish", "norska": "Norwegian", "danska": "Danish",
     # Polish names as said after "na" ("na angielski": into English)
     "angielski": "English", "niemiecki": "German", "francuski": "French",
     "hiszpański": "Spanish", "włoski": "Italian", "japoński": "Japanese",
@@ -105,6 +108,9 @@ _SMALL_WORDS: dict[str, str] = {
                "sans dans toi moi ton mon tu vous pas sont cette"),
     # romaji particles and politeness ("youyaku shite kudasai", "nihongo de onegaishimasu")
     "Japanese": "wa ga no ni o wo de desu masu kudasai shite onegaishimasu",
+    # ("en", "den", "i" are other languages' small words too: not counted for Swedish)
+    "Swedish": ("och att det som är på för med vi till av inte har jag ett om kan ska vill får "
+                "dem vår våra oss"),
 }
 SMALL_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split())
                                          for name, words in _SMALL_WORDS.items()}
@@ -123,6 +129,8 @@ _WORKLOAD_WORDS: dict[str, str] = {
     "Spanish": "semana mes día año veces vez necesitamos cerca",
     "Portuguese": "mês ano vezes precisam semanalmente cerca",
     "Polish": "tydzień tygodniu miesiąc miesiącu dzień razy rocznie",
+    "Swedish": ("varje cirka ungefär omkring runt vecka veckan månad månaden dagen natt natten "
+                "vardag gånger ärenden"),
 }
 _OWN_WORDS: dict[str, frozenset[str]] = {
     name: small | frozenset(_WORKLOAD_WORDS.get(name, "").split())
@@ -321,6 +329,13 @@ def head_language(lower: str) -> str | None:
     if len(_CODE_MARKS.findall(head)) >= 3:
         return None
     return _head_language(head)
+
+
+def own_words_language(lower: str) -> str | None:
+    """The language the head of a (lower-case) text is written in, by its small words and
+    its workload words together ("Vi får 3 000 ärenden i månaden"); None for English or a
+    tie."""
+    return head_language(lower) or _head_language(lower[:OWN_HEAD], _OWN_WORDS)
 
 
 def _own_language(text: str, lower: str) -> Read | None:

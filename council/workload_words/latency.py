@@ -45,6 +45,9 @@ _NO_BATCH_RE = re.compile(
     r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
     r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
     r"\bwithin (?:the|an|a|one) (?:hour|minute)\b|\bwithin \d+ (?:seconds|minutes)\b|"
+    # "people expect replies within seconds", "they expect an answer right away"
+    r"\bwithin (?:a few |a couple of )?seconds\b|"
+    r"\b(?:an? |the )?(?:answers?|repl(?:y|ies)|responses?) right away\b|"
     r"\bas (?:they|the \w+|you|users?) types?\b|\bas they are sent\b|\binteractive(?:ly)?\b|"
     r"\bwhile (?:they|the user|the customer)\b|\blatency\b|\bon the phone\b")
 # The answer sits in the request path ("before the comment is shown", "40 requests a second",
@@ -108,7 +111,7 @@ _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "nigh
                   "next-", "later ",
                   "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
-                  "as they are", "interactive", "while", "latency", "phone")
+                  "as they are", "interactive", "while", "latency", "phone", "right away")
 _BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of", "eod", "eow",
                        "each night", "batch", "within", "weekend", "day is", "day are",
                        "nobody", "no one", "no-one", "review", "check", "go", "look",
@@ -126,6 +129,8 @@ _BATCH_OK_FOREIGN_RE = re.compile(
     r"\bil giorno dopo\b|\bnon (?:è|e) urgente\b|\bnon serve subito\b|\bpuò aspettare\b|"
     r"\bkan wachten\b|\bgeen haast\b|\bde volgende dag\b|\bniet dringend\b|"
     r"\bmo(?:gą|że) poczekać\b|\bnastępnego dnia\b|\bnie jest pilne\b|"
+    # Swedish: every night, at night, not urgent, can wait, the next day
+    r"\bvarje natt\b|\bpå natten\b|\binte brådskande\b|\bkan vänta\b|\bnästa dag\b|"
     r"急ぎではありません|急ぎません|翌日")
 _NO_BATCH_FOREIGN_RE = re.compile(
     r"\b(?:tiempo|tempo) real\b|\btemps réel\b|\bechtzeit\b|\bsofort\b|\binmediat\w*|"
@@ -135,6 +140,8 @@ _NO_BATCH_FOREIGN_RE = re.compile(
     r"\btempo reale\b|\bstanno aspettando\b|\baspett(?:a|ano) (?:la|le|il|i|una) (?:risposta|"
     r"risposte|riepilogo|risultato|risultati)\b|\bw czasie rzeczywistym\b|\bczeka(?:ją)? na\b|"
     r"\bwachten op\b|待っています|待っている|リアルタイム|"
+    # Swedish: waits for the answer, in real time, at once
+    r"\bväntar på (?:svaret|svar|ett svar|resultatet)\b|\bi realtid\b|"
     # "Antwort in unter 200 ms", "en moins de 2 secondes", "em menos de 3 segundos"
     r"\b(?:unter|weniger als|moins de|menos de|meno di|poniżej|binnen) (?:einer|une|un|uno|"
     r"una|um|uma|één|\d+(?:[.,]\d+)?) ?(?:sekunden?|secondes?|segundos?|secondi|sekund[ay]?|"
@@ -143,13 +150,13 @@ _BATCH_OK_FOREIGN_GATE = frozenset({
     "noche", "nacht", "nachts", "nuit", "noite", "noites", "noches", "urgente", "urgent", "bis",
     "até", "mañana", "demain", "lendemain", "siguiente", "seguinte", "nächsten", "dopo",
     "subito", "aspettare", "wachten", "haast", "volgende", "dringend", "poczekać",
-    "następnego", "pilne"})
+    "następnego", "pilne", "natt", "natten", "brådskande", "vänta", "nästa"})
 _NO_BATCH_FOREIGN_GATE = frozenset({
     "reale", "aspettando", "aspetta", "aspettano", "rzeczywistym", "czeka", "czekają", "wachten",
     "tiempo", "tempo", "temps", "echtzeit", "sofort", "espera", "esperan", "aguarda", "aguardam",
     "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
     "imediato", "imediata", "imediatamente", "unter", "weniger", "moins", "menos", "meno",
-    "poniżej", "binnen"})
+    "poniżej", "binnen", "väntar", "realtid"})
 _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
                        "within ")
 _NO_BATCH_PERSON_KEYS = ("when they", "when user", "when someone", "when people", "when cust",

@@ -102,6 +102,11 @@ FOREIGN_UNITS = {
     "miesiacu": "month",
     # a year in Italian ("all'anno") and French ("par an"); Polish "mies." ("zł/mies")
     "anno": "year", "an": "year", "mies": "month",
+    # Swedish ("varje natt", "i veckan", "per vecka", "om dagen", "i månaden", "varje vardag";
+    # "dagen", "natten", "månaden" take the "-en" ending the pattern allows)
+    "natt": "day", "dygn": "day", "vecka": "week", "veckan": "week", "månad": "month",
+    "år": "year", "året": "year", "kvartal": "quarter", "kvartalet": "quarter",
+    "timme": "hour", "timmen": "hour", "vardag": "business day",
 }
 FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
@@ -135,7 +140,10 @@ _FOREIGN_UNIT_WORDS = "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True))
 _FOREIGN_PERIOD_RE = re.compile(
     rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:(?:por|pro|par|al|im|am|ao|au|cada|"
     rf"jede[nrs]?|je|chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
-    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego|todo|toda|w|"
+    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego|todo|toda|w|varje|"
+    # Swedish "i veckan", "om dagen": "i" and "om" only before a Swedish period ("i tag" is
+    # English)
+    rf"(?:i|om)(?=\s+(?:veckan|månaden|året|dagen|natten|timmen|kvartalet)\b)|"
     # Italian "a settimana", "a trimestre" ("a" before anything else is English)
     rf"a(?=\s+(?:settimana|trimestre)\b))\s+|(?:all|l)['’]\s*)"
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|(?:\b|(?<=[{_CJK}]))(?P<adverb>"
@@ -145,7 +153,8 @@ _FOREIGN_PERIOD_RE = re.compile(
 _FOREIGN_PERIOD_GATE = frozenset({
     "por", "pro", "par", "al", "im", "am", "ao", "au", "cada", "jede", "jeden", "jeder", "jedes",
     "je", "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere",
-    "co", "na", "każdego", "kazdego", "todo", "toda", *FOREIGN_UNITS, *FOREIGN_ADVERBS}
+    "co", "na", "każdego", "kazdego", "todo", "toda", "varje", "dagen", "natten", "månaden",
+    *FOREIGN_UNITS, *FOREIGN_ADVERBS}
     - {"week", "per", "an"})
 _FOREIGN_SLASH = re.compile(rf"/\s?(?P<unit>{_FOREIGN_UNIT_WORDS})\b")
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from council.workload_words.consulted import consulted
 from council.workload_words.foreign_numbers import foreign_number_words
 from council.workload_words.languages import read_languages
 from council.workload_words.latency import read_latency
@@ -68,5 +69,6 @@ def read_workload(text: str) -> WorkloadWords:
     return WorkloadWords(
         **found,
         coding=bool(loop is not None and loop.value == "agent" and CODE_RE.search(text)),
+        consulted=consulted(text, inputs[0] if inputs else None),
         reads=tuple(r for r in found.values() if r is not None),
     )

@@ -74,7 +74,9 @@ _SIZE_RE = re.compile(
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
     rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|"
-    rf"minutos|minuten|horas|stunden|heures|uur|ore|godzin[ya]?|minuti|minut[y]?)\b"
+    rf"minutos|minuten|horas|stunden|heures|uur|ore|godzin[ya]?|minuti|minut[y]?|"
+    # Swedish: "10 minuter", "2 timmar"
+    rf"minuter|timmar|timme)\b"
     r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
@@ -84,10 +86,10 @@ _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|w
 # ("Aufnahme", "Aufzeichnung": a recording in German; "enregistrement", "grabación" too)
 _AUDIO_MORE_KEYS = ("1:1", "one-on-one", "standup", "stand-up", "vergader", "gesprek",
                     "riunion", "chiamat", "spotkani", "nagrani", "rozmow", "aufnahme",
-                    "aufzeichnung", "enregistrement", "grabaci", "grava")
+                    "aufzeichnung", "enregistrement", "grabaci", "grava", "samtal", "inspelning")
 _AUDIO_MORE = re.compile(r"\b1:1s?\b|one-on-one|stand-?up|vergader|gesprek|riunion|chiamat|"
                          r"spotkani|nagrani|rozmow|aufnahme|aufzeichnung|enregistrement|"
-                         r"grabaci[oó]n|grava[çc][ãa]o")
+                         r"grabaci[oó]n|grava[çc][ãa]o|samtal|inspelning\w*")
 
 
 def _audio(text: str) -> bool:
@@ -300,7 +302,7 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         else:
             raw = m.group("num")
             qty = 1.0 if raw.lower() == "an" else parse_number(raw)
-            unit = ("hour" if m.group("unit").lower().startswith(("h", "st", "u", "o", "g"))
+            unit = ("hour" if m.group("unit").lower().startswith(("h", "st", "u", "o", "g", "t"))
                     else "minute")
             if m.group("half") and qty:  # "an hour and a half"
                 qty += 0.5
@@ -337,7 +339,7 @@ _KNOWLEDGE_BASE = re.compile(r"[-\s]*(?:[\w-]+\s+){0,2}?(?:wiki|wikis|knowledge 
                              r"faqs?|corpus|archive)\b")
 _RETRIEVAL = re.compile(r"\brag\b|\bretriev\w*|\bvector (?:search|store|db|database)\b|"
                         r"\bsemantic search\b|\bembeddings? search\b")
-_ASKED_ABOUT = re.compile(r"\bquestions?\b|\bask(?:s|ed|ing)?\b|\banswer\w*\b|\bchat "
+ASKED_ABOUT = re.compile(r"\bquestions?\b|\bask(?:s|ed|ing)?\b|\banswer\w*\b|\bchat "
                           r"with\b|\bsearch\w*\b|\blook(?:s|ing)? up\b")
 _WHOLE_WINDOW = 1_000_000
 
@@ -350,7 +352,7 @@ def _searched(text: str, start: int, end: int, tokens: object) -> bool:
     if _RETRIEVAL.search(sentence):
         return True
     return (isinstance(tokens, int) and tokens > _WHOLE_WINDOW
-            and _ASKED_ABOUT.search(sentence) is not None)
+            and ASKED_ABOUT.search(sentence) is not None)
 
 
 # Between two durations of one sentence, a word that makes them alternatives (a range).

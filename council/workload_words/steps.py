@@ -65,6 +65,8 @@ _PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b|\bc
 _CHAT_RE = re.compile(
     r"\bchat ?bots?\b|\bbots?\b|\bmulti-turn\b|\bback[- ]and[- ]forth\b|\bconversation(?:s|al)?\b|"
     r"\b(?:conversas|conversaciones|unterhaltungen|conversazioni|rozmów|rozmowy|czat)\b|"
+    # Swedish: "i chatten" (in the chat), "samtal" (conversations)
+    r"\b(?:chatten|chatt)\b|"
     r"\bfollow-up questions\b|\bchats\b|\bchatting\b|\bchats? with\b|\bin a (?:\w+ )?chat\b|"
     r"\bchat widget\b|\bchat assistant\b|\b(?:website|web|site|in-app|online) chat\b|"
     r"\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
@@ -78,6 +80,27 @@ _CHAT_RE = re.compile(
 _TALK = re.compile(r"\b(?:answers?|answering|questions?|talks?|asks?|responds?|respond|"
                    r"replies to|chat|conversations?|fragen|beantwort\w*|preguntas|perguntas|"
                    r"responder|répond\w*|antwort\w*)\b")
+# A bot people talk with, not one that answers each question: "our Discord bot answers
+# questions about the rules, 500 a day" is one call a question (QA round 10: read as a
+# conversation of 4 turns); "the bot chats with players" or "talks to customers" holds one.
+_TALK_WITH = re.compile(r"\b(?:talks?|talking|chats?|chatting|conversations?|converses?|"
+                        r"follow-ups?|back[- ]and[- ]forth|unterhält|unterhalten|conversa\w*|"
+                        r"parla|habla|hablan|rozmawia\w*|pratar|samtal\w*)\b")
+# each question on its own: "the Telegram bot answers each question on its own"
+_ALONE = re.compile(r"\bon its own\b|\bstands? alone\b|\bindependently\b|\bone[- ]off\b|"
+                    r"\bno follow[- ]ups?\b|\bsingle (?:questions?|messages?)\b")
+
+
+def _bot_talks(sentence: str) -> bool:
+    """A bare "bot" holds a conversation: people talk with it, or it answers them on a
+    messenger ("Bot answering tenants' maintenance questions on WhatsApp"), unless each
+    question is said to stand alone."""
+    if _ALONE.search(sentence):
+        return False
+    return _TALK_WITH.search(sentence) is not None or (
+        _MESSENGER.search(sentence) is not None and _TALK.search(sentence) is not None)
+
+
 _CHAT_TOOL = re.compile(r"\b(?:in|on|via|over|no|na|en|über|sur) (?:ms |microsoft )?"
                         r"(?:teams|slack|discord|mattermost)\b")
 _CHAT_TOOL_KEYS = ("teams", "slack", "discord", "mattermost")
@@ -148,7 +171,7 @@ _AGENT_KEYS = ("agent", "autonom", "react", "orchestr", "tool call", "loop", "ex
                "iterat", "step by step", "until")
 _CHAT_KEYS = ("bot", "turn", "back", "conversation", "conversa", "unterhalt", "follow-up", "chat",
               "session", "exchanges",
-              "rounds", "voice", "hint", "rozm", "czat")
+              "rounds", "voice", "hint", "rozm", "czat", "chatt")
 
 # "Compare GPT-4 vs 3.5 answers for our docs chatbot": the chatbot is what the task judges,
 # not a conversation the task holds.
@@ -214,7 +237,7 @@ def read_loop(text: str, react: bool = False) -> Read | None:
         return Read("loop", "agent", text[i:i + 5], i, i + 5,
                     "an agent loop ('ReAct'): each step waits on the last")
     chat = next((c for c in _CHAT_RE.finditer(text) if (not c.group(0).startswith("bot")
-                 or _TALK.search(sentence_around(text, c.start())))
+                 or _bot_talks(sentence_around(text, c.start())))
                  and not _judged(text, c) and not _worked_on(text, c)),
                 None) if has(lower, _CHAT_KEYS) else None
     if chat is None and has(lower, _MESSENGER_KEYS):

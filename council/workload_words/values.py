@@ -33,6 +33,8 @@ class WorkloadWords:
     languages: Read | None = None  # value: tuple of language names
     latency: Read | None = None  # value "batch_ok" or "no_batch"
     corpus_size: Read | None = None  # gigabytes and up: the whole data, not one call's input
+    # the input size is a reference document asked questions of, sent whole (consulted.py)
+    consulted: bool = False
     reads: tuple[Read, ...] = field(default=(), repr=False)
 
     @property

@@ -45,6 +45,7 @@ from council.workload_words.summary_aside import one_summary_of
 from council.workload_words.text import sentence_bounds
 from council.workload_words.times import TimesWords, times_read
 from council.workload_words.totals import read_total
+from council.workload_words.vague_then_number import number_given_after
 from council.workload_words.values import Read
 from council.workload_words.weekdays import read_weekday, weekdays_only
 
@@ -111,6 +112,13 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
             return times_read(text, times, p, unit, per_month, taken)
         if count is None:
+            given = number_given_after(text, lo, p.start(), p.end())
+            if given is not None:  # "a handful of refund requests a day, maybe 8"
+                n, end = given
+                runs = n * per_month
+                return Read("runs_per_month", runs, text[p.start():end].strip(), p.start(), end,
+                            f"the number you gave: {fmt(n)} {with_article(unit)} x "
+                            f"{fmt(per_month)} = {fmt(runs)} a month")
             continue
         n = parse_number(count.group(0))
         if not n:

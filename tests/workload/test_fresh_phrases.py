@@ -38,6 +38,9 @@ workload_phrases_words10.jsonl: 48 written before words10's fixes (ranges, "a fe
 weekdays, tokens as words, pages or audio minutes, Swedish, Dutch, Chinese, Japanese): 41 of
 336 before them, MAX_WORDS10 after; workload_phrases_words10_heldout.jsonl: 16 written after
 them, scored once: 10 of 112 (12 before words10), MAX_WORDS10_HELDOUT now.
+workload_phrases_userqa10.jsonl: 14 written before QA round 10's fixes (Swedish periods, waits
+and chats, "a handful ..., maybe 8", bots that answer each question): 22 of 98 before them
+(21 once one label was set to the files' convention, its note says so), MAX_USERQA10 after.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ FRESH5_HELDOUT = DATA / "workload_phrases_fresh5_heldout.jsonl"
 REVIEW8 = DATA / "workload_phrases_review8.jsonl"
 WORDS10 = DATA / "workload_phrases_words10.jsonl"
 WORDS10_HELDOUT = DATA / "workload_phrases_words10_heldout.jsonl"
+USERQA10 = DATA / "workload_phrases_userqa10.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 # 2 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
 # the team's "30 GB email archive" row wants: the rows' labels and that row disagree, and the
@@ -123,10 +127,11 @@ MAX_FRESH5_HELDOUT_MISREADINGS = 0
 # words with the small words, two Japanese texts by their kana.
 MAX_REVIEW8_MISREADINGS = 0
 # 48 written before words10's fixes (tests/workload/test_words10.py): 41 misreadings of 336
-# before them, 5 after. Left: Swedish (2), a Discord bot read as a conversation (the project's
-# convention for a bot answering questions; the row says one call), "A handful ... (say
-# 5-6)", twelve subsidiaries' quarterly reports.
-MAX_WORDS10_MISREADINGS = 5
+# before them, 5 after, 1 since QA round 10 (Swedish periods and language, a bot answering
+# each question is one call, "A handful ... (say 5-6)"). Left: twelve subsidiaries'
+# quarterly reports.
+MAX_WORDS10_MISREADINGS = 1
+MAX_USERQA10_MISREADINGS = 0
 # 16 written after those fixes and scored once before any fit: 10 of 112 (12 with the reader
 # before words10); 7 since the totals and per-unit rules (fitted to words10 rows, not these).
 MAX_WORDS10_HELDOUT_MISREADINGS = 7
@@ -163,7 +168,8 @@ _same = load_bench("workload_reader").same
                                                (REVIEW8, 8, MAX_REVIEW8_MISREADINGS),
                                                (WORDS10, 48, MAX_WORDS10_MISREADINGS),
                                                (WORDS10_HELDOUT, 16,
-                                                MAX_WORDS10_HELDOUT_MISREADINGS)])
+                                                MAX_WORDS10_HELDOUT_MISREADINGS),
+                                               (USERQA10, 14, MAX_USERQA10_MISREADINGS)])
 def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
                                                             most: int) -> None:
     rows = _rows(path)
@@ -179,7 +185,7 @@ def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
 def test_every_fresh_read_carries_its_exact_words_and_how() -> None:
     for row in (_rows() + _rows(HELDOUT) + _rows(FRESH2) + _rows(FRESH3) + _rows(FRESH4)
                 + _rows(FRESH5) + _rows(FRESH5_HELDOUT) + _rows(REVIEW8) + _rows(WORDS10)
-                + _rows(WORDS10_HELDOUT)):
+                + _rows(WORDS10_HELDOUT) + _rows(USERQA10)):
         text = row["text"]
         for r in read_workload(text).reads:
             assert r.words and text[r.start:r.end] == r.words and r.how, (text, r)

@@ -412,6 +412,12 @@ def _answer(rec: Recommendation, pick_today: str | None = None) -> None:
     for note in _money_notes(rec):  # a figure of theirs not used: by the figures, not below
         st.warning(md_escape(note), icon=":material/money_off:")
     if pick is not None:
+        ceiling = present.ceiling_line(rec)
+        if ceiling is not None:
+            st.info(md_escape(ceiling), icon=":material/savings:")
+            read = _budget_read(rec)
+            if read:
+                st.caption(md_escape(read))
         budget = present.budget_view(rec)
         if budget is not None:
             st.info(budget.headline, icon=":material/savings:")

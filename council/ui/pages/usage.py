@@ -140,8 +140,8 @@ def _report(db: Any, catalog: Any) -> Any:
     st.dataframe([_model_row(name, row) for name, row in
                   sorted(report.by_model.items(), key=lambda kv: -kv[1].totals.usd)],
                  hide_index=True, width="stretch", key="usage_models",
-                 column_config=_money_columns("actual") | _count_columns(
-                     "calls", "input", "cache read", "cache write", "output", "reasoning"))
+                 column_config=_count_columns("input", "cache read", "cache write", "output",
+                                              "reasoning"))
     if report.unknown_models:
         st.warning("Models the catalog does not know (kept, unpriced): "
                    + ", ".join(f"{_plain(u.name)} ({u.records:,} records)"
@@ -223,16 +223,25 @@ def _task_row(row: Any, factor: float) -> dict[str, Any]:
     }
 
 
+# A model whose source counts no requests (Anthropic's usage report): its calls, and so its
+# tokens per call, are not in the export; the table said "None" (QA round 9).
+NOT_IN_EXPORT = "not in the export"
+
+
 def _model_row(name: str, row: Any) -> dict[str, Any]:
+    """One model's month as the table shows it: money as money ("$141.20", not 141.2034),
+    counts grouped, and a count the export lacks said so, not "None"."""
     t = row.totals
     priced = t.records - t.unpriced_records
+    per_call = t.input_per_call if t.calls else None
     return {"model": name, "in catalog": row.known,
-            "actual": t.usd if priced else None,  # no price known: blank, not $0
+            "actual": money(t.usd) if priced else "no price",  # unknown model: not $0
             "unpriced records": t.unpriced_records,
-            "calls": t.calls if t.calls else None, "input": t.input_tokens,
+            "calls": f"{t.calls:,}" if t.calls else NOT_IN_EXPORT, "input": t.input_tokens,
             "cache read": t.cache_read_tokens, "cache write": t.cache_write_tokens,
             "output": t.output_tokens, "reasoning": t.reasoning_tokens,
-            "tokens per call": _num(t.input_per_call), "cache hit": _pct(t.cache_hit_rate)}
+            "tokens per call": NOT_IN_EXPORT if per_call is None else f"{per_call:,.0f}",
+            "cache hit": _pct(t.cache_hit_rate)}
 
 
 def _whatif(db: Any, catalog: Any, report: Any) -> None:

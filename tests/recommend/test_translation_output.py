@@ -1,0 +1,44 @@
+"""A translation's output follows its input, once per target language.
+
+New-user walk, QA round 10: "Translate our app's UI strings (about 2,000 strings, ~8 words
+each) into French, German and Japanese, once." read 11 tokens of input a string, yet priced
+the category's 1,700 tokens of output (and 2.3x that of reasoning) for each: $237.70 for the
+job on gemini-4-argon, a translation of 8 words priced as 1,300 words of prose.
+"""
+
+from __future__ import annotations
+
+from council.task import parse_task
+from council.workload import build_workload
+from tests.recs import make_rec
+
+STRINGS = ("Translate our app's UI strings (about 2,000 strings, ~8 words each) into French, "
+           "German and Japanese, once.")
+
+
+def _output(text: str, **spec: object) -> tuple[int, str]:
+    w = build_workload(parse_task(description=text, **spec), "translation", 3.0)
+    why = next(a.why for a in w.assumptions if a.name == "output_tokens")
+    return w.output_tokens, why
+
+
+def test_the_output_is_the_input_once_per_target_language() -> None:
+    tokens, why = _output(STRINGS)
+    assert tokens == 11 * 3, why  # 8 words = 11 tokens, into three languages
+    assert "once per target language: 11 x 3 (French, German, Japanese)" in why
+    assert "an estimate" in why
+    # the language after "from" is the source, not a target
+    tokens, why = _output("Translate 300 product pages of about 500 words from English into "
+                          "German.")
+    assert tokens == 665 and "x 1 (German)" in why
+    assert _output(STRINGS, input_tokens=400)[0] == 1200  # the user's own input size
+
+
+def test_no_input_size_keeps_the_category_default() -> None:
+    tokens, why = _output("Translate product pages into German and Japanese")
+    assert tokens == 1700 and why.startswith("typical answer length")
+
+
+def test_the_bill_of_the_ui_strings_follows() -> None:
+    rec = make_rec(STRINGS, category="translation", difficulty=3.3)
+    assert rec.recommended.cost.per_month < 20, rec.recommended.cost.per_month
