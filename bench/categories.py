@@ -300,6 +300,10 @@ ROUND8_AGENTIC_IDS = frozenset(f"real-kinds8-{n:03d}" for n in range(18, 28))
 # (emails, posts, product and how-to questions, advice, planning, quick rewrites) that use the
 # words the web-agent and tool rows use, for the agentic pull on short everyday asks.
 ROUND10_ROWS = "candidates/round10"
+# Its two diagnostic "what could cause this, where do I start" debugging rows, the likely pull
+# that read blind8's b8-57 (an architecture question) as debugging; left out in the eleventh
+# round's candidates (docs/classifier.md, "Eleventh round").
+ROUND10_DIAGNOSTIC_IDS = frozenset({"real-kinds10-027", "real-kinds10-028"})
 
 
 def _added_after(row_id: str, before: dict[str, int]) -> bool:
@@ -811,6 +815,19 @@ VARIANTS: list[Variant] = [
             "web-agent intents too (training/data/candidates/round8): the intents for WebArena, "
             "the everyday rows against the pull they put on customer messages", real=False,
             shipped=True, second=True, tuned=None, extra_corpus=(ROUND10_ROWS, ROUND8_ROWS)),
+    # issue 17 target 1, eleventh round: two candidates, the rule written before either was
+    # measured (docs/classifier.md, "Eleventh round")
+    Variant("shipped + the tenth round's everyday rows without the two where-do-I-start rows",
+            "A': as `shipped + the tenth round's everyday rows`, less its two diagnostic "
+            "debugging rows (real-kinds10-027 and -028); passed every blind bar, dev 0.8417 under "
+            "the rule's 0.842, not shipped", real=False, shipped=True, second=True,
+            tuned=None, extra_corpus=ROUND10_ROWS, exclude_ids=ROUND10_DIAGNOSTIC_IDS),
+    Variant("shipped + the tenth round's everyday rows without the two where-do-I-start rows "
+            "+ the eighth round's web-agent intents", "B': A' with the eighth round's 10 "
+            "web-agent intents (training/data/candidates/round8), the one row set with a "
+            "measured WebArena gain on dev; lost a blind8 row (b8-36), not run on dev, not "
+            "shipped", real=False, shipped=True, second=True, tuned=None,
+            extra_corpus=(ROUND10_ROWS, ROUND8_ROWS), exclude_ids=ROUND10_DIAGNOSTIC_IDS),
     Variant("shipped", "what `council train` builds: the first reading (MiniLM, fine-tuned "
             "as council.classifier_training.finetune.FINETUNE says) as above; where its top "
             "probability is under the cut (the SECOND_READING_SHARE quantile of out-of-fold "
