@@ -105,14 +105,17 @@ _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual":
 # "R$ 2.000 por mês"), in the workload reader's words for periods: its length in months
 _FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52}
 _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
+# Words that name a limit, and so both cue a budget and make it a ceiling ("at most $800 a
+# month", "höchstens 800 €", "$800 max"), in English, German, French, Spanish, Italian,
+# Portuguese and Polish: one list for both readings.
+_LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
+                r"höchstens|maximal|nicht mehr als|au maximum|au plus|pas plus de|"
+                r"como máximo|como maximo|no más de|al máximo|al massimo|non più di|"
+                r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż")
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
-    r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed|"
-    r"set aside|allocated|earmarked|reserved|not more than|"
-    # a ceiling in German, French, Spanish, Italian, Portuguese, Polish ("höchstens 800 €")
-    r"höchstens|maximal|nicht mehr als|au maximum|au plus|pas plus de|"
-    r"como máximo|como maximo|no más de|al máximo|al massimo|non più di|no máximo|"
-    r"não mais (?:de|que)|maksymalnie|nie więcej niż|"
+    rf"{_LIMIT_WORDS}|cap|(?:only |we )?have|go above|exceed|"
+    r"set aside|allocated|earmarked|reserved|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
     re.IGNORECASE)
@@ -182,16 +185,14 @@ class BudgetRead:
 # "under", "höchstens", "au maximum", "como máximo") or right after it ("$800 max a month",
 # "$800 or less", "and no more"), or a cap or limit named ("budget cap", "spend must stay
 # below"). "A budget of $800", "for $800 a month" stay a sum the plan may spend.
+# "up to", "under", "bis zu", "jusqu'à", "hasta" ... only make a budget a ceiling: alone they
+# are no budget word ("up to £45,000 per year" of a job ad).
 _CEILING_BEFORE = re.compile(
-    r"\b(?:at (?:the )?most|no more than|not more than|up to|under|below|within|max(?:imum)?|"
-    r"cap(?:ped)?(?: at)?|ceiling|limit(?:ed to)?|never (?:more|above)|"
-    r"höchstens|maximal|nicht mehr als|bis zu|unter|au maximum|au plus|pas plus de|"
-    r"jusqu'à|moins de|como máximo|como maximo|no más de|hasta|al máximo|menos de|"
-    r"al massimo|non più di|fino a|no máximo|não mais (?:de|que)|até|maksymalnie|"
-    r"nie więcej niż)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)
-_CEILING_AFTER = re.compile(r"^[^,;]{0,25}?\b(?:max(?:imum)?|tops|at (?:the )?most|or less|"
-                            r"and no more|no more|höchstens|maximal|au maximum|como máximo)"
-                            r"(?!\w)", re.IGNORECASE)
+    rf"\b(?:{_LIMIT_WORDS}|up to|under|below|within|cap(?:ped)?(?: at)?|ceiling|"
+    r"limit(?:ed to)?|never (?:more|above)|bis zu|unter|jusqu'à|moins de|hasta|menos de|"
+    r"fino a|até)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)
+_CEILING_AFTER = re.compile(rf"^[^,;]{{0,25}}?\b(?:{_LIMIT_WORDS}|tops|or less|and no more|"
+                            r"no more)(?!\w)", re.IGNORECASE)
 
 
 def _ceiling(clause: str, m: re.Match[str], capped: bool) -> bool:
