@@ -33,6 +33,8 @@ def test_a_sales_roles_minutes_are_priced_at_the_sales_rate(text: str, named: st
     cost = failure_cost(None, {"creative_writing": 1.0}, None, read)
     assert cost.failure_usd == pytest.approx(15 * SALES_REP.usd_per_hour / 60, abs=1e-4)
     assert "the rate of a sales representative" in cost.why
+    # the figure was read on a copy of the handbook page: the answer says so
+    assert "read on a third-party copy of the handbook page: an estimate" in cost.why
     assert "another rate: write it in the words" in cost.why  # how to change it
 
 

@@ -45,6 +45,9 @@ def test_questions_over_a_whole_document_get_retrieval_priced(text: str) -> None
     assert f"{sent:,} tokens a call" in item.detail
     assert f"instead of {w.input_tokens:,}" in item.detail
     assert "An estimate: it assumes the answer sits in those" in advice.detail
+    # where the chunk size and count come from, in the answer itself
+    assert "OpenAI file search's default chunk" in advice.detail
+    assert f"{RETRIEVED_CHUNKS} chunks is an assumption" in advice.detail
 
 
 @pytest.mark.parametrize("text", [
