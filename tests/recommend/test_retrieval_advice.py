@@ -55,6 +55,10 @@ def test_questions_over_a_whole_document_get_retrieval_priced(text: str) -> None
     "Translate our 80-page manual into German, once a month.",
     # retrieval said outright: the size is the corpus, each call is already small
     "A RAG chatbot over our 300-page manual answers 2,000 questions a month.",
+    # the same with a runbook or guidelines (review 10: each call was priced at the whole
+    # 300 pages, and retrieval advised to someone who already retrieves)
+    "A RAG assistant over our 300-page runbook answers 2,000 questions a month.",
+    "Our retrieval bot answers questions from the 400-page employee guidelines, 1,000 a month.",
 ])
 def test_a_document_the_task_processes_gets_no_retrieval_advice(text: str) -> None:
     rec = make_rec(text, category="long_document", difficulty=3.0)
