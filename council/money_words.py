@@ -45,6 +45,7 @@ from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead,
 from council.format import money
 from council.role_rates import AI_AGENT, agent_rate, role_rate
 from council.workload_words import parse_number
+from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.languages import own_words_language, written_in
 from council.workload_words.periods import foreign_period_at
 from council.workload_words.text import word_list
@@ -164,9 +165,7 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
                         re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
-    r"\s*(?P<unit>minutes?|mins?|hours?|hrs?|minuti|minutos|minuten|minut[y]?|ore|horas?|"
-    r"stunden?|heures?|godzin[ay]?|minuter|timmar|timme)\b", re.IGNORECASE)
-_HOURS = re.compile(r"h|ore|stunde|godzin|timm", re.IGNORECASE)  # "hours", "ore", "Stunden"
+    rf"\s*(?P<unit>{MINUTE_UNITS}|{HOUR_UNITS})\b", re.IGNORECASE)
 WORDS_CHARS = 120  # the words shown beside a reading, at most
 
 
@@ -501,7 +500,7 @@ def _failure(clause: str, sentence: str, unread: list[str],
     if t is not None:
         n = t["n"].lower()
         qty = 0.5 if n.startswith("half") else parse_number(n) or 0.0
-        minutes = qty * (60.0 if _HOURS.match(t["unit"]) else 1.0)
+        minutes = qty * (60.0 if in_hours(t["unit"]) else 1.0)
         if minutes > 0:
             # the role who redoes it, in this clause or else its sentence ("A nurse checks
             # every flagged note; a wrong flag wastes 10 minutes of her time"); an agent whose
