@@ -36,13 +36,18 @@ LOW_EFFORT_SHARE = 0.25  # low reasoning effort thinks ~1/4 as much as the defau
 SUGGESTED_PREFIX_SHARE = 0.5  # instructions + examples that could move into a fixed prefix
 EXTRACT_SHARE = 0.15  # a cheap extraction stage condenses the input to ~15%
 SPLIT_MIN_INPUT = 8000  # splitting only pays on long inputs
-# Retrieval (RAG), an assumption stated in the advice: the document is cut into chunks of
-# ~CHUNK_TOKENS, embedded once, and each question is sent its RETRIEVED_CHUNKS most similar
-# chunks plus ~QUESTION_TOKENS of instructions and question (common defaults of retrieval
-# frameworks: 512-1,000-token chunks, top 4-10).
+# Retrieval (RAG), an assumption stated in the advice as an estimate: the document is cut
+# into chunks of ~CHUNK_TOKENS, embedded once, and each question is sent its RETRIEVED_CHUNKS
+# most similar chunks plus ~QUESTION_TOKENS of instructions and question. Sources, read
+# 2026-12-01: OpenAI's file search cuts files into chunks of at most 800 tokens
+# (max_chunk_size_tokens, 400 overlapping) and returns 20 results by default (5 for
+# gpt-3.5-turbo) (max_num_results, the SDK reference); LlamaIndex's defaults are 1,024-token
+# chunks and the top 2 (llama_index/core/constants.py); Vertex AI RAG Engine's chunk is 1,024
+# tokens. 800 is OpenAI's chunk; 8 results is our choice between 2 and 20, not a measurement
+# (at 20 a call sends 17,000 tokens, at 2 2,600).
 CHUNK_TOKENS = 800
 RETRIEVED_CHUNKS = 8
-QUESTION_TOKENS = 1000
+QUESTION_TOKENS = 1000  # an estimate: a system prompt and a question
 RETRIEVE_MIN_SHARE = 4  # only when the whole document is at least 4x what retrieval sends
 # less thinking, a cheaper model reading the input, a summary of old turns, a few chunks of
 # the document: each can lose what the answer needed
@@ -204,7 +209,9 @@ def _retrieve(model: ModelEntry, workload: Workload, now: Cost,
         "retrieve", "Retrieve the relevant pages instead of sending the whole document",
         f"Index the {workload.input_tokens:,}-token document once (embedding it costs cents "
         f"at a small embedding model's price) and send each question its "
-        f"{RETRIEVED_CHUNKS} most relevant chunks of ~{CHUNK_TOKENS:,} tokens: about "
+        f"{RETRIEVED_CHUNKS} most relevant chunks of ~{CHUNK_TOKENS:,} tokens (OpenAI file "
+        f"search's default chunk; {RETRIEVED_CHUNKS} chunks is an assumption: its default is "
+        f"up to 20, LlamaIndex's 2): about "
         f"{sent:,} tokens a call with the question and instructions, instead of "
         f"{workload.input_tokens:,}: {money(after * runs)} a month on {model.id} instead of "
         f"{money(now.per_month)}. An estimate: it assumes the answer sits in those "

@@ -233,11 +233,15 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                            task_defaults_mix(assessment.category, reading), size,
                            heard.failure)
     budget_read = heard.budget if spec.budget_usd_per_month is None else None
+    # a ceiling said in the words ("at most $800 a month") or chosen beside the budget
+    ceiling = spec.budget_ceiling or (budget_read is not None and budget_read.ceiling)
     asked = needs.spec if budget_read is None else needs.spec.model_copy(
-        update={"budget_usd_per_month": budget_read.usd_per_month,
-                "budget_ceiling": budget_read.ceiling})
+        update={"budget_usd_per_month": budget_read.usd_per_month, "budget_ceiling": ceiling})
     # figures in a currency not converted, counts in numerals not read, and why
     unread: list[str] = [*heard.unread, *unread_numerals(spec.description)]
+    if spec.budget_ceiling and asked.budget_usd_per_month is None:
+        unread.append("You chose a ceiling but gave no monthly budget, and the description "
+                      "names none: the pick is the least expected cost, with no limit.")
     try:
         sel = select(catalog, asked, workload, adequacy, today=today, failure=failure)
     except BudgetTooLow as too_low:
@@ -268,7 +272,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         assessment=assessment,
         quality_bar=spec.quality_bar,
         assumption_notes=[*workload.assumptions, *needs.assumptions,
-                          *_failure_assumptions(failure), *_budget_assumption(budget_read)],
+                          *_failure_assumptions(failure),
+                          *_budget_assumption(budget_read, ceiling)],
         recommended=sel.recommended,
         default=sel.default,
         alternatives=sel.alternatives,
@@ -284,13 +289,14 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     )
 
 
-def _budget_assumption(read: BudgetRead | None) -> list[Assumption]:
-    """A monthly budget read from the words (the form's figure, when given, replaces it)."""
+def _budget_assumption(read: BudgetRead | None, ceiling: bool) -> list[Assumption]:
+    """A monthly budget read from the words (the form's figure, when given, replaces it);
+    ``ceiling``: the words or the user's choice make it a limit."""
     if read is None:
         return []
     how = f" ({read.how})" if read.how else ""
     kind = ("; a ceiling: the least expected cost among the models under it, not a sum to "
-            "spend" if read.ceiling else "")
+            "spend" if ceiling else "")
     return [Assumption("budget_usd_per_month", read.usd_per_month, "text",
                        f"from your words: '{read.words}'{how}{kind}; your own figure replaces "
                        "it")]

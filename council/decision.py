@@ -141,18 +141,9 @@ def budget_plan(options: list[Option], budget_per_month: float,
     of tasks the budget pays for. A budget below the cheapest model's cost is InvalidInput.
     """
     budget_per_month = check_budget(budget_per_month, "monthly budget")
-    if not options:
-        raise InvalidInput("no model meets the task's constraints, so no budget can buy it")
     per_task = budget_per_month / runs_per_month
-    hull = upper_hull(options)
-    cheapest = hull[0]
-    if cheapest.price > per_task * (1 + 1e-12):
-        raise BudgetTooLow(
-            "monthly budget", budget_per_month, cheapest.price * runs_per_month,
-            f"for this workload ({cheapest.model_id}, {runs_per_month:,.0f} tasks a month; "
-            "or lower the volume)", unit=" a month")
-    affordable = [o for o in hull if o.price <= per_task * (1 + 1e-12)]
-    low = affordable[-1]
+    hull = upper_hull(options) if options else []
+    low = _affordable(hull, budget_per_month, runs_per_month, "monthly budget")[-1]
     mix: list[tuple[Option, float]] = [(low, 1.0)]
     if low is not hull[-1]:
         high = hull[hull.index(low) + 1]
@@ -180,14 +171,26 @@ def within_ceiling(options: list[Option], ceiling_per_month: float,
                    runs_per_month: float) -> list[Option]:
     """The options whose month of tasks costs at most the ceiling; BudgetTooLow when none."""
     ceiling_per_month = check_budget(ceiling_per_month, "monthly ceiling")
+    return _affordable(options, ceiling_per_month, runs_per_month, "monthly ceiling")
+
+
+def under_limit(per_month: float, limit_per_month: float) -> bool:
+    """Whether a month of tasks fits under a budget or ceiling (a float hair over still fits:
+    a plan that spends the budget exactly can sum to 1e-14 over it)."""
+    return per_month <= limit_per_month * (1 + 1e-12)
+
+
+def _affordable(options: list[Option], limit_per_month: float, runs_per_month: float,
+                what: str) -> list[Option]:
+    """The options (in their order) whose month fits under the limit; BudgetTooLow naming
+    the least that works when none does."""
     if not options:
         raise InvalidInput("no model meets the task's constraints, so no budget can buy it")
-    per_task = ceiling_per_month / runs_per_month
-    fits = [o for o in options if o.price <= per_task * (1 + 1e-12)]
+    fits = [o for o in options if under_limit(o.price * runs_per_month, limit_per_month)]
     if not fits:
         cheapest = min(options, key=lambda o: (o.price, o.model_id))
         raise BudgetTooLow(
-            "monthly ceiling", ceiling_per_month, cheapest.price * runs_per_month,
+            what, limit_per_month, cheapest.price * runs_per_month,
             f"for this workload ({cheapest.model_id}, {runs_per_month:,.0f} tasks a month; "
             "or lower the volume)", unit=" a month")
     return fits

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from council.assessment import Assessment
 from council.categories import BY_KEY
 from council.costing import cost_of
-from council.decision import Option, best_cheaper, break_even, expected_cost
+from council.decision import Option, best_cheaper, break_even, expected_cost, under_limit
 from council.format import money, saves
 from council.recommend import Candidate, Selection, monthly_spend
 from council.workload import Workload
@@ -76,7 +76,7 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
         under = ("" if ceiling is None else
                  f" and cost at most your {money(ceiling)} a month")
         meeting = [c for c in selection.candidates if c.meets_bar and (
-            ceiling is None or c.cost.per_month <= ceiling * (1 + 1e-12))]
+            ceiling is None or under_limit(c.cost.per_month, ceiling))]
         lines.append(
             f"{pick.model_id} has the least expected cost of the "
             f"{len(meeting)} models that meet your "

@@ -185,11 +185,6 @@ class FailureCost:
     why: str
 
 
-def _short(who: str) -> str:
-    """'a sales representative' -> 'sales representative' (the example says its own article)."""
-    return who.split(" ", 1)[1] if who.split(" ", 1)[0] in ("a", "an") else who
-
-
 def check_failure_cost(value: float, what: str = "failure cost") -> float:
     """A finite, non-negative, not absurd dollar figure, or InvalidInput naming it."""
     if not isinstance(value, int | float) or isinstance(value, bool) or not math.isfinite(value):
@@ -234,8 +229,8 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
             value = (read.minutes or 0.0) * rate.per_minute
             said = (f"{STATED_RATE}: {rate.source}" if rate.who == STATED_RATE
                     else f"assumed: the rate of {rate.who}{named}, {rate.source}; another "
-                    f"rate: write it in the words, e.g. '{read.minutes:g} minutes of a "
-                    f"{_short(rate.who)} at $60 an hour'")
+                    f"rate: write it in the words, e.g. '{read.minutes:g} minutes of "
+                    f"{rate.who} at $60 an hour'")
             why = f"{heard}: {read.minutes:g} min at ${rate.usd_per_hour:.0f} an hour ({said})"
         value = check_failure_cost(round(value, 4))
         return FailureCost(value, min(detection, value), "text", why)

@@ -45,6 +45,7 @@ from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead,
 from council.format import money
 from council.role_rates import AI_AGENT, agent_rate, role_rate
 from council.workload_words import parse_number
+from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.languages import own_words_language, written_in
 from council.workload_words.periods import foreign_period_at
 from council.workload_words.text import word_list
@@ -105,14 +106,17 @@ _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual":
 # "R$ 2.000 por mês"), in the workload reader's words for periods: its length in months
 _FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52}
 _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
+# Words that name a limit, and so both cue a budget and make it a ceiling ("at most $800 a
+# month", "höchstens 800 €", "$800 max"), in English, German, French, Spanish, Italian,
+# Portuguese and Polish: one list for both readings.
+_LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
+                r"höchstens|maximal|nicht mehr als|au maximum|au plus|pas plus de|"
+                r"como máximo|como maximo|no más de|al máximo|al massimo|non più di|"
+                r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż")
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
-    r"no more than|at most|max(?:imum)?|cap|(?:only |we )?have|go above|exceed|"
-    r"set aside|allocated|earmarked|reserved|not more than|"
-    # a ceiling in German, French, Spanish, Italian, Portuguese, Polish ("höchstens 800 €")
-    r"höchstens|maximal|nicht mehr als|au maximum|au plus|pas plus de|"
-    r"como máximo|como maximo|no más de|al máximo|al massimo|non più di|no máximo|"
-    r"não mais (?:de|que)|maksymalnie|nie więcej niż|"
+    rf"{_LIMIT_WORDS}|cap|(?:only |we )?have|go above|exceed|"
+    r"set aside|allocated|earmarked|reserved|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
     re.IGNORECASE)
@@ -161,9 +165,7 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
                         re.IGNORECASE)
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
-    r"\s*(?P<unit>minutes?|mins?|hours?|hrs?|minuti|minutos|minuten|minut[y]?|ore|horas?|"
-    r"stunden?|heures?|godzin[ay]?|minuter|timmar|timme)\b", re.IGNORECASE)
-_HOURS = re.compile(r"h|ore|stunde|godzin|timm", re.IGNORECASE)  # "hours", "ore", "Stunden"
+    rf"\s*(?P<unit>{MINUTE_UNITS}|{HOUR_UNITS})\b", re.IGNORECASE)
 WORDS_CHARS = 120  # the words shown beside a reading, at most
 
 
@@ -182,16 +184,14 @@ class BudgetRead:
 # "under", "höchstens", "au maximum", "como máximo") or right after it ("$800 max a month",
 # "$800 or less", "and no more"), or a cap or limit named ("budget cap", "spend must stay
 # below"). "A budget of $800", "for $800 a month" stay a sum the plan may spend.
+# "up to", "under", "bis zu", "jusqu'à", "hasta" ... only make a budget a ceiling: alone they
+# are no budget word ("up to £45,000 per year" of a job ad).
 _CEILING_BEFORE = re.compile(
-    r"\b(?:at (?:the )?most|no more than|not more than|up to|under|below|within|max(?:imum)?|"
-    r"cap(?:ped)?(?: at)?|ceiling|limit(?:ed to)?|never (?:more|above)|"
-    r"höchstens|maximal|nicht mehr als|bis zu|unter|au maximum|au plus|pas plus de|"
-    r"jusqu'à|moins de|como máximo|como maximo|no más de|hasta|al máximo|menos de|"
-    r"al massimo|non più di|fino a|no máximo|não mais (?:de|que)|até|maksymalnie|"
-    r"nie więcej niż)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)
-_CEILING_AFTER = re.compile(r"^[^,;]{0,25}?\b(?:max(?:imum)?|tops|at (?:the )?most|or less|"
-                            r"and no more|no more|höchstens|maximal|au maximum|como máximo)"
-                            r"(?!\w)", re.IGNORECASE)
+    rf"\b(?:{_LIMIT_WORDS}|up to|under|below|within|cap(?:ped)?(?: at)?|ceiling|"
+    r"limit(?:ed to)?|never (?:more|above)|bis zu|unter|jusqu'à|moins de|hasta|menos de|"
+    r"fino a|até)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)
+_CEILING_AFTER = re.compile(rf"^[^,;]{{0,25}}?\b(?:{_LIMIT_WORDS}|tops|or less|and no more|"
+                            r"no more)(?!\w)", re.IGNORECASE)
 
 
 def _ceiling(clause: str, m: re.Match[str], capped: bool) -> bool:
@@ -500,7 +500,7 @@ def _failure(clause: str, sentence: str, unread: list[str],
     if t is not None:
         n = t["n"].lower()
         qty = 0.5 if n.startswith("half") else parse_number(n) or 0.0
-        minutes = qty * (60.0 if _HOURS.match(t["unit"]) else 1.0)
+        minutes = qty * (60.0 if in_hours(t["unit"]) else 1.0)
         if minutes > 0:
             # the role who redoes it, in this clause or else its sentence ("A nurse checks
             # every flagged note; a wrong flag wastes 10 minutes of her time"); an agent whose

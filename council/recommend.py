@@ -55,6 +55,7 @@ from council.decision import (
     expected_cost,
     failure_share,
     least_expected,
+    under_limit,
     within_ceiling,
 )
 from council.failure_cost import FailureCost
@@ -528,7 +529,8 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
             c = above[0]
             ceiling = decision.ceiling_usd_per_month
             over = (f", over your {money(ceiling)} ceiling"
-                    if ceiling is not None and c.cost.per_month > ceiling else "")
+                    if ceiling is not None and not under_limit(c.cost.per_month, ceiling)
+                    else "")
             alternatives.append(Alternative(
                 "safer_dearer", c.model_id, c.p_adequate, c.cost,
                 f"P(adequate) {c.p_adequate:.0%} against the pick's {chosen.p_adequate:.0%}, "

@@ -31,10 +31,13 @@ ACCOUNTANT = _rate("an accountant", "accountants and auditors", 38.41, 2023)
 SUPPORT_AGENT = _rate("a customer service representative", "customer service representatives",
                       15.53, 2016)
 HR_SPECIALIST = _rate("an HR specialist", "human resources specialists", 30.52, 2020)
-# the handbook gives this one a year: $61,600 / 2,080 hours = $29.62 an hour
+# The handbook gives this one a year, May 2021's median $61,600 / 2,080 hours = $29.62 an hour;
+# read on a third-party copy of the handbook page, not on bls.gov itself, and older than the
+# other rates: an estimate, and the answer says so.
 SALES_REP = _rate("a sales representative", "sales representatives, wholesale and "
                   "manufacturing, except technical and scientific products ($61,600 a year / "
-                  "2,080 h)", 29.62, 2021)
+                  "2,080 h, read on a third-party copy of the handbook page: an estimate)",
+                  29.62, 2021)
 MEDICAL_CODER = _rate("a medical coder", "medical records and health information "
                       "specialists", 21.20, 2020)
 

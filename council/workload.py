@@ -26,7 +26,6 @@ with source "text" and the words it came from; a number the user typed beats bot
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -47,6 +46,7 @@ from council.workload_words import (
     Read,
     WorkloadWords,
 )
+from council.workload_words.languages import translation_targets
 
 if TYPE_CHECKING:
     from council.catalog.schema import ModelEntry
@@ -334,7 +334,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
                         f"typical prompt for {label} (tokens per call, before history)",
                         MAX_TOKENS_PER_CALL)
     out_default, out_why = d.output_tokens, f"typical answer length for {label}"
-    translated = translated_output(weights, words, spec.description, int(input_tokens))
+    translated = translated_output(weights, spec.description, int(input_tokens))
     if translated is not None and (spec.input_tokens is not None or size is not None):
         out_default, out_why = translated  # the input is the user's or their words'
     output_tokens = take("output_tokens", spec.output_tokens, words.output_size,
@@ -389,19 +389,13 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
 # our app's UI strings (~8 words each) into French, German and Japanese" was priced at the
 # category's 1,700 output tokens a call (QA round 10: $237.70 a month for 2,000 strings).
 # Token counts differ between languages; this is an estimate and says so.
-_FROM_LANGUAGE = re.compile(r"\b(?:from|out of)\s+(?P<name>[a-z]+)\b", re.IGNORECASE)
-
-
-def translated_output(weights: Mapping[str, float], words: WorkloadWords, text: str,
+def translated_output(weights: Mapping[str, float], text: str,
                       input_tokens: int) -> tuple[int, str] | None:
     """The output of a task mostly translation: its input once per target language (the
-    languages named, less one named after "from"), and why; None for other tasks."""
+    languages it goes into, ``translation_targets``), and why; None for other tasks."""
     if weights.get("translation", 0.0) < 0.5:
         return None
-    named = list(words.languages.value) if words.languages is not None else []
-    source = next((m["name"].title() for m in _FROM_LANGUAGE.finditer(text)
-                   if m["name"].title() in named), None)
-    targets = [n for n in named if n != source] or ["one language"]
+    targets = list(translation_targets(text)) or ["one language"]
     tokens = max(1, input_tokens * len(targets))
     return tokens, (f"a translation is about as long as its input (an estimate: languages "
                     f"take more or fewer tokens), once per target language: {input_tokens:,} "

@@ -59,7 +59,11 @@ def _csv(value: str | None) -> tuple[str, ...]:
                    "stated as an assumption; 0 gives the cheapest model over the floor.")
 @click.option("--budget-usd", type=float, default=None,
               help="The best you can get for this many dollars a month: the model, or mix of "
-                   "two, with the most expected successes within it.")
+                   "two, with the most expected successes within it (see --ceiling).")
+@click.option("--ceiling", is_flag=True,
+              help="The budget (--budget-usd, or one the description names) is a limit, not a "
+                   "sum to spend: the least expected cost among the models whose month fits "
+                   "under it.")
 @click.option("--voters", "voters_file", type=click.Path(path_type=Path, dir_okay=False),
               default=None, help="Voters TOML file (default: $COUNCIL_VOTERS or voters.toml).")
 @click.option("--outcome-model", type=click.Path(path_type=Path, file_okay=False), default=None,
@@ -76,7 +80,7 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
                   sample_file: Path | None, batch: bool,
                   summarise_history: bool, needs: str | None, not_needed: str | None,
                   providers: str | None, min_context: int | None, quality: str,
-                  failure_cost: float | None, budget_usd: float | None,
+                  failure_cost: float | None, budget_usd: float | None, ceiling: bool,
                   voters_file: Path | None,
                   outcome_model: Path | None, db_path: Path | None, as_json: bool) -> None:
     """Recommend the model with the least expected cost for TASK, with its cost.
@@ -110,6 +114,7 @@ def recommend_cmd(task: str, input_tokens: int | None, output_tokens: int | None
         "providers": _csv(providers), "min_context": min_context, "quality": quality,
         "failure_cost_usd": _dollars(failure_cost, "--failure-cost"),
         "budget_usd_per_month": _dollars(budget_usd, "--budget-usd", positive=True),
+        "budget_ceiling": ceiling,
     }
     spec = parse_task(**{k: v for k, v in fields.items() if v is not None})
     from council.assembly import open_catalog, open_council

@@ -266,9 +266,8 @@ def _indirect(text: str, lower: str) -> list[_Named]:
     return hits
 
 
-def read_languages(text: str, lower: str) -> Read | None:
-    """The languages the text names (``text`` as written, ``lower`` its lowered copy), said
-    any of the ways above, and the one it is written in when it names another."""
+def _named(text: str, lower: str) -> list[_Named]:
+    """Every language the text names, by position."""
     hits: list[_Named] = []
     if not _LANGUAGES_LOWER.isdisjoint(_LETTERS.findall(lower)):  # one C-level pass
         hits = [_Named(m.start(), m.end(), m.group(0).capitalize())
@@ -276,7 +275,38 @@ def read_languages(text: str, lower: str) -> Read | None:
                 and _says_a_language(text, m)
                 and (m.start() == 0 or not text[m.start() - 1].isalpha())
                 and (m.end() == len(text) or not text[m.end()].isalpha())]
-    hits = sorted(hits + _indirect(text, lower))
+    return sorted(hits + _indirect(text, lower))
+
+
+# The word before a language a translation goes into ("into French", "to German", Swedish
+# "till engelska", "en allemand", "na angielski", "nach Englisch", "naar het Engels") and
+# before one it comes from ("from English", "från svenska", "aus dem Deutschen").
+_INTO = re.compile(r"\b(?:into|to|till|en|na|nach|ins|naar(?: het)?|al|para|in het)\s+$")
+_CLAUSE_END = re.compile(r"[.;!?]\s")  # "into Spanish; they are written in English"
+_OUT_OF = re.compile(r"\b(?:from|out of|från|aus(?: dem)?|von|de|del|du|da|dal|z)\s+$")
+
+
+def translation_targets(text: str) -> tuple[str, ...]:
+    """The languages a translation goes into, sorted: those from the first one said after
+    "into", "to", "till" ... on (a list: "into French, German and Japanese"); the ones before
+    it are sources ("Translate German product pages into English": English), and so are
+    any after the clause ends ("into Spanish; they are written in English"). With no such
+    word, every language named but one said after "from"; () when none is named."""
+    lower = text.lower()
+    hits = _named(text, lower)
+    into = next((h for h in hits if _INTO.search(lower, max(0, h.start - 12), h.start)), None)
+    if into is not None:
+        chosen = [h for h in hits if into.start <= h.start <= into.end + 80
+                  and not _CLAUSE_END.search(lower, into.start, h.start)]
+    else:
+        chosen = [h for h in hits if not _OUT_OF.search(lower, max(0, h.start - 12), h.start)]
+    return tuple(sorted({h.name for h in chosen}))
+
+
+def read_languages(text: str, lower: str) -> Read | None:
+    """The languages the text names (``text`` as written, ``lower`` its lowered copy), said
+    any of the ways above, and the one it is written in when it names another."""
+    hits = _named(text, lower)
     if not hits:
         return _own_language(text, lower)
     names = tuple(sorted({h.name for h in hits}))

@@ -24,12 +24,12 @@ _SCALE: dict[str, float] = {
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
            r"eleven|twelve|one|two|three|four|five|six|seven|eight|nine|ten")
-# Two and three in other languages, where a cadence says them as words ("elke twee weken",
-# "deux fois par jour"): read by the cadence rules in any text, the times or interval word
-# saying the language.
+# Small counts in other languages, where a cadence says them as words ("elke twee weken",
+# "deux fois par jour", Swedish "fyra gånger i veckan"): read by the cadence rules in any
+# text, the times or interval word saying the language.
 FOREIGN_FEW = {"duas": 2.0, "twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0,
-               "deux": 2.0, "dois": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0, "drei": 3.0,
-               "tres": 3.0, "trois": 3.0, "três": 3.0}
+               "deux": 2.0, "dois": 2.0, "två": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0,
+               "drei": 3.0, "tres": 3.0, "trois": 3.0, "três": 3.0, "fyra": 4.0, "fem": 5.0}
 _SCALES = r"(?:thousand|million|billion|hundred)"
 _FOREIGN_SCALES = r"(?:mil|mille|tausend|millones|milhões|millions|millionen)\b|(?:tsd|mio)\b\.?"
 _SCALE_WORDS = rf"(?:(?:hundred\s+(?:thousand|million)|{_SCALES})\b|{_FOREIGN_SCALES})"

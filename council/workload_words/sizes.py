@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from council.currency_words import SIGNS
+from council.workload_words.consulted import ASKED_ABOUT, REFERENCE
+from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.numbers import DIGITS, NUMBER, fmt, matches_at, parse_number
 from council.workload_words.per_file import file_by_file
 from council.workload_words.text import (
@@ -73,10 +75,7 @@ _SIZE_RE = re.compile(
     r"(?!\s*(?:box(?:es)?|machines?|instances?|nodes?|vms?|laptops?)\b)")
 _DURATION_RE = re.compile(
     rf"(?<!per )(?<!every )(?<!a )(?P<h>\d+)\s*h\s*(?P<m>\d{{2}})\b"
-    rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>hours?|hrs?|h|minutes?|mins?|"
-    rf"minutos|minuten|horas|stunden|heures|uur|ore|godzin[ya]?|minuti|minut[y]?|"
-    # Swedish: "10 minuter", "2 timmar"
-    rf"minuter|timmar|timme)\b"
+    rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>{HOUR_UNITS}|{MINUTE_UNITS}|h)\b"
     r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
@@ -302,8 +301,7 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         else:
             raw = m.group("num")
             qty = 1.0 if raw.lower() == "an" else parse_number(raw)
-            unit = ("hour" if m.group("unit").lower().startswith(("h", "st", "u", "o", "g", "t"))
-                    else "minute")
+            unit = "hour" if in_hours(m.group("unit")) else "minute"
             if m.group("half") and qty:  # "an hour and a half"
                 qty += 0.5
         if not qty or qty <= 0:
@@ -332,21 +330,15 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
 # the input of each call. Said outright (RAG, retrieval) at any size; a knowledge base that
 # questions are asked about only when no model could read it whole (over 1M tokens: read as
 # the input, no model would fit), since a smaller one may be sent whole ("Answer questions
-# over a 500-page technical manual" is the input in the phrase file).
-_KNOWLEDGE_BASE = re.compile(r"[-\s]*(?:[\w-]+\s+){0,2}?(?:wiki|wikis|knowledge ?base|kb|docs|"
-                             r"documentation|manuals?|handbooks?|policies|polic(?:y|ies) "
-                             r"(?:library|manual)|library|intranet|confluence|help ?cent(?:er|re)|"
-                             r"faqs?|corpus|archive)\b")
+# over a 500-page technical manual" is the input in the phrase file; ``consulted`` marks it).
 _RETRIEVAL = re.compile(r"\brag\b|\bretriev\w*|\bvector (?:search|store|db|database)\b|"
                         r"\bsemantic search\b|\bembeddings? search\b")
-ASKED_ABOUT = re.compile(r"\bquestions?\b|\bask(?:s|ed|ing)?\b|\banswer\w*\b|\bchat "
-                          r"with\b|\bsearch\w*\b|\blook(?:s|ing)? up\b")
 _WHOLE_WINDOW = 1_000_000
 
 
 def _searched(text: str, start: int, end: int, tokens: object) -> bool:
     """The size is that of a knowledge base questions are answered from (see above)."""
-    if _KNOWLEDGE_BASE.match(text, end) is None:
+    if REFERENCE.match(text, end) is None:
         return False
     sentence = sentence_around(text, start)
     if _RETRIEVAL.search(sentence):

@@ -38,7 +38,6 @@ _FOREIGN_TIMES = re.compile(r"\b(?P<t>einmal|ein mal|zweimal|dreimal|viermal|"
 _FOREIGN_TIMES_KEYS = ("mal ", "volte", "volta", "veces", "vez ", "fois", "vezes", "razy", "x ",
                        "gång")
 _FOREIGN_ONE = {"une": 1.0, "una": 1.0, "uma": 1.0, "en": 1.0}
-_SWEDISH_FEW = {"två": 2.0, "tre": 3.0, "fyra": 4.0, "fem": 5.0}
 _MULTIPLES = ("once", "twice", "thrice", "times", "x a", "x per", "x an", "x each", "x every")
 
 
@@ -66,8 +65,8 @@ def times_read(text: str, times: re.Match[str], p: re.Match[str], unit: str,
     """The times a period, times the count its sentence gives, or each person's."""
     said = times.group("t")
     first = said.split()[0]
-    runs = _TIMES.get(said, 0.0) or FOREIGN_FEW.get(first, 0.0) or _SWEDISH_FEW.get(
-        first, 0.0) or _FOREIGN_ONE.get(first, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
+    runs = _TIMES.get(said, 0.0) or FOREIGN_FEW.get(first, 0.0) or _FOREIGN_ONE.get(
+        first, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
     t_end = max(times.end(), p.end())  # a foreign period follows its times word
     shown = (("once" if runs == 1 else f"{fmt(runs)} times")
              if times.re is _FOREIGN_TIMES else said)

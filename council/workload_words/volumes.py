@@ -114,7 +114,7 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if count is None:
             given = number_given_after(text, lo, p.start(), p.end())
             if given is not None:  # "a handful of refund requests a day, maybe 8"
-                n, end = given
+                n, end = given.value, given.end
                 runs = n * per_month
                 return Read("runs_per_month", runs, text[p.start():end].strip(), p.start(), end,
                             f"the number you gave: {fmt(n)} {with_article(unit)} x "

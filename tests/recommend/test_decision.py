@@ -302,6 +302,45 @@ def test_cli_failure_cost_and_budget(env) -> None:
     assert data["decision"]["budget"]["spend_per_month"] <= 20 + 1e-9
 
 
+def test_cli_ceiling_is_a_limit_kept_not_a_sum_spent(env) -> None:
+    """`--ceiling` makes --budget-usd (or a budget the words name) a limit: the least expected
+    cost among the models whose month fits under it, checked here against the candidates'
+    own figures; too low a ceiling is refused naming the option; a ceiling with no budget
+    at all says so."""
+    from council.cli.main import cli
+    from council.decision import CEILING_RULE
+
+    run = CliRunner().invoke
+    base = ["recommend", "Summarise support tickets", "--runs-per-month", "100000",
+            "--quality", "none"]
+    out = run(cli, [*base, "--budget-usd", "200", "--ceiling", "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    d, pick = data["decision"], data["recommended"]
+    assert d["rule"] == CEILING_RULE and d["ceiling_usd_per_month"] == 200 and d["budget"] is None
+    assert data["spec"]["budget_ceiling"] is True
+    under = [c for c in data["candidates"] if c["cost"]["per_month"] <= 200]
+    assert d["over_ceiling"] == len(data["candidates"]) - len(under) > 0
+    best = min(under, key=lambda c: c["expected_per_task"])
+    assert pick["model_id"] == best["model_id"] and pick["cost"]["per_month"] <= 200
+    text = run(cli, [*base, "--budget-usd", "200", "--ceiling"]).output
+    assert "Your ceiling, $200.00 a month, is a limit, not a sum to spend" in text, text
+    plain = json.loads(run(cli, [*base, "--budget-usd", "200", "--json"]).output)
+    assert plain["decision"]["rule"] == "monthly budget"  # without the flag: a sum to spend
+    assert "budget_ceiling" not in plain["spec"]
+    poor = run(cli, [*base, "--budget-usd", "50", "--ceiling"])
+    assert poor.exit_code == 2 and "--budget-usd $50.00 a month is below" in poor.output
+    # the flag makes a budget the words name a ceiling too
+    words = json.loads(run(cli, ["recommend", "Summarise support tickets, budget $200 a month",
+                                 "--runs-per-month", "100000", "--quality", "none",
+                                 "--ceiling", "--json"]).output)
+    assert words["decision"]["rule"] == CEILING_RULE
+    assert words["decision"]["ceiling_usd_per_month"] == 200
+    alone = run(cli, [*base, "--ceiling"])
+    assert alone.exit_code == 0 and "You chose a ceiling but gave no monthly budget" in \
+        alone.output, alone.output
+
+
 @pytest.mark.slow
 def test_the_tasks_without_a_pick_now_get_an_answer(monkeypatch) -> None:
     """With the real local classifier: the ledger and bench/recommend.py's two dead ends."""

@@ -33,6 +33,8 @@ def test_a_sales_roles_minutes_are_priced_at_the_sales_rate(text: str, named: st
     cost = failure_cost(None, {"creative_writing": 1.0}, None, read)
     assert cost.failure_usd == pytest.approx(15 * SALES_REP.usd_per_hour / 60, abs=1e-4)
     assert "the rate of a sales representative" in cost.why
+    # the figure was read on a copy of the handbook page: the answer says so
+    assert "read on a third-party copy of the handbook page: an estimate" in cost.why
     assert "another rate: write it in the words" in cost.why  # how to change it
 
 
@@ -48,3 +50,22 @@ def test_a_rate_beside_the_role_is_the_rate_and_its_hour_is_not_the_time() -> No
                                    "sales figures"])
 def test_words_that_are_no_sales_person_name_no_rate(words: str) -> None:
     assert role_rate(words) is None
+
+
+@pytest.mark.parametrize("text, example", [
+    ("Reconcile invoices; an error costs our accountant 10 minutes to fix.",
+     "10 minutes of an accountant at $60 an hour"),
+    ("Screen CVs; a wrong pick wastes 20 minutes of an HR specialist.",
+     "20 minutes of an HR specialist at $60 an hour"),
+    ("Draft emails; a bad email costs a sales rep 15 minutes to rewrite.",
+     "15 minutes of a sales representative at $60 an hour"),
+])
+def test_the_example_of_another_rate_reads_as_that_rate(text: str, example: str) -> None:
+    """The example the answer gives is good English ("an accountant", not "a accountant",
+    as it said before) and, written in a description, is read as the rate it shows."""
+    cost = failure_cost(None, {"extraction": 1.0}, None, read_money(text).failure)
+    assert f"e.g. '{example}'" in cost.why, cost.why
+    read = read_money(f"Same task; an error costs {example}.").failure
+    assert read is not None and read.rate is not None and read.rate.usd_per_hour == 60.0
+    assert failure_cost(None, {"extraction": 1.0}, None, read).failure_usd == pytest.approx(
+        read.minutes)  # $60 an hour: a dollar a minute

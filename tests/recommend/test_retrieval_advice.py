@@ -45,6 +45,9 @@ def test_questions_over_a_whole_document_get_retrieval_priced(text: str) -> None
     assert f"{sent:,} tokens a call" in item.detail
     assert f"instead of {w.input_tokens:,}" in item.detail
     assert "An estimate: it assumes the answer sits in those" in advice.detail
+    # where the chunk size and count come from, in the answer itself
+    assert "OpenAI file search's default chunk" in advice.detail
+    assert f"{RETRIEVED_CHUNKS} chunks is an assumption" in advice.detail
 
 
 @pytest.mark.parametrize("text", [
@@ -52,6 +55,10 @@ def test_questions_over_a_whole_document_get_retrieval_priced(text: str) -> None
     "Translate our 80-page manual into German, once a month.",
     # retrieval said outright: the size is the corpus, each call is already small
     "A RAG chatbot over our 300-page manual answers 2,000 questions a month.",
+    # the same with a runbook or guidelines (review 10: each call was priced at the whole
+    # 300 pages, and retrieval advised to someone who already retrieves)
+    "A RAG assistant over our 300-page runbook answers 2,000 questions a month.",
+    "Our retrieval bot answers questions from the 400-page employee guidelines, 1,000 a month.",
 ])
 def test_a_document_the_task_processes_gets_no_retrieval_advice(text: str) -> None:
     rec = make_rec(text, category="long_document", difficulty=3.0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from council.task import parse_task
 from council.workload import build_workload
+from council.workload_words.languages import translation_targets
 from tests.recs import make_rec
 
 STRINGS = ("Translate our app's UI strings (about 2,000 strings, ~8 words each) into French, "
@@ -42,3 +43,22 @@ def test_no_input_size_keeps_the_category_default() -> None:
 def test_the_bill_of_the_ui_strings_follows() -> None:
     rec = make_rec(STRINGS, category="translation", difficulty=3.3)
     assert rec.recommended.cost.per_month < 20, rec.recommended.cost.per_month
+
+
+def test_a_language_before_into_is_the_source_not_a_target() -> None:
+    """Review 10: "Translate ... German product pages ... into English" was priced as two
+    translations (German and English), as was "Spanish ... emails ... to English"; the
+    language a translation comes from is said before "into" or "to" as often as after
+    "from"."""
+    tokens, why = _output("Translate 300 German product pages of about 500 words into English.")
+    assert tokens == 665 and "x 1 (English)" in why, why
+    tokens, why = _output("Translate 300 Spanish support emails of about 200 words each to "
+                          "English.")
+    assert tokens == 266 and "x 1 (English)" in why, why
+    # a language named after the clause ends is no target either
+    assert translation_targets("Translate each page into Spanish; they are written in "
+                               "English.") == ("Spanish",)
+    # Swedish and Polish directions
+    assert translation_targets("Översätt 300 produktsidor från svenska till engelska och "
+                               "tyska.") == ("English", "German")
+    assert translation_targets("Tłumaczenie umów z polskiego na niemiecki") == ("German",)

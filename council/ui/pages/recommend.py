@@ -41,8 +41,11 @@ FAILURE_HELP = ("Rework, a person's time, a retry with a stronger model: what on
                 "means 30 minutes of rework\"), else the category's default, shown in the "
                 "answer as an assumption; 0: the cheapest model over the floor.")
 BUDGET_HELP = ("\"The best I can get for $X a month\": the model, or a mix of two, with the "
-               "most expected successes within it. Blank: a budget your description names "
-               "(\"for $50 a month\"), else no budget.")
+               "most expected successes within it; with 'A ceiling' on, a limit to stay under. "
+               "Blank: a budget your description names (\"for $50 a month\"), else no budget.")
+CEILING_HELP = ("The monthly budget (yours, or one your description names) is a limit, not a "
+                "sum to spend: the least expected cost among the models whose month fits "
+                "under it, not the most successes it buys.")
 WORKLOAD_FIELDS = ("input_tokens", "output_tokens", "cached_prefix_tokens", "calls_per_task",
                    "runs_per_month", "reasoning_tokens", "min_context")
 DOLLAR_FIELDS = ("failure_cost_usd", "budget_usd_per_month")
@@ -118,6 +121,8 @@ def _form(providers: tuple[str, ...]) -> dict[str, Any] | None:
         fields["budget_usd_per_month"] = o.number_input(
             "Monthly budget ($, optional)", value=None, step=10.0,
             key="budget_usd_per_month", help=BUDGET_HELP)
+        fields["budget_ceiling"] = o.toggle("A ceiling, not a sum to spend",
+                                            key="budget_ceiling", help=CEILING_HELP)
         i, j = st.columns(2)
         fields["batch"] = i.toggle("Batch is fine (results within 24 h)", key="batch")
         fields["summarise_history"] = j.toggle("Summarise old turns in agent loops",
@@ -172,7 +177,8 @@ def _spec_from(fields: dict[str, Any]) -> TaskSpec:
                              "providers": tuple(fields.get("providers") or ()),
                              "quality": fields.get("quality") or "standard",
                              "batch": bool(fields.get("batch")),
-                             "summarise_history": bool(fields.get("summarise_history"))}
+                             "summarise_history": bool(fields.get("summarise_history")),
+                             "budget_ceiling": bool(fields.get("budget_ceiling"))}
     for name in WORKLOAD_FIELDS:
         value = fields.get(name)
         if value is not None:
@@ -332,6 +338,7 @@ def _fill_form(stored: store.StoredRecommendation) -> None:
     st.session_state["quality"] = spec.quality
     st.session_state["batch"] = spec.batch
     st.session_state["summarise_history"] = spec.summarise_history
+    st.session_state["budget_ceiling"] = spec.budget_ceiling
     for name in DOLLAR_FIELDS:
         st.session_state[name] = getattr(spec, name, None)
     for name in WORKLOAD_FIELDS:
