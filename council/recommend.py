@@ -558,6 +558,9 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
             cost, _ = chosen_cost(model, workload, batch=spec.batch, on=today)
             alternatives.append(Alternative("closest", e.model_id, e.p_adequate, cost,
                                             "fails only: " + "; ".join(e.reasons)))
+    if (cascade is not None and decision.ceiling_usd_per_month is not None
+            and not under_limit(cascade.expected_per_month, decision.ceiling_usd_per_month)):
+        cascade.worth_it = False  # a cascade over the ceiling is never the suggestion
     return Selection(recommended=chosen, candidates=candidates, excluded=excluded,
                      alternatives=alternatives, default=default, cascade=cascade, no_fit=no_fit,
                      decision=decision)

@@ -46,7 +46,7 @@ from council.workload_words import (
     Read,
     WorkloadWords,
 )
-from council.workload_words.languages import translation_targets
+from council.workload_words.languages import target_count, translation_targets
 
 if TYPE_CHECKING:
     from council.catalog.schema import ModelEntry
@@ -395,11 +395,17 @@ def translated_output(weights: Mapping[str, float], text: str,
     languages it goes into, ``translation_targets``), and why; None for other tasks."""
     if weights.get("translation", 0.0) < 0.5:
         return None
-    targets = list(translation_targets(text)) or ["one language"]
-    tokens = max(1, input_tokens * len(targets))
+    targets = list(translation_targets(text))
+    counted = target_count(text) if not targets else None
+    if counted is not None:  # "into 12 languages": counted, not named
+        n, said = int(counted.value), f"'{counted.words}'"  # type: ignore[arg-type]
+    else:
+        targets = targets or ["one language"]
+        n, said = len(targets), ", ".join(targets)
+    tokens = max(1, input_tokens * n)
     return tokens, (f"a translation is about as long as its input (an estimate: languages "
                     f"take more or fewer tokens), once per target language: {input_tokens:,} "
-                    f"x {len(targets)} ({', '.join(targets)})")
+                    f"x {n} ({said})")
 
 
 # A task mostly of these categories has a person waiting on each answer unless the words say

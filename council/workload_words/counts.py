@@ -9,6 +9,7 @@ from council.currency_words import MONEY_AFTER, SIGNS
 from council.workload_words.first_batch import first_batch_then
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
 from council.workload_words.per_file import file_by_file
+from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
     PAGE_BY_PAGE,
     PERIOD_NAMES,
@@ -87,6 +88,9 @@ def _units_are_tasks(text: str, unit: re.Match[str]) -> bool:
     if said.startswith("page") and unit.group(0)[:1] != "-" and PAGE_BY_PAGE.match(
             text, unit.end()):
         return True  # "8,000 pages, and want each page's OCR text cleaned up"
+    if said.startswith("page") and unit.group(0)[:1] != "-" and PAGES_OF_WORDS.match(
+            text, unit.end()):
+        return True  # "300 pages of about 500 words each": items, as tickets would be
     if not RATE_AFTER.match(text, unit.end()):
         return False
     if said.startswith("file"):

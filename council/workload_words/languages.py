@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from council.workload_words.numbers import DIGITS, WORDNUM, parse_number
 from council.workload_words.scripts import script_language
 from council.workload_words.text import sentence_bounds, word_list
 from council.workload_words.values import Read
@@ -301,6 +302,26 @@ def translation_targets(text: str) -> tuple[str, ...]:
     else:
         chosen = [h for h in hits if not _OUT_OF.search(lower, max(0, h.start - 12), h.start)]
     return tuple(sorted({h.name for h in chosen}))
+
+
+# A count of target languages said as a number: "into 12 languages", "in 5 other languages",
+# "translated into twelve target languages" (QA round 10: one language was counted). Only a
+# count after "into"/"in"/"to": "we support 12 languages" says no translation's targets.
+_COUNTED_TARGETS = re.compile(
+    rf"\b(?:into|in|to)\s+(?:~\s*|about\s+|around\s+|roughly\s+|some\s+)?"
+    rf"(?P<num>{DIGITS}|{WORDNUM})\s+(?:more\s+|other\s+|different\s+|target\s+|foreign\s+)?"
+    r"languages\b")
+
+
+def target_count(text: str) -> Read | None:
+    """The number of languages a translation goes into when the words count them ("into 12
+    languages") rather than name them; None when they say no such count."""
+    m = _COUNTED_TARGETS.search(text.lower())
+    n = parse_number(m.group("num")) if m is not None else None
+    if m is None or n is None or not 1 <= n <= 200 or n != int(n):
+        return None
+    return Read("target_languages", int(n), text[m.start("num"):m.end()], m.start("num"),
+                m.end(), f"{int(n)} target languages, counted, not named")
 
 
 def read_languages(text: str, lower: str) -> Read | None:

@@ -10,6 +10,7 @@ from council.workload_words.consulted import ASKED_ABOUT, REFERENCE
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.numbers import DIGITS, NUMBER, fmt, matches_at, parse_number
 from council.workload_words.per_file import file_by_file
+from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
     PAGE_BY_PAGE,
     RATE_AFTER,
@@ -231,6 +232,9 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             spans.append((a, each.end()))
             found.append(_size_read(text, a, each.end(), 1.0, "page"))
             continue
+        if (unit == "page" and qty > 1 and "-" not in text[m.end("num"):m.start("unit")]
+                and PAGES_OF_WORDS.match(text, m.end())):
+            continue  # "300 pages of about 500 words each": items, read as "200 tickets of ..."
         if text.endswith("per ", 0, m.start()) and any(
                 c in text[max(0, m.start() - 20):m.start()] for c in SIGNS):
             continue  # "$0.002 per 1K tokens" is a price's unit

@@ -98,3 +98,25 @@ def test_a_ceiling_answer_reads_back_and_one_without_keeps_its_keys() -> None:
     plain = make_rec(TICKETS, difficulty=2.0).to_dict()  # no new keys without a ceiling
     assert "budget_ceiling" not in plain["spec"]
     assert "ceiling_usd_per_month" not in plain["decision"]
+
+
+def test_a_cascade_over_the_ceiling_is_marked_so_and_never_suggested() -> None:
+    """words11, from QA round 10: the cascade weighed beside a pick under a $200 ceiling
+    ($65,120 a month with its $0.65 check) read only "not worth it here", where a dearer
+    alternative says "over your $200.00 ceiling"; a cascade over the ceiling now says so too,
+    and is never marked worth it."""
+    from council.present import cascade_text, to_markdown
+
+    rec = make_rec("Summarise support tickets", category="summarisation", difficulty=2.5,
+                   runs_per_month=100_000, budget_usd_per_month=200, budget_ceiling=True,
+                   quality="none")
+    assert rec.recommended is not None and rec.recommended.cost.per_month <= 200
+    c = rec.cascade
+    assert c is not None and c.expected_per_month > 200 and not c.worth_it
+    text = cascade_text(rec)
+    assert text is not None and "not worth it here, over your $200.00 ceiling." in text, text
+    assert "over your $200.00 ceiling" in to_markdown("x", "2026-12-01", rec)
+    # without a ceiling the same cascade is only "not worth it here"
+    free = make_rec("Summarise support tickets", category="summarisation", difficulty=2.5,
+                    runs_per_month=100_000, quality="none")
+    assert "ceiling" not in (cascade_text(free) or "")

@@ -62,3 +62,21 @@ def test_a_language_before_into_is_the_source_not_a_target() -> None:
     assert translation_targets("Översätt 300 produktsidor från svenska till engelska och "
                                "tyska.") == ("English", "German")
     assert translation_targets("Tłumaczenie umów z polskiego na niemiecki") == ("German",)
+
+
+def test_a_count_of_target_languages_multiplies_like_named_ones() -> None:
+    """QA round 10 leftover: "Translate the help centre into 12 languages" priced one
+    target language; a count said as a number (or a word) multiplies the output too."""
+    tokens, why = _output("Translate the help centre into 12 languages: 400 articles of about "
+                          "800 words each.")
+    assert tokens == 1064 * 12, why
+    assert "x 12 ('12 languages')" in why, why
+    tokens, why = _output("Translate our 300 FAQ answers of about 150 words each into twelve "
+                          "other languages.")
+    assert tokens == 200 * 12, why
+    # named languages still win, and a count with no "into" is no target count
+    assert _output("Translate 300 product pages of about 500 words from English into "
+                   "German.")[0] == 665
+    tokens, why = _output("We support 12 languages; translate our emails of about 150 words "
+                          "into German.")
+    assert tokens == 200 and "x 1 (German)" in why, why

@@ -140,8 +140,14 @@ def _report(db: Any, catalog: Any) -> Any:
     st.dataframe([_model_row(name, row) for name, row in
                   sorted(report.by_model.items(), key=lambda kv: -kv[1].totals.usd)],
                  hide_index=True, width="stretch", key="usage_models",
-                 column_config=_count_columns("input", "cache read", "cache write", "output",
-                                              "reasoning"))
+                 placeholder=ABSENT,  # a figure the data lacks, not "None"
+                 column_config={**_count_columns("calls", "input", "cache read", "cache write",
+                                                 "output", "reasoning", "tokens per call"),
+                                "actual": st.column_config.NumberColumn(format="dollar"),
+                                "cache hit": st.column_config.NumberColumn(format="%d%%")})
+    st.caption(f"{ABSENT}: a figure the data does not give: *calls* and *tokens per call* "
+               f"{NOT_IN_EXPORT} (a source that counts no requests, as Anthropic's usage "
+               "report), *actual* when the model is not in the catalog (no price, not $0).")
     if report.unknown_models:
         st.warning("Models the catalog does not know (kept, unpriced): "
                    + ", ".join(f"{_plain(u.name)} ({u.records:,} records)"
@@ -226,22 +232,26 @@ def _task_row(row: Any, factor: float) -> dict[str, Any]:
 # A model whose source counts no requests (Anthropic's usage report): its calls, and so its
 # tokens per call, are not in the export; the table said "None" (QA round 9).
 NOT_IN_EXPORT = "not in the export"
+# What an absent figure reads as in the by-model table, whose columns stay numbers (so a
+# click sorts "$9" before "$141", words11) and so cannot hold the words themselves.
+ABSENT = "—"
 
 
 def _model_row(name: str, row: Any) -> dict[str, Any]:
-    """One model's month as the table shows it: money as money ("$141.20", not 141.2034),
-    counts grouped, and a count the export lacks said so, not "None"."""
+    """One model's month as the table shows it: numbers kept numbers (money and counts sort
+    as numbers; the column formats show "$141.20" and "52,599,600"), and a figure the data
+    lacks None, shown as ABSENT (QA round 10: text columns sorted "$9" after "$141")."""
     t = row.totals
     priced = t.records - t.unpriced_records
     per_call = t.input_per_call if t.calls else None
     return {"model": name, "in catalog": row.known,
-            "actual": money(t.usd) if priced else "no price",  # unknown model: not $0
+            "actual": t.usd if priced else None,  # unknown model: not $0
             "unpriced records": t.unpriced_records,
-            "calls": f"{t.calls:,}" if t.calls else NOT_IN_EXPORT, "input": t.input_tokens,
+            "calls": t.calls or None, "input": t.input_tokens,
             "cache read": t.cache_read_tokens, "cache write": t.cache_write_tokens,
             "output": t.output_tokens, "reasoning": t.reasoning_tokens,
-            "tokens per call": NOT_IN_EXPORT if per_call is None else f"{per_call:,.0f}",
-            "cache hit": _pct(t.cache_hit_rate)}
+            "tokens per call": None if per_call is None else round(per_call),
+            "cache hit": None if t.cache_hit_rate is None else round(t.cache_hit_rate * 100)}
 
 
 def _whatif(db: Any, catalog: Any, report: Any) -> None:
