@@ -305,12 +305,17 @@ def translation_targets(text: str) -> tuple[str, ...]:
 
 
 # A count of target languages said as a number: "into 12 languages", "in 5 other languages",
-# "translated into twelve target languages" (QA round 10: one language was counted). Only a
-# count after "into"/"in"/"to": "we support 12 languages" says no translation's targets.
+# "translated into twelve target languages" (QA round 10: one language was counted), and the
+# same in German, French, Spanish, Portuguese and Swedish ("in 12 Sprachen", "en 12 langues",
+# "a 8 idiomas", "para 6 idiomas", "till 5 andra språk"; session 10). Only a count after a
+# word of direction: "we support 12 languages" says no translation's targets.
 _COUNTED_TARGETS = re.compile(
-    rf"\b(?:into|in|to)\s+(?:~\s*|about\s+|around\s+|roughly\s+|some\s+)?"
-    rf"(?P<num>{DIGITS}|{WORDNUM})\s+(?:more\s+|other\s+|different\s+|target\s+|foreign\s+)?"
-    r"languages\b")
+    r"\b(?:into|in|to|en|vers|a|al|para|em|till)\s+"
+    r"(?:~\s*|about\s+|around\s+|roughly\s+|some\s+|etwa\s+|environ\s+|unos\s+|cerca de\s+)?"
+    rf"(?P<num>{DIGITS}|{WORDNUM})\s+"
+    r"(?:more\s+|other\s+|different\s+|target\s+|foreign\s+|weitere\s+|andere\s+|autres\s+|"
+    r"otros\s+|otras\s+|outros\s+|outras\s+|andra\s+|fler\s+)?"
+    r"(?:languages|sprachen|langues|idiomas|lenguas|línguas|språk)\b")
 
 
 def target_count(text: str) -> Read | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from council.task import parse_task
 from council.workload import build_workload
-from council.workload_words.languages import translation_targets
+from council.workload_words.languages import target_count, translation_targets
 from tests.recs import make_rec
 
 STRINGS = ("Translate our app's UI strings (about 2,000 strings, ~8 words each) into French, "
@@ -80,3 +80,20 @@ def test_a_count_of_target_languages_multiplies_like_named_ones() -> None:
     tokens, why = _output("We support 12 languages; translate our emails of about 150 words "
                           "into German.")
     assert tokens == 200 and "x 1 (German)" in why, why
+
+
+def test_a_count_of_target_languages_said_in_other_languages() -> None:
+    """Session 10's leftover: only English counts were read ("into 12 languages"); "in 12
+    Sprachen", "en 12 langues", "a 8 idiomas", "para 6 idiomas" and "till 5 andra språk"
+    count a translation's targets the same way."""
+    for text, n in [("Übersetze unser Hilfe-Center in 12 Sprachen", 12),
+                    ("Traduire le centre d'aide en 12 langues", 12),
+                    ("Traducir las fichas de producto a 8 idiomas", 8),
+                    ("Traduzir as páginas do site para 6 idiomas", 6),
+                    ("Översätt hjälpcentret till 5 andra språk", 5)]:
+        read = target_count(text)
+        assert read is not None and read.value == n, text
+        assert _output(text, input_tokens=400)[0] == 400 * n, text
+    # a count with no word of direction says no translation's targets
+    assert target_count("Wir unterstützen 12 Sprachen") is None
+    assert target_count("Nous prenons en charge 12 langues") is None
