@@ -232,6 +232,12 @@ class Decision:
     ceiling_usd_per_month: float | None = None
     over_ceiling: int = 0  # models that met the constraints but cost more than the ceiling
 
+    def exceeds_ceiling(self, per_month: float) -> bool:
+        """Whether a month at ``per_month`` is over this decision's ceiling (never, without
+        one): the one test the pick, its alternatives and a cascade are held to."""
+        return (self.ceiling_usd_per_month is not None
+                and not under_limit(per_month, self.ceiling_usd_per_month))
+
     def to_dict(self) -> dict[str, Any]:
         data = {**asdict(self),
                 "best_action": self.best_action.to_dict() if self.best_action else None,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from council.assessment import Assessment
 from council.categories import BY_KEY
 from council.costing import cost_of
-from council.decision import Option, best_cheaper, break_even, expected_cost, under_limit
+from council.decision import Option, best_cheaper, break_even, expected_cost
 from council.format import money, saves
 from council.recommend import Candidate, Selection, monthly_spend
 from council.workload import Workload
@@ -75,8 +75,8 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
         ceiling = dec.ceiling_usd_per_month if dec is not None else None
         under = ("" if ceiling is None else
                  f" and cost at most your {money(ceiling)} a month")
-        meeting = [c for c in selection.candidates if c.meets_bar and (
-            ceiling is None or under_limit(c.cost.per_month, ceiling))]
+        meeting = [c for c in selection.candidates if c.meets_bar and not (
+            dec is not None and dec.exceeds_ceiling(c.cost.per_month))]
         lines.append(
             f"{pick.model_id} has the least expected cost of the "
             f"{len(meeting)} models that meet your "

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.categories import BY_KEY
-from council.decision import failure_share, under_limit
+from council.decision import failure_share
 from council.format import money, percent, percent_beside, saves, shares, whole_percents
 from council.task_mix import read_task, shown_mix
 
@@ -536,9 +536,9 @@ def cascade_text(rec: Recommendation) -> str | None:
     effect = (f"{money(-c.saving_per_month)} more" if c.saving_per_month < 0
               else f"{money(c.saving_per_month)} saved")
     verdict = "worth it" if c.worth_it else "not worth it here"
-    ceiling = rec.decision.ceiling_usd_per_month if rec.decision is not None else None
-    if ceiling is not None and not under_limit(c.expected_per_month, ceiling):
-        verdict = f"not worth it here, over your {money(ceiling)} ceiling"
+    d = rec.decision
+    if d is not None and d.exceeds_ceiling(c.expected_per_month):
+        verdict = f"not worth it here, over your {money(d.ceiling_usd_per_month or 0.0)} ceiling"
     note = f" This assumes {c.note.removeprefix('assumes ')}." if c.note else ""
     sums = f" Per task: {c.arithmetic}." if c.arithmetic else ""
     return (f"Try **{c.cheap}** first and escalate to **{c.strong}** when it "

@@ -55,7 +55,6 @@ from council.decision import (
     expected_cost,
     failure_share,
     least_expected,
-    under_limit,
     within_ceiling,
 )
 from council.failure_cost import FailureCost
@@ -527,10 +526,8 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                                             c.cost, why))
         if above:
             c = above[0]
-            ceiling = decision.ceiling_usd_per_month
-            over = (f", over your {money(ceiling)} ceiling"
-                    if ceiling is not None and not under_limit(c.cost.per_month, ceiling)
-                    else "")
+            over = (f", over your {money(decision.ceiling_usd_per_month or 0.0)} ceiling"
+                    if decision.exceeds_ceiling(c.cost.per_month) else "")
             alternatives.append(Alternative(
                 "safer_dearer", c.model_id, c.p_adequate, c.cost,
                 f"P(adequate) {c.p_adequate:.0%} against the pick's {chosen.p_adequate:.0%}, "
@@ -558,8 +555,7 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
             cost, _ = chosen_cost(model, workload, batch=spec.batch, on=today)
             alternatives.append(Alternative("closest", e.model_id, e.p_adequate, cost,
                                             "fails only: " + "; ".join(e.reasons)))
-    if (cascade is not None and decision.ceiling_usd_per_month is not None
-            and not under_limit(cascade.expected_per_month, decision.ceiling_usd_per_month)):
+    if cascade is not None and decision.exceeds_ceiling(cascade.expected_per_month):
         cascade.worth_it = False  # a cascade over the ceiling is never the suggestion
     return Selection(recommended=chosen, candidates=candidates, excluded=excluded,
                      alternatives=alternatives, default=default, cascade=cascade, no_fit=no_fit,
