@@ -220,27 +220,27 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         qty = parse_number(m.group("num2") or m.group("num"))
         if qty is None or qty <= 0:
             continue
+        # "a 300-page report", "a 50k-row CSV": the size of one thing, not a count of them
+        one_thing = "-" in text[m.end("num"):m.start("unit")]
         if RATE_AFTER.match(text, m.end()):
             continue  # "3 million log lines every day", "15 pages a day" are volumes
         if m.group("token") and total_at(text, m.start()) is not None:
             spans.append((m.start(), m.end()))
             continue  # "1.2M tokens ... which average 600 tokens each": a total, no input
-        if (unit == "page" and qty > 1 and "-" not in text[m.end("num"):m.start("unit")]
+        if (unit == "page" and qty > 1 and not one_thing
                 and (each := PAGE_BY_PAGE.match(text, m.end())) is not None):
             # "8,000 pages, and want each page's OCR text cleaned up": a call reads one page
             a = text.rfind(" ", m.end(), each.end() - len(" page")) + 1
             spans.append((a, each.end()))
             found.append(_size_read(text, a, each.end(), 1.0, "page"))
             continue
-        if (unit == "page" and qty > 1 and "-" not in text[m.end("num"):m.start("unit")]
-                and PAGES_OF_WORDS.match(text, m.end())):
+        if unit == "page" and qty > 1 and not one_thing and PAGES_OF_WORDS.match(text, m.end()):
             continue  # "300 pages of about 500 words each": items, read as "200 tickets of ..."
         if text.endswith("per ", 0, m.start()) and any(
                 c in text[max(0, m.start() - 20):m.start()] for c in SIGNS):
             continue  # "$0.002 per 1K tokens" is a price's unit
         said_unit = m.group("unit")
-        if (unit == "file" and qty > 1 and said_unit.endswith("files")
-                and "-" not in text[m.end("num"):m.start("unit")]
+        if (unit == "file" and qty > 1 and said_unit.endswith("files") and not one_thing
                 and file_by_file(text, m.start())):
             # "a one-off migration of 2,500 files": 2,500 tasks of one file each (the number is
             # left to be read as their count)
@@ -250,11 +250,10 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             continue
         if said_unit in ("line", "lines") and _EACH_LINE.search(text):
             continue  # "5 variations of each NPC line; we have about 3,000 lines": items
-        if said_unit.startswith("row") and ("-" not in text[m.end("num"):m.start("unit")]
+        if said_unit.startswith("row") and (not one_thing
                                             or not _ONE_BEFORE.search(text, 0, m.start())):
             continue  # "a 50k-row CSV" is one file's size; "50k rows in our sheet" counts items
-        if said_unit in ("ji", "moji") and (qty < 25 or "-" not in text[m.end("num"):
-                                                                       m.start("unit")]):
+        if said_unit in ("ji", "moji") and (qty < 25 or not one_thing):
             continue  # romaji "300-ji" is 300 characters; "2-ji" is two o'clock
         spans.append((m.start(), m.end()))
         if unit == "byte":  # "a 3 MB log": 3,000,000 characters
