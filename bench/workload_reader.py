@@ -72,7 +72,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_fresh4.jsonl", "workload_phrases_fresh4_heldout.jsonl",
          "workload_phrases_fresh5.jsonl", "workload_phrases_fresh5_heldout.jsonl",
          "workload_phrases_review8.jsonl", "workload_phrases_words10.jsonl",
-         "workload_phrases_words10_heldout.jsonl", "workload_phrases_userqa10.jsonl")
+         "workload_phrases_words10_heldout.jsonl", "workload_phrases_userqa10.jsonl",
+         "workload_phrases_userqa11.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 
