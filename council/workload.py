@@ -43,6 +43,7 @@ from council.workload_words import (
     AGENT_LOOP_SOURCE,
     CODING_AGENT_CALLS,
     CODING_AGENT_SOURCE,
+    PASTED_DOCUMENT_CHARS,
     Read,
     WorkloadWords,
 )
@@ -56,9 +57,6 @@ SUMMARY_TOKENS = 500
 MIN_CACHEABLE_TOKENS = DEFAULT_MIN_CACHE_PREFIX_TOKENS  # where the catalog gives no minimum
 WARM_RUNS_PER_MONTH = 30 * 24 * 12  # one task every 5 minutes keeps a 5-minute cache warm
 COUNCIL_VOTE = "council vote"  # an Assumption's source: the LLM voters' combined reading
-# A description this long has a document pasted into it (the classifier's long-text flag,
-# council.assess.input_flags.LONG_TEXT_CHARS, reads only its head and tail): each call sends it.
-PASTED_DOCUMENT_CHARS = 8_000
 
 
 @dataclass(frozen=True)
@@ -414,8 +412,9 @@ WAITING_CATEGORIES = ("customer_support",)
 
 
 def _pasted(description: str, loop: bool) -> Read | None:
-    """A document pasted into the description: a call sends at least its tokens. A 20,000-
-    character contract was priced at the category's 120,000 tokens a call (QA round 9)."""
+    """A document pasted into the description (longer than PASTED_DOCUMENT_CHARS): a call
+    sends at least its tokens. A 20,000-character contract was priced at the category's
+    120,000 tokens a call (QA round 9)."""
     text = description.strip()
     if loop or len(text) <= PASTED_DOCUMENT_CHARS:
         return None

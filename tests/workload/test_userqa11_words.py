@@ -1,0 +1,42 @@
+"""Words misread in QA round 11 (tests/data/workload_phrases_userqa11.jsonl, written before
+the fixes): a Swedish "varje natt" after the verb, and a pasted contract's own numbers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from council.workload_words import PASTED_DOCUMENT_CHARS, read_workload
+
+ROWS = [json.loads(line) for line in (Path(__file__).parents[1] / "data" /
+                                      "workload_phrases_userqa11.jsonl").open(encoding="utf-8")]
+CONTRACT = ROWS[16]["text"]
+
+
+def test_swedish_every_night_before_the_count_after_a_verb() -> None:
+    got = read_workload("Sammanfatta varje natt ca 2 000 kundärenden och markera de som "
+                        "behöver åtgärdas.").summary()
+    assert got["runs_per_month"] == 60_000  # None before: "varje" was no 'every' there
+    got = read_workload("Bygg en agent som varje natt går igenom ca 200 supportärenden.")
+    assert got.summary()["runs_per_month"] == 6_000
+
+
+def test_a_pasted_contracts_numbers_are_its_content() -> None:
+    assert len(CONTRACT) > PASTED_DOCUMENT_CHARS
+    got = read_workload(CONTRACT).summary()
+    # before: 60 a month from "Schedule 2, and 'Business Day' means a day", and the batch
+    # API from "within 30 days"
+    assert got["runs_per_month"] is None and got["latency"] is None
+
+
+def test_the_lines_before_a_paste_are_still_read() -> None:
+    body = CONTRACT.split("\n", 1)[1]
+    text = "We review about 30 contracts like this a month. Check this one:\n" + body
+    assert read_workload(text).summary()["runs_per_month"] == 30
+    text = "Check this contract; we get about 30 a month\n\n" + body
+    assert read_workload(text).summary()["runs_per_month"] == 30
+
+
+def test_a_short_description_is_read_past_its_colon() -> None:
+    got = read_workload("Task:\nClassify about 10k tickets by topic nightly.").summary()
+    assert got["runs_per_month"] == 300_000
