@@ -40,3 +40,19 @@ def test_the_lines_before_a_paste_are_still_read() -> None:
 def test_a_short_description_is_read_past_its_colon() -> None:
     got = read_workload("Task:\nClassify about 10k tickets by topic nightly.").summary()
     assert got["runs_per_month"] == 300_000
+
+
+def test_the_pages_of_invoices_sent_as_pdfs_are_read() -> None:
+    got = read_workload(ROWS[2]["text"]).summary()  # "40 invoices as PDFs, 2-3 pages each"
+    assert got["input"] == [3.0, "page"] and got["output"] is None  # was output: "as"
+    assert read_workload("Send it as a 2-page memo").summary()["output"] == [2.0, "page"]
+
+
+def test_a_limit_on_an_answer_bounds_the_output() -> None:
+    got = read_workload(ROWS[8]["text"]).summary()  # "eine Antwort darf höchstens 150 Wörter"
+    assert got["output"] == [150.0, "word"] and got["input"] is None
+    got = read_workload("Reply to 500 customer emails a day; an answer may be at most 150 "
+                        "words.").summary()
+    assert got["output"] == [150.0, "word"]
+    got = read_workload("Write summaries of reports of at most 20 pages").summary()
+    assert got["input"] == [20.0, "page"]  # a limit on what is read stays input
