@@ -15,6 +15,7 @@ from council.workload_words.native_numerals import native_numerals
 from council.workload_words.numbers import european_numbers, number_starts
 from council.workload_words.sizes import read_sizes
 from council.workload_words.steps import CODE_RE, read_loop, read_steps
+from council.workload_words.tool_words import read_tool_sign
 from council.workload_words.values import Read, WorkloadWords
 from council.workload_words.volumes import read_volume
 
@@ -85,6 +86,7 @@ def read_workload(text: str) -> WorkloadWords:
         **found,
         coding=bool(loop is not None and loop.value == "agent" and CODE_RE.search(text)),
         consulted=consulted(text, inputs[0] if inputs else None),
+        tool_sign=_own_words(read_tool_sign(text), original),
         reads=tuple(r for r in found.values() if r is not None),
     )
 
