@@ -43,8 +43,9 @@ and chats, "a handful ..., maybe 8", bots that answer each question): 22 of 98 b
 (21 once one label was set to the files' convention, its note says so), MAX_USERQA10 after.
 workload_phrases_userqa11.jsonl: 17 written before QA round 11's fixes (Swedish nightly jobs,
 agents with an API, RAG, a cron job, a live chat, code and emoji as the description, a pasted
-20,000-character contract): 11 of 119 before them (10 once the emoji row's latency was set to
-the files' convention, its note says so), MAX_USERQA11 after.
+20,000-character contract): 11 of 119 before them as first labelled; 11 with the labels now
+(the emoji row's latency set to the files' convention, the code row's "one LLM call per
+ticket" added: their notes say so), MAX_USERQA11 after.
 """
 
 from __future__ import annotations
@@ -140,7 +141,8 @@ MAX_USERQA10_MISREADINGS = 0
 # Left: "news on our 5 main competitors ... a 1-page brief" each morning (one brief, read as 5
 # a morning) and its browsing (no agent loop read). Read since the round's fixes: "varje natt"
 # after the verb (2 rows), a pasted contract's clauses (2 values), "invoices as PDFs, 2-3 pages
-# each" and "eine Antwort darf höchstens 150 Wörter haben" (input and output swapped in each).
+# each" and "eine Antwort darf höchstens 150 Wörter haben" (input and output swapped in each),
+# "one LLM call per ticket".
 MAX_USERQA11_MISREADINGS = 2
 # 16 written after those fixes and scored once before any fit: 10 of 112 (12 with the reader
 # before words10); 7 since the totals and per-unit rules (fitted to words10 rows, not these).

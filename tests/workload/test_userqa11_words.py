@@ -56,3 +56,11 @@ def test_a_limit_on_an_answer_bounds_the_output() -> None:
     assert got["output"] == [150.0, "word"]
     got = read_workload("Write summaries of reports of at most 20 pages").summary()
     assert got["input"] == [20.0, "page"]  # a limit on what is read stays input
+
+
+def test_one_llm_call_per_item_is_the_calls_a_task() -> None:
+    got = read_workload(ROWS[9]["text"]).summary()  # code: "one LLM call per ticket"
+    assert got["calls_per_task"] == 1 and got["runs_per_month"] == 300_000
+    assert read_workload("one model call per document").summary()["calls_per_task"] == 1
+    # a count of calls a period is a volume, as before
+    assert read_workload("we make 6,000 LLM calls a week").summary()["calls_per_task"] is None
