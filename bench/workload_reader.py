@@ -28,8 +28,10 @@ them, a regression file, not blind) and workload_phrases_words10.jsonl (48, word
 Swedish, Dutch, Chinese; written before the fixes of that round and scored once before them)
 and workload_phrases_words10_heldout.jsonl (16, written after those fixes, scored once before
 any fit) and workload_phrases_userqa10.jsonl (14, QA round 10: Swedish periods and chats, "a
-handful (say 5-6)", bots that answer each question; written before the fixes), per field,
-against the numbers a person reads from each description.
+handful (say 5-6)", bots that answer each question; written before the fixes) and
+workload_phrases_userqa11.jsonl (17, QA round 11: Swedish nightly jobs, agents, RAG, code and
+emoji as the description, a pasted contract; written before the fixes), per field, against
+the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
 longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),
