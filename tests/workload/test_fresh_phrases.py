@@ -138,12 +138,13 @@ MAX_REVIEW8_MISREADINGS = 0
 # quarterly reports.
 MAX_WORDS10_MISREADINGS = 1
 MAX_USERQA10_MISREADINGS = 0
-# Left: "news on our 5 main competitors ... a 1-page brief" each morning (one brief, read as 5
-# a morning) and its browsing (no agent loop read). Read since the round's fixes: "varje natt"
-# after the verb (2 rows), a pasted contract's clauses (2 values), "invoices as PDFs, 2-3 pages
-# each" and "eine Antwort darf höchstens 150 Wörter haben" (input and output swapped in each),
-# "one LLM call per ticket".
-MAX_USERQA11_MISREADINGS = 2
+# Left: "browse the web for news on our 5 main competitors" reads no agent loop (a tool word,
+# workload_words.tool_words; the classifier gives agentic 0.70 there). Read since the round's
+# fixes: "varje natt" after the verb (2 rows), a pasted contract's clauses (2 values),
+# "invoices as PDFs, 2-3 pages each" and "eine Antwort darf höchstens 150 Wörter haben" (input
+# and output swapped in each), "one LLM call per ticket", one brief a morning "on our 5 main
+# competitors" (a rule written after that row was scored: not blind).
+MAX_USERQA11_MISREADINGS = 1
 # 16 written after those fixes and scored once before any fit: 10 of 112 (12 with the reader
 # before words10); 7 since the totals and per-unit rules (fitted to words10 rows, not these).
 MAX_WORDS10_HELDOUT_MISREADINGS = 7

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from council.workload_words import PASTED_DOCUMENT_CHARS, read_workload
 
 ROWS = [json.loads(line) for line in (Path(__file__).parents[1] / "data" /
@@ -64,3 +66,14 @@ def test_one_llm_call_per_item_is_the_calls_a_task() -> None:
     assert read_workload("one model call per document").summary()["calls_per_task"] == 1
     # a count of calls a period is a volume, as before
     assert read_workload("we make 6,000 LLM calls a week").summary()["calls_per_task"] is None
+
+
+def test_one_brief_a_morning_about_five_competitors_is_one_run_a_morning() -> None:
+    assert read_workload(ROWS[13]["text"]).summary()["runs_per_month"] == 30  # was 150
+    assert read_workload("Each morning write a digest of news about our 5 "
+                         "competitors.").summary()["runs_per_month"] == 30
+    # several pieces, or one for each, stay a count
+    assert read_workload("Every week, write reports on our 8 regions.").summary()[
+        "runs_per_month"] == pytest.approx(8 * 52 / 12)
+    assert read_workload("Every Monday, summarise the 40 new contracts, one summary "
+                         "each.").summary()["runs_per_month"] == pytest.approx(40 * 52 / 12)
