@@ -82,3 +82,11 @@ def test_an_agents_intent_that_nobody_batches_keeps_the_mix() -> None:
     p = {"agentic": 0.41, "research_qa": 0.3, "customer_support": 0.15, "extraction": 0.14}
     calls, why = _calls(text, "agentic", p)
     assert calls > 5 and "counted as one call" not in why
+
+
+def test_the_failure_cost_of_one_call_says_one_call() -> None:
+    from council.failure_cost import TaskSize, failure_cost
+
+    why = failure_cost(None, {"agentic": 1.0}, TaskSize(calls_per_task=1)).why
+    assert "(1 call at 1 min each)" in why, why  # "1 calls" before
+    assert "(15 calls at" in failure_cost(None, {"agentic": 1.0}, TaskSize(calls_per_task=15)).why
