@@ -113,8 +113,9 @@ class FailureDefault:
                          f"({size.output_tokens:,} output tokens redone at "
                          f"{self.write_per_1k:g} min per 1,000)")
         if self.per_call and size.calls_per_task:
-            parts.append(f"{self.per_call * size.calls_per_task:g} ({size.calls_per_task} "
-                         f"calls at {self.per_call:g} min each)")
+            calls = "1 call" if size.calls_per_task == 1 else f"{size.calls_per_task} calls"
+            parts.append(f"{self.per_call * size.calls_per_task:g} ({calls} at "
+                         f"{self.per_call:g} min each)")
         sum_text = " + ".join(parts) + " = " if len(parts) > 1 else ""
         return (f"{self.what}: {sum_text}{self.minutes_for(size):.1f} min of {self.rate.who} "
                 f"at ${self.rate.usd_per_hour:.0f} an hour ({self.rate.source}) = "

@@ -26,7 +26,7 @@ with source "text" and the words it came from; a number the user typed beats bot
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -36,13 +36,14 @@ from council.categories import BY_KEY
 from council.format import shares
 from council.pricing import Usage
 from council.task import MAX_CALLS_PER_TASK, MAX_RUNS_PER_MONTH, MAX_TOKENS_PER_CALL, TaskSpec
-from council.task_mix import TaskReading, read_task
+from council.task_mix import AGENT_SHARE, TaskReading, read_task
 from council.tokens import count_tokens, for_model
 from council.workload_words import (
     AGENT_LOOP_CALLS,
     AGENT_LOOP_SOURCE,
     CODING_AGENT_CALLS,
     CODING_AGENT_SOURCE,
+    PASTED_DOCUMENT_CHARS,
     Read,
     WorkloadWords,
 )
@@ -56,9 +57,6 @@ SUMMARY_TOKENS = 500
 MIN_CACHEABLE_TOKENS = DEFAULT_MIN_CACHE_PREFIX_TOKENS  # where the catalog gives no minimum
 WARM_RUNS_PER_MONTH = 30 * 24 * 12  # one task every 5 minutes keeps a 5-minute cache warm
 COUNCIL_VOTE = "council vote"  # an Assumption's source: the LLM voters' combined reading
-# A description this long has a document pasted into it (the classifier's long-text flag,
-# council.assess.input_flags.LONG_TEXT_CHARS, reads only its head and tail): each call sends it.
-PASTED_DOCUMENT_CHARS = 8_000
 
 
 @dataclass(frozen=True)
@@ -236,17 +234,64 @@ def _usage_note(assumption: str, weights: Mapping[str, float],
 
 
 def mixed_defaults(weights: Mapping[str, float],
-                   learned: DefaultsLookup | None = None) -> CategoryDefaults:
+                   learned: DefaultsLookup | None = None,
+                   one_call: Collection[str] = ()) -> CategoryDefaults:
     """The weighted mean of the categories' defaults (integers rounded), each category's
-    learned value replacing its built-in one where ``learned`` has it."""
+    learned value replacing its built-in one where ``learned`` has it; the categories in
+    ``one_call`` (``unsigned_loops``) count as one call a task."""
     def mean(name: str) -> float:
         return sum(w * _default(c, name, learned) for c, w in weights.items())
 
+    calls = sum(w * (1.0 if c in one_call else _default(c, "calls_per_task", learned))
+                for c, w in weights.items())
     return CategoryDefaults(
         input_tokens=round(mean("input_tokens")), output_tokens=round(mean("output_tokens")),
-        calls_per_task=max(1, round(mean("calls_per_task"))),
+        calls_per_task=max(1, round(calls)),
         prefix_share=mean("prefix_share"), runs_per_month=_two_figures(mean("runs_per_month")),
         observation_tokens=round(mean("observation_tokens")))
+
+
+# The categories whose default calls a task are a loop's length, and the loop the reader names
+# for each: agentic's 15 calls are a tool loop, customer support's 4 a conversation. In a task
+# the words send to the batch API ("every night", "varje natt", "results can wait": a job over
+# items nobody waits on) such a default enters a mixed one only with a sign of that loop in the
+# words, or the council giving the category at least AGENT_SHARE; without one the category
+# counts as one call (its share still shapes the tokens). QA round 11: "Varje natt ska vi
+# sammanfatta cirka 2 000 kundsamtal ...", agentic 0.48 from the classifier and no loop in the
+# words, was priced at 14 calls a task. Not for other tasks: on the 3,936 real prompts most of
+# the prompts that rule moved were agents' intents whose loop the words do not name (WebArena,
+# tau-bench; docs/recommendation.md, QA round 11).
+LOOP_CATEGORIES = {"agentic": "agent", "customer_support": "multi_turn"}
+
+
+def unsigned_loops(weights: Mapping[str, float], reading: TaskReading) -> tuple[str, ...]:
+    """The loop categories in ``weights`` with no sign of their loop in a batch-fit task: not
+    the reader's loop of that kind, no stated number of calls, no tool or step word (for an
+    agent loop), and under AGENT_SHARE in the council's reading."""
+    words = reading.words
+    if words.calls_per_task is not None or words.user_waits is not False:
+        return ()
+    out = []
+    for category, kind in LOOP_CATEGORIES.items():
+        if category not in weights or reading.mix.get(category, 0.0) >= AGENT_SHARE:
+            continue
+        if words.loop is not None and words.loop.value == kind:
+            continue
+        if kind == "agent" and words.tool_sign is not None:
+            continue
+        out.append(category)
+    return tuple(out)
+
+
+def _one_call_note(one_call: Sequence[str]) -> str:
+    """Why the loop categories of a mixed default count as one call, for its assumption."""
+    if not one_call:
+        return ""
+    names = " and ".join(BY_KEY[c].label.lower() for c in one_call)
+    loops = " or ".join(("tools, steps or an agent loop" if LOOP_CATEGORIES[c] == "agent"
+                         else "a conversation") for c in one_call)
+    return (f"; {names} counted as one call: a job your words send to the batch API, and "
+            f"nothing in them names {loops} (the council gives it under {AGENT_SHARE:.0%})")
 
 
 def _two_figures(volume: float) -> int:
@@ -278,7 +323,8 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
         reading = read_task(spec.description, category, category_p)
     words, loop = reading.words, reading.agent_loop
     weights = task_defaults_mix(category, reading)
-    d = mixed_defaults(weights, learned)
+    one_call = unsigned_loops(weights, reading)
+    d = mixed_defaults(weights, learned, one_call)
     if len(weights) == 1:
         label = BY_KEY[next(iter(weights))].label.lower()
     else:
@@ -345,7 +391,8 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
                   f"(typical for {label})")
     prefix = min(prefix, input_tokens)
     calls = take("calls_per_task", spec.calls_per_task, _calls_read(words), d.calls_per_task,
-                 f"typical number of model calls a task for {label}", MAX_CALLS_PER_TASK)
+                 f"typical number of model calls a task for {label}"
+                 + _one_call_note(one_call), MAX_CALLS_PER_TASK)
     runs = take("runs_per_month", spec.runs_per_month, words.runs_per_month, d.runs_per_month,
                 f"a typical team volume for {label}", MAX_RUNS_PER_MONTH)
     observation = DEFAULTS["agentic"].observation_tokens if loop else d.observation_tokens
@@ -414,8 +461,9 @@ WAITING_CATEGORIES = ("customer_support",)
 
 
 def _pasted(description: str, loop: bool) -> Read | None:
-    """A document pasted into the description: a call sends at least its tokens. A 20,000-
-    character contract was priced at the category's 120,000 tokens a call (QA round 9)."""
+    """A document pasted into the description (longer than PASTED_DOCUMENT_CHARS): a call
+    sends at least its tokens. A 20,000-character contract was priced at the category's
+    120,000 tokens a call (QA round 9)."""
     text = description.strip()
     if loop or len(text) <= PASTED_DOCUMENT_CHARS:
         return None

@@ -51,7 +51,7 @@ Conversions (each a stated assumption, shown with the number it produced):
 
 from council.workload_words.numbers import european_numbers, parse_number
 from council.workload_words.periods import BUSINESS_HOURS_PER_MONTH, PER_MONTH
-from council.workload_words.reader import READ_LIMIT, read_workload
+from council.workload_words.reader import PASTED_DOCUMENT_CHARS, READ_LIMIT, read_workload
 from council.workload_words.sizes import (
     CHARS_PER_TOKEN,
     SPOKEN_WORDS_PER_MINUTE,
@@ -72,7 +72,8 @@ from council.workload_words.values import Read, WorkloadWords
 
 __all__ = [
     "AGENT_LOOP_CALLS", "AGENT_LOOP_SOURCE", "BUSINESS_HOURS_PER_MONTH", "CHARS_PER_TOKEN",
-    "CODING_AGENT_CALLS", "CODING_AGENT_SOURCE", "PER_MONTH", "READ_LIMIT",
+    "CODING_AGENT_CALLS", "CODING_AGENT_SOURCE", "PASTED_DOCUMENT_CHARS", "PER_MONTH",
+    "READ_LIMIT",
     "SPOKEN_WORDS_PER_MINUTE", "TOKENS_PER_FILE", "TOKENS_PER_LINE", "TOKENS_PER_WORD",
     "UNIT_TOKENS", "UNIT_WHY", "WORDS_PER_PAGE", "Read", "WorkloadWords", "european_numbers",
     "parse_number", "read_workload",

@@ -32,7 +32,7 @@ def standalone(text: str, p: re.Match[str], lo: int) -> bool:
         return False
     word = p.group(0).strip()
     if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod|ogni|elke|iedere|"
-                                      r"co |raz |każd|kazd", word):
+                                      r"co |raz |każd|kazd|varje", word):
         return True
     if not p.group("adverb"):
         return False

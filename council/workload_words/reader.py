@@ -15,7 +15,8 @@ from council.workload_words.native_numerals import native_numerals
 from council.workload_words.numbers import european_numbers, number_starts
 from council.workload_words.sizes import read_sizes
 from council.workload_words.steps import CODE_RE, read_loop, read_steps
-from council.workload_words.values import WorkloadWords
+from council.workload_words.tool_words import read_tool_sign
+from council.workload_words.values import Read, WorkloadWords
 from council.workload_words.volumes import read_volume
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -24,6 +25,23 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # past that a pasted document's own numbers ("in 200 characters", dates, amounts) are its
 # content, not the workload. It also bounds the reader's time on a 20,000-character paste.
 READ_LIMIT = 1_500
+# A description this long has a document pasted into it (the classifier's long-text flag,
+# council.assess.input_flags.LONG_TEXT_CHARS): the workload is said in the person's own lines
+# before it ("Review this contract for risky clauses:"), up to the line that opens the paste
+# (ending in a colon) or the first blank line; the document's numbers are its content. QA round
+# 11: a pasted 20,000-character contract read as 60 runs a month ("Schedule 2, and 'Business
+# Day' means a day") and as fit for the batch API ("within 30 days").
+PASTED_DOCUMENT_CHARS = 8_000
+_PASTE_OPENS = re.compile(r":[ \t]*\r?\n|\r?\n[ \t]*\r?\n")
+
+
+def _head(text: str) -> str:
+    """What the rules read: the READ_LIMIT head, or a pasted document's introduction."""
+    if len(text.strip()) > PASTED_DOCUMENT_CHARS:
+        opens = _PASTE_OPENS.search(text, 0, READ_LIMIT)
+        if opens is not None:
+            return text[:opens.start() + 1]
+    return text[:READ_LIMIT]
 
 
 @lru_cache(maxsize=512)
@@ -32,7 +50,7 @@ def read_workload(text: str) -> WorkloadWords:
 
     Cached: the workload and the adequacy both read the same description.
     """
-    original = text[:READ_LIMIT]
+    original = _head(text)
     text = original.lower()  # the rules run on lower case, at the same offsets
     if len(text) != len(original):  # a few non-ASCII letters grow when lowered: ASCII only
         text = original.translate(_ASCII_LOWER)
@@ -63,12 +81,17 @@ def read_workload(text: str) -> WorkloadWords:
         "corpus_size": next((s for s in sizes if s.name == "corpus_size"), None),
     }
     # every read shows the description's own words (the rules ran on a lowered copy)
-    for name, r in found.items():
-        if r is not None and r.words != original[r.start:r.end]:
-            found[name] = replace(r, words=original[r.start:r.end])
+    found = {name: _own_words(r, original) for name, r in found.items()}
     return WorkloadWords(
         **found,
         coding=bool(loop is not None and loop.value == "agent" and CODE_RE.search(text)),
         consulted=consulted(text, inputs[0] if inputs else None),
+        tool_sign=_own_words(read_tool_sign(text), original),
         reads=tuple(r for r in found.values() if r is not None),
     )
+
+
+def _own_words(r: Read | None, original: str) -> Read | None:
+    """``r`` showing the description's own words (the rules ran on a lowered copy)."""
+    return r if r is None or r.words == original[r.start:r.end] else replace(
+        r, words=original[r.start:r.end])

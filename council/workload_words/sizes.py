@@ -135,16 +135,24 @@ def _role(text: str, start: int, end: int | None = None) -> str:
         return "output"
     if _SENT_TO_MODEL.search(text, max(0, start - 40), start):
         return "input"
+    if _PRODUCED_LIMITED.search(text, max(0, start - 70), start):
+        return "output"
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
         before = before[:-2]
+    named = False  # a word naming a thing between a cue and the size
     for w in reversed(before[-3:]):
         if w.lower() in ("a", "an", "the", "one", "daily", "weekly", "short", "single", "each"):
+            continue
+        if w.lower() == "as" and named:
+            # "40 invoices as PDFs, 2-3 pages each": the size is the PDFs', read (QA round 11:
+            # read as 3 pages written); "as a 2-page memo" stays written
             continue
         if _OUTPUT_CUE.match(w):
             return "output"
         if _INPUT_CUE.match(w):
             return "input"
+        named = True
     return "output" if end is not None and _OUTPUT_NOUN.match(text, end) else "input"
 
 
@@ -183,6 +191,19 @@ _WRITES_THEN_SIZE = re.compile(
     r"translat|extract|analy|review|based|given)[^.;:]*$)[^.;:]{0,70}$|"
     r"\b(?:schrijven|scriviamo|escribimos|schreiben|écrivons|rédigeons|escrevemos|piszemy)\b"
     r"[^.;:]{0,70}$")
+
+
+# A written thing, then a limit on its size: "an answer may be at most 150 words", "eine Antwort
+# darf höchstens 150 Wörter haben", "la respuesta debe tener como máximo 200 palabras" (QA
+# round 11: read as 150 words of input). Not across "of", "from", "von": "summaries of
+# reports of at most 20 pages" limits what is read.
+_PRODUCED_LIMITED = re.compile(
+    r"\b(?:answers?|repl(?:y|ies)|responses?|summar(?:y|ies)|antwort(?:en)?|r[ée]ponses?|"
+    r"respuestas?|respostas?|rispost[ae]|odpowied\w*|zusammenfassung(?:en)?|resumen(?:es)?|"
+    r"resumos?|riassunt[oi])\b(?:(?!\b(?:of|from|von|aus)\b)[^.;:]){0,30}"
+    r"\b(?:at most|no more than|not exceed|max(?:imum)?|höchstens|maximal|nicht mehr als|"
+    r"au plus|au maximum|pas plus de|como m[áa]ximo|no m[áa]s de|al massimo|maksymalnie|"
+    r"no m[áa]ximo)\s*$")
 
 
 _AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{DIGITS}k?)"

@@ -21,7 +21,7 @@ AGENT_LOOP_SOURCE = "the agentic default for a tool loop (an assumption, not a m
 
 _STEPS_RE = re.compile(
     rf"(?P<num>{DIGITS}|{WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{DIGITS}|{WORDNUM}))?\s*-?\s*"
-    r"(?P<unit>steps?|turns?|tool calls?|model calls|llm calls|iterations?|actions?|"
+    r"(?P<unit>steps?|turns?|tool calls?|model calls?|llm calls?|iterations?|actions?|"
     r"exchanges|rounds|hops|messages each|it[ée]rations?|iteraciones|"
     # steps in German, Spanish, Italian, French, Portuguese, Polish ("bis zu 12 Schritte")
     r"schritte|pasos|passi|[ée]tapes|passos|kroków|kroki|"

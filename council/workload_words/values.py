@@ -35,6 +35,9 @@ class WorkloadWords:
     corpus_size: Read | None = None  # gigabytes and up: the whole data, not one call's input
     # the input size is a reference document asked questions of, sent whole (consulted.py)
     consulted: bool = False
+    # a tool or step word (tool_words.py): no value of its own, so not among ``reads``; it
+    # lets agentic's calls into a mixed default (council.workload)
+    tool_sign: Read | None = None
     reads: tuple[Read, ...] = field(default=(), repr=False)
 
     @property

@@ -2,8 +2,8 @@
 other week", "our weekly meeting", "30,000 users, each has 200 a month".
 
 The order the rules are tried in; each rule is its own module (totals, intervals, weekdays,
-times, events, one_a_period, summary_aside, owners, shares, per_unit, first_batch,
-chinese_counts, one_off)."""
+times, events, one_a_period, summary_aside, one_deliverable, owners, shares, per_unit,
+first_batch, chinese_counts, one_off)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from council.workload_words.headcount import times_candidates, times_headcount
 from council.workload_words.intervals import read_interval
 from council.workload_words.numbers import fmt, parse_number
 from council.workload_words.one_a_period import one_a_period
+from council.workload_words.one_deliverable import one_piece_about
 from council.workload_words.one_off import read_one_off
 from council.workload_words.owners import (
     fleet_after,
@@ -104,6 +105,12 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
                 return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
                             f"once {with_article(unit)} = {fmt(runs)} a month (one summary of "
                             f"the {cands[0].group(0)} said after it)")
+            if cands and one_piece_about(text, cands[0], lo, hi):
+                # "Each morning, ... news on our 5 main competitors and write a 1-page brief"
+                runs = per_month
+                return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
+                            f"once {with_article(unit)} = {fmt(runs)} a month (one piece "
+                            f"written about the {cands[0].group(0)} it names)")
             count = cands[0] if cands else count_elsewhere(text, lo, hi, taken)
             if count is None:
                 runs = per_month

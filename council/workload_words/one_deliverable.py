@@ -1,0 +1,24 @@
+"""One piece written a period about a count of things: "Every Monday, write a report on our
+12 stores", "Each morning, browse the web for news on our 5 main competitors and write a
+1-page brief": one run a period, not 12 or 5 (QA round 11: read as 5 a morning)."""
+
+from __future__ import annotations
+
+import re
+
+# A single deliverable: "a report", "one 1-page brief", "a short digest"; not "reports".
+_ONE_PIECE = re.compile(r"\b(?:an?|one|a single)\s+(?:[\w-]+\s+){0,2}?(?:brief|briefing|report|"
+                        r"digest|summary|update|newsletter|overview|memo|recap|roundup)\b"
+                        r"(?!\s+(?:for|on|of|about)\s+each\b)")
+# The count names what the piece is about: "on our 5", "about the 12", "covering our 8".
+_ABOUT_BEFORE = re.compile(r"\b(?:on|about|covering|across|of|for)\s+(?:our|the|my|all|all of "
+                           r"our)\s+(?:~|about |around |roughly )?$")
+
+
+def one_piece_about(text: str, count: re.Match[str], lo: int, hi: int) -> bool:
+    """Whether ``count`` is the number of things one piece written in its sentence covers."""
+    if _ABOUT_BEFORE.search(text, max(lo, count.start() - 24), count.start()) is None:
+        return False
+    if re.search(r"\beach\b|\bper\b|\bevery one\b", text[count.end():hi]):
+        return False  # "on our 5 competitors, one brief for each"
+    return _ONE_PIECE.search(text, lo, hi) is not None
