@@ -126,3 +126,18 @@ def test_ninth_round_rows_train_only() -> None:
     left = load_corpus(default_data_dir().parent / "candidates" / "round8")
     assert len(left) == 10 and {e.category for e in left} == {"agentic"}
     assert not {e.id for e in left} & {e.id for e in rows}
+
+
+def test_twelfth_round_rows_train_only() -> None:
+    """training/data/tasks/real_kinds10.jsonl (issue 17, twelfth round): the tenth round's 28
+    everyday asks that passed the twelfth round's rule, all team rows in the train split; its
+    two diagnostic debugging rows stay in training/data/candidates/round10."""
+    from council.classifier_training.corpus import TEAM_SOURCE, default_data_dir
+
+    rows = [e for e in load_corpus(default_data_dir()) if e.id.startswith("real-kinds10-")]
+    assert len(rows) == 28
+    assert {e.source for e in rows} == {TEAM_SOURCE}
+    assert {e.split for e in rows} == {"train"}
+    left = load_corpus(default_data_dir().parent / "candidates" / "round10")
+    assert {e.id for e in left} == {"real-kinds10-027", "real-kinds10-028"}
+    assert {e.category for e in left} == {"debugging"}
