@@ -145,13 +145,13 @@ MAX_REVIEW8_MISREADINGS = 0
 # quarterly reports.
 MAX_WORDS10_MISREADINGS = 1
 MAX_USERQA10_MISREADINGS = 0
-# Left: "browse the web for news on our 5 main competitors" reads no agent loop (a tool word,
-# workload_words.tool_words; the classifier gives agentic 0.70 there). Read since the round's
+# "browse the web for news on our 5 main competitors" is read as an agent loop since words12
+# (tool use on the web). Read since the round's
 # fixes: "varje natt" after the verb (2 rows), a pasted contract's clauses (2 values),
 # "invoices as PDFs, 2-3 pages each" and "eine Antwort darf höchstens 150 Wörter haben" (input
 # and output swapped in each), "one LLM call per ticket", one brief a morning "on our 5 main
 # competitors" (a rule written after that row was scored: not blind).
-MAX_USERQA11_MISREADINGS = 1
+MAX_USERQA11_MISREADINGS = 0
 # Scored once, no fit: "Every Friday write a one-page summary about our 14 open projects" reads
 # 14 a week (a weekday's cadence does not take the one-piece rule); "~500 log lines -> 1 model
 # call per batch" reads 500 lines of input, which the row leaves out (the reader's reading is
@@ -160,8 +160,9 @@ MAX_USERQA11_HELDOUT_MISREADINGS = 2
 # 16 written after those fixes and scored once before any fit: 10 of 112 (12 with the reader
 # before words10); 7 since the totals and per-unit rules (fitted to words10 rows, not these).
 MAX_WORDS10_HELDOUT_MISREADINGS = 7
-# 17 written before words12's fixes: 11 of 119 before them.
-MAX_WORDS12_MISREADINGS = 11
+# 17 written before words12's fixes: 11 of 119 before them; 5 once browsing, searching,
+# clicking through or navigating a site is an agent loop.
+MAX_WORDS12_MISREADINGS = 5
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1
