@@ -152,17 +152,19 @@ MAX_USERQA10_MISREADINGS = 0
 # and output swapped in each), "one LLM call per ticket", one brief a morning "on our 5 main
 # competitors" (a rule written after that row was scored: not blind).
 MAX_USERQA11_MISREADINGS = 0
-# Scored once, no fit: "Every Friday write a one-page summary about our 14 open projects" reads
-# 14 a week (a weekday's cadence does not take the one-piece rule); "~500 log lines -> 1 model
-# call per batch" reads 500 lines of input, which the row leaves out (the reader's reading is
-# defensible: each call sends the batch).
-MAX_USERQA11_HELDOUT_MISREADINGS = 2
+# Scored once, no fit: "Every Friday write a one-page summary about our 14 open projects" read
+# 14 a week (a weekday's cadence did not take the one-piece rule; one a week since words12);
+# left: "~500 log lines -> 1 model call per batch" reads 500 lines of input, which the row
+# leaves out (the reader's reading is defensible: each call sends the batch).
+MAX_USERQA11_HELDOUT_MISREADINGS = 1
 # 16 written after those fixes and scored once before any fit: 10 of 112 (12 with the reader
 # before words10); 7 since the totals and per-unit rules (fitted to words10 rows, not these).
 MAX_WORDS10_HELDOUT_MISREADINGS = 7
 # 17 written before words12's fixes: 11 of 119 before them; 5 once browsing, searching,
-# clicking through or navigating a site is an agent loop.
-MAX_WORDS12_MISREADINGS = 5
+# clicking through or navigating a site is an agent loop; 1 once a cadence's count each time
+# (weekdays, "twice a week") takes the one-piece rule. Left: "Varje fredag skriver vi en
+# sammanfattning om våra 12 projekt" (no Swedish weekday is a cadence yet).
+MAX_WORDS12_MISREADINGS = 1
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1

@@ -29,3 +29,26 @@ def test_tool_use_on_the_web_is_an_agent_loop(text: str) -> None:
 ])
 def test_browsing_by_people_or_search_as_data_is_no_loop(text: str) -> None:
     assert read_workload(text).loop is None
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    # userqa11's held-out row: 14 a week before (the weekday's count each time)
+    ("Every Friday write a one-page summary about our 14 open projects for the leadership "
+     "team.", 4.333),
+    ("Every Monday, send the board a short update covering our 9 portfolio companies.", 4.333),
+    ("Twice a week, write a newsletter about our 3 product lines for customers.", 8.667),
+    ("On the first of each month, write one overview of all our 23 suppliers' delivery "
+     "performance.", 1),
+])
+def test_one_piece_a_period_about_our_n_things_is_one_run_a_period(text: str,
+                                                                    runs: float) -> None:
+    assert read_workload(text).summary()["runs_per_month"] == pytest.approx(runs, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "runs"), [
+    ("Every Friday, write a one-page summary for each of our 14 projects.", 14 * 52 / 12),
+    ("Every Monday write reports on our 8 regions.", 8 * 52 / 12),
+    ("Every Friday, summarise our 14 open projects.", 14 * 52 / 12),
+])
+def test_a_piece_for_each_thing_stays_a_count(text: str, runs: float) -> None:
+    assert read_workload(text).summary()["runs_per_month"] == pytest.approx(runs, rel=0.01)
