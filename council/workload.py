@@ -264,12 +264,15 @@ def mixed_defaults(weights: Mapping[str, float],
 LOOP_CATEGORIES = {"agentic": "agent", "customer_support": "multi_turn"}
 
 
-def unsigned_loops(weights: Mapping[str, float], reading: TaskReading) -> tuple[str, ...]:
-    """The loop categories in ``weights`` with no sign of their loop in a batch-fit task: not
-    the reader's loop of that kind, no stated number of calls, no tool or step word (for an
-    agent loop), and under AGENT_SHARE in the council's reading."""
+def unsigned_loops(weights: Mapping[str, float], reading: TaskReading,
+                   batch: bool = False) -> tuple[str, ...]:
+    """The loop categories in ``weights`` with no sign of their loop in a batch-fit task (the
+    words say results can wait, or the user chose the batch API: ``batch``, the form's toggle
+    or --batch, counts as the words would): not the reader's loop of that kind, no stated
+    number of calls, no tool or step word (for an agent loop), and under AGENT_SHARE in the
+    council's reading."""
     words = reading.words
-    if words.calls_per_task is not None or words.user_waits is not False:
+    if words.calls_per_task is not None or not (batch or words.user_waits is False):
         return ()
     out = []
     for category, kind in LOOP_CATEGORIES.items():
@@ -283,15 +286,19 @@ def unsigned_loops(weights: Mapping[str, float], reading: TaskReading) -> tuple[
     return tuple(out)
 
 
-def _one_call_note(one_call: Sequence[str]) -> str:
-    """Why the loop categories of a mixed default count as one call, for its assumption."""
+def _one_call_note(one_call: Sequence[str], by_words: bool = True) -> str:
+    """Why the loop categories of a mixed default count as one call, for its assumption;
+    ``by_words``: the words send the job to the batch API, else the user's batch choice."""
     if not one_call:
         return ""
     names = " and ".join(BY_KEY[c].label.lower() for c in one_call)
     loops = " or ".join(("tools, steps or an agent loop" if LOOP_CATEGORIES[c] == "agent"
                          else "a conversation") for c in one_call)
-    return (f"; {names} counted as one call: a job your words send to the batch API, and "
-            f"nothing in them names {loops} (the council gives it under {AGENT_SHARE:.0%})")
+    job = ("a job your words send to the batch API, and nothing in them names" if by_words
+           else "a job you send to the batch API (your choice), and nothing in your words "
+           "names")
+    return (f"; {names} counted as one call: {job} {loops} (the council gives it under "
+            f"{AGENT_SHARE:.0%})")
 
 
 def _two_figures(volume: float) -> int:
@@ -323,7 +330,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
         reading = read_task(spec.description, category, category_p)
     words, loop = reading.words, reading.agent_loop
     weights = task_defaults_mix(category, reading)
-    one_call = unsigned_loops(weights, reading)
+    one_call = unsigned_loops(weights, reading, spec.batch)
     d = mixed_defaults(weights, learned, one_call)
     if len(weights) == 1:
         label = BY_KEY[next(iter(weights))].label.lower()
@@ -392,7 +399,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
     prefix = min(prefix, input_tokens)
     calls = take("calls_per_task", spec.calls_per_task, _calls_read(words), d.calls_per_task,
                  f"typical number of model calls a task for {label}"
-                 + _one_call_note(one_call), MAX_CALLS_PER_TASK)
+                 + _one_call_note(one_call, words.user_waits is False), MAX_CALLS_PER_TASK)
     runs = take("runs_per_month", spec.runs_per_month, words.runs_per_month, d.runs_per_month,
                 f"a typical team volume for {label}", MAX_RUNS_PER_MONTH)
     observation = DEFAULTS["agentic"].observation_tokens if loop else d.observation_tokens

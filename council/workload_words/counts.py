@@ -8,6 +8,7 @@ import re
 from council.currency_words import MONEY_AFTER, SIGNS
 from council.workload_words.first_batch import first_batch_then
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
+from council.workload_words.one_deliverable import one_piece_about
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
@@ -169,12 +170,15 @@ def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
     else once an occurrence."""
     lo, hi = sentence_bounds(text, start)
     busy = [*taken, (start, end)]
-    before = [n for n in count_before(text, start, lo, busy) if not _YEAR.fullmatch(n.group(0))]
+    before = [n for n in count_before(text, start, lo, busy) if not _YEAR.fullmatch(n.group(0))
+              and not one_piece_about(text, n, lo, hi)]
     count = before[-1] if before else next(
         (n for n in count_numbers(text, end, hi, busy)
          if counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))
          and not _ONE_DELIVERABLE.search(text, n.end(), hi)
-         and not _ONE_DELIVERABLE_OF.search(text, end, n.start())), None)
+         and not _ONE_DELIVERABLE_OF.search(text, end, n.start())
+         # "every Friday, write a recap about our 6 teams": one recap a week
+         and not one_piece_about(text, n, lo, hi)), None)
     count = count if count is not None else count_elsewhere(text, lo, hi, busy)
     if count is None and (both := _BOTH_BEFORE.search(text, max(lo, start - 6), start)):
         # "summarise both every Monday": the two things just named, each time

@@ -1,6 +1,8 @@
 """One piece written a period about a count of things: "Every Monday, write a report on our
 12 stores", "Each morning, browse the web for news on our 5 main competitors and write a
-1-page brief": one run a period, not 12 or 5 (QA round 11: read as 5 a morning)."""
+1-page brief": one run a period, not 12 or 5 (QA round 11: read as 5 a morning). Whatever
+says the period ("each morning", "every Friday", "twice a week"): a period's count of items
+and a cadence's count each time both ask this (volumes, counts.cadence_times_count)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,8 @@ _ONE_PIECE = re.compile(r"\b(?:an?|one|a single)\s+(?:[\w-]+\s+){0,2}?(?:brief|b
                         r"digest|summary|update|newsletter|overview|memo|recap|roundup)\b"
                         r"(?!\s+(?:for|on|of|about)\s+each\b)")
 # The count names what the piece is about: "on our 5", "about the 12", "covering our 8".
-_ABOUT_BEFORE = re.compile(r"\b(?:on|about|covering|across|of|for)\s+(?:our|the|my|all|all of "
-                           r"our)\s+(?:~|about |around |roughly )?$")
+_ABOUT_BEFORE = re.compile(r"\b(?:on|about|covering|across|of|for)\s+(?:all\s+(?:of\s+)?)?"
+                           r"(?:our|the|my|their|all)\s+(?:~|about |around |roughly )?$")
 
 
 def one_piece_about(text: str, count: re.Match[str], lo: int, hi: int) -> bool:

@@ -59,6 +59,29 @@ _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|cal
                            # "$3 in agent time", "agents' hours", "40 agent-hours" (QA round 9)
                            r"\bagents?(?:'s|s')?[- ]?(?:time|hours?|minutes?|mins|effort|"
                            r"labou?r|wages?|salar(?:y|ies))\b")
+# Tool use on the web said without "agent": "browse the web", "search the web and open pages",
+# "click through the site", "navigate the supplier portal" (words12: read as no loop, though
+# each page opened waits on the last). The task's own actions, not its people's ("users who
+# browse the web", "the pages our customers browse").
+_WEB_LOOP_RE = re.compile(
+    r"\b(?:brows(?:e|es|ing)|surf(?:s|ing)?)\s+(?:the\s+|through\s+(?:the\s+)?)?"
+    r"(?:web|internet|net|online)\b|\bsearch(?:es|ing)?\s+(?:the\s+)?(?:web|internet|online)\b|"
+    r"\b(?:click(?:s|ing)?\s+through|navigat(?:e|es|ing)(?:\s+to)?)\s+(?:the|our|their|a|an|each|"
+    r"every|its)\s+(?:[\w'-]+\s+){0,2}?(?:site|website|web ?shop|shop|store|app|pages?|portal|"
+    r"intranet|wiki|checkout|screens?|menus?)\b")
+_WEB_KEYS = ("brows", "surf", "search", "click", "navigat")
+_PEOPLE_BEFORE = re.compile(r"\b(?:customers?|users?|visitors?|people|shoppers?|buyers?|"
+                            r"readers?|staff|employees?|humans?|students?|kids|children|guests?|"
+                            r"clients?|members?)\s+(?:who\s+|that\s+)?(?:\w+\s+)?$")
+
+
+def _web_loop(text: str) -> re.Match[str] | None:
+    """The first tool use on the web the task itself does ("browse the web"), else None."""
+    return next((m for m in _WEB_LOOP_RE.finditer(text)
+                 if _PEOPLE_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None),
+                None)
+
+
 # A call centre, a caller: "the agent" in such words is a person.
 _PEOPLE_ON_CALLS = re.compile(r"\bcall[- ]cent(?:er|re)s?\b|\bthe callers?\b|\bcustomer calls?\b|"
                               r"\b(?:closes?|ends?|answers?|takes?) the call\b|\bhangs? up\b")
@@ -265,6 +288,11 @@ def read_loop(text: str, react: bool = False) -> Read | None:
         listed = ", ".join(f"'{c}'" for c in dict.fromkeys(cues))
         return Read("loop", "agent", m.group(0), m.start(), m.end(),
                     f"an agent loop ({listed}): each step waits on the last")
+    web = _web_loop(text) if has(lower, _WEB_KEYS) else None
+    if web is not None:  # "browse the web for news on our 5 competitors"
+        return Read("loop", "agent", web.group(0), web.start(), web.end(),
+                    f"an agent loop ('{web.group(0)}': tool use on the web): each step waits "
+                    "on the last")
     if chat is not None:
         m = chat
         return Read("loop", "multi_turn", m.group(0), m.start(), m.end(),

@@ -1,8 +1,9 @@
 """Words that show a task works through tools or steps: a sign an agent loop may be there.
 
 Weaker than the loop the reader names (``steps.read_loop``: "an agent", "tool calls", "until
-the tests pass"): "checks calendars via the API", "browse the web", "a multi-step workflow"
-do not make a loop of their own, but they are what an agent loop's many calls are made of.
+the tests pass", and since words12 "browse the web", "click through the site"): "checks
+calendars via the API", "a multi-step workflow" do not make a loop of their own, but they are
+what an agent loop's many calls are made of.
 The workload counts agentic's calls in a mixed default only with such a sign, the reader's
 loop or a council sure of agentic (``council.workload``, QA round 11): a Swedish nightly
 summary that the classifier gave agentic 0.48 was priced at 14 calls a task.

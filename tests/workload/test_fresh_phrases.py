@@ -47,6 +47,10 @@ agents with an API, RAG, a cron job, a live chat, code and emoji as the descript
 (the emoji row's latency set to the files' convention, the code row's "one LLM call per
 ticket" added: their notes say so), MAX_USERQA11 after. workload_phrases_userqa11_heldout.jsonl:
 10 written after those fixes and scored once: 2 of 70 (12 with the reader before the round).
+workload_phrases_words12.jsonl: 17 written before words12's fixes (browsing, searching or
+clicking through the web as a tool loop, and its traps: customers who browse, search queries;
+one update, overview or recap a period about our N things, and "for each of", "reports"):
+11 of 119 before them, MAX_WORDS12 after.
 """
 
 from __future__ import annotations
@@ -79,6 +83,7 @@ WORDS10_HELDOUT = DATA / "workload_phrases_words10_heldout.jsonl"
 USERQA10 = DATA / "workload_phrases_userqa10.jsonl"
 USERQA11 = DATA / "workload_phrases_userqa11.jsonl"
 USERQA11_HELDOUT = DATA / "workload_phrases_userqa11_heldout.jsonl"
+WORDS12 = DATA / "workload_phrases_words12.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 # 2 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
 # the team's "30 GB email archive" row wants: the rows' labels and that row disagree, and the
@@ -140,21 +145,26 @@ MAX_REVIEW8_MISREADINGS = 0
 # quarterly reports.
 MAX_WORDS10_MISREADINGS = 1
 MAX_USERQA10_MISREADINGS = 0
-# Left: "browse the web for news on our 5 main competitors" reads no agent loop (a tool word,
-# workload_words.tool_words; the classifier gives agentic 0.70 there). Read since the round's
+# "browse the web for news on our 5 main competitors" is read as an agent loop since words12
+# (tool use on the web). Read since the round's
 # fixes: "varje natt" after the verb (2 rows), a pasted contract's clauses (2 values),
 # "invoices as PDFs, 2-3 pages each" and "eine Antwort darf höchstens 150 Wörter haben" (input
 # and output swapped in each), "one LLM call per ticket", one brief a morning "on our 5 main
 # competitors" (a rule written after that row was scored: not blind).
-MAX_USERQA11_MISREADINGS = 1
-# Scored once, no fit: "Every Friday write a one-page summary about our 14 open projects" reads
-# 14 a week (a weekday's cadence does not take the one-piece rule); "~500 log lines -> 1 model
-# call per batch" reads 500 lines of input, which the row leaves out (the reader's reading is
-# defensible: each call sends the batch).
-MAX_USERQA11_HELDOUT_MISREADINGS = 2
+MAX_USERQA11_MISREADINGS = 0
+# Scored once, no fit: "Every Friday write a one-page summary about our 14 open projects" read
+# 14 a week (a weekday's cadence did not take the one-piece rule; one a week since words12);
+# left: "~500 log lines -> 1 model call per batch" reads 500 lines of input, which the row
+# leaves out (the reader's reading is defensible: each call sends the batch).
+MAX_USERQA11_HELDOUT_MISREADINGS = 1
 # 16 written after those fixes and scored once before any fit: 10 of 112 (12 with the reader
 # before words10); 7 since the totals and per-unit rules (fitted to words10 rows, not these).
 MAX_WORDS10_HELDOUT_MISREADINGS = 7
+# 17 written before words12's fixes: 11 of 119 before them; 5 once browsing, searching,
+# clicking through or navigating a site is an agent loop; 1 once a cadence's count each time
+# (weekdays, "twice a week") takes the one-piece rule. Left: "Varje fredag skriver vi en
+# sammanfattning om våra 12 projekt" (no Swedish weekday is a cadence yet).
+MAX_WORDS12_MISREADINGS = 1
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1
@@ -192,7 +202,8 @@ _same = load_bench("workload_reader").same
                                                (USERQA10, 14, MAX_USERQA10_MISREADINGS),
                                                (USERQA11, 17, MAX_USERQA11_MISREADINGS),
                                                (USERQA11_HELDOUT, 10,
-                                                MAX_USERQA11_HELDOUT_MISREADINGS)])
+                                                MAX_USERQA11_HELDOUT_MISREADINGS),
+                                               (WORDS12, 17, MAX_WORDS12_MISREADINGS)])
 def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
                                                             most: int) -> None:
     rows = _rows(path)

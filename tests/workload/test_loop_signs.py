@@ -90,3 +90,17 @@ def test_the_failure_cost_of_one_call_says_one_call() -> None:
     why = failure_cost(None, {"agentic": 1.0}, TaskSize(calls_per_task=1)).why
     assert "(1 call at 1 min each)" in why, why  # "1 calls" before
     assert "(15 calls at" in failure_cost(None, {"agentic": 1.0}, TaskSize(calls_per_task=15)).why
+
+
+def test_the_users_batch_choice_counts_as_batch_words() -> None:
+    """words12: the form's toggle or --batch, not only the words, makes a job batch-fit."""
+    text = NIGHTLY.replace("Varje natt ska vi", "Vi ska")  # no batch words left
+    assert read_workload(text).user_waits is not False
+    assert _calls(text, "agentic", NIGHTLY_P)[0] == 14  # nobody said it can wait
+    w = build_workload(TaskSpec(description=text, batch=True), "agentic", 2.0, NIGHTLY_P)
+    why = next(a.why for a in w.assumptions if a.name == "calls_per_task")
+    assert w.calls_per_task == 1, why  # 14 before: the choice did not count
+    assert "a job you send to the batch API (your choice)" in why
+    tool = text.replace("och skicka", "slå upp kunden i CRM via API och skicka")
+    w = build_workload(TaskSpec(description=tool, batch=True), "agentic", 2.0, NIGHTLY_P)
+    assert w.calls_per_task == 14  # a tool word still lets the loop in
