@@ -365,8 +365,13 @@ def _choose(candidates: list[Candidate], failure: FailureCost, floor: float | No
 
 
 def _best_action(chosen: Candidate, candidates: list[Candidate], failure: FailureCost,
-                 floor: float) -> tuple[BestAction, Cascade | None]:
-    """No model clears the floor: the most likely one, a cascade with a check, and a split."""
+                 floor: float, decision: Decision) -> tuple[BestAction, Cascade | None]:
+    """No model clears the floor: the most likely one, a cascade with a check, and a split.
+    Under a ceiling every model the action names fits under it: the cheaper model is drawn
+    from those that do (the pool holds every candidate, the ones over it too), and a cascade
+    is offered only when its month fits (it spends less than the pick when it expects less,
+    so it does today; the check keeps that true if the cascade's pricing changes)."""
+    candidates = [c for c in candidates if not decision.exceeds_ceiling(c.cost.per_month)]
     cascade = best_cascade(candidates, chosen, failure)
     mine = expected_cost(chosen.cost.per_task, chosen.p_adequate, failure.failure_usd)
     text = (f"No model reaches the {floor:.0%} floor. Best action: {chosen.model_id}, the most "
@@ -374,7 +379,8 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
             f"expected a task, "
             f"failures at {money(failure.failure_usd)}), with every answer checked")
     use_cascade = cascade is not None and cascade.expected_cost_per_task is not None \
-        and cascade.expected_cost_per_task < mine
+        and cascade.expected_cost_per_task < mine \
+        and not decision.exceeds_ceiling(cascade.expected_per_month)
     if use_cascade:
         assert cascade is not None
         text += (f"; or try {cascade.cheap} first and escalate the "
@@ -535,16 +541,19 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
         cascade = best_cascade(pool, chosen, failure)
     elif chosen is not None:
         _price_modes(chosen, catalog.get(chosen.model_id), workload, today)
-        decision.best_action, cascade = _best_action(chosen, pool, failure, bar)
+        decision.best_action, cascade = _best_action(chosen, pool, failure, bar, decision)
         no_fit = (f"No model that meets the constraints reaches P(adequate) >= {bar:.0%} "
                   f"for this task; the most adequate is {chosen.model_id} at "
                   f"{percent_beside(chosen.p_adequate, bar)}. "
                   + decision.best_action.text.removeprefix(
                       f"No model reaches the {bar:.0%} floor. "))
         for c in sorted(frontier, key=lambda c: -c.p_adequate)[:3]:
+            over = (f"; over your {money(decision.ceiling_usd_per_month or 0.0)} ceiling"
+                    if decision.exceeds_ceiling(c.cost.per_month) else "")
             alternatives.append(Alternative("closest", c.model_id, c.p_adequate, c.cost,
                                             f"among the most adequate that meet your "
-                                            f"constraints; none reaches the {bar:.0%} bar"))
+                                            f"constraints; none reaches the {bar:.0%} bar"
+                                            + over))
     else:
         no_fit = _no_fit_reason(excluded, len(catalog.models))
         fewest = min(len(e.reasons) for e in excluded)
