@@ -16,13 +16,14 @@ Everything else is left unread: prices of things in the task ("refund orders ove
 what something "saves", last month's bill. Unread means the category default, stated.
 Clauses are split at ". ", ";", "!" and "?" ("$0.50" keeps its point).
 
-A budget a year, a quarter or a week is read as its share of a month ("$6,000 a year" is $500
-a month, and the answer says so). An amount in another currency ("€300", "£15", "CHF 500",
-"40 euros") is converted at the dated rates of ``council.exchange_rates``, the rate shown; a
-currency that table lacks, or a sign several share ("kr"), leaves the figure unread with a
-note, never taken as dollars. Minutes of a named role ("a lawyer redoes it") carry that
-role's hourly rate (``council.role_rates``), found in the figure's clause or its sentence;
-an hourly rate the sentence states ("a lawyer at $300 an hour") beats the table.
+A budget a year, a quarter, a week or a day is read as its share of a month ("$6,000 a year"
+is $500 a month, and the answer says so; a day is 1/30 of a month, as the workload reader
+counts, and "for $8 a day" is a price, not a budget). An amount in another currency ("€300",
+"£15", "CHF 500", "40 euros") is converted at the dated rates of ``council.exchange_rates``,
+the rate shown; a currency that table lacks, or a sign several share ("kr"), leaves the
+figure unread with a note, never taken as dollars. Minutes of a named role ("a lawyer redoes
+it") carry that role's hourly rate (``council.role_rates``), found in the figure's clause or
+its sentence; an hourly rate the sentence states ("a lawyer at $300 an hour") beats the table.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from council.role_rates import AI_AGENT, agent_rate, role_rate
 from council.workload_words import parse_number
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.languages import own_words_language, written_in
-from council.workload_words.periods import foreign_period_at
+from council.workload_words.periods import PER_MONTH, foreign_period_at
 from council.workload_words.text import word_list
 
 # "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
@@ -86,26 +87,35 @@ _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a
                              r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b|"
                              r"\b(?:monatliche[sn]?|miesięczny) (?:budget|budżet)\b",
                              re.IGNORECASE)
-# A budget for a longer or shorter period: its share of a month (a week is 12/52 of one).
+# A budget for a longer or shorter period: its share of a month (a week is 12/52 of one, a
+# day 1/30 and a working day 12/260, as the workload reader counts a month's days).
 _PERIOD_AFTER = re.compile(
-    rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week)\b|/\s?(?P<unit2>year|yr|"
-    r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b)", re.IGNORECASE)
+    rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week|(?:working |business )?"
+    r"day)\b|/\s?(?P<unit2>year|yr|quarter|week|wk|day)\b|(?P<adv>yearly|annually|quarterly|"
+    r"weekly|daily|per annum)\b)", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(
-    r"\b(?P<adj>annual|yearly|quarterly|weekly)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|limit|"
-    r"spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week)\b|"
+    r"\b(?P<adj>annual|yearly|quarterly|weekly|daily)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|"
+    r"limit|spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week|"
+    r"(?:working |business )?day)\b|"
     # "orçamento anual", "budget annuel", "jährliches Budget", "Jahresbudget", "roczny budżet"
     r"\b(?:budget|presupuesto|orçamento|budżet) (?:(?P<fyear>annuale|anual|annuel|roczny)|"
     r"(?P<fquarter>trimestrale|trimestral|trimestriel|kwartalny))\b|"
     r"\b(?:(?P<gyear>jährliche[sn]?|roczny)|(?P<gquarter>vierteljährliche[sn]?|kwartalny)) "
     r"(?:budget|budżet)\b|\b(?P<hyear>jahresbudget)\b|\b(?P<hquarter>quartalsbudget)\b",
     re.IGNORECASE)
+_DAY, _WORKING_DAY = 1 / PER_MONTH["day"], 1 / PER_MONTH["business day"]
+_DAYS = (_DAY, _WORKING_DAY)
 _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual": 12.0,
            "per annum": 12.0, "quarter": 3.0, "quarterly": 3.0, "week": 12 / 52,
-           "wk": 12 / 52, "weekly": 12 / 52}
+           "wk": 12 / 52, "weekly": 12 / 52, "day": _DAY, "daily": _DAY,
+           "working day": _WORKING_DAY, "business day": _WORKING_DAY}
 # a period said in another language after the amount ("300 € pro Monat", "6 000 € par an",
 # "R$ 2.000 por mês"), in the workload reader's words for periods: its length in months
-_FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52}
-_PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
+_FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52, "day": _DAY,
+                   "business day": _WORKING_DAY}
+_PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week",
+                _DAY: f"a day ({PER_MONTH['day']:.0f} days a month)",
+                _WORKING_DAY: f"a working day ({PER_MONTH['business day']:.1f} a month)"}
 # Words that name a limit, and so both cue a budget and make it a ceiling ("at most $800 a
 # month", "höchstens 800 €", "$800 max"), in English, German, French, Spanish, Italian,
 # Portuguese and Polish: one list for both readings.
@@ -317,7 +327,7 @@ def _period_after(after: str) -> float | None:
         return 1.0
     p = _PERIOD_AFTER.match(after)
     if p is not None:
-        return _MONTHS[(p["unit"] or p["unit2"] or p["adv"]).lower()]
+        return _MONTHS[re.sub(r"\s+", " ", (p["unit"] or p["unit2"] or p["adv"]).lower())]
     return _FOREIGN_MONTHS.get(foreign_period_at(after.lower(), 0) or "")
 
 
@@ -336,7 +346,7 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
         return 12.0
     if b["fquarter"] or b["gquarter"] or b["hquarter"]:
         return 3.0
-    return _MONTHS[(b["adj"] or b["unit"]).lower()]
+    return _MONTHS[re.sub(r"\s+", " ", (b["adj"] or b["unit"]).lower())]
 
 
 # A budget said with no period ("Our budget is $500.", "Budget cap EUR 40,000.", "we have $20
@@ -400,6 +410,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                           "word says it is what you can spend; if it is, write 'budget' "
                           "before it or give it in the form")
             continue
+        if not capped and cue is not None and months in _DAYS and \
+                cue.group(0).lower() in ("for", "under"):
+            continue  # "for as little as $8 a day", "rooms under $30 a day": a price a day
         if not capped and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
                 _NOT_OURS.search(near[:cue.start()]) and "budget" not in near.lower())
                 or _THIRD_PARTY.search(near[:cue.start()])):

@@ -4,6 +4,9 @@ Each test here failed on the code before its fix."""
 
 from __future__ import annotations
 
+import pytest
+
+from council.money_words import read_money
 from council.present import ceiling_line
 from tests.recs import make_rec
 
@@ -45,3 +48,43 @@ def test_no_fit_without_a_ceiling_is_unchanged_by_the_check() -> None:
     top = max(rec.candidates, key=lambda c: (c.p_adequate, -c.cost.per_task))
     assert rec.decision.best_action.model_id == top.model_id
     assert all("ceiling" not in a.why for a in rec.alternatives)
+
+
+@pytest.mark.parametrize(("text", "usd", "ceiling"), [
+    ("Translate product descriptions, budget $30 a day", 900.0, False),
+    ("Translate product descriptions, we can spend $30 per day", 900.0, False),
+    ("Translate product descriptions, daily budget of $30", 900.0, False),
+    ("Our budget is $30/day", 900.0, False),
+    ("Translate product descriptions, at most $30 a day", 900.0, True),
+    ("Translate product descriptions into German, budget 30 € per day", 1005.48, False),
+    ("Übersetze Produktbeschreibungen, Budget 30 € pro Tag", 1005.48, False),
+    ("Traduire des fiches produit, budget 30 € par jour", 1005.48, False),
+    ("Tag 2,000 emails a day, budget $40 per working day", 866.67, False),
+])
+def test_a_budget_a_day_is_its_share_of_a_month(text: str, usd: float, ceiling: bool) -> None:
+    """A budget a year, a quarter or a week was read; one a day was dropped without a word
+    ("budget 30 € per day" answered as if no budget had been given). A day is 1/30 of a
+    month, as the workload reader counts "2,000 emails a day"; a working day 12/260."""
+    budget = read_money(text).budget
+    assert budget is not None, text
+    assert budget.usd_per_month == pytest.approx(usd, abs=0.01)
+    assert budget.ceiling is ceiling
+    assert " day (" in budget.how, budget.how
+
+
+@pytest.mark.parametrize("text", [
+    "They sell their labour for as little as $8 a day",  # a real prompt's words, reworded
+    "Find hotel rooms under $30 a day in Lisbon",
+    "Rent a car for $30 a day",
+    "Answer questions; the API costs $30 a day today",
+])
+def test_a_price_a_day_is_no_budget(text: str) -> None:
+    assert read_money(text).budget is None, read_money(text)
+
+
+def test_a_budget_a_day_moves_the_answer_to_the_budget_plan() -> None:
+    rec = make_rec("Translate product descriptions into German, budget 30 € per day",
+                   category="translation", difficulty=2.1)
+    d = rec.decision
+    assert d is not None and d.rule == "monthly budget" and d.budget is not None
+    assert d.budget.budget_per_month == pytest.approx(1005.48, abs=0.01)
