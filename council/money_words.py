@@ -241,17 +241,29 @@ def read_money(text: str) -> MoneyWords:
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)))
 
 
-# A failure that harms someone or brings a lawsuit, said with no figure ("a wrong answer here
-# could kill someone"): the category's failure cost is used, and the answer says so.
+# A failure that harms someone or brings a lawsuit, or costs something other than money or
+# time ("a wrong answer here could kill someone", "costs us a lost customer"), said with no
+# figure: the category's failure cost is used, and the answer says so.
 _STAKES = re.compile(r"\b(?:could|can|might|may|would|will)\s+(?:\w+\s+){0,2}?(?:kill|harm|"
                      r"injure|hurt|endanger|(?:get|be) sued)\w*", re.IGNORECASE)
+
+
+# "a wrong answer costs us a lost customer", "a bad reply costs us the client": a failure that
+# costs something other than money or time; the category's failure cost is used, said so
+_COSTS_NO_FIGURE = re.compile(r"\b(?:costs?|costing)\s+(?:us|me|them|the (?:company|"
+                              r"business|team))\s+(?:an?|the|one|our|their)\s+\w",
+                              re.IGNORECASE)
+# "costs us nothing", "costs nothing": a failure cost of $0, said in words
+_NOTHING = re.compile(r"^\s*(?:(?:us|me|them)\s+)?(?:nothing|zero|\$?0 dollars)\b",
+                      re.IGNORECASE)
 
 
 def _stakes(text: str, unread: list[str]) -> None:
     for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             fail = _FAILURE.search(clause)
-            stakes = _STAKES.search(clause, fail.end()) if fail is not None else None
+            stakes = None if fail is None else (_STAKES.search(clause, fail.end())
+                                                or _COSTS_NO_FIGURE.search(clause, fail.end()))
             if stakes is not None and fail is not None and stakes.start() - fail.end() <= 40 \
                     and "\n" not in clause[fail.start():stakes.end()]:
                 said = _words(_own_part(clause, fail.start(), stakes.end()))
@@ -502,13 +514,17 @@ def _failure(clause: str, sentence: str, unread: list[str],
                           "a task this reads (a year's losses?); give one bad answer's cost "
                           "instead")
             continue
-        if amount is not None and amount.usd > 0:
+        if amount is not None and amount.usd >= 0:  # "$0, we just retry": failures are free
             usd = round(amount.usd, 2) if amount.how else amount.usd
             how = amount.how
             if _WORST_CASE.search(clause, fail.start(), verb_end):
                 how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
                                                            verb_end + m.end())), how)
+    nothing = _NOTHING.match(after)
+    if nothing is not None:  # "a wrong answer costs us nothing": a figure, $0
+        return FailureRead(0.0, None, _words(_own_part(clause, fail.start(),
+                                                       verb_end + nothing.end())))
     t = _time(after)
     if t is not None:
         n = t["n"].lower()

@@ -88,3 +88,37 @@ def test_a_budget_a_day_moves_the_answer_to_the_budget_plan() -> None:
     d = rec.decision
     assert d is not None and d.rule == "monthly budget" and d.budget is not None
     assert d.budget.budget_per_month == pytest.approx(1005.48, abs=0.01)
+
+
+CHAT = "Answer customer chat questions about refunds"
+
+
+@pytest.mark.parametrize("words", ["a wrong answer costs us $0, we just retry",
+                                   "a wrong answer costs us nothing, we just retry"])
+def test_a_failure_said_to_cost_nothing_is_a_failure_cost_of_zero(words: str) -> None:
+    """"A wrong answer costs us $0" was not read (only figures over $0 were), so the answer
+    charged the category's $1.95 a failure and picked gemini-3.8-flash, 11x the price of the
+    pick a $0 failure cost gives in the form (the cheapest model over the floor)."""
+    rec = make_rec(f"{CHAT}; {words}", category="customer_support", difficulty=2.5)
+    form = make_rec(CHAT, category="customer_support", difficulty=2.5, failure_cost_usd=0)
+    d = rec.decision
+    assert d is not None and d.failure_cost_usd == 0 and d.failure_cost_source == "text"
+    assert rec.recommended is not None and form.recommended is not None
+    assert rec.recommended.model_id == form.recommended.model_id
+    assert any("from your words: 'a wrong answer costs us" in line
+               for line in rec.explanation), rec.explanation
+
+
+@pytest.mark.parametrize(("words", "said"), [
+    ("a wrong answer costs us a lost customer", "a wrong answer costs us a lost customer"),
+    ("a mistake costs us the client, and they pay $2,000 a month",
+     "a mistake costs us the client"),
+])
+def test_a_failure_that_costs_something_not_money_says_the_default_is_used(
+        words: str, said: str) -> None:
+    """"a wrong answer costs us a lost customer": no figure, so the category default stands,
+    which was right, but the answer said nothing of the words it did not read."""
+    rec = make_rec(f"{CHAT}; {words}", category="customer_support", difficulty=2.5)
+    assert rec.decision is not None and rec.decision.failure_cost_source == "category default"
+    assert f"'{said}' gives no dollar figure, so the category's failure cost is used; give " \
+           "what one bad answer costs you instead" in rec.notes, rec.notes
