@@ -316,16 +316,17 @@ def _speed_note(workload: Workload) -> str | None:
 
 def _failure_assumptions(failure: FailureCost) -> list[Assumption]:
     """The failure and detection costs as stated assumptions, per task like the price."""
-    # The check's cost is always the category's (capped at the failure cost): never "your
-    # words" because the failure cost was read from them (QA round 9).
-    capped_at = {"you": "your failure cost",
-                 "text": "the failure cost read from your words"}.get(failure.source)
+    # The check's cost is always the category's: never "your words" because the failure cost
+    # was read from them (QA round 9), nor shrunk to a failure cost given (QA round 11).
+    given = {"you": "your failure cost",
+             "text": "the failure cost read from your words"}.get(failure.source)
     return [Assumption("failure_cost_usd", failure.failure_usd, failure.source,
                        "what a bad answer costs, per task: " + failure.why),
             Assumption("detection_cost_usd", failure.detection_usd,
-                       "derived" if capped_at else failure.source,
+                       "category default" if given else failure.source,
                        "what noticing a failure costs, per task (a cascade's check)"
-                       + (f": the category's, capped at {capped_at}" if capped_at else ""))]
+                       + (f": the category's, whatever {given}: a cascade pays it on every "
+                          "task" if given else ""))]
 
 
 def _cheapest_extractor(candidates: list[Candidate], catalog: Catalog) -> ModelEntry | None:

@@ -19,7 +19,12 @@ A default is that person's minutes at a loaded hourly rate, each figure stated:
   a ticket is.
 
 ``detection_usd`` is what it costs to *notice* a failure before it does harm (tests, a
-person's glance): the price of the check in a cascade, never more than the failure.
+person's glance): the price of the check in a cascade, paid on every task the cheap model
+answers. With the category's own failure cost it is at most that (both are a person's minutes
+on the same task: a check takes no longer than the redo). With a failure cost you give or
+your words state it stays the category's: what a failure costs you does not change what a
+check costs, and capped at it a failure cost of $0 made every check free (QA round 11); a
+check dearer than the failures it catches makes the cascade lose on its own sum.
 """
 
 from __future__ import annotations
@@ -215,8 +220,7 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
     detection = sum(w * DEFAULTS[c].detection_usd for c, w in known.items()) / total
     if given is not None:
         value = check_failure_cost(given)
-        # detection cannot cost more than the failure it prevents
-        return FailureCost(value, min(detection, value), "you", "your figure")
+        return FailureCost(value, detection, "you", "your figure")
     top = max(known, key=lambda c: known[c]) if known else None
     if read is not None and (read.usd is not None or top is not None
                              or read.rate is not None):
@@ -233,7 +237,7 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
                     f"{rate.who} at $60 an hour'")
             why = f"{heard}: {read.minutes:g} min at ${rate.usd_per_hour:.0f} an hour ({said})"
         value = check_failure_cost(round(value, 4))
-        return FailureCost(value, min(detection, value), "text", why)
+        return FailureCost(value, detection, "text", why)
     value = sum(w * DEFAULTS[c].usd(size) for c, w in known.items()) / total
     why = DEFAULTS[top].why(size) if top else "no category"
     if len(known) > 1:
@@ -242,5 +246,7 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
                            f"({money(DEFAULTS[c].usd(size))})"
                            for c, share in zip(known, shares(list(known.values())),
                                                strict=True)) + f"; mainly {why}")
+    # both defaults are a person's minutes on the same task: checking it takes no longer than
+    # redoing it (a 1,000-token "long document" is not spot-checked in 5 minutes)
     return FailureCost(round(value, 4), round(min(detection, value), 4), "category default",
                        f"{why}; per task, as the price is")

@@ -122,3 +122,21 @@ def test_a_failure_that_costs_something_not_money_says_the_default_is_used(
     assert rec.decision is not None and rec.decision.failure_cost_source == "category default"
     assert f"'{said}' gives no dollar figure, so the category's failure cost is used; give " \
            "what one bad answer costs you instead" in rec.notes, rec.notes
+
+
+def test_a_failure_cost_of_zero_does_not_make_the_check_free() -> None:
+    """The ledger at the production bar with a failure cost of $0: the best action said "or
+    try deepseek-flash first and escalate the 23% it fails to gemini-4-argon ($0.056 expected
+    a task with a $0 check)": the check (a 5-minute senior review, $7.50) was capped at the
+    failure cost, so at $0 every cascade's check was free. A cascade pays its check on every
+    task whatever a failure costs; with it, this one is not worth it."""
+    from council.failure_cost import DEFAULTS
+
+    rec = make_rec(LEDGER, category="architecture", difficulty=3.8, sd=0.9,
+                   quality="production", failure_cost_usd=0)
+    d, c = rec.decision, rec.cascade
+    assert d is not None and d.best_action is not None and c is not None
+    check = DEFAULTS["architecture"].detection_usd
+    assert d.detection_cost_usd == check and c.detection_cost_per_task == check
+    assert d.best_action.cascade_cheap is None and "$0 check" not in d.best_action.text
+    assert not c.worth_it
