@@ -211,7 +211,7 @@ def ceiling_line(rec: Recommendation) -> str | None:
     out = (f" {d.over_ceiling} model{'s' if d.over_ceiling != 1 else ''} over it "
            f"{'were' if d.over_ceiling != 1 else 'was'} left out." if d.over_ceiling else "")
     how = ("the least expected cost under it" if d.floor_met else
-           "the most likely to succeed under it, since none clears the floor")
+           "the most likely to succeed under it (none clears the floor)")
     return (f"Your ceiling, {money(ceiling)} a month, is a limit, not a sum to spend: the pick "
             f"is {how} and spends {money(pick.cost.per_month)} a "
             f"month ({percent(pick.cost.per_month / ceiling)} of it).{out}")

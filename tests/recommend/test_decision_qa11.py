@@ -37,7 +37,8 @@ def test_no_fit_under_a_ceiling_names_only_models_under_it() -> None:
     for a in rec.alternatives:
         assert (a.cost.per_month > 10) == a.why.endswith("over your $10.00 ceiling"), a
     line = ceiling_line(rec)
-    assert line is not None and "the most likely to succeed under it" in line, line
+    assert line is not None and "the most likely to succeed under it (none clears the floor) and " \
+        "spends" in line, line
 
 
 def test_no_fit_without_a_ceiling_is_unchanged_by_the_check() -> None:
