@@ -48,9 +48,11 @@ from council.costing import Cost, chosen_cost, variants, why_not_cached
 from council.decision import (
     CEILING_RULE,
     BestAction,
+    BudgetPlan,
     Decision,
     Option,
     arithmetic_lines,
+    budget_for_rate,
     budget_plan,
     expected_cost,
     failure_share,
@@ -413,6 +415,21 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
                       ), cascade
 
 
+def _budget_under_floor(plan: BudgetPlan, pool: list[Candidate], bar: float) -> str:
+    """A budget whose plan's success rate is under the floor: the budget that would clear it,
+    or, when no model reaches the floor at any price, that no budget will (it said "raise the
+    budget to clear it" for the ledger at 90%, where the most adequate model is at 82%)."""
+    said = (f"The budget buys an expected success rate of "
+            f"{percent_beside(plan.expected_success_rate, bar)}, under the {bar:.0%} floor")
+    need = budget_for_rate([_option(c) for c in pool], bar, plan.runs_per_month)
+    if need is not None:
+        return f"{said}: {money(need)} a month would clear it."
+    top = max(pool, key=lambda c: (c.p_adequate, -c.cost.per_task, c.model_id))
+    return (f"{said}, and no budget clears it: the most adequate model, {top.model_id}, is at "
+            f"P {percent_beside(top.p_adequate, bar)} ({money(top.cost.per_month)} a month). "
+            f"Splitting the task into smaller steps, each easier, is how to clear {bar:.0%}.")
+
+
 def monthly_spend(pick: Candidate, decision: Decision | None) -> float:
     """What the answer spends a month: under a budget the plan's mix, else the pick alone."""
     if decision is not None and decision.budget is not None:
@@ -501,9 +518,7 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
     cascade: Cascade | None = None
     if chosen is not None and (decision.floor_met or decision.budget is not None):
         if not decision.floor_met and decision.budget is not None:
-            no_fit = (f"The budget buys an expected success rate of "
-                      f"{decision.budget.expected_success_rate:.0%}, under the {bar:.0%} floor: "
-                      "raise the budget to clear it.")
+            no_fit = _budget_under_floor(decision.budget, pool, bar)
         _price_modes(chosen, catalog.get(chosen.model_id), workload, today)
         i = frontier.index(chosen) if chosen in frontier else None
         below = ([c for c in frontier if c.cost.per_month < chosen.cost.per_month]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from council.api import Recommendation
 from council.money_words import read_money
 from council.present import ceiling_line
 from tests.recs import make_rec
@@ -141,3 +142,40 @@ def test_a_failure_cost_of_zero_does_not_make_the_check_free() -> None:
     assert d.detection_cost_usd == check and c.detection_cost_per_task == check
     assert d.best_action.cascade_cheap is None and "$0 check" not in d.best_action.text
     assert not c.worth_it
+
+
+def test_a_budget_under_the_floor_says_what_would_clear_it() -> None:
+    """"The budget buys an expected success rate of 89%, under the 90% floor: raise the
+    budget to clear it" gave no figure; it now names the least budget that clears the floor,
+    and typing it back clears it."""
+    import re
+
+    def rec(budget: float) -> Recommendation:
+        return make_rec("Summarise support tickets", category="summarisation", difficulty=3.5,
+                        quality="production", budget_usd_per_month=budget,
+                        runs_per_month=1000)
+
+    low = rec(10)
+    assert low.decision is not None and not low.decision.floor_met
+    m = re.search(r"under the 90% floor: \$([\d,.]+) a month would clear it\.$",
+                  low.no_fit or "")
+    assert m is not None, low.no_fit
+    need = float(m.group(1).replace(",", ""))
+    assert need > 10
+    back = rec(need)
+    assert back.decision is not None and back.decision.floor_met and back.no_fit is None
+    assert back.decision.budget is not None
+    assert back.decision.budget.expected_success_rate >= 0.9
+
+
+def test_a_budget_no_budget_can_lift_over_the_floor_says_so() -> None:
+    """The ledger at the production bar, "the best I can get for $5 a month": the answer said
+    "raise the budget to clear it", but the most adequate model of all is at 81%."""
+    rec = make_rec(LEDGER, category="architecture", difficulty=3.8, sd=0.9,
+                   quality="production", budget_usd_per_month=5)
+    top = max(rec.candidates, key=lambda c: (c.p_adequate, -c.cost.per_task))
+    assert top.p_adequate < 0.9
+    assert "raise the budget" not in (rec.no_fit or "")
+    assert f"no budget clears it: the most adequate model, {top.model_id}, is at P" in (
+        rec.no_fit or ""), rec.no_fit
+    assert "Splitting the task into smaller steps" in (rec.no_fit or "")
