@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from council.categories import BY_KEY
 from council.errors import InvalidInput
-from council.format import money, shares
+from council.format import mix_shares, money
 
 MAX_FAILURE_COST_USD = 1_000_000.0  # per task; more is a typo, not a task
 WAGE_SHARE = 0.705  # wages / employer cost per hour worked, private industry (BLS ECEC 09/2022)
@@ -204,6 +204,23 @@ def check_failure_cost(value: float, what: str = "failure cost") -> float:
     return float(value)
 
 
+def _mix_words(known: Mapping[str, float], size: TaskSize) -> str:
+    """The mix's largest categories with their shares and figures, and the rest as one share
+    at its weighted figure ("other categories 11% ($21.40)"): an agent loop's mix has every
+    category, and listing "architecture & design 0% ($90.00)" beside the three that matter
+    read as noise (QA round 11)."""
+    ordered = dict(sorted(known.items(), key=lambda kv: -kv[1]))
+    said = mix_shares(ordered)
+    named = {c for c, _ in said if c}
+    rest = {c: w for c, w in ordered.items() if c not in named}
+    words = [f"{BY_KEY[c].label.lower() if c in BY_KEY else c} {share} "
+             f"({money(DEFAULTS[c].usd(size))})" for c, share in said if c]
+    if said and not said[-1][0] and sum(rest.values()) > 0:
+        mean = sum(w * DEFAULTS[c].usd(size) for c, w in rest.items()) / sum(rest.values())
+        words.append(f"other categories {said[-1][1]} ({money(mean)} on average)")
+    return ", ".join(words)
+
+
 def failure_cost(given: float | None, mix: Mapping[str, float],
                  size: TaskSize | None = None, read: FailureRead | None = None) -> FailureCost:
     """The user's figure, else one read from the description's words (``read``, see
@@ -241,11 +258,7 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
     value = sum(w * DEFAULTS[c].usd(size) for c, w in known.items()) / total
     why = DEFAULTS[top].why(size) if top else "no category"
     if len(known) > 1:
-        why = ("a mix of the likely categories' defaults, "
-               + ", ".join(f"{BY_KEY[c].label.lower() if c in BY_KEY else c} {share} "
-                           f"({money(DEFAULTS[c].usd(size))})"
-                           for c, share in zip(known, shares(list(known.values())),
-                                               strict=True)) + f"; mainly {why}")
+        why = f"a mix of the likely categories' defaults, {_mix_words(known, size)}; mainly {why}"
     # both defaults are a person's minutes on the same task: checking it takes no longer than
     # redoing it (a 1,000-token "long document" is not spot-checked in 5 minutes)
     return FailureCost(round(value, 4), round(min(detection, value), 4), "category default",

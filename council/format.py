@@ -7,7 +7,7 @@ probability never reads "0.9023" beside "84%".
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 MONEY_SIGNIFICANT = 2  # below 10 cents a figure keeps two significant digits: $0.00012
 
@@ -65,6 +65,16 @@ def whole_percents(values: Sequence[float]) -> list[int]:
             :100 - sum(whole)]:
         whole[i] += 1
     return whole
+
+
+def mix_shares(mix: Mapping[str, float]) -> list[tuple[str, str]]:
+    """(category, its share) for the three largest categories of 5% or more (the mix in
+    order, largest first), and ("", the rest) when others remain: whole percentages that add
+    up to 100% (``shares``), as the verdict, the workload and the failure cost state theirs."""
+    said = dict(zip(mix, whole_percents(list(mix.values())), strict=True))
+    top = [k for k, v in mix.items() if v >= 0.05 * sum(mix.values())][:3]
+    rest = 100 - sum(said[k] for k in top)
+    return [(k, f"{said[k]}%") for k in top] + ([("", f"{rest}%")] if rest > 0 else [])
 
 
 def shares(values: Sequence[float]) -> list[str]:

@@ -179,3 +179,25 @@ def test_a_budget_no_budget_can_lift_over_the_floor_says_so() -> None:
     assert f"no budget clears it: the most adequate model, {top.model_id}, is at P" in (
         rec.no_fit or ""), rec.no_fit
     assert "Splitting the task into smaller steps" in (rec.no_fit or "")
+
+
+def test_an_agent_loops_failure_cost_names_the_categories_that_matter() -> None:
+    """An agent loop's failure cost is a mix over every category; its assumption listed all
+    fifteen ("..., architecture & design 0% ($90.00), math & formal reasoning 0% ($3.21),
+    ..."). It now names the three largest and the rest as one share at its weighted figure,
+    and the figures shown still add up to the cost used."""
+    import re
+
+    from council.categories import CATEGORY_KEYS
+    from council.failure_cost import TaskSize, failure_cost
+
+    mix = {"agentic": 0.5, "debugging": 0.32, "code_review": 0.07, "customer_support": 0.07,
+           "code_generation": 0.04}
+    mix |= {k: 0.0 for k in CATEGORY_KEYS if k not in mix}
+    used = failure_cost(None, mix, TaskSize(1000, 500, 20))
+    head = used.why.split("; mainly")[0]
+    assert not re.search(r"(?<!\d)0% \(", head) and "code generation" not in head, head
+    parts = re.findall(r"(\d+)% \(\$([\d.,]+)(?: on average)?\)", head)
+    assert len(parts) == 4 and head.count("other categories 11% (") == 1, head
+    total = sum(int(p) / 100 * float(usd.replace(",", "")) for p, usd in parts)
+    assert total == pytest.approx(used.failure_usd, abs=0.02)
