@@ -89,6 +89,16 @@ def percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0%}"
 
 
+def percents_apart(a: float, b: float) -> tuple[str, str]:
+    """Two probabilities set side by side, with the fewest decimals (up to 2) that tell them
+    apart: 0.9975 against 0.9962 is "99.8%" against "99.6%", not "100%" against "100%"."""
+    for digits in (0, 1, 2):
+        x, y = f"{a:.{digits}%}", f"{b:.{digits}%}"
+        if x != y or a == b:
+            return x, y
+    return x, y
+
+
 def percent_beside(value: float, bar: float) -> str:
     """A probability said beside a bar it is judged against: a whole percentage, unless that
     would read as the bar itself from the wrong side (0.747 under a 75% floor is "74.7%", not

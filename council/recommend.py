@@ -60,7 +60,7 @@ from council.decision import (
     within_ceiling,
 )
 from council.failure_cost import FailureCost
-from council.format import money, percent_beside
+from council.format import money, percent_beside, percents_apart
 from council.task import TaskSpec
 from council.workload import Workload, fits
 
@@ -527,9 +527,12 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                   and c.p_adequate > chosen.p_adequate] if i is None else frontier[i + 1:])
         if below:
             c = below[-1]
+            # a riskier model never reads "P(adequate) 100%" beside a 99.8% pick
+            theirs = (percent_beside(c.p_adequate, floor)
+                      if floor is not None and c.p_adequate < floor
+                      else percents_apart(c.p_adequate, chosen.p_adequate)[0])
             why = (f"{c.cost.per_month / chosen.cost.per_month:.0%} of the pick's cost but "
-                   f"P(adequate) {c.p_adequate:.0%}"
-                   if chosen.cost.per_month else f"P(adequate) {c.p_adequate:.0%}")
+                   f"P(adequate) {theirs}" if chosen.cost.per_month else f"P(adequate) {theirs}")
             if floor is not None and c.p_adequate < floor:
                 why += f", below the {floor:.0%} bar"
             elif decision.budget is not None:
@@ -549,9 +552,10 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
             c = above[0]
             over = (f", over your {money(decision.ceiling_usd_per_month or 0.0)} ceiling"
                     if decision.exceeds_ceiling(c.cost.per_month) else "")
+            theirs, ours = percents_apart(c.p_adequate, chosen.p_adequate)
             alternatives.append(Alternative(
                 "safer_dearer", c.model_id, c.p_adequate, c.cost,
-                f"P(adequate) {c.p_adequate:.0%} against the pick's {chosen.p_adequate:.0%}, "
+                f"P(adequate) {theirs} against the pick's {ours}, "
                 f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more a month{over}"))
         cascade = best_cascade(pool, chosen, failure)
     elif chosen is not None:

@@ -201,3 +201,26 @@ def test_an_agent_loops_failure_cost_names_the_categories_that_matter() -> None:
     assert len(parts) == 4 and head.count("other categories 11% (") == 1, head
     total = sum(int(p) / 100 * float(usd.replace(",", "")) for p, usd in parts)
     assert total == pytest.approx(used.failure_usd, abs=0.02)
+
+
+@pytest.mark.parametrize(("text", "category", "difficulty"), [
+    ("Classify support tickets into 12 queues, returning JSON", "classification", 1.8),
+    ("Tag 2,000 support emails a day by urgency", "classification", 1.6),
+    ("Translate product pages into German and Japanese", "translation", 2.0),
+])
+def test_alternatives_never_read_the_same_percent_as_the_pick(text: str, category: str,
+                                                              difficulty: float) -> None:
+    """"safer, dearer: gemini-4-argon P(adequate) 100% ... against the pick's 100%, for
+    $8,035.03 more a month" (7 of the 10 golden answers said "100% against 100%", "99%
+    against 99%" or "91% against 91%"), and a cheaper, riskier model read "P(adequate) 100%"
+    beside a 99.8% pick. The figures now keep the decimals that tell them apart."""
+    import re
+
+    rec = make_rec(text, category=category, difficulty=difficulty)
+    assert rec.alternatives
+    for a in rec.alternatives:
+        m = re.match(r"P\(adequate\) ([\d.]+%) against the pick's ([\d.]+%)", a.why)
+        if m is not None:
+            assert m.group(1) != m.group(2), a.why
+        if a.role == "cheaper_riskier":
+            assert "P(adequate) 100%" not in a.why, a.why
