@@ -126,6 +126,8 @@ _LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     rf"{_LIMIT_WORDS}|cap|(?:only |we )?have|go above|exceed|"
+    # "we must not go over $1,000 a month" (not "go over the $1,000 invoices")
+    r"(?<=not )go over|(?<=n't )go over|(?<=never )go over|"
     r"set aside|allocated|earmarked|reserved|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
@@ -197,6 +199,10 @@ class BudgetRead:
 # "up to", "under", "bis zu", "jusqu'à", "hasta" ... only make a budget a ceiling: alone they
 # are no budget word ("up to £45,000 per year" of a job ad).
 _CEILING_BEFORE = re.compile(
+    # "we can't spend more than $200 a week", "must not go over": a limit said with a negation
+    r"\b(?:can'?t|cannot|can not|won'?t|will not|must not|mustn'?t|should not|shouldn'?t|"
+    r"do(?:n'?t| not) want to|may not) (?:spend|pay|go|be) (?:more than|over|above)\b"
+    r"[^$€£¥\d]{0,20}$|"
     rf"\b(?:{_LIMIT_WORDS}|up to|under|below|within|cap(?:ped)?(?: at)?|ceiling|"
     r"limit(?:ed to)?|never (?:more|above)|bis zu|unter|jusqu'à|moins de|hasta|menos de|"
     r"fino a|até)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)

@@ -224,3 +224,22 @@ def test_alternatives_never_read_the_same_percent_as_the_pick(text: str, categor
             assert m.group(1) != m.group(2), a.why
         if a.role == "cheaper_riskier":
             assert "P(adequate) 100%" not in a.why, a.why
+
+
+@pytest.mark.parametrize(("text", "usd"), [
+    ("Tag tickets. We can't spend more than $200 a week", 866.67),
+    ("Tag tickets; we cannot spend more than $500 a month", 500.0),
+    ("Tag tickets, we don't want to spend more than $300 a month", 300.0),
+    ("Tag tickets; we must not go over $1,000 a month", 1000.0),
+    ("We can't go above $250 per month; classify support tickets", 250.0),
+])
+def test_a_limit_said_with_a_negation_is_a_ceiling(text: str, usd: float) -> None:
+    """"We can't spend more than $200 a week" was read as a budget to spend (the plan spent
+    all of it); "we must not go over $1,000 a month" was not read at all."""
+    budget = read_money(text).budget
+    assert budget is not None and budget.ceiling, (text, budget)
+    assert budget.usd_per_month == pytest.approx(usd, abs=0.01)
+
+
+def test_going_over_a_document_is_no_budget() -> None:
+    assert read_money("Go over the $1,000 a month invoices and tag them").budget is None
