@@ -522,11 +522,19 @@ def _failure(clause: str, sentence: str, unread: list[str],
             continue
         if amount is not None and amount.usd >= 0:  # "$0, we just retry": failures are free
             usd = round(amount.usd, 2) if amount.how else amount.usd
-            how = amount.how
+            how, end = amount.how, m.end()
+            high = _range_high(after, m, amount, unread, point, language)
+            if high is not None:  # "costs $5-$20": the middle, said so
+                mid = (amount.usd + high[0]) / 2
+                usd = round(mid, 2) if amount.how else mid
+                how = "; ".join(filter(None, (how, f"a range, read as its middle: "
+                                               f"{money(amount.usd)} to {money(high[0])}, "
+                                               f"{money(usd)}")))
+                end = high[1]
             if _WORST_CASE.search(clause, fail.start(), verb_end):
                 how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
-                                                           verb_end + m.end())), how)
+                                                           verb_end + end)), how)
     nothing = _NOTHING.match(after)
     if nothing is not None:  # "a wrong answer costs us nothing": a figure, $0
         return FailureRead(0.0, None, _words(_own_part(clause, fail.start(),
@@ -552,6 +560,40 @@ def _failure(clause: str, sentence: str, unread: list[str],
                 return FailureRead(None, minutes, said)
             return FailureRead(None, minutes, said, rate=role[0], role_words=role[1])
     return None
+
+
+# "$5-$20", "$5 to $20", "between $5 and $20", "€5–20": a range's two ends
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to)\s*|\s+and\s+", re.IGNORECASE)
+_BARE_NUM = re.compile(_NUM)
+_NOT_MONEY_AFTER = re.compile(rf"\s*(?:%|percent\b|(?:{MINUTE_UNITS}|{HOUR_UNITS})\b|"
+                              r"(?:seconds?|days?|weeks?|months?|people|tickets?|calls?)\b)",
+                              re.IGNORECASE)
+
+
+def _range_high(after: str, m: re.Match[str], low: _Amount, unread: list[str], point: bool,
+                language: str | None) -> tuple[float, int] | None:
+    """The upper end of a range that starts at the amount ``m`` (in dollars, and where it
+    ends in ``after``), or None when the amount is no range's low end. A bare upper end
+    ("€5-20") is in the low end's currency."""
+    join = _RANGE_JOIN.match(after, m.end())
+    if join is None or (join.group(0).strip().lower() == "and"
+                        and not re.search(r"\bbetween\s*$", after[:m.start()], re.IGNORECASE)):
+        return None
+    nxt = next((n for n in _amounts(after) if n.start() == join.end()), None)
+    if nxt is not None:
+        high = _usd(nxt, unread, point, language)
+        usd, end = (high.usd, nxt.end()) if high is not None else (0.0, 0)
+    else:
+        bare = _BARE_NUM.match(after, join.end())
+        if bare is not None and _NOT_MONEY_AFTER.match(after, bare.end()):
+            return None  # "$5 - 10 minutes of rework": a time, not the range's end
+        said = parse_number(f"{m['num'].replace(',', '')}{m['dec'] or ''} {m['scale'] or ''}")
+        top = parse_number(f"{bare['num'].replace(',', '')}{bare['dec'] or ''} "
+                           f"{bare['scale'] or m['scale'] or ''}") if bare else None
+        if bare is None or not said or top is None:
+            return None
+        usd, end = low.usd * top / said, bare.end()
+    return (usd, end) if usd > low.usd and usd <= MAX_FAILURE_COST_USD else None
 
 
 # A failure that "could" cost the figure: a worst case, which the rule charges to every bad

@@ -243,3 +243,28 @@ def test_a_limit_said_with_a_negation_is_a_ceiling(text: str, usd: float) -> Non
 
 def test_going_over_a_document_is_no_budget() -> None:
     assert read_money("Go over the $1,000 a month invoices and tag them").budget is None
+
+
+@pytest.mark.parametrize(("text", "usd"), [
+    ("Draft replies; a wrong reply costs between $5 and $20", 12.5),
+    ("Draft replies; a wrong reply costs $5-$20", 12.5),
+    ("Draft replies; a wrong reply costs $5 to $20 to fix", 12.5),
+    ("Draft replies; a wrong reply costs $1k-2k", 1500.0),
+    ("Draft replies; a wrong reply costs €5–20 per ticket", 13.96),
+])
+def test_a_failure_cost_said_as_a_range_is_its_middle(text: str, usd: float) -> None:
+    """"a wrong reply costs between $5 and $20" was read as $5, the range's low end, without
+    a word; it is now the middle, and the answer says so beside the words."""
+    failure = read_money(text).failure
+    assert failure is not None and failure.usd == pytest.approx(usd, abs=0.01)
+    assert "a range, read as its middle" in failure.how, failure.how
+
+
+@pytest.mark.parametrize("text", [
+    "Draft replies; a wrong reply costs $5 - 10 minutes of rework",
+    "Draft replies; a wrong reply costs $5 and an apology",
+    "Draft replies; a wrong reply costs $5-10% of the order",
+])
+def test_a_figure_beside_another_number_is_no_range(text: str) -> None:
+    failure = read_money(text).failure
+    assert failure is not None and failure.usd == 5.0 and not failure.how
