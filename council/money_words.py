@@ -82,7 +82,8 @@ _SENTENCES = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?=\s|$)\s*")
 _CAP = r"(?:(?:max(?:imum)?|tops|at (?:the )?most|or less)\s+)?"
 _MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|"
                           r"monthly\b)", re.IGNORECASE)
-_MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
+_MONTHLY_BEFORE = re.compile(r"\bmonthly\s+(?:budget|cap|limit|spending limit)\b|"
+                             r"\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
                              r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b|"
                              r"\b(?:monatliche[sn]?|miesięczny) (?:budget|budżet)\b",
@@ -125,7 +126,7 @@ _LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
                 r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż")
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
-    rf"{_LIMIT_WORDS}|cap|(?:only |we )?have|go above|exceed|"
+    rf"{_LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"
     # "we must not go over $1,000 a month" (not "go over the $1,000 invoices")
     r"(?<=not )go over|(?<=n't )go over|(?<=never )go over|"
     r"set aside|allocated|earmarked|reserved|"
@@ -150,7 +151,7 @@ _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IG
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
-    r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|"
+    r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|bugs?|"
     # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
     r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
     r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
@@ -260,8 +261,8 @@ _COSTS_NO_FIGURE = re.compile(r"\b(?:costs?|costing)\s+(?:us|me|them|the (?:comp
                               r"business|team))\s+(?:an?|the|one|our|their)\s+\w",
                               re.IGNORECASE)
 # "costs us nothing", "costs nothing": a failure cost of $0, said in words
-_NOTHING = re.compile(r"^\s*(?:(?:us|me|them)\s+)?(?:nothing|zero|\$?0 dollars)\b",
-                      re.IGNORECASE)
+_NOTHING = re.compile(r"^\s*(?:(?:us|me|them)\s+)?(?:nothing|zero|\$?0 dollars)\b"
+                      r"(?!\s+(?:much|more|less|but|short|like))", re.IGNORECASE)
 
 
 def _stakes(text: str, unread: list[str]) -> None:
@@ -505,8 +506,8 @@ def _failure(clause: str, sentence: str, unread: list[str],
         if fail is None:
             return None
         verb = _COST_VERB.search(clause, fail.end())
-        if verb is None:
-            return None
+        if verb is None or _PRICE_SUBJECT.search(clause, 0, verb.start()):
+            return None  # "Fix the bug where the price costs $5": a price in the task
         verb_end = verb.end()
         point = point or verb.group(0).lower() in POINT_WORDS
     after = clause[verb_end:]
@@ -594,6 +595,11 @@ def _range_high(after: str, m: re.Match[str], low: _Amount, unread: list[str], p
             return None
         usd, end = low.usd * top / said, bare.end()
     return (usd, end) if usd > low.usd and usd <= MAX_FAILURE_COST_USD else None
+
+
+# what a cost verb's subject is when the figure is a price in the task, not a failure's cost
+_PRICE_SUBJECT = re.compile(r"\b(?:price|item|product|plan|subscription|order|fee|ticket "
+                            r"price)\s+$", re.IGNORECASE)
 
 
 # A failure that "could" cost the figure: a worst case, which the rule charges to every bad

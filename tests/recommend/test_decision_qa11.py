@@ -268,3 +268,28 @@ def test_a_failure_cost_said_as_a_range_is_its_middle(text: str, usd: float) -> 
 def test_a_figure_beside_another_number_is_no_range(text: str) -> None:
     failure = read_money(text).failure
     assert failure is not None and failure.usd == 5.0 and not failure.how
+
+
+@pytest.mark.parametrize(("text", "failure", "budget"), [
+    ("Write code; a bug that reaches production costs about $2,500", 2500.0, None),
+    ("Tag photos; our monthly cap is $75", None, 75.0),
+    ("Tag photos; our monthly limit is $75", None, 75.0),
+])
+def test_a_bug_and_a_monthly_cap_are_read(text: str, failure: float | None,
+                                          budget: float | None) -> None:
+    """Probes written before the fix: "a bug ... costs about $2,500" and "our monthly cap is
+    $75" were not read (no failure word; "monthly" only before "budget")."""
+    m = read_money(text)
+    assert (m.failure.usd if m.failure else None) == failure, m
+    assert (m.budget.usd_per_month if m.budget else None) == budget, m
+    if m.budget is not None:
+        assert m.budget.ceiling
+
+
+@pytest.mark.parametrize("text", [
+    "Fix the bug where the price costs $5 instead of $4",
+    "Fix the error where the item costs $5 instead of $4",
+    "Classify emails; mistakes cost nothing much, we re-run them",
+])
+def test_a_price_in_the_task_or_nothing_much_is_no_failure_cost(text: str) -> None:
+    assert read_money(text).failure is None, read_money(text)
