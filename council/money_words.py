@@ -127,8 +127,9 @@ _LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     rf"{_LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"
-    # "we must not go over $1,000 a month" (not "go over the $1,000 invoices")
-    r"(?<=not )go over|(?<=n't )go over|(?<=never )go over|"
+    # "we must not go over $1,000 a month", "won't pay more than" (not "go over the $1,000
+    # invoices", "pay $5 per item")
+    r"(?<=not )(?:go over|pay)|(?<=n't )(?:go over|pay)|(?<=never )(?:go over|pay)|"
     r"set aside|allocated|earmarked|reserved|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
@@ -150,7 +151,7 @@ _NOT_OURS = re.compile(
 _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
-    r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
+    r"failures?|misclassif(?:ications?|ied|ies|y)|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
     r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|bugs?|"
     # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
     r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
