@@ -74,16 +74,6 @@ def test_a_budget_a_day_is_its_share_of_a_month(text: str, usd: float, ceiling: 
     assert " day (" in budget.how, budget.how
 
 
-@pytest.mark.parametrize("text", [
-    "They sell their labour for as little as $8 a day",  # a real prompt's words, reworded
-    "Find hotel rooms under $30 a day in Lisbon",
-    "Rent a car for $30 a day",
-    "Answer questions; the API costs $30 a day today",
-])
-def test_a_price_a_day_is_no_budget(text: str) -> None:
-    assert read_money(text).budget is None, read_money(text)
-
-
 def test_a_budget_a_day_moves_the_answer_to_the_budget_plan() -> None:
     rec = make_rec("Translate product descriptions into German, budget 30 € per day",
                    category="translation", difficulty=2.1)
@@ -286,13 +276,18 @@ def test_a_bug_and_a_monthly_cap_are_read(text: str, failure: float | None,
         assert m.budget.ceiling
 
 
-@pytest.mark.parametrize("text", [
-    "Fix the bug where the price costs $5 instead of $4",
-    "Fix the error where the item costs $5 instead of $4",
-    "Classify emails; mistakes cost nothing much, we re-run them",
+@pytest.mark.parametrize(("text", "unread"), [
+    ("They sell their labour for as little as $8 a day", "budget"),  # a real prompt, reworded
+    ("Find hotel rooms under $30 a day in Lisbon", "budget"),
+    ("Rent a car for $30 a day", "budget"),
+    ("Answer questions; the API costs $30 a day today", "budget"),
+    ("Fix the bug where the price costs $5 instead of $4", "failure"),
+    ("Fix the error where the item costs $5 instead of $4", "failure"),
+    ("Classify emails; mistakes cost nothing much, we re-run them", "failure"),
 ])
-def test_a_price_in_the_task_or_nothing_much_is_no_failure_cost(text: str) -> None:
-    assert read_money(text).failure is None, read_money(text)
+def test_traps_stay_unread(text: str, unread: str) -> None:
+    """A price a day is no budget; a price in the task or "nothing much" no failure cost."""
+    assert getattr(read_money(text), unread) is None, read_money(text)
 
 
 def test_the_phrases_written_after_this_rounds_fixes() -> None:
