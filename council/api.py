@@ -20,6 +20,7 @@ from council.decision import Decision
 from council.errors import BudgetTooLow, InvalidInput
 from council.explain import explain
 from council.failure_cost import FailureCost, TaskSize, failure_cost
+from council.floor_words import floor_note
 from council.money_words import BudgetRead, read_money
 from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, monthly_spend, select
@@ -239,6 +240,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         update={"budget_usd_per_month": budget_read.usd_per_month, "budget_ceiling": ceiling})
     # figures in a currency not converted, counts in numerals not read, and why
     unread: list[str] = [*heard.unread, *unread_numerals(spec.description)]
+    floor_said = floor_note(spec.description, spec.quality_bar)  # "never below P 0.9"
+    if floor_said is not None:
+        unread.append(floor_said)
     if spec.budget_ceiling and asked.budget_usd_per_month is None:
         unread.append("You chose a ceiling but gave no monthly budget, and the description "
                       "names none: the pick is the least expected cost, with no limit.")

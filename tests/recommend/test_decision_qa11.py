@@ -312,3 +312,32 @@ def test_the_phrases_written_after_this_rounds_fixes() -> None:
             else budget is None, (r, m)
         if r["ceiling"] is not None:
             assert m.budget is not None and m.budget.ceiling is r["ceiling"], (r, m)
+
+
+@pytest.mark.parametrize(("text", "quality", "said"), [
+    ("Tag support tickets by urgency; the answer must never be below P 0.9", "standard",
+     "'never be below P 0.9' reads as a floor of P 0.90, but the floor used is the quality "
+     "setting's (P 0.75)"),
+    ("Tag support tickets by urgency; we need at least 95% accuracy", "production",
+     "'at least 95%' reads as a floor of P 0.95; the highest quality setting, production's "
+     "0.9, is the floor used"),
+    ("Classify emails with accuracy of at least 90%", "none",
+     "'accuracy of at least 90%' reads as a floor of P 0.90, but the floor used is the "
+     "quality setting's (none)"),
+])
+def test_a_floor_said_in_the_words_and_not_used_is_said(text: str, quality: str,
+                                                        said: str) -> None:
+    """"the answer must never be below P 0.9" (issue 19's own words for the floor) was
+    answered at the standard 0.75 without a word; the floor is the quality setting's, and
+    the answer now says which floor the words asked for."""
+    rec = make_rec(text, quality=quality)
+    assert any(n.startswith(said) for n in rec.notes), rec.notes
+
+
+@pytest.mark.parametrize(("text", "quality"), [
+    ("Tag support tickets by urgency; the answer must never be below P 0.9", "production"),
+    ("Summarise at least 50% of the tickets", "standard"),
+    ("Reduce costs by at least 30%", "standard"),
+])
+def test_no_floor_note_when_the_floor_is_met_or_none_is_said(text: str, quality: str) -> None:
+    assert not any("reads as a floor" in n for n in make_rec(text, quality=quality).notes)
