@@ -20,6 +20,7 @@ from council.decision import Decision
 from council.errors import BudgetTooLow, InvalidInput
 from council.explain import explain
 from council.failure_cost import FailureCost, TaskSize, failure_cost
+from council.floor_words import floor_note
 from council.money_words import BudgetRead, read_money
 from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, monthly_spend, select
@@ -239,6 +240,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         update={"budget_usd_per_month": budget_read.usd_per_month, "budget_ceiling": ceiling})
     # figures in a currency not converted, counts in numerals not read, and why
     unread: list[str] = [*heard.unread, *unread_numerals(spec.description)]
+    floor_said = floor_note(spec.description, spec.quality_bar)  # "never below P 0.9"
+    if floor_said is not None:
+        unread.append(floor_said)
     if spec.budget_ceiling and asked.budget_usd_per_month is None:
         unread.append("You chose a ceiling but gave no monthly budget, and the description "
                       "names none: the pick is the least expected cost, with no limit.")
@@ -316,16 +320,17 @@ def _speed_note(workload: Workload) -> str | None:
 
 def _failure_assumptions(failure: FailureCost) -> list[Assumption]:
     """The failure and detection costs as stated assumptions, per task like the price."""
-    # The check's cost is always the category's (capped at the failure cost): never "your
-    # words" because the failure cost was read from them (QA round 9).
-    capped_at = {"you": "your failure cost",
-                 "text": "the failure cost read from your words"}.get(failure.source)
+    # The check's cost is always the category's: never "your words" because the failure cost
+    # was read from them (QA round 9), nor shrunk to a failure cost given (QA round 11).
+    given = {"you": "your failure cost",
+             "text": "the failure cost read from your words"}.get(failure.source)
     return [Assumption("failure_cost_usd", failure.failure_usd, failure.source,
                        "what a bad answer costs, per task: " + failure.why),
             Assumption("detection_cost_usd", failure.detection_usd,
-                       "derived" if capped_at else failure.source,
+                       "category default" if given else failure.source,
                        "what noticing a failure costs, per task (a cascade's check)"
-                       + (f": the category's, capped at {capped_at}" if capped_at else ""))]
+                       + (f": the category's, whatever {given}: a cascade pays it on every "
+                          "task" if given else ""))]
 
 
 def _cheapest_extractor(candidates: list[Candidate], catalog: Catalog) -> ModelEntry | None:

@@ -27,7 +27,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from council.errors import BudgetTooLow, InvalidInput
-from council.format import money, shares
+from council.format import at_least, money, shares
 
 MAX_BUDGET_USD = 1_000_000_000.0
 CEILING_RULE = "least expected cost under a monthly ceiling"
@@ -165,6 +165,21 @@ def budget_plan(options: list[Option], budget_per_month: float,
         note = f"{low.model_id} alone, the most adequate model the budget affords"
     return BudgetPlan(budget_per_month, runs_per_month, parts, spend, successes,
                       successes / runs_per_month, note)
+
+
+def budget_for_rate(options: list[Option], rate: float, runs_per_month: float) -> float | None:
+    """The least monthly budget whose plan (``budget_plan``) expects a success rate of at
+    least ``rate``, rounded up to the figure shown so that typing it back works; None when
+    even the most adequate model is under it (no budget reaches it)."""
+    hull = upper_hull(options) if options else []
+    i = next((i for i, o in enumerate(hull) if o.p >= rate), None)
+    if i is None:
+        return None
+    per_task = hull[0].price
+    if i > 0:
+        lo, hi = hull[i - 1], hull[i]
+        per_task = lo.price + (rate - lo.p) / (hi.p - lo.p) * (hi.price - lo.price)
+    return at_least(per_task * runs_per_month)
 
 
 def within_ceiling(options: list[Option], ceiling_per_month: float,

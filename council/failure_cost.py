@@ -19,7 +19,12 @@ A default is that person's minutes at a loaded hourly rate, each figure stated:
   a ticket is.
 
 ``detection_usd`` is what it costs to *notice* a failure before it does harm (tests, a
-person's glance): the price of the check in a cascade, never more than the failure.
+person's glance): the price of the check in a cascade, paid on every task the cheap model
+answers. With the category's own failure cost it is at most that (both are a person's minutes
+on the same task: a check takes no longer than the redo). With a failure cost you give or
+your words state it stays the category's: what a failure costs you does not change what a
+check costs, and capped at it a failure cost of $0 made every check free (QA round 11); a
+check dearer than the failures it catches makes the cascade lose on its own sum.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from dataclasses import dataclass
 
 from council.categories import BY_KEY
 from council.errors import InvalidInput
-from council.format import money, shares
+from council.format import mix_shares, money
 
 MAX_FAILURE_COST_USD = 1_000_000.0  # per task; more is a typo, not a task
 WAGE_SHARE = 0.705  # wages / employer cost per hour worked, private industry (BLS ECEC 09/2022)
@@ -200,6 +205,23 @@ def check_failure_cost(value: float, what: str = "failure cost") -> float:
     return float(value)
 
 
+def _mix_words(known: Mapping[str, float], size: TaskSize) -> str:
+    """The mix's largest categories with their shares and figures, and the rest as one share
+    at its weighted figure ("other categories 11% ($21.40)"): an agent loop's mix has every
+    category, and listing "architecture & design 0% ($90.00)" beside the three that matter
+    read as noise (QA round 11)."""
+    ordered = dict(sorted(known.items(), key=lambda kv: -kv[1]))
+    said = mix_shares(ordered)
+    named = {c for c, _ in said if c}
+    rest = {c: w for c, w in ordered.items() if c not in named}
+    words = [f"{BY_KEY[c].label.lower() if c in BY_KEY else c} {share} "
+             f"({money(DEFAULTS[c].usd(size))})" for c, share in said if c]
+    if said and not said[-1][0] and sum(rest.values()) > 0:
+        mean = sum(w * DEFAULTS[c].usd(size) for c, w in rest.items()) / sum(rest.values())
+        words.append(f"other categories {said[-1][1]} ({money(mean)} on average)")
+    return ", ".join(words)
+
+
 def failure_cost(given: float | None, mix: Mapping[str, float],
                  size: TaskSize | None = None, read: FailureRead | None = None) -> FailureCost:
     """The user's figure, else one read from the description's words (``read``, see
@@ -216,8 +238,7 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
     detection = sum(w * DEFAULTS[c].detection_usd for c, w in known.items()) / total
     if given is not None:
         value = check_failure_cost(given)
-        # detection cannot cost more than the failure it prevents
-        return FailureCost(value, min(detection, value), "you", "your figure")
+        return FailureCost(value, detection, "you", "your figure")
     top = max(known, key=lambda c: known[c]) if known else None
     if read is not None and (read.usd is not None or top is not None
                              or read.rate is not None):
@@ -234,14 +255,12 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
                     f"{rate.who} at $60 an hour'")
             why = f"{heard}: {read.minutes:g} min at ${rate.usd_per_hour:.0f} an hour ({said})"
         value = check_failure_cost(round(value, 4))
-        return FailureCost(value, min(detection, value), "text", why)
+        return FailureCost(value, detection, "text", why)
     value = sum(w * DEFAULTS[c].usd(size) for c, w in known.items()) / total
     why = DEFAULTS[top].why(size) if top else "no category"
     if len(known) > 1:
-        why = ("a mix of the likely categories' defaults, "
-               + ", ".join(f"{BY_KEY[c].label.lower() if c in BY_KEY else c} {share} "
-                           f"({money(DEFAULTS[c].usd(size))})"
-                           for c, share in zip(known, shares(list(known.values())),
-                                               strict=True)) + f"; mainly {why}")
+        why = f"a mix of the likely categories' defaults, {_mix_words(known, size)}; mainly {why}"
+    # both defaults are a person's minutes on the same task: checking it takes no longer than
+    # redoing it (a 1,000-token "long document" is not spot-checked in 5 minutes)
     return FailureCost(round(value, 4), round(min(detection, value), 4), "category default",
                        f"{why}; per task, as the price is")

@@ -7,7 +7,7 @@ probability never reads "0.9023" beside "84%".
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 MONEY_SIGNIFICANT = 2  # below 10 cents a figure keeps two significant digits: $0.00012
 
@@ -67,6 +67,16 @@ def whole_percents(values: Sequence[float]) -> list[int]:
     return whole
 
 
+def mix_shares(mix: Mapping[str, float]) -> list[tuple[str, str]]:
+    """(category, its share) for the three largest categories of 5% or more (the mix in
+    order, largest first), and ("", the rest) when others remain: whole percentages that add
+    up to 100% (``shares``), as the verdict, the workload and the failure cost state theirs."""
+    said = dict(zip(mix, whole_percents(list(mix.values())), strict=True))
+    top = [k for k, v in mix.items() if v >= 0.05 * sum(mix.values())][:3]
+    rest = 100 - sum(said[k] for k in top)
+    return [(k, f"{said[k]}%") for k in top] + ([("", f"{rest}%")] if rest > 0 else [])
+
+
 def shares(values: Sequence[float]) -> list[str]:
     """Parts of a whole (a mix of categories, a budget's split) as whole percentages that add
     up to 100% (``whole_percents``), so a mix never reads "50% + 48%" in one place and
@@ -77,6 +87,16 @@ def shares(values: Sequence[float]) -> list[str]:
 def percent(value: float | None) -> str:
     """A probability or share as a whole percentage: 84%."""
     return "n/a" if value is None else f"{value:.0%}"
+
+
+def percents_apart(a: float, b: float) -> tuple[str, str]:
+    """Two probabilities set side by side, with the fewest decimals (up to 2) that tell them
+    apart: 0.9975 against 0.9962 is "99.8%" against "99.6%", not "100%" against "100%"."""
+    for digits in (0, 1, 2):
+        x, y = f"{a:.{digits}%}", f"{b:.{digits}%}"
+        if x != y or a == b:
+            return x, y
+    return x, y
 
 
 def percent_beside(value: float, bar: float) -> str:

@@ -16,13 +16,14 @@ Everything else is left unread: prices of things in the task ("refund orders ove
 what something "saves", last month's bill. Unread means the category default, stated.
 Clauses are split at ". ", ";", "!" and "?" ("$0.50" keeps its point).
 
-A budget a year, a quarter or a week is read as its share of a month ("$6,000 a year" is $500
-a month, and the answer says so). An amount in another currency ("€300", "£15", "CHF 500",
-"40 euros") is converted at the dated rates of ``council.exchange_rates``, the rate shown; a
-currency that table lacks, or a sign several share ("kr"), leaves the figure unread with a
-note, never taken as dollars. Minutes of a named role ("a lawyer redoes it") carry that
-role's hourly rate (``council.role_rates``), found in the figure's clause or its sentence;
-an hourly rate the sentence states ("a lawyer at $300 an hour") beats the table.
+A budget a year, a quarter, a week or a day is read as its share of a month ("$6,000 a year"
+is $500 a month, and the answer says so; a day is 1/30 of a month, as the workload reader
+counts, and "for $8 a day" is a price, not a budget). An amount in another currency ("€300",
+"£15", "CHF 500", "40 euros") is converted at the dated rates of ``council.exchange_rates``,
+the rate shown; a currency that table lacks, or a sign several share ("kr"), leaves the
+figure unread with a note, never taken as dollars. Minutes of a named role ("a lawyer redoes
+it") carry that role's hourly rate (``council.role_rates``), found in the figure's clause or
+its sentence; an hourly rate the sentence states ("a lawyer at $300 an hour") beats the table.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ from council.role_rates import AI_AGENT, agent_rate, role_rate
 from council.workload_words import parse_number
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.languages import own_words_language, written_in
-from council.workload_words.periods import foreign_period_at
+from council.workload_words.periods import PER_MONTH, foreign_period_at
 from council.workload_words.text import word_list
 
 # "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
@@ -81,31 +82,41 @@ _SENTENCES = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?=\s|$)\s*")
 _CAP = r"(?:(?:max(?:imum)?|tops|at (?:the )?most|or less)\s+)?"
 _MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|"
                           r"monthly\b)", re.IGNORECASE)
-_MONTHLY_BEFORE = re.compile(r"\bmonthly\s+budget\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
+_MONTHLY_BEFORE = re.compile(r"\bmonthly\s+(?:budget|cap|limit|spending limit)\b|"
+                             r"\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
                              r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b|"
                              r"\b(?:monatliche[sn]?|miesięczny) (?:budget|budżet)\b",
                              re.IGNORECASE)
-# A budget for a longer or shorter period: its share of a month (a week is 12/52 of one).
+# A budget for a longer or shorter period: its share of a month (a week is 12/52 of one, a
+# day 1/30 and a working day 12/260, as the workload reader counts a month's days).
 _PERIOD_AFTER = re.compile(
-    rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week)\b|/\s?(?P<unit2>year|yr|"
-    r"quarter|week|wk)\b|(?P<adv>yearly|annually|quarterly|weekly|per annum)\b)", re.IGNORECASE)
+    rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week|(?:working |business )?"
+    r"day)\b|/\s?(?P<unit2>year|yr|quarter|week|wk|day)\b|(?P<adv>yearly|annually|quarterly|"
+    r"weekly|daily|per annum)\b)", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(
-    r"\b(?P<adj>annual|yearly|quarterly|weekly)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|limit|"
-    r"spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week)\b|"
+    r"\b(?P<adj>annual|yearly|quarterly|weekly|daily)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|"
+    r"limit|spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week|"
+    r"(?:working |business )?day)\b|"
     # "orçamento anual", "budget annuel", "jährliches Budget", "Jahresbudget", "roczny budżet"
     r"\b(?:budget|presupuesto|orçamento|budżet) (?:(?P<fyear>annuale|anual|annuel|roczny)|"
     r"(?P<fquarter>trimestrale|trimestral|trimestriel|kwartalny))\b|"
     r"\b(?:(?P<gyear>jährliche[sn]?|roczny)|(?P<gquarter>vierteljährliche[sn]?|kwartalny)) "
     r"(?:budget|budżet)\b|\b(?P<hyear>jahresbudget)\b|\b(?P<hquarter>quartalsbudget)\b",
     re.IGNORECASE)
+_DAY, _WORKING_DAY = 1 / PER_MONTH["day"], 1 / PER_MONTH["business day"]
+_DAYS = (_DAY, _WORKING_DAY)
 _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual": 12.0,
            "per annum": 12.0, "quarter": 3.0, "quarterly": 3.0, "week": 12 / 52,
-           "wk": 12 / 52, "weekly": 12 / 52}
+           "wk": 12 / 52, "weekly": 12 / 52, "day": _DAY, "daily": _DAY,
+           "working day": _WORKING_DAY, "business day": _WORKING_DAY}
 # a period said in another language after the amount ("300 € pro Monat", "6 000 € par an",
 # "R$ 2.000 por mês"), in the workload reader's words for periods: its length in months
-_FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52}
-_PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week"}
+_FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52, "day": _DAY,
+                   "business day": _WORKING_DAY}
+_PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week",
+                _DAY: f"a day ({PER_MONTH['day']:.0f} days a month)",
+                _WORKING_DAY: f"a working day ({PER_MONTH['business day']:.1f} a month)"}
 # Words that name a limit, and so both cue a budget and make it a ceiling ("at most $800 a
 # month", "höchstens 800 €", "$800 max"), in English, German, French, Spanish, Italian,
 # Portuguese and Polish: one list for both readings.
@@ -115,7 +126,10 @@ _LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
                 r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż")
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
-    rf"{_LIMIT_WORDS}|cap|(?:only |we )?have|go above|exceed|"
+    rf"{_LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"
+    # "we must not go over $1,000 a month", "won't pay more than" (not "go over the $1,000
+    # invoices", "pay $5 per item")
+    r"(?<=not )(?:go over|pay)|(?<=n't )(?:go over|pay)|(?<=never )(?:go over|pay)|"
     r"set aside|allocated|earmarked|reserved|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
@@ -137,8 +151,8 @@ _NOT_OURS = re.compile(
 _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
-    r"failures?|misclassifications?|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
-    r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|"
+    r"failures?|misclassif(?:ications?|ied|ies|y)|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
+    r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|bugs?|"
     # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
     r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
     r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
@@ -187,6 +201,10 @@ class BudgetRead:
 # "up to", "under", "bis zu", "jusqu'à", "hasta" ... only make a budget a ceiling: alone they
 # are no budget word ("up to £45,000 per year" of a job ad).
 _CEILING_BEFORE = re.compile(
+    # "we can't spend more than $200 a week", "must not go over": a limit said with a negation
+    r"\b(?:can'?t|cannot|can not|won'?t|will not|must not|mustn'?t|should not|shouldn'?t|"
+    r"do(?:n'?t| not) want to|may not) (?:spend|pay|go|be) (?:more than|over|above)\b"
+    r"[^$€£¥\d]{0,20}$|"
     rf"\b(?:{_LIMIT_WORDS}|up to|under|below|within|cap(?:ped)?(?: at)?|ceiling|"
     r"limit(?:ed to)?|never (?:more|above)|bis zu|unter|jusqu'à|moins de|hasta|menos de|"
     r"fino a|até)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)
@@ -231,17 +249,29 @@ def read_money(text: str) -> MoneyWords:
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)))
 
 
-# A failure that harms someone or brings a lawsuit, said with no figure ("a wrong answer here
-# could kill someone"): the category's failure cost is used, and the answer says so.
+# A failure that harms someone or brings a lawsuit, or costs something other than money or
+# time ("a wrong answer here could kill someone", "costs us a lost customer"), said with no
+# figure: the category's failure cost is used, and the answer says so.
 _STAKES = re.compile(r"\b(?:could|can|might|may|would|will)\s+(?:\w+\s+){0,2}?(?:kill|harm|"
                      r"injure|hurt|endanger|(?:get|be) sued)\w*", re.IGNORECASE)
+
+
+# "a wrong answer costs us a lost customer", "a bad reply costs us the client": a failure that
+# costs something other than money or time; the category's failure cost is used, said so
+_COSTS_NO_FIGURE = re.compile(r"\b(?:costs?|costing)\s+(?:us|me|them|the (?:company|"
+                              r"business|team))\s+(?:an?|the|one|our|their)\s+\w",
+                              re.IGNORECASE)
+# "costs us nothing", "costs nothing": a failure cost of $0, said in words
+_NOTHING = re.compile(r"^\s*(?:(?:us|me|them)\s+)?(?:nothing|zero|\$?0 dollars)\b"
+                      r"(?!\s+(?:much|more|less|but|short|like))", re.IGNORECASE)
 
 
 def _stakes(text: str, unread: list[str]) -> None:
     for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             fail = _FAILURE.search(clause)
-            stakes = _STAKES.search(clause, fail.end()) if fail is not None else None
+            stakes = None if fail is None else (_STAKES.search(clause, fail.end())
+                                                or _COSTS_NO_FIGURE.search(clause, fail.end()))
             if stakes is not None and fail is not None and stakes.start() - fail.end() <= 40 \
                     and "\n" not in clause[fail.start():stakes.end()]:
                 said = _words(_own_part(clause, fail.start(), stakes.end()))
@@ -317,7 +347,7 @@ def _period_after(after: str) -> float | None:
         return 1.0
     p = _PERIOD_AFTER.match(after)
     if p is not None:
-        return _MONTHS[(p["unit"] or p["unit2"] or p["adv"]).lower()]
+        return _MONTHS[re.sub(r"\s+", " ", (p["unit"] or p["unit2"] or p["adv"]).lower())]
     return _FOREIGN_MONTHS.get(foreign_period_at(after.lower(), 0) or "")
 
 
@@ -336,7 +366,7 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
         return 12.0
     if b["fquarter"] or b["gquarter"] or b["hquarter"]:
         return 3.0
-    return _MONTHS[(b["adj"] or b["unit"]).lower()]
+    return _MONTHS[re.sub(r"\s+", " ", (b["adj"] or b["unit"]).lower())]
 
 
 # A budget said with no period ("Our budget is $500.", "Budget cap EUR 40,000.", "we have $20
@@ -400,6 +430,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                           "word says it is what you can spend; if it is, write 'budget' "
                           "before it or give it in the form")
             continue
+        if not capped and cue is not None and months in _DAYS and \
+                cue.group(0).lower() in ("for", "under"):
+            continue  # "for as little as $8 a day", "rooms under $30 a day": a price a day
         if not capped and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
                 _NOT_OURS.search(near[:cue.start()]) and "budget" not in near.lower())
                 or _THIRD_PARTY.search(near[:cue.start()])):
@@ -474,8 +507,8 @@ def _failure(clause: str, sentence: str, unread: list[str],
         if fail is None:
             return None
         verb = _COST_VERB.search(clause, fail.end())
-        if verb is None:
-            return None
+        if verb is None or _PRICE_SUBJECT.search(clause, 0, verb.start()):
+            return None  # "Fix the bug where the price costs $5": a price in the task
         verb_end = verb.end()
         point = point or verb.group(0).lower() in POINT_WORDS
     after = clause[verb_end:]
@@ -489,13 +522,25 @@ def _failure(clause: str, sentence: str, unread: list[str],
                           "a task this reads (a year's losses?); give one bad answer's cost "
                           "instead")
             continue
-        if amount is not None and amount.usd > 0:
+        if amount is not None and amount.usd >= 0:  # "$0, we just retry": failures are free
             usd = round(amount.usd, 2) if amount.how else amount.usd
-            how = amount.how
+            how, end = amount.how, m.end()
+            high = _range_high(after, m, amount, unread, point, language)
+            if high is not None:  # "costs $5-$20": the middle, said so
+                mid = (amount.usd + high[0]) / 2
+                usd = round(mid, 2) if amount.how else mid
+                how = "; ".join(filter(None, (how, f"a range, read as its middle: "
+                                               f"{money(amount.usd)} to {money(high[0])}, "
+                                               f"{money(usd)}")))
+                end = high[1]
             if _WORST_CASE.search(clause, fail.start(), verb_end):
                 how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
-                                                           verb_end + m.end())), how)
+                                                           verb_end + end)), how)
+    nothing = _NOTHING.match(after)
+    if nothing is not None:  # "a wrong answer costs us nothing": a figure, $0
+        return FailureRead(0.0, None, _words(_own_part(clause, fail.start(),
+                                                       verb_end + nothing.end())))
     t = _time(after)
     if t is not None:
         n = t["n"].lower()
@@ -517,6 +562,45 @@ def _failure(clause: str, sentence: str, unread: list[str],
                 return FailureRead(None, minutes, said)
             return FailureRead(None, minutes, said, rate=role[0], role_words=role[1])
     return None
+
+
+# "$5-$20", "$5 to $20", "between $5 and $20", "€5–20": a range's two ends
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to)\s*|\s+and\s+", re.IGNORECASE)
+_BARE_NUM = re.compile(_NUM)
+_NOT_MONEY_AFTER = re.compile(rf"\s*(?:%|percent\b|(?:{MINUTE_UNITS}|{HOUR_UNITS})\b|"
+                              r"(?:seconds?|days?|weeks?|months?|people|tickets?|calls?)\b)",
+                              re.IGNORECASE)
+
+
+def _range_high(after: str, m: re.Match[str], low: _Amount, unread: list[str], point: bool,
+                language: str | None) -> tuple[float, int] | None:
+    """The upper end of a range that starts at the amount ``m`` (in dollars, and where it
+    ends in ``after``), or None when the amount is no range's low end. A bare upper end
+    ("€5-20") is in the low end's currency."""
+    join = _RANGE_JOIN.match(after, m.end())
+    if join is None or (join.group(0).strip().lower() == "and"
+                        and not re.search(r"\bbetween\s*$", after[:m.start()], re.IGNORECASE)):
+        return None
+    nxt = next((n for n in _amounts(after) if n.start() == join.end()), None)
+    if nxt is not None:
+        high = _usd(nxt, unread, point, language)
+        usd, end = (high.usd, nxt.end()) if high is not None else (0.0, 0)
+    else:
+        bare = _BARE_NUM.match(after, join.end())
+        if bare is not None and _NOT_MONEY_AFTER.match(after, bare.end()):
+            return None  # "$5 - 10 minutes of rework": a time, not the range's end
+        said = parse_number(f"{m['num'].replace(',', '')}{m['dec'] or ''} {m['scale'] or ''}")
+        top = parse_number(f"{bare['num'].replace(',', '')}{bare['dec'] or ''} "
+                           f"{bare['scale'] or m['scale'] or ''}") if bare else None
+        if bare is None or not said or top is None:
+            return None
+        usd, end = low.usd * top / said, bare.end()
+    return (usd, end) if usd > low.usd and usd <= MAX_FAILURE_COST_USD else None
+
+
+# what a cost verb's subject is when the figure is a price in the task, not a failure's cost
+_PRICE_SUBJECT = re.compile(r"\b(?:price|item|product|plan|subscription|order|fee|ticket "
+                            r"price)\s+$", re.IGNORECASE)
 
 
 # A failure that "could" cost the figure: a worst case, which the rule charges to every bad

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.categories import BY_KEY
 from council.decision import failure_share
-from council.format import money, percent, percent_beside, saves, shares, whole_percents
+from council.format import mix_shares, money, percent, percent_beside, saves, shares
 from council.task_mix import read_task, shown_mix
 
 if TYPE_CHECKING:
@@ -210,8 +210,10 @@ def ceiling_line(rec: Recommendation) -> str | None:
     ceiling = d.ceiling_usd_per_month
     out = (f" {d.over_ceiling} model{'s' if d.over_ceiling != 1 else ''} over it "
            f"{'were' if d.over_ceiling != 1 else 'was'} left out." if d.over_ceiling else "")
+    how = ("the least expected cost under it" if d.floor_met else
+           "the most likely to succeed under it (none clears the floor)")
     return (f"Your ceiling, {money(ceiling)} a month, is a limit, not a sum to spend: the pick "
-            f"is the least expected cost under it and spends {money(pick.cost.per_month)} a "
+            f"is {how} and spends {money(pick.cost.per_month)} a "
             f"month ({percent(pick.cost.per_month / ceiling)} of it).{out}")
 
 
@@ -291,16 +293,6 @@ def mix_sentence(mix: Mapping[str, float] | None) -> str:
     return (" Your words describe an agent loop, so it is judged and priced as "
             + " + ".join(f"**{category_label(k)}** {s}" if k else f"other categories {s}"
                          for k, s in mix_shares(mix)) + ".")
-
-
-def mix_shares(mix: Mapping[str, float]) -> list[tuple[str, str]]:
-    """(category, its share) for the three largest categories of 5% or more, and ("", the
-    rest) when others remain: whole percentages that add up to 100%
-    (``council.format.shares``), as the failure cost and the workload state theirs."""
-    said = dict(zip(mix, whole_percents(list(mix.values())), strict=True))
-    top = [k for k, v in mix.items() if v >= 0.05][:3]
-    rest = 100 - sum(said[k] for k in top)
-    return [(k, f"{said[k]}%") for k in top] + ([("", f"{rest}%")] if rest > 0 else [])
 
 
 def council_line(a: Assessment, mix: Mapping[str, float] | None = None) -> str:

@@ -48,9 +48,11 @@ from council.costing import Cost, chosen_cost, variants, why_not_cached
 from council.decision import (
     CEILING_RULE,
     BestAction,
+    BudgetPlan,
     Decision,
     Option,
     arithmetic_lines,
+    budget_for_rate,
     budget_plan,
     expected_cost,
     failure_share,
@@ -58,7 +60,7 @@ from council.decision import (
     within_ceiling,
 )
 from council.failure_cost import FailureCost
-from council.format import money, percent_beside
+from council.format import money, percent_beside, percents_apart
 from council.task import TaskSpec
 from council.workload import Workload, fits
 
@@ -365,8 +367,13 @@ def _choose(candidates: list[Candidate], failure: FailureCost, floor: float | No
 
 
 def _best_action(chosen: Candidate, candidates: list[Candidate], failure: FailureCost,
-                 floor: float) -> tuple[BestAction, Cascade | None]:
-    """No model clears the floor: the most likely one, a cascade with a check, and a split."""
+                 floor: float, decision: Decision) -> tuple[BestAction, Cascade | None]:
+    """No model clears the floor: the most likely one, a cascade with a check, and a split.
+    Under a ceiling every model the action names fits under it: the cheaper model is drawn
+    from those that do (the pool holds every candidate, the ones over it too), and a cascade
+    is offered only when its month fits (it spends less than the pick when it expects less,
+    so it does today; the check keeps that true if the cascade's pricing changes)."""
+    candidates = [c for c in candidates if not decision.exceeds_ceiling(c.cost.per_month)]
     cascade = best_cascade(candidates, chosen, failure)
     mine = expected_cost(chosen.cost.per_task, chosen.p_adequate, failure.failure_usd)
     text = (f"No model reaches the {floor:.0%} floor. Best action: {chosen.model_id}, the most "
@@ -374,7 +381,8 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
             f"expected a task, "
             f"failures at {money(failure.failure_usd)}), with every answer checked")
     use_cascade = cascade is not None and cascade.expected_cost_per_task is not None \
-        and cascade.expected_cost_per_task < mine
+        and cascade.expected_cost_per_task < mine \
+        and not decision.exceeds_ceiling(cascade.expected_per_month)
     if use_cascade:
         assert cascade is not None
         text += (f"; or try {cascade.cheap} first and escalate the "
@@ -405,6 +413,21 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
                       cheaper_model=cheaper.model_id if show_cheaper else None,
                       cheaper_expected_per_task=cheaper_expected if show_cheaper else None,
                       ), cascade
+
+
+def _budget_under_floor(plan: BudgetPlan, pool: list[Candidate], bar: float) -> str:
+    """A budget whose plan's success rate is under the floor: the budget that would clear it,
+    or, when no model reaches the floor at any price, that no budget will (it said "raise the
+    budget to clear it" for the ledger at 90%, where the most adequate model is at 82%)."""
+    said = (f"The budget buys an expected success rate of "
+            f"{percent_beside(plan.expected_success_rate, bar)}, under the {bar:.0%} floor")
+    need = budget_for_rate([_option(c) for c in pool], bar, plan.runs_per_month)
+    if need is not None:
+        return f"{said}: {money(need)} a month would clear it."
+    top = max(pool, key=lambda c: (c.p_adequate, -c.cost.per_task, c.model_id))
+    return (f"{said}, and no budget clears it: the most adequate model, {top.model_id}, is at "
+            f"P {percent_beside(top.p_adequate, bar)} ({money(top.cost.per_month)} a month). "
+            f"Splitting the task into smaller steps, each easier, is how to clear {bar:.0%}.")
 
 
 def monthly_spend(pick: Candidate, decision: Decision | None) -> float:
@@ -495,9 +518,7 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
     cascade: Cascade | None = None
     if chosen is not None and (decision.floor_met or decision.budget is not None):
         if not decision.floor_met and decision.budget is not None:
-            no_fit = (f"The budget buys an expected success rate of "
-                      f"{decision.budget.expected_success_rate:.0%}, under the {bar:.0%} floor: "
-                      "raise the budget to clear it.")
+            no_fit = _budget_under_floor(decision.budget, pool, bar)
         _price_modes(chosen, catalog.get(chosen.model_id), workload, today)
         i = frontier.index(chosen) if chosen in frontier else None
         below = ([c for c in frontier if c.cost.per_month < chosen.cost.per_month]
@@ -506,9 +527,12 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                   and c.p_adequate > chosen.p_adequate] if i is None else frontier[i + 1:])
         if below:
             c = below[-1]
+            # a riskier model never reads "P(adequate) 100%" beside a 99.8% pick
+            theirs = (percent_beside(c.p_adequate, floor)
+                      if floor is not None and c.p_adequate < floor
+                      else percents_apart(c.p_adequate, chosen.p_adequate)[0])
             why = (f"{c.cost.per_month / chosen.cost.per_month:.0%} of the pick's cost but "
-                   f"P(adequate) {c.p_adequate:.0%}"
-                   if chosen.cost.per_month else f"P(adequate) {c.p_adequate:.0%}")
+                   f"P(adequate) {theirs}" if chosen.cost.per_month else f"P(adequate) {theirs}")
             if floor is not None and c.p_adequate < floor:
                 why += f", below the {floor:.0%} bar"
             elif decision.budget is not None:
@@ -528,23 +552,27 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
             c = above[0]
             over = (f", over your {money(decision.ceiling_usd_per_month or 0.0)} ceiling"
                     if decision.exceeds_ceiling(c.cost.per_month) else "")
+            theirs, ours = percents_apart(c.p_adequate, chosen.p_adequate)
             alternatives.append(Alternative(
                 "safer_dearer", c.model_id, c.p_adequate, c.cost,
-                f"P(adequate) {c.p_adequate:.0%} against the pick's {chosen.p_adequate:.0%}, "
+                f"P(adequate) {theirs} against the pick's {ours}, "
                 f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more a month{over}"))
         cascade = best_cascade(pool, chosen, failure)
     elif chosen is not None:
         _price_modes(chosen, catalog.get(chosen.model_id), workload, today)
-        decision.best_action, cascade = _best_action(chosen, pool, failure, bar)
+        decision.best_action, cascade = _best_action(chosen, pool, failure, bar, decision)
         no_fit = (f"No model that meets the constraints reaches P(adequate) >= {bar:.0%} "
                   f"for this task; the most adequate is {chosen.model_id} at "
                   f"{percent_beside(chosen.p_adequate, bar)}. "
                   + decision.best_action.text.removeprefix(
                       f"No model reaches the {bar:.0%} floor. "))
         for c in sorted(frontier, key=lambda c: -c.p_adequate)[:3]:
+            over = (f"; over your {money(decision.ceiling_usd_per_month or 0.0)} ceiling"
+                    if decision.exceeds_ceiling(c.cost.per_month) else "")
             alternatives.append(Alternative("closest", c.model_id, c.p_adequate, c.cost,
                                             f"among the most adequate that meet your "
-                                            f"constraints; none reaches the {bar:.0%} bar"))
+                                            f"constraints; none reaches the {bar:.0%} bar"
+                                            + over))
     else:
         no_fit = _no_fit_reason(excluded, len(catalog.models))
         fewest = min(len(e.reasons) for e in excluded)

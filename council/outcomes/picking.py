@@ -99,21 +99,29 @@ def read_prompts(path: Path) -> list[PromptRow]:
 
 
 def parse_failure_costs(text: str) -> list[float]:
-    """'0.5,5,50' -> [0.5, 5.0, 50.0], each a sane dollar figure."""
+    """'0.5,5,50' -> [0.5, 5.0, 50.0], each a sane dollar figure ('$5' is 5). An empty figure
+    between commas ('0.01,,1': a figure lost in typing?) or one given twice is named, never
+    dropped or run twice without a word."""
     values: list[float] = []
-    for part in (p.strip() for p in text.split(",")):
+    parts = [p.strip() for p in text.split(",")]
+    if not any(parts):
+        raise InvalidInput("--failure-cost: give at least one dollar figure, e.g. 0.5,5")
+    for part in parts:
         if not part:
-            continue
+            raise InvalidInput(f"--failure-cost: {text!r} has an empty figure between commas; "
+                               "give each failure cost once, e.g. 0.5,5")
         try:
-            value = float(part)
+            value = float(part.removeprefix("$").strip())
         except ValueError:
             raise InvalidInput(f"--failure-cost: {part!r} is not a number of dollars") from None
         try:
-            values.append(check_failure_cost(value))
+            value = check_failure_cost(value)
         except InvalidInput as exc:
             raise InvalidInput(f"--failure-cost: {exc}") from None
-    if not values:
-        raise InvalidInput("--failure-cost: give at least one dollar figure, e.g. 0.5,5")
+        if value in values:
+            raise InvalidInput(f"--failure-cost: {part} is given twice in {text!r}; give each "
+                               "failure cost once")
+        values.append(value)
     return values
 
 

@@ -70,7 +70,8 @@ def test_the_checks_cost_is_not_said_to_come_from_the_words(council_home: Path) 
     assert seen(rows["failure cost usd"]["from"]) == "your words"
     check = rows["detection cost usd"]
     assert seen(check["from"]) != "your words", check
-    assert "capped at the failure cost read from your words" in seen(check["why"]), check
+    assert "the category's, whatever the failure cost read from your words" in seen(
+        check["why"]), check
 
 
 FICHES = ("Rédiger 300 fiches produit originales pour notre boutique en ligne de vins, environ "

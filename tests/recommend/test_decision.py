@@ -103,9 +103,11 @@ def test_failure_defaults_scale_with_what_a_person_redoes() -> None:
         assert default.rate.source in why and "min of" in why, key
         used = failure_cost(None, {key: 1.0}, TaskSize(1_000, 500, 3))
         assert 0 < used.detection_usd <= used.failure_usd, key  # a check never costs more
-    # the user's figure is taken as given, with the check capped at it
+    # the user's figure is taken as given; the check costs what it costs (QA round 11: it was
+    # capped at the failure cost, so a failure cost of $0 made every cascade's check free)
     mine = failure_cost(0.01, {"long_document": 1.0}, big)
-    assert (mine.failure_usd, mine.detection_usd, mine.source) == (0.01, 0.01, "you")
+    assert (mine.failure_usd, mine.detection_usd, mine.source) == (
+        0.01, DEFAULTS["long_document"].detection_usd, "you")
 
 
 def test_the_page_shows_why_the_dearer_pick_is_worth_it() -> None:

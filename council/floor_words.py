@@ -1,0 +1,69 @@
+"""A quality floor the description's words state ("never below P 0.9", "at least 95%
+accuracy"), for a note: the floor the answer uses is the form's quality setting (none 0,
+draft 0.6, standard 0.75, production 0.9), never a figure read from the words, so a floor
+said in the words and not used is said, not dropped without a word (decision QA, round 11:
+"the answer must never be below P 0.9" was answered at the standard 0.75 in silence).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# "never below P 0.9", "at least 95% accuracy", "accuracy of at least 90%", "P >= 0.9",
+# "a success rate above 98%", "must be right 99% of the time"
+_PROB = r"(?:P\s*(?:\(\w+\))?\s*)?(?P<num>0?\.\d+|1\.0|\d{1,3}(?:\.\d+)?\s?%)"
+_QUALITY = r"(?:accura(?:cy|te)|success(?:\s+rate)?|correct|right|precision|recall|P\b|quality)"
+# a bound word before the figure: needs a word of quality beside it ("at least 50% of the
+# tickets" is no floor)
+_BOUND = re.compile(rf"\b(?:never\s+(?:(?:be|go|fall|drop)\s+)?(?:below|under|less\s+than)|"
+                    rf"at\s+least|no\s+(?:less|lower)\s+than|above|over)\s*{_PROB}"
+                    r"(?=[\s,.;)]|$)", re.IGNORECASE)
+# a word of quality before the figure ("accuracy of at least 90%", "P >= 0.9")
+_NAMED = re.compile(rf"\b{_QUALITY}\s*(?:of\s+)?(?:at\s+least\s+|>=?\s*|≥\s*|above\s+)?"
+                    rf"{_PROB}", re.IGNORECASE)
+HEAD = 300  # characters read: where the task is said (as council.money_words.UNSAID_HEAD)
+HIGHEST = 0.9  # production, the highest floor the quality setting offers
+_QUALITY_NEAR = re.compile(rf"{_QUALITY}|\bthe answers?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class FloorRead:
+    """A floor the words state: its probability and the words that said it."""
+
+    p: float
+    words: str
+
+
+def read_floor(text: str) -> FloorRead | None:
+    """The first quality floor the words state, or None. A figure after "at least", "above"
+    ... counts only with a word of quality within 30 characters of it ("at least 95%
+    accuracy", "must be right at least 99% of the time"; not "at least 50% of the tickets")."""
+    text = (text or "")[:HEAD]  # the task as said, not a pasted contract's "at least 50%"
+    found: list[tuple[int, re.Match[str]]] = []
+    for m in _BOUND.finditer(text):
+        near = text[max(0, m.start() - 30):m.end() + 30]
+        if _QUALITY_NEAR.search(near):
+            found.append((m.start(), m))
+    found += [(m.start(), m) for m in _NAMED.finditer(text)]
+    for _, m in sorted(found, key=lambda x: x[0]):
+        num = m["num"]
+        p = float(num.rstrip("% ")) / 100 if num.rstrip().endswith("%") else float(num)
+        if 0.5 <= p <= 1.0:
+            return FloorRead(p, m.group(0).strip().rstrip(",.;"))
+    return None
+
+
+def floor_note(text: str, floor: float) -> str | None:
+    """The note when the words state a floor other than the one used, else None."""
+    read = read_floor(text)
+    if read is None or abs(read.p - floor) < 1e-9:
+        return None
+    said = f"'{read.words}' reads as a floor of P {read.p:.2f}"
+    if read.p > HIGHEST and floor >= HIGHEST:
+        return (f"{said}; the highest quality setting, production's {HIGHEST}, is the floor "
+                f"used: check the pick's P against your {read.p:.2f}")
+    used = f"P {floor:.2f}" if floor else "none"
+    return (f"{said}, but the floor used is the quality setting's ({used}): the floors are "
+            "draft 0.6, standard 0.75 and production 0.9; choose the one you mean in the form "
+            "or with --quality")
