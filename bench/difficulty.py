@@ -183,8 +183,6 @@ def main() -> None:
     x_rub = tc._features(embed_texts(encoder, [e.text for e in corpus]),
                          [e.text for e in corpus])
     y_rub = np.array([e.difficulty for e in corpus])
-    # the rubric rows again with a workload sentence appended, as `council train` fits them
-    x_ctx = tc.context_features(encoder, [e.text for e in corpus], y_rub)
     from sklearn.model_selection import StratifiedKFold
 
     with threadpool_limits(limits=1, user_api="blas"):
@@ -286,12 +284,12 @@ def main() -> None:
         levels = anchored_levels(np.concatenate([all_levels[keep], extra_levels]),
                                  np.concatenate([file_index[keep], extra_file]),
                                  np.concatenate([rubric[keep], extra_rubric]))
-        model = tc.fit_difficulty(x_rub, y_rub, c, ref, levels, share, x_ctx)
+        model = tc.fit_difficulty(x_rub, y_rub, c, ref, levels, share)
         out["all rows"] = knn_difficulty(_expected_level(model, x, temperature),
                                          emb @ ref[:, :dim].T, levels, emb @ own.T, KNN_WEIGHT)
         weak = r9.weak_half_share(table9.y, file_index, keep, all_fail)
         levels = anchored_levels(failure_to_level(weak[keep]), file_index[keep], rubric[keep])
-        model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share, x_ctx)
+        model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
         out["weak half"] = knn_difficulty(_expected_level(model, x, temperature),
                                           emb @ all_x[keep, :dim].T, levels, emb @ own.T,
                                           KNN_WEIGHT)
@@ -307,7 +305,7 @@ def main() -> None:
             for held in splits:
                 keep = np.setdiff1d(np.arange(len(all_texts)), held)
                 levels = anchored_levels(all_levels[keep], file_index[keep], rubric[keep])
-                model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share, x_ctx)
+                model = tc.fit_difficulty(x_rub, y_rub, c, all_x[keep], levels, share)
                 plain[held] = _expected_level(model, all_x[held], temperature)
                 knn[held] = with_knn(plain[held], all_x[held], keep, levels)
                 if source_gate:
@@ -355,7 +353,7 @@ def main() -> None:
         # The held-out rubric rows, read by the head fitted on every outcome prompt.
         everything = np.arange(len(all_texts))
         levels = anchored_levels(all_levels, file_index, rubric)
-        model = tc.fit_difficulty(x_rub, y_rub, c, all_x, levels, share, x_ctx)
+        model = tc.fit_difficulty(x_rub, y_rub, c, all_x, levels, share)
         test_rows["+ outcomes"] = _expected_level(model, x_test, temperature)
         test_rows["+ outcomes + kNN"] = with_knn(test_rows["+ outcomes"], x_test, everything,
                                                  levels)

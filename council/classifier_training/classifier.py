@@ -50,7 +50,6 @@ from council.classifier_training.category_rows import (
     CategoryRows,
     category_rows,
 )
-from council.classifier_training.context_sentences import context_copies
 from council.classifier_training.corpus import (
     TEAM_SOURCE,
     Example,
@@ -201,29 +200,14 @@ def _choose_head(x: np.ndarray, y: np.ndarray, folds: list[tuple]) -> dict[str, 
 
 def fit_difficulty(x: np.ndarray, y: np.ndarray, c: float, outcome_x: np.ndarray | None = None,
                    outcome_levels: np.ndarray | None = None,
-                   share: float = OUTCOME_SHARE,
-                   context_x: np.ndarray | None = None) -> Any:
+                   share: float = OUTCOME_SHARE) -> Any:
     """The 5-level difficulty head on rubric rows, plus outcome prompts where given
-    (council.classifier_training.outcome_difficulty: failure share on the rubric scale).
-    `context_x`: the rubric rows again, in order, each with a workload sentence appended
-    (council.classifier_training.context_sentences), at the same labels; the outcome
-    prompts' weight cap still counts the rubric rows once."""
-    ctx_x = np.empty((0, x.shape[1])) if context_x is None else context_x
-    if len(ctx_x) and len(ctx_x) != len(y):
-        raise ValueError("context_x must hold one copy of each rubric row")
-    ctx_y = y[:len(ctx_x)]
+    (council.classifier_training.outcome_difficulty: failure share on the rubric scale)."""
     if outcome_x is None or outcome_levels is None or not len(outcome_x):
-        return _fit(np.vstack([x, ctx_x]), np.concatenate([y, ctx_y]), c)
+        return _fit(x, y, c)
     extra = level_rows(outcome_levels, len(y), share)
-    return _fit(np.vstack([x, ctx_x, outcome_x[extra.origin]]),
-                np.concatenate([y, ctx_y, extra.y]), c,
-                np.concatenate([np.ones(len(y) + len(ctx_y)), extra.weight]))
-
-
-def context_features(encoder: Any, texts: Sequence[str], labels: np.ndarray) -> np.ndarray:
-    """The difficulty head's features of `texts` each with a workload sentence appended."""
-    copies = context_copies(texts, labels)
-    return _features(embed_texts(encoder, copies.texts), copies.texts)
+    return _fit(np.vstack([x, outcome_x[extra.origin]]), np.concatenate([y, extra.y]), c,
+                np.concatenate([np.ones(len(y)), extra.weight]))
 
 
 def _category_folds(train: Sequence[Example], folds_n: int, seed: int) -> np.ndarray:
@@ -456,15 +440,13 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     dif_head = _choose_head(x_rated, y_dif, folds)
 
     cat_model = fit_category(x_cat, rows)
-    context_x = context_features(encoder, [e.text for e in train if e.difficulty is not None],
-                                 y_dif)
     outcome_x = None
     if outcomes is not None and len(outcomes):
         outcome_x = _features(embed_texts(encoder, outcomes.texts), outcomes.texts)
     outcome_levels = None
     knn: dict[str, Any] = {}
     if outcome_x is not None and outcomes is not None:
-        rubric_only = fit_difficulty(x_rated, y_dif, dif_head["C"], context_x=context_x)
+        rubric_only = _fit(x_rated, y_dif, dif_head["C"])
         reading = softmax(rubric_only.decision_function(outcome_x), dif_head["temperature"]) \
             @ rubric_only.classes_.astype(np.float64)
         outcome_levels = anchored_levels(outcomes.levels, outcomes.files, reading)
@@ -472,8 +454,7 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         knn = {"difficulty_reference": outcome_x[:, :embeddings.shape[1]].astype(np.float32),
                "difficulty_reference_levels": outcome_levels,
                "difficulty_knn_weight": DIFFICULTY_KNN_WEIGHT}
-    dif_model = fit_difficulty(x_rated, y_dif, dif_head["C"], outcome_x, outcome_levels,
-                               context_x=context_x)
+    dif_model = fit_difficulty(x_rated, y_dif, dif_head["C"], outcome_x, outcome_levels)
     if len(cat_model.classes_) < 3 or len(dif_model.classes_) < 3:
         raise InvalidInput("need at least 3 categories and 3 difficulty levels to train")
 
