@@ -4,8 +4,8 @@
 
 tests/data/difficulty_context_heldout.jsonl: 22 one-line tasks and 4 context sentences of each
 kind (neutral, failure cost, volume/size/cadence), written before any candidate was run and
-disjoint from bench/difficulty_context.py's and from the training bank
-(council/classifier_training/context_sentences.py). Each sentence is appended to each task;
+disjoint from bench/difficulty_context.py's and from candidate (T)'s training bank (commit
+04ad204, not shipped). Each sentence is appended to each task;
 the table gives the difficulty's mean shift, mean |shift| and the share of shifts over 0.25
 level. Default artifact: the configured one (`council init`'s).
 """
