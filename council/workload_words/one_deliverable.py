@@ -1,5 +1,6 @@
 """One piece written a period about a count of things: "Every Monday, write a report on our
-12 stores", "Each morning, browse the web for news on our 5 main competitors and write a
+12 stores" (Swedish "en sammanfattning om våra 12 projekt", Dutch "een overzicht van al onze 9
+projecten"), "Each morning, browse the web for news on our 5 main competitors and write a
 1-page brief": one run a period, not 12 or 5 (QA round 11: read as 5 a morning). Whatever
 says the period ("each morning", "every Friday", "twice a week"): a period's count of items
 and a cadence's count each time both ask this (volumes, counts.cadence_times_count)."""
@@ -11,10 +12,17 @@ import re
 # A single deliverable: "a report", "one 1-page brief", "a short digest"; not "reports".
 _ONE_PIECE = re.compile(r"\b(?:an?|one|a single)\s+(?:[\w-]+\s+){0,2}?(?:brief|briefing|report|"
                         r"digest|summary|update|newsletter|overview|memo|recap|roundup)\b"
-                        r"(?!\s+(?:for|on|of|about)\s+each\b)")
+                        r"(?!\s+(?:for|on|of|about)\s+each\b)|"
+                        # Swedish and Dutch: "en sammanfattning", "een overzicht"; not "en
+                        # rapport för var och en", "een verslag voor elk"
+                        r"\b(?:en|ett|een)\s+(?:[\w-]+\s+)?(?:sammanfattning|rapport|"
+                        r"översikt|sammanställning|samenvatting|overzicht|verslag)\b"
+                        r"(?!\s+(?:för|om|voor|over|van)\s+(?:var och en|varje|elk|elke|ieder)\b)")
 # The count names what the piece is about: "on our 5", "about the 12", "covering our 8".
 _ABOUT_BEFORE = re.compile(r"\b(?:on|about|covering|across|of|for)\s+(?:all\s+(?:of\s+)?)?"
-                           r"(?:our|the|my|their|all)\s+(?:~|about |around |roughly )?$")
+                           r"(?:our|the|my|their|all)\s+(?:~|about |around |roughly )?$|"
+                           # "om våra 12", "över alla våra", "van al onze 9", "over de 5"
+                           r"\b(?:om|över|av|van|over)\s+(?:alla\s+|al\s+)?(?:våra|de|onze)\s+$")
 
 
 def one_piece_about(text: str, count: re.Match[str], lo: int, hi: int) -> bool:

@@ -14,10 +14,14 @@ from council.workload_words.values import Read
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
 _WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) {WEEKDAYS}|on {WEEKDAYS}s)\b")
 
+# Swedish and Dutch weekdays ("varje fredag", "på fredagar", "elke maandag", "iedere vrijdag").
+_SV_DAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)"
+_NL_DAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 # "tous les lundis", "jeden Montag", "ogni lunedì", "cada lunes", "toda segunda",
-# "w każdy poniedziałek": once a week. (Not "freitags" alone: in the real prompts it is a
-# story's "on Fridays".)
+# "w każdy poniedziałek", "varje fredag", "på fredagar", "elke maandag": once a week. (Not
+# "freitags" alone: in the real prompts it is a story's "on Fridays".)
 _FOREIGN_WEEKDAY_RE = re.compile(
+    rf"\b(?:varje {_SV_DAY}|på {_SV_DAY}ar|(?:elke|iedere) {_NL_DAY})\b|"
     r"\b(?:(?:tous les|chaque) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|"
     r"(?:jeden|jedes|an jedem) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
     r"sonntag)|"
@@ -28,7 +32,10 @@ _FOREIGN_WEEKDAY_RE = re.compile(
     r"(?:poniedziałek|wtorek|środę|czwartek|piątek|sobotę|niedzielę))\b")
 _FOREIGN_WEEKDAY_GATE = frozenset({"tous", "chaque", "jeden", "jedes", "jedem", "ogni", "tutti",
                                    "tutte", "cada", "todos", "toda", "todas", "todo", "każdy",
-                                   "każdą", "co"})
+                                   "każdą", "co", "varje", "på", "elke", "iedere"})
+# "varje tisdag och torsdag", "elke dinsdag en donderdag": each further day named is a run.
+_MORE_FOREIGN_DAYS = re.compile(rf"(?:\s*(?:,|och|en)\s*(?:{_SV_DAY}(?:ar)?|{_NL_DAY})\b)+")
+_FOREIGN_DAY = re.compile(rf"{_SV_DAY}|{_NL_DAY}")
 # "on weekdays", "Monday to Friday": a count a day is a count a business day.
 _WEEKDAYS_ONLY = re.compile(r"\b(?:on|only on) weekdays\b|\bweekdays only\b|"
                             r"\bmon(?:day)? ?(?:to|through|thru|-) ?fri(?:day)?\b")
@@ -51,8 +58,11 @@ def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
         return cadence_times_count(text, m.start(), end, days * PER_MONTH["week"], said, taken)
     for m in (_FOREIGN_WEEKDAY_RE.finditer(text)
               if not _FOREIGN_WEEKDAY_GATE.isdisjoint(word_list(text)) else ()):
-        return cadence_times_count(text, m.start(), m.end(), PER_MONTH["week"], "once a week",
-                                   taken)
+        more = _MORE_FOREIGN_DAYS.match(text, m.end())
+        days = 1 + (len(_FOREIGN_DAY.findall(more.group(0))) if more else 0)
+        end = more.end() if more else m.end()
+        said = "once a week" if days == 1 else f"{days} days a week"
+        return cadence_times_count(text, m.start(), end, days * PER_MONTH["week"], said, taken)
     return None
 
 
