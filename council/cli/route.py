@@ -172,7 +172,7 @@ def score_cmd(model_dir: Path, input_path: Path, output_path: Path, batch: int) 
 @click.option("--failure-cost", "failure_costs", default=None,
               help="What a failed answer costs, in dollars; several, comma-separated, pick "
                    "once for each.")
-@click.option("--budget-usd", type=float, default=None,
+@click.option("--budget-usd", "budget_text", default=None,
               help="Instead of --failure-cost: the most expected successes over the whole file "
                    "for at most this total spend.")
 @click.option("--output-tokens", type=int, default=300, show_default=True,
@@ -193,7 +193,7 @@ def score_cmd(model_dir: Path, input_path: Path, output_path: Path, batch: int) 
 @click.option("--db", "db_path", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="SQLite file holding the catalog (default: $COUNCIL_DB or var/council.db).")
 def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: Path | None,
-             failure_costs: str | None, budget_usd: float | None, output_tokens: int,
+             failure_costs: str | None, budget_text: str | None, output_tokens: int,
              price_per_call: bool, detectable: str | None, check_cost: float | None,
              chain_length: int, db_path: Path | None) -> None:
     """Pick a model per prompt: the least price + P(failure) x failure cost, or the most
@@ -217,8 +217,9 @@ def pick_cmd(model_dir: Path, input_path: Path, output_path: Path, prices_path: 
     from council.outcomes.embedding import PromptEmbedder
     from council.outcomes.success_model import SuccessModel
 
-    if (failure_costs is None) == (budget_usd is None):
+    if (failure_costs is None) == (budget_text is None):
         raise InvalidInput("give either --failure-cost USD[,USD...] or --budget-usd TOTAL")
+    budget_usd = None if budget_text is None else picking.dollars("--budget-usd", budget_text)
     costs = picking.parse_failure_costs(failure_costs) if failure_costs is not None else []
     tested = None
     if detectable is not None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +22,12 @@ from typing import Any
 
 import numpy as np
 
+from council.currency_words import AFTER, BEFORE, alternation
 from council.decision import check_budget
 from council.errors import BudgetTooLow, InvalidInput
+from council.exchange_rates import to_usd
 from council.failure_cost import check_failure_cost
+from council.format import money
 
 MAX_PROMPT_CHARS = 1_000_000
 
@@ -98,6 +102,33 @@ def read_prompts(path: Path) -> list[PromptRow]:
     return rows
 
 
+# A figure given to a dollar flag, with the currency it may be written in: "5", "$5", "30€",
+# "EUR 30", "30 USD".
+_FIGURE = re.compile(rf"(?:(?P<pre>{alternation(BEFORE)})\s?)?(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)"
+                     rf"(?:\s?(?P<suf>{alternation(AFTER)}))?", re.IGNORECASE)
+
+
+def dollars(flag: str, text: str) -> float:
+    """A dollar figure given to ``flag`` ('5', '$5', '5 USD'). A figure in another currency
+    ('30€') is named with what it is in dollars, never taken as dollars nor converted
+    without a word: the flag says dollars."""
+    m = _FIGURE.fullmatch(text.strip())
+    if m is None:
+        raise InvalidInput(f"{flag}: {text!r} is not a number of dollars")
+    sign = (m["pre"] or m["suf"] or "$").lower()
+    code = next((c for w, c in (BEFORE | AFTER).items() if w.lower() == sign), "")
+    value = float(m["num"])
+    if code == "USD":
+        return value
+    conversion = to_usd(value, code) if code else None
+    if conversion is None:
+        raise InvalidInput(f"{flag}: {text!r} is not in dollars, and its currency is not "
+                           "one the council converts; give the figure in US dollars")
+    raise InvalidInput(f"{flag} takes US dollars: {text!r} is {value:g} {code} = "
+                       f"{money(conversion.usd)} at {conversion.rate}; give "
+                       f"{flag} {conversion.usd:.2f} if that is what you mean")
+
+
 def parse_failure_costs(text: str) -> list[float]:
     """'0.5,5,50' -> [0.5, 5.0, 50.0], each a sane dollar figure ('$5' is 5). An empty figure
     between commas ('0.01,,1': a figure lost in typing?) or one given twice is named, never
@@ -110,10 +141,7 @@ def parse_failure_costs(text: str) -> list[float]:
         if not part:
             raise InvalidInput(f"--failure-cost: {text!r} has an empty figure between commas; "
                                "give each failure cost once, e.g. 0.5,5")
-        try:
-            value = float(part.removeprefix("$").strip())
-        except ValueError:
-            raise InvalidInput(f"--failure-cost: {part!r} is not a number of dollars") from None
+        value = dollars("--failure-cost", part)
         try:
             value = check_failure_cost(value)
         except InvalidInput as exc:

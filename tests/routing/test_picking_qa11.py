@@ -42,3 +42,38 @@ def test_a_dollar_sign_is_read() -> None:
         picking.parse_failure_costs("a lost customer")
     with pytest.raises(InvalidInput, match="give at least one dollar figure"):
         picking.parse_failure_costs(" , ")
+
+
+def _pick_budget(tmp_path: Path, budget: str) -> tuple[int, str]:
+    prompts = tmp_path / "prompts.jsonl"
+    prompts.write_text('{"id": "a", "prompt": "Write a haiku"}\n')
+    result = CliRunner().invoke(cli, ["route", "pick", "--model", str(tmp_path), "--input",
+                                      str(prompts), "--output", str(tmp_path / "out.jsonl"),
+                                      "--budget-usd", budget])
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize(("budget", "said"), [
+    ("30€", "Error: --budget-usd takes US dollars: '30€' is 30 EUR = $33.52 at 1 EUR = 1.1172 "
+            "USD (ECB euro reference rates of 2026-10-30); give --budget-usd 33.52"),
+    ("£12.50", "'£12.50' is 12.5 GBP = $16.75"),
+    ("300 kr", "Error: --budget-usd: '300 kr' is not in dollars, and its currency is not one "
+               "the council converts"),
+    ("thirty", "Error: --budget-usd: 'thirty' is not a number of dollars"),
+])
+def test_a_budget_in_another_currency_is_named_with_its_dollars(tmp_path: Path, budget: str,
+                                                                said: str) -> None:
+    """'--budget-usd 30€' got click's "'30€' is not a valid float" (lead, round 11): now
+    it says what the figure is in dollars, at the dated rate, and what to type; the router
+    is never loaded (the folder holds none) and nothing is written."""
+    code, out = _pick_budget(tmp_path, budget)
+    assert code == 2 and said in out, out
+    assert not (tmp_path / "out.jsonl").exists()
+
+
+def test_dollar_figures_read_as_before() -> None:
+    for text, value in [("5", 5.0), ("$5", 5.0), ("5 USD", 5.0), ("30 dollars", 30.0),
+                        (".5", 0.5), ("1e3", 1000.0), ("-5", -5.0)]:
+        assert picking.dollars("--budget-usd", text) == value
+    with pytest.raises(InvalidInput, match="--failure-cost takes US dollars: '€5' is 5 EUR"):
+        picking.parse_failure_costs("0.5,€5")
