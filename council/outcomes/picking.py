@@ -104,7 +104,8 @@ def read_prompts(path: Path) -> list[PromptRow]:
 
 # A figure given to a dollar flag, with the currency it may be written in: "5", "$5", "30€",
 # "EUR 30", "30 USD".
-_FIGURE = re.compile(rf"(?:(?P<pre>{alternation(BEFORE)})\s?)?(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)"
+_FIGURE = re.compile(rf"(?:(?P<pre>{alternation(BEFORE)})\s?)?"
+                     r"(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)"
                      rf"(?:\s?(?P<suf>{alternation(AFTER)}))?", re.IGNORECASE)
 
 
