@@ -149,6 +149,13 @@ _NOT_OURS = re.compile(
     re.IGNORECASE)
 # "firms that spend £2m a year", "clients who have $5k a month": someone else's money
 _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "Customers can't spend more than $50 a day", "Invoices must not exceed $1,000 a month":
+# a limit on others' spending or the task's items, not the user's budget (review11: read as a
+# $1,500 and a $1,000 monthly ceiling): the clause's subject, a few words before the cue
+_OTHERS_LIMIT = re.compile(r"^\W*(?:(?:the|our|their|each|every|no)\s+)?(?:customers?|users?|"
+                           r"clients?|cardholders?|members?|employees?|staff|buyers?|shoppers?|"
+                           r"suppliers?|vendors?|invoices?|orders?|transactions?|payments?|"
+                           r"claims?|expenses?|refunds?)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassif(?:ications?|ied|ies|y)|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
@@ -435,7 +442,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             continue  # "for as little as $8 a day", "rooms under $30 a day": a price a day
         if not capped and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
                 _NOT_OURS.search(near[:cue.start()]) and "budget" not in near.lower())
-                or _THIRD_PARTY.search(near[:cue.start()])):
+                or _THIRD_PARTY.search(near[:cue.start()])
+                or (cue.group(0).lower() != "budget"
+                    and _OTHERS_LIMIT.match(before[:m.start() - len(near) + cue.start()]))):
             continue
         amount = _usd(m, unread, point or (cue is not None
                                            and cue.group(0).lower() in POINT_WORDS), language)
