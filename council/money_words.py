@@ -536,12 +536,12 @@ def _failure(clause: str, sentence: str, unread: list[str],
             how, end = amount.how, m.end()
             high = _range_high(after, m, amount, unread, point, language)
             if high is not None:  # "costs $5-$20": the middle, said so
-                mid = (amount.usd + high[0]) / 2
+                mid = (high.low_usd + high.high_usd) / 2
                 usd = round(mid, 2) if amount.how else mid
                 how = "; ".join(filter(None, (how, f"a range, read as its middle: "
-                                               f"{money(amount.usd)} to {money(high[0])}, "
-                                               f"{money(usd)}")))
-                end = high[1]
+                                               f"{money(high.low_usd)} to "
+                                               f"{money(high.high_usd)}, {money(usd)}")))
+                end = high.end
             if _WORST_CASE.search(clause, fail.start(), verb_end):
                 how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
@@ -576,16 +576,27 @@ def _failure(clause: str, sentence: str, unread: list[str],
 # "$5-$20", "$5 to $20", "between $5 and $20", "€5–20": a range's two ends
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to)\s*|\s+and\s+", re.IGNORECASE)
 _BARE_NUM = re.compile(_NUM)
-_NOT_MONEY_AFTER = re.compile(rf"\s*(?:%|percent\b|(?:{MINUTE_UNITS}|{HOUR_UNITS})\b|"
-                              r"(?:seconds?|days?|weeks?|months?|people|tickets?|calls?)\b)",
-                              re.IGNORECASE)
+# what may follow a bare upper end ("$5-20 per ticket", "$5-20 in rework", "$5-20."): not a
+# noun of its own ("$5 - 10 minutes of rework", "$5 to 20 customers a month", "$5-20%")
+_MONEY_AFTER_BARE = re.compile(r"\s*(?:[.,;:!?)]|$|(?:per|a|an|each|in|of|for|to|and|or|when|"
+                               r"if|on|every|dollars?|bucks|usd)\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Range:
+    """A failure cost said as a range, in dollars, and where it ends in the clause's rest."""
+
+    low_usd: float
+    high_usd: float
+    end: int
 
 
 def _range_high(after: str, m: re.Match[str], low: _Amount, unread: list[str], point: bool,
-                language: str | None) -> tuple[float, int] | None:
-    """The upper end of a range that starts at the amount ``m`` (in dollars, and where it
-    ends in ``after``), or None when the amount is no range's low end. A bare upper end
-    ("€5-20") is in the low end's currency."""
+                language: str | None) -> _Range | None:
+    """The range that starts at the amount ``m``, or None when the amount is no range's low
+    end. A bare upper end ("€5-20") is in the low end's currency, and its scale is the low
+    end's too when that is smaller ("$1-2k" is $1,000 to $2,000; "$500-2k" $500 to $2,000)."""
+    low_usd = low.usd
     join = _RANGE_JOIN.match(after, m.end())
     if join is None or (join.group(0).strip().lower() == "and"
                         and not re.search(r"\bbetween\s*$", after[:m.start()], re.IGNORECASE)):
@@ -596,15 +607,21 @@ def _range_high(after: str, m: re.Match[str], low: _Amount, unread: list[str], p
         usd, end = (high.usd, nxt.end()) if high is not None else (0.0, 0)
     else:
         bare = _BARE_NUM.match(after, join.end())
-        if bare is not None and _NOT_MONEY_AFTER.match(after, bare.end()):
+        if bare is None or not _MONEY_AFTER_BARE.match(after, bare.end()):
             return None  # "$5 - 10 minutes of rework": a time, not the range's end
         said = parse_number(f"{m['num'].replace(',', '')}{m['dec'] or ''} {m['scale'] or ''}")
         top = parse_number(f"{bare['num'].replace(',', '')}{bare['dec'] or ''} "
-                           f"{bare['scale'] or m['scale'] or ''}") if bare else None
-        if bare is None or not said or top is None:
+                           f"{bare['scale'] or m['scale'] or ''}")
+        if not said or top is None:
             return None
         usd, end = low.usd * top / said, bare.end()
-    return (usd, end) if usd > low.usd and usd <= MAX_FAILURE_COST_USD else None
+        if bare["scale"] and not m["scale"]:
+            factor = parse_number(f"1 {bare['scale']}") or 1.0
+            if said * factor <= top:  # "$1-2k": the low end is thousands too
+                low_usd = low.usd * factor
+    if low_usd < usd <= MAX_FAILURE_COST_USD:
+        return _Range(low_usd, usd, end)
+    return None
 
 
 # what a cost verb's subject is when the figure is a price in the task, not a failure's cost
