@@ -155,7 +155,7 @@ _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IG
 _OTHERS_LIMIT = re.compile(r"^\W*(?:(?:the|our|their|each|every|no)\s+)?(?:customers?|users?|"
                            r"clients?|cardholders?|members?|employees?|staff|buyers?|shoppers?|"
                            r"suppliers?|vendors?|invoices?|orders?|transactions?|payments?|"
-                           r"claims?|expenses?|refunds?)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
+                           r"claims?|refunds?)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassif(?:ications?|ied|ies|y)|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
