@@ -25,6 +25,13 @@ _NAMED = re.compile(rf"\b{_QUALITY}\s*(?:of\s+)?(?:at\s+least\s+|>=?\s*|≥\s*|a
 HEAD = 300  # characters read: where the task is said (as council.money_words.UNSAID_HEAD)
 HIGHEST = 0.9  # production, the highest floor the quality setting offers
 _QUALITY_NEAR = re.compile(rf"{_QUALITY}|\bthe answers?\b", re.IGNORECASE)
+# "at least 95% of the mails are ham": a share of the items, whatever quality word is near
+# (review11: "Aim for 0.95 precision on spam; at least 95% of the mails are ham" was a floor);
+# not the answers' share ("at least 95% of the answers", "of the time")
+_SHARE_OF_ITEMS = re.compile(r"\s+of\s+(?:(?:the|our|all|these|those|its|their)\s+)?+"
+                             r"(?!(?:time|answers?|repl(?:y|ies)|responses?|cases|outputs?|"
+                             r"predictions?|labels?|classifications?|results?)\b)[a-z]",
+                             re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,7 +50,7 @@ def read_floor(text: str) -> FloorRead | None:
     found: list[tuple[int, re.Match[str]]] = []
     for m in _BOUND.finditer(text):
         near = text[max(0, m.start() - 30):m.end() + 30]
-        if _QUALITY_NEAR.search(near):
+        if _QUALITY_NEAR.search(near) and not _SHARE_OF_ITEMS.match(text, m.end()):
             found.append((m.start(), m))
     found += [(m.start(), m) for m in _NAMED.finditer(text)]
     for _, m in sorted(found, key=lambda x: x[0]):

@@ -149,6 +149,13 @@ _NOT_OURS = re.compile(
     re.IGNORECASE)
 # "firms that spend £2m a year", "clients who have $5k a month": someone else's money
 _THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# "Customers can't spend more than $50 a day", "Invoices must not exceed $1,000 a month":
+# a limit on others' spending or the task's items, not the user's budget (review11: read as a
+# $1,500 and a $1,000 monthly ceiling): the clause's subject, a few words before the cue
+_OTHERS_LIMIT = re.compile(r"^\W*(?:(?:the|our|their|each|every|no)\s+)?(?:customers?|users?|"
+                           r"clients?|cardholders?|members?|employees?|staff|buyers?|shoppers?|"
+                           r"suppliers?|vendors?|invoices?|orders?|transactions?|payments?|"
+                           r"claims?|refunds?)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassif(?:ications?|ied|ies|y)|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
@@ -435,7 +442,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             continue  # "for as little as $8 a day", "rooms under $30 a day": a price a day
         if not capped and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
                 _NOT_OURS.search(near[:cue.start()]) and "budget" not in near.lower())
-                or _THIRD_PARTY.search(near[:cue.start()])):
+                or _THIRD_PARTY.search(near[:cue.start()])
+                or (cue.group(0).lower() != "budget"
+                    and _OTHERS_LIMIT.match(before[:m.start() - len(near) + cue.start()]))):
             continue
         amount = _usd(m, unread, point or (cue is not None
                                            and cue.group(0).lower() in POINT_WORDS), language)
@@ -527,12 +536,12 @@ def _failure(clause: str, sentence: str, unread: list[str],
             how, end = amount.how, m.end()
             high = _range_high(after, m, amount, unread, point, language)
             if high is not None:  # "costs $5-$20": the middle, said so
-                mid = (amount.usd + high[0]) / 2
+                mid = (high.low_usd + high.high_usd) / 2
                 usd = round(mid, 2) if amount.how else mid
                 how = "; ".join(filter(None, (how, f"a range, read as its middle: "
-                                               f"{money(amount.usd)} to {money(high[0])}, "
-                                               f"{money(usd)}")))
-                end = high[1]
+                                               f"{money(high.low_usd)} to "
+                                               f"{money(high.high_usd)}, {money(usd)}")))
+                end = high.end
             if _WORST_CASE.search(clause, fail.start(), verb_end):
                 how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
@@ -567,16 +576,27 @@ def _failure(clause: str, sentence: str, unread: list[str],
 # "$5-$20", "$5 to $20", "between $5 and $20", "€5–20": a range's two ends
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to)\s*|\s+and\s+", re.IGNORECASE)
 _BARE_NUM = re.compile(_NUM)
-_NOT_MONEY_AFTER = re.compile(rf"\s*(?:%|percent\b|(?:{MINUTE_UNITS}|{HOUR_UNITS})\b|"
-                              r"(?:seconds?|days?|weeks?|months?|people|tickets?|calls?)\b)",
-                              re.IGNORECASE)
+# what may follow a bare upper end ("$5-20 per ticket", "$5-20 in rework", "$5-20."): not a
+# noun of its own ("$5 - 10 minutes of rework", "$5 to 20 customers a month", "$5-20%")
+_MONEY_AFTER_BARE = re.compile(r"\s*(?:[.,;:!?)]|$|(?:per|a|an|each|in|of|for|to|and|or|when|"
+                               r"if|on|every|dollars?|bucks|usd)\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Range:
+    """A failure cost said as a range, in dollars, and where it ends in the clause's rest."""
+
+    low_usd: float
+    high_usd: float
+    end: int
 
 
 def _range_high(after: str, m: re.Match[str], low: _Amount, unread: list[str], point: bool,
-                language: str | None) -> tuple[float, int] | None:
-    """The upper end of a range that starts at the amount ``m`` (in dollars, and where it
-    ends in ``after``), or None when the amount is no range's low end. A bare upper end
-    ("€5-20") is in the low end's currency."""
+                language: str | None) -> _Range | None:
+    """The range that starts at the amount ``m``, or None when the amount is no range's low
+    end. A bare upper end ("€5-20") is in the low end's currency, and its scale is the low
+    end's too when that is smaller ("$1-2k" is $1,000 to $2,000; "$500-2k" $500 to $2,000)."""
+    low_usd = low.usd
     join = _RANGE_JOIN.match(after, m.end())
     if join is None or (join.group(0).strip().lower() == "and"
                         and not re.search(r"\bbetween\s*$", after[:m.start()], re.IGNORECASE)):
@@ -587,15 +607,21 @@ def _range_high(after: str, m: re.Match[str], low: _Amount, unread: list[str], p
         usd, end = (high.usd, nxt.end()) if high is not None else (0.0, 0)
     else:
         bare = _BARE_NUM.match(after, join.end())
-        if bare is not None and _NOT_MONEY_AFTER.match(after, bare.end()):
+        if bare is None or not _MONEY_AFTER_BARE.match(after, bare.end()):
             return None  # "$5 - 10 minutes of rework": a time, not the range's end
         said = parse_number(f"{m['num'].replace(',', '')}{m['dec'] or ''} {m['scale'] or ''}")
         top = parse_number(f"{bare['num'].replace(',', '')}{bare['dec'] or ''} "
-                           f"{bare['scale'] or m['scale'] or ''}") if bare else None
-        if bare is None or not said or top is None:
+                           f"{bare['scale'] or m['scale'] or ''}")
+        if not said or top is None:
             return None
         usd, end = low.usd * top / said, bare.end()
-    return (usd, end) if usd > low.usd and usd <= MAX_FAILURE_COST_USD else None
+        if bare["scale"] and not m["scale"]:
+            factor = parse_number(f"1 {bare['scale']}") or 1.0
+            if said * factor <= top:  # "$1-2k": the low end is thousands too
+                low_usd = low.usd * factor
+    if low_usd < usd <= MAX_FAILURE_COST_USD:
+        return _Range(low_usd, usd, end)
+    return None
 
 
 # what a cost verb's subject is when the figure is a price in the task, not a failure's cost

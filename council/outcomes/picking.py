@@ -104,7 +104,8 @@ def read_prompts(path: Path) -> list[PromptRow]:
 
 # A figure given to a dollar flag, with the currency it may be written in: "5", "$5", "30€",
 # "EUR 30", "30 USD".
-_FIGURE = re.compile(rf"(?:(?P<pre>{alternation(BEFORE)})\s?)?(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)"
+_FIGURE = re.compile(rf"(?:(?P<pre>{alternation(BEFORE)})\s?)?"
+                     r"(?P<num>[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)"
                      rf"(?:\s?(?P<suf>{alternation(AFTER)}))?", re.IGNORECASE)
 
 
@@ -129,6 +130,12 @@ def dollars(flag: str, text: str) -> float:
                        f"{flag} {conversion.usd:.2f} if that is what you mean")
 
 
+# "1,000": a figure's head and a three-digit tail led by 0, which no dollar figure of its own
+# is written as ("5,500" may be $5 and $500, and stays a list)
+_THOUSANDS_HEAD = re.compile(r"\$?\d{1,3}")
+_THOUSANDS_TAIL = re.compile(r"0\d\d(?:\.\d*)?")
+
+
 def parse_failure_costs(text: str) -> list[float]:
     """'0.5,5,50' -> [0.5, 5.0, 50.0], each a sane dollar figure ('$5' is 5). An empty figure
     between commas ('0.01,,1': a figure lost in typing?) or one given twice is named, never
@@ -137,10 +144,15 @@ def parse_failure_costs(text: str) -> list[float]:
     parts = [p.strip() for p in text.split(",")]
     if not any(parts):
         raise InvalidInput("--failure-cost: give at least one dollar figure, e.g. 0.5,5")
-    for part in parts:
+    for before, part in zip(["", *parts], parts, strict=False):
         if not part:
             raise InvalidInput(f"--failure-cost: {text!r} has an empty figure between commas; "
                                "give each failure cost once, e.g. 0.5,5")
+        if _THOUSANDS_TAIL.fullmatch(part) and _THOUSANDS_HEAD.fullmatch(before):
+            # "1,000" read as $1 and $0 before (review11): a thousands separator, not a list
+            raise InvalidInput(f"--failure-cost: '{before},{part}' reads as a thousands "
+                               f"separator, yet commas split the figures; give "
+                               f"{before.lstrip('$')}{part} without the comma")
         value = dollars("--failure-cost", part)
         try:
             value = check_failure_cost(value)

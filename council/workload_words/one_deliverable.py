@@ -23,12 +23,21 @@ _ABOUT_BEFORE = re.compile(r"\b(?:on|about|covering|across|of|for)\s+(?:all\s+(?
                            r"(?:our|the|my|their|all)\s+(?:~|about |around |roughly )?$|"
                            # "om våra 12", "över alla våra", "van al onze 9", "over de 5"
                            r"\b(?:om|över|av|van|over)\s+(?:alla\s+|al\s+)?(?:våra|de|onze)\s+$")
+# "triage each of our 500 tickets", "classify all of our 300 tickets", "var och en av våra 12":
+# the count is what each item's own call works on, whatever piece the sentence also writes
+# (review11: read as one run a day and one a week before)
+_PARTITIVE = re.compile(r"\b(?:each|all|every one|any|both|most|some|none|var och en|alla|elk|"
+                        r"elke|ieder|iedere|alle)\s+$")
 
 
 def one_piece_about(text: str, count: re.Match[str], lo: int, hi: int) -> bool:
     """Whether ``count`` is the number of things one piece written in its sentence covers."""
-    if _ABOUT_BEFORE.search(text, max(lo, count.start() - 24), count.start()) is None:
+    about = _ABOUT_BEFORE.search(text, max(lo, count.start() - 24), count.start())
+    if about is None:
         return False
+    if about.group(0).split()[0] in ("of", "av", "van") and _PARTITIVE.search(
+            text, max(lo, about.start() - 14), about.start()):
+        return False  # "each of our 500 tickets": every one of them is a run
     if re.search(r"\beach\b|\bper\b|\bevery one\b", text[count.end():hi]):
         return False  # "on our 5 competitors, one brief for each"
     return _ONE_PIECE.search(text, lo, hi) is not None

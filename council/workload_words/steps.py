@@ -74,11 +74,18 @@ _PEOPLE_BEFORE = re.compile(r"\b(?:customers?|users?|visitors?|people|shoppers?|
                             r"readers?|staff|employees?|humans?|students?|kids|children|guests?|"
                             r"clients?|members?)\s+(?:who\s+|that\s+)?(?:\w+\s+)?$")
 
+# Browsing the task does not do: forbidden ("must not browse the web", "without searching the
+# web") or taught ("a guide on how to navigate the portal"). review11: both read as an agent
+# loop, 15 calls a task.
+_NOT_DONE_BEFORE = re.compile(r"(?:\b(?:not|never|without|no)|n't)\s+(?:\w+\s+)?$|"
+                              r"\bhow\s+to\s+$")
+
 
 def _web_loop(text: str) -> re.Match[str] | None:
     """The first tool use on the web the task itself does ("browse the web"), else None."""
     return next((m for m in _WEB_LOOP_RE.finditer(text)
-                 if _PEOPLE_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None),
+                 if _PEOPLE_BEFORE.search(text, max(0, m.start() - 30), m.start()) is None
+                 and _NOT_DONE_BEFORE.search(text, max(0, m.start() - 20), m.start()) is None),
                 None)
 
 

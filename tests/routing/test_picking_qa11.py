@@ -77,3 +77,12 @@ def test_dollar_figures_read_as_before() -> None:
         assert picking.dollars("--budget-usd", text) == value
     with pytest.raises(InvalidInput, match="--failure-cost takes US dollars: '€5' is 5 EUR"):
         picking.parse_failure_costs("0.5,€5")
+
+
+def test_a_thousands_separator_is_named_not_read_as_two_costs() -> None:
+    # review11: '1,000' was [1.0, 0.0], a $1 and a $0 failure cost, in silence
+    with pytest.raises(InvalidInput, match="thousands separator"):
+        picking.parse_failure_costs("1,000")
+    with pytest.raises(InvalidInput, match="give 25000 without"):
+        picking.parse_failure_costs("0.5,$25,000")
+    assert picking.parse_failure_costs("5,500") == [5.0, 500.0]
