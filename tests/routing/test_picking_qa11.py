@@ -14,12 +14,12 @@ from council.errors import InvalidInput
 from council.outcomes import picking
 
 
-def _pick(tmp_path: Path, costs: str) -> tuple[int, str]:
+def _pick(tmp_path: Path, costs: str, flag: str = "--failure-cost") -> tuple[int, str]:
     prompts = tmp_path / "prompts.jsonl"
     prompts.write_text('{"id": "a", "prompt": "Write a haiku"}\n')
     result = CliRunner().invoke(cli, ["route", "pick", "--model", str(tmp_path), "--input",
                                       str(prompts), "--output", str(tmp_path / "out.jsonl"),
-                                      "--failure-cost", costs])
+                                      flag, costs])
     return result.exit_code, result.output
 
 
@@ -44,15 +44,6 @@ def test_a_dollar_sign_is_read() -> None:
         picking.parse_failure_costs(" , ")
 
 
-def _pick_budget(tmp_path: Path, budget: str) -> tuple[int, str]:
-    prompts = tmp_path / "prompts.jsonl"
-    prompts.write_text('{"id": "a", "prompt": "Write a haiku"}\n')
-    result = CliRunner().invoke(cli, ["route", "pick", "--model", str(tmp_path), "--input",
-                                      str(prompts), "--output", str(tmp_path / "out.jsonl"),
-                                      "--budget-usd", budget])
-    return result.exit_code, result.output
-
-
 @pytest.mark.parametrize(("budget", "said"), [
     ("30€", "Error: --budget-usd takes US dollars: '30€' is 30 EUR = $33.52 at 1 EUR = 1.1172 "
             "USD (ECB euro reference rates of 2026-10-30); give --budget-usd 33.52"),
@@ -66,7 +57,7 @@ def test_a_budget_in_another_currency_is_named_with_its_dollars(tmp_path: Path, 
     """'--budget-usd 30€' got click's "'30€' is not a valid float" (lead, round 11): now
     it says what the figure is in dollars, at the dated rate, and what to type; the router
     is never loaded (the folder holds none) and nothing is written."""
-    code, out = _pick_budget(tmp_path, budget)
+    code, out = _pick(tmp_path, budget, "--budget-usd")
     assert code == 2 and said in out, out
     assert not (tmp_path / "out.jsonl").exists()
 
