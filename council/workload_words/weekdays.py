@@ -50,20 +50,24 @@ def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
     """The first weekly weekday of the text ("every Monday", "on Mondays and Thursdays"), in
     English or another language, times its sentence's count; else None."""
     weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
-    for m in _WEEKDAY_RE.finditer(text) if weekday else ():
-        more = _MORE_DAYS.match(text, m.end())
-        days = 1 + (len(_DAY.findall(more.group(0))) if more else 0)
-        end = more.end() if more else m.end()
-        said = "once a week" if days == 1 else f"{days} days a week"
-        return cadence_times_count(text, m.start(), end, days * PER_MONTH["week"], said, taken)
-    for m in (_FOREIGN_WEEKDAY_RE.finditer(text)
-              if not _FOREIGN_WEEKDAY_GATE.isdisjoint(word_list(text)) else ()):
-        more = _MORE_FOREIGN_DAYS.match(text, m.end())
-        days = 1 + (len(_FOREIGN_DAY.findall(more.group(0))) if more else 0)
-        end = more.end() if more else m.end()
-        said = "once a week" if days == 1 else f"{days} days a week"
-        return cadence_times_count(text, m.start(), end, days * PER_MONTH["week"], said, taken)
+    m = _WEEKDAY_RE.search(text) if weekday else None
+    if m is not None:
+        return _weekly(text, m, _MORE_DAYS, _DAY, taken)
+    gate = not _FOREIGN_WEEKDAY_GATE.isdisjoint(word_list(text))
+    m = _FOREIGN_WEEKDAY_RE.search(text) if gate else None
+    if m is not None:
+        return _weekly(text, m, _MORE_FOREIGN_DAYS, _FOREIGN_DAY, taken)
     return None
+
+
+def _weekly(text: str, m: re.Match[str], more_days: re.Pattern[str], day: re.Pattern[str],
+            taken: list[tuple[int, int]]) -> Read:
+    """The weekday ``m`` and the days named after it ("and Thursday"), each a run a week."""
+    more = more_days.match(text, m.end())
+    days = 1 + (len(day.findall(more.group(0))) if more else 0)
+    end = more.end() if more else m.end()
+    said = "once a week" if days == 1 else f"{days} days a week"
+    return cadence_times_count(text, m.start(), end, days * PER_MONTH["week"], said, taken)
 
 
 def weekdays_only(sentence: str) -> bool:
