@@ -110,6 +110,13 @@ _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual":
            "per annum": 12.0, "quarter": 3.0, "quarterly": 3.0, "week": 12 / 52,
            "wk": 12 / 52, "weekly": 12 / 52, "day": _DAY, "daily": _DAY,
            "working day": _WORKING_DAY, "business day": _WORKING_DAY}
+
+
+def _months_of(word: str) -> float:
+    """The months in a period word as matched ("Working  Day" is a working day's share)."""
+    return _MONTHS[re.sub(r"\s+", " ", word.lower())]
+
+
 # a period said in another language after the amount ("300 € pro Monat", "6 000 € par an",
 # "R$ 2.000 por mês"), in the workload reader's words for periods: its length in months
 _FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52, "day": _DAY,
@@ -354,7 +361,7 @@ def _period_after(after: str) -> float | None:
         return 1.0
     p = _PERIOD_AFTER.match(after)
     if p is not None:
-        return _MONTHS[re.sub(r"\s+", " ", (p["unit"] or p["unit2"] or p["adv"]).lower())]
+        return _months_of(p["unit"] or p["unit2"] or p["adv"])
     return _FOREIGN_MONTHS.get(foreign_period_at(after.lower(), 0) or "")
 
 
@@ -373,7 +380,7 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
         return 12.0
     if b["fquarter"] or b["gquarter"] or b["hquarter"]:
         return 3.0
-    return _MONTHS[re.sub(r"\s+", " ", (b["adj"] or b["unit"]).lower())]
+    return _months_of(b["adj"] or b["unit"])
 
 
 # A budget said with no period ("Our budget is $500.", "Budget cap EUR 40,000.", "we have $20

@@ -116,8 +116,9 @@ def dollars(flag: str, text: str) -> float:
     m = _FIGURE.fullmatch(text.strip())
     if m is None:
         raise InvalidInput(f"{flag}: {text!r} is not a number of dollars")
-    sign = (m["pre"] or m["suf"] or "$").lower()
-    code = next((c for w, c in (BEFORE | AFTER).items() if w.lower() == sign), "")
+    # the currency words' own lookup, as the money reader's (money_words._usd)
+    code = BEFORE[m["pre"].lower()] if m["pre"] else AFTER[m["suf"].lower()] if m["suf"] \
+        else "USD"
     value = float(m["num"])
     if code == "USD":
         return value
