@@ -1,0 +1,28 @@
+"""QA round 12 (2026-12-01): the workload a new user writes
+(tests/data/workload_phrases_userqa12.jsonl); each test failed on the reader before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.workload_words import read_workload
+
+
+def runs(text: str) -> float | None:
+    return read_workload.__wrapped__(text).summary()["runs_per_month"]  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Twenty-five thousand survey answers once a year, in Swedish and Finnish.", 25_000 / 12),
+    ("Thirty-five thousand leads a quarter need scoring.", 35_000 / 3),
+    ("We get fourteen hundred calls a week.", 1_400 * 52 / 12),
+    ("Classify twenty-one tickets a day.", 21 * 30),
+])
+def test_compound_number_words(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+def test_a_hyphen_between_other_words_is_no_number() -> None:
+    # "one-page" stays a size, not twenty-one
+    assert runs("Every Friday write a one-page summary about our 14 open projects.") == \
+        pytest.approx(52 / 12, rel=0.01)
