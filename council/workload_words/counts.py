@@ -70,6 +70,30 @@ _LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|p
                            r"ios|android|windows|macos|ubuntu|debian|version|"
                            rf"{_MONTHS})|\d:|#)\s*$")
 _NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
+# An hour of the clock said without minutes: "Weekdays at 9 we ...", "Jeden Werktag um 7 Uhr",
+# "varje vardag klockan 8", "a las 9", "à 9h", "om 9 uur": an hour (1-24) after a word that
+# says o'clock ("um", "klockan", "kl.", "a las", "alle", "às"), or after "at", "à", "om" with an
+# hour word after it, or ("at" only) a comma, a full stop or a word that goes on with the
+# sentence; "at 50 requests a minute" stays a count.
+_CLOCK_WORD = re.compile(r"\b(?:um|klockan|kl\.?|a las|alle|às)\s+$", re.IGNORECASE)
+_AT = re.compile(r"(?:\bat|\bom|(?<!\w)à)\s+$", re.IGNORECASE)
+_HOUR_WORD = re.compile(r"\s*(?:uhr|h|uur|heures?|o'?clock|hrs)\b", re.IGNORECASE)
+_GOES_ON = re.compile(r"\s*(?:[,;.)]|$)|\s+(?:we|on|sharp|every|each|daily|plus|and|in|the|our|"
+                      r"I|they|you|write|send|post|run)\b")
+
+
+def _clock_hour(text: str, m: re.Match[str]) -> bool:
+    """Whether the number ``m`` is an hour of the clock ("at 9", "um 7 Uhr")."""
+    if not (m.group(0).isdigit() and 0 < int(m.group(0)) <= 24):
+        return False
+    lo = max(0, m.start() - 9)
+    if _CLOCK_WORD.search(text, lo, m.start()):
+        return True
+    at = _AT.search(text, lo, m.start())
+    return at is not None and (_HOUR_WORD.match(text, m.end()) is not None or (
+        at.group(0).strip().lower() == "at" and _GOES_ON.match(text, m.end()) is not None))
+
+
 _EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{PERIOD_NAMES}|time|run)s?\b)")
 _RANKED = re.compile(r"\s+(?:most|least|best|worst|latest|newest|largest|biggest|highest|"
                      r"lowest)\b")
@@ -123,8 +147,9 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
         unit = _UNIT_AFTER.match(text, e)
         if unit and not _units_are_tasks(text, unit):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
-        if _LABEL_BEFORE.search(text, max(0, s - 10), s) or _NOT_A_COUNT_AFTER.match(text, e):
-            continue  # "Step 7", "Year 9", "at 02:00", "15 March"
+        if (_LABEL_BEFORE.search(text, max(0, s - 10), s) or _NOT_A_COUNT_AFTER.match(text, e)
+                or _clock_hour(text, m)):
+            continue  # "Step 7", "Year 9", "at 02:00", "15 March", "um 7 Uhr"
         if _RANKED.match(text, e) and not _EACH_DONE.search(text[e:e + 100].split(".")[0]):
             continue  # "the 20 most important emails": what one run reads, unless each is done
         if s and ((text[s - 1].isalpha() and text[s - 1].isascii())

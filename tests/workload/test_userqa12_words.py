@@ -26,3 +26,23 @@ def test_a_hyphen_between_other_words_is_no_number() -> None:
     # "one-page" stays a size, not twenty-one
     assert runs("Every Friday write a one-page summary about our 14 open projects.") == \
         pytest.approx(52 / 12, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jeden Montag um 7 Uhr klassifizieren wir etwa 300 Tickets.", 300 * 52 / 12),
+    ("Every day at 8 we classify about 300 tickets.", 300 * 30),
+    ("Varje måndag klockan 8 sorterar vi cirka 300 ärenden.", 300 * 52 / 12),
+])
+def test_an_hour_of_the_clock_is_no_count(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+def test_weekdays_at_9_is_not_nine_runs() -> None:
+    assert runs("Every weekday at 9, write one summary of the overnight tickets.") == \
+        pytest.approx(21.667, rel=0.01)
+
+
+def test_a_rate_after_at_stays_a_count() -> None:
+    assert runs("We run at 50 requests a minute, every day.") == pytest.approx(50 * 60 * 720,
+                                                                                rel=0.01)
+
