@@ -46,3 +46,21 @@ def test_a_rate_after_at_stays_a_count() -> None:
     assert runs("We run at 50 requests a minute, every day.") == pytest.approx(50 * 60 * 720,
                                                                                 rel=0.01)
 
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jeden Werktag um 7 Uhr eine Zusammenfassung der Nachrichten über unsere 20 Wettbewerber.",
+     21.667),
+    ("Jeden Freitag schreiben wir einen Bericht über unsere 12 Filialen.", 52 / 12),
+    ("Chaque lundi, nous rédigeons une synthèse sur nos 15 projets.", 52 / 12),
+    ("Cada viernes escribimos un resumen sobre nuestros 10 proyectos.", 52 / 12),
+])
+def test_one_piece_a_period_in_german_french_spanish(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jeden Freitag einen Bericht für jede unserer 12 Filialen.", 12 * 52 / 12),
+    ("Chaque lundi, nous classons nos 300 tickets.", 300 * 52 / 12),
+])
+def test_a_piece_for_each_stays_a_count(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
