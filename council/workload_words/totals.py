@@ -29,13 +29,18 @@ _UNITS = r"(?:hours?|hrs?|godzin[ay]?|stunden|heures|horas|minutes?|mins?|minut[
 _TOTAL = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
 # The size of each item after the total: "cut into calls of ~6 minutes", "average call 5
 # minutes", "which average 600 tokens each", "średnio 8 minut na rozmowę".
+# QA round 12: "each call about 30 minutes", "episodes of about 1 hour", "interviews of ~45 min".
+_ITEM = (r"calls?|recordings?|conversations?|chats?|clips?|prompts?|requests?|episodes?|"
+         r"interviews?|meetings?|sessions?|videos?|documents?")
 _EACH = re.compile(
-    rf"(?:\b(?:calls?|recordings?|conversations?|chats?|clips?|prompts?|requests?) of|"
+    rf"(?:\b(?:{_ITEM}) of|"
     rf"\baverag\w*(?: (?:call|length|duration|size|prompt|request))?(?: of| is)?|\bśrednio|"
-    rf"\beach)\s*(?:~|about |around |roughly |some )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
+    rf"\beach(?: (?:{_ITEM}|one))?(?: (?:is|lasts|runs|takes))?)\s*"
+    rf"(?:~|about |around |roughly |some )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
 # A digit before a unit of time or tokens: a cheap scan before the number-led pattern (which
 # would otherwise be tried at every character of a long paste).
-_GATE = re.compile(rf"\d\s*{_UNITS}\b")
+# "2M tokens a month": a scale between the digit and the unit (QA round 12: the gate missed it).
+_GATE = re.compile(rf"\d(?:\s*(?:[kmb]|bn|mm|thousand|million|billion)\b)?\s*{_UNITS}\b")
 
 
 @dataclass(frozen=True)

@@ -64,3 +64,16 @@ def test_one_piece_a_period_in_german_french_spanish(text: str, want: float) -> 
 ])
 def test_a_piece_for_each_stays_a_count(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "want", "each"), [
+    ("Input volume: 2M tokens a month, in prompts of about 4k tokens.", 500, [4000, "token"]),
+    ("We record 20 hours of sales calls every week, each call about 30 minutes; summarise each "
+     "call.", 40 * 52 / 12, [30, "minute"]),
+    ("We have 12 hours of podcast audio a month to summarise, episodes of about 1 hour.", 12,
+     [1, "hour"]),
+])
+def test_a_total_over_the_size_of_each(text: str, want: float, each: list[object]) -> None:
+    got = read_workload.__wrapped__(text).summary()
+    assert got["runs_per_month"] == pytest.approx(want, rel=0.01)
+    assert got["input"] == each
