@@ -56,13 +56,24 @@ def with_article(unit: str) -> str:
 _HOURS_A_DAY = re.compile(r"\b(?P<n>\d{1,2}) hours?\b[^.;]{0,40}?\b(?:a|every|each|per) day\b")
 
 
+# Business hours: said so, or opening hours on weekdays ("during opening hours (9 to 17, Monday
+# to Friday)"); opening hours alone may include the weekend, so they are left at every hour.
+_BUSINESS_HOURS = re.compile(r"business hours|working hours|office hours|opening hours[^.;]{0,40}?"
+                             r"\b(?:mon(?:day)? ?(?:to|through|thru|-) ?fri(?:day)?|weekdays)\b")
+# A rate an hour, a minute or a second runs in those hours only (QA round 12: "5 requests per
+# second during business hours" was every second of the month, 4.2 times as many).
+_IN_HOURS = {"hour": 1.0, "minute": 60.0, "second": 3600.0}
+
+
 def per_month_of(unit: str, sentence: str) -> float:
-    """How many of a period a month holds; an hour of business hours counts those only."""
+    """How many of a period a month holds; an hour, a minute or a second of business hours
+    counts those only."""
     unit = UNIT_ALIAS.get(unit.lower(), unit.lower())
-    if unit == "hour" and re.search(r"business hours|working hours|office hours", sentence):
-        return BUSINESS_HOURS_PER_MONTH
-    if unit == "hour" and (day := _HOURS_A_DAY.search(sentence)) and 0 < int(day["n"]) < 24:
-        return int(day["n"]) * PER_MONTH["day"]  # "for the 12 hours the mall is open every day"
+    if unit in _IN_HOURS and _BUSINESS_HOURS.search(sentence):
+        return BUSINESS_HOURS_PER_MONTH * _IN_HOURS[unit]
+    if unit in _IN_HOURS and (day := _HOURS_A_DAY.search(sentence)) and 0 < int(day["n"]) < 24:
+        # "for the 12 hours the mall is open every day"
+        return int(day["n"]) * PER_MONTH["day"] * _IN_HOURS[unit]
     return PER_MONTH.get(unit, 0.0)
 
 

@@ -77,3 +77,15 @@ def test_a_total_over_the_size_of_each(text: str, want: float, each: list[object
     got = read_workload.__wrapped__(text).summary()
     assert got["runs_per_month"] == pytest.approx(want, rel=0.01)
     assert got["input"] == each
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Roughly 5 requests per second during business hours.", 5 * 3600 * 173.333),
+    ("About 30 questions a minute during office hours.", 30 * 60 * 173.333),
+    ("Our bot handles 120 conversations an hour during opening hours (9 to 17, Monday to "
+     "Friday), about 6 messages each.", 120 * 173.333),
+    # opening hours alone may include the weekend: every hour, as before
+    ("Our shop gets 20 chats an hour during opening hours.", 20 * 720),
+])
+def test_a_rate_a_second_or_minute_in_business_hours(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
