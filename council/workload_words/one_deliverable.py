@@ -2,9 +2,10 @@
 12 stores" (Swedish "en sammanfattning om våra 12 projekt", Dutch "een overzicht van al onze 9
 projecten"), "Each morning, browse the web for news on our 5 main competitors and write a
 1-page brief"; German, French and Spanish since QA round 12 ("eine Zusammenfassung ... über
-unsere 20 Wettbewerber", "une synthèse sur nos 15 projets"): one run a period, not 12 or 5 (QA round 11: read as 5 a morning). Whatever
-says the period ("each morning", "every Friday", "twice a week"): a period's count of items
-and a cadence's count each time both ask this (volumes, counts.cadence_times_count)."""
+unsere 20 Wettbewerber", "une synthèse sur nos 15 projets"): one run a period, not 12 or 5
+(QA round 11: read as 5 a morning). Whatever says the period ("each morning", "every
+Friday", "twice a week"): a period's count of items and a cadence's count each time both ask
+this (volumes, counts.cadence_times_count)."""
 
 from __future__ import annotations
 
