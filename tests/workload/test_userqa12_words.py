@@ -89,3 +89,28 @@ def test_a_total_over_the_size_of_each(text: str, want: float, each: list[object
 ])
 def test_a_rate_a_second_or_minute_in_business_hours(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+def test_the_usual_volume_beats_the_peak() -> None:
+    assert runs("Peak is 50 requests a minute in Black Friday week, but normally it's about "
+                "5,000 a day.") == pytest.approx(150_000, rel=0.01)
+
+
+def test_a_peak_said_alone_is_read_and_said_so() -> None:
+    w = read_workload.__wrapped__("Moderate comments on our forum; ~50 per minute at peak, "
+                                  "must be decided before the comment is shown.")
+    assert w.runs_per_month is not None and w.runs_per_month.value == pytest.approx(2_160_000)
+    assert "peak" in w.runs_per_month.how
+
+
+def test_a_peak_on_one_day_gives_way_to_the_daily_volume() -> None:
+    # was 2,000 each Monday (8,667 a month): the weekday rule runs first
+    assert runs("We get 500 tickets a day, peaking at 2,000 on Mondays.") == pytest.approx(15_000)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Our API sees 3 QPS on average, each request a short product question.", 3 * 2_592_000),
+    ("We serve 40 req/s during business hours.", 40 * 3600 * 173.333),
+])
+def test_requests_a_second_as_a_unit(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)

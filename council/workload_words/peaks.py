@@ -1,0 +1,28 @@
+"""A volume said of the peak, when the words also give the usual one: "Peak is 50 requests a
+minute in Black Friday week, but normally it's about 5,000 a day" is 5,000 a day (QA round
+12: read as 50 a minute, every minute of the month, 14 times as many). A peak said alone is
+still read, and the reading says it is the peak's."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.values import Read
+
+_PEAK = re.compile(r"\b(?:peak(?:s|ing)?|busiest|spikes?|spiking|surges?|rush hours?|"
+                   r"high season|bursts?)\b")
+# The clause of a reading: up to a comma, a semicolon, a full stop, a bracket or "but".
+_CLAUSE_END = re.compile(r"[,;.!?()\n]|\bbut\b|\bwhile\b|\bwhereas\b")
+
+PEAK_NOTE = "said of the peak: give the usual volume if it is lower"
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    before = [m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 80), start)]
+    after = _CLAUSE_END.search(text, end, end + 80)
+    return text[before[-1] if before else max(0, start - 80):after.start() if after else end + 80]
+
+
+def at_peak(text: str, read: Read) -> bool:
+    """Whether the reading's clause says it is the peak's volume."""
+    return _PEAK.search(_clause(text, read.start, read.end)) is not None
