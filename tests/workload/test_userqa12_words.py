@@ -114,3 +114,16 @@ def test_a_peak_on_one_day_gives_way_to_the_daily_volume() -> None:
 ])
 def test_requests_a_second_as_a_unit(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+def test_a_chat_of_n_messages_is_a_conversation_of_that_length() -> None:
+    got = read_workload.__wrapped__(
+        "Each user session is a chat of 20-30 messages, the full history resent every turn; "
+        "1,000 sessions a week.").summary()
+    assert (got["loop"], got["calls_per_task"], got["latency"]) == ("multi_turn", 30, "no_batch")
+
+
+def test_a_conversation_summarised_is_one_call() -> None:
+    got = read_workload.__wrapped__(
+        "Summarise a conversation of 40 messages into a ticket, 200 a day.").summary()
+    assert got["calls_per_task"] is None and got["loop"] is None
