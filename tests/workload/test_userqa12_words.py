@@ -127,3 +127,17 @@ def test_a_conversation_summarised_is_one_call() -> None:
     got = read_workload.__wrapped__(
         "Summarise a conversation of 40 messages into a ticket, 200 a day.").summary()
     assert got["calls_per_task"] is None and got["loop"] is None
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Elke dinsdag en donderdag beoordelen we zo'n 25 sollicitaties.", "Dutch"),
+    ("Jeden Dienstag prüfen wir 30 Rechnungen.", "German"),
+    ("Varje torsdag går vi igenom 40 avtal.", "Swedish"),
+])
+def test_a_short_text_says_its_language_by_its_weekdays(text: str, language: str) -> None:
+    assert read_workload.__wrapped__(text).summary()["languages"] == [language]
+
+
+def test_an_english_text_with_a_german_day_name_stays_english() -> None:
+    assert read_workload.__wrapped__(
+        "We review the Montag supplier's 30 invoices every week.").summary()["languages"] == []
