@@ -141,3 +141,12 @@ def test_a_short_text_says_its_language_by_its_weekdays(text: str, language: str
 def test_an_english_text_with_a_german_day_name_stays_english() -> None:
     assert read_workload.__wrapped__(
         "We review the Montag supplier's 30 invoices every week.").summary()["languages"] == []
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Vi har ungefär tvåhundra fakturor i månaden som ska granskas.", 200),
+    ("Wij krijgen ongeveer drieduizend klachten per maand en willen ze samenvatten.", 3000),
+    ("Vi får ungefär femtio ärenden om dagen och vill sortera dem.", 50 * 30),
+])
+def test_swedish_and_dutch_number_words(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
