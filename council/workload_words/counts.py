@@ -8,7 +8,11 @@ import re
 from council.currency_words import MONEY_AFTER, SIGNS
 from council.workload_words.first_batch import first_batch_then
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
-from council.workload_words.one_deliverable import one_piece_about
+from council.workload_words.one_deliverable import (
+    gathered_into_one,
+    one_piece_about,
+    one_piece_of,
+)
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
@@ -175,16 +179,6 @@ def count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count
 
 
-# "(usually ~1.2k of them) ... clustered into a short digest": the items after a cadence are
-# what one run reads when they all go into one deliverable.
-_ONE_DELIVERABLE = re.compile(r"\binto (?:a|one|an) (?:[\w-]+ )?(?:digest|summary|report|brief|"
-                              r"briefing|overview|newsletter|memo)\b")
-# "every 2 hours, post one summary of the new tickets (a dozen or so each time)": the count
-# after "one summary of" is what the one summary covers.
-_ONE_DELIVERABLE_OF = re.compile(r"\bone (?:[\w-]+ )?(?:digest|summary|report|brief|briefing|"
-                                 r"overview|newsletter|memo|recap) (?:of|on|about|covering)\b")
-
-
 _BOTH_BEFORE = re.compile(r"\bboth\s+$")
 
 
@@ -200,8 +194,8 @@ def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
     count = before[-1] if before else next(
         (n for n in count_numbers(text, end, hi, busy)
          if counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))
-         and not _ONE_DELIVERABLE.search(text, n.end(), hi)
-         and not _ONE_DELIVERABLE_OF.search(text, end, n.start())
+         and not gathered_into_one(text, n.end(), hi)
+         and not one_piece_of(text, end, n.start())
          # "every Friday, write a recap about our 6 teams": one recap a week
          and not one_piece_about(text, n, lo, hi)), None)
     count = count if count is not None else count_elsewhere(text, lo, hi, busy)

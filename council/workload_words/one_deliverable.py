@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 
+# The nouns of one written piece: the one list this rule and a cadence's count
+# (``counts.cadence_times_count``, through the two helpers below) both read.
+PIECES = (r"(?:brief|briefing|report|digest|summary|update|newsletter|overview|memo|recap|"
+          r"roundup)")
 # A single deliverable: "a report", "one 1-page brief", "a short digest"; not "reports".
-_ONE_PIECE = re.compile(r"\b(?:an?|one|a single)\s+(?:[\w-]+\s+){0,2}?(?:brief|briefing|report|"
-                        r"digest|summary|update|newsletter|overview|memo|recap|roundup)\b"
+_ONE_PIECE = re.compile(rf"\b(?:an?|one|a single)\s+(?:[\w-]+\s+){{0,2}}?{PIECES}\b"
                         r"(?!\s+(?:for|on|of|about)\s+each\b)|"
                         # Swedish and Dutch: "en sammanfattning", "een overzicht"; not "en
                         # rapport för var och en", "een verslag voor elk"
@@ -55,3 +58,21 @@ def one_piece_about(text: str, count: re.Match[str], lo: int, hi: int) -> bool:
                  text[count.end():hi]):
         return False  # "on our 5 competitors, one brief for each"
     return _ONE_PIECE.search(text, lo, hi) is not None
+
+
+# "(usually ~1.2k of them) ... clustered into a short digest": the items after a cadence are
+# what one run reads when they all go into one deliverable.
+_INTO_ONE = re.compile(rf"\binto (?:a|one|an) (?:[\w-]+ )?{PIECES}\b")
+# "every 2 hours, post one summary of the new tickets (a dozen or so each time)": the count
+# after "one summary of" is what the one summary covers.
+_ONE_OF = re.compile(rf"\bone (?:[\w-]+ )?{PIECES} (?:of|on|about|covering)\b")
+
+
+def gathered_into_one(text: str, at: int, hi: int) -> bool:
+    """Whether text[at:hi] puts what came before into one piece ("into a short digest")."""
+    return _INTO_ONE.search(text, at, hi) is not None
+
+
+def one_piece_of(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says one piece of what follows ("one summary of the ...")."""
+    return _ONE_OF.search(text, start, end) is not None

@@ -150,3 +150,15 @@ def test_an_english_text_with_a_german_day_name_stays_english() -> None:
 ])
 def test_swedish_and_dutch_number_words(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # one list of a written piece's nouns (one_deliverable.PIECES): "update", "roundup" and
+    # "recap" now hold where "summary" or "digest" did
+    ("Every 2 hours during business hours, post one update on the new tickets (a dozen or so "
+     "each time).", 173.333 / 2),
+    ("Every Monday, the weekend's incidents (usually ~40 of them) are clustered into a short "
+     "recap.", 52 / 12),
+])
+def test_one_list_of_piece_nouns(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
