@@ -19,12 +19,14 @@ CODING_AGENT_SOURCE = ("coding agents on a repository take a median 29-78 steps 
 AGENT_LOOP_CALLS = 15
 AGENT_LOOP_SOURCE = "the agentic default for a tool loop (an assumption, not a measurement)"
 
+# Steps in German, Spanish, Italian, French, Portuguese, Polish ("bis zu 12 Schritte"): the one
+# list this count reads and ``tool_words`` reads as a sign of a tool loop.
+STEPS_ABROAD = r"schritte|pasos|passi|passaggi|[ée]tapes|passos|kroków|kroki"
 _STEPS_RE = re.compile(
     rf"(?P<num>{DIGITS}|{WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{DIGITS}|{WORDNUM}))?\s*-?\s*"
     r"(?P<unit>steps?|turns?|tool calls?|model calls?|llm calls?|iterations?|actions?|"
     r"exchanges|rounds|hops|messages each|it[ée]rations?|iteraciones|"
-    # steps in German, Spanish, Italian, French, Portuguese, Polish ("bis zu 12 Schritte")
-    r"schritte|pasos|passi|[ée]tapes|passos|kroków|kroki|"
+    rf"{STEPS_ABROAD}|"
     r"hints (?:per|for each|a) (?:question|problem|exercise)|"
     r"(?:messages|mensajes|mensagens|nachrichten|messaggi|berichten|wiadomości) (?:per|por|par|"
     r"pro|na|w) (?:conversation|conversación|conversa|conversação|unterhaltung|gespräch|"

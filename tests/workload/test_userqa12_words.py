@@ -162,3 +162,15 @@ def test_swedish_and_dutch_number_words(text: str, want: float) -> None:
 ])
 def test_one_list_of_piece_nouns(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "steps", "sign"), [
+    # one list of step words abroad (steps.STEPS_ABROAD), read by the count and the tool sign
+    ("L'agente completa ogni pratica in 6 passaggi.", 6, "passaggi"),
+    ("Chaque dossier demande 4 etapes de vérification.", 4, "etapes"),
+    ("Każde zgłoszenie to około 5 kroków w systemie.", 5, "kroków"),
+])
+def test_one_list_of_step_words_abroad(text: str, steps: int, sign: str) -> None:
+    w = read_workload.__wrapped__(text)
+    assert w.summary()["calls_per_task"] == steps
+    assert w.tool_sign is not None and w.tool_sign.words.lower() == sign
