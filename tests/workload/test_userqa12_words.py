@@ -174,3 +174,13 @@ def test_one_list_of_step_words_abroad(text: str, steps: int, sign: str) -> None
     w = read_workload.__wrapped__(text)
     assert w.summary()["calls_per_task"] == steps
     assert w.tool_sign is not None and w.tool_sign.words.lower() == sign
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Classify 250k tweets, one-time job, results whenever.", "batch_ok"),
+    ("Tag our 3,000 product pages; whenever it's done is fine.", "batch_ok"),
+    # "whenever" of when a run starts is no wait said
+    ("Answer whenever a customer asks, while they wait.", "no_batch"),
+])
+def test_results_whenever_can_wait(text: str, want: str) -> None:
+    assert read_workload.__wrapped__(text).summary()["latency"] == want
