@@ -184,3 +184,15 @@ def test_one_list_of_step_words_abroad(text: str, steps: int, sign: str) -> None
 ])
 def test_results_whenever_can_wait(text: str, want: str) -> None:
     assert read_workload.__wrapped__(text).summary()["latency"] == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Write alt text for 500 product photos, once.", 500),
+    ("Write product descriptions for our 1,200 new SKUs, once.", 1200),
+])
+def test_writing_for_each_item_once(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want)
+
+
+def test_writing_one_piece_about_many_once_is_not_a_count() -> None:
+    assert runs("Write a report about our 500 product photos, once.") != 500
