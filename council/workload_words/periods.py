@@ -10,7 +10,7 @@ from council.workload_words.text import PERIOD_NAMES, word_list
 PER_MONTH: dict[str, float] = {
     "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 30 * 24, "day": 30,
     "business day": 5 * 52 / 12, "week": 52 / 12, "fortnight": 26 / 12, "month": 1,
-    "quarter": 1 / 3, "year": 1 / 12,
+    "quarter": 1 / 3, "half year": 1 / 6, "year": 1 / 12,
 }
 BUSINESS_HOURS_PER_MONTH = 8 * PER_MONTH["business day"]
 
@@ -25,10 +25,11 @@ _PERIOD_RE = re.compile(
     # "8 engineers this quarter", "This quarter we expect 1,200 applications": the period's
     # volume, as the words give it
     rf"this)\s+{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|"
-    rf"yearly|annually|quarterly|fortnightly|overnight)\b)")
+    rf"yearly|annually|quarterly|fortnightly|overnight|semi-?annually|half-?yearly)\b)")
 ADVERB_UNIT = {"nightly": "day", "overnight": "day", "daily": "day", "weekly": "week",
                "monthly": "month", "hourly": "hour", "yearly": "year", "annually": "year",
-               "quarterly": "quarter",
+               "quarterly": "quarter", "semiannually": "half year", "semi-annually": "half year",
+               "halfyearly": "half year", "half-yearly": "half year",
                "fortnightly": "fortnight", "biweekly": "fortnight", "bi-weekly": "fortnight"}
 UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
               "wk": "week", "mo": "month", "mth": "month", "yr": "year",
@@ -134,6 +135,10 @@ FOREIGN_ADVERBS = {
     "miesięcznie": "month", "kwartalnie": "quarter", "rocznie": "year",
     "trimestrale": "quarter", "trimestral": "quarter", "trimestriel": "quarter",
     "vierteljährlich": "quarter", "quartalsweise": "quarter",
+    # twice a year (QA round 12: "Halbjährlich prüfen wir rund 80 Lieferantenverträge" unread);
+    # adverbs only: "8 cuotas semestrales" of a loan (a real prompt) is no cadence of the task
+    "halbjährlich": "half year", "semestralmente": "half year", "semestriellement": "half year",
+    "halfjaarlijks": "half year", "półrocznie": "half year",
     "mainichi": "day", "maishuu": "week", "maishū": "week", "maitsuki": "month",
     "毎日": "day", "毎週": "week", "毎月": "month", "毎晩": "day", "毎朝": "day", "毎夜": "day",
     # Chinese ("每" is not Japanese "毎") and Arabic ("يوميا" daily, "أسبوعيا" weekly, "شهريا"

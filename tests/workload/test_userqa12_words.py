@@ -196,3 +196,16 @@ def test_writing_for_each_item_once(text: str, want: float) -> None:
 
 def test_writing_one_piece_about_many_once_is_not_a_count() -> None:
     assert runs("Write a report about our 500 product photos, once.") != 500
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Halbjährlich prüfen wir rund 80 Lieferantenverträge auf Kündigungsfristen.", 80 / 6),
+    ("We review about 120 vendor contracts semi-annually.", 120 / 6),
+    ("Half-yearly, we summarise 30 board packs.", 30 / 6),
+])
+def test_twice_a_year_as_one_word(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+def test_a_half_yearly_instalment_is_no_cadence() -> None:
+    assert runs("Un préstamo en 6 cuotas semestrales: calcule el valor de cada cuota.") is None
