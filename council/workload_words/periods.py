@@ -172,6 +172,11 @@ _FOREIGN_PERIOD_GATE = frozenset({
     "co", "na", "każdego", "kazdego", "todo", "toda", "varje", "dagen", "natten", "månaden",
     *FOREIGN_UNITS, *FOREIGN_ADVERBS}
     - {"week", "per", "an"})
+# "Weekdays at 9 we summarise ...", "Weekdays, 7am: ...": a text or sentence that opens with the
+# days it runs is a run each business day (QA round 12: unread). The groups of _PERIOD_RE, the
+# adverb's and the slash's never set, so every reader of a period match reads this one too.
+_WEEKDAYS_OPEN = re.compile(r"(?:^|(?<=[.;!?\n] )|(?<=\n))(?P<unit>weekday)s(?=\s+at\b|\s*[,:])"
+                            r"(?P<adverb>(?!))?(?P<unit1>(?!))?")
 _FOREIGN_SLASH = re.compile(rf"/\s?(?P<unit>{_FOREIGN_UNIT_WORDS})\b")
 
 
@@ -199,6 +204,10 @@ def period_matches(text: str) -> list[re.Match[str]]:
         for f in _FOREIGN_PERIOD_RE.finditer(text):
             seen.add(f.start())
             out.append(f)
+    if "weekdays" in text:
+        for w in _WEEKDAYS_OPEN.finditer(text):
+            seen.add(w.start())
+            out.append(w)
     for u in _UNIT_SCAN.finditer(text):
         p = _PERIOD_RE.search(text, max(0, u.start() - 20), u.end())
         while p is not None and p.end() < u.end():

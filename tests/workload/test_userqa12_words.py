@@ -209,3 +209,12 @@ def test_twice_a_year_as_one_word(text: str, want: float) -> None:
 
 def test_a_half_yearly_instalment_is_no_cadence() -> None:
     assert runs("Un préstamo en 6 cuotas semestrales: calcule el valor de cada cuota.") is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Weekdays at 9 we summarise the overnight tickets in one report.", 21.667),
+    ("Weekdays, we classify about 400 support emails.", 400 * 21.667),
+    ("Our weekdays at the office are busy; we tag 300 tickets a week.", 1300),
+])
+def test_a_text_that_opens_with_weekdays(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
