@@ -218,3 +218,19 @@ def test_a_half_yearly_instalment_is_no_cadence() -> None:
 ])
 def test_a_text_that_opens_with_weekdays(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "want", "each"), [
+    ("Nightly batch: 2.5 million rows of product data, sent in chunks of 500 rows per call.",
+     150_000, [500, "line"]),
+    ("3 GB of logs a day, split into 1 MB chunks, each chunk summarised.", 90_000,
+     [1_000_000, "char"]),
+])
+def test_a_total_split_into_chunks(text: str, want: float, each: list[object]) -> None:
+    got = read_workload.__wrapped__(text).summary()
+    assert got["runs_per_month"] == pytest.approx(want, rel=0.01)
+    assert got["input"] == each and got["output"] is None
+
+
+def test_lines_a_day_without_chunks_stay_a_count() -> None:
+    assert runs("We get 3 million log lines every day.") == pytest.approx(90_000_000)
