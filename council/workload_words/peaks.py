@@ -10,7 +10,15 @@ import re
 from council.workload_words.values import Read
 
 _PEAK = re.compile(r"\b(?:peak(?:s|ing)?|busiest|spikes?|spiking|surges?|rush hours?|"
-                   r"high season|bursts?)\b")
+                   r"high season|bursts?|"
+                   # a season's volume (QA round 12's walk: "about 2,000 chats a day in Black
+                   # Friday week, but normally it's about 600 a day" read 2,000)
+                   r"black friday|cyber monday|christmas|holiday season|the holidays|"
+                   r"busy season|sales? season|tax season)\b")
+# A clause that says it is the usual volume is never the peak's ("5x the usual 2,000 chats a
+# day between Black Friday and New Year").
+_USUAL = re.compile(r"\b(?:usual(?:ly)?|normal(?:ly)?|typical(?:ly)?|on average|average|"
+                    r"otherwise|most (?:days|weeks|months))\b")
 # The clause of a reading: up to a comma, a semicolon, a full stop, a bracket or "but".
 _CLAUSE_END = re.compile(r"[,;.!?()\n]|\bbut\b|\bwhile\b|\bwhereas\b")
 
@@ -25,4 +33,5 @@ def _clause(text: str, start: int, end: int) -> str:
 
 def at_peak(text: str, read: Read) -> bool:
     """Whether the reading's clause says it is the peak's volume."""
-    return _PEAK.search(_clause(text, read.start, read.end)) is not None
+    clause = _clause(text, read.start, read.end)
+    return _PEAK.search(clause) is not None and _USUAL.search(clause) is None

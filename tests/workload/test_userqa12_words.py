@@ -234,3 +234,14 @@ def test_a_total_split_into_chunks(text: str, want: float, each: list[object]) -
 
 def test_lines_a_day_without_chunks_stay_a_count() -> None:
     assert runs("We get 3 million log lines every day.") == pytest.approx(90_000_000)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # found walking the CLI after the fixes (not a phrase-file row)
+    ("Our support chat handles about 2,000 chats a day in Black Friday week, but normally "
+     "it's about 600 a day.", 600 * 30),
+    ("Over the holiday season we see 900 returns a day; otherwise about 150 a day.", 150 * 30),
+    ("Between Black Friday and New Year we get 5x the usual 2,000 chats a day.", 2000 * 30),
+])
+def test_a_season_gives_way_to_the_usual_volume(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
