@@ -35,7 +35,11 @@ workload_phrases_userqa11_heldout.jsonl (10, written after them, scored once) an
 workload_phrases_words12.jsonl (17, words12: browsing, searching or clicking through the web
 as a tool loop, one piece a period about our N things; written before the fixes) and
 workload_phrases_lead11.jsonl (8, Swedish and Dutch weekdays, one piece a week about N things;
-written before the fix), per field,
+written before the fix) and workload_phrases_userqa12.jsonl (47, QA round 12: numbers in words,
+rates a second or a minute, peaks beside the usual volume, token and byte totals, hours of
+audio, chats of N messages, German, French, Spanish, Dutch, Swedish, Japanese, mixed cadences;
+written before the fixes) and workload_phrases_userqa12_heldout.jsonl (10, written with it,
+scored once after the fixes), per field,
 against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
@@ -81,7 +85,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_review8.jsonl", "workload_phrases_words10.jsonl",
          "workload_phrases_words10_heldout.jsonl", "workload_phrases_userqa10.jsonl",
          "workload_phrases_userqa11.jsonl", "workload_phrases_userqa11_heldout.jsonl",
-         "workload_phrases_words12.jsonl", "workload_phrases_lead11.jsonl")
+         "workload_phrases_words12.jsonl", "workload_phrases_lead11.jsonl",
+         "workload_phrases_userqa12.jsonl", "workload_phrases_userqa12_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

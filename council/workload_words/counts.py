@@ -8,7 +8,11 @@ import re
 from council.currency_words import MONEY_AFTER, SIGNS
 from council.workload_words.first_batch import first_batch_then
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
-from council.workload_words.one_deliverable import one_piece_about
+from council.workload_words.one_deliverable import (
+    gathered_into_one,
+    one_piece_about,
+    one_piece_of,
+)
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
@@ -70,6 +74,30 @@ _LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|p
                            r"ios|android|windows|macos|ubuntu|debian|version|"
                            rf"{_MONTHS})|\d:|#)\s*$")
 _NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
+# An hour of the clock said without minutes: "Weekdays at 9 we ...", "Jeden Werktag um 7 Uhr",
+# "varje vardag klockan 8", "a las 9", "à 9h", "om 9 uur": an hour (1-24) after a word that
+# says o'clock ("um", "klockan", "kl.", "a las", "alle", "às"), or after "at", "à", "om" with an
+# hour word after it, or ("at" only) a comma, a full stop or a word that goes on with the
+# sentence; "at 50 requests a minute" stays a count.
+_CLOCK_WORD = re.compile(r"\b(?:um|klockan|kl\.?|a las|alle|às)\s+$", re.IGNORECASE)
+_AT = re.compile(r"(?:\bat|\bom|(?<!\w)à)\s+$", re.IGNORECASE)
+_HOUR_WORD = re.compile(r"\s*(?:uhr|h|uur|heures?|o'?clock|hrs)\b", re.IGNORECASE)
+_GOES_ON = re.compile(r"\s*(?:[,;.)]|$)|\s+(?:we|on|sharp|every|each|daily|plus|and|in|the|our|"
+                      r"I|they|you|write|send|post|run)\b")
+
+
+def _clock_hour(text: str, m: re.Match[str]) -> bool:
+    """Whether the number ``m`` is an hour of the clock ("at 9", "um 7 Uhr")."""
+    if not (m.group(0).isdigit() and 0 < int(m.group(0)) <= 24):
+        return False
+    lo = max(0, m.start() - 9)
+    if _CLOCK_WORD.search(text, lo, m.start()):
+        return True
+    at = _AT.search(text, lo, m.start())
+    return at is not None and (_HOUR_WORD.match(text, m.end()) is not None or (
+        at.group(0).strip().lower() == "at" and _GOES_ON.match(text, m.end()) is not None))
+
+
 _EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{PERIOD_NAMES}|time|run)s?\b)")
 _RANKED = re.compile(r"\s+(?:most|least|best|worst|latest|newest|largest|biggest|highest|"
                      r"lowest)\b")
@@ -123,8 +151,9 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
         unit = _UNIT_AFTER.match(text, e)
         if unit and not _units_are_tasks(text, unit):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
-        if _LABEL_BEFORE.search(text, max(0, s - 10), s) or _NOT_A_COUNT_AFTER.match(text, e):
-            continue  # "Step 7", "Year 9", "at 02:00", "15 March"
+        if (_LABEL_BEFORE.search(text, max(0, s - 10), s) or _NOT_A_COUNT_AFTER.match(text, e)
+                or _clock_hour(text, m)):
+            continue  # "Step 7", "Year 9", "at 02:00", "15 March", "um 7 Uhr"
         if _RANKED.match(text, e) and not _EACH_DONE.search(text[e:e + 100].split(".")[0]):
             continue  # "the 20 most important emails": what one run reads, unless each is done
         if s and ((text[s - 1].isalpha() and text[s - 1].isascii())
@@ -150,16 +179,6 @@ def count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count
 
 
-# "(usually ~1.2k of them) ... clustered into a short digest": the items after a cadence are
-# what one run reads when they all go into one deliverable.
-_ONE_DELIVERABLE = re.compile(r"\binto (?:a|one|an) (?:[\w-]+ )?(?:digest|summary|report|brief|"
-                              r"briefing|overview|newsletter|memo)\b")
-# "every 2 hours, post one summary of the new tickets (a dozen or so each time)": the count
-# after "one summary of" is what the one summary covers.
-_ONE_DELIVERABLE_OF = re.compile(r"\bone (?:[\w-]+ )?(?:digest|summary|report|brief|briefing|"
-                                 r"overview|newsletter|memo|recap) (?:of|on|about|covering)\b")
-
-
 _BOTH_BEFORE = re.compile(r"\bboth\s+$")
 
 
@@ -175,8 +194,8 @@ def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
     count = before[-1] if before else next(
         (n for n in count_numbers(text, end, hi, busy)
          if counts_items(text, n, lo) and not _YEAR.fullmatch(n.group(0))
-         and not _ONE_DELIVERABLE.search(text, n.end(), hi)
-         and not _ONE_DELIVERABLE_OF.search(text, end, n.start())
+         and not gathered_into_one(text, n.end(), hi)
+         and not one_piece_of(text, end, n.start())
          # "every Friday, write a recap about our 6 teams": one recap a week
          and not one_piece_about(text, n, lo, hi)), None)
     count = count if count is not None else count_elsewhere(text, lo, hi, busy)

@@ -1,6 +1,7 @@
-"""Numbers said in words in Italian, Spanish, French, German, Portuguese and Polish
-("duecento email", "dos mil mensajes", "trois cents dossiers", "mil e quinhentos contratos",
-"une quinzaine de candidatures", "tre turni"), read only in a text written in that language
+"""Numbers said in words in Italian, Spanish, French, German, Portuguese, Polish, Swedish and
+Dutch ("duecento email", "dos mil mensajes", "trois cents dossiers", "mil e quinhentos
+contratos", "une quinzaine de candidatures", "tre turni", "tvåhundra fakturor", "drieduizend
+klachten"), read only in a text written in that language
 (its small words, ``languages.head_language``): "due", "six" or "dos" in an English text are
 English words.
 
@@ -23,6 +24,9 @@ _ONE_TO_NINE = {
     "Portuguese": ("", "", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove"),
     "Polish": ("", "", "dwa", "trzy", "cztery", "pięć", "sześć", "siedem", "osiem",
                "dziewięć"),
+    # QA round 12 ("Vi har ungefär tvåhundra fakturor i månaden": unread)
+    "Swedish": ("", "", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"),
+    "Dutch": ("", "", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"),
 }
 # ("sei" is "you are" in Italian, "neuf" "new" in French: left out)
 _TENS_AND_MORE: dict[str, dict[str, int]] = {
@@ -50,6 +54,10 @@ _TENS_AND_MORE: dict[str, dict[str, int]] = {
                "trzydzieści": 30, "czterdzieści": 40, "pięćdziesiąt": 50, "sto": 100,
                "dwieście": 200, "trzysta": 300, "czterysta": 400, "pięćset": 500,
                "tysiąc": 1000, "tysiące": 1000, "tysięcy": 1000},
+    "Swedish": {"tio": 10, "femton": 15, "tjugo": 20, "trettio": 30, "fyrtio": 40,
+                "femtio": 50, "sextio": 60, "hundra": 100, "tusen": 1000},
+    "Dutch": {"tien": 10, "vijftien": 15, "twintig": 20, "dertig": 30, "veertig": 40,
+              "vijftig": 50, "zestig": 60, "honderd": 100, "duizend": 1000},
 }
 # Round counts said as "about N": "une quinzaine", "una ventina", "un centenar".
 _ABOUT: dict[str, dict[str, int]] = {
@@ -62,9 +70,11 @@ _ABOUT: dict[str, dict[str, int]] = {
     "German": {"ein dutzend": 12},
     "Portuguese": {"uma dezena": 10, "uma dúzia": 12, "uma centena": 100, "um milhar": 1000},
     "Polish": {"tuzin": 12},
+    "Swedish": {"ett dussin": 12, "ett hundratal": 100},
+    "Dutch": {"een dozijn": 12, "een tiental": 10, "een twintigtal": 20, "een honderdtal": 100},
 }
 _AND = {"Italian": "e", "Spanish": "y", "French": "et", "German": "und", "Portuguese": "e",
-        "Polish": "i"}
+        "Polish": "i", "Swedish": "och", "Dutch": "en"}
 
 
 def _words(language: str) -> dict[str, int]:
@@ -75,10 +85,14 @@ def _words(language: str) -> dict[str, int]:
             out[w + "cento"] = i * 100
             out[w + "mila"] = i * 1000
         out["centinaia"] = 100
-    if language == "German":  # "zweihundert", "dreitausend"
+    # one word: "zweihundert", "dreitausend", "tvåhundra", "tretusen", "tweehonderd"
+    joined = {"German": ("hundert", "tausend"), "Swedish": ("hundra", "tusen"),
+              "Dutch": ("honderd", "duizend")}
+    if language in joined:
+        hundred, thousand = joined[language]
         for w, i in small.items():
-            out[w + "hundert"] = i * 100
-            out[w + "tausend"] = i * 1000
+            out[w + hundred] = i * 100
+            out[w + thousand] = i * 1000
     return out
 
 

@@ -19,7 +19,10 @@ _BATCH_OK_RE = re.compile(
     # "sort them into practice areas overnight.": the adverb ending its clause
     r"\b(?:sort|process|run|classify|tag|summari[sz]e|translate|extract|categori[sz]e|handle|"
     r"grade|score|label|check|review)\b[^.;\n]{0,60}\bovernight(?=\s*(?:[.;!]|,\s|$))|"
-    r"\blater (?:in|this) (?:the )?week\b")
+    r"\blater (?:in|this) (?:the )?week\b|"
+    # "results whenever", "whenever it's done" (QA round 12: unread)
+    r"\b(?:results?|output|answers?) whenever\b|\bwhenever (?:it'?s|they'?re|it is|they are) "
+    r"(?:done|ready|finished)\b")
 # Said other ways ("not urgent", "by the next morning is fine", "done the same day", "deadline
 # Friday"); a second pattern behind its own cheap key test, so most texts never scan it.
 _BATCH_OK_MORE_RE = re.compile(
@@ -109,7 +112,8 @@ def _without_negated_wait(text: str) -> tuple[str, re.Match[str] | None]:
 
 _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
                   "next-", "later ",
-                  "tomorrow", "results by", "time this", "turnaround", "within", "overnight")
+                  "tomorrow", "results by", "time this", "turnaround", "within", "overnight",
+                  "whenever")
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
                   "as they are", "interactive", "while", "latency", "phone", "right away")
 _BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of", "eod", "eow",

@@ -9,8 +9,11 @@ _WORD_NUMBERS: dict[str, float] = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12,
+    "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12, "thirteen": 13, "fourteen": 14,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _SCALE: dict[str, float] = {
     "k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "hundred": 100,
     "b": 1e9, "bn": 1e9, "billion": 1e9,
@@ -22,8 +25,10 @@ _SCALE: dict[str, float] = {
     "万": 1e4, "千": 1e3, "億": 1e8, "亿": 1e8, "百": 100,
 }
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-WORDNUM = (r"a dozen|dozen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|fifteen|"
-           r"eleven|twelve|one|two|three|four|five|six|seven|eight|nine|ten")
+# "twenty-five" (hyphenated, as written) before "twenty"; the teens before their units
+WORDNUM = (rf"a dozen|dozen|(?:{_TENS})-(?:{_UNITS})\b|{_TENS}|fifteen|thirteen|fourteen|"
+           r"sixteen|seventeen|eighteen|nineteen|eleven|twelve|one|two|three|four|five|six|"
+           r"seven|eight|nine|ten")
 # Small counts in other languages, where a cadence says them as words ("elke twee weken",
 # "deux fois par jour", Swedish "fyra gånger i veckan"): read by the cadence rules in any
 # text, the times or interval word saying the language.
@@ -87,9 +92,17 @@ def parse_number(text: str) -> float | None:
         head = " ".join(parts[:-1])
         base = (float(head) if re.fullmatch(r"\d+(?:\.\d+)?", head)
                 else parse_number(head) if parts[-2] == "hundred"  # "three hundred thousand"
-                else _WORD_NUMBERS.get(head))
+                else _word_value(head))
         return None if base is None else base * _SCALE[parts[-1]]
-    return _WORD_NUMBERS.get(t)
+    return _word_value(t)
+
+
+def _word_value(words: str) -> float | None:
+    """'twelve' -> 12, 'twenty-five' -> 25 (a number-word, alone or tens-units)."""
+    tens, _, unit = words.partition("-")
+    if unit and tens in _TENS.split("|") and unit in _UNITS.split("|"):
+        return _WORD_NUMBERS[tens] + _WORD_NUMBERS[unit]
+    return _WORD_NUMBERS.get(words)
 
 
 # Numbers written the European way, rewritten in place to the English way at the same length

@@ -1,33 +1,49 @@
 """One piece written a period about a count of things: "Every Monday, write a report on our
 12 stores" (Swedish "en sammanfattning om våra 12 projekt", Dutch "een overzicht van al onze 9
 projecten"), "Each morning, browse the web for news on our 5 main competitors and write a
-1-page brief": one run a period, not 12 or 5 (QA round 11: read as 5 a morning). Whatever
-says the period ("each morning", "every Friday", "twice a week"): a period's count of items
-and a cadence's count each time both ask this (volumes, counts.cadence_times_count)."""
+1-page brief"; German, French and Spanish since QA round 12 ("eine Zusammenfassung ... über
+unsere 20 Wettbewerber", "une synthèse sur nos 15 projets"): one run a period, not 12 or 5
+(QA round 11: read as 5 a morning). Whatever says the period ("each morning", "every
+Friday", "twice a week"): a period's count of items and a cadence's count each time both ask
+this (volumes, counts.cadence_times_count)."""
 
 from __future__ import annotations
 
 import re
 
+# The nouns of one written piece: the one list this rule and a cadence's count
+# (``counts.cadence_times_count``, through the two helpers below) both read.
+PIECES = (r"(?:brief|briefing|report|digest|summary|update|newsletter|overview|memo|recap|"
+          r"roundup)")
 # A single deliverable: "a report", "one 1-page brief", "a short digest"; not "reports".
-_ONE_PIECE = re.compile(r"\b(?:an?|one|a single)\s+(?:[\w-]+\s+){0,2}?(?:brief|briefing|report|"
-                        r"digest|summary|update|newsletter|overview|memo|recap|roundup)\b"
+_ONE_PIECE = re.compile(rf"\b(?:an?|one|a single)\s+(?:[\w-]+\s+){{0,2}}?{PIECES}\b"
                         r"(?!\s+(?:for|on|of|about)\s+each\b)|"
                         # Swedish and Dutch: "en sammanfattning", "een overzicht"; not "en
                         # rapport för var och en", "een verslag voor elk"
                         r"\b(?:en|ett|een)\s+(?:[\w-]+\s+)?(?:sammanfattning|rapport|"
                         r"översikt|sammanställning|samenvatting|overzicht|verslag)\b"
-                        r"(?!\s+(?:för|om|voor|over|van)\s+(?:var och en|varje|elk|elke|ieder)\b)")
+                        r"(?!\s+(?:för|om|voor|over|van)\s+(?:var och en|varje|elk|elke|ieder)\b)|"
+                        # German, French, Spanish (QA round 12): "eine Zusammenfassung", "einen
+                        # Bericht", "une synthèse", "un resumen"; not "für jede", "pour chaque"
+                        r"\b(?:eine|einen|ein|une|un|una)\s+(?:[\w-]+\s+)?(?:zusammenfassung|"
+                        r"bericht|überblick|übersicht|report|résumé|rapport|synthèse|bilan|"
+                        r"resumen|informe|reporte)\b"
+                        r"(?!\s+(?:für|pour|para|por)\s+(?:jede[nrs]?|chaque|cada)\b)")
 # The count names what the piece is about: "on our 5", "about the 12", "covering our 8".
 _ABOUT_BEFORE = re.compile(r"\b(?:on|about|covering|across|of|for)\s+(?:all\s+(?:of\s+)?)?"
                            r"(?:our|the|my|their|all)\s+(?:~|about |around |roughly )?$|"
                            # "om våra 12", "över alla våra", "van al onze 9", "over de 5"
-                           r"\b(?:om|över|av|van|over)\s+(?:alla\s+|al\s+)?(?:våra|de|onze)\s+$")
+                           r"\b(?:om|över|av|van|over)\s+(?:alla\s+|al\s+)?(?:våra|de|onze)\s+$|"
+                           # "über unsere 20", "zu allen unseren 8", "sur nos 15", "sobre
+                           # nuestros 10", "de nuestras 6"
+                           r"\b(?:über|zu|sur|sobre|de)\s+(?:allen?\s+|tous\s+|todos\s+|"
+                           r"todas\s+)?(?:unsere[nr]?|die|den|nos|les|nuestros|nuestras|los|las)"
+                           r"\s+(?:~|etwa |environ |unos |unas )?$")
 # "triage each of our 500 tickets", "classify all of our 300 tickets", "var och en av våra 12":
 # the count is what each item's own call works on, whatever piece the sentence also writes
 # (review11: read as one run a day and one a week before)
 _PARTITIVE = re.compile(r"\b(?:each|all|every one|any|both|most|some|none|var och en|alla|elk|"
-                        r"elke|ieder|iedere|alle)\s+$")
+                        r"elke|ieder|iedere|alle|jede[nrs]?|chacun|chacune|cada uno|cada una)\s+$")
 
 
 def one_piece_about(text: str, count: re.Match[str], lo: int, hi: int) -> bool:
@@ -35,9 +51,28 @@ def one_piece_about(text: str, count: re.Match[str], lo: int, hi: int) -> bool:
     about = _ABOUT_BEFORE.search(text, max(lo, count.start() - 24), count.start())
     if about is None:
         return False
-    if about.group(0).split()[0] in ("of", "av", "van") and _PARTITIVE.search(
+    if about.group(0).split()[0] in ("of", "av", "van", "de") and _PARTITIVE.search(
             text, max(lo, about.start() - 14), about.start()):
         return False  # "each of our 500 tickets": every one of them is a run
-    if re.search(r"\beach\b|\bper\b|\bevery one\b", text[count.end():hi]):
+    if re.search(r"\beach\b|\bper\b|\bevery one\b|\bje\b|\bpro\b|\bchaque\b|\bcada\b",
+                 text[count.end():hi]):
         return False  # "on our 5 competitors, one brief for each"
     return _ONE_PIECE.search(text, lo, hi) is not None
+
+
+# "(usually ~1.2k of them) ... clustered into a short digest": the items after a cadence are
+# what one run reads when they all go into one deliverable.
+_INTO_ONE = re.compile(rf"\binto (?:a|one|an) (?:[\w-]+ )?{PIECES}\b")
+# "every 2 hours, post one summary of the new tickets (a dozen or so each time)": the count
+# after "one summary of" is what the one summary covers.
+_ONE_OF = re.compile(rf"\bone (?:[\w-]+ )?{PIECES} (?:of|on|about|covering)\b")
+
+
+def gathered_into_one(text: str, at: int, hi: int) -> bool:
+    """Whether text[at:hi] puts what came before into one piece ("into a short digest")."""
+    return _INTO_ONE.search(text, at, hi) is not None
+
+
+def one_piece_of(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] says one piece of what follows ("one summary of the ...")."""
+    return _ONE_OF.search(text, start, end) is not None

@@ -40,6 +40,10 @@ _EACH_ITEM_VERB = re.compile(r"\b(?:translat\w*|tag\w*|classif\w*|label\w*|rewri
                              r"caption\w*|categori[sz]\w*|moderat\w*|migrat\w*|convert\w*|"
                              r"transcrib\w*|grad\w*|proofread\w*|locali[sz]\w*|describ\w*|"
                              r"enrich\w*|review\w*|answer\w*|process\w*|solv\w*|"
+                             # "write alt text for 500 photos": a piece for each item (QA
+                             # round 12), not "write a report about 500 photos"
+                             r"writ\w*(?= (?:[\w-]+ ){0,2}(?:alt[- ]texts?|captions?|"
+                             r"descriptions?|titles?|replies|responses)\b)|"
                              # French, Spanish, Portuguese, German: summarise, translate,
                              # classify, tag, extract, rewrite, correct
                              r"résum\w*|resum\w*|tradu\w*|übersetz\w*|zusammenfass\w*|"

@@ -10,7 +10,7 @@ from council.workload_words.text import PERIOD_NAMES, word_list
 PER_MONTH: dict[str, float] = {
     "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 30 * 24, "day": 30,
     "business day": 5 * 52 / 12, "week": 52 / 12, "fortnight": 26 / 12, "month": 1,
-    "quarter": 1 / 3, "year": 1 / 12,
+    "quarter": 1 / 3, "half year": 1 / 6, "year": 1 / 12,
 }
 BUSINESS_HOURS_PER_MONTH = 8 * PER_MONTH["business day"]
 
@@ -25,10 +25,11 @@ _PERIOD_RE = re.compile(
     # "8 engineers this quarter", "This quarter we expect 1,200 applications": the period's
     # volume, as the words give it
     rf"this)\s+{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|"
-    rf"yearly|annually|quarterly|fortnightly|overnight)\b)")
+    rf"yearly|annually|quarterly|fortnightly|overnight|semi-?annually|half-?yearly)\b)")
 ADVERB_UNIT = {"nightly": "day", "overnight": "day", "daily": "day", "weekly": "week",
                "monthly": "month", "hourly": "hour", "yearly": "year", "annually": "year",
-               "quarterly": "quarter",
+               "quarterly": "quarter", "semiannually": "half year", "semi-annually": "half year",
+               "halfyearly": "half year", "half-yearly": "half year",
                "fortnightly": "fortnight", "biweekly": "fortnight", "bi-weekly": "fortnight"}
 UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
               "wk": "week", "mo": "month", "mth": "month", "yr": "year",
@@ -56,13 +57,24 @@ def with_article(unit: str) -> str:
 _HOURS_A_DAY = re.compile(r"\b(?P<n>\d{1,2}) hours?\b[^.;]{0,40}?\b(?:a|every|each|per) day\b")
 
 
+# Business hours: said so, or opening hours on weekdays ("during opening hours (9 to 17, Monday
+# to Friday)"); opening hours alone may include the weekend, so they are left at every hour.
+_BUSINESS_HOURS = re.compile(r"business hours|working hours|office hours|opening hours[^.;]{0,40}?"
+                             r"\b(?:mon(?:day)? ?(?:to|through|thru|-) ?fri(?:day)?|weekdays)\b")
+# A rate an hour, a minute or a second runs in those hours only (QA round 12: "5 requests per
+# second during business hours" was every second of the month, 4.2 times as many).
+_IN_HOURS = {"hour": 1.0, "minute": 60.0, "second": 3600.0}
+
+
 def per_month_of(unit: str, sentence: str) -> float:
-    """How many of a period a month holds; an hour of business hours counts those only."""
+    """How many of a period a month holds; an hour, a minute or a second of business hours
+    counts those only."""
     unit = UNIT_ALIAS.get(unit.lower(), unit.lower())
-    if unit == "hour" and re.search(r"business hours|working hours|office hours", sentence):
-        return BUSINESS_HOURS_PER_MONTH
-    if unit == "hour" and (day := _HOURS_A_DAY.search(sentence)) and 0 < int(day["n"]) < 24:
-        return int(day["n"]) * PER_MONTH["day"]  # "for the 12 hours the mall is open every day"
+    if unit in _IN_HOURS and _BUSINESS_HOURS.search(sentence):
+        return BUSINESS_HOURS_PER_MONTH * _IN_HOURS[unit]
+    if unit in _IN_HOURS and (day := _HOURS_A_DAY.search(sentence)) and 0 < int(day["n"]) < 24:
+        # "for the 12 hours the mall is open every day"
+        return int(day["n"]) * PER_MONTH["day"] * _IN_HOURS[unit]
     return PER_MONTH.get(unit, 0.0)
 
 
@@ -123,6 +135,10 @@ FOREIGN_ADVERBS = {
     "miesięcznie": "month", "kwartalnie": "quarter", "rocznie": "year",
     "trimestrale": "quarter", "trimestral": "quarter", "trimestriel": "quarter",
     "vierteljährlich": "quarter", "quartalsweise": "quarter",
+    # twice a year (QA round 12: "Halbjährlich prüfen wir rund 80 Lieferantenverträge" unread);
+    # adverbs only: "8 cuotas semestrales" of a loan (a real prompt) is no cadence of the task
+    "halbjährlich": "half year", "semestralmente": "half year", "semestriellement": "half year",
+    "halfjaarlijks": "half year", "półrocznie": "half year",
     "mainichi": "day", "maishuu": "week", "maishū": "week", "maitsuki": "month",
     "毎日": "day", "毎週": "week", "毎月": "month", "毎晩": "day", "毎朝": "day", "毎夜": "day",
     # Chinese ("每" is not Japanese "毎") and Arabic ("يوميا" daily, "أسبوعيا" weekly, "شهريا"
@@ -156,6 +172,11 @@ _FOREIGN_PERIOD_GATE = frozenset({
     "co", "na", "każdego", "kazdego", "todo", "toda", "varje", "dagen", "natten", "månaden",
     *FOREIGN_UNITS, *FOREIGN_ADVERBS}
     - {"week", "per", "an"})
+# "Weekdays at 9 we summarise ...", "Weekdays, 7am: ...": a text or sentence that opens with the
+# days it runs is a run each business day (QA round 12: unread). The groups of _PERIOD_RE, the
+# adverb's and the slash's never set, so every reader of a period match reads this one too.
+_WEEKDAYS_OPEN = re.compile(r"(?:^|(?<=[.;!?\n] )|(?<=\n))(?P<unit>weekday)s(?=\s+at\b|\s*[,:])"
+                            r"(?P<adverb>(?!))?(?P<unit1>(?!))?")
 _FOREIGN_SLASH = re.compile(rf"/\s?(?P<unit>{_FOREIGN_UNIT_WORDS})\b")
 
 
@@ -183,6 +204,10 @@ def period_matches(text: str) -> list[re.Match[str]]:
         for f in _FOREIGN_PERIOD_RE.finditer(text):
             seen.add(f.start())
             out.append(f)
+    if "weekdays" in text:
+        for w in _WEEKDAYS_OPEN.finditer(text):
+            seen.add(w.start())
+            out.append(w)
     for u in _UNIT_SCAN.finditer(text):
         p = _PERIOD_RE.search(text, max(0, u.start() - 20), u.end())
         while p is not None and p.end() < u.end():

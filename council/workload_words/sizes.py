@@ -17,7 +17,7 @@ from council.workload_words.text import (
     has,
     sentence_around,
 )
-from council.workload_words.totals import total_at
+from council.workload_words.totals import each_starts, total_at
 from council.workload_words.values import Read
 
 TOKENS_PER_WORD = 1.33
@@ -236,11 +236,25 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
     """Every size in the text, in order, and the spans they take (no count is read there)."""
     found: list[Read] = []
     spans: list[tuple[int, int]] = []
+    chunks: set[int] | None = None  # where each total's item size starts (computed if asked)
     for m in matches_at(_SIZE_RE, text, starts):
         unit = next(k for k in _SIZE_UNITS if m.group(k))
         qty = parse_number(m.group("num2") or m.group("num"))
         if qty is None or qty <= 0:
             continue
+        if unit in ("line", "byte") and not m.group("num2"):
+            chunks = each_starts(text) if chunks is None else chunks
+            if m.start() in chunks:
+                # "2.5 million rows ... in chunks of 500 rows per call", "3 GB of logs a day,
+                # split into 1 MB chunks": one chunk is one call's input (QA round 12)
+                spans.append((m.start(), m.end()))
+                name = m.group("unit")
+                said = (f"{fmt(qty)} {name.upper()} = {fmt(qty * _BYTES[name[0]])} characters "
+                        "(a byte each); " if unit == "byte" else "")
+                qty, unit = (qty * _BYTES[name[0]], "char") if unit == "byte" else (qty, "line")
+                found.append(_size_read(text, m.start(), m.end(), qty, unit, role="input",
+                                        said=f"{said}one chunk a call: "))
+                continue
         # "a 300-page report", "a 50k-row CSV": the size of one thing, not a count of them
         one_thing = "-" in text[m.end("num"):m.start("unit")]
         if RATE_AFTER.match(text, m.end()):

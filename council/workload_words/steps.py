@@ -19,12 +19,14 @@ CODING_AGENT_SOURCE = ("coding agents on a repository take a median 29-78 steps 
 AGENT_LOOP_CALLS = 15
 AGENT_LOOP_SOURCE = "the agentic default for a tool loop (an assumption, not a measurement)"
 
+# Steps in German, Spanish, Italian, French, Portuguese, Polish ("bis zu 12 Schritte"): the one
+# list this count reads and ``tool_words`` reads as a sign of a tool loop.
+STEPS_ABROAD = r"schritte|pasos|passi|passaggi|[ée]tapes|passos|kroków|kroki"
 _STEPS_RE = re.compile(
     rf"(?P<num>{DIGITS}|{WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{DIGITS}|{WORDNUM}))?\s*-?\s*"
     r"(?P<unit>steps?|turns?|tool calls?|model calls?|llm calls?|iterations?|actions?|"
     r"exchanges|rounds|hops|messages each|it[ée]rations?|iteraciones|"
-    # steps in German, Spanish, Italian, French, Portuguese, Polish ("bis zu 12 Schritte")
-    r"schritte|pasos|passi|[ée]tapes|passos|kroków|kroki|"
+    rf"{STEPS_ABROAD}|"
     r"hints (?:per|for each|a) (?:question|problem|exercise)|"
     r"(?:messages|mensajes|mensagens|nachrichten|messaggi|berichten|wiadomości) (?:per|por|par|"
     r"pro|na|w) (?:conversation|conversación|conversa|conversação|unterhaltung|gespräch|"
@@ -98,7 +100,8 @@ _CHAT_RE = re.compile(
     # Swedish: "i chatten" (in the chat), "samtal" (conversations)
     r"\b(?:chatten|chatt)\b|"
     r"\bfollow-up questions\b|\bchats\b|\bchatting\b|\bchats? with\b|\bin a (?:\w+ )?chat\b|"
-    r"\bchat widget\b|\bchat assistant\b|\b(?:website|web|site|in-app|online) chat\b|"
+    r"\bchat widget\b|\ban? (?:[\w-]+ )?chat of \d|\bchat assistant\b|"
+    r"\b(?:website|web|site|in-app|online) chat\b|"
     r"\bsessions? last\b|\bexchanges\b|\bseveral rounds\b|"
     # "~3 hints per question": each hint answers the person's next try, a conversation
     r"\bhints? (?:per|for each|a) (?:question|problem|exercise)\b|"
@@ -139,8 +142,13 @@ CODE_RE = re.compile(r"\bcode(?:base)?\b|\brepo(?:sitory)?\b|\btests?\b|\bpytest
                      r"\bfiles?\b|\bmigrat|\bbug\b|\bfeatures?\b")
 
 
-_PER_CHAT = re.compile(r"\beach (?:chat|conversation|session|thread) (?:is |has |of |with )?"
-                       r"(?:~|about |around |roughly )?(?P<num>\d+) (?:messages|turns|exchanges)\b")
+# "each chat ~5 messages"; "Each user session is a chat of 20-30 messages" (QA round 12:
+# unread, neither the conversation nor its length): a range's upper end
+_PER_CHAT = re.compile(r"(?:\beach (?:user |customer )?(?:chat|conversation|session|thread)"
+                       r"(?: is an? (?:chat|conversation|dialogue))?|\ban? (?:chat|conversation|"
+                       r"dialogue)) (?:is |has |of |with |lasting )?(?:~|about |around |roughly )?"
+                       r"(?P<num>\d+)(?:\s*(?:-|to)\s*(?P<num2>\d+))? "
+                       r"(?:messages|turns|exchanges)\b")
 
 
 # An agent's retries said as a count of times: "patches, reruns up to 12 times".
@@ -188,12 +196,16 @@ def read_steps(text: str, starts: list[int]) -> Read | None:
             _NOT_AGENT_RE.search(text) is None:  # "the agent reads up to 20 web pages"
         return Read("calls_per_task", int(reads.group("num")), reads.group(0), reads.start(),
                     reads.end(), "as stated: each one read is a call")
-    per = _PER_CHAT.search(text) if "each " in text else None
+    per = _PER_CHAT.search(text) if ("each " in text or "a chat" in text
+                                     or "a conversation" in text or "a dialogue" in text) else None
     if per is None and "each " in text and ("up to" in text or "at most" in text):
         per = _EACH_UP_TO.search(text) if _CHAT_RE.search(text) else None
-    if per is not None:  # "each chat ~5 messages", "chats a day, each up to 10 messages"
-        return Read("calls_per_task", int(float(per.group("num"))), per.group(0), per.start(),
-                    per.end(), "as stated")
+    if per is not None and not _worked_on(text, per):
+        # "each chat ~5 messages", "chats a day, each up to 10 messages"; not "summarise a
+        # conversation of 40 messages" (one call reads it whole)
+        high = per.groupdict().get("num2")
+        return Read("calls_per_task", int(float(high or per.group("num"))), per.group(0),
+                    per.start(), per.end(), "the upper end of the range" if high else "as stated")
     return None
 
 

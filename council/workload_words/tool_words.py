@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from council.workload_words.steps import STEPS_ABROAD
 from council.workload_words.values import Read
 
 _TOOL_RE = re.compile(
@@ -23,8 +24,7 @@ _TOOL_RE = re.compile(
     # Swedish, German, French, Spanish, Portuguese, Italian, Polish
     r"\bverktyg\w*|\bwerkzeug\w*|\boutils?\b|\bherramientas?\b|\bferramentas?\b|"
     r"\bstrumenti\b|\bnarzędzi\w*|\bnavigera\w*|\bsurfa\w*|\bparcour\w*|\bnaviguer\b|"
-    r"\bnavega\w*|\bnavigare\b|\bsteg för steg\b|\bschritte\b|\bétapes\b|\bpasos\b|"
-    r"\bpassos\b|\bpassaggi\b|\bkroki\b")
+    rf"\bnavega\w*|\bnavigare\b|\bsteg för steg\b|\b(?:{STEPS_ABROAD})\b")
 
 
 def read_tool_sign(text: str) -> Read | None:

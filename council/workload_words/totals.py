@@ -25,17 +25,31 @@ _MINUTES = {"hour": 60.0, "hours": 60.0, "hr": 60.0, "hrs": 60.0, "godzin": 60.0
             "minute": 1.0, "minutes": 1.0, "min": 1.0, "mins": 1.0, "minut": 1.0, "minuty": 1.0,
             "minuten": 1.0, "minutos": 1.0, "minuti": 1.0}
 _UNITS = r"(?:hours?|hrs?|godzin[ay]?|stunden|heures|horas|minutes?|mins?|minut[y]?|minuten|" \
-         r"minutos|minuti|tokens?)"
+         r"minutos|minuti|tokens?|rows?|lines?|[kmgt]b)"
+# Rows or lines, and bytes, split into chunks (QA round 12: "2.5 million rows ... in chunks of
+# 500 rows per call", "3 GB of logs a day, split into 1 MB chunks").
+_BYTES = {"kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12}
 _TOTAL = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
 # The size of each item after the total: "cut into calls of ~6 minutes", "average call 5
 # minutes", "which average 600 tokens each", "średnio 8 minut na rozmowę".
+# QA round 12: "each call about 30 minutes", "episodes of about 1 hour", "interviews of ~45 min".
+_ITEM = (r"calls?|recordings?|conversations?|chats?|clips?|prompts?|requests?|episodes?|"
+         r"interviews?|meetings?|sessions?|videos?|documents?|chunks?|batches|pieces|parts")
 _EACH = re.compile(
-    rf"(?:\b(?:calls?|recordings?|conversations?|chats?|clips?|prompts?|requests?) of|"
+    rf"(?:\b(?:{_ITEM}) of|"
     rf"\baverag\w*(?: (?:call|length|duration|size|prompt|request))?(?: of| is)?|\bśrednio|"
-    rf"\beach)\s*(?:~|about |around |roughly |some )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
+    rf"\beach(?: (?:{_ITEM}|one))?(?: (?:is|lasts|runs|takes))?)\s*"
+    rf"(?:~|about |around |roughly |some )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
+# The size of each said before its noun: "split into 1 MB chunks", "500 rows per call".
+_EACH_BEFORE = re.compile(
+    rf"\binto (?:~|about |around |roughly )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})[- ]?"
+    rf"(?:chunks|batches|pieces|parts)\b|"
+    rf"(?<![\w.,])(?P<n2>{NUMBER})\s*(?P<unit2>{_UNITS}) (?:per|a|each) (?:call|request|batch|"
+    rf"chunk|prompt)\b")
 # A digit before a unit of time or tokens: a cheap scan before the number-led pattern (which
 # would otherwise be tried at every character of a long paste).
-_GATE = re.compile(rf"\d\s*{_UNITS}\b")
+# "2M tokens a month": a scale between the digit and the unit (QA round 12: the gate missed it).
+_GATE = re.compile(rf"\d(?:\s*(?:[kmb]|bn|mm|thousand|million|billion)\b)?\s*{_UNITS}\b")
 
 
 @dataclass(frozen=True)
@@ -52,12 +66,17 @@ class Total:
 
 def _amount(m: re.Match[str]) -> tuple[str, float] | None:
     """('time', minutes) or ('tokens', tokens) of a number with its unit."""
-    n = parse_number(m.group("n"))
+    said = m.groupdict()
+    n = parse_number(said.get("n") or said["n2"])
     if not n:
         return None
-    unit = m.group("unit")
+    unit = said.get("unit") or said["unit2"]
     if unit.startswith("token"):
         return "tokens", n
+    if unit.startswith(("row", "line")):
+        return "rows", n
+    if unit in _BYTES:
+        return "bytes", n * _BYTES[unit]
     return "time", n * _MINUTES[unit]
 
 
@@ -69,10 +88,18 @@ def total_at(text: str, start: int) -> Total | None:
         return None
     _, hi = sentence_bounds(text, start)
     each = _EACH.search(text, t.end(), hi)
+    before = _EACH_BEFORE.search(text, t.end(), hi)
+    if before is not None and (each is None or before.start() < each.start()):
+        each = before
     a, b = _amount(t), (_amount(each) if each is not None else None)
     if a is None or b is None or a[0] != b[0] or not 0 < b[1] < a[1]:
         return None
     return Total(t, each, a[1] / b[1])  # type: ignore[arg-type]
+
+
+def each_starts(text: str) -> set[int]:
+    """Where each total's size of one item starts (that size is one call's input)."""
+    return {t.each.start("n" if t.each.groupdict().get("n") else "n2") for t in totals(text)}
 
 
 def totals(text: str) -> list[Total]:

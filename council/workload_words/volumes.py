@@ -3,11 +3,14 @@ other week", "our weekly meeting", "30,000 users, each has 200 a month".
 
 The order the rules are tried in; each rule is its own module (totals, intervals, weekdays,
 times, events, one_a_period, summary_aside, one_deliverable, owners, shares, per_unit,
-first_batch, chinese_counts, one_off)."""
+first_batch, chinese_counts, one_off); a reading said of the peak gives way to a later one
+(peaks)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import replace
 
 from council.workload_words.cadence_words import relative_is_a_cadence, standalone
 from council.workload_words.chinese_counts import chinese_count, says_period_first
@@ -33,6 +36,7 @@ from council.workload_words.owners import (
     owners_before,
     owners_of_each,
 )
+from council.workload_words.peaks import PEAK_NOTE, at_peak
 from council.workload_words.per_unit import per_unit_before
 from council.workload_words.periods import (
     PER_MONTH,
@@ -41,6 +45,7 @@ from council.workload_words.periods import (
     period_unit,
     with_article,
 )
+from council.workload_words.rates import read_rate
 from council.workload_words.shares import share_before
 from council.workload_words.summary_aside import one_summary_of
 from council.workload_words.text import sentence_bounds
@@ -53,15 +58,28 @@ from council.workload_words.weekdays import read_weekday, weekdays_only
 
 def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     """How often the task runs, a month; ``taken`` are the spans already read as sizes or
-    steps, whose numbers are no count."""
+    steps, whose numbers are no count. The first reading not said of the peak, else the
+    peak's, said so ("Peak is 50 requests a minute ..., but normally it's about 5,000 a day")."""
+    peak = None
+    for read in _volume_reads(text, taken):
+        if not at_peak(text, read):
+            return read
+        peak = peak or read
+    return None if peak is None else replace(peak, how=f"{peak.how} ({PEAK_NOTE})")
+
+
+def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
+    """Every rule's reading in the order they are tried (computed only as far as asked)."""
     if "* " in text and (cron := read_cron(text, taken)) is not None:
-        return cron
+        yield cron
     if (read := read_total(text)) is not None:
-        return read
+        yield read
     if (read := read_interval(text, taken)) is not None:
-        return read
+        yield read
     if (read := read_weekday(text, taken)) is not None:
-        return read
+        yield read
+    if (read := read_rate(text, taken)) is not None:
+        yield read
     times_words = TimesWords(text)
     for p in period_matches(text):
         said = p.group("adverb")
@@ -80,19 +98,21 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             # Chinese says the period before the count ("每天处理3000条"): a count within a few
             # characters after it, or no reading ("笔记本150瓦，每天使用12小时" is watts and hours)
             read = chinese_count(text, p, unit, per_month, taken)
-            if read is None:
-                continue
-            return read
+            if read is not None:
+                yield read
+            continue
         before = [] if times else count_before(text, p.start(), lo, taken)
         count = before[-1] if before else None
         if count is None and times is None and (
                 event := event_read(text, p, lo, unit, per_month)) is not None:
             # "our weekly meeting": one a week; the sentence's other numbers are its content
-            return event
+            yield event
+            continue
         if (count is None and times is None and not p.group("adverb")
                 and (one := one_a_period(text, p, lo, hi, unit, per_month, taken))):
             # "writes one log file an hour": one a period
-            return one
+            yield one
+            continue
         if count is None and times is None and standalone(text, p, lo):
             # "Nightly batch: categorise 250k transactions", "we run evals weekly"
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)
@@ -102,36 +122,41 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
                 # "Every morning, summarise the overnight tickets, usually 120 messages": one
                 # summary a morning of what came in, the count said aside
                 runs = per_month
-                return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
-                            f"once {with_article(unit)} = {fmt(runs)} a month (one summary of "
-                            f"the {cands[0].group(0)} said after it)")
+                yield Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
+                           f"once {with_article(unit)} = {fmt(runs)} a month (one summary of "
+                           f"the {cands[0].group(0)} said after it)")
+                continue
             if cands and one_piece_about(text, cands[0], lo, hi):
                 # "Each morning, ... news on our 5 main competitors and write a 1-page brief"
                 runs = per_month
-                return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
-                            f"once {with_article(unit)} = {fmt(runs)} a month (one piece "
-                            f"written about the {cands[0].group(0)} it names)")
+                yield Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
+                           f"once {with_article(unit)} = {fmt(runs)} a month (one piece "
+                           f"written about the {cands[0].group(0)} it names)")
+                continue
             count = cands[0] if cands else count_elsewhere(text, lo, hi, taken)
             if count is None:
                 runs = per_month
-                return Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
-                            f"once {with_article(unit)} = {fmt(runs)} a month")
+                yield Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
+                           f"once {with_article(unit)} = {fmt(runs)} a month")
+                continue
         if times is not None:  # "3x a day ... 500 tweets each run": 1,500 a day
-            return times_read(text, times, p, unit, per_month, taken)
+            yield times_read(text, times, p, unit, per_month, taken)
+            continue
         if count is None:
             given = number_given_after(text, lo, p.start(), p.end())
             if given is not None:  # "a handful of refund requests a day, maybe 8"
                 n, end = given.value, given.end
                 runs = n * per_month
-                return Read("runs_per_month", runs, text[p.start():end].strip(), p.start(), end,
-                            f"the number you gave: {fmt(n)} {with_article(unit)} x "
-                            f"{fmt(per_month)} = {fmt(runs)} a month")
+                yield Read("runs_per_month", runs, text[p.start():end].strip(), p.start(), end,
+                           f"the number you gave: {fmt(n)} {with_article(unit)} x "
+                           f"{fmt(per_month)} = {fmt(runs)} a month")
             continue
         n = parse_number(count.group(0))
         if not n:
             continue
-        return _count_a_period(text, count, n, p, lo, hi, unit, per_month, taken)
-    return read_one_off(text, taken)
+        yield _count_a_period(text, count, n, p, lo, hi, unit, per_month, taken)
+    if (read := read_one_off(text, taken)) is not None:
+        yield read
 
 
 def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str], lo: int,
