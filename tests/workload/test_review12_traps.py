@@ -1,0 +1,58 @@
+"""Sentences this session's reader rules (QA round 12) should not fire on, or should read
+otherwise (review12, written before the fixes); each case failed on the reader before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.workload_words import read_workload
+
+
+def runs(text: str) -> float | None:
+    return read_workload.__wrapped__(text).summary()["runs_per_month"]  # type: ignore[return-value]
+
+
+def how(text: str) -> str:
+    read = read_workload.__wrapped__(text).runs_per_month
+    assert read is not None
+    return read.how
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # read as 5,184,000 and 25,920,000: the limit, every second of the month
+    ("The bot stays within the 2 QPS limit of their API and answers 500 questions a day.",
+     500 * 30),
+    ("The vendor's API is rate-limited to 10 req/s; we send about 2,000 requests a day.",
+     2_000 * 30),
+    ("Limit: 5 requests per second. We process 10,000 documents a month.", 10_000),
+    ("The API allows up to 20 requests per second; we send 30,000 a month.", 30_000),
+])
+def test_a_limit_gives_way_to_the_volume(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+def test_a_limit_said_alone_is_read_and_said_so() -> None:
+    text = "Their API is capped at 20 requests per second."
+    assert runs(text) == pytest.approx(20 * 2_592_000, rel=0.01)
+    assert "limit" in how(text)
+
+
+def test_a_peak_gives_way_to_the_usual_volume_only() -> None:
+    # read as 4.33 (the weekly summary took the orders' place)
+    assert runs("We classify 5,000 Black Friday orders a day. Once a week we email one "
+                "summary to the team.") == pytest.approx(150_000, rel=0.01)
+    assert runs("Our peak season brings 5,000 orders a day. Once a week we email one "
+                "summary to the team.") == pytest.approx(150_000, rel=0.01)
+    # the usual said in another sentence still wins
+    assert runs("At peak we get 5,000 emails a day. Most days it is about 800 a day.") == \
+        pytest.approx(24_000, rel=0.01)
+
+
+@pytest.mark.parametrize("text", [
+    "Christmas cards: we write 200 personalised messages a day.",
+    "Our spike detector flags 10,000 sensor readings an hour.",
+    "Surge pricing explanations: we write 50 a day.",
+    "Our traffic app answers 2,000 questions a day about rush hour delays.",
+])
+def test_what_a_thing_is_for_is_no_peak(text: str) -> None:
+    assert "peak" not in how(text)
