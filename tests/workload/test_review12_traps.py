@@ -56,3 +56,20 @@ def test_a_peak_gives_way_to_the_usual_volume_only() -> None:
 ])
 def test_what_a_thing_is_for_is_no_peak(text: str) -> None:
     assert "peak" not in how(text)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # read as an hour of the clock: once a day (30), once a week (4.33), 9 a business day
+    ("Our agent looks at 15 each day and drafts replies.", 15 * 30),
+    ("We are at 12 each week and want to grow.", 12 * 52 / 12),
+    ("The queue sits at 18, and we clear it daily.", 18 * 30),
+    ("Weekdays at 9: classify the 300 new tickets.", 300 * 260 / 12),
+    # German and Dutch "alle" is all, Italian "alle 9" o'clock
+    ("Elke dag beoordelen we alle 20 sollicitaties.", 20 * 30),
+])
+def test_a_count_after_at_or_alle_is_no_clock_hour(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+def test_italian_alle_is_still_o_clock() -> None:
+    assert runs("Ogni giorno alle 9 riassumiamo circa 100 articoli.") == pytest.approx(3_000)
