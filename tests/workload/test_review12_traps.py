@@ -73,3 +73,17 @@ def test_a_count_after_at_or_alle_is_no_clock_hour(text: str, want: float) -> No
 
 def test_italian_alle_is_still_o_clock() -> None:
     assert runs("Ogni giorno alle 9 riassumiamo circa 100 articoli.") == pytest.approx(3_000)
+
+
+def test_a_list_of_days_is_no_weekday_cadence() -> None:
+    # read as 300 a business day (6,500)
+    assert runs("Weekdays, weekends, holidays: we get about 300 chats a day.") == \
+        pytest.approx(9_000)
+
+
+@pytest.mark.parametrize("text", [
+    "Send the results whenever a user asks.",
+    "Show answers whenever the user clicks the button.",
+])
+def test_whenever_someone_asks_is_no_batch_ok(text: str) -> None:
+    assert read_workload.__wrapped__(text).summary()["latency"] != "batch_ok"
