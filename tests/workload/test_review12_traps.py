@@ -87,3 +87,17 @@ def test_a_list_of_days_is_no_weekday_cadence() -> None:
 ])
 def test_whenever_someone_asks_is_no_batch_ok(text: str) -> None:
     assert read_workload.__wrapped__(text).summary()["latency"] != "batch_ok"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # read as one piece a period (30 or 4.33): "de" there is "of" the count's owner or a part
+    ("Chaque jour, on répond à la plupart de nos 300 emails et on envoie un rapport.", 9_000),
+    ("Cada día respondemos la mayoría de los 300 correos y enviamos un informe al jefe.", 9_000),
+    ("Cada semana revisamos los contratos de nuestros 40 proveedores y hacemos un informe.",
+     40 * 52 / 12),
+    # right after the piece it is what the piece covers
+    ("Chaque lundi, nous écrivons une synthèse hebdomadaire de nos 15 projets.", 52 / 12),
+    ("Cada lunes escribimos un informe de nuestras 6 tiendas.", 52 / 12),
+])
+def test_de_is_what_a_piece_covers_only_after_the_piece(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
