@@ -101,3 +101,12 @@ def test_whenever_someone_asks_is_no_batch_ok(text: str) -> None:
 ])
 def test_de_is_what_a_piece_covers_only_after_the_piece(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # the language reader said Swedish, the number words were not read (its small words only)
+    ("Varje vecka klassar vi ungefär tvåhundra ärenden.", 200 * 52 / 12),
+    ("Vi klassar tvåhundra ärenden i veckan.", 200 * 52 / 12),
+])
+def test_number_words_read_in_the_language_the_reader_says(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
