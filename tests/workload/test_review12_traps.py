@@ -110,3 +110,21 @@ def test_de_is_what_a_piece_covers_only_after_the_piece(text: str, want: float) 
 ])
 def test_number_words_read_in_the_language_the_reader_says(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+@pytest.mark.parametrize("text", [
+    # 5, 8 and 6 calls a task, a conversation someone waits on, before
+    "Classify each ticket; a ticket is a conversation of 5 messages, about 2,000 tickets a day.",
+    "Each email thread is a conversation of 8 messages; we summarise each thread, 300 a day.",
+    "We get 300 support tickets a day. A ticket is usually a conversation of 6 messages. Tag "
+    "each with a category.",
+])
+def test_an_item_that_is_a_conversation_is_read_whole(text: str) -> None:
+    got = read_workload.__wrapped__(text).summary()
+    assert (got["calls_per_task"], got["loop"], got["latency"]) == (None, None, None)
+
+
+def test_a_chat_held_with_a_bot_is_still_a_conversation() -> None:
+    got = read_workload.__wrapped__(
+        "Users have a chat of about 10 messages with our support bot, 500 chats a day.").summary()
+    assert (got["calls_per_task"], got["loop"]) == (10, "multi_turn")
