@@ -259,9 +259,11 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         one_thing = "-" in text[m.end("num"):m.start("unit")]
         if RATE_AFTER.match(text, m.end()):
             continue  # "3 million log lines every day", "15 pages a day" are volumes
-        if m.group("token") and total_at(text, m.start()) is not None:
+        if (m.group("token") or unit == "line") and total_at(text, m.start()) is not None:
             spans.append((m.start(), m.end()))
-            continue  # "1.2M tokens ... which average 600 tokens each": a total, no input
+            # "1.2M tokens ... which average 600 tokens each", "1,000 lines of logs a day, 50
+            # lines per batch" (review 12: 1,000 lines read as one call's input): a total
+            continue
         if (unit == "page" and qty > 1 and not one_thing
                 and (each := PAGE_BY_PAGE.match(text, m.end())) is not None):
             # "8,000 pages, and want each page's OCR text cleaned up": a call reads one page

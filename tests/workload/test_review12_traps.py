@@ -128,3 +128,10 @@ def test_a_chat_held_with_a_bot_is_still_a_conversation() -> None:
     got = read_workload.__wrapped__(
         "Users have a chat of about 10 messages with our support bot, 500 chats a day.").summary()
     assert (got["calls_per_task"], got["loop"]) == (10, "multi_turn")
+
+
+def test_a_total_of_lines_split_into_batches_is_no_input() -> None:
+    # the 1,000 lines were one call's input before (the 50 the batch)
+    got = read_workload.__wrapped__(
+        "We process 1,000 lines of logs a day, 50 lines per batch.").summary()
+    assert (got["runs_per_month"], got["input"]) == (pytest.approx(600), [50.0, "line"])
