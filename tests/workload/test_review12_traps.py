@@ -135,3 +135,15 @@ def test_a_total_of_lines_split_into_batches_is_no_input() -> None:
     got = read_workload.__wrapped__(
         "We process 1,000 lines of logs a day, 50 lines per batch.").summary()
     assert (got["runs_per_month"], got["input"]) == (pytest.approx(600), [50.0, "line"])
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # read as in business hours only (173 hours a month)
+    ("We get 3 requests a minute outside business hours.", 3 * 60 * (720 - 173.333)),
+    ("Outside office hours we get about 40 chats an hour.", 40 * (720 - 173.333)),
+    # office hours as what the bot answers about: every second of the month
+    ("The bot answers questions about our office hours and parking, about 2 requests per "
+     "second.", 2 * 2_592_000),
+])
+def test_outside_or_about_business_hours(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
