@@ -19,6 +19,17 @@ RATE_AFTER = re.compile(rf"\s*(?:/|(?:a|per|each|every)\s+)(?:{PERIOD_NAMES})s?\
 PAGE_BY_PAGE = re.compile(r"[^.;]{0,60}\b(?:each|every|per) page\b")
 
 WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# The weekdays in the other languages read, Monday first: one list for the weekday cadence
+# (``weekdays``) and the language a description is written in (``languages``).
+DAY_NAMES: dict[str, tuple[str, ...]] = {
+    "German": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    "French": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "Dutch": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "Italian": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    "Spanish": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "Polish": ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"),
+    "Swedish": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+}
 
 # Not after an abbreviation: "(approx. 150 mails/day)" is one sentence.
 _SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
