@@ -147,3 +147,9 @@ def test_a_total_of_lines_split_into_batches_is_no_input() -> None:
 ])
 def test_outside_or_about_business_hours(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+def test_one_for_each_in_swedish_is_a_run_each() -> None:
+    # 4.33 (one summary a week) before: Swedish "varje" was not among the "each" words after
+    assert runs("Varje måndag skriver vi en sammanfattning om våra 12 butiker, en för varje "
+                "butik.") == pytest.approx(12 * 52 / 12, rel=0.01)
