@@ -8,7 +8,14 @@ import re
 from council.currency_words import SIGNS
 from council.workload_words.consulted import ASKED_ABOUT, REFERENCE
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
-from council.workload_words.numbers import DIGITS, NUMBER, fmt, matches_at, parse_number
+from council.workload_words.numbers import (
+    BYTE_SCALE,
+    DIGITS,
+    NUMBER,
+    fmt,
+    matches_at,
+    parse_number,
+)
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
@@ -64,7 +71,6 @@ _SIZE_UNITS = {
 _NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
 # A file's bytes are its characters (one byte a character in ASCII text). Kilo- and megabytes
 # only: a gigabyte is ~250M tokens, no call's input but a corpus ("the 30 GB email archive").
-_BYTES = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
 # Gigabytes and terabytes are a corpus ("the 30 GB email archive", "a 10 GB CSV"): ~250
 # million tokens and up, no call's input. They are read as such and shown ("split into
 # chunks, each call reads one"), never as the input of a call.
@@ -249,9 +255,9 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
                 # split into 1 MB chunks": one chunk is one call's input (QA round 12)
                 spans.append((m.start(), m.end()))
                 name = m.group("unit")
-                said = (f"{fmt(qty)} {name.upper()} = {fmt(qty * _BYTES[name[0]])} characters "
+                said = (f"{fmt(qty)} {name.upper()} = {fmt(qty * BYTE_SCALE[name[0]])} characters "
                         "(a byte each); " if unit == "byte" else "")
-                qty, unit = (qty * _BYTES[name[0]], "char") if unit == "byte" else (qty, "line")
+                qty, unit = (qty * BYTE_SCALE[name[0]], "char") if unit == "byte" else (qty, "line")
                 found.append(_size_read(text, m.start(), m.end(), qty, unit, role="input",
                                         said=f"{said}one chunk a call: "))
                 continue
@@ -299,7 +305,7 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
                 continue  # "memory limit per test 256 megabytes"
             name = m.group("unit")
             said = f"{fmt(qty)} {name.upper() if len(name) == 2 else name}"
-            qty, unit = qty * _BYTES[name[0]], "char"
+            qty, unit = qty * BYTE_SCALE[name[0]], "char"
             if name[0] in CORPUS_UNITS:
                 tokens = round(qty * UNIT_TOKENS["char"])
                 found.append(Read("corpus_size", tokens, text[m.start():m.end()], m.start(),
