@@ -74,6 +74,9 @@ _LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|p
                            r"python|java|php|perl|ruby|rails|django|node|angular|vue|react|"
                            r"ios|android|windows|macos|ubuntu|debian|version|"
                            rf"{_MONTHS})|\d:|#)\s*$")
+# "We grade 200 essays a week", "Grade 30 exams": the verb, not "Grade 9" (review 12: unread)
+_GRADE_THE_VERB = re.compile(r"(?:^|\b(?:we|i|they|to|and|please|teachers?|tutors?)\s+)grade\s+$",
+                             re.IGNORECASE)
 _NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
 # An hour of the clock said without minutes: "Weekdays at 9 we ...", "Jeden Werktag um 7 Uhr",
 # "varje vardag klockan 8", "a las 9", "à 9h", "om 9 uur": an hour (1-24) after a word that
@@ -164,8 +167,9 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
         unit = _UNIT_AFTER.match(text, e)
         if unit and not _units_are_tasks(text, unit):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
-        if (_LABEL_BEFORE.search(text, max(0, s - 10), s) or _NOT_A_COUNT_AFTER.match(text, e)
-                or _clock_hour(text, m)):
+        if ((_LABEL_BEFORE.search(text, max(0, s - 10), s)
+             and not _GRADE_THE_VERB.search(text, max(0, s - 16), s))
+                or _NOT_A_COUNT_AFTER.match(text, e) or _clock_hour(text, m)):
             continue  # "Step 7", "Year 9", "at 02:00", "15 March", "um 7 Uhr"
         if _RANKED.match(text, e) and not _EACH_DONE.search(text[e:e + 100].split(".")[0]):
             continue  # "the 20 most important emails": what one run reads, unless each is done

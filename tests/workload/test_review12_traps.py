@@ -153,3 +153,14 @@ def test_one_for_each_in_swedish_is_a_run_each() -> None:
     # 4.33 (one summary a week) before: Swedish "varje" was not among the "each" words after
     assert runs("Varje måndag skriver vi en sammanfattning om våra 12 butiker, en för varje "
                 "butik.") == pytest.approx(12 * 52 / 12, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # unread before: "grade 200" was a label like "Grade 9"
+    ("We grade 200 essays a week.", 200 * 52 / 12),
+    ("Grade 30 exams a week.", 30 * 52 / 12),
+    # the label stays one
+    ("Feedback for our Grade 9 class of 28 students every week.", 28 * 52 / 12),
+])
+def test_grade_the_verb_is_no_label(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
