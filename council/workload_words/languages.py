@@ -130,7 +130,8 @@ _WORKLOAD_WORDS: dict[str, str] = {
                "werktag"),
     "French": ("fois semaine semaines jour jours mois année environ quotidien hebdomadaire "
                "mensuel ouvré résumé résumer faut"),
-    "Dutch": "werkdag maand jaar dag dagen weken keer komen willen binnen",
+    "Dutch": ("werkdag maand jaar dag dagen weken keer komen willen binnen dagelijks "
+              "wekelijks maandelijks jaarlijks uur"),
     "Italian": "settimana mese giorno giorni volte volta ciascuna riceviamo",
     "Spanish": "semana mes día año veces vez necesitamos cerca",
     "Portuguese": "mês ano vezes precisam semanalmente cerca feira terça",

@@ -164,3 +164,8 @@ def test_one_for_each_in_swedish_is_a_run_each() -> None:
 ])
 def test_grade_the_verb_is_no_label(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+def test_a_short_dutch_text_with_a_dutch_adverb_is_dutch() -> None:
+    got = read_workload.__wrapped__("Dagelijks om 9 uur sorteren we ongeveer 200 e-mails.")
+    assert got.summary()["languages"] == ["Dutch"]  # no language before
