@@ -191,9 +191,25 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
                         # costs, takes (sv)
                         r"kostar|tar)\b",
                         re.IGNORECASE)
+# A person's time: minutes, hours, or whole days and weeks of work ("costs the team a day",
+# "half a day of a lawyer"), a day being a working day's hours; "2 person-hours", "a man-day"
+# (decision QA 12: "a bad summary costs the team a day" was a $4.16 default, unsaid).
+WORKDAY_HOURS = 8.0
+_DAY_UNITS = r"(?:work(?:ing)?[- ])?days?|weeks?"
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
-    rf"\s*(?P<unit>{MINUTE_UNITS}|{HOUR_UNITS})\b", re.IGNORECASE)
+    r"(?:\s+(?:full|whole|entire))?\s*(?:(?:person|man|staff|engineer(?:ing)?|developer)[- ])?"
+    rf"(?P<unit>{MINUTE_UNITS}|{HOUR_UNITS}|{_DAY_UNITS})\b", re.IGNORECASE)
+
+
+def _minutes_in(unit: str) -> float:
+    """The minutes of work in one of ``_TIME``'s units: a day is WORKDAY_HOURS, a week five."""
+    u = unit.lower()
+    if u.startswith("week"):
+        return 5 * WORKDAY_HOURS * 60.0
+    if u.endswith(("day", "days")):
+        return WORKDAY_HOURS * 60.0
+    return 60.0 if in_hours(unit) else 1.0
 WORDS_CHARS = 120  # the words shown beside a reading, at most
 
 
@@ -561,7 +577,7 @@ def _failure(clause: str, sentence: str, unread: list[str],
     if t is not None:
         n = t["n"].lower()
         qty = 0.5 if n.startswith("half") else parse_number(n) or 0.0
-        minutes = qty * (60.0 if in_hours(t["unit"]) else 1.0)
+        minutes = qty * _minutes_in(t["unit"])
         if minutes > 0:
             # the role who redoes it, in this clause or else its sentence ("A nurse checks
             # every flagged note; a wrong flag wastes 10 minutes of her time"); an agent whose
@@ -574,9 +590,11 @@ def _failure(clause: str, sentence: str, unread: list[str],
                               "failure costs in dollars instead")
                 return None
             said = _words(_own_part(clause, fail.start(), verb_end + t.end()))
+            how = (f"'{t.group(0)}' read as {minutes / 60:g} hours of work, a working day "
+                   f"being {WORKDAY_HOURS:g}" if _minutes_in(t["unit"]) > 60 else "")
             if role is None:
-                return FailureRead(None, minutes, said)
-            return FailureRead(None, minutes, said, rate=role[0], role_words=role[1])
+                return FailureRead(None, minutes, said, how)
+            return FailureRead(None, minutes, said, how, rate=role[0], role_words=role[1])
     return None
 
 

@@ -1,0 +1,42 @@
+"""Decision QA, round 12 (2026-12-01): the decision as a new user meets it
+(tests/data/decision_cases_qa12.jsonl). Each test here failed on the code before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.money_words import read_money
+from tests.recs import make_rec
+
+
+@pytest.mark.parametrize(("text", "minutes", "who"), [
+    ("Summarise each customer call for the account manager; a bad summary costs the team a "
+     "day.", 480.0, None),
+    ("Review incoming NDAs for missing clauses; each missed clause costs half a day of a "
+     "lawyer.", 240.0, "a lawyer"),
+    ("Label product photos by category; a wrong label costs us 2 person-hours to fix.",
+     120.0, None),
+    ("Fix flaky tests; a bad fix costs two full days of a developer.", 960.0, "a developer"),
+    ("Plan the release; a bad estimate costs the team a week.", 2400.0, None),
+])
+def test_a_failure_in_days_or_person_hours_is_a_persons_time(text: str, minutes: float,
+                                                             who: str | None) -> None:
+    """"costs the team a day" was no figure (the category's $4.16, and a note that the words
+    gave none); "half a day of a lawyer" and "2 person-hours" were unread, in silence. A day
+    is a working day of 8 hours, and the answer says so."""
+    failure = read_money(text).failure
+    assert failure is not None and failure.usd is None, text
+    assert failure.minutes == minutes
+    assert (failure.rate.who if failure.rate else None) == who
+    if minutes >= 480:
+        assert "a working day being 8" in failure.how, failure.how
+
+
+def test_a_day_of_the_team_prices_the_failure_and_says_how() -> None:
+    rec = make_rec("Summarise each customer call for the account manager, about 300 calls a "
+                   "month; a bad summary costs the team a day.", category="summarisation",
+                   difficulty=2.0)
+    fc = next(a for a in rec.assumption_notes if a.name == "failure_cost_usd")
+    assert fc.source == "text" and fc.value == pytest.approx(312.0), fc  # 480 min at $39/h
+    assert "a working day being 8" in fc.why, fc.why
+    assert not any("gives no dollar figure" in n for n in rec.notes), rec.notes
