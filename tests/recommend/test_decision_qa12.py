@@ -40,3 +40,31 @@ def test_a_day_of_the_team_prices_the_failure_and_says_how() -> None:
     assert fc.source == "text" and fc.value == pytest.approx(312.0), fc  # 480 min at $39/h
     assert "a working day being 8" in fc.why, fc.why
     assert not any("gives no dollar figure" in n for n in rec.notes), rec.notes
+
+
+def test_a_form_budget_beside_another_in_the_words_says_which_is_used() -> None:
+    """Form $10 a month, words "budget $100 a month": the form's figure was used and the
+    words' set aside in silence; now a note names both."""
+    rec = make_rec("Classify support tickets into queues, 10,000 a month, budget $100 a month.",
+                   budget_usd_per_month=10)
+    assert rec.spec.budget_usd_per_month == 10
+    said = [n for n in rec.notes if n.startswith("Your monthly budget")]
+    assert said == ["Your monthly budget, $10.00, is used; your words say 'budget $100 a "
+                    "month' ($100.00 a month), set aside"], rec.notes
+
+
+def test_a_form_failure_cost_beside_another_in_the_words_says_which_is_used() -> None:
+    rec = make_rec("Answer billing questions in chat; a wrong answer costs us $50 in credits.",
+                   category="customer_support", failure_cost_usd=5)
+    fc = next(a for a in rec.assumption_notes if a.name == "failure_cost_usd")
+    assert fc.source == "you" and fc.value == 5
+    said = [n for n in rec.notes if n.startswith("Your failure cost")]
+    assert said == ["Your failure cost, $5.00 a task, is used; your words say 'a wrong answer "
+                    "costs us $50 in credits' ($50.00 a task), set aside"], rec.notes
+
+
+def test_a_form_figure_equal_to_the_words_says_nothing_more() -> None:
+    rec = make_rec("Answer billing questions in chat; a wrong answer costs us $20. Budget $100 "
+                   "a month.", category="customer_support", failure_cost_usd=20,
+                   budget_usd_per_month=100)
+    assert not [n for n in rec.notes if "set aside" in n], rec.notes
