@@ -51,6 +51,7 @@ def reading(text: str) -> dict[str, object]:
     floor = read_floor(text)
     return {"failure": asdict(money.failure) if money.failure else None,
             "budget": asdict(money.budget) if money.budget else None,
+            "unit_budget": asdict(money.unit_budget) if money.unit_budget else None,
             "unread": list(money.unread), "floor": asdict(floor) if floor else None}
 
 
@@ -62,7 +63,8 @@ def main() -> int:
     ap.add_argument("--shared", type=Path, default=Path(default))
     args = ap.parse_args()
     rows = {k: reading(t) for k, t in texts(args.shared)}
-    read = sum(1 for r in rows.values() if r["failure"] or r["budget"] or r["floor"])
+    read = sum(1 for r in rows.values()
+               if r["failure"] or r["budget"] or r["unit_budget"] or r["floor"])
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as f:
             for k, r in rows.items():
@@ -73,7 +75,8 @@ def main() -> int:
         before = {}
         for line in args.check.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            before[row.pop("key")] = row
+            key = row.pop("key")
+            before[key] = {"unit_budget": None, **row}  # a dump of older code has none
         moved = [k for k, r in rows.items() if k in before and before[k] != r]
         for k in moved:
             print(f"{k}\n  before: {before[k]}\n  after:  {rows[k]}")

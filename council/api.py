@@ -235,6 +235,10 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                            task_defaults_mix(assessment.category, reading), size,
                            heard.failure)
     budget_read = heard.budget if spec.budget_usd_per_month is None else None
+    if budget_read is None and spec.budget_usd_per_month is None and heard.unit_budget:
+        # "under a cent a call": a month's ceiling at this workload's calls and runs
+        budget_read = heard.unit_budget.monthly(workload.runs_per_month,
+                                                workload.calls_per_task)
     # a ceiling said in the words ("at most $800 a month") or chosen beside the budget
     ceiling = spec.budget_ceiling or (budget_read is not None and budget_read.ceiling)
     asked = needs.spec if budget_read is None else needs.spec.model_copy(

@@ -249,10 +249,32 @@ def _ceiling(clause: str, m: re.Match[str], capped: bool) -> bool:
 
 
 @dataclass(frozen=True)
+class UnitBudgetRead:
+    """A limit a call or a task ("under a cent a call", "$2 per 1,000 tickets"): a month's
+    ceiling once the workload's calls and runs are known (``monthly``)."""
+
+    usd: float  # dollars a call or a task
+    per_call: bool  # a model call ("a call", "per request"), else a task ("per ticket")
+    words: str
+    how: str = ""  # a currency conversion, "per 1,000"
+
+    def monthly(self, runs_per_month: float, calls_per_task: int) -> BudgetRead:
+        """The month's ceiling: the figure a task (a call's x the calls a task) x the runs."""
+        calls = calls_per_task if self.per_call else 1
+        usd = self.usd * calls * runs_per_month
+        per = "a call" if self.per_call else "a task"
+        sums = f"{money(self.usd)} {per}" + (f" x {calls:,} calls a task" if calls > 1 else "")
+        how = "; ".join(filter(None, (self.how, f"{sums} x {runs_per_month:,.0f} tasks a month "
+                                                f"= {money(usd)} a month")))
+        return BudgetRead(round(usd, 2) if usd >= 0.005 else usd, self.words, how, ceiling=True)
+
+
+@dataclass(frozen=True)
 class MoneyWords:
     failure: FailureRead | None = None
     budget: BudgetRead | None = None
     unread: tuple[str, ...] = ()  # figures not read, and why ("kr" is several currencies)
+    unit_budget: UnitBudgetRead | None = None  # a limit a call or a task, when no month's
 
 
 def read_money(text: str) -> MoneyWords:
@@ -260,6 +282,7 @@ def read_money(text: str) -> MoneyWords:
     None where it states none (see the module docstring for what counts)."""
     failure: FailureRead | None = None
     budget: BudgetRead | None = None
+    unit: UnitBudgetRead | None = None
     unread: list[str] = []
     text = text or ""
     point = written_in(word_list(text.lower())) in POINT_LANGUAGES
@@ -274,9 +297,61 @@ def read_money(text: str) -> MoneyWords:
                                  language=language)
             if failure is None:
                 failure = _failure(clause, sentence, unread, point, language)
+            if budget is None and unit is None:
+                unit = _unit_budget(clause, unread, point, language)
     if failure is None:
         _stakes(text or "", unread)
-    return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)))
+    return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)),
+                      None if budget is not None else unit)
+
+
+# A limit a call or a task, in the task's units: "under a cent a call", "we can pay $2 per
+# 1,000 tickets", "at most $0.003 per ticket" (decision QA 12: each unread, in silence). A
+# unit the model handles (a call, a request, a ticket, an email ...), never a price of the
+# task's goods ("orders under $5 per item", "rooms under $30 a night": no such unit).
+_CALL_UNITS = r"calls?|requests?|quer(?:y|ies)|prompts?|api calls?"
+_TASK_UNITS = (r"tickets?|e-?mails?|mails?|messages?|documents?|docs?|tasks?|answers?|"
+               r"repl(?:y|ies)|responses?|conversations?|chats?|reviews?|tweets?|posts?|"
+               r"invoices?|receipts?|pages?|summar(?:y|ies)|classifications?|labels?|runs?|"
+               r"articles?|transcripts?|records?|rows?|leads?")
+_THOUSAND = r"1,000|1000|1k|1 000|one thousand|a thousand|thousand"
+_UNIT_AFTER = re.compile(
+    rf"\s*(?:(?:a|an|per|each|every|for every|/)\s*(?:(?P<k>{_THOUSAND})\s*)?"
+    rf"(?:(?P<call>{_CALL_UNITS})|(?P<task>{_TASK_UNITS}))\b|(?:per|for every|/)\s*"
+    rf"(?P<k2>{_THOUSAND})(?!\s*\w))", re.IGNORECASE)
+# "a cent", "half a cent", "0.5 cents", "5¢": a figure with no currency sign
+_CENTS = re.compile(r"\b(?P<n>\d+(?:\.\d+)?|an?|one|half an?)\s*(?:cents?\b|¢)", re.IGNORECASE)
+_UNIT_CUE = re.compile(rf"(?:{_CEILING_BEFORE.pattern})|\b(?:we|i) (?:can|could) (?:only )?"
+                       r"(?:pay|spend|afford)\b[^$€£¥\d]{0,20}$|\bbudget\b[^$€£¥\d]{0,20}$",
+                       re.IGNORECASE)
+
+
+def _unit_budget(clause: str, unread: list[str], point: bool,
+                 language: str | None) -> UnitBudgetRead | None:
+    found = sorted([*_amounts(clause), *_CENTS.finditer(clause)], key=lambda m: m.start())
+    for m in found:
+        unit = _UNIT_AFTER.match(clause, m.end())
+        near_start = max(0, m.start() - 40)
+        cue = _UNIT_CUE.search(clause, near_start, m.start())
+        if unit is None or cue is None or _NOT_OURS.search(clause, cue.end(), m.start()):
+            continue
+        if m.re is _CENTS:
+            n = m["n"].lower()
+            usd, how = (0.5 if n.startswith("half") else parse_number(n) or 0.0) / 100, ""
+        else:
+            amount = _usd(m, unread, point, language)
+            if amount is None:
+                continue
+            usd, how = amount.usd, amount.how
+        if unit["k"] or unit["k2"]:
+            how = "; ".join(filter(None, (how, f"{money(usd)} per 1,000 = "
+                                               f"{money(usd / 1000)} each")))
+            usd /= 1000
+        if usd <= 0:
+            continue
+        return UnitBudgetRead(usd, unit["call"] is not None,
+                              _words(clause[cue.start():unit.end()].strip()), how)
+    return None
 
 
 # A failure that harms someone or brings a lawsuit, or costs something other than money or

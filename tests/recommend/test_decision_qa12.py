@@ -68,3 +68,41 @@ def test_a_form_figure_equal_to_the_words_says_nothing_more() -> None:
                    "a month.", category="customer_support", failure_cost_usd=20,
                    budget_usd_per_month=100)
     assert not [n for n in rec.notes if "set aside" in n], rec.notes
+
+
+@pytest.mark.parametrize(("text", "usd", "per_call"), [
+    ("Tag 20,000 customer emails a month by intent, under a cent a call.", 0.01, True),
+    ("Extract order numbers from support emails, about 30,000 a month; we can pay $2 per "
+     "1,000 tickets.", 0.002, False),
+    ("Classify support tickets into 6 queues, 5,000 a month, at most $0.003 per ticket.",
+     0.003, False),
+    ("Summarise calls, budget 2 cents per call", 0.02, True),
+    ("Budget is €0.50 per 1,000 requests", 0.5 * 1.1172 / 1000, True),
+])
+def test_a_limit_a_call_or_a_task_is_read(text: str, usd: float, per_call: bool) -> None:
+    """A budget per call, per ticket or per 1,000 was unread, in silence."""
+    unit = read_money(text).unit_budget
+    assert unit is not None, text
+    assert unit.usd == pytest.approx(usd) and unit.per_call is per_call
+
+
+@pytest.mark.parametrize("text", [
+    "Flag orders under $5 per item",
+    "Find hotel rooms under $30 a night",
+    "Charge customers $0.05 per message",
+    "We pay $0.02 per request to the vendor today; summarise the contract",
+    "Refund tickets under $50 per order automatically",
+])
+def test_a_price_in_the_task_is_no_limit_a_call(text: str) -> None:
+    assert read_money(text).unit_budget is None, text
+
+
+def test_a_limit_a_call_is_a_ceiling_for_the_month() -> None:
+    """20,000 emails a month under a cent a call: a $200 monthly ceiling, the sum shown."""
+    rec = make_rec("Tag 20,000 customer emails a month by intent, under a cent a call.")
+    budget = next(a for a in rec.assumption_notes if a.name == "budget_usd_per_month")
+    assert budget.value == pytest.approx(200.0), budget
+    assert "$0.01 a call x 20,000 tasks a month = $200.00 a month" in budget.why, budget.why
+    assert "a ceiling" in budget.why
+    assert rec.decision is not None and rec.decision.ceiling_usd_per_month == pytest.approx(200)
+    assert rec.recommended is not None and rec.recommended.cost.per_month <= 200
