@@ -130,7 +130,10 @@ _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week",
 _LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
                 r"höchstens|maximal|nicht mehr als|au maximum|au plus|pas plus de|"
                 r"como máximo|como maximo|no más de|al máximo|al massimo|non più di|"
-                r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż")
+                r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż|"
+                # "budget massimo 60 euro", "presupuesto máximo", "högst 2000 kr", "som mest",
+                # "inte mer än" (QA 12: the Italian read as a sum to spend, the Swedish unread)
+                r"massim[oa]|máxim[oa]|högst|som mest|inte mer än")
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     rf"{_LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"

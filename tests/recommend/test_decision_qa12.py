@@ -106,3 +106,19 @@ def test_a_limit_a_call_is_a_ceiling_for_the_month() -> None:
     assert "a ceiling" in budget.why
     assert rec.decision is not None and rec.decision.ceiling_usd_per_month == pytest.approx(200)
     assert rec.recommended is not None and rec.recommended.cost.per_month <= 200
+
+
+@pytest.mark.parametrize(("text", "usd"), [
+    ("Sammanfatta våra kundmejl varje dag, ungefär 400 om dagen. Högst 2000 kr i månaden.",
+     203.53),
+    ("Übersetze unsere Produkttexte ins Englische, Budget höchstens 80 Franken im Monat.",
+     97.21),
+    ("Riassumere le email dei clienti ogni giorno, budget massimo 60 euro al mese.", 67.03),
+    ("Clasificar correos de clientes, presupuesto máximo de 50 € al mes.", 55.86),
+])
+def test_limit_words_and_franc_names_of_other_languages(text: str, usd: float) -> None:
+    """"Högst 2000 kr i månaden" was unread (a note asked for the word "budget"), "80
+    Franken" unread in silence, "budget massimo 60 euro al mese" a sum to spend."""
+    budget = read_money(text).budget
+    assert budget is not None, text
+    assert budget.usd_per_month == pytest.approx(usd) and budget.ceiling, budget
