@@ -122,3 +122,30 @@ def test_limit_words_and_franc_names_of_other_languages(text: str, usd: float) -
     budget = read_money(text).budget
     assert budget is not None, text
     assert budget.usd_per_month == pytest.approx(usd) and budget.ceiling, budget
+
+
+def test_no_model_fits_and_the_ceiling_is_named() -> None:
+    """Vision, a 1M-token context and a $1 ceiling: "No recommendation" listed the closest
+    models as "fails only: the largest call needs ... tokens" beside $1,173 a month; the $1
+    ceiling was never named. Each closest model over it now says so, and the answer too."""
+    rec = make_rec("Answer questions about scanned engineering drawing sets of 2,000 pages "
+                   "each.", category="long_document", difficulty=2.6, sd=0.7,
+                   needs=frozenset({"vision", "long_context"}), min_context=1_000_000,
+                   budget_usd_per_month=1, budget_ceiling=True)
+    assert rec.recommended is None and rec.no_fit
+    closest = [a for a in rec.alternatives if a.role == "closest"]
+    assert closest, rec.alternatives
+    for a in closest:
+        assert a.cost.per_month > 1
+        assert not a.why.startswith("fails only"), a.why
+        assert a.why.endswith("a month it is over your $1.00 ceiling"), a.why
+    assert "Your $1.00 ceiling rules out every one of the closest models too." in rec.no_fit
+
+
+def test_no_model_fits_without_a_budget_is_unchanged() -> None:
+    rec = make_rec("Answer questions about scanned engineering drawing sets of 2,000 pages "
+                   "each.", category="long_document", difficulty=2.6, sd=0.7,
+                   needs=frozenset({"vision", "long_context"}), min_context=1_000_000)
+    assert rec.recommended is None
+    assert all(a.why.startswith("fails only: ") for a in rec.alternatives), rec.alternatives
+    assert "rules out" not in (rec.no_fit or "")
