@@ -134,12 +134,15 @@ _LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
                 # "budget massimo 60 euro", "presupuesto máximo", "högst 2000 kr", "som mest",
                 # "inte mer än" (QA 12: the Italian read as a sum to spend, the Swedish unread)
                 r"massim[oa]|máxim[oa]|högst|som mest|inte mer än")
+# A negation before a limit ("can't", "must not", "won't", "never"): one list for the budget
+# cue ("must not go over $1,000 a month") and the ceiling ("can't spend more than $200 a week")
+_NEGATION = (r"(?:\w+n['’]t|cant|wont|dont|mustnt|shouldnt|cannot|(?:\w+ )?not|never)")
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     rf"{_LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"
     # "we must not go over $1,000 a month", "won't pay more than" (not "go over the $1,000
-    # invoices", "pay $5 per item")
-    r"(?<=not )(?:go over|pay)|(?<=n't )(?:go over|pay)|(?<=never )(?:go over|pay)|"
+    # invoices", "pay $5 per item"): the cue starts at the verb (``_cue_start``)
+    rf"{_NEGATION} (?P<verb>go over|pay)|"
     r"set aside|allocated|earmarked|reserved|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
@@ -235,8 +238,7 @@ class BudgetRead:
 # are no budget word ("up to £45,000 per year" of a job ad).
 _CEILING_BEFORE = re.compile(
     # "we can't spend more than $200 a week", "must not go over": a limit said with a negation
-    r"\b(?:can'?t|cannot|can not|won'?t|will not|must not|mustn'?t|should not|shouldn'?t|"
-    r"do(?:n'?t| not) want to|may not) (?:spend|pay|go|be) (?:more than|over|above)\b"
+    rf"\b{_NEGATION}(?: want to)? (?:spend|pay|go|be) (?:more than|over|above)\b"
     r"[^$€£¥\d]{0,20}$|"
     rf"\b(?:{_LIMIT_WORDS}|up to|under|below|within|cap(?:ped)?(?: at)?|ceiling|"
     r"limit(?:ed to)?|never (?:more|above)|bis zu|unter|jusqu'à|moins de|hasta|menos de|"
@@ -518,6 +520,14 @@ _SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|b
                         re.IGNORECASE)
 
 
+def _cue_start(cue: re.Match[str] | None) -> int:
+    """Where a budget cue starts: at the verb of a negated limit ("go over" of "must not go
+    over"), so the words before it are the clause's subject."""
+    if cue is None:
+        return 0
+    return cue.start("verb") if cue["verb"] else cue.start()
+
+
 def _budget(clause: str, unread: list[str], head: bool = True,
             point: bool = False, language: str | None = None) -> BudgetRead | None:
     for m in _amounts(clause):
@@ -531,6 +541,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         if _INCOME_AFTER.match(clause[m.end():]):
             continue
         cue = _BUDGET_CUE.search(near)
+        at = _cue_start(cue)
         if cue is None and not capped and _unsaid_budget(clause, m, head):
             # "Verträge zusammenfassen: 300 € pro Monat": an amount a month that no word makes
             # a budget, a price or anyone's income; said, never silently taken or dropped
@@ -542,10 +553,10 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                 cue.group(0).lower() in ("for", "under"):
             continue  # "for as little as $8 a day", "rooms under $30 a day": a price a day
         if not capped and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
-                _NOT_OURS.search(near[:cue.start()]) and "budget" not in near.lower())
-                or _THIRD_PARTY.search(near[:cue.start()])
+                _NOT_OURS.search(near[:at]) and "budget" not in near.lower())
+                or _THIRD_PARTY.search(near[:at])
                 or (cue.group(0).lower() != "budget"
-                    and _OTHERS_LIMIT.match(before[:m.start() - len(near) + cue.start()]))):
+                    and _OTHERS_LIMIT.match(before[:m.start() - len(near) + at]))):
             continue
         amount = _usd(m, unread, point or (cue is not None
                                            and cue.group(0).lower() in POINT_WORDS), language)
@@ -562,7 +573,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             if months != 1.0:
                 how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
-            start = m.start() - len(near) + cue.start() if cue is not None and not capped \
+            start = m.start() - len(near) + at if cue is not None and not capped \
                 else clause.lower().rfind("monthly", 0, m.start())
             return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
                               _words(_own_part(clause, start, m.end())), "; ".join(how),

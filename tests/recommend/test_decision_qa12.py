@@ -149,3 +149,25 @@ def test_no_model_fits_without_a_budget_is_unchanged() -> None:
     assert rec.recommended is None
     assert all(a.why.startswith("fails only: ") for a in rec.alternatives), rec.alternatives
     assert "rules out" not in (rec.no_fit or "")
+
+
+@pytest.mark.parametrize(("text", "ceiling"), [
+    ("We never pay more than $300 a month", True),  # was a sum to spend: "never" was a cue
+    ("Not pay more than $50 a month", True),  # but not a ceiling word: two lists
+    ("we must not go over $1,000 a month", True),
+    ("We can't spend more than $200 a week", True),
+    ("A budget of $300 a month", False),
+])
+def test_one_list_of_negations_cues_the_budget_and_makes_it_a_ceiling(text: str,
+                                                                      ceiling: bool) -> None:
+    budget = read_money(text).budget
+    assert budget is not None and budget.ceiling is ceiling, (text, budget)
+
+
+@pytest.mark.parametrize("text", [
+    "Go over the $1,000 a month invoices",
+    "Customers can't spend more than $50 a day on the card",
+    "Invoices must not go over $1,000 a month",
+])
+def test_a_negated_limit_on_others_stays_unread(text: str) -> None:
+    assert read_money(text).budget is None, text
