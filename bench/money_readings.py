@@ -44,7 +44,7 @@ def texts(shared: Path | None) -> list[tuple[str, str]]:
 
 
 def reading(text: str) -> dict[str, object]:
-    from council.floor_words import read_floor
+    from council.floor_words import low_bar_words, read_floor
     from council.money_words import read_money
 
     money = read_money(text)
@@ -52,7 +52,8 @@ def reading(text: str) -> dict[str, object]:
     return {"failure": asdict(money.failure) if money.failure else None,
             "budget": asdict(money.budget) if money.budget else None,
             "unit_budget": asdict(money.unit_budget) if money.unit_budget else None,
-            "unread": list(money.unread), "floor": asdict(floor) if floor else None}
+            "unread": list(money.unread), "floor": asdict(floor) if floor else None,
+            "low_bar": low_bar_words(text)}
 
 
 def main() -> int:
@@ -64,7 +65,7 @@ def main() -> int:
     args = ap.parse_args()
     rows = {k: reading(t) for k, t in texts(args.shared)}
     read = sum(1 for r in rows.values()
-               if r["failure"] or r["budget"] or r["unit_budget"] or r["floor"])
+               if r["failure"] or r["budget"] or r["unit_budget"] or r["floor"] or r["low_bar"])
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as f:
             for k, r in rows.items():
@@ -76,7 +77,7 @@ def main() -> int:
         for line in args.check.read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             key = row.pop("key")
-            before[key] = {"unit_budget": None, **row}  # a dump of older code has none
+            before[key] = {"unit_budget": None, "low_bar": None, **row}  # older code's dump
         moved = [k for k, r in rows.items() if k in before and before[k] != r]
         for k in moved:
             print(f"{k}\n  before: {before[k]}\n  after:  {rows[k]}")

@@ -171,3 +171,27 @@ def test_one_list_of_negations_cues_the_budget_and_makes_it_a_ceiling(text: str,
 ])
 def test_a_negated_limit_on_others_stays_unread(text: str) -> None:
     assert read_money(text).budget is None, text
+
+
+@pytest.mark.parametrize("text", [
+    "Write first drafts of social media posts for our bakery, best effort is fine.",
+    "Answer staff questions about our HR policies; we can live with the occasional mistake.",
+    "Summarise these notes, it doesn't have to be perfect",
+    "Tag the photos; some errors are acceptable",
+])
+def test_words_asking_for_a_lower_floor_are_said(text: str) -> None:
+    """"best effort is fine" was answered at the standard 0.75 with nothing said."""
+    rec = make_rec(text)
+    said = [n for n in rec.notes if "asks for less than the floor used (P 0.75)" in n]
+    assert len(said) == 1 and "the draft setting (P 0.6)" in said[0], rec.notes
+
+
+@pytest.mark.parametrize(("text", "quality"), [
+    ("Fix the best-effort retry logic in our HTTP client", "standard"),
+    ("Write first drafts of social media posts, best effort is fine.", "draft"),
+    ("Write first drafts of social media posts, best effort is fine.", "none"),
+])
+def test_no_lower_floor_note_where_none_is_asked_or_the_floor_is_low(text: str,
+                                                                     quality: str) -> None:
+    rec = make_rec(text, quality=quality)
+    assert not [n for n in rec.notes if "asks for less than the floor" in n], rec.notes
