@@ -656,6 +656,15 @@ def _failure(clause: str, sentence: str, unread: list[str],
                 end = high.end
             if _WORST_CASE.search(clause, fail.start(), verb_end):
                 how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
+            t = _joined_time(after, m.start(), end) if high is None else None
+            minutes = _minutes_of(t) if t is not None else 0.0
+            role = _role(clause, sentence, after, unread) if minutes else None
+            if minutes and (role is not None or not AI_AGENT.search(after)):
+                # "15 minutes of an agent plus a $10 voucher": both, summed where priced
+                said = _words(_own_part(clause, fail.start(),
+                                        verb_end + max(end, t.end() if t else 0)))
+                return FailureRead(usd, minutes, said, how, rate=role[0] if role else None,
+                                   role_words=role[1] if role else "")
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
                                                            verb_end + end)), how)
     nothing = _NOTHING.match(after)
@@ -664,15 +673,9 @@ def _failure(clause: str, sentence: str, unread: list[str],
                                                        verb_end + nothing.end())))
     t = _time(after)
     if t is not None:
-        n = t["n"].lower()
-        qty = 0.5 if n.startswith("half") else parse_number(n) or 0.0
-        minutes = qty * _minutes_in(t["unit"])
+        minutes = _minutes_of(t)
         if minutes > 0:
-            # the role who redoes it, in this clause or else its sentence ("A nurse checks
-            # every flagged note; a wrong flag wastes 10 minutes of her time"); an agent whose
-            # minutes are lost ("costs an agent 5 minutes") is a person, unless a program
-            role = (_stated_rate(sentence, unread) or role_rate(clause) or agent_rate(after)
-                    or (None if _OTHER_PERSON.search(clause) else role_rate(sentence)))
+            role = _role(clause, sentence, after, unread)
             if role is None and AI_AGENT.search(after):
                 unread.append(f"'{t.group(0)}' of an AI agent was not read as a failure cost: "
                               "a program's minutes are not a person's wage; give what a "
@@ -685,6 +688,35 @@ def _failure(clause: str, sentence: str, unread: list[str],
                 return FailureRead(None, minutes, said, how)
             return FailureRead(None, minutes, said, how, rate=role[0], role_words=role[1])
     return None
+
+
+def _minutes_of(t: re.Match[str]) -> float:
+    """The minutes a ``_TIME`` match says ("half a day" is 240)."""
+    n = t["n"].lower()
+    return (0.5 if n.startswith("half") else parse_number(n) or 0.0) * _minutes_in(t["unit"])
+
+
+def _role(clause: str, sentence: str, after: str, unread: list[str]) -> tuple[Rate, str] | None:
+    """The role who redoes a failure, in its clause or else its sentence ("A nurse checks
+    every flagged note; a wrong flag wastes 10 minutes of her time"); an agent whose minutes
+    are lost ("costs an agent 5 minutes") is a person, unless a program."""
+    return (_stated_rate(sentence, unread) or role_rate(clause) or agent_rate(after)
+            or (None if _OTHER_PERSON.search(clause) else role_rate(sentence)))
+
+
+# A person's time said beside a sum: "15 minutes of an agent plus a $10 voucher", "$10 and
+# an hour of rework" (decision QA 12: the minutes were dropped, the failure read as $10)
+_JOIN_BEFORE = re.compile(r"\b(?:plus|and|as well as)\s+(?:an?\s+)?$|\+\s*$", re.IGNORECASE)
+_JOIN_AFTER = re.compile(r"\s*(?:\b(?:plus|and|as well as)\b|\+)\s*(?:(?:about|roughly|"
+                         r"around|another)\s+)?", re.IGNORECASE)
+
+
+def _joined_time(after: str, start: int, end: int) -> re.Match[str] | None:
+    """A person's time joined to the amount at ``start``-``end`` by "plus" or "and"."""
+    j = _JOIN_AFTER.match(after, end)
+    if j is not None and (t := _TIME.match(after, j.end())) is not None:
+        return t
+    return _time(after[:start]) if _JOIN_BEFORE.search(after[:start]) else None
 
 
 # "$5-$20", "$5 to $20", "between $5 and $20", "€5–20": a range's two ends

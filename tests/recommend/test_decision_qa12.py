@@ -195,3 +195,21 @@ def test_no_lower_floor_note_where_none_is_asked_or_the_floor_is_low(text: str,
                                                                      quality: str) -> None:
     rec = make_rec(text, quality=quality)
     assert not [n for n in rec.notes if "asks for less than the floor" in n], rec.notes
+
+
+@pytest.mark.parametrize(("text", "usd"), [
+    # 15 min of a customer service rep at $22/h ($5.50) + $10
+    ("Answer shipping questions in chat; a bad answer costs roughly 15 minutes of a support "
+     "agent plus a $10 voucher.", 15.5),
+    ("Answer billing questions; a wrong answer costs $10 plus about 30 minutes of a lawyer.",
+     10 + 30 * 93 / 60),
+    ("Answer billing questions; a wrong answer costs us $200 in chargebacks.", 200.0),
+    ("Answer billing questions; a wrong answer costs $5 - 10 minutes of rework.", 5.0),
+])
+def test_a_sum_plus_a_persons_time_counts_both(text: str, usd: float) -> None:
+    """"15 minutes of a support agent plus a $10 voucher" was $10: the minutes dropped."""
+    rec = make_rec(text, category="customer_support")
+    fc = next(a for a in rec.assumption_notes if a.name == "failure_cost_usd")
+    assert fc.source == "text" and fc.value == pytest.approx(usd, abs=0.01), fc
+    if usd == 15.5:
+        assert "15 min at $22 an hour" in fc.why and "plus $10.00: $15.50" in fc.why, fc.why
