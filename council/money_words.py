@@ -520,6 +520,12 @@ _SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|b
                         re.IGNORECASE)
 
 
+# "with £2,400 a year to spend", "$500 a month to play with": the budget word after the
+# amount and its period (decision QA 12: unread, in silence)
+_SPEND_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+\w+(?: \w+)?\s+|/\s?\w+\s+)?"
+                          r"(?:to spend|to play with|available to spend)\b", re.IGNORECASE)
+
+
 def _cue_start(cue: re.Match[str] | None) -> int:
     """Where a budget cue starts: at the verb of a negated limit ("go over" of "must not go
     over"), so the words before it are the clause's subject."""
@@ -534,6 +540,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         before = clause[:m.start()]
         near = before[-40:]
         capped = _SPEND_CAP.search(before) is not None
+        spend_after = False
         months = 1.0 if capped else _months(clause, m)
         if months is None:
             _no_period(clause, m, unread)
@@ -542,6 +549,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             continue
         cue = _BUDGET_CUE.search(near)
         at = _cue_start(cue)
+        if cue is None and not capped and _SPEND_AFTER.match(clause, m.end()) \
+                and not _THIRD_PARTY.search(near):
+            capped, spend_after = True, True  # "with £2,400 a year to spend": said after it
         if cue is None and not capped and _unsaid_budget(clause, m, head):
             # "Verträge zusammenfassen: 300 € pro Monat": an amount a month that no word makes
             # a budget, a price or anyone's income; said, never silently taken or dropped
@@ -574,10 +584,11 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                 how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
             start = m.start() - len(near) + at if cue is not None and not capped \
+                else m.start() if spend_after \
                 else clause.lower().rfind("monthly", 0, m.start())
             return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
                               _words(_own_part(clause, start, m.end())), "; ".join(how),
-                              ceiling=_ceiling(clause, m, capped))
+                              ceiling=_ceiling(clause, m, capped and not spend_after))
     return None
 
 

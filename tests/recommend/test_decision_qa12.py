@@ -213,3 +213,19 @@ def test_a_sum_plus_a_persons_time_counts_both(text: str, usd: float) -> None:
     assert fc.source == "text" and fc.value == pytest.approx(usd, abs=0.01), fc
     if usd == 15.5:
         assert "15 min at $22 an hour" in fc.why and "plus $10.00: $15.50" in fc.why, fc.why
+
+
+@pytest.mark.parametrize(("text", "usd"), [
+    ("Draft product descriptions for our catalogue, around 500 a month, with £2,400 a year "
+     "to spend.", 267.98),
+    ("We have $500 a month to play with for tagging tickets", 500.0),
+])
+def test_a_budget_said_after_its_amount_is_read(text: str, usd: float) -> None:
+    """"with £2,400 a year to spend" was unread, in silence: the budget word came after."""
+    budget = read_money(text).budget
+    assert budget is not None and budget.usd_per_month == pytest.approx(usd), budget
+    assert not budget.ceiling
+
+
+def test_someone_elses_money_to_spend_stays_unread() -> None:
+    assert read_money("Find clients who have $5k a year to spend").budget is None
