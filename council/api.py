@@ -234,18 +234,17 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     failure = failure_cost(spec.failure_cost_usd,
                            task_defaults_mix(assessment.category, reading), size,
                            heard.failure)
-    budget_read = heard.budget if spec.budget_usd_per_month is None else None
-    if budget_read is None and spec.budget_usd_per_month is None and heard.unit_budget:
-        # "under a cent a call": a month's ceiling at this workload's calls and runs
-        budget_read = heard.unit_budget.monthly(workload.runs_per_month,
-                                                workload.calls_per_task)
+    # "under a cent a call": a month's ceiling at this workload's calls and runs
+    words_budget = heard.budget or (heard.unit_budget.monthly(
+        workload.runs_per_month, workload.calls_per_task) if heard.unit_budget else None)
+    budget_read = words_budget if spec.budget_usd_per_month is None else None
     # a ceiling said in the words ("at most $800 a month") or chosen beside the budget
     ceiling = spec.budget_ceiling or (budget_read is not None and budget_read.ceiling)
     asked = needs.spec if budget_read is None else needs.spec.model_copy(
         update={"budget_usd_per_month": budget_read.usd_per_month, "budget_ceiling": ceiling})
     # figures in a currency not converted, counts in numerals not read, and why
     unread: list[str] = [*heard.unread, *unread_numerals(spec.description),
-                         *_set_aside(spec, heard,
+                         *_set_aside(spec, heard, words_budget,
                                      task_defaults_mix(assessment.category, reading), size)]
     floor_said = floor_note(spec.description, spec.quality_bar)  # "never below P 0.9"
     if floor_said is not None:
@@ -300,13 +299,13 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     )
 
 
-def _set_aside(spec: TaskSpec, heard: MoneyWords, mix: Mapping[str, float],
-               size: TaskSize) -> list[str]:
+def _set_aside(spec: TaskSpec, heard: MoneyWords, said: BudgetRead | None,
+               mix: Mapping[str, float], size: TaskSize) -> list[str]:
     """A note for each figure the form gave that replaces a different one the words state
     (decision QA 12: a $10 budget on the form beside "budget $100 a month" in the words, or
     a $5 failure cost beside "a wrong answer costs us $50", set the words aside in silence)."""
     notes: list[str] = []
-    given, said = spec.budget_usd_per_month, heard.budget
+    given = spec.budget_usd_per_month
     if given is not None and said is not None and abs(said.usd_per_month - given) >= 0.005:
         how = f", {said.how}" if said.how else ""
         notes.append(f"Your monthly budget, {money(given)}, is used; your words say "

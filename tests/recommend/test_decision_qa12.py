@@ -229,3 +229,10 @@ def test_a_budget_said_after_its_amount_is_read(text: str, usd: float) -> None:
 
 def test_someone_elses_money_to_spend_stays_unread() -> None:
     assert read_money("Find clients who have $5k a year to spend").budget is None
+
+
+def test_a_form_budget_beside_a_limit_a_call_in_the_words_says_which_is_used() -> None:
+    rec = make_rec("Tag 20,000 customer emails a month by intent, under a cent a call.",
+                   budget_usd_per_month=50)
+    said = [n for n in rec.notes if n.startswith("Your monthly budget")]
+    assert len(said) == 1 and "'under a cent a call' ($200.00 a month" in said[0], rec.notes
