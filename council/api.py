@@ -8,7 +8,7 @@ older answer forward through ``UPGRADES`` first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,8 @@ from council.errors import BudgetTooLow, InvalidInput
 from council.explain import explain
 from council.failure_cost import FailureCost, TaskSize, failure_cost
 from council.floor_words import floor_note
-from council.money_words import BudgetRead, read_money
+from council.format import money
+from council.money_words import BudgetRead, MoneyWords, read_money
 from council.needs import required
 from council.recommend import Alternative, Candidate, Cascade, Excluded, monthly_spend, select
 from council.task import TaskSpec, parse_task
@@ -233,13 +234,18 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     failure = failure_cost(spec.failure_cost_usd,
                            task_defaults_mix(assessment.category, reading), size,
                            heard.failure)
-    budget_read = heard.budget if spec.budget_usd_per_month is None else None
+    # "under a cent a call": a month's ceiling at this workload's calls and runs
+    words_budget = heard.budget or (heard.unit_budget.monthly(
+        workload.runs_per_month, workload.calls_per_task) if heard.unit_budget else None)
+    budget_read = words_budget if spec.budget_usd_per_month is None else None
     # a ceiling said in the words ("at most $800 a month") or chosen beside the budget
     ceiling = spec.budget_ceiling or (budget_read is not None and budget_read.ceiling)
     asked = needs.spec if budget_read is None else needs.spec.model_copy(
         update={"budget_usd_per_month": budget_read.usd_per_month, "budget_ceiling": ceiling})
     # figures in a currency not converted, counts in numerals not read, and why
-    unread: list[str] = [*heard.unread, *unread_numerals(spec.description)]
+    unread: list[str] = [*heard.unread, *unread_numerals(spec.description),
+                         *_set_aside(spec, heard, words_budget,
+                                     task_defaults_mix(assessment.category, reading), size)]
     floor_said = floor_note(spec.description, spec.quality_bar)  # "never below P 0.9"
     if floor_said is not None:
         unread.append(floor_said)
@@ -291,6 +297,28 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         decision=sel.decision,
         priced_mix=dict(reading.mix),
     )
+
+
+def _set_aside(spec: TaskSpec, heard: MoneyWords, said: BudgetRead | None,
+               mix: Mapping[str, float], size: TaskSize) -> list[str]:
+    """A note for each figure the form gave that replaces a different one the words state
+    (decision QA 12: a $10 budget on the form beside "budget $100 a month" in the words, or
+    a $5 failure cost beside "a wrong answer costs us $50", set the words aside in silence)."""
+    notes: list[str] = []
+    given = spec.budget_usd_per_month
+    if given is not None and said is not None and abs(said.usd_per_month - given) >= 0.005:
+        how = f", {said.how}" if said.how else ""
+        notes.append(f"Your monthly budget, {money(given)}, is used; your words say "
+                     f"'{said.words}' ({money(said.usd_per_month)} a month{how}), set aside")
+    fail = spec.failure_cost_usd
+    if fail is None or heard.failure is None:
+        return notes
+    words_failure = failure_cost(None, mix, size, heard.failure)  # minutes at their rate
+    if abs(words_failure.failure_usd - fail) >= 0.005:
+        notes.append(f"Your failure cost, {money(fail)} a task, is used; your words say "
+                     f"'{heard.failure.words}' ({money(words_failure.failure_usd)} a task), "
+                     "set aside")
+    return notes
 
 
 def _budget_assumption(read: BudgetRead | None, ceiling: bool) -> list[Assumption]:

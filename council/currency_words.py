@@ -28,7 +28,10 @@ CODES: dict[str, str] = {c.lower(): c for c in PER_EUR if c.lower() not in CODE_
 NAMES: dict[str, str] = {
     "dollars": "USD", "dollar": "USD", "bucks": "USD", "euros": "EUR", "euro": "EUR",
     "pounds": "GBP", "pound": "GBP", "quid": "GBP", "yen": "JPY", "yuan": "CNY",
-    "francs": "CHF", "franc": "CHF", "swiss francs": "CHF", "rupees": "INR", "rupee": "INR",
+    "francs": "CHF", "franc": "CHF", "swiss francs": "CHF",
+    # Swiss francs in German, Italian, Spanish (QA 12: "80 Franken im Monat" was unread)
+    "franken": "CHF", "schweizer franken": "CHF", "franchi": "CHF", "francos": "CHF",
+    "rupees": "INR", "rupee": "INR",
     "zł": "PLN", "zl": "PLN", "złoty": "PLN", "zloty": "PLN", "złotych": "PLN",
     "kronor": "SEK", "kronur": "ISK", "reais": "BRL",
     # dollars in Spanish, Portuguese, Italian, Polish (QA round 9: "2.000 dólares" was unread)

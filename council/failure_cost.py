@@ -243,7 +243,7 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
     if read is not None and (read.usd is not None or top is not None
                              or read.rate is not None):
         heard = f"from your words: '{read.words}'" + (f" ({read.how})" if read.how else "")
-        if read.usd is not None:
+        if read.usd is not None and not read.minutes:
             value, why = read.usd, heard
         else:
             rate = read.rate or DEFAULTS[top].rate  # type: ignore[index]
@@ -254,6 +254,9 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
                     f"rate: write it in the words, e.g. '{read.minutes:g} minutes of "
                     f"{rate.who} at $60 an hour'")
             why = f"{heard}: {read.minutes:g} min at ${rate.usd_per_hour:.0f} an hour ({said})"
+            if read.usd:  # "15 minutes of an agent plus a $10 voucher": both
+                why += f"; plus {money(read.usd)}: {money(value + read.usd)}"
+                value += read.usd
         value = check_failure_cost(round(value, 4))
         return FailureCost(value, detection, "text", why)
     value = sum(w * DEFAULTS[c].usd(size) for c, w in known.items()) / total

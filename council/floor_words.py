@@ -61,9 +61,34 @@ def read_floor(text: str) -> FloorRead | None:
     return None
 
 
+# Words that ask for less than a floor, with no figure: "best effort is fine", "we can live
+# with the occasional mistake", "it doesn't have to be perfect" (decision QA 12: answered at
+# the standard 0.75 with nothing said)
+_LOW_BAR = re.compile(
+    r"\bbest[- ]effort (?:is (?:fine|ok(?:ay)?|enough|good enough)|will do|basis)\b|"
+    r"\b(?:can|could) live with (?:the |an |some |a few )?(?:occasional |odd )?"
+    r"(?:mistakes?|errors?|misses|wrong answers?)\b|"
+    r"\b(?:(?:the |an |some |a few )?(?:occasional |odd )?(?:mistakes?|errors?)|"
+    r"rough(?: drafts?)?) (?:is|are) (?:fine|ok(?:ay)?|acceptable)\b|"
+    r"\b(?:does ?n[o'’]t|do ?n[o'’]t|need ?n[o'’]t|need not|does not|do not) (?:have|need) to be "
+    r"perfect\b|\bgood enough is fine\b", re.IGNORECASE)
+DRAFT = 0.6  # the draft setting's floor
+
+
+def low_bar_words(text: str) -> str | None:
+    """The words that ask for a lower floor than a setting's, or None (first HEAD chars)."""
+    m = _LOW_BAR.search((text or "")[:HEAD])
+    return None if m is None else m.group(0)
+
+
 def floor_note(text: str, floor: float) -> str | None:
     """The note when the words state a floor other than the one used, else None."""
     read = read_floor(text)
+    low = low_bar_words(text) if read is None else None
+    if low is not None and floor > DRAFT:
+        return (f"'{low}' asks for less than the floor used (P {floor:.2f}): the draft setting "
+                f"(P {DRAFT}) or none (the least expected cost alone) may buy a cheaper model; "
+                "choose it in the form or with --quality")
     if read is None or abs(read.p - floor) < 1e-9:
         return None
     said = f"'{read.words}' reads as a floor of P {read.p:.2f}"

@@ -130,13 +130,19 @@ _PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week",
 _LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
                 r"höchstens|maximal|nicht mehr als|au maximum|au plus|pas plus de|"
                 r"como máximo|como maximo|no más de|al máximo|al massimo|non più di|"
-                r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż")
+                r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż|"
+                # "budget massimo 60 euro", "presupuesto máximo", "högst 2000 kr", "som mest",
+                # "inte mer än" (QA 12: the Italian read as a sum to spend, the Swedish unread)
+                r"massim[oa]|máxim[oa]|högst|som mest|inte mer än")
+# A negation before a limit ("can't", "must not", "won't", "never"): one list for the budget
+# cue ("must not go over $1,000 a month") and the ceiling ("can't spend more than $200 a week")
+_NEGATION = (r"(?:\w+n['’]t|cant|wont|dont|mustnt|shouldnt|cannot|(?:\w+ )?not|never)")
 _BUDGET_CUE = re.compile(
     r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     rf"{_LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"
     # "we must not go over $1,000 a month", "won't pay more than" (not "go over the $1,000
-    # invoices", "pay $5 per item")
-    r"(?<=not )(?:go over|pay)|(?<=n't )(?:go over|pay)|(?<=never )(?:go over|pay)|"
+    # invoices", "pay $5 per item"): the cue starts at the verb (``_cue_start``)
+    rf"{_NEGATION} (?P<verb>go over|pay)|"
     r"set aside|allocated|earmarked|reserved|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
@@ -191,9 +197,25 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
                         # costs, takes (sv)
                         r"kostar|tar)\b",
                         re.IGNORECASE)
+# A person's time: minutes, hours, or whole days and weeks of work ("costs the team a day",
+# "half a day of a lawyer"), a day being a working day's hours; "2 person-hours", "a man-day"
+# (decision QA 12: "a bad summary costs the team a day" was a $4.16 default, unsaid).
+WORKDAY_HOURS = 8.0
+_DAY_UNITS = r"(?:work(?:ing)?[- ])?days?|weeks?"
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
-    rf"\s*(?P<unit>{MINUTE_UNITS}|{HOUR_UNITS})\b", re.IGNORECASE)
+    r"(?:\s+(?:full|whole|entire))?\s*(?:(?:person|man|staff|engineer(?:ing)?|developer)[- ])?"
+    rf"(?P<unit>{MINUTE_UNITS}|{HOUR_UNITS}|{_DAY_UNITS})\b", re.IGNORECASE)
+
+
+def _minutes_in(unit: str) -> float:
+    """The minutes of work in one of ``_TIME``'s units: a day is WORKDAY_HOURS, a week five."""
+    u = unit.lower()
+    if u.startswith("week"):
+        return 5 * WORKDAY_HOURS * 60.0
+    if u.endswith(("day", "days")):
+        return WORKDAY_HOURS * 60.0
+    return 60.0 if in_hours(unit) else 1.0
 WORDS_CHARS = 120  # the words shown beside a reading, at most
 
 
@@ -216,8 +238,7 @@ class BudgetRead:
 # are no budget word ("up to £45,000 per year" of a job ad).
 _CEILING_BEFORE = re.compile(
     # "we can't spend more than $200 a week", "must not go over": a limit said with a negation
-    r"\b(?:can'?t|cannot|can not|won'?t|will not|must not|mustn'?t|should not|shouldn'?t|"
-    r"do(?:n'?t| not) want to|may not) (?:spend|pay|go|be) (?:more than|over|above)\b"
+    rf"\b{_NEGATION}(?: want to)? (?:spend|pay|go|be) (?:more than|over|above)\b"
     r"[^$€£¥\d]{0,20}$|"
     rf"\b(?:{_LIMIT_WORDS}|up to|under|below|within|cap(?:ped)?(?: at)?|ceiling|"
     r"limit(?:ed to)?|never (?:more|above)|bis zu|unter|jusqu'à|moins de|hasta|menos de|"
@@ -233,10 +254,32 @@ def _ceiling(clause: str, m: re.Match[str], capped: bool) -> bool:
 
 
 @dataclass(frozen=True)
+class UnitBudgetRead:
+    """A limit a call or a task ("under a cent a call", "$2 per 1,000 tickets"): a month's
+    ceiling once the workload's calls and runs are known (``monthly``)."""
+
+    usd: float  # dollars a call or a task
+    per_call: bool  # a model call ("a call", "per request"), else a task ("per ticket")
+    words: str
+    how: str = ""  # a currency conversion, "per 1,000"
+
+    def monthly(self, runs_per_month: float, calls_per_task: int) -> BudgetRead:
+        """The month's ceiling: the figure a task (a call's x the calls a task) x the runs."""
+        calls = calls_per_task if self.per_call else 1
+        usd = self.usd * calls * runs_per_month
+        per = "a call" if self.per_call else "a task"
+        sums = f"{money(self.usd)} {per}" + (f" x {calls:,} calls a task" if calls > 1 else "")
+        how = "; ".join(filter(None, (self.how, f"{sums} x {runs_per_month:,.0f} tasks a month "
+                                                f"= {money(usd)} a month")))
+        return BudgetRead(round(usd, 2) if usd >= 0.005 else usd, self.words, how, ceiling=True)
+
+
+@dataclass(frozen=True)
 class MoneyWords:
     failure: FailureRead | None = None
     budget: BudgetRead | None = None
     unread: tuple[str, ...] = ()  # figures not read, and why ("kr" is several currencies)
+    unit_budget: UnitBudgetRead | None = None  # a limit a call or a task, when no month's
 
 
 def read_money(text: str) -> MoneyWords:
@@ -244,6 +287,7 @@ def read_money(text: str) -> MoneyWords:
     None where it states none (see the module docstring for what counts)."""
     failure: FailureRead | None = None
     budget: BudgetRead | None = None
+    unit: UnitBudgetRead | None = None
     unread: list[str] = []
     text = text or ""
     point = written_in(word_list(text.lower())) in POINT_LANGUAGES
@@ -258,9 +302,61 @@ def read_money(text: str) -> MoneyWords:
                                  language=language)
             if failure is None:
                 failure = _failure(clause, sentence, unread, point, language)
+            if budget is None and unit is None:
+                unit = _unit_budget(clause, unread, point, language)
     if failure is None:
         _stakes(text or "", unread)
-    return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)))
+    return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)),
+                      None if budget is not None else unit)
+
+
+# A limit a call or a task, in the task's units: "under a cent a call", "we can pay $2 per
+# 1,000 tickets", "at most $0.003 per ticket" (decision QA 12: each unread, in silence). A
+# unit the model handles (a call, a request, a ticket, an email ...), never a price of the
+# task's goods ("orders under $5 per item", "rooms under $30 a night": no such unit).
+_CALL_UNITS = r"calls?|requests?|quer(?:y|ies)|prompts?|api calls?"
+_TASK_UNITS = (r"tickets?|e-?mails?|mails?|messages?|documents?|docs?|tasks?|answers?|"
+               r"repl(?:y|ies)|responses?|conversations?|chats?|reviews?|tweets?|posts?|"
+               r"invoices?|receipts?|pages?|summar(?:y|ies)|classifications?|labels?|runs?|"
+               r"articles?|transcripts?|records?|rows?|leads?")
+_THOUSAND = r"1,000|1000|1k|1 000|one thousand|a thousand|thousand"
+_UNIT_AFTER = re.compile(
+    rf"\s*(?:(?:a|an|per|each|every|for every|/)\s*(?:(?P<k>{_THOUSAND})\s*)?"
+    rf"(?:(?P<call>{_CALL_UNITS})|(?P<task>{_TASK_UNITS}))\b|(?:per|for every|/)\s*"
+    rf"(?P<k2>{_THOUSAND})(?!\s*\w))", re.IGNORECASE)
+# "a cent", "half a cent", "0.5 cents", "5¢": a figure with no currency sign
+_CENTS = re.compile(r"\b(?P<n>\d+(?:\.\d+)?|an?|one|half an?)\s*(?:cents?\b|¢)", re.IGNORECASE)
+_UNIT_CUE = re.compile(rf"(?:{_CEILING_BEFORE.pattern})|\b(?:we|i) (?:can|could) (?:only )?"
+                       r"(?:pay|spend|afford)\b[^$€£¥\d]{0,20}$|\bbudget\b[^$€£¥\d]{0,20}$",
+                       re.IGNORECASE)
+
+
+def _unit_budget(clause: str, unread: list[str], point: bool,
+                 language: str | None) -> UnitBudgetRead | None:
+    found = sorted([*_amounts(clause), *_CENTS.finditer(clause)], key=lambda m: m.start())
+    for m in found:
+        unit = _UNIT_AFTER.match(clause, m.end())
+        near_start = max(0, m.start() - 40)
+        cue = _UNIT_CUE.search(clause, near_start, m.start())
+        if unit is None or cue is None or _NOT_OURS.search(clause, cue.end(), m.start()):
+            continue
+        if m.re is _CENTS:
+            n = m["n"].lower()
+            usd, how = (0.5 if n.startswith("half") else parse_number(n) or 0.0) / 100, ""
+        else:
+            amount = _usd(m, unread, point, language)
+            if amount is None:
+                continue
+            usd, how = amount.usd, amount.how
+        if unit["k"] or unit["k2"]:
+            how = "; ".join(filter(None, (how, f"{money(usd)} per 1,000 = "
+                                               f"{money(usd / 1000)} each")))
+            usd /= 1000
+        if usd <= 0:
+            continue
+        return UnitBudgetRead(usd, unit["call"] is not None,
+                              _words(clause[cue.start():unit.end()].strip()), how)
+    return None
 
 
 # A failure that harms someone or brings a lawsuit, or costs something other than money or
@@ -424,12 +520,27 @@ _SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|b
                         re.IGNORECASE)
 
 
+# "with £2,400 a year to spend", "$500 a month to play with": the budget word after the
+# amount and its period (decision QA 12: unread, in silence)
+_SPEND_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+\w+(?: \w+)?\s+|/\s?\w+\s+)?"
+                          r"(?:to spend|to play with|available to spend)\b", re.IGNORECASE)
+
+
+def _cue_start(cue: re.Match[str] | None) -> int:
+    """Where a budget cue starts: at the verb of a negated limit ("go over" of "must not go
+    over"), so the words before it are the clause's subject."""
+    if cue is None:
+        return 0
+    return cue.start("verb") if cue["verb"] else cue.start()
+
+
 def _budget(clause: str, unread: list[str], head: bool = True,
             point: bool = False, language: str | None = None) -> BudgetRead | None:
     for m in _amounts(clause):
         before = clause[:m.start()]
         near = before[-40:]
         capped = _SPEND_CAP.search(before) is not None
+        spend_after = False
         months = 1.0 if capped else _months(clause, m)
         if months is None:
             _no_period(clause, m, unread)
@@ -437,6 +548,10 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         if _INCOME_AFTER.match(clause[m.end():]):
             continue
         cue = _BUDGET_CUE.search(near)
+        at = _cue_start(cue)
+        if cue is None and not capped and _SPEND_AFTER.match(clause, m.end()) \
+                and not _THIRD_PARTY.search(near):
+            capped, spend_after = True, True  # "with £2,400 a year to spend": said after it
         if cue is None and not capped and _unsaid_budget(clause, m, head):
             # "Verträge zusammenfassen: 300 € pro Monat": an amount a month that no word makes
             # a budget, a price or anyone's income; said, never silently taken or dropped
@@ -448,10 +563,10 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                 cue.group(0).lower() in ("for", "under"):
             continue  # "for as little as $8 a day", "rooms under $30 a day": a price a day
         if not capped and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
-                _NOT_OURS.search(near[:cue.start()]) and "budget" not in near.lower())
-                or _THIRD_PARTY.search(near[:cue.start()])
+                _NOT_OURS.search(near[:at]) and "budget" not in near.lower())
+                or _THIRD_PARTY.search(near[:at])
                 or (cue.group(0).lower() != "budget"
-                    and _OTHERS_LIMIT.match(before[:m.start() - len(near) + cue.start()]))):
+                    and _OTHERS_LIMIT.match(before[:m.start() - len(near) + at]))):
             continue
         amount = _usd(m, unread, point or (cue is not None
                                            and cue.group(0).lower() in POINT_WORDS), language)
@@ -468,11 +583,12 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             if months != 1.0:
                 how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
-            start = m.start() - len(near) + cue.start() if cue is not None and not capped \
+            start = m.start() - len(near) + at if cue is not None and not capped \
+                else m.start() if spend_after \
                 else clause.lower().rfind("monthly", 0, m.start())
             return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
                               _words(_own_part(clause, start, m.end())), "; ".join(how),
-                              ceiling=_ceiling(clause, m, capped))
+                              ceiling=_ceiling(clause, m, capped and not spend_after))
     return None
 
 
@@ -551,6 +667,15 @@ def _failure(clause: str, sentence: str, unread: list[str],
                 end = high.end
             if _WORST_CASE.search(clause, fail.start(), verb_end):
                 how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
+            t = _joined_time(after, m.start(), end) if high is None else None
+            minutes = _minutes_of(t) if t is not None else 0.0
+            role = _role(clause, sentence, after, unread) if minutes else None
+            if minutes and (role is not None or not AI_AGENT.search(after)):
+                # "15 minutes of an agent plus a $10 voucher": both, summed where priced
+                said = _words(_own_part(clause, fail.start(),
+                                        verb_end + max(end, t.end() if t else 0)))
+                return FailureRead(usd, minutes, said, how, rate=role[0] if role else None,
+                                   role_words=role[1] if role else "")
             return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
                                                            verb_end + end)), how)
     nothing = _NOTHING.match(after)
@@ -559,25 +684,50 @@ def _failure(clause: str, sentence: str, unread: list[str],
                                                        verb_end + nothing.end())))
     t = _time(after)
     if t is not None:
-        n = t["n"].lower()
-        qty = 0.5 if n.startswith("half") else parse_number(n) or 0.0
-        minutes = qty * (60.0 if in_hours(t["unit"]) else 1.0)
+        minutes = _minutes_of(t)
         if minutes > 0:
-            # the role who redoes it, in this clause or else its sentence ("A nurse checks
-            # every flagged note; a wrong flag wastes 10 minutes of her time"); an agent whose
-            # minutes are lost ("costs an agent 5 minutes") is a person, unless a program
-            role = (_stated_rate(sentence, unread) or role_rate(clause) or agent_rate(after)
-                    or (None if _OTHER_PERSON.search(clause) else role_rate(sentence)))
+            role = _role(clause, sentence, after, unread)
             if role is None and AI_AGENT.search(after):
                 unread.append(f"'{t.group(0)}' of an AI agent was not read as a failure cost: "
                               "a program's minutes are not a person's wage; give what a "
                               "failure costs in dollars instead")
                 return None
             said = _words(_own_part(clause, fail.start(), verb_end + t.end()))
+            how = (f"'{t.group(0)}' read as {minutes / 60:g} hours of work, a working day "
+                   f"being {WORKDAY_HOURS:g}" if _minutes_in(t["unit"]) > 60 else "")
             if role is None:
-                return FailureRead(None, minutes, said)
-            return FailureRead(None, minutes, said, rate=role[0], role_words=role[1])
+                return FailureRead(None, minutes, said, how)
+            return FailureRead(None, minutes, said, how, rate=role[0], role_words=role[1])
     return None
+
+
+def _minutes_of(t: re.Match[str]) -> float:
+    """The minutes a ``_TIME`` match says ("half a day" is 240)."""
+    n = t["n"].lower()
+    return (0.5 if n.startswith("half") else parse_number(n) or 0.0) * _minutes_in(t["unit"])
+
+
+def _role(clause: str, sentence: str, after: str, unread: list[str]) -> tuple[Rate, str] | None:
+    """The role who redoes a failure, in its clause or else its sentence ("A nurse checks
+    every flagged note; a wrong flag wastes 10 minutes of her time"); an agent whose minutes
+    are lost ("costs an agent 5 minutes") is a person, unless a program."""
+    return (_stated_rate(sentence, unread) or role_rate(clause) or agent_rate(after)
+            or (None if _OTHER_PERSON.search(clause) else role_rate(sentence)))
+
+
+# A person's time said beside a sum: "15 minutes of an agent plus a $10 voucher", "$10 and
+# an hour of rework" (decision QA 12: the minutes were dropped, the failure read as $10)
+_JOIN_BEFORE = re.compile(r"\b(?:plus|and|as well as)\s+(?:an?\s+)?$|\+\s*$", re.IGNORECASE)
+_JOIN_AFTER = re.compile(r"\s*(?:\b(?:plus|and|as well as)\b|\+)\s*(?:(?:about|roughly|"
+                         r"around|another)\s+)?", re.IGNORECASE)
+
+
+def _joined_time(after: str, start: int, end: int) -> re.Match[str] | None:
+    """A person's time joined to the amount at ``start``-``end`` by "plus" or "and"."""
+    j = _JOIN_AFTER.match(after, end)
+    if j is not None and (t := _TIME.match(after, j.end())) is not None:
+        return t
+    return _time(after[:start]) if _JOIN_BEFORE.search(after[:start]) else None
 
 
 # "$5-$20", "$5 to $20", "between $5 and $20", "€5–20": a range's two ends

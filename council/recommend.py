@@ -57,6 +57,7 @@ from council.decision import (
     expected_cost,
     failure_share,
     least_expected,
+    under_limit,
     within_ceiling,
 )
 from council.failure_cost import FailureCost
@@ -578,11 +579,26 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
         fewest = min(len(e.reasons) for e in excluded)
         near = sorted((e for e in excluded if len(e.reasons) == fewest),
                       key=lambda e: -e.p_adequate)[:3]
+        # the budget is no hard constraint, so no model's reasons name it: each closest model
+        # over it says so (QA 12: vision + 1M context + a $1 ceiling read "fails only: context
+        # window" beside $1,173 a month, the ceiling never named)
+        limit = spec.budget_usd_per_month
+        kind = "ceiling" if spec.budget_ceiling else "monthly budget"
+        over_limit = 0
         for e in near:
             model = catalog.get(e.model_id)
             cost, _ = chosen_cost(model, workload, batch=spec.batch, on=today)
-            alternatives.append(Alternative("closest", e.model_id, e.p_adequate, cost,
-                                            "fails only: " + "; ".join(e.reasons)))
+            over = limit is not None and not under_limit(cost.per_month, limit)
+            over_limit += over
+            alternatives.append(Alternative(
+                "closest", e.model_id, e.p_adequate, cost,
+                ("fails: " if over else "fails only: ") + "; ".join(e.reasons)
+                + (f"; and at {money(cost.per_month)} a month it is over your "
+                   f"{money(limit or 0.0)} {kind}" if over else "")))
+        if over_limit:
+            no_fit += (f" Your {money(limit or 0.0)} {kind} rules out "
+                       f"{'every one' if over_limit == len(near) else over_limit} of the "
+                       f"closest models too.")
     if cascade is not None and decision.exceeds_ceiling(cascade.expected_per_month):
         cascade.worth_it = False  # a cascade over the ceiling is never the suggestion
     return Selection(recommended=chosen, candidates=candidates, excluded=excluded,

@@ -1,0 +1,150 @@
+"""A file of decision cases a new user would type, run through `council recommend --json` and
+scored against what a careful reader expects (each case's ``expect``).
+
+    python bench/decision_cases.py tests/data/decision_cases_qa12.jsonl [--heldout] [--dump DIR]
+
+Each case is the description plus the form's fields as the CLI's flags (``--failure-cost``,
+``--budget-usd``, ``--ceiling``, ``--quality``, ``--needs``, ``--min-context``); the command
+runs in this process (click's runner: the real command, the classifier loaded once). A row
+is wrong when any expectation fails; the table names which. ``--heldout`` runs only the
+held-back cases (scored once), else only the others.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+os.environ.setdefault("COUNCIL_VOTERS", "none")
+
+
+def flags(form: dict[str, Any]) -> list[str]:
+    """The form's fields as `council recommend` flags."""
+    out: list[str] = []
+    if "failure_cost_usd" in form:
+        out += ["--failure-cost", str(form["failure_cost_usd"])]
+    if "budget_usd_per_month" in form:
+        out += ["--budget-usd", str(form["budget_usd_per_month"])]
+    if form.get("budget_ceiling"):
+        out.append("--ceiling")
+    if "quality" in form:
+        out += ["--quality", form["quality"]]
+    if form.get("needs"):
+        out += ["--needs", ",".join(form["needs"])]
+    if "min_context" in form:
+        out += ["--min-context", str(form["min_context"])]
+    return out
+
+
+def said(rec: dict[str, Any]) -> str:
+    """Everything the answer says in words: notes, assumptions, decision, cascade, no-fit."""
+    parts: list[str] = [*rec.get("notes", []), rec.get("no_fit") or ""]
+    parts += [f"{a.get('name')}: {a.get('why')}" for a in rec.get("assumption_notes", [])]
+    d = rec.get("decision") or {}
+    parts += [json.dumps(d, ensure_ascii=False)]
+    parts += [json.dumps(rec.get("cascade") or {}, ensure_ascii=False)]
+    parts += [str(rec.get("explanation") or "")]
+    return "\n".join(parts)
+
+
+def assumption(rec: dict[str, Any], name: str) -> dict[str, Any] | None:
+    return next((a for a in rec.get("assumption_notes", []) if a.get("name") == name), None)
+
+
+def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str) -> list[str]:
+    """What a careful reader would call wrong in this answer (empty: right)."""
+    e = case["expect"]
+    if rec is None:
+        return [f"no answer: {error[:120]}"]
+    wrong: list[str] = []
+    text = said(rec)
+    fail = assumption(rec, "failure_cost_usd")
+    f = e.get("failure")
+    if f == "form":
+        if fail is None or fail.get("source") != "you":
+            wrong.append("failure cost: not the form's")
+    elif isinstance(f, list) and (fail is None or fail.get("source") != "text"
+                                  or not f[0] <= fail["value"] <= f[1]):
+        got = None if fail is None else (fail.get("value"), fail.get("source"))
+        wrong.append(f"failure cost {got} not in {f} from the words")
+    budget = assumption(rec, "budget_usd_per_month")
+    b = e.get("budget")
+    if b is not None:
+        if budget is None or not b[0] <= budget["value"] <= b[1]:
+            if not (e.get("say") and all(re.search(s, text, re.I) for s in e["say"])):
+                wrong.append(f"budget {None if budget is None else budget['value']} not in {b}")
+        elif e.get("ceiling") is not None and ("a ceiling" in budget.get("why", "")) \
+                != e["ceiling"]:
+            wrong.append(f"budget read, but ceiling should be {e['ceiling']}")
+    elif e.get("say"):
+        for s in e["say"]:
+            if not re.search(s, text, re.I):
+                wrong.append(f"does not say /{s}/")
+    if "budget_used" in e:
+        used = (rec.get("spec") or {}).get("budget_usd_per_month")
+        if used != e["budget_used"]:
+            wrong.append(f"budget used {used}, want {e['budget_used']}")
+    if e.get("floor_note") is not None and f"P {e['floor_note']:.2f}" not in text:
+        wrong.append(f"no note naming the floor {e['floor_note']}")
+    # an answer: a pick, a best action, or the closest models and what rules each out
+    if e.get("no_empty") and rec.get("recommended") is None and not (
+            (rec.get("decision") or {}).get("best_action")) and not rec.get("alternatives"):
+        wrong.append("empty answer")
+    if "cascade_offered" in e:
+        casc = rec.get("cascade") or {}
+        act = (rec.get("decision") or {}).get("best_action") or {}
+        offered = bool(casc.get("worth_it")) or bool(act.get("cascade_cheap"))
+        if offered != e["cascade_offered"]:
+            wrong.append(f"cascade offered {offered}, want {e['cascade_offered']} "
+                         f"(cascade {casc.get('expected_cost_per_task')}, "
+                         f"pick {((rec.get('recommended') or {}).get('expected_cost_per_task'))})")
+    return wrong
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("cases", type=Path)
+    ap.add_argument("--heldout", action="store_true", help="only the held-back cases")
+    ap.add_argument("--dump", type=Path, default=None, help="write each answer's JSON here")
+    ap.add_argument("--only", default=None, help="comma-separated case ids")
+    args = ap.parse_args()
+    from click.testing import CliRunner
+
+    from council.cli.main import cli
+
+    cases = [json.loads(line) for line in args.cases.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    cases = [c for c in cases if c["heldout"] == args.heldout]
+    if args.only:
+        keep = set(args.only.split(","))
+        cases = [c for c in cases if c["id"] in keep]
+    runner = CliRunner()
+    bad = 0
+    print("| case | style | wrong |\n|---|---|---|")
+    for c in cases:
+        res = runner.invoke(cli, ["recommend", c["text"], *flags(c["form"]), "--json"])
+        rec, error = None, ""
+        try:
+            rec = json.loads(res.output[res.output.index("{"):])
+        except ValueError:
+            error = (res.output or repr(res.exception)).strip().replace("\n", " ")
+        if args.dump is not None and rec is not None:
+            args.dump.mkdir(parents=True, exist_ok=True)
+            (args.dump / f"{c['id']}.json").write_text(json.dumps(rec, indent=1))
+        wrong = score(c, rec, error)
+        bad += bool(wrong)
+        print(f"| {c['id']} | {c['style']} | {'; '.join(wrong) or 'right'} |", flush=True)
+    print(f"\n{bad} of {len(cases)} wrong")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
