@@ -725,7 +725,8 @@ _JOIN_AFTER = re.compile(r"\s*(?:\b(?:plus|and|as well as)\b|\+)\s*(?:(?:about|r
 def _joined_time(after: str, start: int, end: int) -> re.Match[str] | None:
     """A person's time joined to the amount at ``start``-``end`` by "plus" or "and"."""
     j = _JOIN_AFTER.match(after, end)
-    if j is not None and (t := _TIME.match(after, j.end())) is not None:
+    if j is not None and (t := _TIME.match(after, j.end())) is not None \
+            and _work_time(after, t):
         return t
     return _time(after[:start]) if _JOIN_BEFORE.search(after[:start]) else None
 
@@ -810,7 +811,33 @@ def _time(after: str) -> re.Match[str] | None:
     rates = [(m.start(), p.end()) for m in _amounts(after)
              if (p := _PER_HOUR.match(after, m.end())) is not None]
     return next((t for t in _TIME.finditer(after)
-                 if not any(s <= t.start() < e for s, e in rates)), None)
+                 if not any(s <= t.start() < e for s, e in rates) and _work_time(after, t)),
+                None)
+
+
+# A day or a week is work only when said as such: the clause ends after it or it is "of
+# rework", "of a lawyer", "to fix" (not "of delay"); and not a customer's day (review 12: "a
+# day's revenue", "two weeks of delay", "one angry customer a day", "the patient a day in
+# hospital" each read as 8 or 80 hours of work)
+_DAY_OF_WORK = re.compile(
+    r"\s*(?:$|[.,;:!?)]|(?:and|plus)\b|"
+    # "of rework", "of a lawyer", "of our team's time"; not "of delay", "of revenue"
+    r"of\s+(?!(?:[\w-]+\s+)?(?:delays?|downtime|revenue|sales|income|waiting|wait|outages?|"
+    r"travel|hospital|leave|vacation|holidays?|sleep|interest|shipping|transit)\b)|"
+    r"in\s+(?:[\w-]+\s+)?(?:work|rework|effort|labou?r|fixing|clean-?up)\b|"
+    r"['’]s\s+(?:work|rework|effort|time)\b|(?:to|for)\s+(?:fix|redo|correct|clean|sort|rework|"
+    r"untangle|repair)\b)", re.IGNORECASE)
+_NOT_STAFF = re.compile(r"\b(?:customers?|clients?|patients?|users?|guests?|buyers?|callers?|"
+                        r"passengers?|applicants?|students?|shoppers?)\s+$", re.IGNORECASE)
+
+
+def _work_time(text: str, t: re.Match[str]) -> bool:
+    """Whether a ``_TIME`` match is a person's work: minutes and hours always; a day or a
+    week when said as work (``_DAY_OF_WORK``) and not a customer's."""
+    if _minutes_in(t["unit"]) <= 60:
+        return True
+    return (_DAY_OF_WORK.match(text, t.end()) is not None
+            and _NOT_STAFF.search(text, max(0, t.start() - 30), t.start()) is None)
 
 
 def _stated_rate(sentence: str, unread: list[str]) -> tuple[Rate, str] | None:
