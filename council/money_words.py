@@ -331,6 +331,29 @@ _UNIT_CUE = re.compile(rf"(?:{_CEILING_BEFORE.pattern})|\b(?:we|i) (?:can|could)
                        re.IGNORECASE)
 
 
+# Someone else's price or policy a unit, not the user's limit on the model (review 12: "We
+# charge at most $5 per document", "Their API costs under a cent a call", "Agents can't spend
+# more than $20 per ticket on refunds", "Refunds up to $50 per ticket" each read as a ceiling)
+_PRICE_BEFORE = re.compile(r"\b(?:charges?|charging|charged|bills?|billing|sells?|selling|their|"
+                           r"its|priced|pricing|fees?|"
+                           # "the API costs under a cent", not "keep the cost(s) under a cent"
+                           r"(?<!the )(?<!our )(?<!keep )(?<!my )costs?)\b[^.;]*$",
+                           re.IGNORECASE)
+_SPENT_ON_OTHERS = re.compile(r"\s+(?:on|for|in|as)\s+(?:\w+\s+)?(?:refunds?|vouchers?|"
+                              r"discounts?|compensation|goodwill|credits?|gifts?|rewards?)\b",
+                              re.IGNORECASE)
+
+
+def _others_unit_limit(clause: str, cue_start: int, end: int) -> bool:
+    """Whether a limit a call or a task is someone else's: its subject is customers,
+    refunds ... (``_OTHERS_LIMIT``), a price or a charge is said before it, or the money
+    goes to refunds or vouchers after it."""
+    before = clause[:cue_start]
+    return (_OTHERS_LIMIT.match(before) is not None or _THIRD_PARTY.search(before) is not None
+            or (_PRICE_BEFORE.search(before[-40:]) is not None and "budget" not in before.lower())
+            or _SPENT_ON_OTHERS.match(clause, end) is not None)
+
+
 def _unit_budget(clause: str, unread: list[str], point: bool,
                  language: str | None) -> UnitBudgetRead | None:
     found = sorted([*_amounts(clause), *_CENTS.finditer(clause)], key=lambda m: m.start())
@@ -339,6 +362,8 @@ def _unit_budget(clause: str, unread: list[str], point: bool,
         near_start = max(0, m.start() - 40)
         cue = _UNIT_CUE.search(clause, near_start, m.start())
         if unit is None or cue is None or _NOT_OURS.search(clause, cue.end(), m.start()):
+            continue
+        if _others_unit_limit(clause, cue.start(), unit.end()):
             continue
         if m.re is _CENTS:
             n = m["n"].lower()

@@ -31,3 +31,26 @@ def test_a_day_that_is_no_ones_work_is_no_failure_time(text: str) -> None:
 def test_a_day_of_work_is_still_read(text: str, minutes: float) -> None:
     failure = read_money(text).failure
     assert failure is not None and failure.minutes == pytest.approx(minutes)
+
+
+@pytest.mark.parametrize("text", [
+    # each read as a limit a call or a task, then a month's ceiling on the model, before
+    "We charge at most $5 per document.",
+    "Their API costs under a cent a call.",
+    "The API costs under a cent a call.",
+    "Agents can't spend more than $20 per ticket on refunds.",
+    "Refunds up to $50 per ticket are approved automatically.",
+])
+def test_someone_elses_price_or_policy_a_unit_is_no_ceiling(text: str) -> None:
+    assert read_money(text).unit_budget is None
+
+
+@pytest.mark.parametrize(("text", "usd"), [
+    ("Keep it under a cent a call.", 0.01),
+    ("Keep the cost under a cent a call.", 0.01),
+    ("We can pay $2 per 1,000 tickets.", 0.002),
+    ("Our budget is at most 2 cents per email.", 0.02),
+])
+def test_our_limit_a_unit_is_still_read(text: str, usd: float) -> None:
+    unit = read_money(text).unit_budget
+    assert unit is not None and unit.usd == pytest.approx(usd)
