@@ -133,7 +133,10 @@ _LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
                 r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż|"
                 # "budget massimo 60 euro", "presupuesto máximo", "högst 2000 kr", "som mest",
                 # "inte mer än" (QA 12: the Italian read as a sum to spend, the Swedish unread)
-                r"massim[oa]|máxim[oa]|högst|som mest|inte mer än")
+                # ("massimo", "máximo" beside the figure: not "la máxima precisión con 200
+                # euros", review 12: a ceiling)
+                r"(?:massim[oa]|máxim[oa])(?=\s*:?\s*(?:(?:de|di)\s+)?(?:[\d$€£¥]|$))|"
+                r"högst|som mest|inte mer än")
 # A negation before a limit ("can't", "must not", "won't", "never"): one list for the budget
 # cue ("must not go over $1,000 a month") and the ceiling ("can't spend more than $200 a week")
 _NEGATION = (r"(?:\w+n['’]t|cant|wont|dont|mustnt|shouldnt|cannot|(?:\w+ )?not|never)")
@@ -575,7 +578,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         cue = _BUDGET_CUE.search(near)
         at = _cue_start(cue)
         if cue is None and not capped and _SPEND_AFTER.match(clause, m.end()) \
-                and not _THIRD_PARTY.search(near):
+                and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before):
+            # not "Each employee gets $1,000 a year to spend on training" (review 12: read as
+            # an $83 monthly budget)
             capped, spend_after = True, True  # "with £2,400 a year to spend": said after it
         if cue is None and not capped and _unsaid_budget(clause, m, head):
             # "Verträge zusammenfassen: 300 € pro Monat": an amount a month that no word makes

@@ -54,3 +54,19 @@ def test_someone_elses_price_or_policy_a_unit_is_no_ceiling(text: str) -> None:
 def test_our_limit_a_unit_is_still_read(text: str, usd: float) -> None:
     unit = read_money(text).unit_budget
     assert unit is not None and unit.usd == pytest.approx(usd)
+
+
+def test_another_persons_yearly_sum_to_spend_is_no_budget() -> None:
+    # an $83.33 monthly budget before
+    assert read_money("Each employee gets $1,000 a year to spend on training.").budget is None
+    ours = read_money("We have $2,400 a year to spend on this.").budget
+    assert ours is not None and ours.usd_per_month == pytest.approx(200)
+
+
+def test_maximum_as_an_adjective_is_no_ceiling() -> None:
+    # "la máxima precisión" made the 200 euros a ceiling before
+    read = read_money("Queremos la máxima precisión con 200 euros al mes.").budget
+    assert read is None or not read.ceiling
+    for text in ("budget massimo 60 euro al mese", "Presupuesto máximo de 500 euros al mes."):
+        said = read_money(text).budget
+        assert said is not None and said.ceiling
