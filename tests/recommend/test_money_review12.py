@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from council.floor_words import low_bar_words
 from council.money_words import read_money
 
 
@@ -70,3 +71,24 @@ def test_maximum_as_an_adjective_is_no_ceiling() -> None:
     for text in ("budget massimo 60 euro al mese", "Presupuesto máximo de 500 euros al mes."):
         said = read_money(text).budget
         assert said is not None and said.ceiling
+
+
+@pytest.mark.parametrize("text", [
+    # each said "asks for less than the floor used" and offered the draft setting before
+    "No mistakes are acceptable.",
+    "Zero errors are acceptable in the invoices.",
+    "Errors are fine to flag but never to send.",
+    "It doesn't have to be perfect English, but the amounts must be right.",
+    "We can live with the occasional mistake in tone but never in prices.",
+])
+def test_a_negated_or_qualified_low_bar_is_none(text: str) -> None:
+    assert low_bar_words(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Best effort is fine for the summaries.",
+    "It doesn't have to be perfect.",
+    "We can live with the occasional mistake.",
+])
+def test_a_low_bar_is_still_heard(text: str) -> None:
+    assert low_bar_words(text) is not None
