@@ -64,15 +64,6 @@ def test_another_persons_yearly_sum_to_spend_is_no_budget() -> None:
     assert ours is not None and ours.usd_per_month == pytest.approx(200)
 
 
-def test_maximum_as_an_adjective_is_no_ceiling() -> None:
-    # "la máxima precisión" made the 200 euros a ceiling before
-    read = read_money("Queremos la máxima precisión con 200 euros al mes.").budget
-    assert read is None or not read.ceiling
-    for text in ("budget massimo 60 euro al mese", "Presupuesto máximo de 500 euros al mes."):
-        said = read_money(text).budget
-        assert said is not None and said.ceiling
-
-
 @pytest.mark.parametrize("text", [
     # each said "asks for less than the floor used" and offered the draft setting before
     "No mistakes are acceptable.",
