@@ -31,9 +31,10 @@ DAY_NAMES: dict[str, tuple[str, ...]] = {
     "Swedish": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
 }
 
-# Not after an abbreviation: "(approx. 150 mails/day)" is one sentence.
+# Not after an abbreviation: "(approx. 150 mails/day)" is one sentence; nor Swedish "kl. 8"
+# (o'clock: review 12, "Varje dag kl. 8 sorterar vi cirka 300 ärenden" read once a day).
 _SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
-                           r"(?<!\btsd\.)(?<!\bmio\.)"
+                           r"(?<!\btsd\.)(?<!\bmio\.)(?<!\bkl\.)"
                            r"(?:\s|$)|\n")
 
 

@@ -169,3 +169,8 @@ def test_grade_the_verb_is_no_label(text: str, want: float) -> None:
 def test_a_short_dutch_text_with_a_dutch_adverb_is_dutch() -> None:
     got = read_workload.__wrapped__("Dagelijks om 9 uur sorteren we ongeveer 200 e-mails.")
     assert got.summary()["languages"] == ["Dutch"]  # no language before
+
+
+def test_swedish_kl_is_no_sentence_end() -> None:
+    # once a day (30) before: "kl." ended the sentence before the count
+    assert runs("Varje dag kl. 8 sorterar vi cirka 300 ärenden.") == pytest.approx(9_000)
