@@ -174,3 +174,13 @@ def test_a_short_dutch_text_with_a_dutch_adverb_is_dutch() -> None:
 def test_swedish_kl_is_no_sentence_end() -> None:
     # once a day (30) before: "kl." ended the sentence before the count
     assert runs("Varje dag kl. 8 sorterar vi cirka 300 ärenden.") == pytest.approx(9_000)
+
+
+def test_a_crypto_token_is_no_size() -> None:
+    # 300 tokens of input before
+    got = read_workload.__wrapped__(
+        "Our crypto wallet app explains 300 token transfers a day to users.").summary()
+    assert got["input"] is None
+    # a size said with a hyphen stays one
+    assert read_workload.__wrapped__("A 120k-token contract bundle is reviewed twice a "
+                                     "week.").summary()["input"] == [120_000.0, "token"]
