@@ -92,10 +92,14 @@ _AT = re.compile(r"(?:\bat|\bom|(?<!\w)à)\s+$", re.IGNORECASE)
 # where a count stands, not an hour (review 12: read once a day or a week)
 _AT_A_COUNT = re.compile(r"\b(?:looks?|looked|looking|glances?|are|'re|sits?|stays?|stands?|"
                          r"hovers?|peaks?|peaked|capped)\s+at\s+$", re.IGNORECASE)
+# An hour said after others: "at 6, 7 or 8" (review 12: 7 read as the count)
+_MORE_HOURS = re.compile(r"\bat\s+\d{1,2}(?:\s*(?:,|or|and)\s*\d{1,2})*\s*(?:,|or|and)\s*$",
+                         re.IGNORECASE)
 _HOUR_WORD = re.compile(r"\s*(?:uhr|h|uur|heures?|o'?clock|hrs)\b", re.IGNORECASE)
 # "Weekdays at 9: classify ..." (review 12: read 9 a business day)
 _GOES_ON = re.compile(r"\s*(?:[,;:.)]|$)|\s+(?:we|on|sharp|every|each|daily|plus|and|in|the|"
-                      r"our|i|they|you|write|send|post|run)\b", re.IGNORECASE)
+                      r"our|i|they|you|write|send|post|run)\b|\s+or\s+\d{1,2}\s+(?:we|i|they)\b",
+                      re.IGNORECASE)
 
 
 def _clock_hour(text: str, m: re.Match[str]) -> bool:
@@ -109,6 +113,11 @@ def _clock_hour(text: str, m: re.Match[str]) -> bool:
         return own_words_language(text.lower()) == "Italian"
     if _AT_A_COUNT.search(text, max(0, m.start() - 16), m.start()):
         return False
+    if (listed := _MORE_HOURS.search(text, max(0, m.start() - 24), m.start())) is not None:
+        # "at 6, 7 or 8": each further hour of a list the first of which is one
+        first = re.search(r"\d+", listed.group(0))
+        return first is not None and _clock_hour(text, re.compile(r"\d+").match(
+            text, listed.start() + first.start()))  # type: ignore[arg-type]
     at = _AT.search(text, lo, m.start())
     return at is not None and (_HOUR_WORD.match(text, m.end()) is not None or (
         at.group(0).strip().lower() == "at" and _GOES_ON.match(text, m.end()) is not None))

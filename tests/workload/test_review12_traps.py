@@ -184,3 +184,14 @@ def test_a_crypto_token_is_no_size() -> None:
     # a size said with a hyphen stays one
     assert read_workload.__wrapped__("A 120k-token contract bundle is reviewed twice a "
                                      "week.").summary()["input"] == [120_000.0, "token"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # 210 and 270 before: the second hour of a list read as the count
+    ("Every morning at 6, 7 or 8 depending on the day we process 200 invoices.", 6_000),
+    ("Every day at 9 or 10 we classify 300 tickets.", 9_000),
+    # a list of counts stays one
+    ("We look at 10, 15 or 20 tickets a day.", 600),
+])
+def test_a_list_of_clock_hours(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
