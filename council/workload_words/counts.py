@@ -95,6 +95,7 @@ _AT_A_COUNT = re.compile(r"\b(?:looks?|looked|looking|glances?|are|'re|sits?|sta
 # An hour said after others: "at 6, 7 or 8" (review 12: 7 read as the count)
 _MORE_HOURS = re.compile(r"\bat\s+\d{1,2}(?:\s*(?:,|or|and)\s*\d{1,2})*\s*(?:,|or|and)\s*$",
                          re.IGNORECASE)
+_FIRST_HOUR = re.compile(r"\d+")
 _HOUR_WORD = re.compile(r"\s*(?:uhr|h|uur|heures?|o'?clock|hrs)\b", re.IGNORECASE)
 # "Weekdays at 9: classify ..." (review 12: read 9 a business day)
 _GOES_ON = re.compile(r"\s*(?:[,;:.)]|$)|\s+(?:we|on|sharp|every|each|daily|plus|and|in|the|"
@@ -115,9 +116,8 @@ def _clock_hour(text: str, m: re.Match[str]) -> bool:
         return False
     if (listed := _MORE_HOURS.search(text, max(0, m.start() - 24), m.start())) is not None:
         # "at 6, 7 or 8": each further hour of a list the first of which is one
-        first = re.search(r"\d+", listed.group(0))
-        return first is not None and _clock_hour(text, re.compile(r"\d+").match(
-            text, listed.start() + first.start()))  # type: ignore[arg-type]
+        first = _FIRST_HOUR.search(text, listed.start(), listed.end())
+        return first is not None and _clock_hour(text, first)
     at = _AT.search(text, lo, m.start())
     return at is not None and (_HOUR_WORD.match(text, m.end()) is not None or (
         at.group(0).strip().lower() == "at" and _GOES_ON.match(text, m.end()) is not None))
