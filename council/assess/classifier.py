@@ -30,7 +30,9 @@ from council.errors import ArtifactError, InvalidInput
 from council.text_window import CLASSIFIER, Window, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "9"
+# 10: the difficulty head reads the text without its workload-only sentences
+# (council.assess.difficulty_text).
+CODE_VERSION = "10"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"

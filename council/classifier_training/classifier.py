@@ -87,7 +87,8 @@ FEATURES: tuple[str, ...] = ("log_length", "beyond_window")
 CATEGORY_FEATURES: tuple[str, ...] = ("code_share",)
 # What the difficulty head reads (ClassifierParams.difficulty_reads): the text without its
 # workload-only sentences (council.assess.difficulty_text), at training as at reading: rubric
-# rows, test rows and outcome prompts alike (docs/classifier.md, "Thirteenth round").
+# rows, test rows and outcome prompts alike (docs/classifier.md, "Difficulty and workload
+# sentences").
 DIFFICULTY_READS = TASK_SENTENCES
 PROTOTYPE_SCALE = 0.5
 C_GRID: tuple[float, ...] = (1.0, 4.0, 16.0)

@@ -1,5 +1,5 @@
 """What the difficulty head reads: the text without its workload-only sentences
-(council.assess.difficulty_text; docs/classifier.md, "Thirteenth round")."""
+(council.assess.difficulty_text; docs/classifier.md, "Difficulty and workload sentences")."""
 
 from __future__ import annotations
 
@@ -77,10 +77,14 @@ def test_the_head_reads_the_task_without_its_workload_sentence(classifier) -> No
     from council.assess.classifier import LocalClassifier
 
     volume = f"{TASK} We handle roughly 300 of these a day, about one page each."
-    params = dataclasses.replace(classifier.params, difficulty_reads=TASK_SENTENCES)
-    reading = LocalClassifier(params, classifier.metadata, classifier.encoder)
-    alone, both = reading.predict([TASK, volume], read_again=False)
-    whole = classifier.predict([TASK, volume], read_again=False)
+    assert classifier.params.difficulty_reads == TASK_SENTENCES  # what training writes
+
+    def reading(reads: str) -> LocalClassifier:
+        params = dataclasses.replace(classifier.params, difficulty_reads=reads)
+        return LocalClassifier(params, classifier.metadata, classifier.encoder)
+
+    alone, both = reading(TASK_SENTENCES).predict([TASK, volume], read_again=False)
+    whole = reading("").predict([TASK, volume], read_again=False)
     assert both.difficulty == pytest.approx(alone.difficulty, abs=1e-6)
     assert whole[1].difficulty != pytest.approx(whole[0].difficulty, abs=1e-6)
     assert both.category_p == pytest.approx(whole[1].category_p, abs=1e-9)
