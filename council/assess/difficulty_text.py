@@ -16,7 +16,8 @@ is left out when all of these hold:
 
 and never when numbers stand in two sentences the readers did not touch, or in one of them and a
 question is asked (a word problem's numbers are its content: "Janet's ducks lay 16 eggs per
-day. She eats three ... for $2 ... How much ...?"), never past the
+day. She eats three ... for $2 ... How much ...?"), never in a multiple-choice question (its
+options "A. 80/minute." "B. daily." are its content), never past the
 reader's head (a pasted document's body is its content), and never the whole text.
 The category reading, the out-of-domain test and the category kNN read the whole text.
 """
@@ -35,6 +36,8 @@ _WORKLOAD_READS = frozenset({"runs_per_month", "input_size", "output_size", "cor
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+(?:[.!?]+|\n|$)")
 _CLAUSE = re.compile(r"(?:[^,;:]|[,;:](?!\s))+(?:[,;:](?=\s)|$)")
 _DIGIT = re.compile(r"\d")
+# a multiple-choice question's options ("A. 80/minute.", "B) daily."): a pasted question
+_OPTION = re.compile(r"^[ \t]*\(?[A-Ea-e][.)][ \t]", re.MULTILINE)
 # a number a word problem states ("She eats three ..."); "one" and "a" say too little
 _NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                      r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
@@ -167,7 +170,8 @@ def difficulty_text(text: str) -> str:
     if not read.workload and not read.money:
         return text
     sentences = list(_SENTENCE.finditer(text, 0, read.head))
-    if _word_problem(text, sentences, read.workload + read.money):
+    if _word_problem(text, sentences, read.workload + read.money) \
+            or len(_OPTION.findall(text)) >= 2:
         return text
     cut = [c for m in sentences for c in _cuts(text, m, read)]
     if not cut:

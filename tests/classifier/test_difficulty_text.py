@@ -89,3 +89,10 @@ def test_the_head_reads_the_task_without_its_workload_sentence(classifier) -> No
     assert whole[1].difficulty != pytest.approx(whole[0].difficulty, abs=1e-6)
     assert both.category_p == pytest.approx(whole[1].category_p, abs=1e-9)
     assert np.isclose(sum(both.category_p.values()), 1.0)
+
+
+def test_a_multiple_choice_questions_options_are_never_cut() -> None:
+    text = ("Wound drainage should be assessed for volume and consistency:\nA. each time "
+            "post-operative observations are undertaken.\nB. daily.\nC. every hour.\nD. only "
+            "when the wound dressing is changed.\nAnswer:")
+    assert difficulty_text(text) == text
