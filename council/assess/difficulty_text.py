@@ -14,11 +14,11 @@ is left out when all of these hold:
   of (``_FILLER``: "we", "get", "about", "each", ...), so a task sentence with a number in it
   ("Summarise each of our 2,000 nightly tickets") is kept;
 
-and never when numbers stand in two sentences the readers did not touch, or in one of them and a
-question is asked (a word problem's numbers are its content: "Janet's ducks lay 16 eggs per
-day. She eats three ... for $2 ... How much ...?"), never in a multiple-choice question (its
-options "A. 80/minute." "B. daily." are its content), never past the
-reader's head (a pasted document's body is its content), and never the whole text.
+and never when numbers stand in two sentences the readers did not touch, or in one of them
+and a question is asked (a word problem's numbers are its content: "Janet's ducks lay 16 eggs
+per day. She eats three ... for $2 ... How much ...?"), never in a multiple-choice question
+(its options "A. 80/minute." "B. daily." are its content), never past the reader's head (a
+pasted document's body is its content), and never the whole text.
 The category reading, the out-of-domain test and the category kNN read the whole text.
 """
 
@@ -93,6 +93,7 @@ def workload_spans(text: str) -> WorkloadSpans:
     from council.workload_words import read_workload
     from council.workload_words.reader import _head
 
+    # the reader's own rule for where a description ends and a pasted document begins
     head = len(_head(text))
     words = read_workload(text)
     workload = [Span(r.start, r.end) for r in words.reads if r.name in _WORKLOAD_READS]
