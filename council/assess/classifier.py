@@ -436,9 +436,20 @@ class LocalClassifier:
                 raise InvalidInput(f"text {i} is empty: describe the task in a few words")
         if not texts:
             return []
-        prepared = [prepare_text(t) for t in texts]
-        embeddings = np.asarray(self.encoder.encode(prepared, batch_size=batch_size))
-        return self.predict_embedded(texts, embeddings, read_again=read_again)
+        # The texts and the difficulty texts that differ from them in one encoder call: a
+        # description with a workload sentence pays one batch, not two passes.
+        dif_texts = self.difficulty_texts(texts)
+        changed = [i for i, (t, d) in enumerate(zip(texts, dif_texts, strict=True)) if t != d]
+        prepared = [prepare_text(t) for t in texts] + [prepare_text(dif_texts[i])
+                                                       for i in changed]
+        encoded = np.asarray(self.encoder.encode(prepared, batch_size=batch_size))
+        embeddings = encoded[:len(texts)]
+        difficulty = embeddings
+        if changed:
+            difficulty = np.array(embeddings, dtype=np.float32, copy=True)
+            difficulty[changed] = encoded[len(texts):]
+        return self.predict_embedded(texts, embeddings, read_again=read_again,
+                                     difficulty_embeddings=difficulty)
 
     def difficulty_texts(self, texts: Sequence[str]) -> list[str]:
         """What the difficulty head reads of each text (ClassifierParams.difficulty_reads)."""
