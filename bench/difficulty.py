@@ -150,7 +150,6 @@ def main() -> None:
     from difficulty_gate import fit_source_gate, gate_features, top_k
     from threadpoolctl import threadpool_limits
 
-    from council.assess.classifier import embed_texts
     from council.assess.difficulty_knn import KNN_K, KNN_SCALE, KNN_WEIGHT, knn_difficulty
     from council.assess.encoder import CachedEncoder
     from council.classifier_loader import ensure_classifier
@@ -178,10 +177,16 @@ def main() -> None:
     rated = [e for e in load_corpus(default_data_dir()) if e.difficulty is not None]
     corpus = [e for e in rated if e.split == "train"]
     test = [e for e in rated if e.split == "test"]
-    x_test = tc._features(embed_texts(encoder, [e.text for e in test]), [e.text for e in test])
+    # what the artifact's difficulty head reads of each text (ClassifierParams.difficulty_reads:
+    # the whole text, or the text without its workload-only sentences)
+    reads = shipped.params.difficulty_reads
+
+    def features(texts: list[str]) -> np.ndarray:
+        return tc.difficulty_features(encoder, texts, reads=reads)[0]
+
+    x_test = features([e.text for e in test])
     y_test = np.array([e.difficulty for e in test], dtype=float)
-    x_rub = tc._features(embed_texts(encoder, [e.text for e in corpus]),
-                         [e.text for e in corpus])
+    x_rub = features([e.text for e in corpus])
     y_rub = np.array([e.difficulty for e in corpus])
     from sklearn.model_selection import StratifiedKFold
 
@@ -192,7 +197,7 @@ def main() -> None:
     c, temperature = head["C"], head["temperature"]
 
     all_texts = [t for lv in data.values() for t in lv.texts]
-    all_x = tc._features(embed_texts(encoder, all_texts), all_texts)
+    all_x = features(all_texts)
     all_levels = np.concatenate([lv.levels for lv in data.values()])
     all_fail = np.concatenate([lv.failure_share for lv in data.values()])
     file_of = np.concatenate([[name] * len(lv) for name, lv in data.items()])
@@ -234,11 +239,13 @@ def main() -> None:
                                                         args.sample_seed))
             extra_parts.append((part, number))
         extra_texts = [t for part, _ in extra_parts for t in part.texts]
-        extra_x = tc._features(embed_texts(encoder, extra_texts), extra_texts)
+        extra_x = features(extra_texts)
         extra_levels = np.concatenate([part.levels for part, _ in extra_parts])
         extra_file = np.concatenate([[n] * len(part) for part, n in extra_parts]).astype(int)
+        extra_vectors = extra_x[:, :dim].astype(np.float32)
         extra_rubric = np.array([p.difficulty for p in shipped.predict_embedded(
-            extra_texts, extra_x[:, :dim].astype(np.float32), read_again=False)])
+            extra_texts, extra_vectors, read_again=False,
+            difficulty_embeddings=extra_vectors)])
         table9 = r8.joint_outcomes([args.data / rel for rel in FILES.values()],
                                    lambda rows: sample_index(rows, args.max_rows,
                                                              args.sample_seed))
@@ -249,13 +256,16 @@ def main() -> None:
 
     readings: dict[str, np.ndarray] = {}
     # Only the difficulty is read: no second (e5, category-only) reading of 4,000 long prompts.
-    predictions = shipped.predict_embedded(all_texts, all_x[:, :dim].astype(np.float32),
-                                           read_again=False)
+    # (the difficulty's vectors stand for the whole texts' too: only the difficulty is read)
+    all_vectors = all_x[:, :dim].astype(np.float32)
+    predictions = shipped.predict_embedded(all_texts, all_vectors, read_again=False,
+                                           difficulty_embeddings=all_vectors)
     readings["rubric only"] = np.array([p.difficulty for p in predictions])
     own = shipped.params.reference.astype(np.float64)  # the descriptions the kNN gates against
+    test_vectors = x_test[:, :dim].astype(np.float32)
     test_rows: dict[str, np.ndarray] = {"rubric only": np.array([p.difficulty for p in (
-        shipped.predict_embedded([e.text for e in test], x_test[:, :dim].astype(np.float32),
-                                 read_again=False))])}
+        shipped.predict_embedded([e.text for e in test], test_vectors, read_again=False,
+                                 difficulty_embeddings=test_vectors))])}
 
     def with_knn(head: np.ndarray, x: np.ndarray, keep: np.ndarray,
                  levels: np.ndarray) -> np.ndarray:

@@ -1,6 +1,6 @@
 """The held-out probe for difficulty and workload sentences (issue 17 part 5).
 
-    PYTHONPATH=$PWD python bench/difficulty_context_heldout.py [--artifact DIR]
+    PYTHONPATH=$PWD python bench/difficulty_context_heldout.py [--artifact DIR] [--probe FILE]
 
 tests/data/difficulty_context_heldout.jsonl: 22 one-line tasks and 4 context sentences of each
 kind (neutral, failure cost, volume/size/cadence), written before any candidate was run and
@@ -8,6 +8,12 @@ disjoint from bench/difficulty_context.py's and from candidate (T)'s training ba
 04ad204, not shipped). Each sentence is appended to each task;
 the table gives the difficulty's mean shift, mean |shift| and the share of shifts over 0.25
 level. Default artifact: the configured one (`council init`'s).
+
+--probe tests/data/difficulty_context_heldout13.jsonl: the thirteenth round's probe (22 new
+tasks, 4 neutral, 4 failure-cost and 6 volume/size/cadence sentences, written before candidate
+(R) ran). A sentence with "{task}" (the task without its full stop) or "{task_lc}" (the same,
+lower-cased first letter) is the task rewritten with the workload inside its sentence
+("{task}, about 3,000 of them each night."); any other is appended after the task.
 """
 
 from __future__ import annotations
@@ -37,10 +43,18 @@ def load_probe(path: Path = PROBE) -> tuple[list[str], dict[str, list[str]]]:
     return tasks, sentences
 
 
+def with_sentence(task: str, sentence: str) -> str:
+    """The task with the context sentence: filled into its template, else appended."""
+    if "{task" not in sentence:
+        return f"{task} {sentence}"
+    bare = task.rstrip(". ")
+    return sentence.format(task=bare, task_lc=bare[:1].lower() + bare[1:])
+
+
 def shifts(classifier, tasks: list[str], sentences: list[str]) -> np.ndarray:
     """Difficulty of task + sentence minus the task's alone, for every pair."""
     base = np.array([p.difficulty for p in classifier.predict(tasks, read_again=False)])
-    texts = [f"{t} {s}" for s in sentences for t in tasks]
+    texts = [with_sentence(t, s) for s in sentences for t in tasks]
     read = np.array([p.difficulty for p in classifier.predict(texts, read_again=False)])
     return read - np.tile(base, len(sentences))
 
@@ -48,13 +62,16 @@ def shifts(classifier, tasks: list[str], sentences: list[str]) -> np.ndarray:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--artifact", type=Path, default=None)
+    parser.add_argument("--probe", type=Path, default=PROBE,
+                        help="the probe file (default: the twelfth round's)")
     args = parser.parse_args()
     from council.classifier_loader import ensure_classifier
     from council.config import paths
 
     c = ensure_classifier(args.artifact or paths().classifier_artifact)
-    tasks, by_kind = load_probe()
-    print(f"artifact {args.artifact or paths().classifier_artifact}; {len(tasks)} tasks\n")
+    tasks, by_kind = load_probe(args.probe)
+    print(f"artifact {args.artifact or paths().classifier_artifact}; probe {args.probe.name}; "
+          f"{len(tasks)} tasks\n")
     print("| sentence kind | pairs | mean shift | mean abs shift | share abs > 0.25 | up in |")
     print("|---|---|---|---|---|---|")
     for kind in KINDS:

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from council.assess.difficulty_text import TASK_SENTENCES, difficulty_text
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.assess.surface import SURFACE
 from council.assessment import CategoryReading, Vote
@@ -29,7 +30,9 @@ from council.errors import ArtifactError, InvalidInput
 from council.text_window import CLASSIFIER, Window, head_and_tail
 
 # Bump when features, model or artifact layout change meaning: old artifacts are rebuilt.
-CODE_VERSION = "9"
+# 10: the difficulty head reads the text without its workload-only sentences
+# (council.assess.difficulty_text).
+CODE_VERSION = "10"
 ARTIFACT_FORMAT = 1
 VOTER_NAME = "local-classifier"
 METADATA_FILE = "metadata.json"
@@ -246,6 +249,10 @@ class ClassifierParams:
     tuned_layers: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     tuned_names: list[str] = field(default_factory=list)
     tuned_shapes: list[list[int]] = field(default_factory=list)
+    # What the difficulty head reads: "" the whole text; "task sentences" the text without
+    # the sentences that only state its workload (council.assess.difficulty_text), as its
+    # rows were at training.
+    difficulty_reads: str = ""
 
     def tuned(self) -> Any:
         """The fine-tuned layers (a council.assess.tuned_encoder.TunedLayers) or None."""
@@ -280,6 +287,7 @@ class ClassifierParams:
             "second_blend_temperature": self.second_blend_temperature,
             "tuned_names": self.tuned_names,
             "tuned_shapes": self.tuned_shapes,
+            "difficulty_reads": self.difficulty_reads,
         }
 
     def prototype_similarity(self, embeddings: np.ndarray) -> np.ndarray:
@@ -428,41 +436,86 @@ class LocalClassifier:
                 raise InvalidInput(f"text {i} is empty: describe the task in a few words")
         if not texts:
             return []
-        prepared = [prepare_text(t) for t in texts]
-        embeddings = np.asarray(self.encoder.encode(prepared, batch_size=batch_size))
-        return self.predict_embedded(texts, embeddings, read_again=read_again)
+        # The texts and the difficulty texts that differ from them in one encoder call: a
+        # description with a workload sentence pays one batch, not two passes.
+        dif_texts = self.difficulty_texts(texts)
+        changed = [i for i, (t, d) in enumerate(zip(texts, dif_texts, strict=True)) if t != d]
+        prepared = [prepare_text(t) for t in texts] + [prepare_text(dif_texts[i])
+                                                       for i in changed]
+        encoded = np.asarray(self.encoder.encode(prepared, batch_size=batch_size))
+        embeddings = encoded[:len(texts)]
+        difficulty = embeddings
+        if changed:
+            difficulty = np.array(embeddings, dtype=np.float32, copy=True)
+            difficulty[changed] = encoded[len(texts):]
+        return self.predict_embedded(texts, embeddings, read_again=read_again,
+                                     difficulty_embeddings=difficulty)
+
+    def difficulty_texts(self, texts: Sequence[str]) -> list[str]:
+        """What the difficulty head reads of each text (ClassifierParams.difficulty_reads)."""
+        if self.params.difficulty_reads == TASK_SENTENCES:
+            return [difficulty_text(t) for t in texts]
+        return list(texts)
+
+    def difficulty_embeddings(self, texts: Sequence[str], embeddings: np.ndarray,
+                              difficulty_texts: Sequence[str]) -> np.ndarray:
+        """`embeddings` with the rows whose difficulty text differs from the text encoded
+        again from that text (a second encoder pass for those rows only)."""
+        changed = [i for i, (t, d) in enumerate(zip(texts, difficulty_texts, strict=True))
+                   if t != d]
+        if not changed:
+            return embeddings
+        out = np.array(embeddings, dtype=np.float32, copy=True)
+        out[changed] = np.asarray(self.encoder.encode(
+            [prepare_text(difficulty_texts[i]) for i in changed]), dtype=np.float32)
+        return out
 
     def predict_embedded(self, texts: Sequence[str], embeddings: np.ndarray,
                          second_embeddings: np.ndarray | None = None, *,
-                         read_again: bool = True) -> list[LocalPrediction]:
+                         read_again: bool = True,
+                         difficulty_embeddings: np.ndarray | None = None
+                         ) -> list[LocalPrediction]:
         """Predict from precomputed embeddings of `prepare_text(text)` (training, benches).
         `second_embeddings`, the second encoder's rows for the same texts, where already
-        computed; otherwise the texts the second reading needs are encoded here."""
+        computed; otherwise the texts the second reading needs are encoded here. The same for
+        `difficulty_embeddings`, the rows of `difficulty_texts(texts)`."""
         # One BLAS thread: these products are small, and threaded OpenBLAS on a busy machine
         # took 12 ms for what one thread does in 0.3 ms (bench/classifier.py).
         with _blas_controller().limit(limits=1, user_api="blas"):
-            return self._predict_embedded(texts, embeddings, second_embeddings, read_again)
+            return self._predict_embedded(texts, embeddings, second_embeddings, read_again,
+                                          difficulty_embeddings)
 
     def _predict_embedded(self, texts: Sequence[str], embeddings: np.ndarray,
                           second_embeddings: np.ndarray | None,
-                          read_again_: bool = True) -> list[LocalPrediction]:
+                          read_again_: bool = True,
+                          difficulty_embeddings: np.ndarray | None = None
+                          ) -> list[LocalPrediction]:
         p = self.params
         x = np.hstack([embeddings.astype(np.float64),
                        extra_features(texts, p.features).astype(np.float64)])
         sims = embeddings.astype(np.float64) @ self._reference_t
+        dif_texts = self.difficulty_texts(texts)
+        if difficulty_embeddings is None:
+            difficulty_embeddings = self.difficulty_embeddings(texts, embeddings, dif_texts)
+        x_dif = x if dif_texts == list(texts) and difficulty_embeddings is embeddings else \
+            np.hstack([difficulty_embeddings.astype(np.float64),
+                       extra_features(dif_texts, p.features).astype(np.float64)])
         cat = category_distribution(p, texts, x, embeddings, sims)
         reread = np.zeros(len(texts), dtype=bool)
         first_top = cat.max(axis=1)
         if self.second is not None and read_again_:
             reread, cat = read_again(self.second, texts, cat, second_embeddings)
-        dif = softmax(x @ p.difficulty_coef.T + p.difficulty_intercept, p.difficulty_temperature)
+        dif = softmax(x_dif @ p.difficulty_coef.T + p.difficulty_intercept,
+                      p.difficulty_temperature)
         mean = dif @ self._levels
         sd = np.sqrt(np.maximum(dif @ self._levels**2 - mean**2, 0.0))
         if len(p.difficulty_reference) and p.difficulty_knn_weight > 0:
             from council.assess.difficulty_knn import knn_difficulty
 
-            outcome_sims = embeddings.astype(np.float32) @ self._outcome_t
-            mean = knn_difficulty(mean, outcome_sims, p.difficulty_reference_levels, sims,
+            outcome_sims = difficulty_embeddings.astype(np.float32) @ self._outcome_t
+            own_sims = sims if x_dif is x else \
+                difficulty_embeddings.astype(np.float64) @ self._reference_t
+            mean = knn_difficulty(mean, outcome_sims, p.difficulty_reference_levels, own_sims,
                                   p.difficulty_knn_weight)
         similarity = sims.max(axis=1) if len(p.reference) else np.zeros(len(texts))
         out: list[LocalPrediction] = []

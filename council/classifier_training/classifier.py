@@ -36,6 +36,7 @@ from council.assess.classifier import (
     softmax,
 )
 from council.assess.difficulty_knn import KNN_WEIGHT as DIFFICULTY_KNN_WEIGHT
+from council.assess.difficulty_text import TASK_SENTENCES, difficulty_text
 from council.assess.prototypes import (
     categories_of,
     prototype_similarity,
@@ -84,6 +85,11 @@ FEATURES: tuple[str, ...] = ("log_length", "beyond_window")
 # the share of code-like lines (council.assess.surface) and the cosine to each category's
 # written descriptions (council.assess.prototypes), times PROTOTYPE_SCALE.
 CATEGORY_FEATURES: tuple[str, ...] = ("code_share",)
+# What the difficulty head reads (ClassifierParams.difficulty_reads): the text without its
+# workload-only sentences (council.assess.difficulty_text), at training as at reading: rubric
+# rows, test rows and outcome prompts alike (docs/classifier.md, "Difficulty and workload
+# sentences").
+DIFFICULTY_READS = TASK_SENTENCES
 PROTOTYPE_SCALE = 0.5
 C_GRID: tuple[float, ...] = (1.0, 4.0, 16.0)
 FOLDS = 5
@@ -123,6 +129,28 @@ class TrainingResult:
 def _features(embeddings: np.ndarray, texts: Sequence[str]) -> np.ndarray:
     return np.hstack([embeddings.astype(np.float64),
                       extra_features(texts, FEATURES).astype(np.float64)])
+
+
+def difficulty_texts(texts: Sequence[str], reads: str = DIFFICULTY_READS) -> list[str]:
+    """What the difficulty head is fitted on for each text (as LocalClassifier reads it)."""
+    return [difficulty_text(t) for t in texts] if reads == TASK_SENTENCES else list(texts)
+
+
+def difficulty_features(encoder: Any, texts: Sequence[str],
+                        embeddings: np.ndarray | None = None,
+                        reads: str = DIFFICULTY_READS) -> tuple[np.ndarray, np.ndarray]:
+    """(the difficulty head's features of each text, the vectors in them): `embeddings`, the
+    whole texts' vectors where already computed, with only the rows whose difficulty text
+    differs encoded again."""
+    read = difficulty_texts(texts, reads)
+    if embeddings is None:
+        vectors = embed_texts(encoder, read)
+    else:
+        vectors = np.array(embeddings, dtype=np.float32, copy=True)
+        changed = [i for i, (t, d) in enumerate(zip(texts, read, strict=True)) if t != d]
+        if changed:
+            vectors[changed] = embed_texts(encoder, [read[i] for i in changed])
+    return _features(vectors, read), vectors
 
 
 def _fit(x: np.ndarray, y: np.ndarray, c: float, weight: np.ndarray | None = None,
@@ -417,7 +445,9 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     else:
         embeddings = embed_texts(encoder, texts)
     x_all = _features(embeddings, texts)
-    x = x_all[train_rows]
+    # the difficulty head's rows: the texts without their workload-only sentences
+    x_dif_all, dif_vectors = difficulty_features(encoder, texts, embeddings)
+    x = x_dif_all[train_rows]
     proto_texts, proto_owners = prototype_texts()
     prototypes = np.asarray(encoder.encode(proto_texts), dtype=np.float32)
     x_cat = category_inputs(x_all, texts, CATEGORY_FEATURES, prototype_similarity(
@@ -442,7 +472,7 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     cat_model = fit_category(x_cat, rows)
     outcome_x = None
     if outcomes is not None and len(outcomes):
-        outcome_x = _features(embed_texts(encoder, outcomes.texts), outcomes.texts)
+        outcome_x, _ = difficulty_features(encoder, outcomes.texts)
     outcome_levels = None
     knn: dict[str, Any] = {}
     if outcome_x is not None and outcomes is not None:
@@ -497,6 +527,7 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         **knn,
         **second["fields"],
         **tuned,
+        difficulty_reads=DIFFICULTY_READS,
     )
     model = LocalClassifier(params, {"encoder": getattr(encoder, "name", "")}, encoder,
                             second_encoder)
@@ -551,7 +582,8 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     if len(test):
         report["test"] = _evaluate_test(
             model, test, embeddings[test_rows], train,
-            second["embeddings"][test_rows] if "embeddings" in second else None)
+            second["embeddings"][test_rows] if "embeddings" in second else None,
+            dif_vectors[test_rows])
     report["probes"] = _probe(model, encoder)
     report["in_domain_flagged_share"] = float((nearest < ood).mean())
     report["seconds"] = round(time.perf_counter() - started, 1)
@@ -571,14 +603,17 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
 
 def _evaluate_test(model: LocalClassifier, test: Sequence[Example], embeddings: np.ndarray,
                    train: Sequence[Example],
-                   second_embeddings: np.ndarray | None = None) -> dict[str, Any]:
-    predictions = model.predict_embedded([e.text for e in test], embeddings, second_embeddings)
+                   second_embeddings: np.ndarray | None = None,
+                   difficulty_embeddings: np.ndarray | None = None) -> dict[str, Any]:
+    predictions = model.predict_embedded([e.text for e in test], embeddings, second_embeddings,
+                                         difficulty_embeddings=difficulty_embeddings)
     truth = [e.category for e in test]
     # the first reading alone: on the train split its out-of-fold figures are no longer
     # out-of-sample once MiniLM is fine-tuned on those rows, so the held-out split says
     # what the second reading adds
-    first_only = model.predict_embedded([e.text for e in test], embeddings,
-                                        read_again=False) if model.second else predictions
+    first_only = model.predict_embedded([e.text for e in test], embeddings, read_again=False,
+                                        difficulty_embeddings=difficulty_embeddings) \
+        if model.second else predictions
     predicted = [p.category for p in predictions]
     top = np.array([p.category_p[p.category] for p in predictions])
     correct = np.array([t == p for t, p in zip(truth, predicted, strict=True)])

@@ -32,3 +32,23 @@ def test_shifts_are_each_pair_against_its_own_task(classifier) -> None:
     assert got.shape == (4,)
     np.testing.assert_allclose(got, np.array(want) - np.tile(alone, 2), atol=1e-9)
     assert np.abs(got).max() > 0  # an appended sentence does move the fixture model
+
+
+def test_round13_probe_is_new_and_its_templates_put_the_workload_in_the_task_sentence() -> None:
+    tasks, by_kind = probe.load_probe(probe.ROOT / "tests" / "data"
+                                      / "difficulty_context_heldout13.jsonl")
+    assert len(tasks) >= 20 and len(set(tasks)) == len(tasks)
+    assert all(len(v) >= 3 for v in by_kind.values())
+    old_tasks, old_kinds = probe.load_probe()
+    dev = load_bench("difficulty_context")
+    seen = set(dev.TASKS) | set(dev.ADDED.values()) | set(old_tasks) | {
+        s for v in old_kinds.values() for s in v}
+    assert not seen & (set(tasks) | {s for v in by_kind.values() for s in v})
+    inside = [s for s in by_kind["volume/size/cadence"] if "{task" in s]
+    assert len(inside) >= 2
+    task = "Draft a thank-you note for each new donor."
+    assert probe.with_sentence(task, "{task}, about 3,000 of them each night.") == \
+        "Draft a thank-you note for each new donor, about 3,000 of them each night."
+    assert probe.with_sentence(task, "Weekly: {task_lc}.") == \
+        "Weekly: draft a thank-you note for each new donor."
+    assert probe.with_sentence(task, "Use British spelling.") == f"{task} Use British spelling."
