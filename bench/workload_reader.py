@@ -39,7 +39,10 @@ written before the fix) and workload_phrases_userqa12.jsonl (47, QA round 12: nu
 rates a second or a minute, peaks beside the usual volume, token and byte totals, hours of
 audio, chats of N messages, German, French, Spanish, Dutch, Swedish, Japanese, mixed cadences;
 written before the fixes) and workload_phrases_userqa12_heldout.jsonl (10, written with it,
-scored once after the fixes), per field,
+scored once after the fixes) and workload_phrases_review12.jsonl (46, review 12: sentences
+the round-12 rules should not fire on or should read otherwise, limits beside a volume, "looks
+at 15 each day", "alle 20", "a ticket is a conversation of 5 messages", "de nos 300";
+written before the fixes, a regression file), per field,
 against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
@@ -86,7 +89,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_words10_heldout.jsonl", "workload_phrases_userqa10.jsonl",
          "workload_phrases_userqa11.jsonl", "workload_phrases_userqa11_heldout.jsonl",
          "workload_phrases_words12.jsonl", "workload_phrases_lead11.jsonl",
-         "workload_phrases_userqa12.jsonl", "workload_phrases_userqa12_heldout.jsonl")
+         "workload_phrases_userqa12.jsonl", "workload_phrases_userqa12_heldout.jsonl",
+         "workload_phrases_review12.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

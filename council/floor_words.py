@@ -75,10 +75,25 @@ _LOW_BAR = re.compile(
 DRAFT = 0.6  # the draft setting's floor
 
 
+# Not a low bar: a negation before ("No mistakes are acceptable", "zero errors are fine"),
+# "fine to" ("errors are fine to flag"), or a "but" that asks for more after it ("doesn't have
+# to be perfect English, but the amounts must be right"); review 12: each read as a low bar.
+_NEGATED = re.compile(r"\b(?:no|zero|not|never|none of the|nor|without)\s+(?:[\w-]+\s+)?$",
+                      re.IGNORECASE)
+_FINE_TO = re.compile(r"\s+to\b", re.IGNORECASE)
+_BUT_MORE = re.compile(r"[^.;]*\bbut\b[^.;]*\b(?:must|never|not|no|zero|always|has to|have to|"
+                       r"need to|needs to)\b", re.IGNORECASE)
+
+
 def low_bar_words(text: str) -> str | None:
     """The words that ask for a lower floor than a setting's, or None (first HEAD chars)."""
-    m = _LOW_BAR.search((text or "")[:HEAD])
-    return None if m is None else m.group(0)
+    head = (text or "")[:HEAD]
+    for m in _LOW_BAR.finditer(head):
+        if (_NEGATED.search(head, max(0, m.start() - 20), m.start())
+                or _FINE_TO.match(head, m.end()) or _BUT_MORE.match(head, m.end())):
+            continue
+        return m.group(0)
+    return None
 
 
 def floor_note(text: str, floor: float) -> str | None:

@@ -331,6 +331,29 @@ _UNIT_CUE = re.compile(rf"(?:{_CEILING_BEFORE.pattern})|\b(?:we|i) (?:can|could)
                        re.IGNORECASE)
 
 
+# Someone else's price or policy a unit, not the user's limit on the model (review 12: "We
+# charge at most $5 per document", "Their API costs under a cent a call", "Agents can't spend
+# more than $20 per ticket on refunds", "Refunds up to $50 per ticket" each read as a ceiling)
+_PRICE_BEFORE = re.compile(r"\b(?:charges?|charging|charged|bills?|billing|sells?|selling|their|"
+                           r"its|priced|pricing|fees?|"
+                           # "the API costs under a cent", not "keep the cost(s) under a cent"
+                           r"(?<!the )(?<!our )(?<!keep )(?<!my )costs?)\b[^.;]*$",
+                           re.IGNORECASE)
+_SPENT_ON_OTHERS = re.compile(r"\s+(?:on|for|in|as)\s+(?:\w+\s+)?(?:refunds?|vouchers?|"
+                              r"discounts?|compensation|goodwill|credits?|gifts?|rewards?)\b",
+                              re.IGNORECASE)
+
+
+def _others_unit_limit(clause: str, cue_start: int, end: int) -> bool:
+    """Whether a limit a call or a task is someone else's: its subject is customers,
+    refunds ... (``_OTHERS_LIMIT``), a price or a charge is said before it, or the money
+    goes to refunds or vouchers after it."""
+    before = clause[:cue_start]
+    return (_OTHERS_LIMIT.match(before) is not None or _THIRD_PARTY.search(before) is not None
+            or (_PRICE_BEFORE.search(before[-40:]) is not None and "budget" not in before.lower())
+            or _SPENT_ON_OTHERS.match(clause, end) is not None)
+
+
 def _unit_budget(clause: str, unread: list[str], point: bool,
                  language: str | None) -> UnitBudgetRead | None:
     found = sorted([*_amounts(clause), *_CENTS.finditer(clause)], key=lambda m: m.start())
@@ -339,6 +362,8 @@ def _unit_budget(clause: str, unread: list[str], point: bool,
         near_start = max(0, m.start() - 40)
         cue = _UNIT_CUE.search(clause, near_start, m.start())
         if unit is None or cue is None or _NOT_OURS.search(clause, cue.end(), m.start()):
+            continue
+        if _others_unit_limit(clause, cue.start(), unit.end()):
             continue
         if m.re is _CENTS:
             n = m["n"].lower()
@@ -550,7 +575,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         cue = _BUDGET_CUE.search(near)
         at = _cue_start(cue)
         if cue is None and not capped and _SPEND_AFTER.match(clause, m.end()) \
-                and not _THIRD_PARTY.search(near):
+                and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before):
+            # not "Each employee gets $1,000 a year to spend on training" (review 12: read as
+            # an $83 monthly budget)
             capped, spend_after = True, True  # "with £2,400 a year to spend": said after it
         if cue is None and not capped and _unsaid_budget(clause, m, head):
             # "Verträge zusammenfassen: 300 € pro Monat": an amount a month that no word makes
@@ -725,7 +752,8 @@ _JOIN_AFTER = re.compile(r"\s*(?:\b(?:plus|and|as well as)\b|\+)\s*(?:(?:about|r
 def _joined_time(after: str, start: int, end: int) -> re.Match[str] | None:
     """A person's time joined to the amount at ``start``-``end`` by "plus" or "and"."""
     j = _JOIN_AFTER.match(after, end)
-    if j is not None and (t := _TIME.match(after, j.end())) is not None:
+    if j is not None and (t := _TIME.match(after, j.end())) is not None \
+            and _work_time(after, t):
         return t
     return _time(after[:start]) if _JOIN_BEFORE.search(after[:start]) else None
 
@@ -810,7 +838,33 @@ def _time(after: str) -> re.Match[str] | None:
     rates = [(m.start(), p.end()) for m in _amounts(after)
              if (p := _PER_HOUR.match(after, m.end())) is not None]
     return next((t for t in _TIME.finditer(after)
-                 if not any(s <= t.start() < e for s, e in rates)), None)
+                 if not any(s <= t.start() < e for s, e in rates) and _work_time(after, t)),
+                None)
+
+
+# A day or a week is work only when said as such: the clause ends after it or it is "of
+# rework", "of a lawyer", "to fix" (not "of delay"); and not a customer's day (review 12: "a
+# day's revenue", "two weeks of delay", "one angry customer a day", "the patient a day in
+# hospital" each read as 8 or 80 hours of work)
+_DAY_OF_WORK = re.compile(
+    r"\s*(?:$|[.,;:!?)]|(?:and|plus)\b|"
+    # "of rework", "of a lawyer", "of our team's time"; not "of delay", "of revenue"
+    r"of\s+(?!(?:[\w-]+\s+)?(?:delays?|downtime|revenue|sales|income|waiting|wait|outages?|"
+    r"travel|hospital|leave|vacation|holidays?|sleep|interest|shipping|transit)\b)|"
+    r"in\s+(?:[\w-]+\s+)?(?:work|rework|effort|labou?r|fixing|clean-?up)\b|"
+    r"['’]s\s+(?:work|rework|effort|time)\b|(?:to|for)\s+(?:fix|redo|correct|clean|sort|rework|"
+    r"untangle|repair)\b)", re.IGNORECASE)
+_NOT_STAFF = re.compile(r"\b(?:customers?|clients?|patients?|users?|guests?|buyers?|callers?|"
+                        r"passengers?|applicants?|students?|shoppers?)\s+$", re.IGNORECASE)
+
+
+def _work_time(text: str, t: re.Match[str]) -> bool:
+    """Whether a ``_TIME`` match is a person's work: minutes and hours always; a day or a
+    week when said as work (``_DAY_OF_WORK``) and not a customer's."""
+    if _minutes_in(t["unit"]) <= 60:
+        return True
+    return (_DAY_OF_WORK.match(text, t.end()) is not None
+            and _NOT_STAFF.search(text, max(0, t.start() - 30), t.start()) is None)
 
 
 def _stated_rate(sentence: str, unread: list[str]) -> tuple[Rate, str] | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from council.workload_words.languages import head_language
+from council.workload_words.languages import own_words_language
 
 _ONE_TO_NINE = {
     "Italian": ("", "", "due", "tre", "quattro", "cinque", "", "sette", "otto", "nove"),
@@ -137,7 +137,7 @@ def _value(said: str, language: str) -> int | None:
 def foreign_number_words(text: str) -> str:
     """The text (lower case) with its number words rewritten as digits at the same length,
     in the language it is written in only."""
-    language = head_language(text)
+    language = own_words_language(text)
     if language not in _RUN:
         return text
     out = text

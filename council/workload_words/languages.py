@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from council.workload_words.numbers import DIGITS, WORDNUM, parse_number
 from council.workload_words.scripts import script_language
-from council.workload_words.text import sentence_bounds, word_list
+from council.workload_words.text import DAY_NAMES, sentence_bounds, word_list
 from council.workload_words.values import Read
 
 LANGUAGES: tuple[str, ...] = (
@@ -120,30 +120,28 @@ SMALL_WORDS: dict[str, frozenset[str]] = {name: frozenset(words.split())
 # description is written in when it names none ("Une fois par semaine, on classe environ 300
 # tickets.", "Verträge zusammenfassen: 300 € pro Monat."): a short description has too few
 # small words. Not in SMALL_WORDS, which the input flags share.
-# The weekdays too, where no other listed language spells them so (QA round 12: "Elke dinsdag
-# en donderdag beoordelen we zo'n 25 sollicitaties" read no language; Spanish and Portuguese
-# share "sábado" and "domingo", left out).
+# The weekdays too (``text.DAY_NAMES``), where no other listed language spells them so (QA
+# round 12: "Elke dinsdag en donderdag beoordelen we zo'n 25 sollicitaties" read no language;
+# Spanish and Portuguese share "sábado" and "domingo", left out).
+_SHARED_DAYS = frozenset({"sábado", "domingo"})
 _WORKLOAD_WORDS: dict[str, str] = {
     "German": ("monat monate monatlich woche wochen wöchentlich täglich jahr jährlich quartal "
                "jeweils ungefähr zusammenfassen zusammenfassung zur nötig sollen werden unter "
-               "montag dienstag mittwoch donnerstag freitag samstag sonntag werktag"),
+               "werktag"),
     "French": ("fois semaine semaines jour jours mois année environ quotidien hebdomadaire "
-               "mensuel ouvré résumé résumer faut lundi mardi mercredi jeudi vendredi samedi "
-               "dimanche"),
-    "Dutch": ("werkdag maand jaar dag dagen weken keer komen willen binnen maandag dinsdag "
-              "woensdag donderdag vrijdag zaterdag zondag"),
-    "Italian": ("settimana mese giorno giorni volte volta ciascuna riceviamo lunedì martedì "
-                "mercoledì giovedì venerdì sabato domenica"),
-    "Spanish": ("semana mes día año veces vez necesitamos cerca lunes martes miércoles jueves "
-                "viernes"),
+               "mensuel ouvré résumé résumer faut"),
+    "Dutch": ("werkdag maand jaar dag dagen weken keer komen willen binnen dagelijks "
+              "wekelijks maandelijks jaarlijks uur"),
+    "Italian": "settimana mese giorno giorni volte volta ciascuna riceviamo",
+    "Spanish": "semana mes día año veces vez necesitamos cerca",
     "Portuguese": "mês ano vezes precisam semanalmente cerca feira terça",
-    "Polish": ("tydzień tygodniu miesiąc miesiącu dzień razy rocznie poniedziałek wtorek środa "
-               "czwartek piątek sobota niedziela"),
+    "Polish": "tydzień tygodniu miesiąc miesiącu dzień razy rocznie",
     "Swedish": ("varje cirka ungefär omkring runt vecka veckan månad månaden dagen natt natten "
-                "vardag gånger ärenden måndag tisdag onsdag torsdag fredag lördag söndag"),
+                "vardag gånger ärenden"),
 }
 _OWN_WORDS: dict[str, frozenset[str]] = {
     name: small | frozenset(_WORKLOAD_WORDS.get(name, "").split())
+    | (frozenset(DAY_NAMES.get(name, ())) - _SHARED_DAYS)
     for name, small in SMALL_WORDS.items()}
 # word -> the languages it is a small word of, so a text's words are counted in one pass
 _SMALL_INDEX: dict[str, tuple[str, ...]] = {

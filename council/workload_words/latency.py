@@ -21,7 +21,10 @@ _BATCH_OK_RE = re.compile(
     r"grade|score|label|check|review)\b[^.;\n]{0,60}\bovernight(?=\s*(?:[.;!]|,\s|$))|"
     r"\blater (?:in|this) (?:the )?week\b|"
     # "results whenever", "whenever it's done" (QA round 12: unread)
-    r"\b(?:results?|output|answers?) whenever\b|\bwhenever (?:it'?s|they'?re|it is|they are) "
+    # not "send the results whenever a user asks" (review 12: read batch_ok)
+    r"\b(?:results?|output|answers?) whenever\b(?!\s+(?:an?|the|someone|somebody|anyone|users?|"
+    r"customers?|people|they|he|she|we|you|i)\b)|"
+    r"\bwhenever (?:it'?s|they'?re|it is|they are) "
     r"(?:done|ready|finished)\b")
 # Said other ways ("not urgent", "by the next morning is fine", "done the same day", "deadline
 # Friday"); a second pattern behind its own cheap key test, so most texts never scan it.

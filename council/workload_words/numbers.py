@@ -24,6 +24,8 @@ _SCALE: dict[str, float] = {
     # as ``native_numerals`` writes "五百")
     "万": 1e4, "千": 1e3, "億": 1e8, "亿": 1e8, "百": 100,
 }
+# A kilobyte ... terabyte, by its first letter: a byte is a character (``sizes``, ``totals``)
+BYTE_SCALE: dict[str, float] = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 # "twenty-five" (hyphenated, as written) before "twenty"; the teens before their units
 WORDNUM = (rf"a dozen|dozen|(?:{_TENS})-(?:{_UNITS})\b|{_TENS}|fifteen|thirteen|fourteen|"

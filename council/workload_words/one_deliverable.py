@@ -15,6 +15,13 @@ import re
 # (``counts.cadence_times_count``, through the two helpers below) both read.
 PIECES = (r"(?:brief|briefing|report|digest|summary|update|newsletter|overview|memo|recap|"
           r"roundup)")
+# German, French and Spanish
+_PIECES_ABROAD = (r"(?:zusammenfassung|bericht|überblick|übersicht|report|résumé|rapport|"
+                  r"synthèse|bilan|resumen|informe|reporte)")
+# "each" in the other languages read: one list for "a report for each", "each of our 12" and
+# "..., one for each" (review 12: three lists, Swedish and Dutch missing from the last)
+_EACH_ABROAD = (r"(?:var och en|varje|elke?|iedere?|jede[nrs]?|chaque|chacune?|"
+                r"cada(?: un[oa])?)")
 # A single deliverable: "a report", "one 1-page brief", "a short digest"; not "reports".
 _ONE_PIECE = re.compile(rf"\b(?:an?|one|a single)\s+(?:[\w-]+\s+){{0,2}}?{PIECES}\b"
                         r"(?!\s+(?:for|on|of|about)\s+each\b)|"
@@ -22,13 +29,11 @@ _ONE_PIECE = re.compile(rf"\b(?:an?|one|a single)\s+(?:[\w-]+\s+){{0,2}}?{PIECES
                         # rapport för var och en", "een verslag voor elk"
                         r"\b(?:en|ett|een)\s+(?:[\w-]+\s+)?(?:sammanfattning|rapport|"
                         r"översikt|sammanställning|samenvatting|overzicht|verslag)\b"
-                        r"(?!\s+(?:för|om|voor|over|van)\s+(?:var och en|varje|elk|elke|ieder)\b)|"
+                        rf"(?!\s+(?:för|om|voor|over|van)\s+{_EACH_ABROAD}\b)|"
                         # German, French, Spanish (QA round 12): "eine Zusammenfassung", "einen
                         # Bericht", "une synthèse", "un resumen"; not "für jede", "pour chaque"
-                        r"\b(?:eine|einen|ein|une|un|una)\s+(?:[\w-]+\s+)?(?:zusammenfassung|"
-                        r"bericht|überblick|übersicht|report|résumé|rapport|synthèse|bilan|"
-                        r"resumen|informe|reporte)\b"
-                        r"(?!\s+(?:für|pour|para|por)\s+(?:jede[nrs]?|chaque|cada)\b)")
+                        rf"\b(?:eine|einen|ein|une|un|una)\s+(?:[\w-]+\s+)?{_PIECES_ABROAD}\b"
+                        rf"(?!\s+(?:für|pour|para|por)\s+{_EACH_ABROAD}\b)")
 # The count names what the piece is about: "on our 5", "about the 12", "covering our 8".
 _ABOUT_BEFORE = re.compile(r"\b(?:on|about|covering|across|of|for)\s+(?:all\s+(?:of\s+)?)?"
                            r"(?:our|the|my|their|all)\s+(?:~|about |around |roughly )?$|"
@@ -39,11 +44,15 @@ _ABOUT_BEFORE = re.compile(r"\b(?:on|about|covering|across|of|for)\s+(?:all\s+(?
                            r"\b(?:über|zu|sur|sobre|de)\s+(?:allen?\s+|tous\s+|todos\s+|"
                            r"todas\s+)?(?:unsere[nr]?|die|den|nos|les|nuestros|nuestras|los|las)"
                            r"\s+(?:~|etwa |environ |unos |unas )?$")
+# French and Spanish "de" is what the piece is of only right after the piece: "une synthèse
+# de nos 15 projets"; not "la plupart de nos 300 emails", "les messages de nos 300 clients",
+# "los contratos de nuestros 40 proveedores" (review 12: read as one run a day or a week).
+_PIECE_BEFORE = re.compile(rf"\b{_PIECES_ABROAD}(?:\s+[\w-]+){{0,2}}\s+$")
 # "triage each of our 500 tickets", "classify all of our 300 tickets", "var och en av våra 12":
 # the count is what each item's own call works on, whatever piece the sentence also writes
 # (review11: read as one run a day and one a week before)
-_PARTITIVE = re.compile(r"\b(?:each|all|every one|any|both|most|some|none|var och en|alla|elk|"
-                        r"elke|ieder|iedere|alle|jede[nrs]?|chacun|chacune|cada uno|cada una)\s+$")
+_PARTITIVE = re.compile(rf"\b(?:each|all|every one|any|both|most|some|none|alla|alle|"
+                        rf"{_EACH_ABROAD})\s+$")
 
 
 def one_piece_about(text: str, count: re.Match[str], lo: int, hi: int) -> bool:
@@ -54,8 +63,10 @@ def one_piece_about(text: str, count: re.Match[str], lo: int, hi: int) -> bool:
     if about.group(0).split()[0] in ("of", "av", "van", "de") and _PARTITIVE.search(
             text, max(lo, about.start() - 14), about.start()):
         return False  # "each of our 500 tickets": every one of them is a run
-    if re.search(r"\beach\b|\bper\b|\bevery one\b|\bje\b|\bpro\b|\bchaque\b|\bcada\b",
-                 text[count.end():hi]):
+    if about.group(0).split()[0] == "de" and not _PIECE_BEFORE.search(
+            text, max(lo, about.start() - 40), about.start()):
+        return False
+    if re.search(rf"\b(?:each|per|every one|je|pro|{_EACH_ABROAD})\b", text[count.end():hi]):
         return False  # "on our 5 competitors, one brief for each"
     return _ONE_PIECE.search(text, lo, hi) is not None
 

@@ -1,28 +1,46 @@
-"""A volume said of the peak, when the words also give the usual one: "Peak is 50 requests a
-minute in Black Friday week, but normally it's about 5,000 a day" is 5,000 a day (QA round
-12: read as 50 a minute, every minute of the month, 14 times as many). A peak said alone is
-still read, and the reading says it is the peak's."""
+"""A volume said of the most there will be, when the words also give the usual one: "Peak is
+50 requests a minute in Black Friday week, but normally it's about 5,000 a day" is 5,000 a day
+(QA round 12: read as 50 a minute, every minute of the month, 14 times as many); "stays within
+the 2 QPS limit of their API and answers 500 questions a day" is 500 a day (review 12: read as
+5,184,000 a month). A peak or a limit said alone is still read, and the reading says which."""
 
 from __future__ import annotations
 
 import re
 
+from council.workload_words.text import sentence_bounds
 from council.workload_words.values import Read
 
 _PEAK = re.compile(r"\b(?:peak(?:s|ing)?|busiest|spikes?|spiking|surges?|rush hours?|"
                    r"high season|bursts?|"
                    # a season's volume (QA round 12's walk: "about 2,000 chats a day in Black
                    # Friday week, but normally it's about 600 a day" read 2,000)
-                   r"black friday|cyber monday|christmas|holiday season|the holidays|"
-                   r"busy season|sales? season|tax season)\b")
+                   r"holiday season|the holidays|busy season|sales? season|tax season|"
+                   # a day's name is a season when said as a time ("in Black Friday week", "over
+                   # Christmas"), not as what a thing is for ("5,000 Black Friday orders a day",
+                   # "Christmas cards": review 12, a later "once a week" took their place)
+                   r"(?:in|during|at|over|around|on|before|for|near|until)\s+(?:the\s+)?"
+                   r"(?:black friday|cyber monday|christmas)|"
+                   r"(?:black friday|cyber monday|christmas)\s+(?:week|weekend|season|period|"
+                   r"rush|peak))\b"
+                   # what a thing is, not when: "spike detector", "surge pricing", "rush hour
+                   # delays" (review 12: read "said of the peak")
+                   r"(?!\s+(?:detect\w*|pricing|prices|protection|alerts?|delays?|traffic))")
 # A clause that says it is the usual volume is never the peak's ("5x the usual 2,000 chats a
 # day between Black Friday and New Year").
 _USUAL = re.compile(r"\b(?:usual(?:ly)?|normal(?:ly)?|typical(?:ly)?|on average|average|"
-                    r"otherwise|most (?:days|weeks|months))\b")
+                    r"otherwise|most (?:days|weeks|months)|the rest of the (?:year|time|week))\b")
 # The clause of a reading: up to a comma, a semicolon, a full stop, a bracket or "but".
 _CLAUSE_END = re.compile(r"[,;.!?()\n]|\bbut\b|\bwhile\b|\bwhereas\b")
+# A limit someone sets, right beside the reading's words: "the 2 QPS limit", "rate-limited to
+# 10 req/s", "the API allows up to 20 requests per second", "capped at 100 a minute".
+_LIMIT_BEFORE = re.compile(r"\b(?:limit(?:s|ed)?|rate[- ]limit\w*|quotas?|throttled|capped|"
+                           r"allows?|allowed|permits?)\b(?:\s+(?:is|of|to|at|up to|us|"
+                           r"only|max(?:imum)?))*[\s:]+(?:~|about\s+|around\s+)?$")
+_LIMIT_AFTER = re.compile(r"\s*\(?\s*(?:rate[- ])?(?:limits?|quotas?|caps?|ceiling)\b")
 
 PEAK_NOTE = "said of the peak: give the usual volume if it is lower"
+LIMIT_NOTE = "said of a limit: give the volume you expect if it is lower"
 
 
 def _clause(text: str, start: int, end: int) -> str:
@@ -35,3 +53,17 @@ def at_peak(text: str, read: Read) -> bool:
     """Whether the reading's clause says it is the peak's volume."""
     clause = _clause(text, read.start, read.end)
     return _PEAK.search(clause) is not None and _USUAL.search(clause) is None
+
+
+def at_limit(text: str, read: Read) -> bool:
+    """Whether the reading's words are a limit ("within the 2 QPS limit of their API")."""
+    return (_LIMIT_BEFORE.search(text, max(0, read.start - 30), read.start) is not None
+            or _LIMIT_AFTER.match(text, read.end) is not None)
+
+
+def said_as_usual(text: str, peak: Read, read: Read) -> bool:
+    """Whether ``read`` is the usual volume beside the ``peak``: in the peak's sentence, or its
+    own clause says so ("At peak ... . Most days it is 800 a day"); not "5,000 Black Friday
+    orders a day. Once a week we email one summary" (another piece of the task)."""
+    lo, hi = sentence_bounds(text, peak.start)
+    return lo <= read.start <= hi or _USUAL.search(_clause(text, read.start, read.end)) is not None

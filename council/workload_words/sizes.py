@@ -8,7 +8,14 @@ import re
 from council.currency_words import SIGNS
 from council.workload_words.consulted import ASKED_ABOUT, REFERENCE
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
-from council.workload_words.numbers import DIGITS, NUMBER, fmt, matches_at, parse_number
+from council.workload_words.numbers import (
+    BYTE_SCALE,
+    DIGITS,
+    NUMBER,
+    fmt,
+    matches_at,
+    parse_number,
+)
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
@@ -64,7 +71,6 @@ _SIZE_UNITS = {
 _NOT_CONTENT = re.compile(r"\b(?:memory|ram|limit|heap|cache|disk|storage|quota)\b[^.]{0,25}$")
 # A file's bytes are its characters (one byte a character in ASCII text). Kilo- and megabytes
 # only: a gigabyte is ~250M tokens, no call's input but a corpus ("the 30 GB email archive").
-_BYTES = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
 # Gigabytes and terabytes are a corpus ("the 30 GB email archive", "a 10 GB CSV"): ~250
 # million tokens and up, no call's input. They are read as such and shown ("split into
 # chunks, each call reads one"), never as the input of a call.
@@ -232,6 +238,12 @@ def _one_page_summaries(text: str, found: list[Read], spans: list[tuple[int, int
         found.insert(at, _size_read(text, a, b, 1.0, "page", role="output"))
 
 
+# A crypto token: "300 token transfers", "token holders", "token swaps"
+_COIN_AFTER = re.compile(r"\s+(?:transfers?|holders?|prices?|swaps?|sales?|launch(?:es)?|"
+                         r"balances?|airdrops?|mints?|burns?|purchases?|trades?|"
+                         r"listings?|wallets?)\b")
+
+
 def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, int]]]:
     """Every size in the text, in order, and the spans they take (no count is read there)."""
     found: list[Read] = []
@@ -249,9 +261,9 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
                 # split into 1 MB chunks": one chunk is one call's input (QA round 12)
                 spans.append((m.start(), m.end()))
                 name = m.group("unit")
-                said = (f"{fmt(qty)} {name.upper()} = {fmt(qty * _BYTES[name[0]])} characters "
+                said = (f"{fmt(qty)} {name.upper()} = {fmt(qty * BYTE_SCALE[name[0]])} characters "
                         "(a byte each); " if unit == "byte" else "")
-                qty, unit = (qty * _BYTES[name[0]], "char") if unit == "byte" else (qty, "line")
+                qty, unit = (qty * BYTE_SCALE[name[0]], "char") if unit == "byte" else (qty, "line")
                 found.append(_size_read(text, m.start(), m.end(), qty, unit, role="input",
                                         said=f"{said}one chunk a call: "))
                 continue
@@ -259,9 +271,11 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         one_thing = "-" in text[m.end("num"):m.start("unit")]
         if RATE_AFTER.match(text, m.end()):
             continue  # "3 million log lines every day", "15 pages a day" are volumes
-        if m.group("token") and total_at(text, m.start()) is not None:
+        if (m.group("token") or unit == "line") and total_at(text, m.start()) is not None:
             spans.append((m.start(), m.end()))
-            continue  # "1.2M tokens ... which average 600 tokens each": a total, no input
+            # "1.2M tokens ... which average 600 tokens each", "1,000 lines of logs a day, 50
+            # lines per batch" (review 12: 1,000 lines read as one call's input): a total
+            continue
         if (unit == "page" and qty > 1 and not one_thing
                 and (each := PAGE_BY_PAGE.match(text, m.end())) is not None):
             # "8,000 pages, and want each page's OCR text cleaned up": a call reads one page
@@ -274,6 +288,8 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         if text.endswith("per ", 0, m.start()) and any(
                 c in text[max(0, m.start() - 20):m.start()] for c in SIGNS):
             continue  # "$0.002 per 1K tokens" is a price's unit
+        if m.group("token") and not one_thing and _COIN_AFTER.match(text, m.end()):
+            continue  # "300 token transfers a day": a crypto token, no size (review 12)
         said_unit = m.group("unit")
         if (unit == "file" and qty > 1 and said_unit.endswith("files") and not one_thing
                 and file_by_file(text, m.start())):
@@ -297,7 +313,7 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
                 continue  # "memory limit per test 256 megabytes"
             name = m.group("unit")
             said = f"{fmt(qty)} {name.upper() if len(name) == 2 else name}"
-            qty, unit = qty * _BYTES[name[0]], "char"
+            qty, unit = qty * BYTE_SCALE[name[0]], "char"
             if name[0] in CORPUS_UNITS:
                 tokens = round(qty * UNIT_TOKENS["char"])
                 found.append(Read("corpus_size", tokens, text[m.start():m.end()], m.start(),

@@ -149,6 +149,11 @@ _PER_CHAT = re.compile(r"(?:\beach (?:user |customer )?(?:chat|conversation|sess
                        r"dialogue)) (?:is |has |of |with |lasting )?(?:~|about |around |roughly )?"
                        r"(?P<num>\d+)(?:\s*(?:-|to)\s*(?P<num2>\d+))? "
                        r"(?:messages|turns|exchanges)\b")
+# "a ticket is a conversation of 5 messages", "each email thread is a conversation of 8
+# messages": an item the task reads whole, not a chat it holds (review 12: 5 and 8 calls)
+_ITEM_IS_A_CHAT = re.compile(r"\b(?:tickets?|e-?mails?|(?:email |mail )?threads?|cases?|"
+                             r"transcripts?|complaints?|recordings?|logs?)\s+(?:is|are)\s+"
+                             r"(?:\w+ly\s+)?an?\s+(?:chat|conversation|dialogue)\b")
 
 
 # An agent's retries said as a count of times: "patches, reruns up to 12 times".
@@ -200,7 +205,8 @@ def read_steps(text: str, starts: list[int]) -> Read | None:
                                      or "a conversation" in text or "a dialogue" in text) else None
     if per is None and "each " in text and ("up to" in text or "at most" in text):
         per = _EACH_UP_TO.search(text) if _CHAT_RE.search(text) else None
-    if per is not None and not _worked_on(text, per):
+    if per is not None and not _worked_on(text, per) and not _ITEM_IS_A_CHAT.search(
+            text, max(0, per.start() - 30), per.end()):
         # "each chat ~5 messages", "chats a day, each up to 10 messages"; not "summarise a
         # conversation of 40 messages" (one call reads it whole)
         high = per.groupdict().get("num2")
@@ -280,7 +286,8 @@ def read_loop(text: str, react: bool = False) -> Read | None:
                     "an agent loop ('ReAct'): each step waits on the last")
     chat = next((c for c in _CHAT_RE.finditer(text) if (not c.group(0).startswith("bot")
                  or _bot_talks(sentence_around(text, c.start())))
-                 and not _judged(text, c) and not _worked_on(text, c)),
+                 and not _judged(text, c) and not _worked_on(text, c)
+                 and not _ITEM_IS_A_CHAT.search(text, max(0, c.start() - 30), c.end())),
                 None) if has(lower, _CHAT_KEYS) else None
     if chat is None and has(lower, _MESSENGER_KEYS):
         chat = next((c for c in _MESSENGER.finditer(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from council.workload_words.numbers import NUMBER, fmt, parse_number
+from council.workload_words.numbers import BYTE_SCALE, NUMBER, fmt, parse_number
 from council.workload_words.periods import (
     PER_MONTH,
     per_month_of,
@@ -28,7 +28,6 @@ _UNITS = r"(?:hours?|hrs?|godzin[ay]?|stunden|heures|horas|minutes?|mins?|minut[
          r"minutos|minuti|tokens?|rows?|lines?|[kmgt]b)"
 # Rows or lines, and bytes, split into chunks (QA round 12: "2.5 million rows ... in chunks of
 # 500 rows per call", "3 GB of logs a day, split into 1 MB chunks").
-_BYTES = {"kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12}
 _TOTAL = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
 # The size of each item after the total: "cut into calls of ~6 minutes", "average call 5
 # minutes", "which average 600 tokens each", "średnio 8 minut na rozmowę".
@@ -75,8 +74,8 @@ def _amount(m: re.Match[str]) -> tuple[str, float] | None:
         return "tokens", n
     if unit.startswith(("row", "line")):
         return "rows", n
-    if unit in _BYTES:
-        return "bytes", n * _BYTES[unit]
+    if unit in ("kb", "mb", "gb", "tb"):
+        return "bytes", n * BYTE_SCALE[unit[0]]
     return "time", n * _MINUTES[unit]
 
 

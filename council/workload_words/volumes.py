@@ -36,7 +36,13 @@ from council.workload_words.owners import (
     owners_before,
     owners_of_each,
 )
-from council.workload_words.peaks import PEAK_NOTE, at_peak
+from council.workload_words.peaks import (
+    LIMIT_NOTE,
+    PEAK_NOTE,
+    at_limit,
+    at_peak,
+    said_as_usual,
+)
 from council.workload_words.per_unit import per_unit_before
 from council.workload_words.periods import (
     PER_MONTH,
@@ -58,14 +64,21 @@ from council.workload_words.weekdays import read_weekday, weekdays_only
 
 def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     """How often the task runs, a month; ``taken`` are the spans already read as sizes or
-    steps, whose numbers are no count. The first reading not said of the peak, else the
+    steps, whose numbers are no count. The first reading not said of a limit or the peak (a
+    peak's only when said as the usual: ``peaks.said_as_usual``), else the limit's or the
     peak's, said so ("Peak is 50 requests a minute ..., but normally it's about 5,000 a day")."""
-    peak = None
+    most, note = None, ""  # the first reading said of a peak or a limit, and which
     for read in _volume_reads(text, taken):
-        if not at_peak(text, read):
-            return read
-        peak = peak or read
-    return None if peak is None else replace(peak, how=f"{peak.how} ({PEAK_NOTE})")
+        said = (LIMIT_NOTE if at_limit(text, read) else PEAK_NOTE if at_peak(text, read)
+                else "")
+        if not said:
+            # a limit is never the volume; a peak gives way to the usual one only
+            if most is None or note == LIMIT_NOTE or said_as_usual(text, most, read):
+                return read
+            break
+        if most is None:
+            most, note = read, said
+    return None if most is None else replace(most, how=f"{most.how} ({note})")
 
 
 def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:

@@ -8,23 +8,23 @@ import re
 
 from council.workload_words.counts import cadence_times_count
 from council.workload_words.periods import PER_MONTH
-from council.workload_words.text import WEEKDAYS, word_list
+from council.workload_words.text import DAY_NAMES, WEEKDAYS, word_list
 from council.workload_words.values import Read
 
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
 _WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) {WEEKDAYS}|on {WEEKDAYS}s)\b")
 
-# Swedish and Dutch weekdays ("varje fredag", "på fredagar", "elke maandag", "iedere vrijdag").
-_SV_DAY = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)"
-_NL_DAY = r"(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+# Swedish, Dutch, German and French weekdays (``text.DAY_NAMES``).
+_SV_DAY, _NL_DAY, _DE_DAY, _FR_DAY = (f"(?:{'|'.join(DAY_NAMES[name])})"
+                                      for name in ("Swedish", "Dutch", "German", "French"))
 # "tous les lundis", "jeden Montag", "ogni lunedì", "cada lunes", "toda segunda",
 # "w każdy poniedziałek", "varje fredag", "på fredagar", "elke maandag": once a week. (Not
 # "freitags" alone: in the real prompts it is a story's "on Fridays".)
 _FOREIGN_WEEKDAY_RE = re.compile(
     rf"\b(?:varje {_SV_DAY}|på {_SV_DAY}ar|(?:elke|iedere) {_NL_DAY})\b|"
-    r"\b(?:(?:tous les|chaque) (?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)s?|"
-    r"(?:jeden|jedes|an jedem) (?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
-    r"sonntag)|"
+    rf"\b(?:(?:tous les|chaque) {_FR_DAY}s?|(?:jeden|jedes|an jedem) {_DE_DAY}|"
+    # Italian, Spanish, Portuguese and Polish as written after "each": without the accent,
+    # in the plural, in the accusative ("ogni lunedi", "cada sábados", "w każdą środę")
     r"(?:ogni|tutti i|tutte le) (?:luned[iì]|marted[iì]|mercoled[iì]|gioved[iì]|venerd[iì]|"
     r"sabat[oi]|domenic(?:a|he))|(?:cada|todos los) (?:lunes|martes|mi[ée]rcoles|jueves|"
     r"viernes|s[áa]bados?|domingos?)|(?:toda|todas as|cada|todo|todos os) (?:(?:segunda|"
