@@ -142,7 +142,7 @@ _BUDGET_CUE = re.compile(
     rf"{_LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"
     # "we must not go over $1,000 a month", "won't pay more than" (not "go over the $1,000
     # invoices", "pay $5 per item"): the cue starts at the verb (``_cue_start``)
-    rf"{_NEGATION} (?P<verb>go over|pay)|"
+    rf"{_NEGATION}(?: want to)? (?P<verb>go over|pay(?: over| above)?)|"
     r"set aside|allocated|earmarked|reserved|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
@@ -318,7 +318,8 @@ _CALL_UNITS = r"calls?|requests?|quer(?:y|ies)|prompts?|api calls?"
 _TASK_UNITS = (r"tickets?|e-?mails?|mails?|messages?|documents?|docs?|tasks?|answers?|"
                r"repl(?:y|ies)|responses?|conversations?|chats?|reviews?|tweets?|posts?|"
                r"invoices?|receipts?|pages?|summar(?:y|ies)|classifications?|labels?|runs?|"
-               r"articles?|transcripts?|records?|rows?|leads?")
+               r"articles?|transcripts?|records?|rows?|leads?|contracts?|photos?|images?|"
+               r"pdfs?|forms?|calls? transcripts?")
 _THOUSAND = r"1,000|1000|1k|1 000|one thousand|a thousand|thousand"
 _UNIT_AFTER = re.compile(
     rf"\s*(?:(?:a|an|per|each|every|for every|/)\s*(?:(?P<k>{_THOUSAND})\s*)?"
