@@ -46,6 +46,10 @@ _AGENT_RE = re.compile(
     r"\bagents?\b")
 _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|call[- ]center|"
                            r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
+                           # a person by their rank or load: "our busiest agent handles 80
+                           # tickets a day" (review 12: read as an agent loop)
+                           r"\b(?:busiest|senior|junior|trainee|live|(?:most |least )?"
+                           r"experienced) agents?\b|"
                            r"\bfor (?:our |the |human )?agents\b|"
                            r"\bthe agents? (?:(?:can|could|will|may|should|must|then) )?"
                            r"(?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"

@@ -176,9 +176,9 @@ MAX_WORDS12_MISREADINGS = 0
 MAX_LEAD11_MISREADINGS = 1
 # 46 traps written by review 12 before its fixes (limits beside a volume, "looks at 15 each
 # day", "alle 20", "a ticket is a conversation of 5 messages", "de nos 300"): 35 of 322 with
-# main's reader; left: "Elke dag ... alle 20" names no language, "our busiest agent" reads an
-# agent loop, "300 token transfers a day" reads no volume.
-MAX_REVIEW12_MISREADINGS = 3
+# main's reader; left: "Elke dag ... alle 20" names no language, "300 token transfers a day"
+# reads no volume ("our busiest agent" read an agent loop until the lead's session-12 fix).
+MAX_REVIEW12_MISREADINGS = 2
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1
