@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from council.assess.difficulty_text import TASK_SENTENCES, difficulty_text
+from council.assess.difficulty_text import difficulty_texts
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.assess.surface import SURFACE
 from council.assessment import CategoryReading, Vote
@@ -91,6 +91,19 @@ def embed_texts(encoder: Any, texts: Sequence[str], batch_size: int = 64,
     prediction both call); the second reading passes its own window (SECOND_WINDOW)."""
     return np.asarray(encoder.encode([prepare_text(t, window) for t in texts],
                                      batch_size=batch_size), dtype=np.float32)
+
+
+def difficulty_vectors(encoder: Any, texts: Sequence[str], read: Sequence[str],
+                       embeddings: np.ndarray) -> np.ndarray:
+    """`embeddings`, the whole texts' vectors, with each row whose difficulty text (`read`)
+    differs encoded again from that text: a second encoder pass for those rows only, at
+    training and at reading. Unchanged, `embeddings` itself is returned."""
+    changed = [i for i, (t, d) in enumerate(zip(texts, read, strict=True)) if t != d]
+    if not changed:
+        return embeddings
+    out = np.array(embeddings, dtype=np.float32, copy=True)
+    out[changed] = embed_texts(encoder, [read[i] for i in changed])
+    return out
 
 
 def wordlike_share(text: str) -> float:
@@ -436,39 +449,9 @@ class LocalClassifier:
                 raise InvalidInput(f"text {i} is empty: describe the task in a few words")
         if not texts:
             return []
-        # The texts and the difficulty texts that differ from them in one encoder call: a
-        # description with a workload sentence pays one batch, not two passes.
-        dif_texts = self.difficulty_texts(texts)
-        changed = [i for i, (t, d) in enumerate(zip(texts, dif_texts, strict=True)) if t != d]
-        prepared = [prepare_text(t) for t in texts] + [prepare_text(dif_texts[i])
-                                                       for i in changed]
-        encoded = np.asarray(self.encoder.encode(prepared, batch_size=batch_size))
-        embeddings = encoded[:len(texts)]
-        difficulty = embeddings
-        if changed:
-            difficulty = np.array(embeddings, dtype=np.float32, copy=True)
-            difficulty[changed] = encoded[len(texts):]
-        return self.predict_embedded(texts, embeddings, read_again=read_again,
-                                     difficulty_embeddings=difficulty)
-
-    def difficulty_texts(self, texts: Sequence[str]) -> list[str]:
-        """What the difficulty head reads of each text (ClassifierParams.difficulty_reads)."""
-        if self.params.difficulty_reads == TASK_SENTENCES:
-            return [difficulty_text(t) for t in texts]
-        return list(texts)
-
-    def difficulty_embeddings(self, texts: Sequence[str], embeddings: np.ndarray,
-                              difficulty_texts: Sequence[str]) -> np.ndarray:
-        """`embeddings` with the rows whose difficulty text differs from the text encoded
-        again from that text (a second encoder pass for those rows only)."""
-        changed = [i for i, (t, d) in enumerate(zip(texts, difficulty_texts, strict=True))
-                   if t != d]
-        if not changed:
-            return embeddings
-        out = np.array(embeddings, dtype=np.float32, copy=True)
-        out[changed] = np.asarray(self.encoder.encode(
-            [prepare_text(difficulty_texts[i]) for i in changed]), dtype=np.float32)
-        return out
+        prepared = [prepare_text(t) for t in texts]
+        embeddings = np.asarray(self.encoder.encode(prepared, batch_size=batch_size))
+        return self.predict_embedded(texts, embeddings, read_again=read_again)
 
     def predict_embedded(self, texts: Sequence[str], embeddings: np.ndarray,
                          second_embeddings: np.ndarray | None = None, *,
@@ -478,7 +461,8 @@ class LocalClassifier:
         """Predict from precomputed embeddings of `prepare_text(text)` (training, benches).
         `second_embeddings`, the second encoder's rows for the same texts, where already
         computed; otherwise the texts the second reading needs are encoded here. The same for
-        `difficulty_embeddings`, the rows of `difficulty_texts(texts)`."""
+        `difficulty_embeddings`, the vectors of the texts' difficulty texts
+        (`difficulty_vectors`)."""
         # One BLAS thread: these products are small, and threaded OpenBLAS on a busy machine
         # took 12 ms for what one thread does in 0.3 ms (bench/classifier.py).
         with _blas_controller().limit(limits=1, user_api="blas"):
@@ -494,9 +478,9 @@ class LocalClassifier:
         x = np.hstack([embeddings.astype(np.float64),
                        extra_features(texts, p.features).astype(np.float64)])
         sims = embeddings.astype(np.float64) @ self._reference_t
-        dif_texts = self.difficulty_texts(texts)
+        dif_texts = difficulty_texts(texts, p.difficulty_reads)
         if difficulty_embeddings is None:
-            difficulty_embeddings = self.difficulty_embeddings(texts, embeddings, dif_texts)
+            difficulty_embeddings = difficulty_vectors(self.encoder, texts, dif_texts, embeddings)
         x_dif = x if dif_texts == list(texts) and difficulty_embeddings is embeddings else \
             np.hstack([difficulty_embeddings.astype(np.float64),
                        extra_features(dif_texts, p.features).astype(np.float64)])

@@ -25,6 +25,7 @@ The category reading, the out-of-domain test and the category kNN read the whole
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # The artifact's `difficulty_reads` for this rule ("" : the whole text, as before).
@@ -189,3 +190,10 @@ def difficulty_text(text: str) -> str:
     kept.append(tail)
     out = "".join(kept).strip().lstrip(",;: ")
     return out if _WORD.search(out) else text
+
+
+def difficulty_texts(texts: Sequence[str], reads: str) -> list[str]:
+    """What the difficulty head reads of each text; `reads` is the artifact's
+    ``difficulty_reads`` ("" the whole text, TASK_SENTENCES the text without its workload-only
+    sentences), the same at training and at reading."""
+    return [difficulty_text(t) for t in texts] if reads == TASK_SENTENCES else list(texts)

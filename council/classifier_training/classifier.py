@@ -27,6 +27,7 @@ from council.assess.classifier import (
     ClassifierParams,
     LocalClassifier,
     category_inputs,
+    difficulty_vectors,
     embed_texts,
     extra_features,
     knn_blend,
@@ -36,7 +37,7 @@ from council.assess.classifier import (
     softmax,
 )
 from council.assess.difficulty_knn import KNN_WEIGHT as DIFFICULTY_KNN_WEIGHT
-from council.assess.difficulty_text import TASK_SENTENCES, difficulty_text
+from council.assess.difficulty_text import TASK_SENTENCES, difficulty_texts
 from council.assess.prototypes import (
     categories_of,
     prototype_similarity,
@@ -131,11 +132,6 @@ def _features(embeddings: np.ndarray, texts: Sequence[str]) -> np.ndarray:
                       extra_features(texts, FEATURES).astype(np.float64)])
 
 
-def difficulty_texts(texts: Sequence[str], reads: str = DIFFICULTY_READS) -> list[str]:
-    """What the difficulty head is fitted on for each text (as LocalClassifier reads it)."""
-    return [difficulty_text(t) for t in texts] if reads == TASK_SENTENCES else list(texts)
-
-
 def difficulty_features(encoder: Any, texts: Sequence[str],
                         embeddings: np.ndarray | None = None,
                         reads: str = DIFFICULTY_READS) -> tuple[np.ndarray, np.ndarray]:
@@ -143,13 +139,8 @@ def difficulty_features(encoder: Any, texts: Sequence[str],
     whole texts' vectors where already computed, with only the rows whose difficulty text
     differs encoded again."""
     read = difficulty_texts(texts, reads)
-    if embeddings is None:
-        vectors = embed_texts(encoder, read)
-    else:
-        vectors = np.array(embeddings, dtype=np.float32, copy=True)
-        changed = [i for i, (t, d) in enumerate(zip(texts, read, strict=True)) if t != d]
-        if changed:
-            vectors[changed] = embed_texts(encoder, [read[i] for i in changed])
+    vectors = embed_texts(encoder, read) if embeddings is None else \
+        difficulty_vectors(encoder, texts, read, embeddings)
     return _features(vectors, read), vectors
 
 
