@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from council.task import QUALITY_BARS
+
 # "never below P 0.9", "at least 95% accuracy", "accuracy of at least 90%", "P >= 0.9",
 # "a success rate above 98%", "must be right 99% of the time"
 _PROB = r"(?:P\s*(?:\(\w+\))?\s*)?(?P<num>0?\.\d+|1\.0|\d{1,3}(?:\.\d+)?\s?%)"
@@ -23,7 +25,7 @@ _BOUND = re.compile(rf"\b(?:never\s+(?:(?:be|go|fall|drop)\s+)?(?:below|under|le
 _NAMED = re.compile(rf"\b{_QUALITY}\s*(?:of\s+)?(?:at\s+least\s+|>=?\s*|≥\s*|above\s+)?"
                     rf"{_PROB}", re.IGNORECASE)
 HEAD = 300  # characters read: where the task is said (as council.money_words.UNSAID_HEAD)
-HIGHEST = 0.9  # production, the highest floor the quality setting offers
+HIGHEST = max(QUALITY_BARS.values())  # production, the highest floor the setting offers
 _QUALITY_NEAR = re.compile(rf"{_QUALITY}|\bthe answers?\b", re.IGNORECASE)
 # "at least 95% of the mails are ham": a share of the items, whatever quality word is near
 # (review11: "Aim for 0.95 precision on spam; at least 95% of the mails are ham" was a floor);
@@ -72,7 +74,7 @@ _LOW_BAR = re.compile(
     r"rough(?: drafts?)?) (?:is|are) (?:fine|ok(?:ay)?|acceptable)\b|"
     r"\b(?:does ?n[o'’]t|do ?n[o'’]t|need ?n[o'’]t|need not|does not|do not) (?:have|need) to be "
     r"perfect\b|\bgood enough is fine\b", re.IGNORECASE)
-DRAFT = 0.6  # the draft setting's floor
+DRAFT = QUALITY_BARS["draft"]
 
 
 # Not a low bar: a negation before ("No mistakes are acceptable", "zero errors are fine"),
@@ -111,6 +113,7 @@ def floor_note(text: str, floor: float) -> str | None:
         return (f"{said}; the highest quality setting, production's {HIGHEST}, is the floor "
                 f"used: check the pick's P against your {read.p:.2f}")
     used = f"P {floor:.2f}" if floor else "none"
+    named = [f"{name} {p:g}" for name, p in QUALITY_BARS.items() if p]
+    settings = ", ".join(named[:-1]) + " and " + named[-1]
     return (f"{said}, but the floor used is the quality setting's ({used}): the floors are "
-            "draft 0.6, standard 0.75 and production 0.9; choose the one you mean in the form "
-            "or with --quality")
+            f"{settings}; choose the one you mean in the form or with --quality")
