@@ -231,9 +231,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                     output_tokens=workload.output_tokens, calls_per_task=workload.calls_per_task)
     heard = read_money(spec.description)  # a failure cost, a budget in the words; yours win
     # the same mix of categories as the workload's defaults
-    failure = failure_cost(spec.failure_cost_usd,
-                           task_defaults_mix(assessment.category, reading), size,
-                           heard.failure)
+    mix = task_defaults_mix(assessment.category, reading)
+    failure = failure_cost(spec.failure_cost_usd, mix, size, heard.failure)
     # "under a cent a call": a month's ceiling at this workload's calls and runs
     words_budget = heard.budget or (heard.unit_budget.monthly(
         workload.runs_per_month, workload.calls_per_task) if heard.unit_budget else None)
@@ -244,8 +243,7 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         update={"budget_usd_per_month": budget_read.usd_per_month, "budget_ceiling": ceiling})
     # figures in a currency not converted, counts in numerals not read, and why
     unread: list[str] = [*heard.unread, *unread_numerals(spec.description),
-                         *_set_aside(spec, heard, words_budget,
-                                     task_defaults_mix(assessment.category, reading), size)]
+                         *_set_aside(spec, heard, words_budget, mix, size)]
     floor_said = floor_note(spec.description, spec.quality_bar)  # "never below P 0.9"
     if floor_said is not None:
         unread.append(floor_said)
