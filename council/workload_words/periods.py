@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from council.workload_words.text import PERIOD_NAMES, word_list
+from council.workload_words.text import EVERY_ABROAD, PERIOD_NAMES, alternation, word_list
 
 PER_MONTH: dict[str, float] = {
     "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 30 * 24, "day": 30,
@@ -164,9 +164,9 @@ _CJK = "\u3040-\u30ff\u4e00-\u9fff"
 _CJK_ADVERBS = tuple(a for a in FOREIGN_ADVERBS if not a.isascii())
 _FOREIGN_UNIT_WORDS = "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True))
 _FOREIGN_PERIOD_RE = re.compile(
-    rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:(?:por|pro|par|al|im|am|ao|au|cada|"
-    rf"jede[nrs]?|je|chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
-    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego|todo|toda|w|varje|"
+    rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:(?:por|pro|par|al|im|am|ao|au|"
+    rf"{alternation(EVERY_ABROAD)}|je|toutes les|tous les|todas as|todos os|todas las|"
+    rf"todos los|a la|à la|alla|per|raz na|co|na|todo|toda|w|"
     # Swedish "i veckan", "om dagen": "i" and "om" only before a Swedish period ("i tag" is
     # English)
     rf"(?:i|om)(?=\s+(?:veckan|månaden|året|dagen|natten|timmen|kvartalet)\b)|"
@@ -177,9 +177,8 @@ _FOREIGN_PERIOD_RE = re.compile(
     + rf"))(?:(?:e?s|en|e)?\b|(?<=[{_CJK}]))")
 # Words one of which a text in those languages has; tested as a set (one C-level pass).
 _FOREIGN_PERIOD_GATE = frozenset({
-    "por", "pro", "par", "al", "im", "am", "ao", "au", "cada", "jede", "jeden", "jeder", "jedes",
-    "je", "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere",
-    "co", "na", "każdego", "kazdego", "todo", "toda", "varje", "dagen", "natten", "månaden",
+    "por", "pro", "par", "al", "im", "am", "ao", "au", *EVERY_ABROAD, "je", "tous", "toutes",
+    "todas", "todos", "la", "alla", "co", "na", "todo", "toda", "dagen", "natten", "månaden",
     *FOREIGN_UNITS, *FOREIGN_ADVERBS}
     - {"week", "per", "an"})
 # "Weekdays at 9 we summarise ...", "Weekdays, 7am: ...": a text or sentence that opens with the

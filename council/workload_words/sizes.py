@@ -19,8 +19,10 @@ from council.workload_words.numbers import (
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
+    EACH_ONE_ABROAD,
     PAGE_BY_PAGE,
     RATE_AFTER,
+    alternation,
     has,
     sentence_around,
 )
@@ -172,8 +174,8 @@ _EACH_PRODUCED = re.compile(r"\b(?:summaries|drafts|replies|responses|descriptio
 # "Write 300 product descriptions, about 150 words each", "Rédiger 300 fiches produit, environ
 # 150 mots chacune": the task opens by ordering the writing and the size is each piece's (QA
 # round 9: read as 200 tokens of input); not when something is read first ("of", "from").
-_EACH_AFTER = re.compile(r"\s*(?:each|apiece|chacune|chacun|cada una|cada uno|jeweils|"
-                         r"ciascun[oa]|cada)\b", re.IGNORECASE)
+_EACH_AFTER = re.compile(rf"\s*(?:each|apiece|{alternation(EACH_ONE_ABROAD)}|cada)\b",
+                         re.IGNORECASE)
 _WRITE_ORDER = re.compile(
     r"\s*(?:please\s+)?(?:write|draft|generate|create|compose|produce|r[ée]dige[rz]?|"
     r"[ée]cri(?:re|vez)|escrib(?:e|ir)|redact(?:a|ar)|generar?|schreib(?:e|en)|erstell(?:e|en)|"

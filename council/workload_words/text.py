@@ -31,6 +31,24 @@ DAY_NAMES: dict[str, tuple[str, ...]] = {
     "Swedish": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
 }
 
+# "each" and "every" in the other languages read, one list (review 12: five modules spelt
+# their own, Swedish and Dutch missing from some): before what they count ("jede Woche",
+# "chaque semaine", "cada lunes", "ogni giorno", "elke week", "varje vecka", "każdego dnia")
+EVERY_ABROAD: tuple[str, ...] = (
+    "varje", "elk", "elke", "ieder", "iedere", "jede", "jeden", "jeder", "jedes", "chaque",
+    "cada", "ogni", "każdy", "każda", "każde", "każdego", "każdej", "każdą", "każdym",
+    "każdemu", "kazdy", "kazdego")
+# and on their own, after what they count ("150 mots chacune", "300 palabras cada una",
+# "jeweils", "var och en av våra 12")
+EACH_ONE_ABROAD: tuple[str, ...] = ("var och en", "chacun", "chacune", "cada uno", "cada una",
+                                    "ciascuno", "ciascuna", "jeweils")
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of the words, the longest first ("jeden" before "jede")."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
 # Not after an abbreviation: "(approx. 150 mails/day)" is one sentence; nor Swedish "kl. 8"
 # (o'clock: review 12, "Varje dag kl. 8 sorterar vi cirka 300 ärenden" read once a day).
 _SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
