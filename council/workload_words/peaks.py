@@ -51,7 +51,12 @@ def _clause(text: str, start: int, end: int) -> str:
 
 def at_peak(text: str, read: Read) -> bool:
     """Whether the reading's clause says it is the peak's volume."""
-    clause = _clause(text, read.start, read.end)
+    return said_at_peak(text, read.start, read.end)
+
+
+def said_at_peak(text: str, start: int, end: int) -> bool:
+    """Whether the clause of the words from ``start`` to ``end`` says it is of the peak."""
+    clause = _clause(text, start, end)
     return _PEAK.search(clause) is not None and _USUAL.search(clause) is None
 
 

@@ -1,0 +1,32 @@
+"""Words13: QA round 12's and review 12's leftovers (tests/data/workload_phrases_words13.jsonl,
+written before the fixes); each fix's cases fail on the reader before it, the traps beside
+them pass on both."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.workload_words import read_workload
+
+
+def summary(text: str) -> dict[str, object]:
+    return read_workload.__wrapped__(text).summary()
+
+
+# A rate a second said of the peak is the volume's most, not someone waiting (read no_batch).
+@pytest.mark.parametrize("text", [
+    "We run 2 QPS against the classifier at peak, averaging about 40,000 calls a day.",
+    "Traffic peaks at about 5 requests per second at lunchtime.",
+    "At peak it is 10 requests per second; the scores go into a weekly report.",
+])
+def test_a_rate_a_second_at_peak_is_no_wait(text: str) -> None:
+    assert summary(text)["latency"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "The chatbot answers 3 requests per second during business hours.",
+    "We send 40 req/s at peak but usually 5 requests per second.",  # the usual rate waits
+    "Peak is 2 QPS and users wait for the answer on the page.",  # a wait said in words
+])
+def test_a_rate_not_said_of_the_peak_still_waits(text: str) -> None:
+    assert summary(text)["latency"] == "no_batch"
