@@ -129,6 +129,11 @@ FOREIGN_UNITS = {
     "natt": "day", "dygn": "day", "vecka": "week", "veckan": "week", "månad": "month",
     "år": "year", "året": "year", "kvartal": "quarter", "kvartalet": "quarter",
     "timme": "hour", "timmen": "hour", "vardag": "business day",
+    # a morning or an evening is a day, as in English ("every morning"): Swedish and Dutch
+    # (words13: "Varje morgon klockan 7 går vi igenom ungefär tvåhundra ärenden", "Elke ochtend
+    # om 8 uur lezen we ongeveer honderd klantmails" unread; German "Morgen" is also
+    # "tomorrow", so left out)
+    "morgon": "day", "kväll": "day", "ochtend": "day", "avond": "day",
 }
 FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",

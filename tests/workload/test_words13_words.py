@@ -30,3 +30,22 @@ def test_a_rate_a_second_at_peak_is_no_wait(text: str) -> None:
 ])
 def test_a_rate_not_said_of_the_peak_still_waits(text: str) -> None:
     assert summary(text)["latency"] == "no_batch"
+
+
+# A morning or an evening in Swedish and Dutch is a day, as in English (read nothing).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Varje morgon klockan 7 går vi igenom ungefär tvåhundra supportärenden.", 6_000),
+    ("Elke ochtend om 8 uur lezen we ongeveer honderd klantmails.", 3_000),
+    ("Varje kväll läser vi cirka 40 rapporter.", 1_200),
+    ("Elke avond om 22 uur verwerken we 500 bestellingen.", 15_000),
+])
+def test_a_morning_or_evening_abroad_is_a_day(text: str, want: float) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.01)
+
+
+@pytest.mark.parametrize("text", [
+    "I morgon ska vi läsa 40 rapporter.",  # "i morgon": tomorrow, once
+    "Morgen lezen we 40 offertes.",  # Dutch "morgen": tomorrow
+])
+def test_tomorrow_is_no_cadence(text: str) -> None:
+    assert summary(text)["runs_per_month"] is None
