@@ -94,10 +94,12 @@ _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|w
 # ("Aufnahme", "Aufzeichnung": a recording in German; "enregistrement", "grabación" too)
 _AUDIO_MORE_KEYS = ("1:1", "one-on-one", "standup", "stand-up", "vergader", "gesprek",
                     "riunion", "chiamat", "spotkani", "nagrani", "rozmow", "aufnahme",
-                    "aufzeichnung", "enregistrement", "grabaci", "grava", "samtal", "inspelning")
+                    "aufzeichnung", "enregistrement", "grabaci", "grava", "samtal", "inspelning",
+                    "entretiens")
+# (French "entretiens", interviews, in the plural only: "l'entretien" is also upkeep)
 _AUDIO_MORE = re.compile(r"\b1:1s?\b|one-on-one|stand-?up|vergader|gesprek|riunion|chiamat|"
                          r"spotkani|nagrani|rozmow|aufnahme|aufzeichnung|enregistrement|"
-                         r"grabaci[oó]n|grava[çc][ãa]o|samtal|inspelning\w*")
+                         r"grabaci[oó]n|grava[çc][ãa]o|samtal|inspelning\w*|\bentretiens\b")
 
 
 def _audio(text: str) -> bool:

@@ -49,3 +49,29 @@ def test_a_morning_or_evening_abroad_is_a_day(text: str, want: float) -> None:
 ])
 def test_tomorrow_is_no_cadence(text: str) -> None:
     assert summary(text)["runs_per_month"] is None
+
+
+# A total duration cut into pieces, once: the pieces once (read no volume, one task, or 20).
+@pytest.mark.parametrize(("text", "want", "size"), [
+    ("Transcribe and summarise 35 hours of interviews once, each about 45 minutes.", 46.67,
+     [45, "minute"]),
+    ("One-off job: 120 hours of recorded lectures, each around 90 minutes, to be turned into "
+     "study notes.", 80, [90, "minute"]),
+    ("Une seule fois : 20 heures d'entretiens, d'environ 40 minutes chacun, à résumer.", 30,
+     [40, "minute"]),
+])
+def test_a_total_cut_into_pieces_once(text: str, want: float, size: list[object]) -> None:
+    got = summary(text)
+    assert got["runs_per_month"] == pytest.approx(want, rel=0.01)
+    assert got["input"] == pytest.approx(size)
+
+
+def test_the_size_of_each_said_before_each() -> None:
+    # "30 minutes each" after the total (read 20 hours of input and no volume): 40 a day
+    got = summary("We transcribe 20 hours of calls a day, 30 minutes each.")
+    assert got["runs_per_month"] == pytest.approx(1_200, rel=0.01)
+    assert got["input"] == pytest.approx([30, "minute"])
+
+
+def test_a_one_off_with_nothing_cut_is_one_task() -> None:
+    assert summary("One-off: translate a 40-page contract.")["runs_per_month"] == 1
