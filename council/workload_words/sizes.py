@@ -19,6 +19,7 @@ from council.workload_words.numbers import (
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
+    COIN_AFTER,
     EACH_ONE_ABROAD,
     PAGE_BY_PAGE,
     RATE_AFTER,
@@ -242,12 +243,6 @@ def _one_page_summaries(text: str, found: list[Read], spans: list[tuple[int, int
         found.insert(at, _size_read(text, a, b, 1.0, "page", role="output"))
 
 
-# A crypto token: "300 token transfers", "token holders", "token swaps"
-_COIN_AFTER = re.compile(r"\s+(?:transfers?|holders?|prices?|swaps?|sales?|launch(?:es)?|"
-                         r"balances?|airdrops?|mints?|burns?|purchases?|trades?|"
-                         r"listings?|wallets?)\b")
-
-
 def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, int]]]:
     """Every size in the text, in order, and the spans they take (no count is read there)."""
     found: list[Read] = []
@@ -292,7 +287,7 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         if text.endswith("per ", 0, m.start()) and any(
                 c in text[max(0, m.start() - 20):m.start()] for c in SIGNS):
             continue  # "$0.002 per 1K tokens" is a price's unit
-        if m.group("token") and not one_thing and _COIN_AFTER.match(text, m.end()):
+        if m.group("token") and not one_thing and COIN_AFTER.match(text, m.end()):
             continue  # "300 token transfers a day": a crypto token, no size (review 12)
         said_unit = m.group("unit")
         if (unit == "file" and qty > 1 and said_unit.endswith("files") and not one_thing

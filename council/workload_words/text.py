@@ -18,6 +18,13 @@ RATE_AFTER = re.compile(rf"\s*(?:/|(?:a|per|each|every)\s+)(?:{PERIOD_NAMES})s?\
 # each call reads one (not "a 200-page contract", the size of one document).
 PAGE_BY_PAGE = re.compile(r"[^.;]{0,60}\b(?:each|every|per) page\b")
 
+# A crypto token, not one of a model's: "300 token transfers", "token holders", "token swaps"
+# (a size in ``sizes`` since review 12, and a count in ``counts`` since words13: "300 token
+# transfers a day" read nothing)
+COIN_AFTER = re.compile(r"\s+(?:transfers?|holders?|prices?|swaps?|sales?|launch(?:es)?|"
+                        r"balances?|airdrops?|mints?|burns?|purchases?|trades?|"
+                        r"listings?|wallets?)\b")
+
 WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # The weekdays in the other languages read, Monday first: one list for the weekday cadence
 # (``weekdays``) and the language a description is written in (``languages``).

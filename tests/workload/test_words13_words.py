@@ -75,3 +75,20 @@ def test_the_size_of_each_said_before_each() -> None:
 
 def test_a_one_off_with_nothing_cut_is_one_task() -> None:
     assert summary("One-off: translate a 40-page contract.")["runs_per_month"] == 1
+
+
+# "token" as a domain noun (a crypto token) is a count of things (read no volume).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Our crypto wallet app explains 300 token transfers a day to users.", 9_000),
+    ("Explain 40 token launches a week to our community.", 173.33),
+])
+def test_crypto_tokens_are_counted(text: str, want: float) -> None:
+    got = summary(text)
+    assert got["runs_per_month"] == pytest.approx(want, rel=0.01)
+    assert got["input"] is None
+
+
+def test_a_prompts_tokens_stay_a_size() -> None:
+    got = summary("About 800 prompts a day, each around 300 tokens.")
+    assert got["runs_per_month"] == pytest.approx(24_000)
+    assert got["input"] == pytest.approx([300, "token"])
