@@ -92,3 +92,22 @@ def test_a_prompts_tokens_stay_a_size() -> None:
     got = summary("About 800 prompts a day, each around 300 tokens.")
     assert got["runs_per_month"] == pytest.approx(24_000)
     assert got["input"] == pytest.approx([300, "token"])
+
+
+# Short Dutch: "we" is Dutch too, and "week" a Dutch word beside another (read no language).
+@pytest.mark.parametrize("text", [
+    "Elke dag beoordelen we alle 20 sollicitaties.",
+    "Elke week lezen we 40 offertes.",
+    "Elke avond om 22 uur verwerken we 500 bestellingen.",
+])
+def test_short_dutch_reads_dutch(text: str) -> None:
+    assert summary(text)["languages"] == ["Dutch"]
+
+
+@pytest.mark.parametrize("text", [
+    "Every week we read 40 quotes.",
+    "Each day we review all 20 applications.",
+    "We go to Den Haag every week.",
+])
+def test_english_with_we_and_week_stays_english(text: str) -> None:
+    assert summary(text)["languages"] == []
