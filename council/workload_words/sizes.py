@@ -217,6 +217,11 @@ _PRODUCED_LIMITED = re.compile(
     r"no m[áa]ximo)\s*$")
 
 
+# "about 20 pages plus a 5-page annex", "1,000 tokens of instructions plus about 3,000 tokens
+# of context": two parts of one input, read together (words13: the first part alone); the
+# second size must follow within a few words and be said in the same unit.
+_PLUS = re.compile(r"(?:\s+(?:of\s+)?[a-z]+){0,2}?\s*(?:\+|\bplus\b)\s*"
+                   r"(?:(?:an?|another|about|around|roughly|~)\s*)*")
 _AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{DIGITS}k?)"
                       r"(?:\s*(?:tokens?|words?))?\s+out\b")
 
@@ -248,7 +253,10 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
     found: list[Read] = []
     spans: list[tuple[int, int]] = []
     chunks: set[int] | None = None  # where each total's item size starts (computed if asked)
+    merged = -1  # the end of a second part read with the first ("20 pages plus a 5-page annex")
     for m in matches_at(_SIZE_RE, text, starts):
+        if m.start() < merged:
+            continue
         unit = next(k for k in _SIZE_UNITS if m.group(k))
         qty = parse_number(m.group("num2") or m.group("num"))
         if qty is None or qty <= 0:
@@ -324,6 +332,17 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
                                     said=f"{said} = {fmt(qty)} characters (a byte each); "))
             continue
         read = _size_read(text, m.start(), m.end(), qty, unit)
+        plus = _PLUS.match(text, m.end()) if "plus" in text or "+" in text else None
+        part = _SIZE_RE.match(text, plus.end()) if plus is not None else None
+        more = parse_number(part.group("num")) if part is not None and part.group(unit) and (
+            not part.group("num2")) else None
+        if part is not None and more and read.name == "input_tokens":
+            # "about 20 pages plus a 5-page annex": one input of 25 pages
+            merged = part.end()
+            spans[-1] = (m.start(), part.end())
+            read = _size_read(text, m.start(), part.end(), qty + more, unit,
+                              said=f"{fmt(qty)} + {fmt(more)} = {fmt(qty + more)} {unit}s "
+                                   "(two parts of one input); ")
         if read.name == "input_tokens" and _searched(text, m.start(), m.end(), read.value):
             read = Read("corpus_size", read.value, read.words, read.start, read.end,
                         f"{read.how}: the knowledge base a question is answered from; "

@@ -111,3 +111,24 @@ def test_short_dutch_reads_dutch(text: str) -> None:
 ])
 def test_english_with_we_and_week_stays_english(text: str) -> None:
     assert summary(text)["languages"] == []
+
+
+# Two sizes of one input joined by "plus": the input is both (read the first part alone).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Each contract is about 20 pages plus a 5-page annex; we review 40 a month.", [25, "page"]),
+    ("Each prompt has a 500-token system prompt + 1,200 tokens of user text; 3,000 a day.",
+     [1_700, "token"]),
+])
+def test_two_parts_of_one_input_are_read_together(text: str, want: list[object]) -> None:
+    assert summary(text)["input"] == pytest.approx(want)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a count after "plus" is no second part
+    ("Summarise 200 reports a week of about 10 pages, plus 30 emails.", [10, "page"]),
+    # the most a size has, then the outliers: the size most have
+    ("We answer about 200 support emails a day, most under 300 words, a few over 2,000.",
+     [300, "word"]),
+])
+def test_a_size_beside_other_figures_is_read_alone(text: str, want: list[object]) -> None:
+    assert summary(text)["input"] == pytest.approx(want)
