@@ -26,6 +26,7 @@ from council.workload_words.events import event_read
 from council.workload_words.first_batch import first_batch_note, first_batch_then
 from council.workload_words.headcount import times_candidates, times_headcount
 from council.workload_words.intervals import read_interval
+from council.workload_words.joined_counts import joined_count
 from council.workload_words.numbers import fmt, parse_number
 from council.workload_words.one_a_period import one_a_period
 from council.workload_words.one_deliverable import one_piece_about
@@ -200,6 +201,10 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
         # "Two batches a day of roughly 250 receipts each": 500 a day
         fleet_how += f"{fmt(n)} of {fmt(k)} each: "
         n, end = n * k, held.end()
+    joined = joined_count(text, count, lo, hi, taken)
+    if joined is not None:  # "about 150 emails and 80 chat messages" a day: 230 a day
+        fleet_how += f"{fmt(n)} + {fmt(joined.n)} (two counts of the work) = {fmt(n + joined.n)}: "
+        n, start, end = n + joined.n, min(start, joined.start), max(end, joined.end)
     runs = n * per_month
     hedge = HEDGE.search(text, max(0, start - 14), start)
     start = hedge.start() if hedge else start

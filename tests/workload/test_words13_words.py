@@ -132,3 +132,26 @@ def test_two_parts_of_one_input_are_read_together(text: str, want: list[object])
 ])
 def test_a_size_beside_other_figures_is_read_alone(text: str, want: list[object]) -> None:
     assert summary(text)["input"] == pytest.approx(want)
+
+
+# Two counts of things joined by "and" in one period's clause are both the work (read the
+# first or the last alone).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Every day we get about 150 emails and 80 chat messages to triage.", 6_900),
+    ("Chaque jour nous recevons environ 100 e-mails et 50 formulaires à classer.", 4_500),
+    ("Each week we review 40 contracts and 3 policies.", 186.33),
+])
+def test_two_counts_joined_by_and_are_summed(text: str, want: float) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We handle 200 tickets a day and 5 agents answer them.", 6_000),  # people
+    ("We get 300 emails a day and 20 of them are urgent.", 9_000),  # a part of the first
+    ("Tag medical abstracts with MeSH terms, we have a backlog of 2 million and ~5k new ones "
+     "daily.", 150_000),  # a first batch beside the cadence
+    ("Between 200 and 300 tickets a day.", 9_000),  # a range
+])
+def test_counts_that_are_not_two_parts_of_the_work_are_not_summed(text: str,
+                                                                    want: float) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.01)
