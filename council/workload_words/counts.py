@@ -78,7 +78,10 @@ _LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|p
 # "We grade 200 essays a week", "Grade 30 exams": the verb, not "Grade 9" (review 12: unread)
 _GRADE_THE_VERB = re.compile(r"(?:^|\b(?:we|i|they|to|and|please|teachers?|tutors?)\s+)grade\s+$",
                              re.IGNORECASE)
-_NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
+# (not German "am Tag", "am Abend": "etwa 50.000 am Tag" is a count a day, words13)
+_NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am(?!\s+(?:tag|abend|morgen|vormittag|"
+                                rf"nachmittag|wochenende|werktag|arbeitstag)\b)|pm)\b|"
+                                rf"\s+(?:{_MONTHS})\b)")
 # An hour of the clock said without minutes: "Weekdays at 9 we ...", "Jeden Werktag um 7 Uhr",
 # "varje vardag klockan 8", "a las 9", "à 9h", "om 9 uur": an hour (1-24) after a word that
 # says o'clock ("um", "klockan", "kl.", "a las", "às", Italian "alle"), or after "at", "à",

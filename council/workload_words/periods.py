@@ -134,6 +134,10 @@ FOREIGN_UNITS = {
     # om 8 uur lezen we ongeveer honderd klantmails" unread; German "Morgen" is also
     # "tomorrow", so left out)
     "morgon": "day", "kväll": "day", "ochtend": "day", "avond": "day",
+    # a second ("3 Anfragen pro Sekunde", "par seconde", "por segundo": words13, German read
+    # as 3 a day from the "am Tag" after it)
+    "sekunde": "second", "seconde": "second", "segundo": "second", "secondo": "second",
+    "sekund": "second",
 }
 FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",

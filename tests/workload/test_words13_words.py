@@ -155,3 +155,22 @@ def test_two_counts_joined_by_and_are_summed(text: str, want: float) -> None:
 def test_counts_that_are_not_two_parts_of_the_work_are_not_summed(text: str,
                                                                     want: float) -> None:
     assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.01)
+
+
+# A peak and a rate a second in German, the usual volume beside it; "am Tag" is no clock hour.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Spitzenlast sind 3 Anfragen pro Sekunde, im Schnitt etwa 50.000 am Tag.", 1_500_000),
+    ("Wir bekommen etwa 500 am Tag.", 15_000),
+    ("Unser Chatbot beantwortet 3 Anfragen pro Sekunde.", 7_776_000),
+])
+def test_a_german_peak_rate_and_the_usual_volume(text: str, want: float) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.01)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Every day at 9 am we classify 300 tickets.", 9_000),  # "9 am" stays a clock hour
+    ("Nous traitons 2 requêtes par seconde aux heures de pointe, en moyenne 40 000 par jour.",
+     1_200_000),
+])
+def test_clock_hours_and_french_peaks_read_as_before(text: str, want: float) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.01)
