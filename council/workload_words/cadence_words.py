@@ -46,6 +46,27 @@ def standalone(text: str, p: re.Match[str], lo: int) -> bool:
     return bool(re.match(r"\s*(?:[,.;:)]|$)", after) or _ADVERBIAL.match(after))
 
 
+# "a normal day is about 20,000 requests", "but a typical week has 3,000": the count said
+# right after the usual period that opens its clause (words13: unread, so a peak said before it
+# was the volume)
+_USUAL_PERIOD = re.compile(r"an? (?:normal|typical|usual|average|regular|ordinary) ")
+_USUAL_PERIOD_BEFORE = re.compile(r"(?:^|[,:(]\s*|\b(?:but|and|while|whereas)\s+)\s*$")
+_USUAL_COUNT_AFTER = re.compile(r"\s+(?:is|has|sees|brings|gets)\s+"
+                                r"(?:(?:about|around|roughly|some|over|up to|~)\s*)?(?=\d)")
+
+
+def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
+    """Where the count of 'a normal day is about 20,000' starts, when ``p`` is such a usual
+    period opening its clause; else None."""
+    if not _USUAL_PERIOD.match(p.group(0)):
+        return None
+    after = _USUAL_COUNT_AFTER.match(text, p.end())
+    if after is None or not _USUAL_PERIOD_BEFORE.search(text, max(lo, p.start() - 30),
+                                                        p.start()):
+        return None
+    return after.end()
+
+
 # A deadline before "this ...": "any time this week", "by the end of this quarter".
 _DEADLINE_BEFORE = re.compile(r"(?:any ?time|by|before|until|within|during|end of|later|"
                               r"sometime|next|in)\s+$")

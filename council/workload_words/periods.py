@@ -24,7 +24,10 @@ _PERIOD_RE = re.compile(
     rf"(?:/\s*{_period('unit1')}|\b(?:per|a|an|each|every|in a|over the|in total over the|"
     # "8 engineers this quarter", "This quarter we expect 1,200 applications": the period's
     # volume, as the words give it
-    rf"this)\s+{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|"
+    rf"this|"
+    # "on a normal day", "a typical week has 300": the usual period (words13: unread)
+    rf"an? (?:normal|typical|usual|average|regular|ordinary))\s+{_period('unit')}\b|"
+    rf"\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|"
     rf"yearly|annually|quarterly|fortnightly|overnight|semi-?annually|half-?yearly)\b)")
 ADVERB_UNIT = {"nightly": "day", "overnight": "day", "daily": "day", "weekly": "week",
                "monthly": "month", "hourly": "hour", "yearly": "year", "annually": "year",

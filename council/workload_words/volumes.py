@@ -12,7 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from council.workload_words.cadence_words import relative_is_a_cadence, standalone
+from council.workload_words.cadence_words import (
+    relative_is_a_cadence,
+    standalone,
+    usual_count_at,
+)
 from council.workload_words.chinese_counts import chinese_count, says_period_first
 from council.workload_words.counts import (
     HEDGE,
@@ -114,6 +118,12 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             read = chinese_count(text, p, unit, per_month, taken)
             if read is not None:
                 yield read
+            continue
+        if (at := usual_count_at(text, p, lo)) is not None:
+            # "a normal day is about 20,000 requests": the count after the usual period
+            said_after = [n for n in count_numbers(text, at, hi, taken) if n.start() == at]
+            if said_after and (n := parse_number(said_after[0].group(0))):
+                yield _count_a_period(text, said_after[0], n, p, lo, hi, unit, per_month, taken)
             continue
         before = [] if times else count_before(text, p.start(), lo, taken)
         count = before[-1] if before else None

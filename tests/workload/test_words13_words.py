@@ -174,3 +174,20 @@ def test_a_german_peak_rate_and_the_usual_volume(text: str, want: float) -> None
 ])
 def test_clock_hours_and_french_peaks_read_as_before(text: str, want: float) -> None:
     assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.01)
+
+
+# The usual period said as the subject, its count after it ("a normal day is about 20,000"):
+# read unread, so the peak before it was the volume.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Traffic peaks at about 5 requests per second at lunchtime; a normal day is about 20,000 "
+     "requests.", 600_000),
+    ("At peak we get 2,000 chats a day, but a typical week has 3,000.", 13_000),
+    ("We get 300 tickets on a normal day.", 9_000),
+])
+def test_the_usual_period_and_its_count(text: str, want: float) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.01)
+
+
+def test_a_normal_day_of_hours_is_no_count() -> None:
+    text = "A normal day is 8 hours for our support team, and we answer 400 emails a week."
+    assert summary(text)["runs_per_month"] == pytest.approx(1_733.33, rel=0.01)
