@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from council.workload_words.counts import count_numbers, counts_items
+from council.workload_words.headcount import HEAD
 from council.workload_words.numbers import parse_number
 
 # "and" in the languages read; the noun after each count, in the plural
@@ -24,10 +25,9 @@ _BEFORE = re.compile(rf"(?:^|(?<=\s))(?P<n>\d[\d,.]*)\s+{_NOUN}(?:\s+{_NOUN}){{0
                      rf"{_HEDGE}$")
 # Not things a run works on: people, and parts or times of the first count.
 _NOT_THINGS = re.compile(
-    r"(?:of|are|is|were|was|need|needs|have|has|get|go|come|per|times|percent|more|less|other|"
-    r"others|agents?|people|persons?|staff|employees?|reviewers?|engineers?|analysts?|users?|"
-    r"customers?|clients?|members?|students?|teachers?|lawyers?|doctors?|nurses?|teams?|"
-    r"managers?|writers?|editors?|annotators?|operators?|developers?|colleagues?|"
+    rf"(?:of|are|is|were|was|need|needs|have|has|get|go|come|per|times|percent|more|less|other|"
+    rf"others|{HEAD}s?|people|staff|reviewers?|customers?|clients?|teachers?|lawyers?|"
+    r"doctors?|nurses?|teams?|managers?|writers?|editors?|annotators?|operators?|colleagues?|"
     r"mitarbeiter\w*|personnes?|employés?|personas|empleados|medewerkers|anställda|"
     r"hours?|minutes?|days?|weeks?|months?|years?)\b")
 _NOUN_AT = re.compile(rf"\s+(?P<noun>{_NOUN})")
