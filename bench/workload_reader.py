@@ -42,7 +42,12 @@ written before the fixes) and workload_phrases_userqa12_heldout.jsonl (10, writt
 scored once after the fixes) and workload_phrases_review12.jsonl (46, review 12: sentences
 the round-12 rules should not fire on or should read otherwise, limits beside a volume, "looks
 at 15 each day", "alle 20", "a ticket is a conversation of 5 messages", "de nos 300";
-written before the fixes, a regression file), per field,
+written before the fixes, a regression file) and workload_phrases_words13.jsonl (21, words13:
+a rate a second at peak, a clock hour then "about a hundred" in Swedish, Dutch and German,
+hours of recordings cut into pieces once, "token" as a domain noun, short Dutch and Swedish,
+two figures in one sentence; written before the fixes) and
+workload_phrases_words13_heldout.jsonl (7, written with it, scored once after the fixes),
+per field,
 against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
@@ -90,7 +95,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_userqa11.jsonl", "workload_phrases_userqa11_heldout.jsonl",
          "workload_phrases_words12.jsonl", "workload_phrases_lead11.jsonl",
          "workload_phrases_userqa12.jsonl", "workload_phrases_userqa12_heldout.jsonl",
-         "workload_phrases_review12.jsonl")
+         "workload_phrases_review12.jsonl", "workload_phrases_words13.jsonl",
+         "workload_phrases_words13_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

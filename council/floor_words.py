@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from council.money_words import UNSAID_HEAD
 from council.task import QUALITY_BARS
 
 # "never below P 0.9", "at least 95% accuracy", "accuracy of at least 90%", "P >= 0.9",
@@ -24,7 +25,6 @@ _BOUND = re.compile(rf"\b(?:never\s+(?:(?:be|go|fall|drop)\s+)?(?:below|under|le
 # a word of quality before the figure ("accuracy of at least 90%", "P >= 0.9")
 _NAMED = re.compile(rf"\b{_QUALITY}\s*(?:of\s+)?(?:at\s+least\s+|>=?\s*|≥\s*|above\s+)?"
                     rf"{_PROB}", re.IGNORECASE)
-HEAD = 300  # characters read: where the task is said (as council.money_words.UNSAID_HEAD)
 HIGHEST = max(QUALITY_BARS.values())  # production, the highest floor the setting offers
 _QUALITY_NEAR = re.compile(rf"{_QUALITY}|\bthe answers?\b", re.IGNORECASE)
 # "at least 95% of the mails are ham": a share of the items, whatever quality word is near
@@ -48,7 +48,7 @@ def read_floor(text: str) -> FloorRead | None:
     """The first quality floor the words state, or None. A figure after "at least", "above"
     ... counts only with a word of quality within 30 characters of it ("at least 95%
     accuracy", "must be right at least 99% of the time"; not "at least 50% of the tickets")."""
-    text = (text or "")[:HEAD]  # the task as said, not a pasted contract's "at least 50%"
+    text = (text or "")[:UNSAID_HEAD]  # the task as said, not a pasted contract's "at least 50%"
     found: list[tuple[int, re.Match[str]]] = []
     for m in _BOUND.finditer(text):
         near = text[max(0, m.start() - 30):m.end() + 30]
@@ -88,8 +88,9 @@ _BUT_MORE = re.compile(r"[^.;]*\bbut\b[^.;]*\b(?:must|never|not|no|zero|always|h
 
 
 def low_bar_words(text: str) -> str | None:
-    """The words that ask for a lower floor than a setting's, or None (first HEAD chars)."""
-    head = (text or "")[:HEAD]
+    """The words that ask for a lower floor than a setting's, or None (first UNSAID_HEAD chars:
+    where the task is said, as money_words reads it)."""
+    head = (text or "")[:UNSAID_HEAD]
     for m in _LOW_BAR.finditer(head):
         if (_NEGATED.search(head, max(0, m.start() - 20), m.start())
                 or _FINE_TO.match(head, m.end()) or _BUT_MORE.match(head, m.end())):

@@ -621,7 +621,8 @@ def _budget(clause: str, unread: list[str], head: bool = True,
 
 
 # An amount a month with no word saying what it is is asked about only where the task is
-# said, not deep in a pasted document ("your payment could be as low as $0 per month").
+# said, not deep in a pasted document ("your payment could be as low as $0 per month"); the
+# quality floor's words are read in the same head (council.floor_words).
 UNSAID_HEAD = 300
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from council.currency_words import MONEY_AFTER, SIGN_CHARS
+from council.workload_words.text import EVERY_ABROAD, alternation
 
 _DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summaries|report|"
                           r"update|brief|briefing|newsletter|batch|job|run|check|export|eval|evaluation)(?:e?s)?\b")
@@ -23,6 +24,10 @@ _BUDGET_AFTER = re.compile(r"\s+(?:budget|budżet|presupuesto|orçamento|spend|s
 _ADVERBIAL = re.compile(r"\s+(?:for|to|and|from|into|with|by|at|until|so)\b")
 _NOT_A_RUN = re.compile(r"\s+(?:\w+\s+)?(?:template|format|layout|style)s?\b")
 
+# a period word said with "every" ("every week", "jede Woche", "tous les mois", "raz na"):
+# a cadence wherever it stands
+_EVERY = re.compile(rf"every|each|tou|tod|co |raz |{alternation(EVERY_ABROAD)}")
+
 
 def standalone(text: str, p: re.Match[str], lo: int) -> bool:
     """Whether a period word names how often the task runs ('Nightly batch:', 'we run evals
@@ -31,8 +36,7 @@ def standalone(text: str, p: re.Match[str], lo: int) -> bool:
                               or _BUDGET_AFTER.match(text, p.end())):
         return False
     word = p.group(0).strip()
-    if p.start() - lo < 3 or re.match(r"every|each|cada|chaque|jede|tou|tod|ogni|elke|iedere|"
-                                      r"co |raz |każd|kazd|varje", word):
+    if p.start() - lo < 3 or _EVERY.match(word):
         return True
     if not p.group("adverb"):
         return False
@@ -40,6 +44,27 @@ def standalone(text: str, p: re.Match[str], lo: int) -> bool:
     if _DELIVERABLE.match(after):
         return not _NOT_A_RUN.match(after)  # "our weekly newsletter template": one-off
     return bool(re.match(r"\s*(?:[,.;:)]|$)", after) or _ADVERBIAL.match(after))
+
+
+# "a normal day is about 20,000 requests", "but a typical week has 3,000": the count said
+# right after the usual period that opens its clause (words13: unread, so a peak said before it
+# was the volume)
+_USUAL_PERIOD = re.compile(r"an? (?:normal|typical|usual|average|regular|ordinary) ")
+_USUAL_PERIOD_BEFORE = re.compile(r"(?:^|[,:(]\s*|\b(?:but|and|while|whereas)\s+)\s*$")
+_USUAL_COUNT_AFTER = re.compile(r"\s+(?:is|has|sees|brings|gets)\s+"
+                                r"(?:(?:about|around|roughly|some|over|up to|~)\s*)?(?=\d)")
+
+
+def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
+    """Where the count of 'a normal day is about 20,000' starts, when ``p`` is such a usual
+    period opening its clause; else None."""
+    if not _USUAL_PERIOD.match(p.group(0)):
+        return None
+    after = _USUAL_COUNT_AFTER.match(text, p.end())
+    if after is None or not _USUAL_PERIOD_BEFORE.search(text, max(lo, p.start() - 30),
+                                                        p.start()):
+        return None
+    return after.end()
 
 
 # A deadline before "this ...": "any time this week", "by the end of this quarter".

@@ -17,6 +17,7 @@ from council.workload_words.one_deliverable import (
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
+    COIN_AFTER,
     PAGE_BY_PAGE,
     PERIOD_NAMES,
     RATE_AFTER,
@@ -77,7 +78,10 @@ _LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|p
 # "We grade 200 essays a week", "Grade 30 exams": the verb, not "Grade 9" (review 12: unread)
 _GRADE_THE_VERB = re.compile(r"(?:^|\b(?:we|i|they|to|and|please|teachers?|tutors?)\s+)grade\s+$",
                              re.IGNORECASE)
-_NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am|pm)\b|\s+(?:{_MONTHS})\b)")
+# (not German "am Tag", "am Abend": "etwa 50.000 am Tag" is a count a day, words13)
+_NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am(?!\s+(?:tag|abend|morgen|vormittag|"
+                                rf"nachmittag|wochenende|werktag|arbeitstag)\b)|pm)\b|"
+                                rf"\s+(?:{_MONTHS})\b)")
 # An hour of the clock said without minutes: "Weekdays at 9 we ...", "Jeden Werktag um 7 Uhr",
 # "varje vardag klockan 8", "a las 9", "à 9h", "om 9 uur": an hour (1-24) after a word that
 # says o'clock ("um", "klockan", "kl.", "a las", "às", Italian "alle"), or after "at", "à",
@@ -174,7 +178,9 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
         if text[max(0, s - 2):s].strip()[-1:] in SIGNS or MONEY_AFTER.match(text, e):
             continue  # "$49/month", "500 CHF a month", "4,000 kr": money, not a volume
         unit = _UNIT_AFTER.match(text, e)
-        if unit and not _units_are_tasks(text, unit):
+        coin = unit is not None and unit.group(0).lstrip(" -").startswith("token") and bool(
+            COIN_AFTER.match(text, unit.end()))  # "300 token transfers": things, no size
+        if unit and not coin and not _units_are_tasks(text, unit):
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
         if ((_LABEL_BEFORE.search(text, max(0, s - 10), s)
              and not _GRADE_THE_VERB.search(text, max(0, s - 16), s))

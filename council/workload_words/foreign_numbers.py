@@ -15,20 +15,8 @@ from __future__ import annotations
 import re
 
 from council.workload_words.languages import own_words_language
+from council.workload_words.numbers import ONE_TO_NINE_ABROAD as _ONE_TO_NINE
 
-_ONE_TO_NINE = {
-    "Italian": ("", "", "due", "tre", "quattro", "cinque", "", "sette", "otto", "nove"),
-    "Spanish": ("", "", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"),
-    "French": ("", "", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", ""),
-    "German": ("", "", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"),
-    "Portuguese": ("", "", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove"),
-    "Polish": ("", "", "dwa", "trzy", "cztery", "pięć", "sześć", "siedem", "osiem",
-               "dziewięć"),
-    # QA round 12 ("Vi har ungefär tvåhundra fakturor i månaden": unread)
-    "Swedish": ("", "", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"),
-    "Dutch": ("", "", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"),
-}
-# ("sei" is "you are" in Italian, "neuf" "new" in French: left out)
 _TENS_AND_MORE: dict[str, dict[str, int]] = {
     "Italian": {"dieci": 10, "quindici": 15, "venti": 20, "trenta": 30, "quaranta": 40,
                 "cinquanta": 50, "sessanta": 60, "settanta": 70, "ottanta": 80, "novanta": 90,

@@ -57,10 +57,11 @@ _GROUPS = re.compile(rf"\b(?P<g>{DIGITS}|{WORDNUM})\s+(?:[\w-]+\s+)?(?:sections|
 
 # "per person", "a user", "/seat" after a rate: the rate of each of a headcount the text gives
 # elsewhere ("Team size: 45", "a 45-person team", "200 employees").
-_HEAD = (r"(?:person|user|employee|member|seat|head|agent|rep|student|developer|dev|engineer|"
-         r"analyst)")
-_PER_HEAD = re.compile(rf"\s*(?:per|a|each|/)\s*{_HEAD}\b")
-_PER_HEAD_INSIDE = re.compile(rf"\s(?:per|each|/)\s*{_HEAD}\b")
+# (also the people ``joined_counts`` never adds to a count of things)
+HEAD = (r"(?:person|user|employee|member|seat|head|agent|rep|student|developer|dev|engineer|"
+        r"analyst)")
+_PER_HEAD = re.compile(rf"\s*(?:per|a|each|/)\s*{HEAD}\b")
+_PER_HEAD_INSIDE = re.compile(rf"\s(?:per|each|/)\s*{HEAD}\b")
 _HEADCOUNT = re.compile(
     rf"\b(?:team size|headcount|team of|number of (?:users|employees|seats|people))\s*[:=]?\s*"
     rf"(?:~|about |around )?(?P<n>{DIGITS})\b|"

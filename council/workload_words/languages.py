@@ -130,7 +130,9 @@ _WORKLOAD_WORDS: dict[str, str] = {
                "werktag"),
     "French": ("fois semaine semaines jour jours mois année environ quotidien hebdomadaire "
                "mensuel ouvré résumé résumer faut"),
-    "Dutch": ("werkdag maand jaar dag dagen weken keer komen willen binnen dagelijks "
+    # ("week" is English too: it counts only beside another Dutch word, "Elke week lezen we
+    # 40 offertes": words13, no language read)
+    "Dutch": ("werkdag maand jaar dag dagen week weken keer komen willen binnen dagelijks "
               "wekelijks maandelijks jaarlijks uur"),
     "Italian": "settimana mese giorno giorni volte volta ciascuna riceviamo",
     "Spanish": "semana mes día año veces vez necesitamos cerca",
@@ -367,6 +369,10 @@ OWN_WORDS_CHARS = 60
 OWN_HEAD = 300
 _CODE_MARKS = re.compile(r"[{}();=<>#\[\]]|\bimport\b|\bdef\b")
 _ENGLISH_SMALL = SMALL_WORDS["English"]
+# English small words another language says too, which are no sign of English in its text:
+# Dutch "we" ("Elke dag beoordelen we alle 20 sollicitaties": words13, read no language, the
+# "we" taken for English)
+_ALSO_THEIRS: dict[str, frozenset[str]] = {"Dutch": frozenset({"we"})}
 
 
 def _head_language(head: str, vocabulary: dict[str, frozenset[str]] = SMALL_WORDS
@@ -375,14 +381,15 @@ def _head_language(head: str, vocabulary: dict[str, frozenset[str]] = SMALL_WORD
     ones at least (three if one English small word is there too), counting none shorter than
     two letters or shared with English; else None."""
     words = set(word_list(head))
-    english = sum(len(w) > 1 for w in words & _ENGLISH_SMALL)
-    if english > 1:
+    english = {w for w in words & _ENGLISH_SMALL if len(w) > 1}
+    if len(english) > 1:
         return None
     counts = {name: sum(1 for w in words & small if len(w) > 1 and w not in _ENGLISH_SMALL)
               for name, small in vocabulary.items() if name != "English"}
     best = max(counts, key=counts.__getitem__)
     ties = [n for n, c in counts.items() if c == counts[best]]
-    return best if counts[best] >= 2 + english and len(ties) == 1 else None
+    need = 2 + len(english - _ALSO_THEIRS.get(best, frozenset()))
+    return best if counts[best] >= need and len(ties) == 1 else None
 
 
 def head_language(lower: str) -> str | None:

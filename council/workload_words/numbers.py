@@ -31,12 +31,29 @@ DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 WORDNUM = (rf"a dozen|dozen|(?:{_TENS})-(?:{_UNITS})\b|{_TENS}|fifteen|thirteen|fourteen|"
            r"sixteen|seventeen|eighteen|nineteen|eleven|twelve|one|two|three|four|five|six|"
            r"seven|eight|nine|ten")
+# One to nine said in words in the other languages read, by language (index = value; "" where
+# the word is left out: "sei" is "you are" in Italian, "neuf" "new" in French, "sex" English).
+# ``foreign_numbers`` reads them in a text of that language; the cadence rules read the few
+# below in any text.
+ONE_TO_NINE_ABROAD: dict[str, tuple[str, ...]] = {
+    "Italian": ("", "", "due", "tre", "quattro", "cinque", "", "sette", "otto", "nove"),
+    "Spanish": ("", "", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve"),
+    "French": ("", "", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", ""),
+    "German": ("", "", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun"),
+    "Portuguese": ("", "", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove"),
+    "Polish": ("", "", "dwa", "trzy", "cztery", "pięć", "sześć", "siedem", "osiem",
+               "dziewięć"),
+    # QA round 12 ("Vi har ungefär tvåhundra fakturor i månaden": unread)
+    "Swedish": ("", "", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio"),
+    "Dutch": ("", "", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen"),
+}
 # Small counts in other languages, where a cadence says them as words ("elke twee weken",
 # "deux fois par jour", Swedish "fyra gånger i veckan"): read by the cadence rules in any
-# text, the times or interval word saying the language.
-FOREIGN_FEW = {"duas": 2.0, "twee": 2.0, "due": 2.0, "dwa": 2.0, "zwei": 2.0, "dos": 2.0,
-               "deux": 2.0, "dois": 2.0, "två": 2.0, "drie": 3.0, "tre": 3.0, "trzy": 3.0,
-               "drei": 3.0, "tres": 3.0, "trois": 3.0, "três": 3.0, "fyra": 4.0, "fem": 5.0}
+# text, the times or interval word saying the language. Two and three in every language above,
+# Portuguese's feminine "duas", and Swedish four and five.
+FOREIGN_FEW: dict[str, float] = {
+    **{words[n]: float(n) for words in ONE_TO_NINE_ABROAD.values() for n in (2, 3)},
+    "duas": 2.0, **{ONE_TO_NINE_ABROAD["Swedish"][n]: float(n) for n in (4, 5)}}
 _SCALES = r"(?:thousand|million|billion|hundred)"
 _FOREIGN_SCALES = r"(?:mil|mille|tausend|millones|milhões|millions|millionen)\b|(?:tsd|mio)\b\.?"
 _SCALE_WORDS = rf"(?:(?:hundred\s+(?:thousand|million)|{_SCALES})\b|{_FOREIGN_SCALES})"

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from council.workload_words.text import EACH_ONE_ABROAD, EVERY_ABROAD, alternation
+
 # The nouns of one written piece: the one list this rule and a cadence's count
 # (``counts.cadence_times_count``, through the two helpers below) both read.
 PIECES = (r"(?:brief|briefing|report|digest|summary|update|newsletter|overview|memo|recap|"
@@ -18,10 +20,9 @@ PIECES = (r"(?:brief|briefing|report|digest|summary|update|newsletter|overview|m
 # German, French and Spanish
 _PIECES_ABROAD = (r"(?:zusammenfassung|bericht|überblick|übersicht|report|résumé|rapport|"
                   r"synthèse|bilan|resumen|informe|reporte)")
-# "each" in the other languages read: one list for "a report for each", "each of our 12" and
-# "..., one for each" (review 12: three lists, Swedish and Dutch missing from the last)
-_EACH_ABROAD = (r"(?:var och en|varje|elke?|iedere?|jede[nrs]?|chaque|chacune?|"
-                r"cada(?: un[oa])?)")
+# "each" in the other languages read, for "a report for each", "each of our 12" and "..., one
+# for each"
+_EACH_ABROAD = rf"(?:{alternation(EACH_ONE_ABROAD + EVERY_ABROAD)})"
 # A single deliverable: "a report", "one 1-page brief", "a short digest"; not "reports".
 _ONE_PIECE = re.compile(rf"\b(?:an?|one|a single)\s+(?:[\w-]+\s+){{0,2}}?{PIECES}\b"
                         r"(?!\s+(?:for|on|of|about)\s+each\b)|"

@@ -9,6 +9,7 @@ import re
 from council.workload_words.counts import HEDGE, count_numbers, counts_items
 from council.workload_words.numbers import fmt, parse_number
 from council.workload_words.text import sentence_bounds
+from council.workload_words.totals import totals
 from council.workload_words.values import Read
 
 # "One-off: translate a 40-page contract", "just (this) once", "a one-time migration": one task. Not
@@ -85,6 +86,14 @@ def read_one_off(text: str, taken: list[tuple[int, int]]) -> Read | None:
     if not _MAY_SAY_ONCE.search(text):
         return None
     one_off = _ONE_OFF.search(text)
+    said = one_off or _ONCE.search(text)
+    total = next(iter(totals(text)), None) if said is not None else None
+    if total is not None:
+        # "Transcribe and summarise 35 hours of interviews once, each about 45 minutes": the
+        # total over the size of each, once (words13: read no volume, or one task)
+        start, end = min(said.start(), total.total.start()), max(said.end(), total.each.end())
+        return Read("runs_per_month", total.items, text[start:end].strip(), start, end,
+                    f"a one-off: {total.how()} tasks once, priced as one month")
     counted = count_numbers(text, 0, len(text), taken)
     if one_off is not None and not counted:
         # no cadence and nothing counted: the words say the task runs once ("One-off:

@@ -13,6 +13,9 @@ from council.workload_words.values import Read
 
 _PEAK = re.compile(r"\b(?:peak(?:s|ing)?|busiest|spikes?|spiking|surges?|rush hours?|"
                    r"high season|bursts?|"
+                   # German, Dutch, French, Swedish (words13: "Spitzenlast sind 3 Anfragen pro
+                   # Sekunde, im Schnitt etwa 50.000 am Tag" read 3 a day)
+                   r"spitze\w*|piek\w*|heures? de pointe|en pointe|topp(?:en|last)|"
                    # a season's volume (QA round 12's walk: "about 2,000 chats a day in Black
                    # Friday week, but normally it's about 600 a day" read 2,000)
                    r"holiday season|the holidays|busy season|sales? season|tax season|"
@@ -29,7 +32,10 @@ _PEAK = re.compile(r"\b(?:peak(?:s|ing)?|busiest|spikes?|spiking|surges?|rush ho
 # A clause that says it is the usual volume is never the peak's ("5x the usual 2,000 chats a
 # day between Black Friday and New Year").
 _USUAL = re.compile(r"\b(?:usual(?:ly)?|normal(?:ly)?|typical(?:ly)?|on average|average|"
-                    r"otherwise|most (?:days|weeks|months)|the rest of the (?:year|time|week))\b")
+                    r"otherwise|most (?:days|weeks|months)|the rest of the (?:year|time|week)|"
+                    r"im schnitt|durchschnittlich|normalerweise|in der regel|en moyenne|"
+                    r"normalement|d'habitude|gemiddeld|normaal|i snitt|normalt|vanligtvis|"
+                    r"en promedio|normalmente|di solito|in media)\b")
 # The clause of a reading: up to a comma, a semicolon, a full stop, a bracket or "but".
 _CLAUSE_END = re.compile(r"[,;.!?()\n]|\bbut\b|\bwhile\b|\bwhereas\b")
 # A limit someone sets, right beside the reading's words: "the 2 QPS limit", "rate-limited to
@@ -51,7 +57,12 @@ def _clause(text: str, start: int, end: int) -> str:
 
 def at_peak(text: str, read: Read) -> bool:
     """Whether the reading's clause says it is the peak's volume."""
-    clause = _clause(text, read.start, read.end)
+    return said_at_peak(text, read.start, read.end)
+
+
+def said_at_peak(text: str, start: int, end: int) -> bool:
+    """Whether the clause of the words from ``start`` to ``end`` says it is of the peak."""
+    clause = _clause(text, start, end)
     return _PEAK.search(clause) is not None and _USUAL.search(clause) is None
 
 

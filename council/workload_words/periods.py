@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from council.workload_words.text import PERIOD_NAMES, word_list
+from council.workload_words.text import EVERY_ABROAD, PERIOD_NAMES, alternation, word_list
 
 PER_MONTH: dict[str, float] = {
     "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 30 * 24, "day": 30,
@@ -24,7 +24,10 @@ _PERIOD_RE = re.compile(
     rf"(?:/\s*{_period('unit1')}|\b(?:per|a|an|each|every|in a|over the|in total over the|"
     # "8 engineers this quarter", "This quarter we expect 1,200 applications": the period's
     # volume, as the words give it
-    rf"this)\s+{_period('unit')}\b|\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|"
+    rf"this|"
+    # "on a normal day", "a typical week has 300": the usual period (words13: unread)
+    rf"an? (?:normal|typical|usual|average|regular|ordinary))\s+{_period('unit')}\b|"
+    rf"\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|"
     rf"yearly|annually|quarterly|fortnightly|overnight|semi-?annually|half-?yearly)\b)")
 ADVERB_UNIT = {"nightly": "day", "overnight": "day", "daily": "day", "weekly": "week",
                "monthly": "month", "hourly": "hour", "yearly": "year", "annually": "year",
@@ -129,6 +132,15 @@ FOREIGN_UNITS = {
     "natt": "day", "dygn": "day", "vecka": "week", "veckan": "week", "månad": "month",
     "år": "year", "året": "year", "kvartal": "quarter", "kvartalet": "quarter",
     "timme": "hour", "timmen": "hour", "vardag": "business day",
+    # a morning or an evening is a day, as in English ("every morning"): Swedish and Dutch
+    # (words13: "Varje morgon klockan 7 går vi igenom ungefär tvåhundra ärenden", "Elke ochtend
+    # om 8 uur lezen we ongeveer honderd klantmails" unread; German "Morgen" is also
+    # "tomorrow", so left out)
+    "morgon": "day", "kväll": "day", "ochtend": "day", "avond": "day",
+    # a second ("3 Anfragen pro Sekunde", "par seconde", "por segundo": words13, German read
+    # as 3 a day from the "am Tag" after it)
+    "sekunde": "second", "seconde": "second", "segundo": "second", "secondo": "second",
+    "sekund": "second",
 }
 FOREIGN_ADVERBS = {
     "diario": "day", "diaria": "day", "diarios": "day", "diarias": "day", "diariamente": "day",
@@ -164,9 +176,9 @@ _CJK = "\u3040-\u30ff\u4e00-\u9fff"
 _CJK_ADVERBS = tuple(a for a in FOREIGN_ADVERBS if not a.isascii())
 _FOREIGN_UNIT_WORDS = "|".join(sorted(FOREIGN_UNITS, key=len, reverse=True))
 _FOREIGN_PERIOD_RE = re.compile(
-    rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:(?:por|pro|par|al|im|am|ao|au|cada|"
-    rf"jede[nrs]?|je|chaque|toutes les|tous les|todas as|todos os|todas las|todos los|a la|à la|"
-    rf"ogni|alla|elke|iedere|per|raz na|co|na|każdego|kazdego|todo|toda|w|varje|"
+    rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:(?:por|pro|par|al|im|am|ao|au|"
+    rf"{alternation(EVERY_ABROAD)}|je|toutes les|tous les|todas as|todos os|todas las|"
+    rf"todos los|a la|à la|alla|per|raz na|co|na|todo|toda|w|"
     # Swedish "i veckan", "om dagen": "i" and "om" only before a Swedish period ("i tag" is
     # English)
     rf"(?:i|om)(?=\s+(?:veckan|månaden|året|dagen|natten|timmen|kvartalet)\b)|"
@@ -177,9 +189,8 @@ _FOREIGN_PERIOD_RE = re.compile(
     + rf"))(?:(?:e?s|en|e)?\b|(?<=[{_CJK}]))")
 # Words one of which a text in those languages has; tested as a set (one C-level pass).
 _FOREIGN_PERIOD_GATE = frozenset({
-    "por", "pro", "par", "al", "im", "am", "ao", "au", "cada", "jede", "jeden", "jeder", "jedes",
-    "je", "chaque", "tous", "toutes", "todas", "todos", "la", "ogni", "alla", "elke", "iedere",
-    "co", "na", "każdego", "kazdego", "todo", "toda", "varje", "dagen", "natten", "månaden",
+    "por", "pro", "par", "al", "im", "am", "ao", "au", *EVERY_ABROAD, "je", "tous", "toutes",
+    "todas", "todos", "la", "alla", "co", "na", "todo", "toda", "dagen", "natten", "månaden",
     *FOREIGN_UNITS, *FOREIGN_ADVERBS}
     - {"week", "per", "an"})
 # "Weekdays at 9 we summarise ...", "Weekdays, 7am: ...": a text or sentence that opens with the

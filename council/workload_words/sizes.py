@@ -19,8 +19,11 @@ from council.workload_words.numbers import (
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
+    COIN_AFTER,
+    EACH_ONE_ABROAD,
     PAGE_BY_PAGE,
     RATE_AFTER,
+    alternation,
     has,
     sentence_around,
 )
@@ -92,10 +95,12 @@ _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|w
 # ("Aufnahme", "Aufzeichnung": a recording in German; "enregistrement", "grabación" too)
 _AUDIO_MORE_KEYS = ("1:1", "one-on-one", "standup", "stand-up", "vergader", "gesprek",
                     "riunion", "chiamat", "spotkani", "nagrani", "rozmow", "aufnahme",
-                    "aufzeichnung", "enregistrement", "grabaci", "grava", "samtal", "inspelning")
+                    "aufzeichnung", "enregistrement", "grabaci", "grava", "samtal", "inspelning",
+                    "entretiens")
+# (French "entretiens", interviews, in the plural only: "l'entretien" is also upkeep)
 _AUDIO_MORE = re.compile(r"\b1:1s?\b|one-on-one|stand-?up|vergader|gesprek|riunion|chiamat|"
                          r"spotkani|nagrani|rozmow|aufnahme|aufzeichnung|enregistrement|"
-                         r"grabaci[oó]n|grava[çc][ãa]o|samtal|inspelning\w*")
+                         r"grabaci[oó]n|grava[çc][ãa]o|samtal|inspelning\w*|\bentretiens\b")
 
 
 def _audio(text: str) -> bool:
@@ -172,8 +177,8 @@ _EACH_PRODUCED = re.compile(r"\b(?:summaries|drafts|replies|responses|descriptio
 # "Write 300 product descriptions, about 150 words each", "Rédiger 300 fiches produit, environ
 # 150 mots chacune": the task opens by ordering the writing and the size is each piece's (QA
 # round 9: read as 200 tokens of input); not when something is read first ("of", "from").
-_EACH_AFTER = re.compile(r"\s*(?:each|apiece|chacune|chacun|cada una|cada uno|jeweils|"
-                         r"ciascun[oa]|cada)\b", re.IGNORECASE)
+_EACH_AFTER = re.compile(rf"\s*(?:each|apiece|{alternation(EACH_ONE_ABROAD)}|cada)\b",
+                         re.IGNORECASE)
 _WRITE_ORDER = re.compile(
     r"\s*(?:please\s+)?(?:write|draft|generate|create|compose|produce|r[ée]dige[rz]?|"
     r"[ée]cri(?:re|vez)|escrib(?:e|ir)|redact(?:a|ar)|generar?|schreib(?:e|en)|erstell(?:e|en)|"
@@ -212,6 +217,11 @@ _PRODUCED_LIMITED = re.compile(
     r"no m[áa]ximo)\s*$")
 
 
+# "about 20 pages plus a 5-page annex", "1,000 tokens of instructions plus about 3,000 tokens
+# of context": two parts of one input, read together (words13: the first part alone); the
+# second size must follow within a few words and be said in the same unit.
+_PLUS = re.compile(r"(?:\s+(?:of\s+)?[a-z]+){0,2}?\s*(?:\+|\bplus\b)\s*"
+                   r"(?:(?:an?|another|about|around|roughly|~)\s*)*")
 _AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{DIGITS}k?)"
                       r"(?:\s*(?:tokens?|words?))?\s+out\b")
 
@@ -238,18 +248,15 @@ def _one_page_summaries(text: str, found: list[Read], spans: list[tuple[int, int
         found.insert(at, _size_read(text, a, b, 1.0, "page", role="output"))
 
 
-# A crypto token: "300 token transfers", "token holders", "token swaps"
-_COIN_AFTER = re.compile(r"\s+(?:transfers?|holders?|prices?|swaps?|sales?|launch(?:es)?|"
-                         r"balances?|airdrops?|mints?|burns?|purchases?|trades?|"
-                         r"listings?|wallets?)\b")
-
-
 def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int, int]]]:
     """Every size in the text, in order, and the spans they take (no count is read there)."""
     found: list[Read] = []
     spans: list[tuple[int, int]] = []
     chunks: set[int] | None = None  # where each total's item size starts (computed if asked)
+    merged = -1  # the end of a second part read with the first ("20 pages plus a 5-page annex")
     for m in matches_at(_SIZE_RE, text, starts):
+        if m.start() < merged:
+            continue
         unit = next(k for k in _SIZE_UNITS if m.group(k))
         qty = parse_number(m.group("num2") or m.group("num"))
         if qty is None or qty <= 0:
@@ -288,7 +295,7 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         if text.endswith("per ", 0, m.start()) and any(
                 c in text[max(0, m.start() - 20):m.start()] for c in SIGNS):
             continue  # "$0.002 per 1K tokens" is a price's unit
-        if m.group("token") and not one_thing and _COIN_AFTER.match(text, m.end()):
+        if m.group("token") and not one_thing and COIN_AFTER.match(text, m.end()):
             continue  # "300 token transfers a day": a crypto token, no size (review 12)
         said_unit = m.group("unit")
         if (unit == "file" and qty > 1 and said_unit.endswith("files") and not one_thing
@@ -325,6 +332,17 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
                                     said=f"{said} = {fmt(qty)} characters (a byte each); "))
             continue
         read = _size_read(text, m.start(), m.end(), qty, unit)
+        plus = _PLUS.match(text, m.end()) if "plus" in text or "+" in text else None
+        part = _SIZE_RE.match(text, plus.end()) if plus is not None else None
+        more = parse_number(part.group("num")) if part is not None and part.group(unit) and (
+            not part.group("num2")) else None
+        if part is not None and more and read.name == "input_tokens":
+            # "about 20 pages plus a 5-page annex": one input of 25 pages
+            merged = part.end()
+            spans[-1] = (m.start(), part.end())
+            read = _size_read(text, m.start(), part.end(), qty + more, unit,
+                              said=f"{fmt(qty)} + {fmt(more)} = {fmt(qty + more)} {unit}s "
+                                   "(two parts of one input); ")
         if read.name == "input_tokens" and _searched(text, m.start(), m.end(), read.value):
             read = Read("corpus_size", read.value, read.words, read.start, read.end,
                         f"{read.how}: the knowledge base a question is answered from; "

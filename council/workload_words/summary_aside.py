@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 
+from council.workload_words.text import EACH_ONE_ABROAD, EVERY_ABROAD, alternation
+
 # Not "summarise each of the 120" nor "summarise about 3,000 reviews" (whether one summary or
 # 3,000, the words do not say; read as 3,000, as before).
 _ONE_SUMMARY_OF = re.compile(r"\b(?:summari[sz]e|recap|digest|streścić|streszczenie|podsumować|"
                              r"podsumowanie|riassumere|riassunto|resumir|résumer|zusammenfassen|"
-                             r"samenvatten)\b(?![^.;]*\b(?:each|every|per|każd\w*|ogni|cada|"
-                             r"chaque|jede[nrs]?|elke)\b)")
+                             r"samenvatten)\b(?![^.;]*\b(?:each|every|per|"
+                             + alternation(EVERY_ABROAD + EACH_ONE_ABROAD) + r")\b)")
 _ASIDE_COUNT = re.compile(r",\s*(?:usually|typically|normally|generally|often|zwykle|zazwyczaj|"
                           r"di solito|solitamente|normalmente|en général|meistens|normalerweise|"
                           r"meestal)\s*(?:~|about |around |roughly |około |circa )?$")

@@ -18,6 +18,13 @@ RATE_AFTER = re.compile(rf"\s*(?:/|(?:a|per|each|every)\s+)(?:{PERIOD_NAMES})s?\
 # each call reads one (not "a 200-page contract", the size of one document).
 PAGE_BY_PAGE = re.compile(r"[^.;]{0,60}\b(?:each|every|per) page\b")
 
+# A crypto token, not one of a model's: "300 token transfers", "token holders", "token swaps"
+# (a size in ``sizes`` since review 12, and a count in ``counts`` since words13: "300 token
+# transfers a day" read nothing)
+COIN_AFTER = re.compile(r"\s+(?:transfers?|holders?|prices?|swaps?|sales?|launch(?:es)?|"
+                        r"balances?|airdrops?|mints?|burns?|purchases?|trades?|"
+                        r"listings?|wallets?)\b")
+
 WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # The weekdays in the other languages read, Monday first: one list for the weekday cadence
 # (``weekdays``) and the language a description is written in (``languages``).
@@ -30,6 +37,24 @@ DAY_NAMES: dict[str, tuple[str, ...]] = {
     "Polish": ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"),
     "Swedish": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
 }
+
+# "each" and "every" in the other languages read, one list (review 12: five modules spelt
+# their own, Swedish and Dutch missing from some): before what they count ("jede Woche",
+# "chaque semaine", "cada lunes", "ogni giorno", "elke week", "varje vecka", "każdego dnia")
+EVERY_ABROAD: tuple[str, ...] = (
+    "varje", "elk", "elke", "ieder", "iedere", "jede", "jeden", "jeder", "jedes", "chaque",
+    "cada", "ogni", "każdy", "każda", "każde", "każdego", "każdej", "każdą", "każdym",
+    "każdemu", "kazdy", "kazdego")
+# and on their own, after what they count ("150 mots chacune", "300 palabras cada una",
+# "jeweils", "var och en av våra 12")
+EACH_ONE_ABROAD: tuple[str, ...] = ("var och en", "chacun", "chacune", "cada uno", "cada una",
+                                    "ciascuno", "ciascuna", "jeweils")
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of the words, the longest first ("jeden" before "jede")."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
 
 # Not after an abbreviation: "(approx. 150 mails/day)" is one sentence; nor Swedish "kl. 8"
 # (o'clock: review 12, "Varje dag kl. 8 sorterar vi cirka 300 ärenden" read once a day).

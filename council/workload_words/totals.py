@@ -16,7 +16,7 @@ from council.workload_words.periods import (
     period_unit,
     with_article,
 )
-from council.workload_words.text import sentence_bounds
+from council.workload_words.text import EACH_ONE_ABROAD, alternation, sentence_bounds
 from council.workload_words.values import Read
 
 # Each unit in minutes (time) or tokens.
@@ -39,12 +39,13 @@ _EACH = re.compile(
     rf"\baverag\w*(?: (?:call|length|duration|size|prompt|request))?(?: of| is)?|\bśrednio|"
     rf"\beach(?: (?:{_ITEM}|one))?(?: (?:is|lasts|runs|takes))?)\s*"
     rf"(?:~|about |around |roughly |some )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
-# The size of each said before its noun: "split into 1 MB chunks", "500 rows per call".
+# The size of each said before its noun: "split into 1 MB chunks", "500 rows per call"; or
+# before "each" (words13: "d'environ 40 minutes chacun", "30 minutes each").
 _EACH_BEFORE = re.compile(
     rf"\binto (?:~|about |around |roughly )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})[- ]?"
     rf"(?:chunks|batches|pieces|parts)\b|"
-    rf"(?<![\w.,])(?P<n2>{NUMBER})\s*(?P<unit2>{_UNITS}) (?:per|a|each) (?:call|request|batch|"
-    rf"chunk|prompt)\b")
+    rf"(?<![\w.,])(?P<n2>{NUMBER})\s*(?P<unit2>{_UNITS}) (?:(?:per|a|each) (?:call|request|batch|"
+    rf"chunk|prompt)|each|apiece|{alternation(EACH_ONE_ABROAD)})\b")
 # A digit before a unit of time or tokens: a cheap scan before the number-led pattern (which
 # would otherwise be tried at every character of a long paste).
 # "2M tokens a month": a scale between the digit and the unit (QA round 12: the gate missed it).

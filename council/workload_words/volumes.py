@@ -12,7 +12,11 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from council.workload_words.cadence_words import relative_is_a_cadence, standalone
+from council.workload_words.cadence_words import (
+    relative_is_a_cadence,
+    standalone,
+    usual_count_at,
+)
 from council.workload_words.chinese_counts import chinese_count, says_period_first
 from council.workload_words.counts import (
     HEDGE,
@@ -26,6 +30,7 @@ from council.workload_words.events import event_read
 from council.workload_words.first_batch import first_batch_note, first_batch_then
 from council.workload_words.headcount import times_candidates, times_headcount
 from council.workload_words.intervals import read_interval
+from council.workload_words.joined_counts import joined_count
 from council.workload_words.numbers import fmt, parse_number
 from council.workload_words.one_a_period import one_a_period
 from council.workload_words.one_deliverable import one_piece_about
@@ -114,6 +119,12 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             if read is not None:
                 yield read
             continue
+        if (at := usual_count_at(text, p, lo)) is not None:
+            # "a normal day is about 20,000 requests": the count after the usual period
+            said_after = [n for n in count_numbers(text, at, hi, taken) if n.start() == at]
+            if said_after and (n := parse_number(said_after[0].group(0))):
+                yield _count_a_period(text, said_after[0], n, p, lo, hi, unit, per_month, taken)
+            continue
         before = [] if times else count_before(text, p.start(), lo, taken)
         count = before[-1] if before else None
         if count is None and times is None and (
@@ -200,6 +211,10 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
         # "Two batches a day of roughly 250 receipts each": 500 a day
         fleet_how += f"{fmt(n)} of {fmt(k)} each: "
         n, end = n * k, held.end()
+    joined = joined_count(text, count, lo, hi, taken)
+    if joined is not None:  # "about 150 emails and 80 chat messages" a day: 230 a day
+        fleet_how += f"{fmt(n)} + {fmt(joined.n)} (two counts of the work) = {fmt(n + joined.n)}: "
+        n, start, end = n + joined.n, min(start, joined.start), max(end, joined.end)
     runs = n * per_month
     hedge = HEDGE.search(text, max(0, start - 14), start)
     start = hedge.start() if hedge else start

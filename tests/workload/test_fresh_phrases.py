@@ -88,6 +88,8 @@ USERQA11_HELDOUT = DATA / "workload_phrases_userqa11_heldout.jsonl"
 WORDS12 = DATA / "workload_phrases_words12.jsonl"
 LEAD11 = DATA / "workload_phrases_lead11.jsonl"
 REVIEW12 = DATA / "workload_phrases_review12.jsonl"
+WORDS13 = DATA / "workload_phrases_words13.jsonl"
+WORDS13_HELDOUT = DATA / "workload_phrases_words13_heldout.jsonl"
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 # 2 of 560 at the last count: two sizes in GB/TB (read as a corpus, not one call's input, as
 # the team's "30 GB email archive" row wants: the rows' labels and that row disagree, and the
@@ -177,8 +179,16 @@ MAX_LEAD11_MISREADINGS = 1
 # 46 traps written by review 12 before its fixes (limits beside a volume, "looks at 15 each
 # day", "alle 20", "a ticket is a conversation of 5 messages", "de nos 300"): 35 of 322 with
 # main's reader; left: "Elke dag ... alle 20" names no language, "300 token transfers a day"
-# reads no volume ("our busiest agent" read an agent loop until the lead's session-12 fix).
-MAX_REVIEW12_MISREADINGS = 2
+# reads no volume ("our busiest agent" read an agent loop until the lead's session-12 fix);
+# both read since words13.
+MAX_REVIEW12_MISREADINGS = 0
+# 21 written by words13 before its fixes (QA 12's and review 12's leftovers and rows of the
+# same families): 16 of 147 with main's reader. The 7 held out, scored once after the fixes: 8
+# of 49 with main's reader, 7 now ("the daily average is around 500k", German "Jeden Morgen",
+# "one time only", "Iedere maand ... 300 facturen", "1,000 tokens of instructions plus about
+# 3,000 tokens of retrieved context", "the long ones run to 1,500 words" read as output).
+MAX_WORDS13_MISREADINGS = 0
+MAX_WORDS13_HELDOUT_MISREADINGS = 7
 # Rows where the batch API is advised though a person reads a waiting user or a loop: none in
 # the first file since "answer HR policy questions from employees in Teams" is read (4 before
 # round 1's fixes, 1 after); in fresh2 none since "responder os leads no WhatsApp" is read (1
@@ -219,7 +229,10 @@ _same = load_bench("workload_reader").same
                                                 MAX_USERQA11_HELDOUT_MISREADINGS),
                                                (WORDS12, 17, MAX_WORDS12_MISREADINGS),
                                                (LEAD11, 8, MAX_LEAD11_MISREADINGS),
-                                               (REVIEW12, 46, MAX_REVIEW12_MISREADINGS)])
+                                               (REVIEW12, 46, MAX_REVIEW12_MISREADINGS),
+                                               (WORDS13, 21, MAX_WORDS13_MISREADINGS),
+                                               (WORDS13_HELDOUT, 7,
+                                                MAX_WORDS13_HELDOUT_MISREADINGS)])
 def test_fresh_descriptions_are_read_as_a_person_reads_them(path: Path, n: int,
                                                             most: int) -> None:
     rows = _rows(path)

@@ -1,0 +1,74 @@
+"""Two counts of one period's work joined by "and": "Every day we get about 150 emails and 80
+chat messages to triage" is 230 a day, "Chaque jour nous recevons environ 100 e-mails et 50
+formulaires" 150 (words13: the first count alone was read). Only counts of things, each with
+its own noun, side by side in one clause: not people ("200 tickets a day and 5 agents"), not
+a part of the first ("300 emails and 20 of them urgent"), nor units ("and 3 categories")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from council.workload_words.counts import count_numbers, counts_items
+from council.workload_words.headcount import HEAD
+from council.workload_words.numbers import parse_number
+
+# "and" in the languages read; the noun after each count, in the plural
+_AND = r"(?:and|et|und|y|e|en|och|i)"
+_HEDGE = r"(?:(?:about|around|roughly|some|~|environ|etwa|ungefähr|unos|unas|cerca de|circa|" \
+         r"ongeveer|cirka|około|zo'n)\s*)?"
+_NOUN = r"[^\W\d_][\w-]*"
+# after the count: its noun (and up to two more words), "and", the other count
+_AFTER = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}?\s+{_AND}\s+{_HEDGE}(?=\d)")
+# before the count: the other count, its noun (and up to two more words), "and"
+_BEFORE = re.compile(rf"(?:^|(?<=\s))(?P<n>\d[\d,.]*)\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}?\s+{_AND}\s+"
+                     rf"{_HEDGE}$")
+# Not things a run works on: people, and parts or times of the first count.
+_NOT_THINGS = re.compile(
+    rf"(?:of|are|is|were|was|need|needs|have|has|get|go|come|per|times|percent|more|less|other|"
+    rf"others|{HEAD}s?|people|staff|reviewers?|customers?|clients?|teachers?|lawyers?|"
+    r"doctors?|nurses?|teams?|managers?|writers?|editors?|annotators?|operators?|colleagues?|"
+    r"mitarbeiter\w*|personnes?|employés?|personas|empleados|medewerkers|anställda|"
+    r"hours?|minutes?|days?|weeks?|months?|years?)\b")
+_NOUN_AT = re.compile(rf"\s+(?P<noun>{_NOUN})")
+
+
+@dataclass(frozen=True)
+class Joined:
+    """The other count joined to the one read, and where the two together start and end."""
+
+    n: float
+    start: int
+    end: int
+
+
+_JOINER = re.compile(_AND)
+
+
+def _things_after(text: str, number_end: int) -> bool:
+    """Whether a noun of things follows the number ("a backlog of 2 million and ~5k new ones
+    daily": no noun, no second count)."""
+    noun = _NOUN_AT.match(text, number_end)
+    return noun is not None and not _NOT_THINGS.fullmatch(noun.group("noun")) and not (
+        _JOINER.fullmatch(noun.group("noun")))
+
+
+def joined_count(text: str, count: re.Match[str], lo: int, hi: int,
+                 taken: list[tuple[int, int]]) -> Joined | None:
+    """The count joined to ``count`` by "and" in its clause, both of things; else None."""
+    if not _things_after(text, count.end()):
+        return None
+    others = [m for m in count_numbers(text, lo, hi, taken) if counts_items(text, m, lo)]
+    after = _AFTER.match(text, count.end(), hi)
+    if after is not None:
+        other = next((m for m in others if m.start() == after.end()), None)
+        if other is not None and _things_after(text, other.end()):
+            n = parse_number(other.group(0))
+            return Joined(n, count.start(), other.end()) if n else None
+    before = _BEFORE.search(text, max(lo, count.start() - 60), count.start())
+    if before is not None:
+        other = next((m for m in others if m.start() == before.start("n")), None)
+        if other is not None and _things_after(text, other.end()):
+            n = parse_number(other.group(0))
+            return Joined(n, other.start(), count.end()) if n else None
+    return None
