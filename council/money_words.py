@@ -560,6 +560,50 @@ def _cue_start(cue: re.Match[str] | None) -> int:
     return cue.start("verb") if cue["verb"] else cue.start()
 
 
+# A budget a seat, a user or each of a team ("$20 per seat, 12 seats", "$15 a seat a month" for
+# "our 8-person team", "our team of 5 has $50 each per month"; decision QA 13: each unread, in
+# silence): the figure times the seats the clause counts, a month when no period is said (as
+# seats are priced)
+_SEAT_UNITS = r"seats?|users?|licen[cs]es?|heads?|members?|employees?|persons?|people"
+_SEAT_AFTER = re.compile(rf"\s*(?:(?:a|per|each|every|/)\s*(?:{_SEAT_UNITS})\b|each\b)",
+                         re.IGNORECASE)
+_SMALL = r"\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+_SEATS = re.compile(rf"\b(?P<n>{_SMALL})\s+(?:{_SEAT_UNITS})\b|\bteam\s+of\s+(?P<t>{_SMALL})\b|"
+                    rf"\b(?P<p>{_SMALL})[- ](?:person|people|seat|member|strong)\b", re.IGNORECASE)
+_SEAT_CUE = re.compile(r"\b(?:has|have|get|gets)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Seats:
+    """A figure a seat, and the seats the clause counts."""
+
+    n: float
+    months: float  # the figure's period: 1 when none is said
+    how: str
+    words: str = ""  # the figure, its seat and the count ("€25 per user ... for 10 users")
+    period_said: bool = False
+
+
+def _seats(clause: str, m: re.Match[str]) -> _Seats | None:
+    """The seats a budget a seat is for ("$20 per seat, 12 seats"), or None when the amount
+    is not said a seat; n 0 when the clause counts no seats."""
+    seat = _SEAT_AFTER.match(clause, m.end())
+    if seat is None:
+        return None
+    counts = [c for c in _SEATS.finditer(clause) if c.end() <= m.start() or c.start() >= m.end()]
+    if not counts:
+        said = clause[m.start():seat.end()].strip()
+        return _Seats(0.0, 1.0, said, said)
+    c = counts[0]
+    n = parse_number(c["n"] or c["t"] or c["p"]) or 0.0
+    months = _period_after(clause[seat.end():])
+    said = "" if months is not None else "; no period said, so a month's, as seats are priced"
+    words = clause[min(m.start(), c.start()):max(seat.end(), c.end())].strip()
+    return _Seats(n, months or 1.0, f"{clause[m.start():seat.end()].strip()} x "
+                                    f"'{c.group(0).strip()}'{said}", _words(words),
+                  months is not None)
+
+
 def _budget(clause: str, unread: list[str], head: bool = True,
             point: bool = False, language: str | None = None) -> BudgetRead | None:
     for m in _amounts(clause):
@@ -567,7 +611,23 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         near = before[-40:]
         capped = _SPEND_CAP.search(before) is not None
         spend_after = False
-        months = 1.0 if capped else _months(clause, m)
+        seats = _seats(clause, m)
+        if seats is not None:
+            seat_cue = _SEAT_CUE.search(near)
+            if not seats.n and re.search(r"\bbudget\b", near, re.IGNORECASE):
+                unread.append(f"'{seats.words}' was not read as a budget: the words give no "
+                              "number of seats; give the team's monthly budget instead")
+            if seats.period_said and _BUDGET_CUE.search(near) is None and seat_cue is None \
+                    and _unsaid_budget(clause, m, head):
+                unread.append(f"'{seats.words}' was not read as a monthly budget: no word says "
+                              "it is what you can spend; if it is, write 'budget' before it or "
+                              "give it in the form")
+            if not seats.n or (_BUDGET_CUE.search(near) is None and seat_cue is None) \
+                    or _OTHERS_LIMIT.match(before) or _THIRD_PARTY.search(near):
+                continue  # a price each ("tickets at $50 each"), or no seats counted
+            if _BUDGET_CUE.search(near) is None:  # "our team of 5 has $50 each": to spend
+                capped, spend_after = True, True
+        months = seats.months if seats is not None else 1.0 if capped else _months(clause, m)
         if months is None:
             _no_period(clause, m, unread)
             continue
@@ -600,7 +660,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                                            and cue.group(0).lower() in POINT_WORDS), language)
         if amount is None:
             continue
-        usd = amount.usd / months
+        usd = amount.usd * (seats.n if seats is not None else 1) / months
         if usd > MAX_BUDGET_USD:  # a typo or a joke: said, never a silent default
             unread.append(f"'{m.group(0).strip()}' was not read as a budget: {money(usd)} a "
                           f"month is more than the {money(MAX_BUDGET_USD)} a month this "
@@ -608,8 +668,12 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             continue
         if usd > 0:
             how = [amount.how] if amount.how else []
+            if seats is not None:
+                how.append(f"{seats.how}: {money(amount.usd)} x {seats.n:g} = "
+                           f"{money(amount.usd * seats.n)}")
             if months != 1.0:
-                how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
+                total = amount.usd * (seats.n if seats is not None else 1)
+                how.append(f"{money(total)} {_PERIOD_NAME[months]} = {money(usd)} a month")
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
             start = m.start() - len(near) + at if cue is not None and not capped \
                 else m.start() if spend_after \
