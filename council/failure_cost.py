@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from council.categories import BY_KEY
+from council.check_words import CheckRead
 from council.errors import InvalidInput
 from council.format import mix_shares, money
 
@@ -189,6 +190,20 @@ class FailureCost:
     detection_usd: float
     source: str  # "you" | "text" (read from the description) | "category default"
     why: str
+    # the check's own words ("caught automatically at almost no cost", "nobody can tell"),
+    # see ``with_check``; "" when the check is the category's
+    check_words: str = ""
+    no_check: bool = False  # the words say no check can catch a failure: no cascade
+
+
+def with_check(failure: FailureCost, read: CheckRead | None) -> FailureCost:
+    """The failure cost with the check the words describe: a free one costs $0 a task, and
+    none possible rules out a cascade (which needs one). None: unchanged."""
+    if read is None:
+        return failure
+    if read.free:
+        return replace(failure, detection_usd=0.0, check_words=read.words)
+    return replace(failure, check_words=read.words, no_check=True)
 
 
 def check_failure_cost(value: float, what: str = "failure cost") -> float:

@@ -269,11 +269,11 @@ def best_cascade(candidates: list[Candidate], strong: Candidate,
     Spend per task: cheap price + the check on its answer + P(cheap fails) x strong price.
     Failures are taken as nested (the strong model fails only tasks the cheap one fails), so
     the cascade succeeds as often as ``strong`` and its expected cost adds
-    P(strong fails) x the failure cost.
+    P(strong fails) x the failure cost. None when the words say no check can catch a failure.
     """
     cheaper = [c for c in candidates if c.cost.per_task < strong.cost.per_task]
-    if not cheaper:
-        return None
+    if not cheaper or (failure is not None and failure.no_check):
+        return None  # "nobody can tell a wrong answer": nothing to escalate on
     detect = failure.detection_usd if failure else 0.0
     f_usd = failure.failure_usd if failure else 0.0
 
