@@ -173,6 +173,9 @@ _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassif(?:ications?|ied|ies|y)|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
     r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|bugs?|"
+    # "every mis-tagged ticket", "a misfiled letter" (decision QA 13: unread)
+    r"mis-?(?:tagged|filed|sorted|categori[sz]ed|labell?ed|routed|classified|translated|"
+    r"quoted|priced|matched|typed|assigned|flagged)|"
     # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
     r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
     r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
@@ -202,15 +205,19 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
 # (decision QA 12: "a bad summary costs the team a day" was a $4.16 default, unsaid).
 WORKDAY_HOURS = 8.0
 _DAY_UNITS = r"(?:work(?:ing)?[- ])?days?|weeks?"
+# "a wrong label costs 30 seconds of an annotator" (decision QA 13: unread)
+_SECOND_UNITS = r"seconds?|secs?"
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
     r"(?:\s+(?:full|whole|entire))?\s*(?:(?:person|man|staff|engineer(?:ing)?|developer)[- ])?"
-    rf"(?P<unit>{MINUTE_UNITS}|{HOUR_UNITS}|{_DAY_UNITS})\b", re.IGNORECASE)
+    rf"(?P<unit>{MINUTE_UNITS}|{HOUR_UNITS}|{_DAY_UNITS}|{_SECOND_UNITS})\b", re.IGNORECASE)
 
 
 def _minutes_in(unit: str) -> float:
     """The minutes of work in one of ``_TIME``'s units: a day is WORKDAY_HOURS, a week five."""
     u = unit.lower()
+    if u.startswith("sec"):
+        return 1 / 60
     if u.startswith("week"):
         return 5 * WORKDAY_HOURS * 60.0
     if u.endswith(("day", "days")):
@@ -919,15 +926,21 @@ _DAY_OF_WORK = re.compile(
     r"in\s+(?:[\w-]+\s+)?(?:work|rework|effort|labou?r|fixing|clean-?up)\b|"
     r"['’]s\s+(?:work|rework|effort|time)\b|(?:to|for)\s+(?:fix|redo|correct|clean|sort|rework|"
     r"untangle|repair)\b)", re.IGNORECASE)
+# seconds are a person's work only when said so (not "timeout=1 sec)" in pasted code)
+_SECONDS_OF_WORK = re.compile(r"\s*(?:of\s+(?:an?|the|our|my|their|one)\s+\w+|to\s+(?:fix|redo|"
+                              r"correct|check|refile|re-?\w+))", re.IGNORECASE)
 _NOT_STAFF = re.compile(r"\b(?:customers?|clients?|patients?|users?|guests?|buyers?|callers?|"
                         r"passengers?|applicants?|students?|shoppers?)\s+$", re.IGNORECASE)
 
 
 def _work_time(text: str, t: re.Match[str]) -> bool:
-    """Whether a ``_TIME`` match is a person's work: minutes and hours always; a day or a
-    week when said as work (``_DAY_OF_WORK``) and not a customer's."""
-    if _minutes_in(t["unit"]) <= 60:
+    """Whether a ``_TIME`` match is a person's work: minutes and hours always; a second, a
+    day or a week when said as work (``_DAY_OF_WORK``) and not a customer's ("a 10 second
+    delay" is no work)."""
+    if 1 <= _minutes_in(t["unit"]) <= 60:
         return True
+    if _minutes_in(t["unit"]) < 1:  # "30 seconds of an annotator", "20 seconds to fix"
+        return _SECONDS_OF_WORK.match(text, t.end()) is not None
     return (_DAY_OF_WORK.match(text, t.end()) is not None
             and _NOT_STAFF.search(text, max(0, t.start() - 30), t.start()) is None)
 
