@@ -531,8 +531,25 @@ _HAVE_AFTER = re.compile(r"^\s*(?:total|in total|all in|altogether|left|to spend
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:(?:per|a|an|each|every)\s+|/\s*)\w", re.IGNORECASE)
 
 
+# "$3k for the whole migration", "€1,000 for the entire project": a sum for a whole project,
+# not a month's (decision QA 13: unread, in silence)
+_PROJECT_AFTER = re.compile(r"^\s*(?:for|over|across)\s+(?:the|our|this)\s+(?:(?:whole|entire|"
+                            r"full|complete)\s+(?:[\w-]+\s+){0,2}?(?:project|migration|job|"
+                            r"rollout|launch|pilot|engagement|contract|programme|program|"
+                            r"clean-?up|backfill|effort|thing)|project|migration|pilot|"
+                            r"rollout|backfill)\b", re.IGNORECASE)
+
+
 def _no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:
     after = clause[m.end():]
+    project = _PROJECT_AFTER.match(after)
+    if project is not None and not _NOT_OURS.search(clause[:m.start()]) \
+            and not _THIRD_PARTY.search(clause[:m.start()]):
+        said = (m.group(0) + project.group(0)).strip()
+        unread.append(f"'{said}' was not read as a budget: a sum for the whole project, not a "
+                      "month's; give the monthly budget in the form, or say the project's "
+                      "months")
+        return
     cue = _NO_PERIOD_CUE.search(clause[:m.start()])
     if cue is None or _INCOME_AFTER.match(after) or _PER_UNIT_AFTER.match(after):
         return
@@ -557,6 +574,14 @@ _SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|b
 # amount and its period (decision QA 12: unread, in silence)
 _SPEND_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+\w+(?: \w+)?\s+|/\s?\w+\s+)?"
                           r"(?:to spend|to play with|available to spend)\b", re.IGNORECASE)
+
+
+# the budget word after the amount and its period (decision QA 13: "500 kr per month budget"
+# was told to "write 'budget' before it"); a cap or a limit makes it a ceiling
+_BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:month|year|quarter|week|day)\s+|"
+                           r"/\s?\w+\s+|(?:monthly|yearly|annual|quarterly|weekly|daily)\s+)"
+                           r"(?:budget\b|(?P<limit>(?:spending\s+)?(?:cap|limit)\b))",
+                           re.IGNORECASE)
 
 
 def _cue_start(cue: re.Match[str] | None) -> int:
@@ -642,6 +667,12 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             continue
         cue = _BUDGET_CUE.search(near)
         at = _cue_start(cue)
+        after_word = _BUDGET_AFTER.match(clause, m.end())
+        if cue is None and not capped and after_word is not None \
+                and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before) \
+                and not _NOT_OURS.search(near):
+            # "500 kr per month budget", "a $300 monthly cap": the budget word after it
+            capped, spend_after = True, after_word["limit"] is None
         if cue is None and not capped and _SPEND_AFTER.match(clause, m.end()) \
                 and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before):
             # not "Each employee gets $1,000 a year to spend on training" (review 12: read as
