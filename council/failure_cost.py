@@ -53,6 +53,9 @@ class FailureRead:
     how: str = ""  # a conversion shown beside the words ("£15 = $20.10 at ...")
     rate: Rate | None = None  # the hourly rate of the role named ("a lawyer redoes it")
     role_words: str = ""  # the words that named the role
+    # "$0.40 per 100 words to fix": ``usd`` is a rate per this many tokens of the task's text
+    per_tokens: float | None = None
+    per_words: str = ""  # "100 words"
 
 
 @dataclass(frozen=True)
@@ -237,6 +240,18 @@ def _mix_words(known: Mapping[str, float], size: TaskSize) -> str:
     return ", ".join(words)
 
 
+def _per_size(read: FailureRead, size: TaskSize, heard: str) -> tuple[float, str]:
+    """A failure said a rate of the text ("$0.40 per 100 words to fix") over the task's text:
+    the larger of its input and output (decision QA 13: read as $0.40 for a 300-word text)."""
+    tokens = max(size.content_tokens, size.output_tokens)
+    usd = read.usd or 0.0
+    if not tokens or not read.per_tokens:
+        return usd, f"{heard}; the task's size is unknown, so one {read.per_words}'s worth"
+    value = usd * tokens / read.per_tokens
+    return value, (f"{heard}: {money(usd)} per {read.per_words} x {tokens:,} tokens of text "
+                   f"(the larger of the task's input and output) = {money(value)}")
+
+
 def failure_cost(given: float | None, mix: Mapping[str, float],
                  size: TaskSize | None = None, read: FailureRead | None = None) -> FailureCost:
     """The user's figure, else one read from the description's words (``read``, see
@@ -258,7 +273,9 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
     if read is not None and (read.usd is not None or top is not None
                              or read.rate is not None):
         heard = f"from your words: '{read.words}'" + (f" ({read.how})" if read.how else "")
-        if read.usd is not None and not read.minutes:
+        if read.usd is not None and not read.minutes and read.per_tokens:
+            value, why = _per_size(read, size, heard)
+        elif read.usd is not None and not read.minutes:
             value, why = read.usd, heard
         else:
             rate = read.rate or DEFAULTS[top].rate  # type: ignore[index]

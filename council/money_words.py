@@ -49,6 +49,7 @@ from council.workload_words import parse_number
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.languages import own_words_language, written_in
 from council.workload_words.periods import PER_MONTH, foreign_period_at
+from council.workload_words.sizes import UNIT_TOKENS
 from council.workload_words.text import word_list
 
 # "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
@@ -777,6 +778,18 @@ def _failure(clause: str, sentence: str, unread: list[str],
     for m in _amounts(after):
         if _period_after(after[m.end():]) is not None or _PER_HOUR.match(after, m.end()):
             continue  # a figure a month, a year or an hour is not one failure's cost
+        size = _PER_SIZE.match(after, m.end())
+        if size is not None:  # "$0.40 per 100 words to fix": a rate of the text's size
+            amount = _usd(m, unread, point, language)
+            if amount is None:
+                continue
+            n = parse_number(size["n"].replace(",", "")) if size["n"] else 1.0
+            unit = size["unit"].lower().rstrip("s")
+            said = f"{size['n']} {size['unit']}" if size['n'] else unit
+            return FailureRead(amount.usd, None,
+                               _words(_own_part(clause, fail.start(), verb_end + size.end())),
+                               amount.how, per_tokens=(n or 1.0) * UNIT_TOKENS[unit],
+                               per_words=said)
         amount = _usd(m, unread, point, language)
         if amount is not None and amount.usd > MAX_FAILURE_COST_USD:
             unread.append(f"'{m.group(0).strip()}' was not read as a failure cost: "
@@ -932,6 +945,9 @@ WORST_CASE_NOTE = ("what one could cost, charged here to every bad answer; if mo
 _OTHER_PERSON = re.compile(r"\b(?:agents?|team|staff|analysts?|reviewers?|someone|person|"
                            r"editors?|clerks?|managers?|operators?|colleagues?|employees?|"
                            r"moderators?|support)\b", re.IGNORECASE)
+# "$0.40 per 100 words", "$2 a page", "$1 per 1,000 tokens": a failure's cost a size of text
+_PER_SIZE = re.compile(r"\s*(?:per|a|an|each|every|for every|/)\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)?"
+                       r"\s*(?P<unit>words?|tokens?|pages?|lines?)\b", re.IGNORECASE)
 _PER_HOUR = re.compile(r"\s*(?:an|a|per|/)\s*(?:hour|hr|h)\b", re.IGNORECASE)
 
 
