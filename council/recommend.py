@@ -380,7 +380,11 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
     text = (f"No model reaches the {floor:.0%} floor. Best action: {chosen.model_id}, the most "
             f"likely to succeed at P {percent_beside(chosen.p_adequate, floor)} ({money(mine)} "
             f"expected a task, "
-            f"failures at {money(failure.failure_usd)}), with every answer checked")
+            f"failures at {money(failure.failure_usd)})"
+            # "nobody can tell a wrong answer": no check to put on every answer, no cascade
+            + (f"; no check can catch its failures (your words: '{failure.check_words}'), so "
+               "no cheap-first cascade either" if failure.no_check
+               else ", with every answer checked"))
     use_cascade = cascade is not None and cascade.expected_cost_per_task is not None \
         and cascade.expected_cost_per_task < mine \
         and not decision.exceeds_ceiling(cascade.expected_per_month)

@@ -50,3 +50,15 @@ def test_a_free_check_costs_nothing() -> None:
     rec = make_rec(FREE, category="code_generation", difficulty=2.5)
     assert _check(rec).value == 0.0 and _check(rec).source == "text"
     assert rec.cascade is not None and rec.cascade.detection_cost_per_task == 0.0
+
+
+def test_no_check_best_action_checks_nothing() -> None:
+    """No model clears the floor: the best action said "with every answer checked" where the
+    words say no check exists."""
+    rec = make_rec("Design the architecture of a multi-region, strongly consistent payments "
+                   "ledger; nobody can tell a wrong design until it fails in production.",
+                   category="architecture", difficulty=4.5, quality="production")
+    action = rec.decision.best_action
+    assert action is not None and rec.cascade is None
+    assert "with every answer checked" not in action.text
+    assert "no check can catch its failures (your words: 'nobody can tell')" in action.text
