@@ -541,12 +541,19 @@ _PROJECT_AFTER = re.compile(r"^\s*(?:for|over|across)\s+(?:the|our|this)\s+(?:(?
                             r"rollout|backfill)\b", re.IGNORECASE)
 
 
+# "budget for the whole data-cleanup project: €1,000": the project named before the amount
+_PROJECT_BEFORE = re.compile(r"\bbudget\s+(?:for|of)\s+(?:the|our|this)\s+(?:(?:whole|entire|full|"
+                             r"complete)\s+)?(?:[\w-]+\s+){0,2}?(?:project|migration|pilot|"
+                             r"rollout|backfill|clean-?up)\s*(?:is|of|:|=)?\s*$", re.IGNORECASE)
+
+
 def _no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:
     after = clause[m.end():]
-    project = _PROJECT_AFTER.match(after)
+    project = _PROJECT_AFTER.match(after) or _PROJECT_BEFORE.search(clause[:m.start()])
     if project is not None and not _NOT_OURS.search(clause[:m.start()]) \
             and not _THIRD_PARTY.search(clause[:m.start()]):
-        said = (m.group(0) + project.group(0)).strip()
+        said = (m.group(0) + project.group(0) if project.re is _PROJECT_AFTER
+                else project.group(0) + m.group(0)).strip()
         unread.append(f"'{said}' was not read as a budget: a sum for the whole project, not a "
                       "month's; give the monthly budget in the form, or say the project's "
                       "months")
@@ -603,7 +610,8 @@ _SEAT_AFTER = re.compile(rf"\s*(?:(?:a|per|each|every|/)\s*(?:{_SEAT_UNITS})\b|e
 _SMALL = r"\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
 _SEATS = re.compile(rf"\b(?P<n>{_SMALL})\s+(?:{_SEAT_UNITS})\b|\bteam\s+of\s+(?P<t>{_SMALL})\b|"
                     rf"\b(?P<p>{_SMALL})[- ](?:person|people|seat|member|strong)\b", re.IGNORECASE)
-_SEAT_CUE = re.compile(r"\b(?:has|have|get|gets)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)
+_SEAT_CUE = re.compile(r"\b(?:has|have|get|gets|(?:will|can|could|would)\s+pay)\b"
+                       r"[^$€£¥\d]{0,20}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

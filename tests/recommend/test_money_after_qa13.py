@@ -42,3 +42,21 @@ def test_a_project_sum_is_said_not_a_month() -> None:
 def test_neither(text: str) -> None:
     words = read_money(text)
     assert words.budget is None and not any("whole project" in u for u in words.unread)
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    # held-back case h2, fixed after it was scored (so no longer blind)
+    ("Deduplicate and tag our CRM contacts; budget for the whole data-cleanup project: €1,000.",
+     "budget for the whole data-cleanup project: €1,000"),
+    ("The budget for the migration is $5,000.", "budget for the migration is $5,000"),
+])
+def test_a_project_named_before_the_sum(text: str, said: str) -> None:
+    words = read_money(text)
+    assert words.budget is None
+    assert any(u.startswith(f"'{said}' was not read as a budget: a sum for the whole project")
+               for u in words.unread), words.unread
+
+
+def test_a_month_for_the_project_is_a_budget() -> None:
+    budget = read_money("Our budget for the project: $2,000 a month.").budget
+    assert budget is not None and budget.usd_per_month == 2000.0

@@ -49,3 +49,10 @@ def test_not_a_budget_a_seat(text: str) -> None:
     budget = read_money(text).budget
     assert budget is None or budget.usd_per_month == 500.0
     assert not any("seats" in u for u in read_money(text).unread)
+
+
+def test_will_pay_a_seat() -> None:
+    """Held-back case h1, fixed after it was scored (so no longer blind)."""
+    budget = read_money("We will pay $30 per seat per month, 6 seats, for a tool that drafts "
+                        "sales emails.").budget
+    assert budget is not None and budget.usd_per_month == 180.0
