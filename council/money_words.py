@@ -637,7 +637,8 @@ def _seats(clause: str, m: re.Match[str]) -> _Seats | None:
         return _Seats(0.0, 1.0, said, said)
     c = counts[0]
     n = parse_number(c["n"] or c["t"] or c["p"]) or 0.0
-    months = _period_after(clause[seat.end():])
+    # "$30 per seat per month"; else "annual budget $40 per seat", said before the amount
+    months = _period_after(clause[seat.end():]) or _months(clause, m)
     said = "" if months is not None else "; no period said, so a month's, as seats are priced"
     words = clause[min(m.start(), c.start()):max(seat.end(), c.end())].strip()
     return _Seats(n, months or 1.0, f"{clause[m.start():seat.end()].strip()} x "

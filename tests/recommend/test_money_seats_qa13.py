@@ -56,3 +56,8 @@ def test_will_pay_a_seat() -> None:
     budget = read_money("We will pay $30 per seat per month, 6 seats, for a tool that drafts "
                         "sales emails.").budget
     assert budget is not None and budget.usd_per_month == 180.0
+
+
+def test_a_period_said_before_the_seat_figure() -> None:
+    budget = read_money("Annual budget $40 per seat, 50 seats.").budget
+    assert budget is not None and budget.usd_per_month == pytest.approx(166.67)
