@@ -27,13 +27,30 @@ class Needs:
 
 
 def required(spec: TaskSpec, assessment: Assessment) -> Needs:
-    """The spec with the words' and the council's needs added (never those the user ruled
-    out)."""
+    """The spec with the council's agreed needs and the words' added (never those the user
+    ruled out); where both ask for one, the council's vote is the one named."""
     added: set[str] = set()
+    noted: set[str] = set()
     notes: list[Assumption] = []
+    for value in assessment.council_values:
+        if not value.name.startswith(PREFIX) or not value.value:
+            continue
+        cap = value.name.removeprefix(PREFIX)
+        label = cap.replace("_", " ")
+        if cap in spec.needs:
+            continue  # the user requires it already
+        noted.add(cap)
+        if cap in spec.not_needed:
+            notes.append(Assumption(value.name, False, "you",
+                                    f"you said it is not needed ({value.why})"))
+            continue
+        added.add(cap)
+        notes.append(Assumption(value.name, True, COUNCIL_VOTE,
+                                f"{value.why}; models without {label} are excluded (say it is "
+                                f"not needed to include them)"))
     for read in needs_in_words(spec.description):
         cap, label = read.capability, read.capability.replace("_", " ")
-        if cap in spec.needs:
+        if cap in spec.needs or cap in noted:
             continue
         if cap in spec.not_needed:
             notes.append(Assumption(PREFIX + cap, False, "you",
@@ -43,21 +60,6 @@ def required(spec: TaskSpec, assessment: Assessment) -> Needs:
         notes.append(Assumption(PREFIX + cap, True, "text",
                                 f"from your words: '{read.words}': models without {label} are "
                                 f"excluded (say it is not needed to include them)"))
-    for value in assessment.council_values:
-        if not value.name.startswith(PREFIX) or not value.value:
-            continue
-        cap = value.name.removeprefix(PREFIX)
-        label = cap.replace("_", " ")
-        if cap in spec.needs or cap in added:
-            continue  # the user or the words require it already
-        if cap in spec.not_needed:
-            notes.append(Assumption(value.name, False, "you",
-                                    f"you said it is not needed ({value.why})"))
-            continue
-        added.add(cap)
-        notes.append(Assumption(value.name, True, COUNCIL_VOTE,
-                                f"{value.why}; models without {label} are excluded (say it is "
-                                f"not needed to include them)"))
     if not added:
         return Needs(spec, notes)
     return Needs(spec.model_copy(update={"needs": spec.needs | frozenset(added)}), notes)
