@@ -81,6 +81,11 @@ def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str,
         got = None if fail is None else (fail.get("value"), fail.get("source"))
         wrong.append(f"failure cost {got} not in {f} from the words")
     budget = assumption(rec, "budget_usd_per_month")
+    spec = rec.get("spec") or {}
+    if budget is None and (case.get("form") or {}).get("budget_usd_per_month") is not None:
+        # a budget typed in the form is the user's, not an assumption: read it from the spec
+        budget = {"value": spec.get("budget_usd_per_month"),
+                  "why": "a ceiling" if spec.get("budget_ceiling") else ""}
     b = e.get("budget")
     if b is not None:
         if budget is None or not b[0] <= budget["value"] <= b[1]:
@@ -94,7 +99,7 @@ def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str,
             if not re.search(s, text, re.I):
                 wrong.append(f"does not say /{s}/")
     if "budget_used" in e:
-        used = (rec.get("spec") or {}).get("budget_usd_per_month")
+        used = spec.get("budget_usd_per_month")
         if used != e["budget_used"]:
             wrong.append(f"budget used {used}, want {e['budget_used']}")
     if e.get("floor_note") is not None and f"P {e['floor_note']:.2f}" not in text:

@@ -142,6 +142,10 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)
                      and not (n.end() <= p.start()
                               and first_batch_then(text, n.end(), p.start()))]
+            if cands and _has_own_period(text, cands[0], p, lo, hi, taken):
+                # "Summarise tickets for the weekly report, about 5,000 a month": the count's
+                # own period reads it, not the report's cadence (decisionqa13: 21,667 a month)
+                continue
             if cands and one_summary_of(text, p.end(), cands[0], lo):
                 # "Every morning, summarise the overnight tickets, usually 120 messages": one
                 # summary a morning of what came in, the count said aside
@@ -181,6 +185,16 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
         yield _count_a_period(text, count, n, p, lo, hi, unit, per_month, taken)
     if (read := read_one_off(text, taken)) is not None:
         yield read
+
+
+def _has_own_period(text: str, count: re.Match[str], p: re.Match[str], lo: int, hi: int,
+                    taken: list[tuple[int, int]]) -> bool:
+    """Whether a later period word of the sentence takes ``count`` as its own ("5,000 a
+    month"), so the standalone cadence ``p`` before it is not the count's period."""
+    return any(q.start() > count.end() and q.start() < hi
+               and any(n.start() == count.start()
+                       for n in count_before(text, q.start(), lo, taken)[-1:])
+               for q in period_matches(text) if q.start() != p.start())
 
 
 def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str], lo: int,
