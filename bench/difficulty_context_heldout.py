@@ -7,7 +7,8 @@ kind (neutral, failure cost, volume/size/cadence), written before any candidate 
 disjoint from bench/difficulty_context.py's and from candidate (T)'s training bank (commit
 04ad204, not shipped). Each sentence is appended to each task;
 the table gives the difficulty's mean shift, mean |shift| and the share of shifts over 0.25
-level. Default artifact: the configured one (`council init`'s).
+level; a second table counts the texts whose top category differs from the task alone's.
+Default artifact: the configured one (`council init`'s).
 
 --probe tests/data/difficulty_context_heldout13.jsonl: the thirteenth round's probe (22 new
 tasks, 4 neutral, 4 failure-cost and 6 volume/size/cadence sentences, written before candidate
@@ -59,6 +60,15 @@ def shifts(classifier, tasks: list[str], sentences: list[str]) -> np.ndarray:
     return read - np.tile(base, len(sentences))
 
 
+def category_flips(classifier, tasks: list[str], sentences: list[str]) -> tuple[int, int]:
+    """(texts whose top category differs from the task alone's, texts), with the real
+    reading (the second reading included)."""
+    base = [p.category for p in classifier.predict(tasks)]
+    texts = [with_sentence(t, s) for s in sentences for t in tasks]
+    read = [p.category for p in classifier.predict(texts)]
+    return sum(r != b for r, b in zip(read, base * len(sentences), strict=True)), len(texts)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--artifact", type=Path, default=None)
@@ -78,6 +88,11 @@ def main() -> None:
         s = shifts(c, tasks, by_kind[kind])
         print(f"| {kind} | {len(s)} | {s.mean():+.3f} | {np.abs(s).mean():.3f} | "
               f"{(np.abs(s) > 0.25).mean():.2f} | {int((s > 0).sum())} of {len(s)} |")
+    print("\n| sentence kind | texts | top category differs from the task alone's |")
+    print("|---|---|---|")
+    for kind in KINDS:
+        flips, n = category_flips(c, tasks, by_kind[kind])
+        print(f"| {kind} | {n} | {flips} ({flips / n:.0%}) |")
 
 
 if __name__ == "__main__":
