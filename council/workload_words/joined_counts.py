@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from council.workload_words.counts import count_numbers, counts_items
 from council.workload_words.headcount import HEAD
 from council.workload_words.numbers import parse_number
+from council.workload_words.periods import period_matches
 
 # "and" in the languages read; the noun after each count, in the plural
 _AND = r"(?:and|et|und|y|e|en|och|i)"
@@ -26,6 +27,8 @@ _BEFORE = re.compile(rf"(?:^|(?<=\s))(?P<n>\d[\d,.]*)\s+{_NOUN}(?:\s+{_NOUN}){{0
 # Not things a run works on: people, and parts or times of the first count.
 _NOT_THINGS = re.compile(
     rf"(?:of|are|is|were|was|need|needs|have|has|get|go|come|per|times|percent|more|less|other|"
+    # "1 in 10 is spam", "3 out of 4": a share (review 13: added as 1 more email)
+    rf"in|out|to|or|x|"
     rf"others|{HEAD}s?|people|staff|reviewers?|customers?|clients?|teachers?|lawyers?|"
     r"doctors?|nurses?|teams?|managers?|writers?|editors?|annotators?|operators?|colleagues?|"
     r"mitarbeiter\w*|personnes?|employés?|personas|empleados|medewerkers|anställda|"
@@ -43,6 +46,17 @@ class Joined:
 
 
 _JOINER = re.compile(_AND)
+# "between 100 emails and 200 emails", "from 100 ... and": the ends of a range (review 13:
+# summed to 300)
+_RANGE_BEFORE = re.compile(r"\b(?:between|from|zwischen|entre|tussen|mellan|tra|fra)\s+"
+                           rf"{_HEDGE}$", re.IGNORECASE)
+
+
+def _other_period(text: str, first: int, last: int, hi: int) -> bool:
+    """Whether a period is said between the two counts or right after the later one: "100
+    invoices a day and 2 batches a week" is two volumes, not 102 a day (review 13)."""
+    end = min(hi, last + 40)
+    return any(first < p.start() < end for p in period_matches(text[:end]))
 
 
 def _things_after(text: str, number_end: int) -> bool:
@@ -60,15 +74,19 @@ def joined_count(text: str, count: re.Match[str], lo: int, hi: int,
         return None
     others = [m for m in count_numbers(text, lo, hi, taken) if counts_items(text, m, lo)]
     after = _AFTER.match(text, count.end(), hi)
-    if after is not None:
+    if after is not None and not _RANGE_BEFORE.search(text, max(lo, count.start() - 20),
+                                                          count.start()):
         other = next((m for m in others if m.start() == after.end()), None)
-        if other is not None and _things_after(text, other.end()):
+        if (other is not None and _things_after(text, other.end())
+                and not _other_period(text, count.start(), other.end(), hi)):
             n = parse_number(other.group(0))
             return Joined(n, count.start(), other.end()) if n else None
     before = _BEFORE.search(text, max(lo, count.start() - 60), count.start())
     if before is not None:
         other = next((m for m in others if m.start() == before.start("n")), None)
-        if other is not None and _things_after(text, other.end()):
+        if (other is not None and _things_after(text, other.end())
+                and not _RANGE_BEFORE.search(text, max(lo, other.start() - 20), other.start())
+                and not _other_period(text, other.start(), count.start(), hi)):
             n = parse_number(other.group(0))
             return Joined(n, other.start(), count.end()) if n else None
     return None

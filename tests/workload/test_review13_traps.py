@@ -1,0 +1,30 @@
+"""Sentences words13's rules should not fire on, or should read otherwise (review 13, from
+tests/data/workload_phrases_review13.jsonl, written before the fixes); each case failed on
+the reader before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.workload_words import read_workload
+
+
+def summary(text: str) -> dict[str, object]:
+    return read_workload.__wrapped__(text).summary()
+
+
+# "and" between two counts said with two periods, a range, or a share: not two parts of the
+# work (read 3,060, 15,600, 9,000 and 6,030).
+@pytest.mark.parametrize(("text", "want"), [
+    ("We process 100 invoices a day and 2 batches a week.", 3_000),
+    ("We receive 500 orders a day and 20 returns a week; summarise each order.", 15_000),
+    ("We get between 100 emails and 200 emails a day.", 6_000),
+    ("We get 200 emails a day and 1 in 10 is spam.", 6_000),
+])
+def test_and_joins_no_counts_of_other_periods_ranges_or_shares(text: str, want: float) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.001)
+
+
+def test_two_counts_of_one_period_still_add_up() -> None:
+    assert summary("Each week we process 500 invoices and 40 credit notes.")[
+        "runs_per_month"] == pytest.approx(540 * 52 / 12, rel=0.001)
