@@ -28,3 +28,13 @@ def test_and_joins_no_counts_of_other_periods_ranges_or_shares(text: str, want: 
 def test_two_counts_of_one_period_still_add_up() -> None:
     assert summary("Each week we process 500 invoices and 40 credit notes.")[
         "runs_per_month"] == pytest.approx(540 * 52 / 12, rel=0.001)
+
+
+# A second size after "plus" that is what gets written is no part of the input (read 2,000
+# and 5,000 tokens in).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Each request is 1,500 tokens plus 500 tokens of output.", [1_500, "token"]),
+    ("Inputs are 4k tokens plus 1k tokens for the answer, 300 a day.", [4_000, "token"]),
+])
+def test_an_output_after_plus_is_no_part_of_the_input(text: str, want: list[object]) -> None:
+    assert summary(text)["input"] == pytest.approx(want)
