@@ -54,6 +54,11 @@ _USUAL_PERIOD_BEFORE = re.compile(r"(?:^|[,:(]\s*|\b(?:but|and|while|whereas)\s+
 _USUAL_COUNT_AFTER = re.compile(r"\s+(?:is|has|sees|brings|gets)\s+"
                                 r"(?:(?:about|around|roughly|some|over|up to|~)\s*)?(?=\d)")
 
+# "a typical week has 5 working days", "a normal day is 8 paid hours": the period's length,
+# no count of work (review 13: read as 5 a week)
+_TIME_SPAN = re.compile(r"[\d,.]+\s+(?:[\w-]+\s+)?(?:days?|hours?|shifts?|weeks?|months?|"
+                        r"minutes?|nights?|sprints?)\b")
+
 
 def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
     """Where the count of 'a normal day is about 20,000' starts, when ``p`` is such a usual
@@ -65,6 +70,11 @@ def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
                                                         p.start()):
         return None
     return after.end()
+
+
+def time_span_at(text: str, at: int) -> bool:
+    """Whether the figure at ``at`` is a length of time ("5 working days"), not a count."""
+    return _TIME_SPAN.match(text, at) is not None
 
 
 # A deadline before "this ...": "any time this week", "by the end of this quarter".

@@ -38,3 +38,9 @@ def test_two_counts_of_one_period_still_add_up() -> None:
 ])
 def test_an_output_after_plus_is_no_part_of_the_input(text: str, want: list[object]) -> None:
     assert summary(text)["input"] == pytest.approx(want)
+
+
+def test_a_usual_period_of_so_many_days_is_no_count() -> None:
+    # read as 5 a week (21.67 a month): the week's length, not its work
+    text = "A typical week has 5 working days and we process 200 invoices a day."
+    assert summary(text)["runs_per_month"] == pytest.approx(6_000, rel=0.001)
