@@ -44,3 +44,10 @@ def test_a_usual_period_of_so_many_days_is_no_count() -> None:
     # read as 5 a week (21.67 a month): the week's length, not its work
     text = "A typical week has 5 working days and we process 200 invoices a day."
     assert summary(text)["runs_per_month"] == pytest.approx(6_000, rel=0.001)
+
+
+def test_once_each_time_is_no_one_off() -> None:
+    # read as 6 tasks once (2 hours of 20-minute calls): once per sign-up, no volume said
+    text = ("Once, each time a user signs up, we summarise their 2 hours of onboarding calls, "
+            "20 minutes each.")
+    assert summary(text)["runs_per_month"] is None
