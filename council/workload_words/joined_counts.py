@@ -52,11 +52,10 @@ _RANGE_BEFORE = re.compile(r"\b(?:between|from|zwischen|entre|tussen|mellan|tra|
                            rf"{_HEDGE}$", re.IGNORECASE)
 
 
-def _other_period(text: str, first: int, last: int, hi: int) -> bool:
-    """Whether a period is said between the two counts or right after the later one: "100
-    invoices a day and 2 batches a week" is two volumes, not 102 a day (review 13)."""
-    end = min(hi, last + 40)
-    return any(first < p.start() < end for p in period_matches(text[:end]))
+def _period_between(text: str, start: int, end: int) -> bool:
+    """Whether a period is said from ``start`` to ``end``: "100 invoices a day and 2 batches a
+    week" is two volumes, not 102 a day (review 13)."""
+    return any(start < p.start() < end for p in period_matches(text[:end]))
 
 
 def _things_after(text: str, number_end: int) -> bool:
@@ -78,7 +77,7 @@ def joined_count(text: str, count: re.Match[str], lo: int, hi: int,
                                                           count.start()):
         other = next((m for m in others if m.start() == after.end()), None)
         if (other is not None and _things_after(text, other.end())
-                and not _other_period(text, count.start(), other.end(), hi)):
+                and not _period_between(text, count.start(), min(hi, other.end() + 40))):
             n = parse_number(other.group(0))
             return Joined(n, count.start(), other.end()) if n else None
     before = _BEFORE.search(text, max(lo, count.start() - 60), count.start())
@@ -86,7 +85,7 @@ def joined_count(text: str, count: re.Match[str], lo: int, hi: int,
         other = next((m for m in others if m.start() == before.start("n")), None)
         if (other is not None and _things_after(text, other.end())
                 and not _RANGE_BEFORE.search(text, max(lo, other.start() - 20), other.start())
-                and not _other_period(text, other.start(), count.start(), hi)):
+                and not _period_between(text, other.start(), count.start())):
             n = parse_number(other.group(0))
             return Joined(n, other.start(), count.end()) if n else None
     return None
