@@ -51,3 +51,17 @@ def test_once_each_time_is_no_one_off() -> None:
     text = ("Once, each time a user signs up, we summarise their 2 hours of onboarding calls, "
             "20 minutes each.")
     assert summary(text)["runs_per_month"] is None
+
+
+# A second abroad as an ordinal or "every second": no rate (read as 129,600,000, 103,680,000,
+# 518,400,000 and 777,600,000 a month).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ogni secondo giorno controlliamo 50 fatture.", None),
+    ("Cada segundo lunes del mes revisamos 40 contratos.", None),
+    ("Al segundo día enviamos 200 correos de seguimiento.", None),
+    ("Elke seconde telt: we beantwoorden 300 vragen per dag.", 9_000),
+    ("Nous traitons 2 requêtes par seconde.", 5_184_000),  # the rate, as words13 read it
+])
+def test_a_second_abroad_is_a_rate_only_after_per(text: str, want: float | None) -> None:
+    got = summary(text)["runs_per_month"]
+    assert got == (None if want is None else pytest.approx(want, rel=0.001))
