@@ -13,11 +13,11 @@ from council.workload_words.counts import count_numbers, counts_items
 from council.workload_words.headcount import HEAD
 from council.workload_words.numbers import parse_number
 from council.workload_words.periods import period_matches
+from council.workload_words.text import HEDGE_WORDS, alternation
 
 # "and" in the languages read; the noun after each count, in the plural
 _AND = r"(?:and|et|und|y|e|en|och|i)"
-_HEDGE = r"(?:(?:about|around|roughly|some|~|environ|etwa|ungefähr|unos|unas|cerca de|circa|" \
-         r"ongeveer|cirka|około|zo'n)\s*)?"
+_HEDGE = rf"(?:(?:{alternation(HEDGE_WORDS)})\s*)?"
 _NOUN = r"[^\W\d_][\w-]*"
 # after the count: its noun (and up to two more words), "and", the other count
 _AFTER = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}?\s+{_AND}\s+{_HEDGE}(?=\d)")

@@ -9,6 +9,7 @@ from council.workload_words.text import (
     DAY_NAMES,
     EVERY_ABROAD,
     PERIOD_NAMES,
+    USUAL_PERIOD,
     alternation,
     word_list,
 )
@@ -32,7 +33,7 @@ _PERIOD_RE = re.compile(
     # volume, as the words give it
     rf"this|"
     # "on a normal day", "a typical week has 300": the usual period (words13: unread)
-    rf"an? (?:normal|typical|usual|average|regular|ordinary))\s+{_period('unit')}\b|"
+    rf"{USUAL_PERIOD})\s+{_period('unit')}\b|"
     rf"\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|"
     rf"yearly|annually|quarterly|fortnightly|overnight|semi-?annually|half-?yearly)\b)")
 ADVERB_UNIT = {"nightly": "day", "overnight": "day", "daily": "day", "weekly": "week",
