@@ -65,3 +65,15 @@ def test_once_each_time_is_no_one_off() -> None:
 def test_a_second_abroad_is_a_rate_only_after_per(text: str, want: float | None) -> None:
     got = summary(text)["runs_per_month"]
     assert got == (None if want is None else pytest.approx(want, rel=0.001))
+
+
+# Time spans, what holds the work, and a part of the first count are no second count of it
+# (read 12,090, 43, 9,150 and 2,179.67).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Each day we handle 400 chats and 3 shifts.", 12_000),
+    ("Every month we close 40 deals and 3 quarters of revenue.", 40),
+    ("Every day we get 300 tickets and 5 escalations.", 9_000),
+    ("Every week we run 3 evals and 500 test cases.", 13),
+])
+def test_and_joins_no_spans_containers_or_parts(text: str, want: float) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.001)
