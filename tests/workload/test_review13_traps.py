@@ -77,3 +77,19 @@ def test_a_second_abroad_is_a_rate_only_after_per(text: str, want: float | None)
 ])
 def test_and_joins_no_spans_containers_or_parts(text: str, want: float) -> None:
     assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.001)
+
+
+def test_minutes_each_of_a_persons_time_is_no_piece_of_the_total() -> None:
+    # read as 520 a month of 5 minutes each: the agents' time to file notes
+    text = "We record 10 hours of calls a week and agents take 5 minutes each to file notes."
+    got = summary(text)
+    assert got["runs_per_month"] is None
+    assert got["input"] == pytest.approx([10, "hour"])
+
+
+def test_minutes_each_after_a_working_day_is_no_total() -> None:
+    # read as 480 (8 hours / 30 minutes, 16 a day); still not the 12,000 the tickets say
+    # (the "3 agents ... a day" reading of 864624a, left)
+    text = ("Our 3 agents work 8 hours a day and spend 30 minutes each on lunch; we classify "
+            "400 tickets a day.")
+    assert summary(text)["runs_per_month"] != pytest.approx(480)
