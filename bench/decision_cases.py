@@ -59,8 +59,10 @@ def assumption(rec: dict[str, Any], name: str) -> dict[str, Any] | None:
     return next((a for a in rec.get("assumption_notes", []) if a.get("name") == name), None)
 
 
-def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str) -> list[str]:
-    """What a careful reader would call wrong in this answer (empty: right)."""
+def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str,
+          done: dict[str, dict[str, Any]] | None = None, catalog: Any = None) -> list[str]:
+    """What a careful reader would call wrong in this answer (empty: right). ``done``: the
+    answers of the cases run before (for ``moves_from``); ``catalog``: for ``pick_has``."""
     e = case["expect"]
     if rec is None:
         return [f"no answer: {error[:120]}"]
@@ -71,6 +73,9 @@ def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str) -> list[
     if f == "form":
         if fail is None or fail.get("source") != "you":
             wrong.append("failure cost: not the form's")
+    elif f == "default":
+        if fail is None or fail.get("source") in ("you", "text"):
+            wrong.append("failure cost: not the category's default")
     elif isinstance(f, list) and (fail is None or fail.get("source") != "text"
                                   or not f[0] <= fail["value"] <= f[1]):
         got = None if fail is None else (fail.get("value"), fail.get("source"))
@@ -98,6 +103,7 @@ def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str) -> list[
     if e.get("no_empty") and rec.get("recommended") is None and not (
             (rec.get("decision") or {}).get("best_action")) and not rec.get("alternatives"):
         wrong.append("empty answer")
+    wrong += _round13(e, rec, done or {}, catalog)
     if "cascade_offered" in e:
         casc = rec.get("cascade") or {}
         act = (rec.get("decision") or {}).get("best_action") or {}
@@ -106,6 +112,56 @@ def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str) -> list[
             wrong.append(f"cascade offered {offered}, want {e['cascade_offered']} "
                          f"(cascade {casc.get('expected_cost_per_task')}, "
                          f"pick {((rec.get('recommended') or {}).get('expected_cost_per_task'))})")
+    return wrong
+
+
+def _pick(rec: dict[str, Any]) -> dict[str, Any]:
+    return rec.get("recommended") or {}
+
+
+def _round13(e: dict[str, Any], rec: dict[str, Any], done: dict[str, dict[str, Any]],
+             catalog: Any) -> list[str]:
+    """Decision QA 13's expectations: a project sum not taken as a month's, no budget, the
+    pick's capabilities and context, the check's cost, the move between two failure costs,
+    the cheapest pick at a failure cost of 0."""
+    wrong: list[str] = []
+    budget = assumption(rec, "budget_usd_per_month")
+    if "budget_not" in e and budget is not None and abs(budget["value"] - e["budget_not"]) < 0.5:
+        wrong.append(f"a sum for the whole project used as {budget['value']} a month")
+    if e.get("no_budget") and budget is not None:
+        wrong.append(f"a budget {budget['value']} nobody gave")
+    pick = _pick(rec)
+    if (e.get("pick_has") or e.get("pick_context")) and catalog is not None and pick:
+        model = next((m for m in catalog.models if m.id == pick["model_id"]), None)
+        for cap in e.get("pick_has") or ():
+            if model is None or not model.has(cap):
+                wrong.append(f"pick {pick['model_id']} has no {cap}")
+        if e.get("pick_context") and (model is None
+                                      or model.context_window < e["pick_context"]):
+            wrong.append(f"pick {pick['model_id']} context below {e['pick_context']:,}")
+    elif e.get("pick_has") or e.get("pick_context"):
+        wrong.append("no pick to check")
+    if "detection" in e:
+        det = (rec.get("decision") or {}).get("detection_cost_usd")
+        lo, hi = e["detection"]
+        if det is None or not lo <= det <= hi:
+            wrong.append(f"check cost {det} not in {e['detection']}")
+    if "moves_from" in e:
+        other = _pick(done.get(e["moves_from"]) or {})
+        if not other or not pick:
+            wrong.append(f"no pick to compare with {e['moves_from']}")
+        elif not (pick["p_adequate"] > other["p_adequate"]
+                  and pick["cost"]["per_task"] >= other["cost"]["per_task"]):
+            wrong.append(f"pick {pick['model_id']} (P {pick['p_adequate']:.4f}) did not move up "
+                         f"from {other['model_id']} (P {other['p_adequate']:.4f})")
+    if "pick_cheapest" in e and pick:
+        pool = [c for c in rec.get("candidates", [])
+                if e["pick_cheapest"] == "all" or c.get("meets_bar")]
+        least = min(pool, key=lambda c: c["cost"]["per_task"]) if pool else None
+        if least is None or pick["cost"]["per_task"] > least["cost"]["per_task"] + 1e-12:
+            wrong.append(f"pick {pick['model_id']} is not the cheapest"
+                         f"{'' if e['pick_cheapest'] == 'all' else ' over the floor'} "
+                         f"({None if least is None else least['model_id']})")
     return wrong
 
 
@@ -127,6 +183,12 @@ def main() -> int:
         keep = set(args.only.split(","))
         cases = [c for c in cases if c["id"] in keep]
     runner = CliRunner()
+    catalog = None
+    if any("pick_has" in c["expect"] or "pick_context" in c["expect"] for c in cases):
+        from council.assembly import open_catalog
+
+        catalog = open_catalog()
+    done: dict[str, dict[str, Any]] = {}
     bad = 0
     print("| case | style | wrong |\n|---|---|---|")
     for c in cases:
@@ -139,7 +201,9 @@ def main() -> int:
         if args.dump is not None and rec is not None:
             args.dump.mkdir(parents=True, exist_ok=True)
             (args.dump / f"{c['id']}.json").write_text(json.dumps(rec, indent=1))
-        wrong = score(c, rec, error)
+        wrong = score(c, rec, error, done, catalog)
+        if rec is not None:
+            done[c["id"]] = rec
         bad += bool(wrong)
         print(f"| {c['id']} | {c['style']} | {'; '.join(wrong) or 'right'} |", flush=True)
     print(f"\n{bad} of {len(cases)} wrong")

@@ -56,6 +56,18 @@ def reading(text: str) -> dict[str, object]:
             "low_bar": low_bar_words(text)}
 
 
+def _as_old(now: dict[str, object], old: dict[str, object]) -> dict[str, object]:
+    """A reading without the fields a later version added at their default (None, ""), so a
+    new field moves nothing it does not set."""
+    out: dict[str, object] = {}
+    for key, value in now.items():
+        was = old.get(key)
+        if isinstance(value, dict) and isinstance(was, dict):
+            value = {k: v for k, v in value.items() if k in was or v not in (None, "")}
+        out[key] = value
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dump", type=Path)
@@ -78,7 +90,7 @@ def main() -> int:
             row = json.loads(line)
             key = row.pop("key")
             before[key] = {"unit_budget": None, "low_bar": None, **row}  # older code's dump
-        moved = [k for k, r in rows.items() if k in before and before[k] != r]
+        moved = [k for k, r in rows.items() if k in before and before[k] != _as_old(r, before[k])]
         for k in moved:
             print(f"{k}\n  before: {before[k]}\n  after:  {rows[k]}")
         new = sum(1 for k in rows if k not in before)

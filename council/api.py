@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 from council.adequacy import AdequacySource, adequacies
 from council.advice import Advice, advise, for_floor
 from council.assessment import Assessment, Vote
+from council.check_words import read_check
 from council.decision import Decision
 from council.errors import BudgetTooLow, InvalidInput
 from council.explain import explain
-from council.failure_cost import FailureCost, TaskSize, failure_cost
+from council.failure_cost import FailureCost, TaskSize, failure_cost, with_check
 from council.floor_words import floor_note
 from council.format import money
 from council.money_words import BudgetRead, MoneyWords, read_money
@@ -232,7 +233,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     heard = read_money(spec.description)  # a failure cost, a budget in the words; yours win
     # the same mix of categories as the workload's defaults
     mix = task_defaults_mix(assessment.category, reading)
-    failure = failure_cost(spec.failure_cost_usd, mix, size, heard.failure)
+    # the check the words describe: "caught automatically at no cost", "nobody can tell"
+    failure = with_check(failure_cost(spec.failure_cost_usd, mix, size, heard.failure),
+                         read_check(spec.description))
     # "under a cent a call": a month's ceiling at this workload's calls and runs
     words_budget = heard.budget or (heard.unit_budget.monthly(
         workload.runs_per_month, workload.calls_per_task) if heard.unit_budget else None)
@@ -350,13 +353,21 @@ def _failure_assumptions(failure: FailureCost) -> list[Assumption]:
     # was read from them (QA round 9), nor shrunk to a failure cost given (QA round 11).
     given = {"you": "your failure cost",
              "text": "the failure cost read from your words"}.get(failure.source)
+    said = "what noticing a failure costs, per task (a cascade's check)"
+    if failure.no_check:  # "nobody can tell a wrong answer": a cascade has nothing to check
+        check = Assumption("detection_cost_usd", failure.detection_usd, "text",
+                           f"{said}: no check can catch a failure, from your words: "
+                           f"'{failure.check_words}', so no cheap-first cascade is offered")
+    elif failure.check_words:  # "caught automatically at almost no cost"
+        check = Assumption("detection_cost_usd", failure.detection_usd, "text",
+                           f"{said}: from your words: '{failure.check_words}'")
+    else:
+        check = Assumption("detection_cost_usd", failure.detection_usd,
+                           "category default" if given else failure.source,
+                           said + (f": the category's, whatever {given}: a cascade pays it "
+                                   "on every task" if given else ""))
     return [Assumption("failure_cost_usd", failure.failure_usd, failure.source,
-                       "what a bad answer costs, per task: " + failure.why),
-            Assumption("detection_cost_usd", failure.detection_usd,
-                       "category default" if given else failure.source,
-                       "what noticing a failure costs, per task (a cascade's check)"
-                       + (f": the category's, whatever {given}: a cascade pays it on every "
-                          "task" if given else ""))]
+                       "what a bad answer costs, per task: " + failure.why), check]
 
 
 def _cheapest_extractor(candidates: list[Candidate], catalog: Catalog) -> ModelEntry | None:

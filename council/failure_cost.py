@@ -31,9 +31,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from council.categories import BY_KEY
+from council.check_words import CheckRead
 from council.errors import InvalidInput
 from council.format import mix_shares, money
 
@@ -52,6 +53,9 @@ class FailureRead:
     how: str = ""  # a conversion shown beside the words ("£15 = $20.10 at ...")
     rate: Rate | None = None  # the hourly rate of the role named ("a lawyer redoes it")
     role_words: str = ""  # the words that named the role
+    # "$0.40 per 100 words to fix": ``usd`` is a rate per this many tokens of the task's text
+    per_tokens: float | None = None
+    per_words: str = ""  # "100 words"
 
 
 @dataclass(frozen=True)
@@ -189,6 +193,20 @@ class FailureCost:
     detection_usd: float
     source: str  # "you" | "text" (read from the description) | "category default"
     why: str
+    # the check's own words ("caught automatically at almost no cost", "nobody can tell"),
+    # see ``with_check``; "" when the check is the category's
+    check_words: str = ""
+    no_check: bool = False  # the words say no check can catch a failure: no cascade
+
+
+def with_check(failure: FailureCost, read: CheckRead | None) -> FailureCost:
+    """The failure cost with the check the words describe: a free one costs $0 a task, and
+    none possible rules out a cascade (which needs one). None: unchanged."""
+    if read is None:
+        return failure
+    if read.free:
+        return replace(failure, detection_usd=0.0, check_words=read.words)
+    return replace(failure, check_words=read.words, no_check=True)
 
 
 def check_failure_cost(value: float, what: str = "failure cost") -> float:
@@ -222,6 +240,18 @@ def _mix_words(known: Mapping[str, float], size: TaskSize) -> str:
     return ", ".join(words)
 
 
+def _per_size(read: FailureRead, size: TaskSize, heard: str) -> tuple[float, str]:
+    """A failure said a rate of the text ("$0.40 per 100 words to fix") over the task's text:
+    the larger of its input and output (decision QA 13: read as $0.40 for a 300-word text)."""
+    tokens = max(size.content_tokens, size.output_tokens)
+    usd = read.usd or 0.0
+    if not tokens or not read.per_tokens:
+        return usd, f"{heard}; the task's size is unknown, so one {read.per_words}'s worth"
+    value = usd * tokens / read.per_tokens
+    return value, (f"{heard}: {money(usd)} per {read.per_words} x {tokens:,} tokens of text "
+                   f"(the larger of the task's input and output) = {money(value)}")
+
+
 def failure_cost(given: float | None, mix: Mapping[str, float],
                  size: TaskSize | None = None, read: FailureRead | None = None) -> FailureCost:
     """The user's figure, else one read from the description's words (``read``, see
@@ -243,7 +273,9 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
     if read is not None and (read.usd is not None or top is not None
                              or read.rate is not None):
         heard = f"from your words: '{read.words}'" + (f" ({read.how})" if read.how else "")
-        if read.usd is not None and not read.minutes:
+        if read.usd is not None and not read.minutes and read.per_tokens:
+            value, why = _per_size(read, size, heard)
+        elif read.usd is not None and not read.minutes:
             value, why = read.usd, heard
         else:
             rate = read.rate or DEFAULTS[top].rate  # type: ignore[index]

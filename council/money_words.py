@@ -49,6 +49,7 @@ from council.workload_words import parse_number
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.languages import own_words_language, written_in
 from council.workload_words.periods import PER_MONTH, foreign_period_at
+from council.workload_words.sizes import UNIT_TOKENS
 from council.workload_words.text import word_list
 
 # "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
@@ -173,6 +174,9 @@ _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassif(?:ications?|ied|ies|y)|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
     r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|bugs?|"
+    # "every mis-tagged ticket", "a misfiled letter" (decision QA 13: unread)
+    r"mis-?(?:tagged|filed|sorted|categori[sz]ed|labell?ed|routed|classified|translated|"
+    r"quoted|priced|matched|typed|assigned|flagged)|"
     # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
     r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
     r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
@@ -202,15 +206,19 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
 # (decision QA 12: "a bad summary costs the team a day" was a $4.16 default, unsaid).
 WORKDAY_HOURS = 8.0
 _DAY_UNITS = r"(?:work(?:ing)?[- ])?days?|weeks?"
+# "a wrong label costs 30 seconds of an annotator" (decision QA 13: unread)
+_SECOND_UNITS = r"seconds?|secs?"
 _TIME = re.compile(
     r"\b(?P<n>\d+(?:\.\d+)?|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?)"
     r"(?:\s+(?:full|whole|entire))?\s*(?:(?:person|man|staff|engineer(?:ing)?|developer)[- ])?"
-    rf"(?P<unit>{MINUTE_UNITS}|{HOUR_UNITS}|{_DAY_UNITS})\b", re.IGNORECASE)
+    rf"(?P<unit>{MINUTE_UNITS}|{HOUR_UNITS}|{_DAY_UNITS}|{_SECOND_UNITS})\b", re.IGNORECASE)
 
 
 def _minutes_in(unit: str) -> float:
     """The minutes of work in one of ``_TIME``'s units: a day is WORKDAY_HOURS, a week five."""
     u = unit.lower()
+    if u.startswith("sec"):
+        return 1 / 60
     if u.startswith("week"):
         return 5 * WORKDAY_HOURS * 60.0
     if u.endswith(("day", "days")):
@@ -524,8 +532,32 @@ _HAVE_AFTER = re.compile(r"^\s*(?:total|in total|all in|altogether|left|to spend
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:(?:per|a|an|each|every)\s+|/\s*)\w", re.IGNORECASE)
 
 
+# "$3k for the whole migration", "€1,000 for the entire project": a sum for a whole project,
+# not a month's (decision QA 13: unread, in silence)
+_PROJECT_AFTER = re.compile(r"^\s*(?:for|over|across)\s+(?:the|our|this)\s+(?:(?:whole|entire|"
+                            r"full|complete)\s+(?:[\w-]+\s+){0,2}?(?:project|migration|job|"
+                            r"rollout|launch|pilot|engagement|contract|programme|program|"
+                            r"clean-?up|backfill|effort|thing)|project|migration|pilot|"
+                            r"rollout|backfill)\b", re.IGNORECASE)
+
+
+# "budget for the whole data-cleanup project: €1,000": the project named before the amount
+_PROJECT_BEFORE = re.compile(r"\bbudget\s+(?:for|of)\s+(?:the|our|this)\s+(?:(?:whole|entire|full|"
+                             r"complete)\s+)?(?:[\w-]+\s+){0,2}?(?:project|migration|pilot|"
+                             r"rollout|backfill|clean-?up)\s*(?:is|of|:|=)?\s*$", re.IGNORECASE)
+
+
 def _no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:
     after = clause[m.end():]
+    project = _PROJECT_AFTER.match(after) or _PROJECT_BEFORE.search(clause[:m.start()])
+    if project is not None and not _NOT_OURS.search(clause[:m.start()]) \
+            and not _THIRD_PARTY.search(clause[:m.start()]):
+        said = (m.group(0) + project.group(0) if project.re is _PROJECT_AFTER
+                else project.group(0) + m.group(0)).strip()
+        unread.append(f"'{said}' was not read as a budget: a sum for the whole project, not a "
+                      "month's; give the monthly budget in the form, or say the project's "
+                      "months")
+        return
     cue = _NO_PERIOD_CUE.search(clause[:m.start()])
     if cue is None or _INCOME_AFTER.match(after) or _PER_UNIT_AFTER.match(after):
         return
@@ -552,12 +584,66 @@ _SPEND_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+\w+(?: \w+)?\s+|/\s?\w+
                           r"(?:to spend|to play with|available to spend)\b", re.IGNORECASE)
 
 
+# the budget word after the amount and its period (decision QA 13: "500 kr per month budget"
+# was told to "write 'budget' before it"); a cap or a limit makes it a ceiling
+_BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:month|year|quarter|week|day)\s+|"
+                           r"/\s?\w+\s+|(?:monthly|yearly|annual|quarterly|weekly|daily)\s+)"
+                           r"(?:budget\b|(?P<limit>(?:spending\s+)?(?:cap|limit)\b))",
+                           re.IGNORECASE)
+
+
 def _cue_start(cue: re.Match[str] | None) -> int:
     """Where a budget cue starts: at the verb of a negated limit ("go over" of "must not go
     over"), so the words before it are the clause's subject."""
     if cue is None:
         return 0
     return cue.start("verb") if cue["verb"] else cue.start()
+
+
+# A budget a seat, a user or each of a team ("$20 per seat, 12 seats", "$15 a seat a month" for
+# "our 8-person team", "our team of 5 has $50 each per month"; decision QA 13: each unread, in
+# silence): the figure times the seats the clause counts, a month when no period is said (as
+# seats are priced)
+_SEAT_UNITS = r"seats?|users?|licen[cs]es?|heads?|members?|employees?|persons?|people"
+_SEAT_AFTER = re.compile(rf"\s*(?:(?:a|per|each|every|/)\s*(?:{_SEAT_UNITS})\b|each\b)",
+                         re.IGNORECASE)
+_SMALL = r"\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+_SEATS = re.compile(rf"\b(?P<n>{_SMALL})\s+(?:{_SEAT_UNITS})\b|\bteam\s+of\s+(?P<t>{_SMALL})\b|"
+                    rf"\b(?P<p>{_SMALL})[- ](?:person|people|seat|member|strong)\b", re.IGNORECASE)
+_SEAT_CUE = re.compile(r"\b(?:has|have|get|gets|(?:will|can|could|would)\s+pay)\b"
+                       r"[^$€£¥\d]{0,20}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Seats:
+    """A figure a seat, and the seats the clause counts."""
+
+    n: float
+    months: float  # the figure's period: 1 when none is said
+    how: str
+    words: str = ""  # the figure, its seat and the count ("€25 per user ... for 10 users")
+    period_said: bool = False
+
+
+def _seats(clause: str, m: re.Match[str]) -> _Seats | None:
+    """The seats a budget a seat is for ("$20 per seat, 12 seats"), or None when the amount
+    is not said a seat; n 0 when the clause counts no seats."""
+    seat = _SEAT_AFTER.match(clause, m.end())
+    if seat is None:
+        return None
+    counts = [c for c in _SEATS.finditer(clause) if c.end() <= m.start() or c.start() >= m.end()]
+    if not counts:
+        said = clause[m.start():seat.end()].strip()
+        return _Seats(0.0, 1.0, said, said)
+    c = counts[0]
+    n = parse_number(c["n"] or c["t"] or c["p"]) or 0.0
+    # "$30 per seat per month"; else "annual budget $40 per seat", said before the amount
+    months = _period_after(clause[seat.end():]) or _months(clause, m)
+    said = "" if months is not None else "; no period said, so a month's, as seats are priced"
+    words = clause[min(m.start(), c.start()):max(seat.end(), c.end())].strip()
+    return _Seats(n, months or 1.0, f"{clause[m.start():seat.end()].strip()} x "
+                                    f"'{c.group(0).strip()}'{said}", _words(words),
+                  months is not None)
 
 
 def _budget(clause: str, unread: list[str], head: bool = True,
@@ -567,7 +653,23 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         near = before[-40:]
         capped = _SPEND_CAP.search(before) is not None
         spend_after = False
-        months = 1.0 if capped else _months(clause, m)
+        seats = _seats(clause, m)
+        if seats is not None:
+            seat_cue = _SEAT_CUE.search(near)
+            if not seats.n and re.search(r"\bbudget\b", near, re.IGNORECASE):
+                unread.append(f"'{seats.words}' was not read as a budget: the words give no "
+                              "number of seats; give the team's monthly budget instead")
+            if seats.period_said and _BUDGET_CUE.search(near) is None and seat_cue is None \
+                    and _unsaid_budget(clause, m, head):
+                unread.append(f"'{seats.words}' was not read as a monthly budget: no word says "
+                              "it is what you can spend; if it is, write 'budget' before it or "
+                              "give it in the form")
+            if not seats.n or (_BUDGET_CUE.search(near) is None and seat_cue is None) \
+                    or _OTHERS_LIMIT.match(before) or _THIRD_PARTY.search(near):
+                continue  # a price each ("tickets at $50 each"), or no seats counted
+            if _BUDGET_CUE.search(near) is None:  # "our team of 5 has $50 each": to spend
+                capped, spend_after = True, True
+        months = seats.months if seats is not None else 1.0 if capped else _months(clause, m)
         if months is None:
             _no_period(clause, m, unread)
             continue
@@ -575,6 +677,12 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             continue
         cue = _BUDGET_CUE.search(near)
         at = _cue_start(cue)
+        after_word = _BUDGET_AFTER.match(clause, m.end())
+        if cue is None and not capped and after_word is not None \
+                and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before) \
+                and not _NOT_OURS.search(near):
+            # "500 kr per month budget", "a $300 monthly cap": the budget word after it
+            capped, spend_after = True, after_word["limit"] is None
         if cue is None and not capped and _SPEND_AFTER.match(clause, m.end()) \
                 and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before):
             # not "Each employee gets $1,000 a year to spend on training" (review 12: read as
@@ -600,7 +708,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                                            and cue.group(0).lower() in POINT_WORDS), language)
         if amount is None:
             continue
-        usd = amount.usd / months
+        usd = amount.usd * (seats.n if seats is not None else 1) / months
         if usd > MAX_BUDGET_USD:  # a typo or a joke: said, never a silent default
             unread.append(f"'{m.group(0).strip()}' was not read as a budget: {money(usd)} a "
                           f"month is more than the {money(MAX_BUDGET_USD)} a month this "
@@ -608,8 +716,12 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             continue
         if usd > 0:
             how = [amount.how] if amount.how else []
+            if seats is not None:
+                how.append(f"{seats.how}: {money(amount.usd)} x {seats.n:g} = "
+                           f"{money(amount.usd * seats.n)}")
             if months != 1.0:
-                how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
+                total = amount.usd * (seats.n if seats is not None else 1)
+                how.append(f"{money(total)} {_PERIOD_NAME[months]} = {money(usd)} a month")
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
             start = m.start() - len(near) + at if cue is not None and not capped \
                 else m.start() if spend_after \
@@ -676,6 +788,18 @@ def _failure(clause: str, sentence: str, unread: list[str],
     for m in _amounts(after):
         if _period_after(after[m.end():]) is not None or _PER_HOUR.match(after, m.end()):
             continue  # a figure a month, a year or an hour is not one failure's cost
+        size = _PER_SIZE.match(after, m.end())
+        if size is not None:  # "$0.40 per 100 words to fix": a rate of the text's size
+            amount = _usd(m, unread, point, language)
+            if amount is None:
+                continue
+            n = parse_number(size["n"].replace(",", "")) if size["n"] else 1.0
+            unit = size["unit"].lower().rstrip("s")
+            said = f"{size['n']} {size['unit']}" if size['n'] else unit
+            return FailureRead(amount.usd, None,
+                               _words(_own_part(clause, fail.start(), verb_end + size.end())),
+                               amount.how, per_tokens=(n or 1.0) * UNIT_TOKENS[unit],
+                               per_words=said)
         amount = _usd(m, unread, point, language)
         if amount is not None and amount.usd > MAX_FAILURE_COST_USD:
             unread.append(f"'{m.group(0).strip()}' was not read as a failure cost: "
@@ -831,6 +955,9 @@ WORST_CASE_NOTE = ("what one could cost, charged here to every bad answer; if mo
 _OTHER_PERSON = re.compile(r"\b(?:agents?|team|staff|analysts?|reviewers?|someone|person|"
                            r"editors?|clerks?|managers?|operators?|colleagues?|employees?|"
                            r"moderators?|support)\b", re.IGNORECASE)
+# "$0.40 per 100 words", "$2 a page", "$1 per 1,000 tokens": a failure's cost a size of text
+_PER_SIZE = re.compile(r"\s*(?:per|a|an|each|every|for every|/)\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)?"
+                       r"\s*(?P<unit>words?|tokens?|pages?|lines?)\b", re.IGNORECASE)
 _PER_HOUR = re.compile(r"\s*(?:an|a|per|/)\s*(?:hour|hr|h)\b", re.IGNORECASE)
 
 
@@ -856,15 +983,21 @@ _DAY_OF_WORK = re.compile(
     r"in\s+(?:[\w-]+\s+)?(?:work|rework|effort|labou?r|fixing|clean-?up)\b|"
     r"['’]s\s+(?:work|rework|effort|time)\b|(?:to|for)\s+(?:fix|redo|correct|clean|sort|rework|"
     r"untangle|repair)\b)", re.IGNORECASE)
+# seconds are a person's work only when said so (not "timeout=1 sec)" in pasted code)
+_SECONDS_OF_WORK = re.compile(r"\s*(?:of\s+(?:an?|the|our|my|their|one)\s+\w+|to\s+(?:fix|redo|"
+                              r"correct|check|refile|re-?\w+))", re.IGNORECASE)
 _NOT_STAFF = re.compile(r"\b(?:customers?|clients?|patients?|users?|guests?|buyers?|callers?|"
                         r"passengers?|applicants?|students?|shoppers?)\s+$", re.IGNORECASE)
 
 
 def _work_time(text: str, t: re.Match[str]) -> bool:
-    """Whether a ``_TIME`` match is a person's work: minutes and hours always; a day or a
-    week when said as work (``_DAY_OF_WORK``) and not a customer's."""
-    if _minutes_in(t["unit"]) <= 60:
+    """Whether a ``_TIME`` match is a person's work: minutes and hours always; a second, a
+    day or a week when said as work (``_DAY_OF_WORK``) and not a customer's ("a 10 second
+    delay" is no work)."""
+    if 1 <= _minutes_in(t["unit"]) <= 60:
         return True
+    if _minutes_in(t["unit"]) < 1:  # "30 seconds of an annotator", "20 seconds to fix"
+        return _SECONDS_OF_WORK.match(text, t.end()) is not None
     return (_DAY_OF_WORK.match(text, t.end()) is not None
             and _NOT_STAFF.search(text, max(0, t.start() - 30), t.start()) is None)
 

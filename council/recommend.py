@@ -269,11 +269,11 @@ def best_cascade(candidates: list[Candidate], strong: Candidate,
     Spend per task: cheap price + the check on its answer + P(cheap fails) x strong price.
     Failures are taken as nested (the strong model fails only tasks the cheap one fails), so
     the cascade succeeds as often as ``strong`` and its expected cost adds
-    P(strong fails) x the failure cost.
+    P(strong fails) x the failure cost. None when the words say no check can catch a failure.
     """
     cheaper = [c for c in candidates if c.cost.per_task < strong.cost.per_task]
-    if not cheaper:
-        return None
+    if not cheaper or (failure is not None and failure.no_check):
+        return None  # "nobody can tell a wrong answer": nothing to escalate on
     detect = failure.detection_usd if failure else 0.0
     f_usd = failure.failure_usd if failure else 0.0
 
@@ -380,7 +380,11 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
     text = (f"No model reaches the {floor:.0%} floor. Best action: {chosen.model_id}, the most "
             f"likely to succeed at P {percent_beside(chosen.p_adequate, floor)} ({money(mine)} "
             f"expected a task, "
-            f"failures at {money(failure.failure_usd)}), with every answer checked")
+            f"failures at {money(failure.failure_usd)})"
+            # "nobody can tell a wrong answer": no check to put on every answer, no cascade
+            + (f"; no check can catch its failures (your words: '{failure.check_words}'), so "
+               "no cheap-first cascade either" if failure.no_check
+               else ", with every answer checked"))
     use_cascade = cascade is not None and cascade.expected_cost_per_task is not None \
         and cascade.expected_cost_per_task < mine \
         and not decision.exceeds_ceiling(cascade.expected_per_month)

@@ -114,7 +114,9 @@ def test_agreed_capability_is_required_and_can_be_overridden(fake, classifier, c
 
 
 def test_a_single_voter_never_excludes_models(fake, classifier, catalog):
-    task = "Read the invoice photos (needs vision) and return the totals"
+    # "invoice files", not "invoice photos": photos in the words require vision by themselves
+    # (council.need_words, decision QA 13); this test is the voters' rule
+    task = "Read the invoice files (needs vision) and return the totals"
     rec = recommend({"description": task}, catalog=catalog, classifier=classifier,
                     voters=[openai_voter(fake)])
     assert "needs_vision" not in {a.name for a in rec.assumption_notes}

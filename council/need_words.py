@@ -1,0 +1,57 @@
+"""A capability the description's words require: images to look at need vision.
+
+"Describe the defects visible in photos of welded joints" asked for nothing without LLM
+voters (decision QA 13): nine text-only models were candidates, and only the catalog's
+order kept one from being the pick. The words name what the model must see (photos, images,
+pictures, screenshots, handwriting), not an image to make ("generate product images") or
+a container's ("Docker image"), and not one said absent ("no images", "text only").
+Read in the first HEAD characters, where the task is said, not in a pasted document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HEAD = 300  # characters read (as council.floor_words and council.money_words read the task)
+
+# what a model does to an image it reads: "describe the defects visible in photos", "label
+# product photos", "extract the fields from scanned images", "alt text for product images"
+_READ_VERB = (r"(?:describ\w*|extract\w*|read\w*|detect\w*|find\w*|identif\w*|count\w*|"
+              r"transcrib\w*|caption\w*|label\w*|tag\w*|classif\w*|sort\w*|moderat\w*|"
+              r"inspect\w*|check\w*|review\w*|analy[sz]\w*|recogni[sz]\w*|ocr|digiti[sz]\w*|"
+              r"grad\w*|triag\w*|alt[- ]text|captions?)")
+_PICTURE = (r"(?:photos?|photographs?|images?|pictures?|screenshots?|screen shots?|"
+            r"handwritten \w+|handwriting|scans|scanned (?:images?|pages?|photos?))")
+_OWNER = r"(?:(?:the|our|each|every|these|those|all|uploaded|customer|user|users'|\w+)\s+){0,3}"
+_SEEN = re.compile(rf"\b{_READ_VERB}\s+{_OWNER}(?:(?:in|from|on|of|for|with)\s+{_OWNER})?"
+                   rf"(?P<pic>{_PICTURE})\b", re.IGNORECASE)
+
+# an image the model makes, or no picture at all: "generate images", "Docker image",
+# "image generation", "no images", "without screenshots"
+_NOT_SEEN_BEFORE = re.compile(
+    r"\b(?:generat\w*|creat\w*|draw\w*|produc(?:e|es|ed|ing)|render\w*|design\w*|make|"
+    r"makes|making|docker|container|disk|base|vm|os|system|no|without|not|never|exclud\w*)\s+"
+    r"(?:(?:an?|the|our|new|some|any|\w+)\s+){0,2}$", re.IGNORECASE)
+_NOT_SEEN_AFTER = re.compile(r"\s+(?:generation|generator|tags?|registry|builds?|prompts?)\b",
+                             re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NeedRead:
+    """A capability the words require, and the words that say so."""
+
+    capability: str
+    words: str
+
+
+def needs_in_words(text: str) -> tuple[NeedRead, ...]:
+    """The capabilities the task's words require (vision only, for now), each once."""
+    head = (text or "")[:HEAD]
+    for m in _SEEN.finditer(head):
+        pic = m.start("pic")
+        if _NOT_SEEN_BEFORE.search(head, max(0, pic - 40), pic) \
+                or _NOT_SEEN_AFTER.match(head, m.end()) or re.search(r"[.;:!?\n]", m.group(0)):
+            continue
+        return (NeedRead("vision", m.group(0).strip()),)
+    return ()
