@@ -33,8 +33,18 @@ _NOT_SEEN_BEFORE = re.compile(
     r"\b(?:generat\w*|creat\w*|draw\w*|produc(?:e|es|ed|ing)|render\w*|design\w*|make|"
     r"makes|making|docker|container|disk|base|vm|os|system|no|without|not|never|exclud\w*)\s+"
     r"(?:(?:an?|the|our|new|some|any|\w+)\s+){0,2}$", re.IGNORECASE)
-_NOT_SEEN_AFTER = re.compile(r"\s+(?:generation|generator|tags?|registry|builds?|prompts?)\b",
-                             re.IGNORECASE)
+_NOT_SEEN_AFTER = re.compile(r"\s+(?:generation|generator|tags?|registry|builds?|prompts?|"
+                             # the picture word as a modifier: "image URLs", "photo frames",
+                             # "image uploads failing" (review 13: read as vision)
+                             r"urls?|links?|file ?names?|paths?|frames?|uploads?|metadata|"
+                             r"sizes?|formats?|ids?)\b", re.IGNORECASE)
+# a text the model reads about pictures, between the verb and the picture word: "classify
+# reviews of our photo ...", "moderate comments on user photos", "translate the captions of
+# our photos" (review 13: read as vision)
+_TEXT_BETWEEN = re.compile(r"\b(?:reviews?|tickets?|comments?|captions?|messages?|posts?|"
+                           r"e-?mails?|notes?|titles?|descriptions?|questions?|complaints?|"
+                           r"reports?|feedback|requests?)\b", re.IGNORECASE)
+
 
 
 @dataclass(frozen=True)
@@ -51,7 +61,8 @@ def needs_in_words(text: str) -> tuple[NeedRead, ...]:
     for m in _SEEN.finditer(head):
         pic = m.start("pic")
         if _NOT_SEEN_BEFORE.search(head, max(0, pic - 40), pic) \
-                or _NOT_SEEN_AFTER.match(head, m.end()) or re.search(r"[.;:!?\n]", m.group(0)):
+                or _NOT_SEEN_AFTER.match(head, m.end()) or re.search(r"[.;:!?\n]", m.group(0)) \
+                or _TEXT_BETWEEN.search(head, m.start(), pic):
             continue
         return (NeedRead("vision", m.group(0).strip()),)
     return ()
