@@ -44,7 +44,10 @@ _NOT_SEEN_AFTER = re.compile(r"\s+(?:generation|generator|tags?|registry|builds?
 _TEXT_BETWEEN = re.compile(r"\b(?:reviews?|tickets?|comments?|captions?|messages?|posts?|"
                            r"e-?mails?|notes?|titles?|descriptions?|questions?|complaints?|"
                            r"reports?|feedback|requests?)\b", re.IGNORECASE)
-
+# "a photo of the whiteboard is attached": a picture handed to the model
+_ATTACHED = re.compile(rf"\b(?:an?|the|this|these|our)\s+(?:[\w-]+\s+)?(?P<pic>{_PICTURE})\b"
+                       r"[^.;:]{0,40}?\b(?:is|are)\s+attached\b|"
+                       rf"\battached\s+(?:[\w-]+\s+)?(?P<pic2>{_PICTURE})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,4 +68,7 @@ def needs_in_words(text: str) -> tuple[NeedRead, ...]:
                 or _TEXT_BETWEEN.search(head, m.start(), pic):
             continue
         return (NeedRead("vision", m.group(0).strip()),)
+    attached = _ATTACHED.search(head)
+    if attached is not None:
+        return (NeedRead("vision", attached.group(0).strip()),)
     return ()
