@@ -36,9 +36,21 @@ _NONE = re.compile(
 
 # what cannot be told is an answer's worth ("nobody can tell a wrong answer", "we can't know
 # whether the label is right"; not "you cannot know the future", "I cannot verify my identity")
-_OF_AN_ANSWER = re.compile(r"[^.;]{0,40}?\b(?:wrong|right|correct|incorrect|bad|mistakes?|"
+# (within the clause: "we can't tell which model is best for this, the answers vary" is about
+# choosing a model, review 13)
+_OF_AN_ANSWER = re.compile(r"(?!\s+(?:which|what)\s+(?:model|one|tool|vendor|llm)\b)"
+                           r"[^.;,]{0,40}?\b(?:wrong|right|correct|incorrect|bad|mistakes?|"
                            r"errors?|accurate|answers?|outputs?|repl(?:y|ies)|results?|labels?|"
                            r"summar(?:y|ies)|translations?|predictions?)\b", re.IGNORECASE)
+
+
+# a free check is of a wrong answer: a word of one before it in its sentence ("so a wrong one
+# is caught automatically"; not "spam gets rejected automatically by the mail server",
+# review 13: read as a free check)
+_WRONG_BEFORE = re.compile(r"\b(?:wrong|errors?|mistakes?|bad|incorrect|broken|fail\w*|"
+                           r"invalid|bugs?|typos?|answers?|outputs?|results?|labels?|quer(?:y|ies)|"
+                           r"code|repl(?:y|ies)|summar(?:y|ies)|translations?|predictions?|"
+                           r"hallucinat\w*)\b[^.;!?]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -52,7 +64,8 @@ class CheckRead:
 def read_check(text: str) -> CheckRead | None:
     """The first check the task's words describe, or None."""
     head = (text or "")[:HEAD]
-    found = [(m.start(), True, m) for m in _FREE.finditer(head)]
+    found = [(m.start(), True, m) for m in _FREE.finditer(head)
+             if _WRONG_BEFORE.search(head, max(0, m.start() - 80), m.start())]
     found += [(m.start(), False, m) for m in _NONE.finditer(head)
               if _OF_AN_ANSWER.match(head, m.end()) or m.group(0).lower().startswith(
                   ("no way", "until")) or " be " in m.group(0).lower()]

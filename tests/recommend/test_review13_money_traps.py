@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from council.check_words import read_check
 from council.need_words import needs_in_words
 
 
@@ -35,3 +36,23 @@ def test_pictures_named_but_not_seen_need_no_vision(text: str) -> None:
 ])
 def test_pictures_the_model_sees_need_vision(text: str) -> None:
     assert vision(text)
+
+
+def check(text: str) -> str | None:
+    read = read_check(text)
+    return None if read is None else "free" if read.free else "none"
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # about choosing a model, not checking an answer (read as no check possible)
+    ("We can't tell which model is best for this, the answers vary a lot; classify legal "
+     "clauses.", None),
+    # the mail server's filter, not a check on the model's answer (read as a free check)
+    ("Spam gets rejected automatically by the mail server; we summarise the rest of the inbox.",
+     None),
+    ("Each SQL query is run against a test database, so a wrong one is caught automatically at "
+     "almost no cost.", "free"),
+    ("Nobody can tell a wrong diagnosis code until the patient comes back.", "none"),
+])
+def test_a_check_is_of_an_answer(text: str, want: str | None) -> None:
+    assert check(text) == want
