@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from council.check_words import read_check
+from council.floor_words import read_floor
 from council.need_words import needs_in_words
 
 
@@ -56,3 +57,18 @@ def check(text: str) -> str | None:
 ])
 def test_a_check_is_of_an_answer(text: str, want: str | None) -> None:
     assert check(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an error rate someone has now, to beat (read as a floor of 0.9)
+    ("Our current vendor has an error rate under 10%, which is too high; we classify insurance "
+     "claims.", None),
+    ("Today no more than 5% of the tags are wrong, and that is too many; tag support tickets.",
+     None),
+    ("At most 1 in 50 answers may be wrong; we answer tax questions.", 0.98),
+    ("The answers need an error rate under 1%.", 0.99),
+])
+def test_an_error_rate_now_is_no_floor(text: str, want: float | None) -> None:
+    read = read_floor(text)
+    assert (None if read is None else read.p) == (None if want is None
+                                                   else pytest.approx(want))
