@@ -614,6 +614,12 @@ _SEAT_CUE = re.compile(r"\b(?:has|have|get|gets|(?:will|can|could|would)\s+pay)\
                        r"[^$€£¥\d]{0,20}$", re.IGNORECASE)
 
 
+# a seat's price, not a budget: "50 seats of Slack at $8 per seat", "the tool costs $12 per
+# seat" (review 13: "We have 50 seats ... at $8 per seat" read as a $400 budget, the "have")
+_SEAT_PRICE_BEFORE = re.compile(r"\b(?:at|costs?|costing|priced\s+at|charges?|charged)\s*"
+                                r"(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class _Seats:
     """A figure a seat, and the seats the clause counts."""
@@ -665,7 +671,8 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                               "it is what you can spend; if it is, write 'budget' before it or "
                               "give it in the form")
             if not seats.n or (_BUDGET_CUE.search(near) is None and seat_cue is None) \
-                    or _OTHERS_LIMIT.match(before) or _THIRD_PARTY.search(near):
+                    or _OTHERS_LIMIT.match(before) or _THIRD_PARTY.search(near) \
+                    or _SEAT_PRICE_BEFORE.search(before):
                 continue  # a price each ("tickets at $50 each"), or no seats counted
             if _BUDGET_CUE.search(near) is None:  # "our team of 5 has $50 each": to spend
                 capped, spend_after = True, True

@@ -8,6 +8,7 @@ import pytest
 
 from council.check_words import read_check
 from council.floor_words import read_floor
+from council.money_words import read_money
 from council.need_words import needs_in_words
 
 
@@ -72,3 +73,21 @@ def test_an_error_rate_now_is_no_floor(text: str, want: float | None) -> None:
     read = read_floor(text)
     assert (None if read is None else read.p) == (None if want is None
                                                    else pytest.approx(want))
+
+
+def budget(text: str) -> float | None:
+    read = read_money(text).budget
+    return None if read is None else read.usd_per_month
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a seat's price after "at": read as a $400 budget (the "have" before it)
+    ("We have 50 seats of Slack at $8 per seat; our budget is $300 a month for tagging "
+     "messages.", 300),
+    ("We have 50 seats of Slack at $8 per seat.", None),
+    ("Budget: $15 per user per month, 30 users. Draft replies to customer emails.", 450),
+    ("Our annual budget is $40 per seat for 50 seats; triage bug reports.", 166.67),
+])
+def test_a_seats_price_is_no_budget(text: str, want: float | None) -> None:
+    got = budget(text)
+    assert got == (None if want is None else pytest.approx(want, abs=0.01))
