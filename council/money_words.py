@@ -588,7 +588,10 @@ _SPEND_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+\w+(?: \w+)?\s+|/\s?\w+
 # was told to "write 'budget' before it"); a cap or a limit makes it a ceiling
 _BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:month|year|quarter|week|day)\s+|"
                            r"/\s?\w+\s+|(?:monthly|yearly|annual|quarterly|weekly|daily)\s+)"
-                           r"(?:budget\b|(?P<limit>(?:spending\s+)?(?:cap|limit)\b))",
+                           # (not a plan's name: "the $49 a month budget plan", review 13)
+                           r"(?:budget\b(?!\s+(?:plans?|tiers?|versions?|options?|editions?|"
+                           r"packages?|subscriptions?|models?|hotels?|phones?|ranges?)\b)|"
+                           r"(?P<limit>(?:spending\s+)?(?:cap|limit)\b))",
                            re.IGNORECASE)
 
 

@@ -91,3 +91,14 @@ def budget(text: str) -> float | None:
 def test_a_seats_price_is_no_budget(text: str, want: float | None) -> None:
     got = budget(text)
     assert got == (None if want is None else pytest.approx(want, abs=0.01))
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a plan's name after the amount (read as a $49 and a $300 budget)
+    ("We are on the $49 a month budget plan of our helpdesk; classify tickets.", None),
+    ("The $300 monthly budget tier of the vendor is too small for us; summarise calls.", None),
+    ("Our $300 per month budget covers tagging support emails.", 300),
+])
+def test_a_budget_plan_is_no_budget(text: str, want: float | None) -> None:
+    got = budget(text)
+    assert got == (None if want is None else pytest.approx(want))
