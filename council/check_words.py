@@ -5,8 +5,8 @@ almost no cost", "the tests run in CI, so a broken one is detected for free") or
 
 A cascade (cheap model first, escalate what the check catches) pays the check on every task,
 and needs one: decision QA 13 found both priced with the category's check ($0.08 and $0.22 a
-task) as if the words had said nothing. Read in the first HEAD characters, where the task is
-said.
+task) as if the words had said nothing. Read in the first TASK_HEAD characters
+(``council.task_head``), where the task is said.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HEAD = 300  # characters read (as council.floor_words and council.money_words read the task)
+from council.task_head import TASK_HEAD
 
 _CAUGHT = r"(?:caught|detected|checked|spotted|flagged|verified|validated|rejected)"
 _FREE = re.compile(
@@ -63,7 +63,7 @@ class CheckRead:
 
 def read_check(text: str) -> CheckRead | None:
     """The first check the task's words describe, or None."""
-    head = (text or "")[:HEAD]
+    head = (text or "")[:TASK_HEAD]
     found = [(m.start(), True, m) for m in _FREE.finditer(head)
              if _WRONG_BEFORE.search(head, max(0, m.start() - 80), m.start())]
     found += [(m.start(), False, m) for m in _NONE.finditer(head)

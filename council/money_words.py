@@ -45,6 +45,7 @@ from council.exchange_rates import to_usd
 from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead, Rate
 from council.format import money
 from council.role_rates import AI_AGENT, agent_rate, role_rate
+from council.task_head import TASK_HEAD
 from council.workload_words import parse_number
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.languages import own_words_language, written_in
@@ -743,9 +744,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
 
 
 # An amount a month with no word saying what it is is asked about only where the task is
-# said, not deep in a pasted document ("your payment could be as low as $0 per month"); the
-# quality floor's words are read in the same head (council.floor_words).
-UNSAID_HEAD = 300
+# said (``council.task_head``), not deep in a pasted document ("your payment could be as low as
+# $0 per month").
+UNSAID_HEAD = TASK_HEAD
 
 
 def _unsaid_budget(clause: str, m: re.Match[str], head: bool) -> bool:

@@ -5,7 +5,8 @@ voters (decision QA 13): nine text-only models were candidates, and only the cat
 order kept one from being the pick. The words name what the model must see (photos, images,
 pictures, screenshots, handwriting), not an image to make ("generate product images") or
 a container's ("Docker image"), and not one said absent ("no images", "text only").
-Read in the first HEAD characters, where the task is said, not in a pasted document.
+Read in the first TASK_HEAD characters (``council.task_head``), where the task is said, not
+in a pasted document.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HEAD = 300  # characters read (as council.floor_words and council.money_words read the task)
+from council.task_head import TASK_HEAD
 
 # what a model does to an image it reads: "describe the defects visible in photos", "label
 # product photos", "extract the fields from scanned images", "alt text for product images"
@@ -60,7 +61,7 @@ class NeedRead:
 
 def needs_in_words(text: str) -> tuple[NeedRead, ...]:
     """The capabilities the task's words require (vision only, for now), each once."""
-    head = (text or "")[:HEAD]
+    head = (text or "")[:TASK_HEAD]
     for m in _SEEN.finditer(head):
         pic = m.start("pic")
         if _NOT_SEEN_BEFORE.search(head, max(0, pic - 40), pic) \
