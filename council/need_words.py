@@ -45,6 +45,8 @@ _NOT_SEEN_AFTER = re.compile(r"\s+(?:generation|generator|tags?|registry|builds?
 _TEXT_BETWEEN = re.compile(r"\b(?:reviews?|tickets?|comments?|captions?|messages?|posts?|"
                            r"e-?mails?|notes?|titles?|descriptions?|questions?|complaints?|"
                            r"reports?|feedback|requests?)\b", re.IGNORECASE)
+# "the captions of our photos": the captions' text, the noun, not the verb
+_CAPTIONS_OF = re.compile(r"captions?\s+of\b", re.IGNORECASE)
 # "a photo of the whiteboard is attached": a picture handed to the model
 _ATTACHED = re.compile(rf"\b(?:an?|the|this|these|our)\s+(?:[\w-]+\s+)?(?P<pic>{_PICTURE})\b"
                        r"[^.;:]{0,40}?\b(?:is|are)\s+attached\b|"
@@ -66,7 +68,9 @@ def needs_in_words(text: str) -> tuple[NeedRead, ...]:
         pic = m.start("pic")
         if _NOT_SEEN_BEFORE.search(head, max(0, pic - 40), pic) \
                 or _NOT_SEEN_AFTER.match(head, m.end()) or re.search(r"[.;:!?\n]", m.group(0)) \
-                or _TEXT_BETWEEN.search(head, m.start(), pic):
+                or _TEXT_BETWEEN.search(head, verb_end := m.start() + len(m.group(0).split()[0]),
+                                        pic) \
+                or _CAPTIONS_OF.match(head, m.start(), verb_end + 4):
             continue
         return (NeedRead("vision", m.group(0).strip()),)
     attached = _ATTACHED.search(head)

@@ -102,3 +102,12 @@ def test_a_seats_price_is_no_budget(text: str, want: float | None) -> None:
 def test_a_budget_plan_is_no_budget(text: str, want: float | None) -> None:
     got = budget(text)
     assert got == (None if want is None else pytest.approx(want))
+
+
+@pytest.mark.parametrize("text", [
+    # the verb "caption" is no text about pictures (a first cut of the rule above read none)
+    "Caption 4k product photos every week in English and Swedish",
+    "Give me an Instagram caption for a photo of our new sourdough loaf",
+])
+def test_captioning_a_picture_still_needs_vision(text: str) -> None:
+    assert vision(text)
