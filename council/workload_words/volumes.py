@@ -60,7 +60,7 @@ from council.workload_words.periods import (
 from council.workload_words.rates import read_rate
 from council.workload_words.shares import share_before
 from council.workload_words.summary_aside import one_summary_of
-from council.workload_words.text import sentence_bounds
+from council.workload_words.text import RATE_AFTER, sentence_bounds
 from council.workload_words.times import TimesWords, times_read
 from council.workload_words.totals import read_total
 from council.workload_words.vague_then_number import number_given_after
@@ -144,6 +144,10 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)
                      and not (n.end() <= p.start()
                               and first_batch_then(text, n.end(), p.start()))]
+            if cands and cands[0].start() > p.end() and _own_period(text, cands[0], hi):
+                # "for the weekly report, about 5,000 a month": the count's own period reads
+                # it (review 13: 5,000 a week, 21,667 a month)
+                continue
             if cands and one_summary_of(text, p.end(), cands[0], lo):
                 # "Every morning, summarise the overnight tickets, usually 120 messages": one
                 # summary a morning of what came in, the count said aside
@@ -183,6 +187,23 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
         yield _count_a_period(text, count, n, p, lo, hi, unit, per_month, taken)
     if (read := read_one_off(text, taken)) is not None:
         yield read
+
+
+_WORD_THEN = re.compile(r"\s+[^\W\d_][\w-]*")
+
+
+def _own_period(text: str, count: re.Match[str], hi: int) -> bool:
+    """Whether a period follows the count, its noun (up to two words) between: "5,000 a
+    month", "5,000 tickets a month"."""
+    end = count.end()
+    for _ in range(3):
+        if RATE_AFTER.match(text, end, hi):
+            return True
+        word = _WORD_THEN.match(text, end, hi)
+        if word is None:
+            return False
+        end = word.end()
+    return False
 
 
 def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str], lo: int,

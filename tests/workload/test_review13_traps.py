@@ -93,3 +93,18 @@ def test_minutes_each_after_a_working_day_is_no_total() -> None:
     text = ("Our 3 agents work 8 hours a day and spend 30 minutes each on lunch; we classify "
             "400 tickets a day.")
     assert summary(text)["runs_per_month"] != pytest.approx(480)
+
+
+@pytest.mark.parametrize("text", [
+    # decision QA 13's case 32: read as 5,000 a week (21,667 a month), so the form's $100
+    # ceiling was refused
+    "Summarise support tickets for the weekly report, about 5,000 a month",
+    "For the weekly report we summarise about 5,000 tickets a month.",
+])
+def test_a_count_with_its_own_period_is_not_the_deliverables(text: str) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(5_000)
+
+
+def test_a_standalone_cadence_still_reads_its_count() -> None:
+    assert summary("Nightly batch: categorise 250k transactions")["runs_per_month"] == \
+        pytest.approx(7_500_000)
