@@ -34,23 +34,24 @@ _NONE = re.compile(
     r"(?:comes?\s+back|complains?|calls?\s+back|returns?)\b", re.IGNORECASE)
 
 
+# The words of an answer and its worth: one list for what cannot be told ("nobody can tell a
+# wrong answer") and what a free check catches ("so a wrong one is caught automatically").
+_ANSWER_WORDS = (r"(?:wrong|right|correct|incorrect|bad|mistakes?|errors?|accurate|answers?|"
+                 r"outputs?|repl(?:y|ies)|results?|labels?|summar(?:y|ies)|translations?|"
+                 r"predictions?)")
 # what cannot be told is an answer's worth ("nobody can tell a wrong answer", "we can't know
 # whether the label is right"; not "you cannot know the future", "I cannot verify my identity")
 # (within the clause: "we can't tell which model is best for this, the answers vary" is about
 # choosing a model, review 13)
 _OF_AN_ANSWER = re.compile(r"(?!\s+(?:which|what)\s+(?:model|one|tool|vendor|llm)\b)"
-                           r"[^.;,]{0,40}?\b(?:wrong|right|correct|incorrect|bad|mistakes?|"
-                           r"errors?|accurate|answers?|outputs?|repl(?:y|ies)|results?|labels?|"
-                           r"summar(?:y|ies)|translations?|predictions?)\b", re.IGNORECASE)
+                           rf"[^.;,]{{0,40}}?\b{_ANSWER_WORDS}\b", re.IGNORECASE)
 
 
-# a free check is of a wrong answer: a word of one before it in its sentence ("so a wrong one
-# is caught automatically"; not "spam gets rejected automatically by the mail server",
-# review 13: read as a free check)
-_WRONG_BEFORE = re.compile(r"\b(?:wrong|errors?|mistakes?|bad|incorrect|broken|fail\w*|"
-                           r"invalid|bugs?|typos?|answers?|outputs?|results?|labels?|quer(?:y|ies)|"
-                           r"code|repl(?:y|ies)|summar(?:y|ies)|translations?|predictions?|"
-                           r"hallucinat\w*)\b[^.;!?]*$", re.IGNORECASE)
+# a free check is of an answer: a word of one (or of a broken one: "broken", "invalid", a
+# "query", "code") before it in its sentence; not "spam gets rejected automatically by the mail
+# server" (review 13: read as a free check)
+_WRONG_BEFORE = re.compile(rf"\b(?:{_ANSWER_WORDS}|broken|fail\w*|invalid|bugs?|typos?|"
+                           r"quer(?:y|ies)|code|hallucinat\w*)\b[^.;!?]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
