@@ -47,7 +47,7 @@ a rate a second at peak, a clock hour then "about a hundred" in Swedish, Dutch a
 hours of recordings cut into pieces once, "token" as a domain noun, short Dutch and Swedish,
 two figures in one sentence; written before the fixes) and
 workload_phrases_words13_heldout.jsonl (7, written with it, scored once after the fixes) and
-workload_phrases_review13.jsonl (45, review 13: sentences words13's rules should not fire on
+workload_phrases_review13.jsonl (53, review 13: sentences words13's rules should not fire on
 or should read otherwise, two periods or a range joined by "and", an output after "plus", a
 second abroad as an ordinal; written before the fixes, a regression file), per field,
 against the numbers a person reads from each description.
