@@ -4,8 +4,10 @@ reading it was not written for.
     python bench/money_readings.py --dump /tmp/money.jsonl [--shared DIR]   # before
     python bench/money_readings.py --check /tmp/money.jsonl [--shared DIR]  # after: exit 1
 
-Reads ``council.money_words.read_money`` (failure cost, budget, unread notes) and
-``council.floor_words.read_floor`` on every description of the phrase files in tests/data
+Reads ``council.money_words.read_money`` (failure cost, budget, unread notes),
+``council.floor_words.read_floor``, ``council.check_words.read_check`` (a free or impossible
+check) and ``council.need_words.needs_in_words`` (vision from the words) on every description
+of the phrase files in tests/data
 (money, workload and decision cases: each row's "text" or "description") and, with
 ``--shared`` (default $COUNCIL_SHARED, else ../shared), the real prompts of
 categories/dev.jsonl. ``--check`` prints each reading that moved, before and after, and
@@ -44,23 +46,30 @@ def texts(shared: Path | None) -> list[tuple[str, str]]:
 
 
 def reading(text: str) -> dict[str, object]:
+    from council.check_words import read_check
     from council.floor_words import low_bar_words, read_floor
     from council.money_words import read_money
+    from council.need_words import needs_in_words
 
     money = read_money(text)
     floor = read_floor(text)
+    check = read_check(text)
     return {"failure": asdict(money.failure) if money.failure else None,
             "budget": asdict(money.budget) if money.budget else None,
             "unit_budget": asdict(money.unit_budget) if money.unit_budget else None,
             "unread": list(money.unread), "floor": asdict(floor) if floor else None,
-            "low_bar": low_bar_words(text)}
+            "low_bar": low_bar_words(text), "check": asdict(check) if check else None,
+            "needs": [asdict(n) for n in needs_in_words(text)]}
 
 
 def _as_old(now: dict[str, object], old: dict[str, object]) -> dict[str, object]:
     """A reading without the fields a later version added at their default (None, ""), so a
-    new field moves nothing it does not set."""
+    new field moves nothing it does not set; a reading a dump from before it lacks (the check
+    and the needs, review 13) is not compared."""
     out: dict[str, object] = {}
     for key, value in now.items():
+        if key in ("check", "needs") and key not in old:
+            continue
         was = old.get(key)
         if isinstance(value, dict) and isinstance(was, dict):
             value = {k: v for k, v in value.items() if k in was or v not in (None, "")}
@@ -77,7 +86,8 @@ def main() -> int:
     args = ap.parse_args()
     rows = {k: reading(t) for k, t in texts(args.shared)}
     read = sum(1 for r in rows.values()
-               if r["failure"] or r["budget"] or r["unit_budget"] or r["floor"] or r["low_bar"])
+               if r["failure"] or r["budget"] or r["unit_budget"] or r["floor"] or r["low_bar"]
+               or r["check"] or r["needs"])
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as f:
             for k, r in rows.items():

@@ -46,8 +46,10 @@ written before the fixes, a regression file) and workload_phrases_words13.jsonl 
 a rate a second at peak, a clock hour then "about a hundred" in Swedish, Dutch and German,
 hours of recordings cut into pieces once, "token" as a domain noun, short Dutch and Swedish,
 two figures in one sentence; written before the fixes) and
-workload_phrases_words13_heldout.jsonl (7, written with it, scored once after the fixes),
-per field,
+workload_phrases_words13_heldout.jsonl (7, written with it, scored once after the fixes) and
+workload_phrases_review13.jsonl (53, review 13: sentences words13's rules should not fire on
+or should read otherwise, two periods or a range joined by "and", an output after "plus", a
+second abroad as an ordinal; written before the fixes, a regression file), per field,
 against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
@@ -96,7 +98,7 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_words12.jsonl", "workload_phrases_lead11.jsonl",
          "workload_phrases_userqa12.jsonl", "workload_phrases_userqa12_heldout.jsonl",
          "workload_phrases_review12.jsonl", "workload_phrases_words13.jsonl",
-         "workload_phrases_words13_heldout.jsonl")
+         "workload_phrases_words13_heldout.jsonl", "workload_phrases_review13.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

@@ -5,8 +5,8 @@ almost no cost", "the tests run in CI, so a broken one is detected for free") or
 
 A cascade (cheap model first, escalate what the check catches) pays the check on every task,
 and needs one: decision QA 13 found both priced with the category's check ($0.08 and $0.22 a
-task) as if the words had said nothing. Read in the first HEAD characters, where the task is
-said.
+task) as if the words had said nothing. Read in the first TASK_HEAD characters
+(``council.task_head``), where the task is said.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HEAD = 300  # characters read (as council.floor_words and council.money_words read the task)
+from council.task_head import TASK_HEAD
 
 _CAUGHT = r"(?:caught|detected|checked|spotted|flagged|verified|validated|rejected)"
 _FREE = re.compile(
@@ -34,11 +34,24 @@ _NONE = re.compile(
     r"(?:comes?\s+back|complains?|calls?\s+back|returns?)\b", re.IGNORECASE)
 
 
+# The words of an answer and its worth: one list for what cannot be told ("nobody can tell a
+# wrong answer") and what a free check catches ("so a wrong one is caught automatically").
+_ANSWER_WORDS = (r"(?:wrong|right|correct|incorrect|bad|mistakes?|errors?|accurate|answers?|"
+                 r"outputs?|repl(?:y|ies)|results?|labels?|summar(?:y|ies)|translations?|"
+                 r"predictions?)")
 # what cannot be told is an answer's worth ("nobody can tell a wrong answer", "we can't know
 # whether the label is right"; not "you cannot know the future", "I cannot verify my identity")
-_OF_AN_ANSWER = re.compile(r"[^.;]{0,40}?\b(?:wrong|right|correct|incorrect|bad|mistakes?|"
-                           r"errors?|accurate|answers?|outputs?|repl(?:y|ies)|results?|labels?|"
-                           r"summar(?:y|ies)|translations?|predictions?)\b", re.IGNORECASE)
+# (within the clause: "we can't tell which model is best for this, the answers vary" is about
+# choosing a model, review 13)
+_OF_AN_ANSWER = re.compile(r"(?!\s+(?:which|what)\s+(?:model|one|tool|vendor|llm)\b)"
+                           rf"[^.;,]{{0,40}}?\b{_ANSWER_WORDS}\b", re.IGNORECASE)
+
+
+# a free check is of an answer: a word of one (or of a broken one: "broken", "invalid", a
+# "query", "code") before it in its sentence; not "spam gets rejected automatically by the mail
+# server" (review 13: read as a free check)
+_WRONG_BEFORE = re.compile(rf"\b(?:{_ANSWER_WORDS}|broken|fail\w*|invalid|bugs?|typos?|"
+                           r"quer(?:y|ies)|code|hallucinat\w*)\b[^.;!?]*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,8 +64,9 @@ class CheckRead:
 
 def read_check(text: str) -> CheckRead | None:
     """The first check the task's words describe, or None."""
-    head = (text or "")[:HEAD]
-    found = [(m.start(), True, m) for m in _FREE.finditer(head)]
+    head = (text or "")[:TASK_HEAD]
+    found = [(m.start(), True, m) for m in _FREE.finditer(head)
+             if _WRONG_BEFORE.search(head, max(0, m.start() - 80), m.start())]
     found += [(m.start(), False, m) for m in _NONE.finditer(head)
               if _OF_AN_ANSWER.match(head, m.end()) or m.group(0).lower().startswith(
                   ("no way", "until")) or " be " in m.group(0).lower()]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from council.money_words import UNSAID_HEAD
 from council.task import QUALITY_BARS
+from council.task_head import TASK_HEAD
 
 # "never below P 0.9", "at least 95% accuracy", "accuracy of at least 90%", "P >= 0.9",
 # "a success rate above 98%", "must be right 99% of the time"
@@ -63,7 +63,22 @@ _ASKED = re.compile(r"\b(?:with|at|need(?:s|ed)?|must|should|require[sd]?|want|t
                     r"[^.;,]{0,12}$", re.IGNORECASE)
 
 
+# an error rate someone has now, not the floor asked: "our current vendor has an error rate
+# under 10%, which is too high" (review 13: read as a floor of 0.9)
+_STATE_BEFORE = re.compile(r"\b(?:current(?:ly)?|old|existing|previous|present|today|now)\b"
+                           r"[^.;]*$", re.IGNORECASE)
+_TOO_HIGH_AFTER = re.compile(r"[^.;]{0,30}?\btoo\s+(?:high|many|much|often)\b", re.IGNORECASE)
+
+
 def _error_floors(text: str) -> list[tuple[int, float, str]]:
+    """(where, P, words) of each floor said as the errors allowed or a figure first."""
+    out = [f for f in _error_floors_said(text)
+           if not (_STATE_BEFORE.search(text, max(0, f[0] - 40), f[0])
+                   or _TOO_HIGH_AFTER.match(text, f[0] + len(f[2])))]
+    return out
+
+
+def _error_floors_said(text: str) -> list[tuple[int, float, str]]:
     """(where, P, words) of each floor said as the errors allowed or a figure first."""
     out: list[tuple[int, float, str]] = []
     for m in _ONE_IN.finditer(text):
@@ -99,7 +114,7 @@ def read_floor(text: str) -> FloorRead | None:
     ... counts only with a word of quality within 30 characters of it ("at least 95%
     accuracy", "must be right at least 99% of the time"; not "at least 50% of the tickets");
     the errors allowed are 1 - P ("at most 1 in 50 wrong", "no more than 2% errors")."""
-    text = (text or "")[:UNSAID_HEAD]  # the task as said, not a pasted contract's "at least 50%"
+    text = (text or "")[:TASK_HEAD]  # the task as said, not a pasted contract's "at least 50%"
     found: list[tuple[int, re.Match[str]]] = []
     for m in _BOUND.finditer(text):
         near = text[max(0, m.start() - 30):m.end() + 30]
@@ -143,9 +158,9 @@ _BUT_MORE = re.compile(r"[^.;]*\bbut\b[^.;]*\b(?:must|never|not|no|zero|always|h
 
 
 def low_bar_words(text: str) -> str | None:
-    """The words that ask for a lower floor than a setting's, or None (first UNSAID_HEAD chars:
-    where the task is said, as money_words reads it)."""
-    head = (text or "")[:UNSAID_HEAD]
+    """The words that ask for a lower floor than a setting's, or None (first TASK_HEAD chars:
+    where the task is said)."""
+    head = (text or "")[:TASK_HEAD]
     for m in _LOW_BAR.finditer(head):
         if (_NEGATED.search(head, max(0, m.start() - 20), m.start())
                 or _FINE_TO.match(head, m.end()) or _BUT_MORE.match(head, m.end())):

@@ -45,6 +45,7 @@ from council.exchange_rates import to_usd
 from council.failure_cost import MAX_FAILURE_COST_USD, STATED_RATE, FailureRead, Rate
 from council.format import money
 from council.role_rates import AI_AGENT, agent_rate, role_rate
+from council.task_head import TASK_HEAD
 from council.workload_words import parse_number
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.languages import own_words_language, written_in
@@ -588,7 +589,10 @@ _SPEND_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+\w+(?: \w+)?\s+|/\s?\w+
 # was told to "write 'budget' before it"); a cap or a limit makes it a ceiling
 _BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:month|year|quarter|week|day)\s+|"
                            r"/\s?\w+\s+|(?:monthly|yearly|annual|quarterly|weekly|daily)\s+)"
-                           r"(?:budget\b|(?P<limit>(?:spending\s+)?(?:cap|limit)\b))",
+                           # (not a plan's name: "the $49 a month budget plan", review 13)
+                           r"(?:budget\b(?!\s+(?:plans?|tiers?|versions?|options?|editions?|"
+                           r"packages?|subscriptions?|models?|hotels?|phones?|ranges?)\b)|"
+                           r"(?P<limit>(?:spending\s+)?(?:cap|limit)\b))",
                            re.IGNORECASE)
 
 
@@ -612,6 +616,12 @@ _SEATS = re.compile(rf"\b(?P<n>{_SMALL})\s+(?:{_SEAT_UNITS})\b|\bteam\s+of\s+(?P
                     rf"\b(?P<p>{_SMALL})[- ](?:person|people|seat|member|strong)\b", re.IGNORECASE)
 _SEAT_CUE = re.compile(r"\b(?:has|have|get|gets|(?:will|can|could|would)\s+pay)\b"
                        r"[^$€£¥\d]{0,20}$", re.IGNORECASE)
+
+
+# a seat's price, not a budget: "50 seats of Slack at $8 per seat", "the tool costs $12 per
+# seat" (review 13: "We have 50 seats ... at $8 per seat" read as a $400 budget, the "have")
+_SEAT_PRICE_BEFORE = re.compile(r"\b(?:at|costs?|costing|priced\s+at|charges?|charged)\s*"
+                                r"(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -665,7 +675,8 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                               "it is what you can spend; if it is, write 'budget' before it or "
                               "give it in the form")
             if not seats.n or (_BUDGET_CUE.search(near) is None and seat_cue is None) \
-                    or _OTHERS_LIMIT.match(before) or _THIRD_PARTY.search(near):
+                    or _OTHERS_LIMIT.match(before) or _THIRD_PARTY.search(near) \
+                    or _SEAT_PRICE_BEFORE.search(before):
                 continue  # a price each ("tickets at $50 each"), or no seats counted
             if _BUDGET_CUE.search(near) is None:  # "our team of 5 has $50 each": to spend
                 capped, spend_after = True, True
@@ -733,9 +744,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
 
 
 # An amount a month with no word saying what it is is asked about only where the task is
-# said, not deep in a pasted document ("your payment could be as low as $0 per month"); the
-# quality floor's words are read in the same head (council.floor_words).
-UNSAID_HEAD = 300
+# said (``council.task_head``), not deep in a pasted document ("your payment could be as low as
+# $0 per month").
+UNSAID_HEAD = TASK_HEAD
 
 
 def _unsaid_budget(clause: str, m: re.Match[str], head: bool) -> bool:

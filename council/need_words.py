@@ -5,7 +5,8 @@ voters (decision QA 13): nine text-only models were candidates, and only the cat
 order kept one from being the pick. The words name what the model must see (photos, images,
 pictures, screenshots, handwriting), not an image to make ("generate product images") or
 a container's ("Docker image"), and not one said absent ("no images", "text only").
-Read in the first HEAD characters, where the task is said, not in a pasted document.
+Read in the first TASK_HEAD characters (``council.task_head``), where the task is said, not
+in a pasted document.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HEAD = 300  # characters read (as council.floor_words and council.money_words read the task)
+from council.task_head import TASK_HEAD
 
 # what a model does to an image it reads: "describe the defects visible in photos", "label
 # product photos", "extract the fields from scanned images", "alt text for product images"
@@ -33,8 +34,23 @@ _NOT_SEEN_BEFORE = re.compile(
     r"\b(?:generat\w*|creat\w*|draw\w*|produc(?:e|es|ed|ing)|render\w*|design\w*|make|"
     r"makes|making|docker|container|disk|base|vm|os|system|no|without|not|never|exclud\w*)\s+"
     r"(?:(?:an?|the|our|new|some|any|\w+)\s+){0,2}$", re.IGNORECASE)
-_NOT_SEEN_AFTER = re.compile(r"\s+(?:generation|generator|tags?|registry|builds?|prompts?)\b",
-                             re.IGNORECASE)
+_NOT_SEEN_AFTER = re.compile(r"\s+(?:generation|generator|tags?|registry|builds?|prompts?|"
+                             # the picture word as a modifier: "image URLs", "photo frames",
+                             # "image uploads failing" (review 13: read as vision)
+                             r"urls?|links?|file ?names?|paths?|frames?|uploads?|metadata|"
+                             r"sizes?|formats?|ids?)\b", re.IGNORECASE)
+# a text the model reads about pictures, between the verb and the picture word: "classify
+# reviews of our photo ...", "moderate comments on user photos", "translate the captions of
+# our photos" (review 13: read as vision)
+_TEXT_BETWEEN = re.compile(r"\b(?:reviews?|tickets?|comments?|captions?|messages?|posts?|"
+                           r"e-?mails?|notes?|titles?|descriptions?|questions?|complaints?|"
+                           r"reports?|feedback|requests?)\b", re.IGNORECASE)
+# "the captions of our photos": the captions' text, the noun, not the verb
+_CAPTIONS_OF = re.compile(r"captions?\s+of\b", re.IGNORECASE)
+# "a photo of the whiteboard is attached": a picture handed to the model
+_ATTACHED = re.compile(rf"\b(?:an?|the|this|these|our)\s+(?:[\w-]+\s+)?(?P<pic>{_PICTURE})\b"
+                       r"[^.;:]{0,40}?\b(?:is|are)\s+attached\b|"
+                       rf"\battached\s+(?:[\w-]+\s+)?(?P<pic2>{_PICTURE})\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -47,11 +63,17 @@ class NeedRead:
 
 def needs_in_words(text: str) -> tuple[NeedRead, ...]:
     """The capabilities the task's words require (vision only, for now), each once."""
-    head = (text or "")[:HEAD]
+    head = (text or "")[:TASK_HEAD]
     for m in _SEEN.finditer(head):
         pic = m.start("pic")
         if _NOT_SEEN_BEFORE.search(head, max(0, pic - 40), pic) \
-                or _NOT_SEEN_AFTER.match(head, m.end()) or re.search(r"[.;:!?\n]", m.group(0)):
+                or _NOT_SEEN_AFTER.match(head, m.end()) or re.search(r"[.;:!?\n]", m.group(0)) \
+                or _TEXT_BETWEEN.search(head, verb_end := m.start() + len(m.group(0).split()[0]),
+                                        pic) \
+                or _CAPTIONS_OF.match(head, m.start(), verb_end + 4):
             continue
         return (NeedRead("vision", m.group(0).strip()),)
+    attached = _ATTACHED.search(head)
+    if attached is not None:
+        return (NeedRead("vision", attached.group(0).strip()),)
     return ()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from council.currency_words import MONEY_AFTER, SIGN_CHARS
-from council.workload_words.text import EVERY_ABROAD, alternation
+from council.workload_words.text import EVERY_ABROAD, HEDGE_WORDS, USUAL_PERIOD, alternation
 
 _DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summaries|report|"
                           r"update|brief|briefing|newsletter|batch|job|run|check|export|eval|evaluation)(?:e?s)?\b")
@@ -49,10 +49,15 @@ def standalone(text: str, p: re.Match[str], lo: int) -> bool:
 # "a normal day is about 20,000 requests", "but a typical week has 3,000": the count said
 # right after the usual period that opens its clause (words13: unread, so a peak said before it
 # was the volume)
-_USUAL_PERIOD = re.compile(r"an? (?:normal|typical|usual|average|regular|ordinary) ")
+_USUAL_PERIOD = re.compile(rf"{USUAL_PERIOD} ")
 _USUAL_PERIOD_BEFORE = re.compile(r"(?:^|[,:(]\s*|\b(?:but|and|while|whereas)\s+)\s*$")
 _USUAL_COUNT_AFTER = re.compile(r"\s+(?:is|has|sees|brings|gets)\s+"
-                                r"(?:(?:about|around|roughly|some|over|up to|~)\s*)?(?=\d)")
+                                rf"(?:(?:{alternation(HEDGE_WORDS)})\s*)?(?=\d)")
+
+# "a typical week has 5 working days", "a normal day is 8 paid hours": the period's length,
+# no count of work (review 13: read as 5 a week)
+_TIME_SPAN = re.compile(r"[\d,.]+\s+(?:[\w-]+\s+)?(?:days?|hours?|shifts?|weeks?|months?|"
+                        r"minutes?|nights?|sprints?)\b")
 
 
 def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
@@ -65,6 +70,11 @@ def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
                                                         p.start()):
         return None
     return after.end()
+
+
+def time_span_at(text: str, at: int) -> bool:
+    """Whether the figure at ``at`` is a length of time ("5 working days"), not a count."""
+    return _TIME_SPAN.match(text, at) is not None
 
 
 # A deadline before "this ...": "any time this week", "by the end of this quarter".

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from council.workload_words.counts import count_numbers, counts_items
 from council.workload_words.headcount import HEAD
 from council.workload_words.numbers import parse_number
+from council.workload_words.periods import period_matches
+from council.workload_words.text import HEDGE_WORDS, alternation
 
 # "and" in the languages read; the noun after each count, in the plural
 _AND = r"(?:and|et|und|y|e|en|och|i)"
-_HEDGE = r"(?:(?:about|around|roughly|some|~|environ|etwa|ungefähr|unos|unas|cerca de|circa|" \
-         r"ongeveer|cirka|około|zo'n)\s*)?"
+_HEDGE = rf"(?:(?:{alternation(HEDGE_WORDS)})\s*)?"
 _NOUN = r"[^\W\d_][\w-]*"
 # after the count: its noun (and up to two more words), "and", the other count
 _AFTER = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}?\s+{_AND}\s+{_HEDGE}(?=\d)")
@@ -26,10 +27,16 @@ _BEFORE = re.compile(rf"(?:^|(?<=\s))(?P<n>\d[\d,.]*)\s+{_NOUN}(?:\s+{_NOUN}){{0
 # Not things a run works on: people, and parts or times of the first count.
 _NOT_THINGS = re.compile(
     rf"(?:of|are|is|were|was|need|needs|have|has|get|go|come|per|times|percent|more|less|other|"
+    # "1 in 10 is spam", "3 out of 4": a share (review 13: added as 1 more email)
+    rf"in|out|to|or|x|"
     rf"others|{HEAD}s?|people|staff|reviewers?|customers?|clients?|teachers?|lawyers?|"
     r"doctors?|nurses?|teams?|managers?|writers?|editors?|annotators?|operators?|colleagues?|"
     r"mitarbeiter\w*|personnes?|employés?|personas|empleados|medewerkers|anställda|"
-    r"hours?|minutes?|days?|weeks?|months?|years?)\b")
+    r"hours?|minutes?|days?|weeks?|months?|years?|"
+    # spans of time, what holds the work, and a part of the first count (review 13: "400
+    # chats and 3 shifts" read 403 a day, "3 evals and 500 test cases" 503 a week)
+    r"shifts?|quarters?|sprints?|rounds?|sessions?|batches|batch|runs?|evals?|test|tests|"
+    r"escalations?|replies|reply|responses?|follow-?ups?)\b")
 _NOUN_AT = re.compile(rf"\s+(?P<noun>{_NOUN})")
 
 
@@ -43,6 +50,16 @@ class Joined:
 
 
 _JOINER = re.compile(_AND)
+# "between 100 emails and 200 emails", "from 100 ... and": the ends of a range (review 13:
+# summed to 300)
+_RANGE_BEFORE = re.compile(r"\b(?:between|from|zwischen|entre|tussen|mellan|tra|fra)\s+"
+                           rf"{_HEDGE}$", re.IGNORECASE)
+
+
+def _period_between(text: str, start: int, end: int) -> bool:
+    """Whether a period is said from ``start`` to ``end``: "100 invoices a day and 2 batches a
+    week" is two volumes, not 102 a day (review 13)."""
+    return any(start < p.start() < end for p in period_matches(text[:end]))
 
 
 def _things_after(text: str, number_end: int) -> bool:
@@ -60,15 +77,19 @@ def joined_count(text: str, count: re.Match[str], lo: int, hi: int,
         return None
     others = [m for m in count_numbers(text, lo, hi, taken) if counts_items(text, m, lo)]
     after = _AFTER.match(text, count.end(), hi)
-    if after is not None:
+    if after is not None and not _RANGE_BEFORE.search(text, max(lo, count.start() - 20),
+                                                          count.start()):
         other = next((m for m in others if m.start() == after.end()), None)
-        if other is not None and _things_after(text, other.end()):
+        if (other is not None and _things_after(text, other.end())
+                and not _period_between(text, count.start(), min(hi, other.end() + 40))):
             n = parse_number(other.group(0))
             return Joined(n, count.start(), other.end()) if n else None
     before = _BEFORE.search(text, max(lo, count.start() - 60), count.start())
     if before is not None:
         other = next((m for m in others if m.start() == before.start("n")), None)
-        if other is not None and _things_after(text, other.end()):
+        if (other is not None and _things_after(text, other.end())
+                and not _RANGE_BEFORE.search(text, max(lo, other.start() - 20), other.start())
+                and not _period_between(text, other.start(), count.start())):
             n = parse_number(other.group(0))
             return Joined(n, other.start(), count.end()) if n else None
     return None

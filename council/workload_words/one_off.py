@@ -31,8 +31,10 @@ _MAY_SAY_ONCE = re.compile(r"one|once|fois|vez|einmal|einzig")
 
 # "Translate these 10,000 product descriptions once": a one-off said with a bare "once" at the
 # end of its clause (not "once a week", nor "once the file arrives").
-_ONCE = re.compile(r"\bonce(?=\s*(?:[.,;:!)]|$|(?:and|then|before|after|no)\b))",
-                   re.IGNORECASE)
+# Not "Once, each time a user signs up, ...": once per event, no one-off (review 13: its
+# hours of calls read as 6 tasks once).
+_ONCE = re.compile(r"\bonce(?!\s*,?\s*(?:(?:each|every) time|whenever|per)\b)"
+                   r"(?=\s*(?:[.,;:!)]|$|(?:and|then|before|after|no)\b))", re.IGNORECASE)
 # A verb done to each item it counts ("translate 10,000 descriptions", "migration of 2,500
 # files"): the count is that many tasks. Words that make the count one task's input ("detect
 # duplicates among 100k tickets", "cluster 1.5M queries") leave it to the form.

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import re
 
-from council.workload_words.text import EVERY_ABROAD, PERIOD_NAMES, alternation, word_list
+from council.workload_words.text import (
+    DAY_NAMES,
+    EVERY_ABROAD,
+    PERIOD_NAMES,
+    USUAL_PERIOD,
+    alternation,
+    word_list,
+)
 
 PER_MONTH: dict[str, float] = {
     "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 30 * 24, "day": 30,
@@ -26,7 +33,7 @@ _PERIOD_RE = re.compile(
     # volume, as the words give it
     rf"this|"
     # "on a normal day", "a typical week has 300": the usual period (words13: unread)
-    rf"an? (?:normal|typical|usual|average|regular|ordinary))\s+{_period('unit')}\b|"
+    rf"{USUAL_PERIOD})\s+{_period('unit')}\b|"
     rf"\b(?P<adverb>nightly|daily|bi-?weekly|weekly|monthly|hourly|"
     rf"yearly|annually|quarterly|fortnightly|overnight|semi-?annually|half-?yearly)\b)")
 ADVERB_UNIT = {"nightly": "day", "overnight": "day", "daily": "day", "weekly": "week",
@@ -204,6 +211,25 @@ _WEEKDAYS_OPEN = re.compile(r"(?:^|(?<=[.;!?\n] )|(?<=\n))(?P<unit>weekday)s(?=\
 _FOREIGN_SLASH = re.compile(rf"/\s?(?P<unit>{_FOREIGN_UNIT_WORDS})\b")
 
 
+# A second said abroad is a rate only after "pro", "par", "por", "al", "/" ...: "ogni secondo
+# giorno" (every other day), "cada segundo lunes", "al segundo día" are ordinals, "elke seconde
+# telt" no cadence (review 13: read as 129,600,000 a month).
+_SECOND_WORDS = frozenset(w for w, unit in FOREIGN_UNITS.items() if unit == "second")
+_ORDINAL_AFTER = re.compile(
+    rf"(?:e?s|en|e)?\s+(?:{_FOREIGN_UNIT_WORDS}|"
+    rf"{alternation(tuple(d for days in DAY_NAMES.values() for d in days))})", re.IGNORECASE)
+
+
+def _not_a_second(text: str, m: re.Match[str]) -> bool:
+    """Whether a second said abroad is an ordinal or "every second", not a rate."""
+    word = m.groupdict().get("unit") or m.groupdict().get("unit1")
+    if word is None or word.lower() not in _SECOND_WORDS:
+        return False
+    first = m.group(0).split()[0].lower()
+    return first in EVERY_ABROAD or _ORDINAL_AFTER.match(text, m.end("unit1" if m["unit1"]
+                                                                    else "unit")) is not None
+
+
 def foreign_period_at(text: str, pos: int) -> str | None:
     """The period (a PER_MONTH key) a lower-case text says in another language right at
     ``pos``, spaces skipped: "pro monat", "/mies", "all'anno", "mensal"; else None."""
@@ -213,7 +239,7 @@ def foreign_period_at(text: str, pos: int) -> str | None:
         m = _FOREIGN_SLASH.match(text, pos)
         return None if m is None else FOREIGN_UNITS[m["unit"]]
     m = _FOREIGN_PERIOD_RE.match(text, pos)
-    if m is None:
+    if m is None or _not_a_second(text, m):
         return None
     return FOREIGN_ADVERBS[m["adverb"]] if m["adverb"] else FOREIGN_UNITS[m["unit"]]
 
@@ -226,6 +252,8 @@ def period_matches(text: str) -> list[re.Match[str]]:
     if not _FOREIGN_PERIOD_GATE.isdisjoint(word_list(text)) or (
             not text.isascii() and any(a in text for a in _CJK_ADVERBS)):
         for f in _FOREIGN_PERIOD_RE.finditer(text):
+            if _not_a_second(text, f):
+                continue
             seen.add(f.start())
             out.append(f)
     if "weekdays" in text:

@@ -222,6 +222,10 @@ _PRODUCED_LIMITED = re.compile(
 # second size must follow within a few words and be said in the same unit.
 _PLUS = re.compile(r"(?:\s+(?:of\s+)?[a-z]+){0,2}?\s*(?:\+|\bplus\b)\s*"
                    r"(?:(?:an?|another|about|around|roughly|~)\s*)*")
+# (not "1,500 tokens plus 500 tokens of output", "4k tokens plus 1k for the answer": what is
+# written, no part of the input; review 13, read as 2,000 and 5,000 in)
+_PART_IS_OUTPUT = re.compile(r"\s+(?:(?:of|for|in)\s+(?:the\s+|each\s+|an?\s+)?)?(?:output|"
+                             r"answers?|repl(?:y|ies)|responses?|completions?|generated|out)\b")
 _AND_OUT = re.compile(rf"\s+in\s*(?:,|/|and|&)\s*(?:~|about |around )?(?P<num>{DIGITS}k?)"
                       r"(?:\s*(?:tokens?|words?))?\s+out\b")
 
@@ -336,7 +340,9 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         part = _SIZE_RE.match(text, plus.end()) if plus is not None else None
         more = parse_number(part.group("num")) if part is not None and part.group(unit) and (
             not part.group("num2")) else None
-        if part is not None and more and read.name == "input_tokens":
+        if (part is not None and more and read.name == "input_tokens"
+                and not _PART_IS_OUTPUT.match(text, part.end())
+                and _role(text, part.start(), part.end()) == "input"):
             # "about 20 pages plus a 5-page annex": one input of 25 pages
             merged = part.end()
             spans[-1] = (m.start(), part.end())

@@ -50,6 +50,16 @@ EVERY_ABROAD: tuple[str, ...] = (
 EACH_ONE_ABROAD: tuple[str, ...] = ("var och en", "chacun", "chacune", "cada uno", "cada una",
                                     "ciascuno", "ciascuna", "jeweils")
 
+# The usual period said as a subject ("a normal day", "a typical week"): one list for the
+# period it opens (``periods``) and the count said after it (``cadence_words``).
+USUAL_PERIOD = r"an? (?:normal|typical|usual|average|regular|ordinary)"
+# "about", "roughly" ... before a count, in the languages the two-figure rules read (words13
+# spelt two lists of them, in ``joined_counts`` and ``cadence_words``)
+HEDGE_WORDS: tuple[str, ...] = (
+    "about", "around", "roughly", "some", "approximately", "nearly", "almost", "up to", "over",
+    "~", "environ", "etwa", "ungefähr", "unos", "unas", "cerca de", "circa", "ongeveer",
+    "cirka", "około", "zo'n")
+
 
 def alternation(words: tuple[str, ...]) -> str:
     """A regex alternation of the words, the longest first ("jeden" before "jede")."""

@@ -39,13 +39,20 @@ _EACH = re.compile(
     rf"\baverag\w*(?: (?:call|length|duration|size|prompt|request))?(?: of| is)?|\bśrednio|"
     rf"\beach(?: (?:{_ITEM}|one))?(?: (?:is|lasts|runs|takes))?)\s*"
     rf"(?:~|about |around |roughly |some )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
-# The size of each said before its noun: "split into 1 MB chunks", "500 rows per call"; or
-# before "each" (words13: "d'environ 40 minutes chacun", "30 minutes each").
+# The size of each said before its noun: "split into 1 MB chunks", "500 rows per call".
 _EACH_BEFORE = re.compile(
     rf"\binto (?:~|about |around |roughly )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})[- ]?"
     rf"(?:chunks|batches|pieces|parts)\b|"
-    rf"(?<![\w.,])(?P<n2>{NUMBER})\s*(?P<unit2>{_UNITS}) (?:(?:per|a|each) (?:call|request|batch|"
-    rf"chunk|prompt)|each|apiece|{alternation(EACH_ONE_ABROAD)})\b")
+    rf"(?<![\w.,])(?P<n2>{NUMBER})\s*(?P<unit2>{_UNITS}) (?:per|a|each) (?:call|request|batch|"
+    rf"chunk|prompt)\b")
+# Or before "each" (words13: "d'environ 40 minutes chacun", "30 minutes each"), only after a
+# total of something ("35 hours of interviews", "20 heures d'entretiens") and not a person's
+# time ("take 5 minutes each to file notes", "spend 30 minutes each on lunch": review 13, read
+# as 520 calls and 16 a day).
+_EACH_WORD = re.compile(
+    rf"(?<![\w.,])(?P<n2>{NUMBER})\s*(?P<unit2>{_UNITS}) (?:each|apiece|"
+    rf"{alternation(EACH_ONE_ABROAD)})\b(?!\s+(?:to|on|for|in|at|doing)\b)")
+_CONTENT_AFTER = re.compile(r"\s+(?:of|de|d['’]|di|van|av|z)(?:\b|(?<=['’]))")
 # A digit before a unit of time or tokens: a cheap scan before the number-led pattern (which
 # would otherwise be tried at every character of a long paste).
 # "2M tokens a month": a scale between the digit and the unit (QA round 12: the gate missed it).
@@ -88,9 +95,11 @@ def total_at(text: str, start: int) -> Total | None:
         return None
     _, hi = sentence_bounds(text, start)
     each = _EACH.search(text, t.end(), hi)
-    before = _EACH_BEFORE.search(text, t.end(), hi)
-    if before is not None and (each is None or before.start() < each.start()):
-        each = before
+    for before in (_EACH_BEFORE.search(text, t.end(), hi),
+                   _EACH_WORD.search(text, t.end(), hi) if _CONTENT_AFTER.match(text, t.end())
+                   else None):
+        if before is not None and (each is None or before.start() < each.start()):
+            each = before
     a, b = _amount(t), (_amount(each) if each is not None else None)
     if a is None or b is None or a[0] != b[0] or not 0 < b[1] < a[1]:
         return None

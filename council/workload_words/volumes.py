@@ -15,6 +15,7 @@ from dataclasses import replace
 from council.workload_words.cadence_words import (
     relative_is_a_cadence,
     standalone,
+    time_span_at,
     usual_count_at,
 )
 from council.workload_words.chinese_counts import chinese_count, says_period_first
@@ -121,7 +122,8 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             continue
         if (at := usual_count_at(text, p, lo)) is not None:
             # "a normal day is about 20,000 requests": the count after the usual period
-            said_after = [n for n in count_numbers(text, at, hi, taken) if n.start() == at]
+            said_after = [n for n in count_numbers(text, at, hi, taken)
+                          if n.start() == at and not time_span_at(text, at)]
             if said_after and (n := parse_number(said_after[0].group(0))):
                 yield _count_a_period(text, said_after[0], n, p, lo, hi, unit, per_month, taken)
             continue
