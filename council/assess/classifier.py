@@ -484,11 +484,18 @@ class LocalClassifier:
         x_dif = x if dif_texts == list(texts) and difficulty_embeddings is embeddings else \
             np.hstack([difficulty_embeddings.astype(np.float64),
                        extra_features(dif_texts, p.features).astype(np.float64)])
-        cat = category_distribution(p, texts, x, embeddings, sims)
+        # The category reads the task as the difficulty does, without its workload-only
+        # sentences ("..., about 5,000 a month" read a summary as an agent loop; candidate (C),
+        # docs/classifier.md); the out-of-domain test and the reasons keep the whole text.
+        task_sims = sims if x_dif is x else \
+            difficulty_embeddings.astype(np.float64) @ self._reference_t
+        cat = category_distribution(p, dif_texts, x_dif, difficulty_embeddings, task_sims)
         reread = np.zeros(len(texts), dtype=bool)
         first_top = cat.max(axis=1)
         if self.second is not None and read_again_:
-            reread, cat = read_again(self.second, texts, cat, second_embeddings)
+            # precomputed second-encoder rows are the whole texts': of no use where they differ
+            reread, cat = read_again(self.second, dif_texts, cat,
+                                     second_embeddings if x_dif is x else None)
         dif = softmax(x_dif @ p.difficulty_coef.T + p.difficulty_intercept,
                       p.difficulty_temperature)
         mean = dif @ self._levels
@@ -497,9 +504,7 @@ class LocalClassifier:
             from council.assess.difficulty_knn import knn_difficulty
 
             outcome_sims = difficulty_embeddings.astype(np.float32) @ self._outcome_t
-            own_sims = sims if x_dif is x else \
-                difficulty_embeddings.astype(np.float64) @ self._reference_t
-            mean = knn_difficulty(mean, outcome_sims, p.difficulty_reference_levels, own_sims,
+            mean = knn_difficulty(mean, outcome_sims, p.difficulty_reference_levels, task_sims,
                                   p.difficulty_knn_weight)
         similarity = sims.max(axis=1) if len(p.reference) else np.zeros(len(texts))
         out: list[LocalPrediction] = []

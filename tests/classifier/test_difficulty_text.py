@@ -70,8 +70,8 @@ def test_a_pasted_documents_body_is_never_cut() -> None:
 @pytest.mark.slow
 @pytest.mark.xdist_group("classifier")
 def test_the_head_reads_the_task_without_its_workload_sentence(classifier) -> None:
-    """With `difficulty_reads` set, "task + volume sentence" reads as the task alone; the
-    category still reads the whole text."""
+    """With `difficulty_reads` set, "task + volume sentence" reads as the task alone, its
+    difficulty and (candidate (C)) its category; without it, both read the whole text."""
     import dataclasses
 
     from council.assess.classifier import LocalClassifier
@@ -87,7 +87,8 @@ def test_the_head_reads_the_task_without_its_workload_sentence(classifier) -> No
     whole = reading("").predict([TASK, volume], read_again=False)
     assert both.difficulty == pytest.approx(alone.difficulty, abs=1e-6)
     assert whole[1].difficulty != pytest.approx(whole[0].difficulty, abs=1e-6)
-    assert both.category_p == pytest.approx(whole[1].category_p, abs=1e-9)
+    assert both.category_p == pytest.approx(alone.category_p, abs=1e-6)
+    assert whole[1].category_p != pytest.approx(alone.category_p, abs=1e-6)
     assert np.isclose(sum(both.category_p.values()), 1.0)
 
 
@@ -96,3 +97,12 @@ def test_a_multiple_choice_questions_options_are_never_cut() -> None:
             "post-operative observations are undertaken.\nB. daily.\nC. every hour.\nD. only "
             "when the wound dressing is changed.\nAnswer:")
     assert difficulty_text(text) == text
+
+
+def test_a_volume_clause_does_not_change_the_category(classifier) -> None:
+    """Decision QA 13's case 32: ", about 5,000 a month" read a summary as an agent loop
+    (agentic 0.53 against summarisation 0.97 for the task alone); now the same reading."""
+    task = "Summarise support tickets for the weekly report."
+    alone, both = classifier.predict([task, f"{task[:-1]}, about 5,000 a month."])
+    assert both.category == alone.category
+    assert both.category_p == pytest.approx(alone.category_p, abs=1e-6)
