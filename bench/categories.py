@@ -244,7 +244,7 @@ class _Blended:
         return p
 
 
-def _fit_head(tc, x: np.ndarray, rows, c: float, v: Variant):
+def _fit_head(tc, x: np.ndarray, rows, c: float, v: Variant, seed: int = 0):
     if v.head == "mlp":
         from sklearn.neural_network import MLPClassifier
 
@@ -253,7 +253,7 @@ def _fit_head(tc, x: np.ndarray, rows, c: float, v: Variant):
         xi = np.repeat(x[rows.origin], reps, axis=0)
         yi = np.repeat(rows.y, reps)
         head = MLPClassifier(hidden_layer_sizes=(256,), alpha=1e-2, max_iter=60,
-                             early_stopping=False, random_state=0).fit(xi, yi)
+                             early_stopping=False, random_state=seed).fit(xi, yi)
     else:
         if v.balanced:
             totals = {k: rows.weight[rows.y == k].sum() for k in set(rows.y.tolist())}
@@ -333,11 +333,12 @@ def _copyable(dev: list[DevRow], have: set[str]) -> list:
 
 
 def _held_out_proba(tc, v: Variant, train, x_train: np.ndarray, x_dev: np.ndarray,
-                    x_test: np.ndarray, dev: list[DevRow], c: float, weight: float):
+                    x_test: np.ndarray, dev: list[DevRow], c: float, weight: float,
+                    seed: int = 0):
     """(dev probabilities, each row's from a head fitted without its source; test-split
     probabilities from the full head; the classes; how many held-out heads were fitted)."""
     train_groups = np.array([GROUPS.get(e.source, e.source) for e in train])
-    full = _fit_head(tc, x_train, tc.category_rows(train, weight, v.multi_label), c, v)
+    full = _fit_head(tc, x_train, tc.category_rows(train, weight, v.multi_label), c, v, seed)
     classes = [str(k) for k in full.classes_]
     p_dev = np.zeros((len(dev), len(classes)))
     held_out_models = 0
@@ -349,7 +350,7 @@ def _held_out_proba(tc, v: Variant, train, x_train: np.ndarray, x_dev: np.ndarra
         else:
             kept = [e for e, k in zip(train, keep, strict=True) if k]
             model = _fit_head(tc, x_train[keep], tc.category_rows(kept, weight, v.multi_label),
-                              c, v)
+                              c, v, seed)
             held_out_models += 1
         cols = [classes.index(str(k)) for k in model.classes_]
         p_dev[np.ix_(rows, cols)] = model.predict_proba(x_dev[rows])
@@ -372,23 +373,24 @@ def _recipe_key(v: Variant, second: bool) -> tuple:
                            second_window=v.second_window if second else None))
 
 
-def _oof_cut(tc, v: Variant, train, x_train: np.ndarray, c: float, weight: float) -> float:
+def _oof_cut(tc, v: Variant, train, x_train: np.ndarray, c: float, weight: float,
+             seed: int = 0) -> float:
     """The second reading's cut as training fits it: the SECOND_READING_SHARE quantile (or the
     variant's share) of out-of-fold top probabilities (the training module's folds: each
-    copied source whole)."""
+    copied source whole; `seed` is their StratifiedKFold random_state, as `council train`'s)."""
     from council.assess.second_reading import SECOND_READING_SHARE
 
     share = SECOND_READING_SHARE if v.second_share is None else v.second_share
     if share >= 1.0:
         return float("inf")  # every text is read again
-    key = (_recipe_key(v, False), len(train))
+    key = (_recipe_key(v, False), len(train), seed)
     if key not in _OOF_TOP:
-        fold_of = tc._category_folds(train, tc.FOLDS, 0)
+        fold_of = tc._category_folds(train, tc.FOLDS, seed)
         top = np.zeros(len(train))
         for k in range(tc.FOLDS):
             held, keep = np.flatnonzero(fold_of == k), np.flatnonzero(fold_of != k)
             model = _fit_head(tc, x_train[keep], tc.category_rows(
-                [train[i] for i in keep], weight, v.multi_label), c, v)
+                [train[i] for i in keep], weight, v.multi_label), c, v, seed)
             top[held] = model.predict_proba(x_train[held]).max(axis=1)
         _OOF_TOP[key] = top
     return float(np.quantile(_OOF_TOP[key], share))
@@ -400,22 +402,25 @@ _TUNED: dict[tuple, object] = {}
 LAST_READINGS: dict[str, object] = {}
 
 
-def _tuned(train, encoder):
-    """MiniLM fine-tuned on `train` as `council train` fine-tunes it (the same recipe and
-    seed), through `encoder`'s disk cache under the tuned weights' own name; the lower
-    layers' states are computed once per text per run."""
+def _tuned(train, encoder, seed: int = 0):
+    """MiniLM fine-tuned on `train` as `council train` fine-tunes it (the same recipe; its
+    seed, torch's and the batch order's, is `seed`: 0 is the shipped recipe's), through
+    `encoder`'s disk cache under the tuned weights' own name; the lower layers' states are
+    computed once per text per run."""
+    from dataclasses import replace
+
     from council.assess.classifier import prepare_text
     from council.assess.encoder import CachedEncoder
     from council.assess.tuned_encoder import lower_states, tuned_encoder
     from council.classifier_training.finetune import FINETUNE, fine_tune
 
-    key = tuple(e.id for e in train)
+    key = (tuple(e.id for e in train), seed)
     if key not in _TUNED:
         texts = [prepare_text(e.text) for e in train]
         missing = [t for t in dict.fromkeys(texts) if t not in _STATES]
         _STATES.update(zip(missing, lower_states(missing), strict=True))
         started = time.perf_counter()
-        layers = fine_tune([_STATES[t] for t in texts], train, FINETUNE)
+        layers = fine_tune([_STATES[t] for t in texts], train, replace(FINETUNE, seed=seed))
         print(f"  fine-tuned on {len(train)} rows in {time.perf_counter() - started:.0f} s: "
               f"{layers.encoder_name}", flush=True)
         _TUNED[key] = CachedEncoder(tuned_encoder(layers), encoder.cache_dir.parent)
@@ -427,8 +432,10 @@ def _top2_of(p: np.ndarray, classes: list[str]) -> list[tuple[str, str]]:
     return [(classes[a], classes[b]) for a, b in order]
 
 
-def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=None) -> dict:
-    """Source-held-out accuracy and top-2 on the dev rows, and the team's test split."""
+def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=None,
+                seed: int = 0) -> dict:
+    """Source-held-out accuracy and top-2 on the dev rows, and the team's test split; `seed`
+    reaches every seeded step of the training (the fine-tune, the folds, an MLP head)."""
     from threadpoolctl import threadpool_limits
 
     from council.classifier_training import classifier as tc
@@ -494,32 +501,32 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
 
     def readings(enc):
         # variants that differ only in the re-read share reuse one reading per encoder
-        key = (_recipe_key(v, enc is second_encoder), enc.name, len(corpus), len(dev))
+        key = (_recipe_key(v, enc is second_encoder), enc.name, len(corpus), len(dev), seed)
         if key not in _READINGS:
             xs = [featurise(enc, [e.text for e in train]),
                   featurise(enc, [e.text for e in test]), featurise(enc, [r.prompt for r in dev])]
             _READINGS[key] = xs, _held_out_proba(tc, v, train, xs[0], xs[2], xs[1], dev, c,
-                                                 weight)
+                                                 weight, seed)
         return _READINGS[key]
 
     with threadpool_limits(limits=1, user_api="blas"):
-        first = _tuned(train, encoder) if v.tuned else encoder
+        first = _tuned(train, encoder, seed) if v.tuned else encoder
         (x_train, _, _), (p_dev, p_test, classes, held_out_models) = readings(first)
         if v.tuned:
             p_dev = p_dev.copy()
             for group in sorted({r.group for r in dev} & set(train_groups.tolist())):
                 # a source the fine-tune trained on is read by a fine-tune without it
                 kept = [e for e, g in zip(train, train_groups, strict=True) if g != group]
-                tuned = _tuned(kept, encoder)
+                tuned = _tuned(kept, encoder, seed)
                 rows = [i for i, r in enumerate(dev) if r.group == group]
                 model = _fit_head(tc, featurise(tuned, [e.text for e in kept]),
-                                  tc.category_rows(kept, weight, v.multi_label), c, v)
+                                  tc.category_rows(kept, weight, v.multi_label), c, v, seed)
                 cols = [classes.index(str(k)) for k in model.classes_]
                 p_dev[rows] = 0.0
                 p_dev[np.ix_(rows, cols)] = model.predict_proba(
                     featurise(tuned, [dev[i].prompt for i in rows]))
         if v.second:
-            cut = _oof_cut(tc, v, train, x_train, c, weight)
+            cut = _oof_cut(tc, v, train, x_train, c, weight, seed)
             _, (q_dev, q_test, q_classes, _) = readings(second_encoder)
             assert q_classes == classes
             again_dev = p_dev.max(axis=1) < cut
@@ -894,6 +901,10 @@ def main() -> None:
                         help="after the last variant with a second reading, save its per-row "
                              "readings (first, second, cut, classes, weight) to this .npz, for "
                              "bench/category_mixes.py")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="the training's seed: the fine-tune's (torch and batch order), the "
+                             "second reading's cut folds' and an MLP head's (default 0, what "
+                             "`council train` uses); another seed measures run-to-run noise")
     parser.add_argument("--diagnose", action="store_true",
                         help="after each variant with a second reading, print its per-source "
                              "diagnosis (training/reports/categories_diagnosis.md)")
@@ -916,7 +927,7 @@ def main() -> None:
                  f"{[v.name for v in VARIANTS]}")
     results = []
     for v in chosen:
-        results.append(run_variant(v, corpus, dev, encoder, second_encoder))
+        results.append(run_variant(v, corpus, dev, encoder, second_encoder, args.seed))
         r = results[-1]
         again = (f"; read again: {r['dev_share_read_again']:.1%} of dev rows, "
                  f"{r['test_share_read_again']:.1%} of the test split (cut {r['cut']}); "
