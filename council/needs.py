@@ -26,39 +26,38 @@ class Needs:
     assumptions: list[Assumption]
 
 
+@dataclass(frozen=True)
+class _Ask:
+    """A capability asked for by the council's vote or by the task's words."""
+
+    capability: str
+    source: str  # COUNCIL_VOTE or "text"
+    said: str  # why, as "you said it is not needed (...)" names it
+    lead: str  # why, before "models without ... are excluded"
+
+
 def required(spec: TaskSpec, assessment: Assessment) -> Needs:
     """The spec with the council's agreed needs and the words' added (never those the user
     ruled out); where both ask for one, the council's vote is the one named."""
+    asks = [_Ask(v.name.removeprefix(PREFIX), COUNCIL_VOTE, v.why, f"{v.why};")
+            for v in assessment.council_values if v.name.startswith(PREFIX) and v.value]
+    asks += [_Ask(r.capability, "text", f"your words: '{r.words}'",
+                  f"from your words: '{r.words}':") for r in needs_in_words(spec.description)]
     added: set[str] = set()
     noted: set[str] = set()
     notes: list[Assumption] = []
-    for value in assessment.council_values:
-        if not value.name.startswith(PREFIX) or not value.value:
-            continue
-        cap = value.name.removeprefix(PREFIX)
-        label = cap.replace("_", " ")
-        if cap in spec.needs:
-            continue  # the user requires it already
+    for ask in asks:
+        cap = ask.capability
+        if cap in spec.needs or cap in noted:
+            continue  # the user requires it already, or the council's vote named it
         noted.add(cap)
         if cap in spec.not_needed:
-            notes.append(Assumption(value.name, False, "you",
-                                    f"you said it is not needed ({value.why})"))
-            continue
-        added.add(cap)
-        notes.append(Assumption(value.name, True, COUNCIL_VOTE,
-                                f"{value.why}; models without {label} are excluded (say it is "
-                                f"not needed to include them)"))
-    for read in needs_in_words(spec.description):
-        cap, label = read.capability, read.capability.replace("_", " ")
-        if cap in spec.needs or cap in noted:
-            continue
-        if cap in spec.not_needed:
             notes.append(Assumption(PREFIX + cap, False, "you",
-                                    f"you said it is not needed (your words: '{read.words}')"))
+                                    f"you said it is not needed ({ask.said})"))
             continue
         added.add(cap)
-        notes.append(Assumption(PREFIX + cap, True, "text",
-                                f"from your words: '{read.words}': models without {label} are "
+        notes.append(Assumption(PREFIX + cap, True, ask.source,
+                                f"{ask.lead} models without {cap.replace('_', ' ')} are "
                                 f"excluded (say it is not needed to include them)"))
     if not added:
         return Needs(spec, notes)
