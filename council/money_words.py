@@ -663,22 +663,23 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         near = before[-40:]
         capped = _SPEND_CAP.search(before) is not None
         spend_after = False
+        cue = _BUDGET_CUE.search(near)
         seats = _seats(clause, m)
         if seats is not None:
             seat_cue = _SEAT_CUE.search(near)
             if not seats.n and re.search(r"\bbudget\b", near, re.IGNORECASE):
                 unread.append(f"'{seats.words}' was not read as a budget: the words give no "
                               "number of seats; give the team's monthly budget instead")
-            if seats.period_said and _BUDGET_CUE.search(near) is None and seat_cue is None \
+            if seats.period_said and cue is None and seat_cue is None \
                     and _unsaid_budget(clause, m, head):
                 unread.append(f"'{seats.words}' was not read as a monthly budget: no word says "
                               "it is what you can spend; if it is, write 'budget' before it or "
                               "give it in the form")
-            if not seats.n or (_BUDGET_CUE.search(near) is None and seat_cue is None) \
+            if not seats.n or (cue is None and seat_cue is None) \
                     or _OTHERS_LIMIT.match(before) or _THIRD_PARTY.search(near) \
                     or _SEAT_PRICE_BEFORE.search(before):
                 continue  # a price each ("tickets at $50 each"), or no seats counted
-            if _BUDGET_CUE.search(near) is None:  # "our team of 5 has $50 each": to spend
+            if cue is None:  # "our team of 5 has $50 each": to spend
                 capped, spend_after = True, True
         months = seats.months if seats is not None else 1.0 if capped else _months(clause, m)
         if months is None:
@@ -686,7 +687,6 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             continue
         if _INCOME_AFTER.match(clause[m.end():]):
             continue
-        cue = _BUDGET_CUE.search(near)
         at = _cue_start(cue)
         after_word = _BUDGET_AFTER.match(clause, m.end())
         if cue is None and not capped and after_word is not None \
