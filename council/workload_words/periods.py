@@ -10,6 +10,7 @@ from council.workload_words.text import (
     EVERY_ABROAD,
     PERIOD_NAMES,
     USUAL_PERIOD,
+    WEEKDAYS,
     alternation,
     word_list,
 )
@@ -220,6 +221,18 @@ _ORDINAL_AFTER = re.compile(
     rf"{alternation(tuple(d for days in DAY_NAMES.values() for d in days))})", re.IGNORECASE)
 
 
+# English "every second day", "each second week", "every second Monday": an ordinal, not a
+# rate (words14: "Every second day we check 50 invoices" read 129,600,000 a month).
+_ENGLISH_ORDINAL_AFTER = re.compile(rf"\s+(?:{PERIOD_NAMES}|{WEEKDAYS})s?\b")
+
+
+def _english_ordinal(text: str, p: re.Match[str]) -> bool:
+    """Whether "every/each second" is followed by a period or a day it counts among."""
+    unit = p.group("unit")
+    return (unit in ("second", "sec") and p.group(0).startswith(("every", "each"))
+            and _ENGLISH_ORDINAL_AFTER.match(text, p.end("unit")) is not None)
+
+
 def _not_a_second(text: str, m: re.Match[str]) -> bool:
     """Whether a second said abroad is an ordinal or "every second", not a rate."""
     word = m.groupdict().get("unit") or m.groupdict().get("unit1")
@@ -264,7 +277,7 @@ def period_matches(text: str) -> list[re.Match[str]]:
         p = _PERIOD_RE.search(text, max(0, u.start() - 20), u.end())
         while p is not None and p.end() < u.end():
             p = _PERIOD_RE.search(text, p.start() + 1, u.end())
-        if p is not None and p.start() not in seen:
+        if p is not None and p.start() not in seen and not _english_ordinal(text, p):
             seen.add(p.start())
             out.append(p)
     return sorted(out, key=lambda m: m.start())

@@ -12,7 +12,12 @@ from council.workload_words.text import DAY_NAMES, WEEKDAYS, word_list
 from council.workload_words.values import Read
 
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
-_WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) {WEEKDAYS}|on {WEEKDAYS}s)\b")
+_WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) (?:(?P<ord>other|second|third|alternate) )?"
+                         rf"{WEEKDAYS}|on {WEEKDAYS}s)\b")
+# "every second Monday": one every 2 weeks; "... of the month": the second Monday, once a
+# month (words14: read as a rate a second)
+_ORDINAL_WEEKS = {"other": 2, "second": 2, "alternate": 2, "third": 3}
+_OF_THE_MONTH = re.compile(r"\s+(?:of|in) (?:the|each|every) month\b")
 
 # Swedish, Dutch, German and French weekdays (``text.DAY_NAMES``).
 _SV_DAY, _NL_DAY, _DE_DAY, _FR_DAY = (f"(?:{'|'.join(DAY_NAMES[name])})"
@@ -51,6 +56,11 @@ def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
     English or another language, times its sentence's count; else None."""
     weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
     m = _WEEKDAY_RE.search(text) if weekday else None
+    if m is not None and m["ord"]:
+        month = _OF_THE_MONTH.match(text, m.end()) is not None
+        runs = 1.0 if month else PER_MONTH["week"] / _ORDINAL_WEEKS[m["ord"]]
+        said = "once a month" if month else f"one every {_ORDINAL_WEEKS[m['ord']]} weeks"
+        return cadence_times_count(text, m.start(), m.end(), runs, said, taken)
     if m is not None:
         return _weekly(text, m, _MORE_DAYS, _DAY, taken)
     gate = not _FOREIGN_WEEKDAY_GATE.isdisjoint(word_list(text))

@@ -56,7 +56,7 @@ def test_once_each_time_is_no_one_off() -> None:
 # A second abroad as an ordinal or "every second": no rate (read as 129,600,000, 103,680,000,
 # 518,400,000 and 777,600,000 a month).
 @pytest.mark.parametrize(("text", "want"), [
-    ("Ogni secondo giorno controlliamo 50 fatture.", None),
+    ("Ogni secondo giorno controlliamo 50 fatture.", 750),  # every other day (words14)
     ("Cada segundo lunes del mes revisamos 40 contratos.", None),
     ("Al segundo día enviamos 200 correos de seguimiento.", None),
     ("Elke seconde telt: we beantwoorden 300 vragen per dag.", 9_000),

@@ -1,0 +1,51 @@
+"""The workload reader's known misreadings (words14, issue 17: review 13's "found and left"
+and words13's held-out misses, from tests/data/workload_phrases_words14.jsonl, written before
+the fixes); each fix case failed on the reader before it, each control passes on both."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.workload_words import read_workload
+
+
+def summary(text: str) -> dict[str, object]:
+    return read_workload.__wrapped__(text).summary()
+
+
+def runs(text: str) -> float | None:
+    return summary(text)["runs_per_month"]  # type: ignore[return-value]
+
+
+# "every second day" is every other day, in English and abroad (read 129,600,000 a month as
+# a rate a second, or nothing).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Every second day we check 50 invoices.", 750),
+    ("Each second week we review 40 contracts.", 40 * 52 / 24),
+    ("Every third week we check 50 invoices.", 50 * 52 / 36),
+    ("On alternate days we review 30 contracts.", 450),
+    ("Every second Monday we review 40 contracts.", 40 * 52 / 24),
+    ("Every second Tuesday of the month we review 40 contracts.", 40),
+    ("Ogni secondo giorno controlliamo 50 fatture.", 750),
+    ("A giorni alterni controlliamo 50 fatture.", 750),
+    ("Jeden zweiten Tag prüfen wir 60 Rechnungen.", 900),
+    ("Jede zweite Woche prüfen wir 60 Rechnungen.", 60 * 52 / 24),
+    ("Elke tweede week controleren we 40 facturen.", 40 * 52 / 24),
+    ("Co drugi dzień sprawdzamy 40 faktur.", 600),
+    ("Var tredje vecka granskar vi 20 avtal.", 20 * 52 / 36),
+    ("Un jour sur deux, nous vérifions 30 factures.", 450),
+])
+def test_every_second_period_is_one_every_two(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We check 50 invoices every second.", 129_600_000),  # a rate, as said
+    ("Each second we receive 20 events.", 51_840_000),
+    ("Every other day we check 50 invoices.", 750),
+    ("Tous les deux jours, nous vérifions 30 factures.", 450),
+    ("Nous traitons 2 requêtes par seconde.", 5_184_000),
+    ("Every second counts: we answer 300 questions a day.", 9_000),
+])
+def test_every_second_controls(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
