@@ -60,9 +60,24 @@ _TIME_SPAN = re.compile(r"[\d,.]+\s+(?:[\w-]+\s+)?(?:days?|hours?|shifts?|weeks?
                         r"minutes?|nights?|sprints?)\b")
 
 
+# "the daily average is around 500k", "a weekly volume of 3,000", "our monthly total: 2,000":
+# the count said after a period's average (words14: unread, so the peak said before it was
+# the volume, 103,680,000 a month for 15,000,000)
+_AVERAGE_AFTER = re.compile(r"\s+(?:average|mean|volume|total|load)\s*(?:is|of|:|sits at|"
+                            r"runs at|comes to)\s+"
+                            rf"(?:(?:{alternation(HEDGE_WORDS)})\s*)?(?=\d)")
+_AVERAGE_OPENS = re.compile(r"(?:^|[,:;(]\s*|\b(?:but|and|while|whereas|with)\s+)\s*"
+                            r"(?:(?:the|our|a|an|its|their)\s+)?$")
+
+
 def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
-    """Where the count of 'a normal day is about 20,000' starts, when ``p`` is such a usual
-    period opening its clause; else None."""
+    """Where the count of 'a normal day is about 20,000' or 'the daily average is around
+    500k' starts, when ``p`` is such a usual period or an average's adverb opening its clause;
+    else None."""
+    if p.group("adverb"):
+        after = _AVERAGE_AFTER.match(text, p.end())
+        opens = _AVERAGE_OPENS.search(text[lo:p.start()])  # "^": the sentence's start
+        return None if after is None or opens is None else after.end()
     if not _USUAL_PERIOD.match(p.group(0)):
         return None
     after = _USUAL_COUNT_AFTER.match(text, p.end())

@@ -49,3 +49,23 @@ def test_every_second_period_is_one_every_two(text: str, want: float) -> None:
 ])
 def test_every_second_controls(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# A period's average said after a peak is the volume (read the peak: 103,680,000 a month).
+@pytest.mark.parametrize(("text", "want"), [
+    ("At peak we hit 40 req/s; the daily average is around 500k classifications.", 15_000_000),
+    ("At peak we hit 40 req/s, with a daily average of 500k classifications.", 15_000_000),
+    ("At peak 2 QPS; our daily average is 50,000 calls.", 1_500_000),
+    ("Our weekly volume is about 3,000 tickets.", 13_000),
+])
+def test_an_average_after_a_period_is_the_volume(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Peaks at 100 requests per second, but on average about 2 million a day.", 60_000_000),
+    ("We send a weekly report of 40 pages.", 52 / 12),
+    ("We handle 200 chats a day, with a weekly volume of 1,400.", 6_000),
+])
+def test_an_average_controls(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
