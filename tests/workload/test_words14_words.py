@@ -69,3 +69,31 @@ def test_an_average_after_a_period_is_the_volume(text: str, want: float) -> None
 ])
 def test_an_average_controls(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# Agents who are a staff: a share of a team, their working time, breaks, hiring (read as an
+# agent loop, 15 calls a task).
+@pytest.mark.parametrize("text", [
+    "Every week we get 300 emails and 2 of our 5 agents answer them.",
+    "Our 3 agents work 8 hours a day and spend 30 minutes each on lunch; we classify 400 "
+    "tickets a day.",
+    "We record 10 hours of calls a week and agents take 5 minutes each to file notes.",
+    "Our agents spend about 6 minutes per ticket writing replies; draft them for 300 tickets "
+    "a day.",
+    "We are hiring 4 new agents; summarise their training calls, 20 a week.",
+    "Summarise calls while our agents are on their break; 200 calls a day.",
+])
+def test_agents_who_are_staff_are_no_loop(text: str) -> None:
+    assert summary(text)["loop"] is None
+
+
+@pytest.mark.parametrize("text", [
+    "A planning agent that breaks down a goal into tasks and executes them one by one with "
+    "tools",
+    "Our coding agents take about 10 minutes per bug and run the tests.",
+    "The agent takes 5 minutes per task.",
+    "Run 5 agents in parallel that each browse the web and call tools until they find a "
+    "supplier",
+])
+def test_agents_that_are_programs_stay_a_loop(text: str) -> None:
+    assert summary(text)["loop"] == "agent"
