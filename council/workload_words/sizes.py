@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from council.currency_words import SIGNS
+from council.workload_words.clock_hours import clock_hour_at
 from council.workload_words.consulted import ASKED_ABOUT, REFERENCE
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.numbers import (
@@ -374,6 +375,8 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         if total_at(text, m.start()) is not None:
             spans.append((m.start(), m.end()))
             continue  # "2 hours of audio per day ... calls of ~6 minutes": a total, no input
+        if m.group("num") and clock_hour_at(text, m.start("num")):
+            continue  # "Elke avond om 10 uur", "à 22 heures": a time of day, no length
         if m.group("h"):
             qty, unit = float(m.group("h")) * 60 + float(m.group("m")), "minute"
         else:

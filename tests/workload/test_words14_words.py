@@ -97,3 +97,22 @@ def test_agents_who_are_staff_are_no_loop(text: str) -> None:
 ])
 def test_agents_that_are_programs_stay_a_loop(text: str) -> None:
     assert summary(text)["loop"] == "agent"
+
+
+# An hour of the clock is no length of a call (read as 10 and 22 hours of input).
+@pytest.mark.parametrize("text", [
+    "Elke avond om 10 uur vatten we ongeveer 80 gesprekken samen.",
+    "Chaque soir à 22 heures, nous résumons environ 80 appels.",
+    "Jeden Abend um 22 Uhr fassen wir Gespräche zusammen.",
+])
+def test_a_clock_hour_is_no_input(text: str) -> None:
+    assert summary(text)["input"] is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Elke avond vatten we 10 uur aan gesprekken samen.", [10, "hour"]),
+    ("At 9 o'clock we summarise the 3 hours of calls from the night.", [3, "hour"]),
+    ("Each call is about 20 minutes; we get 300 calls a day.", [20, "minute"]),
+])
+def test_a_length_beside_a_clock_hour_is_still_read(text: str, want: list[object]) -> None:
+    assert summary(text)["input"] == pytest.approx(want)
