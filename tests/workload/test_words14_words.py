@@ -116,3 +116,26 @@ def test_a_clock_hour_is_no_input(text: str) -> None:
 ])
 def test_a_length_beside_a_clock_hour_is_still_read(text: str, want: list[object]) -> None:
     assert summary(text)["input"] == pytest.approx(want)
+
+
+# Every evening or morning in German, French and Italian is a day (read nothing).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jeden Morgen um 9 Uhr prüfen wir etwa hundert Rechnungen.", 3_000),
+    ("Chaque soir à 22 heures, nous résumons environ 80 appels.", 2_400),
+    ("Jeden Abend um 22 Uhr fassen wir etwa 80 Gespräche zusammen.", 2_400),
+    ("Tous les matins, nous lisons 40 rapports.", 1_200),
+    ("Ogni sera riassumiamo 30 chiamate.", 900),
+    ("Wir bekommen 30 Anrufe pro Abend.", 900),
+])
+def test_every_evening_or_morning_abroad_is_a_day(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize("text", [
+    "Morgen verwerken we 300 facturen.",
+    "Morgen früh prüfen wir 200 Rechnungen, danach nie wieder.",
+    "Per morgen verwerken we 300 facturen.",
+    "Am Abend prüfen wir 200 Rechnungen.",
+])
+def test_tomorrow_or_in_the_evening_is_no_cadence(text: str) -> None:
+    assert runs(text) is None
