@@ -7,6 +7,7 @@ import re
 
 from council.currency_words import MONEY_AFTER, SIGNS
 from council.workload_words.clock_hours import clock_hour
+from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS
 from council.workload_words.first_batch import first_batch_then
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
 from council.workload_words.one_deliverable import (
@@ -51,8 +52,11 @@ def counts_items(text: str, n: re.Match[str], lo: int) -> bool:
 HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"
                    r"up to|over|maybe|~)\s*|~)$")
 
-_UNIT_AFTER = re.compile(r"[-\s]?(?:minutes?|hours?|pages?|files?|words?|tokens?|steps?|turns?|"
-                         r"queues?|categories|labels|fields|languages|bullet)\b")
+# (an hour or a minute in any language the readers know: "12 Stunden am Tag besetzt", "ouvert
+# 9 heures par jour" are opening hours, no count; words14: read 360 and 270 a month)
+_UNIT_AFTER = re.compile(r"[-\s]?(?:pages?|files?|words?|tokens?|steps?|turns?|"
+                         r"queues?|categories|labels|fields|languages|bullet|"
+                         rf"{HOUR_UNITS}|{MINUTE_UNITS})\b")
 
 # Words of Spanish or Portuguese (where "10 mil" is ten thousand).
 _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nuestros|nossos|"

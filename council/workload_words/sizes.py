@@ -19,6 +19,7 @@ from council.workload_words.numbers import (
 )
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
+from council.workload_words.periods import foreign_period_at
 from council.workload_words.text import (
     COIN_AFTER,
     EACH_ONE_ABROAD,
@@ -377,6 +378,10 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             continue  # "2 hours of audio per day ... calls of ~6 minutes": a total, no input
         if m.group("num") and clock_hour_at(text, m.start("num")):
             continue  # "Elke avond om 10 uur", "à 22 heures": a time of day, no length
+        if foreign_period_at(text, m.end()) is not None:
+            # "12 Stunden am Tag besetzt", "ouvert 9 heures par jour": hours a period, no
+            # piece's length (as "12 hours a day" in English, _DURATION_RE)
+            continue
         if m.group("h"):
             qty, unit = float(m.group("h")) * 60 + float(m.group("m")), "minute"
         else:

@@ -139,3 +139,31 @@ def test_every_evening_or_morning_abroad_is_a_day(text: str, want: float) -> Non
 ])
 def test_tomorrow_or_in_the_evening_is_no_cadence(text: str) -> None:
     assert runs(text) is None
+
+
+# Opening hours abroad are no count and no call's length (read 360 and 270 a month, or 12
+# hours of input).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Die Hotline ist 12 Stunden am Tag besetzt; wir bekommen 400 Anrufe pro Woche.",
+     400 * 52 / 12),
+    ("Le standard est ouvert 9 heures par jour ; nous recevons environ 300 appels par semaine.",
+     1_300),
+])
+def test_opening_hours_abroad_are_no_count(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Hotline ist 12 Stunden am Tag besetzt und wir bekommen 400 Anrufe pro Woche.",
+    "Le standard est ouvert 9 heures par jour et reçoit 300 appels par semaine.",
+])
+def test_opening_hours_abroad_are_no_length(text: str) -> None:
+    assert summary(text)["input"] is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Chaque appel dure 20 minutes ; 300 appels par jour.", [20, "minute"]),
+    ("Die Anrufe dauern 8 Minuten, 200 pro Tag.", [8, "minute"]),
+])
+def test_a_call_length_abroad_is_still_read(text: str, want: list[object]) -> None:
+    assert summary(text)["input"] == pytest.approx(want)
