@@ -90,6 +90,8 @@ _DURATION_RE = re.compile(
     rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>{HOUR_UNITS}|{MINUTE_UNITS}|h)\b"
     r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
+# A count and its noun right before "an hour": "40 calls an hour" is a rate
+_COUNT_BEFORE_RATE = re.compile(r"\d[\d,.]*k?\s+(?:[a-z-]+\s+){1,2}$")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
                     r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?")
 # More spoken things (a 1:1, a stand-up; a meeting, call or recording in Dutch, Italian or
@@ -378,6 +380,9 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
             continue  # "2 hours of audio per day ... calls of ~6 minutes": a total, no input
         if m.group("num") and clock_hour_at(text, m.start("num")):
             continue  # "Elke avond om 10 uur", "à 22 heures": a time of day, no length
+        if m.group("num") == "an" and _COUNT_BEFORE_RATE.search(
+                text, max(0, m.start() - 32), m.start()):
+            continue  # "about 40 calls an hour": a rate, no call an hour long (words14)
         if foreign_period_at(text, m.end()) is not None:
             # "12 Stunden am Tag besetzt", "ouvert 9 heures par jour": hours a period, no
             # piece's length (as "12 hours a day" in English, _DURATION_RE)

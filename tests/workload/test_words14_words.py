@@ -167,3 +167,18 @@ def test_opening_hours_abroad_are_no_length(text: str) -> None:
 ])
 def test_a_call_length_abroad_is_still_read(text: str, want: list[object]) -> None:
     assert summary(text)["input"] == pytest.approx(want)
+
+
+def test_a_count_an_hour_is_a_rate_not_an_hour_long_call() -> None:
+    # read as each call an hour long, and no volume
+    got = summary("We are open 10 hours a day and get about 40 calls an hour.")
+    assert got["input"] is None
+    assert got["runs_per_month"] == pytest.approx(40 * 10 * 30, rel=0.001)
+
+
+@pytest.mark.parametrize("text", [
+    "Summarise our 3 weekly meetings, each an hour long.",
+    "We record 5 interviews, each lasting an hour.",
+])
+def test_an_hour_long_piece_is_still_read(text: str) -> None:
+    assert summary(text)["input"] == pytest.approx([1, "hour"])
