@@ -46,6 +46,17 @@ def standalone(text: str, p: re.Match[str], lo: int) -> bool:
     return bool(re.match(r"\s*(?:[,.;:)]|$)", after) or _ADVERBIAL.match(after))
 
 
+# A piece written about things, not a batch of them ("nightly batch: categorise 250k ...")
+_WRITTEN_PIECE = re.compile(r"\s+(?:\w+\s+)?(?:digest|summary|summaries|report|update|brief|"
+                            r"briefing|newsletter|recap|overview)s?\b")
+
+
+def piece_after(text: str, end: int) -> bool:
+    """Whether a piece written about things follows the cadence word ending at ``end``
+    ("weekly report", "monthly digest", "daily summary")."""
+    return _WRITTEN_PIECE.match(text, end) is not None
+
+
 # "a normal day is about 20,000 requests", "but a typical week has 3,000": the count said
 # right after the usual period that opens its clause (words13: unread, so a peak said before it
 # was the volume)

@@ -182,3 +182,21 @@ def test_a_count_an_hour_is_a_rate_not_an_hour_long_call() -> None:
 ])
 def test_an_hour_long_piece_is_still_read(text: str) -> None:
     assert summary(text)["input"] == pytest.approx([1, "hour"])
+
+
+# A report on what it covers, then a count with its own period: that count is the volume
+# (read 40 a week, 173 a month; 12 a month).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Weekly report on 40 accounts, about 2,000 emails a month", 2_000),
+    ("Monthly digest for 12 teams, roughly 600 tickets a week.", 2_600),
+])
+def test_a_count_with_its_own_period_after_a_report_on_things(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Weekly report on our 40 accounts.", 40 * 52 / 12),
+    ("Nightly batch: categorise 250k transactions and 300 refunds a day.", 7_500_000),
+])
+def test_a_report_or_batch_alone_keeps_its_count(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
