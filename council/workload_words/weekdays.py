@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from council.workload_words.counts import cadence_times_count
+from council.workload_words.extras import is_extra
 from council.workload_words.periods import PER_MONTH
-from council.workload_words.text import DAY_NAMES, WEEKDAYS, word_list
+from council.workload_words.text import DAY_NAMES, WEEKDAYS, sentence_bounds, word_list
 from council.workload_words.values import Read
 
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
@@ -56,6 +57,8 @@ def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
     English or another language, times its sentence's count; else None."""
     weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
     m = _WEEKDAY_RE.search(text) if weekday else None
+    if m is not None and is_extra(text, m.start(), sentence_bounds(text, m.start())[0]):
+        return None  # "150 emails a day and 50 more on Mondays": an extra on a count a day
     if m is not None and m["ord"]:
         month = _OF_THE_MONTH.match(text, m.end()) is not None
         runs = 1.0 if month else PER_MONTH["week"] / _ORDINAL_WEEKS[m["ord"]]

@@ -200,3 +200,24 @@ def test_a_count_with_its_own_period_after_a_report_on_things(text: str, want: f
 ])
 def test_a_report_or_batch_alone_keeps_its_count(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# An extra on top of a period's count adds to it (read the Monday alone, 216.67 and 1,300, or
+# the base alone).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Every day we get 150 emails and 50 more on Mondays.", 4_500 + 50 * 52 / 12),
+    ("We get 200 tickets a day, plus 300 more every Monday.", 6_000 + 300 * 52 / 12),
+    ("About 80 invoices a week and another 200 at the end of each month.", 80 * 52 / 12 + 200),
+    ("Every week we process 300 orders and 20 more returns on Fridays.", 320 * 52 / 12),
+])
+def test_an_extra_adds_to_the_count(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We get 100 tickets a day and an extra 400 a week in December.", 3_000),  # a season's
+    ("Process 500 documents, and 50 more every Monday.", 50 * 52 / 12),  # no base a period
+    ("Every Monday we review 40 contracts.", 40 * 52 / 12),
+])
+def test_an_extra_controls(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
