@@ -130,6 +130,11 @@ _INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|t
 # summary"; a character limit ("under 80 characters", "155 characters max") bounds an output.
 _OUTPUT_NOUN = re.compile(r"[-\s]*(?:[\w-]+\s+)?(?:brief|briefing|summary|digest|abstract|"
                           r"synopsis|recap|overview|scorecard|memo|description|blurb|note)\b")
+# A size named as the output right after it: "500 tokens of output", "200 words of generated
+# text", "1k tokens for the answer"
+_NAMED_OUTPUT = re.compile(r"\s+(?:of\s+(?:generated\s+\w+|output|completions?)|"
+                           r"for\s+(?:the\s+|each\s+|an?\s+)?(?:answer|reply|response|output)s?)"
+                           r"\b")
 _LIMIT_BEFORE = re.compile(r"\b(?:under|below|at most|no more than|fewer than|less than|"
                            r"max(?:imum)?|max\.|limit(?:ed)? (?:of|to))\s*$")
 _LIMIT_AFTER = re.compile(r"\s*(?:max(?:imum)?|or less|or fewer|limit)\b")
@@ -139,6 +144,8 @@ def _role(text: str, start: int, end: int | None = None) -> str:
     """'output' when a producing word ('write a', 'into a') leads to the size, or the size
     names what is produced ('a 2-page brief') or limits it ('under 80 characters'), else
     'input'."""
+    if end is not None and _NAMED_OUTPUT.match(text, end):
+        return "output"  # "500 tokens of output", "1k tokens for the answer" (words14: unread)
     if end is not None and _EACH_AFTER.match(text, end) and _WRITE_ORDER.match(text[:start]):
         return "output"  # "Write 300 product descriptions, about 150 words each"
     if end is not None and "char" in text[start:end] and (

@@ -221,3 +221,25 @@ def test_an_extra_adds_to_the_count(text: str, want: float) -> None:
 ])
 def test_an_extra_controls(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# A size named as the output right after it is the output (read none).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Each request is 1,500 tokens plus 500 tokens of output.", [500, "token"]),
+    ("Input is about 800 tokens with 200 tokens of output, 5,000 calls a day.", [200, "token"]),
+    ("Inputs are 4k tokens plus 1k tokens for the answer, 300 a day.", [1_000, "token"]),
+])
+def test_a_size_named_as_output_is_the_output(text: str, want: list[object]) -> None:
+    got = summary(text)
+    assert got["output"] == pytest.approx(want)
+    assert got["input"] is not None and got["input"] != got["output"]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We summarise 2,000-word replies from customers.", [2_000, "word"]),
+    ("Each call sends 2,000 tokens of context.", [2_000, "token"]),
+])
+def test_a_size_read_stays_input(text: str, want: list[object]) -> None:
+    got = summary(text)
+    assert got["input"] == pytest.approx(want)
+    assert got["output"] is None
