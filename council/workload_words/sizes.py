@@ -230,9 +230,10 @@ _PRODUCED_LIMITED = re.compile(
 
 # "about 20 pages plus a 5-page annex", "1,000 tokens of instructions plus about 3,000 tokens
 # of context": two parts of one input, read together (words13: the first part alone); the
-# second size must follow within a few words and be said in the same unit.
+# second size must follow within a few words and be said in the same unit. (The hedge words
+# whole: "plus about 3,000" was cut after its "a", words14.)
 _PLUS = re.compile(r"(?:\s+(?:of\s+)?[a-z]+){0,2}?\s*(?:\+|\bplus\b)\s*"
-                   r"(?:(?:an?|another|about|around|roughly|~)\s*)*")
+                   r"(?:(?:an?|another|about|around|roughly)\b\s*|~\s*)*")
 # (not "1,500 tokens plus 500 tokens of output", "4k tokens plus 1k for the answer": what is
 # written, no part of the input; review 13, read as 2,000 and 5,000 in)
 _PART_IS_OUTPUT = re.compile(r"\s+(?:(?:of|for|in)\s+(?:the\s+|each\s+|an?\s+)?)?(?:output|"

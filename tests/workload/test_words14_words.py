@@ -243,3 +243,14 @@ def test_a_size_read_stays_input(text: str, want: list[object]) -> None:
     got = summary(text)
     assert got["input"] == pytest.approx(want)
     assert got["output"] is None
+
+
+# "plus about 3,000 tokens" is a second part of the input (read the first part alone).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Each request carries 1,000 tokens of instructions plus about 3,000 tokens of retrieved "
+     "context, 10,000 requests a month.", [4_000, "token"]),
+    ("A 2,000-token prompt plus around 6,000 tokens of retrieved documents.", [8_000, "token"]),
+    ("about 20 pages plus a 5-page annex", [25, "page"]),  # as words13 read it
+])
+def test_plus_about_a_second_part(text: str, want: list[object]) -> None:
+    assert summary(text)["input"] == pytest.approx(want)
