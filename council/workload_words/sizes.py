@@ -140,6 +140,10 @@ _LIMIT_BEFORE = re.compile(r"\b(?:under|below|at most|no more than|fewer than|le
 _LIMIT_AFTER = re.compile(r"\s*(?:max(?:imum)?|or less|or fewer|limit)\b")
 
 
+_RUNS_TO = frozenset({"run", "runs", "running", "go", "goes", "stretch", "stretches",
+                      "extend", "extends", "amount", "amounts", "come", "comes"})
+
+
 def _role(text: str, start: int, end: int | None = None) -> str:
     """'output' when a producing word ('write a', 'into a') leads to the size, or the size
     names what is produced ('a 2-page brief') or limits it ('under 80 characters'), else
@@ -161,6 +165,10 @@ def _role(text: str, start: int, end: int | None = None) -> str:
         return "output"
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
+        before = before[:-2]
+    if len(before) >= 2 and before[-1] == "to" and before[-2].lower() in _RUNS_TO:
+        # "the long ones run to 1,500 words": the length of what is read, not a "to" of
+        # writing into (words14: read as 1,500 words of output)
         before = before[:-2]
     named = False  # a word naming a thing between a cue and the size
     for w in reversed(before[-3:]):

@@ -254,3 +254,24 @@ def test_a_size_read_stays_input(text: str, want: list[object]) -> None:
 ])
 def test_plus_about_a_second_part(text: str, want: list[object]) -> None:
     assert summary(text)["input"] == pytest.approx(want)
+
+
+# "run to", "stretch to" give the length of what is read (read as written output).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Tickets are usually around 150 words, but the long ones run to 1,500 words; about 300 "
+     "a day.", [150, "word"]),
+    ("Contracts run to 40 pages; we review 20 a week.", [40, "page"]),
+    ("Some transcripts stretch to 9,000 words.", [9_000, "word"]),
+])
+def test_runs_to_is_a_length_read(text: str, want: list[object]) -> None:
+    got = summary(text)
+    assert got["input"] == pytest.approx(want)
+    assert got["output"] is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Condense each report to 200 words.", [200, "word"]),
+    ("Summarise each thread into 100 words.", [100, "word"]),
+])
+def test_written_to_a_length_stays_output(text: str, want: list[object]) -> None:
+    assert summary(text)["output"] == pytest.approx(want)
