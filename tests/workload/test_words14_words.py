@@ -275,3 +275,29 @@ def test_runs_to_is_a_length_read(text: str, want: list[object]) -> None:
 ])
 def test_written_to_a_length_stays_output(text: str, want: list[object]) -> None:
     assert summary(text)["output"] == pytest.approx(want)
+
+
+# "one time only", German "je etwa 45 Minuten", and the size of each after a semicolon: the
+# total over each, once (read no volume and the total as the input, or 1 task of 30 hours).
+@pytest.mark.parametrize(("text", "want_runs", "want_input"), [
+    ("We have 60 hours of customer calls to summarise, one time only; each call is about 20 "
+     "minutes.", 180, [20, "minute"]),
+    ("Einmalig: 30 Stunden Interviews, je etwa 45 Minuten, zusammenfassen.", 40, [45, "minute"]),
+    ("We record 10 hours of calls a week; each call is about 6 minutes.", 100 * 52 / 12,
+     [6, "minute"]),
+])
+def test_a_total_over_each_once_or_a_period(text: str, want_runs: float,
+                                           want_input: list[object]) -> None:
+    got = summary(text)
+    assert got["runs_per_month"] == pytest.approx(want_runs, rel=0.001)
+    assert got["input"] == pytest.approx(want_input)
+
+
+def test_one_time_only_counts_its_items() -> None:
+    # was unread: "one time only" was no one-off word
+    assert runs("One time only: translate 3,000 product descriptions.") == 3_000
+
+
+def test_a_persons_minutes_in_the_next_clause_are_no_piece() -> None:
+    text = "We record 10 hours of calls a week; agents take 5 minutes each to file notes."
+    assert summary(text)["input"] == pytest.approx([10, "hour"])
