@@ -301,3 +301,23 @@ def test_one_time_only_counts_its_items() -> None:
 def test_a_persons_minutes_in_the_next_clause_are_no_piece() -> None:
     text = "We record 10 hours of calls a week; agents take 5 minutes each to file notes."
     assert summary(text)["input"] == pytest.approx([10, "hour"])
+
+
+# Nobody waits: the wait word inside it is no wait; hedged, no reading (read someone waiting).
+@pytest.mark.parametrize(("text", "want"), [
+    ("On a normal day nobody is waiting for these reports; we write 30 a day.", None),
+    ("Usually nobody is waiting for these summaries; we make about 200 a day.", None),
+    ("Nobody is waiting for these reports; we write 30 a day.", "batch_ok"),
+    ("Niemand wartet auf diese Berichte; wir schreiben etwa 30 pro Tag.", "batch_ok"),
+    ("Personne n'attend ces rapports : 30 par jour.", "batch_ok"),
+])
+def test_nobody_waits(text: str, want: str | None) -> None:
+    assert summary(text)["latency"] == want
+
+
+@pytest.mark.parametrize("text", [
+    "Customers are waiting on the phone; nobody else needs it.",
+    "Our agents wait for the answer while the caller is on the phone.",
+])
+def test_someone_waiting_still_waits(text: str) -> None:
+    assert summary(text)["latency"] == "no_batch"
