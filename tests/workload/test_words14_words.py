@@ -321,3 +321,21 @@ def test_nobody_waits(text: str, want: str | None) -> None:
 ])
 def test_someone_waiting_still_waits(text: str) -> None:
     assert summary(text)["latency"] == "no_batch"
+
+
+# Short Dutch with "iedere", a morning or an evening (read no language).
+@pytest.mark.parametrize("text", [
+    "Iedere maand controleren we 300 facturen.",
+    "Iedere ochtend vatten we 30 rapporten samen.",
+    "Iedere week lezen we 40 offertes.",
+])
+def test_short_dutch_with_iedere(text: str) -> None:
+    assert summary(text)["languages"] == ["Dutch"]
+
+
+@pytest.mark.parametrize("text", [
+    "We read 40 reports every week.",
+    "Our avond app team checks 50 tickets a day.",
+])
+def test_english_with_a_dutch_word_stays_english(text: str) -> None:
+    assert summary(text)["languages"] == []
