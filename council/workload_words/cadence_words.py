@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from council.currency_words import MONEY_AFTER, SIGN_CHARS
+from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS
 from council.workload_words.text import EVERY_ABROAD, HEDGE_WORDS, USUAL_PERIOD, alternation
 
 _DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summaries|report|"
@@ -96,6 +97,17 @@ def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
                                                         p.start()):
         return None
     return after.end()
+
+
+# A length of time right before the period: "3 agents work 8 hours a day", "open 12 Stunden
+# am Tag": the period measures that time, no count of work (words14: "Our 3 agents work 8
+# hours a day ...; we classify 400 tickets a day" read 3 a day)
+_SPAN_BEFORE = re.compile(rf"\d[\d,.]*\s*(?:{HOUR_UNITS}|{MINUTE_UNITS})\s+$")
+
+
+def span_before(text: str, at: int) -> bool:
+    """Whether a length of time ends right before the period word at ``at``."""
+    return _SPAN_BEFORE.search(text, max(0, at - 24), at) is not None
 
 
 def time_span_at(text: str, at: int) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from council.workload_words.cadence_words import (
     piece_after,
     relative_is_a_cadence,
+    span_before,
     standalone,
     time_span_at,
     usual_count_at,
@@ -129,6 +130,8 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             if said_after and (n := parse_number(said_after[0].group(0))):
                 yield _count_a_period(text, said_after[0], n, p, lo, hi, unit, per_month, taken)
             continue
+        if span_before(text, p.start()):
+            continue  # "our 3 agents work 8 hours a day": a length of time a day, no work
         before = [] if times else count_before(text, p.start(), lo, taken)
         count = before[-1] if before else None
         if count is None and times is None and (

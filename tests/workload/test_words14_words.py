@@ -339,3 +339,18 @@ def test_short_dutch_with_iedere(text: str) -> None:
 ])
 def test_english_with_a_dutch_word_stays_english(text: str) -> None:
     assert summary(text)["languages"] == []
+
+
+def test_hours_people_work_a_day_are_no_count() -> None:
+    # read 3 a day (the agents), 90 a month
+    text = ("Our 3 agents work 8 hours a day and spend 30 minutes each on lunch; we classify "
+            "400 tickets a day.")
+    assert runs(text) == pytest.approx(12_000, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We record 2 hours a day of calls, each about 6 minutes.", 600),
+    ("We are open 10 hours a day and get about 40 calls an hour.", 12_000),
+])
+def test_hours_a_day_controls(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
