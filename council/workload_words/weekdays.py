@@ -39,6 +39,22 @@ _FOREIGN_WEEKDAY_RE = re.compile(
 _FOREIGN_WEEKDAY_GATE = frozenset({"tous", "chaque", "jeden", "jedes", "jedem", "ogni", "tutti",
                                    "tutte", "cada", "todos", "toda", "todas", "todo", "każdy",
                                    "każdą", "co", "varje", "på", "elke", "iedere"})
+# "cada segundo lunes (del mes)", "jeden zweiten Montag", "ogni secondo lunedì", "chaque
+# deuxième lundi", "elke tweede maandag": one every 2 or 3 weeks, or with "of the month" once a
+# month (review 13's "Cada segundo lunes del mes revisamos 40 contratos" read nothing)
+_ALL_DAYS = "|".join(sorted({d for days in DAY_NAMES.values() for d in days}, key=len,
+                            reverse=True))
+_FOREIGN_ORDINAL_DAY = re.compile(
+    r"\b(?:cada|jeden|jedes|an jedem|ogni|chaque|tous les|elke|iedere)\s+"
+    r"(?P<ord>segundo|segunda|tercer|tercero|tercera|zweiten|dritten|secondo|seconda|terzo|"
+    r"terza|deuxième|second|seconde|troisième|tweede|derde)\s+"
+    rf"(?:{_ALL_DAYS})s?\b"
+    r"(?P<month>\s+(?:del mes|de cada mes|im monat|jedes monats|des monats|del mese|di ogni "
+    r"mese|du mois|de chaque mois|van de maand|van elke maand)\b)?", re.IGNORECASE)
+_ORDINAL_ABROAD = {"segundo": 2, "segunda": 2, "zweiten": 2, "secondo": 2, "seconda": 2,
+                   "deuxième": 2, "second": 2, "seconde": 2, "tweede": 2}
+
+
 # "varje tisdag och torsdag", "elke dinsdag en donderdag": each further day named is a run.
 _MORE_FOREIGN_DAYS = re.compile(rf"(?:\s*(?:,|och|en)\s*(?:{_SV_DAY}(?:ar)?|{_NL_DAY})\b)+")
 _FOREIGN_DAY = re.compile(rf"{_SV_DAY}|{_NL_DAY}")
@@ -67,6 +83,12 @@ def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
     if m is not None:
         return _weekly(text, m, _MORE_DAYS, _DAY, taken)
     gate = not _FOREIGN_WEEKDAY_GATE.isdisjoint(word_list(text))
+    m = _FOREIGN_ORDINAL_DAY.search(text) if gate else None
+    if m is not None:
+        weeks = _ORDINAL_ABROAD.get(m["ord"].lower(), 3)
+        runs = 1.0 if m["month"] else PER_MONTH["week"] / weeks
+        said = "once a month" if m["month"] else f"one every {weeks} weeks"
+        return cadence_times_count(text, m.start(), m.end(), runs, said, taken)
     m = _FOREIGN_WEEKDAY_RE.search(text) if gate else None
     if m is not None:
         return _weekly(text, m, _MORE_FOREIGN_DAYS, _FOREIGN_DAY, taken)

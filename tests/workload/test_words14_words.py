@@ -354,3 +354,24 @@ def test_hours_people_work_a_day_are_no_count() -> None:
 ])
 def test_hours_a_day_controls(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# The second or third weekday abroad: every other week, or with "of the month" once a month
+# (read nothing).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Cada segundo lunes del mes revisamos 40 contratos.", 40),
+    ("Ogni secondo lunedì del mese controlliamo 50 fatture.", 50),
+    ("Chaque deuxième lundi du mois, nous vérifions 30 factures.", 30),
+    ("Jeden zweiten Montag prüfen wir 60 Rechnungen.", 60 * 52 / 24),
+    ("Elke tweede maandag controleren we 40 facturen.", 40 * 52 / 24),
+])
+def test_a_second_weekday_abroad(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Cada lunes revisamos 40 contratos.", 40 * 52 / 12),
+    ("Jeden Montag prüfen wir 60 Rechnungen.", 60 * 52 / 12),
+])
+def test_every_weekday_abroad_still_weekly(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
