@@ -63,6 +63,9 @@ the 3,936 real prompts of DIR/categories/dev.jsonl read once each (pasted prompt
 workload descriptions: no ground truth, so only their latency and how often something is read).
 Target: <= 5 ms per description.
 
+First reads: `--cold` prints only the mean CPU time of the first read of every text above
+(phrase rows and, with --shared, the real prompts) in a fresh process, no warm-up.
+
 Golden check (a refactor of the reader must not move a reading):
 
     python bench/workload_reader.py --dump /tmp/readings.jsonl   # before the change
@@ -189,13 +192,38 @@ def golden(args: argparse.Namespace) -> int:
     return 0 if not moved and not gone else 1
 
 
+def cold(shared: Path | None) -> None:
+    """The mean CPU time of the first read of each text, in this fresh process (no warm-up:
+    a description is read once in use, so a pattern compiled per text is paid every time;
+    the quantiles above read each text once before timing)."""
+    data = ROOT / "tests" / "data"
+    texts = [json.loads(line)["text"] for name in FILES
+             for line in (data / name).open(encoding="utf-8")]
+    dev = Path(shared or "") / "categories" / "dev.jsonl"
+    if shared and dev.exists():
+        texts += [json.loads(line)["prompt"][:20_000] for line in dev.open(encoding="utf-8")]
+    read = read_workload.__wrapped__
+    read("10 tickets a day")  # the module-level patterns are compiled at import; this warms none
+    cpu = time.process_time()
+    for t in texts:
+        read(t)
+    ms = (time.process_time() - cpu) * 1000 / len(texts)
+    print(f"first read of {len(texts):,} texts: mean CPU time {ms:.3f} ms "
+          f"(load average {os.getloadavg()[0]:.1f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--shared", type=Path, default=os.environ.get("COUNCIL_SHARED"))
     parser.add_argument("--dump", type=Path, help="write every reading to this file")
     parser.add_argument("--check", type=Path, help="compare every reading with this dump")
+    parser.add_argument("--cold", action="store_true",
+                        help="only the mean CPU time of each text's first read")
     args = parser.parse_args()
+    if args.cold:
+        cold(args.shared)
+        return
     if args.dump or args.check:
         sys.exit(golden(args))
     data = ROOT / "tests" / "data"
