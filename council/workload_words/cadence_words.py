@@ -88,8 +88,9 @@ def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
     else None."""
     if p.group("adverb"):
         after = _AVERAGE_AFTER.match(text, p.end())
-        opens = _AVERAGE_OPENS.search(text[lo:p.start()])  # "^": the sentence's start
-        return None if after is None or opens is None else after.end()
+        if after is None or _AVERAGE_OPENS.search(text[lo:p.start()]) is None:  # "^": its start
+            return None
+        return after.end()
     if not _USUAL_PERIOD.match(p.group(0)):
         return None
     after = _USUAL_COUNT_AFTER.match(text, p.end())
