@@ -54,6 +54,11 @@ _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|cal
                            r"\bthe agents? (?:(?:can|could|will|may|should|must|then) )?"
                            r"(?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
                            r"\bagents (?:review|approve|check|edit|send|read)\b|"
+                           # French: "les agents du service client", "nos agents de support",
+                           # "agents du centre d'appels" (words14 held-out: read as a loop)
+                           # (word starts only: the window ends 10 characters after "agents")
+                           r"\bagents? (?:du|de|d['’]|au|en) ?(?:serv|supp|cent|accu|guic|rela|"
+                           r"assi|clie|vent)|"
                            r"\buser[- ]agent\b|\bon the (?:phone|line) with (?:our |an? |the )?"
                            r"agents?\b|"
                            # a person's time a failure costs: "a bad summary costs an agent 5
@@ -84,12 +89,18 @@ _STAFF_AGENT = re.compile(
 
 def _a_person(text: str, m: re.Match[str]) -> bool:
     """Whether the agent cue ``m`` names a person ("support agents", "our agents work 8 hours")."""
+    if m.group(0).startswith("agent") and (
+            _AI_BEFORE.search(text, max(0, m.start() - 15), m.start())
+            or _AI_AFTER.match(text, m.end())):
+        return False  # "an AI support agent", "un agent de support IA": a program
     return (_NOT_AGENT_RE.search(text[max(0, m.start() - 25):m.end() + 10]) is not None
             or (m.group(0).startswith("agent") and _MACHINE_BEFORE.search(
                 text, max(0, m.start() - 16), m.start()) is None
                 and _STAFF_AGENT.search(text[max(0, m.start() - 30):m.end() + 50]) is not None))
 
 
+_AI_BEFORE = re.compile(r"\b(?:ai|ia|llm|ki|gpt)(?:[- ]\w+)?[- ]$")
+_AI_AFTER = re.compile(r"s?(?:\s+(?:de|du|d['’])\s*\w+)?\s+(?:ia|ai|llm)\b")
 # "our coding agents take about 10 minutes per bug": a program's time, not a staff's
 _MACHINE_BEFORE = re.compile(r"\b(?:ai|llm|coding|code|autonomous|research|browser|web|"
                              r"software|sub|gpt|claude)[- ]?$")

@@ -375,3 +375,24 @@ def test_a_second_weekday_abroad(text: str, want: float) -> None:
 ])
 def test_every_weekday_abroad_still_weekly(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# After the held-out scoring: French agents of a service are people (read as a loop); an AI
+# agent named so beside "support" is a program (read as a person: no loop).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Les agents du service client traitent 300 demandes par jour ; propose une réponse pour "
+     "chacune.", None),
+    ("Nos 12 agents de support répondent à 500 e-mails par jour.", None),
+    ("An AI support agent that calls tools, 200 tickets a day.", "agent"),
+    ("Un agent de support IA qui appelle des outils, 200 tickets par jour.", "agent"),
+])
+def test_service_agents_abroad_and_ai_support_agents(text: str, want: str | None) -> None:
+    assert summary(text)["loop"] == want
+
+
+@pytest.mark.parametrize("text", [
+    "AI for support agents: draft 300 replies a day.",
+    "Our support agents review the AI drafts, 300 a day.",
+])
+def test_support_agents_beside_ai_stay_people(text: str) -> None:
+    assert summary(text)["loop"] is None
