@@ -13,13 +13,18 @@ from council.workload_words.numbers import NUMBER, parse_number
 from council.workload_words.periods import PER_MONTH, period_matches
 from council.workload_words.text import WEEKDAYS
 
-_WHEN = (rf"(?:on {WEEKDAYS}s|(?:every|each|on) {WEEKDAYS}|"
-         r"at (?:the )?(?:end of (?:each|every|the) month|month[- ]end)|"
-         r"(?:a|per|each|every) (?P<unit>week|month|quarter|year))\b")
+
+def _when(unit: str) -> str:
+    """When the extra comes: a weekday, a month's end, or a period (the group ``unit``)."""
+    return (rf"(?:on {WEEKDAYS}s|(?:every|each|on) {WEEKDAYS}|"
+            r"at (?:the )?(?:end of (?:each|every|the) month|month[- ]end)|"
+            rf"(?:a|per|each|every) (?P<{unit}>week|month|quarter|year))\b")
+
+
 _EXTRA = re.compile(
-    rf"\b(?:another|an extra|an additional)\s+(?P<n1>{NUMBER})\s+(?:[a-z-]+\s+)?{_WHEN}|"
+    rf"\b(?:another|an extra|an additional)\s+(?P<n1>{NUMBER})\s+(?:[a-z-]+\s+)?{_when('unit')}|"
     rf"(?<![\w,.])(?P<n2>{NUMBER})\s+(?:[a-z-]+\s+)?(?:more|extra|additional)\s+"
-    rf"(?:[a-z-]+\s+)?{_WHEN.replace('?P<unit>', '?P<unit2>')}")
+    rf"(?:[a-z-]+\s+)?{_when('unit2')}")
 
 
 _SEASON_AFTER = re.compile(
