@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from council.currency_words import MONEY_AFTER, SIGN_CHARS
+from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS
 from council.workload_words.text import EVERY_ABROAD, HEDGE_WORDS, USUAL_PERIOD, alternation
 
 _DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summaries|report|"
@@ -46,6 +47,17 @@ def standalone(text: str, p: re.Match[str], lo: int) -> bool:
     return bool(re.match(r"\s*(?:[,.;:)]|$)", after) or _ADVERBIAL.match(after))
 
 
+# A piece written about things, not a batch of them ("nightly batch: categorise 250k ...")
+_WRITTEN_PIECE = re.compile(r"\s+(?:\w+\s+)?(?:digest|summary|summaries|report|update|brief|"
+                            r"briefing|newsletter|recap|overview)s?\b")
+
+
+def piece_after(text: str, end: int) -> bool:
+    """Whether a piece written about things follows the cadence word ending at ``end``
+    ("weekly report", "monthly digest", "daily summary")."""
+    return _WRITTEN_PIECE.match(text, end) is not None
+
+
 # "a normal day is about 20,000 requests", "but a typical week has 3,000": the count said
 # right after the usual period that opens its clause (words13: unread, so a peak said before it
 # was the volume)
@@ -60,9 +72,25 @@ _TIME_SPAN = re.compile(r"[\d,.]+\s+(?:[\w-]+\s+)?(?:days?|hours?|shifts?|weeks?
                         r"minutes?|nights?|sprints?)\b")
 
 
+# "the daily average is around 500k", "a weekly volume of 3,000", "our monthly total: 2,000":
+# the count said after a period's average (words14: unread, so the peak said before it was
+# the volume, 103,680,000 a month for 15,000,000)
+_AVERAGE_AFTER = re.compile(r"\s+(?:average|mean|volume|total|load)\s*(?:is|of|:|sits at|"
+                            r"runs at|comes to)\s+"
+                            rf"(?:(?:{alternation(HEDGE_WORDS)})\s*)?(?=\d)")
+_AVERAGE_OPENS = re.compile(r"(?:^|[,:;(]\s*|\b(?:but|and|while|whereas|with)\s+)\s*"
+                            r"(?:(?:the|our|a|an|its|their)\s+)?$")
+
+
 def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
-    """Where the count of 'a normal day is about 20,000' starts, when ``p`` is such a usual
-    period opening its clause; else None."""
+    """Where the count of 'a normal day is about 20,000' or 'the daily average is around
+    500k' starts, when ``p`` is such a usual period or an average's adverb opening its clause;
+    else None."""
+    if p.group("adverb"):
+        after = _AVERAGE_AFTER.match(text, p.end())
+        if after is None or _AVERAGE_OPENS.search(text[lo:p.start()]) is None:  # "^": its start
+            return None
+        return after.end()
     if not _USUAL_PERIOD.match(p.group(0)):
         return None
     after = _USUAL_COUNT_AFTER.match(text, p.end())
@@ -70,6 +98,17 @@ def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
                                                         p.start()):
         return None
     return after.end()
+
+
+# A length of time right before the period: "3 agents work 8 hours a day", "open 12 Stunden
+# am Tag": the period measures that time, no count of work (words14: "Our 3 agents work 8
+# hours a day ...; we classify 400 tickets a day" read 3 a day)
+_SPAN_BEFORE = re.compile(rf"\d[\d,.]*\s*(?:{HOUR_UNITS}|{MINUTE_UNITS})\s+$")
+
+
+def span_before(text: str, at: int) -> bool:
+    """Whether a length of time ends right before the period word at ``at``."""
+    return _SPAN_BEFORE.search(text, max(0, at - 24), at) is not None
 
 
 def time_span_at(text: str, at: int) -> bool:

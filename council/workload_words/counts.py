@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 from council.currency_words import MONEY_AFTER, SIGNS
+from council.workload_words.clock_hours import clock_hour
+from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS
 from council.workload_words.first_batch import first_batch_then
-from council.workload_words.languages import own_words_language
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
 from council.workload_words.one_deliverable import (
     gathered_into_one,
@@ -51,8 +52,11 @@ def counts_items(text: str, n: re.Match[str], lo: int) -> bool:
 HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"
                    r"up to|over|maybe|~)\s*|~)$")
 
-_UNIT_AFTER = re.compile(r"[-\s]?(?:minutes?|hours?|pages?|files?|words?|tokens?|steps?|turns?|"
-                         r"queues?|categories|labels|fields|languages|bullet)\b")
+# (an hour or a minute in any language the readers know: "12 Stunden am Tag besetzt", "ouvert
+# 9 heures par jour" are opening hours, no count; words14: read 360 and 270 a month)
+_UNIT_AFTER = re.compile(r"[-\s]?(?:pages?|files?|words?|tokens?|steps?|turns?|"
+                         r"queues?|categories|labels|fields|languages|bullet|"
+                         rf"{HOUR_UNITS}|{MINUTE_UNITS})\b")
 
 # Words of Spanish or Portuguese (where "10 mil" is ten thousand).
 _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nuestros|nossos|"
@@ -82,51 +86,6 @@ _GRADE_THE_VERB = re.compile(r"(?:^|\b(?:we|i|they|to|and|please|teachers?|tutor
 _NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am(?!\s+(?:tag|abend|morgen|vormittag|"
                                 rf"nachmittag|wochenende|werktag|arbeitstag)\b)|pm)\b|"
                                 rf"\s+(?:{_MONTHS})\b)")
-# An hour of the clock said without minutes: "Weekdays at 9 we ...", "Jeden Werktag um 7 Uhr",
-# "varje vardag klockan 8", "a las 9", "à 9h", "om 9 uur": an hour (1-24) after a word that
-# says o'clock ("um", "klockan", "kl.", "a las", "às", Italian "alle"), or after "at", "à",
-# "om" with an hour word after it, or ("at" only) a comma, a colon, a full stop or a word that
-# goes on with the sentence; "at 50 requests a minute" stays a count.
-_CLOCK_WORD = re.compile(r"\b(?:um|klockan|kl\.?|a las|às)\s+$", re.IGNORECASE)
-# Italian "alle 9" is o'clock; German and Dutch "alle 20 Tickets" is all 20 (review 12: "Elke
-# dag beoordelen we alle 20 sollicitaties" read once a day, not 20)
-_ALLE = re.compile(r"\balle\s+$", re.IGNORECASE)
-_AT = re.compile(r"(?:\bat|\bom|(?<!\w)à)\s+$", re.IGNORECASE)
-# "looks at 15 each day", "we're at 12 each week", "the queue sits at 18, and": the number is
-# where a count stands, not an hour (review 12: read once a day or a week)
-_AT_A_COUNT = re.compile(r"\b(?:looks?|looked|looking|glances?|are|'re|sits?|stays?|stands?|"
-                         r"hovers?|peaks?|peaked|capped)\s+at\s+$", re.IGNORECASE)
-# An hour said after others: "at 6, 7 or 8" (review 12: 7 read as the count)
-_MORE_HOURS = re.compile(r"\bat\s+\d{1,2}(?:\s*(?:,|or|and)\s*\d{1,2})*\s*(?:,|or|and)\s*$",
-                         re.IGNORECASE)
-_FIRST_HOUR = re.compile(r"\d+")
-_HOUR_WORD = re.compile(r"\s*(?:uhr|h|uur|heures?|o'?clock|hrs)\b", re.IGNORECASE)
-# "Weekdays at 9: classify ..." (review 12: read 9 a business day)
-_GOES_ON = re.compile(r"\s*(?:[,;:.)]|$)|\s+(?:we|on|sharp|every|each|daily|plus|and|in|the|"
-                      r"our|i|they|you|write|send|post|run)\b|\s+or\s+\d{1,2}\s+(?:we|i|they)\b",
-                      re.IGNORECASE)
-
-
-def _clock_hour(text: str, m: re.Match[str]) -> bool:
-    """Whether the number ``m`` is an hour of the clock ("at 9", "um 7 Uhr")."""
-    if not (m.group(0).isdigit() and 0 < int(m.group(0)) <= 24):
-        return False
-    lo = max(0, m.start() - 9)
-    if _CLOCK_WORD.search(text, lo, m.start()):
-        return True
-    if _ALLE.search(text, lo, m.start()):
-        return own_words_language(text.lower()) == "Italian"
-    if _AT_A_COUNT.search(text, max(0, m.start() - 16), m.start()):
-        return False
-    if (listed := _MORE_HOURS.search(text, max(0, m.start() - 24), m.start())) is not None:
-        # "at 6, 7 or 8": each further hour of a list the first of which is one
-        first = _FIRST_HOUR.search(text, listed.start(), listed.end())
-        return first is not None and _clock_hour(text, first)
-    at = _AT.search(text, lo, m.start())
-    return at is not None and (_HOUR_WORD.match(text, m.end()) is not None or (
-        at.group(0).strip().lower() == "at" and _GOES_ON.match(text, m.end()) is not None))
-
-
 _EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{PERIOD_NAMES}|time|run)s?\b)")
 _RANKED = re.compile(r"\s+(?:most|least|best|worst|latest|newest|largest|biggest|highest|"
                      r"lowest)\b")
@@ -184,7 +143,7 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
             continue  # "12 queues", "3 bullet points": a size or a label count, not a volume
         if ((_LABEL_BEFORE.search(text, max(0, s - 10), s)
              and not _GRADE_THE_VERB.search(text, max(0, s - 16), s))
-                or _NOT_A_COUNT_AFTER.match(text, e) or _clock_hour(text, m)):
+                or _NOT_A_COUNT_AFTER.match(text, e) or clock_hour(text, m)):
             continue  # "Step 7", "Year 9", "at 02:00", "15 March", "um 7 Uhr"
         if _RANKED.match(text, e) and not _EACH_DONE.search(text[e:e + 100].split(".")[0]):
             continue  # "the 20 most important emails": what one run reads, unless each is done

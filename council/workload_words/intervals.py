@@ -9,10 +9,14 @@ import re
 from council.workload_words.counts import cadence_times_count
 from council.workload_words.numbers import DIGITS, FOREIGN_FEW, WORDNUM, fmt, parse_number
 from council.workload_words.periods import PER_MONTH, PERIOD_WORDS, UNIT_ALIAS, per_month_of
-from council.workload_words.text import sentence_bounds, word_list
+from council.workload_words.text import PERIOD_NAMES, sentence_bounds, word_list
 from council.workload_words.values import Read
 
-_INTERVAL_RE = re.compile(rf"\bevery\s+(?P<n>{DIGITS}|{WORDNUM}|other)\s+{PERIOD_WORDS}\b")
+_INTERVAL_RE = re.compile(rf"\b(?:every|each)\s+(?P<n>{DIGITS}|{WORDNUM}|other|second|third|"
+                          rf"fourth|alternate)\s+{PERIOD_WORDS}\b|"
+                          rf"\bon\s+(?P<alternate>alternate)\s+(?P<unit_alt>{PERIOD_NAMES})s?\b")
+# "every second week": one every 2 weeks (words14: read as a rate a second, 129,600,000 a month)
+_ENGLISH_ORDINALS = {"other": 2.0, "alternate": 2.0, "second": 2.0, "third": 3.0, "fourth": 4.0}
 
 _FOREIGN_PLURALS = {
     "dagen": "day", "giorni": "day", "dni": "day", "tage": "day", "días": "day", "dias": "day",
@@ -25,26 +29,64 @@ _FOREIGN_INTERVAL_RE = re.compile(
     r"\b(?:elke|iedere|ogni|co|alle|cada|toutes les|tous les|todas as|todos os|a cada)\s+"
     r"(?P<n>\d+|" + "|".join(FOREIGN_FEW) + r")\s+(?P<unit>"
     + "|".join(_FOREIGN_PLURALS) + r")\b")
+# The same said with an ordinal: "ogni secondo giorno", "jeden zweiten Tag", "jede zweite
+# Woche", "cada segundo mes", "elke tweede week", "om de andere dag", "co drugi dzień",
+# "varannan dag", "var tredje vecka", "un jour sur deux", "a giorni alterni" (words14: unread,
+# or "ogni secondo" read as a second). Periods only: "cada segundo lunes del mes" is the
+# second Monday of each month.
+_ORDINALS_ABROAD = {
+    "secondo": 2.0, "seconda": 2.0, "terzo": 3.0, "terza": 3.0, "zweiten": 2.0, "zweite": 2.0,
+    "dritten": 3.0, "dritte": 3.0, "segundo": 2.0, "segunda": 2.0, "tercer": 3.0,
+    "tercera": 3.0, "terceiro": 3.0, "terceira": 3.0, "tweede": 2.0, "derde": 3.0,
+    "andere": 2.0, "drugi": 2.0, "drugą": 2.0, "trzeci": 3.0, "trzecią": 3.0,
+    "tredje": 3.0, "annan": 2.0, "annat": 2.0}
+_SINGULAR_UNITS = {
+    "giorno": "day", "settimana": "week", "mese": "month", "tag": "day", "woche": "week",
+    "monat": "month", "día": "day", "dia": "day", "semana": "week", "mes": "month",
+    "mês": "month", "dag": "day", "week": "week", "maand": "month", "dzień": "day",
+    "dzien": "day", "tydzień": "week", "tydzien": "week", "miesiąc": "month",
+    "vecka": "week", "månad": "month", "jour": "day", "semaine": "week", "mois": "month"}
+_FOREIGN_ORDINAL_RE = re.compile(
+    r"\b(?:(?:ogni|jeden|jede|jedes|cada|a cada|elke|iedere|om de|co|var\s?)\s*"
+    r"(?P<ord>" + "|".join(sorted(_ORDINALS_ABROAD, key=len, reverse=True)) + r")\s+"
+    r"(?P<unit>" + "|".join(_SINGULAR_UNITS) + r")|"
+    r"(?:un|une)\s+(?P<unit2>jour|semaine|mois)\s+sur\s+(?P<n2>deux|trois|0*[23])|"
+    r"a\s+(?P<unit3>giorni|settimane)\s+altern[ie])\b")
+_ORDINAL_GATE = frozenset({"ogni", "jeden", "jede", "jedes", "cada", "elke", "iedere", "om",
+                           "co", "varannan", "varannat", "var", "sur", "alterni", "alterne"})
 
 
 def read_interval(text: str, taken: list[tuple[int, int]]) -> Read | None:
     """The first "every n periods" of the text, in English or another language; else None."""
-    for m in _INTERVAL_RE.finditer(text) if "every " in text else ():
-        other = m.group("n") == "other"  # "every other week": one every 2 weeks
-        n = 2.0 if other else parse_number(m.group("n"))
-        unit = UNIT_ALIAS.get(m.group("unit").lower(), m.group("unit").lower())
+    for m in _INTERVAL_RE.finditer(text) if ("every " in text or "each " in text
+                                             or "alternate" in text) else ():
+        said = m.group("n") or m.group("alternate")
+        other = said in _ENGLISH_ORDINALS  # "every other week": one every 2 weeks
+        n = _ENGLISH_ORDINALS[said] if other else parse_number(said)
+        said_unit = (m.group("unit") or m.group("unit_alt")).lower()
+        unit = UNIT_ALIAS.get(said_unit, said_unit)
         if n and unit in PER_MONTH:
             # "every 2 hours during business hours": of the business hours only
             lo, hi = sentence_bounds(text, m.start())
             per_month = per_month_of(unit, text[lo:hi])
             runs = per_month / n
-            every_n = f"other {unit}" if other else f"{fmt(n)} {unit}s"
+            every_n = (f"other {unit}" if n == 2 and other else f"{fmt(n)} {unit}s")
             if per_month != PER_MONTH[unit]:
                 every_n += f" of {fmt(per_month)} {unit}s a month"
             return cadence_times_count(text, m.start(), m.end(), runs, f"one every {every_n}",
                                        taken)
+    words = word_list(text)
+    for m in _FOREIGN_ORDINAL_RE.finditer(text) if not _ORDINAL_GATE.isdisjoint(words) else ():
+        if m["ord"]:
+            n, unit = _ORDINALS_ABROAD[m["ord"]], _SINGULAR_UNITS[m["unit"]]
+        else:
+            n = (FOREIGN_FEW.get(m["n2"]) or parse_number(m["n2"])) if m["n2"] else 2.0
+            unit = (_SINGULAR_UNITS.get(m["unit2"] or "")
+                    or _FOREIGN_PLURALS.get(m["unit3"] or "", "day"))
+        return cadence_times_count(text, m.start(), m.end(), PER_MONTH[unit] / n,
+                                   f"one every {fmt(n)} {unit}s", taken)
     for m in (_FOREIGN_INTERVAL_RE.finditer(text)
-              if not _FOREIGN_EVERY.isdisjoint(word_list(text)) else ()):
+              if not _FOREIGN_EVERY.isdisjoint(words) else ()):
         n = parse_number(m.group("n")) or FOREIGN_FEW.get(m.group("n"), 0.0)
         unit = _FOREIGN_PLURALS[m.group("unit")]
         if n:

@@ -133,7 +133,10 @@ _WORKLOAD_WORDS: dict[str, str] = {
     # ("week" is English too: it counts only beside another Dutch word, "Elke week lezen we
     # 40 offertes": words13, no language read)
     "Dutch": ("werkdag maand jaar dag dagen week weken keer komen willen binnen dagelijks "
-              "wekelijks maandelijks jaarlijks uur"),
+              "wekelijks maandelijks jaarlijks uur "
+              # "each", a morning, an evening (words14: "Iedere maand controleren we 300
+              # facturen", "Iedere ochtend vatten we 30 rapporten samen": no language)
+              "iedere ieder ochtend avond"),
     "Italian": "settimana mese giorno giorni volte volta ciascuna riceviamo",
     "Spanish": "semana mes día año veces vez necesitamos cerca",
     "Portuguese": "mês ano vezes precisam semanalmente cerca feira terça",

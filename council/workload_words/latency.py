@@ -114,6 +114,31 @@ def _without_negated_wait(text: str) -> tuple[str, re.Match[str] | None]:
     return text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():], m
 
 
+# Nobody waits, said outright in the languages read ("nobody is waiting for these reports",
+# "Niemand wartet auf diese Berichte", "personne n'attend"): the wait word inside it is no wait
+# (words14: "nobody is waiting" read someone waiting, German unread). Hedged ("on a normal day",
+# "usually"): someone may wait on other days, so no reading either way.
+_NOBODY_WAITS = re.compile(
+    r"\b(?:nobody|no one|no-one|niemand|nadie|ningu[ée]m|nessuno|ingen|nikt nie|"
+    r"personne n['’]?)\s*(?:is |are |really )?(?:waits?|waiting|wartet|attend|espera|"
+    r"aguarda|aspetta|wacht|väntar|czeka)\b")
+_NOBODY_KEYS = ("nobody", "no one", "no-one", "niemand", "nadie", "ningu", "nessuno", "ingen",
+                "nikt", "personne")
+_HEDGED = re.compile(r"\b(?:usually|normally|typically|mostly|generally|most days|most of the "
+                     r"time|on (?:a|an) (?:normal|typical|usual|average|regular|ordinary) day)"
+                     r"\b[^.;]{0,20}$")
+
+
+def _without_nobody_waits(text: str) -> tuple[str, re.Match[str] | None]:
+    """The text with "nobody waits" blanked (same offsets), and that match unless hedged."""
+    m = _NOBODY_WAITS.search(text) if has(text, _NOBODY_KEYS) else None
+    if m is None:
+        return text, None
+    blanked = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    hedged = _HEDGED.search(text, max(0, m.start() - 40), m.start()) is not None
+    return blanked, None if hedged else m
+
+
 _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "night", "next ",
                   "next-", "later ",
                   "tomorrow", "results by", "time this", "turnaround", "within", "overnight",
@@ -195,6 +220,8 @@ def read_latency(text: str) -> Read | None:
     """'no_batch' when someone waits, 'batch_ok' when it can wait; a wait said first wins
     unless a batch is named before it."""
     text, negated = _without_negated_wait(text)
+    text, nobody = _without_nobody_waits(text)
+    negated = _first(negated, nobody)
     lower = text
     cjk = not text.isascii() and _CJK.search(text) is not None  # no word boundaries to gate on
     no = _first(_NO_BATCH_RE.search(text) if has(lower, _NO_BATCH_KEYS) else None,

@@ -16,6 +16,9 @@ from council.workload_words.values import Read
 # "one-time password(s)", nor "off-by-one".
 _ONE_OFF = re.compile(r"\b(?:a |this is a |it's a |just a )?one[- ]off\b|"
                       r"\b(?:just|only) (?:this )?once\b|"
+                      # "one time only", "a single time", "just the once" (words14: "60
+                      # hours of customer calls to summarise, one time only" unread)
+                      r"\bone[- ]time only\b|\ba single time\b|\bjust the once\b|"
                       r"\bone[- ]time (?:job|task|run|project|migration|translation|report|"
                       r"analysis|clean-?up|import|export|review|audit)\b|"
                       # the same said in French, Spanish, Portuguese and German ("une seule

@@ -10,6 +10,7 @@ from council.workload_words.text import (
     EVERY_ABROAD,
     PERIOD_NAMES,
     USUAL_PERIOD,
+    WEEKDAYS,
     alternation,
     word_list,
 )
@@ -144,6 +145,11 @@ FOREIGN_UNITS = {
     # om 8 uur lezen we ongeveer honderd klantmails" unread; German "Morgen" is also
     # "tomorrow", so left out)
     "morgon": "day", "kväll": "day", "ochtend": "day", "avond": "day",
+    # ... and in German, French and Italian (words14: "Jeden Abend um 22 Uhr", "Chaque soir à
+    # 22 heures", "Jeden Morgen um 9 Uhr" unread); only after "jeden", "chaque", "pro" ...
+    # (``_not_a_second``: "am Abend" says when, "Morgen früh", "per morgen" are tomorrow)
+    "abend": "day", "morgen": "day", "soir": "day", "matin": "day", "sera": "day",
+    "mattina": "day",
     # a second ("3 Anfragen pro Sekunde", "par seconde", "por segundo": words13, German read
     # as 3 a day from the "am Tag" after it)
     "sekunde": "second", "seconde": "second", "segundo": "second", "secondo": "second",
@@ -220,9 +226,31 @@ _ORDINAL_AFTER = re.compile(
     rf"{alternation(tuple(d for days in DAY_NAMES.values() for d in days))})", re.IGNORECASE)
 
 
+# English "every second day", "each second week", "every second Monday": an ordinal, not a
+# rate (words14: "Every second day we check 50 invoices" read 129,600,000 a month).
+_ENGLISH_ORDINAL_AFTER = re.compile(rf"\s+(?:{PERIOD_NAMES}|{WEEKDAYS})s?\b")
+
+
+def _english_ordinal(text: str, p: re.Match[str]) -> bool:
+    """Whether "every/each second" is followed by a period or a day it counts among."""
+    unit = p.group("unit")
+    return (unit in ("second", "sec") and p.group(0).startswith(("every", "each"))
+            and _ENGLISH_ORDINAL_AFTER.match(text, p.end("unit")) is not None)
+
+
+_DAYTIME = frozenset({"abend", "morgen", "soir", "matin", "sera", "mattina"})
+
+
 def _not_a_second(text: str, m: re.Match[str]) -> bool:
-    """Whether a second said abroad is an ordinal or "every second", not a rate."""
+    """Whether a second said abroad is an ordinal or "every second", not a rate; or a
+    time of day not after "jeden", "chaque", "pro" ... ("am Abend", "Morgen": when)."""
     word = m.groupdict().get("unit") or m.groupdict().get("unit1")
+    if word is not None and word.lower() in _DAYTIME:
+        # "jeden Abend", "tous les soirs", "pro Abend": a cadence; "am Abend", "au matin" say
+        # when, "Morgen", "per morgen" tomorrow
+        first = m.group(0).split()[0].lower()
+        return not (first in EVERY_ABROAD or first in ("tous", "toutes", "pro", "par")
+                    or (first == "per" and word.lower() != "morgen"))
     if word is None or word.lower() not in _SECOND_WORDS:
         return False
     first = m.group(0).split()[0].lower()
@@ -264,7 +292,7 @@ def period_matches(text: str) -> list[re.Match[str]]:
         p = _PERIOD_RE.search(text, max(0, u.start() - 20), u.end())
         while p is not None and p.end() < u.end():
             p = _PERIOD_RE.search(text, p.start() + 1, u.end())
-        if p is not None and p.start() not in seen:
+        if p is not None and p.start() not in seen and not _english_ordinal(text, p):
             seen.add(p.start())
             out.append(p)
     return sorted(out, key=lambda m: m.start())

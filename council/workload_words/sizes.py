@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from council.currency_words import SIGNS
+from council.workload_words.clock_hours import clock_hour_at
 from council.workload_words.consulted import ASKED_ABOUT, REFERENCE
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
 from council.workload_words.numbers import (
@@ -18,6 +19,7 @@ from council.workload_words.numbers import (
 )
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
+from council.workload_words.periods import foreign_period_at
 from council.workload_words.text import (
     COIN_AFTER,
     EACH_ONE_ABROAD,
@@ -88,6 +90,8 @@ _DURATION_RE = re.compile(
     rf"|(?<!per )(?<!every )(?P<num>{NUMBER}|an)\s*-?\s*(?P<unit>{HOUR_UNITS}|{MINUTE_UNITS}|h)\b"
     r"(?P<half>\s+and\s+a\s+half\b)?"
     r"(?!\s+(?:a|per|every)\b|\s+each\s+(?:day|night|morning|week|month|hour)\b)")
+# A count and its noun right before "an hour": "40 calls an hour" is a rate
+_COUNT_BEFORE_RATE = re.compile(r"\d[\d,.]*k?\s+(?:[a-z-]+\s+){1,2}$")
 _AUDIO = re.compile(r"transcri|recording|\bcalls?\b|meeting|podcast|video|memo|webinar|hearing|"
                     r"interview|episode|audio|lecture|deposition|voice|llamadas?|chamadas?|anrufe?|appels?")
 # More spoken things (a 1:1, a stand-up; a meeting, call or recording in Dutch, Italian or
@@ -126,15 +130,26 @@ _INPUT_CUE = re.compile(r"^(?:from|of|over|in|across|for|read|reads|review|our|t
 # summary"; a character limit ("under 80 characters", "155 characters max") bounds an output.
 _OUTPUT_NOUN = re.compile(r"[-\s]*(?:[\w-]+\s+)?(?:brief|briefing|summary|digest|abstract|"
                           r"synopsis|recap|overview|scorecard|memo|description|blurb|note)\b")
+# A size named as the output right after it: "500 tokens of output", "200 words of generated
+# text", "1k tokens for the answer"
+_NAMED_OUTPUT = re.compile(r"\s+(?:of\s+(?:generated\s+\w+|output|completions?)|"
+                           r"for\s+(?:the\s+|each\s+|an?\s+)?(?:answer|reply|response|output)s?)"
+                           r"\b")
 _LIMIT_BEFORE = re.compile(r"\b(?:under|below|at most|no more than|fewer than|less than|"
                            r"max(?:imum)?|max\.|limit(?:ed)? (?:of|to))\s*$")
 _LIMIT_AFTER = re.compile(r"\s*(?:max(?:imum)?|or less|or fewer|limit)\b")
+
+
+_RUNS_TO = frozenset({"run", "runs", "running", "go", "goes", "stretch", "stretches",
+                      "extend", "extends", "amount", "amounts", "come", "comes"})
 
 
 def _role(text: str, start: int, end: int | None = None) -> str:
     """'output' when a producing word ('write a', 'into a') leads to the size, or the size
     names what is produced ('a 2-page brief') or limits it ('under 80 characters'), else
     'input'."""
+    if end is not None and _NAMED_OUTPUT.match(text, end):
+        return "output"  # "500 tokens of output", "1k tokens for the answer" (words14: unread)
     if end is not None and _EACH_AFTER.match(text, end) and _WRITE_ORDER.match(text[:start]):
         return "output"  # "Write 300 product descriptions, about 150 words each"
     if end is not None and "char" in text[start:end] and (
@@ -150,6 +165,10 @@ def _role(text: str, start: int, end: int | None = None) -> str:
         return "output"
     before = re.findall(r"[A-Za-z]+", text[max(0, start - 40):start])
     if before[-2:] == ["up", "to"]:
+        before = before[:-2]
+    if len(before) >= 2 and before[-1] == "to" and before[-2].lower() in _RUNS_TO:
+        # "the long ones run to 1,500 words": the length of what is read, not a "to" of
+        # writing into (words14: read as 1,500 words of output)
         before = before[:-2]
     named = False  # a word naming a thing between a cue and the size
     for w in reversed(before[-3:]):
@@ -219,9 +238,10 @@ _PRODUCED_LIMITED = re.compile(
 
 # "about 20 pages plus a 5-page annex", "1,000 tokens of instructions plus about 3,000 tokens
 # of context": two parts of one input, read together (words13: the first part alone); the
-# second size must follow within a few words and be said in the same unit.
+# second size must follow within a few words and be said in the same unit. (The hedge words
+# whole: "plus about 3,000" was cut after its "a", words14.)
 _PLUS = re.compile(r"(?:\s+(?:of\s+)?[a-z]+){0,2}?\s*(?:\+|\bplus\b)\s*"
-                   r"(?:(?:an?|another|about|around|roughly|~)\s*)*")
+                   r"(?:(?:an?|another|about|around|roughly)\b\s*|~\s*)*")
 # (not "1,500 tokens plus 500 tokens of output", "4k tokens plus 1k for the answer": what is
 # written, no part of the input; review 13, read as 2,000 and 5,000 in)
 _PART_IS_OUTPUT = re.compile(r"\s+(?:(?:of|for|in)\s+(?:the\s+|each\s+|an?\s+)?)?(?:output|"
@@ -374,6 +394,15 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
         if total_at(text, m.start()) is not None:
             spans.append((m.start(), m.end()))
             continue  # "2 hours of audio per day ... calls of ~6 minutes": a total, no input
+        if m.group("num") and clock_hour_at(text, m.start("num")):
+            continue  # "Elke avond om 10 uur", "à 22 heures": a time of day, no length
+        if m.group("num") == "an" and _COUNT_BEFORE_RATE.search(
+                text, max(0, m.start() - 32), m.start()):
+            continue  # "about 40 calls an hour": a rate, no call an hour long (words14)
+        if foreign_period_at(text, m.end()) is not None:
+            # "12 Stunden am Tag besetzt", "ouvert 9 heures par jour": hours a period, no
+            # piece's length (as "12 hours a day" in English, _DURATION_RE)
+            continue
         if m.group("h"):
             qty, unit = float(m.group("h")) * 60 + float(m.group("m")), "minute"
         else:

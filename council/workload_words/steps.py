@@ -54,6 +54,11 @@ _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|cal
                            r"\bthe agents? (?:(?:can|could|will|may|should|must|then) )?"
                            r"(?:reviews?|approves?|checks?|edits?|sends?|reads?)\b|"
                            r"\bagents (?:review|approve|check|edit|send|read)\b|"
+                           # French: "les agents du service client", "nos agents de support",
+                           # "agents du centre d'appels" (words14 held-out: read as a loop)
+                           # (word starts only: the window ends 10 characters after "agents")
+                           r"\bagents? (?:du|de|d['’]|au|en) ?(?:serv|supp|cent|accu|guic|rela|"
+                           r"assi|clie|vent)|"
                            r"\buser[- ]agent\b|\bon the (?:phone|line) with (?:our |an? |the )?"
                            r"agents?\b|"
                            # a person's time a failure costs: "a bad summary costs an agent 5
@@ -65,6 +70,42 @@ _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|cal
                            # "$3 in agent time", "agents' hours", "40 agent-hours" (QA round 9)
                            r"\bagents?(?:'s|s')?[- ]?(?:time|hours?|minutes?|mins|effort|"
                            r"labou?r|wages?|salar(?:y|ies))\b")
+# Agents who are a staff, by what only people have (words14: "2 of our 5 agents answer them",
+# "Our 3 agents work 8 hours a day and spend 30 minutes each on lunch", "agents take 5 minutes
+# each to file notes" read as an agent loop): a share of a team, working hours or minutes
+# spent, shifts and breaks, hiring and training. Read around the cue, wider than
+# _NOT_AGENT_RE's window: the time comes a few words after.
+_STAFF_AGENT = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|some|most|half|all|none|few) of (?:our|the|my|their) "
+    r"\d+ agents\b|\bteam of \d+ agents\b|"
+    r"\bagents (?:\w+ ){0,2}(?:work|spend|take|need|log)\s+"
+    r"(?:about |around |roughly |up to |~)?\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)\b|"
+    r"\bagents?(?:'s|s')? (?:lunch(?:es| breaks?)?|rotas?|holidays|vacations?|sick days?|"
+    r"headsets?)\b|\bagents?(?:'s|s') (?:breaks?|shifts?)\b|"
+    r"\bagents? (?:are |is )?on (?:shift|duty|the floor|leave|(?:a |their )?break)\b|"
+    r"\b(?:hire|hires|hired|hiring|train|trains|trained|training|onboard|onboarding) (?:\d+ )?"
+    r"(?:new )?agents\b")
+
+
+def _a_person(text: str, m: re.Match[str]) -> bool:
+    """Whether the agent cue ``m`` names a person ("support agents", "our agents work 8 hours")."""
+    if m.group(0).startswith("agent") and (
+            _AI_BEFORE.search(text, max(0, m.start() - 15), m.start())
+            or _AI_AFTER.match(text, m.end())):
+        return False  # "an AI support agent", "un agent de support IA": a program
+    return (_NOT_AGENT_RE.search(text[max(0, m.start() - 25):m.end() + 10]) is not None
+            or (m.group(0).startswith("agent") and _MACHINE_BEFORE.search(
+                text, max(0, m.start() - 16), m.start()) is None
+                and _STAFF_AGENT.search(text[max(0, m.start() - 30):m.end() + 50]) is not None))
+
+
+_AI_BEFORE = re.compile(r"\b(?:ai|ia|llm|ki|gpt)(?:[- ]\w+)?[- ]$")
+_AI_AFTER = re.compile(r"s?(?:\s+(?:de|du|d['’])\s*\w+)?\s+(?:ia|ai|llm)\b")
+# "our coding agents take about 10 minutes per bug": a program's time, not a staff's
+_MACHINE_BEFORE = re.compile(r"\b(?:ai|llm|coding|code|autonomous|research|browser|web|"
+                             r"software|sub|gpt|claude)[- ]?$")
+
+
 # Tool use on the web said without "agent": "browse the web", "search the web and open pages",
 # "click through the site", "navigate the supplier portal" (words12: read as no loop, though
 # each page opened waits on the last). The task's own actions, not its people's ("users who
@@ -301,11 +342,10 @@ def read_loop(text: str, react: bool = False) -> Read | None:
                      if _TALK.search(sentence_around(text, c.start()))), None)
     # Once the words name a person as the agent ("on the phone with our agent"), a bare
     # "the agent" later is that person, not a loop.
-    human = any(_NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])
-                for c in agent_cues) or (bool(agent_cues) and _PEOPLE_ON_CALLS.search(text))
+    human = any(_a_person(text, c) for c in agent_cues) or (
+        bool(agent_cues) and _PEOPLE_ON_CALLS.search(text))
     for m in agent_cues:
-        around = text[max(0, m.start() - 25):m.end() + 10]
-        if _NOT_AGENT_RE.search(around):
+        if _a_person(text, m):
             continue
         if human and m.group(0).startswith("agent") and not re.search(
                 r"\b(?:ai|llm|an?)\s+$", text[max(0, m.start() - 4):m.start()]):
@@ -313,8 +353,7 @@ def read_loop(text: str, react: bool = False) -> Read | None:
         if (m.group(0).lower().startswith("until") and chat is not None
                 and "agent" not in lower):
             continue  # "back-and-forth until the issue is solved" is a conversation
-        cues = [c.group(0) for c in agent_cues
-                if not _NOT_AGENT_RE.search(text[max(0, c.start() - 25):c.end() + 10])]
+        cues = [c.group(0) for c in agent_cues if not _a_person(text, c)]
         listed = ", ".join(f"'{c}'" for c in dict.fromkeys(cues))
         return Read("loop", "agent", m.group(0), m.start(), m.end(),
                     f"an agent loop ({listed}): each step waits on the last")

@@ -37,8 +37,11 @@ _ITEM = (r"calls?|recordings?|conversations?|chats?|clips?|prompts?|requests?|ep
 _EACH = re.compile(
     rf"(?:\b(?:{_ITEM}) of|"
     rf"\baverag\w*(?: (?:call|length|duration|size|prompt|request))?(?: of| is)?|\bśrednio|"
-    rf"\beach(?: (?:{_ITEM}|one))?(?: (?:is|lasts|runs|takes))?)\s*"
-    rf"(?:~|about |around |roughly |some )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
+    rf"\beach(?: (?:{_ITEM}|one))?(?: (?:is|lasts|runs|takes))?|"
+    # German "je etwa 45 Minuten" (words14: "30 Stunden Interviews, je etwa 45 Minuten" unread)
+    rf"\bje)\s*"
+    rf"(?:~|about |around |roughly |some |etwa |ungefähr |ca\. )?(?P<n>{NUMBER})\s*"
+    rf"(?P<unit>{_UNITS})\b")
 # The size of each said before its noun: "split into 1 MB chunks", "500 rows per call".
 _EACH_BEFORE = re.compile(
     rf"\binto (?:~|about |around |roughly )?(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})[- ]?"
@@ -57,6 +60,9 @@ _CONTENT_AFTER = re.compile(r"\s+(?:of|de|d['’]|di|van|av|z)(?:\b|(?<=['’]))
 # would otherwise be tried at every character of a long paste).
 # "2M tokens a month": a scale between the digit and the unit (QA round 12: the gate missed it).
 _GATE = re.compile(rf"\d(?:\s*(?:[kmb]|bn|mm|thousand|million|billion)\b)?\s*{_UNITS}\b")
+
+
+_NEXT_EACH = re.compile(r"\s*(?=each\b)")
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,11 @@ def total_at(text: str, start: int) -> Total | None:
         return None
     _, hi = sentence_bounds(text, start)
     each = _EACH.search(text, t.end(), hi)
+    if each is None and hi < len(text) and text[hi] in ";.":
+        # "60 hours of customer calls to summarise, one time only; each call is about 20
+        # minutes": the size of each opening the next clause (words14: unread)
+        after = _NEXT_EACH.match(text, hi + 1)
+        each = _EACH.match(text, after.end()) if after is not None else None
     for before in (_EACH_BEFORE.search(text, t.end(), hi),
                    _EACH_WORD.search(text, t.end(), hi) if _CONTENT_AFTER.match(text, t.end())
                    else None):

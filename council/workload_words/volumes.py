@@ -3,8 +3,8 @@ other week", "our weekly meeting", "30,000 users, each has 200 a month".
 
 The order the rules are tried in; each rule is its own module (totals, intervals, weekdays,
 times, events, one_a_period, summary_aside, one_deliverable, owners, shares, per_unit,
-first_batch, chinese_counts, one_off); a reading said of the peak gives way to a later one
-(peaks)."""
+first_batch, chinese_counts, one_off; an extra on top: extras); a reading said of the peak
+gives way to a later one (peaks)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from council.workload_words.cadence_words import (
+    piece_after,
     relative_is_a_cadence,
+    span_before,
     standalone,
     time_span_at,
     usual_count_at,
@@ -28,6 +30,7 @@ from council.workload_words.counts import (
 )
 from council.workload_words.cron import read_cron
 from council.workload_words.events import event_read
+from council.workload_words.extras import extra_in
 from council.workload_words.first_batch import first_batch_note, first_batch_then
 from council.workload_words.headcount import times_candidates, times_headcount
 from council.workload_words.intervals import read_interval
@@ -127,6 +130,8 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             if said_after and (n := parse_number(said_after[0].group(0))):
                 yield _count_a_period(text, said_after[0], n, p, lo, hi, unit, per_month, taken)
             continue
+        if span_before(text, p.start()):
+            continue  # "our 3 agents work 8 hours a day": a length of time a day, no work
         before = [] if times else count_before(text, p.start(), lo, taken)
         count = before[-1] if before else None
         if count is None and times is None and (
@@ -144,9 +149,13 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)
                      and not (n.end() <= p.start()
                               and first_batch_then(text, n.end(), p.start()))]
-            if cands and _has_own_period(text, cands[0], p, lo, hi, taken):
+            if cands and (_has_own_period(text, cands[0], p, lo, hi, taken) or (
+                    piece_after(text, p.end())
+                    and any(_has_own_period(text, c, p, lo, hi, taken) for c in cands[1:]))):
                 # "Summarise tickets for the weekly report, about 5,000 a month": the count's
-                # own period reads it, not the report's cadence (decisionqa13: 21,667 a month)
+                # own period reads it, not the report's cadence (decisionqa13: 21,667 a month);
+                # so after a report on what it covers: "Weekly report on 40 accounts, about
+                # 2,000 emails a month" (words14: 40 a week, 173 a month)
                 continue
             if cands and one_summary_of(text, p.end(), cands[0], lo):
                 # "Every morning, summarise the overnight tickets, usually 120 messages": one
@@ -236,6 +245,10 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
     start = hedge.start() if hedge else start
     how = fleet_how + (f"{fmt(n)} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
                        f"{fmt(runs)}" if per_month != 1 else f"{fmt(n)} a month")
+    extra = extra_in(text, end, hi)
+    if extra is not None:  # "and 50 more on Mondays": 216.67 a month on top
+        runs, end = runs + extra.per_month, extra.end
+        how += f", plus {fmt(extra.per_month)} a month ('{extra.said}') = {fmt(runs)}"
     how += first_batch_note(text, count_numbers(text, lo, start, taken), start)
     owners = owners_before(text, lo, start) or owners_of_each(text, lo, count, p.start())
     if owners is not None and (k := parse_number(owners.group("n"))):

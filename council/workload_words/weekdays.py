@@ -7,12 +7,18 @@ from __future__ import annotations
 import re
 
 from council.workload_words.counts import cadence_times_count
+from council.workload_words.extras import is_extra
 from council.workload_words.periods import PER_MONTH
-from council.workload_words.text import DAY_NAMES, WEEKDAYS, word_list
+from council.workload_words.text import DAY_NAMES, WEEKDAYS, sentence_bounds, word_list
 from council.workload_words.values import Read
 
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
-_WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) {WEEKDAYS}|on {WEEKDAYS}s)\b")
+_WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) (?:(?P<ord>other|second|third|alternate) )?"
+                         rf"{WEEKDAYS}|on {WEEKDAYS}s)\b")
+# "every second Monday": one every 2 weeks; "... of the month": the second Monday, once a
+# month (words14: read as a rate a second)
+_ORDINAL_WEEKS = {"other": 2, "second": 2, "alternate": 2, "third": 3}
+_OF_THE_MONTH = re.compile(r"\s+(?:of|in) (?:the|each|every) month\b")
 
 # Swedish, Dutch, German and French weekdays (``text.DAY_NAMES``).
 _SV_DAY, _NL_DAY, _DE_DAY, _FR_DAY = (f"(?:{'|'.join(DAY_NAMES[name])})"
@@ -33,6 +39,22 @@ _FOREIGN_WEEKDAY_RE = re.compile(
 _FOREIGN_WEEKDAY_GATE = frozenset({"tous", "chaque", "jeden", "jedes", "jedem", "ogni", "tutti",
                                    "tutte", "cada", "todos", "toda", "todas", "todo", "każdy",
                                    "każdą", "co", "varje", "på", "elke", "iedere"})
+# "cada segundo lunes (del mes)", "jeden zweiten Montag", "ogni secondo lunedì", "chaque
+# deuxième lundi", "elke tweede maandag": one every 2 or 3 weeks, or with "of the month" once a
+# month (review 13's "Cada segundo lunes del mes revisamos 40 contratos" read nothing)
+_ALL_DAYS = "|".join(sorted({d for days in DAY_NAMES.values() for d in days}, key=len,
+                            reverse=True))
+_FOREIGN_ORDINAL_DAY = re.compile(
+    r"\b(?:cada|jeden|jedes|an jedem|ogni|chaque|tous les|elke|iedere)\s+"
+    r"(?P<ord>segundo|segunda|tercer|tercero|tercera|zweiten|dritten|secondo|seconda|terzo|"
+    r"terza|deuxième|second|seconde|troisième|tweede|derde)\s+"
+    rf"(?:{_ALL_DAYS})s?\b"
+    r"(?P<month>\s+(?:del mes|de cada mes|im monat|jedes monats|des monats|del mese|di ogni "
+    r"mese|du mois|de chaque mois|van de maand|van elke maand)\b)?", re.IGNORECASE)
+_ORDINAL_ABROAD = {"segundo": 2, "segunda": 2, "zweiten": 2, "secondo": 2, "seconda": 2,
+                   "deuxième": 2, "second": 2, "seconde": 2, "tweede": 2}
+
+
 # "varje tisdag och torsdag", "elke dinsdag en donderdag": each further day named is a run.
 _MORE_FOREIGN_DAYS = re.compile(rf"(?:\s*(?:,|och|en)\s*(?:{_SV_DAY}(?:ar)?|{_NL_DAY})\b)+")
 _FOREIGN_DAY = re.compile(rf"{_SV_DAY}|{_NL_DAY}")
@@ -51,9 +73,22 @@ def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
     English or another language, times its sentence's count; else None."""
     weekday = "day" in text and ("every " in text or "each " in text or "on " in text)
     m = _WEEKDAY_RE.search(text) if weekday else None
+    if m is not None and is_extra(text, m.start(), sentence_bounds(text, m.start())[0]):
+        return None  # "150 emails a day and 50 more on Mondays": an extra on a count a day
+    if m is not None and m["ord"]:
+        month = _OF_THE_MONTH.match(text, m.end()) is not None
+        runs = 1.0 if month else PER_MONTH["week"] / _ORDINAL_WEEKS[m["ord"]]
+        said = "once a month" if month else f"one every {_ORDINAL_WEEKS[m['ord']]} weeks"
+        return cadence_times_count(text, m.start(), m.end(), runs, said, taken)
     if m is not None:
         return _weekly(text, m, _MORE_DAYS, _DAY, taken)
     gate = not _FOREIGN_WEEKDAY_GATE.isdisjoint(word_list(text))
+    m = _FOREIGN_ORDINAL_DAY.search(text) if gate else None
+    if m is not None:
+        weeks = _ORDINAL_ABROAD.get(m["ord"].lower(), 3)
+        runs = 1.0 if m["month"] else PER_MONTH["week"] / weeks
+        said = "once a month" if m["month"] else f"one every {weeks} weeks"
+        return cadence_times_count(text, m.start(), m.end(), runs, said, taken)
     m = _FOREIGN_WEEKDAY_RE.search(text) if gate else None
     if m is not None:
         return _weekly(text, m, _MORE_FOREIGN_DAYS, _FOREIGN_DAY, taken)

@@ -56,8 +56,8 @@ def test_once_each_time_is_no_one_off() -> None:
 # A second abroad as an ordinal or "every second": no rate (read as 129,600,000, 103,680,000,
 # 518,400,000 and 777,600,000 a month).
 @pytest.mark.parametrize(("text", "want"), [
-    ("Ogni secondo giorno controlliamo 50 fatture.", None),
-    ("Cada segundo lunes del mes revisamos 40 contratos.", None),
+    ("Ogni secondo giorno controlliamo 50 fatture.", 750),  # every other day (words14)
+    ("Cada segundo lunes del mes revisamos 40 contratos.", 40),  # once a month (words14)
     ("Al segundo día enviamos 200 correos de seguimiento.", None),
     ("Elke seconde telt: we beantwoorden 300 vragen per dag.", 9_000),
     ("Nous traitons 2 requêtes par seconde.", 5_184_000),  # the rate, as words13 read it
