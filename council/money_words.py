@@ -239,6 +239,17 @@ class BudgetRead:
     ceiling: bool = False
 
 
+# What is paid now, said before its figure: "our current spend of", "what we pay now (",
+# "we currently pay", "today's bill of" (decision QA 14: "stay under our current spend of
+# €120 a month" read as a sum to spend, "no more than what we pay now ($300 a month ...)"
+# unread)
+_NOW_SPEND = (r"(?:(?:our|the|my)\s+(?:current|present|existing|today['’]s)\s+(?:monthly\s+)?"
+              r"(?:spend|spending|bill|costs?|price)\s*(?:is|of|:)?|"
+              r"what\s+(?:we|i)\s+(?:currently\s+|already\s+)?(?:pay|spend)\s+(?:now|today|"
+              r"currently|at the moment)\s*(?:[(:]|,|which is)?)\s*(?:about\s+|around\s+|"
+              r"roughly\s+)?")
+
+
 # Words that make a budget a ceiling: before the amount ("at most", "no more than", "up to",
 # "under", "höchstens", "au maximum", "como máximo") or right after it ("$800 max a month",
 # "$800 or less", "and no more"), or a cap or limit named ("budget cap", "spend must stay
@@ -251,7 +262,9 @@ _CEILING_BEFORE = re.compile(
     r"[^$€£¥\d]{0,20}$|"
     rf"\b(?:{_LIMIT_WORDS}|up to|under|below|within|cap(?:ped)?(?: at)?|ceiling|"
     r"limit(?:ed to)?|never (?:more|above)|bis zu|unter|jusqu'à|moins de|hasta|menos de|"
-    r"fino a|até)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)
+    r"fino a|até)\b[^$€£¥\d]{0,20}$|"
+    # "stay under our current spend of €120 a month": what is paid now, as the limit
+    rf"\b(?:under|below|within|beneath|{_LIMIT_WORDS})\s+{_NOW_SPEND}$", re.IGNORECASE)
 _CEILING_AFTER = re.compile(rf"^[^,;]{{0,25}}?\b(?:{_LIMIT_WORDS}|tops|or less|and no more|"
                             r"no more)(?!\w)", re.IGNORECASE)
 
@@ -315,6 +328,8 @@ def read_money(text: str) -> MoneyWords:
                 unit = _unit_budget(clause, unread, point, language)
     if failure is None:
         _stakes(text or "", unread)
+    if budget is None:
+        budget = _paid_now(text, unread, point, language)
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)),
                       None if budget is not None else unit)
 
@@ -579,6 +594,61 @@ _SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|b
                         re.IGNORECASE)
 
 
+# a limit set at what is paid now: "no more than what we pay now ($300 a month ...)", "stay
+# under our current spend of €120 a month" (the limit's subject may be a cost: "it must cost")
+_NOW_CAP = re.compile(rf"\b(?:under|below|within|beneath|less than|cheaper than|{_LIMIT_WORDS})"
+                      rf"\s+{_NOW_SPEND}$", re.IGNORECASE)
+# the work's own cost as the subject of a limit: "it must cost no more than", "the whole thing
+# shouldn't cost more than", "the new setup can cost at most" ("cost" elsewhere before a cue
+# marks a price in the task: "items that cost under $5")
+_OUR_COST = re.compile(r"(?:^|[,:(]\s*|\b(?:and|but|so)\s+)(?:it|this|(?:the|our)\s+"
+                       r"(?:whole\s+thing|(?:new\s+)?(?:setup|tool|service|solution|model|bot|assistant|pipeline|"
+                       r"system|ai)))\s+(?:must|should|can|may|has to|needs to|will)(?:n['’]?t|"
+                       r"\s+not)?\s+cost\s*$", re.IGNORECASE)
+# "We currently pay $450 a month for ...; the new setup shouldn't cost more than that": the
+# figure paid now, then a limit at "that" (decision QA 14: unread)
+_PAY_NOW_BEFORE = re.compile(r"\b(?:we|i)\s+(?:currently|now|today|already)\s+(?:pay|spend)\s+"
+                             r"(?:about\s+|around\s+|roughly\s+)?$|"
+                             r"\b(?:we|i)\s+(?:pay|spend)\s+(?:about\s+|around\s+|roughly\s+)?$",
+                             re.IGNORECASE)
+_NOW_WORD = re.compile(r"\b(?:currently|now|today|at the moment|at present|right now)\b",
+                       re.IGNORECASE)
+_THAT_LIMIT = re.compile(rf"(?:\b{_NEGATION}\s+(?:cost|be|go|come in|exceed)\s+(?:more than|over|"
+                         r"above)|\b(?:no more than|not more than|under|below|less than|cheaper "
+                         r"than|within)|\bcome in (?:under|below))\s+(?:that|what we (?:pay|spend)"
+                         r"(?: now| today| currently)?|today['’]s (?:bill|cost|spend))\b",
+                         re.IGNORECASE)
+
+
+def _paid_now(text: str, unread: list[str], point: bool,
+              language: str | None) -> BudgetRead | None:
+    """What is paid now a period, when the text then sets the limit at it ("... shouldn't
+    cost more than that"): that figure, a month's, as the ceiling."""
+    for sentence in (s.strip() for s in _SENTENCES.split(text)):
+        for clause in (c.strip() for c in _CLAUSES.split(sentence)):
+            for m in _amounts(clause):
+                before = clause[:m.start()]
+                if _PAY_NOW_BEFORE.search(before[-40:]) is None or not (
+                        _NOW_WORD.search(sentence)):
+                    continue
+                months = _period_after(clause[m.end():])
+                rest = text[text.find(clause) + m.end():]
+                limit = _THAT_LIMIT.search(rest)
+                if months is None or limit is None:
+                    continue
+                amount = _usd(m, unread, point, language)
+                if amount is None or amount.usd <= 0:
+                    continue
+                usd = amount.usd / months
+                how = [amount.how] if amount.how else []
+                if months != 1.0:
+                    how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
+                how.append(f"what you pay now, the limit your words set ('{limit.group(0)}')")
+                return BudgetRead(round(usd, 2), _words(_own_part(clause, 0, m.end())),
+                                  "; ".join(how), ceiling=True)
+    return None
+
+
 # "with £2,400 a year to spend", "$500 a month to play with": the budget word after the
 # amount and its period (decision QA 12: unread, in silence)
 _SPEND_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+\w+(?: \w+)?\s+|/\s?\w+\s+)?"
@@ -662,8 +732,12 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         before = clause[:m.start()]
         near = before[-40:]
         capped = _SPEND_CAP.search(before) is not None
-        spend_after = False
         cue = _BUDGET_CUE.search(near)
+        # "no more than what we pay now ($300", "it must cost no more than $300 a month"
+        now_cap = _NOW_CAP.search(before) is not None or (
+            cue is not None and _OUR_COST.search(before[:m.start() - len(near) + cue.start()])
+            is not None)
+        spend_after = False
         seats = _seats(clause, m)
         if seats is not None:
             seat_cue = _SEAT_CUE.search(near)
@@ -709,7 +783,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         if not capped and cue is not None and months in _DAYS and \
                 cue.group(0).lower() in ("for", "under"):
             continue  # "for as little as $8 a day", "rooms under $30 a day": a price a day
-        if not capped and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
+        if not capped and not now_cap and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
                 _NOT_OURS.search(near[:at]) and "budget" not in near.lower())
                 or _THIRD_PARTY.search(near[:at])
                 or (cue.group(0).lower() != "budget"

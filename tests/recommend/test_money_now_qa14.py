@@ -1,0 +1,30 @@
+"""Decision QA 14: what is paid now, set as the limit, is a monthly ceiling."""
+
+import pytest
+
+from council.money_words import read_money
+
+
+@pytest.mark.parametrize("text, usd", [
+    ("Draft replies to support emails, about 4,000 a month; it must cost no more than what we "
+     "pay now ($300 a month for our current tool).", 300.0),
+    ("We currently pay $450 a month for a human transcription service and the new setup "
+     "shouldn't cost more than that. Summarise 1,500 sales calls a month.", 450.0),
+    ("Tag incoming invoices by cost centre, 2,000 a month; stay under our current spend of "
+     "€120 a month.", 134.06),
+    ("The whole thing must cost no more than $300 a month.", 300.0),
+])
+def test_what_is_paid_now_is_the_ceiling(text, usd):
+    budget = read_money(text).budget
+    assert budget is not None and budget.usd_per_month == pytest.approx(usd, abs=0.01)
+    assert budget.ceiling
+
+
+@pytest.mark.parametrize("text", [
+    "We currently pay $450 a month for transcription. Summarise our calls.",  # no limit set
+    "We pay $3,000 a month in rent; keep the model cost under that.",  # no "now"
+    "Customers pay $40 a month now; never charge them more than that.",  # theirs
+    "Flag products that cost no more than $300 a month.",  # a price in the task
+])
+def test_a_figure_paid_with_no_limit_at_it_is_no_budget(text):
+    assert read_money(text).budget is None
