@@ -325,7 +325,7 @@ def read_money(text: str) -> MoneyWords:
             if failure is None:
                 failure = _failure(clause, sentence, unread, point, language)
             if budget is None and unit is None:
-                unit = _unit_budget(clause, unread, point, language)
+                unit = _unit_budget(clause, unread, point, language, text)
     if failure is None:
         _stakes(text or "", unread)
     if budget is None:
@@ -379,16 +379,74 @@ def _others_unit_limit(clause: str, cue_start: int, end: int) -> bool:
             or _SPENT_ON_OTHERS.match(clause, end) is not None)
 
 
+# A unit the task itself counts: "$0.002 per listing" where the text says "40,000 product
+# listings a month" (decision QA 14: unread, "listing" being in no list of units); not a
+# period nor a person ("per month", "per user": the seats' and periods' own readings). The
+# empty groups "call" and "k2" give the match the shape of ``_UNIT_AFTER``'s (a task, not a call).
+_NOUN_UNIT_AFTER = re.compile(rf"\s*(?:a|an|per|each|every|for every|/)\s*"
+                              rf"(?:(?P<k>{_THOUSAND})\s*)?(?P<noun>[a-z][a-z-]{{2,}})\b"
+                              r"(?P<call>(?!))?(?P<k2>(?!))?", re.IGNORECASE)
+_NOT_A_UNIT = re.compile(r"(?:seats?|users?|licen[cs]es?|heads?|members?|employees?|persons?|"
+                         r"people|months?|years?|quarters?|weeks?|days?|hours?|"
+                         r"minutes?|nights?|times?|cents?|dollars?|euros?|pounds?|the|our|"
+                         r"their|your|this|that|thousand)$", re.IGNORECASE)
+# "the cost per item must stay below half a cent", "spend per ticket can't be more than $0.01"
+_UNIT_BEFORE = re.compile(
+    r"\b(?:the\s+|our\s+)?(?:cost|spend|spending)\s+(?:per|a|an|each|for each|of each|of one)\s+"
+    r"(?:(?P<k>1,000|1000|1k|thousand)\s+)?(?P<noun>[a-z][a-z-]+)\s+(?:must|should|has to|needs to|"
+    r"may|can|will)(?:(?:n?['’]t|\s+not)\s+(?:be\s+|go\s+)?(?:more than|over|above)|"
+    r"\s+(?:stay\s+|be\s+|remain\s+|come in\s+)?(?:below|under|within|at most|no more than|"
+    r"less than))\s*(?P<call>(?!))?(?P<k2>(?!))?$", re.IGNORECASE)
+
+
+def _counted_unit(clause: str, at: int, text: str) -> re.Match[str] | None:
+    """The unit after the amount at ``at`` when it is a noun the text counts ("40,000 product
+    listings"), else None."""
+    unit = _NOUN_UNIT_AFTER.match(clause, at)
+    if unit is None or _NOT_A_UNIT.match(unit["noun"]) or not _unit_of(unit["noun"], text,
+                                                                          counted_only=True):
+        return None
+    return unit
+
+
+def _unit_of(noun: str, text: str, counted_only: bool = False) -> bool:
+    """Whether ``noun`` is a unit of the task: a call or a task unit, "item", or a noun the
+    text counts with a figure ("25,000 order confirmations", "40,000 product listings")."""
+    if not counted_only and re.fullmatch(rf"(?:{_CALL_UNITS}|{_TASK_UNITS}|items?)", noun,
+                                         re.IGNORECASE):
+        return True
+    stem = re.escape(re.sub(r"(?:es|s)$", "", noun.lower()))
+    # a count, not an amount ("$5 per unit" counts no units): no currency before the figure,
+    # no "per" or "a" between it and the noun
+    return re.search(rf"(?<![\w$€£¥.,])\d[\d,.]*\s*k?\s+(?:(?!(?:per|an?|each|every)\b)"
+                     rf"[\w-]+\s+){{0,2}}?{stem}(?:e?s)?\b", text, re.IGNORECASE) is not None
+
+
+def _items_priced(clause: str, cue_start: int, unit: str) -> bool:
+    """Whether the limit is the items' own price: the unit's noun right before the cue
+    ("flag listings under $3 per listing", "rooms under $90 per room")."""
+    words = re.findall(r"[a-z]+", unit.lower())
+    if not words or words[-1] in ("a", "an", "per", "each", "every"):
+        return False
+    stem = re.escape(re.sub(r"(?:es|s)$", "", words[-1]))
+    return re.search(rf"\b{stem}\w*\s+$", clause[:cue_start], re.IGNORECASE) is not None
+
+
 def _unit_budget(clause: str, unread: list[str], point: bool,
-                 language: str | None) -> UnitBudgetRead | None:
+                 language: str | None, text: str = "") -> UnitBudgetRead | None:
     found = sorted([*_amounts(clause), *_CENTS.finditer(clause)], key=lambda m: m.start())
     for m in found:
-        unit = _UNIT_AFTER.match(clause, m.end())
+        unit = _UNIT_AFTER.match(clause, m.end()) or _counted_unit(clause, m.end(), text)
         near_start = max(0, m.start() - 40)
         cue = _UNIT_CUE.search(clause, near_start, m.start())
+        said_before = _UNIT_BEFORE.search(clause, 0, m.start()) if unit is None else None
+        if said_before is not None and _unit_of(said_before["noun"], text):
+            # "the cost per item must stay below half a cent": the unit said before the figure
+            unit, cue = said_before, said_before
         if unit is None or cue is None or _NOT_OURS.search(clause, cue.end(), m.start()):
             continue
-        if _others_unit_limit(clause, cue.start(), unit.end()):
+        if _others_unit_limit(clause, cue.start(), max(unit.end(), m.end())) \
+                or _items_priced(clause, cue.start(), unit.group(0)):
             continue
         if m.re is _CENTS:
             n = m["n"].lower()
@@ -405,7 +463,7 @@ def _unit_budget(clause: str, unread: list[str], point: bool,
         if usd <= 0:
             continue
         return UnitBudgetRead(usd, unit["call"] is not None,
-                              _words(clause[cue.start():unit.end()].strip()), how)
+                              _words(clause[cue.start():max(unit.end(), m.end())].strip()), how)
     return None
 
 
