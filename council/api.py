@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from council.adequacy import AdequacySource, adequacies
+from council.adequacy import Adequacy, AdequacySource, adequacies
 from council.advice import Advice, advise, for_floor
 from council.assessment import Assessment, Vote
 from council.check_words import read_check
@@ -23,9 +23,18 @@ from council.explain import explain
 from council.failure_cost import FailureCost, TaskSize, failure_cost, with_check
 from council.floor_words import floor_note
 from council.format import money
+from council.model_floor_words import ModelFloorRead, Rival, model_floor_note, read_model_floor
 from council.money_words import BudgetRead, MoneyWords, read_money
 from council.needs import required
-from council.recommend import Alternative, Candidate, Cascade, Excluded, monthly_spend, select
+from council.recommend import (
+    Alternative,
+    Candidate,
+    Cascade,
+    Excluded,
+    Selection,
+    monthly_spend,
+    select,
+)
 from council.task import TaskSpec, parse_task
 from council.task_mix import read_task
 from council.workload import (
@@ -264,6 +273,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                       f"is not used: {too_low}")
         budget_read = None
         sel = select(catalog, needs.spec, workload, adequacy, today=today, failure=failure)
+    named = read_model_floor(spec.description, models)  # "as good as GPT-4.1"
+    if named is not None:
+        unread.append(_model_floor(named, adequacy, sel, spec.quality_bar))
     advice: list[Advice] = []
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)
@@ -320,6 +332,17 @@ def _set_aside(spec: TaskSpec, heard: MoneyWords, said: BudgetRead | None,
                      f"'{heard.failure.words}' ({money(words_failure.failure_usd)} a task), "
                      "set aside")
     return notes
+
+
+def _model_floor(named: ModelFloorRead, adequacy: Mapping[str, Adequacy], sel: Selection,
+                 bar: float) -> str:
+    """The note on a floor said as a model: its P here, and whether the pick clears it."""
+    def rival(c: Candidate) -> Rival:
+        return Rival(c.model_id, c.p_adequate, c.expected_per_task)
+
+    return model_floor_note(named, {k: a.p for k, a in adequacy.items()},
+                            rival(sel.recommended) if sel.recommended else None,
+                            [rival(c) for c in sel.candidates], bar)
 
 
 def _budget_assumption(read: BudgetRead | None, ceiling: bool) -> list[Assumption]:
