@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from council.assess.voters.base import Voter
     from council.catalog.model import Catalog
     from council.catalog.schema import ModelEntry
+    from council.workload_words import WorkloadWords
 
 SCHEMA_VERSION = 1
 
@@ -255,7 +256,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         update={"budget_usd_per_month": budget_read.usd_per_month, "budget_ceiling": ceiling})
     # figures in a currency not converted, counts in numerals not read, and why
     unread: list[str] = [*heard.unread, *unread_numerals(spec.description),
-                         *_set_aside(spec, heard, words_budget, mix, size)]
+                         *_set_aside(spec, heard, words_budget, mix, size),
+                         *_workload_set_aside(spec, reading.words)]
     floor_said = floor_note(spec.description, spec.quality_bar)  # "never below P 0.9"
     if floor_said is not None:
         unread.append(floor_said)
@@ -343,6 +345,27 @@ def _model_floor(named: ModelFloorRead, adequacy: Mapping[str, Adequacy], sel: S
     return model_floor_note(named, {k: a.p for k, a in adequacy.items()},
                             rival(sel.recommended) if sel.recommended else None,
                             [rival(c) for c in sel.candidates], bar)
+
+
+def _workload_set_aside(spec: TaskSpec, words: WorkloadWords) -> list[str]:
+    """A note for each workload figure the form gave over a different one the words state
+    (decision QA 14: the form's 20,000 tasks a month beside "about 5,000 a month", and the
+    batch API chosen beside "each customer waits on the reply", set the words aside in
+    silence)."""
+    notes: list[str] = []
+    for given, read, unit in ((spec.runs_per_month, words.runs_per_month, "tasks a month"),
+                              (spec.calls_per_task, words.calls_per_task, "calls a task")):
+        if given is None or read is None or not isinstance(read.value, int | float):
+            continue
+        if abs(float(read.value) - given) > 0.005 * max(given, 1):
+            notes.append(f"Your {given:,.0f} {unit} is used; your words say '{read.words}' "
+                         f"({float(read.value):,.0f} {unit}), set aside")
+    said = words.latency or words.loop
+    if spec.batch and words.user_waits and said is not None:
+        notes.append(f"You chose the batch API (results within 24 hours); your words say "
+                     f"someone waits for each answer ('{said.words}'): priced as batch, as you "
+                     "chose; turn it off if they cannot wait a day")
+    return notes
 
 
 def _budget_assumption(read: BudgetRead | None, ceiling: bool) -> list[Assumption]:
