@@ -82,8 +82,10 @@ _CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;)\s*")
 _SENTENCES = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?=\s|$)\s*")
 # "$100 max per month", "$250 tops a month": a cap word between the amount and its period
 _CAP = r"(?:(?:max(?:imum)?|tops|at (?:the )?most|or less)\s+)?"
-_MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|"
-                          r"monthly\b)", re.IGNORECASE)
+# "pcm", "per calendar month": a month as British rents and budgets say it (decision QA 14:
+# "budget of £75 pcm" unread)
+_MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?:calendar\s+)?month\b|"
+                          r"/\s?(?:month|mo)\b|monthly\b|pcm\b)", re.IGNORECASE)
 _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+(?:budget|cap|limit|spending limit)\b|"
                              r"\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
