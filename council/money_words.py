@@ -39,6 +39,7 @@ from council.currency_words import (
     SHARED_IN_LANGUAGE,
     SIGN_CHARS,
     alternation,
+    named_country_currency,
 )
 from council.decision import MAX_BUDGET_USD
 from council.exchange_rates import to_usd
@@ -596,7 +597,8 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
     code = BEFORE[said] if pre else AFTER[said]
     # "500 kr" in a text written in Swedish is Swedish kronor (elsewhere several currencies')
     shared = "" if code else SHARED_IN_LANGUAGE.get((said, language or ""), "")
-    code = code or shared
+    country = None if code or shared else named_country_currency(said, m.string)
+    code = code or shared or (country[0] if country else "")
     dec = m["dec"] or ""
     if len(dec) == 4 and not m["scale"] and (code not in ("USD", "GBP") or point
                                              or said in POINT_DOLLAR_NAMES):
@@ -611,7 +613,8 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
         return None
     if code == "USD":
         return _Amount(n, "")
-    why = f" ({said} in a text written in {language}: {code})" if shared else ""
+    why = (f" ({said} in a text written in {language}: {code})" if shared
+           else f" ({said} beside '{country[1]}': {code})" if country else "")
     return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}")
 
 
