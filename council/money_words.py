@@ -261,7 +261,7 @@ _NOW_SPEND = (r"(?:(?:our|the|my)\s+(?:current|present|existing|today['’]s)\s+
 # are no budget word ("up to £45,000 per year" of a job ad).
 _CEILING_BEFORE = re.compile(
     # "we can't spend more than $200 a week", "must not go over": a limit said with a negation
-    rf"\b{_NEGATION}(?: want to)? (?:spend|pay|go|be) (?:more than|over|above)\b"
+    rf"\b{_NEGATION}(?: want to)? (?:spend|pay|go|be|cost) (?:more than|over|above)\b"
     r"[^$€£¥\d]{0,20}$|"
     rf"\b(?:{_LIMIT_WORDS}|up to|under|below|within|cap(?:ped)?(?: at)?|ceiling|"
     r"limit(?:ed to)?|never (?:more|above)|bis zu|unter|jusqu'à|moins de|hasta|menos de|"
@@ -741,6 +741,11 @@ _OUR_COST = re.compile(r"(?:^|[,:(]\s*|\b(?:and|but|so)\s+)(?:it|this|(?:the|our
                        r"(?:whole\s+thing|(?:new\s+)?(?:setup|tool|service|solution|model|bot|assistant|pipeline|"
                        r"system|ai)))\s+(?:must|should|can|may|has to|needs to|will)(?:n['’]?t|"
                        r"\s+not)?\s+cost\s*$", re.IGNORECASE)
+# the same subject with its limit and no cue word: "it shouldn't cost more than $50 a month",
+# "the tool must cost at most $80 a month" (unread, in silence, before decision QA 14)
+_OUR_COST_LIMIT = re.compile(_OUR_COST.pattern.removesuffix(r"\s*$")
+                             + r"\s+(?:more than|over|above|at most|less than|under|below|no "
+                               r"more than)\s*(?:about\s+|around\s+)?$", re.IGNORECASE)
 # "We currently pay $450 a month for ...; the new setup shouldn't cost more than that": the
 # figure paid now, then a limit at "that" (decision QA 14: unread)
 _PAY_NOW_BEFORE = re.compile(r"\b(?:we|i)\s+(?:currently|now|today|already)\s+(?:pay|spend)\s+"
@@ -870,7 +875,8 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         capped = _SPEND_CAP.search(before) is not None
         cue = _BUDGET_CUE.search(near)
         # "no more than what we pay now ($300", "it must cost no more than $300 a month"
-        now_cap = _NOW_CAP.search(before) is not None or (
+        our_limit = _OUR_COST_LIMIT.search(near) if cue is None else None
+        now_cap = _NOW_CAP.search(before) is not None or our_limit is not None or (
             cue is not None and _OUR_COST.search(before[:m.start() - len(near) + cue.start()])
             is not None)
         spend_after = False
@@ -909,7 +915,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             # not "Each employee gets $1,000 a year to spend on training" (review 12: read as
             # an $83 monthly budget)
             capped, spend_after = True, True  # "with £2,400 a year to spend": said after it
-        if cue is None and not capped and _unsaid_budget(clause, m, head):
+        if cue is None and not capped and not now_cap and _unsaid_budget(clause, m, head):
             # "Verträge zusammenfassen: 300 € pro Monat": an amount a month that no word makes
             # a budget, a price or anyone's income; said, never silently taken or dropped
             unread.append(f"'{_amount_words(clause, m)}' was not read as a monthly budget: no "
@@ -945,6 +951,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                 how.append(f"{money(total)} {_PERIOD_NAME[months]} = {money(usd)} a month")
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
             start = m.start() - len(near) + at if cue is not None and not capped \
+                else m.start() - len(near) + our_limit.start() if our_limit is not None \
                 else m.start() if spend_after \
                 else clause.lower().rfind("monthly", 0, m.start())
             return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,

@@ -28,3 +28,13 @@ def test_what_is_paid_now_is_the_ceiling(text, usd):
 ])
 def test_a_figure_paid_with_no_limit_at_it_is_no_budget(text):
     assert read_money(text).budget is None
+
+
+@pytest.mark.parametrize("text, usd", [
+    ("Summarise notes; it shouldn't cost more than $50 a month.", 50.0),
+    ("The tool must cost at most $80 a month; tag emails.", 80.0),
+    ("Draft replies; it must not cost more than $600 a year.", 50.0),
+])
+def test_the_work_said_to_cost_at_most_is_a_ceiling(text, usd):
+    budget = read_money(text).budget
+    assert budget is not None and budget.usd_per_month == pytest.approx(usd) and budget.ceiling
