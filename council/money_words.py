@@ -335,6 +335,9 @@ def read_money(text: str) -> MoneyWords:
         _stakes(text or "", unread)
     if budget is None:
         budget = _paid_now(text, unread, point, language)
+        if budget is not None:  # the figure is read after all: not "not read as a budget"
+            unread = [u for u in unread if not (" was not read as a monthly budget" in u
+                                                and u.split("'")[1] in budget.words)]
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)),
                       None if budget is not None else unit)
 
@@ -748,10 +751,10 @@ _OUR_COST_LIMIT = re.compile(_OUR_COST.pattern.removesuffix(r"\s*$")
                                r"more than)\s*(?:about\s+|around\s+)?$", re.IGNORECASE)
 # "We currently pay $450 a month for ...; the new setup shouldn't cost more than that": the
 # figure paid now, then a limit at "that" (decision QA 14: unread)
-_PAY_NOW_BEFORE = re.compile(r"\b(?:we|i)\s+(?:currently|now|today|already)\s+(?:pay|spend)\s+"
-                             r"(?:about\s+|around\s+|roughly\s+)?$|"
-                             r"\b(?:we|i)\s+(?:pay|spend)\s+(?:about\s+|around\s+|roughly\s+)?$",
-                             re.IGNORECASE)
+# (whom it is paid to may stand between: "we pay a freelancer $800 a month", held-back h2)
+_PAY_NOW_BEFORE = re.compile(r"\b(?:we|i)\s+(?:(?:currently|now|today|already)\s+)?(?:pay|spend)\s+"
+                             r"(?:(?:an?|our|the|one|two|three)\s+)?(?:[\w-]+\s+)?"
+                             r"(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 _NOW_WORD = re.compile(r"\b(?:currently|now|today|at the moment|at present|right now)\b",
                        re.IGNORECASE)
 _THAT_LIMIT = re.compile(rf"(?:\b{_NEGATION}\s+(?:cost|be|go|come in|exceed)\s+(?:more than|over|"

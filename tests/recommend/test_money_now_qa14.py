@@ -38,3 +38,10 @@ def test_a_figure_paid_with_no_limit_at_it_is_no_budget(text):
 def test_the_work_said_to_cost_at_most_is_a_ceiling(text, usd):
     budget = read_money(text).budget
     assert budget is not None and budget.usd_per_month == pytest.approx(usd) and budget.ceiling
+
+
+def test_whom_it_is_paid_to_may_stand_between_and_the_figure_is_not_said_unread():
+    money = read_money("Right now we pay a freelancer $800 a month to write these; the AI must "
+                       "come in below that. Write 400 product blurbs a month.")
+    assert money.budget is not None and money.budget.usd_per_month == 800.0
+    assert money.budget.ceiling and not money.unread
