@@ -41,6 +41,10 @@ def flags(form: dict[str, Any]) -> list[str]:
         out += ["--needs", ",".join(form["needs"])]
     if "min_context" in form:
         out += ["--min-context", str(form["min_context"])]
+    if "runs_per_month" in form:
+        out += ["--runs-per-month", str(form["runs_per_month"])]
+    if form.get("batch"):
+        out.append("--batch")
     return out
 
 
@@ -109,6 +113,7 @@ def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str,
             (rec.get("decision") or {}).get("best_action")) and not rec.get("alternatives"):
         wrong.append("empty answer")
     wrong += _round13(e, rec, done or {}, catalog)
+    wrong += _round14(e, rec)
     if "cascade_offered" in e:
         casc = rec.get("cascade") or {}
         act = (rec.get("decision") or {}).get("best_action") or {}
@@ -167,6 +172,39 @@ def _round13(e: dict[str, Any], rec: dict[str, Any], done: dict[str, dict[str, A
             wrong.append(f"pick {pick['model_id']} is not the cheapest"
                          f"{'' if e['pick_cheapest'] == 'all' else ' over the floor'} "
                          f"({None if least is None else least['model_id']})")
+    return wrong
+
+
+def _round14(e: dict[str, Any], rec: dict[str, Any]) -> list[str]:
+    """Decision QA 14's expectations: the pick at least as likely as a model the words name,
+    the calls a task, whether someone waits, and the form's runs, floor and batch used."""
+    wrong: list[str] = []
+    pick = _pick(rec)
+    if "p_at_least" in e:
+        ref = next((c for c in [*rec.get("candidates", []), *rec.get("excluded", [])]
+                    if c.get("model_id") == e["p_at_least"]), None)
+        if ref is None or not pick:
+            wrong.append(f"no pick or no {e['p_at_least']} to compare")
+        elif pick["p_adequate"] < ref["p_adequate"] - 1e-9:
+            wrong.append(f"pick {pick['model_id']} (P {pick['p_adequate']:.4f}) below "
+                         f"{e['p_at_least']} (P {ref['p_adequate']:.4f})")
+    calls = assumption(rec, "calls_per_task")
+    if "calls_min" in e and (calls is None or calls["value"] < e["calls_min"]):
+        wrong.append(f"calls a task {None if calls is None else calls['value']}, "
+                     f"want at least {e['calls_min']}")
+    waits = assumption(rec, "user_waits")
+    if "waits" in e and (waits is None or bool(waits["value"]) != e["waits"]):
+        wrong.append(f"someone waits {None if waits is None else waits['value']}, "
+                     f"want {e['waits']}")
+    spec = rec.get("spec") or {}
+    runs = assumption(rec, "runs_per_month")
+    if "runs_used" in e and (runs is None or runs["value"] != e["runs_used"]):
+        wrong.append(f"runs used {None if runs is None else runs['value']}, "
+                     f"want {e['runs_used']}")
+    if "quality_used" in e and spec.get("quality") != e["quality_used"]:
+        wrong.append(f"floor used {spec.get('quality')}, want {e['quality_used']}")
+    if "batch_used" in e and bool(spec.get("batch")) != e["batch_used"]:
+        wrong.append(f"batch {spec.get('batch')}, want {e['batch_used']}")
     return wrong
 
 

@@ -46,11 +46,13 @@ def shown(at: Any) -> list[str]:
 def fill(at: Any, case: dict[str, Any]) -> Any:
     form = case["form"]
     at.text_area(key="description").input(case["text"])
-    for key in ("failure_cost_usd", "budget_usd_per_month", "min_context"):
+    for key in ("failure_cost_usd", "budget_usd_per_month", "min_context", "runs_per_month"):
         if key in form:
             at.number_input(key=key).set_value(form[key])
     if form.get("budget_ceiling"):
         at.toggle(key="budget_ceiling").set_value(True)
+    if form.get("batch"):
+        at.toggle(key="batch").set_value(True)
     if "quality" in form:
         at.segmented_control(key="quality").set_value(form["quality"])
     if form.get("needs"):

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from council.adequacy import AdequacySource, adequacies
+from council.adequacy import Adequacy, AdequacySource, adequacies
 from council.advice import Advice, advise, for_floor
 from council.assessment import Assessment, Vote
 from council.check_words import read_check
@@ -23,9 +23,18 @@ from council.explain import explain
 from council.failure_cost import FailureCost, TaskSize, failure_cost, with_check
 from council.floor_words import floor_note
 from council.format import money
+from council.model_floor_words import ModelFloorRead, Rival, model_floor_note, read_model_floor
 from council.money_words import BudgetRead, MoneyWords, read_money
 from council.needs import required
-from council.recommend import Alternative, Candidate, Cascade, Excluded, monthly_spend, select
+from council.recommend import (
+    Alternative,
+    Candidate,
+    Cascade,
+    Excluded,
+    Selection,
+    monthly_spend,
+    select,
+)
 from council.task import TaskSpec, parse_task
 from council.task_mix import read_task
 from council.workload import (
@@ -42,6 +51,7 @@ if TYPE_CHECKING:
     from council.assess.voters.base import Voter
     from council.catalog.model import Catalog
     from council.catalog.schema import ModelEntry
+    from council.workload_words import WorkloadWords
 
 SCHEMA_VERSION = 1
 
@@ -246,7 +256,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         update={"budget_usd_per_month": budget_read.usd_per_month, "budget_ceiling": ceiling})
     # figures in a currency not converted, counts in numerals not read, and why
     unread: list[str] = [*heard.unread, *unread_numerals(spec.description),
-                         *_set_aside(spec, heard, words_budget, mix, size)]
+                         *_set_aside(spec, heard, words_budget, mix, size),
+                         *_workload_set_aside(spec, reading.words)]
     floor_said = floor_note(spec.description, spec.quality_bar)  # "never below P 0.9"
     if floor_said is not None:
         unread.append(floor_said)
@@ -264,6 +275,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                       f"is not used: {too_low}")
         budget_read = None
         sel = select(catalog, needs.spec, workload, adequacy, today=today, failure=failure)
+    named = read_model_floor(spec.description, models)  # "as good as GPT-4.1"
+    if named is not None:
+        unread.append(_model_floor(named, adequacy, sel, spec.quality_bar))
     advice: list[Advice] = []
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)
@@ -319,6 +333,38 @@ def _set_aside(spec: TaskSpec, heard: MoneyWords, said: BudgetRead | None,
         notes.append(f"Your failure cost, {money(fail)} a task, is used; your words say "
                      f"'{heard.failure.words}' ({money(words_failure.failure_usd)} a task), "
                      "set aside")
+    return notes
+
+
+def _model_floor(named: ModelFloorRead, adequacy: Mapping[str, Adequacy], sel: Selection,
+                 bar: float) -> str:
+    """The note on a floor said as a model: its P here, and whether the pick clears it."""
+    def rival(c: Candidate) -> Rival:
+        return Rival(c.model_id, c.p_adequate, c.expected_per_task)
+
+    return model_floor_note(named, {k: a.p for k, a in adequacy.items()},
+                            rival(sel.recommended) if sel.recommended else None,
+                            [rival(c) for c in sel.candidates], bar)
+
+
+def _workload_set_aside(spec: TaskSpec, words: WorkloadWords) -> list[str]:
+    """A note for each workload figure the form gave over a different one the words state
+    (decision QA 14: the form's 20,000 tasks a month beside "about 5,000 a month", and the
+    batch API chosen beside "each customer waits on the reply", set the words aside in
+    silence)."""
+    notes: list[str] = []
+    for given, read, unit in ((spec.runs_per_month, words.runs_per_month, "tasks a month"),
+                              (spec.calls_per_task, words.calls_per_task, "calls a task")):
+        if given is None or read is None or not isinstance(read.value, int | float):
+            continue
+        if abs(float(read.value) - given) > 0.005 * max(given, 1):
+            notes.append(f"Your {given:,.0f} {unit} is used; your words say '{read.words}' "
+                         f"({float(read.value):,.0f} {unit}), set aside")
+    said = words.latency or words.loop
+    if spec.batch and words.user_waits and said is not None:
+        notes.append(f"You chose the batch API (results within 24 hours); your words say "
+                     f"someone waits for each answer ('{said.words}'): priced as batch, as you "
+                     "chose; turn it off if they cannot wait a day")
     return notes
 
 

@@ -50,6 +50,22 @@ AMBIGUOUS: dict[str, str] = {
 # and Norwegian it cannot tell apart, so "kr" there stays unread).
 SHARED_IN_LANGUAGE: dict[tuple[str, str], str] = {("kr", "Swedish"): "SEK"}
 
+# A shared name beside the one country whose currency it can be, in the amount's own clause:
+# "Summarise Swedish news articles, 500 kr per month budget" is kronor (decision QA 13: the
+# English text's "kr" was unread); two countries named ("Danish and Norwegian") leave it unread.
+_KRONA_COUNTRIES = (("SEK", r"swed(?:en|ish|es)"), ("NOK", r"norw(?:ay|egian|egians)"),
+                    ("DKK", r"denmark|danish|danes"), ("ISK", r"iceland(?:ic|ers)?"))
+SHARED_BY_COUNTRY: dict[str, tuple[tuple[str, str], ...]] = {
+    "kr": _KRONA_COUNTRIES, "kroner": _KRONA_COUNTRIES[1:3], "krone": _KRONA_COUNTRIES[1:3]}
+
+
+def named_country_currency(said: str, clause: str) -> tuple[str, str] | None:
+    """The currency of the one country the clause names for a shared name ("kr"), with the
+    word that names it; None when it names none or several."""
+    found = [(code, m.group(0)) for code, pattern in SHARED_BY_COUNTRY.get(said, ())
+             if (m := re.search(rf"\b(?:{pattern})\b", clause, re.IGNORECASE)) is not None]
+    return found[0] if len(found) == 1 else None
+
 BEFORE: dict[str, str] = SIGNS | PREFIX_SIGNS | CODES  # "€300", "R$ 2.000", "CHF 500"
 AFTER: dict[str, str] = CODES | NAMES | SIGNS  # "500 CHF", "40 euros", "300 €"
 

@@ -39,6 +39,7 @@ from council.currency_words import (
     SHARED_IN_LANGUAGE,
     SIGN_CHARS,
     alternation,
+    named_country_currency,
 )
 from council.decision import MAX_BUDGET_USD
 from council.exchange_rates import to_usd
@@ -82,8 +83,10 @@ _CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;)\s*")
 _SENTENCES = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?=\s|$)\s*")
 # "$100 max per month", "$250 tops a month": a cap word between the amount and its period
 _CAP = r"(?:(?:max(?:imum)?|tops|at (?:the )?most|or less)\s+)?"
-_MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+month\b|/\s?(?:month|mo)\b|"
-                          r"monthly\b)", re.IGNORECASE)
+# "pcm", "per calendar month": a month as British rents and budgets say it (decision QA 14:
+# "budget of £75 pcm" unread)
+_MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?:calendar\s+)?month\b|"
+                          r"/\s?(?:month|mo)\b|monthly\b|pcm\b)", re.IGNORECASE)
 _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+(?:budget|cap|limit|spending limit)\b|"
                              r"\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
@@ -239,6 +242,17 @@ class BudgetRead:
     ceiling: bool = False
 
 
+# What is paid now, said before its figure: "our current spend of", "what we pay now (",
+# "we currently pay", "today's bill of" (decision QA 14: "stay under our current spend of
+# €120 a month" read as a sum to spend, "no more than what we pay now ($300 a month ...)"
+# unread)
+_NOW_SPEND = (r"(?:(?:our|the|my)\s+(?:current|present|existing|today['’]s)\s+(?:monthly\s+)?"
+              r"(?:spend|spending|bill|costs?|price)\s*(?:is|of|:)?|"
+              r"what\s+(?:we|i)\s+(?:currently\s+|already\s+)?(?:pay|spend)\s+(?:now|today|"
+              r"currently|at the moment)\s*(?:[(:]|,|which is)?)\s*(?:about\s+|around\s+|"
+              r"roughly\s+)?")
+
+
 # Words that make a budget a ceiling: before the amount ("at most", "no more than", "up to",
 # "under", "höchstens", "au maximum", "como máximo") or right after it ("$800 max a month",
 # "$800 or less", "and no more"), or a cap or limit named ("budget cap", "spend must stay
@@ -247,11 +261,13 @@ class BudgetRead:
 # are no budget word ("up to £45,000 per year" of a job ad).
 _CEILING_BEFORE = re.compile(
     # "we can't spend more than $200 a week", "must not go over": a limit said with a negation
-    rf"\b{_NEGATION}(?: want to)? (?:spend|pay|go|be) (?:more than|over|above)\b"
+    rf"\b{_NEGATION}(?: want to)? (?:spend|pay|go|be|cost) (?:more than|over|above)\b"
     r"[^$€£¥\d]{0,20}$|"
     rf"\b(?:{_LIMIT_WORDS}|up to|under|below|within|cap(?:ped)?(?: at)?|ceiling|"
     r"limit(?:ed to)?|never (?:more|above)|bis zu|unter|jusqu'à|moins de|hasta|menos de|"
-    r"fino a|até)\b[^$€£¥\d]{0,20}$", re.IGNORECASE)
+    r"fino a|até)\b[^$€£¥\d]{0,20}$|"
+    # "stay under our current spend of €120 a month": what is paid now, as the limit
+    rf"\b(?:under|below|within|beneath|{_LIMIT_WORDS})\s+{_NOW_SPEND}$", re.IGNORECASE)
 _CEILING_AFTER = re.compile(rf"^[^,;]{{0,25}}?\b(?:{_LIMIT_WORDS}|tops|or less|and no more|"
                             r"no more)(?!\w)", re.IGNORECASE)
 
@@ -312,9 +328,16 @@ def read_money(text: str) -> MoneyWords:
             if failure is None:
                 failure = _failure(clause, sentence, unread, point, language)
             if budget is None and unit is None:
-                unit = _unit_budget(clause, unread, point, language)
+                unit = _unit_budget(clause, unread, point, language, text)
+    if failure is None:
+        failure = _lost_value(text, unread, point, language)
     if failure is None:
         _stakes(text or "", unread)
+    if budget is None:
+        budget = _paid_now(text, unread, point, language)
+        if budget is not None:  # the figure is read after all: not "not read as a budget"
+            unread = [u for u in unread if not (" was not read as a monthly budget" in u
+                                                and u.split("'")[1] in budget.words)]
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)),
                       None if budget is not None else unit)
 
@@ -364,16 +387,74 @@ def _others_unit_limit(clause: str, cue_start: int, end: int) -> bool:
             or _SPENT_ON_OTHERS.match(clause, end) is not None)
 
 
+# A unit the task itself counts: "$0.002 per listing" where the text says "40,000 product
+# listings a month" (decision QA 14: unread, "listing" being in no list of units); not a
+# period nor a person ("per month", "per user": the seats' and periods' own readings). The
+# empty groups "call" and "k2" give the match the shape of ``_UNIT_AFTER``'s (a task, not a call).
+_NOUN_UNIT_AFTER = re.compile(rf"\s*(?:a|an|per|each|every|for every|/)\s*"
+                              rf"(?:(?P<k>{_THOUSAND})\s*)?(?P<noun>[a-z][a-z-]{{2,}})\b"
+                              r"(?P<call>(?!))?(?P<k2>(?!))?", re.IGNORECASE)
+_NOT_A_UNIT = re.compile(r"(?:seats?|users?|licen[cs]es?|heads?|members?|employees?|persons?|"
+                         r"people|months?|years?|quarters?|weeks?|days?|hours?|"
+                         r"minutes?|nights?|times?|cents?|dollars?|euros?|pounds?|the|our|"
+                         r"their|your|this|that|thousand)$", re.IGNORECASE)
+# "the cost per item must stay below half a cent", "spend per ticket can't be more than $0.01"
+_UNIT_BEFORE = re.compile(
+    r"\b(?:the\s+|our\s+)?(?:cost|spend|spending)\s+(?:per|a|an|each|for each|of each|of one)\s+"
+    r"(?:(?P<k>1,000|1000|1k|thousand)\s+)?(?P<noun>[a-z][a-z-]+)\s+(?:must|should|has to|needs to|"
+    r"may|can|will)(?:(?:n?['’]t|\s+not)\s+(?:be\s+|go\s+)?(?:more than|over|above)|"
+    r"\s+(?:stay\s+|be\s+|remain\s+|come in\s+)?(?:below|under|within|at most|no more than|"
+    r"less than))\s*(?P<call>(?!))?(?P<k2>(?!))?$", re.IGNORECASE)
+
+
+def _counted_unit(clause: str, at: int, text: str) -> re.Match[str] | None:
+    """The unit after the amount at ``at`` when it is a noun the text counts ("40,000 product
+    listings"), else None."""
+    unit = _NOUN_UNIT_AFTER.match(clause, at)
+    if unit is None or _NOT_A_UNIT.match(unit["noun"]) or not _unit_of(unit["noun"], text,
+                                                                          counted_only=True):
+        return None
+    return unit
+
+
+def _unit_of(noun: str, text: str, counted_only: bool = False) -> bool:
+    """Whether ``noun`` is a unit of the task: a call or a task unit, "item", or a noun the
+    text counts with a figure ("25,000 order confirmations", "40,000 product listings")."""
+    if not counted_only and re.fullmatch(rf"(?:{_CALL_UNITS}|{_TASK_UNITS}|items?)", noun,
+                                         re.IGNORECASE):
+        return True
+    stem = re.escape(re.sub(r"(?:es|s)$", "", noun.lower()))
+    # a count, not an amount ("$5 per unit" counts no units): no currency before the figure,
+    # no "per" or "a" between it and the noun
+    return re.search(rf"(?<![\w$€£¥.,])\d[\d,.]*\s*k?\s+(?:(?!(?:per|an?|each|every)\b)"
+                     rf"[\w-]+\s+){{0,2}}?{stem}(?:e?s)?\b", text, re.IGNORECASE) is not None
+
+
+def _items_priced(clause: str, cue_start: int, unit: str) -> bool:
+    """Whether the limit is the items' own price: the unit's noun right before the cue
+    ("flag listings under $3 per listing", "rooms under $90 per room")."""
+    words = re.findall(r"[a-z]+", unit.lower())
+    if not words or words[-1] in ("a", "an", "per", "each", "every"):
+        return False
+    stem = re.escape(re.sub(r"(?:es|s)$", "", words[-1]))
+    return re.search(rf"\b{stem}\w*\s+$", clause[:cue_start], re.IGNORECASE) is not None
+
+
 def _unit_budget(clause: str, unread: list[str], point: bool,
-                 language: str | None) -> UnitBudgetRead | None:
+                 language: str | None, text: str = "") -> UnitBudgetRead | None:
     found = sorted([*_amounts(clause), *_CENTS.finditer(clause)], key=lambda m: m.start())
     for m in found:
-        unit = _UNIT_AFTER.match(clause, m.end())
+        unit = _UNIT_AFTER.match(clause, m.end()) or _counted_unit(clause, m.end(), text)
         near_start = max(0, m.start() - 40)
         cue = _UNIT_CUE.search(clause, near_start, m.start())
+        said_before = _UNIT_BEFORE.search(clause, 0, m.start()) if unit is None else None
+        if said_before is not None and _unit_of(said_before["noun"], text):
+            # "the cost per item must stay below half a cent": the unit said before the figure
+            unit, cue = said_before, said_before
         if unit is None or cue is None or _NOT_OURS.search(clause, cue.end(), m.start()):
             continue
-        if _others_unit_limit(clause, cue.start(), unit.end()):
+        if _others_unit_limit(clause, cue.start(), max(unit.end(), m.end())) \
+                or _items_priced(clause, cue.start(), unit.group(0)):
             continue
         if m.re is _CENTS:
             n = m["n"].lower()
@@ -390,7 +471,78 @@ def _unit_budget(clause: str, unread: list[str], point: bool,
         if usd <= 0:
             continue
         return UnitBudgetRead(usd, unit["call"] is not None,
-                              _words(clause[cue.start():unit.end()].strip()), how)
+                              _words(clause[cue.start():max(unit.end(), m.end())].strip()), how)
+    return None
+
+
+# A failure said as what it loses (decision QA 14: each the category's default, unsaid):
+# - a figure of lost revenue or sales after a failure word: "each misclassified hot lead is
+#   roughly $250 in lost revenue";
+# - a lost customer and their worth: "a bad reply loses us the customer, who is worth about
+#   $600 a year" (a year of their worth, said so: their lifetime is the user's to give), and
+#   a share of them lost: "about 1 in 20 customers who get a wrong answer churn, and a customer
+#   is worth $1,200" (1/20 x $1,200 = $60).
+_LOST_AFTER = re.compile(r"\s+(?:in|of)\s+(?:lost|missed|forgone)\s+(?:revenue|sales|business|"
+                         r"income|orders?|bookings?|deals?|profit)\b", re.IGNORECASE)
+_LOSS = re.compile(r"\b(?:los(?:e|es|ing)|lost|churns?|churned|churning|cancels?|"
+                   r"cancell?(?:ed|ing)|leaves?|leaving|walks?\s+away)\b", re.IGNORECASE)
+_CUSTOMER = re.compile(r"\b(?:customers?|clients?|accounts?|subscribers?|buyers?|members?)\b",
+                       re.IGNORECASE)
+_WORTH = re.compile(r"\b(?:worth|value[sd]?\s+(?:at|of)|lifetime\s+value\s+(?:is|of))\s+"
+                    r"(?:about\s+|around\s+|roughly\s+|on average\s+|~\s*)?$", re.IGNORECASE)
+_SHARE_LOST = re.compile(r"\b(?:(?P<one>\d+|one|a)\s+(?:in|out\s+of)\s+(?P<n>\d+)|"
+                         r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?%)(?=\s+(?:of\s+)?(?:(?:the|our|those|"
+                         r"these)\s+)?(?:customers?|clients?|subscribers?|buyers?|users?|people|"
+                         r"them)\b)", re.IGNORECASE)
+
+
+def _lost_value(text: str, unread: list[str], point: bool,
+                language: str | None) -> FailureRead | None:
+    """A failure's cost said as revenue it loses or a customer it loses (see above)."""
+    for sentence in (s.strip() for s in _SENTENCES.split(text[:UNSAID_HEAD])):
+        fail = _FAILURE.search(sentence)
+        if fail is None:
+            continue
+        rest = sentence[fail.end():]
+        for m in _amounts(rest):
+            if m.start() > 60 or re.search(r"\b(?:where|when|that|which|if)\b", rest[:m.start()]):
+                break  # "the bug where we lose $20 in lost sales": the task's, not a failure's
+            if _LOST_AFTER.match(rest, m.end()) and _period_after(rest[m.end():]) is None:
+                amount = _usd(m, unread, point, language)
+                if amount is not None and 0 < amount.usd <= MAX_FAILURE_COST_USD:
+                    end = fail.end() + _LOST_AFTER.match(rest, m.end()).end()
+                    return FailureRead(round(amount.usd, 2) if amount.how else amount.usd,
+                                       None, _words(sentence[fail.start():end]), amount.how)
+        loss = _LOSS.search(sentence, fail.end(), fail.end() + 80)  # the failure loses them
+        if loss is None or _CUSTOMER.search(sentence) is None:
+            continue
+        start = max(sentence.rfind("; ", 0, fail.start()) + 2, sentence.rfind(", ", 0,
+                                                                              fail.start()) + 2)
+        for m in _amounts(sentence):
+            if _WORTH.search(sentence[max(0, m.start() - 30):m.start()]) is None:
+                continue
+            amount = _usd(m, unread, point, language)
+            if amount is None or amount.usd <= 0:
+                continue
+            months = _period_after(sentence[m.end():])
+            value = amount.usd * 12 / months if months else amount.usd
+            how = [amount.how] if amount.how else []
+            if months:
+                how.append(f"a lost customer read as a year of their worth, {money(value)}; "
+                           "give their lifetime value in the form if it is more")
+            share = _SHARE_LOST.search(sentence, 0, loss.start() + 40)
+            usd = value
+            if share is not None:
+                frac = (float(share["pct"]) / 100 if share["pct"] else
+                        (parse_number(share["one"]) or 1.0) / (parse_number(share["n"]) or 1.0))
+                usd = value * frac
+                how.append(f"'{share.group(0)}' lost: {frac:.3g} x {money(value)} = "
+                           f"{money(usd)} a failure")
+            if 0 < usd <= MAX_FAILURE_COST_USD:
+                period = re.match(r"\s*(?:a|per|each|every|/)\s*\w+", sentence[m.end():])
+                end = m.end() + (period.end() if months and period else 0)
+                return FailureRead(round(usd, 2), None, _words(sentence[start:end]),
+                                   "; ".join(how))
     return None
 
 
@@ -448,7 +600,8 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
     code = BEFORE[said] if pre else AFTER[said]
     # "500 kr" in a text written in Swedish is Swedish kronor (elsewhere several currencies')
     shared = "" if code else SHARED_IN_LANGUAGE.get((said, language or ""), "")
-    code = code or shared
+    country = None if code or shared else named_country_currency(said, m.string)
+    code = code or shared or (country[0] if country else "")
     dec = m["dec"] or ""
     if len(dec) == 4 and not m["scale"] and (code not in ("USD", "GBP") or point
                                              or said in POINT_DOLLAR_NAMES):
@@ -463,7 +616,8 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
         return None
     if code == "USD":
         return _Amount(n, "")
-    why = f" ({said} in a text written in {language}: {code})" if shared else ""
+    why = (f" ({said} in a text written in {language}: {code})" if shared
+           else f" ({said} beside '{country[1]}': {code})" if country else "")
     return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}")
 
 
@@ -579,6 +733,66 @@ _SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|b
                         re.IGNORECASE)
 
 
+# a limit set at what is paid now: "no more than what we pay now ($300 a month ...)", "stay
+# under our current spend of €120 a month" (the limit's subject may be a cost: "it must cost")
+_NOW_CAP = re.compile(rf"\b(?:under|below|within|beneath|less than|cheaper than|{_LIMIT_WORDS})"
+                      rf"\s+{_NOW_SPEND}$", re.IGNORECASE)
+# the work's own cost as the subject of a limit: "it must cost no more than", "the whole thing
+# shouldn't cost more than", "the new setup can cost at most" ("cost" elsewhere before a cue
+# marks a price in the task: "items that cost under $5")
+_OUR_COST = re.compile(r"(?:^|[,:(]\s*|\b(?:and|but|so)\s+)(?:it|this|(?:the|our)\s+"
+                       r"(?:whole\s+thing|(?:new\s+)?(?:setup|tool|service|solution|model|bot|assistant|pipeline|"
+                       r"system|ai)))\s+(?:must|should|can|may|has to|needs to|will)(?:n['’]?t|"
+                       r"\s+not)?\s+cost\s*$", re.IGNORECASE)
+# the same subject with its limit and no cue word: "it shouldn't cost more than $50 a month",
+# "the tool must cost at most $80 a month" (unread, in silence, before decision QA 14)
+_OUR_COST_LIMIT = re.compile(_OUR_COST.pattern.removesuffix(r"\s*$")
+                             + r"\s+(?:more than|over|above|at most|less than|under|below|no "
+                               r"more than)\s*(?:about\s+|around\s+)?$", re.IGNORECASE)
+# "We currently pay $450 a month for ...; the new setup shouldn't cost more than that": the
+# figure paid now, then a limit at "that" (decision QA 14: unread)
+# (whom it is paid to may stand between: "we pay a freelancer $800 a month", held-back h2)
+_PAY_NOW_BEFORE = re.compile(r"\b(?:we|i)\s+(?:(?:currently|now|today|already)\s+)?(?:pay|spend)\s+"
+                             r"(?:(?:an?|our|the|one|two|three)\s+)?(?:[\w-]+\s+)?"
+                             r"(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+_NOW_WORD = re.compile(r"\b(?:currently|now|today|at the moment|at present|right now)\b",
+                       re.IGNORECASE)
+_THAT_LIMIT = re.compile(rf"(?:\b{_NEGATION}\s+(?:cost|be|go|come in|exceed)\s+(?:more than|over|"
+                         r"above)|\b(?:no more than|not more than|under|below|less than|cheaper "
+                         r"than|within)|\bcome in (?:under|below))\s+(?:that|what we (?:pay|spend)"
+                         r"(?: now| today| currently)?|today['’]s (?:bill|cost|spend))\b",
+                         re.IGNORECASE)
+
+
+def _paid_now(text: str, unread: list[str], point: bool,
+              language: str | None) -> BudgetRead | None:
+    """What is paid now a period, when the text then sets the limit at it ("... shouldn't
+    cost more than that"): that figure, a month's, as the ceiling."""
+    for sentence in (s.strip() for s in _SENTENCES.split(text)):
+        for clause in (c.strip() for c in _CLAUSES.split(sentence)):
+            for m in _amounts(clause):
+                before = clause[:m.start()]
+                if _PAY_NOW_BEFORE.search(before[-40:]) is None or not (
+                        _NOW_WORD.search(sentence)):
+                    continue
+                months = _period_after(clause[m.end():])
+                rest = text[text.find(clause) + m.end():]
+                limit = _THAT_LIMIT.search(rest)
+                if months is None or limit is None:
+                    continue
+                amount = _usd(m, unread, point, language)
+                if amount is None or amount.usd <= 0:
+                    continue
+                usd = amount.usd / months
+                how = [amount.how] if amount.how else []
+                if months != 1.0:
+                    how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
+                how.append(f"what you pay now, the limit your words set ('{limit.group(0)}')")
+                return BudgetRead(round(usd, 2), _words(_own_part(clause, 0, m.end())),
+                                  "; ".join(how), ceiling=True)
+    return None
+
+
 # "with £2,400 a year to spend", "$500 a month to play with": the budget word after the
 # amount and its period (decision QA 12: unread, in silence)
 _SPEND_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+\w+(?: \w+)?\s+|/\s?\w+\s+)?"
@@ -662,8 +876,13 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         before = clause[:m.start()]
         near = before[-40:]
         capped = _SPEND_CAP.search(before) is not None
-        spend_after = False
         cue = _BUDGET_CUE.search(near)
+        # "no more than what we pay now ($300", "it must cost no more than $300 a month"
+        our_limit = _OUR_COST_LIMIT.search(near) if cue is None else None
+        now_cap = _NOW_CAP.search(before) is not None or our_limit is not None or (
+            cue is not None and _OUR_COST.search(before[:m.start() - len(near) + cue.start()])
+            is not None)
+        spend_after = False
         seats = _seats(clause, m)
         if seats is not None:
             seat_cue = _SEAT_CUE.search(near)
@@ -699,7 +918,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             # not "Each employee gets $1,000 a year to spend on training" (review 12: read as
             # an $83 monthly budget)
             capped, spend_after = True, True  # "with £2,400 a year to spend": said after it
-        if cue is None and not capped and _unsaid_budget(clause, m, head):
+        if cue is None and not capped and not now_cap and _unsaid_budget(clause, m, head):
             # "Verträge zusammenfassen: 300 € pro Monat": an amount a month that no word makes
             # a budget, a price or anyone's income; said, never silently taken or dropped
             unread.append(f"'{_amount_words(clause, m)}' was not read as a monthly budget: no "
@@ -709,7 +928,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         if not capped and cue is not None and months in _DAYS and \
                 cue.group(0).lower() in ("for", "under"):
             continue  # "for as little as $8 a day", "rooms under $30 a day": a price a day
-        if not capped and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
+        if not capped and not now_cap and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
                 _NOT_OURS.search(near[:at]) and "budget" not in near.lower())
                 or _THIRD_PARTY.search(near[:at])
                 or (cue.group(0).lower() != "budget"
@@ -735,6 +954,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                 how.append(f"{money(total)} {_PERIOD_NAME[months]} = {money(usd)} a month")
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
             start = m.start() - len(near) + at if cue is not None and not capped \
+                else m.start() - len(near) + our_limit.start() if our_limit is not None \
                 else m.start() if spend_after \
                 else clause.lower().rfind("monthly", 0, m.start())
             return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,

@@ -38,7 +38,13 @@ _NOT_SEEN_AFTER = re.compile(r"\s+(?:generation|generator|tags?|registry|builds?
                              # the picture word as a modifier: "image URLs", "photo frames",
                              # "image uploads failing" (review 13: read as vision)
                              r"urls?|links?|file ?names?|paths?|frames?|uploads?|metadata|"
-                             r"sizes?|formats?|ids?)\b", re.IGNORECASE)
+                             r"sizes?|formats?|ids?)\b|"
+                             # by a file's property, not what it shows: "sort screenshots by
+                             # the date in their filename", "by file size" (review 13's trap)
+                             r"\s+by\s+(?:(?:the|their|its)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:in|from|"
+                             r"of)\s+(?:the|their|its)\s+file\s?names?|file\s?names?|file\s+"
+                             r"sizes?|timestamps?|upload\s+dates?|extensions?|metadata)\b",
+                             re.IGNORECASE)
 # a text the model reads about pictures, between the verb and the picture word: "classify
 # reviews of our photo ...", "moderate comments on user photos", "translate the captions of
 # our photos" (review 13: read as vision)

@@ -20,8 +20,9 @@ def test_the_budget_word_after(text: str, usd: float, ceiling: bool) -> None:
 
 def test_kronor_budget_after_names_the_currency_not_the_word() -> None:
     """It was told to "write 'budget' before it": the word was there; the sign is the
-    problem (kr is four currencies)."""
-    words = read_money("Summarise Swedish news articles, 500 kr per month budget.")
+    problem (kr is four currencies). With no country beside it (decision QA 14: "Swedish
+    news articles" now makes it kronor, ``test_money_krona_qa14``)."""
+    words = read_money("Summarise news articles, 500 kr per month budget.")
     assert words.budget is None
     assert any("kr is the sign of" in u for u in words.unread)
     assert not any("write 'budget'" in u for u in words.unread)
