@@ -36,6 +36,8 @@ _WORKLOAD_READS = frozenset({"runs_per_month", "input_size", "output_size", "cor
                              "latency"})
 # a sentence ends at . ! ? before a space or the end ("2.8" and "2.1GB" do not end one), or a line
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+(?:[.!?]+|\n|$)")
+# the category's aside cut splits sentences the same way (council.assess.asides)
+SENTENCE = _SENTENCE
 _CLAUSE = re.compile(r"(?:[^,;:]|[,;:](?!\s))+(?:[,;:](?=\s)|$)")
 _DIGIT = re.compile(r"\d")
 # a multiple-choice question's options ("A. 80/minute.", "B) daily."): a pasted question
