@@ -360,6 +360,19 @@ def _held_out_proba(tc, v: Variant, train, x_train: np.ndarray, x_dev: np.ndarra
 
 # (recipe, encoder, sizes) -> (features, held-out probabilities): one bench run's readings
 _READINGS: dict[tuple, tuple] = {}
+# --without-asides: the dev prompts are read (never trained on) as the classifier's category
+# reads a text, without its workload-only sentences and its asides (council.assess.asides)
+READ_WITHOUT_ASIDES = False
+
+
+def dev_text(prompt: str) -> str:
+    """What a variant's category reads of one dev prompt (see READ_WITHOUT_ASIDES)."""
+    if not READ_WITHOUT_ASIDES:
+        return prompt
+    from council.assess.asides import without_asides
+    from council.assess.difficulty_text import difficulty_text
+
+    return without_asides(difficulty_text(prompt))
 _OOF_TOP: dict[tuple, np.ndarray] = {}
 
 
@@ -501,10 +514,12 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
 
     def readings(enc):
         # variants that differ only in the re-read share reuse one reading per encoder
-        key = (_recipe_key(v, enc is second_encoder), enc.name, len(corpus), len(dev), seed)
+        key = (_recipe_key(v, enc is second_encoder), enc.name, len(corpus), len(dev), seed,
+               READ_WITHOUT_ASIDES)
         if key not in _READINGS:
             xs = [featurise(enc, [e.text for e in train]),
-                  featurise(enc, [e.text for e in test]), featurise(enc, [r.prompt for r in dev])]
+                  featurise(enc, [e.text for e in test]),
+                  featurise(enc, [dev_text(r.prompt) for r in dev])]
             _READINGS[key] = xs, _held_out_proba(tc, v, train, xs[0], xs[2], xs[1], dev, c,
                                                  weight, seed)
         return _READINGS[key]
@@ -524,7 +539,7 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
                 cols = [classes.index(str(k)) for k in model.classes_]
                 p_dev[rows] = 0.0
                 p_dev[np.ix_(rows, cols)] = model.predict_proba(
-                    featurise(tuned, [dev[i].prompt for i in rows]))
+                    featurise(tuned, [dev_text(dev[i].prompt) for i in rows]))
         if v.second:
             cut = _oof_cut(tc, v, train, x_train, c, weight, seed)
             _, (q_dev, q_test, q_classes, _) = readings(second_encoder)
@@ -908,7 +923,12 @@ def main() -> None:
     parser.add_argument("--diagnose", action="store_true",
                         help="after each variant with a second reading, print its per-source "
                              "diagnosis (training/reports/categories_diagnosis.md)")
+    parser.add_argument("--without-asides", action="store_true",
+                        help="read the dev prompts (never the training rows) without their "
+                             "asides, as the classifier's category does (council.assess.asides)")
     args = parser.parse_args()
+    global READ_WITHOUT_ASIDES
+    READ_WITHOUT_ASIDES = args.without_asides
 
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.classifier_training.corpus import default_data_dir, load_corpus

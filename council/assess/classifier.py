@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from council.assess.asides import without_asides
 from council.assess.difficulty_text import difficulty_texts
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.assess.surface import SURFACE
@@ -486,16 +487,27 @@ class LocalClassifier:
                        extra_features(dif_texts, p.features).astype(np.float64)])
         # The category reads the task as the difficulty does, without its workload-only
         # sentences ("..., about 5,000 a month" read a summary as an agent loop; candidate (C),
-        # docs/classifier.md); the out-of-domain test and the reasons keep the whole text.
+        # docs/classifier.md), and without its asides ("I need this done by Friday afternoon."
+        # read a code review as an agent's errand; council.assess.asides); the out-of-domain
+        # test and the reasons keep the whole text.
         task_sims = sims if x_dif is x else \
             difficulty_embeddings.astype(np.float64) @ self._reference_t
-        cat = category_distribution(p, dif_texts, x_dif, difficulty_embeddings, task_sims)
+        cat_texts = [without_asides(t) for t in dif_texts]
+        cat_embeddings = difficulty_vectors(self.encoder, dif_texts, cat_texts,
+                                            difficulty_embeddings)
+        if cat_embeddings is difficulty_embeddings:
+            x_cat, cat_sims = x_dif, task_sims
+        else:
+            x_cat = np.hstack([cat_embeddings.astype(np.float64),
+                               extra_features(cat_texts, p.features).astype(np.float64)])
+            cat_sims = cat_embeddings.astype(np.float64) @ self._reference_t
+        cat = category_distribution(p, cat_texts, x_cat, cat_embeddings, cat_sims)
         reread = np.zeros(len(texts), dtype=bool)
         first_top = cat.max(axis=1)
         if self.second is not None and read_again_:
             # precomputed second-encoder rows are the whole texts': of no use where they differ
-            reread, cat = read_again(self.second, dif_texts, cat,
-                                     second_embeddings if x_dif is x else None)
+            reread, cat = read_again(self.second, cat_texts, cat,
+                                     second_embeddings if x_cat is x else None)
         dif = softmax(x_dif @ p.difficulty_coef.T + p.difficulty_intercept,
                       p.difficulty_temperature)
         mean = dif @ self._levels

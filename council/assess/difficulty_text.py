@@ -20,7 +20,8 @@ per day. She eats three ... for $2 ... How much ...?"), never in a multiple-choi
 (its options "A. 80/minute." "B. daily." are its content), never past the reader's head (a
 pasted document's body is its content), and never the whole text.
 The category reads the same text (candidate (C), docs/classifier.md: ", about 5,000 a month"
-turned a summary into an agent loop); the out-of-domain test and the reasons read the whole text.
+turned a summary into an agent loop), less its asides (council.assess.asides); the
+out-of-domain test and the reasons read the whole text.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ _WORKLOAD_READS = frozenset({"runs_per_month", "input_size", "output_size", "cor
                              "latency"})
 # a sentence ends at . ! ? before a space or the end ("2.8" and "2.1GB" do not end one), or a line
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?![\s]|$))+(?:[.!?]+|\n|$)")
+# the category's aside cut splits sentences the same way (council.assess.asides)
+SENTENCE = _SENTENCE
 _CLAUSE = re.compile(r"(?:[^,;:]|[,;:](?!\s))+(?:[,;:](?=\s)|$)")
 _DIGIT = re.compile(r"\d")
 # a multiple-choice question's options ("A. 80/minute.", "B) daily."): a pasted question
