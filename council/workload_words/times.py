@@ -8,14 +8,15 @@ import re
 
 from council.workload_words.counts import cadence_times_count
 from council.workload_words.headcount import each_persons, times_headcount
-from council.workload_words.numbers import FOREIGN_FEW, fmt
+from council.workload_words.numbers import FOREIGN_FEW, fmt, parse_number
 from council.workload_words.periods import PERIOD_WORDS, with_article
 from council.workload_words.values import Read
 
-# "two or three times a month": a range, read as its upper end (the low end is no count)
+# "two or three times a month": a range, read as its upper end (the low end is no count);
+# "1,000 times a day" whole (review 14: "000 times" was read, 0 a month)
 _TIMES_RE = re.compile(r"\b(?:(?:one|two|three|four|five|\d+)\s+or\s+)?"
                        r"(?P<t>once|twice|thrice|three times|four times|five times|"
-                       r"\d+ ?(?:x|times))\s+"
+                       r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+) ?(?:x|times))\s+"
                        r"(?:a|an|per|each|every)\s+"
                        + PERIOD_WORDS + r"\b")
 
@@ -66,7 +67,7 @@ def times_read(text: str, times: re.Match[str], p: re.Match[str], unit: str,
     said = times.group("t")
     first = said.split()[0]
     runs = _TIMES.get(said, 0.0) or FOREIGN_FEW.get(first, 0.0) or _FOREIGN_ONE.get(
-        first, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
+        first, 0.0) or parse_number(re.match(r"[\d,]+", said).group(0)) or 0.0  # type: ignore[union-attr]
     t_end = max(times.end(), p.end())  # a foreign period follows its times word
     shown = (("once" if runs == 1 else f"{fmt(runs)} times")
              if times.re is _FOREIGN_TIMES else said)

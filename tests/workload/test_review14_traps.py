@@ -1,0 +1,23 @@
+"""Sentences round 14's rules should not fire on, or should read otherwise (review 14, from
+tests/data/workload_phrases_review14.jsonl, written before the fixes); each case failed on
+the reader before its fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.workload_words import read_workload
+
+
+def summary(text: str) -> dict[str, object]:
+    return read_workload.__wrapped__(text).summary()
+
+
+# A count of times with a thousands comma, whole: "000 times a day" was read, 0 a month.
+@pytest.mark.parametrize(("text", "want"), [
+    ("We send 3,000 tokens of context and need about 500 tokens for the answer, 1,000 times "
+     "a day.", 30_000),
+    ("The check runs 1,200 times a week.", 1_200 * 52 / 12),
+])
+def test_times_with_a_thousands_comma(text: str, want: float) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.001)
