@@ -21,3 +21,14 @@ def summary(text: str) -> dict[str, object]:
 ])
 def test_times_with_a_thousands_comma(text: str, want: float) -> None:
     assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.001)
+
+
+# "every second customer" is every other one, no rate a second (read 2,592,000 a month); a
+# rate a second stays one.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Every second customer writes in German; we handle 400 tickets a week.", 400 * 52 / 12),
+    ("Every second row is a duplicate; we clean 5,000 rows a day.", 150_000),
+    ("We get 3 requests every second during peaks.", 3 * 2_592_000),
+])
+def test_every_second_thing_is_an_ordinal(text: str, want: float) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.001)
