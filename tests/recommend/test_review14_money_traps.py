@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from council.money_words import read_money
+from council.need_words import needs_in_words
 
 
 # What is paid now gives way to a budget said after it (read $120); alone it stays the budget.
@@ -17,3 +18,13 @@ from council.money_words import read_money
 def test_paid_now_gives_way_to_a_budget(text: str, want: float) -> None:
     budget = read_money(text).budget
     assert budget is not None and budget.usd_per_month == pytest.approx(want)
+
+
+# Sorted by a file property, then seen: vision after all (read as none); sorted alone: none.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Sort screenshots by timestamp and describe what each one shows.", True),
+    ("Sort photos by file size and then label each by the objects in it.", True),
+    ("Sort photos by file size and delete duplicates.", False),
+])
+def test_sorted_by_a_file_property_then_seen(text: str, want: bool) -> None:
+    assert any(n.capability == "vision" for n in needs_in_words(text)) is want
