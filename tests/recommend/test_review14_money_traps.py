@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from council.model_floor_words import read_model_floor
 from council.money_words import read_money
 from council.need_words import needs_in_words
 
@@ -28,3 +29,14 @@ def test_paid_now_gives_way_to_a_budget(text: str, want: float) -> None:
 ])
 def test_sorted_by_a_file_property_then_seen(text: str, want: bool) -> None:
     assert any(n.capability == "vision" for n in needs_in_words(text)) is want
+
+
+# A model named beside a comma is read whole (read gpt-5.4 for "gpt-5.4-mini,"); a topic's
+# comparison is no floor (read as one).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Must beat our current one, gpt-5.4-mini, on accuracy.", "gpt-5.4-mini"),
+    ("Write a blog post on why Claude must beat GPT-5.4 for coding.", None),
+])
+def test_model_floor_names(text: str, want: str | None) -> None:
+    read = read_model_floor(text, ["gpt-4.1", "gpt-5.4", "gpt-5.4-mini"])
+    assert (read.model_id if read is not None else None) == want
