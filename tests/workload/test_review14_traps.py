@@ -32,3 +32,9 @@ def test_times_with_a_thousands_comma(text: str, want: float) -> None:
 ])
 def test_every_second_thing_is_an_ordinal(text: str, want: float) -> None:
     assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.001)
+
+
+def test_every_fourth_monday_reads_the_shared_ordinals() -> None:
+    # the weekdays kept their own ordinals without "fourth" (read 90 x 4.33 a month)
+    assert summary("Every fourth Monday we audit 90 contracts.")["runs_per_month"] == \
+        pytest.approx(90 * 52 / 12 / 4, rel=0.001)
