@@ -38,3 +38,13 @@ def test_every_fourth_monday_reads_the_shared_ordinals() -> None:
     # the weekdays kept their own ordinals without "fourth" (read 90 x 4.33 a month)
     assert summary("Every fourth Monday we audit 90 contracts.")["runs_per_month"] == \
         pytest.approx(90 * 52 / 12 / 4, rel=0.001)
+
+
+# "7 days a week" said as a schedule is no count of 7 (read 30.33 a month); "5 days a week"
+# stays a count of runs.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Support is staffed 12 hours a day, 7 days a week, handling 600 chats a day.", 18_000),
+    ("We run the report 5 days a week.", 5 * 52 / 12),
+])
+def test_every_day_of_the_week_is_a_schedule(text: str, want: float) -> None:
+    assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.001)
