@@ -751,9 +751,11 @@ _NOW_CAP = re.compile(rf"\b(?:under|below|within|beneath|less than|cheaper than|
 # the work's own cost as the subject of a limit: "it must cost no more than", "the whole thing
 # shouldn't cost more than", "the new setup can cost at most" ("cost" elsewhere before a cue
 # marks a price in the task: "items that cost under $5")
+# ("the AI add-on should cost under $100 a month": review 14, unread beside what is paid now)
 _OUR_COST = re.compile(r"(?:^|[,:(]\s*|\b(?:and|but|so)\s+)(?:it|this|(?:the|our)\s+"
-                       r"(?:whole\s+thing|(?:new\s+)?(?:setup|tool|service|solution|model|bot|assistant|pipeline|"
-                       r"system|ai)))\s+(?:must|should|can|may|has to|needs to|will)(?:n['’]?t|"
+                       r"(?:whole\s+thing|(?:new\s+|ai\s+)?(?:setup|tool|service|solution|model|"
+                       r"bot|assistant|pipeline|system|ai|add-?on|feature|upgrade)))\s+"
+                       r"(?:must|should|can|may|has to|needs to|will)(?:n['’]?t|"
                        r"\s+not)?\s+cost\s*$", re.IGNORECASE)
 # the same subject with its limit and no cue word: "it shouldn't cost more than $50 a month",
 # "the tool must cost at most $80 a month" (unread, in silence, before decision QA 14)

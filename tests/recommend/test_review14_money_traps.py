@@ -40,3 +40,10 @@ def test_sorted_by_a_file_property_then_seen(text: str, want: bool) -> None:
 def test_model_floor_names(text: str, want: str | None) -> None:
     read = read_model_floor(text, ["gpt-4.1", "gpt-5.4", "gpt-5.4-mini"])
     assert (read.model_id if read is not None else None) == want
+
+
+def test_the_ai_add_on_cost_limit_beside_what_is_paid_now() -> None:
+    # unread (the "$300 a month" paid now was said not to be a budget, the $100 not read)
+    budget = read_money("We currently pay $300 a month for Zendesk; the AI add-on should cost "
+                        "under $100 a month.").budget
+    assert budget is not None and budget.usd_per_month == pytest.approx(100)
