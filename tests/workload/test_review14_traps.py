@@ -18,6 +18,7 @@ def summary(text: str) -> dict[str, object]:
     ("We send 3,000 tokens of context and need about 500 tokens for the answer, 1,000 times "
      "a day.", 30_000),
     ("The check runs 1,200 times a week.", 1_200 * 52 / 12),
+    ("Wir prüfen die Rechnungen 1.000 Mal am Tag.", 30_000),
 ])
 def test_times_with_a_thousands_comma(text: str, want: float) -> None:
     assert summary(text)["runs_per_month"] == pytest.approx(want, rel=0.001)
@@ -35,7 +36,7 @@ def test_every_second_thing_is_an_ordinal(text: str, want: float) -> None:
 
 
 def test_every_fourth_monday_reads_the_shared_ordinals() -> None:
-    # the weekdays kept their own ordinals without "fourth" (read 90 x 4.33 a month)
+    # the weekdays kept their own ordinals without "fourth" (unread)
     assert summary("Every fourth Monday we audit 90 contracts.")["runs_per_month"] == \
         pytest.approx(90 * 52 / 12 / 4, rel=0.001)
 
