@@ -34,7 +34,12 @@ _UNNAMED = re.compile(r"^(?:(?:our|the|your)\s+(?:current|existing|present|old|t
                       r"(?:one|model|llm|setup|tool|system|provider|vendor)|what\s+(?:we|i)\s+"
                       r"(?:use|have|run)\s+(?:today|now|currently)|(?:the\s+)?(?:one|model)\s+"
                       r"(?:we|i)\s+(?:use|have)\s+(?:today|now))\b", re.IGNORECASE)
-_SEP = re.compile(r"[\s._-]+")
+# (a comma or a bracket beside the name too: "beat our current one, gpt-5.4-mini, on
+# accuracy" read gpt-5.4 when "mini," did not end the name; review 14)
+_SEP = re.compile(r"[\s._,;:()\[\]'\"“”‘’/-]+")
+# a topic the text is about, not asked of the pick: "a post on why Claude must beat GPT-5.4"
+# (review 14: read as a floor at gpt-5.4)
+_TOPIC = re.compile(r"\b(?:why|whether|how come)\b[^.;!?\n]{0,30}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,8 @@ def read_model_floor(text: str, model_ids: Iterable[str]) -> ModelFloorRead | No
     for m in _COMPARE.finditer(head):
         if not (_ASKED.search(head, max(0, m.start() - 40), m.start())
                 or re.match(r"(?:must|should|has|have|needs?|to)\b", m.group(0), re.I)):
+            continue
+        if _TOPIC.search(head, max(0, m.start() - 40), m.start()):
             continue
         what = m["what"]
         beat = not re.match(r"(?:at\s+least\s+)?as\s|no\s+worse|on\s+par|(?:\w+\s+)+match",

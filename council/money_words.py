@@ -317,6 +317,7 @@ def read_money(text: str) -> MoneyWords:
     text = text or ""
     point = written_in(word_list(text.lower())) in POINT_LANGUAGES
     language = own_words_language(text.lower())  # "500 kr" in a Swedish text: kronor
+    paid_now: BudgetRead | None = None  # "our current spend is $120 a month": a fallback
     for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             if not clause:
@@ -325,6 +326,8 @@ def read_money(text: str) -> MoneyWords:
                 at = text.find(clause)
                 budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD, point=point,
                                  language=language)
+                if budget is not None and _only_paid_now(budget):
+                    paid_now, budget = paid_now or budget, None
             if failure is None:
                 failure = _failure(clause, sentence, unread, point, language)
             if budget is None and unit is None:
@@ -338,6 +341,7 @@ def read_money(text: str) -> MoneyWords:
         if budget is not None:  # the figure is read after all: not "not read as a budget"
             unread = [u for u in unread if not (" was not read as a monthly budget" in u
                                                 and u.split("'")[1] in budget.words)]
+    budget = budget or paid_now
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)),
                       None if budget is not None else unit)
 
@@ -733,6 +737,13 @@ _SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|b
                         re.IGNORECASE)
 
 
+def _only_paid_now(read: BudgetRead) -> bool:
+    """Whether the budget read is what is paid now with no limit set at it ("Our current
+    spend is $120 a month, and we can spend up to $200": the $200 is the budget; review 14,
+    read $120). Used only when no other budget is said."""
+    return not read.ceiling and re.match(_NOW_SPEND, read.words, re.IGNORECASE) is not None
+
+
 # a limit set at what is paid now: "no more than what we pay now ($300 a month ...)", "stay
 # under our current spend of €120 a month" (the limit's subject may be a cost: "it must cost")
 _NOW_CAP = re.compile(rf"\b(?:under|below|within|beneath|less than|cheaper than|{_LIMIT_WORDS})"
@@ -740,9 +751,11 @@ _NOW_CAP = re.compile(rf"\b(?:under|below|within|beneath|less than|cheaper than|
 # the work's own cost as the subject of a limit: "it must cost no more than", "the whole thing
 # shouldn't cost more than", "the new setup can cost at most" ("cost" elsewhere before a cue
 # marks a price in the task: "items that cost under $5")
+# ("the AI add-on should cost under $100 a month": review 14, unread beside what is paid now)
 _OUR_COST = re.compile(r"(?:^|[,:(]\s*|\b(?:and|but|so)\s+)(?:it|this|(?:the|our)\s+"
-                       r"(?:whole\s+thing|(?:new\s+)?(?:setup|tool|service|solution|model|bot|assistant|pipeline|"
-                       r"system|ai)))\s+(?:must|should|can|may|has to|needs to|will)(?:n['’]?t|"
+                       r"(?:whole\s+thing|(?:new\s+|ai\s+)?(?:setup|tool|service|solution|model|"
+                       r"bot|assistant|pipeline|system|ai|add-?on|feature|upgrade)))\s+"
+                       r"(?:must|should|can|may|has to|needs to|will)(?:n['’]?t|"
                        r"\s+not)?\s+cost\s*$", re.IGNORECASE)
 # the same subject with its limit and no cue word: "it shouldn't cost more than $50 a month",
 # "the tool must cost at most $80 a month" (unread, in silence, before decision QA 14)
@@ -872,6 +885,7 @@ def _seats(clause: str, m: re.Match[str]) -> _Seats | None:
 
 def _budget(clause: str, unread: list[str], head: bool = True,
             point: bool = False, language: str | None = None) -> BudgetRead | None:
+    paid_now: BudgetRead | None = None
     for m in _amounts(clause):
         before = clause[:m.start()]
         near = before[-40:]
@@ -957,10 +971,14 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                 else m.start() - len(near) + our_limit.start() if our_limit is not None \
                 else m.start() if spend_after \
                 else clause.lower().rfind("monthly", 0, m.start())
-            return BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
+            read = BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
                               _words(_own_part(clause, start, m.end())), "; ".join(how),
                               ceiling=_ceiling(clause, m, capped and not spend_after))
-    return None
+            if _only_paid_now(read):
+                paid_now = paid_now or read  # a later figure in the clause may be the budget
+                continue
+            return read
+    return paid_now
 
 
 # An amount a month with no word saying what it is is asked about only where the task is

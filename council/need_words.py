@@ -38,13 +38,18 @@ _NOT_SEEN_AFTER = re.compile(r"\s+(?:generation|generator|tags?|registry|builds?
                              # the picture word as a modifier: "image URLs", "photo frames",
                              # "image uploads failing" (review 13: read as vision)
                              r"urls?|links?|file ?names?|paths?|frames?|uploads?|metadata|"
-                             r"sizes?|formats?|ids?)\b|"
-                             # by a file's property, not what it shows: "sort screenshots by
-                             # the date in their filename", "by file size" (review 13's trap)
-                             r"\s+by\s+(?:(?:the|their|its)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:in|from|"
-                             r"of)\s+(?:the|their|its)\s+file\s?names?|file\s?names?|file\s+"
-                             r"sizes?|timestamps?|upload\s+dates?|extensions?|metadata)\b",
-                             re.IGNORECASE)
+                             r"sizes?|formats?|ids?)\b", re.IGNORECASE)
+# by a file's property, not what it shows: "sort screenshots by the date in their filename",
+# "by file size" (review 13's trap) ...
+_BY_FILE_PROPERTY = re.compile(r"\s+by\s+(?:(?:the|their|its)\s+)?(?:(?:[\w-]+\s+){0,2}?(?:in|"
+                               r"from|of)\s+(?:the|their|its)\s+file\s?names?|file\s?names?|"
+                               r"file\s+sizes?|timestamps?|upload\s+dates?|extensions?|"
+                               r"metadata)\b", re.IGNORECASE)
+# ... unless the sentence then has the pictures seen: "sort screenshots by timestamp and
+# describe what each one shows" (review 14: read as no vision)
+_THEN_SEEN = re.compile(rf"[^.;!?\n]*?\b(?:and|then)\s+(?:then\s+)?{_READ_VERB}\s+(?:what|"
+                        r"each|every|them|it|the\s+(?:content|contents|text|objects?|people|"
+                        r"faces?)|who)\b", re.IGNORECASE)
 # a text the model reads about pictures, between the verb and the picture word: "classify
 # reviews of our photo ...", "moderate comments on user photos", "translate the captions of
 # our photos" (review 13: read as vision)
@@ -74,6 +79,8 @@ def needs_in_words(text: str) -> tuple[NeedRead, ...]:
         pic = m.start("pic")
         if _NOT_SEEN_BEFORE.search(head, max(0, pic - 40), pic) \
                 or _NOT_SEEN_AFTER.match(head, m.end()) or re.search(r"[.;:!?\n]", m.group(0)) \
+                or ((by := _BY_FILE_PROPERTY.match(head, m.end())) is not None
+                    and _THEN_SEEN.match(head, by.end()) is None) \
                 or _TEXT_BETWEEN.search(head, verb_end := m.start() + len(m.group(0).split()[0]),
                                         pic) \
                 or _CAPTIONS_OF.match(head, m.start(), verb_end + 4):

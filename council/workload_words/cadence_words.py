@@ -103,7 +103,11 @@ def usual_count_at(text: str, p: re.Match[str], lo: int) -> int | None:
 # A length of time right before the period: "3 agents work 8 hours a day", "open 12 Stunden
 # am Tag": the period measures that time, no count of work (words14: "Our 3 agents work 8
 # hours a day ...; we classify 400 tickets a day" read 3 a day)
-_SPAN_BEFORE = re.compile(rf"\d[\d,.]*\s*(?:{HOUR_UNITS}|{MINUTE_UNITS})\s+$")
+# Every day of the week or year said as a schedule is one too: "staffed 12 hours a day, 7 days
+# a week, handling 600 chats a day" (review 14: read 7 a week, 30.33 a month); "5 days a week"
+# may be a count of runs ("we run it 5 days a week"), so only the whole week or year.
+_SPAN_BEFORE = re.compile(rf"(?:\d[\d,.]*\s*(?:{HOUR_UNITS}|{MINUTE_UNITS})|"
+                          r"\b(?:7|seven)\s+days|\b365\s+days)\s+$", re.IGNORECASE)
 
 
 def span_before(text: str, at: int) -> bool:

@@ -8,15 +8,15 @@ import re
 
 from council.workload_words.counts import cadence_times_count
 from council.workload_words.numbers import DIGITS, FOREIGN_FEW, WORDNUM, fmt, parse_number
+from council.workload_words.ordinals import EVERY_NTH, NTH_ABROAD
 from council.workload_words.periods import PER_MONTH, PERIOD_WORDS, UNIT_ALIAS, per_month_of
-from council.workload_words.text import PERIOD_NAMES, sentence_bounds, word_list
+from council.workload_words.text import PERIOD_NAMES, alternation, sentence_bounds, word_list
 from council.workload_words.values import Read
 
-_INTERVAL_RE = re.compile(rf"\b(?:every|each)\s+(?P<n>{DIGITS}|{WORDNUM}|other|second|third|"
-                          rf"fourth|alternate)\s+{PERIOD_WORDS}\b|"
+_INTERVAL_RE = re.compile(rf"\b(?:every|each)\s+(?P<n>{DIGITS}|{WORDNUM}|"
+                          rf"{alternation(tuple(EVERY_NTH))})\s+{PERIOD_WORDS}\b|"
                           rf"\bon\s+(?P<alternate>alternate)\s+(?P<unit_alt>{PERIOD_NAMES})s?\b")
 # "every second week": one every 2 weeks (words14: read as a rate a second, 129,600,000 a month)
-_ENGLISH_ORDINALS = {"other": 2.0, "alternate": 2.0, "second": 2.0, "third": 3.0, "fourth": 4.0}
 
 _FOREIGN_PLURALS = {
     "dagen": "day", "giorni": "day", "dni": "day", "tage": "day", "días": "day", "dias": "day",
@@ -34,12 +34,6 @@ _FOREIGN_INTERVAL_RE = re.compile(
 # "varannan dag", "var tredje vecka", "un jour sur deux", "a giorni alterni" (words14: unread,
 # or "ogni secondo" read as a second). Periods only: "cada segundo lunes del mes" is the
 # second Monday of each month.
-_ORDINALS_ABROAD = {
-    "secondo": 2.0, "seconda": 2.0, "terzo": 3.0, "terza": 3.0, "zweiten": 2.0, "zweite": 2.0,
-    "dritten": 3.0, "dritte": 3.0, "segundo": 2.0, "segunda": 2.0, "tercer": 3.0,
-    "tercera": 3.0, "terceiro": 3.0, "terceira": 3.0, "tweede": 2.0, "derde": 3.0,
-    "andere": 2.0, "drugi": 2.0, "drugą": 2.0, "trzeci": 3.0, "trzecią": 3.0,
-    "tredje": 3.0, "annan": 2.0, "annat": 2.0}
 _SINGULAR_UNITS = {
     "giorno": "day", "settimana": "week", "mese": "month", "tag": "day", "woche": "week",
     "monat": "month", "día": "day", "dia": "day", "semana": "week", "mes": "month",
@@ -48,7 +42,7 @@ _SINGULAR_UNITS = {
     "vecka": "week", "månad": "month", "jour": "day", "semaine": "week", "mois": "month"}
 _FOREIGN_ORDINAL_RE = re.compile(
     r"\b(?:(?:ogni|jeden|jede|jedes|cada|a cada|elke|iedere|om de|co|var\s?)\s*"
-    r"(?P<ord>" + "|".join(sorted(_ORDINALS_ABROAD, key=len, reverse=True)) + r")\s+"
+    r"(?P<ord>" + alternation(tuple(NTH_ABROAD)) + r")\s+"
     r"(?P<unit>" + "|".join(_SINGULAR_UNITS) + r")|"
     r"(?:un|une)\s+(?P<unit2>jour|semaine|mois)\s+sur\s+(?P<n2>deux|trois|0*[23])|"
     r"a\s+(?P<unit3>giorni|settimane)\s+altern[ie])\b")
@@ -61,8 +55,8 @@ def read_interval(text: str, taken: list[tuple[int, int]]) -> Read | None:
     for m in _INTERVAL_RE.finditer(text) if ("every " in text or "each " in text
                                              or "alternate" in text) else ():
         said = m.group("n") or m.group("alternate")
-        other = said in _ENGLISH_ORDINALS  # "every other week": one every 2 weeks
-        n = _ENGLISH_ORDINALS[said] if other else parse_number(said)
+        other = said in EVERY_NTH  # "every other week": one every 2 weeks
+        n = EVERY_NTH[said] if other else parse_number(said)
         said_unit = (m.group("unit") or m.group("unit_alt")).lower()
         unit = UNIT_ALIAS.get(said_unit, said_unit)
         if n and unit in PER_MONTH:
@@ -78,7 +72,7 @@ def read_interval(text: str, taken: list[tuple[int, int]]) -> Read | None:
     words = word_list(text)
     for m in _FOREIGN_ORDINAL_RE.finditer(text) if not _ORDINAL_GATE.isdisjoint(words) else ():
         if m["ord"]:
-            n, unit = _ORDINALS_ABROAD[m["ord"]], _SINGULAR_UNITS[m["unit"]]
+            n, unit = NTH_ABROAD[m["ord"]], _SINGULAR_UNITS[m["unit"]]
         else:
             n = (FOREIGN_FEW.get(m["n2"]) or parse_number(m["n2"])) if m["n2"] else 2.0
             unit = (_SINGULAR_UNITS.get(m["unit2"] or "")

@@ -87,6 +87,14 @@ _STAFF_AGENT = re.compile(
     r"(?:new )?agents\b")
 
 
+# "an AI support agent", "un agent de support IA": a program, whatever its role
+_AI_BEFORE = re.compile(r"\b(?:ai|ia|llm|ki|gpt)(?:[- ]\w+)?[- ]$")
+_AI_AFTER = re.compile(r"s?(?:\s+(?:de|du|d['’])\s*\w+)?\s+(?:ia|ai|llm)\b")
+# "our coding agents take about 10 minutes per bug": a program's time, not a staff's
+_MACHINE_BEFORE = re.compile(r"\b(?:ai|llm|coding|code|autonomous|research|browser|web|"
+                             r"software|sub|gpt|claude)[- ]?$")
+
+
 def _a_person(text: str, m: re.Match[str]) -> bool:
     """Whether the agent cue ``m`` names a person ("support agents", "our agents work 8 hours")."""
     if m.group(0).startswith("agent") and (
@@ -97,13 +105,6 @@ def _a_person(text: str, m: re.Match[str]) -> bool:
             or (m.group(0).startswith("agent") and _MACHINE_BEFORE.search(
                 text, max(0, m.start() - 16), m.start()) is None
                 and _STAFF_AGENT.search(text[max(0, m.start() - 30):m.end() + 50]) is not None))
-
-
-_AI_BEFORE = re.compile(r"\b(?:ai|ia|llm|ki|gpt)(?:[- ]\w+)?[- ]$")
-_AI_AFTER = re.compile(r"s?(?:\s+(?:de|du|d['’])\s*\w+)?\s+(?:ia|ai|llm)\b")
-# "our coding agents take about 10 minutes per bug": a program's time, not a staff's
-_MACHINE_BEFORE = re.compile(r"\b(?:ai|llm|coding|code|autonomous|research|browser|web|"
-                             r"software|sub|gpt|claude)[- ]?$")
 
 
 # Tool use on the web said without "agent": "browse the web", "search the web and open pages",

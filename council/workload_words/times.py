@@ -12,10 +12,11 @@ from council.workload_words.numbers import FOREIGN_FEW, fmt
 from council.workload_words.periods import PERIOD_WORDS, with_article
 from council.workload_words.values import Read
 
-# "two or three times a month": a range, read as its upper end (the low end is no count)
+# "two or three times a month": a range, read as its upper end (the low end is no count);
+# "1,000 times a day" whole, "1.000 Mal am Tag" too (review 14: "000 times" was read, 0 a month)
 _TIMES_RE = re.compile(r"\b(?:(?:one|two|three|four|five|\d+)\s+or\s+)?"
                        r"(?P<t>once|twice|thrice|three times|four times|five times|"
-                       r"\d+ ?(?:x|times))\s+"
+                       r"(?<![\d,.])(?:\d{1,3}(?:,\d{3})+|\d+) ?(?:x|times))\s+"
                        r"(?:a|an|per|each|every)\s+"
                        + PERIOD_WORDS + r"\b")
 
@@ -30,7 +31,8 @@ _TIMES = {"once": 1.0, "twice": 2.0, "thrice": 3.0, "three times": 3.0, "four ti
 # and "una" are one only before the times word (elsewhere an article: "une liste par jour")
 # ("Ein Mal im Monat": "einmal" in two words)
 _FOREIGN_TIMES = re.compile(r"\b(?P<t>einmal|ein mal|zweimal|dreimal|viermal|"
-                            r"\d+\s?(?:mal|volte|veces|vez|fois|vezes|razy|x)|(?:deux|trois|dos|tres|due|tre|duas|três|"
+                            r"(?<![\d,.])(?:\d{1,3}(?:[.,]\d{3})+|\d+)\s?(?:mal|volte|veces|vez|"
+                            r"fois|vezes|razy|x)|(?:deux|trois|dos|tres|due|tre|duas|três|"
                             r"dwa|trzy) (?:fois|veces|volte|vezes|razy)|(?:une|una|uma) "
                             r"(?:fois|vez|volta)|"
                             # Swedish: "två gånger i veckan", "3 gånger om dagen", "en gång"
@@ -66,7 +68,7 @@ def times_read(text: str, times: re.Match[str], p: re.Match[str], unit: str,
     said = times.group("t")
     first = said.split()[0]
     runs = _TIMES.get(said, 0.0) or FOREIGN_FEW.get(first, 0.0) or _FOREIGN_ONE.get(
-        first, 0.0) or float(re.match(r"\d+", said).group(0))  # type: ignore[union-attr]
+        first, 0.0) or float(re.sub(r"[.,]", "", re.match(r"[\d,.]+", said).group(0)))  # type: ignore[union-attr]
     t_end = max(times.end(), p.end())  # a foreign period follows its times word
     shown = (("once" if runs == 1 else f"{fmt(runs)} times")
              if times.re is _FOREIGN_TIMES else said)

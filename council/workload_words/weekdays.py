@@ -8,16 +8,23 @@ import re
 
 from council.workload_words.counts import cadence_times_count
 from council.workload_words.extras import is_extra
+from council.workload_words.numbers import fmt
+from council.workload_words.ordinals import EVERY_NTH, NTH_ABROAD
 from council.workload_words.periods import PER_MONTH
-from council.workload_words.text import DAY_NAMES, WEEKDAYS, sentence_bounds, word_list
+from council.workload_words.text import (
+    DAY_NAMES,
+    WEEKDAYS,
+    alternation,
+    sentence_bounds,
+    word_list,
+)
 from council.workload_words.values import Read
 
 # "every Monday", "each Friday", "on Mondays": once a week ("on Monday" alone is one day).
-_WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) (?:(?P<ord>other|second|third|alternate) )?"
+_WEEKDAY_RE = re.compile(rf"\b(?:(?:every|each) (?:(?P<ord>{alternation(tuple(EVERY_NTH))}) )?"
                          rf"{WEEKDAYS}|on {WEEKDAYS}s)\b")
 # "every second Monday": one every 2 weeks; "... of the month": the second Monday, once a
 # month (words14: read as a rate a second)
-_ORDINAL_WEEKS = {"other": 2, "second": 2, "alternate": 2, "third": 3}
 _OF_THE_MONTH = re.compile(r"\s+(?:of|in) (?:the|each|every) month\b")
 
 # Swedish, Dutch, German and French weekdays (``text.DAY_NAMES``).
@@ -46,13 +53,10 @@ _ALL_DAYS = "|".join(sorted({d for days in DAY_NAMES.values() for d in days}, ke
                             reverse=True))
 _FOREIGN_ORDINAL_DAY = re.compile(
     r"\b(?:cada|jeden|jedes|an jedem|ogni|chaque|tous les|elke|iedere)\s+"
-    r"(?P<ord>segundo|segunda|tercer|tercero|tercera|zweiten|dritten|secondo|seconda|terzo|"
-    r"terza|deuxième|second|seconde|troisième|tweede|derde)\s+"
+    rf"(?P<ord>{alternation(tuple(NTH_ABROAD))})\s+"
     rf"(?:{_ALL_DAYS})s?\b"
     r"(?P<month>\s+(?:del mes|de cada mes|im monat|jedes monats|des monats|del mese|di ogni "
     r"mese|du mois|de chaque mois|van de maand|van elke maand)\b)?", re.IGNORECASE)
-_ORDINAL_ABROAD = {"segundo": 2, "segunda": 2, "zweiten": 2, "secondo": 2, "seconda": 2,
-                   "deuxième": 2, "second": 2, "seconde": 2, "tweede": 2}
 
 
 # "varje tisdag och torsdag", "elke dinsdag en donderdag": each further day named is a run.
@@ -77,17 +81,18 @@ def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
         return None  # "150 emails a day and 50 more on Mondays": an extra on a count a day
     if m is not None and m["ord"]:
         month = _OF_THE_MONTH.match(text, m.end()) is not None
-        runs = 1.0 if month else PER_MONTH["week"] / _ORDINAL_WEEKS[m["ord"]]
-        said = "once a month" if month else f"one every {_ORDINAL_WEEKS[m['ord']]} weeks"
+        weeks = EVERY_NTH[m["ord"]]
+        runs = 1.0 if month else PER_MONTH["week"] / weeks
+        said = "once a month" if month else f"one every {fmt(weeks)} weeks"
         return cadence_times_count(text, m.start(), m.end(), runs, said, taken)
     if m is not None:
         return _weekly(text, m, _MORE_DAYS, _DAY, taken)
     gate = not _FOREIGN_WEEKDAY_GATE.isdisjoint(word_list(text))
     m = _FOREIGN_ORDINAL_DAY.search(text) if gate else None
     if m is not None:
-        weeks = _ORDINAL_ABROAD.get(m["ord"].lower(), 3)
+        weeks = NTH_ABROAD[m["ord"].lower()]
         runs = 1.0 if m["month"] else PER_MONTH["week"] / weeks
-        said = "once a month" if m["month"] else f"one every {weeks} weeks"
+        said = "once a month" if m["month"] else f"one every {fmt(weeks)} weeks"
         return cadence_times_count(text, m.start(), m.end(), runs, said, taken)
     m = _FOREIGN_WEEKDAY_RE.search(text) if gate else None
     if m is not None:

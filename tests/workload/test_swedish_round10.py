@@ -30,9 +30,13 @@ def test_kr_in_a_swedish_text_is_kronor_and_max_makes_it_a_ceiling() -> None:
 
 
 def test_kr_elsewhere_is_still_not_guessed() -> None:
-    words = read_money("Our Danish team has a budget of 4,000 kr a month.")
+    # (decision QA 14 reads "kr" beside the one country its clause names: "Our Danish team has
+    # a budget of 4,000 kr a month" is DKK now; this test, left red on main, still said unread)
+    words = read_money("Our Danish and Norwegian teams have a budget of 4,000 kr a month.")
     assert words.budget is None
     assert any("kr is the sign of the Swedish, Norwegian, Danish" in n for n in words.unread)
+    danish = read_money("Our Danish team has a budget of 4,000 kr a month.").budget
+    assert danish is not None and "kr beside 'Danish': DKK" in danish.how
 
 
 def test_a_swedish_failure_cost_in_kronor_and_in_a_sales_reps_minutes() -> None:
