@@ -54,6 +54,7 @@ def test_the_task_is_never_cut(text: str) -> None:
     assert without_asides(text) == text
 
 
+@pytest.mark.xdist_group("classifier")  # the worker that has already built the fixture
 def test_an_aside_does_not_change_the_category(classifier) -> None:
     """Probe 13's neutral sentences changed the top category of 34 of its 88 texts; read
     without the aside, the category is the task's own."""
