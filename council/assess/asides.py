@@ -196,7 +196,7 @@ def _aside(sentence: str) -> bool:
 
 def _says_what_to_do(sentence: str) -> bool:
     s = sentence.strip()
-    return s.endswith("?") or bool(_TASK.search(s) or _TASK_PHRASE.search(s))
+    return s.endswith("?") or _tasked(s, [])
 
 
 @lru_cache(maxsize=512)
