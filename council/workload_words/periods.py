@@ -254,15 +254,14 @@ def _not_a_second(text: str, m: re.Match[str]) -> bool:
     """Whether a second said abroad is an ordinal or "every second", not a rate; or a
     time of day not after "jeden", "chaque", "pro" ... ("am Abend", "Morgen": when)."""
     word = m.groupdict().get("unit") or m.groupdict().get("unit1")
+    first = m.group(0).split()[0].lower()
     if word is not None and word.lower() in _DAYTIME:
         # "jeden Abend", "tous les soirs", "pro Abend": a cadence; "am Abend", "au matin" say
         # when, "Morgen", "per morgen" tomorrow
-        first = m.group(0).split()[0].lower()
         return not (first in EVERY_ABROAD or first in ("tous", "toutes", "pro", "par")
                     or (first == "per" and word.lower() != "morgen"))
     if word is None or word.lower() not in _SECOND_WORDS:
         return False
-    first = m.group(0).split()[0].lower()
     return first in EVERY_ABROAD or _ORDINAL_AFTER.match(text, m.end("unit1" if m["unit1"]
                                                                     else "unit")) is not None
 
