@@ -369,10 +369,10 @@ def dev_text(prompt: str) -> str:
     """What a variant's category reads of one dev prompt (see READ_WITHOUT_ASIDES)."""
     if not READ_WITHOUT_ASIDES:
         return prompt
-    from council.assess.asides import without_asides
-    from council.assess.difficulty_text import difficulty_text
+    from council.assess.category_text import category_text
+    from council.classifier_training.classifier import DIFFICULTY_READS
 
-    return without_asides(difficulty_text(prompt))
+    return category_text(prompt, DIFFICULTY_READS)
 _OOF_TOP: dict[tuple, np.ndarray] = {}
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from council.assess.asides import without_asides
+from council.assess.category_text import category_text
 from council.assess.difficulty_text import difficulty_texts
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.assess.surface import SURFACE
@@ -492,7 +492,7 @@ class LocalClassifier:
         # test and the reasons keep the whole text.
         task_sims = sims if x_dif is x else \
             difficulty_embeddings.astype(np.float64) @ self._reference_t
-        cat_texts = [without_asides(t) for t in dif_texts]
+        cat_texts = [category_text(t, p.difficulty_reads) for t in texts]
         cat_embeddings = difficulty_vectors(self.encoder, dif_texts, cat_texts,
                                             difficulty_embeddings)
         if cat_embeddings is difficulty_embeddings:
