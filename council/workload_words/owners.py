@@ -51,6 +51,34 @@ def owners_of_each(text: str, lo: int, count: re.Match[str], at: int) -> re.Matc
     return _OWNERS_COMMA.search(text, max(lo, count.start() - 50), count.start())
 
 
+# "each" in the languages read, said before a count ("8 reviewers each check 25", "4
+# medewerkers elk 30", "6 conseillers traitent chacun 25") or after it ("5 operatori
+# gestiscono 40 chiamate ciascuno", "check 25 contracts each").
+_EACH = (r"(?:each|elk|elke|ieder|iedere|jeweils|je|chacun|chacune|cada uno|cada una|ciascuno|"
+         r"ciascuna|var och en|var)")
+_WORD = r"[^\W\d_][\w'’-]*"
+# the owners are people or things, not a time ("in 2 weeks we review 40 each")
+_NOT_TIME = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times|x|tag|tage|jours?|"
+             r"giorni|dagen|días|dias)\b)")
+_OWNERS_EACH = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{_WORD}\s+){{0,2}}?{_WORD},?\s+"
+                          rf"{_EACH}\s+(?:(?!of\s){_WORD}\s+){{0,4}}$")
+_OWNERS_VERB = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{_WORD}\s+){{1,3}}"
+                          r"(?:(?:~|about|around|roughly|some|circa|environ|etwa|ongeveer|"
+                          r"cirka|unos|unas) )?$")
+_EACH_AFTER = re.compile(rf"\s+(?:{_WORD}\s+){{0,2}}?{_EACH}\b")
+
+
+def owners_between(text: str, lo: int, count: re.Match[str]) -> re.Match[str] | None:
+    """The owners right before a ``count`` said each of them, after ``lo`` (a cadence said
+    first): "Every day 8 reviewers each check about 25 contracts", "Ogni giorno 5 operatori
+    gestiscono 40 chiamate ciascuno"; group "n" is their number; else None."""
+    start = max(lo, count.start() - 60)
+    m = _OWNERS_EACH.search(text, start, count.start())
+    if m is None and _EACH_AFTER.match(text, count.end()):
+        m = _OWNERS_VERB.search(text, start, count.start())
+    return m
+
+
 def items_each_after(text: str, after: int) -> re.Match[str] | None:
     """"of roughly 250 receipts each" right after a period ending at ``after``: how many each
     run holds (group "n"); else None."""

@@ -43,6 +43,7 @@ from council.workload_words.owners import (
     fleet_after,
     items_each_after,
     owners_before,
+    owners_between,
     owners_of_each,
 )
 from council.workload_words.peaks import (
@@ -149,6 +150,10 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)
                      and not (n.end() <= p.start()
                               and first_batch_then(text, n.end(), p.start()))]
+            if len(cands) > 1 and (own := owners_between(text, p.end(), cands[1])) is not None \
+                    and own.start("n") == cands[0].start():
+                # "Every day 8 reviewers each check about 25 contracts": 25 for each of 8
+                cands = cands[1:]
             if cands and (_has_own_period(text, cands[0], p, lo, hi, taken) or (
                     piece_after(text, p.end())
                     and any(_has_own_period(text, c, p, lo, hi, taken) for c in cands[1:]))):
@@ -250,10 +255,11 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
         runs, end = runs + extra.per_month, extra.end
         how += f", plus {fmt(extra.per_month)} a month ('{extra.said}') = {fmt(runs)}"
     how += first_batch_note(text, count_numbers(text, lo, start, taken), start)
-    owners = owners_before(text, lo, start) or owners_of_each(text, lo, count, p.start())
+    owners = owners_before(text, lo, start) or owners_of_each(text, lo, count, p.start()) or (
+        owners_between(text, p.end(), count) if p.end() <= count.start() else None)
     if owners is not None and (k := parse_number(owners.group("n"))):
         # "30,000 users, each has maybe 200 transactions a month": 200 for each user
-        start, runs = owners.start(), runs * k
+        start, runs = min(start, owners.start()), runs * k
         how = f"{fmt(k)} x ({how}) = {fmt(runs)}"
         return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
     return times_candidates(text, times_headcount(

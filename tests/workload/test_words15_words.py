@@ -37,3 +37,25 @@ def test_one_agent_of_a_staff_is_no_loop(text: str) -> None:
 ])
 def test_agents_that_are_programs_stay_a_loop(text: str) -> None:
     assert summary(text)["loop"] == "agent"
+
+
+# A cadence said first, then people x items: "Every day 8 reviewers each check 25" is 200 a
+# day (read 8 a day: the people).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Every day 8 reviewers each check about 25 contracts.", 6000),
+    ("Elke dag controleren 4 medewerkers elk 30 facturen.", 3600),
+    ("Ogni giorno 5 operatori gestiscono 40 chiamate ciascuno.", 6000),
+    ("Every week 3 teams review 20 contracts each.", 260),
+])
+def test_people_times_items_after_a_cadence(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Every day we get 200 tickets from 5 clients.", 6000),
+    ("Every week we review 20 contracts from 3 teams.", 86.67),
+    ("30,000 users, each has about 200 transactions a month.", 6_000_000),
+    ("8 reviewers each check about 25 contracts a day.", 6000),
+])
+def test_people_times_items_controls(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
