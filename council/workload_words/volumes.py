@@ -19,6 +19,7 @@ from council.workload_words.cadence_words import (
     standalone,
     time_span_at,
     usual_count_at,
+    work_in_span,
 )
 from council.workload_words.chinese_counts import chinese_count, says_period_first
 from council.workload_words.counts import (
@@ -132,7 +133,16 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
                 yield _count_a_period(text, said_after[0], n, p, lo, hi, unit, per_month, taken)
             continue
         if span_before(text, p.start()):
-            continue  # "our 3 agents work 8 hours a day": a length of time a day, no work
+            # "our 3 agents work 8 hours a day": a length of time a day, no work; unless the
+            # work comes right after it, with no period of its own ("spend 30 minutes a day
+            # labelling 200 images")
+            at = work_in_span(text, p.end())
+            done = [n for n in count_numbers(text, at, hi, taken)
+                    if n.start() == at] if at is not None else []
+            if done and not _has_own_period(text, done[0], p, lo, hi, taken) and (
+                    n := parse_number(done[0].group(0))):
+                yield _count_a_period(text, done[0], n, p, lo, hi, unit, per_month, taken)
+            continue
         before = [] if times else count_before(text, p.start(), lo, taken)
         count = before[-1] if before else None
         if count is None and times is None and (

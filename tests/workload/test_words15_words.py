@@ -59,3 +59,25 @@ def test_people_times_items_after_a_cadence(text: str, want: float) -> None:
 ])
 def test_people_times_items_controls(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# The work done in the time a period is spent is the count a period (read nothing: the
+# period measured the time).
+@pytest.mark.parametrize(("text", "want"), [
+    ("5 annotators spend 30 minutes a day labelling 200 images.", 6000),
+    ("3 labellers spend 2 hours a day tagging 500 photos.", 15000),
+    ("We spend 2 hours a day on 40 invoices.", 1200),
+])
+def test_work_done_in_time_a_period(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Our 3 agents work 8 hours a day handling 400 tickets a week.", 1733.33),
+    ("The line is open 12 hours a day for 300 callers.", None),
+    ("Staff spend 3 hours a day reviewing 2025 budgets.", None),
+    ("Our 3 agents work 8 hours a day and spend 30 minutes each on lunch; we classify 400 "
+     "tickets a day.", 12000),
+])
+def test_work_done_in_time_controls(text: str, want: float | None) -> None:
+    assert runs(text) == (None if want is None else pytest.approx(want, rel=0.001))
