@@ -15,6 +15,7 @@ from council.workload_words.one_deliverable import (
     one_piece_about,
     one_piece_of,
 )
+from council.workload_words.owners import owners_between
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
@@ -199,10 +200,19 @@ def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
         return Read("runs_per_month", runs, text[start:end], start, end,
                     f"{said} = {fmt(runs)} a month")
     a, b = min(count.start(), start), max(count.end(), end)
+    each = ""
+    if count.start() >= end:
+        # "Twice a week, each of our 12 stores sends about 30 invoices": 30 for each of 12
+        nxt = next((m for m in count_numbers(text, count.end(), hi, busy)), None)
+        own = owners_between(text, end, nxt) if nxt is not None else None
+        k = parse_number(nxt.group(0)) if nxt is not None else None
+        if own is not None and own.start("n") == count.start() and k:
+            each, n, b = f"{fmt(k)} for each of {fmt(n)}: ", n * k, nxt.end()
     hedge = HEDGE.search(text, max(0, a - 14), a)
     a = hedge.start() if hedge else a
     return Read("runs_per_month", n * runs, text[a:b].strip(), a, b,
-                f"{fmt(n)} each time, {said} = {fmt(runs)} times a month: {fmt(n * runs)}")
+                f"{each}{fmt(n)} each time, {said} = {fmt(runs)} times a month: "
+                f"{fmt(n * runs)}")
 
 
 # A count said in another sentence than its cadence, when the cadence's own has none: "For

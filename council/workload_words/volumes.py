@@ -245,7 +245,7 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
         # "a thousand comments per wave, three waves a year": 3,000 a year
         fleet_how += f"{fmt(k)} each of {fmt(n)}: "
         n, start = n * k, min(start, per.start())
-    held = items_each_after(text, p.end())
+    held = items_each_after(text, p.end(), count)
     k = parse_number(held.group("n")) if held else None
     if held is not None and k and count_numbers(text, held.start("n"), held.end("n"), taken):
         # "Two batches a day of roughly 250 receipts each": 500 a day

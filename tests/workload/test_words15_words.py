@@ -81,3 +81,27 @@ def test_work_done_in_time_a_period(text: str, want: float) -> None:
 ])
 def test_work_done_in_time_controls(text: str, want: float | None) -> None:
     assert runs(text) == (None if want is None else pytest.approx(want, rel=0.001))
+
+
+# Each of the counted containers holds a count ("3 shifts a day and each shift logs about 40":
+# read 3 a day), and each of the owners after a cadence said as times ("Twice a week, each of
+# our 12 stores sends about 30 invoices": read 12 each time).
+@pytest.mark.parametrize(("text", "want"), [
+    ("We run 3 shifts a day and each shift logs about 40 incidents; summarise each incident.",
+     3600),
+    ("We get 3 deliveries a day, each delivery brings about 50 parcels.", 4500),
+    ("Twice a week, each of our 12 stores sends about 30 invoices.", 3120),
+    ("3 times a day, 5 sensors each send 20 readings.", 9000),
+])
+def test_each_container_or_owner_holds_a_count(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We handle 200 tickets a day; each ticket has 3 attachments.", 6000),
+    ("Twice a week, each of our 12 stores sends one report.", 104),
+    ("Two batches a day of roughly 250 receipts each.", 15000),
+    ("About 40 tickets per shift, 3 shifts a day.", 3600),
+])
+def test_each_container_controls(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
