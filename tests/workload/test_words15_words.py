@@ -105,3 +105,24 @@ def test_each_container_or_owner_holds_a_count(text: str, want: float) -> None:
 ])
 def test_each_container_controls(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# Japanese periods said before the count (read nothing): a month, a week's times, a day's range.
+@pytest.mark.parametrize(("text", "want"), [
+    ("月に1万件ほどの問い合わせがあります。", 10_000),
+    ("週に2回、30件の議事録を要約します。", 260),
+    ("1日あたり200〜300件のメールを分類します。", 9000),
+    ("月に2回、会議を要約します。", 2),
+])
+def test_japanese_period_before_the_count(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("1日に8時間働きます。", None),  # 8 hours a day: no count
+    ("毎日3千件のレビューを要約します。", 90_000),
+    ("每天处理3000条", 90_000),
+    ("笔记本150瓦，每天使用12小时", None),
+])
+def test_japanese_and_chinese_controls(text: str, want: float | None) -> None:
+    assert runs(text) == (None if want is None else pytest.approx(want, rel=0.001))
