@@ -38,7 +38,7 @@ from council.workload_words.intervals import read_interval
 from council.workload_words.joined_counts import joined_count
 from council.workload_words.numbers import fmt, parse_number
 from council.workload_words.one_a_period import one_a_period
-from council.workload_words.one_deliverable import one_piece_about
+from council.workload_words.one_deliverable import one_piece_about, piece_made_from
 from council.workload_words.one_off import read_one_off
 from council.workload_words.owners import (
     fleet_after,
@@ -164,6 +164,17 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
                     and own.start("n") == cands[0].start():
                 # "Every day 8 reviewers each check about 25 contracts": 25 for each of 8
                 cands = cands[1:]
+            made = next((c for c in count_numbers(text, p.end(), hi, taken)
+                         if piece_made_from(text, c, lo)), None) if (
+                piece_after(text, p.end())) else None
+            if made is not None:
+                # "Weekly digest built from some 3,000 Slack messages a week": one digest a
+                # week over what it is made from, whatever that count's own period
+                runs = per_month
+                yield Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
+                           f"once {with_article(unit)} = {fmt(runs)} a month (one piece made "
+                           f"from the {made.group(0)} said after it)")
+                continue
             if cands and (_has_own_period(text, cands[0], p, lo, hi, taken) or (
                     piece_after(text, p.end())
                     and any(_has_own_period(text, c, p, lo, hi, taken) for c in cands[1:]))):

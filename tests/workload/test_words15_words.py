@@ -126,3 +126,29 @@ def test_japanese_period_before_the_count(text: str, want: float) -> None:
 ])
 def test_japanese_and_chinese_controls(text: str, want: float | None) -> None:
     assert runs(text) == (None if want is None else pytest.approx(want, rel=0.001))
+
+
+# A written piece made from a corpus that has its own period is one piece a period (issue 17:
+# "4.33 reports a month over 2,000 emails, not 2,000 tasks"; read 13,000 for the digest).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Weekly digest built from some 3,000 Slack messages a week.", 52 / 12),
+    ("Weekly report on the top 5 risks, from about 2,000 emails a month.", 52 / 12),
+    ("A monthly overview drawn from roughly 800 survey answers a week.", 1),
+])
+def test_a_piece_made_from_a_corpus_is_one_a_period(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+def test_a_piece_made_from_a_corpus_says_so() -> None:
+    how = read_workload.__wrapped__("Weekly digest built from some 3,000 Slack messages a "
+                                    "week.").runs_per_month.how  # type: ignore[union-attr]
+    assert "made from the 3,000" in how
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Summarise tickets for the weekly report, about 5,000 a month.", 5000),
+    ("Weekly report: we pull 500 tickets a day from Zendesk.", 15000),
+    ("Daily summary for 5 regions, about 3,000 orders a week.", 13000),
+])
+def test_a_piece_made_from_controls(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
