@@ -27,6 +27,8 @@ _BEFORE = re.compile(rf"(?:^|(?<=\s))(?P<n>\d[\d,.]*)\s+{_NOUN}(?:\s+{_NOUN}){{0
 # Not things a run works on: people, and parts or times of the first count.
 _NOT_THINGS = re.compile(
     rf"(?:of|are|is|were|was|need|needs|have|has|get|go|come|per|times|percent|more|less|other|"
+    # "more" abroad ("y 100 más los lunes": an extra, words15)
+    r"más|mehr|meer|fler|più|de|extra|weitere|"
     # "1 in 10 is spam", "3 out of 4": a share (review 13: added as 1 more email)
     rf"in|out|to|or|x|"
     rf"others|{HEAD}s?|people|staff|reviewers?|customers?|clients?|teachers?|lawyers?|"

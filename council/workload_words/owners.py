@@ -53,9 +53,10 @@ def owners_of_each(text: str, lo: int, count: re.Match[str], at: int) -> re.Matc
 
 # "each" in the languages read, said before a count ("8 reviewers each check 25", "4
 # medewerkers elk 30", "6 conseillers traitent chacun 25") or after it ("5 operatori
-# gestiscono 40 chiamate ciascuno", "check 25 contracts each").
-_EACH = (r"(?:each|elk|elke|ieder|iedere|jeweils|je|chacun|chacune|cada uno|cada una|ciascuno|"
-         r"ciascuna|var och en|var)")
+# gestiscono 40 chiamate ciascuno", "check 25 contracts each"); the pronouns only, not "elke",
+# "iedere" before what they count ("80 bestellingen en elke maandag 30 extra")
+_EACH = (r"(?:each|elk|ieder|jeweils|je|chacun|chacune|cada uno|cada una|ciascuno|ciascuna|"
+         r"var och en)")
 _WORD = r"[^\W\d_][\w'’-]*"
 # the owners are people or things, not a time ("in 2 weeks we review 40 each")
 _NOT_TIME = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times|x|tag|tage|jours?|"

@@ -31,7 +31,7 @@ from council.workload_words.counts import (
 )
 from council.workload_words.cron import read_cron
 from council.workload_words.events import event_read
-from council.workload_words.extras import extra_in
+from council.workload_words.extras import extra_before, extra_in
 from council.workload_words.first_batch import first_batch_note, first_batch_then
 from council.workload_words.headcount import times_candidates, times_headcount
 from council.workload_words.intervals import read_interval
@@ -271,9 +271,9 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
     start = hedge.start() if hedge else start
     how = fleet_how + (f"{fmt(n)} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
                        f"{fmt(runs)}" if per_month != 1 else f"{fmt(n)} a month")
-    extra = extra_in(text, end, hi)
+    extra = extra_in(text, end, hi) or extra_before(text, lo)
     if extra is not None:  # "and 50 more on Mondays": 216.67 a month on top
-        runs, end = runs + extra.per_month, extra.end
+        runs, start, end = runs + extra.per_month, min(start, extra.start), max(end, extra.end)
         how += f", plus {fmt(extra.per_month)} a month ('{extra.said}') = {fmt(runs)}"
     how += first_batch_note(text, count_numbers(text, lo, start, taken), start)
     owners = owners_before(text, lo, start) or owners_of_each(text, lo, count, p.start()) or (

@@ -152,3 +152,26 @@ def test_a_piece_made_from_a_corpus_says_so() -> None:
 ])
 def test_a_piece_made_from_controls(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# An extra on a weekday said abroad adds to the base (read the base alone, or the weekday
+# alone, or "300 y 100" as 400 a day).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jeden Tag kommen 100 Bestellungen, montags 50 mehr.", 3216.67),
+    ("Chaque jour nous recevons 120 e-mails, et 40 de plus le lundi.", 3773.33),
+    ("Cada día llegan 300 pedidos y 100 más los lunes.", 9433.33),
+    ("Elke dag krijgen we 80 bestellingen en elke maandag 30 extra.", 2530),
+    ("Montags kommen 50 Anfragen mehr dazu; sonst etwa 200 am Tag.", 6216.67),
+])
+def test_an_extra_abroad_adds(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Elke maandag controleren we 40 facturen.", 173.33),
+    ("Cada día llegan 300 pedidos y 100 correos.", 12000),
+    ("Chaque jour nous recevons 100 e-mails et 50 formulaires.", 4500),
+    ("Every day we get 150 emails and 50 more on Mondays.", 4716.67),
+])
+def test_an_extra_abroad_controls(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
