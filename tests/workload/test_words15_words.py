@@ -175,3 +175,33 @@ def test_an_extra_abroad_adds(text: str, want: float) -> None:
 ])
 def test_an_extra_abroad_controls(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+def languages(text: str) -> list[str]:
+    return summary(text)["languages"]  # type: ignore[return-value]
+
+
+# Short German, Swedish and Portuguese read by their workload words (read no language, or
+# Portuguese as Spanish).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Um 9 Uhr kommen jeden Tag 50 E-Mails rein.", ["German"]),
+    ("Jeden Tag kommen 100 Bestellungen, montags 50 mehr.", ["German"]),
+    ("Varannan dag granskar vi 20 avtal.", ["Swedish"]),
+    ("Varannan dag kommer 30 fakturor.", ["Swedish"]),
+    ("Toda semana recebemos cerca de 800 pedidos de suporte.", ["Portuguese"]),
+    ("Duas vezes por semana resumimos 40 reuniões.", ["Portuguese"]),
+    ("Recebemos de 200 a 300 e-mails por dia.", ["Portuguese"]),
+])
+def test_short_texts_in_their_language(text: str, want: list[str]) -> None:
+    assert languages(text) == want
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Cada semana recibimos cerca de 800 pedidos de soporte.", ["Spanish"]),
+    ("Cada día llegan 300 pedidos y 100 más los lunes.", ["Spanish"]),
+    ("Elke dag krijgen we 80 bestellingen.", ["Dutch"]),
+    ("Tag 5,000 customer reviews a day as positive or negative.", []),
+    ("We get more tickets on Mondays, about 300 a day.", []),
+])
+def test_short_texts_language_controls(text: str, want: list[str]) -> None:
+    assert languages(text) == want
