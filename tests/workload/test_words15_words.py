@@ -205,3 +205,25 @@ def test_short_texts_in_their_language(text: str, want: list[str]) -> None:
 ])
 def test_short_texts_language_controls(text: str, want: list[str]) -> None:
     assert languages(text) == want
+
+
+# After the held-out scoring: a range said "between ... and" abroad reads its upper end (read
+# the low end, 80 a week), and a cadence before "we review" is no weekly review event (read
+# one a week).
+@pytest.mark.parametrize(("text", "want"), [
+    ("Semanalmente revisamos entre 80 e 120 contratos.", 520),
+    ("Cada semana revisamos entre 80 y 120 contratos.", 520),
+    ("Weekly we review between 80 and 120 contracts.", 520),
+    ("Weekly we call about 50 customers.", 216.67),
+])
+def test_ranges_abroad_and_verbs_after_a_cadence(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Summarise the notes of our weekly team meeting.", 4.33),
+    ("Riceviamo tra 200 e 300 email al giorno.", 9000),
+    ("We get between 200 and 300 emails a day.", 9000),
+])
+def test_ranges_and_events_controls(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.01)
