@@ -3,7 +3,7 @@ other week", "our weekly meeting", "30,000 users, each has 200 a month".
 
 The order the rules are tried in; each rule is its own module (totals, intervals, weekdays,
 times, events, one_a_period, summary_aside, one_deliverable, owners, shares, per_unit,
-first_batch, chinese_counts, one_off; an extra on top: extras); a reading said of the peak
+first_batch, chinese_counts, one_off, shifts; an extra on top: extras); a reading said of the peak
 gives way to a later one (peaks)."""
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ from council.workload_words.periods import (
 )
 from council.workload_words.rates import read_rate
 from council.workload_words.shares import share_before
+from council.workload_words.shifts import read_shift
 from council.workload_words.summary_aside import one_summary_of
 from council.workload_words.text import sentence_bounds
 from council.workload_words.times import TimesWords, times_read
@@ -103,6 +104,8 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
     if (read := read_weekday(text, taken)) is not None:
         yield read
     if (read := read_rate(text, taken)) is not None:
+        yield read
+    if (read := read_shift(text, taken)) is not None:
         yield read
     times_words = TimesWords(text)
     for p in period_matches(text):

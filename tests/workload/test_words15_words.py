@@ -227,3 +227,24 @@ def test_ranges_abroad_and_verbs_after_a_cadence(text: str, want: float) -> None
 ])
 def test_ranges_and_events_controls(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.01)
+
+
+# After the held-out scoring: a count a shift times the shifts a period said elsewhere (read
+# 90 or 60: the shifts alone), each of its owners too.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Every shift, the 5 operators each log about 20 calls; we run 3 shifts a day.", 9000),
+    ("Per shift each of our 8 dispatchers handles about 25 calls, and there are 2 shifts a "
+     "day.", 12000),
+    ("Per shift we get around 150 calls, over 3 shifts a day.", 13500),
+])
+def test_a_count_a_shift(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Per shift we get around 150 calls.", None),  # how many shifts is not said
+    ("About 40 tickets per shift, 3 shifts a day.", 3600),
+    ("Our 12 staff work 2 shifts a day; summarise each shift's handover notes.", 60),
+])
+def test_a_count_a_shift_controls(text: str, want: float | None) -> None:
+    assert runs(text) == (None if want is None else pytest.approx(want, rel=0.001))
