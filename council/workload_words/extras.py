@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from council.workload_words.numbers import NUMBER, parse_number
 from council.workload_words.periods import PER_MONTH, period_matches
-from council.workload_words.text import DAY_NAMES, WEEKDAYS, sentence_bounds
+from council.workload_words.text import DAY_NAMES, WEEKDAYS, WORD, sentence_bounds
 
 
 def _when(unit: str) -> str:
@@ -38,10 +38,9 @@ _WHEN_ABROAD = (r"(?:(?:le|les|los|el|am|an|jeden|op|elke|iedere|ogni|il|di|chaq
                 rf"varje|tous les|todos los|tutti i)\s+)?(?:{_DAYS_ABROAD})\w*")
 _MORE_ABROAD = (r"(?:mehr|weitere|zusätzliche?|de plus|en plus|supplémentaires?|más|"
                 r"adicionales|meer|extra|in più|in aggiunta|fler|ytterligare)")
-_WORD = r"[^\W\d_][\w'’-]*"
 _EXTRA_ABROAD = re.compile(
-    rf"\b{_WHEN_ABROAD}\s+(?:{_WORD}\s+){{0,2}}?(?P<n1>{NUMBER})\s+(?:{_WORD}\s+)?{_MORE_ABROAD}"
-    rf"(?!\w)|(?<![\w,.])(?P<n2>{NUMBER})\s+(?:{_WORD}\s+)?{_MORE_ABROAD}\s+(?:{_WORD}\s+)?"
+    rf"\b{_WHEN_ABROAD}\s+(?:{WORD}\s+){{0,2}}?(?P<n1>{NUMBER})\s+(?:{WORD}\s+)?{_MORE_ABROAD}"
+    rf"(?!\w)|(?<![\w,.])(?P<n2>{NUMBER})\s+(?:{WORD}\s+)?{_MORE_ABROAD}\s+(?:{WORD}\s+)?"
     rf"{_WHEN_ABROAD}")
 _ABROAD_GATE = re.compile(rf"\b(?:{_DAYS_ABROAD})")
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from council.workload_words.numbers import DIGITS, NUMBER
+from council.workload_words.text import WORD
 
 # "30,000 users, each has (about) 200 ...": a count of owners before a count per owner.
 # "120 sales reps each write ~10 ...": up to three words for the owners, any verb after each.
@@ -57,20 +58,19 @@ def owners_of_each(text: str, lo: int, count: re.Match[str], at: int) -> re.Matc
 # "iedere" before what they count ("80 bestellingen en elke maandag 30 extra")
 _EACH = (r"(?:each|elk|ieder|jeweils|je|chacun|chacune|cada uno|cada una|ciascuno|ciascuna|"
          r"var och en)")
-_WORD = r"[^\W\d_][\w'’-]*"
 # the owners are people or things, not a time ("in 2 weeks we review 40 each")
 _NOT_TIME = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times|x|tag|tage|jours?|"
              r"giorni|dagen|días|dias)\b)")
-_OWNERS_EACH = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{_WORD}\s+){{0,2}}?{_WORD},?\s+"
-                          rf"{_EACH}\s+(?:(?!of\s){_WORD}\s+){{0,4}}$")
-_OWNERS_VERB = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{_WORD}\s+){{1,3}}"
+_OWNERS_EACH = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{WORD}\s+){{0,2}}?{WORD},?\s+"
+                          rf"{_EACH}\s+(?:(?!of\s){WORD}\s+){{0,4}}$")
+_OWNERS_VERB = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{WORD}\s+){{1,3}}"
                           r"(?:(?:~|about|around|roughly|some|circa|environ|etwa|ongeveer|"
                           r"cirka|unos|unas) )?$")
-_EACH_AFTER = re.compile(rf"\s+(?:{_WORD}\s+){{0,2}}?{_EACH}\b")
+_EACH_AFTER = re.compile(rf"\s+(?:{WORD}\s+){{0,2}}?{_EACH}\b")
 _HEDGED = r"(?:(?:~|about|around|roughly|some|approximately|up to) ?)?"
 # "each of our 12 stores sends about 30 invoices": the owners after "each of", a verb, the count
 _EACH_OF_OWNERS = re.compile(rf"\beach of (?:our|the|my|their) (?P<n>{NUMBER})\s+"
-                             rf"(?:{_WORD}\s+){{1,2}}{_HEDGED}$")
+                             rf"(?:{WORD}\s+){{1,2}}{_HEDGED}$")
 
 
 def owners_between(text: str, lo: int, count: re.Match[str]) -> re.Match[str] | None:
@@ -97,7 +97,7 @@ _NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b")
 
 def _each_one(noun: str) -> re.Pattern[str]:
     return re.compile(rf"[,;]?\s+(?:and |where |with )?(?:each|every) {noun}\s+"
-                      rf"(?:{_WORD}\s+){{0,2}}?{_HEDGED}(?P<n>{NUMBER})")
+                      rf"(?:{WORD}\s+){{0,2}}?{_HEDGED}(?P<n>{NUMBER})")
 
 
 def items_each_after(text: str, after: int, count: re.Match[str] | None = None
