@@ -108,7 +108,8 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
     if (read := read_shift(text, taken)) is not None:
         yield read
     times_words = TimesWords(text)
-    for p in period_matches(text):
+    periods = period_matches(text)
+    for p in periods:
         said = p.group("adverb")
         unit = period_unit(p)
         if unit not in PER_MONTH or any(a <= p.start() < b for a, b in taken):
@@ -142,7 +143,7 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             at = work_in_span(text, p.end())
             done = [n for n in count_numbers(text, at, hi, taken)
                     if n.start() == at] if at is not None else []
-            if done and not _has_own_period(text, done[0], p, lo, hi, taken) and (
+            if done and not _has_own_period(text, done[0], p, hi, periods, taken) and (
                     n := parse_number(done[0].group(0))):
                 yield _count_a_period(text, done[0], n, p, lo, hi, unit, per_month, taken)
             continue
@@ -178,9 +179,9 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
                            f"once {with_article(unit)} = {fmt(runs)} a month (one piece made "
                            f"from the {made.group(0)} said after it)")
                 continue
-            if cands and (_has_own_period(text, cands[0], p, lo, hi, taken) or (
+            if cands and (_has_own_period(text, cands[0], p, hi, periods, taken) or (
                     piece_after(text, p.end())
-                    and any(_has_own_period(text, c, p, lo, hi, taken) for c in cands[1:]))):
+                    and any(_has_own_period(text, c, p, hi, periods, taken) for c in cands[1:]))):
                 # "Summarise tickets for the weekly report, about 5,000 a month": the count's
                 # own period reads it, not the report's cadence (decisionqa13: 21,667 a month);
                 # so after a report on what it covers: "Weekly report on 40 accounts, about
@@ -227,14 +228,15 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
         yield read
 
 
-def _has_own_period(text: str, count: re.Match[str], p: re.Match[str], lo: int, hi: int,
-                    taken: list[tuple[int, int]]) -> bool:
-    """Whether a later period word of the sentence takes ``count`` as its own ("5,000 a
-    month"), so the standalone cadence ``p`` before it is not the count's period."""
-    return any(q.start() > count.end() and q.start() < hi
+def _has_own_period(text: str, count: re.Match[str], p: re.Match[str], hi: int,
+                    periods: list[re.Match[str]], taken: list[tuple[int, int]]) -> bool:
+    """Whether a later period word of the sentence ending at ``hi`` (one of the text's
+    ``periods``, which the caller has) takes ``count`` as its own ("5,000 a month"), so the
+    standalone cadence ``p`` before it is not the count's period."""
+    return any(count.end() < q.start() < hi and q.start() != p.start()
                and any(n.start() == count.start()
-                       for n in count_before(text, q.start(), lo, taken)[-1:])
-               for q in period_matches(text) if q.start() != p.start())
+                       for n in count_before(text, q.start(), count.start(), taken)[-1:])
+               for q in periods)
 
 
 def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str], lo: int,
