@@ -55,7 +55,11 @@ extra on Mondays, staffed hours, a clock hour abroad, the output after a size, e
 abroad, words13's held-out misses, and 22 of words14's own in those families; written before
 the fixes) and workload_phrases_words14_heldout.jsonl (11, written with it, scored once after
 the fixes) and workload_phrases_review14.jsonl (40, review 14: sentences round 14's rules
-should not fire on or should read otherwise; written before the fixes), per field,
+should not fire on or should read otherwise; written before the fixes) and
+workload_phrases_words15.jsonl (31, words15: review 14's and words14's leftovers, people x
+items, extras abroad, per shift, a report over a corpus, Portuguese, Swedish and Japanese
+periods, ranges; written before the fixes) and workload_phrases_words15_heldout.jsonl (10,
+written with it, scored once after the fixes), per field,
 against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
@@ -109,7 +113,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_review12.jsonl", "workload_phrases_words13.jsonl",
          "workload_phrases_words13_heldout.jsonl", "workload_phrases_review13.jsonl",
          "workload_phrases_words14.jsonl", "workload_phrases_words14_heldout.jsonl",
-         "workload_phrases_review14.jsonl")
+         "workload_phrases_review14.jsonl", "workload_phrases_words15.jsonl",
+         "workload_phrases_words15_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

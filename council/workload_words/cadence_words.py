@@ -115,6 +115,21 @@ def span_before(text: str, at: int) -> bool:
     return _SPAN_BEFORE.search(text, max(0, at - 24), at) is not None
 
 
+# The work the time a period is spent on, right after it: "5 annotators spend 30 minutes a
+# day labelling 200 images" is 200 a day (words14 left it unread: the period measures the
+# time). A "-ing" verb or "on", a hedge, then the count, not a year ("reviewing 2025
+# budgets"); not "for" ("open 12 hours a day for 300 callers": who it is open to).
+_DOING = re.compile(r"\s+(?:[a-z]{3,}ing|on)\s+(?:(?:about|around|roughly|some|up to|"
+                    r"approximately|~)\s*)?(?=\d)(?!(?:19|20)\d\d\b)")
+
+
+def work_in_span(text: str, end: int) -> int | None:
+    """Where the count of the work done in a length of time a period starts, when it comes
+    right after the period ending at ``end`` ("... a day labelling 200 images"); else None."""
+    m = _DOING.match(text, end)
+    return None if m is None else m.end()
+
+
 def time_span_at(text: str, at: int) -> bool:
     """Whether the figure at ``at`` is a length of time ("5 working days"), not a count."""
     return _TIME_SPAN.match(text, at) is not None

@@ -12,15 +12,25 @@ from council.workload_words.values import Read
 
 # A count a few characters after a Chinese period ("每天收到大约2千封"), not followed by a unit
 # of measure ("12小时" hours, "150瓦" watts, "3元" yuan, "5页" pages are sizes or prices)
-_CN_UNITS = "小分秒瓦度元块塊岁歲年月天号號点點米克斤倍页頁字%万千億亿百"
+_CN_UNITS = "小分秒瓦度元块塊岁歲年月天号號点點米克斤倍页頁字%万千億亿百時"
 _CN_COUNT_AFTER = re.compile(rf"[^\d，。；！？,.;!?\n]{{0,6}}?(?P<n>{NUMBER})"
                              rf"(?!\s?(?:[{_CN_UNITS}a-z\d.,]|日(?!志)))")
-_CN_COUNTER = re.compile("[条個个件份封张張篇次位名本单單]")
+_CN_COUNTER = re.compile("[条個个件份封张張篇次位名本单單回]")
+
+
+# Japanese periods said before the count ("月に", "週に", "1日あたり")
+_JA_PERIOD_FIRST = re.compile(r"(?:1|一)?(?:日|週|月)(?:に|あたり|当たり)")
+# "週に2回、30件": a number of times (回) the period, then the count each time
+_JA_TIMES = re.compile(rf"回[、,\s]*(?:に)?[^\d，。；！？,.;!?\n]{{0,4}}?(?P<n>{NUMBER})")
+# "200〜300件": a range, read at its upper end
+_RANGE_TO = re.compile(rf"\s?[〜~～\-–]\s?(?P<n>{NUMBER})")
 
 
 def says_period_first(said: str | None) -> bool:
-    """Whether a period adverb is a Chinese one ("每天"), whose count comes after it."""
-    return bool(said) and said[0] == "每"  # type: ignore[index]
+    """Whether a period adverb is a Chinese one ("每天") or a Japanese one said before its
+    count ("月に"), whose count comes after it."""
+    return bool(said) and (said[0] == "每"  # type: ignore[index]
+                           or _JA_PERIOD_FIRST.fullmatch(said) is not None)  # type: ignore[arg-type]
 
 
 def chinese_count(text: str, p: re.Match[str], unit: str, per_month: float,
@@ -31,8 +41,17 @@ def chinese_count(text: str, p: re.Match[str], unit: str, per_month: float,
     n = parse_number(after["n"]) if after is not None else None
     if after is None or not n or any(a <= after.start("n") < b for a, b in taken):
         return None
-    end = after.end() + (1 if _CN_COUNTER.match(text, after.end()) else 0)
+    end, said = after.end(), ""
+    if (upper := _RANGE_TO.match(text, end)) and (top := parse_number(upper["n"])):
+        # "200〜300件": the upper end
+        said = f"{fmt(n)}-{fmt(top)}, the upper end: "
+        n, end = top, upper.end()
+    if (each := _JA_TIMES.match(text, end)) and (k := parse_number(each["n"])):
+        # "週に2回、30件": 2 times a period, 30 each time
+        said = f"{fmt(n)} times of {fmt(k)}: "
+        n, end = n * k, each.end()
+    end += 1 if _CN_COUNTER.match(text, end) else 0
     runs = n * per_month
     return Read("runs_per_month", runs, text[p.start():end].strip(), p.start(), end,
-                f"{fmt(n)} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
-                f"{fmt(runs)}" if per_month != 1 else f"{fmt(n)} a month")
+                said + (f"{fmt(n)} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
+                        f"{fmt(runs)}" if per_month != 1 else f"{fmt(n)} a month"))

@@ -14,7 +14,9 @@ from council.workload_words.values import Read
 _EVENTS = (r"(?:meetings?|stand-?ups?|syncs?|calls?|reviews?|retros?|retrospectives?|1:1s?|"
            r"one-on-ones?|all-hands|town halls?|huddles?|check-ins?|webinars?|podcasts?|"
            r"episodes?|demos?)\b")
-_EVENT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _EVENTS)
+# (not a verb after its subject: "Weekly we review between 80 and 120 contracts", words15:
+# read as one review a week)
+_EVENT = re.compile(r"\s+(?!(?:we|i|you|they|to)\s)(?:[\w-]+\s+){0,2}?" + _EVENTS)
 _BARE_EVENT = re.compile(r"\s+" + _EVENTS)  # "every weekly sync": the event, unqualified
 _EACH_BEFORE = re.compile(r"\b(?:each|every)\s+$")
 # The task hangs on each occurrence: "before each quarterly earnings call".

@@ -27,6 +27,8 @@ _BEFORE = re.compile(rf"(?:^|(?<=\s))(?P<n>\d[\d,.]*)\s+{_NOUN}(?:\s+{_NOUN}){{0
 # Not things a run works on: people, and parts or times of the first count.
 _NOT_THINGS = re.compile(
     rf"(?:of|are|is|were|was|need|needs|have|has|get|go|come|per|times|percent|more|less|other|"
+    # "more" abroad ("y 100 más los lunes": an extra, words15)
+    r"más|mehr|meer|fler|più|de|extra|weitere|"
     # "1 in 10 is spam", "3 out of 4": a share (review 13: added as 1 more email)
     rf"in|out|to|or|x|"
     rf"others|{HEAD}s?|people|staff|reviewers?|customers?|clients?|teachers?|lawyers?|"
@@ -77,19 +79,20 @@ def joined_count(text: str, count: re.Match[str], lo: int, hi: int,
         return None
     others = [m for m in count_numbers(text, lo, hi, taken) if counts_items(text, m, lo)]
     after = _AFTER.match(text, count.end(), hi)
-    if after is not None and not _RANGE_BEFORE.search(text, max(lo, count.start() - 20),
-                                                          count.start()):
-        other = next((m for m in others if m.start() == after.end()), None)
-        if (other is not None and _things_after(text, other.end())
-                and not _period_between(text, count.start(), min(hi, other.end() + 40))):
-            n = parse_number(other.group(0))
-            return Joined(n, count.start(), other.end()) if n else None
     before = _BEFORE.search(text, max(lo, count.start() - 60), count.start())
-    if before is not None:
-        other = next((m for m in others if m.start() == before.start("n")), None)
-        if (other is not None and _things_after(text, other.end())
-                and not _RANGE_BEFORE.search(text, max(lo, other.start() - 20), other.start())
-                and not _period_between(text, other.start(), count.start())):
+    # the other count said after this one ("150 emails and 80 chats"), then before it; the
+    # pair is read from its first count, and no period may stand between the two
+    sides = ([(after.end(), True)] if after is not None else []) + (
+        [(before.start("n"), False)] if before is not None else [])
+    for at, said_after in sides:
+        other = next((m for m in others if m.start() == at), None)
+        if other is None:
+            continue
+        first, last = (count, other) if said_after else (other, count)
+        until = min(hi, other.end() + 40) if said_after else count.start()
+        if (_things_after(text, other.end())
+                and not _RANGE_BEFORE.search(text, max(lo, first.start() - 20), first.start())
+                and not _period_between(text, first.start(), until)):
             n = parse_number(other.group(0))
-            return Joined(n, other.start(), count.end()) if n else None
+            return Joined(n, first.start(), last.end()) if n else None
     return None

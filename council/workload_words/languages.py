@@ -127,7 +127,11 @@ _SHARED_DAYS = frozenset({"sábado", "domingo"})
 _WORKLOAD_WORDS: dict[str, str] = {
     "German": ("monat monate monatlich woche wochen wöchentlich täglich jahr jährlich quartal "
                "jeweils ungefähr zusammenfassen zusammenfassung zur nötig sollen werden unter "
-               "werktag"),
+               "werktag "
+               # o'clock, "come in", "more", weekdays as adverbs (words15: "Um 9 Uhr kommen
+               # jeden Tag 50 E-Mails rein", "montags 50 mehr": no language)
+               "uhr kommen mehr montags dienstags mittwochs donnerstags freitags samstags "
+               "sonntags"),
     "French": ("fois semaine semaines jour jours mois année environ quotidien hebdomadaire "
                "mensuel ouvré résumé résumer faut"),
     # ("week" is English too: it counts only beside another Dutch word, "Elke week lezen we
@@ -139,10 +143,15 @@ _WORKLOAD_WORDS: dict[str, str] = {
               "iedere ieder ochtend avond"),
     "Italian": "settimana mese giorno giorni volte volta ciascuna riceviamo",
     "Spanish": "semana mes día año veces vez necesitamos cerca",
-    "Portuguese": "mês ano vezes precisam semanalmente cerca feira terça",
+    # (words15: "Toda semana recebemos cerca de 800 pedidos de suporte" read as Spanish,
+    # "Duas vezes por semana resumimos 40 reuniões" as none)
+    "Portuguese": ("mês ano vezes precisam semanalmente cerca feira terça recebemos duas dia "
+                   "dias suporte não são também reuniões"),
     "Polish": "tydzień tygodniu miesiąc miesiącu dzień razy rocznie",
     "Swedish": ("varje cirka ungefär omkring runt vecka veckan månad månaden dagen natt natten "
-                "vardag gånger ärenden"),
+                "vardag gånger ärenden "
+                # every other, comes in (words14 held-out: "Varannan dag granskar vi 20 avtal")
+                "varannan vartannat kommer"),
 }
 _OWN_WORDS: dict[str, frozenset[str]] = {
     name: small | frozenset(_WORKLOAD_WORDS.get(name, "").split())

@@ -88,3 +88,18 @@ def gathered_into_one(text: str, at: int, hi: int) -> bool:
 def one_piece_of(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] says one piece of what follows ("one summary of the ...")."""
     return _ONE_OF.search(text, start, end) is not None
+
+
+# "Weekly digest built from some 3,000 Slack messages a week", "a weekly report from about
+# 2,000 emails a month": the count is what each piece is made from, a corpus with its own
+# period, not a run each (words15: read 13,000 a month; issue 17: 4.33 reports a month).
+_MADE_FROM = re.compile(rf"\b{PIECES}s?\b(?:\s+[\w,-]+){{0,6}}?\s+(?:(?:built|drawn|compiled|"
+                        r"made|generated|written|put together|pulled|distilled)\s+)?"
+                        r"(?:from|based on|out of)\s+(?:all\s+)?(?:(?:our|the|my|their)\s+)?"
+                        r"(?:~\s*|about |around |roughly |some |approximately |up to )?$")
+
+
+def piece_made_from(text: str, count: re.Match[str], lo: int) -> bool:
+    """Whether ``count`` is what a written piece said before it is made from ("digest built
+    from some 3,000 messages")."""
+    return _MADE_FROM.search(text, max(lo, count.start() - 90), count.start()) is not None

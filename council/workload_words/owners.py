@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from council.workload_words.numbers import DIGITS, NUMBER
+from council.workload_words.text import WORD
 
 # "30,000 users, each has (about) 200 ...": a count of owners before a count per owner.
 # "120 sales reps each write ~10 ...": up to three words for the owners, any verb after each.
@@ -51,7 +52,61 @@ def owners_of_each(text: str, lo: int, count: re.Match[str], at: int) -> re.Matc
     return _OWNERS_COMMA.search(text, max(lo, count.start() - 50), count.start())
 
 
-def items_each_after(text: str, after: int) -> re.Match[str] | None:
-    """"of roughly 250 receipts each" right after a period ending at ``after``: how many each
-    run holds (group "n"); else None."""
-    return _OF_EACH.match(text, after)
+# "each" in the languages read, said before a count ("8 reviewers each check 25", "4
+# medewerkers elk 30", "6 conseillers traitent chacun 25") or after it ("5 operatori
+# gestiscono 40 chiamate ciascuno", "check 25 contracts each"); the pronouns only, not "elke",
+# "iedere" before what they count ("80 bestellingen en elke maandag 30 extra")
+_EACH = (r"(?:each|elk|ieder|jeweils|je|chacun|chacune|cada uno|cada una|ciascuno|ciascuna|"
+         r"var och en)")
+# the owners are people or things, not a time ("in 2 weeks we review 40 each")
+_NOT_TIME = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times|x|tag|tage|jours?|"
+             r"giorni|dagen|días|dias)\b)")
+_OWNERS_EACH = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{WORD}\s+){{0,2}}?{WORD},?\s+"
+                          rf"{_EACH}\s+(?:(?!of\s){WORD}\s+){{0,4}}$")
+_OWNERS_VERB = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{WORD}\s+){{1,3}}"
+                          r"(?:(?:~|about|around|roughly|some|circa|environ|etwa|ongeveer|"
+                          r"cirka|unos|unas) )?$")
+_EACH_AFTER = re.compile(rf"\s+(?:{WORD}\s+){{0,2}}?{_EACH}\b")
+_HEDGED = r"(?:(?:~|about|around|roughly|some|approximately|up to) ?)?"
+# "each of our 12 stores sends about 30 invoices": the owners after "each of", a verb, the count
+_EACH_OF_OWNERS = re.compile(rf"\beach of (?:our|the|my|their) (?P<n>{NUMBER})\s+"
+                             rf"(?:{WORD}\s+){{1,2}}{_HEDGED}$")
+
+
+def owners_between(text: str, lo: int, count: re.Match[str]) -> re.Match[str] | None:
+    """The owners right before a ``count`` said each of them, after ``lo`` (a cadence said
+    first): "Every day 8 reviewers each check about 25 contracts", "Ogni giorno 5 operatori
+    gestiscono 40 chiamate ciascuno"; group "n" is their number; else None."""
+    start = max(lo, count.start() - 60)
+    m = _OWNERS_EACH.search(text, start, count.start()) or _EACH_OF_OWNERS.search(
+        text, start, count.start())
+    if m is None and _EACH_AFTER.match(text, count.end()):
+        m = _OWNERS_VERB.search(text, start, count.start())
+    return m
+
+
+# "3 shifts a day and each shift logs about 40 incidents": each of the counted containers (the
+# same noun, said singly) holds a count (words15: read 3 a day, the shifts). Containers only:
+# "200 tickets a day; each ticket has 3 attachments" counts tickets.
+_CONTAINERS = {"shifts": "shift", "batches": "batch", "runs": "run", "deliveries": "delivery",
+               "drops": "drop", "uploads": "upload", "exports": "export", "loads": "load",
+               "waves": "wave", "rounds": "round", "crews": "crew", "trucks": "truck",
+               "shipments": "shipment", "dumps": "dump", "imports": "import"}
+_NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b")
+
+
+def _each_one(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"[,;]?\s+(?:and |where |with )?(?:each|every) {noun}\s+"
+                      rf"(?:{WORD}\s+){{0,2}}?{_HEDGED}(?P<n>{NUMBER})")
+
+
+def items_each_after(text: str, after: int, count: re.Match[str] | None = None
+                     ) -> re.Match[str] | None:
+    """"of roughly 250 receipts each" right after a period ending at ``after``, or "and each
+    shift logs about 40" after "3 shifts" (the ``count``) and its period: how many each one
+    holds (group "n"); else None."""
+    held = _OF_EACH.match(text, after)
+    noun = _NOUN_AFTER.match(text, count.end()) if held is None and count is not None else None
+    if noun is not None and noun["noun"] in _CONTAINERS:
+        held = _each_one(_CONTAINERS[noun["noun"]]).match(text, after)
+    return held

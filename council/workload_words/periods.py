@@ -182,6 +182,12 @@ FOREIGN_ADVERBS = {
     # (not "每年": the one real prompt that says it, "每年出栏不少于 1500 只", is a modelling
     # problem's sheep, not a workload)
     "每月": "month", "每个月": "month",
+    # Japanese says the period before the count too ("月に1万件" 10,000 a month, "週に2回、30件"
+    # twice a week 30 each, "1日あたり200〜300件": words15, unread); not "年に" (a year said
+    # so is most often a date's)
+    "月に": "month", "週に": "week", "1日に": "day", "一日に": "day", "1日あたり": "day",
+    "一日あたり": "day", "1日当たり": "day", "一日当たり": "day", "月あたり": "month",
+    "週あたり": "week",
     "يوميا": "day", "أسبوعيا": "week", "اسبوعيا": "week", "شهريا": "month", "سنويا": "year",
 }
 # Japanese needs no space around a word ("毎晩1万件のログ": 10,000 logs every night)

@@ -70,6 +70,9 @@ _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|cal
                            # "$3 in agent time", "agents' hours", "40 agent-hours" (QA round 9)
                            r"\bagents?(?:'s|s')?[- ]?(?:time|hours?|minutes?|mins|effort|"
                            r"labou?r|wages?|salar(?:y|ies))\b")
+# Time a person spends: "30 minutes", "an extra 10 minutes", "another hour".
+_SPENT = (r"(?:an? (?:extra|additional|further) |another |about |around |roughly |up to |~)?"
+          r"(?:\d+(?:\.\d+)?\s*|an? |one )?(?:minutes?|mins?|hours?|hrs?)\b")
 # Agents who are a staff, by what only people have (words14: "2 of our 5 agents answer them",
 # "Our 3 agents work 8 hours a day and spend 30 minutes each on lunch", "agents take 5 minutes
 # each to file notes" read as an agent loop): a share of a team, working hours or minutes
@@ -78,14 +81,27 @@ _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|cal
 _STAFF_AGENT = re.compile(
     r"\b(?:\d+|one|two|three|four|five|some|most|half|all|none|few) of (?:our|the|my|their) "
     r"\d+ agents\b|\bteam of \d+ agents\b|"
-    r"\bagents (?:\w+ ){0,2}(?:work|spend|take|need|log)\s+"
-    r"(?:about |around |roughly |up to |~)?\d+(?:\.\d+)?\s*(?:minutes?|mins?|hours?|hrs?)\b|"
+    rf"\bagents (?:\w+ ){{0,2}}(?:work|spend|take|need|log)\s+{_SPENT}|"
+    r"\bagents (?:take|taking|get|on) (?:a|an|their) (?:\d+[- ]min(?:ute)?s?[- ])?"
+    r"(?:break|lunch)\b|"
     r"\bagents?(?:'s|s')? (?:lunch(?:es| breaks?)?|rotas?|holidays|vacations?|sick days?|"
     r"headsets?)\b|\bagents?(?:'s|s') (?:breaks?|shifts?)\b|"
     r"\bagents? (?:are |is )?on (?:shift|duty|the floor|leave|(?:a |their )?break)\b|"
     r"\b(?:hire|hires|hired|hiring|train|trains|trained|training|onboard|onboarding) (?:\d+ )?"
     r"(?:new )?agents\b")
 
+# One of a staff, said singly (review 14: "each agent spends an extra 10 minutes on the hard
+# ones" read as a loop): "each" or "every" agent, or "the agent who ...", spending time or
+# taking a break. A bare "the agent takes 5 minutes per task" stays a program's time, and so
+# does any of these where the text runs agents or gives them tools ("Run 5 agents in
+# parallel; each agent takes about 10 minutes").
+_ONE_OF_STAFF = re.compile(
+    rf"\b(?:each|every) agent (?:\w+ ){{0,2}}(?:works?|spends?|takes?|needs?|logs?)\s+{_SPENT}|"
+    rf"\bagent who (?:[\w']+ ){{1,5}}?(?:works?|spends?|takes?|needs?|logs?)\s+{_SPENT}|"
+    r"\b(?:each|every|the|an?) agent (?:takes|gets|is on) (?:a|an|their|his|her) "
+    r"(?:\d+[- ]min(?:ute)?s?[- ])?(?:break|lunch)\b")
+_RUNS_AGENTS = re.compile(r"\btools?\b|\bin parallel\b|"
+                          r"\b(?:spawn|launch|run|start)s? (?:\d+|several|multiple|many) agents\b")
 
 # "an AI support agent", "un agent de support IA": a program, whatever its role
 _AI_BEFORE = re.compile(r"\b(?:ai|ia|llm|ki|gpt)(?:[- ]\w+)?[- ]$")
@@ -104,7 +120,9 @@ def _a_person(text: str, m: re.Match[str]) -> bool:
     return (_NOT_AGENT_RE.search(text[max(0, m.start() - 25):m.end() + 10]) is not None
             or (m.group(0).startswith("agent") and _MACHINE_BEFORE.search(
                 text, max(0, m.start() - 16), m.start()) is None
-                and _STAFF_AGENT.search(text[max(0, m.start() - 30):m.end() + 50]) is not None))
+                and (_STAFF_AGENT.search(text[max(0, m.start() - 30):m.end() + 50]) is not None
+                     or (_ONE_OF_STAFF.search(text[max(0, m.start() - 30):m.end() + 50])
+                         is not None and _RUNS_AGENTS.search(text) is None))))
 
 
 # Tool use on the web said without "agent": "browse the web", "search the web and open pages",

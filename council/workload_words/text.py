@@ -50,6 +50,10 @@ EVERY_ABROAD: tuple[str, ...] = (
 EACH_ONE_ABROAD: tuple[str, ...] = ("var och en", "chacun", "chacune", "cada uno", "cada una",
                                     "ciascuno", "ciascuna", "jeweils")
 
+# A word in any of the languages read (letters, then letters, digits, apostrophes or hyphens):
+# "medewerkers", "gestiscono", "l'équipe"
+WORD = r"[^\W\d_][\w'’-]*"
+
 # The usual period said as a subject ("a normal day", "a typical week"): one list for the
 # period it opens (``periods``) and the count said after it (``cadence_words``).
 USUAL_PERIOD = r"an? (?:normal|typical|usual|average|regular|ordinary)"

@@ -3,7 +3,7 @@ other week", "our weekly meeting", "30,000 users, each has 200 a month".
 
 The order the rules are tried in; each rule is its own module (totals, intervals, weekdays,
 times, events, one_a_period, summary_aside, one_deliverable, owners, shares, per_unit,
-first_batch, chinese_counts, one_off; an extra on top: extras); a reading said of the peak
+first_batch, chinese_counts, one_off, shifts; an extra on top: extras); a reading said of the peak
 gives way to a later one (peaks)."""
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from council.workload_words.cadence_words import (
     standalone,
     time_span_at,
     usual_count_at,
+    work_in_span,
 )
 from council.workload_words.chinese_counts import chinese_count, says_period_first
 from council.workload_words.counts import (
@@ -30,19 +31,20 @@ from council.workload_words.counts import (
 )
 from council.workload_words.cron import read_cron
 from council.workload_words.events import event_read
-from council.workload_words.extras import extra_in
+from council.workload_words.extras import extra_before, extra_in
 from council.workload_words.first_batch import first_batch_note, first_batch_then
 from council.workload_words.headcount import times_candidates, times_headcount
 from council.workload_words.intervals import read_interval
 from council.workload_words.joined_counts import joined_count
 from council.workload_words.numbers import fmt, parse_number
 from council.workload_words.one_a_period import one_a_period
-from council.workload_words.one_deliverable import one_piece_about
+from council.workload_words.one_deliverable import one_piece_about, piece_made_from
 from council.workload_words.one_off import read_one_off
 from council.workload_words.owners import (
     fleet_after,
     items_each_after,
     owners_before,
+    owners_between,
     owners_of_each,
 )
 from council.workload_words.peaks import (
@@ -62,6 +64,7 @@ from council.workload_words.periods import (
 )
 from council.workload_words.rates import read_rate
 from council.workload_words.shares import share_before
+from council.workload_words.shifts import read_shift
 from council.workload_words.summary_aside import one_summary_of
 from council.workload_words.text import sentence_bounds
 from council.workload_words.times import TimesWords, times_read
@@ -102,8 +105,11 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
         yield read
     if (read := read_rate(text, taken)) is not None:
         yield read
+    if (read := read_shift(text, taken)) is not None:
+        yield read
     times_words = TimesWords(text)
-    for p in period_matches(text):
+    periods = period_matches(text)
+    for p in periods:
         said = p.group("adverb")
         unit = period_unit(p)
         if unit not in PER_MONTH or any(a <= p.start() < b for a, b in taken):
@@ -131,7 +137,16 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
                 yield _count_a_period(text, said_after[0], n, p, lo, hi, unit, per_month, taken)
             continue
         if span_before(text, p.start()):
-            continue  # "our 3 agents work 8 hours a day": a length of time a day, no work
+            # "our 3 agents work 8 hours a day": a length of time a day, no work; unless the
+            # work comes right after it, with no period of its own ("spend 30 minutes a day
+            # labelling 200 images")
+            at = work_in_span(text, p.end())
+            done = [n for n in count_numbers(text, at, hi, taken)
+                    if n.start() == at] if at is not None else []
+            if done and not _has_own_period(text, done[0], p, hi, periods, taken) and (
+                    n := parse_number(done[0].group(0))):
+                yield _count_a_period(text, done[0], n, p, lo, hi, unit, per_month, taken)
+            continue
         before = [] if times else count_before(text, p.start(), lo, taken)
         count = before[-1] if before else None
         if count is None and times is None and (
@@ -149,9 +164,24 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             cands = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)
                      and not (n.end() <= p.start()
                               and first_batch_then(text, n.end(), p.start()))]
-            if cands and (_has_own_period(text, cands[0], p, lo, hi, taken) or (
+            if len(cands) > 1 and (own := owners_between(text, p.end(), cands[1])) is not None \
+                    and own.start("n") == cands[0].start():
+                # "Every day 8 reviewers each check about 25 contracts": 25 for each of 8
+                cands = cands[1:]
+            made = next((c for c in count_numbers(text, p.end(), hi, taken)
+                         if piece_made_from(text, c, lo)), None) if (
+                piece_after(text, p.end())) else None
+            if made is not None:
+                # "Weekly digest built from some 3,000 Slack messages a week": one digest a
+                # week over what it is made from, whatever that count's own period
+                runs = per_month
+                yield Read("runs_per_month", runs, p.group(0).strip(), p.start(), p.end(),
+                           f"once {with_article(unit)} = {fmt(runs)} a month (one piece made "
+                           f"from the {made.group(0)} said after it)")
+                continue
+            if cands and (_has_own_period(text, cands[0], p, hi, periods, taken) or (
                     piece_after(text, p.end())
-                    and any(_has_own_period(text, c, p, lo, hi, taken) for c in cands[1:]))):
+                    and any(_has_own_period(text, c, p, hi, periods, taken) for c in cands[1:]))):
                 # "Summarise tickets for the weekly report, about 5,000 a month": the count's
                 # own period reads it, not the report's cadence (decisionqa13: 21,667 a month);
                 # so after a report on what it covers: "Weekly report on 40 accounts, about
@@ -198,14 +228,15 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
         yield read
 
 
-def _has_own_period(text: str, count: re.Match[str], p: re.Match[str], lo: int, hi: int,
-                    taken: list[tuple[int, int]]) -> bool:
-    """Whether a later period word of the sentence takes ``count`` as its own ("5,000 a
-    month"), so the standalone cadence ``p`` before it is not the count's period."""
-    return any(q.start() > count.end() and q.start() < hi
+def _has_own_period(text: str, count: re.Match[str], p: re.Match[str], hi: int,
+                    periods: list[re.Match[str]], taken: list[tuple[int, int]]) -> bool:
+    """Whether a later period word of the sentence ending at ``hi`` (one of the text's
+    ``periods``, which the caller has) takes ``count`` as its own ("5,000 a month"), so the
+    standalone cadence ``p`` before it is not the count's period."""
+    return any(count.end() < q.start() < hi and q.start() != p.start()
                and any(n.start() == count.start()
-                       for n in count_before(text, q.start(), lo, taken)[-1:])
-               for q in period_matches(text) if q.start() != p.start())
+                       for n in count_before(text, q.start(), count.start(), taken)[-1:])
+               for q in periods)
 
 
 def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str], lo: int,
@@ -230,7 +261,7 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
         # "a thousand comments per wave, three waves a year": 3,000 a year
         fleet_how += f"{fmt(k)} each of {fmt(n)}: "
         n, start = n * k, min(start, per.start())
-    held = items_each_after(text, p.end())
+    held = items_each_after(text, p.end(), count)
     k = parse_number(held.group("n")) if held else None
     if held is not None and k and count_numbers(text, held.start("n"), held.end("n"), taken):
         # "Two batches a day of roughly 250 receipts each": 500 a day
@@ -245,15 +276,16 @@ def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str],
     start = hedge.start() if hedge else start
     how = fleet_how + (f"{fmt(n)} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
                        f"{fmt(runs)}" if per_month != 1 else f"{fmt(n)} a month")
-    extra = extra_in(text, end, hi)
+    extra = extra_in(text, end, hi) or extra_before(text, lo)
     if extra is not None:  # "and 50 more on Mondays": 216.67 a month on top
-        runs, end = runs + extra.per_month, extra.end
+        runs, start, end = runs + extra.per_month, min(start, extra.start), max(end, extra.end)
         how += f", plus {fmt(extra.per_month)} a month ('{extra.said}') = {fmt(runs)}"
     how += first_batch_note(text, count_numbers(text, lo, start, taken), start)
-    owners = owners_before(text, lo, start) or owners_of_each(text, lo, count, p.start())
+    owners = owners_before(text, lo, start) or owners_of_each(text, lo, count, p.start()) or (
+        owners_between(text, p.end(), count) if p.end() <= count.start() else None)
     if owners is not None and (k := parse_number(owners.group("n"))):
         # "30,000 users, each has maybe 200 transactions a month": 200 for each user
-        start, runs = owners.start(), runs * k
+        start, runs = min(start, owners.start()), runs * k
         how = f"{fmt(k)} x ({how}) = {fmt(runs)}"
         return Read("runs_per_month", runs, text[start:end].strip(), start, end, how)
     return times_candidates(text, times_headcount(

@@ -95,6 +95,8 @@ def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
         said = "once a month" if m["month"] else f"one every {fmt(weeks)} weeks"
         return cadence_times_count(text, m.start(), m.end(), runs, said, taken)
     m = _FOREIGN_WEEKDAY_RE.search(text) if gate else None
+    if m is not None and is_extra(text, m.start(), sentence_bounds(text, m.start())[0]):
+        return None  # "elke dag ... 80 bestellingen en elke maandag 30 extra" (words15)
     if m is not None:
         return _weekly(text, m, _MORE_FOREIGN_DAYS, _FOREIGN_DAY, taken)
     return None

