@@ -12,8 +12,7 @@ texts whose category text the candidate changes beyond the shipped cut. --cost t
 on a probe's texts (the shipped cut and the candidate's, each text uncached); --vote-cost the
 whole single vote with either cut, in turn.
 
-The other benches take `--cut shipped|none|head --aside-head FILE` through `add_cut_option`
-and `apply_cut` (bench/category_asides.py, bench/category_file.py, bench/categories.py).
+The other benches take `--cut shipped|none|head --aside-head FILE` (bench/aside_cuts.py).
 """
 
 from __future__ import annotations
@@ -29,13 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def second_encoder():
-    from council.assess.encoder import CachedEncoder, encoder_named
-    from council.assess.second_reading import SECOND_ENCODER
-    from council.config import paths
-
-    return CachedEncoder(encoder_named(SECOND_ENCODER), paths().embedding_cache)
+from bench.aside_cuts import head_cut, second_encoder  # noqa: E402
 
 
 def build(out: Path) -> None:
@@ -53,33 +46,6 @@ def build(out: Path) -> None:
     head.save(out)
     print(f"{out}: {len(train)} task rows, cut {head.cut} (two sentences {head.cut_pair}) "
           f"({time.perf_counter() - started:.1f} s)")
-
-
-def head_cut(path: Path, encoder=None):
-    """Candidate (H): the shipped cut, then the head's on what it leaves."""
-    from council.assess.aside_head import AsideHead, HeadCut
-    from council.assess.category_text import joined
-
-    return joined(HeadCut(AsideHead.load(path), encoder or second_encoder()))
-
-
-def add_cut_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--cut", choices=("shipped", "none", "head"), default="shipped",
-                        help="the category's aside cut: the shipped word lists, none, or "
-                             "candidate (H) (the shipped cut and the head, --aside-head)")
-    parser.add_argument("--aside-head", type=Path, default=Path("/tmp/as15/aside_head.npz"))
-
-
-def cut_named(name: str, head: Path):
-    from council.assess.asides import without_asides
-    from council.assess.category_text import no_cut
-
-    return {"shipped": lambda: without_asides, "none": lambda: no_cut,
-            "head": lambda: head_cut(head)}[name]()
-
-
-def apply_cut(classifier, args: argparse.Namespace) -> None:
-    classifier.aside_cut = cut_named(args.cut, args.aside_head)
 
 
 def dev_changes(head: Path, data: Path) -> None:

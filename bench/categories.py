@@ -931,7 +931,7 @@ def main() -> None:
                         help="read the dev prompts (never the training rows) without their "
                              "asides, as the classifier's category does (council.assess.asides)")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from bench.aside_head import add_cut_option, cut_named
+    from bench.aside_cuts import add_cut_option, cut_named
 
     add_cut_option(parser)
     args = parser.parse_args()

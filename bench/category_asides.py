@@ -1,6 +1,7 @@
 """Asides that say nothing of the task, and the category they move (issue 17, round 14).
 
     PYTHONPATH=$PWD python bench/category_asides.py [--probe FILE] [--artifact DIR]
+        [--cut shipped|none|head] [--list]
 
 tests/data/category_asides14.jsonl (written and committed before any candidate ran): 28
 one-line tasks across the categories in English, German, French and Spanish, and 25 asides
@@ -9,7 +10,9 @@ school project, the output's length, its audience or tone, who asked, where the 
 Each task is read alone and with each aside of its language (after it, or before it where the
 row says "before"); the table counts the texts whose top category (the real reading, the
 second reading included) differs from the task alone's, by family and by language. The
-"keep" rows are texts whose every sentence carries the task: a cut must leave them whole.
+"keep" rows are texts whose every sentence carries the task: a cut must leave them whole (the
+bench counts those the cut shortens). `--cut` chooses the aside cut (bench/aside_cuts.py):
+none is the base a cut is measured against.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.aside_head import add_cut_option, apply_cut  # noqa: E402
+from bench.aside_cuts import add_cut_option, apply_cut  # noqa: E402
 
 PROBE = ROOT / "tests" / "data" / "category_asides14.jsonl"
 

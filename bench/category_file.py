@@ -60,7 +60,7 @@ def score(rows: list[Row], artifact: Path | None, args=None) -> list[Scored]:
 
     classifier = ensure_classifier(artifact) if artifact else ensure_classifier()
     if args is not None:
-        from bench.aside_head import apply_cut
+        from bench.aside_cuts import apply_cut
 
         apply_cut(classifier, args)
     out = []
@@ -97,7 +97,7 @@ def main() -> None:
     parser.add_argument("file", type=Path, nargs="+", help="one or more files (pooled)")
     parser.add_argument("--artifact", type=Path, default=None)
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-    from bench.aside_head import add_cut_option
+    from bench.aside_cuts import add_cut_option
 
     add_cut_option(parser)
     args = parser.parse_args()
