@@ -1,7 +1,7 @@
 """The category's aside cut a bench reads with: `--cut shipped|none|head --aside-head FILE`
 (bench/category_asides.py, bench/category_file.py, bench/categories.py): the shipped word-list
 cut (council.assess.asides), none, or candidate (H), the shipped cut joined by the e5 aside
-head (council.assess.aside_head; built by `bench/aside_head.py --build`).
+head (bench.aside_head_model; built by `bench/aside_head.py --build`).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def second_encoder():
 
 def head_cut(path: Path, encoder=None):
     """Candidate (H): the shipped cut, then the head's on what it leaves."""
-    from council.assess.aside_head import AsideHead, HeadCut
+    from bench.aside_head_model import AsideHead, HeadCut
     from council.assess.category_text import joined
 
     return joined(HeadCut(AsideHead.load(path), encoder or second_encoder()))

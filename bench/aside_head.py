@@ -1,5 +1,5 @@
 """Candidate (H) of issue 17, round 15: the aside head on e5's sentence vectors
-(council.assess.aside_head), built from the repo's files and read beside the shipped cut.
+(bench.aside_head_model), built from the repo's files and read beside the shipped cut.
 
     PYTHONPATH=$PWD python bench/aside_head.py --build /tmp/as15/aside_head.npz
     PYTHONPATH=$PWD python bench/aside_head.py --head FILE --dev /work/shared/categories
@@ -32,9 +32,9 @@ from bench.aside_cuts import head_cut, second_encoder  # noqa: E402
 
 
 def build(out: Path) -> None:
+    from bench.aside_head_training import train_aside_head
     from council.assess.classifier import embed_texts
     from council.assess.second_reading import SECOND_WINDOW
-    from council.classifier_training.aside_head import train_aside_head
     from council.classifier_training.corpus import default_data_dir, load_corpus
 
     started = time.perf_counter()
@@ -69,7 +69,7 @@ def dev_changes(head: Path, data: Path) -> None:
 
 def cost(head: Path, probe: Path) -> None:
     """Per text: the shipped cut's time and the candidate's (uncached, e5 loaded and warm)."""
-    from council.assess.aside_head import AsideHead, HeadCut
+    from bench.aside_head_model import AsideHead, HeadCut
     from council.assess.asides import without_asides
     from council.assess.encoder import encoder_named
     from council.assess.second_reading import SECOND_ENCODER
@@ -99,7 +99,7 @@ def cost(head: Path, probe: Path) -> None:
 def vote_cost(head: Path, probe: Path) -> None:
     """The single vote's time per text of a probe (every pair), the shipped cut and (H) in
     turn (which goes first alternates), every cache cleared, uncached encoders."""
-    from council.assess.aside_head import AsideHead, HeadCut
+    from bench.aside_head_model import AsideHead, HeadCut
     from council.assess.asides import without_asides
     from council.assess.category_text import joined
     from council.assess.difficulty_text import difficulty_text

@@ -4,7 +4,7 @@ the task without its workload-only sentences) less its asides (council.assess.as
 The classifier and the benches both call `category_text`, so a bench reads a text as the app
 does; training and the out-of-domain test keep the whole text. `cut` is the aside cut: the
 shipped word-list cut by default; a bench may pass another (`no_cut`, or candidate (H)'s
-council.assess.aside_head.HeadCut joined to the shipped one by `joined`).
+bench.aside_head_model.HeadCut joined to the shipped one by `joined`).
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ The shipped cut (council.assess.asides) names asides by families of words in Eng
 German, French and Spanish; on asideblind14 it recognised 7 of 56 asides, none in Dutch,
 Italian, Swedish or Portuguese. Here a logistic head on multilingual-e5's vectors (the second
 reading's encoder) says whether one sentence is an aside; it is trained by
-council.classifier_training.aside_head on the corpus's training tasks and the sentences of
+bench.aside_head_training on the corpus's training tasks and the sentences of
 training/data/asides/asides.jsonl (en, de, fr, es only). It joins the shipped cut: what that
 cut leaves, this reads.
 

@@ -1,4 +1,4 @@
-"""Training candidate (H)'s aside head (council.assess.aside_head): a logistic regression on
+"""Training candidate (H)'s aside head (bench.aside_head_model): a logistic regression on
 e5 vectors, task = the corpus's training tasks (their vectors are the second reading's, already
 computed), aside = the aside sentences of training/data/asides/asides.jsonl, which also holds
 task sentences that carry an aside's words or a constraint ("For my school project, explain
@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from council.assess.aside_head import AsideHead
+from bench.aside_head_model import AsideHead
 from council.config import paths
 
 # the head's regularisation and its cut, fixed before the judge was read (docs/classifier.md,
