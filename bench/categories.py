@@ -363,6 +363,9 @@ _READINGS: dict[tuple, tuple] = {}
 # --without-asides: the dev prompts are read (never trained on) as the classifier's category
 # reads a text, without its workload-only sentences and its asides (council.assess.asides)
 READ_WITHOUT_ASIDES = False
+# --cut: which aside cut those readings use (bench/aside_head.py: shipped, none, or candidate
+# (H), the shipped cut joined by the e5 aside head)
+ASIDE_CUT = None
 
 
 def dev_text(prompt: str) -> str:
@@ -370,9 +373,10 @@ def dev_text(prompt: str) -> str:
     if not READ_WITHOUT_ASIDES:
         return prompt
     from council.assess.asides import without_asides
-    from council.assess.difficulty_text import difficulty_text
+    from council.assess.category_text import category_text
+    from council.classifier_training.classifier import DIFFICULTY_READS
 
-    return without_asides(difficulty_text(prompt))
+    return category_text(prompt, DIFFICULTY_READS, ASIDE_CUT or without_asides)
 _OOF_TOP: dict[tuple, np.ndarray] = {}
 
 
@@ -926,9 +930,14 @@ def main() -> None:
     parser.add_argument("--without-asides", action="store_true",
                         help="read the dev prompts (never the training rows) without their "
                              "asides, as the classifier's category does (council.assess.asides)")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.aside_cuts import add_cut_option, cut_named
+
+    add_cut_option(parser)
     args = parser.parse_args()
-    global READ_WITHOUT_ASIDES
+    global READ_WITHOUT_ASIDES, ASIDE_CUT
     READ_WITHOUT_ASIDES = args.without_asides
+    ASIDE_CUT = cut_named(args.cut, args.aside_head)
 
     from council.assess.encoder import CachedEncoder, default_encoder
     from council.classifier_training.corpus import default_data_dir, load_corpus

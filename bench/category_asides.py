@@ -1,6 +1,7 @@
 """Asides that say nothing of the task, and the category they move (issue 17, round 14).
 
     PYTHONPATH=$PWD python bench/category_asides.py [--probe FILE] [--artifact DIR]
+        [--cut shipped|none|head] [--list]
 
 tests/data/category_asides14.jsonl (written and committed before any candidate ran): 28
 one-line tasks across the categories in English, German, French and Spanish, and 25 asides
@@ -9,7 +10,9 @@ school project, the output's length, its audience or tone, who asked, where the 
 Each task is read alone and with each aside of its language (after it, or before it where the
 row says "before"); the table counts the texts whose top category (the real reading, the
 second reading included) differs from the task alone's, by family and by language. The
-"keep" rows are texts whose every sentence carries the task: a cut must leave them whole.
+"keep" rows are texts whose every sentence carries the task: a cut must leave them whole (the
+bench counts those the cut shortens). `--cut` chooses the aside cut (bench/aside_cuts.py):
+none is the base a cut is measured against.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.aside_cuts import add_cut_option, apply_cut  # noqa: E402
 
 PROBE = ROOT / "tests" / "data" / "category_asides14.jsonl"
 
@@ -101,21 +106,32 @@ def main() -> None:
     parser.add_argument("--probe", type=Path, default=PROBE)
     parser.add_argument("--artifact", type=Path, default=None)
     parser.add_argument("--list", action="store_true", help="print every text that flips")
+    add_cut_option(parser)
     args = parser.parse_args()
+    from council.assess.category_text import category_text
     from council.classifier_loader import ensure_classifier
     from council.config import paths
 
     classifier = ensure_classifier(args.artifact or paths().classifier_artifact)
+    apply_cut(classifier, args)
     probe = load_probe(args.probe)
     rows = flips(classifier, probe)
     total = sum(a != r for _, a, r in rows)
     print(f"artifact {args.artifact or paths().classifier_artifact}; probe {args.probe.name}; "
+          f"cut {args.cut}; "
           f"{sum(map(len, probe.tasks.values()))} tasks, {len(probe.asides)} asides\n")
     print(f"top category differs from the task alone's: **{total} of {len(rows)}**\n")
     for name, key in (("family", lambda p: p.aside.family), ("language", lambda p: p.aside.lang)):
         print(f"| {name} | texts | flips |\n|---|---|---|")
         print("\n".join(table(rows, key)) + "\n")
+    keep = classifier.predict(probe.keep)
+    whole = [k for k in probe.keep if category_text(k, classifier.params.difficulty_reads,
+                                                     classifier.aside_cut) != k]
+    print(f"keep texts the cut shortens: {len(whole)} of {len(probe.keep)}; their top "
+          f"category: {', '.join(sorted({p.category for p in keep}))}\n")
     if args.list:
+        for k in whole:
+            print(f"shortened keep text: {k}")
         for pair, alone, read in rows:
             if alone != read:
                 print(f"{alone} -> {read}: {pair.text}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sys
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -54,10 +55,14 @@ def read_rows(path: Path) -> list[Row]:
     return rows
 
 
-def score(rows: list[Row], artifact: Path | None) -> list[Scored]:
+def score(rows: list[Row], artifact: Path | None, args=None) -> list[Scored]:
     from council.classifier_loader import ensure_classifier
 
     classifier = ensure_classifier(artifact) if artifact else ensure_classifier()
+    if args is not None:
+        from bench.aside_cuts import apply_cut
+
+        apply_cut(classifier, args)
     out = []
     for row, pred in zip(rows, classifier.predict([r.text for r in rows]), strict=True):
         ranked = sorted(pred.category_p, key=pred.category_p.__getitem__, reverse=True)
@@ -89,11 +94,20 @@ def report(scored: list[Scored]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("file", type=Path)
+    parser.add_argument("file", type=Path, nargs="+", help="one or more files (pooled)")
     parser.add_argument("--artifact", type=Path, default=None)
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.aside_cuts import add_cut_option
+
+    add_cut_option(parser)
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    print(report(score(read_rows(args.file), args.artifact)))
+    rows = [r for f in args.file for r in read_rows(f)]
+    scored = score(rows, args.artifact, args)
+    print(report(scored))
+    if len(args.file) > 1:
+        print(f"\npooled over {len(args.file)} files: {sum(s.right for s in scored)} right, "
+              f"{sum(s.right_top2 for s in scored)} top-2 of {len(scored)} (cut {args.cut})")
 
 
 if __name__ == "__main__":

@@ -179,10 +179,43 @@ def _tasked(sentence: str, spans: list[tuple[int, int]]) -> bool:
                for m in (*_TASK.finditer(sentence), *_TASK_PHRASE.finditer(sentence)))
 
 
+def plain_sentence(sentence: str) -> bool:
+    """Whether a sentence could be an aside at all, in any language: not empty, not a question,
+    no code characters, at most MAX_WORDS words."""
+    s = sentence.strip()
+    return bool(s) and not s.endswith("?") and not _CODE.search(s) \
+        and len(_LETTERS.findall(s)) <= MAX_WORDS
+
+
+def first_sentences(text: str) -> list[re.Match[str]]:
+    """The sentences of the first paragraph (what follows a line break is often the pasted
+    input, which is content)."""
+    body = text.lstrip()
+    end = len(text) - len(body) + (body.find("\n") if "\n" in body else len(body))
+    return list(SENTENCE.finditer(text, 0, end))
+
+
+def unquoted(text: str, sentence: re.Match[str]) -> bool:
+    """Whether a sentence has no quotation mark and stands outside a quotation."""
+    return not _QUOTE.search(sentence.group(0)) \
+        and len(_QUOTE.findall(text, 0, sentence.start())) % 2 == 0
+
+
+def without(text: str, cut: list[re.Match[str]]) -> str:
+    """`text` less the sentences `cut` (spaces closed up)."""
+    parts, at = [], 0
+    for m in cut:
+        parts.append(text[at:m.start()])
+        at = m.end()
+    parts.append(text[at:])
+    out = re.sub(r"[ \t]{2,}", " ", "".join(parts)).strip()
+    return out or text
+
+
 def _aside(sentence: str) -> bool:
     """Whether one sentence says nothing of the task (see the module docstring)."""
     s = sentence.strip()
-    if not s or s.endswith("?") or _CODE.search(s) or len(_LETTERS.findall(s)) > MAX_WORDS:
+    if not plain_sentence(s):
         return False
     spans = [m.span() for f in _FAMILY.values() for m in f.finditer(s)]
     if not spans or _tasked(s, spans):
@@ -203,14 +236,10 @@ def _says_what_to_do(sentence: str) -> bool:
 def without_asides(text: str) -> str:
     """`text` without its aside sentences (see the module docstring); `text` itself when
     nothing is left out."""
-    # the first paragraph: what follows a line break is often the pasted input
-    body = text.lstrip()
-    end = len(text) - len(body) + (body.find("\n") if "\n" in body else len(body))
-    sentences = list(SENTENCE.finditer(text, 0, end))
+    sentences = first_sentences(text)
     if len(sentences) < 2:
         return text
-    cut = [m for m in sentences if _aside(m.group(0))
-           and not _QUOTE.search(m.group(0)) and len(_QUOTE.findall(text, 0, m.start())) % 2 == 0]
+    cut = [m for m in sentences if _aside(m.group(0)) and unquoted(text, m)]
     if not cut:
         return text
     kept = [m.group(0) for m in sentences if m not in cut]
@@ -220,10 +249,4 @@ def without_asides(text: str) -> str:
     if not any(_says_what_to_do(k) for k in kept) or numbered >= 2 \
             or (numbered == 1 and any(k.strip().endswith("?") for k in kept)):
         return text
-    parts, at = [], 0
-    for m in cut:
-        parts.append(text[at:m.start()])
-        at = m.end()
-    parts.append(text[at:])
-    out = re.sub(r"[ \t]{2,}", " ", "".join(parts)).strip()
-    return out or text
+    return without(text, cut)

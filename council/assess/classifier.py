@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from council.assess.asides import without_asides
+from council.assess.category_text import AsideCut, category_text
 from council.assess.difficulty_text import difficulty_texts
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.assess.surface import SURFACE
@@ -420,6 +421,8 @@ class LocalClassifier:
         # transposed view 1.6 ms, against a float64 copy made per call 6 ms.
         self._outcome_t = np.ascontiguousarray(params.difficulty_reference.T, dtype=np.float32)
         self.second: Any = None  # a council.assess.second_reading.SecondReading, or None
+        # the category's aside cut (council.assess.category_text); benches swap it
+        self.aside_cut: AsideCut = without_asides
         if params.second_encoder and len(params.second_category_coef):
             from council.assess.second_reading import SecondReading
 
@@ -492,7 +495,7 @@ class LocalClassifier:
         # test and the reasons keep the whole text.
         task_sims = sims if x_dif is x else \
             difficulty_embeddings.astype(np.float64) @ self._reference_t
-        cat_texts = [without_asides(t) for t in dif_texts]
+        cat_texts = [category_text(t, p.difficulty_reads, self.aside_cut) for t in texts]
         cat_embeddings = difficulty_vectors(self.encoder, dif_texts, cat_texts,
                                             difficulty_embeddings)
         if cat_embeddings is difficulty_embeddings:
