@@ -27,3 +27,16 @@ def runs(text: str) -> float | None:
 def test_japanese_dates_times_and_measures(text: str, want: float | None) -> None:
     got = runs(text)
     assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+# "each" of the items, with what each holds or is, is no owners x items (read 3,000, 45,000
+# and 72,000 a month); people who each do the work stay so.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Every day 50 tickets come in, each needing about 2 replies.", 1_500),
+    ("Ogni giorno arrivano 300 ordini, ciascuno con 5 articoli.", 9_000),
+    ("Every day 40 patients come in, each aged about 60.", 1_200),
+    ("Every day 8 reviewers each check about 25 contracts.", 6_000),
+    ("Ogni giorno 5 operatori gestiscono 40 chiamate ciascuno.", 6_000),
+])
+def test_each_of_the_items_holds_no_count(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
