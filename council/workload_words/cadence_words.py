@@ -119,8 +119,11 @@ def span_before(text: str, at: int) -> bool:
 # day labelling 200 images" is 200 a day (words14 left it unread: the period measures the
 # time). A "-ing" verb or "on", a hedge, then the count, not a year ("reviewing 2025
 # budgets"); not "for" ("open 12 hours a day for 300 callers": who it is open to).
-_DOING = re.compile(r"\s+(?:[a-z]{3,}ing|on)\s+(?:(?:about|around|roughly|some|up to|"
-                    r"approximately|~)\s*)?(?=\d)(?!(?:19|20)\d\d\b)")
+# Not a word that says what the time is spent with or for ("work 8 hours a day using 2
+# monitors", "runs 24 hours a day serving 3 regions"), nor "1:1" (review 15: read 60, 90 and 30).
+_DOING = re.compile(r"\s+(?:(?!(?:using|including|excluding|serving|covering|running|spanning|"
+                    r"starting|involving)\b)[a-z]{3,}ing|on)\s+(?:(?:about|around|roughly|some|"
+                    r"up to|approximately|~)\s*)?(?=\d)(?!(?:19|20)\d\d\b|\d+:\d)")
 
 
 def work_in_span(text: str, end: int) -> int | None:

@@ -40,3 +40,16 @@ def test_japanese_dates_times_and_measures(text: str, want: float | None) -> Non
 ])
 def test_each_of_the_items_holds_no_count(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# The work after a length of time a period is work, not what the time is spent with or for
+# (read 60, 90 and 30 a month); the rule's own case stays.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Our analysts work 8 hours a day using 2 monitors.", None),
+    ("The bot runs 24 hours a day serving 3 regions.", None),
+    ("We spend 20 minutes a day on 1:1 calls and summarise 30 tickets a day.", 900),
+    ("5 annotators spend 30 minutes a day labelling 200 images.", 6_000),
+])
+def test_the_time_spent_with_is_no_work(text: str, want: float | None) -> None:
+    got = runs(text)
+    assert got == want if want is None else got == pytest.approx(want, rel=0.001)
