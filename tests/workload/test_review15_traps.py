@@ -53,3 +53,23 @@ def test_each_of_the_items_holds_no_count(text: str, want: float) -> None:
 def test_the_time_spent_with_is_no_work(text: str, want: float | None) -> None:
     got = runs(text)
     assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+def loop(text: str) -> object:
+    return read_workload.__wrapped__(text).summary()["loop"]
+
+
+# One agent said singly is a program where the text runs agents by their runs, compute or
+# job (read as a staff: no loop); people at a desk tool stay no loop.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Each agent needs about 5 minutes of compute per repository; we kick off 200 agent runs "
+     "a week.", "agent"),
+    ("The agent who triages the issue spends about 2 minutes on it, then hands it to the fixer "
+     "agent; 500 issues a day.", "agent"),
+    ("We reply to 100 emails a day and each agent spends an extra 10 minutes on the hard ones.",
+     None),
+    ("Our agents each spend about 10 minutes per ticket in the CRM tool; 200 tickets a day.",
+     None),
+])
+def test_one_agent_said_singly_in_a_program(text: str, want: object) -> None:
+    assert loop(text) == want
