@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from council.workload_words.headcount import PEOPLE
 from council.workload_words.numbers import NUMBER, parse_number
 from council.workload_words.periods import PER_MONTH, period_matches
 from council.workload_words.text import DAY_NAMES, WEEKDAYS, WORD, sentence_bounds
@@ -38,10 +39,13 @@ _WHEN_ABROAD = (r"(?:(?:le|les|los|el|am|an|jeden|op|elke|iedere|ogni|il|di|chaq
                 rf"varje|tous les|todos los|tutti i)\s+)?(?:{_DAYS_ABROAD})\w*")
 _MORE_ABROAD = (r"(?:mehr|weitere|zusätzliche?|de plus|en plus|supplémentaires?|más|"
                 r"adicionales|meer|extra|in più|in aggiunta|fler|ytterligare)")
+# (not more people: "le lundi 5 personnes de plus nous aident", "los lunes trabajan 4 agentes
+# más": review 15, added as work)
+_THINGS = rf"(?!{PEOPLE}\b)"
 _EXTRA_ABROAD = re.compile(
-    rf"\b{_WHEN_ABROAD}\s+(?:{WORD}\s+){{0,2}}?(?P<n1>{NUMBER})\s+(?:{WORD}\s+)?{_MORE_ABROAD}"
-    rf"(?!\w)|(?<![\w,.])(?P<n2>{NUMBER})\s+(?:{WORD}\s+)?{_MORE_ABROAD}\s+(?:{WORD}\s+)?"
-    rf"{_WHEN_ABROAD}")
+    rf"\b{_WHEN_ABROAD}\s+(?:{WORD}\s+){{0,2}}?(?P<n1>{NUMBER})\s+{_THINGS}(?:{WORD}\s+)?"
+    rf"{_MORE_ABROAD}(?!\w)|(?<![\w,.])(?P<n2>{NUMBER})\s+{_THINGS}(?:{WORD}\s+)?{_MORE_ABROAD}"
+    rf"\s+(?:{WORD}\s+)?{_WHEN_ABROAD}")
 _ABROAD_GATE = re.compile(rf"\b(?:{_DAYS_ABROAD})")
 
 

@@ -60,6 +60,13 @@ _GROUPS = re.compile(rf"\b(?P<g>{DIGITS}|{WORDNUM})\s+(?:[\w-]+\s+)?(?:sections|
 # (also the people ``joined_counts`` never adds to a count of things)
 HEAD = (r"(?:person|user|employee|member|seat|head|agent|rep|student|developer|dev|engineer|"
         r"analyst)")
+# People, in the languages read: a count of them is no count of things (``joined_counts``),
+# no extra of work ("le lundi 5 personnes de plus": ``extras``) and no count a shift
+# (``shifts``)
+PEOPLE = (rf"(?:{HEAD}s?|people|staff|reviewers?|customers?|clients?|teachers?|lawyers?|"
+          r"doctors?|nurses?|teams?|managers?|writers?|editors?|annotators?|operators?|"
+          r"colleagues?|supervisors?|mitarbeiter\w*|personnes?|employés?|personas|empleados|"
+          r"agentes|medewerkers|collega's|collega|colleghi|persone|anställda|kollegor|personer)")
 _PER_HEAD = re.compile(rf"\s*(?:per|a|each|/)\s*{HEAD}\b")
 _PER_HEAD_INSIDE = re.compile(rf"\s(?:per|each|/)\s*{HEAD}\b")
 _HEADCOUNT = re.compile(

@@ -73,3 +73,14 @@ def loop(text: str) -> object:
 ])
 def test_one_agent_said_singly_in_a_program(text: str, want: object) -> None:
     assert loop(text) == want
+
+
+# More people on a weekday abroad are no extra work (read 1,221.67 and 1,217.33); more work
+# stays an extra.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Nous traitons 40 commandes par jour, et le lundi 5 personnes de plus nous aident.", 1_200),
+    ("Atendemos 40 llamadas al día y los lunes trabajan 4 agentes más.", 1_200),
+    ("Jeden Tag kommen 100 Bestellungen, montags 50 mehr.", 3_000 + 50 * 52 / 12),
+])
+def test_more_people_abroad_are_no_extra(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
