@@ -84,10 +84,19 @@ def extra_in(text: str, lo: int, hi: int) -> Extra | None:
     return None if not n else Extra(n * a_month, m.start(), m.end(), m.group(0))
 
 
+# The clause after the extra says its count is the usual one: "; sonst etwa 200 am Tag" (not
+# "; now it is about 200 a day", "; jetzt sind es etwa 200": the extra was before, review 15)
+_USUAL_NEXT = re.compile(r"(?:otherwise|usually|normally|else|sonst|normalerweise|gewöhnlich|"
+                         r"sinon|d'habitude|habituellement|normalement|si no|normalmente|"
+                         r"por lo demás|altrimenti|di solito|solitamente|anders|normaal|"
+                         r"gewoonlijk|meestal|annars|vanligtvis|normalt)\b", re.IGNORECASE)
+
+
 def extra_before(text: str, lo: int) -> Extra | None:
-    """An extra said in the clause before the one starting at ``lo``, closed by a semicolon
-    ("Montags kommen 50 Anfragen mehr dazu; sonst etwa 200 am Tag"), else None."""
-    if lo < 2 or text[lo - 2] != ";":
+    """An extra said in the clause before the one starting at ``lo``, closed by a semicolon,
+    when that clause says its count is the usual one ("Montags kommen 50 Anfragen mehr dazu;
+    sonst etwa 200 am Tag"), else None."""
+    if lo < 2 or text[lo - 2] != ";" or _USUAL_NEXT.match(text, lo) is None:
         return None
     return extra_in(text, sentence_bounds(text, lo - 2)[0], lo - 2)
 

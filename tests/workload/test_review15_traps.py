@@ -84,3 +84,14 @@ def test_one_agent_said_singly_in_a_program(text: str, want: object) -> None:
 ])
 def test_more_people_abroad_are_no_extra(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# An extra said in the clause before adds only when the next clause says its count is the
+# usual one; a past extra adds nothing (read 6,216.67).
+@pytest.mark.parametrize(("text", "want"), [
+    ("We used to get 50 more on Mondays; now it is about 200 a day.", 6_000),
+    ("Früher kamen montags 50 mehr; jetzt sind es etwa 200 am Tag.", 6_000),
+    ("Montags kommen 50 Anfragen mehr dazu; sonst etwa 200 am Tag.", 6_000 + 50 * 52 / 12),
+])
+def test_an_extra_before_needs_the_usual_count_after(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
