@@ -95,3 +95,13 @@ def test_more_people_abroad_are_no_extra(text: str, want: float) -> None:
 ])
 def test_an_extra_before_needs_the_usual_count_after(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# A piece for each of many is not one piece made from a corpus (read 30); the rule's own case
+# stays.
+@pytest.mark.parametrize(("text", "want"), [
+    ("A daily summary for each of our 30 clients, based on about 200 emails.", 900),
+    ("Weekly digest built from some 3,000 Slack messages a week.", 52 / 12),
+])
+def test_a_piece_for_each_is_no_corpus(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
