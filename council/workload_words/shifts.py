@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from council.workload_words.counts import HEDGE, count_numbers, counts_items
+from council.workload_words.headcount import PEOPLE
 from council.workload_words.numbers import NUMBER, fmt, parse_number
 from council.workload_words.owners import owners_between
 from council.workload_words.periods import PER_MONTH
@@ -17,6 +18,7 @@ from council.workload_words.values import Read
 _PER_SHIFT = re.compile(r"\b(?:per|every|each|a) shift\b")
 _SHIFTS_A_PERIOD = re.compile(rf"(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?shifts?\s+(?:a|per|each|every)\s+"
                               r"(?P<unit>day|week)\b")
+_PEOPLE_AT = re.compile(rf"\s+{PEOPLE}\b")
 
 
 def read_shift(text: str, taken: list[tuple[int, int]]) -> Read | None:
@@ -31,11 +33,13 @@ def read_shift(text: str, taken: list[tuple[int, int]]) -> Read | None:
     lo, hi = sentence_bounds(text, per.start())
     busy = [*taken, (shifts.start(), shifts.end())]
     items = [n for n in count_numbers(text, lo, hi, busy) if counts_items(text, n, lo)]
-    count = items[0] if items else None
     owners = owners_between(text, lo, items[1]) if len(items) > 1 else None
     if owners is not None and owners.start("n") == items[0].start():
         count = items[1]  # "the 5 operators each log about 20 calls": 20 for each of 5
     else:
+        # not a count of people: "per shift 1 supervisor checks 150 tickets" is 150 a shift,
+        # "Per shift, 2 supervisors are on duty" none (review 15: read 1 and 2 a shift)
+        count = next((n for n in items if not _PEOPLE_AT.match(text, n.end())), None)
         owners = owners_between(text, lo, count) if count is not None else None
     n = parse_number(count.group(0)) if count is not None else None
     if count is None or not n:

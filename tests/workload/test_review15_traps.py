@@ -105,3 +105,20 @@ def test_an_extra_before_needs_the_usual_count_after(text: str, want: float) -> 
 ])
 def test_a_piece_for_each_is_no_corpus(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# A count of people said a shift is no count of work (read 60: 1 supervisor a shift); the
+# rule's own case stays.
+@pytest.mark.parametrize(("text", "want"), [
+    ("We run 2 shifts a day; per shift 1 supervisor checks 150 tickets.", 9_000),
+    ("Every shift, the 5 operators each log about 20 calls; we run 3 shifts a day.", 9_000),
+])
+def test_people_a_shift_are_no_work(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+def test_people_a_shift_alone_read_nothing_a_shift() -> None:
+    # (read 180: 2 supervisors a shift x 3 shifts a day; the calls' own period is left as
+    # the reader before round 15 read it)
+    text = "Per shift, 2 supervisors are on duty. We run 3 shifts a day and handle 900 calls a day."
+    assert "a shift" not in read_workload.__wrapped__(text).runs_per_month.how  # type: ignore[union-attr]
