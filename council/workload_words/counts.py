@@ -19,10 +19,13 @@ from council.workload_words.owners import owners_between
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
+    AND_WORDS,
+    BETWEEN_WORDS,
     COIN_AFTER,
     PAGE_BY_PAGE,
     PERIOD_NAMES,
     RATE_AFTER,
+    alternation,
     sentence_bounds,
 )
 from council.workload_words.values import Read
@@ -120,8 +123,8 @@ def _units_are_tasks(text: str, unit: re.Match[str]) -> bool:
 
 # A range said with "between ... and" in the languages read (words15 held-out: "Semanalmente
 # revisamos entre 80 e 120 contratos" read 80 a week)
-_RANGE_OPENS = re.compile(r"\b(?:between|entre|zwischen|tra|fra|tussen|mellan) $")
-_RANGE_AND = re.compile(r" (?:and|e|y|et|und|en|och|i) (?=\d)")
+_RANGE_OPENS = re.compile(rf"\b(?:{alternation(BETWEEN_WORDS)}) $")
+_RANGE_AND = re.compile(rf" (?:{alternation(AND_WORDS)}) (?=\d)")
 
 
 def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from council.workload_words.text import EACH_ONE_ABROAD, EVERY_ABROAD, alternation
+from council.workload_words.text import EACH_ONE_ABROAD, EVERY_ABROAD, MAYBE_HEDGE, alternation
 
 # The nouns of one written piece: the one list this rule and a cadence's count
 # (``counts.cadence_times_count``, through the two helpers below) both read.
@@ -99,7 +99,7 @@ _MADE_FROM = re.compile(rf"\b{PIECES}s?\b(?:\s+(?!(?:for|each|every|per)\b)[\w,-
                         r"(?:(?:built|drawn|compiled|"
                         r"made|generated|written|put together|pulled|distilled)\s+)?"
                         r"(?:from|based on|out of)\s+(?:all\s+)?(?:(?:our|the|my|their)\s+)?"
-                        r"(?:~\s*|about |around |roughly |some |approximately |up to )?$")
+                        rf"{MAYBE_HEDGE}$")
 
 
 def piece_made_from(text: str, count: re.Match[str], lo: int) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from council.workload_words.numbers import DIGITS, NUMBER
-from council.workload_words.text import WORD
+from council.workload_words.text import EACH_ONE_ABROAD, MAYBE_HEDGE, WORD, alternation
 
 # "30,000 users, each has (about) 200 ...": a count of owners before a count per owner.
 # "120 sales reps each write ~10 ...": up to three words for the owners, any verb after each.
@@ -56,8 +56,7 @@ def owners_of_each(text: str, lo: int, count: re.Match[str], at: int) -> re.Matc
 # medewerkers elk 30", "6 conseillers traitent chacun 25") or after it ("5 operatori
 # gestiscono 40 chiamate ciascuno", "check 25 contracts each"); the pronouns only, not "elke",
 # "iedere" before what they count ("80 bestellingen en elke maandag 30 extra")
-_EACH = (r"(?:each|elk|ieder|jeweils|je|chacun|chacune|cada uno|cada una|ciascuno|ciascuna|"
-         r"var och en)")
+_EACH = rf"(?:each|elk|ieder|je|{alternation(EACH_ONE_ABROAD)})"
 # the owners are people or things, not a time ("in 2 weeks we review 40 each")
 _NOT_TIME = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times|x|tag|tage|jours?|"
              r"giorni|dagen|días|dias)\b)")
@@ -69,13 +68,11 @@ _HOLDS = (r"(?!(?:with|con|avec|mit|met|med|aged|needing|containing|having|holdi
 _OWNERS_EACH = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{WORD}\s+){{0,2}}?{WORD},?\s+"
                           rf"{_EACH}\s+{_HOLDS}(?:(?!of\s){WORD}\s+){{0,4}}$")
 _OWNERS_VERB = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{WORD}\s+){{1,3}}"
-                          r"(?:(?:~|about|around|roughly|some|circa|environ|etwa|ongeveer|"
-                          r"cirka|unos|unas) )?$")
+                          rf"{MAYBE_HEDGE}$")
 _EACH_AFTER = re.compile(rf"\s+(?:{WORD}\s+){{0,2}}?{_EACH}\b")
-_HEDGED = r"(?:(?:~|about|around|roughly|some|approximately|up to) ?)?"
 # "each of our 12 stores sends about 30 invoices": the owners after "each of", a verb, the count
 _EACH_OF_OWNERS = re.compile(rf"\beach of (?:our|the|my|their) (?P<n>{NUMBER})\s+"
-                             rf"(?:{WORD}\s+){{1,2}}{_HEDGED}$")
+                             rf"(?:{WORD}\s+){{1,2}}{MAYBE_HEDGE}$")
 
 
 def owners_between(text: str, lo: int, count: re.Match[str]) -> re.Match[str] | None:
@@ -102,7 +99,7 @@ _NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b")
 
 def _each_one(noun: str) -> re.Pattern[str]:
     return re.compile(rf"[,;]?\s+(?:and |where |with )?(?:each|every) {noun}\s+"
-                      rf"(?:{WORD}\s+){{0,2}}?{_HEDGED}(?P<n>{NUMBER})")
+                      rf"(?:{WORD}\s+){{0,2}}?{MAYBE_HEDGE}(?P<n>{NUMBER})")
 
 
 def items_each_after(text: str, after: int, count: re.Match[str] | None = None
