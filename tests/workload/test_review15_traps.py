@@ -122,3 +122,13 @@ def test_people_a_shift_alone_read_nothing_a_shift() -> None:
     # the reader before round 15 read it)
     text = "Per shift, 2 supervisors are on duty. We run 3 shifts a day and handle 900 calls a day."
     assert "a shift" not in read_workload.__wrapped__(text).runs_per_month.how  # type: ignore[union-attr]
+
+
+# A count with its own period is no count a shift (read 400 a shift: 24,000 a month).
+@pytest.mark.parametrize(("text", "want"), [
+    ("We run 2 shifts a day and handle about 400 calls a day, roughly 200 per shift.", 12_000),
+    ("Every shift, our team of 6 handles 400 calls a day; we run 2 shifts a day.", 12_000),
+    ("About 40 tickets per shift, and we run 3 shifts a day.", 3_600),
+])
+def test_a_count_with_its_own_period_is_no_count_a_shift(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
