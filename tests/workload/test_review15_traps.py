@@ -23,6 +23,9 @@ def runs(text: str) -> float | None:
     ("週に2回、30分の会議で議事録を作ります。", 2 * 52 / 12),
     ("週に2回、30件のレビューをします。", 60 * 52 / 12),
     ("1日あたり200〜300件を処理します。", 9_000),
+    # every 3 months, every other week: no "月に", "週に" (read 500 a month; then nothing)
+    ("3か月に1回、500件のレポートを作ります。", None),
+    ("隔週に1回、40件の契約を確認します。", None),
 ])
 def test_japanese_dates_times_and_measures(text: str, want: float | None) -> None:
     got = runs(text)
