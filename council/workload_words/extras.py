@@ -49,11 +49,21 @@ _EXTRA_ABROAD = re.compile(
 _ABROAD_GATE = re.compile(rf"\b(?:{_DAYS_ABROAD})")
 
 
+# Not a comparison with one past day: "20 más que el lunes pasado", "40 de plus que lundi
+# dernier", "30 in più di lunedì scorso" (review 15: added as an extra every Monday)
+_THAN = re.compile(r"\b(?:que|als|dan|än|than|che)\b")
+_ONE_PAST_DAY = re.compile(r"\s+(?:pasad[oa]|dernier|passé|scors[oa]|passato|vorige|förra)\b|"
+                           r"\b(?:letzten|vorigen|vergangenen|afgelopen|vorige|förra|dernier)\s+$")
+
+
 def _extra_match(text: str, lo: int, hi: int) -> re.Match[str] | None:
     """The first extra in text[lo:hi], in English or abroad."""
     m = _EXTRA.search(text, lo, hi)
     if m is None and _ABROAD_GATE.search(text, lo, hi):
         m = _EXTRA_ABROAD.search(text, lo, hi)
+        if m is not None and (_THAN.search(m.group(0)) or _ONE_PAST_DAY.match(text, m.end())
+                              or _ONE_PAST_DAY.search(text, max(0, m.start() - 12), m.start())):
+            return None
     return m
 
 

@@ -135,3 +135,15 @@ def test_people_a_shift_alone_read_nothing_a_shift() -> None:
 ])
 def test_a_count_with_its_own_period_is_no_count_a_shift(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# A comparison with one past day abroad is no extra every week (read 3,086.67, 3,173.33 and
+# 3,130); the extra said every week stays.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Recibimos 100 pedidos al día, 20 más que el lunes pasado.", 3_000),
+    ("Nous recevons 100 commandes par jour, 40 de plus que lundi dernier.", 3_000),
+    ("Ogni giorno riceviamo 100 ordini, 30 in più di lunedì scorso.", 3_000),
+    ("Nous recevons 100 commandes par jour, et 40 de plus le lundi.", 3_000 + 40 * 52 / 12),
+])
+def test_a_past_day_compared_is_no_extra(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
