@@ -69,6 +69,11 @@ _OWNERS_EACH = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{WORD}\s+){{0,2}}?{
                           rf"{_EACH}\s+{_HOLDS}(?:(?!of\s){WORD}\s+){{0,4}}$")
 _OWNERS_VERB = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{WORD}\s+){{1,3}}"
                           rf"{MAYBE_HEDGE}$")
+# German "je" (each) is Dutch "je" (you): "Elke dag sturen 5 klanten je 40 facturen" is 40 in
+# all (review 15: read 6,000 a month for 1,200), told by a Dutch word near it
+_JE = re.compile(r"\bje\b", re.IGNORECASE)
+_DUTCH = re.compile(r"\b(?:het|een|elke|iedere|onze|ons|niet|wij|jullie|krijgen|sturen|"
+                    r"ontvangen|verwerken|dag|maand)\b", re.IGNORECASE)
 _EACH_AFTER = re.compile(rf"\s+(?:{WORD}\s+){{0,2}}?{_EACH}\b")
 # "each of our 12 stores sends about 30 invoices": the owners after "each of", a verb, the count
 _EACH_OF_OWNERS = re.compile(rf"\beach of (?:our|the|my|their) (?P<n>{NUMBER})\s+"
@@ -82,8 +87,12 @@ def owners_between(text: str, lo: int, count: re.Match[str]) -> re.Match[str] | 
     start = max(lo, count.start() - 60)
     m = _OWNERS_EACH.search(text, start, count.start()) or _EACH_OF_OWNERS.search(
         text, start, count.start())
-    if m is None and _EACH_AFTER.match(text, count.end()):
-        m = _OWNERS_VERB.search(text, start, count.start())
+    each = m.group(0) if m is not None else ""
+    if m is None and (after := _EACH_AFTER.match(text, count.end())) is not None:
+        m, each = _OWNERS_VERB.search(text, start, count.start()), after.group(0)
+    if m is not None and _JE.search(each) and _DUTCH.search(
+            text, max(0, start - 60), count.end() + 60):
+        return None  # Dutch "je" is "you", not German "je" (each)
     return m
 
 

@@ -147,3 +147,10 @@ def test_a_count_with_its_own_period_is_no_count_a_shift(text: str, want: float)
 ])
 def test_a_past_day_compared_is_no_extra(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+def test_dutch_je_is_no_each() -> None:
+    # "je" is "you" in Dutch (read 5 x 40, 6,000 a month); German "je" stays "each"
+    dutch = read_workload.__wrapped__("Elke dag sturen 5 klanten je 40 facturen.")
+    assert "5 x" not in dutch.runs_per_month.how  # type: ignore[union-attr]
+    assert runs("Jeden Tag prüfen 4 Mitarbeiter je etwa 30 Verträge.") == pytest.approx(3_600)
