@@ -33,7 +33,7 @@ from council.workload_words.cron import read_cron
 from council.workload_words.events import event_read
 from council.workload_words.extras import extra_before, extra_in
 from council.workload_words.first_batch import first_batch_note, first_batch_then
-from council.workload_words.headcount import times_candidates, times_headcount
+from council.workload_words.headcount import STAFF, times_candidates, times_headcount
 from council.workload_words.intervals import read_interval
 from council.workload_words.joined_counts import joined_count
 from council.workload_words.numbers import fmt, parse_number
@@ -168,6 +168,10 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
                     and own.start("n") == cands[0].start():
                 # "Every day 8 reviewers each check about 25 contracts": 25 for each of 8
                 cands = cands[1:]
+            elif len(cands) > 1 and _STAFF_AT.match(text, cands[0].end()):
+                # "Ogni giorno 3 agenti rispondono a 50 email": the staff, then their work
+                # (review 15: read 90, the agents)
+                cands = cands[1:]
             made = next((c for c in count_numbers(text, p.end(), hi, taken)
                          if piece_made_from(text, c, lo)), None) if (
                 piece_after(text, p.end())) else None
@@ -226,6 +230,9 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
         yield _count_a_period(text, count, n, p, lo, hi, unit, per_month, taken)
     if (read := read_one_off(text, taken)) is not None:
         yield read
+
+
+_STAFF_AT = re.compile(rf"\s+{STAFF}\b")
 
 
 def _has_own_period(text: str, count: re.Match[str], p: re.Match[str], hi: int,

@@ -154,3 +154,15 @@ def test_dutch_je_is_no_each() -> None:
     dutch = read_workload.__wrapped__("Elke dag sturen 5 klanten je 40 facturen.")
     assert "5 x" not in dutch.runs_per_month.how  # type: ignore[union-attr]
     assert runs("Jeden Tag prüfen 4 Mitarbeiter je etwa 30 Verträge.") == pytest.approx(3_600)
+
+
+# After a cadence, a count of staff then a count of things: the things are the work (read 90,
+# the agents); customers may be the work themselves.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ogni giorno 3 agenti rispondono a 50 email.", 1_500),
+    ("Every day 3 reviewers check 50 contracts.", 1_500),
+    ("Every day 200 customers send about 2 messages.", 6_000),
+    ("Every day 8 reviewers each check about 25 contracts.", 6_000),
+])
+def test_staff_then_their_work(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
