@@ -149,6 +149,12 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             continue
         before = [] if times else count_before(text, p.start(), lo, taken)
         count = before[-1] if before else None
+        if count is not None and _SHIFTS_AT.match(text, count.end()) and any(
+                q.start() > p.end() and not span_before(text, q.start())
+                and count_before(text, q.start(), p.end(), taken) for q in periods):
+            # "We run 3 shifts a day ...; we log about 200 incidents a day": the shifts are a
+            # schedule beside the work's own count, read after them (review 15: read 90)
+            continue
         if count is None and times is None and (
                 event := event_read(text, p, lo, unit, per_month)) is not None:
             # "our weekly meeting": one a week; the sentence's other numbers are its content
@@ -233,6 +239,7 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
 
 
 _STAFF_AT = re.compile(rf"\s+{STAFF}\b")
+_SHIFTS_AT = re.compile(r"\s+(?:[a-z-]+\s+)?shifts?\b")
 
 
 def _has_own_period(text: str, count: re.Match[str], p: re.Match[str], hi: int,

@@ -166,3 +166,18 @@ def test_dutch_je_is_no_each() -> None:
 ])
 def test_staff_then_their_work(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# A count of shifts a period beside the work's own count is a schedule (read 90 and 60); the
+# shifts alone stay the runs.
+@pytest.mark.parametrize(("text", "want"), [
+    ("We run 3 shifts a day and each shift lasts 8 hours; we log about 200 incidents a day.",
+     6_000),
+    ("Per shift, 2 supervisors are on duty. We run 3 shifts a day and handle 900 calls a day.",
+     27_000),
+    ("We run 2 shifts a day; a shift change takes 10 minutes and we handle 400 calls a day.",
+     12_000),
+    ("We run 3 shifts a day, 7 days a week; summarise each shift's handover notes.", 90),
+])
+def test_shifts_beside_the_work_are_a_schedule(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
