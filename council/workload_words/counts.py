@@ -177,6 +177,16 @@ def count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
             and first_batch_then(text, n.end(), at) is None]
 
 
+def has_own_period(text: str, count: re.Match[str], periods: list[re.Match[str]],
+                   taken: list[tuple[int, int]]) -> bool:
+    """Whether one of ``periods`` after ``count`` takes it as its own count ("5,000 a month",
+    "400 calls a day"): the last count before that period is this one."""
+    return any(q.start() > count.end()
+               and any(n.start() == count.start()
+                       for n in count_before(text, q.start(), count.start(), taken)[-1:])
+               for q in periods)
+
+
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count
 
 

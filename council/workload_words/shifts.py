@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from council.workload_words.counts import HEDGE, count_before, count_numbers, counts_items
+from council.workload_words.counts import HEDGE, count_numbers, counts_items, has_own_period
 from council.workload_words.headcount import PEOPLE
 from council.workload_words.numbers import NUMBER, fmt, parse_number
 from council.workload_words.owners import owners_between
@@ -19,13 +19,6 @@ _PER_SHIFT = re.compile(r"\b(?:per|every|each|a) shift\b")
 _SHIFTS_A_PERIOD = re.compile(rf"(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?shifts?\s+(?:a|per|each|every)\s+"
                               r"(?P<unit>day|week)\b")
 _PEOPLE_AT = re.compile(rf"\s+{PEOPLE}\b")
-
-
-def _has_own_period(text: str, n: re.Match[str], periods: list[re.Match[str]],
-                    busy: list[tuple[int, int]]) -> bool:
-    """Whether one of the sentence's ``periods`` after ``n`` takes it as its count."""
-    return any(q.start() > n.end() and (before := count_before(text, q.start(), n.start(), busy))
-               and before[-1].start() == n.start() for q in periods)
 
 
 def read_shift(text: str, taken: list[tuple[int, int]]) -> Read | None:
@@ -44,7 +37,7 @@ def read_shift(text: str, taken: list[tuple[int, int]]) -> Read | None:
     periods = [q for q in period_matches(text) if lo <= q.start() < hi
                and not shifts.start() <= q.start() < shifts.end()]
     items = [n for n in count_numbers(text, lo, hi, busy) if counts_items(text, n, lo)
-             and not _has_own_period(text, n, periods, busy)]
+             and not has_own_period(text, n, periods, busy)]
     owners = owners_between(text, lo, items[1]) if len(items) > 1 else None
     if owners is not None and owners.start("n") == items[0].start():
         count = items[1]  # "the 5 operators each log about 20 calls": 20 for each of 5

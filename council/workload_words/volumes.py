@@ -28,6 +28,7 @@ from council.workload_words.counts import (
     count_elsewhere,
     count_numbers,
     counts_items,
+    has_own_period,
 )
 from council.workload_words.cron import read_cron
 from council.workload_words.events import event_read
@@ -247,10 +248,8 @@ def _has_own_period(text: str, count: re.Match[str], p: re.Match[str], hi: int,
     """Whether a later period word of the sentence ending at ``hi`` (one of the text's
     ``periods``, which the caller has) takes ``count`` as its own ("5,000 a month"), so the
     standalone cadence ``p`` before it is not the count's period."""
-    return any(count.end() < q.start() < hi and q.start() != p.start()
-               and any(n.start() == count.start()
-                       for n in count_before(text, q.start(), count.start(), taken)[-1:])
-               for q in periods)
+    return has_own_period(text, count, [q for q in periods
+                                        if q.start() < hi and q.start() != p.start()], taken)
 
 
 def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str], lo: int,
