@@ -59,7 +59,10 @@ should not fire on or should read otherwise; written before the fixes) and
 workload_phrases_words15.jsonl (31, words15: review 14's and words14's leftovers, people x
 items, extras abroad, per shift, a report over a corpus, Portuguese, Swedish and Japanese
 periods, ranges; written before the fixes) and workload_phrases_words15_heldout.jsonl (10,
-written with it, scored once after the fixes), per field,
+written with it, scored once after the fixes) and workload_phrases_review15.jsonl (41, review
+15: sentences round 15's rules should not fire on or should read otherwise, AI agents said
+singly, each of the items, dates and per-time in Japanese, people as extras abroad, a past
+extra; written before the fixes), per field,
 against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
@@ -114,7 +117,7 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_words13_heldout.jsonl", "workload_phrases_review13.jsonl",
          "workload_phrases_words14.jsonl", "workload_phrases_words14_heldout.jsonl",
          "workload_phrases_review14.jsonl", "workload_phrases_words15.jsonl",
-         "workload_phrases_words15_heldout.jsonl")
+         "workload_phrases_words15_heldout.jsonl", "workload_phrases_review15.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

@@ -8,7 +8,7 @@ import re
 
 from council.currency_words import MONEY_AFTER, SIGN_CHARS
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS
-from council.workload_words.text import EVERY_ABROAD, HEDGE_WORDS, USUAL_PERIOD, alternation
+from council.workload_words.text import EVERY_ABROAD, MAYBE_HEDGE, USUAL_PERIOD, alternation
 
 _DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summaries|report|"
                           r"update|brief|briefing|newsletter|batch|job|run|check|export|eval|evaluation)(?:e?s)?\b")
@@ -64,7 +64,7 @@ def piece_after(text: str, end: int) -> bool:
 _USUAL_PERIOD = re.compile(rf"{USUAL_PERIOD} ")
 _USUAL_PERIOD_BEFORE = re.compile(r"(?:^|[,:(]\s*|\b(?:but|and|while|whereas)\s+)\s*$")
 _USUAL_COUNT_AFTER = re.compile(r"\s+(?:is|has|sees|brings|gets)\s+"
-                                rf"(?:(?:{alternation(HEDGE_WORDS)})\s*)?(?=\d)")
+                                rf"{MAYBE_HEDGE}(?=\d)")
 
 # "a typical week has 5 working days", "a normal day is 8 paid hours": the period's length,
 # no count of work (review 13: read as 5 a week)
@@ -77,7 +77,7 @@ _TIME_SPAN = re.compile(r"[\d,.]+\s+(?:[\w-]+\s+)?(?:days?|hours?|shifts?|weeks?
 # the volume, 103,680,000 a month for 15,000,000)
 _AVERAGE_AFTER = re.compile(r"\s+(?:average|mean|volume|total|load)\s*(?:is|of|:|sits at|"
                             r"runs at|comes to)\s+"
-                            rf"(?:(?:{alternation(HEDGE_WORDS)})\s*)?(?=\d)")
+                            rf"{MAYBE_HEDGE}(?=\d)")
 _AVERAGE_OPENS = re.compile(r"(?:^|[,:;(]\s*|\b(?:but|and|while|whereas|with)\s+)\s*"
                             r"(?:(?:the|our|a|an|its|their)\s+)?$")
 
@@ -119,8 +119,11 @@ def span_before(text: str, at: int) -> bool:
 # day labelling 200 images" is 200 a day (words14 left it unread: the period measures the
 # time). A "-ing" verb or "on", a hedge, then the count, not a year ("reviewing 2025
 # budgets"); not "for" ("open 12 hours a day for 300 callers": who it is open to).
-_DOING = re.compile(r"\s+(?:[a-z]{3,}ing|on)\s+(?:(?:about|around|roughly|some|up to|"
-                    r"approximately|~)\s*)?(?=\d)(?!(?:19|20)\d\d\b)")
+# Not a word that says what the time is spent with or for ("work 8 hours a day using 2
+# monitors", "runs 24 hours a day serving 3 regions"), nor "1:1" (review 15: read 60, 90 and 30).
+_DOING = re.compile(r"\s+(?:(?!(?:using|including|excluding|serving|covering|running|spanning|"
+                    r"starting|involving)\b)[a-z]{3,}ing|on)\s+"
+                    rf"{MAYBE_HEDGE}(?=\d)(?!(?:19|20)\d\d\b|\d+:\d)")
 
 
 def work_in_span(text: str, end: int) -> int | None:

@@ -13,17 +13,22 @@ from council.workload_words.values import Read
 # A count a few characters after a Chinese period ("每天收到大约2千封"), not followed by a unit
 # of measure ("12小时" hours, "150瓦" watts, "3元" yuan, "5页" pages are sizes or prices)
 _CN_UNITS = "小分秒瓦度元块塊岁歲年月天号號点點米克斤倍页頁字%万千億亿百時"
-_CN_COUNT_AFTER = re.compile(rf"[^\d，。；！？,.;!?\n]{{0,6}}?(?P<n>{NUMBER})"
-                             rf"(?!\s?(?:[{_CN_UNITS}a-z\d.,]|日(?!志)))")
+_UNIT = rf"\s?(?:[{_CN_UNITS}a-z\d.,]|日(?!志))"
+_NO_UNIT = rf"(?!{_UNIT})"
+_CN_COUNT_AFTER = re.compile(rf"[^\d，。；！？,.;!?\n]{{0,6}}?(?P<n>{NUMBER}){_NO_UNIT}")
 _CN_COUNTER = re.compile("[条個个件份封张張篇次位名本单單回]")
 
 
 # Japanese periods said before the count ("月に", "週に", "1日あたり")
 _JA_PERIOD_FIRST = re.compile(r"(?:1|一)?(?:日|週|月)(?:に|あたり|当たり)")
-# "週に2回、30件": a number of times (回) the period, then the count each time
-_JA_TIMES = re.compile(rf"回[、,\s]*(?:に)?[^\d，。；！？,.;!?\n]{{0,4}}?(?P<n>{NUMBER})")
+# "週に2回、30件": a number of times (回) the period, then the count each time, "per time"
+# said or not ("週に3回、1回あたり40件"), no measure or people ("30分の会議", "30人のチーム":
+# review 15, read 260 and 60)
+_JA_TIMES = re.compile(rf"回[、,\s]*(?:(?:1|一)回(?:あたり|当たり|に)?)?(?:に)?"
+                       rf"[^\d，。；！？,.;!?\n]{{0,4}}?(?P<n>{NUMBER})(?!\s?人){_NO_UNIT}")
 # "200〜300件": a range, read at its upper end
 _RANGE_TO = re.compile(rf"\s?[〜~～\-–]\s?(?P<n>{NUMBER})")
+_UNIT_AFTER = re.compile(_UNIT)
 
 
 def says_period_first(said: str | None) -> bool:
@@ -43,6 +48,8 @@ def chinese_count(text: str, p: re.Match[str], unit: str, per_month: float,
         return None
     end, said = after.end(), ""
     if (upper := _RANGE_TO.match(text, end)) and (top := parse_number(upper["n"])):
+        if _UNIT_AFTER.match(text, upper.end("n")):
+            return None  # "1日あたり2〜3時間": a measure's range (review 15: read 3 a day)
         # "200〜300件": the upper end
         said = f"{fmt(n)}-{fmt(top)}, the upper end: "
         n, end = top, upper.end()

@@ -19,10 +19,13 @@ from council.workload_words.owners import owners_between
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
+    AND_WORDS,
+    BETWEEN_WORDS,
     COIN_AFTER,
     PAGE_BY_PAGE,
     PERIOD_NAMES,
     RATE_AFTER,
+    alternation,
     sentence_bounds,
 )
 from council.workload_words.values import Read
@@ -120,8 +123,8 @@ def _units_are_tasks(text: str, unit: re.Match[str]) -> bool:
 
 # A range said with "between ... and" in the languages read (words15 held-out: "Semanalmente
 # revisamos entre 80 e 120 contratos" read 80 a week)
-_RANGE_OPENS = re.compile(r"\b(?:between|entre|zwischen|tra|fra|tussen|mellan) $")
-_RANGE_AND = re.compile(r" (?:and|e|y|et|und|en|och|i) (?=\d)")
+_RANGE_OPENS = re.compile(rf"\b(?:{alternation(BETWEEN_WORDS)}) $")
+_RANGE_AND = re.compile(rf" (?:{alternation(AND_WORDS)}) (?=\d)")
 
 
 def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
@@ -172,6 +175,16 @@ def count_before(text: str, at: int, lo: int, taken: list[tuple[int, int]]
     return [n for n in count_numbers(text, max(lo, at - 70), at, taken)
             if len(re.findall(r"\S+", text[n.end():at])) <= 7
             and first_batch_then(text, n.end(), at) is None]
+
+
+def has_own_period(text: str, count: re.Match[str], periods: list[re.Match[str]],
+                   taken: list[tuple[int, int]]) -> bool:
+    """Whether one of ``periods`` after ``count`` takes it as its own count ("5,000 a month",
+    "400 calls a day"): the last count before that period is this one."""
+    return any(q.start() > count.end()
+               and any(n.start() == count.start()
+                       for n in count_before(text, q.start(), count.start(), taken)[-1:])
+               for q in periods)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "since 1930 ... every four years": a date, not a count

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from council.workload_words.headcount import PEOPLE
 from council.workload_words.numbers import NUMBER, parse_number
 from council.workload_words.periods import PER_MONTH, period_matches
 from council.workload_words.text import DAY_NAMES, WEEKDAYS, WORD, sentence_bounds
@@ -38,11 +39,21 @@ _WHEN_ABROAD = (r"(?:(?:le|les|los|el|am|an|jeden|op|elke|iedere|ogni|il|di|chaq
                 rf"varje|tous les|todos los|tutti i)\s+)?(?:{_DAYS_ABROAD})\w*")
 _MORE_ABROAD = (r"(?:mehr|weitere|zusätzliche?|de plus|en plus|supplémentaires?|más|"
                 r"adicionales|meer|extra|in più|in aggiunta|fler|ytterligare)")
+# (not more people: "le lundi 5 personnes de plus nous aident", "los lunes trabajan 4 agentes
+# más": review 15, added as work)
+_THINGS = rf"(?!{PEOPLE}\b)"
 _EXTRA_ABROAD = re.compile(
-    rf"\b{_WHEN_ABROAD}\s+(?:{WORD}\s+){{0,2}}?(?P<n1>{NUMBER})\s+(?:{WORD}\s+)?{_MORE_ABROAD}"
-    rf"(?!\w)|(?<![\w,.])(?P<n2>{NUMBER})\s+(?:{WORD}\s+)?{_MORE_ABROAD}\s+(?:{WORD}\s+)?"
-    rf"{_WHEN_ABROAD}")
+    rf"\b{_WHEN_ABROAD}\s+(?:{WORD}\s+){{0,2}}?(?P<n1>{NUMBER})\s+{_THINGS}(?:{WORD}\s+)?"
+    rf"{_MORE_ABROAD}(?!\w)|(?<![\w,.])(?P<n2>{NUMBER})\s+{_THINGS}(?:{WORD}\s+)?{_MORE_ABROAD}"
+    rf"\s+(?:{WORD}\s+)?{_WHEN_ABROAD}")
 _ABROAD_GATE = re.compile(rf"\b(?:{_DAYS_ABROAD})")
+
+
+# Not a comparison with one past day: "20 más que el lunes pasado", "40 de plus que lundi
+# dernier", "30 in più di lunedì scorso" (review 15: added as an extra every Monday)
+_THAN = re.compile(r"\b(?:que|als|dan|än|than|che)\b")
+_ONE_PAST_DAY = re.compile(r"\s+(?:pasad[oa]|dernier|passé|scors[oa]|passato|vorige|förra)\b|"
+                           r"\b(?:letzten|vorigen|vergangenen|afgelopen|vorige|förra|dernier)\s+$")
 
 
 def _extra_match(text: str, lo: int, hi: int) -> re.Match[str] | None:
@@ -50,6 +61,9 @@ def _extra_match(text: str, lo: int, hi: int) -> re.Match[str] | None:
     m = _EXTRA.search(text, lo, hi)
     if m is None and _ABROAD_GATE.search(text, lo, hi):
         m = _EXTRA_ABROAD.search(text, lo, hi)
+        if m is not None and (_THAN.search(m.group(0)) or _ONE_PAST_DAY.match(text, m.end())
+                              or _ONE_PAST_DAY.search(text, max(0, m.start() - 12), m.start())):
+            return None
     return m
 
 
@@ -80,10 +94,19 @@ def extra_in(text: str, lo: int, hi: int) -> Extra | None:
     return None if not n else Extra(n * a_month, m.start(), m.end(), m.group(0))
 
 
+# The clause after the extra says its count is the usual one: "; sonst etwa 200 am Tag" (not
+# "; now it is about 200 a day", "; jetzt sind es etwa 200": the extra was before, review 15)
+_USUAL_NEXT = re.compile(r"(?:otherwise|usually|normally|else|sonst|normalerweise|gewöhnlich|"
+                         r"sinon|d'habitude|habituellement|normalement|si no|normalmente|"
+                         r"por lo demás|altrimenti|di solito|solitamente|anders|normaal|"
+                         r"gewoonlijk|meestal|annars|vanligtvis|normalt)\b", re.IGNORECASE)
+
+
 def extra_before(text: str, lo: int) -> Extra | None:
-    """An extra said in the clause before the one starting at ``lo``, closed by a semicolon
-    ("Montags kommen 50 Anfragen mehr dazu; sonst etwa 200 am Tag"), else None."""
-    if lo < 2 or text[lo - 2] != ";":
+    """An extra said in the clause before the one starting at ``lo``, closed by a semicolon,
+    when that clause says its count is the usual one ("Montags kommen 50 Anfragen mehr dazu;
+    sonst etwa 200 am Tag"), else None."""
+    if lo < 2 or text[lo - 2] != ";" or _USUAL_NEXT.match(text, lo) is None:
         return None
     return extra_in(text, sentence_bounds(text, lo - 2)[0], lo - 2)
 

@@ -60,6 +60,18 @@ _GROUPS = re.compile(rf"\b(?P<g>{DIGITS}|{WORDNUM})\s+(?:[\w-]+\s+)?(?:sections|
 # (also the people ``joined_counts`` never adds to a count of things)
 HEAD = (r"(?:person|user|employee|member|seat|head|agent|rep|student|developer|dev|engineer|"
         r"analyst)")
+# People, in the languages read: a count of them is no count of things (``joined_counts``),
+# no extra of work ("le lundi 5 personnes de plus": ``extras``) and no count a shift
+# (``shifts``)
+# The staff among them, who do the work ("Ogni giorno 3 agenti rispondono a 50 email": the
+# 50 emails are the work, not the 3 agents: ``volumes``); customers, users and people may be
+# the work themselves ("every day 300 customers write in")
+STAFF = (r"(?:staff|agents?|reps?|employees?|reviewers?|teachers?|lawyers?|doctors?|nurses?|"
+         r"teams?|managers?|writers?|editors?|annotators?|operators?|colleagues?|supervisors?|"
+         r"analysts?|engineers?|developers?|mitarbeiter\w*|employés?|empleados|agentes|agenti|"
+         r"operatori|dipendenti|medewerkers|collega's|colleghi|anställda|kollegor)")
+PEOPLE = (rf"(?:{STAFF}|{HEAD}s?|people|customers?|clients?|personnes?|personas|persone|"
+          r"personer|collega)")
 _PER_HEAD = re.compile(rf"\s*(?:per|a|each|/)\s*{HEAD}\b")
 _PER_HEAD_INSIDE = re.compile(rf"\s(?:per|each|/)\s*{HEAD}\b")
 _HEADCOUNT = re.compile(

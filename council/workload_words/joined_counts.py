@@ -10,14 +10,14 @@ import re
 from dataclasses import dataclass
 
 from council.workload_words.counts import count_numbers, counts_items
-from council.workload_words.headcount import HEAD
+from council.workload_words.headcount import PEOPLE
 from council.workload_words.numbers import parse_number
 from council.workload_words.periods import period_matches
-from council.workload_words.text import HEDGE_WORDS, alternation
+from council.workload_words.text import AND_WORDS, BETWEEN_WORDS, MAYBE_HEDGE, alternation
 
 # "and" in the languages read; the noun after each count, in the plural
-_AND = r"(?:and|et|und|y|e|en|och|i)"
-_HEDGE = rf"(?:(?:{alternation(HEDGE_WORDS)})\s*)?"
+_AND = rf"(?:{alternation(AND_WORDS)})"
+_HEDGE = MAYBE_HEDGE
 _NOUN = r"[^\W\d_][\w-]*"
 # after the count: its noun (and up to two more words), "and", the other count
 _AFTER = re.compile(rf"\s+{_NOUN}(?:\s+{_NOUN}){{0,2}}?\s+{_AND}\s+{_HEDGE}(?=\d)")
@@ -31,9 +31,7 @@ _NOT_THINGS = re.compile(
     r"más|mehr|meer|fler|più|de|extra|weitere|"
     # "1 in 10 is spam", "3 out of 4": a share (review 13: added as 1 more email)
     rf"in|out|to|or|x|"
-    rf"others|{HEAD}s?|people|staff|reviewers?|customers?|clients?|teachers?|lawyers?|"
-    r"doctors?|nurses?|teams?|managers?|writers?|editors?|annotators?|operators?|colleagues?|"
-    r"mitarbeiter\w*|personnes?|employés?|personas|empleados|medewerkers|anställda|"
+    rf"others|{PEOPLE}|"
     r"hours?|minutes?|days?|weeks?|months?|years?|"
     # spans of time, what holds the work, and a part of the first count (review 13: "400
     # chats and 3 shifts" read 403 a day, "3 evals and 500 test cases" 503 a week)
@@ -54,7 +52,7 @@ class Joined:
 _JOINER = re.compile(_AND)
 # "between 100 emails and 200 emails", "from 100 ... and": the ends of a range (review 13:
 # summed to 300)
-_RANGE_BEFORE = re.compile(r"\b(?:between|from|zwischen|entre|tussen|mellan|tra|fra)\s+"
+_RANGE_BEFORE = re.compile(rf"\b(?:from|{alternation(BETWEEN_WORDS)})\s+"
                            rf"{_HEDGE}$", re.IGNORECASE)
 
 

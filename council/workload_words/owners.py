@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from council.workload_words.numbers import DIGITS, NUMBER
-from council.workload_words.text import WORD
+from council.workload_words.text import EACH_ONE_ABROAD, MAYBE_HEDGE, WORD, alternation
 
 # "30,000 users, each has (about) 200 ...": a count of owners before a count per owner.
 # "120 sales reps each write ~10 ...": up to three words for the owners, any verb after each.
@@ -56,21 +56,28 @@ def owners_of_each(text: str, lo: int, count: re.Match[str], at: int) -> re.Matc
 # medewerkers elk 30", "6 conseillers traitent chacun 25") or after it ("5 operatori
 # gestiscono 40 chiamate ciascuno", "check 25 contracts each"); the pronouns only, not "elke",
 # "iedere" before what they count ("80 bestellingen en elke maandag 30 extra")
-_EACH = (r"(?:each|elk|ieder|jeweils|je|chacun|chacune|cada uno|cada una|ciascuno|ciascuna|"
-         r"var och en)")
+_EACH = rf"(?:each|elk|ieder|je|{alternation(EACH_ONE_ABROAD)})"
 # the owners are people or things, not a time ("in 2 weeks we review 40 each")
 _NOT_TIME = (r"(?!(?:days?|weeks?|months?|years?|hours?|minutes?|times|x|tag|tage|jours?|"
              r"giorni|dagen|días|dias)\b)")
+# (not what each of them holds or is: "300 ordini, ciascuno con 5 articoli", "50 tickets, each
+# needing about 2 replies", "40 patients, each aged about 60": review 15, read 45,000, 3,000
+# and 72,000 a month)
+_HOLDS = (r"(?!(?:with|con|avec|mit|met|med|aged|needing|containing|having|holding|weighing|"
+          r"lasting|costing)\b)")
 _OWNERS_EACH = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{WORD}\s+){{0,2}}?{WORD},?\s+"
-                          rf"{_EACH}\s+(?:(?!of\s){WORD}\s+){{0,4}}$")
+                          rf"{_EACH}\s+{_HOLDS}(?:(?!of\s){WORD}\s+){{0,4}}$")
 _OWNERS_VERB = re.compile(rf"(?P<n>{NUMBER})\s+{_NOT_TIME}(?:{WORD}\s+){{1,3}}"
-                          r"(?:(?:~|about|around|roughly|some|circa|environ|etwa|ongeveer|"
-                          r"cirka|unos|unas) )?$")
+                          rf"{MAYBE_HEDGE}$")
+# German "je" (each) is Dutch "je" (you): "Elke dag sturen 5 klanten je 40 facturen" is 40 in
+# all (review 15: read 6,000 a month for 1,200), told by a Dutch word near it
+_JE = re.compile(r"\bje\b", re.IGNORECASE)
+_DUTCH = re.compile(r"\b(?:het|een|elke|iedere|onze|ons|niet|wij|jullie|krijgen|sturen|"
+                    r"ontvangen|verwerken|dag|maand)\b", re.IGNORECASE)
 _EACH_AFTER = re.compile(rf"\s+(?:{WORD}\s+){{0,2}}?{_EACH}\b")
-_HEDGED = r"(?:(?:~|about|around|roughly|some|approximately|up to) ?)?"
 # "each of our 12 stores sends about 30 invoices": the owners after "each of", a verb, the count
 _EACH_OF_OWNERS = re.compile(rf"\beach of (?:our|the|my|their) (?P<n>{NUMBER})\s+"
-                             rf"(?:{WORD}\s+){{1,2}}{_HEDGED}$")
+                             rf"(?:{WORD}\s+){{1,2}}{MAYBE_HEDGE}$")
 
 
 def owners_between(text: str, lo: int, count: re.Match[str]) -> re.Match[str] | None:
@@ -80,8 +87,12 @@ def owners_between(text: str, lo: int, count: re.Match[str]) -> re.Match[str] | 
     start = max(lo, count.start() - 60)
     m = _OWNERS_EACH.search(text, start, count.start()) or _EACH_OF_OWNERS.search(
         text, start, count.start())
-    if m is None and _EACH_AFTER.match(text, count.end()):
-        m = _OWNERS_VERB.search(text, start, count.start())
+    each = m.group(0) if m is not None else ""
+    if m is None and (after := _EACH_AFTER.match(text, count.end())) is not None:
+        m, each = _OWNERS_VERB.search(text, start, count.start()), after.group(0)
+    if m is not None and _JE.search(each) and _DUTCH.search(
+            text, max(0, start - 60), count.end() + 60):
+        return None  # Dutch "je" is "you", not German "je" (each)
     return m
 
 
@@ -97,7 +108,7 @@ _NOUN_AFTER = re.compile(r"\s+(?P<noun>[a-z]+)\b")
 
 def _each_one(noun: str) -> re.Pattern[str]:
     return re.compile(rf"[,;]?\s+(?:and |where |with )?(?:each|every) {noun}\s+"
-                      rf"(?:{WORD}\s+){{0,2}}?{_HEDGED}(?P<n>{NUMBER})")
+                      rf"(?:{WORD}\s+){{0,2}}?{MAYBE_HEDGE}(?P<n>{NUMBER})")
 
 
 def items_each_after(text: str, after: int, count: re.Match[str] | None = None

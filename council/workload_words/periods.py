@@ -203,7 +203,9 @@ _FOREIGN_PERIOD_RE = re.compile(
     rf"(?:i|om)(?=\s+(?:veckan|månaden|året|dagen|natten|timmen|kvartalet)\b)|"
     # Italian "a settimana", "a trimestre" ("a" before anything else is English)
     rf"a(?=\s+(?:settimana|trimestre)\b))\s+|(?:all|l)['’]\s*)"
-    rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|(?:\b|(?<=[{_CJK}]))(?P<adverb>"
+    # (not a date's day: "12月1日に" is on December 1st, no "1日に" a day; nor "3か月に", "隔週に":
+    # every 3 months, every other week, no "月に", "週に": review 15)
+    rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|(?:\b|(?<=[{_CJK}]))(?<![\d月年十かヶカケヵ隔])(?P<adverb>"
     + "|".join(sorted(FOREIGN_ADVERBS, key=len, reverse=True))
     + rf"))(?:(?:e?s|en|e)?\b|(?<=[{_CJK}]))")
 # Words one of which a text in those languages has; tested as a set (one C-level pass).

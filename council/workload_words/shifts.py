@@ -7,16 +7,18 @@ from __future__ import annotations
 
 import re
 
-from council.workload_words.counts import HEDGE, count_numbers, counts_items
+from council.workload_words.counts import HEDGE, count_numbers, counts_items, has_own_period
+from council.workload_words.headcount import PEOPLE
 from council.workload_words.numbers import NUMBER, fmt, parse_number
 from council.workload_words.owners import owners_between
-from council.workload_words.periods import PER_MONTH
+from council.workload_words.periods import PER_MONTH, period_matches
 from council.workload_words.text import sentence_bounds
 from council.workload_words.values import Read
 
 _PER_SHIFT = re.compile(r"\b(?:per|every|each|a) shift\b")
 _SHIFTS_A_PERIOD = re.compile(rf"(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?shifts?\s+(?:a|per|each|every)\s+"
                               r"(?P<unit>day|week)\b")
+_PEOPLE_AT = re.compile(rf"\s+{PEOPLE}\b")
 
 
 def read_shift(text: str, taken: list[tuple[int, int]]) -> Read | None:
@@ -30,12 +32,19 @@ def read_shift(text: str, taken: list[tuple[int, int]]) -> Read | None:
         return None
     lo, hi = sentence_bounds(text, per.start())
     busy = [*taken, (shifts.start(), shifts.end())]
-    items = [n for n in count_numbers(text, lo, hi, busy) if counts_items(text, n, lo)]
-    count = items[0] if items else None
+    # not a count with its own period: "handle about 400 calls a day, roughly 200 per shift"
+    # is 200 a shift (review 15: read 400 a shift, 24,000 a month for 12,000)
+    periods = [q for q in period_matches(text) if lo <= q.start() < hi
+               and not shifts.start() <= q.start() < shifts.end()]
+    items = [n for n in count_numbers(text, lo, hi, busy) if counts_items(text, n, lo)
+             and not has_own_period(text, n, periods, busy)]
     owners = owners_between(text, lo, items[1]) if len(items) > 1 else None
     if owners is not None and owners.start("n") == items[0].start():
         count = items[1]  # "the 5 operators each log about 20 calls": 20 for each of 5
     else:
+        # not a count of people: "per shift 1 supervisor checks 150 tickets" is 150 a shift,
+        # "Per shift, 2 supervisors are on duty" none (review 15: read 1 and 2 a shift)
+        count = next((n for n in items if not _PEOPLE_AT.match(text, n.end())), None)
         owners = owners_between(text, lo, count) if count is not None else None
     n = parse_number(count.group(0)) if count is not None else None
     if count is None or not n:

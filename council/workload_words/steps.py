@@ -101,7 +101,13 @@ _ONE_OF_STAFF = re.compile(
     r"\b(?:each|every|the|an?) agent (?:takes|gets|is on) (?:a|an|their|his|her) "
     r"(?:\d+[- ]min(?:ute)?s?[- ])?(?:break|lunch)\b")
 _RUNS_AGENTS = re.compile(r"\btools?\b|\bin parallel\b|"
-                          r"\b(?:spawn|launch|run|start)s? (?:\d+|several|multiple|many) agents\b")
+                          r"\b(?:spawn|launch|run|start)s? (?:\d+|several|multiple|many) agents\b|"
+                          # agent runs, compute, another agent by its job (review 15: "Each
+                          # agent needs about 5 minutes of compute ... 200 agent runs a week",
+                          # "hands it to the fixer agent" read as a staff, no loop)
+                          r"\bagent runs?\b|\bcompute\b|\b(?:llms?|prompts?|tokens?)\b|"
+                          r"\b(?:planner|fixer|coder|coding|triage|router|orchestrator|sub-?)"
+                          r"[- ]?agents?\b")
 
 # "an AI support agent", "un agent de support IA": a program, whatever its role
 _AI_BEFORE = re.compile(r"\b(?:ai|ia|llm|ki|gpt)(?:[- ]\w+)?[- ]$")

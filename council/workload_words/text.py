@@ -70,6 +70,15 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
 
 
+# A hedge, or none, right before a count ("about 25", "etwa 200", "~30"): one spelling for
+# every rule that reads a count after words (review 15: round 15 spelt four shorter lists)
+MAYBE_HEDGE = rf"(?:(?:{alternation(HEDGE_WORDS)})\s*)?"
+# "and" in the languages read, and the word that opens a range said with it ("between 200
+# and 300", "entre 80 e 120", "tra 200 e 300"): one list for ``counts`` and ``joined_counts``
+AND_WORDS: tuple[str, ...] = ("and", "et", "und", "y", "e", "en", "och", "i")
+BETWEEN_WORDS: tuple[str, ...] = ("between", "zwischen", "entre", "tussen", "mellan", "tra", "fra")
+
+
 # Not after an abbreviation: "(approx. 150 mails/day)" is one sentence; nor Swedish "kl. 8"
 # (o'clock: review 12, "Varje dag kl. 8 sorterar vi cirka 300 ärenden" read once a day).
 _SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"

@@ -28,12 +28,13 @@ from council.workload_words.counts import (
     count_elsewhere,
     count_numbers,
     counts_items,
+    has_own_period,
 )
 from council.workload_words.cron import read_cron
 from council.workload_words.events import event_read
 from council.workload_words.extras import extra_before, extra_in
 from council.workload_words.first_batch import first_batch_note, first_batch_then
-from council.workload_words.headcount import times_candidates, times_headcount
+from council.workload_words.headcount import STAFF, times_candidates, times_headcount
 from council.workload_words.intervals import read_interval
 from council.workload_words.joined_counts import joined_count
 from council.workload_words.numbers import fmt, parse_number
@@ -149,6 +150,12 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             continue
         before = [] if times else count_before(text, p.start(), lo, taken)
         count = before[-1] if before else None
+        if count is not None and _SHIFTS_AT.match(text, count.end()) and any(
+                q.start() > p.end() and not span_before(text, q.start())
+                and count_before(text, q.start(), p.end(), taken) for q in periods):
+            # "We run 3 shifts a day ...; we log about 200 incidents a day": the shifts are a
+            # schedule beside the work's own count, read after them (review 15: read 90)
+            continue
         if count is None and times is None and (
                 event := event_read(text, p, lo, unit, per_month)) is not None:
             # "our weekly meeting": one a week; the sentence's other numbers are its content
@@ -167,6 +174,10 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             if len(cands) > 1 and (own := owners_between(text, p.end(), cands[1])) is not None \
                     and own.start("n") == cands[0].start():
                 # "Every day 8 reviewers each check about 25 contracts": 25 for each of 8
+                cands = cands[1:]
+            elif len(cands) > 1 and _STAFF_AT.match(text, cands[0].end()):
+                # "Ogni giorno 3 agenti rispondono a 50 email": the staff, then their work
+                # (review 15: read 90, the agents)
                 cands = cands[1:]
             made = next((c for c in count_numbers(text, p.end(), hi, taken)
                          if piece_made_from(text, c, lo)), None) if (
@@ -228,15 +239,17 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
         yield read
 
 
+_STAFF_AT = re.compile(rf"\s+{STAFF}\b")
+_SHIFTS_AT = re.compile(r"\s+(?:[a-z-]+\s+)?shifts?\b")
+
+
 def _has_own_period(text: str, count: re.Match[str], p: re.Match[str], hi: int,
                     periods: list[re.Match[str]], taken: list[tuple[int, int]]) -> bool:
     """Whether a later period word of the sentence ending at ``hi`` (one of the text's
     ``periods``, which the caller has) takes ``count`` as its own ("5,000 a month"), so the
     standalone cadence ``p`` before it is not the count's period."""
-    return any(count.end() < q.start() < hi and q.start() != p.start()
-               and any(n.start() == count.start()
-                       for n in count_before(text, q.start(), count.start(), taken)[-1:])
-               for q in periods)
+    return has_own_period(text, count, [q for q in periods
+                                        if q.start() < hi and q.start() != p.start()], taken)
 
 
 def _count_a_period(text: str, count: re.Match[str], n: float, p: re.Match[str], lo: int,
