@@ -26,6 +26,7 @@ from council.format import money
 from council.model_floor_words import ModelFloorRead, Rival, model_floor_note, read_model_floor
 from council.money_words import BudgetRead, MoneyWords, read_money
 from council.needs import required
+from council.privacy_words import privacy_note, read_privacy
 from council.recommend import (
     Alternative,
     Candidate,
@@ -261,6 +262,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     floor_said = floor_note(spec.description, spec.quality_bar)  # "never below P 0.9"
     if floor_said is not None:
         unread.append(floor_said)
+    # "the data must stay in the EU", "no training on our data": read, not checkable, said
+    unread += [privacy_note(read) for read in read_privacy(spec.description)]
     if spec.budget_ceiling and asked.budget_usd_per_month is None:
         unread.append("You chose a ceiling but gave no monthly budget, and the description "
                       "names none: the pick is the least expected cost, with no limit.")
