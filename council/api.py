@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from council.adequacy import Adequacy, AdequacySource, adequacies
 from council.advice import Advice, advise, for_floor
 from council.assessment import Assessment, Vote
+from council.benchmark_floor_words import benchmark_floor_note, read_benchmark_floor
 from council.check_words import read_check
 from council.decision import Decision
 from council.errors import BudgetTooLow, InvalidInput
@@ -262,6 +263,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     floor_said = floor_note(spec.description, spec.quality_bar)  # "never below P 0.9"
     if floor_said is not None:
         unread.append(floor_said)
+    bench = read_benchmark_floor(spec.description)  # "at least 80% on SWE-bench Verified"
+    if bench is not None:
+        unread.append(benchmark_floor_note(bench, spec.quality_bar))
     # "the data must stay in the EU", "no training on our data": read, not checkable, said
     unread += [privacy_note(read) for read in read_privacy(spec.description)]
     if spec.budget_ceiling and asked.budget_usd_per_month is None:
