@@ -1,0 +1,106 @@
+"""An amount of money in the words ("$1.5k", "1 200 zł", "40 euros") and its value in dollars.
+
+Finds each figure with a currency (the written forms of ``council.currency_words``) and
+converts it at the dated rates of ``council.exchange_rates``; a thousands point ("€1.200")
+where the text's language writes one; a negative or unconvertible figure left unread, said."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from council.currency_words import (
+    AFTER,
+    AMBIGUOUS,
+    BEFORE,
+    POINT_DOLLAR_NAMES,
+    SHARED_IN_LANGUAGE,
+    SIGN_CHARS,
+    alternation,
+    named_country_currency,
+)
+from council.exchange_rates import to_usd
+from council.format import money
+from council.workload_words import parse_number
+
+# "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
+_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+)"
+        r"(?P<dec>\.\d+)?"
+        r"(?:\s?(?P<scale>k|mm|m|thousand|million)\b)?")
+# a currency before the amount ("$", "R$", "CHF ") or after it ("USD", "euros", "zł", "€"):
+# the words of council.currency_words
+_SIGNS = re.escape(SIGN_CHARS)
+_PRE_AMOUNT = re.compile(rf"(?<![\w{_SIGNS}])(?P<pre>{alternation(BEFORE)})\s?{_NUM}",
+                         re.IGNORECASE)
+# "20 pounds of produce", "5 pounds in weight": a mass, not money
+_SUF_AMOUNT = re.compile(rf"(?<![\w.,{_SIGNS}]){_NUM}\s?(?P<suf>{alternation(AFTER)})"
+                         r"(?![\w$])(?!\s+(?:of|in weight|weight)\b)", re.IGNORECASE)
+
+
+def _amounts(text: str) -> list[re.Match[str]]:
+    """The amounts with a currency, in order; where both forms overlap ("$40 USD"), the one
+    that starts first."""
+    out: list[re.Match[str]] = []
+    for m in sorted([*_PRE_AMOUNT.finditer(text), *_SUF_AMOUNT.finditer(text)],
+                    key=lambda m: m.start()):
+        if not out or m.start() >= out[-1].end():
+            out.append(m)
+    return out
+
+
+@dataclass(frozen=True)
+class _Amount:
+    """An amount the words give, in dollars, and how it became dollars ('' for dollars)."""
+
+    usd: float
+    how: str
+
+
+def _usd(m: re.Match[str], unread: list[str], point: bool = False,
+         language: str | None = None) -> _Amount | None:
+    """The amount in dollars, by the workload reader's parser ("$1.5k", "$2 million"),
+    converted at the dated rate when in another currency; None (and a note) when the
+    currency cannot be converted. ``point``: the text is written in a language whose
+    thousands are marked with a point, so "$2.000" there is two thousand dollars."""
+    pre = m.re is _PRE_AMOUNT
+    if _NEGATIVE.search(m.string, 0, m.start()):
+        unread.append(f"'{m.string[m.start() - 1:m.end()].strip()}' was not read: a cost or "
+                      "a budget cannot be negative; give your own figure instead")
+        return None
+    said = (m["pre"] if pre else m["suf"]).lower()
+    code = BEFORE[said] if pre else AFTER[said]
+    # "500 kr" in a text written in Swedish is Swedish kronor (elsewhere several currencies')
+    shared = "" if code else SHARED_IN_LANGUAGE.get((said, language or ""), "")
+    country = None if code or shared else named_country_currency(said, m.string)
+    code = code or shared or (country[0] if country else "")
+    dec = m["dec"] or ""
+    if len(dec) == 4 and not m["scale"] and (code not in ("USD", "GBP") or point
+                                             or said in POINT_DOLLAR_NAMES):
+        dec = dec[1:]  # "€1.200", "1.500 zł": a thousands point, as written in Europe
+    num = re.sub(r"[ \u00a0\u202f\u2009]", "", m["num"])  # "1 200 zł"
+    n = parse_number(f"{num}{dec} {m['scale'] or ''}") or 0.0
+    conv = to_usd(n, code) if code else None
+    if conv is None:
+        why = AMBIGUOUS.get(said, f"{said} is not a currency this reads")
+        unread.append(f"'{m.group(0).strip()}' was not read as dollars ({why}); give the "
+                      "figure in US dollars in the form")
+        return None
+    if code == "USD":
+        return _Amount(n, "")
+    why = (f" ({said} in a text written in {language}: {code})" if shared
+           else f" ({said} beside '{country[1]}': {code})" if country else "")
+    return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}")
+
+
+# Languages written with a thousands point ("2.000", "1.500.000"), by their small words.
+POINT_LANGUAGES = frozenset({"Spanish", "Portuguese", "German", "Italian", "Dutch"})
+# A cost verb or budget word of those languages marks a short clause the small words miss
+# ("Un error nos cuesta $2.000", "Ein Fehler kostet uns 1.200 Dollar").
+POINT_WORDS = frozenset({"cuesta", "cuestan", "costar", "costarnos", "custa", "custam", "custar",
+                         "kostet", "kosten", "costa", "costano", "costare", "presupuesto",
+                         "orçamento", "gastar", "spendere", "ausgeben"})
+
+
+# a minus sign just before the amount ("costs us -$200", "−€50"), not a range's dash
+# ("$100-$200") nor a dash between words ("costs - $200")
+_NEGATIVE = re.compile(r"(?:^|(?<=[\s(:=]))[-\u2212]$")

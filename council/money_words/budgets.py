@@ -1,0 +1,182 @@
+"""A monthly budget read from a clause: its cue word, its period, a seat count, a ceiling."""
+
+from __future__ import annotations
+
+import re
+
+from council.decision import MAX_BUDGET_USD
+from council.format import money
+from council.money_words.amounts import POINT_WORDS, _amounts, _usd
+from council.money_words.limits import (
+    _INCOME_AFTER,
+    _LIMIT_WORDS,
+    _NEGATION,
+    _NOT_OURS,
+    _OTHERS_LIMIT,
+    _THIRD_PARTY,
+    _ceiling,
+)
+from council.money_words.no_period import _no_period
+from council.money_words.paid_now import _NOW_CAP, _OUR_COST, _OUR_COST_LIMIT, _only_paid_now
+from council.money_words.periods import _DAYS, _PERIOD_NAME, _months
+from council.money_words.seats import _SEAT_CUE, _SEAT_PRICE_BEFORE, _seats
+from council.money_words.text import _own_part, _words
+from council.money_words.values import BudgetRead
+
+_BUDGET_CUE = re.compile(
+    r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
+    rf"{_LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"
+    # "we must not go over $1,000 a month", "won't pay more than" (not "go over the $1,000
+    # invoices", "pay $5 per item"): the cue starts at the verb (``_cue_start``)
+    rf"{_NEGATION}(?: want to)? (?P<verb>go over|pay(?: over| above)?)|"
+    r"set aside|allocated|earmarked|reserved|"
+    # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
+    r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
+    re.IGNORECASE)
+
+
+# "Our monthly spend must stay below $1k", "keep the monthly bill within €200": a cap on what
+# the team spends a month ("below" elsewhere marks a price in the task: "orders below $50")
+_SPEND_CAP = re.compile(r"\b(?:our |the |my )?monthly (?:spend|spending|costs?|bill)\s+(?:must |"
+                        r"should |has to |needs to |will have to )?(?:stay |be |remain )?"
+                        r"(?:below|under|within|at most|no more than)\s*$|\bkeep (?:our |the |my )?"
+                        r"monthly (?:spend|spending|costs?|bill) (?:below|under|within)\s*$",
+                        re.IGNORECASE)
+
+
+# "with £2,400 a year to spend", "$500 a month to play with": the budget word after the
+# amount and its period (decision QA 12: unread, in silence)
+_SPEND_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+\w+(?: \w+)?\s+|/\s?\w+\s+)?"
+                          r"(?:to spend|to play with|available to spend)\b", re.IGNORECASE)
+
+
+# the budget word after the amount and its period (decision QA 13: "500 kr per month budget"
+# was told to "write 'budget' before it"); a cap or a limit makes it a ceiling
+_BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:month|year|quarter|week|day)\s+|"
+                           r"/\s?\w+\s+|(?:monthly|yearly|annual|quarterly|weekly|daily)\s+)"
+                           # (not a plan's name: "the $49 a month budget plan", review 13)
+                           r"(?:budget\b(?!\s+(?:plans?|tiers?|versions?|options?|editions?|"
+                           r"packages?|subscriptions?|models?|hotels?|phones?|ranges?)\b)|"
+                           r"(?P<limit>(?:spending\s+)?(?:cap|limit)\b))",
+                           re.IGNORECASE)
+
+
+def _cue_start(cue: re.Match[str] | None) -> int:
+    """Where a budget cue starts: at the verb of a negated limit ("go over" of "must not go
+    over"), so the words before it are the clause's subject."""
+    if cue is None:
+        return 0
+    return cue.start("verb") if cue["verb"] else cue.start()
+
+
+def _budget(clause: str, unread: list[str], head: bool = True,
+            point: bool = False, language: str | None = None) -> BudgetRead | None:
+    paid_now: BudgetRead | None = None
+    for m in _amounts(clause):
+        before = clause[:m.start()]
+        near = before[-40:]
+        capped = _SPEND_CAP.search(before) is not None
+        cue = _BUDGET_CUE.search(near)
+        # "no more than what we pay now ($300", "it must cost no more than $300 a month"
+        our_limit = _OUR_COST_LIMIT.search(near) if cue is None else None
+        now_cap = _NOW_CAP.search(before) is not None or our_limit is not None or (
+            cue is not None and _OUR_COST.search(before[:m.start() - len(near) + cue.start()])
+            is not None)
+        spend_after = False
+        seats = _seats(clause, m)
+        if seats is not None:
+            seat_cue = _SEAT_CUE.search(near)
+            if not seats.n and re.search(r"\bbudget\b", near, re.IGNORECASE):
+                unread.append(f"'{seats.words}' was not read as a budget: the words give no "
+                              "number of seats; give the team's monthly budget instead")
+            if seats.period_said and cue is None and seat_cue is None \
+                    and _unsaid_budget(clause, m, head):
+                unread.append(f"'{seats.words}' was not read as a monthly budget: no word says "
+                              "it is what you can spend; if it is, write 'budget' before it or "
+                              "give it in the form")
+            if not seats.n or (cue is None and seat_cue is None) \
+                    or _OTHERS_LIMIT.match(before) or _THIRD_PARTY.search(near) \
+                    or _SEAT_PRICE_BEFORE.search(before):
+                continue  # a price each ("tickets at $50 each"), or no seats counted
+            if cue is None:  # "our team of 5 has $50 each": to spend
+                capped, spend_after = True, True
+        months = seats.months if seats is not None else 1.0 if capped else _months(clause, m)
+        if months is None:
+            _no_period(clause, m, unread)
+            continue
+        if _INCOME_AFTER.match(clause[m.end():]):
+            continue
+        at = _cue_start(cue)
+        after_word = _BUDGET_AFTER.match(clause, m.end())
+        if cue is None and not capped and after_word is not None \
+                and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before) \
+                and not _NOT_OURS.search(near):
+            # "500 kr per month budget", "a $300 monthly cap": the budget word after it
+            capped, spend_after = True, after_word["limit"] is None
+        if cue is None and not capped and _SPEND_AFTER.match(clause, m.end()) \
+                and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before):
+            # not "Each employee gets $1,000 a year to spend on training" (review 12: read as
+            # an $83 monthly budget)
+            capped, spend_after = True, True  # "with £2,400 a year to spend": said after it
+        if cue is None and not capped and not now_cap and _unsaid_budget(clause, m, head):
+            # "Verträge zusammenfassen: 300 € pro Monat": an amount a month that no word makes
+            # a budget, a price or anyone's income; said, never silently taken or dropped
+            unread.append(f"'{_amount_words(clause, m)}' was not read as a monthly budget: no "
+                          "word says it is what you can spend; if it is, write 'budget' "
+                          "before it or give it in the form")
+            continue
+        if not capped and cue is not None and months in _DAYS and \
+                cue.group(0).lower() in ("for", "under"):
+            continue  # "for as little as $8 a day", "rooms under $30 a day": a price a day
+        if not capped and not now_cap and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
+                _NOT_OURS.search(near[:at]) and "budget" not in near.lower())
+                or _THIRD_PARTY.search(near[:at])
+                or (cue.group(0).lower() != "budget"
+                    and _OTHERS_LIMIT.match(before[:m.start() - len(near) + at]))):
+            continue
+        amount = _usd(m, unread, point or (cue is not None
+                                           and cue.group(0).lower() in POINT_WORDS), language)
+        if amount is None:
+            continue
+        usd = amount.usd * (seats.n if seats is not None else 1) / months
+        if usd > MAX_BUDGET_USD:  # a typo or a joke: said, never a silent default
+            unread.append(f"'{m.group(0).strip()}' was not read as a budget: {money(usd)} a "
+                          f"month is more than the {money(MAX_BUDGET_USD)} a month this "
+                          "reads; give your own budget instead")
+            continue
+        if usd > 0:
+            how = [amount.how] if amount.how else []
+            if seats is not None:
+                how.append(f"{seats.how}: {money(amount.usd)} x {seats.n:g} = "
+                           f"{money(amount.usd * seats.n)}")
+            if months != 1.0:
+                total = amount.usd * (seats.n if seats is not None else 1)
+                how.append(f"{money(total)} {_PERIOD_NAME[months]} = {money(usd)} a month")
+            # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
+            start = m.start() - len(near) + at if cue is not None and not capped \
+                else m.start() - len(near) + our_limit.start() if our_limit is not None \
+                else m.start() if spend_after \
+                else clause.lower().rfind("monthly", 0, m.start())
+            read = BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
+                              _words(_own_part(clause, start, m.end())), "; ".join(how),
+                              ceiling=_ceiling(clause, m, capped and not spend_after))
+            if _only_paid_now(read):
+                paid_now = paid_now or read  # a later figure in the clause may be the budget
+                continue
+            return read
+    return paid_now
+
+
+def _unsaid_budget(clause: str, m: re.Match[str], head: bool) -> bool:
+    """Whether an amount with a period, that no budget word names, may be the user's budget:
+    in the head of the text, not quoted, its clause naming no price, income or third party."""
+    before = clause[:m.start()]
+    return (head and before.count("'") % 2 == 0 and before.count('"') % 2 == 0
+            and not (_NOT_OURS.search(clause) or _THIRD_PARTY.search(before)))
+
+
+def _amount_words(clause: str, m: re.Match[str]) -> str:
+    """The amount and the period said right after it ("300 € pro Monat")."""
+    after = clause[m.end():]
+    period = re.match(r"\s*(?:\S+\s+)?\S+", after)
+    return (m.group(0) + (period.group(0) if period else "")).strip().rstrip(".,;:")

@@ -1,0 +1,223 @@
+"""What one failure costs, said in the clause: a failure word, a cost verb, then a figure.
+
+A sum ("costs us $200"), a range ("$5-$20", its middle), a rate of the text's size ("$0.40
+per 100 words"), a person's minutes (``work_time``), "nothing"; a worst case ("could cost")
+said so."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from council.failure_cost import MAX_FAILURE_COST_USD, FailureRead
+from council.format import money
+from council.money_words.amounts import _NUM, POINT_WORDS, _Amount, _amounts, _usd
+from council.money_words.periods import _period_after
+from council.money_words.text import _own_part, _words
+from council.money_words.work_time import (
+    _PER_HOUR,
+    WORKDAY_HOURS,
+    _joined_time,
+    _minutes_in,
+    _minutes_of,
+    _role,
+    _time,
+)
+from council.role_rates import AI_AGENT
+from council.workload_words import parse_number
+from council.workload_words.sizes import UNIT_TOKENS
+
+_FAILURE = re.compile(
+    r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
+    r"failures?|misclassif(?:ications?|ied|ies|y)|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
+    r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|bugs?|"
+    # "every mis-tagged ticket", "a misfiled letter" (decision QA 13: unread)
+    r"mis-?(?:tagged|filed|sorted|categori[sz]ed|labell?ed|routed|classified|translated|"
+    r"quoted|priced|matched|typed|assigned|flagged)|"
+    # Italian, Spanish, French, German, Portuguese, Polish: an error, wrong
+    r"errore|errori|sbagliat[oaie]|errores|erróneo|erronea|erreurs?|faux|fausse|fehler\w*|"
+    r"falsch\w*|erros?|errad[oa]s?|błąd|błędy|błędu|błędn\w+|pomyłk\w+|incorrect[oa]s?|"
+    r"incorrett[oaie]|incorrect(?:e|s|es)|equivocad[oa]s?|mauvaise?s?|"
+    # bad (es, pt): "un resumen malo nos puede costar ..." (QA round 9)
+    r"malo|mala|malos|malas|ruim|ruins|"
+    # wrong, error, mistake (sv)
+    r"felaktig[at]?|fel|misstag)\b", re.IGNORECASE)
+_COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of an agent"
+                        r"\b(?:costs?|costing|costly|expensive|means|wastes?|loses?|takes?|"
+                        r"spends?|needs|"
+                        r"redoes|has to redo|have to redo|"
+                        # costs, needs, spends (it, es, fr, de, pt, pl)
+                        r"costa|costano|cuesta|cuestan|coûte|coûtent|kostet|kosten|custa|"
+                        r"custam|kosztuje|kosztują|braucht|brauchen|passe|passent|necesita|"
+                        r"precisa|zajmuje|"
+                        # takes (time), loses: "tarda", "impiega", "dauert", "traci", "perde"
+                        r"tarda|tardan|impiega|impiegano|prend|prennent|dauert|demora|leva|"
+                        r"traci|tracą|perde|perdem|pierde|pierden|verliert|verlieren|"
+                        # "puede costar", "pode custar", "peut coûter", "può costare"
+                        r"costar|costarnos|custar|coûter|costare|kosztować|"
+                        # costs, takes (sv)
+                        r"kostar|tar)\b",
+                        re.IGNORECASE)
+# "costs us nothing", "costs nothing": a failure cost of $0, said in words
+_NOTHING = re.compile(r"^\s*(?:(?:us|me|them)\s+)?(?:nothing|zero|\$?0 dollars)\b"
+                      r"(?!\s+(?:much|more|less|but|short|like))", re.IGNORECASE)
+
+
+# "Cost of a wrong answer: $15", "cost per mistake = 20 min": a label, then the figure
+_LABELLED = re.compile(rf"\b(?:cost|price) (?:of|per) (?:an? |one |each |every )?"
+                       rf"(?:[\w-]+ ){{0,2}}?{_FAILURE.pattern}[^:=.;]{{0,25}}?\s*[:=]\s*",
+                       re.IGNORECASE)
+
+
+def _failure(clause: str, sentence: str, unread: list[str],
+             point: bool = False, language: str | None = None) -> FailureRead | None:
+    label = _LABELLED.search(clause)
+    if label is not None:
+        fail: re.Match[str] | None = label
+        verb_end = label.end()
+    else:
+        fail = _FAILURE.search(clause)
+        if fail is None:
+            return None
+        verb = _COST_VERB.search(clause, fail.end())
+        if verb is None or _PRICE_SUBJECT.search(clause, 0, verb.start()):
+            return None  # "Fix the bug where the price costs $5": a price in the task
+        verb_end = verb.end()
+        point = point or verb.group(0).lower() in POINT_WORDS
+    after = clause[verb_end:]
+    for m in _amounts(after):
+        if _period_after(after[m.end():]) is not None or _PER_HOUR.match(after, m.end()):
+            continue  # a figure a month, a year or an hour is not one failure's cost
+        size = _PER_SIZE.match(after, m.end())
+        if size is not None:  # "$0.40 per 100 words to fix": a rate of the text's size
+            amount = _usd(m, unread, point, language)
+            if amount is None:
+                continue
+            n = parse_number(size["n"].replace(",", "")) if size["n"] else 1.0
+            unit = size["unit"].lower().rstrip("s")
+            said = f"{size['n']} {size['unit']}" if size['n'] else unit
+            return FailureRead(amount.usd, None,
+                               _words(_own_part(clause, fail.start(), verb_end + size.end())),
+                               amount.how, per_tokens=(n or 1.0) * UNIT_TOKENS[unit],
+                               per_words=said)
+        amount = _usd(m, unread, point, language)
+        if amount is not None and amount.usd > MAX_FAILURE_COST_USD:
+            unread.append(f"'{m.group(0).strip()}' was not read as a failure cost: "
+                          f"{money(amount.usd)} is more than the {money(MAX_FAILURE_COST_USD)} "
+                          "a task this reads (a year's losses?); give one bad answer's cost "
+                          "instead")
+            continue
+        if amount is not None and amount.usd >= 0:  # "$0, we just retry": failures are free
+            usd = round(amount.usd, 2) if amount.how else amount.usd
+            how, end = amount.how, m.end()
+            high = _range_high(after, m, amount, unread, point, language)
+            if high is not None:  # "costs $5-$20": the middle, said so
+                mid = (high.low_usd + high.high_usd) / 2
+                usd = round(mid, 2) if amount.how else mid
+                how = "; ".join(filter(None, (how, f"a range, read as its middle: "
+                                               f"{money(high.low_usd)} to "
+                                               f"{money(high.high_usd)}, {money(usd)}")))
+                end = high.end
+            if _WORST_CASE.search(clause, fail.start(), verb_end):
+                how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
+            t = _joined_time(after, m.start(), end) if high is None else None
+            minutes = _minutes_of(t) if t is not None else 0.0
+            role = _role(clause, sentence, after, unread) if minutes else None
+            if minutes and (role is not None or not AI_AGENT.search(after)):
+                # "15 minutes of an agent plus a $10 voucher": both, summed where priced
+                said = _words(_own_part(clause, fail.start(),
+                                        verb_end + max(end, t.end() if t else 0)))
+                return FailureRead(usd, minutes, said, how, rate=role[0] if role else None,
+                                   role_words=role[1] if role else "")
+            return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
+                                                           verb_end + end)), how)
+    nothing = _NOTHING.match(after)
+    if nothing is not None:  # "a wrong answer costs us nothing": a figure, $0
+        return FailureRead(0.0, None, _words(_own_part(clause, fail.start(),
+                                                       verb_end + nothing.end())))
+    t = _time(after)
+    if t is not None:
+        minutes = _minutes_of(t)
+        if minutes > 0:
+            role = _role(clause, sentence, after, unread)
+            if role is None and AI_AGENT.search(after):
+                unread.append(f"'{t.group(0)}' of an AI agent was not read as a failure cost: "
+                              "a program's minutes are not a person's wage; give what a "
+                              "failure costs in dollars instead")
+                return None
+            said = _words(_own_part(clause, fail.start(), verb_end + t.end()))
+            how = (f"'{t.group(0)}' read as {minutes / 60:g} hours of work, a working day "
+                   f"being {WORKDAY_HOURS:g}" if _minutes_in(t["unit"]) > 60 else "")
+            if role is None:
+                return FailureRead(None, minutes, said, how)
+            return FailureRead(None, minutes, said, how, rate=role[0], role_words=role[1])
+    return None
+
+
+# "$5-$20", "$5 to $20", "between $5 and $20", "€5–20": a range's two ends
+_RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to)\s*|\s+and\s+", re.IGNORECASE)
+_BARE_NUM = re.compile(_NUM)
+# what may follow a bare upper end ("$5-20 per ticket", "$5-20 in rework", "$5-20."): not a
+# noun of its own ("$5 - 10 minutes of rework", "$5 to 20 customers a month", "$5-20%")
+_MONEY_AFTER_BARE = re.compile(r"\s*(?:[.,;:!?)]|$|(?:per|a|an|each|in|of|for|to|and|or|when|"
+                               r"if|on|every|dollars?|bucks|usd)\b)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Range:
+    """A failure cost said as a range, in dollars, and where it ends in the clause's rest."""
+
+    low_usd: float
+    high_usd: float
+    end: int
+
+
+def _range_high(after: str, m: re.Match[str], low: _Amount, unread: list[str], point: bool,
+                language: str | None) -> _Range | None:
+    """The range that starts at the amount ``m``, or None when the amount is no range's low
+    end. A bare upper end ("€5-20") is in the low end's currency, and its scale is the low
+    end's too when that is smaller ("$1-2k" is $1,000 to $2,000; "$500-2k" $500 to $2,000)."""
+    low_usd = low.usd
+    join = _RANGE_JOIN.match(after, m.end())
+    if join is None or (join.group(0).strip().lower() == "and"
+                        and not re.search(r"\bbetween\s*$", after[:m.start()], re.IGNORECASE)):
+        return None
+    nxt = next((n for n in _amounts(after) if n.start() == join.end()), None)
+    if nxt is not None:
+        high = _usd(nxt, unread, point, language)
+        usd, end = (high.usd, nxt.end()) if high is not None else (0.0, 0)
+    else:
+        bare = _BARE_NUM.match(after, join.end())
+        if bare is None or not _MONEY_AFTER_BARE.match(after, bare.end()):
+            return None  # "$5 - 10 minutes of rework": a time, not the range's end
+        said = parse_number(f"{m['num'].replace(',', '')}{m['dec'] or ''} {m['scale'] or ''}")
+        top = parse_number(f"{bare['num'].replace(',', '')}{bare['dec'] or ''} "
+                           f"{bare['scale'] or m['scale'] or ''}")
+        if not said or top is None:
+            return None
+        usd, end = low.usd * top / said, bare.end()
+        if bare["scale"] and not m["scale"]:
+            factor = parse_number(f"1 {bare['scale']}") or 1.0
+            if said * factor <= top:  # "$1-2k": the low end is thousands too
+                low_usd = low.usd * factor
+    if low_usd < usd <= MAX_FAILURE_COST_USD:
+        return _Range(low_usd, usd, end)
+    return None
+
+
+# what a cost verb's subject is when the figure is a price in the task, not a failure's cost
+_PRICE_SUBJECT = re.compile(r"\b(?:price|item|product|plan|subscription|order|fee|ticket "
+                            r"price)\s+$", re.IGNORECASE)
+
+
+# A failure that "could" cost the figure: a worst case, which the rule charges to every bad
+# answer ("A missed vulnerability could cost us $20,000" at P(failure) 19% read as $975,169 a
+# month "with failures counted", QA round 9): said beside the figure, so the user can give an
+# average instead.
+_WORST_CASE = re.compile(r"\b(?:could|might|may|puede|podría|pode|poderia|peut|pourrait|"
+                         r"könnte|kann|potrebbe|può|może)\b", re.IGNORECASE)
+WORST_CASE_NOTE = ("what one could cost, charged here to every bad answer; if most cost less, "
+                   "give the average in the form")
+# "$0.40 per 100 words", "$2 a page", "$1 per 1,000 tokens": a failure's cost a size of text
+_PER_SIZE = re.compile(r"\s*(?:per|a|an|each|every|for every|/)\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)?"
+                       r"\s*(?P<unit>words?|tokens?|pages?|lines?)\b", re.IGNORECASE)

@@ -1,0 +1,85 @@
+"""The period an amount is said for ("a month", "pro Woche", "annual budget"), in months."""
+
+from __future__ import annotations
+
+import re
+
+from council.workload_words.periods import PER_MONTH, foreign_period_at
+
+# "$100 max per month", "$250 tops a month": a cap word between the amount and its period
+_CAP = r"(?:(?:max(?:imum)?|tops|at (?:the )?most|or less)\s+)?"
+# "pcm", "per calendar month": a month as British rents and budgets say it (decision QA 14:
+# "budget of £75 pcm" unread)
+_MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?:calendar\s+)?month\b|"
+                          r"/\s?(?:month|mo)\b|monthly\b|pcm\b)", re.IGNORECASE)
+_MONTHLY_BEFORE = re.compile(r"\bmonthly\s+(?:budget|cap|limit|spending limit)\b|"
+                             r"\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
+                             r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
+                             r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b|"
+                             r"\b(?:monatliche[sn]?|miesięczny) (?:budget|budżet)\b",
+                             re.IGNORECASE)
+# A budget for a longer or shorter period: its share of a month (a week is 12/52 of one, a
+# day 1/30 and a working day 12/260, as the workload reader counts a month's days).
+_PERIOD_AFTER = re.compile(
+    rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week|(?:working |business )?"
+    r"day)\b|/\s?(?P<unit2>year|yr|quarter|week|wk|day)\b|(?P<adv>yearly|annually|quarterly|"
+    r"weekly|daily|per annum)\b)", re.IGNORECASE)
+_PERIOD_BEFORE = re.compile(
+    r"\b(?P<adj>annual|yearly|quarterly|weekly|daily)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|"
+    r"limit|spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week|"
+    r"(?:working |business )?day)\b|"
+    # "orçamento anual", "budget annuel", "jährliches Budget", "Jahresbudget", "roczny budżet"
+    r"\b(?:budget|presupuesto|orçamento|budżet) (?:(?P<fyear>annuale|anual|annuel|roczny)|"
+    r"(?P<fquarter>trimestrale|trimestral|trimestriel|kwartalny))\b|"
+    r"\b(?:(?P<gyear>jährliche[sn]?|roczny)|(?P<gquarter>vierteljährliche[sn]?|kwartalny)) "
+    r"(?:budget|budżet)\b|\b(?P<hyear>jahresbudget)\b|\b(?P<hquarter>quartalsbudget)\b",
+    re.IGNORECASE)
+_DAY, _WORKING_DAY = 1 / PER_MONTH["day"], 1 / PER_MONTH["business day"]
+_DAYS = (_DAY, _WORKING_DAY)
+_MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual": 12.0,
+           "per annum": 12.0, "quarter": 3.0, "quarterly": 3.0, "week": 12 / 52,
+           "wk": 12 / 52, "weekly": 12 / 52, "day": _DAY, "daily": _DAY,
+           "working day": _WORKING_DAY, "business day": _WORKING_DAY}
+
+
+def _months_of(word: str) -> float:
+    """The months in a period word as matched ("Working  Day" is a working day's share)."""
+    return _MONTHS[re.sub(r"\s+", " ", word.lower())]
+
+
+# a period said in another language after the amount ("300 € pro Monat", "6 000 € par an",
+# "R$ 2.000 por mês"), in the workload reader's words for periods: its length in months
+_FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52, "day": _DAY,
+                   "business day": _WORKING_DAY}
+_PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week",
+                _DAY: f"a day ({PER_MONTH['day']:.0f} days a month)",
+                _WORKING_DAY: f"a working day ({PER_MONTH['business day']:.1f} a month)"}
+
+
+def _period_after(after: str) -> float | None:
+    """How many months the period right after an amount is ("a month", "per year", "pro
+    Woche", "all'anno"), None when none is said there."""
+    if _MONTH_AFTER.match(after):
+        return 1.0
+    p = _PERIOD_AFTER.match(after)
+    if p is not None:
+        return _months_of(p["unit"] or p["unit2"] or p["adv"])
+    return _FOREIGN_MONTHS.get(foreign_period_at(after.lower(), 0) or "")
+
+
+def _months(clause: str, m: re.Match[str]) -> float | None:
+    """How many months the amount's period is: 1 for "a month" or "monthly budget", 12 for
+    "a year" or "annual budget", 3 a quarter, 12/52 a week; None when no period is said."""
+    after = _period_after(clause[m.end():])
+    if after is not None:
+        return after
+    if _MONTHLY_BEFORE.search(clause):
+        return 1.0
+    b = _PERIOD_BEFORE.search(clause)
+    if b is None:
+        return None
+    if b["fyear"] or b["gyear"] or b["hyear"]:
+        return 12.0
+    if b["fquarter"] or b["gquarter"] or b["hquarter"]:
+        return 3.0
+    return _months_of(b["adj"] or b["unit"])

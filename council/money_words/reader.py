@@ -1,0 +1,55 @@
+"""``read_money``: every clause's budget and failure cost, in the order the readers are tried."""
+
+from __future__ import annotations
+
+from council.failure_cost import FailureRead
+from council.money_words.amounts import POINT_LANGUAGES
+from council.money_words.budgets import _budget
+from council.money_words.failure_costs import _failure
+from council.money_words.lost_value import _lost_value
+from council.money_words.paid_now import _only_paid_now, _paid_now
+from council.money_words.stakes import _stakes
+from council.money_words.text import _CLAUSES, _SENTENCES, UNSAID_HEAD
+from council.money_words.unit_budgets import _unit_budget
+from council.money_words.values import BudgetRead, MoneyWords, UnitBudgetRead
+from council.workload_words.languages import own_words_language, written_in
+from council.workload_words.text import word_list
+
+
+def read_money(text: str) -> MoneyWords:
+    """The failure cost and the monthly budget the description states, each with its words;
+    None where it states none (see ``council.money_words`` for what counts)."""
+    failure: FailureRead | None = None
+    budget: BudgetRead | None = None
+    unit: UnitBudgetRead | None = None
+    unread: list[str] = []
+    text = text or ""
+    point = written_in(word_list(text.lower())) in POINT_LANGUAGES
+    language = own_words_language(text.lower())  # "500 kr" in a Swedish text: kronor
+    paid_now: BudgetRead | None = None  # "our current spend is $120 a month": a fallback
+    for sentence in (s.strip() for s in _SENTENCES.split(text)):
+        for clause in (c.strip() for c in _CLAUSES.split(sentence)):
+            if not clause:
+                continue
+            if budget is None:
+                at = text.find(clause)
+                budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD, point=point,
+                                 language=language)
+                if budget is not None and _only_paid_now(budget):
+                    paid_now, budget = paid_now or budget, None
+            if failure is None:
+                failure = _failure(clause, sentence, unread, point, language)
+            if budget is None and unit is None:
+                unit = _unit_budget(clause, unread, point, language, text)
+    if failure is None:
+        failure = _lost_value(text, unread, point, language)
+    if failure is None:
+        _stakes(text or "", unread)
+    if budget is None:
+        budget = _paid_now(text, unread, point, language)
+        if budget is not None:  # the figure is read after all: not "not read as a budget"
+            unread = [u for u in unread if not (" was not read as a monthly budget" in u
+                                                and u.split("'")[1] in budget.words)]
+    budget = budget or paid_now
+    return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)),
+                      None if budget is not None else unit)

@@ -1,0 +1,35 @@
+"""A failure that harms someone, said with no figure: the category default is used, said."""
+
+from __future__ import annotations
+
+import re
+
+from council.money_words.failure_costs import _FAILURE
+from council.money_words.text import _CLAUSES, _SENTENCES, _own_part, _words
+
+# A failure that harms someone or brings a lawsuit, or costs something other than money or
+# time ("a wrong answer here could kill someone", "costs us a lost customer"), said with no
+# figure: the category's failure cost is used, and the answer says so.
+_STAKES = re.compile(r"\b(?:could|can|might|may|would|will)\s+(?:\w+\s+){0,2}?(?:kill|harm|"
+                     r"injure|hurt|endanger|(?:get|be) sued)\w*", re.IGNORECASE)
+
+
+# "a wrong answer costs us a lost customer", "a bad reply costs us the client": a failure that
+# costs something other than money or time; the category's failure cost is used, said so
+_COSTS_NO_FIGURE = re.compile(r"\b(?:costs?|costing)\s+(?:us|me|them|the (?:company|"
+                              r"business|team))\s+(?:an?|the|one|our|their)\s+\w",
+                              re.IGNORECASE)
+
+
+def _stakes(text: str, unread: list[str]) -> None:
+    for sentence in (s.strip() for s in _SENTENCES.split(text)):
+        for clause in (c.strip() for c in _CLAUSES.split(sentence)):
+            fail = _FAILURE.search(clause)
+            stakes = None if fail is None else (_STAKES.search(clause, fail.end())
+                                                or _COSTS_NO_FIGURE.search(clause, fail.end()))
+            if stakes is not None and fail is not None and stakes.start() - fail.end() <= 40 \
+                    and "\n" not in clause[fail.start():stakes.end()]:
+                said = _words(_own_part(clause, fail.start(), stakes.end()))
+                unread.append(f"'{said}' gives no dollar figure, so the category's failure "
+                              "cost is used; give what one bad answer costs you instead")
+                return
