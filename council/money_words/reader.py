@@ -8,6 +8,7 @@ from council.money_words.budgets import _budget
 from council.money_words.failure_costs import _failure
 from council.money_words.lost_value import _lost_value
 from council.money_words.paid_now import _only_paid_now, _paid_now
+from council.money_words.shares import share_budget
 from council.money_words.stakes import _stakes
 from council.money_words.text import _CLAUSES, _SENTENCES, UNSAID_HEAD
 from council.money_words.unit_budgets import _unit_budget
@@ -27,6 +28,8 @@ def read_money(text: str) -> MoneyWords:
     point = written_in(word_list(text.lower())) in POINT_LANGUAGES
     language = own_words_language(text.lower())  # "500 kr" in a Swedish text: kronor
     paid_now: BudgetRead | None = None  # "our current spend is $120 a month": a fallback
+    # "no more than 10% of our Zendesk bill, which is $1,500 a month": the share, not the bill
+    budget = share_budget(text, unread, point, language)
     for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             if not clause:
