@@ -36,7 +36,8 @@ The modules, by concept (each reads its own kind of figure; ``reader`` runs them
 - ``shares``: a budget said as a share of another bill or of revenue, times its figure.
 - ``unit_budgets``: a limit a call or a task.
 - ``failure_costs``: what one failure costs; ``work_time`` (a person's minutes and their rate),
-  ``lost_value`` (lost revenue, a lost customer), ``stakes`` (harm with no figure).
+  ``lost_value`` (lost revenue, a lost customer), ``stakes`` (harm with no figure),
+  ``chances`` (a chance of a penalty: the chance times the penalty).
 """
 
 from council.money_words.failure_costs import WORST_CASE_NOTE

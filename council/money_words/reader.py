@@ -5,6 +5,7 @@ from __future__ import annotations
 from council.failure_cost import FailureRead
 from council.money_words.amounts import POINT_LANGUAGES
 from council.money_words.budgets import _budget
+from council.money_words.chances import chance_of_penalty
 from council.money_words.failure_costs import _failure
 from council.money_words.lost_value import _lost_value
 from council.money_words.paid_now import _only_paid_now, _paid_now
@@ -40,8 +41,9 @@ def read_money(text: str) -> MoneyWords:
                                  language=language)
                 if budget is not None and _only_paid_now(budget):
                     paid_now, budget = paid_now or budget, None
-            if failure is None:
-                failure = _failure(clause, sentence, unread, point, language)
+            if failure is None:  # "a 1 in 1,000 chance of a $100,000 fine": the expectation
+                failure = chance_of_penalty(clause, unread, point, language) or _failure(
+                    clause, sentence, unread, point, language)
             if budget is None and unit is None:
                 unit = _unit_budget(clause, unread, point, language, text)
     if failure is None:
