@@ -38,7 +38,7 @@ def read_money(text: str) -> MoneyWords:
             if budget is None:
                 at = text.find(clause)
                 budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD, point=point,
-                                 language=language)
+                                 language=language, sentence=sentence)
                 if budget is not None and _only_paid_now(budget):
                     paid_now, budget = paid_now or budget, None
             if failure is None:  # "a 1 in 1,000 chance of a $100,000 fine": the expectation
