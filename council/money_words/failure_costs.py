@@ -72,6 +72,11 @@ _NOT_BEFORE = re.compile(r"\b(?:not|never|isn['’]t|aren['’]t)\s+(?:really\s+
                          re.IGNORECASE)
 NOT_COSTLY_NOTE = ("said not to be costly, read as $0; give a figure if fixing one takes "
                    "someone's time")
+# one past incident, not what each bad answer costs: "Last year a bug cost us $5,000 in lost
+# sales" (review 14's trap: read as $5,000 a failure)
+_PAST_INCIDENT = re.compile(r"\b(?:last\s+(?:year|month|week|quarter|time)|yesterday|"
+                            r"in\s+(?:19|20)\d\d|\d+\s+(?:years?|months?|weeks?|days?)\s+ago|"
+                            r"back\s+in|once\s+(?:a|an|one|the)\s)", re.IGNORECASE)
 # "costs us nothing", "costs nothing": a failure cost of $0, said in words
 _NOTHING = re.compile(r"^\s*(?:(?:us|me|them)\s+)?(?:nothing|zero|\$?0 dollars)\b"
                       r"(?!\s+(?:much|more|less|but|short|like))", re.IGNORECASE)
@@ -98,6 +103,11 @@ def _failure(clause: str, sentence: str, unread: list[str],
         if verb is None or _PRICE_SUBJECT.search(clause, 0, verb.start()):
             return None  # "Fix the bug where the price costs $5": a price in the task
         verb_end = verb.end()
+        if _PAST_INCIDENT.search(clause) and _amounts(clause[verb.end():]):
+            unread.append(f"'{_words(clause)}' was not read as a failure cost: one past "
+                          "incident, not what each bad answer costs; give what one costs in "
+                          "the form")
+            return None
         point = point or verb.group(0).lower() in POINT_WORDS
         not_costly = verb.group(0).lower() in ("costly", "expensive") and \
             _NOT_BEFORE.search(clause, fail.end(), verb.start()) is not None

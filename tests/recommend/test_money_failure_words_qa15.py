@@ -30,3 +30,12 @@ def test_no_failure_cost(text):
 def test_not_costly_is_said():
     failure = read_money("A wrong tag is annoying, not costly.").failure
     assert failure is not None and "not to be costly" in failure.how
+
+
+@pytest.mark.parametrize("text", [
+    "Last year a bug cost us $5,000 in lost sales, so every summary is reviewed by hand.",
+    "Once a wrong invoice cost us $300; flag bad invoices.",
+])
+def test_one_past_incident_is_said_not_read(text):
+    money = read_money(text)
+    assert money.failure is None and any("one past incident" in u for u in money.unread)
