@@ -39,3 +39,9 @@ def test_not_costly_is_said():
 def test_one_past_incident_is_said_not_read(text):
     money = read_money(text)
     assert money.failure is None and any("one past incident" in u for u in money.unread)
+
+
+def test_a_credit_the_customer_earns_is_the_failure_cost():
+    failure = read_money("Route tickets; each misrouted ticket earns the customer a $10 credit "
+                         "under our SLA.").failure
+    assert failure is not None and failure.usd == 10.0
