@@ -114,6 +114,12 @@ def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str,
         wrong.append("empty answer")
     wrong += _round13(e, rec, done or {}, catalog)
     wrong += _round14(e, rec)
+    # decision QA 15: words the answer must say beside whatever else is expected
+    wrong += [f"does not say /{s}/" for s in e.get("must_say") or ()
+              if not re.search(s, text, re.I)]
+    calls = assumption(rec, "calls_per_task")
+    if "calls_max" in e and calls is not None and calls["value"] > e["calls_max"]:
+        wrong.append(f"calls a task {calls['value']}, want at most {e['calls_max']}")
     if "cascade_offered" in e:
         casc = rec.get("cascade") or {}
         act = (rec.get("decision") or {}).get("best_action") or {}

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from council.adequacy import Adequacy, AdequacySource, adequacies
 from council.advice import Advice, advise, for_floor
 from council.assessment import Assessment, Vote
+from council.benchmark_floor_words import benchmark_floor_note, read_benchmark_floor
 from council.check_words import read_check
 from council.decision import Decision
 from council.errors import BudgetTooLow, InvalidInput
@@ -26,6 +27,7 @@ from council.format import money
 from council.model_floor_words import ModelFloorRead, Rival, model_floor_note, read_model_floor
 from council.money_words import BudgetRead, MoneyWords, read_money
 from council.needs import required
+from council.privacy_words import privacy_note, read_privacy
 from council.recommend import (
     Alternative,
     Candidate,
@@ -261,14 +263,30 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     floor_said = floor_note(spec.description, spec.quality_bar)  # "never below P 0.9"
     if floor_said is not None:
         unread.append(floor_said)
+    bench = read_benchmark_floor(spec.description)  # "at least 80% on SWE-bench Verified"
+    if bench is not None:
+        unread.append(benchmark_floor_note(bench, spec.quality_bar))
+    # "the data must stay in the EU", "no training on our data": read, not checkable, said
+    unread += [privacy_note(read) for read in read_privacy(spec.description)]
     if spec.budget_ceiling and asked.budget_usd_per_month is None:
         unread.append("You chose a ceiling but gave no monthly budget, and the description "
                       "names none: the pick is the least expected cost, with no limit.")
+    def at_one_call() -> float:
+        """The cheapest month with one call a task, the rest of the workload as it is."""
+        one = needs.spec.model_copy(update={"calls_per_task": 1, "budget_usd_per_month": None,
+                                            "budget_ceiling": False})
+        work = build_workload(one, assessment.category, assessment.difficulty,
+                              assessment.category_p, learned,
+                              voted=assessment.council_values, reading=reading)
+        priced = select(catalog, one, work, adequacy, today=today, failure=failure)
+        return min(c.cost.per_month for c in priced.candidates)
+
     try:
         sel = select(catalog, asked, workload, adequacy, today=today, failure=failure)
     except BudgetTooLow as too_low:
+        too_low = too_low.hinting(calls_hint(workload, too_low.given, at_one_call))
         if budget_read is None:
-            raise
+            raise too_low from None
         # a figure the user did not type must not stop the answer: say so, answer without it
         how = f", {budget_read.how}" if budget_read.how else ""  # the rate, for R$ or €
         unread.append(f"The monthly budget read from your words ('{budget_read.words}'{how}) "
@@ -312,6 +330,23 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         decision=sel.decision,
         priced_mix=dict(reading.mix),
     )
+
+
+def calls_hint(workload: Workload, budget: float, at_one_call: Callable[[], float]) -> str:
+    """What a refused budget rests on when the user did not give it: the calls a task guessed
+    from the category or read from the words (decision QA 14's case 04, "Moderate 100,000
+    forum posts a month, with a hard cap of $1.50 per thousand posts", was refused at 10 to 15
+    calls a post, the agentic category's guess, and the answer said only "lower the volume").
+    Empty when the user typed the calls, or one call a task is already assumed."""
+    calls = next((a for a in workload.assumptions if a.name == "calls_per_task"), None)
+    if calls is None or calls.source == "you" or workload.calls_per_task <= 1:
+        return ""
+    least = at_one_call()
+    fits = "under" if least <= budget else "still over"
+    return (f"That cost rests on {workload.calls_per_task:g} calls a task ({calls.source}: "
+            f"{calls.why}); if one call does a task, set calls a task to 1 ('Calls / task', "
+            f"--calls-per-task 1): the cheapest is then {money(least)} a month, {fits} your "
+            f"{money(budget)}")
 
 
 def _set_aside(spec: TaskSpec, heard: MoneyWords, said: BudgetRead | None,

@@ -15,17 +15,24 @@ class InvalidInput(CouncilError, ValueError):
 
 class BudgetTooLow(InvalidInput):
     """A budget below the least spend that answers every task: says the amount given and the
-    least that works (rounded up to the figure shown, so that amount does work)."""
+    least that works (rounded up to the figure shown, so that amount does work); ``hint``: what
+    the cheapest cost rests on that the user may correct (a guessed number of calls a task)."""
 
     def __init__(self, what: str, given: float, least: float, detail: str,
-                 unit: str = "") -> None:
+                 unit: str = "", hint: str = "") -> None:
         self.given, self.least, self.detail, self.unit = given, at_least(least), detail, unit
+        self.what, self.hint = what, hint
         super().__init__(f"{what} {money(given)}{unit} is below the cheapest model's cost "
-                         f"{detail}; the least that works is {money(self.least)}{unit}")
+                         f"{detail}; the least that works is {money(self.least)}{unit}"
+                         + (f". {hint}" if hint else ""))
 
     def naming(self, what: str) -> BudgetTooLow:
         """The same error, naming the option the user typed (`--budget-usd`)."""
-        return BudgetTooLow(what, self.given, self.least, self.detail, self.unit)
+        return BudgetTooLow(what, self.given, self.least, self.detail, self.unit, self.hint)
+
+    def hinting(self, hint: str) -> BudgetTooLow:
+        """The same error, saying what the cheapest cost rests on."""
+        return BudgetTooLow(self.what, self.given, self.least, self.detail, self.unit, hint)
 
 
 class CatalogError(CouncilError):

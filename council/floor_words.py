@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from council.benchmark_floor_words import ON_BENCHMARK
 from council.task import QUALITY_BARS
 from council.task_head import TASK_HEAD
 
@@ -123,6 +124,8 @@ def read_floor(text: str) -> FloorRead | None:
     found += [(m.start(), m) for m in _NAMED.finditer(text)]
     reads: list[tuple[int, float, str]] = []
     for at, m in found:
+        if ON_BENCHMARK.match(text, m.end()):  # "at least 90% on GSM8K": another task's score
+            continue
         num = m["num"]
         p = float(num.rstrip("% ")) / 100 if num.rstrip().endswith("%") else float(num)
         reads.append((at, p, m.group(0)))

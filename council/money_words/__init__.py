@@ -33,9 +33,11 @@ The modules, by concept (each reads its own kind of figure; ``reader`` runs them
 - ``limits``: limit words and negations, a ceiling, and whose money a figure is.
 - ``budgets``: a monthly budget in a clause; ``seats`` (a budget a seat), ``paid_now``
   (what is paid now and a limit at it), ``no_period`` (a budget with no period, said unread).
+- ``shares``: a budget said as a share of another bill or of revenue, times its figure.
 - ``unit_budgets``: a limit a call or a task.
 - ``failure_costs``: what one failure costs; ``work_time`` (a person's minutes and their rate),
-  ``lost_value`` (lost revenue, a lost customer), ``stakes`` (harm with no figure).
+  ``lost_value`` (lost revenue, a lost customer), ``stakes`` (harm with no figure),
+  ``chances`` (a chance of a penalty: the chance times the penalty).
 """
 
 from council.money_words.failure_costs import WORST_CASE_NOTE

@@ -70,7 +70,8 @@ def _cue_start(cue: re.Match[str] | None) -> int:
 
 
 def _budget(clause: str, unread: list[str], head: bool = True,
-            point: bool = False, language: str | None = None) -> BudgetRead | None:
+            point: bool = False, language: str | None = None,
+            sentence: str = "") -> BudgetRead | None:
     paid_now: BudgetRead | None = None
     for m in _amounts(clause):
         before = clause[:m.start()]
@@ -83,7 +84,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             cue is not None and _OUR_COST.search(before[:m.start() - len(near) + cue.start()])
             is not None)
         spend_after = False
-        seats = _seats(clause, m)
+        seats = _seats(clause, m, sentence)
         if seats is not None:
             seat_cue = _SEAT_CUE.search(near)
             if not seats.n and re.search(r"\bbudget\b", near, re.IGNORECASE):

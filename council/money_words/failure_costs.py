@@ -31,6 +31,8 @@ _FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassif(?:ications?|ied|ies|y)|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
     r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|bugs?|"
+    # overlooked: "eine übersehene Klausel kostet uns 500 Euro" (decision QA 15: unread)
+    r"overlooked|übersehen\w*|"
     # "every mis-tagged ticket", "a misfiled letter" (decision QA 13: unread)
     r"mis-?(?:tagged|filed|sorted|categori[sz]ed|labell?ed|routed|classified|translated|"
     r"quoted|priced|matched|typed|assigned|flagged)|"
@@ -46,6 +48,15 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
                         r"\b(?:costs?|costing|costly|expensive|means|wastes?|loses?|takes?|"
                         r"spends?|needs|"
                         r"redoes|has to redo|have to redo|"
+                        # "when the bot is wrong we refund the shipping, about $8 each time"
+                        # (decision QA 15: the category's default)
+                        r"(?:we|i|they)\s+(?:(?:then|have\s+to|must|usually|always|just|"
+                        r"often|typically)\s+)?(?:refund|reimburse|credit|compensate)"
+                        r"(?:s|d|ed)?|remboursons|reembolsamos|erstatten\s+wir|"
+                        # "earns the customer a $10 credit" (decision QA 15's held-out h6)
+                        r"(?:earns?|gets?|entitles?)\s+(?:the\s+|our\s+|a\s+)?(?:customer|"
+                        r"client|user|buyer)s?(?=\s+(?:an?\s+)?\S+\s+(?:service\s+)?"
+                        r"(?:credit|refund|voucher|rebate|discount))|"
                         # costs, needs, spends (it, es, fr, de, pt, pl)
                         r"costa|costano|cuesta|cuestan|coûte|coûtent|kostet|kosten|custa|"
                         r"custam|kosztuje|kosztują|braucht|brauchen|passe|passent|necesita|"
@@ -58,6 +69,18 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
                         # costs, takes (sv)
                         r"kostar|tar)\b",
                         re.IGNORECASE)
+# "a wrong suggestion is annoying, not costly", "never expensive": no figure, but $0 said
+# (decision QA 15: the category's $0.78)
+# ("not that expensive", "not very costly" say cheap, not free: left to the default)
+_NOT_BEFORE = re.compile(r"\b(?:not|never|isn['’]t|aren['’]t)\s+(?:really\s+|at\s+all\s+)?$",
+                         re.IGNORECASE)
+NOT_COSTLY_NOTE = ("said not to be costly, read as $0; give a figure if fixing one takes "
+                   "someone's time")
+# one past incident, not what each bad answer costs: "Last year a bug cost us $5,000 in lost
+# sales" (review 14's trap: read as $5,000 a failure)
+_PAST_INCIDENT = re.compile(r"\b(?:last\s+(?:year|month|week|quarter|time)|yesterday|"
+                            r"in\s+(?:19|20)\d\d|\d+\s+(?:years?|months?|weeks?|days?)\s+ago|"
+                            r"back\s+in|once\s+(?:a|an|one|the)\s)", re.IGNORECASE)
 # "costs us nothing", "costs nothing": a failure cost of $0, said in words
 _NOTHING = re.compile(r"^\s*(?:(?:us|me|them)\s+)?(?:nothing|zero|\$?0 dollars)\b"
                       r"(?!\s+(?:much|more|less|but|short|like))", re.IGNORECASE)
@@ -72,6 +95,7 @@ _LABELLED = re.compile(rf"\b(?:cost|price) (?:of|per) (?:an? |one |each |every )
 def _failure(clause: str, sentence: str, unread: list[str],
              point: bool = False, language: str | None = None) -> FailureRead | None:
     label = _LABELLED.search(clause)
+    not_costly = False
     if label is not None:
         fail: re.Match[str] | None = label
         verb_end = label.end()
@@ -83,7 +107,14 @@ def _failure(clause: str, sentence: str, unread: list[str],
         if verb is None or _PRICE_SUBJECT.search(clause, 0, verb.start()):
             return None  # "Fix the bug where the price costs $5": a price in the task
         verb_end = verb.end()
+        if _PAST_INCIDENT.search(clause) and _amounts(clause[verb.end():]):
+            unread.append(f"'{_words(clause)}' was not read as a failure cost: one past "
+                          "incident, not what each bad answer costs; give what one costs in "
+                          "the form")
+            return None
         point = point or verb.group(0).lower() in POINT_WORDS
+        not_costly = verb.group(0).lower() in ("costly", "expensive") and \
+            _NOT_BEFORE.search(clause, fail.end(), verb.start()) is not None
     after = clause[verb_end:]
     for m in _amounts(after):
         if _period_after(after[m.end():]) is not None or _PER_HOUR.match(after, m.end()):
@@ -135,6 +166,9 @@ def _failure(clause: str, sentence: str, unread: list[str],
     if nothing is not None:  # "a wrong answer costs us nothing": a figure, $0
         return FailureRead(0.0, None, _words(_own_part(clause, fail.start(),
                                                        verb_end + nothing.end())))
+    if not_costly:  # "annoying, not costly": $0, said so
+        return FailureRead(0.0, None, _words(_own_part(clause, fail.start(), verb_end)),
+                           NOT_COSTLY_NOTE)
     t = _time(after)
     if t is not None:
         minutes = _minutes_of(t)

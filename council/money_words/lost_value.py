@@ -7,7 +7,7 @@ import re
 from council.failure_cost import MAX_FAILURE_COST_USD, FailureRead
 from council.format import money
 from council.money_words.amounts import _amounts, _usd
-from council.money_words.failure_costs import _FAILURE
+from council.money_words.failure_costs import _FAILURE, _PAST_INCIDENT
 from council.money_words.periods import _period_after
 from council.money_words.text import _SENTENCES, UNSAID_HEAD, _words
 from council.workload_words import parse_number
@@ -38,7 +38,7 @@ def _lost_value(text: str, unread: list[str], point: bool,
     """A failure's cost said as revenue it loses or a customer it loses (see above)."""
     for sentence in (s.strip() for s in _SENTENCES.split(text[:UNSAID_HEAD])):
         fail = _FAILURE.search(sentence)
-        if fail is None:
+        if fail is None or _PAST_INCIDENT.search(sentence):  # "Last year a bug cost us ..."
             continue
         rest = sentence[fail.end():]
         for m in _amounts(rest):

@@ -23,10 +23,18 @@ _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+(?:budget|cap|limit|spending limit)\b
 _PERIOD_AFTER = re.compile(
     rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?P<unit>year|quarter|week|(?:working |business )?"
     r"day)\b|/\s?(?P<unit2>year|yr|quarter|week|wk|day)\b|(?P<adv>yearly|annually|quarterly|"
-    r"weekly|daily|per annum)\b)", re.IGNORECASE)
+    r"weekly|daily|per annum)\b|"
+    # a named quarter, half or fiscal year: "$900 for Q1", "€5,000 for H2", "$12k for FY27"
+    # (decision QA 15: unread, in silence)
+    r"(?:for|in|during|over)\s+(?:the\s+)?(?P<named>Q[1-4]|H[12]|(?:first|second|third|fourth|"
+    r"next|coming|current)\s+quarter|FY\s?['’]?\d{2,4}|(?:(?:next|coming|current|this)\s+)?"
+    r"(?:fiscal|financial)\s+year)\b)", re.IGNORECASE)
 _PERIOD_BEFORE = re.compile(
     r"\b(?P<adj>annual|yearly|quarterly|weekly|daily)\s+(?:[\w-]+\s+){0,2}?(?:budget|cap|"
-    r"limit|spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week|"
+    r"limit|spend(?:ing)?)\b|"
+    # "our FY26 budget", "the fiscal-year budget" (decision QA 15: unread)
+    r"\b(?P<fy>FY\s?['’]?\d{2,4}|fiscal[- ]year|financial[- ]year)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:budget|cap|limit|spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week|"
     r"(?:working |business )?day)\b|"
     # "orçamento anual", "budget annuel", "jährliches Budget", "Jahresbudget", "roczny budżet"
     r"\b(?:budget|presupuesto|orçamento|budżet) (?:(?P<fyear>annuale|anual|annuel|roczny)|"
@@ -51,9 +59,17 @@ def _months_of(word: str) -> float:
 # "R$ 2.000 por mês"), in the workload reader's words for periods: its length in months
 _FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52, "day": _DAY,
                    "business day": _WORKING_DAY}
-_PERIOD_NAME = {12.0: "a year", 3.0: "a quarter", 12 / 52: "a week",
+_PERIOD_NAME = {12.0: "a year", 6.0: "a half-year", 3.0: "a quarter", 12 / 52: "a week",
                 _DAY: f"a day ({PER_MONTH['day']:.0f} days a month)",
                 _WORKING_DAY: f"a working day ({PER_MONTH['business day']:.1f} a month)"}
+
+
+def _named_months(named: str) -> float:
+    """The months in a named period: a quarter ("Q1", "next quarter") 3, a half ("H2") 6, a
+    fiscal year 12."""
+    word = named.lower()
+    return 3.0 if word.startswith("q") or word.endswith("quarter") else \
+        6.0 if word.startswith("h") else 12.0
 
 
 def _period_after(after: str) -> float | None:
@@ -63,7 +79,8 @@ def _period_after(after: str) -> float | None:
         return 1.0
     p = _PERIOD_AFTER.match(after)
     if p is not None:
-        return _months_of(p["unit"] or p["unit2"] or p["adv"])
+        return _named_months(p["named"]) if p["named"] else _months_of(p["unit"] or p["unit2"]
+                                                                       or p["adv"])
     return _FOREIGN_MONTHS.get(foreign_period_at(after.lower(), 0) or "")
 
 
@@ -78,7 +95,7 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
     b = _PERIOD_BEFORE.search(clause)
     if b is None:
         return None
-    if b["fyear"] or b["gyear"] or b["hyear"]:
+    if b["fyear"] or b["gyear"] or b["hyear"] or b["fy"]:
         return 12.0
     if b["fquarter"] or b["gquarter"] or b["hquarter"]:
         return 3.0

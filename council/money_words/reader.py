@@ -5,9 +5,11 @@ from __future__ import annotations
 from council.failure_cost import FailureRead
 from council.money_words.amounts import POINT_LANGUAGES
 from council.money_words.budgets import _budget
+from council.money_words.chances import chance_of_penalty
 from council.money_words.failure_costs import _failure
 from council.money_words.lost_value import _lost_value
 from council.money_words.paid_now import _only_paid_now, _paid_now
+from council.money_words.shares import share_budget
 from council.money_words.stakes import _stakes
 from council.money_words.text import _CLAUSES, _SENTENCES, UNSAID_HEAD
 from council.money_words.unit_budgets import _unit_budget
@@ -27,6 +29,8 @@ def read_money(text: str) -> MoneyWords:
     point = written_in(word_list(text.lower())) in POINT_LANGUAGES
     language = own_words_language(text.lower())  # "500 kr" in a Swedish text: kronor
     paid_now: BudgetRead | None = None  # "our current spend is $120 a month": a fallback
+    # "no more than 10% of our Zendesk bill, which is $1,500 a month": the share, not the bill
+    budget = share_budget(text, unread, point, language)
     for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             if not clause:
@@ -34,11 +38,12 @@ def read_money(text: str) -> MoneyWords:
             if budget is None:
                 at = text.find(clause)
                 budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD, point=point,
-                                 language=language)
+                                 language=language, sentence=sentence)
                 if budget is not None and _only_paid_now(budget):
                     paid_now, budget = paid_now or budget, None
-            if failure is None:
-                failure = _failure(clause, sentence, unread, point, language)
+            if failure is None:  # "a 1 in 1,000 chance of a $100,000 fine": the expectation
+                failure = chance_of_penalty(clause, unread, point, language) or _failure(
+                    clause, sentence, unread, point, language)
             if budget is None and unit is None:
                 unit = _unit_budget(clause, unread, point, language, text)
     if failure is None:
