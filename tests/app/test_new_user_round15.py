@@ -19,3 +19,27 @@ def test_a_budget_plan_says_what_the_spend_over_the_pick_buys(council_home: Path
     assert plan, [i.value for i in at.info]
     assert " alone spends $" in plan[0] and "expected successes; the other $" in plan[0], plan[0]
     assert "A ceiling, not a sum to spend" in plan[0]
+
+
+def _python_format(d3_format: str) -> str:
+    """A d3 number format as Python's format spec (d3's "~" trims zeros, "r" is significant
+    digits, which Python spells "g"), to read what the axis writes under each tick."""
+    return d3_format.replace("$", "").replace("~", "").replace("r", "g")
+
+
+def test_the_cost_axis_writes_each_tick_differently(council_home: Path) -> None:
+    """A one-off refactor ($0.12 a month): the log axis read "$0, $0, $0.01, $0.1, $1", the
+    format keeping two decimals for ticks at $0.0001 and $0.001."""
+    import json
+
+    at = submit_task(page_app("recommend").run(),
+                     "One-off: refactor our 3-file Python payments module (about 1,200 lines) "
+                     "from threads to asyncio, keeping the public API.")
+    no_exception(at)
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    axes = [layer["encoding"]["x"]["axis"]["format"] for layer in spec["layer"]
+            if "axis" in layer.get("encoding", {}).get("x", {})]
+    assert axes, spec["layer"][0]["encoding"]
+    ticks = [0.0001, 0.001, 0.01, 0.1, 1, 10, 1000, 20000]
+    labels = [format(t, _python_format(axes[0])) for t in ticks]
+    assert len(set(labels)) == len(ticks), labels

@@ -523,6 +523,9 @@ def _votes(rec: Recommendation) -> None:
 
 
 FRONTIER_LEGEND = {"on the Pareto frontier": "#4B3FD1", "dominated": "#BBBBBB"}
+# Two significant digits (d3 "r"), not two decimals: a one-off's log axis read "$0, $0,
+# $0.01, $0.1, $1" for ticks at $0.0001 and $0.001 (QA round 15).
+COST_AXIS_FORMAT = "$,.2~r"
 
 
 def _chart(rec: Recommendation) -> None:
@@ -538,7 +541,7 @@ def _chart(rec: Recommendation) -> None:
         x=alt.X("cost per month:Q", title="cost per month (USD, log scale)",
                 scale=alt.Scale(type="log" if all(r["cost per month"] > 0 for r in rows)
                                 else "symlog"),
-                axis=alt.Axis(format="$,.2~f", tickCount=6, grid=False)),
+                axis=alt.Axis(format=COST_AXIS_FORMAT, tickCount=6, grid=False)),
         y=alt.Y("P(adequate):Q", title="P(adequate)", scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format=".0%")),
         color=alt.Color("frontier:N", title=None, legend=alt.Legend(orient="bottom"),
