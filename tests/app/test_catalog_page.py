@@ -265,3 +265,19 @@ def test_a_price_cut_starts_on_its_date_not_on_the_announced_row(council_home: P
     announced = max(model.prices, key=lambda p: p.effective_from)
     assert model.price_on(today).input == 0.70
     assert announced.effective_from > today and announced.input == 1.5
+
+
+def test_an_import_source_with_no_file_asks_for_an_upload(council_home: Path,
+                                                          monkeypatch) -> None:
+    """QA round 15: choosing LiteLLM answered "give the path of LiteLLM's ... json (--path,
+    or set COUNCIL_LITELLM_JSON)", command-line words, with no way to give the file."""
+    monkeypatch.delenv("COUNCIL_LITELLM_JSON", raising=False)
+    at = page_app("catalog").run()
+    at.multiselect(key="import_sources").set_value(["litellm"]).run()
+    assert [u for u in at.get("file_uploader") if u.proto.label.startswith("LiteLLM's")]
+    at.button(key="propose_import").click()
+    at.run()
+    no_exception(at)
+    said = seen(" ".join(e.value for e in at.error))
+    assert "upload LiteLLM's model_prices_and_context_window.json" in said, said
+    assert "--path" not in said

@@ -223,10 +223,11 @@ def _imports(store: Any, editor: Editor | None) -> None:
                "flagged for a person and never applied silently.")
     sources = st.multiselect("Sources", ["genai-prices", "litellm", "modelsdev"],
                              default=["genai-prices"], key="import_sources")
+    uploads = {kind: st.file_uploader(label, key=f"import_file_{kind}")
+               for kind, label in IMPORT_FILES.items() if kind in sources}
     if st.button("Propose import", key="propose_import", disabled=not sources):
         with shown_errors(), st.spinner("Reading sources..."):
-            st.session_state["change_set"] = review.propose_import(
-                store, {s: None for s in sources})
+            st.session_state["change_set"] = _propose(store, sources, uploads)
     change_set = st.session_state.get("change_set")
     if change_set is None:
         return
@@ -253,6 +254,45 @@ def _imports(store: Any, editor: Editor | None) -> None:
                                               accept=accept, apply_all=apply_all)
                 st.success(f"Applied {len(applied)} changes.")
                 st.session_state.pop("change_set", None)
+
+
+# The sources read from a file the visitor brings (genai-prices ships with the app). Until QA
+# round 15 the page had no upload and answered "give the path ... (--path, or set
+# COUNCIL_LITELLM_JSON)", so two sources that disagree could not be reviewed in the browser.
+IMPORT_FILES = {
+    "litellm": "LiteLLM's model_prices_and_context_window.json",
+    "modelsdev": "models.dev's database (SQLite)",
+}
+
+
+def _propose(store: Any, sources: list[str], uploads: dict[str, Any]) -> Any:
+    """The change set from the chosen sources, each uploaded file read from a temporary copy
+    under its own name; a source with no file is asked for in the page's words."""
+    import tempfile
+    from pathlib import Path
+
+    from council.errors import InvalidInput
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths: dict[str, Path | None] = {}
+        for kind in sources:
+            upload = uploads.get(kind)
+            if upload is None:
+                paths[kind] = None
+                continue
+            name = Path(upload.name.replace("\\", "/")).name[-120:].lstrip(".") or kind
+            paths[kind] = Path(tmp) / kind / name
+            paths[kind].parent.mkdir()
+            paths[kind].write_bytes(upload.getvalue())
+        try:
+            return review.propose_import(store, paths)
+        except InvalidInput as exc:
+            missing = next((k for k in sources if uploads.get(k) is None
+                            and k in IMPORT_FILES and "(--path, or set" in str(exc)), None)
+            if missing is None:
+                raise
+            raise InvalidInput(f"{missing} needs its file: upload {IMPORT_FILES[missing]} "
+                               "above, then Propose import") from None
 
 
 def _sync(store: Any, editor: Editor | None) -> None:
