@@ -254,11 +254,7 @@ def test_a_price_cut_starts_on_its_date_not_on_the_announced_row(council_home: P
     at.selectbox(key="edit_model").select("gemini-3.8-flash").run()
     label = at.selectbox(key="edit_field").options[0]
     assert label.startswith("input price $/M: a new price from a date"), label
-    at.text_input(key="edit_value").input("0.70")
-    at.text_input(key="edit_reason").input("provider cut the price")
-    at.button(key="FormSubmitter:edit_form-Save change").click()
-    at.run()
-    no_exception(at)
+    _save_edit(at, "0.70", "provider cut the price")
     assert any("Saved as audit entry" in s.value for s in at.success), [e.value for e in at.error]
     model = CatalogStore(open_db(council_home / "council.db")).current().get("gemini-3.8-flash")
     today = datetime.now(UTC).date()
@@ -281,3 +277,13 @@ def test_an_import_source_with_no_file_asks_for_an_upload(council_home: Path,
     said = seen(" ".join(e.value for e in at.error))
     assert "upload LiteLLM's model_prices_and_context_window.json" in said, said
     assert "--path" not in said
+
+
+def _save_edit(at, value: str, reason: str):
+    """Type a value and a reason on the Edit tab and save."""
+    at.text_input(key="edit_value").input(value)
+    at.text_input(key="edit_reason").input(reason)
+    at.button(key="FormSubmitter:edit_form-Save change").click()
+    at.run()
+    no_exception(at)
+    return at
