@@ -193,12 +193,30 @@ def budget_view(rec: Recommendation) -> BudgetView | None:
                 f"{money(plan.spend_per_month)} a month for "
                 f"{plan.expected_successes_per_month:,.0f} expected successes "
                 f"({percent(plan.expected_success_rate)}), more than any other model or mix "
-                "the budget affords.")
+                "the budget affords." + _pick_alone(rec, plan))
     rows = [{"model": p.model_id, "share of tasks": s,
              "tasks a month": f"{p.tasks_per_month:,.0f}",
              "cost a month": money(p.cost_per_month), "P(adequate)": percent(p.p_adequate)}
             for p, s in zip(plan.parts, split_shares, strict=True)]
     return BudgetView(headline, rows)
+
+
+def _pick_alone(rec: Recommendation, plan: Any) -> str:
+    """What the spend over the pick alone buys, when the pick fits the budget: QA round 15's
+    "Our budget is $150 a month" spent $150.00 for 1,850 successes where the pick alone gave
+    1,840 for $59.86, and the page never said the last $90 bought about 10."""
+    pick = rec.recommended
+    if pick is None or pick.cost.per_month > plan.budget_per_month:
+        return ""
+    extra_usd = plan.spend_per_month - pick.cost.per_month
+    alone = pick.p_adequate * plan.runs_per_month
+    more = plan.expected_successes_per_month - alone
+    if extra_usd < 0.005 or more <= 0:
+        return ""
+    each = f" ({money(extra_usd / more)} each)" if more >= 1 else ""
+    return (f" {pick.model_id} alone spends {money(pick.cost.per_month)} for {alone:,.0f} "
+            f"expected successes; the other {money(extra_usd)} buys {more:,.0f} more{each}. "
+            "To keep it instead, turn on 'A ceiling, not a sum to spend'.")
 
 
 def ceiling_line(rec: Recommendation) -> str | None:

@@ -133,23 +133,30 @@ def _get_path(data: Any, path: list[str]) -> Any:
 
 
 def _set_price_from_today(data: dict[str, Any], changes: dict[str, Any], *, source: str,
-                          today: date | None = None) -> dict[str, Any]:
-    """Change price fields from ``today`` on: a new dated row (or today's row, if one exists).
+                          today: date | None = None,
+                          effective: date | None = None) -> dict[str, Any]:
+    """Change price fields from ``effective`` (default ``today``) on: a new dated row, or that
+    date's row if one exists, built on the row in force on that date.
 
-    Earlier rows stay as they were, so a price on an earlier date is unchanged. Returns the
-    newest row's previous values of the changed fields.
+    Rows before the date keep their price, and so does a later row (a provider's announced
+    change): copying the newest row made a cut typed today take the announced row's other
+    prices, and compared the value with the announced one (QA round 15). Returns the previous
+    values of the changed fields, from the row in force on the date.
     """
-    today_s = (today or datetime.now(UTC).date()).isoformat()
+    today_d = today or datetime.now(UTC).date()
+    day = (effective or today_d).isoformat()
     rows = data["prices"]
-    newest = max(range(len(rows)), key=lambda i: rows[i]["effective_from"])
     for name in changes:
         if name not in PRICE_FIELDS_FROM_TODAY:
             raise KeyError(name)
-    old = {name: rows[newest][name] for name in changes}
-    row = {**rows[newest], **changes, "effective_from": today_s, "verified": today_s,
+    started = [i for i in range(len(rows)) if str(rows[i]["effective_from"]) <= day]
+    base = (max(started, key=lambda i: str(rows[i]["effective_from"])) if started
+            else min(range(len(rows)), key=lambda i: str(rows[i]["effective_from"])))
+    old = {name: rows[base][name] for name in changes}
+    row = {**rows[base], **changes, "effective_from": day, "verified": today_d.isoformat(),
            "source": source}
-    if rows[newest]["effective_from"] == today_s:
-        rows[newest] = row
+    if str(rows[base]["effective_from"]) == day:
+        rows[base] = row
     else:
         rows.append(row)
     return old
@@ -344,20 +351,24 @@ class CatalogStore:
         reason: str,
         evidence_url: str | None = None,
         expected_revision: int,
+        effective_from: date | None = None,
     ) -> AuditEntry:
         """Set one field (dotted path, e.g. ``max_output`` or ``quality.coding.skill``).
 
-        ``price.X`` (e.g. ``price.input``) changes a price from today on: a new dated row, so
-        earlier dates keep their price. ``prices.N.X`` corrects row N in place.
+        ``price.X`` (e.g. ``price.input``) changes a price from ``effective_from`` (default
+        today) on: a new dated row, so earlier dates, and a later announced row, keep their
+        price. ``prices.N.X`` corrects row N in place.
 
         Raises ConflictError when someone saved the model since ``expected_revision``.
         """
         return self._apply_field(model_id, field, value, editor=editor, reason=reason,
-                                 evidence_url=evidence_url, expected_revision=expected_revision)
+                                 evidence_url=evidence_url, expected_revision=expected_revision,
+                                 effective_from=effective_from)
 
     def _apply_field(self, model_id: str, field: str, value: Any, *, editor: Editor, reason: str,
                      evidence_url: str | None, expected_revision: int,
-                     reverts: int | None = None) -> AuditEntry:
+                     reverts: int | None = None,
+                     effective_from: date | None = None) -> AuditEntry:
         editor.require_editor()
         if not reason or not reason.strip():
             raise InvalidInput("say why you are changing it (reason)")
@@ -393,6 +404,7 @@ class CatalogStore:
                 if path[0] == "price" and len(path) == 2:
                     old = _set_price_from_today(
                         data, {path[1]: value}, source=evidence_url or f"edit by {editor.name}",
+                        effective=effective_from,
                     )[path[1]]
                 else:
                     old = _get_path(data, path)
@@ -411,7 +423,8 @@ class CatalogStore:
                     f"{model_id}.{field} = {value!r} is invalid: {problems}"
                 ) from None
             if path[0] == "price":
-                new_value = getattr(entry.price_on(), path[1])
+                new_value = getattr(entry.price_on(effective_from or datetime.now(UTC).date()),
+                                    path[1])
             else:
                 new_value = _get_path(entry.model_dump(mode="json"), path)
             if new_value == old:

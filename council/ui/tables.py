@@ -136,23 +136,34 @@ def _short(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[:limit] + "..."
 
 
-def editable_fields(model: Any) -> dict[str, str]:
-    """Label -> dotted field path for the fields editors change most; prices on the newest row."""
-    newest = model.price_on(None)
-    i = list(model.prices).index(newest)
-    fields = {
-        f"input price $/M (row from {newest.effective_from})": f"prices.{i}.input",
-        f"output price $/M (row from {newest.effective_from})": f"prices.{i}.output",
-        f"cache read $/M (row from {newest.effective_from})": f"prices.{i}.cache_read",
-        f"batch discount (row from {newest.effective_from})": f"prices.{i}.batch_discount",
-        f"price verified date (row from {newest.effective_from})": f"prices.{i}.verified",
-    }
+def editable_fields(model: Any, today: Any = None) -> dict[str, str]:
+    """Label -> dotted field path for the fields editors change most.
+
+    A price comes first as a new dated row (``price.X``, from the date the editor gives), so
+    earlier dates and an announced later row keep theirs; correcting the row in force today
+    in place is offered after it. Until QA round 15 the first field was the *newest* row in
+    place, and for a model with an announced price that row is the future one: a cut typed
+    today changed the 2027 price and left today's alone.
+    """
+    from datetime import UTC, datetime
+
+    fields = {f"{label}: a new price from a date": f"price.{name}"
+              for label, name in PRICE_LABELS}
+    current = model.price_in_force(today or datetime.now(UTC).date())
+    i = list(model.prices).index(current)
+    for label, name in (*PRICE_LABELS, ("price verified date", "verified")):
+        fields[f"{label}: correct the row from {current.effective_from} in place"] = (
+            f"prices.{i}.{name}")
     for name in ("status", "context_window", "max_output", "tools", "structured_output",
                  "reasoning", "prompt_caching", "batch_api", "deprecation_date", "notes"):
         fields[name] = name
     for skill in sorted(model.quality):
         fields[f"quality: {skill} skill"] = f"quality.{skill}.skill"
     return fields
+
+
+PRICE_LABELS = (("input price $/M", "input"), ("output price $/M", "output"),
+                ("cache read $/M", "cache_read"), ("batch discount", "batch_discount"))
 
 
 def field_value(model: Any, path: str) -> Any:

@@ -239,3 +239,51 @@ def test_a_deprecated_model_going_away_soon_is_warned_with_its_date(council_home
     assert f"{model.id} shuts down on {shut.isoformat()} (10 days from now" in warned, warned
     retired = [m.id for m in store.current().models if m.status == "retired"]
     assert not any(f"{r} shuts down" in warned for r in retired)  # gone already: no warning
+
+
+def test_a_price_cut_starts_on_its_date_not_on_the_announced_row(council_home: Path) -> None:
+    """QA round 15: for gemini-3.8-flash ($0.75 now, $1.50 announced from 2027-01-01) the
+    first field offered was the 2027 row in place, so a cut typed today changed the announced
+    price and left today's. The first field is now a new price from a date (today)."""
+    from datetime import UTC, datetime
+
+    from council.catalog.store import CatalogStore
+    from council.db import open_db
+
+    at = _sign_in(page_app("catalog").run())
+    at.selectbox(key="edit_model").select("gemini-3.8-flash").run()
+    label = at.selectbox(key="edit_field").options[0]
+    assert label.startswith("input price $/M: a new price from a date"), label
+    _save_edit(at, "0.70", "provider cut the price")
+    assert any("Saved as audit entry" in s.value for s in at.success), [e.value for e in at.error]
+    model = CatalogStore(open_db(council_home / "council.db")).current().get("gemini-3.8-flash")
+    today = datetime.now(UTC).date()
+    announced = max(model.prices, key=lambda p: p.effective_from)
+    assert model.price_on(today).input == 0.70
+    assert announced.effective_from > today and announced.input == 1.5
+
+
+def test_an_import_source_with_no_file_asks_for_an_upload(council_home: Path,
+                                                          monkeypatch) -> None:
+    """QA round 15: choosing LiteLLM answered "give the path of LiteLLM's ... json (--path,
+    or set COUNCIL_LITELLM_JSON)", command-line words, with no way to give the file."""
+    monkeypatch.delenv("COUNCIL_LITELLM_JSON", raising=False)
+    at = page_app("catalog").run()
+    at.multiselect(key="import_sources").set_value(["litellm"]).run()
+    assert [u for u in at.get("file_uploader") if u.proto.label.startswith("LiteLLM's")]
+    at.button(key="propose_import").click()
+    at.run()
+    no_exception(at)
+    said = seen(" ".join(e.value for e in at.error))
+    assert "upload LiteLLM's model_prices_and_context_window.json" in said, said
+    assert "--path" not in said
+
+
+def _save_edit(at, value: str, reason: str):
+    """Type a value and a reason on the Edit tab and save."""
+    at.text_input(key="edit_value").input(value)
+    at.text_input(key="edit_reason").input(reason)
+    at.button(key="FormSubmitter:edit_form-Save change").click()
+    at.run()
+    no_exception(at)
+    return at

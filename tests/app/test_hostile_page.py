@@ -88,16 +88,21 @@ def test_a_feedback_note_is_shown_as_text(council_home: Path) -> None:
 # ---------------------------------------------------------------- row 1 through the page
 
 
+def _proxy_voter(home: Path, monkeypatch, fake: FakeProviders, key: str) -> None:
+    """One OpenAI-compatible voter on the fake provider, its key in TEAM_PROXY_KEY."""
+    voters = home / "voters.toml"
+    voters.write_text(f'[[voter]]\nname = "proxy"\nkind = "openai"\nmodel = "gpt-6-luna"\n'
+                      f'base_url = "{fake.url}/v1"\nkey_env = "TEAM_PROXY_KEY"\n')
+    monkeypatch.setenv("COUNCIL_VOTERS", str(voters))
+    monkeypatch.setenv("TEAM_PROXY_KEY", key)
+
+
 def test_an_echoed_key_shows_nowhere_on_the_page(council_home: Path, monkeypatch) -> None:
     fake = FakeProviders().start()
     fake.script.echo_key = True
     key = "team-proxy-key-" + "Q8w1Zr" * 6
     try:
-        voters = council_home / "voters.toml"
-        voters.write_text(f'[[voter]]\nname = "proxy"\nkind = "openai"\nmodel = "gpt-6-luna"\n'
-                          f'base_url = "{fake.url}/v1"\nkey_env = "TEAM_PROXY_KEY"\n')
-        monkeypatch.setenv("COUNCIL_VOTERS", str(voters))
-        monkeypatch.setenv("TEAM_PROXY_KEY", key)
+        _proxy_voter(council_home, monkeypatch, fake, key)
         at = page_app("recommend", timeout=300).run()
         at.text_area(key="description").input("Translate product descriptions into German")
         at.button(key="FormSubmitter:task_form-Recommend").click()
@@ -301,3 +306,26 @@ def test_property_any_form_text_is_inert(council_home: Path, description: str,
     at.text_area(key="description").input(description)
     at.button(key="FormSubmitter:task_form-Recommend").click()
     assert_inert(at.run())
+
+
+def test_a_key_pasted_in_the_description_never_reaches_a_voter(council_home: Path,
+                                                                monkeypatch) -> None:
+    """QA round 15: "... My key: sk-proj-..." was shown as [redacted] with no word, and the
+    whole text, key and all, went to every LLM voter. Now it is taken out before the council
+    reads the task, and the page says so."""
+    fake = FakeProviders().start()
+    pasted = "sk-proj-" + "AbCdEf1234567890GhIj" * 3
+    try:
+        _proxy_voter(council_home, monkeypatch, fake, "team-proxy-key-" + "Q8w1Zr" * 6)
+        at = page_app("recommend", timeout=300).run()
+        at.text_area(key="description").input(
+            f"Classify tweets about our brand as positive or negative. My key: {pasted}")
+        at.button(key="FormSubmitter:task_form-Recommend").click()
+        at.run()
+    finally:
+        fake.stop()
+    no_exception(at)
+    assert fake.requests, "the voter was never asked"
+    assert not [r for r in fake.requests if pasted[:16] in str(r)]
+    assert any("looks like an API key" in w.value for w in at.warning), \
+        [w.value for w in at.warning]

@@ -28,6 +28,8 @@ def test_catalog_rows_filter_and_compare(council_home) -> None:
     assert {k for k in compared[0] if k != "attribute"} == set(ids)
     model = catalog.models[0]
     for path in tables.editable_fields(model).values():
+        if path.startswith("price."):  # a new dated row: no stored path to read
+            continue
         assert tables.field_value(model, path) is not None or path in (
             "deprecation_date", "notes") or path.endswith(("cache_read", "batch_discount"))
 

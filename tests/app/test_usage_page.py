@@ -181,3 +181,23 @@ def test_the_import_message_says_what_the_cli_says(council_home: Path) -> None:
     said = _imported("spans.jsonl", result)
     assert said.startswith(f"spans\\.jsonl: {result.format}, {result.parsed:,} records read")
     assert f"{money(result.usd)} at catalog prices" in said and result.usd > 0
+
+
+def test_the_sources_own_cost_is_checked_against_the_catalog(council_home: Path,
+                                                             tmp_path: Path) -> None:
+    """QA round 15: a LiteLLM log whose spend is 3x the catalog price imported as "$0.50 at
+    catalog prices", and LiteLLM's own figure ($1.49) showed nowhere."""
+    import json
+
+    db = open_db(council_home / "council.db")
+    catalog = init_catalog(db, PROJECT_ROOT / "models_catalog")
+    rows = json.loads(LITELLM_JSON.read_text())
+    for row in rows:
+        row["spend"] = (row.get("spend") or 0) * 3
+    billed = tmp_path / "billed.json"
+    billed.write_text(json.dumps(rows))
+    import_file(db, billed, catalog=catalog)
+    at = page_app("usage").run()
+    no_exception(at)
+    said = [w.value for w in at.warning if "source's own cost" in w.value]
+    assert said and "3.0x" in said[0], [w.value for w in at.warning]

@@ -244,3 +244,34 @@ def test_files_replacing_an_app_edit_say_so_in_the_audit(db_path: Path, catalog_
     assert init_catalog(db, catalog_dir).get("kimi-k2.6").max_output == 120_000
     latest = store.audit_log("kimi-k2.6")[0]
     assert latest.field == "*" and "replace edits made in the app" in latest.reason
+
+
+def test_price_edit_keeps_an_announced_row_and_takes_a_date(db_path: Path,
+                                                            catalog_dir: Path) -> None:
+    """QA round 15: a cut typed today on a model with an announced price (gemini-3.8-flash:
+    $0.75 now, $1.50 from 2027-01-01) was refused ("already is 1.5"): the new row copied the
+    announced one and was compared with it. Now it starts on its date from the row in force
+    then, and the announced row keeps its price."""
+    db = open_db(db_path)
+    init_catalog(db, catalog_dir)
+    store = CatalogStore(db)
+    mid = "gemini-3.8-flash"
+    before = store.current().get(mid)
+    announced = max(before.prices, key=lambda p: p.effective_from)
+    today = date.today()
+    assert announced.effective_from > today, "needs a model with an announced price"
+    in_force = before.price_on(today)
+    entry = store.update_field(mid, "price.input", 0.70, editor=ALICE, reason="price cut",
+                               evidence_url="https://example.org/pricing",
+                               expected_revision=store.revision(mid))
+    assert (entry.old, entry.new) == (in_force.input, 0.70)
+    model = store.current().get(mid)
+    assert model.price_on(today).input == 0.70
+    assert model.price_on(today).output == in_force.output  # not the announced output
+    assert model.price_on(announced.effective_from).input == announced.input
+    later = today + timedelta(days=10)
+    store.update_field(mid, "price.output", 3.0, editor=ALICE, reason="announced cut",
+                       expected_revision=store.revision(mid), effective_from=later)
+    model = store.current().get(mid)
+    assert model.price_on(later).output == 3.0 and model.price_on(today).output != 3.0
+    assert model.price_on(later).input == 0.70

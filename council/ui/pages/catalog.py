@@ -171,26 +171,39 @@ def _edit(store: Any, catalog: Any, editor: Editor | None) -> None:
     path = (st.text_input("Dotted path, e.g. prices.0.output", key="edit_path")
             if label == "other (dotted path)" else fields[label])
     revision = store.revision(model_id)
-    current = tables.field_value(model, path) if path else None
-    st.caption(f"Current value: {md_escape(repr(current), limit=500)} · revision {revision}")
+    if path and path.startswith("price."):  # a new dated row: set against today's price
+        today_price = model.price_in_force(datetime.now(UTC).date())
+        current = getattr(today_price, path.removeprefix("price."), None)
+        st.caption(f"In force today (row from {today_price.effective_from}): "
+                   f"{md_escape(repr(current), limit=500)} · revision {revision}")
+    else:
+        current = tables.field_value(model, path) if path else None
+        st.caption(f"Current value: {md_escape(repr(current), limit=500)} · revision {revision}")
     with st.form("edit_form"):
         value = st.text_input("New value", key="edit_value",
                               help="Numbers as 2.5, yes/no as true/false, dates as 2026-11-01")
+        effective = (st.date_input("Price from", value=datetime.now(UTC).date(),
+                                   key="edit_effective",
+                                   help="The first day the new price applies: today for a "
+                                        "change now, a later day for one the provider has "
+                                        "announced. Earlier days keep their price.")
+                     if path and path.startswith("price.") else None)
         reason = st.text_input("Reason (required)", key="edit_reason", max_chars=500)
         evidence = st.text_input("Evidence link", key="edit_evidence", max_chars=500)
         if st.form_submit_button("Save change", type="primary"):
-            _save(store, model_id, path, value, reason, evidence, editor, revision)
+            _save(store, model_id, path, value, reason, evidence, editor, revision, effective)
     # Remember the revision the editor saw, so a save after someone else's is a conflict.
     st.session_state.setdefault(f"rev:{model_id}", revision)
 
 
 def _save(store: Any, model_id: str, path: str, value: str, reason: str, evidence: str,
-          editor: Editor, revision: int) -> None:
+          editor: Editor, revision: int, effective: Any = None) -> None:
     seen = st.session_state.get(f"rev:{model_id}", revision)
     try:
         entry = store.update_field(
             model_id, path, tables.parse_value(value), editor=editor, reason=reason,
             evidence_url=evidence.strip() or None, expected_revision=seen,
+            effective_from=effective,
         )
     except ConflictError as exc:
         st.session_state.pop(f"rev:{model_id}", None)  # next view shows the fresh revision
@@ -199,8 +212,10 @@ def _save(store: Any, model_id: str, path: str, value: str, reason: str, evidenc
         st.error(message_for(exc))
     else:
         st.session_state[f"rev:{model_id}"] = entry.revision
+        when = f" from {effective.isoformat()}" if effective is not None else ""
         st.success(f"Saved as audit entry #{entry.id}: "
-                   + md_escape(f"{model_id} {path} {entry.old!r} → {entry.new!r}", limit=1_000))
+                   + md_escape(f"{model_id} {path} {entry.old!r} → {entry.new!r}{when}",
+                               limit=1_000))
 
 
 def _imports(store: Any, editor: Editor | None) -> None:
@@ -208,10 +223,11 @@ def _imports(store: Any, editor: Editor | None) -> None:
                "flagged for a person and never applied silently.")
     sources = st.multiselect("Sources", ["genai-prices", "litellm", "modelsdev"],
                              default=["genai-prices"], key="import_sources")
+    uploads = {kind: st.file_uploader(label, key=f"import_file_{kind}")
+               for kind, label in IMPORT_FILES.items() if kind in sources}
     if st.button("Propose import", key="propose_import", disabled=not sources):
         with shown_errors(), st.spinner("Reading sources..."):
-            st.session_state["change_set"] = review.propose_import(
-                store, {s: None for s in sources})
+            st.session_state["change_set"] = _propose(store, sources, uploads)
     change_set = st.session_state.get("change_set")
     if change_set is None:
         return
@@ -238,6 +254,45 @@ def _imports(store: Any, editor: Editor | None) -> None:
                                               accept=accept, apply_all=apply_all)
                 st.success(f"Applied {len(applied)} changes.")
                 st.session_state.pop("change_set", None)
+
+
+# The sources read from a file the visitor brings (genai-prices ships with the app). Until QA
+# round 15 the page had no upload and answered "give the path ... (--path, or set
+# COUNCIL_LITELLM_JSON)", so two sources that disagree could not be reviewed in the browser.
+IMPORT_FILES = {
+    "litellm": "LiteLLM's model_prices_and_context_window.json",
+    "modelsdev": "models.dev's database (SQLite)",
+}
+
+
+def _propose(store: Any, sources: list[str], uploads: dict[str, Any]) -> Any:
+    """The change set from the chosen sources, each uploaded file read from a temporary copy
+    under its own name; a source with no file is asked for in the page's words."""
+    import tempfile
+    from pathlib import Path
+
+    from council.errors import InvalidInput
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths: dict[str, Path | None] = {}
+        for kind in sources:
+            upload = uploads.get(kind)
+            if upload is None:
+                paths[kind] = None
+                continue
+            name = Path(upload.name.replace("\\", "/")).name[-120:].lstrip(".") or kind
+            paths[kind] = Path(tmp) / kind / name
+            paths[kind].parent.mkdir()
+            paths[kind].write_bytes(upload.getvalue())
+        try:
+            return review.propose_import(store, paths)
+        except InvalidInput as exc:
+            missing = next((k for k in sources if uploads.get(k) is None
+                            and k in IMPORT_FILES and "(--path, or set" in str(exc)), None)
+            if missing is None:
+                raise
+            raise InvalidInput(f"{missing} needs its file: upload {IMPORT_FILES[missing]} "
+                               "above, then Propose import") from None
 
 
 def _sync(store: Any, editor: Editor | None) -> None:

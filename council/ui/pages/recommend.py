@@ -19,6 +19,7 @@ import streamlit as st
 from council import present, store
 from council.errors import BudgetTooLow, CouncilError, InvalidInput
 from council.format import money, percent
+from council.redact import REDACTED, redact
 from council.task import CAPABILITIES, parse_task
 from council.ui import client, state
 from council.ui.errors import message_for, shown_errors
@@ -171,7 +172,7 @@ def _count(sample: str, upload: Any) -> int:
 
 def _spec_from(fields: dict[str, Any]) -> TaskSpec:
     """A TaskSpec from the form's fields (InvalidInput with a readable message if bad)."""
-    clean: dict[str, Any] = {"description": fields["description"] or "",
+    clean: dict[str, Any] = {"description": redact(fields["description"] or ""),
                              "needs": frozenset(fields.get("needs") or ()),
                              "not_needed": frozenset(fields.get("not_needed") or ()),
                              "providers": tuple(fields.get("providers") or ()),
@@ -233,6 +234,12 @@ def _whole(name: str, value: float) -> int | float:
 def _run(fields: dict[str, Any], catalog_store: CatalogStore) -> str | None:
     """Validate, recommend with a live status line per vote, save; return the share id."""
     spec = _spec_from(fields)
+    if REDACTED in spec.description and REDACTED not in (fields["description"] or ""):
+        # the council (and every LLM voter) reads the text without it; say so, once
+        st.warning("**Your description held what looks like an API key.** It was replaced "
+                   f"by {REDACTED} before the council read the task or anything was saved. "
+                   "If the key is real, revoke it: it is still in the box above until you "
+                   "delete it.", icon=":material/key_off:")
     council = _council(catalog_store)
     learned = _learned(council.catalog)  # read here: the connection belongs to this thread
     for note in council.skipped:
@@ -516,6 +523,9 @@ def _votes(rec: Recommendation) -> None:
 
 
 FRONTIER_LEGEND = {"on the Pareto frontier": "#4B3FD1", "dominated": "#BBBBBB"}
+# Two significant digits (d3 "r"), not two decimals: a one-off's log axis read "$0, $0,
+# $0.01, $0.1, $1" for ticks at $0.0001 and $0.001 (QA round 15).
+COST_AXIS_FORMAT = "$,.2~r"
 
 
 def _chart(rec: Recommendation) -> None:
@@ -531,7 +541,7 @@ def _chart(rec: Recommendation) -> None:
         x=alt.X("cost per month:Q", title="cost per month (USD, log scale)",
                 scale=alt.Scale(type="log" if all(r["cost per month"] > 0 for r in rows)
                                 else "symlog"),
-                axis=alt.Axis(format="$,.2~f", tickCount=6, grid=False)),
+                axis=alt.Axis(format=COST_AXIS_FORMAT, tickCount=6, grid=False)),
         y=alt.Y("P(adequate):Q", title="P(adequate)", scale=alt.Scale(domain=[0, 1]),
                 axis=alt.Axis(format=".0%")),
         color=alt.Color("frontier:N", title=None, legend=alt.Legend(orient="bottom"),

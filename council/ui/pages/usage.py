@@ -116,6 +116,7 @@ def _report(db: Any, catalog: Any) -> Any:
     uncounted = _uncounted_calls(report)
     if uncounted:
         st.caption(uncounted)
+    _billed(db, since)
     for row in report.flagged:
         st.error(f"**{_plain(row.task)}** costs {money(row.totals.usd)} against an estimate of "
                  f"{money(row.estimate_usd)}: {row.ratio:.1f}x (recommendation "
@@ -153,6 +154,27 @@ def _report(db: Any, catalog: Any) -> Any:
                    + ", ".join(f"{_plain(u.name)} ({u.records:,} records)"
                                for u in report.unknown_models))
     return report
+
+
+def _billed(db: Any, since: date | None) -> None:
+    """The source's own cost (LiteLLM's spend) against the catalog's, per model: every figure
+    on this page is at catalog prices, so a proxy billing another price must be said."""
+    from council.usage.billed import billed_against_catalog
+
+    rows = billed_against_catalog(db, since)
+    apart = [b for b in rows if not b.agrees]
+    if apart:
+        st.warning("**The source's own cost differs from the catalog's price.** Every figure "
+                   "here is at catalog prices; check the catalog's price (Catalog, Edit) or "
+                   "what the proxy is charging:\n\n" + "\n".join(
+                       f"- {_plain(b.model)}: {b.records:,} records, the source says "
+                       f"{money(b.reported_usd)}, the catalog {money(b.catalog_usd)}"
+                       + (f" ({b.ratio:.1f}x)" if b.ratio is not None else "")
+                       for b in apart), icon=":material/receipt_long:")
+    elif rows:
+        st.caption(f"The source's own cost ({sum(b.records for b in rows):,} records that "
+                   f"carry one, as LiteLLM's spend) agrees with the catalog's price within "
+                   "10%.")
 
 
 def _uncounted_calls(report: Any) -> str | None:
