@@ -137,6 +137,9 @@ def assess(
     on_vote is called in the caller's thread as each vote arrives (so a UI can update).
     A voter still running at the overall deadline is dropped with a note.
     """
+    # a key pasted into the task ("... my key: sk-proj-...") is never sent to a provider nor
+    # read: every entry (page, CLI, API) comes through here (user QA round 15)
+    description = redact(description)
     start = time.monotonic()
     deadline = start + overall_timeout_s + GRACE_S
     votes: list[Vote] = []

@@ -45,6 +45,16 @@ def test_verdict_combines_local_and_llm_votes(fake, classifier):
     assert result.council_cost_usd > 0 and result.notes == []
 
 
+def test_a_key_pasted_in_the_task_never_reaches_a_voter(fake, classifier):
+    """User QA 15: the page redacted a pasted key, the CLI and API sent it to every voter."""
+    pasted = "sk-proj-" + "AbCdEf1234567890GhIj" * 3
+    result = assess(f"Classify tweets about our brand. My key: {pasted}", classifier=classifier,
+                    voters=[openai_voter(fake), anthropic_voter(fake)], overall_timeout_s=10)
+    assert len(fake.requests) == 2 and sum(v.ok for v in result.votes) == 3
+    assert not [r for r in fake.requests if pasted[:16] in str(r)]
+    assert all("[redacted]" in str(r["body"]) for r in fake.requests), fake.requests[0].keys()
+
+
 def test_failed_voters_are_dropped_with_their_reason(fake, classifier, closed_port):
     fake.script.answer = {"category": "nonsense", "difficulty": 2, "capabilities": [],
                           "reason": "r"}
