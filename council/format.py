@@ -113,7 +113,11 @@ def percent_beside(value: float, bar: float) -> str:
     return f"under {bar:.0%}"
 
 
-def tokens(value: float | None) -> str:
-    if value is None:
-        return "n/a"
+def count(value: float) -> str:
+    """A count a person reads (tasks a month, tokens): whole, with thousands separators, so
+    the 2,166.67 tasks of "about 500 a week" read 2,167 wherever they are shown."""
     return f"{value:,.0f}"
+
+
+def tokens(value: float | None) -> str:
+    return "n/a" if value is None else count(value)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.categories import BY_KEY
 from council.decision import failure_share
-from council.format import mix_shares, money, percent, percent_beside, saves, shares
+from council.format import count, mix_shares, money, percent, percent_beside, saves, shares
 from council.task_mix import read_task, shown_mix
 
 if TYPE_CHECKING:
@@ -121,9 +121,9 @@ def volume_caption(rec: Recommendation) -> str | None:
     note = next((a for a in rec.assumption_notes if a.name == "runs_per_month"), None)
     if note is None or not isinstance(note.value, int | float):
         return None
-    at = f"At {note.value:,.0f} tasks a month"
+    at = f"At {count(note.value)} tasks a month"
     if note.source == "text" and "a one-off:" in str(note.why):
-        tasks = "1 task" if note.value == 1 else f"{note.value:,.0f} tasks"
+        tasks = "1 task" if note.value == 1 else f"{count(note.value)} tasks"
         return f"At {tasks} done once (a one-off, priced as one month), {note.why}."
     if note.source == "you":
         return f"{at} (yours)."
@@ -468,6 +468,10 @@ def variant_rows(pick: Candidate) -> list[dict[str, str]]:
 
 # read from the description (council.workload_words, council.money_words)
 ASSUMPTION_SOURCES = {"text": "your words"}
+# counts read as the headline reads them (``format.count``): "runs per month 2,167", never
+# "2,166.67" beside "At 2,167 tasks a month" (QA round 15); calls a task may be an average
+COUNTED = ("runs_per_month", "input_tokens", "output_tokens", "cached_prefix_tokens",
+           "reasoning_tokens", "observation_tokens")
 
 
 def assumption_value(name: str, value: float | int | bool | str) -> str:
@@ -478,8 +482,8 @@ def assumption_value(name: str, value: float | int | bool | str) -> str:
         return value
     if "usd" in name:
         return money(value)
-    if float(value).is_integer():
-        return f"{int(value):,}"
+    if name in COUNTED or float(value).is_integer():
+        return count(value)
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -734,7 +738,8 @@ def to_text(rec: Recommendation) -> str:
     lines.append("Why:")
     lines += [f"  {line}" for line in rec.explanation]
     lines.append("Assumptions (change with the options above):")
-    lines += [f"  {x.name} = {x.value} ({x.source}: {x.why})" for x in rec.assumption_notes]
+    lines += [f"  {x.name} = {assumption_value(x.name, x.value)} ({x.source}: {x.why})"
+              for x in rec.assumption_notes]
     lines += [f"note: {n}" for n in rec.notes]
     lines.append(f"catalog version {rec.catalog_version}")
     return "\n".join(lines)
