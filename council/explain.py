@@ -9,8 +9,8 @@ from council.assessment import Assessment
 from council.categories import BY_KEY
 from council.costing import cost_of
 from council.decision import Option, best_cheaper, break_even, expected_cost
-from council.format import money, saves
-from council.recommend import Candidate, Selection, monthly_spend
+from council.format import money, money_apart, percent_against, saves
+from council.recommend import Candidate, Selection, expected_against_pick, monthly_spend
 from council.workload import Workload
 
 if TYPE_CHECKING:
@@ -95,9 +95,11 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
                     and pick.expected_per_task is not None:
                 lines.append(f"Not {cheaper.model_id}: it costs "
                              f"{money(cheaper.cost.per_month)} a month, but at P(adequate) "
-                             f"{cheaper.p_adequate:.0%} its failures make it "
-                             f"{money(rival.expected_per_task)} expected a task against the "
-                             f"pick's {money(pick.expected_per_task)}.")
+                             f"{percent_against(cheaper.p_adequate, pick.p_adequate, bar)} "
+                             "its failures make it "
+                             + expected_against_pick(rival.expected_per_task,
+                                                     pick.expected_per_task)
+                                 .removesuffix(" once failures are counted") + ".")
         elif min(c.cost.per_month for c in selection.candidates) >= \
                 pick.cost.per_month:
             lines.append("No model that meets your constraints is cheaper.")
@@ -173,12 +175,14 @@ def _thin_edge(mine: Option, rival: Option, f_usd: float, point: float) -> str |
     if ratio < FAR_PRICIER or gap >= SMALL_GAP:
         return None
     times = f"{ratio:.1f}x" if ratio < 10 else f"{ratio:,.0f}x"
+    price = money_apart(mine.price, rival.price)
+    expected = money_apart(expected_cost(mine.price, mine.p, f_usd),
+                           expected_cost(rival.price, rival.p, f_usd))
     return (f"{mine.model_id}: +{gap * 100:.1f} points of P for {times} the price of "
-            f"{rival.model_id} ({money(mine.price)} against {money(rival.price)} a task); the "
-            f"expected cost is lower ({money(expected_cost(mine.price, mine.p, f_usd))} against "
-            f"{money(expected_cost(rival.price, rival.p, f_usd))}) only because a failure is "
-            f"taken to cost {money(f_usd)} a task. Below {money(point)} a failure, or if that "
-            f"gap in P is not real, {rival.model_id} is the better buy.")
+            f"{rival.model_id} ({price[0]} against {price[1]} a task); the "
+            f"expected cost is lower ({expected[0]} against {expected[1]}) only because a "
+            f"failure is taken to cost {money(f_usd)} a task. Below {money(point)} a failure, "
+            f"or if that gap in P is not real, {rival.model_id} is the better buy.")
 
 
 def _source_words(source: str) -> str:

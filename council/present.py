@@ -16,7 +16,17 @@ from typing import TYPE_CHECKING, Any
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.categories import BY_KEY
 from council.decision import failure_share
-from council.format import count, mix_shares, money, percent, percent_beside, saves, shares
+from council.format import (
+    count,
+    mix_shares,
+    money,
+    money_apart,
+    percent,
+    percent_against,
+    percent_beside,
+    saves,
+    shares,
+)
 from council.task_mix import read_task, shown_mix
 
 if TYPE_CHECKING:
@@ -440,9 +450,17 @@ def other_alternatives(rec: Recommendation) -> list[Any]:
 
 
 def alternative_rows(rec: Recommendation) -> list[dict[str, str]]:
+    """The alternatives as table rows; each P as its "why" sets it against the pick's."""
     sources = adequacy_sources(rec)
+    pick, bar = rec.recommended, rec.quality_bar or None
+
+    def p(value: float) -> str:
+        if pick is None:
+            return percent_beside(value, rec.quality_bar)
+        return percent_against(value, pick.p_adequate, bar)
+
     return [{"role": ROLE_LABELS.get(a.role, a.role), "model": a.model_id,
-             "P(adequate)": percent_beside(a.p_adequate, rec.quality_bar),
+             "P(adequate)": p(a.p_adequate),
              # an excluded model's source is not recorded: a dash, not an empty cell
              "adequacy from": source_label(sources.get(a.model_id)) or "–",
              "per call": money(a.cost.per_call), "per month": money(a.cost.per_month),
@@ -555,10 +573,10 @@ def cascade_text(rec: Recommendation) -> str | None:
         verdict = f"not worth it here, over your {money(d.ceiling_usd_per_month or 0.0)} ceiling"
     note = f" This assumes {c.note.removeprefix('assumes ')}." if c.note else ""
     sums = f" Per task: {c.arithmetic}." if c.arithmetic else ""
+    cascade_usd, alone_usd = money_apart(c.expected_per_month, c.strong_only_per_month)
     return (f"Try **{c.cheap}** first and escalate to **{c.strong}** when it "
             f"fails (about {percent(c.escalation_rate)} of tasks): expected "
-            f"{money(c.expected_per_month)} a month against "
-            f"{money(c.strong_only_per_month)} for {c.strong} alone "
+            f"{cascade_usd} a month against {alone_usd} for {c.strong} alone "
             f"({effect}): {verdict}.{sums}{note}")
 
 
