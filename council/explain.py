@@ -11,7 +11,7 @@ from council.costing import cost_of
 from council.decision import Option, best_cheaper, break_even, expected_cost
 from council.format import money, money_apart, percent_against, saves
 from council.recommend import Candidate, Selection, expected_against_pick, monthly_spend
-from council.workload import Workload
+from council.workload import Workload, period_words
 
 if TYPE_CHECKING:
     from council.catalog.model import Catalog
@@ -54,6 +54,7 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
         return lines
     dec = selection.decision
     f_usd = dec.failure_cost_usd if dec else 0.0
+    period = period_words(workload.assumptions)  # "a month", or "for this task" for a one-off
     if dec is not None:
         source = dec.failure_cost_source
         lines.append(f"A bad answer is taken to cost {money(f_usd)} a task ("
@@ -81,12 +82,12 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
             f"{pick.model_id} has the least expected cost of the "
             f"{len(meeting)} models that meet your "
             f"constraints{under} and {floor}: P(adequate) {pick.p_adequate:.0%} "
-            f"({_source_words(pick.adequacy_source)}), {money(pick.cost.per_month)} a month, "
+            f"({_source_words(pick.adequacy_source)}), {money(pick.cost.per_month)} {period}, "
             f"{money(pick.cost.per_call)} a call.")
         cheaper = next((x for x in selection.alternatives if x.role == "cheaper_riskier"), None)
         if cheaper is not None and cheaper.p_adequate < bar:
             lines.append(f"Not {cheaper.model_id}: it costs {money(cheaper.cost.per_month)} "
-                         f"a month but its P(adequate) is {cheaper.p_adequate:.0%}, under the "
+                         f"{period} but its P(adequate) is {cheaper.p_adequate:.0%}, under the "
                          "bar.")
         elif cheaper is not None:
             rival = next((c for c in selection.candidates if c.model_id == cheaper.model_id),
@@ -94,7 +95,7 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
             if rival is not None and rival.expected_per_task is not None \
                     and pick.expected_per_task is not None:
                 lines.append(f"Not {cheaper.model_id}: it costs "
-                             f"{money(cheaper.cost.per_month)} a month, but at P(adequate) "
+                             f"{money(cheaper.cost.per_month)} {period}, but at P(adequate) "
                              f"{percent_against(cheaper.p_adequate, pick.p_adequate, bar)} "
                              "its failures make it "
                              + expected_against_pick(rival.expected_per_task,
@@ -110,8 +111,8 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
     d = selection.default
     if d.model_id != pick.model_id:
         spend = monthly_spend(pick, dec)
-        lines.append(f"Against the default {d.model_id} ({money(d.cost.per_month)} a month) "
-                     f"this {saves(d.cost.per_month - spend)} a month"
+        lines.append(f"Against the default {d.model_id} ({money(d.cost.per_month)} {period}) "
+                     f"this {saves(d.cost.per_month - spend)} {period}"
                      + (" (the budget's plan)." if dec is not None and dec.budget is not None
                         else "."))
     if selection.cascade is not None and selection.cascade.worth_it:

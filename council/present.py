@@ -28,6 +28,7 @@ from council.format import (
     shares,
 )
 from council.task_mix import read_task, shown_mix
+from council.workload import period_words
 
 if TYPE_CHECKING:
     from council.api import Recommendation
@@ -151,6 +152,12 @@ def pick_caption(pick: Candidate) -> str:
             f"{pick.cost.price_effective_from or 'n/a'}")
 
 
+def period(rec: Recommendation) -> str:
+    """What the answer's monthly figures cover in a sentence: "a month", or "for this task"
+    for a task the words say runs once (``workload.period_words``)."""
+    return period_words(rec.assumption_notes)
+
+
 def saving_line(rec: Recommendation) -> str | None:
     """The saving against the default frontier model, in one sentence (Markdown)."""
     if rec.recommended is None or rec.saving_per_month is None:
@@ -160,8 +167,8 @@ def saving_line(rec: Recommendation) -> str | None:
         return (f"The pick is the default frontier model, **{rec.default.model_id}**, "
                 "itself: nothing is saved against it.")
     return (f"Against the default frontier model **{rec.default.model_id}** "
-            f"({money(rec.default.cost.per_month)} a month) this "
-            f"**{saves(rec.saving_per_month)} a month**.")
+            f"({money(rec.default.cost.per_month)} {period(rec)}) this "
+            f"**{saves(rec.saving_per_month)} {period(rec)}**.")
 
 
 def expected_line(rec: Recommendation) -> str | None:
@@ -553,7 +560,7 @@ def advice_markdown(rec: Recommendation) -> str:
     A table cut the detail off at the column edge, and the detail is the advice.
     """
     items = sorted(rec.advice, key=lambda a: -a.saving_per_month)
-    return "\n".join(f"- **{a.title}** (saves {money(a.saving_per_month)} a month)"
+    return "\n".join(f"- **{a.title}** (saves {money(a.saving_per_month)} {period(rec)})"
                      + (f": {a.detail}" if a.detail else "") for a in items)
 
 
@@ -636,8 +643,8 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
                   f"| {money(pick.cost.per_call)} | {money(pick.cost.per_task)} | "
                   f"{money(pick.cost.per_month)} |", "",
                   f"Default frontier model {rec.default.model_id}: "
-                  f"{money(rec.default.cost.per_month)} per month "
-                  f"(this {saves(rec.saving_per_month or 0.0)} a month).", ""]
+                  f"{money(rec.default.cost.per_month)} {period(rec)} "
+                  f"(this {saves(rec.saving_per_month or 0.0)} {period(rec)}).", ""]
     else:
         lines += [f"## {no_fit_title(rec)}", "", rec.no_fit or "", ""]
     decision = decision_lines(rec)
@@ -723,9 +730,9 @@ def to_text(rec: Recommendation) -> str:
         lines.append(f"  per month itemised: {parts}")
         lines += [f"  note: {n}" for n in pick.notes]
         for row in variant_rows(pick):
-            lines.append(f"  {row['variant']:<26} {row['per month']} a month")
+            lines.append(f"  {row['variant']:<26} {row['per month']} {period(rec)}")
         lines.append(f"  vs default {rec.default.model_id}: {money(rec.default.cost.per_month)} "
-                     f"a month, this {saves(rec.saving_per_month or 0.0)}")
+                     f"{period(rec)}, this {saves(rec.saving_per_month or 0.0)}")
     if pick is not None and rec.no_fit:
         lines.append(f"Floor not met: {rec.no_fit}")
     elif pick is None:
@@ -733,7 +740,7 @@ def to_text(rec: Recommendation) -> str:
     lines += decision_lines(rec)
     for row in alternative_rows(rec):
         lines.append(f"{row['role']}: {row['model']} P(adequate) {row['P(adequate)']}, "
-                     f"{row['per month']} a month — {row['why']}")
+                     f"{row['per month']} {period(rec)} — {row['why']}")
     if rec.cascade is not None and rec.cascade.worth_it:
         c2 = rec.cascade
         lines.append(f"cascade: {c2.cheap} then {c2.strong} on failure "
@@ -751,7 +758,7 @@ def to_text(rec: Recommendation) -> str:
     lines += [f"  {vote_line(v)} ({money(v.cost_usd)})" for v in a.votes]
     if rec.advice:
         lines.append("Advice:")
-        lines += [f"  - {x.title}: saves {money(x.saving_per_month)} a month. {x.detail}"
+        lines += [f"  - {x.title}: saves {money(x.saving_per_month)} {period(rec)}. {x.detail}"
                   for x in rec.advice]
     lines.append("Why:")
     lines += [f"  {line}" for line in rec.explanation]

@@ -47,3 +47,21 @@ def test_an_alternatives_p_reads_as_its_why_reads_it() -> None:
     row = present.alternative_rows(rec)[0]
     assert row["P(adequate)"] == "81.04%"
     assert "P(adequate) 81.04%, " in present.to_text(rec)
+
+
+def test_a_one_off_says_for_this_task_not_a_month() -> None:
+    """Finding 7: a one-off refactor said "this saves $0.051 a month" and advised the batch
+    API for $0.058 "a month"; a monthly task still reads "a month"."""
+    rec = make_rec("One-off: refactor our 3-file Python payments module (about 1,200 lines)",
+                   category="code_review", difficulty=2.6, sd=0.8)
+    said = [present.saving_line(rec) or "", present.advice_markdown(rec), present.to_text(rec),
+            *rec.explanation]
+    assert "saves" in said[0] and rec.advice
+    assert all(" a month" not in line for line in said[:2]), said[:2]
+    assert said[0].endswith("for this task**.")
+    assert "(saves $" in said[1] and "for this task)" in said[1]
+    assert "this saves" in said[2] and "for this task, this saves" in said[2]
+    assert any(line.endswith("for this task.") and "this saves" in line for line in said[3:])
+    monthly = make_rec("Refactor our Python modules", category="code_review",
+                       difficulty=2.6, runs_per_month=40)
+    assert (present.saving_line(monthly) or "").endswith(" a month**.")
