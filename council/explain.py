@@ -9,9 +9,9 @@ from council.assessment import Assessment
 from council.categories import BY_KEY
 from council.costing import cost_of
 from council.decision import Option, best_cheaper, break_even, expected_cost
-from council.format import money, saves
-from council.recommend import Candidate, Selection, monthly_spend
-from council.workload import Workload
+from council.format import money, money_apart, percent_against, saves
+from council.recommend import Candidate, Selection, expected_against_pick, monthly_spend
+from council.workload import Workload, period_words
 
 if TYPE_CHECKING:
     from council.catalog.model import Catalog
@@ -54,6 +54,7 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
         return lines
     dec = selection.decision
     f_usd = dec.failure_cost_usd if dec else 0.0
+    period = period_words(workload.assumptions)  # "a month", or "for this task" for a one-off
     if dec is not None:
         source = dec.failure_cost_source
         lines.append(f"A bad answer is taken to cost {money(f_usd)} a task ("
@@ -81,12 +82,12 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
             f"{pick.model_id} has the least expected cost of the "
             f"{len(meeting)} models that meet your "
             f"constraints{under} and {floor}: P(adequate) {pick.p_adequate:.0%} "
-            f"({_source_words(pick.adequacy_source)}), {money(pick.cost.per_month)} a month, "
+            f"({_source_words(pick.adequacy_source)}), {money(pick.cost.per_month)} {period}, "
             f"{money(pick.cost.per_call)} a call.")
         cheaper = next((x for x in selection.alternatives if x.role == "cheaper_riskier"), None)
         if cheaper is not None and cheaper.p_adequate < bar:
             lines.append(f"Not {cheaper.model_id}: it costs {money(cheaper.cost.per_month)} "
-                         f"a month but its P(adequate) is {cheaper.p_adequate:.0%}, under the "
+                         f"{period} but its P(adequate) is {cheaper.p_adequate:.0%}, under the "
                          "bar.")
         elif cheaper is not None:
             rival = next((c for c in selection.candidates if c.model_id == cheaper.model_id),
@@ -94,10 +95,12 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
             if rival is not None and rival.expected_per_task is not None \
                     and pick.expected_per_task is not None:
                 lines.append(f"Not {cheaper.model_id}: it costs "
-                             f"{money(cheaper.cost.per_month)} a month, but at P(adequate) "
-                             f"{cheaper.p_adequate:.0%} its failures make it "
-                             f"{money(rival.expected_per_task)} expected a task against the "
-                             f"pick's {money(pick.expected_per_task)}.")
+                             f"{money(cheaper.cost.per_month)} {period}, but at P(adequate) "
+                             f"{percent_against(cheaper.p_adequate, pick.p_adequate, bar)} "
+                             "its failures make it "
+                             + expected_against_pick(rival.expected_per_task,
+                                                     pick.expected_per_task)
+                                 .removesuffix(" once failures are counted") + ".")
         elif min(c.cost.per_month for c in selection.candidates) >= \
                 pick.cost.per_month:
             lines.append("No model that meets your constraints is cheaper.")
@@ -108,8 +111,8 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
     d = selection.default
     if d.model_id != pick.model_id:
         spend = monthly_spend(pick, dec)
-        lines.append(f"Against the default {d.model_id} ({money(d.cost.per_month)} a month) "
-                     f"this {saves(d.cost.per_month - spend)} a month"
+        lines.append(f"Against the default {d.model_id} ({money(d.cost.per_month)} {period}) "
+                     f"this {saves(d.cost.per_month - spend)} {period}"
                      + (" (the budget's plan)." if dec is not None and dec.budget is not None
                         else "."))
     if selection.cascade is not None and selection.cascade.worth_it:
@@ -173,12 +176,14 @@ def _thin_edge(mine: Option, rival: Option, f_usd: float, point: float) -> str |
     if ratio < FAR_PRICIER or gap >= SMALL_GAP:
         return None
     times = f"{ratio:.1f}x" if ratio < 10 else f"{ratio:,.0f}x"
+    price = money_apart(mine.price, rival.price)
+    expected = money_apart(expected_cost(mine.price, mine.p, f_usd),
+                           expected_cost(rival.price, rival.p, f_usd))
     return (f"{mine.model_id}: +{gap * 100:.1f} points of P for {times} the price of "
-            f"{rival.model_id} ({money(mine.price)} against {money(rival.price)} a task); the "
-            f"expected cost is lower ({money(expected_cost(mine.price, mine.p, f_usd))} against "
-            f"{money(expected_cost(rival.price, rival.p, f_usd))}) only because a failure is "
-            f"taken to cost {money(f_usd)} a task. Below {money(point)} a failure, or if that "
-            f"gap in P is not real, {rival.model_id} is the better buy.")
+            f"{rival.model_id} ({price[0]} against {price[1]} a task); the "
+            f"expected cost is lower ({expected[0]} against {expected[1]}) only because a "
+            f"failure is taken to cost {money(f_usd)} a task. Below {money(point)} a failure, "
+            f"or if that gap in P is not real, {rival.model_id} is the better buy.")
 
 
 def _source_words(source: str) -> str:

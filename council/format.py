@@ -32,6 +32,27 @@ def money(value: float | None) -> str:
     return f"{sign}${whole}.{frac}"
 
 
+def _money_to(value: float, decimals: int) -> str:
+    sign = "-" if value < 0 else ""
+    return f"{sign}${abs(value):,.{decimals}f}"
+
+
+def money_apart(a: float, b: float) -> tuple[str, str]:
+    """Two dollar figures set side by side, with up to two more decimals than ``money``
+    shows when that is what tells them apart: $0.0112 against $0.0114, never "$0.011
+    against the pick's $0.011" (QA round 15). Figures equal even so read equal: a sentence
+    then says "the same" (the rule ``percents_apart`` follows for probabilities)."""
+    x, y = money(a), money(b)
+    if x != y or a == b or not (math.isfinite(a) and math.isfinite(b)):
+        return x, y
+    shown = len(x.split(".")[1]) if "." in x else 0
+    for extra in (1, 2):
+        x2, y2 = _money_to(a, shown + extra), _money_to(b, shown + extra)
+        if x2 != y2:
+            return x2, y2
+    return x, y
+
+
 def saves(amount: float) -> str:
     """"saves $12.50", or for a negative saving "costs $18.46 more": never "saves -$18.46"."""
     return f"saves {money(amount)}" if amount >= 0 else f"costs {money(-amount)} more"
@@ -99,6 +120,16 @@ def percents_apart(a: float, b: float) -> tuple[str, str]:
     return x, y
 
 
+def percent_against(value: float, pick: float, floor: float | None = None) -> str:
+    """A model's probability where it is set against the pick's: under a floor as
+    ``percent_beside`` reads it, else with the digits that tell it from the pick's
+    (``percents_apart``), so its table cell and its "why" show the same figure (QA round
+    15: "81%" beside "P(adequate) 81.0%")."""
+    if floor is not None and value < floor:
+        return percent_beside(value, floor)
+    return percents_apart(value, pick)[0]
+
+
 def percent_beside(value: float, bar: float) -> str:
     """A probability said beside a bar it is judged against: a whole percentage, unless that
     would read as the bar itself from the wrong side (0.747 under a 75% floor is "74.7%", not
@@ -113,7 +144,11 @@ def percent_beside(value: float, bar: float) -> str:
     return f"under {bar:.0%}"
 
 
-def tokens(value: float | None) -> str:
-    if value is None:
-        return "n/a"
+def count(value: float) -> str:
+    """A count a person reads (tasks a month, tokens): whole, with thousands separators, so
+    the 2,166.67 tasks of "about 500 a week" read 2,167 wherever they are shown."""
     return f"{value:,.0f}"
+
+
+def tokens(value: float | None) -> str:
+    return "n/a" if value is None else count(value)

@@ -16,8 +16,19 @@ from typing import TYPE_CHECKING, Any
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.categories import BY_KEY
 from council.decision import failure_share
-from council.format import mix_shares, money, percent, percent_beside, saves, shares
+from council.format import (
+    count,
+    mix_shares,
+    money,
+    money_apart,
+    percent,
+    percent_against,
+    percent_beside,
+    saves,
+    shares,
+)
 from council.task_mix import read_task, shown_mix
+from council.workload import period_words
 
 if TYPE_CHECKING:
     from council.api import Recommendation
@@ -121,9 +132,9 @@ def volume_caption(rec: Recommendation) -> str | None:
     note = next((a for a in rec.assumption_notes if a.name == "runs_per_month"), None)
     if note is None or not isinstance(note.value, int | float):
         return None
-    at = f"At {note.value:,.0f} tasks a month"
+    at = f"At {count(note.value)} tasks a month"
     if note.source == "text" and "a one-off:" in str(note.why):
-        tasks = "1 task" if note.value == 1 else f"{note.value:,.0f} tasks"
+        tasks = "1 task" if note.value == 1 else f"{count(note.value)} tasks"
         return f"At {tasks} done once (a one-off, priced as one month), {note.why}."
     if note.source == "you":
         return f"{at} (yours)."
@@ -141,6 +152,12 @@ def pick_caption(pick: Candidate) -> str:
             f"{pick.cost.price_effective_from or 'n/a'}")
 
 
+def period(rec: Recommendation) -> str:
+    """What the answer's monthly figures cover in a sentence: "a month", or "for this task"
+    for a task the words say runs once (``workload.period_words``)."""
+    return period_words(rec.assumption_notes)
+
+
 def saving_line(rec: Recommendation) -> str | None:
     """The saving against the default frontier model, in one sentence (Markdown)."""
     if rec.recommended is None or rec.saving_per_month is None:
@@ -150,8 +167,8 @@ def saving_line(rec: Recommendation) -> str | None:
         return (f"The pick is the default frontier model, **{rec.default.model_id}**, "
                 "itself: nothing is saved against it.")
     return (f"Against the default frontier model **{rec.default.model_id}** "
-            f"({money(rec.default.cost.per_month)} a month) this "
-            f"**{saves(rec.saving_per_month)} a month**.")
+            f"({money(rec.default.cost.per_month)} {period(rec)}) this "
+            f"**{saves(rec.saving_per_month)} {period(rec)}**.")
 
 
 def expected_line(rec: Recommendation) -> str | None:
@@ -440,9 +457,17 @@ def other_alternatives(rec: Recommendation) -> list[Any]:
 
 
 def alternative_rows(rec: Recommendation) -> list[dict[str, str]]:
+    """The alternatives as table rows; each P as its "why" sets it against the pick's."""
     sources = adequacy_sources(rec)
+    pick, bar = rec.recommended, rec.quality_bar or None
+
+    def p(value: float) -> str:
+        if pick is None:
+            return percent_beside(value, rec.quality_bar)
+        return percent_against(value, pick.p_adequate, bar)
+
     return [{"role": ROLE_LABELS.get(a.role, a.role), "model": a.model_id,
-             "P(adequate)": percent_beside(a.p_adequate, rec.quality_bar),
+             "P(adequate)": p(a.p_adequate),
              # an excluded model's source is not recorded: a dash, not an empty cell
              "adequacy from": source_label(sources.get(a.model_id)) or "–",
              "per call": money(a.cost.per_call), "per month": money(a.cost.per_month),
@@ -468,6 +493,10 @@ def variant_rows(pick: Candidate) -> list[dict[str, str]]:
 
 # read from the description (council.workload_words, council.money_words)
 ASSUMPTION_SOURCES = {"text": "your words"}
+# counts read as the headline reads them (``format.count``): "runs per month 2,167", never
+# "2,166.67" beside "At 2,167 tasks a month" (QA round 15); calls a task may be an average
+COUNTED = ("runs_per_month", "input_tokens", "output_tokens", "cached_prefix_tokens",
+           "reasoning_tokens", "observation_tokens")
 
 
 def assumption_value(name: str, value: float | int | bool | str) -> str:
@@ -478,8 +507,8 @@ def assumption_value(name: str, value: float | int | bool | str) -> str:
         return value
     if "usd" in name:
         return money(value)
-    if float(value).is_integer():
-        return f"{int(value):,}"
+    if name in COUNTED or float(value).is_integer():
+        return count(value)
     return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -531,7 +560,7 @@ def advice_markdown(rec: Recommendation) -> str:
     A table cut the detail off at the column edge, and the detail is the advice.
     """
     items = sorted(rec.advice, key=lambda a: -a.saving_per_month)
-    return "\n".join(f"- **{a.title}** (saves {money(a.saving_per_month)} a month)"
+    return "\n".join(f"- **{a.title}** (saves {money(a.saving_per_month)} {period(rec)})"
                      + (f": {a.detail}" if a.detail else "") for a in items)
 
 
@@ -551,10 +580,10 @@ def cascade_text(rec: Recommendation) -> str | None:
         verdict = f"not worth it here, over your {money(d.ceiling_usd_per_month or 0.0)} ceiling"
     note = f" This assumes {c.note.removeprefix('assumes ')}." if c.note else ""
     sums = f" Per task: {c.arithmetic}." if c.arithmetic else ""
+    cascade_usd, alone_usd = money_apart(c.expected_per_month, c.strong_only_per_month)
     return (f"Try **{c.cheap}** first and escalate to **{c.strong}** when it "
             f"fails (about {percent(c.escalation_rate)} of tasks): expected "
-            f"{money(c.expected_per_month)} a month against "
-            f"{money(c.strong_only_per_month)} for {c.strong} alone "
+            f"{cascade_usd} a month against {alone_usd} for {c.strong} alone "
             f"({effect}): {verdict}.{sums}{note}")
 
 
@@ -614,8 +643,8 @@ def to_markdown(share_id: str, created_at: str, rec: Recommendation) -> str:
                   f"| {money(pick.cost.per_call)} | {money(pick.cost.per_task)} | "
                   f"{money(pick.cost.per_month)} |", "",
                   f"Default frontier model {rec.default.model_id}: "
-                  f"{money(rec.default.cost.per_month)} per month "
-                  f"(this {saves(rec.saving_per_month or 0.0)} a month).", ""]
+                  f"{money(rec.default.cost.per_month)} {period(rec)} "
+                  f"(this {saves(rec.saving_per_month or 0.0)} {period(rec)}).", ""]
     else:
         lines += [f"## {no_fit_title(rec)}", "", rec.no_fit or "", ""]
     decision = decision_lines(rec)
@@ -701,9 +730,9 @@ def to_text(rec: Recommendation) -> str:
         lines.append(f"  per month itemised: {parts}")
         lines += [f"  note: {n}" for n in pick.notes]
         for row in variant_rows(pick):
-            lines.append(f"  {row['variant']:<26} {row['per month']} a month")
+            lines.append(f"  {row['variant']:<26} {row['per month']} {period(rec)}")
         lines.append(f"  vs default {rec.default.model_id}: {money(rec.default.cost.per_month)} "
-                     f"a month, this {saves(rec.saving_per_month or 0.0)}")
+                     f"{period(rec)}, this {saves(rec.saving_per_month or 0.0)}")
     if pick is not None and rec.no_fit:
         lines.append(f"Floor not met: {rec.no_fit}")
     elif pick is None:
@@ -711,7 +740,7 @@ def to_text(rec: Recommendation) -> str:
     lines += decision_lines(rec)
     for row in alternative_rows(rec):
         lines.append(f"{row['role']}: {row['model']} P(adequate) {row['P(adequate)']}, "
-                     f"{row['per month']} a month — {row['why']}")
+                     f"{row['per month']} {period(rec)} — {row['why']}")
     if rec.cascade is not None and rec.cascade.worth_it:
         c2 = rec.cascade
         lines.append(f"cascade: {c2.cheap} then {c2.strong} on failure "
@@ -729,12 +758,13 @@ def to_text(rec: Recommendation) -> str:
     lines += [f"  {vote_line(v)} ({money(v.cost_usd)})" for v in a.votes]
     if rec.advice:
         lines.append("Advice:")
-        lines += [f"  - {x.title}: saves {money(x.saving_per_month)} a month. {x.detail}"
+        lines += [f"  - {x.title}: saves {money(x.saving_per_month)} {period(rec)}. {x.detail}"
                   for x in rec.advice]
     lines.append("Why:")
     lines += [f"  {line}" for line in rec.explanation]
     lines.append("Assumptions (change with the options above):")
-    lines += [f"  {x.name} = {x.value} ({x.source}: {x.why})" for x in rec.assumption_notes]
+    lines += [f"  {x.name} = {assumption_value(x.name, x.value)} ({x.source}: {x.why})"
+              for x in rec.assumption_notes]
     lines += [f"note: {n}" for n in rec.notes]
     lines.append(f"catalog version {rec.catalog_version}")
     return "\n".join(lines)

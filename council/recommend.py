@@ -61,7 +61,7 @@ from council.decision import (
     within_ceiling,
 )
 from council.failure_cost import FailureCost
-from council.format import money, percent_beside, percents_apart
+from council.format import money, money_apart, percent_against, percent_beside, percents_apart
 from council.task import TaskSpec
 from council.workload import Workload, fits
 
@@ -400,10 +400,10 @@ def _best_action(chosen: Candidate, candidates: list[Candidate], failure: Failur
                                      failure.failure_usd)
     show_cheaper = cheaper is not chosen and cheaper_expected < mine
     if show_cheaper:
+        its, ours = money_apart(cheaper.cost.per_task, chosen.cost.per_task)
         text += (f". Least expected cost of all: {cheaper.model_id} at P "
                  f"{percent_beside(cheaper.p_adequate, floor)} ({money(cheaper_expected)} "
-                 f"expected a task: "
-                 f"{money(cheaper.cost.per_task)} against {money(chosen.cost.per_task)} "
+                 f"expected a task: {its} against {ours} "
                  f"for {(chosen.p_adequate - cheaper.p_adequate) * 100:.1f} points less P)")
     text += (f". Splitting the task into smaller steps, each easier, is how to clear "
              f"{floor:.0%}: one model at {percent_beside(chosen.p_adequate, floor)} on the "
@@ -433,6 +433,16 @@ def _budget_under_floor(plan: BudgetPlan, pool: list[Candidate], bar: float) -> 
     return (f"{said}, and no budget clears it: the most adequate model, {top.model_id}, is at "
             f"P {percent_beside(top.p_adequate, bar)} ({money(top.cost.per_month)} a month). "
             f"Splitting the task into smaller steps, each easier, is how to clear {bar:.0%}.")
+
+
+def expected_against_pick(theirs: float, ours: float) -> str:
+    """"$0.0112 expected a task against the pick's $0.0114 once failures are counted", with
+    the digits that tell the two apart (``money_apart``), or "the same ... as the pick" when
+    they are equal as shown (QA round 15: "$0.011 ... against the pick's $0.011")."""
+    x, y = money_apart(theirs, ours)
+    if x == y:
+        return f"the same {y} expected a task as the pick once failures are counted"
+    return f"{x} expected a task against the pick's {y} once failures are counted"
 
 
 def monthly_spend(pick: Candidate, decision: Decision | None) -> float:
@@ -533,9 +543,7 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
         if below:
             c = below[-1]
             # a riskier model never reads "P(adequate) 100%" beside a 99.8% pick
-            theirs = (percent_beside(c.p_adequate, floor)
-                      if floor is not None and c.p_adequate < floor
-                      else percents_apart(c.p_adequate, chosen.p_adequate)[0])
+            theirs = percent_against(c.p_adequate, chosen.p_adequate, floor)
             why = (f"{c.cost.per_month / chosen.cost.per_month:.0%} of the pick's cost but "
                    f"P(adequate) {theirs}" if chosen.cost.per_month else f"P(adequate) {theirs}")
             if floor is not None and c.p_adequate < floor:
@@ -549,8 +557,8 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
                         if part is not None else
                         "; within the budget it buys fewer expected successes than the plan")
             elif c.expected_per_task is not None and chosen.expected_per_task is not None:
-                why += (f": {money(c.expected_per_task)} expected a task against the pick's "
-                        f"{money(chosen.expected_per_task)} once failures are counted")
+                why += ": " + expected_against_pick(c.expected_per_task,
+                                                    chosen.expected_per_task)
             alternatives.append(Alternative("cheaper_riskier", c.model_id, c.p_adequate,
                                             c.cost, why))
         if above:

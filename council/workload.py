@@ -48,6 +48,7 @@ from council.workload_words import (
     WorkloadWords,
 )
 from council.workload_words.languages import target_count, translation_targets
+from council.workload_words.one_off import ONE_OFF_WHY
 
 if TYPE_CHECKING:
     from council.catalog.schema import ModelEntry
@@ -105,6 +106,17 @@ class Assumption:
     # "you" | "text" (read from the description) | "council vote" | "category default" | "derived"
     source: str
     why: str
+
+
+def period_words(assumptions: Sequence[Assumption]) -> str:
+    """What a monthly figure covers, for a sentence: "a month", or for a volume read as a
+    one-off "for this task" (one task) or "for the 10,000 tasks, once" (QA round 15: a
+    one-off refactor said "this saves $0.051 a month")."""
+    runs = next((a for a in assumptions if a.name == "runs_per_month"), None)
+    if runs is None or runs.source != "text" or ONE_OFF_WHY not in runs.why \
+            or not isinstance(runs.value, int | float):
+        return "a month"
+    return "for this task" if runs.value == 1 else f"for the {runs.value:,.0f} tasks, once"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from council.workload_words.text import sentence_bounds
 from council.workload_words.totals import totals
 from council.workload_words.values import Read
 
+ONE_OFF_WHY = "a one-off: "  # how a one-off's volume note starts (``workload.period_words``)
+
 # "One-off: translate a 40-page contract", "just (this) once", "a one-time migration": one task. Not
 # "one-time password(s)", nor "off-by-one".
 _ONE_OFF = re.compile(r"\b(?:a |this is a |it's a |just a )?one[- ]off\b|"
@@ -83,7 +85,7 @@ def _one_off_count(text: str, one_off: re.Match[str],
     hedge = HEDGE.search(text, max(0, start - 14), start)
     start = hedge.start() if hedge else start
     return Read("runs_per_month", qty, text[start:end].strip(), start, end,
-                f"a one-off: {fmt(qty)} tasks once, priced as one month")
+                f"{ONE_OFF_WHY}{fmt(qty)} tasks once, priced as one month")
 
 
 def read_one_off(text: str, taken: list[tuple[int, int]]) -> Read | None:
@@ -98,13 +100,13 @@ def read_one_off(text: str, taken: list[tuple[int, int]]) -> Read | None:
         # total over the size of each, once (words13: read no volume, or one task)
         start, end = min(said.start(), total.total.start()), max(said.end(), total.each.end())
         return Read("runs_per_month", total.items, text[start:end].strip(), start, end,
-                    f"a one-off: {total.how()} tasks once, priced as one month")
+                    f"{ONE_OFF_WHY}{total.how()} tasks once, priced as one month")
     counted = count_numbers(text, 0, len(text), taken)
     if one_off is not None and not counted:
         # no cadence and nothing counted: the words say the task runs once ("One-off:
         # translate a 40-page contract")
         return Read("runs_per_month", 1.0, one_off.group(0).strip(), one_off.start(),
-                    one_off.end(), "a one-off: 1 task, priced as one month")
+                    one_off.end(), f"{ONE_OFF_WHY}1 task, priced as one month")
     one_off = one_off or (_ONCE.search(text) if counted else None)
     if one_off is not None:
         # "12k SKUs, one-off": 12k tasks once, priced as that one month; a count that is

@@ -176,7 +176,7 @@ def test_assumption_values_read_as_a_person_writes_them() -> None:
     assert assumption_value("user_waits", True) == "yes"
     assert assumption_value("input_tokens", 3515) == "3,515"
     assert assumption_value("calls_per_task", 2.5) == "2.5"
-    assert assumption_value("runs_per_month", 21666.666) == "21,666.67"
+    assert assumption_value("runs_per_month", 21666.666) == "21,667"  # as the headline reads
     assert assumption_value("languages", "German, French") == "German, French"
 
 
