@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from council.assess.asides import without_asides
-from council.assess.category_text import AsideCut, category_text
+from council.assess.category_text import AsideCut
 from council.assess.difficulty_text import difficulty_texts
 from council.assess.input_flags import NO_WORDS, input_flags
 from council.assess.surface import SURFACE
@@ -495,7 +495,8 @@ class LocalClassifier:
         # test and the reasons keep the whole text.
         task_sims = sims if x_dif is x else \
             difficulty_embeddings.astype(np.float64) @ self._reference_t
-        cat_texts = [category_text(t, p.difficulty_reads, self.aside_cut) for t in texts]
+        # category_text's composition, on the difficulty texts already read above
+        cat_texts = [self.aside_cut(t) for t in dif_texts]
         cat_embeddings = difficulty_vectors(self.encoder, dif_texts, cat_texts,
                                             difficulty_embeddings)
         if cat_embeddings is difficulty_embeddings:

@@ -29,7 +29,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 # The artifact's `difficulty_reads` for this rule ("" : the whole text, as before).
 TASK_SENTENCES = "task sentences"
@@ -170,9 +169,6 @@ def _cuts(text: str, sentence: re.Match[str], read: WorkloadSpans) -> list[tuple
             if f and (i in (0, last) or _DIGIT.search(text, a, b))]
 
 
-# cached: the classifier asks for it twice per text, for the difficulty and through
-# council.assess.category_text for the category
-@lru_cache(maxsize=512)
 def difficulty_text(text: str) -> str:
     """`text` without its workload-only sentences and clauses (see the module docstring);
     `text` itself when nothing is left out."""
