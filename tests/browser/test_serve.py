@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
-
 import httpx
 import pytest
 
-from council.devserver import app_server
-from council.ui.state import WARM_READY
+from council.devserver import AppServer
+from tests.browser.conftest import WARM_AT_START
 
 pytestmark = [pytest.mark.xdist_group("browser")]  # one app server at a time on two cores
 
 
-def test_the_classifier_warms_at_server_start_with_no_page_open(tmp_path: Path) -> None:
-    with app_server(tmp_path / "home") as server:
-        deadline = time.monotonic() + 120
-        while WARM_READY not in server.log.read_text() and time.monotonic() < deadline:
-            time.sleep(0.5)
-        log = server.log.read_text()
-        assert WARM_READY in log, log[-2000:]
-        # Nobody opened a page: the only requests were health checks.
-        assert httpx.get(f"{server.url}/_stcore/health").text == "ok"
+def test_the_classifier_warms_at_server_start_with_no_page_open(app_server: AppServer) -> None:
+    """The session's server (tests/browser/conftest.py) waited for the warm-up line before
+    yielding to any test, so no page of it was open while the classifier loaded."""
+    warm = WARM_AT_START["server"]
+    assert warm.ready, warm.log[-2000:]
+    assert httpx.get(f"{app_server.url}/_stcore/health").text == "ok"
 
 
 def test_serve_passes_its_arguments_to_streamlit() -> None:
