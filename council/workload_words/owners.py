@@ -39,9 +39,10 @@ def fleet_after(text: str, count: re.Match[str], after: int, hi: int) -> re.Matc
 
 
 def owners_before(text: str, lo: int, start: int) -> re.Match[str] | None:
-    """"30,000 users, each has" right before a count at ``start``; its group "n" is the number
-    of owners; else None."""
-    return _EACH_HAS.search(text, max(lo, start - 60), start)
+    """"30,000 users, each has" or "Each of our 40 stores sends" right before a count at
+    ``start``; its group "n" is the number of owners; else None."""
+    return _EACH_HAS.search(text, max(lo, start - 60), start) or _EACH_OF_OWNERS.search(
+        text, max(lo, start - 60), start)
 
 
 def owners_of_each(text: str, lo: int, count: re.Match[str], at: int) -> re.Match[str] | None:
