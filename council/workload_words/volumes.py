@@ -55,6 +55,7 @@ from council.workload_words.peaks import (
     at_peak,
     said_as_usual,
 )
+from council.workload_words.per_owner import times_owners
 from council.workload_words.per_unit import per_unit_before
 from council.workload_words.periods import (
     PER_MONTH,
@@ -87,11 +88,11 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if not said:
             # a limit is never the volume; a peak gives way to the usual one only
             if most is None or note == LIMIT_NOTE or said_as_usual(text, most, read):
-                return read
+                return times_owners(text, read)
             break
         if most is None:
             most, note = read, said
-    return None if most is None else replace(most, how=f"{most.how} ({note})")
+    return None if most is None else times_owners(text, replace(most, how=f"{most.how} ({note})"))
 
 
 def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:

@@ -27,3 +27,22 @@ def runs(text: str) -> float | None:
 def test_each_of_our_owners(text: str, want: float | None) -> None:
     got = runs(text)
     assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+# A count said for one owner ("per shop", "each nurse") times the owners counted elsewhere
+# (read 900, 208, 173.33 and 65 a month, one owner's)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Roughly 30 customer emails per shop per day; we have 12 shops.", 10_800),
+    ("Each nurse works 4 shifts a week and writes 12 notes per shift; we have 30 nurses.", 6_240),
+    ("Each technician works 5 shifts a week and closes about 8 tickets per shift; there are "
+     "12 technicians.", 2_080),
+    ("About 15 complaints per branch per week, across 60 branches.", 3_900),
+    # controls: what the count is made of, its own items, people the headcount reads
+    ("We review 100 contracts a week, about 5 clauses per contract; we have 1,200 contracts "
+     "on file.", 100 * 52 / 12),
+    ("Each ticket gets about 3 replies; we handle 200 tickets a day.", 6_000),
+    ("About 20 tickets per agent per day; 3 agents.", 1_800),
+    ("Each invoice has 3 pages; we process 500 invoices a day.", 15_000),
+])
+def test_per_owner_times_the_owners(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
