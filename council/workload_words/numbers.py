@@ -20,6 +20,8 @@ _SCALE: dict[str, float] = {
     # the same said in Spanish, Portuguese, French and German ("10 mil tickets", "2,5 Tsd.")
     "mil": 1e3, "mille": 1e3, "tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "millones": 1e6,
     "milhões": 1e6, "millions": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
+    # and Polish ("2 tys. e-maili", "1,5 mln": words16, read 2 and 1.5)
+    "tys": 1e3, "tys.": 1e3, "mln": 1e6, "mln.": 1e6,
     # Japanese and Chinese after the digits ("1万件": 10,000 items; "3千": 3,000; "5百": 500,
     # as ``native_numerals`` writes "五百")
     "万": 1e4, "千": 1e3, "億": 1e8, "亿": 1e8, "百": 100,
@@ -55,7 +57,8 @@ FOREIGN_FEW: dict[str, float] = {
     **{words[n]: float(n) for words in ONE_TO_NINE_ABROAD.values() for n in (2, 3)},
     "duas": 2.0, **{ONE_TO_NINE_ABROAD["Swedish"][n]: float(n) for n in (4, 5)}}
 _SCALES = r"(?:thousand|million|billion|hundred)"
-_FOREIGN_SCALES = r"(?:mil|mille|tausend|millones|milhões|millions|millionen)\b|(?:tsd|mio)\b\.?"
+_FOREIGN_SCALES = (r"(?:mil|mille|tausend|millones|milhões|millions|millionen)\b|"
+                   r"(?:tsd|mio|tys|mln)\b\.?")
 _SCALE_WORDS = rf"(?:(?:hundred\s+(?:thousand|million)|{_SCALES})\b|{_FOREIGN_SCALES})"
 _SMALL = WORDNUM.split("|dozen|", 1)[1]
 # Counts said the way people speak: "half a million", "a couple of hundred", "two dozen",
@@ -137,7 +140,7 @@ _SPACE_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f\u00a0'\u2019](?=\d{3}(?!\d)
 # end, a list ("in 2 500-word essays"), a decimal or a time.
 _PLAIN_SPACE_THOUSANDS = re.compile(r"(?<![\d.,:/-])(?<![\d.,:/-] )\d{1,3}(?: \d{3})+(?![\d.,:/%-]|"
                                     r" \d| ?(?:-|to)\s?\d)")
-_DECIMAL_COMMA = re.compile(r"(?<![\w.,])\d+(,)\d{1,2}(?=\s?(?:k\b|m\b|bn\b|mil|mio|tsd|"
+_DECIMAL_COMMA = re.compile(r"(?<![\w.,])\d+(,)\d{1,2}(?=\s?(?:k\b|m\b|bn\b|mil|mio|tsd|tys|mln|"
                             r"tausend|thousand|million|billion))")
 
 

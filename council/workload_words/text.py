@@ -82,7 +82,7 @@ BETWEEN_WORDS: tuple[str, ...] = ("between", "zwischen", "entre", "tussen", "mel
 # Not after an abbreviation: "(approx. 150 mails/day)" is one sentence; nor Swedish "kl. 8"
 # (o'clock: review 12, "Varje dag kl. 8 sorterar vi cirka 300 ärenden" read once a day).
 _SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
-                           r"(?<!\btsd\.)(?<!\bmio\.)(?<!\bkl\.)"
+                           r"(?<!\btsd\.)(?<!\bmio\.)(?<!\bkl\.)(?<!\btys\.)(?<!\bmln\.)"
                            r"(?:\s|$)|\n")
 
 

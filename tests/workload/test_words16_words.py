@@ -46,3 +46,13 @@ def test_each_of_our_owners(text: str, want: float | None) -> None:
 ])
 def test_per_owner_times_the_owners(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# Polish thousands and millions after the digits ("2 tys.", "1,5 mln"; read 2 and 1.5)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Dziennie około 2 tys. e-maili do sklasyfikowania.", 60_000),
+    ("Rocznie 2 mln rekordów.", 2e6 / 12),
+    ("Co miesiąc 12 tys. zamówień, każde po 2 strony.", 12_000),
+])
+def test_polish_scales(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
