@@ -25,6 +25,8 @@ _SCALE: dict[str, float] = {
     # Japanese and Chinese after the digits ("1万件": 10,000 items; "3千": 3,000; "5百": 500,
     # as ``native_numerals`` writes "五百")
     "万": 1e4, "千": 1e3, "億": 1e8, "亿": 1e8, "百": 100,
+    # and Korean ("2천 건": 2,000; "3만": 30,000; words16, read 2 and 3)
+    "천": 1e3, "만": 1e4, "억": 1e8,
 }
 # A kilobyte ... terabyte, by its first letter: a byte is a character (``sizes``, ``totals``)
 BYTE_SCALE: dict[str, float] = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
@@ -76,7 +78,7 @@ _FRACTION = r"\d*[½¼¾⅓⅔]"
 # "1e6", "2.5e5": an engineer's count (two exponent digits at most: "1e309" is no count)
 _EXPONENT = r"[eE]\+?\d{1,2}\b"
 # "300-ish photos", "30ish pages": about that many, read as the number.
-NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:{_EXPONENT}|(?:[kKmMbB]|bn|mm)\b|[万千億亿百]|"
+NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:{_EXPONENT}|(?:[kKmMbB]|bn|mm)\b|[万千億亿百천만억]|"
           rf"\s+(?:{_SCALE_WORDS}|dozen\b)|-?ish\b)?|"
           rf"{_SPOKEN}|"
           rf"(?:{WORDNUM}|a|an)\s+{_SCALE_WORDS}|\b(?:{WORDNUM})\b)")
@@ -92,7 +94,7 @@ def parse_number(text: str) -> float | None:
         return (float(t[:-1]) if t[:-1].isdigit() else 0.0) + _FRACTIONS[t[-1]]
     if re.fullmatch(r"\d+(?:\.\d+)?e\+?\d{1,2}", t):  # "1e6", "2.5e5"
         return float(t)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn|万|千|億|亿|百)?", t)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn|万|千|億|亿|百|천|만|억)?", t)
     if m:
         return float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1.0)
     parts = t.split()

@@ -188,6 +188,9 @@ FOREIGN_ADVERBS = {
     "月に": "month", "週に": "week", "1日に": "day", "一日に": "day", "1日あたり": "day",
     "一日あたり": "day", "1日当たり": "day", "一日当たり": "day", "月あたり": "month",
     "週あたり": "week",
+    # Korean says the period before the count too ("매일 약 500건": words16, unread)
+    "매일": "day", "매주": "week", "매달": "month", "매월": "month", "하루에": "day",
+    "일주일에": "week", "한 달에": "month", "한달에": "month",
     "يوميا": "day", "أسبوعيا": "week", "اسبوعيا": "week", "شهريا": "month", "سنويا": "year",
 }
 # Japanese needs no space around a word ("毎晩1万件のログ": 10,000 logs every night)

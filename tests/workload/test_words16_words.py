@@ -56,3 +56,19 @@ def test_per_owner_times_the_owners(text: str, want: float) -> None:
 ])
 def test_polish_scales(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# Korean says the period before the count ("매일 약 500건": unread), and 천/만 scale the
+# digits before them as 千/万 do; a measure or people after the number is no count
+@pytest.mark.parametrize(("text", "want"), [
+    ("매일 약 500건의 문의를 처리합니다.", 15_000),
+    ("매주 3만 건의 리뷰를 분류합니다.", 30_000 * 52 / 12),
+    ("하루에 200개의 이메일을 받습니다.", 6_000),
+    # controls: hours, people, a date
+    ("매일 8시간 동안 상담합니다.", None),
+    ("매일 30명의 상담원이 일합니다.", None),
+    ("매월 1일에 보고서를 작성합니다.", None),
+])
+def test_korean_periods_and_scales(text: str, want: float | None) -> None:
+    got = runs(text)
+    assert got == want if want is None else got == pytest.approx(want, rel=0.001)
