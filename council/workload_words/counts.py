@@ -127,6 +127,14 @@ _RANGE_OPENS = re.compile(rf"\b(?:{alternation(BETWEEN_WORDS)}) $")
 _RANGE_AND = re.compile(rf" (?:{alternation(AND_WORDS)}) (?=\d)")
 
 
+# A range's "to" in the languages read: "200 to 300", "50 bis 70", "od 200 do 300", "200 tot
+# 300", "200 till 300" (words16: read the low end where the period is said first, "Jeden Tag
+# 50 bis 70" 1,500 a month); "a", "à", "al", "au" after "de", "da", "desde" only ("de 200 a 300")
+_RANGE_TO = re.compile(r"\s*(?:-|to|bis|do|tot|till)\s*\d")
+_FROM_BEFORE = re.compile(r"\b(?:de|da|desde|dal|du|od)\s+$")
+_FROM_TO = re.compile(r"\s*(?:a|à|al|au)\s+\d")
+
+
 def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Numbers in text[lo:hi] outside the spans already read as sizes or steps."""
     out = []
@@ -140,8 +148,9 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
             continue  # "1e309": an exponent too big (or negative) to be a count, not 1
         if s and text[s - 1] in "-\u2212" and (s == 1 or text[s - 2] in " \t\n(:="):
             continue  # "-500 strings a day": a count cannot be negative; not 500
-        if re.match(r"\s*(?:-|to)\s*\d", text[e:e + 6]) or re.match(r"\s*%", text[e:e + 2]):
-            continue  # a range's low end, a percentage
+        if _RANGE_TO.match(text, e) or re.match(r"\s*%", text[e:e + 2]) or (
+                _FROM_BEFORE.search(text, max(0, s - 7), s) and _FROM_TO.match(text, e)):
+            continue  # a range's low end ("50 bis 70", "od 200 do 300"), a percentage
         if _RANGE_OPENS.search(text, max(0, s - 9), s) and _RANGE_AND.match(text, e):
             continue  # "between 200 and 300", "entre 80 e 120", "tra 200 e 300": the low end
         if text[max(0, s - 2):s].strip()[-1:] in SIGNS or MONEY_AFTER.match(text, e):

@@ -72,3 +72,19 @@ def test_polish_scales(text: str, want: float) -> None:
 def test_korean_periods_and_scales(text: str, want: float | None) -> None:
     got = runs(text)
     assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+# A range's "to" abroad where the period is said first: the upper end (read the low end:
+# "jeden Tag 50 bis 70" 1,500, "co tydzień od 200 do 300" 866.67)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Co tydzień dostajemy od 200 do 300 zgłoszeń.", 300 * 52 / 12),
+    ("Wir bearbeiten jeden Tag 50 bis 70 Reklamationen, im Dezember doppelt so viele.", 2_100),
+    ("Chaque semaine, de 40 à 60 contrats.", 60 * 52 / 12),
+    ("Cada día, de 100 a 150 pedidos.", 4_500),
+    ("Elke week 30 tot 50 offertes.", 50 * 52 / 12),
+    # controls: the period said after the range read it already; a peak beside the usual
+    ("Recibimos de 200 a 300 correos al día.", 9_000),
+    ("We get 50 a day, up to 70 at peak.", 1_500),
+])
+def test_range_to_abroad(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
