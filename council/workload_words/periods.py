@@ -19,6 +19,8 @@ PER_MONTH: dict[str, float] = {
     "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 30 * 24, "day": 30,
     "business day": 5 * 52 / 12, "week": 52 / 12, "fortnight": 26 / 12, "month": 1,
     "quarter": 1 / 3, "half year": 1 / 6, "year": 1 / 12,
+    # two weeks, the common length; ``sprints`` reads the length a text states
+    "sprint": 26 / 12,
 }
 BUSINESS_HOURS_PER_MONTH = 8 * PER_MONTH["business day"]
 
@@ -105,7 +107,7 @@ _UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?|t
                         r"h(?:ou)?r(?:ly)?|"
                         r"d(?:ay|aily)|n(?:ight(?:ly)?)|w(?:eek(?:ly|day)?|orking day|ork day)|"
                         r"b(?:usiness day)|e(?:vening)|f(?:ortnight(?:ly)?)|q(?:uarter(?:ly)?)|"
-                        r"y(?:ea)?r(?:ly)?|t(?:erm)|a(?:nnually)|wk)s?\b")
+                        r"y(?:ea)?r(?:ly)?|t(?:erm)|a(?:nnually)|wk|sprint)s?\b")
 
 # Periods said in Spanish, Portuguese, French and German ("10 mil tickets por noche", "pro
 # Tag", "par jour", "im Monat", "jede Nacht", "chaque semaine", "llamadas diarias"): only after

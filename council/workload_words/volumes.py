@@ -67,6 +67,7 @@ from council.workload_words.periods import (
 from council.workload_words.rates import read_rate
 from council.workload_words.shares import share_before
 from council.workload_words.shifts import read_shift
+from council.workload_words.sprints import sprints_a_month
 from council.workload_words.summary_aside import one_summary_of
 from council.workload_words.text import sentence_bounds
 from council.workload_words.times import TimesWords, times_read
@@ -122,7 +123,7 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
         sentence = text[lo:hi]
         if unit == "day" and weekdays_only(sentence):
             unit = "business day"  # "on weekdays, 150 mails/day"
-        per_month = per_month_of(unit, sentence)
+        per_month = sprints_a_month(text) if unit == "sprint" else per_month_of(unit, sentence)
         times = times_words.at(p, lo, hi)
         if says_period_first(said):
             # Chinese says the period before the count ("每天处理3000条"): a count within a few

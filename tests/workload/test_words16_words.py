@@ -88,3 +88,18 @@ def test_korean_periods_and_scales(text: str, want: float | None) -> None:
 ])
 def test_range_to_abroad(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# A sprint is a period: the length the text states, else two weeks (unread)
+@pytest.mark.parametrize(("text", "want"), [
+    ("We triage about 40 bug reports per sprint; sprints are two weeks long.", 40 * 26 / 12),
+    ("Every sprint, roughly 25 pull requests need a summary for the demo.", 25 * 26 / 12),
+    ("A 3-week sprint retro summary, once per sprint.", 52 / 3 / 12),
+    ("We run one-week sprints and close about 30 tickets per sprint.", 30 * 52 / 12),
+    # controls: no cadence
+    ("Sprint planning takes 2 hours.", None),
+    ("I sprint 5 km a day.", None),
+])
+def test_sprint_is_a_period(text: str, want: float | None) -> None:
+    got = runs(text)
+    assert got == want if want is None else got == pytest.approx(want, rel=0.001)
