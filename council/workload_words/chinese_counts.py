@@ -29,7 +29,10 @@ _JA_PERIOD_FIRST = re.compile(r"(?:1|一)?(?:日|週|月)(?:に|あたり|当た
 # "週に2回、30件": a number of times (回) the period, then the count each time, "per time"
 # said or not ("週に3回、1回あたり40件"), no measure or people ("30分の会議", "30人のチーム":
 # review 15, read 260 and 60)
-_JA_TIMES = re.compile(rf"回[、,\s]*(?:(?:1|一)回(?:あたり|当たり|に)?)?(?:に)?"
+# A team said between them is people, not the count: "月に2回、30人のチームで100件" is twice
+# 100 (words16: read 2, the team's number stopping the count)
+_JA_TEAM = r"(?:\d+\s?人[^\d，。；！？,.;!?\n]{0,6}?で)?"
+_JA_TIMES = re.compile(rf"回[、,\s]*(?:(?:1|一)回(?:あたり|当たり|に)?)?(?:に)?{_JA_TEAM}"
                        rf"[^\d，。；！？,.;!?\n]{{0,4}}?(?P<n>{NUMBER})(?!\s?人){_NO_UNIT}")
 # "200〜300件": a range, read at its upper end
 _RANGE_TO = re.compile(rf"\s?[〜~～\-–]\s?(?P<n>{NUMBER})")

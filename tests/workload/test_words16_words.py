@@ -103,3 +103,16 @@ def test_range_to_abroad(text: str, want: float) -> None:
 def test_sprint_is_a_period(text: str, want: float | None) -> None:
     got = runs(text)
     assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+# Japanese: a team said between the times and the count is people (read 2 and 3, the times)
+@pytest.mark.parametrize(("text", "want"), [
+    ("月に2回、30人のチームで100件の契約を確認します。", 200),
+    ("月に3回、5人で200件のレビューを行います。", 600),
+    # controls: people with no count after them, a count with no team
+    ("週に2回、30人の会議があります。", 2 * 52 / 12),
+    ("月に2回、5人で会議をします。", 2),
+    ("週に2回、30件のレビューをします。", 60 * 52 / 12),
+])
+def test_japanese_team_between_times_and_count(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
