@@ -35,6 +35,10 @@ _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+
 # After such a word a count may still be what each run covers: "each of our 40 stores", "the
 # feeds of our 40 vendors" (a fleet of one's own), "a nightly eval of 1,000 prompts".
 _ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?:all )?our |"
+                           # "daily reports from 12 warehouses": pieces, one from each (review
+                           # 15: read one a day)
+                           r"\b(?:reports|summaries|digests|updates|briefs|recaps|overviews) "
+                           r"from (?:the |all )?|"
                            # "a migration of 2,500 files", "a backlog of 18,000 letters": the
                            # work is done to each item
                            r"\b(?:migration|conversion|translation|backlog) of "

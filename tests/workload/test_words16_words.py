@@ -116,3 +116,18 @@ def test_sprint_is_a_period(text: str, want: float | None) -> None:
 ])
 def test_japanese_team_between_times_and_count(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# Pieces from things with no period of their own are one from each (read one a day)
+@pytest.mark.parametrize(("text", "want"), [
+    ("We write daily reports from 12 warehouses.", 360),
+    ("Nightly summaries from the 8 regional teams.", 240),
+    # controls: one piece made from many; a corpus with its own period; a span of days
+    ("We write a daily report made from the logs of 12 warehouses.", 30),
+    ("A daily summary from the 12 warehouses.", 30),
+    ("Weekly digest built from some 3,000 Slack messages a week.", 52 / 12),
+    ("Weekly reports from about 2,000 emails a month.", 52 / 12),
+    ("Weekly reports from the last 30 days of tickets.", 52 / 12),
+])
+def test_pieces_from_each(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
