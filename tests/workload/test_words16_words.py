@@ -131,3 +131,20 @@ def test_japanese_team_between_times_and_count(text: str, want: float) -> None:
 ])
 def test_pieces_from_each(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+def languages(text: str) -> list[str]:
+    return read_workload.__wrapped__(text).summary()["languages"]  # type: ignore[return-value]
+
+
+# "and" said "e" tells Portuguese from Spanish in a short text (read Spanish, or none)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Semanalmente revisamos entre 80 e 120 contratos.", ["Portuguese"]),
+    ("Revisamos 150 contratos por semana e respondemos a todos.", ["Portuguese"]),
+    # controls: Spanish "y"; Spanish "e" before an "i" sound; Italian "e"
+    ("Revisamos 150 contratos por semana y respondemos a todos.", ["Spanish"]),
+    ("Cada semana revisamos 80 contratos e informes.", ["Spanish"]),
+    ("Ogni settimana riceviamo una lista con 300 email e la riassumiamo.", ["Italian"]),
+])
+def test_portuguese_by_its_and(text: str, want: list[str]) -> None:
+    assert languages(text) == want
