@@ -148,3 +148,23 @@ def languages(text: str) -> list[str]:
 ])
 def test_portuguese_by_its_and(text: str, want: list[str]) -> None:
     assert languages(text) == want
+
+
+def loop_and_calls(text: str) -> tuple[object, object]:
+    got = read_workload.__wrapped__(text).summary()
+    return got["loop"], got["calls_per_task"]
+
+
+# A tool loop said without "agent": searching again, a tool's uses a task (no loop read)
+@pytest.mark.parametrize(("text", "want"), [
+    ("The model calls our search API, reads the results, and searches again until it finds "
+     "the answer, usually 4 or 5 searches per question.", ("agent", 5)),
+    ("The assistant queries our order database, and if the order isn't there it queries the "
+     "archive again, about 3 queries per request.", ("agent", 3)),
+    # controls: people who search or call again; a thing kept until found
+    ("The customer calls us again when the parcel is late.", (None, None)),
+    ("If nothing matches, the customer searches again; 500 searches a day.", (None, None)),
+    ("Keep the ticket open until it finds an owner.", (None, None)),
+])
+def test_tool_loop_without_agent(text: str, want: tuple[object, object]) -> None:
+    assert loop_and_calls(text) == want
