@@ -54,7 +54,30 @@ _ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?
 def counts_items(text: str, n: re.Match[str], lo: int) -> bool:
     """Whether a number after a cadence may be the count each run covers."""
     before = text[max(lo, n.start() - 20):n.start()]
-    return not _CONTENT_BEFORE.search(before) or _ITEMS_BEFORE.search(before) is not None
+    return (not _CONTENT_BEFORE.search(before) or _ITEMS_BEFORE.search(before) is not None
+            or _each_one_done(text, n))
+
+
+# "a release every 2 weeks with about 50 changes; summarise each change": what the count
+# holds is the work when a verb later takes each one of it (words16: read one a fortnight);
+# not "each change is listed" (no verb before it)
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{3,})s\b")
+_NOT_A_VERB = frozenset({"and", "but", "then", "where", "so", "with", "for", "of", "in", "on",
+                         "that", "which", "while"})
+
+
+def _each_one_done(text: str, n: re.Match[str]) -> bool:
+    plural = _PLURAL_AFTER.match(text, n.end()) if "each " in text or "every " in text else None
+    if plural is None:
+        return False
+    noun = plural["noun"]
+    for stem in {noun, noun.removesuffix("e")}:  # "changes", "batches"
+        for said in (f" each {stem} ", f" every {stem} ", f" each {stem}.", f" every {stem}."):
+            at = text.find(said, plural.end())
+            verb = text[:at].split()[-1:] if at > 0 else []
+            if verb and verb[0].isalpha() and verb[0] not in _NOT_A_VERB:
+                return True
+    return False
 
 
 HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"

@@ -168,3 +168,17 @@ def loop_and_calls(text: str) -> tuple[object, object]:
 ])
 def test_tool_loop_without_agent(text: str, want: tuple[object, object]) -> None:
     assert loop_and_calls(text) == want
+
+
+# What a cadence's piece holds is the work when a verb later takes each one of it (read one
+# a fortnight); not when each one is only said of
+@pytest.mark.parametrize(("text", "want"), [
+    ("We ship a release every 2 weeks with about 50 changes; summarise each change.",
+     50 * 26 / 12),
+    ("Every week we get an export with 40 batches; process each batch.", 40 * 52 / 12),
+    # controls
+    ("Every week, a report with about 50 changes; each change is listed.", 52 / 12),
+    ("Every month, a call with our 12 suppliers.", 1),
+])
+def test_each_one_of_the_content_done(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
