@@ -97,6 +97,19 @@ def owners_between(text: str, lo: int, count: re.Match[str]) -> re.Match[str] | 
     return m
 
 
+# "Elke dag sturen 5 klanten je 40 facturen": Dutch "je" after the senders is "you", so the
+# count after it is the work, not each sender's (review 15: read 150, the 5 customers)
+# (so "ons", "me", "mij", "u", "jullie": us, me, you)
+_SENDERS_YOU = re.compile(rf"\s+{WORD}\s+(?:je|ons|me|mij|u|jullie)\s+{MAYBE_HEDGE}")
+
+
+def senders_then_work(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Whether ``first`` counts who send "you" or "us" (Dutch "je", "ons") the ``second``,
+    the work."""
+    return _SENDERS_YOU.fullmatch(text, first.end(), second.start()) is not None and (
+        _DUTCH.search(text, max(0, first.start() - 60), second.end() + 60) is not None)
+
+
 # "3 shifts a day and each shift logs about 40 incidents": each of the counted containers (the
 # same noun, said singly) holds a count (words15: read 3 a day, the shifts). Containers only:
 # "200 tickets a day; each ticket has 3 attachments" counts tickets.

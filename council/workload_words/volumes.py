@@ -47,6 +47,7 @@ from council.workload_words.owners import (
     owners_before,
     owners_between,
     owners_of_each,
+    senders_then_work,
 )
 from council.workload_words.peaks import (
     LIMIT_NOTE,
@@ -177,9 +178,10 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
                     and own.start("n") == cands[0].start():
                 # "Every day 8 reviewers each check about 25 contracts": 25 for each of 8
                 cands = cands[1:]
-            elif len(cands) > 1 and _STAFF_AT.match(text, cands[0].end()):
+            elif len(cands) > 1 and (_STAFF_AT.match(text, cands[0].end())
+                                     or senders_then_work(text, cands[0], cands[1])):
                 # "Ogni giorno 3 agenti rispondono a 50 email": the staff, then their work
-                # (review 15: read 90, the agents)
+                # (review 15: read 90, the agents); "5 klanten je 40 facturen": you get 40
                 cands = cands[1:]
             made = next((c for c in count_numbers(text, p.end(), hi, taken)
                          if piece_made_from(text, c, lo)), None) if (

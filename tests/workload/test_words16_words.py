@@ -182,3 +182,16 @@ def test_tool_loop_without_agent(text: str, want: tuple[object, object]) -> None
 ])
 def test_each_one_of_the_content_done(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# Dutch senders then "je"/"ons" (you, us): the count after is the work (read 150, the senders)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Elke dag sturen 5 klanten je 40 facturen.", 1_200),
+    ("Elke dag sturen 5 klanten ons 40 facturen.", 1_200),
+    ("Elke week sturen 3 leveranciers je 20 offertes.", 20 * 52 / 12),
+    # controls: Dutch "elk" (each) and German "je" (each) stay each one's
+    ("Elke dag verwerken 4 medewerkers elk 30 facturen.", 3_600),
+    ("Jeden Tag schicken 5 Kunden je 40 Rechnungen.", 6_000),
+])
+def test_dutch_senders_then_you(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
