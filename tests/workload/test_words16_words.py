@@ -195,3 +195,19 @@ def test_each_one_of_the_content_done(text: str, want: float) -> None:
 ])
 def test_dutch_senders_then_you(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# After the held-out scoring: a semester is half a year (unread); a period word naming a
+# column of data is no cadence ("for each semester id", a real prompt; "each year id" read
+# one a year)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Grade about 600 essays per semester.", 100),
+    ("Each semester we grade 300 lab reports.", 50),
+    # controls
+    ("How many courses are offered for each semester id?", None),
+    ("How many courses are offered for each year id?", None),
+    ("In the spring semester I teach 3 classes.", None),
+])
+def test_semester_and_fields(text: str, want: float | None) -> None:
+    got = runs(text)
+    assert got == want if want is None else got == pytest.approx(want, rel=0.001)
