@@ -131,7 +131,10 @@ _WORKLOAD_WORDS: dict[str, str] = {
                # o'clock, "come in", "more", weekdays as adverbs (words15: "Um 9 Uhr kommen
                # jeden Tag 50 E-Mails rein", "montags 50 mehr": no language)
                "uhr kommen mehr montags dienstags mittwochs donnerstags freitags samstags "
-               "sonntags"),
+               "sonntags "
+               # get, receive, handle, requests (words16 held-out: "Wir bekommen 200 bis 300
+               # Anfragen pro Tag" no language)
+               "bekommen erhalten bearbeiten anfragen"),
     "French": ("fois semaine semaines jour jours mois année environ quotidien hebdomadaire "
                "mensuel ouvré résumé résumer faut"),
     # ("week" is English too: it counts only beside another Dutch word, "Elke week lezen we

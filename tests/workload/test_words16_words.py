@@ -211,3 +211,12 @@ def test_dutch_senders_then_you(text: str, want: float) -> None:
 def test_semester_and_fields(text: str, want: float | None) -> None:
     got = runs(text)
     assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+# After the held-out scoring: German verbs of the intake say German (no language read)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Wir bekommen 200 bis 300 Anfragen pro Tag.", ["German"]),
+    ("Wir erhalten täglich 50 E-Mails.", ["German"]),
+])
+def test_german_intake_words(text: str, want: list[str]) -> None:
+    assert languages(text) == want
