@@ -250,6 +250,12 @@ _EACH_UP_TO = re.compile(r"\beach (?:(?:chat|conversation|session|thread) )?"
                          r"exchanges)\b")
 
 
+_BACK_AND_FORTH = re.compile(
+    rf"\bback[- ]and[- ]forth of (?:about |around |roughly |some |up to |~)?"
+    rf"(?P<num>{DIGITS}|{WORDNUM})(?:\s*(?:-|to|or)\s*(?P<num2>{DIGITS}|{WORDNUM}))?\s+"
+    r"(?:messages|turns|replies|exchanges)\b")
+
+
 def read_steps(text: str, starts: list[int]) -> Read | None:
     """The first stated number of steps, turns or calls a task takes (a range's upper end)."""
     for m in matches_at(_STEPS_RE, text, starts):
@@ -278,6 +284,13 @@ def read_steps(text: str, starts: list[int]) -> Read | None:
             _NOT_AGENT_RE.search(text) is None:  # "the agent reads up to 20 web pages"
         return Read("calls_per_task", int(reads.group("num")), reads.group(0), reads.start(),
                     reads.end(), "as stated: each one read is a call")
+    talk = _BACK_AND_FORTH.search(text) if "forth of" in text else None
+    if talk is not None and not _worked_on(text, talk):
+        # "a back-and-forth of about 6 messages": the turns of a conversation (words16
+        # held-out: unread)
+        high = talk["num2"]
+        return Read("calls_per_task", int(parse_number(high or talk["num"]) or 1), talk.group(0),
+                    talk.start(), talk.end(), "the upper end of the range" if high else "as stated")
     per = _PER_CHAT.search(text) if ("each " in text or "a chat" in text
                                      or "a conversation" in text or "a dialogue" in text) else None
     if per is None and "each " in text and ("up to" in text or "at most" in text):

@@ -220,3 +220,14 @@ def test_semester_and_fields(text: str, want: float | None) -> None:
 ])
 def test_german_intake_words(text: str, want: list[str]) -> None:
     assert languages(text) == want
+
+
+# After the held-out scoring: "a back-and-forth of about 6 messages" is 6 turns (unread); a
+# back-and-forth summarised is read whole
+@pytest.mark.parametrize(("text", "want"), [
+    ("A typical support chat is a back-and-forth of about 6 messages; around 300 chats a day.",
+     ("multi_turn", 6)),
+    ("Summarise a back-and-forth of 40 messages between two lawyers.", (None, None)),
+])
+def test_back_and_forth_turns(text: str, want: tuple[object, object]) -> None:
+    assert loop_and_calls(text) == want
