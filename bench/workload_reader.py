@@ -66,8 +66,8 @@ extra; written before the fixes) and workload_phrases_words16.jsonl (36, words16
 leftovers, people x shifts x items, Portuguese by "e" alone, per store x stores, per sprint,
 ranges with "bis", "à", "do", Polish "tys.", Korean, Chinese "3千", sizes as a podcast or a
 spreadsheet, tool loops without "agent"; written before the fixes) and
-workload_phrases_words16_heldout.jsonl (12, written with it, scored once after the fixes), per field,
-against the numbers a person reads from each description.
+workload_phrases_words16_heldout.jsonl (12, written with it, scored once after the fixes), per
+field, against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
 longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),

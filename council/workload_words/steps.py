@@ -48,8 +48,9 @@ _AGENT_RE = re.compile(
     r"succeeds?|is green|are green|compiles?|works?)\b|"
     # a tool loop said without "agent": "searches again until it finds the answer" (words16:
     # no loop read); not a person who calls again
+    r"\b(?=searches|queries|looks up|fetches|retrieves)"
     r"(?<!customer )(?<!client )(?<!user )(?<!caller )(?<!he )(?<!she )"
-    r"\b(?:searches|queries|looks up|fetches|retrieves)(?: \w+){0,2}? again\b|"
+    r"(?:searches|queries|looks up|fetches|retrieves)(?: \w+){0,2}? again\b|"
     r"\bagents?\b")
 _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|call[- ]center|"
                            r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
