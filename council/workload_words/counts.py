@@ -191,6 +191,8 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
              and not _GRADE_THE_VERB.search(text, max(0, s - 16), s))
                 or _NOT_A_COUNT_AFTER.match(text, e) or clock_hour(text, m)):
             continue  # "Step 7", "Year 9", "at 02:00", "15 March", "um 7 Uhr"
+        if s and text[s - 1] == "月" and text.startswith("日", e):
+            continue  # "毎月1日に", "12月1日": a day of the month, a date (review 15: read 1)
         if _RANKED.match(text, e) and not _EACH_DONE.search(text[e:e + 100].split(".")[0]):
             continue  # "the 20 most important emails": what one run reads, unless each is done
         if s and ((text[s - 1].isalpha() and text[s - 1].isascii())

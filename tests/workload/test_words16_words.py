@@ -231,3 +231,15 @@ def test_german_intake_words(text: str, want: list[str]) -> None:
 ])
 def test_back_and_forth_turns(text: str, want: tuple[object, object]) -> None:
     assert loop_and_calls(text) == want
+
+
+# Review 15's leftovers: a day of the month is a date, not a count ("毎月1日に500件" read 1)
+@pytest.mark.parametrize(("text", "want"), [
+    ("毎月1日に500件のレポートを送ります。", 500),
+    # controls: a day as a period; a date alone (as the English reads nothing)
+    ("1日に8時間働きます。", None),
+    ("12月1日に300件の注文を処理します。", None),
+])
+def test_japanese_day_of_month(text: str, want: float | None) -> None:
+    got = runs(text)
+    assert got == want if want is None else got == pytest.approx(want, rel=0.001)
