@@ -159,6 +159,12 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             # "We run 3 shifts a day ...; we log about 200 incidents a day": the shifts are a
             # schedule beside the work's own count, read after them (review 15: read 90)
             continue
+        if count is None and times is None and said and said[0] == "毎" and p.start() > lo and (
+                after := chinese_count(text, p, unit, per_month, taken)) is not None:
+            # Japanese "毎日" mid-sentence with its count right after ("1日目は50件、その後は
+            # 毎日200件": the 50 a first batch; review 15, read 1,500)
+            yield after
+            continue
         if count is None and times is None and (
                 event := event_read(text, p, lo, unit, per_month)) is not None:
             # "our weekly meeting": one a week; the sentence's other numbers are its content

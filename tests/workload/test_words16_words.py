@@ -243,3 +243,16 @@ def test_back_and_forth_turns(text: str, want: tuple[object, object]) -> None:
 def test_japanese_day_of_month(text: str, want: float | None) -> None:
     got = runs(text)
     assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+# Review 15's leftovers: Japanese "then" (その後) makes the count before it a first batch, and
+# 毎日 mid-sentence reads the count right after it (read 1,500, the first day's 50)
+@pytest.mark.parametrize(("text", "want"), [
+    ("1日目は50件、その後は毎日200件です。", 6_000),
+    ("最初に1000件、その後は毎週100件。", 100 * 52 / 12),
+    # controls: the count before 毎日 with no "then"; 毎日 opening the sentence
+    ("300件を毎日処理します。", 9_000),
+    ("毎日200件、週末は50件です。", 6_000),
+])
+def test_japanese_then_and_every_day_after(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
