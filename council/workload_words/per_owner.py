@@ -24,19 +24,30 @@ _NOT_OWNER = re.compile(rf"(?:{PERIOD_NAMES}|{HEAD}|one|other|time|shift|run|bat
                         r"item|sprint|release|semester|session|call)$")
 
 
+_OWNER_AFTER = re.compile(r"\s+(?:from|for|at|in|of|to)\s+(?:each|every)\s+[a-z]{3,}\b")
+_FLEET_BEFORE = (r"\b(?:have|has|are|across|over|among|employ|operate|run|with|of our|"
+                 r"all|our)\s+(?:about\s+|around\s+|roughly\s+|some\s+|~)?")
+
+
 def times_owners(text: str, read: Read) -> Read:
     """``read`` times the owners its count is said for one of ("per shop" ... "12 shops");
     else ``read`` as it is."""
     if "per " not in text and "each " not in text and "every " not in text:
         return read
     lo, _ = sentence_bounds(text, read.start)
-    for one in _PER_ONE.finditer(text, lo, read.end):
+    # or right after the count's words: "400 emails a day from each region; 3 regions"
+    after = _OWNER_AFTER.match(text, read.end)
+    for one in _PER_ONE.finditer(text, lo, after.end() if after is not None else read.end):
         noun = one["noun"]
         if _NOT_OWNER.match(noun):
             continue
-        many = re.compile(rf"(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?{noun}(?:s|es)\b")
+        # said as a fleet ("we have 12 shops", "across 60 branches"), or a clause of its own
+        # ("; 3 regions."), not anything done by some of them ("3 customers complained")
+        many = re.compile(rf"(?:{_FLEET_BEFORE}(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?{noun}(?:s|es)\b|"
+                          rf"(?:^|[;:.]\s+)(?P<m>{NUMBER})\s+(?:[a-z-]+\s+)?{noun}(?:s|es)"
+                          r"\s*(?:[.;]|$))")
         for count in many.finditer(text):
-            k = parse_number(count["n"])
+            k = parse_number(count["n"] or count["m"])
             if (read.start <= count.start() < read.end or RATE_AFTER.match(text, count.end())
                     or not k or k < 2):
                 continue  # the read's own count, or a rate of its own ("4 shifts a week")

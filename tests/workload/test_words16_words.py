@@ -256,3 +256,16 @@ def test_japanese_day_of_month(text: str, want: float | None) -> None:
 ])
 def test_japanese_then_and_every_day_after(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# The owner said right after the count ("from each region"), and only owners said as a fleet
+# or a clause of their own (read 12,000 and 8.67, one region's, one client's)
+@pytest.mark.parametrize(("text", "want"), [
+    ("We get 400 emails a day from each region; 3 regions.", 36_000),
+    ("We send 2 reminders a week to each client; 300 clients.", 2 * 300 * 52 / 12),
+    # controls: some of them doing something else is no fleet
+    ("We get 400 emails a day from each customer; 3 customers complained.", 12_000),
+    ("Each nurse writes 12 notes per shift, 2 shifts a day; 3 nurses were sick.", 720),
+])
+def test_owner_after_the_count(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
