@@ -61,7 +61,7 @@ def counts_items(text: str, n: re.Match[str], lo: int) -> bool:
 # "a release every 2 weeks with about 50 changes; summarise each change": what the count
 # holds is the work when a verb later takes each one of it (words16: read one a fortnight);
 # not "each change is listed" (no verb before it)
-_PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{3,})s\b")
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)??(?P<noun>[a-z]{3,})s\b")
 _NOT_A_VERB = frozenset({"and", "but", "then", "where", "so", "with", "for", "of", "in", "on",
                          "that", "which", "while"})
 

@@ -269,3 +269,13 @@ def test_japanese_then_and_every_day_after(text: str, want: float) -> None:
 ])
 def test_owner_after_the_count(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# The noun right after the count first ("300 invoices arrives": invoices, not "arrive"s;
+# read 30, one batch a night)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Every night a batch with about 300 invoices arrives; we check each invoice.", 9_000),
+    ("Every night a batch with about 300 support tickets arrives; we route each ticket.", 9_000),
+])
+def test_each_one_done_noun(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
