@@ -84,6 +84,8 @@ BETWEEN_WORDS: tuple[str, ...] = ("between", "zwischen", "entre", "tussen", "mel
 # (o'clock: review 12, "Varje dag kl. 8 sorterar vi cirka 300 ärenden" read once a day).
 _SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
                            r"(?<!\btsd\.)(?<!\bmio\.)(?<!\bkl\.)(?<!\btys\.)(?<!\bmln\.)"
+                           # Polish "ok." (about) before a number ("ok. 1,5 tys. faktur")
+                           r"(?!(?<=\bok\.)\s+\d)"
                            r"(?:\s|$)|\n")
 
 

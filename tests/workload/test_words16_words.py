@@ -279,3 +279,14 @@ def test_owner_after_the_count(text: str, want: float) -> None:
 ])
 def test_each_one_done_noun(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# Polish "ok." (about) before a number ends no sentence (read 1 and 30, once a period)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Miesięcznie ok. 1,5 tys. faktur.", 1_500),
+    ("Dziennie ok. 300 zgłoszeń.", 9_000),
+    # control: English "ok." before a word ends its sentence
+    ("That's ok. We get 50 tickets a day.", 1_500),
+])
+def test_polish_ok_about(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
