@@ -62,8 +62,12 @@ periods, ranges; written before the fixes) and workload_phrases_words15_heldout.
 written with it, scored once after the fixes) and workload_phrases_review15.jsonl (41, review
 15: sentences round 15's rules should not fire on or should read otherwise, AI agents said
 singly, each of the items, dates and per-time in Japanese, people as extras abroad, a past
-extra; written before the fixes), per field,
-against the numbers a person reads from each description.
+extra; written before the fixes) and workload_phrases_words16.jsonl (36, words16: review 15's
+leftovers, people x shifts x items, Portuguese by "e" alone, per store x stores, per sprint,
+ranges with "bis", "à", "do", Polish "tys.", Korean, Chinese "3千", sizes as a podcast or a
+spreadsheet, tool loops without "agent"; written before the fixes) and
+workload_phrases_words16_heldout.jsonl (12, written with it, scored once after the fixes), per
+field, against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
 longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),
@@ -117,7 +121,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_words13_heldout.jsonl", "workload_phrases_review13.jsonl",
          "workload_phrases_words14.jsonl", "workload_phrases_words14_heldout.jsonl",
          "workload_phrases_review14.jsonl", "workload_phrases_words15.jsonl",
-         "workload_phrases_words15_heldout.jsonl", "workload_phrases_review15.jsonl")
+         "workload_phrases_words15_heldout.jsonl", "workload_phrases_review15.jsonl",
+         "workload_phrases_words16.jsonl", "workload_phrases_words16_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

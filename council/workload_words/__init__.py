@@ -15,7 +15,9 @@ Conversions (each a stated assumption, shown with the number it produced):
 - Periods: a day is 1/30 of a month, a week 12/52, a business day 12/260 (5 x 52 a year,
   about 21.7 a month), an hour 1/720 (during business or working hours, 8 a business day:
   about 173 a month), a quarter 3 months, a year 12. "Bi-weekly", "every other week" and "every
-  second week" ("jede zweite Woche", "varannan vecka") read as once a fortnight.
+  second week" ("jede zweite Woche", "varannan vecka") read as once a fortnight. A sprint is
+  the length the text states ("sprints are two weeks long"), else two weeks (an estimate); a
+  semester is half a year.
 - Ranges ("5 to 8 tool calls", "3-4 turns", "between 200 and 300") read as their upper end: the
   bill of the long case.
 - A kilobyte or megabyte of a file is 1,000 or 1,000,000 characters (a byte a character);

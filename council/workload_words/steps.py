@@ -23,8 +23,11 @@ AGENT_LOOP_SOURCE = "the agentic default for a tool loop (an assumption, not a m
 # list this count reads and ``tool_words`` reads as a sign of a tool loop.
 STEPS_ABROAD = r"schritte|pasos|passi|passaggi|[ée]tapes|passos|kroków|kroki"
 _STEPS_RE = re.compile(
-    rf"(?P<num>{DIGITS}|{WORDNUM})(?:\s*(?:-|to)\s*(?P<num2>{DIGITS}|{WORDNUM}))?\s*-?\s*"
+    rf"(?P<num>{DIGITS}|{WORDNUM})(?:\s*(?:-|to|or)\s*(?P<num2>{DIGITS}|{WORDNUM}))?\s*-?\s*"
     r"(?P<unit>steps?|turns?|tool calls?|model calls?|llm calls?|iterations?|actions?|"
+    # a tool's uses said for each task ("usually 4 or 5 searches per question": words16)
+    r"(?:searches|lookups|look-ups|queries|api calls|fetches) (?:per|for each|each|a) "
+    r"(?:question|task|request|query|ticket|case|answer|lookup|run)|"
     r"exchanges|rounds|hops|messages each|it[ée]rations?|iteraciones|"
     rf"{STEPS_ABROAD}|"
     r"hints (?:per|for each|a) (?:question|problem|exercise)|"
@@ -43,6 +46,11 @@ _AGENT_RE = re.compile(
     r"\biterat(?:e|es|ing|ion|ions)\b|\bstep by step\b|"
     r"\buntil (?:it |they |the (?:tests?|checks?|build|ci|suite) )?(?:pass|passes|passing|"
     r"succeeds?|is green|are green|compiles?|works?)\b|"
+    # a tool loop said without "agent": "searches again until it finds the answer" (words16:
+    # no loop read); not a person who calls again
+    r"\b(?=searches|queries|looks up|fetches|retrieves)"
+    r"(?<!customer )(?<!client )(?<!user )(?<!caller )(?<!he )(?<!she )"
+    r"(?:searches|queries|looks up|fetches|retrieves)(?: \w+){0,2}? again\b|"
     r"\bagents?\b")
 _NOT_AGENT_RE = re.compile(r"\b(?:voice|support|human|service|helpdesk|sales|call[- ]center|"
                            r"travel|insurance|real[- ]estate|phone) agents?\b|\bagents? in our\b|"
@@ -243,6 +251,12 @@ _EACH_UP_TO = re.compile(r"\beach (?:(?:chat|conversation|session|thread) )?"
                          r"exchanges)\b")
 
 
+_BACK_AND_FORTH = re.compile(
+    rf"\bback[- ]and[- ]forth of (?:about |around |roughly |some |up to |~)?"
+    rf"(?P<num>{DIGITS}|{WORDNUM})(?:\s*(?:-|to|or)\s*(?P<num2>{DIGITS}|{WORDNUM}))?\s+"
+    r"(?:messages|turns|replies|exchanges)\b")
+
+
 def read_steps(text: str, starts: list[int]) -> Read | None:
     """The first stated number of steps, turns or calls a task takes (a range's upper end)."""
     for m in matches_at(_STEPS_RE, text, starts):
@@ -271,6 +285,13 @@ def read_steps(text: str, starts: list[int]) -> Read | None:
             _NOT_AGENT_RE.search(text) is None:  # "the agent reads up to 20 web pages"
         return Read("calls_per_task", int(reads.group("num")), reads.group(0), reads.start(),
                     reads.end(), "as stated: each one read is a call")
+    talk = _BACK_AND_FORTH.search(text) if "forth of" in text else None
+    if talk is not None and not _worked_on(text, talk):
+        # "a back-and-forth of about 6 messages": the turns of a conversation (words16
+        # held-out: unread)
+        high = talk["num2"]
+        return Read("calls_per_task", int(parse_number(high or talk["num"]) or 1), talk.group(0),
+                    talk.start(), talk.end(), "the upper end of the range" if high else "as stated")
     per = _PER_CHAT.search(text) if ("each " in text or "a chat" in text
                                      or "a conversation" in text or "a dialogue" in text) else None
     if per is None and "each " in text and ("up to" in text or "at most" in text):
@@ -286,7 +307,7 @@ def read_steps(text: str, starts: list[int]) -> Read | None:
 
 
 _AGENT_KEYS = ("agent", "autonom", "react", "orchestr", "tool call", "loop", "execut", "keep",
-               "iterat", "step by step", "until")
+               "iterat", "step by step", "until", "again")
 _CHAT_KEYS = ("bot", "turn", "back", "conversation", "conversa", "unterhalt", "follow-up", "chat",
               "session", "exchanges",
               "rounds", "voice", "hint", "rozm", "czat", "chatt")

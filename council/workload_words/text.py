@@ -8,7 +8,8 @@ import re
 from functools import lru_cache
 
 PERIOD_NAMES = (r"second|sec|minute|min|hour|hr|business day|working day|weekday|work day|"
-                r"day|night|morning|evening|week|wk|fortnight|month|mth|mo|quarter|year|yr|term")
+                r"day|night|morning|evening|week|wk|fortnight|month|mth|mo|quarter|year|yr|term|"
+                r"sprint|semester")
 
 
 # "15 pages a day", "3 million log lines every day": a volume, not one call's size.
@@ -82,7 +83,9 @@ BETWEEN_WORDS: tuple[str, ...] = ("between", "zwischen", "entre", "tussen", "mel
 # Not after an abbreviation: "(approx. 150 mails/day)" is one sentence; nor Swedish "kl. 8"
 # (o'clock: review 12, "Varje dag kl. 8 sorterar vi cirka 300 ärenden" read once a day).
 _SENTENCE_END = re.compile(r"[.;!?](?<!approx\.)(?<!\bca\.)(?<!\bvs\.)(?<!e\.g\.)(?<!i\.e\.)"
-                           r"(?<!\btsd\.)(?<!\bmio\.)(?<!\bkl\.)"
+                           r"(?<!\btsd\.)(?<!\bmio\.)(?<!\bkl\.)(?<!\btys\.)(?<!\bmln\.)"
+                           # Polish "ok." (about) before a number ("ok. 1,5 tys. faktur")
+                           r"(?!(?<=\bok\.)\s+\d)"
                            r"(?:\s|$)|\n")
 
 

@@ -47,6 +47,7 @@ from council.workload_words.owners import (
     owners_before,
     owners_between,
     owners_of_each,
+    senders_then_work,
 )
 from council.workload_words.peaks import (
     LIMIT_NOTE,
@@ -55,6 +56,7 @@ from council.workload_words.peaks import (
     at_peak,
     said_as_usual,
 )
+from council.workload_words.per_owner import times_owners
 from council.workload_words.per_unit import per_unit_before
 from council.workload_words.periods import (
     PER_MONTH,
@@ -66,6 +68,7 @@ from council.workload_words.periods import (
 from council.workload_words.rates import read_rate
 from council.workload_words.shares import share_before
 from council.workload_words.shifts import read_shift
+from council.workload_words.sprints import sprints_a_month
 from council.workload_words.summary_aside import one_summary_of
 from council.workload_words.text import sentence_bounds
 from council.workload_words.times import TimesWords, times_read
@@ -87,11 +90,11 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if not said:
             # a limit is never the volume; a peak gives way to the usual one only
             if most is None or note == LIMIT_NOTE or said_as_usual(text, most, read):
-                return read
+                return times_owners(text, read)
             break
         if most is None:
             most, note = read, said
-    return None if most is None else replace(most, how=f"{most.how} ({note})")
+    return None if most is None else times_owners(text, replace(most, how=f"{most.how} ({note})"))
 
 
 def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
@@ -121,7 +124,7 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
         sentence = text[lo:hi]
         if unit == "day" and weekdays_only(sentence):
             unit = "business day"  # "on weekdays, 150 mails/day"
-        per_month = per_month_of(unit, sentence)
+        per_month = sprints_a_month(text) if unit == "sprint" else per_month_of(unit, sentence)
         times = times_words.at(p, lo, hi)
         if says_period_first(said):
             # Chinese says the period before the count ("每天处理3000条"): a count within a few
@@ -156,6 +159,12 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             # "We run 3 shifts a day ...; we log about 200 incidents a day": the shifts are a
             # schedule beside the work's own count, read after them (review 15: read 90)
             continue
+        if count is None and times is None and said and said[0] == "毎" and p.start() > lo and (
+                after := chinese_count(text, p, unit, per_month, taken)) is not None:
+            # Japanese "毎日" mid-sentence with its count right after ("1日目は50件、その後は
+            # 毎日200件": the 50 a first batch; review 15, read 1,500)
+            yield after
+            continue
         if count is None and times is None and (
                 event := event_read(text, p, lo, unit, per_month)) is not None:
             # "our weekly meeting": one a week; the sentence's other numbers are its content
@@ -175,9 +184,10 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
                     and own.start("n") == cands[0].start():
                 # "Every day 8 reviewers each check about 25 contracts": 25 for each of 8
                 cands = cands[1:]
-            elif len(cands) > 1 and _STAFF_AT.match(text, cands[0].end()):
+            elif len(cands) > 1 and (_STAFF_AT.match(text, cands[0].end())
+                                     or senders_then_work(text, cands[0], cands[1])):
                 # "Ogni giorno 3 agenti rispondono a 50 email": the staff, then their work
-                # (review 15: read 90, the agents)
+                # (review 15: read 90, the agents); "5 klanten je 40 facturen": you get 40
                 cands = cands[1:]
             made = next((c for c in count_numbers(text, p.end(), hi, taken)
                          if piece_made_from(text, c, lo)), None) if (
