@@ -98,7 +98,7 @@ POINT_LANGUAGES = frozenset({"Spanish", "Portuguese", "German", "Italian", "Dutc
 # ("Un error nos cuesta $2.000", "Ein Fehler kostet uns 1.200 Dollar").
 POINT_WORDS = frozenset({"cuesta", "cuestan", "costar", "costarnos", "custa", "custam", "custar",
                          "kostet", "kosten", "costa", "costano", "costare", "presupuesto",
-                         "orçamento", "gastar", "spendere", "ausgeben"})
+                         "orçamento", "gastar", "spendere", "ausgeben", "kost", "uitgeven"})
 
 
 # a minus sign just before the amount ("costs us -$200", "−€50"), not a range's dash

@@ -24,14 +24,16 @@ from council.money_words.text import _own_part, _words
 from council.money_words.values import BudgetRead
 
 _BUDGET_CUE = re.compile(
-    r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
+    # ("Jahresbudget", "jaarbudget", "maandbudget": a period's budget in one word)
+    r"\b(?:(?:jahres|monats|quartals|jaar|maand|kwartaal)?budget|"
+    r"spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     rf"{_LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"
     # "we must not go over $1,000 a month", "won't pay more than" (not "go over the $1,000
     # invoices", "pay $5 per item"): the cue starts at the verb (``_cue_start``)
     rf"{_NEGATION}(?: want to)? (?P<verb>go over|pay(?: over| above)?)|"
     r"set aside|allocated|earmarked|reserved|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
-    r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
+    r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać|uitgeven)\b",
     re.IGNORECASE)
 
 

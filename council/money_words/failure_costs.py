@@ -43,7 +43,9 @@ _FAILURE = re.compile(
     # bad (es, pt): "un resumen malo nos puede costar ..." (QA round 9)
     r"malo|mala|malos|malas|ruim|ruins|"
     # wrong, error, mistake (sv)
-    r"felaktig[at]?|fel|misstag)\b", re.IGNORECASE)
+    r"felaktig[at]?|fel|misstag|"
+    # an error, wrong, missed (nl): "een gemiste fout kost ons 40 euro" (decision QA 16)
+    r"fout|fouten|foutieve?|verkeerde?|gemiste?)\b", re.IGNORECASE)
 _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of an agent"
                         r"\b(?:costs?|costing|costly|expensive|means|wastes?|loses?|takes?|"
                         r"spends?|needs|"
@@ -66,8 +68,8 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
                         r"traci|tracą|perde|perdem|pierde|pierden|verliert|verlieren|"
                         # "puede costar", "pode custar", "peut coûter", "può costare"
                         r"costar|costarnos|custar|coûter|costare|kosztować|"
-                        # costs, takes (sv)
-                        r"kostar|tar)\b",
+                        # costs, takes (sv); costs (nl)
+                        r"kostar|tar|kost)\b",
                         re.IGNORECASE)
 # "a wrong suggestion is annoying, not costly", "never expensive": no figure, but $0 said
 # (decision QA 15: the category's $0.78)

@@ -17,7 +17,9 @@ _LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
                 r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż|"
                 # "budget massimo 60 euro", "presupuesto máximo", "högst 2000 kr", "som mest",
                 # "inte mer än" (QA 12: the Italian read as a sum to spend, the Swedish unread)
-                r"massim[oa]|máxim[oa]|högst|som mest|inte mer än")
+                r"massim[oa]|máxim[oa]|högst|som mest|inte mer än|"
+                # Dutch: "budget maximaal 150 euro per maand" (decision QA 16: a sum to spend)
+                r"maximaal|hoogstens|ten hoogste|niet meer dan")
 # A negation before a limit ("can't", "must not", "won't", "never"): one list for the budget
 # cue ("must not go over $1,000 a month") and the ceiling ("can't spend more than $200 a week")
 _NEGATION = (r"(?:\w+n['’]t|cant|wont|dont|mustnt|shouldnt|cannot|(?:\w+ )?not|never)")
