@@ -49,6 +49,8 @@ _FAILURE = re.compile(
 _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of an agent"
                         r"\b(?:costs?|costing|costly|expensive|means|wastes?|loses?|takes?|"
                         r"spends?|needs|"
+                        # "each misrouted request triggers a $300 SLA penalty" (decision QA 16)
+                        r"triggers?|incurs?|results?\s+in|"
                         r"redoes|has to redo|have to redo|"
                         # "when the bot is wrong we refund the shipping, about $8 each time"
                         # (decision QA 15: the category's default)
@@ -83,6 +85,11 @@ NOT_COSTLY_NOTE = ("said not to be costly, read as $0; give a figure if fixing o
 _PAST_INCIDENT = re.compile(r"\b(?:last\s+(?:year|month|week|quarter|time)|yesterday|"
                             r"in\s+(?:19|20)\d\d|\d+\s+(?:years?|months?|weeks?|days?)\s+ago|"
                             r"back\s+in|once\s+(?:a|an|one|the)\s)", re.IGNORECASE)
+# a failure cost said as a condition's threshold: "if" before the failure word, "more than"
+# (or "over", "less than" ...) between the cost verb and the figure
+_IF_OVER = re.compile(r"\b(?:if|whenever|should)\b", re.IGNORECASE)
+_OVER = re.compile(r"\s+(?:(?:us|me|them)\s+)?(?:more than|over|above|less than|under|"
+                   r"below)\b", re.IGNORECASE)
 # "costs us nothing", "costs nothing": a failure cost of $0, said in words
 _NOTHING = re.compile(r"^\s*(?:(?:us|me|them)\s+)?(?:nothing|zero|\$?0 dollars)\b"
                       r"(?!\s+(?:much|more|less|but|short|like))", re.IGNORECASE)
@@ -113,6 +120,15 @@ def _failure(clause: str, sentence: str, unread: list[str],
             unread.append(f"'{_words(clause)}' was not read as a failure cost: one past "
                           "incident, not what each bad answer costs; give what one costs in "
                           "the form")
+            return None
+        threshold = _IF_OVER.search(clause[:fail.start()]) is not None and \
+            _OVER.match(clause, verb.end()) is not None
+        if threshold and _amounts(clause[verb.end():]):
+            # "if a wrong summary ever cost us more than $50 we'd add a human check": a
+            # condition's threshold, not what a failure costs (decision QA 16: read as $50)
+            unread.append(f"'{_words(clause)}' was not read as a failure cost: a threshold "
+                          "in a condition, not what a bad answer costs; give what one costs "
+                          "in the form")
             return None
         point = point or verb.group(0).lower() in POINT_WORDS
         not_costly = verb.group(0).lower() in ("costly", "expensive") and \
