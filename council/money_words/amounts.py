@@ -26,7 +26,10 @@ from council.workload_words import parse_number
 # "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
 _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+)"
         r"(?P<dec>\.\d+)?"
-        r"(?:\s?(?P<scale>k|mm|m|thousand|million)\b)?")
+        r"(?:\s?(?P<scale>k|mm|m|thousand|million|lakhs?|lacs?|crores?)\b)?")
+# India's scales: "₹1.5 lakh" is 150,000 rupees, "Rs 2 crore" 20,000,000 (decision QA 16:
+# "₹1.5" read with no period)
+_INDIAN_SCALE = {"lakh": 1e5, "lac": 1e5, "crore": 1e7}
 # a currency before the amount ("$", "R$", "CHF ") or after it ("USD", "euros", "zł", "€"):
 # the words of council.currency_words
 _SIGNS = re.escape(SIGN_CHARS)
@@ -78,7 +81,11 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
                                              or said in POINT_DOLLAR_NAMES):
         dec = dec[1:]  # "€1.200", "1.500 zł": a thousands point, as written in Europe
     num = re.sub(r"[ \u00a0\u202f\u2009]", "", m["num"])  # "1 200 zł"
-    n = parse_number(f"{num}{dec} {m['scale'] or ''}") or 0.0
+    scale = (m["scale"] or "").lower().rstrip("s")
+    if scale in _INDIAN_SCALE:
+        n = (parse_number(f"{num}{dec}") or 0.0) * _INDIAN_SCALE[scale]
+    else:
+        n = parse_number(f"{num}{dec} {m['scale'] or ''}") or 0.0
     conv = to_usd(n, code) if code else None
     if conv is None:
         why = AMBIGUOUS.get(said, f"{said} is not a currency this reads")
