@@ -73,7 +73,7 @@ def _cue_start(cue: re.Match[str] | None) -> int:
 
 def _budget(clause: str, unread: list[str], head: bool = True,
             point: bool = False, language: str | None = None,
-            sentence: str = "") -> BudgetRead | None:
+            sentence: str = "", earlier: str = "") -> BudgetRead | None:
     paid_now: BudgetRead | None = None
     for m in _amounts(clause):
         before = clause[:m.start()]
@@ -86,10 +86,11 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             cue is not None and _OUR_COST.search(before[:m.start() - len(near) + cue.start()])
             is not None)
         spend_after = False
-        seats = _seats(clause, m, sentence)
+        seats = _seats(clause, m, sentence, earlier)
         if seats is not None:
             seat_cue = _SEAT_CUE.search(near)
-            if not seats.n and re.search(r"\bbudget\b", near, re.IGNORECASE):
+            if not seats.n and (re.search(r"\bbudget\b", near, re.IGNORECASE)
+                                or seats.words.lower().startswith("each of us")):
                 unread.append(f"'{seats.words}' was not read as a budget: the words give no "
                               "number of seats; give the team's monthly budget instead")
             if seats.period_said and cue is None and seat_cue is None \

@@ -31,6 +31,7 @@ def read_money(text: str) -> MoneyWords:
     paid_now: BudgetRead | None = None  # "our current spend is $120 a month": a fallback
     # "no more than 10% of our Zendesk bill, which is $1,500 a month": the share, not the bill
     budget = share_budget(text, unread, point, language)
+    earlier = ""  # the sentence before: "Our team has 12 agents. The budget is $10 per agent"
     for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             if not clause:
@@ -38,7 +39,7 @@ def read_money(text: str) -> MoneyWords:
             if budget is None:
                 at = text.find(clause)
                 budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD, point=point,
-                                 language=language, sentence=sentence)
+                                 language=language, sentence=sentence, earlier=earlier)
                 if budget is not None and _only_paid_now(budget):
                     paid_now, budget = paid_now or budget, None
             if failure is None:  # "a 1 in 1,000 chance of a $100,000 fine": the expectation
@@ -46,6 +47,7 @@ def read_money(text: str) -> MoneyWords:
                     clause, sentence, unread, point, language)
             if budget is None and unit is None:
                 unit = _unit_budget(clause, unread, point, language, text)
+        earlier = sentence
     if failure is None:
         failure = _lost_value(text, unread, point, language)
     if failure is None:
