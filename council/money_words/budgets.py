@@ -63,6 +63,19 @@ _BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:month|year|quarter|
                            re.IGNORECASE)
 
 
+# "our budget isn't $50 a month, it's $500": the figure the words deny, right before it
+# (decision QA 16: the $50 read, then refused as below the cheapest model's month)
+_DENIED = re.compile(r"\b(?:isn['’]t|is\s+not|wasn['’]t|was\s+not|not)\s+(?:about\s+|just\s+|"
+                     r"only\s+)?$", re.IGNORECASE)
+# "If it cost under $100 a month we'd switch": the work's own cost in a condition, a limit
+_IF_OUR_COST = re.compile(r"\bif\s+(?:it|this|that|the\s+(?:new\s+)?(?:tool|service|setup|"
+                          r"model|bot|assistant|solution))\s+(?:would\s+|could\s+)?"
+                          r"cost(?:s|ed)?\s*$", re.IGNORECASE)
+_IF_OUR_COST_LIMIT = re.compile(_IF_OUR_COST.pattern.removesuffix(r"\s*$")
+                                + r"\s+(?:less than|under|below|at most|no more than)\s*$",
+                                re.IGNORECASE)
+
+
 def _cue_start(cue: re.Match[str] | None) -> int:
     """Where a budget cue starts: at the verb of a negated limit ("go over" of "must not go
     over"), so the words before it are the clause's subject."""
@@ -78,13 +91,17 @@ def _budget(clause: str, unread: list[str], head: bool = True,
     for m in _amounts(clause):
         before = clause[:m.start()]
         near = before[-40:]
+        if _DENIED.search(before):
+            continue  # "isn't $50 a month": a later figure may be the budget
         capped = _SPEND_CAP.search(before) is not None
         cue = _BUDGET_CUE.search(near)
         # "no more than what we pay now ($300", "it must cost no more than $300 a month"
-        our_limit = _OUR_COST_LIMIT.search(near) if cue is None else None
+        our_limit = (_OUR_COST_LIMIT.search(near) or _IF_OUR_COST_LIMIT.search(near)) \
+            if cue is None else None
         now_cap = _NOW_CAP.search(before) is not None or our_limit is not None or (
-            cue is not None and _OUR_COST.search(before[:m.start() - len(near) + cue.start()])
-            is not None)
+            cue is not None and (_OUR_COST.search(before[:m.start() - len(near) + cue.start()])
+                                 or _IF_OUR_COST.search(before[:m.start() - len(near)
+                                                               + cue.start()])) is not None)
         spend_after = False
         seats = _seats(clause, m, sentence, earlier)
         if seats is not None:
@@ -163,7 +180,8 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                 else clause.lower().rfind("monthly", 0, m.start())
             read = BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
                               _words(_own_part(clause, start, m.end())), "; ".join(how),
-                              ceiling=_ceiling(clause, m, capped and not spend_after))
+                              ceiling=_ceiling(clause, m, capped and not spend_after)
+                              or our_limit is not None)
             if _only_paid_now(read):
                 paid_now = paid_now or read  # a later figure in the clause may be the budget
                 continue
