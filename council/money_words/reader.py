@@ -8,10 +8,11 @@ from council.money_words.budgets import _budget
 from council.money_words.chances import chance_of_penalty
 from council.money_words.failure_costs import _failure
 from council.money_words.lost_value import _lost_value
-from council.money_words.paid_now import _only_paid_now, _paid_now
+from council.money_words.paid_now import _only_paid_now, _paid_now, cut_now
 from council.money_words.shares import share_budget
 from council.money_words.stakes import _stakes
 from council.money_words.text import _CLAUSES, _SENTENCES, UNSAID_HEAD
+from council.money_words.two_budgets import second_budget_note
 from council.money_words.unit_budgets import _unit_budget
 from council.money_words.values import BudgetRead, MoneyWords, UnitBudgetRead
 from council.workload_words.languages import own_words_language, written_in
@@ -58,5 +59,13 @@ def read_money(text: str) -> MoneyWords:
             unread = [u for u in unread if not (" was not read as a monthly budget" in u
                                                 and u.split("'")[1] in budget.words)]
     budget = budget or paid_now
+    if budget is not None:
+        budget = cut_now(budget, text)
+        note = second_budget_note(
+            text, budget, lambda t: [c.strip() for s in _SENTENCES.split(t)
+                                     for c in _CLAUSES.split(s.strip()) if c.strip()],
+            lambda c: _budget(c, [], head=False, point=point, language=language, sentence=c))
+        if note is not None:
+            unread.append(note)
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)),
                       None if budget is not None else unit)
