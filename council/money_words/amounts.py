@@ -40,11 +40,18 @@ _SUF_AMOUNT = re.compile(rf"(?<![\w.,{_SIGNS}]){_NUM}\s?(?P<suf>{alternation(AFT
                          r"(?![\w$])(?!\s+(?:of|in weight|weight)\b)", re.IGNORECASE)
 
 
+# yen as Japanese writes it, between other characters with no space: "月3万円です", "約5万円の
+# 損失" (decision QA 16: unread); 万 is ten thousand, 千 a thousand, 億 a hundred million
+_YEN_AMOUNT = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
+                         r"(?P<scale>万|千|億)?(?P<suf>円)")
+
+
 def _amounts(text: str) -> list[re.Match[str]]:
     """The amounts with a currency, in order; where both forms overlap ("$40 USD"), the one
     that starts first."""
     out: list[re.Match[str]] = []
-    for m in sorted([*_PRE_AMOUNT.finditer(text), *_SUF_AMOUNT.finditer(text)],
+    for m in sorted([*_PRE_AMOUNT.finditer(text), *_SUF_AMOUNT.finditer(text),
+                     *_YEN_AMOUNT.finditer(text)],
                     key=lambda m: m.start()):
         if not out or m.start() >= out[-1].end():
             out.append(m)

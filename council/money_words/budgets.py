@@ -33,7 +33,9 @@ _BUDGET_CUE = re.compile(
     rf"{_NEGATION}(?: want to)? (?P<verb>go over|pay(?: over| above)?)|"
     r"set aside|allocated|earmarked|reserved|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
-    r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać|uitgeven)\b",
+    r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać|uitgeven)\b|"
+    # Japanese: budget, upper limit ("予算は月3万円", "上限は月5万円"; decision QA 16: unread)
+    r"予算|上限",
     re.IGNORECASE)
 
 

@@ -111,7 +111,7 @@ def _failure(clause: str, sentence: str, unread: list[str],
     else:
         fail = _FAILURE.search(clause)
         if fail is None:
-            return None
+            return _japanese_failure(clause, unread)
         verb = _COST_VERB.search(clause, fail.end())
         if verb is None or _PRICE_SUBJECT.search(clause, 0, verb.start()):
             return None  # "Fix the bug where the price costs $5": a price in the task
@@ -273,3 +273,26 @@ WORST_CASE_NOTE = ("what one could cost, charged here to every bad answer; if mo
 # "$0.40 per 100 words", "$2 a page", "$1 per 1,000 tokens": a failure's cost a size of text
 _PER_SIZE = re.compile(r"\s*(?:per|a|an|each|every|for every|/)\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)?"
                        r"\s*(?P<unit>words?|tokens?|pages?|lines?)\b", re.IGNORECASE)
+
+
+# Japanese: a failure word, then the figure, then what it is ("見落とし1件で約5万円の損失になる":
+# a miss, 50,000 yen, a loss; decision QA 16: unread); the verb comes after the figure
+_JA_FAILURE = re.compile(r"見落とし|見逃し|誤り|誤分類|誤訳|誤答|間違い|間違え|ミス|不正確")
+_JA_COST_AFTER = re.compile(r"\s*(?:程度|ほど|くらい|ぐらい)?\s*(?:の)?(?:損失|損害|コスト|費用|"
+                            r"損|が?かかる|を失う)")
+
+
+def _japanese_failure(clause: str, unread: list[str]) -> FailureRead | None:
+    """What one failure costs, said in Japanese: the failure word within 20 characters
+    before the figure, a cost or loss word right after it."""
+    for fail in _JA_FAILURE.finditer(clause):
+        for m in _amounts(clause[fail.end():fail.end() + 30]):
+            if m.start() > 20 or not _JA_COST_AFTER.match(clause, fail.end() + m.end()):
+                continue
+            amount = _usd(m, unread)
+            if amount is not None and 0 <= amount.usd <= MAX_FAILURE_COST_USD:
+                end = fail.end() + m.end() + _JA_COST_AFTER.match(
+                    clause, fail.end() + m.end()).end()
+                return FailureRead(round(amount.usd, 2), None,
+                                   _words(clause[fail.start():end]), amount.how)
+    return None

@@ -80,4 +80,10 @@ _CEILING_AFTER = re.compile(rf"^[^,;]{{0,25}}?\b(?:{_LIMIT_WORDS}|tops|or less|a
 def _ceiling(clause: str, m: re.Match[str], capped: bool) -> bool:
     """Whether the budget at ``m`` is a limit to stay under (see above)."""
     return (capped or _CEILING_BEFORE.search(clause[:m.start()][-40:]) is not None
-            or _CEILING_AFTER.match(clause[m.end():]) is not None)
+            or _CEILING_AFTER.match(clause[m.end():]) is not None
+            or _JA_CEILING_AFTER.match(clause[m.end():]) is not None
+            or "上限" in clause[:m.start()][-12:])
+
+
+# Japanese: "月3万円まで", "5万円以内", "5万円以下": up to, within, at most
+_JA_CEILING_AFTER = re.compile(r"^\s*(?:/月|／月)?\s*(?:まで|以内|以下)")

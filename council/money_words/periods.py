@@ -87,12 +87,26 @@ def _period_after(after: str) -> float | None:
     return _FOREIGN_MONTHS.get(foreign_period_at(after.lower(), 0) or "")
 
 
+# Japanese: the period right before the amount ("予算は月3万円", "年間50万円", "毎月") or a
+# per-period after it ("3万円/月")
+_JA_PERIOD_BEFORE = re.compile(r"(?:(?P<month>毎月|月額|月々|月間|月に|月)|(?P<year>年間|年額|年に|"
+                               r"毎年|年))\s*(?:約|およそ|最大|で)?\s*$")
+_JA_PERIOD_AFTER = re.compile(r"^\s*(?:/|／|per\s*)(?:(?P<month>月)|(?P<year>年))")
+_JA_MONTH_BUDGET = re.compile(r"(?:月の|月間|月額|毎月の)(?:予算|上限)")
+
+
 def _months(clause: str, m: re.Match[str]) -> float | None:
     """How many months the amount's period is: 1 for "a month" or "monthly budget", 12 for
     "a year" or "annual budget", 3 a quarter, 12/52 a week; None when no period is said."""
     after = _period_after(clause[m.end():])
     if after is not None:
         return after
+    ja = (_JA_PERIOD_AFTER.match(clause[m.end():])
+          or _JA_PERIOD_BEFORE.search(clause[:m.start()]))
+    if ja is not None:
+        return 1.0 if ja["month"] else 12.0
+    if _JA_MONTH_BUDGET.search(clause[:m.start()]):
+        return 1.0
     if _MONTHLY_BEFORE.search(clause):
         return 1.0
     b = _PERIOD_BEFORE.search(clause)
