@@ -32,6 +32,11 @@ _BUDGET_CUE = re.compile(
     # invoices", "pay $5 per item"): the cue starts at the verb (``_cue_start``)
     rf"{_NEGATION}(?: want to)? (?P<verb>go over|pay(?: over| above)?)|"
     r"set aside|allocated|earmarked|reserved|"
+    # "Each of our 3 teams gets $200 a month for AI tools" (decision QA 16: unread): what a
+    # team (or we) is given; one team's, as the task is ("each employee gets $1,000 a year to
+    # spend on training" stays a perk, review 12)
+    r"(?<=team )(?:gets|receives|is given)|(?<=teams )(?:each )?(?:gets?|receives?|are given)|"
+    r"(?<=we )(?:get|receive|are given)|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać|uitgeven)\b|"
     # Japanese: budget, upper limit ("予算は月3万円", "上限は月5万円"; decision QA 16: unread)
