@@ -28,7 +28,7 @@ from council.failure_cost import (
     failure_cost,
     with_check,
 )
-from council.floor_words import floor_note
+from council.floor_words import floor_note, high_bar_note, high_bar_words
 from council.format import money
 from council.model_floor_words import ModelFloorRead, Rival, model_floor_note, read_model_floor
 from council.money_words import BudgetRead, MoneyWords, read_money
@@ -303,6 +303,14 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                       f"is not used: {too_low}")
         budget_read = None
         sel = select(catalog, needs.spec, workload, adequacy, today=today, failure=failure)
+    high = high_bar_words(spec.description)  # "money is no object, the most reliable model"
+    pick = sel.recommended
+    if high is not None and pick is not None and sel.candidates:
+        best = max(sel.candidates, key=lambda c: c.p_adequate)
+        if best.p_adequate > pick.p_adequate:
+            unread.append(high_bar_note(high, (pick.model_id, pick.p_adequate),
+                                        (best.model_id, best.p_adequate, best.cost.per_month),
+                                        spec.quality_bar))
     named = read_model_floor(spec.description, models)  # "as good as GPT-4.1"
     if named is not None:
         unread.append(_model_floor(named, adequacy, sel, spec.quality_bar))
