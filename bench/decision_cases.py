@@ -114,6 +114,10 @@ def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str,
         wrong.append("empty answer")
     wrong += _round13(e, rec, done or {}, catalog)
     wrong += _round14(e, rec)
+    # decision QA 16: the failure cost used, whatever its source, at most this
+    if "failure_max" in e and (fail is None or fail["value"] > e["failure_max"]):
+        wrong.append(f"failure cost {None if fail is None else fail['value']} over "
+                     f"{e['failure_max']}")
     # decision QA 15: words the answer must say beside whatever else is expected
     wrong += [f"does not say /{s}/" for s in e.get("must_say") or ()
               if not re.search(s, text, re.I)]

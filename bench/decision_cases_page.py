@@ -100,6 +100,10 @@ def main() -> int:
             stored = store.load_recommendation(open_db(home / "council.db"), share)
             rec = json.loads(json.dumps(stored.rec.to_dict()))
             wrong = score(c, rec, "", done, catalog)
+            # decision QA 16: words the page must not show (a one-off's "Per month")
+            page = shown(at) + [str(col) for df in at.dataframe for col in df.value.columns]
+            wrong += [f"page shows /{pat}/" for pat in c["expect"].get("page_not") or ()
+                      if any(re.search(pat, line) for line in page)]
             done[c["id"]] = rec
             again = AppTest.from_string(PAGE, default_timeout=300)
             again.query_params["r"] = share

@@ -21,8 +21,14 @@ from council.check_words import read_check
 from council.decision import Decision
 from council.errors import BudgetTooLow, InvalidInput
 from council.explain import explain
-from council.failure_cost import FailureCost, TaskSize, failure_cost, with_check
-from council.floor_words import floor_note
+from council.failure_cost import (
+    FailureCost,
+    TaskSize,
+    conversation_mix,
+    failure_cost,
+    with_check,
+)
+from council.floor_words import floor_note, high_bar_note, high_bar_words
 from council.format import money
 from council.model_floor_words import ModelFloorRead, Rival, model_floor_note, read_model_floor
 from council.money_words import BudgetRead, MoneyWords, read_money
@@ -246,8 +252,12 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     # the same mix of categories as the workload's defaults
     mix = task_defaults_mix(assessment.category, reading)
     # the check the words describe: "caught automatically at no cost", "nobody can tell"
-    failure = with_check(failure_cost(spec.failure_cost_usd, mix, size, heard.failure),
-                         read_check(spec.description))
+    # a chat someone waits on is no agent run: its failures are not priced as one's
+    loop = reading.words.loop
+    failure_mix, left_out = conversation_mix(
+        mix, loop.words if loop is not None and loop.value == "multi_turn" else None)
+    failure = with_check(failure_cost(spec.failure_cost_usd, failure_mix, size, heard.failure,
+                                      left_out), read_check(spec.description))
     # "under a cent a call": a month's ceiling at this workload's calls and runs
     words_budget = heard.budget or (heard.unit_budget.monthly(
         workload.runs_per_month, workload.calls_per_task) if heard.unit_budget else None)
@@ -293,6 +303,14 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                       f"is not used: {too_low}")
         budget_read = None
         sel = select(catalog, needs.spec, workload, adequacy, today=today, failure=failure)
+    high = high_bar_words(spec.description)  # "money is no object, the most reliable model"
+    pick = sel.recommended
+    if high is not None and pick is not None and sel.candidates:
+        best = max(sel.candidates, key=lambda c: c.p_adequate)
+        if best.p_adequate > pick.p_adequate:
+            unread.append(high_bar_note(high, (pick.model_id, pick.p_adequate),
+                                        (best.model_id, best.p_adequate, best.cost.per_month),
+                                        spec.quality_bar))
     named = read_model_floor(spec.description, models)  # "as good as GPT-4.1"
     if named is not None:
         unread.append(_model_floor(named, adequacy, sel, spec.quality_bar))

@@ -18,7 +18,10 @@ SIGNS: dict[str, str] = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "�
 # A country's dollar (or yen) sign, written before the amount: "US$", "C$", "R$", "CN¥".
 PREFIX_SIGNS: dict[str, str] = {"us$": "USD", "cn¥": "CNY", "c$": "CAD", "ca$": "CAD",
                                 "a$": "AUD", "au$": "AUD", "nz$": "NZD", "s$": "SGD",
-                                "hk$": "HKD", "r$": "BRL", "mx$": "MXN"}
+                                "hk$": "HKD", "r$": "BRL", "mx$": "MXN",
+                                # rupees as India writes them: "Rs. 40,000", "Rs 500"
+                                # (decision QA 16: unread, and "Rs." ended the sentence)
+                                "rs.": "INR", "rs": "INR"}
 # Codes that are also words ("40 PHP files", "try 3 times", "Ron"): never read as money.
 CODE_WORDS = frozenset({"php", "try", "ron"})
 # The table's ISO codes, before or after the amount ("CHF 500", "3,600 USD"), and "RMB".
@@ -31,7 +34,7 @@ NAMES: dict[str, str] = {
     "francs": "CHF", "franc": "CHF", "swiss francs": "CHF",
     # Swiss francs in German, Italian, Spanish (QA 12: "80 Franken im Monat" was unread)
     "franken": "CHF", "schweizer franken": "CHF", "franchi": "CHF", "francos": "CHF",
-    "rupees": "INR", "rupee": "INR",
+    "rupees": "INR", "rupee": "INR", "円": "JPY",
     "zł": "PLN", "zl": "PLN", "złoty": "PLN", "zloty": "PLN", "złotych": "PLN",
     "kronor": "SEK", "kronur": "ISK", "reais": "BRL",
     # dollars in Spanish, Portuguese, Italian, Polish (QA round 9: "2.000 dólares" was unread)

@@ -119,16 +119,20 @@ def explain(selection: Selection, assessment: Assessment, workload: Workload, ba
         c = selection.cascade
         lines.append(f"A cascade ({c.cheap} first, a {money(c.detection_cost_per_task)} check "
                      f"on each answer, {c.strong} on the {c.escalation_rate:.0%} that fail) "
-                     f"would expect {money(c.expected_per_month)} a month"
+                     f"would expect {money(c.expected_per_month)} {period}"
                      + (f", {money(c.expected_cost_per_task)} a task with failures counted"
                         if c.expected_cost_per_task is not None else "") + ".")
     sens = sensitivities(catalog.get(pick.model_id), workload, pick.cost.batch, today)
     if sens:
         source = {a.name: "your words" if a.source == "text" else a.source
                   for a in workload.assumptions}
-        top = ", ".join(f"{n.replace('_', ' ')} (+{money(v)}, {source.get(n, 'derived')})"
+        # a one-off's volume is its number of tasks, not "runs per month"
+        named = {"runs_per_month": "number of tasks"} if period != "a month" else {}
+        top = ", ".join(f"{named.get(n, n.replace('_', ' '))} (+{money(v)}, "
+                        f"{source.get(n, 'derived')})"
                         for n, v in sens[:3])
-        lines.append(f"The numbers that move the bill most (extra cost per month if doubled): "
+        extra = "per month" if period == "a month" else period  # "for this task"
+        lines.append(f"The numbers that move the bill most (extra cost {extra} if doubled): "
                      f"{top}. Replace category defaults with your own to sharpen the estimate.")
     if pick.cost.tiers_applied:
         lines.append(f"Some calls cross the long-context price tier at "

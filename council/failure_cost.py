@@ -252,12 +252,37 @@ def _per_size(read: FailureRead, size: TaskSize, heard: str) -> tuple[float, str
                    f"(the larger of the task's input and output) = {money(value)}")
 
 
+AGENTIC = "agentic"
+
+
+def conversation_mix(mix: Mapping[str, float],
+                     conversation: str | None) -> tuple[dict[str, float], str]:
+    """The mix a failure's default cost is weighed over, and what was left out of it.
+
+    A conversation the words describe ("Power the live chat on our website": a person waits
+    on each turn) is no agent run, so the agentic default ("a person undoes or finishes the
+    failed run, step by step", $20-$37) is not what one of its bad answers costs (decision QA
+    15's case 21: a live chat priced at $14.25, 65% agentic). Agentic's share goes to the rest
+    of the mix; a mix that is all agentic is kept as it is."""
+    share = mix.get(AGENTIC, 0.0)
+    rest = {c: w for c, w in mix.items() if c != AGENTIC and w > 0}
+    if conversation is None or share <= 0 or not rest:
+        return dict(mix), ""
+    total = sum(rest.values())
+    return ({c: w / total for c, w in rest.items()},
+            f"the agentic category's {share:.0%} left out: your words describe a conversation "
+            f"('{conversation}'), not an agent's run")
+
+
 def failure_cost(given: float | None, mix: Mapping[str, float],
-                 size: TaskSize | None = None, read: FailureRead | None = None) -> FailureCost:
+                 size: TaskSize | None = None, read: FailureRead | None = None,
+                 left_out: str = "") -> FailureCost:
     """The user's figure, else one read from the description's words (``read``, see
     ``council.money_words``), else the category default at this task's size (weighted over
     ``mix``, as the workload defaults are, when the council is unsure of the category).
     Without ``size`` only the fixed minutes count.
+
+    ``left_out``: what ``conversation_mix`` took out of the mix, said beside the default.
 
     Words that give minutes, not dollars ("an analyst redoes 30 minutes of work"), are priced
     at the hourly rate of the role they name ("a lawyer redoes it", ``council.role_rates``),
@@ -295,6 +320,8 @@ def failure_cost(given: float | None, mix: Mapping[str, float],
     why = DEFAULTS[top].why(size) if top else "no category"
     if len(known) > 1:
         why = f"a mix of the likely categories' defaults, {_mix_words(known, size)}; mainly {why}"
+    if left_out:  # ``conversation_mix``
+        why = f"{why} ({left_out})"
     # both defaults are a person's minutes on the same task: checking it takes no longer than
     # redoing it (a 1,000-token "long document" is not spot-checked in 5 minutes)
     return FailureCost(round(value, 4), round(min(detection, value), 4), "category default",

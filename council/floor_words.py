@@ -172,6 +172,45 @@ def low_bar_words(text: str) -> str | None:
     return None
 
 
+# Words that ask for the most likely model whatever it costs: "money is no object", "cost is
+# not an issue", "regardless of cost", "we want the most reliable model" (decision QA 16: the
+# least expected cost at P 0.755, nothing said)
+_HIGH_BAR = re.compile(
+    r"\b(?:money|cost|price|the cost|the price)\s+is\s+(?:no|not\s+an?)\s+(?:object|issue|"
+    r"concern|problem|factor)\b|\bcost\s+(?:does ?n[o'’]t|does not)\s+matter\b|"
+    r"\bwhatever it costs\b|\bregardless of (?:the )?(?:cost|price)\b|"
+    r"\b(?:want|need|use|give us|get)\s+the (?:most reliable|most accurate|best possible|"
+    r"very best|most capable) model\b", re.IGNORECASE)
+
+
+def high_bar_words(text: str) -> str | None:
+    """The words that ask for the most likely model whatever it costs, or None (where the
+    task is said; not negated: "we can't say money is no object")."""
+    head = (text or "")[:TASK_HEAD]
+    for m in _HIGH_BAR.finditer(head):
+        if not _NEGATED.search(head, max(0, m.start() - 20), m.start()) \
+                and not _TOPIC_BEFORE.search(head, 0, m.start()):
+            return m.group(0)
+    return None
+
+
+# a topic, not the user's own ask: "Explain why money is no object for billionaires", "a story
+# where cost does not matter", "We cannot say money is no object"
+_TOPIC_BEFORE = re.compile(r"(?:\b(?:why|how|where|story|essay|poem|article|post|cannot|"
+                           r"can['’]t)\b)[^.;!?]*$", re.IGNORECASE)
+
+
+def high_bar_note(words: str, pick: tuple[str, float], likeliest: tuple[str, float, float],
+                  floor: float) -> str:
+    """The note beside a pick that is not the most likely model, when the words ask for it:
+    the likeliest (id, P, cost a month) and how to have it picked."""
+    model, p, month = likeliest
+    return (f"'{words}' asks for the most likely model, but the pick is the least expected "
+            f"cost over the floor used (P {floor:.2f}): {pick[0]} at P {pick[1]:.3f}. The most "
+            f"likely here is {model} at P {p:.3f} (${month:,.2f} a month); to have it "
+            "picked, give a higher failure cost in the form, or a higher floor")
+
+
 def floor_note(text: str, floor: float) -> str | None:
     """The note when the words state a floor other than the one used, else None."""
     read = read_floor(text)

@@ -117,12 +117,14 @@ class Metric:
     value: str
 
 
-def headline_metrics(pick: Candidate, bar: float = 0.0) -> list[Metric]:
+def headline_metrics(pick: Candidate, bar: float = 0.0,
+                     month: str = "per month") -> list[Metric]:
     """The pick's three costs and its P(adequate), as the page's metrics show them; a P
-    under the quality bar ``bar`` never reads as the bar itself."""
+    under the quality bar ``bar`` never reads as the bar itself; ``month`` heads the monthly
+    figure (``month_heading``)."""
     return [Metric("Per call", money(pick.cost.per_call)),
             Metric("Per task", money(pick.cost.per_task)),
-            Metric("Per month", money(pick.cost.per_month)),
+            Metric(month[:1].upper() + month[1:], money(pick.cost.per_month)),
             Metric("P(adequate)", percent_beside(pick.p_adequate, bar))]
 
 
@@ -150,6 +152,13 @@ def volume_caption(rec: Recommendation) -> str | None:
 def pick_caption(pick: Candidate) -> str:
     return (f"Model id: {pick.model_id} · provider {pick.provider} · price from "
             f"{pick.cost.price_effective_from or 'n/a'}")
+
+
+def month_heading(rec: Recommendation) -> str:
+    """What heads a monthly figure in a metric, a table or a chart: "per month", or "for the
+    job" for a task the words say runs once, whose "month" is the whole job (decision QA 16:
+    a one-off's page read "Per month" beside "At 1 task done once")."""
+    return "per month" if period(rec) == "a month" else "for the job"
 
 
 def period(rec: Recommendation) -> str:
@@ -181,7 +190,7 @@ def expected_line(rec: Recommendation) -> str | None:
              else f"read {d.failure_cost_why}; your own figure replaces it"
              if d.failure_cost_source == "text"
              else "the category's default: give your own in the form")
-    month = (f" ({money(pick.expected_per_month)} a month with failures counted)"
+    month = (f" ({money(pick.expected_per_month)} {period(rec)} with failures counted)"
              if pick.expected_per_month is not None else "")
     return (f"Expected cost a task: {money(pick.cost.per_task)} price + "
             f"{failure_share(pick.p_adequate)} chance of failure x "
@@ -583,7 +592,7 @@ def cascade_text(rec: Recommendation) -> str | None:
     cascade_usd, alone_usd = money_apart(c.expected_per_month, c.strong_only_per_month)
     return (f"Try **{c.cheap}** first and escalate to **{c.strong}** when it "
             f"fails (about {percent(c.escalation_rate)} of tasks): expected "
-            f"{cascade_usd} a month against {alone_usd} for {c.strong} alone "
+            f"{cascade_usd} {period(rec)} against {alone_usd} for {c.strong} alone "
             f"({effect}): {verdict}.{sums}{note}")
 
 

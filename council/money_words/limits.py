@@ -17,7 +17,9 @@ _LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
                 r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż|"
                 # "budget massimo 60 euro", "presupuesto máximo", "högst 2000 kr", "som mest",
                 # "inte mer än" (QA 12: the Italian read as a sum to spend, the Swedish unread)
-                r"massim[oa]|máxim[oa]|högst|som mest|inte mer än")
+                r"massim[oa]|máxim[oa]|högst|som mest|inte mer än|"
+                # Dutch: "budget maximaal 150 euro per maand" (decision QA 16: a sum to spend)
+                r"maximaal|hoogstens|ten hoogste|niet meer dan")
 # A negation before a limit ("can't", "must not", "won't", "never"): one list for the budget
 # cue ("must not go over $1,000 a month") and the ceiling ("can't spend more than $200 a week")
 _NEGATION = (r"(?:\w+n['’]t|cant|wont|dont|mustnt|shouldnt|cannot|(?:\w+ )?not|never)")
@@ -78,4 +80,10 @@ _CEILING_AFTER = re.compile(rf"^[^,;]{{0,25}}?\b(?:{_LIMIT_WORDS}|tops|or less|a
 def _ceiling(clause: str, m: re.Match[str], capped: bool) -> bool:
     """Whether the budget at ``m`` is a limit to stay under (see above)."""
     return (capped or _CEILING_BEFORE.search(clause[:m.start()][-40:]) is not None
-            or _CEILING_AFTER.match(clause[m.end():]) is not None)
+            or _CEILING_AFTER.match(clause[m.end():]) is not None
+            or _JA_CEILING_AFTER.match(clause[m.end():]) is not None
+            or "上限" in clause[:m.start()][-12:])
+
+
+# Japanese: "月3万円まで", "5万円以内", "5万円以下": up to, within, at most
+_JA_CEILING_AFTER = re.compile(r"^\s*(?:/月|／月)?\s*(?:まで|以内|以下)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from council.format import money
 from council.money_words.amounts import _amounts, _usd
@@ -79,3 +80,28 @@ def _paid_now(text: str, unread: list[str], point: bool,
                 return BudgetRead(round(usd, 2), _words(_own_part(clause, 0, m.end())),
                                   "; ".join(how), ceiling=True)
     return None
+
+
+# "We spend $1,200 a month on GPT-4.1 ...; we want to cut that bill": what is paid now, read as
+# a sum to spend, is the limit once the words want it lower (decision QA 16: a sum to spend)
+_SPENT_NOW = re.compile(r"^(?:(?:we|i)\s+(?:currently\s+|now\s+|already\s+)?(?:spend|pay)|"
+                        r"(?:we|i)\s+(?:are|am)\s+(?:currently\s+)?(?:spending|paying))\b",
+                        re.IGNORECASE)
+_CUT = re.compile(r"\b(?:cut|reduce|lower|bring\s+down|shrink|halve|trim)\s+(?:(?:that|this|"
+                  r"the|our)\s+(?:monthly\s+)?(?:bill|costs?|spend(?:ing)?|figure|amount)\b|"
+                  r"(?:that|it|this)(?=\s*(?:[.,;!?]|$|\s+(?:down|in half|by)\b)))",
+                  re.IGNORECASE)
+
+
+def cut_now(read: BudgetRead, text: str) -> BudgetRead:
+    """The budget read as a ceiling when it is what is paid now and the words after it want
+    that lower ("... we want to cut that bill"); else as read."""
+    if read.ceiling or _SPENT_NOW.match(read.words) is None:
+        return read
+    at = text.find(read.words.removesuffix("..."))
+    cut = _CUT.search(text, at + len(read.words) if at >= 0 else 0)
+    if cut is None:
+        return read
+    how = "; ".join(filter(None, (read.how, "what you pay now, the limit your words set "
+                                            f"('{cut.group(0)}')")))
+    return replace(read, how=how, ceiling=True)

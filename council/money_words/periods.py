@@ -15,7 +15,7 @@ _MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?:calendar\s+)
 _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+(?:budget|cap|limit|spending limit)\b|"
                              r"\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
-                             r"mensuel|mensal|miesięczny)\b|\bmonatsbudget\b|"
+                             r"mensuel|mensal|miesięczny)\b|\b(?:monatsbudget|maandbudget)\b|"
                              r"\b(?:monatliche[sn]?|miesięczny) (?:budget|budżet)\b",
                              re.IGNORECASE)
 # A budget for a longer or shorter period: its share of a month (a week is 12/52 of one, a
@@ -37,10 +37,13 @@ _PERIOD_BEFORE = re.compile(
     r"(?:budget|cap|limit|spend(?:ing)?)\b|\bbudget\b[^$€£¥]*\b(?:a|per)\s+(?P<unit>year|quarter|week|"
     r"(?:working |business )?day)\b|"
     # "orçamento anual", "budget annuel", "jährliches Budget", "Jahresbudget", "roczny budżet"
-    r"\b(?:budget|presupuesto|orçamento|budżet) (?:(?P<fyear>annuale|anual|annuel|roczny)|"
+    # (Italian "budget annuo di 1.200 euro", Dutch "jaarbudget": decision QA 16, unread)
+    r"\b(?:budget|presupuesto|orçamento|budżet) (?:(?P<fyear>annuale|annuo|annua|anual|annuel|"
+    r"roczny|jaarlijks)|"
     r"(?P<fquarter>trimestrale|trimestral|trimestriel|kwartalny))\b|"
     r"\b(?:(?P<gyear>jährliche[sn]?|roczny)|(?P<gquarter>vierteljährliche[sn]?|kwartalny)) "
-    r"(?:budget|budżet)\b|\b(?P<hyear>jahresbudget)\b|\b(?P<hquarter>quartalsbudget)\b",
+    r"(?:budget|budżet)\b|\b(?P<hyear>jahresbudget|jaarbudget)\b|"
+    r"\b(?P<hquarter>quartalsbudget|kwartaalbudget)\b|\b(?P<nyear>jaarlijks) budget\b",
     re.IGNORECASE)
 _DAY, _WORKING_DAY = 1 / PER_MONTH["day"], 1 / PER_MONTH["business day"]
 _DAYS = (_DAY, _WORKING_DAY)
@@ -84,18 +87,32 @@ def _period_after(after: str) -> float | None:
     return _FOREIGN_MONTHS.get(foreign_period_at(after.lower(), 0) or "")
 
 
+# Japanese: the period right before the amount ("予算は月3万円", "年間50万円", "毎月") or a
+# per-period after it ("3万円/月")
+_JA_PERIOD_BEFORE = re.compile(r"(?:(?P<month>毎月|月額|月々|月間|月に|月)|(?P<year>年間|年額|年に|"
+                               r"毎年|年))\s*(?:約|およそ|最大|で)?\s*$")
+_JA_PERIOD_AFTER = re.compile(r"^\s*(?:/|／|per\s*)(?:(?P<month>月)|(?P<year>年))")
+_JA_MONTH_BUDGET = re.compile(r"(?:月の|月間|月額|毎月の)(?:予算|上限)")
+
+
 def _months(clause: str, m: re.Match[str]) -> float | None:
     """How many months the amount's period is: 1 for "a month" or "monthly budget", 12 for
     "a year" or "annual budget", 3 a quarter, 12/52 a week; None when no period is said."""
     after = _period_after(clause[m.end():])
     if after is not None:
         return after
+    ja = (_JA_PERIOD_AFTER.match(clause[m.end():])
+          or _JA_PERIOD_BEFORE.search(clause[:m.start()]))
+    if ja is not None:
+        return 1.0 if ja["month"] else 12.0
+    if _JA_MONTH_BUDGET.search(clause[:m.start()]):
+        return 1.0
     if _MONTHLY_BEFORE.search(clause):
         return 1.0
     b = _PERIOD_BEFORE.search(clause)
     if b is None:
         return None
-    if b["fyear"] or b["gyear"] or b["hyear"] or b["fy"]:
+    if b["fyear"] or b["gyear"] or b["hyear"] or b["fy"] or b["nyear"]:
         return 12.0
     if b["fquarter"] or b["gquarter"] or b["hquarter"]:
         return 3.0

@@ -8,10 +8,11 @@ from council.money_words.budgets import _budget
 from council.money_words.chances import chance_of_penalty
 from council.money_words.failure_costs import _failure
 from council.money_words.lost_value import _lost_value
-from council.money_words.paid_now import _only_paid_now, _paid_now
+from council.money_words.paid_now import _only_paid_now, _paid_now, cut_now
 from council.money_words.shares import share_budget
 from council.money_words.stakes import _stakes
 from council.money_words.text import _CLAUSES, _SENTENCES, UNSAID_HEAD
+from council.money_words.two_budgets import second_budget_note
 from council.money_words.unit_budgets import _unit_budget
 from council.money_words.values import BudgetRead, MoneyWords, UnitBudgetRead
 from council.workload_words.languages import own_words_language, written_in
@@ -31,6 +32,7 @@ def read_money(text: str) -> MoneyWords:
     paid_now: BudgetRead | None = None  # "our current spend is $120 a month": a fallback
     # "no more than 10% of our Zendesk bill, which is $1,500 a month": the share, not the bill
     budget = share_budget(text, unread, point, language)
+    earlier = ""  # the sentence before: "Our team has 12 agents. The budget is $10 per agent"
     for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             if not clause:
@@ -38,7 +40,7 @@ def read_money(text: str) -> MoneyWords:
             if budget is None:
                 at = text.find(clause)
                 budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD, point=point,
-                                 language=language, sentence=sentence)
+                                 language=language, sentence=sentence, earlier=earlier)
                 if budget is not None and _only_paid_now(budget):
                     paid_now, budget = paid_now or budget, None
             if failure is None:  # "a 1 in 1,000 chance of a $100,000 fine": the expectation
@@ -46,6 +48,7 @@ def read_money(text: str) -> MoneyWords:
                     clause, sentence, unread, point, language)
             if budget is None and unit is None:
                 unit = _unit_budget(clause, unread, point, language, text)
+        earlier = sentence
     if failure is None:
         failure = _lost_value(text, unread, point, language)
     if failure is None:
@@ -56,5 +59,13 @@ def read_money(text: str) -> MoneyWords:
             unread = [u for u in unread if not (" was not read as a monthly budget" in u
                                                 and u.split("'")[1] in budget.words)]
     budget = budget or paid_now
+    if budget is not None:
+        budget = cut_now(budget, text)
+        note = second_budget_note(
+            text, budget, lambda t: [c.strip() for s in _SENTENCES.split(t)
+                                     for c in _CLAUSES.split(s.strip()) if c.strip()],
+            lambda c: _budget(c, [], head=False, point=point, language=language, sentence=c))
+        if note is not None:
+            unread.append(note)
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)),
                       None if budget is not None else unit)

@@ -21,12 +21,21 @@ _COSTS_NO_FIGURE = re.compile(r"\b(?:costs?|costing)\s+(?:us|me|them|the (?:comp
                               re.IGNORECASE)
 
 
+# "if the output is bad we'd have to re-run the whole batch": the failure's cost is work done
+# again, said with no figure (decision QA 16: the category's default, nothing said)
+_REDO = re.compile(r"\b(?:we|i|you|they|someone|somebody)(?:\s+(?:would|will|must|"
+                   r"(?:have|has|need|needs)\s+to)|['’]d)\s+"
+                   r"(?:(?:have|need)\s+to\s+)?re-?(?:run|do|process|translate|review|"
+                   r"check|write|generate)\w*\b", re.IGNORECASE)
+
+
 def _stakes(text: str, unread: list[str]) -> None:
     for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             fail = _FAILURE.search(clause)
             stakes = None if fail is None else (_STAKES.search(clause, fail.end())
-                                                or _COSTS_NO_FIGURE.search(clause, fail.end()))
+                                                or _COSTS_NO_FIGURE.search(clause, fail.end())
+                                                or _REDO.search(clause, fail.end()))
             if stakes is not None and fail is not None and stakes.start() - fail.end() <= 40 \
                     and "\n" not in clause[fail.start():stakes.end()]:
                 said = _words(_own_part(clause, fail.start(), stakes.end()))

@@ -7,9 +7,11 @@ import re
 from council.task_head import TASK_HEAD
 
 # Not after an abbreviation of "about" ("ok. 50 zł", "ca. 40 €", "env. 20 €", "approx. $5").
-_NOT_ABBREVIATION = r"(?<!\bok\.)(?<!\bca\.)(?<!\benv\.)(?<!\bapprox\.)"
-_CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;)\s*")
-_SENTENCES = re.compile(rf"[.!?]{_NOT_ABBREVIATION}(?=\s|$)\s*")
+_NOT_ABBREVIATION = (r"(?<!\bok\.)(?<!\bca\.)(?<!\benv\.)(?<!\bapprox\.)"
+                     r"(?<!\bRs\.)(?<!\brs\.)(?<!\bRS\.)")  # "Rs. 40,000": rupees
+# (Japanese and Chinese end a sentence with "。", "！", "？" and no space after)
+_CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;|[。！？；])\s*")
+_SENTENCES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|[。！？])\s*")
 WORDS_CHARS = 120  # the words shown beside a reading, at most
 
 

@@ -410,7 +410,8 @@ def _answer(rec: Recommendation, pick_today: str | None = None) -> None:
         for note in pick.notes:
             st.info(note, icon=":material/info:")
         cols = st.columns(4)
-        for col, metric in zip(cols, present.headline_metrics(pick, rec.quality_bar),
+        month = present.month_heading(rec)
+        for col, metric in zip(cols, present.headline_metrics(pick, rec.quality_bar, month),
                                strict=True):
             col.metric(metric.label, metric.value)
         volume = present.volume_caption(rec)
@@ -447,7 +448,8 @@ def _answer(rec: Recommendation, pick_today: str | None = None) -> None:
     alternatives = present.alternative_rows(rec)
     if alternatives:
         st.markdown("#### Alternatives")
-        st.table(text_rows(alternatives))  # wraps "why"; a grid cut it off at the edge
+        # wraps "why"; a grid cut it off at the edge
+        st.table(text_rows(_month_columns(alternatives, rec)))
     sources = present.source_summary(rec)
     if sources:
         st.caption(sources)
@@ -457,7 +459,8 @@ def _answer(rec: Recommendation, pick_today: str | None = None) -> None:
         st.markdown(cascade)
     elif cascade and rec.cascade is not None:  # weighed and rejected: its sums on request
         with st.expander(f"A cascade was weighed: not worth it here "
-                         f"({money(-rec.cascade.saving_per_month)} more a month)"):
+                         f"({money(-rec.cascade.saving_per_month)} more "
+                         f"{present.period(rec)})"):
             st.markdown(cascade)
     if rec.advice:
         st.markdown("#### Advice")
@@ -467,8 +470,10 @@ def _answer(rec: Recommendation, pick_today: str | None = None) -> None:
         st.markdown(present.explanation_markdown(rec))
     if pick is not None:
         with st.expander("Cost breakdown"):
-            st.dataframe(present.breakdown_rows(pick.cost), hide_index=True, width="stretch")
-            st.dataframe(present.variant_rows(pick), hide_index=True, width="stretch")
+            st.dataframe(_month_columns(present.breakdown_rows(pick.cost), rec),
+                         hide_index=True, width="stretch")
+            st.dataframe(_month_columns(present.variant_rows(pick), rec), hide_index=True,
+                         width="stretch")
     # static tables: each "why" is a sentence, which a grid cut off at its right edge
     with st.expander("Assumptions used (change them with the button below)"):
         st.table(text_rows(present.assumption_rows(rec)))
@@ -528,6 +533,15 @@ FRONTIER_LEGEND = {"on the Pareto frontier": "#4B3FD1", "dominated": "#BBBBBB"}
 COST_AXIS_FORMAT = "$,.2~r"
 
 
+def _month_columns(rows: list[dict[str, str]], rec: Recommendation) -> list[dict[str, str]]:
+    """The rows with their "per month" column headed as ``present.month_heading`` says ("for
+    the job" for a one-off)."""
+    heading = present.month_heading(rec)
+    if heading == "per month":
+        return rows
+    return [{heading if k == "per month" else k: v for k, v in row.items()} for row in rows]
+
+
 def _chart(rec: Recommendation) -> None:
     rows = present.candidate_points(rec)
     if not rows:
@@ -538,7 +552,7 @@ def _chart(rec: Recommendation) -> None:
     _label_sides(rows)
     base = alt.Chart(alt.Data(values=rows))
     points = base.mark_circle(size=90).encode(
-        x=alt.X("cost per month:Q", title="cost per month (USD, log scale)",
+        x=alt.X("cost per month:Q", title=f"cost {present.month_heading(rec)} (USD, log scale)",
                 scale=alt.Scale(type="log" if all(r["cost per month"] > 0 for r in rows)
                                 else "symlog"),
                 axis=alt.Axis(format=COST_AXIS_FORMAT, tickCount=6, grid=False)),
@@ -547,7 +561,8 @@ def _chart(rec: Recommendation) -> None:
         color=alt.Color("frontier:N", title=None, legend=alt.Legend(orient="bottom"),
                         scale=alt.Scale(domain=list(FRONTIER_LEGEND),
                                         range=list(FRONTIER_LEGEND.values()))),
-        tooltip=["model:N", alt.Tooltip("cost per month:Q", format="$,.2f"),
+        tooltip=["model:N", alt.Tooltip("cost per month:Q", format="$,.2f",
+                                        title=f"cost {present.month_heading(rec)}"),
                  alt.Tooltip("P(adequate):Q", format=".0%"), "adequacy from:N"],
     )
     frontier = base.transform_filter("datum.pareto").mark_line(color="#4B3FD1").encode(
