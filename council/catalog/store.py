@@ -37,6 +37,10 @@ PRICE_FIELDS_FROM_TODAY: frozenset[str] = frozenset({
 })
 
 
+# How far ahead a price may start: providers announce changes weeks or months ahead. A date
+# past this is a mistyped year (QA round 16: "2099" typed in *Price from*).
+PRICE_AHEAD_DAYS = 2 * 365
+
 MIGRATIONS = register(Migrations("council.catalog.store"))
 
 
@@ -173,6 +177,19 @@ def _check_finite(field: str, value: Any) -> None:
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
             _check_finite(f"{field}.{i}", item)
+
+
+def _check_price_date(field: str, effective: date) -> None:
+    """InvalidInput when a price would start implausibly far ahead: a mistyped year, which the
+    page once saved as today's price (QA round 16) and the store kept as a 2099 row."""
+    today = datetime.now(UTC).date()
+    if (effective - today).days > PRICE_AHEAD_DAYS:
+        years = (effective - today).days // 365
+        raise InvalidInput(
+            f"{field} from {effective.isoformat()}: that is {years} years ahead; providers "
+            f"announce a price weeks or months ahead, so a date after "
+            f"{date.fromordinal(today.toordinal() + PRICE_AHEAD_DAYS).isoformat()} is taken "
+            "for a typo. Check the year; nothing was saved")
 
 
 def _type_name(value: Any) -> str:
@@ -378,6 +395,8 @@ class CatalogStore:
         if not path or path[0] == "id":
             raise InvalidInput(f"field {field!r} cannot be edited")
         _check_finite(f"{model_id}.{field}", value)
+        if path[0] == "price" and effective_from is not None:
+            _check_price_date(f"{model_id}.{field}", effective_from)
         if path == ["provider"] and value not in catalog.providers:
             raise InvalidInput(f"{model_id}.provider: {value!r} is not a known provider; known: "
                                f"{', '.join(catalog.providers)}")

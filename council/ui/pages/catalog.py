@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import streamlit as st
@@ -182,8 +182,13 @@ def _edit(store: Any, catalog: Any, editor: Editor | None) -> None:
     with st.form("edit_form"):
         value = st.text_input("New value", key="edit_value",
                               help="Numbers as 2.5, yes/no as true/false, dates as 2026-11-01")
-        effective = (st.date_input("Price from", value=datetime.now(UTC).date(),
-                                   key="edit_effective",
+        today = datetime.now(UTC).date()
+        # Wide bounds on purpose: a date typed outside the widget's range (ten years by
+        # default) turns the box red and the form sends the last valid date, so "2099" was
+        # saved as today's price (QA round 16); the store now judges the date and says why.
+        effective = (st.date_input("Price from", value=today, key="edit_effective",
+                                   min_value=date(2000, 1, 1),
+                                   max_value=date(today.year + 100, 12, 31),
                                    help="The first day the new price applies: today for a "
                                         "change now, a later day for one the provider has "
                                         "announced. Earlier days keep their price.")
