@@ -80,6 +80,13 @@ def _m001_catalog(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX catalog_audit_model ON catalog_audit(model_id, id)")
 
 
+@MIGRATIONS("catalog-002-audit-effective-from")
+def _m002_audit_effective_from(db: sqlite_utils.Database) -> None:
+    """The first day a `price.X` edit applies: without it a revert put the old price back from
+    the day of the revert and left the edited row in force (QA round 16)."""
+    db.execute("ALTER TABLE catalog_audit ADD COLUMN effective_from TEXT")
+
+
 
 _PARSED: dict[str, Catalog] = {}  # version -> Catalog; snapshots are immutable
 
@@ -102,6 +109,7 @@ class AuditEntry:
     revision: int
     version: str
     reverts: int | None
+    effective_from: str | None = None  # a `price.X` edit's first day (ISO date)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -161,9 +169,19 @@ def _set_price_from_today(data: dict[str, Any], changes: dict[str, Any], *, sour
            "source": source}
     if str(rows[base]["effective_from"]) == day:
         rows[base] = row
+        earlier = [r for r in rows if str(r["effective_from"]) < day]
+        if earlier and _same_prices(max(earlier, key=lambda r: str(r["effective_from"])), row):
+            rows.remove(row)  # the date's change is undone: its row would repeat the last one
     else:
         rows.append(row)
     return old
+
+
+def _same_prices(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two price rows that charge the same (their dates, sources and checks aside)."""
+    ignore = {"effective_from", "source", "verified", "notes"}
+    return ({k: v for k, v in a.items() if k not in ignore}
+            == {k: v for k, v in b.items() if k not in ignore})
 
 
 def _check_finite(field: str, value: Any) -> None:
@@ -457,11 +475,14 @@ class CatalogStore:
             models = self._rows(conn)
             catalog = Catalog(models=tuple(models.values()), meta=self._meta())
             self._publish(conn, catalog, origin=f"edit by {editor.name}")
+            applies = ((effective_from or datetime.now(UTC).date()).isoformat()
+                       if path[0] == "price" else None)
             cursor = conn.execute(
                 "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
-                "evidence_url, revision, version, reverts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "evidence_url, revision, version, reverts, effective_from) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [now, editor.name, model_id, field, json.dumps(old), json.dumps(new_value),
-                 reason.strip(), evidence_url, revision + 1, catalog.version, reverts],
+                 reason.strip(), evidence_url, revision + 1, catalog.version, reverts, applies],
             )
             audit_id = cursor.lastrowid
         return self._audit_by_id(int(audit_id or 0))
@@ -480,10 +501,16 @@ class CatalogStore:
         original = self._audit_by_id(audit_id)
         if original.field == "*":
             raise InvalidInput(f"#{audit_id} reloaded the catalog files; revert it in the files")
+        # A dated price goes back on the day it was changed, not from today: the edited row
+        # stayed in force and today's row was overwritten until QA round 16. An entry from
+        # before the date was recorded started on the day it was made.
+        effective = (date.fromisoformat(original.effective_from or original.at[:10])
+                     if original.field.startswith("price.") else None)
         return self._apply_field(
             original.model_id, original.field, original.old, editor=editor,
             reason=f"revert #{audit_id}: {reason}", evidence_url=original.evidence_url,
             expected_revision=self.revision(original.model_id), reverts=audit_id,
+            effective_from=effective,
         )
 
     def replace_models(self, new_models: dict[str, ModelEntry], *, editor: Editor, reason: str,

@@ -118,6 +118,7 @@ def audit_rows(entries: list[Any]) -> list[dict[str, Any]]:
     return [
         {"#": e.id, "when": e.at.replace("T", " ")[:19], "editor": e.editor,
          "model": e.model_id, "field": "(whole entry)" if e.field == "*" else e.field,
+         "from": getattr(e, "effective_from", None) or "",  # a price edit's first day
          "old": _whole_or_short(e.field, e.old), "new": _whole_or_short(e.field, e.new),
          "reason": e.reason, "evidence": e.evidence_url or "",
          "reverts": f"#{e.reverts}" if e.reverts else ""}

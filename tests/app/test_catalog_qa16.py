@@ -46,3 +46,22 @@ def test_a_price_from_2099_is_refused_not_saved_as_today(council_home: Path) -> 
     assert [p.input for p in model.prices] == [2.0]
     # the widget itself takes a far date, so what is typed is what the store judges
     assert at.date_input(key="edit_effective").value == date(2099, 1, 1)
+
+
+def test_the_audit_log_dates_a_price_edit_and_its_revert_undoes_it(council_home: Path) -> None:
+    """In Chromium, reverting "gpt-4.1 price.input 2.0 → 1.6" (from 2026-11-16) left $1.60 in
+    force from that day, and the log never said from which day the edit applied."""
+    from datetime import timedelta
+
+    day = date.today() - timedelta(days=16)
+    at = _edit(_signed_in(), "gpt-4.1", "input price $/M: a new price from a date", "1.6",
+               "price cut", effective=day)
+    top = at.dataframe[-1].value.iloc[0]
+    assert (top["field"], top["from"]) == ("price.input", day.isoformat())
+    at.text_input(key="revert_reason").input("the cut was a rumour")
+    at.button(key="FormSubmitter:revert_form-Revert").click()
+    at.run()
+    no_exception(at)
+    assert any("Reverted #" in s.value for s in at.success), [e.value for e in at.error]
+    model = CatalogStore(open_db(council_home / "council.db")).current().get("gpt-4.1")
+    assert model.price_on(day + timedelta(days=1)).input == 2.0

@@ -35,3 +35,21 @@ def test_a_price_from_a_mistyped_year_is_refused_and_nothing_changes(store) -> N
     store.update_field("gpt-4.1", "price.input", 1.2, editor=ADA, reason="announced",
                        expected_revision=store.revision("gpt-4.1"), effective_from=soon)
     assert store.current().get("gpt-4.1").price_on(soon).input == 1.2
+
+
+def test_reverting_a_dated_price_undoes_it_on_its_day_and_keeps_later_rows(store) -> None:
+    """Reverting "input 2.0 -> 1.6 from 11-16" wrote 2.0 into today's row (overwriting a later
+    edit's 1.2) and left 1.6 in force from 11-16: the audit kept no date for a price edit."""
+    today = date.today()
+    cut_day, mid = today - timedelta(days=16), today - timedelta(days=12)
+    cut = store.update_field("gpt-4.1", "price.input", 1.6, editor=ADA, reason="cut",
+                             expected_revision=store.revision("gpt-4.1"), effective_from=cut_day)
+    store.update_field("gpt-4.1", "price.input", 1.2, editor=ADA, reason="another cut",
+                       expected_revision=store.revision("gpt-4.1"))
+    assert cut.effective_from == cut_day.isoformat()
+    undo = store.revert(cut.id, editor=ADA, reason="the 1.6 was a rumour")
+    model = store.current().get("gpt-4.1")
+    assert model.price_on(mid).input == 2.0  # the cut is gone on its own days
+    assert model.price_on(today).input == 1.2  # the later edit keeps its price
+    assert [str(p.effective_from) for p in model.prices] == ["2025-04-14", today.isoformat()]
+    assert undo.effective_from == cut_day.isoformat() and (undo.old, undo.new) == (1.6, 2.0)

@@ -357,4 +357,5 @@ def _audit(store: Any, editor: Editor | None) -> None:
 
 def _describe(entries: list[Any], audit_id: int) -> str:
     e = next(x for x in entries if x.id == audit_id)
-    return f"#{e.id} {e.model_id} {e.field}: {e.old!r} → {e.new!r} ({e.editor})"
+    when = f" from {e.effective_from}" if e.effective_from else ""
+    return f"#{e.id} {e.model_id} {e.field}{when}: {e.old!r} → {e.new!r} ({e.editor})"
