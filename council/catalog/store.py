@@ -197,6 +197,18 @@ def _check_finite(field: str, value: Any) -> None:
             _check_finite(f"{field}.{i}", item)
 
 
+def _edited_skill(model: ModelEntry, skill: str, level: Any, *, editor: Editor, reason: str,
+                  evidence_url: str | None) -> Any:
+    """The quality entry an editor's level makes: the level with the editor's reason and link
+    as its source, dated today; measured when a link backs it, an estimate when none does."""
+    if skill not in model.quality or isinstance(level, bool) or not isinstance(level, int | float):
+        return level  # the path or the type is refused where every edit's is
+    link = (evidence_url or "").strip()
+    return {"skill": level, "benchmark": f"set by editor {editor.name}", "score": None,
+            "source": (reason or "").strip() + (f" ({link})" if link else " (no evidence link)"),
+            "date": datetime.now(UTC).date().isoformat(), "estimated": not link, "sd": None}
+
+
 def _check_price_date(field: str, effective: date) -> None:
     """InvalidInput when a price would start implausibly far ahead: a mistyped year, which the
     page once saved as today's price (QA round 16) and the store kept as a 2099 row."""
@@ -410,6 +422,13 @@ class CatalogStore:
         catalog = self.current()
         model_id = catalog.get(model_id).id
         path = [p for p in field.split(".") if p]
+        if len(path) == 3 and path[0] == "quality" and path[2] == "skill":
+            # A level moves with its evidence: the page showed an editor's 4.2 beside LMArena's
+            # score and source for the old 4.28 (QA round 16). The whole entry changes, so a
+            # revert brings the old level back with its own evidence.
+            value = _edited_skill(self.current().get(model_id), path[1], value, editor=editor,
+                                  reason=reason, evidence_url=evidence_url)
+            path, field = path[:2], ".".join(path[:2])
         if not path or path[0] == "id":
             raise InvalidInput(f"field {field!r} cannot be edited")
         _check_finite(f"{model_id}.{field}", value)

@@ -133,8 +133,15 @@ def _whole_or_short(field: str, value: Any) -> str:
 
 
 def _short(value: Any, limit: int = 80) -> str:
-    text = "" if value is None else str(value)
+    text = audit_value(value)
     return text if len(text) <= limit else text[:limit] + "..."
+
+
+def audit_value(value: Any) -> str:
+    """An audited value as text; a skill entry as its level and what it rests on."""
+    if isinstance(value, dict) and "skill" in value and "benchmark" in value:
+        return f"{value['skill']:g} ({value['benchmark']})"
+    return "" if value is None else str(value)
 
 
 def editable_fields(model: Any, today: Any = None) -> dict[str, str]:

@@ -219,8 +219,8 @@ def _save(store: Any, model_id: str, path: str, value: str, reason: str, evidenc
         st.session_state[f"rev:{model_id}"] = entry.revision
         when = f" from {effective.isoformat()}" if effective is not None else ""
         st.success(f"Saved as audit entry #{entry.id}: "
-                   + md_escape(f"{model_id} {path} {entry.old!r} → {entry.new!r}{when}",
-                               limit=1_000))
+                   + md_escape(f"{model_id} {entry.field} {tables.audit_value(entry.old)} → "
+                               f"{tables.audit_value(entry.new)}{when}", limit=1_000))
 
 
 def _imports(store: Any, editor: Editor | None) -> None:
@@ -358,4 +358,5 @@ def _audit(store: Any, editor: Editor | None) -> None:
 def _describe(entries: list[Any], audit_id: int) -> str:
     e = next(x for x in entries if x.id == audit_id)
     when = f" from {e.effective_from}" if e.effective_from else ""
-    return f"#{e.id} {e.model_id} {e.field}{when}: {e.old!r} → {e.new!r} ({e.editor})"
+    return (f"#{e.id} {e.model_id} {e.field}{when}: {tables.audit_value(e.old)} → "
+            f"{tables.audit_value(e.new)} ({e.editor})")
