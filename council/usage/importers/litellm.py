@@ -22,6 +22,7 @@ from typing import Any
 
 from council.usage.attribution import Attribution, tag_pairs
 from council.usage.importers.base import (
+    ENCODING,
     BadRecord,
     Item,
     count,
@@ -42,7 +43,7 @@ class LiteLLMImporter:
         return "request_id" in head and ("spend" in head or "call_type" in head)
 
     def read(self, path: Path, attribution: Attribution) -> Iterator[Item]:
-        with path.open(encoding="utf-8", errors="replace") as f:
+        with path.open(encoding=ENCODING, errors="replace") as f:
             start = f.read(4096).lstrip("\ufeff \t\r\n")[:1]
         if start not in ("[", "{"):
             yield from self._csv(path, attribution)
@@ -50,7 +51,7 @@ class LiteLLMImporter:
         if start == "{" and first_line_is_json(path):
             yield from self._jsonl(path, attribution)
             return
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_text(encoding=ENCODING, errors="replace")
         rows_path = () if start == "[" else ("data",)
         for item in objects_at(text, rows_path):
             if isinstance(item, LineError):
@@ -59,7 +60,7 @@ class LiteLLMImporter:
                 yield self._safe(item[0], item[1], attribution)
 
     def _jsonl(self, path: Path, attribution: Attribution) -> Iterator[Item]:
-        with path.open(encoding="utf-8", errors="replace") as f:
+        with path.open(encoding=ENCODING, errors="replace") as f:
             for n, line in enumerate(f, start=1):
                 if not line.strip():
                     continue
@@ -78,7 +79,7 @@ class LiteLLMImporter:
 
     def _csv(self, path: Path, attribution: Attribution) -> Iterator[Item]:
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as f:
+        with path.open(encoding=ENCODING, errors="replace", newline="") as f:
             reader = csv.DictReader(f)
             if not reader.fieldnames or "request_id" not in reader.fieldnames:
                 yield LineError(1, "a CSV without a request_id column is not a LiteLLM spend "
