@@ -22,3 +22,22 @@ def test_a_file_saved_with_a_byte_order_mark_imports_every_record(
     again = import_file(db, marked, catalog=catalog)
     assert again.errors == [] and again.parsed == plain.parsed > 0
     assert again.duplicates == plain.parsed  # the same records, counted once
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_spend_log_csv_with_semicolons_or_tabs_imports(db, catalog, tmp_path: Path,
+                                                         delimiter: str) -> None:
+    """Excel in a comma-decimal locale saves ';': "line 1: a CSV without a request_id column
+    is not a LiteLLM spend log export", though request_id was the first column."""
+    import csv
+
+    from tests.usage.conftest import LITELLM_CSV
+
+    with LITELLM_CSV.open(newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))[:21]  # the header and 20 requests
+    path = tmp_path / "spend.csv"
+    with path.open("w", newline="", encoding="utf-8-sig") as f:
+        csv.writer(f, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    result = import_file(db, path, catalog=catalog)
+    assert result.format == "litellm" and result.errors == [] and result.parsed == 20
+    assert result.usd > 0

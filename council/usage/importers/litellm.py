@@ -80,10 +80,12 @@ class LiteLLMImporter:
     def _csv(self, path: Path, attribution: Attribution) -> Iterator[Item]:
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
         with path.open(encoding=ENCODING, errors="replace", newline="") as f:
-            reader = csv.DictReader(f)
+            delimiter = _delimiter(f.readline())
+            f.seek(0)
+            reader = csv.DictReader(f, delimiter=delimiter)
             if not reader.fieldnames or "request_id" not in reader.fieldnames:
-                yield LineError(1, "a CSV without a request_id column is not a LiteLLM spend "
-                                   "log export")
+                yield LineError(1, "a CSV without a request_id column (separated by commas, "
+                                   "semicolons or tabs) is not a LiteLLM spend log export")
                 return
             for row in reader:
                 n = reader.line_num
@@ -158,3 +160,14 @@ def _json_list(value: Any) -> list[Any]:
         except json.JSONDecodeError:
             return []
     return value if isinstance(value, list) else []
+
+
+def _delimiter(header: str) -> str:
+    """The separator of a spend-log CSV, from its header: a comma, or the semicolon a
+    spreadsheet saves in locales whose decimal mark is a comma (QA round 16: such a file read
+    "a CSV without a request_id column"), or a tab."""
+    for delimiter in (",", ";", "\t"):
+        names = next(csv.reader([header], delimiter=delimiter), [])
+        if "request_id" in (n.strip() for n in names):
+            return delimiter
+    return ","
