@@ -335,17 +335,29 @@ def ensure_priced(db: sqlite_utils.Database, catalog: Any) -> int:
     return len(updates)
 
 
-def link_task(db: sqlite_utils.Database, task: str, share_id: str) -> None:
-    """Tie a task name to the stored recommendation whose estimate it is checked against."""
+def link_task(db: sqlite_utils.Database, task: str, share_id: str) -> str:
+    """Tie a task name to the stored recommendation whose estimate it is checked against.
+    ``share_id`` may be the share link itself (``.../?r=ID``); returns the id."""
     from council.store import load_recommendation
 
+    share_id = share_id_in(share_id)
     load_recommendation(db, share_id)  # InvalidInput / NotFound with a readable message
     if not task or not task.strip():
         raise InvalidInput("say which task to link")
     with db.conn:
         db.execute("INSERT INTO usage_task_links (task, share_id, linked_at) VALUES (?, ?, ?) "
                    "ON CONFLICT (task) DO UPDATE SET share_id = excluded.share_id, "
-                   "linked_at = excluded.linked_at", [task.strip(), share_id.strip(), _now()])
+                   "linked_at = excluded.linked_at", [task.strip(), share_id, _now()])
+    return share_id
+
+
+def share_id_in(text: str) -> str:
+    """The share id in a pasted share link (``http://host/?r=ID``), or the text itself."""
+    import re
+
+    text = (text or "").strip()
+    found = re.search(r"[?&]r=([^&#\s]+)", text)
+    return found.group(1) if found else text
 
 
 def task_links(db: sqlite_utils.Database) -> dict[str, str]:

@@ -33,6 +33,7 @@ def page() -> None:
         _import(db, catalog)
         report = _report(db, catalog)
         if report is not None and report.by_task:
+            _link(db, report)
             _whatif(db, catalog, report)
         _learned(db, catalog)
 
@@ -276,6 +277,40 @@ def _model_row(name: str, row: Any) -> dict[str, Any]:
             "cache hit": None if t.cache_hit_rate is None else round(t.cache_hit_rate * 100)}
 
 
+LINKED_KEY = "usage_linked"
+
+
+def _link(db: Any, report: Any) -> None:
+    """Tie a task to the recommendation it is checked against: without a link no task has an
+    estimate, and until QA round 16 the only way was `council usage link TASK SHARE_ID`."""
+    from council.errors import CouncilError
+    from council.ui.errors import message_for
+    from council.usage.store import link_task
+
+    done = st.session_state.pop(LINKED_KEY, None)
+    if done:
+        st.success(done, icon=":material/link:")
+    linked = any(r.estimate for r in report.costliest_all)
+    with st.expander("Check a task against its recommendation", expanded=not linked), \
+            st.form("usage_link"):
+        a, b = st.columns(2)
+        task = a.selectbox("Task", [r.task for r in report.costliest_all], key="usage_link_task")
+        share = b.text_input("Its recommendation: the share link or id", key="usage_link_share",
+                             placeholder="http://…/?r=aB3dE5gH9k")
+        if not st.form_submit_button("Link"):
+            return
+    if task is None:
+        return
+    try:
+        share_id = link_task(db, task, share)
+    except CouncilError as exc:
+        st.error(message_for(exc), icon=":material/error:")
+        return
+    st.session_state[LINKED_KEY] = (f"{_plain(task)} is checked against recommendation "
+                                    f"{_plain(share_id)}: its estimate is in the tables above.")
+    st.rerun()
+
+
 def _whatif(db: Any, catalog: Any, report: Any) -> None:
     from council.usage.whatif import what_if
 
@@ -291,8 +326,8 @@ def _whatif(db: Any, catalog: Any, report: Any) -> None:
                         # shown only when no linked pick is there to preselect
                         placeholder="Choose a model")
     if model is None:
-        st.caption("Pick a model (or link the task to a recommendation: "
-                   "`council usage link TASK SHARE_ID`).")
+        st.caption("Pick a model (or link the task to its recommendation above, 'Check a "
+                   "task against its recommendation').")
         return
     result = what_if(db, catalog, task, model_id=model,
                      today=report.last_day if report.last_day else date.today())
