@@ -37,3 +37,22 @@ def test_a_task_is_linked_to_its_recommendation_from_the_page(council_home: Path
     assert any(share_id in seen(s.value) for s in at.success), [s.value for s in at.success]
     tasks = at.dataframe[0].value
     assert tasks[tasks["task"] == "ticket-triage"].iloc[0]["estimate"] > 0
+
+
+def test_an_estimate_far_above_the_spend_is_said_with_both_models(council_home: Path) -> None:
+    """proj_docs: $212.62 spent against a $1,372.22 estimate (0.15x) had no flag; only
+    overruns were flagged, and no row said the estimate priced another model."""
+    db = open_database(council_home / "council.db")
+    path = council_home / "tagged.jsonl"
+    path.write_text(otlp_line([span(f"{i:016x}", **{"council.task": "docs"})
+                               for i in range(1, 4)]) + "\n")
+    import_file(db, path, catalog=init_catalog(db, PROJECT_ROOT / "models_catalog"))
+    from council.usage.store import link_task
+
+    link_task(db, "docs", stored_rec(db, model="gpt-4.1", per_call=5.0, per_task=5.0))
+    at = page_app("usage").run()
+    no_exception(at)
+    said = [seen(w.value) for w in at.warning if "docs" in seen(w.value)]
+    assert said and "the estimate priced gpt-4.1; the calls ran on" in said[0], said
+    assert "times the spend" in said[0]
+    assert at.dataframe[0].value.iloc[0]["flag"] == "under"

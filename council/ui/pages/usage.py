@@ -121,8 +121,14 @@ def _report(db: Any, catalog: Any) -> Any:
     for row in report.flagged:
         st.error(f"**{_plain(row.task)}** costs {money(row.totals.usd)} against an estimate of "
                  f"{money(row.estimate_usd)}: {row.ratio:.1f}x (recommendation "
-                 f"{row.estimate.share_id if row.estimate else '?'}).",
+                 f"{row.estimate.share_id if row.estimate else '?'}){_apart(row)}.",
                  icon=":material/trending_up:")
+    for row in report.overestimated:  # money held for nothing is also a wrong estimate
+        st.warning(f"**{_plain(row.task)}** costs {money(row.totals.usd)} against an estimate "
+                   f"of {money(row.estimate_usd)}: {row.ratio:.2f}x, the estimate "
+                   f"{1 / row.ratio:.1f} times the spend (recommendation "
+                   f"{row.estimate.share_id if row.estimate else '?'}){_apart(row)}.",
+                   icon=":material/trending_down:")
     st.subheader("Spend over time")
     st.altair_chart(_chart(report.daily), width="stretch")
     st.subheader("The ten costliest tasks, estimate against actual")
@@ -155,6 +161,11 @@ def _report(db: Any, catalog: Any) -> Any:
                    + ", ".join(f"{_plain(u.name)} ({u.records:,} records)"
                                for u in report.unknown_models))
     return report
+
+
+def _apart(row: Any) -> str:
+    words = row.models_apart()
+    return f"; {_plain(words)}" if words else ""
 
 
 def _billed(db: Any, since: date | None) -> None:
@@ -236,7 +247,7 @@ def _task_row(row: Any, factor: float) -> dict[str, Any]:
         "task": row.task, "actual": t.usd if priced else None,  # no price known: not $0
         "unpriced records": t.unpriced_records, "estimate": row.estimate_usd,
         "ratio": None if row.ratio is None else round(row.ratio, 2),
-        "flag": "over" if row.ratio is not None and row.ratio > factor else "",
+        "flag": row.off_by(factor) or "",
         "per run": t.usd_per_run, "est. per run": e.per_task if e else None,
         "per month": row.per_month, "est. per month": e.per_month if e else None,
         "calls": t.calls, "runs": t.runs or None,
