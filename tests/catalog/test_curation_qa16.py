@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
 from council.catalog.editors import Editor
-from council.catalog.store import CatalogStore, init_catalog
-from council.db import open_db
 from council.errors import InvalidInput
 
 ADA = Editor("ada")
-
-
-@pytest.fixture()
-def store(db_path: Path, catalog_dir: Path) -> CatalogStore:
-    db = open_db(db_path)
-    init_catalog(db, catalog_dir)
-    return CatalogStore(db)
 
 
 def test_a_price_from_a_mistyped_year_is_refused_and_nothing_changes(store) -> None:
