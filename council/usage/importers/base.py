@@ -58,6 +58,15 @@ def count(data: Mapping[str, Any], *names: str, default: int | None = 0) -> int 
     return default
 
 
+PAID_TIERS = ("priority", "flex")
+
+
+def paid_tier(value: Any) -> str | None:
+    """The service tier a usage report names, when it changes the price ("default",
+    "standard", "auto", "batch" and none do not)."""
+    return value if value in PAID_TIERS else None
+
+
 def split_included(total: int, *parts: int) -> int:
     """Fresh tokens when ``total`` includes ``parts`` (the current conventions), or ``total``
     itself when it is smaller than them (older instrumentations counted them apart)."""
