@@ -37,6 +37,10 @@ PRICE_FIELDS_FROM_TODAY: frozenset[str] = frozenset({
 })
 
 
+# How far ahead a price may start: providers announce changes weeks or months ahead. A date
+# past this is a mistyped year (QA round 16: "2099" typed in *Price from*).
+PRICE_AHEAD_DAYS = 2 * 365
+
 MIGRATIONS = register(Migrations("council.catalog.store"))
 
 
@@ -76,6 +80,13 @@ def _m001_catalog(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX catalog_audit_model ON catalog_audit(model_id, id)")
 
 
+@MIGRATIONS("catalog-002-audit-effective-from")
+def _m002_audit_effective_from(db: sqlite_utils.Database) -> None:
+    """The first day a `price.X` edit applies: without it a revert put the old price back from
+    the day of the revert and left the edited row in force (QA round 16)."""
+    db.execute("ALTER TABLE catalog_audit ADD COLUMN effective_from TEXT")
+
+
 
 _PARSED: dict[str, Catalog] = {}  # version -> Catalog; snapshots are immutable
 
@@ -98,6 +109,7 @@ class AuditEntry:
     revision: int
     version: str
     reverts: int | None
+    effective_from: str | None = None  # a `price.X` edit's first day (ISO date)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -157,9 +169,19 @@ def _set_price_from_today(data: dict[str, Any], changes: dict[str, Any], *, sour
            "source": source}
     if str(rows[base]["effective_from"]) == day:
         rows[base] = row
+        earlier = [r for r in rows if str(r["effective_from"]) < day]
+        if earlier and _same_prices(max(earlier, key=lambda r: str(r["effective_from"])), row):
+            rows.remove(row)  # the date's change is undone: its row would repeat the last one
     else:
         rows.append(row)
     return old
+
+
+def _same_prices(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two price rows that charge the same (their dates, sources and checks aside)."""
+    ignore = {"effective_from", "source", "verified", "notes"}
+    return ({k: v for k, v in a.items() if k not in ignore}
+            == {k: v for k, v in b.items() if k not in ignore})
 
 
 def _check_finite(field: str, value: Any) -> None:
@@ -173,6 +195,31 @@ def _check_finite(field: str, value: Any) -> None:
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
             _check_finite(f"{field}.{i}", item)
+
+
+def _edited_skill(model: ModelEntry, skill: str, level: Any, *, editor: Editor, reason: str,
+                  evidence_url: str | None) -> Any:
+    """The quality entry an editor's level makes: the level with the editor's reason and link
+    as its source, dated today; measured when a link backs it, an estimate when none does."""
+    if skill not in model.quality or isinstance(level, bool) or not isinstance(level, int | float):
+        return level  # the path or the type is refused where every edit's is
+    link = (evidence_url or "").strip()
+    return {"skill": level, "benchmark": f"set by editor {editor.name}", "score": None,
+            "source": (reason or "").strip() + (f" ({link})" if link else " (no evidence link)"),
+            "date": datetime.now(UTC).date().isoformat(), "estimated": not link, "sd": None}
+
+
+def _check_price_date(field: str, effective: date) -> None:
+    """InvalidInput when a price would start implausibly far ahead: a mistyped year, which the
+    page once saved as today's price (QA round 16) and the store kept as a 2099 row."""
+    today = datetime.now(UTC).date()
+    if (effective - today).days > PRICE_AHEAD_DAYS:
+        years = (effective - today).days // 365
+        raise InvalidInput(
+            f"{field} from {effective.isoformat()}: that is {years} years ahead; providers "
+            f"announce a price weeks or months ahead, so a date after "
+            f"{date.fromordinal(today.toordinal() + PRICE_AHEAD_DAYS).isoformat()} is taken "
+            "for a typo. Check the year; nothing was saved")
 
 
 def _type_name(value: Any) -> str:
@@ -375,9 +422,18 @@ class CatalogStore:
         catalog = self.current()
         model_id = catalog.get(model_id).id
         path = [p for p in field.split(".") if p]
+        if len(path) == 3 and path[0] == "quality" and path[2] == "skill":
+            # A level moves with its evidence: the page showed an editor's 4.2 beside LMArena's
+            # score and source for the old 4.28 (QA round 16). The whole entry changes, so a
+            # revert brings the old level back with its own evidence.
+            value = _edited_skill(self.current().get(model_id), path[1], value, editor=editor,
+                                  reason=reason, evidence_url=evidence_url)
+            path, field = path[:2], ".".join(path[:2])
         if not path or path[0] == "id":
             raise InvalidInput(f"field {field!r} cannot be edited")
         _check_finite(f"{model_id}.{field}", value)
+        if path[0] == "price" and effective_from is not None:
+            _check_price_date(f"{model_id}.{field}", effective_from)
         if path == ["provider"] and value not in catalog.providers:
             raise InvalidInput(f"{model_id}.provider: {value!r} is not a known provider; known: "
                                f"{', '.join(catalog.providers)}")
@@ -438,11 +494,14 @@ class CatalogStore:
             models = self._rows(conn)
             catalog = Catalog(models=tuple(models.values()), meta=self._meta())
             self._publish(conn, catalog, origin=f"edit by {editor.name}")
+            applies = ((effective_from or datetime.now(UTC).date()).isoformat()
+                       if path[0] == "price" else None)
             cursor = conn.execute(
                 "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
-                "evidence_url, revision, version, reverts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                "evidence_url, revision, version, reverts, effective_from) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [now, editor.name, model_id, field, json.dumps(old), json.dumps(new_value),
-                 reason.strip(), evidence_url, revision + 1, catalog.version, reverts],
+                 reason.strip(), evidence_url, revision + 1, catalog.version, reverts, applies],
             )
             audit_id = cursor.lastrowid
         return self._audit_by_id(int(audit_id or 0))
@@ -461,10 +520,16 @@ class CatalogStore:
         original = self._audit_by_id(audit_id)
         if original.field == "*":
             raise InvalidInput(f"#{audit_id} reloaded the catalog files; revert it in the files")
+        # A dated price goes back on the day it was changed, not from today: the edited row
+        # stayed in force and today's row was overwritten until QA round 16. An entry from
+        # before the date was recorded started on the day it was made.
+        effective = (date.fromisoformat(original.effective_from or original.at[:10])
+                     if original.field.startswith("price.") else None)
         return self._apply_field(
             original.model_id, original.field, original.old, editor=editor,
             reason=f"revert #{audit_id}: {reason}", evidence_url=original.evidence_url,
             expected_revision=self.revision(original.model_id), reverts=audit_id,
+            effective_from=effective,
         )
 
     def replace_models(self, new_models: dict[str, ModelEntry], *, editor: Editor, reason: str,

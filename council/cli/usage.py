@@ -146,7 +146,8 @@ def _text(report: Any) -> str:
     lines.append("\nCostliest tasks (actual / estimate):")
     for row in report.costliest:
         est, ratio = row.estimate_usd, row.ratio
-        flag = "  << over estimate" if ratio is not None and ratio > report.flag_factor else ""
+        flag = {"over": "  << over estimate",
+                "under": "  << under estimate"}.get(row.off_by(report.flag_factor) or "", "")
         t = row.totals
         spent = _money(t.usd) if t.records > t.unpriced_records else "unpriced"
         unpriced = (f"  ({t.unpriced_records:,} of {t.records:,} records unpriced: at least "

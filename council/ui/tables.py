@@ -118,6 +118,7 @@ def audit_rows(entries: list[Any]) -> list[dict[str, Any]]:
     return [
         {"#": e.id, "when": e.at.replace("T", " ")[:19], "editor": e.editor,
          "model": e.model_id, "field": "(whole entry)" if e.field == "*" else e.field,
+         "from": getattr(e, "effective_from", None) or "",  # a price edit's first day
          "old": _whole_or_short(e.field, e.old), "new": _whole_or_short(e.field, e.new),
          "reason": e.reason, "evidence": e.evidence_url or "",
          "reverts": f"#{e.reverts}" if e.reverts else ""}
@@ -132,8 +133,15 @@ def _whole_or_short(field: str, value: Any) -> str:
 
 
 def _short(value: Any, limit: int = 80) -> str:
-    text = "" if value is None else str(value)
+    text = audit_value(value)
     return text if len(text) <= limit else text[:limit] + "..."
+
+
+def audit_value(value: Any) -> str:
+    """An audited value as text; a skill entry as its level and what it rests on."""
+    if isinstance(value, dict) and "skill" in value and "benchmark" in value:
+        return f"{value['skill']:g} ({value['benchmark']})"
+    return "" if value is None else str(value)
 
 
 def editable_fields(model: Any, today: Any = None) -> dict[str, str]:

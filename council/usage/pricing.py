@@ -57,7 +57,8 @@ class RecordPricer:
         self.version: str = catalog.version
         self._models: dict[str, ModelEntry | None] = {}
         self._rows: dict[tuple[str, date], tuple[Price, str | None]] = {}
-        self._rates: dict[tuple[str, date, int | None, bool], dict[str, float]] = {}
+        self._rates: dict[tuple[str, date, int | None, bool, str | None],
+                          dict[str, float]] = {}
 
     def resolve(self, name: str) -> ModelEntry | None:
         """The catalog entry for a model name (id, API id, alias, provider prefix, dated)."""
@@ -85,9 +86,15 @@ class RecordPricer:
         return self._rows[key]
 
     def rates(self, model: ModelEntry, day: date, per_call_prompt: int,
-              batch: bool) -> tuple[dict[str, float], str | None]:
+              batch: bool, service_tier: str | None = None) -> tuple[dict[str, float], str | None]:
         """USD per million tokens per part, as price_usage applies them on that day."""
         price, note = self.price_row(model, day)
+        if batch:
+            service_tier = None  # a batch call has the batch price; tiers do not combine with it
+        if service_tier is not None and service_tier not in price.service_tiers:
+            note = "; ".join(filter(None, [note, f"no {service_tier} price in the catalog: "
+                                                 "priced at standard"]))
+            service_tier = None
         if batch and (not model.batch_api or price.batch_discount is None):
             batch = False
             note = "; ".join(filter(None, [note, "no batch price in the catalog: priced "
@@ -96,22 +103,24 @@ class RecordPricer:
         for t in price.tiers:
             if per_call_prompt > t.threshold:
                 tier = t.threshold
-        key = (model.id, price.effective_from, tier, batch)
+        key = (model.id, price.effective_from, tier, batch, service_tier)
         rates = self._rates.get(key)
         if rates is None:
             probe = Usage(input_tokens=max(per_call_prompt, 0))
-            rates = price_usage(model, probe, batch=batch, on=price.effective_from).rates
+            rates = price_usage(model, probe, batch=batch, on=price.effective_from,
+                                service_tier=service_tier).rates
             self._rates[key] = rates
         return rates, note
 
     def price(self, model_name: str, day: date, counts: tuple[int, ...], *,
-              calls: int | None, batch: bool, context_window: str | None = None) -> Priced:
+              calls: int | None, batch: bool, context_window: str | None = None,
+              service_tier: str | None = None) -> Priced:
         """Price token counts (in ``council.pricing.PARTS`` order) of one record."""
         model = self.resolve(model_name)
         if model is None:
             return Priced(None, None, "model not in the catalog")
         prompt = counts[0] + counts[1] + counts[2] + counts[3]
         per_call = prompt // calls if calls else _LONG_CONTEXT.get(context_window or "", 0)
-        rates, note = self.rates(model, day, per_call, batch)
+        rates, note = self.rates(model, day, per_call, batch, service_tier)
         usd = sum(rates[part] * n for part, n in zip(PARTS, counts, strict=True)) / PER
         return Priced(model.id, usd, note)

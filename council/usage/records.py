@@ -33,6 +33,9 @@ class UsageRecord:
     output_tokens: int = 0
     reasoning_tokens: int = 0
     batch: bool = False
+    # A paid service tier the price scales by (OpenAI's and Anthropic's "priority", OpenAI's
+    # "flex"); None is standard. Until QA round 16 a priority bucket was priced at standard.
+    service_tier: str | None = None
     task: str | None = None
     task_source: str | None = None  # "attribute" | "import" | None (grouped by model only)
     recommendation_id: str | None = None

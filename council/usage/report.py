@@ -6,7 +6,8 @@ its calls carry): the recommended model's cost per call and per task and the wor
 assumed. ``estimate_usd`` is that estimate for the traffic seen: cost per task x runs for
 the calls made in known runs (a trace, a session), cost per call x calls for the rest;
 ``ratio`` is actual over estimate, and a task whose ratio exceeds the chosen factor is
-flagged. Cost per month scales the window's spend to 30 days.
+flagged (one whose estimate exceeds the spend by the factor is listed as overestimated).
+Cost per month scales the window's spend to 30 days.
 """
 
 from __future__ import annotations
@@ -166,6 +167,26 @@ class TaskRow:
         est = self.estimate_usd
         return self.totals.usd / est if est else None
 
+    def off_by(self, factor: float) -> str | None:
+        """"over" when the spend exceeds the estimate by more than ``factor``, "under" when
+        the estimate exceeds the spend by as much (a budget held for nothing), else None."""
+        if self.ratio is None:
+            return None
+        return "over" if self.ratio > factor else "under" if self.ratio < 1 / factor else None
+
+    @property
+    def ran_on(self) -> list[str]:
+        """The models the task's calls ran on, the costliest first."""
+        return [m for m, _t in sorted(self.models.items(), key=lambda kv: (-kv[1].usd, kv[0]))]
+
+    def models_apart(self) -> str | None:
+        """When the estimate priced another model than the calls used, which each was: an
+        estimate for one model set against the bill of another is not a wrong estimate."""
+        pick = self.estimate.model_id if self.estimate else None
+        if pick is None or self.ran_on == [pick]:
+            return None
+        return f"the estimate priced {pick}; the calls ran on {', '.join(self.ran_on)}"
+
 
 @dataclass(frozen=True)
 class UnknownModel:
@@ -206,8 +227,13 @@ class Report:
 
     @property
     def flagged(self) -> list[TaskRow]:
-        return [r for r in self.costliest_all if r.ratio is not None
-                and r.ratio > self.flag_factor]
+        return [r for r in self.costliest_all if r.off_by(self.flag_factor) == "over"]
+
+    @property
+    def overestimated(self) -> list[TaskRow]:
+        """Tasks whose estimate exceeds the spend by more than the factor: unflagged until QA
+        round 16 (an estimate 6.5 times the spend said nothing)."""
+        return [r for r in self.costliest_all if r.off_by(self.flag_factor) == "under"]
 
     @property
     def costliest_all(self) -> list[TaskRow]:
@@ -227,7 +253,8 @@ class Report:
             t, e = row.totals, row.estimate
             return {"calls": t.calls, "usd": t.usd, "estimate_usd": row.estimate_usd,
                     "ratio": row.ratio,
-                    "flagged": row.ratio is not None and row.ratio > self.flag_factor,
+                    "flagged": row.off_by(self.flag_factor) == "over",
+                    "off_by": row.off_by(self.flag_factor), "ran_on": row.ran_on,
                     "runs": t.runs, "usd_per_run": t.usd_per_run, "per_month": row.per_month,
                     "actual": t.to_dict(), "estimate": asdict(e) if e else None,
                     "estimate_note": row.estimate_note,
@@ -246,6 +273,7 @@ class Report:
             "costliest_tasks": [r.task for r in self.costliest],
             "flag_factor": self.flag_factor,
             "flagged_tasks": [r.task for r in self.flagged],
+            "overestimated_tasks": [r.task for r in self.overestimated],
             "unknown_models": [asdict(u) for u in self.unknown_models],
             "daily": [{"day": d, "model": m, "usd": u} for d, m, u in self.daily],
         }

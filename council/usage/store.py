@@ -33,6 +33,7 @@ COLUMNS: tuple[str, ...] = (
     "task_source", "recommendation_id", "run_id", "calls", "input_tokens", "cache_read_tokens",
     "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens", "reasoning_tokens",
     "batch", "context_window", "reported_usd", "usd", "price_note", "priced_version", "digest",
+    "service_tier",
 )
 
 
@@ -117,6 +118,12 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+@MIGRATIONS("usage_002_service_tier")
+def _service_tier(db: sqlite_utils.Database) -> None:
+    """The paid service tier a record ran on (priority, flex), priced by its factor."""
+    db.execute("ALTER TABLE usage_records ADD COLUMN service_tier TEXT")
+
+
 def _digest(values: tuple[Any, ...]) -> str:
     return hashlib.blake2b(repr(values).encode(), digest_size=8).hexdigest()
 
@@ -131,15 +138,18 @@ def _row(rec: UsageRecord, import_id: int, pricer: RecordPricer) -> tuple[Any, .
     counts = (rec.input_tokens, rec.cache_read_tokens, rec.cache_write_5m_tokens,
               rec.cache_write_1h_tokens, rec.output_tokens, rec.reasoning_tokens)
     priced = pricer.price(rec.model, rec.ts.date(), counts, calls=rec.calls, batch=rec.batch,
-                          context_window=rec.context_window)
+                          context_window=rec.context_window, service_tier=rec.service_tier)
     content = (rec.source, rec.ts.isoformat(timespec="seconds"), rec.provider, rec.model,
                rec.task, rec.task_source, rec.recommendation_id, rec.run_id, rec.calls,
                *counts, int(rec.batch), rec.context_window, rec.reported_usd)
+    if rec.service_tier is not None:  # standard records keep the digest they always had
+        content = (*content, rec.service_tier)
     return (key_hash(rec.key), rec.key, import_id, content[0], content[1], content[1][:10],
             rec.provider,
             rec.model, priced.model_id, rec.task, rec.task_source, rec.recommendation_id,
             rec.run_id, rec.calls, *counts, int(rec.batch), rec.context_window,
-            rec.reported_usd, priced.usd, priced.note, pricer.version, _digest(content))
+            rec.reported_usd, priced.usd, priced.note, pricer.version, _digest(content),
+            rec.service_tier)
 
 
 _UPSERT = (
@@ -319,12 +329,13 @@ def ensure_priced(db: sqlite_utils.Database, catalog: Any) -> int:
     rows = db.execute(
         "SELECT rowid, model, day, calls, input_tokens, cache_read_tokens, "
         "cache_write_5m_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, batch, "
-        "context_window FROM usage_records WHERE priced_version != ?", [catalog.version])
+        "context_window, service_tier FROM usage_records WHERE priced_version != ?",
+        [catalog.version])
     updates = []
     for rowid, model, day, calls, *rest in rows.fetchall():
-        counts, batch, window = tuple(rest[:6]), bool(rest[6]), rest[7]
+        counts, batch, window, tier = tuple(rest[:6]), bool(rest[6]), rest[7], rest[8]
         priced = pricer.price(model, datetime.fromisoformat(day).date(), counts, calls=calls,
-                              batch=batch, context_window=window)
+                              batch=batch, context_window=window, service_tier=tier)
         updates.append((priced.model_id, priced.usd, priced.note, catalog.version, rowid))
     with db.conn:
         db.conn.execute("BEGIN")
@@ -335,17 +346,29 @@ def ensure_priced(db: sqlite_utils.Database, catalog: Any) -> int:
     return len(updates)
 
 
-def link_task(db: sqlite_utils.Database, task: str, share_id: str) -> None:
-    """Tie a task name to the stored recommendation whose estimate it is checked against."""
+def link_task(db: sqlite_utils.Database, task: str, share_id: str) -> str:
+    """Tie a task name to the stored recommendation whose estimate it is checked against.
+    ``share_id`` may be the share link itself (``.../?r=ID``); returns the id."""
     from council.store import load_recommendation
 
+    share_id = share_id_in(share_id)
     load_recommendation(db, share_id)  # InvalidInput / NotFound with a readable message
     if not task or not task.strip():
         raise InvalidInput("say which task to link")
     with db.conn:
         db.execute("INSERT INTO usage_task_links (task, share_id, linked_at) VALUES (?, ?, ?) "
                    "ON CONFLICT (task) DO UPDATE SET share_id = excluded.share_id, "
-                   "linked_at = excluded.linked_at", [task.strip(), share_id.strip(), _now()])
+                   "linked_at = excluded.linked_at", [task.strip(), share_id, _now()])
+    return share_id
+
+
+def share_id_in(text: str) -> str:
+    """The share id in a pasted share link (``http://host/?r=ID``), or the text itself."""
+    import re
+
+    text = (text or "").strip()
+    found = re.search(r"[?&]r=([^&#\s]+)", text)
+    return found.group(1) if found else text
 
 
 def task_links(db: sqlite_utils.Database) -> dict[str, str]:

@@ -9,7 +9,9 @@ import pytest
 
 from council.catalog.loader import load_catalog_dir
 from council.catalog.model import Catalog
+from council.catalog.store import CatalogStore, init_catalog
 from council.config import PROJECT_ROOT
+from council.db import open_db
 
 CATALOG_DIR = PROJECT_ROOT / "models_catalog"
 
@@ -25,3 +27,11 @@ def catalog_dir(tmp_path: Path) -> Path:
     target = tmp_path / "models_catalog"
     shutil.copytree(CATALOG_DIR, target, ignore=shutil.ignore_patterns("*.md"))
     return target
+
+
+@pytest.fixture()
+def store(db_path: Path, catalog_dir: Path) -> CatalogStore:
+    """A real SQLite store loaded from a private copy of the catalog files."""
+    db = open_db(db_path)
+    init_catalog(db, catalog_dir)
+    return CatalogStore(db)

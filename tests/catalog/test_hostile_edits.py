@@ -11,21 +11,13 @@ from click.testing import CliRunner
 
 from council.catalog.editors import Editor, hash_password
 from council.catalog.review import propose_import
-from council.catalog.store import CatalogStore, init_catalog
+from council.catalog.store import CatalogStore
 from council.cli.main import cli
-from council.db import open_db
 from council.errors import InvalidInput
 
 from .test_import import _write_litellm
 
 ALICE = Editor("alice")
-
-
-@pytest.fixture()
-def store(db_path: Path, catalog_dir: Path) -> CatalogStore:
-    db = open_db(db_path)
-    init_catalog(db, catalog_dir)
-    return CatalogStore(db)
 
 
 @pytest.fixture()

@@ -18,9 +18,8 @@ from council.catalog.editors import Editor, hash_password
 from council.catalog.importers import read_source
 from council.catalog.model import Catalog
 from council.catalog.review import apply_import, propose_import
-from council.catalog.store import CatalogStore, init_catalog
+from council.catalog.store import CatalogStore
 from council.cli.main import cli
-from council.db import open_db
 from council.errors import ConflictError, InvalidInput
 from council.pricing import Usage, price_usage
 from tests.catalog.genai_coverage import NOT_IN_GENAI_PRICES
@@ -75,13 +74,6 @@ def _write_modelsdev(path: Path, rows: list[tuple[str, int, int, float, float]])
     conn.commit()
     conn.close()
     return path
-
-
-@pytest.fixture()
-def store(db_path: Path, catalog_dir: Path) -> CatalogStore:
-    db = open_db(db_path)
-    init_catalog(db, catalog_dir)
-    return CatalogStore(db)
 
 
 def test_genai_prices_importer_reads_the_installed_package(catalog: Catalog) -> None:

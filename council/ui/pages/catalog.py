@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 import streamlit as st
@@ -182,8 +182,13 @@ def _edit(store: Any, catalog: Any, editor: Editor | None) -> None:
     with st.form("edit_form"):
         value = st.text_input("New value", key="edit_value",
                               help="Numbers as 2.5, yes/no as true/false, dates as 2026-11-01")
-        effective = (st.date_input("Price from", value=datetime.now(UTC).date(),
-                                   key="edit_effective",
+        today = datetime.now(UTC).date()
+        # Wide bounds on purpose: a date typed outside the widget's range (ten years by
+        # default) turns the box red and the form sends the last valid date, so "2099" was
+        # saved as today's price (QA round 16); the store now judges the date and says why.
+        effective = (st.date_input("Price from", value=today, key="edit_effective",
+                                   min_value=date(2000, 1, 1),
+                                   max_value=date(today.year + 100, 12, 31),
                                    help="The first day the new price applies: today for a "
                                         "change now, a later day for one the provider has "
                                         "announced. Earlier days keep their price.")
@@ -214,8 +219,8 @@ def _save(store: Any, model_id: str, path: str, value: str, reason: str, evidenc
         st.session_state[f"rev:{model_id}"] = entry.revision
         when = f" from {effective.isoformat()}" if effective is not None else ""
         st.success(f"Saved as audit entry #{entry.id}: "
-                   + md_escape(f"{model_id} {path} {entry.old!r} → {entry.new!r}{when}",
-                               limit=1_000))
+                   + md_escape(f"{model_id} {entry.field} {tables.audit_value(entry.old)} → "
+                               f"{tables.audit_value(entry.new)}{when}", limit=1_000))
 
 
 def _imports(store: Any, editor: Editor | None) -> None:
@@ -352,4 +357,6 @@ def _audit(store: Any, editor: Editor | None) -> None:
 
 def _describe(entries: list[Any], audit_id: int) -> str:
     e = next(x for x in entries if x.id == audit_id)
-    return f"#{e.id} {e.model_id} {e.field}: {e.old!r} → {e.new!r} ({e.editor})"
+    when = f" from {e.effective_from}" if e.effective_from else ""
+    return (f"#{e.id} {e.model_id} {e.field}{when}: {tables.audit_value(e.old)} → "
+            f"{tables.audit_value(e.new)} ({e.editor})")

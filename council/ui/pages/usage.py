@@ -33,6 +33,7 @@ def page() -> None:
         _import(db, catalog)
         report = _report(db, catalog)
         if report is not None and report.by_task:
+            _link(db, report)
             _whatif(db, catalog, report)
         _learned(db, catalog)
 
@@ -120,8 +121,14 @@ def _report(db: Any, catalog: Any) -> Any:
     for row in report.flagged:
         st.error(f"**{_plain(row.task)}** costs {money(row.totals.usd)} against an estimate of "
                  f"{money(row.estimate_usd)}: {row.ratio:.1f}x (recommendation "
-                 f"{row.estimate.share_id if row.estimate else '?'}).",
+                 f"{row.estimate.share_id if row.estimate else '?'}){_apart(row)}.",
                  icon=":material/trending_up:")
+    for row in report.overestimated:  # money held for nothing is also a wrong estimate
+        st.warning(f"**{_plain(row.task)}** costs {money(row.totals.usd)} against an estimate "
+                   f"of {money(row.estimate_usd)}: {row.ratio:.2f}x, the estimate "
+                   f"{1 / row.ratio:.1f} times the spend (recommendation "
+                   f"{row.estimate.share_id if row.estimate else '?'}){_apart(row)}.",
+                   icon=":material/trending_down:")
     st.subheader("Spend over time")
     st.altair_chart(_chart(report.daily), width="stretch")
     st.subheader("The ten costliest tasks, estimate against actual")
@@ -154,6 +161,11 @@ def _report(db: Any, catalog: Any) -> Any:
                    + ", ".join(f"{_plain(u.name)} ({u.records:,} records)"
                                for u in report.unknown_models))
     return report
+
+
+def _apart(row: Any) -> str:
+    words = row.models_apart()
+    return f"; {_plain(words)}" if words else ""
 
 
 def _billed(db: Any, since: date | None) -> None:
@@ -235,7 +247,7 @@ def _task_row(row: Any, factor: float) -> dict[str, Any]:
         "task": row.task, "actual": t.usd if priced else None,  # no price known: not $0
         "unpriced records": t.unpriced_records, "estimate": row.estimate_usd,
         "ratio": None if row.ratio is None else round(row.ratio, 2),
-        "flag": "over" if row.ratio is not None and row.ratio > factor else "",
+        "flag": row.off_by(factor) or "",
         "per run": t.usd_per_run, "est. per run": e.per_task if e else None,
         "per month": row.per_month, "est. per month": e.per_month if e else None,
         "calls": t.calls, "runs": t.runs or None,
@@ -276,6 +288,40 @@ def _model_row(name: str, row: Any) -> dict[str, Any]:
             "cache hit": None if t.cache_hit_rate is None else round(t.cache_hit_rate * 100)}
 
 
+LINKED_KEY = "usage_linked"
+
+
+def _link(db: Any, report: Any) -> None:
+    """Tie a task to the recommendation it is checked against: without a link no task has an
+    estimate, and until QA round 16 the only way was `council usage link TASK SHARE_ID`."""
+    from council.errors import CouncilError
+    from council.ui.errors import message_for
+    from council.usage.store import link_task
+
+    done = st.session_state.pop(LINKED_KEY, None)
+    if done:
+        st.success(done, icon=":material/link:")
+    linked = any(r.estimate for r in report.costliest_all)
+    with st.expander("Check a task against its recommendation", expanded=not linked), \
+            st.form("usage_link"):
+        a, b = st.columns(2)
+        task = a.selectbox("Task", [r.task for r in report.costliest_all], key="usage_link_task")
+        share = b.text_input("Its recommendation: the share link or id", key="usage_link_share",
+                             placeholder="http://…/?r=aB3dE5gH9k")
+        if not st.form_submit_button("Link"):
+            return
+    if task is None:
+        return
+    try:
+        share_id = link_task(db, task, share)
+    except CouncilError as exc:
+        st.error(message_for(exc), icon=":material/error:")
+        return
+    st.session_state[LINKED_KEY] = (f"{_plain(task)} is checked against recommendation "
+                                    f"{_plain(share_id)}: its estimate is in the tables above.")
+    st.rerun()
+
+
 def _whatif(db: Any, catalog: Any, report: Any) -> None:
     from council.usage.whatif import what_if
 
@@ -291,8 +337,8 @@ def _whatif(db: Any, catalog: Any, report: Any) -> None:
                         # shown only when no linked pick is there to preselect
                         placeholder="Choose a model")
     if model is None:
-        st.caption("Pick a model (or link the task to a recommendation: "
-                   "`council usage link TASK SHARE_ID`).")
+        st.caption("Pick a model (or link the task to its recommendation above, 'Check a "
+                   "task against its recommendation').")
         return
     result = what_if(db, catalog, task, model_id=model,
                      today=report.last_day if report.last_day else date.today())

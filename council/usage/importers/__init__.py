@@ -7,7 +7,7 @@ from pathlib import Path
 
 from council.errors import InvalidInput
 from council.usage.importers.anthropic import AnthropicImporter
-from council.usage.importers.base import Importer
+from council.usage.importers.base import ENCODING, Importer
 from council.usage.importers.litellm import LiteLLMImporter
 from council.usage.importers.openai import OpenAIImporter
 from council.usage.importers.otlp import OtlpImporter
@@ -42,7 +42,7 @@ _OTHERS: tuple[tuple[str, str], ...] = (
 
 
 def head_of(path: Path) -> str:
-    with path.open(encoding="utf-8", errors="replace") as f:
+    with path.open(encoding=ENCODING, errors="replace") as f:
         return f.read(HEAD_CHARS)
 
 

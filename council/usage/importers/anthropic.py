@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from council.usage.attribution import Attribution
-from council.usage.importers.base import BadRecord, Item, count, timestamp
+from council.usage.importers.base import BadRecord, Item, count, paid_tier, timestamp
 from council.usage.importers.buckets import dims, read_pages
 from council.usage.records import UsageRecord
 
@@ -52,7 +52,8 @@ def record(line: int, r: dict[str, Any], bucket: dict[str, Any],
         cache_write_5m_tokens=count(creation, "ephemeral_5m_input_tokens"),  # type: ignore[arg-type]
         cache_write_1h_tokens=count(creation, "ephemeral_1h_input_tokens"),  # type: ignore[arg-type]
         output_tokens=count(r, "output_tokens"),  # type: ignore[arg-type]
-        batch=r.get("service_tier") == "batch", task=who.task, task_source=who.source,
+        batch=r.get("service_tier") == "batch", service_tier=paid_tier(r.get("service_tier")),
+        task=who.task, task_source=who.source,
         recommendation_id=who.recommendation_id, context_window=r.get("context_window"),
         line=line,
     )

@@ -13,6 +13,11 @@ from council.usage.records import LineError, RunTag, UsageRecord
 
 Item = UsageRecord | LineError | RunTag
 
+# How usage files are read: UTF-8, a leading byte-order mark dropped. Windows editors and
+# PowerShell save with one, and the JSON formats read "0 records ... line 1: malformed JSON"
+# (QA round 16); a byte that is no UTF-8 becomes U+FFFD, so the record is refused, not the file.
+ENCODING = "utf-8-sig"
+
 
 class Importer(Protocol):
     """One usage format: recognise it from the head of a file, read it record by record."""
@@ -51,6 +56,15 @@ def count(data: Mapping[str, Any], *names: str, default: int | None = 0) -> int 
             raise BadRecord(f"{name} is {value!r}, not a whole number of tokens")
         return int(number)
     return default
+
+
+PAID_TIERS = ("priority", "flex")
+
+
+def paid_tier(value: Any) -> str | None:
+    """The service tier a usage report names, when it changes the price ("default",
+    "standard", "auto", "batch" and none do not)."""
+    return value if value in PAID_TIERS else None
 
 
 def split_included(total: int, *parts: int) -> int:
@@ -99,7 +113,7 @@ def json_object(value: Any, what: str) -> dict[str, Any]:
 
 def first_line_is_json(path: Path) -> bool:
     """Whether the file is JSON Lines (its first line is a whole JSON value on its own)."""
-    with path.open(encoding="utf-8", errors="replace") as f:
+    with path.open(encoding=ENCODING, errors="replace") as f:
         for line in f:
             if line.strip():
                 try:

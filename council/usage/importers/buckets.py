@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from council.usage.attribution import Attribution
-from council.usage.importers.base import BadRecord, Item, first_line_is_json
+from council.usage.importers.base import ENCODING, BadRecord, Item, first_line_is_json
 from council.usage.jsonwalk import objects_at
 from council.usage.records import LineError, UsageRecord
 
@@ -20,12 +20,12 @@ def read_pages(path: Path, build: Build, attribution: Attribution) -> Iterator[I
     """Each result of each bucket of a usage response: one page (as the API returns it), an
     array of pages, or JSON Lines with a page per line (pages fetched one after another)."""
     if first_line_is_json(path):
-        with path.open(encoding="utf-8", errors="replace") as f:
+        with path.open(encoding=ENCODING, errors="replace") as f:
             for n, line in enumerate(f, start=1):
                 if line.strip():
                     yield from _results(line, build, attribution, n)
         return
-    yield from _results(path.read_text(encoding="utf-8", errors="replace"), build,
+    yield from _results(path.read_text(encoding=ENCODING, errors="replace"), build,
                         attribution, 1)
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from council.usage.attribution import Attribution, tag_pairs
 from council.usage.importers.base import (
+    ENCODING,
     BadRecord,
     Item,
     count,
@@ -42,7 +43,7 @@ class LiteLLMImporter:
         return "request_id" in head and ("spend" in head or "call_type" in head)
 
     def read(self, path: Path, attribution: Attribution) -> Iterator[Item]:
-        with path.open(encoding="utf-8", errors="replace") as f:
+        with path.open(encoding=ENCODING, errors="replace") as f:
             start = f.read(4096).lstrip("\ufeff \t\r\n")[:1]
         if start not in ("[", "{"):
             yield from self._csv(path, attribution)
@@ -50,7 +51,7 @@ class LiteLLMImporter:
         if start == "{" and first_line_is_json(path):
             yield from self._jsonl(path, attribution)
             return
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = path.read_text(encoding=ENCODING, errors="replace")
         rows_path = () if start == "[" else ("data",)
         for item in objects_at(text, rows_path):
             if isinstance(item, LineError):
@@ -59,7 +60,7 @@ class LiteLLMImporter:
                 yield self._safe(item[0], item[1], attribution)
 
     def _jsonl(self, path: Path, attribution: Attribution) -> Iterator[Item]:
-        with path.open(encoding="utf-8", errors="replace") as f:
+        with path.open(encoding=ENCODING, errors="replace") as f:
             for n, line in enumerate(f, start=1):
                 if not line.strip():
                     continue
@@ -78,11 +79,13 @@ class LiteLLMImporter:
 
     def _csv(self, path: Path, attribution: Attribution) -> Iterator[Item]:
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-        with path.open(encoding="utf-8-sig", errors="replace", newline="") as f:
-            reader = csv.DictReader(f)
+        with path.open(encoding=ENCODING, errors="replace", newline="") as f:
+            delimiter = _delimiter(f.readline())
+            f.seek(0)
+            reader = csv.DictReader(f, delimiter=delimiter)
             if not reader.fieldnames or "request_id" not in reader.fieldnames:
-                yield LineError(1, "a CSV without a request_id column is not a LiteLLM spend "
-                                   "log export")
+                yield LineError(1, "a CSV without a request_id column (separated by commas, "
+                                   "semicolons or tabs) is not a LiteLLM spend log export")
                 return
             for row in reader:
                 n = reader.line_num
@@ -157,3 +160,14 @@ def _json_list(value: Any) -> list[Any]:
         except json.JSONDecodeError:
             return []
     return value if isinstance(value, list) else []
+
+
+def _delimiter(header: str) -> str:
+    """The separator of a spend-log CSV, from its header: a comma, or the semicolon a
+    spreadsheet saves in locales whose decimal mark is a comma (QA round 16: such a file read
+    "a CSV without a request_id column"), or a tab."""
+    for delimiter in (",", ";", "\t"):
+        names = next(csv.reader([header], delimiter=delimiter), [])
+        if "request_id" in (n.strip() for n in names):
+            return delimiter
+    return ","

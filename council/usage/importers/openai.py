@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from council.usage.attribution import Attribution
-from council.usage.importers.base import BadRecord, Item, count, split_included, timestamp
+from council.usage.importers.base import (
+    BadRecord,
+    Item,
+    count,
+    paid_tier,
+    split_included,
+    timestamp,
+)
 from council.usage.importers.buckets import dims, read_pages
 from council.usage.records import UsageRecord
 
@@ -54,6 +61,7 @@ def record(line: int, r: dict[str, Any], bucket: dict[str, Any],
         ts=timestamp(start, "bucket start_time"), model=str(model), provider="openai",
         calls=calls, input_tokens=split_included(total_in, cached),  # type: ignore[arg-type]
         cache_read_tokens=cached, output_tokens=count(r, "output_tokens"),  # type: ignore[arg-type]
-        batch=bool(r.get("batch")), task=who.task, task_source=who.source,
+        batch=bool(r.get("batch")), service_tier=paid_tier(r.get("service_tier")),
+        task=who.task, task_source=who.source,
         recommendation_id=who.recommendation_id, line=line,
     )

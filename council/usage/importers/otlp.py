@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from council.usage.attribution import Attribution
-from council.usage.importers.base import BadRecord, Item, count, split_included, timestamp
+from council.usage.importers.base import ENCODING, BadRecord, Item, count, split_included, timestamp
 from council.usage.records import LineError, RunTag, UsageRecord
 
 INPUT = ("gen_ai.usage.input_tokens", "gen_ai.usage.prompt_tokens")
@@ -61,7 +61,7 @@ class OtlpImporter:
         return '"resourceSpans"' in head
 
     def read(self, path: Path, attribution: Attribution) -> Iterator[Item]:
-        with path.open(encoding="utf-8", errors="replace") as f:
+        with path.open(encoding=ENCODING, errors="replace") as f:
             for n, line in enumerate(f, start=1):
                 if not line.strip():
                     continue
