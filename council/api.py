@@ -308,9 +308,10 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     if high is not None and pick is not None and sel.candidates:
         best = max(sel.candidates, key=lambda c: c.p_adequate)
         if best.p_adequate > pick.p_adequate:
-            unread.append(high_bar_note(high, (pick.model_id, pick.p_adequate),
-                                        (best.model_id, best.p_adequate, best.cost.per_month),
-                                        spec.quality_bar))
+            unread.append(high_bar_note(
+                high, pick_model=pick.model_id, pick_p=pick.p_adequate,
+                likeliest_model=best.model_id, likeliest_p=best.p_adequate,
+                likeliest_month=best.cost.per_month, floor=spec.quality_bar))
     named = read_model_floor(spec.description, models)  # "as good as GPT-4.1"
     if named is not None:
         unread.append(_model_floor(named, adequacy, sel, spec.quality_bar))

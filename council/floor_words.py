@@ -200,15 +200,15 @@ _TOPIC_BEFORE = re.compile(r"(?:\b(?:why|how|where|story|essay|poem|article|post
                            r"can['’]t)\b)[^.;!?]*$", re.IGNORECASE)
 
 
-def high_bar_note(words: str, pick: tuple[str, float], likeliest: tuple[str, float, float],
-                  floor: float) -> str:
+def high_bar_note(words: str, *, pick_model: str, pick_p: float, likeliest_model: str,
+                  likeliest_p: float, likeliest_month: float, floor: float) -> str:
     """The note beside a pick that is not the most likely model, when the words ask for it:
-    the likeliest (id, P, cost a month) and how to have it picked."""
-    model, p, month = likeliest
+    the likeliest model, its P and cost a month, and how to have it picked."""
     return (f"'{words}' asks for the most likely model, but the pick is the least expected "
-            f"cost over the floor used (P {floor:.2f}): {pick[0]} at P {pick[1]:.3f}. The most "
-            f"likely here is {model} at P {p:.3f} (${month:,.2f} a month); to have it "
-            "picked, give a higher failure cost in the form, or a higher floor")
+            f"cost over the floor used (P {floor:.2f}): {pick_model} at P {pick_p:.3f}. The "
+            f"most likely here is {likeliest_model} at P {likeliest_p:.3f} "
+            f"(${likeliest_month:,.2f} a month); to have it picked, give a higher failure cost "
+            "in the form, or a higher floor")
 
 
 def floor_note(text: str, floor: float) -> str | None:

@@ -26,6 +26,7 @@ def test_a_topic_or_a_negation_is_not(text: str) -> None:
 
 
 def test_the_note_names_the_likeliest_and_how_to_have_it() -> None:
-    note = high_bar_note("money is no object", ("gemini-3.8-flash", 0.7549),
-                         ("claude-opus-5", 0.91, 812.5), 0.75)
+    note = high_bar_note("money is no object", pick_model="gemini-3.8-flash", pick_p=0.7549,
+                         likeliest_model="claude-opus-5", likeliest_p=0.91,
+                         likeliest_month=812.5, floor=0.75)
     assert "claude-opus-5 at P 0.910 ($812.50 a month)" in note and "higher failure cost" in note
