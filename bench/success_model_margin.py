@@ -19,7 +19,7 @@ import numpy as np
 
 from council.assess.encoder import CachedEncoder, default_encoder
 from council.config import paths
-from council.outcomes.reading import reading_text
+from council.outcomes.reading import READINGS
 from council.outcomes.rows import load_table
 from council.outcomes.success_model import FitConfig, fit_success_model
 
@@ -27,13 +27,13 @@ BAR = 0.005  # the test's: ours < prior - BAR
 
 
 def margin(lines: list[str], n: int, seed: int, encoder: CachedEncoder,
-           scratch: Path) -> tuple[float, float]:
+           scratch: Path, reading: str = "window") -> tuple[float, float]:
     """(held-out Brier of the model, of the base rate) on a draw of n rows, as the test."""
     rng = np.random.default_rng(seed)
     subset = scratch / f"subset-{n}-{seed}.jsonl"
     subset.write_text("\n".join(lines[i] for i in rng.choice(len(lines), n, replace=False)))
     table = load_table(subset)
-    x = encoder.encode([reading_text(t) for t in table.prompts]).astype(np.float64)
+    x = encoder.encode([READINGS[reading](t) for t in table.prompts]).astype(np.float64)
     k = n * 3 // 4
     model = fit_success_model(x[:k], table.y[:k], table.models, encoder.name, FitConfig())
     p, y = model.p_matrix(x[k:]), table.y[k:]
@@ -46,6 +46,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("../shared/routing"))
     parser.add_argument("--sizes", default="400,240,200")
     parser.add_argument("--seeds", default="0-4", help="FIRST-LAST, inclusive")
+    parser.add_argument("--reading", choices=sorted(READINGS), default="window",
+                        help="what the encoder reads of each prompt (council.outcomes.reading)")
     args = parser.parse_args()
     lines = (args.data / "routerbench" / "outcomes.jsonl").read_text().splitlines()
     first, last = (int(s) for s in args.seeds.split("-"))
@@ -54,7 +56,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         for seed in range(first, last + 1):
             for n in (int(s) for s in args.sizes.split(",")):
-                ours, prior = margin(lines, n, seed, encoder, Path(scratch))
+                ours, prior = margin(lines, n, seed, encoder, Path(scratch), args.reading)
                 print(f"{seed:>4} {n:>5} {ours:8.4f} {prior:8.4f} {prior - ours - BAR:+16.4f}",
                       flush=True)
 
