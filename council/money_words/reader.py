@@ -61,10 +61,7 @@ def read_money(text: str) -> MoneyWords:
     budget = budget or paid_now
     if budget is not None:
         budget = cut_now(budget, text)
-        note = second_budget_note(
-            text, budget, lambda t: [c.strip() for s in _SENTENCES.split(t)
-                                     for c in _CLAUSES.split(s.strip()) if c.strip()],
-            lambda c: _budget(c, [], head=False, point=point, language=language, sentence=c))
+        note = second_budget_note(text, budget, point=point, language=language)
         if note is not None:
             unread.append(note)
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)),

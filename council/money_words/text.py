@@ -15,6 +15,12 @@ _SENTENCES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|[。！？])\s*")
 WORDS_CHARS = 120  # the words shown beside a reading, at most
 
 
+def clauses(text: str) -> list[str]:
+    """The text's clauses, sentence by sentence, stripped, none empty."""
+    return [c.strip() for s in _SENTENCES.split(text) for c in _CLAUSES.split(s.strip())
+            if c.strip()]
+
+
 def _words(clause: str) -> str:
     return clause if len(clause) <= WORDS_CHARS else clause[:WORDS_CHARS - 3] + "..."
 
