@@ -426,7 +426,7 @@ class CatalogStore:
             # A level moves with its evidence: the page showed an editor's 4.2 beside LMArena's
             # score and source for the old 4.28 (QA round 16). The whole entry changes, so a
             # revert brings the old level back with its own evidence.
-            value = _edited_skill(self.current().get(model_id), path[1], value, editor=editor,
+            value = _edited_skill(catalog.get(model_id), path[1], value, editor=editor,
                                   reason=reason, evidence_url=evidence_url)
             path, field = path[:2], ".".join(path[:2])
         if not path or path[0] == "id":
@@ -456,11 +456,13 @@ class CatalogStore:
                     "and save again"
                 )
             data = json.loads(entry_json)
+            # a price edit's first day, the same for the row, the check and the audit
+            day = (effective_from or datetime.now(UTC).date()) if path[0] == "price" else None
             try:
                 if path[0] == "price" and len(path) == 2:
                     old = _set_price_from_today(
                         data, {path[1]: value}, source=evidence_url or f"edit by {editor.name}",
-                        effective=effective_from,
+                        effective=day,
                     )[path[1]]
                 else:
                     old = _get_path(data, path)
@@ -479,8 +481,7 @@ class CatalogStore:
                     f"{model_id}.{field} = {value!r} is invalid: {problems}"
                 ) from None
             if path[0] == "price":
-                new_value = getattr(entry.price_on(effective_from or datetime.now(UTC).date()),
-                                    path[1])
+                new_value = getattr(entry.price_on(day), path[1])
             else:
                 new_value = _get_path(entry.model_dump(mode="json"), path)
             if new_value == old:
@@ -494,8 +495,7 @@ class CatalogStore:
             models = self._rows(conn)
             catalog = Catalog(models=tuple(models.values()), meta=self._meta())
             self._publish(conn, catalog, origin=f"edit by {editor.name}")
-            applies = ((effective_from or datetime.now(UTC).date()).isoformat()
-                       if path[0] == "price" else None)
+            applies = day.isoformat() if day is not None else None
             cursor = conn.execute(
                 "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
                 "evidence_url, revision, version, reverts, effective_from) "
