@@ -724,6 +724,7 @@ def decision_lines(rec: Recommendation) -> list[str]:
 def to_text(rec: Recommendation) -> str:
     """The answer as the CLI prints it: short readable lines."""
     lines: list[str] = []
+    per = period(rec)  # "a month", or "for this task" for a one-off
     if (doubt := doubts_sentence(rec)) is not None:
         lines.append(doubt)
     pick = rec.recommended
@@ -739,9 +740,9 @@ def to_text(rec: Recommendation) -> str:
         lines.append(f"  per month itemised: {parts}")
         lines += [f"  note: {n}" for n in pick.notes]
         for row in variant_rows(pick):
-            lines.append(f"  {row['variant']:<26} {row['per month']} {period(rec)}")
+            lines.append(f"  {row['variant']:<26} {row['per month']} {per}")
         lines.append(f"  vs default {rec.default.model_id}: {money(rec.default.cost.per_month)} "
-                     f"{period(rec)}, this {saves(rec.saving_per_month or 0.0)}")
+                     f"{per}, this {saves(rec.saving_per_month or 0.0)}")
     if pick is not None and rec.no_fit:
         lines.append(f"Floor not met: {rec.no_fit}")
     elif pick is None:
@@ -749,7 +750,7 @@ def to_text(rec: Recommendation) -> str:
     lines += decision_lines(rec)
     for row in alternative_rows(rec):
         lines.append(f"{row['role']}: {row['model']} P(adequate) {row['P(adequate)']}, "
-                     f"{row['per month']} {period(rec)} — {row['why']}")
+                     f"{row['per month']} {per} — {row['why']}")
     if rec.cascade is not None and rec.cascade.worth_it:
         c2 = rec.cascade
         lines.append(f"cascade: {c2.cheap} then {c2.strong} on failure "
@@ -767,7 +768,7 @@ def to_text(rec: Recommendation) -> str:
     lines += [f"  {vote_line(v)} ({money(v.cost_usd)})" for v in a.votes]
     if rec.advice:
         lines.append("Advice:")
-        lines += [f"  - {x.title}: saves {money(x.saving_per_month)} {period(rec)}. {x.detail}"
+        lines += [f"  - {x.title}: saves {money(x.saving_per_month)} {per}. {x.detail}"
                   for x in rec.advice]
     lines.append("Why:")
     lines += [f"  {line}" for line in rec.explanation]
