@@ -46,7 +46,7 @@ def _runs(text: str, n: int = 8) -> set[tuple[str, ...]]:
                                   "category_blind15.jsonl", "category_blind16.jsonl",
                                   "category_blind17.jsonl",
                                   "category_blind18.jsonl", "category_blind19.jsonl",
-                                  "category_blind20.jsonl"])
+                                  "category_blind20.jsonl", "category_blind21.jsonl"])
 def test_blind_files_share_no_8_word_run_with_dev_or_the_corpus(name: str) -> None:
     """A blind file measures text nobody tuned on: no run of 8 words it shares with a dev
     prompt (the bench's measure) or a training row (what the classifier learnt from), the
