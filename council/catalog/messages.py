@@ -53,8 +53,19 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 
+_BOUNDS = ((r"^Input should be less than or equal to ", "must be at most "),
+           (r"^Input should be greater than or equal to ", "must be at least "),
+           (r"^Input should be less than ", "must be below "),
+           (r"^Input should be greater than ", "must be above "))
+
+
 def plain(message: str) -> str:
-    """A pydantic message in a curator's words."""
+    """A pydantic message in a curator's words; a bound's number grouped (100,000,000)."""
+    for pattern, words in _BOUNDS:
+        found = re.match(pattern + r"(-?\d+(?:\.\d+)?)$", message)
+        if found:
+            number = float(found.group(1))
+            return words + (f"{number:,.0f}" if number.is_integer() else f"{number:g}")
     for pattern, words in _PATTERNS:
         message = re.sub(pattern, words, message)
     return message
@@ -97,7 +108,8 @@ def problems(exc: ValidationError, data: Mapping[str, Any] | None = None) -> lis
         value = err.get("input")
         shown = ""
         if err["loc"] and not isinstance(value, dict | list | tuple) and err["type"] != "missing":
-            text = repr(value)
+            text = (f"{value:,}" if isinstance(value, int) and not isinstance(value, bool)
+                    else repr(value))
             shown = f" {text if len(text) <= 60 else text[:57] + '...'}"
         words = plain(err["msg"])
         lines.append(f"{label}{shown}: {words}" if label else words)
