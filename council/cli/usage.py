@@ -141,6 +141,11 @@ def _text(report: Any) -> str:
         return "No usage imported yet: `council usage import FILE`."
     lines = [f"{report.first_day} .. {report.last_day} ({report.days} days): "
              f"{_money(report.total_usd)}, {_money(report.per_month)} a month"]
+    if report.repriced:
+        records = "record" if report.repriced == 1 else "records"
+        lines.append(f"({report.repriced:,} {records} re-priced with catalog "
+                     f"{report.catalog_version}: a price or a model changed since they were "
+                     "last priced)")
     lines.append("\nBy model:")
     for name, row in sorted(report.by_model.items(), key=lambda kv: -kv[1].totals.usd):
         t = row.totals

@@ -33,8 +33,17 @@ def test_the_task_table_shows_money_as_money_and_no_none(council_home: Path) -> 
               for i in range(31, 34)]
     path.write_text(otlp_line(spans) + "\n")
     import_file(db, path, catalog=init_catalog(db, PROJECT_ROOT / "models_catalog"))
+    # QA 16 finding 13: a catalog edit re-priced the month and the page never said so
+    from council.catalog.editors import Editor
+    from council.catalog.store import CatalogStore
+
+    catalog = CatalogStore(db)
+    catalog.update_field("gpt-4.1", "prices.0.output", 9.0, editor=Editor("ada"),
+                         reason="probe", expected_revision=catalog.revision("gpt-4.1"))
     at = page_app("usage").run()
     no_exception(at)
+    assert any(seen(i.value).startswith("33 imported records were re-priced with the catalog")
+               for i in at.info), [i.value for i in at.info]
     table = next(d for d in at.dataframe if "est. per run" in d.value.columns)
     values, shown = table.value.set_index("task"), _shown(table)
     # numbers stay numbers underneath, so a click sorts amounts as amounts

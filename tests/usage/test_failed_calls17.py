@@ -48,3 +48,22 @@ def test_a_failed_call_with_no_spend_is_kept_but_not_priced_as_spent(db: Any, ca
     db.execute("UPDATE usage_records SET priced_version = 'other'")
     assert ensure_priced(db, catalog) == 5
     assert {r["key"]: r["usd"] for r in iter_records(db)}["litellm:req-4"] == 0
+
+
+def test_the_text_report_says_when_a_catalog_change_re_priced_the_records(
+        db: Any, catalog: Any, tmp_path: Path) -> None:
+    """QA 16 finding 13: the month was re-priced after a catalog edit, and nothing said so."""
+    from council.catalog.editors import Editor
+    from council.catalog.store import CatalogStore
+    from council.cli.usage import _text
+    from council.usage.report import build_report
+
+    path = tmp_path / "spend.json"
+    path.write_text(json.dumps([_row(1, status="success", spend=0.0014)]))
+    import_file(db, path, catalog=catalog)
+    assert "re-priced" not in _text(build_report(db, catalog))
+    store = CatalogStore(db)
+    store.update_field("gpt-4.1-mini", "prices.0.output", 2.0, editor=Editor("ada"),
+                       reason="probe", expected_revision=store.revision("gpt-4.1-mini"))
+    text = _text(build_report(db, store.current()))
+    assert f"(1 record re-priced with catalog {store.current().version}" in text, text

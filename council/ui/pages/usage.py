@@ -117,6 +117,12 @@ def _report(db: Any, catalog: Any, named: set[str] | frozenset[str] = frozenset(
             st.info("No usage imported yet: import a file above, or run "
                     "`council usage import FILE`.")
         return None
+    if report.repriced:  # QA round 16: a catalog edit changed the month's figures unsaid
+        were = "record was" if report.repriced == 1 else "records were"
+        st.info(f"{report.repriced:,} imported {were} re-priced with the catalog "
+                f"as it is now (version `{catalog.version}`): a price or a model changed "
+                "since they were last priced, so the figures below may differ from before.",
+                icon=":material/sync:")
     for note in shutdown_notes(report, catalog, date.today()):
         st.warning(_plain(note.text), icon=":material/event_busy:")
     m1, m2, m3, m4 = st.columns(4)
