@@ -21,7 +21,9 @@ APPLICABLE: frozenset[str] = frozenset({
     "price.input", "price.output", "price.cache_read", "price.cache_write_5m",
     "price.cache_write_1h", "price.batch_discount", "context_window", "max_output", "tools",
     "structured_output", "reasoning", "prompt_caching", "vision", "deprecation_date",
+    "new-model",
 })
+NEW_MODEL = "new-model"  # a model a source has and the catalog lacks: accepted one by one
 MAX_DROP = 0.10  # reject a source that now matches >10% fewer catalog models than last time
 
 SOURCES_DISAGREE = "sources-disagree"
@@ -89,6 +91,12 @@ class ChangeSet:
     catalog_version: str
     sources: tuple[SourceFacts, ...]
     changes: tuple[Change, ...]
+    # models the sources have and the catalog lacks that a sync review rejected before
+    rejected_new: tuple[str, ...] = ()
+
+    @property
+    def new_models(self) -> tuple[Change, ...]:
+        return tuple(c for c in self.changes if c.field == NEW_MODEL)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +105,8 @@ class ChangeSet:
                          "not_found": list(s.not_found)} for s in self.sources],
             "changes": [c.to_dict() for c in self.changes],
             "flagged": sum(1 for c in self.changes if c.needs_person),
+            "new_models": len(self.new_models),
+            "new_models_rejected_before": list(self.rejected_new),
         }
 
     def render(self) -> str:
@@ -105,12 +115,19 @@ class ChangeSet:
         for s in self.sources:
             lines.append(f"source {s.source}: {s.matched} models matched, "
                          f"{len(s.not_found)} not found")
+        lines.append(f"{len(self.new_models)} new models (the sources have them, the catalog "
+                     "does not): accept each by its key"
+                     + (f"; {len(self.rejected_new)} more were rejected before in a sync "
+                        "review and are not proposed" if self.rejected_new else ""))
         model = None
         for c in self.changes:
             if c.model_id != model:
                 model = c.model_id
                 lines.append(f"@@ {model}")
             flag = f"  [{', '.join(c.flags)}]" if c.flags else ""
+            if c.field == NEW_MODEL:
+                lines.append(f"+ new model: {describe_new(c.proposed)}   ({c.source}){flag}")
+                continue
             lines.append(f"- {c.field}: {c.current!r}")
             if c.alternatives and len(c.alternatives) > 1:
                 for src, value in c.alternatives.items():
@@ -126,6 +143,13 @@ class ChangeSet:
             if change.key == key:
                 return change
         raise InvalidInput(f"no proposed change {key!r} in this import")
+
+
+def describe_new(proposed: dict[str, Any]) -> str:
+    facts = proposed.get("facts", {})
+    return (f"{proposed.get('provider')} {proposed.get('api_id')}, window "
+            f"{facts.get('context_window')}, ${facts.get('price.input')} in / "
+            f"${facts.get('price.output')} out per million tokens")
 
 
 def _finite(value: Any) -> bool:
@@ -192,10 +216,13 @@ def check_guards(facts: SourceFacts, previous_matched: int | None) -> None:
 
 
 def propose(catalog: Catalog, sources: Iterable[SourceFacts],
-            curated: Mapping[str, set[str]] | None = None) -> ChangeSet:
-    """Every field where a source differs from the catalog, flagged where a person must decide.
+            curated: Mapping[str, set[str]] | None = None,
+            rejected: frozenset[str] = frozenset()) -> ChangeSet:
+    """Every field where a source differs from the catalog, flagged where a person must decide,
+    and every model a source has that the catalog lacks, as a ``new-model`` change.
 
-    ``curated`` maps model id -> fact keys a person edited by hand (from the audit log).
+    ``curated`` maps model id -> fact keys a person edited by hand (from the audit log);
+    ``rejected``: ids of new models a sync review rejected, not proposed again.
     """
     sources = tuple(sources)
     curated = curated or {}
@@ -229,4 +256,32 @@ def propose(catalog: Catalog, sources: Iterable[SourceFacts],
             source, proposed = next(iter(differing.items()))
             changes.append(Change(entry.id, key, current, proposed, source, tuple(flags),
                                   dict(said) if disagree else {}))
-    return ChangeSet(catalog.version, sources, tuple(changes))
+    new, skipped = _new_model_changes(sources, rejected)
+    return ChangeSet(catalog.version, sources, (*changes, *new), skipped)
+
+
+def _new_model_changes(sources: tuple[SourceFacts, ...], rejected: frozenset[str]
+                       ) -> tuple[list[Change], tuple[str, ...]]:
+    """One ``new-model`` change per model the sources have and the catalog lacks (QA round
+    16: Import review ignored them without a word), flagged so that only a person adds it;
+    where two sources give it different facts, both are shown."""
+    from council.catalog.addition import model_id_for
+
+    by_id: dict[str, dict[str, dict[str, Any]]] = {}
+    for s in sources:
+        for new in s.new_models:
+            proposed = {"provider": new.provider, "api_id": new.api_id, "name": new.name,
+                        "facts": dict(new.facts)}
+            by_id.setdefault(model_id_for(new.api_id), {}).setdefault(s.source, proposed)
+    changes, skipped = [], []
+    for model_id, said in sorted(by_id.items()):
+        if model_id in rejected:
+            skipped.append(model_id)
+            continue
+        values = list(said.values())
+        disagree = any(v["facts"] != values[0]["facts"] for v in values[1:])
+        source, proposed = next(iter(said.items()))
+        flags = (NEW_MODEL, SOURCES_DISAGREE) if disagree else (NEW_MODEL,)
+        changes.append(Change(model_id, NEW_MODEL, None, proposed, source, flags,
+                              dict(said) if disagree else {}))
+    return changes, tuple(skipped)

@@ -72,6 +72,30 @@ def _existing(path: Path) -> tuple[str, dict[str, Any], list[str]]:
         if not line.startswith("#"):
             break
         lines.append(line)
-    data = yaml.safe_load(text) or {}
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
 
     return "".join(lines), data, [m.get("id") for m in data.get("models") or []]
+
+
+def export_archive(catalog: Catalog, catalog_dir: Path, rejections: list[dict[str, str]]
+                   ) -> bytes:
+    """A zip of what `council catalog export` writes (one YAML file per provider and the sync
+    rejections), made from a copy of the bundled files so their headers and order are kept;
+    for the Catalog page's download. The bundled files themselves are not touched."""
+    import io
+    import shutil
+    import tempfile
+    import zipfile
+
+    from council.catalog.sync import write_rejections
+
+    with tempfile.TemporaryDirectory() as tmp:
+        target = Path(tmp)
+        for path in catalog_dir.glob("*.yaml"):
+            shutil.copy(path, target / path.name)
+        written = [*write_catalog(catalog, target), write_rejections(rejections, target)]
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path in sorted(written):
+                archive.write(path, f"models_catalog/{path.name}")
+    return buffer.getvalue()

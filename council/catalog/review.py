@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
-from council.catalog.diff import Change, ChangeSet, check_guards, propose
+from council.catalog.addition import new_entry
+from council.catalog.diff import NEW_MODEL, Change, ChangeSet, check_guards, propose
 from council.catalog.editors import Editor
 from council.catalog.importers import ENTRY_FACTS, PRICE_FACTS, read_source
+from council.catalog.schema import ModelEntry
 from council.catalog.store import (
     FILES_EDITOR,
     AuditEntry,
@@ -19,6 +22,7 @@ from council.catalog.store import (
     _set_price_from_today,
     _write,
 )
+from council.catalog.sync import SyncStore
 from council.errors import ConflictError, InvalidInput
 
 
@@ -49,7 +53,9 @@ def propose_import(store: CatalogStore, sources: dict[str, Path | None]) -> Chan
         previous = store._state(f"import_matched:{kind}")
         check_guards(facts, int(previous) if previous else None)
         read.append(facts)
-    return propose(catalog, read, _curated_facts(store))
+    rejected = frozenset(key.removesuffix(":new") for key in SyncStore(store).rejected()
+                         if key.endswith(":new"))
+    return propose(catalog, read, _curated_facts(store), rejected)
 
 
 def apply_import(store: CatalogStore, change_set: ChangeSet, *, editor: Editor, reason: str,
@@ -96,6 +102,11 @@ def apply_import(store: CatalogStore, change_set: ChangeSet, *, editor: Editor, 
         by_model.setdefault(change.model_id, []).append(change)
     done: list[AuditEntry] = []
     note = reason.strip()
+    for change in [c for c in chosen.values() if c.field == NEW_MODEL]:
+        done.append(store.add_model(_new_entry(change, editor=editor, today=today),
+                                    editor=editor, reason=f"import: {note}",
+                                    evidence_url=change.source))
+        del by_model[change.model_id]
     for model_id, changes in sorted(by_model.items()):
         price_changes = [c for c in changes if c.field.startswith("price.")]
         for change in changes:
@@ -126,3 +137,33 @@ def apply_import(store: CatalogStore, change_set: ChangeSet, *, editor: Editor, 
         for source in change_set.sources:
             store._set_state(conn, f"import_matched:{source.kind}", str(source.matched))
     return done
+
+
+def _new_entry(change: Change, *, editor: Editor, today: date) -> ModelEntry:
+    """A source's new model as a catalog entry: its price from today (the source gives no
+    date), its limits and capabilities; levels the catalog's estimates (council.catalog.
+    addition). A source without a max output names the field to give on *Add model*."""
+    proposed = change.proposed
+    facts = proposed["facts"]
+    if not facts.get("max_output"):
+        raise InvalidInput(f"{change.key}: {change.source} gives no max output for "
+                           f"{proposed['api_id']}; add it on Add model (or `council catalog "
+                           "add`) with the provider's figure")
+    row = {name: facts[f"price.{name}"] for name in ("input", "output", "cache_read",
+                                                      "cache_write_5m", "cache_write_1h",
+                                                      "batch_discount")
+           if facts.get(f"price.{name}") is not None}
+    raw: dict[str, Any] = {
+        "id": change.model_id, "provider": proposed["provider"], "api_id": proposed["api_id"],
+        "name": proposed.get("name") or proposed["api_id"],
+        "context_window": facts["context_window"], "max_output": facts["max_output"],
+        "input_modalities": ["text", "image"] if facts.get("vision") else ["text"],
+        **{k: bool(facts[k]) for k in ("tools", "structured_output", "reasoning")
+           if facts.get(k) is not None},
+        "prices": [{**row, "effective_from": today.isoformat(),
+                    "source": f"{change.source} (imported {today.isoformat()}; the source "
+                              "gives no first day)"}],
+        "notes": f"added from {change.source} by import review; check the limits and "
+                 "capabilities against the provider's page",
+    }
+    return new_entry(raw, editor=editor.name, today=today)

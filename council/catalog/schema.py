@@ -31,6 +31,9 @@ Modality = Literal["text", "image", "audio", "video", "pdf"]
 LONG_CONTEXT_MIN_TOKENS = 200_000
 # Prices above this (USD per million tokens) are treated as a data-entry mistake.
 ABSURD_PRICE_PER_MTOK = 1_000.0
+# No model offers a window this large (the catalog's largest is 2,000,000): a value above it
+# is a slipped finger (QA round 16 saved a context window of 10,000,000,000 tokens).
+MAX_CONTEXT_TOKENS = 100_000_000
 # Verified prices older than this are shown as stale.
 STALE_AFTER_DAYS = 60
 
@@ -190,10 +193,10 @@ class ModelEntry(_Strict):
     # The model the provider names as its replacement (a catalog id), shown beside the
     # shutdown date; empty where no source names one (models_catalog/SOURCES.md).
     successor: str | None = None
-    context_window: int = Field(gt=0)
+    context_window: int = Field(gt=0, le=MAX_CONTEXT_TOKENS)
     # Largest prompt accepted when below the window (OpenAI's 400k models: 272k input).
-    max_input: int | None = Field(default=None, gt=0)
-    max_output: int = Field(gt=0)
+    max_input: int | None = Field(default=None, gt=0, le=MAX_CONTEXT_TOKENS)
+    max_output: int = Field(gt=0, le=MAX_CONTEXT_TOKENS)
     input_modalities: tuple[Modality, ...] = ("text",)
     output_modalities: tuple[Modality, ...] = ("text",)
     tools: bool = False
@@ -227,7 +230,8 @@ class ModelEntry(_Strict):
     @model_validator(mode="after")
     def _consistent(self) -> ModelEntry:
         if self.max_output > self.context_window:
-            raise ValueError("max_output exceeds context_window")
+            raise ValueError(f"max output {self.max_output:,} tokens is above the context "
+                             f"window {self.context_window:,}")
         if self.reasoning_efforts and not self.reasoning:
             raise ValueError("reasoning_efforts given but reasoning is false")
         dates = [p.effective_from for p in self.prices]
@@ -244,7 +248,8 @@ class ModelEntry(_Strict):
                 and self.shutdown_date is None:
             raise ValueError("a retired model needs its deprecation_date or shutdown_date")
         if self.max_input is not None and self.max_input > self.context_window:
-            raise ValueError("max_input exceeds context_window")
+            raise ValueError(f"max input {self.max_input:,} tokens is above the context "
+                             f"window {self.context_window:,}")
         return self
 
     @model_serializer(mode="wrap")

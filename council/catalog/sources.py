@@ -51,7 +51,7 @@ NOT_TEXT = re.compile(
     r"embed|tts|transcri|whisper|image|realtime|live|audio|speech|voice|moderation|search|"
     r"computer-use|ocr|voxtral|robotics|omni|deep-research|cyber|rosalind|:free|:extended|"
     r"^ft:|latest$|-contributor|davinci|babbage|curie|^ada$|instruct$|vision|gemma|"
-    r"^claude-(?!.*(opus|sonnet|haiku|fable))|nano-banana|^zai-|^deepseek-v4-1",
+    r"^claude-(?!.*(opus|sonnet|haiku|fable))|nano-banana|^zai-|^deepseek-v4-1|lyria",
     re.IGNORECASE,
 )
 _RELEASED = re.compile(r"[Rr]eleased (\d{4}-\d{2}-\d{2})")

@@ -21,8 +21,10 @@ from typing import Any
 import sqlite_utils
 from pydantic import ValidationError
 
+from council.catalog.addition import name_clash
 from council.catalog.editors import Editor
 from council.catalog.loader import load_catalog_dir
+from council.catalog.messages import problems
 from council.catalog.model import Catalog
 from council.catalog.schema import CatalogMeta, ModelEntry, successor_problem
 from council.db import Migrations, register
@@ -36,6 +38,12 @@ PRICE_FIELDS_FROM_TODAY: frozenset[str] = frozenset({
     "batch_cache_read",
 })
 
+
+# The longest reason, evidence link or text value the store keeps: the page capped its boxes
+# at 500 characters, but the CLI and the API stored a 10 MB link whole (QA round 16).
+REASON_MAX = 1_000
+LINK_MAX = 2_000
+TEXT_MAX = 2_000
 
 # How far ahead a price may start: providers announce changes weeks or months ahead. A date
 # past this is a mistyped year (QA round 16: "2099" typed in *Price from*).
@@ -182,6 +190,33 @@ def _same_prices(a: dict[str, Any], b: dict[str, Any]) -> bool:
     ignore = {"effective_from", "source", "verified", "notes"}
     return ({k: v for k, v in a.items() if k not in ignore}
             == {k: v for k, v in b.items() if k not in ignore})
+
+
+def check_note(reason: str | None, evidence_url: str | None = None) -> str:
+    """The reason, stripped; InvalidInput when it is missing or when it or the evidence link is
+    longer than the store keeps (the page's limits held only in the page, QA round 16)."""
+    if not reason or not reason.strip():
+        raise InvalidInput("say why you are changing it (reason)")
+    if len(reason) > REASON_MAX:
+        raise InvalidInput(f"the reason is {len(reason):,} characters; keep it under "
+                           f"{REASON_MAX:,} (put the details behind the evidence link)")
+    if evidence_url is not None and len(evidence_url) > LINK_MAX:
+        raise InvalidInput(f"the evidence link is {len(evidence_url):,} characters; a link is "
+                           f"at most {LINK_MAX:,}")
+    return reason.strip()
+
+
+def _check_text(field: str, value: Any) -> None:
+    """InvalidInput naming the field when a text anywhere in ``value`` is longer than TEXT_MAX."""
+    if isinstance(value, str) and len(value) > TEXT_MAX:
+        raise InvalidInput(f"{field}: {len(value):,} characters of text; the catalog keeps at "
+                           f"most {TEXT_MAX:,} in one field")
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _check_text(f"{field}.{key}", item)
+    elif isinstance(value, list | tuple):
+        for i, item in enumerate(value):
+            _check_text(f"{field}.{i}", item)
 
 
 def _check_finite(field: str, value: Any) -> None:
@@ -417,8 +452,7 @@ class CatalogStore:
                      reverts: int | None = None,
                      effective_from: date | None = None) -> AuditEntry:
         editor.require_editor()
-        if not reason or not reason.strip():
-            raise InvalidInput("say why you are changing it (reason)")
+        check_note(reason, evidence_url)
         catalog = self.current()
         model_id = catalog.get(model_id).id
         path = [p for p in field.split(".") if p]
@@ -432,6 +466,7 @@ class CatalogStore:
         if not path or path[0] == "id":
             raise InvalidInput(f"field {field!r} cannot be edited")
         _check_finite(f"{model_id}.{field}", value)
+        _check_text(f"{model_id}.{field}", value)
         if path[0] == "price" and effective_from is not None:
             _check_price_date(f"{model_id}.{field}", effective_from)
         if path == ["provider"] and value not in catalog.providers:
@@ -473,13 +508,9 @@ class CatalogStore:
             try:
                 entry = ModelEntry.model_validate(data)
             except ValidationError as exc:
-                problems = "; ".join(
-                    f"{'.'.join(str(p) for p in e['loc']) or field}: {e['msg']}"
-                    for e in exc.errors()
-                )
-                raise InvalidInput(
-                    f"{model_id}.{field} = {value!r} is invalid: {problems}"
-                ) from None
+                # plain words naming the field (QA round 16: "prices.2.input: Value error, ...")
+                raise InvalidInput(f"{model_id}: " + "; ".join(problems(exc, data))
+                                   + "; nothing was saved") from None
             if path[0] == "price":
                 new_value = getattr(entry.price_on(day), path[1])
             else:
@@ -513,13 +544,24 @@ class CatalogStore:
         return found[0]
 
     def revert(self, audit_id: int, *, editor: Editor, reason: str) -> AuditEntry:
-        """Put a field back to the value it had before audit entry ``audit_id``."""
+        """Put a field back to the value it had before audit entry ``audit_id``; reverting an
+        added model removes it, and reverting that removal adds it back."""
         editor.require_editor()
         if not reason or not reason.strip():
             raise InvalidInput(f"say why you are reverting #{audit_id} (reason)")
+        check_note(f"revert #{audit_id}: {reason.strip()}")
         original = self._audit_by_id(audit_id)
         if original.field == "*":
-            raise InvalidInput(f"#{audit_id} reloaded the catalog files; revert it in the files")
+            if original.editor == FILES_EDITOR or (original.old is None) == (original.new is None):
+                raise InvalidInput(f"#{audit_id} reloaded the catalog files; revert it in the "
+                                   "files")
+            note = f"revert #{audit_id}: {reason.strip()}"
+            if original.old is None:
+                return self._remove_model(original.model_id, editor=editor, reason=note,
+                                          reverts=audit_id)
+            return self._put_model(ModelEntry.model_validate(original.old), editor=editor,
+                                   reason=note, evidence_url=original.evidence_url,
+                                   reverts=audit_id)
         # A dated price goes back on the day it was changed, not from today: the edited row
         # stayed in force and today's row was overwritten until QA round 16. An entry from
         # before the date was recorded started on the day it was made.
@@ -531,6 +573,88 @@ class CatalogStore:
             expected_revision=self.revision(original.model_id), reverts=audit_id,
             effective_from=effective,
         )
+
+    def add_model(self, entry: ModelEntry, *, editor: Editor, reason: str,
+                  evidence_url: str | None = None) -> AuditEntry:
+        """Add a model the catalog lacks (council.catalog.addition makes the entry), audited
+        as a whole entry with who, when, why and the evidence; a revert removes it.
+
+        InvalidInput when its id, API id or an alias is another model's (case and alias
+        blind), naming which."""
+        editor.require_editor()
+        return self._put_model(entry, editor=editor, reason=check_note(reason, evidence_url),
+                               evidence_url=evidence_url)
+
+    def _put_model(self, entry: ModelEntry, *, editor: Editor, reason: str,
+                   evidence_url: str | None, reverts: int | None = None) -> AuditEntry:
+        data = entry.model_dump(mode="json")
+        _check_text(entry.id, data)
+        with _write(self.db) as conn:
+            models = self._rows(conn)
+            clash = name_clash(entry, models.values())
+            if clash is not None:
+                raise InvalidInput(clash)
+            why = successor_problem(entry.id, entry.successor, {*models, entry.id})
+            if why is not None:
+                raise InvalidInput(f"{entry.id}: successor {entry.successor!r} {why}")
+            row = conn.execute("SELECT MAX(revision) FROM catalog_audit WHERE model_id = ?",
+                               [entry.id]).fetchone()
+            revision = int(row[0] or 0) + 1
+            now = _now()
+            conn.execute(
+                "INSERT INTO catalog_models (id, revision, entry, updated_at, updated_by) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [entry.id, revision, entry.model_dump_json(), now, editor.name])
+            catalog = Catalog(models=(*models.values(), entry), meta=self._meta())
+            self._publish(conn, catalog, origin=f"model added by {editor.name}")
+            cursor = conn.execute(
+                "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
+                "evidence_url, revision, version, reverts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [now, editor.name, entry.id, "*", json.dumps(None), json.dumps(data), reason,
+                 evidence_url, revision, catalog.version, reverts])
+            audit_id = cursor.lastrowid
+        return self._audit_by_id(int(audit_id or 0))
+
+    def _remove_model(self, model_id: str, *, editor: Editor, reason: str,
+                      reverts: int | None = None) -> AuditEntry:
+        """Take a model out of the catalog (audited whole, so a revert brings it back)."""
+        with _write(self.db) as conn:
+            models = self._rows(conn)
+            entry = models.pop(model_id, None)
+            if entry is None:
+                raise NotFound(f"model {model_id} is not in the catalog any more")
+            meta = self._meta()
+            if meta.frontier_default == model_id:
+                raise InvalidInput(f"{model_id} is the frontier default (catalog.yaml); choose "
+                                   "another default before removing it")
+            naming = sorted(m.id for m in models.values() if m.successor == model_id)
+            if naming:
+                raise InvalidInput(f"{', '.join(naming)} name {model_id} as successor; change "
+                                   "that first")
+            row = conn.execute("SELECT revision FROM catalog_models WHERE id = ?",
+                               [model_id]).fetchone()
+            conn.execute("DELETE FROM catalog_models WHERE id = ?", [model_id])
+            catalog = Catalog(models=tuple(models.values()), meta=meta)
+            self._publish(conn, catalog, origin=f"model removed by {editor.name}")
+            cursor = conn.execute(
+                "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
+                "evidence_url, revision, version, reverts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                [_now(), editor.name, model_id, "*", json.dumps(entry.model_dump(mode="json")),
+                 json.dumps(None), reason, None, int(row[0]) + 1, catalog.version, reverts])
+            audit_id = cursor.lastrowid
+        return self._audit_by_id(int(audit_id or 0))
+
+    def added_in_app(self) -> set[str]:
+        """Models an editor added (by hand or an accepted import or sync) and no one removed
+        since: a reload of changed catalog files keeps them, as it keeps edits."""
+        rows = self.db.execute(
+            "SELECT model_id, old IS NULL OR old = 'null' FROM catalog_audit "
+            "WHERE field = '*' AND editor != ? AND (old IS NULL OR old = 'null' OR new IS NULL "
+            "OR new = 'null') ORDER BY id", [FILES_EDITOR]).fetchall()
+        added: set[str] = set()
+        for model_id, was_added in rows:
+            (added.add if was_added else added.discard)(model_id)
+        return added
 
     def replace_models(self, new_models: dict[str, ModelEntry], *, editor: Editor, reason: str,
                        evidence_url: str | None = None, origin: str,
@@ -622,12 +746,14 @@ def init_catalog(db: sqlite_utils.Database, catalog_dir: Path | str) -> Catalog:
             [from_files.version, _now(), "files", from_files.to_json()],
         )
         in_db = {row[0] for row in conn.execute("SELECT id FROM catalog_models").fetchall()}
-    removed = frozenset(in_db - {m.id for m in from_files.models})
+    working = {m.id: m for m in store.current().models} if store.current_version else {}
+    added = store.added_in_app() - set(previous_files)
+    kept = _kept_additions(added, working, from_files)
+    removed = frozenset(in_db - {m.id for m in from_files.models} - kept)
     changed = {
         m.id: m for m in from_files.models
         if previous_files.get(m.id) != m
     }
-    working = {m.id: m for m in store.current().models} if store.current_version else {}
     overridden = {
         model_id: "catalog files changed this model; they replace edits made in the app "
                   "(see the earlier audit entries to redo them)"
@@ -635,6 +761,9 @@ def init_catalog(db: sqlite_utils.Database, catalog_dir: Path | str) -> Catalog:
         if model_id in previous_files and working.get(model_id) not in (None,
                                                                         previous_files[model_id])
     }
+    for model_id in removed & added:
+        overridden[model_id] = ("the catalog files now carry this model under another id; "
+                                "the one added in the app gives way")
     catalog = store.replace_models(
         changed, editor=Editor(FILES_EDITOR), reason="catalog files loaded",
         origin="files", remove=removed, meta=from_files.meta, reasons=overridden,
@@ -645,3 +774,12 @@ def init_catalog(db: sqlite_utils.Database, catalog_dir: Path | str) -> Catalog:
     return catalog
 
 
+
+
+def _kept_additions(added: set[str], working: dict[str, ModelEntry], files: Catalog) -> set[str]:
+    """Models added in the app (by hand, an import or a sync) that a reload of changed files
+    keeps, as it keeps edits: all but those whose id or a name the files now use (the files'
+    model takes its place). Until round 17 every model not in the files was dropped."""
+    taken = {n.lower() for m in files.models for n in (m.id, m.api_id, *m.aliases)}
+    return {i for i in added if i in working and not {
+        n.lower() for n in (i, working[i].api_id, *working[i].aliases)} & taken}

@@ -646,7 +646,8 @@ def read_rejections(catalog_dir: Path | str) -> list[dict[str, str]]:
     path = Path(catalog_dir) / REJECTIONS_FILE
     if not path.exists():
         return []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}
     rows = data.get("rejected") if isinstance(data, dict) else None
     if not isinstance(rows, list) or not all(isinstance(r, dict) and "key" in r
                                              and "fingerprint" in r for r in rows):

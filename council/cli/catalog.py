@@ -216,6 +216,126 @@ def edit(model: str, field: str, value: str, editor: str, reason: str, evidence:
                f"(revision {entry.revision}, catalog {entry.version})")
 
 
+CAPABILITIES = {"tools": "tools", "json": "structured_output", "reasoning": "reasoning"}
+
+
+def _flags_entry(options: dict[str, Any]) -> dict[str, Any]:
+    """A new model's catalog fields from `council catalog add`'s options (None: not given)."""
+    row = {"effective_from": options["price_from"], "source": options["price_source"],
+           "input": options["input_price"], "output": options["output_price"],
+           "cache_read": options["cache_read_price"],
+           "cache_write_5m": options["cache_write_price"],
+           "batch_discount": options["batch_discount"]}
+    raw: dict[str, Any] = {
+        "id": options["model_id"], "provider": options["provider"],
+        "api_id": options["api_id"], "name": options["name"],
+        "release_date": options["release_date"],
+        "context_window": options["context_window"], "max_output": options["max_output"],
+        "input_modalities": list(options["modalities"]) or None,
+        "prices": ([{k: v for k, v in row.items() if v is not None}]
+                   if options["input_price"] is not None or options["output_price"] is not None
+                   else []),
+        **{CAPABILITIES[c]: True for c in options["capabilities"]},
+    }
+    quality: dict[str, Any] = {}
+    for item in options["quality"]:
+        skill, sep, level = item.partition("=")
+        try:
+            quality[skill.strip()] = float(level) if sep else None
+        except ValueError:
+            raise click.UsageError(f"--quality {item!r}: give SKILL=LEVEL, e.g. coding=3.8") \
+                from None
+        if not sep:
+            raise click.UsageError(f"--quality {item!r}: give SKILL=LEVEL, e.g. coding=3.8")
+    if quality:
+        raw["quality"] = quality
+    return {k: v for k, v in raw.items() if v is not None}
+
+
+@catalog.command("add")
+@click.option("--file", "file_path", type=click.Path(path_type=Path, dir_okay=False),
+              default=None, help="YAML in the catalog's own schema: one model, or a provider "
+                                 "file's models: list (instead of the options below).")
+@click.option("--provider", default=None, help="Who bills you, e.g. moonshotai.")
+@click.option("--api-id", default=None, help="What you send to the provider's API.")
+@click.option("--id", "model_id", default=None, help="Our id (default: from the API id).")
+@click.option("--name", default=None, help="The model's name, e.g. 'Kimi K2 Thinking'.")
+@click.option("--release-date", default=None, help="YYYY-MM-DD.")
+@click.option("--context-window", type=int, default=None, help="Tokens.")
+@click.option("--max-output", type=int, default=None, help="Tokens.")
+@click.option("--modality", "modalities", multiple=True,
+              type=click.Choice(["text", "image", "audio", "video", "pdf"]),
+              help="An input modality (repeat; default text).")
+@click.option("--capability", "capabilities", multiple=True,
+              type=click.Choice(sorted(CAPABILITIES)), help="tools, json or reasoning (repeat).")
+@click.option("--input-price", type=float, default=None, help="USD per million input tokens.")
+@click.option("--output-price", type=float, default=None, help="USD per million output tokens.")
+@click.option("--cache-read-price", type=float, default=None, help="USD per million cached.")
+@click.option("--cache-write-price", type=float, default=None,
+              help="USD per million tokens written to a 5-minute cache.")
+@click.option("--batch-discount", type=float, default=None, help="Fraction off, e.g. 0.5.")
+@click.option("--price-from", default=None,
+              help="The price's first day, YYYY-MM-DD (default: the release date, else today).")
+@click.option("--price-source", default=None, help="Link to the page that gives the price.")
+@click.option("--quality", multiple=True,
+              help="SKILL=LEVEL on the 1-5 scale (repeat); skills left out get the catalog's "
+                   "price-tier estimate, marked as an estimate.")
+@click.option("--quality-evidence", default=None, help="Link to what the levels rest on.")
+@click.option("--editor", required=True, help=f"Editor name; password from ${PASSWORD_ENV}.")
+@click.option("--reason", required=True, help="Why the model is added (kept in the audit log).")
+@click.option("--evidence", default=None, help="Link to the model's launch or pricing page.")
+@click.option("--json", "as_json", is_flag=True, help="Print the audit entries as JSON.")
+@db_option
+def add(file_path: Path | None, editor: str, reason: str, evidence: str | None, as_json: bool,
+        db_path: Path | None, quality_evidence: str | None, **options: Any) -> None:
+    """Add a model the catalog lacks; audited (who, when, why, evidence); a revert removes it.
+
+    Skills without a level get the catalog's price-tier estimate, marked as an estimate, and
+    the recommendation says so.
+
+    Example: COUNCIL_EDITOR_PASSWORD=... council catalog add --provider moonshotai
+    --api-id kimi-k2-thinking --name "Kimi K2 Thinking" --context-window 262144
+    --max-output 262144 --capability tools --capability reasoning --input-price 0.6
+    --output-price 2.5 --cache-read-price 0.15 --price-from 2025-11-06
+    --price-source https://platform.moonshot.ai/docs/pricing --editor alice
+    --reason "launched 2025-11-06"   (or: council catalog add --file kimi.yaml ...)
+    """
+    import yaml
+
+    from council.catalog.addition import entries_in, new_entry
+    from council.errors import InvalidInput
+
+    given = [k for k, v in options.items() if v not in (None, ())]
+    if file_path is not None:
+        if given:
+            raise click.UsageError(f"give --file or the model's options, not both "
+                                   f"(also given: {', '.join(sorted(given))})")
+        try:
+            document = yaml.safe_load(file_path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InvalidInput(f"{file_path}: cannot read: {exc}") from None
+        except yaml.YAMLError as exc:
+            raise InvalidInput(f"{file_path}: not valid YAML: {exc}") from None
+        raws = entries_in(document)
+    else:
+        raws = [_flags_entry(options)]
+    who = _editor(editor)
+    store = _store(db_path)
+    today = date.today()
+    entries = [new_entry(raw, editor=who.name, today=today, quality_evidence=quality_evidence)
+               for raw in raws]  # every model checked before any is added
+    done = [store.add_model(entry, editor=who, reason=reason, evidence_url=evidence)
+            for entry in entries]
+    if as_json:
+        _echo_json([d.to_dict() for d in done])
+        return
+    for d, entry in zip(done, entries, strict=True):
+        estimated = sum(1 for q in entry.quality.values() if q.estimated)
+        click.echo(f"#{d.id} added {entry.id} ({entry.name}, {entry.provider}); "
+                   f"{estimated} of {len(entry.quality)} skill levels are estimates "
+                   f"(revert #{d.id} removes it)")
+
+
 @catalog.command("log")
 @click.option("--model", default=None, help="Only this model.")
 @click.option("--limit", type=click.IntRange(min=1), default=50, help="At most this many.")
@@ -231,7 +351,10 @@ def log(model: str | None, limit: int, as_json: bool, db_path: Path | None) -> N
         _echo_json([e.to_dict() for e in entries])
         return
     for e in entries:
-        change = "files reloaded" if e.field == "*" else f"{e.field}: {e.old!r} -> {e.new!r}"
+        change = (f"{e.field}: {e.old!r} -> {e.new!r}" if e.field != "*" else
+                  "model added" if e.old is None and e.editor != "catalog-files" else
+                  "model removed" if e.new is None and e.editor != "catalog-files" else
+                  "files reloaded")
         click.echo(f"#{e.id} {e.at} {e.editor} {e.model_id} {change} ({e.reason})")
 
 

@@ -76,13 +76,18 @@ def import_cmd(file: Path, fmt: str | None, task_name: str | None, task_key: str
     click.echo(f"{file.name}: {result.format}, {result.parsed:,} records read: "
                f"{result.inserted:,} new, {result.updated:,} updated, "
                f"{result.duplicates:,} already there; ${result.usd:,.4f} at catalog prices")
+    if result.unbilled:
+        click.echo(f"  {result.unbilled:,} failed {'call' if result.unbilled == 1 else 'calls'} "
+                   "the file says were not billed (status failure, no spend): counted, priced "
+                   "at $0")
     for name, n in sorted(result.unknown_models.items()):
         click.echo(f"  not in the catalog (kept, unpriced): {name} ({n:,} records)")
     hint = result.grouping_hint()
     if hint:
         click.echo(f"  {hint}")
     if result.error_count:
-        click.echo(f"  {result.error_count:,} lines refused:", err=True)
+        lines = "line" if result.error_count == 1 else "lines"
+        click.echo(f"  {result.error_count:,} {lines} refused:", err=True)
         for error in result.errors[:20]:
             click.echo(f"    {error}", err=True)
         if result.error_count > 20:
@@ -136,6 +141,11 @@ def _text(report: Any) -> str:
         return "No usage imported yet: `council usage import FILE`."
     lines = [f"{report.first_day} .. {report.last_day} ({report.days} days): "
              f"{_money(report.total_usd)}, {_money(report.per_month)} a month"]
+    if report.repriced:
+        records = "record" if report.repriced == 1 else "records"
+        lines.append(f"({report.repriced:,} {records} re-priced with catalog "
+                     f"{report.catalog_version}: a price or a model changed since they were "
+                     "last priced)")
     lines.append("\nBy model:")
     for name, row in sorted(report.by_model.items(), key=lambda kv: -kv[1].totals.usd):
         t = row.totals

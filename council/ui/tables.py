@@ -117,13 +117,23 @@ def audit_rows(entries: list[Any]) -> list[dict[str, Any]]:
     """Audit entries as table rows, values shortened for display."""
     return [
         {"#": e.id, "when": e.at.replace("T", " ")[:19], "editor": e.editor,
-         "model": e.model_id, "field": "(whole entry)" if e.field == "*" else e.field,
+         "model": e.model_id, "field": _whole_field(e) if e.field == "*" else e.field,
          "from": getattr(e, "effective_from", None) or "",  # a price edit's first day
          "old": _whole_or_short(e.field, e.old), "new": _whole_or_short(e.field, e.new),
          "reason": e.reason, "evidence": e.evidence_url or "",
          "reverts": f"#{e.reverts}" if e.reverts else ""}
         for e in entries
     ]
+
+
+def _whole_field(e: Any) -> str:
+    """A whole-entry change: a model added or removed by an editor, or the files reloaded."""
+    if getattr(e, "editor", "") != "catalog-files":
+        if e.old is None:
+            return "(model added)"
+        if e.new is None:
+            return "(model removed)"
+    return "(whole entry)"
 
 
 def _whole_or_short(field: str, value: Any) -> str:

@@ -42,6 +42,9 @@ class UsageRecord:
     run_id: str | None = None  # one run of a task (a trace, a session); None when unknown
     context_window: str | None = None  # Anthropic's "0-200k" / "200k-1M" bucket, when given
     reported_usd: float | None = None  # what the source itself said it cost (LiteLLM's spend)
+    # A failed call the source says nothing was billed for (LiteLLM: status "failure" and no
+    # spend): kept and counted, priced at $0. QA round 16 priced them as spent.
+    unbilled: bool = False
     line: int = 0
 
     @property
@@ -85,6 +88,7 @@ class ImportResult:
     error_count: int = 0  # errors beyond the first MAX_ERRORS are counted, not kept
     unknown_models: dict[str, int] = field(default_factory=dict)  # name -> records
     usd: float = 0.0  # priced total of the records read
+    unbilled: int = 0  # failed calls the source says were not billed, priced at $0
     # records with no task by the usage API grouping they carry: "project_id" -> 90
     untagged_groupings: dict[str, int] = field(default_factory=dict)
 
@@ -105,4 +109,5 @@ class ImportResult:
             "duplicates": self.duplicates, "rejected": self.error_count,
             "errors": [str(e) for e in self.errors], "unknown_models": self.unknown_models,
             "usd": self.usd, "untagged_groupings": self.untagged_groupings,
+            "unbilled_failures": self.unbilled,
         }

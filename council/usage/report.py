@@ -378,3 +378,38 @@ def _attach_estimates(db: sqlite_utils.Database, by_task: dict[str, TaskRow]) ->
 def window(days: int, today: date | None = None) -> date:
     """The first day of the last ``days`` days."""
     return (today or date.today()) - timedelta(days=days - 1)
+
+
+@dataclass(frozen=True)
+class LinkedSpend:
+    """What the tasks linked to recommendations really cost, beside what their answers
+    estimated: History's saving is a sum of estimates (QA round 16, finding 14)."""
+
+    tasks: tuple[str, ...]
+    recommendations: tuple[str, ...]
+    actual_usd: float
+    days: int
+    actual_per_month: float
+    estimate_per_month: float | None  # None when no linked answer gives one
+    models: tuple[str, ...]  # what the calls ran on, costliest first
+
+
+def linked_spend(report: Report) -> LinkedSpend | None:
+    """The linked tasks' actual spend, or None when no task is linked to a recommendation."""
+    rows = sorted((r for r in report.by_task.values() if r.estimate is not None),
+                  key=lambda r: (-r.totals.usd, r.task))
+    if not rows:
+        return None
+    estimates = [r.estimate.per_month for r in rows
+                 if r.estimate is not None and r.estimate.per_month is not None]
+    spent: dict[str, float] = {}
+    for r in rows:
+        for model, totals in r.models.items():
+            spent[model] = spent.get(model, 0.0) + totals.usd
+    return LinkedSpend(
+        tasks=tuple(r.task for r in rows),
+        recommendations=tuple(dict.fromkeys(r.estimate.share_id for r in rows if r.estimate)),
+        actual_usd=sum(r.totals.usd for r in rows), days=report.days,
+        actual_per_month=sum(r.per_month for r in rows),
+        estimate_per_month=sum(estimates) if estimates else None,
+        models=tuple(m for m, _u in sorted(spent.items(), key=lambda kv: (-kv[1], kv[0]))))

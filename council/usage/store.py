@@ -21,7 +21,7 @@ from council.db import Migrations, register
 from council.errors import InvalidInput, NotFound
 from council.usage.attribution import Attribution
 from council.usage.importers import CLI_FORMAT, FormatControl, choose
-from council.usage.pricing import RecordPricer
+from council.usage.pricing import Priced, RecordPricer
 from council.usage.records import ImportResult, LineError, RunTag, UsageRecord
 
 MAX_ERRORS = 200  # refused lines kept for the message; the rest are counted
@@ -33,8 +33,9 @@ COLUMNS: tuple[str, ...] = (
     "task_source", "recommendation_id", "run_id", "calls", "input_tokens", "cache_read_tokens",
     "cache_write_5m_tokens", "cache_write_1h_tokens", "output_tokens", "reasoning_tokens",
     "batch", "context_window", "reported_usd", "usd", "price_note", "priced_version", "digest",
-    "service_tier",
+    "service_tier", "unbilled",
 )
+UNBILLED_NOTE = "failed call (status failure, no spend): not billed, priced at $0"
 
 
 MIGRATIONS = register(Migrations("council.usage.store"))
@@ -124,6 +125,12 @@ def _service_tier(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE usage_records ADD COLUMN service_tier TEXT")
 
 
+@MIGRATIONS("usage_003_unbilled_failures")
+def _unbilled(db: sqlite_utils.Database) -> None:
+    """A failed call the source says was not billed: kept, priced at $0 (QA round 16)."""
+    db.execute("ALTER TABLE usage_records ADD COLUMN unbilled INTEGER NOT NULL DEFAULT 0")
+
+
 def _digest(values: tuple[Any, ...]) -> str:
     return hashlib.blake2b(repr(values).encode(), digest_size=8).hexdigest()
 
@@ -139,17 +146,21 @@ def _row(rec: UsageRecord, import_id: int, pricer: RecordPricer) -> tuple[Any, .
               rec.cache_write_1h_tokens, rec.output_tokens, rec.reasoning_tokens)
     priced = pricer.price(rec.model, rec.ts.date(), counts, calls=rec.calls, batch=rec.batch,
                           context_window=rec.context_window, service_tier=rec.service_tier)
+    if rec.unbilled and priced.model_id is not None:
+        priced = Priced(priced.model_id, 0.0, UNBILLED_NOTE)
     content = (rec.source, rec.ts.isoformat(timespec="seconds"), rec.provider, rec.model,
                rec.task, rec.task_source, rec.recommendation_id, rec.run_id, rec.calls,
                *counts, int(rec.batch), rec.context_window, rec.reported_usd)
     if rec.service_tier is not None:  # standard records keep the digest they always had
         content = (*content, rec.service_tier)
+    if rec.unbilled:
+        content = (*content, "unbilled")
     return (key_hash(rec.key), rec.key, import_id, content[0], content[1], content[1][:10],
             rec.provider,
             rec.model, priced.model_id, rec.task, rec.task_source, rec.recommendation_id,
             rec.run_id, rec.calls, *counts, int(rec.batch), rec.context_window,
             rec.reported_usd, priced.usd, priced.note, pricer.version, _digest(content),
-            rec.service_tier)
+            rec.service_tier, int(rec.unbilled))
 
 
 _UPSERT = (
@@ -216,6 +227,7 @@ def _import(db: sqlite_utils.Database, path: Path, importer: Any, pricer: Record
             row = _row(item, import_id, pricer)
             days.add(row[5])
             result.parsed += 1
+            result.unbilled += item.unbilled
             if row[8] is None:
                 result.unknown_models[item.model] = result.unknown_models.get(item.model, 0) + 1
             else:
@@ -329,13 +341,15 @@ def ensure_priced(db: sqlite_utils.Database, catalog: Any) -> int:
     rows = db.execute(
         "SELECT rowid, model, day, calls, input_tokens, cache_read_tokens, "
         "cache_write_5m_tokens, cache_write_1h_tokens, output_tokens, reasoning_tokens, batch, "
-        "context_window, service_tier FROM usage_records WHERE priced_version != ?",
+        "context_window, service_tier, unbilled FROM usage_records WHERE priced_version != ?",
         [catalog.version])
     updates = []
     for rowid, model, day, calls, *rest in rows.fetchall():
         counts, batch, window, tier = tuple(rest[:6]), bool(rest[6]), rest[7], rest[8]
         priced = pricer.price(model, datetime.fromisoformat(day).date(), counts, calls=calls,
                               batch=batch, context_window=window, service_tier=tier)
+        if rest[9] and priced.model_id is not None:
+            priced = Priced(priced.model_id, 0.0, UNBILLED_NOTE)
         updates.append((priced.model_id, priced.usd, priced.note, catalog.version, rowid))
     with db.conn:
         db.conn.execute("BEGIN")

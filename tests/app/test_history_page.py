@@ -14,6 +14,7 @@ def test_empty_history(council_home: Path) -> None:
     at = page_app("history").run()
     no_exception(at)
     assert any("No priced recommendations yet" in i.value for i in at.info)
+    assert not any("Usage is linked" in i.value for i in at.info)  # round 17: none linked
 
 
 def test_history_lists_recommendations_feedback_and_spend(council_home: Path) -> None:

@@ -15,7 +15,7 @@ CATALOG_COMMANDS = [["price"], ["catalog"], ["catalog", "list"], ["catalog", "sh
                     ["catalog", "edit"], ["catalog", "log"], ["catalog", "revert"],
                     ["catalog", "hash-password"], ["catalog", "versions"], ["catalog", "import"],
                     ["catalog", "sync"], ["catalog", "sync", "show"], ["catalog", "sync", "decide"],
-                    ["catalog", "export"]]
+                    ["catalog", "export"], ["catalog", "add"]]
 
 
 @pytest.fixture()

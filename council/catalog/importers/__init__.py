@@ -6,6 +6,7 @@ proposal that a person reviews (``council catalog import``), then an editor appl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,14 +29,28 @@ ENTRY_FACTS: tuple[str, ...] = (
 
 
 @dataclass(frozen=True)
+class NewModel:
+    """A model a source has and the catalog lacks: the provider (ours), the provider's model
+    id, the source's name for it, and its facts (the same keys as a catalog model's)."""
+
+    provider: str
+    api_id: str
+    name: str | None
+    facts: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class SourceFacts:
-    """What one source says about the catalog's models, keyed by our model id."""
+    """What one source says about the catalog's models, keyed by our model id, and the models
+    it has that the catalog lacks (for our providers, text chat models with a price and a
+    window: ``is_candidate``)."""
 
     source: str  # label with version, e.g. "genai-prices 0.2.3"
     kind: str  # importer name, e.g. "genai-prices"
     facts: dict[str, dict[str, Any]]
     not_found: tuple[str, ...] = ()
     notes: dict[str, str] = field(default_factory=dict)
+    new_models: tuple[NewModel, ...] = ()
 
     @property
     def matched(self) -> int:
@@ -57,6 +72,40 @@ def read_source(name: str, catalog: Catalog, path: Path | None = None) -> Source
     if name not in table:
         raise InvalidInput(f"unknown source {name!r}; known: {', '.join(table)}")
     return table[name](catalog, path)
+
+
+def catalog_names(catalog: Catalog) -> set[str]:
+    """Every id, API id and alias in the catalog, lower case: a source's model under any of
+    them is not new."""
+    return {n.lower() for m in catalog.models for n in (m.id, m.api_id, *m.aliases)}
+
+
+# A dated snapshot or a mode of a model (gpt-4.1-mini-2025-04-14, grok-4.20-0309-reasoning):
+# the catalog's model under another name, not a new one.
+_VARIANT = re.compile(r"(-\d{4}-\d{2}-\d{2}|-\d{8}|-\d{4}|-latest|-(non-)?reasoning|-beta)$")
+
+
+def variant_of(api_id: str, known: set[str]) -> str | None:
+    """The catalog name a source's model is a dated snapshot or a mode of, or None."""
+    name = api_id.lower()
+    while (shorter := _VARIANT.sub("", name)) != name:
+        name = shorter
+        if name in known:
+            return name
+    return None
+
+
+def is_candidate(api_id: str, facts: dict[str, Any], known: set[str]) -> bool:
+    """Whether a source's model is worth proposing as new: not a catalog name nor a dated
+    snapshot or mode of one (``variant_of``), a text chat model by its id
+    (council.catalog.sources.NOT_TEXT, as the sync uses), with an input and an output price
+    and a context window."""
+    from council.catalog.sources import NOT_TEXT
+
+    return (api_id.lower() not in known and variant_of(api_id, known) is None
+            and not NOT_TEXT.search(api_id)
+            and all(isinstance(facts.get(k), int | float) and not isinstance(facts.get(k), bool)
+                    for k in ("price.input", "price.output", "context_window")))
 
 
 def default_path(env_var: str, package: str, relative: str) -> Path | None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from council.catalog.importers import SourceFacts
+from council.catalog.importers import NewModel, SourceFacts, catalog_names, is_candidate
 from council.catalog.model import Catalog
 from council.errors import InvalidInput
 
@@ -40,30 +40,61 @@ def read(catalog: Catalog, path: Path | None = None, *,
     providers = {p.id: p for p in data.providers}
     facts: dict[str, dict[str, Any]] = {}
     missing = []
+    used: set[tuple[str, str]] = set()
     for entry in catalog.models:
         provider = providers.get(PROVIDER_IDS.get(entry.provider, entry.provider))
         info = provider.find_model(entry.api_id) if provider else None
         if info is None:
             missing.append(entry.id)
             continue
-        prices = info.get_prices(when)
-        batch = info.get_prices(when, {"processing": "batch"}) if info.price_variants else None
-        found: dict[str, Any] = {}
-        for key, ours in (("input_mtok", "input"), ("output_mtok", "output"),
-                          ("cache_read_mtok", "cache_read"), ("cache_write_mtok", "cache_write_5m"),
-                          ("cache_write_1h_mtok", "cache_write_1h")):
-            base, tier = _rate(getattr(prices, key, None))
-            if base is not None:
-                found[f"price.{ours}"] = base
-            if tier is not None and ours in ("input", "output"):
-                found["price.tier_threshold"] = int(tier.start)
-                found[f"price.tier_{ours}"] = float(tier.price)
-        if batch is not None and batch is not prices and found.get("price.input"):
-            batch_input, _ = _rate(getattr(batch, "input_mtok", None))
-            if batch_input is not None and batch_input < found["price.input"]:
-                found["price.batch_discount"] = round(1 - batch_input / found["price.input"], 4)
-        if info.context_window:
-            found["context_window"] = int(info.context_window)
-        facts[entry.id] = found
+        used.add((provider.id, info.id))
+        facts[entry.id] = _facts(info, when)
     return SourceFacts(kind="genai-prices", source=f"genai-prices {version}", facts=facts,
-                       not_found=tuple(missing))
+                       not_found=tuple(missing),
+                       new_models=_new_models(providers, catalog, used, when))
+
+
+def _facts(info: Any, when: datetime) -> dict[str, Any]:
+    prices = info.get_prices(when)
+    batch = info.get_prices(when, {"processing": "batch"}) if info.price_variants else None
+    found: dict[str, Any] = {}
+    for key, ours in (("input_mtok", "input"), ("output_mtok", "output"),
+                      ("cache_read_mtok", "cache_read"), ("cache_write_mtok", "cache_write_5m"),
+                      ("cache_write_1h_mtok", "cache_write_1h")):
+        base, tier = _rate(getattr(prices, key, None))
+        if base is not None:
+            found[f"price.{ours}"] = base
+        if tier is not None and ours in ("input", "output"):
+            found["price.tier_threshold"] = int(tier.start)
+            found[f"price.tier_{ours}"] = float(tier.price)
+    if batch is not None and batch is not prices and found.get("price.input"):
+        batch_input, _ = _rate(getattr(batch, "input_mtok", None))
+        if batch_input is not None and batch_input < found["price.input"]:
+            found["price.batch_discount"] = round(1 - batch_input / found["price.input"], 4)
+    if info.context_window:
+        found["context_window"] = int(info.context_window)
+    return found
+
+
+def _new_models(providers: dict[str, Any], catalog: Catalog, used: set[tuple[str, str]],
+                when: datetime) -> tuple[NewModel, ...]:
+    """Models of the providers the sync discovers from, that genai-prices has and the catalog
+    lacks (deprecated ones left out)."""
+    from council.catalog.sources import DISCOVER
+
+    known = catalog_names(catalog)
+    found = []
+    for ours in sorted(DISCOVER):
+        provider = providers.get(PROVIDER_IDS.get(ours, ours))
+        for info in (provider.models if provider else []):
+            if (provider.id, info.id) in used or info.deprecated:
+                continue
+            if ours != "anthropic" and info.id.startswith("claude"):
+                continue
+            try:
+                facts = _facts(info, when)
+            except (ValueError, TypeError, ArithmeticError):
+                continue  # a price this reader cannot read is not proposed
+            if is_candidate(info.id, facts, known):
+                found.append(NewModel(ours, info.id, info.name, facts))
+    return tuple(found)

@@ -7,7 +7,14 @@ import re
 from pathlib import Path
 from typing import Any
 
-from council.catalog.importers import SourceFacts, default_path, per_million
+from council.catalog.importers import (
+    NewModel,
+    SourceFacts,
+    catalog_names,
+    default_path,
+    is_candidate,
+    per_million,
+)
 from council.catalog.model import Catalog
 from council.errors import InvalidInput
 
@@ -82,6 +89,7 @@ def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:
     data = _load(Path(path))
     facts: dict[str, dict[str, Any]] = {}
     missing = []
+    used: set[str] = set()
     for entry in catalog.models:
         names = (entry.api_id, *entry.aliases, entry.id)
         row = None
@@ -90,6 +98,7 @@ def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:
                 candidate = data.get(prefix + name)
                 if isinstance(candidate, dict) and candidate.get("mode", "chat") == "chat":
                     row = candidate
+                    used.add(prefix + name)
                     break
             if row is not None:
                 break
@@ -98,4 +107,32 @@ def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:
             continue
         facts[entry.id] = _facts(row)
     return SourceFacts(kind="litellm", source=f"litellm ({Path(path).name})", facts=facts,
-                       not_found=tuple(missing))
+                       not_found=tuple(missing), new_models=_new_models(data, catalog, used))
+
+
+def _new_models(data: dict[str, Any], catalog: Catalog, used: set[str]) -> tuple[NewModel, ...]:
+    """Chat models of our providers the file has and the catalog lacks (QA round 16: the
+    file's moonshot/kimi-k2-thinking was ignored without a word)."""
+    from datetime import UTC, datetime
+
+    from council.catalog.sources import DISCOVER, LITELLM_PROVIDERS
+
+    # hosts of open models (Groq, Together) are compared, not discovered from, as in the sync
+    ours_by_theirs = {v: k for k, v in LITELLM_PROVIDERS.items() if k in DISCOVER}
+    known = catalog_names(catalog)
+    today = datetime.now(UTC).date().isoformat()
+    found: dict[tuple[str, str], NewModel] = {}
+    for key, row in data.items():
+        if key in used or not isinstance(row, dict) or row.get("mode", "chat") != "chat":
+            continue
+        theirs = str(row.get("litellm_provider"))
+        ours = ours_by_theirs.get(theirs)
+        if ours is None:
+            continue
+        model = key.removeprefix(f"{theirs}/")
+        if "/" in model or str(row.get("deprecation_date") or "9999") <= today:
+            continue
+        found_facts = _facts(row)
+        if is_candidate(model, found_facts, known):
+            found.setdefault((ours, model.lower()), NewModel(ours, model, None, found_facts))
+    return tuple(found.values())

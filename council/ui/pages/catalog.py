@@ -9,9 +9,12 @@ import streamlit as st
 
 from council.catalog import review
 from council.catalog.availability import shutdown_warning
+from council.catalog.diff import NEW_MODEL, describe_new
 from council.catalog.editors import Editor
+from council.catalog.store import FILES_EDITOR
 from council.errors import ConflictError, CouncilError
 from council.ui import client, state, tables
+from council.ui.add_model import add_form
 from council.ui.errors import message_for, shown_errors
 from council.ui.text import md_escape, text_rows
 
@@ -39,9 +42,9 @@ def page() -> None:
         st.caption(f"{len(rows)} models · version `{catalog.version}` · "
                    f"default frontier model `{catalog.frontier_default.id}`")
         editor = _sign_in()
-        browse, compare, skills, history, edit, imports, sync, audit = st.tabs(
-            ["Browse", "Compare", "Skills and evidence", "Price history", "Edit",
-             "Import review", "Sync review", "Audit log"])
+        browse, compare, skills, history, edit, add, imports, sync, audit, export = st.tabs(
+            ["Browse", "Compare", "Skills and evidence", "Price history", "Edit", "Add model",
+             "Import review", "Sync review", "Audit log", "Export"])
         with browse:
             _browse(rows, catalog.providers)
         with compare:
@@ -52,12 +55,16 @@ def page() -> None:
             _price_history(store, [r["id"] for r in rows])
         with edit:
             _edit(store, catalog, editor)
+        with add:
+            add_form(store, catalog, editor)
         with imports:
             _imports(store, editor)
         with sync:
             _sync(store, editor)
         with audit:
             _audit(store, editor)
+        with export:
+            _export(store, catalog)
 
 
 def _sign_in() -> Editor | None:
@@ -239,8 +246,16 @@ def _imports(store: Any, editor: Editor | None) -> None:
     data = change_set.to_dict()
     st.write(f"{len(data['changes'])} proposed changes, **{data['flagged']} flagged** for a "
              f"person, against catalog `{data['catalog_version']}`.")
+    rejected = data["new_models_rejected_before"]
+    st.write(f"**{data['new_models']} new models** the sources have and the catalog lacks "
+             "(key `MODEL:new-model`): accept each one by one below; it is added with the "
+             "catalog's estimated quality levels."
+             + (f" {len(rejected)} more were rejected before in a sync review and are not "
+                "proposed again." if rejected else ""))
     st.dataframe(
-        [{"key": c["key"], "current": str(c["current"]), "proposed": str(c["proposed"]),
+        [{"key": c["key"], "current": str(c["current"]) if c["current"] is not None else "",
+          "proposed": (describe_new(c["proposed"]) if c["field"] == NEW_MODEL
+                       else str(c["proposed"])),
           "source": c["source"], "flags": ", ".join(c["flags"]),
           "others": str(c["alternatives"] or "")} for c in data["changes"]],
         hide_index=True, width="stretch",
@@ -339,8 +354,37 @@ def _sync(store: Any, editor: Editor | None) -> None:
                 st.success(f"{key}: {decision}ed (decision #{done['decision_id']}).")
 
 
+def _export(store: Any, catalog: Any) -> None:
+    """What `council catalog export` writes, as a download (QA round 16: command line only)."""
+    from council.catalog.export import export_archive
+    from council.catalog.sync import SyncStore
+    from council.config import paths
+
+    st.caption("The catalog in force, edits and added models included, as the reviewed files "
+               "`council catalog export` writes (one YAML file per provider, and the sync "
+               "rejections), to commit to models_catalog/ as a diff; or as one JSON document.")
+    rejections = SyncStore(store).rejections()
+    a, b = st.columns(2)
+    # made when clicked: writing every provider file takes seconds
+    a.download_button("Download the YAML files (zip)",
+                      lambda: export_archive(catalog, paths().catalog_dir, rejections),
+                      file_name=f"models_catalog-{catalog.version}.zip",
+                      mime="application/zip", key="export_yaml")
+    b.download_button("Download JSON", catalog.to_json,
+                      file_name=f"catalog-{catalog.version}.json", mime="application/json",
+                      key="export_json")
+
+
+def _revertable(entry: Any) -> bool:
+    """A field edit, or a model an editor added or removed (file reloads are reverted in the
+    files)."""
+    if entry.field != "*":
+        return True
+    return entry.editor != FILES_EDITOR and (entry.old is None) != (entry.new is None)
+
+
 def _audit(store: Any, editor: Editor | None) -> None:
-    edits = [e for e in store.audit_log(limit=500) if e.field != "*"]
+    edits = [e for e in store.audit_log(limit=500) if _revertable(e)]
     if editor is not None and edits:
         # The form comes first so that a revert shows in the table below in the same run.
         with st.form("revert_form"):
@@ -357,6 +401,8 @@ def _audit(store: Any, editor: Editor | None) -> None:
 
 def _describe(entries: list[Any], audit_id: int) -> str:
     e = next(x for x in entries if x.id == audit_id)
+    if e.field == "*":
+        return f"#{e.id} {e.model_id} {'added' if e.old is None else 'removed'} ({e.editor})"
     when = f" from {e.effective_from}" if e.effective_from else ""
     return (f"#{e.id} {e.model_id} {e.field}{when}: {tables.audit_value(e.old)} → "
             f"{tables.audit_value(e.new)} ({e.editor})")

@@ -10,6 +10,7 @@ from council.errors import CouncilError
 from council.format import money
 from council.ui import state
 from council.ui.errors import message_for, shown_errors
+from council.ui.text import md_escape
 
 
 def page() -> None:
@@ -21,6 +22,7 @@ def page() -> None:
         spend = store.spend_summary(db)
         rows = store.recent(db, limit=200)
         _spend(spend)
+        _linked(db)
         _table(rows)
         _movement(db)
 
@@ -47,6 +49,25 @@ def _spend(spend: store.SpendSummary) -> None:
                f"priced both the pick and the default: {spend.own_volume} at the team's own "
                f"volume and {typical} at a category's typical volume"
                + (", so these figures are an estimate, not the team's bill." if typical else "."))
+
+
+def _linked(db: object) -> None:
+    """The linked usage's real cost beside the saving, which sums the answers' estimates."""
+    from council.usage.report import build_report, linked_spend
+
+    catalog = state.get_catalog_store().current()
+    linked = linked_spend(build_report(db, catalog))
+    if linked is None:
+        return
+    n = len(linked.recommendations)
+    estimate = (f", against {money(linked.estimate_per_month)} a month their answers "
+                "estimated" if linked.estimate_per_month is not None else "")
+    st.info(md_escape(f"Usage is linked to {n} {'recommendation' if n == 1 else 'recommendations'} "
+            f"(tasks {', '.join(linked.tasks)}): their calls really cost "
+            f"{money(linked.actual_usd)} over {linked.days} days, "
+            f"{money(linked.actual_per_month)} a month, on {', '.join(linked.models)}"
+            f"{estimate}. The figures above are the answers' estimates; the Usage page has "
+            "each task's bill.", limit=2_000), icon=":material/receipt_long:")
 
 
 def _table(rows: list[dict]) -> None:

@@ -30,15 +30,17 @@ def page() -> None:
     with shown_errors():
         db = state.get_db()
         catalog = state.get_catalog_store().current()
-        _import(db, catalog)
-        report = _report(db, catalog)
+        named = _import(db, catalog)
+        report = _report(db, catalog, named)
         if report is not None and report.by_task:
             _link(db, report)
             _whatif(db, catalog, report)
         _learned(db, catalog)
 
 
-def _import(db: Any, catalog: Any) -> None:
+def _import(db: Any, catalog: Any) -> set[str]:
+    """The import form; returns the unknown models its message named, so the report below
+    does not name them a second time (QA round 16)."""
     from council.usage.attribution import Attribution
     from council.usage.importers import PAGE_FORMAT
     from council.usage.store import import_file
@@ -51,12 +53,12 @@ def _import(db: Any, catalog: Any) -> None:
         task_name = c.text_input("Task name for untagged records", key="usage_task")
         submitted = st.form_submit_button("Import")
     if not submitted:
-        return
+        return set()
     if upload is None:
         st.error("**Please check the input.** Choose a usage file first (OpenTelemetry spans, "
                  "a LiteLLM spend log, or an OpenAI / Anthropic usage report), then Import.",
                  icon=":material/error:")
-        return
+        return set()
     import tempfile
     from pathlib import Path
 
@@ -73,20 +75,28 @@ def _import(db: Any, catalog: Any) -> None:
         st.info(_plain(hint), icon=":material/label:")
     if result.unknown_models:
         st.warning("Not in the catalog (kept, unpriced): "
-                   + ", ".join(f"{_plain(m)} ({n:,})" for m, n in result.unknown_models.items()))
+                   + ", ".join(f"{_plain(m)} ({n:,} records)"
+                               for m, n in result.unknown_models.items())
+                   + ". Add the model on the Catalog page (Add model) and its records are "
+                   "priced at the next report.")
     if result.error_count:
-        st.warning(f"{result.error_count:,} lines refused:\n\n"
+        lines = "line" if result.error_count == 1 else "lines"
+        st.warning(f"{result.error_count:,} {lines} refused:\n\n"
                    + "\n".join(f"- {_plain(e)}" for e in result.errors[:20]))
+    return set(result.unknown_models)
 
 
 def _imported(name: str, result: Any) -> str:
     """What an import read and what it cost, as `council usage import` says it."""
     return (f"{_plain(name)}: {result.format}, {result.parsed:,} records read, "
             f"{result.inserted:,} new, {result.updated:,} updated, {result.duplicates:,} "
-            f"already there; {money(result.usd)} at catalog prices.")
+            f"already there; {money(result.usd)} at catalog prices."
+            + (f" {result.unbilled:,} failed {'call' if result.unbilled == 1 else 'calls'} the "
+               "file says were not billed (status failure, no spend): counted, priced at $0."
+               if result.unbilled else ""))
 
 
-def _report(db: Any, catalog: Any) -> Any:
+def _report(db: Any, catalog: Any, named: set[str] | frozenset[str] = frozenset()) -> Any:
     from council.usage.report import DEFAULT_FLAG_FACTOR, build_report
     from council.usage.shutdowns import shutdown_notes
     from council.usage.store import record_count
@@ -107,6 +117,12 @@ def _report(db: Any, catalog: Any) -> Any:
             st.info("No usage imported yet: import a file above, or run "
                     "`council usage import FILE`.")
         return None
+    if report.repriced:  # QA round 16: a catalog edit changed the month's figures unsaid
+        were = "record was" if report.repriced == 1 else "records were"
+        st.info(f"{report.repriced:,} imported {were} re-priced with the catalog "
+                f"as it is now (version `{catalog.version}`): a price or a model changed "
+                "since they were last priced, so the figures below may differ from before.",
+                icon=":material/sync:")
     for note in shutdown_notes(report, catalog, date.today()):
         st.warning(_plain(note.text), icon=":material/event_busy:")
     m1, m2, m3, m4 = st.columns(4)
@@ -133,11 +149,8 @@ def _report(db: Any, catalog: Any) -> Any:
     st.altair_chart(_chart(report.daily), width="stretch")
     st.subheader("The ten costliest tasks, estimate against actual")
     if report.costliest:  # none attributed: the caption below says why, not an empty grid
-        st.dataframe([_task_row(r, report.flag_factor) for r in report.costliest],
-                     hide_index=True, width="stretch", key="usage_tasks",
-                     column_config=_money_columns("actual", "estimate", "per run",
-                                                  "est. per run", "per month",
-                                                  "est. per month"))
+        st.dataframe(_task_table([_task_row(r, report.flag_factor) for r in report.costliest]),
+                     hide_index=True, width="stretch", key="usage_tasks")
         if any(r.totals.unpriced_records for r in report.costliest):
             st.caption("A task with *unpriced records* made calls on a model the catalog does "
                        "not know: its *actual*, *per run* and *per month* count the priced "
@@ -156,10 +169,10 @@ def _report(db: Any, catalog: Any) -> Any:
     st.caption(f"{ABSENT}: a figure the data does not give: *calls* and *tokens per call* "
                f"{NOT_IN_EXPORT} (a source that counts no requests, as Anthropic's usage "
                "report), *actual* when the model is not in the catalog (no price, not $0).")
-    if report.unknown_models:
+    unknown = [u for u in report.unknown_models if u.name not in named]  # named once above
+    if unknown:
         st.warning("Models the catalog does not know (kept, unpriced): "
-                   + ", ".join(f"{_plain(u.name)} ({u.records:,} records)"
-                               for u in report.unknown_models))
+                   + ", ".join(f"{_plain(u.name)} ({u.records:,} records)" for u in unknown))
     return report
 
 
@@ -248,9 +261,11 @@ def _task_row(row: Any, factor: float) -> dict[str, Any]:
         "unpriced records": t.unpriced_records, "estimate": row.estimate_usd,
         "ratio": None if row.ratio is None else round(row.ratio, 2),
         "flag": row.off_by(factor) or "",
-        "per run": t.usd_per_run, "est. per run": e.per_task if e else None,
-        "per month": row.per_month, "est. per month": e.per_month if e else None,
-        "calls": t.calls, "runs": t.runs or None,
+        # no priced call: per run and per month are unknown too, not $0 (QA round 16)
+        "per run": t.usd_per_run if priced else None, "est. per run": e.per_task if e else None,
+        "per month": row.per_month if priced else None,
+        "est. per month": e.per_month if e else None,
+        "calls": t.calls or None, "runs": t.runs or None,  # none counted: ABSENT, not 0
         "calls per run": _num(t.calls_per_run),
         "est. calls per run": e.calls_per_task if e else None,
         "tokens per call": _num(t.input_per_call),
@@ -261,6 +276,34 @@ def _task_row(row: Any, factor: float) -> dict[str, Any]:
         "est. reasoning": e.reasoning_tokens if e else None,
         "recommendation": e.share_id if e else (row.estimate_note or ""),
     }
+
+
+TASK_MONEY = ("actual", "estimate", "per run", "est. per run", "per month", "est. per month")
+TASK_COUNTS = ("unpriced records", "calls", "runs", "est. calls per run", "tokens per call",
+               "est. tokens per call", "est. reasoning", "calls per run", "reasoning per call")
+
+
+def _task_table(rows: list[dict[str, Any]]) -> Any:
+    """The costliest tasks as the table shows them: money as the product writes it everywhere
+    (council.format.money: "$212.62", "$1,372", "$0.00059") and a figure the data lacks as
+    ABSENT, while each column keeps its numbers, so a click still sorts amounts as amounts.
+    QA round 16: unlinked tasks read "None" in up to ten cells, money "$212.6250" and
+    "1372.2188"."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows)
+    return (frame.style
+            .format(money, subset=list(TASK_MONEY), na_rep=ABSENT)
+            .format(_figure, subset=list(TASK_COUNTS), na_rep=ABSENT)
+            .format(lambda v: "" if v is None else str(v), subset=["task", "flag",
+                                                                   "recommendation"],
+                    na_rep=ABSENT)
+            .format("{:.2f}", subset=["ratio"], na_rep=ABSENT))
+
+
+def _figure(value: float) -> str:
+    """A count or a per-call figure: whole numbers grouped, fractions to one decimal."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
 # A model whose source counts no requests (Anthropic's usage report): its calls, and so its

@@ -139,6 +139,12 @@ class LiteLLMImporter:
             reported = float(spend) if spend not in (None, "") else None
         except (TypeError, ValueError):
             raise BadRecord(f"spend {spend!r} is not a number") from None
+        # LiteLLM writes a failed request as a row with status "failure" (also in
+        # metadata.status) and its error in metadata.error_information; its spend is 0 unless
+        # the provider charged for it. Such a row is not money spent (QA round 16: 10 failed
+        # gpt-4.1-mini calls were priced, so the catalog read twice the proxy's spend).
+        status = str(row.get("status") or metadata.get("status") or "").strip().lower()
+        unbilled = status == "failure" and not reported
         return UsageRecord(
             key=f"litellm:{request_id}", source="litellm",
             ts=timestamp(row.get("startTime") or row.get("start_time"), "startTime"),
@@ -149,7 +155,8 @@ class LiteLLMImporter:
             output_tokens=split_included(completion, reasoning),  # type: ignore[arg-type]
             reasoning_tokens=reasoning,  # type: ignore[arg-type]
             task=who.task, task_source=who.source, recommendation_id=who.recommendation_id,
-            run_id=row.get("session_id") or None, reported_usd=reported, line=n,
+            run_id=row.get("session_id") or None, reported_usd=reported, unbilled=unbilled,
+            line=n,
         )
 
 
