@@ -36,3 +36,21 @@ def runs(text: str) -> float | None:
 ])
 def test_support_agents_are_people(text: str, loop: str | None) -> None:
     assert read(text)["loop"] == loop
+
+
+# "several hundred", "hundreds of", "thousands of": five of them, an estimate as "a few" is
+# three (read nothing, 30 and 4.33: the cadence alone)
+@pytest.mark.parametrize(("text", "want"), [
+    ("We get several hundred tickets a day.", 15_000),
+    ("Several thousand reviews come in every month.", 5_000),
+    ("Hundreds of emails every day need a first reply.", 15_000),
+    ("Thousands of product reviews come in each week.", 5_000 * 52 / 12),
+    # controls: "a few", a stated count beside a crowd, a crowd with no period
+    ("We get a few hundred tickets a day.", 9_000),
+    ("Thousands of customers use our app; answer about 200 questions a day.", 6_000),
+    ("Our app has thousands of users.", None),
+    ("Summarise this article about hundreds of years of history.", None),
+])
+def test_several_and_hundreds_of(text: str, want: float | None) -> None:
+    got = runs(text)
+    assert got == want if want is None else got == pytest.approx(want, rel=0.001)
