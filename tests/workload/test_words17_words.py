@@ -54,3 +54,28 @@ def test_support_agents_are_people(text: str, loop: str | None) -> None:
 def test_several_and_hundreds_of(text: str, want: float | None) -> None:
     got = runs(text)
     assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+# Periods said first abroad: a quarter-end in French and Portuguese, a quarter in Japanese
+# ("毎四半期": the "四" was read as a 4) and Chinese (its count 7 characters on), Turkish and
+# Hindi in Latin script (all unread)
+@pytest.mark.parametrize(("text", "want", "languages"), [
+    ("Chaque fin de trimestre, nous rédigeons environ 60 rapports pour nos clients.", 20,
+     ["French"]),
+    ("A cada fim de trimestre, preparamos cerca de 40 relatórios.", 40 / 3, ["Portuguese"]),
+    ("毎四半期、約600件の契約をレビューします。", 200, ["Japanese"]),
+    ("每个季度我们要审核大约1500份合同。", 500, ["Chinese"]),
+    ("Her gün yaklaşık 500 müşteri yorumu geliyor; bunları Türkçe olarak sınıflandırmamız "
+     "gerekiyor.", 15_000, ["Turkish"]),
+    ("Roz lagbhag 200 customer emails aate hain, reply Hindi mein chahiye.", 6_000, ["Hindi"]),
+    # controls: a name, English "her", hours in Chinese, a quarter's money in Japanese
+    ("Roz, please summarise this chapter in 200 words.", None, []),
+    ("Her day starts with about 40 emails; draft replies to them.", None, []),
+    ("每天使用电脑工作大约12小时。", None, ["Chinese"]),
+    ("四半期の売上は3億円でした。要約してください。", None, ["Japanese"]),
+])
+def test_periods_said_first_abroad(text: str, want: float | None, languages: list[str]) -> None:
+    got = read(text)
+    assert got["languages"] == languages
+    assert got["runs_per_month"] == want if want is None else \
+        got["runs_per_month"] == pytest.approx(want, rel=0.001)
