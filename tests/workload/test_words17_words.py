@@ -79,3 +79,21 @@ def test_periods_said_first_abroad(text: str, want: float | None, languages: lis
     assert got["languages"] == languages
     assert got["runs_per_month"] == want if want is None else \
         got["runs_per_month"] == pytest.approx(want, rel=0.001)
+
+
+# The owner after a verb ("come in from each store"), a call centre in two words, a person
+# said "each agent" with the team counted later (read one store's, centre's, agent's)
+@pytest.mark.parametrize(("text", "want"), [
+    ("About 200 orders a day come in from each store, and we have 15 stores.", 90_000),
+    ("Per call centre we get around 1,500 calls a day, and there are 4 call centres.", 180_000),
+    ("Each call centre handles about 2,000 calls a day and we have 3 call centres.", 180_000),
+    ("Each agent on our support team closes about 60 tickets a day; we have 8 agents.", 14_400),
+    # controls: no count of the owners, a count not said per owner, a headcount already read
+    ("About 300 tickets a day come in from each channel.", 9_000),
+    ("Each agent spends 5 minutes per ticket; 400 tickets a day; we have 8 agents.", 12_000),
+    ("About 20 tickets per agent per day; 3 agents.", 1_800),
+    ("The call centre gets 2,000 calls a day; we have 3 call centres but only one uses the "
+     "tool.", 60_000),
+])
+def test_owner_after_a_verb_and_call_centres(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
