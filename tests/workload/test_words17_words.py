@@ -97,3 +97,22 @@ def test_periods_said_first_abroad(text: str, want: float | None, languages: lis
 ])
 def test_owner_after_a_verb_and_call_centres(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# A shift abroad ("turno", "Schicht"; read 90, the shifts alone) and the people of each shift
+# when each of them does the count ("each nurse ... 10 nurses a shift"; read one nurse's)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Cada turno recibimos unas 80 llamadas y tenemos 3 turnos al día.", 7_200),
+    ("Ogni turno riceviamo circa 60 chiamate; facciamo 3 turni al giorno.", 5_400),
+    ("Pro Schicht kommen etwa 50 Anrufe rein, wir haben 2 Schichten am Tag.", 3_000),
+    ("Per shift each nurse writes about 6 handover notes; 3 shifts a day, 10 nurses a shift.",
+     5_400),
+    # controls: the shift's count not each person's; no number of nurses; no shifts a day
+    ("Per shift we get around 150 calls; we have 10 nurses a shift and 3 shifts a day.",
+     13_500),
+    ("Each nurse writes about 6 notes per shift; 2 shifts a day.", 360),
+    ("El turno de noche recibe 80 llamadas.", None),
+])
+def test_shifts_abroad_and_people_a_shift(text: str, want: float | None) -> None:
+    got = runs(text)
+    assert got == want if want is None else got == pytest.approx(want, rel=0.001)
