@@ -222,7 +222,9 @@ _FOREIGN_PERIOD_RE = re.compile(
     # English)
     rf"(?:i|om)(?=\s+(?:veckan|månaden|året|dagen|natten|timmen|kvartalet)\b)|"
     # Italian "a settimana", "a trimestre" ("a" before anything else is English)
-    rf"a(?=\s+(?:settimana|trimestre)\b))\s+|(?:all|l)['’]\s*)"
+    rf"a(?=\s+(?:settimana|trimestre)\b)|"
+    # Italian "150 email del giorno": the day's (words17, unread)
+    rf"del(?=\s+giorno\b))\s+|(?:all|l)['’]\s*)"
     # (not a date's day: "12月1日に" is on December 1st, no "1日に" a day; nor "3か月に", "隔週に":
     # every 3 months, every other week, no "月に", "週に": review 15)
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|(?:\b|(?<=[{_CJK}]))(?<![\d月年十かヶカケヵ隔])(?P<adverb>"

@@ -116,3 +116,18 @@ def test_owner_after_a_verb_and_call_centres(text: str, want: float) -> None:
 def test_shifts_abroad_and_people_a_shift(text: str, want: float | None) -> None:
     got = runs(text)
     assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+# People who come on a weekday are no weekly cadence of the work ("Ogni lunedì 3 colleghi in
+# più ...", "Every Monday 2 more colleagues help ..."; read 13 and 8.67, the people), and
+# Italian "del giorno" is the day's (unread)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ogni lunedì 3 colleghi in più ci aiutano con le circa 200 email del giorno.", 6_000),
+    ("Every Monday 2 more colleagues help with the 150 emails a day.", 4_500),
+    ("Every Monday 3 new people join; we get about 200 emails a day.", 6_000),
+    # controls: things on a weekday, an extra of work
+    ("Every Monday 3 reports are due.", 3 * 52 / 12),
+    ("Ogni lunedì 40 ordini in più; di solito sono 150 al giorno.", 150 * 30 + 40 * 52 / 12),
+])
+def test_people_on_a_weekday(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
