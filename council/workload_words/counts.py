@@ -15,7 +15,7 @@ from council.workload_words.one_deliverable import (
     one_piece_about,
     one_piece_of,
 )
-from council.workload_words.owners import owners_between
+from council.workload_words.owners import owners_before, owners_between
 from council.workload_words.per_file import file_by_file
 from council.workload_words.per_page import PAGES_OF_WORDS
 from council.workload_words.text import (
@@ -265,6 +265,11 @@ def cadence_times_count(text: str, start: int, end: int, runs: float, said: str,
         k = parse_number(nxt.group(0)) if nxt is not None else None
         if own is not None and own.start("n") == count.start() and k:
             each, n, b = f"{fmt(k)} for each of {fmt(n)}: ", n * k, nxt.end()
+    elif (own := owners_before(text, lo, count.start())) is not None and (
+            k := parse_number(own["n"])) and k > 1:
+        # "Each of our 12 stores sends about 30 invoices twice a week": 30 for each of 12
+        # (words16 left it: read 260, one store's)
+        each, n, a = f"{fmt(n)} for each of {fmt(k)}: ", n * k, own.start()
     hedge = HEDGE.search(text, max(0, a - 14), a)
     a = hedge.start() if hedge else a
     return Read("runs_per_month", n * runs, text[a:b].strip(), a, b,

@@ -131,3 +131,17 @@ def test_shifts_abroad_and_people_a_shift(text: str, want: float | None) -> None
 ])
 def test_people_on_a_weekday(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# A number of times after a count said for each of some owners ("Each of our 12 stores sends
+# about 30 invoices twice a week": read 260, one store's)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Each of our 12 stores sends about 30 invoices twice a week.", 12 * 30 * 2 * 52 / 12),
+    ("Each of our 5 clinics files about 40 claims three times a week.", 5 * 40 * 3 * 52 / 12),
+    # controls: the times said first; one thing each of them
+    ("Twice a week, each of our 12 stores sends about 30 invoices.", 3_120),
+    ("Each of our 4 teams writes a status note twice a week.", 4 * 2 * 52 / 12),
+    ("Each of the 3 reports is updated twice a week.", 3 * 2 * 52 / 12),
+])
+def test_times_after_each_of_the_owners(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
