@@ -99,7 +99,7 @@ _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nu
 _COMPOUND = re.compile(r"-(?!(?:nin|ken|mai|hon|tsu|mei)\b)[a-z]")
 
 
-_MONTHS = (r"january|february|march|april|june|july|august|september|october|november|"
+MONTHS = (r"january|february|march|april|june|july|august|september|october|november|"
            r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
 # A number that names or orders rather than counts: a heading or a rank ("Step 7", "Year 9",
 # "Section 2.3", "top 10"), a time of day ("at 02:00", "2pm"), a date ("15 March").
@@ -109,14 +109,14 @@ _LABEL_BEFORE = re.compile(rf"(?:\b(?:step|phase|stage|section|chapter|article|p
                            r"sprint|year|grade|ward|room|floor|top|no\.|"
                            r"python|java|php|perl|ruby|rails|django|node|angular|vue|react|"
                            r"ios|android|windows|macos|ubuntu|debian|version|"
-                           rf"{_MONTHS})|\d:|#)\s*$")
+                           rf"{MONTHS})|\d:|#)\s*$")
 # "We grade 200 essays a week", "Grade 30 exams": the verb, not "Grade 9" (review 12: unread)
 _GRADE_THE_VERB = re.compile(r"(?:^|\b(?:we|i|they|to|and|please|teachers?|tutors?)\s+)grade\s+$",
                              re.IGNORECASE)
 # (not German "am Tag", "am Abend": "etwa 50.000 am Tag" is a count a day, words13)
 _NOT_A_COUNT_AFTER = re.compile(rf"(?::\d\d|\s?(?:am(?!\s+(?:tag|abend|morgen|vormittag|"
                                 rf"nachmittag|wochenende|werktag|arbeitstag)\b)|pm)\b|"
-                                rf"\s+(?:{_MONTHS})\b)")
+                                rf"\s+(?:{MONTHS})\b)")
 _EACH_DONE = re.compile(rf"\beach\b(?!\s+(?:{PERIOD_NAMES}|time|run)s?\b)")
 _RANKED = re.compile(r"\s+(?:most|least|best|worst|latest|newest|largest|biggest|highest|"
                      r"lowest)\b")

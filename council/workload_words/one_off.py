@@ -43,7 +43,7 @@ _ONCE = re.compile(r"\bonce(?!\s*,?\s*(?:(?:each|every) time|whenever|per)\b)"
 # A verb done to each item it counts ("translate 10,000 descriptions", "migration of 2,500
 # files"): the count is that many tasks. Words that make the count one task's input ("detect
 # duplicates among 100k tickets", "cluster 1.5M queries") leave it to the form.
-_EACH_ITEM_VERB = re.compile(r"\b(?:translat\w*|tag\w*|classif\w*|label\w*|rewrit\w*|"
+EACH_ITEM_VERB = re.compile(r"\b(?:translat\w*|tag\w*|classif\w*|label\w*|rewrit\w*|"
                              r"generat\w*|pars\w*|scor\w*|summari[sz]\w*|extract\w*|"
                              r"caption\w*|categori[sz]\w*|moderat\w*|migrat\w*|convert\w*|"
                              r"transcrib\w*|grad\w*|proofread\w*|locali[sz]\w*|describ\w*|"
@@ -77,7 +77,7 @@ def _one_off_count(text: str, one_off: re.Match[str],
         return None
     n = counted[0]
     qty = parse_number(n.group(0))
-    verb = next((v for v in _EACH_ITEM_VERB.finditer(text, lo, hi)
+    verb = next((v for v in EACH_ITEM_VERB.finditer(text, lo, hi)
                  if not _WHEN_BEFORE.search(text, max(lo, v.start() - 10), v.start())), None)
     if not qty or qty < 2 or verb is None:
         return None

@@ -145,3 +145,21 @@ def test_people_on_a_weekday(text: str, want: float) -> None:
 ])
 def test_times_after_each_of_the_owners(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# A job on a date: its items once, priced as one month, as a one-off's are (review 15 left
+# "12月1日に300件": read nothing, as the English did)
+@pytest.mark.parametrize(("text", "want"), [
+    ("12月1日に300件の請求書を処理します。", 300),
+    ("On December 1 we will process 300 orders.", 300),
+    ("On the 3rd of May we will translate about 1,200 product pages.", 1_200),
+    # controls: no job done to each, a deadline, a cadence after, a date's year
+    ("On March 3 we had 300 visitors.", None),
+    ("Translate our app's strings (about 2.5k keys) into 8 languages before the launch on "
+     "March 3rd.", None),
+    ("On December 1 we process 300 orders, and then 50 a day after that.", 1_500),
+    ("On March 19, 2012 the company was founded; summarise its history.", None),
+])
+def test_a_job_on_a_date(text: str, want: float | None) -> None:
+    got = runs(text)
+    assert got == want if want is None else got == pytest.approx(want, rel=0.001)
