@@ -54,7 +54,8 @@ def times_owners(text: str, read: Read) -> Read:
                           r"\s*(?:[.;]|$))")
         for count in many.finditer(text):
             k = parse_number(count["n"] or count["m"])
-            if (read.start <= count.start() < read.end or RATE_AFTER.match(text, count.end())
+            at = count.start("n") if count["n"] else count.start("m")
+            if (read.start <= at < read.end or RATE_AFTER.match(text, count.end())
                     or not k or k < 2):
                 continue  # the read's own count, or a rate of its own ("4 shifts a week")
             runs = float(read.value) * k  # type: ignore[arg-type]

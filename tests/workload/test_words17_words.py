@@ -163,3 +163,18 @@ def test_times_after_each_of_the_owners(text: str, want: float) -> None:
 def test_a_job_on_a_date(text: str, want: float | None) -> None:
     got = runs(text)
     assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+# A one-off said of each of the things counted in the sentence before ("Our Excel sheet has
+# 12,000 rows; write a product description for each row once": unread); the count is not
+# multiplied again by its own owner ("each row" x "12,000 rows")
+@pytest.mark.parametrize(("text", "want"), [
+    ("Our Excel sheet has 12,000 rows; write a product description for each row once.", 12_000),
+    ("We have 3,000 old tickets. Tag each ticket once.", 3_000),
+    ("We have 40 stores. Write a welcome note for each store once.", 40),
+    # controls: no "once"; one piece over them all
+    ("Our sheet has 12,000 rows; classify each row.", None),
+    ("The report covers 12,000 rows; write one summary once.", None),
+])
+def test_one_off_for_each_thing_counted_before(text: str, want: float | None) -> None:
+    assert runs(text) == want
