@@ -178,3 +178,17 @@ def test_a_job_on_a_date(text: str, want: float | None) -> None:
 ])
 def test_one_off_for_each_thing_counted_before(text: str, want: float | None) -> None:
     assert runs(text) == want
+
+
+# After the held-out scoring: a caller on the line waits ("while the caller is still on the
+# line": no wait read)
+@pytest.mark.parametrize(("text", "latency"), [
+    ("Give our call-centre agents a suggested answer while the caller is still on the line; "
+     "about 5,000 calls a day.", "no_batch"),
+    ("Draft a reply while the client is on hold.", "no_batch"),
+    # control: after the call, overnight
+    ("Summarise each call after the caller hangs up, overnight is fine; 2,000 calls a day.",
+     "batch_ok"),
+])
+def test_while_the_caller(text: str, latency: str) -> None:
+    assert read(text)["latency"] == latency
