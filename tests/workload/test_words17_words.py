@@ -192,3 +192,16 @@ def test_one_off_for_each_thing_counted_before(text: str, want: float | None) ->
 ])
 def test_while_the_caller(text: str, latency: str) -> None:
     assert read(text)["latency"] == latency
+
+
+# After the held-out scoring: the job done to each item said in the next clause ("On 15 March
+# we will send 2,000 renewal letters; draft them": unread)
+@pytest.mark.parametrize(("text", "want"), [
+    ("On 15 March we will send 2,000 renewal letters; draft them.", 2_000),
+    ("On 2 June we get 400 applications. Please screen each of them.", 400),
+    # controls: what someone did to them, no job
+    ("On March 3 we had 300 visitors; we thanked them.", None),
+    ("On March 3 we had 300 visitors.", None),
+])
+def test_a_date_and_the_job_after(text: str, want: float | None) -> None:
+    assert runs(text) == want
