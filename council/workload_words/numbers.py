@@ -72,7 +72,7 @@ _SMALL = WORDNUM.split("|dozen|", 1)[1]
 SEVERAL = 5
 _SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SCALES})\b|"
            rf"a few (?:dozen|{_SCALES})\b|several (?:dozen|{_SCALES})\b|"
-           r"(?:hundreds|thousands) of\b|"
+           r"(?:hundreds|thousands) of (?:thousands|millions) of\b|(?:hundreds|thousands) of\b|"
            rf"(?:(?:a|one) )?{_SCALES} and a half\b|\b(?:{_SMALL}) dozen\b")
 # A number: digits, with an attached k/M/bn or a scale word or "dozen" after them; a spoken
 # count; number-words with a scale word; a number-word. (Digits lead one branch only: trying
@@ -116,6 +116,8 @@ def parse_number(text: str) -> float | None:
         return SEVERAL * _SCALE.get(parts[-1], 12 if parts[-1] == "dozen" else 0) or None
     if parts[-1] == "of" and len(parts) == 2:  # "hundreds of": several hundred
         return SEVERAL * _SCALE.get(parts[0][:-1], 0) or None
+    if parts[-1] == "of" and len(parts) == 4:  # "hundreds of thousands of": 500,000
+        return SEVERAL * _SCALE.get(parts[0][:-1], 0) * _SCALE.get(parts[2][:-1], 0) or None
     if parts[-3:] == ["and", "a", "half"] and parts[-4] in _SCALE:  # "a thousand and a half"
         return 1.5 * _SCALE[parts[-4]]
     if parts[-1] == "dozen" and len(parts) == 2 and parts[0] not in ("a", "an"):  # "two dozen"

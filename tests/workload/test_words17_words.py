@@ -205,3 +205,13 @@ def test_while_the_caller(text: str, latency: str) -> None:
 ])
 def test_a_date_and_the_job_after(text: str, want: float | None) -> None:
     assert runs(text) == want
+
+
+# Found after the held-out scoring, probing the round's own rules: "hundreds of thousands of"
+# is five hundred thousand (read 5,000: "thousands of" alone)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Hundreds of thousands of rows a month need cleaning.", 500_000),
+    ("Hundreds of emails every day need a first reply.", 15_000),
+])
+def test_hundreds_of_thousands(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
