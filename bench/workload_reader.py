@@ -66,7 +66,12 @@ extra; written before the fixes) and workload_phrases_words16.jsonl (36, words16
 leftovers, people x shifts x items, Portuguese by "e" alone, per store x stores, per sprint,
 ranges with "bis", "à", "do", Polish "tys.", Korean, Chinese "3千", sizes as a podcast or a
 spreadsheet, tool loops without "agent"; written before the fixes) and
-workload_phrases_words16_heldout.jsonl (12, written with it, scored once after the fixes), per
+workload_phrases_words16_heldout.jsonl (12, written with it, scored once after the fixes) and
+workload_phrases_words17.jsonl (38, words17: the leftovers of rounds 15-16, a date as no period,
+support agents as people, per call centre x call centres, per shift x shifts x people, quarters
+abroad, "several" and "hundreds of", a spreadsheet's rows once, Hindi in Latin script and
+Turkish, numbers that are no volume; written before the fixes) and
+workload_phrases_words17_heldout.jsonl (12, written with it, scored once after the fixes), per
 field, against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
@@ -122,7 +127,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_words14.jsonl", "workload_phrases_words14_heldout.jsonl",
          "workload_phrases_review14.jsonl", "workload_phrases_words15.jsonl",
          "workload_phrases_words15_heldout.jsonl", "workload_phrases_review15.jsonl",
-         "workload_phrases_words16.jsonl", "workload_phrases_words16_heldout.jsonl")
+         "workload_phrases_words16.jsonl", "workload_phrases_words16_heldout.jsonl",
+         "workload_phrases_words17.jsonl", "workload_phrases_words17_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

@@ -47,6 +47,9 @@ Conversions (each a stated assumption, shown with the number it produced):
   role" = 30 a month); an agent loop is never batch_ok (its steps wait on each other, however
   late the results may come: "50 sessions every night"); a text that names no language is
   read as needing the one it is written in, by the small words of its head (not of code).
+- "A few hundred" is read as three hundred, "several hundred" and "hundreds of" as five hundred
+  (estimates); a job on a date ("On December 1 we will process 300 orders", "12月1日に300件")
+  is its items once, priced as one month, as a one-off's are.
 - Numbers that name rather than count are skipped: headings and ranks ("Step 7", "Year 9",
   "the 20 most important"), times of day ("at 02:00") and dates ("15 March", "january 2024").
 """

@@ -17,7 +17,7 @@ _CN_UNITS = "小分秒瓦度元块塊岁歲年月天号號点點米克斤倍页�
 _KO_UNITS = r"[분초원명년일주]|개월|시간|페이지"
 _UNIT = rf"\s?(?:[{_CN_UNITS}a-z\d.,]|日(?!志)|{_KO_UNITS})"
 _NO_UNIT = rf"(?!{_UNIT})"
-_CN_COUNT_AFTER = re.compile(rf"[^\d，。；！？,.;!?\n]{{0,6}}?(?P<n>{NUMBER}){_NO_UNIT}")
+_CN_COUNT_AFTER = re.compile(rf"[^\d，。；！？,.;!?\n]{{0,8}}?(?P<n>{NUMBER}){_NO_UNIT}")
 _CN_COUNTER = re.compile("[条個个件份封张張篇次位名本单單回건개통]")
 
 

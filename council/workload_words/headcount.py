@@ -71,7 +71,7 @@ STAFF = (r"(?:staff|agents?|reps?|employees?|reviewers?|teachers?|lawyers?|docto
          r"analysts?|engineers?|developers?|mitarbeiter\w*|employés?|empleados|agentes|agenti|"
          r"operatori|dipendenti|medewerkers|collega's|colleghi|anställda|kollegor)")
 PEOPLE = (rf"(?:{STAFF}|{HEAD}s?|people|customers?|clients?|personnes?|personas|persone|"
-          r"personer|collega)")
+          r"personer|collega|colleghi|colleghe)")
 _PER_HEAD = re.compile(rf"\s*(?:per|a|each|/)\s*{HEAD}\b")
 _PER_HEAD_INSIDE = re.compile(rf"\s(?:per|each|/)\s*{HEAD}\b")
 _HEADCOUNT = re.compile(

@@ -75,6 +75,8 @@ _FOREIGN_NAMES = {
     # and after "z" (from): "z polskiego na niemiecki" (from Polish into German)
     "polskiego": "Polish", "angielskiego": "English", "niemieckiego": "German",
     "francuskiego": "French", "hiszpańskiego": "Spanish", "włoskiego": "Italian",
+    # Turkish (words17: "Türkçe olarak sınıflandırmamız gerekiyor" read no language)
+    "türkçe": "Turkish",
 }
 # Dutch names that are also English words or names ("Engels", "Frans"): only after a Dutch
 # preposition ("in het Engels", "naar het Duits").
@@ -149,7 +151,10 @@ _WORKLOAD_WORDS: dict[str, str] = {
     # (words15: "Toda semana recebemos cerca de 800 pedidos de suporte" read as Spanish,
     # "Duas vezes por semana resumimos 40 reuniões" as none)
     "Portuguese": ("mês ano vezes precisam semanalmente cerca feira terça recebemos duas dia "
-                   "dias suporte não são também reuniões"),
+                   "dias suporte não são também reuniões "
+                   # a month- or quarter-end, reports (words17: "A cada fim de trimestre,
+                   # preparamos cerca de 40 relatórios" read no language)
+                   "fim relatório relatórios"),
     "Polish": "tydzień tygodniu miesiąc miesiącu dzień razy rocznie",
     "Swedish": ("varje cirka ungefär omkring runt vecka veckan månad månaden dagen natt natten "
                 "vardag gånger ärenden "

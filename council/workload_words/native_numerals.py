@@ -27,9 +27,9 @@ _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 _CN_RUN = re.compile("[零〇一二两兩三四五六七八九十百千万萬亿億]+")
 # An ordinal, a scale after digits ("1万件" is read as it is) or a fixed phrase: "第三",
-# "十分" (very), "万一" (in case), "一些"/"一下"/"一起"
+# "十分" (very), "万一" (in case), "一些"/"一下"/"一起", "四半期" (a quarter: words17)
 _NOT_BEFORE = re.compile(r"[第\d.,]$")
-_NOT_AFTER = re.compile("分|些|下|起|般|直|样|定|切|致|旦")
+_NOT_AFTER = re.compile("分|些|下|起|般|直|样|定|切|致|旦|半期")
 # A counter after a count: items, pieces, copies, letters, sheets, articles, times, people
 _COUNTER = re.compile("[条個个件份封张張篇次位名本行页頁单單]")
 # How a value is written in place, longest scale first: "3千", "1.2万"

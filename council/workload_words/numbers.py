@@ -65,9 +65,14 @@ _SCALE_WORDS = rf"(?:(?:hundred\s+(?:thousand|million)|{_SCALES})\b|{_FOREIGN_SC
 _SMALL = WORDNUM.split("|dozen|", 1)[1]
 # Counts said the way people speak: "half a million", "a couple of hundred", "two dozen",
 # "a thousand and a half".
-# "a few hundred" is read as three hundred (an estimate: "a few" is about three).
+# "a few hundred" is read as three hundred (an estimate: "a few" is about three); "several
+# hundred", "hundreds of", "thousands of" as five of them (an estimate: "several" is
+# more than a few; words17: "several hundred tickets a day" unread, "hundreds of emails every
+# day" read 30, once a day).
+SEVERAL = 5
 _SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SCALES})\b|"
-           rf"a few (?:dozen|{_SCALES})\b|"
+           rf"a few (?:dozen|{_SCALES})\b|several (?:dozen|{_SCALES})\b|"
+           r"(?:hundreds|thousands) of (?:thousands|millions) of\b|(?:hundreds|thousands) of\b|"
            rf"(?:(?:a|one) )?{_SCALES} and a half\b|\b(?:{_SMALL}) dozen\b")
 # A number: digits, with an attached k/M/bn or a scale word or "dozen" after them; a spoken
 # count; number-words with a scale word; a number-word. (Digits lead one branch only: trying
@@ -107,6 +112,12 @@ def parse_number(text: str) -> float | None:
         return 2 * _SCALE.get(parts[-1], 12 if parts[-1] == "dozen" else 0) or None
     if parts[:2] == ["a", "few"]:  # "a few hundred": about three hundred
         return 3 * _SCALE.get(parts[-1], 12 if parts[-1] == "dozen" else 0) or None
+    if parts[0] == "several":  # "several hundred": about five hundred
+        return SEVERAL * _SCALE.get(parts[-1], 12 if parts[-1] == "dozen" else 0) or None
+    if parts[-1] == "of" and len(parts) == 2:  # "hundreds of": several hundred
+        return SEVERAL * _SCALE.get(parts[0][:-1], 0) or None
+    if parts[-1] == "of" and len(parts) == 4:  # "hundreds of thousands of": 500,000
+        return SEVERAL * _SCALE.get(parts[0][:-1], 0) * _SCALE.get(parts[2][:-1], 0) or None
     if parts[-3:] == ["and", "a", "half"] and parts[-4] in _SCALE:  # "a thousand and a half"
         return 1.5 * _SCALE[parts[-4]]
     if parts[-1] == "dozen" and len(parts) == 2 and parts[0] not in ("a", "an"):  # "two dozen"
@@ -169,7 +180,8 @@ def fmt(x: float) -> str:
 # long alternation tried at every character is what made long descriptions slow.
 _DIGIT_RUN = re.compile(r"[0-9½¼¾⅓⅔][0-9,.]*")
 _NUMBER_WORDS = (*WORDNUM.split("|"), "a thousand", "a million", "a hundred", "a billion",
-                 "an hour", "half", "a couple", "couple", "thousand", "hundred", "million", "a few")
+                 "an hour", "half", "a couple", "couple", "thousand", "hundred", "million", "a few",
+                 "several", "hundreds", "thousands")
 
 
 def number_starts(text: str) -> list[int]:

@@ -8,7 +8,7 @@ import re
 
 from council.workload_words.counts import HEDGE, count_numbers, counts_items
 from council.workload_words.numbers import fmt, parse_number
-from council.workload_words.text import sentence_bounds
+from council.workload_words.text import PERIOD_NAMES, sentence_bounds
 from council.workload_words.totals import totals
 from council.workload_words.values import Read
 
@@ -43,7 +43,7 @@ _ONCE = re.compile(r"\bonce(?!\s*,?\s*(?:(?:each|every) time|whenever|per)\b)"
 # A verb done to each item it counts ("translate 10,000 descriptions", "migration of 2,500
 # files"): the count is that many tasks. Words that make the count one task's input ("detect
 # duplicates among 100k tickets", "cluster 1.5M queries") leave it to the form.
-_EACH_ITEM_VERB = re.compile(r"\b(?:translat\w*|tag\w*|classif\w*|label\w*|rewrit\w*|"
+EACH_ITEM_VERB = re.compile(r"\b(?:translat\w*|tag\w*|classif\w*|label\w*|rewrit\w*|"
                              r"generat\w*|pars\w*|scor\w*|summari[sz]\w*|extract\w*|"
                              r"caption\w*|categori[sz]\w*|moderat\w*|migrat\w*|convert\w*|"
                              r"transcrib\w*|grad\w*|proofread\w*|locali[sz]\w*|describ\w*|"
@@ -62,6 +62,8 @@ _ONE_TASK_OVER = re.compile(r"\b(?:among|across|duplicat\w*|dedup\w*|cluster\w*|
                             r"group\w*|all of|corpus|in total|variations?|then)\b",
                             re.IGNORECASE)
 
+_FOR_EACH = re.compile(rf"\b(?:each|every) (?!(?:{PERIOD_NAMES}|time|one|other)s?\b)"
+                       r"(?P<noun>[a-z]{3,})\b")
 _WHEN_BEFORE = re.compile(r"\b(?:before|after|until|ahead of|for)\s+$", re.IGNORECASE)
 
 
@@ -71,15 +73,22 @@ def _one_off_count(text: str, one_off: re.Match[str],
     one-off's sentence counts exactly one thing and a verb is done to each of them."""
     lo, hi = sentence_bounds(text, one_off.start())
     counted = [n for n in count_numbers(text, lo, hi, taken) if counts_items(text, n, lo)]
+    each = _FOR_EACH.search(text, lo, hi) if not counted else None
+    if each is not None:
+        # "Our Excel sheet has 12,000 rows; write a product description for each row once":
+        # the things counted before the sentence, one task each (words17: unread)
+        things = re.compile(rf"\s+(?:[a-z-]+\s+)?{each['noun']}s\b")
+        counted = [n for n in count_numbers(text, 0, lo, taken) if things.match(text, n.end())]
+        lo = min((n.start() for n in counted), default=lo)
     if len({parse_number(n.group(0)) for n in counted}) == 1:
         counted = counted[:1]  # the count said again ("50 problems (50 such problems once)")
     if len(counted) != 1 or _ONE_TASK_OVER.search(text):
         return None
     n = counted[0]
     qty = parse_number(n.group(0))
-    verb = next((v for v in _EACH_ITEM_VERB.finditer(text, lo, hi)
+    verb = next((v for v in EACH_ITEM_VERB.finditer(text, lo, hi)
                  if not _WHEN_BEFORE.search(text, max(lo, v.start() - 10), v.start())), None)
-    if not qty or qty < 2 or verb is None:
+    if not qty or qty < 2 or (verb is None and each is None):  # "for each row" says it too
         return None
     start, end = min(n.start(), one_off.start()), max(n.end(), one_off.end())
     hedge = HEDGE.search(text, max(0, start - 14), start)

@@ -1,5 +1,6 @@
 """Periods and how many of each a month holds: the period words in English and in Spanish,
-Portuguese, French, German, Italian, Dutch, Polish and Japanese, and where a text says one."""
+Portuguese, French, German, Italian, Dutch, Polish, Swedish, Japanese, Chinese, Korean,
+Turkish and Hindi in Latin script, and where a text says one."""
 
 from __future__ import annotations
 
@@ -195,6 +196,15 @@ FOREIGN_ADVERBS = {
     # Korean says the period before the count too ("매일 약 500건": words16, unread)
     "매일": "day", "매주": "week", "매달": "month", "매월": "month", "하루에": "day",
     "일주일에": "week", "한 달에": "month", "한달에": "month",
+    # a quarter in Japanese and Chinese ("毎四半期、約600件", "每个季度...1500份": words17,
+    # unread)
+    "毎四半期": "quarter", "四半期ごとに": "quarter", "每个季度": "quarter", "每季度": "quarter",
+    # Turkish ("her gün": every day; "haftada", "ayda": a week, a month; words17, unread) and
+    # Hindi in Latin script ("roz": daily, "har hafte": every week, "mahine mein": a month)
+    "her gün": "day", "her hafta": "week", "her ay": "month", "günde": "day",
+    "haftada": "week", "ayda": "month", "günlük": "day", "haftalık": "week", "aylık": "month",
+    "roz": "day", "rozana": "day", "har din": "day", "har hafte": "week",
+    "har mahine": "month", "hafte mein": "week", "mahine mein": "month",
     "يوميا": "day", "أسبوعيا": "week", "اسبوعيا": "week", "شهريا": "month", "سنويا": "year",
 }
 # Japanese needs no space around a word ("毎晩1万件のログ": 10,000 logs every night)
@@ -205,11 +215,16 @@ _FOREIGN_PERIOD_RE = re.compile(
     rf"(?:(?<=\w)/\s*(?P<unit1>{_FOREIGN_UNIT_WORDS})|\b(?:(?:por|pro|par|al|im|am|ao|au|"
     rf"{alternation(EVERY_ABROAD)}|je|toutes les|tous les|todas as|todos os|todas las|"
     rf"todos los|a la|à la|alla|per|raz na|co|na|todo|toda|w|"
+    # "chaque fin de trimestre", "a cada fim de trimestre", "cada fin de mes": every
+    # quarter-end, month-end (words17: unread)
+    rf"(?:chaque|cada|todo|toda) (?:fin|fim|final) (?:de|do|da|del)|"
     # Swedish "i veckan", "om dagen": "i" and "om" only before a Swedish period ("i tag" is
     # English)
     rf"(?:i|om)(?=\s+(?:veckan|månaden|året|dagen|natten|timmen|kvartalet)\b)|"
     # Italian "a settimana", "a trimestre" ("a" before anything else is English)
-    rf"a(?=\s+(?:settimana|trimestre)\b))\s+|(?:all|l)['’]\s*)"
+    rf"a(?=\s+(?:settimana|trimestre)\b)|"
+    # Italian "150 email del giorno": the day's (words17, unread)
+    rf"del(?=\s+giorno\b))\s+|(?:all|l)['’]\s*)"
     # (not a date's day: "12月1日に" is on December 1st, no "1日に" a day; nor "3か月に", "隔週に":
     # every 3 months, every other week, no "月に", "週に": review 15)
     rf"(?P<unit>{_FOREIGN_UNIT_WORDS})|(?:\b|(?<=[{_CJK}]))(?<![\d月年十かヶカケヵ隔])(?P<adverb>"
@@ -220,7 +235,7 @@ _FOREIGN_PERIOD_GATE = frozenset({
     "por", "pro", "par", "al", "im", "am", "ao", "au", *EVERY_ABROAD, "je", "tous", "toutes",
     "todas", "todos", "la", "alla", "co", "na", "todo", "toda", "dagen", "natten", "månaden",
     *FOREIGN_UNITS, *FOREIGN_ADVERBS}
-    - {"week", "per", "an"})
+    - {"week", "per", "an"} | {"her", "har", "hafte", "mahine"})
 # "Weekdays at 9 we summarise ...", "Weekdays, 7am: ...": a text or sentence that opens with the
 # days it runs is a run each business day (QA round 12: unread). The groups of _PERIOD_RE, the
 # adverb's and the slash's never set, so every reader of a period match reads this one too.
@@ -281,6 +296,17 @@ def _not_a_second(text: str, m: re.Match[str]) -> bool:
                                                                     else "unit")) is not None
 
 
+# "roz" (daily) is also a name ("Roz said", a real prompt's TV script): a period only in a
+# text with Hindi's small words
+_HINDI_WORDS = frozenset({"hai", "hain", "mein", "ka", "ke", "ki", "ko", "lagbhag", "karna",
+                          "karne", "chahiye", "aate", "aati", "hum", "humein", "se"})
+
+
+def _a_name(text: str, m: re.Match[str]) -> bool:
+    """Whether "roz" is a name, not "daily": its text has none of Hindi's small words."""
+    return m.groupdict().get("adverb") == "roz" and _HINDI_WORDS.isdisjoint(word_list(text))
+
+
 def foreign_period_at(text: str, pos: int) -> str | None:
     """The period (a PER_MONTH key) a lower-case text says in another language right at
     ``pos``, spaces skipped: "pro monat", "/mies", "all'anno", "mensal"; else None."""
@@ -290,7 +316,7 @@ def foreign_period_at(text: str, pos: int) -> str | None:
         m = _FOREIGN_SLASH.match(text, pos)
         return None if m is None else FOREIGN_UNITS[m["unit"]]
     m = _FOREIGN_PERIOD_RE.match(text, pos)
-    if m is None or _not_a_second(text, m):
+    if m is None or _not_a_second(text, m) or _a_name(text, m):
         return None
     return FOREIGN_ADVERBS[m["adverb"]] if m["adverb"] else FOREIGN_UNITS[m["unit"]]
 
@@ -303,7 +329,7 @@ def period_matches(text: str) -> list[re.Match[str]]:
     if not _FOREIGN_PERIOD_GATE.isdisjoint(word_list(text)) or (
             not text.isascii() and any(a in text for a in _CJK_ADVERBS)):
         for f in _FOREIGN_PERIOD_RE.finditer(text):
-            if _not_a_second(text, f):
+            if _not_a_second(text, f) or _a_name(text, f):
                 continue
             seen.add(f.start())
             out.append(f)

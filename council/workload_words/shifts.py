@@ -1,7 +1,9 @@
-"""A count a shift, with the shifts a period said elsewhere: "Every shift, the 5 operators each
-log about 20 calls; we run 3 shifts a day" is 100 a shift x 3 a day, 9,000 a month (words15
-held-out: read 90, the shifts alone). A shift is no period of its own: without the number of
-shifts a day or week ("Per shift we get around 150 calls") nothing is read."""
+"""A count a shift (said in English, Spanish, Portuguese, Italian or German), with the shifts
+a period said elsewhere, times the people of each shift when each of them does it: "Every
+shift, the 5 operators each log about 20 calls; we run 3 shifts a day" is 100 a shift x 3 a
+day, 9,000 a month (words15 held-out: read 90, the shifts alone). A shift is no period of its
+own: without the number of shifts a day or week ("Per shift we get around 150 calls") nothing
+is read."""
 
 from __future__ import annotations
 
@@ -11,19 +13,30 @@ from council.workload_words.counts import HEDGE, count_numbers, counts_items, ha
 from council.workload_words.headcount import PEOPLE
 from council.workload_words.numbers import NUMBER, fmt, parse_number
 from council.workload_words.owners import owners_between
-from council.workload_words.periods import PER_MONTH, period_matches
+from council.workload_words.periods import FOREIGN_UNITS, PER_MONTH, period_matches
 from council.workload_words.text import sentence_bounds
 from council.workload_words.values import Read
 
-_PER_SHIFT = re.compile(r"\b(?:per|every|each|a) shift\b")
-_SHIFTS_A_PERIOD = re.compile(rf"(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?shifts?\s+(?:a|per|each|every)\s+"
-                              r"(?P<unit>day|week)\b")
+# A shift in English, Spanish, Portuguese and Italian ("turno"), German ("Schicht"): words17,
+# "Cada turno recibimos unas 80 llamadas y tenemos 3 turnos al día" read 90, the shifts alone
+_PER_SHIFT = re.compile(r"\b(?:per|every|each|a|cada|por|ogni|pro|jede) (?:shift|turno|schicht)\b")
+_SHIFTS_A_PERIOD = re.compile(
+    rf"(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?(?:shifts?|turnos?|turni|schichten?)\s+"
+    r"(?:a|per|each|every|al|por|pro|am|ao)\s+(?P<unit>day|week|día|dia|giorno|tag|semana|"
+    r"settimana|woche)\b")
 _PEOPLE_AT = re.compile(rf"\s+{PEOPLE}\b")
+# "10 nurses a shift", "with 5 agents on each shift": the people of each shift, each doing the
+# count (words17: "Per shift each nurse writes about 6 handover notes; 3 shifts a day, 10
+# nurses a shift" read 540, one nurse's)
+_PEOPLE_A_SHIFT = re.compile(rf"(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?{PEOPLE}\s+(?:a|per|each|every|"
+                             r"on each|on every|in each) shift\b")
+_EACH_PERSON = re.compile(rf"\b(?:each|every) {PEOPLE}\b")
+_SHIFT_WORDS = ("shift", "turno", "turni", "schicht")
 
 
 def read_shift(text: str, taken: list[tuple[int, int]]) -> Read | None:
     """The count said a shift (times each of its owners) x the shifts a period; else None."""
-    if "shift" not in text:
+    if not any(w in text for w in _SHIFT_WORDS):
         return None
     per = _PER_SHIFT.search(text)
     shifts = _SHIFTS_A_PERIOD.search(text) if per is not None else None
@@ -52,11 +65,16 @@ def read_shift(text: str, taken: list[tuple[int, int]]) -> Read | None:
     how = ""
     if owners is not None and (heads := parse_number(owners["n"])):
         how, n = f"{fmt(heads)} x {fmt(n)} = ", heads * n  # "5 operators each log about 20"
-    per_month = PER_MONTH[shifts["unit"]]
+    elif (_EACH_PERSON.search(text, lo, count.start()) is not None
+          and (crew := _PEOPLE_A_SHIFT.search(text)) is not None
+          and (heads := parse_number(crew["n"])) and heads > 1):
+        how, n = f"{fmt(heads)} ('{crew.group(0)}') x {fmt(n)} = ", heads * n
+    unit = FOREIGN_UNITS.get(shifts["unit"], shifts["unit"])
+    per_month = PER_MONTH[unit]
     runs = n * k * per_month
     start, end = min(per.start(), count.start(), shifts.start()), max(count.end(), shifts.end())
     hedge = HEDGE.search(text, max(0, start - 14), start)  # "About 40 tickets per shift"
     start = hedge.start() if hedge else start
     return Read("runs_per_month", runs, text[start:end], start, end,
-                f"{how}{fmt(n)} a shift x {fmt(k)} shifts a {shifts['unit']} x "
-                f"{fmt(per_month)} {shifts['unit']}s a month = {fmt(runs)}")
+                f"{how}{fmt(n)} a shift x {fmt(k)} shifts a {unit} x "
+                f"{fmt(per_month)} {unit}s a month = {fmt(runs)}")

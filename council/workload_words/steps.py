@@ -108,6 +108,17 @@ _ONE_OF_STAFF = re.compile(
     rf"\bagent who (?:[\w']+ ){{1,5}}?(?:works?|spends?|takes?|needs?|logs?)\s+{_SPENT}|"
     r"\b(?:each|every|the|an?) agent (?:takes|gets|is on) (?:a|an|their|his|her) "
     r"(?:\d+[- ]min(?:ute)?s?[- ])?(?:break|lunch)\b")
+# A support team's agents, by the team or the people's work (words17, decision QA 16 case 07
+# and QA 15 case 20: "Our support team has 12 agents", "Suggest answers to our agents while
+# the customer is on the phone", "Our agents answer roughly 300 emails a day" read as an agent
+# loop of 15 calls): a team that has them, a headcount, the answers handed to them, the tickets
+# they close. Like ``_ONE_OF_STAFF``, not where the text runs agents or gives them tools.
+_STAFF_BY_ROLE = re.compile(
+    r"\bteam (?:has|of|with) (?:about |around )?\d+ (?:\w+ )?agents\b|"
+    r"\bagents? (?:on|in) (?:our|the|my) (?:[\w-]+ )?team\b|"
+    r"\bwe (?:have|employ) (?:about |around )?\d+ (?:\w+ )?agents\b|"
+    r"\bto our (?:\w+ )?agents\b|"
+    r"\bour agents (?:\w+ )?(?:answer|handle|close|resolve|reply|respond|field|take)s?\b")
 _RUNS_AGENTS = re.compile(r"\btools?\b|\bin parallel\b|"
                           r"\b(?:spawn|launch|run|start)s? (?:\d+|several|multiple|many) agents\b|"
                           # agent runs, compute, another agent by its job (review 15: "Each
@@ -135,8 +146,10 @@ def _a_person(text: str, m: re.Match[str]) -> bool:
             or (m.group(0).startswith("agent") and _MACHINE_BEFORE.search(
                 text, max(0, m.start() - 16), m.start()) is None
                 and (_STAFF_AGENT.search(text[max(0, m.start() - 30):m.end() + 50]) is not None
-                     or (_ONE_OF_STAFF.search(text[max(0, m.start() - 30):m.end() + 50])
-                         is not None and _RUNS_AGENTS.search(text) is None))))
+                     or ((_ONE_OF_STAFF.search(text[max(0, m.start() - 30):m.end() + 50])
+                          is not None or _STAFF_BY_ROLE.search(
+                              text[max(0, m.start() - 30):m.end() + 50]) is not None)
+                         and _RUNS_AGENTS.search(text) is None))))
 
 
 # Tool use on the web said without "agent": "browse the web", "search the web and open pages",

@@ -3,8 +3,8 @@ other week", "our weekly meeting", "30,000 users, each has 200 a month".
 
 The order the rules are tried in; each rule is its own module (totals, intervals, weekdays,
 times, events, one_a_period, summary_aside, one_deliverable, owners, shares, per_unit,
-first_batch, chinese_counts, one_off, shifts; an extra on top: extras); a reading said of the peak
-gives way to a later one (peaks)."""
+first_batch, chinese_counts, one_off, on_a_date, shifts; an extra on top: extras); a reading
+said of the peak gives way to a later one (peaks)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ from council.workload_words.headcount import STAFF, times_candidates, times_head
 from council.workload_words.intervals import read_interval
 from council.workload_words.joined_counts import joined_count
 from council.workload_words.numbers import fmt, parse_number
+from council.workload_words.on_a_date import read_on_a_date
 from council.workload_words.one_a_period import one_a_period
 from council.workload_words.one_deliverable import one_piece_about, piece_made_from
 from council.workload_words.one_off import read_one_off
@@ -246,6 +247,8 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
             continue
         yield _count_a_period(text, count, n, p, lo, hi, unit, per_month, taken)
     if (read := read_one_off(text, taken)) is not None:
+        yield read
+    if (read := read_on_a_date(text, taken)) is not None:
         yield read
 
 

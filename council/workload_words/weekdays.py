@@ -8,7 +8,8 @@ import re
 
 from council.workload_words.counts import cadence_times_count
 from council.workload_words.extras import is_extra
-from council.workload_words.numbers import fmt
+from council.workload_words.headcount import PEOPLE
+from council.workload_words.numbers import NUMBER, fmt
 from council.workload_words.ordinals import EVERY_NTH, NTH_ABROAD
 from council.workload_words.periods import PER_MONTH
 from council.workload_words.text import (
@@ -72,6 +73,12 @@ _MORE_DAYS = re.compile(rf"(?:\s*(?:,|and|&|/|,\s*and)\s*{WEEKDAYS}s?\b)+")
 _DAY = re.compile(WEEKDAYS)
 
 
+# "Every Monday 2 more colleagues help", "Ogni lunedì 3 colleghi in più ci aiutano": people who
+# come on that day, not the work's cadence (review 15 and words17: read 8.67 and 13 a month,
+# the people once a week, for the count a day said after them)
+_PEOPLE_ON_THE_DAY = re.compile(rf",?\s+(?P<n>{NUMBER})\s+(?:[\w-]+\s+)?{PEOPLE}\b")
+
+
 def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
     """The first weekly weekday of the text ("every Monday", "on Mondays and Thursdays"), in
     English or another language, times its sentence's count; else None."""
@@ -79,6 +86,8 @@ def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
     m = _WEEKDAY_RE.search(text) if weekday else None
     if m is not None and is_extra(text, m.start(), sentence_bounds(text, m.start())[0]):
         return None  # "150 emails a day and 50 more on Mondays": an extra on a count a day
+    if m is not None and _PEOPLE_ON_THE_DAY.match(text, m.end()) is not None:
+        return None
     if m is not None and m["ord"]:
         month = _OF_THE_MONTH.match(text, m.end()) is not None
         weeks = EVERY_NTH[m["ord"]]
@@ -95,7 +104,8 @@ def read_weekday(text: str, taken: list[tuple[int, int]]) -> Read | None:
         said = "once a month" if m["month"] else f"one every {fmt(weeks)} weeks"
         return cadence_times_count(text, m.start(), m.end(), runs, said, taken)
     m = _FOREIGN_WEEKDAY_RE.search(text) if gate else None
-    if m is not None and is_extra(text, m.start(), sentence_bounds(text, m.start())[0]):
+    if m is not None and (is_extra(text, m.start(), sentence_bounds(text, m.start())[0])
+                          or _PEOPLE_ON_THE_DAY.match(text, m.end()) is not None):
         return None  # "elke dag ... 80 bestellingen en elke maandag 30 extra" (words15)
     if m is not None:
         return _weekly(text, m, _MORE_FOREIGN_DAYS, _FOREIGN_DAY, taken)

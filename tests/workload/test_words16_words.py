@@ -236,9 +236,10 @@ def test_back_and_forth_turns(text: str, want: tuple[object, object]) -> None:
 # Review 15's leftovers: a day of the month is a date, not a count ("毎月1日に500件" read 1)
 @pytest.mark.parametrize(("text", "want"), [
     ("毎月1日に500件のレポートを送ります。", 500),
-    # controls: a day as a period; a date alone (as the English reads nothing)
+    # controls: a day as a period; a date alone, 300 once (words17's on_a_date, as the
+    # English now reads; None until then)
     ("1日に8時間働きます。", None),
-    ("12月1日に300件の注文を処理します。", None),
+    ("12月1日に300件の注文を処理します。", 300),
 ])
 def test_japanese_day_of_month(text: str, want: float | None) -> None:
     got = runs(text)
