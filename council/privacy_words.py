@@ -43,10 +43,14 @@ _NO_TRAINING = re.compile(
     r"[^.;!?\n]{0,40}?\b(?:data|daten|données|datos|prompts?|inputs?|documents?|on\s+(?:it|"
     r"them))\b", re.IGNORECASE)
 # run on the user's own machines: "self-hosted", "on-prem", "nothing may leave our own
-# servers", "auf eigenen Servern", "sur nos propres serveurs", "en nuestros servidores"
+# servers", "no data may leave our VPC", "auf eigenen Servern", "sur nos propres serveurs",
+# "en nuestros servidores"
 _OWN_SERVERS = re.compile(
     r"\b(?:self[- ]hosted|self[- ]host(?:ing)?|on[- ]prem(?:ise|ises)?|air[- ]gapped|"
     r"(?:our|my)\s+own\s+(?:servers?|hardware|infrastructure|data\s*cent(?:er|re)|cloud)|"
+    # "no data may leave our VPC", "inside our private network" (decision QA 17: nothing said)
+    r"(?:our|my)\s+(?:own\s+)?(?:VPC|virtual\s+private\s+cloud|private\s+network|"
+    r"internal\s+network)|"
     r"(?:auf\s+)?(?:unseren\s+)?eigenen\s+Servern|(?:sur\s+)?nos\s+propres\s+serveurs|"
     r"(?:en\s+)?nuestros\s+(?:propios\s+)?servidores)\b", re.IGNORECASE)
 # asked, in the clause: a modal or "required" ("the data must stay in the EU", "it has to be
