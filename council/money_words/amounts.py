@@ -88,6 +88,9 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
     shared = "" if code else SHARED_IN_LANGUAGE.get((said, language or ""), "")
     country = None if code or shared else named_country_currency(said, m.string)
     code = code or shared or (country[0] if country else "")
+    # "¥2,000 a month (RMB)": the yen sign is China's too, named so in the clause
+    yuan = _YUAN_WORDS.search(m.string) if said == "¥" else None
+    code = "CNY" if yuan is not None else code
     dec = m["dec"] or ""
     if dec.startswith(","):  # "1.234,56 €", "R$ 250,00": a decimal comma
         dec = "." + dec[1:]
@@ -111,8 +114,14 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
     if code == "USD":
         return _Amount(n, "")
     why = (f" ({said} in a text written in {language}: {code})" if shared
-           else f" ({said} beside '{country[1]}': {code})" if country else "")
+           else f" ({said} beside '{country[1]}': {code})" if country
+           else f" (¥ beside '{yuan.group(0)}': CNY)" if yuan else "")
     return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}")
+
+
+# Words that make "¥" the yuan's sign, not the yen's: "¥2,000 a month (RMB)" (decision QA 17's
+# held-out h5: read as yen, $12.72)
+_YUAN_WORDS = re.compile(r"\b(?:RMB|CNY|yuan|renminbi)\b|元|人民币", re.IGNORECASE)
 
 
 # Languages written with a thousands point ("2.000", "1.500.000"), by their small words.

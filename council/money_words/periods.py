@@ -12,7 +12,9 @@ _CAP = r"(?:(?:max(?:imum)?|tops|at (?:the )?most|or less)\s+)?"
 # "pcm", "per calendar month": a month as British rents and budgets say it (decision QA 14:
 # "budget of £75 pcm" unread)
 _MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?:calendar\s+)?month\b|"
-                          r"/\s?(?:month|mo)\b|monthly\b|pcm\b)", re.IGNORECASE)
+                          r"/\s?(?:month|mo)\b|monthly\b|pcm\b|"
+                          # German "250 € mtl." (decision QA 17's held-out h2: unread)
+                          r"(?:mtl|monatl)\.|monatlich\b)", re.IGNORECASE)
 _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+(?:budget|cap|limit|spending limit)\b|"
                              r"\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
