@@ -28,7 +28,9 @@ from council.workload_words import parse_number
 # Swiss apostrophe groups ("CHF 2'000") (decision QA 17: unread, or CHF 2'000 read as CHF 2)
 _NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|"
         r"\d{1,3}(?:[. \u00a0\u202f\u2009'’]\d{3})+(?=,\d{2}(?![\d,]))|"
-        r"\d{1,3}(?:['’]\d{3})+(?![\d'’])|\d+)"
+        r"\d{1,3}(?:['’]\d{3})+(?![\d'’])|"
+        # India's groups: "₹5,00,000", "Rs 1,50,000" (were ₹5 and Rs 1)
+        r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d+)"
         r"(?P<dec>\.\d+|,\d{2}(?![\d,]))?"
         r"(?:\s?(?P<scale>k|mm|m|thousand|million|lakhs?|lacs?|crores?)\b)?")
 # India's scales: "₹1.5 lakh" is 150,000 rupees, "Rs 2 crore" 20,000,000 (decision QA 16:

@@ -51,3 +51,10 @@ def test_a_price_in_yuan_is_no_budget(text: str) -> None:
 def test_a_budget_with_no_period_is_said_not_dropped(text: str, said: str) -> None:
     m = read_money(text)
     assert m.budget is None and any(said in u and "no period" in u for u in m.unread)
+
+
+@pytest.mark.parametrize("text, usd", [("Budget of ₹5,00,000 a month for support.", 5265.64),
+                                       ("Budget Rs 1,50,000 per month for support.", 1579.69)])
+def test_indian_digit_groups(text: str, usd: float) -> None:
+    b = read_money(text).budget
+    assert b is not None and b.usd_per_month == pytest.approx(usd)
