@@ -95,7 +95,12 @@ def _paid_now(text: str, unread: list[str], point: bool,
                     usd = cut.left(usd)
                 else:
                     how.append(f"what you pay now, the limit your words set ('{limit.group(0)}')")
-                return BudgetRead(round(usd, 2), _words(_own_part(clause, 0, m.end())),
+                # the words up to the cut when the clause says it ("... cut it by half"), not
+                # the task said after it
+                at = clause.find(cut.words, m.end()) if cut is not None else -1
+                said = clause[:at + len(cut.words)] if cut is not None and at >= 0 \
+                    else _own_part(clause, 0, m.end())
+                return BudgetRead(round(usd, 2), _words(said),
                                   "; ".join(how), ceiling=True)
     return None
 
