@@ -45,6 +45,7 @@ from council.recommend import (
 )
 from council.task import TaskSpec, parse_task
 from council.task_mix import read_task
+from council.two_tasks_words import tasks_said, two_tasks_note
 from council.workload import (
     Assumption,
     DefaultsLookup,
@@ -278,6 +279,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         unread.append(benchmark_floor_note(bench, spec.quality_bar))
     # "the data must stay in the EU", "no training on our data": read, not checkable, said
     unread += [privacy_note(read) for read in read_privacy(spec.description)]
+    tasks = tasks_said(spec.description)  # "Two things: ... and ..."
+    if tasks is not None and not any("describe each task on its own" in u for u in unread):
+        unread.append(two_tasks_note(tasks))
     if spec.budget_ceiling and asked.budget_usd_per_month is None:
         unread.append("You chose a ceiling but gave no monthly budget, and the description "
                       "names none: the pick is the least expected cost, with no limit.")

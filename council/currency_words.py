@@ -34,7 +34,7 @@ NAMES: dict[str, str] = {
     "francs": "CHF", "franc": "CHF", "swiss francs": "CHF",
     # Swiss francs in German, Italian, Spanish (QA 12: "80 Franken im Monat" was unread)
     "franken": "CHF", "schweizer franken": "CHF", "franchi": "CHF", "francos": "CHF",
-    "rupees": "INR", "rupee": "INR", "円": "JPY",
+    "rupees": "INR", "rupee": "INR", "円": "JPY", "元": "CNY", "원": "KRW",
     "zł": "PLN", "zl": "PLN", "złoty": "PLN", "zloty": "PLN", "złotych": "PLN",
     "kronor": "SEK", "kronur": "ISK", "reais": "BRL",
     # dollars in Spanish, Portuguese, Italian, Polish (QA round 9: "2.000 dólares" was unread)

@@ -57,6 +57,14 @@ _FIGURE_FIRST = re.compile(r"\b(?P<pct>\d{2,3}(?:\.\d+)?)\s?%\s+(?:accura(?:cy|t
                            r"precision|success\s+rate)\b", re.IGNORECASE)
 
 
+# a floor as right answers out of all: "must be right 99 times out of 100", "correct 9 times in
+# 10" (decision QA 17: no note); P is the share right
+# (asked with "be": "the right 3 in 4 tickets", "we got it right 2 times out of 3" are none)
+_TIMES_OUT_OF = re.compile(rf"\bbe\s+{_QUALITY}\s+(?:at\s+least\s+)?(?P<k>\d{{1,4}})\s+"
+                           r"(?:times\s+)?(?:out\s+of|in)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)\b",
+                           re.IGNORECASE)
+
+
 # asked for, not a state ("with 95% accuracy", "needs 98% accuracy"; not "our old model was
 # 60% accurate")
 _ASKED = re.compile(r"\b(?:with|at|need(?:s|ed)?|must|should|require[sd]?|want|target|aim|"
@@ -90,6 +98,10 @@ def _error_floors_said(text: str) -> list[tuple[int, float, str]]:
     for rx in (_PCT_ERRORS, _ERROR_RATE):
         for m in rx.finditer(text):
             out.append((m.start(), 1 - float(m["pct"]) / 100, m.group(0)))
+    for m in _TIMES_OUT_OF.finditer(text):
+        k, n = int(m["k"]), int(m["n"].replace(",", ""))
+        if 0 < k <= n:
+            out.append((m.start(), k / n, m.group(0)))
     for m in _FIGURE_FIRST.finditer(text):
         if _ASKED.search(text, max(0, m.start() - 30), m.start()):
             out.append((m.start(), float(m["pct"]) / 100, m.group(0)))
@@ -146,7 +158,9 @@ _LOW_BAR = re.compile(
     r"\b(?:(?:the |an |some |a few )?(?:occasional |odd )?(?:mistakes?|errors?)|"
     r"rough(?: drafts?)?) (?:is|are) (?:fine|ok(?:ay)?|acceptable)\b|"
     r"\b(?:does ?n[o'’]t|do ?n[o'’]t|need ?n[o'’]t|need not|does not|do not) (?:have|need) to be "
-    r"perfect\b|\bgood enough is fine\b", re.IGNORECASE)
+    r"perfect\b|\bgood enough is fine\b|"
+    # "good enough will do", "good enough is OK" (decision QA 17: nothing said)
+    r"\bgood enough (?:will do|is (?:ok(?:ay)?|enough|acceptable)|works)\b", re.IGNORECASE)
 DRAFT = QUALITY_BARS["draft"]
 
 

@@ -37,6 +37,11 @@ _UNNAMED = re.compile(r"^(?:(?:our|the|your)\s+(?:current|existing|present|old|t
 # (a comma or a bracket beside the name too: "beat our current one, gpt-5.4-mini, on
 # accuracy" read gpt-5.4 when "mini," did not end the name; review 14)
 _SEP = re.compile(r"[\s._,;:()\[\]'\"“”‘’/-]+")
+# a family named with no version: "as good as Claude", "better than GPT" (decision QA 17:
+# nothing said); read as the family's likeliest model on this task, and said so
+_FAMILY = re.compile(r"(?P<name>claude|gpt|gemini|llama|mistral|deepseek|grok|qwen)\b"
+                     r"(?![\s.-]*(?:\d|opus|sonnet|haiku|pro|flash|mini|nano|lite|large|"
+                     r"medium|small))", re.IGNORECASE)
 # a topic the text is about, not asked of the pick: "a post on why Claude must beat GPT-5.4"
 # (review 14: read as a floor at gpt-5.4)
 _TOPIC = re.compile(r"\b(?:why|whether|how come)\b[^.;!?\n]{0,30}$", re.IGNORECASE)
@@ -49,6 +54,7 @@ class ModelFloorRead:
     model_id: str | None
     words: str
     beat: bool  # "beat", "better than": above it, not level with it
+    family: str | None = None  # "as good as Claude": a family, no version ("claude")
 
 
 def _norm(s: str) -> str:
@@ -73,6 +79,10 @@ def read_model_floor(text: str, model_ids: Iterable[str]) -> ModelFloorRead | No
         if found is not None:
             end = m.start("what") + _name_end(what, found)
             return ModelFloorRead(found, head[m.start():end].strip(" ,"), beat)
+        family = _FAMILY.match(what.strip())
+        if family is not None and any(i.startswith(family["name"].lower() + "-") for i in ids):
+            return ModelFloorRead(None, head[m.start():m.start("what") + len(what) - len(
+                what.lstrip()) + family.end()].strip(), beat, family["name"].lower())
         unnamed = _UNNAMED.match(what.strip())
         if unnamed is not None:
             return ModelFloorRead(None, head[m.start():m.start("what") + unnamed.end()
@@ -105,6 +115,17 @@ def model_floor_note(read: ModelFloorRead, p_of: dict[str, float], pick: Rival |
     """What the answer says of a model floor: the named model's P on this task, whether the
     pick clears it, and if not the candidate with the least expected cost that does."""
     used = f"the floor used is the quality setting's (P {bar:.2f})"
+    if read.family is not None:
+        kin = {k: p for k, p in p_of.items() if k.startswith(read.family + "-")}
+        if not kin:
+            return (f"'{read.words}': no {read.words.split()[-1]} model has a P for this task; "
+                    f"{used}")
+        top = max(kin, key=lambda k: kin[k])
+        family_read = ModelFloorRead(top, read.words, read.beat)
+        note = model_floor_note(family_read, p_of, pick, rivals, bar)
+        return (f"'{read.words}' names a family, not a version: read as its likeliest model on "
+                f"this task, {top} (name the version if you mean another): "
+                + note.replace(f"'{read.words}' reads as ", "", 1))
     if read.model_id is None:
         return (f"'{read.words}' names no model, so it is not used as a floor: name the model "
                 f"(for example 'as good as gpt-4.1'); {used}")

@@ -17,7 +17,11 @@ from council.task_head import TASK_HEAD
 
 # the EU or Europe as where data must stay: "must stay in the EU", "EU-only hosting",
 # "dürfen die EU nicht verlassen", "doivent rester en Europe", "no pueden salir de la UE"
-_EU = r"(?:the\s+)?(?:EU|E\.U\.|European\s+Union|Europe|UE|Europa|l['’]UE|la\s+UE|der\s+EU)"
+_EU = (r"(?:the\s+)?(?:EU|E\.U\.|European\s+Union|Europe|UE|Europa|l['’]UE|la\s+UE|der\s+EU|"
+       # a country ("no patient data may leave Germany": decision QA 17's held-out h6)
+       r"Germany|Deutschland|France|Switzerland|der\s+Schweiz|Austria|Österreich|Spain|"
+       r"España|Italy|Italia|the\s+Netherlands|the\s+UK|the\s+United\s+Kingdom|Canada|"
+       r"Australia|Japan|India|the\s+US|the\s+United\s+States|the\s+country)")
 _STAY = (r"(?:stays?|staying|remains?|kept|keep|hosted|stored|processed|leaves?|leave|leaving|"
          r"bleib\w*|verlass\w*|rester|restent|reste|quitter|sortir|quedar\w*|salir|"
          r"permanecer)")
@@ -43,10 +47,14 @@ _NO_TRAINING = re.compile(
     r"[^.;!?\n]{0,40}?\b(?:data|daten|données|datos|prompts?|inputs?|documents?|on\s+(?:it|"
     r"them))\b", re.IGNORECASE)
 # run on the user's own machines: "self-hosted", "on-prem", "nothing may leave our own
-# servers", "auf eigenen Servern", "sur nos propres serveurs", "en nuestros servidores"
+# servers", "no data may leave our VPC", "auf eigenen Servern", "sur nos propres serveurs",
+# "en nuestros servidores"
 _OWN_SERVERS = re.compile(
     r"\b(?:self[- ]hosted|self[- ]host(?:ing)?|on[- ]prem(?:ise|ises)?|air[- ]gapped|"
     r"(?:our|my)\s+own\s+(?:servers?|hardware|infrastructure|data\s*cent(?:er|re)|cloud)|"
+    # "no data may leave our VPC", "inside our private network" (decision QA 17: nothing said)
+    r"(?:our|my)\s+(?:own\s+)?(?:VPC|virtual\s+private\s+cloud|private\s+network|"
+    r"internal\s+network)|"
     r"(?:auf\s+)?(?:unseren\s+)?eigenen\s+Servern|(?:sur\s+)?nos\s+propres\s+serveurs|"
     r"(?:en\s+)?nuestros\s+(?:propios\s+)?servidores)\b", re.IGNORECASE)
 # asked, in the clause: a modal or "required" ("the data must stay in the EU", "it has to be
@@ -64,7 +72,7 @@ _TOPIC = re.compile(r"\b(?:about|on\s+the\s+topic|policy|policies|article|blog|p
 _WHAT = {
     "residency": "the catalog does not record where a provider processes or stores data, so "
                  "no model was excluded for it; before you use the pick, check that its "
-                 "provider offers that region (an EU data zone or endpoint) in its terms",
+                 "provider offers that region (a data zone or endpoint there) in its terms",
     "no_training": "the catalog does not record a provider's data terms, so no model was "
                    "excluded for it; check that the pick's provider does not train on API "
                    "data (most paid APIs say so in their terms; free tiers often do not)",

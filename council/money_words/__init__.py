@@ -32,7 +32,9 @@ The modules, by concept (each reads its own kind of figure; ``reader`` runs them
 - ``values``: ``BudgetRead``, ``UnitBudgetRead``, ``MoneyWords``.
 - ``limits``: limit words and negations, a ceiling, and whose money a figure is.
 - ``budgets``: a monthly budget in a clause; ``seats`` (a budget a seat), ``paid_now``
-  (what is paid now and a limit at it), ``no_period`` (a budget with no period, said unread).
+  (what is paid now and a limit at it), ``cuts`` (a cut by a share of it: "cut it by half"),
+  ``no_period`` (a budget with no period, said unread), ``vat`` (gross or net of VAT, said).
+- ``two_budgets``: a second budget, or the same one restated in a period that disagrees.
 - ``shares``: a budget said as a share of another bill or of revenue, times its figure.
 - ``unit_budgets``: a limit a call or a task.
 - ``failure_costs``: what one failure costs; ``work_time`` (a person's minutes and their rate),

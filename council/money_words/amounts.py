@@ -23,9 +23,15 @@ from council.exchange_rates import to_usd
 from council.format import money
 from council.workload_words import parse_number
 
-# "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200"
-_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|\d+)"
-        r"(?P<dec>\.\d+)?"
+# "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200";
+# a decimal comma after point or space groups ("1.234,56 €", "1 234,56 €", "R$ 1.500,00") and
+# Swiss apostrophe groups ("CHF 2'000") (decision QA 17: unread, or CHF 2'000 read as CHF 2)
+_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|"
+        r"\d{1,3}(?:[. \u00a0\u202f\u2009'’]\d{3})+(?=,\d{2}(?![\d,]))|"
+        r"\d{1,3}(?:['’]\d{3})+(?![\d'’])|"
+        # India's groups: "₹5,00,000", "Rs 1,50,000" (were ₹5 and Rs 1)
+        r"\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])|\d+)"
+        r"(?P<dec>\.\d+|,\d{2}(?![\d,]))?"
         r"(?:\s?(?P<scale>k|mm|m|thousand|million|lakhs?|lacs?|crores?)\b)?")
 # India's scales: "₹1.5 lakh" is 150,000 rupees, "Rs 2 crore" 20,000,000 (decision QA 16:
 # "₹1.5" read with no period)
@@ -41,9 +47,10 @@ _SUF_AMOUNT = re.compile(rf"(?<![\w.,{_SIGNS}]){_NUM}\s?(?P<suf>{alternation(AFT
 
 
 # yen as Japanese writes it, between other characters with no space: "月3万円です", "約5万円の
-# 損失" (decision QA 16: unread); 万 is ten thousand, 千 a thousand, 億 a hundred million
+# 損失" (decision QA 16: unread); 万 is ten thousand, 千 a thousand, 億 a hundred million;
+# yuan ("3,000元", "每月预算2000元") and won ("50만 원", "₩") the same way (decision QA 17)
 _YEN_AMOUNT = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
-                         r"(?P<scale>万|千|億)?(?P<suf>円)")
+                         r"(?P<scale>万|千|億|亿|만|천|억)?(?:\s(?=원))?(?P<suf>円|元|원)")
 
 
 def _amounts(text: str) -> list[re.Match[str]]:
@@ -83,11 +90,18 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
     shared = "" if code else SHARED_IN_LANGUAGE.get((said, language or ""), "")
     country = None if code or shared else named_country_currency(said, m.string)
     code = code or shared or (country[0] if country else "")
+    # "¥2,000 a month (RMB)": the yen sign is China's too, named so in the clause
+    yuan = _YUAN_WORDS.search(m.string) if said == "¥" else None
+    code = "CNY" if yuan is not None else code
     dec = m["dec"] or ""
-    if len(dec) == 4 and not m["scale"] and (code not in ("USD", "GBP") or point
-                                             or said in POINT_DOLLAR_NAMES):
-        dec = dec[1:]  # "€1.200", "1.500 zł": a thousands point, as written in Europe
-    num = re.sub(r"[ \u00a0\u202f\u2009]", "", m["num"])  # "1 200 zł"
+    if dec.startswith(","):  # "1.234,56 €", "R$ 250,00": a decimal comma
+        dec = "." + dec[1:]
+        num = re.sub(r"[^\d]", "", m["num"])
+    else:
+        if len(dec) == 4 and not m["scale"] and (code not in ("USD", "GBP") or point
+                                                 or said in POINT_DOLLAR_NAMES):
+            dec = dec[1:]  # "€1.200", "1.500 zł": a thousands point, as written in Europe
+        num = re.sub(r"[ \u00a0\u202f\u2009'’]", "", m["num"])  # "1 200 zł", "CHF 2'000"
     scale = (m["scale"] or "").lower().rstrip("s")
     if scale in _INDIAN_SCALE:
         n = (parse_number(f"{num}{dec}") or 0.0) * _INDIAN_SCALE[scale]
@@ -102,8 +116,14 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
     if code == "USD":
         return _Amount(n, "")
     why = (f" ({said} in a text written in {language}: {code})" if shared
-           else f" ({said} beside '{country[1]}': {code})" if country else "")
+           else f" ({said} beside '{country[1]}': {code})" if country
+           else f" (¥ beside '{yuan.group(0)}': CNY)" if yuan else "")
     return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}")
+
+
+# Words that make "¥" the yuan's sign, not the yen's: "¥2,000 a month (RMB)" (decision QA 17's
+# held-out h5: read as yen, $12.72)
+_YUAN_WORDS = re.compile(r"\b(?:RMB|CNY|yuan|renminbi)\b|元|人民币", re.IGNORECASE)
 
 
 # Languages written with a thousands point ("2.000", "1.500.000"), by their small words.

@@ -22,6 +22,7 @@ from council.money_words.periods import _DAYS, _PERIOD_NAME, _months
 from council.money_words.seats import _SEAT_CUE, _SEAT_PRICE_BEFORE, _seats
 from council.money_words.text import _own_part, _words
 from council.money_words.values import BudgetRead
+from council.money_words.vat import vat_after
 
 _BUDGET_CUE = re.compile(
     # ("Jahresbudget", "jaarbudget", "maandbudget": a period's budget in one word)
@@ -42,8 +43,9 @@ _BUDGET_CUE = re.compile(
     r"(?<=we )(?:get|receive|are given)|"
     # Italian, Spanish, French, German, Portuguese, Polish: "budget", "spend"
     r"presupuesto|orçamento|budżet\w*|spendere|gastar|dépenser|ausgeben|wydać|uitgeven)\b|"
-    # Japanese: budget, upper limit ("予算は月3万円", "上限は月5万円"; decision QA 16: unread)
-    r"予算|上限",
+    # Japanese: budget, upper limit ("予算は月3万円", "上限は月5万円"; decision QA 16: unread);
+    # Chinese and Korean budget ("每月预算2000元", "월 예산은 50만 원"; decision QA 17: unread)
+    r"予算|上限|预算|예산",
     re.IGNORECASE)
 
 
@@ -190,6 +192,9 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             if months != 1.0:
                 total = amount.usd * (seats.n if seats is not None else 1)
                 how.append(f"{money(total)} {_PERIOD_NAME[months]} = {money(usd)} a month")
+            vat = vat_after(clause[m.end():])
+            if vat is not None:  # "£250 a month incl. VAT": gross or net, said
+                how.append(vat.how(usd))
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
             start = m.start() - len(near) + at if cue is not None and not capped \
                 else m.start() - len(near) + our_limit.start() if our_limit is not None \

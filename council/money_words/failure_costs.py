@@ -22,6 +22,7 @@ from council.money_words.work_time import (
     _minutes_of,
     _role,
     _time,
+    time_before_failure,
 )
 from council.role_rates import AI_AGENT
 from council.workload_words import parse_number
@@ -116,7 +117,9 @@ def _failure(clause: str, sentence: str, unread: list[str],
         if fail is None:
             return _japanese_failure(clause, unread)
         verb = _COST_VERB.search(clause, fail.end())
-        if verb is None or _PRICE_SUBJECT.search(clause, 0, verb.start()):
+        if verb is None:  # "a paralegal spends 20 minutes fixing each bad extraction"
+            return _time_before(clause, sentence, fail, unread)
+        if _PRICE_SUBJECT.search(clause, 0, verb.start()):
             return None  # "Fix the bug where the price costs $5": a price in the task
         verb_end = verb.end()
         if _PAST_INCIDENT.search(clause) and _amounts(clause[verb.end():]):
@@ -207,6 +210,20 @@ def _failure(clause: str, sentence: str, unread: list[str],
                 return FailureRead(None, minutes, said, how)
             return FailureRead(None, minutes, said, how, rate=role[0], role_words=role[1])
     return None
+
+
+def _time_before(clause: str, sentence: str, fail: re.Match[str],
+                 unread: list[str]) -> FailureRead | None:
+    """A person's time said before the failure it fixes, at the role's rate."""
+    t = time_before_failure(clause, fail.start())
+    if t is None or AI_AGENT.search(clause):  # an AI agent's minutes are no wage
+        return None
+    minutes = _minutes_of(t)
+    role = _role(clause, sentence, clause[t.end():], unread)
+    said = _words(_own_part(clause, t.start(), fail.end()))
+    if role is None:
+        return FailureRead(None, minutes, said) if minutes > 0 else None
+    return FailureRead(None, minutes, said, rate=role[0], role_words=role[1])
 
 
 # "$5-$20", "$5 to $20", "between $5 and $20", "€5–20": a range's two ends

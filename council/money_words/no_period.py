@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from council.money_words.limits import _INCOME_AFTER, _NOT_OURS, _THIRD_PARTY
+from council.money_words.periods import SPRINT_AFTER
 
 # A budget said with no period ("Our budget is $500.", "Budget cap EUR 40,000.", "we have $20
 # total"): not read, since a budget here is a month's, but said, so it is not dropped without
@@ -16,7 +17,9 @@ _NO_PERIOD_CUE = re.compile(
     r"(?: is| of|:)?(?: only| about| around| roughly)?\s*$|"
     r"\b(?:we|i) can (?:only )?afford (?:about |around |up to )?$|"
     r"\b(?:we|i) (?:can|could) spend (?:about |around |up to |at most |no more than )?$|"
-    r"\b(?:we|i) (?:only |still )?have (?:about |around |roughly )?$", re.IGNORECASE)
+    r"\b(?:we|i) (?:only |still )?have (?:about |around |roughly )?$|"
+    # "予算は50万円です", "预算是5000元", "예산은 100만 원입니다" (decision QA 17: unread)
+    r"(?:予算は|预算(?:是|为|為)?|예산은)\s*(?:約|およそ|大约|약)?\s*$", re.IGNORECASE)
 # "we have $20 total" is a budget; "we have $20 coupons" is not
 _HAVE_AFTER = re.compile(r"^\s*(?:total|in total|all in|altogether|left|to spend|overall)?"
                          r"\s*(?:[.;,!?]|$)", re.IGNORECASE)
@@ -52,6 +55,13 @@ def _no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:
                       "months")
         return
     cue = _NO_PERIOD_CUE.search(clause[:m.start()])
+    sprint = SPRINT_AFTER.match(after)
+    if cue is not None and sprint is not None:  # "the budget is $300 per sprint"
+        said = (m.group(0) + sprint.group(0)).strip()
+        unread.append(f"'{said}' was not read as a budget: the words give no sprint length; "
+                      "say how long a sprint is ('two-week sprints') or give the monthly "
+                      "budget in the form")
+        return
     if cue is None or _INCOME_AFTER.match(after) or _PER_UNIT_AFTER.match(after):
         return
     if "have" in cue.group(0).lower() and not _HAVE_AFTER.match(after):

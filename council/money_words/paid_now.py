@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from council.format import money
 from council.money_words.amounts import _amounts, _usd
+from council.money_words.cuts import cut_by
 from council.money_words.limits import _LIMIT_WORDS, _NEGATION, _NOW_SPEND
 from council.money_words.periods import _PERIOD_NAME, _period_after
 from council.money_words.text import _CLAUSES, _SENTENCES, _own_part, _words
@@ -41,8 +42,17 @@ _OUR_COST_LIMIT = re.compile(_OUR_COST.pattern.removesuffix(r"\s*$")
 # "We currently pay $450 a month for ...; the new setup shouldn't cost more than that": the
 # figure paid now, then a limit at "that" (decision QA 14: unread)
 # (whom it is paid to may stand between: "we pay a freelancer $800 a month", held-back h2)
-_PAY_NOW_BEFORE = re.compile(r"\b(?:we|i)\s+(?:(?:currently|now|today|already)\s+)?(?:pay|spend)\s+"
+_PAY_NOW_BEFORE = re.compile(r"\b(?:(?:we|i)\s+(?:(?:currently|now|today|already)\s+)?"
+                             r"(?:pay|spend)|"
+                             # "We're paying about $1,200 a month" (decision QA 17)
+                             r"(?:we['’]re|we\s+are|i['’]m|i\s+am)\s+(?:currently\s+|now\s+)?"
+                             r"(?:paying|spending))\s+"
                              r"(?:(?:an?|our|the|one|two|three)\s+)?(?:[\w-]+\s+)?"
+                             r"(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+# "Our OpenAI bill for summarising sales calls is $900 a month": a bill paid now, then cut
+# by a share (decision QA 17: unread)
+_BILL_IS_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}?(?:bill|spend|spending)\b"
+                             r"[^.;$€£¥]{0,60}?\s(?:is|comes\s+to|runs(?:\s+at)?)\s+"
                              r"(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 _NOW_WORD = re.compile(r"\b(?:currently|now|today|at the moment|at present|right now)\b",
                        re.IGNORECASE)
@@ -56,18 +66,21 @@ _THAT_LIMIT = re.compile(rf"(?:\b{_NEGATION}\s+(?:cost|be|go|come in|exceed)\s+(
 def _paid_now(text: str, unread: list[str], point: bool,
               language: str | None) -> BudgetRead | None:
     """What is paid now a period, when the text then sets the limit at it ("... shouldn't
-    cost more than that"): that figure, a month's, as the ceiling."""
+    cost more than that") or at a share below it ("... want to cut it by half"): that figure,
+    a month's (less the cut), as the ceiling."""
     for sentence in (s.strip() for s in _SENTENCES.split(text)):
         for clause in (c.strip() for c in _CLAUSES.split(sentence)):
             for m in _amounts(clause):
                 before = clause[:m.start()]
-                if _PAY_NOW_BEFORE.search(before[-40:]) is None or not (
-                        _NOW_WORD.search(sentence)):
+                pays = _PAY_NOW_BEFORE.search(before[-40:]) is not None
+                if not pays and _BILL_IS_BEFORE.search(before) is None:
                     continue
                 months = _period_after(clause[m.end():])
                 rest = text[text.find(clause) + m.end():]
-                limit = _THAT_LIMIT.search(rest)
-                if months is None or limit is None:
+                cut = cut_by(rest)
+                limit = None if cut is not None or not (pays and _NOW_WORD.search(sentence)) \
+                    else _THAT_LIMIT.search(rest)
+                if months is None or (limit is None and cut is None):
                     continue
                 amount = _usd(m, unread, point, language)
                 if amount is None or amount.usd <= 0:
@@ -76,8 +89,18 @@ def _paid_now(text: str, unread: list[str], point: bool,
                 how = [amount.how] if amount.how else []
                 if months != 1.0:
                     how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
-                how.append(f"what you pay now, the limit your words set ('{limit.group(0)}')")
-                return BudgetRead(round(usd, 2), _words(_own_part(clause, 0, m.end())),
+                if cut is not None:
+                    how.append(f"what you pay now less the cut your words ask ('{cut.words}'): "
+                               f"{money(usd)} x {1 - cut.share:.0%} = {money(cut.left(usd))}")
+                    usd = cut.left(usd)
+                else:
+                    how.append(f"what you pay now, the limit your words set ('{limit.group(0)}')")
+                # the words up to the cut when the clause says it ("... cut it by half"), not
+                # the task said after it
+                at = clause.find(cut.words, m.end()) if cut is not None else -1
+                said = clause[:at + len(cut.words)] if cut is not None and at >= 0 \
+                    else _own_part(clause, 0, m.end())
+                return BudgetRead(round(usd, 2), _words(said),
                                   "; ".join(how), ceiling=True)
     return None
 
@@ -99,7 +122,15 @@ def cut_now(read: BudgetRead, text: str) -> BudgetRead:
     if read.ceiling or _SPENT_NOW.match(read.words) is None:
         return read
     at = text.find(read.words.removesuffix("..."))
-    cut = _CUT.search(text, at + len(read.words) if at >= 0 else 0)
+    rest = text[at + len(read.words) if at >= 0 else 0:]
+    share = cut_by(rest)  # "... we want to cut that bill by half": the share below it
+    if share is not None:
+        usd = round(share.left(read.usd_per_month), 2)
+        how = (f"what you pay now less the cut your words ask ('{share.words}'): "
+               f"{money(read.usd_per_month)} x {1 - share.share:.0%} = {money(usd)}")
+        return replace(read, usd_per_month=usd, how="; ".join(filter(None, (read.how, how))),
+                       ceiling=True)
+    cut = _CUT.search(rest)
     if cut is None:
         return read
     how = "; ".join(filter(None, (read.how, "what you pay now, the limit your words set "

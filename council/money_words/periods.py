@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from council.money_words.vat import LEADING_VAT
 from council.workload_words.periods import PER_MONTH, foreign_period_at
 
 # "$100 max per month", "$250 tops a month": a cap word between the amount and its period
@@ -11,7 +12,9 @@ _CAP = r"(?:(?:max(?:imum)?|tops|at (?:the )?most|or less)\s+)?"
 # "pcm", "per calendar month": a month as British rents and budgets say it (decision QA 14:
 # "budget of £75 pcm" unread)
 _MONTH_AFTER = re.compile(rf"^\s*{_CAP}(?:(?:a|per|each|every)\s+(?:calendar\s+)?month\b|"
-                          r"/\s?(?:month|mo)\b|monthly\b|pcm\b)", re.IGNORECASE)
+                          r"/\s?(?:month|mo)\b|monthly\b|pcm\b|"
+                          # German "250 € mtl." (decision QA 17's held-out h2: unread)
+                          r"(?:mtl|monatl)\.|monatlich\b)", re.IGNORECASE)
 _MONTHLY_BEFORE = re.compile(r"\bmonthly\s+(?:budget|cap|limit|spending limit)\b|"
                              r"\bbudget\b[^$€£¥]*\b(?:a|per)\s+month\b|"
                              r"\b(?:budget|presupuesto|orçamento|budżet) (?:mensile|mensual|"
@@ -62,9 +65,26 @@ def _months_of(word: str) -> float:
 # "R$ 2.000 por mês"), in the workload reader's words for periods: its length in months
 _FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52, "day": _DAY,
                    "business day": _WORKING_DAY}
-_PERIOD_NAME = {12.0: "a year", 6.0: "a half-year", 3.0: "a quarter", 12 / 52: "a week",
+_PERIOD_NAME = {**{12 / 52 * w: f"a {w}-week sprint" for w in (2, 3, 4)},
+                12.0: "a year", 6.0: "a half-year", 3.0: "a quarter", 12 / 52: "a week",
                 _DAY: f"a day ({PER_MONTH['day']:.0f} days a month)",
                 _WORKING_DAY: f"a working day ({PER_MONTH['business day']:.1f} a month)"}
+
+
+# "$200 per sprint" with the sprint's length said in the clause ("two-week sprints", "sprints
+# of 3 weeks"): its share of a month (decision QA 17: unread)
+SPRINT_AFTER = re.compile(r"^\s*(?:a|per|each|every)\s+sprint\b", re.IGNORECASE)
+_WEEKS = {"one": 1, "two": 2, "three": 3, "four": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_SPRINT_LENGTH = re.compile(r"\b(?P<a>one|two|three|four|[1-4])[- ]weeks?[- ](?:long\s+)?"
+                            r"sprints?\b|"
+                            r"\bsprints?\s+(?:of|last|are|run)\s+(?P<b>one|two|three|four|[1-4])"
+                            r"\s+weeks?\b", re.IGNORECASE)
+
+
+def _sprint_months(clause: str) -> float | None:
+    """A sprint's length in months, when the clause says it; None when it does not."""
+    m = _SPRINT_LENGTH.search(clause)
+    return None if m is None else 12 / 52 * _WEEKS[(m["a"] or m["b"]).lower()]
 
 
 def _named_months(named: str) -> float:
@@ -77,7 +97,10 @@ def _named_months(named: str) -> float:
 
 def _period_after(after: str) -> float | None:
     """How many months the period right after an amount is ("a month", "per year", "pro
-    Woche", "all'anno"), None when none is said there."""
+    Woche", "all'anno"), None when none is said there; VAT words before it are passed over
+    ("300 € TTC par mois")."""
+    vat = LEADING_VAT.match(after)
+    after = after[vat.end():] if vat is not None else after
     if _MONTH_AFTER.match(after):
         return 1.0
     p = _PERIOD_AFTER.match(after)
@@ -92,7 +115,9 @@ def _period_after(after: str) -> float | None:
 _JA_PERIOD_BEFORE = re.compile(r"(?:(?P<month>毎月|月額|月々|月間|月に|月)|(?P<year>年間|年額|年に|"
                                r"毎年|年))\s*(?:約|およそ|最大|で)?\s*$")
 _JA_PERIOD_AFTER = re.compile(r"^\s*(?:/|／|per\s*)(?:(?P<month>月)|(?P<year>年))")
-_JA_MONTH_BUDGET = re.compile(r"(?:月の|月間|月額|毎月の)(?:予算|上限)")
+_JA_MONTH_BUDGET = re.compile(r"(?:月の|月間|月額|毎月の)(?:予算|上限)|"
+                              # Chinese "每月预算", Korean "월 예산" (decision QA 17)
+                              r"(?:每月|月)(?:的)?预算|(?:^|\s|매)월\s?예산")
 
 
 def _months(clause: str, m: re.Match[str]) -> float | None:
@@ -101,6 +126,8 @@ def _months(clause: str, m: re.Match[str]) -> float | None:
     after = _period_after(clause[m.end():])
     if after is not None:
         return after
+    if SPRINT_AFTER.match(clause[m.end():]):
+        return _sprint_months(clause)
     ja = (_JA_PERIOD_AFTER.match(clause[m.end():])
           or _JA_PERIOD_BEFORE.search(clause[:m.start()]))
     if ja is not None:

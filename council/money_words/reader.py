@@ -12,7 +12,7 @@ from council.money_words.paid_now import _only_paid_now, _paid_now, cut_now
 from council.money_words.shares import share_budget
 from council.money_words.stakes import _stakes
 from council.money_words.text import _CLAUSES, _SENTENCES, UNSAID_HEAD
-from council.money_words.two_budgets import second_budget_note
+from council.money_words.two_budgets import restated_note, second_budget_note
 from council.money_words.unit_budgets import _unit_budget
 from council.money_words.values import BudgetRead, MoneyWords, UnitBudgetRead
 from council.workload_words.languages import own_words_language, written_in
@@ -61,7 +61,8 @@ def read_money(text: str) -> MoneyWords:
     budget = budget or paid_now
     if budget is not None:
         budget = cut_now(budget, text)
-        note = second_budget_note(text, budget, point=point, language=language)
+        note = restated_note(text, budget, point=point, language=language) or \
+            second_budget_note(text, budget, point=point, language=language)
         if note is not None:
             unread.append(note)
     return MoneyWords(failure, budget, tuple(dict.fromkeys(unread)),

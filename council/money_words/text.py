@@ -8,7 +8,10 @@ from council.task_head import TASK_HEAD
 
 # Not after an abbreviation of "about" ("ok. 50 zł", "ca. 40 €", "env. 20 €", "approx. $5").
 _NOT_ABBREVIATION = (r"(?<!\bok\.)(?<!\bca\.)(?<!\benv\.)(?<!\bapprox\.)"
-                     r"(?<!\bRs\.)(?<!\brs\.)(?<!\bRS\.)")  # "Rs. 40,000": rupees
+                     r"(?<!\bRs\.)(?<!\brs\.)(?<!\bRS\.)"  # "Rs. 40,000": rupees
+                     # "£250 a month incl. VAT", "250 € zzgl. MwSt." (decision QA 17)
+                     r"(?<!\bincl\.)(?<!\binkl\.)(?<!\bexcl\.)(?<!\bexkl\.)(?<!\bzzgl\.)"
+                     r"(?<!\bmtl\.)(?<!\bmonatl\.)")  # "250 € mtl." (monthly, German)
 # (Japanese and Chinese end a sentence with "。", "！", "？" and no space after)
 _CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;|[。！？；])\s*")
 _SENTENCES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|[。！？])\s*")

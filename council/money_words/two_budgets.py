@@ -7,10 +7,20 @@ second is named, with how to get its own answer."""
 
 from __future__ import annotations
 
+import re
+
 from council.format import money
+from council.money_words.amounts import _amounts, _usd
 from council.money_words.budgets import _budget
+from council.money_words.periods import _months
 from council.money_words.text import clauses
 from council.money_words.values import BudgetRead
+
+# the same budget said again in another period: "$200 a month, that's $5,000 a year" (decision
+# QA 17: the two disagree, and the $5,000 went unsaid)
+_RESTATED = re.compile(r"\s*[,(]?\s*(?:that['’]s|that\s+is|i\.\s?e\.,?|which\s+is|so|or|about)"
+                       r"\s+(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
+AGREE = 0.02  # two figures of one budget within 2% agree ("$200 a month, or $2,400 a year")
 
 
 def second_budget_note(text: str, first: BudgetRead, *, point: bool,
@@ -28,4 +38,32 @@ def second_budget_note(text: str, first: BudgetRead, *, point: bool,
                     "the words give a second budget, and this answer prices the task of "
                     f"'{first.words}' ({money(first.usd_per_month)} a month); describe each "
                     "task on its own for its own answer")
+    return None
+
+
+def restated_note(text: str, first: BudgetRead, *, point: bool,
+                  language: str | None) -> str | None:
+    """The note for the budget said again right after ``first`` in another period that does
+    not agree with it ("$200 a month, that's $5,000 a year"); None when it agrees or is not
+    said."""
+    words = first.words.removesuffix("...")
+    at = text.find(words)
+    if at < 0:
+        return None
+    rest = text[at + len(words):]
+    for m in _amounts(rest[:80]):
+        if _RESTATED.fullmatch(rest, 0, m.start()) is None:
+            return None
+        months = _months(rest[:m.end() + 30], m)
+        amount = _usd(m, [], point, language)
+        if months is None or amount is None:
+            return None
+        usd = amount.usd / months
+        if abs(usd - first.usd_per_month) <= AGREE * first.usd_per_month:
+            return None
+        tail = re.match(r"[^,;()]{0,20}", rest[m.end():])
+        said = (m.group(0) + (tail.group(0) if tail else "")).strip()
+        return (f"'{said}' ({money(usd)} a month) disagrees with '{words}' "
+                f"({money(first.usd_per_month)} a month), which is used; give the budget you "
+                "mean in the form")
     return None

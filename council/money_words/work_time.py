@@ -128,3 +128,24 @@ def _stated_rate(sentence: str, unread: list[str]) -> tuple[Rate, str] | None:
         source = f"'{said}'" + (f", {amount.how}" if amount.how else "")
         return Rate(STATED_RATE, amount.usd, source), said
     return None
+
+
+# The person's time said before the failure it fixes: "a paralegal spends 20 minutes fixing
+# each bad extraction", "our lead takes 15 minutes to correct every wrong summary" (decision
+# QA 17: the category's default, the failure word having no cost verb after it)
+_FIXING_BEFORE = re.compile(r"\b(?:spends?|takes?|needs|loses?|wastes?)\s+(?P<time>[^.;]{1,40}?)\s+"
+                            r"(?:fixing|correcting|redoing|reworking|cleaning\s+up|"
+                            r"(?:re-?)?checking|to\s+(?:fix|correct|redo|rework|check|clean\s+up))"
+                            r"\s+(?:each|every|a|one|any)\s+(?:[\w-]+\s+){0,2}$",
+                            re.IGNORECASE)
+
+
+def time_before_failure(clause: str, fail_start: int) -> re.Match[str] | None:
+    """The person's time said before the failure word at ``fail_start``, as ``_TIME`` matched
+    it ("spends 20 minutes fixing each bad ..."), or None."""
+    fix = _FIXING_BEFORE.search(clause, 0, fail_start)
+    if fix is None:
+        return None
+    t = _TIME.fullmatch(clause, fix.start("time"), fix.end("time")) or _TIME.search(
+        clause, fix.start("time"), fix.end("time"))
+    return t if t is not None and _work_time(clause, t) else None
