@@ -27,11 +27,19 @@ BAR = 0.005  # the test's: ours < prior - BAR
 
 
 def margin(lines: list[str], n: int, seed: int, encoder: CachedEncoder,
-           scratch: Path, reading: str = "window") -> tuple[float, float]:
-    """(held-out Brier of the model, of the base rate) on a draw of n rows, as the test."""
+           scratch: Path, reading: str = "window", every: int = 0) -> tuple[float, float]:
+    """(held-out Brier of the model, of the base rate) on a draw of n rows, as the test.
+    With `every`, the rows are the fixed lines[::every] (n is ignored) and the draw only
+    shuffles them before the split."""
     rng = np.random.default_rng(seed)
     subset = scratch / f"subset-{n}-{seed}.jsonl"
-    subset.write_text("\n".join(lines[i] for i in rng.choice(len(lines), n, replace=False)))
+    if every:
+        fixed = lines[::every]
+        subset.write_text("\n".join(fixed[i] for i in rng.permutation(len(fixed))))
+        n = len(fixed)
+    else:
+        subset.write_text("\n".join(lines[i] for i in rng.choice(len(lines), n,
+                                                                  replace=False)))
     table = load_table(subset)
     x = encoder.encode([READINGS[reading](t) for t in table.prompts]).astype(np.float64)
     k = n * 3 // 4
@@ -48,15 +56,21 @@ def main() -> None:
     parser.add_argument("--seeds", default="0-4", help="FIRST-LAST, inclusive")
     parser.add_argument("--reading", choices=sorted(READINGS), default="window",
                         help="what the encoder reads of each prompt (council.outcomes.reading)")
+    parser.add_argument("--rows", default="routerbench/outcomes.jsonl",
+                        help="the outcome file under --data (outcomes.jsonl: MMLU and GSM8K)")
+    parser.add_argument("--every", type=int, default=0,
+                        help="fixed rows lines[::EVERY], each seed a shuffle before the split")
     args = parser.parse_args()
-    lines = (args.data / "routerbench" / "outcomes.jsonl").read_text().splitlines()
+    lines = (args.data / args.rows).read_text().splitlines()
     first, last = (int(s) for s in args.seeds.split("-"))
     encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
     print(f"{'seed':>4} {'rows':>5} {'model':>8} {'base':>8} {'margin over bar':>16}")
     with tempfile.TemporaryDirectory() as scratch:
         for seed in range(first, last + 1):
             for n in (int(s) for s in args.sizes.split(",")):
-                ours, prior = margin(lines, n, seed, encoder, Path(scratch), args.reading)
+                ours, prior = margin(lines, n, seed, encoder, Path(scratch), args.reading,
+                                     args.every)
+                n = len(lines[::args.every]) if args.every else n
                 print(f"{seed:>4} {n:>5} {ours:8.4f} {prior:8.4f} {prior - ours - BAR:+16.4f}",
                       flush=True)
 

@@ -23,19 +23,6 @@ def _files(directory: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
 
 
-def test_same_data_and_seed_give_identical_bytes(fixture_artifact: Path, tmp_path: Path,
-                                                 encoder) -> None:
-    again = tmp_path / "again"
-    build_classifier(FIXTURE_DATA, again, seed=0, encoder=encoder)
-    assert _files(again) == _files(fixture_artifact)
-
-
-def test_seed_is_recorded(tmp_path: Path, encoder) -> None:
-    build_classifier(FIXTURE_DATA, tmp_path / "s7", seed=7, encoder=encoder)
-    meta = json.loads((tmp_path / "s7" / "metadata.json").read_text())
-    assert meta["seed"] == 7 and meta["data_hash"]
-
-
 def test_corrupt_array_is_detected(copy: Path) -> None:
     path = copy / "category_coef.npy"
     data = bytearray(path.read_bytes())
@@ -75,6 +62,9 @@ def test_corrupt_artifact_with_data_is_rebuilt(copy: Path, fixture_artifact: Pat
 
 
 def test_missing_artifact_is_built(tmp_path: Path, fixture_artifact: Path) -> None:
+    """Built again from the same data and seed: the fixture's bytes, every file (the
+    reproducibility check: a build of its own cost ~10 s, and this one and the rebuild above
+    already are such builds)."""
     forget_loaded()
     built = ensure_classifier(tmp_path / "fresh", data_dir=FIXTURE_DATA)
     assert _files(tmp_path / "fresh") == _files(fixture_artifact)
@@ -127,9 +117,11 @@ def test_outcomes_train_the_difficulty_and_survive_a_rebuild(tmp_path: Path, enc
     data = tmp_path / "data"
     shutil.copytree(FIXTURE_DATA, data)
     out = tmp_path / "artifact"
-    build_classifier(data, out, seed=0, encoder=encoder, outcome_paths=[outcomes])
+    # seed 7, not the default: the seed is recorded (this build checks it, not one of its own)
+    build_classifier(data, out, seed=7, encoder=encoder, outcome_paths=[outcomes])
     meta = json.loads((out / "metadata.json").read_text())
     assert meta["difficulty_outcomes"] == {"files": [str(outcomes.resolve())], "prompts": 6}
+    assert meta["seed"] == 7 and meta["data_hash"]
     with (data / "translation.jsonl").open("a") as handle:
         handle.write(json.dumps({"id": "extra-2", "text": "Translate this FAQ into Dutch",
                                  "category": "translation", "difficulty": 1,

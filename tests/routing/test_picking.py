@@ -118,17 +118,29 @@ def test_pick_needs_exactly_one_of_failure_cost_and_budget(tmp_path: Path) -> No
     assert result.exit_code == 2 and "either --failure-cost" in result.output
 
 
+@pytest.fixture(scope="module")
+def routerbench_router(shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One `council route train --anchor fixed` on every 40th RouterBench row (56), shared by
+    the two pick tests below (they trained the same router each: ~8 s of CPU apiece)."""
+    lines = (shared_dir / "routing" / "routerbench" / "outcomes.jsonl").read_text().splitlines()
+    where = tmp_path_factory.mktemp("routerbench-router")
+    train, router = where / "train.jsonl", where / "router"
+    train.write_text("\n".join(lines[::40]) + "\n")
+    trained = CliRunner().invoke(cli, ["route", "train", "--outcomes", str(train), "--out",
+                                       str(router), "--anchor", "fixed"])
+    assert trained.exit_code == 0, trained.output
+    return router
+
+
 @pytest.mark.slow
-@pytest.mark.xdist_group("routerbench-rows")  # one worker: the second reuses the 56 vectors
+@pytest.mark.xdist_group("routerbench-rows")  # one worker: one router, the 56 vectors reused
 def test_route_pick_end_to_end_without_embedding_twice(shared_dir: Path, tmp_path: Path,
+                                                       routerbench_router: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     bench = shared_dir / "routing" / "routerbench"
-    train, prompts, asked = routerbench_files(shared_dir, tmp_path, slice(1, None, 200))
-    router, out = tmp_path / "router", tmp_path / "picks.jsonl"
+    _, prompts, asked = routerbench_files(shared_dir, tmp_path, slice(1, None, 200))
+    router, out = routerbench_router, tmp_path / "picks.jsonl"
     runner = CliRunner()
-    trained = runner.invoke(cli, ["route", "train", "--outcomes", str(train), "--out",
-                                  str(router), "--anchor", "fixed"])
-    assert trained.exit_code == 0, trained.output
     args = ["route", "pick", "--model", str(router), "--input", str(prompts), "--output",
             str(out), "--prices", str(bench / "models.json")]
     first = runner.invoke(cli, [*args, "--failure-cost", "0,0.01,100"])
@@ -198,24 +210,19 @@ def test_cascade_options_are_checked_before_anything_loads(tmp_path: Path, extra
 
 
 @pytest.mark.slow
-@pytest.mark.xdist_group("routerbench-rows")  # one worker: the second reuses the 56 vectors
-def test_route_pick_offers_cascades_on_code_prompts_only(shared_dir: Path,
-                                                         tmp_path: Path) -> None:
+@pytest.mark.xdist_group("routerbench-rows")  # one worker: one router, the 56 vectors reused
+def test_route_pick_offers_cascades_on_code_prompts_only(shared_dir: Path, tmp_path: Path,
+                                                         routerbench_router: Path) -> None:
     bench = shared_dir / "routing" / "routerbench"
     lines = (bench / "outcomes.jsonl").read_text().splitlines()
     rows = [json.loads(line) for line in lines]
     mbpp = [r for r in rows if r["source"].endswith("mbpp")][:3]
     arc = [r for r in rows if r["source"].endswith("arc-challenge")][:2]
-    train = tmp_path / "train.jsonl"
-    train.write_text("\n".join(lines[::40]) + "\n")
     prompts = tmp_path / "prompts.jsonl"
     prompts.write_text("".join(json.dumps({"id": r["id"], "prompt": r["prompt"]}) + "\n"
                                for r in mbpp + arc))
-    router, out = tmp_path / "router", tmp_path / "picks.jsonl"
+    router, out = routerbench_router, tmp_path / "picks.jsonl"
     runner = CliRunner()
-    trained = runner.invoke(cli, ["route", "train", "--outcomes", str(train), "--out",
-                                  str(router), "--anchor", "fixed"])
-    assert trained.exit_code == 0, trained.output
     result = runner.invoke(cli, ["route", "pick", "--model", str(router), "--input",
                                  str(prompts), "--output", str(out), "--prices",
                                  str(bench / "models.json"), "--price-per-call",

@@ -17,7 +17,8 @@ from council.cli.main import cli
 def test_train_then_score_round_trip(shared_dir: Path, tmp_path: Path) -> None:
     lines = (shared_dir / "routing" / "outcomes.jsonl").read_text().splitlines()
     subset = tmp_path / "outcomes.jsonl"
-    subset.write_text("\n".join(lines[::40]) + "\n")  # ~250 rows, MMLU and GSM8K
+    # 204 rows, MMLU and GSM8K: at least the 200 (10 x k) the kNN term needs, asserted below
+    subset.write_text("\n".join(lines[::49]) + "\n")
     out = tmp_path / "router"
     runner = CliRunner()
     result = runner.invoke(cli, ["route", "train", "--outcomes", str(subset), "--out", str(out)])
@@ -25,6 +26,7 @@ def test_train_then_score_round_trip(shared_dir: Path, tmp_path: Path) -> None:
     assert "gpt-4-1106-preview: skill" in result.output
     meta = json.loads((out / "meta.json").read_text())
     assert sorted(meta["models"]) == ["gpt-4-1106-preview", "mixtral-8x7b-instruct"]
+    assert meta["knn"]["weight"] > 0 and meta["knn"]["rows"] == len(lines[::49])
     report = json.loads((out / "report.json").read_text())
     assert set(report["calibration"]["per_model"]) == set(meta["models"])
     # one scale: the training prompts' mean difficulty is the local classifier's mean reading
@@ -42,7 +44,7 @@ def test_train_then_score_round_trip(shared_dir: Path, tmp_path: Path) -> None:
     trained = SuccessModel.load(out)
     texts = [json.loads(line)["prompt"] for line in subset.read_text().splitlines()]
     # the vectors `route train` embedded, from the disk cache (trained.embed would embed the
-    # 250 prompts again: ~30 s of the test)
+    # 204 prompts again)
     encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
     x = encoder.encode([reading_text(t) for t in texts]).astype(np.float64)
     assert trained.difficulty(x, texts).mean() == pytest.approx(
@@ -92,7 +94,7 @@ def test_train_with_fixed_anchor_centres_on_three(shared_dir: Path, tmp_path: Pa
     subset = tmp_path / "outcomes.jsonl"
     # every other row of the round trip's subset: half the rows, and their vectors are in
     # the disk cache when the round trip ran first
-    subset.write_text("\n".join(lines[::80]) + "\n")
+    subset.write_text("\n".join(lines[::98]) + "\n")
     out = tmp_path / "router"
     result = CliRunner().invoke(cli, ["route", "train", "--outcomes", str(subset), "--out",
                                       str(out), "--anchor", "fixed"])
