@@ -148,7 +148,8 @@ def test_editor_changes_a_price_and_viewer_cannot(app_server, page) -> None:
                      skills.inner_text()), skills.inner_text()[:500]
     shot(page, "journey-4-skills")
     page.get_by_role("tab", name="Edit").click()
-    page.get_by_text("Sign in as an editor").wait_for()
+    # the Edit tab's own lock (the Add model tab has one of its own, also in the page)
+    page.get_by_text("Sign in as an editor (sidebar) to edit").wait_for()
     assert page.get_by_label("New value").count() == 0
     shot(page, "journey-4a-viewer")
     sidebar = page.locator('[data-testid="stSidebar"]')
