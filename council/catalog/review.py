@@ -19,8 +19,8 @@ from council.catalog.store import (
     FILES_EDITOR,
     AuditEntry,
     CatalogStore,
-    _set_price_from_today,
     _write,
+    set_price_from,
 )
 from council.catalog.sync import SyncStore
 from council.errors import ConflictError, InvalidInput
@@ -126,7 +126,7 @@ def apply_import(store: CatalogStore, change_set: ChangeSet, *, editor: Editor, 
         if price_changes:
             data = store.current().get(model_id).model_dump(mode="json")
             source = "; ".join(sorted({c.source for c in price_changes}))
-            _set_price_from_today(
+            set_price_from(
                 data, {c.field.removeprefix("price."): c.proposed for c in price_changes},
                 source=source, today=today,
             )

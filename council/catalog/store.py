@@ -152,9 +152,9 @@ def _get_path(data: Any, path: list[str]) -> Any:
     return data
 
 
-def _set_price_from_today(data: dict[str, Any], changes: dict[str, Any], *, source: str,
-                          today: date | None = None,
-                          effective: date | None = None) -> dict[str, Any]:
+def set_price_from(data: dict[str, Any], changes: dict[str, Any], *, source: str,
+                   today: date | None = None,
+                   effective: date | None = None) -> dict[str, Any]:
     """Change price fields from ``effective`` (default ``today``) on: a new dated row, or that
     date's row if one exists, built on the row in force on that date.
 
@@ -206,30 +206,32 @@ def check_note(reason: str | None, evidence_url: str | None = None) -> str:
     return reason.strip()
 
 
-def _check_text(field: str, value: Any) -> None:
-    """InvalidInput naming the field when a text anywhere in ``value`` is longer than TEXT_MAX."""
-    if isinstance(value, str) and len(value) > TEXT_MAX:
-        raise InvalidInput(f"{field}: {len(value):,} characters of text; the catalog keeps at "
-                           f"most {TEXT_MAX:,} in one field")
+def _leaves(field: str, value: Any) -> Iterator[tuple[str, Any]]:
+    """Each scalar inside ``value`` with its dotted path ("gpt-4.1.prices.0.input")."""
     if isinstance(value, dict):
         for key, item in value.items():
-            _check_text(f"{field}.{key}", item)
+            yield from _leaves(f"{field}.{key}", item)
     elif isinstance(value, list | tuple):
         for i, item in enumerate(value):
-            _check_text(f"{field}.{i}", item)
+            yield from _leaves(f"{field}.{i}", item)
+    else:
+        yield field, value
+
+
+def _check_text(field: str, value: Any) -> None:
+    """InvalidInput naming the field when a text anywhere in ``value`` is longer than TEXT_MAX."""
+    for path, leaf in _leaves(field, value):
+        if isinstance(leaf, str) and len(leaf) > TEXT_MAX:
+            raise InvalidInput(f"{path}: {len(leaf):,} characters of text; the catalog keeps at "
+                               f"most {TEXT_MAX:,} in one field")
 
 
 def _check_finite(field: str, value: Any) -> None:
     """InvalidInput naming the field when a number anywhere in ``value`` is NaN or infinite."""
-    if isinstance(value, float) and not math.isfinite(value):
-        raise InvalidInput(f"{field}: {value} is not a number a catalog can hold (NaN or "
-                           "infinity)")
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _check_finite(f"{field}.{key}", item)
-    elif isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            _check_finite(f"{field}.{i}", item)
+    for path, leaf in _leaves(field, value):
+        if isinstance(leaf, float) and not math.isfinite(leaf):
+            raise InvalidInput(f"{path}: {leaf} is not a number a catalog can hold (NaN or "
+                               "infinity)")
 
 
 def _edited_skill(model: ModelEntry, skill: str, level: Any, *, editor: Editor, reason: str,
@@ -495,7 +497,7 @@ class CatalogStore:
             day = (effective_from or datetime.now(UTC).date()) if path[0] == "price" else None
             try:
                 if path[0] == "price" and len(path) == 2:
-                    old = _set_price_from_today(
+                    old = set_price_from(
                         data, {path[1]: value}, source=evidence_url or f"edit by {editor.name}",
                         effective=day,
                     )[path[1]]
