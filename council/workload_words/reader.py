@@ -8,6 +8,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from council.workload_words.consulted import consulted
+from council.workload_words.estimates import said_as_estimate
 from council.workload_words.foreign_numbers import foreign_number_words
 from council.workload_words.languages import read_languages
 from council.workload_words.latency import read_latency
@@ -81,7 +82,7 @@ def read_workload(text: str) -> WorkloadWords:
         "corpus_size": next((s for s in sizes if s.name == "corpus_size"), None),
     }
     # every read shows the description's own words (the rules ran on a lowered copy)
-    found = {name: _own_words(r, original) for name, r in found.items()}
+    found = {name: said_as_estimate(_own_words(r, original)) for name, r in found.items()}
     return WorkloadWords(
         **found,
         coding=bool(loop is not None and loop.value == "agent" and CODE_RE.search(text)),

@@ -1,0 +1,26 @@
+"""A count said loosely ("several hundred", "a few thousand", "300-ish") is read as a number,
+and the read says that number is an estimate, so the answer carries it as one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from council.workload_words.values import Read
+
+# numbers.parse_number's loose counts: "a few" is three, "several" / "hundreds of" five,
+# "a couple" two; "-ish" is about the number said
+_LOOSE = re.compile(r"\b(?:a few|several|(?:a )?couple(?: of)?)\s+"
+                    r"(?:dozen|hundred|thousand|million)\b|\b(?:hundreds|thousands) of\b|"
+                    r"\b\d[\d,.]*\s?-?ish\b", re.IGNORECASE)
+
+
+def said_as_estimate(read: Read | None) -> Read | None:
+    """``read`` with its ``how`` naming the loose words it took a number from, if any."""
+    if read is None or not isinstance(read.value, int | float) or isinstance(read.value, bool):
+        return read
+    loose = _LOOSE.search(read.words)
+    if loose is None:
+        return read
+    note = f"'{loose.group(0)}' taken as a round figure: an estimate"
+    return replace(read, how=f"{read.how}; {note}" if read.how else note)
