@@ -7,7 +7,6 @@ scores the artifact `council init` built, as it is, on any JSONL whose rows have
 figures and every misread row.
 
 Run: python bench/category_file.py tests/data/category_blind7.jsonl [--artifact DIR]
-         [--request request|shaped]  (the twentieth round's candidates, bench/category_requests.py)
 """
 
 from __future__ import annotations
@@ -64,11 +63,6 @@ def score(rows: list[Row], artifact: Path | None, args=None) -> list[Scored]:
         from bench.aside_cuts import apply_cut
 
         apply_cut(classifier, args)
-        if getattr(args, "request", "none") != "none":
-            from bench.category_requests import REQUEST_WEIGHT
-
-            classifier.request_weight = REQUEST_WEIGHT
-            classifier.request_shape = "whole" if args.request == "shaped" else "request"
     out = []
     for row, pred in zip(rows, classifier.predict([r.text for r in rows]), strict=True):
         ranked = sorted(pred.category_p, key=pred.category_p.__getitem__, reverse=True)
@@ -106,10 +100,6 @@ def main() -> None:
     from bench.aside_cuts import add_cut_option
 
     add_cut_option(parser)
-    parser.add_argument("--request", choices=("none", "request", "shaped"), default="none",
-                        help="also read the request apart from its pasted material, with its own "
-                             "surface features (request) or the whole text's (shaped), mixed at "
-                             "bench/category_requests.REQUEST_WEIGHT (default none: as shipped)")
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     rows = [r for f in args.file for r in read_rows(f)]

@@ -2,7 +2,7 @@
 
 bench/categories.py --request-readings --save-readings FILE reads every dev row as the app
 does and, for each row that pastes material apart from its request
-(council.assess.request_text), the request alone twice: with its own surface features
+(bench/request_split.py), the request alone twice: with its own surface features
 ("#request") and with the whole text's ("#shaped"). All readings come from the same held-out
 heads and fine-tunes, so the shipped figure and each candidate's are paired row by row:
 
@@ -91,7 +91,7 @@ def candidates(p: np.ndarray, added_of: np.ndarray, added_ids: np.ndarray, n: in
 def study(p: np.ndarray, dev: list[Dev], classes: list[str], base: Score) -> list[str]:
     """Where the shipped reading misses: split or not, how sure, which pairs."""
     from bench.categories import dev_text
-    from council.assess.request_text import split_request
+    from bench.request_split import split_request
 
     split = np.array([split_request(dev_text(r.prompt)) is not None for r in dev])
     top = p.max(axis=1)
@@ -125,6 +125,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("readings", type=Path, help="a --save-readings file")
     parser.add_argument("--data", type=Path, required=True, help="folder with dev.jsonl")
+    parser.add_argument("--study", action="store_true",
+                        help="print the study of the shipped misreads (the default when the "
+                             "file has no added readings)")
     parser.add_argument("--without-asides", action="store_true",
                         help="(study) split the texts as the category reads them")
     args = parser.parse_args()
@@ -135,7 +138,7 @@ def main() -> None:
     n = len(dev)
     base = score("shipped", p[:n], dev, classes)
     print(f"shipped: {base.right.sum()} right, {base.top2.sum()} top-2 of {n}")
-    if "added_of" not in z.files or not (z["added_of"] >= 0).any():
+    if args.study or "added_of" not in z.files or not (z["added_of"] >= 0).any():
         import bench.categories as bc
 
         bc.READ_WITHOUT_ASIDES = args.without_asides

@@ -3,7 +3,7 @@ many descriptions the second category reading (e5) read again: its cut is fixed 
 time, so the share on real descriptions is measured here, beside the p50.
 
 Run: python bench/classifier.py [--artifact DIR] [--threads 1] [--n 2000]
-         [--texts ../shared/categories/dev.jsonl] [--request request|shaped]
+         [--texts ../shared/categories/dev.jsonl]
 --texts times single votes on real prompts (a JSONL with a "prompt" field, a seeded sample)
 instead of the eight written samples, whose wording the classifier was trained on.
 Not a timed test: it prints a table. Uses the artifact `ensure_classifier()` loads (building
@@ -55,18 +55,11 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=200, help="single-text calls timed")
     parser.add_argument("--texts", type=Path, default=None,
                         help="JSONL of real prompts ('prompt' field) for the single votes")
-    parser.add_argument("--request", choices=("none", "request", "shaped"), default="none",
-                        help="the twentieth round's candidates: the request read apart from its "
-                             "pasted material (bench/category_requests.py); default as shipped")
     args = parser.parse_args()
     singles = _real_texts(args.texts, args.repeats) if args.texts else [
         SAMPLES[i % len(SAMPLES)] + f" (case {i})" for i in range(args.repeats)]
 
-    import sys
-
     import torch
-
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
     from council.assess.classifier import prepare_text
     from council.classifier_loader import ensure_classifier
@@ -75,11 +68,6 @@ def main() -> None:
     os.environ["COUNCIL_TORCH_THREADS"] = str(args.threads or torch.get_num_threads())
     started = time.perf_counter()
     classifier = ensure_classifier(args.artifact)
-    if args.request != "none":
-        from bench.category_requests import REQUEST_WEIGHT
-
-        classifier.request_weight = REQUEST_WEIGHT
-        classifier.request_shape = "whole" if args.request == "shaped" else "request"
     classifier.predict(["warm up the encoder"])
     load_s = time.perf_counter() - started
 

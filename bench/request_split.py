@@ -11,7 +11,9 @@ text splits into the person's own lines, the request, and the pasted material wh
 - and what lies between is material of at least ``MIN_MATERIAL`` characters.
 
 The request is the opening and closing blocks joined. Plain functions of the raw text, nothing
-fitted; the category reads the request too (council.assess.classifier).
+fitted. Bench only: the twentieth round's candidates read the request apart with it and did not
+ship (docs/classifier.md, "Twentieth round"; the product reading they were measured with is at
+commit 87eec32, council.assess.classifier's REQUEST_WEIGHT and REQUEST_SHAPE).
 """
 
 from __future__ import annotations
