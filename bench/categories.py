@@ -43,6 +43,9 @@ class DevRow:
     source_label: str
     prompt: str
     labels: tuple[str, ...]
+    # an added reading of dev row `of` (--request-readings): what is read, verbatim; a text
+    # "REQUEST\0WHOLE" is encoded as REQUEST with WHOLE's surface features
+    of: int | None = None
 
     @property
     def group(self) -> str:
@@ -378,6 +381,31 @@ def dev_text(prompt: str) -> str:
 
     return category_text(prompt, DIFFICULTY_READS, ASIDE_CUT or without_asides)
 _OOF_TOP: dict[tuple, np.ndarray] = {}
+SHAPED = "\0"  # "REQUEST\0WHOLE": REQUEST encoded, WHOLE's surface features
+
+
+def row_text(r: DevRow) -> str:
+    """What a variant reads of a dev row: its prompt as the category reads it, or an added
+    reading's own text."""
+    return r.prompt if r.of is not None else dev_text(r.prompt)
+
+
+def request_rows(dev: list[DevRow]) -> list[DevRow]:
+    """For each dev row whose text (as the category reads it) pastes material apart from its
+    request (bench/request_split.py), two added readings: the request with its own
+    surface features ("#request") and with the whole text's ("#shaped")."""
+    from bench.request_split import split_request
+
+    out = []
+    for i, r in enumerate(dev):
+        whole = dev_text(r.prompt)
+        split = split_request(whole)
+        if split is not None:
+            out.append(DevRow(f"{r.id}#request", r.source, r.source_label, split.request,
+                              r.labels, of=i))
+            out.append(DevRow(f"{r.id}#shaped", r.source, r.source_label,
+                              split.request + SHAPED + whole, r.labels, of=i))
+    return out
 
 
 def _recipe_key(v: Variant, second: bool) -> tuple:
@@ -502,8 +530,10 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
         return embed_texts(enc, texts, window=window)
 
     def featurise(enc, texts: list[str]) -> np.ndarray:
+        shapes = [t.split(SHAPED)[-1] for t in texts]
+        texts = [t.split(SHAPED)[0] for t in texts]
         emb = (read_second if enc is second_encoder else read)(enc, texts)
-        x = _features(emb, texts, names)
+        x = _features(emb, shapes, names)
         if v.proto_scale or v.proto_vote:
             # prototype columns last (the vote reads them there); scale 0 leaves them out of
             # the head's features only in effect (they are multiplied by a tiny number)
@@ -523,7 +553,7 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
         if key not in _READINGS:
             xs = [featurise(enc, [e.text for e in train]),
                   featurise(enc, [e.text for e in test]),
-                  featurise(enc, [dev_text(r.prompt) for r in dev])]
+                  featurise(enc, [row_text(r) for r in dev])]
             _READINGS[key] = xs, _held_out_proba(tc, v, train, xs[0], xs[2], xs[1], dev, c,
                                                  weight, seed)
         return _READINGS[key]
@@ -543,7 +573,7 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
                 cols = [classes.index(str(k)) for k in model.classes_]
                 p_dev[rows] = 0.0
                 p_dev[np.ix_(rows, cols)] = model.predict_proba(
-                    featurise(tuned, [dev_text(dev[i].prompt) for i in rows]))
+                    featurise(tuned, [row_text(dev[i]) for i in rows]))
         if v.second:
             cut = _oof_cut(tc, v, train, x_train, c, weight, seed)
             _, (q_dev, q_test, q_classes, _) = readings(second_encoder)
@@ -556,13 +586,16 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
             long_test = np.array([len(e.text.strip()) > CLASSIFIER.limit for e in test],
                                  dtype=bool)
             first_top1 = [pair[0] in r.labels for pair, r in zip(_top2_of(p_dev, classes),
-                                                                 dev, strict=True)]
+                                                                 dev, strict=True)
+                          if r.of is None]
             first_test = [pair[0] == e.category for pair, e in zip(_top2_of(p_test, classes),
                                                                    test, strict=True)]
             from council.assess.second_reading import SECOND_WEIGHT, mix
 
             w = SECOND_WEIGHT if v.second_weight is None else v.second_weight
             LAST_READINGS.update(first=p_dev, second=q_dev, cut=cut, classes=classes,
+                                 added_of=np.array([-1 if r.of is None else r.of for r in dev]),
+                                 added_ids=np.array([r.id for r in dev]),
                                  weight=w, first_test=p_test, second_test=q_test)
             wl = w if v.second_long_weight is None else v.second_long_weight
             if v.second_long:
@@ -578,6 +611,11 @@ def run_variant(v: Variant, corpus, dev: list[DevRow], encoder, second_encoder=N
                            if first_test else None,
                            "dev_share_read_again": float(again_dev.mean()),
                            "test_share_read_again": float(again_test.mean())}
+    # added readings (--request-readings) are saved, not scored: bench/category_requests.py
+    n_real = sum(r.of is None for r in dev)
+    dev, p_dev = dev[:n_real], p_dev[:n_real]
+    if "cut" in second_info:
+        second_info["dev_share_read_again"] = float(again_dev[:n_real].mean())
     predictions = {r.id: pair for r, pair in zip(dev, _top2_of(p_dev, classes), strict=True)}
     test_pred = _top2_of(p_test, classes)
     per_source: dict[str, dict] = {}
@@ -927,6 +965,11 @@ def main() -> None:
     parser.add_argument("--diagnose", action="store_true",
                         help="after each variant with a second reading, print its per-source "
                              "diagnosis (training/reports/categories_diagnosis.md)")
+    parser.add_argument("--request-readings", action="store_true",
+                        help="also read each dev row's request apart from its pasted material "
+                             "(bench/request_split.py), two ways, saved with "
+                             "--save-readings for bench/category_requests.py (the figures "
+                             "printed stay the whole texts')")
     parser.add_argument("--without-asides", action="store_true",
                         help="read the dev prompts (never the training rows) without their "
                              "asides, as the classifier's category does (council.assess.asides)")
@@ -945,6 +988,8 @@ def main() -> None:
 
     corpus = load_corpus(args.corpus or default_data_dir())
     dev = load_dev(args.data)
+    if args.request_readings:
+        dev = dev + request_rows(dev)
     encoder = CachedEncoder(default_encoder(), paths().embedding_cache)
     from council.assess.encoder import encoder_named
     from council.assess.second_reading import SECOND_ENCODER
@@ -971,8 +1016,10 @@ def main() -> None:
     if args.save_readings and LAST_READINGS:
         np.savez(args.save_readings, first=LAST_READINGS["first"],
                  second=LAST_READINGS["second"], cut=LAST_READINGS["cut"],
-                 classes=np.array(LAST_READINGS["classes"]), weight=LAST_READINGS["weight"])
+                 classes=np.array(LAST_READINGS["classes"]), weight=LAST_READINGS["weight"],
+                 added_of=LAST_READINGS["added_of"], added_ids=LAST_READINGS["added_ids"])
         print(f"saved the readings to {args.save_readings}")
+    dev = [r for r in dev if r.of is None]
     print()
     print(f"{len(dev)} real prompts, {len({r.source for r in dev})} sources; source held out. "
           "Targets: accuracy >= 0.85, top-2 >= 0.95.")
