@@ -32,6 +32,9 @@ import numpy as np
 # round", before any candidate was measured).
 REQUEST_WEIGHT = 0.5
 KINDS = {"request": "(R) request, own features", "shaped": "(Q) request, whole text's features"}
+# Round 21's candidate (docs/classifier.md, "Twenty-first round"): Q where it keeps the whole
+# text's top category, else the whole text's reading.
+KEPT = "(S) Q's order below an unchanged top-1"
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,9 @@ def candidates(p: np.ndarray, added_of: np.ndarray, added_ids: np.ndarray, n: in
                 q[i] = (1 - REQUEST_WEIGHT) * p[i] + REQUEST_WEIGHT * p[j]
                 split[i] = True
         out[kind] = (q, split)
+    shaped, split = out["shaped"]
+    keeps = shaped.argmax(axis=1) == p[:n].argmax(axis=1)
+    out["kept"] = (np.where(keeps[:, None], shaped, p[:n]), split & keeps)
     return out
 
 
@@ -146,7 +152,8 @@ def main() -> None:
         return
     for kind, (q, split) in candidates(p, z["added_of"], z["added_ids"], n).items():
         s = score(kind, q, dev, classes)
-        print(f"\n{KINDS[kind]}: {s.right.sum()} right ({s.right.sum() - base.right.sum():+d}), "
+        name = KINDS.get(kind, KEPT)
+        print(f"\n{name}: {s.right.sum()} right ({s.right.sum() - base.right.sum():+d}), "
               f"{s.top2.sum()} top-2 ({s.top2.sum() - base.top2.sum():+d}); "
               f"rows split {split.sum()}; "
               f"fixed {(s.right & ~base.right).sum()}, broken {(~s.right & base.right).sum()}; "
