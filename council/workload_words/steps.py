@@ -118,7 +118,12 @@ _STAFF_BY_ROLE = re.compile(
     r"\bagents? (?:on|in) (?:our|the|my) (?:[\w-]+ )?team\b|"
     r"\bwe (?:have|employ) (?:about |around )?\d+ (?:\w+ )?agents\b|"
     r"\bto our (?:\w+ )?agents\b|"
-    r"\bour agents (?:\w+ )?(?:answer|handle|close|resolve|reply|respond|field|take)s?\b")
+    r"\bour agents (?:\w+ )?(?:answer|handle|close|resolve|reply|respond|field|take)s?\b|"
+    # one of them by their share of the work (words17's leftovers: "Each of our 3 agents
+    # handles about 50 chats a day", "About 20 tickets per agent per day; 3 agents")
+    r"\b(?:each|every|all|both) of (?:our|the|my) (?:\d+ )?agents (?:\w+ )?"
+    r"(?:answer|handle|close|resolve|reply|respond|field|take)s?\b|"
+    r"\bper agent (?:per|a|an|each) (?:day|shift|week|hour|month)\b")
 _RUNS_AGENTS = re.compile(r"\btools?\b|\bin parallel\b|"
                           r"\b(?:spawn|launch|run|start)s? (?:\d+|several|multiple|many) agents\b|"
                           # agent runs, compute, another agent by its job (review 15: "Each
