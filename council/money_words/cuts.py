@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SHARES = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+_SHARES = {"half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
            "a quarter": 0.25, "one quarter": 0.25, "a fifth": 0.2, "two thirds": 2 / 3,
            "three quarters": 0.75}
-_SHARE = (r"(?P<share>(?:a |one )?half|a third|one third|a quarter|one quarter|a fifth|"
-          r"two thirds|three quarters|(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per ?cent))")
+# the words are the table's keys, so every share the pattern takes has its value (the pattern
+# once took "one half", which the table lacked: a KeyError on "cut it by one half")
+_SHARE = (rf"(?P<share>{'|'.join(sorted(_SHARES, key=len, reverse=True))}|"
+          r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?(?:%|per ?cent))")
 _WHAT = (r"(?:it|that|this|them|(?:that|this|the|our)\s+(?:monthly\s+)?(?:bill|costs?|"
          r"spend(?:ing)?|figure|amount))")
 _CUT_BY = re.compile(

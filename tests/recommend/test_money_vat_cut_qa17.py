@@ -37,6 +37,9 @@ def test_net_of_fees_is_no_vat_word() -> None:
      "down by 40%.", 720),
     ("We spend $1,200 a month on GPT-4.1 to summarise chats; we want to cut that bill by 25%.",
      900),
+    # every share the pattern takes has a value ("one half" raised a KeyError)
+    ("We pay $500 a month on GPT-5 for this and want to cut it by one half.", 250),
+    ("We pay $900 a month for this and want to cut it by two thirds.", 300),
 ])
 def test_a_bill_cut_by_a_share_is_a_ceiling_at_the_rest(text: str, usd: float) -> None:
     b = read_money(text).budget
