@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from council.catalog.messages import LABELS, problems
-from council.catalog.placeholder import PLACEHOLDER_SOURCE, price_tier_level
+from council.catalog.placeholder import placeholder_score
 from council.catalog.schema import ModelEntry
 from council.categories import SKILLS
 from council.errors import InvalidInput
@@ -115,13 +115,8 @@ def _quality(given: Any, rows: list[dict[str, Any]], *, editor: str, today: date
 
 def _placeholder(rows: list[dict[str, Any]], today: date) -> dict[str, Any]:
     started = [r for r in rows if str(r.get("effective_from")) <= today.isoformat()]
-    row = max(started or rows, key=lambda r: str(r.get("effective_from")))
-    try:
-        level = price_tier_level(float(row.get("input") or 0), float(row.get("output") or 0))
-    except (TypeError, ValueError):
-        level = 1.5  # the price itself is refused with its field named
-    return {"skill": level, "benchmark": "no public measurement", "score": None,
-            "source": PLACEHOLDER_SOURCE, "date": today.isoformat(), "estimated": True}
+    return placeholder_score(max(started or rows, key=lambda r: str(r.get("effective_from"))),
+                             today)
 
 
 def entries_in(document: Any) -> list[Mapping[str, Any]]:

@@ -71,6 +71,11 @@ class Catalog:
         return model_id in self._index
 
     @property
+    def names(self) -> frozenset[str]:
+        """Every id, API id and alias, lower case: the names taken, whatever their case."""
+        return frozenset(name.lower() for name in self._index)
+
+    @property
     def frontier_default(self) -> ModelEntry:
         """The model savings are compared against (set in catalog.yaml)."""
         return self._index[self.meta.frontier_default]

@@ -234,6 +234,21 @@ def _check_finite(field: str, value: Any) -> None:
                                "infinity)")
 
 
+def insert_audit(conn: sqlite3.Connection, *, at: str, editor: str, model_id: str, field: str,
+                 old: Any, new: Any, reason: str, evidence_url: str | None, revision: int,
+                 version: str, reverts: int | None = None,
+                 effective_from: str | None = None) -> int:
+    """One audit entry (old and new as JSON); its id. Every change the catalog keeps writes
+    one: a field edit, an added or removed model, a reload of the files, an accepted sync."""
+    cursor = conn.execute(
+        "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
+        "evidence_url, revision, version, reverts, effective_from) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        [at, editor, model_id, field, json.dumps(old), json.dumps(new), reason, evidence_url,
+         revision, version, reverts, effective_from])
+    return int(cursor.lastrowid or 0)
+
+
 def _edited_skill(model: ModelEntry, skill: str, level: Any, *, editor: Editor, reason: str,
                   evidence_url: str | None) -> Any:
     """The quality entry an editor's level makes: the level with the editor's reason and link
@@ -529,15 +544,12 @@ class CatalogStore:
             catalog = Catalog(models=tuple(models.values()), meta=self._meta())
             self._publish(conn, catalog, origin=f"edit by {editor.name}")
             applies = day.isoformat() if day is not None else None
-            cursor = conn.execute(
-                "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
-                "evidence_url, revision, version, reverts, effective_from) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [now, editor.name, model_id, field, json.dumps(old), json.dumps(new_value),
-                 reason.strip(), evidence_url, revision + 1, catalog.version, reverts, applies],
-            )
-            audit_id = cursor.lastrowid
-        return self._audit_by_id(int(audit_id or 0))
+            audit_id = insert_audit(
+                conn, at=now, editor=editor.name, model_id=model_id, field=field, old=old,
+                new=new_value, reason=reason.strip(), evidence_url=evidence_url,
+                revision=revision + 1, version=catalog.version, reverts=reverts,
+                effective_from=applies)
+        return self._audit_by_id(audit_id)
 
     def _audit_by_id(self, audit_id: int) -> AuditEntry:
         found = self._audit_rows("SELECT * FROM catalog_audit WHERE id = ?", [audit_id])
@@ -551,13 +563,12 @@ class CatalogStore:
         editor.require_editor()
         if not reason or not reason.strip():
             raise InvalidInput(f"say why you are reverting #{audit_id} (reason)")
-        check_note(f"revert #{audit_id}: {reason.strip()}")
+        note = check_note(f"revert #{audit_id}: {reason.strip()}")
         original = self._audit_by_id(audit_id)
         if original.field == "*":
             if original.editor == FILES_EDITOR or (original.old is None) == (original.new is None):
                 raise InvalidInput(f"#{audit_id} reloaded the catalog files; revert it in the "
                                    "files")
-            note = f"revert #{audit_id}: {reason.strip()}"
             if original.old is None:
                 return self._remove_model(original.model_id, editor=editor, reason=note,
                                           reverts=audit_id)
@@ -609,13 +620,11 @@ class CatalogStore:
                 [entry.id, revision, entry.model_dump_json(), now, editor.name])
             catalog = Catalog(models=(*models.values(), entry), meta=self._meta())
             self._publish(conn, catalog, origin=f"model added by {editor.name}")
-            cursor = conn.execute(
-                "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
-                "evidence_url, revision, version, reverts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [now, editor.name, entry.id, "*", json.dumps(None), json.dumps(data), reason,
-                 evidence_url, revision, catalog.version, reverts])
-            audit_id = cursor.lastrowid
-        return self._audit_by_id(int(audit_id or 0))
+            audit_id = insert_audit(
+                conn, at=now, editor=editor.name, model_id=entry.id, field="*", old=None,
+                new=data, reason=reason, evidence_url=evidence_url, revision=revision,
+                version=catalog.version, reverts=reverts)
+        return self._audit_by_id(audit_id)
 
     def _remove_model(self, model_id: str, *, editor: Editor, reason: str,
                       reverts: int | None = None) -> AuditEntry:
@@ -638,13 +647,11 @@ class CatalogStore:
             conn.execute("DELETE FROM catalog_models WHERE id = ?", [model_id])
             catalog = Catalog(models=tuple(models.values()), meta=meta)
             self._publish(conn, catalog, origin=f"model removed by {editor.name}")
-            cursor = conn.execute(
-                "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
-                "evidence_url, revision, version, reverts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [_now(), editor.name, model_id, "*", json.dumps(entry.model_dump(mode="json")),
-                 json.dumps(None), reason, None, int(row[0]) + 1, catalog.version, reverts])
-            audit_id = cursor.lastrowid
-        return self._audit_by_id(int(audit_id or 0))
+            audit_id = insert_audit(
+                conn, at=_now(), editor=editor.name, model_id=model_id, field="*",
+                old=entry.model_dump(mode="json"), new=None, reason=reason, evidence_url=None,
+                revision=int(row[0]) + 1, version=catalog.version, reverts=reverts)
+        return self._audit_by_id(audit_id)
 
     def added_in_app(self) -> set[str]:
         """Models an editor added (by hand or an accepted import or sync) and no one removed
@@ -700,13 +707,10 @@ class CatalogStore:
             catalog = Catalog(models=tuple(self._rows(conn).values()), meta=self._meta())
             self._publish(conn, catalog, origin=origin)
             for model_id, old, new, revision in changed:
-                conn.execute(
-                    "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
-                    "evidence_url, revision, version) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    [now, editor.name, model_id, "*", json.dumps(old), json.dumps(new),
-                     (reasons or {}).get(model_id, reason), evidence_url, revision,
-                     catalog.version],
-                )
+                insert_audit(conn, at=now, editor=editor.name, model_id=model_id, field="*",
+                             old=old, new=new, reason=(reasons or {}).get(model_id, reason),
+                             evidence_url=evidence_url, revision=revision,
+                             version=catalog.version)
         return catalog
 
 
@@ -776,12 +780,9 @@ def init_catalog(db: sqlite_utils.Database, catalog_dir: Path | str) -> Catalog:
     return catalog
 
 
-
-
 def _kept_additions(added: set[str], working: dict[str, ModelEntry], files: Catalog) -> set[str]:
     """Models added in the app (by hand, an import or a sync) that a reload of changed files
     keeps, as it keeps edits: all but those whose id or a name the files now use (the files'
     model takes its place). Until round 17 every model not in the files was dropped."""
-    taken = {n.lower() for m in files.models for n in (m.id, m.api_id, *m.aliases)}
     return {i for i in added if i in working and not {
-        n.lower() for n in (i, working[i].api_id, *working[i].aliases)} & taken}
+        n.lower() for n in (i, working[i].api_id, *working[i].aliases)} & files.names}

@@ -26,10 +26,10 @@ from pydantic import ValidationError
 from council.catalog.editors import Editor
 from council.catalog.loader import REJECTIONS_FILE
 from council.catalog.model import Catalog
-from council.catalog.placeholder import PLACEHOLDER_SOURCE, price_tier_level
+from council.catalog.placeholder import placeholder_score
 from council.catalog.schema import ModelEntry
 from council.catalog.sources import DISCOVER, Offer, genai_model_id
-from council.catalog.store import CatalogStore, _write
+from council.catalog.store import CatalogStore, _write, insert_audit
 from council.db import Migrations, register
 from council.errors import ConflictError, InvalidInput, NotFound
 
@@ -259,10 +259,7 @@ def _draft(offer: Offer, others: list[Offer], today: date) -> dict[str, Any]:
     in_force = max((r for r in rows if r["effective_from"]
                     and r["effective_from"] <= today.isoformat()),
                    key=lambda r: r["effective_from"], default=newest)
-    level = price_tier_level(in_force.get("input") or 0.0, in_force.get("output") or 0.0)
-    quality = {skill: {"skill": level, "benchmark": "no public measurement", "score": None,
-                       "source": PLACEHOLDER_SOURCE, "date": today.isoformat(),
-                       "estimated": True} for skill in SKILLS}
+    quality = {skill: placeholder_score(in_force, today) for skill in SKILLS}
     max_input = facts.get("max_input")
     return {
         "id": _slug(offer.model), "provider": offer.provider,
@@ -626,15 +623,12 @@ class SyncStore:
         field_name = "*" if change.kind == "new-model" else (
             "prices" if change.kind == "price" else change.field)
         new = entry.model_dump(mode="json")
-        cursor = conn.execute(
-            "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
-            "evidence_url, revision, version) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [now, editor.name, entry.id, field_name,
-             json.dumps(old if field_name == "*" else (old or {}).get(field_name)),
-             json.dumps(new if field_name == "*" else new.get(field_name)),
-             f"sync {change.key}: {reason}", ", ".join(change.sources), revision,
-             catalog.version])
-        return int(cursor.lastrowid or 0)
+        return insert_audit(
+            conn, at=now, editor=editor.name, model_id=entry.id, field=field_name,
+            old=old if field_name == "*" else (old or {}).get(field_name),
+            new=new if field_name == "*" else new.get(field_name),
+            reason=f"sync {change.key}: {reason}", evidence_url=", ".join(change.sources),
+            revision=revision, version=catalog.version)
 
 
 

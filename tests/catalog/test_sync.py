@@ -134,7 +134,7 @@ def test_colliding_model_id_is_refused_naming_file_and_field(catalog) -> None:  
 
 
 def test_price_tier_placeholder_is_monotone_and_bounded() -> None:
-    from council.catalog.sync import price_tier_level
+    from council.catalog.placeholder import price_tier_level
 
     assert price_tier_level(0.25, 0.25) == 2.0
     assert price_tier_level(0.5, 0.5) == 2.5

@@ -74,18 +74,12 @@ def read_source(name: str, catalog: Catalog, path: Path | None = None) -> Source
     return table[name](catalog, path)
 
 
-def catalog_names(catalog: Catalog) -> set[str]:
-    """Every id, API id and alias in the catalog, lower case: a source's model under any of
-    them is not new."""
-    return {n.lower() for m in catalog.models for n in (m.id, m.api_id, *m.aliases)}
-
-
 # A dated snapshot or a mode of a model (gpt-4.1-mini-2025-04-14, grok-4.20-0309-reasoning):
 # the catalog's model under another name, not a new one.
 _VARIANT = re.compile(r"(-\d{4}-\d{2}-\d{2}|-\d{8}|-\d{4}|-latest|-(non-)?reasoning|-beta)$")
 
 
-def variant_of(api_id: str, known: set[str]) -> str | None:
+def variant_of(api_id: str, known: frozenset[str]) -> str | None:
     """The catalog name a source's model is a dated snapshot or a mode of, or None."""
     name = api_id.lower()
     while (shorter := _VARIANT.sub("", name)) != name:
@@ -95,7 +89,7 @@ def variant_of(api_id: str, known: set[str]) -> str | None:
     return None
 
 
-def is_candidate(api_id: str, facts: dict[str, Any], known: set[str]) -> bool:
+def is_candidate(api_id: str, facts: dict[str, Any], known: frozenset[str]) -> bool:
     """Whether a source's model is worth proposing as new: not a catalog name nor a dated
     snapshot or mode of one (``variant_of``), a text chat model by its id
     (council.catalog.sources.NOT_TEXT, as the sync uses), with an input and an output price

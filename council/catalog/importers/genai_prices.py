@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from council.catalog.importers import NewModel, SourceFacts, catalog_names, is_candidate
+from council.catalog.importers import NewModel, SourceFacts, is_candidate
 from council.catalog.model import Catalog
 from council.errors import InvalidInput
 
@@ -82,7 +82,7 @@ def _new_models(providers: dict[str, Any], catalog: Catalog, used: set[tuple[str
     lacks (deprecated ones left out)."""
     from council.catalog.sources import DISCOVER
 
-    known = catalog_names(catalog)
+    known = catalog.names
     found = []
     for ours in sorted(DISCOVER):
         provider = providers.get(PROVIDER_IDS.get(ours, ours))

@@ -10,7 +10,6 @@ from typing import Any
 from council.catalog.importers import (
     NewModel,
     SourceFacts,
-    catalog_names,
     default_path,
     is_candidate,
     per_million,
@@ -119,7 +118,7 @@ def _new_models(data: dict[str, Any], catalog: Catalog, used: set[str]) -> tuple
 
     # hosts of open models (Groq, Together) are compared, not discovered from, as in the sync
     ours_by_theirs = {v: k for k, v in LITELLM_PROVIDERS.items() if k in DISCOVER}
-    known = catalog_names(catalog)
+    known = catalog.names
     today = datetime.now(UTC).date().isoformat()
     found: dict[tuple[str, str], NewModel] = {}
     for key, row in data.items():

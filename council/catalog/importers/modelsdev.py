@@ -9,7 +9,6 @@ from typing import Any
 from council.catalog.importers import (
     NewModel,
     SourceFacts,
-    catalog_names,
     default_path,
     is_candidate,
 )
@@ -100,7 +99,7 @@ def _new_models(conn: sqlite3.Connection, catalog: Catalog, used: set[str]
     """Text models of our providers the database has and the catalog lacks."""
     from council.catalog.sources import DISCOVER
 
-    known = catalog_names(catalog)
+    known = catalog.names
     found = []
     for ours in sorted(DISCOVER | set(catalog.providers)):
         theirs = PROVIDER_IDS.get(ours, ours)
