@@ -56,12 +56,13 @@ def prices(model_id: str, fresh: int, cache_read: int, cache_write: int, out: in
     return (fresh + 0.1 * cache_read + 1.25 * cache_write) * 1e-6 + out * 5e-6
 
 
-def anthropic_voter(fake: FakeProviders, **overrides: object) -> AnthropicVoter:
+def anthropic_voter(fake: FakeProviders, *, key: str | None = None,
+                    **overrides: object) -> AnthropicVoter:
     fields: dict[str, object] = {"name": "claude", "kind": "anthropic",
                                  "model": "claude-haiku-4-5", "base_url": fake.url,
                                  "key_env": "ANTHROPIC_API_KEY", **overrides}
     config = VoterConfig(**fields)  # type: ignore[arg-type]
-    return AnthropicVoter(config, fake.keys["anthropic"], prices)
+    return AnthropicVoter(config, key or fake.keys["anthropic"], prices)
 
 
 def openai_voter(fake: FakeProviders | None, *, base_url: str | None = None,

@@ -46,8 +46,9 @@ def echoing(fake):
 
 @pytest.mark.parametrize("kind", ["anthropic", "openai"])
 def test_the_vote_never_carries_the_key(echoing, kind: str) -> None:
-    voter = (anthropic_voter(echoing) if kind == "anthropic" else openai_voter(echoing))
-    voter._key = KEYS[kind]  # the server expects another key: 401, echoing this one
+    # The server expects another key: 401, echoing the one it was sent.
+    voter = (anthropic_voter(echoing, key=KEYS[kind]) if kind == "anthropic"
+             else openai_voter(echoing, key=KEYS[kind]))
     vote = voter.vote(TASK, 5.0)
     assert vote.error.startswith("HTTP 401"), vote.error
     assert REDACTED in vote.error
@@ -55,8 +56,8 @@ def test_the_vote_never_carries_the_key(echoing, kind: str) -> None:
 
 
 def test_the_live_vote_and_the_notes_never_carry_the_key(echoing) -> None:
-    a, o = anthropic_voter(echoing), openai_voter(echoing)
-    a._key, o._key = KEYS["anthropic"], KEYS["openai"]
+    a = anthropic_voter(echoing, key=KEYS["anthropic"])
+    o = openai_voter(echoing, key=KEYS["openai"])
     seen = []
     result = assess(TASK, classifier=KeywordClassifier(), voters=[a, o], on_vote=seen.append,
                     overall_timeout_s=5.0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from council.assess.voters.base import ProviderVoter, Reply, register
@@ -20,19 +19,14 @@ class AnthropicVoter(ProviderVoter):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._client: Any = None
-        self._lock = threading.Lock()
+        # Built now, not at the first vote: importing the SDK takes a second or more on a
+        # cold, busy machine, and that second would come out of the first vote's deadline.
+        import anthropic
 
-    def _get_client(self) -> Any:
-        with self._lock:
-            if self._client is None:
-                import anthropic
-
-                # Retries are ours (retry.py), so they stay inside the voter's deadline.
-                self._client = anthropic.Anthropic(
-                    api_key=self._key, base_url=self.config.base_url, max_retries=0,
-                )
-            return self._client
+        # Retries are ours (retry.py), so they stay inside the voter's deadline.
+        self._client = anthropic.Anthropic(
+            api_key=self._key, base_url=self.config.base_url, max_retries=0,
+        )
 
     def request_body(self, description: str) -> dict[str, Any]:
         return {
@@ -47,9 +41,9 @@ class AnthropicVoter(ProviderVoter):
     def _request(self, description: str, timeout_s: float) -> Reply:
         import anthropic
 
-        client = self._get_client()
         try:
-            message = client.messages.create(**self.request_body(description), timeout=timeout_s)
+            message = self._client.messages.create(**self.request_body(description),
+                                                   timeout=timeout_s)
         except anthropic.APITimeoutError:
             raise VoterTimeout("timed out") from None
         except anthropic.APIConnectionError:
