@@ -1,6 +1,6 @@
-"""The request read apart from its pasted material (REQUEST_WEIGHT, round 21's S): it orders
-the categories below the top and never moves the top; texts that paste nothing read as
-shipped."""
+"""The request read apart from its pasted material (REQUEST_WEIGHT, round 21's S, shipped in
+round 22): it orders the categories below the top and never moves the top; texts that paste
+nothing read as before."""
 
 from __future__ import annotations
 
@@ -29,24 +29,24 @@ def test_keep_top_takes_the_mix_only_where_the_top_stays() -> None:
     assert np.array_equal(out[1], whole[1])  # the mix would move the top: the whole's reading
 
 
-def test_shipped_reads_no_request_apart() -> None:
-    assert REQUEST_WEIGHT == 0.0
+def test_shipped_reads_the_request_apart_at_half() -> None:
+    assert REQUEST_WEIGHT == 0.5  # round 22 (docs/classifier.md, "Twenty-second round")
 
 
 @pytest.mark.slow
 @pytest.mark.xdist_group("classifier")
 def test_the_request_moves_the_order_below_the_top_only(classifier: LocalClassifier) -> None:
-    shipped = classifier.predict(SPLIT + WHOLE)
-    assert classifier.request_weight == 0.0
-    classifier.request_weight = 0.5
+    assert classifier.request_weight == REQUEST_WEIGHT
+    read = classifier.predict(SPLIT + WHOLE)
+    classifier.request_weight = 0.0
     try:
-        read = classifier.predict(SPLIT + WHOLE)
+        whole = classifier.predict(SPLIT + WHOLE)
         difficulty_only = classifier.predict(SPLIT, read_again=False)
     finally:
         classifier.request_weight = REQUEST_WEIGHT
-    assert [r.category for r in read] == [s.category for s in shipped]
-    assert [r.category_p for r in read[len(SPLIT):]] == [s.category_p for s in shipped[len(SPLIT):]]
-    moved = [r.category_p != s.category_p for r, s in zip(read, shipped, strict=True)]
+    assert [r.category for r in read] == [w.category for w in whole]
+    assert [r.category_p for r in read[len(SPLIT):]] == [w.category_p for w in whole[len(SPLIT):]]
+    moved = [r.category_p != w.category_p for r, w in zip(read, whole, strict=True)]
     assert any(moved[:len(SPLIT)])  # the requests were read
     for r in read:
         assert sum(r.category_p.values()) == pytest.approx(1.0)
