@@ -392,9 +392,9 @@ def row_text(r: DevRow) -> str:
 
 def request_rows(dev: list[DevRow]) -> list[DevRow]:
     """For each dev row whose text (as the category reads it) pastes material apart from its
-    request (bench/request_split.py), two added readings: the request with its own
+    request (council/assess/request_text.py), two added readings: the request with its own
     surface features ("#request") and with the whole text's ("#shaped")."""
-    from bench.request_split import split_request
+    from council.assess.request_text import split_request
 
     out = []
     for i, r in enumerate(dev):
@@ -967,7 +967,7 @@ def main() -> None:
                              "diagnosis (training/reports/categories_diagnosis.md)")
     parser.add_argument("--request-readings", action="store_true",
                         help="also read each dev row's request apart from its pasted material "
-                             "(bench/request_split.py), two ways, saved with "
+                             "(council/assess/request_text.py), two ways, saved with "
                              "--save-readings for bench/category_requests.py (the figures "
                              "printed stay the whole texts')")
     parser.add_argument("--without-asides", action="store_true",

@@ -7,6 +7,7 @@ scores the artifact `council init` built, as it is, on any JSONL whose rows have
 figures and every misread row.
 
 Run: python bench/category_file.py tests/data/category_blind7.jsonl [--artifact DIR]
+         [--request-weight W] [--second-weight W]  (bench/reading_weights.py)
 """
 
 from __future__ import annotations
@@ -61,8 +62,10 @@ def score(rows: list[Row], artifact: Path | None, args=None) -> list[Scored]:
     classifier = ensure_classifier(artifact) if artifact else ensure_classifier()
     if args is not None:
         from bench.aside_cuts import apply_cut
+        from bench.reading_weights import apply_weights
 
         apply_cut(classifier, args)
+        print(f"read with {apply_weights(classifier, args)}")
     out = []
     for row, pred in zip(rows, classifier.predict([r.text for r in rows]), strict=True):
         ranked = sorted(pred.category_p, key=pred.category_p.__getitem__, reverse=True)
@@ -98,8 +101,10 @@ def main() -> None:
     parser.add_argument("--artifact", type=Path, default=None)
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from bench.aside_cuts import add_cut_option
+    from bench.reading_weights import add_weight_options
 
     add_cut_option(parser)
+    add_weight_options(parser)
     args = parser.parse_args()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     rows = [r for f in args.file for r in read_rows(f)]

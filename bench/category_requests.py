@@ -2,7 +2,7 @@
 
 bench/categories.py --request-readings --save-readings FILE reads every dev row as the app
 does and, for each row that pastes material apart from its request
-(bench/request_split.py), the request alone twice: with its own surface features
+(council/assess/request_text.py), the request alone twice: with its own surface features
 ("#request") and with the whole text's ("#shaped"). All readings come from the same held-out
 heads and fine-tunes, so the shipped figure and each candidate's are paired row by row:
 
@@ -15,7 +15,8 @@ misreads: how many split, how sure the reading was, which category pairs.
 
 Run: python bench/categories.py --data ../shared/categories --variant shipped --without-asides \\
          --request-readings --seed N --save-readings /tmp/requests_N.npz
-     python bench/category_requests.py /tmp/requests_N.npz --data ../shared/categories
+     python bench/category_requests.py /tmp/requests_N.npz --data ../shared/categories \\
+         [--second-weight 0.8]
 """
 
 from __future__ import annotations
@@ -88,16 +89,18 @@ def candidates(p: np.ndarray, added_of: np.ndarray, added_ids: np.ndarray, n: in
                 q[i] = (1 - REQUEST_WEIGHT) * p[i] + REQUEST_WEIGHT * p[j]
                 split[i] = True
         out[kind] = (q, split)
+    from council.assess.classifier import keep_top
+
     shaped, split = out["shaped"]
-    keeps = shaped.argmax(axis=1) == p[:n].argmax(axis=1)
-    out["kept"] = (np.where(keeps[:, None], shaped, p[:n]), split & keeps)
+    kept = keep_top(p[:n], shaped)  # the product's rule (REQUEST_WEIGHT, round 21's S)
+    out["kept"] = (kept, split & (kept == shaped).all(axis=1))
     return out
 
 
 def study(p: np.ndarray, dev: list[Dev], classes: list[str], base: Score) -> list[str]:
     """Where the shipped reading misses: split or not, how sure, which pairs."""
     from bench.categories import dev_text
-    from bench.request_split import split_request
+    from council.assess.request_text import split_request
 
     split = np.array([split_request(dev_text(r.prompt)) is not None for r in dev])
     top = p.max(axis=1)
@@ -136,11 +139,17 @@ def main() -> None:
                              "file has no added readings)")
     parser.add_argument("--without-asides", action="store_true",
                         help="(study) split the texts as the category reads them")
+    parser.add_argument("--second-weight", type=float, default=None,
+                        help="mix the second reading at this weight instead of the run's "
+                             "(every reading, whole and request; round 22's T: 0.8)")
     args = parser.parse_args()
     dev = load_dev(args.data)
     z = np.load(args.readings)
     classes = [str(c) for c in z["classes"]]
-    p = final(z["first"], z["second"], float(z["cut"]), float(z["weight"]))
+    weight = float(z["weight"]) if args.second_weight is None else args.second_weight
+    p = final(z["first"], z["second"], float(z["cut"]), weight)
+    if args.second_weight is not None:
+        print(f"second reading mixed at {weight} (the run's: {float(z['weight'])})")
     n = len(dev)
     base = score("shipped", p[:n], dev, classes)
     print(f"shipped: {base.right.sum()} right, {base.top2.sum()} top-2 of {n}")

@@ -3,7 +3,7 @@ many descriptions the second category reading (e5) read again: its cut is fixed 
 time, so the share on real descriptions is measured here, beside the p50.
 
 Run: python bench/classifier.py [--artifact DIR] [--threads 1] [--n 2000]
-         [--texts ../shared/categories/dev.jsonl]
+         [--texts ../shared/categories/dev.jsonl] [--request-weight W] [--second-weight W]
 --texts times single votes on real prompts (a JSONL with a "prompt" field, a seeded sample)
 instead of the eight written samples, whose wording the classifier was trained on.
 Not a timed test: it prints a table. Uses the artifact `ensure_classifier()` loads (building
@@ -55,6 +55,12 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=200, help="single-text calls timed")
     parser.add_argument("--texts", type=Path, default=None,
                         help="JSONL of real prompts ('prompt' field) for the single votes")
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from bench.reading_weights import add_weight_options, apply_weights
+
+    add_weight_options(parser)
     args = parser.parse_args()
     singles = _real_texts(args.texts, args.repeats) if args.texts else [
         SAMPLES[i % len(SAMPLES)] + f" (case {i})" for i in range(args.repeats)]
@@ -68,6 +74,7 @@ def main() -> None:
     os.environ["COUNCIL_TORCH_THREADS"] = str(args.threads or torch.get_num_threads())
     started = time.perf_counter()
     classifier = ensure_classifier(args.artifact)
+    weights = apply_weights(classifier, args)
     classifier.predict(["warm up the encoder"])
     load_s = time.perf_counter() - started
 
@@ -105,6 +112,7 @@ def main() -> None:
     rows = [
         ("load average (1 min)", f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"),
         ("torch threads", f"{torch.get_num_threads()}"),
+        ("category read with", weights),
         ("single votes on", f"{len(singles)} real prompts from {args.texts.name}"
          if args.texts else f"{len(singles)} written samples"),
         ("load + first prediction", f"{load_s:.1f} s"),

@@ -80,6 +80,14 @@ PROTOTYPE_VOTE = 0.1
 PROTOTYPE_TEMPERATURE = 0.05
 # How much a low-confidence vote counts when the council combines votes.
 LOW_CONFIDENCE_WEIGHT = 0.25
+# A text that pastes material apart from its request (council.assess.request_text) is also
+# read as its request alone, with the whole text's surface features; the mix (1 - w) x the
+# whole's reading + w x the request's, w = REQUEST_WEIGHT, replaces the whole's reading only
+# where it keeps the whole's top category (`keep_top`): the request orders the categories
+# below the top, never the top. 0: the request is not read apart. Shipped in the
+# twenty-second round (candidate S; dev top-2 +24 a seed, blind22 77 / 89 -> 77 / 91;
+# docs/classifier.md, "Twenty-first" and "Twenty-second round").
+REQUEST_WEIGHT = 0.5
 
 
 def prepare_text(text: str, window: Window = CLASSIFIER) -> str:
@@ -345,13 +353,16 @@ def category_distribution(p: ClassifierParams, texts: Sequence[str], x: np.ndarr
 
 
 def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
-               embeddings: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+               embeddings: np.ndarray | None = None,
+               shapes: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
     """(which texts were read again, the category distribution): rows of `first` whose top
     probability is under the cut of `second` (a council.assess.second_reading.SecondReading)
     are mixed with its reading (council.assess.second_reading.mix). `embeddings`: its
-    encoder's vectors for all `texts` if already computed (training, benches)."""
+    encoder's vectors for all `texts` if already computed (training, benches); `shapes`: the
+    texts whose surface features go with them (default `texts` themselves)."""
     from council.assess.second_reading import mix
 
+    shapes = texts if shapes is None else shapes
     again = first.max(axis=1) < second.cut
     if not again.any():
         return again, first
@@ -362,12 +373,20 @@ def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
                                                     for t in sub]), dtype=np.float32)
     else:
         vectors = np.asarray(embeddings, dtype=np.float32)[rows]
+    sub_shapes = [shapes[i] for i in rows]
     x = np.hstack([vectors.astype(np.float64),
-                   extra_features(sub, second.params.features).astype(np.float64)])
+                   extra_features(sub_shapes, second.params.features).astype(np.float64)])
     sims = vectors.astype(np.float64) @ second.reference_t
     out = first.copy()
-    out[rows] = mix(first[rows], category_distribution(second.params, sub, x, vectors, sims))
+    out[rows] = mix(first[rows], category_distribution(second.params, sub_shapes, x, vectors,
+                                                       sims), second.weight)
     return again, out
+
+
+def keep_top(whole: np.ndarray, mixed: np.ndarray) -> np.ndarray:
+    """Each row of `mixed` whose top category is `whole`'s, else `whole`'s row."""
+    keeps = mixed.argmax(axis=1) == whole.argmax(axis=1)
+    return np.where(keeps[:, None], mixed, whole)
 
 
 def first_encoder(params: ClassifierParams, metadata: dict[str, Any]) -> Any:
@@ -423,6 +442,8 @@ class LocalClassifier:
         self.second: Any = None  # a council.assess.second_reading.SecondReading, or None
         # the category's aside cut (council.assess.category_text); benches swap it
         self.aside_cut: AsideCut = without_asides
+        # the request's own reading (REQUEST_WEIGHT); benches swap it
+        self.request_weight = REQUEST_WEIGHT
         if params.second_encoder and len(params.second_category_coef):
             from council.assess.second_reading import SecondReading
 
@@ -512,6 +533,8 @@ class LocalClassifier:
             # precomputed second-encoder rows are the whole texts': of no use where they differ
             reread, cat = read_again(self.second, cat_texts, cat,
                                      second_embeddings if x_cat is x else None)
+        if self.request_weight > 0 and read_again_:
+            cat = self._with_request(cat_texts, cat)
         dif = softmax(x_dif @ p.difficulty_coef.T + p.difficulty_intercept,
                       p.difficulty_temperature)
         mean = dif @ self._levels
@@ -572,6 +595,31 @@ class LocalClassifier:
                                            cut=p.second_cut if self.second else None,
                                            second_encoder=p.second_encoder if self.second
                                            else None)))
+        return out
+
+    def _with_request(self, texts: Sequence[str], cat: np.ndarray) -> np.ndarray:
+        """`cat` with the request's reading mixed in below the top (REQUEST_WEIGHT), for the
+        texts that paste material apart from their request: one more MiniLM pass over those
+        requests (and e5's, under the cut)."""
+        from council.assess.request_text import split_request
+        from council.assess.second_reading import mix
+
+        splits = [split_request(t) for t in texts]
+        rows = [i for i, s in enumerate(splits) if s is not None]
+        if not rows:
+            return cat
+        p = self.params
+        requests = [s.request for s in splits if s is not None]
+        shapes = [texts[i] for i in rows]
+        vectors = np.asarray(self.encoder.encode([prepare_text(t) for t in requests]))
+        x = np.hstack([vectors.astype(np.float64),
+                       extra_features(shapes, p.features).astype(np.float64)])
+        own = category_distribution(p, shapes, x, vectors,
+                                    vectors.astype(np.float64) @ self._reference_t)
+        if self.second is not None:
+            _, own = read_again(self.second, requests, own, shapes=shapes)
+        out = cat.copy()
+        out[rows] = keep_top(cat[rows], mix(cat[rows], own, self.request_weight))
         return out
 
     def vote(self, text: str) -> Vote:

@@ -49,6 +49,7 @@ class SecondReading:
         self.cut = params.second_cut
         self.encoder_name = params.second_encoder
         self.window = SECOND_WINDOW
+        self.weight = SECOND_WEIGHT  # the mix's weight (`mix`); benches swap it
         # MiniLM's parameter set with the category head, references and prototypes swapped.
         self.params = dataclasses.replace(
             params, category_coef=params.second_category_coef,

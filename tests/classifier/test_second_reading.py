@@ -127,3 +127,18 @@ def test_second_reading_reads_its_own_window(classifier: LocalClassifier) -> Non
     assert prediction.category_encoder == SECOND_ENCODER
     assert recording.seen == [prepare_text(long_text, SECOND_WINDOW)]
     assert len(recording.seen[0]) <= SECOND_WINDOW.limit < len(long_text)
+
+
+def test_the_mix_reads_the_second_readings_weight(classifier: LocalClassifier) -> None:
+    """SecondReading.weight (SECOND_WEIGHT as shipped; benches swap it) is the mix's weight."""
+    from council.assess.second_reading import SECOND_WEIGHT
+
+    first = np.array(list(_with_cut(classifier, None).predict([TEXT])[0].category_p.values()))
+    reader = _with_cut(classifier, 1.01)  # every text read again
+    assert reader.second.weight == SECOND_WEIGHT
+    mixed = {}
+    for w in (1.0, 0.8):
+        reader.second.weight = w
+        mixed[w] = np.array(list(reader.predict([TEXT])[0].category_p.values()))
+    assert np.allclose(mixed[0.8], 0.2 * first + 0.8 * mixed[1.0], atol=1e-6)
+    assert not np.allclose(mixed[0.8], mixed[1.0], atol=1e-3)

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from tests.bench_modules import load_bench
-
-_split = load_bench("request_split")
-MAX_OPENING, RequestSplit, split_request = (_split.MAX_OPENING, _split.RequestSplit,
-                                           _split.split_request)
+from council.assess.request_text import MAX_OPENING, RequestSplit, split_request
 
 MAIL = ("Hi Tom, as I already said three times in the last meeting, the report was due on "
         "Monday and I still have not seen it. Let me know when I can expect it.")

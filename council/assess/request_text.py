@@ -11,9 +11,8 @@ text splits into the person's own lines, the request, and the pasted material wh
 - and what lies between is material of at least ``MIN_MATERIAL`` characters.
 
 The request is the opening and closing blocks joined. Plain functions of the raw text, nothing
-fitted. Bench only: the twentieth round's candidates read the request apart with it and did not
-ship (docs/classifier.md, "Twentieth round"; the product reading they were measured with is at
-commit 87eec32, council.assess.classifier's REQUEST_WEIGHT and REQUEST_SHAPE).
+fitted. The category may read the request apart too (council.assess.classifier,
+REQUEST_WEIGHT; docs/classifier.md, "Twentieth" to "Twenty-second round").
 """
 
 from __future__ import annotations
