@@ -22,6 +22,7 @@ import sqlite_utils
 from pydantic import ValidationError
 
 from council.catalog.addition import name_clash
+from council.catalog.editor_level import editor_level
 from council.catalog.editors import Editor
 from council.catalog.loader import load_catalog_dir
 from council.catalog.messages import problems
@@ -251,14 +252,11 @@ def insert_audit(conn: sqlite3.Connection, *, at: str, editor: str, model_id: st
 
 def _edited_skill(model: ModelEntry, skill: str, level: Any, *, editor: Editor, reason: str,
                   evidence_url: str | None) -> Any:
-    """The quality entry an editor's level makes: the level with the editor's reason and link
-    as its source, dated today; measured when a link backs it, an estimate when none does."""
+    """The quality entry an editor's level makes (council.catalog.editor_level)."""
     if skill not in model.quality or isinstance(level, bool) or not isinstance(level, int | float):
         return level  # the path or the type is refused where every edit's is
-    link = (evidence_url or "").strip()
-    return {"skill": level, "benchmark": f"set by editor {editor.name}", "score": None,
-            "source": (reason or "").strip() + (f" ({link})" if link else " (no evidence link)"),
-            "date": datetime.now(UTC).date().isoformat(), "estimated": not link, "sd": None}
+    return editor_level(level, editor=editor.name, day=datetime.now(UTC).date(),
+                        link=evidence_url, reason=reason)
 
 
 def _check_price_date(field: str, effective: date) -> None:
