@@ -72,7 +72,7 @@ def test_a_rejection_is_audited_and_not_offered_again_until_the_value_changes(
     assert "kimi-k2-thinking:new-model" not in {c.key for c in third.changes}
     # accepting is unchanged beside it
     apply_import(store, third, editor=ADA, reason="the page says 1.70",
-                 accept=["gpt-4.1:price.input"])
+                 accept=["gpt-4.1:price.input=litellm"])  # it disagrees with the curated price
     assert store.current().get("gpt-4.1").price_on().input == 1.7
 
 
