@@ -385,14 +385,14 @@ def _export(store: Any, catalog: Any) -> None:
                "rejections), to commit to models_catalog/ as a diff; or as one JSON document.")
     rejections = SyncStore(store).rejections()
     a, b = st.columns(2)
-    # made when clicked: writing every provider file takes seconds
+    # made when clicked; a download changes nothing, so the page is not run again after it
     a.download_button("Download the YAML files (zip)",
                       lambda: export_archive(catalog, paths().catalog_dir, rejections),
                       file_name=f"models_catalog-{catalog.version}.zip",
-                      mime="application/zip", key="export_yaml")
+                      mime="application/zip", key="export_yaml", on_click="ignore")
     b.download_button("Download JSON", catalog.to_json,
                       file_name=f"catalog-{catalog.version}.json", mime="application/json",
-                      key="export_json")
+                      key="export_json", on_click="ignore")
 
 
 def _revertable(entry: Any) -> bool:
