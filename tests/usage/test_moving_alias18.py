@@ -46,3 +46,14 @@ def test_a_voter_naming_a_moving_alias_is_priced_as_that_model(catalog: Any) -> 
     assert price("gemini/gemini-flash-latest", 1000, 0, 0, 200) == pytest.approx(expected)
     assert price("openai/gpt-4.1-2025-04-14", 1000, 0, 0, 200) == pytest.approx(
         price("gpt-4.1", 1000, 0, 0, 200))
+
+
+def test_any_latest_name_is_moving_and_says_which(catalog: Any) -> None:
+    """A `-latest` name the catalog knows only without its suffix is a moving alias too."""
+    from council.catalog.names import resolve
+
+    found = resolve(catalog, "anthropic/claude-haiku-4-5-latest")
+    assert found is not None and found.model.id == "claude-haiku-4-5" and found.moving
+    assert "priced as claude-haiku-4-5" in (found.note() or "")
+    plain = resolve(catalog, "openai/gpt-4.1-2025-04-14")
+    assert plain is not None and not plain.moving and plain.note() is None
