@@ -63,7 +63,5 @@ def resolve(catalog: Any, name: str) -> Resolved | None:
             model = catalog.get(candidate)
         except NotFound:
             continue
-        moving = name.strip().lower().endswith(MOVING_SUFFIX) and candidate.lower() != \
-            model.id.lower()
-        return Resolved(model, name.strip(), moving)
+        return Resolved(model, name.strip(), name.strip().lower().endswith(MOVING_SUFFIX))
     return None
