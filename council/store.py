@@ -15,15 +15,18 @@ import sqlite3
 import string
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from council.api import Recommendation
 from council.db import Migrations, register
 from council.errors import InvalidInput, NotFound, RateLimited
 from council.redact import redact, redact_data
 from council.task import TaskSpec
+
+if TYPE_CHECKING:  # the answer's module pulls in the workload reader (1.1 s of imports): a
+    # command that only opens the database (`council catalog export`) does not need it
+    from council.api import Recommendation
 
 SHARE_ID_LENGTH = 10
 _ALPHABET = string.ascii_letters + string.digits + "-_"
@@ -263,6 +266,8 @@ def load_recommendation(db: sqlite_utils.Database, share_id: str) -> StoredRecom
 
 def _read_rec(rec_json: str, share_id: str) -> Recommendation:
     """The stored JSON as a Recommendation (older schemas upgraded), or InvalidInput."""
+    from council.api import Recommendation
+
     try:
         data = json.loads(rec_json)
     except (TypeError, ValueError):

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from council.catalog.editor_level import editor_level
 from council.catalog.messages import LABELS, problems
 from council.catalog.placeholder import placeholder_score
 from council.catalog.schema import ModelEntry
@@ -98,7 +99,6 @@ def _quality(given: Any, rows: list[dict[str, Any]], *, editor: str, today: date
         raise InvalidInput(f"{who}: quality: unknown skill(s) {', '.join(map(str, unknown))}; "
                            f"known: {', '.join(SKILLS)}")
     placeholder = _placeholder(rows, today)
-    link = (evidence or "").strip()
     out: dict[str, Any] = {}
     for skill in SKILLS:
         level = given.get(skill)
@@ -107,9 +107,7 @@ def _quality(given: Any, rows: list[dict[str, Any]], *, editor: str, today: date
         elif isinstance(level, Mapping):
             out[skill] = dict(level)
         else:
-            out[skill] = {"skill": level, "benchmark": f"set by editor {editor}", "score": None,
-                          "source": link or "no evidence link (the editor's judgement)",
-                          "date": today.isoformat(), "estimated": not link}
+            out[skill] = editor_level(level, editor=editor, day=today, link=evidence)
     return out
 
 

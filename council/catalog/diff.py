@@ -6,12 +6,13 @@ disagree, or that a person edited by hand, is flagged and never applied in bulk.
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from council.catalog.importers import PRICE_FACTS, SourceFacts
+from council.catalog.importers import LEGACY_WORDS, PRICE_FACTS, Legacy, SourceFacts
 from council.catalog.model import Catalog
 from council.catalog.schema import ABSURD_PRICE_PER_MTOK, ModelEntry
 from council.errors import InvalidInput
@@ -79,11 +80,59 @@ class Change:
     def needs_person(self) -> bool:
         return bool(self.flags)
 
+    @property
+    def offered(self) -> str:
+        """What the sources offer, as stable JSON: the value, or every distinct value where
+        sources disagree (not the sources' labels, which name the file). A rejection holds
+        for exactly this (council.catalog.review.reject_import)."""
+        if not self.alternatives:
+            return offered_json(self.proposed)
+        return offered_json(sorted({offered_json(v) for v in self.alternatives.values()}))
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        """(model, field, what is offered): the same proposal, whichever file makes it."""
+        return self.model_id, self.field, self.offered
+
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "model_id": self.model_id, "field": self.field,
                 "current": self.current, "proposed": self.proposed, "source": self.source,
                 "flags": list(self.flags), "alternatives": self.alternatives,
                 "applicable": self.applicable}
+
+
+def offered_json(value: Any) -> str:
+    """A proposal's value as stable JSON (sorted keys), to recognise it when offered again."""
+    return json.dumps(value, sort_keys=True, default=str)
+
+
+@dataclass(frozen=True)
+class HiddenModel:
+    """A model a source lists and the catalog lacks, left out of the proposals as legacy."""
+
+    model_id: str
+    api_id: str
+    source: str
+    legacy: Legacy
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"model_id": self.model_id, "api_id": self.api_id, "source": self.source,
+                "kind": self.legacy.kind, "detail": self.legacy.detail}
+
+
+def hidden_summary(hidden: Iterable[HiddenModel]) -> list[str]:
+    """One line per kind of legacy model left out: how many, why, and which."""
+    by_kind: dict[str, list[HiddenModel]] = {}
+    for h in hidden:
+        by_kind.setdefault(h.legacy.kind, []).append(h)
+    lines = []
+    for kind, words in LEGACY_WORDS.items():
+        found = by_kind.get(kind, [])
+        if found:
+            names = ", ".join(h.api_id + (f" ({h.legacy.detail})" if h.legacy.detail else "")
+                              for h in found)
+            lines.append(f"{len(found)} {words}: {names}")
+    return lines
 
 
 @dataclass(frozen=True)
@@ -93,6 +142,10 @@ class ChangeSet:
     changes: tuple[Change, ...]
     # models the sources have and the catalog lacks that a sync review rejected before
     rejected_new: tuple[str, ...] = ()
+    # legacy models the sources list and the catalog lacks, left out with why
+    hidden_new: tuple[HiddenModel, ...] = ()
+    # changes an editor rejected in an earlier import review, offered the same again
+    rejected_before: int = 0
 
     @property
     def new_models(self) -> tuple[Change, ...]:
@@ -107,6 +160,8 @@ class ChangeSet:
             "flagged": sum(1 for c in self.changes if c.needs_person),
             "new_models": len(self.new_models),
             "new_models_rejected_before": list(self.rejected_new),
+            "new_models_hidden": [h.to_dict() for h in self.hidden_new],
+            "rejected_before": self.rejected_before,
         }
 
     def render(self) -> str:
@@ -119,6 +174,12 @@ class ChangeSet:
                      "does not): accept each by its key"
                      + (f"; {len(self.rejected_new)} more were rejected before in a sync "
                         "review and are not proposed" if self.rejected_new else ""))
+        if self.hidden_new:
+            lines.append(f"{len(self.hidden_new)} more left out as legacy:")
+            lines += [f"  {line}" for line in hidden_summary(self.hidden_new)]
+        if self.rejected_before:
+            lines.append(f"{self.rejected_before} rejected before in an import review (the "
+                         "same value from the sources): not proposed again")
         model = None
         for c in self.changes:
             if c.model_id != model:
@@ -217,12 +278,15 @@ def check_guards(facts: SourceFacts, previous_matched: int | None) -> None:
 
 def propose(catalog: Catalog, sources: Iterable[SourceFacts],
             curated: Mapping[str, set[str]] | None = None,
-            rejected: frozenset[str] = frozenset()) -> ChangeSet:
+            rejected: frozenset[str] = frozenset(),
+            rejected_changes: frozenset[tuple[str, str, str]] = frozenset()) -> ChangeSet:
     """Every field where a source differs from the catalog, flagged where a person must decide,
     and every model a source has that the catalog lacks, as a ``new-model`` change.
 
     ``curated`` maps model id -> fact keys a person edited by hand (from the audit log);
-    ``rejected``: ids of new models a sync review rejected, not proposed again.
+    ``rejected``: ids of new models a sync review rejected, not proposed again;
+    ``rejected_changes``: ``Change.identity`` of changes an import review rejected, not
+    proposed again while the sources offer the same.
     """
     sources = tuple(sources)
     curated = curated or {}
@@ -256,20 +320,28 @@ def propose(catalog: Catalog, sources: Iterable[SourceFacts],
             source, proposed = next(iter(differing.items()))
             changes.append(Change(entry.id, key, current, proposed, source, tuple(flags),
                                   dict(said) if disagree else {}))
-    new, skipped = _new_model_changes(sources, rejected)
-    return ChangeSet(catalog.version, sources, (*changes, *new), skipped)
+    new, skipped, hidden = _new_model_changes(sources, rejected)
+    offered = [c for c in (*changes, *new) if c.identity not in rejected_changes]
+    return ChangeSet(catalog.version, sources, tuple(offered), skipped, hidden,
+                     rejected_before=len(changes) + len(new) - len(offered))
 
 
 def _new_model_changes(sources: tuple[SourceFacts, ...], rejected: frozenset[str]
-                       ) -> tuple[list[Change], tuple[str, ...]]:
+                       ) -> tuple[list[Change], tuple[str, ...], tuple[HiddenModel, ...]]:
     """One ``new-model`` change per model the sources have and the catalog lacks (QA round
     16: Import review ignored them without a word), flagged so that only a person adds it;
-    where two sources give it different facts, both are shown."""
+    where two sources give it different facts, both are shown. Legacy listings are left out
+    and returned apart (round 18)."""
     from council.catalog.addition import model_id_for
 
     by_id: dict[str, dict[str, dict[str, Any]]] = {}
+    hidden: dict[str, HiddenModel] = {}
     for s in sources:
         for new in s.new_models:
+            if new.legacy is not None:
+                hidden.setdefault(model_id_for(new.api_id), HiddenModel(
+                    model_id_for(new.api_id), new.api_id, s.source, new.legacy))
+                continue
             proposed = {"provider": new.provider, "api_id": new.api_id, "name": new.name,
                         "facts": dict(new.facts)}
             by_id.setdefault(model_id_for(new.api_id), {}).setdefault(s.source, proposed)
@@ -284,4 +356,5 @@ def _new_model_changes(sources: tuple[SourceFacts, ...], rejected: frozenset[str
         flags = (NEW_MODEL, SOURCES_DISAGREE) if disagree else (NEW_MODEL,)
         changes.append(Change(model_id, NEW_MODEL, None, proposed, source, flags,
                               dict(said) if disagree else {}))
-    return changes, tuple(skipped)
+    left_out = tuple(h for i, h in sorted(hidden.items()) if i not in by_id)
+    return changes, tuple(skipped), left_out

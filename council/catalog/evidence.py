@@ -299,7 +299,9 @@ def derive_levels(rows: Iterable[tuple[EvidenceRow, EvidenceFile]], link: Link,
 
 
 def apply_evidence(entries: Sequence[Any], evidence: Evidence | None) -> list[Any]:
-    """Entries with measured levels from evidence; every other level marked as an estimate."""
+    """Entries with measured levels from evidence; every other level marked as an estimate,
+    except a level an editor set by hand, which stays as the editor left it."""
+    from council.catalog.editor_level import is_editor_level
     from council.catalog.schema import QualityScore
 
     out = []
@@ -311,6 +313,9 @@ def apply_evidence(entries: Sequence[Any], evidence: Evidence | None) -> list[An
         quality = {}
         for skill, q in entry.quality.items():
             m = measured.get(skill)
+            if is_editor_level(q.benchmark):
+                quality[skill] = q
+                continue
             if m is None:
                 quality[skill] = q if q.estimated else q.model_copy(update={
                     "estimated": True,

@@ -37,7 +37,10 @@ def write_catalog(catalog: Catalog, directory: Path) -> list[Path]:
                 "name": head.get("name") or NAMES.get(provider, provider),
                 "pricing_url": head.get("pricing_url") or PRICING_URLS.get(provider),
                 "models": [_tidy(compact_dump(m)) for m in models]}
-        text = yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=100)
+        # libyaml's emitter writes the same bytes as PyYAML's, 4x faster (round 18: 1.08 s
+        # -> 0.25 s for the 12 provider files; the page's export took seconds)
+        text = yaml.dump(body, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper),
+                         sort_keys=False, allow_unicode=True, width=100)
         if not header:
             header = (f"# {body['name']} models. Reviewed data: edit by pull request or through "
                       "`council catalog edit`.\n# Prices are USD per million tokens. Sources: "

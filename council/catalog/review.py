@@ -1,11 +1,14 @@
-"""Review of imports: diff public sources against the catalog, then apply what a person accepts.
+"""Review of imports: diff public sources against the catalog, then apply what a person accepts
+and remember what they reject.
 
 Fields a person edited by hand and fields where sources disagree are flagged and only applied
-when named explicitly. Price changes start today as a new dated row.
+when named explicitly. Price changes start today as a new dated row. A rejection is an audit
+entry (who, when, why, what the sources offered); the same offer is not proposed again.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -19,7 +22,10 @@ from council.catalog.store import (
     FILES_EDITOR,
     AuditEntry,
     CatalogStore,
+    _now,
     _write,
+    check_note,
+    insert_audit,
     set_price_from,
 )
 from council.catalog.sync import SyncStore
@@ -30,7 +36,7 @@ def _curated_facts(store: CatalogStore) -> dict[str, set[str]]:
     """Fact keys (importer vocabulary) a person has edited by hand, per model."""
     curated: dict[str, set[str]] = {}
     for entry in store.audit_log():
-        if entry.editor == FILES_EDITOR or entry.field == "*":
+        if entry.editor == FILES_EDITOR or entry.field == "*" or entry.rejected:
             continue
         top = entry.field.split(".")[0]
         keys: set[str] = set()
@@ -55,7 +61,44 @@ def propose_import(store: CatalogStore, sources: dict[str, Path | None]) -> Chan
         read.append(facts)
     rejected = frozenset(key.removesuffix(":new") for key in SyncStore(store).rejected()
                          if key.endswith(":new"))
-    return propose(catalog, read, _curated_facts(store), rejected)
+    return propose(catalog, read, _curated_facts(store), rejected, _rejected_offers(store))
+
+
+def _rejected_offers(store: CatalogStore) -> frozenset[tuple[str, str, str]]:
+    """(model, field, offer) of every import change an editor rejected."""
+    rows = store.db.execute("SELECT model_id, field, rejected_offer FROM catalog_audit "
+                            "WHERE rejected_offer IS NOT NULL").fetchall()
+    return frozenset((m, f, o) for m, f, o in rows)
+
+
+def reject_import(store: CatalogStore, change_set: ChangeSet, *, editor: Editor, reason: str,
+                  keys: list[str] | tuple[str, ...]) -> list[AuditEntry]:
+    """Reject proposed changes by key, with a reason: one audit entry each (the catalog
+    unchanged), and the same offer from the sources is not proposed again. Until round 18 a
+    rejected change came back on the next import."""
+    editor.require_editor()
+    if not reason or not reason.strip():
+        raise InvalidInput("say why you are rejecting these changes (reason)")
+    note = check_note(reason)
+    changes = [change_set.get(key) for key in keys]  # InvalidInput naming an unknown key
+    if not changes:
+        raise InvalidInput("nothing to reject: name the changes")
+    catalog = store.current()
+    ids = []
+    with _write(store.db) as conn:
+        for change in changes:
+            ids.append(insert_audit(
+                conn, at=_now(), editor=editor.name, model_id=change.model_id,
+                field=change.field, old=change.current, new=change.proposed, reason=note,
+                evidence_url=change.source, revision=_revision(conn, change.model_id),
+                version=catalog.version, rejected_offer=change.offered))
+    return [store._audit_by_id(i) for i in ids]
+
+
+def _revision(conn: sqlite3.Connection, model_id: str) -> int:
+    """The model's revision now (0 for a model the catalog lacks): a rejection changes none."""
+    row = conn.execute("SELECT revision FROM catalog_models WHERE id = ?", [model_id]).fetchone()
+    return int(row[0]) if row else 0
 
 
 def apply_import(store: CatalogStore, change_set: ChangeSet, *, editor: Editor, reason: str,

@@ -22,6 +22,7 @@ import sqlite_utils
 from pydantic import ValidationError
 
 from council.catalog.addition import name_clash
+from council.catalog.editor_level import editor_level
 from council.catalog.editors import Editor
 from council.catalog.loader import load_catalog_dir
 from council.catalog.messages import problems
@@ -95,6 +96,13 @@ def _m002_audit_effective_from(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE catalog_audit ADD COLUMN effective_from TEXT")
 
 
+@MIGRATIONS("catalog-003-audit-rejected-offer")
+def _m003_audit_rejected_offer(db: sqlite_utils.Database) -> None:
+    """A change an editor rejected in an import review: what the sources offered (stable
+    JSON), so the same offer is not made again. Until round 18 a rejection was not kept."""
+    db.execute("ALTER TABLE catalog_audit ADD COLUMN rejected_offer TEXT")
+
+
 
 _PARSED: dict[str, Catalog] = {}  # version -> Catalog; snapshots are immutable
 
@@ -118,9 +126,16 @@ class AuditEntry:
     version: str
     reverts: int | None
     effective_from: str | None = None  # a `price.X` edit's first day (ISO date)
+    # an import change an editor rejected: what the sources offered (the catalog unchanged)
+    rejected_offer: str | None = None
+
+    @property
+    def rejected(self) -> bool:
+        """A rejected import change, not an edit: nothing to revert, no field curated."""
+        return self.rejected_offer is not None
 
     def to_dict(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {**self.__dict__, "rejected": self.rejected}
 
 
 @dataclass(frozen=True)
@@ -237,28 +252,26 @@ def _check_finite(field: str, value: Any) -> None:
 def insert_audit(conn: sqlite3.Connection, *, at: str, editor: str, model_id: str, field: str,
                  old: Any, new: Any, reason: str, evidence_url: str | None, revision: int,
                  version: str, reverts: int | None = None,
-                 effective_from: str | None = None) -> int:
+                 effective_from: str | None = None, rejected_offer: str | None = None) -> int:
     """One audit entry (old and new as JSON); its id. Every change the catalog keeps writes
-    one: a field edit, an added or removed model, a reload of the files, an accepted sync."""
+    one: a field edit, an added or removed model, a reload of the files, an accepted sync;
+    and every import change an editor rejects (``rejected_offer``)."""
     cursor = conn.execute(
         "INSERT INTO catalog_audit (at, editor, model_id, field, old, new, reason, "
-        "evidence_url, revision, version, reverts, effective_from) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        "evidence_url, revision, version, reverts, effective_from, rejected_offer) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [at, editor, model_id, field, json.dumps(old), json.dumps(new), reason, evidence_url,
-         revision, version, reverts, effective_from])
+         revision, version, reverts, effective_from, rejected_offer])
     return int(cursor.lastrowid or 0)
 
 
 def _edited_skill(model: ModelEntry, skill: str, level: Any, *, editor: Editor, reason: str,
                   evidence_url: str | None) -> Any:
-    """The quality entry an editor's level makes: the level with the editor's reason and link
-    as its source, dated today; measured when a link backs it, an estimate when none does."""
+    """The quality entry an editor's level makes (council.catalog.editor_level)."""
     if skill not in model.quality or isinstance(level, bool) or not isinstance(level, int | float):
         return level  # the path or the type is refused where every edit's is
-    link = (evidence_url or "").strip()
-    return {"skill": level, "benchmark": f"set by editor {editor.name}", "score": None,
-            "source": (reason or "").strip() + (f" ({link})" if link else " (no evidence link)"),
-            "date": datetime.now(UTC).date().isoformat(), "estimated": not link, "sd": None}
+    return editor_level(level, editor=editor.name, day=datetime.now(UTC).date(),
+                        link=evidence_url, reason=reason)
 
 
 def _check_price_date(field: str, effective: date) -> None:
@@ -390,7 +403,7 @@ class CatalogStore:
         rows = [p.model_dump(mode="json")
                 for p in sorted(model.prices, key=lambda p: p.effective_from)]
         edits = [a.to_dict() for a in self.audit_log(model.id)
-                 if a.field.startswith("price") or a.field == "*"]
+                 if (a.field.startswith("price") or a.field == "*") and not a.rejected]
         return {"model_id": model.id, "prices": rows, "changes": edits}
 
     def audit_log(self, model_id: str | None = None, limit: int | None = None) -> list[AuditEntry]:
@@ -565,6 +578,9 @@ class CatalogStore:
             raise InvalidInput(f"say why you are reverting #{audit_id} (reason)")
         note = check_note(f"revert #{audit_id}: {reason.strip()}")
         original = self._audit_by_id(audit_id)
+        if original.rejected:
+            raise InvalidInput(f"#{audit_id} rejected an import change; the catalog did not "
+                               "change, so there is nothing to revert")
         if original.field == "*":
             if original.editor == FILES_EDITOR or (original.old is None) == (original.new is None):
                 raise InvalidInput(f"#{audit_id} reloaded the catalog files; revert it in the "

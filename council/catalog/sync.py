@@ -23,6 +23,7 @@ from typing import Any
 import sqlite_utils
 from pydantic import ValidationError
 
+from council.catalog.addition import model_id_for
 from council.catalog.editors import Editor
 from council.catalog.loader import REJECTIONS_FILE
 from council.catalog.model import Catalog
@@ -200,10 +201,6 @@ def _short(value: Any) -> str:
 
 
 # ---- proposing ----------------------------------------------------------------------------
-def _slug(model: str) -> str:
-    return model.lower().replace("_", "-").replace(" ", "-").replace("/", "-")
-
-
 def _row_rates(row: dict[str, Any]) -> dict[str, Any]:
     """The comparable part of a price row (everything but dates, source and notes)."""
     return {k: row.get(k) for k in ROW_FIELDS if row.get(k) not in (None, [], {}, ())}
@@ -262,7 +259,7 @@ def _draft(offer: Offer, others: list[Offer], today: date) -> dict[str, Any]:
     quality = {skill: placeholder_score(in_force, today) for skill in SKILLS}
     max_input = facts.get("max_input")
     return {
-        "id": _slug(offer.model), "provider": offer.provider,
+        "id": model_id_for(offer.model), "provider": offer.provider,
         "creator": offer.provider, "api_id": offer.model, "aliases": [],
         "name": offer.name or offer.model, "status": "active", "release_date": release,
         "deprecation_date": None, "context_window": window, "max_output": int(max_output),

@@ -431,13 +431,17 @@ def _source_paths(sources: tuple[str, ...], paths_given: tuple[str, ...]) -> dic
 @click.option("--accept", multiple=True,
               help="Apply this change: MODEL:FIELD, or MODEL:FIELD=KIND where sources disagree.")
 @click.option("--apply-all", is_flag=True, help="Apply every change no person needs to decide.")
+@click.option("--reject", multiple=True,
+              help="Reject this change (MODEL:FIELD): audited, not proposed again while the "
+                   "sources offer the same value.")
 @click.option("--editor", default=None, help=f"Editor applying it; password from ${PASSWORD_ENV}.")
-@click.option("--reason", default=None, help="Why (kept in the audit log) when applying.")
+@click.option("--reason", default=None,
+              help="Why (kept in the audit log) when applying or rejecting.")
 @click.option("--json", "as_json", is_flag=True, help="Print the change set as JSON.")
 @db_option
 def import_cmd(sources: tuple[str, ...], paths_given: tuple[str, ...], accept: tuple[str, ...],
-               apply_all: bool, editor: str | None, reason: str | None, as_json: bool,
-               db_path: Path | None) -> None:
+               apply_all: bool, reject: tuple[str, ...], editor: str | None,
+               reason: str | None, as_json: bool, db_path: Path | None) -> None:
     """Compare the catalog with public sources; show the diff, optionally apply reviewed parts.
 
     Nothing is applied unless you name changes (--accept) or ask for every unflagged one
@@ -446,22 +450,26 @@ def import_cmd(sources: tuple[str, ...], paths_given: tuple[str, ...], accept: t
     Example: council catalog import --source litellm --path model_prices_and_context_window.json
     --json
     """
-    from council.catalog.review import apply_import, propose_import
+    from council.catalog.review import apply_import, propose_import, reject_import
 
     store = _store(db_path)
     change_set = propose_import(store, _source_paths(sources, paths_given))
     applied = []
+    if (accept or apply_all or reject) and (not editor or not reason):
+        raise click.UsageError("applying or rejecting an import needs --editor and --reason")
+    if reject:
+        applied += reject_import(store, change_set, editor=_editor(editor), reason=reason,
+                                 keys=list(reject))
     if accept or apply_all:
-        if not editor or not reason:
-            raise click.UsageError("applying an import needs --editor and --reason")
-        applied = apply_import(store, change_set, editor=_editor(editor), reason=reason,
-                               accept=list(accept), apply_all=apply_all)
+        applied += apply_import(store, change_set, editor=_editor(editor), reason=reason,
+                                accept=list(accept), apply_all=apply_all)
     if as_json:
         _echo_json({**change_set.to_dict(), "applied": [a.to_dict() for a in applied]})
         return
     click.echo(change_set.render())
     for entry in applied:
-        click.echo(f"applied #{entry.id} {entry.model_id}.{entry.field}")
+        done = "rejected" if entry.rejected else "applied"
+        click.echo(f"{done} #{entry.id} {entry.model_id}.{entry.field}")
 
 
 @catalog.group("sync", invoke_without_command=True)

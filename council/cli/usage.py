@@ -82,6 +82,8 @@ def import_cmd(file: Path, fmt: str | None, task_name: str | None, task_key: str
                    "at $0")
     for name, n in sorted(result.unknown_models.items()):
         click.echo(f"  not in the catalog (kept, unpriced): {name} ({n:,} records)")
+    if result.moving_note():
+        click.echo(f"  {result.moving_note()}")
     hint = result.grouping_hint()
     if hint:
         click.echo(f"  {hint}")

@@ -117,7 +117,9 @@ def audit_rows(entries: list[Any]) -> list[dict[str, Any]]:
     """Audit entries as table rows, values shortened for display."""
     return [
         {"#": e.id, "when": e.at.replace("T", " ")[:19], "editor": e.editor,
-         "model": e.model_id, "field": _whole_field(e) if e.field == "*" else e.field,
+         "model": e.model_id, "field": (f"{e.field} (import rejected)"
+                                        if getattr(e, "rejected", False) else
+                                        _whole_field(e) if e.field == "*" else e.field),
          "from": getattr(e, "effective_from", None) or "",  # a price edit's first day
          "old": _whole_or_short(e.field, e.old), "new": _whole_or_short(e.field, e.new),
          "reason": e.reason, "evidence": e.evidence_url or "",

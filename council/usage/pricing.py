@@ -9,18 +9,16 @@ does not know is kept and named, with no price, never dropped.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from council.catalog.names import Resolved, resolve
 from council.catalog.schema import ModelEntry, Price
 from council.errors import NotFound
 from council.pricing import PARTS, Usage, price_usage
 
 PER = 1_000_000.0
-_DATE_SUFFIX = re.compile(r"(-\d{4}-\d{2}-\d{2}|-\d{8}|@\d{8}|-latest)$")
-_BEDROCK = re.compile(r"^(?:[a-z]{2}\.)?[a-z]+\.(.+?)(?:-v\d+(?::\d+)?)?$")
 # Anthropic's context_window bucket names the tier of every request in it.
 _LONG_CONTEXT = {"200k-1M": 200_001}
 
@@ -32,47 +30,27 @@ class Priced:
     note: str | None = None
 
 
-def candidate_names(name: str) -> list[str]:
-    """The spellings to try for a model name: as given, without a provider prefix, without a
-    date or version suffix (``openai/gpt-4.1-2025-04-14`` -> ``gpt-4.1``)."""
-    names = [name.strip()]
-    if "/" in name:
-        names.append(name.split("/", 1)[1])
-        names.append(name.rsplit("/", 1)[1])
-    bedrock = _BEDROCK.match(name)
-    if bedrock and "." in name and "/" not in name:
-        names.append(bedrock.group(1))
-    for n in list(names):
-        stripped = _DATE_SUFFIX.sub("", n)
-        if stripped != n:
-            names.append(stripped)
-    return list(dict.fromkeys(n for n in names if n))
-
-
 class RecordPricer:
     """Prices records against one catalog snapshot, caching names, price rows and rates."""
 
     def __init__(self, catalog: Any) -> None:
         self.catalog = catalog
         self.version: str = catalog.version
-        self._models: dict[str, ModelEntry | None] = {}
+        self._models: dict[str, Resolved | None] = {}
         self._rows: dict[tuple[str, date], tuple[Price, str | None]] = {}
         self._rates: dict[tuple[str, date, int | None, bool, str | None],
                           dict[str, float]] = {}
 
     def resolve(self, name: str) -> ModelEntry | None:
-        """The catalog entry for a model name (id, API id, alias, provider prefix, dated)."""
-        if name in self._models:
-            return self._models[name]
-        found = None
-        for candidate in candidate_names(name):
-            try:
-                found = self.catalog.get(candidate)
-                break
-            except NotFound:
-                continue
-        self._models[name] = found
-        return found
+        """The catalog entry for a model name (council.catalog.names: id, API id, alias,
+        provider prefix, dated snapshot, moving alias)."""
+        found = self.resolved(name)
+        return found.model if found is not None else None
+
+    def resolved(self, name: str) -> Resolved | None:
+        if name not in self._models:
+            self._models[name] = resolve(self.catalog, name)
+        return self._models[name]
 
     def price_row(self, model: ModelEntry, day: date) -> tuple[Price, str | None]:
         key = (model.id, day)
@@ -116,11 +94,12 @@ class RecordPricer:
               calls: int | None, batch: bool, context_window: str | None = None,
               service_tier: str | None = None) -> Priced:
         """Price token counts (in ``council.pricing.PARTS`` order) of one record."""
-        model = self.resolve(model_name)
-        if model is None:
+        found = self.resolved(model_name)
+        if found is None:
             return Priced(None, None, "model not in the catalog")
+        model = found.model
         prompt = counts[0] + counts[1] + counts[2] + counts[3]
         per_call = prompt // calls if calls else _LONG_CONTEXT.get(context_window or "", 0)
         rates, note = self.rates(model, day, per_call, batch, service_tier)
         usd = sum(rates[part] * n for part, n in zip(PARTS, counts, strict=True)) / PER
-        return Priced(model.id, usd, note)
+        return Priced(model.id, usd, "; ".join(filter(None, [found.note(), note])) or None)

@@ -87,10 +87,22 @@ class ImportResult:
     errors: list[LineError] = field(default_factory=list)
     error_count: int = 0  # errors beyond the first MAX_ERRORS are counted, not kept
     unknown_models: dict[str, int] = field(default_factory=dict)  # name -> records
+    # names that are moving aliases (gemini-flash-latest) -> the catalog model they priced as
+    moving_aliases: dict[str, str] = field(default_factory=dict)
     usd: float = 0.0  # priced total of the records read
     unbilled: int = 0  # failed calls the source says were not billed, priced at $0
     # records with no task by the usage API grouping they carry: "project_id" -> 90
     untagged_groupings: dict[str, int] = field(default_factory=dict)
+
+    def moving_note(self) -> str | None:
+        """What the import priced through moving aliases, and how to move one (or None)."""
+        if not self.moving_aliases:
+            return None
+        pairs = ", ".join(f"{name} as {model}" for name, model in sorted(
+            self.moving_aliases.items()))
+        return (f"priced through a moving alias (the provider re-points it at each release): "
+                f"{pairs}. If the provider has moved it, move the alias in the catalog "
+                "(Catalog, Edit: aliases) and the records are re-priced")
 
     def grouping_hint(self) -> str | None:
         """How to attribute records that got no task by a grouping they carry, or None."""
@@ -108,6 +120,7 @@ class ImportResult:
             "parsed": self.parsed, "inserted": self.inserted, "updated": self.updated,
             "duplicates": self.duplicates, "rejected": self.error_count,
             "errors": [str(e) for e in self.errors], "unknown_models": self.unknown_models,
+            "moving_aliases": self.moving_aliases,
             "usd": self.usd, "untagged_groupings": self.untagged_groupings,
             "unbilled_failures": self.unbilled,
         }

@@ -232,6 +232,9 @@ def _import(db: sqlite_utils.Database, path: Path, importer: Any, pricer: Record
                 result.unknown_models[item.model] = result.unknown_models.get(item.model, 0) + 1
             else:
                 usd += row[23]
+                found = pricer.resolved(item.model)
+                if found is not None and found.moving:
+                    result.moving_aliases[item.model] = found.model.id
             batch.append(row)
             if len(batch) >= BATCH_ROWS:
                 changed += db.conn.executemany(_UPSERT, batch).rowcount

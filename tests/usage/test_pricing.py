@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
+from council.catalog.names import candidate_names
 from council.pricing import Usage, price_usage
-from council.usage.pricing import RecordPricer, candidate_names
+from council.usage.pricing import RecordPricer
 from council.usage.store import import_file, iter_records
 from tests.usage.conftest import ANTHROPIC, LITELLM_JSON, OPENAI, OTLP
 

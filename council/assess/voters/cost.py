@@ -19,6 +19,7 @@ from typing import Any
 from council.assess.voters.base import PriceFn, VoterConfig, read_configs
 from council.assess.voters.prompt import INSTRUCTIONS, task_message
 from council.catalog.model import Catalog
+from council.catalog.names import resolve
 from council.errors import NotFound
 from council.pricing import Usage, price_usage
 
@@ -39,7 +40,9 @@ TYPICAL_TASK = (
 
 
 def catalog_price_fn(catalog: Catalog) -> PriceFn:
-    """A PriceFn over `catalog`; None for a model the catalog does not list.
+    """A PriceFn over `catalog`; None for a model the catalog does not list. A model name is
+    matched as a usage file's is (council.catalog.names: provider prefix, dated snapshot,
+    moving alias such as gemini-flash-latest).
 
     Cache writes are priced as 5-minute writes: that is what `cache_control: ephemeral`
     asks for.
@@ -47,10 +50,10 @@ def catalog_price_fn(catalog: Catalog) -> PriceFn:
 
     def price(model_id: str, input_tokens: int, cache_read_tokens: int,
               cache_write_tokens: int, output_tokens: int) -> float | None:
-        try:
-            model = catalog.get(model_id)
-        except NotFound:
+        found = resolve(catalog, model_id)
+        if found is None:
             return None
+        model = found.model
         usage = Usage(input_tokens=input_tokens, cache_read_tokens=cache_read_tokens,
                       cache_write_5m_tokens=cache_write_tokens, output_tokens=output_tokens)
         return float(price_usage(model, usage).total)
@@ -82,7 +85,10 @@ class VoteCostEstimate:
 def estimate_vote_cost(config: VoterConfig, catalog: Catalog,
                        description: str = TYPICAL_TASK) -> VoteCostEstimate:
     """The cost of one uncached vote on `description` (NotFound if the model is unpriced)."""
-    model = catalog.get(config.price_id)
+    found = resolve(catalog, config.price_id)
+    if found is None:
+        raise NotFound(f"voter {config.name}: model {config.price_id!r} is not in the catalog")
+    model = found.model
     ratio = model.token_ratio or 1.0
     prompt = o200k_tokens(INSTRUCTIONS) + o200k_tokens(task_message(description))
     input_tokens = math.ceil((prompt + 2 * MESSAGE_OVERHEAD_TOKENS) * ratio)

@@ -18,7 +18,6 @@ from council.assessment import Vote
 from council.catalog.availability import shutdown_problem, shutdown_warning
 from council.catalog.model import Catalog
 from council.catalog.schema import ModelEntry
-from council.errors import NotFound
 
 FIX = "name a current model in the voters file (voters.example.toml lists the defaults)"
 
@@ -87,7 +86,7 @@ def shutdown_soon(config: VoterConfig, catalog: Catalog, today: date) -> str | N
 
 
 def _model(config: VoterConfig, catalog: Catalog) -> ModelEntry | None:
-    try:
-        return catalog.get(config.price_id)
-    except NotFound:
-        return None
+    from council.catalog.names import resolve
+
+    found = resolve(catalog, config.price_id)  # matched as the price function matches it
+    return found.model if found is not None else None

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from council.catalog.model import Catalog
 from council.errors import InvalidInput
@@ -28,15 +28,35 @@ ENTRY_FACTS: tuple[str, ...] = (
 )
 
 
+LegacyKind = Literal["snapshot", "deprecated", "free"]
+# What each kind of legacy model is, in the review's words.
+LEGACY_WORDS: dict[LegacyKind, str] = {
+    "snapshot": "dated snapshots or modes of a catalog model (the catalog has the undated name)",
+    "deprecated": "deprecated or shut down in the source",
+    "free": "priced at $0 in the source (experimental listings, not a price to plan on)",
+}
+
+
+@dataclass(frozen=True)
+class Legacy:
+    """Why a source's model is not worth proposing as new: its kind and the detail (the
+    catalog model it is a snapshot of, the source's deprecation date)."""
+
+    kind: LegacyKind
+    detail: str = ""
+
+
 @dataclass(frozen=True)
 class NewModel:
     """A model a source has and the catalog lacks: the provider (ours), the provider's model
-    id, the source's name for it, and its facts (the same keys as a catalog model's)."""
+    id, the source's name for it, and its facts (the same keys as a catalog model's).
+    ``legacy`` says why it is left out of the proposals (counted, not proposed)."""
 
     provider: str
     api_id: str
     name: str | None
     facts: dict[str, Any]
+    legacy: Legacy | None = None
 
 
 @dataclass(frozen=True)
@@ -74,9 +94,10 @@ def read_source(name: str, catalog: Catalog, path: Path | None = None) -> Source
     return table[name](catalog, path)
 
 
-# A dated snapshot or a mode of a model (gpt-4.1-mini-2025-04-14, grok-4.20-0309-reasoning):
-# the catalog's model under another name, not a new one.
-_VARIANT = re.compile(r"(-\d{4}-\d{2}-\d{2}|-\d{8}|-\d{4}|-latest|-(non-)?reasoning|-beta)$")
+# A dated snapshot or a mode of a model (gpt-4.1-mini-2025-04-14, grok-4.20-0309-reasoning,
+# grok-4.20-experimental-beta-0304): the catalog's model under another name, not a new one.
+_VARIANT = re.compile(r"(-\d{4}-\d{2}-\d{2}|-\d{8}|-\d{4}|-latest|-(non-)?reasoning|-beta"
+                      r"|-experimental)$")
 
 
 def variant_of(api_id: str, known: frozenset[str]) -> str | None:
@@ -90,16 +111,33 @@ def variant_of(api_id: str, known: frozenset[str]) -> str | None:
 
 
 def is_candidate(api_id: str, facts: dict[str, Any], known: frozenset[str]) -> bool:
-    """Whether a source's model is worth proposing as new: not a catalog name nor a dated
-    snapshot or mode of one (``variant_of``), a text chat model by its id
-    (council.catalog.sources.NOT_TEXT, as the sync uses), with an input and an output price
-    and a context window."""
+    """Whether a source's model may be a new one: not a catalog name, a text chat model by its
+    id (council.catalog.sources.NOT_TEXT, as the sync uses), with an input and an output price
+    and a context window. ``legacy_of`` then says whether it is worth proposing."""
     from council.catalog.sources import NOT_TEXT
 
-    return (api_id.lower() not in known and variant_of(api_id, known) is None
-            and not NOT_TEXT.search(api_id)
+    return (api_id.lower() not in known and not NOT_TEXT.search(api_id)
             and all(isinstance(facts.get(k), int | float) and not isinstance(facts.get(k), bool)
                     for k in ("price.input", "price.output", "context_window")))
+
+
+def legacy_of(api_id: str, facts: dict[str, Any], known: frozenset[str], *,
+              deprecated: bool = False) -> Legacy | None:
+    """Why a candidate is a legacy listing rather than a model to add, or None.
+
+    A dated snapshot or mode of a catalog model (``variant_of``); a model the source marks
+    deprecated or gives a deprecation date (past or announced); a listing at $0 in and out.
+    Round 18: LiteLLM 1.110.2's 36 proposed new models included gpt-4o-2024-08-06 (deprecated
+    in the file) and gemini-exp-1206 ($0)."""
+    base = variant_of(api_id, known)
+    if base is not None:
+        return Legacy("snapshot", f"of {base}")
+    when = facts.get("deprecation_date")
+    if deprecated or when:
+        return Legacy("deprecated", f"deprecation date {when}" if when else "deprecated")
+    if facts.get("price.input") == 0 and facts.get("price.output") == 0:
+        return Legacy("free")
+    return None
 
 
 def default_path(env_var: str, package: str, relative: str) -> Path | None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from council.catalog.importers import NewModel, SourceFacts, is_candidate
+from council.catalog.importers import NewModel, SourceFacts, is_candidate, legacy_of
 from council.catalog.model import Catalog
 from council.errors import InvalidInput
 
@@ -79,7 +79,7 @@ def _facts(info: Any, when: datetime) -> dict[str, Any]:
 def _new_models(providers: dict[str, Any], catalog: Catalog, used: set[tuple[str, str]],
                 when: datetime) -> tuple[NewModel, ...]:
     """Models of the providers the sync discovers from, that genai-prices has and the catalog
-    lacks (deprecated ones left out)."""
+    lacks (deprecated ones marked as legacy)."""
     from council.catalog.sources import DISCOVER
 
     known = catalog.names
@@ -87,7 +87,7 @@ def _new_models(providers: dict[str, Any], catalog: Catalog, used: set[tuple[str
     for ours in sorted(DISCOVER):
         provider = providers.get(PROVIDER_IDS.get(ours, ours))
         for info in (provider.models if provider else []):
-            if (provider.id, info.id) in used or info.deprecated:
+            if (provider.id, info.id) in used:
                 continue
             if ours != "anthropic" and info.id.startswith("claude"):
                 continue
@@ -96,5 +96,6 @@ def _new_models(providers: dict[str, Any], catalog: Catalog, used: set[tuple[str
             except (ValueError, TypeError, ArithmeticError):
                 continue  # a price this reader cannot read is not proposed
             if is_candidate(info.id, facts, known):
-                found.append(NewModel(ours, info.id, info.name, facts))
+                found.append(NewModel(ours, info.id, info.name, facts, legacy_of(
+                    info.id, facts, known, deprecated=bool(info.deprecated))))
     return tuple(found)

@@ -12,6 +12,7 @@ from council.catalog.importers import (
     SourceFacts,
     default_path,
     is_candidate,
+    legacy_of,
     per_million,
 )
 from council.catalog.model import Catalog
@@ -111,15 +112,13 @@ def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:
 
 def _new_models(data: dict[str, Any], catalog: Catalog, used: set[str]) -> tuple[NewModel, ...]:
     """Chat models of our providers the file has and the catalog lacks (QA round 16: the
-    file's moonshot/kimi-k2-thinking was ignored without a word)."""
-    from datetime import UTC, datetime
-
+    file's moonshot/kimi-k2-thinking was ignored without a word), deprecated ones marked as
+    legacy (council.catalog.importers.legacy_of)."""
     from council.catalog.sources import DISCOVER, LITELLM_PROVIDERS
 
     # hosts of open models (Groq, Together) are compared, not discovered from, as in the sync
     ours_by_theirs = {v: k for k, v in LITELLM_PROVIDERS.items() if k in DISCOVER}
     known = catalog.names
-    today = datetime.now(UTC).date().isoformat()
     found: dict[tuple[str, str], NewModel] = {}
     for key, row in data.items():
         if key in used or not isinstance(row, dict) or row.get("mode", "chat") != "chat":
@@ -129,9 +128,10 @@ def _new_models(data: dict[str, Any], catalog: Catalog, used: set[str]) -> tuple
         if ours is None:
             continue
         model = key.removeprefix(f"{theirs}/")
-        if "/" in model or str(row.get("deprecation_date") or "9999") <= today:
+        if "/" in model:
             continue
         found_facts = _facts(row)
         if is_candidate(model, found_facts, known):
-            found.setdefault((ours, model.lower()), NewModel(ours, model, None, found_facts))
+            found.setdefault((ours, model.lower()), NewModel(
+                ours, model, None, found_facts, legacy_of(model, found_facts, known)))
     return tuple(found.values())

@@ -11,6 +11,7 @@ from council.catalog.importers import (
     SourceFacts,
     default_path,
     is_candidate,
+    legacy_of,
 )
 from council.catalog.model import Catalog
 from council.errors import InvalidInput
@@ -110,5 +111,5 @@ def _new_models(conn: sqlite3.Connection, catalog: Catalog, used: set[str]
                 continue
             facts = _row_facts(conn, row)
             if is_candidate(model, facts, known):
-                found.append(NewModel(ours, model, None, facts))
+                found.append(NewModel(ours, model, None, facts, legacy_of(model, facts, known)))
     return tuple(found)

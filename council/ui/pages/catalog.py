@@ -9,7 +9,7 @@ import streamlit as st
 
 from council.catalog import review
 from council.catalog.availability import shutdown_warning
-from council.catalog.diff import NEW_MODEL, describe_new
+from council.catalog.diff import NEW_MODEL, describe_new, hidden_summary
 from council.catalog.editors import Editor
 from council.catalog.store import FILES_EDITOR
 from council.errors import ConflictError, CouncilError
@@ -252,6 +252,15 @@ def _imports(store: Any, editor: Editor | None) -> None:
              "catalog's estimated quality levels."
              + (f" {len(rejected)} more were rejected before in a sync review and are not "
                 "proposed again." if rejected else ""))
+    if change_set.hidden_new:
+        # Round 18: LiteLLM's 36 "new models" included deprecated snapshots and $0 listings.
+        st.markdown(f"{len(change_set.hidden_new)} more left out as legacy, not proposed:\n"
+                    + "\n".join(f"- {md_escape(line, limit=2_000)}"
+                                 for line in hidden_summary(change_set.hidden_new)))
+    if change_set.rejected_before:
+        st.markdown(f"{change_set.rejected_before} rejected before in an import review "
+                    "(the sources offer the same value): not proposed again; the Audit log "
+                    "says who rejected them and why.")
     st.dataframe(
         [{"key": c["key"], "current": str(c["current"]) if c["current"] is not None else "",
           "proposed": (describe_new(c["proposed"]) if c["field"] == NEW_MODEL
@@ -273,6 +282,17 @@ def _imports(store: Any, editor: Editor | None) -> None:
                 applied = review.apply_import(store, change_set, editor=editor, reason=reason,
                                               accept=accept, apply_all=apply_all)
                 st.success(f"Applied {len(applied)} changes.")
+                st.session_state.pop("change_set", None)
+    with st.form("reject_import"):
+        keys = st.multiselect("Reject these (not proposed again while the sources say the "
+                              "same)", [c["key"] for c in data["changes"]], key="reject_keys")
+        why = st.text_input("Reason (required)", key="reject_reason", max_chars=500)
+        if st.form_submit_button("Reject"):
+            with shown_errors():
+                done = review.reject_import(store, change_set, editor=editor, reason=why,
+                                            keys=keys)
+                st.success(f"Rejected {len(done)} change{'s' if len(done) != 1 else ''}, "
+                           f"audit entries {', '.join(f'#{a.id}' for a in done)}.")
                 st.session_state.pop("change_set", None)
 
 
@@ -365,14 +385,14 @@ def _export(store: Any, catalog: Any) -> None:
                "rejections), to commit to models_catalog/ as a diff; or as one JSON document.")
     rejections = SyncStore(store).rejections()
     a, b = st.columns(2)
-    # made when clicked: writing every provider file takes seconds
+    # made when clicked; a download changes nothing, so the page is not run again after it
     a.download_button("Download the YAML files (zip)",
                       lambda: export_archive(catalog, paths().catalog_dir, rejections),
                       file_name=f"models_catalog-{catalog.version}.zip",
-                      mime="application/zip", key="export_yaml")
+                      mime="application/zip", key="export_yaml", on_click="ignore")
     b.download_button("Download JSON", catalog.to_json,
                       file_name=f"catalog-{catalog.version}.json", mime="application/json",
-                      key="export_json")
+                      key="export_json", on_click="ignore")
 
 
 def _revertable(entry: Any) -> bool:

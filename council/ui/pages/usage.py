@@ -73,6 +73,8 @@ def _import(db: Any, catalog: Any) -> set[str]:
     hint = result.grouping_hint()
     if hint:
         st.info(_plain(hint), icon=":material/label:")
+    if result.moving_note():
+        st.info(_plain(result.moving_note()), icon=":material/alt_route:")
     if result.unknown_models:
         st.warning("Not in the catalog (kept, unpriced): "
                    + ", ".join(f"{_plain(m)} ({n:,} records)"
