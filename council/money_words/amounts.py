@@ -21,6 +21,7 @@ from council.currency_words import (
 )
 from council.exchange_rates import to_usd
 from council.format import money
+from council.money_words.spoken import SPOKEN_AMOUNT, spoken_value
 from council.workload_words import parse_number
 
 # "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200";
@@ -58,7 +59,7 @@ def _amounts(text: str) -> list[re.Match[str]]:
     that starts first."""
     out: list[re.Match[str]] = []
     for m in sorted([*_PRE_AMOUNT.finditer(text), *_SUF_AMOUNT.finditer(text),
-                     *_YEN_AMOUNT.finditer(text)],
+                     *_YEN_AMOUNT.finditer(text), *SPOKEN_AMOUNT.finditer(text)],
                     key=lambda m: m.start()):
         if not out or m.start() >= out[-1].end():
             out.append(m)
@@ -84,6 +85,8 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
         unread.append(f"'{m.string[m.start() - 1:m.end()].strip()}' was not read: a cost or "
                       "a budget cannot be negative; give your own figure instead")
         return None
+    if m.re is SPOKEN_AMOUNT:  # "two grand", "fifteen hundred euros"
+        return _spoken(m)
     said = (m["pre"] if pre else m["suf"]).lower()
     code = BEFORE[said] if pre else AFTER[said]
     # "500 kr" in a text written in Swedish is Swedish kronor (elsewhere several currencies')
@@ -119,6 +122,16 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
            else f" ({said} beside '{country[1]}': {code})" if country
            else f" (¥ beside '{yuan.group(0)}': CNY)" if yuan else "")
     return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}")
+
+
+def _spoken(m: re.Match[str]) -> _Amount | None:
+    """A spoken amount in dollars ("grand" is a thousand dollars)."""
+    n = spoken_value(m)
+    conv = to_usd(n, AFTER[m["suf"].lower()] if m["suf"] else "USD")
+    if conv is None or n <= 0:
+        return None
+    return _Amount(conv.usd, "" if conv.currency == "USD" else
+                   f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}")
 
 
 # Words that make "¥" the yuan's sign, not the yen's: "¥2,000 a month (RMB)" (decision QA 17's
