@@ -54,12 +54,19 @@ _YEN_AMOUNT = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\
                          r"(?P<scale>万|千|億|亿|만|천|억)?(?:\s(?=원))?(?P<suf>円|元|원)")
 
 
+# "10 cents", "50¢": a figure in cents, in dollars (decision QA 18: "10 cents per user per
+# month for our 2,000 active users" unread); "a cent", "half a cent" are ``unit_budgets``'
+_CENT_AMOUNT = re.compile(r"(?<![\w$€£.,])(?P<num>\d+(?:\.\d+)?)\s?(?:cents?\b|¢)",
+                          re.IGNORECASE)
+
+
 def _amounts(text: str) -> list[re.Match[str]]:
     """The amounts with a currency, in order; where both forms overlap ("$40 USD"), the one
     that starts first."""
     out: list[re.Match[str]] = []
     for m in sorted([*_PRE_AMOUNT.finditer(text), *_SUF_AMOUNT.finditer(text),
-                     *_YEN_AMOUNT.finditer(text), *SPOKEN_AMOUNT.finditer(text)],
+                     *_YEN_AMOUNT.finditer(text), *SPOKEN_AMOUNT.finditer(text),
+                     *_CENT_AMOUNT.finditer(text)],
                     key=lambda m: m.start()):
         if not out or m.start() >= out[-1].end():
             out.append(m)
@@ -87,6 +94,8 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
         return None
     if m.re is SPOKEN_AMOUNT:  # "two grand", "fifteen hundred euros"
         return _spoken(m)
+    if m.re is _CENT_AMOUNT:  # "10 cents"
+        return _Amount(float(m["num"]) / 100, "") if float(m["num"]) > 0 else None
     said = (m["pre"] if pre else m["suf"]).lower()
     code = BEFORE[said] if pre else AFTER[said]
     # "500 kr" in a text written in Swedish is Swedish kronor (elsewhere several currencies')

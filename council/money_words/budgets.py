@@ -126,8 +126,8 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                                 or seats.words.lower().startswith("each of us")):
                 unread.append(f"'{seats.words}' was not read as a budget: the words give no "
                               "number of seats; give the team's monthly budget instead")
-            if seats.period_said and cue is None and seat_cue is None \
-                    and _unsaid_budget(clause, m, head):
+            if seats.period_said and cue is None and seat_cue is None and not seats.customers \
+                    and not _SEAT_PRICE_BEFORE.search(before) and _unsaid_budget(clause, m, head):
                 unread.append(f"'{seats.words}' was not read as a monthly budget: no word says "
                               "it is what you can spend; if it is, write 'budget' before it or "
                               "give it in the form")

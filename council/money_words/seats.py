@@ -14,11 +14,18 @@ from council.workload_words import parse_number
 # silence): the figure times the seats the clause counts, a month when no period is said (as
 # seats are priced); a support team's agents are seats too ("we budget $3 per agent per month"
 # for "our support team of 40 agents", decision QA 15: read as $3 a task, $60,000 a month)
-_SEAT_UNITS = r"seats?|users?|licen[cs]es?|heads?|members?|employees?|persons?|people|agents?"
+# (decision QA 18: "$2 per customer per month" for "150 customers", "$5 per client" unread)
+_SEAT_UNITS = (r"seats?|users?|licen[cs]es?|heads?|members?|employees?|persons?|people|agents?|"
+               r"customers?|clients?|accounts?|tenants?")
+_CUSTOMERS = re.compile(r"\b(?:customers?|clients?|accounts?|tenants?)\b", re.IGNORECASE)
 _SEAT_AFTER = re.compile(rf"\s*(?:(?:a|per|each|every|/)\s*(?:{_SEAT_UNITS})\b|each\b)",
                          re.IGNORECASE)
-_SMALL = r"\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-_SEATS = re.compile(rf"\b(?P<n>{_SMALL})\s+(?:{_SEAT_UNITS})\b|\bteam\s+of\s+(?P<t>{_SMALL})\b|"
+_SMALL = (r"\d{1,3}(?:,\d{3})+|\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+          r"twelve|fifteen|twenty")
+# "our 2,000 active users", "150 paying customers": a count with one word that narrows it
+_NARROW = r"(?:active|paying|current|registered|monthly|enterprise|business|b2b|existing)\s+"
+_SEATS = re.compile(rf"\b(?P<n>{_SMALL})\s+(?:{_NARROW})?(?:{_SEAT_UNITS})\b|"
+                    rf"\bteam\s+of\s+(?P<t>{_SMALL})\b|"
                     rf"\b(?P<p>{_SMALL})[- ](?:person|people|seat|member|strong)\b", re.IGNORECASE)
 _SEAT_CUE = re.compile(r"\b(?:has|have|get|gets|(?:will|can|could|would)\s+(?:pay|put))\b"
                        r"[^$€£¥\d]{0,20}$", re.IGNORECASE)
@@ -63,6 +70,9 @@ class _Seats:
     how: str
     words: str = ""  # the figure, its seat and the count ("€25 per user ... for 10 users")
     period_said: bool = False
+    # a customer, a client: what they pay is no budget unless a budget word says so ("Our 40
+    # customers pay $20 per customer per month" says nothing)
+    customers: bool = False
 
 
 def _seats(clause: str, m: re.Match[str], sentence: str = "",
@@ -97,4 +107,4 @@ def _seats(clause: str, m: re.Match[str], sentence: str = "",
              else clause[min(start, c.start()):max(seat_end, c.end())].strip())
     return _Seats(n, months or 1.0, f"{clause[start:seat_end].strip()} x "
                                     f"'{c.group(0).strip()}'{said}", _words(words),
-                  months is not None)
+                  months is not None, _CUSTOMERS.search(clause, m.end(), seat_end) is not None)
