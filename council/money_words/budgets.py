@@ -92,6 +92,9 @@ _PUT_TOWARD = re.compile(r"[^.;]*\b(?:towards?|into (?:this|it)|on (?:this|it))\
                          re.IGNORECASE)
 
 
+_HAVE = ("has", "have", "get", "gets")  # budget cues too weak for what customers have
+
+
 def _cue_start(cue: re.Match[str] | None) -> int:
     """Where a budget cue starts: at the verb of a negated limit ("go over" of "must not go
     over"), so the words before it are the clause's subject."""
@@ -131,6 +134,8 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                 unread.append(f"'{seats.words}' was not read as a monthly budget: no word says "
                               "it is what you can spend; if it is, write 'budget' before it or "
                               "give it in the form")
+            if seats.customers and (cue is None or cue.group(0).lower() in _HAVE):
+                continue  # "Our 3 clients have $500 each a month": their money, not ours
             if not seats.n or (cue is None and seat_cue is None) \
                     or _OTHERS_LIMIT.match(before) or _THIRD_PARTY.search(near) \
                     or _SEAT_PRICE_BEFORE.search(before):

@@ -107,4 +107,5 @@ def _seats(clause: str, m: re.Match[str], sentence: str = "",
              else clause[min(start, c.start()):max(seat_end, c.end())].strip())
     return _Seats(n, months or 1.0, f"{clause[start:seat_end].strip()} x "
                                     f"'{c.group(0).strip()}'{said}", _words(words),
-                  months is not None, _CUSTOMERS.search(clause, m.end(), seat_end) is not None)
+                  months is not None, _CUSTOMERS.search(clause, m.end(), seat_end) is not None
+                  or _CUSTOMERS.search(c.group(0)) is not None)

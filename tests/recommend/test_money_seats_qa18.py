@@ -30,6 +30,7 @@ def test_cents_are_an_amount() -> None:
     "We charge $49 per customer per month and have 300 customers.",
     "Write a pricing page for a tool that costs $12 per user per month.",
     "Our 40 customers pay $20 per customer per month.",
+    "Our 3 clients have $500 each a month.",
 ])
 def test_a_price_per_customer_is_no_budget(text: str) -> None:
     m = read_money(text)
