@@ -49,8 +49,10 @@ _ONE_IN = re.compile(rf"\b{_AT_MOST}\s+(?:1|one|a\s+single)\s+(?:{_ERROR_WORD}\s
 _PCT_ERRORS = re.compile(rf"\b{_AT_MOST}\s*(?P<pct>\d{{1,2}}(?:\.\d+)?)\s?%\s+"
                          r"(?:of\s+(?:the\s+|our\s+)?[\w-]+\s+)?"
                          rf"(?:(?:may|can|are|is)\s+(?:be\s+)?)?{_ERROR_WORD}", re.IGNORECASE)
-_ERROR_RATE = re.compile(r"\berror\s+rate\s+(?:of\s+|is\s+|must\s+be\s+|should\s+be\s+|"
-                         rf"needs\s+to\s+be\s+)*(?:{_AT_MOST}\s*|of\s+at\s+most\s+)"
+# "the error rate must stay under 2%", "has to be kept below 1%" (decision QA 18: no note)
+_ERROR_RATE = re.compile(r"\berror\s+rate\s+(?:of\s+|is\s+|(?:must|should|has\s+to|needs\s+to|"
+                         r"to)\s+(?:be\s+kept\s+|be\s+|stay\s+|remain\s+)|stays?\s+)*"
+                         rf"(?:{_AT_MOST}\s*|of\s+at\s+most\s+)"
                          r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?%", re.IGNORECASE)
 # a figure before its word of quality: "with 95% accuracy", "98% accurate", "99% correct"
 _FIGURE_FIRST = re.compile(r"\b(?P<pct>\d{2,3}(?:\.\d+)?)\s?%\s+(?:accura(?:cy|te)|correct|"
@@ -225,6 +227,12 @@ def high_bar_note(words: str, *, pick_model: str, pick_p: float, likeliest_model
             "in the form, or a higher floor")
 
 
+def shown_p(p: float) -> str:
+    """A floor's P to two places, or three where two would change it ("1 in 200 wrong" is
+    P 0.995; decision QA 18: shown as P 0.99)."""
+    return f"{p:.2f}" if abs(p - round(p, 2)) < 1e-9 else f"{p:.3f}"
+
+
 def floor_note(text: str, floor: float) -> str | None:
     """The note when the words state a floor other than the one used, else None."""
     read = read_floor(text)
@@ -235,10 +243,10 @@ def floor_note(text: str, floor: float) -> str | None:
                 "choose it in the form or with --quality")
     if read is None or abs(read.p - floor) < 1e-9:
         return None
-    said = f"'{read.words}' reads as a floor of P {read.p:.2f}"
+    said = f"'{read.words}' reads as a floor of P {shown_p(read.p)}"
     if read.p > HIGHEST and floor >= HIGHEST:
         return (f"{said}; the highest quality setting, production's {HIGHEST}, is the floor "
-                f"used: check the pick's P against your {read.p:.2f}")
+                f"used: check the pick's P against your {shown_p(read.p)}")
     used = f"P {floor:.2f}" if floor else "none"
     named = [f"{name} {p:g}" for name, p in QUALITY_BARS.items() if p]
     settings = ", ".join(named[:-1]) + " and " + named[-1]
