@@ -79,6 +79,7 @@ class _Amount:
 
     usd: float
     how: str
+    code: str = "USD"  # the currency the words give it in
 
 
 def _usd(m: re.Match[str], unread: list[str], point: bool = False,
@@ -130,7 +131,8 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
     why = (f" ({said} in a text written in {language}: {code})" if shared
            else f" ({said} beside '{country[1]}': {code})" if country
            else f" (¥ beside '{yuan.group(0)}': CNY)" if yuan else "")
-    return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}")
+    return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}",
+                   code)
 
 
 def _spoken(m: re.Match[str]) -> _Amount | None:
@@ -140,7 +142,7 @@ def _spoken(m: re.Match[str]) -> _Amount | None:
     if conv is None or n <= 0:
         return None
     return _Amount(conv.usd, "" if conv.currency == "USD" else
-                   f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}")
+                   f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}", conv.currency)
 
 
 # Words that make "¥" the yuan's sign, not the yen's: "¥2,000 a month (RMB)" (decision QA 17's

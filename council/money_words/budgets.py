@@ -197,7 +197,7 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             if months != 1.0:
                 total = amount.usd * (seats.n if seats is not None else 1)
                 how.append(f"{money(total)} {_PERIOD_NAME[months]} = {money(usd)} a month")
-            vat = vat_after(clause[m.end():])
+            vat = vat_after(clause[m.end():], sentence or clause, amount.code)
             if vat is not None:  # "£250 a month incl. VAT": gross or net, said
                 how.append(vat.how(usd))
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
