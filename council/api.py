@@ -9,7 +9,7 @@ older answer forward through ``UPGRADES`` first.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -34,6 +34,7 @@ from council.model_floor_words import ModelFloorRead, Rival, model_floor_note, r
 from council.money_words import BudgetRead, MoneyWords, read_money
 from council.needs import required
 from council.privacy_words import privacy_note, read_privacy
+from council.provider_words import provider_note, read_provider
 from council.recommend import (
     Alternative,
     Candidate,
@@ -244,6 +245,11 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                                         assessment.category_p, learned,
                                         voted=assessment.council_values, reading=reading)
     needs = required(spec, assessment)  # the user's needs plus those the council agrees on
+    # "it must be Claude": the words' provider, as the form's filter, unless the form has one
+    said_provider = read_provider(spec.description)
+    if said_provider is not None and not spec.providers:
+        needs = replace(needs, spec=needs.spec.model_copy(
+            update={"providers": (said_provider.provider,)}))
     models = {m.id: m for m in catalog.models}
     adequacy = adequacies(spec.description, models, assessment, success_model,
                           mix=reading.mix)
@@ -279,6 +285,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         unread.append(benchmark_floor_note(bench, spec.quality_bar))
     # "the data must stay in the EU", "no training on our data": read, not checkable, said
     unread += [privacy_note(read) for read in read_privacy(spec.description)]
+    if said_provider is not None:
+        unread.append(provider_note(said_provider, used=not spec.providers))
     tasks = tasks_said(spec.description)  # "Two things: ... and ..."
     if tasks is not None and not any("describe each task on its own" in u for u in unread):
         unread.append(two_tasks_note(tasks))
