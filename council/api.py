@@ -18,6 +18,7 @@ from council.advice import Advice, advise, for_floor
 from council.assessment import Assessment, Vote
 from council.benchmark_floor_words import benchmark_floor_note, read_benchmark_floor
 from council.check_words import read_check
+from council.current_model_words import CurrentModel, Priced, current_model_note, read_current_model
 from council.decision import Decision
 from council.errors import BudgetTooLow, InvalidInput
 from council.explain import explain
@@ -327,6 +328,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     named = read_model_floor(spec.description, models)  # "as good as GPT-4.1"
     if named is not None:
         unread.append(_model_floor(named, adequacy, sel, spec.quality_bar))
+    current = read_current_model(spec.description, models)  # "we use GPT-4o now"
+    if current is not None:
+        unread.append(_current_model(current, sel))
     advice: list[Advice] = []
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)
@@ -411,6 +415,18 @@ def _model_floor(named: ModelFloorRead, adequacy: Mapping[str, Adequacy], sel: S
     return model_floor_note(named, {k: a.p for k, a in adequacy.items()},
                             rival(sel.recommended) if sel.recommended else None,
                             [rival(c) for c in sel.candidates], bar)
+
+
+def _current_model(read: CurrentModel, sel: Selection) -> str:
+    """The note on the model used today: compared with the pick, or said unknown."""
+    def priced(c: Candidate | None) -> Priced | None:
+        return None if c is None else Priced(c.model_id, c.p_adequate, c.cost.per_month,
+                                             c.expected_per_month)
+
+    now = next((c for c in sel.candidates if c.model_id == read.model_id), None)
+    out = next((e for e in sel.excluded if e.model_id == read.model_id), None)
+    return current_model_note(read, priced(now), priced(sel.recommended),
+                              "; ".join(out.reasons) if out is not None else None)
 
 
 def _workload_set_aside(spec: TaskSpec, words: WorkloadWords) -> list[str]:
