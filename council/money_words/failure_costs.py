@@ -43,6 +43,8 @@ _FAILURE = re.compile(
     r"incorrett[oaie]|incorrect(?:e|s|es)|equivocad[oa]s?|mauvaise?s?|"
     # bad (es, pt): "un resumen malo nos puede costar ..." (QA round 9)
     r"malo|mala|malos|malas|ruim|ruins|"
+    # overlooked (es): "una cláusula pasada por alto puede costarnos una multa" (decision QA 18)
+    r"pasad[oa]s?\s+por\s+alto|"
     # wrong, error, mistake (sv)
     r"felaktig[at]?|fel|misstag|"
     # an error, wrong, missed (nl): "een gemiste fout kost ons 40 euro" (decision QA 16)

@@ -25,8 +25,16 @@ _LOSS = re.compile(r"\b(?:los(?:e|es|ing)|lost|churns?|churned|churning|cancels?
                    r"cancell?(?:ed|ing)|leaves?|leaving|walks?\s+away)\b", re.IGNORECASE)
 _CUSTOMER = re.compile(r"\b(?:customers?|clients?|accounts?|subscribers?|buyers?|members?)\b",
                        re.IGNORECASE)
-_WORTH = re.compile(r"\b(?:worth|value[sd]?\s+(?:at|of)|lifetime\s+value\s+(?:is|of))\s+"
+# "worth $600 a year", and what a customer pays: "a customer pays us $30 a month" (decision QA
+# 18: the category's $1.95)
+_WORTH = re.compile(r"\b(?:worth|value[sd]?\s+(?:at|of)|lifetime\s+value\s+(?:is|of)|"
+                    r"pays?\s+(?:us\s+)?|spends?\s+(?:with\s+us\s+)?)\s*"
                     r"(?:about\s+|around\s+|roughly\s+|on average\s+|~\s*)?$", re.IGNORECASE)
+# how long a customer stays: "stays about 2 years", "stay with us for 18 months" (their
+# lifetime, so a year of their worth is not assumed)
+_TENURE = re.compile(r"\bstays?\s+(?:with\s+us\s+)?(?:for\s+)?(?:about\s+|around\s+|roughly\s+|"
+                     r"on\s+average\s+)?(?P<n>\d+(?:\.\d+)?|one|two|three|four|five|six)\s+"
+                     r"(?P<unit>years?|months?)\b", re.IGNORECASE)
 _SHARE_LOST = re.compile(r"\b(?:(?P<one>\d+|one|a)\s+(?:in|out\s+of)\s+(?P<n>\d+)|"
                          r"(?P<pct>\d{1,2}(?:\.\d+)?)\s?%)(?=\s+(?:of\s+)?(?:(?:the|our|those|"
                          r"these)\s+)?(?:customers?|clients?|subscribers?|buyers?|users?|people|"
@@ -64,7 +72,15 @@ def _lost_value(text: str, unread: list[str], point: bool,
             months = _period_after(sentence[m.end():])
             value = amount.usd * 12 / months if months else amount.usd
             how = [amount.how] if amount.how else []
-            if months:
+            tenure = _TENURE.search(sentence) if months else None
+            if tenure is not None:
+                n = parse_number(tenure["n"]) or 0.0
+                stay = n * (12 if tenure["unit"].lower().startswith("year") else 1)
+                value = amount.usd / months * stay
+                how.append(f"a lost customer's worth over the '{tenure.group(0)}' your words "
+                           f"give: {money(amount.usd / months)} a month x {stay:g} months = "
+                           f"{money(value)}")
+            elif months:
                 how.append(f"a lost customer read as a year of their worth, {money(value)}; "
                            "give their lifetime value in the form if it is more")
             share = _SHARE_LOST.search(sentence, 0, loss.start() + 40)
