@@ -29,7 +29,13 @@ from council.failure_cost import (
     failure_cost,
     with_check,
 )
-from council.floor_words import floor_note, high_bar_note, high_bar_words
+from council.floor_words import (
+    budget_floor_note,
+    floor_note,
+    high_bar_note,
+    high_bar_words,
+    read_floor,
+)
 from council.format import money
 from council.model_floor_words import ModelFloorRead, Rival, model_floor_note, read_model_floor
 from council.money_words import BudgetRead, MoneyWords, read_money
@@ -316,6 +322,15 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                       f"is not used: {too_low}")
         budget_read = None
         sel = select(catalog, needs.spec, workload, adequacy, today=today, failure=failure)
+    plan = sel.decision.budget if sel.decision is not None else None
+    floor_read = read_floor(spec.description)  # "must be right 99%" beside a budget
+    if plan is not None and floor_read is not None and sel.candidates:
+        likeliest = max(sel.candidates, key=lambda c: c.p_adequate)
+        out_of_reach = budget_floor_note(floor_read, plan.budget_per_month,
+                                         plan.expected_success_rate, likeliest.model_id,
+                                         likeliest.p_adequate, likeliest.cost.per_month)
+        if out_of_reach is not None:
+            unread.append(out_of_reach)
     high = high_bar_words(spec.description)  # "money is no object, the most reliable model"
     pick = sel.recommended
     if high is not None and pick is not None and sel.candidates:

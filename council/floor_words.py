@@ -252,3 +252,20 @@ def floor_note(text: str, floor: float) -> str | None:
     settings = ", ".join(named[:-1]) + " and " + named[-1]
     return (f"{said}, but the floor used is the quality setting's ({used}): the floors are "
             f"{settings}; choose the one you mean in the form or with --quality")
+
+
+def budget_floor_note(read: FloorRead, budget: float, rate: float, likeliest_model: str,
+                      likeliest_p: float, likeliest_month: float) -> str | None:
+    """The note when a floor the words state and the budget cannot both be met: what the
+    budget buys (its expected share of adequate answers), and the likeliest model's P and
+    month (decision QA 18: "must be right 99% ... our budget is $100 a month" split the budget
+    at 69% with no word that the 99% was out of reach); None when the budget buys the floor."""
+    if rate >= read.p:
+        return None
+    reach = (f"the likeliest model, {likeliest_model}, reaches P {likeliest_p:.3f} at "
+             f"${likeliest_month:,.2f} a month" if likeliest_p >= read.p else
+             f"no model reaches it on this task: the likeliest, {likeliest_model}, is at P "
+             f"{likeliest_p:.3f} (${likeliest_month:,.2f} a month)")
+    return (f"'{read.words}' (P {shown_p(read.p)}) cannot be met within your ${budget:,.2f} a "
+            f"month: the budget buys an expected {rate:.0%} adequate answers; {reach}. Raise "
+            "the budget, lower the volume, or check the answers")
