@@ -27,7 +27,7 @@ from council.workload_words import parse_number
 # "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200";
 # a decimal comma after point or space groups ("1.234,56 €", "1 234,56 €", "R$ 1.500,00") and
 # Swiss apostrophe groups ("CHF 2'000") (decision QA 17: unread, or CHF 2'000 read as CHF 2)
-_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|"
+NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|"
         r"\d{1,3}(?:[. \u00a0\u202f\u2009'’]\d{3})+(?=,\d{2}(?![\d,]))|"
         r"\d{1,3}(?:['’]\d{3})+(?![\d'’])|"
         # India's groups: "₹5,00,000", "Rs 1,50,000" (were ₹5 and Rs 1)
@@ -40,10 +40,10 @@ _INDIAN_SCALE = {"lakh": 1e5, "lac": 1e5, "crore": 1e7}
 # a currency before the amount ("$", "R$", "CHF ") or after it ("USD", "euros", "zł", "€"):
 # the words of council.currency_words
 _SIGNS = re.escape(SIGN_CHARS)
-_PRE_AMOUNT = re.compile(rf"(?<![\w{_SIGNS}])(?P<pre>{alternation(BEFORE)})\s?{_NUM}",
+_PRE_AMOUNT = re.compile(rf"(?<![\w{_SIGNS}])(?P<pre>{alternation(BEFORE)})\s?{NUM}",
                          re.IGNORECASE)
 # "20 pounds of produce", "5 pounds in weight": a mass, not money
-_SUF_AMOUNT = re.compile(rf"(?<![\w.,{_SIGNS}]){_NUM}\s?(?P<suf>{alternation(AFTER)})"
+_SUF_AMOUNT = re.compile(rf"(?<![\w.,{_SIGNS}]){NUM}\s?(?P<suf>{alternation(AFTER)})"
                          r"(?![\w$])(?!\s+(?:of|in weight|weight)\b)", re.IGNORECASE)
 
 
@@ -60,7 +60,7 @@ _CENT_AMOUNT = re.compile(r"(?<![\w$€£.,])(?P<num>\d+(?:\.\d+)?)\s?(?:cents?\
                           re.IGNORECASE)
 
 
-def _amounts(text: str) -> list[re.Match[str]]:
+def amounts_in(text: str) -> list[re.Match[str]]:
     """The amounts with a currency, in order; where both forms overlap ("$40 USD"), the one
     that starts first."""
     out: list[re.Match[str]] = []
@@ -74,7 +74,7 @@ def _amounts(text: str) -> list[re.Match[str]]:
 
 
 @dataclass(frozen=True)
-class _Amount:
+class Amount:
     """An amount the words give, in dollars, and how it became dollars ('' for dollars)."""
 
     usd: float
@@ -82,8 +82,8 @@ class _Amount:
     code: str = "USD"  # the currency the words give it in
 
 
-def _usd(m: re.Match[str], unread: list[str], point: bool = False,
-         language: str | None = None) -> _Amount | None:
+def in_usd(m: re.Match[str], unread: list[str], point: bool = False,
+         language: str | None = None) -> Amount | None:
     """The amount in dollars, by the workload reader's parser ("$1.5k", "$2 million"),
     converted at the dated rate when in another currency; None (and a note) when the
     currency cannot be converted. ``point``: the text is written in a language whose
@@ -96,7 +96,7 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
     if m.re is SPOKEN_AMOUNT:  # "two grand", "fifteen hundred euros"
         return _spoken(m)
     if m.re is _CENT_AMOUNT:  # "10 cents"
-        return _Amount(float(m["num"]) / 100, "") if float(m["num"]) > 0 else None
+        return Amount(float(m["num"]) / 100, "") if float(m["num"]) > 0 else None
     said = (m["pre"] if pre else m["suf"]).lower()
     code = BEFORE[said] if pre else AFTER[said]
     # "500 kr" in a text written in Swedish is Swedish kronor (elsewhere several currencies')
@@ -127,21 +127,21 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
                       "figure in US dollars in the form")
         return None
     if code == "USD":
-        return _Amount(n, "")
+        return Amount(n, "")
     why = (f" ({said} in a text written in {language}: {code})" if shared
            else f" ({said} beside '{country[1]}': {code})" if country
            else f" (¥ beside '{yuan.group(0)}': CNY)" if yuan else "")
-    return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}",
+    return Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}",
                    code)
 
 
-def _spoken(m: re.Match[str]) -> _Amount | None:
+def _spoken(m: re.Match[str]) -> Amount | None:
     """A spoken amount in dollars ("grand" is a thousand dollars)."""
     n = spoken_value(m)
     conv = to_usd(n, AFTER[m["suf"].lower()] if m["suf"] else "USD")
     if conv is None or n <= 0:
         return None
-    return _Amount(conv.usd, "" if conv.currency == "USD" else
+    return Amount(conv.usd, "" if conv.currency == "USD" else
                    f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}", conv.currency)
 
 
