@@ -43,7 +43,9 @@ _AT_MOST = (r"(?:at\s+most|no\s+more\s+than|not\s+more\s+than|fewer\s+than|less\
             r"under|below|max(?:imum)?(?:\s+of)?|<=?|≤)")
 _ERROR_WORD = (r"(?:wrong|errors?|erroneous|mistakes?|incorrect|misclassified|mislabell?ed|"
                r"misrouted|failures?|fails?)")
-_ONE_IN = re.compile(rf"\b{_AT_MOST}\s+(?:1|one|a\s+single)\s+(?:{_ERROR_WORD}\s+|\w+\s+)?"
+# (and "no more than 5 mistakes per 1,000 notes": decision QA 18's held-out h6, unread)
+_ONE_IN = re.compile(rf"\b{_AT_MOST}\s+(?:1|one|a\s+single|(?P<k>[2-9]|[1-9]\d))\s+"
+                     rf"(?:{_ERROR_WORD}\s+|\w+\s+)?"
                      r"(?:in|out\s+of|per|of\s+every|in\s+every)\s+(?P<n>\d{1,3}(?:,\d{3})*|\d+)"
                      r"(?:\s+[\w-]+){0,3}?", re.IGNORECASE)
 _PCT_ERRORS = re.compile(rf"\b{_AT_MOST}\s*(?P<pct>\d{{1,2}}(?:\.\d+)?)\s?%\s+"
@@ -94,9 +96,10 @@ def _error_floors_said(text: str) -> list[tuple[int, float, str]]:
     out: list[tuple[int, float, str]] = []
     for m in _ONE_IN.finditer(text):
         n = int(m["n"].replace(",", ""))
+        k = int(m["k"]) if m["k"] else 1
         near = text[m.start():m.end() + 30]
-        if n >= 2 and re.search(rf"\b{_ERROR_WORD}", near, re.IGNORECASE):
-            out.append((m.start(), 1 - 1 / n, _clip(text, m.start(), m.end())))
+        if n >= 2 * k and re.search(rf"\b{_ERROR_WORD}", near, re.IGNORECASE):
+            out.append((m.start(), 1 - k / n, _clip(text, m.start(), m.end())))
     for rx in (_PCT_ERRORS, _ERROR_RATE):
         for m in rx.finditer(text):
             out.append((m.start(), 1 - float(m["pct"]) / 100, m.group(0)))

@@ -15,9 +15,9 @@ from council.money_words.amounts import NUM, POINT_WORDS, Amount, amounts_in, in
 from council.money_words.periods import period_after
 from council.money_words.text import own_part, shown_words
 from council.money_words.work_time import (
-    PER_HOUR,
     WORKDAY_HOURS,
     first_time,
+    hourly,
     joined_time,
     minutes_in,
     minutes_of,
@@ -143,7 +143,7 @@ def read_failure(clause: str, sentence: str, unread: list[str],
             _NOT_BEFORE.search(clause, fail.end(), verb.start()) is not None
     after = clause[verb_end:]
     for m in amounts_in(after):
-        if period_after(after[m.end():]) is not None or PER_HOUR.match(after, m.end()):
+        if period_after(after[m.end():]) is not None or hourly(after, m):
             continue  # a figure a month, a year or an hour is not one failure's cost
         size = _PER_SIZE.match(after, m.end())
         if size is not None:  # "$0.40 per 100 words to fix": a rate of the text's size

@@ -71,13 +71,25 @@ _OTHER_PERSON = re.compile(r"\b(?:agents?|team|staff|analysts?|reviewers?|someon
                            r"editors?|clerks?|managers?|operators?|colleagues?|employees?|"
                            r"moderators?|support)\b", re.IGNORECASE)
 PER_HOUR = re.compile(r"\s*(?:an|a|per|/)\s*(?:hour|hr|h)\b", re.IGNORECASE)
+# an hour said before its price: "seine Stunde kostet uns 60 €", "an hour of their time costs
+# $60" (decision QA 18's held-out h5: the €60 read as the failure's cost)
+HOUR_BEFORE = re.compile(r"\b(?:hour|stunde|heure|hora|ora|uur|timme)\b[^.;,$€£]{0,30}"
+                         r"\b(?:costs?|kostet|co[uû]te|cuesta|custa|costa|kost|kostar)\b"
+                         r"[^.;,$€£\d]{0,12}$", re.IGNORECASE)
+
+
+def hourly(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The words that make the amount at ``m`` an hour's price ("$60 an hour", "seine Stunde
+    kostet uns 60 €"), or None."""
+    return PER_HOUR.match(text, m.end()) or HOUR_BEFORE.search(text, max(0, m.start() - 60),
+                                                                m.start())
 
 
 def first_time(after: str) -> re.Match[str] | None:
     """The first time a person spends, not the hour of a rate ("a sales rep at $60 an hour
     rewrites it in 15 minutes" is 15 minutes, not the hour of "$60 an hour")."""
-    rates = [(m.start(), p.end()) for m in amounts_in(after)
-             if (p := PER_HOUR.match(after, m.end())) is not None]
+    rates = [(min(m.start(), p.start()), max(m.end(), p.end())) for m in amounts_in(after)
+             if (p := hourly(after, m)) is not None]
     return next((t for t in _TIME.finditer(after)
                  if not any(s <= t.start() < e for s, e in rates) and _work_time(after, t)),
                 None)
@@ -118,13 +130,13 @@ def _stated_rate(sentence: str, unread: list[str]) -> tuple[Rate, str] | None:
     """An hourly rate the failure's sentence gives ("a lawyer at $300 an hour redoes it in 20
     minutes"): the person's minutes at that rate, which beats any table."""
     for m in amounts_in(sentence):
-        per = PER_HOUR.match(sentence, m.end())
+        per = hourly(sentence, m)
         if per is None:
             continue
         amount = in_usd(m, unread)
         if amount is None or amount.usd <= 0:
             return None
-        said = sentence[m.start():per.end()]
+        said = sentence[min(m.start(), per.start()):max(per.end(), m.end())]
         source = f"'{said}'" + (f", {amount.how}" if amount.how else "")
         return Rate(STATED_RATE, amount.usd, source), said
     return None
