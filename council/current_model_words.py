@@ -41,6 +41,7 @@ class CurrentModel:
     model_id: str | None
     name: str
     words: str
+    family: bool = False  # "We use Claude now": a family the catalog has, no version
 
 
 def read_current_model(text: str, model_ids: Iterable[str]) -> CurrentModel | None:
@@ -59,7 +60,10 @@ def read_current_model(text: str, model_ids: Iterable[str]) -> CurrentModel | No
         found = model_named(m["what"], ids)
         words = head[m.start():m.start("what") + len(m["what"]) - len(m["what"].lstrip())
                      + name.end()].strip()
-        return CurrentModel(found, name["name"].strip().rstrip("."), words.rstrip("."))
+        said = name["name"].strip().rstrip(".")
+        family = found is None and not re.search(r"\d", said) and any(
+            i.startswith(said.lower().split()[0] + "-") for i in ids)
+        return CurrentModel(found, said, words.rstrip("."), family)
     return None
 
 
@@ -76,6 +80,9 @@ class Priced:
 def current_model_note(read: CurrentModel, current: Priced | None, pick: Priced | None,
                        excluded_why: str | None = None) -> str:
     """What the answer says of the model used today."""
+    if read.family:
+        return (f"'{read.words}' names a family, not a model: name the version you use (as "
+                "the catalog spells it) to have it compared with the pick")
     if read.model_id is None:
         return (f"'{read.words}': {read.name} is not in the catalog, so the pick cannot be "
                 "compared with what you use now; name a model the catalog has, or ask an "

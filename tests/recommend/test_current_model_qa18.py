@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from council.api import recommend_for
-from council.current_model_words import read_current_model
+from council.current_model_words import current_model_note, read_current_model
 from council.task import parse_task
 from tests.recs import assessment
 
@@ -32,6 +32,12 @@ def test_the_model_used_today(text: str, model_id: str | None, name: str) -> Non
 ])
 def test_no_model_used_today(text: str) -> None:
     assert read_current_model(text, IDS) is None
+
+
+def test_a_family_is_said_to_need_its_version() -> None:
+    read = read_current_model("We use Claude now for support replies.", IDS)
+    assert read is not None and read.family and read.model_id is None
+    assert "names a family" in current_model_note(read, None, None)
 
 
 def test_the_answer_compares_or_says_unknown(catalog) -> None:
