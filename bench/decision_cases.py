@@ -121,6 +121,9 @@ def score(case: dict[str, Any], rec: dict[str, Any] | None, error: str,
     # decision QA 15: words the answer must say beside whatever else is expected
     wrong += [f"does not say /{s}/" for s in e.get("must_say") or ()
               if not re.search(s, text, re.I)]
+    # decision QA 18: the pick is of the family or provider the words require
+    if "pick_id" in e and not re.search(e["pick_id"], _pick(rec).get("model_id") or ""):
+        wrong.append(f"pick {_pick(rec).get('model_id')} does not match /{e['pick_id']}/")
     calls = assumption(rec, "calls_per_task")
     if "calls_max" in e and calls is not None and calls["value"] > e["calls_max"]:
         wrong.append(f"calls a task {calls['value']}, want at most {e['calls_max']}")

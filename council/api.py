@@ -9,7 +9,7 @@ older answer forward through ``UPGRADES`` first.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +18,7 @@ from council.advice import Advice, advise, for_floor
 from council.assessment import Assessment, Vote
 from council.benchmark_floor_words import benchmark_floor_note, read_benchmark_floor
 from council.check_words import read_check
+from council.current_model_words import CurrentModel, Priced, current_model_note, read_current_model
 from council.decision import Decision
 from council.errors import BudgetTooLow, InvalidInput
 from council.explain import explain
@@ -28,12 +29,19 @@ from council.failure_cost import (
     failure_cost,
     with_check,
 )
-from council.floor_words import floor_note, high_bar_note, high_bar_words
+from council.floor_words import (
+    budget_floor_note,
+    floor_note,
+    high_bar_note,
+    high_bar_words,
+    read_floor,
+)
 from council.format import money
 from council.model_floor_words import ModelFloorRead, Rival, model_floor_note, read_model_floor
 from council.money_words import BudgetRead, MoneyWords, read_money
 from council.needs import required
 from council.privacy_words import privacy_note, read_privacy
+from council.provider_words import provider_note, read_provider
 from council.recommend import (
     Alternative,
     Candidate,
@@ -244,6 +252,11 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                                         assessment.category_p, learned,
                                         voted=assessment.council_values, reading=reading)
     needs = required(spec, assessment)  # the user's needs plus those the council agrees on
+    # "it must be Claude": the words' provider, as the form's filter, unless the form has one
+    said_provider = read_provider(spec.description)
+    if said_provider is not None and not spec.providers:
+        needs = replace(needs, spec=needs.spec.model_copy(
+            update={"providers": (said_provider.provider,)}))
     models = {m.id: m for m in catalog.models}
     adequacy = adequacies(spec.description, models, assessment, success_model,
                           mix=reading.mix)
@@ -279,6 +292,8 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
         unread.append(benchmark_floor_note(bench, spec.quality_bar))
     # "the data must stay in the EU", "no training on our data": read, not checkable, said
     unread += [privacy_note(read) for read in read_privacy(spec.description)]
+    if said_provider is not None:
+        unread.append(provider_note(said_provider, used=not spec.providers))
     tasks = tasks_said(spec.description)  # "Two things: ... and ..."
     if tasks is not None and not any("describe each task on its own" in u for u in unread):
         unread.append(two_tasks_note(tasks))
@@ -307,6 +322,15 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
                       f"is not used: {too_low}")
         budget_read = None
         sel = select(catalog, needs.spec, workload, adequacy, today=today, failure=failure)
+    plan = sel.decision.budget if sel.decision is not None else None
+    floor_read = read_floor(spec.description)  # "must be right 99%" beside a budget
+    if plan is not None and floor_read is not None and sel.candidates:
+        likeliest = max(sel.candidates, key=lambda c: c.p_adequate)
+        out_of_reach = budget_floor_note(floor_read, plan.budget_per_month,
+                                         plan.expected_success_rate, likeliest.model_id,
+                                         likeliest.p_adequate, likeliest.cost.per_month)
+        if out_of_reach is not None:
+            unread.append(out_of_reach)
     high = high_bar_words(spec.description)  # "money is no object, the most reliable model"
     pick = sel.recommended
     if high is not None and pick is not None and sel.candidates:
@@ -319,6 +343,9 @@ def recommend_for(spec: TaskSpec, assessment: Assessment, *, catalog: Catalog,
     named = read_model_floor(spec.description, models)  # "as good as GPT-4.1"
     if named is not None:
         unread.append(_model_floor(named, adequacy, sel, spec.quality_bar))
+    current = read_current_model(spec.description, models)  # "we use GPT-4o now"
+    if current is not None:
+        unread.append(_current_model(current, sel))
     advice: list[Advice] = []
     if sel.recommended is not None:
         pick_model = catalog.get(sel.recommended.model_id)
@@ -403,6 +430,18 @@ def _model_floor(named: ModelFloorRead, adequacy: Mapping[str, Adequacy], sel: S
     return model_floor_note(named, {k: a.p for k, a in adequacy.items()},
                             rival(sel.recommended) if sel.recommended else None,
                             [rival(c) for c in sel.candidates], bar)
+
+
+def _current_model(read: CurrentModel, sel: Selection) -> str:
+    """The note on the model used today: compared with the pick, or said unknown."""
+    def priced(c: Candidate | None) -> Priced | None:
+        return None if c is None else Priced(c.model_id, c.p_adequate, c.cost.per_month,
+                                             c.expected_per_month)
+
+    now = next((c for c in sel.candidates if c.model_id == read.model_id), None)
+    out = next((e for e in sel.excluded if e.model_id == read.model_id), None)
+    return current_model_note(read, priced(now), priced(sel.recommended),
+                              "; ".join(out.reasons) if out is not None else None)
 
 
 def _workload_set_aside(spec: TaskSpec, words: WorkloadWords) -> list[str]:

@@ -74,8 +74,7 @@ def read_model_floor(text: str, model_ids: Iterable[str]) -> ModelFloorRead | No
         what = m["what"]
         beat = not re.match(r"(?:at\s+least\s+)?as\s|no\s+worse|on\s+par|(?:\w+\s+)+match",
                             m.group(0), re.IGNORECASE)
-        said = _norm(what)
-        found = next((i for i in ids if _norm(i) in said), None)
+        found = model_named(what, ids)
         if found is not None:
             end = m.start("what") + _name_end(what, found)
             return ModelFloorRead(found, head[m.start():end].strip(" ,"), beat)
@@ -88,6 +87,13 @@ def read_model_floor(text: str, model_ids: Iterable[str]) -> ModelFloorRead | No
             return ModelFloorRead(None, head[m.start():m.start("what") + unnamed.end()
                                          + (len(what) - len(what.lstrip()))].strip(), beat)
     return None
+
+
+def model_named(what: str, model_ids: Iterable[str]) -> str | None:
+    """The catalog id ``what`` names, spelt with spaces, points or dashes ("Claude Sonnet 4.6"
+    is claude-sonnet-4-6), the longest first ("gpt-5.4-mini" before "gpt-5.4"); else None."""
+    said = _norm(what)
+    return next((i for i in sorted(model_ids, key=len, reverse=True) if _norm(i) in said), None)
 
 
 def _name_end(what: str, model_id: str) -> int:

@@ -27,13 +27,18 @@ its sentence; an hourly rate the sentence states ("a lawyer at $300 an hour") be
 
 The modules, by concept (each reads its own kind of figure; ``reader`` runs them in order):
 - ``text``: sentences, clauses, the words a reading shows, the head of the text.
-- ``amounts``: a figure with its currency, in dollars (``council.exchange_rates``).
+- ``amounts``: a figure with its currency, in dollars (``council.exchange_rates``);
+  ``spoken`` (an amount said in words: "two grand", "fifteen hundred euros").
 - ``periods``: the period a figure is said for, in months.
 - ``values``: ``BudgetRead``, ``UnitBudgetRead``, ``MoneyWords``.
 - ``limits``: limit words and negations, a ceiling, and whose money a figure is.
 - ``budgets``: a monthly budget in a clause; ``seats`` (a budget a seat), ``paid_now``
   (what is paid now and a limit at it), ``cuts`` (a cut by a share of it: "cut it by half"),
-  ``no_period`` (a budget with no period, said unread), ``vat`` (gross or net of VAT, said).
+  ``no_period`` (a budget with no period, said unread), ``vat`` (gross or net of VAT, said)
+  and ``vat_rates`` (the rate a gross figure's net is shown at: stated, the country's, or
+  an assumed 20% said to be one).
+What one module shares with another has a public name in its home module (``amounts_in``,
+``in_usd``, ``shown_words``, ``months_of`` ...); underscore names stay in their module.
 - ``two_budgets``: a second budget, or the same one restated in a period that disagrees.
 - ``shares``: a budget said as a share of another bill or of revenue, times its figure.
 - ``unit_budgets``: a limit a call or a task.

@@ -21,12 +21,13 @@ from council.currency_words import (
 )
 from council.exchange_rates import to_usd
 from council.format import money
+from council.money_words.spoken import SPOKEN_AMOUNT, spoken_value
 from council.workload_words import parse_number
 
 # "1,200", "1 200 zł" (a space between digit groups, as French and Polish write it), "1200";
 # a decimal comma after point or space groups ("1.234,56 €", "1 234,56 €", "R$ 1.500,00") and
 # Swiss apostrophe groups ("CHF 2'000") (decision QA 17: unread, or CHF 2'000 read as CHF 2)
-_NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|"
+NUM = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,.])|"
         r"\d{1,3}(?:[. \u00a0\u202f\u2009'’]\d{3})+(?=,\d{2}(?![\d,]))|"
         r"\d{1,3}(?:['’]\d{3})+(?![\d'’])|"
         # India's groups: "₹5,00,000", "Rs 1,50,000" (were ₹5 and Rs 1)
@@ -39,10 +40,10 @@ _INDIAN_SCALE = {"lakh": 1e5, "lac": 1e5, "crore": 1e7}
 # a currency before the amount ("$", "R$", "CHF ") or after it ("USD", "euros", "zł", "€"):
 # the words of council.currency_words
 _SIGNS = re.escape(SIGN_CHARS)
-_PRE_AMOUNT = re.compile(rf"(?<![\w{_SIGNS}])(?P<pre>{alternation(BEFORE)})\s?{_NUM}",
+_PRE_AMOUNT = re.compile(rf"(?<![\w{_SIGNS}])(?P<pre>{alternation(BEFORE)})\s?{NUM}",
                          re.IGNORECASE)
 # "20 pounds of produce", "5 pounds in weight": a mass, not money
-_SUF_AMOUNT = re.compile(rf"(?<![\w.,{_SIGNS}]){_NUM}\s?(?P<suf>{alternation(AFTER)})"
+_SUF_AMOUNT = re.compile(rf"(?<![\w.,{_SIGNS}]){NUM}\s?(?P<suf>{alternation(AFTER)})"
                          r"(?![\w$])(?!\s+(?:of|in weight|weight)\b)", re.IGNORECASE)
 
 
@@ -53,12 +54,19 @@ _YEN_AMOUNT = re.compile(r"(?<![\d,.])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\
                          r"(?P<scale>万|千|億|亿|만|천|억)?(?:\s(?=원))?(?P<suf>円|元|원)")
 
 
-def _amounts(text: str) -> list[re.Match[str]]:
+# "10 cents", "50¢": a figure in cents, in dollars (decision QA 18: "10 cents per user per
+# month for our 2,000 active users" unread); "a cent", "half a cent" are ``unit_budgets``'
+_CENT_AMOUNT = re.compile(r"(?<![\w$€£.,])(?P<num>\d+(?:\.\d+)?)\s?(?:cents?\b|¢)",
+                          re.IGNORECASE)
+
+
+def amounts_in(text: str) -> list[re.Match[str]]:
     """The amounts with a currency, in order; where both forms overlap ("$40 USD"), the one
     that starts first."""
     out: list[re.Match[str]] = []
     for m in sorted([*_PRE_AMOUNT.finditer(text), *_SUF_AMOUNT.finditer(text),
-                     *_YEN_AMOUNT.finditer(text)],
+                     *_YEN_AMOUNT.finditer(text), *SPOKEN_AMOUNT.finditer(text),
+                     *_CENT_AMOUNT.finditer(text)],
                     key=lambda m: m.start()):
         if not out or m.start() >= out[-1].end():
             out.append(m)
@@ -66,15 +74,16 @@ def _amounts(text: str) -> list[re.Match[str]]:
 
 
 @dataclass(frozen=True)
-class _Amount:
+class Amount:
     """An amount the words give, in dollars, and how it became dollars ('' for dollars)."""
 
     usd: float
     how: str
+    code: str = "USD"  # the currency the words give it in
 
 
-def _usd(m: re.Match[str], unread: list[str], point: bool = False,
-         language: str | None = None) -> _Amount | None:
+def in_usd(m: re.Match[str], unread: list[str], point: bool = False,
+         language: str | None = None) -> Amount | None:
     """The amount in dollars, by the workload reader's parser ("$1.5k", "$2 million"),
     converted at the dated rate when in another currency; None (and a note) when the
     currency cannot be converted. ``point``: the text is written in a language whose
@@ -84,6 +93,10 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
         unread.append(f"'{m.string[m.start() - 1:m.end()].strip()}' was not read: a cost or "
                       "a budget cannot be negative; give your own figure instead")
         return None
+    if m.re is SPOKEN_AMOUNT:  # "two grand", "fifteen hundred euros"
+        return _spoken(m)
+    if m.re is _CENT_AMOUNT:  # "10 cents"
+        return Amount(float(m["num"]) / 100, "") if float(m["num"]) > 0 else None
     said = (m["pre"] if pre else m["suf"]).lower()
     code = BEFORE[said] if pre else AFTER[said]
     # "500 kr" in a text written in Swedish is Swedish kronor (elsewhere several currencies')
@@ -114,11 +127,22 @@ def _usd(m: re.Match[str], unread: list[str], point: bool = False,
                       "figure in US dollars in the form")
         return None
     if code == "USD":
-        return _Amount(n, "")
+        return Amount(n, "")
     why = (f" ({said} in a text written in {language}: {code})" if shared
            else f" ({said} beside '{country[1]}': {code})" if country
            else f" (¥ beside '{yuan.group(0)}': CNY)" if yuan else "")
-    return _Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}")
+    return Amount(conv.usd, f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}{why}",
+                   code)
+
+
+def _spoken(m: re.Match[str]) -> Amount | None:
+    """A spoken amount in dollars ("grand" is a thousand dollars)."""
+    n = spoken_value(m)
+    conv = to_usd(n, AFTER[m["suf"].lower()] if m["suf"] else "USD")
+    if conv is None or n <= 0:
+        return None
+    return Amount(conv.usd, "" if conv.currency == "USD" else
+                   f"{m.group(0).strip()} = {money(conv.usd)} at {conv.rate}", conv.currency)
 
 
 # Words that make "¥" the yuan's sign, not the yen's: "¥2,000 a month (RMB)" (decision QA 17's

@@ -6,21 +6,21 @@ import re
 
 from council.decision import MAX_BUDGET_USD
 from council.format import money
-from council.money_words.amounts import POINT_WORDS, _amounts, _usd
+from council.money_words.amounts import POINT_WORDS, amounts_in, in_usd
 from council.money_words.limits import (
-    _INCOME_AFTER,
-    _LIMIT_WORDS,
-    _NEGATION,
-    _NOT_OURS,
-    _OTHERS_LIMIT,
-    _THIRD_PARTY,
-    _ceiling,
+    INCOME_AFTER,
+    LIMIT_WORDS,
+    NEGATION,
+    NOT_OURS,
+    OTHERS_LIMIT,
+    THIRD_PARTY,
+    is_ceiling,
 )
-from council.money_words.no_period import _no_period
-from council.money_words.paid_now import _NOW_CAP, _OUR_COST, _OUR_COST_LIMIT, _only_paid_now
-from council.money_words.periods import _DAYS, _PERIOD_NAME, _months
-from council.money_words.seats import _SEAT_CUE, _SEAT_PRICE_BEFORE, _seats
-from council.money_words.text import _own_part, _words
+from council.money_words.no_period import no_period
+from council.money_words.paid_now import NOW_CAP, OUR_COST, OUR_COST_LIMIT, only_paid_now
+from council.money_words.periods import DAYS, PERIOD_NAME, months_of
+from council.money_words.seats import SEAT_CUE, SEAT_PRICE_BEFORE, seats_of
+from council.money_words.text import own_part, shown_words
 from council.money_words.values import BudgetRead
 from council.money_words.vat import vat_after
 
@@ -28,10 +28,10 @@ _BUDGET_CUE = re.compile(
     # ("Jahresbudget", "jaarbudget", "maandbudget": a period's budget in one word)
     r"\b(?:(?:jahres|monats|quartals|jaar|maand|kwartaal)?budget|"
     r"spend(?:ing)? (?:below|under)|spend|spending|afford|for|under|"
-    rf"{_LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"
+    rf"{LIMIT_WORDS}|cap|limit|(?:only |we )?have|go above|exceed|"
     # "we must not go over $1,000 a month", "won't pay more than" (not "go over the $1,000
     # invoices", "pay $5 per item"): the cue starts at the verb (``_cue_start``)
-    rf"{_NEGATION}(?: want to)? (?P<verb>go over|pay(?: over| above)?)|"
+    rf"{NEGATION}(?: want to)? (?P<verb>go over|pay(?: over| above)?)|"
     r"set aside|allocated|earmarked|reserved|"
     # "We can put $40 per person per month toward this" (decision QA 16's held-out h3)
     # (only toward the task: "put $300 a month into ads" is none, ``_PUT_TOWARD``)
@@ -92,6 +92,9 @@ _PUT_TOWARD = re.compile(r"[^.;]*\b(?:towards?|into (?:this|it)|on (?:this|it))\
                          re.IGNORECASE)
 
 
+_HAVE = ("has", "have", "get", "gets")  # budget cues too weak for what customers have
+
+
 def _cue_start(cue: re.Match[str] | None) -> int:
     """Where a budget cue starts: at the verb of a negated limit ("go over" of "must not go
     over"), so the words before it are the clause's subject."""
@@ -100,11 +103,11 @@ def _cue_start(cue: re.Match[str] | None) -> int:
     return cue.start("verb") if cue["verb"] else cue.start()
 
 
-def _budget(clause: str, unread: list[str], head: bool = True,
+def read_budget(clause: str, unread: list[str], head: bool = True,
             point: bool = False, language: str | None = None,
             sentence: str = "", earlier: str = "") -> BudgetRead | None:
     paid_now: BudgetRead | None = None
-    for m in _amounts(clause):
+    for m in amounts_in(clause):
         before = clause[:m.start()]
         near = before[-40:]
         if _DENIED.search(before):
@@ -112,36 +115,38 @@ def _budget(clause: str, unread: list[str], head: bool = True,
         capped = _SPEND_CAP.search(before) is not None
         cue = _BUDGET_CUE.search(near)
         # "no more than what we pay now ($300", "it must cost no more than $300 a month"
-        our_limit = (_OUR_COST_LIMIT.search(near) or _IF_OUR_COST_LIMIT.search(near)) \
+        our_limit = (OUR_COST_LIMIT.search(near) or _IF_OUR_COST_LIMIT.search(near)) \
             if cue is None else None
-        now_cap = _NOW_CAP.search(before) is not None or our_limit is not None or (
-            cue is not None and (_OUR_COST.search(before[:m.start() - len(near) + cue.start()])
+        now_cap = NOW_CAP.search(before) is not None or our_limit is not None or (
+            cue is not None and (OUR_COST.search(before[:m.start() - len(near) + cue.start()])
                                  or _IF_OUR_COST.search(before[:m.start() - len(near)
                                                                + cue.start()])) is not None)
         spend_after = False
-        seats = _seats(clause, m, sentence, earlier)
+        seats = seats_of(clause, m, sentence, earlier)
         if seats is not None:
-            seat_cue = _SEAT_CUE.search(near)
+            seat_cue = SEAT_CUE.search(near)
             if not seats.n and (re.search(r"\bbudget\b", near, re.IGNORECASE)
                                 or seats.words.lower().startswith("each of us")):
                 unread.append(f"'{seats.words}' was not read as a budget: the words give no "
                               "number of seats; give the team's monthly budget instead")
-            if seats.period_said and cue is None and seat_cue is None \
-                    and _unsaid_budget(clause, m, head):
+            if seats.period_said and cue is None and seat_cue is None and not seats.customers \
+                    and not SEAT_PRICE_BEFORE.search(before) and _unsaid_budget(clause, m, head):
                 unread.append(f"'{seats.words}' was not read as a monthly budget: no word says "
                               "it is what you can spend; if it is, write 'budget' before it or "
                               "give it in the form")
+            if seats.customers and (cue is None or cue.group(0).lower() in _HAVE):
+                continue  # "Our 3 clients have $500 each a month": their money, not ours
             if not seats.n or (cue is None and seat_cue is None) \
-                    or _OTHERS_LIMIT.match(before) or _THIRD_PARTY.search(near) \
-                    or _SEAT_PRICE_BEFORE.search(before):
+                    or OTHERS_LIMIT.match(before) or THIRD_PARTY.search(near) \
+                    or SEAT_PRICE_BEFORE.search(before):
                 continue  # a price each ("tickets at $50 each"), or no seats counted
             if cue is None:  # "our team of 5 has $50 each": to spend
                 capped, spend_after = True, True
-        months = seats.months if seats is not None else 1.0 if capped else _months(clause, m)
+        months = seats.months if seats is not None else 1.0 if capped else months_of(clause, m)
         if months is None:
-            _no_period(clause, m, unread)
+            no_period(clause, m, unread)
             continue
-        if _INCOME_AFTER.match(clause[m.end():]):
+        if INCOME_AFTER.match(clause[m.end():]):
             continue
         at = _cue_start(cue)
         if cue is not None and cue.group(0).lower().endswith("put") \
@@ -149,12 +154,12 @@ def _budget(clause: str, unread: list[str], head: bool = True,
             continue  # "we can put $5 in the jar", "$300 a month into ads"
         after_word = _BUDGET_AFTER.match(clause, m.end())
         if cue is None and not capped and after_word is not None \
-                and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before) \
-                and not _NOT_OURS.search(near):
+                and not THIRD_PARTY.search(near) and not OTHERS_LIMIT.match(before) \
+                and not NOT_OURS.search(near):
             # "500 kr per month budget", "a $300 monthly cap": the budget word after it
             capped, spend_after = True, after_word["limit"] is None
         if cue is None and not capped and _SPEND_AFTER.match(clause, m.end()) \
-                and not _THIRD_PARTY.search(near) and not _OTHERS_LIMIT.match(before):
+                and not THIRD_PARTY.search(near) and not OTHERS_LIMIT.match(before):
             # not "Each employee gets $1,000 a year to spend on training" (review 12: read as
             # an $83 monthly budget)
             capped, spend_after = True, True  # "with £2,400 a year to spend": said after it
@@ -165,16 +170,16 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                           "word says it is what you can spend; if it is, write 'budget' "
                           "before it or give it in the form")
             continue
-        if not capped and cue is not None and months in _DAYS and \
+        if not capped and cue is not None and months in DAYS and \
                 cue.group(0).lower() in ("for", "under"):
             continue  # "for as little as $8 a day", "rooms under $30 a day": a price a day
-        if not capped and not now_cap and (cue is None or _NOT_OURS.search(near[cue.end():]) or (
-                _NOT_OURS.search(near[:at]) and "budget" not in near.lower())
-                or _THIRD_PARTY.search(near[:at])
+        if not capped and not now_cap and (cue is None or NOT_OURS.search(near[cue.end():]) or (
+                NOT_OURS.search(near[:at]) and "budget" not in near.lower())
+                or THIRD_PARTY.search(near[:at])
                 or (cue.group(0).lower() != "budget"
-                    and _OTHERS_LIMIT.match(before[:m.start() - len(near) + at]))):
+                    and OTHERS_LIMIT.match(before[:m.start() - len(near) + at]))):
             continue
-        amount = _usd(m, unread, point or (cue is not None
+        amount = in_usd(m, unread, point or (cue is not None
                                            and cue.group(0).lower() in POINT_WORDS), language)
         if amount is None:
             continue
@@ -191,8 +196,8 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                            f"{money(amount.usd * seats.n)}")
             if months != 1.0:
                 total = amount.usd * (seats.n if seats is not None else 1)
-                how.append(f"{money(total)} {_PERIOD_NAME[months]} = {money(usd)} a month")
-            vat = vat_after(clause[m.end():])
+                how.append(f"{money(total)} {PERIOD_NAME[months]} = {money(usd)} a month")
+            vat = vat_after(clause[m.end():], sentence or clause, amount.code)
             if vat is not None:  # "£250 a month incl. VAT": gross or net, said
                 how.append(vat.how(usd))
             # to the cent, unless that is $0 ('R$ 0.02' is $0.0037: refused as no budget)
@@ -201,10 +206,10 @@ def _budget(clause: str, unread: list[str], head: bool = True,
                 else m.start() if spend_after \
                 else clause.lower().rfind("monthly", 0, m.start())
             read = BudgetRead(round(usd, 2) if how and usd >= 0.005 else usd,
-                              _words(_own_part(clause, start, m.end())), "; ".join(how),
-                              ceiling=_ceiling(clause, m, capped and not spend_after)
+                              shown_words(own_part(clause, start, m.end())), "; ".join(how),
+                              ceiling=is_ceiling(clause, m, capped and not spend_after)
                               or our_limit is not None)
-            if _only_paid_now(read):
+            if only_paid_now(read):
                 paid_now = paid_now or read  # a later figure in the clause may be the budget
                 continue
             return read
@@ -216,7 +221,7 @@ def _unsaid_budget(clause: str, m: re.Match[str], head: bool) -> bool:
     in the head of the text, not quoted, its clause naming no price, income or third party."""
     before = clause[:m.start()]
     return (head and before.count("'") % 2 == 0 and before.count('"') % 2 == 0
-            and not (_NOT_OURS.search(clause) or _THIRD_PARTY.search(before)))
+            and not (NOT_OURS.search(clause) or THIRD_PARTY.search(before)))
 
 
 def _amount_words(clause: str, m: re.Match[str]) -> str:

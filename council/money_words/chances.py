@@ -9,8 +9,8 @@ import re
 
 from council.failure_cost import MAX_FAILURE_COST_USD, FailureRead
 from council.format import money
-from council.money_words.amounts import _amounts, _usd
-from council.money_words.text import _words
+from council.money_words.amounts import amounts_in, in_usd
+from council.money_words.text import shown_words
 from council.workload_words import parse_number
 
 _CHANCE = re.compile(
@@ -28,11 +28,11 @@ def chance_of_penalty(clause: str, unread: list[str], point: bool,
     """A failure's expected cost said as a chance of a penalty in ``clause``, or None."""
     for c in _CHANCE.finditer(clause):
         window = clause[c.end():c.end() + 60]
-        for a in _amounts(window):
+        for a in amounts_in(window):
             near = window[max(0, a.start() - 20):a.end() + 30]
             if not _PENALTY.search(near):
                 continue
-            amount = _usd(a, unread, point, language)
+            amount = in_usd(a, unread, point, language)
             if amount is None or amount.usd <= 0:
                 continue
             if c["pct"]:
@@ -51,5 +51,5 @@ def chance_of_penalty(clause: str, unread: list[str], point: bool,
             end = c.end() + a.end()
             tail = re.match(r"[^.;,]{0,30}", clause[end:])
             words = clause[c.start():end + (tail.end() if tail else 0)].strip()
-            return FailureRead(round(usd, 2), None, _words(words), "; ".join(how))
+            return FailureRead(round(usd, 2), None, shown_words(words), "; ".join(how))
     return None

@@ -11,24 +11,24 @@ from dataclasses import dataclass
 
 from council.failure_cost import MAX_FAILURE_COST_USD, FailureRead
 from council.format import money
-from council.money_words.amounts import _NUM, POINT_WORDS, _Amount, _amounts, _usd
-from council.money_words.periods import _period_after
-from council.money_words.text import _own_part, _words
+from council.money_words.amounts import NUM, POINT_WORDS, Amount, amounts_in, in_usd
+from council.money_words.periods import period_after
+from council.money_words.text import own_part, shown_words
 from council.money_words.work_time import (
-    _PER_HOUR,
     WORKDAY_HOURS,
-    _joined_time,
-    _minutes_in,
-    _minutes_of,
-    _role,
-    _time,
+    first_time,
+    hourly,
+    joined_time,
+    minutes_in,
+    minutes_of,
+    role_of,
     time_before_failure,
 )
 from council.role_rates import AI_AGENT
 from council.workload_words import parse_number
 from council.workload_words.sizes import UNIT_TOKENS
 
-_FAILURE = re.compile(
+FAILURE = re.compile(
     r"\b(?:wrong|bad|mistakes?|missed|miss|missing|errors?|erroneous|incorrect|failed|fails?|"
     r"failures?|misclassif(?:ications?|ied|ies|y)|misrout(?:es?|ed|ing)|mislabel(?:s|ed|ing|led|ling)?|"
     r"hallucinat(?:ed|es|ion|ions)|inaccurate|misread|misreads|bugs?|"
@@ -43,6 +43,8 @@ _FAILURE = re.compile(
     r"incorrett[oaie]|incorrect(?:e|s|es)|equivocad[oa]s?|mauvaise?s?|"
     # bad (es, pt): "un resumen malo nos puede costar ..." (QA round 9)
     r"malo|mala|malos|malas|ruim|ruins|"
+    # overlooked (es): "una cláusula pasada por alto puede costarnos una multa" (decision QA 18)
+    r"pasad[oa]s?\s+por\s+alto|"
     # wrong, error, mistake (sv)
     r"felaktig[at]?|fel|misstag|"
     # an error, wrong, missed (nl): "een gemiste fout kost ons 40 euro" (decision QA 16)
@@ -86,7 +88,7 @@ NOT_COSTLY_NOTE = ("said not to be costly, read as $0; give a figure if fixing o
                    "someone's time")
 # one past incident, not what each bad answer costs: "Last year a bug cost us $5,000 in lost
 # sales" (review 14's trap: read as $5,000 a failure)
-_PAST_INCIDENT = re.compile(r"\b(?:last\s+(?:year|month|week|quarter|time)|yesterday|"
+PAST_INCIDENT = re.compile(r"\b(?:last\s+(?:year|month|week|quarter|time)|yesterday|"
                             r"in\s+(?:19|20)\d\d|\d+\s+(?:years?|months?|weeks?|days?)\s+ago|"
                             r"back\s+in|once\s+(?:a|an|one|the)\s)", re.IGNORECASE)
 # a failure cost said as a condition's threshold: "if" before the failure word, "more than"
@@ -101,11 +103,11 @@ _NOTHING = re.compile(r"^\s*(?:(?:us|me|them)\s+)?(?:nothing|zero|\$?0 dollars)\
 
 # "Cost of a wrong answer: $15", "cost per mistake = 20 min": a label, then the figure
 _LABELLED = re.compile(rf"\b(?:cost|price) (?:of|per) (?:an? |one |each |every )?"
-                       rf"(?:[\w-]+ ){{0,2}}?{_FAILURE.pattern}[^:=.;]{{0,25}}?\s*[:=]\s*",
+                       rf"(?:[\w-]+ ){{0,2}}?{FAILURE.pattern}[^:=.;]{{0,25}}?\s*[:=]\s*",
                        re.IGNORECASE)
 
 
-def _failure(clause: str, sentence: str, unread: list[str],
+def read_failure(clause: str, sentence: str, unread: list[str],
              point: bool = False, language: str | None = None) -> FailureRead | None:
     label = _LABELLED.search(clause)
     not_costly = False
@@ -113,7 +115,7 @@ def _failure(clause: str, sentence: str, unread: list[str],
         fail: re.Match[str] | None = label
         verb_end = label.end()
     else:
-        fail = _FAILURE.search(clause)
+        fail = FAILURE.search(clause)
         if fail is None:
             return _japanese_failure(clause, unread)
         verb = _COST_VERB.search(clause, fail.end())
@@ -122,17 +124,17 @@ def _failure(clause: str, sentence: str, unread: list[str],
         if _PRICE_SUBJECT.search(clause, 0, verb.start()):
             return None  # "Fix the bug where the price costs $5": a price in the task
         verb_end = verb.end()
-        if _PAST_INCIDENT.search(clause) and _amounts(clause[verb.end():]):
-            unread.append(f"'{_words(clause)}' was not read as a failure cost: one past "
+        if PAST_INCIDENT.search(clause) and amounts_in(clause[verb.end():]):
+            unread.append(f"'{shown_words(clause)}' was not read as a failure cost: one past "
                           "incident, not what each bad answer costs; give what one costs in "
                           "the form")
             return None
         threshold = _IF_OVER.search(clause[:fail.start()]) is not None and \
             _OVER.match(clause, verb.end()) is not None
-        if threshold and _amounts(clause[verb.end():]):
+        if threshold and amounts_in(clause[verb.end():]):
             # "if a wrong summary ever cost us more than $50 we'd add a human check": a
             # condition's threshold, not what a failure costs (decision QA 16: read as $50)
-            unread.append(f"'{_words(clause)}' was not read as a failure cost: a threshold "
+            unread.append(f"'{shown_words(clause)}' was not read as a failure cost: a threshold "
                           "in a condition, not what a bad answer costs; give what one costs "
                           "in the form")
             return None
@@ -140,22 +142,22 @@ def _failure(clause: str, sentence: str, unread: list[str],
         not_costly = verb.group(0).lower() in ("costly", "expensive") and \
             _NOT_BEFORE.search(clause, fail.end(), verb.start()) is not None
     after = clause[verb_end:]
-    for m in _amounts(after):
-        if _period_after(after[m.end():]) is not None or _PER_HOUR.match(after, m.end()):
+    for m in amounts_in(after):
+        if period_after(after[m.end():]) is not None or hourly(after, m):
             continue  # a figure a month, a year or an hour is not one failure's cost
         size = _PER_SIZE.match(after, m.end())
         if size is not None:  # "$0.40 per 100 words to fix": a rate of the text's size
-            amount = _usd(m, unread, point, language)
+            amount = in_usd(m, unread, point, language)
             if amount is None:
                 continue
             n = parse_number(size["n"].replace(",", "")) if size["n"] else 1.0
             unit = size["unit"].lower().rstrip("s")
             said = f"{size['n']} {size['unit']}" if size['n'] else unit
             return FailureRead(amount.usd, None,
-                               _words(_own_part(clause, fail.start(), verb_end + size.end())),
+                               shown_words(own_part(clause, fail.start(), verb_end + size.end())),
                                amount.how, per_tokens=(n or 1.0) * UNIT_TOKENS[unit],
                                per_words=said)
-        amount = _usd(m, unread, point, language)
+        amount = in_usd(m, unread, point, language)
         if amount is not None and amount.usd > MAX_FAILURE_COST_USD:
             unread.append(f"'{m.group(0).strip()}' was not read as a failure cost: "
                           f"{money(amount.usd)} is more than the {money(MAX_FAILURE_COST_USD)} "
@@ -175,37 +177,37 @@ def _failure(clause: str, sentence: str, unread: list[str],
                 end = high.end
             if _WORST_CASE.search(clause, fail.start(), verb_end):
                 how = "; ".join(filter(None, (how, WORST_CASE_NOTE)))
-            t = _joined_time(after, m.start(), end) if high is None else None
-            minutes = _minutes_of(t) if t is not None else 0.0
-            role = _role(clause, sentence, after, unread) if minutes else None
+            t = joined_time(after, m.start(), end) if high is None else None
+            minutes = minutes_of(t) if t is not None else 0.0
+            role = role_of(clause, sentence, after, unread) if minutes else None
             if minutes and (role is not None or not AI_AGENT.search(after)):
                 # "15 minutes of an agent plus a $10 voucher": both, summed where priced
-                said = _words(_own_part(clause, fail.start(),
+                said = shown_words(own_part(clause, fail.start(),
                                         verb_end + max(end, t.end() if t else 0)))
                 return FailureRead(usd, minutes, said, how, rate=role[0] if role else None,
                                    role_words=role[1] if role else "")
-            return FailureRead(usd, None, _words(_own_part(clause, fail.start(),
+            return FailureRead(usd, None, shown_words(own_part(clause, fail.start(),
                                                            verb_end + end)), how)
     nothing = _NOTHING.match(after)
     if nothing is not None:  # "a wrong answer costs us nothing": a figure, $0
-        return FailureRead(0.0, None, _words(_own_part(clause, fail.start(),
+        return FailureRead(0.0, None, shown_words(own_part(clause, fail.start(),
                                                        verb_end + nothing.end())))
     if not_costly:  # "annoying, not costly": $0, said so
-        return FailureRead(0.0, None, _words(_own_part(clause, fail.start(), verb_end)),
+        return FailureRead(0.0, None, shown_words(own_part(clause, fail.start(), verb_end)),
                            NOT_COSTLY_NOTE)
-    t = _time(after)
+    t = first_time(after)
     if t is not None:
-        minutes = _minutes_of(t)
+        minutes = minutes_of(t)
         if minutes > 0:
-            role = _role(clause, sentence, after, unread)
+            role = role_of(clause, sentence, after, unread)
             if role is None and AI_AGENT.search(after):
                 unread.append(f"'{t.group(0)}' of an AI agent was not read as a failure cost: "
                               "a program's minutes are not a person's wage; give what a "
                               "failure costs in dollars instead")
                 return None
-            said = _words(_own_part(clause, fail.start(), verb_end + t.end()))
+            said = shown_words(own_part(clause, fail.start(), verb_end + t.end()))
             how = (f"'{t.group(0)}' read as {minutes / 60:g} hours of work, a working day "
-                   f"being {WORKDAY_HOURS:g}" if _minutes_in(t["unit"]) > 60 else "")
+                   f"being {WORKDAY_HOURS:g}" if minutes_in(t["unit"]) > 60 else "")
             if role is None:
                 return FailureRead(None, minutes, said, how)
             return FailureRead(None, minutes, said, how, rate=role[0], role_words=role[1])
@@ -218,9 +220,9 @@ def _time_before(clause: str, sentence: str, fail: re.Match[str],
     t = time_before_failure(clause, fail.start())
     if t is None or AI_AGENT.search(clause):  # an AI agent's minutes are no wage
         return None
-    minutes = _minutes_of(t)
-    role = _role(clause, sentence, clause[t.end():], unread)
-    said = _words(_own_part(clause, t.start(), fail.end()))
+    minutes = minutes_of(t)
+    role = role_of(clause, sentence, clause[t.end():], unread)
+    said = shown_words(own_part(clause, t.start(), fail.end()))
     if role is None:
         return FailureRead(None, minutes, said) if minutes > 0 else None
     return FailureRead(None, minutes, said, rate=role[0], role_words=role[1])
@@ -228,7 +230,7 @@ def _time_before(clause: str, sentence: str, fail: re.Match[str],
 
 # "$5-$20", "$5 to $20", "between $5 and $20", "€5–20": a range's two ends
 _RANGE_JOIN = re.compile(r"\s*(?:-|\u2013|\u2014|to)\s*|\s+and\s+", re.IGNORECASE)
-_BARE_NUM = re.compile(_NUM)
+_BARE_NUM = re.compile(NUM)
 # what may follow a bare upper end ("$5-20 per ticket", "$5-20 in rework", "$5-20."): not a
 # noun of its own ("$5 - 10 minutes of rework", "$5 to 20 customers a month", "$5-20%")
 _MONEY_AFTER_BARE = re.compile(r"\s*(?:[.,;:!?)]|$|(?:per|a|an|each|in|of|for|to|and|or|when|"
@@ -244,7 +246,7 @@ class _Range:
     end: int
 
 
-def _range_high(after: str, m: re.Match[str], low: _Amount, unread: list[str], point: bool,
+def _range_high(after: str, m: re.Match[str], low: Amount, unread: list[str], point: bool,
                 language: str | None) -> _Range | None:
     """The range that starts at the amount ``m``, or None when the amount is no range's low
     end. A bare upper end ("€5-20") is in the low end's currency, and its scale is the low
@@ -254,9 +256,9 @@ def _range_high(after: str, m: re.Match[str], low: _Amount, unread: list[str], p
     if join is None or (join.group(0).strip().lower() == "and"
                         and not re.search(r"\bbetween\s*$", after[:m.start()], re.IGNORECASE)):
         return None
-    nxt = next((n for n in _amounts(after) if n.start() == join.end()), None)
+    nxt = next((n for n in amounts_in(after) if n.start() == join.end()), None)
     if nxt is not None:
-        high = _usd(nxt, unread, point, language)
+        high = in_usd(nxt, unread, point, language)
         usd, end = (high.usd, nxt.end()) if high is not None else (0.0, 0)
     else:
         bare = _BARE_NUM.match(after, join.end())
@@ -306,13 +308,13 @@ def _japanese_failure(clause: str, unread: list[str]) -> FailureRead | None:
     """What one failure costs, said in Japanese: the failure word within 20 characters
     before the figure, a cost or loss word right after it."""
     for fail in _JA_FAILURE.finditer(clause):
-        for m in _amounts(clause[fail.end():fail.end() + 30]):
+        for m in amounts_in(clause[fail.end():fail.end() + 30]):
             if m.start() > 20 or not _JA_COST_AFTER.match(clause, fail.end() + m.end()):
                 continue
-            amount = _usd(m, unread)
+            amount = in_usd(m, unread)
             if amount is not None and 0 <= amount.usd <= MAX_FAILURE_COST_USD:
                 end = fail.end() + m.end() + _JA_COST_AFTER.match(
                     clause, fail.end() + m.end()).end()
                 return FailureRead(round(amount.usd, 2), None,
-                                   _words(clause[fail.start():end]), amount.how)
+                                   shown_words(clause[fail.start():end]), amount.how)
     return None

@@ -11,7 +11,7 @@ import re
 # Words that name a limit, and so both cue a budget and make it a ceiling ("at most $800 a
 # month", "höchstens 800 €", "$800 max"), in English, German, French, Spanish, Italian,
 # Portuguese and Polish: one list for both readings.
-_LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
+LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
                 r"höchstens|maximal|nicht mehr als|au maximum|au plus|pas plus de|"
                 r"como máximo|como maximo|no más de|al máximo|al massimo|non più di|"
                 r"no máximo|não mais (?:de|que)|maksymalnie|nie więcej niż|"
@@ -22,12 +22,12 @@ _LIMIT_WORDS = (r"at (?:the )?most|no more than|not more than|max(?:imum)?|"
                 r"maximaal|hoogstens|ten hoogste|niet meer dan")
 # A negation before a limit ("can't", "must not", "won't", "never"): one list for the budget
 # cue ("must not go over $1,000 a month") and the ceiling ("can't spend more than $200 a week")
-_NEGATION = (r"(?:\w+n['’]t|cant|wont|dont|mustnt|shouldnt|cannot|(?:\w+ )?not|never)")
+NEGATION = (r"(?:\w+n['’]t|cant|wont|dont|mustnt|shouldnt|cannot|(?:\w+ )?not|never)")
 # "$3k monthly revenue", "$5,000 a month in sales": what comes in, not what may go out
-_INCOME_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:revenue|sales|income|turnover|profit|"
+INCOME_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:revenue|sales|income|turnover|profit|"
                            r"earnings|salary|wages?)\b", re.IGNORECASE)
 # what is priced, earned or saved in the task, not what the user pays or loses
-_NOT_OURS = re.compile(
+NOT_OURS = re.compile(
     r"\b(?:plan|plans|subscription|price[sd]?|priced|pricing|revenue|sales|salary|salaries|"
     r"earns?|earning|paying|pays|paid|saves?|saving|savings|worth|bill|order|orders|refunds?|"
     r"value|over|above|below|costs?|rents?|rented|renting|wages?|"
@@ -37,11 +37,11 @@ _NOT_OURS = re.compile(
     r"cen(?:a|ie|y|ą|ach)?)\b",
     re.IGNORECASE)
 # "firms that spend £2m a year", "clients who have $5k a month": someone else's money
-_THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+THIRD_PARTY = re.compile(r"\b(?:that|which|who|whose)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "Customers can't spend more than $50 a day", "Invoices must not exceed $1,000 a month":
 # a limit on others' spending or the task's items, not the user's budget (review11: read as a
 # $1,500 and a $1,000 monthly ceiling): the clause's subject, a few words before the cue
-_OTHERS_LIMIT = re.compile(r"^\W*(?:(?:the|our|their|each|every|no)\s+)?(?:customers?|users?|"
+OTHERS_LIMIT = re.compile(r"^\W*(?:(?:the|our|their|each|every|no)\s+)?(?:customers?|users?|"
                            r"clients?|cardholders?|members?|employees?|staff|buyers?|shoppers?|"
                            r"suppliers?|vendors?|invoices?|orders?|transactions?|payments?|"
                            r"claims?|refunds?)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE)
@@ -51,7 +51,7 @@ _OTHERS_LIMIT = re.compile(r"^\W*(?:(?:the|our|their|each|every|no)\s+)?(?:custo
 # "we currently pay", "today's bill of" (decision QA 14: "stay under our current spend of
 # €120 a month" read as a sum to spend, "no more than what we pay now ($300 a month ...)"
 # unread)
-_NOW_SPEND = (r"(?:(?:our|the|my)\s+(?:current|present|existing|today['’]s)\s+(?:monthly\s+)?"
+NOW_SPEND = (r"(?:(?:our|the|my)\s+(?:current|present|existing|today['’]s)\s+(?:monthly\s+)?"
               r"(?:spend|spending|bill|costs?|price)\s*(?:is|of|:)?|"
               r"what\s+(?:we|i)\s+(?:currently\s+|already\s+)?(?:pay|spend)\s+(?:now|today|"
               r"currently|at the moment)\s*(?:[(:]|,|which is)?)\s*(?:about\s+|around\s+|"
@@ -64,22 +64,22 @@ _NOW_SPEND = (r"(?:(?:our|the|my)\s+(?:current|present|existing|today['’]s)\s+
 # below"). "A budget of $800", "for $800 a month" stay a sum the plan may spend.
 # "up to", "under", "bis zu", "jusqu'à", "hasta" ... only make a budget a ceiling: alone they
 # are no budget word ("up to £45,000 per year" of a job ad).
-_CEILING_BEFORE = re.compile(
+CEILING_BEFORE = re.compile(
     # "we can't spend more than $200 a week", "must not go over": a limit said with a negation
-    rf"\b{_NEGATION}(?: want to)? (?:spend|pay|go|be|cost) (?:more than|over|above)\b"
+    rf"\b{NEGATION}(?: want to)? (?:spend|pay|go|be|cost) (?:more than|over|above)\b"
     r"[^$€£¥\d]{0,20}$|"
-    rf"\b(?:{_LIMIT_WORDS}|up to|under|below|within|cap(?:ped)?(?: at)?|ceiling|"
+    rf"\b(?:{LIMIT_WORDS}|up to|under|below|within|cap(?:ped)?(?: at)?|ceiling|"
     r"limit(?:ed to)?|never (?:more|above)|bis zu|unter|jusqu'à|moins de|hasta|menos de|"
     r"fino a|até)\b[^$€£¥\d]{0,20}$|"
     # "stay under our current spend of €120 a month": what is paid now, as the limit
-    rf"\b(?:under|below|within|beneath|{_LIMIT_WORDS})\s+{_NOW_SPEND}$", re.IGNORECASE)
-_CEILING_AFTER = re.compile(rf"^[^,;]{{0,25}}?\b(?:{_LIMIT_WORDS}|tops|or less|and no more|"
+    rf"\b(?:under|below|within|beneath|{LIMIT_WORDS})\s+{NOW_SPEND}$", re.IGNORECASE)
+_CEILING_AFTER = re.compile(rf"^[^,;]{{0,25}}?\b(?:{LIMIT_WORDS}|tops|or less|and no more|"
                             r"no more)(?!\w)", re.IGNORECASE)
 
 
-def _ceiling(clause: str, m: re.Match[str], capped: bool) -> bool:
+def is_ceiling(clause: str, m: re.Match[str], capped: bool) -> bool:
     """Whether the budget at ``m`` is a limit to stay under (see above)."""
-    return (capped or _CEILING_BEFORE.search(clause[:m.start()][-40:]) is not None
+    return (capped or CEILING_BEFORE.search(clause[:m.start()][-40:]) is not None
             or _CEILING_AFTER.match(clause[m.end():]) is not None
             or _JA_CEILING_AFTER.match(clause[m.end():]) is not None
             or "上限" in clause[:m.start()][-12:])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from council.money_words.limits import _INCOME_AFTER, _NOT_OURS, _THIRD_PARTY
+from council.money_words.limits import INCOME_AFTER, NOT_OURS, THIRD_PARTY
 from council.money_words.periods import SPRINT_AFTER
 
 # A budget said with no period ("Our budget is $500.", "Budget cap EUR 40,000.", "we have $20
@@ -43,11 +43,11 @@ _PROJECT_BEFORE = re.compile(r"\bbudget\s+(?:for|of)\s+(?:the|our|this)\s+(?:(?:
                              r"rollout|backfill|clean-?up)\s*(?:is|of|:|=)?\s*$", re.IGNORECASE)
 
 
-def _no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:
+def no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:
     after = clause[m.end():]
     project = _PROJECT_AFTER.match(after) or _PROJECT_BEFORE.search(clause[:m.start()])
-    if project is not None and not _NOT_OURS.search(clause[:m.start()]) \
-            and not _THIRD_PARTY.search(clause[:m.start()]):
+    if project is not None and not NOT_OURS.search(clause[:m.start()]) \
+            and not THIRD_PARTY.search(clause[:m.start()]):
         said = (m.group(0) + project.group(0) if project.re is _PROJECT_AFTER
                 else project.group(0) + m.group(0)).strip()
         unread.append(f"'{said}' was not read as a budget: a sum for the whole project, not a "
@@ -62,7 +62,7 @@ def _no_period(clause: str, m: re.Match[str], unread: list[str]) -> None:
                       "say how long a sprint is ('two-week sprints') or give the monthly "
                       "budget in the form")
         return
-    if cue is None or _INCOME_AFTER.match(after) or _PER_UNIT_AFTER.match(after):
+    if cue is None or INCOME_AFTER.match(after) or _PER_UNIT_AFTER.match(after):
         return
     if "have" in cue.group(0).lower() and not _HAVE_AFTER.match(after):
         return

@@ -6,37 +6,37 @@ import re
 from dataclasses import replace
 
 from council.format import money
-from council.money_words.amounts import _amounts, _usd
+from council.money_words.amounts import amounts_in, in_usd
 from council.money_words.cuts import cut_by
-from council.money_words.limits import _LIMIT_WORDS, _NEGATION, _NOW_SPEND
-from council.money_words.periods import _PERIOD_NAME, _period_after
-from council.money_words.text import _CLAUSES, _SENTENCES, _own_part, _words
+from council.money_words.limits import LIMIT_WORDS, NEGATION, NOW_SPEND
+from council.money_words.periods import PERIOD_NAME, period_after
+from council.money_words.text import CLAUSES, SENTENCES, own_part, shown_words
 from council.money_words.values import BudgetRead
 
 
-def _only_paid_now(read: BudgetRead) -> bool:
+def only_paid_now(read: BudgetRead) -> bool:
     """Whether the budget read is what is paid now with no limit set at it ("Our current
     spend is $120 a month, and we can spend up to $200": the $200 is the budget; review 14,
     read $120). Used only when no other budget is said."""
-    return not read.ceiling and re.match(_NOW_SPEND, read.words, re.IGNORECASE) is not None
+    return not read.ceiling and re.match(NOW_SPEND, read.words, re.IGNORECASE) is not None
 
 
 # a limit set at what is paid now: "no more than what we pay now ($300 a month ...)", "stay
 # under our current spend of €120 a month" (the limit's subject may be a cost: "it must cost")
-_NOW_CAP = re.compile(rf"\b(?:under|below|within|beneath|less than|cheaper than|{_LIMIT_WORDS})"
-                      rf"\s+{_NOW_SPEND}$", re.IGNORECASE)
+NOW_CAP = re.compile(rf"\b(?:under|below|within|beneath|less than|cheaper than|{LIMIT_WORDS})"
+                      rf"\s+{NOW_SPEND}$", re.IGNORECASE)
 # the work's own cost as the subject of a limit: "it must cost no more than", "the whole thing
 # shouldn't cost more than", "the new setup can cost at most" ("cost" elsewhere before a cue
 # marks a price in the task: "items that cost under $5")
 # ("the AI add-on should cost under $100 a month": review 14, unread beside what is paid now)
-_OUR_COST = re.compile(r"(?:^|[,:(]\s*|\b(?:and|but|so)\s+)(?:it|this|(?:the|our)\s+"
+OUR_COST = re.compile(r"(?:^|[,:(]\s*|\b(?:and|but|so)\s+)(?:it|this|(?:the|our)\s+"
                        r"(?:whole\s+thing|(?:new\s+|ai\s+)?(?:setup|tool|service|solution|model|"
                        r"bot|assistant|pipeline|system|ai|add-?on|feature|upgrade)))\s+"
                        r"(?:must|should|can|may|has to|needs to|will)(?:n['’]?t|"
                        r"\s+not)?\s+cost\s*$", re.IGNORECASE)
 # the same subject with its limit and no cue word: "it shouldn't cost more than $50 a month",
 # "the tool must cost at most $80 a month" (unread, in silence, before decision QA 14)
-_OUR_COST_LIMIT = re.compile(_OUR_COST.pattern.removesuffix(r"\s*$")
+OUR_COST_LIMIT = re.compile(OUR_COST.pattern.removesuffix(r"\s*$")
                              + r"\s+(?:more than|over|above|at most|less than|under|below|no "
                                r"more than)\s*(?:about\s+|around\s+)?$", re.IGNORECASE)
 # "We currently pay $450 a month for ...; the new setup shouldn't cost more than that": the
@@ -56,39 +56,39 @@ _BILL_IS_BEFORE = re.compile(r"\b(?:our|my)\s+(?:[\w-]+\s+){0,2}?(?:bill|spend|s
                              r"(?:about\s+|around\s+|roughly\s+)?$", re.IGNORECASE)
 _NOW_WORD = re.compile(r"\b(?:currently|now|today|at the moment|at present|right now)\b",
                        re.IGNORECASE)
-_THAT_LIMIT = re.compile(rf"(?:\b{_NEGATION}\s+(?:cost|be|go|come in|exceed)\s+(?:more than|over|"
+_THAT_LIMIT = re.compile(rf"(?:\b{NEGATION}\s+(?:cost|be|go|come in|exceed)\s+(?:more than|over|"
                          r"above)|\b(?:no more than|not more than|under|below|less than|cheaper "
                          r"than|within)|\bcome in (?:under|below))\s+(?:that|what we (?:pay|spend)"
                          r"(?: now| today| currently)?|today['’]s (?:bill|cost|spend))\b",
                          re.IGNORECASE)
 
 
-def _paid_now(text: str, unread: list[str], point: bool,
+def read_paid_now(text: str, unread: list[str], point: bool,
               language: str | None) -> BudgetRead | None:
     """What is paid now a period, when the text then sets the limit at it ("... shouldn't
     cost more than that") or at a share below it ("... want to cut it by half"): that figure,
     a month's (less the cut), as the ceiling."""
-    for sentence in (s.strip() for s in _SENTENCES.split(text)):
-        for clause in (c.strip() for c in _CLAUSES.split(sentence)):
-            for m in _amounts(clause):
+    for sentence in (s.strip() for s in SENTENCES.split(text)):
+        for clause in (c.strip() for c in CLAUSES.split(sentence)):
+            for m in amounts_in(clause):
                 before = clause[:m.start()]
                 pays = _PAY_NOW_BEFORE.search(before[-40:]) is not None
                 if not pays and _BILL_IS_BEFORE.search(before) is None:
                     continue
-                months = _period_after(clause[m.end():])
+                months = period_after(clause[m.end():])
                 rest = text[text.find(clause) + m.end():]
                 cut = cut_by(rest)
                 limit = None if cut is not None or not (pays and _NOW_WORD.search(sentence)) \
                     else _THAT_LIMIT.search(rest)
                 if months is None or (limit is None and cut is None):
                     continue
-                amount = _usd(m, unread, point, language)
+                amount = in_usd(m, unread, point, language)
                 if amount is None or amount.usd <= 0:
                     continue
                 usd = amount.usd / months
                 how = [amount.how] if amount.how else []
                 if months != 1.0:
-                    how.append(f"{money(amount.usd)} {_PERIOD_NAME[months]} = {money(usd)} a month")
+                    how.append(f"{money(amount.usd)} {PERIOD_NAME[months]} = {money(usd)} a month")
                 if cut is not None:
                     how.append(f"what you pay now less the cut your words ask ('{cut.words}'): "
                                f"{money(usd)} x {1 - cut.share:.0%} = {money(cut.left(usd))}")
@@ -99,8 +99,8 @@ def _paid_now(text: str, unread: list[str], point: bool,
                 # the task said after it
                 at = clause.find(cut.words, m.end()) if cut is not None else -1
                 said = clause[:at + len(cut.words)] if cut is not None and at >= 0 \
-                    else _own_part(clause, 0, m.end())
-                return BudgetRead(round(usd, 2), _words(said),
+                    else own_part(clause, 0, m.end())
+                return BudgetRead(round(usd, 2), shown_words(said),
                                   "; ".join(how), ceiling=True)
     return None
 

@@ -49,7 +49,7 @@ _PERIOD_BEFORE = re.compile(
     r"\b(?P<hquarter>quartalsbudget|kwartaalbudget)\b|\b(?P<nyear>jaarlijks) budget\b",
     re.IGNORECASE)
 _DAY, _WORKING_DAY = 1 / PER_MONTH["day"], 1 / PER_MONTH["business day"]
-_DAYS = (_DAY, _WORKING_DAY)
+DAYS = (_DAY, _WORKING_DAY)
 _MONTHS = {"year": 12.0, "yr": 12.0, "yearly": 12.0, "annually": 12.0, "annual": 12.0,
            "per annum": 12.0, "quarter": 3.0, "quarterly": 3.0, "week": 12 / 52,
            "wk": 12 / 52, "weekly": 12 / 52, "day": _DAY, "daily": _DAY,
@@ -65,7 +65,7 @@ def _months_of(word: str) -> float:
 # "R$ 2.000 por mês"), in the workload reader's words for periods: its length in months
 _FOREIGN_MONTHS = {"month": 1.0, "year": 12.0, "quarter": 3.0, "week": 12 / 52, "day": _DAY,
                    "business day": _WORKING_DAY}
-_PERIOD_NAME = {**{12 / 52 * w: f"a {w}-week sprint" for w in (2, 3, 4)},
+PERIOD_NAME = {**{12 / 52 * w: f"a {w}-week sprint" for w in (2, 3, 4)},
                 12.0: "a year", 6.0: "a half-year", 3.0: "a quarter", 12 / 52: "a week",
                 _DAY: f"a day ({PER_MONTH['day']:.0f} days a month)",
                 _WORKING_DAY: f"a working day ({PER_MONTH['business day']:.1f} a month)"}
@@ -95,7 +95,7 @@ def _named_months(named: str) -> float:
         6.0 if word.startswith("h") else 12.0
 
 
-def _period_after(after: str) -> float | None:
+def period_after(after: str) -> float | None:
     """How many months the period right after an amount is ("a month", "per year", "pro
     Woche", "all'anno"), None when none is said there; VAT words before it are passed over
     ("300 € TTC par mois")."""
@@ -120,10 +120,10 @@ _JA_MONTH_BUDGET = re.compile(r"(?:月の|月間|月額|毎月の)(?:予算|上�
                               r"(?:每月|月)(?:的)?预算|(?:^|\s|매)월\s?예산")
 
 
-def _months(clause: str, m: re.Match[str]) -> float | None:
+def months_of(clause: str, m: re.Match[str]) -> float | None:
     """How many months the amount's period is: 1 for "a month" or "monthly budget", 12 for
     "a year" or "annual budget", 3 a quarter, 12/52 a week; None when no period is said."""
-    after = _period_after(clause[m.end():])
+    after = period_after(clause[m.end():])
     if after is not None:
         return after
     if SPRINT_AFTER.match(clause[m.end():]):

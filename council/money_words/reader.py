@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from council.failure_cost import FailureRead
 from council.money_words.amounts import POINT_LANGUAGES
-from council.money_words.budgets import _budget
+from council.money_words.budgets import read_budget
 from council.money_words.chances import chance_of_penalty
-from council.money_words.failure_costs import _failure
-from council.money_words.lost_value import _lost_value
-from council.money_words.paid_now import _only_paid_now, _paid_now, cut_now
+from council.money_words.failure_costs import read_failure
+from council.money_words.lost_value import read_lost_value
+from council.money_words.paid_now import cut_now, only_paid_now, read_paid_now
 from council.money_words.shares import share_budget
-from council.money_words.stakes import _stakes
-from council.money_words.text import _CLAUSES, _SENTENCES, UNSAID_HEAD
+from council.money_words.stakes import read_stakes
+from council.money_words.text import CLAUSES, SENTENCES, UNSAID_HEAD
 from council.money_words.two_budgets import restated_note, second_budget_note
-from council.money_words.unit_budgets import _unit_budget
+from council.money_words.unit_budgets import read_unit_budget
 from council.money_words.values import BudgetRead, MoneyWords, UnitBudgetRead
 from council.workload_words.languages import own_words_language, written_in
 from council.workload_words.text import word_list
@@ -33,28 +33,28 @@ def read_money(text: str) -> MoneyWords:
     # "no more than 10% of our Zendesk bill, which is $1,500 a month": the share, not the bill
     budget = share_budget(text, unread, point, language)
     earlier = ""  # the sentence before: "Our team has 12 agents. The budget is $10 per agent"
-    for sentence in (s.strip() for s in _SENTENCES.split(text)):
-        for clause in (c.strip() for c in _CLAUSES.split(sentence)):
+    for sentence in (s.strip() for s in SENTENCES.split(text)):
+        for clause in (c.strip() for c in CLAUSES.split(sentence)):
             if not clause:
                 continue
             if budget is None:
                 at = text.find(clause)
-                budget = _budget(clause, unread, head=0 <= at < UNSAID_HEAD, point=point,
+                budget = read_budget(clause, unread, head=0 <= at < UNSAID_HEAD, point=point,
                                  language=language, sentence=sentence, earlier=earlier)
-                if budget is not None and _only_paid_now(budget):
+                if budget is not None and only_paid_now(budget):
                     paid_now, budget = paid_now or budget, None
             if failure is None:  # "a 1 in 1,000 chance of a $100,000 fine": the expectation
-                failure = chance_of_penalty(clause, unread, point, language) or _failure(
+                failure = chance_of_penalty(clause, unread, point, language) or read_failure(
                     clause, sentence, unread, point, language)
             if budget is None and unit is None:
-                unit = _unit_budget(clause, unread, point, language, text)
+                unit = read_unit_budget(clause, unread, point, language, text)
         earlier = sentence
     if failure is None:
-        failure = _lost_value(text, unread, point, language)
+        failure = read_lost_value(text, unread, point, language)
     if failure is None:
-        _stakes(text or "", unread)
+        read_stakes(text or "", unread)
     if budget is None:
-        budget = _paid_now(text, unread, point, language)
+        budget = read_paid_now(text, unread, point, language)
         if budget is not None:  # the figure is read after all: not "not read as a budget"
             unread = [u for u in unread if not (" was not read as a monthly budget" in u
                                                 and u.split("'")[1] in budget.words)]

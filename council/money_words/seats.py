@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from council.money_words.periods import _months, _period_after
-from council.money_words.text import _words
+from council.money_words.periods import months_of, period_after
+from council.money_words.text import shown_words
 from council.workload_words import parse_number
 
 # A budget a seat, a user or each of a team ("$20 per seat, 12 seats", "$15 a seat a month" for
@@ -14,13 +14,20 @@ from council.workload_words import parse_number
 # silence): the figure times the seats the clause counts, a month when no period is said (as
 # seats are priced); a support team's agents are seats too ("we budget $3 per agent per month"
 # for "our support team of 40 agents", decision QA 15: read as $3 a task, $60,000 a month)
-_SEAT_UNITS = r"seats?|users?|licen[cs]es?|heads?|members?|employees?|persons?|people|agents?"
+# (decision QA 18: "$2 per customer per month" for "150 customers", "$5 per client" unread)
+_SEAT_UNITS = (r"seats?|users?|licen[cs]es?|heads?|members?|employees?|persons?|people|agents?|"
+               r"customers?|clients?|accounts?|tenants?")
+_CUSTOMERS = re.compile(r"\b(?:customers?|clients?|accounts?|tenants?)\b", re.IGNORECASE)
 _SEAT_AFTER = re.compile(rf"\s*(?:(?:a|per|each|every|/)\s*(?:{_SEAT_UNITS})\b|each\b)",
                          re.IGNORECASE)
-_SMALL = r"\d{1,4}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-_SEATS = re.compile(rf"\b(?P<n>{_SMALL})\s+(?:{_SEAT_UNITS})\b|\bteam\s+of\s+(?P<t>{_SMALL})\b|"
+_SMALL = (r"\d{1,3}(?:,\d{3})+|\d{1,5}|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+          r"twelve|fifteen|twenty")
+# "our 2,000 active users", "150 paying customers": a count with one word that narrows it
+_NARROW = r"(?:active|paying|current|registered|monthly|enterprise|business|b2b|existing)\s+"
+_SEATS = re.compile(rf"\b(?P<n>{_SMALL})\s+(?:{_NARROW})?(?:{_SEAT_UNITS})\b|"
+                    rf"\bteam\s+of\s+(?P<t>{_SMALL})\b|"
                     rf"\b(?P<p>{_SMALL})[- ](?:person|people|seat|member|strong)\b", re.IGNORECASE)
-_SEAT_CUE = re.compile(r"\b(?:has|have|get|gets|(?:will|can|could|would)\s+(?:pay|put))\b"
+SEAT_CUE = re.compile(r"\b(?:has|have|get|gets|(?:will|can|could|would)\s+(?:pay|put))\b"
                        r"[^$€£¥\d]{0,20}$", re.IGNORECASE)
 
 
@@ -50,7 +57,7 @@ def _earlier_count(earlier: str, noun: str) -> re.Match[str] | None:
 
 # a seat's price, not a budget: "50 seats of Slack at $8 per seat", "the tool costs $12 per
 # seat" (review 13: "We have 50 seats ... at $8 per seat" read as a $400 budget, the "have")
-_SEAT_PRICE_BEFORE = re.compile(r"\b(?:at|costs?|costing|priced\s+at|charges?|charged)\s*"
+SEAT_PRICE_BEFORE = re.compile(r"\b(?:at|costs?|costing|priced\s+at|charges?|charged)\s*"
                                 r"(?:about\s+|around\s+|~\s*)?$", re.IGNORECASE)
 
 
@@ -63,9 +70,12 @@ class _Seats:
     how: str
     words: str = ""  # the figure, its seat and the count ("€25 per user ... for 10 users")
     period_said: bool = False
+    # a customer, a client: what they pay is no budget unless a budget word says so ("Our 40
+    # customers pay $20 per customer per month" says nothing)
+    customers: bool = False
 
 
-def _seats(clause: str, m: re.Match[str], sentence: str = "",
+def seats_of(clause: str, m: re.Match[str], sentence: str = "",
            earlier: str = "") -> _Seats | None:
     """The seats a budget a seat is for ("$20 per seat, 12 seats"), or None when the amount
     is not said a seat; n 0 when neither the clause nor its sentence counts seats ("for our
@@ -91,10 +101,11 @@ def _seats(clause: str, m: re.Match[str], sentence: str = "",
     c = counts[0]
     n = parse_number(c["n"] or c["t"] or c["p"]) or 0.0
     # "$30 per seat per month"; else "annual budget $40 per seat", said before the amount
-    months = _period_after(clause[seat_end:]) or _months(clause, m)
+    months = period_after(clause[seat_end:]) or months_of(clause, m)
     said = "" if months is not None else "; no period said, so a month's, as seats are priced"
     words = (f"{clause[start:seat_end].strip()} ... '{c.group(0).strip()}'" if beside
              else clause[min(start, c.start()):max(seat_end, c.end())].strip())
     return _Seats(n, months or 1.0, f"{clause[start:seat_end].strip()} x "
-                                    f"'{c.group(0).strip()}'{said}", _words(words),
-                  months is not None)
+                                    f"'{c.group(0).strip()}'{said}", shown_words(words),
+                  months is not None, _CUSTOMERS.search(clause, m.end(), seat_end) is not None
+                  or _CUSTOMERS.search(c.group(0)) is not None)

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 
 from council.format import money
-from council.money_words.amounts import _amounts, _usd
-from council.money_words.limits import _LIMIT_WORDS, _NEGATION
-from council.money_words.periods import _PERIOD_NAME, _period_after
-from council.money_words.text import _words
+from council.money_words.amounts import amounts_in, in_usd
+from council.money_words.limits import LIMIT_WORDS, NEGATION
+from council.money_words.periods import PERIOD_NAME, period_after
+from council.money_words.text import shown_words
 from council.money_words.values import BudgetRead
 
 # what the share is of: a bill, what is paid to someone, revenue, sales
@@ -27,10 +27,10 @@ _SHARE = re.compile(rf"\b(?P<pct>\d{{1,2}}(?:\.\d+)?)\s?(?:%|percent|per\s?cent)
 # asked as what may be spent: a spend word or a limit before the share, in its clause
 _SPEND_BEFORE = re.compile(
     rf"\b(?:spend(?:ing)?|budget|cost|costs|keep\s+(?:it|this|the\s+\w+)\s+(?:to|under|below)|"
-    rf"stay\s+(?:under|below|within)|under|below|within|{_LIMIT_WORDS}|cap|limit|"
-    rf"{_NEGATION}\s+(?:cost|exceed|go\s+over))\b[^.;]{{0,30}}$", re.IGNORECASE)
-_LIMIT_BEFORE = re.compile(rf"\b(?:under|below|within|{_LIMIT_WORDS}|cap|limit|"
-                           rf"{_NEGATION}|keep\s+(?:it|this)\s+to)\b[^.;]{{0,20}}$",
+    rf"stay\s+(?:under|below|within)|under|below|within|{LIMIT_WORDS}|cap|limit|"
+    rf"{NEGATION}\s+(?:cost|exceed|go\s+over))\b[^.;]{{0,30}}$", re.IGNORECASE)
+_LIMIT_BEFORE = re.compile(rf"\b(?:under|below|within|{LIMIT_WORDS}|cap|limit|"
+                           rf"{NEGATION}|keep\s+(?:it|this)\s+to)\b[^.;]{{0,20}}$",
                            re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
@@ -48,22 +48,22 @@ def share_budget(text: str, unread: list[str], point: bool,
         nxt = _SENTENCE_END.search(text, end.end()) if end is not None else None
         stop = nxt.end() if nxt is not None else len(text)
         said = text[m.start():m.end()].strip()
-        for a in _amounts(text[m.end():stop]):
+        for a in amounts_in(text[m.end():stop]):
             at = m.end() + a.end()
-            months = _period_after(text[at:])
+            months = period_after(text[at:])
             if months is None:
                 continue
-            amount = _usd(a, unread, point, language)
+            amount = in_usd(a, unread, point, language)
             if amount is None or amount.usd <= 0:
                 continue
             pct = float(m["pct"])
             usd = pct / 100 * amount.usd / months
             how = [amount.how] if amount.how else []
             how.append(f"{m['pct']}% x {money(amount.usd)}"
-                       + (f" {_PERIOD_NAME[months]}" if months != 1.0 else " a month")
+                       + (f" {PERIOD_NAME[months]}" if months != 1.0 else " a month")
                        + f" = {money(usd)} a month")
             words = text[clause:m.end() + a.end()].strip()
-            return BudgetRead(round(usd, 2), _words(words), "; ".join(how),
+            return BudgetRead(round(usd, 2), shown_words(words), "; ".join(how),
                               ceiling=_LIMIT_BEFORE.search(text, clause, m.start()) is not None)
         unread.append(f"'{said}' was not read as a budget: the words give a share but no "
                       "figure for what it is a share of; give that figure a month, or your "

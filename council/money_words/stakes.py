@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from council.money_words.failure_costs import _FAILURE
-from council.money_words.text import _CLAUSES, _SENTENCES, _own_part, _words
+from council.money_words.failure_costs import FAILURE
+from council.money_words.text import CLAUSES, SENTENCES, own_part, shown_words
 
 # A failure that harms someone or brings a lawsuit, or costs something other than money or
 # time ("a wrong answer here could kill someone", "costs us a lost customer"), said with no
@@ -29,16 +29,16 @@ _REDO = re.compile(r"\b(?:we|i|you|they|someone|somebody)(?:\s+(?:would|will|mus
                    r"check|write|generate)\w*\b", re.IGNORECASE)
 
 
-def _stakes(text: str, unread: list[str]) -> None:
-    for sentence in (s.strip() for s in _SENTENCES.split(text)):
-        for clause in (c.strip() for c in _CLAUSES.split(sentence)):
-            fail = _FAILURE.search(clause)
+def read_stakes(text: str, unread: list[str]) -> None:
+    for sentence in (s.strip() for s in SENTENCES.split(text)):
+        for clause in (c.strip() for c in CLAUSES.split(sentence)):
+            fail = FAILURE.search(clause)
             stakes = None if fail is None else (_STAKES.search(clause, fail.end())
                                                 or _COSTS_NO_FIGURE.search(clause, fail.end())
                                                 or _REDO.search(clause, fail.end()))
             if stakes is not None and fail is not None and stakes.start() - fail.end() <= 40 \
                     and "\n" not in clause[fail.start():stakes.end()]:
-                said = _words(_own_part(clause, fail.start(), stakes.end()))
+                said = shown_words(own_part(clause, fail.start(), stakes.end()))
                 unread.append(f"'{said}' gives no dollar figure, so the category's failure "
                               "cost is used; give what one bad answer costs you instead")
                 return

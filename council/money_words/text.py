@@ -13,18 +13,18 @@ _NOT_ABBREVIATION = (r"(?<!\bok\.)(?<!\bca\.)(?<!\benv\.)(?<!\bapprox\.)"
                      r"(?<!\bincl\.)(?<!\binkl\.)(?<!\bexcl\.)(?<!\bexkl\.)(?<!\bzzgl\.)"
                      r"(?<!\bmtl\.)(?<!\bmonatl\.)")  # "250 € mtl." (monthly, German)
 # (Japanese and Chinese end a sentence with "。", "！", "？" and no space after)
-_CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;|[。！？；])\s*")
-_SENTENCES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|[。！？])\s*")
+CLAUSES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|;|[。！？；])\s*")
+SENTENCES = re.compile(rf"(?:[.!?]{_NOT_ABBREVIATION}(?=\s|$)|[。！？])\s*")
 WORDS_CHARS = 120  # the words shown beside a reading, at most
 
 
 def clauses(text: str) -> list[str]:
     """The text's clauses, sentence by sentence, stripped, none empty."""
-    return [c.strip() for s in _SENTENCES.split(text) for c in _CLAUSES.split(s.strip())
+    return [c.strip() for s in SENTENCES.split(text) for c in CLAUSES.split(s.strip())
             if c.strip()]
 
 
-def _words(clause: str) -> str:
+def shown_words(clause: str) -> str:
     return clause if len(clause) <= WORDS_CHARS else clause[:WORDS_CHARS - 3] + "..."
 
 
@@ -34,7 +34,7 @@ def _words(clause: str) -> str:
 UNSAID_HEAD = TASK_HEAD
 
 
-def _own_part(clause: str, start: int, end: int) -> str:
+def own_part(clause: str, start: int, end: int) -> str:
     """The comma-separated parts of the clause from the cue word to the amount ("Classify
     5.000 e-mails a day, orçamento R$ 2.000 por mês" -> "orçamento R$ 2.000 por mês"; "...,
     about 50 a day, a wrong answer costs HR 20 minutes" -> "a wrong answer costs HR 20

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from council.format import money
-from council.money_words.amounts import _amounts, _usd
-from council.money_words.budgets import _budget
-from council.money_words.periods import _months
+from council.money_words.amounts import amounts_in, in_usd
+from council.money_words.budgets import read_budget
+from council.money_words.periods import months_of
 from council.money_words.text import clauses
 from council.money_words.values import BudgetRead
 
@@ -32,12 +32,35 @@ def second_budget_note(text: str, first: BudgetRead, *, point: bool,
     if at < 0:
         return None
     for clause in clauses(text[at + len(words):].lstrip(" ,")):
-        other = _budget(clause, [], head=False, point=point, language=language, sentence=clause)
+        other = read_budget(clause, [], head=False, point=point, language=language,
+                        sentence=clause) or _up_to(clause, point, language)
         if other is not None and abs(other.usd_per_month - first.usd_per_month) >= 0.01:
             return (f"'{other.words}' ({money(other.usd_per_month)} a month) was not used: "
                     "the words give a second budget, and this answer prices the task of "
                     f"'{first.words}' ({money(first.usd_per_month)} a month); describe each "
                     "task on its own for its own answer")
+    return None
+
+
+# the second task's limit said in parallel with the first's budget, with no budget word of
+# its own: "we can spend $50/month; for contract review ... up to $300/month" (decision QA 18:
+# unread, and nothing said of it)
+_UP_TO = re.compile(r"\bup\s+to\s*$", re.IGNORECASE)
+_FOR_TASK = re.compile(r"^\W*(?:and\s+)?for\s+\w", re.IGNORECASE)  # "for contract review"
+
+
+def _up_to(clause: str, point: bool, language: str | None) -> BudgetRead | None:
+    """A limit a month said "for <a task> ... up to $X a month" in a clause after a budget
+    ("refunds go up to $300 a month" is none), or None."""
+    if _FOR_TASK.match(clause) is None:
+        return None
+    for m in amounts_in(clause):
+        months = months_of(clause, m)
+        if _UP_TO.search(clause, 0, m.start()) is None or months is None:
+            continue
+        amount = in_usd(m, [], point, language)
+        if amount is not None and amount.usd > 0:
+            return BudgetRead(amount.usd / months, clause[:m.end()].strip(), amount.how, True)
     return None
 
 
@@ -51,11 +74,11 @@ def restated_note(text: str, first: BudgetRead, *, point: bool,
     if at < 0:
         return None
     rest = text[at + len(words):]
-    for m in _amounts(rest[:80]):
+    for m in amounts_in(rest[:80]):
         if _RESTATED.fullmatch(rest, 0, m.start()) is None:
             return None
-        months = _months(rest[:m.end() + 30], m)
-        amount = _usd(m, [], point, language)
+        months = months_of(rest[:m.end() + 30], m)
+        amount = in_usd(m, [], point, language)
         if months is None or amount is None:
             return None
         usd = amount.usd / months

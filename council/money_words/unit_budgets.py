@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from council.format import money
-from council.money_words.amounts import _amounts, _usd
-from council.money_words.limits import _CEILING_BEFORE, _NOT_OURS, _OTHERS_LIMIT, _THIRD_PARTY
-from council.money_words.text import _words
+from council.money_words.amounts import amounts_in, in_usd
+from council.money_words.limits import CEILING_BEFORE, NOT_OURS, OTHERS_LIMIT, THIRD_PARTY
+from council.money_words.text import shown_words
 from council.money_words.values import UnitBudgetRead
 from council.workload_words import parse_number
 
@@ -28,7 +28,7 @@ _UNIT_AFTER = re.compile(
     rf"(?P<k2>{_THOUSAND})(?!\s*\w))", re.IGNORECASE)
 # "a cent", "half a cent", "0.5 cents", "5¢": a figure with no currency sign
 _CENTS = re.compile(r"\b(?P<n>\d+(?:\.\d+)?|an?|one|half an?)\s*(?:cents?\b|¢)", re.IGNORECASE)
-_UNIT_CUE = re.compile(rf"(?:{_CEILING_BEFORE.pattern})|\b(?:we|i) (?:can|could) (?:only )?"
+_UNIT_CUE = re.compile(rf"(?:{CEILING_BEFORE.pattern})|\b(?:we|i) (?:can|could) (?:only )?"
                        r"(?:pay|spend|afford)\b[^$€£¥\d]{0,20}$|\bbudget\b[^$€£¥\d]{0,20}$",
                        re.IGNORECASE)
 
@@ -48,10 +48,10 @@ _SPENT_ON_OTHERS = re.compile(r"\s+(?:on|for|in|as)\s+(?:\w+\s+)?(?:refunds?|vou
 
 def _others_unit_limit(clause: str, cue_start: int, end: int) -> bool:
     """Whether a limit a call or a task is someone else's: its subject is customers,
-    refunds ... (``_OTHERS_LIMIT``), a price or a charge is said before it, or the money
+    refunds ... (``OTHERS_LIMIT``), a price or a charge is said before it, or the money
     goes to refunds or vouchers after it."""
     before = clause[:cue_start]
-    return (_OTHERS_LIMIT.match(before) is not None or _THIRD_PARTY.search(before) is not None
+    return (OTHERS_LIMIT.match(before) is not None or THIRD_PARTY.search(before) is not None
             or (_PRICE_BEFORE.search(before[-40:]) is not None and "budget" not in before.lower())
             or _SPENT_ON_OTHERS.match(clause, end) is not None)
 
@@ -109,9 +109,9 @@ def _items_priced(clause: str, cue_start: int, unit: str) -> bool:
     return re.search(rf"\b{stem}\w*\s+$", clause[:cue_start], re.IGNORECASE) is not None
 
 
-def _unit_budget(clause: str, unread: list[str], point: bool,
+def read_unit_budget(clause: str, unread: list[str], point: bool,
                  language: str | None, text: str = "") -> UnitBudgetRead | None:
-    found = sorted([*_amounts(clause), *_CENTS.finditer(clause)], key=lambda m: m.start())
+    found = sorted([*amounts_in(clause), *_CENTS.finditer(clause)], key=lambda m: m.start())
     for m in found:
         unit = _UNIT_AFTER.match(clause, m.end()) or _counted_unit(clause, m.end(), text)
         near_start = max(0, m.start() - 40)
@@ -120,7 +120,7 @@ def _unit_budget(clause: str, unread: list[str], point: bool,
         if said_before is not None and _unit_of(said_before["noun"], text):
             # "the cost per item must stay below half a cent": the unit said before the figure
             unit, cue = said_before, said_before
-        if unit is None or cue is None or _NOT_OURS.search(clause, cue.end(), m.start()):
+        if unit is None or cue is None or NOT_OURS.search(clause, cue.end(), m.start()):
             continue
         if _others_unit_limit(clause, cue.start(), max(unit.end(), m.end())) \
                 or _items_priced(clause, cue.start(), unit.group(0)):
@@ -129,7 +129,7 @@ def _unit_budget(clause: str, unread: list[str], point: bool,
             n = m["n"].lower()
             usd, how = (0.5 if n.startswith("half") else parse_number(n) or 0.0) / 100, ""
         else:
-            amount = _usd(m, unread, point, language)
+            amount = in_usd(m, unread, point, language)
             if amount is None:
                 continue
             usd, how = amount.usd, amount.how
@@ -139,6 +139,6 @@ def _unit_budget(clause: str, unread: list[str], point: bool,
             usd /= 1000
         if usd <= 0:
             continue
-        return UnitBudgetRead(usd, unit["call"] is not None,
-                              _words(clause[cue.start():max(unit.end(), m.end())].strip()), how)
+        said = clause[cue.start():max(unit.end(), m.end())].strip()
+        return UnitBudgetRead(usd, unit["call"] is not None, shown_words(said), how)
     return None

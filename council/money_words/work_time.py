@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from council.failure_cost import STATED_RATE, Rate
-from council.money_words.amounts import _amounts, _usd
+from council.money_words.amounts import amounts_in, in_usd
 from council.role_rates import agent_rate, role_rate
 from council.workload_words import parse_number
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
@@ -23,7 +23,7 @@ _TIME = re.compile(
     rf"(?P<unit>{MINUTE_UNITS}|{HOUR_UNITS}|{_DAY_UNITS}|{_SECOND_UNITS})\b", re.IGNORECASE)
 
 
-def _minutes_in(unit: str) -> float:
+def minutes_in(unit: str) -> float:
     """The minutes of work in one of ``_TIME``'s units: a day is WORKDAY_HOURS, a week five."""
     u = unit.lower()
     if u.startswith("sec"):
@@ -35,13 +35,13 @@ def _minutes_in(unit: str) -> float:
     return 60.0 if in_hours(unit) else 1.0
 
 
-def _minutes_of(t: re.Match[str]) -> float:
+def minutes_of(t: re.Match[str]) -> float:
     """The minutes a ``_TIME`` match says ("half a day" is 240)."""
     n = t["n"].lower()
-    return (0.5 if n.startswith("half") else parse_number(n) or 0.0) * _minutes_in(t["unit"])
+    return (0.5 if n.startswith("half") else parse_number(n) or 0.0) * minutes_in(t["unit"])
 
 
-def _role(clause: str, sentence: str, after: str, unread: list[str]) -> tuple[Rate, str] | None:
+def role_of(clause: str, sentence: str, after: str, unread: list[str]) -> tuple[Rate, str] | None:
     """The role who redoes a failure, in its clause or else its sentence ("A nurse checks
     every flagged note; a wrong flag wastes 10 minutes of her time"); an agent whose minutes
     are lost ("costs an agent 5 minutes") is a person, unless a program."""
@@ -56,13 +56,13 @@ _JOIN_AFTER = re.compile(r"\s*(?:\b(?:plus|and|as well as)\b|\+)\s*(?:(?:about|r
                          r"around|another)\s+)?", re.IGNORECASE)
 
 
-def _joined_time(after: str, start: int, end: int) -> re.Match[str] | None:
+def joined_time(after: str, start: int, end: int) -> re.Match[str] | None:
     """A person's time joined to the amount at ``start``-``end`` by "plus" or "and"."""
     j = _JOIN_AFTER.match(after, end)
     if j is not None and (t := _TIME.match(after, j.end())) is not None \
             and _work_time(after, t):
         return t
-    return _time(after[:start]) if _JOIN_BEFORE.search(after[:start]) else None
+    return first_time(after[:start]) if _JOIN_BEFORE.search(after[:start]) else None
 
 
 # A person the failure's clause names who is in no rate table: the sentence's role is not the
@@ -70,14 +70,26 @@ def _joined_time(after: str, start: int, end: int) -> re.Match[str] | None:
 _OTHER_PERSON = re.compile(r"\b(?:agents?|team|staff|analysts?|reviewers?|someone|person|"
                            r"editors?|clerks?|managers?|operators?|colleagues?|employees?|"
                            r"moderators?|support)\b", re.IGNORECASE)
-_PER_HOUR = re.compile(r"\s*(?:an|a|per|/)\s*(?:hour|hr|h)\b", re.IGNORECASE)
+PER_HOUR = re.compile(r"\s*(?:an|a|per|/)\s*(?:hour|hr|h)\b", re.IGNORECASE)
+# an hour said before its price: "seine Stunde kostet uns 60 €", "an hour of their time costs
+# $60" (decision QA 18's held-out h5: the €60 read as the failure's cost)
+HOUR_BEFORE = re.compile(r"\b(?:hour|stunde|heure|hora|ora|uur|timme)\b[^.;,$€£]{0,30}"
+                         r"\b(?:costs?|kostet|co[uû]te|cuesta|custa|costa|kost|kostar)\b"
+                         r"[^.;,$€£\d]{0,12}$", re.IGNORECASE)
 
 
-def _time(after: str) -> re.Match[str] | None:
+def hourly(text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """The words that make the amount at ``m`` an hour's price ("$60 an hour", "seine Stunde
+    kostet uns 60 €"), or None."""
+    return PER_HOUR.match(text, m.end()) or HOUR_BEFORE.search(text, max(0, m.start() - 60),
+                                                                m.start())
+
+
+def first_time(after: str) -> re.Match[str] | None:
     """The first time a person spends, not the hour of a rate ("a sales rep at $60 an hour
     rewrites it in 15 minutes" is 15 minutes, not the hour of "$60 an hour")."""
-    rates = [(m.start(), p.end()) for m in _amounts(after)
-             if (p := _PER_HOUR.match(after, m.end())) is not None]
+    rates = [(min(m.start(), p.start()), max(m.end(), p.end())) for m in amounts_in(after)
+             if (p := hourly(after, m)) is not None]
     return next((t for t in _TIME.finditer(after)
                  if not any(s <= t.start() < e for s, e in rates) and _work_time(after, t)),
                 None)
@@ -106,9 +118,9 @@ def _work_time(text: str, t: re.Match[str]) -> bool:
     """Whether a ``_TIME`` match is a person's work: minutes and hours always; a second, a
     day or a week when said as work (``_DAY_OF_WORK``) and not a customer's ("a 10 second
     delay" is no work)."""
-    if 1 <= _minutes_in(t["unit"]) <= 60:
+    if 1 <= minutes_in(t["unit"]) <= 60:
         return True
-    if _minutes_in(t["unit"]) < 1:  # "30 seconds of an annotator", "20 seconds to fix"
+    if minutes_in(t["unit"]) < 1:  # "30 seconds of an annotator", "20 seconds to fix"
         return _SECONDS_OF_WORK.match(text, t.end()) is not None
     return (_DAY_OF_WORK.match(text, t.end()) is not None
             and _NOT_STAFF.search(text, max(0, t.start() - 30), t.start()) is None)
@@ -117,14 +129,14 @@ def _work_time(text: str, t: re.Match[str]) -> bool:
 def _stated_rate(sentence: str, unread: list[str]) -> tuple[Rate, str] | None:
     """An hourly rate the failure's sentence gives ("a lawyer at $300 an hour redoes it in 20
     minutes"): the person's minutes at that rate, which beats any table."""
-    for m in _amounts(sentence):
-        per = _PER_HOUR.match(sentence, m.end())
+    for m in amounts_in(sentence):
+        per = hourly(sentence, m)
         if per is None:
             continue
-        amount = _usd(m, unread)
+        amount = in_usd(m, unread)
         if amount is None or amount.usd <= 0:
             return None
-        said = sentence[m.start():per.end()]
+        said = sentence[min(m.start(), per.start()):max(per.end(), m.end())]
         source = f"'{said}'" + (f", {amount.how}" if amount.how else "")
         return Rate(STATED_RATE, amount.usd, source), said
     return None

@@ -116,7 +116,7 @@ def dollars(flag: str, text: str) -> float:
     m = _FIGURE.fullmatch(text.strip())
     if m is None:
         raise InvalidInput(f"{flag}: {text!r} is not a number of dollars")
-    # the currency words' own lookup, as the money reader's (money_words.amounts._usd)
+    # the currency words' own lookup, as the money reader's (money_words.amounts.in_usd)
     code = BEFORE[m["pre"].lower()] if m["pre"] else AFTER[m["suf"].lower()] if m["suf"] \
         else "USD"
     value = float(m["num"])
