@@ -9,6 +9,7 @@ from council.currency_words import MONEY_AFTER, SIGNS
 from council.workload_words.clock_hours import clock_hour
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS
 from council.workload_words.first_batch import first_batch_then
+from council.workload_words.loose_plurals import loose_plural_counts
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
 from council.workload_words.one_deliverable import (
     gathered_into_one,
@@ -202,6 +203,8 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
             continue  # "3-tier", "5-star": a compound word, not a count
         if m.group(0).endswith("mil") and not _ROMANCE.search(text):
             continue  # "mil" is a thousand in Spanish or Portuguese, a million in English slang
+        if not loose_plural_counts(text, m):
+            continue  # "millions of premature deaths each year": no work of ours
         out.append(m)
     return out
 
