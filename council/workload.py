@@ -376,8 +376,10 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
             out.append(Assumption(name, value, "text", note))
             return value
         note = _usage_note(name, weights, learned)
-        out.append(Assumption(name, default, USAGE_SOURCE if note else "category default",
-                              f"{why}; {note}" if note else why))
+        why = f"{why}; {note}" if note else why
+        for unread in (u for u in words.unread if u.value == name):
+            why += f"; '{unread.words}' in your words: {unread.how}"
+        out.append(Assumption(name, default, USAGE_SOURCE if note else "category default", why))
         return default
 
     size = words.input_size or _pasted(spec.description, loop)

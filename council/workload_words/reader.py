@@ -88,6 +88,7 @@ def read_workload(text: str) -> WorkloadWords:
         coding=bool(loop is not None and loop.value == "agent" and CODE_RE.search(text)),
         consulted=consulted(text, inputs[0] if inputs else None),
         tool_sign=_own_words(read_tool_sign(text), original),
+        unread=tuple(_own_words(s, original) for s in sizes if s.name == "unread"),
         reads=tuple(r for r in found.values() if r is not None),
     )
 

@@ -9,6 +9,7 @@ from council.currency_words import SIGNS
 from council.workload_words.clock_hours import clock_hour_at
 from council.workload_words.consulted import ASKED_ABOUT, REFERENCE
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
+from council.workload_words.file_bytes import binary_bytes
 from council.workload_words.numbers import (
     BYTE_SCALE,
     DIGITS,
@@ -343,6 +344,10 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
                 spans.pop()
                 continue  # "memory limit per test 256 megabytes"
             name = m.group("unit")
+            if name[0] not in CORPUS_UNITS and (
+                    unread := binary_bytes(text, m.start(), m.end())) is not None:
+                found.append(unread)  # "a 15 MB PDF": bytes that are not text
+                continue
             said = f"{fmt(qty)} {name.upper() if len(name) == 2 else name}"
             qty, unit = qty * BYTE_SCALE[name[0]], "char"
             if name[0] in CORPUS_UNITS:
