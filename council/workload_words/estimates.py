@@ -32,6 +32,5 @@ def said_as_estimate(read: Read | None) -> Read | None:
         # "dozens of" is two to nine dozen: the range, and the middle taken (words18)
         taken = parse_number(words) or 0.0
         unit = taken / SEVERAL
-        note = (f"'{words}' is {fmt(2 * unit)} to {fmt(9 * unit)}, taken as {fmt(taken)}: "
-                "an estimate")
+        note += f" ({fmt(2 * unit)} to {fmt(9 * unit)}, {fmt(taken)} taken)"
     return replace(read, how=f"{read.how}; {note}" if read.how else note)

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from council.workload_words.call_shapes import shaped_calls
 from council.workload_words.consulted import consulted
 from council.workload_words.estimates import said_as_estimate
 from council.workload_words.foreign_numbers import foreign_number_words
@@ -65,6 +66,8 @@ def read_workload(text: str) -> WorkloadWords:
     inputs = [s for s in sizes if s.name == "input_tokens"]
     outputs = [s for s in sizes if s.name == "output_tokens"]
     loop = read_loop(text, react=re.search(r"\bReAct\b", original) is not None)
+    if steps is None and loop is None:  # "look up the answer in our knowledge base": 2 calls
+        steps = shaped_calls(text)
     latency = read_latency(text)
     if latency is not None and latency.value == "batch_ok" and loop is not None \
             and loop.value == "agent":

@@ -24,12 +24,13 @@ def runs(text: str) -> float | None:
 # "dozens of", "millions of", "tens of thousands of": five of them, an estimate whose range
 # the reading says (read nothing, nothing, and 5,000: "thousands of" alone)
 @pytest.mark.parametrize(("text", "want", "said"), [
-    ("We get dozens of support tickets a day.", 1_800, "'dozens of' is 24 to 108, taken as 60"),
+    ("We get dozens of support tickets a day.", 1_800, "'dozens of' taken as a round figure: an estimate (24 to 108, 60 taken)"),
     ("We process millions of search queries a month and tag each with an intent.", 5_000_000,
-     "'millions of' is 2,000,000 to 9,000,000"),
+     "(2,000,000 to 9,000,000, 5,000,000 taken)"),
     ("Tens of thousands of product reviews come in each month.", 50_000,
-     "'Tens of thousands of' is 20,000 to 90,000, taken as 50,000: an estimate"),
-    ("Hundreds of invoices arrive every week.", 500 * 52 / 12, "'Hundreds of' is 200 to 900"),
+     "'Tens of thousands of' taken as a round figure: an estimate (20,000 to 90,000, "
+     "50,000 taken)"),
+    ("Hundreds of invoices arrive every week.", 500 * 52 / 12, "(200 to 900, 500 taken)"),
 ])
 def test_loose_plurals(text: str, want: float, said: str) -> None:
     r = words(text).runs_per_month
@@ -91,3 +92,40 @@ def test_unread_bytes_are_said_with_the_default() -> None:
     note = next(a for a in w.assumptions if a.name == "input_tokens")
     assert note.source == "category default"
     assert "'15 MB PDF' in your words: a file's bytes are not its text" in note.why
+
+
+# Calls fixed by the task's shape: a lookup then its answer (decision QA 17 case 26, priced at
+# 5 calls through the mix: the reader read none), a completion as someone types
+@pytest.mark.parametrize(("text", "calls", "loop"), [
+    ("Look up the answer to a caller's billing question in our knowledge base while the "
+     "customer is on the phone, about 6,000 calls a month.", 2, None),
+    ("Find the right return policy in our help center and draft the reply; 300 emails a day.",
+     2, None),
+    ("An autocomplete in our IDE, on every keystroke.", 1, None),
+    ("Code completion in the IDE as the developer types", 1, None),
+    # controls: a loop or a conversation named wins; a stated number of calls wins
+    ("Our agents answer questions by calling the search tool until they find the answer.",
+     None, "agent"),
+    ("Find the cheapest flight in our database and book it, retrying until it works.", None,
+     "agent"),
+    ("A chatbot looks up orders in our database and chats with the customer.", None,
+     "multi_turn"),
+    ("Look up each product in our catalog; it takes 3 tool calls per product.", 3, "agent"),
+    ("Design Autocomplete for Search Engines", None, None),
+])
+def test_calls_by_shape(text: str, calls: int | None, loop: str | None) -> None:
+    got = read(text)
+    assert (got["calls_per_task"], got["loop"]) == (calls, loop)
+
+
+@pytest.mark.parametrize(("text", "waits"), [
+    ("An autocomplete in our IDE, on every keystroke.", "no_batch"),
+    ("Suggest a query with a type-ahead box; 2,000 searches a day.", "no_batch"),
+    ("De klant wacht aan de telefoon op het antwoord; zo'n 100 gesprekken per dag.",
+     "no_batch"),
+    # controls
+    ("Design Autocomplete for Search Engines", None),
+    ("Every night we process 500 documents from the archive.", "batch_ok"),
+])
+def test_completion_waits(text: str, waits: str | None) -> None:
+    assert read(text)["latency"] == waits
