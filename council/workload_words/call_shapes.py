@@ -16,8 +16,9 @@ _LOOKUP = re.compile(
     r"\b(?:look(?:s|ing)? up|lookups? (?:of|for)|find(?:s|ing)?|search(?:es|ing)?|"
     r"retriev(?:e|es|ing)|fetch(?:es|ing)?|pull(?:s|ing)?)\b[^.;:!?\n]{0,80}?"
     r"\b(?:in|from|on|through) (?:our|the|its|their|a|an) (?:[\w-]+ ){0,2}?"
-    r"(?:knowledge[- ]?base|kb|docs|documentation|faqs?|wiki|database|db|crm|help[- ]?cent(?:er|re)|"
-    r"manual|handbook|catalog(?:ue)?|order system|records|policy documents?)\b")
+    r"(?:knowledge[- ]?base|kb|docs|documentation|faqs?|wiki|database|db|crm|"
+    r"help[- ]?cent(?:er|re)|manual|handbook|catalog(?:ue)?|order system|records|"
+    r"policy documents?)\b")
 _KEYSTROKE = re.compile(
     r"\b(?:on|at|with|after) (?:every|each) keystroke\b|\bper keystroke\b|"
     r"\btype-?ahead\b|\binline (?:code )?(?:completions?|suggestions?)\b|"

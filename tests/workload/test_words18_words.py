@@ -24,7 +24,8 @@ def runs(text: str) -> float | None:
 # "dozens of", "millions of", "tens of thousands of": five of them, an estimate whose range
 # the reading says (read nothing, nothing, and 5,000: "thousands of" alone)
 @pytest.mark.parametrize(("text", "want", "said"), [
-    ("We get dozens of support tickets a day.", 1_800, "'dozens of' taken as a round figure: an estimate (24 to 108, 60 taken)"),
+    ("We get dozens of support tickets a day.", 1_800,
+     "'dozens of' taken as a round figure: an estimate (24 to 108, 60 taken)"),
     ("We process millions of search queries a month and tag each with an intent.", 5_000_000,
      "(2,000,000 to 9,000,000, 5,000,000 taken)"),
     ("Tens of thousands of product reviews come in each month.", 50_000,
