@@ -113,8 +113,10 @@ def period_words(assumptions: Sequence[Assumption]) -> str:
     one-off "for this task" (one task) or "for the 10,000 tasks, once" (QA round 15: a
     one-off refactor said "this saves $0.051 a month")."""
     runs = next((a for a in assumptions if a.name == "runs_per_month"), None)
-    if runs is None or runs.source != "text" or ONE_OFF_WHY not in runs.why \
-            or not isinstance(runs.value, int | float):
+    # a default stands in for a one-off's uncounted items ("classify each row of this
+    # spreadsheet": the reader's unread note, words18), so it is once too
+    if runs is None or runs.source not in ("text", "category default", USAGE_SOURCE) \
+            or ONE_OFF_WHY not in runs.why or not isinstance(runs.value, int | float):
         return "a month"
     return "for this task" if runs.value == 1 else f"for the {runs.value:,.0f} tasks, once"
 

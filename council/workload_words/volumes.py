@@ -3,8 +3,8 @@ other week", "our weekly meeting", "30,000 users, each has 200 a month".
 
 The order the rules are tried in; each rule is its own module (totals, intervals, weekdays,
 times, events, one_a_period, summary_aside, one_deliverable, owners, shares, per_unit,
-first_batch, chinese_counts, one_off, on_a_date, shifts; an extra on top: extras); a reading
-said of the peak gives way to a later one (peaks)."""
+first_batch, chinese_counts, one_off, on_a_date, collection_once, shifts; an extra on top:
+extras); a reading said of the peak gives way to a later one (peaks)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from council.workload_words.cadence_words import (
     work_in_span,
 )
 from council.workload_words.chinese_counts import chinese_count, says_period_first
+from council.workload_words.collection_once import read_collection_once
 from council.workload_words.counts import (
     HEDGE,
     count_before,
@@ -249,6 +250,8 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
     if (read := read_one_off(text, taken)) is not None:
         yield read
     if (read := read_on_a_date(text, taken)) is not None:
+        yield read
+    if (read := read_collection_once(text, taken)) is not None:
         yield read
 
 

@@ -130,3 +130,40 @@ def test_calls_by_shape(text: str, calls: int | None, loop: str | None) -> None:
 ])
 def test_completion_waits(text: str, waits: str | None) -> None:
     assert read(text)["latency"] == waits
+
+
+# A job over each item of a collection, with no cadence anywhere: its items once (words17
+# left "Our sheet has 12,000 rows; classify each row" unread: no "once")
+@pytest.mark.parametrize(("text", "want"), [
+    ("Our sheet has 12,000 rows; classify each row into one of 8 categories.", 12_000),
+    ("Our CRM has 40,000 contacts; tag each contact by industry.", 40_000),
+    # controls: a cadence wins; a count of another thing; "once" said keeps its reading
+    ("Our sheet has 12,000 rows; every week we classify each new row.", 52 / 12),
+    ("The table has 30 columns; summarise each row.", None),
+    ("We have 3,000 old tickets. Tag each ticket once.", 3_000),
+    ("Write a function that reads each line of a file.", None),
+])
+def test_each_item_of_a_collection_once(text: str, want: float | None) -> None:
+    got = runs(text)
+    assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+def test_uncounted_one_off_is_said() -> None:
+    """'Classify each row of this spreadsheet': no volume, and the reading says why."""
+    w = words("Classify each row of this spreadsheet.")
+    assert w.runs_per_month is None
+    assert [(u.value, u.words) for u in w.unread] == [
+        ("runs_per_month", "each row of this spreadsheet")]
+    assert w.unread[0].how.startswith("a one-off: the job runs once over the rows")
+
+
+def test_uncounted_one_off_is_priced_once() -> None:
+    """The default volume that stands in for the rows is said to be once, not a month."""
+    from council.task import TaskSpec
+    from council.workload import build_workload, period_words
+
+    w = build_workload(TaskSpec(description="Classify each row of this spreadsheet."),
+                       "classification", 2.0)
+    note = next(a for a in w.assumptions if a.name == "runs_per_month")
+    assert "'each row of this spreadsheet' in your words: a one-off" in note.why
+    assert period_words(w.assumptions).endswith(", once")
