@@ -206,6 +206,15 @@ FOREIGN_ADVERBS = {
     "roz": "day", "rozana": "day", "har din": "day", "har hafte": "week",
     "har mahine": "month", "hafte mein": "week", "mahine mein": "month",
     "يوميا": "day", "أسبوعيا": "week", "اسبوعيا": "week", "شهريا": "month", "سنويا": "year",
+    # Arabic "every day / week / month / year" and "a day / week / month" ("نتلقى حوالي 400
+    # رسالة كل يوم"), Vietnamese "each" and "every" day, week, month, year ("Mỗi ngày chúng
+    # tôi nhận khoảng 500 email"; words18: unread)
+    "كل يوم": "day", "كل أسبوع": "week", "كل اسبوع": "week", "كل شهر": "month",
+    "كل سنة": "year", "كل عام": "year", "في اليوم": "day", "في الأسبوع": "week",
+    "في الاسبوع": "week", "في الشهر": "month",
+    "mỗi ngày": "day", "hàng ngày": "day", "hằng ngày": "day", "mỗi tuần": "week",
+    "hàng tuần": "week", "hằng tuần": "week", "mỗi tháng": "month", "hàng tháng": "month",
+    "hằng tháng": "month", "mỗi năm": "year", "hàng năm": "year", "hằng năm": "year",
 }
 # Japanese needs no space around a word ("毎晩1万件のログ": 10,000 logs every night)
 _CJK = "\u3040-\u30ff\u4e00-\u9fff"
@@ -235,7 +244,8 @@ _FOREIGN_PERIOD_GATE = frozenset({
     "por", "pro", "par", "al", "im", "am", "ao", "au", *EVERY_ABROAD, "je", "tous", "toutes",
     "todas", "todos", "la", "alla", "co", "na", "todo", "toda", "dagen", "natten", "månaden",
     *FOREIGN_UNITS, *FOREIGN_ADVERBS}
-    - {"week", "per", "an"} | {"her", "har", "hafte", "mahine"})
+    - {"week", "per", "an"} | {"her", "har", "hafte", "mahine", "كل", "في", "mỗi", "hàng",
+                                "hằng"})
 # "Weekdays at 9 we summarise ...", "Weekdays, 7am: ...": a text or sentence that opens with the
 # days it runs is a run each business day (QA round 12: unread). The groups of _PERIOD_RE, the
 # adverb's and the slash's never set, so every reader of a period match reads this one too.

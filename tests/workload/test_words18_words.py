@@ -167,3 +167,23 @@ def test_uncounted_one_off_is_priced_once() -> None:
     note = next(a for a in w.assumptions if a.name == "runs_per_month")
     assert "'each row of this spreadsheet' in your words: a one-off" in note.why
     assert period_words(w.assumptions).endswith(", once")
+
+
+# Arabic and Vietnamese: their periods ("كل يوم", "mỗi ngày": unread) and the language a text
+# is written in, by its letters (Arabic's article or tā' marbūṭa and no Persian or Urdu letter;
+# Vietnamese's tone marks in most words)
+@pytest.mark.parametrize(("text", "want", "langs"), [
+    ("Mỗi ngày chúng tôi nhận khoảng 500 email từ khách hàng cần phân loại.", 15_000,
+     ["Vietnamese"]),
+    ("Hàng tuần chúng tôi tóm tắt khoảng 40 cuộc họp.", 40 * 52 / 12, ["Vietnamese"]),
+    ("نتلقى حوالي 400 رسالة كل يوم ونحتاج إلى تصنيفها.", 12_000, ["Arabic"]),
+    ("نراجع حوالي ٢٠٠ عقد كل أسبوع.", 200 * 52 / 12, ["Arabic"]),
+    # controls: a Vietnamese name in English; Persian is not Arabic
+    ("Send the contract to Nguyễn Văn An in Hà Nội.", None, []),
+    ("ما هر روز حدود ۴۰۰ پیام دریافت می‌کنیم.", None, []),
+])
+def test_arabic_and_vietnamese(text: str, want: float | None, langs: list[str]) -> None:
+    got = read(text)
+    assert got["languages"] == langs
+    assert got["runs_per_month"] == want if want is None else got["runs_per_month"] == (
+        pytest.approx(want, rel=0.001))
