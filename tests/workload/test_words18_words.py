@@ -187,3 +187,20 @@ def test_arabic_and_vietnamese(text: str, want: float | None, langs: list[str]) 
     assert got["languages"] == langs
     assert got["runs_per_month"] == want if want is None else got["runs_per_month"] == (
         pytest.approx(want, rel=0.001))
+
+
+# A count for one owner times the owners, said abroad ("we hebben 15 tenants", "wir haben 12
+# Filialen", "tenemos 20 tiendas": read one owner's)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Per tenant komen er ongeveer 200 tickets per week binnen; we hebben 15 tenants.",
+     200 * 52 / 12 * 15),
+    ("Pro Filiale kommen etwa 40 Retouren am Tag; wir haben 12 Filialen.", 14_400),
+    ("Cada tienda envía unas 30 devoluciones al día; tenemos 20 tiendas.", 18_000),
+    ("Each tenant uploads about 30 documents a day, and we have 25 tenants.", 22_500),
+    # controls: some of the owners doing something else; a count of another noun
+    ("Per tenant komen er ongeveer 200 tickets per week binnen; 3 tenants klaagden.",
+     200 * 52 / 12),
+    ("Pro Filiale kommen etwa 40 Retouren am Tag; wir haben 12 Mitarbeiter.", 1_200),
+])
+def test_per_owner_abroad(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
