@@ -387,7 +387,10 @@ OWN_WORDS_CHARS = 60
 # 3,936 real prompts, code ("for i in", "as pd", "do {") and an English question with "i" in
 # it ("how much more volume do i get") have small words of Polish or Portuguese.
 OWN_HEAD = 300
-_CODE_MARKS = re.compile(r"[{}();=<>#\[\]]|\bimport\b|\bdef\b")
+# (a bracket opened after a space and a semicolon in a line are prose: "En temporada alta
+# (noviembre y diciembre) ...; el resto del año" read as code, no language; words18)
+_CODE_MARKS = re.compile(r"[{}=<>#\[\]]|(?<=\w)\(|\)(?=\s*[;{:.]?\s*$)|;(?=\s*$)|"
+                         r"\bimport\b|\bdef\b", re.MULTILINE)
 _ENGLISH_SMALL = SMALL_WORDS["English"]
 # English small words another language says too, which are no sign of English in its text:
 # Dutch "we" ("Elke dag beoordelen we alle 20 sollicitaties": words13, read no language, the
