@@ -204,3 +204,31 @@ def test_arabic_and_vietnamese(text: str, want: float | None, langs: list[str]) 
 ])
 def test_per_owner_abroad(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# Brackets and a semicolon in prose are not code: "En temporada alta (noviembre y diciembre)
+# ...; el resto del año" read no language (three "code marks")
+@pytest.mark.parametrize(("text", "langs"), [
+    ("En temporada alta (noviembre y diciembre) recibimos unas 3.000 consultas al día; el resto "
+     "del año, unas 800.", ["Spanish"]),
+    ("Extraer los datos de 1,5 millones de facturas al año (2 páginas cada una); no es urgente.",
+     ["Spanish"]),
+    # controls: code names no language
+    ("for (i = 0; i < n; i++) { total += x[i]; }", []),
+    ("df = pd.read_csv(path)\nprint(df.head())\nimport os", []),
+])
+def test_prose_brackets_are_no_code(text: str, langs: list[str]) -> None:
+    assert read(text)["languages"] == langs
+
+
+# A bracketed aside with no number stays in its clause, so the peak it names is the peak's
+# ("During peak season (Nov-Dec) ... 5,000 a week; the rest of the year about 1,000": 21,667)
+@pytest.mark.parametrize(("text", "want"), [
+    ("During peak season (Nov-Dec) we get about 5,000 returns a week; the rest of the year "
+     "about 1,000 a week.", 1_000 * 52 / 12),
+    # controls: a numbered aside is a clause of its own; a peak said alone is still read
+    ("We get 5,000 orders a day (peak: 50 a minute).", 150_000),
+    ("During peak season (Nov-Dec) we get about 5,000 returns a week.", 5_000 * 52 / 12),
+])
+def test_peak_with_an_aside(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
