@@ -232,3 +232,19 @@ def test_prose_brackets_are_no_code(text: str, langs: list[str]) -> None:
 ])
 def test_peak_with_an_aside(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# A month's, quarter's or year's end is once that period ("At month-end close our team
+# reconciles about 900 ledger entries": unread)
+@pytest.mark.parametrize(("text", "want"), [
+    ("At month-end close our team reconciles about 900 ledger entries.", 900),
+    ("At year-end we review 200 contracts.", 200 / 12),
+    ("Summarise the month-end report for the board.", 1),
+    # controls: a deadline, a named year's end, the words of an older reading kept
+    ("The report is due by month-end; summarise 300 tickets.", None),
+    ("Year End 2010 Conference Call", None),
+    ("Every quarter-end, finance closes the books and we write 25 variance notes.", 25 / 3),
+])
+def test_period_ends(text: str, want: float | None) -> None:
+    got = runs(text)
+    assert got == want if want is None else got == pytest.approx(want, rel=0.001)
