@@ -12,7 +12,7 @@ from council.workload_words.text import sentence_bounds
 from council.workload_words.values import Read
 
 _PEAK = re.compile(r"\b(?:peak(?:s|ing)?|busiest|spikes?|spiking|surges?|rush hours?|"
-                   r"high season|bursts?|"
+                   r"high season|bursts?|bursty|"
                    # German, Dutch, French, Swedish (words13: "Spitzenlast sind 3 Anfragen pro
                    # Sekunde, im Schnitt etwa 50.000 am Tag" read 3 a day)
                    r"spitze\w*|piek\w*|heures? de pointe|en pointe|topp(?:en|last)|"
@@ -33,6 +33,8 @@ _PEAK = re.compile(r"\b(?:peak(?:s|ing)?|busiest|spikes?|spiking|surges?|rush ho
 # day between Black Friday and New Year").
 _USUAL = re.compile(r"\b(?:usual(?:ly)?|normal(?:ly)?|typical(?:ly)?|on average|average|"
                     r"otherwise|most (?:days|weeks|months)|the rest of the (?:year|time|week)|"
+                    # the whole month's ("About 50,000 a month overall": words18)
+                    r"overall|all told|altogether|"
                     r"im schnitt|durchschnittlich|normalerweise|in der regel|en moyenne|"
                     r"normalement|d'habitude|gemiddeld|normaal|i snitt|normalt|vanligtvis|"
                     r"en promedio|normalmente|di solito|in media)\b")
@@ -66,8 +68,15 @@ def _clause(text: str, start: int, end: int) -> str:
 
 
 def at_peak(text: str, read: Read) -> bool:
-    """Whether the reading's clause says it is the peak's volume."""
-    return said_at_peak(text, read.start, read.end)
+    """Whether the reading's clause says it is the peak's volume, or its sentence names a burst
+    and the reading is a most ("Traffic is bursty: quiet most days, then up to 10,000 requests
+    in an hour": words18, read 7,200,000 a month beside the 50,000 said for the month)."""
+    if said_at_peak(text, read.start, read.end):
+        return True
+    if not text.startswith("up to", read.start):
+        return False
+    lo, hi = sentence_bounds(text, read.start)
+    return _PEAK.search(text, lo, hi) is not None
 
 
 def said_at_peak(text: str, start: int, end: int) -> bool:

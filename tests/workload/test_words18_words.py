@@ -248,3 +248,19 @@ def test_peak_with_an_aside(text: str, want: float) -> None:
 def test_period_ends(text: str, want: float | None) -> None:
     got = runs(text)
     assert got == want if want is None else got == pytest.approx(want, rel=0.001)
+
+
+# A burst beside the month's volume: the month's ("up to 10,000 requests in an hour" read
+# 7,200,000 a month, every hour of it)
+@pytest.mark.parametrize(("text", "want", "peak"), [
+    ("Traffic is bursty: quiet most days, then up to 10,000 requests in an hour after a "
+     "campaign email. About 50,000 a month overall.", 50_000, False),
+    # controls: a burst said alone is read and said so; "up to" with no burst is the volume
+    ("Traffic is bursty: up to 10,000 requests in an hour after a campaign email.", 7_200_000,
+     True),
+    ("We process up to 500 invoices a day.", 15_000, False),
+])
+def test_bursts(text: str, want: float, peak: bool) -> None:
+    r = words(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(want, rel=0.001)
+    assert ("said of the peak" in r.how) == peak
