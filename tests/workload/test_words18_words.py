@@ -264,3 +264,19 @@ def test_bursts(text: str, want: float, peak: bool) -> None:
     r = words(text).runs_per_month
     assert r is not None and r.value == pytest.approx(want, rel=0.001)
     assert ("said of the peak" in r.how) == peak
+
+
+# What a system produces is what the model reads ("Every build produces a 5,000-line log;
+# explain why it failed" read as 5,000 lines written)
+@pytest.mark.parametrize(("text", "size_in", "size_out"), [
+    ("Every build produces a 5,000-line log; explain why it failed. We run about 80 builds a "
+     "day.", [5000.0, "line"], None),
+    ("The nightly job writes a 2,000-line report; summarise it.", [2000.0, "line"], None),
+    # controls: the model or the user producing is the output
+    ("The agent writes a 2-page report each week.", None, [2.0, "page"]),
+    ("Produce a 300-word summary of each ticket.", None, [300.0, "word"]),
+])
+def test_system_output_is_model_input(text: str, size_in: list[object] | None,
+                                      size_out: list[object] | None) -> None:
+    got = read(text)
+    assert (got["input"], got["output"]) == (size_in, size_out)
