@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import re
 
+from council.workload_words.numbers import DIGITS, fmt, parse_number
 from council.workload_words.text import sentence_bounds
 from council.workload_words.values import Read
 
 _PEAK = re.compile(r"\b(?:peak(?:s|ing)?|busiest|spikes?|spiking|surges?|rush hours?|"
                    r"high season|bursts?|bursty|"
+                   # high season in Spanish, Portuguese, Italian, French, German, Dutch
+                   # (words18: "En temporada alta (noviembre y diciembre) recibimos ...")
+                   r"temporada alta|alta temporada|alta stagione|haute saison|hochsaison|"
+                   r"hoogseizoen|"
                    # German, Dutch, French, Swedish (words13: "Spitzenlast sind 3 Anfragen pro
                    # Sekunde, im Schnitt etwa 50.000 am Tag" read 3 a day)
                    r"spitze\w*|piek\w*|heures? de pointe|en pointe|topp(?:en|last)|"
@@ -37,7 +42,10 @@ _USUAL = re.compile(r"\b(?:usual(?:ly)?|normal(?:ly)?|typical(?:ly)?|on average|
                     r"overall|all told|altogether|"
                     r"im schnitt|durchschnittlich|normalerweise|in der regel|en moyenne|"
                     r"normalement|d'habitude|gemiddeld|normaal|i snitt|normalt|vanligtvis|"
-                    r"en promedio|normalmente|di solito|in media)\b")
+                    r"en promedio|normalmente|di solito|in media|"
+                    # the rest of the year, said abroad
+                    r"el resto del año|o resto do ano|il resto dell['’]anno|"
+                    r"le reste de l['’]année|den rest des jahres|de rest van het jaar)\b")
 # The clause of a reading: up to a comma, a semicolon, a full stop, a bracket or "but".
 _CLAUSE_END = re.compile(r"[,;.!?()\n]|\bbut\b|\bwhile\b|\bwhereas\b")
 # A limit someone sets, right beside the reading's words: "the 2 QPS limit", "rate-limited to
@@ -89,6 +97,28 @@ def at_limit(text: str, read: Read) -> bool:
     """Whether the reading's words are a limit ("within the 2 QPS limit of their API")."""
     return (_LIMIT_BEFORE.search(text, max(0, read.start - 30), read.start) is not None
             or _LIMIT_AFTER.match(text, read.end) is not None)
+
+
+# The usual count said bare after the peak's, in a clause that says it is usual ("...; the
+# rest of the year about 1,000", "el resto del año, unas 800": words18, read the peak)
+_BARE_USUAL = re.compile(rf"\s*,?\s*(?:it'?s\s+|it is\s+|we get\s+)?(?:about\s+|around\s+|"
+                         r"roughly\s+|some\s+|~\s*|unas?\s+|unos\s+|cerca de\s+|circa\s+|"
+                         r"environ\s+|etwa\s+|ongeveer\s+|only\s+|just\s+)?"
+                         rf"(?P<n>{DIGITS})(?=\s*(?:[.;!)]|$))")
+
+
+def usual_after_peak(text: str, peak: Read, peak_n: float) -> Read | None:
+    """The usual volume said as a bare count after the peak's reading (``peak_n`` its count
+    in the period the peak is said in), read in that period; else None."""
+    usual = _USUAL.search(text, peak.end, min(len(text), peak.end + 120))
+    bare = _BARE_USUAL.match(text, usual.end()) if usual is not None else None
+    n = parse_number(bare["n"]) if bare is not None else None
+    if bare is None or not n or not peak_n:
+        return None
+    runs = float(peak.value) * n / peak_n  # type: ignore[arg-type]
+    return Read("runs_per_month", runs, text[usual.start():bare.end()], usual.start(),
+                bare.end(), f"{fmt(n)} in the period the peak is said in ({peak.words}): "
+                f"{fmt(runs)} a month, the usual beside the peak")
 
 
 def said_as_usual(text: str, peak: Read, read: Read) -> bool:

@@ -38,7 +38,7 @@ from council.workload_words.first_batch import first_batch_note, first_batch_the
 from council.workload_words.headcount import STAFF, times_candidates, times_headcount
 from council.workload_words.intervals import read_interval
 from council.workload_words.joined_counts import joined_count
-from council.workload_words.numbers import fmt, parse_number
+from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
 from council.workload_words.on_a_date import read_on_a_date
 from council.workload_words.one_a_period import one_a_period
 from council.workload_words.one_deliverable import one_piece_about, piece_made_from
@@ -57,6 +57,7 @@ from council.workload_words.peaks import (
     at_limit,
     at_peak,
     said_as_usual,
+    usual_after_peak,
 )
 from council.workload_words.per_owner import times_owners
 from council.workload_words.per_unit import per_unit_before
@@ -96,7 +97,14 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             break
         if most is None:
             most, note = read, said
-    return None if most is None else times_owners(text, replace(most, how=f"{most.how} ({note})"))
+    if most is None:
+        return None
+    first = NUMBER_RE.search(most.words.lower())
+    usual = (usual_after_peak(text, most, parse_number(first.group(0)) or 0.0)
+             if note == PEAK_NOTE and first is not None else None)
+    if usual is not None:  # "...; the rest of the year about 1,000"
+        return times_owners(text, usual)
+    return times_owners(text, replace(most, how=f"{most.how} ({note})"))
 
 
 def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:

@@ -280,3 +280,20 @@ def test_system_output_is_model_input(text: str, size_in: list[object] | None,
                                       size_out: list[object] | None) -> None:
     got = read(text)
     assert (got["input"], got["output"]) == (size_in, size_out)
+
+
+# The usual count said bare after the peak's, in the peak's period ("...; the rest of the
+# year about 1,000", "el resto del año, unas 800": read the peak), and high season abroad
+@pytest.mark.parametrize(("text", "want"), [
+    ("During peak season we get about 5,000 returns a week; the rest of the year about 1,000.",
+     1_000 * 52 / 12),
+    ("In high season we get about 5,000 returns a week, otherwise about 1,000.",
+     1_000 * 52 / 12),
+    ("En temporada alta (noviembre y diciembre) recibimos unas 3.000 consultas al día; el resto "
+     "del año, unas 800.", 24_000),
+    # controls: a peak alone; a usual count with its own period reads as before
+    ("At peak we get 50 requests a minute.", 2_160_000),
+    ("At peak 200 an hour, but normally it's about 5,000 a day.", 150_000),
+])
+def test_usual_after_peak(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
