@@ -297,3 +297,18 @@ def test_system_output_is_model_input(text: str, size_in: list[object] | None,
 ])
 def test_usual_after_peak(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# After the held-out scoring: the usual said between the peak and its own count, a comma
+# apart ("...; el resto del año, unas 500 por semana": read the peak's 8,667)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Durante la temporada alta (noviembre-diciembre) llegan unas 2.000 devoluciones por "
+     "semana; el resto del año, unas 500 por semana.", 500 * 52 / 12),
+    ("During peak season we get about 5,000 returns a week; the rest of the year, about 1,000 "
+     "a week.", 1_000 * 52 / 12),
+    # control: another piece of the task after the peak is no usual volume
+    ("At peak we get 5,000 orders a day. Once a week we email one summary to the team.",
+     150_000),
+])
+def test_usual_a_comma_after(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
