@@ -312,3 +312,18 @@ def test_usual_after_peak(text: str, want: float) -> None:
 ])
 def test_usual_a_comma_after(text: str, want: float) -> None:
     assert runs(text) == pytest.approx(want, rel=0.001)
+
+
+# After the held-out scoring: what trips a limit is a limit ("returns 429 when we exceed 60
+# requests per minute" read 2,592,000 a month beside the 3,000 a day said)
+@pytest.mark.parametrize(("text", "want", "limit"), [
+    ("Our API returns 429 when we exceed 60 requests per minute; we send about 3,000 requests "
+     "a day.", 90_000, False),
+    # controls: a volume said to grow past a figure is no limit; a limit alone is read, said so
+    ("Our volume will exceed 2,000 tickets a month next year.", 2_000, False),
+    ("The API allows up to 60 requests per minute.", 2_592_000, True),
+])
+def test_what_trips_a_limit(text: str, want: float, limit: bool) -> None:
+    r = words(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(want, rel=0.001)
+    assert ("said of a limit" in r.how) == limit
