@@ -327,3 +327,18 @@ def test_what_trips_a_limit(text: str, want: float, limit: bool) -> None:
     r = words(text).runs_per_month
     assert r is not None and r.value == pytest.approx(want, rel=0.001)
     assert ("said of a limit" in r.how) == limit
+
+
+# After the held-out scoring: language names in Vietnamese and Arabic ("sang tiếng Anh",
+# "إلى الإنجليزية": into English, unread); a translation reads its target, an answer in a
+# named language reads it and the one the text is written in
+@pytest.mark.parametrize(("text", "langs"), [
+    ("Mỗi tháng chúng tôi dịch khoảng 80 tài liệu sang tiếng Anh.", ["English"]),
+    ("كل شهر نترجم حوالي 150 عقدا إلى الإنجليزية.", ["English"]),
+    ("Mỗi ngày chúng tôi trả lời khoảng 200 câu hỏi bằng tiếng Anh.", ["English", "Vietnamese"]),
+    ("نجيب على حوالي 200 سؤال كل يوم باللغة الإنجليزية.", ["Arabic", "English"]),
+    # control: a Japanese text naming English reads as before
+    ("英語で回答してください。", ["English"]),
+])
+def test_names_in_vietnamese_and_arabic(text: str, langs: list[str]) -> None:
+    assert read(text)["languages"] == langs
