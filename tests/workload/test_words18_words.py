@@ -342,3 +342,16 @@ def test_what_trips_a_limit(text: str, want: float, limit: bool) -> None:
 ])
 def test_names_in_vietnamese_and_arabic(text: str, langs: list[str]) -> None:
     assert read(text)["languages"] == langs
+
+
+# After the held-out scoring: a sprint said abroad, with its length ("Ogni sprint di due
+# settimane ... circa 50 ticket": unread)
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ogni sprint di due settimane chiudiamo circa 50 ticket da riassumere.", 50 * 26 / 12),
+    ("Cada sprint de 3 semanas revisamos unas 60 historias de usuario.", 60 * 52 / 12 / 3),
+    # controls: English sprints as before; "sprint" as a verb is no period
+    ("About 40 bug reports per sprint; sprints are two weeks long.", 40 * 26 / 12),
+    ("We sprint every morning for 20 minutes.", 30),
+])
+def test_sprints_abroad(text: str, want: float) -> None:
+    assert runs(text) == pytest.approx(want, rel=0.001)
