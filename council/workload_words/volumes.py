@@ -43,6 +43,7 @@ from council.workload_words.on_a_date import read_on_a_date
 from council.workload_words.one_a_period import one_a_period
 from council.workload_words.one_deliverable import one_piece_about, piece_made_from
 from council.workload_words.one_off import read_one_off
+from council.workload_words.only_part import part_follows
 from council.workload_words.owners import (
     fleet_after,
     items_each_after,
@@ -87,9 +88,13 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     peak's only when said as the usual: ``peaks.said_as_usual``), else the limit's or the
     peak's, said so ("Peak is 50 requests a minute ..., but normally it's about 5,000 a day")."""
     most, note = None, ""  # the first reading said of a peak or a limit, and which
+    whole = None  # a stream only part of which is worked on ("..., but only about 200 ...")
     for read in _volume_reads(text, taken):
         said = (LIMIT_NOTE if at_limit(text, read) else PEAK_NOTE if at_peak(text, read)
                 else "")
+        if not said and whole is None and most is None and part_follows(text, read):
+            whole = read
+            continue
         if not said:
             # a limit is never the volume; a peak gives way to the usual one only
             if most is None or note == LIMIT_NOTE or said_as_usual(text, most, read):
@@ -98,7 +103,7 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if most is None:
             most, note = read, said
     if most is None:
-        return None
+        return None if whole is None else times_owners(text, whole)
     first = NUMBER_RE.search(most.words.lower())
     usual = (usual_after_peak(text, most, parse_number(first.group(0)) or 0.0)
              if note == PEAK_NOTE and first is not None else None)
