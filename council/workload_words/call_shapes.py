@@ -19,6 +19,10 @@ _LOOKUP = re.compile(
     r"(?:knowledge[- ]?base|kb|docs|documentation|faqs?|wiki|database|db|crm|"
     r"help[- ]?cent(?:er|re)|manual|handbook|catalog(?:ue)?|order system|records|"
     r"policy documents?)\b")
+# a cheap gate before _LOOKUP: one of the places it looks things up in
+_LOOKED_IN = ("knowledge", "kb", "docs", "documentation", "faq", "wiki", "database", "db",
+              "crm", "help", "manual", "handbook", "catalog", "order system", "records",
+              "policy")
 _KEYSTROKE = re.compile(
     r"\b(?:on|at|with|after) (?:every|each) keystroke\b|\bper keystroke\b|"
     r"\btype-?ahead\b|\binline (?:code )?(?:completions?|suggestions?)\b|"
@@ -32,7 +36,7 @@ def shaped_calls(text: str) -> Read | None:
         if m is not None:
             return Read("calls_per_task", 1, m.group(0), m.start(), m.end(),
                         "a completion as someone types: one call each time, no loop")
-    m = _LOOKUP.search(text)
+    m = _LOOKUP.search(text) if any(w in text for w in _LOOKED_IN) else None
     if m is not None:
         return Read("calls_per_task", LOOKUP_CALLS, m.group(0), m.start(), m.end(),
                     f"a lookup then its answer: {LOOKUP_CALLS} calls (one searches, one answers),"

@@ -31,10 +31,10 @@ def _each_done(text: str) -> re.Match[str] | None:
     if "each " not in text and "every " not in text:
         return None
     each = _EACH.search(text)
-    if each is None or _COLLECTION.search(text) is None or period_matches(text):
+    if each is None or _COLLECTION.search(text) is None or EACH_ITEM_VERB.search(
+            text, max(0, each.start() - 60), each.start()) is None:
         return None
-    verb = EACH_ITEM_VERB.search(text, max(0, each.start() - 60), each.start())
-    return each if verb is not None else None
+    return None if period_matches(text) else each
 
 
 def read_collection_once(text: str, taken: list[tuple[int, int]]) -> Read | None:
