@@ -56,6 +56,8 @@ def times_owners(text: str, read: Read) -> Read:
         noun = one["noun"]
         if _NOT_OWNER.match(noun) or (_PERSON.match(noun) and "people (" in read.how):
             continue  # a person's rate ``headcount`` has multiplied already
+        if text.count(noun, one.end()) + text.count(noun, 0, one.start()) == 0:
+            continue  # the owners are not counted anywhere: no pattern to build (first reads)
         # said as a fleet ("we have 12 shops", "across 60 branches"), or a clause of its own
         # ("; 3 regions."), not anything done by some of them ("3 customers complained")
         # (a plural in -s, -es, or German and Dutch -en, -n: "12 Filialen")
