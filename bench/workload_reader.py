@@ -71,8 +71,12 @@ workload_phrases_words17.jsonl (38, words17: the leftovers of rounds 15-16, a da
 support agents as people, per call centre x call centres, per shift x shifts x people, quarters
 abroad, "several" and "hundreds of", a spreadsheet's rows once, Hindi in Latin script and
 Turkish, numbers that are no volume; written before the fixes) and
-workload_phrases_words17_heldout.jsonl (12, written with it, scored once after the fixes), per
-field, against the numbers a person reads from each description.
+workload_phrases_words17_heldout.jsonl (12, written with it, scored once after the fixes) and
+workload_phrases_words18.jsonl (38, words18: words17's leftovers, loose plurals, a file's bytes,
+a phone lookup's calls, an autocomplete per keystroke, per tenant, region, PR, commit, build and
+release, month-end close, seasons and bursts, Vietnamese and Arabic, numbers that are no volume;
+written before the fixes) and workload_phrases_words18_heldout.jsonl (12, written with it,
+scored once after the fixes), per field, against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
 longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),
@@ -128,7 +132,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_review14.jsonl", "workload_phrases_words15.jsonl",
          "workload_phrases_words15_heldout.jsonl", "workload_phrases_review15.jsonl",
          "workload_phrases_words16.jsonl", "workload_phrases_words16_heldout.jsonl",
-         "workload_phrases_words17.jsonl", "workload_phrases_words17_heldout.jsonl")
+         "workload_phrases_words17.jsonl", "workload_phrases_words17_heldout.jsonl",
+         "workload_phrases_words18.jsonl", "workload_phrases_words18_heldout.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

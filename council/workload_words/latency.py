@@ -58,7 +58,11 @@ _NO_BATCH_RE = re.compile(
     r"\bas (?:they|the \w+|you|users?) types?\b|\bas they are sent\b|\binteractive(?:ly)?\b|"
     # (words17 held-out, fixed after its scoring: "while the caller is still on the line")
     r"\bwhile (?:they|the (?:user|customer|caller|client|patient))\b|\blatency\b|"
-    r"\bon the phone\b")
+    r"\bon the phone\b|"
+    # a completion as someone types (words18: "an autocomplete in our IDE, on every keystroke"
+    # read no wait)
+    r"\b(?:on|at|with|after) (?:every|each) keystroke\b|\bper keystroke\b|"
+    r"\btype-?ahead\b|\binline (?:code )?(?:completions?|suggestions?)\b")
 # The answer sits in the request path ("before the comment is shown", "40 requests a second",
 # "they wait for the query"): behind its own key test, as above.
 _NO_BATCH_MORE_RE = re.compile(
@@ -146,7 +150,8 @@ _BATCH_OK_KEYS = ("wait", "rush", "hurry", "deadline", "offline", "batch", "nigh
                   "tomorrow", "results by", "time this", "turnaround", "within", "overnight",
                   "whenever")
 _NO_BATCH_KEYS = ("real", "live", "wait", "instant", "immediate", "second", "within", "type",
-                  "as they are", "interactive", "while", "latency", "phone", "right away")
+                  "as they are", "interactive", "while", "latency", "phone", "right away",
+                  "keystroke", "ahead", "inline")
 _BATCH_OK_MORE_KEYS = ("urgent", "next ", "same day", "deadline", "end of", "eod", "eow",
                        "each night", "batch", "within", "weekend", "day is", "day are",
                        "nobody", "no one", "no-one", "review", "check", "go", "look",
@@ -174,7 +179,8 @@ _NO_BATCH_FOREIGN_RE = re.compile(
     r"respuesta|resultado|resumo|resposta|antwort|zusammenfassung|réponse|résumé)|"
     r"\btempo reale\b|\bstanno aspettando\b|\baspett(?:a|ano) (?:la|le|il|i|una) (?:risposta|"
     r"risposte|riepilogo|risultato|risultati)\b|\bw czasie rzeczywistym\b|\bczeka(?:ją)? na\b|"
-    r"\bwachten op\b|待っています|待っている|リアルタイム|"
+    r"\bwachten op\b|\bwacht (?:\w+ ){0,4}?op (?:het|een|de) (?:antwoord|resultaat|"
+    r"samenvatting)\b|\baan de telefoon\b|待っています|待っている|リアルタイム|"
     # Swedish: waits for the answer, in real time, at once
     r"\bväntar på (?:svaret|svar|ett svar|resultatet)\b|\bi realtid\b|"
     # "Antwort in unter 200 ms", "en moins de 2 secondes", "em menos de 3 segundos"
@@ -191,7 +197,7 @@ _NO_BATCH_FOREIGN_GATE = frozenset({
     "tiempo", "tempo", "temps", "echtzeit", "sofort", "espera", "esperan", "aguarda", "aguardam",
     "wartet", "warten", "attend", "attendent", "inmediato", "inmediata", "inmediatamente",
     "imediato", "imediata", "imediatamente", "unter", "weniger", "moins", "menos", "meno",
-    "poniżej", "binnen", "väntar", "realtid"})
+    "poniżej", "binnen", "väntar", "realtid", "wacht", "telefoon"})
 _NO_BATCH_MORE_KEYS = ("before ", "request", "qps", "rps", "wait", "under ", "less than",
                        "within ")
 # A rate a second is a live service someone waits on (QA round 12's convention), but not when

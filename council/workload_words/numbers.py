@@ -68,11 +68,13 @@ _SMALL = WORDNUM.split("|dozen|", 1)[1]
 # "a few hundred" is read as three hundred (an estimate: "a few" is about three); "several
 # hundred", "hundreds of", "thousands of" as five of them (an estimate: "several" is
 # more than a few; words17: "several hundred tickets a day" unread, "hundreds of emails every
-# day" read 30, once a day).
+# day" read 30, once a day); since words18 "dozens of", "millions of" and "tens of thousands
+# of" too (60; 5,000,000; 50,000), where a sentence counts work (``volumes``).
 SEVERAL = 5
 _SPOKEN = (rf"half an? (?:dozen|{_SCALES})\b|(?:a )?couple (?:of )?(?:dozen|{_SCALES})\b|"
            rf"a few (?:dozen|{_SCALES})\b|several (?:dozen|{_SCALES})\b|"
-           r"(?:hundreds|thousands) of (?:thousands|millions) of\b|(?:hundreds|thousands) of\b|"
+           r"(?:tens|hundreds|thousands) of (?:thousands|millions) of\b|"
+           r"(?:dozens|hundreds|thousands|millions) of\b|"
            rf"(?:(?:a|one) )?{_SCALES} and a half\b|\b(?:{_SMALL}) dozen\b")
 # A number: digits, with an attached k/M/bn or a scale word or "dozen" after them; a spoken
 # count; number-words with a scale word; a number-word. (Digits lead one branch only: trying
@@ -115,9 +117,10 @@ def parse_number(text: str) -> float | None:
     if parts[0] == "several":  # "several hundred": about five hundred
         return SEVERAL * _SCALE.get(parts[-1], 12 if parts[-1] == "dozen" else 0) or None
     if parts[-1] == "of" and len(parts) == 2:  # "hundreds of": several hundred
-        return SEVERAL * _SCALE.get(parts[0][:-1], 0) or None
+        return SEVERAL * _PLURAL_SCALE.get(parts[0], 0) or None
     if parts[-1] == "of" and len(parts) == 4:  # "hundreds of thousands of": 500,000
-        return SEVERAL * _SCALE.get(parts[0][:-1], 0) * _SCALE.get(parts[2][:-1], 0) or None
+        return (SEVERAL * _PLURAL_SCALE.get(parts[0], 0) * _PLURAL_SCALE.get(parts[2], 0)
+                or None)
     if parts[-3:] == ["and", "a", "half"] and parts[-4] in _SCALE:  # "a thousand and a half"
         return 1.5 * _SCALE[parts[-4]]
     if parts[-1] == "dozen" and len(parts) == 2 and parts[0] not in ("a", "an"):  # "two dozen"
@@ -130,6 +133,10 @@ def parse_number(text: str) -> float | None:
                 else _word_value(head))
         return None if base is None else base * _SCALE[parts[-1]]
     return _word_value(t)
+
+
+# "dozens of", "tens of thousands of": the unit a loose plural counts in
+_PLURAL_SCALE = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6}
 
 
 def _word_value(words: str) -> float | None:
@@ -181,7 +188,7 @@ def fmt(x: float) -> str:
 _DIGIT_RUN = re.compile(r"[0-9½¼¾⅓⅔][0-9,.]*")
 _NUMBER_WORDS = (*WORDNUM.split("|"), "a thousand", "a million", "a hundred", "a billion",
                  "an hour", "half", "a couple", "couple", "thousand", "hundred", "million", "a few",
-                 "several", "hundreds", "thousands")
+                 "several", "hundreds", "thousands", "dozens", "millions", "tens")
 
 
 def number_starts(text: str) -> list[int]:

@@ -20,7 +20,10 @@ from council.workload_words.values import Read
 
 # (a call centre is one owner, said in two words: "Per call centre we get around 1,500 calls a
 # day, and there are 4 call centres": words17, read one centre's)
-_PER_ONE = re.compile(r"\b(?:per|each|every)\s+(?P<noun>call[- ]cent(?:re|er)|[a-z]{3,})\b")
+# ("pro Filiale", "elke winkel", "cada tienda", "chaque magasin", "ogni negozio": the same
+# abroad, words18)
+_PER_ONE = re.compile(r"\b(?:per|each|every|pro|elke|iedere|jede[nr]?|cada|chaque|ogni)\s+"
+                      r"(?P<noun>call[- ]cent(?:re|er)|[a-z]{3,})\b")
 # nouns that are no owner: periods, the runs of the work, "each one", "each other"
 _NOT_OWNER = re.compile(rf"(?:{PERIOD_NAMES}|one|other|time|shift|run|batch|single|"
                         r"item|sprint|release|semester|session|call)$")
@@ -31,14 +34,20 @@ _PERSON = re.compile(rf"{HEAD}$")
 # store" (words16 left it: read one store's)
 _OWNER_AFTER = re.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:from|for|at|in|of|to)\s+(?:each|every)\s+"
                           r"[a-z]{3,}\b")
+# (and "we have" said in Dutch, German, Spanish, Portuguese, Italian, French, Polish and
+# Swedish: "Per tenant komen er ongeveer 200 tickets per week binnen; we hebben 15 tenants",
+# words18: read one tenant's)
 _FLEET_BEFORE = (r"\b(?:have|has|are|across|over|among|employ|operate|run|with|of our|"
-                 r"all|our)\s+(?:about\s+|around\s+|roughly\s+|some\s+|~)?")
+                 r"all|our|hebben|haben|tenemos|temos|abbiamo|avons|mamy|har)\s+"
+                 r"(?:about\s+|around\s+|roughly\s+|some\s+|~|ongeveer\s+|etwa\s+|unos\s+|"
+                 r"unas\s+|cerca de\s+|circa\s+|environ\s+|około\s+|ungefär\s+)?")
 
 
 def times_owners(text: str, read: Read) -> Read:
     """``read`` times the owners its count is said for one of ("per shop" ... "12 shops");
     else ``read`` as it is."""
-    if "per " not in text and "each " not in text and "every " not in text:
+    if not any(w in text for w in ("per ", "each ", "every ", "pro ", "elke ", "iedere ",
+                                    "jede", "cada ", "chaque ", "ogni ")):
         return read
     lo, _ = sentence_bounds(text, read.start)
     # or right after the count's words: "400 emails a day from each region; 3 regions"
@@ -47,10 +56,14 @@ def times_owners(text: str, read: Read) -> Read:
         noun = one["noun"]
         if _NOT_OWNER.match(noun) or (_PERSON.match(noun) and "people (" in read.how):
             continue  # a person's rate ``headcount`` has multiplied already
+        if text.count(noun, one.end()) + text.count(noun, 0, one.start()) == 0:
+            continue  # the owners are not counted anywhere: no pattern to build (first reads)
         # said as a fleet ("we have 12 shops", "across 60 branches"), or a clause of its own
         # ("; 3 regions."), not anything done by some of them ("3 customers complained")
-        many = re.compile(rf"(?:{_FLEET_BEFORE}(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?{noun}(?:s|es)\b|"
-                          rf"(?:^|[;:.]\s+)(?P<m>{NUMBER})\s+(?:[a-z-]+\s+)?{noun}(?:s|es)"
+        # (a plural in -s, -es, or German and Dutch -en, -n: "12 Filialen")
+        many = re.compile(rf"(?:{_FLEET_BEFORE}(?P<n>{NUMBER})\s+(?:[a-z-]+\s+)?{noun}"
+                          r"(?:s|es|e?n)\b|"
+                          rf"(?:^|[;:.]\s+)(?P<m>{NUMBER})\s+(?:[a-z-]+\s+)?{noun}(?:s|es|e?n)"
                           r"\s*(?:[.;]|$))")
         for count in many.finditer(text):
             k = parse_number(count["n"] or count["m"])

@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from council.workload_words.call_shapes import shaped_calls
+from council.workload_words.collection_once import uncounted_once
 from council.workload_words.consulted import consulted
 from council.workload_words.estimates import said_as_estimate
 from council.workload_words.foreign_numbers import foreign_number_words
@@ -65,14 +67,18 @@ def read_workload(text: str) -> WorkloadWords:
     inputs = [s for s in sizes if s.name == "input_tokens"]
     outputs = [s for s in sizes if s.name == "output_tokens"]
     loop = read_loop(text, react=re.search(r"\bReAct\b", original) is not None)
+    if steps is None and loop is None:  # "look up the answer in our knowledge base": 2 calls
+        steps = shaped_calls(text)
     latency = read_latency(text)
     if latency is not None and latency.value == "batch_ok" and loop is not None \
             and loop.value == "agent":
         # "50 agent sessions every night": each step waits on the last one's answer, so the
         # batch API cannot run a session, however late its results may come
         latency = None
+    runs = read_volume(text, taken)
+    uncounted = uncounted_once(text) if runs is None else None
     found = {
-        "runs_per_month": read_volume(text, taken),
+        "runs_per_month": runs,
         "input_size": inputs[0] if inputs else None,
         "output_size": outputs[0] if outputs else None,
         "calls_per_task": steps,
@@ -88,6 +94,8 @@ def read_workload(text: str) -> WorkloadWords:
         coding=bool(loop is not None and loop.value == "agent" and CODE_RE.search(text)),
         consulted=consulted(text, inputs[0] if inputs else None),
         tool_sign=_own_words(read_tool_sign(text), original),
+        unread=tuple(_own_words(s, original) for s in (*sizes, uncounted) if s is not None
+                     and s.name == "unread"),
         reads=tuple(r for r in found.values() if r is not None),
     )
 

@@ -9,6 +9,7 @@ from council.currency_words import SIGNS
 from council.workload_words.clock_hours import clock_hour_at
 from council.workload_words.consulted import ASKED_ABOUT, REFERENCE
 from council.workload_words.durations import HOUR_UNITS, MINUTE_UNITS, in_hours
+from council.workload_words.file_bytes import binary_bytes
 from council.workload_words.numbers import (
     BYTE_SCALE,
     DIGITS,
@@ -117,6 +118,12 @@ _OUTPUT_CUE = re.compile(r"^(?:write|writes|draft|drafts|generate|generates|prod
                          r"compose|compile|create|creates|into|to|as|returning|return|reply|"
                          r"summaries|summary|output|streszczenie|streszczenia|riassunto|"
                          r"samenvatting|verslag|resumen|resumo|zusammenfassung)$")
+# A system that produces or writes what the model then reads ("Every build produces a
+# 5,000-line log; explain why it failed": words18, read as 5,000 lines written)
+_SYSTEM = re.compile(r"^(?:build|job|run|pipeline|server|system|service|app|tool|test|ci|"
+                     r"machine|device|sensor|script|crawler|scanner|cluster|deploy|deployment|"
+                     r"scan|export|backup|process|batch|device|monitor|camera|router)s?$",
+                     re.IGNORECASE)
 # "the error traces go to the model, ~1k tokens each": what is sent to the model is its input.
 _SENT_TO_MODEL = re.compile(r"\b(?:go|goes|sent|send|sends|fed|feed|passed|pass)\s+(?:in)?to\s+"
                             r"(?:the |our )?(?:model|llm|api|ai)\b[,;:]?\s*(?:~|about |around |"
@@ -171,7 +178,8 @@ def _role(text: str, start: int, end: int | None = None) -> str:
         # writing into (words14: read as 1,500 words of output)
         before = before[:-2]
     named = False  # a word naming a thing between a cue and the size
-    for w in reversed(before[-3:]):
+    for i in range(len(before) - 1, max(-1, len(before) - 4), -1):
+        w = before[i]
         if w.lower() in ("a", "an", "the", "one", "daily", "weekly", "short", "single", "each"):
             continue
         if w.lower() == "as" and named:
@@ -179,6 +187,8 @@ def _role(text: str, start: int, end: int | None = None) -> str:
             # read as 3 pages written); "as a 2-page memo" stays written
             continue
         if _OUTPUT_CUE.match(w):
+            if i > 0 and w.endswith("s") and _SYSTEM.match(before[i - 1]):
+                return "input"  # "every build produces a 5,000-line log": the model reads it
             return "output"
         if _INPUT_CUE.match(w):
             return "input"
@@ -343,6 +353,10 @@ def read_sizes(text: str, starts: list[int]) -> tuple[list[Read], list[tuple[int
                 spans.pop()
                 continue  # "memory limit per test 256 megabytes"
             name = m.group("unit")
+            if name[0] not in CORPUS_UNITS and (
+                    unread := binary_bytes(text, m.start(), m.end())) is not None:
+                found.append(unread)  # "a 15 MB PDF": bytes that are not text
+                continue
             said = f"{fmt(qty)} {name.upper() if len(name) == 2 else name}"
             qty, unit = qty * BYTE_SCALE[name[0]], "char"
             if name[0] in CORPUS_UNITS:

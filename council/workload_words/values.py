@@ -38,6 +38,9 @@ class WorkloadWords:
     # a tool or step word (tool_words.py): no value of its own, so not among ``reads``; it
     # lets agentic's calls into a mixed default (council.workload)
     tool_sign: Read | None = None
+    # words seen and not turned into a value, each saying which field it leaves to the
+    # defaults (its value) and why ("a 15 MB PDF": a file's bytes are not its text)
+    unread: tuple[Read, ...] = ()
     reads: tuple[Read, ...] = field(default=(), repr=False)
 
     @property

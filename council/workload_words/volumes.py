@@ -3,8 +3,8 @@ other week", "our weekly meeting", "30,000 users, each has 200 a month".
 
 The order the rules are tried in; each rule is its own module (totals, intervals, weekdays,
 times, events, one_a_period, summary_aside, one_deliverable, owners, shares, per_unit,
-first_batch, chinese_counts, one_off, on_a_date, shifts; an extra on top: extras); a reading
-said of the peak gives way to a later one (peaks)."""
+first_batch, chinese_counts, one_off, on_a_date, collection_once, shifts; an extra on top:
+extras); a reading said of the peak gives way to a later one (peaks)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from council.workload_words.cadence_words import (
     work_in_span,
 )
 from council.workload_words.chinese_counts import chinese_count, says_period_first
+from council.workload_words.collection_once import read_collection_once
 from council.workload_words.counts import (
     HEDGE,
     count_before,
@@ -37,11 +38,12 @@ from council.workload_words.first_batch import first_batch_note, first_batch_the
 from council.workload_words.headcount import STAFF, times_candidates, times_headcount
 from council.workload_words.intervals import read_interval
 from council.workload_words.joined_counts import joined_count
-from council.workload_words.numbers import fmt, parse_number
+from council.workload_words.numbers import NUMBER_RE, fmt, parse_number
 from council.workload_words.on_a_date import read_on_a_date
 from council.workload_words.one_a_period import one_a_period
 from council.workload_words.one_deliverable import one_piece_about, piece_made_from
 from council.workload_words.one_off import read_one_off
+from council.workload_words.only_part import part_follows
 from council.workload_words.owners import (
     fleet_after,
     items_each_after,
@@ -56,6 +58,7 @@ from council.workload_words.peaks import (
     at_limit,
     at_peak,
     said_as_usual,
+    usual_after_peak,
 )
 from council.workload_words.per_owner import times_owners
 from council.workload_words.per_unit import per_unit_before
@@ -85,9 +88,13 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
     peak's only when said as the usual: ``peaks.said_as_usual``), else the limit's or the
     peak's, said so ("Peak is 50 requests a minute ..., but normally it's about 5,000 a day")."""
     most, note = None, ""  # the first reading said of a peak or a limit, and which
+    whole = None  # a stream only part of which is worked on ("..., but only about 200 ...")
     for read in _volume_reads(text, taken):
         said = (LIMIT_NOTE if at_limit(text, read) else PEAK_NOTE if at_peak(text, read)
                 else "")
+        if not said and whole is None and most is None and part_follows(text, read):
+            whole = read
+            continue
         if not said:
             # a limit is never the volume; a peak gives way to the usual one only
             if most is None or note == LIMIT_NOTE or said_as_usual(text, most, read):
@@ -95,7 +102,14 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
             break
         if most is None:
             most, note = read, said
-    return None if most is None else times_owners(text, replace(most, how=f"{most.how} ({note})"))
+    if most is None:
+        return None if whole is None else times_owners(text, whole)
+    first = NUMBER_RE.search(most.words.lower())
+    usual = (usual_after_peak(text, most, parse_number(first.group(0)) or 0.0)
+             if note == PEAK_NOTE and first is not None else None)
+    if usual is not None:  # "...; the rest of the year about 1,000"
+        return times_owners(text, usual)
+    return times_owners(text, replace(most, how=f"{most.how} ({note})"))
 
 
 def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
@@ -249,6 +263,8 @@ def _volume_reads(text: str, taken: list[tuple[int, int]]) -> Iterator[Read]:
     if (read := read_one_off(text, taken)) is not None:
         yield read
     if (read := read_on_a_date(text, taken)) is not None:
+        yield read
+    if (read := read_collection_once(text, taken)) is not None:
         yield read
 
 

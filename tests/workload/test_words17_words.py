@@ -172,8 +172,9 @@ def test_a_job_on_a_date(text: str, want: float | None) -> None:
     ("Our Excel sheet has 12,000 rows; write a product description for each row once.", 12_000),
     ("We have 3,000 old tickets. Tag each ticket once.", 3_000),
     ("We have 40 stores. Write a welcome note for each store once.", 40),
-    # controls: no "once"; one piece over them all
-    ("Our sheet has 12,000 rows; classify each row.", None),
+    # controls: one piece over them all; with no "once" and no cadence the rows are read once
+    # too since words18 (collection_once: words17 left it unread)
+    ("Our sheet has 12,000 rows; classify each row.", 12_000),
     ("The report covers 12,000 rows; write one summary once.", None),
 ])
 def test_one_off_for_each_thing_counted_before(text: str, want: float | None) -> None:
