@@ -31,6 +31,7 @@ from council.outcomes.embedding import PromptEmbedder
 from council.outcomes.feedback import fit_config_for
 from council.outcomes.fitting import embed_table
 from council.outcomes.rows import OutcomeTable, load_table
+from council.outcomes.selection import Selection, fit_chosen
 from council.outcomes.success_model import FitConfig, SuccessModel, fit_success_model
 
 FILES = {"two": "outcomes.jsonl", "many": "routerbench/outcomes.jsonl"}
@@ -43,11 +44,15 @@ class Variant:
 
     config: Callable[[int], FitConfig]
     texts: bool = True
+    chosen: bool = False  # components chosen on inner folds (selection.fit_chosen)
 
 
 VARIANTS: dict[str, Variant] = {
-    "route": Variant(lambda n: FitConfig()),
-    "train": Variant(fit_config_for),
+    "route": Variant(lambda n: FitConfig(), chosen=True),
+    "train": Variant(fit_config_for, chosen=True),
+    # the fit before session 18's choice on inner folds
+    "route-unchosen": Variant(lambda n: FitConfig()),
+    "train-unchosen": Variant(fit_config_for),
     # ablations of `route`, each taking parts away
     "no-trees": Variant(lambda n: FitConfig(trees=False)),
     "no-trees-no-knn": Variant(lambda n: FitConfig(trees=False, knn_weight=0.0)),
@@ -106,13 +111,15 @@ def run(table: OutcomeTable, x: np.ndarray, name: str, seed: int, size: int | No
     texts_tr = [table.prompts[i] for i in train] if spec.texts else None
     texts_te = [table.prompts[i] for i in test] if spec.texts else None
     start = time.process_time()
-    model: SuccessModel = fit_success_model(x[train], y_tr, table.models, "bench",
-                                            spec.config(len(train)), texts=texts_tr)
+    fit = fit_chosen if spec.chosen else fit_success_model
+    model: SuccessModel = fit(x[train], y_tr, table.models, "bench", spec.config(len(train)),
+                              texts=texts_tr)
     seconds = time.process_time() - start
     p = model.p_matrix(x[test], texts_te)
     brier, ll = scores(p, y_te)
     brier_b, ll_b = scores(np.broadcast_to(rates, y_te.shape), y_te)
-    chosen = str(model.meta.get("selection", {}).get("chosen", ""))
+    selection = Selection.from_meta(model.meta)
+    chosen = selection.chosen if selection else ""
     return Row(name, seed, len(train), variant, brier, brier_b, ll, ll_b, seconds, chosen)
 
 
