@@ -165,6 +165,23 @@ def test_choice_on_inner_folds_is_the_base_rate_when_outcomes_ignore_the_text(
         "fit chosen on 3 inner folds of the training rows: base rate (log-loss base rate ")
 
 
+def test_from_max_rows_the_configured_fit_is_used_as_it_is(monkeypatch) -> None:
+    """At MAX_ROWS rows and more no inner folds run: the fit is fit_success_model's own, the
+    one judged better there (docs/routing.md, "Small samples, session 18")."""
+    from council.outcomes import selection as sel
+
+    monkeypatch.setattr(sel, "MAX_ROWS", 200)  # the gate, not the size, is under test
+    x, y = _synthetic(n=200, d=8)
+    config = FitConfig(max_iter=30, trees=False)
+    model = fit_chosen(x, y, ["weak", "strong"], "test", config)
+    plain = fit_success_model(x, y, ["weak", "strong"], "test", config)
+    assert model.meta["selection"]["folds"] == 0
+    assert "the configured fit" in model.meta["selection"]["note"]
+    assert np.allclose(model.p_matrix(x[:9]), plain.p_matrix(x[:9]))
+    below = fit_chosen(x[:199], y[:199], ["weak", "strong"], "test", config)
+    assert below.meta["selection"]["folds"] == 3
+
+
 def test_text_features_and_knn_term_round_trip(tmp_path: Path) -> None:
     """With texts (and enough rows) the model reads text features and a kNN term; both
     survive save/load, and predicting without the texts is refused by name."""
