@@ -41,7 +41,8 @@ from council.outcomes.call_cost import cost_inputs, fit_call_cost
 from council.outcomes.embedding import JOIN  # "minilm+e5": the two side by side
 from council.outcomes.fitting import embed_table
 from council.outcomes.rows import OutcomeTable, load_table
-from council.outcomes.success_model import FitConfig, fit_success_model
+from council.outcomes.selection import fit_chosen
+from council.outcomes.success_model import FitConfig
 
 FOLDS = 5
 KNN_K = 20
@@ -158,8 +159,8 @@ def bench_two(table: OutcomeTable, x: np.ndarray, config: FitConfig,
     texts = np.array(table.prompts, dtype=object)
     for f in range(FOLDS):
         tr, te = fold != f, fold == f
-        model = fit_success_model(x[tr], table.y[tr], table.models, "bench", config,
-                                  texts=list(texts[tr]))
+        model = fit_chosen(x[tr], table.y[tr], table.models, "bench", config,
+                           texts=list(texts[tr]))
         p = model.p_matrix(x[te], list(texts[te]))
         ours[te] = p[:, js] - p[:, jw]
         pk = knn_p(x[tr], table.y[tr], x[te])
@@ -288,8 +289,7 @@ def oof_success(x: np.ndarray, y: np.ndarray, models: Sequence[str], texts: Sequ
     texts_arr = np.array(texts, dtype=object)
     for f in range(FOLDS):
         tr, te = fold != f, fold == f
-        model = fit_success_model(x[tr], y[tr], models, "bench", config,
-                                  texts=list(texts_arr[tr]))
+        model = fit_chosen(x[tr], y[tr], models, "bench", config, texts=list(texts_arr[tr]))
         p[te] = model.p_matrix(x[te], list(texts_arr[te]))
     return p
 

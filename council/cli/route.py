@@ -92,6 +92,10 @@ def train_cmd(outcome_paths: tuple[Path, ...], out_dir: Path, feedback_db: Path 
                            encoder=CachedEncoder(default_encoder(), paths().embedding_cache))
     click.echo(f"artifact {out_dir}")
     from council.outcomes.anchoring import Agreement
+    from council.outcomes.selection import Selection
+
+    if (selection := Selection.from_meta(model.meta)) is not None:
+        click.echo(selection.summary())
 
     if (agreement := Agreement.from_meta(model.meta)) is not None:
         click.echo(agreement.summary())

@@ -108,6 +108,8 @@ def _train_outcomes(feedback_db: Path | None, outcome_paths: tuple[Path, ...],
         return
     click.echo(f"outcome model {target}")
     click.echo(result.table())
+    if result.selection is not None:
+        click.echo(result.selection.summary())
     if result.agreement is not None:
         click.echo(result.agreement.summary())
     click.echo(f"weight = n / (n + {PRIOR_STRENGTH}): the share of P(success) taken from the "

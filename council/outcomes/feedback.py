@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 
 from council.outcomes.anchoring import Agreement
 from council.outcomes.rows import OutcomeRow, OutcomeSummary, iter_rows, table_from_rows
+from council.outcomes.selection import Selection
 
 if TYPE_CHECKING:
     from council.outcomes.success_model import SuccessModel
@@ -162,6 +163,7 @@ class OutcomeTraining:
     left_out: list[LeftOut] = field(default_factory=list)
     note: str = ""
     agreement: Agreement | None = None  # when the scale was anchored to the classifier
+    selection: Selection | None = None  # how many components the rows carried, and why
 
     def table(self) -> str:
         """The summary as a fixed-width table."""
@@ -236,6 +238,7 @@ def train_outcome_model(outcome_paths: Sequence[Path], feedback: Sequence[Outcom
             feedback_adequate=fb_k.get(name, 0), skill=float(model.skill[j]),
             base_rate=model.base_rate.get(name)))
     result.agreement = Agreement.from_meta(model.meta)
+    result.selection = Selection.from_meta(model.meta)
     result.trained = True
     return result
 

@@ -16,7 +16,8 @@ import numpy as np
 from council.outcomes.call_cost import CallCostModel, cost_inputs, fit_call_cost
 from council.outcomes.embedding import PromptEmbedder
 from council.outcomes.rows import OutcomeTable
-from council.outcomes.success_model import FitConfig, SuccessModel, fit_success_model
+from council.outcomes.selection import fit_chosen
+from council.outcomes.success_model import FitConfig, SuccessModel
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -66,8 +67,8 @@ def held_out_report(x: np.ndarray, table: OutcomeTable, encoder_name: str,
     if test.sum() < 20 or not usable:
         return {"note": "too few rows for a held-out calibration report"}
     texts = np.array(table.prompts, dtype=object)
-    model = fit_success_model(x[~test], train_y, table.models, encoder_name, config,
-                              texts=list(texts[~test]))
+    model = fit_chosen(x[~test], train_y, table.models, encoder_name, config,
+                       texts=list(texts[~test]))
     p = model.p_matrix(x[test], list(texts[test]))
     for j, name in enumerate(table.models):
         seen = test_y[:, j] >= 0
@@ -89,14 +90,16 @@ def train_artifact(table: OutcomeTable, x: np.ndarray, out_dir: Path, encoder_na
                    classifier: Any = None, encoder: Any = None) -> SuccessModel:
     """Report held-out calibration, fit on all rows, save model and report in ``out_dir``.
 
+    Both fits choose how many components the rows can carry on inner folds of their own
+    training rows (council.outcomes.selection); the artifact records the choice.
+
     With ``classifier`` (the local one), the difficulty scale is anchored to its reading of
     the training prompts and the agreement is reported (council.outcomes.anchoring);
     ``encoder`` embeds for it (pass the disk-cached one).
     """
     config = config or FitConfig()
     report = held_out_report(x, table, encoder_name, config)
-    model = fit_success_model(x, table.y, table.models, encoder_name, config,
-                              texts=table.prompts)
+    model = fit_chosen(x, table.y, table.models, encoder_name, config, texts=table.prompts)
     agreement = None
     if classifier is not None:
         from council.outcomes.anchoring import anchor_to_classifier

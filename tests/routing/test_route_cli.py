@@ -27,6 +27,9 @@ def test_train_then_score_round_trip(shared_dir: Path, tmp_path: Path) -> None:
     meta = json.loads((out / "meta.json").read_text())
     assert sorted(meta["models"]) == ["gpt-4-1106-preview", "mixtral-8x7b-instruct"]
     assert meta["knn"]["weight"] > 0 and meta["knn"]["rows"] == len(lines[::49])
+    # how many components 204 rows carry is chosen on inner folds, printed and recorded
+    assert "fit chosen on 3 inner folds of the training rows:" in result.output
+    assert meta["selection"]["folds"] == 3 and "base rate" in meta["selection"]["inner_log_loss"]
     report = json.loads((out / "report.json").read_text())
     assert set(report["calibration"]["per_model"]) == set(meta["models"])
     # one scale: the training prompts' mean difficulty is the local classifier's mean reading

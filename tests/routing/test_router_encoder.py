@@ -94,7 +94,11 @@ def test_e5_artifact_trains_scores_and_picks_with_e5(shared_dir: Path, tmp_path:
                                  str(prompts), "--output", str(scores)])
     assert scored.exit_code == 0, scored.output
     p = [json.loads(line)["p_success"] for line in scores.read_text().splitlines()]
-    assert len(p) == len(asked) and len({round(r["gpt-4-1106-preview"], 6) for r in p}) > 1
+    # on 56 rows the fit chosen on inner folds may be each model's base rate (the same P for
+    # every prompt, docs/routing.md "Small samples, session 18"); with components, P varies
+    distinct = len({round(r["gpt-4-1106-preview"], 6) for r in p})
+    components = meta["selection"]["components"]
+    assert len(p) == len(asked) and (distinct > 1 if components else distinct == 1)
 
     out = tmp_path / "picks.jsonl"
     picked = runner.invoke(cli, ["route", "pick", "--model", str(router), "--input",
