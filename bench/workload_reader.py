@@ -133,7 +133,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_words15_heldout.jsonl", "workload_phrases_review15.jsonl",
          "workload_phrases_words16.jsonl", "workload_phrases_words16_heldout.jsonl",
          "workload_phrases_words17.jsonl", "workload_phrases_words17_heldout.jsonl",
-         "workload_phrases_words18.jsonl", "workload_phrases_words18_heldout.jsonl")
+         "workload_phrases_words18.jsonl", "workload_phrases_words18_heldout.jsonl",
+         "workload_phrases_words19.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 
