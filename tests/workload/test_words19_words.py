@@ -1,0 +1,42 @@
+"""Round 19's reader fixes (words19, from tests/data/workload_phrases_words19.jsonl, written
+before the fixes); each fixed case failed on the reader before its fix, the controls pass on
+both."""
+
+from __future__ import annotations
+
+import pytest
+
+from council.workload_words import WorkloadWords, read_workload
+
+
+def words(text: str) -> WorkloadWords:
+    return read_workload.__wrapped__(text)
+
+
+# loose plurals abroad: five of the unit, the range said, as "dozens of" and "hundreds of"
+# are (main: nothing, once a week, or "centinaia di" as 100)
+@pytest.mark.parametrize(("text", "want", "said"), [
+    ("Recibimos decenas de correos al día.", 1_500, "'decenas de' taken as a round figure: "
+     "an estimate (20 to 90, 50 taken)"),
+    ("Recibimos cientos de solicitudes cada semana.", 500 * 52 / 12, "(200 to 900, 500 taken)"),
+    ("Wir bekommen Hunderte von Anfragen pro Woche.", 500 * 52 / 12, "'Hunderte von'"),
+    ("Wir bekommen Dutzende E-Mails am Tag.", 1_800, "(24 to 108, 60 taken)"),
+    ("Nous recevons des centaines de demandes par jour.", 15_000, "'des centaines de'"),
+    ("Recebemos dezenas de pedidos por dia.", 1_500, "'dezenas de'"),
+    ("Riceviamo centinaia di richieste al giorno.", 15_000, "'centinaia di'"),
+])
+def test_loose_plurals_abroad(text: str, want: float, said: str) -> None:
+    r = words(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(want, rel=0.001)
+    assert said in r.how
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Hace decenas de años que usamos este sistema; recibimos unas 200 solicitudes al día.",
+     6_000),
+    ("Die Firma hat Hunderte Mitarbeiter; wir prüfen etwa 40 Verträge pro Woche.", 40 * 52 / 12),
+    ("We get hundreds of tickets a week.", 500 * 52 / 12),
+])
+def test_loose_plurals_abroad_controls(text: str, want: float) -> None:
+    r = words(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(want, rel=0.001)
