@@ -40,3 +40,27 @@ def test_loose_plurals_abroad(text: str, want: float, said: str) -> None:
 def test_loose_plurals_abroad_controls(text: str, want: float) -> None:
     r = words(text).runs_per_month
     assert r is not None and r.value == pytest.approx(want, rel=0.001)
+
+
+# a part with no period of its own shares the stream's (main kept the stream's count)
+@pytest.mark.parametrize(("text", "want"), [
+    ("We get 50,000 emails a month, but only about 2,000 of them need a reply.", 2_000),
+    ("We get 50,000 emails a month, and only 2,000 need a reply.", 2_000),
+    ("We get about 500 tickets a week, but only 100 of them require a human answer.",
+     100 * 52 / 12),
+])
+def test_a_part_shares_the_streams_period(text: str, want: float) -> None:
+    r = words(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(want, rel=0.001)
+    assert " of the " in r.how
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("We get 50,000 emails a month, but only 2 people to answer them.", 50_000),
+    ("We get about 500 tickets a week, but only 100 of them are urgent.", 500 * 52 / 12),
+    ("We get hundreds of thousands of log events per day, but only about 200 alerts a day "
+     "need a summary.", 6_000),
+])
+def test_a_part_shares_the_streams_period_controls(text: str, want: float) -> None:
+    r = words(text).runs_per_month
+    assert r is not None and r.value == pytest.approx(want, rel=0.001)
