@@ -64,3 +64,31 @@ def test_a_part_shares_the_streams_period(text: str, want: float) -> None:
 def test_a_part_shares_the_streams_period_controls(text: str, want: float) -> None:
     r = words(text).runs_per_month
     assert r is not None and r.value == pytest.approx(want, rel=0.001)
+
+
+# a month's words over one job's words; "a quarter of a million" at a sentence's start
+@pytest.mark.parametrize(("text", "want", "size"), [
+    ("We translate 1.5 million words a month, in documents of about 3,000 words each.", 500,
+     [3000.0, "word"]),
+    ("Our agency translates about 1.5 million words a month; a typical job is 2,500 words.", 600,
+     [2500.0, "word"]),
+    ("A quarter of a million emails come in each month.", 250_000, None),
+])
+def test_volumes_in_words(text: str, want: float, size: list[object] | None) -> None:
+    w = words(text)
+    assert w.runs_per_month is not None and w.runs_per_month.value == pytest.approx(want)
+    assert w.summary()["input"] == size
+
+
+@pytest.mark.parametrize(("text", "want", "size"), [
+    ("We have about 1.5 million words of contracts to translate.", None, [1_500_000.0, "word"]),
+    ("Translate 200 articles a month, each about 1,200 words.", 200, [1200.0, "word"]),
+    ("A quarter of our 9,000 customers renew each month.", 2_250, None),
+    ("Once a quarter we review 300 contracts.", 100, None),
+])
+def test_volumes_in_words_controls(text: str, want: float | None,
+                                   size: list[object] | None) -> None:
+    w = words(text)
+    got = None if w.runs_per_month is None else w.runs_per_month.value
+    assert got == (None if want is None else pytest.approx(want))
+    assert w.summary()["input"] == size
