@@ -92,3 +92,25 @@ def test_volumes_in_words_controls(text: str, want: float | None,
     got = None if w.runs_per_month is None else w.runs_per_month.value
     assert got == (None if want is None else pytest.approx(want))
     assert w.summary()["input"] == size
+
+
+# one answer said for each item is one call (main: none, so a support task took the
+# category's 4 calls a task); a loop or a chat keeps its own
+@pytest.mark.parametrize(("text", "want"), [
+    ("Write one reply per ticket; about 3,000 support tickets a month.", 1),
+    ("We want one short summary for each call, about 2,000 calls a month.", 1),
+])
+def test_one_answer_for_each_item_is_one_call(text: str, want: int) -> None:
+    r = words(text).calls_per_task
+    assert r is not None and r.value == want
+
+
+@pytest.mark.parametrize("text", [
+    "Build an agent that writes one reply per ticket after searching our docs and CRM in "
+    "several steps.",
+    "Answer each customer question in a chat; about 3,000 chats a month.",
+    "Route incoming phone calls by intent from the caller's first sentence; about 20,000 calls "
+    "a month.",
+])
+def test_one_answer_for_each_item_controls(text: str) -> None:
+    assert words(text).calls_per_task is None
