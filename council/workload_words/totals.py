@@ -162,3 +162,21 @@ def read_total(text: str) -> Read | None:
                     f"{t.how()} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
                     f"{fmt(runs)}" if per_month != 1 else f"{t.how()} a month")
     return None
+
+
+# "about half a million tokens a month in all" with no size of one task: no count of tasks
+# (decision QA 18 case 26; words19: nothing said)
+_TOKENS_A_PERIOD = re.compile(rf"(?<![\w.,])(?:{NUMBER})\s*tokens?\s+(?:a|an|per|each|every|/)\s*"
+                              rf"(?:day|week|month|quarter|year)\b")
+
+
+def unsized_total(text: str) -> Read | None:
+    """An unread runs_per_month for tokens a period with no size of one task, else None."""
+    if "token" not in text:
+        return None
+    m = _TOKENS_A_PERIOD.search(text)
+    if m is None:
+        return None
+    return Read("unread", "runs_per_month", m.group(0), m.start(), m.end(),
+                "a period's tokens in all, with no size of one task, give no number of "
+                "tasks; give how many tasks, or one task's tokens")

@@ -114,3 +114,14 @@ def test_one_answer_for_each_item_is_one_call(text: str, want: int) -> None:
 ])
 def test_one_answer_for_each_item_controls(text: str) -> None:
     assert words(text).calls_per_task is None
+
+
+def test_a_token_total_with_no_size_of_one_task_is_said_unread() -> None:
+    """Decision QA 18 case 26: "about half a million tokens a month in all" gave no count and
+    said nothing; now the volume left to a default says why."""
+    w = words("Summarise incoming documents, about half a million tokens a month in all.")
+    assert w.runs_per_month is None
+    assert [(u.value, u.words) for u in w.unread] == [("runs_per_month",
+                                                       "half a million tokens a month")]
+    sized = words("Input volume: half a million tokens a month, in prompts of about 2k tokens.")
+    assert sized.runs_per_month is not None and sized.unread == ()
