@@ -78,7 +78,8 @@ release, month-end close, seasons and bursts, Vietnamese and Arabic, numbers tha
 written before the fixes) and workload_phrases_words18_heldout.jsonl (12, written with it,
 scored once after the fixes) and workload_phrases_words19.jsonl (22, words19: "a quarter of a
 million", a month's words over one job's, a part sharing the stream's month, loose plurals in
-six other languages, one reply per ticket, controls; written before the fixes), per field, against the numbers a person reads from each description.
+six other languages, one reply per ticket, controls; written before the fixes), per field,
+against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
 longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),
