@@ -76,7 +76,10 @@ workload_phrases_words18.jsonl (38, words18: words17's leftovers, loose plurals,
 a phone lookup's calls, an autocomplete per keystroke, per tenant, region, PR, commit, build and
 release, month-end close, seasons and bursts, Vietnamese and Arabic, numbers that are no volume;
 written before the fixes) and workload_phrases_words18_heldout.jsonl (12, written with it,
-scored once after the fixes), per field, against the numbers a person reads from each description.
+scored once after the fixes) and workload_phrases_words19.jsonl (22, words19: "a quarter of a
+million", a month's words over one job's, a part sharing the stream's month, loose plurals in
+six other languages, one reply per ticket, controls; written before the fixes), per field,
+against the numbers a person reads from each description.
 Latency: one uncached read of each description (the reader is all the recommendation adds),
 p50 / p95 / max over every description x --repeat, plus a 20,000-character contract (the
 longest description a TaskSpec accepts), plus, with --shared DIR (default $COUNCIL_SHARED),
@@ -133,7 +136,8 @@ FILES = ("workload_phrases.jsonl", "workload_phrases_heldout.jsonl",
          "workload_phrases_words15_heldout.jsonl", "workload_phrases_review15.jsonl",
          "workload_phrases_words16.jsonl", "workload_phrases_words16_heldout.jsonl",
          "workload_phrases_words17.jsonl", "workload_phrases_words17_heldout.jsonl",
-         "workload_phrases_words18.jsonl", "workload_phrases_words18_heldout.jsonl")
+         "workload_phrases_words18.jsonl", "workload_phrases_words18_heldout.jsonl",
+         "workload_phrases_words19.jsonl")
 FIELDS = ("runs_per_month", "input", "output", "calls_per_task", "loop", "languages", "latency")
 
 

@@ -28,7 +28,7 @@ from council.format import (
     shares,
 )
 from council.task_mix import read_task, shown_mix
-from council.workload import period_words
+from council.workload import period_words, unread_said
 
 if TYPE_CHECKING:
     from council.api import Recommendation
@@ -142,6 +142,13 @@ def volume_caption(rec: Recommendation) -> str | None:
         return f"{at} (yours)."
     if note.source == "text":
         return f"{at}, {note.why}."
+    said = unread_said(str(note.why))
+    if note.source == "category default" and said:
+        # "classify each row of this spreadsheet": a one-off over rows it does not count
+        once = period_words(rec.assumption_notes) != "a month"
+        at = f"At {count(note.value)} tasks done once" if once else at
+        return (f"{at}: a typical volume for this kind of task, not yours; {said}. Put it in "
+                "'Tasks / month'.")
     if note.source == "category default":
         return (f"{at}: a typical volume for this kind of task, not yours. Give yours in "
                 "'Tasks / month' (for a job done once: its number of items, 1 for a "

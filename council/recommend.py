@@ -63,7 +63,7 @@ from council.decision import (
 from council.failure_cost import FailureCost
 from council.format import money, money_apart, percent_against, percent_beside, percents_apart
 from council.task import TaskSpec
-from council.workload import Workload, fits
+from council.workload import Workload, fits, period_words
 
 if TYPE_CHECKING:
     from council.catalog.model import Catalog
@@ -569,7 +569,8 @@ def select(catalog: Catalog, spec: TaskSpec, workload: Workload,
             alternatives.append(Alternative(
                 "safer_dearer", c.model_id, c.p_adequate, c.cost,
                 f"P(adequate) {theirs} against the pick's {ours}, "
-                f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more a month{over}"))
+                f"for ${c.cost.per_month - chosen.cost.per_month:,.2f} more "
+                f"{period_words(workload.assumptions)}{over}"))
         cascade = best_cascade(pool, chosen, failure)
     elif chosen is not None:
         _price_modes(chosen, catalog.get(chosen.model_id), workload, today)

@@ -108,6 +108,19 @@ class Assumption:
     why: str
 
 
+# how a default's why quotes the words the reader saw and left to it ("'a 15 MB PDF' in your
+# words: a file's bytes are not its text ..."): ``take`` writes it, ``unread_said`` finds it
+UNREAD_SAID = "' in your words: "
+
+
+def unread_said(why: str) -> str:
+    """The words a default's why says the reader left to it, with why, or "" (words19: shown
+    beside the figure, not only in the assumptions)."""
+    at = why.find(UNREAD_SAID)
+    start = why.rfind("; '", 0, at) if at != -1 else -1
+    return why[start + 2:] if start != -1 else ""
+
+
 def period_words(assumptions: Sequence[Assumption]) -> str:
     """What a monthly figure covers, for a sentence: "a month", or for a volume read as a
     one-off "for this task" (one task) or "for the 10,000 tasks, once" (QA round 15: a
@@ -380,7 +393,7 @@ def build_workload(spec: TaskSpec, category: str, difficulty: float,
         note = _usage_note(name, weights, learned)
         why = f"{why}; {note}" if note else why
         for unread in (u for u in words.unread if u.value == name):
-            why += f"; '{unread.words}' in your words: {unread.how}"
+            why += f"; '{unread.words}{UNREAD_SAID}{unread.how}"
         out.append(Assumption(name, default, USAGE_SOURCE if note else "category default", why))
         return default
 

@@ -23,7 +23,15 @@ Conversions (each a stated assumption, shown with the number it produced):
 - A kilobyte or megabyte of a file is 1,000 or 1,000,000 characters (a byte a character);
   gigabytes and terabytes are a corpus (``corpus_size``), never one call's input. "100k LOC"
   is 100,000 lines. A binary file's bytes ("a 15 MB PDF", a DOCX, a scan) are not its text:
-  the input is left unread and ``WorkloadWords.unread`` says so (give pages or tokens).
+  the input is left unread and ``WorkloadWords.unread`` says so (give pages or tokens); so
+  is the volume for tokens a period with no size of one task ("half a million tokens a month
+  in all"), while a total over the size of each is its count ("1.5 million words a month, in
+  documents of about 3,000 words each": 500).
+- Loose plurals abroad read as the English ones, five of the unit with the range said
+  ("cientos de", "Hunderte", "Dutzende", "des centaines de", "dezenas de", "centinaia di",
+  "dziesiątki": tens, dozens or hundreds); a stream's part needing the work ("but only about
+  2,000 of them need a reply") shares the stream's period; one answer said for each item
+  ("one reply per ticket") is 1 call.
 - Numbers written the European way ("10.000", "1 500", "2,5k") and counts, periods, sizes and
   language names said in Spanish, German, French or Portuguese ("10 mil tickets por noche");
   a crontab line ("0 2 * * *") is its schedule; a place or its people next to who writes or

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from council.workload_words.loose_abroad import loose_range
 from council.workload_words.numbers import SEVERAL, fmt, parse_number
 from council.workload_words.values import Read
 
@@ -25,7 +26,13 @@ def said_as_estimate(read: Read | None) -> Read | None:
         return read
     loose = _LOOSE.search(read.words)
     if loose is None:
-        return read
+        abroad = loose_range(read.words)
+        if abroad is None:
+            return read
+        words, low, high, taken = abroad
+        note = (f"'{words}' taken as a round figure: an estimate ({fmt(low)} to {fmt(high)}, "
+                f"{fmt(taken)} taken)")
+        return replace(read, how=f"{read.how}; {note}" if read.how else note)
     words = loose.group(0)
     note = f"'{words}' taken as a round figure: an estimate"
     if words.lower().endswith(" of"):

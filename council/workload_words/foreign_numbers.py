@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 
 from council.workload_words.languages import own_words_language
+from council.workload_words.loose_abroad import LOOSE_ABROAD, loose_unit
 from council.workload_words.numbers import ONE_TO_NINE_ABROAD as _ONE_TO_NINE
+from council.workload_words.numbers import SEVERAL
 
 _TENS_AND_MORE: dict[str, dict[str, int]] = {
     "Italian": {"dieci": 10, "quindici": 15, "venti": 20, "trenta": 30, "quaranta": 40,
@@ -129,6 +131,13 @@ def foreign_number_words(text: str) -> str:
     if language not in _RUN:
         return text
     out = text
+    if language in LOOSE_ABROAD:  # "cientos de": five hundred, an estimate (loose_abroad)
+        for m in LOOSE_ABROAD[language].finditer(text):
+            if _DIGIT_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+                continue  # "2 Hunderte" is no loose plural
+            digits = str(SEVERAL * (loose_unit(m.group(0), language) or 0))
+            out = out[:m.start()] + digits.rjust(len(m.group(0)), "0") + out[m.end():]
+        text = out
     for m in _RUN[language].finditer(text):
         said = m.group(0)
         if said in _TENS_AND_MORE[language] and _VOCAB[language][said] >= 100 and (

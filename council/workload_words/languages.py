@@ -163,7 +163,10 @@ _WORKLOAD_WORDS: dict[str, str] = {
                    # a month- or quarter-end, reports (words17: "A cada fim de trimestre,
                    # preparamos cerca de 40 relatórios" read no language)
                    "fim relatório relatórios"),
-    "Polish": "tydzień tygodniu miesiąc miesiącu dzień razy rocznie",
+    "Polish": ("tydzień tygodniu miesiąc miesiącu dzień razy rocznie "
+               # daily, we get, tens, hundreds (words19: "Codziennie dostajemy dziesiątki
+               # zgłoszeń od klientów" read no language)
+               "codziennie dostajemy otrzymujemy dziesiątki setki zgłoszeń"),
     "Swedish": ("varje cirka ungefär omkring runt vecka veckan månad månaden dagen natt natten "
                 "vardag gånger ärenden "
                 # every other, comes in (words14 held-out: "Varannan dag granskar vi 20 avtal")

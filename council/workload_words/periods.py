@@ -348,6 +348,11 @@ def foreign_period_at(text: str, pos: int) -> str | None:
     return FOREIGN_ADVERBS[m["adverb"]] if m["adverb"] else FOREIGN_UNITS[m["unit"]]
 
 
+# "A quarter of a million emails come in each month" is 250,000, no period (words19: read
+# once a quarter at a sentence's start)
+_SCALE_OF = re.compile(r"\s+of\s+(?:a|an|one)\s+(?:hundred|thousand|million|billion)\b")
+
+
 def period_matches(text: str) -> list[re.Match[str]]:
     """_PERIOD_RE's matches, looked for only just before each period word, and the periods
     said in other languages (_FOREIGN_PERIOD_RE), in the order they come."""
@@ -368,7 +373,8 @@ def period_matches(text: str) -> list[re.Match[str]]:
         p = _PERIOD_RE.search(text, max(0, u.start() - 20), u.end())
         while p is not None and p.end() < u.end():
             p = _PERIOD_RE.search(text, p.start() + 1, u.end())
-        if p is not None and p.start() not in seen and not _english_ordinal(text, p):
+        if p is not None and p.start() not in seen and not _english_ordinal(text, p) \
+                and not _SCALE_OF.match(text, p.end()):
             seen.add(p.start())
             out.append(p)
     return sorted(out, key=lambda m: m.start())

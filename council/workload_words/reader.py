@@ -19,6 +19,7 @@ from council.workload_words.numbers import european_numbers, number_starts
 from council.workload_words.sizes import read_sizes
 from council.workload_words.steps import CODE_RE, read_loop, read_steps
 from council.workload_words.tool_words import read_tool_sign
+from council.workload_words.totals import unsized_total
 from council.workload_words.values import Read, WorkloadWords
 from council.workload_words.volumes import read_volume
 
@@ -76,7 +77,7 @@ def read_workload(text: str) -> WorkloadWords:
         # batch API cannot run a session, however late its results may come
         latency = None
     runs = read_volume(text, taken)
-    uncounted = uncounted_once(text) if runs is None else None
+    uncounted = (uncounted_once(text) or unsized_total(text)) if runs is None else None
     found = {
         "runs_per_month": runs,
         "input_size": inputs[0] if inputs else None,

@@ -1,7 +1,8 @@
 """A total a period over the size of each item: "roughly 2 hours of audio per day ... calls of
 ~6 minutes" is 20 calls a day; "90 godzin nagrań co miesiąc, średnio 8 minut na rozmowę" 675
 calls a month; "1.2M tokens/day across all prompts, which average 600 tokens each" 2,000
-prompts a day. The total is no call's input: each item is (its size is read as the input)."""
+prompts a day; "1.5 million words a month, in documents of about 3,000 words each" 500 a month
+(words19). The total is no call's input: each item is (its size is read as the input)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ _MINUTES = {"hour": 60.0, "hours": 60.0, "hr": 60.0, "hrs": 60.0, "godzin": 60.0
             "minute": 1.0, "minutes": 1.0, "min": 1.0, "mins": 1.0, "minut": 1.0, "minuty": 1.0,
             "minuten": 1.0, "minutos": 1.0, "minuti": 1.0}
 _UNITS = r"(?:hours?|hrs?|godzin[ay]?|stunden|heures|horas|minutes?|mins?|minut[y]?|minuten|" \
-         r"minutos|minuti|tokens?|rows?|lines?|[kmgt]b)"
+         r"minutos|minuti|tokens?|rows?|lines?|words|[kmgt]b)"
 # Rows or lines, and bytes, split into chunks (QA round 12: "2.5 million rows ... in chunks of
 # 500 rows per call", "3 GB of logs a day, split into 1 MB chunks").
 _TOTAL = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
@@ -33,11 +34,14 @@ _TOTAL = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>{_UNITS})\b")
 # minutes", "which average 600 tokens each", "średnio 8 minut na rozmowę".
 # QA round 12: "each call about 30 minutes", "episodes of about 1 hour", "interviews of ~45 min".
 _ITEM = (r"calls?|recordings?|conversations?|chats?|clips?|prompts?|requests?|episodes?|"
-         r"interviews?|meetings?|sessions?|videos?|documents?|chunks?|batches|pieces|parts")
+         r"interviews?|meetings?|sessions?|videos?|documents?|chunks?|batches|pieces|parts|"
+         r"jobs?|files?|articles?|texts?")
 _EACH = re.compile(
     rf"(?:\b(?:{_ITEM}) of|"
     rf"\baverag\w*(?: (?:call|length|duration|size|prompt|request))?(?: of| is)?|\bśrednio|"
     rf"\beach(?: (?:{_ITEM}|one))?(?: (?:is|lasts|runs|takes))?|"
+    # words19: "1.5 million words a month; a typical job is 2,500 words"
+    rf"\btypical (?:{_ITEM})(?: (?:is|runs))?|"
     # German "je etwa 45 Minuten" (words14: "30 Stunden Interviews, je etwa 45 Minuten" unread)
     rf"\bje)\s*"
     rf"(?:~|about |around |roughly |some |etwa |ungefähr |ca\. )?(?P<n>{NUMBER})\s*"
@@ -62,7 +66,7 @@ _CONTENT_AFTER = re.compile(r"\s+(?:of|de|d['’]|di|van|av|z)(?:\b|(?<=['’]))
 _GATE = re.compile(rf"\d(?:\s*(?:[kmb]|bn|mm|thousand|million|billion)\b)?\s*{_UNITS}\b")
 
 
-_NEXT_EACH = re.compile(r"\s*(?=each\b)")
+_NEXT_EACH = re.compile(r"\s*(?:a\s+)?(?=each\b|typical\b)")
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,8 @@ def _amount(m: re.Match[str]) -> tuple[str, float] | None:
         return "tokens", n
     if unit.startswith(("row", "line")):
         return "rows", n
+    if unit == "words":  # words19: "1.5 million words a month, in documents of 3,000 words"
+        return "words", n
     if unit in ("kb", "mb", "gb", "tb"):
         return "bytes", n * BYTE_SCALE[unit[0]]
     return "time", n * _MINUTES[unit]
@@ -156,3 +162,21 @@ def read_total(text: str) -> Read | None:
                     f"{t.how()} {with_article(unit)} x {fmt(per_month)} {unit}s a month = "
                     f"{fmt(runs)}" if per_month != 1 else f"{t.how()} a month")
     return None
+
+
+# "about half a million tokens a month in all" with no size of one task: no count of tasks
+# (decision QA 18 case 26; words19: nothing said)
+_TOKENS_A_PERIOD = re.compile(rf"(?<![\w.,])(?:{NUMBER})\s*tokens?\s+(?:a|an|per|each|every|/)\s*"
+                              rf"(?:day|week|month|quarter|year)\b")
+
+
+def unsized_total(text: str) -> Read | None:
+    """An unread runs_per_month for tokens a period with no size of one task, else None."""
+    if "token" not in text:
+        return None
+    m = _TOKENS_A_PERIOD.search(text)
+    if m is None:
+        return None
+    return Read("unread", "runs_per_month", m.group(0), m.start(), m.end(),
+                "a period's tokens in all, with no size of one task, give no number of "
+                "tasks; give how many tasks, or one task's tokens")

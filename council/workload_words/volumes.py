@@ -43,7 +43,7 @@ from council.workload_words.on_a_date import read_on_a_date
 from council.workload_words.one_a_period import one_a_period
 from council.workload_words.one_deliverable import one_piece_about, piece_made_from
 from council.workload_words.one_off import read_one_off
-from council.workload_words.only_part import part_follows
+from council.workload_words.only_part import part_follows, part_in_whole_period
 from council.workload_words.owners import (
     fleet_after,
     items_each_after,
@@ -103,7 +103,8 @@ def read_volume(text: str, taken: list[tuple[int, int]]) -> Read | None:
         if most is None:
             most, note = read, said
     if most is None:
-        return None if whole is None else times_owners(text, whole)
+        return None if whole is None else times_owners(
+            text, part_in_whole_period(text, whole) or whole)
     first = NUMBER_RE.search(most.words.lower())
     usual = (usual_after_peak(text, most, parse_number(first.group(0)) or 0.0)
              if note == PEAK_NOTE and first is not None else None)
