@@ -134,9 +134,9 @@ def volume_caption(rec: Recommendation) -> str | None:
     note = next((a for a in rec.assumption_notes if a.name == "runs_per_month"), None)
     if note is None or not isinstance(note.value, int | float):
         return None
-    at = f"At {count(note.value)} tasks a month"
+    tasks = "1 task" if note.value == 1 else f"{count(note.value)} tasks"  # not "1 tasks"
+    at = f"At {tasks} a month"
     if note.source == "text" and "a one-off:" in str(note.why):
-        tasks = "1 task" if note.value == 1 else f"{count(note.value)} tasks"
         return f"At {tasks} done once (a one-off, priced as one month), {note.why}."
     if note.source == "you":
         return f"{at} (yours)."
