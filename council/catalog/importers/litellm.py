@@ -16,6 +16,7 @@ from council.catalog.importers import (
     per_million,
 )
 from council.catalog.model import Catalog
+from council.catalog.names import moving
 from council.errors import InvalidInput
 
 # our provider id -> LiteLLM key prefixes to try, in order
@@ -91,7 +92,10 @@ def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:
     missing = []
     used: set[str] = set()
     for entry in catalog.models:
-        names = (entry.api_id, *entry.aliases, entry.id)
+        # not through a moving alias: a source's "gemini-flash-latest" row describes whatever
+        # the provider points it at now, perhaps a newer model (user QA 18: offered as
+        # gemini-3.5-flash's price)
+        names = (entry.api_id, *(a for a in entry.aliases if not moving(a)), entry.id)
         row = None
         for prefix in PREFIXES.get(entry.provider, ("",)):
             for name in names:
