@@ -18,10 +18,11 @@ from council.task_head import TASK_HEAD
 
 _NOW = r"(?:now|today|currently|right\s+now|at\s+the\s+moment|at\s+present)"
 # "we use X now", "we currently use X", "we're using X", "we are on X today", "our current
-# model is X", "today we use X"
+# model is X", "today we use X", "we currently pay for X" (user QA 18: unread)
 _USE = re.compile(
     rf"\b(?:(?:we|i)\s*(?:{_NOW}\s+)?(?:use|run|are\s+using|['’]re\s+using|am\s+using|"
-    rf"are\s+on|['’]re\s+on|rely\s+on)|(?:{_NOW}|today)\s*,?\s+(?:we|i)\s+(?:use|run)|"
+    rf"are\s+on|['’]re\s+on|rely\s+on|pay\s+for|are\s+paying\s+for|['’]re\s+paying\s+for|"
+    rf"(?:have|['’]ve)\s+been\s+using)|(?:{_NOW}|today)\s*,?\s+(?:we|i)\s+(?:use|run)|"
     r"our\s+(?:current|existing)\s+(?:model|llm)\s+is)\s+(?P<what>[^,;:!?\n]{1,40})",
     re.IGNORECASE)
 # a model's name, as people write one the catalog may lack: "GPT-4o", "gpt-3.5-turbo",
@@ -91,13 +92,13 @@ def current_model_note(read: CurrentModel, current: Priced | None, pick: Priced 
         why = f": {excluded_why}" if excluded_why else ""
         return f"'{read.words}': {read.model_id}, what you use now, is not a candidate here{why}"
     now = (f"'{read.words}': {read.model_id}, what you use now, costs "
-           f"{money(current.per_month)} a month at P {current.p:.3f} on this task")
+           f"{money(current.per_month)} a month at P(adequate) {current.p:.0%} on this task")
     if pick is None or pick.model_id == current.model_id:
         return f"{now}; it is the pick"
     diff = current.per_month - pick.per_month
     change = (f"saves {money(diff)} a month" if diff > 0 else
               f"costs {money(-diff)} a month more")
-    out = f"{now}; the pick, {pick.model_id}, {change} at P {pick.p:.3f}"
+    out = f"{now}; the pick, {pick.model_id}, {change} at P(adequate) {pick.p:.0%}"
     if current.expected_per_month is not None and pick.expected_per_month is not None:
         out += (f"; with failures counted, {money(current.expected_per_month)} a month against "
                 f"the pick's {money(pick.expected_per_month)}")

@@ -134,9 +134,9 @@ def volume_caption(rec: Recommendation) -> str | None:
     note = next((a for a in rec.assumption_notes if a.name == "runs_per_month"), None)
     if note is None or not isinstance(note.value, int | float):
         return None
-    at = f"At {count(note.value)} tasks a month"
+    tasks = "1 task" if note.value == 1 else f"{count(note.value)} tasks"  # not "1 tasks"
+    at = f"At {tasks} a month"
     if note.source == "text" and "a one-off:" in str(note.why):
-        tasks = "1 task" if note.value == 1 else f"{count(note.value)} tasks"
         return f"At {tasks} done once (a one-off, priced as one month), {note.why}."
     if note.source == "you":
         return f"{at} (yours)."
@@ -197,7 +197,9 @@ def expected_line(rec: Recommendation) -> str | None:
              else f"read {d.failure_cost_why}; your own figure replaces it"
              if d.failure_cost_source == "text"
              else "the category's default: give your own in the form")
-    month = (f" ({money(pick.expected_per_month)} {period(rec)} with failures counted)"
+    # "with failures counted" first: a one-off's period ends in ", once" (user QA 18: "($66.89
+    # for the 50,000 tasks, once with failures counted)")
+    month = (f" (with failures counted, {money(pick.expected_per_month)} {period(rec)})"
              if pick.expected_per_month is not None else "")
     return (f"Expected cost a task: {money(pick.cost.per_task)} price + "
             f"{failure_share(pick.p_adequate)} chance of failure x "

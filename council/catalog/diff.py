@@ -155,7 +155,9 @@ class ChangeSet:
         return {
             "catalog_version": self.catalog_version,
             "sources": [{"source": s.source, "kind": s.kind, "matched": s.matched,
-                         "not_found": list(s.not_found)} for s in self.sources],
+                         "not_found": list(s.not_found),
+                         "passed_over": {p.why: list(p.names) for p in s.passed_over}}
+                        for s in self.sources],
             "changes": [c.to_dict() for c in self.changes],
             "flagged": sum(1 for c in self.changes if c.needs_person),
             "new_models": len(self.new_models),
@@ -170,13 +172,18 @@ class ChangeSet:
         for s in self.sources:
             lines.append(f"source {s.source}: {s.matched} models matched, "
                          f"{len(s.not_found)} not found")
-        lines.append(f"{len(self.new_models)} new models (the sources have them, the catalog "
+        n = len(self.new_models)
+        lines.append(f"{n} new model{'' if n == 1 else 's'} (the sources have them, the catalog "
                      "does not): accept each by its key"
                      + (f"; {len(self.rejected_new)} more were rejected before in a sync "
                         "review and are not proposed" if self.rejected_new else ""))
         if self.hidden_new:
             lines.append(f"{len(self.hidden_new)} more left out as legacy:")
             lines += [f"  {line}" for line in hidden_summary(self.hidden_new)]
+        for s in self.sources:
+            if s.passed_over:
+                lines.append(f"{s.source}: not considered:")
+                lines += [f"  {p.line()}" for p in s.passed_over]
         if self.rejected_before:
             lines.append(f"{self.rejected_before} rejected before in an import review (the "
                          "same value from the sources): not proposed again")

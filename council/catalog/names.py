@@ -23,6 +23,11 @@ _BEDROCK = re.compile(r"^(?:[a-z]{2}\.)?[a-z]+\.(.+?)(?:-v\d+(?::\d+)?)?$")
 MOVING_SUFFIX = "-latest"
 
 
+def moving(name: str) -> bool:
+    """Whether a name is a moving alias (``gemini-flash-latest``)."""
+    return name.strip().lower().endswith(MOVING_SUFFIX)
+
+
 def candidate_names(name: str) -> list[str]:
     """The spellings to try for a model name: as given, without a provider prefix, without a
     date or version suffix (``openai/gpt-4.1-2025-04-14`` -> ``gpt-4.1``)."""
@@ -63,5 +68,5 @@ def resolve(catalog: Any, name: str) -> Resolved | None:
             model = catalog.get(candidate)
         except NotFound:
             continue
-        return Resolved(model, name.strip(), name.strip().lower().endswith(MOVING_SUFFIX))
+        return Resolved(model, name.strip(), moving(name))
     return None

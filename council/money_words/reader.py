@@ -32,8 +32,12 @@ def read_money(text: str) -> MoneyWords:
     paid_now: BudgetRead | None = None  # "our current spend is $120 a month": a fallback
     # "no more than 10% of our Zendesk bill, which is $1,500 a month": the share, not the bill
     budget = share_budget(text, unread, point, language)
-    earlier = ""  # the sentence before: "Our team has 12 agents. The budget is $10 per agent"
-    for sentence in (s.strip() for s in SENTENCES.split(text)):
+    # the sentences beside: "Our team has 12 agents. The budget is $10 per agent", "We can
+    # afford 5 cents per customer per month. 4,000 customers, ..." (user QA 18: the count
+    # after was unread, the budget taken as 5 cents a task)
+    sentences = [s.strip() for s in SENTENCES.split(text)]
+    for i, sentence in enumerate(sentences):
+        earlier = " ".join(sentences[max(0, i - 1):i] + sentences[i + 1:i + 2])
         for clause in (c.strip() for c in CLAUSES.split(sentence)):
             if not clause:
                 continue
@@ -48,7 +52,6 @@ def read_money(text: str) -> MoneyWords:
                     clause, sentence, unread, point, language)
             if budget is None and unit is None:
                 unit = read_unit_budget(clause, unread, point, language, text)
-        earlier = sentence
     if failure is None:
         failure = read_lost_value(text, unread, point, language)
     if failure is None:

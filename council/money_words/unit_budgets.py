@@ -64,7 +64,8 @@ _NOUN_UNIT_AFTER = re.compile(rf"\s*(?:a|an|per|each|every|for every|/)\s*"
                               rf"(?:(?P<k>{_THOUSAND})\s*)?(?P<noun>[a-z][a-z-]{{2,}})\b"
                               r"(?P<call>(?!))?(?P<k2>(?!))?", re.IGNORECASE)
 _NOT_A_UNIT = re.compile(r"(?:seats?|users?|licen[cs]es?|heads?|members?|employees?|persons?|"
-                         r"people|agents?|months?|years?|quarters?|weeks?|days?|hours?|"
+                         r"people|agents?|customers?|clients?|accounts?|tenants?|subscribers?|"
+                         r"months?|years?|quarters?|weeks?|days?|hours?|"
                          r"minutes?|nights?|times?|cents?|dollars?|euros?|pounds?|the|our|"
                          r"their|your|this|that|thousand)$", re.IGNORECASE)
 # "the cost per item must stay below half a cent", "spend per ticket can't be more than $0.01"

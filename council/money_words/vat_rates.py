@@ -77,8 +77,11 @@ def vat_rate(stated: str | None, context: str, currency: str) -> VatRate:
     country = _BY_CURRENCY.get(currency)
     if country is not None:
         return VatRate(country.rate, f"{_rate(country)} ({currency})")
+    # a budget in dollars of a company in one euro country pays that country's VAT (user QA
+    # 18: "two grand a month, VAT included, we're a German company" said "your words name no
+    # country's")
     named = {c.name: (c, m.group(0)) for c, rx in _COUNTRY_WORDS if c.currency == "EUR"
-             and currency in ("EUR", "") and (m := rx.search(context)) is not None}
+             and currency in ("EUR", "USD", "") and (m := rx.search(context)) is not None}
     if len(named) == 1:
         c, word = next(iter(named.values()))
         return VatRate(c.rate, f"{_rate(c)} ('{word}')")

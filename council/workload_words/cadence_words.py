@@ -18,6 +18,9 @@ _DELIVERABLE = re.compile(r"\s+(?:\d+-\w+\s+)?(?:\w+\s+)?(?:digest|summary|summa
 # the task runs (QA round 7: "budżet 1 200 zł miesięcznie" was one task a month)
 _MONEY_BEFORE = re.compile(rf"(?:[{re.escape(SIGN_CHARS)}]\s?\d[\d.,\s]*(?:k|m)?|"
                            rf"\d(?:{MONEY_AFTER.pattern}))\s*$", re.IGNORECASE)
+# "churn rose to 3.1% monthly", "grows 5 % yearly": a rate's period (user QA 18: a pasted
+# report's "3.1% monthly" was read as the task running once a month)
+_RATE_BEFORE = re.compile(r"\d\s?%\s*$")
 _BUDGET_AFTER = re.compile(r"\s+(?:budget|budżet|presupuesto|orçamento|spend|spending|"
                            r"allowance)\b", re.IGNORECASE)
 
@@ -34,6 +37,7 @@ def standalone(text: str, p: re.Match[str], lo: int) -> bool:
     """Whether a period word names how often the task runs ('Nightly batch:', 'we run evals
     weekly', 'a daily digest'), not what the content covers ('monthly sales', 'the weekly sync')."""
     if p.group("adverb") and (_MONEY_BEFORE.search(text[max(lo, p.start() - 24):p.start()])
+                              or _RATE_BEFORE.search(text, max(lo, p.start() - 12), p.start())
                               or _BUDGET_AFTER.match(text, p.end())):
         return False
     word = p.group(0).strip()

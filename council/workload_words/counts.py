@@ -52,6 +52,12 @@ _ITEMS_BEFORE = re.compile(r"(?:\beach of (?:our |the )?|\b(?:of|from|across) (?
                            r"prices?) from (?:~|about |roughly |around )?)$")
 
 
+# Money said in a word no currency table holds (user QA 18: "two grand a month" and "5 cents per
+# customer per month" were read as 2 and 5 tasks a month): "grand" is a thousand dollars (not
+# "a grand total"), cents and pence are hundredths.
+_MONEY_WORD_AFTER = re.compile(r"\s+(?:grand\b(?!\s+(?:total|totals|scheme|prize|plan)\b)|"
+                               r"(?:cents?|pence)\b)", re.IGNORECASE)
+
 def counts_items(text: str, n: re.Match[str], lo: int) -> bool:
     """Whether a number after a cadence may be the count each run covers."""
     before = text[max(lo, n.start() - 20):n.start()]
@@ -182,8 +188,9 @@ def count_numbers(text: str, lo: int, hi: int, taken: list[tuple[int, int]]) -> 
             continue  # a range's low end ("50 bis 70", "od 200 do 300"), a percentage
         if _RANGE_OPENS.search(text, max(0, s - 9), s) and _RANGE_AND.match(text, e):
             continue  # "between 200 and 300", "entre 80 e 120", "tra 200 e 300": the low end
-        if text[max(0, s - 2):s].strip()[-1:] in SIGNS or MONEY_AFTER.match(text, e):
-            continue  # "$49/month", "500 CHF a month", "4,000 kr": money, not a volume
+        if text[max(0, s - 2):s].strip()[-1:] in SIGNS or MONEY_AFTER.match(text, e) \
+                or _MONEY_WORD_AFTER.match(text, e):
+            continue  # "$49/month", "500 CHF a month", "4,000 kr", "two grand": money
         unit = _UNIT_AFTER.match(text, e)
         coin = unit is not None and unit.group(0).lstrip(" -").startswith("token") and bool(
             COIN_AFTER.match(text, unit.end()))  # "300 token transfers": things, no size

@@ -48,8 +48,11 @@ _BATCH_OK_MORE_RE = re.compile(
     r"\b(?:reviews?|checks?|goes through|go through|looks? over|signs? off) (?:it|them|the "
     r"(?:list|results?|drafts?|output|flags|summaries|report))\s+(?:on|every|each) "
     rf"{WEEKDAYS}s?\b(?: (?:morning|afternoon|evening))?")
+# "live", not "can't live with" (user QA 18: "we can't live with more than 2% of them wrong"
+# read as someone waiting)
 _NO_BATCH_RE = re.compile(
-    r"\breal[- ]?time\b|\blive\b|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|\bimmediately\b|"
+    r"\breal[- ]?time\b|\blive\b(?!\s+with\b)|\bwaiting\b|\bis waiting\b|\binstant(?:ly)?\b|"
+    r"\bimmediately\b|"
     r"\bsub-second\b|\bin (?:a couple of|a few|\d+) seconds\b|"
     r"\bwithin (?:the|an|a|one) (?:hour|minute)\b|\bwithin \d+ (?:seconds|minutes)\b|"
     # "people expect replies within seconds", "they expect an answer right away"

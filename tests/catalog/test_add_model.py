@@ -234,7 +234,7 @@ def test_import_review_proposes_the_models_a_source_has_and_the_catalog_lacks(
     path.write_text(json.dumps(data))
     changes = propose_import(store, {"litellm": path})
     assert [c.key for c in changes.new_models] == ["kimi-k2-thinking:new-model"]
-    assert changes.to_dict()["new_models"] == 1 and "1 new models" in changes.render()
+    assert changes.to_dict()["new_models"] == 1 and "1 new model (" in changes.render()
     # flagged: every unflagged change applies in bulk, never a new model
     with pytest.raises(InvalidInput, match="nothing to apply"):
         apply_import(store, changes, editor=ADA, reason="bulk", apply_all=True)

@@ -60,6 +60,22 @@ class NewModel:
 
 
 @dataclass(frozen=True)
+class PassedOver:
+    """Entries of a source neither matched to a catalog model nor weighed as new ones, by why
+    (user QA 18: 7 of a 10-entry LiteLLM file, an unknown provider's chat model among them,
+    were never mentioned)."""
+
+    why: str
+    names: tuple[str, ...]
+
+    def line(self, shown: int = 8) -> str:
+        """"N why: a, b, ... and M more"."""
+        more = len(self.names) - shown
+        listed = ", ".join(self.names[:shown]) + (f" and {more:,} more" if more > 0 else "")
+        return f"{len(self.names):,} {self.why}: {listed}"
+
+
+@dataclass(frozen=True)
 class SourceFacts:
     """What one source says about the catalog's models, keyed by our model id, and the models
     it has that the catalog lacks (for our providers, text chat models with a price and a
@@ -71,6 +87,7 @@ class SourceFacts:
     not_found: tuple[str, ...] = ()
     notes: dict[str, str] = field(default_factory=dict)
     new_models: tuple[NewModel, ...] = ()
+    passed_over: tuple[PassedOver, ...] = ()
 
     @property
     def matched(self) -> int:

@@ -9,6 +9,7 @@ from typing import Any
 
 from council.catalog.importers import (
     NewModel,
+    PassedOver,
     SourceFacts,
     default_path,
     is_candidate,
@@ -16,6 +17,7 @@ from council.catalog.importers import (
     per_million,
 )
 from council.catalog.model import Catalog
+from council.catalog.names import moving
 from council.errors import InvalidInput
 
 # our provider id -> LiteLLM key prefixes to try, in order
@@ -91,7 +93,10 @@ def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:
     missing = []
     used: set[str] = set()
     for entry in catalog.models:
-        names = (entry.api_id, *entry.aliases, entry.id)
+        # not through a moving alias: a source's "gemini-flash-latest" row describes whatever
+        # the provider points it at now, perhaps a newer model (user QA 18: offered as
+        # gemini-3.5-flash's price)
+        names = (entry.api_id, *(a for a in entry.aliases if not moving(a)), entry.id)
         row = None
         for prefix in PREFIXES.get(entry.provider, ("",)):
             for name in names:
@@ -106,11 +111,13 @@ def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:
             missing.append(entry.id)
             continue
         facts[entry.id] = _facts(row)
+    new, passed_over = _new_models(data, catalog, used)
     return SourceFacts(kind="litellm", source=f"litellm ({Path(path).name})", facts=facts,
-                       not_found=tuple(missing), new_models=_new_models(data, catalog, used))
+                       not_found=tuple(missing), new_models=new, passed_over=passed_over)
 
 
-def _new_models(data: dict[str, Any], catalog: Catalog, used: set[str]) -> tuple[NewModel, ...]:
+def _new_models(data: dict[str, Any], catalog: Catalog,
+                used: set[str]) -> tuple[tuple[NewModel, ...], tuple[PassedOver, ...]]:
     """Chat models of our providers the file has and the catalog lacks (QA round 16: the
     file's moonshot/kimi-k2-thinking was ignored without a word), deprecated ones marked as
     legacy (council.catalog.importers.legacy_of)."""
@@ -120,18 +127,40 @@ def _new_models(data: dict[str, Any], catalog: Catalog, used: set[str]) -> tuple
     ours_by_theirs = {v: k for k, v in LITELLM_PROVIDERS.items() if k in DISCOVER}
     known = catalog.names
     found: dict[tuple[str, str], NewModel] = {}
+    passed: dict[str, list[str]] = {why: [] for why in _PASSED_WORDS.values()}
     for key, row in data.items():
-        if key in used or not isinstance(row, dict) or row.get("mode", "chat") != "chat":
+        if key in used or key == "sample_spec" or not isinstance(row, dict):
+            continue
+        if row.get("mode", "chat") != "chat":
+            passed[_PASSED_WORDS["mode"]].append(key)
             continue
         theirs = str(row.get("litellm_provider"))
         ours = ours_by_theirs.get(theirs)
         if ours is None:
+            passed[_PASSED_WORDS["provider"]].append(key)
             continue
         model = key.removeprefix(f"{theirs}/")
         if "/" in model:
+            passed[_PASSED_WORDS["provider"]].append(key)
             continue
         found_facts = _facts(row)
         if is_candidate(model, found_facts, known):
             found.setdefault((ours, model.lower()), NewModel(
                 ours, model, None, found_facts, legacy_of(model, found_facts, known)))
-    return tuple(found.values())
+        elif moving(model):
+            passed[_PASSED_WORDS["moving"]].append(key)
+        elif model.lower() not in known:
+            passed[_PASSED_WORDS["unpriced"]].append(key)
+    return tuple(found.values()), tuple(PassedOver(why, tuple(names))
+                                        for why, names in passed.items() if names)
+
+
+# Why a file's entry is neither a catalog model's nor a new model to weigh.
+_PASSED_WORDS = {
+    "provider": "of providers or hosts the import does not add models from (Add model takes "
+                "one by hand)",
+    "mode": "not chat models (embeddings, images, audio, ...)",
+    "moving": "moving aliases (the provider re-points them at each release: not taken as "
+              "the catalog model they map to)",
+    "unpriced": "without an input and an output price and a context window, or not text",
+}

@@ -247,7 +247,8 @@ def _imports(store: Any, editor: Editor | None) -> None:
     st.write(f"{len(data['changes'])} proposed changes, **{data['flagged']} flagged** for a "
              f"person, against catalog `{data['catalog_version']}`.")
     rejected = data["new_models_rejected_before"]
-    st.write(f"**{data['new_models']} new models** the sources have and the catalog lacks "
+    new = f"{data['new_models']} new model{'' if data['new_models'] == 1 else 's'}"
+    st.write(f"**{new}** the sources have and the catalog lacks "
              "(key `MODEL:new-model`): accept each one by one below; it is added with the "
              "catalog's estimated quality levels."
              + (f" {len(rejected)} more were rejected before in a sync review and are not "
@@ -257,6 +258,11 @@ def _imports(store: Any, editor: Editor | None) -> None:
         st.markdown(f"{len(change_set.hidden_new)} more left out as legacy, not proposed:\n"
                     + "\n".join(f"- {md_escape(line, limit=2_000)}"
                                  for line in hidden_summary(change_set.hidden_new)))
+    for source in change_set.sources:
+        if source.passed_over:  # user QA 18: 7 of a file's 10 entries never mentioned
+            st.markdown(f"Not considered in {md_escape(source.source)}:\n"
+                        + "\n".join(f"- {md_escape(p.line(), limit=2_000)}"
+                                     for p in source.passed_over))
     if change_set.rejected_before:
         st.markdown(f"{change_set.rejected_before} rejected before in an import review "
                     "(the sources offer the same value): not proposed again; the Audit log "
