@@ -28,6 +28,13 @@ def moving(name: str) -> bool:
     return name.strip().lower().endswith(MOVING_SUFFIX)
 
 
+def source_names(entry: Any) -> tuple[str, ...]:
+    """The names a source's row may give a catalog model's own facts under: its API id and
+    its aliases but the moving ones (a source's ``gemini-flash-latest`` row describes whatever
+    the provider points it at now, perhaps a newer model: user QA 18)."""
+    return (entry.api_id, *(a for a in entry.aliases if not moving(a)))
+
+
 def candidate_names(name: str) -> list[str]:
     """The spellings to try for a model name: as given, without a provider prefix, without a
     date or version suffix (``openai/gpt-4.1-2025-04-14`` -> ``gpt-4.1``)."""

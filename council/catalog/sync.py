@@ -27,6 +27,7 @@ from council.catalog.addition import model_id_for
 from council.catalog.editors import Editor
 from council.catalog.loader import REJECTIONS_FILE
 from council.catalog.model import Catalog
+from council.catalog.names import source_names
 from council.catalog.placeholder import placeholder_score
 from council.catalog.schema import ModelEntry
 from council.catalog.sources import DISCOVER, Offer, genai_model_id
@@ -373,7 +374,7 @@ def _field_proposals(catalog: Catalog, offers: list[Offer], today: date) -> list
     out = []
     for entry in catalog.models:
         said: dict[str, dict[str, Any]] = {}
-        for name in (entry.api_id, *entry.aliases):
+        for name in source_names(entry):
             for offer in index.get((entry.provider, name.lower()), []):
                 for fact, value in offer.facts.items():
                     said.setdefault(fact, {}).setdefault(offer.source, value)

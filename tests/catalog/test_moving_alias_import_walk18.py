@@ -21,3 +21,23 @@ def test_a_moving_alias_row_is_no_models_facts(catalog: Catalog, tmp_path: Path)
     assert "gemini-3.5-flash" not in litellm.read(catalog, path).facts
     path.write_text(json.dumps({"gemini/gemini-3.5-flash": ROW}))
     assert litellm.read(catalog, path).facts["gemini-3.5-flash"]["price.input"] == 0.3
+
+
+def test_the_sync_takes_no_limit_from_a_moving_alias_offer(catalog: Catalog) -> None:
+    """The sync's limit proposals match offers by the same names the importers do
+    (names.source_names): a source's row under a moving alias is no fact of the model."""
+    from datetime import date
+
+    from council.catalog.sources import Offer
+    from council.catalog.sync import propose
+
+    entry = catalog.get("gemini-3.5-flash")
+
+    def offer(model: str) -> Offer:
+        return Offer(source="litellm test", kind="litellm", file="x.json", provider="google",
+                     model=model, facts={"context_window": entry.context_window * 2})
+
+    keyed = [p.key for p in propose(catalog, [offer("gemini-flash-latest")], date(2026, 12, 2))]
+    assert not [k for k in keyed if k.startswith("gemini-3.5-flash:")], keyed
+    keyed = [p.key for p in propose(catalog, [offer(entry.api_id)], date(2026, 12, 2))]
+    assert "gemini-3.5-flash:context_window" in keyed, keyed

@@ -17,7 +17,7 @@ from council.catalog.importers import (
     per_million,
 )
 from council.catalog.model import Catalog
-from council.catalog.names import moving
+from council.catalog.names import moving, source_names
 from council.errors import InvalidInput
 
 # our provider id -> LiteLLM key prefixes to try, in order
@@ -93,10 +93,7 @@ def read(catalog: Catalog, path: Path | None = None) -> SourceFacts:
     missing = []
     used: set[str] = set()
     for entry in catalog.models:
-        # not through a moving alias: a source's "gemini-flash-latest" row describes whatever
-        # the provider points it at now, perhaps a newer model (user QA 18: offered as
-        # gemini-3.5-flash's price)
-        names = (entry.api_id, *(a for a in entry.aliases if not moving(a)), entry.id)
+        names = (*source_names(entry), entry.id)
         row = None
         for prefix in PREFIXES.get(entry.provider, ("",)):
             for name in names:

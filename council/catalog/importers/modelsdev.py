@@ -14,7 +14,7 @@ from council.catalog.importers import (
     legacy_of,
 )
 from council.catalog.model import Catalog
-from council.catalog.names import moving
+from council.catalog.names import source_names
 from council.errors import InvalidInput
 
 PATH_ENV = "COUNCIL_MODELSDEV_DB"
@@ -50,7 +50,7 @@ def _read(conn: sqlite3.Connection, catalog: Catalog, path: Path) -> SourceFacts
     for entry in catalog.models:
         provider = PROVIDER_IDS.get(entry.provider, entry.provider)
         row = None
-        for name in (entry.api_id, *(a for a in entry.aliases if not moving(a))):
+        for name in source_names(entry):
             row = conn.execute(f"{_COLUMNS} WHERE full_id = ?",
                                [f"{provider}:{name}"]).fetchone()
             if row is not None:
