@@ -330,6 +330,14 @@ class ClassifierParams:
         return (1 - PROTOTYPE_VOTE) * p + PROTOTYPE_VOTE * vote
 
 
+def shared_inputs(embeddings: np.ndarray, texts: Sequence[str],
+                  names: Sequence[str]) -> np.ndarray:
+    """The features every head reads: the embedding, then the texts' surface features (by
+    name), as float64 (training and prediction both call this)."""
+    return np.hstack([np.asarray(embeddings).astype(np.float64),
+                      extra_features(texts, names).astype(np.float64)])
+
+
 def category_inputs(x: np.ndarray, texts: Sequence[str], names: Sequence[str],
                     prototype_similarity: np.ndarray, scale: float) -> np.ndarray:
     """The shared features `x`, then the category head's own surface features (by name), then
@@ -374,8 +382,7 @@ def read_again(second: Any, texts: Sequence[str], first: np.ndarray,
     else:
         vectors = np.asarray(embeddings, dtype=np.float32)[rows]
     sub_shapes = [shapes[i] for i in rows]
-    x = np.hstack([vectors.astype(np.float64),
-                   extra_features(sub_shapes, second.params.features).astype(np.float64)])
+    x = shared_inputs(vectors, sub_shapes, second.params.features)
     sims = vectors.astype(np.float64) @ second.reference_t
     out = first.copy()
     out[rows] = mix(first[rows], category_distribution(second.params, sub_shapes, x, vectors,
@@ -500,15 +507,13 @@ class LocalClassifier:
                           difficulty_embeddings: np.ndarray | None = None
                           ) -> list[LocalPrediction]:
         p = self.params
-        x = np.hstack([embeddings.astype(np.float64),
-                       extra_features(texts, p.features).astype(np.float64)])
+        x = shared_inputs(embeddings, texts, p.features)
         sims = embeddings.astype(np.float64) @ self._reference_t
         dif_texts = difficulty_texts(texts, p.difficulty_reads)
         if difficulty_embeddings is None:
             difficulty_embeddings = difficulty_vectors(self.encoder, texts, dif_texts, embeddings)
         x_dif = x if dif_texts == list(texts) and difficulty_embeddings is embeddings else \
-            np.hstack([difficulty_embeddings.astype(np.float64),
-                       extra_features(dif_texts, p.features).astype(np.float64)])
+            shared_inputs(difficulty_embeddings, dif_texts, p.features)
         # The category reads the task as the difficulty does, without its workload-only
         # sentences ("..., about 5,000 a month" read a summary as an agent loop; candidate (C),
         # docs/classifier.md), and without its asides ("I need this done by Friday afternoon."
@@ -523,8 +528,7 @@ class LocalClassifier:
         if cat_embeddings is difficulty_embeddings:
             x_cat, cat_sims = x_dif, task_sims
         else:
-            x_cat = np.hstack([cat_embeddings.astype(np.float64),
-                               extra_features(cat_texts, p.features).astype(np.float64)])
+            x_cat = shared_inputs(cat_embeddings, cat_texts, p.features)
             cat_sims = cat_embeddings.astype(np.float64) @ self._reference_t
         cat = category_distribution(p, cat_texts, x_cat, cat_embeddings, cat_sims)
         reread = np.zeros(len(texts), dtype=bool)
@@ -612,8 +616,7 @@ class LocalClassifier:
         requests = [s.request for s in splits if s is not None]
         shapes = [texts[i] for i in rows]
         vectors = np.asarray(self.encoder.encode([prepare_text(t) for t in requests]))
-        x = np.hstack([vectors.astype(np.float64),
-                       extra_features(shapes, p.features).astype(np.float64)])
+        x = shared_inputs(vectors, shapes, p.features)
         own = category_distribution(p, shapes, x, vectors,
                                     vectors.astype(np.float64) @ self._reference_t)
         if self.second is not None:

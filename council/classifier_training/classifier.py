@@ -29,11 +29,11 @@ from council.assess.classifier import (
     category_inputs,
     difficulty_vectors,
     embed_texts,
-    extra_features,
     knn_blend,
     prepare_text,
     save_artifact,
     save_report,
+    shared_inputs,
     softmax,
 )
 from council.assess.difficulty_knn import KNN_WEIGHT as DIFFICULTY_KNN_WEIGHT
@@ -128,8 +128,7 @@ class TrainingResult:
 
 
 def _features(embeddings: np.ndarray, texts: Sequence[str]) -> np.ndarray:
-    return np.hstack([embeddings.astype(np.float64),
-                      extra_features(texts, FEATURES).astype(np.float64)])
+    return shared_inputs(embeddings, texts, FEATURES)
 
 
 def difficulty_features(encoder: Any, texts: Sequence[str],
