@@ -32,7 +32,7 @@ from council.outcomes.feedback import fit_config_for
 from council.outcomes.fitting import embed_table
 from council.outcomes.rows import OutcomeTable, load_table
 from council.outcomes.selection import Selection, fit_chosen
-from council.outcomes.success_model import FitConfig, SuccessModel, fit_success_model
+from council.outcomes.success_model import FitConfig, fit_success_model
 
 FILES = {"two": "outcomes.jsonl", "many": "routerbench/outcomes.jsonl"}
 
@@ -45,6 +45,7 @@ class Variant:
     config: Callable[[int], FitConfig]
     texts: bool = True
     chosen: bool = False  # components chosen on inner folds (selection.fit_chosen)
+    gated: bool = True  # False: the choice at every size (selection.MAX_ROWS lifted)
 
 
 VARIANTS: dict[str, Variant] = {
@@ -52,6 +53,8 @@ VARIANTS: dict[str, Variant] = {
     "train": Variant(fit_config_for, chosen=True),
     # the fit before session 18's choice on inner folds
     "route-unchosen": Variant(lambda n: FitConfig()),
+    # the choice at every size, to judge the gate (selection.MAX_ROWS)
+    "route-ungated": Variant(lambda n: FitConfig(), chosen=True, gated=False),
     "train-unchosen": Variant(fit_config_for),
     # ablations of `route`, each taking parts away
     "no-trees": Variant(lambda n: FitConfig(trees=False)),
@@ -111,9 +114,12 @@ def run(table: OutcomeTable, x: np.ndarray, name: str, seed: int, size: int | No
     texts_tr = [table.prompts[i] for i in train] if spec.texts else None
     texts_te = [table.prompts[i] for i in test] if spec.texts else None
     start = time.process_time()
-    fit = fit_chosen if spec.chosen else fit_success_model
-    model: SuccessModel = fit(x[train], y_tr, table.models, "bench", spec.config(len(train)),
-                              texts=texts_tr)
+    if spec.chosen:
+        model = fit_chosen(x[train], y_tr, table.models, "bench", spec.config(len(train)),
+                           texts=texts_tr, max_rows=None if spec.gated else len(table) + 1)
+    else:
+        model = fit_success_model(x[train], y_tr, table.models, "bench",
+                                  spec.config(len(train)), texts=texts_tr)
     seconds = time.process_time() - start
     p = model.p_matrix(x[test], texts_te)
     brier, ll = scores(p, y_te)

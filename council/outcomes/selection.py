@@ -114,18 +114,20 @@ def _fit(components: int, x: np.ndarray, y: np.ndarray, models: Sequence[str],
 
 
 def choose(x: np.ndarray, y: np.ndarray, models: Sequence[str], encoder_name: str,
-           config: FitConfig, texts: Sequence[str] | None = None) -> Selection:
+           config: FitConfig, texts: Sequence[str] | None = None,
+           max_rows: int | None = None) -> Selection:
     """Score every candidate on the same inner folds. The fewest components whose mean
     log-loss is within one standard error of the best one's wins (the error of the paired
     per-row difference): on a few rows the inner folds are noisy too, and the simpler fit
     is the safer bet when the data cannot tell them apart."""
     n = len(x)
+    max_rows = MAX_ROWS if max_rows is None else max_rows
     ks = candidates(config, n, x.shape[1])
     if n < MIN_ROWS:
         return Selection(ks[-1], {}, 0, f"fewer than {MIN_ROWS} rows: no inner folds")
-    if n >= MAX_ROWS:
+    if n >= max_rows:
         return Selection(ks[-1], {}, 0, f"{n:,} rows: the configured fit (the choice runs "
-                                        f"below {MAX_ROWS:,})")
+                                        f"below {max_rows:,})")
     fold = np.random.default_rng(config.seed + 11).permutation(n) % INNER_FOLDS
     inner = replace(config, trees=False)
     logits = {k: np.zeros(y.shape) for k in ks}
@@ -150,13 +152,15 @@ def choose(x: np.ndarray, y: np.ndarray, models: Sequence[str], encoder_name: st
 
 def fit_chosen(x: np.ndarray, y: np.ndarray, models: Sequence[str], encoder_name: str,
                config: FitConfig | None = None,
-               texts: Sequence[str] | None = None) -> SuccessModel:
+               texts: Sequence[str] | None = None,
+               max_rows: int | None = None) -> SuccessModel:
     """The fit the training rows support (``choose``), on all of them, with the choice in
-    ``meta["selection"]``."""
+    ``meta["selection"]``. ``max_rows``: the gate (None: MAX_ROWS; the bench lifts it to
+    judge it)."""
     config = config or FitConfig()
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y)
-    selection = choose(x, y, models, encoder_name, config, texts)
+    selection = choose(x, y, models, encoder_name, config, texts, max_rows)
     model = _fit(selection.components, x, y, models, encoder_name, config, texts)
     model.meta["selection"] = asdict(selection)
     return model

@@ -180,6 +180,8 @@ def test_from_max_rows_the_configured_fit_is_used_as_it_is(monkeypatch) -> None:
     assert np.allclose(model.p_matrix(x[:9]), plain.p_matrix(x[:9]))
     below = fit_chosen(x[:199], y[:199], ["weak", "strong"], "test", config)
     assert below.meta["selection"]["folds"] == 3
+    lifted = fit_chosen(x, y, ["weak", "strong"], "test", config, max_rows=201)  # the bench's
+    assert lifted.meta["selection"]["folds"] == 3
 
 
 def test_text_features_and_knn_term_round_trip(tmp_path: Path) -> None:
