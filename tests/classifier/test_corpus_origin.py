@@ -60,7 +60,8 @@ def seen_runs() -> set[tuple[str, ...]]:
                                   "category_blind17.jsonl",
                                   "category_blind18.jsonl", "category_blind19.jsonl",
                                   "category_blind20.jsonl", "category_blind21.jsonl",
-                                  "category_blind22.jsonl", "category_blind23.jsonl"])
+                                  "category_blind22.jsonl", "category_blind23.jsonl",
+                                  "category_blind24.jsonl"])
 def test_blind_files_share_no_8_word_run_with_dev_or_the_corpus(
         name: str, seen_runs: set[tuple[str, ...]]) -> None:
     """A blind file measures text nobody tuned on: no run of 8 words it shares with a dev
